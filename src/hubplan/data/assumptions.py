@@ -1,0 +1,210 @@
+"""The workspace's assumptions (``hubplan.toml``): a frozen, validated settings object with defaults.
+
+Every default is documented here with its reason; the README's assumptions table is generated from
+these docstrings' neighbours, so keep ``Field(description=...)`` current.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from hubplan.errors import InputError, Problem
+
+RURALITY_CLASSES = ("urban", "rural_town", "rural_village")
+"""The rural/urban classes an area may have (after ONS RUC2011: city and town; town and fringe;
+village and dispersed)."""
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Bounds(_Frozen):
+    """A latitude/longitude box that every site and area must lie in (degrees, WGS84)."""
+
+    min_lat: float = Field(ge=-90, le=90)
+    max_lat: float = Field(ge=-90, le=90)
+    min_lon: float = Field(ge=-180, le=180)
+    max_lon: float = Field(ge=-180, le=180)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Bounds:
+        if self.min_lat >= self.max_lat or self.min_lon >= self.max_lon:
+            msg = "min_lat < max_lat and min_lon < max_lon"
+            raise ValueError(msg)
+        return self
+
+
+class Region(_Frozen):
+    """What the workspace covers: its name, its districts and its bounds."""
+
+    name: str = Field(default="", description="The region's name, shown in outputs.")
+    districts: tuple[str, ...] = Field(
+        default=(), description="The districts sites and areas may name; empty allows any."
+    )
+    bounds: Bounds | None = Field(default=None, description="A box every site and area must lie in.")
+    modelled: str = Field(
+        default="", description="What in the workspace's data is modelled rather than real; every output repeats it."
+    )
+
+
+class ModeSpeed(_Frozen):
+    """How one mode's minutes are estimated: ``access + km * circuity / speed_kph * 60``."""
+
+    speed_kph: float = Field(gt=0, description="Average speed along the route (km per hour).")
+    circuity: float = Field(ge=1, description="Route length over great-circle length.")
+    access_minutes: float = Field(ge=0, description="Fixed minutes per trip (to and from the vehicle).")
+
+
+class BusSpeed(ModeSpeed):
+    """Bus: walk to and from stops, wait, ride; walking is used instead when it is quicker."""
+
+    wait_minutes: dict[str, float] = Field(
+        description="Minutes lost fitting a trip to the timetable, by the origin area's rurality."
+    )
+
+    @model_validator(mode="after")
+    def _known_classes(self) -> BusSpeed:
+        unknown = sorted(set(self.wait_minutes) - set(RURALITY_CLASSES))
+        if unknown:
+            msg = f"wait_minutes keys among {', '.join(RURALITY_CLASSES)} (unknown: {', '.join(unknown)})"
+            raise ValueError(msg)
+        if any(v < 0 for v in self.wait_minutes.values()):
+            msg = "wait_minutes values of 0 or more"
+            raise ValueError(msg)
+        return self
+
+
+def _default_walk() -> ModeSpeed:
+    # 4.5 km/h: a parent walking with a pushchair or a toddler is slower than the usual 4.8 km/h.
+    # Circuity 1.3: typical for footpaths in English towns (Boeing 2019 measures 1.1-1.4).
+    return ModeSpeed(speed_kph=4.5, circuity=1.3, access_minutes=0.0)
+
+
+def _default_car() -> ModeSpeed:
+    # Calibrated against 538 real LSOA-to-hospital road times (scripts/build_norfolk.py reports
+    # the fit): a fixed 11 minutes door to door plus 0.86 minutes a great-circle km.
+    return ModeSpeed(speed_kph=87.0, circuity=1.25, access_minutes=11.0)
+
+
+def _default_bus() -> BusSpeed:
+    # 25 km/h with stops on rural routes; 1.4 circuity because routes wind through villages;
+    # 8 minutes walking to and from stops. Waits are the time lost fitting a trip to the timetable:
+    # a family plans around an hourly village bus, so less than half the headway (5 min in towns
+    # with a bus every 10-15 min, 10 in market towns with one every 30 min, 20 in villages).
+    return BusSpeed(
+        speed_kph=25.0,
+        circuity=1.4,
+        access_minutes=8.0,
+        wait_minutes={"urban": 5.0, "rural_town": 10.0, "rural_village": 20.0},
+    )
+
+
+class Travel(_Frozen):
+    """Assumptions for the estimated travel times, one table per mode."""
+
+    walk: ModeSpeed = Field(default_factory=_default_walk)
+    car: ModeSpeed = Field(default_factory=_default_car)
+    bus: BusSpeed = Field(default_factory=_default_bus)
+
+
+class EvaluationSettings(_Frozen):
+    """What evaluation measures against."""
+
+    baseline: str = Field(default="", description="The scenario others are compared with.")
+    thresholds_minutes: tuple[float, ...] = Field(
+        default=(10.0, 20.0, 30.0, 45.0), description="Minutes that count as 'within reach'."
+    )
+
+    @model_validator(mode="after")
+    def _positive(self) -> EvaluationSettings:
+        if not self.thresholds_minutes or any(t <= 0 for t in self.thresholds_minutes):
+            msg = "one or more thresholds above 0 minutes"
+            raise ValueError(msg)
+        return self
+
+
+class Assumptions(_Frozen):
+    """Everything in ``hubplan.toml``; each table falls back to its documented defaults."""
+
+    region: Region = Field(default_factory=Region)
+    travel: Travel = Field(default_factory=Travel)
+    evaluation: EvaluationSettings = Field(default_factory=EvaluationSettings)
+
+
+DEFAULT_ASSUMPTIONS = Assumptions()
+"""The defaults, used when a workspace has no ``hubplan.toml``."""
+
+
+def parse_assumptions(data: dict[str, Any], *, file: str = "hubplan.toml") -> Assumptions:
+    """Validate a parsed ``hubplan.toml`` into :class:`Assumptions`.
+
+    Parameters
+    ----------
+    data
+        The TOML document as a dictionary.
+    file
+        The name to give in problems.
+
+    Returns
+    -------
+    Assumptions
+        The frozen settings.
+
+    Raises
+    ------
+    InputError
+        Listing every unknown key and every value of the wrong type or range.
+    """
+    try:
+        return Assumptions.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            key = ".".join(str(part) for part in err["loc"]) or None
+            if err["type"] == "extra_forbidden":
+                expected = "a known setting (see the README's assumptions table)"
+                found = "an unknown key"
+            else:
+                expected = err["msg"].removeprefix("Value error, ")
+                found = repr(err.get("input"))
+            problems.append(Problem(file, None, key, expected, found))
+        raise InputError(problems, f"{file} has {len(problems)} problem(s)") from None
+
+
+def load_assumptions(path: Path) -> Assumptions:
+    """Read and validate ``hubplan.toml``; a missing file gives the defaults.
+
+    Parameters
+    ----------
+    path
+        The TOML file.
+
+    Returns
+    -------
+    Assumptions
+        The frozen settings.
+
+    Raises
+    ------
+    InputError
+        When the file is not UTF-8, not valid TOML, or has unknown or wrong settings.
+    """
+    if not path.exists():
+        return DEFAULT_ASSUMPTIONS
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        found = f"byte 0x{raw[exc.start]:02x}"
+        raise InputError([Problem(path.name, line, None, "UTF-8 text", found)]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError([Problem(path.name, None, None, "valid TOML", str(exc))]) from None
+    return parse_assumptions(data, file=path.name)

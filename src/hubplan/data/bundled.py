@@ -1,0 +1,46 @@
+"""The bundled Norfolk workspace that ships inside the package, and copying it out for editing."""
+
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+from hubplan.errors import InputError, Problem
+
+
+def bundled_workspace_path() -> Path:
+    """Return the folder of the bundled Norfolk workspace inside the installed package.
+
+    Returns
+    -------
+    Path
+        A read-only folder; copy it with :func:`write_bundled_workspace` to edit it.
+    """
+    return Path(str(resources.files("hubplan.data") / "norfolk"))
+
+
+def write_bundled_workspace(target: Path) -> Path:
+    """Copy the bundled Norfolk workspace to ``target`` so it can be inspected and edited.
+
+    Parameters
+    ----------
+    target
+        A folder that does not exist yet, or an empty one.
+
+    Returns
+    -------
+    Path
+        ``target``.
+
+    Raises
+    ------
+    InputError
+        When ``target`` exists and is not empty (nothing there is overwritten).
+    """
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        problem = Problem(str(target), None, None, "a new or empty folder (nothing is overwritten)", "existing files")
+        raise InputError([problem], "will not write the workspace over existing files")
+    source = bundled_workspace_path()
+    shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".hubplan-cache"))
+    return target

@@ -1,0 +1,220 @@
+"""The columns of the workspace's tables and how each cell is checked and converted."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from hubplan.data.assumptions import RURALITY_CLASSES, Region
+from hubplan.data.read_table import RawTable
+from hubplan.errors import Problem
+
+ColumnType = Literal["text", "number", "integer", "flag", "date", "choice", "latitude", "longitude"]
+
+SITE_KINDS = ("children_centre", "family_hub", "library", "school", "village_hall", "health_centre", "other")
+"""The kinds of building a site may be."""
+
+_TRUE = {"true", "yes", "y", "1"}
+_FALSE = {"false", "no", "n", "0"}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a workspace table.
+
+    Parameters
+    ----------
+    name
+        The header, exactly.
+    type
+        How cells are read; see :data:`ColumnType`.
+    required
+        Whether the column must be present and every cell filled.
+    description
+        What the column means, with units; shown in docs and error hints.
+    minimum, maximum
+        The allowed range for numbers (inclusive).
+    choices
+        The allowed values for ``choice`` columns.
+    default
+        The value of an empty cell in an optional column.
+    """
+
+    name: str
+    type: ColumnType
+    required: bool
+    description: str
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[str, ...] = ()
+    default: object = None
+
+
+_ID = Column("id", "text", True, "a unique identifier, e.g. cc-dereham")
+_LAT = Column("lat", "latitude", True, "latitude in degrees (WGS84)", -90, 90)
+_LON = Column("lon", "longitude", True, "longitude in degrees (WGS84)", -180, 180)
+_DISTRICT = Column("district", "text", True, "the district, one of [region].districts in hubplan.toml")
+
+SITE_COLUMNS = (
+    _ID,
+    Column("name", "text", True, "the name people know it by"),
+    Column("kind", "choice", True, "the kind of building", choices=SITE_KINDS),
+    _LAT,
+    _LON,
+    _DISTRICT,
+    Column("cost_per_year", "number", True, "£ a year to keep it as a base", 0, None),
+    Column("capacity", "number", False, "families a year it can serve as a base (empty: no limit)", 0, None),
+    Column("provider", "text", False, "who runs it under contract", default=""),
+    Column("contract_end", "date", False, "the day its contract ends (YYYY-MM-DD)", default=""),
+    Column("required", "flag", False, "must stay a base (true/false)", default=False),
+    Column("excluded", "flag", False, "cannot be a base (true/false)", default=False),
+    Column("outreach", "flag", False, "can host outreach sessions (true/false)", default=True),
+)
+"""Columns of ``sites.csv`` and ``venues.csv``."""
+
+AREA_COLUMNS = (
+    _ID,
+    Column("name", "text", False, "a readable name", default=""),
+    _LAT,
+    _LON,
+    _DISTRICT,
+    Column("families", "number", True, "families with children under five living there", 0, None),
+    Column("deprivation_decile", "integer", False, "IMD decile, 1 = most deprived 10%", 1, 10, default=0),
+    Column("rurality", "choice", False, "rural/urban class", choices=RURALITY_CLASSES, default=""),
+    Column("no_car_share", "number", False, "share of households without a car (0 to 1)", 0, 1, default=np.nan),
+)
+"""Columns of ``areas.csv``."""
+
+_IGNORED = {"fid", "geometry", "ogc_fid"}
+
+
+def check_columns(
+    table: RawTable, columns: tuple[Column, ...], region: Region, problems: list[Problem]
+) -> dict[str, np.ndarray]:
+    """Check and convert every cell of ``table``; append each problem found.
+
+    Parameters
+    ----------
+    table
+        The strings as read.
+    columns
+        The table's schema.
+    region
+        For district names and bounds.
+    problems
+        Where to append what is wrong.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        One array per known column present (optional columns absent from the file get their
+        default). Cells with problems hold a neutral value (NaN, '', False), so checks can go on.
+    """
+    known = {c.name for c in columns}
+    header = list(table.frame.columns)
+    for name in header:
+        if name not in known and name not in _IGNORED:
+            close = difflib.get_close_matches(name, sorted(known), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            expected = f"one of the known columns: {', '.join(c.name for c in columns)}{hint}"
+            problems.append(Problem(table.file, 1, name, expected, "an unknown column"))
+    seen: set[str] = set()
+    for name in header:
+        if name in seen:
+            problems.append(Problem(table.file, 1, name, "each column once", "it twice"))
+        seen.add(name)
+    out: dict[str, np.ndarray] = {}
+    n = len(table.frame)
+    for column in columns:
+        if column.name not in table.frame.columns:
+            if column.required:
+                problems.append(
+                    Problem(table.file, 1, column.name, f"a column '{column.name}' ({column.description})", "none")
+                )
+            out[column.name] = _fill(column, n)
+            continue
+        cells = table.frame[column.name]
+        if isinstance(cells, pd.DataFrame):  # duplicated header: already reported
+            cells = cells.iloc[:, 0]
+        out[column.name] = _convert(table, column, cells.astype(str).to_numpy(), region, problems)
+    return out
+
+
+def _fill(column: Column, n: int) -> np.ndarray:
+    if column.type in ("number", "latitude", "longitude"):
+        value = np.nan if column.default is None else column.default
+        return np.full(n, value, dtype=np.float64)
+    if column.type == "integer":
+        return np.full(n, column.default or 0, dtype=np.int64)
+    if column.type == "flag":
+        return np.full(n, bool(column.default), dtype=bool)
+    return np.full(n, "" if column.default is None else column.default, dtype=object)
+
+
+def _convert(
+    table: RawTable, column: Column, cells: np.ndarray, region: Region, problems: list[Problem]
+) -> np.ndarray:
+    empty = cells == ""
+
+    def report(mask: np.ndarray, expected: str) -> None:
+        for i in np.flatnonzero(mask):
+            found = "an empty cell" if cells[i] == "" else repr(cells[i])
+            problems.append(Problem(table.file, int(table.rows[i]), column.name, expected, found))
+
+    if column.required:
+        report(empty, f"a value ({column.description})")
+    if column.type in ("number", "integer", "latitude", "longitude"):
+        values = pd.to_numeric(pd.Series(cells), errors="coerce").to_numpy(dtype=np.float64)
+        bad = ~empty & ~np.isfinite(values)
+        report(bad, f"a number ({column.description})")
+        if column.type == "integer":
+            fractional = np.isfinite(values) & (values != np.round(values))
+            report(fractional, f"a whole number ({column.description})")
+            bad |= fractional
+        lo = -np.inf if column.minimum is None else column.minimum
+        hi = np.inf if column.maximum is None else column.maximum
+        out_of_range = np.isfinite(values) & ((values < lo) | (values > hi))
+        report(out_of_range, _range_words(column, lo, hi))
+        bad |= out_of_range
+        bounds = region.bounds
+        if bounds is not None and column.type in ("latitude", "longitude"):
+            b_lo, b_hi = (
+                (bounds.min_lat, bounds.max_lat) if column.type == "latitude" else (bounds.min_lon, bounds.max_lon)
+            )
+            outside = np.isfinite(values) & ~bad & ((values < b_lo) | (values > b_hi))
+            name = region.name or "the workspace's region"
+            report(outside, f"a {column.type} inside {name} ({b_lo} to {b_hi}, [region].bounds in hubplan.toml)")
+            bad |= outside
+        default = np.nan if column.default is None else float(column.default)  # type: ignore[arg-type]
+        values = np.where(bad | empty, default, values)
+        return values.astype(np.int64) if column.type == "integer" else values
+    if column.type == "flag":
+        lowered = np.char.lower(cells.astype(str))
+        is_true = np.isin(lowered, list(_TRUE))
+        is_false = np.isin(lowered, list(_FALSE))
+        report(~empty & ~is_true & ~is_false, "true or false (also yes/no, 1/0)")
+        return np.where(empty, bool(column.default), is_true)
+    if column.type == "choice":
+        bad = ~empty & ~np.isin(cells, column.choices)
+        report(bad, f"one of {', '.join(column.choices)}")
+        return np.where(bad, "", cells).astype(object)
+    if column.type == "date":
+        parsed = pd.to_datetime(pd.Series(cells), format="%Y-%m-%d", errors="coerce")
+        report(~empty & parsed.isna().to_numpy(), "a date written YYYY-MM-DD")
+        return cells.astype(object)
+    if column.name == "district" and region.districts:
+        bad = ~empty & ~np.isin(cells, region.districts)
+        report(bad, f"a district of {region.name or 'the region'}: {', '.join(region.districts)}")
+    return cells.astype(object)
+
+
+def _range_words(column: Column, lo: float, hi: float) -> str:
+    if np.isfinite(lo) and np.isfinite(hi):
+        return f"a value from {lo:g} to {hi:g} ({column.description})"
+    if np.isfinite(lo):
+        return f"a value of {lo:g} or more ({column.description})"
+    return f"a value of {hi:g} or less ({column.description})"

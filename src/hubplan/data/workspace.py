@@ -1,0 +1,303 @@
+"""Load a workspace folder into arrays, checking every file and reporting all problems at once."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import numpy as np
+
+from hubplan.data.assumptions import Assumptions, load_assumptions
+from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
+from hubplan.data.read_table import RawTable, find_table, read_table
+from hubplan.data.scenario import Scenario, read_scenario
+from hubplan.errors import InputError, Problem
+
+
+@dataclass(frozen=True, eq=False)
+class Sites:
+    """Buildings that can be bases or host outreach: one entry per site, in file order.
+
+    Attributes hold one value per site: ``name``, ``kind``, ``lat``/``lon`` (degrees), ``district``,
+    ``cost_per_year`` (£ a year as a base), ``capacity`` (families a year, NaN for no limit),
+    ``provider``, ``contract_end`` (YYYY-MM-DD or ''), and the flags ``required``, ``excluded``,
+    ``outreach``.
+    """
+
+    ids: tuple[str, ...]
+    name: np.ndarray
+    kind: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    district: np.ndarray
+    cost_per_year: np.ndarray
+    capacity: np.ndarray
+    provider: np.ndarray
+    contract_end: np.ndarray
+    required: np.ndarray
+    excluded: np.ndarray
+    outreach: np.ndarray
+
+    @cached_property
+    def index(self) -> dict[str, int]:
+        """Map each site id to its position."""
+        return {site_id: i for i, site_id in enumerate(self.ids)}
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True, eq=False)
+class Areas:
+    """Demand areas: one entry per area, in file order.
+
+    Attributes hold one value per area: ``name``, ``lat``/``lon`` (degrees), ``district``,
+    ``families`` (families with children under five), ``deprivation_decile`` (1 = most deprived,
+    0 = not given), ``rurality`` ('' = not given) and ``no_car_share`` (0 to 1, NaN = not given).
+    """
+
+    ids: tuple[str, ...]
+    name: np.ndarray
+    lat: np.ndarray
+    lon: np.ndarray
+    district: np.ndarray
+    families: np.ndarray
+    deprivation_decile: np.ndarray
+    rurality: np.ndarray
+    no_car_share: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+@dataclass(frozen=True, eq=False)
+class Workspace:
+    """Everything a user gives hubplan: sites, areas, scenarios and assumptions.
+
+    Parameters
+    ----------
+    sites
+        Sites from ``sites.*`` followed by any from ``venues.*``.
+    areas
+        Areas from ``areas.*``.
+    scenarios
+        By name, in file-name order.
+    assumptions
+        From ``hubplan.toml`` (defaults where it is silent).
+    path
+        The folder it was read from, if any.
+    """
+
+    sites: Sites
+    areas: Areas
+    scenarios: dict[str, Scenario]
+    assumptions: Assumptions
+    path: Path | None = None
+    files: tuple[str, ...] = field(default=())
+
+    def scenario(self, name: str) -> Scenario:
+        """Return the scenario called ``name``.
+
+        Parameters
+        ----------
+        name
+            A scenario's name.
+
+        Returns
+        -------
+        Scenario
+            The scenario.
+
+        Raises
+        ------
+        InputError
+            When there is none by that name (the message lists the ones there are).
+        """
+        if name in self.scenarios:
+            return self.scenarios[name]
+        close = difflib.get_close_matches(name, list(self.scenarios), n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else ""
+        expected = f"one of the scenarios {', '.join(self.scenarios) or '(none)'}{hint}"
+        raise InputError([Problem("scenarios/", None, None, expected, f"'{name}'")], "no such scenario")
+
+    def base_indices(self, scenario: Scenario) -> np.ndarray:
+        """Return the positions of a scenario's bases among the sites.
+
+        Parameters
+        ----------
+        scenario
+            A scenario whose bases are all site ids of this workspace.
+
+        Returns
+        -------
+        numpy.ndarray
+            int64 positions, in the scenario's order.
+        """
+        return np.array([self.sites.index[b] for b in scenario.bases], dtype=np.int64)
+
+    @property
+    def baseline(self) -> Scenario | None:
+        """The scenario others are compared with (``[evaluation].baseline``), if set."""
+        name = self.assumptions.evaluation.baseline
+        return self.scenarios.get(name) if name else None
+
+
+def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
+    """Read and check a workspace folder, collecting every problem in one pass.
+
+    Parameters
+    ----------
+    path
+        A folder with ``sites``, ``areas`` (``.csv``, ``.geojson`` or ``.gpkg``), optional ``venues``,
+        optional ``scenarios/*.yaml`` and optional ``hubplan.toml``.
+
+    Returns
+    -------
+    tuple
+        The workspace (``None`` when there are problems) and the list of problems.
+    """
+    problems: list[Problem] = []
+    if not path.is_dir():
+        found = "a file" if path.exists() else "nothing there"
+        problems.append(Problem(str(path), None, None, "a workspace folder with sites.csv and areas.csv", found))
+        return None, problems
+    try:
+        assumptions = load_assumptions(path / "hubplan.toml")
+    except InputError as exc:
+        problems.extend(exc.problems)
+        assumptions = Assumptions()
+    region = assumptions.region
+
+    def table(stem: str, required: bool) -> RawTable | None:
+        found = find_table(path, stem)
+        if found is None:
+            if required:
+                problems.append(Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", "no such file"))
+            return None
+        return read_table(found, problems)
+
+    site_tables = [t for t in (table("sites", True), table("venues", False)) if t is not None]
+    site_cols = [check_columns(t, SITE_COLUMNS, region, problems) for t in site_tables]
+    area_table = table("areas", True)
+    area_cols = check_columns(area_table, AREA_COLUMNS, region, problems) if area_table else None
+
+    _check_unique_ids(site_tables, site_cols, problems)
+    if area_table is not None and area_cols is not None:
+        _check_unique_ids([area_table], [area_cols], problems)
+
+    site_ids = {str(i) for cols in site_cols for i in cols["id"]}
+    excluded = {str(i) for cols in site_cols for i, ex in zip(cols["id"], cols["excluded"], strict=True) if ex}
+    scenarios: dict[str, Scenario] = {}
+    folder = path / "scenarios"
+    for file in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+        scenario = read_scenario(file, problems)
+        if scenario is None:
+            continue
+        if scenario.name in scenarios:
+            other = scenarios[scenario.name].file
+            problems.append(Problem(scenario.file, None, "name", f"a name not used by {other}", scenario.name))
+        _check_bases(scenario, site_ids, excluded, problems)
+        scenarios[scenario.name] = scenario
+    baseline = assumptions.evaluation.baseline
+    if baseline and site_tables and baseline not in scenarios:
+        expected = f"the name of a scenario in scenarios/ ({', '.join(scenarios) or 'there are none'})"
+        problems.append(Problem("hubplan.toml", None, "evaluation.baseline", expected, f"'{baseline}'"))
+
+    if problems or area_cols is None or not site_cols:
+        return None, problems
+    sites = _sites(site_cols)
+    areas = Areas(
+        ids=tuple(str(i) for i in area_cols["id"]),
+        name=area_cols["name"],
+        lat=area_cols["lat"],
+        lon=area_cols["lon"],
+        district=area_cols["district"],
+        families=area_cols["families"],
+        deprivation_decile=area_cols["deprivation_decile"],
+        rurality=area_cols["rurality"],
+        no_car_share=area_cols["no_car_share"],
+    )
+    files = tuple(t.file for t in [*site_tables, area_table] if t is not None)
+    return Workspace(sites, areas, scenarios, assumptions, path, files), problems
+
+
+def load_workspace(path: str | Path) -> Workspace:
+    """Load a workspace folder, or raise with every problem in it.
+
+    Parameters
+    ----------
+    path
+        The workspace folder (see :func:`check_workspace` for what it holds).
+
+    Returns
+    -------
+    Workspace
+        Sites, areas, scenarios and assumptions as arrays and frozen objects.
+
+    Raises
+    ------
+    InputError
+        Listing every problem, each with its file, row, column, what was expected and what was found.
+
+    Examples
+    --------
+    >>> from hubplan.data import bundled_workspace_path, load_workspace
+    >>> ws = load_workspace(bundled_workspace_path())
+    >>> len(ws.areas), sorted(ws.scenarios)[0]
+    (538, 'adopted-2019-15')
+    """
+    workspace, problems = check_workspace(Path(path))
+    if problems or workspace is None:
+        n = len(problems)
+        raise InputError(problems, f"the workspace {path} has {n} problem{'s' if n != 1 else ''}")
+    return workspace
+
+
+def _check_unique_ids(tables: list[RawTable], cols: list[dict[str, np.ndarray]], problems: list[Problem]) -> None:
+    first: dict[str, tuple[str, int]] = {}
+    for t, c in zip(tables, cols, strict=True):
+        for value, row in zip(c["id"], t.rows, strict=True):
+            key = str(value)
+            if not key:
+                continue
+            if key in first:
+                where = f"{first[key][0]} row {first[key][1]}"
+                problems.append(Problem(t.file, int(row), "id", f"an id not already used ({where})", f"'{key}'"))
+            else:
+                first[key] = (t.file, int(row))
+
+
+def _check_bases(scenario: Scenario, site_ids: set[str], excluded: set[str], problems: list[Problem]) -> None:
+    lines = scenario.base_lines or (None,) * len(scenario.bases)
+    for base, line in zip(scenario.bases, lines, strict=False):
+        if base not in site_ids:
+            close = difflib.get_close_matches(base, sorted(site_ids), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(Problem(scenario.file, line, "bases", f"the id of a site in sites or venues{hint}", f"'{base}'"))
+        elif base in excluded:
+            problems.append(
+                Problem(scenario.file, line, "bases", "a site that may be a base (its 'excluded' is true)", f"'{base}'")
+            )
+
+
+def _sites(cols: list[dict[str, np.ndarray]]) -> Sites:
+    def cat(name: str) -> np.ndarray:
+        return np.concatenate([c[name] for c in cols])
+
+    return Sites(
+        ids=tuple(str(i) for i in cat("id")),
+        name=cat("name"),
+        kind=cat("kind"),
+        lat=cat("lat"),
+        lon=cat("lon"),
+        district=cat("district"),
+        cost_per_year=cat("cost_per_year"),
+        capacity=cat("capacity"),
+        provider=cat("provider"),
+        contract_end=cat("contract_end"),
+        required=cat("required"),
+        excluded=cat("excluded"),
+        outreach=cat("outreach"),
+    )

@@ -1,0 +1,175 @@
+"""Rich tables for the terminal: one scenario's reach, its breakdown by group, and scenarios side by side."""
+
+from __future__ import annotations
+
+import numpy as np
+from rich.table import Table
+
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.report import format as fmt
+
+BREAKDOWN_TITLES = {
+    "district": "District",
+    "deprivation_quintile": "Deprivation quintile",
+    "rurality": "Rural/urban",
+    "car_access": "Car access",
+}
+
+
+def _t(ev: Evaluation, minutes: float) -> int:
+    try:
+        return ev.thresholds.index(float(minutes))
+    except ValueError:
+        msg = f"threshold: expected one of {', '.join(f'{t:g}' for t in ev.thresholds)} minutes; got {minutes:g}"
+        raise ValueError(msg) from None
+
+
+def evaluation_table(ev: Evaluation) -> Table:
+    """Return a table of families within each threshold, mean and 90th-percentile minutes, per mode.
+
+    Parameters
+    ----------
+    ev
+        An evaluation.
+
+    Returns
+    -------
+    rich.table.Table
+        One row per mode.
+    """
+    table = Table(title=f"{ev.scenario.title}: {len(ev.bases)} bases, {fmt.money(ev.cost_per_year)} a year")
+    table.add_column("mode")
+    for t in ev.thresholds:
+        table.add_column(f"within {t:g} min", justify="right")
+    table.add_column("mean", justify="right")
+    table.add_column("90% within", justify="right")
+    if ev.baseline and ev.baseline != ev.scenario.name:
+        table.add_column(f"lose access ({ev.thresholds[-2]:g} min)", justify="right")
+    for mode, m in ev.modes.items():
+        total = m.total
+        cells = [f"{fmt.families(total.within[0, i])} ({fmt.share(total.within[0, i], ev.families)})"
+                 for i in range(len(ev.thresholds))]
+        row = [f"{mode} ({m.source})", *cells, fmt.minutes(total.mean_minutes[0]), fmt.minutes(total.p90_minutes[0])]
+        if ev.baseline and ev.baseline != ev.scenario.name and total.lose is not None:
+            row.append(fmt.families(total.lose[0, -2]))
+        table.add_row(*row)
+    table.caption = f"Families with children under five: {fmt.families(ev.families)}"
+    return table
+
+
+def breakdown_table(ev: Evaluation, breakdown: str, *, mode: str = "bus", minutes: float = 30) -> Table:
+    """Return one breakdown (e.g. by district) of reach within ``minutes`` by ``mode``.
+
+    Parameters
+    ----------
+    ev
+        An evaluation.
+    breakdown
+        ``"district"``, ``"deprivation_quintile"``, ``"rurality"`` or ``"car_access"``.
+    mode
+        The mode to show.
+    minutes
+        One of the evaluation's thresholds.
+
+    Returns
+    -------
+    rich.table.Table
+        One row per group: families, within the threshold, share, mean minutes, families who lose access.
+    """
+    i = _t(ev, minutes)
+    reach = ev.modes[mode].groups[breakdown]
+    title = BREAKDOWN_TITLES.get(breakdown, breakdown)
+    table = Table(title=f"{title}: within {minutes:g} minutes by {mode}")
+    table.add_column(title)
+    for name in ("families", f"within {minutes:g} min", "share", "mean"):
+        table.add_column(name, justify="right")
+    if reach.lose is not None and ev.baseline != ev.scenario.name:
+        table.add_column("lose access", justify="right")
+    for g, label in enumerate(reach.labels):
+        row = [
+            label,
+            fmt.families(reach.families[g]),
+            fmt.families(reach.within[g, i]),
+            fmt.share(reach.within[g, i], reach.families[g]),
+            fmt.minutes(reach.mean_minutes[g]),
+        ]
+        if reach.lose is not None and ev.baseline != ev.scenario.name:
+            row.append(fmt.families(reach.lose[g, i]))
+        table.add_row(*row)
+    return table
+
+
+def comparison_table(evaluations: list[Evaluation], *, minutes: float = 30) -> Table:
+    """Return scenarios side by side: bases, cost, saving and reach by each mode.
+
+    Parameters
+    ----------
+    evaluations
+        Evaluations of the same workspace (same thresholds).
+    minutes
+        The threshold for the 'lose access' and 'most deprived' rows.
+
+    Returns
+    -------
+    rich.table.Table
+        One column per scenario.
+    """
+    table = Table(title="Scenarios compared")
+    table.add_column("")
+    for ev in evaluations:
+        table.add_column(ev.scenario.name, justify="right")
+
+    def row(label: str, values: list[str]) -> None:
+        table.add_row(label, *values)
+
+    row("bases", [str(len(ev.bases)) for ev in evaluations])
+    row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
+    row("saving a year", [fmt.money(ev.saving_per_year) for ev in evaluations])
+    first = evaluations[0]
+    for mode in first.modes:
+        table.add_section()
+        for t in first.thresholds:
+            i = _t(first, t)
+            row(
+                f"{mode}: within {t:g} min",
+                [f"{fmt.share(ev.modes[mode].total.within[0, i], ev.families)}" for ev in evaluations],
+            )
+        row(f"{mode}: mean", [fmt.minutes(ev.modes[mode].total.mean_minutes[0]) for ev in evaluations])
+        row(f"{mode}: 90% within", [fmt.minutes(ev.modes[mode].total.p90_minutes[0]) for ev in evaluations])
+    i = _t(first, minutes)
+    table.add_section()
+    row(f"families over {minutes:g} min by bus", [fmt.families(beyond_families(ev, "bus", minutes)[0]) for ev in evaluations])
+    if "deprivation_quintile" in first.modes["bus"].groups:
+        row(
+            "  of them in the most deprived fifth",
+            [fmt.families(beyond_families(ev, "bus", minutes, breakdown="deprivation_quintile")[0]) for ev in evaluations],
+        )
+    if "car_access" in first.modes["bus"].groups:
+        row("  of them without a car", [fmt.families(beyond_families(ev, "bus", minutes, breakdown="car_access")[0]) for ev in evaluations])
+    lose = [ev.modes["bus"].total.lose for ev in evaluations]
+    row(f"lose access ({minutes:g} min by bus)", [fmt.families(x[0, i]) if x is not None else "-" for x in lose])
+    return table
+
+
+def beyond_families(ev: Evaluation, mode: str, minutes: float, *, breakdown: str | None = None) -> np.ndarray:
+    """Return families further than ``minutes`` by ``mode``: the total, or one value per group.
+
+    Parameters
+    ----------
+    ev
+        An evaluation.
+    mode
+        A mode.
+    minutes
+        One of the evaluation's thresholds.
+    breakdown
+        A breakdown name, or ``None`` for all families.
+
+    Returns
+    -------
+    numpy.ndarray
+        Families beyond the threshold (one value, or one per group).
+    """
+    i = _t(ev, minutes)
+    reach = ev.modes[mode].total if breakdown is None else ev.modes[mode].groups[breakdown]
+    return np.asarray(reach.families - reach.within[:, i])

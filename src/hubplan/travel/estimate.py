@@ -1,0 +1,114 @@
+"""Estimated travel minutes: great-circle distance times circuity over speed, plus fixed and waiting time."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from hubplan.data.assumptions import BusSpeed, ModeSpeed, Travel
+from hubplan.travel.geodesic import haversine_km
+
+MODES = ("walk", "car", "bus")
+"""The modes hubplan measures, in the order tables show them."""
+
+_COLUMNS_PER_CHUNK = 256
+
+
+def _as_points(points: np.ndarray, name: str) -> np.ndarray:
+    array = np.asarray(points, dtype=np.float64)
+    if array.ndim != 2 or array.shape[1] != 2:
+        msg = f"{name}: expected an (n, 2) array of latitude, longitude; got shape {array.shape}"
+        raise ValueError(msg)
+    return array
+
+
+def estimate_minutes(
+    origins: np.ndarray,
+    destinations: np.ndarray,
+    mode: str,
+    *,
+    assumptions: Travel | None = None,
+    origin_wait_minutes: np.ndarray | None = None,
+) -> np.ndarray:
+    """Estimate door-to-door minutes from every origin to every destination.
+
+    ``minutes = access_minutes + km * circuity / speed_kph * 60``, with ``km`` the great-circle
+    distance. For bus, the origin's wait is added, and walking is used instead where it is quicker.
+
+    Parameters
+    ----------
+    origins
+        (n, 2) latitude, longitude of the origins (degrees).
+    destinations
+        (m, 2) latitude, longitude of the destinations (degrees).
+    mode
+        ``"walk"``, ``"car"`` or ``"bus"``.
+    assumptions
+        Speeds and circuities; the defaults of ``hubplan.toml`` when ``None``.
+    origin_wait_minutes
+        For bus, each origin's wait at the stop (minutes); when ``None`` the urban wait is used.
+
+    Returns
+    -------
+    numpy.ndarray
+        (n, m) float32 minutes, stored column by column (Fortran order) so that one destination's
+        minutes are contiguous.
+
+    Raises
+    ------
+    ValueError
+        For an unknown mode or points of the wrong shape.
+
+    Examples
+    --------
+    >>> o = np.array([[52.63, 1.30]])
+    >>> d = np.array([[52.63, 1.30], [52.68, 0.94]])
+    >>> estimate_minutes(o, d, "walk").round(1).tolist()
+    [[0.0, 431.1]]
+    """
+    if mode not in MODES:
+        msg = f"mode: expected one of {', '.join(MODES)}; got {mode!r}"
+        raise ValueError(msg)
+    o = _as_points(origins, "origins")
+    d = _as_points(destinations, "destinations")
+    travel = assumptions or Travel()
+    speed: ModeSpeed = getattr(travel, mode)
+    per_km = speed.circuity / speed.speed_kph * 60.0
+    wait = np.zeros(len(o))
+    if isinstance(speed, BusSpeed):
+        if origin_wait_minutes is None:
+            wait = np.full(len(o), speed.wait_minutes.get("urban", 0.0))
+        else:
+            wait = np.asarray(origin_wait_minutes, dtype=np.float64)
+            if wait.shape != (len(o),):
+                msg = f"origin_wait_minutes: expected shape ({len(o)},); got {wait.shape}"
+                raise ValueError(msg)
+    walk_per_km = travel.walk.circuity / travel.walk.speed_kph * 60.0
+    out = np.empty((len(o), len(d)), dtype=np.float32, order="F")
+    lat_o, lon_o = o[:, 0:1], o[:, 1:2]
+    for start in range(0, len(d), _COLUMNS_PER_CHUNK):
+        stop = min(start + _COLUMNS_PER_CHUNK, len(d))
+        km = haversine_km(lat_o, lon_o, d[None, start:stop, 0], d[None, start:stop, 1])
+        minutes = speed.access_minutes + km * per_km + wait[:, None]
+        if isinstance(speed, BusSpeed):
+            np.minimum(minutes, travel.walk.access_minutes + km * walk_per_km, out=minutes)
+        out[:, start:stop] = minutes
+    return out
+
+
+def bus_wait_minutes(rurality: np.ndarray, bus: BusSpeed) -> np.ndarray:
+    """Return each area's wait for a bus (minutes) from its rural/urban class.
+
+    Parameters
+    ----------
+    rurality
+        Each area's class ('' when not given, which counts as ``urban``).
+    bus
+        The bus assumptions, with ``wait_minutes`` by class.
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 minutes, one per area.
+    """
+    default = bus.wait_minutes.get("urban", 0.0)
+    return np.array([bus.wait_minutes.get(str(r), default) for r in rurality], dtype=np.float64)

@@ -1,0 +1,166 @@
+"""Area x site travel matrices for every mode, built once and cached on disk beside the workspace."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from hubplan.data.workspace import Workspace
+from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_minutes
+
+MODEL_VERSION = "estimate-1"
+"""Changes whenever the estimator's formula changes, so old caches are not reused."""
+
+CACHE_FOLDER = ".hubplan-cache"
+"""Where derived data lives inside a workspace."""
+
+SOURCES = ("estimated", "routed", "imported")
+"""Where a mode's minutes can come from."""
+
+
+@dataclass(frozen=True, eq=False)
+class TravelMatrix:
+    """Minutes from every area to every site, per mode, and where each mode's minutes came from.
+
+    Parameters
+    ----------
+    minutes
+        Mode to an (n_areas, n_sites) float32 array of minutes (Fortran order; ``inf`` = unreachable).
+    sources
+        Mode to ``"estimated"``, ``"routed"`` or ``"imported"``.
+    """
+
+    minutes: Mapping[str, np.ndarray]
+    sources: Mapping[str, str]
+
+    @property
+    def modes(self) -> tuple[str, ...]:
+        """The modes present, in the usual order."""
+        return tuple(m for m in MODES if m in self.minutes)
+
+
+def cache_key(workspace: Workspace) -> str:
+    """Return a hash of everything the estimated matrices depend on.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+
+    Returns
+    -------
+    str
+        A hex digest: area and site coordinates, area rurality, the travel assumptions and the
+        estimator's version.
+    """
+    h = hashlib.sha256(MODEL_VERSION.encode())
+    for array in (workspace.areas.lat, workspace.areas.lon, workspace.sites.lat, workspace.sites.lon):
+        h.update(np.ascontiguousarray(array, dtype=np.float64).tobytes())
+    h.update("\x1f".join(map(str, workspace.areas.rurality)).encode())
+    h.update(json.dumps(workspace.assumptions.travel.model_dump(), sort_keys=True).encode())
+    return h.hexdigest()
+
+
+def build_travel(
+    workspace: Workspace,
+    *,
+    overrides: Mapping[str, tuple[np.ndarray, str]] | None = None,
+    cache_dir: Path | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> TravelMatrix:
+    """Build (or load from the cache) the area x site minutes for walk, car and bus.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    overrides
+        Mode to (matrix, source) for routed or imported minutes, which replace the estimate for
+        that mode; each matrix must be (n_areas, n_sites).
+    cache_dir
+        Where to keep the cache; by default ``<workspace>/.hubplan-cache``, or the user's cache
+        folder when the workspace is not writable. The cache is skipped when neither is writable.
+    progress
+        Called with a short message for each mode estimated.
+
+    Returns
+    -------
+    TravelMatrix
+        Minutes and their sources.
+
+    Raises
+    ------
+    ValueError
+        When an override has the wrong shape or an unknown source.
+    """
+    n_areas, n_sites = len(workspace.areas), len(workspace.sites)
+    key = cache_key(workspace)
+    folder = cache_dir or _default_cache_dir(workspace)
+    path = folder / f"travel-{key[:24]}.npz" if folder is not None else None
+    minutes: dict[str, np.ndarray] = {}
+    if path is not None and path.exists():
+        with contextlib.suppress(OSError, ValueError, KeyError), np.load(path) as stored:
+            minutes = {mode: np.asfortranarray(stored[mode]) for mode in MODES}
+            if any(m.shape != (n_areas, n_sites) for m in minutes.values()):
+                minutes = {}
+    if not minutes:
+        origins = np.column_stack([workspace.areas.lat, workspace.areas.lon])
+        destinations = np.column_stack([workspace.sites.lat, workspace.sites.lon])
+        travel = workspace.assumptions.travel
+        wait = bus_wait_minutes(workspace.areas.rurality, travel.bus)
+        for mode in MODES:
+            if progress is not None:
+                progress(f"estimating {mode} minutes ({n_areas:,} areas x {n_sites:,} sites)")
+            minutes[mode] = estimate_minutes(
+                origins, destinations, mode, assumptions=travel, origin_wait_minutes=wait if mode == "bus" else None
+            )
+        if path is not None:
+            _save_atomically(path, minutes)
+    sources = dict.fromkeys(MODES, "estimated")
+    for mode, (matrix, source) in (overrides or {}).items():
+        if mode not in MODES or source not in SOURCES:
+            msg = f"overrides: expected a mode of {MODES} with a source of {SOURCES}; got {mode!r}, {source!r}"
+            raise ValueError(msg)
+        if matrix.shape != (n_areas, n_sites):
+            msg = f"overrides[{mode!r}]: expected shape {(n_areas, n_sites)}; got {matrix.shape}"
+            raise ValueError(msg)
+        minutes[mode] = np.asfortranarray(matrix, dtype=np.float32)
+        sources[mode] = source
+    return TravelMatrix(minutes, sources)
+
+
+def _default_cache_dir(workspace: Workspace) -> Path | None:
+    candidates = []
+    if workspace.path is not None:
+        candidates.append(workspace.path / CACHE_FOLDER)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    candidates.append(Path(base) / "hubplan")
+    for folder in candidates:
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder
+    return None
+
+
+def _save_atomically(path: Path, minutes: dict[str, np.ndarray]) -> None:
+    """Write the cache to a temporary file and move it into place, so a reader never sees half a file."""
+    with contextlib.suppress(OSError):
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                np.savez(handle, **minutes)
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
