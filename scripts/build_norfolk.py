@@ -86,7 +86,9 @@ def kmeans(points: np.ndarray, weights: np.ndarray, k: int, iterations: int = 50
     c = np.array(centres)
     label = np.zeros(len(points), dtype=np.int64)
     for _ in range(iterations):
-        label = np.argmin(np.hypot(points[:, None, 0] - c[None, :, 0], points[:, None, 1] - c[None, :, 1]), axis=1)
+        label = np.argmin(
+            np.hypot(points[:, None, 0] - c[None, :, 0], points[:, None, 1] - c[None, :, 1]), axis=1
+        )
         for j in range(k):
             members = label == j
             if members.any():
@@ -128,7 +130,9 @@ def model_areas(lsoa: pd.DataFrame, places: pd.DataFrame, rng: np.random.Generat
     )
 
     need = (11 - decile) / 10  # 1.0 for the most deprived decile, 0.1 for the least
-    no_car = 0.05 + 0.32 * need**1.6 + np.where(rurality == "urban", 0.07, 0.0) + rng.normal(0, 0.025, len(lsoa))
+    no_car = (
+        0.05 + 0.32 * need**1.6 + np.where(rurality == "urban", 0.07, 0.0) + rng.normal(0, 0.025, len(lsoa))
+    )
     no_car = np.clip(no_car, 0.02, 0.6).round(3)
 
     postcodes = np.clip(lsoa["postcodes"].to_numpy(), 25, 200)
@@ -160,8 +164,10 @@ def place_centres(areas: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
         cands = places[(places["district"] == district) & (places["population"].fillna(0) >= 1500)]
         cands = cands.reset_index(drop=True)
         km = haversine_km(
-            areas["lat"].to_numpy()[in_d, None], areas["lon"].to_numpy()[in_d, None],
-            cands["lat"].to_numpy()[None, :], cands["lon"].to_numpy()[None, :],
+            areas["lat"].to_numpy()[in_d, None],
+            areas["lon"].to_numpy()[in_d, None],
+            cands["lat"].to_numpy()[None, :],
+            cands["lon"].to_numpy()[None, :],
         )
         nearest = np.argmin(km, axis=1)
         place_need = np.bincount(nearest, weights=need[in_d], minlength=len(cands))
@@ -189,23 +195,31 @@ def place_centres(areas: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
                     lat, lon = float(areas.at[pick, "lat"]), float(areas.at[pick, "lon"])
                     dx, dy = mean - origin
                     name = f"{place['name']} {direction(float(dx), float(dy))}"
-                rows.append({"name": name, "place": place["name"], "lat": lat, "lon": lon, "district": district})
+                rows.append(
+                    {"name": name, "place": place["name"], "lat": lat, "lon": lon, "district": district}
+                )
     centres = pd.DataFrame(rows)
     # Two clusters can fall in the same direction: number the repeats.
-    centres["name"] = centres["name"] + centres.groupby("name").cumcount().map(lambda c: f" {c + 1}" if c else "")
+    centres["name"] = centres["name"] + centres.groupby("name").cumcount().map(
+        lambda c: f" {c + 1}" if c else ""
+    )
     return centres
 
 
 def centre_costs(centres: pd.DataFrame, areas: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     km = haversine_km(
-        areas["lat"].to_numpy()[:, None], areas["lon"].to_numpy()[:, None],
-        centres["lat"].to_numpy()[None, :], centres["lon"].to_numpy()[None, :],
+        areas["lat"].to_numpy()[:, None],
+        areas["lon"].to_numpy()[:, None],
+        centres["lat"].to_numpy()[None, :],
+        centres["lon"].to_numpy()[None, :],
     )
     served = np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
     raw = 100_000 + served * (TOTAL_COST - 100_000 * len(centres)) / served.sum()
     cost = (np.round(raw / 1000) * 1000).astype(np.int64)
     cost[int(np.argmax(cost))] += TOTAL_COST - cost.sum()
-    capacity = largest_remainder(cost.astype(np.float64), int(23_000 * 1.25))  # about 23,000 families used them
+    capacity = largest_remainder(
+        cost.astype(np.float64), int(23_000 * 1.25)
+    )  # about 23,000 families used them
     return cost, capacity
 
 
@@ -220,7 +234,9 @@ def providers(centres: pd.DataFrame) -> tuple[list[str], list[str]]:
 
 
 def venues(places: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    ranked = places.assign(pop=places["population"].fillna(0)).sort_values("pop", ascending=False, kind="stable")
+    ranked = places.assign(pop=places["population"].fillna(0)).sort_values(
+        "pop", ascending=False, kind="stable"
+    )
     ranked = ranked.reset_index(drop=True)
     libs = ranked.iloc[:N_LIBRARIES]
     libraries = pd.DataFrame(
@@ -253,7 +269,9 @@ def venues(places: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return libraries, other
 
 
-def choose_plans(centres: pd.DataFrame, places: pd.DataFrame, served_need: np.ndarray) -> tuple[list[str], list[str]]:
+def choose_plans(
+    centres: pd.DataFrame, places: pd.DataFrame, served_need: np.ndarray
+) -> tuple[list[str], list[str]]:
     """The council's 7 and 15 are not in our data: take the centres of each district's largest towns."""
     pop = places.set_index("name")["population"].fillna(0)
     seven, fifteen = [], []
@@ -298,7 +316,9 @@ def main(out: Path) -> None:
     rng = np.random.default_rng(SEED)
     places = pd.read_csv(SOURCES / "norfolk_places.csv")
     lsoa = pd.read_csv(SOURCES / "norfolk_lsoa2011.csv")
-    places["district"] = places["district"].str.replace("King's Lynn & West Norfolk", "King's Lynn and West Norfolk")
+    places["district"] = places["district"].str.replace(
+        "King's Lynn & West Norfolk", "King's Lynn and West Norfolk"
+    )
     areas = model_areas(lsoa, places, rng)
     centres = place_centres(areas, places)
     centres.insert(0, "id", ["cc-" + slug(n) for n in centres["name"]])
@@ -322,16 +342,25 @@ def main(out: Path) -> None:
         }
     )
     libraries, others = venues(places)
-    libraries = libraries.assign(capacity="", provider="Norfolk County Council", contract_end="",
-                                 required="false", excluded="false", outreach="true")
-    others = others.assign(capacity="", provider="", contract_end="", required="false", excluded="true",
-                           outreach="true")
+    libraries = libraries.assign(
+        capacity="",
+        provider="Norfolk County Council",
+        contract_end="",
+        required="false",
+        excluded="false",
+        outreach="true",
+    )
+    others = others.assign(
+        capacity="", provider="", contract_end="", required="false", excluded="true", outreach="true"
+    )
     sites = pd.concat([sites, libraries], ignore_index=True)
     assert sites["id"].is_unique and others["id"].is_unique and not set(sites["id"]) & set(others["id"])
 
     km = haversine_km(
-        areas["lat"].to_numpy()[:, None], areas["lon"].to_numpy()[:, None],
-        centres["lat"].to_numpy()[None, :], centres["lon"].to_numpy()[None, :],
+        areas["lat"].to_numpy()[:, None],
+        areas["lon"].to_numpy()[:, None],
+        centres["lat"].to_numpy()[None, :],
+        centres["lon"].to_numpy()[None, :],
     )
     served = np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
     seven, fifteen = choose_plans(centres, places, served)
@@ -383,8 +412,7 @@ def write_scenarios(folder: Path, all_ids: list[str], seven: list[str], fifteen:
         "description: >-\n  Close 46 of 53 centres and keep one base per district, with outreach in homes,\n"
         "  libraries, village halls, schools and online.\n"
         + _folded("modelled", MODELLED_CHOICE + "its largest town (by GeoNames population).")
-        + 
-        "budget_per_year: 5200000\n"
+        + "budget_per_year: 5200000\n"
         "bases:\n" + _yaml_list(seven),
         encoding="utf-8",
     )
@@ -393,10 +421,12 @@ def write_scenarios(folder: Path, all_ids: list[str], seven: list[str], fifteen:
         "title: Adopted plan (2019), 15 bases\n"
         "description: >-\n  Close 38 of 53 centres and keep 15 as bases for the Early Childhood and Family\n"
         "  Service.\n"
-        + _folded("modelled", MODELLED_CHOICE + "each of its two largest towns, plus the one other centre "
-                  "serving the most families.")
-        + 
-        "budget_per_year: 5200000\n"
+        + _folded(
+            "modelled",
+            MODELLED_CHOICE + "each of its two largest towns, plus the one other centre "
+            "serving the most families.",
+        )
+        + "budget_per_year: 5200000\n"
         "bases:\n" + _yaml_list(fifteen),
         encoding="utf-8",
     )
@@ -445,7 +475,11 @@ wait_minutes = {{ {waits} }}   # time lost fitting the trip to the timetable
 
 
 def write_readme(
-    path: Path, areas: pd.DataFrame, sites: pd.DataFrame, venues_: pd.DataFrame, centres: pd.DataFrame,
+    path: Path,
+    areas: pd.DataFrame,
+    sites: pd.DataFrame,
+    venues_: pd.DataFrame,
+    centres: pd.DataFrame,
     stats: dict[str, float],
 ) -> None:
     by_district = centres.groupby("district").size().reindex(list(DISTRICTS))

@@ -18,6 +18,7 @@ from hubplan.errors import HubplanError, InputError
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
+from hubplan.report import format as fmt
 from hubplan.travel import build_travel
 
 app = typer.Typer(
@@ -32,7 +33,9 @@ MAX_PROBLEMS_SHOWN = 200
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-Dir = Annotated[Path, typer.Argument(help="The workspace folder (sites.csv, areas.csv, scenarios/, hubplan.toml).")]
+Dir = Annotated[
+    Path, typer.Argument(help="The workspace folder (sites.csv, areas.csv, scenarios/, hubplan.toml).")
+]
 AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
 
 
@@ -98,7 +101,9 @@ def validate(directory: Dir) -> None:
 @_handles_errors
 def evaluate_command(
     directory: Dir,
-    scenario: Annotated[str, typer.Argument(help="The scenario's name (its file in scenarios/ without .yaml).")],
+    scenario: Annotated[
+        str, typer.Argument(help="The scenario's name (its file in scenarios/ without .yaml).")
+    ],
     as_json: AsJson = False,
     mode: Annotated[str, typer.Option(help="The mode for the tables by group.")] = "bus",
     minutes: Annotated[float, typer.Option(help="The threshold for the tables by group.")] = 30,
@@ -113,19 +118,13 @@ def evaluate_command(
     out.print(evaluation_table(ev))
     if ev.baseline:
         out.print(
-            f"Cost {_money(ev.cost_per_year)} a year; baseline '{ev.baseline}' {_money(ev.baseline_cost_per_year)}; "
-            f"saving {_money(ev.saving_per_year)}."
+            f"Cost {fmt.money(ev.cost_per_year)} a year; baseline '{ev.baseline}' "
+            f"{fmt.money(ev.baseline_cost_per_year)}; saving {fmt.money(ev.saving_per_year)}."
         )
     for name in ev.modes[mode].groups:
         out.print(breakdown_table(ev, name, mode=mode, minutes=minutes))
     for note in ev.notes:
         out.print(f"[dim]Note: {note}[/]")
-
-
-def _money(value: float) -> str:
-    from hubplan.report.format import money
-
-    return money(value)
 
 
 def _check_view(ev: Evaluation, mode: str, minutes: float) -> None:
@@ -142,7 +141,9 @@ def _check_view(ev: Evaluation, mode: str, minutes: float) -> None:
 @_handles_errors
 def compare(
     directory: Dir,
-    scenarios: Annotated[list[str] | None, typer.Argument(help="Scenario names; all of them when none given.")] = None,
+    scenarios: Annotated[
+        list[str] | None, typer.Argument(help="Scenario names; all of them when none given.")
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
     """Put scenarios side by side: bases, cost, saving, reach by each mode, families losing access."""

@@ -48,7 +48,8 @@ class Region(_Frozen):
     )
     bounds: Bounds | None = Field(default=None, description="A box every site and area must lie in.")
     modelled: str = Field(
-        default="", description="What in the workspace's data is modelled rather than real; every output repeats it."
+        default="",
+        description="What in the workspace's data is modelled rather than real; every output repeats it.",
     )
 
 

@@ -39,8 +39,12 @@ def write_bundled_workspace(target: Path) -> Path:
         When ``target`` exists and is not empty (nothing there is overwritten).
     """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
-        problem = Problem(str(target), None, None, "a new or empty folder (nothing is overwritten)", "existing files")
+        problem = Problem(
+            str(target), None, None, "a new or empty folder (nothing is overwritten)", "existing files"
+        )
         raise InputError([problem], "will not write the workspace over existing files")
     source = bundled_workspace_path()
-    shutil.copytree(source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".hubplan-cache"))
+    shutil.copytree(
+        source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".hubplan-cache")
+    )
     return target

@@ -85,7 +85,9 @@ AREA_COLUMNS = (
     Column("families", "number", True, "families with children under five living there", 0, None),
     Column("deprivation_decile", "integer", False, "IMD decile, 1 = most deprived 10%", 1, 10, default=0),
     Column("rurality", "choice", False, "rural/urban class", choices=RURALITY_CLASSES, default=""),
-    Column("no_car_share", "number", False, "share of households without a car (0 to 1)", 0, 1, default=np.nan),
+    Column(
+        "no_car_share", "number", False, "share of households without a car (0 to 1)", 0, 1, default=np.nan
+    ),
 )
 """Columns of ``areas.csv``."""
 
@@ -133,7 +135,9 @@ def check_columns(
         if column.name not in table.frame.columns:
             if column.required:
                 problems.append(
-                    Problem(table.file, 1, column.name, f"a column '{column.name}' ({column.description})", "none")
+                    Problem(
+                        table.file, 1, column.name, f"a column '{column.name}' ({column.description})", "none"
+                    )
                 )
             out[column.name] = _fill(column, n)
             continue
@@ -183,11 +187,15 @@ def _convert(
         bounds = region.bounds
         if bounds is not None and column.type in ("latitude", "longitude"):
             b_lo, b_hi = (
-                (bounds.min_lat, bounds.max_lat) if column.type == "latitude" else (bounds.min_lon, bounds.max_lon)
+                (bounds.min_lat, bounds.max_lat)
+                if column.type == "latitude"
+                else (bounds.min_lon, bounds.max_lon)
             )
             outside = np.isfinite(values) & ~bad & ((values < b_lo) | (values > b_hi))
             name = region.name or "the workspace's region"
-            report(outside, f"a {column.type} inside {name} ({b_lo} to {b_hi}, [region].bounds in hubplan.toml)")
+            report(
+                outside, f"a {column.type} inside {name} ({b_lo} to {b_hi}, [region].bounds in hubplan.toml)"
+            )
             bad |= outside
         default = np.nan if column.default is None else float(column.default)  # type: ignore[arg-type]
         values = np.where(bad | empty, default, values)

@@ -82,7 +82,9 @@ def read_table(path: Path, problems: list[Problem]) -> RawTable | None:
 def _read_csv(path: Path, problems: list[Problem]) -> RawTable | None:
     raw = path.read_bytes()
     if not raw.strip():
-        problems.append(Problem(path.name, None, None, "a header row and at least one data row", "an empty file"))
+        problems.append(
+            Problem(path.name, None, None, "a header row and at least one data row", "an empty file")
+        )
         return None
     try:
         text = raw.decode("utf-8-sig")
@@ -103,7 +105,9 @@ def _read_csv(path: Path, problems: list[Problem]) -> RawTable | None:
             io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True, skip_blank_lines=True
         )
     except pd.errors.ParserError as exc:
-        problems.append(Problem(path.name, None, None, "comma-separated values with one header row", str(exc)))
+        problems.append(
+            Problem(path.name, None, None, "comma-separated values with one header row", str(exc))
+        )
         return None
     if frame.empty:
         problems.append(Problem(path.name, None, None, "at least one data row", "only a header row"))

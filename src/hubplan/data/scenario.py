@@ -10,7 +10,16 @@ import yaml
 
 from hubplan.errors import Problem
 
-SCENARIO_KEYS = ("name", "title", "description", "modelled", "bases", "budget_per_year", "settings", "outreach")
+SCENARIO_KEYS = (
+    "name",
+    "title",
+    "description",
+    "modelled",
+    "bases",
+    "budget_per_year",
+    "settings",
+    "outreach",
+)
 """The keys a scenario file may have; ``settings`` and ``outreach`` are kept for later stages as given."""
 
 
@@ -80,8 +89,8 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         root = yaml.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        problems.append(Problem(file, line, None, "valid YAML", str(getattr(exc, "problem", exc))))
+        found = str(getattr(exc, "problem", exc))
+        problems.append(Problem(file, mark.line + 1 if mark else None, None, "valid YAML", found))
         return None
     if not isinstance(root, yaml.MappingNode):
         found = "an empty file" if root is None else "something else"
@@ -94,7 +103,9 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         key = str(key_node.value)
         line = key_node.start_mark.line + 1
         if key not in SCENARIO_KEYS:
-            problems.append(Problem(file, line, key, f"one of the keys {', '.join(SCENARIO_KEYS)}", "an unknown key"))
+            problems.append(
+                Problem(file, line, key, f"one of the keys {', '.join(SCENARIO_KEYS)}", "an unknown key")
+            )
             continue
         values[key] = yaml.safe_load(yaml.serialize(value_node))
         lines[key] = line
@@ -117,7 +128,9 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
 
     budget = values.get("budget_per_year")
     if budget is not None and (not isinstance(budget, int | float) or isinstance(budget, bool) or budget < 0):
-        problems.append(Problem(file, lines["budget_per_year"], "budget_per_year", "£ a year, 0 or more", repr(budget)))
+        problems.append(
+            Problem(file, lines["budget_per_year"], "budget_per_year", "£ a year, 0 or more", repr(budget))
+        )
         budget = None
     texts = {}
     for key in ("name", "title", "description", "modelled"):

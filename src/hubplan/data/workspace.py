@@ -161,7 +161,9 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     problems: list[Problem] = []
     if not path.is_dir():
         found = "a file" if path.exists() else "nothing there"
-        problems.append(Problem(str(path), None, None, "a workspace folder with sites.csv and areas.csv", found))
+        problems.append(
+            Problem(str(path), None, None, "a workspace folder with sites.csv and areas.csv", found)
+        )
         return None, problems
     try:
         assumptions = load_assumptions(path / "hubplan.toml")
@@ -174,7 +176,9 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         found = find_table(path, stem)
         if found is None:
             if required:
-                problems.append(Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", "no such file"))
+                problems.append(
+                    Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", "no such file")
+                )
             return None
         return read_table(found, problems)
 
@@ -188,7 +192,9 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         _check_unique_ids([area_table], [area_cols], problems)
 
     site_ids = {str(i) for cols in site_cols for i in cols["id"]}
-    excluded = {str(i) for cols in site_cols for i, ex in zip(cols["id"], cols["excluded"], strict=True) if ex}
+    excluded = {
+        str(i) for cols in site_cols for i, ex in zip(cols["id"], cols["excluded"], strict=True) if ex
+    }
     scenarios: dict[str, Scenario] = {}
     folder = path / "scenarios"
     for file in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
@@ -197,7 +203,9 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
             continue
         if scenario.name in scenarios:
             other = scenarios[scenario.name].file
-            problems.append(Problem(scenario.file, None, "name", f"a name not used by {other}", scenario.name))
+            problems.append(
+                Problem(scenario.file, None, "name", f"a name not used by {other}", scenario.name)
+            )
         _check_bases(scenario, site_ids, excluded, problems)
         scenarios[scenario.name] = scenario
     baseline = assumptions.evaluation.baseline
@@ -255,7 +263,9 @@ def load_workspace(path: str | Path) -> Workspace:
     return workspace
 
 
-def _check_unique_ids(tables: list[RawTable], cols: list[dict[str, np.ndarray]], problems: list[Problem]) -> None:
+def _check_unique_ids(
+    tables: list[RawTable], cols: list[dict[str, np.ndarray]], problems: list[Problem]
+) -> None:
     first: dict[str, tuple[str, int]] = {}
     for t, c in zip(tables, cols, strict=True):
         for value, row in zip(c["id"], t.rows, strict=True):
@@ -264,7 +274,9 @@ def _check_unique_ids(tables: list[RawTable], cols: list[dict[str, np.ndarray]],
                 continue
             if key in first:
                 where = f"{first[key][0]} row {first[key][1]}"
-                problems.append(Problem(t.file, int(row), "id", f"an id not already used ({where})", f"'{key}'"))
+                problems.append(
+                    Problem(t.file, int(row), "id", f"an id not already used ({where})", f"'{key}'")
+                )
             else:
                 first[key] = (t.file, int(row))
 
@@ -275,10 +287,20 @@ def _check_bases(scenario: Scenario, site_ids: set[str], excluded: set[str], pro
         if base not in site_ids:
             close = difflib.get_close_matches(base, sorted(site_ids), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(Problem(scenario.file, line, "bases", f"the id of a site in sites or venues{hint}", f"'{base}'"))
+            problems.append(
+                Problem(
+                    scenario.file, line, "bases", f"the id of a site in sites or venues{hint}", f"'{base}'"
+                )
+            )
         elif base in excluded:
             problems.append(
-                Problem(scenario.file, line, "bases", "a site that may be a base (its 'excluded' is true)", f"'{base}'")
+                Problem(
+                    scenario.file,
+                    line,
+                    "bases",
+                    "a site that may be a base (its 'excluded' is true)",
+                    f"'{base}'",
+                )
             )
 
 

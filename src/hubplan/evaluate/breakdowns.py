@@ -76,5 +76,7 @@ def area_breakdowns(areas: Areas, districts: tuple[str, ...] = ()) -> list[Break
     share = np.asarray(areas.no_car_share, dtype=np.float64)
     if np.isfinite(share).any():
         share = np.where(np.isfinite(share), share, 0.0)
-        out.append(Breakdown("car_access", ("no car", "car"), np.vstack([families * share, families * (1 - share)])))
+        out.append(
+            Breakdown("car_access", ("no car", "car"), np.vstack([families * share, families * (1 - share)]))
+        )
     return out

@@ -109,7 +109,9 @@ class Evaluation:
         modes = {}
         for name, m in self.modes.items():
             entry = {"source": m.source, **reach(m.total, 0)}
-            entry["by"] = {b: {label: reach(r, g) for g, label in enumerate(r.labels)} for b, r in m.groups.items()}
+            entry["by"] = {
+                b: {label: reach(r, g) for g, label in enumerate(r.labels)} for b, r in m.groups.items()
+            }
             modes[name] = entry
         return {
             "scenario": self.scenario.name,
@@ -184,7 +186,11 @@ def evaluate(
     if isinstance(base_scenario, str):
         base_scenario = workspace.scenario(base_scenario)
     matrix = travel or build_travel(workspace)
-    groups = breakdowns if breakdowns is not None else area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
+    groups = (
+        breakdowns
+        if breakdowns is not None
+        else area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
+    )
     thresholds = np.asarray(workspace.assumptions.evaluation.thresholds_minutes, dtype=np.float64)
     families = np.asarray(workspace.areas.families, dtype=np.float64)[None, :]
     cost = workspace.sites.cost_per_year
@@ -199,7 +205,10 @@ def evaluate(
         if base_idx is not None:
             before = nearest if base_scenario is chosen else nearest_base(minutes, base_idx)[0]
         total = group_reach(nearest, families, ("all",), thresholds, baseline_minutes=before)
-        by = {b.name: group_reach(nearest, b.weights, b.labels, thresholds, baseline_minutes=before) for b in groups}
+        by = {
+            b.name: group_reach(nearest, b.weights, b.labels, thresholds, baseline_minutes=before)
+            for b in groups
+        }
         modes[mode] = ModeEvaluation(mode, matrix.sources[mode], nearest, which, total, by)
 
     notes = [f"{mode} minutes are {src}" for mode, src in matrix.sources.items()]

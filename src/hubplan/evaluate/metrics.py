@@ -74,7 +74,7 @@ class GroupReach:
 
 
 def weighted_quantile(values: np.ndarray, weights: np.ndarray, q: float) -> np.ndarray:
-    """Return, for each row of ``weights``, the least value with at least share ``q`` of the weight at or below it.
+    """Return, per row of ``weights``, the least value with at least share ``q`` of the weight at or below it.
 
     Parameters
     ----------

@@ -20,7 +20,8 @@ def _t(ev: Evaluation, minutes: float) -> int:
     try:
         return ev.thresholds.index(float(minutes))
     except ValueError:
-        msg = f"threshold: expected one of {', '.join(f'{t:g}' for t in ev.thresholds)} minutes; got {minutes:g}"
+        known = ", ".join(f"{t:g}" for t in ev.thresholds)
+        msg = f"threshold: expected one of {known} minutes; got {minutes:g}"
         raise ValueError(msg) from None
 
 
@@ -47,9 +48,16 @@ def evaluation_table(ev: Evaluation) -> Table:
         table.add_column(f"lose access ({ev.thresholds[-2]:g} min)", justify="right")
     for mode, m in ev.modes.items():
         total = m.total
-        cells = [f"{fmt.families(total.within[0, i])} ({fmt.share(total.within[0, i], ev.families)})"
-                 for i in range(len(ev.thresholds))]
-        row = [f"{mode} ({m.source})", *cells, fmt.minutes(total.mean_minutes[0]), fmt.minutes(total.p90_minutes[0])]
+        cells = [
+            f"{fmt.families(total.within[0, i])} ({fmt.share(total.within[0, i], ev.families)})"
+            for i in range(len(ev.thresholds))
+        ]
+        row = [
+            f"{mode} ({m.source})",
+            *cells,
+            fmt.minutes(total.mean_minutes[0]),
+            fmt.minutes(total.p90_minutes[0]),
+        ]
         if ev.baseline and ev.baseline != ev.scenario.name and total.lose is not None:
             row.append(fmt.families(total.lose[0, -2]))
         table.add_row(*row)
@@ -138,16 +146,31 @@ def comparison_table(evaluations: list[Evaluation], *, minutes: float = 30) -> T
         row(f"{mode}: 90% within", [fmt.minutes(ev.modes[mode].total.p90_minutes[0]) for ev in evaluations])
     i = _t(first, minutes)
     table.add_section()
-    row(f"families over {minutes:g} min by bus", [fmt.families(beyond_families(ev, "bus", minutes)[0]) for ev in evaluations])
+    row(
+        f"families over {minutes:g} min by bus",
+        [fmt.families(beyond_families(ev, "bus", minutes)[0]) for ev in evaluations],
+    )
     if "deprivation_quintile" in first.modes["bus"].groups:
         row(
             "  of them in the most deprived fifth",
-            [fmt.families(beyond_families(ev, "bus", minutes, breakdown="deprivation_quintile")[0]) for ev in evaluations],
+            [
+                fmt.families(beyond_families(ev, "bus", minutes, breakdown="deprivation_quintile")[0])
+                for ev in evaluations
+            ],
         )
     if "car_access" in first.modes["bus"].groups:
-        row("  of them without a car", [fmt.families(beyond_families(ev, "bus", minutes, breakdown="car_access")[0]) for ev in evaluations])
+        row(
+            "  of them without a car",
+            [
+                fmt.families(beyond_families(ev, "bus", minutes, breakdown="car_access")[0])
+                for ev in evaluations
+            ],
+        )
     lose = [ev.modes["bus"].total.lose for ev in evaluations]
-    row(f"lose access ({minutes:g} min by bus)", [fmt.families(x[0, i]) if x is not None else "-" for x in lose])
+    row(
+        f"lose access ({minutes:g} min by bus)",
+        [fmt.families(x[0, i]) if x is not None else "-" for x in lose],
+    )
     return table
 
 

@@ -120,14 +120,20 @@ def build_travel(
             if progress is not None:
                 progress(f"estimating {mode} minutes ({n_areas:,} areas x {n_sites:,} sites)")
             minutes[mode] = estimate_minutes(
-                origins, destinations, mode, assumptions=travel, origin_wait_minutes=wait if mode == "bus" else None
+                origins,
+                destinations,
+                mode,
+                assumptions=travel,
+                origin_wait_minutes=wait if mode == "bus" else None,
             )
         if path is not None:
             _save_atomically(path, minutes)
     sources = dict.fromkeys(MODES, "estimated")
     for mode, (matrix, source) in (overrides or {}).items():
         if mode not in MODES or source not in SOURCES:
-            msg = f"overrides: expected a mode of {MODES} with a source of {SOURCES}; got {mode!r}, {source!r}"
+            msg = (
+                f"overrides: expected a mode of {MODES} with a source of {SOURCES}; got {mode!r}, {source!r}"
+            )
             raise ValueError(msg)
         if matrix.shape != (n_areas, n_sites):
             msg = f"overrides[{mode!r}]: expected shape {(n_areas, n_sites)}; got {matrix.shape}"
@@ -159,7 +165,7 @@ def _save_atomically(path: Path, minutes: dict[str, np.ndarray]) -> None:
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
         try:
             with os.fdopen(fd, "wb") as handle:
-                np.savez(handle, **minutes)
+                np.savez(handle, **minutes)  # type: ignore[arg-type]
             os.replace(tmp, path)
         finally:
             if os.path.exists(tmp):
