@@ -120,11 +120,14 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         problems.append(Problem(file, lines["bases"], "bases", "a list of site ids", repr(bases)))
         bases = []
     bases = [str(b) for b in bases]
-    seen: set[str] = set()
-    for base, line in zip(bases, base_lines, strict=False):
-        if base in seen:
+    if len(base_lines) != len(bases):
+        base_lines = [lines.get("bases", 0)] * len(bases)
+    unique: dict[str, int] = {}
+    for base, line in zip(bases, base_lines, strict=True):
+        if base in unique:
             problems.append(Problem(file, line, "bases", "each site once", f"'{base}' again"))
-        seen.add(base)
+        else:
+            unique[base] = line
 
     budget = values.get("budget_per_year")
     if budget is not None and (not isinstance(budget, int | float) or isinstance(budget, bool) or budget < 0):
@@ -143,13 +146,13 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
     return Scenario(
         name=name,
         title=texts["title"] or name,
-        bases=tuple(dict.fromkeys(bases)),
+        bases=tuple(unique),
         description=texts["description"],
         modelled=texts["modelled"],
         budget_per_year=None if budget is None else float(budget),
         extra={k: values[k] for k in ("settings", "outreach") if k in values},
         file=file,
-        base_lines=tuple(base_lines) if len(base_lines) == len(bases) else (),
+        base_lines=tuple(unique.values()),
     )
 
 

@@ -282,8 +282,8 @@ def _check_unique_ids(
 
 
 def _check_bases(scenario: Scenario, site_ids: set[str], excluded: set[str], problems: list[Problem]) -> None:
-    lines = scenario.base_lines or (None,) * len(scenario.bases)
-    for base, line in zip(scenario.bases, lines, strict=False):
+    lines: tuple[int | None, ...] = scenario.base_lines or (None,) * len(scenario.bases)
+    for base, line in zip(scenario.bases, lines, strict=True):
         if base not in site_ids:
             close = difflib.get_close_matches(base, sorted(site_ids), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""

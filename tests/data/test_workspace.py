@@ -1,0 +1,245 @@
+"""Loading and checking workspaces: the bundled Norfolk data and every kind of bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from hubplan.data import bundled_workspace_path, check_workspace, load_workspace, write_bundled_workspace
+from hubplan.errors import InputError
+from tests.helpers import TINY_TOML, write_workspace
+
+
+def problems_of(folder: Path) -> list[str]:
+    workspace, problems = check_workspace(folder)
+    assert workspace is None
+    return [str(p) for p in problems]
+
+
+def test_tiny_workspace_loads(tmp_path: Path) -> None:
+    ws = load_workspace(write_workspace(tmp_path))
+    assert ws.sites.ids == ("S1", "S2")
+    assert ws.areas.families.tolist() == [10, 20, 30]
+    assert ws.areas.deprivation_decile.tolist() == [1, 5, 10]
+    assert ws.sites.outreach.tolist() == [True, True]  # default
+    assert sorted(ws.scenarios) == ["both", "one"]
+    assert ws.scenario("one").bases == ("S1",)
+    assert ws.scenario("one").title == "Only one"
+    assert ws.baseline is not None
+    assert ws.baseline.name == "both"
+
+
+def test_bundled_norfolk_has_the_record_figures() -> None:
+    ws = load_workspace(bundled_workspace_path())
+    centres = ws.sites.kind == "children_centre"
+    assert centres.sum() == 53
+    assert ws.sites.cost_per_year[centres].sum() == 10_200_000
+    assert len(set(ws.sites.provider[centres])) == 12
+    assert len(ws.areas) == 538
+    assert ws.areas.families.sum() == 35_000
+    assert set(ws.areas.district) == set(ws.assumptions.region.districts)
+    assert len(set(ws.sites.district[centres])) == 7
+    assert {len(s.bases) for s in ws.scenarios.values()} == {53, 7, 15}
+    seven = ws.base_indices(ws.scenario("proposal-2018-7"))
+    assert sorted(ws.sites.district[seven]) == sorted(ws.assumptions.region.districts)  # one per district
+    assert set(ws.scenario("proposal-2018-7").bases) <= set(ws.scenario("adopted-2019-15").bases)
+    assert all(s.modelled for s in ws.scenarios.values())  # each says what is modelled
+
+
+def test_bundled_norfolk_deprivation_sits_in_the_named_towns() -> None:
+    ws = load_workspace(bundled_workspace_path())
+    most = ws.areas.deprivation_decile <= 2
+    names = ws.areas.name[most]
+    towns = ("Norwich", "Great Yarmouth", "King's Lynn", "Breckland")  # Thetford is in Breckland
+    share = np.mean([any(str(n).startswith(t) for t in towns) for n in names])
+    assert share > 0.8
+    # Rural areas have fewer families per km2 of LSOA: the rural west and north are sparse.
+    assert set(ws.areas.rurality) == {"urban", "rural_town", "rural_village"}
+
+
+def test_all_problems_reported_in_one_pass(tmp_path: Path) -> None:
+    folder = write_workspace(
+        tmp_path,
+        sites=[
+            "S1,Site one,children_centre,abc,1.00,D1,100",  # row 2: lat not a number
+            "S1,Site two,library,52.70,1.10,D9,-5",  # row 3: duplicate id, unknown district, negative cost
+            "S3,Site three,castle,95,1.2,D1,10",  # row 4: unknown kind, latitude out of range
+        ],
+        areas=[
+            "A1,52.60,1.01,D1,-10,1,urban,0.5",  # row 2: negative families
+            "A2,51.00,1.05,D2,20,11,town,1.5",  # row 3: outside region, decile 11, rurality, share
+        ],
+        scenarios={"one": "bases: [S1, S7]\n"},
+    )
+    found = problems_of(folder)
+    expected = [
+        "sites.csv, row 2, column 'lat': expected a number",
+        "sites.csv, row 3, column 'id': expected an id not already used (sites.csv row 2), found 'S1'",
+        "sites.csv, row 3, column 'district': expected a district of Tiny: D1, D2, found 'D9'",
+        "sites.csv, row 3, column 'cost_per_year': expected a value of 0 or more",
+        "sites.csv, row 4, column 'kind': expected one of children_centre",
+        "sites.csv, row 4, column 'lat': expected a value from -90 to 90",
+        "areas.csv, row 2, column 'families': expected a value of 0 or more",
+        "areas.csv, row 3, column 'lat': expected a latitude inside Tiny (52.0 to 53.0",
+        "areas.csv, row 3, column 'deprivation_decile': expected a value from 1 to 10",
+        "areas.csv, row 3, column 'rurality': expected one of urban, rural_town, rural_village, found 'town'",
+        "areas.csv, row 3, column 'no_car_share': expected a value from 0 to 1",
+        "scenarios/one.yaml, row 1, column 'bases': expected the id of a site in sites or venues",
+    ]
+    for text in expected:
+        assert any(p.startswith(text) for p in found), (text, found)
+    assert "found 'S7'" in next(p for p in found if "scenarios/one.yaml" in p)
+
+
+def test_missing_and_unknown_columns(tmp_path: Path) -> None:
+    folder = write_workspace(
+        tmp_path,
+        sites=["S1,Site one,children_centre,52.6,1.0,D1,100,x"],
+        sites_header="id,name,kind,lat,lon,district,cost_per_yr,colour",
+    )
+    found = problems_of(folder)
+    assert any(p.startswith("sites.csv, row 1, column 'cost_per_year': expected a column") for p in found)
+    assert any("column 'cost_per_yr'" in p and "did you mean 'cost_per_year'" in p for p in found)
+    assert any("column 'colour'" in p and "an unknown column" in p for p in found)
+
+
+def test_empty_file_and_header_only(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path, scenarios={})
+    (folder / "sites.csv").write_text("")
+    (folder / "areas.csv").write_text("id,lat,lon,district,families\n")
+    found = problems_of(folder)
+    assert "sites.csv: expected a header row and at least one data row, found an empty file" in found
+    assert "areas.csv: expected at least one data row, found only a header row" in found
+
+
+def test_file_that_is_not_utf8_names_its_row(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path)
+    text = "id,name,kind,lat,lon,district,cost_per_year\nS1,Site one,children_centre,52.6,1.0,D1,100\n"
+    (folder / "sites.csv").write_bytes(
+        text.encode() + "S2,Caf\xe9,library,52.7,1.1,D2,50\n".encode("latin-1")
+    )
+    found = problems_of(folder)
+    assert any(p.startswith("sites.csv, row 3: expected UTF-8 text") and "0xe9" in p for p in found)
+
+
+def test_blank_lines_keep_spreadsheet_row_numbers(tmp_path: Path) -> None:
+    folder = write_workspace(
+        tmp_path, sites=["S1,Site one,children_centre,52.6,1.0,D1,100", "", "S2,Two,library,x,1.1,D2,5"]
+    )
+    assert any(p.startswith("sites.csv, row 4, column 'lat'") for p in problems_of(folder))
+
+
+def test_scenario_problems_name_their_lines(tmp_path: Path) -> None:
+    folder = write_workspace(
+        tmp_path,
+        scenarios={
+            "bad": "title: Bad\nbases:\n  - S1\n  - S1\n  - S9\ncolour: red\n",
+            "broken": "bases: [S1\n",
+            "empty": "",
+        },
+    )
+    found = problems_of(folder)
+    assert "scenarios/bad.yaml, row 4, column 'bases': expected each site once, found 'S1' again" in found
+    assert any(
+        p.startswith("scenarios/bad.yaml, row 5, column 'bases': expected the id of a site") for p in found
+    )
+    assert any(
+        p.startswith("scenarios/bad.yaml, row 6, column 'colour': expected one of the keys") for p in found
+    )
+    assert any(p.startswith("scenarios/broken.yaml, row 2: expected valid YAML") for p in found)
+    assert "scenarios/empty.yaml: expected a mapping with at least 'bases:', found an empty file" in found
+
+
+def test_excluded_site_cannot_be_a_base(tmp_path: Path) -> None:
+    folder = write_workspace(
+        tmp_path,
+        sites=["S1,One,children_centre,52.6,1.0,D1,100,false", "S2,Hall,village_hall,52.7,1.1,D2,0,true"],
+        sites_header="id,name,kind,lat,lon,district,cost_per_year,excluded",
+    )
+    found = problems_of(folder)
+    assert any("scenarios/both.yaml" in p and "'excluded' is true" in p and "'S2'" in p for p in found)
+
+
+def test_assumption_problems_are_listed_with_their_keys(tmp_path: Path) -> None:
+    toml = TINY_TOML + '\n[travel.car]\nspeed_kph = "fast"\ncircuity = 1.2\naccess_minutes = 3\nwheels = 4\n'
+    found = problems_of(write_workspace(tmp_path, toml=toml))
+    assert any(p.startswith("hubplan.toml, column 'travel.car.speed_kph'") for p in found)
+    assert any(p.startswith("hubplan.toml, column 'travel.car.wheels'") and "unknown key" in p for p in found)
+
+
+def test_baseline_must_name_a_scenario(tmp_path: Path) -> None:
+    found = problems_of(write_workspace(tmp_path, toml=TINY_TOML.replace('"both"', '"all"')))
+    assert any(p.startswith("hubplan.toml, column 'evaluation.baseline'") and "'all'" in p for p in found)
+
+
+def test_missing_folder_and_load_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="expected a workspace folder"):
+        load_workspace(tmp_path / "nowhere")
+    folder = write_workspace(tmp_path / "ws", sites=["S1,One,children_centre,x,1.0,D1,100"])
+    with pytest.raises(InputError, match=r"sites.csv, row 2, column 'lat'") as info:
+        load_workspace(folder)
+    assert len(info.value.problems) == 2  # the bad latitude, and the scenario naming S2 which is now missing
+
+
+def test_unknown_scenario_suggests_the_closest(tmp_path: Path) -> None:
+    ws = load_workspace(write_workspace(tmp_path))
+    with pytest.raises(InputError, match="did you mean 'both'"):
+        ws.scenario("bothh")
+
+
+def test_geojson_and_geopackage_read_like_csv(tmp_path: Path) -> None:
+    geopandas = pytest.importorskip("geopandas")
+    from shapely.geometry import Point
+
+    folder = write_workspace(tmp_path / "csv")
+    ws = load_workspace(folder)
+    for suffix, driver in ((".geojson", "GeoJSON"), (".gpkg", "GPKG")):
+        other = write_workspace(tmp_path / suffix[1:])
+        (other / "areas.csv").unlink()
+        frame = geopandas.GeoDataFrame(
+            {
+                "id": list(ws.areas.ids),
+                "district": list(ws.areas.district),
+                "families": ws.areas.families,
+                "deprivation_decile": ws.areas.deprivation_decile,
+                "rurality": list(ws.areas.rurality),
+                "no_car_share": ws.areas.no_car_share,
+            },
+            geometry=[Point(lon, lat) for lat, lon in zip(ws.areas.lat, ws.areas.lon, strict=True)],
+            crs="EPSG:4326",
+        )
+        # Stored in British National Grid, to prove reprojection back to latitude/longitude.
+        frame.to_crs("EPSG:27700").to_file(other / f"areas{suffix}", driver=driver)
+        loaded = load_workspace(other)
+        np.testing.assert_allclose(loaded.areas.lat, ws.areas.lat, atol=1e-6)
+        np.testing.assert_allclose(loaded.areas.lon, ws.areas.lon, atol=1e-6)
+        assert loaded.areas.families.tolist() == ws.areas.families.tolist()
+        assert list(loaded.areas.rurality) == list(ws.areas.rurality)
+
+
+def test_geojson_problems_name_the_feature(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path)
+    (folder / "areas.csv").unlink()
+    (folder / "areas.geojson").write_text(
+        '{"type": "FeatureCollection", "features": ['
+        '{"type": "Feature", "properties": {"id": "A1", "district": "D1", "families": 5},'
+        ' "geometry": {"type": "Point", "coordinates": [1.0, 52.6]}},'
+        '{"type": "Feature", "properties": {"id": "A2", "district": "D1", "families": -3},'
+        ' "geometry": {"type": "Point", "coordinates": [1.0, 52.6]}}]}'
+    )
+    found = problems_of(folder)
+    assert any(
+        p.startswith("areas.geojson, row 2, column 'families': expected a value of 0 or more") for p in found
+    )
+
+
+def test_write_bundled_workspace_never_overwrites(tmp_path: Path) -> None:
+    target = write_bundled_workspace(tmp_path / "norfolk")
+    assert load_workspace(target).areas.families.sum() == 35_000
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "keep.txt").write_text("mine")
+    with pytest.raises(InputError, match="nothing is overwritten"):
+        write_bundled_workspace(tmp_path / "full")
+    assert (tmp_path / "full" / "keep.txt").read_text() == "mine"

@@ -1,0 +1,109 @@
+"""The command line: exit codes, JSON interface, and clean messages (never a traceback) for user mistakes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hubplan.cli import app
+from hubplan.data import bundled_workspace_path, load_workspace
+from hubplan.evaluate import evaluate
+from tests.helpers import write_workspace
+
+runner = CliRunner()
+
+
+def test_validate_clean_and_broken(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", str(bundled_workspace_path())])
+    assert result.exit_code == 0, result.output
+    assert "215 sites, 538 areas, 3 scenarios" in result.output
+    broken = write_workspace(
+        tmp_path, sites=["S1,One,children_centre,52.6,1.0,D1,-1", "S2,Two,library,52.7,x,D2,5"]
+    )
+    result = runner.invoke(app, ["validate", str(broken)])
+    assert result.exit_code == 1
+    assert "sites.csv, row 2, column 'cost_per_year'" in result.output
+    assert "sites.csv, row 3, column 'lon'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_evaluate_json_interface() -> None:
+    result = runner.invoke(app, ["evaluate", str(bundled_workspace_path()), "adopted-2019-15", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    ws = load_workspace(bundled_workspace_path())
+    assert data["scenario"] == "adopted-2019-15"
+    assert data["bases"] == list(ws.scenario("adopted-2019-15").bases)
+    assert (
+        data["cost_per_year"] == ws.sites.cost_per_year[ws.base_indices(ws.scenario("adopted-2019-15"))].sum()
+    )
+    for mode in ("walk", "car", "bus"):
+        assert set(data["modes"][mode]["within"]) == {"10", "20", "30", "45"}
+        assert data["modes"][mode]["p90_minutes"] >= data["modes"][mode]["mean_minutes"] > 0
+    direct = evaluate(ws, "adopted-2019-15").modes["bus"].total
+    assert data["modes"]["bus"]["within"]["30"] == direct.within[0, 2]
+
+
+def test_evaluate_tables_and_compare() -> None:
+    result = runner.invoke(app, ["evaluate", str(bundled_workspace_path()), "proposal-2018-7"])
+    assert result.exit_code == 0, result.output
+    for text in (
+        "First proposal",
+        "District",
+        "Deprivation quintile",
+        "Rural/urban",
+        "Car access",
+        "lose access",
+    ):
+        assert text in result.output
+    result = runner.invoke(app, ["compare", str(bundled_workspace_path()), "baseline-53", "proposal-2018-7"])
+    assert result.exit_code == 0, result.output
+    assert "baseline-53" in result.output
+    assert "proposal-2018-7" in result.output
+    assert "saving a year" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["evaluate", "{ws}", "adoptd-2019-15"], "did you mean 'adopted-2019-15'"),
+        (["evaluate", "{ws}", "adopted-2019-15", "--mode", "tram"], "--mode: expected one of walk, car, bus"),
+        (
+            ["evaluate", "{ws}", "adopted-2019-15", "--minutes", "25"],
+            "--minutes: expected one of the thresholds",
+        ),
+        (["evaluate", "{missing}", "x"], "expected a workspace folder"),
+        (["compare", "{ws}", "nope"], "no such scenario"),
+    ],
+)
+def test_user_mistakes_get_messages_not_tracebacks(tmp_path: Path, args: list[str], message: str) -> None:
+    filled = [a.format(ws=bundled_workspace_path(), missing=tmp_path / "missing") for a in args]
+    result = runner.invoke(app, filled)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_demo_prints_the_comparison_and_writes_the_workspace(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--workspace-out", str(tmp_path / "norfolk")])
+    assert result.exit_code == 0, result.output
+    assert "Scenarios compared" in result.output
+    assert "What it means" in result.output
+    assert "more than 30 minutes by bus" in result.output
+    assert "Modelled, not measured" in result.output
+    assert load_workspace(tmp_path / "norfolk").areas.families.sum() == 35_000
+    again = runner.invoke(app, ["demo", "--workspace-out", str(tmp_path / "norfolk")])
+    assert again.exit_code == 1
+    assert "nothing is overwritten" in again.output
+
+
+def test_demo_json_sentences_match_the_evaluation() -> None:
+    result = runner.invoke(app, ["demo", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    seven = next(s for s in data["scenarios"] if s["scenario"] == "proposal-2018-7")
+    beyond = round(seven["families"] - seven["modes"]["bus"]["within"]["30"])
+    assert any(f"{beyond:,} of Norfolk's 35,000 families" in s for s in data["summary"])

@@ -1,0 +1,78 @@
+"""Estimated travel minutes: the formula on hand-worked cases, a peer geodesic, and the car calibration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from pyproj import Geod
+
+from hubplan.data.assumptions import BusSpeed, ModeSpeed, Travel
+from hubplan.travel import estimate_minutes, haversine_km
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_one_degree_of_latitude() -> None:
+    # 2 * pi * 6371.0088 / 360 = 111.1951 km
+    assert float(haversine_km(np.array(52.0), np.array(1.0), np.array(53.0), np.array(1.0))) == pytest.approx(
+        111.1951, abs=1e-3
+    )
+
+
+def test_haversine_matches_ellipsoidal_geodesic_within_half_a_percent() -> None:
+    rng = np.random.default_rng(1)
+    lat1, lat2 = rng.uniform(52.3, 53.0, (2, 200))
+    lon1, lon2 = rng.uniform(0.1, 1.8, (2, 200))
+    _, _, metres = Geod(ellps="WGS84").inv(lon1, lat1, lon2, lat2)
+    np.testing.assert_allclose(haversine_km(lat1, lon1, lat2, lon2), metres / 1000, rtol=5e-3)
+
+
+def test_walk_and_car_follow_the_formula() -> None:
+    travel = Travel(
+        walk=ModeSpeed(speed_kph=5.0, circuity=1.2, access_minutes=0.0),
+        car=ModeSpeed(speed_kph=60.0, circuity=1.5, access_minutes=4.0),
+    )
+    origins = np.array([[52.0, 1.0]])
+    destinations = np.array([[52.0, 1.0], [53.0, 1.0]])  # 0 km and 111.1951 km
+    walk = estimate_minutes(origins, destinations, "walk", assumptions=travel)
+    car = estimate_minutes(origins, destinations, "car", assumptions=travel)
+    # walk: 111.1951 km * 1.2 / 5 km/h * 60 = 1601.21 min; car: 4 + 111.1951 * 1.5 / 60 * 60 = 170.79 min
+    np.testing.assert_allclose(walk, [[0.0, 1601.21]], atol=0.01)
+    np.testing.assert_allclose(car, [[4.0, 170.79]], atol=0.01)
+    assert walk.dtype == np.float32
+    assert walk.flags.f_contiguous
+
+
+def test_bus_adds_the_origin_wait_and_walks_when_quicker() -> None:
+    travel = Travel(
+        walk=ModeSpeed(speed_kph=6.0, circuity=1.0, access_minutes=0.0),
+        bus=BusSpeed(speed_kph=30.0, circuity=1.0, access_minutes=5.0, wait_minutes={"urban": 5.0}),
+    )
+    origins = np.array([[52.0, 1.0], [52.0, 1.0]])
+    d = np.array([[52.0 + 1 / 111.1951, 1.0], [52.0 + 10 / 111.1951, 1.0]])  # 1 km and 10 km north
+    bus = estimate_minutes(origins, d, "bus", assumptions=travel, origin_wait_minutes=np.array([5.0, 20.0]))
+    # 1 km: walk 10 min beats bus 5 + 5 + 2 = 12 (and 5 + 20 + 2 = 27).
+    # 10 km: bus 5 + 5 + 20 = 30 and 5 + 20 + 20 = 45; walking would take 100 min.
+    np.testing.assert_allclose(bus, [[10.0, 30.0], [10.0, 45.0]], atol=0.01)
+
+
+def test_bad_arguments_are_named() -> None:
+    with pytest.raises(ValueError, match="mode: expected one of walk, car, bus"):
+        estimate_minutes(np.zeros((1, 2)), np.zeros((1, 2)), "tram")
+    with pytest.raises(ValueError, match=r"origins: expected an \(n, 2\) array"):
+        estimate_minutes(np.zeros(3), np.zeros((1, 2)), "car")
+
+
+def test_car_calibration_median_error_under_ten_percent() -> None:
+    """The default car model against 538 real LSOA-to-hospital road times (see the data README)."""
+    lsoa = pd.read_csv(ROOT / "sources" / "norfolk_lsoa2011.csv")
+    hospital = np.array([[52.6175, 1.2195]])  # NR4 7UY
+    model = estimate_minutes(lsoa[["lat", "lon"]].to_numpy(), hospital, "car")[:, 0]
+    real = lsoa["car_min_nnuh_norwich"].to_numpy()
+    error = np.abs(model - real) / real
+    assert np.median(error) < 0.10
+    assert np.percentile(error, 90) < 0.20
+    assert abs(np.mean(model - real)) < 1.5  # no large bias in minutes
