@@ -10,7 +10,7 @@ import pytest
 from pyproj import Geod
 
 from hubplan.data.assumptions import BusSpeed, ModeSpeed, Travel
-from hubplan.travel import estimate_minutes, haversine_km
+from hubplan.travel import estimate_minutes, estimate_modes, great_circle_matrix_km, haversine_km
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,3 +76,26 @@ def test_car_calibration_median_error_under_ten_percent() -> None:
     assert np.median(error) < 0.10
     assert np.percentile(error, 90) < 0.20
     assert abs(np.mean(model - real)) < 1.5  # no large bias in minutes
+
+
+def test_matrix_product_distances_match_haversine() -> None:
+    rng = np.random.default_rng(3)
+    origins = np.column_stack([rng.uniform(50, 56, 300), rng.uniform(-5, 2, 300)])
+    destinations = np.vstack(
+        [origins[:5] + 1e-5, np.column_stack([rng.uniform(50, 56, 40), rng.uniform(-5, 2, 40)])]
+    )
+    expected = haversine_km(
+        origins[:, :1], origins[:, 1:], destinations[None, :, 0], destinations[None, :, 1]
+    )
+    np.testing.assert_allclose(great_circle_matrix_km(origins, destinations), expected, atol=1e-3)  # 1 metre
+
+
+def test_all_modes_at_once_equal_one_at_a_time() -> None:
+    rng = np.random.default_rng(4)
+    origins = np.column_stack([rng.uniform(52.3, 53, 50), rng.uniform(0.2, 1.7, 50)])
+    destinations = origins[rng.choice(50, 600)]  # more than one chunk of columns
+    wait = rng.uniform(0, 30, 50)
+    together = estimate_modes(origins, destinations, origin_wait_minutes=wait)
+    for mode in ("walk", "car", "bus"):
+        alone = estimate_minutes(origins, destinations, mode, origin_wait_minutes=wait)
+        np.testing.assert_array_equal(together[mode], alone)

@@ -1,7 +1,7 @@
 """Stage 2, travel: minutes from every area to every site, per mode, estimated (or routed/imported later)."""
 
-from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_minutes
-from hubplan.travel.geodesic import haversine_km
+from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_minutes, estimate_modes
+from hubplan.travel.geodesic import great_circle_matrix_km, haversine_km
 from hubplan.travel.matrix import TravelMatrix, build_travel, cache_key
 
 __all__ = [
@@ -11,5 +11,7 @@ __all__ = [
     "bus_wait_minutes",
     "cache_key",
     "estimate_minutes",
+    "estimate_modes",
+    "great_circle_matrix_km",
     "haversine_km",
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from hubplan.data.assumptions import BusSpeed, ModeSpeed, Travel
-from hubplan.travel.geodesic import haversine_km
+from hubplan.travel.geodesic import great_circle_matrix_km
 
 MODES = ("walk", "car", "bus")
 """The modes hubplan measures, in the order tables show them."""
@@ -65,34 +65,69 @@ def estimate_minutes(
     >>> estimate_minutes(o, d, "walk").round(1).tolist()
     [[0.0, 431.1]]
     """
-    if mode not in MODES:
-        msg = f"mode: expected one of {', '.join(MODES)}; got {mode!r}"
+    return estimate_modes(
+        origins, destinations, (mode,), assumptions=assumptions, origin_wait_minutes=origin_wait_minutes
+    )[mode]
+
+
+def estimate_modes(
+    origins: np.ndarray,
+    destinations: np.ndarray,
+    modes: tuple[str, ...] = MODES,
+    *,
+    assumptions: Travel | None = None,
+    origin_wait_minutes: np.ndarray | None = None,
+) -> dict[str, np.ndarray]:
+    """Estimate minutes for several modes at once, measuring each distance only once.
+
+    Parameters
+    ----------
+    origins, destinations, assumptions, origin_wait_minutes
+        As for :func:`estimate_minutes`.
+    modes
+        The modes wanted.
+
+    Returns
+    -------
+    dict of str to numpy.ndarray
+        Mode to (n, m) float32 minutes in Fortran order.
+
+    Raises
+    ------
+    ValueError
+        For an unknown mode, points of the wrong shape, or waits of the wrong length.
+    """
+    unknown = [m for m in modes if m not in MODES]
+    if unknown:
+        msg = f"mode: expected one of {', '.join(MODES)}; got {unknown[0]!r}"
         raise ValueError(msg)
     o = _as_points(origins, "origins")
     d = _as_points(destinations, "destinations")
     travel = assumptions or Travel()
-    speed: ModeSpeed = getattr(travel, mode)
-    per_km = speed.circuity / speed.speed_kph * 60.0
-    wait = np.zeros(len(o))
-    if isinstance(speed, BusSpeed):
-        if origin_wait_minutes is None:
-            wait = np.full(len(o), speed.wait_minutes.get("urban", 0.0))
-        else:
-            wait = np.asarray(origin_wait_minutes, dtype=np.float64)
-            if wait.shape != (len(o),):
-                msg = f"origin_wait_minutes: expected shape ({len(o)},); got {wait.shape}"
-                raise ValueError(msg)
-    walk_per_km = travel.walk.circuity / travel.walk.speed_kph * 60.0
-    out = np.empty((len(o), len(d)), dtype=np.float32, order="F")
-    lat_o, lon_o = o[:, 0:1], o[:, 1:2]
+    wait = np.full(len(o), travel.bus.wait_minutes.get("urban", 0.0))
+    if origin_wait_minutes is not None:
+        wait = np.asarray(origin_wait_minutes, dtype=np.float64)
+        if wait.shape != (len(o),):
+            msg = f"origin_wait_minutes: expected shape ({len(o)},); got {wait.shape}"
+            raise ValueError(msg)
+    out = {mode: np.empty((len(o), len(d)), dtype=np.float32, order="F") for mode in modes}
     for start in range(0, len(d), _COLUMNS_PER_CHUNK):
         stop = min(start + _COLUMNS_PER_CHUNK, len(d))
-        km = haversine_km(lat_o, lon_o, d[None, start:stop, 0], d[None, start:stop, 1])
-        minutes = speed.access_minutes + km * per_km + wait[:, None]
-        if isinstance(speed, BusSpeed):
-            np.minimum(minutes, travel.walk.access_minutes + km * walk_per_km, out=minutes)
-        out[:, start:stop] = minutes
+        km = great_circle_matrix_km(o, d[start:stop])
+        walk = _minutes(km, travel.walk)
+        for mode in modes:
+            if mode == "walk":
+                minutes = walk
+            elif mode == "car":
+                minutes = _minutes(km, travel.car)
+            else:
+                minutes = np.minimum(_minutes(km, travel.bus) + wait[:, None], walk)
+            out[mode][:, start:stop] = minutes
     return out
+
+
+def _minutes(km: np.ndarray, speed: ModeSpeed) -> np.ndarray:
+    return speed.access_minutes + km * (speed.circuity / speed.speed_kph * 60.0)
 
 
 def bus_wait_minutes(rurality: np.ndarray, bus: BusSpeed) -> np.ndarray:

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from hubplan.data.workspace import Workspace
-from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_minutes
+from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_modes
 
 MODEL_VERSION = "estimate-1"
 """Changes whenever the estimator's formula changes, so old caches are not reused."""
@@ -89,7 +89,7 @@ def build_travel(
         Where to keep the cache; by default ``<workspace>/.hubplan-cache``, or the user's cache
         folder when the workspace is not writable. The cache is skipped when neither is writable.
     progress
-        Called with a short message for each mode estimated.
+        Called with a short message when the minutes are estimated (not when read from the cache).
 
     Returns
     -------
@@ -115,17 +115,14 @@ def build_travel(
         origins = np.column_stack([workspace.areas.lat, workspace.areas.lon])
         destinations = np.column_stack([workspace.sites.lat, workspace.sites.lon])
         travel = workspace.assumptions.travel
-        wait = bus_wait_minutes(workspace.areas.rurality, travel.bus)
-        for mode in MODES:
-            if progress is not None:
-                progress(f"estimating {mode} minutes ({n_areas:,} areas x {n_sites:,} sites)")
-            minutes[mode] = estimate_minutes(
-                origins,
-                destinations,
-                mode,
-                assumptions=travel,
-                origin_wait_minutes=wait if mode == "bus" else None,
-            )
+        if progress is not None:
+            progress(f"estimating walk, car and bus minutes ({n_areas:,} areas x {n_sites:,} sites)")
+        minutes = estimate_modes(
+            origins,
+            destinations,
+            assumptions=travel,
+            origin_wait_minutes=bus_wait_minutes(workspace.areas.rurality, travel.bus),
+        )
         if path is not None:
             _save_atomically(path, minutes)
     sources = dict.fromkeys(MODES, "estimated")
