@@ -150,7 +150,11 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    rows = [run("Norfolk (bundled)", load_workspace(bundled_workspace_path()), "adopted-2019-15", args.repeat * 10)]
+    rows = [
+        run(
+            "Norfolk (bundled)", load_workspace(bundled_workspace_path()), "adopted-2019-15", args.repeat * 10
+        )
+    ]
     big = synthetic_workspace(args.areas, args.sites)
     rows.append(run("synthetic", big, "half", args.repeat))
 
