@@ -446,7 +446,7 @@ districts = [
   {districts},
 ]
 bounds = {{ min_lat = 52.30, max_lat = 53.05, min_lon = 0.10, max_lon = 1.80 }}
-modelled = "families with children under five per area, deprivation deciles, rurality, car ownership, where each centre stands, costs and providers, and which centres the council's 7 and 15 were (see README.md beside this file)."
+modelled = "families with children under five per area, deprivation deciles, rurality, car ownership, where each centre stands, costs and providers, and which centres the council's 7 and 15 were (see README.md in the workspace folder)."
 
 [evaluation]
 baseline = "baseline-53"

@@ -29,3 +29,8 @@ def money(pounds: float) -> str:
     sign = "-" if pounds < 0 else ""
     value = abs(pounds)
     return f"{sign}£{value / 1e6:.2f}m" if value >= 1e6 else f"{sign}£{value / 1e3:.0f}k"
+
+
+def words(items: list[str]) -> str:
+    """Join words as a sentence does: ``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"

@@ -57,7 +57,7 @@ def headline_sentences(
     estimated = [m for m, e in first.modes.items() if e.source == "estimated"]
     if estimated:
         out.append(
-            f"Travel times by {', '.join(estimated)} are estimated from straight-line distance, not routed "
+            f"Travel times by {fmt.words(estimated)} are estimated from straight-line distance, not routed "
             "over roads or timetables."
         )
     modelled = [n.removeprefix("modelled data: ") for n in first.notes if n.startswith("modelled data: ")]
