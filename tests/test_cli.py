@@ -107,3 +107,13 @@ def test_demo_json_sentences_match_the_evaluation() -> None:
     seven = next(s for s in data["scenarios"] if s["scenario"] == "proposal-2018-7")
     beyond = round(seven["families"] - seven["modes"]["bus"]["within"]["30"])
     assert any(f"{beyond:,} of Norfolk's 35,000 families" in s for s in data["summary"])
+
+
+def test_unreadable_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path)
+    (folder / "areas.csv").unlink()
+    (folder / "areas.csv").mkdir()  # a folder where a file should be: reading it raises an OSError
+    result = runner.invoke(app, ["evaluate", str(folder), "one"])
+    assert result.exit_code == 1
+    assert "areas.csv" in result.output
+    assert "Traceback" not in result.output

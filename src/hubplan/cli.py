@@ -11,6 +11,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hubplan.data import bundled_workspace_path, check_workspace, load_workspace, write_bundled_workspace
 from hubplan.data.workspace import Workspace
@@ -52,6 +53,10 @@ def _handles_errors(command: F) -> F:
         except HubplanError as exc:
             err.print(f"[bold red]error:[/] {exc}")
             raise typer.Exit(1) from None
+        except OSError as exc:  # unreadable or unwritable files are the user's to fix, not bugs
+            where = f"{exc.filename}: " if exc.filename else ""
+            err.print(f"[bold red]error:[/] {where}{exc.strerror or exc}", markup=False)
+            raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -64,16 +69,19 @@ def _print_problems(summary: str, problems: list[Any]) -> None:
         err.print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
 
 
-def _progress(message: str) -> None:
-    err.print(f"[dim]{message}[/]")
-
-
 def _load(directory: Path) -> Workspace:
     return load_workspace(directory)
 
 
 def _evaluate_all(workspace: Workspace, names: list[str]) -> list[Evaluation]:
-    travel = build_travel(workspace, progress=_progress)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(f"travel minutes for {len(workspace.areas):,} areas", total=len(workspace.sites))
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        travel = build_travel(workspace, progress=advance)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
     return [evaluate(workspace, name, travel=travel, breakdowns=groups) for name in names]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 from importlib import resources
 from pathlib import Path
 
@@ -43,8 +44,16 @@ def write_bundled_workspace(target: Path) -> Path:
             str(target), None, None, "a new or empty folder (nothing is overwritten)", "existing files"
         )
         raise InputError([problem], "will not write the workspace over existing files")
-    source = bundled_workspace_path()
-    shutil.copytree(
-        source, target, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__", ".hubplan-cache")
-    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Copy beside the target and rename into place, so a failure never leaves half a workspace.
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    try:
+        ignore = shutil.ignore_patterns("__pycache__", ".hubplan-cache")
+        shutil.copytree(bundled_workspace_path(), staging, dirs_exist_ok=True, ignore=ignore)
+        if target.exists():
+            target.rmdir()
+        staging.rename(target)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
     return target

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 
 from hubplan.data.assumptions import BusSpeed, ModeSpeed, Travel
@@ -77,6 +79,7 @@ def estimate_modes(
     *,
     assumptions: Travel | None = None,
     origin_wait_minutes: np.ndarray | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, np.ndarray]:
     """Estimate minutes for several modes at once, measuring each distance only once.
 
@@ -86,6 +89,8 @@ def estimate_modes(
         As for :func:`estimate_minutes`.
     modes
         The modes wanted.
+    progress
+        Called as ``progress(destinations_done, destinations_total)`` after each chunk.
 
     Returns
     -------
@@ -123,6 +128,8 @@ def estimate_modes(
             else:
                 minutes = np.minimum(_minutes(km, travel.bus) + wait[:, None], walk)
             out[mode][:, start:stop] = minutes
+        if progress is not None:
+            progress(stop, len(d))
     return out
 
 

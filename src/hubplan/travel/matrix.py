@@ -74,7 +74,7 @@ def build_travel(
     *,
     overrides: Mapping[str, tuple[np.ndarray, str]] | None = None,
     cache_dir: Path | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> TravelMatrix:
     """Build (or load from the cache) the area x site minutes for walk, car and bus.
 
@@ -89,7 +89,8 @@ def build_travel(
         Where to keep the cache; by default ``<workspace>/.hubplan-cache``, or the user's cache
         folder when the workspace is not writable. The cache is skipped when neither is writable.
     progress
-        Called with a short message when the minutes are estimated (not when read from the cache).
+        Called as ``progress(sites_done, sites_total)`` while minutes are estimated (not when
+        they are read from the cache).
 
     Returns
     -------
@@ -115,13 +116,12 @@ def build_travel(
         origins = np.column_stack([workspace.areas.lat, workspace.areas.lon])
         destinations = np.column_stack([workspace.sites.lat, workspace.sites.lon])
         travel = workspace.assumptions.travel
-        if progress is not None:
-            progress(f"estimating walk, car and bus minutes ({n_areas:,} areas x {n_sites:,} sites)")
         minutes = estimate_modes(
             origins,
             destinations,
             assumptions=travel,
             origin_wait_minutes=bus_wait_minutes(workspace.areas.rurality, travel.bus),
+            progress=progress,
         )
         if path is not None:
             _save_atomically(path, minutes)
