@@ -256,7 +256,7 @@ def test_every_setting_is_documented_in_the_readme() -> None:
         out = []
         for name, field in model.model_fields.items():
             annotation = field.annotation
-            if isinstance(annotation, type) and issubclass(annotation, BaseModel) and annotation.__name__ != "Bounds":
+            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
                 out += keys(annotation, f"{prefix}{name}.")
             else:
                 out.append(f"{prefix}{name}")
