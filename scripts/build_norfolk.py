@@ -206,14 +206,18 @@ def place_centres(areas: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return centres
 
 
-def centre_costs(centres: pd.DataFrame, areas: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def served_families(centres: pd.DataFrame, areas: pd.DataFrame) -> np.ndarray:
+    """Families whose nearest centre (in a straight line) is each centre."""
     km = haversine_km(
         areas["lat"].to_numpy()[:, None],
         areas["lon"].to_numpy()[:, None],
         centres["lat"].to_numpy()[None, :],
         centres["lon"].to_numpy()[None, :],
     )
-    served = np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
+    return np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
+
+
+def centre_costs(centres: pd.DataFrame, served: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     raw = 100_000 + served * (TOTAL_COST - 100_000 * len(centres)) / served.sum()
     cost = (np.round(raw / 1000) * 1000).astype(np.int64)
     cost[int(np.argmax(cost))] += TOTAL_COST - cost.sum()
@@ -322,7 +326,8 @@ def main(out: Path) -> None:
     areas = model_areas(lsoa, places, rng)
     centres = place_centres(areas, places)
     centres.insert(0, "id", ["cc-" + slug(n) for n in centres["name"]])
-    cost, capacity = centre_costs(centres, areas)
+    served = served_families(centres, areas)
+    cost, capacity = centre_costs(centres, served)
     provider, contract_end = providers(centres)
     sites = pd.DataFrame(
         {
@@ -356,13 +361,6 @@ def main(out: Path) -> None:
     sites = pd.concat([sites, libraries], ignore_index=True)
     assert sites["id"].is_unique and others["id"].is_unique and not set(sites["id"]) & set(others["id"])
 
-    km = haversine_km(
-        areas["lat"].to_numpy()[:, None],
-        areas["lon"].to_numpy()[:, None],
-        centres["lat"].to_numpy()[None, :],
-        centres["lon"].to_numpy()[None, :],
-    )
-    served = np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
     seven, fifteen = choose_plans(centres, places, served)
 
     out.mkdir(parents=True, exist_ok=True)
