@@ -1,0 +1,305 @@
+"""Greedy opening, fast vertex substitution and variable-neighbourhood shakes: good plans fast, seeded."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from hubplan.optimise import kernels
+from hubplan.optimise.instance import Instance
+from hubplan.optimise.rules import Rules
+from hubplan.optimise.solution import sorted_positions
+
+
+@dataclass
+class _State:
+    is_open: np.ndarray
+    d1: np.ndarray
+    f1: np.ndarray
+    d2: np.ndarray
+    f2: np.ndarray
+
+    def copy(self) -> _State:
+        return _State(self.is_open.copy(), self.d1.copy(), self.f1.copy(), self.d2.copy(), self.f2.copy())
+
+    @property
+    def objective(self) -> float:
+        return float(self.d1.sum())
+
+
+@dataclass(frozen=True, eq=False)
+class _Arrays:
+    """The rules as flat arrays for the kernels."""
+
+    required: np.ndarray
+    excluded: np.ndarray
+    site_cost: np.ndarray
+    budget: float
+    fixed_p: int
+    district: np.ndarray
+    district_min: np.ndarray
+    set_ptr: np.ndarray
+    set_site: np.ndarray
+    site_set_ptr: np.ndarray
+    site_set: np.ndarray
+
+
+def _arrays(inst: Instance, rules: Rules) -> _Arrays:
+    m = inst.n_sites
+    district, minimum = rules.district_codes(m)
+    sets = [np.unique(np.asarray(s, dtype=np.int64)) for s in rules.cover_sets]
+    set_ptr = np.zeros(len(sets) + 1, dtype=np.int64)
+    set_ptr[1:] = np.cumsum([len(s) for s in sets])
+    set_site = np.concatenate(sets) if sets else np.zeros(0, dtype=np.int64)
+    owner = np.repeat(np.arange(len(sets), dtype=np.int64), np.diff(set_ptr))
+    order = np.argsort(set_site, kind="stable")
+    site_set_ptr = np.zeros(m + 1, dtype=np.int64)
+    site_set_ptr[1:] = np.cumsum(np.bincount(set_site, minlength=m))
+    return _Arrays(
+        required=rules.required_mask(m),
+        excluded=rules.excluded_mask(m),
+        site_cost=rules.costs(m),
+        budget=np.inf if rules.budget is None else float(rules.budget),
+        fixed_p=-1 if rules.p is None else int(rules.p),
+        district=district,
+        district_min=minimum,
+        set_ptr=set_ptr,
+        set_site=set_site,
+        site_set_ptr=site_set_ptr,
+        site_set=owner[order],
+    )
+
+
+def _empty_state(inst: Instance) -> _State:
+    n = inst.n_areas
+    return _State(
+        np.zeros(inst.n_sites, dtype=np.bool_),
+        inst.far.copy(),
+        np.full(n, -1, dtype=np.int64),
+        inst.far.copy(),
+        np.full(n, -1, dtype=np.int64),
+    )
+
+
+def _open(inst: Instance, state: _State, j: int, gain: np.ndarray) -> None:
+    state.is_open[j] = True
+    kernels.open_site(
+        j, inst.row_ptr, inst.row_site, inst.row_cost, inst.col_ptr, inst.col_area, inst.col_cost,
+        state.d1, state.f1, state.d2, state.f2, gain,
+    )  # fmt: skip
+
+
+def greedy(inst: Instance, rules: Rules) -> _State:
+    """Open sites one by one, each time the one saving the most (per £ under a budget), keeping the rules.
+
+    Required sites open first; then sites that cover the most still-uncovered cover sets; then sites
+    in districts below their minimum; then the best by saving.
+
+    Parameters
+    ----------
+    inst
+        The instance.
+    rules
+        The rules.
+
+    Returns
+    -------
+    _State
+        The plan and each area's nearest and second-nearest open site.
+    """
+    a = _arrays(inst, rules)
+    state = _empty_state(inst)
+    gain = np.zeros(inst.n_sites)
+    for j in np.flatnonzero(a.required):
+        _open(inst, state, int(j), np.zeros(0))
+    kernels.opening_gains(inst.col_ptr, inst.col_area, inst.col_cost, state.d1, gain)
+    spent = float(a.site_cost[state.is_open].sum())
+    set_members = [a.set_site[a.set_ptr[s] : a.set_ptr[s + 1]] for s in range(len(a.set_ptr) - 1)]
+    while True:
+        n_open = int(state.is_open.sum())
+        if a.fixed_p >= 0 and n_open >= a.fixed_p:
+            break
+        candidate = ~state.is_open & ~a.excluded & (a.site_cost <= a.budget - spent + 1e-6)
+        if not candidate.any():
+            break
+        uncovered = [m for m in set_members if not state.is_open[m].any()]
+        counts = np.zeros(inst.n_sites, dtype=np.int64)
+        district_count = np.bincount(a.district[state.is_open], minlength=len(a.district_min))
+        short = district_count < a.district_min
+        if uncovered:
+            for members in uncovered:
+                counts[members] += 1
+            candidate &= counts > 0
+        elif short.any() and (candidate & short[a.district]).any():
+            candidate &= short[a.district]
+        if not candidate.any():
+            break
+        score = gain.copy()
+        if a.budget < np.inf:
+            score = gain / np.maximum(a.site_cost, 1e-9)
+        if uncovered:
+            score = counts * (1.0 + score.max() - score.min()) + score
+        score = np.where(candidate, score, -np.inf)
+        j = int(np.argmax(score))
+        if a.fixed_p < 0 and not uncovered and not short.any() and gain[j] <= 0:
+            break  # under a budget alone, stop when nothing more helps
+        _open(inst, state, j, gain)
+        spent += float(a.site_cost[j])
+    return state
+
+
+def improve(inst: Instance, rules: Rules, state: _State, *, start: int = 0, max_moves: int = 10**9) -> int:
+    """Apply fast vertex substitution to ``state`` in place until no swap (or add) improves it.
+
+    Parameters
+    ----------
+    inst
+        The instance.
+    rules
+        The rules every move keeps.
+    state
+        The plan to improve (changed in place).
+    start
+        The candidate site to begin the cycle at.
+    max_moves
+        Stop after this many moves.
+
+    Returns
+    -------
+    int
+        The number of moves made.
+    """
+    a = _arrays(inst, rules)
+    district_count = np.bincount(a.district[state.is_open], minlength=len(a.district_min)).astype(np.int64)
+    set_count = np.array(
+        [int(state.is_open[a.set_site[a.set_ptr[s] : a.set_ptr[s + 1]]].sum()) for s in range(len(a.set_ptr) - 1)],
+        dtype=np.int64,
+    )
+    return int(
+        kernels.local_search(
+            inst.row_ptr, inst.row_site, inst.row_cost, inst.col_ptr, inst.col_area, inst.col_cost, inst.far,
+            state.is_open, state.d1, state.f1, state.d2, state.f2,
+            a.required, a.excluded, a.site_cost, a.budget, a.fixed_p,
+            a.district, district_count, a.district_min,
+            a.set_ptr, a.set_site, a.site_set_ptr, a.site_set, set_count,
+            start, max_moves,
+        )
+    )  # fmt: skip
+
+
+def feasible(rules: Rules, is_open: np.ndarray) -> bool:
+    """Return whether a plan keeps every rule.
+
+    Parameters
+    ----------
+    rules
+        The rules.
+    is_open
+        Which sites are open.
+
+    Returns
+    -------
+    bool
+        True when the count or budget, required, excluded, district and cover rules all hold.
+    """
+    m = len(is_open)
+    if rules.p is not None and int(is_open.sum()) != rules.p:
+        return False
+    if rules.budget is not None and float(rules.costs(m)[is_open].sum()) > rules.budget + 1e-6:
+        return False
+    if not is_open[rules.required].all() or is_open[rules.excluded].any():
+        return False
+    district, minimum = rules.district_codes(m)
+    if (np.bincount(district[is_open], minlength=len(minimum)) < minimum).any():
+        return False
+    return all(is_open[s].any() for s in rules.cover_sets)
+
+
+def search(
+    inst: Instance,
+    rules: Rules,
+    *,
+    seed: int = 0,
+    iterations: int = 200,
+    time_limit: float | None = None,
+    keep: int = 0,
+    keep_within: float = 0.0,
+) -> tuple[np.ndarray, list[tuple[float, np.ndarray]]]:
+    """Greedy, then local search, then variable-neighbourhood shakes from the best plan.
+
+    Each iteration makes ``k`` random rule-keeping swaps from the best plan (``k`` grows after a
+    failure, back to 1 after a success), then local search. Same seed and iterations, same answer;
+    ``time_limit`` only stops early.
+
+    Parameters
+    ----------
+    inst
+        The instance.
+    rules
+        The rules.
+    seed
+        Seeds the shakes.
+    iterations
+        How many shakes.
+    time_limit
+        Seconds after which no new shake starts.
+    keep
+        How many other distinct local optima to keep.
+    keep_within
+        Keep only those within this relative distance of the best (0.05 = 5%).
+
+    Returns
+    -------
+    tuple
+        The best plan's open mask, and the kept alternatives as (objective, open mask), best first.
+    """
+    started = time.perf_counter()
+    rng = np.random.default_rng(seed)
+    state = greedy(inst, rules)
+    improve(inst, rules, state)
+    best = state.copy()
+    seen: dict[bytes, float] = {best.is_open.tobytes(): best.objective}
+    a = _arrays(inst, rules)
+    k = 1
+    k_max = max(2, min(10, int(best.is_open.sum()) // 2))
+    for it in range(iterations):
+        if time_limit is not None and time.perf_counter() - started > time_limit:
+            break
+        trial = best.copy()
+        opened = np.flatnonzero(trial.is_open & ~a.required)
+        closed = np.flatnonzero(~trial.is_open & ~a.excluded)
+        if len(opened) == 0 or len(closed) == 0:
+            break
+        outs = rng.choice(opened, size=min(k, len(opened)), replace=False)
+        ins = rng.choice(closed, size=min(k, len(closed)), replace=False)
+        trial.is_open[outs] = False
+        trial.is_open[ins[: len(outs)]] = True
+        if not feasible(rules, trial.is_open):
+            k = k % k_max + 1
+            continue
+        kernels.assign(inst.row_ptr, inst.row_site, inst.row_cost, inst.far, trial.is_open, trial.d1, trial.f1, trial.d2, trial.f2)
+        improve(inst, rules, trial, start=int(rng.integers(inst.n_sites)) if it else 0)
+        objective = trial.objective
+        key = trial.is_open.tobytes()
+        if key not in seen:
+            seen[key] = objective
+        if objective < best.objective - 1e-9 * max(1.0, abs(best.objective)):
+            best = trial
+            k = 1
+        else:
+            k = k % k_max + 1
+    limit = best.objective * (1 + keep_within) + 1e-9
+    others = [
+        (obj, np.frombuffer(key, dtype=np.bool_).copy())
+        for key, obj in seen.items()
+        if key != best.is_open.tobytes() and obj <= limit
+    ]
+    others = sorted(others, key=lambda item: item[0])[:keep]
+    return best.is_open.copy(), others
+
+
+def positions(is_open: np.ndarray) -> np.ndarray:
+    """Return the open sites' sorted positions."""
+    return sorted_positions(is_open)
