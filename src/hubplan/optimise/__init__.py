@@ -1,4 +1,4 @@
-"""Stage 3, optimise: choose bases under a budget and rules, exactly (HiGHS) or fast (heuristic with a proven gap)."""
+"""Stage 3, optimise: choose bases under a budget and rules, exactly (HiGHS) or fast with a proven gap."""
 
 from hubplan.optimise.instance import Instance, build_instance
 from hubplan.optimise.rules import Rules, check_rules

@@ -10,6 +10,8 @@ the bound valid, only weaker.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from numba import njit
 
@@ -18,7 +20,7 @@ from hubplan.optimise.rules import Rules
 
 
 @njit(cache=True)
-def _site_values(col_ptr, col_area, col_cost, lam, rho):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+def _site_values(col_ptr, col_area, col_cost, lam, rho):  # type: ignore[no-untyped-def]
     for j in range(len(col_ptr) - 1):
         total = 0.0
         for k in range(col_ptr[j], col_ptr[j + 1]):
@@ -29,7 +31,7 @@ def _site_values(col_ptr, col_area, col_cost, lam, rho):  # type: ignore[no-unty
 
 
 @njit(cache=True)
-def _subgradient(row_ptr, row_site, row_cost, far, lam, chosen, g):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+def _subgradient(row_ptr, row_site, row_cost, far, lam, chosen, g):  # type: ignore[no-untyped-def]
     norm = 0.0
     for u in range(len(far)):
         assigned = 1.0 if far[u] < lam[u] else 0.0
@@ -76,15 +78,24 @@ def _select(rho: np.ndarray, rules: Rules) -> tuple[float, np.ndarray]:
     return value, chosen
 
 
+@dataclass(frozen=True, eq=False)
+class LagrangianBound:
+    """The best bound found and the site values and choice at the multipliers that gave it."""
+
+    bound: float
+    rho: np.ndarray
+    chosen: np.ndarray
+
+
 def lagrangian_bound(
     inst: Instance,
     rules: Rules,
     upper: float,
     start: np.ndarray,
     *,
-    iterations: int = 300,
+    iterations: int = 1000,
     target_gap: float = 1e-4,
-) -> float:
+) -> LagrangianBound:
     """Return a proven lower bound on the optimal objective by subgradient optimisation.
 
     Parameters
@@ -104,13 +115,15 @@ def lagrangian_bound(
 
     Returns
     -------
-    float
-        The best lower bound found.
+    LagrangianBound
+        The best lower bound found, with the site values and choice that gave it.
     """
     lam = np.asarray(start, dtype=np.float64).copy()
     rho = np.zeros(inst.n_sites)
     g = np.zeros(inst.n_areas)
     best = -np.inf
+    best_rho = rho.copy()
+    best_chosen = np.zeros(inst.n_sites, dtype=bool)
     theta = 2.0
     stall = 0
     for _ in range(iterations):
@@ -119,6 +132,8 @@ def lagrangian_bound(
         bound = float(lam.sum() + np.minimum(0.0, inst.far - lam).sum() + value)
         if not np.isfinite(best) or bound > best + 1e-12 * max(1.0, abs(best)):
             best = bound
+            best_rho = rho.copy()
+            best_chosen = chosen
             stall = 0
         else:
             stall += 1
@@ -132,4 +147,55 @@ def lagrangian_bound(
             break
         step = theta * max(upper - bound, 1e-9 * max(1.0, abs(upper))) / norm
         lam = np.maximum(lam + step * g, 0.0)
-    return best
+    return LagrangianBound(best, best_rho, best_chosen)
+
+
+def fix_sites(
+    result: LagrangianBound, rules: Rules, upper: float, *, integral: bool
+) -> tuple[np.ndarray, np.ndarray, float]:
+    """Fix sites that no plan better than ``upper`` can open (or close), by the Lagrangian bound.
+
+    With exactly ``p`` bases and no other rules, opening an unchosen site ``j`` in the relaxation
+    costs at least ``L - rho_last + rho_j``, where ``rho_last`` is the worst chosen value; closing a
+    chosen one costs at least ``L - rho_j + rho_next``. When that exceeds ``upper`` (less one when
+    every objective is a whole number), no plan doing it beats the plan we have.
+
+    Parameters
+    ----------
+    result
+        The Lagrangian bound and the values at its multipliers.
+    rules
+        The rules; fixing is done only for exactly ``p`` bases with required/excluded sites.
+    upper
+        The objective of a known plan.
+    integral
+        Whether every plan's objective is a whole number.
+
+    Returns
+    -------
+    tuple
+        Masks of sites fixed open and fixed closed, and the least bound among the fixings
+        (``inf`` when none), which stays a valid bound for the plans they cut off.
+    """
+    rho = result.rho
+    m = len(rho)
+    none = np.zeros(m, dtype=bool)
+    if rules.p is None or rules.budget is not None or rules.district_min is not None or rules.cover_sets:
+        return none, none, np.inf
+    free = ~rules.required_mask(m) & ~rules.excluded_mask(m)
+    chosen = result.chosen & free
+    unchosen = ~result.chosen & free
+    if not chosen.any() or not unchosen.any():
+        return none, none, np.inf
+    rho_last = rho[chosen].max()
+    rho_next = rho[unchosen].min()
+    cut = upper - (1.0 - 1e-9) if integral else upper
+    open_bound = result.bound - rho_last + rho
+    close_bound = result.bound - rho + rho_next
+    fixed_closed = unchosen & (open_bound > cut)
+    fixed_open = chosen & (close_bound > cut)
+    least = min(
+        float(open_bound[fixed_closed].min()) if fixed_closed.any() else np.inf,
+        float(close_bound[fixed_open].min()) if fixed_open.any() else np.inf,
+    )
+    return fixed_open, fixed_closed, least

@@ -139,8 +139,8 @@ def build_model(inst: Instance, rules: Rules) -> _Model:
     for d in np.flatnonzero(minimum):
         members = np.flatnonzero(district == d)
         rule_row(members, np.ones(len(members)), float(minimum[d]), np.inf)
-    for members in rules.cover_sets:
-        members = np.unique(np.asarray(members, dtype=np.int64))
+    for cover in rules.cover_sets:
+        members = np.unique(np.asarray(cover, dtype=np.int64))
         rule_row(members, np.ones(len(members)), 1.0, np.inf)
 
     n_cols = m + n_z
@@ -167,7 +167,7 @@ def build_model(inst: Instance, rules: Rules) -> _Model:
 
 
 def _start_values(model: _Model, inst: Instance, is_open: np.ndarray) -> np.ndarray:
-    """A full MIP solution for a plan: ``z = 1`` for the levels below each area's nearest open cost."""
+    """Return a full MIP solution for a plan: ``z = 1`` for levels below each area's nearest open cost."""
     d1 = np.full(inst.n_areas, np.inf)
     lo, hi = inst.row_ptr[:-1], inst.row_ptr[1:]
     for u in range(inst.n_areas):
@@ -205,7 +205,7 @@ class ExactSolver:
     def __init__(self, inst: Instance, rules: Rules, *, time_limit: float | None = None) -> None:
         self.inst = inst
         self.model = build_model(inst, rules)
-        self.highs = highspy.Highs()
+        self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("mip_rel_gap", 1e-9)
         self.highs.setOptionValue("mip_abs_gap", 1e-7)

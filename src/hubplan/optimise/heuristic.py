@@ -112,8 +112,8 @@ def greedy(inst: Instance, rules: Rules) -> _State:
     a = _arrays(inst, rules)
     state = _empty_state(inst)
     gain = np.zeros(inst.n_sites)
-    for j in np.flatnonzero(a.required):
-        _open(inst, state, int(j), np.zeros(0))
+    for site in np.flatnonzero(a.required):
+        _open(inst, state, int(site), np.zeros(0))
     kernels.opening_gains(inst.col_ptr, inst.col_area, inst.col_cost, state.d1, gain)
     spent = float(a.site_cost[state.is_open].sum())
     set_members = [a.set_site[a.set_ptr[s] : a.set_ptr[s + 1]] for s in range(len(a.set_ptr) - 1)]
@@ -174,7 +174,10 @@ def improve(inst: Instance, rules: Rules, state: _State, *, start: int = 0, max_
     a = _arrays(inst, rules)
     district_count = np.bincount(a.district[state.is_open], minlength=len(a.district_min)).astype(np.int64)
     set_count = np.array(
-        [int(state.is_open[a.set_site[a.set_ptr[s] : a.set_ptr[s + 1]]].sum()) for s in range(len(a.set_ptr) - 1)],
+        [
+            int(state.is_open[a.set_site[a.set_ptr[s] : a.set_ptr[s + 1]]].sum())
+            for s in range(len(a.set_ptr) - 1)
+        ],
         dtype=np.int64,
     )
     return int(
@@ -279,7 +282,17 @@ def search(
         if not feasible(rules, trial.is_open):
             k = k % k_max + 1
             continue
-        kernels.assign(inst.row_ptr, inst.row_site, inst.row_cost, inst.far, trial.is_open, trial.d1, trial.f1, trial.d2, trial.f2)
+        kernels.assign(
+            inst.row_ptr,
+            inst.row_site,
+            inst.row_cost,
+            inst.far,
+            trial.is_open,
+            trial.d1,
+            trial.f1,
+            trial.d2,
+            trial.f2,
+        )
         improve(inst, rules, trial, start=int(rng.integers(inst.n_sites)) if it else 0)
         objective = trial.objective
         key = trial.is_open.tobytes()

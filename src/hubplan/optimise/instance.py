@@ -63,7 +63,9 @@ class Instance:
         return float(np.minimum(best, self.far).sum())
 
 
-def build_instance(cost: np.ndarray | sp.spmatrix | sp.sparray, weights: np.ndarray, *, far: float | None = None) -> Instance:
+def build_instance(
+    cost: np.ndarray | sp.spmatrix | sp.sparray, weights: np.ndarray, *, far: float | None = None
+) -> Instance:
     """Make an :class:`Instance` from an areas x sites cost matrix and area weights.
 
     Parameters
@@ -115,7 +117,10 @@ def build_instance(cost: np.ndarray | sp.spmatrix | sp.sparray, weights: np.ndar
     top = float(matrix.data.max()) if len(matrix.data) else 1.0
     far_unweighted = 2 * top + 1 if far is None else float(far)
     # Weight each listed pair (built from the pattern itself, so explicit zero costs stay listed).
-    csr = sp.csr_array((matrix.data * np.repeat(w, np.diff(matrix.indptr)), matrix.indices, matrix.indptr), shape=matrix.shape)
+    csr = sp.csr_array(
+        (matrix.data * np.repeat(w, np.diff(matrix.indptr)), matrix.indices, matrix.indptr),
+        shape=matrix.shape,
+    )
     csr.sort_indices()
     csc = csr.tocsc()
     csc.sort_indices()

@@ -15,7 +15,7 @@ NONE = -1
 
 
 @njit(cache=True)
-def assign(row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+def assign(row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]
     """Set each area's nearest and second-nearest open site (``-1`` = its far cost)."""
     for u in range(len(far)):
         b1 = far[u]
@@ -41,7 +41,7 @@ def assign(row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # type: 
 
 
 @njit(cache=True)
-def opening_gains(col_ptr, col_area, col_cost, d1, gain):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+def opening_gains(col_ptr, col_area, col_cost, d1, gain):  # type: ignore[no-untyped-def]
     """Set each site's gain from opening it: the summed cost it would save."""
     for j in range(len(col_ptr) - 1):
         g = 0.0
@@ -53,7 +53,7 @@ def opening_gains(col_ptr, col_area, col_cost, d1, gain):  # type: ignore[no-unt
 
 
 @njit(cache=True)
-def open_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, col_cost, d1, f1, d2, f2, gain):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+def open_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, col_cost, d1, f1, d2, f2, gain):  # type: ignore[no-untyped-def]
     """Open site ``j``: update nearest/second-nearest and, when ``gain`` is non-empty, every site's gain."""
     track = len(gain) > 0
     for k in range(col_ptr[j], col_ptr[j + 1]):
@@ -76,7 +76,7 @@ def open_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, col_cost, d1, f
 
 
 @njit(cache=True)
-def close_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]  # noqa: ANN001, ANN201
+def close_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]
     """Close site ``j`` (already marked closed in ``is_open``): re-scan the areas that used it."""
     for k in range(col_ptr[j], col_ptr[j + 1]):
         u = col_area[k]
@@ -104,13 +104,34 @@ def close_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, far, is_open, 
 
 
 @njit(cache=True)
-def local_search(  # type: ignore[no-untyped-def]  # noqa: ANN201, PLR0917
-    row_ptr, row_site, row_cost, col_ptr, col_area, col_cost, far,  # noqa: ANN001
-    is_open, d1, f1, d2, f2,  # noqa: ANN001
-    required, excluded, site_cost, budget, fixed_p,  # noqa: ANN001
-    district, district_count, district_min,  # noqa: ANN001
-    set_ptr, set_site, site_set_ptr, site_set, set_count,  # noqa: ANN001
-    start, max_moves,  # noqa: ANN001
+def local_search(  # type: ignore[no-untyped-def]
+    row_ptr,
+    row_site,
+    row_cost,
+    col_ptr,
+    col_area,
+    col_cost,
+    far,
+    is_open,
+    d1,
+    f1,
+    d2,
+    f2,
+    required,
+    excluded,
+    site_cost,
+    budget,
+    fixed_p,
+    district,
+    district_count,
+    district_min,
+    set_ptr,
+    set_site,
+    site_set_ptr,
+    site_set,
+    set_count,
+    start,
+    max_moves,
 ):
     """Fast vertex substitution: for each closed site, the best swap (or add, under a budget) if it improves.
 

@@ -1,4 +1,4 @@
-"""Rules a plan must keep: a number of bases or a budget, district minimums, required/excluded sites, cover sets."""
+"""Rules a plan must keep: a count or a budget, district minimums, required/excluded sites, cover sets."""
 
 from __future__ import annotations
 
@@ -64,7 +64,7 @@ class Rules:
         return np.zeros(n_sites) if self.site_cost is None else np.asarray(self.site_cost, dtype=np.float64)
 
     def district_codes(self, n_sites: int) -> tuple[np.ndarray, np.ndarray]:
-        """Return (each site's district code, each district's minimum), empty rules giving one district of 0."""
+        """Return each site's district code and each district's minimum (one district of 0 if none)."""
         if self.district is None or self.district_min is None:
             return np.zeros(n_sites, dtype=np.int64), np.zeros(1, dtype=np.int64)
         return np.asarray(self.district, dtype=np.int64), np.asarray(self.district_min, dtype=np.int64)
@@ -107,7 +107,9 @@ def check_rules(rules: Rules, n_sites: int) -> None:
     district, minimum = rules.district_codes(n_sites)
     names = rules.district_names or tuple(f"district {d}" for d in range(len(minimum)))
     # The bases each district must have at least: its minimum, or its required sites if more.
-    need = np.array([max(int(minimum[d]), int((required & (district == d)).sum())) for d in range(len(minimum))])
+    need = np.array(
+        [max(int(minimum[d]), int((required & (district == d)).sum())) for d in range(len(minimum))]
+    )
     if rules.p is not None:
         if rules.p < 1:
             conflicts.append(f"bases={rules.p}: at least one base is needed")
@@ -123,7 +125,9 @@ def check_rules(rules: Rules, n_sites: int) -> None:
     for d in range(len(minimum)):
         available = int(((district == d) & ~excluded).sum())
         if minimum[d] > available:
-            conflicts.append(f"district-min={int(minimum[d])} in {names[d]} but it has only {available} allowed sites")
+            conflicts.append(
+                f"district-min={int(minimum[d])} in {names[d]} but it has only {available} allowed sites"
+            )
     if rules.budget is not None:
         fixed = float(cost[required].sum())
         # The cheapest way to meet each district's minimum.
@@ -140,7 +144,9 @@ def check_rules(rules: Rules, n_sites: int) -> None:
             conflicts.append(
                 f"budget £{rules.budget:,.0f} a year but the rules' cheapest plan costs £{cheapest:,.0f}"
             )
-    for label, members in zip(rules.cover_labels or [""] * len(rules.cover_sets), rules.cover_sets, strict=True):
+    for label, members in zip(
+        rules.cover_labels or [""] * len(rules.cover_sets), rules.cover_sets, strict=True
+    ):
         if not (~excluded[members]).any():
             conflicts.append(f"{label or 'a cover rule'}: no allowed site is close enough")
     if conflicts:

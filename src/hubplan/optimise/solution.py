@@ -58,7 +58,7 @@ class Solution:
 
     @property
     def gap(self) -> float:
-        """The relative gap ``(upper - lower) / |upper|`` (0 when both are 0); at most this far from optimal."""
+        """The relative gap ``(upper - lower) / |upper|`` (0 when both are 0): the most it can be off."""
         upper, lower = self.upper_bound, self.lower_bound
         if not (math.isfinite(upper) and math.isfinite(lower)):
             return math.inf

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import scipy.sparse as sp
 
-from hubplan.optimise.bound import lagrangian_bound
+from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.optimise.bound import fix_sites, lagrangian_bound
 from hubplan.optimise.exact import ExactSolver
-from hubplan.optimise.heuristic import search
+from hubplan.optimise.heuristic import feasible, search
 from hubplan.optimise.instance import Instance, build_instance
 from hubplan.optimise.rules import Rules, check_rules
 from hubplan.optimise.solution import Solution, sorted_positions
@@ -69,24 +71,102 @@ def solve_instance(
     started = time.perf_counter()
     shakes = iterations if iterations is not None else (30 if method == "exact" else 200)
     best, others = search(
-        inst, rules, seed=seed, iterations=shakes, time_limit=time_limit, keep=alternatives, keep_within=within
+        inst,
+        rules,
+        seed=seed,
+        iterations=shakes,
+        time_limit=time_limit,
+        keep=alternatives,
+        keep_within=within,
     )
+    if not feasible(rules, best):
+        if method == "heuristic":
+            msg = "the heuristic found no plan keeping every rule; the exact method can prove if one exists"
+            raise InfeasibleError(msg)
+        # Let HiGHS decide, from no start.
+        return _exact(
+            inst,
+            rules,
+            start=None,
+            fixed_bound=np.inf,
+            time_limit=time_limit,
+            started=started,
+            alternatives=alternatives,
+            within=within,
+        )
+    objective = inst.objective(sorted_positions(best))
+    lagrangian = lagrangian_bound(inst, rules, objective, _nearest_open(inst, best)[0])
+    bound = min(lagrangian.bound, objective)
     if method == "heuristic":
-        objective = inst.objective(sorted_positions(best))
-        start = _assigned_costs(inst, best)
-        remaining = None if time_limit is None else max(1.0, time_limit - (time.perf_counter() - started))
-        bound = lagrangian_bound(inst, rules, objective, start, iterations=300 if remaining is None else 300)
         alts = tuple(
-            Solution(sorted_positions(mask), obj, bound, "min", 0.0, "heuristic", "heuristic", "Lagrangian relaxation")
-            for obj, mask in others
+            Solution(
+                sorted_positions(mask),
+                obj,
+                bound,
+                "min",
+                0.0,
+                "heuristic",
+                "heuristic",
+                "Lagrangian relaxation",
+            )
+            for obj, mask in _heuristic_alternatives(
+                inst,
+                rules,
+                best,
+                objective=objective,
+                seen=others,
+                count=alternatives,
+                within=within,
+                seed=seed,
+            )
         )
         return Solution(
-            sorted_positions(best), objective, min(bound, objective), "min", time.perf_counter() - started,
+            sorted_positions(best), objective, bound, "min", time.perf_counter() - started,
             "heuristic", "heuristic", "Lagrangian relaxation", alts,
         )  # fmt: skip
+    integral = _integral(inst)
+    closed_by_bound = objective - bound <= (1 - 1e-9 if integral else 1e-9 * max(1.0, abs(objective)))
+    if closed_by_bound and alternatives == 0:
+        return Solution(
+            sorted_positions(best), objective, objective, "min", time.perf_counter() - started,
+            "optimal", "exact", "Lagrangian relaxation",
+        )  # fmt: skip
+    fixed_bound = np.inf
+    model_rules = rules
+    if alternatives == 0:
+        fixed_open, fixed_closed, fixed_bound = fix_sites(lagrangian, rules, objective, integral=integral)
+        model_rules = replace(
+            rules,
+            required=np.union1d(rules.required, np.flatnonzero(fixed_open)),
+            excluded=np.union1d(rules.excluded, np.flatnonzero(fixed_closed)),
+        )
+    return _exact(
+        inst,
+        model_rules,
+        start=best,
+        fixed_bound=fixed_bound,
+        time_limit=time_limit,
+        started=started,
+        alternatives=alternatives,
+        within=within,
+    )
+
+
+def _exact(
+    inst: Instance,
+    rules: Rules,
+    *,
+    start: np.ndarray | None,
+    fixed_bound: float,
+    time_limit: float | None,
+    started: float,
+    alternatives: int,
+    within: float,
+) -> Solution:
+    """Solve with HiGHS from an optional start; ``fixed_bound`` bounds plans cut off by fixing."""
     left = None if time_limit is None else max(0.1, time_limit - (time.perf_counter() - started))
     solver = ExactSolver(inst, rules, time_limit=left)
-    result = solver.solve(start=best)
+    result = solver.solve(start=start)
     found = []
     limit = result.objective * (1 + within) + 1e-9
     previous = result.is_open
@@ -94,25 +174,87 @@ def solve_instance(
         solver.exclude(previous)
         try:
             alt = solver.solve()
-        except Exception:  # noqa: BLE001 - no further plan exists: stop looking
+        except HubplanError:  # no further plan exists: stop looking
             break
         if alt.objective > limit:
             break
-        found.append(Solution(sorted_positions(alt.is_open), alt.objective, alt.bound, "min", alt.seconds, alt.status, "exact", "MIP dual bound"))
+        found.append(
+            Solution(
+                sorted_positions(alt.is_open),
+                alt.objective,
+                alt.bound,
+                "min",
+                alt.seconds,
+                alt.status,
+                "exact",
+                "MIP dual bound",
+            )
+        )
         previous = alt.is_open
+    proven = result.objective if result.status == "optimal" else min(result.bound, fixed_bound)
     return Solution(
-        sorted_positions(result.is_open), result.objective, result.bound, "min", time.perf_counter() - started,
+        sorted_positions(result.is_open), result.objective, proven, "min", time.perf_counter() - started,
         result.status, "exact", "MIP dual bound", tuple(found),
     )  # fmt: skip
 
 
-def _assigned_costs(inst: Instance, is_open: np.ndarray) -> np.ndarray:
-    costs = np.where(is_open[inst.row_site], inst.row_cost, np.inf)
-    best = np.full(inst.n_areas, np.inf)
-    nonempty = np.diff(inst.row_ptr) > 0
-    if len(costs):
-        best[nonempty] = np.minimum.reduceat(costs, inst.row_ptr[:-1][nonempty])
-    return np.minimum(best, inst.far)
+def _heuristic_alternatives(
+    inst: Instance,
+    rules: Rules,
+    best: np.ndarray,
+    *,
+    objective: float,
+    seen: list[tuple[float, np.ndarray]],
+    count: int,
+    within: float,
+    seed: int,
+) -> list[tuple[float, np.ndarray]]:
+    """Return up to ``count`` distinct plans within ``within`` of ``objective``, best first.
+
+    Besides the other local optima the search met, each of the best plan's least-used sites is
+    excluded in turn and the plan re-optimised: the best plan found without that site.
+    """
+    if count == 0:
+        return []
+    pool = {mask.tobytes(): (obj, mask) for obj, mask in seen}
+    assigned = _nearest_open(inst, best)[1]
+    load = np.bincount(assigned[assigned >= 0], minlength=inst.n_sites)
+    required = set(rules.required.tolist())
+    removable = [int(j) for j in np.flatnonzero(best) if int(j) not in required]
+    for j in sorted(removable, key=lambda site: load[site])[: 3 * count]:
+        without = replace(rules, excluded=np.union1d(rules.excluded, [j]))
+        try:
+            check_rules(without, inst.n_sites)
+        except InfeasibleError:
+            continue
+        mask, _ = search(inst, without, seed=seed, iterations=20)
+        if feasible(rules, mask):
+            pool.setdefault(mask.tobytes(), (inst.objective(sorted_positions(mask)), mask))
+    limit = objective * (1 + within) + 1e-9
+    ranked = sorted((item for key, item in pool.items() if key != best.tobytes()), key=lambda item: item[0])
+    return [item for item in ranked if item[0] <= limit][:count]
+
+
+def _nearest_open(inst: Instance, is_open: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return each area's weighted cost to its nearest open site (or far cost) and that site (-1: far)."""
+    cost = inst.far.copy()
+    site = np.full(inst.n_areas, -1, dtype=np.int64)
+    open_pairs = is_open[inst.row_site]
+    for u in range(inst.n_areas):
+        lo, hi = inst.row_ptr[u], inst.row_ptr[u + 1]
+        here = np.flatnonzero(open_pairs[lo:hi])
+        if len(here):
+            k = lo + here[int(np.argmin(inst.row_cost[lo:hi][here]))]
+            if inst.row_cost[k] < cost[u]:
+                cost[u] = inst.row_cost[k]
+                site[u] = inst.row_site[k]
+    return cost, site
+
+
+def _integral(inst: Instance) -> bool:
+    """Whether every plan's objective is a whole number (whole weighted costs and far costs)."""
+    values = np.concatenate([inst.row_cost, inst.far])
+    return bool(np.all(values == np.round(values)))
 
 
 def solve_pmedian(
@@ -209,7 +351,9 @@ def solve_coverage(
     return as_coverage(s, float(np.sum(weights)))
 
 
-def coverage_instance(cost: np.ndarray | sp.spmatrix | sp.sparray, weights: np.ndarray, radius: float) -> Instance:
+def coverage_instance(
+    cost: np.ndarray | sp.spmatrix | sp.sparray, weights: np.ndarray, radius: float
+) -> Instance:
     """Return the 0/1 instance for maximal covering: cost 0 within ``radius``, 1 (the far cost) beyond.
 
     Parameters
@@ -255,4 +399,14 @@ def as_coverage(s: Solution, total: float) -> Solution:
         ``sense="max"``, objective = covered weight, bound = an upper bound on it.
     """
     alts = tuple(as_coverage(a, total) for a in s.alternatives)
-    return Solution(s.open, total - s.objective, total - s.bound, "max", s.seconds, s.status, s.method, s.bound_method, alts)
+    return Solution(
+        s.open,
+        total - s.objective,
+        total - s.bound,
+        "max",
+        s.seconds,
+        s.status,
+        s.method,
+        s.bound_method,
+        alts,
+    )
