@@ -129,12 +129,29 @@ class EvaluationSettings(_Frozen):
         return self
 
 
+class OptimiseSettings(_Frozen):
+    """How the optimiser weighs families."""
+
+    need_weights: tuple[float, ...] = Field(
+        default=(1.0,) * 10,
+        description="A weight per deprivation decile (1 = most deprived first) multiplying families.",
+    )
+
+    @model_validator(mode="after")
+    def _ten(self) -> OptimiseSettings:
+        if len(self.need_weights) != 10 or any(w < 0 for w in self.need_weights):
+            msg = "ten weights of 0 or more, one per deprivation decile (decile 1 first)"
+            raise ValueError(msg)
+        return self
+
+
 class Assumptions(_Frozen):
     """Everything in ``hubplan.toml``; each table falls back to its documented defaults."""
 
     region: Region = Field(default_factory=Region)
     travel: Travel = Field(default_factory=Travel)
     evaluation: EvaluationSettings = Field(default_factory=EvaluationSettings)
+    optimise: OptimiseSettings = Field(default_factory=OptimiseSettings)
 
 
 DEFAULT_ASSUMPTIONS = Assumptions()
