@@ -2,7 +2,7 @@
 
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.bundled import bundled_workspace_path, write_bundled_workspace
-from hubplan.data.scenario import Scenario, dump_scenario, read_scenario
+from hubplan.data.scenario import Scenario, dump_scenario, read_scenario, write_scenario
 from hubplan.data.workspace import Areas, Sites, Workspace, check_workspace, load_workspace
 
 __all__ = [
@@ -18,4 +18,5 @@ __all__ = [
     "load_workspace",
     "read_scenario",
     "write_bundled_workspace",
+    "write_scenario",
 ]

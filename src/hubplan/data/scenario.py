@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from hubplan.errors import Problem
+from hubplan.errors import InputError, Problem
 
 SCENARIO_KEYS = (
     "name",
@@ -179,3 +181,43 @@ def dump_scenario(scenario: Scenario) -> str:
     doc["bases"] = list(scenario.bases)
     doc.update(scenario.extra)
     return yaml.safe_dump(doc, sort_keys=False, allow_unicode=True, width=100)
+
+
+def write_scenario(folder: Path, scenario: Scenario, *, overwrite: bool = False) -> Path:
+    """Write ``scenarios/<name>.yaml`` in a workspace, atomically, never replacing a file unless asked.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    scenario
+        The scenario.
+    overwrite
+        Replace an existing file of that name.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    InputError
+        When the file exists and ``overwrite`` is false.
+    """
+    target = folder / "scenarios" / f"{scenario.name}.yaml"
+    if target.exists() and not overwrite:
+        problem = Problem(
+            f"scenarios/{target.name}", None, None, "a new scenario name (or --overwrite)", "an existing file"
+        )
+        raise InputError([problem], f"will not replace scenarios/{target.name}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(dump_scenario(scenario))
+        os.replace(tmp, target)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return target

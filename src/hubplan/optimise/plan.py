@@ -338,7 +338,10 @@ def default_name(settings: PlanSettings) -> str:
 
 def _scenario(workspace: Workspace, settings: PlanSettings, solution: Solution, name: str) -> Scenario:
     ids = tuple(workspace.sites.ids[j] for j in solution.open)
-    size = f"{len(ids)} bases" + (f", budget £{settings.budget:,.0f}" if settings.budget is not None else "")
+    if settings.budget is None:
+        title = f"Best {len(ids)} bases (optimised)"
+    else:
+        title = f"Best plan within £{settings.budget / 1e6:g}m a year (optimised, {len(ids)} bases)"
     record = settings.record() | {
         "result": {
             "objective": round(solution.objective, 4),
@@ -351,7 +354,7 @@ def _scenario(workspace: Workspace, settings: PlanSettings, solution: Solution, 
     }
     return Scenario(
         name=name,
-        title=f"Optimised: {size}",
+        title=title,
         bases=ids,
         description=f"Chosen by hubplan to give {settings.objective.describe()}.",
         modelled="The choice rests on the workspace's data; where that is modelled, so is this plan.",

@@ -1,0 +1,172 @@
+"""Planning on a workspace: rules from settings and site flags, recorded scenarios, the CLI and the frontier."""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+from typer.testing import CliRunner
+
+from hubplan.cli import app
+from hubplan.data import load_workspace, read_scenario
+from hubplan.data.money import parse_money
+from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.evaluate import nearest_base
+from hubplan.optimise.frontier import budget_steps
+from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.travel import build_travel
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def norfolk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ws") / "norfolk"
+    result = runner.invoke(app, ["demo", "--workspace-out", str(folder), "--json"])
+    assert result.exit_code == 0, result.output
+    return folder
+
+
+def test_objective_parsing() -> None:
+    assert Objective.parse("pmedian") == Objective("pmedian", "bus")
+    assert Objective.parse("pmedian:car") == Objective("pmedian", "car")
+    assert Objective.parse("coverage:20:bus") == Objective("coverage", "bus", 20.0)
+    for bad in ("median", "coverage", "coverage:x:bus", "coverage:20:tram", "pmedian:car:3"):
+        with pytest.raises(HubplanError, match="--objective: expected pmedian"):
+            Objective.parse(bad)
+
+
+def test_money() -> None:
+    assert parse_money("5.2m") == 5_200_000
+    assert parse_money("£800k") == 800_000
+    assert parse_money(" 10,200,000 ") == 10_200_000
+    with pytest.raises(ValueError, match="expected an amount"):
+        parse_money("five million")
+
+
+def test_budget_steps() -> None:
+    np.testing.assert_allclose(budget_steps(4e6, 5e6, 0.25e6), [4e6, 4.25e6, 4.5e6, 4.75e6, 5e6])
+    with pytest.raises(ValueError, match="positive --step"):
+        budget_steps(5e6, 4e6, 1e6)
+
+
+def test_best_coverage_beats_every_plan_of_that_size_among_a_few(norfolk: Path) -> None:
+    """On 6 candidate centres, best-2 coverage equals brute force over all 15 pairs."""
+    ws = load_workspace(norfolk)
+    travel = build_travel(ws)
+    keep = ws.sites.ids[:6]
+    others = tuple(i for i in ws.sites.ids if i not in keep)
+    settings = PlanSettings(Objective("coverage", "bus", 30.0), bases=2, excluded=others)
+    result = plan(ws, travel, settings)
+    families = ws.areas.families
+    minutes = travel.minutes["bus"]
+    best = max(
+        float(families[nearest_base(minutes, np.array(pair))[0] <= 30].sum())
+        for pair in itertools.combinations(range(6), 2)
+    )
+    assert result.solution.objective == pytest.approx(best)
+    assert set(result.scenario.bases) <= set(keep)
+
+
+def test_rules_are_kept_on_norfolk(norfolk: Path) -> None:
+    ws = load_workspace(norfolk)
+    travel = build_travel(ws)
+    settings = PlanSettings(
+        Objective("pmedian", "bus"),
+        bases=10,
+        district_min=1,
+        required=("lib-cromer",),
+        excluded=("cc-norwich-central",),
+        deprived_max_minutes=30,
+        method="heuristic",
+    )
+    result = plan(ws, travel, settings)
+    bases = ws.base_indices(result.scenario)
+    assert len(bases) == 10
+    assert set(ws.sites.district[bases]) == set(ws.assumptions.region.districts)
+    assert "lib-cromer" in result.scenario.bases
+    assert "cc-norwich-central" not in result.scenario.bases
+    deprived = ws.areas.deprivation_decile <= 2
+    assert (nearest_base(travel.minutes["bus"], bases)[0][deprived] <= 30).all()
+    assert result.solution.gap < 0.05
+    assert result.scenario.extra["settings"]["district_min"] == 1
+
+
+def test_conflicts_and_unknown_ids(norfolk: Path) -> None:
+    ws = load_workspace(norfolk)
+    travel = build_travel(ws)
+    with pytest.raises(InfeasibleError, match=r"district-min needs 14 bases .* but only 10 are allowed"):
+        plan(ws, travel, PlanSettings(Objective("pmedian"), bases=10, district_min=2))
+    with pytest.raises(
+        InfeasibleError, match=r"deprived-max=5: area .* has no candidate site within 5 minutes"
+    ):
+        plan(ws, travel, PlanSettings(Objective("pmedian"), bases=10, deprived_max_minutes=5))
+    with pytest.raises(HubplanError, match="did you mean 'cc-diss'"):
+        plan(ws, travel, PlanSettings(Objective("pmedian"), bases=3, required=("cc-dis",)))
+
+
+def test_cli_optimise_writes_a_scenario_that_loads(norfolk: Path) -> None:
+    args = [
+        "optimise",
+        str(norfolk),
+        "--bases",
+        "7",
+        "--candidates",
+        "children_centre",
+        "--rule",
+        "district-min=1",
+    ]
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scenario"] == "best-7"
+    assert data["settings"]["result"]["status"] == "optimal"
+    assert data["settings"]["district_min"] == 1
+    scenario = read_scenario(norfolk / "scenarios" / "best-7.yaml", [])
+    assert scenario is not None
+    assert list(scenario.bases) == data["bases"]
+    assert scenario.extra["settings"]["objective"] == "pmedian:bus"
+    assert load_workspace(norfolk).scenario("best-7").bases == scenario.bases
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1
+    assert "will not replace scenarios/best-7.yaml" in again.output
+    ours = next(e for e in data["evaluations"] if e["scenario"] == "best-7")
+    assert ours["cost_per_year"] <= 10_200_000
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--bases", "3", "--budget", "1m"], "exactly one of --bases N or --budget"),
+        (["--budget", "lots"], "--budget: expected an amount"),
+        (["--bases", "3", "--rule", "colour=red"], "unknown rule 'colour'"),
+        (["--bases", "3", "--rule", "district-min=x"], "expected a number after 'district-min='"),
+        (["--bases", "3", "--candidates", "castle"], "no site is of kind 'castle'"),
+        (["--bases", "3", "--method", "magic"], "--method: expected exact or heuristic"),
+        (["--bases", "60", "--candidates", "children_centre"], "bases=60 but only 53 sites may be bases"),
+    ],
+)
+def test_cli_optimise_mistakes(norfolk: Path, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["optimise", str(norfolk), "--dry-run", *args])
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cli_frontier_table_and_csv(norfolk: Path, tmp_path: Path) -> None:
+    out = tmp_path / "frontier.csv"
+    args = ["frontier", str(norfolk), "--from", "1m", "--to", "3m", "--step", "1m", "--out", str(out)]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "Budget frontier" in result.output
+    assert "From £1.00m to £2.00m a year" in result.output
+    with out.open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert [float(r["budget"]) for r in rows] == [1e6, 2e6, 3e6]
+    reached = [float(r["families_within"]) for r in rows]
+    assert reached == sorted(reached)  # more money never reaches fewer families
+    assert all(float(r["cost_per_year"]) <= float(r["budget"]) for r in rows)
