@@ -145,6 +145,62 @@ class OptimiseSettings(_Frozen):
         return self
 
 
+class Costs(_Frozen):
+    """The cost model for outreach and the online offer (bases cost their own ``cost_per_year``).
+
+    Defaults are calibrated on Norfolk: the 53 centres' own costs are the £10.2m baseline, and the
+    adopted 15 bases plus the online offer plus the outreach these costs buy fit the £5.2m budget.
+    """
+
+    staff_hourly_cost: float = Field(
+        default=25.0,
+        ge=0,
+        description="£ an hour for an outreach worker, with on-costs (about £31k a year over 1,250 hours).",
+    )
+    staff_per_session: int = Field(default=1, ge=1, description="Workers running each session.")
+    session_hours: float = Field(
+        default=2.0, gt=0, description="Hours a session lasts (the slots are two hours)."
+    )
+    preparation_hours: float = Field(
+        default=1.0, ge=0, description="Hours of setting up, packing away and notes a session."
+    )
+    venue_hire_per_session: float = Field(default=30.0, ge=0, description="£ a session for the room.")
+    mileage_per_km: float = Field(default=0.45, ge=0, description="£ a km of staff travel (HMRC rate).")
+    weeks_per_year: float = Field(
+        default=46.0, gt=0, le=52, description="Weeks a year sessions run (school holidays off)."
+    )
+    home_visits_per_family_per_year: float = Field(
+        default=450.0,
+        ge=0,
+        description="£ a year to visit at home a family no venue reaches (6 visits of 2.5 staff hours, with mileage).",
+    )
+    online_offer_per_year: float = Field(
+        default=200_000.0, ge=0, description="£ a year for the online offer, a fixed line."
+    )
+    staff_hours_per_week: float = Field(
+        default=30.0, gt=0, description="Outreach hours a worker gives a week (the rest is visits and admin)."
+    )
+
+
+class OutreachSettings(_Frozen):
+    """Who outreach is for and how far it reaches."""
+
+    threshold_minutes: float = Field(
+        default=30.0, gt=0, description="Families farther than this from every base are served by outreach."
+    )
+    venue_minutes: float = Field(
+        default=30.0,
+        gt=0,
+        description="A venue serves families within this many minutes, by the mode they can use.",
+    )
+    families_per_session: float = Field(
+        default=20.0, gt=0, description="Families a weekly session can serve over a year (a rotating group)."
+    )
+    budget_per_year: float | None = Field(
+        default=None, ge=0, description="The service's budget (£ a year); a scenario's budget_per_year wins."
+    )
+
+
 class Assumptions(_Frozen):
     """Everything in ``hubplan.toml``; each table falls back to its documented defaults."""
 
@@ -152,6 +208,8 @@ class Assumptions(_Frozen):
     travel: Travel = Field(default_factory=Travel)
     evaluation: EvaluationSettings = Field(default_factory=EvaluationSettings)
     optimise: OptimiseSettings = Field(default_factory=OptimiseSettings)
+    costs: Costs = Field(default_factory=Costs)
+    outreach: OutreachSettings = Field(default_factory=OutreachSettings)
 
 
 DEFAULT_ASSUMPTIONS = Assumptions()

@@ -1,0 +1,352 @@
+"""Plan a scenario's outreach: venues, sessions a week, staff, timetable, cost and families reached."""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from hubplan.data.scenario import Scenario
+from hubplan.data.workspace import Workspace
+from hubplan.outreach.costs import session_cost_per_year, session_staff_hours
+from hubplan.outreach.need import Need, outreach_need
+from hubplan.outreach.timetable import Session, build_timetable
+from hubplan.outreach.venues import VenueChoice, choose_venues
+from hubplan.travel.estimate import estimate_minutes
+from hubplan.travel.geodesic import great_circle_matrix_km
+from hubplan.travel.matrix import TravelMatrix
+
+
+@dataclass(frozen=True)
+class VenuePlan:
+    """One venue's outreach.
+
+    Parameters
+    ----------
+    venue, base
+        Site ids: the venue, and the base whose staff run it (the nearest by car).
+    sessions_per_week
+        Weekly sessions.
+    families_in_need
+        Families beyond the threshold who go to this venue.
+    families_reached
+        Of them, those the sessions can serve (``families_per_session`` a weekly session).
+    cost_per_year
+        £ a year for its sessions.
+    staff_hours_per_week
+        Staff hours its sessions take, travel included.
+    """
+
+    venue: str
+    base: str
+    sessions_per_week: int
+    families_in_need: float
+    families_reached: float
+    cost_per_year: float
+    staff_hours_per_week: float
+
+
+@dataclass(frozen=True, eq=False)
+class OutreachPlan:
+    """A scenario's outreach and its money.
+
+    Parameters
+    ----------
+    scenario
+        The scenario's name.
+    budget_per_year
+        The service budget (£ a year).
+    bases_cost_per_year, online_cost_per_year, outreach_cost_per_year
+        The three lines of the cost (£ a year).
+    families
+        All families.
+    families_within_base
+        Families within the threshold of a base, by the mode they can use.
+    families_in_need
+        Families beyond it.
+    families_reached
+        Of those, families outreach reaches (at venues and at home).
+    out_of_reach
+        Families in need with no venue within reach.
+    home_visit_families
+        Of those, families the budget left can visit at home.
+    venues
+        Per venue: sessions, families, cost.
+    sessions
+        The weekly timetable.
+    need
+        The per-area need, for breakdowns.
+    area_reached
+        (n_areas,) families outreach reaches in each area.
+    """
+
+    scenario: str
+    budget_per_year: float
+    bases_cost_per_year: float
+    online_cost_per_year: float
+    outreach_cost_per_year: float
+    families: float
+    families_within_base: float
+    families_in_need: float
+    families_reached: float
+    out_of_reach: float
+    home_visit_families: float
+    home_visits_cost_per_year: float
+    threshold_minutes: float
+    venues: tuple[VenuePlan, ...]
+    sessions: tuple[Session, ...]
+    need: Need
+    area_reached: np.ndarray
+    notes: tuple[str, ...] = field(default=())
+
+    @property
+    def cost_per_year(self) -> float:
+        """Bases, online offer, sessions and home visits (£ a year)."""
+        return (
+            self.bases_cost_per_year
+            + self.online_cost_per_year
+            + self.outreach_cost_per_year
+            + self.home_visits_cost_per_year
+        )
+
+    @property
+    def staff(self) -> int:
+        """Outreach workers in the timetable."""
+        return len({s.staff for s in self.sessions})
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the plan as JSON-ready data (the ``hubplan outreach --json`` object)."""
+        return {
+            "scenario": self.scenario,
+            "budget_per_year": round(self.budget_per_year, 2),
+            "cost_per_year": round(self.cost_per_year, 2),
+            "bases_cost_per_year": round(self.bases_cost_per_year, 2),
+            "online_cost_per_year": round(self.online_cost_per_year, 2),
+            "outreach_cost_per_year": round(self.outreach_cost_per_year, 2),
+            "threshold_minutes": self.threshold_minutes,
+            "families": round(self.families, 1),
+            "families_within_base": round(self.families_within_base, 1),
+            "families_in_need": round(self.families_in_need, 1),
+            "families_reached": round(self.families_reached, 1),
+            "families_out_of_reach": round(self.out_of_reach, 1),
+            "home_visit_families": round(self.home_visit_families, 1),
+            "home_visits_cost_per_year": round(self.home_visits_cost_per_year, 2),
+            "staff": self.staff,
+            "venues": [v.__dict__ | {"cost_per_year": round(v.cost_per_year, 2)} for v in self.venues],
+            "sessions": [s.__dict__ for s in self.sessions],
+            "notes": list(self.notes),
+        }
+
+
+def plan_outreach(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    scenario: Scenario,
+    *,
+    budget_per_year: float | None = None,
+    threshold_minutes: float | None = None,
+) -> OutreachPlan:
+    """Plan outreach for the families a scenario's bases leave beyond the threshold.
+
+    1. Families without a car count by bus, with a car by car; those farther than the threshold from
+       every base need outreach.
+    2. The fewest venues (libraries, schools, halls) put every one of them that any venue can reach
+       within ``venue_minutes`` by bus (a set-covering model on HiGHS).
+    3. Each venue is staffed from its nearest base by car.
+    4. The budget left after the bases and the online offer buys weekly sessions, one at a time,
+       each where it reaches the most need-weighted families per £ (so sessions follow families,
+       weighted by deprivation, until a venue's families are all served).
+    5. Families no venue reaches are visited at home, most deprived first, while money remains.
+    6. A timetable places every session with a worker from its base.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    scenario
+        The bases.
+    budget_per_year
+        The service budget; default the scenario's ``budget_per_year``, then ``[outreach]``'s.
+    threshold_minutes
+        Default ``[outreach] threshold_minutes``.
+
+    Returns
+    -------
+    OutreachPlan
+        Venues, sessions, staff, cost and families reached.
+    """
+    settings = workspace.assumptions.outreach
+    costs = workspace.assumptions.costs
+    threshold = threshold_minutes or settings.threshold_minutes
+    bases = workspace.base_indices(scenario)
+    bases_cost = float(workspace.sites.cost_per_year[bases].sum())
+    budget = budget_per_year or scenario.budget_per_year or settings.budget_per_year
+    notes = ["staff travel between sites is estimated by car"]
+    notes.append("families no venue reaches can be served only by home visits or the online offer")
+    if budget is None:
+        budget = bases_cost + costs.online_offer_per_year
+        notes.append("no budget was set: outreach gets nothing beyond the bases and the online offer")
+    need = outreach_need(workspace, travel, bases, threshold)
+
+    staff_minutes, staff_km, staffing_base = _staff_journeys(workspace, bases)
+    choice = choose_venues(workspace, travel, need, staff_minutes, venue_minutes=settings.venue_minutes)
+    money = budget - bases_cost - costs.online_offer_per_year
+    if money < 0:
+        notes.append(f"the bases and online offer alone exceed the budget by £{-money:,.0f} a year")
+    per_session = session_cost_per_year(costs, 2 * staff_minutes, 2 * staff_km)
+    hours = session_staff_hours(costs, 2 * staff_minutes)
+    sessions = _allocate(
+        workspace, need=need, choice=choice, per_session=per_session, money=max(money, 0.0),
+        families_per_session=settings.families_per_session,
+    )  # fmt: skip
+
+    venues, requests = [], []
+    reached_at: dict[int, float] = {}
+    needy = need.needy
+    for v in choice.venues:
+        in_need = float(choice.families_at(need, int(v)).sum())
+        count = sessions.get(int(v), 0)
+        reached = min(in_need, count * settings.families_per_session)
+        reached_at[int(v)] = reached
+        if count == 0:
+            continue
+        base = int(staffing_base[v])
+        venues.append(
+            VenuePlan(
+                venue=workspace.sites.ids[v],
+                base=workspace.sites.ids[base],
+                sessions_per_week=count,
+                families_in_need=in_need,
+                families_reached=reached,
+                cost_per_year=float(count * per_session[v]),
+                staff_hours_per_week=float(count * hours[v]),
+            )
+        )
+        requests.append((int(v), base, count, float(hours[v])))
+    involved = sorted({r[0] for r in requests} | {r[1] for r in requests})
+    timetable = build_timetable(
+        requests,
+        workspace.sites.ids,
+        _minutes_between(workspace, involved),
+        hours_per_week=max(costs.staff_hours_per_week, float(hours.max()) if len(hours) else 0.0),
+    )
+    spent = sum(v.cost_per_year for v in venues)
+    visits = _home_visits(workspace, need=need, choice=choice, money=max(money - spent, 0.0))
+    area_reached = visits.copy()
+    for v, reached in reached_at.items():
+        at_venue = choice.families_at(need, v)
+        total = at_venue.sum()
+        if total > 0:
+            area_reached += at_venue * reached / total
+    families = float(need.no_car.sum() + need.car.sum())
+    return OutreachPlan(
+        scenario=scenario.name,
+        budget_per_year=float(budget),
+        bases_cost_per_year=bases_cost,
+        online_cost_per_year=costs.online_offer_per_year,
+        outreach_cost_per_year=float(spent),
+        families=families,
+        families_within_base=float(need.base_no_car.sum() + need.base_car.sum()),
+        families_in_need=float(needy.sum()),
+        families_reached=float(area_reached.sum()),
+        out_of_reach=choice.out_of_reach,
+        home_visit_families=float(visits.sum()),
+        home_visits_cost_per_year=float(visits.sum() * costs.home_visits_per_family_per_year),
+        threshold_minutes=threshold,
+        venues=tuple(sorted(venues, key=lambda p: -p.sessions_per_week)),
+        sessions=tuple(timetable),
+        need=need,
+        area_reached=area_reached,
+        notes=tuple(notes),
+    )
+
+
+def _staff_journeys(workspace: Workspace, bases: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Return, per site, car minutes and road km to its nearest base, and that base's position."""
+    sites = np.column_stack([workspace.sites.lat, workspace.sites.lon])
+    car = workspace.assumptions.travel.car
+    minutes = estimate_minutes(sites, sites[bases], "car", assumptions=workspace.assumptions.travel)
+    nearest = np.argmin(minutes, axis=1)
+    km = great_circle_matrix_km(sites, sites[bases])[np.arange(len(sites)), nearest] * car.circuity
+    return minutes[np.arange(len(sites)), nearest].astype(np.float64), km, bases[nearest]
+
+
+def _minutes_between(workspace: Workspace, positions: list[int]) -> np.ndarray:
+    """Return an (n_sites, n_sites) array with car minutes filled in among ``positions``."""
+    n = len(workspace.sites)
+    out = np.full((n, n), np.inf)
+    if positions:
+        pts = np.column_stack([workspace.sites.lat, workspace.sites.lon])[positions]
+        block = estimate_minutes(pts, pts, "car", assumptions=workspace.assumptions.travel)
+        np.fill_diagonal(block, 0.0)
+        out[np.ix_(positions, positions)] = block
+    return out
+
+
+def _allocate(
+    workspace: Workspace,
+    *,
+    need: Need,
+    choice: VenueChoice,
+    per_session: np.ndarray,
+    money: float,
+    families_per_session: float,
+) -> dict[int, int]:
+    """Buy weekly sessions one at a time where they reach the most need-weighted families per £."""
+    weights = np.asarray((1.0, *workspace.assumptions.optimise.need_weights))[
+        workspace.areas.deprivation_decile
+    ]
+    heap: list[tuple[float, int]] = []
+    left: dict[int, float] = {}
+    weight_per_family: dict[int, float] = {}
+    for v in choice.venues:
+        at_venue = choice.families_at(need, int(v))
+        families = float(at_venue.sum())
+        if families <= 0:
+            continue
+        left[int(v)] = families
+        weight_per_family[int(v)] = float((at_venue * weights).sum() / families)
+        heap.append(
+            (-_value(families, families_per_session, weight_per_family[int(v)], per_session[v]), int(v))
+        )
+    heapq.heapify(heap)
+    sessions: dict[int, int] = {}
+    while heap:
+        _, v = heapq.heappop(heap)
+        if per_session[v] > money:
+            continue  # cannot afford this venue's next session; cheaper ones may still fit
+        money -= float(per_session[v])
+        sessions[v] = sessions.get(v, 0) + 1
+        left[v] -= min(left[v], families_per_session)
+        if left[v] > 1e-9:
+            value = _value(left[v], families_per_session, weight_per_family[v], per_session[v])
+            heapq.heappush(heap, (-value, v))
+    return sessions
+
+
+def _value(left: float, per_session: float, weight: float, cost: float) -> float:
+    return min(left, per_session) * weight / max(cost, 1e-9)
+
+
+def _home_visits(workspace: Workspace, *, need: Need, choice: VenueChoice, money: float) -> np.ndarray:
+    """Return (n_areas,) families no venue reaches whom the money left visits at home, most deprived first."""
+    unreached = np.where(choice.venue_no_car < 0, need.needy_no_car, 0.0) + np.where(
+        choice.venue_car < 0, need.needy_car, 0.0
+    )
+    price = workspace.assumptions.costs.home_visits_per_family_per_year
+    visited = np.zeros(len(unreached))
+    if price <= 0:
+        return unreached
+    affordable = money / price
+    decile = np.where(workspace.areas.deprivation_decile > 0, workspace.areas.deprivation_decile, 11)
+    for i in np.lexsort((-unreached, decile)):
+        if affordable <= 0:
+            break
+        take = min(float(unreached[i]), affordable)
+        visited[i] = take
+        affordable -= take
+    return visited
