@@ -172,7 +172,7 @@ class Costs(_Frozen):
     home_visits_per_family_per_year: float = Field(
         default=450.0,
         ge=0,
-        description="£ a year to visit at home a family no venue reaches (6 visits of 2.5 staff hours, with mileage).",
+        description="£ a year to visit at home a family no venue reaches (6 visits of 2.5 hours, mileage).",
     )
     online_offer_per_year: float = Field(
         default=200_000.0, ge=0, description="£ a year for the online offer, a fixed line."

@@ -106,8 +106,8 @@ def choose_venues(
         )
     minutes = np.vstack([travel.minutes[mode][i, candidates] for i, mode, _ in demands])
     reach = minutes <= venue_minutes
-    coverable = reach.any(axis=1)
-    ok: list[bool] = coverable.tolist()
+    coverable = np.asarray(reach.any(axis=1), dtype=bool)
+    ok: list[bool] = [bool(c) for c in coverable.tolist()]
     out_of_reach = float(
         sum(families[i] for (i, _, families), good in zip(demands, ok, strict=True) if not good)
     )

@@ -1,0 +1,11 @@
+"""The ``hubplan`` command: one typer app over the whole pipeline; each module adds its commands."""
+
+from hubplan.cli import optimise, workspace
+from hubplan.cli.common import app
+
+__all__ = ["app", "main", "optimise", "workspace"]
+
+
+def main() -> None:
+    """Run the command line (the ``hubplan`` entry point)."""
+    app()

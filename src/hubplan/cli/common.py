@@ -1,0 +1,114 @@
+"""What every command shares: the app, the consoles, one error handler, progress bars, JSON output."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from hubplan.data import load_workspace
+from hubplan.data.money import parse_money
+from hubplan.data.workspace import Workspace
+from hubplan.errors import HubplanError, InputError
+from hubplan.evaluate import area_breakdowns, evaluate
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.travel import TravelMatrix, build_travel
+
+app = typer.Typer(
+    help="Plan a network of family services: which sites to keep, who loses access, what it costs.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False, soft_wrap=False, width=140)
+err = Console(stderr=True, highlight=False, width=140)
+MAX_PROBLEMS_SHOWN = 200
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+Dir = Annotated[
+    Path, typer.Argument(help="The workspace folder (sites.csv, areas.csv, scenarios/, hubplan.toml).")
+]
+AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
+
+
+def handles_errors(command: F) -> F:
+    """Turn hubplan's own errors into a clear message and exit code 1 (tracebacks are for bugs only)."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except InputError as exc:
+            print_problems(exc.summary, exc.problems)
+            raise typer.Exit(1) from None
+        except HubplanError as exc:
+            err.print(f"[bold red]error:[/] {exc}")
+            raise typer.Exit(1) from None
+        except OSError as exc:  # unreadable or unwritable files are the user's to fix, not bugs
+            where = f"{exc.filename}: " if exc.filename else ""
+            err.print(f"[bold red]error:[/] {where}{exc.strerror or exc}", markup=False)
+            raise typer.Exit(1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def print_problems(summary: str, problems: list[Any]) -> None:
+    """Print a summary and each problem (the first 200) to stderr."""
+    err.print(f"[bold red]error:[/] {summary}")
+    for problem in problems[:MAX_PROBLEMS_SHOWN]:
+        err.print(f"  - {problem}", markup=False)
+    if len(problems) > MAX_PROBLEMS_SHOWN:
+        err.print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
+
+
+def load(directory: Path) -> Workspace:
+    """Load the workspace (errors reach the handler as ``InputError``)."""
+    return load_workspace(directory)
+
+
+@contextmanager
+def progress_bar(description: str, total: int) -> Iterator[Callable[[int, int], None]]:
+    """Show a progress bar on stderr while the block runs; yield its ``advance(done, total)``."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(description, total=total)
+
+        def advance(done: int, new_total: int) -> None:
+            bar.update(task, completed=done, total=new_total)
+
+        yield advance
+
+
+def travel_for(workspace: Workspace) -> TravelMatrix:
+    """Build or read the travel matrices, with a progress bar while estimating."""
+    with progress_bar(f"travel minutes for {len(workspace.areas):,} areas", len(workspace.sites)) as advance:
+        return build_travel(workspace, progress=advance)
+
+
+def evaluate_all(workspace: Workspace, names: list[str]) -> list[Evaluation]:
+    """Evaluate the named scenarios on one set of travel matrices and breakdowns."""
+    travel = travel_for(workspace)
+    groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
+    return [evaluate(workspace, name, travel=travel, breakdowns=groups) for name in names]
+
+
+def print_json(data: Any) -> None:
+    """Write one JSON object to stdout."""
+    sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def money_option(value: str, option: str) -> float:
+    """Read an amount of money given to ``option``, or fail with a message naming it."""
+    try:
+        return parse_money(value)
+    except ValueError as exc:
+        raise HubplanError(f"{option}: {exc}") from None

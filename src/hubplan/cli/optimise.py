@@ -1,0 +1,219 @@
+"""Commands that choose bases: optimise, and the budget frontier."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hubplan.cli.common import (
+    AsJson,
+    Dir,
+    app,
+    handles_errors,
+    load,
+    money_option,
+    out,
+    print_json,
+    progress_bar,
+    travel_for,
+)
+from hubplan.data import write_scenario
+from hubplan.errors import HubplanError
+from hubplan.evaluate import area_breakdowns, evaluate
+from hubplan.optimise.frontier import budget_frontier, budget_steps
+from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.report import comparison_table
+from hubplan.report.frontier import extra_money_sentences, frontier_rows, frontier_table, write_frontier_csv
+
+RULES_HELP = (
+    "A rule, repeatable: district-min=K (at least K bases per district), required=ID[,ID...], "
+    "excluded=ID[,ID...], deprived-max=MINUTES (every area in deprivation deciles 1-2 within this of a base)."
+)
+
+
+def _parse_rules(rules: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for text in rules:
+        key, _, value = text.partition("=")
+        key = key.strip().lower()
+        try:
+            if key == "district-min":
+                out["district_min"] = int(value)
+            elif key in ("required", "excluded"):
+                out[key] = tuple(v.strip() for v in value.split(",") if v.strip())
+            elif key == "deprived-max":
+                out["deprived_max_minutes"] = float(value)
+            else:
+                msg = (
+                    f"--rule: unknown rule '{key}'; expected district-min, required, excluded or deprived-max"
+                )
+                raise HubplanError(msg)
+        except ValueError:
+            msg = f"--rule {text}: expected a number after '{key}='"
+            raise HubplanError(msg) from None
+    return out
+
+
+def _settings(
+    objective: str,
+    rules: list[str],
+    candidates: str,
+    *,
+    method: str,
+    time_limit: float | None,
+    seed: int,
+    bases: int | None = None,
+    budget: float | None = None,
+    alternatives: int = 0,
+    within: float = 0.05,
+) -> PlanSettings:
+    if method not in ("exact", "heuristic"):
+        msg = f"--method: expected exact or heuristic; got '{method}'"
+        raise HubplanError(msg)
+    return PlanSettings(
+        objective=Objective.parse(objective),
+        bases=bases,
+        budget=budget,
+        candidates=tuple(k.strip() for k in candidates.split(",") if k.strip()),
+        method=method,
+        time_limit=time_limit,
+        seed=seed,
+        alternatives=alternatives,
+        within=within,
+        **_parse_rules(rules),
+    )
+
+
+ObjectiveOpt = Annotated[
+    str,
+    typer.Option(
+        help="pmedian[:MODE] (least family-minutes) or coverage:MINUTES:MODE (most families within)."
+    ),
+]
+RuleOpt = Annotated[list[str] | None, typer.Option("--rule", help=RULES_HELP)]
+CandidatesOpt = Annotated[
+    str,
+    typer.Option(help="Kinds of site that may be bases, e.g. children_centre,library (default: every kind)."),
+]
+MethodOpt = Annotated[
+    str, typer.Option(help="exact (HiGHS, proven optimal) or heuristic (fast, with a proven gap).")
+]
+TimeLimitOpt = Annotated[
+    float | None, typer.Option(help="Seconds; the best plan so far is returned with its gap.")
+]
+SeedOpt = Annotated[int, typer.Option(help="Seeds the heuristic: same seed, same plan.")]
+
+
+@app.command()
+@handles_errors
+def optimise(
+    directory: Dir,
+    bases: Annotated[int | None, typer.Option(help="Keep exactly this many bases.")] = None,
+    budget: Annotated[
+        str | None, typer.Option(help="Or spend at most this a year on bases, e.g. 5.2m.")
+    ] = None,
+    objective: ObjectiveOpt = "pmedian:bus",
+    rule: RuleOpt = None,
+    candidates: CandidatesOpt = "",
+    method: MethodOpt = "exact",
+    time_limit: TimeLimitOpt = None,
+    seed: SeedOpt = 0,
+    alternatives: Annotated[int, typer.Option(help="Also find this many other distinct plans.")] = 0,
+    within: Annotated[
+        float, typer.Option(help="Alternatives within this share of the best (0.05 = 5%).")
+    ] = 0.05,
+    name: Annotated[
+        str | None, typer.Option(help="The scenario's name (default best-N or best-BUDGET).")
+    ] = None,
+    overwrite: Annotated[bool, typer.Option(help="Replace a scenario file of the same name.")] = False,
+    dry_run: Annotated[bool, typer.Option(help="Print the plan without writing a scenario file.")] = False,
+    as_json: AsJson = False,
+) -> None:
+    """Choose bases under a number or a budget and rules; write the plan as a scenario and compare it."""
+    if (bases is None) == (budget is None):
+        raise HubplanError("give exactly one of --bases N or --budget AMOUNT")
+    settings = _settings(
+        objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed,
+        bases=bases, budget=None if budget is None else money_option(budget, "--budget"),
+        alternatives=alternatives, within=within,
+    )  # fmt: skip
+    workspace = load(directory)
+    travel = travel_for(workspace)
+    result = plan(workspace, travel, settings, name=name)
+    written = []
+    if not dry_run:
+        for scenario in (result.scenario, *result.alternatives):
+            written.append(write_scenario(directory, scenario, overwrite=overwrite))
+    baseline = workspace.assumptions.evaluation.baseline
+    names = sorted((n for n in workspace.scenarios if n != result.scenario.name), key=lambda n: n != baseline)
+    groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
+    evaluations = [evaluate(workspace, n, travel=travel, breakdowns=groups) for n in names]
+    evaluations += [
+        evaluate(workspace, s, travel=travel, breakdowns=groups)
+        for s in (result.scenario, *result.alternatives)
+    ]
+    solution = result.solution
+    if as_json:
+        print_json(
+            {
+                "scenario": result.scenario.name,
+                "bases": list(result.scenario.bases),
+                "settings": result.scenario.extra["settings"],
+                "alternatives": [{"scenario": a.name, "bases": list(a.bases)} for a in result.alternatives],
+                "evaluations": [ev.to_dict() for ev in evaluations],
+            }
+        )
+        return
+    out.print(
+        f"[bold]{result.scenario.name}[/]: {len(result.scenario.bases)} bases, "
+        f"{settings.objective.describe()}; "
+        f"objective {solution.objective:,.1f}, proven within {solution.gap:.2%} of the best possible "
+        f"({solution.status}, {solution.bound_method}), {solution.seconds:.2f} s"
+    )
+    out.print(comparison_table(evaluations))
+    for path in written:
+        out.print(f"wrote {path}")
+
+
+@app.command()
+@handles_errors
+def frontier(
+    directory: Dir,
+    start: Annotated[str, typer.Option("--from", help="The lowest budget, e.g. 4m.")] = "4m",
+    stop: Annotated[str, typer.Option("--to", help="The highest budget, e.g. 10.2m.")] = "10.2m",
+    step: Annotated[str, typer.Option(help="The step between budgets, e.g. 0.25m.")] = "0.25m",
+    objective: ObjectiveOpt = "coverage:20:bus",
+    rule: RuleOpt = None,
+    candidates: CandidatesOpt = "",
+    method: MethodOpt = "exact",
+    time_limit: TimeLimitOpt = None,
+    seed: SeedOpt = 0,
+    extra: Annotated[str, typer.Option(help="Say what this much more a year buys, from each budget.")] = "1m",
+    data_out: Annotated[Path | None, typer.Option("--out", help="Write the frontier as CSV here.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
+    settings = _settings(objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed)
+    try:
+        budgets = budget_steps(
+            money_option(start, "--from"), money_option(stop, "--to"), money_option(step, "--step")
+        )
+    except ValueError as exc:
+        raise HubplanError(str(exc)) from None
+    workspace = load(directory)
+    travel = travel_for(workspace)
+    with progress_bar(f"best plans at {len(budgets)} budgets", len(budgets)) as advance:
+        points = budget_frontier(workspace, travel, budgets, settings, progress=advance)
+    rows = frontier_rows(workspace, travel, points, settings.objective)
+    if data_out is not None:
+        write_frontier_csv(data_out, rows)
+    if as_json:
+        print_json({"objective": str(settings.objective), "points": rows})
+        return
+    out.print(frontier_table(rows, settings.objective))
+    for sentence in extra_money_sentences(rows, money_option(extra, "--extra")):
+        out.print(f"- {sentence}")
+    if data_out is not None:
+        out.print(f"wrote {data_out}")

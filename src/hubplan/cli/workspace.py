@@ -1,0 +1,142 @@
+"""Commands on a workspace as it is: validate, evaluate, compare, and the Norfolk demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hubplan.cli.common import (
+    AsJson,
+    Dir,
+    app,
+    err,
+    evaluate_all,
+    handles_errors,
+    load,
+    out,
+    print_json,
+    print_problems,
+    travel_for,
+)
+from hubplan.data import bundled_workspace_path, check_workspace, write_bundled_workspace
+from hubplan.data.scenario import Scenario
+from hubplan.errors import HubplanError
+from hubplan.evaluate import area_breakdowns, evaluate
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
+from hubplan.report import format as fmt
+
+
+@app.command()
+@handles_errors
+def validate(directory: Dir) -> None:
+    """Check every file in a workspace and list all problems (exit 1 if there are any)."""
+    workspace, problems = check_workspace(directory)
+    if problems or workspace is None:
+        n = len(problems)
+        print_problems(f"{directory} has {n} problem{'s' if n != 1 else ''}", problems)
+        raise typer.Exit(1)
+    out.print(
+        f"[green]ok[/]: {directory}: {len(workspace.sites)} sites, {len(workspace.areas)} areas, "
+        f"{len(workspace.scenarios)} scenarios ({', '.join(workspace.scenarios)})"
+    )
+
+
+@app.command(name="evaluate")
+@handles_errors
+def evaluate_command(
+    directory: Dir,
+    scenario: Annotated[
+        str, typer.Argument(help="The scenario's name (its file in scenarios/ without .yaml).")
+    ],
+    as_json: AsJson = False,
+    mode: Annotated[str, typer.Option(help="The mode for the tables by group.")] = "bus",
+    minutes: Annotated[float, typer.Option(help="The threshold for the tables by group.")] = 30,
+) -> None:
+    """Evaluate one scenario: families within reach by mode and group, and cost against the baseline."""
+    workspace = load(directory)
+    (ev,) = evaluate_all(workspace, [scenario])
+    if as_json:
+        print_json(ev.to_dict())
+        return
+    _check_view(ev, mode, minutes)
+    out.print(evaluation_table(ev))
+    if ev.baseline:
+        out.print(
+            f"Cost {fmt.money(ev.cost_per_year)} a year; baseline '{ev.baseline}' "
+            f"{fmt.money(ev.baseline_cost_per_year)}; saving {fmt.money(ev.saving_per_year)}."
+        )
+    for name in ev.modes[mode].groups:
+        out.print(breakdown_table(ev, name, mode=mode, minutes=minutes))
+    for note in ev.notes:
+        out.print(f"[dim]Note: {note}[/]")
+
+
+def _check_view(ev: Evaluation, mode: str, minutes: float) -> None:
+    if mode not in ev.modes:
+        msg = f"--mode: expected one of {', '.join(ev.modes)}; got '{mode}'"
+        raise HubplanError(msg)
+    if float(minutes) not in ev.thresholds:
+        thresholds = ", ".join(f"{t:g}" for t in ev.thresholds)
+        msg = f"--minutes: expected one of the thresholds in hubplan.toml ({thresholds}); got {minutes:g}"
+        raise HubplanError(msg)
+
+
+@app.command()
+@handles_errors
+def compare(
+    directory: Dir,
+    scenarios: Annotated[
+        list[str] | None, typer.Argument(help="Scenario names; all of them when none given.")
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Put scenarios side by side: bases, cost, saving, reach by each mode, families losing access."""
+    workspace = load(directory)
+    names = list(scenarios or workspace.scenarios)
+    evaluations = evaluate_all(workspace, names)
+    if as_json:
+        print_json({"scenarios": [ev.to_dict() for ev in evaluations]})
+        return
+    out.print(comparison_table(evaluations))
+
+
+@app.command()
+@handles_errors
+def demo(
+    workspace_out: Annotated[
+        Path | None, typer.Option(help="Also write the bundled Norfolk workspace here, to inspect and edit.")
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Evaluate the bundled Norfolk scenarios (2018-19) and print the comparison and what it means."""
+    source = bundled_workspace_path()
+    if workspace_out is not None:
+        write_bundled_workspace(workspace_out)
+        err.print(f"wrote the bundled workspace to {workspace_out}")
+    workspace = load(source)
+    order = [n for n in ("baseline-53", "proposal-2018-7", "adopted-2019-15") if n in workspace.scenarios]
+    travel = travel_for(workspace)
+    groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
+    scenarios: list[Scenario | str] = [*order, *(n for n in workspace.scenarios if n not in order)]
+    # The best plans of the same sizes, among the same 53 centres, for the least family-minutes by bus.
+    for size in (7, 15):
+        best = PlanSettings(Objective("pmedian", "bus"), bases=size, candidates=("children_centre",))
+        scenarios.append(plan(workspace, travel, best, name=f"best-{size}").scenario)
+    evaluations = [evaluate(workspace, s, travel=travel, breakdowns=groups) for s in scenarios]
+    sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name)
+    if as_json:
+        print_json({"scenarios": [ev.to_dict() for ev in evaluations], "summary": sentences})
+        return
+    out.print("[bold]hubplan demo: Norfolk's children's centres, 2018-19[/]\n")
+    out.print(comparison_table(evaluations))
+    worst = evaluations[1] if len(evaluations) > 1 else evaluations[0]
+    out.print(breakdown_table(worst, "deprivation_quintile"))
+    out.print("[bold]What it means[/]")
+    for sentence in sentences:
+        out.print(f"- {sentence}")
+    hint = f" {workspace_out}" if workspace_out else " DIR (after --workspace-out DIR)"
+    out.print(f"\nTry: hubplan evaluate{hint} adopted-2019-15   |   hubplan compare --help")
