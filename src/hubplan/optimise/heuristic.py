@@ -94,8 +94,8 @@ def _open(inst: Instance, state: _State, j: int, gain: np.ndarray) -> None:
 def greedy(inst: Instance, rules: Rules) -> _State:
     """Open sites one by one, each time the one saving the most (per £ under a budget), keeping the rules.
 
-    Required sites open first; then sites that cover the most still-uncovered cover sets; then sites
-    in districts below their minimum; then the best by saving.
+    Required sites open first; then sites in districts below their minimum; then sites that cover
+    the most still-uncovered cover sets; then the best by saving.
 
     Parameters
     ----------
@@ -128,18 +128,21 @@ def greedy(inst: Instance, rules: Rules) -> _State:
         counts = np.zeros(inst.n_sites, dtype=np.int64)
         district_count = np.bincount(a.district[state.is_open], minlength=len(a.district_min))
         short = district_count < a.district_min
+        # District minimums first (slots and money are then never spent elsewhere before them);
+        # among those, and then generally, prefer sites that cover a still-uncovered cover set.
+        if short.any() and (candidate & short[a.district]).any():
+            candidate &= short[a.district]
         if uncovered:
             for members in uncovered:
                 counts[members] += 1
-            candidate &= counts > 0
-        elif short.any() and (candidate & short[a.district]).any():
-            candidate &= short[a.district]
+            if (candidate & (counts > 0)).any():
+                candidate &= counts > 0
         if not candidate.any():
             break
         score = gain.copy()
         if a.budget < np.inf:
             score = gain / np.maximum(a.site_cost, 1e-9)
-        if uncovered:
+        if uncovered and (counts[candidate] > 0).any():
             score = counts * (1.0 + score.max() - score.min()) + score
         score = np.where(candidate, score, -np.inf)
         j = int(np.argmax(score))
