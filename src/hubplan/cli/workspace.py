@@ -22,12 +22,16 @@ from hubplan.cli.common import (
 )
 from hubplan.data import bundled_workspace_path, check_workspace, write_bundled_workspace
 from hubplan.data.scenario import Scenario
+from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.outreach import amend, plan_outreach
 from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
 from hubplan.report import format as fmt
+from hubplan.report.outreach import amend_sentence
+from hubplan.travel import TravelMatrix
 
 
 @app.command()
@@ -128,8 +132,11 @@ def demo(
         scenarios.append(plan(workspace, travel, best, name=f"best-{size}").scenario)
     evaluations = [evaluate(workspace, s, travel=travel, breakdowns=groups) for s in scenarios]
     sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name)
+    money = _outreach_and_amendments(workspace, travel)
     if as_json:
-        print_json({"scenarios": [ev.to_dict() for ev in evaluations], "summary": sentences})
+        print_json(
+            {"scenarios": [ev.to_dict() for ev in evaluations], "summary": sentences, "outreach": money}
+        )
         return
     out.print("[bold]hubplan demo: Norfolk's children's centres, 2018-19[/]\n")
     out.print(comparison_table(evaluations))
@@ -138,5 +145,37 @@ def demo(
     out.print("[bold]What it means[/]")
     for sentence in sentences:
         out.print(f"- {sentence}")
+    if money:
+        out.print("[bold]Outreach and the amendments (cost model in hubplan.toml; modelled)[/]")
+        for sentence in money:
+            out.print(f"- {sentence}")
     hint = f" {workspace_out}" if workspace_out else " DIR (after --workspace-out DIR)"
     out.print(f"\nTry: hubplan evaluate{hint} adopted-2019-15   |   hubplan compare --help")
+
+
+# The opposition amendments from the record (2019/20), evaluated against the adopted plan.
+AMENDMENTS = (("the Liberal Democrats' amendment", 1_000_000.0), ("Labour's amendment", 1_300_000.0))
+
+
+def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list[str]:
+    """Say what outreach the adopted plan's budget buys, and what each amendment would add."""
+    if "adopted-2019-15" not in workspace.scenarios:
+        return []
+    adopted = workspace.scenario("adopted-2019-15")
+    before = plan_outreach(workspace, travel, adopted)
+    threshold = f"{before.threshold_minutes:g}"
+    lines = [
+        f"Within the adopted plan's {fmt.money(before.budget_per_year)} a year, its 15 bases cost "
+        f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} families "
+        f"farther than {threshold} minutes from a base are reached by {len(before.sessions)} outreach "
+        f"sessions a week at {len(before.venues)} venues ({fmt.money(before.outreach_cost_per_year)}) and "
+        f"home visits for {fmt.families(before.home_visit_families)} families no venue reaches "
+        f"({fmt.money(before.home_visits_cost_per_year)}), with {before.staff} outreach workers; "
+        f"{fmt.money(before.budget_per_year - before.cost_per_year)} is left."
+    ]
+    for who, extra in AMENDMENTS:
+        options = amend(workspace, travel, adopted, extra)
+        lines.append(
+            f"For {who} ({fmt.money(extra)} more in 2019/20): " + amend_sentence(options, extra, before)
+        )
+    return lines

@@ -111,6 +111,12 @@ class OutreachPlan:
             + self.home_visits_cost_per_year
         )
 
+    def needy_split(self) -> tuple[np.ndarray, np.ndarray]:
+        """Return (n_areas,) families outreach reaches without and with a car (shared as those in need)."""
+        needy = self.need.needy
+        share = np.divide(self.need.needy_no_car, needy, out=np.zeros_like(needy), where=needy > 0)
+        return self.area_reached * share, self.area_reached * (1 - share)
+
     @property
     def staff(self) -> int:
         """Outreach workers in the timetable."""
@@ -300,7 +306,8 @@ def _allocate(
     weights = np.asarray((1.0, *workspace.assumptions.optimise.need_weights))[
         workspace.areas.deprivation_decile
     ]
-    heap: list[tuple[float, int]] = []
+    # By value per £, then by families still unserved (so equal venues share in proportion).
+    heap: list[tuple[float, float, int]] = []
     left: dict[int, float] = {}
     weight_per_family: dict[int, float] = {}
     for v in choice.venues:
@@ -310,21 +317,20 @@ def _allocate(
             continue
         left[int(v)] = families
         weight_per_family[int(v)] = float((at_venue * weights).sum() / families)
-        heap.append(
-            (-_value(families, families_per_session, weight_per_family[int(v)], per_session[v]), int(v))
-        )
+        value = _value(families, families_per_session, weight_per_family[int(v)], per_session[v])
+        heap.append((-value, -families, int(v)))
     heapq.heapify(heap)
     sessions: dict[int, int] = {}
     while heap:
-        _, v = heapq.heappop(heap)
-        if per_session[v] > money:
+        _, _, v = heapq.heappop(heap)
+        if per_session[v] > money * (1 + 1e-9) + 1e-6:
             continue  # cannot afford this venue's next session; cheaper ones may still fit
         money -= float(per_session[v])
         sessions[v] = sessions.get(v, 0) + 1
         left[v] -= min(left[v], families_per_session)
         if left[v] > 1e-9:
             value = _value(left[v], families_per_session, weight_per_family[v], per_session[v])
-            heapq.heappush(heap, (-value, v))
+            heapq.heappush(heap, (-value, -left[v], v))
     return sessions
 
 

@@ -1,0 +1,182 @@
+"""Commands for outreach and money: outreach, amend, events."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from hubplan.cli.common import (
+    AsJson,
+    Dir,
+    app,
+    handles_errors,
+    load,
+    money_option,
+    out,
+    print_json,
+    travel_for,
+)
+from hubplan.errors import HubplanError
+from hubplan.outreach import amend as amend_plan
+from hubplan.outreach import plan_events, plan_outreach
+from hubplan.outreach.reach import outreach_reach
+from hubplan.report import format as fmt
+from hubplan.report.outreach import (
+    amend_sentence,
+    amend_table,
+    events_table,
+    outreach_summary_table,
+    reach_table,
+    venues_table,
+)
+
+Scenario = Annotated[str, typer.Argument(help="The scenario's name.")]
+BudgetOpt = Annotated[
+    str | None,
+    typer.Option(help="The service budget a year (default: the scenario's budget_per_year), e.g. 5.2m."),
+]
+
+
+def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    """Write rows as CSV atomically (a failure leaves any old file as it was)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+            writer = csv.DictWriter(
+                handle, fieldnames=list(rows[0]) if rows else ["empty"], lineterminator="\n"
+            )
+            writer.writeheader()
+            writer.writerows(rows)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+@app.command()
+@handles_errors
+def outreach(
+    directory: Dir,
+    scenario: Scenario,
+    budget: BudgetOpt = None,
+    threshold: Annotated[
+        float | None, typer.Option(help="Minutes beyond which families get outreach.")
+    ] = None,
+    timetable: Annotated[Path | None, typer.Option(help="Write the weekly timetable as CSV here.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Plan outreach where a scenario's bases do not reach: venues, sessions, staff, timetable and cost."""
+    workspace = load(directory)
+    travel = travel_for(workspace)
+    result = plan_outreach(
+        workspace,
+        travel,
+        workspace.scenario(scenario),
+        budget_per_year=None if budget is None else money_option(budget, "--budget"),
+        threshold_minutes=threshold,
+    )
+    if timetable is not None:
+        _write_csv(timetable, [asdict(s) for s in result.sessions])
+    if as_json:
+        print_json(result.to_dict())
+        return
+    out.print(outreach_summary_table(result))
+    out.print(venues_table(result))
+    for reach in outreach_reach(workspace, result):
+        if reach.breakdown != "district":
+            out.print(reach_table(reach))
+    for note in result.notes:
+        out.print(f"[dim]Note: {note}[/]")
+    if timetable is not None:
+        out.print(f"wrote the timetable of {len(result.sessions)} weekly sessions to {timetable}")
+
+
+@app.command()
+@handles_errors
+def amend(
+    directory: Dir,
+    scenario: Scenario,
+    extra: Annotated[str, typer.Option(help="The extra money a year, e.g. 1m or 1.3m.")] = "1m",
+    budget: BudgetOpt = None,
+    as_json: AsJson = False,
+) -> None:
+    """Find the best use of extra money: keep centres open, more outreach, or a mix."""
+    workspace = load(directory)
+    travel = travel_for(workspace)
+    chosen = workspace.scenario(scenario)
+    amount = money_option(extra, "--extra")
+    base_budget = None if budget is None else money_option(budget, "--budget")
+    before = plan_outreach(workspace, travel, chosen, budget_per_year=base_budget)
+    options = amend_plan(workspace, travel, chosen, amount, budget_per_year=base_budget)
+    if not options:
+        raise HubplanError("no way of spending the extra keeps the rules")
+    if as_json:
+        print_json(
+            {
+                "scenario": chosen.name,
+                "extra_per_year": amount,
+                "before": {
+                    "families_within_base": before.families_within_base,
+                    "families_reached": before.families_reached,
+                },
+                "options": [
+                    {
+                        "share_on_centres": o.share_on_centres,
+                        "kept_open": list(o.kept_open),
+                        "families_within_base": round(o.families_within_base, 1),
+                        "families_reached": round(o.families_reached, 1),
+                        "cost_per_year": round(o.outreach.cost_per_year, 2),
+                    }
+                    for o in options
+                ],
+            }
+        )
+        return
+    out.print(amend_table(options, amount))
+    out.print(amend_sentence(options, amount, before))
+
+
+@app.command()
+@handles_errors
+def events(
+    directory: Dir,
+    scenario: Scenario,
+    start: Annotated[str, typer.Option("--from", help="The consultation's first day, YYYY-MM-DD.")],
+    end: Annotated[str, typer.Option("--to", help="Its last day, YYYY-MM-DD.")],
+    data_out: Annotated[Path | None, typer.Option("--out", help="Write the events as CSV here.")] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Propose consultation drop-in events so every closing centre's community has one nearby."""
+    try:
+        first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
+    except ValueError:
+        raise HubplanError(
+            f"--from/--to: expected dates written YYYY-MM-DD; got {start!r}, {end!r}"
+        ) from None
+    if last < first:
+        raise HubplanError(f"--to ({last}) is before --from ({first})")
+    workspace = load(directory)
+    found, notes = plan_events(workspace, workspace.scenario(scenario), first, last)
+    rows = [asdict(e) | {"slots": " ".join(e.slots), "centres": " ".join(e.centres)} for e in found]
+    if data_out is not None:
+        _write_csv(data_out, rows)
+    if as_json:
+        print_json({"scenario": scenario, "events": [asdict(e) for e in found], "notes": notes})
+        return
+    out.print(events_table(found))
+    out.print(f"{len(found)} events cover {sum(len(e.centres) for e in found)} closing centres.")
+    for note in notes:
+        out.print(f"[dim]Note: {note}[/]")
+    if data_out is not None:
+        out.print(f"wrote {data_out}")
+
+
+__all__ = ["amend", "events", "fmt", "outreach"]

@@ -1,0 +1,190 @@
+"""Tables and sentences for outreach plans, amendments and consultation events."""
+
+from __future__ import annotations
+
+from rich.table import Table
+
+from hubplan.outreach.amend import AmendOption
+from hubplan.outreach.events import Event
+from hubplan.outreach.plan import OutreachPlan
+from hubplan.outreach.reach import ReachTable
+from hubplan.report import format as fmt
+from hubplan.report.tables import BREAKDOWN_TITLES
+
+
+def outreach_summary_table(plan: OutreachPlan) -> Table:
+    """Return the money and the families of an outreach plan, one line each.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+
+    Returns
+    -------
+    rich.table.Table
+        Budget, cost lines, families by how they are reached, staff.
+    """
+    table = Table(title=f"Outreach for {plan.scenario}", show_header=False)
+    table.add_column("")
+    table.add_column("", justify="right")
+    rows = [
+        ("budget a year", fmt.money(plan.budget_per_year)),
+        ("  bases", fmt.money(plan.bases_cost_per_year)),
+        ("  online offer", fmt.money(plan.online_cost_per_year)),
+        (
+            f"  outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
+            fmt.money(plan.outreach_cost_per_year),
+        ),
+        (
+            f"  home visits ({fmt.families(plan.home_visit_families)} families)",
+            fmt.money(plan.home_visits_cost_per_year),
+        ),
+        ("  total", fmt.money(plan.cost_per_year)),
+        ("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year)),
+        (
+            f"families within {plan.threshold_minutes:g} min of a base",
+            fmt.families(plan.families_within_base),
+        ),
+        ("families reached by outreach", fmt.families(plan.families_reached)),
+        ("  of them at home (no venue within reach)", fmt.families(plan.home_visit_families)),
+        ("families not reached", fmt.families(plan.families_in_need - plan.families_reached)),
+        ("outreach workers", str(plan.staff)),
+    ]
+    for label, value in rows:
+        table.add_row(label, value)
+    return table
+
+
+def venues_table(plan: OutreachPlan, *, limit: int = 15) -> Table:
+    """Return the busiest venues: sessions, families, cost and the base that staffs them.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+    limit
+        How many venues to list.
+
+    Returns
+    -------
+    rich.table.Table
+        One row per venue.
+    """
+    table = Table(title=f"Outreach venues ({len(plan.venues)}; the {min(limit, len(plan.venues))} busiest)")
+    for name in ("venue", "staffed from", "sessions a week", "families in need", "reached", "cost a year"):
+        table.add_column(name, justify="left" if name in ("venue", "staffed from") else "right")
+    for v in plan.venues[:limit]:
+        table.add_row(
+            v.venue, v.base, str(v.sessions_per_week), fmt.families(v.families_in_need),
+            fmt.families(v.families_reached), fmt.money(v.cost_per_year),
+        )  # fmt: skip
+    return table
+
+
+def reach_table(reach: ReachTable) -> Table:
+    """Return one breakdown of families reached by a base, by outreach, or not at all.
+
+    Parameters
+    ----------
+    reach
+        The breakdown.
+
+    Returns
+    -------
+    rich.table.Table
+        One row per group.
+    """
+    title = BREAKDOWN_TITLES.get(reach.breakdown, reach.breakdown)
+    table = Table(title=f"{title}: how families are reached")
+    table.add_column(title)
+    for name in ("families", "by a base", "by outreach", "not reached"):
+        table.add_column(name, justify="right")
+    for g, label in enumerate(reach.labels):
+        table.add_row(
+            label, fmt.families(reach.families[g]), fmt.families(reach.base[g]),
+            fmt.families(reach.outreach[g]), fmt.families(reach.not_reached[g]),
+        )  # fmt: skip
+    return table
+
+
+def amend_table(options: list[AmendOption], extra: float) -> Table:
+    """Return each way of spending the extra money, best first.
+
+    Parameters
+    ----------
+    options
+        From :func:`hubplan.outreach.amend`.
+    extra
+        The extra £ a year.
+
+    Returns
+    -------
+    rich.table.Table
+        One row per split.
+    """
+    table = Table(title=f"What {fmt.money(extra)} more a year buys (best first)")
+    for name in (
+        "on centres",
+        "centres kept open",
+        "within reach of a base",
+        "reached in all",
+        "cost a year",
+    ):
+        table.add_column(name, justify="right")
+    for o in options:
+        table.add_row(
+            f"{o.share_on_centres:.0%}", str(len(o.kept_open)), fmt.families(o.families_within_base),
+            fmt.families(o.families_reached), fmt.money(o.outreach.cost_per_year),
+        )  # fmt: skip
+    return table
+
+
+def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPlan) -> str:
+    """Say in one sentence what the best use of the extra money changes.
+
+    Parameters
+    ----------
+    options
+        Best first.
+    extra
+        The extra £ a year.
+    before
+        The outreach plan without the amendment.
+
+    Returns
+    -------
+    str
+        The sentence.
+    """
+    best = options[0]
+    more_base = best.families_within_base - before.families_within_base
+    more_reached = best.families_reached - (before.families_within_base + before.families_reached)
+    kept = ", ".join(best.kept_open) if best.kept_open else "no centres"
+    return (
+        f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on keeping centres open "
+        f"({kept}): {fmt.families(more_base)} more families within {before.threshold_minutes:g} minutes "
+        "of a base "
+        f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
+    )
+
+
+def events_table(events: list[Event]) -> Table:
+    """Return the drop-in events, one row each.
+
+    Parameters
+    ----------
+    events
+        In date order.
+
+    Returns
+    -------
+    rich.table.Table
+        Date, venue, team, slots, centres served.
+    """
+    table = Table(title=f"Consultation drop-in events ({len(events)})")
+    for name in ("date", "venue", "team", "slots", "closing centres served"):
+        table.add_column(name)
+    for e in events:
+        table.add_row(e.date, e.venue, e.team, ", ".join(e.slots), ", ".join(e.centres))
+    return table
