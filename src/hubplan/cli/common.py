@@ -29,7 +29,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, soft_wrap=False, width=140)
-err = Console(stderr=True, highlight=False, width=140)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 MAX_PROBLEMS_SHOWN = 200
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -201,6 +201,38 @@ class OutreachSettings(_Frozen):
     )
 
 
+def _default_car_speeds() -> dict[str, float]:
+    # km/h by OSM highway class where no maxspeed is tagged: the UK national limits (70 mph on
+    # motorways and dual carriageways, 60 on single carriageways) less typical junction and bend
+    # delays, and 30 mph in built-up areas.
+    return {
+        "motorway": 100.0, "motorway_link": 60.0, "trunk": 85.0, "trunk_link": 50.0,
+        "primary": 70.0, "primary_link": 45.0, "secondary": 60.0, "secondary_link": 40.0,
+        "tertiary": 50.0, "tertiary_link": 35.0, "unclassified": 45.0, "residential": 30.0,
+        "living_street": 15.0, "service": 20.0, "road": 30.0,
+    }  # fmt: skip
+
+
+class Routing(_Frozen):
+    """How road networks read from OpenStreetMap become travel minutes."""
+
+    car_speeds_kph: dict[str, float] = Field(
+        default_factory=_default_car_speeds, description="km/h by highway class where no maxspeed is tagged."
+    )
+    default_car_kph: float = Field(
+        default=30.0, gt=0, description="km/h for a highway class not in the table."
+    )
+    maxspeed_factor: float = Field(
+        default=0.85, gt=0, le=1, description="Share of a tagged maxspeed a car averages (junctions, bends)."
+    )
+    max_snap_m: float = Field(
+        default=500.0, gt=0, description="Report areas and sites farther than this from the network (metres)."
+    )
+    cutoff_minutes: float = Field(
+        default=240.0, gt=0, description="Journeys longer than this count as unreachable (speeds up routing)."
+    )
+
+
 class Assumptions(_Frozen):
     """Everything in ``hubplan.toml``; each table falls back to its documented defaults."""
 
@@ -210,6 +242,7 @@ class Assumptions(_Frozen):
     optimise: OptimiseSettings = Field(default_factory=OptimiseSettings)
     costs: Costs = Field(default_factory=Costs)
     outreach: OutreachSettings = Field(default_factory=OutreachSettings)
+    routing: Routing = Field(default_factory=Routing)
 
 
 DEFAULT_ASSUMPTIONS = Assumptions()

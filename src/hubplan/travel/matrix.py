@@ -15,6 +15,7 @@ import numpy as np
 
 from hubplan.data.workspace import Workspace
 from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_modes
+from hubplan.travel.stored import load_matrices
 
 MODEL_VERSION = "estimate-1"
 """Changes whenever the estimator's formula changes, so old caches are not reused."""
@@ -84,7 +85,8 @@ def build_travel(
         The workspace.
     overrides
         Mode to (matrix, source) for routed or imported minutes, which replace the estimate for
-        that mode; each matrix must be (n_areas, n_sites).
+        that mode; each matrix must be (n_areas, n_sites). Without one, a mode's minutes kept in
+        the workspace's ``travel/<mode>.npz`` (from ``hubplan travel``) are used.
     cache_dir
         Where to keep the cache; by default ``<workspace>/.hubplan-cache``, or the user's cache
         folder when the workspace is not writable. The cache is skipped when neither is writable.
@@ -101,10 +103,12 @@ def build_travel(
     ------
     ValueError
         When an override has the wrong shape or an unknown source.
+    InputError
+        When a stored matrix was made for other areas or sites.
     """
     n_areas, n_sites = len(workspace.areas), len(workspace.sites)
     key = cache_key(workspace)
-    folder = cache_dir or _default_cache_dir(workspace)
+    folder = cache_dir or default_cache_dir(workspace)
     path = folder / f"travel-{key[:24]}.npz" if folder is not None else None
     minutes: dict[str, np.ndarray] = {}
     if path is not None and path.exists():
@@ -124,9 +128,11 @@ def build_travel(
             progress=progress,
         )
         if path is not None:
-            _save_atomically(path, minutes)
+            save_atomically(path, minutes)
     sources = dict.fromkeys(MODES, "estimated")
-    for mode, (matrix, source) in (overrides or {}).items():
+    # Routed or imported minutes kept in the workspace replace the estimate; explicit overrides win.
+    chosen = {**load_matrices(workspace), **(overrides or {})}
+    for mode, (matrix, source) in chosen.items():
         if mode not in MODES or source not in SOURCES:
             msg = (
                 f"overrides: expected a mode of {MODES} with a source of {SOURCES}; got {mode!r}, {source!r}"
@@ -140,7 +146,8 @@ def build_travel(
     return TravelMatrix(minutes, sources)
 
 
-def _default_cache_dir(workspace: Workspace) -> Path | None:
+def default_cache_dir(workspace: Workspace) -> Path | None:
+    """Return a writable cache folder: the workspace's ``.hubplan-cache``, the user's, or None."""
     candidates = []
     if workspace.path is not None:
         candidates.append(workspace.path / CACHE_FOLDER)
@@ -156,7 +163,7 @@ def _default_cache_dir(workspace: Workspace) -> Path | None:
     return None
 
 
-def _save_atomically(path: Path, minutes: dict[str, np.ndarray]) -> None:
+def save_atomically(path: Path, minutes: dict[str, np.ndarray]) -> None:
     """Write the cache to a temporary file and move it into place, so a reader never sees half a file."""
     with contextlib.suppress(OSError):
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")

@@ -1,0 +1,79 @@
+"""The travel command: route over an OpenStreetMap extract, or import a matrix made elsewhere."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hubplan import __version__
+from hubplan.cli.common import Dir, app, handles_errors, load, out, progress_bar
+from hubplan.errors import HubplanError
+from hubplan.travel.import_matrix import read_matrix_table
+from hubplan.travel.network import NETWORK_TYPES
+from hubplan.travel.routed import route_workspace
+from hubplan.travel.stored import save_matrix
+
+SHOWN = 5
+
+
+@app.command()
+@handles_errors
+def travel(
+    directory: Dir,
+    network: Annotated[
+        Path | None, typer.Option(help="An OpenStreetMap extract (.osm.pbf) to route over.")
+    ] = None,
+    modes: Annotated[str, typer.Option(help="Modes to route: walk, car (bus stays estimated).")] = "walk,car",
+    import_path: Annotated[
+        Path | None,
+        typer.Option("--import", help="A long table area_id,site_id,mode,minutes (.csv or .parquet)."),
+    ] = None,
+) -> None:
+    """Replace estimated minutes with routed or imported ones, kept in the workspace's travel/ folder."""
+    if (network is None) == (import_path is None):
+        raise HubplanError("give exactly one of --network EXTRACT.osm.pbf or --import MATRIX.csv")
+    workspace = load(directory)
+    if import_path is not None:
+        matrices = read_matrix_table(import_path, workspace)
+        digest = hashlib.sha256(import_path.read_bytes()).hexdigest()
+        for mode, minutes in matrices.items():
+            provenance = {
+                "command": f"hubplan travel {directory} --import {import_path}",
+                "file": str(import_path),
+                "file_sha256": digest,
+                "hubplan_version": __version__,
+            }
+            path = save_matrix(workspace, mode, minutes, "imported", provenance)
+            missing = float((~(minutes < float("inf"))).mean())
+            out.print(
+                f"{mode}: imported from {import_path.name}; {missing:.1%} of pairs not given (unreachable)"
+            )
+            out.print(f"  wrote {path}")
+        return
+    wanted = [m.strip() for m in modes.split(",") if m.strip()]
+    unknown = [m for m in wanted if m not in NETWORK_TYPES]
+    if unknown:
+        raise HubplanError(
+            f"--modes: expected walk and/or car (bus cannot be routed offline); got '{unknown[0]}'"
+        )
+    for mode in wanted:
+        with progress_bar(f"routing {mode}", len(workspace.sites)) as advance:
+            report = route_workspace(workspace, network, mode, progress=advance)  # type: ignore[arg-type]
+        how = "from the cache" if report.cached else f"in {report.seconds:.1f} s"
+        out.print(
+            f"{mode}: {report.nodes:,} nodes, {report.edges:,} edges; routed {len(workspace.areas):,} areas "
+            f"x {len(workspace.sites):,} sites {how}; {report.unreachable_share:.1%} of pairs unreachable"
+        )
+        out.print(f"  wrote {report.path}")
+        for kind, far in (("areas", report.far_areas), ("sites", report.far_sites)):
+            if far:
+                listed = ", ".join(f"{i} ({m:,.0f} m)" for i, m in far[:SHOWN])
+                more = f" and {len(far) - SHOWN} more" if len(far) > SHOWN else ""
+                limit = workspace.assumptions.routing.max_snap_m
+                out.print(
+                    f"  [yellow]{len(far)} {kind} are over {limit:g} m from the network:[/] {listed}{more}"
+                )
+    out.print("bus minutes stay estimated (no public-transport router runs offline); every output says so.")
