@@ -33,7 +33,11 @@ pytest: $(VENV)/.installed-test
 test: lint pytest
 
 bench: $(VENV)/.installed-test
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/evaluate.py
+	$(BIN)/python bench/travel.py
+	$(BIN)/python bench/national.py
+	$(BIN)/python bench/pmedian_orlib.py
 
 # Rebuild the bundled Norfolk workspace from sources/ (deterministic).
 data: $(VENV)/.installed
