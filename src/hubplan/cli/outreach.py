@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import os
-import tempfile
+import io
 from dataclasses import asdict
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,6 +23,7 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import HubplanError
+from hubplan.files import write_bytes_atomically
 from hubplan.outreach import amend as amend_plan
 from hubplan.outreach import plan_events, plan_outreach
 from hubplan.outreach.reach import outreach_reach
@@ -46,19 +46,11 @@ BudgetOpt = Annotated[
 
 def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
     """Write rows as CSV atomically (a failure leaves any old file as it was)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(
-                handle, fieldnames=list(rows[0]) if rows else ["empty"], lineterminator="\n"
-            )
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["empty"], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_bytes_atomically(path, buffer.getvalue().encode("utf-8"))
 
 
 @app.command()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,6 +9,7 @@ from typing import Any
 import yaml
 
 from hubplan.errors import InputError, Problem
+from hubplan.files import write_bytes_atomically
 
 SCENARIO_KEYS = (
     "name",
@@ -211,13 +210,5 @@ def write_scenario(folder: Path, scenario: Scenario, *, overwrite: bool = False)
             f"scenarios/{target.name}", None, None, "a new scenario name (or --overwrite)", "an existing file"
         )
         raise InputError([problem], f"will not replace scenarios/{target.name}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(dump_scenario(scenario))
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    write_bytes_atomically(target, dump_scenario(scenario).encode("utf-8"))
     return target

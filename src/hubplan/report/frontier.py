@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
+import io
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +12,7 @@ from rich.table import Table
 
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.metrics import nearest_base
+from hubplan.files import write_bytes_atomically
 from hubplan.optimise.frontier import FrontierPoint
 from hubplan.optimise.plan import Objective
 from hubplan.report import format as fmt
@@ -167,14 +167,8 @@ def write_frontier_csv(path: Path, rows: list[dict[str, Any]]) -> None:
         "budget", "bases", "cost_per_year", "mode", "minutes", "families_within", "share_within",
         "most_deprived_within", "most_deprived_families", "mean_minutes", "gap", "status", "sites", "note",
     ]  # fmt: skip
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    write_bytes_atomically(path, buffer.getvalue().encode("utf-8"))

@@ -107,6 +107,60 @@ def breakdown_table(ev: Evaluation, breakdown: str, *, mode: str = "bus", minute
     return table
 
 
+def comparison_rows(
+    evaluations: list[Evaluation], *, minutes: float = 30
+) -> list[tuple[str, list[str], bool]]:
+    """Return the scenarios side by side as plain rows: (label, one cell per scenario, starts a section).
+
+    Parameters
+    ----------
+    evaluations
+        Evaluations of the same workspace (same thresholds).
+    minutes
+        The threshold for the 'lose access' and 'most deprived' rows.
+
+    Returns
+    -------
+    list of tuple
+        Bases, cost, saving; reach by each mode; families beyond the threshold by bus and who they are.
+    """
+    rows: list[tuple[str, list[str], bool]] = []
+
+    def row(label: str, values: list[str], section: bool = False) -> None:
+        rows.append((label, values, section))
+
+    row("bases", [str(len(ev.bases)) for ev in evaluations])
+    row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
+    row("saving a year", [fmt.money(ev.saving_per_year) for ev in evaluations])
+    first = evaluations[0]
+    for mode in first.modes:
+        for k, t in enumerate(first.thresholds):
+            i = _t(first, t)
+            shares = [fmt.share(ev.modes[mode].total.within[0, i], ev.families) for ev in evaluations]
+            row(f"{mode}: within {t:g} min", shares, section=k == 0)
+        row(f"{mode}: mean", [fmt.minutes(ev.modes[mode].total.mean_minutes[0]) for ev in evaluations])
+        row(f"{mode}: 90% within", [fmt.minutes(ev.modes[mode].total.p90_minutes[0]) for ev in evaluations])
+    i = _t(first, minutes)
+    beyond = [fmt.families(beyond_families(ev, "bus", minutes)[0]) for ev in evaluations]
+    row(f"families over {minutes:g} min by bus", beyond, section=True)
+    for breakdown, label in (
+        ("deprivation_quintile", "in the most deprived fifth"),
+        ("car_access", "without a car"),
+    ):
+        if breakdown in first.modes["bus"].groups:
+            values = [
+                fmt.families(beyond_families(ev, "bus", minutes, breakdown=breakdown)[0])
+                for ev in evaluations
+            ]
+            row(f"  of them {label}", values)
+    lose = [ev.modes["bus"].total.lose for ev in evaluations]
+    row(
+        f"lose access ({minutes:g} min by bus)",
+        [fmt.families(x[0, i]) if x is not None else "-" for x in lose],
+    )
+    return rows
+
+
 def comparison_table(evaluations: list[Evaluation], *, minutes: float = 30) -> Table:
     """Return scenarios side by side: bases, cost, saving and reach by each mode.
 
@@ -120,57 +174,16 @@ def comparison_table(evaluations: list[Evaluation], *, minutes: float = 30) -> T
     Returns
     -------
     rich.table.Table
-        One column per scenario.
+        One column per scenario (see :func:`comparison_rows`).
     """
     table = Table(title="Scenarios compared")
     table.add_column("")
     for ev in evaluations:
         table.add_column(ev.scenario.name, justify="right")
-
-    def row(label: str, values: list[str]) -> None:
+    for label, values, section in comparison_rows(evaluations, minutes=minutes):
+        if section:
+            table.add_section()
         table.add_row(label, *values)
-
-    row("bases", [str(len(ev.bases)) for ev in evaluations])
-    row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
-    row("saving a year", [fmt.money(ev.saving_per_year) for ev in evaluations])
-    first = evaluations[0]
-    for mode in first.modes:
-        table.add_section()
-        for t in first.thresholds:
-            i = _t(first, t)
-            row(
-                f"{mode}: within {t:g} min",
-                [f"{fmt.share(ev.modes[mode].total.within[0, i], ev.families)}" for ev in evaluations],
-            )
-        row(f"{mode}: mean", [fmt.minutes(ev.modes[mode].total.mean_minutes[0]) for ev in evaluations])
-        row(f"{mode}: 90% within", [fmt.minutes(ev.modes[mode].total.p90_minutes[0]) for ev in evaluations])
-    i = _t(first, minutes)
-    table.add_section()
-    row(
-        f"families over {minutes:g} min by bus",
-        [fmt.families(beyond_families(ev, "bus", minutes)[0]) for ev in evaluations],
-    )
-    if "deprivation_quintile" in first.modes["bus"].groups:
-        row(
-            "  of them in the most deprived fifth",
-            [
-                fmt.families(beyond_families(ev, "bus", minutes, breakdown="deprivation_quintile")[0])
-                for ev in evaluations
-            ],
-        )
-    if "car_access" in first.modes["bus"].groups:
-        row(
-            "  of them without a car",
-            [
-                fmt.families(beyond_families(ev, "bus", minutes, breakdown="car_access")[0])
-                for ev in evaluations
-            ],
-        )
-    lose = [ev.modes["bus"].total.lose for ev in evaluations]
-    row(
-        f"lose access ({minutes:g} min by bus)",
-        [fmt.families(x[0, i]) if x is not None else "-" for x in lose],
-    )
     return table
 
 

@@ -6,7 +6,6 @@ import contextlib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from hubplan.data.workspace import Workspace
+from hubplan.files import write_atomically
 from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_modes
 from hubplan.travel.stored import load_matrices
 
@@ -164,13 +164,6 @@ def default_cache_dir(workspace: Workspace) -> Path | None:
 
 
 def save_atomically(path: Path, minutes: dict[str, np.ndarray]) -> None:
-    """Write the cache to a temporary file and move it into place, so a reader never sees half a file."""
+    """Write arrays as ``.npz`` atomically; a cache that cannot be written is skipped, not an error."""
     with contextlib.suppress(OSError):
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".npz.tmp")
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                np.savez(handle, **minutes)  # type: ignore[arg-type]
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        write_atomically(path, lambda handle: np.savez(handle, **minutes))  # type: ignore[arg-type]

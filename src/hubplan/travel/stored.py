@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +11,7 @@ import numpy as np
 
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
+from hubplan.files import write_atomically
 
 FOLDER = "travel"
 """The workspace folder that holds routed and imported matrices."""
@@ -55,20 +54,13 @@ def save_matrix(
     folder = workspace.path / FOLDER
     folder.mkdir(exist_ok=True)
     target = folder / f"{mode}.npz"
-    fd, tmp = tempfile.mkstemp(dir=folder, suffix=".npz.tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            np.savez(
-                handle,
-                minutes=np.asarray(minutes, dtype=np.float32),
-                source=np.array(source),
-                places=np.array(places_key(workspace)),
-                provenance=np.array(json.dumps(provenance, sort_keys=True)),
-            )
-        os.replace(tmp, target)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    arrays = {
+        "minutes": np.asarray(minutes, dtype=np.float32),
+        "source": np.array(source),
+        "places": np.array(places_key(workspace)),
+        "provenance": np.array(json.dumps(provenance, sort_keys=True)),
+    }
+    write_atomically(target, lambda handle: np.savez(handle, **arrays))  # type: ignore[arg-type]
     return target
 
 

@@ -1,0 +1,37 @@
+"""The report command: a self-contained HTML report and its PDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hubplan.cli.common import Dir, app, evaluate_all, handles_errors, load, out
+from hubplan.errors import HubplanError
+from hubplan.report.document import write_report
+from hubplan.travel import build_travel
+
+
+@app.command()
+@handles_errors
+def report(
+    directory: Dir,
+    scenarios: Annotated[
+        str, typer.Option(help="Scenario names separated by commas (default: all, baseline first).")
+    ] = "",
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.html and report.pdf.")] = Path(
+        "report"
+    ),
+    pdf: Annotated[bool, typer.Option(help="Also write the PDF.")] = True,
+) -> None:
+    """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."""
+    workspace = load(directory)
+    names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
+    baseline = workspace.assumptions.evaluation.baseline
+    names.sort(key=lambda n: n != baseline)
+    if not names:
+        raise HubplanError("the workspace has no scenarios to report")
+    evaluations = evaluate_all(workspace, names)
+    files = write_report(workspace, build_travel(workspace), evaluations, out_dir, pdf=pdf)
+    out.print(f"wrote {files.html}" + (f" and {files.pdf}" if files.pdf else ""))

@@ -1,0 +1,298 @@
+"""Charts and maps as Vega-Lite specifications, rendered to SVG offline (vl-convert) for HTML and PDF."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from hubplan.data.workspace import Workspace
+from hubplan.evaluate.evaluation import Evaluation
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+"""A palette readable with every common colour-vision deficiency (Okabe and Ito 2008)."""
+
+MINUTE_BANDS = ((0, 10), (10, 20), (20, 30), (30, 45), (45, 10_000))
+BAND_LABELS = ("up to 10 min", "10-20 min", "20-30 min", "30-45 min", "over 45 min")
+# Readable in greyscale and by most colour-blind readers: lightness falls band by band.
+BAND_COLOURS = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
+
+
+def to_svg(spec: dict[str, Any]) -> str:
+    """Render a Vega-Lite specification to an SVG string, with no network access.
+
+    Parameters
+    ----------
+    spec
+        A Vega-Lite v5 specification with inline data.
+
+    Returns
+    -------
+    str
+        The SVG markup.
+    """
+    import vl_convert
+
+    svg: str = vl_convert.vegalite_to_svg(spec)
+    return svg
+
+
+def _base(title: str, width: int = 520, height: int = 260) -> dict[str, Any]:
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "width": width,
+        "height": height,
+        "config": {"font": "DejaVu Sans", "view": {"stroke": None}, "range": {"category": list(OKABE_ITO)}},
+    }
+
+
+def s_curves(
+    evaluations: list[Evaluation], families: np.ndarray, *, max_minutes: float = 120.0
+) -> dict[str, Any]:
+    """Chart the share of families within each number of minutes of a base, per mode and scenario.
+
+    Parameters
+    ----------
+    evaluations
+        The scenarios' evaluations.
+    families
+        (n_areas,) families in each area.
+    max_minutes
+        The x axis's end.
+
+    Returns
+    -------
+    dict
+        A Vega-Lite specification.
+    """
+    rows = []
+    grid = np.arange(0, max_minutes + 1, 2.0)
+    total = float(families.sum())
+    for ev in evaluations:
+        for mode, m in ev.modes.items():
+            order = np.argsort(m.nearest_minutes)
+            cumulative = np.concatenate([[0.0], np.cumsum(families[order])])
+            reached = cumulative[np.searchsorted(m.nearest_minutes[order], grid, side="right")]
+            rows += [
+                {"scenario": ev.scenario.name, "mode": mode, "minutes": float(g), "share": float(r / total)}
+                for g, r in zip(grid, reached, strict=True)
+            ]
+    spec = _base("Share of families within each number of minutes of a base", width=230, height=200)
+    spec |= {
+        "data": {"values": rows},
+        "mark": {"type": "line", "strokeWidth": 2},
+        "encoding": {
+            "x": {"field": "minutes", "type": "quantitative", "title": "minutes"},
+            "y": {"field": "share", "type": "quantitative", "axis": {"format": "%"}, "title": "families"},
+            "color": {"field": "scenario", "type": "nominal"},
+            "strokeDash": {"field": "scenario", "type": "nominal"},
+            "column": {"field": "mode", "type": "nominal", "title": None},
+        },
+    }
+    return spec
+
+
+def losses(evaluations: list[Evaluation], *, mode: str = "bus", minutes: float = 30.0) -> dict[str, Any]:
+    """Chart families losing access (beyond ``minutes`` by ``mode`` after the change) by group and scenario.
+
+    Parameters
+    ----------
+    evaluations
+        Evaluations against a baseline (the baseline itself is left out).
+    mode
+        The mode.
+    minutes
+        The threshold.
+
+    Returns
+    -------
+    dict
+        A Vega-Lite specification (one panel per breakdown).
+    """
+    titles = {
+        "deprivation_quintile": "deprivation quintile",
+        "rurality": "rural/urban",
+        "car_access": "car access",
+    }
+    rows = []
+    for ev in evaluations:
+        if ev.baseline == ev.scenario.name:
+            continue
+        i = ev.thresholds.index(minutes)
+        for name, title in titles.items():
+            reach = ev.modes[mode].groups.get(name)
+            if reach is None or reach.lose is None:
+                continue
+            for g, label in enumerate(reach.labels):
+                rows.append(
+                    {
+                        "scenario": ev.scenario.name,
+                        "breakdown": title,
+                        "group": label,
+                        "families": float(reach.lose[g, i]),
+                    }
+                )
+    spec = _base(f"Families losing access (beyond {minutes:g} minutes by {mode}), by group")
+    del spec["width"], spec["height"]
+    panels = []
+    for title in titles.values():
+        panels.append(
+            {
+                "title": title,
+                "transform": [{"filter": {"field": "breakdown", "equal": title}}],
+                "width": 170,
+                "height": {"step": 9},
+                "mark": "bar",
+                "encoding": {
+                    "y": {"field": "group", "type": "nominal", "title": None, "sort": None},
+                    "yOffset": {"field": "scenario"},
+                    "x": {"field": "families", "type": "quantitative"},
+                    "color": {"field": "scenario", "type": "nominal"},
+                },
+            }
+        )
+    spec |= {"data": {"values": rows}, "hconcat": panels}
+    return spec
+
+
+def cost_coverage(
+    evaluations: list[Evaluation], *, mode: str = "bus", minutes: float = 30.0
+) -> dict[str, Any]:
+    """Chart cost a year against the share of families within ``minutes`` by ``mode``, per scenario.
+
+    Parameters
+    ----------
+    evaluations
+        The scenarios.
+    mode, minutes
+        What counts as coverage.
+
+    Returns
+    -------
+    dict
+        A Vega-Lite specification.
+    """
+    rows = []
+    for ev in evaluations:
+        i = ev.thresholds.index(minutes)
+        rows.append(
+            {
+                "scenario": ev.scenario.name,
+                "cost": ev.cost_per_year / 1e6,
+                "share": float(ev.modes[mode].total.within[0, i] / ev.families),
+                "bases": len(ev.bases),
+            }
+        )
+    spec = _base(f"Cost against families within {minutes:g} minutes by {mode}", width=420, height=240)
+    spec |= {
+        "data": {"values": rows},
+        "layer": [
+            {
+                "mark": {"type": "point", "filled": True, "size": 120},
+                "encoding": {
+                    "x": {"field": "cost", "type": "quantitative", "title": "£m a year (bases)"},
+                    "y": {
+                        "field": "share",
+                        "type": "quantitative",
+                        "axis": {"format": "%"},
+                        "title": "families",
+                    },
+                    "color": {"field": "scenario", "type": "nominal"},
+                    "shape": {"field": "scenario", "type": "nominal"},
+                },
+            },
+            {
+                "mark": {"type": "text", "dx": 8, "align": "left"},
+                "encoding": {
+                    "x": {"field": "cost", "type": "quantitative"},
+                    "y": {"field": "share", "type": "quantitative"},
+                    "text": {"field": "scenario"},
+                },
+            },
+        ],
+    }
+    return spec
+
+
+def access_map(workspace: Workspace, ev: Evaluation, *, mode: str = "bus") -> dict[str, Any]:
+    """Map each area (at its centroid) shaded by minutes to its nearest base, with bases and closed sites.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    ev
+        The scenario's evaluation.
+    mode
+        The mode shaded.
+
+    Returns
+    -------
+    dict
+        A Vega-Lite specification (Mercator projection).
+    """
+    minutes = ev.modes[mode].nearest_minutes
+    band = np.searchsorted([hi for _, hi in MINUTE_BANDS], minutes, side="left")
+    areas = [
+        {
+            "lat": float(la),
+            "lon": float(lo),
+            "band": BAND_LABELS[min(int(b), len(BAND_LABELS) - 1)],
+            "families": float(f),
+        }
+        for la, lo, b, f in zip(
+            workspace.areas.lat, workspace.areas.lon, band, workspace.areas.families, strict=True
+        )
+    ]
+    bases = set(ev.bases)
+    baseline_bases = set(workspace.baseline.bases) if workspace.baseline is not None else set()
+    sites = [
+        {
+            "lat": float(workspace.sites.lat[i]),
+            "lon": float(workspace.sites.lon[i]),
+            "status": "base" if s in bases else "closed",
+        }
+        for i, s in enumerate(workspace.sites.ids)
+        if s in bases or s in baseline_bases
+    ]
+    spec = _base(f"{ev.scenario.title}: minutes by {mode} to the nearest base", width=520, height=380)
+    size = {"field": "families", "type": "quantitative", "legend": None, "scale": {"range": [8, 60]}}
+    spec |= {
+        "projection": {"type": "mercator"},
+        "layer": [
+            {
+                "data": {"values": areas},
+                "mark": {"type": "circle", "opacity": 0.85},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "size": size,
+                    "color": {
+                        "field": "band",
+                        "type": "ordinal",
+                        "title": f"minutes by {mode}",
+                        "scale": {"domain": list(BAND_LABELS), "range": list(BAND_COLOURS)},
+                    },
+                },
+            },
+            {
+                "data": {"values": sites},
+                "mark": {"type": "point", "size": 70, "strokeWidth": 2},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "shape": {
+                        "field": "status", "type": "nominal", "title": "sites",
+                        "scale": {"domain": ["base", "closed"], "range": ["triangle-up", "cross"]},
+                    },
+                    "color": {"value": "#000000"},
+                    "fill": {
+                        "field": "status", "type": "nominal", "legend": None,
+                        "scale": {"domain": ["base", "closed"], "range": ["#E69F00", "#ffffff"]},
+                    },
+                },
+            },
+        ],
+    }  # fmt: skip
+    return spec

@@ -1,0 +1,299 @@
+"""The report: one self-contained HTML file, and a PDF of it, that anyone can read and check."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import numpy as np
+
+from hubplan import __version__
+from hubplan.data.workspace import Workspace
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.evaluate.metrics import nearest_base
+from hubplan.files import write_bytes_atomically
+from hubplan.outreach.venues import candidate_venues
+from hubplan.report import charts
+from hubplan.report import format as fmt
+from hubplan.report.summary import headline_sentences
+from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
+from hubplan.travel.estimate import estimate_minutes
+from hubplan.travel.matrix import TravelMatrix, cache_key
+
+
+@dataclass(frozen=True)
+class ReportFiles:
+    """The files written: the HTML and, unless skipped, the PDF."""
+
+    html: Path
+    pdf: Path | None
+
+
+def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]) -> str:
+    """Return the report as one HTML document with its styles and SVG charts inside (no outside references).
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The scenarios to report, the baseline first if it is among them.
+
+    Returns
+    -------
+    str
+        The HTML.
+    """
+    region = workspace.assumptions.region.name or "The region"
+    families = np.asarray(workspace.areas.families, dtype=np.float64)
+    context = {
+        "title": f"{region}: what the options mean for families with young children",
+        "region": region,
+        "version": __version__,
+        "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
+        "modelled": workspace.assumptions.region.modelled,
+        "summary": headline_sentences(evaluations, region=workspace.assumptions.region.name)
+        + _who_loses(evaluations),
+        "comparison": {
+            "header": [ev.scenario.name for ev in evaluations],
+            "rows": [[label, *values] for label, values, _ in comparison_rows(evaluations)],
+        },
+        "maps": [
+            {
+                "svg": charts.to_svg(charts.access_map(workspace, ev)),
+                "alt": f"Map of {region}: areas shaded by bus minutes to a base, {ev.scenario.title}",
+                "caption": f"{ev.scenario.title}. Each dot is an area (its size, the families there); "
+                "triangles are bases, crosses closed sites. Shading: bus minutes to the nearest base.",
+            }
+            for ev in evaluations
+        ],
+        "charts": [
+            {
+                "svg": charts.to_svg(charts.s_curves(evaluations, families)),
+                "alt": "Share of families within each number of minutes of a base, by mode and option",
+                "caption": "The higher and further left a line, the nearer families are to a base.",
+            },
+            {
+                "svg": charts.to_svg(charts.losses(evaluations)),
+                "alt": "Families losing access by deprivation, rurality and car access, by option",
+                "caption": "Families who had a base within 30 minutes by bus and would not.",
+            },
+            {
+                "svg": charts.to_svg(charts.cost_coverage(evaluations)),
+                "alt": "Cost a year against the share of families within 30 minutes by bus, per option",
+                "caption": "Up and to the left is better value.",
+            },
+        ],
+        "equality": _equality(evaluations),
+        "centres": _closing_centres(workspace, travel, evaluations),
+        "sources": "; ".join(f"{mode} {src}" for mode, src in travel.sources.items()),
+        "fingerprint": cache_key(workspace)[:16],
+        "settings": _flatten(workspace.assumptions.model_dump()),
+        "scenario_notes": [
+            {
+                "title": ev.scenario.title,
+                "description": ev.scenario.description,
+                "modelled": ev.scenario.modelled,
+            }
+            for ev in evaluations
+        ],
+        "data_readme": _data_readme(workspace),
+    }
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resources.files("hubplan.report") / "templates")),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        undefined=jinja2.StrictUndefined,
+    )
+    return env.get_template("report.html.j2").render(**context)
+
+
+def write_report(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: list[Evaluation],
+    out_dir: Path,
+    *,
+    pdf: bool = True,
+) -> ReportFiles:
+    """Write ``report.html`` and ``report.pdf`` into ``out_dir``, each atomically.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The scenarios to report.
+    out_dir
+        The folder (made if missing).
+    pdf
+        Also write the PDF (with weasyprint).
+
+    Returns
+    -------
+    ReportFiles
+        The paths written.
+    """
+    html = render_html(workspace, travel, evaluations)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    html_path = write_bytes_atomically(out_dir / "report.html", html.encode("utf-8"))
+    pdf_path = None
+    if pdf:
+        import logging
+
+        import weasyprint
+
+        logging.getLogger("weasyprint").setLevel(logging.ERROR)
+        logging.getLogger("fontTools").setLevel(logging.ERROR)
+        document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+        pdf_path = write_bytes_atomically(out_dir / "report.pdf", document)
+    return ReportFiles(html_path, pdf_path)
+
+
+def _who_loses(evaluations: list[Evaluation], minutes: float = 30.0) -> list[str]:
+    out = []
+    for ev in evaluations:
+        reach = ev.modes["bus"]
+        if ev.baseline == ev.scenario.name or reach.total.lose is None:
+            continue
+        i = ev.thresholds.index(minutes)
+        lost = float(reach.total.lose[0, i])
+        parts = []
+        for name, group, words in (
+            ("rurality", None, "live in rural towns or villages"),
+            ("car_access", "no car", "have no car"),
+            ("deprivation_quintile", "1 (most deprived)", "live in the most deprived fifth of areas"),
+        ):
+            breakdown = reach.groups.get(name)
+            if breakdown is None or breakdown.lose is None:
+                continue
+            mask = (
+                [label != "urban" for label in breakdown.labels]
+                if group is None
+                else [label == group for label in breakdown.labels]
+            )
+            count = float(breakdown.lose[np.array(mask), i].sum())
+            parts.append(f"{fmt.families(count)} ({fmt.share(count, lost)}) {words}")
+        if lost > 0:
+            out.append(
+                f"{ev.scenario.title}: {fmt.families(lost)} families would lose a base within {minutes:g} "
+                "minutes by bus; " + "; ".join(parts) + "."
+            )
+    return out
+
+
+def _equality(evaluations: list[Evaluation]) -> list[dict[str, Any]]:
+    out = []
+    for ev in evaluations:
+        if ev.baseline == ev.scenario.name:
+            continue
+        tables = []
+        for name, reach in ev.modes["bus"].groups.items():
+            car = ev.modes["car"].groups[name]
+            if reach.lose is None or car.lose is None:
+                continue
+            i_bus, i_car = ev.thresholds.index(30.0), ev.thresholds.index(20.0)
+            rows = [
+                [
+                    label,
+                    fmt.families(reach.families[g]),
+                    fmt.families(reach.lose[g, i_bus]),
+                    fmt.share(reach.lose[g, i_bus], reach.families[g]),
+                    fmt.families(car.lose[g, i_car]),
+                    fmt.share(car.lose[g, i_car], car.families[g]),
+                ]
+                for g, label in enumerate(reach.labels)
+            ]
+            tables.append(
+                {
+                    "caption": f"{BREAKDOWN_TITLES.get(name, name)}: families losing access",
+                    "header": [
+                        BREAKDOWN_TITLES.get(name, name),
+                        "families",
+                        "lose (bus, 30 min)",
+                        "share",
+                        "lose (car, 20 min)",
+                        "share",
+                    ],
+                    "rows": rows,
+                }
+            )
+        out.append({"title": ev.scenario.title, "tables": tables})
+    return out
+
+
+def _closing_centres(
+    workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
+) -> list[dict[str, Any]]:
+    baseline = workspace.baseline
+    if baseline is None:
+        return []
+    before_bases = workspace.base_indices(baseline)
+    _, served_by = nearest_base(travel.minutes["bus"], before_bases)
+    families = np.asarray(workspace.areas.families, dtype=np.float64)
+    closing = sorted(
+        {b for ev in evaluations for b in baseline.bases if b not in set(ev.bases)},
+        key=lambda b: workspace.sites.index[b],
+    )
+    venues = candidate_venues(workspace)
+    sites = np.column_stack([workspace.sites.lat, workspace.sites.lon])
+    out = []
+    for centre in closing:
+        j = workspace.sites.index[centre]
+        mine = served_by == j
+        venue = "none"
+        if len(venues):
+            car = estimate_minutes(
+                sites[[j]], sites[venues], "car", assumptions=workspace.assumptions.travel
+            )[0]
+            k = int(np.argmin(car))
+            venue = f"{workspace.sites.name[venues[k]]} ({car[k]:.0f} min by car)"
+        rows = []
+        for ev in evaluations:
+            if centre in ev.bases or not mine.any():
+                continue
+            new_base = Counter(workspace.sites.name[ev.modes["bus"].nearest_site[mine]].tolist()).most_common(
+                1
+            )[0][0]
+            cells = []
+            for mode in ("car", "bus", "walk"):
+                before = float(families[mine] @ travel.minutes[mode][mine, j] / families[mine].sum())
+                after = float(families[mine] @ ev.modes[mode].nearest_minutes[mine] / families[mine].sum())
+                cells.append(f"{after:.0f} min (was {before:.0f})")
+            rows.append([ev.scenario.name, new_base, *cells])
+        out.append(
+            {
+                "id": centre,
+                "name": workspace.sites.name[j],
+                "district": workspace.sites.district[j],
+                "families": fmt.families(float(families[mine].sum())),
+                "venue": venue,
+                "rows": rows,
+            }
+        )
+    return out
+
+
+def _flatten(data: dict[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:
+    """Return settings as (dotted key, value) rows, two tables deep (``travel.walk.speed_kph``)."""
+    out = []
+    for key, value in data.items():
+        if isinstance(value, dict) and depth < 2:
+            out += _flatten(value, f"{prefix}{key}.", depth + 1)
+        else:
+            out.append((f"{prefix}{key}", str(value)))
+    return out
+
+
+def _data_readme(workspace: Workspace) -> str:
+    if workspace.path is None:
+        return ""
+    readme = workspace.path / "README.md"
+    return readme.read_text(encoding="utf-8") if readme.is_file() else ""
