@@ -5,7 +5,9 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint pytest bench data clean
+LEAFLET := src/hubplan/web/static/vendor/leaflet/leaflet.js
+
+.PHONY: demo test lint pytest bench data clean system web
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +21,22 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
+# Leaflet comes from the npm registry at build time and is served by hubplan itself (no CDN).
+$(LEAFLET): frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p $(dir $(LEAFLET))/images
+	cp frontend/node_modules/leaflet/dist/leaflet.js frontend/node_modules/leaflet/dist/leaflet.css $(dir $(LEAFLET))
+	cp frontend/node_modules/leaflet/dist/images/*.png $(dir $(LEAFLET))/images/
+	cp frontend/node_modules/leaflet/LICENSE $(dir $(LEAFLET))/LICENSE
+
+web: $(LEAFLET)
+
+# Debian packages the tests use: chromium for the browser tests, poppler-utils for pdftotext,
+# node/npm for Leaflet. Installed only when missing (CI runs as root).
+system:
+	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v npm >/dev/null || \
+	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium poppler-utils nodejs npm)
+
 demo: $(VENV)/.installed
 	$(BIN)/hubplan demo
 
@@ -27,7 +45,7 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-test
+pytest: $(VENV)/.installed-test system $(LEAFLET)
 	$(BIN)/python -m pytest
 
 test: lint pytest
@@ -44,4 +62,4 @@ data: $(VENV)/.installed
 	$(BIN)/python scripts/build_norfolk.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache frontend/node_modules src/hubplan/web/static/vendor

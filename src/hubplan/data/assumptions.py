@@ -233,6 +233,15 @@ class Routing(_Frozen):
     )
 
 
+class WebSettings(_Frozen):
+    """The web map. With no tile layer the map needs no network at all."""
+
+    tile_url: str = Field(
+        default="", description="An optional map-tile URL template for online use ({z}/{x}/{y})."
+    )
+    tile_attribution: str = Field(default="", description="The attribution the tile provider requires.")
+
+
 class Assumptions(_Frozen):
     """Everything in ``hubplan.toml``; each table falls back to its documented defaults."""
 
@@ -243,6 +252,7 @@ class Assumptions(_Frozen):
     costs: Costs = Field(default_factory=Costs)
     outreach: OutreachSettings = Field(default_factory=OutreachSettings)
     routing: Routing = Field(default_factory=Routing)
+    web: WebSettings = Field(default_factory=WebSettings)
 
 
 DEFAULT_ASSUMPTIONS = Assumptions()

@@ -1,0 +1,131 @@
+// hubplan's map: keep or close sites and see the figures the API computes. No request leaves the
+// machine unless hubplan.toml sets a tile layer.
+"use strict";
+const BANDS = [[10, "#fde725"], [20, "#5ec962"], [30, "#21918c"], [45, "#3b528b"], [Infinity, "#440154"]];
+const state = { bases: new Set(), sites: [], areas: [], markers: {}, dots: [], mode: "bus", minutes: {}, baseline: "" };
+const $ = (id) => document.getElementById(id);
+const fmt = (n) => n === null || n === undefined ? "-" : Math.round(n).toLocaleString("en-GB");
+const money = (n) => n === null || n === undefined ? "-" : (Math.abs(n) >= 1e6 ? `£${(n / 1e6).toFixed(2)}m` : `£${Math.round(n / 1e3)}k`);
+const colour = (m) => m === null ? "#999" : BANDS.find(([hi]) => m <= hi)[1];
+
+async function api(path, options) {
+  const response = await fetch(path, options);
+  const data = await response.json();
+  if (!data.ok) throw new Error([data.error, ...(data.details || [])].join("; "));
+  return data;
+}
+
+function siteIcon(site) {
+  const kept = state.bases.has(site.id);
+  return L.divIcon({ className: `site-icon ${kept ? "base" : "closed"}`, html: kept ? "▲" : "✕", iconSize: [18, 18] });
+}
+
+function toggle(id, keep) {
+  if (keep) state.bases.add(id); else state.bases.delete(id);
+  const box = document.querySelector(`input[data-site="${id}"]`);
+  if (box) box.checked = keep;
+  if (state.markers[id]) state.markers[id].setIcon(siteIcon(state.sites.find((s) => s.id === id)));
+  refresh();
+}
+
+async function refresh() {
+  if (state.bases.size === 0) { $("metrics-title").textContent = "Your plan: keep at least one base"; return; }
+  const data = await api("/api/evaluate", { method: "POST", headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ bases: [...state.bases] }) });
+  const ev = data.evaluation, m = ev.modes[state.mode];
+  state.minutes = data.area_minutes;
+  $("metrics-title").textContent = "Your plan";
+  const set = (k, v) => { document.querySelector(`[data-metric="${k}"]`).textContent = v; };
+  set("bases", ev.bases.length);
+  set("cost", money(ev.cost_per_year));
+  set("saving", money(ev.saving_per_year));
+  set("within30", `${fmt(m.within["30"])} (${Math.round(100 * m.within["30"] / ev.families)}%)`);
+  set("mean", `${Math.round(m.mean_minutes)} min`);
+  set("lose30", fmt(m.lose_access ? m.lose_access["30"] : null));
+  const q1 = m.by.deprivation_quintile ? m.by.deprivation_quintile["1 (most deprived)"] : null;
+  set("deprived", q1 ? fmt(q1.families - q1.within["30"]) + " beyond 30 min" : "-");
+  document.querySelectorAll(".mode-name").forEach((e) => { e.textContent = state.mode === "walk" ? "foot" : state.mode; });
+  state.dots.forEach((dot, i) => dot.setStyle({ fillColor: colour(state.minutes[state.mode][i]) }));
+  $("report-link").href = `/api/report?bases=${[...state.bases].join(",")}`;
+  document.body.dataset.ready = String(Date.now());
+}
+
+async function here(lat, lon) {
+  const data = await api(`/api/here?lat=${lat}&lon=${lon}&bases=${[...state.bases].join(",")}`);
+  const rows = Object.entries(data.modes).map(([mode, x]) =>
+    `<tr><td>${mode === "walk" ? "on foot" : mode}</td><td>${x.minutes ?? "-"} min to ${x.base ?? "none"}</td><td>was ${x.baseline_minutes ?? "-"} min</td></tr>`).join("");
+  $("here").innerHTML = `<h2>Here: ${data.area.name || data.area.id}</h2><p>${fmt(data.area.families)} families with children under five.</p><table>${rows}</table>`;
+}
+
+async function compare(name) {
+  if (!name) { $("compare-table").innerHTML = ""; return; }
+  const [theirs, ours] = [await api(`/api/scenarios/${name}`), await api("/api/evaluate", { method: "POST",
+    headers: { "Content-Type": "application/json" }, body: JSON.stringify({ bases: [...state.bases] }) })];
+  const a = ours.evaluation, b = theirs.evaluation, mode = state.mode;
+  const row = (label, f) => `<tr><td>${label}</td><td>${f(a)}</td><td>${f(b)}</td></tr>`;
+  $("compare-table").innerHTML = `<tr><th>figure</th><th>yours</th><th>${name}</th></tr>` +
+    row("bases", (e) => e.bases.length) + row("cost a year", (e) => money(e.cost_per_year)) +
+    row(`within 30 min by ${mode}`, (e) => fmt(e.modes[mode].within["30"])) +
+    row("average minutes", (e) => Math.round(e.modes[mode].mean_minutes));
+}
+
+function listScenarios(scenarios) {
+  const select = $("compare");
+  select.innerHTML = '<option value="">choose a saved plan</option>' +
+    scenarios.map((s) => `<option value="${s.name}">${s.title} (${s.name})</option>`).join("");
+}
+
+async function start() {
+  const ws = await api("/api/workspace");
+  Object.assign(state, { sites: ws.sites, areas: ws.areas, baseline: ws.baseline });
+  if (ws.modelled) { $("modelled").hidden = false; $("modelled").textContent = `Modelled data: ${ws.modelled}`; }
+  const base = ws.scenarios.find((s) => s.name === ws.baseline) || ws.scenarios[0];
+  (base ? base.bases : []).forEach((id) => state.bases.add(id));
+  listScenarios(ws.scenarios);
+  const map = L.map("map", { keyboard: true, preferCanvas: true });
+  if (ws.tile_url) L.tileLayer(ws.tile_url, { attribution: ws.tile_attribution }).addTo(map);
+  map.fitBounds(ws.areas.map((a) => [a.lat, a.lon]));
+  state.dots = ws.areas.map((a) => L.circleMarker([a.lat, a.lon], { radius: 3 + Math.sqrt(a.families) / 3, weight: 0,
+    fillOpacity: 0.85, fillColor: "#999", interactive: false }).addTo(map));
+  const shown = ws.sites.filter((s) => s.in_baseline || state.bases.has(s.id));
+  shown.forEach((s) => {
+    const marker = L.marker([s.lat, s.lon], { icon: siteIcon(s), title: `${s.name}: press Enter to keep or close`, keyboard: true, alt: s.name }).addTo(map);
+    marker.on("click", () => toggle(s.id, !state.bases.has(s.id)));
+    state.markers[s.id] = marker;
+  });
+  const fieldset = $("sites");
+  const candidates = [...shown, ...ws.sites.filter((s) => !shown.includes(s) && s.can_be_base)];
+  candidates.forEach((s) => {
+    const label = document.createElement("label");
+    label.innerHTML = `<input type="checkbox" data-site="${s.id}" ${state.bases.has(s.id) ? "checked" : ""}> <span>${s.name} <small>(${s.district}, ${money(s.cost_per_year)})</small></span>`;
+    label.querySelector("input").addEventListener("change", (e) => toggle(s.id, e.target.checked));
+    fieldset.appendChild(label);
+  });
+  map.on("click", (e) => here(e.latlng.lat, e.latlng.lng));
+  $("mode").addEventListener("change", (e) => { state.mode = e.target.value; refresh(); });
+  $("compare").addEventListener("change", (e) => compare(e.target.value));
+  let timer;
+  $("search").addEventListener("input", (e) => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = e.target.value.trim();
+      if (q.length < 2) { $("search-results").innerHTML = ""; return; }
+      const found = await api(`/api/places?q=${encodeURIComponent(q)}`);
+      $("search-results").innerHTML = found.places.map((p, i) => `<li><button type="button" data-i="${i}">${p.name} <small>(${p.kind})</small></button></li>`).join("");
+      $("search-results").querySelectorAll("button").forEach((b) => b.addEventListener("click", () => {
+        const p = found.places[Number(b.dataset.i)]; map.setView([p.lat, p.lon], 12); here(p.lat, p.lon);
+      }));
+    }, 200);
+  });
+  $("save-form").addEventListener("submit", async () => {
+    const name = $("save-name").value.trim();
+    try {
+      await api("/api/scenarios", { method: "POST", headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ name, title: name, bases: [...state.bases] }) });
+      $("save-status").textContent = `Saved as ${name}.`;
+      listScenarios((await api("/api/workspace")).scenarios);
+    } catch (err) { $("save-status").textContent = `Not saved: ${err.message}`; }
+  });
+  await refresh();
+}
+start().catch((err) => { document.body.insertAdjacentHTML("afterbegin", `<p role="alert">The map could not start: ${err.message}</p>`); });
