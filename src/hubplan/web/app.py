@@ -248,7 +248,7 @@ def create_app(folder: Path) -> FastAPI:
         }
 
     @app.get("/api/report", summary="The HTML report for saved scenarios (and optionally a plan)")
-    async def report(scenarios: str = "", bases: str = "") -> Response:
+    async def report(scenarios: str = "", bases: str = "", download: bool = True) -> Response:
         ws = state.workspace
         names = [n for n in scenarios.split(",") if n] or list(ws.scenarios)
         chosen: list[Scenario | str] = sorted(names, key=lambda n: n != ws.assumptions.evaluation.baseline)
@@ -256,7 +256,8 @@ def create_app(folder: Path) -> FastAPI:
             chosen.append(state.scenario(bases.split(",")))
         evaluations = [state.evaluate(ws.scenario(s) if isinstance(s, str) else s) for s in chosen]
         html = render_html(ws, state.travel, evaluations)
-        headers = {"Content-Disposition": 'attachment; filename="hubplan-report.html"'}
+        disposition = "attachment" if download else "inline"
+        headers = {"Content-Disposition": f'{disposition}; filename="hubplan-report.html"'}
         return Response(html, media_type="text/html; charset=utf-8", headers=headers)
 
     return app

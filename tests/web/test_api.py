@@ -1,0 +1,96 @@
+"""The JSON API through FastAPI's in-process client: figures equal the library's, one error shape."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from hubplan.data import load_workspace
+from hubplan.evaluate import evaluate
+from hubplan.web import create_app
+
+
+@pytest.fixture
+def client(workspace: Path) -> TestClient:
+    return TestClient(create_app(workspace))
+
+
+def test_evaluate_equals_the_library(client: TestClient, workspace: Path) -> None:
+    ws = load_workspace(workspace)
+    bases = list(ws.scenario("adopted-2019-15").bases)[:-1]
+    response = client.post("/api/evaluate", json={"bases": bases})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["ok"] is True
+    from hubplan.data import Scenario
+
+    expected = evaluate(ws, Scenario("your-plan", "Your plan", tuple(bases))).to_dict()
+    assert data["evaluation"]["modes"] == expected["modes"]
+    assert data["evaluation"]["cost_per_year"] == expected["cost_per_year"]
+    assert len(data["area_minutes"]["bus"]) == 538
+
+
+def test_round_trip_is_fast(client: TestClient, workspace: Path) -> None:
+    bases = list(load_workspace(workspace).scenario("baseline-53").bases)
+    client.post("/api/evaluate", json={"bases": bases})
+    started = time.perf_counter()
+    for _ in range(10):
+        client.post("/api/evaluate", json={"bases": bases[1:]})
+    assert (time.perf_counter() - started) / 10 < 0.2
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "body", "status", "message"),
+    [
+        ("post", "/api/evaluate", {"bases": ["nope"]}, 400, "no site has the id 'nope'"),
+        ("post", "/api/evaluate", {"bases": []}, 422, "the request is not in the expected form"),
+        ("post", "/api/evaluate", {"bases": ["vh-wereham"]}, 400, "cannot be a base"),
+        ("get", "/api/scenarios/nothing", None, 400, "no such scenario"),
+        (
+            "post",
+            "/api/scenarios",
+            {"name": "Bad Name!", "bases": ["cc-diss"]},
+            422,
+            "the request is not in the expected form",
+        ),
+        ("get", "/api/nowhere", None, 404, "Not Found"),
+    ],
+)
+def test_one_error_shape(
+    client: TestClient, method: str, path: str, body: dict | None, status: int, message: str
+) -> None:
+    response = client.request(method.upper(), path, json=body)
+    assert response.status_code == status
+    data = response.json()
+    assert set(data) == {"ok", "error", "details"}
+    assert data["ok"] is False
+    assert message in data["error"]
+
+
+def test_save_and_find_again(client: TestClient, workspace: Path) -> None:
+    response = client.post("/api/scenarios", json={"name": "my-plan", "bases": ["cc-diss", "cc-aylsham"]})
+    assert response.status_code == 201
+    assert (workspace / "scenarios" / "my-plan.yaml").exists()
+    assert any(s["name"] == "my-plan" for s in client.get("/api/workspace").json()["scenarios"])
+    again = client.post("/api/scenarios", json={"name": "my-plan", "bases": ["cc-diss"]})
+    assert again.status_code == 400
+    assert "will not replace" in again.json()["error"]
+    saved = client.get("/api/scenarios/my-plan").json()
+    assert saved["scenario"]["bases"] == ["cc-diss", "cc-aylsham"]
+
+
+def test_places_here_report_and_docs(client: TestClient) -> None:
+    found = client.get("/api/places", params={"q": "dereham"}).json()["places"]
+    assert found
+    assert "Dereham" in found[0]["name"]
+    here = client.get("/api/here", params={"lat": 52.68, "lon": 0.94, "bases": "cc-diss"}).json()
+    assert here["modes"]["car"]["base"] == "Diss Children's Centre"
+    assert here["modes"]["car"]["minutes"] > here["modes"]["car"]["baseline_minutes"]
+    report = client.get("/api/report", params={"scenarios": "baseline-53,proposal-2018-7"})
+    assert report.status_code == 200
+    assert "What the options mean" in report.text or "what the options mean" in report.text
+    assert client.get("/docs").status_code == 200
+    assert "/api/evaluate" in client.get("/openapi.json").json()["paths"]
