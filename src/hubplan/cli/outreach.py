@@ -34,6 +34,7 @@ from hubplan.report.outreach import (
     events_table,
     outreach_summary_table,
     reach_table,
+    timetable_table,
     venues_table,
 )
 
@@ -82,6 +83,7 @@ def outreach(
         return
     out.print(outreach_summary_table(result))
     out.print(venues_table(result))
+    out.print(timetable_table(result))
     for reach in outreach_reach(workspace, result):
         if reach.breakdown != "district":
             out.print(reach_table(reach))

@@ -16,6 +16,8 @@ from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.metrics import nearest_base
 from hubplan.files import write_bytes_atomically
+from hubplan.outreach.plan import plan_outreach
+from hubplan.outreach.reach import outreach_reach
 from hubplan.outreach.venues import candidate_venues
 from hubplan.report import charts
 from hubplan.report import format as fmt
@@ -91,6 +93,7 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
             },
         ],
         "equality": _equality(evaluations),
+        "outreach": _outreach(workspace, travel, evaluations),
         "centres": _closing_centres(workspace, travel, evaluations),
         "sources": "; ".join(f"{mode} {src}" for mode, src in travel.sources.items()),
         "fingerprint": cache_key(workspace)[:16],
@@ -186,6 +189,66 @@ def _who_loses(evaluations: list[Evaluation], minutes: float = 30.0) -> list[str
                 f"{ev.scenario.title}: {fmt.families(lost)} families would lose a base within {minutes:g} "
                 "minutes by bus; " + "; ".join(parts) + "."
             )
+    return out
+
+
+def _outreach(
+    workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
+) -> list[dict[str, Any]]:
+    """Outreach for every reported scenario with a budget: money, venues, reach by group, timetable."""
+    out = []
+    for ev in evaluations:
+        budget = ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
+        if ev.baseline == ev.scenario.name or budget is None:
+            continue
+        plan = plan_outreach(workspace, travel, ev.scenario)
+        money = [
+            ("budget a year", fmt.money(plan.budget_per_year)),
+            ("bases", fmt.money(plan.bases_cost_per_year)),
+            ("online offer", fmt.money(plan.online_cost_per_year)),
+            (
+                f"{len(plan.sessions)} weekly sessions at {len(plan.venues)} venues",
+                fmt.money(plan.outreach_cost_per_year),
+            ),
+            (
+                f"home visits for {fmt.families(plan.home_visit_families)} families",
+                fmt.money(plan.home_visits_cost_per_year),
+            ),
+            ("total", fmt.money(plan.cost_per_year)),
+            ("outreach workers", str(plan.staff)),
+        ]
+        reach = [
+            {
+                "title": BREAKDOWN_TITLES.get(r.breakdown, r.breakdown),
+                "rows": [
+                    [label, fmt.families(r.families[g]), fmt.families(r.base[g]), fmt.families(r.outreach[g]),
+                     fmt.families(r.not_reached[g])]
+                    for g, label in enumerate(r.labels)
+                ],
+            }
+            for r in outreach_reach(workspace, plan)
+            if r.breakdown != "district"
+        ]  # fmt: skip
+        venues = [
+            [
+                v.venue,
+                v.base,
+                str(v.sessions_per_week),
+                fmt.families(v.families_reached),
+                fmt.money(v.cost_per_year),
+            ]
+            for v in plan.venues
+        ]
+        sessions = [[x.staff, x.weekday, x.slot, x.venue, x.base] for x in plan.sessions]
+        out.append(
+            {
+                "title": ev.scenario.title,
+                "money": money,
+                "reach": reach,
+                "venues": venues,
+                "sessions": sessions,
+            }
+        )
     return out
 
 

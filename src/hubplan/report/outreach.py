@@ -188,3 +188,28 @@ def events_table(events: list[Event]) -> Table:
     for e in events:
         table.add_row(e.date, e.venue, e.team, ", ".join(e.slots), ", ".join(e.centres))
     return table
+
+
+def timetable_table(plan: OutreachPlan, *, limit: int = 20) -> Table:
+    """Return the weekly timetable (the first ``limit`` sessions; the CSV has them all).
+
+    Parameters
+    ----------
+    plan
+        The plan.
+    limit
+        How many sessions to list.
+
+    Returns
+    -------
+    rich.table.Table
+        Worker, day, slot, venue and base.
+    """
+    shown = plan.sessions[:limit]
+    more = f"; {len(plan.sessions) - limit} more with --timetable FILE" if len(plan.sessions) > limit else ""
+    table = Table(title=f"Weekly timetable ({len(plan.sessions)} sessions{more})")
+    for name in ("worker", "day", "slot", "venue", "base"):
+        table.add_column(name)
+    for session in shown:
+        table.add_row(session.staff, session.weekday, session.slot, session.venue, session.base)
+    return table

@@ -1,0 +1,79 @@
+"""The report: its PDF has the sections and a figure worked out independently; its HTML stands alone."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hubplan.cli import app
+from hubplan.data import bundled_workspace_path, load_workspace
+from hubplan.evaluate import evaluate
+
+runner = CliRunner()
+SECTIONS = (
+    "In brief",
+    "The options side by side",
+    "Maps",
+    "Charts",
+    "Draft equality impact assessment",
+    "Closing centres",
+    "Outreach and its timetable",
+    "Assumptions and sources",
+)
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("report")
+    args = [
+        "report",
+        str(bundled_workspace_path()),
+        "--scenarios",
+        "baseline-53,proposal-2018-7,adopted-2019-15",
+    ]
+    result = runner.invoke(app, [*args, "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_html_references_nothing_outside_itself(report: Path) -> None:
+    html = (report / "report.html").read_text()
+    references = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", html)
+    assert references  # there are links, and every one stays inside the file
+    assert all(r.startswith("#") for r in references), [r for r in references if not r.startswith("#")]
+    assert "url(" not in html.replace("url(#", "")
+    assert "<script" not in html  # no script needed to read it
+    assert "@import" not in html
+
+
+def test_pdf_has_the_sections_and_a_known_figure(report: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed; make test installs it")
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(report / "report.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    for section in SECTIONS:
+        assert section in flat, section
+    # A figure worked out independently: families more than 30 minutes by bus under the first proposal.
+    ws = load_workspace(bundled_workspace_path())
+    bus = evaluate(ws, "proposal-2018-7").modes["bus"]
+    beyond = round(float(ws.areas.families.sum() - bus.total.within[0, 2]))
+    assert f"{beyond:,} of Norfolk's 35,000 families" in flat
+    # The first page says who loses access under each plan.
+    first_page = " ".join(text.split("\f")[0].split())
+    assert "would lose a base within 30 minutes by bus" in first_page
+    assert "Modelled data" in first_page
+
+
+def test_report_names_every_closing_centre(report: Path) -> None:
+    html = (report / "report.html").read_text()
+    ws = load_workspace(bundled_workspace_path())
+    closing = set(ws.scenario("baseline-53").bases) - set(ws.scenario("proposal-2018-7").bases)
+    for centre in closing:
+        assert f"({centre}," in html
