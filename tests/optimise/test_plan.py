@@ -170,3 +170,26 @@ def test_cli_frontier_table_and_csv(norfolk: Path, tmp_path: Path) -> None:
     reached = [float(r["families_within"]) for r in rows]
     assert reached == sorted(reached)  # more money never reaches fewer families
     assert all(float(r["cost_per_year"]) <= float(r["budget"]) for r in rows)
+
+
+def test_capacity_rule_on_norfolk(norfolk: Path) -> None:
+    args = [
+        "optimise",
+        str(norfolk),
+        "--bases",
+        "15",
+        "--candidates",
+        "children_centre",
+        "--rule",
+        "capacity",
+        "--json",
+        "--dry-run",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["settings"]["capacity"] is True
+    assert data["settings"]["result"]["status"] == "optimal"
+    free = json.loads(runner.invoke(app, [*args[:6], "--json", "--dry-run"]).stdout)
+    # Capacities can only make the best plan's family-minutes larger or equal.
+    assert data["settings"]["result"]["objective"] >= free["settings"]["result"]["objective"] - 1e-6

@@ -11,7 +11,7 @@ import scipy.sparse as sp
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hubplan.errors import InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise import Rules, build_instance, check_rules, solve_coverage, solve_instance, solve_pmedian
 from hubplan.optimise.heuristic import feasible
 from hubplan.optimise.orlib import read_orlib_pmedian
@@ -247,3 +247,36 @@ def test_bad_inputs() -> None:
         solve_pmedian(np.ones((3, 2)), np.ones(3), 1, method="magic")
     with pytest.raises(ValueError, match="finite costs of 0 or more"):
         solve_pmedian(sp.csr_array(np.array([[-1.0, 2.0]])), np.ones(1), 1)
+
+
+def test_capacities_by_hand() -> None:
+    """Three areas of 10 families, 1 minute from A and 5 from B; A holds 15 families.
+
+    Two bases: 15 families go to A (15 x 1) and 15 to B (15 x 5): 90 (uncapacitated: 30).
+    One base: A serves 15 and leaves 15 at the far cost of 2 x 5 + 1 = 11 (15 + 165 = 180), so B
+    alone (150) is better.
+    """
+    cost = np.array([[1.0, 5.0], [1.0, 5.0], [1.0, 5.0]])
+    weights = np.full(3, 10.0)
+    inst = build_instance(cost, weights)
+    capped = {"capacity": np.array([15.0, np.inf]), "demand": weights}
+    two = solve_instance(inst, Rules(p=2, **capped))
+    assert two.objective == pytest.approx(90)
+    assert two.status == "optimal"
+    one = solve_instance(inst, Rules(p=1, **capped))
+    assert one.open.tolist() == [1]
+    assert one.objective == pytest.approx(150)
+    assert solve_instance(inst, Rules(p=2)).objective == pytest.approx(30)
+    with pytest.raises(HubplanError, match="capacities are solved by the exact method only"):
+        solve_instance(inst, Rules(p=1, **capped), method="heuristic")
+
+
+def test_capacities_never_beat_the_uncapacitated_optimum() -> None:
+    for seed in range(3):
+        cost, w = metric_instance(30, 10, seed)
+        inst = build_instance(cost, w)
+        free = solve_instance(inst, Rules(p=3))
+        capped = solve_instance(inst, Rules(p=3, capacity=np.full(10, w.sum() / 2.5), demand=w))
+        assert capped.objective >= free.objective - 1e-6
+        roomy = solve_instance(inst, Rules(p=3, capacity=np.full(10, w.sum()), demand=w))
+        assert roomy.objective == pytest.approx(free.objective)

@@ -29,7 +29,8 @@ from hubplan.report.frontier import extra_money_sentences, frontier_rows, fronti
 
 RULES_HELP = (
     "A rule, repeatable: district-min=K (at least K bases per district), required=ID[,ID...], "
-    "excluded=ID[,ID...], deprived-max=MINUTES (every area in deprivation deciles 1-2 within this of a base)."
+    "excluded=ID[,ID...], deprived-max=MINUTES (every area in deprivation deciles 1-2 within this of a "
+    "base), capacity (each base within its sites.csv capacity; exact method)."
 )
 
 
@@ -45,9 +46,12 @@ def _parse_rules(rules: list[str]) -> dict[str, Any]:
                 out[key] = tuple(v.strip() for v in value.split(",") if v.strip())
             elif key == "deprived-max":
                 out["deprived_max_minutes"] = float(value)
+            elif key == "capacity":
+                out["capacity"] = True
             else:
                 msg = (
-                    f"--rule: unknown rule '{key}'; expected district-min, required, excluded or deprived-max"
+                    f"--rule: unknown rule '{key}'; expected district-min, required, excluded, deprived-max "
+                    "or capacity"
                 )
                 raise HubplanError(msg)
         except ValueError:

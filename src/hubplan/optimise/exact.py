@@ -121,27 +121,9 @@ def build_model(inst: Instance, rules: Rules) -> _Model:
     row_lower = [np.r_[1.0, np.zeros(len(c) - 1)] for c in z_cost]
     row_upper = [np.full(chain_rows, np.inf)]
 
-    def rule_row(members: np.ndarray, coef: np.ndarray, lo: float, hi: float) -> None:
-        nonlocal n_rows
-        rows.append(np.full(len(members), n_rows))
-        cols.append(members.astype(np.int64))
-        vals.append(coef)
-        row_lower.append(np.array([lo]))
-        row_upper.append(np.array([hi]))
-        n_rows += 1
-
-    every = np.arange(m)
-    if rules.p is not None:
-        rule_row(every, np.ones(m), rules.p, rules.p)
-    if rules.budget is not None:
-        rule_row(every, rules.costs(m), -np.inf, rules.budget)
-    district, minimum = rules.district_codes(m)
-    for d in np.flatnonzero(minimum):
-        members = np.flatnonzero(district == d)
-        rule_row(members, np.ones(len(members)), float(minimum[d]), np.inf)
-    for cover in rules.cover_sets:
-        members = np.unique(np.asarray(cover, dtype=np.int64))
-        rule_row(members, np.ones(len(members)), 1.0, np.inf)
+    n_rows = _add_rule_rows(
+        rules, m, n_rows, rows=rows, cols=cols, vals=vals, row_lower=row_lower, row_upper=row_upper
+    )
 
     n_cols = m + n_z
     entries = (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))) if vals else ([], ([], []))
@@ -163,6 +145,121 @@ def build_model(inst: Instance, rules: Rules) -> _Model:
         row_lower=np.concatenate(row_lower) if row_lower else np.zeros(0),
         row_upper=np.concatenate(row_upper),
         offset=offset,
+    )
+
+
+def _add_rule_rows(
+    rules: Rules,
+    m: int,
+    n_rows: int,
+    *,
+    rows: list[np.ndarray],
+    cols: list[np.ndarray],
+    vals: list[np.ndarray],
+    row_lower: list[np.ndarray],
+    row_upper: list[np.ndarray],
+) -> int:
+    """Append rows for the rules on sites (count or budget, districts, cover sets); return the row count."""
+
+    def rule_row(members: np.ndarray, coef: np.ndarray, lo: float, hi: float) -> None:
+        nonlocal n_rows
+        rows.append(np.full(len(members), n_rows))
+        cols.append(members.astype(np.int64))
+        vals.append(coef)
+        row_lower.append(np.array([lo]))
+        row_upper.append(np.array([hi]))
+        n_rows += 1
+
+    every = np.arange(m)
+    if rules.p is not None:
+        rule_row(every, np.ones(m), rules.p, rules.p)
+    if rules.budget is not None:
+        rule_row(every, rules.costs(m), -np.inf, rules.budget)
+    district, minimum = rules.district_codes(m)
+    for d in np.flatnonzero(minimum):
+        members = np.flatnonzero(district == d)
+        rule_row(members, np.ones(len(members)), float(minimum[d]), np.inf)
+    for cover in rules.cover_sets:
+        members = np.unique(np.asarray(cover, dtype=np.int64))
+        rule_row(members, np.ones(len(members)), 1.0, np.inf)
+    return n_rows
+
+
+def build_capacitated_model(inst: Instance, rules: Rules) -> _Model:
+    """Build the capacitated model: each area's families may split between open sites within capacity.
+
+        minimise    sum_ij c_ij x_ij + sum_i far_i s_i
+        subject to  sum_j x_ij + s_i = 1            (each area assigned, or left at its far cost)
+                    x_ij <= y_j                     (only to open sites)
+                    sum_i d_i x_ij <= cap_j y_j     (capacity in families)
+                    the count or budget, district and cover rules on y
+
+    Parameters
+    ----------
+    inst
+        The instance (``c_ij`` are its weighted costs).
+    rules
+        The rules, with ``capacity`` per site and ``demand`` per area.
+
+    Returns
+    -------
+    _Model
+        Column-wise arrays: y, then x for each listed pair of allowed sites, then s.
+    """
+    m, n = inst.n_sites, inst.n_areas
+    excluded = rules.excluded_mask(m)
+    capacity = np.asarray(rules.capacity, dtype=np.float64)
+    demand = np.asarray(rules.demand, dtype=np.float64)
+    area = np.repeat(np.arange(n), np.diff(inst.row_ptr))
+    keep = ~excluded[inst.row_site] & (inst.row_cost < inst.far[area])
+    area, site, cost = area[keep], inst.row_site[keep], inst.row_cost[keep]
+    k = len(site)
+    x_col = m + np.arange(k)
+    s_col = m + k + np.arange(n)
+    rows = [area, np.arange(n)]  # assignment rows 0 .. n-1
+    cols = [x_col, s_col]
+    vals = [np.ones(k), np.ones(n)]
+    row_lower = [np.ones(n)]
+    row_upper = [np.ones(n)]
+    link = n + np.arange(k)  # x_ij - y_j <= 0
+    rows += [link, link]
+    cols += [x_col, site]
+    vals += [np.ones(k), -np.ones(k)]
+    row_lower.append(np.full(k, -np.inf))
+    row_upper.append(np.zeros(k))
+    n_rows = n + k
+    limited = np.flatnonzero(np.isfinite(capacity))
+    for j in limited:  # sum_i d_i x_ij - cap_j y_j <= 0
+        mine = np.flatnonzero(site == j)
+        rows.append(np.full(len(mine) + 1, n_rows))
+        cols.append(np.r_[x_col[mine], j])
+        vals.append(np.r_[demand[area[mine]], -capacity[j]])
+        n_rows += 1
+    row_lower.append(np.full(len(limited), -np.inf))
+    row_upper.append(np.zeros(len(limited)))
+    n_rows = _add_rule_rows(
+        rules, m, n_rows, rows=rows, cols=cols, vals=vals, row_lower=row_lower, row_upper=row_upper
+    )
+    n_cols = m + k + n
+    matrix = sp.csc_array(
+        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(n_rows, n_cols)
+    )
+    matrix.sum_duplicates()
+    lower = np.zeros(n_cols)
+    upper = np.ones(n_cols)
+    lower[:m][rules.required_mask(m)] = 1.0
+    upper[:m][excluded] = 0.0
+    return _Model(
+        n_y=m,
+        z_area=np.zeros(0, dtype=np.int64),
+        z_level=np.zeros(0),
+        cost=np.concatenate([np.zeros(m), cost, inst.far]),
+        lower=lower,
+        upper=upper,
+        matrix=matrix,
+        row_lower=np.concatenate(row_lower),
+        row_upper=np.concatenate(row_upper),
+        offset=0.0,
     )
 
 
@@ -204,7 +301,9 @@ class ExactSolver:
 
     def __init__(self, inst: Instance, rules: Rules, *, time_limit: float | None = None) -> None:
         self.inst = inst
-        self.model = build_model(inst, rules)
+        self.model = (
+            build_capacitated_model(inst, rules) if rules.capacity is not None else build_model(inst, rules)
+        )
         self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
         self.highs.setOptionValue("output_flag", False)
         self.highs.setOptionValue("mip_rel_gap", 1e-9)

@@ -108,6 +108,8 @@ class PlanSettings:
     deprived_max_minutes
         Every area in deprivation deciles 1-2 must have a base within this many minutes (by the
         objective's mode).
+    capacity
+        Keep each base within its ``capacity`` column (families; empty means no limit). Exact only.
     candidates
         The kinds of site that may be bases (empty: every kind).
     method
@@ -129,6 +131,7 @@ class PlanSettings:
     required: tuple[str, ...] = ()
     excluded: tuple[str, ...] = ()
     deprived_max_minutes: float | None = None
+    capacity: bool = False
     candidates: tuple[str, ...] = ()
     method: str = "exact"
     time_limit: float | None = None
@@ -145,6 +148,8 @@ class PlanSettings:
                 out[key] = value
         if self.district_min:
             out["district_min"] = self.district_min
+        if self.capacity:
+            out["capacity"] = True
         for key in ("required", "excluded", "candidates"):
             if getattr(self, key):
                 out[key] = list(getattr(self, key))
@@ -240,6 +245,10 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
         district_names=districts,
         cover_sets=tuple(cover_sets),
         cover_labels=tuple(labels),
+        capacity=np.nan_to_num(np.asarray(sites.capacity, dtype=np.float64), nan=np.inf)
+        if settings.capacity
+        else None,
+        demand=np.asarray(workspace.areas.families, dtype=np.float64) if settings.capacity else None,
     )
 
 

@@ -34,6 +34,10 @@ class Rules:
         deprived area): a list of position arrays.
     cover_labels
         A name for each cover set, for messages.
+    capacity
+        Each site's capacity as a base, in the units of ``demand`` (``inf`` for none); exact only.
+    demand
+        Each area's demand against capacities (e.g. families).
     """
 
     p: int | None = None
@@ -46,6 +50,8 @@ class Rules:
     district_names: tuple[str, ...] = ()
     cover_sets: tuple[np.ndarray, ...] = ()
     cover_labels: tuple[str, ...] = ()
+    capacity: np.ndarray | None = None
+    demand: np.ndarray | None = None
 
     def required_mask(self, n_sites: int) -> np.ndarray:
         """Return a boolean mask of required sites."""
@@ -95,6 +101,9 @@ def check_rules(rules: Rules, n_sites: int) -> None:
         raise ValueError(msg)
     if rules.budget is not None and rules.site_cost is None:
         msg = "rules: a budget needs each site's cost"
+        raise ValueError(msg)
+    if (rules.capacity is None) != (rules.demand is None):
+        msg = "rules: capacities need each area's demand, and demand needs capacities"
         raise ValueError(msg)
     required = rules.required_mask(n_sites)
     excluded = rules.excluded_mask(n_sites)

@@ -69,6 +69,13 @@ def solve_instance(
         raise ValueError(msg)
     check_rules(rules, inst.n_sites)
     started = time.perf_counter()
+    if rules.capacity is not None:
+        if method == "heuristic":
+            msg = "capacities are solved by the exact method only: use --method exact"
+            raise HubplanError(msg)
+        # The uncapacitated heuristic's plan may break a capacity: HiGHS starts from nothing.
+        return _exact(inst, rules, start=None, fixed_bound=np.inf, time_limit=time_limit, started=started,
+                      alternatives=alternatives, within=within)  # fmt: skip
     shakes = iterations if iterations is not None else (30 if method == "exact" else 200)
     best, others = search(
         inst,
@@ -176,7 +183,10 @@ def _exact(
             alt = solver.solve()
         except HubplanError:  # no further plan exists: stop looking
             break
-        if alt.objective > limit:
+        alt_objective = (
+            alt.objective if rules.capacity is not None else inst.objective(sorted_positions(alt.is_open))
+        )
+        if alt_objective > limit:
             break
         found.append(
             Solution(
@@ -191,9 +201,13 @@ def _exact(
             )
         )
         previous = alt.is_open
-    proven = result.objective if result.status == "optimal" else min(result.bound, fixed_bound)
+    # Without capacities a plan's cost is exact from its sites; HiGHS's own figure carries its tolerances.
+    objective = (
+        result.objective if rules.capacity is not None else inst.objective(sorted_positions(result.is_open))
+    )
+    proven = objective if result.status == "optimal" else min(result.bound, fixed_bound, objective)
     return Solution(
-        sorted_positions(result.is_open), result.objective, proven, "min", time.perf_counter() - started,
+        sorted_positions(result.is_open), objective, proven, "min", time.perf_counter() - started,
         result.status, "exact", "MIP dual bound", tuple(found),
     )  # fmt: skip
 
