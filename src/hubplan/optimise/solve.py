@@ -191,7 +191,7 @@ def _exact(
         found.append(
             Solution(
                 sorted_positions(alt.is_open),
-                alt.objective,
+                alt_objective,
                 alt.bound,
                 "min",
                 alt.seconds,
