@@ -11,6 +11,7 @@ Usage: python bench/pmedian_orlib.py [--instances 1-30] [--spopt-limit 300] [--n
 from __future__ import annotations
 
 import argparse
+import math
 import platform
 import time
 from pathlib import Path
@@ -32,7 +33,10 @@ def spopt_solve(cost: np.ndarray, p: int, limit: float) -> tuple[float, float, s
 
     started = time.perf_counter()
     model = PMedian.from_cost_matrix(cost, np.ones(len(cost)), p_facilities=p)
-    model.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=limit), results=False)
+    try:
+        model.solve(pulp.PULP_CBC_CMD(msg=False, timeLimit=limit), results=False)
+    except RuntimeError:  # spopt raises when CBC stops at its time limit without proving a plan optimal
+        return float("nan"), time.perf_counter() - started, f"not solved in {limit:g} s"
     seconds = time.perf_counter() - started
     status = pulp.LpStatus[model.problem.status]
     return float(pulp.value(model.problem.objective)), seconds, status
@@ -77,7 +81,11 @@ def main() -> None:
         }
         if not args.no_spopt:
             value, seconds, status = spopt_solve(cost, p, args.spopt_limit)
-            row |= {"spopt": round(value), "spopt status": status, "spopt s": seconds}
+            row |= {
+                "spopt": round(value) if value == value else "-",
+                "spopt status": status,
+                "spopt s": seconds,
+            }
         rows.append(row)
         print(
             ", ".join(f"{k}={v:.4g}" if isinstance(v, float) else f"{k}={v}" for k, v in row.items()),
