@@ -82,7 +82,7 @@ def main() -> None:
         if not args.no_spopt:
             value, seconds, status = spopt_solve(cost, p, args.spopt_limit)
             row |= {
-                "spopt": round(value) if value == value else "-",
+                "spopt": "-" if math.isnan(value) else round(value),
                 "spopt status": status,
                 "spopt s": seconds,
             }
