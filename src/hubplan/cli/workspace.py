@@ -100,7 +100,8 @@ def compare(
 ) -> None:
     """Put scenarios side by side: bases, cost, saving, reach by each mode, families losing access."""
     workspace = load(directory)
-    names = list(scenarios or workspace.scenarios)
+    baseline = workspace.assumptions.evaluation.baseline
+    names = list(scenarios or sorted(workspace.scenarios, key=lambda n: n != baseline))
     evaluations = evaluate_all(workspace, names)
     if as_json:
         print_json({"scenarios": [ev.to_dict() for ev in evaluations]})

@@ -15,29 +15,35 @@ NONE = -1
 
 
 @njit(cache=True)
+def _rescan(u, row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]
+    """Set area ``u``'s nearest and second-nearest open site from its row (``-1`` = its far cost)."""
+    b1 = far[u]
+    s1 = NONE
+    b2 = far[u]
+    s2 = NONE
+    for k in range(row_ptr[u], row_ptr[u + 1]):
+        j = row_site[k]
+        if is_open[j]:
+            c = row_cost[k]
+            if c < b1:
+                b2 = b1
+                s2 = s1
+                b1 = c
+                s1 = j
+            elif c < b2:
+                b2 = c
+                s2 = j
+    d1[u] = b1
+    f1[u] = s1
+    d2[u] = b2
+    f2[u] = s2
+
+
+@njit(cache=True)
 def assign(row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]
     """Set each area's nearest and second-nearest open site (``-1`` = its far cost)."""
     for u in range(len(far)):
-        b1 = far[u]
-        s1 = NONE
-        b2 = far[u]
-        s2 = NONE
-        for k in range(row_ptr[u], row_ptr[u + 1]):
-            j = row_site[k]
-            if is_open[j]:
-                c = row_cost[k]
-                if c < b1:
-                    b2 = b1
-                    s2 = s1
-                    b1 = c
-                    s1 = j
-                elif c < b2:
-                    b2 = c
-                    s2 = j
-        d1[u] = b1
-        f1[u] = s1
-        d2[u] = b2
-        f2[u] = s2
+        _rescan(u, row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2)
 
 
 @njit(cache=True)
@@ -81,26 +87,7 @@ def close_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, far, is_open, 
     for k in range(col_ptr[j], col_ptr[j + 1]):
         u = col_area[k]
         if f1[u] == j or f2[u] == j:
-            b1 = far[u]
-            s1 = NONE
-            b2 = far[u]
-            s2 = NONE
-            for q in range(row_ptr[u], row_ptr[u + 1]):
-                s = row_site[q]
-                if is_open[s]:
-                    c = row_cost[q]
-                    if c < b1:
-                        b2 = b1
-                        s2 = s1
-                        b1 = c
-                        s1 = s
-                    elif c < b2:
-                        b2 = c
-                        s2 = s
-            d1[u] = b1
-            f1[u] = s1
-            d2[u] = b2
-            f2[u] = s2
+            _rescan(u, row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2)
 
 
 @njit(cache=True)

@@ -34,10 +34,9 @@ def session_cost_per_year(
     >>> float(session_cost_per_year(Costs(), np.array([60.0]), np.array([40.0]))[0])
     6808.0
     """
-    hours = costs.session_hours + costs.preparation_hours + np.asarray(round_trip_minutes) / 60.0
-    staff = costs.staff_per_session
-    weekly = staff * hours * costs.staff_hourly_cost + costs.venue_hire_per_session
-    weekly = weekly + staff * np.asarray(round_trip_km) * costs.mileage_per_km
+    staff_time = session_staff_hours(costs, round_trip_minutes) * costs.staff_hourly_cost
+    mileage = costs.staff_per_session * np.asarray(round_trip_km) * costs.mileage_per_km
+    weekly = staff_time + costs.venue_hire_per_session + mileage
     out: np.ndarray = costs.weeks_per_year * weekly
     return out
 
