@@ -369,6 +369,8 @@ def main(out: Path) -> None:
     others.to_csv(out / "venues.csv", index=False, lineterminator="\n")
     areas.to_csv(out / "areas.csv", index=False, lineterminator="\n")
     write_scenarios(out / "scenarios", list(centres["id"]), seven, fifteen)
+    # Real ONS postcode districts (scripts/build_postcode_districts.py), to place consultation responses.
+    (out / "postcode_districts.csv").write_bytes((SOURCES / "norfolk_postcode_districts.csv").read_bytes())
     write_toml(out / "hubplan.toml")
     stats = calibrate_car(lsoa)
     write_readme(out / "README.md", areas, sites, others, centres, stats)
@@ -502,6 +504,8 @@ wherever they depend on the modelled columns below; every hubplan output says so
 - `areas.csv` — the {len(areas)} Norfolk LSOAs (2011) as demand areas.
 - `scenarios/` — `baseline-53`, `proposal-2018-7`, `adopted-2019-15`.
 - `hubplan.toml` — the assumptions.
+- `postcode_districts.csv` — the 55 postcode districts with Norfolk postcodes, each at the mean position
+  of those postcodes (ONS; real), so consultation responses can be placed by postcode district.
 
 ## Real
 

