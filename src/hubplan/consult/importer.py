@@ -91,8 +91,8 @@ def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> Impo
     frame.columns = [str(c).strip() for c in frame.columns]
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
-        problems = [Problem(path.name, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
-        raise InputError(problems, f"{path.name} lacks {len(missing)} column(s)")
+        absent = [Problem(path.name, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
+        raise InputError(absent, f"{path.name} lacks {len(missing)} column(s)")
     rows: list[dict[str, str | int]] = []
     problems: list[Problem] = []
     for i, record in enumerate(frame[list(COLUMNS)].to_dict("records")):
