@@ -10,8 +10,11 @@ from typing import Any
 
 import jinja2
 import numpy as np
+import yaml
 
 from hubplan import __version__
+from hubplan.consult.store import STORE_FILE, all_petitions, all_responses, engine_for
+from hubplan.consult.themes import THEMES_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.metrics import nearest_base
@@ -94,6 +97,7 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
         ],
         "equality": _equality(evaluations),
         "outreach": _outreach(workspace, travel, evaluations),
+        "consultation": _consultation(workspace),
         "centres": _closing_centres(workspace, travel, evaluations),
         "sources": "; ".join(f"{mode} {src}" for mode, src in travel.sources.items()),
         "fingerprint": cache_key(workspace)[:16],
@@ -250,6 +254,30 @@ def _outreach(
             }
         )
     return out
+
+
+def _consultation(workspace: Workspace) -> dict[str, Any] | None:
+    """Return counts, petitions and the analysts' themes (themes.yaml) when the workspace holds responses."""
+    if workspace.path is None or not (workspace.path / STORE_FILE).is_file():
+        return None
+    engine = engine_for(workspace.path)
+    responses = all_responses(engine)
+    if not responses:
+        return None
+    themes_file = workspace.path / THEMES_FILE
+    themes = (
+        yaml.safe_load(themes_file.read_text(encoding="utf-8")).get("themes", [])
+        if themes_file.is_file()
+        else []
+    )
+    return {
+        "count": f"{len(responses):,}",
+        "synthetic": any(r.response_id.startswith("SYN-") for r in responses),
+        "types": Counter(r.respondent_type for r in responses).most_common(),
+        "petitions": [(n, f"{c:,}") for n, c, _ in all_petitions(engine)],
+        "themes": [(t.get("label", t["id"]), t.get("we_did") or "No change in the plan answered this yet.")
+                   for t in themes if not t.get("merge_into")],
+    }  # fmt: skip
 
 
 def _equality(evaluations: list[Evaluation]) -> list[dict[str, Any]]:

