@@ -23,7 +23,7 @@ from hubplan.consult.themes import embed, find_themes
 from hubplan.data import bundled_workspace_path, load_workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
-import build_consultation  # noqa: E402
+import build_consultation
 
 RESULTS = Path(__file__).parent / "results" / "consult.md"
 
