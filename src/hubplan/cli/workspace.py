@@ -20,6 +20,7 @@ from hubplan.cli.common import (
     print_problems,
     travel_for,
 )
+from hubplan.consult import affected_families, area_of_postcodes, read_responses, representation
 from hubplan.data import bundled_workspace_path, check_workspace, write_bundled_workspace
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
@@ -31,6 +32,7 @@ from hubplan.outreach import amend, plan_outreach
 from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
 from hubplan.report import format as fmt
 from hubplan.report.outreach import amend_sentence
+from hubplan.report.tables import BREAKDOWN_TITLES
 from hubplan.travel import TravelMatrix
 
 
@@ -133,7 +135,7 @@ def demo(
         scenarios.append(plan(workspace, travel, best, name=f"best-{size}").scenario)
     evaluations = [evaluate(workspace, s, travel=travel, breakdowns=groups) for s in scenarios]
     sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name)
-    money = _outreach_and_amendments(workspace, travel)
+    money = _outreach_and_amendments(workspace, travel) + _consultation_sentences(workspace, travel)
     if as_json:
         print_json(
             {"scenarios": [ev.to_dict() for ev in evaluations], "summary": sentences, "outreach": money}
@@ -147,7 +149,7 @@ def demo(
     for sentence in sentences:
         out.print(f"- {sentence}")
     if money:
-        out.print("[bold]Outreach and the amendments (cost model in hubplan.toml; modelled)[/]")
+        out.print("[bold]Outreach, the amendments and the consultation (modelled and synthetic)[/]")
         for sentence in money:
             out.print(f"- {sentence}")
     hint = f" {workspace_out}" if workspace_out else " DIR (after --workspace-out DIR)"
@@ -180,3 +182,25 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
             f"For {who} ({fmt.money(extra)} more in 2019/20): " + amend_sentence(options, extra, before)
         )
     return lines
+
+
+def _consultation_sentences(workspace: Workspace, travel: TravelMatrix) -> list[str]:
+    """Say who the (synthetic) respondents were against the families the first proposal affects."""
+    path = workspace.path / "responses-synthetic.csv" if workspace.path is not None else None
+    if path is None or not path.is_file() or "proposal-2018-7" not in workspace.scenarios:
+        return []
+    rows = read_responses(path).rows
+    areas, method = area_of_postcodes([str(r["postcode"]) for r in rows], workspace)
+    affected = affected_families(workspace, travel, workspace.scenario("proposal-2018-7"))
+    reps = {r.breakdown: r for r in representation(workspace, areas, affected)}
+    under = [
+        f"{BREAKDOWN_TITLES.get(k, k).lower()} {', '.join(r.under_represented)}"
+        for k, r in reps.items()
+        if r.under_represented
+    ]
+    return [
+        f"Consultation ({len(rows):,} synthetic responses, placed by {method}): set against the families whose "
+        f"nearest base the first proposal closes, the under-represented groups are "
+        + ("; ".join(under) if under else "none")
+        + ". hubplan consult report finds the themes (see the README)."
+    ]

@@ -95,7 +95,7 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
             k = p.replace(" ", "").upper()
             if k in east:
                 lon[i], lat[i] = to_wgs.transform(east[k], north[k])
-        method = "postcode"
+        method = "postcode (else its district)"
     except ImportError:
         pass
     districts = _districts(workspace.path)
