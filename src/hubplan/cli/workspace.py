@@ -199,8 +199,8 @@ def _consultation_sentences(workspace: Workspace, travel: TravelMatrix) -> list[
         if r.under_represented
     ]
     return [
-        f"Consultation ({len(rows):,} synthetic responses, placed by {method}): set against the families whose "
-        f"nearest base the first proposal closes, the under-represented groups are "
+        f"Consultation ({len(rows):,} synthetic responses, placed by {method}): set against the families "
+        f"whose nearest base the first proposal closes, the under-represented groups are "
         + ("; ".join(under) if under else "none")
         + ". hubplan consult report finds the themes (see the README)."
     ]
