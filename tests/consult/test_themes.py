@@ -65,6 +65,22 @@ def test_analysts_edits_survive_a_rerun(tmp_path: Path, vectors: np.ndarray) -> 
     assert {"id": other, "merge_into": biggest} in kept
 
 
+def test_an_analyst_can_split_a_theme(tmp_path: Path, vectors: np.ndarray) -> None:
+    comments = SAMPLE["comment"].tolist()
+    first = find_themes(comments, vectors, workspace=tmp_path, k=5, seed=1)
+    data = yaml.safe_load((tmp_path / "themes.yaml").read_text())
+    target = first[0].id
+    for entry in data["themes"]:
+        if entry["id"] == target:
+            entry["split"] = True
+    (tmp_path / "themes.yaml").write_text(yaml.safe_dump(data))
+    again = {t.id: t for t in find_themes(comments, vectors, workspace=tmp_path, k=5, seed=1)}
+    assert target not in again
+    assert {f"{target}a", f"{target}b"} <= set(again)
+    assert len(again[f"{target}a"].members) + len(again[f"{target}b"].members) == len(first[0].members)
+    assert len(again[f"{target}a"].members) >= len(again[f"{target}b"].members)
+
+
 def test_stance_uses_the_closed_question_first(vectors: np.ndarray) -> None:
     anchors = {k: embed(list(v)) for k, v in STANCE_ANCHORS.items()}
     texts = embed(

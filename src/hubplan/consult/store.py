@@ -6,6 +6,7 @@ so re-importing a file adds nothing twice. The URL may name PostgreSQL instead (
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,14 +60,17 @@ def engine_for(workspace: Path, url: str | None = None) -> sa.Engine:
     workspace
         The workspace folder (for the default SQLite file).
     url
-        A database URL (e.g. ``postgresql+psycopg://...``); default ``sqlite:///<workspace>/consultation.sqlite``.
+        A database URL (e.g. ``postgresql+psycopg://...``); default the ``HUBPLAN_STORE_URL``
+        environment variable, else ``sqlite:///<workspace>/consultation.sqlite``.
 
     Returns
     -------
     sqlalchemy.Engine
         The engine.
     """
-    engine = sa.create_engine(url or f"sqlite:///{workspace / STORE_FILE}")
+    engine = sa.create_engine(
+        url or os.environ.get("HUBPLAN_STORE_URL") or f"sqlite:///{workspace / STORE_FILE}"
+    )
     metadata.create_all(engine)
     return engine
 

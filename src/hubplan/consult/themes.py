@@ -168,6 +168,12 @@ def find_themes(
     for c in range(k):
         target = saved.get(ids[c], {}).get("merge_into") or ids[c]
         groups.setdefault(str(target), []).extend(np.flatnonzero(model.labels_ == c).tolist())
+    for theme_id in [t for t in groups if saved.get(t, {}).get("split") and len(groups[t]) >= 4]:
+        # The analyst asked to split this theme: two sub-themes, the larger first (ids t3a, t3b).
+        whole = np.array(groups.pop(theme_id))
+        halves = KMeans(2, n_init=8, random_state=seed).fit_predict(x[whole])
+        parts = sorted((whole[halves == h].tolist() for h in (0, 1)), key=len, reverse=True)
+        groups[f"{theme_id}a"], groups[f"{theme_id}b"] = parts
     themes = []
     for theme_id, rows in groups.items():
         members = np.array(sorted(rows))
@@ -261,17 +267,21 @@ def _store(
     write_atomically(
         workspace / CENTROIDS_FILE, lambda h: np.savez(h, ids=np.array(ids), centroids=centroids)
     )
-    entries = []
+    entries: list[dict[str, Any]] = []
     for theme in sorted(themes, key=lambda t: t.id):
         entry = {"id": theme.id, "label": theme.label, "words": list(theme.words), "we_did": theme.we_did}
         entries.append(entry)
-    for theme_id, entry in saved.items():  # keep merge instructions for themes merged away
-        if entry.get("merge_into") and theme_id not in {e["id"] for e in entries}:
+    for theme_id, entry in saved.items():  # keep merge and split instructions for themes no longer shown
+        if theme_id in {e["id"] for e in entries}:
+            continue
+        if entry.get("merge_into"):
             entries.append({"id": theme_id, "merge_into": entry["merge_into"]})
+        elif entry.get("split"):
+            entries.append({"id": theme_id, "split": True})
     text = (
         "# Themes found in the consultation's comments. Edit freely: rename a theme (label), join one\n"
-        "# into another (merge_into: ID), and say what the plan changed in answer (we_did). hubplan keeps\n"
-        "# your edits when it runs again.\n"
+        "# into another (merge_into: ID), split one in two (split: true), and say what the plan changed in\n"
+        "# answer (we_did). hubplan keeps your edits when it runs again.\n"
         + yaml.safe_dump({"themes": entries}, sort_keys=False, allow_unicode=True)
     )
     write_bytes_atomically(workspace / THEMES_FILE, text.encode("utf-8"))
