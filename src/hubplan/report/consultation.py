@@ -85,11 +85,12 @@ def write_consultation_report(
         "chart": charts.to_svg(_representation_chart(reps)),
         "representation": [
             {
-                "title": BREAKDOWN_TITLES.get(r.breakdown, r.breakdown),
+                "title": f"{BREAKDOWN_TITLES.get(r.breakdown, r.breakdown)}: {other.title}",
                 "rows": [_representation_row(r, g) for g in range(len(r.labels))],
                 "under": ", ".join(r.under_represented),
             }
-            for r in reps
+            for other in _closing(workspace, scenario)
+            for r in representation(workspace, areas, affected_families(workspace, travel, other))
         ],
         "petitions": [(n, f"{s:,}", ", ".join(d)) for n, s, d in all_petitions(engine)],
         "centres": _centres(workspace, responses, stances),
@@ -101,6 +102,16 @@ def write_consultation_report(
     )
     html = env.get_template("consultation.html.j2").render(**context)
     return ConsultationFiles(write_bytes_atomically(out_dir / "consultation.html", html.encode("utf-8")))
+
+
+def _closing(workspace: Workspace, first: Scenario) -> list[Scenario]:
+    """The scenario consulted on, then every other scenario that closes a baseline base."""
+    baseline = workspace.baseline
+    others = [
+        s for s in workspace.scenarios.values()
+        if baseline is not None and s.name not in (first.name, baseline.name) and set(baseline.bases) - set(s.bases)
+    ]  # fmt: skip
+    return [first, *others]
 
 
 def _stance_rows(stances: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
