@@ -105,11 +105,13 @@ def write_consultation_report(
 
 
 def _closing(workspace: Workspace, first: Scenario) -> list[Scenario]:
-    """The scenario consulted on, then every other scenario that closes a baseline base."""
+    """Return the scenario consulted on, then every other scenario that closes a baseline base."""
     baseline = workspace.baseline
+    if baseline is None:
+        return [first]
     others = [
         s for s in workspace.scenarios.values()
-        if baseline is not None and s.name not in (first.name, baseline.name) and set(baseline.bases) - set(s.bases)
+        if s.name not in (first.name, baseline.name) and set(baseline.bases) - set(s.bases)
     ]  # fmt: skip
     return [first, *others]
 
