@@ -1,7 +1,11 @@
 """The ``hubplan`` command: one typer app over the whole pipeline; each module adds its commands."""
 
-from hubplan.cli import consult, optimise, outreach, report, serve, travel, workspace
+# isort: off
+# Commands are listed in the order their modules register them: the pipeline's order.
+from hubplan.cli import workspace, optimise, outreach, report, serve, travel, consult
 from hubplan.cli.common import app
+
+# isort: on
 
 __all__ = ["app", "consult", "main", "optimise", "outreach", "report", "serve", "travel", "workspace"]
 
