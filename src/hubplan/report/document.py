@@ -25,6 +25,7 @@ from hubplan.outreach.venues import candidate_venues
 from hubplan.report import charts
 from hubplan.report import format as fmt
 from hubplan.report.summary import headline_sentences
+from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
 from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.matrix import TravelMatrix, cache_key
@@ -206,21 +207,7 @@ def _outreach(
         if ev.baseline == ev.scenario.name or budget is None:
             continue
         plan = plan_outreach(workspace, travel, ev.scenario)
-        money = [
-            ("budget a year", fmt.money(plan.budget_per_year)),
-            ("bases", fmt.money(plan.bases_cost_per_year)),
-            ("online offer", fmt.money(plan.online_cost_per_year)),
-            (
-                f"{len(plan.sessions)} weekly sessions at {len(plan.venues)} venues",
-                fmt.money(plan.outreach_cost_per_year),
-            ),
-            (
-                f"home visits for {fmt.families(plan.home_visit_families)} families",
-                fmt.money(plan.home_visits_cost_per_year),
-            ),
-            ("total", fmt.money(plan.cost_per_year)),
-            ("outreach workers", str(plan.staff)),
-        ]
+        money = [*outreach_money_rows(plan), ("outreach workers", str(plan.staff))]
         reach = [
             {
                 "title": BREAKDOWN_TITLES.get(r.breakdown, r.breakdown),

@@ -12,6 +12,35 @@ from hubplan.report import format as fmt
 from hubplan.report.tables import BREAKDOWN_TITLES
 
 
+def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
+    """Return the budget and each line of the cost, as (label, £) rows for a table.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+
+    Returns
+    -------
+    list of tuple
+        Budget, bases, online offer, sessions, home visits and total.
+    """
+    return [
+        ("budget a year", fmt.money(plan.budget_per_year)),
+        ("  bases", fmt.money(plan.bases_cost_per_year)),
+        ("  online offer", fmt.money(plan.online_cost_per_year)),
+        (
+            f"  outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
+            fmt.money(plan.outreach_cost_per_year),
+        ),
+        (
+            f"  home visits ({fmt.families(plan.home_visit_families)} families)",
+            fmt.money(plan.home_visits_cost_per_year),
+        ),
+        ("  total", fmt.money(plan.cost_per_year)),
+    ]
+
+
 def outreach_summary_table(plan: OutreachPlan) -> Table:
     """Return the money and the families of an outreach plan, one line each.
 
@@ -29,18 +58,7 @@ def outreach_summary_table(plan: OutreachPlan) -> Table:
     table.add_column("")
     table.add_column("", justify="right")
     rows = [
-        ("budget a year", fmt.money(plan.budget_per_year)),
-        ("  bases", fmt.money(plan.bases_cost_per_year)),
-        ("  online offer", fmt.money(plan.online_cost_per_year)),
-        (
-            f"  outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
-            fmt.money(plan.outreach_cost_per_year),
-        ),
-        (
-            f"  home visits ({fmt.families(plan.home_visit_families)} families)",
-            fmt.money(plan.home_visits_cost_per_year),
-        ),
-        ("  total", fmt.money(plan.cost_per_year)),
+        *outreach_money_rows(plan),
         ("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year)),
         (
             f"families within {plan.threshold_minutes:g} min of a base",
