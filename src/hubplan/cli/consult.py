@@ -17,6 +17,7 @@ from hubplan.consult import (
     all_petitions,
     all_responses,
     area_of_postcodes,
+    closing_scenarios,
     engine_for,
     match_centres,
     read_mapping,
@@ -120,11 +121,10 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
 
 def _closing_scenario(workspace: Workspace) -> Scenario:
     """Return the first scenario that closes a baseline base."""
-    baseline = workspace.baseline
-    for s in workspace.scenarios.values():
-        if baseline is not None and s.name != baseline.name and set(baseline.bases) - set(s.bases):
-            return s
-    raise HubplanError("no scenario closes a centre: give --scenario")
+    closing = closing_scenarios(workspace)
+    if not closing:
+        raise HubplanError("no scenario closes a centre: give --scenario")
+    return closing[0]
 
 
 @consult_app.command()

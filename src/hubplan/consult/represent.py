@@ -48,6 +48,29 @@ class Representation:
         )
 
 
+def closing_scenarios(workspace: Workspace) -> list[Scenario]:
+    """Return the scenarios that close at least one of the baseline's bases, in file order.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+
+    Returns
+    -------
+    list of Scenario
+        Empty when there is no baseline.
+    """
+    baseline = workspace.baseline
+    if baseline is None:
+        return []
+    return [
+        s
+        for s in workspace.scenarios.values()
+        if s.name != baseline.name and set(baseline.bases) - set(s.bases)
+    ]
+
+
 def affected_families(workspace: Workspace, travel: TravelMatrix, scenario: Scenario) -> np.ndarray:
     """Return (n_areas,) families whose nearest base by bus in the baseline is closed by ``scenario``.
 

@@ -68,6 +68,12 @@ class Areas:
     rurality: np.ndarray
     no_car_share: np.ndarray
 
+    @property
+    def most_deprived(self) -> np.ndarray:
+        """Mask of areas in the most deprived fifth (deprivation deciles 1 and 2)."""
+        mask: np.ndarray = (self.deprivation_decile >= 1) & (self.deprivation_decile <= 2)
+        return mask
+
     def __len__(self) -> int:
         return len(self.ids)
 

@@ -10,7 +10,6 @@ import numpy as np
 from hubplan.optimise import kernels
 from hubplan.optimise.instance import Instance
 from hubplan.optimise.rules import Rules
-from hubplan.optimise.solution import sorted_positions
 
 
 @dataclass
@@ -314,8 +313,3 @@ def search(
     ]
     others = sorted(others, key=lambda item: item[0])[:keep]
     return best.is_open.copy(), others
-
-
-def positions(is_open: np.ndarray) -> np.ndarray:
-    """Return the open sites' sorted positions."""
-    return sorted_positions(is_open)

@@ -221,8 +221,7 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
     if settings.deprived_max_minutes is not None:
         minutes = travel.minutes[settings.objective.mode]
         limit = f"{settings.deprived_max_minutes:g}"
-        decile = workspace.areas.deprivation_decile
-        for i in np.flatnonzero((decile >= 1) & (decile <= 2) & (workspace.areas.families > 0)):
+        for i in np.flatnonzero(workspace.areas.most_deprived & (workspace.areas.families > 0)):
             near = np.flatnonzero((minutes[i] <= settings.deprived_max_minutes) & ~excluded)
             if len(near) == 0:
                 area = workspace.areas.ids[i]

@@ -114,11 +114,9 @@ def amend(
         kept = tuple(b for b in chosen.bases if b not in scenario.bases)
         outreach = plan_outreach(workspace, travel, chosen, budget_per_year=budget + extra_per_year)
         options.append(AmendOption(share, kept, chosen, outreach))
-    deprived = (workspace.areas.deprivation_decile >= 1) & (workspace.areas.deprivation_decile <= 2)
 
     def key(option: AmendOption) -> tuple[float, float, float]:
-        need = option.outreach.need
-        within = float((need.base_no_car + need.base_car)[deprived].sum())
+        within = deprived_within_base(workspace, option.outreach)
         return (-round(option.families_reached, 6), -round(option.families_within_base, 6), -within)
 
     return sorted(options, key=key)
@@ -139,6 +137,5 @@ def deprived_within_base(workspace: Workspace, outreach: OutreachPlan) -> float:
     float
         Families.
     """
-    deprived = (workspace.areas.deprivation_decile >= 1) & (workspace.areas.deprivation_decile <= 2)
     need = outreach.need
-    return float(np.asarray(need.base_no_car + need.base_car)[deprived].sum())
+    return float(np.asarray(need.base_no_car + need.base_car)[workspace.areas.most_deprived].sum())

@@ -12,7 +12,7 @@ import jinja2
 import numpy as np
 
 from hubplan.consult import all_petitions, all_responses, area_of_postcodes, engine_for, match_centres, redact
-from hubplan.consult.represent import affected_families, representation
+from hubplan.consult.represent import affected_families, closing_scenarios, representation
 from hubplan.consult.themes import STANCE_ANCHORS, Theme, embed, find_themes, stance
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
@@ -89,7 +89,7 @@ def write_consultation_report(
                 "rows": [_representation_row(r, g) for g in range(len(r.labels))],
                 "under": ", ".join(r.under_represented),
             }
-            for other in _closing(workspace, scenario)
+            for other in [scenario, *(s for s in closing_scenarios(workspace) if s.name != scenario.name)]
             for r in representation(workspace, areas, affected_families(workspace, travel, other))
         ],
         "petitions": [(n, f"{s:,}", ", ".join(d)) for n, s, d in all_petitions(engine)],
@@ -102,18 +102,6 @@ def write_consultation_report(
     )
     html = env.get_template("consultation.html.j2").render(**context)
     return ConsultationFiles(write_bytes_atomically(out_dir / "consultation.html", html.encode("utf-8")))
-
-
-def _closing(workspace: Workspace, first: Scenario) -> list[Scenario]:
-    """Return the scenario consulted on, then every other scenario that closes a baseline base."""
-    baseline = workspace.baseline
-    if baseline is None:
-        return [first]
-    others = [
-        s for s in workspace.scenarios.values()
-        if s.name not in (first.name, baseline.name) and set(baseline.bases) - set(s.bases)
-    ]  # fmt: skip
-    return [first, *others]
 
 
 def _stance_rows(stances: list[tuple[str, str]]) -> list[tuple[str, str, str]]:

@@ -47,7 +47,7 @@ def frontier_rows(
     """
     minutes_limit = objective.minutes or DEFAULT_MINUTES
     families = np.asarray(workspace.areas.families, dtype=np.float64)
-    deprived = (workspace.areas.deprivation_decile >= 1) & (workspace.areas.deprivation_decile <= 2)
+    deprived = workspace.areas.most_deprived
     matrix = travel.minutes[objective.mode]
     rows = []
     for point in points:
