@@ -22,7 +22,9 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.installed
 
 # Leaflet comes from the npm registry at build time and is served by hubplan itself (no CDN).
+# npm is installed from Debian only when the machine has none.
 $(LEAFLET): frontend/package.json frontend/package-lock.json
+	@scripts/system_packages.sh npm=npm
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p $(dir $(LEAFLET))/images
 	cp frontend/node_modules/leaflet/dist/leaflet.js frontend/node_modules/leaflet/dist/leaflet.css $(dir $(LEAFLET))
@@ -31,13 +33,13 @@ $(LEAFLET): frontend/package.json frontend/package-lock.json
 
 web: $(LEAFLET)
 
-# Debian packages the tests use: chromium for the browser tests, poppler-utils for pdftotext,
-# node/npm for Leaflet. Installed only when missing (CI runs as root).
+# Debian packages the tests use: chromium for the browser tests, poppler-utils for pdftotext.
+# Each is installed on its own and only when missing (CI runs as root).
 system:
-	@command -v chromium >/dev/null && command -v pdftotext >/dev/null && command -v npm >/dev/null || \
-	  (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium poppler-utils nodejs npm)
+	@scripts/system_packages.sh chromium=chromium pdftotext=poppler-utils
 
-demo: $(VENV)/.installed
+# The demo also builds the map's files, so `hubplan serve` works straight after it.
+demo: $(VENV)/.installed $(LEAFLET)
 	$(BIN)/hubplan demo
 
 lint: $(VENV)/.installed-test
@@ -53,6 +55,7 @@ test: lint pytest
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/evaluate.py
+	$(BIN)/python bench/api.py
 	$(BIN)/python bench/travel.py
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/pmedian_orlib.py
