@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -119,6 +119,11 @@ class EvaluationSettings(_Frozen):
     baseline: str = Field(default="", description="The scenario others are compared with.")
     thresholds_minutes: tuple[float, ...] = Field(
         default=(10.0, 20.0, 30.0, 45.0), description="Minutes that count as 'within reach'."
+    )
+    deprivation: Literal["imd", "idaci"] = Field(
+        default="imd",
+        description="The deprivation index groups use: IMD 2019 (areas' deprivation_decile) or IDACI "
+        "(income deprivation affecting children; areas' idaci_decile), which children's services often use.",
     )
 
     @model_validator(mode="after")

@@ -15,7 +15,10 @@ from hubplan.errors import Problem
 
 ColumnType = Literal["text", "number", "integer", "flag", "date", "choice", "latitude", "longitude"]
 
-SITE_KINDS = ("children_centre", "family_hub", "library", "school", "village_hall", "health_centre", "other")
+SITE_KINDS = (
+    "children_centre", "family_hub", "library", "school", "village_hall", "health_centre",
+    "mobile_library_stop", "other",
+)  # fmt: skip
 """The kinds of building a site may be."""
 
 _TRUE = {"true", "yes", "y", "1"}
@@ -73,6 +76,13 @@ SITE_COLUMNS = (
     Column("required", "flag", False, "must stay a base (true/false)", default=False),
     Column("excluded", "flag", False, "cannot be a base (true/false)", default=False),
     Column("outreach", "flag", False, "can host outreach sessions (true/false)", default=True),
+    Column(
+        "schedule",
+        "text",
+        False,
+        "when it is open or visited, in words (e.g. a mobile library's stop)",
+        default="",
+    ),
 )
 """Columns of ``sites.csv`` and ``venues.csv``."""
 
@@ -82,14 +92,22 @@ AREA_COLUMNS = (
     _LAT,
     _LON,
     _DISTRICT,
-    Column("families", "number", True, "families with children under five living there", 0, None),
+    Column(
+        "families", "number", True, "families with children under five living there (or 'children')", 0, None
+    ),
     Column("deprivation_decile", "integer", False, "IMD decile, 1 = most deprived 10%", 1, 10, default=0),
+    Column("idaci_decile", "integer", False, "IDACI decile, 1 = most deprived 10%", 1, 10, default=0),
     Column("rurality", "choice", False, "rural/urban class", choices=RURALITY_CLASSES, default=""),
     Column(
         "no_car_share", "number", False, "share of households without a car (0 to 1)", 0, 1, default=np.nan
     ),
+    Column("ruc11", "text", False, "the ONS Rural-Urban Classification 2011 code, e.g. E1", default=""),
 )
-"""Columns of ``areas.csv``."""
+"""Columns of ``areas.csv``. Demand may be given as ``children`` (children under five) instead of
+``families``: the workspace then counts children, and every output says so."""
+
+DEMAND_COLUMNS = ("families", "children")
+"""The two ways to give an area's demand; a table has exactly one of them."""
 
 _IGNORED = {"fid", "geometry", "ogc_fid"}
 

@@ -22,8 +22,8 @@ class Sites:
 
     Attributes hold one value per site: ``name``, ``kind``, ``lat``/``lon`` (degrees), ``district``,
     ``cost_per_year`` (£ a year as a base), ``capacity`` (families a year, NaN for no limit),
-    ``provider``, ``contract_end`` (YYYY-MM-DD or ''), and the flags ``required``, ``excluded``,
-    ``outreach``.
+    ``provider``, ``contract_end`` (YYYY-MM-DD or ''), the flags ``required``, ``excluded``,
+    ``outreach``, and ``schedule`` (when it is open or visited, in words; '' when not given).
     """
 
     ids: tuple[str, ...]
@@ -39,6 +39,7 @@ class Sites:
     required: np.ndarray
     excluded: np.ndarray
     outreach: np.ndarray
+    schedule: np.ndarray | None = None
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -54,8 +55,10 @@ class Areas:
     """Demand areas: one entry per area, in file order.
 
     Attributes hold one value per area: ``name``, ``lat``/``lon`` (degrees), ``district``,
-    ``families`` (families with children under five), ``deprivation_decile`` (1 = most deprived,
-    0 = not given), ``rurality`` ('' = not given) and ``no_car_share`` (0 to 1, NaN = not given).
+    ``families`` (the demand: families with children under five, or children under five when
+    ``unit`` says so), ``deprivation_decile`` (1 = most deprived, 0 = not given; the index
+    ``deprivation_index`` names), ``rurality`` ('' = not given) and ``no_car_share`` (0 to 1, NaN =
+    not given).
     """
 
     ids: tuple[str, ...]
@@ -67,6 +70,13 @@ class Areas:
     deprivation_decile: np.ndarray
     rurality: np.ndarray
     no_car_share: np.ndarray
+    unit: str = "families"
+    deprivation_index: str = "imd"
+
+    @property
+    def noun(self) -> str:
+        """What the demand counts, in words: "families with children under five" or "children under five"."""
+        return "children under five" if self.unit == "children" else "families with children under five"
 
     @property
     def most_deprived(self) -> np.ndarray:
@@ -191,6 +201,24 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     site_tables = [t for t in (table("sites", True), table("venues", False)) if t is not None]
     site_cols = [check_columns(t, SITE_COLUMNS, region, problems) for t in site_tables]
     area_table = table("areas", True)
+    unit = "families"
+    if area_table is not None and "children" in area_table.frame.columns:
+        if "families" in area_table.frame.columns:
+            problems.append(
+                Problem(area_table.file, 1, "children", "either 'families' or 'children', not both", "both")
+            )
+        else:
+            frame = area_table.frame.rename(columns={"children": "families"})
+            area_table = RawTable(area_table.file, frame, area_table.rows)
+            unit = "children"
+    index = assumptions.evaluation.deprivation
+    if area_table is not None and index == "idaci" and "idaci_decile" not in area_table.frame.columns:
+        problems.append(
+            Problem(
+                area_table.file, 1, "idaci_decile",
+                "a column 'idaci_decile' (hubplan.toml sets evaluation.deprivation = \"idaci\")", "none",
+            )
+        )  # fmt: skip
     area_cols = check_columns(area_table, AREA_COLUMNS, region, problems) if area_table else None
 
     _check_unique_ids(site_tables, site_cols, problems)
@@ -229,9 +257,11 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         lon=area_cols["lon"],
         district=area_cols["district"],
         families=area_cols["families"],
-        deprivation_decile=area_cols["deprivation_decile"],
+        deprivation_decile=area_cols["idaci_decile" if index == "idaci" else "deprivation_decile"],
         rurality=area_cols["rurality"],
         no_car_share=area_cols["no_car_share"],
+        unit=unit,
+        deprivation_index=index,
     )
     files = tuple(t.file for t in [*site_tables, area_table] if t is not None)
     return Workspace(sites, areas, scenarios, assumptions, path, files), problems
@@ -328,4 +358,5 @@ def _sites(cols: list[dict[str, np.ndarray]]) -> Sites:
         required=cat("required"),
         excluded=cat("excluded"),
         outreach=cat("outreach"),
+        schedule=cat("schedule"),
     )

