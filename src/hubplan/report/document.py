@@ -24,8 +24,8 @@ from hubplan.outreach.reach import outreach_reach
 from hubplan.outreach.venues import candidate_venues
 from hubplan.report import charts
 from hubplan.report import format as fmt
-from hubplan.report.summary import headline_sentences
 from hubplan.report.outreach import outreach_money_rows
+from hubplan.report.summary import headline_sentences
 from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
 from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.matrix import TravelMatrix, cache_key
@@ -59,8 +59,10 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
     region = workspace.assumptions.region.name or "The region"
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     context = {
-        "title": f"{region}: what the options mean for families with young children",
+        "title": f"{region}: what the options mean for {workspace.areas.noun}",
         "region": region,
+        "noun": workspace.areas.noun,
+        "people": "children" if workspace.areas.unit == "children" else "families",
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
         "modelled": workspace.assumptions.region.modelled,
@@ -74,25 +76,25 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
             {
                 "svg": charts.to_svg(charts.access_map(workspace, ev)),
                 "alt": f"Map of {region}: areas shaded by bus minutes to a base, {ev.scenario.title}",
-                "caption": f"{ev.scenario.title}. Each dot is an area (its size, the families there); "
-                "triangles are bases, crosses closed sites. Shading: bus minutes to the nearest base.",
+                "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by bus "
+                "minutes to the nearest base; triangles are bases, crosses closed sites.",
             }
             for ev in evaluations
         ],
         "charts": [
             {
                 "svg": charts.to_svg(charts.s_curves(evaluations, families)),
-                "alt": "Share of families within each number of minutes of a base, by mode and option",
-                "caption": "The higher and further left a line, the nearer families are to a base.",
+                "alt": f"Share of {workspace.areas.noun} within each number of minutes of a base, by mode",
+                "caption": "The higher and further left a line, the nearer they are to a base.",
             },
             {
                 "svg": charts.to_svg(charts.losses(evaluations)),
-                "alt": "Families losing access by deprivation, rurality and car access, by option",
-                "caption": "Families who had a base within 30 minutes by bus and would not.",
+                "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
+                "caption": "Those who had a base within 30 minutes by bus and would not.",
             },
             {
                 "svg": charts.to_svg(charts.cost_coverage(evaluations)),
-                "alt": "Cost a year against the share of families within 30 minutes by bus, per option",
+                "alt": f"Cost a year against the share of {workspace.areas.noun} within 30 minutes by bus",
                 "caption": "Up and to the left is better value.",
             },
         ],
@@ -191,7 +193,7 @@ def _who_loses(evaluations: list[Evaluation], minutes: float = 30.0) -> list[str
             parts.append(f"{fmt.families(count)} ({fmt.share(count, lost)}) {words}")
         if lost > 0:
             out.append(
-                f"{ev.scenario.title}: {fmt.families(lost)} families would lose a base within {minutes:g} "
+                f"{ev.scenario.title}: {fmt.families(lost)} {ev.people} would lose a base within {minutes:g} "
                 "minutes by bus; " + "; ".join(parts) + "."
             )
     return out

@@ -34,8 +34,8 @@ def headline_sentences(
     for ev in evaluations:
         beyond = float(beyond_families(ev, mode, minutes)[0])
         text = (
-            f"{ev.scenario.title}: {fmt.families(beyond)} of {where}{fmt.families(ev.families)} families "
-            f"with children under five ({fmt.share(beyond, ev.families)}) would be more than {minutes:g} "
+            f"{ev.scenario.title}: {fmt.families(beyond)} of {where}{fmt.families(ev.families)} {ev.noun} "
+            f"({fmt.share(beyond, ev.families)}) would be more than {minutes:g} "
             "minutes by "
             f"{mode} from a base"
         )

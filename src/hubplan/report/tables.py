@@ -61,7 +61,7 @@ def evaluation_table(ev: Evaluation) -> Table:
         if ev.baseline and ev.baseline != ev.scenario.name and total.lose is not None:
             row.append(fmt.families(total.lose[0, -2]))
         table.add_row(*row)
-    table.caption = f"Families with children under five: {fmt.families(ev.families)}"
+    table.caption = f"{ev.noun.capitalize()}: {fmt.families(ev.families)}"
     return table
 
 
@@ -89,7 +89,7 @@ def breakdown_table(ev: Evaluation, breakdown: str, *, mode: str = "bus", minute
     title = BREAKDOWN_TITLES.get(breakdown, breakdown)
     table = Table(title=f"{title}: within {minutes:g} minutes by {mode}")
     table.add_column(title)
-    for name in ("families", f"within {minutes:g} min", "share", "mean"):
+    for name in (ev.people, f"within {minutes:g} min", "share", "mean"):
         table.add_column(name, justify="right")
     if reach.lose is not None and ev.baseline != ev.scenario.name:
         table.add_column("lose access", justify="right")
@@ -142,7 +142,7 @@ def comparison_rows(
         row(f"{mode}: 90% within", [fmt.minutes(ev.modes[mode].total.p90_minutes[0]) for ev in evaluations])
     i = _t(first, minutes)
     beyond = [fmt.families(beyond_families(ev, "bus", minutes)[0]) for ev in evaluations]
-    row(f"families over {minutes:g} min by bus", beyond, section=True)
+    row(f"{evaluations[0].people} over {minutes:g} min by bus", beyond, section=True)
     for breakdown, label in (
         ("deprivation_quintile", "in the most deprived fifth"),
         ("car_access", "without a car"),
