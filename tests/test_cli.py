@@ -19,7 +19,7 @@ runner = CliRunner()
 def test_validate_clean_and_broken(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(bundled_workspace_path())])
     assert result.exit_code == 0, result.output
-    assert "215 sites, 538 areas, 3 scenarios" in result.output
+    assert "1361 sites, 538 areas, 3 scenarios" in result.output
     broken = write_workspace(
         tmp_path, sites=["S1,One,children_centre,52.6,1.0,D1,-1", "S2,Two,library,52.7,x,D2,5"]
     )
@@ -94,7 +94,7 @@ def test_demo_prints_the_comparison_and_writes_the_workspace(tmp_path: Path) -> 
     assert "What it means" in result.output
     assert "more than 30 minutes by bus" in result.output
     assert "Modelled, not measured" in result.output
-    assert load_workspace(tmp_path / "norfolk").areas.families.sum() == 35_000
+    assert load_workspace(tmp_path / "norfolk").areas.families.sum() == 47_149
     again = runner.invoke(app, ["demo", "--workspace-out", str(tmp_path / "norfolk")])
     assert again.exit_code == 1
     assert "nothing is overwritten" in again.output
@@ -106,7 +106,7 @@ def test_demo_json_sentences_match_the_evaluation() -> None:
     data = json.loads(result.stdout)
     seven = next(s for s in data["scenarios"] if s["scenario"] == "proposal-2018-7")
     beyond = round(seven["families"] - seven["modes"]["bus"]["within"]["30"])
-    assert any(f"{beyond:,} of Norfolk's 35,000 families" in s for s in data["summary"])
+    assert any(f"{beyond:,} of Norfolk's 47,149 children under five" in s for s in data["summary"])
 
 
 def test_unreadable_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from hubplan.data import bundled_workspace_path, check_workspace, load_workspace, write_bundled_workspace
+from hubplan.data.assumptions import RURALITY_CLASSES
 from hubplan.errors import InputError
 from tests.helpers import TINY_TOML, write_workspace
 
@@ -38,7 +39,8 @@ def test_bundled_norfolk_has_the_record_figures() -> None:
     assert ws.sites.cost_per_year[centres].sum() == 10_200_000
     assert len(set(ws.sites.provider[centres])) == 12
     assert len(ws.areas) == 538
-    assert ws.areas.families.sum() == 35_000
+    assert ws.areas.unit == "children"
+    assert ws.areas.families.sum() == 47_149  # ONS mid-2017 under-5s in Norfolk (shared REAL_DATA.md)
     assert set(ws.areas.district) == set(ws.assumptions.region.districts)
     assert len(set(ws.sites.district[centres])) == 7
     assert {len(s.bases) for s in ws.scenarios.values()} == {53, 7, 15}
@@ -48,15 +50,54 @@ def test_bundled_norfolk_has_the_record_figures() -> None:
     assert all(s.modelled for s in ws.scenarios.values())  # each says what is modelled
 
 
-def test_bundled_norfolk_deprivation_sits_in_the_named_towns() -> None:
+def test_bundled_norfolk_areas_are_the_published_figures() -> None:
+    """The bundled areas carry the real columns: the counts REAL_DATA.md publishes for Norfolk."""
     ws = load_workspace(bundled_workspace_path())
-    most = ws.areas.deprivation_decile <= 2
-    names = ws.areas.name[most]
-    towns = ("Norwich", "Great Yarmouth", "King's Lynn", "Breckland")  # Thetford is in Breckland
-    share = np.mean([any(str(n).startswith(t) for t in towns) for n in names])
-    assert share > 0.8
-    # Rural areas have fewer families per km2 of LSOA: the rural west and north are sparse.
-    assert set(ws.areas.rurality) == {"urban", "rural_town", "rural_village"}
+    deciles = np.bincount(ws.areas.deprivation_decile, minlength=11)[1:]
+    assert deciles.tolist() == [40, 38, 49, 71, 84, 86, 57, 46, 39, 28]  # IMD 2019, REAL_DATA.md
+    assert ws.areas.deprivation_index == "imd"
+    # RUC 2011: C1 267 urban; D1 110 + D2 15 rural towns; E1 135 + E2 11 villages.
+    assert {r: int((ws.areas.rurality == r).sum()) for r in RURALITY_CLASSES} == {
+        "urban": 267, "rural_town": 125, "rural_village": 146,
+    }  # fmt: skip
+
+
+SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+
+
+def test_bundled_norfolk_areas_equal_the_shared_tables() -> None:
+    if not (SHARED / "england_lsoa2011.csv").exists():
+        pytest.skip("the shared tables are in ../shared/data")
+    import pandas as pd
+
+    table = pd.read_csv(SHARED / "england_lsoa2011.csv")
+    districts = pd.read_csv(SHARED / "england_lad2019_to_utla2019.csv")
+    norfolk = districts.loc[districts["utla_name"] == "Norfolk", "lad_code"]
+    shared = table[table["lad_code"].isin(norfolk)].set_index("lsoa11cd")
+    areas = pd.read_csv(bundled_workspace_path() / "areas.csv").set_index("id")
+    assert sorted(areas.index) == sorted(shared.index)
+    shared = shared.loc[areas.index]
+    assert (areas["children"] == shared["under5_2017"]).all()
+    assert (areas["deprivation_decile"] == shared["imd_decile"]).all()
+    assert (areas["idaci_decile"] == shared["idaci_decile"]).all()
+    assert (areas["district"] == shared["lad_name"]).all()
+    assert (areas["ruc11"] == shared["ruc11_code"]).all()
+    np.testing.assert_allclose(areas[["lat", "lon"]], shared[["lat", "lon"]])
+    libraries = pd.read_csv(SHARED / "england_libraries.csv")
+    libraries = libraries[(libraries["authority"] == "Norfolk") & libraries["closed"].isna()]
+    sites = pd.read_csv(bundled_workspace_path() / "sites.csv")
+    ours = sites[sites["kind"] == "library"].set_index("name").loc[libraries["name"]]
+    np.testing.assert_allclose(ours[["lat", "lon"]], libraries[["lat", "lon"]])
+
+
+def test_idaci_groups_by_the_childrens_index(tmp_path: Path) -> None:
+    folder = write_bundled_workspace(tmp_path / "w")
+    toml = folder / "hubplan.toml"
+    toml.write_text(toml.read_text().replace('deprivation = "imd"', 'deprivation = "idaci"'))
+    ws = load_workspace(folder)
+    areas = np.genfromtxt(folder / "areas.csv", delimiter=",", names=True, dtype=None, encoding="utf-8")
+    assert ws.areas.deprivation_index == "idaci"
+    assert ws.areas.deprivation_decile.tolist() == areas["idaci_decile"].tolist()
 
 
 def test_all_problems_reported_in_one_pass(tmp_path: Path) -> None:
@@ -237,7 +278,7 @@ def test_geojson_problems_name_the_feature(tmp_path: Path) -> None:
 
 def test_write_bundled_workspace_never_overwrites(tmp_path: Path) -> None:
     target = write_bundled_workspace(tmp_path / "norfolk")
-    assert load_workspace(target).areas.families.sum() == 35_000
+    assert load_workspace(target).areas.families.sum() == 47_149
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "keep.txt").write_text("mine")
     with pytest.raises(InputError, match="nothing is overwritten"):

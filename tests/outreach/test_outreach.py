@@ -148,7 +148,7 @@ def test_budget_is_never_exceeded_and_nobody_is_double_booked(norfolk, budget: f
     assert double_bookings(list(plan.sessions)) == []
     assert plan.families_reached <= plan.families_in_need + 1e-6
     reach = {r.breakdown: r for r in outreach_reach(ws, plan)}
-    assert reach["car_access"].families.sum() == pytest.approx(35_000)
+    assert reach["car_access"].families.sum() == pytest.approx(47_149)
     assert reach["deprivation_quintile"].outreach.sum() == pytest.approx(plan.families_reached)
 
 
