@@ -37,7 +37,13 @@ def test_evaluate_equals_the_library(client: TestClient, workspace: Path) -> Non
     [
         ("post", "/api/evaluate", {"bases": ["nope"]}, 400, "no site has the id 'nope'"),
         ("post", "/api/evaluate", {"bases": []}, 422, "the request is not in the expected form"),
-        ("post", "/api/evaluate", {"bases": ["mls-alburgh-the-street-lay-by-opp-no-38"]}, 400, "cannot be a base"),
+        (
+            "post",
+            "/api/evaluate",
+            {"bases": ["mls-alburgh-the-street-lay-by-opp-no-38"]},
+            400,
+            "cannot be a base",
+        ),
         ("get", "/api/scenarios/nothing", None, 400, "no such scenario"),
         (
             "post",

@@ -231,6 +231,7 @@ def init_workspace(
     user = _read_user_sites(sites_file) if sites_file is not None else None
     frames = [f for f in (libs, area_sites, user) if f is not None and not f.empty]
     sites = pd.concat(frames, ignore_index=True).fillna("") if frames else libs
+    sites = sites.assign(lat=pd.to_numeric(sites["lat"]), lon=pd.to_numeric(sites["lon"]))
     modelled_words = (
         "; ".join(m.split(":")[0].strip("`") for m in modelled) + " (see README.md in the workspace folder)"
     )
