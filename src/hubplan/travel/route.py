@@ -17,6 +17,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
 from hubplan.data.assumptions import Routing, Travel
+from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.geodesic import EARTH_RADIUS_KM
 from hubplan.travel.network import Network, read_network
 
@@ -111,7 +112,16 @@ def network_minutes(
 
     ``minutes = access_minutes + walk to the network + shortest path + walk from the network``:
     each snapping distance is walked at the walk speed (straight line times the walk circuity), and
-    the mode's fixed ``access_minutes`` is added once.
+    the mode's fixed ``access_minutes`` is added once. Two caps keep this honest:
+
+    - no pair takes longer than walking the straight line between its two points (the estimated
+      walk minutes of :func:`hubplan.travel.estimate_minutes`): two points snapped to the same node
+      (or to nodes far from both) would otherwise walk to the network and back;
+    - a point to itself (the same coordinates) costs only the mode's fixed ``access_minutes`` (or
+      the walk's, when that is less).
+
+    Points far from the network are not corrected beyond that: :func:`far_from_network` lists them
+    so they can be reported.
 
     Parameters
     ----------
@@ -122,20 +132,23 @@ def network_minutes(
     travel
         Speeds; the defaults when ``None``.
     cutoff_minutes
-        Paths longer than this are ``inf`` (the search stops there).
+        Paths longer than this are not followed (the search stops there): such pairs get the
+        straight walk.
     progress
         Called as ``progress(destinations_done, destinations_total)``.
 
     Returns
     -------
     tuple
-        (n, m) float32 minutes (Fortran order; ``inf`` unreachable), and the snapping of origins and
-        of destinations.
+        (n, m) float32 minutes (Fortran order; never more than the straight walk), and the snapping
+        of origins and of destinations.
     """
     speeds = travel or Travel()
+    origins = np.asarray(origins, dtype=np.float64)
+    destinations = np.asarray(destinations, dtype=np.float64)
     graph = graph_of(network)
-    from_nodes = snap(network, graph, np.asarray(origins, dtype=np.float64))
-    to_nodes = snap(network, graph, np.asarray(destinations, dtype=np.float64))
+    from_nodes = snap(network, graph, origins)
+    to_nodes = snap(network, graph, destinations)
     unique, inverse = np.unique(to_nodes.node, return_inverse=True)
     reverse = graph.T.tocsr()
     walk_per_m = speeds.walk.circuity / (speeds.walk.speed_kph * 1000) * 60
@@ -153,7 +166,33 @@ def network_minutes(
             )
         if progress is not None:
             progress(min(start + _CHUNK, len(unique)), len(unique))
+    # A point to itself costs only the fixed minutes; nothing takes longer than the straight walk.
+    np.minimum(out, estimate_minutes(origins, destinations, "walk", assumptions=speeds), out=out)
+    same = np.all(origins[:, None, :] == destinations[None, :, :], axis=2)
+    out[same] = np.float32(min(access, speeds.walk.access_minutes))
     return out, from_nodes, to_nodes
+
+
+def far_from_network(
+    snapped: Snapped, ids: list[str] | tuple[str, ...], max_snap_m: float
+) -> tuple[tuple[str, float], ...]:
+    """Return the ``(id, metres)`` of the points snapped farther than ``max_snap_m`` from the network.
+
+    Parameters
+    ----------
+    snapped
+        Where the points were snapped, from :func:`snap` or :func:`network_minutes`.
+    ids
+        The points' ids, in the same order.
+    max_snap_m
+        The distance beyond which a point is reported (metres).
+
+    Returns
+    -------
+    tuple of (str, float)
+        Id and snapping distance (metres) of each far point, in input order.
+    """
+    return tuple((str(ids[i]), float(snapped.metres[i])) for i in np.flatnonzero(snapped.metres > max_snap_m))
 
 
 def route_matrix(
@@ -173,8 +212,8 @@ def route_matrix(
     Returns
     -------
     numpy.ndarray
-        (n_origins, n_destinations) float32 minutes, ``inf`` where unreachable (the default
-        assumptions, including the routing cut-off).
+        (n_origins, n_destinations) float32 minutes with the default assumptions, never more
+        than walking the straight line (see :func:`network_minutes`).
 
     Raises
     ------

@@ -18,8 +18,8 @@ from hubplan.travel.network import read_network
 from hubplan.travel.route import network_minutes
 from hubplan.travel.stored import places_key, save_matrix
 
-ROUTE_VERSION = "route-1"
-"""Changes whenever routing's method changes, so old caches are not reused."""
+ROUTE_VERSION = "route-2"
+"""Changes whenever routing's method changes, so old caches are not reused (2: capped at the walk)."""
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class RouteReport:
     far_areas, far_sites
         (id, metres) of areas and sites farther than ``max_snap_m`` from the network.
     unreachable_share
-        Share of area-site pairs with no path within the cut-off.
+        Share of area-site pairs longer than the cut-off (with no road path within it they count
+        as the straight walk).
     cached
         Whether the minutes came from the cache.
     seconds
@@ -146,7 +147,7 @@ def route_workspace(
         edges=len(network.tail),
         far_areas=tuple((workspace.areas.ids[i], float(area_m[i])) for i in np.flatnonzero(area_m > limit)),
         far_sites=tuple((workspace.sites.ids[j], float(site_m[j])) for j in np.flatnonzero(site_m > limit)),
-        unreachable_share=float((~np.isfinite(minutes)).mean()),
+        unreachable_share=float((~(minutes <= settings.routing.cutoff_minutes)).mean()),
         cached=cached,
         seconds=time.perf_counter() - started,
         path=path,
