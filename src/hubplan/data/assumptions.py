@@ -238,7 +238,9 @@ class Routing(_Frozen):
         default=500.0, gt=0, description="Report areas and sites farther than this from the network (metres)."
     )
     cutoff_minutes: float = Field(
-        default=240.0, gt=0, description="Journeys longer than this count as unreachable (speeds up routing)."
+        default=240.0,
+        gt=0,
+        description="Paths longer than this are not followed; such pairs get the straight walk.",
     )
 
 
