@@ -59,15 +59,22 @@ def evaluate_command(
         str, typer.Argument(help="The scenario's name (its file in scenarios/ without .yaml).")
     ],
     as_json: AsJson = False,
-    mode: Annotated[str, typer.Option(help="The mode for the tables by group.")] = "bus",
-    minutes: Annotated[float, typer.Option(help="The threshold for the tables by group.")] = 30,
+    mode: Annotated[
+        str | None, typer.Option(help="The mode for the tables by group (default: evaluation.access_mode).")
+    ] = None,
+    minutes: Annotated[
+        float | None,
+        typer.Option(help="The threshold for the tables by group (default: evaluation.access_minutes)."),
+    ] = None,
 ) -> None:
-    """Evaluate one scenario: families within reach by mode and group, and cost against the baseline."""
+    """Evaluate one scenario: who is within reach by mode and group, and cost against the baseline."""
     workspace = load(directory)
     (ev,) = evaluate_all(workspace, [scenario])
     if as_json:
         print_json(ev.to_dict())
         return
+    mode = mode or ev.access_mode
+    minutes = ev.access_minutes if minutes is None else minutes
     _check_view(ev, mode, minutes)
     out.print(evaluation_table(ev))
     if ev.baseline:
@@ -129,9 +136,10 @@ def demo(
     travel = travel_for(workspace)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
     scenarios: list[Scenario | str] = [*order, *(n for n in workspace.scenarios if n not in order)]
-    # The best plans of the same sizes, among the same 53 centres, for the least family-minutes by bus.
+    # The best plans of the same sizes, among the same 53 centres, for the least minutes by the access mode.
     for size in (7, 15):
-        best = PlanSettings(Objective("pmedian", "bus"), bases=size, candidates=("children_centre",))
+        access_mode = workspace.assumptions.evaluation.access_mode
+        best = PlanSettings(Objective("pmedian", access_mode), bases=size, candidates=("children_centre",))
         scenarios.append(plan(workspace, travel, best, name=f"best-{size}").scenario)
     evaluations = [evaluate(workspace, s, travel=travel, breakdowns=groups) for s in scenarios]
     sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name)
@@ -169,10 +177,10 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
     threshold = f"{before.threshold_minutes:g}"
     lines = [
         f"Within the adopted plan's {fmt.money(before.budget_per_year)} a year, its 15 bases cost "
-        f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} families "
+        f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} {before.people} "
         f"farther than {threshold} minutes from a base are reached by {len(before.sessions)} outreach "
         f"sessions a week at {len(before.venues)} venues ({fmt.money(before.outreach_cost_per_year)}) and "
-        f"home visits for {fmt.families(before.home_visit_families)} families no venue reaches "
+        f"home visits for {fmt.families(before.home_visit_families)} {before.people} no venue reaches "
         f"({fmt.money(before.home_visits_cost_per_year)}), with {before.staff} outreach workers; "
         f"{fmt.money(before.budget_per_year - before.cost_per_year)} is left."
     ]

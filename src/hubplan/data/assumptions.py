@@ -124,6 +124,22 @@ class EvaluationSettings(_Frozen):
     thresholds_minutes: tuple[float, ...] = Field(
         default=(10.0, 20.0, 30.0, 45.0), description="Minutes that count as 'within reach'."
     )
+    access_minutes: float | None = Field(
+        default=None,
+        gt=0,
+        description="What 'has access' means: a base within this many minutes by access_mode ('lose "
+        "access': had it and would not). One of thresholds_minutes; by default the one nearest 30.",
+    )
+    access_mode: Literal["walk", "car", "bus"] = Field(
+        default="bus",
+        description="The mode 'has access' is measured by (bus: what families without a car depend on).",
+    )
+    car_access_minutes: float | None = Field(
+        default=None,
+        gt=0,
+        description="The car threshold the equality tables show beside the access mode's; one of "
+        "thresholds_minutes, by default the one nearest 20.",
+    )
     deprivation: Literal["imd", "idaci"] = Field(
         default="imd",
         description="The deprivation index groups use: IMD 2019 (areas' deprivation_decile) or IDACI "
@@ -135,7 +151,27 @@ class EvaluationSettings(_Frozen):
         if not self.thresholds_minutes or any(t <= 0 for t in self.thresholds_minutes):
             msg = "one or more thresholds above 0 minutes"
             raise ValueError(msg)
+        known = ", ".join(f"{t:g}" for t in self.thresholds_minutes)
+        for name in ("access_minutes", "car_access_minutes"):
+            value = getattr(self, name)
+            if value is not None and value not in self.thresholds_minutes:
+                msg = f"{name} among thresholds_minutes ({known})"
+                raise ValueError(msg)
         return self
+
+    @property
+    def car_access(self) -> float:
+        """The car threshold of the equality tables: ``car_access_minutes``, or the threshold nearest 20."""
+        if self.car_access_minutes is not None:
+            return self.car_access_minutes
+        return min(self.thresholds_minutes, key=lambda t: (abs(t - 20.0), t))
+
+    @property
+    def access(self) -> float:
+        """The access threshold (minutes): ``access_minutes``, or the threshold nearest 30 minutes."""
+        if self.access_minutes is not None:
+            return self.access_minutes
+        return min(self.thresholds_minutes, key=lambda t: (abs(t - 30.0), t))
 
 
 class OptimiseSettings(_Frozen):

@@ -69,6 +69,9 @@ class Evaluation:
         What a reader must know (sources of minutes, modelled data).
     unit
         ``"families"`` or ``"children"``: what ``families`` counts (the workspace's areas say).
+    access_minutes, access_mode
+        What "has access" means (``[evaluation]`` settings): a base within ``access_minutes`` by
+        ``access_mode``; ``access_minutes`` is one of ``thresholds``.
     """
 
     scenario: Scenario
@@ -81,6 +84,8 @@ class Evaluation:
     baseline_cost_per_year: float = math.nan
     notes: tuple[str, ...] = field(default=())
     unit: str = "families"
+    access_minutes: float = 30.0
+    access_mode: str = "bus"
 
     @property
     def people(self) -> str:
@@ -138,6 +143,8 @@ class Evaluation:
             "saving_per_year": _num(self.saving_per_year),
             "families": _num(self.families),
             "unit": self.unit,
+            "access_minutes": self.access_minutes,
+            "access_mode": self.access_mode,
             "thresholds_minutes": [_num(t) for t in self.thresholds],
             "notes": list(self.notes),
             "modes": modes,
@@ -244,4 +251,6 @@ def evaluate(
         baseline_cost_per_year=float(cost[base_idx].sum()) if base_idx is not None else math.nan,
         notes=tuple(notes),
         unit=workspace.areas.unit,
+        access_minutes=float(workspace.assumptions.evaluation.access),
+        access_mode=workspace.assumptions.evaluation.access_mode,
     )

@@ -100,6 +100,7 @@ class OutreachPlan:
     need: Need
     area_reached: np.ndarray
     notes: tuple[str, ...] = field(default=())
+    people: str = "families"
 
     @property
     def cost_per_year(self) -> float:
@@ -268,6 +269,7 @@ def plan_outreach(
         need=need,
         area_reached=area_reached,
         notes=tuple(notes),
+        people="children" if workspace.areas.unit == "children" else "families",
     )
 
 

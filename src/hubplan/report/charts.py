@@ -13,10 +13,29 @@ from hubplan.evaluate.evaluation import Evaluation
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 """A palette readable with every common colour-vision deficiency (Okabe and Ito 2008)."""
 
-MINUTE_BANDS = ((0, 10), (10, 20), (20, 30), (30, 45), (45, 10_000))
-BAND_LABELS = ("up to 10 min", "10-20 min", "20-30 min", "30-45 min", "over 45 min")
-# Readable in greyscale and by most colour-blind readers: lightness falls band by band.
-BAND_COLOURS = ("#fde725", "#5ec962", "#21918c", "#3b528b", "#440154")
+# Viridis: readable in greyscale and by most colour-blind readers, lightness falling band by band.
+_VIRIDIS = ("#fde725", "#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e", "#3e4989", "#482878", "#440154")
+
+
+def minute_bands(thresholds: tuple[float, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the map's band labels and colours for the workspace's thresholds (``[evaluation]``).
+
+    Parameters
+    ----------
+    thresholds
+        Minutes, ascending.
+
+    Returns
+    -------
+    tuple
+        Labels ("up to 10 min", "10-20 min", ..., "over 45 min") and one colour per label.
+    """
+    ts = sorted(thresholds)
+    labels = [f"up to {ts[0]:g} min"]
+    labels += [f"{a:g}-{b:g} min" for a, b in zip(ts, ts[1:], strict=False)]
+    labels.append(f"over {ts[-1]:g} min")
+    picks = np.linspace(0, len(_VIRIDIS) - 1, len(labels)).round().astype(int)
+    return tuple(labels), tuple(_VIRIDIS[i] for i in picks)
 
 
 def to_svg(spec: dict[str, Any]) -> str:
@@ -94,23 +113,25 @@ def s_curves(
     return spec
 
 
-def losses(evaluations: list[Evaluation], *, mode: str = "bus", minutes: float = 30.0) -> dict[str, Any]:
+def losses(
+    evaluations: list[Evaluation], *, mode: str | None = None, minutes: float | None = None
+) -> dict[str, Any]:
     """Chart families losing access (beyond ``minutes`` by ``mode`` after the change) by group and scenario.
 
     Parameters
     ----------
     evaluations
         Evaluations against a baseline (the baseline itself is left out).
-    mode
-        The mode.
-    minutes
-        The threshold.
+    mode, minutes
+        What access means; by default the evaluations' access setting.
 
     Returns
     -------
     dict
         A Vega-Lite specification (one panel per breakdown).
     """
+    mode = mode or evaluations[0].access_mode
+    minutes = evaluations[0].access_minutes if minutes is None else minutes
     titles = {
         "deprivation_quintile": "deprivation quintile",
         "rurality": "rural/urban",
@@ -158,7 +179,7 @@ def losses(evaluations: list[Evaluation], *, mode: str = "bus", minutes: float =
 
 
 def cost_coverage(
-    evaluations: list[Evaluation], *, mode: str = "bus", minutes: float = 30.0
+    evaluations: list[Evaluation], *, mode: str | None = None, minutes: float | None = None
 ) -> dict[str, Any]:
     """Chart cost a year against the share of families within ``minutes`` by ``mode``, per scenario.
 
@@ -167,13 +188,15 @@ def cost_coverage(
     evaluations
         The scenarios.
     mode, minutes
-        What counts as coverage.
+        What counts as coverage; by default the evaluations' access setting.
 
     Returns
     -------
     dict
         A Vega-Lite specification.
     """
+    mode = mode or evaluations[0].access_mode
+    minutes = evaluations[0].access_minutes if minutes is None else minutes
     rows = []
     for ev in evaluations:
         i = ev.thresholds.index(minutes)
@@ -216,7 +239,7 @@ def cost_coverage(
     return spec
 
 
-def access_map(workspace: Workspace, ev: Evaluation, *, mode: str = "bus") -> dict[str, Any]:
+def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None) -> dict[str, Any]:
     """Map areas shaded by minutes to their nearest base, with district outlines, towns and sites.
 
     Areas are drawn as their outlines when the workspace has ``boundaries.geojson`` (LSOA polygons),
@@ -229,21 +252,23 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str = "bus") -> di
     ev
         The scenario's evaluation.
     mode
-        The mode shaded.
+        The mode shaded; by default the access mode.
 
     Returns
     -------
     dict
         A Vega-Lite specification (Mercator projection).
     """
+    mode = mode or ev.access_mode
     minutes = ev.modes[mode].nearest_minutes
-    band_of = np.searchsorted([hi for _, hi in MINUTE_BANDS], minutes, side="left")
-    labels = [BAND_LABELS[min(int(b), len(BAND_LABELS) - 1)] for b in band_of]
+    band_labels, band_colours = minute_bands(ev.thresholds)
+    band_of = np.searchsorted(sorted(ev.thresholds), minutes, side="left")
+    labels = [band_labels[int(b)] for b in band_of]
     colour = {
         "field": "band",
         "type": "ordinal",
         "title": f"minutes by {mode}",
-        "scale": {"domain": list(BAND_LABELS), "range": list(BAND_COLOURS)},
+        "scale": {"domain": list(band_labels), "range": list(band_colours)},
     }
     layers = read_boundaries(workspace.path)
     position = {area: i for i, area in enumerate(workspace.areas.ids)}

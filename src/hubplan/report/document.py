@@ -58,10 +58,15 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
     """
     region = workspace.assumptions.region.name or "The region"
     families = np.asarray(workspace.areas.families, dtype=np.float64)
+    access = workspace.assumptions.evaluation
+    within = f"within {access.access:g} minutes by {access.access_mode}"
     context = {
         "title": f"{region}: what the options mean for {workspace.areas.noun}",
         "region": region,
         "noun": workspace.areas.noun,
+        "within": within,
+        "access_mode": access.access_mode,
+        "car_minutes": f"{access.car_access:g}",
         "people": "children" if workspace.areas.unit == "children" else "families",
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
@@ -75,9 +80,10 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
         "maps": [
             {
                 "svg": charts.to_svg(charts.access_map(workspace, ev)),
-                "alt": f"Map of {region}: areas shaded by bus minutes to a base, {ev.scenario.title}",
-                "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by bus "
-                "minutes to the nearest base; triangles are bases, crosses closed sites.",
+                "alt": f"Map of {region}: areas shaded by {access.access_mode} minutes to a base, "
+                f"{ev.scenario.title}",
+                "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by "
+                f"{access.access_mode} minutes to the nearest base; triangles are bases, crosses closed sites.",
             }
             for ev in evaluations
         ],
@@ -90,15 +96,15 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
             {
                 "svg": charts.to_svg(charts.losses(evaluations)),
                 "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
-                "caption": "Those who had a base within 30 minutes by bus and would not.",
+                "caption": f"Those who had a base {within} and would not.",
             },
             {
                 "svg": charts.to_svg(charts.cost_coverage(evaluations)),
-                "alt": f"Cost a year against the share of {workspace.areas.noun} within 30 minutes by bus",
+                "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
                 "caption": "Up and to the left is better value.",
             },
         ],
-        "equality": _equality(evaluations),
+        "equality": _equality(evaluations, workspace.assumptions.evaluation.car_access),
         "outreach": _outreach(workspace, travel, evaluations),
         "consultation": _consultation(workspace),
         "centres": _closing_centres(workspace, travel, evaluations),
@@ -167,12 +173,13 @@ def write_report(
     return ReportFiles(html_path, pdf_path)
 
 
-def _who_loses(evaluations: list[Evaluation], minutes: float = 30.0) -> list[str]:
+def _who_loses(evaluations: list[Evaluation]) -> list[str]:
     out = []
     for ev in evaluations:
-        reach = ev.modes["bus"]
+        reach = ev.modes[ev.access_mode]
         if ev.baseline == ev.scenario.name or reach.total.lose is None:
             continue
+        minutes = ev.access_minutes
         i = ev.thresholds.index(minutes)
         lost = float(reach.total.lose[0, i])
         parts = []
@@ -194,7 +201,7 @@ def _who_loses(evaluations: list[Evaluation], minutes: float = 30.0) -> list[str
         if lost > 0:
             out.append(
                 f"{ev.scenario.title}: {fmt.families(lost)} {ev.people} would lose a base within {minutes:g} "
-                "minutes by bus; " + "; ".join(parts) + "."
+                f"minutes by {ev.access_mode}; " + "; ".join(parts) + "."
             )
     return out
 
@@ -269,17 +276,17 @@ def _consultation(workspace: Workspace) -> dict[str, Any] | None:
     }  # fmt: skip
 
 
-def _equality(evaluations: list[Evaluation]) -> list[dict[str, Any]]:
+def _equality(evaluations: list[Evaluation], car_minutes: float) -> list[dict[str, Any]]:
     out = []
     for ev in evaluations:
         if ev.baseline == ev.scenario.name:
             continue
         tables = []
-        for name, reach in ev.modes["bus"].groups.items():
+        for name, reach in ev.modes[ev.access_mode].groups.items():
             car = ev.modes["car"].groups[name]
             if reach.lose is None or car.lose is None:
                 continue
-            i_bus, i_car = ev.thresholds.index(30.0), ev.thresholds.index(20.0)
+            i_bus, i_car = ev.thresholds.index(ev.access_minutes), ev.thresholds.index(car_minutes)
             rows = [
                 [
                     label,
@@ -293,13 +300,13 @@ def _equality(evaluations: list[Evaluation]) -> list[dict[str, Any]]:
             ]
             tables.append(
                 {
-                    "caption": f"{BREAKDOWN_TITLES.get(name, name)}: families losing access",
+                    "caption": f"{BREAKDOWN_TITLES.get(name, name)}: {ev.people} losing access",
                     "header": [
                         BREAKDOWN_TITLES.get(name, name),
-                        "families",
-                        "lose (bus, 30 min)",
+                        ev.people,
+                        f"lose ({ev.access_mode}, {ev.access_minutes:g} min)",
                         "share",
-                        "lose (car, 20 min)",
+                        f"lose (car, {car_minutes:g} min)",
                         "share",
                     ],
                     "rows": rows,
@@ -316,7 +323,8 @@ def _closing_centres(
     if baseline is None:
         return []
     before_bases = workspace.base_indices(baseline)
-    _, served_by = nearest_base(travel.minutes["bus"], before_bases)
+    access_mode = workspace.assumptions.evaluation.access_mode
+    _, served_by = nearest_base(travel.minutes[access_mode], before_bases)
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     closing = sorted(
         {b for ev in evaluations for b in baseline.bases if b not in set(ev.bases)},
@@ -339,7 +347,7 @@ def _closing_centres(
         for ev in evaluations:
             if centre in ev.bases or not mine.any():
                 continue
-            new_base = Counter(workspace.sites.name[ev.modes["bus"].nearest_site[mine]].tolist()).most_common(
+            new_base = Counter(workspace.sites.name[ev.modes[access_mode].nearest_site[mine]].tolist()).most_common(
                 1
             )[0][0]
             cells = []

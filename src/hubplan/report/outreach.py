@@ -34,7 +34,7 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
             fmt.money(plan.outreach_cost_per_year),
         ),
         (
-            f"  home visits ({fmt.families(plan.home_visit_families)} families)",
+            f"  home visits ({fmt.families(plan.home_visit_families)} {plan.people})",
             fmt.money(plan.home_visits_cost_per_year),
         ),
         ("  total", fmt.money(plan.cost_per_year)),
@@ -61,12 +61,12 @@ def outreach_summary_table(plan: OutreachPlan) -> Table:
         *outreach_money_rows(plan),
         ("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year)),
         (
-            f"families within {plan.threshold_minutes:g} min of a base",
+            f"{plan.people} within {plan.threshold_minutes:g} min of a base",
             fmt.families(plan.families_within_base),
         ),
-        ("families reached by outreach", fmt.families(plan.families_reached)),
+        (f"{plan.people} reached by outreach", fmt.families(plan.families_reached)),
         ("  of them at home (no venue within reach)", fmt.families(plan.home_visit_families)),
-        ("families not reached", fmt.families(plan.families_in_need - plan.families_reached)),
+        (f"{plan.people} not reached", fmt.families(plan.families_in_need - plan.families_reached)),
         ("outreach workers", str(plan.staff)),
     ]
     for label, value in rows:
@@ -181,7 +181,7 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
     kept = ", ".join(best.kept_open) if best.kept_open else "no centres"
     return (
         f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on keeping centres open "
-        f"({kept}): {fmt.families(more_base)} more families within {before.threshold_minutes:g} minutes "
+        f"({kept}): {fmt.families(more_base)} more {before.people} within {before.threshold_minutes:g} minutes "
         "of a base "
         f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
     )

@@ -8,7 +8,7 @@ from hubplan.report.tables import beyond_families
 
 
 def headline_sentences(
-    evaluations: list[Evaluation], *, region: str = "", mode: str = "bus", minutes: float = 30
+    evaluations: list[Evaluation], *, region: str = "", mode: str | None = None, minutes: float | None = None
 ) -> list[str]:
     """Return one or two sentences per scenario on families beyond ``minutes`` by ``mode``, cost and saving.
 
@@ -19,15 +19,17 @@ def headline_sentences(
     region
         The region's name, e.g. ``"Norfolk"``.
     mode
-        The mode to speak of (bus: what families without a car depend on).
+        The mode to speak of; by default the access mode (``[evaluation] access_mode``).
     minutes
-        One of the evaluations' thresholds.
+        One of the evaluations' thresholds; by default the access threshold.
 
     Returns
     -------
     list of str
         The sentences, the last one saying which figures are modelled.
     """
+    mode = mode or evaluations[0].access_mode
+    minutes = evaluations[0].access_minutes if minutes is None else minutes
     where = f"{region}'s " if region else "the "
     out = []
     baseline = next((ev for ev in evaluations if ev.baseline == ev.scenario.name), None)

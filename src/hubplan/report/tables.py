@@ -44,8 +44,9 @@ def evaluation_table(ev: Evaluation) -> Table:
         table.add_column(f"within {t:g} min", justify="right")
     table.add_column("mean", justify="right")
     table.add_column("90% within", justify="right")
+    access = _t(ev, ev.access_minutes)
     if ev.baseline and ev.baseline != ev.scenario.name:
-        table.add_column(f"lose access ({ev.thresholds[-2]:g} min)", justify="right")
+        table.add_column(f"lose access ({ev.access_minutes:g} min)", justify="right")
     for mode, m in ev.modes.items():
         total = m.total
         cells = [
@@ -59,13 +60,15 @@ def evaluation_table(ev: Evaluation) -> Table:
             fmt.minutes(total.p90_minutes[0]),
         ]
         if ev.baseline and ev.baseline != ev.scenario.name and total.lose is not None:
-            row.append(fmt.families(total.lose[0, -2]))
+            row.append(fmt.families(total.lose[0, access]))
         table.add_row(*row)
     table.caption = f"{ev.noun.capitalize()}: {fmt.families(ev.families)}"
     return table
 
 
-def breakdown_table(ev: Evaluation, breakdown: str, *, mode: str = "bus", minutes: float = 30) -> Table:
+def breakdown_table(
+    ev: Evaluation, breakdown: str, *, mode: str | None = None, minutes: float | None = None
+) -> Table:
     """Return one breakdown (e.g. by district) of reach within ``minutes`` by ``mode``.
 
     Parameters
@@ -84,6 +87,8 @@ def breakdown_table(ev: Evaluation, breakdown: str, *, mode: str = "bus", minute
     rich.table.Table
         One row per group: families, within the threshold, share, mean minutes, families who lose access.
     """
+    mode = mode or ev.access_mode
+    minutes = ev.access_minutes if minutes is None else minutes
     i = _t(ev, minutes)
     reach = ev.modes[mode].groups[breakdown]
     title = BREAKDOWN_TITLES.get(breakdown, breakdown)
@@ -108,7 +113,7 @@ def breakdown_table(ev: Evaluation, breakdown: str, *, mode: str = "bus", minute
 
 
 def comparison_rows(
-    evaluations: list[Evaluation], *, minutes: float = 30
+    evaluations: list[Evaluation], *, minutes: float | None = None, mode: str | None = None
 ) -> list[tuple[str, list[str], bool]]:
     """Return the scenarios side by side as plain rows: (label, one cell per scenario, starts a section).
 
@@ -116,8 +121,9 @@ def comparison_rows(
     ----------
     evaluations
         Evaluations of the same workspace (same thresholds).
-    minutes
-        The threshold for the 'lose access' and 'most deprived' rows.
+    minutes, mode
+        The threshold and mode of the 'lose access' and 'most deprived' rows; by default the
+        evaluations' access setting (``[evaluation] access_minutes``, ``access_mode``).
 
     Returns
     -------
@@ -133,43 +139,48 @@ def comparison_rows(
     row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
     row("saving a year", [fmt.money(ev.saving_per_year) for ev in evaluations])
     first = evaluations[0]
-    for mode in first.modes:
+    for each in first.modes:
         for k, t in enumerate(first.thresholds):
             i = _t(first, t)
-            shares = [fmt.share(ev.modes[mode].total.within[0, i], ev.families) for ev in evaluations]
-            row(f"{mode}: within {t:g} min", shares, section=k == 0)
-        row(f"{mode}: mean", [fmt.minutes(ev.modes[mode].total.mean_minutes[0]) for ev in evaluations])
-        row(f"{mode}: 90% within", [fmt.minutes(ev.modes[mode].total.p90_minutes[0]) for ev in evaluations])
+            shares = [fmt.share(ev.modes[each].total.within[0, i], ev.families) for ev in evaluations]
+            row(f"{each}: within {t:g} min", shares, section=k == 0)
+        row(f"{each}: mean", [fmt.minutes(ev.modes[each].total.mean_minutes[0]) for ev in evaluations])
+        row(f"{each}: 90% within", [fmt.minutes(ev.modes[each].total.p90_minutes[0]) for ev in evaluations])
+    mode = mode or first.access_mode
+    minutes = first.access_minutes if minutes is None else minutes
     i = _t(first, minutes)
-    beyond = [fmt.families(beyond_families(ev, "bus", minutes)[0]) for ev in evaluations]
-    row(f"{evaluations[0].people} over {minutes:g} min by bus", beyond, section=True)
+    beyond = [fmt.families(beyond_families(ev, mode, minutes)[0]) for ev in evaluations]
+    row(f"{first.people} over {minutes:g} min by {mode}", beyond, section=True)
     for breakdown, label in (
         ("deprivation_quintile", "in the most deprived fifth"),
         ("car_access", "without a car"),
     ):
-        if breakdown in first.modes["bus"].groups:
+        if breakdown in first.modes[mode].groups:
             values = [
-                fmt.families(beyond_families(ev, "bus", minutes, breakdown=breakdown)[0])
+                fmt.families(beyond_families(ev, mode, minutes, breakdown=breakdown)[0])
                 for ev in evaluations
             ]
             row(f"  of them {label}", values)
-    lose = [ev.modes["bus"].total.lose for ev in evaluations]
+    lose = [ev.modes[mode].total.lose for ev in evaluations]
     row(
-        f"lose access ({minutes:g} min by bus)",
+        f"lose access ({minutes:g} min by {mode})",
         [fmt.families(x[0, i]) if x is not None else "-" for x in lose],
     )
     return rows
 
 
-def comparison_table(evaluations: list[Evaluation], *, minutes: float = 30) -> Table:
+def comparison_table(
+    evaluations: list[Evaluation], *, minutes: float | None = None, mode: str | None = None
+) -> Table:
     """Return scenarios side by side: bases, cost, saving and reach by each mode.
 
     Parameters
     ----------
     evaluations
         Evaluations of the same workspace (same thresholds).
-    minutes
-        The threshold for the 'lose access' and 'most deprived' rows.
+    minutes, mode
+        The threshold and mode of the 'lose access' and 'most deprived' rows (default: the
+        access setting).
 
     Returns
     -------
@@ -180,7 +191,7 @@ def comparison_table(evaluations: list[Evaluation], *, minutes: float = 30) -> T
     table.add_column("")
     for ev in evaluations:
         table.add_column(ev.scenario.name, justify="right")
-    for label, values, section in comparison_rows(evaluations, minutes=minutes):
+    for label, values, section in comparison_rows(evaluations, minutes=minutes, mode=mode):
         if section:
             table.add_section()
         table.add_row(label, *values)
