@@ -177,9 +177,10 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
     threshold = f"{before.threshold_minutes:g}"
     lines = [
         f"Within the adopted plan's {fmt.money(before.budget_per_year)} a year, its 15 bases cost "
-        f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} {before.people} "
-        f"farther than {threshold} minutes from a base are reached by {len(before.sessions)} outreach "
-        f"sessions a week at {len(before.venues)} venues ({fmt.money(before.outreach_cost_per_year)}) and "
+        f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} "
+        f"{before.people} farther than {threshold} minutes from a base are reached by "
+        f"{len(before.sessions)} outreach sessions a week at {len(before.venues)} venues "
+        f"({fmt.money(before.outreach_cost_per_year)}) and "
         f"home visits for {fmt.families(before.home_visit_families)} {before.people} no venue reaches "
         f"({fmt.money(before.home_visits_cost_per_year)}), with {before.staff} outreach workers; "
         f"{fmt.money(before.budget_per_year - before.cost_per_year)} is left."
