@@ -230,13 +230,17 @@ class Costs(_Frozen):
 class OutreachSettings(_Frozen):
     """Who outreach is for and how far it reaches."""
 
-    threshold_minutes: float = Field(
-        default=30.0, gt=0, description="Families farther than this from every base are served by outreach."
-    )
-    venue_minutes: float = Field(
-        default=30.0,
+    threshold_minutes: float | None = Field(
+        default=None,
         gt=0,
-        description="A venue serves families within this many minutes, by the mode they can use.",
+        description="Families farther than this from every base are served by outreach (default: the "
+        "access threshold, evaluation.access_minutes).",
+    )
+    venue_minutes: float | None = Field(
+        default=None,
+        gt=0,
+        description="A venue serves families within this many minutes, by the mode they can use (default: "
+        "the access threshold).",
     )
     families_per_session: float = Field(
         default=20.0, gt=0, description="Families a weekly session can serve over a year (a rotating group)."
@@ -300,6 +304,16 @@ class Assumptions(_Frozen):
     outreach: OutreachSettings = Field(default_factory=OutreachSettings)
     routing: Routing = Field(default_factory=Routing)
     web: WebSettings = Field(default_factory=WebSettings)
+
+    @property
+    def outreach_threshold(self) -> float:
+        """Minutes beyond which families get outreach (``[outreach] threshold_minutes`` or the access one)."""
+        return self.outreach.threshold_minutes or self.evaluation.access
+
+    @property
+    def venue_minutes(self) -> float:
+        """Minutes within which a venue serves families (``[outreach] venue_minutes`` or the access one)."""
+        return self.outreach.venue_minutes or self.evaluation.access
 
 
 DEFAULT_ASSUMPTIONS = Assumptions()

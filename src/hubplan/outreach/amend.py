@@ -89,7 +89,7 @@ def amend(
         Best first: most families reached, then most within a base's reach, then the most deprived
         fifth within reach.
     """
-    threshold = workspace.assumptions.outreach.threshold_minutes
+    threshold = workspace.assumptions.outreach_threshold
     budget = budget_per_year or scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
     if budget is None:
         msg = (

@@ -188,7 +188,7 @@ def plan_outreach(
     """
     settings = workspace.assumptions.outreach
     costs = workspace.assumptions.costs
-    threshold = threshold_minutes or settings.threshold_minutes
+    threshold = threshold_minutes or workspace.assumptions.outreach_threshold
     bases = workspace.base_indices(scenario)
     bases_cost = float(workspace.sites.cost_per_year[bases].sum())
     budget = budget_per_year or scenario.budget_per_year or settings.budget_per_year
@@ -200,7 +200,9 @@ def plan_outreach(
     need = outreach_need(workspace, travel, bases, threshold)
 
     staff_minutes, staff_km, staffing_base = _staff_journeys(workspace, bases)
-    choice = choose_venues(workspace, travel, need, staff_minutes, venue_minutes=settings.venue_minutes)
+    choice = choose_venues(
+        workspace, travel, need, staff_minutes, venue_minutes=workspace.assumptions.venue_minutes
+    )
     money = budget - bases_cost - costs.online_offer_per_year
     if money < 0:
         notes.append(f"the bases and online offer alone exceed the budget by £{-money:,.0f} a year")
