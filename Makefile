@@ -56,6 +56,7 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
 	$(BIN)/python bench/evaluate.py
 	$(BIN)/python bench/api.py
+	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/travel.py
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/pmedian_orlib.py

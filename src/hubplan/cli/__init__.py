@@ -1,15 +1,31 @@
-"""The ``hubplan`` command: one typer app over the whole pipeline; each module adds its commands."""
+"""The ``hubplan`` command: one typer app over the whole pipeline; each module adds its commands.
 
-# isort: off
-# Commands are listed in the order their modules register them: the pipeline's order.
-from hubplan.cli import init, workspace, optimise, outreach, report, serve, travel, consult
-from hubplan.cli.common import app
+``main`` starts fast: it lists commands without importing them (:mod:`hubplan.cli.lazy`). ``app``
+(the full typer app, for tests and embedding) imports every command module when first asked for.
+"""
 
-# isort: on
+from __future__ import annotations
 
-__all__ = ["app", "consult", "init", "main", "optimise", "outreach", "report", "serve", "travel", "workspace"]
+import importlib
+import sys
+from typing import Any
+
+from hubplan.cli.lazy import COMMANDS, run
+
+__all__ = ["app", "main"]
 
 
 def main() -> None:
     """Run the command line (the ``hubplan`` entry point)."""
-    app()
+    run(sys.argv[1:])
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        for module in dict.fromkeys(module for module, _ in COMMANDS.values()):
+            importlib.import_module(f"hubplan.cli.{module}")
+        from hubplan.cli.common import app
+
+        return app
+    msg = f"module 'hubplan.cli' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,46 @@
+"""The command line starts fast: `hubplan --help` imports no stage, and its list matches the real commands."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import typer
+
+from hubplan.cli import app
+from hubplan.cli.lazy import COMMANDS
+
+HEAVY = ("numpy", "pandas", "scipy", "highspy", "numba", "torch", "sqlalchemy", "fastapi", "geopandas")
+
+
+def test_the_index_lists_every_command_with_its_own_help() -> None:
+    group = typer.main.get_command(app)
+    real = {name: (command.help or "").strip().splitlines()[0] for name, command in group.commands.items()}  # type: ignore[attr-defined]
+    assert {name: short for name, (_, short) in COMMANDS.items()} == real
+
+
+def test_help_imports_no_stage() -> None:
+    code = (
+        "import sys\n"
+        "from hubplan.cli import main\n"
+        "sys.argv = ['hubplan', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        f"print(sorted(m for m in {HEAVY!r} if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "validate" in result.stdout
+    assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_command_runs_with_only_its_module_loaded(tmp_path: Path) -> None:
+    code = (
+        "import sys\n"
+        "from hubplan.cli import main\n"
+        f"sys.argv = ['hubplan', 'validate', {str(tmp_path)!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    print('exit', exit.code)\n"
+        "print('torch' in sys.modules, 'hubplan.cli.consult' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "expected a sites table in" in result.stderr
+    assert result.stdout.strip().splitlines()[-2:] == ["exit 1", "False False"]
