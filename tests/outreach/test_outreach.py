@@ -60,15 +60,16 @@ families_per_session = 10
 
 def small_workspace(tmp_path: Path):
     sites = ["id,name,kind,lat,lon,district,cost_per_year"]
-    # Bases and venues all stand at one point, so staff travel is zero: each weekly session costs
+    # Bases and venues all stand at one point, with A0 (no families), 0 minutes from each: staff
+    # travel, read from the row of a site's own area, is zero, so each weekly session costs
     # 40 weeks x (3 hours x £20 + £40) = £4,000 a year.
     for i in range(1, 4):
         sites.append(f"B{i},Base {i},children_centre,52.5,1.0,D,10000")
     for i in range(1, 6):
         sites.append(f"V{i},Venue {i},library,52.5,1.0,D,0")
     areas = ["id,lat,lon,district,families,deprivation_decile,rurality,no_car_share"]
-    families = [10, 10, 10, 10, 10, 10, 25, 5, 10, 15, 5, 30]
-    for i, f in enumerate(families, start=1):
+    families = [0, 10, 10, 10, 10, 10, 10, 25, 5, 10, 15, 5, 30]
+    for i, f in enumerate(families):
         areas.append(f"A{i},52.5,1.0,D,{f},5,urban,0.5")
     (tmp_path / "sites.csv").write_text("\n".join(sites) + "\n")
     (tmp_path / "areas.csv").write_text("\n".join(areas) + "\n")
@@ -76,10 +77,11 @@ def small_workspace(tmp_path: Path):
     (tmp_path / "scenarios").mkdir()
     (tmp_path / "scenarios" / "all.yaml").write_text("bases: [B1, B2, B3]\nbudget_per_year: 55000\n")
     ws = load_workspace(tmp_path)
-    n_areas, n_sites = 12, 8
+    n_areas, n_sites = 13, 8
     minutes = np.full((n_areas, n_sites), 60.0, dtype=np.float32)
-    minutes[:6, :3] = 10.0
-    for area, venue in [(6, 3), (7, 3), (8, 3), (9, 4), (10, 4), (6, 5), (11, 7)]:
+    minutes[0, :] = 0.0
+    minutes[1:7, :3] = 10.0
+    for area, venue in [(7, 3), (8, 3), (9, 3), (10, 4), (11, 4), (7, 5), (12, 7)]:
         minutes[area, venue] = 10.0
     travel = build_travel(ws, overrides=dict.fromkeys(("walk", "car", "bus"), (minutes, "imported")))
     return ws, travel
@@ -121,7 +123,7 @@ def test_home_visits_when_no_venue_reaches(tmp_path: Path) -> None:
     """With the venues 60 minutes from A12 (30 families), they are visited at home: £100 each."""
     ws, travel = small_workspace(tmp_path)
     minutes = travel.minutes["bus"].copy()
-    minutes[11, 7] = 60.0
+    minutes[12, 7] = 60.0
     travel = build_travel(ws, overrides=dict.fromkeys(("walk", "car", "bus"), (minutes, "imported")))
     plan = plan_outreach(ws, travel, ws.scenario("all"), budget_per_year=200_000)
     assert plan.out_of_reach == 30

@@ -14,9 +14,9 @@ from hubplan.errors import InfeasibleError
 from hubplan.optimise.set_cover import solve_set_cover
 from hubplan.outreach.timetable import SLOTS
 from hubplan.outreach.venues import candidate_venues
-from hubplan.travel.estimate import bus_wait_minutes, estimate_minutes
+from hubplan.travel.matrix import TravelMatrix, build_travel
+from hubplan.travel.sites import site_minutes
 
-EVENT_MINUTES = 30.0
 """Every affected community should have an event within this many minutes by bus."""
 
 
@@ -52,7 +52,8 @@ def plan_events(
     end: dt.date,
     *,
     baseline: Scenario | None = None,
-    minutes: float = EVENT_MINUTES,
+    minutes: float | None = None,
+    travel: TravelMatrix | None = None,
 ) -> tuple[list[Event], list[str]]:
     """Propose drop-in events so every closing centre's community has one within ``minutes`` by bus.
 
@@ -72,7 +73,10 @@ def plan_events(
     baseline
         What closes is measured against; default the workspace's baseline.
     minutes
-        The reach of an event by bus.
+        The reach of an event by bus; by default the access threshold (``[evaluation]``).
+    travel
+        The workspace's travel matrices (built when ``None``): bus minutes from a centre to a venue
+        come from its source (:func:`hubplan.travel.sites.site_minutes`).
 
     Returns
     -------
@@ -85,6 +89,8 @@ def plan_events(
     InfeasibleError
         When there is no baseline, or the dates leave a team too few weekdays.
     """
+    minutes = workspace.assumptions.evaluation.access if minutes is None else minutes
+    travel = travel or build_travel(workspace)
     before = baseline or workspace.baseline
     if before is None:
         msg = "no baseline to find closing centres: set [evaluation].baseline in hubplan.toml"
@@ -93,21 +99,7 @@ def plan_events(
     if not closing:
         return [], []
     venues = candidate_venues(workspace)
-    sites = np.column_stack([workspace.sites.lat, workspace.sites.lon])
-    # Each centre waits for a bus as its nearest area does.
-    nearest_area = np.argmin(
-        (workspace.areas.lat[None, :] - sites[closing, 0:1]) ** 2
-        + (workspace.areas.lon[None, :] - sites[closing, 1:2]) ** 2,
-        axis=1,
-    )
-    wait = bus_wait_minutes(workspace.areas.rurality[nearest_area], workspace.assumptions.travel.bus)
-    bus = estimate_minutes(
-        sites[closing],
-        sites[venues],
-        "bus",
-        assumptions=workspace.assumptions.travel,
-        origin_wait_minutes=wait,
-    )
+    bus, _ = site_minutes(workspace, travel, np.asarray(closing), venues, "bus")
     reach = bus <= minutes
     notes = []
     for i in np.flatnonzero(~reach.any(axis=1)):

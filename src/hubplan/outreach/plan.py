@@ -14,9 +14,9 @@ from hubplan.outreach.costs import session_cost_per_year, session_staff_hours
 from hubplan.outreach.need import Need, outreach_need
 from hubplan.outreach.timetable import Session, build_timetable
 from hubplan.outreach.venues import VenueChoice, choose_venues
-from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.geodesic import great_circle_matrix_km
 from hubplan.travel.matrix import TravelMatrix
+from hubplan.travel.sites import site_minutes
 
 
 @dataclass(frozen=True)
@@ -192,14 +192,14 @@ def plan_outreach(
     bases = workspace.base_indices(scenario)
     bases_cost = float(workspace.sites.cost_per_year[bases].sum())
     budget = budget_per_year or scenario.budget_per_year or settings.budget_per_year
-    notes = ["staff travel between sites is estimated by car"]
+    notes = [f"staff travel between sites: {travel.sources['car']} car minutes"]
     notes.append("families no venue reaches can be served only by home visits or the online offer")
     if budget is None:
         budget = bases_cost + costs.online_offer_per_year
         notes.append("no budget was set: outreach gets nothing beyond the bases and the online offer")
     need = outreach_need(workspace, travel, bases, threshold)
 
-    staff_minutes, staff_km, staffing_base = _staff_journeys(workspace, bases)
+    staff_minutes, staff_km, staffing_base = _staff_journeys(workspace, travel, bases)
     choice = choose_venues(
         workspace, travel, need, staff_minutes, venue_minutes=workspace.assumptions.venue_minutes
     )
@@ -240,7 +240,7 @@ def plan_outreach(
     timetable = build_timetable(
         requests,
         workspace.sites.ids,
-        _minutes_between(workspace, involved),
+        _minutes_between(workspace, travel, involved),
         hours_per_week=max(costs.staff_hours_per_week, float(hours.max()) if len(hours) else 0.0),
     )
     spent = sum(v.cost_per_year for v in venues)
@@ -275,25 +275,25 @@ def plan_outreach(
     )
 
 
-def _staff_journeys(workspace: Workspace, bases: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _staff_journeys(
+    workspace: Workspace, travel: TravelMatrix, bases: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return, per site, car minutes and road km to its nearest base, and that base's position."""
     sites = np.column_stack([workspace.sites.lat, workspace.sites.lon])
     car = workspace.assumptions.travel.car
-    minutes = estimate_minutes(sites, sites[bases], "car", assumptions=workspace.assumptions.travel)
+    minutes, _ = site_minutes(workspace, travel, np.arange(len(sites)), bases, "car")
     nearest = np.argmin(minutes, axis=1)
     km = great_circle_matrix_km(sites, sites[bases])[np.arange(len(sites)), nearest] * car.circuity
     return minutes[np.arange(len(sites)), nearest].astype(np.float64), km, bases[nearest]
 
 
-def _minutes_between(workspace: Workspace, positions: list[int]) -> np.ndarray:
+def _minutes_between(workspace: Workspace, travel: TravelMatrix, positions: list[int]) -> np.ndarray:
     """Return an (n_sites, n_sites) array with car minutes filled in among ``positions``."""
     n = len(workspace.sites)
     out = np.full((n, n), np.inf)
     if positions:
-        pts = np.column_stack([workspace.sites.lat, workspace.sites.lon])[positions]
-        block = estimate_minutes(pts, pts, "car", assumptions=workspace.assumptions.travel)
-        np.fill_diagonal(block, 0.0)
-        out[np.ix_(positions, positions)] = block
+        at = np.asarray(positions, dtype=np.int64)
+        out[np.ix_(at, at)] = site_minutes(workspace, travel, at, at, "car")[0]
     return out
 
 

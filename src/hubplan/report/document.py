@@ -27,7 +27,7 @@ from hubplan.report import format as fmt
 from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.summary import headline_sentences
 from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
-from hubplan.travel.estimate import estimate_minutes
+from hubplan.travel.sites import site_minutes
 from hubplan.travel.matrix import TravelMatrix, cache_key
 
 
@@ -338,9 +338,7 @@ def _closing_centres(
         mine = served_by == j
         venue = "none"
         if len(venues):
-            car = estimate_minutes(
-                sites[[j]], sites[venues], "car", assumptions=workspace.assumptions.travel
-            )[0]
+            car = site_minutes(workspace, travel, np.array([j]), venues, "car")[0][0]
             k = int(np.argmin(car))
             venue = f"{workspace.sites.name[venues[k]]} ({car[k]:.0f} min by car)"
         rows = []
