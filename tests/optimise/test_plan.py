@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import numpy as np
 import pytest
@@ -17,7 +19,8 @@ from hubplan.data.money import parse_money
 from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.evaluate import nearest_base
 from hubplan.optimise.frontier import budget_steps
-from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.optimise.plan import Objective, PlanContext, PlanSettings, plan
+from hubplan.optimise.rules import REGISTRY, Row, Rule, RuleSetting
 from hubplan.travel import build_travel
 
 runner = CliRunner()
@@ -36,7 +39,7 @@ def test_objective_parsing() -> None:
     assert Objective.parse("pmedian:car") == Objective("pmedian", "car")
     assert Objective.parse("coverage:20:bus") == Objective("coverage", "bus", 20.0)
     for bad in ("median", "coverage", "coverage:x:bus", "coverage:20:tram", "pmedian:car:3"):
-        with pytest.raises(HubplanError, match="--objective: expected pmedian"):
+        with pytest.raises(HubplanError, match=r"^objective: expected pmedian"):
             Objective.parse(bad)
 
 
@@ -50,7 +53,7 @@ def test_money() -> None:
 
 def test_budget_steps() -> None:
     np.testing.assert_allclose(budget_steps(4e6, 5e6, 0.25e6), [4e6, 4.25e6, 4.5e6, 4.75e6, 5e6])
-    with pytest.raises(ValueError, match="positive --step"):
+    with pytest.raises(ValueError, match="budgets: expected start <= stop and a positive step"):
         budget_steps(5e6, 4e6, 1e6)
 
 
@@ -148,7 +151,7 @@ def test_cli_optimise_writes_a_scenario_that_loads(norfolk: Path) -> None:
         (["--bases", "3", "--rule", "colour=red"], "unknown rule 'colour'"),
         (["--bases", "3", "--rule", "district-min=x"], "expected a number after 'district-min='"),
         (["--bases", "3", "--candidates", "castle"], "no site is of kind 'castle'"),
-        (["--bases", "3", "--method", "magic"], "--method: expected exact or heuristic"),
+        (["--bases", "3", "--method", "magic"], "--method: expected 'exact' or 'heuristic'"),
         (["--bases", "60", "--candidates", "children_centre"], "bases=60 but only 53 sites may be bases"),
     ],
 )
@@ -195,3 +198,61 @@ def test_capacity_rule_on_norfolk(norfolk: Path) -> None:
     free = json.loads(runner.invoke(app, [*args[:6], "--json", "--dry-run"]).stdout)
     # Capacities can only make the best plan's family-minutes larger or equal.
     assert data["settings"]["result"]["objective"] >= free["settings"]["result"]["objective"] - 1e-6
+
+
+@dataclass(frozen=True, eq=False)
+class _AtMostOfKind(Rule):
+    """A rule added from outside: at most ``k`` bases among ``sites``, written as one class."""
+
+    sites: np.ndarray
+    k: int
+    name: ClassVar[str] = "most-of-kind"
+
+    def describe(self) -> str:
+        return f"at most {self.k} bases of a kind"
+
+    def feasible(self, is_open: np.ndarray) -> bool:
+        return int(is_open[self.sites].sum()) <= self.k
+
+    def rows(self, n_sites: int) -> list[Row]:
+        return [Row(self.sites, np.ones(len(self.sites)), -np.inf, float(self.k))]
+
+
+def _build_most_of_kind(value: str, context: PlanContext) -> Rule:
+    kind, _, k = value.partition(":")
+    kinds = context.workspace.sites.kind.astype(str)
+    return _AtMostOfKind(np.flatnonzero(kinds == kind), int(k))
+
+
+def test_a_registered_rule_reaches_the_cli_and_the_scenario(
+    norfolk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No library may be a base: the same plan as excluding every library by id."""
+    monkeypatch.setitem(
+        REGISTRY,
+        "most-of-kind",
+        RuleSetting("most-of-kind", "most-of-kind=KIND:N", lambda value: {}, _build_most_of_kind),
+    )
+    args = [
+        "optimise",
+        str(norfolk),
+        "--bases",
+        "6",
+        "--rule",
+        "most-of-kind=library:0",
+        "--json",
+        "--dry-run",
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["settings"]["rules"] == ["most-of-kind=library:0"]
+    ws = load_workspace(norfolk)
+    libraries = tuple(str(i) for i, k in zip(ws.sites.ids, ws.sites.kind, strict=True) if str(k) == "library")
+    assert libraries
+    assert not set(data["bases"]) & set(libraries)
+    same = plan(ws, build_travel(ws), PlanSettings(Objective("pmedian"), bases=6, excluded=libraries))
+    assert data["settings"]["result"]["objective"] == pytest.approx(same.solution.objective)
+    bad = runner.invoke(app, [*args[:5], "most-of-kind=library", "--dry-run"])  # no count after ':'
+    assert bad.exit_code == 1
+    assert "--rule: most-of-kind=library: invalid literal for int()" in bad.output

@@ -132,6 +132,21 @@ def test_orlib_published_optimum(name: str) -> None:
     assert heuristic.lower_bound <= published
 
 
+@pytest.mark.parametrize(("name", "published"), [("pmed14", 2968), ("pmed18", 4809), ("pmed30", 1989)])
+def test_orlib_heuristic_within_a_tenth_of_a_percent(name: str, published: int) -> None:
+    """The heuristic's two misses in the benchmark, and its largest p, against the published optima.
+
+    Its shakes and subgradient stop by progress; this checks the stop costs no accuracy.
+    """
+    if not ORLIB.exists():
+        pytest.skip("the OR-Library instances are in ../shared/benchmarks")
+    cost, p = read_orlib_pmedian(ORLIB / f"{name}.txt")
+    heuristic = solve_pmedian(cost, np.ones(len(cost)), p, method="heuristic")
+    assert published <= heuristic.objective <= published * 1.001
+    assert heuristic.lower_bound <= published
+    assert heuristic.gap < 0.001  # these instances' relaxations are tight: the bound proves it
+
+
 def test_orlib_last_repeated_edge_wins(tmp_path: Path) -> None:
     path = tmp_path / "tiny.txt"
     # Edge 1-2 first costs 1, then 9 (last wins); 2-3 costs 2.
@@ -243,7 +258,7 @@ def test_same_seed_same_answer() -> None:
 def test_bad_inputs() -> None:
     with pytest.raises(ValueError, match=r"weights: expected shape \(3,\)"):
         solve_pmedian(np.ones((3, 2)), np.ones(2), 1)
-    with pytest.raises(ValueError, match="method: expected one of exact, heuristic"):
+    with pytest.raises(ValueError, match="method: expected 'exact' or 'heuristic'"):
         solve_pmedian(np.ones((3, 2)), np.ones(3), 1, method="magic")
     with pytest.raises(ValueError, match="finite costs of 0 or more"):
         solve_pmedian(sp.csr_array(np.array([[-1.0, 2.0]])), np.ones(1), 1)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,45 +21,45 @@ from hubplan.cli.common import (
     progress_bar,
     travel_for,
 )
-from hubplan.data import write_scenario
-from hubplan.errors import HubplanError
-from hubplan.evaluate import area_breakdowns, evaluate
-from hubplan.optimise.frontier import budget_frontier, budget_steps
-from hubplan.optimise.plan import Objective, PlanSettings, plan
-from hubplan.report import comparison_table
-from hubplan.report.frontier import extra_money_sentences, frontier_rows, frontier_table, write_frontier_csv
+from hubplan.errors import HubplanError, InputError
+from hubplan.optimise.rules import REGISTRY, parse_rules
 
-RULES_HELP = (
-    "A rule, repeatable: district-min=K (at least K bases per district), required=ID[,ID...], "
-    "excluded=ID[,ID...], deprived-max=MINUTES (every area in deprivation deciles 1-2 within this of a "
-    "base), capacity (each base within its sites.csv capacity; exact method)."
+if TYPE_CHECKING:
+    from hubplan.optimise.plan import PlanSettings
+
+# The solvers, evaluation and report load inside the commands that use them (fast --help).
+
+RULES_HELP = "A rule, repeatable: " + ", ".join(REGISTRY[name].usage for name in sorted(REGISTRY)) + "."
+
+# Library messages name parameters; the command line names its flags.
+_FLAGS = (
+    ("rules:", "--rule:"),
+    ("method:", "--method:"),
+    ("objective:", "--objective:"),
+    ("candidates:", "--candidates:"),
+    ("budgets: expected start <= stop and a positive step", "expected --from <= --to and a positive --step"),
 )
 
 
-def _parse_rules(rules: list[str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for text in rules:
-        key, _, value = text.partition("=")
-        key = key.strip().lower()
-        try:
-            if key == "district-min":
-                out["district_min"] = int(value)
-            elif key in ("required", "excluded"):
-                out[key] = tuple(v.strip() for v in value.split(",") if v.strip())
-            elif key == "deprived-max":
-                out["deprived_max_minutes"] = float(value)
-            elif key == "capacity":
-                out["capacity"] = True
-            else:
-                msg = (
-                    f"--rule: unknown rule '{key}'; expected district-min, required, excluded, deprived-max "
-                    "or capacity"
-                )
-                raise HubplanError(msg)
-        except ValueError:
-            msg = f"--rule {text}: expected a number after '{key}='"
-            raise HubplanError(msg) from None
-    return out
+def _as_flags(message: str) -> str:
+    """Translate a library message's parameter names into this command's flags."""
+    for name, flag in _FLAGS:
+        if message.startswith(name):
+            message = flag + message[len(name) :]
+    return message.replace("method='exact'", "--method exact")
+
+
+@contextmanager
+def _speaking_flags() -> Iterator[None]:
+    """Re-raise the library's own errors (not input-file problems) with flags for parameter names."""
+    try:
+        yield
+    except InputError:
+        raise
+    except HubplanError as exc:
+        raise type(exc)(_as_flags(str(exc))) from None
+    except ValueError as exc:
+        raise HubplanError(_as_flags(str(exc))) from None
 
 
 def _settings(
@@ -73,21 +75,22 @@ def _settings(
     alternatives: int = 0,
     within: float = 0.05,
 ) -> PlanSettings:
-    if method not in ("exact", "heuristic"):
-        msg = f"--method: expected exact or heuristic; got '{method}'"
-        raise HubplanError(msg)
-    return PlanSettings(
-        objective=Objective.parse(objective),
-        bases=bases,
-        budget=budget,
-        candidates=tuple(k.strip() for k in candidates.split(",") if k.strip()),
-        method=method,
-        time_limit=time_limit,
-        seed=seed,
-        alternatives=alternatives,
-        within=within,
-        **_parse_rules(rules),
-    )
+    from hubplan.optimise.plan import Objective, PlanSettings
+    from hubplan.optimise.solution import Method
+
+    with _speaking_flags():
+        return PlanSettings(
+            objective=Objective.parse(objective),
+            bases=bases,
+            budget=budget,
+            candidates=tuple(k.strip() for k in candidates.split(",") if k.strip()),
+            method=Method.parse(method),
+            time_limit=time_limit,
+            seed=seed,
+            alternatives=alternatives,
+            within=within,
+            **parse_rules(rules),
+        )
 
 
 ObjectiveOpt = Annotated[
@@ -136,6 +139,11 @@ def optimise(
     as_json: AsJson = False,
 ) -> None:
     """Choose bases under a number or a budget and rules; write the plan as a scenario and compare it."""
+    from hubplan.data import write_scenario
+    from hubplan.evaluate import area_breakdowns, evaluate
+    from hubplan.optimise.plan import plan
+    from hubplan.report import comparison_table
+
     if (bases is None) == (budget is None):
         raise HubplanError("give exactly one of --bases N or --budget AMOUNT")
     settings = _settings(
@@ -145,7 +153,8 @@ def optimise(
     )  # fmt: skip
     workspace = load(directory)
     travel = travel_for(workspace)
-    result = plan(workspace, travel, settings, name=name)
+    with _speaking_flags():
+        result = plan(workspace, travel, settings, name=name)
     written = []
     if not dry_run:
         for scenario in (result.scenario, *result.alternatives):
@@ -199,16 +208,22 @@ def frontier(
     as_json: AsJson = False,
 ) -> None:
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
+    from hubplan.optimise.frontier import budget_frontier, budget_steps
+    from hubplan.report.frontier import (
+        extra_money_sentences,
+        frontier_rows,
+        frontier_table,
+        write_frontier_csv,
+    )
+
     settings = _settings(objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed)
-    try:
+    with _speaking_flags():
         budgets = budget_steps(
             money_option(start, "--from"), money_option(stop, "--to"), money_option(step, "--step")
         )
-    except ValueError as exc:
-        raise HubplanError(str(exc)) from None
     workspace = load(directory)
     travel = travel_for(workspace)
-    with progress_bar(f"best plans at {len(budgets)} budgets", len(budgets)) as advance:
+    with progress_bar(f"best plans at {len(budgets)} budgets", len(budgets)) as advance, _speaking_flags():
         points = budget_frontier(workspace, travel, budgets, settings, progress=advance)
     rows = frontier_rows(workspace, travel, points, settings.objective)
     if data_out is not None:

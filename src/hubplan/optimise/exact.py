@@ -31,7 +31,8 @@ import scipy.sparse as sp
 
 from hubplan.errors import InfeasibleError, SolverError
 from hubplan.optimise.instance import Instance
-from hubplan.optimise.rules import Rules
+from hubplan.optimise.rules import Capacity, Rules
+from hubplan.optimise.solution import Status
 
 
 @dataclass(frozen=True, eq=False)
@@ -66,10 +67,10 @@ def build_model(inst: Instance, rules: Rules) -> _Model:
         Column-wise arrays ready for HiGHS.
     """
     m = inst.n_sites
-    required = rules.required_mask(m)
-    excluded = rules.excluded_mask(m)
+    view = rules.view(m)
+    required, excluded = view.required, view.excluded
     allowed_count = int((~excluded).sum())
-    exact_p = rules.p if rules.budget is None else None
+    exact_p = view.fixed_p if view.fixed_p >= 0 and view.budget == np.inf else None
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     vals: list[np.ndarray] = []
@@ -130,10 +131,8 @@ def build_model(inst: Instance, rules: Rules) -> _Model:
     matrix = sp.csc_array(entries, shape=(n_rows, n_cols))
     matrix.sum_duplicates()
     lower = np.zeros(n_cols)
-    upper = np.ones(n_cols)
-    lower[:m][required] = 1.0
-    upper[:m][excluded] = 0.0
-    upper[m:] = np.inf
+    upper = np.full(n_cols, np.inf)
+    lower[:m], upper[:m] = rules.bounds(m)
     return _Model(
         n_y=m,
         z_area=np.concatenate(z_area) if z_area else np.zeros(0, dtype=np.int64),
@@ -159,29 +158,14 @@ def _add_rule_rows(
     row_lower: list[np.ndarray],
     row_upper: list[np.ndarray],
 ) -> int:
-    """Append rows for the rules on sites (count or budget, districts, cover sets); return the row count."""
-
-    def rule_row(members: np.ndarray, coef: np.ndarray, lo: float, hi: float) -> None:
-        nonlocal n_rows
-        rows.append(np.full(len(members), n_rows))
-        cols.append(members.astype(np.int64))
-        vals.append(coef)
-        row_lower.append(np.array([lo]))
-        row_upper.append(np.array([hi]))
+    """Append each rule's own rows on the site variables (see ``Rule.rows``); return the row count."""
+    for row in rules.rows(m):
+        rows.append(np.full(len(row.sites), n_rows))
+        cols.append(np.asarray(row.sites, dtype=np.int64))
+        vals.append(np.asarray(row.coef, dtype=np.float64))
+        row_lower.append(np.array([row.lower]))
+        row_upper.append(np.array([row.upper]))
         n_rows += 1
-
-    every = np.arange(m)
-    if rules.p is not None:
-        rule_row(every, np.ones(m), rules.p, rules.p)
-    if rules.budget is not None:
-        rule_row(every, rules.costs(m), -np.inf, rules.budget)
-    district, minimum = rules.district_codes(m)
-    for d in np.flatnonzero(minimum):
-        members = np.flatnonzero(district == d)
-        rule_row(members, np.ones(len(members)), float(minimum[d]), np.inf)
-    for cover in rules.cover_sets:
-        members = np.unique(np.asarray(cover, dtype=np.int64))
-        rule_row(members, np.ones(len(members)), 1.0, np.inf)
     return n_rows
 
 
@@ -207,9 +191,13 @@ def build_capacitated_model(inst: Instance, rules: Rules) -> _Model:
         Column-wise arrays: y, then x for each listed pair of allowed sites, then s.
     """
     m, n = inst.n_sites, inst.n_areas
-    excluded = rules.excluded_mask(m)
-    capacity = np.asarray(rules.capacity, dtype=np.float64)
-    demand = np.asarray(rules.demand, dtype=np.float64)
+    excluded = rules.view(m).excluded
+    rule = rules.find(Capacity)
+    if rule is None:
+        msg = "rules: the capacitated model needs a capacity rule"
+        raise ValueError(msg)
+    capacity = np.asarray(rule.capacity, dtype=np.float64)
+    demand = np.asarray(rule.demand, dtype=np.float64)
     area = np.repeat(np.arange(n), np.diff(inst.row_ptr))
     keep = ~excluded[inst.row_site] & (inst.row_cost < inst.far[area])
     area, site, cost = area[keep], inst.row_site[keep], inst.row_cost[keep]
@@ -247,8 +235,7 @@ def build_capacitated_model(inst: Instance, rules: Rules) -> _Model:
     matrix.sum_duplicates()
     lower = np.zeros(n_cols)
     upper = np.ones(n_cols)
-    lower[:m][rules.required_mask(m)] = 1.0
-    upper[:m][excluded] = 0.0
+    lower[:m], upper[:m] = rules.bounds(m)
     return _Model(
         n_y=m,
         z_area=np.zeros(0, dtype=np.int64),
@@ -275,14 +262,14 @@ def _start_values(model: _Model, inst: Instance, is_open: np.ndarray) -> np.ndar
     return np.concatenate([is_open.astype(np.float64), z])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ExactResult:
     """What HiGHS found: the plan, its objective, the dual bound and the status."""
 
     is_open: np.ndarray
     objective: float
     bound: float
-    status: str
+    status: Status
     seconds: float
 
 
@@ -302,7 +289,7 @@ class ExactSolver:
     def __init__(self, inst: Instance, rules: Rules, *, time_limit: float | None = None) -> None:
         self.inst = inst
         self.model = (
-            build_capacitated_model(inst, rules) if rules.capacity is not None else build_model(inst, rules)
+            build_capacitated_model(inst, rules) if rules.find(Capacity) else build_model(inst, rules)
         )
         self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
         self.highs.setOptionValue("output_flag", False)
@@ -378,7 +365,7 @@ class ExactSolver:
             is_open=is_open,
             objective=float(info.objective_function_value),
             bound=float(info.mip_dual_bound),
-            status="optimal" if optimal else "time_limit",
+            status=Status.OPTIMAL if optimal else Status.TIME_LIMIT,
             seconds=time.perf_counter() - started,
         )
 

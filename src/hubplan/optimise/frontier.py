@@ -41,7 +41,7 @@ def budget_steps(start: float, stop: float, step: float) -> np.ndarray:
         When the range is empty or the step not positive.
     """
     if step <= 0 or start > stop:
-        msg = f"expected --from <= --to and a positive --step; got {start:g}, {stop:g}, {step:g}"
+        msg = f"budgets: expected start <= stop and a positive step; got {start:g}, {stop:g}, {step:g}"
         raise ValueError(msg)
     count = int(np.floor((stop - start) / step + 1e-9)) + 1
     return start + step * np.arange(count)

@@ -8,13 +8,29 @@ costs its column's length plus one pass over the open sites.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import numpy as np
 from numba import njit
 
 NONE = -1
 
 
-@njit(cache=True)
+def jit(func: Callable[..., Any]) -> Any:
+    """Compile ``func`` with numba, caching the machine code in numba's default cache directory.
+
+    The cache lives next to this file, or in the user's cache directory when the install is
+    read-only; when neither can be written, numba refuses to cache and the kernels are compiled
+    afresh in each process instead (slower to start, same results).
+    """
+    try:
+        return njit(cache=True)(func)
+    except RuntimeError:  # "cannot cache function ...: no locator available"
+        return njit(func)
+
+
+@jit
 def _rescan(u, row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]
     """Set area ``u``'s nearest and second-nearest open site from its row (``-1`` = its far cost)."""
     b1 = far[u]
@@ -39,14 +55,14 @@ def _rescan(u, row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # ty
     f2[u] = s2
 
 
-@njit(cache=True)
+@jit
 def assign(row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]
     """Set each area's nearest and second-nearest open site (``-1`` = its far cost)."""
     for u in range(len(far)):
         _rescan(u, row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2)
 
 
-@njit(cache=True)
+@jit
 def opening_gains(col_ptr, col_area, col_cost, d1, gain):  # type: ignore[no-untyped-def]
     """Set each site's gain from opening it: the summed cost it would save."""
     for j in range(len(col_ptr) - 1):
@@ -58,7 +74,7 @@ def opening_gains(col_ptr, col_area, col_cost, d1, gain):  # type: ignore[no-unt
         gain[j] = g
 
 
-@njit(cache=True)
+@jit
 def open_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, col_cost, d1, f1, d2, f2, gain):  # type: ignore[no-untyped-def]
     """Open site ``j``: update nearest/second-nearest and, when ``gain`` is non-empty, every site's gain."""
     track = len(gain) > 0
@@ -81,7 +97,7 @@ def open_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, col_cost, d1, f
             f2[u] = j
 
 
-@njit(cache=True)
+@jit
 def close_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, far, is_open, d1, f1, d2, f2):  # type: ignore[no-untyped-def]
     """Close site ``j`` (already marked closed in ``is_open``): re-scan the areas that used it."""
     for k in range(col_ptr[j], col_ptr[j + 1]):
@@ -90,7 +106,7 @@ def close_site(j, row_ptr, row_site, row_cost, col_ptr, col_area, far, is_open, 
             _rescan(u, row_ptr, row_site, row_cost, far, is_open, d1, f1, d2, f2)
 
 
-@njit(cache=True)
+@jit
 def local_search(  # type: ignore[no-untyped-def]
     row_ptr,
     row_site,

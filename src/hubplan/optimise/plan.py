@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -14,11 +14,13 @@ from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise.instance import Instance, build_instance
-from hubplan.optimise.rules import Rules
-from hubplan.optimise.solution import Solution
+from hubplan.optimise.rules import REGISTRY, Rules
+from hubplan.optimise.solution import Method, Solution
 from hubplan.optimise.solve import as_coverage, coverage_instance, solve_instance
 from hubplan.travel.estimate import MODES
 from hubplan.travel.matrix import TravelMatrix
+
+ObjectiveKind = Literal["pmedian", "coverage"]
 
 _OBJECTIVE = re.compile(r"^(?P<kind>pmedian|coverage)(?::(?P<a>[^:]+))?(?::(?P<b>[^:]+))?$")
 
@@ -38,7 +40,7 @@ class Objective:
         The coverage threshold (coverage only).
     """
 
-    kind: str
+    kind: ObjectiveKind
     mode: str = "bus"
     minutes: float | None = None
 
@@ -64,19 +66,19 @@ class Objective:
         match = _OBJECTIVE.match(text.strip().lower())
         hint = "expected pmedian, pmedian:MODE or coverage:MINUTES:MODE (e.g. coverage:20:bus)"
         if not match:
-            raise HubplanError(f"--objective: {hint}; got {text!r}")
+            raise HubplanError(f"objective: {hint}; got {text!r}")
         if match["kind"] == "pmedian":
             mode = match["a"] or "bus"
             if match["b"] is not None or mode not in MODES:
-                raise HubplanError(f"--objective: {hint}; got {text!r}")
+                raise HubplanError(f"objective: {hint}; got {text!r}")
             return cls("pmedian", mode)
         try:
             minutes = float(match["a"] or "")
         except ValueError:
-            raise HubplanError(f"--objective: {hint}; got {text!r}") from None
+            raise HubplanError(f"objective: {hint}; got {text!r}") from None
         mode = match["b"] or "bus"
         if mode not in MODES or minutes <= 0:
-            raise HubplanError(f"--objective: {hint}; got {text!r}")
+            raise HubplanError(f"objective: {hint}; got {text!r}")
         return cls("coverage", mode, minutes)
 
     def __str__(self) -> str:
@@ -113,7 +115,7 @@ class PlanSettings:
     candidates
         The kinds of site that may be bases (empty: every kind).
     method
-        ``"exact"`` or ``"heuristic"``.
+        ``"exact"`` or ``"heuristic"`` (a :class:`~hubplan.optimise.solution.Method`).
     time_limit
         Seconds.
     seed
@@ -122,6 +124,9 @@ class PlanSettings:
         How many other distinct plans to find.
     within
         Their tolerance (0.05 = within 5% of the best objective).
+    rules
+        Further rules as ``NAME=VALUE`` texts, each registered with a ``build`` (see
+        :func:`hubplan.optimise.rules.register_rule`).
     """
 
     objective: Objective
@@ -133,11 +138,15 @@ class PlanSettings:
     deprived_max_minutes: float | None = None
     capacity: bool = False
     candidates: tuple[str, ...] = ()
-    method: str = "exact"
+    method: Method = Method.EXACT
     time_limit: float | None = None
     seed: int = 0
     alternatives: int = 0
     within: float = 0.05
+    rules: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "method", Method.parse(self.method))
 
     def record(self) -> dict[str, Any]:
         """Return the settings as plain data for a scenario file."""
@@ -150,10 +159,10 @@ class PlanSettings:
             out["district_min"] = self.district_min
         if self.capacity:
             out["capacity"] = True
-        for key in ("required", "excluded", "candidates"):
+        for key in ("required", "excluded", "candidates", "rules"):
             if getattr(self, key):
                 out[key] = list(getattr(self, key))
-        out |= {"method": self.method, "seed": self.seed}
+        out |= {"method": str(self.method), "seed": self.seed}
         return out
 
 
@@ -167,13 +176,39 @@ class Plan:
     alternatives: tuple[Scenario, ...] = field(default=())
 
 
+@dataclass(frozen=True, eq=False)
+class PlanContext:
+    """What a registered rule needs to build itself on a workspace (see ``register_rule``).
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    mode
+        The objective's mode (whose minutes count).
+    excluded
+        Sites no plan may use, from the other settings (a mask).
+    """
+
+    workspace: Workspace
+    travel: TravelMatrix
+    mode: str
+    excluded: np.ndarray
+
+    def positions(self, ids: tuple[str, ...], rule: str) -> np.ndarray:
+        """Return the site positions of ``ids``; raise naming ``rule`` for an unknown id."""
+        return _site_positions(self.workspace, ids, rule)
+
+
 def _site_positions(workspace: Workspace, ids: tuple[str, ...], flag: str) -> np.ndarray:
     index = workspace.sites.index
     unknown = [i for i in ids if i not in index]
     if unknown:
         close = difflib.get_close_matches(unknown[0], list(index), n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise HubplanError(f"--rule {flag}: no site has the id '{unknown[0]}'{hint}")
+        raise HubplanError(f"rules: {flag}: no site has the id '{unknown[0]}'{hint}")
     return np.array([index[i] for i in ids], dtype=np.int64)
 
 
@@ -210,7 +245,7 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
         kinds = sorted(set(map(str, sites.kind)))
         unknown = sorted(set(settings.candidates) - set(kinds))
         if unknown:
-            raise HubplanError(f"--candidates: no site is of kind '{unknown[0]}' (kinds: {', '.join(kinds)})")
+            raise HubplanError(f"candidates: no site is of kind '{unknown[0]}' (kinds: {', '.join(kinds)})")
         # A required site stays a candidate whatever its kind; an explicit exclusion is kept, so a
         # site both required and excluded is reported as a conflict.
         excluded |= ~np.isin(sites.kind.astype(str), settings.candidates) & ~required
@@ -231,7 +266,19 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
                 )
             cover_sets.append(near)
             labels.append(f"deprived-max for area {workspace.areas.ids[i]}")
+    context = PlanContext(workspace, travel, settings.objective.mode, excluded)
+    extra = []
+    for text in settings.rules:
+        key, _, value = text.partition("=")
+        setting = REGISTRY.get(key)
+        if setting is None or setting.build is None:
+            raise HubplanError(f"rules: unknown rule '{key}'")
+        try:
+            extra.append(setting.build(value, context))
+        except ValueError as exc:
+            raise HubplanError(f"rules: {text}: {exc}") from None
     return Rules(
+        *extra,
         p=settings.bases,
         budget=settings.budget,
         site_cost=np.asarray(sites.cost_per_year, dtype=np.float64),
@@ -355,8 +402,8 @@ def _scenario(workspace: Workspace, settings: PlanSettings, solution: Solution, 
             "objective": round(solution.objective, 4),
             "bound": round(solution.bound, 4),
             "gap": round(solution.gap, 6),
-            "status": solution.status,
-            "bound_method": solution.bound_method,
+            "status": str(solution.status),
+            "bound_method": str(solution.bound_method),
         },
         "hubplan_version": __version__,
     }

@@ -4,13 +4,65 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
 
 import numpy as np
 
+Sense = Literal["min", "max"]
 
-@dataclass(frozen=True, eq=False)
+
+class Method(StrEnum):
+    """How a plan is found: ``exact`` (HiGHS, proven optimal) or ``heuristic`` (fast, with a proven gap)."""
+
+    EXACT = "exact"
+    HEURISTIC = "heuristic"
+
+    @classmethod
+    def parse(cls, value: str) -> Method:
+        """Return the method named ``value``.
+
+        Parameters
+        ----------
+        value
+            ``"exact"`` or ``"heuristic"``.
+
+        Returns
+        -------
+        Method
+            The method.
+
+        Raises
+        ------
+        ValueError
+            Naming the parameter ``method`` and the values it takes.
+        """
+        try:
+            return cls(value)
+        except ValueError:
+            choices = " or ".join(f"'{m.value}'" for m in cls)
+            msg = f"method: expected {choices}; got {value!r}"
+            raise ValueError(msg) from None
+
+
+class Status(StrEnum):
+    """How a solve ended."""
+
+    OPTIMAL = "optimal"  #: proven optimal
+    TIME_LIMIT = "time_limit"  #: stopped by the time limit with a feasible plan
+    HEURISTIC = "heuristic"  #: the heuristic's best plan, with a proven gap
+
+
+class BoundMethod(StrEnum):
+    """How a solution's bound was proven."""
+
+    MIP = "MIP dual bound"
+    LAGRANGIAN = "Lagrangian relaxation"
+
+
+@dataclass(frozen=True, eq=False, kw_only=True)
 class Solution:
-    """A plan and how good it is proven to be.
+    """A plan and how good it is proven to be (built by keyword).
 
     Parameters
     ----------
@@ -27,11 +79,11 @@ class Solution:
     seconds
         Wall-clock time taken.
     status
-        ``"optimal"``, ``"time_limit"`` (stopped with a feasible plan) or ``"heuristic"``.
+        How the solve ended.
     method
-        ``"exact"`` or ``"heuristic"``.
+        How the plan was found.
     bound_method
-        How ``bound`` was proven (``"MIP dual bound"``, ``"Lagrangian relaxation"``).
+        How ``bound`` was proven.
     alternatives
         Other distinct plans found within the asked tolerance, best first.
     """
@@ -39,11 +91,11 @@ class Solution:
     open: np.ndarray
     objective: float
     bound: float
-    sense: str
+    sense: Sense
     seconds: float
-    status: str
-    method: str
-    bound_method: str
+    status: Status
+    method: Method
+    bound_method: BoundMethod
     alternatives: tuple[Solution, ...] = field(default=())
 
     @property

@@ -3,27 +3,23 @@
 from __future__ import annotations
 
 import time
-from dataclasses import replace
 
 import numpy as np
 import scipy.sparse as sp
 
 from hubplan.errors import HubplanError, InfeasibleError
-from hubplan.optimise.bound import fix_sites, lagrangian_bound
-from hubplan.optimise.exact import ExactSolver
-from hubplan.optimise.heuristic import feasible, search
 from hubplan.optimise.instance import Instance, build_instance
-from hubplan.optimise.rules import Rules, check_rules
-from hubplan.optimise.solution import Solution, sorted_positions
+from hubplan.optimise.rules import Capacity, Excluded, Required, Rules, check_rules
+from hubplan.optimise.solution import BoundMethod, Method, Solution, Status, sorted_positions
 
-METHODS = ("exact", "heuristic")
+METHODS = tuple(m.value for m in Method)
 
 
 def solve_instance(
     inst: Instance,
     rules: Rules,
     *,
-    method: str = "exact",
+    method: Method | str = Method.EXACT,
     time_limit: float | None = None,
     seed: int = 0,
     alternatives: int = 0,
@@ -64,19 +60,22 @@ def solve_instance(
     ValueError
         For an unknown method.
     """
-    if method not in METHODS:
-        msg = f"method: expected one of {', '.join(METHODS)}; got {method!r}"
-        raise ValueError(msg)
+    from hubplan.optimise.bound import fix_sites, lagrangian_bound  # numba: compiled kernels
+    from hubplan.optimise.heuristic import feasible, search
+
+    method = Method.parse(method)
     check_rules(rules, inst.n_sites)
     started = time.perf_counter()
-    if rules.capacity is not None:
-        if method == "heuristic":
-            msg = "capacities are solved by the exact method only: use --method exact"
+    if rules.exact_only:
+        if method == Method.HEURISTIC:
+            names = ", ".join(dict.fromkeys(part.name for part in rules.exact_only))
+            what = "capacities are" if rules.find(Capacity) else f"rules {names} are"
+            msg = f"{what} solved by the exact method only: use method='exact' (rules: {names})"
             raise HubplanError(msg)
         # The uncapacitated heuristic's plan may break a capacity: HiGHS starts from nothing.
         return _exact(inst, rules, start=None, fixed_bound=np.inf, time_limit=time_limit, started=started,
                       alternatives=alternatives, within=within)  # fmt: skip
-    shakes = iterations if iterations is not None else (30 if method == "exact" else 200)
+    shakes = iterations if iterations is not None else (30 if method == Method.EXACT else 200)
     best, others = search(
         inst,
         rules,
@@ -87,7 +86,7 @@ def solve_instance(
         keep_within=within,
     )
     if not feasible(rules, best):
-        if method == "heuristic":
+        if method == Method.HEURISTIC:
             msg = "the heuristic found no plan keeping every rule; the exact method can prove if one exists"
             raise InfeasibleError(msg)
         # Let HiGHS decide, from no start.
@@ -102,19 +101,20 @@ def solve_instance(
             within=within,
         )
     objective = inst.objective(sorted_positions(best))
-    lagrangian = lagrangian_bound(inst, rules, objective, _nearest_open(inst, best)[0])
+    left = None if time_limit is None else max(0.1, time_limit - (time.perf_counter() - started))
+    lagrangian = lagrangian_bound(inst, rules, objective, _nearest_open(inst, best)[0], time_limit=left)
     bound = min(lagrangian.bound, objective)
-    if method == "heuristic":
+    if method == Method.HEURISTIC:
         alts = tuple(
             Solution(
-                sorted_positions(mask),
-                obj,
-                bound,
-                "min",
-                0.0,
-                "heuristic",
-                "heuristic",
-                "Lagrangian relaxation",
+                open=sorted_positions(mask),
+                objective=obj,
+                bound=bound,
+                sense="min",
+                seconds=0.0,
+                status=Status.HEURISTIC,
+                method=Method.HEURISTIC,
+                bound_method=BoundMethod.LAGRANGIAN,
             )
             for obj, mask in _heuristic_alternatives(
                 inst,
@@ -128,25 +128,23 @@ def solve_instance(
             )
         )
         return Solution(
-            sorted_positions(best), objective, bound, "min", time.perf_counter() - started,
-            "heuristic", "heuristic", "Lagrangian relaxation", alts,
+            open=sorted_positions(best), objective=objective, bound=bound, sense="min",
+            seconds=time.perf_counter() - started, status=Status.HEURISTIC, method=Method.HEURISTIC,
+            bound_method=BoundMethod.LAGRANGIAN, alternatives=alts,
         )  # fmt: skip
     integral = _integral(inst)
     closed_by_bound = objective - bound <= (1 - 1e-9 if integral else 1e-9 * max(1.0, abs(objective)))
     if closed_by_bound and alternatives == 0:
         return Solution(
-            sorted_positions(best), objective, objective, "min", time.perf_counter() - started,
-            "optimal", "exact", "Lagrangian relaxation",
+            open=sorted_positions(best), objective=objective, bound=objective, sense="min",
+            seconds=time.perf_counter() - started, status=Status.OPTIMAL, method=Method.EXACT,
+            bound_method=BoundMethod.LAGRANGIAN,
         )  # fmt: skip
     fixed_bound = np.inf
     model_rules = rules
     if alternatives == 0:
         fixed_open, fixed_closed, fixed_bound = fix_sites(lagrangian, rules, objective, integral=integral)
-        model_rules = replace(
-            rules,
-            required=np.union1d(rules.required, np.flatnonzero(fixed_open)),
-            excluded=np.union1d(rules.excluded, np.flatnonzero(fixed_closed)),
-        )
+        model_rules = rules.plus(Required(np.flatnonzero(fixed_open)), Excluded(np.flatnonzero(fixed_closed)))
     return _exact(
         inst,
         model_rules,
@@ -171,6 +169,8 @@ def _exact(
     within: float,
 ) -> Solution:
     """Solve with HiGHS from an optional start; ``fixed_bound`` bounds plans cut off by fixing."""
+    from hubplan.optimise.exact import ExactSolver  # highspy, imported only when solving exactly
+
     left = None if time_limit is None else max(0.1, time_limit - (time.perf_counter() - started))
     solver = ExactSolver(inst, rules, time_limit=left)
     result = solver.solve(start=start)
@@ -184,31 +184,30 @@ def _exact(
         except HubplanError:  # no further plan exists: stop looking
             break
         alt_objective = (
-            alt.objective if rules.capacity is not None else inst.objective(sorted_positions(alt.is_open))
+            alt.objective if rules.find(Capacity) else inst.objective(sorted_positions(alt.is_open))
         )
         if alt_objective > limit:
             break
         found.append(
             Solution(
-                sorted_positions(alt.is_open),
-                alt_objective,
-                alt.bound,
-                "min",
-                alt.seconds,
-                alt.status,
-                "exact",
-                "MIP dual bound",
+                open=sorted_positions(alt.is_open),
+                objective=alt_objective,
+                bound=alt.bound,
+                sense="min",
+                seconds=alt.seconds,
+                status=alt.status,
+                method=Method.EXACT,
+                bound_method=BoundMethod.MIP,
             )
         )
         previous = alt.is_open
     # Without capacities a plan's cost is exact from its sites; HiGHS's own figure carries its tolerances.
-    objective = (
-        result.objective if rules.capacity is not None else inst.objective(sorted_positions(result.is_open))
-    )
-    proven = objective if result.status == "optimal" else min(result.bound, fixed_bound, objective)
+    objective = result.objective if rules.find(Capacity) else inst.objective(sorted_positions(result.is_open))
+    proven = objective if result.status == Status.OPTIMAL else min(result.bound, fixed_bound, objective)
     return Solution(
-        sorted_positions(result.is_open), objective, proven, "min", time.perf_counter() - started,
-        result.status, "exact", "MIP dual bound", tuple(found),
+        open=sorted_positions(result.is_open), objective=objective, bound=proven, sense="min",
+        seconds=time.perf_counter() - started, status=result.status, method=Method.EXACT,
+        bound_method=BoundMethod.MIP, alternatives=tuple(found),
     )  # fmt: skip
 
 
@@ -228,15 +227,17 @@ def _heuristic_alternatives(
     Besides the other local optima the search met, each of the best plan's least-used sites is
     excluded in turn and the plan re-optimised: the best plan found without that site.
     """
+    from hubplan.optimise.heuristic import feasible, search
+
     if count == 0:
         return []
     pool = {mask.tobytes(): (obj, mask) for obj, mask in seen}
     assigned = _nearest_open(inst, best)[1]
     load = np.bincount(assigned[assigned >= 0], minlength=inst.n_sites)
-    required = set(rules.required.tolist())
+    required = set(np.flatnonzero(rules.view(inst.n_sites).required).tolist())
     removable = [int(j) for j in np.flatnonzero(best) if int(j) not in required]
     for j in sorted(removable, key=lambda site: load[site])[: 3 * count]:
-        without = replace(rules, excluded=np.union1d(rules.excluded, [j]))
+        without = rules.plus(Excluded(np.array([j])))
         try:
             check_rules(without, inst.n_sites)
         except InfeasibleError:
@@ -276,7 +277,7 @@ def solve_pmedian(
     weights: np.ndarray,
     p: int,
     *,
-    method: str = "exact",
+    method: Method | str = Method.EXACT,
     time_limit: float | None = None,
     seed: int = 0,
     rules: Rules | None = None,
@@ -318,8 +319,7 @@ def solve_pmedian(
     ([1], 5.0)
     """
     inst = build_instance(cost, weights)
-    given = rules or Rules()
-    chosen = Rules(**{**given.__dict__, "p": int(p)})
+    chosen = (rules or Rules()).with_count(p)
     return solve_instance(inst, chosen, method=method, time_limit=time_limit, seed=seed)
 
 
@@ -329,7 +329,7 @@ def solve_coverage(
     p: int,
     radius: float,
     *,
-    method: str = "exact",
+    method: Method | str = Method.EXACT,
     time_limit: float | None = None,
     seed: int = 0,
     rules: Rules | None = None,
@@ -359,8 +359,7 @@ def solve_coverage(
         ``objective`` is the weight covered; ``bound`` a proven upper bound (``sense="max"``).
     """
     inst = coverage_instance(cost, weights, radius)
-    given = rules or Rules()
-    chosen = Rules(**{**given.__dict__, "p": int(p)})
+    chosen = (rules or Rules()).with_count(p)
     s = solve_instance(inst, chosen, method=method, time_limit=time_limit, seed=seed)
     return as_coverage(s, float(np.sum(weights)))
 
@@ -414,13 +413,13 @@ def as_coverage(s: Solution, total: float) -> Solution:
     """
     alts = tuple(as_coverage(a, total) for a in s.alternatives)
     return Solution(
-        s.open,
-        total - s.objective,
-        total - s.bound,
-        "max",
-        s.seconds,
-        s.status,
-        s.method,
-        s.bound_method,
-        alts,
+        open=s.open,
+        objective=total - s.objective,
+        bound=total - s.bound,
+        sense="max",
+        seconds=s.seconds,
+        status=s.status,
+        method=s.method,
+        bound_method=s.bound_method,
+        alternatives=alts,
     )

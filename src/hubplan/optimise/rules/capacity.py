@@ -1,0 +1,54 @@
+"""The capacity rule: each base serves no more families than its capacity (``capacity``); exact only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+
+from hubplan.optimise.rules.base import Rule
+from hubplan.optimise.rules.registry import register
+
+
+@dataclass(frozen=True, eq=False)
+class Capacity(Rule):
+    """Each base ``j`` serves at most ``capacity[j]`` of the areas' ``demand`` (``inf``: no limit).
+
+    Exact: the whole model becomes the capacitated one (areas may split between bases; see
+    :func:`hubplan.optimise.exact.build_capacitated_model`). Heuristic: not kept (exact only).
+    Bound: the MIP's own; no site fixing.
+
+    Parameters
+    ----------
+    capacity
+        Each site's capacity as a base, in the units of ``demand``.
+    demand
+        Each area's demand (e.g. families).
+    """
+
+    capacity: np.ndarray
+    demand: np.ndarray
+    name: ClassVar[str] = "capacity"
+    exact_only: ClassVar[bool] = True
+
+    def describe(self) -> str:
+        """Say that bases keep their capacities."""
+        return "each base within its capacity"
+
+    def feasible(self, is_open: np.ndarray) -> bool:
+        """Return whether the open sites can hold all the demand they must (a necessary condition).
+
+        Whether a split within capacities exists is decided by the exact model; every plan is
+        accepted here, as areas beyond every capacity pay their far cost there.
+        """
+        del is_open
+        return True
+
+
+@register("capacity", "capacity (each base within its sites.csv capacity; exact method)")
+def _parse(value: str) -> dict[str, Any]:
+    if value not in ("", "true", "yes", "1"):
+        msg = f"expected no value (or 'true'); got {value!r}"
+        raise ValueError(msg)
+    return {"capacity": True}
