@@ -27,6 +27,7 @@ from hubplan.report import format as fmt
 from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.summary import headline_sentences
 from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
+from hubplan.report.timeline import decision_pack
 from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.matrix import TravelMatrix, cache_key
 
@@ -114,6 +115,7 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
             for ev in evaluations
         ],
         "data_readme": _data_readme(workspace),
+        "decision_pack": decision_pack(workspace, travel, evaluations),  # checklist, timeline, centre pages
     }
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("hubplan.report") / "templates")),
