@@ -384,6 +384,7 @@ def main(out: Path) -> None:
     responses = build_consultation.build(sites, pd.read_csv(SOURCES / "norfolk_postcode_districts.csv"))
     responses.to_csv(out / "responses-synthetic.csv", index=False, lineterminator="\n")
     write_toml(out / "hubplan.toml")
+    write_decision(out / "decision.yaml")
     towns = places[places["population"].fillna(0) >= TOWN_LABEL_POPULATION].sort_values("name")
     write_boundaries(
         out,
@@ -493,6 +494,75 @@ wait_minutes = {{ {waits} }}   # time lost fitting the trip to the timetable
     )
 
 
+def write_decision(path: Path) -> None:
+    """Write Norfolk's decision record: only facts on the record, dates only as precise as known."""
+    path.write_text(
+        """# The decision's record (hubplan.data.decision). Facts from the council's record of 2018-19 as
+# the project's notes give them; where a day is not known only the month or year is written.
+proposal:
+  scenario: proposal-2018-7
+  when: 2018-09
+  title: "First proposal: close 46 of 53 children's centres, keep 7 as bases"
+  summary: >-
+    One base per district, with outreach in homes, libraries, village halls, schools and online;
+    the budget for commissioning centres cut from £10.2m to £5.2m a year.
+consultation:
+  start: 2018-09
+  end: 2018-11
+  weeks: 8
+  period: about 8 weeks, late September to mid November 2018
+  responses: 1600
+  summary: >-
+    Drop-in events in libraries (three two-hour slots a day: 10am-noon, 2-4pm, 6-8pm); responses
+    included a city council and parish councils.
+events:
+  - when: 2018
+    title: Marches against the closures
+  - when: 2018-19
+    title: The consultation documents are called not clear enough to the public
+petitions:
+  - title: Petition against closing the children's centres
+    signatures: 6000
+    when: 2018
+motions:
+  - title: Motions to suspend the consultation
+    moved_by: both opposition groups (Labour and the Liberal Democrats)
+    when: 2018
+  - title: Motion to withdraw the proposal
+    when: 2018-19
+    result: defeated
+    votes_for: 27
+    votes_against: 48
+    abstentions: 2
+amendments:
+  - title: Liberal Democrat budget amendment
+    moved_by: Liberal Democrats
+    when: 2019
+    extra:
+      - year: ""
+        amount_per_year: 1m
+    scenario: adopted-2019-15
+    summary: More money to keep more centres open and staff the outreach, especially in rural areas.
+  - title: Labour budget amendment
+    moved_by: Labour
+    when: 2019
+    extra:
+      - year: 2019/20
+        amount_per_year: 1.3m
+      - year: 2020/21
+        amount_per_year: 3m
+    scenario: adopted-2019-15
+    summary: More money to keep more centres open and staff the outreach, especially in rural areas.
+outcome:
+  scenario: adopted-2019-15
+  when: 2019
+  title: "Adopted plan: close 38 centres, keep 15 as bases"
+  summary: The 15 bases of an Early Childhood and Family Service.
+""",
+        encoding="utf-8",
+    )
+
+
 def write_readme(
     path: Path,
     areas: pd.DataFrame,
@@ -525,6 +595,8 @@ says so.
 - `boundaries.geojson` — LSOA outlines, district outlines and town labels, for maps.
 - `scenarios/` — `baseline-53`, `proposal-2018-7`, `adopted-2019-15`.
 - `hubplan.toml` — the assumptions.
+- `decision.yaml` — the decision's record: the proposal, the consultation, the petition, the motions
+  and the budget amendments, each amendment linked to the scenario that models it.
 - `responses-synthetic.csv` — **synthetic** consultation responses (about 1,600), made by
   `scripts/build_consultation.py`: the themes the 2018 record shows, centre names as people type them,
   real postcode districts with made-up units, and some planted personal data (to show it is never

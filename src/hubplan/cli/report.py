@@ -9,6 +9,7 @@ import typer
 
 from hubplan.cli.common import Dir, app, evaluate_all, handles_errors, load, out
 from hubplan.errors import HubplanError
+from hubplan.report.centres import write_centre_pages
 from hubplan.report.document import write_report
 from hubplan.travel import build_travel
 
@@ -33,5 +34,9 @@ def report(
     if not names:
         raise HubplanError("the workspace has no scenarios to report")
     evaluations = evaluate_all(workspace, names)
-    files = write_report(workspace, build_travel(workspace), evaluations, out_dir, pdf=pdf)
+    travel = build_travel(workspace)
+    files = write_report(workspace, travel, evaluations, out_dir, pdf=pdf)
     out.print(f"wrote {files.html}" + (f" and {files.pdf}" if files.pdf else ""))
+    pages = write_centre_pages(workspace, travel, evaluations, out_dir)  # one page per closing centre
+    if pages:
+        out.print(f"wrote {len(pages)} centre pages in {pages[0].parent}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 import numpy as np
@@ -14,7 +15,10 @@ OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "
 """A palette readable with every common colour-vision deficiency (Okabe and Ito 2008)."""
 
 # Viridis: readable in greyscale and by most colour-blind readers, lightness falling band by band.
-_VIRIDIS = ("#fde725", "#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e", "#3e4989", "#482878", "#440154")
+_VIRIDIS = (
+    "#fde725", "#b5de2b", "#6ece58", "#35b779", "#1f9e89",
+    "#26828e", "#31688e", "#3e4989", "#482878", "#440154",
+)  # fmt: skip
 
 
 def minute_bands(thresholds: tuple[float, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -32,7 +36,7 @@ def minute_bands(thresholds: tuple[float, ...]) -> tuple[tuple[str, ...], tuple[
     """
     ts = sorted(thresholds)
     labels = [f"up to {ts[0]:g} min"]
-    labels += [f"{a:g}-{b:g} min" for a, b in zip(ts, ts[1:], strict=False)]
+    labels += [f"{a:g}-{b:g} min" for a, b in itertools.pairwise(ts)]
     labels.append(f"over {ts[-1]:g} min")
     picks = np.linspace(0, len(_VIRIDIS) - 1, len(labels)).round().astype(int)
     return tuple(labels), tuple(_VIRIDIS[i] for i in picks)
@@ -287,7 +291,13 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
             },
             {
                 "data": {"values": layers["district"]},
-                "mark": {"type": "geoshape", "filled": False, "stroke": "#222222", "strokeWidth": 0.8},
+                "mark": {
+                    "type": "geoshape",
+                    "filled": False,
+                    "stroke": "#222222",
+                    "strokeWidth": 0.8,
+                    "aria": False,
+                },
             },
         ]
     else:

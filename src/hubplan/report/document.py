@@ -27,8 +27,9 @@ from hubplan.report import format as fmt
 from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.summary import headline_sentences
 from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
-from hubplan.travel.sites import site_minutes
+from hubplan.report.timeline import decision_pack
 from hubplan.travel.matrix import TravelMatrix, cache_key
+from hubplan.travel.sites import site_minutes
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,8 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
                 "alt": f"Map of {region}: areas shaded by {access.access_mode} minutes to a base, "
                 f"{ev.scenario.title}",
                 "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by "
-                f"{access.access_mode} minutes to the nearest base; triangles are bases, crosses closed sites.",
+                f"{access.access_mode} minutes to the nearest base; triangles are bases, crosses closed "
+                "sites.",
             }
             for ev in evaluations
         ],
@@ -120,6 +122,7 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
             for ev in evaluations
         ],
         "data_readme": _data_readme(workspace),
+        "decision_pack": decision_pack(workspace, travel, evaluations),  # checklist, timeline, centre pages
     }
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("hubplan.report") / "templates")),
@@ -331,7 +334,6 @@ def _closing_centres(
         key=lambda b: workspace.sites.index[b],
     )
     venues = candidate_venues(workspace)
-    sites = np.column_stack([workspace.sites.lat, workspace.sites.lon])
     out = []
     for centre in closing:
         j = workspace.sites.index[centre]
@@ -345,9 +347,8 @@ def _closing_centres(
         for ev in evaluations:
             if centre in ev.bases or not mine.any():
                 continue
-            new_base = Counter(workspace.sites.name[ev.modes[access_mode].nearest_site[mine]].tolist()).most_common(
-                1
-            )[0][0]
+            names = workspace.sites.name[ev.modes[access_mode].nearest_site[mine]].tolist()
+            new_base = Counter(names).most_common(1)[0][0]
             cells = []
             for mode in ("car", "bus", "walk"):
                 before = float(families[mine] @ travel.minutes[mode][mine, j] / families[mine].sum())

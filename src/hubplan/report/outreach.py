@@ -181,8 +181,8 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
     kept = ", ".join(best.kept_open) if best.kept_open else "no centres"
     return (
         f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on keeping centres open "
-        f"({kept}): {fmt.families(more_base)} more {before.people} within {before.threshold_minutes:g} minutes "
-        "of a base "
+        f"({kept}): {fmt.families(more_base)} more {before.people} within "
+        f"{before.threshold_minutes:g} minutes of a base "
         f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
     )
 

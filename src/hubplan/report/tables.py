@@ -157,8 +157,7 @@ def comparison_rows(
     ):
         if breakdown in first.modes[mode].groups:
             values = [
-                fmt.families(beyond_families(ev, mode, minutes, breakdown=breakdown)[0])
-                for ev in evaluations
+                fmt.families(beyond_families(ev, mode, minutes, breakdown=breakdown)[0]) for ev in evaluations
             ]
             row(f"  of them {label}", values)
     lose = [ev.modes[mode].total.lose for ev in evaluations]

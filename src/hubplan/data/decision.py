@@ -1,0 +1,319 @@
+"""The decision's record (``decision.yaml``): proposal, consultation, petitions, motions, amendments, outcome.
+
+The file is optional. It records what happened to a proposal, so a report can show it as a
+timeline, link each budget amendment to the scenario that models it, and check the consultation
+against the duties it serves. It is read with ``yaml.safe_load`` (anchors and aliases are refused,
+so what a reader sees is what is read) and validated by frozen models that reject unknown keys;
+every problem names the file, the line and the key.
+
+A date (``when``, ``start``, ``end``) is an ISO date (``2018-11-14``), a month (``2018-11``), a year
+(``2019``) or a financial year (``2018-19``): write only as much as the record shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from hubplan.data.money import parse_money
+from hubplan.errors import InputError, Problem
+
+DECISION_FILE = "decision.yaml"
+"""The record's file inside the workspace."""
+
+
+class _Loader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that leaves dates as written, so an impossible day is a problem with a line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_WHEN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def _when(value: Any) -> Any:
+    """Accept a date, a year or text; check text is an ISO date, a month, a year or a financial year."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if isinstance(value, str):
+        if _WHEN.match(value):
+            if len(value) == 10:
+                dt.date.fromisoformat(value)  # a ValueError names an impossible day
+            return value
+        msg = "a date such as 2018-11-14, 2018-11, 2019 or 2018-19"
+        raise ValueError(msg)
+    return value
+
+
+def _money(value: Any) -> Any:
+    """Accept pounds as a number or as text such as ``1.3m`` or ``£800k``."""
+    if isinstance(value, str):
+        try:
+            return parse_money(value)
+        except ValueError:
+            msg = "an amount of money such as 1.3m, £800k or 1300000"
+            raise ValueError(msg) from None
+    return value
+
+
+def _some(value: tuple[Any, ...]) -> tuple[Any, ...]:
+    """Require at least one item (checked after the items, so a bad item is reported once)."""
+    if not value:
+        msg = "at least one item"
+        raise ValueError(msg)
+    return value
+
+
+When = Annotated[str, BeforeValidator(_when)]
+Pounds = Annotated[float, Field(gt=0), BeforeValidator(_money)]
+Result = Literal["carried", "defeated", "withdrawn", "not moved", "not known"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Proposal(_Record):
+    """What was proposed, and the scenario that models it."""
+
+    scenario: str
+    when: When = ""
+    title: str = ""
+    summary: str = ""
+
+
+class Consultation(_Record):
+    """The public consultation: its period, its length in weeks when the days are not on record, responses."""
+
+    start: When = ""
+    end: When = ""
+    weeks: float | None = Field(default=None, gt=0)
+    period: str = ""
+    responses: int | None = Field(default=None, ge=0)
+    summary: str = ""
+
+    def length_weeks(self) -> float | None:
+        """Return the consultation's length in weeks: from full start and end dates, else ``weeks``.
+
+        Returns
+        -------
+        float or None
+            Weeks (days / 7, counting both the first and the last day), or ``None`` when unknown.
+        """
+        if len(self.start) == 10 and len(self.end) == 10:
+            days = (dt.date.fromisoformat(self.end) - dt.date.fromisoformat(self.start)).days + 1
+            return days / 7
+        return self.weeks
+
+
+class Happening(_Record):
+    """Something else on the record: a march, a meeting, a report published."""
+
+    when: When = ""
+    title: str
+    summary: str = ""
+
+
+class Petition(_Record):
+    """A petition and how many signed it."""
+
+    title: str
+    signatures: int = Field(ge=0)
+    when: When = ""
+    summary: str = ""
+
+
+class Motion(_Record):
+    """A motion put to the council, and its vote where recorded."""
+
+    title: str
+    moved_by: str = ""
+    when: When = ""
+    result: Result = "not known"
+    votes_for: int | None = Field(default=None, ge=0)
+    votes_against: int | None = Field(default=None, ge=0)
+    abstentions: int | None = Field(default=None, ge=0)
+    summary: str = ""
+
+
+class Extra(_Record):
+    """Extra money an amendment sought for one financial year."""
+
+    amount_per_year: Pounds
+    year: str = ""
+    """The financial year, e.g. ``2019/20`` ('' when the record does not say)."""
+
+
+class Amendment(_Record):
+    """A budget amendment: the extra money it sought and the scenario its spending is modelled on."""
+
+    title: str
+    moved_by: str = ""
+    when: When = ""
+    result: Result = "not known"
+    extra: Annotated[tuple[Extra, ...], AfterValidator(_some)]
+    scenario: str
+    summary: str = ""
+
+
+class Outcome(_Record):
+    """What was decided, and the scenario that models it."""
+
+    scenario: str
+    when: When = ""
+    title: str = ""
+    summary: str = ""
+
+
+class Decision(_Record):
+    """The whole record; every part is optional but the proposal."""
+
+    proposal: Proposal
+    consultation: Consultation | None = None
+    events: tuple[Happening, ...] = ()
+    petitions: tuple[Petition, ...] = ()
+    motions: tuple[Motion, ...] = ()
+    amendments: tuple[Amendment, ...] = ()
+    outcome: Outcome | None = None
+
+    def scenario_names(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Return each scenario the record names, with where it is named (a key path)."""
+        out: list[tuple[tuple[str | int, ...], str]] = [(("proposal", "scenario"), self.proposal.scenario)]
+        out += [(("amendments", i, "scenario"), a.scenario) for i, a in enumerate(self.amendments)]
+        if self.outcome is not None:
+            out.append((("outcome", "scenario"), self.outcome.scenario))
+        return out
+
+
+def load_decision(folder: Path | None, *, scenarios: tuple[str, ...] | None = None) -> Decision | None:
+    """Read a workspace's ``decision.yaml``; ``None`` when the workspace has none.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder (``None`` for a workspace built in memory).
+    scenarios
+        The workspace's scenario names; when given, every scenario the record names must be one.
+
+    Returns
+    -------
+    Decision or None
+        The record.
+
+    Raises
+    ------
+    InputError
+        Listing every problem, each with the file, the line, the key, what was expected and what was
+        found.
+    """
+    if folder is None or not (folder / DECISION_FILE).is_file():
+        return None
+    return read_decision(folder / DECISION_FILE, scenarios=scenarios)
+
+
+def read_decision(
+    path: Path, *, scenarios: tuple[str, ...] | None = None, label: str = DECISION_FILE
+) -> Decision:
+    """Read and validate a decision record.
+
+    Parameters
+    ----------
+    path
+        The YAML file.
+    scenarios
+        The workspace's scenario names, to check the record's links against.
+    label
+        The file's name as problems give it.
+
+    Returns
+    -------
+    Decision
+        The record.
+
+    Raises
+    ------
+    InputError
+        When the file is not UTF-8 YAML, uses anchors or aliases, or does not fit the record's shape.
+    """
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _error([Problem(label, line, None, "UTF-8 text", f"byte 0x{raw[exc.start]:02x}")]) from None
+    try:
+        tokens = list(yaml.scan(text))
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        found = str(getattr(exc, "problem", exc))
+        raise _error([Problem(label, mark.line + 1 if mark else None, None, "valid YAML", found)]) from None
+    shared = [t for t in tokens if isinstance(t, yaml.AnchorToken | yaml.AliasToken)]
+    if shared:
+        problems = [
+            Problem(label, t.start_mark.line + 1, None, "each value written out (no anchors or aliases)",
+                    f"{'&' if isinstance(t, yaml.AnchorToken) else '*'}{t.value}")
+            for t in shared
+        ]  # fmt: skip
+        raise _error(problems)
+    if not isinstance(root, yaml.MappingNode):
+        found = "an empty file" if root is None else "something else"
+        raise _error([Problem(label, None, None, "a mapping with at least 'proposal:'", found)])
+    data = yaml.load(text, Loader=_Loader)
+    try:
+        decision = Decision.model_validate(data)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            key = ".".join(str(part) for part in loc) or None
+            if err["type"] == "extra_forbidden":
+                expected = "only the keys the record knows (see hubplan.data.decision)"
+                found = "an unknown key"
+            else:
+                expected = str(err["msg"]).removeprefix("Value error, ").removeprefix("Input should be ")
+                found = repr(err.get("input"))
+            problems.append(Problem(label, _line(root, loc), key, expected, found))
+        raise _error(problems) from None
+    if scenarios is not None:
+        problems = [
+            Problem(label, _line(root, loc), ".".join(map(str, loc)),
+                    f"one of the workspace's scenarios ({', '.join(scenarios)})", f"'{name}'")
+            for loc, name in decision.scenario_names()
+            if name not in scenarios
+        ]  # fmt: skip
+        if problems:
+            raise _error(problems)
+    return decision
+
+
+def _error(problems: list[Problem]) -> InputError:
+    n = len(problems)
+    return InputError(problems, f"the decision record has {n} problem{'s' if n != 1 else ''}")
+
+
+def _line(root: yaml.Node, loc: tuple[Any, ...]) -> int | None:
+    """Return the line (1-based) of the deepest node a key path reaches."""
+    node: yaml.Node = root
+    line: int = root.start_mark.line + 1
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = [(k, v) for k, v in node.value if str(k.value) == str(part)]
+            if not match:
+                return line
+            line = match[0][0].start_mark.line + 1
+            node = match[0][1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line + 1
+        else:
+            return line
+    return line

@@ -1,0 +1,417 @@
+"""A page for every closing centre: who used it, where they would go and how long it takes, what replaces it.
+
+One small HTML page per centre, for the parents who use it: printable, readable at phone width, and
+accessible (landmarks, headings in order, a text alternative for the map, table headers with scope).
+The figures are those of the main report's "Closing centres" section, worked out the same way.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import numpy as np
+
+from hubplan.data.boundaries import read_boundaries
+from hubplan.data.workspace import Workspace
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.evaluate.metrics import nearest_base
+from hubplan.files import write_bytes_atomically
+from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.report import format as fmt
+from hubplan.travel.matrix import TravelMatrix
+
+CENTRES_DIR = "centres"
+"""The folder, beside the report, that holds the centre pages."""
+
+MODES = (("car", "by car"), ("bus", "by bus"), ("walk", "on foot"))
+
+
+@dataclass(frozen=True)
+class Move:
+    """Where a closing centre's children would go under one scenario.
+
+    Parameters
+    ----------
+    scenario, title
+        The scenario's name and title.
+    new_base
+        The base most of them would have nearest by bus.
+    destinations
+        (base name, children) for every base they would have nearest by bus, most first.
+    minutes_after, minutes_before
+        Mode to the children-weighted mean minutes to the nearest base, after and before.
+    """
+
+    scenario: str
+    title: str
+    new_base: str
+    destinations: tuple[tuple[str, float], ...]
+    minutes_after: dict[str, float]
+    minutes_before: dict[str, float]
+
+
+@dataclass(frozen=True)
+class CentreFacts:
+    """What a centre's page shows.
+
+    Parameters
+    ----------
+    id, name, district
+        The centre.
+    children
+        Demand (children or families, as the areas count) whose nearest base by bus it was.
+    areas
+        Positions of those areas.
+    moves
+        One per reported scenario that closes it.
+    """
+
+    id: str
+    name: str
+    district: str
+    children: float
+    areas: tuple[int, ...]
+    moves: tuple[Move, ...]
+
+
+def closing_centres(workspace: Workspace, evaluations: list[Evaluation]) -> list[str]:
+    """Return the ids of the baseline's centres that any reported scenario closes, in site order.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    evaluations
+        The reported scenarios.
+
+    Returns
+    -------
+    list of str
+        Site ids (none when the workspace has no baseline).
+    """
+    baseline = workspace.baseline
+    if baseline is None:
+        return []
+    closing = {b for ev in evaluations for b in baseline.bases if b not in set(ev.bases)}
+    return sorted(closing, key=lambda b: workspace.sites.index[b])
+
+
+def centre_facts(
+    workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
+) -> list[CentreFacts]:
+    """Return, for every closing centre, its children and where they would go under each scenario.
+
+    A centre's children are those in the areas whose nearest baseline base by bus it is. Under each
+    scenario that closes it, their new base is the one most of them would have nearest by bus, and
+    the minutes are children-weighted means of the minutes to the nearest base, by car, bus and on
+    foot, against the minutes to the centre itself.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices (minutes).
+    evaluations
+        The reported scenarios.
+
+    Returns
+    -------
+    list of CentreFacts
+        One per closing centre, in site order.
+    """
+    baseline = workspace.baseline
+    if baseline is None:
+        return []
+    _, served_by = nearest_base(travel.minutes["bus"], workspace.base_indices(baseline))
+    demand = np.asarray(workspace.areas.families, dtype=np.float64)
+    names = workspace.sites.name
+    out = []
+    for centre in closing_centres(workspace, evaluations):
+        j = workspace.sites.index[centre]
+        mine = served_by == j
+        total = float(demand[mine].sum())
+        moves = []
+        for ev in evaluations:
+            if centre in ev.bases or total <= 0:
+                continue
+            nearest = ev.modes["bus"].nearest_site[mine]
+            where = Counter[str]()
+            for site, n in zip(nearest.tolist(), demand[mine].tolist(), strict=True):
+                where[str(names[site])] += n
+            after = {m: float(demand[mine] @ ev.modes[m].nearest_minutes[mine] / total) for m, _ in MODES}
+            before = {m: float(demand[mine] @ travel.minutes[m][mine, j] / total) for m, _ in MODES}
+            new_base = Counter(names[nearest].tolist()).most_common(1)[0][0]
+            destinations = tuple(sorted(where.items(), key=lambda kv: -kv[1]))
+            moves.append(
+                Move(ev.scenario.name, ev.scenario.title, str(new_base), destinations, after, before)
+            )
+        out.append(CentreFacts(centre, str(names[j]), str(workspace.sites.district[j]), total,
+                               tuple(int(i) for i in np.flatnonzero(mine)), tuple(moves)))  # fmt: skip
+    return out
+
+
+def write_centre_pages(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: list[Evaluation],
+    out_dir: Path,
+    *,
+    report_href: str = "../report.html",
+) -> list[Path]:
+    """Write ``centres/<site id>.html`` in ``out_dir`` for every closing centre, each atomically.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The reported scenarios (as the main report has them).
+    out_dir
+        The report's folder.
+    report_href
+        The link back to the main report, relative to a centre page.
+
+    Returns
+    -------
+    list of Path
+        The pages written, in site order.
+    """
+    pages = render_centre_pages(workspace, travel, evaluations, report_href=report_href)
+    folder = out_dir / CENTRES_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    return [
+        write_bytes_atomically(folder / f"{site}.html", html.encode("utf-8")) for site, html in pages.items()
+    ]
+
+
+def render_centre_pages(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: list[Evaluation],
+    *,
+    only: str | None = None,
+    report_href: str = "../report.html",
+) -> dict[str, str]:
+    """Return the HTML page of every closing centre (or of one), by site id.
+
+    The web app serves one with ``render_centre_pages(ws, travel, evaluations, only=site_id)``.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The reported scenarios.
+    only
+        A site id: render only that centre's page (an empty result when it does not close).
+    report_href
+        The link back to the main report.
+
+    Returns
+    -------
+    dict of str to str
+        Site id to its page's HTML.
+    """
+    facts = [f for f in centre_facts(workspace, travel, evaluations) if only is None or f.id == only]
+    if not facts:
+        return {}
+    plans = {
+        ev.scenario.name: plan_outreach(workspace, travel, ev.scenario)
+        for ev in evaluations
+        if ev.baseline
+        and ev.baseline != ev.scenario.name
+        and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
+        and any(f.id not in ev.bases for f in facts)
+    }
+    said = _said(workspace, {f.id for f in facts})
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resources.files("hubplan.report") / "templates")),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    template = env.get_template("centre.html.j2")
+    region = workspace.assumptions.region.name or "The region"
+    out = {}
+    for f in facts:
+        context = _context(workspace, f, plans, said.get(f.id, []))
+        out[f.id] = template.render(region=region, report_href=report_href,
+                                    modelled=workspace.assumptions.region.modelled, **context)  # fmt: skip
+    return out
+
+
+def _context(
+    workspace: Workspace, f: CentreFacts, plans: dict[str, OutreachPlan], said: list[str]
+) -> dict[str, Any]:
+    noun = workspace.areas.noun
+    people = "children" if workspace.areas.unit == "children" else "families"
+    plain = [
+        f"{fmt.families(f.children)} {noun} live in the neighbourhoods for which {f.name} is the "
+        "nearest centre by bus."
+    ]
+    rows = []
+    for m in f.moves:
+        bus_after, bus_before = m.minutes_after["bus"], m.minutes_before["bus"]
+        plain.append(
+            f"Under {m.title}, {f.name} closes. Most of these {people} would have {m.new_base} as their "
+            f"nearest base: on average {fmt.minutes(bus_after)} by bus instead of {fmt.minutes(bus_before)}, "
+            f"{fmt.minutes(m.minutes_after['car'])} by car instead of {fmt.minutes(m.minutes_before['car'])}."
+        )
+        cells = [f"{m.minutes_after[k]:.0f} min (was {m.minutes_before[k]:.0f})" for k, _ in MODES]
+        rows.append({"scenario": m.scenario, "title": m.title, "new_base": m.new_base, "cells": cells,
+                     "destinations": [(name, fmt.families(n)) for name, n in m.destinations]})  # fmt: skip
+    return {
+        "id": f.id,
+        "name": f.name,
+        "district": f.district,
+        "people": people,
+        "noun": noun,
+        "children": fmt.families(f.children),
+        "plain": plain,
+        "rows": rows,
+        "modes": [words for _, words in MODES],
+        "outreach": _outreach(workspace, f, plans, noun),
+        "said": said,
+        "map": _map(workspace, f),
+        "areas": [str(workspace.areas.name[i]) or workspace.areas.ids[i] for i in f.areas],
+    }
+
+
+def _outreach(
+    workspace: Workspace, f: CentreFacts, plans: dict[str, OutreachPlan], noun: str
+) -> list[dict[str, Any]]:
+    """Return, per scenario, those here beyond reach of a base, how many outreach reaches, the sessions."""
+    mine = np.zeros(len(workspace.areas), dtype=bool)
+    mine[list(f.areas)] = True
+    lat, lon = workspace.areas.lat, workspace.areas.lon
+    out = []
+    for m in f.moves:
+        plan = plans.get(m.scenario)
+        if plan is None:
+            continue
+        here = []
+        for v in plan.venues:
+            k = workspace.sites.index[v.venue]
+            nearest = int(
+                np.argmin((lat - workspace.sites.lat[k]) ** 2 + (lon - workspace.sites.lon[k]) ** 2)
+            )
+            if mine[nearest]:
+                here.append(v.venue)
+        sessions = [
+            [str(workspace.sites.name[workspace.sites.index[s.venue]]), s.weekday, s.slot]
+            for s in plan.sessions
+            if s.venue in here
+        ]
+        needy = float(plan.need.needy[mine].sum())
+        reached = float(plan.area_reached[mine].sum())
+        where = (
+            f", with {len(sessions)} sessions a week at {len(here)} venues in these neighbourhoods."
+            if here
+            else ", at venues outside these neighbourhoods or at home."
+        )
+        sentence = (
+            f"Under {m.title}, {fmt.families(needy)} {noun} here live beyond {plan.threshold_minutes:g} "
+            f"minutes of every base; outreach reaches {fmt.families(reached)} of them{where}"
+        )
+        out.append({"title": m.title, "sentence": sentence, "sessions": sessions})
+    return out
+
+
+def _said(workspace: Workspace, centres: set[str]) -> dict[str, list[str]]:
+    """Return up to five redacted comments about each centre from the consultation store."""
+    if workspace.path is None:
+        return {}
+    from hubplan.consult import all_responses, engine_for, match_centres, redact
+    from hubplan.consult.store import STORE_FILE
+
+    if not (workspace.path / STORE_FILE).is_file():
+        return {}
+    engine = engine_for(workspace.path)
+    responses = all_responses(engine)
+    engine.dispose()
+    out: dict[str, list[str]] = {}
+    for r in responses:
+        if not r.comment.strip():
+            continue
+        for site in match_centres(r.centre, workspace):
+            if site in centres and len(out.setdefault(site, [])) < 5:
+                text = redact(r.comment)
+                if text not in out[site]:
+                    out[site].append(text)
+    return out
+
+
+def _map(workspace: Workspace, f: CentreFacts) -> dict[str, str]:
+    """Return the SVG map of the centre's neighbourhoods, with the centre and the bases they would use.
+
+    Its marks are hidden from screen readers (``aria: false``): the figure's text alternative says it all.
+    """
+    from hubplan.report.charts import to_svg
+
+    ids = {workspace.areas.ids[i] for i in f.areas}
+    layers = read_boundaries(workspace.path)
+    shapes = [feature for feature in layers["area"] if feature["properties"].get("id") in ids]
+    j = workspace.sites.index[f.id]
+    points = [
+        {"lat": float(workspace.sites.lat[j]), "lon": float(workspace.sites.lon[j]), "what": "this centre"}
+    ]
+    new = {m.new_base for m in f.moves}
+    for k in np.flatnonzero(np.isin(workspace.sites.name.astype(str), sorted(new))):
+        points.append({"lat": float(workspace.sites.lat[k]), "lon": float(workspace.sites.lon[k]),
+                       "what": "a base they would use"})  # fmt: skip
+    area_layer: dict[str, Any]
+    if shapes:
+        area_layer = {
+            "data": {"values": shapes},
+            "mark": {
+                "type": "geoshape",
+                "aria": False,
+                "fill": "#56B4E9",
+                "stroke": "#0b3c5d",
+                "strokeWidth": 0.6,
+            },
+        }
+    else:
+        dots = [{"lat": float(workspace.areas.lat[i]), "lon": float(workspace.areas.lon[i])} for i in f.areas]
+        area_layer = {
+            "data": {"values": dots},
+            "mark": {"type": "circle", "aria": False, "color": "#0072B2", "size": 40},
+            "encoding": {
+                "longitude": {"field": "lon", "type": "quantitative"},
+                "latitude": {"field": "lat", "type": "quantitative"},
+            },
+        }
+    spec = {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "width": 320, "height": 260,
+        "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
+        "projection": {"type": "mercator"},
+        "layer": [area_layer, {
+            "data": {"values": points},
+            "mark": {"type": "point", "aria": False, "size": 90, "strokeWidth": 2, "filled": True},
+            "encoding": {
+                "longitude": {"field": "lon", "type": "quantitative"},
+                "latitude": {"field": "lat", "type": "quantitative"},
+                "shape": {"field": "what", "type": "nominal", "title": None,
+                          "scale": {"domain": ["this centre", "a base they would use"],
+                                    "range": ["cross", "triangle-up"]}},
+                "color": {"field": "what", "type": "nominal", "legend": None,
+                          "scale": {"domain": ["this centre", "a base they would use"],
+                                    "range": ["#000000", "#B45F00"]}},
+            },
+        }],
+    }  # fmt: skip
+    alt = (
+        f"Map of the {len(f.areas)} neighbourhoods whose nearest centre is {f.name} (shaded), the centre "
+        f"(cross) and the bases they would use instead (triangles): {', '.join(sorted(new)) or 'none'}."
+    )
+    return {"svg": to_svg(spec), "alt": alt}

@@ -1,0 +1,493 @@
+"""The statutory checklist: which duty each figure serves, and whether the record shows it was met.
+
+Four duties a council closing children's centres must show it met, each split into items with a
+status and the evidence behind it, drawn only from the workspace: the Childcare Act 2006 section 5A
+(sufficient centres) and section 5D (consultation), the Equality Act 2010 section 149 (the public
+sector equality duty), and the Gunning principles of a fair consultation. The functions here are
+pure: :func:`gather_evidence` reads the files, :func:`statutory_checklist` judges.
+
+A status is evidence, not a ruling: whether a duty was met in law is a lawyer's judgement, and an
+item says so where it matters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Literal
+
+from hubplan.data.decision import Decision, load_decision
+from hubplan.data.scenario import Scenario
+from hubplan.data.workspace import Workspace
+from hubplan.errors import InfeasibleError
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.outreach.events import plan_events
+from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.reach import ReachTable, outreach_reach
+from hubplan.report import format as fmt
+from hubplan.travel.matrix import TravelMatrix
+
+Status = Literal["met", "not met", "needs an officer's input"]
+MET: Status = "met"
+NOT_MET: Status = "not met"
+OFFICER: Status = "needs an officer's input"
+
+MINIMUM_CONSULTATION_WEEKS = 12.0
+"""The shortest consultation counted as adequate time: the 12 weeks of the government's Code of
+Practice on Consultation (2008). Its successor, the Consultation Principles (2018), asks only for a
+proportionate period, so a shorter one can be lawful; that is a lawyer's judgement."""
+
+LAWYER = "Whether this meets the duty in law is a lawyer's judgement; the figures are the evidence for it."
+
+
+@dataclass(frozen=True)
+class Duty:
+    """A duty the checklist tests.
+
+    Parameters
+    ----------
+    key
+        A short id: ``"5A"``, ``"5D"``, ``"149"``, ``"gunning"``.
+    title
+        The duty's name and source.
+    quote
+        Its words: quoted exactly where ``paraphrase`` is false, else in our words.
+    paraphrase
+        Whether ``quote`` is a paraphrase.
+    link
+        Where to read it (legislation.gov.uk or the judgment).
+    """
+
+    key: str
+    title: str
+    quote: str
+    paraphrase: bool
+    link: str
+
+
+DUTIES: dict[str, Duty] = {
+    d.key: d
+    for d in (
+        Duty(
+            "5A", "Childcare Act 2006, section 5A: sufficient children's centres",
+            "Arrangements a local authority makes for early childhood services must, \u201cso far as is "
+            "reasonably practicable, include arrangements for sufficient provision of children's centres "
+            "to meet local need\u201d; local need is that of parents, prospective parents and young children "
+            "in its area.", True, "https://www.legislation.gov.uk/ukpga/2006/21/section/5A",
+        ),
+        Duty(
+            "5D", "Childcare Act 2006, section 5D: consultation on changes to children's centres",
+            "A local authority must secure that \u201csuch consultation as they think appropriate\u201d is "
+            "carried out before a children's centre is opened, before a significant change in its services, "
+            "and before anything that would make it cease to be a children's centre.",
+            True, "https://www.legislation.gov.uk/ukpga/2006/21/section/5D",
+        ),
+        Duty(
+            "149", "Equality Act 2010, section 149: the public sector equality duty",
+            "A public authority must, in the exercise of its functions, have due regard to the need to "
+            "(a) eliminate discrimination, harassment, victimisation and any other conduct that is "
+            "prohibited by or under this Act; (b) advance equality of opportunity between persons who share "
+            "a relevant protected characteristic and persons who do not share it; (c) foster good relations "
+            "between persons who share a relevant protected characteristic and persons who do not share it.",
+            False, "https://www.legislation.gov.uk/ukpga/2010/15/section/149",
+        ),
+        Duty(
+            "gunning", "The Gunning principles of a fair consultation",
+            "R v Brent LBC, ex parte Gunning (1985), approved by the Supreme Court in R (Moseley) v Haringey "
+            "LBC [2014] UKSC 56: consultation must be \u201cat a time when proposals are still at a "
+            "formative stage\u201d; the proposer must give \u201csufficient reasons for any proposal to "
+            "permit of intelligent consideration and response\u201d; \u201cadequate time must be given for "
+            "consideration and response\u201d; and \u201cthe product of consultation must be "
+            "conscientiously taken into account\u201d in finalising the proposals.", True, "https://www.bailii.org/uk/cases/UKSC/2014/56.html",
+        ),
+    )
+}  # fmt: skip
+"""The four duties, in the order the report shows them."""
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing to check under a duty.
+
+    Parameters
+    ----------
+    item
+        What is checked, in a few words.
+    duty
+        The duty's key in :data:`DUTIES`.
+    quote
+        The words of the duty this item serves (a paraphrase where the duty's is).
+    link
+        Where to read the duty.
+    status
+        ``"met"``, ``"not met"`` or ``"needs an officer's input"``.
+    evidence
+        Sentences giving the figures and where they come from.
+    """
+
+    item: str
+    duty: str
+    quote: str
+    link: str
+    status: Status
+    evidence: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """What the checklist judges from, gathered once from the workspace's files.
+
+    Parameters
+    ----------
+    proposal
+        The evaluation of the scenario consulted on (``None`` when no reported scenario closes anything).
+    outcome
+        The scenario adopted, when the record names one.
+    outreach
+        The proposal's outreach plan (``None`` when it has no budget).
+    reach
+        The plan's reach tables by group.
+    decision
+        The decision's record, when the workspace has one.
+    closing
+        Ids of the centres the proposal closes.
+    far_from_events
+        Of them, those with no drop-in event venue within ``event_minutes`` by bus.
+    event_minutes
+        The reach of an event by bus.
+    responses
+        Responses in the consultation store (0 when none).
+    themes
+        Themes the analysts recorded (``themes.yaml``).
+    themes_answered
+        Of them, those with a "we did" answer.
+    """
+
+    proposal: Evaluation | None
+    outcome: Scenario | None
+    outreach: OutreachPlan | None
+    reach: tuple[ReachTable, ...]
+    decision: Decision | None
+    closing: tuple[str, ...]
+    far_from_events: tuple[str, ...]
+    event_minutes: float
+    responses: int
+    themes: int
+    themes_answered: int
+
+
+def gather_evidence(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: list[Evaluation],
+    *,
+    decision: Decision | None = None,
+    event_minutes: float | None = None,
+) -> Evidence:
+    """Read the record and the consultation store and plan the proposal's outreach and events.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The reported scenarios' evaluations.
+    decision
+        The decision's record; default read from the workspace's ``decision.yaml``.
+    event_minutes
+        The reach of a drop-in event by bus (minutes); by default the access threshold.
+
+    Returns
+    -------
+    Evidence
+        What :func:`statutory_checklist` needs.
+    """
+    if decision is None:
+        decision = load_decision(workspace.path, scenarios=tuple(workspace.scenarios))
+    by_name = {ev.scenario.name: ev for ev in evaluations}
+    closers = [ev for ev in evaluations if ev.baseline and ev.baseline != ev.scenario.name]
+    proposal = None
+    if decision is not None and decision.proposal.scenario in by_name:
+        proposal = by_name[decision.proposal.scenario]
+    elif closers:
+        proposal = closers[0]
+    outcome = workspace.scenarios.get(decision.outcome.scenario) if decision and decision.outcome else None
+    event_minutes = workspace.assumptions.evaluation.access if event_minutes is None else event_minutes
+    plan: OutreachPlan | None = None
+    reach: tuple[ReachTable, ...] = ()
+    closing: tuple[str, ...] = ()
+    far: tuple[str, ...] = ()
+    if proposal is not None:
+        budget = proposal.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
+        if budget is not None:
+            plan = plan_outreach(workspace, travel, proposal.scenario)
+            reach = tuple(outreach_reach(workspace, plan))
+        closing, far = _event_reach(workspace, travel, proposal, decision, event_minutes)
+    count, themes, answered = _responses(workspace)
+    return Evidence(proposal, outcome, plan, reach, decision, closing, far, event_minutes, count, themes,
+                    answered)  # fmt: skip
+
+
+def statutory_checklist(
+    workspace: Workspace, evidence: Evidence, *, minimum_weeks: float = MINIMUM_CONSULTATION_WEEKS
+) -> list[Item]:
+    """Check the four duties against the evidence.
+
+    Parameters
+    ----------
+    workspace
+        The workspace (for the words its data uses).
+    evidence
+        From :func:`gather_evidence`.
+    minimum_weeks
+        The shortest consultation counted as adequate time (weeks).
+
+    Returns
+    -------
+    list of Item
+        Items under 5A, 5D, 149 and the Gunning principles, in that order.
+    """
+    noun = workspace.areas.noun
+    items = [*_sufficiency(evidence, noun), *_consultation(evidence, minimum_weeks)]
+    items += [*_equality(evidence), *_gunning(evidence, minimum_weeks)]
+    return items
+
+
+def _item(item: str, duty: str, status: Status, evidence: list[str]) -> Item:
+    d = DUTIES[duty]
+    return Item(item, duty, d.quote, d.link, status, tuple(evidence))
+
+
+def _table(evidence: Evidence, name: str) -> ReachTable | None:
+    return next((t for t in evidence.reach if t.breakdown == name), None)
+
+
+def _group_sentence(t: ReachTable, g: int, noun: str) -> str:
+    total = float(t.families[g])
+    return (
+        f"{t.labels[g]}: {fmt.families(total)} {noun}; {fmt.share(float(t.base[g]), total)} within reach "
+        f"of a base, {fmt.share(float(t.outreach[g]), total)} reached by outreach, "
+        f"{fmt.share(float(t.not_reached[g]), total)} ({fmt.families(float(t.not_reached[g]))}) by neither."
+    )
+
+
+def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
+    ev = evidence.proposal
+    if ev is None or evidence.outreach is None:
+        why = "no reported option closes a centre" if ev is None else f"{ev.scenario.title} has no budget"
+        return [_item("Reach by group, outreach cover", "5A", OFFICER,
+                      [f"No outreach plan to judge sufficiency from: {why}.", LAWYER])]  # fmt: skip
+    plan = evidence.outreach
+    minutes = f"{plan.threshold_minutes:g} minutes"
+    lead = f"{ev.scenario.title}, by the mode each household can use, with a base within {minutes}:"
+    out = []
+    groups = [
+        _group_sentence(t, g, noun)
+        for name in ("deprivation_quintile", "rurality", "car_access")
+        if (t := _table(evidence, name)) is not None
+        for g in range(len(t.labels))
+    ]
+    out.append(_item("Reach by group", "5A", OFFICER, [lead, *groups, LAWYER]))
+    quintiles = _table(evidence, "deprivation_quintile")
+    if quintiles is not None and quintiles.labels and quintiles.labels[0].startswith("1"):
+        out.append(_item("The most deprived fifth of areas", "5A", OFFICER,
+                         [_group_sentence(quintiles, 0, noun),
+                          "Sufficiency is judged against local need, which is greatest here: an officer must "
+                          "say whether this reach meets it."]))  # fmt: skip
+    rural = _table(evidence, "rurality")
+    if rural is not None:
+        rows = [g for g, label in enumerate(rural.labels) if label not in ("urban", "not given")]
+        out.append(_item("Rural areas", "5A", OFFICER,
+                         [_group_sentence(rural, g, noun) for g in rows]
+                         or ["The areas record no rural towns or villages."]))  # fmt: skip
+    not_reached = float(plan.families_in_need - plan.families_reached)
+    cover = [
+        f"{fmt.families(plan.families_in_need)} {noun} live beyond {minutes} of every base; outreach "
+        f"reaches {fmt.families(plan.families_reached)} of them at {len(plan.venues)} venues and at home "
+        f"({fmt.money(plan.outreach_cost_per_year + plan.home_visits_cost_per_year)} a year).",
+        f"{fmt.families(max(not_reached, 0.0))} are reached neither by a base nor by outreach.",
+    ]
+    status = MET if not_reached < 0.5 else OFFICER
+    out.append(_item("Outreach cover", "5A", status, cover))
+    return out
+
+
+def _weeks(evidence: Evidence) -> tuple[float | None, str]:
+    record = evidence.decision.consultation if evidence.decision else None
+    if record is None:
+        return None, "The workspace has no decision.yaml recording the consultation's dates."
+    weeks = record.length_weeks()
+    if weeks is None:
+        return None, "decision.yaml gives neither the consultation's start and end days nor its weeks."
+    when = record.period or (f"{record.start} to {record.end}" if record.start and record.end else "")
+    return weeks, f"The consultation ran {weeks:.1f} weeks" + (f" ({when})." if when else ".")
+
+
+def _length_item(item: str, duty: str, evidence: Evidence, minimum_weeks: float) -> Item:
+    weeks, sentence = _weeks(evidence)
+    rule = (
+        f"The minimum used here is {minimum_weeks:g} weeks, the period of the government's Code of Practice "
+        "on Consultation (2008); the Consultation Principles (2018) ask only for a proportionate period, so "
+        "whether a shorter one was adequate is a lawyer's judgement."
+    )
+    if weeks is None:
+        return _item(item, duty, OFFICER, [sentence, rule])
+    return _item(item, duty, MET if weeks >= minimum_weeks else NOT_MET, [sentence, rule])
+
+
+def _considered(evidence: Evidence) -> tuple[Status, list[str]]:
+    if evidence.responses == 0:
+        recorded = evidence.decision.consultation if evidence.decision else None
+        known = f" (the record says {recorded.responses:,})" if recorded and recorded.responses else ""
+        return OFFICER, [f"No responses are in the workspace's consultation store{known}: import them with "
+                         "hubplan consult import, and record what was done about each theme."]  # fmt: skip
+    said = (
+        f"{evidence.responses:,} responses are stored; the analysts recorded {evidence.themes} themes, "
+        f"{evidence.themes_answered} of them with what the council did about it."
+    )
+    if evidence.themes and evidence.themes_answered == evidence.themes:
+        return MET, [said]
+    return OFFICER, [said, "Each theme needs a 'we did' answer (themes.yaml) before the decision."]
+
+
+def _consultation(evidence: Evidence, minimum_weeks: float) -> list[Item]:
+    out = [_length_item("Consultation period", "5D", evidence, minimum_weeks)]
+    n, far = len(evidence.closing), evidence.far_from_events
+    minutes = f"{evidence.event_minutes:g} minutes by bus"
+    if n == 0:
+        out.append(_item("Drop-in events near every closing centre", "5D", OFFICER,
+                         ["No reported option closes a centre."]))  # fmt: skip
+    else:
+        sentences = [
+            f"The proposal closes {n} centres; drop-in events were planned (hubplan.outreach.plan_events) "
+            f"at libraries and other venues so each has one within {minutes}."
+        ]
+        if far:
+            sentences.append(f"{len(far)} closing centre{'s have' if len(far) != 1 else ' has'} no venue for "
+                             f"an event within {minutes}: {', '.join(far)}.")  # fmt: skip
+        out.append(
+            _item("Drop-in events near every closing centre", "5D", NOT_MET if far else MET, sentences)
+        )
+    status, sentences = _considered(evidence)
+    out.append(_item("Responses considered", "5D", status, sentences))
+    return out
+
+
+MISSING_CHARACTERISTICS = (
+    ("sex", "Most users of children's centres are women, so closures fall mostly on them; the workspace "
+     "counts children, not who brings them. The centres' own attendance records (the sex of each parent or "
+     "carer, by centre) would answer it."),
+    ("disability", "Not in the data: the Census 2021 tables of disability by LSOA and the centres' records "
+     "of disabled children and parents would answer it."),
+    ("race", "Not in the data: the Census 2021 tables of ethnic group by LSOA would answer it."),
+    ("pregnancy and maternity", "Not in the data: births by area (ONS) and the centres' antenatal "
+     "attendance would answer it."),
+    ("age (young parents)", "Not in the data: the centres' records of parents under 20 would answer it."),
+)  # fmt: skip
+"""Protected characteristics the workspace cannot speak to, and the data that would."""
+
+
+def _equality(evidence: Evidence) -> list[Item]:
+    ev = evidence.proposal
+    if ev is None:
+        return [
+            _item("Draft equality impact assessment", "149", OFFICER, ["No reported option closes a centre."])
+        ]
+    groups = [
+        name for name in ("deprivation_quintile", "rurality", "car_access") if name in ev.modes["bus"].groups
+    ]
+    names = {"deprivation_quintile": "deprivation", "rurality": "rurality", "car_access": "car access"}
+    by = fmt.words([names[g] for g in groups]) if groups else "no group (the data records none)"
+    tables = [
+        f"The draft equality impact assessment in this report gives, for {ev.scenario.title}, who loses "
+        f"access by {by}.",
+        "Deprivation, rurality and car access are not protected characteristics, but they bear on "
+        "advancing equality of opportunity; due regard is the decision-maker's, and whether it was had is a "
+        "lawyer's judgement.",
+    ]
+    out = [_item("Draft equality impact assessment", "149", OFFICER, tables)]
+    out.append(_item("Questions the data cannot answer yet", "149", OFFICER,
+                     [f"{name.capitalize()}: {text}" for name, text in MISSING_CHARACTERISTICS]))  # fmt: skip
+    return out
+
+
+def _gunning(evidence: Evidence, minimum_weeks: float) -> list[Item]:
+    decision, ev = evidence.decision, evidence.proposal
+    if decision is None or ev is None:
+        formative = _item("Formative stage", "gunning", OFFICER,
+                          ["The workspace records no decision (decision.yaml), so when the consultation ran "
+                           "against when the plan was fixed cannot be shown."])  # fmt: skip
+    elif evidence.outcome is not None and set(evidence.outcome.bases) != set(ev.bases):
+        formative = _item("Formative stage", "gunning", MET,
+                          [f"The plan changed after the consultation: {ev.scenario.title} "
+                           f"({len(ev.bases)} bases) became {evidence.outcome.title} "
+                           f"({len(evidence.outcome.bases)} bases).",
+                           LAWYER])  # fmt: skip
+    else:
+        formative = _item("Formative stage", "gunning", OFFICER,
+                          ["The record does not show the plan changing after the consultation; an officer "
+                           "must show it was still open to change when consulted on."])  # fmt: skip
+    reasons = [
+        f"This report gives, for {ev.scenario.title if ev else 'each option'}, the cost and saving, who "
+        "loses access by group, where each closing centre's families would go, and a page for every "
+        "closing centre.",
+        "Whether the consultation documents themselves gave these reasons clearly is for an officer to show "
+        "(in Norfolk they were called not clear enough to the public).",
+    ]
+    status, considered = _considered(evidence)
+    return [
+        formative,
+        _item("Sufficient reasons", "gunning", OFFICER, reasons),
+        _length_item("Adequate time", "gunning", evidence, minimum_weeks),
+        _item("Conscientious consideration", "gunning", status, considered),
+    ]
+
+
+def _event_reach(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    proposal: Evaluation,
+    decision: Decision | None,
+    minutes: float,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the closing centres and those with no event venue within ``minutes`` by bus."""
+    before = workspace.baseline
+    if before is None:
+        return (), ()
+    closing = tuple(b for b in before.bases if b not in set(proposal.bases))
+    record = decision.consultation if decision else None
+    if record is not None and len(record.start) == 10 and len(record.end) == 10:
+        start, end = dt.date.fromisoformat(record.start), dt.date.fromisoformat(record.end)
+    else:  # the days only lay out the events; whether a venue is in reach does not depend on them
+        start, end = dt.date(2001, 1, 1), dt.date(2001, 12, 31)
+    try:
+        _, notes = plan_events(workspace, proposal.scenario, start, end, minutes=minutes, travel=travel)
+    except InfeasibleError:  # too few weekdays for every event: a year's days lay them all out
+        last = start + dt.timedelta(days=365)
+        _, notes = plan_events(workspace, proposal.scenario, start, last, minutes=minutes, travel=travel)
+    far = tuple(note.split(":", 1)[0] for note in notes)
+    return closing, far
+
+
+def _responses(workspace: Workspace) -> tuple[int, int, int]:
+    """Return (responses stored, themes recorded, themes with a "we did") without creating a store."""
+    if workspace.path is None:
+        return 0, 0, 0
+    import yaml
+
+    from hubplan.consult.store import STORE_FILE, all_responses, engine_for
+    from hubplan.consult.themes import THEMES_FILE
+
+    count = 0
+    if (workspace.path / STORE_FILE).is_file():
+        engine = engine_for(workspace.path)
+        count = len(all_responses(engine))
+        engine.dispose()
+    themes_file = workspace.path / THEMES_FILE
+    themes = []
+    if themes_file.is_file():
+        themes = [t for t in (yaml.safe_load(themes_file.read_text(encoding="utf-8")) or {}).get("themes", [])
+                  if not t.get("merge_into")]  # fmt: skip
+    return count, len(themes), sum(1 for t in themes if t.get("we_did"))
