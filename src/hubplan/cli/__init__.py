@@ -2,12 +2,23 @@
 
 # isort: off
 # Commands are listed in the order their modules register them: the pipeline's order.
-from hubplan.cli import workspace, optimise, outreach, report, serve, travel, consult
+from hubplan.cli import workspace, optimise, outreach, circuits, report, serve, travel, consult
 from hubplan.cli.common import app
 
 # isort: on
 
-__all__ = ["app", "consult", "main", "optimise", "outreach", "report", "serve", "travel", "workspace"]
+__all__ = [
+    "app",
+    "circuits",
+    "consult",
+    "main",
+    "optimise",
+    "outreach",
+    "report",
+    "serve",
+    "travel",
+    "workspace",
+]
 
 
 def main() -> None:
