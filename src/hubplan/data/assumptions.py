@@ -293,6 +293,101 @@ class WebSettings(_Frozen):
     tile_attribution: str = Field(default="", description="The attribution the tile provider requires.")
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+"""The days of the week as settings and stop tables write them (also full names, any case)."""
+
+
+def _clock_minutes(value: str) -> int:
+    hours, _, minutes = value.partition(":")
+    if not (hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        msg = f"a time of day written HH:MM (found {value!r})"
+        raise ValueError(msg)
+    total = int(hours) * 60 + int(minutes)
+    if int(minutes) >= 60 or total > 24 * 60:
+        msg = f"a time of day from 00:00 to 24:00 (found {value!r})"
+        raise ValueError(msg)
+    return total
+
+
+class CircuitSettings(_Frozen):
+    """The working day of a mobile outreach vehicle (``hubplan circuits``).
+
+    Defaults follow a council van's day: out from 09:00, back by 17:00, a 30-minute break, at most
+    8 hours from leaving the depot to returning, Monday to Friday; speeds are the ``[travel.car]``
+    table's.
+    """
+
+    day_start: str = Field(default="09:00", description="When a vehicle may leave its depot (HH:MM).")
+    day_end: str = Field(default="17:00", description="When a vehicle must be back at its depot (HH:MM).")
+    break_minutes: float = Field(
+        default=30.0, ge=0, description="Minutes of break in each working day (0: none)."
+    )
+    break_earliest: str = Field(default="11:30", description="The earliest a break may start (HH:MM).")
+    break_latest: str = Field(default="14:00", description="The latest a break may start (HH:MM).")
+    max_day_minutes: float = Field(
+        default=480.0, gt=0, description="Most minutes from leaving the depot to returning, break included."
+    )
+    working_days: tuple[str, ...] = Field(
+        default=("Mon", "Tue", "Wed", "Thu", "Fri"),
+        description="The weekdays vehicles work; day 1 of a cycle is the first of them.",
+    )
+    route_day_cost_minutes: float = Field(
+        default=120.0,
+        ge=0,
+        description="Driving minutes worth saving to avoid one more route-day (vehicle out on a day).",
+    )
+    vehicles_per_base: int = Field(
+        default=1, ge=0, description="Vehicles at each base when rounds are planned from a scenario."
+    )
+    stop_minutes: float = Field(
+        default=30.0, gt=0, description="Minutes at a stop proposed for a scenario, before its families."
+    )
+    stop_minutes_per_family: float = Field(
+        default=1.0, ge=0, description="Extra minutes at a proposed stop for each family beyond reach there."
+    )
+    stop_max_minutes: float = Field(
+        default=120.0, gt=0, description="The longest call at a proposed stop (minutes)."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> CircuitSettings:
+        start, end = _clock_minutes(self.day_start), _clock_minutes(self.day_end)
+        earliest, latest = _clock_minutes(self.break_earliest), _clock_minutes(self.break_latest)
+        if start >= end:
+            msg = "day_start before day_end"
+            raise ValueError(msg)
+        if earliest > latest:
+            msg = "break_earliest no later than break_latest"
+            raise ValueError(msg)
+        if not self.working_days or any(d not in WEEKDAYS for d in self.working_days):
+            msg = f"working_days among {', '.join(WEEKDAYS)}"
+            raise ValueError(msg)
+        if len(set(self.working_days)) != len(self.working_days):
+            msg = "each working day once"
+            raise ValueError(msg)
+        return self
+
+    def minutes_of(self, clock: str) -> int:
+        """Return a time of day as minutes after midnight.
+
+        Parameters
+        ----------
+        clock
+            ``HH:MM``.
+
+        Returns
+        -------
+        int
+            Minutes after midnight.
+
+        Raises
+        ------
+        ValueError
+            When ``clock`` is not a time of day.
+        """
+        return _clock_minutes(clock)
+
+
 class Assumptions(_Frozen):
     """Everything in ``hubplan.toml``; each table falls back to its documented defaults."""
 
@@ -304,6 +399,7 @@ class Assumptions(_Frozen):
     outreach: OutreachSettings = Field(default_factory=OutreachSettings)
     routing: Routing = Field(default_factory=Routing)
     web: WebSettings = Field(default_factory=WebSettings)
+    circuits: CircuitSettings = Field(default_factory=CircuitSettings)
 
     @property
     def outreach_threshold(self) -> float:
