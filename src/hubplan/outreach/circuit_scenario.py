@@ -41,7 +41,7 @@ def scenario_stops(
         The stops (one per area in need, in area order) and the depots (one per base).
     """
     settings = workspace.assumptions.circuits
-    threshold = threshold_minutes or workspace.assumptions.outreach.threshold_minutes
+    threshold = threshold_minutes or workspace.assumptions.outreach_threshold
     bases = workspace.base_indices(scenario)
     needy = outreach_need(workspace, travel, bases, threshold).needy
     areas = workspace.areas
