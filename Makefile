@@ -36,7 +36,7 @@ web: $(LEAFLET)
 # Debian packages the tests use: chromium for the browser tests, poppler-utils for pdftotext.
 # Each is installed on its own and only when missing (CI runs as root).
 system:
-	@scripts/system_packages.sh chromium=chromium pdftotext=poppler-utils
+	@scripts/system_packages.sh chromium=chromium pdftotext=poppler-utils pg_ctlcluster=postgresql
 
 # The demo also builds the map's files, so `hubplan serve` works straight after it.
 demo: $(VENV)/.installed $(LEAFLET)

@@ -15,6 +15,10 @@ import uvicorn
 
 from hubplan.data import write_bundled_workspace
 from hubplan.web import create_app
+from hubplan.web.auth import Editor
+
+TOKEN = "officer-token-for-tests"
+"""The edit token the served app accepts (as the editor "officer")."""
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -42,7 +46,8 @@ def server(workspace: Path) -> Iterator[str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     started = time.monotonic()
-    config = uvicorn.Config(create_app(workspace), host="127.0.0.1", port=port, log_level="warning")
+    application = create_app(workspace, editors=(Editor.with_token("officer", TOKEN),))
+    config = uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()

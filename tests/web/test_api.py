@@ -10,11 +10,15 @@ from fastapi.testclient import TestClient
 from hubplan.data import load_workspace
 from hubplan.evaluate import evaluate
 from hubplan.web import create_app
+from hubplan.web.auth import Editor
+from tests.web.conftest import TOKEN
+
+EDITOR = {"Authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture
 def client(workspace: Path) -> TestClient:
-    return TestClient(create_app(workspace))
+    return TestClient(create_app(workspace, editors=(Editor.with_token("officer", TOKEN),)))
 
 
 def test_evaluate_equals_the_library(client: TestClient, workspace: Path) -> None:
@@ -58,7 +62,7 @@ def test_evaluate_equals_the_library(client: TestClient, workspace: Path) -> Non
 def test_one_error_shape(
     client: TestClient, method: str, path: str, body: dict | None, status: int, message: str
 ) -> None:
-    response = client.request(method.upper(), path, json=body)
+    response = client.request(method.upper(), path, json=body, headers=EDITOR)
     assert response.status_code == status
     data = response.json()
     assert set(data) == {"ok", "error", "details"}
@@ -67,15 +71,32 @@ def test_one_error_shape(
 
 
 def test_save_and_find_again(client: TestClient, workspace: Path) -> None:
-    response = client.post("/api/scenarios", json={"name": "my-plan", "bases": ["cc-diss", "cc-aylsham"]})
+    plan = {"name": "my-plan", "bases": ["cc-diss", "cc-aylsham"]}
+    response = client.post("/api/scenarios", json=plan, headers=EDITOR)
     assert response.status_code == 201
-    assert (workspace / "scenarios" / "my-plan.yaml").exists()
-    assert any(s["name"] == "my-plan" for s in client.get("/api/workspace").json()["scenarios"])
-    again = client.post("/api/scenarios", json={"name": "my-plan", "bases": ["cc-diss"]})
-    assert again.status_code == 400
-    assert "will not replace" in again.json()["error"]
+    assert response.json() == {"ok": True, "scenario": "my-plan", "version": 1}
+    assert not (workspace / "scenarios" / "my-plan.yaml").exists()  # saved in the store, not as a file
+    listed = {s["name"]: s for s in client.get("/api/workspace").json()["scenarios"]}
+    assert (listed["my-plan"]["source"], listed["my-plan"]["version"]) == ("store", 1)
+    assert listed["baseline-53"]["source"] == "file"
+    again = client.post("/api/scenarios", json={"name": "my-plan", "bases": ["cc-diss"]}, headers=EDITOR)
+    assert again.status_code == 409
+    assert "saved already" in again.json()["error"]
     saved = client.get("/api/scenarios/my-plan").json()
     assert saved["scenario"]["bases"] == ["cc-diss", "cc-aylsham"]
+    assert saved["scenario"]["version"] == 1
+    newer = client.post("/api/scenarios", json={**plan, "bases": ["cc-diss"], "version": 1}, headers=EDITOR)
+    assert (newer.status_code, newer.json()["version"]) == (201, 2)
+    stale = client.post("/api/scenarios", json={**plan, "version": 1}, headers=EDITOR)
+    assert stale.status_code == 409
+    assert set(stale.json()) == {"ok", "error", "details"}
+    assert client.get("/api/scenarios/my-plan").json()["scenario"]["bases"] == ["cc-diss"]
+    yaml_file = client.get("/api/scenarios/my-plan/yaml")
+    assert "name: my-plan" in yaml_file.text
+    assert "- cc-diss" in yaml_file.text
+    file_name = client.post("/api/scenarios", json={**plan, "name": "baseline-53"}, headers=EDITOR)
+    assert file_name.status_code == 409
+    assert "will not replace" in file_name.json()["error"]
 
 
 def test_places_here_report_and_docs(client: TestClient) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
@@ -50,7 +51,8 @@ def import_responses(
     """Import responses: malformed rows are listed with their row; valid rows are stored once each."""
     load(directory)
     result = read_responses(file, mapping=read_mapping(mapping) if mapping else None)
-    added = add_responses(engine_for(directory), result.rows)
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    added = add_responses(engine_for(directory), result.rows, source_sha256=digest)
     for problem in result.problems:
         err.print(f"  - {problem}", markup=False)
     out.print(

@@ -1,42 +1,42 @@
-"""The consultation store: responses and petitions in the workspace's database (SQLite by default).
+"""Consultation responses and petitions in the store (:mod:`hubplan.store`: SQLite or PostgreSQL).
 
-Rows are only ever added: a response already stored (same ``response_id``) is never overwritten,
-so re-importing a file adds nothing twice. The URL may name PostgreSQL instead (SQLAlchemy).
+Rows are only ever added: a response already stored (same ``response_id``, or the same row of the same
+file) is never overwritten, so re-importing a file adds nothing twice. An import is one transaction
+(its rows and its record in ``imports`` commit together or not at all), and two imports of the same
+file at once both finish with each row stored once (``INSERT ... ON CONFLICT DO NOTHING``; SQLite
+writers take turns).
 """
 
 from __future__ import annotations
 
-import os
+import datetime as dt
+import hashlib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
 
-STORE_FILE = "consultation.sqlite"
-"""The store's file inside the workspace."""
+from hubplan.store import STORE_FILE, open_store, writing
+from hubplan.store.schema import imports, petitions, responses
 
-metadata = sa.MetaData()
-responses = sa.Table(
-    "responses",
-    metadata,
-    sa.Column("response_id", sa.String, primary_key=True),
-    sa.Column("submitted_at", sa.String, nullable=False),
-    sa.Column("respondent_type", sa.String, nullable=False),
-    sa.Column("postcode", sa.String, nullable=False),  # raw: never published
-    sa.Column("centre", sa.String, nullable=False),
-    sa.Column("support", sa.String, nullable=False),
-    sa.Column("comment", sa.Text, nullable=False),  # raw: never published
-    sa.Column("source_file", sa.String, nullable=False),
-    sa.Column("source_row", sa.Integer, nullable=False),
-)
-petitions = sa.Table(
-    "petitions",
-    metadata,
-    sa.Column("name", sa.String, primary_key=True),
-    sa.Column("signatures", sa.Integer, nullable=False),
-    sa.Column("postcode_districts", sa.String, nullable=False),
-)
+__all__ = [
+    "STORE_FILE",
+    "Response",
+    "add_responses",
+    "all_petitions",
+    "all_responses",
+    "engine_for",
+    "record_petition",
+]
+
+LEGACY_FILE = "consultation.sqlite"
+"""Where responses were kept before the store (read once into the store, then left alone)."""
+
+_CHUNK = 500
+"""Rows per INSERT statement (10 columns each keeps under SQLite's 32,766 parameters)."""
 
 
 @dataclass(frozen=True)
@@ -53,50 +53,99 @@ class Response:
 
 
 def engine_for(workspace: Path, url: str | None = None) -> sa.Engine:
-    """Return the store's engine, creating its tables if needed.
+    """Return the store's engine, its tables migrated (see :func:`hubplan.store.open_store`).
 
     Parameters
     ----------
     workspace
         The workspace folder (for the default SQLite file).
     url
-        A database URL (e.g. ``postgresql+psycopg://...``); default the ``HUBPLAN_STORE_URL``
-        environment variable, else ``sqlite:///<workspace>/consultation.sqlite``.
+        A database URL (e.g. ``postgresql://...``); default the ``HUBPLAN_STORE_URL``
+        environment variable, else ``sqlite:///<workspace>/hubplan.sqlite``.
 
     Returns
     -------
     sqlalchemy.Engine
         The engine.
     """
-    engine = sa.create_engine(
-        url or os.environ.get("HUBPLAN_STORE_URL") or f"sqlite:///{workspace / STORE_FILE}"
-    )
-    metadata.create_all(engine)
+    engine = open_store(workspace, url=url)
+    _adopt_legacy_file(engine, Path(workspace))
     return engine
 
 
-def add_responses(engine: sa.Engine, rows: list[dict[str, Any]]) -> int:
-    """Insert responses not stored already; return how many were added.
+def _adopt_legacy_file(engine: sa.Engine, workspace: Path) -> None:
+    """Copy responses and petitions from the store hubplan kept before (``consultation.sqlite``), once."""
+    legacy = workspace / LEGACY_FILE
+    if not legacy.is_file():
+        return
+    old = sa.create_engine(f"sqlite:///{legacy}")
+    try:
+        with old.connect() as conn:
+            names = set(sa.inspect(conn).get_table_names())
+            found = {
+                table: [dict(r) for r in conn.execute(sa.text(f"SELECT * FROM {table}")).mappings()]
+                for table in ("responses", "petitions")
+                if table in names
+            }
+    finally:
+        old.dispose()
+    digest = hashlib.sha256(legacy.read_bytes()).hexdigest()
+    rows = [{**r, "source_sha256": digest} for r in found.get("responses", [])]
+    with writing(engine) as conn:
+        if conn.execute(sa.select(imports.c.id).where(imports.c.source_file == LEGACY_FILE)).first():
+            return  # adopted already
+        added = _insert_ignoring_repeats(conn, rows)
+        known = set(conn.execute(sa.select(petitions.c.name)).scalars())
+        new = [p for p in found.get("petitions", []) if p["name"] not in known]
+        if new:
+            conn.execute(petitions.insert(), new)
+        conn.execute(
+            imports.insert().values(
+                source_sha256=digest, source_file=LEGACY_FILE, rows_valid=len(rows), rows_added=added,
+                imported_at=dt.datetime.now(dt.UTC),
+            )
+        )  # fmt: skip
+
+
+def _insert_ignoring_repeats(conn: sa.Connection, rows: list[dict[str, Any]]) -> int:
+    """Insert rows, skipping any whose key is stored (or being stored by another import); count added."""
+    insert = postgresql.insert if conn.dialect.name == "postgresql" else sqlite.insert
+    added = 0
+    for start in range(0, len(rows), _CHUNK):
+        statement = insert(responses).values(rows[start : start + _CHUNK]).on_conflict_do_nothing()
+        added += len(conn.execute(statement.returning(responses.c.response_id)).all())
+    return added
+
+
+def add_responses(engine: sa.Engine, rows: list[dict[str, Any]], *, source_sha256: str | None = None) -> int:
+    """Insert responses not stored already, in one transaction; return how many were added.
 
     Parameters
     ----------
     engine
         The store.
     rows
-        Mappings with every column of the ``responses`` table.
+        Mappings with every column of the ``responses`` table but ``source_sha256``.
+    source_sha256
+        The SHA-256 of the file the rows came from (hex); default a hash of the rows themselves.
 
     Returns
     -------
     int
-        Rows added (those whose ``response_id`` was new).
+        Rows added (those whose ``response_id`` and file row were new).
     """
-    with engine.begin() as conn:
-        known = {r[0] for r in conn.execute(sa.select(responses.c.response_id))}
-        new = [r for r in rows if r["response_id"] not in known]
-        unique = list({r["response_id"]: r for r in reversed(new)}.values())[::-1]  # first of repeats wins
-        if unique:
-            conn.execute(responses.insert(), unique)
-    return len(unique)
+    digest = source_sha256 or hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
+    unique = list({r["response_id"]: r for r in reversed(rows)}.values())[::-1]  # first of repeats wins
+    stored = [{**r, "source_sha256": digest} for r in unique]
+    with writing(engine) as conn:
+        added = _insert_ignoring_repeats(conn, stored)
+        conn.execute(
+            imports.insert().values(
+                source_sha256=digest, source_file=str(rows[0]["source_file"]) if rows else "",
+                rows_valid=len(rows), rows_added=added, imported_at=dt.datetime.now(dt.UTC),
+            )
+        )  # fmt: skip
+    return added
 
 
 def all_responses(engine: sa.Engine) -> list[Response]:
@@ -126,7 +175,7 @@ def record_petition(
     postcode_districts
         Where signers live, where known (e.g. ``("NR1", "NR2")``).
     """
-    with engine.begin() as conn:
+    with writing(engine) as conn:
         conn.execute(petitions.delete().where(petitions.c.name == name))
         conn.execute(petitions.insert(), [{"name": name, "signatures": signatures,
                                           "postcode_districts": " ".join(postcode_districts)}])  # fmt: skip

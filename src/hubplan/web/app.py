@@ -1,53 +1,93 @@
-"""The FastAPI app behind ``hubplan serve``: a page with a map, and a JSON API documented at ``/docs``."""
+"""The FastAPI app behind ``hubplan serve``: a page with a map, and a JSON API documented at ``/docs``.
 
-from __future__ import annotations
+Anyone may look, search, evaluate plans and download reports; saving needs an editor's token
+(:mod:`hubplan.web.auth`). Handlers that compute are plain functions, which FastAPI runs in its thread
+pool, so one long request never stalls the others; reports run on a bounded queue (:mod:`.jobs`).
+"""
 
+# No ``from __future__ import annotations`` here: FastAPI reads the dependencies in the handlers'
+# annotations at run time, and they name functions local to create_app.
+import contextlib
 import math
+from collections.abc import AsyncIterator, Mapping
+from concurrent.futures import TimeoutError as FutureTimeout
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import numpy as np
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
+from slowapi import Limiter
+from slowapi.errors import RateLimitExceeded
+from slowapi.middleware import SlowAPIASGIMiddleware
+from slowapi.util import get_remote_address
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hubplan import __version__
-from hubplan.data import Scenario, load_workspace, write_scenario
-from hubplan.data.workspace import Workspace
+from hubplan.data import dump_scenario
 from hubplan.errors import HubplanError, InputError
-from hubplan.evaluate import area_breakdowns, evaluate
-from hubplan.evaluate.evaluation import Evaluation
-from hubplan.report.document import render_html
-from hubplan.travel import MODES, build_travel
+from hubplan.store import ConflictError, get_run, save_plan
+from hubplan.travel import MODES
+from hubplan.web.auth import Editor, editors_from_environment, find_editor
+from hubplan.web.guard import Limits, SecurityHeaders, SizeLimits
+from hubplan.web.jobs import JobQueue, QueueFull
 from hubplan.web.places import Place, search_places
+from hubplan.web.state import PlanRejected, State
 
 NAME_PATTERN = r"^[a-z0-9][a-z0-9-]{0,59}$"
+MAX_SITES = 5000
+"""The most site ids one request may name (a plan is checked against the workspace's own count too)."""
+REPORT_WAIT_SECONDS = 600
+"""How long ``GET /api/report`` waits for its report before answering 503."""
+
+READ_ONLY = "this server is read-only (start it with HUBPLAN_EDIT_TOKEN to let editors save)"
+
+SiteId = Annotated[str, Field(min_length=1, max_length=100)]
+ReportJob = Annotated[str, PathParam(pattern=r"^[0-9a-f]{32}$")]
+ScenarioName = Annotated[str, Field(pattern=NAME_PATTERN)]
 
 
 class Plan(BaseModel):
     """A set of bases to evaluate."""
 
-    bases: list[str] = Field(description="Site ids kept as bases.", min_length=1)
+    bases: list[SiteId] = Field(
+        description="Site ids kept as bases, each once.", min_length=1, max_length=MAX_SITES
+    )
 
 
 class NewScenario(Plan):
-    """A scenario to save in the workspace's scenarios/ folder."""
+    """A plan to save in the store (the workspace's scenario files are never replaced)."""
 
-    name: str = Field(
-        pattern=NAME_PATTERN, description="Lower-case letters, digits and hyphens, e.g. my-plan."
-    )
+    name: ScenarioName = Field(description="Lower-case letters, digits and hyphens, e.g. my-plan.")
     title: str = Field(default="", max_length=200)
     description: str = Field(default="", max_length=2000)
+    version: int | None = Field(
+        default=None, ge=1, le=2**31 - 1,
+        description="The saved version this replaces (from GET /api/scenarios/{name}); omit for a new plan. "
+        "If someone saved in between, the answer is 409 and nothing is saved.",
+    )  # fmt: skip
 
 
-def _error(status: int, message: str, details: list[Any] | None = None) -> JSONResponse:
+class ReportRequest(BaseModel):
+    """Scenarios (and optionally a plan) to put in a report."""
+
+    scenarios: list[ScenarioName] = Field(default_factory=list, max_length=50, description="Default: all.")
+    bases: list[SiteId] | None = Field(default=None, min_length=1, max_length=MAX_SITES)
+
+
+def _error(
+    status: int, message: str, details: list[Any] | None = None, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     """Return the one error shape every API error takes."""
-    return JSONResponse({"ok": False, "error": message, "details": details or []}, status_code=status)
+    body = {"ok": False, "error": message, "details": details or []}
+    return JSONResponse(body, status_code=status, headers=headers)
 
 
 def _clean(value: Any) -> Any:
@@ -56,42 +96,29 @@ def _clean(value: Any) -> Any:
     return value
 
 
-class State:
-    """The loaded workspace, its travel matrices and breakdowns, reused by every request."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.reload()
-
-    def reload(self) -> None:
-        """Read the workspace again (after a scenario is saved)."""
-        self.workspace: Workspace = load_workspace(self.folder)
-        self.travel = build_travel(self.workspace)
-        self.groups = area_breakdowns(self.workspace.areas, self.workspace.assumptions.region.districts)
-
-    def scenario(self, bases: list[str], name: str = "your-plan", title: str = "Your plan") -> Scenario:
-        """Return a scenario for ``bases``, raising ``InputError`` for unknown or excluded sites."""
-        known = self.workspace.sites.index
-        bad = [b for b in bases if b not in known]
-        if bad:
-            raise HubplanError(f"no site has the id '{bad[0]}'")
-        excluded = [b for b in bases if self.workspace.sites.excluded[known[b]]]
-        if excluded:
-            raise HubplanError(f"'{excluded[0]}' cannot be a base (its 'excluded' is true)")
-        return Scenario(name=name, title=title, bases=tuple(dict.fromkeys(bases)))
-
-    def evaluate(self, scenario: Scenario) -> Evaluation:
-        """Evaluate against the workspace's baseline."""
-        return evaluate(self.workspace, scenario, travel=self.travel, breakdowns=self.groups)
+def _split(text: str) -> list[str]:
+    return [x for x in text.split(",") if x]
 
 
-def create_app(folder: Path) -> FastAPI:
+def create_app(
+    folder: Path,
+    *,
+    editors: tuple[Editor, ...] | None = None,
+    limits: Limits | None = None,
+    store_url: str | None = None,
+) -> FastAPI:
     """Return the app for one workspace folder.
 
     Parameters
     ----------
     folder
-        The workspace (saved scenarios are written to its ``scenarios/``).
+        The workspace (its scenario files are read; saved plans go to the store).
+    editors
+        Who may save; default one editor when ``HUBPLAN_EDIT_TOKEN`` is set, else none (read-only).
+    limits
+        Request sizes, the report queue and the per-client rate limit.
+    store_url
+        The store (default ``HUBPLAN_STORE_URL``, else SQLite in the workspace).
 
     Returns
     -------
@@ -109,15 +136,75 @@ def create_app(folder: Path) -> FastAPI:
     if not (static / "vendor" / "leaflet" / "leaflet.js").is_file():
         msg = "the map's Leaflet files are missing: run `make web` (it installs them from the npm registry)"
         raise HubplanError(msg)
-    state = State(folder)
+    limits = limits or Limits()
+    editors = editors_from_environment() if editors is None else editors
+    state = State(folder, store_url=store_url)
+    jobs = JobQueue(state.engine, workers=limits.report_workers, capacity=limits.report_queue)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        jobs.shutdown()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="hubplan",
         version=__version__,
         description="Try keeping and closing sites and see what changes for families. Every figure comes "
-        "from the workspace's files and hubplan.toml.",
+        "from the workspace's files and hubplan.toml. Anyone may read; saving needs "
+        "`Authorization: Bearer TOKEN` with the server's edit token.",
     )
+    app.state.limiter = Limiter(
+        key_func=get_remote_address, default_limits=[limits.rate_limit] if limits.rate_limit else []
+    )
+    app.add_middleware(SlowAPIASGIMiddleware)
+    app.add_middleware(SizeLimits, limits=limits)
+    app.add_middleware(SecurityHeaders, tile_url=state.workspace.assumptions.web.tile_url or None)
     app.mount("/static", StaticFiles(directory=static), name="static")
     templates = Jinja2Templates(directory=str(resources.files("hubplan.web") / "templates"))
+    bearer = HTTPBearer(auto_error=False, description="The server's edit token (HUBPLAN_EDIT_TOKEN).")
+
+    def editor_or_none(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Editor | None:
+        if credentials is None:
+            return None
+        if not editors:
+            raise HTTPException(403, READ_ONLY)
+        found = find_editor(editors, f"Bearer {credentials.credentials}")
+        if found is None:
+            raise HTTPException(403, "that edit token is not accepted")
+        return found
+
+    def editor(found: Annotated[Editor | None, Depends(editor_or_none)]) -> Editor:
+        if found is not None:
+            return found
+        if not editors:
+            raise HTTPException(403, READ_ONLY)
+        raise HTTPException(
+            401, "saving needs an edit token (Authorization: Bearer TOKEN)",
+            headers={"WWW-Authenticate": "Bearer"},
+        )  # fmt: skip
+
+    @app.exception_handler(PlanRejected)
+    async def rejected(_: Request, exc: PlanRejected) -> JSONResponse:
+        return _error(422, "the request is not in the expected form", exc.details)
+
+    @app.exception_handler(ConflictError)
+    async def conflict(_: Request, exc: ConflictError) -> JSONResponse:
+        return _error(409, str(exc))
+
+    @app.exception_handler(QueueFull)
+    async def full(_: Request, exc: QueueFull) -> JSONResponse:
+        return _error(429, str(exc), headers={"Retry-After": "30"})
+
+    @app.exception_handler(RateLimitExceeded)
+    async def throttled(_: Request, exc: RateLimitExceeded) -> JSONResponse:
+        return _error(
+            429,
+            f"too many requests from this address ({exc.detail}): slow down",
+            headers={"Retry-After": "60"},
+        )
 
     @app.exception_handler(HubplanError)
     async def hubplan_error(_: Request, exc: HubplanError) -> JSONResponse:
@@ -132,17 +219,23 @@ def create_app(folder: Path) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
-        return _error(exc.status_code, str(exc.detail))
+        return _error(exc.status_code, str(exc.detail), headers=exc.headers)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def page(request: Request) -> HTMLResponse:
+    def page(request: Request) -> HTMLResponse:
         ws = state.workspace
         return templates.TemplateResponse(
             request, "index.html", {"region": ws.assumptions.region.name or "hubplan", "version": __version__}
         )
 
+    @app.get(
+        "/api/me", summary="Whether this server allows editing, and whether the token sent is an editor's"
+    )
+    def me(found: Annotated[Editor | None, Depends(editor_or_none)]) -> dict[str, Any]:
+        return {"ok": True, "editing": bool(editors), "editor": found.name if found else None}
+
     @app.get("/api/workspace", summary="Sites, areas, saved scenarios and what is modelled")
-    async def workspace() -> dict[str, Any]:
+    def workspace() -> dict[str, Any]:
         ws = state.workspace
         baseline = set(ws.baseline.bases) if ws.baseline is not None else set()
         sites = ws.sites
@@ -181,52 +274,69 @@ def create_app(folder: Path) -> FastAPI:
                 for i, aid in enumerate(ws.areas.ids)
             ],
             "scenarios": [
-                {"name": s.name, "title": s.title, "bases": list(s.bases)} for s in ws.scenarios.values()
+                {
+                    "name": s.name,
+                    "title": s.title,
+                    "bases": list(s.bases),
+                    "source": "file" if version is None else "store",
+                    "version": version,
+                }
+                for s, version in state.all_named()
             ],
         }
 
     @app.post("/api/evaluate", summary="Evaluate a set of bases against the baseline")
-    async def evaluate_plan(plan: Plan) -> dict[str, Any]:
+    def evaluate_plan(plan: Plan) -> dict[str, Any]:
         ev = state.evaluate(state.scenario(plan.bases))
         minutes = {m: [_clean(round(float(x), 1)) for x in ev.modes[m].nearest_minutes] for m in ev.modes}
         return {"ok": True, "evaluation": ev.to_dict(), "area_minutes": minutes}
 
-    @app.get("/api/scenarios/{name}", summary="A saved scenario and its evaluation")
-    async def scenario(name: str) -> dict[str, Any]:
-        chosen = state.workspace.scenario(name)
+    @app.get("/api/scenarios/{name}", summary="A scenario (a file or a saved plan) and its evaluation")
+    def scenario(name: Annotated[str, PathParam(max_length=60)]) -> dict[str, Any]:
+        chosen = state.named(name)
+        versions = {s.name: v for s, v in state.all_named()}
         return {
             "ok": True,
-            "scenario": {"name": chosen.name, "title": chosen.title, "bases": list(chosen.bases)},
+            "scenario": {"name": chosen.name, "title": chosen.title, "bases": list(chosen.bases),
+                         "description": chosen.description, "version": versions.get(chosen.name)},
             "evaluation": state.evaluate(chosen).to_dict(),
-        }
+        }  # fmt: skip
 
-    @app.post("/api/scenarios", status_code=201, summary="Save a named scenario in the workspace")
-    async def save(new: NewScenario) -> dict[str, Any]:
+    @app.get("/api/scenarios/{name}/yaml", summary="A scenario as a YAML file (to put in scenarios/)")
+    def scenario_yaml(name: Annotated[str, PathParam(max_length=60)]) -> Response:
+        chosen = state.named(name)
+        headers = {"Content-Disposition": f'attachment; filename="{chosen.name}.yaml"'}
+        return Response(dump_scenario(chosen), media_type="application/yaml; charset=utf-8", headers=headers)
+
+    @app.post("/api/scenarios", status_code=201, summary="Save a named plan (needs an edit token)")
+    def save(new: NewScenario, who: Annotated[Editor, Depends(editor)]) -> dict[str, Any]:
         chosen = state.scenario(new.bases, new.name, new.title or new.name)
-        chosen = Scenario(
-            name=chosen.name, title=chosen.title, bases=chosen.bases,
-            description=new.description or "Saved from the hubplan map.",
+        if new.name in state.workspace.scenarios:
+            msg = f"'{new.name}' is a scenario file in the workspace, which the map will not replace"
+            raise ConflictError(msg)
+        saved = save_plan(
+            state.engine, name=chosen.name, title=chosen.title, bases=chosen.bases,
+            description=new.description or "Saved from the hubplan map.", saved_by=who.name,
+            replaces=new.version,
         )  # fmt: skip
-        path = write_scenario(state.folder, chosen)
-        state.reload()
-        return {"ok": True, "scenario": chosen.name, "file": f"scenarios/{path.name}"}
+        return {"ok": True, "scenario": saved.name, "version": saved.version}
 
     @app.get("/api/places", summary="Find places, sites and areas by name")
-    async def places(q: str = Query(min_length=2, max_length=80)) -> dict[str, Any]:
+    def places(q: Annotated[str, Query(min_length=2, max_length=80)]) -> dict[str, Any]:
         found: list[Place] = search_places(state.workspace, q)
         return {"ok": True, "places": [p.__dict__ for p in found]}
 
     @app.get("/api/here", summary="What a plan changes for the families of the area nearest a point")
-    async def here(
-        lat: float = Query(ge=-90, le=90),
-        lon: float = Query(ge=-180, le=180),
-        bases: str = Query(min_length=1),
+    def here(
+        lat: Annotated[float, Query(ge=-90, le=90)],
+        lon: Annotated[float, Query(ge=-180, le=180)],
+        bases: Annotated[str, Query(min_length=1, max_length=limits.max_query_bytes)],
     ) -> dict[str, Any]:
         ws = state.workspace
+        now = state.evaluate(state.scenario(_split(bases)))
         i = int(
             np.argmin((ws.areas.lat - lat) ** 2 + ((ws.areas.lon - lon) * math.cos(math.radians(lat))) ** 2)
         )
-        now = state.evaluate(state.scenario(bases.split(",")))
         before = state.evaluate(ws.baseline) if ws.baseline is not None else now
         modes = {}
         for m in now.modes:
@@ -247,17 +357,53 @@ def create_app(folder: Path) -> FastAPI:
             "modes": modes,
         }
 
-    @app.get("/api/report", summary="The HTML report for saved scenarios (and optionally a plan)")
-    async def report(scenarios: str = "", bases: str = "", download: bool = True) -> Response:
-        ws = state.workspace
-        names = [n for n in scenarios.split(",") if n] or list(ws.scenarios)
-        chosen: list[Scenario | str] = sorted(names, key=lambda n: n != ws.assumptions.evaluation.baseline)
+    def queue_report(names: list[str], bases: list[str] | None) -> tuple[str, Any]:
+        for n in names:
+            state.named(n)  # unknown names fail now (400), not later in the job
         if bases:
-            chosen.append(state.scenario(bases.split(",")))
-        evaluations = [state.evaluate(ws.scenario(s) if isinstance(s, str) else s) for s in chosen]
-        html = render_html(ws, state.travel, evaluations)
+            state.scenario(bases)
+        return jobs.submit("report", {"scenarios": names, "bases": bases}, lambda: state.report(names, bases))
+
+    @app.get("/api/report", summary="The HTML report for scenarios (and optionally a plan), made now")
+    def report(
+        scenarios: Annotated[str, Query(max_length=4000)] = "",
+        bases: Annotated[str, Query(max_length=limits.max_query_bytes)] = "",
+        download: bool = True,
+    ) -> Response:
+        _, future = queue_report(_split(scenarios), _split(bases) or None)
+        try:
+            html = future.result(timeout=REPORT_WAIT_SECONDS)
+        except FutureTimeout:
+            return _error(503, "the report is taking too long: ask for it with POST /api/reports")
         disposition = "attachment" if download else "inline"
         headers = {"Content-Disposition": f'{disposition}; filename="hubplan-report.html"'}
         return Response(html, media_type="text/html; charset=utf-8", headers=headers)
+
+    @app.post("/api/reports", status_code=202, summary="Start making a report in the background")
+    def start_report(wanted: ReportRequest) -> dict[str, Any]:
+        run_id, _ = queue_report(list(wanted.scenarios), wanted.bases)
+        return {"ok": True, "job": run_id, "status": "queued", "url": f"/api/reports/{run_id}"}
+
+    @app.get("/api/reports/{job}", summary="A background report's state (and where to download it)")
+    def report_state(job: ReportJob) -> dict[str, Any]:
+        run = get_run(state.engine, job)
+        if run is None or run.kind != "report":
+            raise HTTPException(404, f"no report job '{job}'")
+        done = run.status == "done"
+        return {"ok": True, "job": run.id, "status": run.status, "error": run.error,
+                "download": f"/api/reports/{run.id}/report.html" if done else None}  # fmt: skip
+
+    @app.get(
+        "/api/reports/{job}/report.html", summary="A finished background report", response_class=HTMLResponse
+    )
+    def report_file(job: ReportJob, download: bool = True) -> Response:
+        run = get_run(state.engine, job)
+        if run is None or run.kind != "report":
+            raise HTTPException(404, f"no report job '{job}'")
+        if run.status != "done" or run.result is None:
+            raise HTTPException(409, f"the report is not ready (it is {run.status})")
+        disposition = "attachment" if download else "inline"
+        headers = {"Content-Disposition": f'{disposition}; filename="hubplan-report.html"'}
+        return Response(run.result, media_type="text/html; charset=utf-8", headers=headers)
 
     return app

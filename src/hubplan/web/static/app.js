@@ -1,18 +1,33 @@
 // hubplan's map: keep or close sites and see the figures the API computes. No request leaves the
-// machine unless hubplan.toml sets a tile layer.
+// machine unless hubplan.toml sets a tile layer. Text from the server (names, titles) is only ever put
+// in the page as text (textContent), never parsed as HTML.
 "use strict";
 const BANDS = [[10, "#fde725"], [20, "#5ec962"], [30, "#21918c"], [45, "#3b528b"], [Infinity, "#440154"]];
+const TOKEN_KEY = "hubplan-edit-token";
 const state = { bases: new Set(), sites: [], areas: [], markers: {}, dots: [], mode: "bus", minutes: {}, baseline: "" };
 const $ = (id) => document.getElementById(id);
 const fmt = (n) => n === null || n === undefined ? "-" : Math.round(n).toLocaleString("en-GB");
 const money = (n) => n === null || n === undefined ? "-" : (Math.abs(n) >= 1e6 ? `£${(n / 1e6).toFixed(2)}m` : `£${Math.round(n / 1e3)}k`);
 const colour = (m) => m === null ? "#999" : BANDS.find(([hi]) => m <= hi)[1];
 
+// el("tr", {}, "text", child, ...): an element whose children are text nodes or elements.
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  Object.entries(attrs || {}).forEach(([k, v]) => { if (v !== false && v !== null && v !== undefined) node.setAttribute(k, v === true ? "" : String(v)); });
+  children.forEach((c) => node.append(c instanceof Node ? c : document.createTextNode(String(c))));
+  return node;
+}
+
 async function api(path, options) {
   const response = await fetch(path, options);
   const data = await response.json();
   if (!data.ok) throw new Error([data.error, ...(data.details || [])].join("; "));
   return data;
+}
+
+function authHeaders() {
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
 function siteIcon(site) {
@@ -22,7 +37,7 @@ function siteIcon(site) {
 
 function toggle(id, keep) {
   if (keep) state.bases.add(id); else state.bases.delete(id);
-  const box = document.querySelector(`input[data-site="${id}"]`);
+  const box = [...document.querySelectorAll("input[data-site]")].find((b) => b.dataset.site === id);
   if (box) box.checked = keep;
   if (state.markers[id]) state.markers[id].setIcon(siteIcon(state.sites.find((s) => s.id === id)));
   refresh();
@@ -46,33 +61,70 @@ async function refresh() {
   set("deprived", q1 ? fmt(q1.families - q1.within["30"]) + " beyond 30 min" : "-");
   document.querySelectorAll(".mode-name").forEach((e) => { e.textContent = state.mode === "walk" ? "foot" : state.mode; });
   state.dots.forEach((dot, i) => dot.setStyle({ fillColor: colour(state.minutes[state.mode][i]) }));
-  $("report-link").href = `/api/report?bases=${[...state.bases].join(",")}`;
+  $("report-link").href = `/api/report?bases=${encodeURIComponent([...state.bases].join(","))}`;
   document.body.dataset.ready = String(Date.now());
 }
 
 async function here(lat, lon) {
-  const data = await api(`/api/here?lat=${lat}&lon=${lon}&bases=${[...state.bases].join(",")}`);
-  const rows = Object.entries(data.modes).map(([mode, x]) =>
-    `<tr><td>${mode === "walk" ? "on foot" : mode}</td><td>${x.minutes ?? "-"} min to ${x.base ?? "none"}</td><td>was ${x.baseline_minutes ?? "-"} min</td></tr>`).join("");
-  $("here").innerHTML = `<h2>Here: ${data.area.name || data.area.id}</h2><p>${fmt(data.area.families)} families with children under five.</p><table>${rows}</table>`;
+  const bases = encodeURIComponent([...state.bases].join(","));
+  const data = await api(`/api/here?lat=${lat}&lon=${lon}&bases=${bases}`);
+  const rows = Object.entries(data.modes).map(([mode, x]) => el("tr", {},
+    el("td", {}, mode === "walk" ? "on foot" : mode), el("td", {}, `${x.minutes ?? "-"} min to ${x.base ?? "none"}`),
+    el("td", {}, `was ${x.baseline_minutes ?? "-"} min`)));
+  $("here").replaceChildren(el("h2", {}, `Here: ${data.area.name || data.area.id}`),
+    el("p", {}, `${fmt(data.area.families)} families with children under five.`), el("table", {}, ...rows));
 }
 
 async function compare(name) {
-  if (!name) { $("compare-table").innerHTML = ""; return; }
-  const [theirs, ours] = [await api(`/api/scenarios/${name}`), await api("/api/evaluate", { method: "POST",
+  if (!name) { $("compare-table").replaceChildren(); return; }
+  const [theirs, ours] = [await api(`/api/scenarios/${encodeURIComponent(name)}`), await api("/api/evaluate", { method: "POST",
     headers: { "Content-Type": "application/json" }, body: JSON.stringify({ bases: [...state.bases] }) })];
   const a = ours.evaluation, b = theirs.evaluation, mode = state.mode;
-  const row = (label, f) => `<tr><td>${label}</td><td>${f(a)}</td><td>${f(b)}</td></tr>`;
-  $("compare-table").innerHTML = `<tr><th>figure</th><th>yours</th><th>${name}</th></tr>` +
-    row("bases", (e) => e.bases.length) + row("cost a year", (e) => money(e.cost_per_year)) +
-    row(`within 30 min by ${mode}`, (e) => fmt(e.modes[mode].within["30"])) +
-    row("average minutes", (e) => Math.round(e.modes[mode].mean_minutes));
+  const row = (label, f) => el("tr", {}, el("td", {}, label), el("td", {}, f(a)), el("td", {}, f(b)));
+  $("compare-table").replaceChildren(el("tr", {}, el("th", {}, "figure"), el("th", {}, "yours"), el("th", {}, name)),
+    row("bases", (e) => e.bases.length), row("cost a year", (e) => money(e.cost_per_year)),
+    row(`within 30 min by ${mode}`, (e) => fmt(e.modes[mode].within["30"])),
+    row("average minutes", (e) => Math.round(e.modes[mode].mean_minutes)));
 }
 
 function listScenarios(scenarios) {
-  const select = $("compare");
-  select.innerHTML = '<option value="">choose a saved plan</option>' +
-    scenarios.map((s) => `<option value="${s.name}">${s.title} (${s.name})</option>`).join("");
+  $("compare").replaceChildren(el("option", { value: "" }, "choose a saved plan"),
+    ...scenarios.map((s) => el("option", { value: s.name }, `${s.title} (${s.name})`)));
+}
+
+// Editing: the page shows the save form only to an editor; the token stays in this tab (sessionStorage).
+async function showEditing() {
+  let me = await api("/api/me", { headers: authHeaders() }).catch(() => null);
+  if (!me) {  // a token the server does not accept: forget it and ask again without one
+    sessionStorage.removeItem(TOKEN_KEY);
+    me = await api("/api/me").catch(() => ({ editing: false, editor: null }));
+  }
+  const editor = Boolean(me.editor);
+  $("save-form").hidden = !editor;
+  $("signin-form").hidden = editor || !me.editing;
+  return { me, editor };
+}
+
+function startEditing() {
+  $("signin-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    sessionStorage.setItem(TOKEN_KEY, $("token").value.trim());
+    $("token").value = "";
+    const { editor } = await showEditing();
+    $("signin-status").textContent = editor ? "" : "That token is not accepted.";
+  });
+  $("signout").addEventListener("click", () => { sessionStorage.removeItem(TOKEN_KEY); showEditing(); });
+  $("save-form").addEventListener("submit", async (e) => {
+    e.preventDefault();
+    const name = $("save-name").value.trim();
+    try {
+      await api("/api/scenarios", { method: "POST", headers: { "Content-Type": "application/json", ...authHeaders() },
+        body: JSON.stringify({ name, title: name, bases: [...state.bases] }) });
+      $("save-status").textContent = `Saved as ${name}.`;
+      listScenarios((await api("/api/workspace")).scenarios);
+    } catch (err) { $("save-status").textContent = `Not saved: ${err.message}`; }
+  });
+  return showEditing();
 }
 
 async function start() {
@@ -96,36 +148,29 @@ async function start() {
   const fieldset = $("sites");
   const candidates = [...shown, ...ws.sites.filter((s) => !shown.includes(s) && s.can_be_base)];
   candidates.forEach((s) => {
-    const label = document.createElement("label");
-    label.innerHTML = `<input type="checkbox" data-site="${s.id}" ${state.bases.has(s.id) ? "checked" : ""}> <span>${s.name} <small>(${s.district}, ${money(s.cost_per_year)})</small></span>`;
-    label.querySelector("input").addEventListener("change", (e) => toggle(s.id, e.target.checked));
-    fieldset.appendChild(label);
+    const box = el("input", { type: "checkbox", "data-site": s.id, checked: state.bases.has(s.id) });
+    box.addEventListener("change", (e) => toggle(s.id, e.target.checked));
+    fieldset.appendChild(el("label", {}, box, " ", el("span", {}, `${s.name} `, el("small", {}, `(${s.district}, ${money(s.cost_per_year)})`))));
   });
   map.on("click", (e) => here(e.latlng.lat, e.latlng.lng));
   $("mode").addEventListener("change", (e) => { state.mode = e.target.value; refresh(); });
   $("compare").addEventListener("change", (e) => compare(e.target.value));
+  $("search-form").addEventListener("submit", (e) => e.preventDefault());
   let timer;
   $("search").addEventListener("input", (e) => {
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const q = e.target.value.trim();
-      if (q.length < 2) { $("search-results").innerHTML = ""; return; }
+      if (q.length < 2) { $("search-results").replaceChildren(); return; }
       const found = await api(`/api/places?q=${encodeURIComponent(q)}`);
-      $("search-results").innerHTML = found.places.map((p, i) => `<li><button type="button" data-i="${i}">${p.name} <small>(${p.kind})</small></button></li>`).join("");
-      $("search-results").querySelectorAll("button").forEach((b) => b.addEventListener("click", () => {
-        const p = found.places[Number(b.dataset.i)]; map.setView([p.lat, p.lon], 12); here(p.lat, p.lon);
+      $("search-results").replaceChildren(...found.places.map((p) => {
+        const button = el("button", { type: "button" }, `${p.name} `, el("small", {}, `(${p.kind})`));
+        button.addEventListener("click", () => { map.setView([p.lat, p.lon], 12); here(p.lat, p.lon); });
+        return el("li", {}, button);
       }));
     }, 200);
   });
-  $("save-form").addEventListener("submit", async () => {
-    const name = $("save-name").value.trim();
-    try {
-      await api("/api/scenarios", { method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ name, title: name, bases: [...state.bases] }) });
-      $("save-status").textContent = `Saved as ${name}.`;
-      listScenarios((await api("/api/workspace")).scenarios);
-    } catch (err) { $("save-status").textContent = `Not saved: ${err.message}`; }
-  });
+  await startEditing();
   await refresh();
 }
-start().catch((err) => { document.body.insertAdjacentHTML("afterbegin", `<p role="alert">The map could not start: ${err.message}</p>`); });
+start().catch((err) => { document.body.prepend(el("p", { role: "alert" }, `The map could not start: ${err.message}`)); });

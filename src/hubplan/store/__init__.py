@@ -1,0 +1,39 @@
+"""The store: saved plans (with their history), analysis runs and consultation responses, in one database.
+
+SQLite in the workspace by default, PostgreSQL by URL (``HUBPLAN_STORE_URL``); the schema is kept by
+Alembic migrations shipped with the package and run whenever a store is opened.
+"""
+
+from hubplan.store.engine import (
+    STORE_FILE,
+    URL_VARIABLE,
+    close_stores,
+    create_store_engine,
+    migrate,
+    open_store,
+    store_url,
+    writing,
+)
+from hubplan.store.plans import ConflictError, SavedPlan, plan_versions, save_plan, saved_plan, saved_plans
+from hubplan.store.runs import Run, add_run, get_run, update_run
+
+__all__ = [
+    "STORE_FILE",
+    "URL_VARIABLE",
+    "ConflictError",
+    "Run",
+    "SavedPlan",
+    "add_run",
+    "close_stores",
+    "create_store_engine",
+    "get_run",
+    "migrate",
+    "open_store",
+    "plan_versions",
+    "save_plan",
+    "saved_plan",
+    "saved_plans",
+    "store_url",
+    "update_run",
+    "writing",
+]

@@ -1,0 +1,200 @@
+"""Open the store: an engine from ``HUBPLAN_STORE_URL`` or the workspace's SQLite file, migrated to head.
+
+SQLite runs in WAL mode (readers never wait for a writer) with a busy timeout (a writer waits for
+another instead of failing) and real transactions (hubplan emits ``BEGIN`` itself, so DDL and DML
+commit or roll back together). PostgreSQL is reached through psycopg 3.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import threading
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+STORE_FILE = "hubplan.sqlite"
+"""The store's file inside the workspace (when no URL is given)."""
+
+URL_VARIABLE = "HUBPLAN_STORE_URL"
+"""The environment variable naming another database, e.g. ``postgresql://user@host/db``."""
+
+BUSY_TIMEOUT_MS = 30_000
+"""How long a SQLite writer waits for another to finish (milliseconds)."""
+
+_ADVISORY_LOCK = 0x6875_6270  # "hubp": serialises migrations on PostgreSQL
+
+
+def store_url(workspace: Path, *, url: str | None = None) -> str:
+    """Return the database URL for a workspace.
+
+    Parameters
+    ----------
+    workspace
+        The workspace folder (holds the default SQLite file).
+    url
+        A URL to use instead; default ``HUBPLAN_STORE_URL``, else ``sqlite:///<workspace>/hubplan.sqlite``.
+        ``postgresql://`` URLs get the psycopg 3 driver.
+
+    Returns
+    -------
+    str
+        A SQLAlchemy URL.
+    """
+    chosen = url or os.environ.get(URL_VARIABLE) or f"sqlite:///{Path(workspace).resolve() / STORE_FILE}"
+    if chosen.startswith(("postgresql://", "postgres://")):
+        chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
+    return chosen
+
+
+def _sqlite_transactions(engine: sa.Engine) -> None:
+    """Make pysqlite use WAL, a busy timeout and transactions that hubplan begins itself."""
+
+    @sa.event.listens_for(engine, "connect")
+    def connect(dbapi_connection: Any, _: Any) -> None:
+        dbapi_connection.isolation_level = None  # no implicit BEGIN: the "begin" event below emits it
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if engine.url.database not in (None, "", ":memory:"):
+            cursor.execute("PRAGMA journal_mode = WAL")
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def begin(connection: sa.Connection) -> None:
+        immediate = connection.get_execution_options().get("hubplan_immediate", False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+@contextlib.contextmanager
+def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
+    """Open a transaction that writes: on SQLite it takes the write lock first (waiting its turn).
+
+    Parameters
+    ----------
+    engine
+        The store.
+
+    Yields
+    ------
+    sqlalchemy.Connection
+        A connection inside the transaction; it commits when the block ends and rolls back on error.
+    """
+    with engine.connect().execution_options(hubplan_immediate=True) as conn, conn.begin():
+        yield conn
+
+
+def _config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("hubplan.store") / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    """Return the newest migration's revision id."""
+    head = ScriptDirectory.from_config(_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: sa.Engine) -> str | None:
+    """Return the revision the store is at (``None`` for an empty database)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def migrate(engine: sa.Engine) -> None:
+    """Bring the store's tables to the newest migration; safe when several processes do it at once.
+
+    Parameters
+    ----------
+    engine
+        The store.
+    """
+    if current_revision(engine) == head_revision():
+        return
+    config = _config()
+    with writing(engine) as conn:
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": _ADVISORY_LOCK})
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+
+
+def create_store_engine(url: str) -> sa.Engine:
+    """Return a new engine for ``url``, set up for the store (WAL and real transactions on SQLite).
+
+    Parameters
+    ----------
+    url
+        A SQLAlchemy URL (see :func:`store_url`).
+
+    Returns
+    -------
+    sqlalchemy.Engine
+        The engine; its tables are not migrated (:func:`migrate`); the caller disposes of it.
+    """
+    engine = sa.create_engine(url, pool_pre_ping=url.startswith("postgresql"))
+    if engine.dialect.name == "sqlite":
+        _sqlite_transactions(engine)
+    return engine
+
+
+class _Engines:
+    """One migrated engine per database URL for the whole process (SQLAlchemy's intended use)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._engines: dict[str, sa.Engine] = {}
+
+    def get(self, url: str) -> sa.Engine:
+        with self._lock:
+            if url not in self._engines:
+                engine = create_store_engine(url)
+                migrate(engine)
+                self._engines[url] = engine
+            return self._engines[url]
+
+    def dispose(self) -> None:
+        with self._lock:
+            for engine in self._engines.values():
+                engine.dispose()
+            self._engines.clear()
+
+
+_ENGINES = _Engines()
+atexit.register(_ENGINES.dispose)
+
+
+def open_store(workspace: Path, *, url: str | None = None) -> sa.Engine:
+    """Return the store's engine, its tables migrated to the newest version.
+
+    The engine is shared by every caller in this process that names the same database.
+
+    Parameters
+    ----------
+    workspace
+        The workspace folder (for the default SQLite file).
+    url
+        A database URL instead of ``HUBPLAN_STORE_URL`` or the default (see :func:`store_url`).
+
+    Returns
+    -------
+    sqlalchemy.Engine
+        The engine.
+    """
+    return _ENGINES.get(store_url(workspace, url=url))
+
+
+def close_stores() -> None:
+    """Close every open store's connections (they reopen when next used)."""
+    _ENGINES.dispose()

@@ -1,0 +1,179 @@
+"""ASGI middleware that guards the app: request size limits and the security headers on every answer.
+
+Both are plain ASGI (no buffering): a body is counted as it streams in and refused (413) as soon as it
+passes the limit, whatever its ``Content-Length`` claims; a query string over the limit is refused (414)
+before the app sees it. Refusals take the app's one JSON error shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from starlette.exceptions import HTTPException
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one request may ask of the server.
+
+    Parameters
+    ----------
+    max_body_bytes
+        The largest request body (bytes).
+    max_query_bytes
+        The longest query string (bytes).
+    report_workers
+        Reports made at once (threads).
+    report_queue
+        Reports waiting or running at once; more are refused with 429.
+    rate_limit
+        Requests per client, in the ``limits`` library's notation (e.g. ``"1200/minute"``); ``""`` for none.
+    """
+
+    max_body_bytes: int = 1_000_000
+    max_query_bytes: int = 16_384
+    report_workers: int = 1
+    report_queue: int = 8
+    rate_limit: str = "1200/minute"
+
+
+class BodyTooLarge(HTTPException):
+    """A request body passed the limit while it streamed in (an HTTP error, so the app answers 413)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(413, message)
+
+
+def _error_body(message: str) -> bytes:
+    return json.dumps({"ok": False, "error": message, "details": []}).encode("utf-8")
+
+
+async def _refuse(send: Send, status: int, message: str) -> None:
+    body = _error_body(message)
+    await send({
+        "type": "http.response.start", "status": status,
+        "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close")],
+    })  # fmt: skip
+    await send({"type": "http.response.body", "body": body})
+
+
+class SizeLimits:
+    """Refuse bodies over ``max_body_bytes`` (413) and query strings over ``max_query_bytes`` (414)."""
+
+    def __init__(self, app: ASGIApp, *, limits: Limits) -> None:
+        self.app = app
+        self.limits = limits
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the request's size, then pass it on."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        limit = self.limits.max_body_bytes
+        if len(scope.get("query_string", b"")) > self.limits.max_query_bytes:
+            await _refuse(send, 414, f"the query string is over {self.limits.max_query_bytes:,} bytes")
+            return
+        too_large = f"the request body is over {limit:,} bytes"
+        for name, value in scope.get("headers", []):
+            if name == b"content-length" and (not value.isdigit() or int(value) > limit):
+                await _refuse(send, 413, too_large)
+                return
+        seen = 0
+        started = False
+
+        async def counted() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > limit:
+                    raise BodyTooLarge(too_large)
+            return message
+
+        async def watched(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, counted, watched)
+        except BodyTooLarge:
+            if not started:
+                await _refuse(send, 413, too_large)
+
+
+def content_security_policy(*, tile_url: str | None = None, docs: bool = False) -> str:
+    """Return the Content-Security-Policy: the app's own files only (and the map's tiles, if any).
+
+    Parameters
+    ----------
+    tile_url
+        The tile layer's URL template from hubplan.toml; its origin may serve images.
+    docs
+        The policy for the interactive API docs (``/docs``), whose page FastAPI builds from a CDN with
+        an inline script.
+
+    Returns
+    -------
+    str
+        The header's value.
+    """
+    images = "'self' data:"
+    if tile_url:
+        parts = urlsplit(tile_url.replace("{s}", "a"))
+        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tile_url else parts.netloc
+        images += f" {parts.scheme}://{host}"
+    if docs:
+        cdn = "https://cdn.jsdelivr.net"
+        return (
+            f"default-src 'self'; script-src 'self' 'unsafe-inline' {cdn}; style-src 'self' {cdn}; "
+            f"img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
+        )
+    return (
+        f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; connect-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+
+
+class SecurityHeaders:
+    """Add the Content-Security-Policy and the usual security headers to every answer."""
+
+    def __init__(self, app: ASGIApp, *, tile_url: str | None = None) -> None:
+        self.app = app
+        common = [
+            (b"x-content-type-options", b"nosniff"),
+            (b"referrer-policy", b"no-referrer"),
+            (b"x-frame-options", b"DENY"),
+            (b"cross-origin-opener-policy", b"same-origin"),
+        ]
+        self.headers = [(b"content-security-policy", content_security_policy(tile_url=tile_url).encode()),
+                        *common]  # fmt: skip
+        self.docs_headers = [
+            (b"content-security-policy", content_security_policy(docs=True).encode()),
+            *common,
+        ]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass the request on and add the headers to its answer."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        extra = self.docs_headers if scope.get("path") in ("/docs", "/redoc") else self.headers
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                message["headers"] = [*message.get("headers", []), *extra]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -1,0 +1,144 @@
+"""What every request of the web app shares: the workspace, its travel matrices, and the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from hubplan.data import Scenario, load_workspace
+from hubplan.data.workspace import Workspace
+from hubplan.errors import HubplanError
+from hubplan.evaluate import area_breakdowns, evaluate
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.report.document import render_html
+from hubplan.store import open_store, saved_plan, saved_plans
+from hubplan.travel import build_travel
+
+
+class PlanRejected(HubplanError):  # noqa: N818 - named for the answer it becomes (422)
+    """A plan breaks a rule of its form (a site named twice, more sites than exist)."""
+
+    def __init__(self, details: list[str]) -> None:
+        self.details = details
+        super().__init__("; ".join(details))
+
+
+class State:
+    """The loaded workspace, its travel matrices and breakdowns, and the store, reused by every request.
+
+    Parameters
+    ----------
+    folder
+        The workspace.
+    store_url
+        The store's URL (default ``HUBPLAN_STORE_URL`` or the workspace's SQLite file).
+    """
+
+    def __init__(self, folder: Path, *, store_url: str | None = None) -> None:
+        self.folder = folder
+        self.workspace: Workspace = load_workspace(folder)
+        self.travel = build_travel(self.workspace)
+        self.groups = area_breakdowns(self.workspace.areas, self.workspace.assumptions.region.districts)
+        self.engine: sa.Engine = open_store(folder, url=store_url)
+
+    def scenario(self, bases: list[str], name: str = "your-plan", title: str = "Your plan") -> Scenario:
+        """Return a scenario for ``bases``.
+
+        Parameters
+        ----------
+        bases
+            Site ids, each at most once.
+        name, title
+            The scenario's name and title.
+
+        Returns
+        -------
+        Scenario
+            The scenario.
+
+        Raises
+        ------
+        PlanRejected
+            When a site is named twice or there are more bases than sites.
+        HubplanError
+            For an unknown site or one that cannot be a base.
+        """
+        sites = self.workspace.sites
+        known = sites.index
+        problems = []
+        if len(bases) > len(sites.ids):
+            problems.append(f"bases: {len(bases):,} sites named but the workspace has {len(sites.ids):,}")
+        repeated = sorted({b for b in bases if bases.count(b) > 1}) if len(bases) <= len(sites.ids) else []
+        problems += [f"bases: names '{b}' more than once" for b in repeated[:5]]
+        if problems:
+            raise PlanRejected(problems)
+        bad = [b for b in bases if b not in known]
+        if bad:
+            raise HubplanError(f"no site has the id '{bad[0]}'")
+        excluded = [b for b in bases if sites.excluded[known[b]]]
+        if excluded:
+            raise HubplanError(f"'{excluded[0]}' cannot be a base (its 'excluded' is true)")
+        return Scenario(name=name, title=title, bases=tuple(bases))
+
+    def named(self, name: str) -> Scenario:
+        """Return the scenario ``name``: a workspace file, else a plan saved in the store.
+
+        Parameters
+        ----------
+        name
+            The scenario's name.
+
+        Returns
+        -------
+        Scenario
+            The scenario.
+
+        Raises
+        ------
+        InputError
+            When neither holds it.
+        """
+        if name in self.workspace.scenarios:
+            return self.workspace.scenario(name)
+        saved = saved_plan(self.engine, name)
+        if saved is None:
+            return self.workspace.scenario(name)  # raises the workspace's "no such scenario"
+        return Scenario(name=saved.name, title=saved.title, bases=saved.bases, description=saved.description)
+
+    def all_named(self) -> list[tuple[Scenario, int | None]]:
+        """Return every scenario: the workspace's files, then saved plans (with their version)."""
+        files: list[tuple[Scenario, int | None]] = [(s, None) for s in self.workspace.scenarios.values()]
+        stored = [
+            (Scenario(name=p.name, title=p.title, bases=p.bases, description=p.description), p.version)
+            for p in saved_plans(self.engine)
+            if p.name not in self.workspace.scenarios
+        ]
+        return files + stored
+
+    def evaluate(self, scenario: Scenario) -> Evaluation:
+        """Evaluate against the workspace's baseline."""
+        return evaluate(self.workspace, scenario, travel=self.travel, breakdowns=self.groups)
+
+    def report(self, names: list[str], bases: list[str] | None) -> str:
+        """Return the HTML report for scenarios ``names`` (all when empty) and optionally a plan.
+
+        Parameters
+        ----------
+        names
+            Scenario names (files or saved plans); the baseline is put first.
+        bases
+            A plan's site ids to add as "Your plan", or ``None``.
+
+        Returns
+        -------
+        str
+            The report's HTML.
+        """
+        ws = self.workspace
+        chosen = names or list(ws.scenarios)
+        ordered = sorted(chosen, key=lambda n: n != ws.assumptions.evaluation.baseline)
+        scenarios = [self.named(n) for n in ordered]
+        if bases:
+            scenarios.append(self.scenario(bases))
+        return render_html(ws, self.travel, [self.evaluate(s) for s in scenarios])
