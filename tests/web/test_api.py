@@ -111,3 +111,22 @@ def test_places_here_report_and_docs(client: TestClient) -> None:
     assert "What the options mean" in report.text or "what the options mean" in report.text
     assert client.get("/docs").status_code == 200
     assert "/api/evaluate" in client.get("/openapi.json").json()["paths"]
+
+
+def test_boundaries_and_a_centres_page(client: TestClient, workspace: Path) -> None:
+    ws = load_workspace(workspace)
+    outlines = client.get("/api/boundaries").json()
+    areas = [f for f in outlines["features"] if f["properties"]["layer"] == "area"]
+    assert {f["properties"]["id"] for f in areas} == set(ws.areas.ids)
+    assert {
+        f["properties"]["name"] for f in outlines["features"] if f["properties"]["layer"] == "district"
+    } == set(ws.assumptions.region.districts)
+    closing = next(
+        b for b in ws.scenario("baseline-53").bases if b not in ws.scenario("proposal-2018-7").bases
+    )
+    page = client.get(f"/centres/{closing}")
+    assert page.status_code == 200
+    assert str(ws.sites.name[ws.sites.index[closing]]) in page.text
+    assert "script-src" not in page.headers["content-security-policy"]  # a document: no script at all
+    assert "<script" not in page.text
+    assert client.get("/centres/nowhere").status_code == 404

@@ -36,8 +36,8 @@ def test_close_a_centre_save_reload_and_find_it(page: Page, server: str, workspa
     expected = evaluate(ws, Scenario("x", "x", bases)).to_dict()["modes"]["bus"]
     expect(page.locator('[data-metric="bases"]')).to_have_text("52")
     within = f"{round(expected['within']['30']):,}"
-    expect(page.locator('[data-metric="within30"]')).to_contain_text(within)
-    expect(page.locator('[data-metric="lose30"]')).to_have_text(f"{round(expected['lose_access']['30']):,}")
+    expect(page.locator('[data-metric="within"]')).to_contain_text(within)
+    expect(page.locator('[data-metric="lose"]')).to_have_text(f"{round(expected['lose_access']['30']):,}")
     DOCS.mkdir(exist_ok=True)
     page.locator("#panel").evaluate("panel => panel.scrollTo(0, 0)")
     page.screenshot(path=str(DOCS / "map.png"))

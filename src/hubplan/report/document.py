@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
@@ -257,8 +258,10 @@ def _outreach(
 
 def _consultation(workspace: Workspace) -> dict[str, Any] | None:
     """Return counts, petitions and the analysts' themes (themes.yaml) when the workspace holds responses."""
-    if workspace.path is None or not (workspace.path / STORE_FILE).is_file():
+    if workspace.path is None:
         return None
+    if not os.environ.get("HUBPLAN_STORE_URL") and not (workspace.path / STORE_FILE).is_file():
+        return None  # no store yet: nothing was imported (a PostgreSQL store is always asked)
     engine = engine_for(workspace.path)
     responses = all_responses(engine)
     if not responses:

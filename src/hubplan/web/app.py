@@ -32,7 +32,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hubplan import __version__
 from hubplan.data import dump_scenario
+from hubplan.data.boundaries import read_boundaries
 from hubplan.errors import HubplanError, InputError
+from hubplan.report.centres import render_centre_pages
 from hubplan.store import ConflictError, get_run, save_plan
 from hubplan.travel import MODES
 from hubplan.web.auth import Editor, editors_from_environment, find_editor
@@ -224,9 +226,17 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request) -> HTMLResponse:
         ws = state.workspace
-        return templates.TemplateResponse(
-            request, "index.html", {"region": ws.assumptions.region.name or "hubplan", "version": __version__}
-        )
+        access = ws.assumptions.evaluation
+        context = {
+            "region": ws.assumptions.region.name or "hubplan",
+            "version": __version__,
+            "noun": ws.areas.noun,
+            "people": "children" if ws.areas.unit == "children" else "families",
+            "access": f"{access.access:g}",
+            "access_mode": access.access_mode,
+            "modes": list(MODES),
+        }
+        return templates.TemplateResponse(request, "index.html", context)
 
     @app.get(
         "/api/me", summary="Whether this server allows editing, and whether the token sent is an editor's"
@@ -245,6 +255,10 @@ def create_app(
             "modelled": ws.assumptions.region.modelled,
             "baseline": ws.assumptions.evaluation.baseline,
             "thresholds_minutes": list(ws.assumptions.evaluation.thresholds_minutes),
+            "access_minutes": ws.assumptions.evaluation.access,
+            "access_mode": ws.assumptions.evaluation.access_mode,
+            "unit": ws.areas.unit,
+            "noun": ws.areas.noun,
             "modes": list(MODES),
             "sources": dict(state.travel.sources),
             "tile_url": ws.assumptions.web.tile_url,
@@ -284,6 +298,29 @@ def create_app(
                 for s, version in state.all_named()
             ],
         }
+
+    @app.get("/api/boundaries", summary="Area and district outlines and town labels for the map (GeoJSON)")
+    def boundaries() -> dict[str, Any]:
+        layers = read_boundaries(state.folder)
+        features = [f for layer in ("area", "district", "place") for f in layers[layer]]
+        return {"ok": True, "type": "FeatureCollection", "features": features}
+
+    @app.get(
+        "/centres/{site}",
+        summary="The page about one closing centre: who uses it, where they would go, what replaces it",
+        response_class=HTMLResponse,
+    )
+    def centre(site: Annotated[str, PathParam(max_length=80)]) -> Response:
+        ws = state.workspace
+        if site not in ws.sites.index:
+            raise HTTPException(404, f"no site has the id '{site}'")
+        names = sorted(ws.scenarios, key=lambda n: n != ws.assumptions.evaluation.baseline)
+        evaluations = [state.evaluate(ws.scenario(n)) for n in names]
+        back = "/api/report?download=false"
+        pages = render_centre_pages(ws, state.travel, evaluations, only=site, report_href=back)
+        if site not in pages:
+            raise HTTPException(404, f"'{site}' is not closed by any saved scenario")
+        return HTMLResponse(pages[site])
 
     @app.post("/api/evaluate", summary="Evaluate a set of bases against the baseline")
     def evaluate_plan(plan: Plan) -> dict[str, Any]:

@@ -113,6 +113,17 @@ class SizeLimits:
                 await _refuse(send, 413, too_large)
 
 
+DOCUMENT_POLICY = (
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; "
+    "frame-ancestors 'none'"
+)
+"""The policy for the self-contained documents served (the report, a centre's page): their own inline
+styles and SVG, and nothing else at all, no script in particular."""
+
+DOCUMENT_PATHS = ("/centres/", "/api/report")
+"""Paths that answer with a self-contained document (:data:`DOCUMENT_POLICY`)."""
+
+
 def content_security_policy(*, tile_url: str | None = None, docs: bool = False) -> str:
     """Return the Content-Security-Policy: the app's own files only (and the map's tiles, if any).
 
@@ -163,13 +174,20 @@ class SecurityHeaders:
             (b"content-security-policy", content_security_policy(docs=True).encode()),
             *common,
         ]
+        self.document_headers = [(b"content-security-policy", DOCUMENT_POLICY.encode()), *common]
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the request on and add the headers to its answer."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self.docs_headers if scope.get("path") in ("/docs", "/redoc") else self.headers
+        path = str(scope.get("path", ""))
+        if path in ("/docs", "/redoc"):
+            extra = self.docs_headers
+        elif path.startswith(DOCUMENT_PATHS):
+            extra = self.document_headers
+        else:
+            extra = self.headers
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -2,9 +2,11 @@
 // machine unless hubplan.toml sets a tile layer. Text from the server (names, titles) is only ever put
 // in the page as text (textContent), never parsed as HTML.
 "use strict";
-const BANDS = [[10, "#fde725"], [20, "#5ec962"], [30, "#21918c"], [45, "#3b528b"], [Infinity, "#440154"]];
+// Viridis: readable in greyscale and by most colour-blind readers. Bands follow hubplan.toml's thresholds.
+const VIRIDIS = ["#fde725", "#b5de2b", "#6ece58", "#35b779", "#1f9e89", "#26828e", "#31688e", "#3e4989", "#482878", "#440154"];
+let BANDS = [];
 const TOKEN_KEY = "hubplan-edit-token";
-const state = { bases: new Set(), sites: [], areas: [], markers: {}, dots: [], mode: "bus", minutes: {}, baseline: "" };
+const state = { bases: new Set(), sites: [], areas: [], markers: {}, dots: [], mode: "bus", minutes: {}, baseline: "", access: "30", noun: "families with children under five" };
 const $ = (id) => document.getElementById(id);
 const fmt = (n) => n === null || n === undefined ? "-" : Math.round(n).toLocaleString("en-GB");
 const money = (n) => n === null || n === undefined ? "-" : (Math.abs(n) >= 1e6 ? `£${(n / 1e6).toFixed(2)}m` : `£${Math.round(n / 1e3)}k`);
@@ -54,11 +56,12 @@ async function refresh() {
   set("bases", ev.bases.length);
   set("cost", money(ev.cost_per_year));
   set("saving", money(ev.saving_per_year));
-  set("within30", `${fmt(m.within["30"])} (${Math.round(100 * m.within["30"] / ev.families)}%)`);
+  const t = state.access;
+  set("within", `${fmt(m.within[t])} (${Math.round(100 * m.within[t] / ev.families)}%)`);
   set("mean", `${Math.round(m.mean_minutes)} min`);
-  set("lose30", fmt(m.lose_access ? m.lose_access["30"] : null));
+  set("lose", fmt(m.lose_access ? m.lose_access[t] : null));
   const q1 = m.by.deprivation_quintile ? m.by.deprivation_quintile["1 (most deprived)"] : null;
-  set("deprived", q1 ? fmt(q1.families - q1.within["30"]) + " beyond 30 min" : "-");
+  set("deprived", q1 ? fmt(q1.families - q1.within[t]) + ` beyond ${t} min` : "-");
   document.querySelectorAll(".mode-name").forEach((e) => { e.textContent = state.mode === "walk" ? "foot" : state.mode; });
   state.dots.forEach((dot, i) => dot.setStyle({ fillColor: colour(state.minutes[state.mode][i]) }));
   $("report-link").href = `/api/report?bases=${encodeURIComponent([...state.bases].join(","))}`;
@@ -72,7 +75,7 @@ async function here(lat, lon) {
     el("td", {}, mode === "walk" ? "on foot" : mode), el("td", {}, `${x.minutes ?? "-"} min to ${x.base ?? "none"}`),
     el("td", {}, `was ${x.baseline_minutes ?? "-"} min`)));
   $("here").replaceChildren(el("h2", {}, `Here: ${data.area.name || data.area.id}`),
-    el("p", {}, `${fmt(data.area.families)} families with children under five.`), el("table", {}, ...rows));
+    el("p", {}, `${fmt(data.area.families)} ${state.noun}.`), el("table", {}, ...rows));
 }
 
 async function compare(name) {
@@ -83,7 +86,7 @@ async function compare(name) {
   const row = (label, f) => el("tr", {}, el("td", {}, label), el("td", {}, f(a)), el("td", {}, f(b)));
   $("compare-table").replaceChildren(el("tr", {}, el("th", {}, "figure"), el("th", {}, "yours"), el("th", {}, name)),
     row("bases", (e) => e.bases.length), row("cost a year", (e) => money(e.cost_per_year)),
-    row(`within 30 min by ${mode}`, (e) => fmt(e.modes[mode].within["30"])),
+    row(`within ${state.access} min by ${mode}`, (e) => fmt(e.modes[mode].within[state.access])),
     row("average minutes", (e) => Math.round(e.modes[mode].mean_minutes)));
 }
 
@@ -129,7 +132,17 @@ function startEditing() {
 
 async function start() {
   const ws = await api("/api/workspace");
-  Object.assign(state, { sites: ws.sites, areas: ws.areas, baseline: ws.baseline });
+  Object.assign(state, { sites: ws.sites, areas: ws.areas, baseline: ws.baseline, mode: ws.access_mode,
+    access: String(ws.access_minutes), noun: ws.noun });
+  const ts = [...ws.thresholds_minutes].sort((a, b) => a - b);
+  const pick = (i, n) => VIRIDIS[Math.round(i * (VIRIDIS.length - 1) / Math.max(n - 1, 1))];
+  BANDS = [...ts, Infinity].map((hi, i) => [hi, pick(i, ts.length + 1)]);
+  const labels = [`up to ${ts[0]} min`, ...ts.slice(1).map((hi, i) => `${ts[i]}-${hi}`), `over ${ts[ts.length - 1]}`];
+  $("legend").replaceChildren(...labels.flatMap((label, i) => {
+    const swatch = el("span", { class: "band" });
+    swatch.style.background = BANDS[i][1];
+    return [swatch, `${label} `];
+  }));
   if (ws.modelled) { $("modelled").hidden = false; $("modelled").textContent = `Modelled data: ${ws.modelled}`; }
   const base = ws.scenarios.find((s) => s.name === ws.baseline) || ws.scenarios[0];
   (base ? base.bases : []).forEach((id) => state.bases.add(id));
@@ -137,8 +150,27 @@ async function start() {
   const map = L.map("map", { keyboard: true, preferCanvas: true });
   if (ws.tile_url) L.tileLayer(ws.tile_url, { attribution: ws.tile_attribution }).addTo(map);
   map.fitBounds(ws.areas.map((a) => [a.lat, a.lon]));
-  state.dots = ws.areas.map((a) => L.circleMarker([a.lat, a.lon], { radius: 3 + Math.sqrt(a.families) / 3, weight: 0,
-    fillOpacity: 0.85, fillColor: "#999", interactive: false }).addTo(map));
+  const outlines = await api("/api/boundaries").catch(() => ({ features: [] }));
+  const layer = (name) => outlines.features.filter((f) => f.properties.layer === name);
+  const position = new Map(ws.areas.map((a, i) => [a.id, i]));
+  const shapes = layer("area").filter((f) => position.has(f.properties.id));
+  if (shapes.length) {
+    // Each area's outline, shaded by minutes; district outlines and town names over them.
+    state.dots = new Array(ws.areas.length).fill(null).map(() => ({ setStyle() {} }));
+    L.geoJSON(shapes, { interactive: false, style: { weight: 0.3, color: "#ffffff", fillOpacity: 0.8, fillColor: "#999" },
+      onEachFeature: (f, shape) => { state.dots[position.get(f.properties.id)] = shape; } }).addTo(map);
+    L.geoJSON(layer("district"), { interactive: false, style: { weight: 1.2, color: "#222222", fill: false } }).addTo(map);
+    layer("place").forEach((f) => {
+      const [lon, lat] = f.geometry.coordinates;
+      const label = L.divIcon({ className: "district-label", html: "", iconSize: null });
+      const marker = L.marker([lat, lon], { icon: label, interactive: false, keyboard: false }).addTo(map);
+      marker.getElement().textContent = f.properties.name;
+    });
+  } else {
+    state.dots = ws.areas.map((a) => L.circleMarker([a.lat, a.lon], { radius: 3 + Math.sqrt(a.families) / 3, weight: 0,
+      fillOpacity: 0.85, fillColor: "#999", interactive: false }).addTo(map));
+  }
+  $("mode").value = state.mode;
   const shown = ws.sites.filter((s) => s.in_baseline || state.bases.has(s.id));
   shown.forEach((s) => {
     const marker = L.marker([s.lat, s.lon], { icon: siteIcon(s), title: `${s.name}: press Enter to keep or close`, keyboard: true, alt: s.name }).addTo(map);
