@@ -127,7 +127,7 @@ def test_boundaries_and_a_centres_page(client: TestClient, workspace: Path) -> N
     )
     page = client.get(f"/centres/{closing}")
     assert page.status_code == 200
-    assert html.escape(str(ws.sites.name[ws.sites.index[closing]])) in page.text
+    assert str(ws.sites.name[ws.sites.index[closing]]) in html.unescape(page.text)
     assert "script-src" not in page.headers["content-security-policy"]  # a document: no script at all
     assert "<script" not in page.text
     assert client.get("/centres/nowhere").status_code == 404
