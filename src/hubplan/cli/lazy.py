@@ -26,6 +26,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "amend": ("outreach", "Find the best use of extra money: keep centres open, more outreach, or a mix."),
     "events": ("outreach", "Propose consultation drop-in events so every closing centre's community has one nearby."),
     "circuits": ("circuits", "Plan which vehicle visits which stop on which day, in what order, with the least driving."),
+    "national": ("national", "Plan every English upper-tier council under one rule; write a row per council and a national page."),
+    "sweep": ("sweep", "Plan a workspace for each number of bases and give each figure a 90% interval (Monte Carlo)."),
     "report": ("report", "Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."),
     "serve": ("serve", "Serve the web map: keep or close sites, see the figures change, save plans, download the report."),
     "travel": ("travel", "Replace estimated minutes with routed or imported ones, kept in the workspace's travel/ folder."),
