@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import tomllib
 from dataclasses import dataclass
@@ -62,6 +63,9 @@ def read_mapping(path: Path) -> dict[str, str]:
 def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> ImportResult:
     """Read and check a CSV export; malformed rows become problems, valid rows are kept.
 
+    No message quotes what a respondent wrote: a problem names the file, row and column and says what
+    kind of value is there (its length), never the value itself, since cells hold postcodes and comments.
+
     Parameters
     ----------
     path
@@ -77,7 +81,53 @@ def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> Impo
     Raises
     ------
     InputError
-        When the file cannot be read at all or lacks a canonical column.
+        When the file cannot be read at all, is empty, lacks a canonical column, or has a row with
+        more or fewer fields than the header or a NUL byte in a cell.
+    """
+    header, records = _read_csv(path)
+    header = [(mapping or {}).get(c, c).strip() for c in header]
+    missing = [c for c in COLUMNS if c not in header]
+    if missing:
+        absent = [Problem(path.name, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
+        raise InputError(absent, f"{path.name} lacks {len(missing)} column(s)")
+    position = {c: header.index(c) for c in COLUMNS}
+    rows: list[dict[str, str | int]] = []
+    problems: list[Problem] = []
+    for row, record in records:
+        cells: dict[str, str] = {c: record[position[c]].strip() for c in COLUMNS}
+        cells["respondent_type"] = cells["respondent_type"].lower()
+        cells["support"] = cells["support"].lower()
+        bad = []
+        if not cells["response_id"]:
+            bad.append(Problem(path.name, row, "response_id", "an id for the response", "an empty cell"))
+        if pd.isna(pd.to_datetime(cells["submitted_at"], errors="coerce", utc=True)):
+            found = _describe(cells["submitted_at"])
+            bad.append(Problem(path.name, row, "submitted_at", "a date and time (ISO 8601)", found))
+        if cells["respondent_type"] not in RESPONDENT_TYPES:
+            expected = f"one of {', '.join(RESPONDENT_TYPES)}"
+            bad.append(
+                Problem(path.name, row, "respondent_type", expected, _describe(cells["respondent_type"]))
+            )
+        if cells["support"] not in SUPPORT:
+            expected = "agree, disagree, neutral or blank"
+            bad.append(Problem(path.name, row, "support", expected, _describe(cells["support"])))
+        if bad:
+            problems += bad
+        else:
+            rows.append({**cells, "source_file": path.name, "source_row": row})
+    return ImportResult(rows, problems)
+
+
+def _describe(value: str) -> str:
+    """Describe a cell without quoting it (it may hold personal data)."""
+    return "an empty cell" if not value else f"another value ({len(value)} characters, not shown)"
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """Return the header and the (row number, cells) of each non-blank record; header is row 1.
+
+    Raises InputError, naming file, row and column but no cell's content, for an empty file, a row
+    with more or fewer fields than the header, a NUL byte or a malformed quote.
     """
     raw = path.read_bytes()
     try:
@@ -87,39 +137,52 @@ def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> Impo
         raise InputError(
             [Problem(path.name, line, None, "UTF-8 text", f"byte 0x{raw[exc.start]:02x}")]
         ) from None
-    frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False).rename(columns=mapping or {})
-    frame.columns = [str(c).strip() for c in frame.columns]
-    missing = [c for c in COLUMNS if c not in frame.columns]
-    if missing:
-        absent = [Problem(path.name, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
-        raise InputError(absent, f"{path.name} lacks {len(missing)} column(s)")
-    rows: list[dict[str, str | int]] = []
+    if not text.strip():
+        expected = f"a header row ({', '.join(COLUMNS)}) and one row per response"
+        raise InputError([Problem(path.name, None, None, expected, "an empty file")])
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header: list[str] | None = None
+    records: list[tuple[int, list[str]]] = []
     problems: list[Problem] = []
-    for i, record in enumerate(frame[list(COLUMNS)].to_dict("records")):
-        row = i + 2
-        cells: dict[str, str] = {str(k): str(v).strip() for k, v in record.items()}
-        cells["respondent_type"] = cells["respondent_type"].lower()
-        cells["support"] = cells["support"].lower()
-        bad = []
-        if not cells["response_id"]:
-            bad.append(Problem(path.name, row, "response_id", "an id for the response", "an empty cell"))
-        if pd.isna(pd.to_datetime(cells["submitted_at"], errors="coerce", utc=True)):
-            bad.append(
-                Problem(
-                    path.name, row, "submitted_at", "a date and time (ISO 8601)", repr(cells["submitted_at"])
-                )
+    number = 1
+    try:
+        for cells in reader:
+            if not any(c.strip() for c in cells):
+                continue  # a blank line
+            if header is None:
+                header = [c.strip() for c in cells]
+                continue
+            number += 1
+            problems += _check_record(path.name, number, header, cells)
+            records.append((number, cells))
+    except csv.Error:
+        found = "a malformed quoted cell"
+        raise InputError([Problem(path.name, number + 1, None, "CSV with balanced quotes", found)]) from None
+    if header is None:  # pragma: no cover - a non-blank text always has a first record
+        raise InputError([Problem(path.name, None, None, "a header row", "none")])
+    if problems:
+        shown = problems[:20]
+        raise InputError(shown, f"{path.name}: {len(problems)} row(s) cannot be read as CSV")
+    return header, records
+
+
+def _check_record(file: str, number: int, header: list[str], cells: list[str]) -> list[Problem]:
+    """Problems with one record's shape: extra or missing fields, NUL bytes (content never quoted)."""
+    out = []
+    if len(cells) > len(header):
+        expected = f"{len(header)} fields, as in the header (the last is '{header[-1]}')"
+        out.append(Problem(file, number, f"field {len(header) + 1}", expected, f"{len(cells)} fields"))
+    elif len(cells) < len(header):
+        out.append(
+            Problem(
+                file,
+                number,
+                header[len(cells)],
+                f"{len(header)} fields, as in the header",
+                f"{len(cells)} fields",
             )
-        if cells["respondent_type"] not in RESPONDENT_TYPES:
-            expected = f"one of {', '.join(RESPONDENT_TYPES)}"
-            bad.append(Problem(path.name, row, "respondent_type", expected, repr(cells["respondent_type"])))
-        if cells["support"] not in SUPPORT:
-            bad.append(
-                Problem(
-                    path.name, row, "support", "agree, disagree, neutral or blank", repr(cells["support"])
-                )
-            )
-        if bad:
-            problems += bad
-        else:
-            rows.append({**cells, "source_file": path.name, "source_row": row})
-    return ImportResult(rows, problems)
+        )
+    for name, cell in zip(header, cells, strict=False):
+        if "\x00" in cell:
+            out.append(Problem(file, number, name, "text without NUL bytes", "a NUL byte"))
+    return out

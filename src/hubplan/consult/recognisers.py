@@ -1,0 +1,529 @@
+"""UK recognisers for Presidio: NHS numbers, phones, postcodes, birth dates, e-mails, addresses, names.
+
+Each recogniser finds one kind of personal data as people write it in a consultation comment (lower
+case, no punctuation, run-on sentences) and returns Presidio ``RecognizerResult`` spans. The spaCy
+English pipeline's NER finds names in general; :class:`NameRecogniser` adds the names it misses: a
+capitalised word after a phrase that introduces a person ("my son", "ask for", "I'm", "me and"), before
+"and I", next to a name already found, or found in the US census list of first names that the
+``names`` package ships.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the set of words in ``text`` (split on white space)."""
+    return frozenset(text.split())
+
+
+KINDS = {
+    "PERSON": "[name]",
+    "UK_PHONE": "[phone]",
+    "UK_POSTCODE": "",  # reduced to its sector, not removed
+    "DATE_OF_BIRTH": "[date of birth]",
+    "UK_NHS": "[NHS number]",
+    "EMAIL": "[e-mail]",
+    "UK_ADDRESS": "[address]",
+    "SCHOOL": "[school]",
+}
+"""Presidio entity -> the placeholder that replaces it in published text."""
+
+# Postcode areas in use (Royal Mail); an area that is not one of these is not a postcode ("A11 is").
+_AREAS = _words(
+    """AB AL B BA BB BD BH BL BN BR BS BT CA CB CF CH CM CO CR CT CV CW DA DD DE DG DH DL DN DT DY E EC
+    EH EN EX FK FY G GL GU GY HA HD HG HP HR HS HU HX IG IM IP IV JE KA KT KW KY L LA LD LE LL LN LS
+    LU M ME MK ML N NE NG NN NP NR NW OL OX PA PE PH PL PO PR RG RH RM S SA SE SG SK SL SM SN SO SP
+    SR SS ST SW SY TA TD TF TN TQ TR TS TW UB W WA WC WD WF WN WR WS WV YO ZE"""
+)
+_AREA_SPACED = "|".join(r"\s?".join(a) for a in sorted(_AREAS, key=len, reverse=True))
+POSTCODE = re.compile(
+    rf"(?<![A-Za-z0-9])((?:{_AREA_SPACED}))[\s-]?(\d[A-Z\d]?)[\s-]*(\d)\s?([ABD-HJLNP-UW-Z]\s?[ABD-HJLNP-UW-Z])"
+    r"(?![A-Za-z0-9])",
+    re.IGNORECASE,
+)
+_SEP = r"[\s\-.()]*"
+PHONE = re.compile(
+    rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(0\){_SEP})?|\(?0)(?:{_SEP}\d){{9,10}}(?![\d])",
+)
+NHS = re.compile(r"(?<![\d+])(\d{3})[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d])")
+EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+")
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    r"august|september|october|november|december)"
+)
+_DATE = (
+    rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\.?,?\s+\d{{2,4}}"
+    rf"|{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}})"
+)
+DATE_OF_BIRTH = re.compile(
+    rf"\b(?:born|d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?day|b'?day)(?:'?s)?"
+    rf"(?:\s+(?:is|was|on|=))*[\s:\-,]*({_DATE})(?!\d)",
+    re.IGNORECASE,
+)
+_OBF_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"
+_OBF_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
+_TLD = r"(?:com|co|uk|net|org|gov|ac|nhs|sch|me|io|info|biz|ltd)"
+_PROVIDER = (
+    r"(?:gmail|googlemail|hotmail|yahoo|outlook|live|icloud|btinternet|aol|sky|protonmail|msn|"
+    r"virginmedia|talktalk|ntlworld|mail)"
+)
+OBFUSCATED_EMAIL = re.compile(
+    rf"([\w.+-]+)(?={_OBF_AT})({_OBF_AT}(?:[\w-]+(?:{_OBF_DOT}[\w-]+)*?{_OBF_DOT}{_TLD}\b(?:{_OBF_DOT}uk\b)?"
+    rf"|{_PROVIDER}\b))",
+    re.IGNORECASE,
+)
+# Words that end the local part of an e-mail written with spaces ("mail me on jo dot smith at ...").
+_NOT_LOCAL = _words(
+    """email e-mail mail me on is my at to contact reach or and please address its it's write is:
+    email: e contacted be can via thanks"""
+)
+
+_STREET = (
+    "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
+    "gdns|grove|terrace|hill|row|walk|green|square|mews|view|rise|park|loke|yard|chase|parade|end|croft"
+)
+_UNITS = _words(
+    """minute minutes min mins hour hours hr hrs mile miles yard yards metre metres meters km second
+    seconds day days week weeks month months year years bus buses kid kids child children times
+    families people parents mums session sessions"""
+)
+ADDRESS_START = re.compile(
+    rf"\b(?:(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+|(?:flat|apartment|apt|unit|no\.?|number)\s*)?"
+    rf"(\d{{1,4}}[a-z]?),?\s+((?:[\w'’]+\s+){{1,4}}?)({_STREET})\b\.?",
+    re.IGNORECASE,
+)
+_SCHOOL_WORD = (
+    r"(?:primary|junior|juniors|infant|infants|academy|school|pre-school|preschool|high|college|"
+    r"c\.?\s?e\.?|v\.?c\.?|c\s+of\s+e)"
+)
+SCHOOL_NAMED = re.compile(
+    rf"\b((?:st\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)\s+({_SCHOOL_WORD}(?:\s+{_SCHOOL_WORD})*)\b",
+    re.IGNORECASE,
+)
+_CAPS = r"(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|St\.?))*"
+SCHOOL_WITH_AGE = re.compile(
+    r"\b((?i:year\s*\d{1,2}|reception(?:\s+class)?|nursery|aged?\s*\d{1,2}"
+    + r"|\d{1,2}\s*(?:years?\s*old|yo)"
+    rf"|(?:is|s|he's|she's|hes|shes)\s+\d{{1,2}})(?:\s+(?i:and|now|but|still|just|started|goes|go|to|in|"
+    rf"class)){{0,3}}\s+(?i:at|to)\s+)({_CAPS})"
+)
+
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister|Auntie|Aunty|Uncle)\.?"
+_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)*"
+_KIN = (
+    r"(?:son|daughter|boy|girl|lad|lass|one|kid|child|baby|babies|partner|husband|hubby|wife|boyfriend|"
+    r"girlfriend|fianc[eé]e?|ex|sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nanna|nanny|grandma|"
+    r"granny|grandad|grandpa|grandson|granddaughter|grandchild|nephew|niece|cousin|friend|mate|neighbour|"
+    r"twins?|kids|children|girls|boys|lads|two|three|eldest|youngest|oldest|key\s*worker|health\s*visitor|midwife|"
+    r"social\s*worker|support\s*worker|family\s*worker|carer|childminder|worker)"
+)
+_BEFORE_NAME = re.compile(
+    rf"(?i:\b(?:(?:my|our|his|her|their|the)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
+    rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*{_KIN}(?:\s+is)?|ask(?:ed)?\s+for|"
+    rf"speak\s+to|spoke\s+to|talk(?:ed)?\s+to|asked|tell|thanks\s+to|thank|thanks|called|named|"
+    rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|(?:i\s+am|i'm|im)\s+called|hi|hello|"
+    + r"me\s+and|myself\s+and|with|signed|regards|cheers|"
+    rf"love|ring|call|text|contact|take|took|bring|brought|helped\s+by|run\s+by|runs\s+it|runs\s+the\s+group|"
+    rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of)"
+    rf"[\s,:(\-]+)({_NAME})"
+)
+_NAME_BEFORE = re.compile(
+    rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:was|is|were)\s+born\b|\s*,?\s+here\b"
+    r"|\s+(?:is|are|was|were)\s+(?:my|our)\s|\s+is\s+\d{1,2}\b(?!\s*(?:%|min|hour|hr|mile|pm|am|bus|time))"
+    + r"|\s*,?\s*\(?\s*(?:my|our)\s+"
+    rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
+    rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
+)
+_LOWER_NAME = re.compile(
+    rf"(?i:\b(?:(?:my|our|his|her)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
+    rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named)[\s,:]+)"
+    r"([a-z][a-z]+(?:-[a-z]+)?)\b"
+)
+_TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
+_CAPITALISED = re.compile(_NAME)
+
+# Capitalised words that are not names even when a name could stand there.
+_NOT_NAMES = _words(
+    """i i'm im i'd i've i'll the a an and but or so if it its it's we our my me he she they this that
+    these those there here hi hello thanks thank dear yes no not please sorry ok okay also just as
+    at in on of to for from with by about after before when while since until because although
+    however monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays january february march april may june july august september
+    october november december christmas easter xmas sure start surestart early help home start nhs
+    gp covid council county norfolk norwich suffolk england uk year reception nursery primary school
+    academy centre center church library hall road street lane mum mums dad dads nan grandad grandma
+    baby family families children kids son daughter health visitor midwife staff team group groups
+    god english polish facebook jobcentre citizens advice autism adhd send senco sen dla pip
+    universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
+    morrisons sainsburys co-op boots"""
+)
+# Census first names that are also ordinary English words: a name only where context says so.
+_AMBIGUOUS = _words(
+    """will may mark hope grace rose summer dawn joy faith april june august page sandy bill pat rich
+    ray guy art drew gay iris ivy holly jack jean max sunny star rain storm major miles lane dale
+    glen carol carl frank earl marshall young king price long love early else lee van ali an so son
+    sun don del rod ned penny ruby amber crystal jewel precious unique fern hazel heather olive
+    pearl sky cash chance chase clay cliff dean dusty forest grant hunter judge mason miller parker
+    rock royal ruth sage scott shelby sterling tanner taylor wade warren wes win worth bud buck
+    bobby christian"""
+)
+
+
+_PLACE_SUFFIX = re.compile(
+    r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|"
+    r"port|bridge|burgh|wick|cliffe|minster|ness|holme|market|lynn|heath|end|ing|ings|ey)$",
+    re.IGNORECASE,
+)
+_PLACE_PREFIX = _words(
+    """st st. saint great little north south east west upper lower old new king's kings long high
+    market castle bishop's"""
+)
+_PLACE_BEFORE = re.compile(
+    r"\b(?:at|in|to|near|around|into|outside|towards|round|from|of|for|across)\s+$", re.I
+)
+_PLACE_AFTER = re.compile(
+    r"^'?s?\s+(?:church|hall|town|centre|center|library|road|street|school|market|area|estate|village|city|"
+    r"council|hospital|station|park|side|way|families|people|residents|branch|office|children|mums|"
+    r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_place(text: str, start: int, end: int) -> bool:
+    """Return whether the capitalised words at ``text[start:end]`` read as a place rather than a person.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start, end
+        Character offsets of the words.
+
+    Returns
+    -------
+    bool
+        True after "at", "in", "to", "from" and the like, before "church", "town", "families" and the
+        like, or for a place's prefix (St, Great, North, ...) or ending (-ham, -ton, -ford, -wich, ...),
+        unless the first word is a first name of the census list (then only the word after counts).
+    """
+    words = text[start:end].split()
+    if not words:
+        return False
+    if _PLACE_AFTER.match(text[end:]) or re.fullmatch(_STREET, words[-1].lower().rstrip(".")):
+        return True
+    if words[0].lower().split("-")[0] in first_names():
+        return False
+    return bool(
+        words[0].lower() in _PLACE_PREFIX
+        or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
+        or _PLACE_BEFORE.search(text[:start])
+    )
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Return the lower-case first names of the 1990 US census that the ``names`` package ships."""
+    out: set[str] = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(file).read_text(encoding="utf-8")
+        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
+
+
+def nhs_number_is_valid(digits: str) -> bool:
+    """Return whether ten digits carry a valid NHS number check digit (modulus 11).
+
+    Parameters
+    ----------
+    digits
+        The number, spaces and hyphens allowed.
+
+    Returns
+    -------
+    bool
+        True when the tenth digit equals 11 minus the weighted sum (weights 10..2) modulo 11.
+    """
+    d = re.sub(r"[\s.-]", "", digits)
+    if len(d) != 10 or not d.isdigit():
+        return False
+    check = 11 - sum(int(c) * (10 - i) for i, c in enumerate(d[:9])) % 11
+    check = 0 if check == 11 else check
+    return check != 10 and check == int(d[9])
+
+
+class _Regex(EntityRecognizer):
+    """A recogniser made of one function that yields (start, end) spans."""
+
+    entity = ""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=[self.entity], name=type(self).__name__, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load."""
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        """Yield (start, end) character spans of this kind in ``text``."""
+        raise NotImplementedError
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],  # noqa: ARG002
+        nlp_artifacts: Any = None,  # noqa: ARG002
+    ) -> list[RecognizerResult]:
+        """Return Presidio results for this kind (score 1: each rule is specific)."""
+        return [RecognizerResult(self.entity, s, e, 1.0) for s, e in self.spans(text) if e > s]
+
+
+class PhoneRecogniser(_Regex):
+    """UK phone numbers: ``0...``, ``+44``, ``0044``, with spaces, hyphens, brackets or spaced digits."""
+
+    entity = "UK_PHONE"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in PHONE.finditer(text):
+            digits = re.sub(r"\D", "", m[0])
+            if digits.startswith(("0044", "44")):
+                digits = digits.removeprefix("00")[2:].removeprefix("0")  # +44 (0)7700 ...
+            else:
+                digits = digits[1:]
+            if len(digits) in (9, 10):
+                yield m.start(), m.end()
+
+
+class NhsRecogniser(_Regex):
+    """NHS numbers: ten digits (3-3-4 spacing allowed) whose check digit is valid."""
+
+    entity = "UK_NHS"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in NHS.finditer(text):
+            if nhs_number_is_valid(m[0]):
+                yield m.start(), m.end()
+
+
+class PostcodeRecogniser(_Regex):
+    """Full UK postcodes in any case and spacing (``nr47uy``, ``NR4  7UY``, ``nr31 6 pg``)."""
+
+    entity = "UK_POSTCODE"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in POSTCODE.finditer(text):
+            yield m.start(), m.end()
+
+
+class DateOfBirthRecogniser(_Regex):
+    """A date after "born", "dob", "d.o.b", "date of birth" or "birthday"."""
+
+    entity = "DATE_OF_BIRTH"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in DATE_OF_BIRTH.finditer(text):
+            yield m.start(1), m.end(1)
+
+
+class EmailRecogniser(_Regex):
+    """E-mail addresses, plain or written out ("jo dot smith at gmail dot com", "mike(at)bt(dot)com")."""
+
+    entity = "EMAIL"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in EMAIL.finditer(text):
+            yield m.start(), m.end()
+        for m in OBFUSCATED_EMAIL.finditer(text):
+            start = m.start(1)
+            # A local part written with spaces: take up to three words back, stopping at a word
+            # that introduces the address ("email me on", "is", "contact").
+            before = text[:start]
+            for _ in range(3):
+                prev = re.search(r"([\w.+-]+|[(\[{<]\s*dot\s*[)\]}>])\s*$", before, re.IGNORECASE)
+                if prev is None or prev[1].lower() in _NOT_LOCAL or prev[1].lower().rstrip(":") in _NOT_LOCAL:
+                    break
+                start = prev.start(1)
+                before = text[:start]
+            if m[1].lower() not in _NOT_LOCAL:
+                yield start, m.end()
+
+
+class AddressRecogniser(_Regex):
+    """A street address: house number, street and the town after it (``27 church lane attleborough``)."""
+
+    entity = "UK_ADDRESS"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        for m in ADDRESS_START.finditer(text):
+            words = m[2].split()
+            first = words[0].lower() if words else ""
+            if first in _UNITS or any(w.lower() in STOP_WORDS - {"the", "of"} for w in words):
+                continue
+            if any(w.isdigit() for w in words):
+                continue
+            end = m.end()
+            gap = re.match(r"\s*,?\s*", text[end:])
+            base = cursor = end + (gap.end() if gap else 0)
+            for count, word in enumerate(re.finditer(r"[A-Za-z][A-Za-z'’-]*(?![\w])", text[base:])):
+                lower = word[0].lower()
+                if count == 3 or text[cursor : base + word.start()].strip() or lower in STOP_WORDS | _UNITS:
+                    break
+                end = cursor = base + word.end()
+            yield m.start(), end
+
+
+class SchoolRecogniser(_Regex):
+    """A child's school: a named school ("Hillside Primary") or a year or age then "at" and a name."""
+
+    entity = "SCHOOL"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        for m in SCHOOL_WITH_AGE.finditer(text):
+            yield m.start(), m.end()
+        for m in SCHOOL_NAMED.finditer(text):
+            words = m[1].split()
+            keep: list[str] = []
+            for w in reversed(words):  # the name: the words before the school word, back to a stop word
+                if w.lower() in STOP_WORDS or any(c.isdigit() for c in w):
+                    break
+                keep.insert(0, w)
+            if not keep or (m[2].lower() == "high" and not m[2][0].isupper()):
+                continue
+            start = m.end(1) - len(" ".join(keep))
+            yield start, m.end()
+
+
+class NameRecogniser(_Regex):
+    """Names without a title that NER misses: after "my son", "ask for", "I'm"; before "and I"; titled.
+
+    A lower-case name counts only after a phrase that introduces a person ("my son jayden", "me n
+    sarah") and when spaCy tags it a proper noun or it is a census first name.
+    """
+
+    entity = "PERSON"
+
+    def analyze(  # noqa: D102
+        self,
+        text: str,
+        entities: list[str],  # noqa: ARG002
+        nlp_artifacts: Any = None,
+    ) -> list[RecognizerResult]:
+        doc = getattr(nlp_artifacts, "tokens", None)
+        tags = {t.idx: t.pos_ for t in doc} if doc is not None else {}
+        ner = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or []]
+        proper = {i for i, tag in tags.items() if tag == "PROPN"}
+        spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper)]
+        return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
+
+    def spans(  # noqa: D102
+        self, text: str, *, tags: dict[int, str] | None = None, ner: list[tuple[int, int]] | None = None
+    ) -> Iterator[tuple[int, int]]:
+        names = first_names()
+        found: list[tuple[int, int]] = []
+        for pattern in (_BEFORE_NAME, _NAME_BEFORE):
+            for m in pattern.finditer(text):
+                if m[1].lower() not in _NOT_NAMES and _reads_as_name(text, m.start(1), m.end(1), tags, ner):
+                    found.append((m.start(1), m.end(1)))
+        for m in _TITLED.finditer(text):
+            if m[1].split()[-1].lower() not in _NOT_NAMES:
+                found.append((m.start(1), m.end(1)))
+        for m in _CAPITALISED.finditer(text):
+            word = m[0].lower()
+            known = word.split("-")[0] in names and word not in _NOT_NAMES
+            if known and not looks_like_place(text, m.start(), m.end()):
+                found.append((m.start(), m.end()))
+        yield from _extend(text, found)
+
+    def lower_case(self, text: str, proper: set[int]) -> Iterator[tuple[int, int]]:
+        """Yield lower-case names after a phrase that introduces a person."""
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        names = first_names()
+        for m in _LOWER_NAME.finditer(text):
+            word = m[1]
+            if word in STOP_WORDS or word in _NOT_NAMES or word in _UNITS:
+                continue
+            if m.start(1) in proper or word.split("-")[0] in names:
+                yield m.start(1), m.end(1)
+
+
+_INTRODUCES = re.compile(
+    r"(?i:\b(?:name\s+is|name's|names|i\s+am|i'm|im|called|named|signed|regards|this\s+is|"
+    rf"(?:my|our|his|her)\s+(?:\w+\s+)?{_KIN}))[\s,:(\-]*$"
+)
+_NOT_NAME_TAGS = _words("VERB ADJ AUX ADV ADP PRON DET SCONJ CCONJ NUM PART INTJ")
+
+
+def _reads_as_name(
+    text: str, start: int, end: int, tags: dict[int, str] | None, ner: list[tuple[int, int]] | None
+) -> bool:
+    """Return whether a capitalised word where a name could stand is one.
+
+    Not a verb ("my daughter Loves it") or an adjective ("I am Disabled") by spaCy's tags, nor the
+    first word of a service's name ("call Social Services") unless it is a census first name or NER
+    found a person there.
+    """
+    if tags and tags.get(start) in _NOT_NAME_TAGS:
+        return False
+    word = text[start:end].lower().split("-")[0]
+    if word in first_names() or any(s <= start < e for s, e in ner or []):
+        return True
+    if _INTRODUCES.search(text[:start]):
+        return True  # "my name is Gareth Okafor": a surname may follow
+    follower = re.match(rf"\s+({_NAME})", text[end:])
+    return follower is None or follower[1].lower() in first_names()
+
+
+def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Grow each name over a following capitalised word (a surname) and over "X and Y" pairs."""
+    seen = set(found)
+    queue = list(found)
+    while queue:
+        start, end = queue.pop()
+        yield start, end
+        after = re.match(rf"\s+({_NAME})\b", text[end:])
+        if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:
+            seen.add((start, end + after.end()))
+            queue.append((start, end + after.end()))
+        pair = re.match(rf"\s*(?:,|and|&)\s*(?:and\s+)?({_NAME})\b", text[end:])
+        if pair and pair[1].lower() not in _NOT_NAMES:
+            span = (end + pair.start(1), end + pair.end(1))
+            if span not in seen and not looks_like_place(text, *span):
+                seen.add(span)
+                queue.append(span)
+        before = re.search(rf"\b({_NAME})\s*(?:,|and|&)\s*$", text[:start])
+        if before and before[1].lower() not in _NOT_NAMES:
+            span = (before.start(1), before.end(1))
+            if span not in seen and not looks_like_place(text, *span):
+                seen.add(span)
+                queue.append(span)
+
+
+def all_recognisers() -> list[EntityRecognizer]:
+    """Return one of each UK recogniser."""
+    return [
+        PhoneRecogniser(),
+        NhsRecogniser(),
+        PostcodeRecogniser(),
+        DateOfBirthRecogniser(),
+        EmailRecogniser(),
+        AddressRecogniser(),
+        SchoolRecogniser(),
+        NameRecogniser(),
+    ]
+
+
+def not_a_name(words: str) -> bool:
+    """Return whether every word of ``words`` is a capitalised word that is not a name (days, months, ...)."""
+    return all(w.lower().strip("'’s") in _NOT_NAMES or w.lower() in _NOT_NAMES for w in words.split())

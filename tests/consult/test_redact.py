@@ -1,0 +1,208 @@
+"""Redaction measured on labelled comments written as people write, and no personal data in any message.
+
+The labelled sets (tests/consult/data) give each comment's planted personal data and harmless phrases
+as exact character spans; recall is worked out here from those spans, so a recogniser that stops
+finding a kind fails its threshold.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from hubplan.consult import read_responses, redact
+from hubplan.consult.recognisers import nhs_number_is_valid
+from hubplan.consult.redact import find_personal_data, postcode_sector
+from hubplan.errors import InputError
+
+DATA = Path(__file__).parent / "data"
+KINDS = ("name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school")
+
+
+def _rows(name: str) -> list[dict]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines if line.strip()]
+
+
+def _covered(text: str) -> set[int]:
+    return {i for f in find_personal_data(text) for i in range(f.start, f.end)}
+
+
+def _recall(rows: list[dict]) -> tuple[Counter[str], Counter[str]]:
+    planted: Counter[str] = Counter()
+    removed: Counter[str] = Counter()
+    for row in rows:
+        covered = _covered(row["text"])
+        for span in row["spans"]:
+            if span["kind"] == "keep":
+                continue
+            planted[span["kind"]] += 1
+            chars = [i for i in range(span["start"], span["end"]) if row["text"][i].isalnum()]
+            removed[span["kind"]] += all(i in covered for i in chars)
+    return planted, removed
+
+
+@pytest.fixture(scope="module")
+def labelled() -> tuple[Counter[str], Counter[str]]:
+    return _recall(_rows("pii_labelled.jsonl"))
+
+
+def test_the_labelled_sets_are_as_large_as_promised_and_their_spans_exact() -> None:
+    rows = _rows("pii_labelled.jsonl")
+    spans = [s for r in rows for s in r["spans"]]
+    assert all(r["text"][s["start"] : s["end"]] == s["value"] for r in rows for s in r["spans"])
+    kinds = Counter(s["kind"] for s in spans)
+    assert sum(v for k, v in kinds.items() if k != "keep") >= 300
+    assert kinds["name"] >= 80
+    assert kinds["keep"] >= 100
+    assert set(KINDS) <= set(kinds)
+    held = [s for r in _rows("pii_heldout.jsonl") for s in r["spans"] if s["kind"] != "keep"]
+    assert len(held) >= 60
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_recall_of_each_kind_on_the_labelled_set_is_at_least_95_percent(
+    labelled: tuple[Counter[str], Counter[str]], kind: str
+) -> None:
+    planted, removed = labelled
+    assert planted[kind] >= 10
+    assert removed[kind] / planted[kind] >= 0.95, (kind, removed[kind], planted[kind])
+
+
+@pytest.mark.parametrize("name", ["pii_heldout.jsonl", "pii_after.jsonl"])
+def test_recall_on_the_other_sets_is_at_least_90_percent_and_85_for_names(name: str) -> None:
+    planted, removed = _recall(_rows(name))
+    assert sum(removed.values()) / sum(planted.values()) >= 0.90
+    assert removed["name"] / planted["name"] >= 0.85
+
+
+@pytest.mark.parametrize("name", ["pii_labelled.jsonl", "pii_heldout.jsonl", "pii_after.jsonl"])
+def test_every_harmless_phrase_survives(name: str) -> None:
+    for row in _rows(name):
+        keep = [s for s in row["spans"] if s["kind"] == "keep"]
+        if not keep:
+            continue
+        clean = redact(row["text"])
+        covered = _covered(row["text"])
+        for span in keep:
+            assert not covered & set(range(span["start"], span["end"])), (span["value"], clean)
+            assert span["value"] in clean, (span["value"], clean)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the centre is 5 minutes walk from us",
+        "we take 2 buses to get there",
+        "ive been going since 2015",
+        "my son is in Year 6 now",
+        "Thanks for listening to parents in Norwich",
+    ],
+)
+def test_harmless_numbers_and_places_are_left_alone(text: str) -> None:
+    assert redact(text) == text
+
+
+def test_the_issues_examples_are_removed() -> None:
+    assert redact("Sarah and I take Alfie") == "[name] and I take [name]"
+    assert redact("my son Jayden loves it") == "my son [name] loves it"
+    assert redact("ask for Kerry-Ann") == "ask for [name]"
+    assert redact("call 0044 7700 900654") == "call [phone]"
+    assert redact("jo dot smith at gmail dot com") == "[e-mail]"
+
+
+def test_nhs_check_digit() -> None:
+    # 943 476 5919 is the NHS's own example number: weights 10..2 give 299, 299 mod 11 = 2, 11 - 2 = 9.
+    assert nhs_number_is_valid("943 476 5919")
+    assert not nhs_number_is_valid("943 476 5918")
+    assert redact("my nhs number is 943 476 5919") == "my nhs number is [NHS number]"
+    assert redact("reference 9434765918 on the letter") == "reference 9434765918 on the letter"
+
+
+def test_postcodes_in_any_spacing_become_sectors() -> None:
+    assert redact("we are at nr47uy") == "we are at NR4 7"
+    assert redact("postcode NR 4  7UY thanks") == "postcode NR4 7 thanks"
+    assert postcode_sector("nr4 7uy") == "NR4 7"
+
+
+def test_a_planted_bare_name_never_reaches_a_theme_label() -> None:
+    pytest.importorskip("sklearn")
+    from hubplan.consult.themes import find_themes
+
+    comments = [
+        "ask for Kerry at the desk, the bus is hourly",
+        "Kerry on the desk knows us, the bus is hourly",
+        "ring Kerry, buses are hourly and late",
+        "Kerry and I take the bus every week",
+        "the stay and play group is lovely",
+        "stay and play group with my son Jayden is lovely",
+        "Jayden loves the stay and play group",
+        "lovely stay and play group staff",
+    ]
+    vectors = np.repeat(np.eye(2, 8, dtype=np.float32), 4, axis=0)
+    vectors += np.linspace(0, 0.01, 8, dtype=np.float32)[:, None]
+    themes = find_themes(comments, vectors, k=2, seed=0)
+    published = " ".join(t.label + " " + " ".join(t.words) + " " + " ".join(t.quotes) for t in themes).lower()
+    assert "bus" in published  # the labels are made of the comments' words ...
+    assert "kerry" not in published  # ... but never of a name
+    assert "jayden" not in published
+    assert "name" not in " ".join(t.label + " ".join(t.words) for t in themes)
+
+
+PERSONAL = ("Kerry-Ann", "NR4 7UY", "07700 900654", "jo.smith@gmail.com", "lives at 12 Mill Road")
+HEADER = "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n"
+
+
+@pytest.mark.parametrize(
+    ("content", "column"),
+    [
+        (HEADER + "r1,2018-10-01,parent,NR4 7UY,Site one,agree,Kerry-Ann 07700 900654,extra\n", "field 8"),
+        (HEADER + "r1,2018-10-01,parent,NR4 7UY,Site one,agree,jo.smith@gmail.com\x00\n", "comment"),
+        (HEADER + "r1,2018-10-01,parent,NR4 7UY\n", "centre"),
+    ],
+)
+def test_a_bad_row_is_an_error_naming_file_row_and_column_and_never_a_respondents_words(
+    tmp_path: Path, content: str, column: str
+) -> None:
+    path = tmp_path / "responses.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_responses(path)
+    problem = caught.value.problems[0]
+    assert (problem.file, problem.row) == ("responses.csv", 2)
+    assert (problem.column or "").startswith(column)
+    message = str(caught.value)
+    for secret in PERSONAL:
+        assert secret not in message, (secret, message)
+    assert "Kerry" not in message
+
+
+def test_a_row_of_wrong_values_is_a_problem_that_quotes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "responses.csv"
+    path.write_text(
+        HEADER + "r1,Kerry-Ann,NR4 7UY,07700 900654,x,lives at 12 Mill Road,c\n", encoding="utf-8"
+    )
+    result = read_responses(path)
+    assert {(p.row, p.column) for p in result.problems} == {
+        (2, "submitted_at"),
+        (2, "respondent_type"),
+        (2, "support"),
+    }
+    message = " ".join(str(p) for p in result.problems)
+    for secret in PERSONAL:
+        assert secret not in message, (secret, message)
+    assert "Kerry" not in message
+
+
+@pytest.mark.parametrize("content", [b"", b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n  \n"])
+def test_an_empty_or_bom_only_file_is_named(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "responses.csv"
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        read_responses(path)
+    assert caught.value.problems[0].file == "responses.csv"
+    assert "empty" in str(caught.value.problems[0])
