@@ -11,7 +11,8 @@ from typing import Any
 import jinja2
 import numpy as np
 
-from hubplan.consult import all_petitions, all_responses, area_of_postcodes, engine_for, match_centres, redact
+from hubplan.consult import all_petitions, all_responses, area_of_postcodes, engine_for, match_centres
+from hubplan.consult.redact import redact_all
 from hubplan.consult.represent import affected_families, closing_scenarios, representation
 from hubplan.consult.themes import STANCE_ANCHORS, Theme, embed, find_themes, stance
 from hubplan.data.scenario import Scenario
@@ -128,13 +129,13 @@ def _centres(
     for i, r in enumerate(responses):
         for site in match_centres(r.centre, workspace):
             by_centre.setdefault(site, []).append(i)
+    # Redacted together: a name found in one comment is removed from every other.
+    redacted = redact_all([r.comment for r in responses])
     out = []
     for site in sorted(by_centre, key=lambda s: -len(by_centre[s])):
         rows = by_centre[site]
         split = Counter(stances[i][0] for i in rows)
-        quotes = list(
-            dict.fromkeys(redact(responses[i].comment) for i in rows if responses[i].comment.strip())
-        )[:3]
+        quotes = list(dict.fromkeys(redacted[i] for i in rows if responses[i].comment.strip()))[:3]
         out.append({
             "name": workspace.sites.name[workspace.sites.index[site]], "count": len(rows),
             "stance": ", ".join(f"{k} {v}" for k, v in split.most_common()), "quotes": quotes,

@@ -143,7 +143,8 @@ def create_store_engine(url: str) -> sa.Engine:
     sqlalchemy.Engine
         The engine; its tables are not migrated (:func:`migrate`); the caller disposes of it.
     """
-    engine = sa.create_engine(url, pool_pre_ping=url.startswith("postgresql"))
+    # hide_parameters: a database error never quotes the values written (respondents' rows among them).
+    engine = sa.create_engine(url, pool_pre_ping=url.startswith("postgresql"), hide_parameters=True)
     if engine.dialect.name == "sqlite":
         _sqlite_transactions(engine)
     return engine
