@@ -29,7 +29,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "national": ("national", "Plan every English upper-tier council under one rule; write a row per council and a national page."),
     "sweep": ("sweep", "Plan a workspace for each number of bases and give each figure a 90% interval (Monte Carlo)."),
     "report": ("report", "Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."),
-    "serve": ("serve", "Serve the web map: keep or close sites, see the figures change, save plans, download the report."),
+    "serve": ("serve", "Serve the web map: try plans, see the figures change, download the report; editors save plans."),
     "travel": ("travel", "Replace estimated minutes with routed or imported ones, kept in the workspace's travel/ folder."),
     "consult": ("consult", "Consultation: import responses, petitions, who responded, what to publish."),
 }  # fmt: skip
