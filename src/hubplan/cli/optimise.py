@@ -19,7 +19,7 @@ from hubplan.cli.common import (
     progress_bar,
     travel_for,
 )
-from hubplan.data import write_scenario
+from hubplan.data.scenario import write_scenarios
 from hubplan.errors import HubplanError
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.optimise.frontier import budget_frontier, budget_steps
@@ -147,9 +147,8 @@ def optimise(
     travel = travel_for(workspace)
     result = plan(workspace, travel, settings, name=name)
     written = []
-    if not dry_run:
-        for scenario in (result.scenario, *result.alternatives):
-            written.append(write_scenario(directory, scenario, overwrite=overwrite))
+    if not dry_run:  # the plan and its alternatives as one set: all saved, or none
+        written = write_scenarios(directory, [result.scenario, *result.alternatives], overwrite=overwrite)
     baseline = workspace.assumptions.evaluation.baseline
     names = sorted((n for n in workspace.scenarios if n != result.scenario.name), key=lambda n: n != baseline)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
