@@ -119,10 +119,10 @@ def test_all_problems_reported_in_one_pass(tmp_path: Path) -> None:
         "sites.csv, row 2, column 'lat': expected a number",
         "sites.csv, row 3, column 'id': expected an id not already used (sites.csv row 2), found 'S1'",
         "sites.csv, row 3, column 'district': expected a district of Tiny: D1, D2, found 'D9'",
-        "sites.csv, row 3, column 'cost_per_year': expected a value of 0 or more",
+        "sites.csv, row 3, column 'cost_per_year': expected a value from 0 to 10,000,000,000",
         "sites.csv, row 4, column 'kind': expected one of children_centre",
         "sites.csv, row 4, column 'lat': expected a value from -90 to 90",
-        "areas.csv, row 2, column 'families': expected a value of 0 or more",
+        "areas.csv, row 2, column 'families': expected a value from 0 to 100,000",
         "areas.csv, row 3, column 'lat': expected a latitude inside Tiny (52.0 to 53.0",
         "areas.csv, row 3, column 'deprivation_decile': expected a value from 1 to 10",
         "areas.csv, row 3, column 'rurality': expected one of urban, rural_town, rural_village, found 'town'",
@@ -272,7 +272,8 @@ def test_geojson_problems_name_the_feature(tmp_path: Path) -> None:
     )
     found = problems_of(folder)
     assert any(
-        p.startswith("areas.geojson, row 2, column 'families': expected a value of 0 or more") for p in found
+        p.startswith("areas.geojson, row 2, column 'families': expected a value from 0 to 100,000")
+        for p in found
     )
 
 

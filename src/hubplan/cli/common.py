@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +33,8 @@ app = typer.Typer(
 out = Console(highlight=False, soft_wrap=False, width=140, emoji=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 MAX_PROBLEMS_SHOWN = 200
+MAX_LINE_CHARS = 400
+MAX_MESSAGE_CHARS = 4000
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,28 +50,57 @@ def handles_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with _terminate_as_exit():
+                return command(*args, **kwargs)
         except InputError as exc:
             print_problems(exc.summary, exc.problems)
             raise typer.Exit(1) from None
         except HubplanError as exc:
-            err.print(f"[bold red]error:[/] {exc}")
+            err.print("[bold red]error:[/] ", end="")
+            err.print(_cut(str(exc), MAX_MESSAGE_CHARS), markup=False)
             raise typer.Exit(1) from None
         except OSError as exc:  # unreadable or unwritable files are the user's to fix, not bugs
             where = f"{exc.filename}: " if exc.filename else ""
-            err.print(f"[bold red]error:[/] {where}{exc.strerror or exc}", markup=False)
+            err.print("[bold red]error:[/] ", end="")
+            err.print(_cut(f"{where}{exc.strerror or exc}", MAX_LINE_CHARS), markup=False)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
 
 
 def print_problems(summary: str, problems: list[Any]) -> None:
-    """Print a summary and each problem (the first 200) to stderr."""
-    err.print(f"[bold red]error:[/] {summary}")
+    """Print a summary and each problem (the first 200, each cut to 400 characters) to stderr."""
+    err.print("[bold red]error:[/] ", end="")
+    err.print(_cut(summary, MAX_LINE_CHARS), markup=False)
     for problem in problems[:MAX_PROBLEMS_SHOWN]:
-        err.print(f"  - {problem}", markup=False)
+        err.print(_cut(f"  - {problem}", MAX_LINE_CHARS), markup=False)
     if len(problems) > MAX_PROBLEMS_SHOWN:
         err.print(f"  ... and {len(problems) - MAX_PROBLEMS_SHOWN} more")
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else f"{text[: limit - 3]}..."
+
+
+@contextmanager
+def _terminate_as_exit() -> Iterator[None]:
+    """Turn SIGTERM into ``SystemExit`` for the block, so files being written are cleaned up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    if previous is not signal.SIG_DFL:
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def load(directory: Path) -> Workspace:

@@ -21,6 +21,7 @@ from hubplan.cli.common import (
     progress_bar,
     travel_for,
 )
+from hubplan.data.scenario import write_scenarios
 from hubplan.errors import HubplanError, InputError
 from hubplan.optimise.rules import REGISTRY, parse_rules
 
@@ -139,7 +140,6 @@ def optimise(
     as_json: AsJson = False,
 ) -> None:
     """Choose bases under a number or a budget and rules; write the plan as a scenario and compare it."""
-    from hubplan.data import write_scenario
     from hubplan.evaluate import area_breakdowns, evaluate
     from hubplan.optimise.plan import plan
     from hubplan.report import comparison_table
@@ -156,9 +156,8 @@ def optimise(
     with _speaking_flags():
         result = plan(workspace, travel, settings, name=name)
     written = []
-    if not dry_run:
-        for scenario in (result.scenario, *result.alternatives):
-            written.append(write_scenario(directory, scenario, overwrite=overwrite))
+    if not dry_run:  # the plan and its alternatives as one set: all saved, or none
+        written = write_scenarios(directory, [result.scenario, *result.alternatives], overwrite=overwrite)
     baseline = workspace.assumptions.evaluation.baseline
     names = sorted((n for n in workspace.scenarios if n != result.scenario.name), key=lambda n: n != baseline)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)

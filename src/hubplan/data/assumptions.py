@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from hubplan.data.read_table import check_size, shown
 from hubplan.errors import InputError, Problem
 
 RURALITY_CLASSES = ("urban", "rural_town", "rural_village")
@@ -19,8 +20,25 @@ RURALITY_CLASSES = ("urban", "rural_town", "rural_village")
 village and dispersed)."""
 
 
+MAX_MINUTES = 1440.0
+"""The most minutes any setting may give (a day)."""
+
+MAX_KPH = 300.0
+"""The highest speed any setting may give (km per hour)."""
+
+MAX_MONEY = 10_000_000_000.0
+"""The largest sum of money any setting may give (£10bn)."""
+
+MAX_SETTINGS_BYTES = 1_000_000
+"""The largest ``hubplan.toml`` read (bytes)."""
+
+MAX_SETTING_PROBLEMS = 20
+"""Problems in ``hubplan.toml`` listed one by one; the rest are counted."""
+
+
 class _Frozen(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # nan and inf are refused in every number: neither is ever a meaningful setting.
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class Bounds(_Frozen):
@@ -42,13 +60,14 @@ class Bounds(_Frozen):
 class Region(_Frozen):
     """What the workspace covers: its name, its districts and its bounds."""
 
-    name: str = Field(default="", description="The region's name, shown in outputs.")
+    name: str = Field(default="", max_length=200, description="The region's name, shown in outputs.")
     districts: tuple[str, ...] = Field(
-        default=(), description="The districts sites and areas may name; empty allows any."
+        default=(), max_length=1000, description="The districts sites and areas may name; empty allows any."
     )
     bounds: Bounds | None = Field(default=None, description="A box every site and area must lie in.")
     modelled: str = Field(
         default="",
+        max_length=10_000,
         description="What in the workspace's data is modelled rather than real; every output repeats it.",
     )
 
@@ -56,9 +75,11 @@ class Region(_Frozen):
 class ModeSpeed(_Frozen):
     """How one mode's minutes are estimated: ``access + km * circuity / speed_kph * 60``."""
 
-    speed_kph: float = Field(gt=0, description="Average speed along the route (km per hour).")
-    circuity: float = Field(ge=1, description="Route length over great-circle length.")
-    access_minutes: float = Field(ge=0, description="Fixed minutes per trip (to and from the vehicle).")
+    speed_kph: float = Field(gt=0, le=MAX_KPH, description="Average speed along the route (km per hour).")
+    circuity: float = Field(ge=1, le=5, description="Route length over great-circle length.")
+    access_minutes: float = Field(
+        ge=0, le=MAX_MINUTES, description="Fixed minutes per trip (to and from the vehicle)."
+    )
 
 
 class BusSpeed(ModeSpeed):
@@ -74,8 +95,8 @@ class BusSpeed(ModeSpeed):
         if unknown:
             msg = f"wait_minutes keys among {', '.join(RURALITY_CLASSES)} (unknown: {', '.join(unknown)})"
             raise ValueError(msg)
-        if any(v < 0 for v in self.wait_minutes.values()):
-            msg = "wait_minutes values of 0 or more"
+        if any(not 0 <= v <= MAX_MINUTES for v in self.wait_minutes.values()):
+            msg = f"wait_minutes values from 0 to {MAX_MINUTES:g}"
             raise ValueError(msg)
         return self
 
@@ -120,9 +141,9 @@ class Travel(_Frozen):
 class EvaluationSettings(_Frozen):
     """What evaluation measures against."""
 
-    baseline: str = Field(default="", description="The scenario others are compared with.")
+    baseline: str = Field(default="", max_length=100, description="The scenario others are compared with.")
     thresholds_minutes: tuple[float, ...] = Field(
-        default=(10.0, 20.0, 30.0, 45.0), description="Minutes that count as 'within reach'."
+        default=(10.0, 20.0, 30.0, 45.0), max_length=12, description="Minutes that count as 'within reach'."
     )
     access_minutes: float | None = Field(
         default=None,
@@ -148,8 +169,8 @@ class EvaluationSettings(_Frozen):
 
     @model_validator(mode="after")
     def _positive(self) -> EvaluationSettings:
-        if not self.thresholds_minutes or any(t <= 0 for t in self.thresholds_minutes):
-            msg = "one or more thresholds above 0 minutes"
+        if not self.thresholds_minutes or any(not 0 < t <= MAX_MINUTES for t in self.thresholds_minutes):
+            msg = f"one or more thresholds above 0 and at most {MAX_MINUTES:g} minutes"
             raise ValueError(msg)
         known = ", ".join(f"{t:g}" for t in self.thresholds_minutes)
         for name in ("access_minutes", "car_access_minutes"):
@@ -184,8 +205,8 @@ class OptimiseSettings(_Frozen):
 
     @model_validator(mode="after")
     def _ten(self) -> OptimiseSettings:
-        if len(self.need_weights) != 10 or any(w < 0 for w in self.need_weights):
-            msg = "ten weights of 0 or more, one per deprivation decile (decile 1 first)"
+        if len(self.need_weights) != 10 or any(not 0 <= w <= 1000 for w in self.need_weights):
+            msg = "ten weights from 0 to 1000, one per deprivation decile (decile 1 first)"
             raise ValueError(msg)
         return self
 
@@ -200,30 +221,39 @@ class Costs(_Frozen):
     staff_hourly_cost: float = Field(
         default=25.0,
         ge=0,
+        le=10_000,
         description="£ an hour for an outreach worker, with on-costs (about £31k a year over 1,250 hours).",
     )
-    staff_per_session: int = Field(default=1, ge=1, description="Workers running each session.")
+    staff_per_session: int = Field(default=1, ge=1, le=100, description="Workers running each session.")
     session_hours: float = Field(
-        default=2.0, gt=0, description="Hours a session lasts (the slots are two hours)."
+        default=2.0, gt=0, le=24, description="Hours a session lasts (the slots are two hours)."
     )
     preparation_hours: float = Field(
-        default=1.0, ge=0, description="Hours of setting up, packing away and notes a session."
+        default=1.0, ge=0, le=24, description="Hours of setting up, packing away and notes a session."
     )
-    venue_hire_per_session: float = Field(default=30.0, ge=0, description="£ a session for the room.")
-    mileage_per_km: float = Field(default=0.45, ge=0, description="£ a km of staff travel (HMRC rate).")
+    venue_hire_per_session: float = Field(
+        default=30.0, ge=0, le=1_000_000, description="£ a session for the room."
+    )
+    mileage_per_km: float = Field(
+        default=0.45, ge=0, le=100, description="£ a km of staff travel (HMRC rate)."
+    )
     weeks_per_year: float = Field(
         default=46.0, gt=0, le=52, description="Weeks a year sessions run (school holidays off)."
     )
     home_visits_per_family_per_year: float = Field(
         default=450.0,
         ge=0,
+        le=1_000_000,
         description="£ a year to visit at home a family no venue reaches (6 visits of 2.5 hours, mileage).",
     )
     online_offer_per_year: float = Field(
-        default=200_000.0, ge=0, description="£ a year for the online offer, a fixed line."
+        default=200_000.0, ge=0, le=MAX_MONEY, description="£ a year for the online offer, a fixed line."
     )
     staff_hours_per_week: float = Field(
-        default=30.0, gt=0, description="Outreach hours a worker gives a week (the rest is visits and admin)."
+        default=30.0,
+        gt=0,
+        le=168,
+        description="Outreach hours a worker gives a week (the rest is visits and admin).",
     )
 
 
@@ -233,20 +263,28 @@ class OutreachSettings(_Frozen):
     threshold_minutes: float | None = Field(
         default=None,
         gt=0,
+        le=MAX_MINUTES,
         description="Families farther than this from every base are served by outreach (default: the "
         "access threshold, evaluation.access_minutes).",
     )
     venue_minutes: float | None = Field(
         default=None,
         gt=0,
+        le=MAX_MINUTES,
         description="A venue serves families within this many minutes, by the mode they can use (default: "
         "the access threshold).",
     )
     families_per_session: float = Field(
-        default=20.0, gt=0, description="Families a weekly session can serve over a year (a rotating group)."
+        default=20.0,
+        gt=0,
+        le=100_000,
+        description="Families a weekly session can serve over a year (a rotating group).",
     )
     budget_per_year: float | None = Field(
-        default=None, ge=0, description="The service's budget (£ a year); a scenario's budget_per_year wins."
+        default=None,
+        ge=0,
+        le=MAX_MONEY,
+        description="The service's budget (£ a year); a scenario's budget_per_year wins.",
     )
 
 
@@ -269,19 +307,30 @@ class Routing(_Frozen):
         default_factory=_default_car_speeds, description="km/h by highway class where no maxspeed is tagged."
     )
     default_car_kph: float = Field(
-        default=30.0, gt=0, description="km/h for a highway class not in the table."
+        default=30.0, gt=0, le=MAX_KPH, description="km/h for a highway class not in the table."
     )
     maxspeed_factor: float = Field(
         default=0.85, gt=0, le=1, description="Share of a tagged maxspeed a car averages (junctions, bends)."
     )
     max_snap_m: float = Field(
-        default=500.0, gt=0, description="Report areas and sites farther than this from the network (metres)."
+        default=500.0,
+        gt=0,
+        le=100_000,
+        description="Report areas and sites farther than this from the network (metres).",
     )
     cutoff_minutes: float = Field(
         default=240.0,
         gt=0,
-        description="Paths longer than this are not followed; such pairs get the straight walk.",
+        le=MAX_MINUTES,
+        description="Paths longer than this are not followed; such pairs get the straight-line walk.",
     )
+
+    @model_validator(mode="after")
+    def _speeds(self) -> Routing:
+        if any(not 0 < v <= MAX_KPH for v in self.car_speeds_kph.values()):
+            msg = f"car_speeds_kph values above 0 and at most {MAX_KPH:g} km/h"
+            raise ValueError(msg)
+        return self
 
 
 class WebSettings(_Frozen):
@@ -440,16 +489,31 @@ def parse_assumptions(data: dict[str, Any], *, file: str = "hubplan.toml") -> As
         return Assumptions.model_validate(data)
     except ValidationError as exc:
         problems = []
-        for err in exc.errors():
-            key = ".".join(str(part) for part in err["loc"]) or None
+        for err in exc.errors()[:MAX_SETTING_PROBLEMS]:
+            key = shown(".".join(str(part) for part in err["loc"]), quoted=False) or None
             if err["type"] == "extra_forbidden":
                 expected = "a known setting (see the README's assumptions table)"
                 found = "an unknown key"
             else:
-                expected = err["msg"].removeprefix("Value error, ")
-                found = repr(err.get("input"))
+                expected = shown(_expected(err["msg"]), limit=200, quoted=False)
+                found = shown(err.get("input"))
             problems.append(Problem(file, None, key, expected, found))
-        raise InputError(problems, f"{file} has {len(problems)} problem(s)") from None
+        if exc.error_count() > MAX_SETTING_PROBLEMS:
+            more = f"{exc.error_count() - MAX_SETTING_PROBLEMS:,} more problems"
+            problems.append(Problem(file, None, None, "known settings of the right type", more))
+        raise InputError(problems, f"{file} has {exc.error_count()} problem(s)") from None
+
+
+def _expected(message: str) -> str:
+    """Say pydantic's message as what was expected: 'Input should be a finite number' -> 'a finite number'."""
+    message = message.removeprefix("Value error, ")
+    if message == "Field required":
+        return "this setting (it has no default)"
+    if message.startswith("Input should be "):
+        message = message.removeprefix("Input should be ")
+        if message.startswith(("less than", "greater than")):
+            message = f"a value {message}"
+    return message
 
 
 def load_assumptions(path: Path) -> Assumptions:
@@ -472,15 +536,22 @@ def load_assumptions(path: Path) -> Assumptions:
     """
     if not path.exists():
         return DEFAULT_ASSUMPTIONS
+    too_large: list[Problem] = []
+    if not check_size(path, MAX_SETTINGS_BYTES, too_large, what="a settings file"):
+        raise InputError(too_large)
     raw = path.read_bytes()
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         found = f"byte 0x{raw[exc.start]:02x}"
         raise InputError([Problem(path.name, line, None, "UTF-8 text", found)]) from None
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise InputError([Problem(path.name, None, None, "valid TOML", str(exc))]) from None
+    except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: an integer of over 4,300 digits
+        found = shown(str(exc), quoted=False)
+        raise InputError([Problem(path.name, None, None, "valid TOML", found)]) from None
+    except RecursionError:
+        found = "arrays or tables nested too deep to read"
+        raise InputError([Problem(path.name, None, None, "valid TOML", found)]) from None
     return parse_assumptions(data, file=path.name)

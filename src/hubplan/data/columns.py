@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 
 from hubplan.data.assumptions import RURALITY_CLASSES, Region
-from hubplan.data.read_table import RawTable
+from hubplan.data.read_table import MAX_SHOWN_CHARS, RawTable, shown
 from hubplan.errors import Problem
 
 ColumnType = Literal["text", "number", "integer", "flag", "date", "choice", "latitude", "longitude"]
@@ -20,6 +20,21 @@ SITE_KINDS = (
     "mobile_library_stop", "other",
 )  # fmt: skip
 """The kinds of building a site may be."""
+
+MAX_MONEY_PER_YEAR = 10_000_000_000.0
+"""The largest sum of money a year any input may give (£10bn: more than a county council's budget)."""
+
+MAX_FAMILIES_PER_AREA = 100_000.0
+"""The most families one area may have (an LSOA has about 100, a postcode sector a few thousand)."""
+
+MAX_FAMILIES_PER_SITE = 10_000_000.0
+"""The largest capacity a site may have (families a year; England has about 2.5 million under-fives)."""
+
+MAX_PROBLEMS_PER_COLUMN = 1_000
+"""Problems collected one by one in each column of a table; the rest are counted in one line."""
+
+MAX_UNKNOWN_COLUMNS = 10
+"""Unknown columns named one by one; the rest are counted."""
 
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
@@ -69,8 +84,15 @@ SITE_COLUMNS = (
     _LAT,
     _LON,
     _DISTRICT,
-    Column("cost_per_year", "number", True, "£ a year to keep it as a base", 0, None),
-    Column("capacity", "number", False, "families a year it can serve as a base (empty: no limit)", 0, None),
+    Column("cost_per_year", "number", True, "£ a year to keep it as a base", 0, MAX_MONEY_PER_YEAR),
+    Column(
+        "capacity",
+        "number",
+        False,
+        "families a year it can serve as a base (empty: no limit)",
+        0,
+        MAX_FAMILIES_PER_SITE,
+    ),
     Column("provider", "text", False, "who runs it under contract", default=""),
     Column("contract_end", "date", False, "the day its contract ends (YYYY-MM-DD)", default=""),
     Column("required", "flag", False, "must stay a base (true/false)", default=False),
@@ -93,7 +115,12 @@ AREA_COLUMNS = (
     _LON,
     _DISTRICT,
     Column(
-        "families", "number", True, "families with children under five living there (or 'children')", 0, None
+        "families",
+        "number",
+        True,
+        "families with children under five (or a 'children' column)",
+        0,
+        MAX_FAMILIES_PER_AREA,
     ),
     Column("deprivation_decile", "integer", False, "IMD decile, 1 = most deprived 10%", 1, 10, default=0),
     Column("idaci_decile", "integer", False, "IDACI decile, 1 = most deprived 10%", 1, 10, default=0),
@@ -136,15 +163,18 @@ def check_columns(
     """
     known = {c.name for c in columns}
     header = list(table.frame.columns)
-    for name in header:
-        if name not in known and name not in _IGNORED:
-            close = difflib.get_close_matches(name, sorted(known), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
-            expected = f"one of the known columns: {', '.join(c.name for c in columns)}{hint}"
-            problems.append(Problem(table.file, 1, name, expected, "an unknown column"))
+    unknown = [name for name in header if name not in known and name not in _IGNORED]
+    for name in unknown[:MAX_UNKNOWN_COLUMNS]:
+        close = difflib.get_close_matches(name[:100], sorted(known), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        expected = f"one of the known columns: {', '.join(c.name for c in columns)}{hint}"
+        problems.append(Problem(table.file, 1, _cut(name), expected, "an unknown column"))
+    if len(unknown) > MAX_UNKNOWN_COLUMNS:
+        found = f"{len(unknown) - MAX_UNKNOWN_COLUMNS:,} more unknown columns"
+        problems.append(Problem(table.file, 1, None, "only the known columns", found))
     seen: set[str] = set()
     for name in header:
-        if name in seen:
+        if name in seen and name in known:
             problems.append(Problem(table.file, 1, name, "each column once", "it twice"))
         seen.add(name)
     out: dict[str, np.ndarray] = {}
@@ -166,6 +196,10 @@ def check_columns(
     return out
 
 
+def _cut(name: str) -> str:
+    return name if len(name) <= MAX_SHOWN_CHARS else f"{name[: MAX_SHOWN_CHARS - 3]}..."
+
+
 def _fill(column: Column, n: int) -> np.ndarray:
     if column.type in ("number", "latitude", "longitude"):
         value = np.nan if column.default is None else column.default
@@ -183,9 +217,16 @@ def _convert(
     empty = cells == ""
 
     def report(mask: np.ndarray, expected: str) -> None:
-        for i in np.flatnonzero(mask):
-            found = "an empty cell" if cells[i] == "" else repr(cells[i])
+        where = np.flatnonzero(mask)
+        for i in where[:MAX_PROBLEMS_PER_COLUMN]:
+            found = "an empty cell" if cells[i] == "" else shown(cells[i])
             problems.append(Problem(table.file, int(table.rows[i]), column.name, expected, found))
+        if len(where) > MAX_PROBLEMS_PER_COLUMN:
+            rest = len(where) - MAX_PROBLEMS_PER_COLUMN
+            found = (
+                f"{rest:,} more cells like these, from row {int(table.rows[where[MAX_PROBLEMS_PER_COLUMN]])}"
+            )
+            problems.append(Problem(table.file, None, column.name, expected, found))
 
     if column.required:
         report(empty, f"a value ({column.description})")
@@ -219,7 +260,7 @@ def _convert(
         values = np.where(bad | empty, default, values)
         return values.astype(np.int64) if column.type == "integer" else values
     if column.type == "flag":
-        lowered = np.char.lower(cells.astype(str))
+        lowered = pd.Series(cells, dtype=object).str.lower().to_numpy()
         is_true = np.isin(lowered, list(_TRUE))
         is_false = np.isin(lowered, list(_FALSE))
         report(~empty & ~is_true & ~is_false, "true or false (also yes/no, 1/0)")
@@ -234,13 +275,19 @@ def _convert(
         return cells.astype(object)
     if column.name == "district" and region.districts:
         bad = ~empty & ~np.isin(cells, region.districts)
-        report(bad, f"a district of {region.name or 'the region'}: {', '.join(region.districts)}")
+        names = ", ".join(region.districts[:12]) + (", ..." if len(region.districts) > 12 else "")
+        report(bad, f"a district of {region.name or 'the region'}: {names}")
     return cells.astype(object)
 
 
 def _range_words(column: Column, lo: float, hi: float) -> str:
     if np.isfinite(lo) and np.isfinite(hi):
-        return f"a value from {lo:g} to {hi:g} ({column.description})"
+        return f"a value from {_number(lo)} to {_number(hi)} ({column.description})"
     if np.isfinite(lo):
-        return f"a value of {lo:g} or more ({column.description})"
-    return f"a value of {hi:g} or less ({column.description})"
+        return f"a value of {_number(lo)} or more ({column.description})"
+    return f"a value of {_number(hi)} or less ({column.description})"
+
+
+def _number(value: float) -> str:
+    """Write a bound as people read it: 100,000 rather than 1e+05."""
+    return f"{value:,.0f}" if value == round(value) else f"{value:g}"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import warnings
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,18 @@ from hubplan.errors import Problem
 
 TABLE_SUFFIXES = (".csv", ".geojson", ".json", ".gpkg")
 """The file endings a sites, venues or areas table may have, in the order they are looked for."""
+
+MAX_TABLE_BYTES = 50_000_000
+"""The largest sites, venues or areas file read (bytes): 50 MB, over ten times England's LSOAs."""
+
+MAX_TABLE_ROWS = 300_000
+"""The most rows a table may have: England has 188,880 output areas and 33,755 LSOAs."""
+
+MAX_SHOWN_CHARS = 80
+"""The most characters of a value a problem shows."""
+
+MAX_CELL_CHARS = 1_000
+"""The most characters a cell may hold (longer ones are reported and read cut short)."""
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ def find_table(folder: Path, stem: str) -> Path | None:
     return None
 
 
-def read_table(path: Path, problems: list[Problem]) -> RawTable | None:
+def read_table(path: Path, problems: list[Problem], *, max_rows: int = MAX_TABLE_ROWS) -> RawTable | None:
     """Read one table, appending a problem and returning ``None`` when it cannot be read at all.
 
     Parameters
@@ -67,69 +81,215 @@ def read_table(path: Path, problems: list[Problem]) -> RawTable | None:
         gives ``lat``/``lon`` from its point geometry (or a point inside each polygon) in WGS84,
         unless the attributes have ``lat`` and ``lon`` already.
     problems
-        Where to append what is wrong.
+        Where to append what is wrong. A CSV row with fewer or more cells than the header is
+        named by its row and the column where it goes wrong; a short row is read with empty
+        cells, and cells beyond the header are dropped.
+    max_rows
+        The most data rows (features) the table may have; a longer one is refused before it is
+        parsed, so a huge file costs neither minutes nor gigabytes.
 
     Returns
     -------
     RawTable or None
-        The strings, or ``None`` if the file is empty, not UTF-8 or not readable.
+        The strings, or ``None`` if the file is empty, too large, not UTF-8 or not readable.
     """
+    if not check_size(path, MAX_TABLE_BYTES, problems, what="a table"):
+        return None
     if path.suffix.lower() == ".csv":
-        return _read_csv(path, problems)
-    return _read_geodata(path, problems)
+        return _read_csv(path, problems, max_rows)
+    return _read_geodata(path, problems, max_rows)
 
 
-def _read_csv(path: Path, problems: list[Problem]) -> RawTable | None:
-    raw = path.read_bytes()
-    if not raw.strip():
+def check_size(
+    path: Path, limit: int, problems: list[Problem], *, what: str, label: str | None = None
+) -> bool:
+    """Append a problem and return ``False`` when ``path`` is larger than ``limit`` bytes.
+
+    Parameters
+    ----------
+    path
+        The file.
+    limit
+        The most bytes it may have.
+    problems
+        Where to append the problem.
+    what
+        What the file is, in words (e.g. ``"a scenario"``).
+    label
+        The file's name as problems give it (default its own name).
+
+    Returns
+    -------
+    bool
+        Whether the file is within the limit.
+    """
+    size = path.stat().st_size
+    if size <= limit:
+        return True
+    expected = f"{what} of at most {_megabytes(limit)}"
+    problems.append(Problem(label or path.name, None, None, expected, f"{_megabytes(size)}"))
+    return False
+
+
+def shown(value: object, *, limit: int = MAX_SHOWN_CHARS, quoted: bool = True) -> str:
+    """Return a value as a problem's *found* shows it: ``repr`` (or the text), cut to about ``limit``.
+
+    Parameters
+    ----------
+    value
+        What the user wrote.
+    limit
+        The most characters to show.
+    quoted
+        Show text in quotes, as ``repr`` does; otherwise as it is.
+
+    Returns
+    -------
+    str
+        The representation, ending ``... (N characters)`` when cut.
+    """
+    if isinstance(value, str):
+        size = len(value)
+        text = repr(value[: 2 * limit]) if quoted else value[: 2 * limit]
+    else:
+        text = repr(value)
+        size = len(text)
+    if len(text) <= limit and size <= 2 * limit:
+        return text
+    return f"{text[: limit - 3]}... ({size:,} characters)"
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1e6:,.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _column_letter(index: int) -> str:
+    """Return a spreadsheet column's letters for a 0-based index (0 -> A, 26 -> AA)."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def _read_csv(path: Path, problems: list[Problem], max_rows: int) -> RawTable | None:
+    text = _decode(path, problems, max_rows)
+    if text is None:
+        return None
+    records: list[list[str]] = []
+    starts: list[int] = []
+    reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
+    line = 0
+    try:
+        for record in reader:
+            start, line = line + 1, reader.line_num
+            if not record or (len(record) == 1 and not record[0].strip()):
+                continue  # a blank line
+            records.append([cell.strip() for cell in record])
+            starts.append(start)
+    except csv.Error as exc:
+        found = shown(str(exc))
         problems.append(
-            Problem(path.name, None, None, "a header row and at least one data row", "an empty file")
+            Problem(path.name, line + 1, None, "comma-separated values with one header row", found)
         )
         return None
+    if len(records) < 2:
+        found = "only a header row" if records else "only blank lines"
+        problems.append(Problem(path.name, None, None, "at least one data row", found))
+        return None
+    header, data, rows = records[0], records[1:], starts[1:]
+    width = len(header)
+    widths = Counter(len(record) for record in data)
+    usual, count = widths.most_common(1)[0]
+    if usual != width and count > len(data) // 2:
+        # Most rows disagree with the header: a header cell is missing, split or merged, and every
+        # column after it is shifted. One problem says so; checking the shifted cells would only flood.
+        expected = f"a header naming each of the {usual} cells most rows have"
+        found = f"{width} names: {shown(','.join(header))}"
+        problems.append(Problem(path.name, starts[0], None, expected, found))
+        return None
+    for i, record in enumerate(data):
+        if len(record) < width:
+            missing = header[len(record)]
+            expected = f"{width} cells, as the header has ({len(record)} given)"
+            problems.append(Problem(path.name, rows[i], missing, expected, "the row ends before this column"))
+            record.extend([""] * (width - len(record)))
+        elif len(record) > width:
+            extra = [cell for cell in record[width:] if cell]
+            if extra:
+                letter = _column_letter(record.index(extra[0], width))
+                expected = f"at most {width} cells, as the header has"
+                problems.append(
+                    Problem(path.name, rows[i], letter, expected, f"an extra cell {shown(extra[0])}")
+                )
+            del record[width:]
+    frame = pd.DataFrame(data, columns=[str(c).strip() for c in header], dtype=object)
+    return _checked_cells(RawTable(path.name, frame, np.asarray(rows, dtype=np.int64)), problems)
+
+
+def _decode(path: Path, problems: list[Problem], max_rows: int) -> str | None:
+    """Return a CSV file's text, or append why it cannot be read as one (and return ``None``)."""
+    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        problems.append(
-            Problem(
-                path.name,
-                line,
-                None,
-                "UTF-8 text (in a spreadsheet, save as 'CSV UTF-8')",
-                f"byte 0x{raw[exc.start]:02x}, which is not UTF-8",
+        expected = "UTF-8 text (in a spreadsheet, save as 'CSV UTF-8')"
+        found = f"byte 0x{raw[exc.start]:02x}, which is not UTF-8"
+        problems.append(Problem(path.name, line, None, expected, found))
+        return None
+    lines = text.count("\n") + (not text.endswith("\n"))
+    problem = None
+    if not text.strip():
+        found = "only a byte-order mark" if raw.strip() else "an empty file"
+        problem = Problem(path.name, None, None, "a header row and at least one data row", found)
+    elif "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        problem = Problem(path.name, line, None, "text (a CSV file, not a binary one)", "a NUL byte")
+    elif lines - 1 > max_rows:
+        problem = Problem(path.name, None, None, f"at most {max_rows:,} data rows", f"{lines - 1:,} lines")
+    if problem is not None:
+        problems.append(problem)
+        return None
+    return text
+
+
+def _checked_cells(table: RawTable, problems: list[Problem]) -> RawTable:
+    """Report cells longer than :data:`MAX_CELL_CHARS` (the first 10) and cut them short."""
+    frame = table.frame
+    reported = 0
+    for j in range(frame.shape[1]):
+        cells = frame.iloc[:, j].astype(str)
+        long = np.flatnonzero((cells.str.len() > MAX_CELL_CHARS).to_numpy())
+        if len(long) == 0:
+            continue
+        for i in long[: max(0, 10 - reported)]:
+            expected = f"at most {MAX_CELL_CHARS:,} characters"
+            found = f"{len(cells.iloc[i]):,} characters"
+            problems.append(
+                Problem(table.file, int(table.rows[i]), str(frame.columns[j])[:80], expected, found)
             )
-        )
-        return None
-    try:
-        frame = pd.read_csv(
-            io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True, skip_blank_lines=True
-        )
-    except pd.errors.ParserError as exc:
-        problems.append(
-            Problem(path.name, None, None, "comma-separated values with one header row", str(exc))
-        )
-        return None
-    if frame.empty:
-        problems.append(Problem(path.name, None, None, "at least one data row", "only a header row"))
-        return None
-    frame.columns = [str(c).strip() for c in frame.columns]
-    frame = frame.apply(lambda col: col.str.strip())
-    # Row numbers as a spreadsheet shows them: header is row 1. Blank lines are skipped by the parser,
-    # so count them back from the text.
-    nonblank = [i + 1 for i, line in enumerate(text.splitlines()) if line.strip()]
-    rows = np.asarray(nonblank[1 : 1 + len(frame)], dtype=np.int64)
-    return RawTable(path.name, frame, rows)
+        reported += len(long)
+        frame.iloc[:, j] = cells.str.slice(0, MAX_CELL_CHARS)
+    return table
 
 
-def _read_geodata(path: Path, problems: list[Problem]) -> RawTable | None:
+def _read_geodata(path: Path, problems: list[Problem], max_rows: int) -> RawTable | None:
     import pyogrio
 
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            features = pyogrio.read_info(path).get("features", 0)
+            if features is not None and features > max_rows:
+                expected = f"at most {max_rows:,} features"
+                problems.append(Problem(path.name, None, None, expected, f"{features:,}"))
+                return None
             gdf = pyogrio.read_dataframe(path)
     except Exception as exc:  # pyogrio raises several GDAL error types
-        problems.append(Problem(path.name, None, None, "a readable GeoJSON or GeoPackage file", str(exc)))
+        found = shown(str(exc))
+        problems.append(Problem(path.name, None, None, "a readable GeoJSON or GeoPackage file", found))
         return None
     if len(gdf) == 0:
         problems.append(Problem(path.name, None, None, "at least one feature", "no features"))
@@ -146,4 +306,5 @@ def _read_geodata(path: Path, problems: list[Problem]) -> RawTable | None:
         frame["lat"] = np.where(empty, "", points.y.astype(str))
         frame["lon"] = np.where(empty, "", points.x.astype(str))
     # Features are numbered from 1 as most GIS tools show them.
-    return RawTable(path.name, frame.reset_index(drop=True), np.arange(1, len(frame) + 1, dtype=np.int64))
+    rows = np.arange(1, len(frame) + 1, dtype=np.int64)
+    return _checked_cells(RawTable(path.name, frame.reset_index(drop=True), rows), problems)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from hubplan.data.columns import MAX_MONEY_PER_YEAR
+from hubplan.data.read_table import check_size, shown
 from hubplan.errors import InputError, Problem
-from hubplan.files import write_bytes_atomically
+from hubplan.files import write_bytes_atomically, write_files_together
 
 SCENARIO_KEYS = (
     "name",
@@ -22,6 +26,17 @@ SCENARIO_KEYS = (
     "outreach",
 )
 """The keys a scenario file may have; ``settings`` and ``outreach`` are kept for later stages as given."""
+
+MAX_SCENARIO_BYTES = 1_000_000
+"""The largest scenario file read (bytes): a scenario listing every LSOA in England is under 1 MB."""
+
+MAX_YAML_DEPTH = 20
+"""How deep lists and mappings may nest in a scenario."""
+
+_TEXT_CHARS = {"name": 100, "title": 200, "description": 10_000, "modelled": 10_000}
+"""The most characters each text of a scenario may have."""
+
+_SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,99}")
 
 
 @dataclass(frozen=True)
@@ -64,10 +79,14 @@ class Scenario:
 def read_scenario(path: Path, problems: list[Problem], *, label: str | None = None) -> Scenario | None:
     """Read one scenario file, appending its problems; ``None`` when it cannot be used at all.
 
+    The YAML is read without anchors, aliases or tags (``&a``, ``*a``, ``!tag``), so a small file
+    cannot expand into a huge one, nested at most :data:`MAX_YAML_DEPTH` deep, and from at most
+    :data:`MAX_SCENARIO_BYTES`.
+
     Parameters
     ----------
     path
-        A YAML file with at least ``bases:`` (a list of site ids).
+        A YAML file with at least ``bases:`` (a non-empty list of site ids).
     problems
         Where to append what is wrong.
     label
@@ -79,6 +98,8 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         The scenario, or ``None`` if it is not readable YAML of the right shape.
     """
     file = label or f"scenarios/{path.name}"
+    if not check_size(path, MAX_SCENARIO_BYTES, problems, what="a scenario", label=file):
+        return None
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -87,11 +108,16 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         problems.append(Problem(file, line, None, "UTF-8 text", f"byte 0x{raw[exc.start]:02x}"))
         return None
     try:
-        root = yaml.compose(text)
+        root = _compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        found = str(getattr(exc, "problem", exc))
-        problems.append(Problem(file, mark.line + 1 if mark else None, None, "valid YAML", found))
+        expected = (
+            "plain YAML, without anchors (&), aliases (*) or tags (!)"
+            if isinstance(exc, _Refused)
+            else "valid YAML"
+        )
+        found = shown(str(getattr(exc, "problem", None) or exc), quoted=False)
+        problems.append(Problem(file, mark.line + 1 if mark else None, None, expected, found))
         return None
     if not isinstance(root, yaml.MappingNode):
         found = "an empty file" if root is None else "something else"
@@ -100,49 +126,78 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     base_lines: list[int] = []
+    failed: set[str] = set()
     for key_node, value_node in root.value:
-        key = str(key_node.value)
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else "(not a plain key)"
         line = key_node.start_mark.line + 1
         if key not in SCENARIO_KEYS:
             problems.append(
-                Problem(file, line, key, f"one of the keys {', '.join(SCENARIO_KEYS)}", "an unknown key")
+                Problem(
+                    file,
+                    line,
+                    shown(key, quoted=False),
+                    f"one of the keys {', '.join(SCENARIO_KEYS)}",
+                    "an unknown key",
+                )
             )
             continue
-        values[key] = yaml.safe_load(yaml.serialize(value_node))
+        if key in values:
+            problems.append(Problem(file, line, key, "each key once", "it again"))
+            continue
+        try:
+            values[key] = _construct(value_node)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            problems.append(Problem(file, line, key, "a plain YAML value", shown(str(exc))))
+            failed.add(key)
+            continue
         lines[key] = line
         if key == "bases" and isinstance(value_node, yaml.SequenceNode):
             base_lines = [item.start_mark.line + 1 for item in value_node.value]
 
     bases = values.get("bases")
     if bases is None:
-        problems.append(Problem(file, None, "bases", "a list of the site ids kept as bases", "none"))
+        if "bases" not in failed:
+            found = "an empty value" if "bases" in lines else "none"
+            problems.append(
+                Problem(file, lines.get("bases"), "bases", "a list of the site ids kept as bases", found)
+            )
         bases = []
-    elif not isinstance(bases, list) or not all(isinstance(b, str | int) for b in bases):
-        problems.append(Problem(file, lines["bases"], "bases", "a list of site ids", repr(bases)))
+    elif not isinstance(bases, list) or not all(
+        isinstance(b, str | int) and not isinstance(b, bool) for b in bases
+    ):
+        problems.append(Problem(file, lines["bases"], "bases", "a list of site ids", shown(bases)))
         bases = []
+    elif not bases:
+        problems.append(Problem(file, lines["bases"], "bases", "at least one site id", "an empty list"))
     bases = [str(b) for b in bases]
     if len(base_lines) != len(bases):
         base_lines = [lines.get("bases", 0)] * len(bases)
     unique: dict[str, int] = {}
     for base, line in zip(bases, base_lines, strict=True):
         if base in unique:
-            problems.append(Problem(file, line, "bases", "each site once", f"'{base}' again"))
+            problems.append(Problem(file, line, "bases", "each site once", f"{shown(base)} again"))
         else:
             unique[base] = line
 
     budget = values.get("budget_per_year")
-    if budget is not None and (not isinstance(budget, int | float) or isinstance(budget, bool) or budget < 0):
-        problems.append(
-            Problem(file, lines["budget_per_year"], "budget_per_year", "£ a year, 0 or more", repr(budget))
-        )
+    if budget is not None and not _is_money(budget):
+        expected = f"£ a year, from 0 to {MAX_MONEY_PER_YEAR:,.0f}"
+        problems.append(Problem(file, lines["budget_per_year"], "budget_per_year", expected, shown(budget)))
         budget = None
     texts = {}
     for key in ("name", "title", "description", "modelled"):
         value = values.get(key, "")
         if not isinstance(value, str):
-            problems.append(Problem(file, lines[key], key, "text", repr(value)))
+            problems.append(Problem(file, lines[key], key, "text", shown(value)))
             value = ""
+        elif len(value) > _TEXT_CHARS[key]:
+            expected = f"text of at most {_TEXT_CHARS[key]:,} characters"
+            problems.append(Problem(file, lines[key], key, expected, f"{len(value):,} characters"))
+            value = value[: _TEXT_CHARS[key]]
         texts[key] = value.strip()
+    for key in ("settings", "outreach"):
+        if key in values and not isinstance(values[key], dict | None):
+            problems.append(Problem(file, lines[key], key, "a mapping of settings", shown(values[key])))
     name = texts["name"] or path.stem
     return Scenario(
         name=name,
@@ -155,6 +210,69 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         file=file,
         base_lines=tuple(unique.values()),
     )
+
+
+class _Refused(yaml.YAMLError):
+    """Something YAML allows that a scenario may not use, with where it is."""
+
+    def __init__(self, found: str, mark: Any) -> None:
+        super().__init__(found)
+        self.problem = found
+        self.problem_mark = mark
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses anchors, aliases and tags, and nesting past a depth.
+
+    Refusing aliases means a document cannot refer to itself or expand ("billion laughs"); refusing
+    tags means only plain strings, numbers, booleans, lists and mappings are read.
+    """
+
+    depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(f"an alias (*{shown(event.anchor, quoted=False)})", event.start_mark)
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None:
+            raise _Refused(f"an anchor (&{shown(anchor, quoted=False)})", event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag is not None:
+            raise _Refused(f"a tag ({shown(tag, quoted=False)})", event.start_mark)
+        if self.depth >= MAX_YAML_DEPTH:
+            raise _Refused(f"lists or mappings nested more than {MAX_YAML_DEPTH} deep", event.start_mark)
+        self.depth += 1
+        try:
+            node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[arg-type]
+            return node
+        finally:
+            self.depth -= 1
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """Compose one YAML document with :class:`_PlainLoader`; ``None`` for an empty one."""
+    loader = _PlainLoader(text)
+    try:
+        node: yaml.Node | None = loader.get_single_node()
+        return node
+    finally:
+        loader.dispose()
+
+
+def _construct(node: yaml.Node) -> Any:
+    """Turn a composed node (plain values only) into Python values."""
+    loader = _PlainLoader("")
+    try:
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def _is_money(value: object) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    return bool(0 <= value <= MAX_MONEY_PER_YEAR)
 
 
 def dump_scenario(scenario: Scenario) -> str:
@@ -185,6 +303,9 @@ def dump_scenario(scenario: Scenario) -> str:
 def write_scenario(folder: Path, scenario: Scenario, *, overwrite: bool = False) -> Path:
     """Write ``scenarios/<name>.yaml`` in a workspace, atomically, never replacing a file unless asked.
 
+    The file is written in full under a temporary name and then linked to its own name only if that
+    name is free, in one step: of two writers saving the same name at once, one is told it exists.
+
     Parameters
     ----------
     folder
@@ -202,13 +323,59 @@ def write_scenario(folder: Path, scenario: Scenario, *, overwrite: bool = False)
     Raises
     ------
     InputError
-        When the file exists and ``overwrite`` is false.
+        When the file exists and ``overwrite`` is false, or the name cannot be a file name.
     """
-    target = folder / "scenarios" / f"{scenario.name}.yaml"
-    if target.exists() and not overwrite:
-        problem = Problem(
-            f"scenarios/{target.name}", None, None, "a new scenario name (or --overwrite)", "an existing file"
-        )
-        raise InputError([problem], f"will not replace scenarios/{target.name}")
-    write_bytes_atomically(target, dump_scenario(scenario).encode("utf-8"))
-    return target
+    (path,) = write_scenarios(folder, [scenario], overwrite=overwrite)
+    return path
+
+
+def write_scenarios(folder: Path, scenarios: Sequence[Scenario], *, overwrite: bool = False) -> list[Path]:
+    """Write several scenarios as one set: every file, or (on any failure or interrupt) none.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    scenarios
+        The scenarios, each written to ``scenarios/<name>.yaml``.
+    overwrite
+        Replace existing files of those names.
+
+    Returns
+    -------
+    list of Path
+        The files written, in order.
+
+    Raises
+    ------
+    InputError
+        When a file exists and ``overwrite`` is false (then none is written), when two scenarios
+        share a name, or when a name cannot be a file name.
+    """
+    problems = []
+    names: set[str] = set()
+    for scenario in scenarios:
+        name = scenario.name
+        if not _SAFE_NAME.fullmatch(name):
+            expected = "a name of letters, digits, '-', '_' and '.', not starting with '.' (at most 100)"
+            problems.append(Problem("scenarios/", None, "name", expected, shown(name)))
+        elif name in names:
+            problems.append(Problem(f"scenarios/{name}.yaml", None, "name", "each name once", "it twice"))
+        names.add(name)
+    if problems:
+        raise InputError(problems, "cannot save the scenarios under these names")
+    targets = [folder / "scenarios" / f"{s.name}.yaml" for s in scenarios]
+    existing = [t for t in targets if t.exists()] if not overwrite else []
+    if not existing:
+        try:
+            if len(scenarios) == 1:
+                data = dump_scenario(scenarios[0]).encode("utf-8")
+                return [write_bytes_atomically(targets[0], data, replace=overwrite)]
+            files = [(t, dump_scenario(s).encode("utf-8")) for t, s in zip(targets, scenarios, strict=True)]
+            return write_files_together(files, replace=overwrite)
+        except FileExistsError:  # another writer took a name between the check and the write
+            existing = [t for t in targets if t.exists()]
+    expected = "a new scenario name (or overwrite)"
+    taken = [Problem(f"scenarios/{t.name}", None, None, expected, "an existing file") for t in existing]
+    names_taken = ", ".join(f"scenarios/{t.name}" for t in existing) or "a file"
+    raise InputError(taken, f"will not replace {names_taken}")

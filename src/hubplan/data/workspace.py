@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import zipfile
+import zlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -11,7 +13,7 @@ import numpy as np
 
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
-from hubplan.data.read_table import RawTable, find_table, read_table
+from hubplan.data.read_table import RawTable, find_table, read_table, shown
 from hubplan.data.scenario import Scenario, read_scenario
 from hubplan.errors import InputError, Problem
 
@@ -198,7 +200,10 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
             return None
         return read_table(found, problems)
 
+    before = len(problems)
     site_tables = [t for t in (table("sites", True), table("venues", False)) if t is not None]
+    # Without every site table, a scenario's bases cannot be checked: each would be "not a site".
+    sites_known = len(problems) == before
     site_cols = [check_columns(t, SITE_COLUMNS, region, problems) for t in site_tables]
     area_table = table("areas", True)
     unit = "families"
@@ -238,17 +243,19 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         if scenario.name in scenarios:
             other = scenarios[scenario.name].file
             problems.append(
-                Problem(scenario.file, None, "name", f"a name not used by {other}", scenario.name)
+                Problem(scenario.file, None, "name", f"a name not used by {other}", shown(scenario.name))
             )
-        _check_bases(scenario, site_ids, excluded, problems)
+        if sites_known:
+            _check_bases(scenario, site_ids, excluded, problems)
         scenarios[scenario.name] = scenario
+    _check_travel_files(path, problems)
     baseline = assumptions.evaluation.baseline
     if baseline and site_tables and baseline not in scenarios:
         expected = f"the name of a scenario in scenarios/ ({', '.join(scenarios) or 'there are none'})"
         problems.append(Problem("hubplan.toml", None, "evaluation.baseline", expected, f"'{baseline}'"))
 
     if problems or area_cols is None or not site_cols:
-        return None, problems
+        return None, _capped(problems)
     sites = _sites(site_cols)
     areas = Areas(
         ids=tuple(str(i) for i in area_cols["id"]),
@@ -299,6 +306,32 @@ def load_workspace(path: str | Path) -> Workspace:
     return workspace
 
 
+MAX_PROBLEMS_ALIKE = 10
+"""Problems listed one by one for each file and column; the rest are counted in one more line."""
+
+
+def _capped(problems: list[Problem]) -> list[Problem]:
+    """Keep the first :data:`MAX_PROBLEMS_ALIKE` problems of each file and column, and count the rest.
+
+    Problems without a row (about a whole file or column, or counting others) are always kept.
+    """
+    seen: dict[tuple[str, str | None], int] = {}
+    kept: list[Problem] = []
+    for problem in problems:
+        if problem.row is None:
+            kept.append(problem)
+            continue
+        key = (problem.file, problem.column)
+        seen[key] = seen.get(key, 0) + 1
+        if seen[key] <= MAX_PROBLEMS_ALIKE:
+            kept.append(problem)
+    for (file, column), count in seen.items():
+        if count > MAX_PROBLEMS_ALIKE:
+            found = f"{count - MAX_PROBLEMS_ALIKE:,} more rows like these"
+            kept.append(Problem(file, None, column, "the same fixed in the rows not listed", found))
+    return kept
+
+
 def _check_unique_ids(
     tables: list[RawTable], cols: list[dict[str, np.ndarray]], problems: list[Problem]
 ) -> None:
@@ -338,6 +371,29 @@ def _check_bases(scenario: Scenario, site_ids: set[str], excluded: set[str], pro
                     f"'{base}'",
                 )
             )
+
+
+def _check_travel_files(path: Path, problems: list[Problem]) -> None:
+    """Check that each stored matrix (``travel/*.npz``, from ``hubplan travel``) is a whole file.
+
+    Whether its minutes fit the current areas and sites is checked when it is used.
+    """
+    folder = path / "travel"
+    for file in sorted(folder.glob("*.npz")) if folder.is_dir() else []:
+        label = f"travel/{file.name}"
+        try:
+            with zipfile.ZipFile(file) as archive:
+                damaged = archive.testzip()
+                names = set(archive.namelist())
+        except (OSError, zipfile.BadZipFile, EOFError, zlib.error, ValueError) as exc:
+            damaged, names = type(exc).__name__, set()
+        missing = _STORED_ARRAYS - names
+        if damaged is not None or missing:
+            found = "a damaged or foreign file: run `hubplan travel` again, or delete it to use estimates"
+            problems.append(Problem(label, None, None, "a travel matrix written by `hubplan travel`", found))
+
+
+_STORED_ARRAYS = frozenset({"minutes.npy", "source.npy", "places.npy", "provenance.npy"})
 
 
 def _sites(cols: list[dict[str, np.ndarray]]) -> Sites:

@@ -7,12 +7,22 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from hubplan.data.read_table import check_size, shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
 from hubplan.travel.estimate import MODES
 
 COLUMNS = ("area_id", "site_id", "mode", "minutes")
 """The long table's columns; other columns are ignored."""
+
+MAX_MATRIX_BYTES = 1_000_000_000
+"""The largest matrix file read (bytes): 1 GB, about 20 million rows."""
+
+MAX_MATRIX_MINUTES = 10_080.0
+"""The longest journey a matrix may give (minutes): a week; unreachable pairs are left out instead."""
+
+MAX_PROBLEMS_PER_CHECK = 10
+"""Rows reported one by one for each kind of problem; the rest are counted."""
 
 
 def read_matrix_table(path: Path, workspace: Workspace) -> dict[str, np.ndarray]:
@@ -42,17 +52,29 @@ def read_matrix_table(path: Path, workspace: Workspace) -> dict[str, np.ndarray]
     name = path.name
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, "a matrix file (.csv or .parquet)", "no such file")])
+    too_large: list[Problem] = []
+    if not check_size(path, MAX_MATRIX_BYTES, too_large, what="a matrix file"):
+        raise InputError(too_large)
+    # Each area, site and mode at most once: a longer table can only repeat pairs.
+    max_rows = len(workspace.areas) * len(workspace.sites) * len(MODES)
+    if path.suffix.lower() != ".parquet" and _count_lines(path) - 1 > max_rows:
+        expected = f"at most {max_rows:,} rows (each area, site and mode once)"
+        raise InputError([Problem(name, None, None, expected, f"{_count_lines(path) - 1:,} lines")])
     try:
         if path.suffix.lower() == ".parquet":
             frame = pd.read_parquet(path).astype(str)
             first_row = 1
         else:
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
             first_row = 2  # the header is row 1
     except (UnicodeDecodeError, ValueError, ImportError, OSError) as exc:
+        found = shown(str(exc), quoted=False)
         raise InputError(
-            [Problem(name, None, None, "a readable UTF-8 CSV or parquet table", str(exc))]
+            [Problem(name, None, None, "a readable UTF-8 CSV or parquet table", found)]
         ) from None
+    if len(frame) > max_rows:
+        expected = f"at most {max_rows:,} rows (each area, site and mode once)"
+        raise InputError([Problem(name, None, None, expected, f"{len(frame):,} rows")])
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         absent = [Problem(name, 1, c, f"a column '{c}'", "none") for c in missing]
@@ -71,22 +93,28 @@ def read_matrix_table(path: Path, workspace: Workspace) -> dict[str, np.ndarray]
         (~mode.isin(MODES), "mode", "walk, car or bus", frame["mode"]),
         (minutes.isna() | ~np.isfinite(minutes), "minutes", "a number of minutes", frame["minutes"]),
         (minutes < 0, "minutes", "minutes of 0 or more", frame["minutes"]),
+        (
+            minutes > MAX_MATRIX_MINUTES,
+            "minutes",
+            f"at most {MAX_MATRIX_MINUTES:,.0f} minutes",
+            frame["minutes"],
+        ),
     ]
-    for bad, column, expected, found in checks:
-        for i in np.flatnonzero(bad.to_numpy()):
+    for bad, column, expected, cells in checks:
+        where = np.flatnonzero(bad.to_numpy())
+        for i in where[:MAX_PROBLEMS_PER_CHECK]:
+            value = cells.iloc[i]
             problems.append(
-                Problem(
-                    name,
-                    int(rows[i]),
-                    column,
-                    expected,
-                    repr(found.iloc[i]) if found.iloc[i] else "an empty cell",
-                )
+                Problem(name, int(rows[i]), column, expected, shown(value) if value else "an empty cell")
             )
-    valid = ~(area.isna() | site.isna() | ~mode.isin(MODES) | minutes.isna() | (minutes < 0)).to_numpy()
+        if len(where) > MAX_PROBLEMS_PER_CHECK:
+            more = f"{len(where) - MAX_PROBLEMS_PER_CHECK:,} more rows like these"
+            problems.append(Problem(name, None, column, expected, more))
+    invalid = area.isna() | site.isna() | ~mode.isin(MODES) | minutes.isna()
+    valid = ~(invalid | (minutes < 0) | (minutes > MAX_MATRIX_MINUTES)).to_numpy()
     keys = frame.loc[valid, ["area_id", "site_id", "mode"]].apply(lambda c: c.str.strip())
     duplicated = keys.duplicated(keep="first").to_numpy()
-    for i in np.flatnonzero(duplicated):
+    for i in np.flatnonzero(duplicated)[:MAX_PROBLEMS_PER_CHECK]:
         row = int(rows[np.flatnonzero(valid)[i]])
         k = keys.iloc[i]
         problems.append(
@@ -95,7 +123,7 @@ def read_matrix_table(path: Path, workspace: Workspace) -> dict[str, np.ndarray]
                 row,
                 "area_id",
                 "each area, site and mode once",
-                f"{k['area_id']}, {k['site_id']}, {k['mode']} again",
+                shown(f"{k['area_id']}, {k['site_id']}, {k['mode']}", quoted=False) + " again",
             )
         )
     if problems:
@@ -109,3 +137,13 @@ def read_matrix_table(path: Path, workspace: Workspace) -> dict[str, np.ndarray]
         ].to_numpy()
         out[m] = matrix
     return out
+
+
+def _count_lines(path: Path) -> int:
+    """Count the lines of a text file without holding it in memory."""
+    count, last = 0, b"\n"
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (last != b"\n")

@@ -111,12 +111,7 @@ def build_travel(
     key = cache_key(workspace)
     folder = cache_dir or default_cache_dir(workspace)
     path = folder / f"travel-{key[:24]}.npz" if folder is not None else None
-    minutes: dict[str, np.ndarray] = {}
-    if path is not None and path.exists():
-        with contextlib.suppress(OSError, ValueError, KeyError), np.load(path) as stored:
-            minutes = {mode: np.asfortranarray(stored[mode]) for mode in MODES}
-            if any(m.shape != (n_areas, n_sites) for m in minutes.values()):
-                minutes = {}
+    minutes = read_cache(path, (n_areas, n_sites)) if path is not None else {}
     if not minutes:
         origins = np.column_stack([workspace.areas.lat, workspace.areas.lon])
         destinations = np.column_stack([workspace.sites.lat, workspace.sites.lon])
@@ -145,6 +140,42 @@ def build_travel(
         minutes[mode] = np.asfortranarray(matrix, dtype=np.float32)
         sources[mode] = source
     return TravelMatrix(minutes, sources)
+
+
+def read_cache(path: Path, shape: tuple[int, int]) -> dict[str, np.ndarray]:
+    """Read cached minutes, or return nothing when the file is missing, damaged or not for ``shape``.
+
+    A cache is derived data: a truncated, corrupt or foreign file is never trusted and never an
+    error; the minutes are estimated again and the file replaced.
+
+    Parameters
+    ----------
+    path
+        The cache file (``.npz``).
+    shape
+        (areas, sites) the matrices must have.
+
+    Returns
+    -------
+    dict
+        Mode to float32 minutes (Fortran order), or empty.
+    """
+    if not path.is_file():
+        return {}
+    try:
+        # Opened here, not by np.load, so a damaged file is closed even when np.load fails.
+        with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as stored:
+            minutes = {mode: np.asfortranarray(stored[mode]) for mode in MODES}
+    except Exception:
+        return {}
+    for matrix in minutes.values():
+        if (
+            matrix.shape != shape
+            or matrix.dtype != np.float32
+            or bool((np.isnan(matrix) | (matrix < 0)).any())
+        ):
+            return {}
+    return minutes
 
 
 def default_cache_dir(workspace: Workspace) -> Path | None:

@@ -9,9 +9,11 @@ from typing import Any
 
 import numpy as np
 
+from hubplan.data.read_table import shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
 from hubplan.files import write_atomically
+from hubplan.travel.estimate import MODES
 
 FOLDER = "travel"
 """The workspace folder that holds routed and imported matrices."""
@@ -87,19 +89,51 @@ def load_matrices(workspace: Workspace) -> dict[str, tuple[np.ndarray, str]]:
         return {}
     out = {}
     key = places_key(workspace)
+    shape = (len(workspace.areas), len(workspace.sites))
     for path in sorted((workspace.path / FOLDER).glob("*.npz")):
         mode = path.stem
-        with np.load(path) as stored:
-            if str(stored["places"]) != key:
-                provenance = json.loads(str(stored["provenance"]))
-                how = provenance.get("command", "hubplan travel")
-                problem = Problem(
-                    f"{FOLDER}/{path.name}",
-                    None,
-                    None,
-                    "minutes for the workspace's current areas and sites",
-                    f"minutes for other areas or sites: run `{how}` again, or delete it to use estimates",
-                )
-                raise InputError([problem], "stored travel minutes are out of date")
-            out[mode] = (np.asfortranarray(stored["minutes"]), str(stored["source"]))
+        file = f"{FOLDER}/{path.name}"
+        if mode not in MODES:
+            expected = f"a matrix named {', '.join(f'{m}.npz' for m in MODES)}"
+            raise InputError([Problem(file, None, None, expected, "another name: rename or delete it")])
+        minutes, source, places, provenance = _read_stored(path, file)
+        if places != key:
+            how = provenance.get("command", "hubplan travel")
+            problem = Problem(
+                file,
+                None,
+                None,
+                "minutes for the workspace's current areas and sites",
+                f"minutes for other areas or sites: run `{how}` again, or delete it to use estimates",
+            )
+            raise InputError([problem], "stored travel minutes are out of date")
+        if minutes.shape != shape or source not in ("routed", "imported"):
+            found = f"a {minutes.shape} matrix of {shown(source)} minutes: run `hubplan travel` again"
+            expected = f"a {shape} matrix of routed or imported minutes"
+            raise InputError([Problem(file, None, None, expected, found)], "a stored travel matrix is wrong")
+        if bool((np.isnan(minutes) | (minutes < 0)).any()):
+            expected = "minutes of 0 or more (inf where unreachable)"
+            problem = Problem(
+                file, None, None, expected, "missing or negative minutes: run `hubplan travel` again"
+            )
+            raise InputError([problem], "a stored travel matrix is wrong")
+        out[mode] = (minutes, source)
     return out
+
+
+def _read_stored(path: Path, file: str) -> tuple[np.ndarray, str, str, dict[str, Any]]:
+    """Read one stored matrix file, or raise an :class:`InputError` naming it when it is damaged."""
+    try:
+        # Opened here, not by np.load, so a damaged file is closed even when np.load fails.
+        with open(path, "rb") as handle, np.load(handle, allow_pickle=False) as stored:
+            minutes = np.asfortranarray(stored["minutes"], dtype=np.float32)
+            source, places = str(stored["source"]), str(stored["places"])
+            provenance = json.loads(str(stored["provenance"]))
+        if not isinstance(provenance, dict) or minutes.ndim != 2:
+            raise ValueError("not a matrix with its provenance")
+    except Exception as exc:
+        found = f"a damaged or foreign file ({shown(type(exc).__name__, quoted=False)}): "
+        found += "run `hubplan travel` again, or delete it to use estimates"
+        problem = Problem(file, None, None, "a travel matrix written by `hubplan travel`", found)
+        raise InputError([problem], "a stored travel matrix cannot be read") from None
+    return minutes, source, places, provenance
