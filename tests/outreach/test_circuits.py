@@ -183,13 +183,13 @@ def test_time_window_is_kept() -> None:
 
 
 def test_stop_farther_than_a_day_is_unserved_with_the_reason() -> None:
-    """A stop 300 km away: the car model gives 11 + 300 * 0.862 = 270 minutes each way, so 540 minutes
-    of driving alone, more than the 480-minute day. The others are still planned."""
+    """A stop 300 km away: the car model gives 5.1 + 300 * 1.25 / 78.2 * 60 = 292.8 minutes each way, so
+    586 minutes of driving alone, more than the 480-minute day. The others are still planned."""
     far = Stop("far", 52.6 + 300 / 111.2, 1.0, 10.0)
     stops = (*_scattered(5, seed=4), far)
     depots = (Depot("d", 52.6, 1.0, 1),)
     minutes = circuit_minutes(stops, depots, travel=Travel())
-    assert minutes[0, len(stops)] == pytest.approx(11 + 300 * 1.25 / 87 * 60, rel=0.01)
+    assert minutes[0, len(stops)] == pytest.approx(5.1 + 300 * 1.25 / 78.2 * 60, rel=0.01)
     plan = plan_circuits(
         stops, depots, minutes, days=5, settings=CircuitSettings(), time_limit_seconds=20, solution_limit=30
     )
@@ -356,7 +356,7 @@ def test_circuit_settings_are_checked() -> None:
 def test_rounds_from_a_scenario(tmp_path: Path) -> None:
     """The tiny workspace keeping only S1 (52.60, 1.00): A3 (52.72, 1.12) is 15.6 km away, so its
     6 families without a car (30 x 0.2) need 8 + 10 + 15.6 x 1.4 / 25 x 60 = 70 minutes by bus, beyond
-    30; its families with a car need 11 + 15.6 x 1.25 / 87 x 60 = 24 minutes. A1 and A2 are reached.
+    30; its families with a car need 5.1 + 15.6 x 1.25 / 78.2 x 60 = 20 minutes. A1 and A2 are reached.
     So one stop, A3, of 30 + 1 x 6 = 36 minutes, from a depot at S1."""
     from hubplan.data import load_workspace
     from hubplan.outreach.circuit_scenario import scenario_stops

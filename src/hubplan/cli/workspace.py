@@ -45,6 +45,9 @@ def validate(directory: Dir) -> None:
         n = len(problems)
         print_problems(f"{directory} has {n} problem{'s' if n != 1 else ''}", problems)
         raise typer.Exit(1)
+    from hubplan.travel.stored import load_matrices
+
+    load_matrices(workspace)  # routed or imported minutes made for other areas or sites: an InputError
     out.print(
         f"[green]ok[/]: {directory}: {len(workspace.sites)} sites, {len(workspace.areas)} areas, "
         f"{len(workspace.scenarios)} scenarios ({', '.join(workspace.scenarios)})"
