@@ -26,7 +26,7 @@ from hubplan.data.assumptions import CircuitSettings, Travel
 from hubplan.outreach.circuit_output import NORFOLK_MOBILE_SOURCE
 from hubplan.outreach.circuits import Depot, Stop, circuit_minutes, plan_circuits
 
-DATA = Path("/work/shared/data/norfolk_mobile_library_stops.csv")
+DATA = Path(__file__).resolve().parents[1] / "sources" / "norfolk_mobile_library_stops.csv"
 RESULTS = Path(__file__).resolve().parent / "results" / "circuits.md"
 
 
