@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 
 LEAFLET := src/hubplan/web/static/vendor/leaflet/leaflet.js
 
-.PHONY: demo test lint pytest bench data clean system web
+.PHONY: demo test lint pytest bench data england clean system web
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -60,10 +60,18 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/travel.py
 	$(BIN)/python bench/national.py
 	$(BIN)/python bench/pmedian_orlib.py
+	$(BIN)/python bench/national_councils.py
+	$(BIN)/python bench/circuits.py
+	$(BIN)/python bench/redaction.py
+	$(BIN)/python bench/load.py
 
-# Rebuild the bundled Norfolk workspace from sources/ (deterministic).
+# Rebuild the bundled Norfolk workspace from sources/ and the England tables (deterministic).
 data: $(VENV)/.installed
 	$(BIN)/python scripts/build_norfolk.py
+
+# Copy the England tables from ../shared/data into the package (deterministic gzip).
+england: $(VENV)/.installed
+	$(BIN)/python scripts/build_england.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache frontend/node_modules src/hubplan/web/static/vendor
