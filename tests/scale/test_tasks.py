@@ -28,10 +28,10 @@ def test_city_of_london_problem_is_its_six_lsoas_and_five_libraries():
     assert problem.n_areas == 6
     assert problem.n_sites == 5
     assert problem.site_kind == "library"
-    # car minutes = 11 min door to door + km x 1.25 circuity / 87 km/h x 60 (hubplan.toml's car defaults),
+    # car minutes = 5.1 min door to door + km x 1.25 circuity / 78.2 km/h x 60 (the national car fit),
     # recomputed here from the positions with a haversine written out in this test.
     km = _haversine_km(problem.area_points, problem.site_points)
-    assert problem.minutes["car"] == pytest.approx(11.0 + km * 1.25 / 87.0 * 60.0, rel=1e-5)
+    assert problem.minutes["car"] == pytest.approx(5.1 + km * 1.25 / 78.2 * 60.0, rel=1e-5)
     # bus: every City LSOA is urban (5 min wait), 8 min access, 1.4 circuity at 25 km/h, or walking if quicker.
     assert set(problem.rurality) == {"urban"}
     bus = np.minimum(8.0 + 5.0 + km * 1.4 / 25.0 * 60.0, km * 1.3 / 4.5 * 60.0)
