@@ -33,6 +33,8 @@ from pathlib import Path
 
 import numpy as np
 
+from hubplan.data.england import RURALITY_OF_RUC
+
 ROOT = Path(__file__).resolve().parents[1]
 # The England LSOA table ships inside hubplan (hubplan.data.england), gzipped: the same rows as the
 # shared england_lsoa2011.csv.
@@ -46,16 +48,7 @@ FAMILY_MINUTES = 3.0
 seat and set off, and 1 to park at the centre and walk to its door. A stated assumption (no
 offline source measures it); the matrix's ambulance overhead is stripped, not reused."""
 
-RURALITY = {
-    "A1": "urban",
-    "B1": "urban",
-    "C1": "urban",
-    "C2": "urban",
-    "D1": "rural_town",
-    "D2": "rural_town",
-    "E1": "rural_village",
-    "E2": "rural_village",
-}
+RURALITY = RURALITY_OF_RUC  # RUC 2011 code to hubplan's three groups, as everywhere in hubplan
 CLASSES = ("urban", "rural_town", "rural_village")
 EARTH_RADIUS_KM = 6371.0088
 
