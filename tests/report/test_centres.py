@@ -139,6 +139,7 @@ def test_main_report_has_the_checklist_and_the_timeline(report: Path) -> None:
 
 def test_one_page_for_the_web_quotes_only_redacted_comments(tmp_path: Path) -> None:
     """C2 closes under "keep"; a response naming "Centre Two" is quoted without its e-mail or phone."""
+    from hubplan.analysis import analyse
     from hubplan.consult import add_responses, engine_for
     from hubplan.evaluate import evaluate
     from hubplan.report.centres import render_centre_pages
@@ -164,7 +165,8 @@ def test_one_page_for_the_web_quotes_only_redacted_comments(tmp_path: Path) -> N
     ws = load_workspace(folder)
     travel = build_travel(ws)
     evaluations = [evaluate(ws, name, travel=travel) for name in ("all", "keep")]
-    pages = render_centre_pages(ws, travel, evaluations, only="C2", report_href="/report")
+    analysis = analyse(ws, travel, evaluations)
+    pages = render_centre_pages(ws, analysis, only="C2", report_href="/report")
     assert list(pages) == ["C2"]
     html = pages["C2"]
     assert "Please keep it, write to [e-mail] or call [phone]" in html
@@ -174,4 +176,4 @@ def test_one_page_for_the_web_quotes_only_redacted_comments(tmp_path: Path) -> N
     # A2 (20 children) is C2's only area; under "keep" they go to Centre One.
     assert "<li>20 children under five live in" not in html  # the areas count families here
     assert "<li>20 families with children under five live in" in html
-    assert render_centre_pages(ws, travel, evaluations, only="C1") == {}
+    assert render_centre_pages(ws, analysis, only="C1") == {}

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from hubplan.analysis.evidence import gather_evidence
 from hubplan.data import load_workspace
 from hubplan.data.decision import read_decision
 from hubplan.evaluate import evaluate
-from hubplan.report.checklist import DUTIES, Item, gather_evidence, statutory_checklist
+from hubplan.report.checklist import DUTIES, Item, statutory_checklist
 from hubplan.travel import build_travel
 from tests.helpers import write_workspace
 

@@ -7,11 +7,8 @@ from typing import Annotated
 
 import typer
 
-from hubplan.cli.common import Dir, app, evaluate_all, handles_errors, load, out
+from hubplan.cli.common import AsJson, Dir, app, err, evaluate_all, handles_errors, load, out, print_json
 from hubplan.errors import HubplanError
-from hubplan.report.centres import write_centre_pages
-from hubplan.report.document import write_report
-from hubplan.travel import build_travel
 
 
 @app.command()
@@ -25,8 +22,14 @@ def report(
         "report"
     ),
     pdf: Annotated[bool, typer.Option(help="Also write the PDF.")] = True,
+    as_json: AsJson = False,
 ) -> None:
     """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."""
+    from hubplan.analysis import analyse
+    from hubplan.report.centres import write_centre_pages
+    from hubplan.report.document import write_report
+    from hubplan.travel import build_travel
+
     workspace = load(directory)
     names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
     baseline = workspace.assumptions.evaluation.baseline
@@ -34,9 +37,13 @@ def report(
     if not names:
         raise HubplanError("the workspace has no scenarios to report")
     evaluations = evaluate_all(workspace, names)
-    travel = build_travel(workspace)
-    files = write_report(workspace, travel, evaluations, out_dir, pdf=pdf)
+    with err.status("analysing: outreach, events, the consultation and the closing centres"):
+        analysis = analyse(workspace, build_travel(workspace), evaluations)
+    if as_json:
+        print_json(analysis.to_dict())
+        return
+    files = write_report(workspace, analysis, out_dir, pdf=pdf)
     out.print(f"wrote {files.html}" + (f" and {files.pdf}" if files.pdf else ""))
-    pages = write_centre_pages(workspace, travel, evaluations, out_dir)  # one page per closing centre
+    pages = write_centre_pages(workspace, analysis, out_dir)  # one page per closing centre
     if pages:
         out.print(f"wrote {len(pages)} centre pages in {pages[0].parent}")

@@ -99,6 +99,8 @@ def plan_events(
     if not closing:
         return [], []
     venues = candidate_venues(workspace)
+    if len(venues) == 0:  # nowhere to hold an event: every closing centre's community goes without
+        return [], [f"{workspace.sites.ids[c]}: no venue can host an event" for c in closing]
     bus, _ = site_minutes(workspace, travel, np.asarray(closing), venues, "bus")
     reach = bus <= minutes
     notes = []

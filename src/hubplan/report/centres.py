@@ -7,8 +7,7 @@ The figures are those of the main report's "Closing centres" section, worked out
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -16,150 +15,21 @@ from typing import Any
 import jinja2
 import numpy as np
 
+from hubplan.analysis import Analysis
+from hubplan.analysis.centres import MODES, CentreFacts
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
-from hubplan.evaluate.evaluation import Evaluation
-from hubplan.evaluate.metrics import nearest_base
 from hubplan.files import write_bytes_atomically
-from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.plan import OutreachPlan
 from hubplan.report import format as fmt
-from hubplan.travel.matrix import TravelMatrix
 
 CENTRES_DIR = "centres"
 """The folder, beside the report, that holds the centre pages."""
 
-MODES = (("car", "by car"), ("bus", "by bus"), ("walk", "on foot"))
-
-
-@dataclass(frozen=True)
-class Move:
-    """Where a closing centre's children would go under one scenario.
-
-    Parameters
-    ----------
-    scenario, title
-        The scenario's name and title.
-    new_base
-        The base most of them would have nearest by bus.
-    destinations
-        (base name, children) for every base they would have nearest by bus, most first.
-    minutes_after, minutes_before
-        Mode to the children-weighted mean minutes to the nearest base, after and before.
-    """
-
-    scenario: str
-    title: str
-    new_base: str
-    destinations: tuple[tuple[str, float], ...]
-    minutes_after: dict[str, float]
-    minutes_before: dict[str, float]
-
-
-@dataclass(frozen=True)
-class CentreFacts:
-    """What a centre's page shows.
-
-    Parameters
-    ----------
-    id, name, district
-        The centre.
-    children
-        Demand (children or families, as the areas count) whose nearest base by bus it was.
-    areas
-        Positions of those areas.
-    moves
-        One per reported scenario that closes it.
-    """
-
-    id: str
-    name: str
-    district: str
-    children: float
-    areas: tuple[int, ...]
-    moves: tuple[Move, ...]
-
-
-def closing_centres(workspace: Workspace, evaluations: list[Evaluation]) -> list[str]:
-    """Return the ids of the baseline's centres that any reported scenario closes, in site order.
-
-    Parameters
-    ----------
-    workspace
-        The workspace.
-    evaluations
-        The reported scenarios.
-
-    Returns
-    -------
-    list of str
-        Site ids (none when the workspace has no baseline).
-    """
-    baseline = workspace.baseline
-    if baseline is None:
-        return []
-    closing = {b for ev in evaluations for b in baseline.bases if b not in set(ev.bases)}
-    return sorted(closing, key=lambda b: workspace.sites.index[b])
-
-
-def centre_facts(
-    workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
-) -> list[CentreFacts]:
-    """Return, for every closing centre, its children and where they would go under each scenario.
-
-    A centre's children are those in the areas whose nearest baseline base by bus it is. Under each
-    scenario that closes it, their new base is the one most of them would have nearest by bus, and
-    the minutes are children-weighted means of the minutes to the nearest base, by car, bus and on
-    foot, against the minutes to the centre itself.
-
-    Parameters
-    ----------
-    workspace
-        The workspace.
-    travel
-        Its travel matrices (minutes).
-    evaluations
-        The reported scenarios.
-
-    Returns
-    -------
-    list of CentreFacts
-        One per closing centre, in site order.
-    """
-    baseline = workspace.baseline
-    if baseline is None:
-        return []
-    _, served_by = nearest_base(travel.minutes["bus"], workspace.base_indices(baseline))
-    demand = np.asarray(workspace.areas.families, dtype=np.float64)
-    names = workspace.sites.name
-    out = []
-    for centre in closing_centres(workspace, evaluations):
-        j = workspace.sites.index[centre]
-        mine = served_by == j
-        total = float(demand[mine].sum())
-        moves = []
-        for ev in evaluations:
-            if centre in ev.bases or total <= 0:
-                continue
-            nearest = ev.modes["bus"].nearest_site[mine]
-            where = Counter[str]()
-            for site, n in zip(nearest.tolist(), demand[mine].tolist(), strict=True):
-                where[str(names[site])] += n
-            after = {m: float(demand[mine] @ ev.modes[m].nearest_minutes[mine] / total) for m, _ in MODES}
-            before = {m: float(demand[mine] @ travel.minutes[m][mine, j] / total) for m, _ in MODES}
-            new_base = Counter(names[nearest].tolist()).most_common(1)[0][0]
-            destinations = tuple(sorted(where.items(), key=lambda kv: -kv[1]))
-            moves.append(
-                Move(ev.scenario.name, ev.scenario.title, str(new_base), destinations, after, before)
-            )
-        out.append(CentreFacts(centre, str(names[j]), str(workspace.sites.district[j]), total,
-                               tuple(int(i) for i in np.flatnonzero(mine)), tuple(moves)))  # fmt: skip
-    return out
-
 
 def write_centre_pages(
     workspace: Workspace,
-    travel: TravelMatrix,
-    evaluations: list[Evaluation],
+    analysis: Analysis,
     out_dir: Path,
     *,
     report_href: str = "../report.html",
@@ -170,10 +40,8 @@ def write_centre_pages(
     ----------
     workspace
         The workspace.
-    travel
-        Its travel matrices.
-    evaluations
-        The reported scenarios (as the main report has them).
+    analysis
+        The reported scenarios' analysis (as the main report has it).
     out_dir
         The report's folder.
     report_href
@@ -184,7 +52,7 @@ def write_centre_pages(
     list of Path
         The pages written, in site order.
     """
-    pages = render_centre_pages(workspace, travel, evaluations, report_href=report_href)
+    pages = render_centre_pages(workspace, analysis, report_href=report_href)
     folder = out_dir / CENTRES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     return [
@@ -194,24 +62,21 @@ def write_centre_pages(
 
 def render_centre_pages(
     workspace: Workspace,
-    travel: TravelMatrix,
-    evaluations: list[Evaluation],
+    analysis: Analysis,
     *,
     only: str | None = None,
     report_href: str = "../report.html",
 ) -> dict[str, str]:
-    """Return the HTML page of every closing centre (or of one), by site id.
+    """Return the HTML page of every closing centre (or of one), by site id: rendering only.
 
-    The web app serves one with ``render_centre_pages(ws, travel, evaluations, only=site_id)``.
+    The web app serves one with ``render_centre_pages(ws, analysis, only=site_id)``.
 
     Parameters
     ----------
     workspace
         The workspace.
-    travel
-        Its travel matrices.
-    evaluations
-        The reported scenarios.
+    analysis
+        The reported scenarios' analysis: each centre's facts, outreach plans and comments.
     only
         A site id: render only that centre's page (an empty result when it does not close).
     report_href
@@ -222,18 +87,11 @@ def render_centre_pages(
     dict of str to str
         Site id to its page's HTML.
     """
-    facts = [f for f in centre_facts(workspace, travel, evaluations) if only is None or f.id == only]
+    facts = [f for f in analysis.centres if only is None or f.id == only]
     if not facts:
         return {}
-    plans = {
-        ev.scenario.name: plan_outreach(workspace, travel, ev.scenario)
-        for ev in evaluations
-        if ev.baseline
-        and ev.baseline != ev.scenario.name
-        and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
-        and any(f.id not in ev.bases for f in facts)
-    }
-    said = _said(workspace, {f.id for f in facts})
+    plans = dict(analysis.outreach)
+    said = analysis.comments
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("hubplan.report") / "templates")),
         autoescape=True,
@@ -250,7 +108,7 @@ def render_centre_pages(
 
 
 def _context(
-    workspace: Workspace, f: CentreFacts, plans: dict[str, OutreachPlan], said: list[str]
+    workspace: Workspace, f: CentreFacts, plans: Mapping[str, OutreachPlan], said: list[str]
 ) -> dict[str, Any]:
     noun = workspace.areas.noun
     people = "children" if workspace.areas.unit == "children" else "families"
@@ -287,7 +145,7 @@ def _context(
 
 
 def _outreach(
-    workspace: Workspace, f: CentreFacts, plans: dict[str, OutreachPlan], noun: str
+    workspace: Workspace, f: CentreFacts, plans: Mapping[str, OutreachPlan], noun: str
 ) -> list[dict[str, Any]]:
     """Return, per scenario, those here beyond reach of a base, how many outreach reaches, the sessions."""
     mine = np.zeros(len(workspace.areas), dtype=bool)
@@ -323,30 +181,6 @@ def _outreach(
             f"minutes of every base; outreach reaches {fmt.families(reached)} of them{where}"
         )
         out.append({"title": m.title, "sentence": sentence, "sessions": sessions})
-    return out
-
-
-def _said(workspace: Workspace, centres: set[str]) -> dict[str, list[str]]:
-    """Return up to five redacted comments about each centre from the consultation store."""
-    if workspace.path is None:
-        return {}
-    from hubplan.consult import all_responses, engine_for, match_centres, redact
-    from hubplan.consult.store import STORE_FILE
-
-    if not (workspace.path / STORE_FILE).is_file():
-        return {}
-    engine = engine_for(workspace.path)
-    responses = all_responses(engine)
-    engine.dispose()
-    out: dict[str, list[str]] = {}
-    for r in responses:
-        if not r.comment.strip():
-            continue
-        for site in match_centres(r.centre, workspace):
-            if site in centres and len(out.setdefault(site, [])) < 5:
-                text = redact(r.comment)
-                if text not in out[site]:
-                    out[site].append(text)
     return out
 
 

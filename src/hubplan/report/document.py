@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -11,26 +9,20 @@ from typing import Any
 
 import jinja2
 import numpy as np
-import yaml
 
 from hubplan import __version__
-from hubplan.consult.store import STORE_FILE, all_petitions, all_responses, engine_for
-from hubplan.consult.themes import THEMES_FILE
+from hubplan.analysis import Analysis
+from hubplan.analysis.summaries import CLOSING_MODES, ConsultationSummary
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
-from hubplan.evaluate.metrics import nearest_base
 from hubplan.files import write_bytes_atomically
-from hubplan.outreach.plan import plan_outreach
 from hubplan.outreach.reach import outreach_reach
-from hubplan.outreach.venues import candidate_venues
 from hubplan.report import charts
 from hubplan.report import format as fmt
 from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.summary import headline_sentences
 from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
 from hubplan.report.timeline import decision_pack
-from hubplan.travel.matrix import TravelMatrix, cache_key
-from hubplan.travel.sites import site_minutes
 
 
 @dataclass(frozen=True)
@@ -41,23 +33,24 @@ class ReportFiles:
     pdf: Path | None
 
 
-def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]) -> str:
+def render_html(workspace: Workspace, analysis: Analysis) -> str:
     """Return the report as one HTML document with its styles and SVG charts inside (no outside references).
+
+    Rendering only: every figure comes from ``analysis`` (:func:`hubplan.analysis.analyse`).
 
     Parameters
     ----------
     workspace
         The workspace.
-    travel
-        Its travel matrices.
-    evaluations
-        The scenarios to report, the baseline first if it is among them.
+    analysis
+        The scenarios' analysis, the baseline first if it is among them.
 
     Returns
     -------
     str
         The HTML.
     """
+    evaluations = list(analysis.evaluations)
     region = workspace.assumptions.region.name or "The region"
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     access = workspace.assumptions.evaluation
@@ -108,11 +101,11 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
             },
         ],
         "equality": _equality(evaluations, workspace.assumptions.evaluation.car_access),
-        "outreach": _outreach(workspace, travel, evaluations),
-        "consultation": _consultation(workspace),
-        "centres": _closing_centres(workspace, travel, evaluations),
-        "sources": "; ".join(f"{mode} {src}" for mode, src in travel.sources.items()),
-        "fingerprint": cache_key(workspace)[:16],
+        "outreach": _outreach(workspace, analysis),
+        "consultation": _consultation(analysis.consultation),
+        "centres": _closing_rows(analysis),
+        "sources": "; ".join(f"{mode} {src}" for mode, src in analysis.sources.items()),
+        "fingerprint": analysis.fingerprint[:16],
         "settings": _flatten(workspace.assumptions.model_dump()),
         "scenario_notes": [
             {
@@ -123,7 +116,7 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
             for ev in evaluations
         ],
         "data_readme": _data_readme(workspace),
-        "decision_pack": decision_pack(workspace, travel, evaluations),  # checklist, timeline, centre pages
+        "decision_pack": decision_pack(workspace, analysis.evidence, evaluations),
     }
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("hubplan.report") / "templates")),
@@ -133,24 +126,15 @@ def render_html(workspace: Workspace, travel: TravelMatrix, evaluations: list[Ev
     return env.get_template("report.html.j2").render(**context)
 
 
-def write_report(
-    workspace: Workspace,
-    travel: TravelMatrix,
-    evaluations: list[Evaluation],
-    out_dir: Path,
-    *,
-    pdf: bool = True,
-) -> ReportFiles:
+def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf: bool = True) -> ReportFiles:
     """Write ``report.html`` and ``report.pdf`` into ``out_dir``, each atomically.
 
     Parameters
     ----------
     workspace
         The workspace.
-    travel
-        Its travel matrices.
-    evaluations
-        The scenarios to report.
+    analysis
+        The scenarios' analysis (:func:`hubplan.analysis.analyse`).
     out_dir
         The folder (made if missing).
     pdf
@@ -161,7 +145,7 @@ def write_report(
     ReportFiles
         The paths written.
     """
-    html = render_html(workspace, travel, evaluations)
+    html = render_html(workspace, analysis)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = write_bytes_atomically(out_dir / "report.html", html.encode("utf-8"))
     pdf_path = None
@@ -210,16 +194,13 @@ def _who_loses(evaluations: list[Evaluation]) -> list[str]:
     return out
 
 
-def _outreach(
-    workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
-) -> list[dict[str, Any]]:
+def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
     """Outreach for every reported scenario with a budget: money, venues, reach by group, timetable."""
     out = []
-    for ev in evaluations:
-        budget = ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
-        if ev.baseline == ev.scenario.name or budget is None:
+    for ev in analysis.evaluations:
+        plan = analysis.outreach.get(ev.scenario.name)
+        if plan is None:
             continue
-        plan = plan_outreach(workspace, travel, ev.scenario)
         money = [*outreach_money_rows(plan), ("outreach workers", str(plan.staff))]
         reach = [
             {
@@ -254,32 +235,6 @@ def _outreach(
             }
         )
     return out
-
-
-def _consultation(workspace: Workspace) -> dict[str, Any] | None:
-    """Return counts, petitions and the analysts' themes (themes.yaml) when the workspace holds responses."""
-    if workspace.path is None:
-        return None
-    if not os.environ.get("HUBPLAN_STORE_URL") and not (workspace.path / STORE_FILE).is_file():
-        return None  # no store yet: nothing was imported (a PostgreSQL store is always asked)
-    engine = engine_for(workspace.path)
-    responses = all_responses(engine)
-    if not responses:
-        return None
-    themes_file = workspace.path / THEMES_FILE
-    themes = (
-        yaml.safe_load(themes_file.read_text(encoding="utf-8")).get("themes", [])
-        if themes_file.is_file()
-        else []
-    )
-    return {
-        "count": f"{len(responses):,}",
-        "synthetic": any(r.response_id.startswith("SYN-") for r in responses),
-        "types": Counter(r.respondent_type for r in responses).most_common(),
-        "petitions": [(n, f"{c:,}") for n, c, _ in all_petitions(engine)],
-        "themes": [(t.get("label", t["id"]), t.get("we_did") or "No change in the plan answered this yet.")
-                   for t in themes if not t.get("merge_into")],
-    }  # fmt: skip
 
 
 def _equality(evaluations: list[Evaluation], car_minutes: float) -> list[dict[str, Any]]:
@@ -322,53 +277,36 @@ def _equality(evaluations: list[Evaluation], car_minutes: float) -> list[dict[st
     return out
 
 
-def _closing_centres(
-    workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
-) -> list[dict[str, Any]]:
-    baseline = workspace.baseline
-    if baseline is None:
-        return []
-    before_bases = workspace.base_indices(baseline)
-    access_mode = workspace.assumptions.evaluation.access_mode
-    _, served_by = nearest_base(travel.minutes[access_mode], before_bases)
-    families = np.asarray(workspace.areas.families, dtype=np.float64)
-    closing = sorted(
-        {b for ev in evaluations for b in baseline.bases if b not in set(ev.bases)},
-        key=lambda b: workspace.sites.index[b],
-    )
-    venues = candidate_venues(workspace)
-    out = []
-    for centre in closing:
-        j = workspace.sites.index[centre]
-        mine = served_by == j
-        venue = "none"
-        if len(venues):
-            car = site_minutes(workspace, travel, np.array([j]), venues, "car")[0][0]
-            k = int(np.argmin(car))
-            venue = f"{workspace.sites.name[venues[k]]} ({car[k]:.0f} min by car)"
-        rows = []
-        for ev in evaluations:
-            if centre in ev.bases or not mine.any():
-                continue
-            names = workspace.sites.name[ev.modes[access_mode].nearest_site[mine]].tolist()
-            new_base = Counter(names).most_common(1)[0][0]
-            cells = []
-            for mode in ("car", "bus", "walk"):
-                before = float(families[mine] @ travel.minutes[mode][mine, j] / families[mine].sum())
-                after = float(families[mine] @ ev.modes[mode].nearest_minutes[mine] / families[mine].sum())
-                cells.append(f"{after:.0f} min (was {before:.0f})")
-            rows.append([ev.scenario.name, new_base, *cells])
-        out.append(
-            {
-                "id": centre,
-                "name": workspace.sites.name[j],
-                "district": workspace.sites.district[j],
-                "families": fmt.families(float(families[mine].sum())),
-                "venue": venue,
-                "rows": rows,
-            }
-        )
-    return out
+def _closing_rows(analysis: Analysis) -> list[dict[str, Any]]:
+    """Format the analysis's closing centres for the report's table."""
+    return [
+        {
+            "id": c.id,
+            "name": c.name,
+            "district": c.district,
+            "families": fmt.families(c.demand),
+            "venue": f"{c.venue} ({c.venue_car_minutes:.0f} min by car)" if c.venue else "none",
+            "rows": [
+                [m.scenario, m.new_base, *(f"{m.minutes[mode][0]:.0f} min (was {m.minutes[mode][1]:.0f})"
+                                           for mode in CLOSING_MODES)]
+                for m in c.moves
+            ],
+        }
+        for c in analysis.closing
+    ]  # fmt: skip
+
+
+def _consultation(summary: ConsultationSummary | None) -> dict[str, Any] | None:
+    """Format the analysis's consultation summary for the report."""
+    if summary is None:
+        return None
+    return {
+        "count": f"{summary.count:,}",
+        "synthetic": summary.synthetic,
+        "types": list(summary.types),
+        "petitions": [(n, f"{c:,}") for n, c in summary.petitions],
+        "themes": list(summary.themes),
+    }
 
 
 def _flatten(data: dict[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from hubplan.analysis.evidence import Evidence
 from hubplan.data.decision import Decision
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import format as fmt
-from hubplan.report.checklist import DUTIES, gather_evidence, statutory_checklist
-from hubplan.travel.matrix import TravelMatrix
+from hubplan.report.checklist import DUTIES, statutory_checklist
 
 
 @dataclass(frozen=True)
@@ -137,16 +138,16 @@ def amend_command(decision: Decision, index: int) -> str:
 
 
 def decision_pack(
-    workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
+    workspace: Workspace, evidence: Evidence, evaluations: Sequence[Evaluation]
 ) -> dict[str, Any]:
     """Return the report's decision pack: the statutory checklist by duty, and the record's timeline.
 
     Parameters
     ----------
     workspace
-        The workspace (its ``decision.yaml`` and consultation store are read).
-    travel
-        Its travel matrices.
+        The workspace.
+    evidence
+        What the checklist judges (:func:`hubplan.analysis.evidence.gather_evidence`, in the analysis).
     evaluations
         The reported scenarios.
 
@@ -158,7 +159,6 @@ def decision_pack(
         :func:`hubplan.report.centres.write_centre_pages` writes), ``amendments`` (title, scenario,
         command) and ``titles`` (scenario name to title).
     """
-    evidence = gather_evidence(workspace, travel, evaluations)
     items = statutory_checklist(workspace, evidence)
     duties = [
         {"key": d.key, "title": d.title, "quote": d.quote, "paraphrase": d.paraphrase, "link": d.link,

@@ -315,9 +315,9 @@ def create_app(
         if site not in ws.sites.index:
             raise HTTPException(404, f"no site has the id '{site}'")
         names = sorted(ws.scenarios, key=lambda n: n != ws.assumptions.evaluation.baseline)
-        evaluations = [state.evaluate(ws.scenario(n)) for n in names]
+        analysis = state.analysis([state.evaluate(ws.scenario(n)) for n in names])
         back = "/api/report?download=false"
-        pages = render_centre_pages(ws, state.travel, evaluations, only=site, report_href=back)
+        pages = render_centre_pages(ws, analysis, only=site, report_href=back)
         if site not in pages:
             raise HTTPException(404, f"'{site}' is not closed by any saved scenario")
         return HTMLResponse(pages[site])

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import sqlalchemy as sa
 
+from hubplan.analysis import Analysis, analyse, fingerprint
 from hubplan.data import Scenario, load_workspace
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
@@ -22,6 +24,10 @@ class PlanRejected(HubplanError):  # noqa: N818 - named for the answer it become
     def __init__(self, details: list[str]) -> None:
         self.details = details
         super().__init__("; ".join(details))
+
+
+ANALYSES_KEPT = 8
+"""Analyses a server keeps, by fingerprint (the newest)."""
 
 
 class State:
@@ -41,6 +47,8 @@ class State:
         self.travel = build_travel(self.workspace)
         self.groups = area_breakdowns(self.workspace.areas, self.workspace.assumptions.region.districts)
         self.engine: sa.Engine = open_store(folder, url=store_url)
+        self.analyses: dict[str, Analysis] = {}
+        self.analyses_lock = threading.Lock()
 
     def scenario(self, bases: list[str], name: str = "your-plan", title: str = "Your plan") -> Scenario:
         """Return a scenario for ``bases``.
@@ -141,4 +149,28 @@ class State:
         scenarios = [self.named(n) for n in ordered]
         if bases:
             scenarios.append(self.scenario(bases))
-        return render_html(ws, self.travel, [self.evaluate(s) for s in scenarios])
+        return render_html(ws, self.analysis([self.evaluate(s) for s in scenarios]))
+
+    def analysis(self, evaluations: list[Evaluation]) -> Analysis:
+        """Return the analysis of ``evaluations``, kept while its inputs' fingerprint is unchanged.
+
+        Parameters
+        ----------
+        evaluations
+            The scenarios' evaluations.
+
+        Returns
+        -------
+        Analysis
+            Made once per fingerprint (the last few are kept); the report and the centre pages render it.
+        """
+        key = fingerprint(self.workspace, evaluations)
+        with self.analyses_lock:
+            if key in self.analyses:
+                return self.analyses[key]
+        made = analyse(self.workspace, self.travel, evaluations)
+        with self.analyses_lock:
+            self.analyses[key] = made
+            while len(self.analyses) > ANALYSES_KEPT:
+                self.analyses.pop(next(iter(self.analyses)))
+        return made

@@ -1,0 +1,185 @@
+"""One analysis of a set of scenarios: evaluations, outreach, consultation, closing centres, the checklist.
+
+The report, the centre pages and the web render an :class:`Analysis`; they do not compute. Every
+HiGHS solve (outreach, events), every store query (consultation, comments about centres) and every
+travel lookup an output needs happens here, once, and the value is keyed by the inputs' fingerprint
+so that a server can keep it while nothing changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
+from hubplan.analysis.evidence import Evidence, gather_evidence
+from hubplan.analysis.summaries import (
+    ClosingCentre,
+    ConsultationSummary,
+    closing_centre_rows,
+    consultation_summary,
+)
+from hubplan.consult.store import STORE_FILE
+from hubplan.data.workspace import Workspace
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.travel.matrix import TravelMatrix, cache_key
+
+
+@dataclass(frozen=True, eq=False)
+class Analysis:
+    """Everything the report, the centre pages and the web show for a set of scenarios.
+
+    Parameters
+    ----------
+    fingerprint
+        A hash of the inputs (:func:`fingerprint`): same fingerprint, same analysis.
+    evaluations
+        The scenarios' evaluations, the baseline first when it is among them.
+    sources
+        Mode to where its minutes came from (estimated, routed, imported).
+    outreach
+        Scenario name to its outreach plan, for every reported scenario that closes centres and has a
+        budget.
+    consultation
+        The consultation's counts, petitions and themes, or ``None`` with no responses.
+    closing
+        The report's rows about each closing centre (where its users go, how far by each mode).
+    centres
+        Each closing centre's facts for its own page.
+    comments
+        Site id to up to five redacted comments about it.
+    evidence
+        What the statutory checklist is judged on.
+    """
+
+    fingerprint: str
+    evaluations: tuple[Evaluation, ...]
+    sources: Mapping[str, str]
+    outreach: Mapping[str, OutreachPlan]
+    consultation: ConsultationSummary | None
+    closing: tuple[ClosingCentre, ...]
+    centres: tuple[CentreFacts, ...]
+    comments: Mapping[str, list[str]]
+    evidence: Evidence
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
+
+        Returns
+        -------
+        dict
+            ``fingerprint``, ``sources``, ``evaluations`` (each as :meth:`Evaluation.to_dict`),
+            ``outreach`` (scenario to :meth:`OutreachPlan.to_dict`), ``consultation``,
+            ``closing_centres`` and ``checklist_inputs`` (the consultation period and the closing
+            centres with no event in reach).
+        """
+        return {
+            "fingerprint": self.fingerprint,
+            "sources": dict(self.sources),
+            "evaluations": [ev.to_dict() for ev in self.evaluations],
+            "outreach": {name: plan.to_dict() for name, plan in self.outreach.items()},
+            "consultation": asdict(self.consultation) if self.consultation else None,
+            "closing_centres": [asdict(c) for c in self.closing],
+            "checklist_inputs": {
+                "proposal": self.evidence.proposal.scenario.name if self.evidence.proposal else None,
+                "closing": list(self.evidence.closing),
+                "no_event_in_reach": list(self.evidence.far_from_events),
+                "responses": self.evidence.responses,
+            },
+        }
+
+
+def fingerprint(workspace: Workspace, scenarios: Sequence[Evaluation]) -> str:
+    """Return a hash of everything an analysis depends on.
+
+    Parameters
+    ----------
+    workspace
+        The workspace: its places, settings and travel (:func:`hubplan.travel.matrix.cache_key`), its
+        decision record and its consultation store (by size and time of change).
+    scenarios
+        The evaluations analysed (their scenarios' names and bases, in order).
+
+    Returns
+    -------
+    str
+        A hex digest.
+    """
+    h = hashlib.sha256(cache_key(workspace).encode())
+    h.update(workspace.assumptions.model_dump_json().encode())
+    for ev in scenarios:
+        h.update(f"\x1e{ev.scenario.name}\x1f{ev.scenario.title}\x1f".encode())
+        h.update("\x1f".join(ev.bases).encode())
+        h.update(repr(ev.scenario.budget_per_year).encode())
+    if workspace.path is not None:
+        for name in ("decision.yaml", "themes.yaml"):
+            path = workspace.path / name
+            if path.is_file():
+                h.update(f"{name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
+        h.update(_consultation_state(workspace.path).encode())
+    return h.hexdigest()
+
+
+def _consultation_state(folder: Path) -> str:
+    """Return what the consultation store holds, in counts (its other writes, e.g. runs, do not count)."""
+    url = os.environ.get("HUBPLAN_STORE_URL", "")
+    if not url and not (folder / STORE_FILE).is_file():
+        return "no store"
+    import sqlalchemy as sa
+
+    from hubplan.consult.store import engine_for
+    from hubplan.store.schema import imports, petitions, responses
+
+    engine = engine_for(folder)
+    try:
+        with engine.connect() as connection:
+            counts = [connection.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                      for t in (responses, petitions, imports)]  # fmt: skip
+    finally:
+        engine.dispose()
+    return f"{url}:{counts}"
+
+
+def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Evaluation]) -> Analysis:
+    """Compute everything the outputs show for these evaluations, once.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The scenarios to report, the baseline first if it is among them.
+
+    Returns
+    -------
+    Analysis
+        Evaluations, outreach plans, the consultation's summary, the closing centres and the
+        checklist's evidence.
+    """
+    chosen = list(evaluations)
+    outreach = {
+        ev.scenario.name: plan_outreach(workspace, travel, ev.scenario)
+        for ev in chosen
+        if ev.baseline
+        and ev.baseline != ev.scenario.name
+        and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
+    }
+    centres = tuple(centre_facts(workspace, travel, chosen))
+    return Analysis(
+        fingerprint=fingerprint(workspace, chosen),
+        evaluations=tuple(chosen),
+        sources=dict(travel.sources),
+        outreach=outreach,
+        consultation=consultation_summary(workspace),
+        closing=tuple(closing_centre_rows(workspace, travel, chosen)),
+        centres=centres,
+        comments=comments_about(workspace, {f.id for f in centres}),
+        evidence=gather_evidence(workspace, travel, chosen, outreach=outreach),
+    )

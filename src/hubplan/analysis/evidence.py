@@ -1,0 +1,166 @@
+"""What the statutory checklist judges, gathered once: the proposal, its outreach and events, the record."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from hubplan.data.decision import Decision, load_decision
+from hubplan.data.scenario import Scenario
+from hubplan.data.workspace import Workspace
+from hubplan.errors import InfeasibleError
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.outreach.events import plan_events
+from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.reach import ReachTable, outreach_reach
+from hubplan.travel.matrix import TravelMatrix
+
+
+@dataclass(frozen=True, eq=False)
+class Evidence:
+    """What the checklist judges from, gathered once from the workspace's files.
+
+    Parameters
+    ----------
+    proposal
+        The evaluation of the scenario consulted on (``None`` when no reported scenario closes anything).
+    outcome
+        The scenario adopted, when the record names one.
+    outreach
+        The proposal's outreach plan (``None`` when it has no budget).
+    reach
+        The plan's reach tables by group.
+    decision
+        The decision's record, when the workspace has one.
+    closing
+        Ids of the centres the proposal closes.
+    far_from_events
+        Of them, those with no drop-in event venue within ``event_minutes`` by bus.
+    event_minutes
+        The reach of an event by bus.
+    responses
+        Responses in the consultation store (0 when none).
+    themes
+        Themes the analysts recorded (``themes.yaml``).
+    themes_answered
+        Of them, those with a "we did" answer.
+    """
+
+    proposal: Evaluation | None
+    outcome: Scenario | None
+    outreach: OutreachPlan | None
+    reach: tuple[ReachTable, ...]
+    decision: Decision | None
+    closing: tuple[str, ...]
+    far_from_events: tuple[str, ...]
+    event_minutes: float
+    responses: int
+    themes: int
+    themes_answered: int
+
+
+def gather_evidence(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: list[Evaluation],
+    *,
+    decision: Decision | None = None,
+    event_minutes: float | None = None,
+    outreach: Mapping[str, OutreachPlan] | None = None,
+) -> Evidence:
+    """Read the record and the consultation store and plan the proposal's outreach and events.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The reported scenarios' evaluations.
+    decision
+        The decision's record; default read from the workspace's ``decision.yaml``.
+    event_minutes
+        The reach of a drop-in event by bus (minutes); by default the access threshold.
+    outreach
+        Outreach plans already made, by scenario name (the proposal's is reused, not solved again).
+
+    Returns
+    -------
+    Evidence
+        What :func:`hubplan.report.checklist.statutory_checklist` needs.
+    """
+    if decision is None:
+        decision = load_decision(workspace.path, scenarios=tuple(workspace.scenarios))
+    by_name = {ev.scenario.name: ev for ev in evaluations}
+    closers = [ev for ev in evaluations if ev.baseline and ev.baseline != ev.scenario.name]
+    proposal = None
+    if decision is not None and decision.proposal.scenario in by_name:
+        proposal = by_name[decision.proposal.scenario]
+    elif closers:
+        proposal = closers[0]
+    outcome = workspace.scenarios.get(decision.outcome.scenario) if decision and decision.outcome else None
+    event_minutes = workspace.assumptions.evaluation.access if event_minutes is None else event_minutes
+    plan: OutreachPlan | None = None
+    reach: tuple[ReachTable, ...] = ()
+    closing: tuple[str, ...] = ()
+    far: tuple[str, ...] = ()
+    if proposal is not None:
+        budget = proposal.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
+        if budget is not None:
+            known = (outreach or {}).get(proposal.scenario.name)
+            plan = known if known is not None else plan_outreach(workspace, travel, proposal.scenario)
+            reach = tuple(outreach_reach(workspace, plan))
+        closing, far = _event_reach(workspace, travel, proposal, decision, event_minutes)
+    count, themes, answered = _responses(workspace)
+    return Evidence(proposal, outcome, plan, reach, decision, closing, far, event_minutes, count, themes,
+                    answered)  # fmt: skip
+
+
+def _event_reach(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    proposal: Evaluation,
+    decision: Decision | None,
+    minutes: float,
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Return the closing centres and those with no event venue within ``minutes`` by bus."""
+    before = workspace.baseline
+    if before is None:
+        return (), ()
+    closing = tuple(b for b in before.bases if b not in set(proposal.bases))
+    record = decision.consultation if decision else None
+    if record is not None and len(record.start) == 10 and len(record.end) == 10:
+        start, end = dt.date.fromisoformat(record.start), dt.date.fromisoformat(record.end)
+    else:  # the days only lay out the events; whether a venue is in reach does not depend on them
+        start, end = dt.date(2001, 1, 1), dt.date(2001, 12, 31)
+    try:
+        _, notes = plan_events(workspace, proposal.scenario, start, end, minutes=minutes, travel=travel)
+    except InfeasibleError:  # too few weekdays for every event: a year's days lay them all out
+        last = start + dt.timedelta(days=365)
+        _, notes = plan_events(workspace, proposal.scenario, start, last, minutes=minutes, travel=travel)
+    far = tuple(note.split(":", 1)[0] for note in notes)
+    return closing, far
+
+
+def _responses(workspace: Workspace) -> tuple[int, int, int]:
+    """Return (responses stored, themes recorded, themes with a "we did") without creating a store."""
+    if workspace.path is None:
+        return 0, 0, 0
+    import yaml
+
+    from hubplan.consult.store import STORE_FILE, all_responses, engine_for
+    from hubplan.consult.themes import THEMES_FILE
+
+    count = 0
+    if (workspace.path / STORE_FILE).is_file():
+        engine = engine_for(workspace.path)
+        count = len(all_responses(engine))
+        engine.dispose()
+    themes_file = workspace.path / THEMES_FILE
+    themes = []
+    if themes_file.is_file():
+        themes = [t for t in (yaml.safe_load(themes_file.read_text(encoding="utf-8")) or {}).get("themes", [])
+                  if not t.get("merge_into")]  # fmt: skip
+    return count, len(themes), sum(1 for t in themes if t.get("we_did"))

@@ -1,0 +1,106 @@
+"""One analysis, computed once: the report and the centre pages render it and solve nothing themselves."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import hubplan.analysis.evidence as evidence_module
+import hubplan.outreach.events as events_module
+from hubplan.analysis import analyse, fingerprint
+from hubplan.cli import app
+from hubplan.data import load_workspace, write_bundled_workspace
+from hubplan.evaluate import evaluate
+from hubplan.report.centres import render_centre_pages
+from hubplan.report.document import render_html
+from hubplan.travel import build_travel
+
+
+@pytest.fixture(scope="module")
+def norfolk(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_bundled_workspace(tmp_path_factory.mktemp("analysis") / "norfolk")
+
+
+def test_rendering_computes_nothing(norfolk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ws = load_workspace(norfolk)
+    travel = build_travel(ws)
+    evaluations = [evaluate(ws, n, travel=travel) for n in ("baseline-53", "proposal-2018-7")]
+    analysis = analyse(ws, travel, evaluations)
+    assert set(analysis.outreach) == {"proposal-2018-7"}
+    assert len(analysis.closing) == 46 == len(analysis.centres)
+
+    def refuse(*_: object, **__: object) -> None:
+        raise AssertionError("rendering solved something")
+
+    analyse_module = sys.modules["hubplan.analysis.analyse"]
+    for module, name in ((analyse_module, "plan_outreach"), (evidence_module, "plan_outreach"),
+                         (evidence_module, "plan_events"), (events_module, "solve_set_cover")):  # fmt: skip
+        monkeypatch.setattr(module, name, refuse)
+    html = render_html(ws, analysis)
+    assert analysis.fingerprint[:16] in html
+    pages = render_centre_pages(ws, analysis)
+    assert len(pages) == 46
+    again = json.loads(json.dumps(analysis.to_dict()))
+    assert again["fingerprint"] == analysis.fingerprint
+    assert [e["scenario"] for e in again["evaluations"]] == ["baseline-53", "proposal-2018-7"]
+
+
+def test_the_fingerprint_follows_the_inputs(norfolk: Path, tmp_path: Path) -> None:
+    ws = load_workspace(norfolk)
+    travel = build_travel(ws)
+    one = [evaluate(ws, "adopted-2019-15", travel=travel)]
+    two = [evaluate(ws, "proposal-2018-7", travel=travel)]
+    assert fingerprint(ws, one) == fingerprint(ws, one)
+    assert fingerprint(ws, one) != fingerprint(ws, two)
+    copy = write_bundled_workspace(tmp_path / "w")
+    toml = copy / "hubplan.toml"
+    toml.write_text(
+        toml.read_text().replace("thresholds_minutes = [10, 20, 30, 45]", "thresholds_minutes = [15, 30]")
+    )
+    changed = load_workspace(copy)
+    assert fingerprint(changed, one) != fingerprint(ws, one)
+
+
+def test_report_json_prints_the_analysis(norfolk: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "report",
+            str(norfolk),
+            "--scenarios",
+            "baseline-53,adopted-2019-15",
+            "--json",
+            "--out",
+            str(tmp_path),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["outreach"]["adopted-2019-15"]["budget_per_year"] == 5_200_000
+    assert not (tmp_path / "report.html").exists()  # --json prints the analysis and writes nothing
+
+
+def test_the_server_analyses_once_per_fingerprint(norfolk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fastapi.testclient import TestClient
+
+    import hubplan.web.state as state_module
+    from hubplan.web import create_app
+
+    calls = []
+    real = state_module.analyse
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(state_module, "analyse", counted)
+    client = TestClient(create_app(norfolk))
+    for _ in range(2):
+        assert (
+            client.get("/api/report", params={"scenarios": "baseline-53,adopted-2019-15"}).status_code == 200
+        )
+    assert len(calls) == 1
