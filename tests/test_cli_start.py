@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import typer
 
 from hubplan.cli import app
@@ -44,3 +45,17 @@ def test_a_command_runs_with_only_its_module_loaded(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "expected a sites table in" in result.stderr
     assert result.stdout.strip().splitlines()[-2:] == ["exit 1", "False False"]
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_command_runs_alone_as_a_subcommand(command: str) -> None:
+    """A module with one command (serve, report, init...) must not become the whole program."""
+    code = (
+        "import sys\n"
+        "from hubplan.cli import main\n"
+        f"sys.argv = ['hubplan', {command!r}, '--help']\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    print('exit', exit.code)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert f"Usage: hubplan {command}" in result.stdout, result.stdout + result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "exit 0"

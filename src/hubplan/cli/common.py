@@ -30,6 +30,15 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
+
+
+@app.callback()
+def _root() -> None:
+    """Plan a network of family services: which sites to keep, who loses access, what it costs."""
+    # With a callback the app is always a group, even when only one command module is loaded (the
+    # command line loads just the command it runs): `hubplan serve DIR` then stays a subcommand.
+
+
 out = Console(highlight=False, soft_wrap=False, width=140, emoji=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 MAX_PROBLEMS_SHOWN = 200
