@@ -15,6 +15,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+import sqlalchemy as sa
+
 from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.summaries import (
@@ -94,16 +96,22 @@ class Analysis:
         }
 
 
-def fingerprint(workspace: Workspace, scenarios: Sequence[Evaluation]) -> str:
+def fingerprint(
+    workspace: Workspace, scenarios: Sequence[Evaluation], *, engine: sa.Engine | None = None
+) -> str:
     """Return a hash of everything an analysis depends on.
 
     Parameters
     ----------
     workspace
         The workspace: its places, settings and travel (:func:`hubplan.travel.matrix.cache_key`), its
-        decision record and its consultation store (by size and time of change).
+        decision record and themes, and what its consultation store holds (counts of responses,
+        petitions and imports).
     scenarios
         The evaluations analysed (their scenarios' names and bases, in order).
+    engine
+        The store's engine when the caller holds one open (a server); else one is opened if a store
+        exists.
 
     Returns
     -------
@@ -121,27 +129,26 @@ def fingerprint(workspace: Workspace, scenarios: Sequence[Evaluation]) -> str:
             path = workspace.path / name
             if path.is_file():
                 h.update(f"{name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
-        h.update(_consultation_state(workspace.path).encode())
+        h.update(_consultation_state(workspace.path, engine).encode())
     return h.hexdigest()
 
 
-def _consultation_state(folder: Path) -> str:
+def _consultation_state(folder: Path, engine: sa.Engine | None) -> str:
     """Return what the consultation store holds, in counts (its other writes, e.g. runs, do not count)."""
     url = os.environ.get("HUBPLAN_STORE_URL", "")
-    if not url and not (folder / STORE_FILE).is_file():
+    if engine is None and not url and not (folder / STORE_FILE).is_file():
         return "no store"
-    import sqlalchemy as sa
-
     from hubplan.consult.store import engine_for
     from hubplan.store.schema import imports, petitions, responses
 
-    engine = engine_for(folder)
+    store = engine or engine_for(folder)
     try:
-        with engine.connect() as connection:
+        with store.connect() as connection:
             counts = [connection.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                       for t in (responses, petitions, imports)]  # fmt: skip
     finally:
-        engine.dispose()
+        if engine is None:
+            store.dispose()
     return f"{url}:{counts}"
 
 

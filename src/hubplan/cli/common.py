@@ -136,9 +136,11 @@ def travel_for(workspace: Workspace) -> TravelMatrix:
         return build_travel(workspace, progress=advance)
 
 
-def evaluate_all(workspace: Workspace, names: list[str]) -> list[Evaluation]:
-    """Evaluate the named scenarios on one set of travel matrices and breakdowns."""
-    travel = travel_for(workspace)
+def evaluate_all(
+    workspace: Workspace, names: list[str], *, travel: TravelMatrix | None = None
+) -> list[Evaluation]:
+    """Evaluate the named scenarios on one set of travel matrices (built when not given) and breakdowns."""
+    travel = travel or travel_for(workspace)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
     return [evaluate(workspace, name, travel=travel, breakdowns=groups) for name in names]
 

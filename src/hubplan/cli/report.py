@@ -7,7 +7,18 @@ from typing import Annotated
 
 import typer
 
-from hubplan.cli.common import AsJson, Dir, app, err, evaluate_all, handles_errors, load, out, print_json
+from hubplan.cli.common import (
+    AsJson,
+    Dir,
+    app,
+    err,
+    evaluate_all,
+    handles_errors,
+    load,
+    out,
+    print_json,
+    travel_for,
+)
 from hubplan.errors import HubplanError
 
 
@@ -28,7 +39,6 @@ def report(
     from hubplan.analysis import analyse
     from hubplan.report.centres import write_centre_pages
     from hubplan.report.document import write_report
-    from hubplan.travel import build_travel
 
     workspace = load(directory)
     names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
@@ -36,9 +46,10 @@ def report(
     names.sort(key=lambda n: n != baseline)
     if not names:
         raise HubplanError("the workspace has no scenarios to report")
-    evaluations = evaluate_all(workspace, names)
+    travel = travel_for(workspace)
+    evaluations = evaluate_all(workspace, names, travel=travel)
     with err.status("analysing: outreach, events, the consultation and the closing centres"):
-        analysis = analyse(workspace, build_travel(workspace), evaluations)
+        analysis = analyse(workspace, travel, evaluations)
     if as_json:
         print_json(analysis.to_dict())
         return

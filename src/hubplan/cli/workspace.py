@@ -212,7 +212,7 @@ def _consultation_sentences(workspace: Workspace, travel: TravelMatrix) -> list[
     ]
     return [
         f"Consultation ({len(rows):,} synthetic responses, placed by {method}): set against the "
-        f"{'children' if workspace.areas.unit == 'children' else 'families'} whose nearest base the first "
+        f"{workspace.areas.people} whose nearest base the first "
         "proposal closes, the under-represented groups are "
         + ("; ".join(under) if under else "none")
         + ". hubplan consult report finds the themes (see the README)."

@@ -18,6 +18,24 @@ from hubplan.data.scenario import Scenario, read_scenario
 from hubplan.errors import InputError, Problem
 
 
+def demand_words(unit: str) -> tuple[str, str]:
+    """Return what a demand unit counts, in one word and in words.
+
+    Parameters
+    ----------
+    unit
+        ``"children"`` (areas give ``children``) or ``"families"``.
+
+    Returns
+    -------
+    tuple of str
+        ``("children", "children under five")`` or ``("families", "families with children under five")``.
+    """
+    if unit == "children":
+        return "children", "children under five"
+    return "families", "families with children under five"
+
+
 @dataclass(frozen=True, eq=False)
 class Sites:
     """Buildings that can be bases or host outreach: one entry per site, in file order.
@@ -76,9 +94,14 @@ class Areas:
     deprivation_index: str = "imd"
 
     @property
+    def people(self) -> str:
+        """What the demand counts, in one word: ``"families"`` or ``"children"``."""
+        return demand_words(self.unit)[0]
+
+    @property
     def noun(self) -> str:
         """What the demand counts, in words: "families with children under five" or "children under five"."""
-        return "children under five" if self.unit == "children" else "families with children under five"
+        return demand_words(self.unit)[1]
 
     @property
     def most_deprived(self) -> np.ndarray:

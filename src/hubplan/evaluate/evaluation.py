@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from hubplan.data.scenario import Scenario
-from hubplan.data.workspace import Workspace
+from hubplan.data.workspace import Workspace, demand_words
 from hubplan.evaluate.breakdowns import Breakdown, area_breakdowns
 from hubplan.evaluate.metrics import GroupReach, group_reach, nearest_base
 from hubplan.travel.matrix import TravelMatrix, build_travel
@@ -90,12 +90,12 @@ class Evaluation:
     @property
     def people(self) -> str:
         """What the demand counts, in one word: ``"families"`` or ``"children"``."""
-        return "children" if self.unit == "children" else "families"
+        return demand_words(self.unit)[0]
 
     @property
     def noun(self) -> str:
         """What the demand counts, in words: "families with children under five" or "children under five"."""
-        return "children under five" if self.unit == "children" else "families with children under five"
+        return demand_words(self.unit)[1]
 
     @property
     def saving_per_year(self) -> float:

@@ -271,7 +271,7 @@ def plan_outreach(
         need=need,
         area_reached=area_reached,
         notes=tuple(notes),
-        people="children" if workspace.areas.unit == "children" else "families",
+        people=workspace.areas.people,
     )
 
 

@@ -111,7 +111,7 @@ def _context(
     workspace: Workspace, f: CentreFacts, plans: Mapping[str, OutreachPlan], said: list[str]
 ) -> dict[str, Any]:
     noun = workspace.areas.noun
-    people = "children" if workspace.areas.unit == "children" else "families"
+    people = workspace.areas.people
     plain = [
         f"{fmt.families(f.children)} {noun} live in the neighbourhoods for which {f.name} is the "
         "nearest centre by bus."

@@ -62,7 +62,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         "within": within,
         "access_mode": access.access_mode,
         "car_minutes": f"{access.car_access:g}",
-        "people": "children" if workspace.areas.unit == "children" else "families",
+        "people": workspace.areas.people,
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
         "modelled": workspace.assumptions.region.modelled,

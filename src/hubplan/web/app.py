@@ -231,7 +231,7 @@ def create_app(
             "region": ws.assumptions.region.name or "hubplan",
             "version": __version__,
             "noun": ws.areas.noun,
-            "people": "children" if ws.areas.unit == "children" else "families",
+            "people": ws.areas.people,
             "access": f"{access.access:g}",
             "access_mode": access.access_mode,
             "modes": list(MODES),

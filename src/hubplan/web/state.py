@@ -14,7 +14,7 @@ from hubplan.errors import HubplanError
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report.document import render_html
-from hubplan.store import open_store, saved_plan, saved_plans
+from hubplan.store import SavedPlan, open_store, saved_plan, saved_plans
 from hubplan.travel import build_travel
 
 
@@ -112,13 +112,13 @@ class State:
         saved = saved_plan(self.engine, name)
         if saved is None:
             return self.workspace.scenario(name)  # raises the workspace's "no such scenario"
-        return Scenario(name=saved.name, title=saved.title, bases=saved.bases, description=saved.description)
+        return _scenario_of(saved)
 
     def all_named(self) -> list[tuple[Scenario, int | None]]:
         """Return every scenario: the workspace's files, then saved plans (with their version)."""
         files: list[tuple[Scenario, int | None]] = [(s, None) for s in self.workspace.scenarios.values()]
         stored = [
-            (Scenario(name=p.name, title=p.title, bases=p.bases, description=p.description), p.version)
+            (_scenario_of(p), p.version)
             for p in saved_plans(self.engine)
             if p.name not in self.workspace.scenarios
         ]
@@ -164,7 +164,7 @@ class State:
         Analysis
             Made once per fingerprint (the last few are kept); the report and the centre pages render it.
         """
-        key = fingerprint(self.workspace, evaluations)
+        key = fingerprint(self.workspace, evaluations, engine=self.engine)
         with self.analyses_lock:
             if key in self.analyses:
                 return self.analyses[key]
@@ -174,3 +174,8 @@ class State:
             while len(self.analyses) > ANALYSES_KEPT:
                 self.analyses.pop(next(iter(self.analyses)))
         return made
+
+
+def _scenario_of(saved: SavedPlan) -> Scenario:
+    """Return a plan saved in the store as a scenario."""
+    return Scenario(name=saved.name, title=saved.title, bases=saved.bases, description=saved.description)
