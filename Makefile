@@ -58,9 +58,9 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/api.py
 	$(BIN)/python bench/startup.py
 	$(BIN)/python bench/travel.py
-	$(BIN)/python bench/national.py
+	$(BIN)/python bench/national_synthetic.py
 	$(BIN)/python bench/pmedian_orlib.py
-	$(BIN)/python bench/national_councils.py
+	$(BIN)/python bench/national.py
 	$(BIN)/python bench/circuits.py
 	$(BIN)/python bench/redaction.py
 	$(BIN)/python bench/load.py
