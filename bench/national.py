@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import os
 import platform
 import resource
 import tempfile
@@ -175,7 +176,7 @@ def main() -> None:
     lines.append(
         f"Real England tables shipped with hubplan; one base per {DEFAULT_CHILDREN_PER_BASE:,} children under five, "
         f"heuristic (seed 0), plans minimise children's bus minutes. Machine: {platform.machine()}, "
-        f"Python {platform.python_version()}, 2 cores shared with other work (times are noisy)."
+        f"Python {platform.python_version()}, 2 cores (times are noisy)."
     )
     subset = (
         f"{len(codes)} councils ({', '.join(codes)})" if codes else f"all {len(every)} upper-tier councils"
@@ -240,8 +241,7 @@ def main() -> None:
         "which holds while there are more tasks than workers; with 151 workers the slowest council bounds "
         "the re-evaluation run. Re-solve times are an upper bound: they include building each council's "
         "problem, which a draw would not repeat. The speed-up from 1 to 2 workers depends on what else "
-        "the machine's 2 cores are doing: they are shared with other agents' work, and a first run at a "
-        "load average of about 10 measured 0.90x (98 s on 2 workers against 88 s on 1).",
+        f"the machine's 2 cores are doing: the load average was {os.getloadavg()[0]:.1f} at the end of this run.",
     ]
     text = "\n".join(lines) + "\n"
     RESULTS.write_text(text)
