@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +25,7 @@ from hubplan.analysis.summaries import (
     closing_centre_rows,
     consultation_summary,
 )
+from hubplan.analysis.uncertainty import ScenarioIntervals, scenario_intervals
 from hubplan.consult.store import STORE_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
@@ -57,6 +58,9 @@ class Analysis:
         Site id to up to five redacted comments about it.
     evidence
         What the statutory checklist is judged on.
+    intervals
+        Scenario name to the 90% intervals of its figures (:mod:`hubplan.analysis.uncertainty`);
+        empty when ``[uncertainty] draws`` is 0.
     """
 
     fingerprint: str
@@ -68,6 +72,7 @@ class Analysis:
     centres: tuple[CentreFacts, ...]
     comments: Mapping[str, list[str]]
     evidence: Evidence
+    intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -77,8 +82,9 @@ class Analysis:
         dict
             ``fingerprint``, ``sources``, ``evaluations`` (each as :meth:`Evaluation.to_dict`),
             ``outreach`` (scenario to :meth:`OutreachPlan.to_dict`), ``consultation``,
-            ``closing_centres`` and ``checklist_inputs`` (the consultation period and the closing
-            centres with no event in reach).
+            ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
+            centres with no event in reach) and ``intervals`` (scenario to
+            :meth:`ScenarioIntervals.to_dict`).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -93,6 +99,7 @@ class Analysis:
                 "no_event_in_reach": list(self.evidence.far_from_events),
                 "responses": self.evidence.responses,
             },
+            "intervals": {name: iv.to_dict() for name, iv in self.intervals.items()},
         }
 
 
@@ -167,8 +174,8 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
     Returns
     -------
     Analysis
-        Evaluations, outreach plans, the consultation's summary, the closing centres and the
-        checklist's evidence.
+        Evaluations, outreach plans, the consultation's summary, the closing centres, the
+        checklist's evidence and the figures' 90% intervals.
     """
     chosen = list(evaluations)
     outreach = {
@@ -189,4 +196,5 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         centres=centres,
         comments=comments_about(workspace, {f.id for f in centres}),
         evidence=gather_evidence(workspace, travel, chosen, outreach=outreach),
+        intervals=scenario_intervals(workspace, travel, chosen),
     )

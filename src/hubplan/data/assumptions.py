@@ -195,6 +195,39 @@ class EvaluationSettings(_Frozen):
         return min(self.thresholds_minutes, key=lambda t: (abs(t - 30.0), t))
 
 
+class UncertaintySettings(_Frozen):
+    """How the report's 90% intervals are drawn: demand within the ONS error, car minutes within the model's.
+
+    ``demand_cv`` and ``car_median_abs_error`` default to ``None``: the documented values in
+    :mod:`hubplan.scale.uncertainty` (``DEMAND_CV``, ``CAR_MEDIAN_ABS_ERROR``), so that a change
+    there reaches every workspace that does not set its own.
+    """
+
+    draws: int = Field(
+        default=200,
+        ge=0,
+        le=10_000,
+        description="Draws of the inputs behind each reported figure's 90% interval; 0 turns intervals off.",
+    )
+    seed: int = Field(
+        default=0, ge=0, le=2**32 - 1, description="Seeds the draws: same seed, same intervals."
+    )
+    demand_cv: float | None = Field(
+        default=None,
+        ge=0,
+        le=1,
+        description="Coefficient of variation of each area's count of children (a mean-1 log-normal "
+        "factor, independent between areas); by default 10%.",
+    )
+    car_median_abs_error: float | None = Field(
+        default=None,
+        ge=0,
+        lt=1,
+        description="Median absolute relative error of estimated car minutes (one median-1 log-normal "
+        "factor per area, to every site); by default the car model's measured error.",
+    )
+
+
 class OptimiseSettings(_Frozen):
     """How the optimiser weighs families."""
 
@@ -443,6 +476,7 @@ class Assumptions(_Frozen):
     region: Region = Field(default_factory=Region)
     travel: Travel = Field(default_factory=Travel)
     evaluation: EvaluationSettings = Field(default_factory=EvaluationSettings)
+    uncertainty: UncertaintySettings = Field(default_factory=UncertaintySettings)
     optimise: OptimiseSettings = Field(default_factory=OptimiseSettings)
     costs: Costs = Field(default_factory=Costs)
     outreach: OutreachSettings = Field(default_factory=OutreachSettings)

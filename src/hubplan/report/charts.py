@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
 
+from hubplan.analysis.uncertainty import ScenarioIntervals
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
@@ -183,7 +185,11 @@ def losses(
 
 
 def cost_coverage(
-    evaluations: list[Evaluation], *, mode: str | None = None, minutes: float | None = None
+    evaluations: list[Evaluation],
+    *,
+    mode: str | None = None,
+    minutes: float | None = None,
+    intervals: Mapping[str, ScenarioIntervals] | None = None,
 ) -> dict[str, Any]:
     """Chart cost a year against the share of families within ``minutes`` by ``mode``, per scenario.
 
@@ -193,6 +199,9 @@ def cost_coverage(
         The scenarios.
     mode, minutes
         What counts as coverage; by default the evaluations' access setting.
+    intervals
+        Scenario name to its 90% intervals: each scenario's share gets an error bar from its
+        interval's low (``share_low``) to its high (``share_high``), the band around the options.
 
     Returns
     -------
@@ -201,45 +210,61 @@ def cost_coverage(
     """
     mode = mode or evaluations[0].access_mode
     minutes = evaluations[0].access_minutes if minutes is None else minutes
+    known = intervals or {}
     rows = []
     for ev in evaluations:
         i = ev.thresholds.index(minutes)
-        rows.append(
-            {
-                "scenario": ev.scenario.name,
-                "cost": ev.cost_per_year / 1e6,
-                "share": float(ev.modes[mode].total.within[0, i] / ev.families),
-                "bases": len(ev.bases),
-            }
-        )
+        row: dict[str, Any] = {
+            "scenario": ev.scenario.name,
+            "cost": ev.cost_per_year / 1e6,
+            "share": float(ev.modes[mode].total.within[0, i] / ev.families),
+            "bases": len(ev.bases),
+        }
+        found = known.get(ev.scenario.name)
+        if found is not None and mode in found.modes:
+            low, high = found.modes[mode].total.within_share.at(0, i)
+            row |= {"share_low": low, "share_high": high}
+        rows.append(row)
     spec = _base(f"Cost against families within {minutes:g} minutes by {mode}", width=420, height=240)
-    spec |= {
-        "data": {"values": rows},
-        "layer": [
-            {
-                "mark": {"type": "point", "filled": True, "size": 120},
-                "encoding": {
-                    "x": {"field": "cost", "type": "quantitative", "title": "£m a year (bases)"},
-                    "y": {
-                        "field": "share",
-                        "type": "quantitative",
-                        "axis": {"format": "%"},
-                        "title": "families",
-                    },
-                    "color": {"field": "scenario", "type": "nominal"},
-                    "shape": {"field": "scenario", "type": "nominal"},
+    layers: list[dict[str, Any]] = [
+        {
+            "mark": {"type": "point", "filled": True, "size": 120},
+            "encoding": {
+                "x": {"field": "cost", "type": "quantitative", "title": "£m a year (bases)"},
+                "y": {
+                    "field": "share",
+                    "type": "quantitative",
+                    "axis": {"format": "%"},
+                    "title": "families",
                 },
+                "color": {"field": "scenario", "type": "nominal"},
+                "shape": {"field": "scenario", "type": "nominal"},
             },
+        },
+        {
+            "mark": {"type": "text", "dx": 8, "align": "left"},
+            "encoding": {
+                "x": {"field": "cost", "type": "quantitative"},
+                "y": {"field": "share", "type": "quantitative"},
+                "text": {"field": "scenario"},
+            },
+        },
+    ]
+    if any("share_low" in row for row in rows):
+        layers.insert(
+            0,
             {
-                "mark": {"type": "text", "dx": 8, "align": "left"},
+                "transform": [{"filter": "isValid(datum.share_low)"}],
+                "mark": {"type": "errorbar", "ticks": True},
                 "encoding": {
                     "x": {"field": "cost", "type": "quantitative"},
-                    "y": {"field": "share", "type": "quantitative"},
-                    "text": {"field": "scenario"},
+                    "y": {"field": "share_low", "type": "quantitative", "title": "families"},
+                    "y2": {"field": "share_high"},
+                    "color": {"field": "scenario", "type": "nominal"},
                 },
             },
-        ],
-    }
+        )
+    spec |= {"data": {"values": rows}, "layer": layers}
     return spec
 
 

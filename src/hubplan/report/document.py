@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -13,6 +14,7 @@ import numpy as np
 from hubplan import __version__
 from hubplan.analysis import Analysis
 from hubplan.analysis.summaries import CLOSING_MODES, ConsultationSummary
+from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioIntervals
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.files import write_bytes_atomically
@@ -20,8 +22,13 @@ from hubplan.outreach.reach import outreach_reach
 from hubplan.report import charts
 from hubplan.report import format as fmt
 from hubplan.report.outreach import outreach_money_rows
-from hubplan.report.summary import headline_sentences
-from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
+from hubplan.report.summary import headline_sentences, interval_note
+from hubplan.report.tables import (
+    BREAKDOWN_TITLES,
+    comparison_rows,
+    count_with_interval,
+    reach_intervals,
+)
 from hubplan.report.timeline import decision_pack
 
 
@@ -55,6 +62,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     access = workspace.assumptions.evaluation
     within = f"within {access.access:g} minutes by {access.access_mode}"
+    note = interval_note(analysis.intervals, people=workspace.areas.people)
     context = {
         "title": f"{region}: what the options mean for {workspace.areas.noun}",
         "region": region,
@@ -66,11 +74,18 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
         "modelled": workspace.assumptions.region.modelled,
-        "summary": headline_sentences(evaluations, region=workspace.assumptions.region.name)
-        + _who_loses(evaluations),
+        "summary": headline_sentences(
+            evaluations, region=workspace.assumptions.region.name, intervals=analysis.intervals
+        )
+        + _who_loses(evaluations, analysis)
+        + ([note] if note else []),
+        "interval_note": note,
         "comparison": {
             "header": [ev.scenario.name for ev in evaluations],
-            "rows": [[label, *values] for label, values, _ in comparison_rows(evaluations)],
+            "rows": [
+                [label, *values]
+                for label, values, _ in comparison_rows(evaluations, intervals=analysis.intervals)
+            ],
         },
         "maps": [
             {
@@ -95,12 +110,15 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "caption": f"Those who had a base {within} and would not.",
             },
             {
-                "svg": charts.to_svg(charts.cost_coverage(evaluations)),
+                "svg": charts.to_svg(charts.cost_coverage(evaluations, intervals=analysis.intervals)),
                 "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
-                "caption": "Up and to the left is better value.",
+                "caption": "Up and to the left is better value."
+                + (" Bars are 90% intervals." if analysis.intervals else ""),
             },
         ],
-        "equality": _equality(evaluations, workspace.assumptions.evaluation.car_access),
+        "equality": _equality(
+            evaluations, workspace.assumptions.evaluation.car_access, intervals=analysis.intervals
+        ),
         "outreach": _outreach(workspace, analysis),
         "consultation": _consultation(analysis.consultation),
         "centres": _closing_rows(analysis),
@@ -161,7 +179,7 @@ def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf
     return ReportFiles(html_path, pdf_path)
 
 
-def _who_loses(evaluations: list[Evaluation]) -> list[str]:
+def _who_loses(evaluations: list[Evaluation], analysis: Analysis) -> list[str]:
     out = []
     for ev in evaluations:
         reach = ev.modes[ev.access_mode]
@@ -170,6 +188,7 @@ def _who_loses(evaluations: list[Evaluation]) -> list[str]:
         minutes = ev.access_minutes
         i = ev.thresholds.index(minutes)
         lost = float(reach.total.lose[0, i])
+        drawn = analysis.intervals.get(ev.scenario.name)
         parts = []
         for name, group, words in (
             ("rurality", None, "live in rural towns or villages"),
@@ -185,13 +204,34 @@ def _who_loses(evaluations: list[Evaluation]) -> list[str]:
                 else [label == group for label in breakdown.labels]
             )
             count = float(breakdown.lose[np.array(mask), i].sum())
-            parts.append(f"{fmt.families(count)} ({fmt.share(count, lost)}) {words}")
+            interval = _lose_range(drawn, ev, name, mask, i)
+            parts.append(f"{fmt.families(count)} ({fmt.share(count, lost)}{interval}) {words}")
         if lost > 0:
+            total = reach_intervals(drawn, ev.access_mode)
+            pair = total.lose.at(0, i) if total is not None and total.lose is not None else None
+            lost_text = count_with_interval(lost, pair, words=True)
             out.append(
-                f"{ev.scenario.title}: {fmt.families(lost)} {ev.people} would lose a base within {minutes:g} "
+                f"{ev.scenario.title}: {lost_text} {ev.people} would lose a base within {minutes:g} "
                 f"minutes by {ev.access_mode}; " + "; ".join(parts) + "."
             )
     return out
+
+
+def _lose_range(
+    drawn: ScenarioIntervals | None, ev: Evaluation, breakdown: str, mask: list[bool], i: int
+) -> str:
+    """Return '; 90% interval a-b' for those losing access in the masked groups, '' without intervals.
+
+    Several groups (rural towns and villages) have their sum's own interval (``RURAL``): a sum of
+    groups' percentiles is not a percentile of their sum.
+    """
+    if sum(mask) > 1:
+        breakdown, mask = RURAL, [True]
+    found = reach_intervals(drawn, ev.access_mode, breakdown=breakdown)
+    if found is None or found.lose is None or sum(mask) != 1:
+        return ""
+    low, high = found.lose.at(mask.index(True), i)
+    return f"; 90% interval {fmt.families(low)}\u2013{fmt.families(high)}"
 
 
 def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
@@ -237,24 +277,33 @@ def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
     return out
 
 
-def _equality(evaluations: list[Evaluation], car_minutes: float) -> list[dict[str, Any]]:
+def _equality(
+    evaluations: list[Evaluation], car_minutes: float, *, intervals: Mapping[str, ScenarioIntervals]
+) -> list[dict[str, Any]]:
     out = []
     for ev in evaluations:
         if ev.baseline == ev.scenario.name:
             continue
         tables = []
+        drawn = intervals.get(ev.scenario.name)
         for name, reach in ev.modes[ev.access_mode].groups.items():
             car = ev.modes["car"].groups[name]
             if reach.lose is None or car.lose is None:
                 continue
             i_bus, i_car = ev.thresholds.index(ev.access_minutes), ev.thresholds.index(car_minutes)
+            bus_band = reach_intervals(drawn, ev.access_mode, breakdown=name)
+            car_band = reach_intervals(drawn, "car", breakdown=name)
+
+            def lost(band: ReachIntervals | None, g: int, i: int) -> tuple[float, float] | None:
+                return band.lose.at(g, i) if band is not None and band.lose is not None else None
+
             rows = [
                 [
                     label,
                     fmt.families(reach.families[g]),
-                    fmt.families(reach.lose[g, i_bus]),
+                    count_with_interval(reach.lose[g, i_bus], lost(bus_band, g, i_bus)),
                     fmt.share(reach.lose[g, i_bus], reach.families[g]),
-                    fmt.families(car.lose[g, i_car]),
+                    count_with_interval(car.lose[g, i_car], lost(car_band, g, i_car)),
                     fmt.share(car.lose[g, i_car], car.families[g]),
                 ]
                 for g, label in enumerate(reach.labels)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from hubplan.analysis.uncertainty import ScenarioIntervals
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import format as fmt
-from hubplan.report.tables import beyond_families
+from hubplan.report.tables import beyond_families, beyond_interval, count_with_interval, reach_intervals
 
 
 def headline_sentences(
-    evaluations: list[Evaluation], *, region: str = "", mode: str | None = None, minutes: float | None = None
+    evaluations: list[Evaluation],
+    *,
+    region: str = "",
+    mode: str | None = None,
+    minutes: float | None = None,
+    intervals: Mapping[str, ScenarioIntervals] | None = None,
 ) -> list[str]:
     """Return one or two sentences per scenario on families beyond ``minutes`` by ``mode``, cost and saving.
 
@@ -22,6 +30,9 @@ def headline_sentences(
         The mode to speak of; by default the access mode (``[evaluation] access_mode``).
     minutes
         One of the evaluations' thresholds; by default the access threshold.
+    intervals
+        Scenario name to its 90% intervals (:attr:`hubplan.analysis.Analysis.intervals`): each count
+        quoted is followed by its interval, e.g. ``6,077 (90% interval 5,610-6,540)``.
 
     Returns
     -------
@@ -32,22 +43,28 @@ def headline_sentences(
     minutes = evaluations[0].access_minutes if minutes is None else minutes
     where = f"{region}'s " if region else "the "
     out = []
+    known = intervals or {}
     baseline = next((ev for ev in evaluations if ev.baseline == ev.scenario.name), None)
+
+    def beyond_text(ev: Evaluation, breakdown: str | None = None) -> str:
+        value = float(beyond_families(ev, mode, minutes, breakdown=breakdown)[0])
+        found = reach_intervals(known.get(ev.scenario.name), mode, breakdown=breakdown)
+        return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)
+
     for ev in evaluations:
         beyond = float(beyond_families(ev, mode, minutes)[0])
         text = (
-            f"{ev.scenario.title}: {fmt.families(beyond)} of {where}{fmt.families(ev.families)} {ev.noun} "
+            f"{ev.scenario.title}: {beyond_text(ev)} of {where}{fmt.families(ev.families)} {ev.noun} "
             f"({fmt.share(beyond, ev.families)}) would be more than {minutes:g} "
             "minutes by "
             f"{mode} from a base"
         )
         if baseline is not None and ev is not baseline:
-            before = float(beyond_families(baseline, mode, minutes)[0])
-            text += f", against {fmt.families(before)} with all {len(baseline.bases)} centres open"
+            text += f", against {beyond_text(baseline)} with all {len(baseline.bases)} centres open"
         groups = ev.modes[mode].groups
         if "deprivation_quintile" in groups:
-            poorest = float(beyond_families(ev, mode, minutes, breakdown="deprivation_quintile")[0])
-            text += f"; {fmt.families(poorest)} of them live in the most deprived fifth of areas"
+            poorest = beyond_text(ev, "deprivation_quintile")
+            text += f"; {poorest} of them live in the most deprived fifth of areas"
         text += "."
         if baseline is not None and ev is not baseline:
             text += (
@@ -66,3 +83,44 @@ def headline_sentences(
     if modelled:
         out.append(f"Modelled, not measured: {modelled[0]}")
     return out
+
+
+def interval_note(intervals: Mapping[str, ScenarioIntervals], *, people: str = "children") -> str:
+    """Return one sentence on what the report's 90% intervals cover and what they do not ('' without any).
+
+    Parameters
+    ----------
+    intervals
+        Scenario name to its intervals (all drawn with the same settings).
+    people
+        What the areas count (``"children"`` or ``"families"``).
+
+    Returns
+    -------
+    str
+        The sentence.
+    """
+    first = next(iter(intervals.values()), None)
+    if first is None:
+        return ""
+    drawn = [m for m, iv in first.modes.items() if iv.drawn]
+    held = [m for m, iv in first.modes.items() if not iv.drawn]
+    car = (
+        " and estimated car minutes with the car model's measured error (median absolute error "
+        f"{first.car_median_abs_error:.1%}, one factor per area for all its trips)"
+        if "car" in drawn
+        else ""
+    )
+    text = (
+        f"Ranges in brackets are 90% intervals over {first.draws} draws of the inputs, each plan kept as it "
+        f"is: each area's count of {people} drawn with an assumed {first.demand_cv:.0%} coefficient of "
+        f"variation (ONS publishes no error for it){car}"
+    )
+    if held:
+        text += f"; {fmt.words(held)} minutes are not drawn, so their ranges reflect the counts alone"
+    if "car" in drawn:
+        text += (
+            "; a count of those crossing a threshold can lie outside its range when many of them live "
+            "within a minute or two of it"
+        )
+    return text + "."

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 from rich.table import Table
 
+from hubplan.analysis.uncertainty import ReachIntervals, ScenarioIntervals
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import format as fmt
 
@@ -113,7 +116,11 @@ def breakdown_table(
 
 
 def comparison_rows(
-    evaluations: list[Evaluation], *, minutes: float | None = None, mode: str | None = None
+    evaluations: list[Evaluation],
+    *,
+    minutes: float | None = None,
+    mode: str | None = None,
+    intervals: Mapping[str, ScenarioIntervals] | None = None,
 ) -> list[tuple[str, list[str], bool]]:
     """Return the scenarios side by side as plain rows: (label, one cell per scenario, starts a section).
 
@@ -124,16 +131,25 @@ def comparison_rows(
     minutes, mode
         The threshold and mode of the 'lose access' and 'most deprived' rows; by default the
         evaluations' access setting (``[evaluation] access_minutes``, ``access_mode``).
+    intervals
+        Scenario name to its 90% intervals (:attr:`hubplan.analysis.Analysis.intervals`): each
+        share within, count beyond and count losing access is followed by its interval in brackets,
+        e.g. ``62% (60-64%)``.
 
     Returns
     -------
     list of tuple
-        Bases, cost, saving; reach by each mode; families beyond the threshold by bus and who they are.
+        Bases, cost, saving; reach by each mode; families beyond the threshold by bus and who they
+        are; the most deprived fifth's share within; those losing access.
     """
     rows: list[tuple[str, list[str], bool]] = []
+    known = intervals or {}
 
     def row(label: str, values: list[str], section: bool = False) -> None:
         rows.append((label, values, section))
+
+    def band(ev: Evaluation, m: str, breakdown: str | None = None) -> ReachIntervals | None:
+        return reach_intervals(known.get(ev.scenario.name), m, breakdown=breakdown)
 
     row("bases", [str(len(ev.bases)) for ev in evaluations])
     row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
@@ -142,34 +158,139 @@ def comparison_rows(
     for each in first.modes:
         for k, t in enumerate(first.thresholds):
             i = _t(first, t)
-            shares = [fmt.share(ev.modes[each].total.within[0, i], ev.families) for ev in evaluations]
+            shares = [
+                share_with_interval(ev.modes[each].total.within[0, i], ev.families, band(ev, each), i)
+                for ev in evaluations
+            ]
             row(f"{each}: within {t:g} min", shares, section=k == 0)
         row(f"{each}: mean", [fmt.minutes(ev.modes[each].total.mean_minutes[0]) for ev in evaluations])
         row(f"{each}: 90% within", [fmt.minutes(ev.modes[each].total.p90_minutes[0]) for ev in evaluations])
     mode = mode or first.access_mode
     minutes = first.access_minutes if minutes is None else minutes
     i = _t(first, minutes)
-    beyond = [fmt.families(beyond_families(ev, mode, minutes)[0]) for ev in evaluations]
+    beyond = [
+        count_with_interval(beyond_families(ev, mode, minutes)[0], beyond_interval(band(ev, mode), i))
+        for ev in evaluations
+    ]
     row(f"{first.people} over {minutes:g} min by {mode}", beyond, section=True)
-    for breakdown, label in (
-        ("deprivation_quintile", "in the most deprived fifth"),
-        ("car_access", "without a car"),
+    for breakdown, label, group in (
+        ("deprivation_quintile", "in the most deprived fifth", "1 (most deprived)"),
+        ("car_access", "without a car", "no car"),
     ):
         if breakdown in first.modes[mode].groups:
-            values = [
-                fmt.families(beyond_families(ev, mode, minutes, breakdown=breakdown)[0]) for ev in evaluations
-            ]
+            values = []
+            for ev in evaluations:
+                reach = ev.modes[mode].groups[breakdown]
+                g = reach.labels.index(group)
+                found = band(ev, mode, breakdown)
+                values.append(
+                    count_with_interval(reach.families[g] - reach.within[g, i], beyond_interval(found, i, g))
+                )
             row(f"  of them {label}", values)
-    lose = [ev.modes[mode].total.lose for ev in evaluations]
-    row(
-        f"lose access ({minutes:g} min by {mode})",
-        [fmt.families(x[0, i]) if x is not None else "-" for x in lose],
-    )
+    if "deprivation_quintile" in first.modes[mode].groups:
+        values = []
+        for ev in evaluations:
+            reach = ev.modes[mode].groups["deprivation_quintile"]
+            g = reach.labels.index("1 (most deprived)")
+            found = band(ev, mode, "deprivation_quintile")
+            values.append(share_with_interval(reach.within[g, i], reach.families[g], found, i, g))
+        row(f"most deprived fifth: within {minutes:g} min by {mode}", values)
+    lose = []
+    for ev in evaluations:
+        lost = ev.modes[mode].total.lose
+        found = band(ev, mode)
+        pair = found.lose.at(0, i) if found is not None and found.lose is not None else None
+        lose.append(count_with_interval(lost[0, i], pair) if lost is not None else "-")
+    row(f"lose access ({minutes:g} min by {mode})", lose)
     return rows
 
 
+def reach_intervals(
+    intervals: ScenarioIntervals | None, mode: str, *, breakdown: str | None = None
+) -> ReachIntervals | None:
+    """Return one mode's intervals for every area (or for a breakdown's groups), if there are any.
+
+    Parameters
+    ----------
+    intervals
+        A scenario's intervals, or ``None``.
+    mode
+        A mode.
+    breakdown
+        A breakdown name, or ``None`` for all areas.
+
+    Returns
+    -------
+    ReachIntervals or None
+        ``None`` when the scenario, mode or breakdown has no intervals.
+    """
+    if intervals is None or mode not in intervals.modes:
+        return None
+    m = intervals.modes[mode]
+    return m.total if breakdown is None else m.groups.get(breakdown)
+
+
+def beyond_interval(reach: ReachIntervals | None, i: int, g: int = 0) -> tuple[float, float] | None:
+    """Return the 90% interval of those beyond threshold ``i`` in group ``g`` (``None`` without one)."""
+    return reach.beyond.at(g, i) if reach is not None else None
+
+
+def count_with_interval(value: float, interval: tuple[float, float] | None, *, words: bool = False) -> str:
+    """Format a count with its 90% interval: ``6,077 (5,610-6,540)``.
+
+    Parameters
+    ----------
+    value
+        The count (children or families).
+    interval
+        Its 5th and 95th percentiles over the draws, or ``None`` for the count alone.
+    words
+        Say "90% interval" inside the brackets (for sentences): ``6,077 (90% interval 5,610-6,540)``.
+
+    Returns
+    -------
+    str
+        The formatted count.
+    """
+    if interval is None:
+        return fmt.families(value)
+    low, high = interval
+    prefix = "90% interval " if words else ""
+    return f"{fmt.families(value)} ({prefix}{fmt.families(low)}\u2013{fmt.families(high)})"
+
+
+def share_with_interval(part: float, whole: float, reach: ReachIntervals | None, i: int, g: int = 0) -> str:
+    """Format a share within threshold ``i`` with its 90% interval: ``62% (60-64%)``.
+
+    Parameters
+    ----------
+    part, whole
+        The point figures (e.g. children within the threshold, and all children).
+    reach
+        The group's intervals, or ``None`` for the share alone.
+    i, g
+        The threshold's and the group's positions.
+
+    Returns
+    -------
+    str
+        The formatted share.
+    """
+    text = fmt.share(part, whole)
+    if reach is None or whole <= 0:
+        return text
+    low, high = reach.within_share.at(g, i)
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return text
+    return f"{text} ({low * 100:.0f}\u2013{high:.0%})"
+
+
 def comparison_table(
-    evaluations: list[Evaluation], *, minutes: float | None = None, mode: str | None = None
+    evaluations: list[Evaluation],
+    *,
+    minutes: float | None = None,
+    mode: str | None = None,
+    intervals: Mapping[str, ScenarioIntervals] | None = None,
 ) -> Table:
     """Return scenarios side by side: bases, cost, saving and reach by each mode.
 
@@ -180,6 +301,8 @@ def comparison_table(
     minutes, mode
         The threshold and mode of the 'lose access' and 'most deprived' rows (default: the
         access setting).
+    intervals
+        Scenario name to its 90% intervals, shown in brackets (see :func:`comparison_rows`).
 
     Returns
     -------
@@ -190,7 +313,9 @@ def comparison_table(
     table.add_column("")
     for ev in evaluations:
         table.add_column(ev.scenario.name, justify="right")
-    for label, values, section in comparison_rows(evaluations, minutes=minutes, mode=mode):
+    for label, values, section in comparison_rows(
+        evaluations, minutes=minutes, mode=mode, intervals=intervals
+    ):
         if section:
             table.add_section()
         table.add_row(label, *values)

@@ -1,0 +1,405 @@
+"""90% intervals for the figures a report states: each plan re-evaluated under draws of its inputs.
+
+The report's figures (children within reach, beyond it, losing access; by mode and by group) rest on
+two estimates with known error: each area's count of children (ONS) and, when the car minutes are
+estimated, the car model. This module draws both (:mod:`hubplan.scale.uncertainty`: a mean-1
+log-normal demand factor per area, a median-1 log-normal car factor per area applied to all its
+trips) and re-evaluates each scenario's bases (it does not re-solve them) under every draw. Every
+scenario, and the baseline it is compared with, sees the same draws (common random numbers), so a
+difference between two plans is not noise. An interval is the 5th to the 95th percentile of a figure
+over the draws.
+
+What is not drawn: walk and bus minutes (no measured error), routed or imported car minutes, the
+bases themselves and the thresholds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from hubplan.data.assumptions import UncertaintySettings
+from hubplan.data.workspace import Workspace
+from hubplan.evaluate.breakdowns import area_breakdowns
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.evaluate.metrics import nearest_base
+from hubplan.travel.matrix import TravelMatrix
+
+TOTAL = "all"
+"""The name and only label of the one group holding every area."""
+
+RURAL = "rural"
+"""The name and only label of a group holding every area not urban (rural towns and villages, and
+areas with no class), as the report's sentences count them together."""
+
+
+@dataclass(frozen=True, eq=False)
+class Band:
+    """The 5th and 95th percentiles of a figure over the draws.
+
+    Parameters
+    ----------
+    low, high
+        Arrays of the figure's shape (e.g. groups × thresholds), in the figure's unit.
+    """
+
+    low: np.ndarray
+    high: np.ndarray
+
+    def at(self, *index: int) -> tuple[float, float]:
+        """Return ``(low, high)`` at one position, e.g. ``band.at(g, i)``."""
+        return float(self.low[index]), float(self.high[index])
+
+
+@dataclass(frozen=True, eq=False)
+class ReachIntervals:
+    """Intervals for one breakdown's groups, positioned as :class:`hubplan.evaluate.metrics.GroupReach`.
+
+    Parameters
+    ----------
+    labels
+        One label per group (as the evaluation's).
+    families
+        (groups,) children (or families) in each group.
+    within
+        (groups, thresholds) those whose nearest base is within each threshold.
+    within_share
+        (groups, thresholds) ``within`` as a share of the group (0 to 1; NaN for an empty group).
+    beyond
+        (groups, thresholds) those further than each threshold.
+    lose
+        (groups, thresholds) those within a threshold of the baseline's bases and not of the
+        scenario's; ``None`` with no baseline.
+    """
+
+    labels: tuple[str, ...]
+    families: Band
+    within: Band
+    within_share: Band
+    beyond: Band
+    lose: Band | None
+
+
+@dataclass(frozen=True, eq=False)
+class ModeIntervals:
+    """Intervals for one mode.
+
+    Parameters
+    ----------
+    mode
+        ``"walk"``, ``"car"`` or ``"bus"``.
+    drawn
+        Whether this mode's minutes were drawn (estimated car minutes) or held (only demand drawn).
+    total
+        Every area as one group (label ``"all"``).
+    groups
+        Breakdown name to its groups' intervals; with rurality, also :data:`RURAL` (every area not
+        urban, as one group).
+    """
+
+    mode: str
+    drawn: bool
+    total: ReachIntervals
+    groups: dict[str, ReachIntervals]
+
+
+@dataclass(frozen=True, eq=False)
+class ScenarioIntervals:
+    """A scenario's 90% intervals.
+
+    Parameters
+    ----------
+    scenario
+        The scenario's name.
+    thresholds
+        Minutes, as the evaluation's.
+    modes
+        Mode to its intervals.
+    draws
+        Draws behind each interval.
+    seed
+        The draws' seed.
+    demand_cv
+        Coefficient of variation of each area's demand factor.
+    car_median_abs_error
+        Median absolute relative error of the car factor (applied only to estimated car minutes).
+    """
+
+    scenario: str
+    thresholds: tuple[float, ...]
+    modes: dict[str, ModeIntervals]
+    draws: int
+    seed: int
+    demand_cv: float
+    car_median_abs_error: float
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the intervals as plain JSON-ready data (NaN becomes ``None``).
+
+        Returns
+        -------
+        dict
+            ``draws``, ``seed``, ``demand_cv``, ``car_median_abs_error``, ``quantiles`` and ``modes`` ->
+            mode -> ``drawn`` and the figures of :meth:`hubplan.evaluate.evaluation.Evaluation.to_dict`
+            as ``[low, high]`` pairs: ``families``, ``within``, ``within_share``, ``beyond`` and
+            ``lose_access`` (threshold -> pair), and ``by`` (breakdown -> group -> the same).
+        """
+        from hubplan.scale.uncertainty import INTERVAL
+
+        keys = [f"{t:g}" for t in self.thresholds]
+
+        def pair(band: Band, *index: int) -> list[float | None]:
+            return [_num(x) for x in band.at(*index)]
+
+        def reach(r: ReachIntervals, g: int) -> dict[str, Any]:
+            out: dict[str, Any] = {
+                "families": pair(r.families, g),
+                "within": {k: pair(r.within, g, i) for i, k in enumerate(keys)},
+                "within_share": {k: pair(r.within_share, g, i) for i, k in enumerate(keys)},
+                "beyond": {k: pair(r.beyond, g, i) for i, k in enumerate(keys)},
+            }
+            if r.lose is not None:
+                out["lose_access"] = {k: pair(r.lose, g, i) for i, k in enumerate(keys)}
+            return out
+
+        return {
+            "draws": self.draws,
+            "seed": self.seed,
+            "demand_cv": self.demand_cv,
+            "car_median_abs_error": self.car_median_abs_error,
+            "quantiles": list(INTERVAL),
+            "modes": {
+                name: {
+                    "drawn": m.drawn,
+                    **reach(m.total, 0),
+                    "by": {
+                        b: {label: reach(r, g) for g, label in enumerate(r.labels)}
+                        for b, r in m.groups.items()
+                    },
+                }
+                for name, m in self.modes.items()
+            },
+        }
+
+
+def _num(x: float) -> float | None:
+    return round(x, 4) if np.isfinite(x) else None
+
+
+def resolved_errors(settings: UncertaintySettings) -> tuple[float, float]:
+    """Return the demand CV and car error to draw with: the settings', or the documented defaults.
+
+    Parameters
+    ----------
+    settings
+        The workspace's ``[uncertainty]`` settings.
+
+    Returns
+    -------
+    tuple of float
+        ``(demand_cv, car_median_abs_error)``, both as fractions (0.1 is 10%).
+    """
+    from hubplan.scale.uncertainty import CAR_MEDIAN_ABS_ERROR, DEMAND_CV
+
+    cv = DEMAND_CV if settings.demand_cv is None else settings.demand_cv
+    error = CAR_MEDIAN_ABS_ERROR if settings.car_median_abs_error is None else settings.car_median_abs_error
+    return float(cv), float(error)
+
+
+def draw_factors(
+    n_areas: int, draws: int, *, seed: int, demand_cv: float, car_median_abs_error: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Draw every area's demand and car factors, draw by draw, as a sweep draws them.
+
+    Each draw takes the demand factors then the car factors from one generator seeded with ``seed``
+    (:func:`hubplan.scale.uncertainty.draw_demand`, :func:`~hubplan.scale.uncertainty.draw_car_factors`),
+    the order :func:`hubplan.scale.sweep.sweep_point` uses.
+
+    Parameters
+    ----------
+    n_areas
+        Areas.
+    draws
+        Draws.
+    seed
+        The generator's seed.
+    demand_cv
+        Coefficient of variation of the demand factors.
+    car_median_abs_error
+        Median absolute relative error of the car factors.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        (draws, n_areas) demand factors (mean 1) and car factors (median 1).
+    """
+    from hubplan.scale.uncertainty import draw_car_factors, draw_demand
+
+    rng = np.random.default_rng(seed)
+    demand = np.empty((draws, n_areas))
+    car = np.empty((draws, n_areas))
+    ones = np.ones(n_areas)
+    for d in range(draws):
+        demand[d] = draw_demand(ones, rng, cv=demand_cv)
+        car[d] = draw_car_factors(n_areas, rng, median_abs_error=car_median_abs_error)
+    return demand, car
+
+
+def scenario_intervals(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: Sequence[Evaluation],
+    *,
+    settings: UncertaintySettings | None = None,
+) -> dict[str, ScenarioIntervals]:
+    """Re-evaluate each scenario's bases under draws of demand and car minutes; return 90% intervals.
+
+    For draw ``d`` with demand factors ``f`` and car factors ``c`` (one per area), an area's children
+    are ``families * f`` and its minutes to its nearest base are ``nearest * c`` by car (when the
+    car minutes are estimated) and unchanged by other modes; the baseline's minutes take the same
+    ``c``. The figures of :func:`hubplan.evaluate.metrics.group_reach` are recomputed from these,
+    and each interval is their 5th to 95th percentile over the draws (``numpy.quantile``, linear).
+
+    Parameters
+    ----------
+    workspace
+        The workspace (its areas, breakdowns and, unless ``settings`` is given, ``[uncertainty]``).
+    travel
+        Its travel matrices (the baseline's minutes are taken from them).
+    evaluations
+        The scenarios' evaluations.
+    settings
+        Draws, seed and errors; the workspace's ``[uncertainty]`` when ``None``.
+
+    Returns
+    -------
+    dict
+        Scenario name to its intervals; empty when ``draws`` is 0.
+    """
+    from hubplan.scale.uncertainty import INTERVAL
+
+    settings = settings or workspace.assumptions.uncertainty
+    if settings.draws == 0 or not evaluations:
+        return {}
+    cv, error = resolved_errors(settings)
+    n = len(workspace.areas.ids)
+    demand, car = draw_factors(
+        n, settings.draws, seed=settings.seed, demand_cv=cv, car_median_abs_error=error
+    )
+    families = np.asarray(workspace.areas.families, dtype=np.float64)
+    breakdowns = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
+    blocks = [(TOTAL, (TOTAL,), families[None, :])] + [(b.name, b.labels, b.weights) for b in breakdowns]
+    rurality = next((b for b in breakdowns if b.name == "rurality"), None)
+    if rurality is not None:
+        rural = [label != "urban" for label in rurality.labels]
+        blocks.append((RURAL, (RURAL,), rurality.weights[np.array(rural)].sum(axis=0, keepdims=True)))
+    weights = np.vstack([w for _, _, w in blocks])
+    spans = np.cumsum([0] + [len(labels) for _, labels, _ in blocks])
+    quantiles = np.asarray(INTERVAL)
+
+    baseline_minutes: dict[tuple[str, str], np.ndarray] = {}
+
+    def before(name: str, mode: str) -> np.ndarray:
+        if (name, mode) not in baseline_minutes:
+            known = next((ev for ev in evaluations if ev.scenario.name == name), None)
+            if known is not None:
+                minutes = known.modes[mode].nearest_minutes
+            else:
+                scenario = workspace.scenario(name)
+                minutes = nearest_base(travel.minutes[mode], workspace.base_indices(scenario))[0]
+            baseline_minutes[name, mode] = minutes
+        return baseline_minutes[name, mode]
+
+    out = {}
+    for ev in evaluations:
+        thresholds = np.asarray(ev.thresholds, dtype=np.float64)
+        modes = {}
+        for mode, m in ev.modes.items():
+            drawn = mode == "car" and m.source == "estimated" and error > 0
+            base = before(ev.baseline, mode) if ev.baseline else None
+            figures = _draw_figures(
+                m.nearest_minutes,
+                base,
+                weights=weights,
+                thresholds=thresholds,
+                demand=demand,
+                car=car if drawn else None,
+            )
+            bands = {k: _band(v, quantiles) for k, v in figures.items()}
+            reach = [
+                ReachIntervals(
+                    labels=labels,
+                    families=Band(bands["families"].low[a:b], bands["families"].high[a:b]),
+                    within=Band(bands["within"].low[a:b], bands["within"].high[a:b]),
+                    within_share=Band(bands["within_share"].low[a:b], bands["within_share"].high[a:b]),
+                    beyond=Band(bands["beyond"].low[a:b], bands["beyond"].high[a:b]),
+                    lose=Band(bands["lose"].low[a:b], bands["lose"].high[a:b]) if "lose" in bands else None,
+                )
+                for (_, labels, _), a, b in zip(blocks, spans[:-1], spans[1:], strict=True)
+            ]
+            groups = {name: r for (name, _, _), r in zip(blocks[1:], reach[1:], strict=True)}
+            modes[mode] = ModeIntervals(mode=mode, drawn=drawn, total=reach[0], groups=groups)
+        out[ev.scenario.name] = ScenarioIntervals(
+            scenario=ev.scenario.name,
+            thresholds=ev.thresholds,
+            modes=modes,
+            draws=settings.draws,
+            seed=settings.seed,
+            demand_cv=cv,
+            car_median_abs_error=error,
+        )
+    return out
+
+
+def _band(values: np.ndarray, quantiles: np.ndarray) -> Band:
+    with np.errstate(invalid="ignore"):  # an empty group's share is NaN in every draw, and stays NaN
+        low, high = np.quantile(values, quantiles, axis=0)
+    return Band(low, high)
+
+
+def _draw_figures(
+    nearest: np.ndarray,
+    baseline: np.ndarray | None,
+    *,
+    weights: np.ndarray,
+    thresholds: np.ndarray,
+    demand: np.ndarray,
+    car: np.ndarray | None,
+) -> dict[str, np.ndarray]:
+    """Return each figure under every draw: (draws, groups[, thresholds]) arrays."""
+    draws = len(demand)
+    groups = len(weights)
+    shape = (draws, groups, len(thresholds))
+    within = np.empty(shape)
+    lose = np.empty(shape) if baseline is not None else None
+    reached = (nearest[:, None] <= thresholds[None, :]).astype(np.float64)
+    had = (baseline[:, None] <= thresholds[None, :]).astype(np.float64) if baseline is not None else None
+    families = demand @ weights.T  # (draws, groups)
+    if car is None:
+        # Minutes are held: one product per figure, sum_n demand[d, n] weights[g, n] reached[n, t].
+        within[:] = (demand @ _spread(weights, reached)).reshape(shape)
+        if lose is not None and had is not None:
+            lose[:] = (demand @ _spread(weights, had * (1.0 - reached))).reshape(shape)
+    else:
+        for d in range(draws):
+            reached = ((nearest * car[d])[:, None] <= thresholds[None, :]).astype(np.float64)
+            drawn = weights * demand[d]
+            within[d] = drawn @ reached
+            if lose is not None and baseline is not None:
+                had = ((baseline * car[d])[:, None] <= thresholds[None, :]).astype(np.float64)
+                lose[d] = drawn @ (had * (1.0 - reached))
+    total = families[:, :, None]
+    share = np.divide(within, total, out=np.full(shape, np.nan), where=total > 0)
+    out = {"families": families, "within": within, "within_share": share, "beyond": total - within}
+    if lose is not None:
+        out["lose"] = lose
+    return out
+
+
+def _spread(weights: np.ndarray, reached: np.ndarray) -> np.ndarray:
+    """Return (n_areas, groups * thresholds): each area's weight in a group where it is reached."""
+    spread: np.ndarray = (weights.T[:, :, None] * reached[:, None, :]).reshape(weights.shape[1], -1)
+    return spread
