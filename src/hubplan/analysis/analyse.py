@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
 from hubplan.analysis.evidence import Evidence, gather_evidence
+from hubplan.analysis.frontier import FrontierBand, frontier_band
 from hubplan.analysis.summaries import (
     ClosingCentre,
     ConsultationSummary,
@@ -61,6 +62,9 @@ class Analysis:
     intervals
         Scenario name to the 90% intervals of its figures (:mod:`hubplan.analysis.uncertainty`);
         empty when ``[uncertainty] draws`` is 0.
+    frontier
+        The best plan at a few budgets with 90% bands (:mod:`hubplan.analysis.frontier`); ``None``
+        when ``[optimise] frontier_budgets`` is 0.
     """
 
     fingerprint: str
@@ -73,6 +77,7 @@ class Analysis:
     comments: Mapping[str, list[str]]
     evidence: Evidence
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
+    frontier: FrontierBand | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -83,8 +88,8 @@ class Analysis:
             ``fingerprint``, ``sources``, ``evaluations`` (each as :meth:`Evaluation.to_dict`),
             ``outreach`` (scenario to :meth:`OutreachPlan.to_dict`), ``consultation``,
             ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
-            centres with no event in reach) and ``intervals`` (scenario to
-            :meth:`ScenarioIntervals.to_dict`).
+            centres with no event in reach), ``intervals`` (scenario to
+            :meth:`ScenarioIntervals.to_dict`) and ``frontier`` (:meth:`FrontierBand.to_dict`).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -100,6 +105,7 @@ class Analysis:
                 "responses": self.evidence.responses,
             },
             "intervals": {name: iv.to_dict() for name, iv in self.intervals.items()},
+            "frontier": self.frontier.to_dict() if self.frontier is not None else None,
         }
 
 
@@ -175,7 +181,7 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
     -------
     Analysis
         Evaluations, outreach plans, the consultation's summary, the closing centres, the
-        checklist's evidence and the figures' 90% intervals.
+        checklist's evidence, the figures' 90% intervals and the budget frontier.
     """
     chosen = list(evaluations)
     outreach = {
@@ -197,4 +203,5 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         comments=comments_about(workspace, {f.id for f in centres}),
         evidence=gather_evidence(workspace, travel, chosen, outreach=outreach),
         intervals=scenario_intervals(workspace, travel, chosen),
+        frontier=frontier_band(workspace, travel, chosen),
     )

@@ -354,6 +354,41 @@ def scenario_intervals(
     return out
 
 
+def share_within_interval(
+    nearest: np.ndarray, families: np.ndarray, minutes: float, *, demand: np.ndarray, car: np.ndarray | None
+) -> tuple[float, float]:
+    """Return the 90% interval of the share of families within ``minutes`` of a plan's bases.
+
+    Parameters
+    ----------
+    nearest
+        (n_areas,) minutes from each area to its nearest base.
+    families
+        (n_areas,) children (or families) per area, as estimated.
+    minutes
+        The threshold, minutes.
+    demand, car
+        (draws, n_areas) factors from :func:`draw_factors`; ``car`` is ``None`` when the minutes are
+        not drawn.
+
+    Returns
+    -------
+    tuple of float
+        The share's 5th and 95th percentiles over the draws (fractions).
+    """
+    from hubplan.scale.uncertainty import INTERVAL
+
+    figures = _draw_figures(
+        np.asarray(nearest, dtype=np.float64),
+        None,
+        weights=np.asarray(families, dtype=np.float64)[None, :],
+        thresholds=np.array([float(minutes)]),
+        demand=demand,
+        car=car,
+    )
+    return _band(figures["within_share"], np.asarray(INTERVAL)).at(0, 0)
+
+
 def _band(values: np.ndarray, quantiles: np.ndarray) -> Band:
     with np.errstate(invalid="ignore"):  # an empty group's share is NaN in every draw, and stays NaN
         low, high = np.quantile(values, quantiles, axis=0)

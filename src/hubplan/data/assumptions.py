@@ -235,6 +235,13 @@ class OptimiseSettings(_Frozen):
         default=(1.0,) * 10,
         description="A weight per deprivation decile (1 = most deprived first) multiplying families.",
     )
+    frontier_budgets: int = Field(
+        default=6,
+        ge=0,
+        le=50,
+        description="Budgets at which the report finds the best plan and draws the frontier with its "
+        "90% band, from half the cheapest option's cost to the dearest's; 0 leaves it out.",
+    )
 
     @model_validator(mode="after")
     def _ten(self) -> OptimiseSettings:

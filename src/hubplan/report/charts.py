@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from hubplan.analysis.frontier import FrontierBand
 from hubplan.analysis.uncertainty import ScenarioIntervals
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
@@ -74,7 +75,7 @@ def _base(title: str, width: int = 520, height: int = 260) -> dict[str, Any]:
 
 
 def s_curves(
-    evaluations: list[Evaluation], families: np.ndarray, *, max_minutes: float = 120.0
+    evaluations: list[Evaluation], families: np.ndarray, *, max_minutes: float = 120.0, noun: str = "families"
 ) -> dict[str, Any]:
     """Chart the share of families within each number of minutes of a base, per mode and scenario.
 
@@ -86,6 +87,8 @@ def s_curves(
         (n_areas,) families in each area.
     max_minutes
         The x axis's end.
+    noun
+        What is counted ("children", "families"), for the axis.
 
     Returns
     -------
@@ -110,7 +113,7 @@ def s_curves(
         "mark": {"type": "line", "strokeWidth": 2},
         "encoding": {
             "x": {"field": "minutes", "type": "quantitative", "title": "minutes"},
-            "y": {"field": "share", "type": "quantitative", "axis": {"format": "%"}, "title": "families"},
+            "y": {"field": "share", "type": "quantitative", "axis": {"format": "%"}, "title": noun},
             "color": {"field": "scenario", "type": "nominal"},
             "strokeDash": {"field": "scenario", "type": "nominal"},
             "column": {"field": "mode", "type": "nominal", "title": None},
@@ -120,7 +123,11 @@ def s_curves(
 
 
 def losses(
-    evaluations: list[Evaluation], *, mode: str | None = None, minutes: float | None = None
+    evaluations: list[Evaluation],
+    *,
+    mode: str | None = None,
+    minutes: float | None = None,
+    noun: str = "families",
 ) -> dict[str, Any]:
     """Chart families losing access (beyond ``minutes`` by ``mode`` after the change) by group and scenario.
 
@@ -130,6 +137,8 @@ def losses(
         Evaluations against a baseline (the baseline itself is left out).
     mode, minutes
         What access means; by default the evaluations' access setting.
+    noun
+        What is counted ("children", "families"), for the axis.
 
     Returns
     -------
@@ -175,7 +184,7 @@ def losses(
                 "encoding": {
                     "y": {"field": "group", "type": "nominal", "title": None, "sort": None},
                     "yOffset": {"field": "scenario"},
-                    "x": {"field": "families", "type": "quantitative"},
+                    "x": {"field": "families", "type": "quantitative", "title": noun},
                     "color": {"field": "scenario", "type": "nominal"},
                 },
             }
@@ -190,6 +199,8 @@ def cost_coverage(
     mode: str | None = None,
     minutes: float | None = None,
     intervals: Mapping[str, ScenarioIntervals] | None = None,
+    frontier: FrontierBand | None = None,
+    noun: str = "families",
 ) -> dict[str, Any]:
     """Chart cost a year against the share of families within ``minutes`` by ``mode``, per scenario.
 
@@ -202,6 +213,11 @@ def cost_coverage(
     intervals
         Scenario name to its 90% intervals: each scenario's share gets an error bar from its
         interval's low (``share_low``) to its high (``share_high``), the band around the options.
+    frontier
+        The best plan at a few budgets: drawn as a grey line through ``(cost, share)`` behind the
+        options, with its 90% band as a shaded area.
+    noun
+        What is counted ("children", "families"), for the axis.
 
     Returns
     -------
@@ -225,7 +241,7 @@ def cost_coverage(
             low, high = found.modes[mode].total.within_share.at(0, i)
             row |= {"share_low": low, "share_high": high}
         rows.append(row)
-    spec = _base(f"Cost against families within {minutes:g} minutes by {mode}", width=420, height=240)
+    spec = _base(f"Cost against {noun} within {minutes:g} minutes by {mode}", width=420, height=240)
     layers: list[dict[str, Any]] = [
         {
             "mark": {"type": "point", "filled": True, "size": 120},
@@ -235,7 +251,7 @@ def cost_coverage(
                     "field": "share",
                     "type": "quantitative",
                     "axis": {"format": "%"},
-                    "title": "families",
+                    "title": noun,
                 },
                 "color": {"field": "scenario", "type": "nominal"},
                 "shape": {"field": "scenario", "type": "nominal"},
@@ -258,12 +274,37 @@ def cost_coverage(
                 "mark": {"type": "errorbar", "ticks": True},
                 "encoding": {
                     "x": {"field": "cost", "type": "quantitative"},
-                    "y": {"field": "share_low", "type": "quantitative", "title": "families"},
+                    "y": {"field": "share_low", "type": "quantitative", "title": noun},
                     "y2": {"field": "share_high"},
                     "color": {"field": "scenario", "type": "nominal"},
                 },
             },
         )
+    if frontier is not None and frontier.steps:
+        steps = [
+            {"cost": st.cost / 1e6, "share": st.share, "low": st.low, "high": st.high, "bases": st.bases}
+            for st in frontier.steps
+        ]
+        line: dict[str, Any] = {
+            "data": {"values": steps},
+            "mark": {"type": "line", "point": True, "color": "#777777", "strokeDash": [4, 3]},
+            "encoding": {
+                "x": {"field": "cost", "type": "quantitative"},
+                "y": {"field": "share", "type": "quantitative"},
+            },
+        }
+        layers.insert(0, line)
+        if frontier.draws:
+            band = {
+                "data": {"values": steps},
+                "mark": {"type": "area", "color": "#999999", "opacity": 0.25},
+                "encoding": {
+                    "x": {"field": "cost", "type": "quantitative"},
+                    "y": {"field": "low", "type": "quantitative"},
+                    "y2": {"field": "high"},
+                },
+            }
+            layers.insert(0, band)
     spec |= {"data": {"values": rows}, "layer": layers}
     return spec
 

@@ -100,20 +100,28 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         ],
         "charts": [
             {
-                "svg": charts.to_svg(charts.s_curves(evaluations, families)),
+                "svg": charts.to_svg(charts.s_curves(evaluations, families, noun=workspace.areas.noun)),
                 "alt": f"Share of {workspace.areas.noun} within each number of minutes of a base, by mode",
                 "caption": "The higher and further left a line, the nearer they are to a base.",
             },
             {
-                "svg": charts.to_svg(charts.losses(evaluations)),
+                "svg": charts.to_svg(charts.losses(evaluations, noun=workspace.areas.noun)),
                 "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
                 "caption": f"Those who had a base {within} and would not.",
             },
             {
-                "svg": charts.to_svg(charts.cost_coverage(evaluations, intervals=analysis.intervals)),
+                "svg": charts.to_svg(
+                    charts.cost_coverage(
+                        evaluations,
+                        intervals=analysis.intervals,
+                        frontier=analysis.frontier,
+                        noun=workspace.areas.noun,
+                    )
+                ),
                 "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
                 "caption": "Up and to the left is better value."
-                + (" Bars are 90% intervals." if analysis.intervals else ""),
+                + (" Bars are 90% intervals." if analysis.intervals else "")
+                + _frontier_caption(analysis, workspace.areas.noun),
             },
         ],
         "equality": _equality(
@@ -177,6 +185,21 @@ def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf
         document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
         pdf_path = write_bytes_atomically(out_dir / "report.pdf", document)
     return ReportFiles(html_path, pdf_path)
+
+
+def _frontier_caption(analysis: Analysis, noun: str) -> str:
+    frontier = analysis.frontier
+    if frontier is None or not frontier.steps:
+        return ""
+    text = (
+        f" The dashed line is the best plan found at {len(frontier.steps)} budgets: the most {noun} "
+        f"within {frontier.minutes:g} minutes by {frontier.mode} that bases costing at most that much "
+        "can serve, any site allowed"
+    )
+    worst = max(step.gap for step in frontier.steps)
+    if worst > 1e-6:
+        text += f" (proven within {worst:.1%} of the best)"
+    return text + ("; the shaded band is its 90% interval." if frontier.draws else ".")
 
 
 def _who_loses(evaluations: list[Evaluation], analysis: Analysis) -> list[str]:

@@ -43,7 +43,8 @@ def frontier_rows(
     list of dict
         ``budget``, ``bases``, ``cost_per_year``, ``families_within``, ``share_within``,
         ``most_deprived_within``, ``most_deprived_families``, ``mean_minutes``, ``mode``, ``minutes``,
-        ``gap``, ``status``, ``sites`` (ids separated by ';'), ``note``.
+        ``gap``, ``status``, ``sites`` (ids separated by ';'), ``note``, ``noun`` (what is counted:
+        "children" or "families").
     """
     minutes_limit = objective.minutes or DEFAULT_MINUTES
     families = np.asarray(workspace.areas.families, dtype=np.float64)
@@ -51,7 +52,12 @@ def frontier_rows(
     matrix = travel.minutes[objective.mode]
     rows = []
     for point in points:
-        row: dict[str, Any] = {"budget": point.budget, "mode": objective.mode, "minutes": minutes_limit}
+        row: dict[str, Any] = {
+            "budget": point.budget,
+            "mode": objective.mode,
+            "minutes": minutes_limit,
+            "noun": workspace.areas.noun,
+        }
         if point.plan is None:
             rows.append(row | {"bases": 0, "status": "infeasible", "note": point.reason})
             continue
@@ -97,7 +103,7 @@ def frontier_table(rows: list[dict[str, Any]], objective: Objective) -> Table:
         "budget",
         "bases",
         "cost a year",
-        f"families within {limit}",
+        f"{first['noun']} within {limit}",
         "share",
         "most deprived fifth",
         "gap",
@@ -145,7 +151,7 @@ def extra_money_sentences(rows: list[dict[str, Any]], extra: float) -> list[str]
         deprived = high["most_deprived_within"] - low["most_deprived_within"]
         out.append(
             f"From {fmt.money(low['budget'])} to {fmt.money(high['budget'])} a year: "
-            f"{high['bases'] - low['bases']:+d} bases, {fmt.families(more)} more families within "
+            f"{high['bases'] - low['bases']:+d} bases, {fmt.families(more)} more {low['noun']} within "
             f"{low['minutes']:g} minutes by {low['mode']} "
             f"({fmt.families(deprived)} of them in the most deprived fifth of areas)."
         )

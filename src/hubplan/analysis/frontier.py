@@ -1,0 +1,162 @@
+"""The budget frontier the report draws: the best plan at a few budgets, each share with its 90% band."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from hubplan.analysis.uncertainty import draw_factors, resolved_errors, share_within_interval
+from hubplan.data.workspace import Workspace
+from hubplan.errors import InfeasibleError
+from hubplan.evaluate.evaluation import Evaluation
+from hubplan.evaluate.metrics import nearest_base
+from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.travel.matrix import TravelMatrix
+
+TIME_LIMIT = 30.0
+"""Most seconds the solver spends on one budget (the plan found by then is drawn, with its gap)."""
+
+
+@dataclass(frozen=True)
+class FrontierStep:
+    """The best plan found within one budget.
+
+    Parameters
+    ----------
+    budget
+        £ a year the bases may cost.
+    cost
+        £ a year the chosen bases cost.
+    bases
+        Bases chosen.
+    share
+        Share of families within the threshold (a fraction).
+    low, high
+        Its 90% interval over the draws (``nan`` with no draws).
+    gap
+        The solver's proven gap (a fraction; 0 when optimal).
+    """
+
+    budget: float
+    cost: float
+    bases: int
+    share: float
+    low: float
+    high: float
+    gap: float
+
+
+@dataclass(frozen=True)
+class FrontierBand:
+    """The most families a budget can bring within ``minutes`` by ``mode``, at a few budgets.
+
+    Parameters
+    ----------
+    mode
+        The mode whose minutes count.
+    minutes
+        The access threshold, minutes.
+    steps
+        One step per budget that a plan fits, cheapest first.
+    draws
+        Draws behind each band (0: no band).
+    """
+
+    mode: str
+    minutes: float
+    steps: tuple[FrontierStep, ...]
+    draws: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the frontier as plain JSON-ready data (``nan`` becomes ``None``).
+
+        Returns
+        -------
+        dict
+            ``mode``, ``minutes``, ``draws`` and ``steps`` (each step's fields).
+        """
+        return {
+            "mode": self.mode,
+            "minutes": self.minutes,
+            "draws": self.draws,
+            "steps": [
+                {k: (None if isinstance(v, float) and math.isnan(v) else v) for k, v in vars(step).items()}
+                for step in self.steps
+            ],
+        }
+
+
+def frontier_band(
+    workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Evaluation]
+) -> FrontierBand | None:
+    """Find the best plan at ``[optimise] frontier_budgets`` budgets and draw each plan's 90% band.
+
+    The budgets run evenly from half the cheapest option's bases to the dearest option's. At each,
+    the exact solver brings the most families within the access threshold by the access mode
+    (``[evaluation]``), any site a candidate, under :data:`TIME_LIMIT`. Each plan is then
+    re-evaluated, not re-solved, under the ``[uncertainty]`` draws the report's other intervals use.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    evaluations
+        The reported options (their costs set the budgets; the first one's access setting is used).
+
+    Returns
+    -------
+    FrontierBand or None
+        ``None`` when ``frontier_budgets`` is 0, there is no option, or the options cost nothing.
+    """
+    count = workspace.assumptions.optimise.frontier_budgets
+    costs = [ev.cost_per_year for ev in evaluations]
+    if count == 0 or not costs or max(costs) <= 0:
+        return None
+    first = evaluations[0]
+    mode, minutes = first.access_mode, first.access_minutes
+    budgets = np.linspace(0.5 * min(costs), max(costs), count) if count > 1 else np.array([max(costs)])
+    uncertainty = workspace.assumptions.uncertainty
+    families = np.asarray(workspace.areas.families, dtype=np.float64)
+    demand = car = None
+    if uncertainty.draws:
+        cv, error = resolved_errors(uncertainty)
+        demand, car_factors = draw_factors(
+            len(families), uncertainty.draws, seed=uncertainty.seed, demand_cv=cv, car_median_abs_error=error
+        )
+        drawn = mode == "car" and first.modes[mode].source == "estimated" and error > 0
+        car = car_factors if drawn else None
+    steps = []
+    for budget in budgets:
+        settings = PlanSettings(
+            Objective("coverage", mode, minutes), budget=float(budget), time_limit=TIME_LIMIT
+        )
+        try:
+            found = plan(workspace, travel, settings, name="frontier")
+        except InfeasibleError:
+            continue
+        bases = workspace.base_indices(found.scenario)
+        nearest, _ = nearest_base(travel.minutes[mode], bases)
+        share = float(families[nearest <= minutes].sum() / families.sum())
+        low, high = (
+            share_within_interval(nearest, families, minutes, demand=demand, car=car)
+            if demand is not None
+            else (math.nan, math.nan)
+        )
+        steps.append(
+            FrontierStep(
+                budget=float(budget),
+                cost=float(workspace.sites.cost_per_year[bases].sum()),
+                bases=len(bases),
+                share=share,
+                low=low,
+                high=high,
+                gap=float(found.solution.gap),
+            )
+        )
+    return FrontierBand(mode=mode, minutes=minutes, steps=tuple(steps), draws=uncertainty.draws)
