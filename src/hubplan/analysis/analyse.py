@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
+from hubplan.analysis.circuits import report_rounds
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.summaries import (
     ClosingCentre,
@@ -28,6 +29,7 @@ from hubplan.analysis.summaries import (
 from hubplan.consult.store import STORE_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
+from hubplan.outreach.circuit_scenario import ScenarioRounds
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
 from hubplan.travel.matrix import TravelMatrix, cache_key
 
@@ -57,6 +59,9 @@ class Analysis:
         Site id to up to five redacted comments about it.
     evidence
         What the statutory checklist is judged on.
+    rounds
+        Outreach vehicles' rounds for the decided (or proposed) scenario's families beyond reach
+        (:func:`hubplan.analysis.circuits.report_rounds`), or ``None``.
     """
 
     fingerprint: str
@@ -68,6 +73,7 @@ class Analysis:
     centres: tuple[CentreFacts, ...]
     comments: Mapping[str, list[str]]
     evidence: Evidence
+    rounds: ScenarioRounds | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -78,7 +84,7 @@ class Analysis:
             ``fingerprint``, ``sources``, ``evaluations`` (each as :meth:`Evaluation.to_dict`),
             ``outreach`` (scenario to :meth:`OutreachPlan.to_dict`), ``consultation``,
             ``closing_centres`` and ``checklist_inputs`` (the consultation period and the closing
-            centres with no event in reach).
+            centres with no event in reach), and ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -93,6 +99,7 @@ class Analysis:
                 "no_event_in_reach": list(self.evidence.far_from_events),
                 "responses": self.evidence.responses,
             },
+            "rounds": self.rounds.to_dict() if self.rounds is not None else None,
         }
 
 
@@ -167,8 +174,8 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
     Returns
     -------
     Analysis
-        Evaluations, outreach plans, the consultation's summary, the closing centres and the
-        checklist's evidence.
+        Evaluations, outreach plans, the consultation's summary, the closing centres, the
+        checklist's evidence and the rounds.
     """
     chosen = list(evaluations)
     outreach = {
@@ -179,6 +186,7 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
     }
     centres = tuple(centre_facts(workspace, travel, chosen))
+    evidence = gather_evidence(workspace, travel, chosen, outreach=outreach)
     return Analysis(
         fingerprint=fingerprint(workspace, chosen),
         evaluations=tuple(chosen),
@@ -188,5 +196,6 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         closing=tuple(closing_centre_rows(workspace, travel, chosen)),
         centres=centres,
         comments=comments_about(workspace, {f.id for f in centres}),
-        evidence=gather_evidence(workspace, travel, chosen, outreach=outreach),
+        evidence=evidence,
+        rounds=report_rounds(workspace, travel, chosen, evidence),
     )

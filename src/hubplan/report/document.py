@@ -19,6 +19,7 @@ from hubplan.files import write_bytes_atomically
 from hubplan.outreach.reach import outreach_reach
 from hubplan.report import charts
 from hubplan.report import format as fmt
+from hubplan.report.circuits import rounds_section
 from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.summary import headline_sentences
 from hubplan.report.tables import BREAKDOWN_TITLES, comparison_rows
@@ -102,6 +103,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         ],
         "equality": _equality(evaluations, workspace.assumptions.evaluation.car_access),
         "outreach": _outreach(workspace, analysis),
+        "rounds": rounds_section(workspace, analysis),
         "consultation": _consultation(analysis.consultation),
         "centres": _closing_rows(analysis),
         "sources": "; ".join(f"{mode} {src}" for mode, src in analysis.sources.items()),
