@@ -225,7 +225,8 @@ def test_cli_amend_and_events(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     options = json.loads(result.stdout)["options"]
-    assert len(options) == 5
+    assert len(options) == 6  # five splits and one of outreach vehicles
+    assert sum(o["rounds"] is not None for o in options) == 1
     out = tmp_path / "events.csv"
     args = [
         "events",

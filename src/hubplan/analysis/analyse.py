@@ -18,6 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
+from hubplan.analysis.circuits import report_rounds
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
 from hubplan.analysis.summaries import (
@@ -30,6 +31,7 @@ from hubplan.analysis.uncertainty import ScenarioIntervals, scenario_intervals
 from hubplan.consult.store import STORE_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
+from hubplan.outreach.circuit_scenario import ScenarioRounds
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
 from hubplan.travel.matrix import TravelMatrix, cache_key
 
@@ -65,6 +67,9 @@ class Analysis:
     frontier
         The best plan at a few budgets with 90% bands (:mod:`hubplan.analysis.frontier`); ``None``
         when ``[optimise] frontier_budgets`` is 0.
+    rounds
+        Outreach vehicles' rounds for the decided (or proposed) scenario's families beyond reach
+        (:func:`hubplan.analysis.circuits.report_rounds`), or ``None``.
     """
 
     fingerprint: str
@@ -78,6 +83,7 @@ class Analysis:
     evidence: Evidence
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
     frontier: FrontierBand | None = None
+    rounds: ScenarioRounds | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -89,7 +95,8 @@ class Analysis:
             ``outreach`` (scenario to :meth:`OutreachPlan.to_dict`), ``consultation``,
             ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
             centres with no event in reach), ``intervals`` (scenario to
-            :meth:`ScenarioIntervals.to_dict`) and ``frontier`` (:meth:`FrontierBand.to_dict`).
+            :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
+            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -106,6 +113,7 @@ class Analysis:
             },
             "intervals": {name: iv.to_dict() for name, iv in self.intervals.items()},
             "frontier": self.frontier.to_dict() if self.frontier is not None else None,
+            "rounds": self.rounds.to_dict() if self.rounds is not None else None,
         }
 
 
@@ -181,7 +189,7 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
     -------
     Analysis
         Evaluations, outreach plans, the consultation's summary, the closing centres, the
-        checklist's evidence, the figures' 90% intervals and the budget frontier.
+        checklist's evidence, the figures' 90% intervals, the budget frontier and the rounds.
     """
     chosen = list(evaluations)
     outreach = {
@@ -192,6 +200,7 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
     }
     centres = tuple(centre_facts(workspace, travel, chosen))
+    evidence = gather_evidence(workspace, travel, chosen, outreach=outreach)
     return Analysis(
         fingerprint=fingerprint(workspace, chosen),
         evaluations=tuple(chosen),
@@ -201,7 +210,8 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         closing=tuple(closing_centre_rows(workspace, travel, chosen)),
         centres=centres,
         comments=comments_about(workspace, {f.id for f in centres}),
-        evidence=gather_evidence(workspace, travel, chosen, outreach=outreach),
+        evidence=evidence,
         intervals=scenario_intervals(workspace, travel, chosen),
         frontier=frontier_band(workspace, travel, chosen),
+        rounds=report_rounds(workspace, travel, chosen, evidence),
     )

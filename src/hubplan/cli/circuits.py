@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
@@ -101,7 +101,8 @@ def circuits(
     Give a stops table and --depots, or a workspace folder and a scenario: then each area with
     families beyond reach of the scenario's bases gets a stop, and each base its vehicles.
     """
-    from hubplan.outreach.circuit_output import write_circuit_outputs
+    from hubplan.outreach.circuit_costs import circuit_km, rounds_cost
+    from hubplan.outreach.circuit_output import cost_sentence, write_circuit_outputs
     from hubplan.outreach.circuits import circuit_minutes, clock, plan_circuits
 
     if days < 1:
@@ -120,9 +121,26 @@ def circuits(
         time_limit_seconds=time_limit,
         solution_limit=solution_limit,
     )
-    written = [] if out_dir is None else write_circuit_outputs(plan, stops, out_dir, source=source)
+    cost = rounds_cost(
+        plan,
+        stops,
+        depot_list,
+        circuit_km(stops, depot_list, travel=assumptions.travel),
+        costs=assumptions.costs,
+    )
+    written = []
+    if out_dir is not None:
+        outlines: list[dict[str, Any]] = []
+        if stops_csv.is_dir():
+            from hubplan.data.boundaries import read_boundaries
+
+            outlines = read_boundaries(stops_csv)["district"]
+        written = write_circuit_outputs(
+            plan, stops, out_dir, source=source, depots=depot_list, outlines=outlines, cost=cost
+        )
     if as_json:
         document = plan.to_dict()
+        document["cost"] = cost.to_dict()
         if source:
             document["source"] = source
         print_json(document)
@@ -145,6 +163,7 @@ def circuits(
         f"{len(plan.routes)} route-days, {plan.drive_minutes:,.0f} minutes driving, longest day "
         f"{plan.longest_day_minutes:.0f} minutes; solver: {plan.status} in {plan.wall_seconds:.1f} s"
     )
+    out.print(cost_sentence(cost), markup=False)
     for note in plan.notes:
         out.print(note, markup=False)
     for item in plan.unserved:

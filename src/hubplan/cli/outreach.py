@@ -100,16 +100,24 @@ def amend(
     scenario: Scenario,
     extra: Annotated[str, typer.Option(help="The extra money a year, e.g. 1m or 1.3m.")] = "1m",
     budget: BudgetOpt = None,
+    no_rounds: Annotated[
+        bool,
+        typer.Option(
+            "--no-rounds",
+            help="Skip the option of outreach vehicles (its routing solve takes up to [circuits] "
+            "quick_time_limit_seconds, 20 s by default).",
+        ),
+    ] = False,
     as_json: AsJson = False,
 ) -> None:
-    """Find the best use of extra money: keep centres open, more outreach, or a mix."""
+    """Find the best use of extra money: keep centres open, more outreach, a mix, or outreach vehicles."""
     workspace = load(directory)
     travel = travel_for(workspace)
     chosen = workspace.scenario(scenario)
     amount = money_option(extra, "--extra")
     base_budget = None if budget is None else money_option(budget, "--budget")
     before = plan_outreach(workspace, travel, chosen, budget_per_year=base_budget)
-    options = amend_plan(workspace, travel, chosen, amount, budget_per_year=base_budget)
+    options = amend_plan(workspace, travel, chosen, amount, budget_per_year=base_budget, rounds=not no_rounds)
     if not options:
         raise HubplanError("no way of spending the extra keeps the rules")
     if as_json:
@@ -127,7 +135,18 @@ def amend(
                         "kept_open": list(o.kept_open),
                         "families_within_base": round(o.families_within_base, 1),
                         "families_reached": round(o.families_reached, 1),
-                        "cost_per_year": round(o.outreach.cost_per_year, 2),
+                        "cost_per_year": round(o.cost_per_year, 2),
+                        "rounds": None
+                        if o.rounds is None
+                        else {
+                            "vehicles": o.rounds.cost.vehicles,
+                            "route_days": len(o.rounds.plan.routes),
+                            "stops_served": len(o.rounds.served),
+                            "stops_unserved": len(o.rounds.stops) - len(o.rounds.served),
+                            "families_served": round(o.rounds.families_served, 1),
+                            "families_unserved": round(o.rounds.families_unserved, 1),
+                            "cost": o.rounds.cost.to_dict(),
+                        },
                     }
                     for o in options
                 ],

@@ -437,6 +437,55 @@ class CircuitSettings(_Frozen):
     stop_max_minutes: float = Field(
         default=120.0, gt=0, description="The longest call at a proposed stop (minutes)."
     )
+    # What rounds cost: a modelled estimate, labelled so wherever it is shown. A fitted van with a
+    # play area costs about £45k new; over 5 years that is £9k a year, plus insurance (about £2k),
+    # and tax, servicing, tyres and repairs (about £4k): £15k. A full mobile library (£150k+ over
+    # 10 years) costs more; set your own figure.
+    vehicle_cost_per_year: float = Field(
+        default=15_000.0,
+        ge=0,
+        le=MAX_MONEY,
+        description="£ a year per vehicle used: lease or depreciation, insurance, tax, servicing "
+        "(modelled: a fitted van, £45k over 5 years plus £6k a year of insurance and upkeep).",
+    )
+    staff_per_vehicle: int = Field(
+        default=2,
+        ge=1,
+        le=20,
+        description="Staff on each vehicle's day (a driver and a family worker), paid at "
+        "[costs] staff_hourly_cost from leaving the depot to returning, break included.",
+    )
+    cost_per_km: float = Field(
+        default=0.25,
+        ge=0,
+        le=100,
+        description="£ a road km for fuel and wear (a diesel van at about 12 km a litre and £1.45 a "
+        "litre is £0.12, plus tyres, brakes and the mileage part of servicing).",
+    )
+    cycle_days: int = Field(
+        default=20,
+        ge=1,
+        le=366,
+        description="Working days in the cycle of rounds planned by hubplan amend and the report "
+        "(20: every four weeks, as Norfolk's mobile libraries).",
+    )
+    quick_time_limit_seconds: float = Field(
+        default=20.0,
+        gt=0,
+        le=3600,
+        description="Most seconds the routing solver searches inside hubplan amend and the report.",
+    )
+    quick_solution_limit: int = Field(
+        default=50,
+        ge=1,
+        le=1_000_000,
+        description="Most solutions it visits there; reached before the time limit, the rounds are "
+        "reproducible.",
+    )
+    in_report: bool = Field(
+        default=True,
+        description="Plan the proposal's rounds and show them in the report (off: no rounds section).",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> CircuitSettings:

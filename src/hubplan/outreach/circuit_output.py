@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,9 @@ from typing import Any
 import jinja2
 
 from hubplan.files import write_bytes_atomically
-from hubplan.outreach.circuits import WEEKDAY_NAMES, CircuitPlan, Stop, clock
+from hubplan.outreach.circuit_costs import MODELLED, RoundsCost
+from hubplan.outreach.circuit_map import rounds_map, rounds_svg
+from hubplan.outreach.circuits import WEEKDAY_NAMES, CircuitPlan, Depot, Stop, clock
 
 NORFOLK_MOBILE_SOURCE = (
     "Norfolk County Council mobile library timetable 2019, extracted by Libraries Hacked "
@@ -36,12 +39,14 @@ th, td { border: 1px solid #999; padding: 0.25em 0.6em; text-align: left; vertic
 th { background: #eee; }
 .card { border: 2px solid #333; border-radius: 8px; padding: 1em; max-width: 34em; }
 .source, .note { color: #444; font-size: 0.85em; }
+figure.map { margin: 0.3em 0; } figure.map svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; } }
 </style>
 </head>
 <body>
 <h1>{{ title }}</h1>
 <p class="note">{{ cycle_note }}</p>
+{% if cost_note %}<p class="note">{{ cost_note }}</p>{% endif %}
 {% if source %}<p class="source">Stop data: {{ source }}.</p>{% endif %}
 {% for s in sections %}
 <section{% if kind == 'community' %} class="card"{% endif %}>
@@ -49,6 +54,8 @@ th { background: #eee; }
 {% if s.lead %}<p>{{ s.lead }}</p>{% endif %}
 {% for block in s.blocks %}
 {% if block.caption %}<h3>{{ block.caption }}</h3>{% endif %}
+{% if block.svg %}<figure class="map" role="img" aria-label="{{ block.alt }}">
+{{ block.svg | safe }}</figure>{% endif %}
 <table>
 <thead><tr>{% for h in block.header %}<th>{{ h }}</th>{% endfor %}</tr></thead>
 <tbody>
@@ -69,6 +76,8 @@ class _Block:
     caption: str
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
+    svg: str = ""  # a map rendered offline by vl-convert (its text escaped there)
+    alt: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +109,28 @@ def _label(stop: Stop | None, stop_id: str) -> tuple[str, str]:
     return stop.name or stop.id, stop.community
 
 
+def cost_sentence(cost: RoundsCost) -> str:
+    """Say what the rounds cost a year, and that it is modelled.
+
+    Parameters
+    ----------
+    cost
+        From :func:`hubplan.outreach.circuit_costs.rounds_cost`.
+
+    Returns
+    -------
+    str
+        One sentence: £ a year, vehicles, staff hours and road km, and the basis.
+    """
+    return (
+        f"Cost about £{cost.cost_per_year:,.0f} a year: {cost.vehicles} vehicle"
+        f"{'s' if cost.vehicles != 1 else ''} (£{cost.vehicles_cost_per_year:,.0f}), "
+        f"{cost.staff_hours_per_year:,.0f} staff hours (£{cost.staff_cost_per_year:,.0f}) and "
+        f"{cost.km_per_year:,.0f} km (£{cost.km_cost_per_year:,.0f}), the cycle run "
+        f"{cost.cycles_per_year:g} times a year ({MODELLED})."
+    )
+
+
 def _cycle_note(plan: CircuitPlan) -> str:
     days = ", ".join(WEEKDAY_NAMES[d] for d in plan.settings.working_days)
     return (
@@ -108,8 +139,16 @@ def _cycle_note(plan: CircuitPlan) -> str:
     )
 
 
-def vehicle_timetable_html(plan: CircuitPlan, stops: tuple[Stop, ...], *, source: str | None = None) -> str:
-    """Render one printable page per vehicle: each of its days, stop by stop.
+def vehicle_timetable_html(
+    plan: CircuitPlan,
+    stops: tuple[Stop, ...],
+    *,
+    source: str | None = None,
+    depots: tuple[Depot, ...] = (),
+    outlines: Sequence[dict[str, Any]] = (),
+    cost: RoundsCost | None = None,
+) -> str:
+    """Render one printable page per vehicle: each of its days, stop by stop, with a map of the round.
 
     Parameters
     ----------
@@ -119,6 +158,13 @@ def vehicle_timetable_html(plan: CircuitPlan, stops: tuple[Stop, ...], *, source
         The stops, for names and communities.
     source
         A citation for the stop data, printed on every page (``None``: none).
+    depots
+        The depots; given, each day gets a map of its round (depot, numbered stops, back), drawn
+        offline as SVG.
+    outlines
+        GeoJSON features drawn behind each map (e.g. district outlines).
+    cost
+        The rounds' yearly cost, stated (as modelled) under the title.
 
     Returns
     -------
@@ -143,7 +189,15 @@ def vehicle_timetable_html(plan: CircuitPlan, stops: tuple[Stop, ...], *, source
                 f"Day {route.day}, {WEEKDAY_NAMES[route.weekday]}: {len(route.visits)} stops, "
                 f"{route.drive_minutes:.0f} minutes driving{brk}"
             )
-            blocks.append(_Block(caption, ("arrives", "stop", "community", "leaves"), tuple(rows)))
+            svg, alt = "", ""
+            if depots:
+                svg = rounds_svg(rounds_map([route], stops, depots, title="", outlines=outlines))
+                alt = (
+                    f"Map of vehicle {vehicle}'s round on day {route.day}: from the depot (triangle) to "
+                    f"{len(route.visits)} stops numbered in visiting order, and back"
+                )
+            header = ("arrives", "stop", "community", "leaves")
+            blocks.append(_Block(caption, header, tuple(rows), svg, alt))
         depot = by_vehicle[vehicle][0].depot
         sections.append(_Section(f"Vehicle {vehicle}", f"Based at {depot}.", tuple(blocks)))
     return (
@@ -152,6 +206,7 @@ def vehicle_timetable_html(plan: CircuitPlan, stops: tuple[Stop, ...], *, source
         .render(
             title="Mobile outreach: timetable by vehicle",
             cycle_note=_cycle_note(plan),
+            cost_note=cost_sentence(cost) if cost is not None else "",
             source=source,
             sections=sections,
             kind="vehicle",
@@ -210,6 +265,7 @@ def community_cards_html(plan: CircuitPlan, stops: tuple[Stop, ...], *, source: 
         .render(
             title="Mobile outreach: when it calls near you",
             cycle_note=_cycle_note(plan),
+            cost_note="",
             source=source,
             sections=sections,
             kind="community",
@@ -218,7 +274,14 @@ def community_cards_html(plan: CircuitPlan, stops: tuple[Stop, ...], *, source: 
 
 
 def write_circuit_outputs(
-    plan: CircuitPlan, stops: tuple[Stop, ...], folder: Path, *, source: str | None = None
+    plan: CircuitPlan,
+    stops: tuple[Stop, ...],
+    folder: Path,
+    *,
+    source: str | None = None,
+    depots: tuple[Depot, ...] = (),
+    outlines: Sequence[dict[str, Any]] = (),
+    cost: RoundsCost | None = None,
 ) -> list[Path]:
     """Write ``plan.json``, ``routes.csv``, ``visits.csv``, ``unserved.csv`` and the two HTML timetables.
 
@@ -232,6 +295,13 @@ def write_circuit_outputs(
         Where to write (created if missing); files are replaced atomically.
     source
         A citation for the stop data, carried into the JSON and every HTML page.
+    depots
+        The depots; given, the vehicle timetable maps each day's round.
+    outlines
+        GeoJSON features drawn behind the maps.
+    cost
+        The rounds' yearly cost: given, it goes into ``plan.json`` (``cost``), ``cost.csv`` and the
+        vehicle timetable.
 
     Returns
     -------
@@ -241,6 +311,8 @@ def write_circuit_outputs(
     folder.mkdir(parents=True, exist_ok=True)
     by_id = {s.id: s for s in stops}
     document = plan.to_dict()
+    if cost is not None:
+        document["cost"] = cost.to_dict()
     if source:
         document["source"] = source
     files: dict[str, bytes] = {
@@ -291,9 +363,13 @@ def write_circuit_outputs(
             ],
         ),
         "unserved.csv": _csv_bytes(["stop", "reason"], [[u.stop, u.reason] for u in plan.unserved]),
-        "timetable-vehicles.html": vehicle_timetable_html(plan, stops, source=source).encode("utf-8"),
+        "timetable-vehicles.html": vehicle_timetable_html(
+            plan, stops, source=source, depots=depots, outlines=outlines, cost=cost
+        ).encode("utf-8"),
         "timetable-communities.html": community_cards_html(plan, stops, source=source).encode("utf-8"),
     }
+    if cost is not None:
+        files["cost.csv"] = _csv_bytes(["item", "value"], [[k, v] for k, v in cost.to_dict().items()])
     written = []
     for name, data in files.items():
         path = folder / name

@@ -432,6 +432,10 @@ def plan_circuits(
     """
     minutes = np.asarray(minutes, dtype=np.float64)
     _check_inputs(stops, depots, minutes, days)
+    if any(d.vehicles < 1 for d in depots):  # a depot with no vehicle is no node of the model
+        keep = [k for k, d in enumerate(depots) if d.vehicles > 0]
+        keep += list(range(len(depots), len(depots) + len(stops)))
+        minutes, depots = minutes[np.ix_(keep, keep)], tuple(d for d in depots if d.vehicles > 0)
     nodes, unserved = _nodes(stops, depots, minutes, days, settings)
     weekdays = day_weekdays(days, settings)
     vehicles = [

@@ -21,6 +21,7 @@ from hubplan.files import write_bytes_atomically
 from hubplan.outreach.reach import outreach_reach
 from hubplan.report import charts
 from hubplan.report import format as fmt
+from hubplan.report.circuits import rounds_section
 from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.summary import headline_sentences, interval_note
 from hubplan.report.tables import (
@@ -128,6 +129,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
             evaluations, workspace.assumptions.evaluation.car_access, intervals=analysis.intervals
         ),
         "outreach": _outreach(workspace, analysis),
+        "rounds": rounds_section(workspace, analysis),
         "consultation": _consultation(analysis.consultation),
         "centres": _closing_rows(analysis),
         "sources": "; ".join(f"{mode} {src}" for mode, src in analysis.sources.items()),

@@ -143,18 +143,26 @@ def amend_table(options: list[AmendOption], extra: float) -> Table:
     """
     table = Table(title=f"What {fmt.money(extra)} more a year buys (best first)")
     for name in (
-        "on centres",
+        "option",
         "centres kept open",
         "within reach of a base",
         "reached in all",
+        "of them by rounds",
+        "rounds cost a year",
         "cost a year",
     ):
-        table.add_column(name, justify="right")
+        table.add_column(name, justify="left" if name == "option" else "right")
     for o in options:
+        rounds = "" if o.rounds is None else fmt.families(o.rounds.families_served)
+        money = "" if o.rounds is None else fmt.money(o.rounds.cost.cost_per_year)
         table.add_row(
-            f"{o.share_on_centres:.0%}", str(len(o.kept_open)), fmt.families(o.families_within_base),
-            fmt.families(o.families_reached), fmt.money(o.outreach.cost_per_year),
+            o.label, str(len(o.kept_open)), fmt.families(o.families_within_base),
+            fmt.families(o.families_reached), rounds, money, fmt.money(o.cost_per_year),
         )  # fmt: skip
+    if any(o.rounds is not None for o in options):
+        table.caption = (
+            "Rounds' cost is modelled: vehicles, staff hours and km at the circuits and costs settings."
+        )
     return table
 
 
@@ -177,14 +185,33 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
     """
     best = options[0]
     more_base = best.families_within_base - before.families_within_base
-    more_reached = best.families_reached - (before.families_within_base + before.families_reached)
-    kept = ", ".join(best.kept_open) if best.kept_open else "no centres"
-    return (
-        f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on keeping centres open "
-        f"({kept}): {fmt.families(more_base)} more {before.people} within "
-        f"{before.threshold_minutes:g} minutes of a base "
-        f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
-    )
+    reached_before = before.families_within_base + before.families_reached
+    more_reached = best.families_reached - reached_before
+    if best.rounds is not None:
+        cost = best.rounds.cost
+        text = (
+            f"{fmt.money(extra)} more a year is best spent on {cost.vehicles} outreach vehicle"
+            f"{'s' if cost.vehicles != 1 else ''} touring {len(best.rounds.served)} stops every "
+            f"{best.rounds.plan.days} working days ({fmt.money(cost.cost_per_year)} a year, modelled), the "
+            f"rest on outreach: {fmt.families(max(more_reached, 0.0))} more {before.people} reached in all."
+        )
+    else:
+        kept = ", ".join(best.kept_open) if best.kept_open else "no centres"
+        text = (
+            f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on keeping centres "
+            f"open ({kept}): {fmt.families(more_base)} more {before.people} within "
+            f"{before.threshold_minutes:g} minutes of a base "
+            f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
+        )
+    bus = next((o for o in options if o.rounds is not None), None)
+    if bus is not None and bus.rounds is not None and bus is not best:
+        n = bus.rounds.cost.vehicles
+        gain = max(bus.families_reached - reached_before, 0.0)
+        text += (
+            f" Spent on {n} outreach vehicle{'s' if n != 1 else ''} instead, it would reach "
+            f"{fmt.families(gain)} more."
+        )
+    return text
 
 
 def events_table(events: list[Event]) -> Table:
