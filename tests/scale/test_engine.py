@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import threading
 import time
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
+from hubplan.scale.engine import Task, run_tasks
 from hubplan.scale.national import run_national
 from hubplan.scale.tasks import ROW_COLUMNS, BaseRule, NationalOptions, fingerprint, solve_council
 
@@ -128,3 +130,39 @@ def test_two_rules_at_once_are_refused(tmp_path):
     result = CliRunner().invoke(app, ["national", str(tmp_path), "--bases", "3", "--bases-per", "1000"])
     assert result.exit_code == 2
     assert not (tmp_path / "national.parquet").exists()
+
+
+def dies_on_death(key: str) -> dict[str, object]:
+    """A task: the one keyed ``death`` kills its own worker process, every time it runs."""
+    if key == "death":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return {"key": key, "letters": len(key), "pid": os.getpid(), "fingerprint": "fp", "error": ""}
+
+
+def test_a_task_whose_worker_dies_every_time_is_an_error_row_and_the_rest_are_fine(tmp_path):
+    """The nanny restarts the killed worker; after allowed-failures deaths the scheduler gives up."""
+    import dask
+    import distributed  # noqa: F401 - its defaults must be in dask's config before we set one of them
+
+    path = tmp_path / "rows.parquet"
+    tasks = [Task(k, "fp", dies_on_death, (k,)) for k in ("ab", "death", "abcd")]
+
+    def error_row(task: Task, message: str) -> dict[str, object]:
+        return {"key": task.key, "letters": -1, "pid": -1, "fingerprint": task.fingerprint, "error": message}
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+        summary = run_tasks(tasks, path, error_row=error_row, n_workers=1)
+    assert (summary.rows, summary.submitted, summary.failed) == (3, 3, 1)
+    table = pd.read_parquet(path).set_index("key")
+    assert sorted(table.index) == ["ab", "abcd", "death"]
+    assert table.loc["ab", "letters"] == 2
+    assert table.loc["abcd", "letters"] == 4
+    assert (table.loc[["ab", "abcd"], "error"] == "").all()
+    message = table.loc["death", "error"]
+    assert message.startswith("KilledWorker: the worker died each time it ran this task")
+    assert "hubplan-death-fp" in message  # Dask's own words name the task
+    assert table.loc["death", "letters"] == -1
+    # A rerun tries the failed row again (and only it).
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        again = run_tasks(tasks, path, error_row=error_row, n_workers=1)
+    assert (again.submitted, again.skipped, again.failed) == (1, 2, 1)

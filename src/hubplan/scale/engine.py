@@ -8,7 +8,11 @@ One engine for councils, sweep points and Monte Carlo draws. A run:
   that has no error: those tasks are not submitted again;
 - submits the rest with ``retries`` (a task whose worker dies is rescheduled on another by the
   scheduler; one that raises is tried again), and rewrites ``path`` atomically as rows arrive;
-- turns a task that still fails into a row carrying its error, so the run always writes every row.
+- turns a task that still fails into a row carrying its error, so the run always writes every row
+  (a task whose workers die every time it runs, e.g. out of memory, is given up by the scheduler
+  after its ``allowed-failures`` and becomes a row saying so);
+- with ``scatter=True``, sends an argument shared by several tasks (the same object, e.g. a
+  workspace's arrays) to the workers once, on every worker, instead of pickling it into each task.
 """
 
 from __future__ import annotations
@@ -203,6 +207,7 @@ def run_tasks(
     progress: ProgressCallback | None = None,
     poll_seconds: float = 0.25,
     write_every_seconds: float = 2.0,
+    scatter: bool = False,
 ) -> RunSummary:
     """Run tasks on Dask distributed and write their rows to ``path`` as they complete.
 
@@ -230,6 +235,10 @@ def run_tasks(
         Seconds between looks at the tasks.
     write_every_seconds
         Least seconds between two rewrites of ``path`` while tasks run.
+    scatter
+        Send each argument that several tasks share (the same object; not a number or text) to
+        every worker once, before the tasks; a task whose shared data is lost with every worker
+        that held it becomes an error row.
 
     Returns
     -------
@@ -273,10 +282,11 @@ def run_tasks(
         info = client.scheduler_info().get("workers", {})
         workers = len(info)
         threads = sum(int(w.get("nthreads", 1)) for w in info.values()) or 1
+        shared = _scatter_shared(client, todo) if scatter else {}
         futures = {
             client.submit(
                 task.function,
-                *task.args,
+                *(shared.get(id(arg), arg) for arg in task.args),
                 key=f"hubplan-{task.key}-{task.fingerprint}",
                 retries=retries,
                 pure=False,
@@ -294,7 +304,7 @@ def run_tasks(
                 try:
                     rows[task.key] = future.result()
                 except Exception as exc:  # the task's own failures are rows already: this is the cluster's
-                    rows[task.key] = error_row(task, f"{type(exc).__name__}: {exc}")
+                    rows[task.key] = error_row(task, _cluster_error(exc))
                 future.release()
             if finished and time.perf_counter() - last_write >= write_every_seconds:
                 write_rows(path, list(rows.values()), key_column=key_column)
@@ -308,6 +318,36 @@ def run_tasks(
     return RunSummary(
         path, len(rows), len(todo), skipped, failed_count(), time.perf_counter() - started, workers
     )
+
+
+_SCALARS = (str, bytes, int, float, bool, type(None))
+
+
+def _scatter_shared(client: Any, tasks: Sequence[Task]) -> dict[int, Any]:
+    """Scatter each argument object that two or more tasks share to every worker; id to its future."""
+    count: dict[int, int] = {}
+    objects: dict[int, Any] = {}
+    for task in tasks:
+        for arg in task.args:
+            if not isinstance(arg, _SCALARS):
+                count[id(arg)] = count.get(id(arg), 0) + 1
+                objects[id(arg)] = arg
+    ids = [i for i, n in count.items() if n > 1]
+    if not ids:
+        return {}
+    # A list is scattered element by element: each object becomes one future, whatever its type.
+    futures = client.scatter([objects[i] for i in ids], broadcast=True, hash=False)
+    return dict(zip(ids, futures, strict=True))
+
+
+def _cluster_error(exc: BaseException) -> str:
+    """Say why the cluster gave a task up, naming a worker that died running it."""
+    if type(exc).__name__ == "KilledWorker":
+        return (
+            f"KilledWorker: the worker died each time it ran this task (out of memory, a crash, "
+            f"or killed), so the scheduler gave up: {exc}"
+        )
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _running(client: Any, keys: set[str]) -> int:
