@@ -32,10 +32,11 @@ import scipy.sparse as sp
 
 from hubplan.data.england import libraries, lsoas, upper_tier_councils
 from hubplan.optimise import solve_pmedian
+from hubplan.optimise.rules import Rules
 from hubplan.scale.councils import build_council_problem
 from hubplan.scale.engine import connect
 from hubplan.scale.national import run_national
-from hubplan.scale.sweep import SweepInputs, SweepOptions, sweep_point
+from hubplan.scale.sweep import Point, SweepInputs, SweepOptions, TravelInputs, sweep_point
 from hubplan.scale.tasks import DEFAULT_CHILDREN_PER_BASE, NationalOptions
 from hubplan.travel import estimate_minutes
 
@@ -118,13 +119,20 @@ def draw_times(codes: list[str], draws: int) -> pd.DataFrame:
         problem = build_council_problem(find_council(code))
         p = min(problem.n_sites, max(1, math.ceil(problem.children.sum() / DEFAULT_CHILDREN_PER_BASE)))
         inputs = SweepInputs(
-            minutes=problem.minutes,
             weights=problem.children,
+            need_weights=problem.children,
             deprived=np.isin(problem.deprivation_decile, (1, 2)),
-            baseline_minutes={m: problem.minutes[m].min(axis=1).astype(np.float64) for m in ("car", "bus")},
-            site_ids=tuple(problem.site_ids),
+            site_ids=tuple(str(s) for s in problem.site_ids),
+            site_cost=np.zeros(problem.n_sites),
         )
-        row = sweep_point(p, inputs, SweepOptions(draws=draws), "")
+        travel = TravelInputs(
+            car_kph=math.nan,
+            bus_kph=math.nan,
+            minutes={m: problem.minutes[m] for m in ("car", "bus")},
+            baseline_minutes={m: problem.minutes[m].min(axis=1).astype(np.float64) for m in ("car", "bus")},
+        )
+        point = Point(p, None, (), math.nan, math.nan, 30.0)
+        row = sweep_point(point, inputs, travel, Rules(), SweepOptions(draws=draws), "")
         out.append(
             {
                 "code": code,

@@ -295,3 +295,14 @@ def test_capacities_never_beat_the_uncapacitated_optimum() -> None:
         assert capped.objective >= free.objective - 1e-6
         roomy = solve_instance(inst, Rules(p=3, capacity=np.full(10, w.sum()), demand=w))
         assert roomy.objective == pytest.approx(free.objective)
+
+
+@pytest.mark.parametrize("empty_row", [0, 1, 2])
+def test_an_area_with_no_usable_site_pays_far_wherever_it_is(empty_row: int) -> None:
+    # Three areas, two sites; one area can use neither (inf), the others 1 and 2 minutes from site 0.
+    # Opening site 0: the two served areas pay 1 and 2 (weights 1), the empty one pays far = 100.
+    cost = np.array([[1.0, 5.0], [2.0, 6.0]])
+    cost = np.insert(cost, empty_row, [np.inf, np.inf], axis=0)
+    inst = build_instance(cost, np.ones(3), far=100.0)
+    assert inst.objective(np.array([0])) == pytest.approx(1 + 2 + 100)
+    assert inst.objective(np.array([1])) == pytest.approx(5 + 6 + 100)

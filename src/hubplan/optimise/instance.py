@@ -57,7 +57,8 @@ class Instance:
         is_open = np.zeros(self.n_sites, dtype=bool)
         is_open[open_sites] = True
         costs = np.where(is_open[self.row_site], self.row_cost, np.inf)
-        best = np.minimum.reduceat(costs, self.row_ptr[:-1]) if len(costs) else np.zeros(0)
+        # One inf past the end, so that an empty last row starts inside the array (reduceat needs it).
+        best = np.minimum.reduceat(np.append(costs, np.inf), self.row_ptr[:-1])
         empty = np.diff(self.row_ptr) == 0
         best = np.where(empty, np.inf, best)
         return float(np.minimum(best, self.far).sum())
