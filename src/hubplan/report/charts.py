@@ -253,8 +253,8 @@ def cost_coverage(
                     "axis": {"format": "%"},
                     "title": noun,
                 },
-                "color": {"field": "scenario", "type": "nominal"},
-                "shape": {"field": "scenario", "type": "nominal"},
+                "color": {"field": "scenario", "type": "nominal", "title": "option"},
+                "shape": {"field": "scenario", "type": "nominal", "legend": None},
             },
         },
         {
@@ -276,7 +276,7 @@ def cost_coverage(
                     "x": {"field": "cost", "type": "quantitative"},
                     "y": {"field": "share_low", "type": "quantitative", "title": noun},
                     "y2": {"field": "share_high"},
-                    "color": {"field": "scenario", "type": "nominal"},
+                    "color": {"field": "scenario", "type": "nominal", "title": "option"},
                 },
             },
         )
@@ -287,7 +287,12 @@ def cost_coverage(
         ]
         line: dict[str, Any] = {
             "data": {"values": steps},
-            "mark": {"type": "line", "point": True, "color": "#777777", "strokeDash": [4, 3]},
+            "mark": {
+                "type": "line",
+                "point": {"color": "#777777", "filled": True},
+                "color": "#777777",
+                "strokeDash": [4, 3],
+            },
             "encoding": {
                 "x": {"field": "cost", "type": "quantitative"},
                 "y": {"field": "share", "type": "quantitative"},
