@@ -90,3 +90,19 @@ def test_no_budgets_means_no_frontier(tmp_path: Path) -> None:
     assert all(math.isnan(s.low) for s in frontier.steps)
     spec = charts.cost_coverage(evaluations, frontier=frontier)
     assert next(layer["mark"]["type"] for layer in spec["layer"]) == "line"
+
+
+def test_a_budget_that_buys_no_site_is_left_out(tmp_path: Path) -> None:
+    # S2 now costs 60: the options cost 100 and 160, so the budgets are 50, 72, ..., 160 and the
+    # first buys neither site (S1 100, S2 60).
+    sites = ["S1,Site one,children_centre,52.60,1.00,D1,100", "S2,Site two,library,52.70,1.10,D2,60"]
+    ws = load_workspace(write_workspace(tmp_path / "w", sites=sites, toml=CAR_ACCESS))
+    travel = TravelMatrix(
+        minutes={"walk": _matrix(WALK), "car": _matrix(CAR), "bus": _matrix(BUS)},
+        sources={"walk": "estimated", "car": "estimated", "bus": "estimated"},
+    )
+    evaluations = [evaluate(ws, name, travel=travel) for name in ("both", "one")]
+    frontier = frontier_band(ws, travel, evaluations)
+    assert frontier is not None
+    assert [s.budget for s in frontier.steps] == pytest.approx([72, 94, 116, 138, 160])
+    assert [s.cost for s in frontier.steps] == [60, 60, 60, 60, 160]

@@ -141,6 +141,8 @@ def frontier_band(
         except InfeasibleError:
             continue
         bases = workspace.base_indices(found.scenario)
+        if len(bases) == 0:  # the budget buys no site
+            continue
         nearest, _ = nearest_base(travel.minutes[mode], bases)
         share = float(families[nearest <= minutes].sum() / families.sum())
         low, high = (
