@@ -138,7 +138,7 @@ def test_no_draws_no_intervals_and_a_new_fingerprint(
     analysed: tuple[Workspace, Analysis], tmp_path: Path
 ) -> None:
     ws, analysis = analysed
-    page = render_html(ws, dataclasses.replace(analysis, intervals={}))
+    page = render_html(ws, dataclasses.replace(analysis, intervals={}, frontier=None))
     assert "90% interval" not in page
     assert "Ranges in brackets" not in page
     rows = comparison_rows(list(analysis.evaluations))

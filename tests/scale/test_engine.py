@@ -150,7 +150,10 @@ def test_a_task_whose_worker_dies_every_time_is_an_error_row_and_the_rest_are_fi
     def error_row(task: Task, message: str) -> dict[str, object]:
         return {"key": task.key, "letters": -1, "pid": -1, "fingerprint": task.fingerprint, "error": message}
 
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+    # One task on the worker at a time (saturation 1.0): a worker's death counts against every task it
+    # holds, so a task queued behind "death" on the same worker would otherwise fail with it.
+    one_at_a_time = {"distributed.scheduler.worker-saturation": 1.0}
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1, **one_at_a_time}):
         summary = run_tasks(tasks, path, error_row=error_row, n_workers=1)
     assert (summary.rows, summary.submitted, summary.failed) == (3, 3, 1)
     table = pd.read_parquet(path).set_index("key")
@@ -163,6 +166,6 @@ def test_a_task_whose_worker_dies_every_time_is_an_error_row_and_the_rest_are_fi
     assert "hubplan-death-fp" in message  # Dask's own words name the task
     assert table.loc["death", "letters"] == -1
     # A rerun tries the failed row again (and only it).
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0, **one_at_a_time}):
         again = run_tasks(tasks, path, error_row=error_row, n_workers=1)
     assert (again.submitted, again.skipped, again.failed) == (1, 2, 1)

@@ -189,6 +189,9 @@ def connect(scheduler: str | None = None, *, n_workers: int | None = None) -> It
             threads_per_worker=1,
             processes=True,
             dashboard_address=None,
+            # No dashboard, and its HTTP server (health, metrics) on any free loopback port: the
+            # default 8787 may be taken by another cluster on the machine.
+            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
