@@ -141,6 +141,8 @@ def frontier_band(
         except InfeasibleError:
             continue
         bases = workspace.base_indices(found.scenario)
+        if len(bases) == 0:
+            continue  # a budget below every site's cost buys no base: no step, not a crash
         nearest, _ = nearest_base(travel.minutes[mode], bases)
         share = float(families[nearest <= minutes].sum() / families.sum())
         low, high = (

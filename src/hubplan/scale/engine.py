@@ -188,7 +188,9 @@ def connect(scheduler: str | None = None, *, n_workers: int | None = None) -> It
             n_workers=n_workers or machine_workers(),
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # ":0", not None: with None the scheduler still binds 8787 and warns when another
+            # cluster holds it ("Perhaps you already have a cluster running?").
+            dashboard_address=":0",
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
