@@ -23,7 +23,7 @@ from hubplan.report import charts
 from hubplan.scale.uncertainty import CAR_MEDIAN_ABS_ERROR, DEMAND_CV, INTERVAL
 from hubplan.travel.matrix import TravelMatrix
 from tests.analysis.test_uncertainty import BUS, CAR, WALK, _matrix
-from tests.helpers import TINY_TOML, write_workspace
+from tests.helpers import TINY_SITES, TINY_TOML, write_workspace
 
 CAR_ACCESS = TINY_TOML.replace(
     'baseline = "both"', 'baseline = "both"\naccess_mode = "car"\naccess_minutes = 30'
@@ -92,17 +92,22 @@ def test_no_budgets_means_no_frontier(tmp_path: Path) -> None:
     assert next(layer["mark"]["type"] for layer in spec["layer"]) == "line"
 
 
-def test_a_budget_that_buys_no_site_is_left_out(tmp_path: Path) -> None:
-    # S2 now costs 60: the options cost 100 and 160, so the budgets are 50, 72, ..., 160 and the
-    # first buys neither site (S1 100, S2 60).
-    sites = ["S1,Site one,children_centre,52.60,1.00,D1,100", "S2,Site two,library,52.70,1.10,D2,60"]
-    ws = load_workspace(write_workspace(tmp_path / "w", sites=sites, toml=CAR_ACCESS))
+def test_a_budget_that_buys_no_base_is_left_out_not_a_crash(tmp_path: Path) -> None:
+    """S2 costing 250: the options cost 100 and 350, the budgets run from 50, which buys no site."""
+    sites = [TINY_SITES[0], TINY_SITES[1].replace(",50", ",250")]
+    ws = load_workspace(
+        write_workspace(tmp_path / "w", sites=sites, toml=CAR_ACCESS + "\n[uncertainty]\ndraws = 0\n")
+    )
     travel = TravelMatrix(
         minutes={"walk": _matrix(WALK), "car": _matrix(CAR), "bus": _matrix(BUS)},
         sources={"walk": "estimated", "car": "estimated", "bus": "estimated"},
     )
     evaluations = [evaluate(ws, name, travel=travel) for name in ("both", "one")]
+    assert sorted(ev.cost_per_year for ev in evaluations) == [100, 350]
     frontier = frontier_band(ws, travel, evaluations)
     assert frontier is not None
-    assert [s.budget for s in frontier.steps] == pytest.approx([72, 94, 116, 138, 160])
-    assert [s.cost for s in frontier.steps] == [60, 60, 60, 60, 160]
+    # Budgets 50, 110, 170, 230, 290, 350: 50 buys nothing; S1 (30 of 60) until 290 buys S2 (50 of
+    # 60), and 350 both (all 60).
+    assert [s.budget for s in frontier.steps] == pytest.approx([110, 170, 230, 290, 350])
+    assert [s.bases for s in frontier.steps] == [1, 1, 1, 1, 2]
+    assert [s.share for s in frontier.steps] == pytest.approx([0.5, 0.5, 0.5, 5 / 6, 1.0])

@@ -49,6 +49,10 @@ def test_money() -> None:
     assert parse_money(" 10,200,000 ") == 10_200_000
     with pytest.raises(ValueError, match="expected an amount"):
         parse_money("five million")
+    # A decimal comma or a slip of the finger is refused, not read as thousands: £1.3m, not £13m.
+    for bad in ("£1,3m", "1,30m", "10,2000"):
+        with pytest.raises(ValueError, match="expected an amount"):
+            parse_money(bad)
 
 
 def test_budget_steps() -> None:

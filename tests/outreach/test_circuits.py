@@ -246,6 +246,25 @@ def test_bad_tables_name_file_row_and_column(tmp_path: Path) -> None:
         read_depots(none)
 
 
+def test_a_stops_table_saved_by_excel(tmp_path: Path) -> None:
+    """Excel's CSV: a byte-order mark, CRLF, empty rows of commas at the end; or ';' and '30 mins'."""
+    path = tmp_path / "stops.csv"
+    path.write_bytes(
+        b"\xef\xbb\xbfid,lat,lon,minutes\r\na,52.6,1.0,15\r\nb,52.7,1.1,20\r\n,,,\r\n,,,\r\n\r\n"
+    )
+    assert [s.id for s in read_stops(path)] == ["a", "b"]
+    path.write_bytes(b"\xef\xbb\xbfid;lat;lon;minutes\r\na;52,6;1,0;15\r\nb;52,7;1,1;20\r\n")
+    with pytest.raises(InputError) as caught:
+        read_stops(path)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.row) == ("stops.csv", 1)
+    assert "separated by ';'" in problem.found
+    assert "Comma delimited" in problem.expected
+    path.write_text("id,lat,lon,minutes\na,52.6,1.0,30 mins\n")
+    with pytest.raises(InputError, match=r"stops.csv, row 2, column 'minutes'"):
+        read_stops(path)
+
+
 def test_reads_optional_columns(tmp_path: Path) -> None:
     stops = read_stops(
         _write(

@@ -79,3 +79,26 @@ def test_rounds_can_be_left_out_of_the_report(tmp_path: Path) -> None:
     assert analysis.rounds is None
     assert analysis.to_dict()["rounds"] is None
     assert 'id="rounds"' not in render_html(workspace, analysis)
+
+
+def test_rounds_lead_counts_children_where_the_workspace_does(tmp_path: Path) -> None:
+    """A workspace whose areas give children: each stop's minutes grow per child, not per family."""
+    folder = tmp_path / "ws"
+    header = AREAS_HEADER.replace("families", "children") + ",name"
+    toml = TOML + "vehicles_per_base = 2\n"
+    write_workspace(folder, sites=SITES, areas=AREAS, scenarios=SCENARIOS, toml=toml, areas_header=header)
+    workspace = load_workspace(folder)
+    assert workspace.areas.people == "children"
+    travel = build_travel(workspace)
+    evaluations = [evaluate(workspace, name, travel=travel) for name in ("both", "one")]
+    html = render_html(workspace, analyse(workspace, travel, evaluations))
+    section = html[html.index('<section id="rounds">') :]
+    section = section[: section.index("</section>")]
+    assert "a child beyond reach there" in section
+    assert "Only one: 2 vehicles based at each base tour the neighbourhoods whose children" in section
+    assert "a family" not in section
+    outreach = html[html.index('<section id="outreach">') :]
+    outreach = outreach[: outreach.index("</section>")]
+    assert "Children farther than the outreach threshold" in outreach
+    assert "how children are reached" in outreach
+    assert "famil" not in outreach.replace("family_", "").lower()

@@ -138,7 +138,11 @@ def test_no_draws_no_intervals_and_a_new_fingerprint(
     analysed: tuple[Workspace, Analysis], tmp_path: Path
 ) -> None:
     ws, analysis = analysed
-    page = render_html(ws, dataclasses.replace(analysis, intervals={}, frontier=None))
+    # With draws = 0 there are no intervals and the frontier has no band (frontier_band's draws = 0).
+    frontier = analysis.frontier
+    assert frontier is not None
+    no_band = dataclasses.replace(frontier, draws=0)
+    page = render_html(ws, dataclasses.replace(analysis, intervals={}, frontier=no_band))
     assert "90% interval" not in page
     assert "Ranges in brackets" not in page
     rows = comparison_rows(list(analysis.evaluations))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import threading
 import time
 
@@ -12,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
-from hubplan.scale.engine import Task, run_tasks
+from hubplan.scale.engine import Task, connect, run_tasks
 from hubplan.scale.national import run_national
 from hubplan.scale.tasks import ROW_COLUMNS, BaseRule, NationalOptions, fingerprint, solve_council
 
@@ -169,3 +170,18 @@ def test_a_task_whose_worker_dies_every_time_is_an_error_row_and_the_rest_are_fi
     with dask.config.set({"distributed.scheduler.allowed-failures": 0, **one_at_a_time}):
         again = run_tasks(tasks, path, error_row=error_row, n_workers=1)
     assert (again.submitted, again.skipped, again.failed) == (1, 2, 1)
+
+
+def test_a_local_cluster_starts_quietly_while_another_holds_the_dashboard_port():
+    """Another Dask cluster on this machine holds 8787: ours neither warns nor fails (warnings are errors)."""
+    holder = socket.socket()
+    try:
+        holder.bind(("0.0.0.0", 8787))
+        holder.listen()
+    except OSError:
+        pass  # something already holds it: the case itself
+    try:
+        with connect(n_workers=1) as client:
+            assert client.submit(len, "abc").result() == 3
+    finally:
+        holder.close()

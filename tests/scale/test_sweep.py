@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import itertools
 import math
+import shutil
 
 import numpy as np
 import pandas as pd
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from hubplan.cli import app
-from hubplan.cli.sweep import parse_budgets
+from hubplan.cli.sweep import drawn_car_error, parse_budgets
 from hubplan.data import load_workspace
 from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise.rules import Rules
@@ -379,13 +381,54 @@ def test_budget_ranges_are_read():
     assert parse_budgets("2e6:6e6:0.5e6") == [2e6 + 0.5e6 * k for k in range(9)]
     assert parse_budgets("4m:5m:0.5m") == [4e6, 4.5e6, 5e6]
     assert parse_budgets("5.2m,4m,£800k") == [8e5, 4e6, 5.2e6]
+    # Thousands separators as people type them: one budget of £4m, not budgets of £4, £0 and £0.
+    assert parse_budgets("4,000,000") == [4e6]
+    assert parse_budgets("£4,500,000") == [4.5e6]
+    assert parse_budgets("4,000,000:5,000,000:500,000") == [4e6, 4.5e6, 5e6]
+
+
+@pytest.mark.parametrize("text", ["4,000,000,5m", "4m,500,000", "£4m-£6m", "4,5m", "£1,3m", "5:5m:1m"])
+def test_ambiguous_budgets_are_refused(text):
+    with pytest.raises(typer.BadParameter, match="an amount as 4m, 4000000 or 4,000,000"):
+        parse_budgets(text)
+
+
+def test_unset_errors_and_draws_are_the_workspaces_uncertainty_settings(city, tmp_path):
+    """As the report: [uncertainty] with no error in the inputs gives intervals that are the point."""
+    copy = tmp_path / "ws"
+    shutil.copytree(city, copy)
+    toml = copy / "hubplan.toml"
+    toml.write_text(
+        toml.read_text() + "\n[uncertainty]\ndraws = 7\ndemand_cv = 0.0\ncar_median_abs_error = 0.0\n"
+    )
+    out = tmp_path / "sweep"
+    result = CliRunner().invoke(
+        app, ["sweep", str(copy), "--bases", "2", "--out", str(out), "--workers", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "90% intervals over 7 draws" in result.output
+    row = pd.read_parquet(out / "sweep.parquet").iloc[0]
+    for key in ("within_car", "within_bus", "losing_car", "losing_bus"):
+        assert (row[f"{key}_lo"], row[f"{key}_hi"]) == pytest.approx((row[key], row[key]))
+
+
+def test_out_that_is_a_file_is_refused_before_any_work_and_left_as_it_was(city, tmp_path):
+    kept = tmp_path / "notes.csv"
+    kept.write_text("a,b\n1,2\n")
+    result = CliRunner().invoke(app, ["sweep", str(city), "--bases", "1", "--out", str(kept)])
+    assert result.exit_code == 2, result.output
+    assert "Invalid value for --out: expected a folder" in " ".join(result.output.replace("│", " ").split())
+    assert kept.read_text() == "a,b\n1,2\n"
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
         (["--bases", "1:9"], "from 1 to 5"),
-        (["--budgets", "6m:2m:1m"], "expected START:STOP:STEP or a list of amounts"),
+        (["--budgets", "6m:2m:1m"], "Invalid value for --budgets: expected START:STOP:STEP"),
+        (["--car-speed", "0"], "Invalid value for --car-speed: expected a list of speeds"),
+        (["--threshold", "30,abc"], "Invalid value for --threshold: expected a list of minutes"),
+        (["--bases", "many"], "Invalid value for --bases: expected START:STOP:STEP"),
         (["--budgets", "lots"], "expected START:STOP:STEP or a list of amounts"),
         (["--budgets", "1m:2m"], "expected START:STOP:STEP or a list of amounts"),
         (["--bases", "2", "--budgets", "4m"], "not both"),
@@ -393,6 +436,7 @@ def test_budget_ranges_are_read():
         (["--bus-speed", "fast"], "speeds in km/h above 0"),
         (["--threshold", "30,-5"], "minutes above 0"),
         (["--rule-set", "district-min=1;nonsense=3"], "unknown rule 'nonsense'"),
+        (["--rule-set", "district-min=1,deprived-max=45"], "--rule-set: expected rules joined by ';'"),
         (["--rule", "deprived-max=soon"], "expected a number after 'deprived-max='"),
     ],
 )
@@ -402,3 +446,10 @@ def test_bad_options_are_refused_with_a_message(city, tmp_path, args, message):
     assert message in " ".join(result.output.replace("│", " ").split())
     assert "Traceback" not in result.output
     assert not (tmp_path / "sweep.parquet").exists()
+
+
+def test_routed_or_imported_car_minutes_are_not_drawn_with_the_car_models_error():
+    """As the report: the car model's 13.4% applies to its own estimates, not to routed minutes."""
+    assert drawn_car_error({"car": "estimated", "bus": "estimated"}, 0.134) == 0.134
+    assert drawn_car_error({"car": "routed", "bus": "estimated"}, 0.134) == 0.0
+    assert drawn_car_error({"car": "imported", "bus": "routed"}, 0.134) == 0.0

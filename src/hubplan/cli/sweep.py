@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -17,6 +19,15 @@ from hubplan.errors import HubplanError
 from hubplan.optimise.rules import REGISTRY
 
 RANGE_HELP = "START:STOP:STEP (both ends included) or a list"
+
+MIN_BUDGET = 1_000.0
+"""The smallest budget above 0 a sweep accepts (£ a year): a smaller one is a slip, e.g. ``4,5m``."""
+
+_THOUSANDS = re.compile(r"^\s*£?\s*\d{1,3}(?:,\d{3})+(?:\.\d+)?\s*[km]?\s*$", re.IGNORECASE)
+"""One amount written with thousands separators, e.g. ``4,000,000`` or ``£4,500k``."""
+
+_THOUSANDS_GROUP = re.compile(r"^\d{3}(?:\.\d+)?$")
+"""A list item that is a group of three digits: a thousands separator's tail, not a budget."""
 
 
 def parse_bases(text: str, n_sites: int) -> list[int]:
@@ -49,10 +60,14 @@ def parse_bases(text: str, n_sites: int) -> list[int]:
         else:
             values = [int(x) for x in text.split(",") if x.strip()]
     except ValueError:
-        raise typer.BadParameter("expected START:STOP:STEP, a list like 5,10,15, or a number") from None
+        raise typer.BadParameter(
+            "expected START:STOP:STEP, a list like 5,10,15, or a number", param_hint="--bases"
+        ) from None
     bad = [v for v in values if not 1 <= v <= n_sites]
     if not values or bad:
-        raise typer.BadParameter(f"expected numbers of bases from 1 to {n_sites} (the candidate sites)")
+        raise typer.BadParameter(
+            f"expected numbers of bases from 1 to {n_sites} (the candidate sites)", param_hint="--bases"
+        )
     return sorted(set(values))
 
 
@@ -84,27 +99,38 @@ def parse_budgets(text: str) -> list[float]:
     Raises
     ------
     typer.BadParameter
-        For text that is neither, a range that is empty, or an amount below 0.
+        For text that is neither, a range that is empty, an amount below 0 or from 0 to £1,000
+        exclusive, or an amount written with thousands separators inside a list.
     """
     from hubplan.optimise.frontier import budget_steps
 
-    hint = "expected START:STOP:STEP or a list of amounts, e.g. 2e6:6e6:0.5e6, 4m:6m:0.5m or 4m,5.2m"
+    hint = (
+        "expected START:STOP:STEP or a list of amounts, e.g. 2e6:6e6:0.5e6, 4m:6m:0.5m or 4m,5.2m "
+        "(an amount as 4m, 4000000 or 4,000,000; 0 or at least £1,000)"
+    )
     try:
         if ":" in text:
             parts = [_amount(x.strip()) for x in text.split(":")]
             if len(parts) != 3:
                 raise ValueError(text)
             values = [float(round(v, 2)) for v in budget_steps(*parts)]
+        elif _THOUSANDS.match(text):
+            values = [_amount(text.strip())]  # one amount written 4,000,000, not £4, £0 and £0
         else:
-            values = [_amount(x.strip()) for x in text.split(",") if x.strip()]
+            items = [x.strip() for x in text.split(",") if x.strip()]
+            if any(_THOUSANDS_GROUP.match(x) for x in items[1:]):
+                raise ValueError(text)  # 4,000,000,5m: thousands separators mixed into a list
+            values = [_amount(x) for x in items]
+        if any(0 < v < MIN_BUDGET for v in values):
+            raise ValueError(text)  # 4,5m: a decimal comma read as £4 and £5m
     except ValueError:
-        raise typer.BadParameter(f"{hint}; got {text!r}") from None
+        raise typer.BadParameter(f"{hint}; got {text!r}", param_hint="--budgets") from None
     if not values:
-        raise typer.BadParameter(f"{hint}; got {text!r}")
+        raise typer.BadParameter(f"{hint}; got {text!r}", param_hint="--budgets")
     return sorted(set(values))
 
 
-def parse_numbers(text: str, *, what: str, most: float) -> list[float]:
+def parse_numbers(text: str, *, what: str, most: float, option: str | None = None) -> list[float]:
     """Read a list of positive numbers such as ``60,78.2``.
 
     Parameters
@@ -115,6 +141,8 @@ def parse_numbers(text: str, *, what: str, most: float) -> list[float]:
         What the numbers are, with their unit, for the message (e.g. ``"speeds in km/h"``).
     most
         The largest value allowed.
+    option
+        The option's name for the message (e.g. ``"--car-speed"``).
 
     Returns
     -------
@@ -130,9 +158,9 @@ def parse_numbers(text: str, *, what: str, most: float) -> list[float]:
     try:
         values = [float(x) for x in text.split(",") if x.strip()]
     except ValueError:
-        raise typer.BadParameter(f"{hint}; got {text!r}") from None
+        raise typer.BadParameter(f"{hint}; got {text!r}", param_hint=option) from None
     if not values or any(not 0 < v <= most for v in values):
-        raise typer.BadParameter(f"{hint}; got {text!r}")
+        raise typer.BadParameter(f"{hint}; got {text!r}", param_hint=option)
     return list(dict.fromkeys(values))
 
 
@@ -154,13 +182,17 @@ def parse_rule_sets(rule: list[str], rule_set: list[str]) -> list[tuple[str, ...
     Raises
     ------
     typer.BadParameter
-        For an unknown rule or a value its parser refuses.
+        For an unknown rule, a value its parser refuses, or rules joined by something other than ``;``.
     """
     from hubplan.scale.sweep_inputs import check_rule_sets
 
     sets: list[tuple[str, ...]] = [tuple(r.strip() for r in rule)] if rule else []
     for text in rule_set:
         parts = tuple(t.strip() for t in text.split(";") if t.strip())
+        joined = next((p for p in parts if p.count("=") > 1), None)
+        if joined is not None:  # district-min=1,deprived-max=45: two rules joined by a comma
+            msg = f"expected rules joined by ';', e.g. 'district-min=1;deprived-max=45'; got {joined!r}"
+            raise typer.BadParameter(msg, param_hint="--rule-set")
         sets.append(() if parts in ((), ("none",)) else parts)
     sets = list(dict.fromkeys(sets)) or [()]
     try:
@@ -168,6 +200,28 @@ def parse_rule_sets(rule: list[str], rule_set: list[str]) -> list[tuple[str, ...
     except HubplanError as exc:
         raise typer.BadParameter(str(exc).removeprefix("rules: "), param_hint="--rule/--rule-set") from None
     return sets
+
+
+def drawn_car_error(sources: Mapping[str, str], car_error: float) -> float:
+    """Return the car error a sweep draws with: ``car_error`` for estimated car minutes, else 0.
+
+    The error is the car model's (``--car-error``); routed or imported car minutes do not come from
+    that model, so they are not drawn, as the report does not draw them
+    (:func:`hubplan.analysis.uncertainty.scenario_intervals`).
+
+    Parameters
+    ----------
+    sources
+        The travel matrix's source of each mode (``"estimated"``, ``"routed"``, ``"imported"``).
+    car_error
+        Median absolute relative error of estimated car minutes (a fraction).
+
+    Returns
+    -------
+    float
+        The error to draw with (a fraction; 0: car minutes held).
+    """
+    return car_error if sources.get("car", "estimated") == "estimated" else 0.0
 
 
 def _share(value: float, lo: float, hi: float) -> str:
@@ -189,9 +243,11 @@ def _count(value: float, lo: float, hi: float) -> str:
 
 
 def _money(value: float) -> str:
-    """Show pounds a year as ``£5.2m`` or ``£750k``."""
+    """Show pounds a year as ``£5.2m``, ``£750k`` or, below £1,000, ``£4``."""
     if math.isnan(value):
         return ""
+    if value < 1e3:
+        return f"£{value:,.0f}"
     return f"£{value / 1e6:,.2f}m" if value >= 1e6 else f"£{value / 1e3:,.0f}k"
 
 
@@ -245,17 +301,25 @@ def sweep(
             "(default: 30, or the workspace's middle one)."
         ),
     ] = None,
-    draws: Annotated[int, typer.Option(help="Monte Carlo draws per point (0: none).")] = 200,
+    draws: Annotated[
+        int | None,
+        typer.Option(help="Monte Carlo draws per point (0: none; default: [uncertainty] draws, 200)."),
+    ] = None,
     demand_cv: Annotated[
-        float, typer.Option(help="Coefficient of variation of each area's ONS count of children.")
-    ] = 0.10,
-    car_error: Annotated[
-        float,
+        float | None,
         typer.Option(
-            help="Median absolute error of the estimated car minutes; default the car model's, measured "
-            "on held-out LSOAs (docs/car_model.md: 13.4%)."
+            help="Coefficient of variation of each area's ONS count of children "
+            "(default: [uncertainty] demand_cv, 10%)."
         ),
-    ] = CAR_MODEL_MEDIAN_ABS_ERROR,
+    ] = None,
+    car_error: Annotated[
+        float | None,
+        typer.Option(
+            help="Median absolute error of the estimated car minutes (default: [uncertainty] "
+            f"car_median_abs_error, else the car model's, measured on held-out LSOAs: "
+            f"{CAR_MODEL_MEDIAN_ABS_ERROR:.1%})."
+        ),
+    ] = None,
     mode: Annotated[
         str, typer.Option(help="The mode whose travel time the plans minimise: bus or car.")
     ] = "bus",
@@ -279,6 +343,7 @@ def sweep(
     """
     import pandas as pd
 
+    from hubplan.analysis.uncertainty import resolved_errors
     from hubplan.data.assumptions import MAX_KPH, MAX_MINUTES
     from hubplan.scale.sweep import TABLE, SweepOptions, run_sweep
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
@@ -287,20 +352,40 @@ def sweep(
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
     if method not in ("heuristic", "exact"):
         raise typer.BadParameter("expected heuristic or exact", param_hint="--method")
-    if draws < 0:
+    if draws is not None and draws < 0:
         raise typer.BadParameter("expected 0 or more", param_hint="--draws")
-    if demand_cv < 0 or not 0 <= car_error < 1:
+    if (demand_cv is not None and demand_cv < 0) or (car_error is not None and not 0 <= car_error < 1):
         raise typer.BadParameter(
             "expected errors of 0 or more (car below 1)", param_hint="--demand-cv/--car-error"
         )
     if bases is not None and budgets is not None:
         raise typer.BadParameter("give --bases or --budgets, not both", param_hint="--bases/--budgets")
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise typer.BadParameter(
+            f"expected a folder for sweep.parquet; {out_dir} is a file", param_hint="--out"
+        )
     budget_values = parse_budgets(budgets) if budgets is not None else []
     rule_sets = parse_rule_sets(rule or [], rule_set or [])
-    car_kph = parse_numbers(car_speed, what="speeds in km/h", most=MAX_KPH) if car_speed else []
-    bus_kph = parse_numbers(bus_speed, what="speeds in km/h", most=MAX_KPH) if bus_speed else []
-    wanted_t = parse_numbers(threshold, what="minutes", most=MAX_MINUTES) if threshold else []
+    car_kph = (
+        parse_numbers(car_speed, what="speeds in km/h", most=MAX_KPH, option="--car-speed")
+        if car_speed
+        else []
+    )
+    bus_kph = (
+        parse_numbers(bus_speed, what="speeds in km/h", most=MAX_KPH, option="--bus-speed")
+        if bus_speed
+        else []
+    )
+    wanted_t = (
+        parse_numbers(threshold, what="minutes", most=MAX_MINUTES, option="--threshold") if threshold else []
+    )
     ws = load(directory)
+    # Unset, the errors and draws are the workspace's [uncertainty], as the report's intervals.
+    assumed = ws.assumptions.uncertainty
+    cv_default, error_default = resolved_errors(assumed)
+    draws = assumed.draws if draws is None else draws
+    demand_cv = cv_default if demand_cv is None else demand_cv
+    car_error = error_default if car_error is None else car_error
     thresholds = ws.assumptions.evaluation.thresholds_minutes
     t_axis = wanted_t or [30.0 if 30.0 in thresholds else thresholds[len(thresholds) // 2]]
     n = int((~np.asarray(ws.sites.excluded, dtype=bool)).sum())
@@ -322,7 +407,7 @@ def sweep(
         mode=mode,
         draws=draws,
         demand_cv=demand_cv,
-        car_median_abs_error=car_error,
+        car_median_abs_error=drawn_car_error(matrix.sources, car_error),
         method=method,
         seed=seed,
     )
@@ -348,9 +433,16 @@ def sweep(
         f"{summary.skipped} already done, {summary.failed} failed) in {summary.seconds:.1f} s"
     )
     baseline = ws.baseline
+    car_source = matrix.sources.get("car", "estimated")
+    car_text = (
+        f"car minutes log-normal, median absolute error {options.car_median_abs_error:.1%}, "
+        "one factor per area"
+        if car_source == "estimated"
+        else f"car minutes {car_source}, not drawn"
+    )
     out.print(
-        f"  assumed errors: children's counts log-normal, CV {demand_cv:.0%} per area; car minutes "
-        f"log-normal, median absolute error {car_error:.1%}, one factor per area; bus minutes as estimated. "
+        f"  assumed errors: {ws.areas.people}'s counts log-normal, CV {demand_cv:.0%} per area; {car_text}; "
+        f"bus minutes {matrix.sources.get('bus', 'estimated')}, not drawn. "
         f"Access is lost against the baseline ({baseline.name if baseline is not None else 'every site'})."
     )
     out.print(

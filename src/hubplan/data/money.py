@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-_MONEY = re.compile(r"^\s*£?\s*(?P<number>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>[mk]|bn)?\s*$", re.IGNORECASE)
+# Commas only as thousands separators (10,200,000): "1,3m" is a typo or a decimal comma, not £13m.
+_MONEY = re.compile(
+    r"^\s*£?\s*(?P<number>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[mk]|bn)?\s*$", re.IGNORECASE
+)
 _UNITS = {"": 1.0, "k": 1e3, "m": 1e6, "bn": 1e9}
 
 

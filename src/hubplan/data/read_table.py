@@ -184,8 +184,8 @@ def _read_csv(path: Path, problems: list[Problem], max_rows: int) -> RawTable | 
     try:
         for record in reader:
             start, line = line + 1, reader.line_num
-            if not record or (len(record) == 1 and not record[0].strip()):
-                continue  # a blank line
+            if not any(cell.strip() for cell in record):
+                continue  # a blank line, or one of only commas (a spreadsheet's empty row)
             records.append([cell.strip() for cell in record])
             starts.append(start)
     except csv.Error as exc:
@@ -199,6 +199,12 @@ def _read_csv(path: Path, problems: list[Problem], max_rows: int) -> RawTable | 
         problems.append(Problem(path.name, None, None, "at least one data row", found))
         return None
     header, data, rows = records[0], records[1:], starts[1:]
+    if len(header) == 1 and ";" in header[0]:
+        # A spreadsheet set to a decimal comma saves its CSV with ';' between cells.
+        expected = "cells separated by commas (in a spreadsheet, save as 'CSV UTF-8 (Comma delimited)')"
+        found = f"cells separated by ';': {shown(header[0])}"
+        problems.append(Problem(path.name, starts[0], None, expected, found))
+        return None
     width = len(header)
     widths = Counter(len(record) for record in data)
     usual, count = widths.most_common(1)[0]

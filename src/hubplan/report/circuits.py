@@ -92,9 +92,10 @@ def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] |
         for vehicle, routes in sorted(by_vehicle.items())
     ]
     lead = (
-        f"{title}: a vehicle based at each base tours the neighbourhoods whose {people} are beyond "
+        f"{title}: {_vehicles(settings.vehicles_per_base)} the neighbourhoods whose {people} are beyond "
         f"reach of every base, calling once every {plan.days} working days for "
-        f"{settings.stop_minutes:g} minutes plus {settings.stop_minutes_per_family:g} a family there "
+        f"{settings.stop_minutes:g} minutes plus {settings.stop_minutes_per_family:g} a "
+        f"{'family' if people == 'families' else 'child'} beyond reach there "
         f"(at most {settings.stop_max_minutes:g}). The rounds are planned with OR-Tools' routing solver "
         f"on the car model's minutes; the cost is {MODELLED}."
     )
@@ -113,3 +114,8 @@ def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] |
         "vehicles": vehicles,
         "command": f"hubplan circuits WORKSPACE {rounds.scenario} --days {plan.days} --out DIR",
     }
+
+
+def _vehicles(n: int) -> str:
+    """Say who tours: ``"a vehicle based at each base tours"`` or ``"2 vehicles based at each base tour"``."""
+    return "a vehicle based at each base tours" if n == 1 else f"{n} vehicles based at each base tour"
