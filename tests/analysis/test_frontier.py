@@ -111,3 +111,12 @@ def test_a_budget_that_buys_no_base_is_left_out_not_a_crash(tmp_path: Path) -> N
     assert [s.budget for s in frontier.steps] == pytest.approx([110, 170, 230, 290, 350])
     assert [s.bases for s in frontier.steps] == [1, 1, 1, 1, 2]
     assert [s.share for s in frontier.steps] == pytest.approx([0.5, 0.5, 0.5, 5 / 6, 1.0])
+
+
+def test_a_frontier_for_another_mode_is_not_drawn_on_this_chart(tmp_path: Path) -> None:
+    ws, travel, evaluations = _tiny(tmp_path)
+    frontier = frontier_band(ws, travel, evaluations)
+    assert frontier is not None
+    assert frontier.mode == "car"
+    spec = charts.cost_coverage(evaluations, frontier=frontier, mode="bus")
+    assert "line" not in [layer["mark"]["type"] for layer in spec["layer"] if isinstance(layer["mark"], dict)]

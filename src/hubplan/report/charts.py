@@ -215,7 +215,7 @@ def cost_coverage(
         interval's low (``share_low``) to its high (``share_high``), the band around the options.
     frontier
         The best plan at a few budgets: drawn as a grey line through ``(cost, share)`` behind the
-        options, with its 90% band as a shaded area.
+        options, with its 90% band as a shaded area (only when its mode and minutes are the chart's).
     noun
         What is counted ("children", "families"), for the axis.
 
@@ -280,7 +280,7 @@ def cost_coverage(
                 },
             },
         )
-    if frontier is not None and frontier.steps:
+    if frontier is not None and frontier.steps and (frontier.mode, frontier.minutes) == (mode, minutes):
         steps = [
             {"cost": st.cost / 1e6, "share": st.share, "low": st.low, "high": st.high, "bases": st.bases}
             for st in frontier.steps

@@ -23,12 +23,14 @@ def minutes(m: float) -> str:
 
 
 def money(pounds: float) -> str:
-    """Format £ a year in millions or thousands, e.g. ``£5.20m`` or ``£245k``."""
+    """Format £ a year in millions, thousands or pounds, e.g. ``£5.20m``, ``£245k`` or ``£300``."""
     if math.isnan(pounds):
         return "-"
     sign = "-" if pounds < 0 else ""
     value = abs(pounds)
-    return f"{sign}£{value / 1e6:.2f}m" if value >= 1e6 else f"{sign}£{value / 1e3:.0f}k"
+    if value >= 1e6:
+        return f"{sign}£{value / 1e6:.2f}m"
+    return f"{sign}£{value / 1e3:.0f}k" if value >= 999.5 else f"{sign}£{value:.0f}"
 
 
 def words(items: list[str]) -> str:

@@ -147,7 +147,7 @@ def amend_table(options: list[AmendOption], extra: float) -> Table:
         "centres kept open",
         "within reach of a base",
         "reached in all",
-        "of them by rounds",
+        "at the rounds' stops",
         "rounds cost a year",
         "cost a year",
     ):
