@@ -94,9 +94,9 @@ def test_rounds_lead_counts_children_where_the_workspace_does(tmp_path: Path) ->
     html = render_html(workspace, analyse(workspace, travel, evaluations))
     section = html[html.index('<section id="rounds">') :]
     section = section[: section.index("</section>")]
-    assert "a child beyond reach there" in section
+    assert "for each child beyond reach there" in section
     assert "Only one: 2 vehicles based at each base tour the neighbourhoods whose children" in section
-    assert "a family" not in section
+    assert " family" not in section
     outreach = html[html.index('<section id="outreach">') :]
     outreach = outreach[: outreach.index("</section>")]
     assert "Children farther than the outreach threshold" in outreach

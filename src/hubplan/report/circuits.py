@@ -94,10 +94,11 @@ def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] |
     lead = (
         f"{title}: {_vehicles(settings.vehicles_per_base)} the neighbourhoods whose {people} are beyond "
         f"reach of every base, calling once every {plan.days} working days for "
-        f"{settings.stop_minutes:g} minutes plus {settings.stop_minutes_per_family:g} a "
+        f"{settings.stop_minutes:g} minutes plus {settings.stop_minutes_per_family:g} "
+        f"minute{'s' if settings.stop_minutes_per_family != 1 else ''} for each "
         f"{'family' if people == 'families' else 'child'} beyond reach there "
-        f"(at most {settings.stop_max_minutes:g}). The rounds are planned with OR-Tools' routing solver "
-        f"on the car model's minutes; the cost is {MODELLED}."
+        f"(at most {settings.stop_max_minutes:g} minutes). The rounds are planned with OR-Tools' "
+        f"routing solver on the car model's minutes; the cost is {MODELLED}."
     )
     notes = [*plan.notes]
     notes += [f"{names.get(u.stop, u.stop)}: {u.reason}" for u in plan.unserved[:20]]
