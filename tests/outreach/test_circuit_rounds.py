@@ -212,6 +212,11 @@ def test_keeping_a_centre_beats_a_bus_that_reaches_no_more(tmp_path: Path) -> No
     table = amend_table(options, 3_000)
     assert table.row_count == len(options)
     assert not any(o.rounds for o in amend(workspace, travel, workspace.scenario("one"), 3_000, rounds=False))
+    # The £100 budget pays for S1 alone: A1's 10 are reached, so the bus would add A2's 20.
+    before = plan_outreach(workspace, travel, workspace.scenario("one"))
+    assert "Spent on 1 outreach vehicle instead, it would reach 20 more." in amend_sentence(
+        options, 3_000, before
+    )
 
 
 def test_cli_amend_shows_the_bus_and_can_skip_it(tmp_path: Path) -> None:

@@ -227,6 +227,13 @@ def test_cli_amend_and_events(tmp_path: Path) -> None:
     options = json.loads(result.stdout)["options"]
     assert len(options) == 6  # five splits and one of outreach vehicles
     assert sum(o["rounds"] is not None for o in options) == 1
+    # Every option reaches all 47,149 children (the ONS count): the sentence says why a bus adds no one.
+    assert {round(o["families_reached"]) for o in options} == {47_149}
+    said = runner.invoke(app, ["amend", str(bundled_workspace_path()), "adopted-2019-15", "--extra", "1m"])
+    assert (
+        "it would reach no one more: bases, sessions and home visits already reach all 47,149 children."
+        in (" ".join(said.output.split()))
+    )
     out = tmp_path / "events.csv"
     args = [
         "events",

@@ -207,10 +207,14 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
     if bus is not None and bus.rounds is not None and bus is not best:
         n = bus.rounds.cost.vehicles
         gain = max(bus.families_reached - reached_before, 0.0)
-        text += (
-            f" Spent on {n} outreach vehicle{'s' if n != 1 else ''} instead, it would reach "
-            f"{fmt.families(gain)} more."
-        )
+        vehicles = f"{n} outreach vehicle{'s' if n != 1 else ''}"
+        if gain < 0.5 and reached_before >= before.families - 0.5:
+            text += (
+                f" Spent on {vehicles} instead, it would reach no one more: bases, sessions and home "
+                f"visits already reach all {fmt.families(before.families)} {before.people}."
+            )
+        else:
+            text += f" Spent on {vehicles} instead, it would reach {fmt.families(gain)} more."
     return text
 
 
