@@ -22,7 +22,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from hubplan.data.assumptions import CircuitSettings, Travel
+from hubplan.data.assumptions import Travel
+from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.outreach.circuit_output import NORFOLK_MOBILE_SOURCE
 from hubplan.outreach.circuits import Depot, Stop, circuit_minutes, plan_circuits
 

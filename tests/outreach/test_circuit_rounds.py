@@ -11,7 +11,8 @@ from typer.testing import CliRunner
 
 from hubplan.cli import app
 from hubplan.data import load_workspace
-from hubplan.data.assumptions import CircuitSettings, Costs, Travel
+from hubplan.data.assumptions import Costs, Travel
+from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.outreach import amend, plan_outreach
 from hubplan.outreach.circuit_costs import circuit_km, cycles_per_year, rounds_cost, vehicle_cost_bound
 from hubplan.outreach.circuit_map import rounds_map, rounds_svg

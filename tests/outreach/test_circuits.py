@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
-from hubplan.data.assumptions import CircuitSettings, Travel
+from hubplan.data.assumptions import Travel
+from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.errors import InputError
 from hubplan.outreach.circuit_input import read_depots, read_stops
 from hubplan.outreach.circuit_output import NORFOLK_MOBILE_SOURCE, write_circuit_outputs

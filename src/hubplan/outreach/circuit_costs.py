@@ -8,7 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from hubplan.data.assumptions import CircuitSettings, Costs, Travel
+from hubplan.data.assumptions import Costs, Travel
+from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.outreach.circuits import CircuitPlan, Depot, Stop
 from hubplan.travel.geodesic import great_circle_matrix_km
 
@@ -117,7 +118,8 @@ def cycles_per_year(days: int, settings: CircuitSettings, costs: Costs) -> float
 
     Examples
     --------
-    >>> from hubplan.data.assumptions import CircuitSettings, Costs
+    >>> from hubplan.data.assumptions import Costs
+    >>> from hubplan.data.circuit_settings import CircuitSettings
     >>> cycles_per_year(20, CircuitSettings(), Costs())
     11.5
     """

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import numpy as np
 
-from hubplan.data.assumptions import WEEKDAYS, Region
+from hubplan.data.assumptions import Region
+from hubplan.data.circuit_settings import WEEKDAYS
 from hubplan.data.columns import Column, check_columns
 from hubplan.data.read_table import RawTable, read_table
 from hubplan.errors import InputError, Problem

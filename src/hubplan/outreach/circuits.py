@@ -27,7 +27,8 @@ from typing import Any
 
 import numpy as np
 
-from hubplan.data.assumptions import CircuitSettings, Travel
+from hubplan.data.assumptions import Travel
+from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.errors import InputError, Problem, SolverError
 
 SCALE = 10

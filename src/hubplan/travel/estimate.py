@@ -64,8 +64,8 @@ def estimate_minutes(
     --------
     >>> o = np.array([[52.63, 1.30]])
     >>> d = np.array([[52.63, 1.30], [52.68, 0.94]])
-    >>> estimate_minutes(o, d, "walk").round(1).tolist()
-    [[0.0, 431.1]]
+    >>> [round(float(m), 1) for m in estimate_minutes(o, d, "walk")[0]]
+    [0.0, 431.8]
     """
     return estimate_modes(
         origins, destinations, (mode,), assumptions=assumptions, origin_wait_minutes=origin_wait_minutes
