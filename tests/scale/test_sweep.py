@@ -13,7 +13,7 @@ import typer
 from typer.testing import CliRunner
 
 from hubplan.cli import app
-from hubplan.cli.sweep import drawn_car_error, parse_budgets
+from hubplan.cli.sweep import parse_budgets
 from hubplan.data import load_workspace
 from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise.rules import Rules
@@ -27,6 +27,7 @@ from hubplan.scale.sweep import (
     sweep_points,
 )
 from hubplan.scale.sweep_inputs import travel_inputs
+from hubplan.scale.uncertainty import drawn_car_error
 from hubplan.travel import TravelMatrix, build_travel
 from tests.helpers import write_workspace
 

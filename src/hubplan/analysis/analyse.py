@@ -27,7 +27,7 @@ from hubplan.analysis.summaries import (
     closing_centre_rows,
     consultation_summary,
 )
-from hubplan.analysis.uncertainty import ScenarioIntervals, scenario_intervals
+from hubplan.analysis.uncertainty import ScenarioIntervals, input_draws, scenario_intervals
 from hubplan.consult.store import STORE_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
@@ -201,6 +201,7 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
     }
     centres = tuple(centre_facts(workspace, travel, chosen))
     evidence = gather_evidence(workspace, travel, chosen, outreach=outreach)
+    draws = input_draws(workspace, travel)  # one set for every interval and the frontier's band
     return Analysis(
         fingerprint=fingerprint(workspace, chosen),
         evaluations=tuple(chosen),
@@ -211,7 +212,7 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         centres=centres,
         comments=comments_about(workspace, {f.id for f in centres}),
         evidence=evidence,
-        intervals=scenario_intervals(workspace, travel, chosen),
-        frontier=frontier_band(workspace, travel, chosen),
+        intervals=scenario_intervals(workspace, travel, chosen, draws=draws),
+        frontier=frontier_band(workspace, travel, chosen, draws=draws),
         rounds=report_rounds(workspace, travel, chosen, evidence),
     )

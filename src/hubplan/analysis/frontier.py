@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from hubplan.analysis.uncertainty import draw_factors, resolved_errors, share_within_interval
+from hubplan.analysis.uncertainty import InputDraws, input_draws, share_within_interval
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InfeasibleError
 from hubplan.evaluate.evaluation import Evaluation
@@ -91,7 +91,11 @@ class FrontierBand:
 
 
 def frontier_band(
-    workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Evaluation]
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: Sequence[Evaluation],
+    *,
+    draws: InputDraws | None = None,
 ) -> FrontierBand | None:
     """Find the best plan at ``[optimise] frontier_budgets`` budgets and draw each plan's 90% band.
 
@@ -108,6 +112,9 @@ def frontier_band(
         Its travel matrices.
     evaluations
         The reported options (their costs set the budgets; the first one's access setting is used).
+    draws
+        The analysis's draws (:func:`~hubplan.analysis.uncertainty.input_draws`); made from
+        ``[uncertainty]`` when not given.
 
     Returns
     -------
@@ -121,16 +128,8 @@ def frontier_band(
     first = evaluations[0]
     mode, minutes = first.access_mode, first.access_minutes
     budgets = np.linspace(0.5 * min(costs), max(costs), count) if count > 1 else np.array([max(costs)])
-    uncertainty = workspace.assumptions.uncertainty
     families = np.asarray(workspace.areas.families, dtype=np.float64)
-    demand = car = None
-    if uncertainty.draws:
-        cv, error = resolved_errors(uncertainty)
-        demand, car_factors = draw_factors(
-            len(families), uncertainty.draws, seed=uncertainty.seed, demand_cv=cv, car_median_abs_error=error
-        )
-        drawn = mode == "car" and first.modes[mode].source == "estimated" and error > 0
-        car = car_factors if drawn else None
+    draws = draws or input_draws(workspace, travel)
     steps = []
     for budget in budgets:
         settings = PlanSettings(
@@ -146,8 +145,14 @@ def frontier_band(
         nearest, _ = nearest_base(travel.minutes[mode], bases)
         share = float(families[nearest <= minutes].sum() / families.sum())
         low, high = (
-            share_within_interval(nearest, families, minutes, demand=demand, car=car)
-            if demand is not None
+            share_within_interval(
+                nearest,
+                families,
+                minutes,
+                demand=draws.demand,
+                car=draws.car if mode == "car" else None,
+            )
+            if draws is not None
             else (math.nan, math.nan)
         )
         steps.append(
@@ -161,4 +166,6 @@ def frontier_band(
                 gap=float(found.solution.gap),
             )
         )
-    return FrontierBand(mode=mode, minutes=minutes, steps=tuple(steps), draws=uncertainty.draws)
+    return FrontierBand(
+        mode=mode, minutes=minutes, steps=tuple(steps), draws=draws.count if draws is not None else 0
+    )

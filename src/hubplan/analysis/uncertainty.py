@@ -248,12 +248,80 @@ def draw_factors(
     return demand, car
 
 
+@dataclass(frozen=True, eq=False)
+class InputDraws:
+    """What the inputs could have been: the draws every interval of one analysis shares.
+
+    Parameters
+    ----------
+    demand
+        (draws, n_areas) mean-1 factors on each area's children.
+    car
+        (draws, n_areas) median-1 factors on each area's car minutes, or ``None`` when car minutes
+        are not drawn (routed or imported, or no error).
+    seed
+        The generator's seed.
+    demand_cv, car_median_abs_error
+        The errors drawn with (fractions).
+    """
+
+    demand: np.ndarray
+    car: np.ndarray | None
+    seed: int
+    demand_cv: float
+    car_median_abs_error: float
+
+    @property
+    def count(self) -> int:
+        """Draws."""
+        return len(self.demand)
+
+
+def input_draws(
+    workspace: Workspace, travel: TravelMatrix, settings: UncertaintySettings | None = None
+) -> InputDraws | None:
+    """Draw the inputs once for a whole analysis (``[uncertainty]``, or ``settings``).
+
+    Parameters
+    ----------
+    workspace
+        The workspace (its areas and ``[uncertainty]``).
+    travel
+        Its travel matrices: car minutes are drawn only when estimated
+        (:func:`hubplan.scale.uncertainty.drawn_car_error`).
+    settings
+        Draws, seed and errors; the workspace's ``[uncertainty]`` when ``None``.
+
+    Returns
+    -------
+    InputDraws or None
+        ``None`` when ``draws`` is 0.
+    """
+    from hubplan.scale.uncertainty import drawn_car_error
+
+    settings = settings or workspace.assumptions.uncertainty
+    if settings.draws == 0:
+        return None
+    cv, error = resolved_errors(settings)
+    demand, car = draw_factors(
+        len(workspace.areas.ids), settings.draws, seed=settings.seed, demand_cv=cv, car_median_abs_error=error
+    )
+    return InputDraws(
+        demand=demand,
+        car=car if drawn_car_error(travel.sources, error) > 0 else None,
+        seed=settings.seed,
+        demand_cv=cv,
+        car_median_abs_error=error,
+    )
+
+
 def scenario_intervals(
     workspace: Workspace,
     travel: TravelMatrix,
     evaluations: Sequence[Evaluation],
     *,
     settings: UncertaintySettings | None = None,
+    draws: InputDraws | None = None,
 ) -> dict[str, ScenarioIntervals]:
     """Re-evaluate each scenario's bases under draws of demand and car minutes; return 90% intervals.
 
@@ -273,6 +341,9 @@ def scenario_intervals(
         The scenarios' evaluations.
     settings
         Draws, seed and errors; the workspace's ``[uncertainty]`` when ``None``.
+    draws
+        The draws, when the caller has made them (:func:`input_draws`); made from ``settings``
+        otherwise.
 
     Returns
     -------
@@ -281,14 +352,9 @@ def scenario_intervals(
     """
     from hubplan.scale.uncertainty import INTERVAL
 
-    settings = settings or workspace.assumptions.uncertainty
-    if settings.draws == 0 or not evaluations:
+    draws = draws or input_draws(workspace, travel, settings)
+    if draws is None or not evaluations:
         return {}
-    cv, error = resolved_errors(settings)
-    n = len(workspace.areas.ids)
-    demand, car = draw_factors(
-        n, settings.draws, seed=settings.seed, demand_cv=cv, car_median_abs_error=error
-    )
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     breakdowns = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
     blocks = [(TOTAL, (TOTAL,), families[None, :])] + [(b.name, b.labels, b.weights) for b in breakdowns]
@@ -318,15 +384,15 @@ def scenario_intervals(
         thresholds = np.asarray(ev.thresholds, dtype=np.float64)
         modes = {}
         for mode, m in ev.modes.items():
-            drawn = mode == "car" and m.source == "estimated" and error > 0
+            car = draws.car if mode == "car" else None
             base = before(ev.baseline, mode) if ev.baseline else None
             figures = _draw_figures(
                 m.nearest_minutes,
                 base,
                 weights=weights,
                 thresholds=thresholds,
-                demand=demand,
-                car=car if drawn else None,
+                demand=draws.demand,
+                car=car,
             )
             bands = {k: _band(v, quantiles) for k, v in figures.items()}
             reach = [
@@ -341,15 +407,15 @@ def scenario_intervals(
                 for (_, labels, _), a, b in zip(blocks, spans[:-1], spans[1:], strict=True)
             ]
             groups = {name: r for (name, _, _), r in zip(blocks[1:], reach[1:], strict=True)}
-            modes[mode] = ModeIntervals(mode=mode, drawn=drawn, total=reach[0], groups=groups)
+            modes[mode] = ModeIntervals(mode=mode, drawn=car is not None, total=reach[0], groups=groups)
         out[ev.scenario.name] = ScenarioIntervals(
             scenario=ev.scenario.name,
             thresholds=ev.thresholds,
             modes=modes,
-            draws=settings.draws,
-            seed=settings.seed,
-            demand_cv=cv,
-            car_median_abs_error=error,
+            draws=draws.count,
+            seed=draws.seed,
+            demand_cv=draws.demand_cv,
+            car_median_abs_error=draws.car_median_abs_error,
         )
     return out
 

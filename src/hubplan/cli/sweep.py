@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import math
 import re
-from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -202,28 +201,6 @@ def parse_rule_sets(rule: list[str], rule_set: list[str]) -> list[tuple[str, ...
     return sets
 
 
-def drawn_car_error(sources: Mapping[str, str], car_error: float) -> float:
-    """Return the car error a sweep draws with: ``car_error`` for estimated car minutes, else 0.
-
-    The error is the car model's (``--car-error``); routed or imported car minutes do not come from
-    that model, so they are not drawn, as the report does not draw them
-    (:func:`hubplan.analysis.uncertainty.scenario_intervals`).
-
-    Parameters
-    ----------
-    sources
-        The travel matrix's source of each mode (``"estimated"``, ``"routed"``, ``"imported"``).
-    car_error
-        Median absolute relative error of estimated car minutes (a fraction).
-
-    Returns
-    -------
-    float
-        The error to draw with (a fraction; 0: car minutes held).
-    """
-    return car_error if sources.get("car", "estimated") == "estimated" else 0.0
-
-
 def _share(value: float, lo: float, hi: float) -> str:
     """Show a share and, below it, its interval in per cent: ``45.5%`` then ``(41.2-49.8)``."""
     if math.isnan(value):
@@ -347,6 +324,7 @@ def sweep(
     from hubplan.data.assumptions import MAX_KPH, MAX_MINUTES
     from hubplan.scale.sweep import TABLE, SweepOptions, run_sweep
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
+    from hubplan.scale.uncertainty import drawn_car_error
 
     if mode not in ("bus", "car"):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")

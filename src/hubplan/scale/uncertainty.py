@@ -23,6 +23,7 @@ Bus minutes have no measured error and are not drawn.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import cache
 
 import numpy as np
@@ -137,3 +138,25 @@ def draw_car_factors(
     """
     sigma = lognormal_sigma_for_median_abs_error(median_abs_error)
     return rng.lognormal(0.0, sigma, size=n_areas) if sigma > 0 else np.ones(n_areas)
+
+
+def drawn_car_error(sources: Mapping[str, str], car_error: float) -> float:
+    """Return the car error a sweep draws with: ``car_error`` for estimated car minutes, else 0.
+
+    The error is the car model's (``--car-error``); routed or imported car minutes do not come from
+    that model, so they are not drawn, as the report does not draw them
+    (:func:`hubplan.analysis.uncertainty.scenario_intervals`).
+
+    Parameters
+    ----------
+    sources
+        The travel matrix's source of each mode (``"estimated"``, ``"routed"``, ``"imported"``).
+    car_error
+        Median absolute relative error of estimated car minutes (a fraction).
+
+    Returns
+    -------
+    float
+        The error to draw with (a fraction; 0: car minutes held).
+    """
+    return car_error if sources.get("car", "estimated") == "estimated" else 0.0
