@@ -11,10 +11,10 @@ import numpy as np
 
 from hubplan.analysis.uncertainty import InputDraws, input_draws, share_within_interval
 from hubplan.data.workspace import Workspace
-from hubplan.errors import InfeasibleError
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.metrics import nearest_base
-from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.optimise.frontier import budget_frontier
+from hubplan.optimise.plan import Objective, PlanSettings
 from hubplan.travel.matrix import TravelMatrix
 
 TIME_LIMIT = 30.0
@@ -101,7 +101,8 @@ def frontier_band(
 
     The budgets run evenly from half the cheapest option's bases to the dearest option's. At each,
     the exact solver brings the most families within the access threshold by the access mode
-    (``[evaluation]``), any site a candidate, under :data:`TIME_LIMIT`. Each plan is then
+    (``[evaluation]``), any site a candidate, under :data:`TIME_LIMIT`
+    (:func:`hubplan.optimise.frontier.budget_frontier`, as ``hubplan frontier`` does). Each plan is then
     re-evaluated, not re-solved, under the ``[uncertainty]`` draws the report's other intervals use.
 
     Parameters
@@ -130,15 +131,12 @@ def frontier_band(
     budgets = np.linspace(0.5 * min(costs), max(costs), count) if count > 1 else np.array([max(costs)])
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     draws = draws or input_draws(workspace, travel)
+    settings = PlanSettings(Objective("coverage", mode, minutes), time_limit=TIME_LIMIT)
     steps = []
-    for budget in budgets:
-        settings = PlanSettings(
-            Objective("coverage", mode, minutes), budget=float(budget), time_limit=TIME_LIMIT
-        )
-        try:
-            found = plan(workspace, travel, settings, name="frontier")
-        except InfeasibleError:
+    for point in budget_frontier(workspace, travel, budgets, settings):
+        if point.plan is None:  # no plan fits the budget
             continue
+        found, budget = point.plan, point.budget
         bases = workspace.base_indices(found.scenario)
         if len(bases) == 0:  # the budget buys no site
             continue
