@@ -15,9 +15,10 @@ from hubplan.data.assumptions import Costs, Travel
 from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.outreach import amend, plan_outreach
 from hubplan.outreach.circuit_costs import circuit_km, cycles_per_year, rounds_cost, vehicle_cost_bound
-from hubplan.outreach.circuit_map import rounds_map, rounds_svg
+from hubplan.outreach.circuit_map import rounds_map
 from hubplan.outreach.circuit_output import write_circuit_outputs
 from hubplan.outreach.circuits import CircuitPlan, Depot, Route, Stop, Unserved, Visit
+from hubplan.report.charts import to_svg
 from hubplan.report.outreach import amend_sentence, amend_table
 from hubplan.travel import build_travel
 from tests.helpers import write_workspace
@@ -98,7 +99,7 @@ def test_round_map_draws_the_path_in_order_and_escapes_names(tmp_path: Path) -> 
     assert [(p["lat"], p["lon"]) for p in path] == [(52.61, 1.0), (52.62, 1.05), (52.60, 1.00), (52.61, 1.0)]
     numbers = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "text")["data"]["values"]
     assert [(n["n"], n["lat"]) for n in numbers] == [("1", 52.62), ("2", 52.60)]
-    svg = rounds_svg(spec)
+    svg = to_svg(spec)
     assert svg.startswith("<svg")
     assert "<script" not in svg
     assert "&lt;script&gt;" in svg

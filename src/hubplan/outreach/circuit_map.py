@@ -159,22 +159,3 @@ def rounds_map(
         },
         "layer": layers,
     }
-
-
-def rounds_svg(spec: dict[str, Any]) -> str:
-    """Render a map from :func:`rounds_map` to SVG, offline.
-
-    Parameters
-    ----------
-    spec
-        The Vega-Lite specification.
-
-    Returns
-    -------
-    str
-        The SVG markup (its text escaped by the renderer).
-    """
-    import vl_convert
-
-    svg: str = vl_convert.vegalite_to_svg(spec)
-    return svg

@@ -15,7 +15,7 @@ import jinja2
 
 from hubplan.files import write_bytes_atomically
 from hubplan.outreach.circuit_costs import MODELLED, RoundsCost
-from hubplan.outreach.circuit_map import rounds_map, rounds_svg
+from hubplan.outreach.circuit_map import rounds_map
 from hubplan.outreach.circuits import WEEKDAY_NAMES, CircuitPlan, Depot, Stop, clock
 
 NORFOLK_MOBILE_SOURCE = (
@@ -191,7 +191,10 @@ def vehicle_timetable_html(
             )
             svg, alt = "", ""
             if depots:
-                svg = rounds_svg(rounds_map([route], stops, depots, title="", outlines=outlines))
+                # Not at the top: report.charts imports the analysis stage, which imports outreach.
+                from hubplan.report.charts import to_svg
+
+                svg = to_svg(rounds_map([route], stops, depots, title="", outlines=outlines))
                 alt = (
                     f"Map of vehicle {vehicle}'s round on day {route.day}: from the depot (triangle) to "
                     f"{len(route.visits)} stops numbered in visiting order, and back"
