@@ -285,24 +285,3 @@ def test_write_bundled_workspace_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="nothing is overwritten"):
         write_bundled_workspace(tmp_path / "full")
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
-
-
-def test_every_setting_is_documented_in_the_readme() -> None:
-    from pydantic import BaseModel
-
-    from hubplan.data.assumptions import Assumptions
-
-    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-
-    def keys(model: type[BaseModel], prefix: str) -> list[str]:
-        out = []
-        for name, field in model.model_fields.items():
-            annotation = field.annotation
-            if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-                out += keys(annotation, f"{prefix}{name}.")
-            else:
-                out.append(f"{prefix}{name}")
-        return out
-
-    missing = [k for k in keys(Assumptions, "") if f"`{k}`" not in readme]
-    assert not missing, f"settings missing from the README's assumptions table: {missing}"

@@ -215,5 +215,5 @@ def _consultation_sentences(workspace: Workspace, travel: TravelMatrix) -> list[
         f"{workspace.areas.people} whose nearest base the first "
         "proposal closes, the under-represented groups are "
         + ("; ".join(under) if under else "none")
-        + ". hubplan consult report finds the themes (see the README)."
+        + ". hubplan consult report finds the themes (see docs/consultation.md)."
     ]

@@ -1,7 +1,7 @@
 """The workspace's assumptions (``hubplan.toml``): a frozen, validated settings object with defaults.
 
-Every default is documented here with its reason; the README's assumptions table is generated from
-these docstrings' neighbours, so keep ``Field(description=...)`` current.
+Every default is documented here with its reason; docs/reference/settings.md is generated from the
+fields (``scripts/gen_docs.py``), so keep each ``Field(description=...)`` current.
 """
 
 from __future__ import annotations
@@ -438,7 +438,7 @@ def parse_assumptions(data: dict[str, Any], *, file: str = "hubplan.toml") -> As
         for err in exc.errors()[:MAX_SETTING_PROBLEMS]:
             key = shown(".".join(str(part) for part in err["loc"]), quoted=False) or None
             if err["type"] == "extra_forbidden":
-                expected = "a known setting (see the README's assumptions table)"
+                expected = "a known setting (see docs/reference/settings.md)"
                 found = "an unknown key"
             else:
                 expected = shown(_expected(err["msg"]), limit=200, quoted=False)

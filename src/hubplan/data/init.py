@@ -116,7 +116,7 @@ def _toml(council: Council, areas: pd.DataFrame, sites: pd.DataFrame, modelled: 
     return textwrap.dedent(
         f"""\
         # Assumptions for {council.name} ({council.code}), written by `hubplan init`.
-        # Every value is optional and documented in the hubplan README's assumptions table.
+        # Every value is optional and documented in hubplan's docs/reference/settings.md.
 
         [region]
         name = "{council.name}"

@@ -1,0 +1,109 @@
+"""The documentation: the generated reference pages are current, every page is reachable, every link resolves."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "docs"
+LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
+
+
+def _gen_docs() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_docs", ROOT / "scripts" / "gen_docs.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def gen_docs() -> ModuleType:
+    return _gen_docs()
+
+
+@pytest.mark.parametrize("name", ["cli.md", "settings.md", "rules.md", "web-api.md"])
+def test_the_reference_page_is_what_the_code_generates(gen_docs: ModuleType, name: str) -> None:
+    page = DOCS / "reference" / name
+    assert page.read_text(encoding="utf-8") == gen_docs.PAGES[name](), (
+        f"docs/reference/{name} is stale: run python scripts/gen_docs.py"
+    )
+
+
+def test_the_readme_quotes_what_the_demo_says_now(gen_docs: ModuleType) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert gen_docs.readme_text(readme, gen_docs.demo_summary()) == readme, (
+        "README.md's demo excerpt is stale: run python scripts/gen_docs.py"
+    )
+
+
+def test_the_readme_excerpt_replaces_only_what_lies_between_its_markers(gen_docs: ModuleType) -> None:
+    readme = "intro\n<!-- demo-excerpt: start -->\n- old\n<!-- demo-excerpt: end -->\nafter\n"
+    assert gen_docs.readme_text(readme, ["a.", "b."]) == (
+        "intro\n<!-- demo-excerpt: start -->\n- a.\n- b.\n<!-- demo-excerpt: end -->\nafter\n"
+    )
+    with pytest.raises(RuntimeError, match="markers"):
+        gen_docs.readme_text("no markers here\n", ["a."])
+
+
+def test_every_command_has_a_section_in_the_command_reference() -> None:
+    from hubplan.cli.lazy import COMMANDS
+
+    page = (DOCS / "reference" / "cli.md").read_text(encoding="utf-8")
+    missing = [name for name in COMMANDS if f"## `hubplan {name}`" not in page]
+    assert not missing, f"commands missing from docs/reference/cli.md: {missing}"
+
+
+def test_every_setting_rule_and_route_is_in_its_reference() -> None:
+    from fastapi.routing import APIRoute
+
+    from hubplan.data import write_bundled_workspace
+    from hubplan.optimise.rules.registry import REGISTRY
+    from hubplan.web import create_app
+
+    gen = _gen_docs()
+    settings = (DOCS / "reference" / "settings.md").read_text(encoding="utf-8")
+    from hubplan.data.assumptions import Assumptions
+
+    keys = [key for key, _, _ in gen._settings(Assumptions, "")]
+    assert len(keys) > 50
+    assert [k for k in keys if f"| `{k}` |" not in settings] == []
+    rules = (DOCS / "reference" / "rules.md").read_text(encoding="utf-8")
+    assert [name for name in REGISTRY if f"| `{name}` |" not in rules] == []
+    routes = (DOCS / "reference" / "web-api.md").read_text(encoding="utf-8")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app = create_app(write_bundled_workspace(Path(tmp) / "w"), editors=())
+        paths = {r.path for r in app.routes if isinstance(r, APIRoute)}
+    assert paths
+    assert [p for p in sorted(paths) if f"`{p}`" not in routes] == []
+
+
+def test_every_docs_page_is_linked_from_the_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    linked = {(ROOT / target).resolve() for target in LINK.findall(readme)}
+    pages = {p.resolve() for p in DOCS.rglob("*.md")}
+    assert sorted(str(p.relative_to(ROOT)) for p in pages - linked) == []
+
+
+def test_the_readme_is_short() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").count("\n")
+    assert lines <= 200, f"README.md has {lines} lines: reference belongs in docs/"
+
+
+def test_every_relative_link_resolves() -> None:
+    broken = []
+    for page in [ROOT / "README.md", *DOCS.rglob("*.md")]:
+        for target in LINK.findall(page.read_text(encoding="utf-8")):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            if not (page.parent / target).exists():
+                broken.append(f"{page.relative_to(ROOT)} -> {target}")
+    assert broken == []
