@@ -10,11 +10,13 @@ fixed seed, because no offline source exists: car availability, where each child
 stands, its cost, provider and contract, library costs as bases, and which centres the council's 7
 and 15 were.
 
-Usage: python scripts/build_norfolk.py [OUTPUT_DIR]   (default: src/hubplan/data/norfolk)
+Usage: python scripts/build_norfolk.py [OUTPUT_DIR] [--shared DIR]
+       (default: src/hubplan/data/norfolk; DIR: $HUBPLAN_SHARED_DATA, else ../shared/data)
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import textwrap
@@ -29,10 +31,17 @@ from hubplan.data.england import area_rows, find_council, lsoas, open_libraries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_consultation
+from build_england import default_shared, require
 from hubplan.travel import estimate_minutes, haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "sources"
+SOURCES = ROOT / "sources"  # our own derived inputs (postcode districts); real data is read from SHARED
+SHARED_FILES = (
+    "norfolk_places.csv",
+    "norfolk_lsoa2011.csv",
+    "norfolk_mobile_library_stops.csv",
+    "norfolk_childrens_centres_named.csv",
+)
 SEED = 2019
 DEMAND_YEAR = 2017  # ONS mid-2017 under-5 counts, the latest before the 2018 proposal
 TOTAL_COST = 10_200_000  # £ a year, the 2018 commissioning budget for the 53 centres
@@ -222,9 +231,9 @@ def library_sites() -> pd.DataFrame:
     )
 
 
-def mobile_stops(areas: pd.DataFrame) -> pd.DataFrame:
+def mobile_stops(areas: pd.DataFrame, shared: Path) -> pd.DataFrame:
     """Norfolk's mobile-library stops of 2019 as outreach venues, one per place, with their real times."""
-    stops = pd.read_csv(SOURCES / "norfolk_mobile_library_stops.csv", dtype=str, keep_default_na=False)
+    stops = pd.read_csv(shared / "norfolk_mobile_library_stops.csv", dtype=str, keep_default_na=False)
     stops = stops[stops["stop_name"] != "Rest Break"]
     stops = stops.assign(lat=stops["lat"].astype(float), lon=stops["lon"].astype(float))
     rows = []
@@ -328,9 +337,10 @@ def calibrate_car(lsoa: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def main(out: Path) -> None:
-    places = pd.read_csv(SOURCES / "norfolk_places.csv")
-    lsoa = pd.read_csv(SOURCES / "norfolk_lsoa2011.csv")
+def main(out: Path, shared: Path) -> None:
+    require(shared, list(SHARED_FILES))
+    places = pd.read_csv(shared / "norfolk_places.csv")
+    lsoa = pd.read_csv(shared / "norfolk_lsoa2011.csv")
     places["district"] = places["district"].str.replace(
         "King's Lynn & West Norfolk", "King's Lynn and West Norfolk"
     )
@@ -367,7 +377,7 @@ def main(out: Path) -> None:
         outreach="true",
         schedule="",
     )
-    others = mobile_stops(areas)
+    others = mobile_stops(areas, shared)
     sites = pd.concat([sites, libraries], ignore_index=True)
     assert sites["id"].is_unique and others["id"].is_unique and not set(sites["id"]) & set(others["id"])
 
@@ -386,6 +396,7 @@ def main(out: Path) -> None:
     write_toml(out / "hubplan.toml")
     write_decision(out / "decision.yaml")
     towns = places[places["population"].fillna(0) >= TOWN_LABEL_POPULATION].sort_values("name")
+    write_places(out / "places.csv", places, set(towns["name"]))
     write_boundaries(
         out,
         lsoa_outlines(areas["id"]),
@@ -399,6 +410,22 @@ def main(out: Path) -> None:
         f"{len(areas)} areas, {int(areas['children'].sum()):,} children under five; "
         f"car defaults against the hospital times: median error {stats['median']:.1%}, p90 {stats['p90']:.1%}"
     )
+
+
+def write_places(path: Path, places: pd.DataFrame, labelled: set[str]) -> None:
+    """Norfolk's named places (GeoNames) for the map's search and labels; ``label`` marks those drawn."""
+    table = pd.DataFrame(
+        {
+            "name": places["name"],
+            "lat": places["lat"].round(5),
+            "lon": places["lon"].round(5),
+            "population": places["population"].astype("Int64"),
+            "district": places["district"],
+            "label": places["name"].isin(labelled).map({True: "true", False: "false"}),
+            "source": "GeoNames (" + places["source"].str.replace(";", ", ") + ")",
+        }
+    )
+    table.to_csv(path, index=False, lineterminator="\n")
 
 
 def _yaml_list(ids: list[str]) -> str:
@@ -681,4 +708,13 @@ source); their reasons are in `hubplan.toml` and the project README.
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "src" / "hubplan" / "data" / "norfolk")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "src" / "hubplan" / "data" / "norfolk")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=default_shared(),
+        help="the shared data folder (default: $HUBPLAN_SHARED_DATA, else ../shared/data)",
+    )
+    arguments = parser.parse_args()
+    main(arguments.out, arguments.shared)

@@ -9,6 +9,7 @@ import pytest
 
 from hubplan.data import bundled_workspace_path, check_workspace, load_workspace, write_bundled_workspace
 from hubplan.data.assumptions import RURALITY_CLASSES
+from hubplan.data.shared_data import shared_data_folder
 from hubplan.errors import InputError
 from tests.helpers import TINY_TOML, write_workspace
 
@@ -62,7 +63,7 @@ def test_bundled_norfolk_areas_are_the_published_figures() -> None:
     }  # fmt: skip
 
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED = shared_data_folder() or Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def test_bundled_norfolk_areas_equal_the_shared_tables() -> None:
