@@ -19,6 +19,9 @@ from hubplan.errors import HubplanError
 ENV_VAR = "HUBPLAN_SHARED_DATA"
 """The environment variable naming the shared data folder (default: ``../shared/data`` at build time)."""
 
+MISSING_LEAD = "hubplan's real open data is not built"
+"""The first words of :class:`DataMissingError`'s message, as the CLI prints it."""
+
 
 class DataMissingError(HubplanError):
     """The real open data hubplan is built from is not there (a clone without the shared data).
@@ -33,7 +36,7 @@ class DataMissingError(HubplanError):
         self.missing = list(missing)
         lines = "\n".join(f"  - {m}" for m in self.missing)
         super().__init__(
-            "hubplan's real open data is not built; missing:\n"
+            f"{MISSING_LEAD}; missing:\n"
             f"{lines}\n"
             "It is built from the project's shared data folder (../shared/data beside the repository, "
             f"or the folder named by {ENV_VAR}) by `make data`, which `make demo` and `make test` run "
