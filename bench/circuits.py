@@ -29,7 +29,9 @@ from hubplan.outreach.circuit_output import NORFOLK_MOBILE_SOURCE
 from hubplan.outreach.circuits import Depot, Stop, circuit_minutes, plan_circuits
 
 # The real stops stay in the shared data folder ($HUBPLAN_SHARED_DATA, else ../shared/data).
-DATA = (shared_data_folder() or Path(__file__).resolve().parents[2] / "shared" / "data") / "norfolk_mobile_library_stops.csv"
+DATA = (
+    shared_data_folder() or Path(__file__).resolve().parents[2] / "shared" / "data"
+) / "norfolk_mobile_library_stops.csv"
 RESULTS = Path(__file__).resolve().parent / "results" / "circuits.md"
 
 

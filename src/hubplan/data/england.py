@@ -1,4 +1,4 @@
-"""The England tables: every LSOA, every library, which council each district is in, the family hubs programmes.
+"""The England tables: LSOAs, libraries, the council of each district, the family hubs programmes.
 
 The tables are real open data (IoD 2019, ONS mid-year under-5 counts, RUC 2011, positions from live
 residential postcodes, the Libraries Taskforce list, the DfE family hubs programmes):
