@@ -233,7 +233,7 @@ def test_7_nan_inf_and_absurd_settings_are_refused(ws: Path) -> None:
         r"found 1e\+20",
     )
     (ws / "hubplan.toml").write_text((bundled_workspace_path() / "hubplan.toml").read_text())
-    assert_refused(ws, rf"scenarios/{SCENARIO}\.yaml, row 10, column 'budget_per_year': .*found nan")
+    assert_refused(ws, rf"scenarios/{SCENARIO}\.yaml, row 9, column 'budget_per_year': .*found nan")
 
 
 def test_8_huge_files_are_refused_before_they_are_read(ws: Path) -> None:
