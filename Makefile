@@ -85,7 +85,8 @@ $(ENGLAND): scripts/build_england.py $(wildcard $(SHARED_DATA)/england_*.csv $(S
 # England tables; its own inputs (scenarios, decision.yaml, hubplan.toml, the synthetic consultation)
 # are committed, and rebuilding them gives the same bytes.
 norfolk: $(NORFOLK)
-$(NORFOLK): $(ENGLAND) scripts/build_norfolk.py scripts/build_consultation.py sources/norfolk_postcode_districts.csv \
+$(NORFOLK): $(ENGLAND) scripts/build_norfolk.py scripts/norfolk_centres.py scripts/norfolk_texts.py \
+		scripts/build_consultation.py sources/norfolk_postcode_districts.csv \
 		$(wildcard $(SHARED_DATA)/norfolk_*.csv) | $(VENV)/.installed
 	$(BIN)/python scripts/build_norfolk.py --shared $(SHARED_DATA)
 
