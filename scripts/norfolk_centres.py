@@ -5,7 +5,9 @@ S14): 37 centres' names, districts, towns or areas, and what became of them in 2
 first proposal's 7 bases and 8 of the adopted 15. No offline source gives their addresses, so each
 stands at its town's position (**town-level position**): the GeoNames place of that name, else the
 mean position of the Norfolk mobile-library stops in a community of that name, else the postcode of
-the library of that name.
+the library of that name. Where several named centres share a town, the first stands at the town and
+each other one at a modelled position within 4 km of it (:func:`spread_shared_towns`), so each has
+neighbourhoods of its own.
 
 Modelled (no source names them): the other 16 centres. Each district's count continues the
 need-weighted share (children under five, those in IMD deciles 1-3 counted 1.5 times) from the named
@@ -117,6 +119,46 @@ def named_centres(named: pd.DataFrame, where: dict[str, Place]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+TOWN_RADIUS_KM = 4.0
+
+
+def spread_shared_towns(named: pd.DataFrame, areas: pd.DataFrame) -> pd.DataFrame:
+    """Stand centres that share a town apart: the first at the town, each other one within 4 km of it.
+
+    Several named centres in one town would otherwise stand at one point, and all but one would have no
+    neighbourhood of their own. Each further centre stands at the LSOA position, within
+    :data:`TOWN_RADIUS_KM` of the town and in its district, that most shortens the need-weighted
+    distance to the nearest centre; its ``position_source`` says it is modelled within the town.
+    """
+    named = named.copy()
+    need = _need(areas)
+    lat, lon = areas["lat"].to_numpy(), areas["lon"].to_numpy()
+    spot = list(zip(named["lat"], named["lon"], strict=True))
+    for i in range(len(named)):
+        if spot[i] not in spot[:i]:
+            continue
+        town_lat, town_lon = spot[i]
+        from_town = haversine_km(lat, lon, town_lat, town_lon)
+        mine = np.flatnonzero(
+            (from_town <= TOWN_RADIUS_KM) & (areas["district"].to_numpy() == named.at[i, "district"])
+        )
+        placed_lat, placed_lon = np.array(named["lat"][:i]), np.array(named["lon"][:i])
+        nearest = haversine_km(lat[:, None], lon[:, None], placed_lat[None, :], placed_lon[None, :]).min(
+            axis=1
+        )
+        to_candidate = haversine_km(lat[:, None], lon[:, None], lat[None, mine], lon[None, mine])
+        pick = int(
+            mine[int(np.argmin((need[:, None] * np.minimum(nearest[:, None], to_candidate)).sum(axis=0)))]
+        )
+        named.loc[i, ["lat", "lon"]] = [float(lat[pick]), float(lon[pick])]
+        spot[i] = (float(lat[pick]), float(lon[pick]))
+        named.at[i, "position_source"] = (
+            f"town-level position: {named.at[i, 'town']}, shared with another named centre there, so modelled "
+            f"within the town: the position of LSOA {areas.at[pick, 'id']} ({areas.at[pick, 'name']})"
+        )
+    return named
+
+
 def _need(areas: pd.DataFrame) -> np.ndarray:
     return np.asarray(
         areas["children"].to_numpy() * (1 + 0.5 * (areas["deprivation_decile"].to_numpy() <= 3))
@@ -203,7 +245,7 @@ def all_centres(
     named = pd.read_csv(shared / "norfolk_childrens_centres_named.csv", dtype=str, keep_default_na=False)
     stops = pd.read_csv(shared / "norfolk_mobile_library_stops.csv", dtype=str, keep_default_na=False)
     where = place_finder(places, stops, libraries)
-    real = named_centres(named, where)
+    real = spread_shared_towns(named_centres(named, where), areas)
     modelled = modelled_centres(real, areas, places, districts)
     centres = pd.concat([real, modelled], ignore_index=True)
     centres["order"] = centres["district"].map({d: i for i, d in enumerate(districts)})

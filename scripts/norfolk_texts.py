@@ -25,7 +25,7 @@ districts = [
   {listed},
 ]
 bounds = {{ min_lat = 52.30, max_lat = 53.05, min_lon = 0.10, max_lon = 1.80 }}
-modelled = "car availability (no_car_share); 16 of the 53 children's centres, which no public source names (named '(modelled)'), and every centre's cost, capacity, provider and contract; the 37 named centres' positions are town-level; libraries' costs as bases; 7 of the adopted 15 bases, assumed by the stated rule of two per district plus three in Norwich (see README.md in the workspace folder)."
+modelled = "car availability; 16 of the 53 centres (no source names them) and every centre's cost, capacity and provider; the other 37 centres' positions (town-level); libraries' costs as bases; 7 of the adopted 15 (see README.md in the workspace folder)."
 
 [evaluation]
 baseline = "baseline-53"
