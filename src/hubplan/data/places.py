@@ -126,4 +126,7 @@ def write_places(folder: Path, places: pd.DataFrame) -> list[tuple[str, float, f
     """
     places.loc[:, list(COLUMNS)].to_csv(folder / FILE, index=False, lineterminator="\n")
     chosen = places[places["label"] == "true"].sort_values("name", kind="stable")
-    return [(str(r.name), float(r.lat), float(r.lon)) for r in chosen.itertuples()]
+    return [
+        (str(name), float(lat), float(lon))
+        for name, lat, lon in zip(chosen["name"], chosen["lat"], chosen["lon"], strict=True)
+    ]
