@@ -94,6 +94,8 @@ def test_the_family_hubs_programmes_are_marked_on_the_map_and_in_the_table():
         "Three": "in neither programme",
     }
     assert spec["encoding"]["stroke"]["title"] == "national family hubs programme"
+    # Channels on one field share a legend: none may switch it off, or the rings go unexplained.
+    assert spec["encoding"]["strokeWidth"]["legend"] is not None
     # Without the list nothing is marked.
     plain = render_national_page(table, rule="r", mode="car", threshold_minutes=20, draw_map=False)
     assert "programme" not in plain

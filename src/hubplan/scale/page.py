@@ -100,6 +100,7 @@ def council_map(
                 "field": "programme",
                 "type": "nominal",
                 "title": "national family hubs programme",
+                "legend": {"labelLimit": 360, "titleLimit": 360},
                 "scale": {
                     "domain": groups,
                     "range": [_RING[g] for g in groups],
@@ -108,7 +109,8 @@ def council_map(
             "strokeWidth": {
                 "field": "programme",
                 "type": "nominal",
-                "legend": None,
+                "title": "national family hubs programme",
+                "legend": {"labelLimit": 360, "titleLimit": 360},
                 "scale": {"domain": groups, "range": [2.0 if g != NOT_IN_PROGRAMME else 0.4 for g in groups]},
             },
         }
