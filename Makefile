@@ -45,7 +45,7 @@ system:
 	@scripts/system_packages.sh chromium=chromium pdftotext=poppler-utils pg_ctlcluster=postgresql
 
 # The demo also builds the map's files, so `hubplan serve` works straight after it.
-demo: $(VENV)/.installed data $(LEAFLET)
+demo: data $(VENV)/.installed $(LEAFLET)
 	$(BIN)/hubplan demo
 
 lint: $(VENV)/.installed-test
