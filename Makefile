@@ -1,13 +1,19 @@
 # hubplan: two commands do everything on a fresh machine.
-#   make demo   set up .venv and run the Norfolk demo
-#   make test   set up .venv with the test extras, then lint, type-check and run every test
+#   make demo   set up .venv, build the data and run the Norfolk demo
+#   make test   set up .venv with the test extras, build the data, then lint, type-check and run every test
+# The real open data is not in git: `make data` builds the England tables and the Norfolk workspace's
+# real-data files (ignored) from the shared data folder, ../shared/data beside the repository or the
+# folder named by HUBPLAN_SHARED_DATA (docs/data.md). Without it, make stops with a message saying so.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
+SHARED_DATA ?= $(if $(HUBPLAN_SHARED_DATA),$(HUBPLAN_SHARED_DATA),../shared/data)
+ENGLAND := src/hubplan/data/england/lsoa2011.csv.gz
+NORFOLK := src/hubplan/data/norfolk/areas.csv
 
 LEAFLET := src/hubplan/web/static/vendor/leaflet/leaflet.js
 
-.PHONY: demo test lint pytest bench data england clean system web
+.PHONY: demo test lint pytest bench data england norfolk clean system web
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -39,7 +45,7 @@ system:
 	@scripts/system_packages.sh chromium=chromium pdftotext=poppler-utils pg_ctlcluster=postgresql
 
 # The demo also builds the map's files, so `hubplan serve` works straight after it.
-demo: $(VENV)/.installed $(LEAFLET)
+demo: data $(VENV)/.installed $(LEAFLET)
 	$(BIN)/hubplan demo
 
 lint: $(VENV)/.installed-test
@@ -47,10 +53,10 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
-pytest: $(VENV)/.installed-test system $(LEAFLET)
+pytest: $(VENV)/.installed-test data system $(LEAFLET)
 	$(BIN)/python -m pytest
 
-test: lint pytest
+test: data lint pytest
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
@@ -65,13 +71,26 @@ bench: $(VENV)/.installed-test
 	$(BIN)/python bench/redaction.py
 	$(BIN)/python bench/load.py
 
-# Rebuild the bundled Norfolk workspace from sources/ and the England tables (deterministic).
-data: $(VENV)/.installed
-	$(BIN)/python scripts/build_norfolk.py
+# Build what the package needs from the shared data (seconds; only when an input changed). The file
+# lists use $(wildcard): a missing shared file makes the script run, and it says what is missing.
+data: $(NORFOLK)
 
-# Copy the England tables from ../shared/data into the package (deterministic gzip).
-england: $(VENV)/.installed
-	$(BIN)/python scripts/build_england.py
+# The England tables, gzipped into the package (deterministic gzip; the standard library only).
+england: $(ENGLAND)
+$(ENGLAND): scripts/build_england.py $(wildcard $(SHARED_DATA)/england_*.csv $(SHARED_DATA)/family_hubs_*.csv)
+	$(PYTHON) scripts/build_england.py $(SHARED_DATA)
+	@touch $@
+
+# The bundled Norfolk workspace (deterministic): its real-data files from the shared data and the
+# England tables; its own inputs (scenarios, decision.yaml, hubplan.toml, the synthetic consultation)
+# are committed, and rebuilding them gives the same bytes.
+norfolk: $(NORFOLK)
+$(NORFOLK): $(ENGLAND) scripts/build_norfolk.py scripts/norfolk_centres.py scripts/norfolk_texts.py \
+		scripts/build_consultation.py sources/norfolk_postcode_districts.csv \
+		$(wildcard $(SHARED_DATA)/norfolk_*.csv) | $(VENV)/.installed
+	$(BIN)/python scripts/build_norfolk.py --shared $(SHARED_DATA)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache frontend/node_modules src/hubplan/web/static/vendor
+	rm -f src/hubplan/data/england/*.csv.gz
+	cd src/hubplan/data/norfolk && rm -f areas.csv sites.csv venues.csv places.csv boundaries.geojson

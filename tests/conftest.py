@@ -1,8 +1,13 @@
 """Suite-wide rules: in CI (``CI=true``) a skipped test is a failure.
 
-Skips exist for a clone without ``../shared`` (the OR-Library instances) or a machine without
-Debian's chromium or pdftotext. CI always has all of them, because ``make test`` installs them, so
+Skips exist for a clone without ``../shared`` (the OR-Library instances, and the real open data that
+``make data`` builds the England tables and the Norfolk workspace from) or a machine without Debian's
+chromium or pdftotext. CI always has all of them, because ``make test`` builds and installs them, so
 a skip there means something the suite should have checked was silently not checked.
+
+A test that stops on :class:`~hubplan.data.shared_data.DataMissingError` (raised, or printed by the CLI
+into a failed assertion) is reported as skipped with that error's message (what is missing and how to
+build it), rather than as a traceback.
 """
 
 from __future__ import annotations
@@ -12,13 +17,24 @@ from collections.abc import Iterator
 
 import pytest
 
+from hubplan.data.shared_data import MISSING_LEAD
+
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    """Turn a skip into a failure when running in CI (expected failures are left alone)."""
+    """Skip a test the missing shared data stops; turn a skip into a failure in CI (xfails left alone)."""
     report: pytest.TestReport = yield
+    text = str(call.excinfo.value) if call.excinfo is not None else ""
+    if report.failed and call.excinfo is not None and MISSING_LEAD in text:
+        # DataMissingError itself, or the CLI's printing of it inside a failed assertion.
+        report.outcome = "skipped"
+        report.longrepr = (
+            str(item.path),
+            item.location[1] or 0,
+            f"Skipped: {text[text.index(MISSING_LEAD) :]}",
+        )
     if IN_CI and report.skipped and not hasattr(report, "wasxfail"):
         reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
         report.outcome = "failed"

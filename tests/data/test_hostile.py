@@ -139,12 +139,12 @@ def test_1_bom_only_csv_is_named_as_an_empty_table(ws: Path) -> None:
 def test_1_short_rows_and_extra_cells_are_named_by_row_and_column(ws: Path) -> None:
     lines = (ws / "sites.csv").read_text().splitlines()
     lines[2] = ",".join(lines[2].split(",")[:5])  # row 3 stops after 'lon'
-    lines[4] += ",surplus"  # row 5 has a 14th cell, column N
+    lines[4] += ",surplus"  # row 5 has a 17th cell, column Q
     (ws / "sites.csv").write_text("\n".join(lines) + "\n")
     assert_refused(
         ws,
-        r"sites\.csv, row 3, column 'district': expected 14 cells, as the header has \(5 given\)",
-        r"sites\.csv, row 5, column 'O': expected at most 14 cells, as the header has, found an extra cell 'surplus'",
+        r"sites\.csv, row 3, column 'district': expected 16 cells, as the header has \(5 given\)",
+        r"sites\.csv, row 5, column 'Q': expected at most 16 cells, as the header has, found an extra cell 'surplus'",
     )
 
 
@@ -153,7 +153,7 @@ def test_1_a_merged_header_is_one_problem_not_one_per_row(ws: Path) -> None:
     text = (ws / "sites.csv").read_text()
     (ws / "sites.csv").write_text(text.replace("id,name,", "id;name,", 1))
     assert_refused(
-        ws, r"sites\.csv, row 1: expected a header naming each of the 14 cells most rows have, found 13 names"
+        ws, r"sites\.csv, row 1: expected a header naming each of the 16 cells most rows have, found 15 names"
     )
 
 
@@ -233,7 +233,7 @@ def test_7_nan_inf_and_absurd_settings_are_refused(ws: Path) -> None:
         r"found 1e\+20",
     )
     (ws / "hubplan.toml").write_text((bundled_workspace_path() / "hubplan.toml").read_text())
-    assert_refused(ws, rf"scenarios/{SCENARIO}\.yaml, row 10, column 'budget_per_year': .*found nan")
+    assert_refused(ws, rf"scenarios/{SCENARIO}\.yaml, row 9, column 'budget_per_year': .*found nan")
 
 
 def test_8_huge_files_are_refused_before_they_are_read(ws: Path) -> None:

@@ -14,9 +14,10 @@ from hubplan.data import load_workspace
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.england import find_council
 from hubplan.data.init import init_workspace
+from hubplan.data.shared_data import shared_data_folder
 from hubplan.errors import InputError
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED = shared_data_folder() or Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def shared_counts(code: str) -> tuple[int, int, int]:

@@ -9,6 +9,7 @@ import pytest
 
 from hubplan.data import bundled_workspace_path, check_workspace, load_workspace, write_bundled_workspace
 from hubplan.data.assumptions import RURALITY_CLASSES
+from hubplan.data.shared_data import shared_data_folder
 from hubplan.errors import InputError
 from tests.helpers import TINY_TOML, write_workspace
 
@@ -46,8 +47,41 @@ def test_bundled_norfolk_has_the_record_figures() -> None:
     assert {len(s.bases) for s in ws.scenarios.values()} == {53, 7, 15}
     seven = ws.base_indices(ws.scenario("proposal-2018-7"))
     assert sorted(ws.sites.district[seven]) == sorted(ws.assumptions.region.districts)  # one per district
-    assert set(ws.scenario("proposal-2018-7").bases) <= set(ws.scenario("adopted-2019-15").bases)
+    # The sources (REAL_DATA.md): the January 2019 revision dropped Attleborough, Holt and Terrington
+    # St Clement from the 7; the other 4 are among the 15.
+    dropped = {"cc-attleborough", "cc-holt", "cc-st-clements"}
+    seven_ids = set(ws.scenario("proposal-2018-7").bases)
+    assert seven_ids == dropped | {
+        "cc-city-and-eaton",
+        "cc-drayton-and-taverham",
+        "cc-long-stratton",
+        "cc-seagulls",
+    }
+    assert seven_ids - dropped <= set(ws.scenario("adopted-2019-15").bases)
     assert all(s.modelled for s in ws.scenarios.values())  # each says what is modelled
+
+
+def test_bundled_norfolk_centres_are_named_where_a_source_names_them() -> None:
+    """37 of 53 centres are named by public sources, at town-level positions; 16 are modelled and say so."""
+    ws = load_workspace(bundled_workspace_path())
+    centres = np.flatnonzero(ws.sites.kind == "children_centre")
+    assert ws.sites.position_source is not None
+    assert ws.sites.provenance is not None
+    modelled = [i for i in centres if str(ws.sites.name[i]).endswith("(modelled)")]
+    named = [i for i in centres if i not in modelled]
+    assert (len(named), len(modelled)) == (37, 16)
+    assert all(str(ws.sites.position_source[i]).startswith("town-level position") for i in named)
+    assert all(str(ws.sites.provenance[i]).startswith("modelled") for i in modelled)
+    # Holt stands at GeoNames' Holt (52.90591, 1.08863; shared norfolk_places.csv).
+    holt = ws.sites.index["cc-holt"]
+    assert (ws.sites.lat[holt], ws.sites.lon[holt]) == (52.90591, 1.08863)
+    assert ws.sites.name[holt] == "Holt Children's Centre"
+    # Of the adopted 15: the 8 the sources name, and 7 marked assumed in the scenario file.
+    text = (bundled_workspace_path() / "scenarios" / "adopted-2019-15.yaml").read_text()
+    assert text.count("(assumed)") == 7
+    fifteen = ws.base_indices(ws.scenario("adopted-2019-15"))
+    per_district = {d: int((ws.sites.district[fifteen] == d).sum()) for d in ws.assumptions.region.districts}
+    assert per_district == {d: 3 if d == "Norwich" else 2 for d in ws.assumptions.region.districts}
 
 
 def test_bundled_norfolk_areas_are_the_published_figures() -> None:
@@ -62,7 +96,7 @@ def test_bundled_norfolk_areas_are_the_published_figures() -> None:
     }  # fmt: skip
 
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data"
+SHARED = shared_data_folder() or Path(__file__).resolve().parents[3] / "shared" / "data"
 
 
 def test_bundled_norfolk_areas_equal_the_shared_tables() -> None:

@@ -1,4 +1,4 @@
-"""The bundled workspace is exactly what the generator makes from sources/ (deterministic)."""
+"""The bundled workspace is exactly what the generator makes from the shared data and sources/ (deterministic)."""
 
 from __future__ import annotations
 

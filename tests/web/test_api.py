@@ -105,7 +105,7 @@ def test_places_here_report_and_docs(client: TestClient) -> None:
     assert found
     assert "Dereham" in found[0]["name"]
     here = client.get("/api/here", params={"lat": 52.68, "lon": 0.94, "bases": "cc-diss"}).json()
-    assert here["modes"]["car"]["base"] == "Diss Children's Centre"
+    assert here["modes"]["car"]["base"] == "Diss Children's Centre (modelled)"
     assert here["modes"]["car"]["minutes"] > here["modes"]["car"]["baseline_minutes"]
     report = client.get("/api/report", params={"scenarios": "baseline-53,proposal-2018-7"})
     assert report.status_code == 200

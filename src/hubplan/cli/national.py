@@ -107,8 +107,15 @@ def national(
     import pandas as pd
 
     table = pd.read_parquet(out_dir / TABLE)
+    from hubplan.data.england import family_hubs_programmes
+
     page = render_national_page(
-        table, rule=rule.describe(), mode=mode, threshold_minutes=threshold, draw_map=not no_map
+        table,
+        rule=rule.describe(),
+        mode=mode,
+        threshold_minutes=threshold,
+        draw_map=not no_map,
+        programmes=family_hubs_programmes(),
     )
     write_bytes_atomically(out_dir / "national.html", page.encode())
     out.print(

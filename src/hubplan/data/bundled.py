@@ -1,4 +1,8 @@
-"""The bundled Norfolk workspace that ships inside the package, and copying it out for editing."""
+"""The bundled Norfolk workspace that ships inside the package, and copying it out for editing.
+
+Its real-data files (``BUILT_FILES``) are not kept in git: ``make data`` builds them from the shared
+data folder. Without them the workspace cannot be used, and :func:`bundled_workspace_path` says so.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,11 @@ import tempfile
 from importlib import resources
 from pathlib import Path
 
+from hubplan.data.shared_data import DataMissingError
 from hubplan.errors import InputError, Problem
+
+BUILT_FILES = ("areas.csv", "sites.csv", "venues.csv", "places.csv", "boundaries.geojson")
+"""The workspace's files that ``make data`` builds from the shared data (ignored by git)."""
 
 
 def bundled_workspace_path() -> Path:
@@ -17,8 +25,17 @@ def bundled_workspace_path() -> Path:
     -------
     Path
         A read-only folder; copy it with :func:`write_bundled_workspace` to edit it.
+
+    Raises
+    ------
+    DataMissingError
+        When its real-data files have not been built (``make data``).
     """
-    return Path(str(resources.files("hubplan.data") / "norfolk"))
+    folder = Path(str(resources.files("hubplan.data") / "norfolk"))
+    missing = [str(folder / name) for name in BUILT_FILES if not (folder / name).is_file()]
+    if missing:
+        raise DataMissingError(missing)
+    return folder
 
 
 def write_bundled_workspace(target: Path) -> Path:
@@ -38,6 +55,8 @@ def write_bundled_workspace(target: Path) -> Path:
     ------
     InputError
         When ``target`` exists and is not empty (nothing there is overwritten).
+    DataMissingError
+        When the bundled workspace's real-data files have not been built (``make data``).
     """
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         problem = Problem(

@@ -105,6 +105,20 @@ SITE_COLUMNS = (
         "when it is open or visited, in words (e.g. a mobile library's stop)",
         default="",
     ),
+    Column(
+        "position_source",
+        "text",
+        False,
+        "where its position comes from, in words (e.g. 'town-level position: Holt, at GeoNames')",
+        default="",
+    ),
+    Column(
+        "provenance",
+        "text",
+        False,
+        "where the row's facts come from, in words: a real source, the user, or modelled",
+        default="",
+    ),
 )
 """Columns of ``sites.csv`` and ``venues.csv``."""
 

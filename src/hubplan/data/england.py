@@ -1,8 +1,11 @@
-"""The England tables shipped with hubplan: every LSOA, every library, and which council each district is in.
+"""The England tables: LSOAs, libraries, the council of each district, the family hubs programmes.
 
 The tables are real open data (IoD 2019, ONS mid-year under-5 counts, RUC 2011, positions from live
-residential postcodes, the Libraries Taskforce list): ``data/england/README.md`` says where each
-column comes from. They let :mod:`hubplan.data.init` build a workspace for any English council.
+residential postcodes, the Libraries Taskforce list, the DfE family hubs programmes):
+``data/england/README.md`` says where each column comes from. They let :mod:`hubplan.data.init`
+build a workspace for any English council. They are not in git: ``make data`` builds them into the
+package from the shared data folder (:mod:`hubplan.data.shared_data`); without them every function
+here raises :class:`~hubplan.data.shared_data.DataMissingError`.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from hubplan.data.shared_data import DataMissingError, shared_data_folder
 from hubplan.errors import InputError, Problem
 
 RURALITY_OF_RUC = {
@@ -65,10 +69,29 @@ class Council:
         return tuple(name for _, name in self.districts)
 
 
+TABLES = {
+    "lsoa2011": "england_lsoa2011.csv",
+    "libraries": "england_libraries.csv",
+    "lad2019_to_utla2019": "england_lad2019_to_utla2019.csv",
+    "family_hubs_programmes": "family_hubs_programme_local_authorities.csv",
+}
+"""Each table's name in the package (``data/england/NAME.csv.gz``) to its file in the shared data folder."""
+
+
 def _read(name: str, **kwargs: object) -> pd.DataFrame:
-    path = resources.files("hubplan.data") / "england" / f"{name}.csv.gz"
-    with resources.as_file(path) as file:
-        return pd.read_csv(file, compression="gzip", keep_default_na=False, na_values=[""], **kwargs)  # type: ignore[call-overload,no-any-return]
+    """Read a table built into the package, else from ``HUBPLAN_SHARED_DATA``, else say what is missing."""
+    packaged = resources.files("hubplan.data") / "england" / f"{name}.csv.gz"
+    options: dict[str, object] = {"keep_default_na": False, "na_values": [""], **kwargs}
+    if packaged.is_file():
+        with resources.as_file(packaged) as file:
+            return pd.read_csv(file, compression="gzip", **options)  # type: ignore[call-overload,no-any-return]
+    folder = shared_data_folder()
+    if folder is not None and (folder / TABLES[name]).is_file():
+        return pd.read_csv(folder / TABLES[name], **options)  # type: ignore[call-overload,no-any-return]
+    missing = [f"{packaged} (the package's copy)"]
+    if folder is not None:
+        missing.append(f"{folder / TABLES[name]} (named by HUBPLAN_SHARED_DATA)")
+    raise DataMissingError(missing)
 
 
 @cache
@@ -108,6 +131,22 @@ def district_councils() -> pd.DataFrame:
         ``lad_code``, ``lad_name``, ``utla_code``, ``utla_name``.
     """
     return _read("lad2019_to_utla2019")
+
+
+@cache
+def family_hubs_programmes() -> pd.DataFrame:
+    """Return the councils of the national family hubs programmes (DfE, 2022-23).
+
+    Returns
+    -------
+    pandas.DataFrame
+        87 rows: ``la_name_as_published``, ``utla2019_name``, ``utla2019_code`` (empty for North
+        Northamptonshire, a 2021 council), ``programme`` (``FHSfL_75_2022``: the 75 councils of the
+        Family Hubs and Start for Life programme, April 2022; or a Family Hubs Transformation Fund
+        code), ``trailblazer_2023`` (``true`` for the 14 trailblazers of February 2023) and
+        ``source`` (where the list was published). Do not modify it.
+    """
+    return _read("family_hubs_programmes", dtype=str)
 
 
 def councils() -> list[Council]:

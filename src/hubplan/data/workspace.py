@@ -43,7 +43,9 @@ class Sites:
     Attributes hold one value per site: ``name``, ``kind``, ``lat``/``lon`` (degrees), ``district``,
     ``cost_per_year`` (£ a year as a base), ``capacity`` (families a year, NaN for no limit),
     ``provider``, ``contract_end`` (YYYY-MM-DD or ''), the flags ``required``, ``excluded``,
-    ``outreach``, and ``schedule`` (when it is open or visited, in words; '' when not given).
+    ``outreach``, ``schedule`` (when it is open or visited, in words; '' when not given), and
+    ``position_source`` and ``provenance`` (where its position and its facts come from, in words; ''
+    when not given).
     """
 
     ids: tuple[str, ...]
@@ -60,6 +62,8 @@ class Sites:
     excluded: np.ndarray
     outreach: np.ndarray
     schedule: np.ndarray | None = None
+    position_source: np.ndarray | None = None
+    provenance: np.ndarray | None = None
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -438,4 +442,6 @@ def _sites(cols: list[dict[str, np.ndarray]]) -> Sites:
         excluded=cat("excluded"),
         outreach=cat("outreach"),
         schedule=cat("schedule"),
+        position_source=cat("position_source"),
+        provenance=cat("provenance"),
     )

@@ -14,6 +14,15 @@ from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 
+BASE = "base"
+"""A site that is a base in the plan mapped."""
+
+CLOSES = "closes"
+"""A site of the current network (the baseline) that the plan mapped leaves out."""
+
+_SHAPE = {BASE: "triangle-up", CLOSES: "cross"}
+_FILL = {BASE: "#E69F00", CLOSES: "#ffffff"}
+
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
 """A palette readable with every common colour-vision deficiency (Okabe and Ito 2008)."""
 
@@ -318,7 +327,8 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
     """Map areas shaded by minutes to their nearest base, with district outlines, towns and sites.
 
     Areas are drawn as their outlines when the workspace has ``boundaries.geojson`` (LSOA polygons),
-    else as dots at their positions sized by their demand.
+    else as dots at their positions sized by their demand. Bases are numbered on the map and named in
+    a key beside it, which also says what every colour, line, name and marker means.
 
     Parameters
     ----------
@@ -405,16 +415,20 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
     ]
     bases = set(ev.bases)
     baseline_bases = set(workspace.baseline.bases) if workspace.baseline is not None else set()
+    # Bases are numbered in the plan's order; the key beside the map names each number.
+    number = {site: k for k, site in enumerate((s for s in ev.bases if s in workspace.sites.index), start=1)}
     sites = [
         {
             "lat": float(workspace.sites.lat[i]),
             "lon": float(workspace.sites.lon[i]),
-            "status": "base" if s in bases else "closed",
+            "status": BASE if s in bases else CLOSES,
+            "name": str(workspace.sites.name[i]),
+            "number": str(number[s]) if s in number else "",
         }
         for i, s in enumerate(workspace.sites.ids)
         if s in bases or s in baseline_bases
     ]
-    spec = _base(f"{ev.scenario.title}: minutes by {mode} to the nearest base", width=520, height=420)
+    statuses = [st for st in (BASE, CLOSES) if any(site["status"] == st for site in sites)]
     site_layer = {
         "data": {"values": sites},
         "mark": {"type": "point", "size": 70, "strokeWidth": 2},
@@ -423,13 +437,23 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
             "latitude": {"field": "lat", "type": "quantitative"},
             "shape": {
                 "field": "status", "type": "nominal", "title": "sites",
-                "scale": {"domain": ["base", "closed"], "range": ["triangle-up", "cross"]},
+                "scale": {"domain": statuses, "range": [_SHAPE[st] for st in statuses]},
             },
             "color": {"value": "#000000"},
             "fill": {
-                "field": "status", "type": "nominal", "legend": None,
-                "scale": {"domain": ["base", "closed"], "range": ["#E69F00", "#ffffff"]},
+                "field": "status", "type": "nominal", "title": "sites",
+                "scale": {"domain": statuses, "range": [_FILL[st] for st in statuses]},
             },
+            "tooltip": [{"field": "name", "type": "nominal"}, {"field": "status", "type": "nominal"}],
+        },
+    }  # fmt: skip
+    number_layer = {
+        "data": {"values": [site for site in sites if site["number"]]},
+        "mark": {"type": "text", "fontSize": 8, "dx": 7, "dy": 6, "align": "left", "color": "#000000"},
+        "encoding": {
+            "longitude": {"field": "lon", "type": "quantitative"},
+            "latitude": {"field": "lat", "type": "quantitative"},
+            "text": {"field": "number"},
         },
     }  # fmt: skip
     place_layer = {
@@ -441,8 +465,38 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
             "text": {"field": "name"},
         },
     }  # fmt: skip
-    spec |= {
+    title = f"{ev.scenario.title}: minutes by {mode} to the nearest base"
+    drawn_map = {
+        "width": 520,
+        "height": 420,
         "projection": {"type": "mercator"},
-        "layer": [*area_layers, site_layer, *([place_layer] if places else [])],
+        "layer": [*area_layers, site_layer, number_layer, *([place_layer] if places else [])],
     }
+    notes = [
+        f"Colour: minutes by {mode} to the nearest base.",
+        *(["Lines: district boundaries."] if shapes and layers["district"] else []),
+        *(["Bold names: towns (GeoNames)."] if places else []),
+        *(["Triangles: the plan's bases, numbered as below."] if number else []),
+        *(["Crosses: sites the plan closes (bases now)."] if CLOSES in statuses else []),
+    ]
+    key_rows = [
+        *notes,
+        "",
+        *(f"{k}  {workspace.sites.name[workspace.sites.index[s]]}" for s, k in number.items()),
+    ]
+    key = {
+        "width": 300,
+        "height": 12 * len(key_rows),
+        "title": {"text": "Key", "anchor": "start", "fontSize": 11},
+        "data": {"values": [{"row": i, "text": text} for i, text in enumerate(key_rows)]},
+        "mark": {"type": "text", "align": "left", "baseline": "top", "fontSize": 9, "limit": 298},
+        "encoding": {
+            "x": {"value": 0},
+            "y": {"field": "row", "type": "ordinal", "axis": None},
+            "text": {"field": "text"},
+        },
+    }
+    spec = _base(title, width=520, height=420)
+    del spec["width"], spec["height"]
+    spec |= {"hconcat": [drawn_map, key]}
     return spec

@@ -1,4 +1,4 @@
-"""Find places by name for the web map: named places (``places.csv``), sites and areas."""
+"""Find places for the web map: named places (``places.csv``), postcode districts, sites and areas."""
 
 from __future__ import annotations
 
@@ -24,19 +24,27 @@ def search_places(workspace: Workspace, query: str, *, limit: int = 10) -> list[
     Parameters
     ----------
     workspace
-        The workspace; its optional ``places.csv`` (``name,lat,lon``) adds towns and villages.
+        The workspace; its optional ``places.csv`` (``name,lat,lon``) adds towns and villages, and its
+        optional ``postcode_districts.csv`` (``postcode_district,lat,lon``) postcode districts.
     query
-        Part of a name.
+        Part of a name, or a postcode (its district, the part before the space, is found).
     limit
         At most this many.
 
     Returns
     -------
     list of Place
-        Towns and villages, then sites, then areas.
+        The postcode district a postcode is in, then towns and villages, sites and areas.
     """
     q = query.strip().lower()
     candidates: list[Place] = []
+    outward = q.split()[0].upper() if q.split() else ""
+    if workspace.path is not None and (workspace.path / "postcode_districts.csv").is_file():
+        with (workspace.path / "postcode_districts.csv").open(encoding="utf-8") as handle:
+            districts = [r for r in csv.DictReader(handle) if r["postcode_district"] == outward]
+        if districts:
+            row = districts[0]
+            return [Place(f"{outward} (postcode district)", "postcode", float(row["lat"]), float(row["lon"]))]
     if workspace.path is not None and (workspace.path / "places.csv").is_file():
         with (workspace.path / "places.csv").open(encoding="utf-8") as handle:
             candidates += [

