@@ -1,4 +1,4 @@
-"""Estimated travel minutes from great-circle km: walk and car by speed and circuity, bus by a fitted model."""
+"""Estimated travel minutes from great-circle km: walk and car by speed and circuity, bus by a fit."""
 
 from __future__ import annotations
 
