@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from hubplan.cli import app
 from hubplan.cli.sweep import parse_budgets
 from hubplan.data import load_workspace
+from hubplan.data.assumptions import Travel
 from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise.rules import Rules
 from hubplan.scale.sweep import (
@@ -234,12 +235,13 @@ KM_PER_DEGREE = 111.1951  # a degree of latitude on the mean Earth radius (6,371
 
 @pytest.fixture
 def meridian(tmp_path):
-    """One site and three areas 10, 22 and 30 km due north of it (urban: 5-minute bus wait).
+    """One site and three areas 10, 22 and 30 km due north of it (urban: bus rurality factor 1).
 
     Car minutes are 5.1 + km x 1.25 / kph x 60: at 60 km/h 17.6, 32.6 and 42.6; at 100 km/h
     12.6, 21.6 and 27.6. Within 30 minutes: 10 of 60 children at 60 km/h, all 60 at 100 km/h.
-    Bus minutes are 8 + km x 1.4 / kph x 60 + 5 (walking is slower): at 25 km/h 46.6 and more;
-    at 50 km/h 29.8, 49.96 and 63.4. Within 30: none at 25 km/h, 10 of 60 at 50 km/h.
+    Bus minutes are 2.37 + m x (km / 10) ^ 0.593, where a bus speed sets the distance term's minutes
+    at 10 km, m = 10 / kph x 60 (walking is slower): at 25 km/h m = 24, giving 26.4, 40.7 and 48.4;
+    at 50 km/h m = 12, giving 14.4, 21.5 and 25.4. Within 30: 10 of 60 at 25 km/h, all 60 at 50 km/h.
     """
     areas = [
         f"A{i},{52.0 + km / KM_PER_DEGREE:.7f},1.0,D1,{n},{decile},urban,0.2"
@@ -272,10 +274,10 @@ def test_two_car_and_two_bus_speeds_change_the_shares_as_worked_by_hand(meridian
         assert by.loc[(60.0, bus), "within_car"] == pytest.approx(10 / 60)
         assert by.loc[(100.0, bus), "within_car"] == pytest.approx(1.0)
     for car in (60.0, 100.0):
-        assert by.loc[(car, 25.0), "within_bus"] == pytest.approx(0.0)
-        assert by.loc[(car, 50.0), "within_bus"] == pytest.approx(10 / 60)
+        assert by.loc[(car, 25.0), "within_bus"] == pytest.approx(10 / 60)
+        assert by.loc[(car, 50.0), "within_bus"] == pytest.approx(1.0)
         # The most deprived fifth is the 10 children 10 km away.
-        assert by.loc[(car, 50.0), "deprived_within_bus"] == pytest.approx(1.0)
+        assert by.loc[(car, 25.0), "deprived_within_bus"] == pytest.approx(1.0)
     # The one site is the plan and the baseline: nobody loses access under any speed.
     assert (table["losing_car"] == 0).all()
     assert table["point"].is_unique
@@ -296,7 +298,7 @@ def test_a_speed_for_routed_minutes_is_refused(meridian):
     routed = TravelMatrix(minutes=travel.minutes, sources={**travel.sources, "car": "routed"})
     kept = travel_inputs(ws, routed)
     assert math.isnan(kept.car_kph)
-    assert kept.bus_kph == 25.0
+    assert kept.bus_kph == pytest.approx(Travel().bus.speed_kph)
     with pytest.raises(
         HubplanError, match="car minutes are routed, and a speed changes estimated minutes only"
     ):
@@ -321,19 +323,19 @@ def test_thresholds_are_an_axis(meridian, tmp_path):
 
 
 def test_a_rule_that_cannot_hold_under_one_speed_is_an_error_row_there_only(meridian, tmp_path):
-    """The deprived area is 10 km out: by bus 46.6 minutes at 25 km/h, 29.8 at 50 km/h."""
+    """The deprived area is 10 km out: by bus 2.37 + 60 = 62.4 minutes at 10 km/h, 26.4 at 25 km/h."""
     out = tmp_path / "out"
     result = CliRunner().invoke(
         app,
-        ["sweep", str(meridian), "--bases", "1", "--bus-speed", "25,50", "--rule-set", "deprived-max=45",
-         "--rule-set", "deprived-max=50", "--draws", "0", "--out", str(out), "--workers", "1"],
+        ["sweep", str(meridian), "--bases", "1", "--bus-speed", "10,25", "--rule-set", "deprived-max=45",
+         "--rule-set", "deprived-max=70", "--draws", "0", "--out", str(out), "--workers", "1"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "1 failed" in result.output
     table = pd.read_parquet(out / "sweep.parquet").set_index(["rules", "bus_kph"])
     assert len(table) == 4
     failed = table[table["error"] != ""]
-    assert failed.index.tolist() == [("deprived-max=45", 25.0)]
+    assert failed.index.tolist() == [("deprived-max=45", 10.0)]
     assert failed["error"].iloc[0] == (
         "InfeasibleError: deprived-max=45: area A0 (A0) has no candidate site within 45 minutes by bus"
     )
