@@ -22,15 +22,15 @@ from hubplan.cli import app
 from hubplan.data import load_workspace, write_bundled_workspace
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate import evaluate
-from hubplan.report import charts
-from hubplan.report.document import render_html
-from hubplan.report.tables import comparison_rows
-from hubplan.scale.uncertainty import (
+from hubplan.evaluate.uncertainty import (
     CAR_MEDIAN_ABS_ERROR,
     DEMAND_CV,
     lognormal_sigma_for_cv,
     lognormal_sigma_for_median_abs_error,
 )
+from hubplan.report import charts
+from hubplan.report.document import render_html
+from hubplan.report.tables import comparison_rows
 from hubplan.travel import build_travel
 
 SCENARIOS = ("baseline-53", "proposal-2018-7")

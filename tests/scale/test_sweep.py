@@ -17,6 +17,7 @@ from hubplan.cli.sweep import parse_budgets
 from hubplan.data import load_workspace
 from hubplan.data.assumptions import Travel
 from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.evaluate.uncertainty import drawn_car_error
 from hubplan.optimise.rules import Rules
 from hubplan.scale.sweep import (
     Point,
@@ -28,7 +29,6 @@ from hubplan.scale.sweep import (
     sweep_points,
 )
 from hubplan.scale.sweep_inputs import travel_inputs
-from hubplan.scale.uncertainty import drawn_car_error
 from hubplan.travel import TravelMatrix, build_travel
 from tests.helpers import write_workspace
 
@@ -456,3 +456,35 @@ def test_routed_or_imported_car_minutes_are_not_drawn_with_the_car_models_error(
     assert drawn_car_error({"car": "estimated", "bus": "estimated"}, 0.134) == 0.134
     assert drawn_car_error({"car": "routed", "bus": "estimated"}, 0.134) == 0.0
     assert drawn_car_error({"car": "imported", "bus": "routed"}, 0.134) == 0.0
+
+
+def test_bus_intervals_widen_when_the_bus_error_is_on_and_equal_the_point_when_it_is_zero():
+    """£2.0m buys C: bus minutes to it 50, 50 and 5, so 250 of 550 children are within 30.
+
+    With demand and car held, only bus minutes move: ``m exp(z sigma)``. Edges 31.3 and 50.3 minutes
+    put 5 in the first band and 50 in the second; with a 30% error there, 50 minutes fall to 30 or
+    less when ``z sigma <= ln 0.6`` (sigma 0.456: z <= -1.12, 13% of draws for each of the two
+    areas), so the 95th percentile of the share rises above 250/550; the lower end stays at it, as
+    the 5-minute area never leaves 30 (that takes a factor of 6).
+    """
+    inputs, travel = hand_inputs()
+    point = Point(None, 2.0e6, (), 78.2, 25.0, 30.0)
+    edges = (31.3, 50.3)
+    held = SweepOptions(draws=300, demand_cv=0.0, car_median_abs_error=0.0, method="exact")
+    zero = SweepOptions(
+        draws=300, demand_cv=0.0, car_median_abs_error=0.0, method="exact",
+        bus_band_minutes=edges, bus_median_abs_error=(0.0, 0.0, 0.0),
+    )  # fmt: skip
+    on = SweepOptions(
+        draws=300, demand_cv=0.0, car_median_abs_error=0.0, method="exact",
+        bus_band_minutes=edges, bus_median_abs_error=(0.2, 0.3, 0.3),
+    )  # fmt: skip
+    for options in (held, zero):
+        row = sweep_point(point, inputs, travel, Rules(), options, "fp")
+        assert row["within_bus_lo"] == row["within_bus_hi"] == pytest.approx(250 / 550)
+    row = sweep_point(point, inputs, travel, Rules(), on, "fp")
+    assert row["within_bus"] == pytest.approx(250 / 550)
+    assert row["within_bus_lo"] == pytest.approx(250 / 550)
+    assert row["within_bus_hi"] > 250 / 550
+    # Car minutes are held, so the car interval stays the point.
+    assert row["within_car_lo"] == row["within_car_hi"] == pytest.approx(250 / 550)

@@ -139,6 +139,10 @@ def _default_walk() -> ModeSpeed:
     return ModeSpeed(speed_kph=4.5, circuity=1.3, access_minutes=0.0)
 
 
+DEMAND_CV = 0.10
+"""Assumed coefficient of variation of an LSOA's ONS count of children under five (ONS publishes no
+interval; a count of 60-100 carries Poisson-scale noise of 10-13%)."""
+
 CAR_MODEL_MEDIAN_ABS_ERROR = 0.134
 """The car model's measured error: the median absolute relative error of its minutes against road
 times on held-out LSOAs (docs/car_model.md, "held out | all": 13.4%)."""
@@ -240,11 +244,11 @@ class EvaluationSettings(_Frozen):
 
 
 class UncertaintySettings(_Frozen):
-    """How the report's 90% intervals are drawn: demand within the ONS error, car minutes within the model's.
+    """The error model behind every 90% interval: demand in the ONS error, car and bus minutes in the models'.
 
-    ``demand_cv`` and ``car_median_abs_error`` default to ``None``: the documented values in
-    :mod:`hubplan.scale.uncertainty` (``DEMAND_CV``, ``CAR_MEDIAN_ABS_ERROR``), so that a change
-    there reaches every workspace that does not set its own.
+    Each default is documented where it is measured or assumed: :data:`DEMAND_CV`,
+    :data:`CAR_MODEL_MEDIAN_ABS_ERROR` (docs/car_model.md), :data:`BUS_MODEL_MEDIAN_ABS_ERROR`
+    (docs/bus_model.md); :mod:`hubplan.evaluate.uncertainty` draws with them.
     """
 
     draws: int = Field(
@@ -256,20 +260,47 @@ class UncertaintySettings(_Frozen):
     seed: int = Field(
         default=0, ge=0, le=2**32 - 1, description="Seeds the draws: same seed, same intervals."
     )
-    demand_cv: float | None = Field(
-        default=None,
+    demand_cv: float = Field(
+        default=DEMAND_CV,
         ge=0,
         le=1,
         description="Coefficient of variation of each area's count of children (a mean-1 log-normal "
-        "factor, independent between areas); by default 10%.",
+        "factor, independent between areas); by default 10%, assumed.",
     )
-    car_median_abs_error: float | None = Field(
-        default=None,
+    car_median_abs_error: float = Field(
+        default=CAR_MODEL_MEDIAN_ABS_ERROR,
         ge=0,
         lt=1,
         description="Median absolute relative error of estimated car minutes (one median-1 log-normal "
         "factor per area, to every site); by default the car model's measured error.",
     )
+    bus_median_abs_error: dict[str, float] = Field(
+        default_factory=lambda: dict(BUS_MODEL_MEDIAN_ABS_ERROR),
+        description="Median absolute relative error of estimated bus minutes by great-circle km band "
+        "('lo-hi'; trips beyond the last band take its error); by default the bus model's measured "
+        "error. All 0 turns bus draws off.",
+    )
+
+    @model_validator(mode="after")
+    def _bands(self) -> UncertaintySettings:
+        end = 0.0
+        for key, value in self.bus_median_abs_error.items():
+            lo, _, hi = key.partition("-")
+            try:
+                low, high = float(lo), float(hi)
+            except ValueError:
+                low, high = -1.0, -1.0
+            if low != end or high <= low:
+                msg = "bus_median_abs_error keys 'lo-hi', km bands from 0, each starting where the last ends"
+                raise ValueError(msg)
+            if not 0 <= value < 1:
+                msg = "bus_median_abs_error values from 0 to below 1"
+                raise ValueError(msg)
+            end = high
+        if not self.bus_median_abs_error:
+            msg = "bus_median_abs_error with at least one band"
+            raise ValueError(msg)
+        return self
 
 
 class OptimiseSettings(_Frozen):
