@@ -50,9 +50,9 @@ def travel(
         from hubplan.travel import build_travel
         from hubplan.travel.export_matrix import write_matrix_table
 
-        matrices = build_travel(workspace)
-        rows = write_matrix_table(export_path, workspace, matrices)
-        sources = ", ".join(f"{m} {matrices.sources[m]}" for m in matrices.modes)
+        built = build_travel(workspace)
+        rows = write_matrix_table(export_path, workspace, built)
+        sources = ", ".join(f"{m} {built.sources[m]}" for m in built.modes)
         out.print(
             f"wrote {rows:,} rows to {export_path} ({len(workspace.areas):,} areas x "
             f"{len(workspace.sites):,} sites; {sources}; unreachable pairs left out)"

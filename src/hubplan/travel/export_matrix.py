@@ -96,5 +96,5 @@ def write_matrix_table(path: Path, workspace: Workspace, travel: TravelMatrix) -
         text = table.to_csv(index=False, float_format="%.9g", lineterminator="\n")
         write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))  # type: ignore[arg-type]
     else:
-        write_atomically(path, lambda handle: table.to_parquet(handle, index=False))  # type: ignore[arg-type]
+        write_atomically(path, lambda handle: table.to_parquet(handle, index=False))
     return len(table)
