@@ -203,6 +203,18 @@ class EvaluationSettings(_Frozen):
         default="bus",
         description="The mode 'has access' is measured by (bus: what families without a car depend on).",
     )
+    access_measure: Literal["minutes", "km"] = Field(
+        default="minutes",
+        description="What 'has access' counts: minutes by access_mode, or straight-line km (access_km), "
+        "as the IFS measures access to children's centres.",
+    )
+    access_km: float = Field(
+        default=2.5,
+        gt=0,
+        le=100,
+        description="The distance that counts as access (great-circle km): 2.5 km is the IFS's "
+        "'pram-pushing distance' (Carneiro et al. 2024; IFS 2025).",
+    )
     car_access_minutes: float | None = Field(
         default=None,
         gt=0,
