@@ -202,12 +202,16 @@ def test_sweep_points_match_brute_force_and_carry_intervals(city, tmp_path):
 
 
 def test_without_errors_the_interval_is_the_point(city, tmp_path):
+    copy = tmp_path / "ws"
+    shutil.copytree(city, copy)
+    toml = copy / "hubplan.toml"
+    toml.write_text(toml.read_text() + '\n[uncertainty]\nbus_median_abs_error = { "0-2" = 0.0 }\n')
     out = tmp_path / "sweep"
     result = CliRunner().invoke(
         app,
         [
             "sweep",
-            str(city),
+            str(copy),
             "--bases",
             "2",
             "--draws",
@@ -403,6 +407,7 @@ def test_unset_errors_and_draws_are_the_workspaces_uncertainty_settings(city, tm
     toml = copy / "hubplan.toml"
     toml.write_text(
         toml.read_text() + "\n[uncertainty]\ndraws = 7\ndemand_cv = 0.0\ncar_median_abs_error = 0.0\n"
+        'bus_median_abs_error = { "0-2" = 0.0 }\n'
     )
     out = tmp_path / "sweep"
     result = CliRunner().invoke(

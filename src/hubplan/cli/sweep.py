@@ -423,9 +423,16 @@ def sweep(
         if car_source == "estimated"
         else f"car minutes {car_source}, not drawn"
     )
+    bus_text = (
+        "bus minutes log-normal by km band ("
+        + ", ".join(f"{k} {v:.1%}" for k, v in assumed.bus_median_abs_error.items())
+        + "), one draw per area"
+        if bus_drawn
+        else f"bus minutes {matrix.sources.get('bus', 'estimated')}, not drawn"
+    )
     out.print(
         f"  assumed errors: {ws.areas.people}'s counts log-normal, CV {demand_cv:.0%} per area; {car_text}; "
-        f"bus minutes {matrix.sources.get('bus', 'estimated')}, not drawn. "
+        f"{bus_text}. "
         f"Access is lost against the baseline ({baseline.name if baseline is not None else 'every site'})."
     )
     out.print(

@@ -83,8 +83,8 @@ def build_council_problem(
 
     Areas are its LSOAs, weighted by the ONS estimate of children under five; candidates are its open
     libraries, or its areas' positions when it has none. Car and bus minutes are estimated from
-    great-circle distances (:func:`hubplan.travel.estimate_minutes`), with each area's bus wait set by
-    its rurality (:func:`hubplan.travel.bus_wait_minutes`).
+    great-circle distances (:func:`hubplan.travel.estimate_minutes`), bus minutes scaled by each
+    area's rurality (:func:`hubplan.travel.bus_rurality_factors`).
 
     Parameters
     ----------
