@@ -88,9 +88,10 @@ def test_rules_are_kept_on_norfolk(norfolk: Path) -> None:
         district_min=1,
         required=("lib-cromer",),
         excluded=("cc-norwich-central",),
-        # With the real IMD deciles, one deprived LSOA (King's Lynn and West Norfolk 008B) has no
-        # candidate site within 63 minutes by bus, so 30 would be infeasible: 65 is the rule tested.
-        deprived_max_minutes=65,
+        # With the real IMD deciles and the bus model fitted on real timetables, one deprived LSOA
+        # (King's Lynn and West Norfolk 016E) has no candidate site within 97.4 minutes by bus, so 30
+        # would be infeasible: 100 is the rule tested.
+        deprived_max_minutes=100,
         method="heuristic",
     )
     result = plan(ws, travel, settings)
@@ -100,7 +101,7 @@ def test_rules_are_kept_on_norfolk(norfolk: Path) -> None:
     assert "lib-cromer" in result.scenario.bases
     assert "cc-norwich-central" not in result.scenario.bases
     deprived = ws.areas.deprivation_decile <= 2
-    assert (nearest_base(travel.minutes["bus"], bases)[0][deprived] <= 65).all()
+    assert (nearest_base(travel.minutes["bus"], bases)[0][deprived] <= 100).all()
     assert result.solution.gap < 0.05
     assert result.scenario.extra["settings"]["district_min"] == 1
 
