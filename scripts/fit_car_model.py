@@ -65,6 +65,7 @@ class Pairs:
     lattice: tuple[float, float]
     n_lsoas: int
     n_unmatched: int
+    iod_km: np.ndarray | None = None
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,14 @@ def load_pairs(lsoa_csv: Path = DEFAULT_LSOA, data: Path | None = None) -> Pairs
         lattice=(a, b),
         n_lsoas=len(names),
         n_unmatched=len(lsoas) - len(names),
+        iod_km=np.repeat([_iod_km(lsoas[n]) for n in names], NEAREST_UNITS),
     )
+
+
+def _iod_km(row: dict[str, str]) -> float:
+    """The geometric mean of an LSOA's IoD 2019 road distances to a GP, school, post office and shop (km)."""
+    km = [float(row[c]) for c in ("km_gp", "km_primary_school", "km_post_office", "km_shop")]
+    return float(np.exp(np.mean(np.log(km))))
 
 
 def usable(pairs: Pairs) -> np.ndarray:
@@ -196,6 +204,45 @@ def held_out_medians_by_class(pairs: Pairs) -> dict[str, float]:
     return out
 
 
+def alternatives(pairs: Pairs) -> str:
+    """Lines on two richer forms, fitted on the in-sample pairs and judged on the held-out ones.
+
+    - IoD road distances (how far and winding the roads to services are):
+      ``fixed + slope * km * (iod_km / median) ** b``, with ``iod_km`` the geometric mean of the
+      LSOA's IoD 2019 road distances to a GP, primary school, post office and shop.
+    - A power of distance: ``fixed + a * km ** c``.
+
+    Both are fitted by least squares on the relative error, as the shipped fit.
+    """
+    from scipy.optimize import least_squares
+
+    assert pairs.iod_km is not None
+    ok = usable(pairs)
+    fit_on, judge = ok & ~pairs.held_out, ok & pairs.held_out
+    km, road, iod = pairs.km, pairs.road, pairs.iod_km
+    median_iod = float(np.median(iod[fit_on]))
+
+    def winding(q: np.ndarray, m: np.ndarray) -> np.ndarray:
+        return np.asarray(q[0] + q[1] * km[m] * (iod[m] / median_iod) ** q[2])
+
+    def power(q: np.ndarray, m: np.ndarray) -> np.ndarray:
+        return np.asarray(q[0] + q[1] * km[m] ** q[2])
+
+    lines = []
+    for name, form, start in (
+        ("IoD road distances: fixed + slope x km x (iod_km / {med:.2f}) ^ b", winding, [2.0, 1.0, 0.0]),
+        ("A power of distance: fixed + a x km ^ c", power, [2.0, 1.0, 1.0]),
+    ):
+        q = least_squares(lambda q, f=form: f(q, fit_on) / road[fit_on] - 1.0, start).x
+        err = form(q, judge) / road[judge] - 1.0
+        lines.append(
+            name.format(med=median_iod)
+            + f"; fitted {', '.join(f'{v:.4f}' for v in q)}; held-out median abs error "
+            f"{100 * np.median(np.abs(err)):.1f}%, 90th pct {100 * np.percentile(np.abs(err), 90):.1f}%"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def table(pairs: Pairs, model: Fit) -> str:
     a, b = pairs.lattice
     lines = [
@@ -234,6 +281,7 @@ def main() -> None:
         f"access_minutes = {model.fixed:.2f} + {FAMILY_MINUTES:g} (family) = "
         f"{model.fixed + FAMILY_MINUTES:.1f}\n"
     )
+    text += "\nTried, not shipped:\n" + alternatives(pairs)
     print(text, end="")
     if args.out:
         args.out.write_text(text)

@@ -13,7 +13,7 @@ from hubplan.data.assumptions import DEFAULT_ASSUMPTIONS
 
 def write_toml(path: Path, districts: tuple[str, ...]) -> None:
     travel = DEFAULT_ASSUMPTIONS.travel
-    waits = ", ".join(f"{k} = {v:g}" for k, v in travel.bus.wait_minutes.items())
+    factors = ", ".join(f"{k} = {v:g}" for k, v in travel.bus.rurality_factor.items())
     listed = ",\n  ".join(f'"{d}"' for d in districts)
     path.write_text(
         f"""# Assumptions for the bundled Norfolk workspace. Every value is documented in the README.
@@ -32,7 +32,7 @@ baseline = "baseline-53"
 thresholds_minutes = [10, 20, 30, 45]
 deprivation = "imd"   # or "idaci": income deprivation affecting children
 
-# minutes = access_minutes + great-circle km * circuity / speed_kph * 60
+# walk and car: minutes = access_minutes + great-circle km * circuity / speed_kph * 60
 [travel.walk]
 speed_kph = {travel.walk.speed_kph:g}   # a parent with a pushchair or toddler
 circuity = {travel.walk.circuity:g}
@@ -45,10 +45,12 @@ circuity = {travel.car.circuity:g}
 access_minutes = {travel.car.access_minutes:g}   # 2.09 min road intercept + 3 min for a child into a car seat and parking
 
 [travel.bus]
-speed_kph = {travel.bus.speed_kph:g}
-circuity = {travel.bus.circuity:g}
-access_minutes = {travel.bus.access_minutes:g}   # walking to and from the stops
-wait_minutes = {{ {waits} }}   # time lost fitting the trip to the timetable
+# minutes = (fixed_minutes + minutes_per_km * km ^ exponent) * rurality_factor; walking where quicker.
+# Fitted on real timetable-routed journeys (docs/bus_model.md in the hubplan repository).
+fixed_minutes = {travel.bus.fixed_minutes:g}
+minutes_per_km = {travel.bus.minutes_per_km:g}
+exponent = {travel.bus.exponent:g}
+rurality_factor = {{ {factors} }}
 """,
         encoding="utf-8",
     )

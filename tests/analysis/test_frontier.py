@@ -19,8 +19,8 @@ from hubplan.analysis.frontier import frontier_band
 from hubplan.analysis.uncertainty import draw_factors
 from hubplan.data import load_workspace
 from hubplan.evaluate import evaluate
+from hubplan.evaluate.uncertainty import CAR_MEDIAN_ABS_ERROR, DEMAND_CV, INTERVAL
 from hubplan.report import charts
-from hubplan.scale.uncertainty import CAR_MEDIAN_ABS_ERROR, DEMAND_CV, INTERVAL
 from hubplan.travel.matrix import TravelMatrix
 from tests.analysis.test_uncertainty import BUS, CAR, WALK, _matrix
 from tests.helpers import TINY_SITES, TINY_TOML, write_workspace

@@ -29,7 +29,7 @@ from hubplan.data.assumptions import UncertaintySettings
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate import evaluate
 from hubplan.evaluate.evaluation import Evaluation
-from hubplan.scale.uncertainty import lognormal_sigma_for_cv, lognormal_sigma_for_median_abs_error
+from hubplan.evaluate.uncertainty import lognormal_sigma_for_cv, lognormal_sigma_for_median_abs_error
 from hubplan.travel.matrix import TravelMatrix
 from tests.helpers import write_workspace
 
@@ -41,6 +41,7 @@ AREAS = [
 CAR = [[5, 40], [25, 28], [50, 29]]
 BUS = [[5, 60], [40, 44], [90, 35]]
 WALK = [[60, 200], [200, 200], [200, 200]]
+NO_BUS = {"0-2": 0.0}
 
 
 def _matrix(rows: list[list[int]]) -> np.ndarray:
@@ -62,7 +63,9 @@ def test_with_no_error_every_interval_is_the_figure(
     tiny: tuple[Workspace, TravelMatrix, list[Evaluation]],
 ) -> None:
     ws, travel, evaluations = tiny
-    settings = UncertaintySettings(draws=20, demand_cv=0.0, car_median_abs_error=0.0)
+    settings = UncertaintySettings(
+        draws=20, demand_cv=0.0, car_median_abs_error=0.0, bus_median_abs_error=NO_BUS
+    )
     intervals = scenario_intervals(ws, travel, evaluations, settings=settings)
     assert set(intervals) == {"both", "one"}
     for ev in evaluations:
@@ -114,7 +117,9 @@ def test_demand_intervals_follow_the_lognormal_quantiles(
     draws the sample quantiles' standard error is about 0.03 sigma (0.3% here); 1% is allowed.
     """
     ws, travel, evaluations = tiny
-    settings = UncertaintySettings(draws=5000, demand_cv=0.10, car_median_abs_error=0.0, seed=3)
+    settings = UncertaintySettings(
+        draws=5000, demand_cv=0.10, car_median_abs_error=0.0, bus_median_abs_error=NO_BUS, seed=3
+    )
     one = scenario_intervals(ws, travel, evaluations, settings=settings)["one"].modes["bus"]
     sigma = math.sqrt(math.log(1.01))
     expected = [10 * math.exp(-(sigma**2) / 2 + z * sigma) for z in (norm.ppf(0.05), norm.ppf(0.95))]
@@ -186,3 +191,60 @@ def test_same_seed_same_intervals_and_none_when_off(
         1.0,
         1.0,
     ]
+
+
+def test_bus_intervals_widen_with_the_bus_error_and_match_a_direct_reimplementation(
+    tiny: tuple[Workspace, TravelMatrix, list[Evaluation]],
+) -> None:
+    """Under "one" (S1), bus minutes to the nearest base are 5, 40 and 90 for 10, 20 and 30 children.
+
+    With demand and car held, each area's bus minutes are drawn as ``m exp(z sigma)``, ``z`` one
+    standard normal per area from ``default_rng([seed, 2])`` and ``sigma`` its trip's band: the
+    default bus model puts the bands' km edges 2, 5 and 10 at 31.3, 50.3 and 77.5 urban minutes, so
+    5 min is in 0-2 km (22.5%), 40 in 2-5 (15.2%) and 90 beyond 10 (14.9%). Within 45 minutes:
+    ``10 [5 c1 <= 45] + 20 [40 c2 <= 45] + 30 [90 c3 <= 45]``; the point is 30.
+    """
+    ws, travel, evaluations = tiny
+    seed, draws = 4, 400
+    off = UncertaintySettings(
+        draws=draws, demand_cv=0.0, car_median_abs_error=0.0, bus_median_abs_error=NO_BUS
+    )
+    held = scenario_intervals(ws, travel, evaluations, settings=off)["one"].modes["bus"]
+    assert not held.drawn
+    assert held.total.within.at(0, 3) == (30.0, 30.0)
+    assert held.travel_dominated == (False,) * 4
+
+    on = UncertaintySettings(draws=draws, demand_cv=0.0, car_median_abs_error=0.0, seed=seed)
+    bus = scenario_intervals(ws, travel, evaluations, settings=on)["one"].modes["bus"]
+    assert bus.drawn
+    z = np.random.default_rng([seed, 2]).standard_normal((draws, 3))
+    s = [lognormal_sigma_for_median_abs_error(e) for e in (0.225, 0.152, 0.149)]
+    c = np.exp(z * np.array(s))
+    within = 10 * (5 * c[:, 0] <= 45) + 20 * (40 * c[:, 1] <= 45) + 30 * (90 * c[:, 2] <= 45)
+    np.testing.assert_allclose(bus.total.within.at(0, 3), np.quantile(within, [0.05, 0.95]), rtol=1e-12)
+    low, high = bus.total.within.at(0, 3)
+    assert low < 30.0 <= high  # A2's 40 minutes cross 45 in some draws: wider than the point
+    # Demand held, so the whole interval is the travel model's: flagged where it has any width.
+    assert bus.travel_dominated[3]
+    assert not bus.travel_dominated[0]  # A1's 5 minutes never leave 10: no width from either
+
+
+def test_an_interval_from_demand_is_not_flagged_as_travel_error(
+    tiny: tuple[Workspace, TravelMatrix, list[Evaluation]],
+) -> None:
+    ws, travel, evaluations = tiny
+    settings = UncertaintySettings(
+        draws=300, demand_cv=0.3, car_median_abs_error=0.0, bus_median_abs_error=NO_BUS
+    )
+    intervals = scenario_intervals(ws, travel, evaluations, settings=settings)["one"]
+    assert intervals.modes["bus"].travel_dominated == (False,) * 4
+    data = intervals.to_dict()
+    assert data["bus_median_abs_error"] == {}
+    assert data["modes"]["bus"]["travel_dominated"] == {"10": False, "20": False, "30": False, "45": False}
+
+
+def test_bus_error_bands_are_checked() -> None:
+    with pytest.raises(ValueError, match="bus_median_abs_error keys 'lo-hi'"):
+        UncertaintySettings(bus_median_abs_error={"0-2": 0.1, "3-5": 0.1})
+    with pytest.raises(ValueError, match="values from 0 to below 1"):
+        UncertaintySettings(bus_median_abs_error={"0-2": 1.5})

@@ -220,7 +220,7 @@ def test_6_billion_laughs_is_refused_at_the_first_alias(ws: Path) -> None:
 def test_7_nan_inf_and_absurd_settings_are_refused(ws: Path) -> None:
     toml = (ws / "hubplan.toml").read_text()
     toml = toml.replace("thresholds_minutes = [10, 20, 30, 45]", "thresholds_minutes = [10, nan, 30]")
-    toml = toml.replace("circuity = 1.4", "circuity = inf")
+    toml = toml.replace("exponent = 0.593", "exponent = inf")
     toml += "\n[outreach]\nbudget_per_year = 1e20\n"
     (ws / "hubplan.toml").write_text(toml)
     path = ws / "scenarios" / f"{SCENARIO}.yaml"
@@ -228,7 +228,7 @@ def test_7_nan_inf_and_absurd_settings_are_refused(ws: Path) -> None:
     assert_refused(
         ws,
         r"hubplan\.toml, column 'evaluation\.thresholds_minutes\.1': expected a finite number, found nan",
-        r"hubplan\.toml, column 'travel\.bus\.circuity': expected a finite number, found inf",
+        r"hubplan\.toml, column 'travel\.bus\.exponent': expected a finite number, found inf",
         r"hubplan\.toml, column 'outreach\.budget_per_year': expected a value less than or equal to 10000000000, "
         r"found 1e\+20",
     )

@@ -227,12 +227,16 @@ def test_cli_amend_and_events(tmp_path: Path) -> None:
     options = json.loads(result.stdout)["options"]
     assert len(options) == 6  # five splits and one of outreach vehicles
     assert sum(o["rounds"] is not None for o in options) == 1
-    # Every option reaches all 47,149 children (the ONS count).
-    assert {round(o["families_reached"]) for o in options} == {47_149}
+    # Under the bus model fitted on real timetables (docs/bus_model.md), the splits that spend 75% or
+    # all of the £1m on centres leave outreach too little to reach everyone (46,904 and 46,722 of the
+    # ONS count of 47,149); the others reach all of them.
+    assert sorted(round(o["families_reached"]) for o in options) == [46_722, 46_904, *[47_149] * 4]
     said = runner.invoke(app, ["amend", str(bundled_workspace_path()), "adopted-2019-15", "--extra", "1m"])
-    # With the named centres the adopted 15's sessions and visits leave some children unreached
-    # before the extra money; the vehicles option says how many more it reaches.
-    assert "Spent on 6 outreach vehicles instead, it would reach 166 more." in " ".join(said.output.split())
+    assert (
+        "£1.00m more a year is best spent 50% on keeping centres open (cc-norwich-north, cc-norwich-west): "
+        "1,302 more children within 30 minutes of a base and 1,018 more reached in all. Spent on 6 outreach "
+        "vehicles instead, it would reach 1,018 more." in (" ".join(said.output.split()))
+    )
     out = tmp_path / "events.csv"
     args = [
         "events",

@@ -15,7 +15,9 @@ from typer.testing import CliRunner
 from hubplan.cli import app
 from hubplan.cli.sweep import parse_budgets
 from hubplan.data import load_workspace
+from hubplan.data.assumptions import Travel
 from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.evaluate.uncertainty import drawn_car_error
 from hubplan.optimise.rules import Rules
 from hubplan.scale.sweep import (
     Point,
@@ -27,7 +29,6 @@ from hubplan.scale.sweep import (
     sweep_points,
 )
 from hubplan.scale.sweep_inputs import travel_inputs
-from hubplan.scale.uncertainty import drawn_car_error
 from hubplan.travel import TravelMatrix, build_travel
 from tests.helpers import write_workspace
 
@@ -201,12 +202,16 @@ def test_sweep_points_match_brute_force_and_carry_intervals(city, tmp_path):
 
 
 def test_without_errors_the_interval_is_the_point(city, tmp_path):
+    copy = tmp_path / "ws"
+    shutil.copytree(city, copy)
+    toml = copy / "hubplan.toml"
+    toml.write_text(toml.read_text() + '\n[uncertainty]\nbus_median_abs_error = { "0-2" = 0.0 }\n')
     out = tmp_path / "sweep"
     result = CliRunner().invoke(
         app,
         [
             "sweep",
-            str(city),
+            str(copy),
             "--bases",
             "2",
             "--draws",
@@ -234,12 +239,13 @@ KM_PER_DEGREE = 111.1951  # a degree of latitude on the mean Earth radius (6,371
 
 @pytest.fixture
 def meridian(tmp_path):
-    """One site and three areas 10, 22 and 30 km due north of it (urban: 5-minute bus wait).
+    """One site and three areas 10, 22 and 30 km due north of it (urban: bus rurality factor 1).
 
     Car minutes are 5.1 + km x 1.25 / kph x 60: at 60 km/h 17.6, 32.6 and 42.6; at 100 km/h
     12.6, 21.6 and 27.6. Within 30 minutes: 10 of 60 children at 60 km/h, all 60 at 100 km/h.
-    Bus minutes are 8 + km x 1.4 / kph x 60 + 5 (walking is slower): at 25 km/h 46.6 and more;
-    at 50 km/h 29.8, 49.96 and 63.4. Within 30: none at 25 km/h, 10 of 60 at 50 km/h.
+    Bus minutes are 2.37 + m x (km / 10) ^ 0.593, where a bus speed sets the distance term's minutes
+    at 10 km, m = 10 / kph x 60 (walking is slower): at 25 km/h m = 24, giving 26.4, 40.7 and 48.4;
+    at 50 km/h m = 12, giving 14.4, 21.5 and 25.4. Within 30: 10 of 60 at 25 km/h, all 60 at 50 km/h.
     """
     areas = [
         f"A{i},{52.0 + km / KM_PER_DEGREE:.7f},1.0,D1,{n},{decile},urban,0.2"
@@ -272,10 +278,10 @@ def test_two_car_and_two_bus_speeds_change_the_shares_as_worked_by_hand(meridian
         assert by.loc[(60.0, bus), "within_car"] == pytest.approx(10 / 60)
         assert by.loc[(100.0, bus), "within_car"] == pytest.approx(1.0)
     for car in (60.0, 100.0):
-        assert by.loc[(car, 25.0), "within_bus"] == pytest.approx(0.0)
-        assert by.loc[(car, 50.0), "within_bus"] == pytest.approx(10 / 60)
+        assert by.loc[(car, 25.0), "within_bus"] == pytest.approx(10 / 60)
+        assert by.loc[(car, 50.0), "within_bus"] == pytest.approx(1.0)
         # The most deprived fifth is the 10 children 10 km away.
-        assert by.loc[(car, 50.0), "deprived_within_bus"] == pytest.approx(1.0)
+        assert by.loc[(car, 25.0), "deprived_within_bus"] == pytest.approx(1.0)
     # The one site is the plan and the baseline: nobody loses access under any speed.
     assert (table["losing_car"] == 0).all()
     assert table["point"].is_unique
@@ -296,7 +302,7 @@ def test_a_speed_for_routed_minutes_is_refused(meridian):
     routed = TravelMatrix(minutes=travel.minutes, sources={**travel.sources, "car": "routed"})
     kept = travel_inputs(ws, routed)
     assert math.isnan(kept.car_kph)
-    assert kept.bus_kph == 25.0
+    assert kept.bus_kph == pytest.approx(Travel().bus.speed_kph)
     with pytest.raises(
         HubplanError, match="car minutes are routed, and a speed changes estimated minutes only"
     ):
@@ -321,19 +327,19 @@ def test_thresholds_are_an_axis(meridian, tmp_path):
 
 
 def test_a_rule_that_cannot_hold_under_one_speed_is_an_error_row_there_only(meridian, tmp_path):
-    """The deprived area is 10 km out: by bus 46.6 minutes at 25 km/h, 29.8 at 50 km/h."""
+    """The deprived area is 10 km out: by bus 2.37 + 60 = 62.4 minutes at 10 km/h, 26.4 at 25 km/h."""
     out = tmp_path / "out"
     result = CliRunner().invoke(
         app,
-        ["sweep", str(meridian), "--bases", "1", "--bus-speed", "25,50", "--rule-set", "deprived-max=45",
-         "--rule-set", "deprived-max=50", "--draws", "0", "--out", str(out), "--workers", "1"],
+        ["sweep", str(meridian), "--bases", "1", "--bus-speed", "10,25", "--rule-set", "deprived-max=45",
+         "--rule-set", "deprived-max=70", "--draws", "0", "--out", str(out), "--workers", "1"],
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert "1 failed" in result.output
     table = pd.read_parquet(out / "sweep.parquet").set_index(["rules", "bus_kph"])
     assert len(table) == 4
     failed = table[table["error"] != ""]
-    assert failed.index.tolist() == [("deprived-max=45", 25.0)]
+    assert failed.index.tolist() == [("deprived-max=45", 10.0)]
     assert failed["error"].iloc[0] == (
         "InfeasibleError: deprived-max=45: area A0 (A0) has no candidate site within 45 minutes by bus"
     )
@@ -401,6 +407,7 @@ def test_unset_errors_and_draws_are_the_workspaces_uncertainty_settings(city, tm
     toml = copy / "hubplan.toml"
     toml.write_text(
         toml.read_text() + "\n[uncertainty]\ndraws = 7\ndemand_cv = 0.0\ncar_median_abs_error = 0.0\n"
+        'bus_median_abs_error = { "0-2" = 0.0 }\n'
     )
     out = tmp_path / "sweep"
     result = CliRunner().invoke(
@@ -454,3 +461,35 @@ def test_routed_or_imported_car_minutes_are_not_drawn_with_the_car_models_error(
     assert drawn_car_error({"car": "estimated", "bus": "estimated"}, 0.134) == 0.134
     assert drawn_car_error({"car": "routed", "bus": "estimated"}, 0.134) == 0.0
     assert drawn_car_error({"car": "imported", "bus": "routed"}, 0.134) == 0.0
+
+
+def test_bus_intervals_widen_when_the_bus_error_is_on_and_equal_the_point_when_it_is_zero():
+    """£2.0m buys C: bus minutes to it 50, 50 and 5, so 250 of 550 children are within 30.
+
+    With demand and car held, only bus minutes move: ``m exp(z sigma)``. Edges 31.3 and 50.3 minutes
+    put 5 in the first band and 50 in the second; with a 30% error there, 50 minutes fall to 30 or
+    less when ``z sigma <= ln 0.6`` (sigma 0.456: z <= -1.12, 13% of draws for each of the two
+    areas), so the 95th percentile of the share rises above 250/550; the lower end stays at it, as
+    the 5-minute area never leaves 30 (that takes a factor of 6).
+    """
+    inputs, travel = hand_inputs()
+    point = Point(None, 2.0e6, (), 78.2, 25.0, 30.0)
+    edges = (31.3, 50.3)
+    held = SweepOptions(draws=300, demand_cv=0.0, car_median_abs_error=0.0, method="exact")
+    zero = SweepOptions(
+        draws=300, demand_cv=0.0, car_median_abs_error=0.0, method="exact",
+        bus_band_minutes=edges, bus_median_abs_error=(0.0, 0.0, 0.0),
+    )  # fmt: skip
+    on = SweepOptions(
+        draws=300, demand_cv=0.0, car_median_abs_error=0.0, method="exact",
+        bus_band_minutes=edges, bus_median_abs_error=(0.2, 0.3, 0.3),
+    )  # fmt: skip
+    for options in (held, zero):
+        row = sweep_point(point, inputs, travel, Rules(), options, "fp")
+        assert row["within_bus_lo"] == row["within_bus_hi"] == pytest.approx(250 / 550)
+    row = sweep_point(point, inputs, travel, Rules(), on, "fp")
+    assert row["within_bus"] == pytest.approx(250 / 550)
+    assert row["within_bus_lo"] == pytest.approx(250 / 550)
+    assert row["within_bus_hi"] > 250 / 550
+    # Car minutes are held, so the car interval stays the point.
+    assert row["within_car_lo"] == row["within_car_hi"] == pytest.approx(250 / 550)

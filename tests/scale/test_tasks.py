@@ -32,9 +32,10 @@ def test_city_of_london_problem_is_its_six_lsoas_and_five_libraries():
     # recomputed here from the positions with a haversine written out in this test.
     km = _haversine_km(problem.area_points, problem.site_points)
     assert problem.minutes["car"] == pytest.approx(5.1 + km * 1.25 / 78.2 * 60.0, rel=1e-5)
-    # bus: every City LSOA is urban (5 min wait), 8 min access, 1.4 circuity at 25 km/h, or walking if quicker.
+    # bus: every City LSOA is urban (factor 1): 2.37 + 19.19 x km^0.593 (the fit on real timetable
+    # minutes, docs/bus_model.md), or walking if quicker.
     assert set(problem.rurality) == {"urban"}
-    bus = np.minimum(8.0 + 5.0 + km * 1.4 / 25.0 * 60.0, km * 1.3 / 4.5 * 60.0)
+    bus = np.minimum(2.37 + 19.19 * km**0.593, km * 1.3 / 4.5 * 60.0)
     assert problem.minutes["bus"] == pytest.approx(bus, rel=1e-5)
 
 

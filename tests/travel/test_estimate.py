@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from pyproj import Geod
 
-from hubplan.data.assumptions import BusSpeed, ModeSpeed, Travel
+from hubplan.data.assumptions import BusModel, ModeSpeed, Travel
 from hubplan.travel import estimate_minutes, estimate_modes, great_circle_matrix_km, haversine_km
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,17 +45,30 @@ def test_walk_and_car_follow_the_formula() -> None:
     assert walk.flags.f_contiguous
 
 
-def test_bus_adds_the_origin_wait_and_walks_when_quicker() -> None:
+def test_bus_scales_by_the_origin_rurality_and_walks_when_quicker() -> None:
     travel = Travel(
         walk=ModeSpeed(speed_kph=6.0, circuity=1.0, access_minutes=0.0),
-        bus=BusSpeed(speed_kph=30.0, circuity=1.0, access_minutes=5.0, wait_minutes={"urban": 5.0}),
+        bus=BusModel(
+            fixed_minutes=4.0, minutes_per_km=8.0, exponent=0.5, rurality_factor={"rural_village": 1.5}
+        ),
     )
-    origins = np.array([[52.0, 1.0], [52.0, 1.0]])
-    d = np.array([[52.0 + 1 / 111.1951, 1.0], [52.0 + 10 / 111.1951, 1.0]])  # 1 km and 10 km north
-    bus = estimate_minutes(origins, d, "bus", assumptions=travel, origin_wait_minutes=np.array([5.0, 20.0]))
-    # 1 km: walk 10 min beats bus 5 + 5 + 2 = 12 (and 5 + 20 + 2 = 27).
-    # 10 km: bus 5 + 5 + 20 = 30 and 5 + 20 + 20 = 45; walking would take 100 min.
-    np.testing.assert_allclose(bus, [[10.0, 30.0], [10.0, 45.0]], atol=0.01)
+    origins = np.array([[52.0, 1.0], [52.0, 1.0], [52.0, 1.0]])
+    d = np.array([[52.0 + 1 / 111.1951, 1.0], [52.0 + 9 / 111.1951, 1.0]])  # 1 km and 9 km north
+    rurality = np.array(["urban", "rural_village", ""])
+    bus = estimate_minutes(origins, d, "bus", assumptions=travel, origin_rurality=rurality)
+    # 1 km: walk 10 min beats bus 4 + 8 x 1 = 12 (and 12 x 1.5 = 18).
+    # 9 km: bus 4 + 8 x 3 = 28, and 28 x 1.5 = 42 from a village; walking would take 90 min.
+    # A class not given counts as urban.
+    np.testing.assert_allclose(bus, [[10.0, 28.0], [10.0, 42.0], [10.0, 28.0]], atol=0.01)
+
+
+def test_a_bus_speed_scales_the_distance_term() -> None:
+    """``speed_kph`` is 10 km over the distance term's minutes at 10 km: 600 / (8 x 10^0.5) = 23.72 km/h."""
+    bus = BusModel(fixed_minutes=4.0, minutes_per_km=8.0, exponent=0.5, rurality_factor={})
+    assert bus.speed_kph == pytest.approx(600 / (8 * 10**0.5))
+    faster = bus.with_speed(2 * bus.speed_kph)
+    assert faster.minutes_per_km == pytest.approx(4.0)
+    assert faster.fixed_minutes == 4.0
 
 
 def test_bad_arguments_are_named() -> None:
@@ -81,8 +94,8 @@ def test_all_modes_at_once_equal_one_at_a_time() -> None:
     rng = np.random.default_rng(4)
     origins = np.column_stack([rng.uniform(52.3, 53, 50), rng.uniform(0.2, 1.7, 50)])
     destinations = origins[rng.choice(50, 600)]  # more than one chunk of columns
-    wait = rng.uniform(0, 30, 50)
-    together = estimate_modes(origins, destinations, origin_wait_minutes=wait)
+    rurality = rng.choice(["urban", "rural_town", "rural_village"], 50)
+    together = estimate_modes(origins, destinations, origin_rurality=rurality)
     for mode in ("walk", "car", "bus"):
-        alone = estimate_minutes(origins, destinations, mode, origin_wait_minutes=wait)
+        alone = estimate_minutes(origins, destinations, mode, origin_rurality=rurality)
         np.testing.assert_array_equal(together[mode], alone)

@@ -148,7 +148,7 @@ def frontier_band(
                 families,
                 minutes,
                 demand=draws.demand,
-                car=draws.car if mode == "car" else None,
+                car=draws.factors(mode),
             )
             if draws is not None
             else (math.nan, math.nan)

@@ -1,22 +1,25 @@
 """90% intervals for the figures a report states: each plan re-evaluated under draws of its inputs.
 
 The report's figures (children within reach, beyond it, losing access; by mode and by group) rest on
-two estimates with known error: each area's count of children (ONS) and, when the car minutes are
-estimated, the car model. This module draws both (:mod:`hubplan.scale.uncertainty`: a mean-1
+estimates with known error: each area's count of children (ONS) and, when they are estimated, the
+car and bus models' minutes. This module draws them (:mod:`hubplan.evaluate.uncertainty`: a mean-1
 log-normal demand factor per area, a median-1 log-normal car factor per area applied to all its
-trips) and re-evaluates each scenario's bases (it does not re-solve them) under every draw. Every
+trips, and a median-1 log-normal bus factor per area whose spread follows the trip's distance band)
+and re-evaluates each scenario's bases (it does not re-solve them) under every draw. Every
 scenario, and the baseline it is compared with, sees the same draws (common random numbers), so a
 difference between two plans is not noise. An interval is the 5th to the 95th percentile of a figure
 over the draws.
 
-What is not drawn: walk and bus minutes (no measured error), routed or imported car minutes, the
-bases themselves and the thresholds.
+What is not drawn: walk minutes (no measured error), routed or imported minutes, the bases
+themselves and the thresholds. A mode's figure whose interval is wider from the travel error alone
+than from the demand error alone is flagged (:attr:`ModeIntervals.travel_dominated`), so a report
+can say that its range comes mostly from the travel model.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -26,6 +29,7 @@ from hubplan.data.workspace import Workspace
 from hubplan.evaluate.breakdowns import area_breakdowns
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.metrics import nearest_base
+from hubplan.evaluate.uncertainty import MinuteDraws
 from hubplan.travel.matrix import TravelMatrix
 
 TOTAL = "all"
@@ -92,18 +96,23 @@ class ModeIntervals:
     mode
         ``"walk"``, ``"car"`` or ``"bus"``.
     drawn
-        Whether this mode's minutes were drawn (estimated car minutes) or held (only demand drawn).
+        Whether this mode's minutes were drawn (estimated car or bus minutes) or held (only demand).
     total
         Every area as one group (label ``"all"``).
     groups
         Breakdown name to its groups' intervals; with rurality, also :data:`RURAL` (every area not
         urban, as one group).
+    travel_dominated
+        One flag per threshold: whether the share of all areas within it varies more under the
+        travel error alone than under the demand error alone (its 90% interval is wider), so the
+        interval is mostly the travel model's; all ``False`` when minutes are not drawn.
     """
 
     mode: str
     drawn: bool
     total: ReachIntervals
     groups: dict[str, ReachIntervals]
+    travel_dominated: tuple[bool, ...] = ()
 
 
 @dataclass(frozen=True, eq=False)
@@ -126,6 +135,9 @@ class ScenarioIntervals:
         Coefficient of variation of each area's demand factor.
     car_median_abs_error
         Median absolute relative error of the car factor (applied only to estimated car minutes).
+    bus_median_abs_error
+        Median absolute relative error of the bus factor by km band (applied only to estimated bus
+        minutes); empty when bus minutes are not drawn.
     """
 
     scenario: str
@@ -135,6 +147,7 @@ class ScenarioIntervals:
     seed: int
     demand_cv: float
     car_median_abs_error: float
+    bus_median_abs_error: dict[str, float] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the intervals as plain JSON-ready data (NaN becomes ``None``).
@@ -142,12 +155,13 @@ class ScenarioIntervals:
         Returns
         -------
         dict
-            ``draws``, ``seed``, ``demand_cv``, ``car_median_abs_error``, ``quantiles`` and ``modes`` ->
-            mode -> ``drawn`` and the figures of :meth:`hubplan.evaluate.evaluation.Evaluation.to_dict`
+            ``draws``, ``seed``, ``demand_cv``, ``car_median_abs_error``, ``bus_median_abs_error``,
+            ``quantiles`` and ``modes`` -> mode -> ``drawn``, ``travel_dominated`` (threshold -> flag)
+            and the figures of :meth:`hubplan.evaluate.evaluation.Evaluation.to_dict`
             as ``[low, high]`` pairs: ``families``, ``within``, ``within_share``, ``beyond`` and
             ``lose_access`` (threshold -> pair), and ``by`` (breakdown -> group -> the same).
         """
-        from hubplan.scale.uncertainty import INTERVAL
+        from hubplan.evaluate.uncertainty import INTERVAL
 
         keys = [f"{t:g}" for t in self.thresholds]
 
@@ -170,10 +184,12 @@ class ScenarioIntervals:
             "seed": self.seed,
             "demand_cv": self.demand_cv,
             "car_median_abs_error": self.car_median_abs_error,
+            "bus_median_abs_error": dict(self.bus_median_abs_error),
             "quantiles": list(INTERVAL),
             "modes": {
                 name: {
                     "drawn": m.drawn,
+                    "travel_dominated": {k: bool(f) for k, f in zip(keys, m.travel_dominated, strict=False)},
                     **reach(m.total, 0),
                     "by": {
                         b: {label: reach(r, g) for g, label in enumerate(r.labels)}
@@ -190,7 +206,7 @@ def _num(x: float) -> float | None:
 
 
 def resolved_errors(settings: UncertaintySettings) -> tuple[float, float]:
-    """Return the demand CV and car error to draw with: the settings', or the documented defaults.
+    """Return the demand CV and car error to draw with (the settings', whose defaults are documented).
 
     Parameters
     ----------
@@ -202,11 +218,7 @@ def resolved_errors(settings: UncertaintySettings) -> tuple[float, float]:
     tuple of float
         ``(demand_cv, car_median_abs_error)``, both as fractions (0.1 is 10%).
     """
-    from hubplan.scale.uncertainty import CAR_MEDIAN_ABS_ERROR, DEMAND_CV
-
-    cv = DEMAND_CV if settings.demand_cv is None else settings.demand_cv
-    error = CAR_MEDIAN_ABS_ERROR if settings.car_median_abs_error is None else settings.car_median_abs_error
-    return float(cv), float(error)
+    return float(settings.demand_cv), float(settings.car_median_abs_error)
 
 
 def draw_factors(
@@ -215,7 +227,8 @@ def draw_factors(
     """Draw every area's demand and car factors, draw by draw, as a sweep draws them.
 
     Each draw takes the demand factors then the car factors from one generator seeded with ``seed``
-    (:func:`hubplan.scale.uncertainty.draw_demand`, :func:`~hubplan.scale.uncertainty.draw_car_factors`),
+    (:func:`hubplan.evaluate.uncertainty.draw_demand`,
+    :func:`~hubplan.evaluate.uncertainty.draw_car_factors`),
     the order :func:`hubplan.scale.sweep.sweep_point` uses.
 
     Parameters
@@ -236,7 +249,7 @@ def draw_factors(
     tuple of numpy.ndarray
         (draws, n_areas) demand factors (mean 1) and car factors (median 1).
     """
-    from hubplan.scale.uncertainty import draw_car_factors, draw_demand
+    from hubplan.evaluate.uncertainty import draw_car_factors, draw_demand
 
     rng = np.random.default_rng(seed)
     demand = np.empty((draws, n_areas))
@@ -263,6 +276,11 @@ class InputDraws:
         The generator's seed.
     demand_cv, car_median_abs_error
         The errors drawn with (fractions).
+    bus
+        The bus minutes' draws, or ``None`` when bus minutes are not drawn (routed or imported, or
+        no error).
+    bus_median_abs_error
+        The bus error by km band drawn with (empty when not drawn).
     """
 
     demand: np.ndarray
@@ -270,6 +288,12 @@ class InputDraws:
     seed: int
     demand_cv: float
     car_median_abs_error: float
+    bus: MinuteDraws | None = None
+    bus_median_abs_error: dict[str, float] = field(default_factory=dict)
+
+    def factors(self, mode: str) -> np.ndarray | MinuteDraws | None:
+        """Return what a mode's minutes are drawn with: car factors, bus draws, or ``None`` (held)."""
+        return self.car if mode == "car" else self.bus if mode == "bus" else None
 
     @property
     def count(self) -> int:
@@ -287,8 +311,8 @@ def input_draws(
     workspace
         The workspace (its areas and ``[uncertainty]``).
     travel
-        Its travel matrices: car minutes are drawn only when estimated
-        (:func:`hubplan.scale.uncertainty.drawn_car_error`).
+        Its travel matrices: car and bus minutes are drawn only when estimated
+        (:func:`hubplan.evaluate.uncertainty.drawn_car_error`).
     settings
         Draws, seed and errors; the workspace's ``[uncertainty]`` when ``None``.
 
@@ -297,7 +321,7 @@ def input_draws(
     InputDraws or None
         ``None`` when ``draws`` is 0.
     """
-    from hubplan.scale.uncertainty import drawn_car_error
+    from hubplan.evaluate.uncertainty import BusError, draw_bus, drawn_car_error
 
     settings = settings or workspace.assumptions.uncertainty
     if settings.draws == 0:
@@ -306,12 +330,18 @@ def input_draws(
     demand, car = draw_factors(
         len(workspace.areas.ids), settings.draws, seed=settings.seed, demand_cv=cv, car_median_abs_error=error
     )
+    bus = None
+    if travel.sources.get("bus", "estimated") == "estimated":
+        bus_error = BusError.of(workspace.assumptions.travel.bus, settings.bus_median_abs_error)
+        bus = draw_bus(len(workspace.areas.ids), settings.draws, seed=settings.seed, error=bus_error)
     return InputDraws(
         demand=demand,
         car=car if drawn_car_error(travel.sources, error) > 0 else None,
         seed=settings.seed,
         demand_cv=cv,
         car_median_abs_error=error,
+        bus=bus,
+        bus_median_abs_error=dict(settings.bus_median_abs_error) if bus is not None else {},
     )
 
 
@@ -323,13 +353,15 @@ def scenario_intervals(
     settings: UncertaintySettings | None = None,
     draws: InputDraws | None = None,
 ) -> dict[str, ScenarioIntervals]:
-    """Re-evaluate each scenario's bases under draws of demand and car minutes; return 90% intervals.
+    """Re-evaluate each scenario's bases under draws of demand, car and bus minutes; return 90% intervals.
 
     For draw ``d`` with demand factors ``f`` and car factors ``c`` (one per area), an area's children
     are ``families * f`` and its minutes to its nearest base are ``nearest * c`` by car (when the
-    car minutes are estimated) and unchanged by other modes; the baseline's minutes take the same
-    ``c``. The figures of :func:`hubplan.evaluate.metrics.group_reach` are recomputed from these,
-    and each interval is their 5th to 95th percentile over the draws (``numpy.quantile``, linear).
+    car minutes are estimated); by bus (when estimated) ``nearest * exp(z * sigma)`` with ``z`` the
+    area's draw and ``sigma`` the band of that trip; walk minutes are held. The baseline's minutes
+    take the same factors (the bus one by its own trip's band). The figures of
+    :func:`hubplan.evaluate.metrics.group_reach` are recomputed from these, and each interval is
+    their 5th to 95th percentile over the draws (``numpy.quantile``, linear).
 
     Parameters
     ----------
@@ -350,7 +382,7 @@ def scenario_intervals(
     dict
         Scenario name to its intervals; empty when ``draws`` is 0.
     """
-    from hubplan.scale.uncertainty import INTERVAL
+    from hubplan.evaluate.uncertainty import INTERVAL
 
     draws = draws or input_draws(workspace, travel, settings)
     if draws is None or not evaluations:
@@ -384,7 +416,7 @@ def scenario_intervals(
         thresholds = np.asarray(ev.thresholds, dtype=np.float64)
         modes = {}
         for mode, m in ev.modes.items():
-            car = draws.car if mode == "car" else None
+            car = draws.factors(mode)
             base = before(ev.baseline, mode) if ev.baseline else None
             figures = _draw_figures(
                 m.nearest_minutes,
@@ -393,6 +425,9 @@ def scenario_intervals(
                 thresholds=thresholds,
                 demand=draws.demand,
                 car=car,
+            )
+            dominated = _travel_dominated(
+                m.nearest_minutes, families, thresholds, demand=draws.demand, travel=car, quantiles=quantiles
             )
             bands = {k: _band(v, quantiles) for k, v in figures.items()}
             reach = [
@@ -407,7 +442,9 @@ def scenario_intervals(
                 for (_, labels, _), a, b in zip(blocks, spans[:-1], spans[1:], strict=True)
             ]
             groups = {name: r for (name, _, _), r in zip(blocks[1:], reach[1:], strict=True)}
-            modes[mode] = ModeIntervals(mode=mode, drawn=car is not None, total=reach[0], groups=groups)
+            modes[mode] = ModeIntervals(
+                mode=mode, drawn=car is not None, total=reach[0], groups=groups, travel_dominated=dominated
+            )
         out[ev.scenario.name] = ScenarioIntervals(
             scenario=ev.scenario.name,
             thresholds=ev.thresholds,
@@ -416,12 +453,44 @@ def scenario_intervals(
             seed=draws.seed,
             demand_cv=draws.demand_cv,
             car_median_abs_error=draws.car_median_abs_error,
+            bus_median_abs_error=dict(draws.bus_median_abs_error),
         )
     return out
 
 
+def _travel_dominated(
+    nearest: np.ndarray,
+    families: np.ndarray,
+    thresholds: np.ndarray,
+    *,
+    demand: np.ndarray,
+    travel: np.ndarray | MinuteDraws | None,
+    quantiles: np.ndarray,
+) -> tuple[bool, ...]:
+    """Whether, at each threshold, the share within varies more under travel error than demand error."""
+    if travel is None:
+        return (False,) * len(thresholds)
+    weights = families[None, :]
+    kwargs = {"weights": weights, "thresholds": thresholds}
+    demand_only = _band(
+        _draw_figures(nearest, None, demand=demand, car=None, **kwargs)["within_share"], quantiles
+    )
+    travel_only = _band(
+        _draw_figures(nearest, None, demand=np.ones_like(demand), car=travel, **kwargs)["within_share"],
+        quantiles,
+    )
+    width_demand = demand_only.high[0] - demand_only.low[0]
+    width_travel = travel_only.high[0] - travel_only.low[0]
+    return tuple(bool(t > d) for t, d in zip(width_travel, width_demand, strict=True))
+
+
 def share_within_interval(
-    nearest: np.ndarray, families: np.ndarray, minutes: float, *, demand: np.ndarray, car: np.ndarray | None
+    nearest: np.ndarray,
+    families: np.ndarray,
+    minutes: float,
+    *,
+    demand: np.ndarray,
+    car: np.ndarray | MinuteDraws | None,
 ) -> tuple[float, float]:
     """Return the 90% interval of the share of families within ``minutes`` of a plan's bases.
 
@@ -434,15 +503,15 @@ def share_within_interval(
     minutes
         The threshold, minutes.
     demand, car
-        (draws, n_areas) factors from :func:`draw_factors`; ``car`` is ``None`` when the minutes are
-        not drawn.
+        (draws, n_areas) factors from :func:`draw_factors`; ``car`` is the mode's minute draws
+        (:meth:`InputDraws.factors`: car factors or bus draws), ``None`` when they are held.
 
     Returns
     -------
     tuple of float
         The share's 5th and 95th percentiles over the draws (fractions).
     """
-    from hubplan.scale.uncertainty import INTERVAL
+    from hubplan.evaluate.uncertainty import INTERVAL
 
     figures = _draw_figures(
         np.asarray(nearest, dtype=np.float64),
@@ -468,9 +537,13 @@ def _draw_figures(
     weights: np.ndarray,
     thresholds: np.ndarray,
     demand: np.ndarray,
-    car: np.ndarray | None,
+    car: np.ndarray | MinuteDraws | None,
 ) -> dict[str, np.ndarray]:
-    """Return each figure under every draw: (draws, groups[, thresholds]) arrays."""
+    """Return each figure under every draw: (draws, groups[, thresholds]) arrays.
+
+    ``car`` draws the minutes: (draws, n_areas) factors on every trip of an area, or
+    :class:`~hubplan.evaluate.uncertainty.MinuteDraws` whose factor follows each trip's band.
+    """
     draws = len(demand)
     groups = len(weights)
     shape = (draws, groups, len(thresholds))
@@ -485,12 +558,16 @@ def _draw_figures(
         if lose is not None and had is not None:
             lose[:] = (demand @ _spread(weights, had * (1.0 - reached))).reshape(shape)
     else:
+        near_factor = car.factors(nearest) if isinstance(car, MinuteDraws) else car
+        base_factor = None
+        if baseline is not None:
+            base_factor = car.factors(baseline) if isinstance(car, MinuteDraws) else car
         for d in range(draws):
-            reached = ((nearest * car[d])[:, None] <= thresholds[None, :]).astype(np.float64)
+            reached = ((nearest * near_factor[d])[:, None] <= thresholds[None, :]).astype(np.float64)
             drawn = weights * demand[d]
             within[d] = drawn @ reached
-            if lose is not None and baseline is not None:
-                had = ((baseline * car[d])[:, None] <= thresholds[None, :]).astype(np.float64)
+            if lose is not None and baseline is not None and base_factor is not None:
+                had = ((baseline * base_factor[d])[:, None] <= thresholds[None, :]).astype(np.float64)
                 lose[d] = drawn @ (had * (1.0 - reached))
     total = families[:, :, None]
     share = np.divide(within, total, out=np.full(shape, np.nan), where=total > 0)

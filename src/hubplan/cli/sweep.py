@@ -322,9 +322,9 @@ def sweep(
 
     from hubplan.analysis.uncertainty import resolved_errors
     from hubplan.data.assumptions import MAX_KPH, MAX_MINUTES
+    from hubplan.evaluate.uncertainty import BusError, drawn_car_error
     from hubplan.scale.sweep import TABLE, SweepOptions, run_sweep
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
-    from hubplan.scale.uncertainty import drawn_car_error
 
     if mode not in ("bus", "car"):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
@@ -381,11 +381,16 @@ def sweep(
         travels = [
             travel_inputs(ws, matrix, car_kph=c, bus_kph=b) for c, b in itertools.product(car_axis, bus_axis)
         ]
+    # Estimated bus minutes are drawn from the bus model's measured error by band, as the report's.
+    bus_error = BusError.of(ws.assumptions.travel.bus, assumed.bus_median_abs_error)
+    bus_drawn = matrix.sources.get("bus", "estimated") == "estimated" and not bus_error.off
     options = SweepOptions(
         mode=mode,
         draws=draws,
         demand_cv=demand_cv,
         car_median_abs_error=drawn_car_error(matrix.sources, car_error),
+        bus_band_minutes=bus_error.edges_minutes if bus_drawn else (),
+        bus_median_abs_error=bus_error.errors if bus_drawn else (),
         method=method,
         seed=seed,
     )
@@ -418,9 +423,16 @@ def sweep(
         if car_source == "estimated"
         else f"car minutes {car_source}, not drawn"
     )
+    bus_text = (
+        "bus minutes log-normal by km band ("
+        + ", ".join(f"{k} {v:.1%}" for k, v in assumed.bus_median_abs_error.items())
+        + "), one draw per area"
+        if bus_drawn
+        else f"bus minutes {matrix.sources.get('bus', 'estimated')}, not drawn"
+    )
     out.print(
         f"  assumed errors: {ws.areas.people}'s counts log-normal, CV {demand_cv:.0%} per area; {car_text}; "
-        f"bus minutes {matrix.sources.get('bus', 'estimated')}, not drawn. "
+        f"{bus_text}. "
         f"Access is lost against the baseline ({baseline.name if baseline is not None else 'every site'})."
     )
     out.print(
@@ -443,8 +455,8 @@ def _print_table(
     from rich import box
     from rich.table import Table
 
+    from hubplan.evaluate.uncertainty import INTERVAL
     from hubplan.scale.sweep import rule_label
-    from hubplan.scale.uncertainty import INTERVAL
 
     order = {rule_label(r): i for i, r in enumerate(rule_sets)}
     table = table.assign(_rules=table["rules"].map(order)).sort_values(

@@ -1,4 +1,4 @@
-"""The travel command: route over an OpenStreetMap extract, or import a matrix made elsewhere."""
+"""The travel command: route over an OpenStreetMap extract, import a matrix made elsewhere, or export them."""
 
 from __future__ import annotations
 
@@ -31,11 +31,33 @@ def travel(
         Path | None,
         typer.Option("--import", help="A long table area_id,site_id,mode,minutes (.csv or .parquet)."),
     ] = None,
+    export_path: Annotated[
+        Path | None,
+        typer.Option(
+            "--export",
+            help="Write every area, site and mode's minutes as area_id,site_id,mode,minutes,source "
+            "(.csv or .parquet); it reads back with --import.",
+        ),
+    ] = None,
 ) -> None:
-    """Replace estimated minutes with routed or imported ones, kept in the workspace's travel/ folder."""
-    if (network is None) == (import_path is None):
-        raise HubplanError("give exactly one of --network EXTRACT.osm.pbf or --import MATRIX.csv")
+    """Replace estimated minutes with routed or imported ones (kept in travel/), or export them all."""
+    if sum(x is not None for x in (network, import_path, export_path)) != 1:
+        raise HubplanError(
+            "give exactly one of --network EXTRACT.osm.pbf, --import MATRIX.csv or --export FILE.csv"
+        )
     workspace = load(directory)
+    if export_path is not None:
+        from hubplan.travel import build_travel
+        from hubplan.travel.export_matrix import write_matrix_table
+
+        built = build_travel(workspace)
+        rows = write_matrix_table(export_path, workspace, built)
+        sources = ", ".join(f"{m} {built.sources[m]}" for m in built.modes)
+        out.print(
+            f"wrote {rows:,} rows to {export_path} ({len(workspace.areas):,} areas x "
+            f"{len(workspace.sites):,} sites; {sources}; unreachable pairs left out)"
+        )
+        return
     if import_path is not None:
         matrices = read_matrix_table(import_path, workspace)
         digest = hashlib.sha256(import_path.read_bytes()).hexdigest()

@@ -77,21 +77,58 @@ class ModeSpeed(_Frozen):
     )
 
 
-class BusSpeed(ModeSpeed):
-    """Bus: walk to and from stops, wait, ride; walking is used instead when it is quicker."""
+class BusModel(_Frozen):
+    """Bus (public transport), fitted on real timetable-routed minutes (docs/bus_model.md).
 
-    wait_minutes: dict[str, float] = Field(
-        description="Minutes lost fitting a trip to the timetable, by the origin area's rurality."
+    ``minutes = (fixed_minutes + minutes_per_km * km ** exponent) * rurality_factor[class]`` with
+    ``km`` the great-circle distance and ``class`` the origin area's; walking is used where quicker.
+    """
+
+    fixed_minutes: float = Field(
+        ge=0,
+        le=MAX_MINUTES,
+        description="Minutes of a trip of no length (walk to the stop, wait, walk to the door).",
+    )
+    minutes_per_km: float = Field(
+        gt=0, le=MAX_MINUTES, description="Minutes the trip's length adds at 1 km (scaled by km ** exponent)."
+    )
+    exponent: float = Field(
+        gt=0,
+        le=2,
+        description="How minutes grow with great-circle km: under 1, longer trips are faster per km.",
+    )
+    rurality_factor: dict[str, float] = Field(
+        description="Multiplies minutes by the origin area's rurality (a class not given counts as urban)."
     )
 
+    @property
+    def speed_kph(self) -> float:
+        """The distance term's average speed over 10 great-circle km (km/h): what a sweep's bus speed sets."""
+        return float(10.0 * 60.0 / (self.minutes_per_km * 10.0**self.exponent))
+
+    def with_speed(self, speed_kph: float) -> BusModel:
+        """Return the model with ``minutes_per_km`` scaled so that :attr:`speed_kph` is ``speed_kph``.
+
+        Parameters
+        ----------
+        speed_kph
+            Great-circle km per hour of the distance term over 10 km.
+
+        Returns
+        -------
+        BusModel
+            A copy; every trip's distance minutes scale by the same ratio.
+        """
+        return self.model_copy(update={"minutes_per_km": self.minutes_per_km * self.speed_kph / speed_kph})
+
     @model_validator(mode="after")
-    def _known_classes(self) -> BusSpeed:
-        unknown = sorted(set(self.wait_minutes) - set(RURALITY_CLASSES))
+    def _known_classes(self) -> BusModel:
+        unknown = sorted(set(self.rurality_factor) - set(RURALITY_CLASSES))
         if unknown:
-            msg = f"wait_minutes keys among {', '.join(RURALITY_CLASSES)} (unknown: {', '.join(unknown)})"
+            msg = f"rurality_factor keys among {', '.join(RURALITY_CLASSES)} (unknown: {', '.join(unknown)})"
             raise ValueError(msg)
-        if any(not 0 <= v <= MAX_MINUTES for v in self.wait_minutes.values()):
-            msg = f"wait_minutes values from 0 to {MAX_MINUTES:g}"
+        if any(not 0.1 <= v <= 10 for v in self.rurality_factor.values()):
+            msg = "rurality_factor values from 0.1 to 10"
             raise ValueError(msg)
         return self
 
@@ -101,6 +138,10 @@ def _default_walk() -> ModeSpeed:
     # Circuity 1.3: typical for footpaths in English towns (Boeing 2019 measures 1.1-1.4).
     return ModeSpeed(speed_kph=4.5, circuity=1.3, access_minutes=0.0)
 
+
+DEMAND_CV = 0.10
+"""Assumed coefficient of variation of an LSOA's ONS count of children under five (ONS publishes no
+interval; a count of 60-100 carries Poisson-scale noise of 10-13%)."""
 
 CAR_MODEL_MEDIAN_ABS_ERROR = 0.134
 """The car model's measured error: the median absolute relative error of its minutes against road
@@ -117,16 +158,23 @@ def _default_car() -> ModeSpeed:
     return ModeSpeed(speed_kph=78.2, circuity=1.25, access_minutes=5.1)
 
 
-def _default_bus() -> BusSpeed:
-    # 25 km/h with stops on rural routes; 1.4 circuity because routes wind through villages;
-    # 8 minutes walking to and from stops. Waits are the time lost fitting a trip to the timetable:
-    # a family plans around an hourly village bus, so less than half the headway (5 min in towns
-    # with a bus every 10-15 min, 10 in market towns with one every 30 min, 20 in villages).
-    return BusSpeed(
-        speed_kph=25.0,
-        circuity=1.4,
-        access_minutes=8.0,
-        wait_minutes={"urban": 5.0, "rural_town": 10.0, "rural_village": 20.0},
+BUS_MODEL_MEDIAN_ABS_ERROR = {"0-2": 0.225, "2-5": 0.152, "5-10": 0.12, "10-20": 0.149}
+"""The bus model's measured error by great-circle km band: the median absolute relative error of its
+minutes against real timetable minutes, out of fold on the training LSOAs (docs/bus_model.md). Keys
+are bands of great-circle km, ``"lo-hi"``; trips beyond the last band take its error."""
+
+
+def _default_bus() -> BusModel:
+    # Fitted on 842 real public-transport journeys (r5r over the 2024 timetables, Tuesday daytime)
+    # within 20 km from the 290 training LSOAs of ../shared/data/validation (scripts/fit_bus_model.py,
+    # docs/bus_model.md): least squares on log minutes. Trips from rural towns take 8.5% longer and
+    # from villages 22.6%; the IoD road distances and barriers did not improve the cross-validated
+    # error. On the held-out LSOAs' 947 pairs: median error 14.4%, median signed -0.3%.
+    return BusModel(
+        fixed_minutes=2.37,
+        minutes_per_km=19.19,
+        exponent=0.593,
+        rurality_factor={"urban": 1.0, "rural_town": 1.085, "rural_village": 1.226},
     )
 
 
@@ -135,7 +183,7 @@ class Travel(_Frozen):
 
     walk: ModeSpeed = Field(default_factory=_default_walk)
     car: ModeSpeed = Field(default_factory=_default_car)
-    bus: BusSpeed = Field(default_factory=_default_bus)
+    bus: BusModel = Field(default_factory=_default_bus)
 
 
 class EvaluationSettings(_Frozen):
@@ -154,6 +202,18 @@ class EvaluationSettings(_Frozen):
     access_mode: Literal["walk", "car", "bus"] = Field(
         default="bus",
         description="The mode 'has access' is measured by (bus: what families without a car depend on).",
+    )
+    access_measure: Literal["minutes", "km"] = Field(
+        default="minutes",
+        description="What 'has access' counts: minutes by access_mode, or straight-line km (access_km), "
+        "as the IFS measures access to children's centres.",
+    )
+    access_km: float = Field(
+        default=2.5,
+        gt=0,
+        le=100,
+        description="The distance that counts as access (great-circle km): 2.5 km is the IFS's "
+        "'pram-pushing distance' (Carneiro et al. 2024; IFS 2025).",
     )
     car_access_minutes: float | None = Field(
         default=None,
@@ -196,11 +256,11 @@ class EvaluationSettings(_Frozen):
 
 
 class UncertaintySettings(_Frozen):
-    """How the report's 90% intervals are drawn: demand within the ONS error, car minutes within the model's.
+    """The error model behind every 90% interval: demand in the ONS error, car and bus minutes in the models'.
 
-    ``demand_cv`` and ``car_median_abs_error`` default to ``None``: the documented values in
-    :mod:`hubplan.scale.uncertainty` (``DEMAND_CV``, ``CAR_MEDIAN_ABS_ERROR``), so that a change
-    there reaches every workspace that does not set its own.
+    Each default is documented where it is measured or assumed: :data:`DEMAND_CV`,
+    :data:`CAR_MODEL_MEDIAN_ABS_ERROR` (docs/car_model.md), :data:`BUS_MODEL_MEDIAN_ABS_ERROR`
+    (docs/bus_model.md); :mod:`hubplan.evaluate.uncertainty` draws with them.
     """
 
     draws: int = Field(
@@ -212,20 +272,47 @@ class UncertaintySettings(_Frozen):
     seed: int = Field(
         default=0, ge=0, le=2**32 - 1, description="Seeds the draws: same seed, same intervals."
     )
-    demand_cv: float | None = Field(
-        default=None,
+    demand_cv: float = Field(
+        default=DEMAND_CV,
         ge=0,
         le=1,
         description="Coefficient of variation of each area's count of children (a mean-1 log-normal "
-        "factor, independent between areas); by default 10%.",
+        "factor, independent between areas); by default 10%, assumed.",
     )
-    car_median_abs_error: float | None = Field(
-        default=None,
+    car_median_abs_error: float = Field(
+        default=CAR_MODEL_MEDIAN_ABS_ERROR,
         ge=0,
         lt=1,
         description="Median absolute relative error of estimated car minutes (one median-1 log-normal "
         "factor per area, to every site); by default the car model's measured error.",
     )
+    bus_median_abs_error: dict[str, float] = Field(
+        default_factory=lambda: dict(BUS_MODEL_MEDIAN_ABS_ERROR),
+        description="Median absolute relative error of estimated bus minutes by great-circle km band "
+        "('lo-hi'; trips beyond the last band take its error); by default the bus model's measured "
+        "error. All 0 turns bus draws off.",
+    )
+
+    @model_validator(mode="after")
+    def _bands(self) -> UncertaintySettings:
+        end = 0.0
+        for key, value in self.bus_median_abs_error.items():
+            lo, _, hi = key.partition("-")
+            try:
+                low, high = float(lo), float(hi)
+            except ValueError:
+                low, high = -1.0, -1.0
+            if low != end or high <= low:
+                msg = "bus_median_abs_error keys 'lo-hi', km bands from 0, each starting where the last ends"
+                raise ValueError(msg)
+            if not 0 <= value < 1:
+                msg = "bus_median_abs_error values from 0 to below 1"
+                raise ValueError(msg)
+            end = high
+        if not self.bus_median_abs_error:
+            msg = "bus_median_abs_error with at least one band"
+            raise ValueError(msg)
+        return self
 
 
 class OptimiseSettings(_Frozen):

@@ -109,7 +109,10 @@ def _area_sites(areas: pd.DataFrame) -> pd.DataFrame:
 def _toml(council: Council, areas: pd.DataFrame, sites: pd.DataFrame, modelled: str) -> str:
     lat = pd.concat([areas["lat"], sites["lat"]])
     lon = pd.concat([areas["lon"], sites["lon"]])
-    districts = ",\n  ".join(f'"{d}"' for d in council.district_names)
+    # Sites the user gives may lie over the border (a hub or hospital in the next council is a real
+    # destination): their districts join the list so that they load and get minutes like any other.
+    outside = [d for d in dict.fromkeys(map(str, sites["district"])) if d and d not in council.district_names]
+    districts = ",\n  ".join(f'"{d}"' for d in (*council.district_names, *outside))
     bounds = (
         f"min_lat = {lat.min() - 0.05:.2f}, max_lat = {lat.max() + 0.05:.2f}, "
         f"min_lon = {lon.min() - 0.05:.2f}, max_lon = {lon.max() + 0.05:.2f}"

@@ -11,6 +11,7 @@ import numpy as np
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace, demand_words
 from hubplan.evaluate.breakdowns import Breakdown, area_breakdowns
+from hubplan.evaluate.distance import DistanceReach, distance_reach
 from hubplan.evaluate.metrics import GroupReach, group_reach, nearest_base
 from hubplan.travel.matrix import TravelMatrix, build_travel
 
@@ -72,6 +73,12 @@ class Evaluation:
     access_minutes, access_mode
         What "has access" means (``[evaluation]`` settings): a base within ``access_minutes`` by
         ``access_mode``; ``access_minutes`` is one of ``thresholds``.
+    access_measure
+        ``"minutes"`` (access is ``access_minutes`` by ``access_mode``) or ``"km"`` (access is
+        ``distance.access_km`` in a straight line), from ``[evaluation] access_measure``.
+    distance
+        Who lives within ``[evaluation] access_km`` straight-line km of a base (always measured,
+        beside the minutes).
     """
 
     scenario: Scenario
@@ -86,6 +93,8 @@ class Evaluation:
     unit: str = "families"
     access_minutes: float = 30.0
     access_mode: str = "bus"
+    access_measure: str = "minutes"
+    distance: DistanceReach | None = None
 
     @property
     def people(self) -> str:
@@ -96,6 +105,19 @@ class Evaluation:
     def noun(self) -> str:
         """What the demand counts, in words: "families with children under five" or "children under five"."""
         return demand_words(self.unit)[1]
+
+    def _distance_dict(self) -> dict[str, Any] | None:
+        d = self.distance
+        if d is None:
+            return None
+        return {
+            "access_km": d.access_km,
+            **_distance_figures(d.total, 0),
+            "by": {
+                b: {label: _distance_figures(r, g) for g, label in enumerate(r.labels)}
+                for b, r in d.groups.items()
+            },
+        }
 
     @property
     def saving_per_year(self) -> float:
@@ -145,10 +167,24 @@ class Evaluation:
             "unit": self.unit,
             "access_minutes": self.access_minutes,
             "access_mode": self.access_mode,
+            "access_measure": self.access_measure,
+            "distance": self._distance_dict(),
             "thresholds_minutes": [_num(t) for t in self.thresholds],
             "notes": list(self.notes),
             "modes": modes,
         }
+
+
+def _distance_figures(r: GroupReach, g: int) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "families": _num(r.families[g]),
+        "within": _num(r.within[g, 0]),
+        "mean_km": _num(r.mean_minutes[g]),
+        "p90_km": _num(r.p90_minutes[g]),
+    }
+    if r.lose is not None:
+        out["lose_access"] = _num(r.lose[g, 0])
+    return out
 
 
 def _threshold_key(t: float) -> str:
@@ -253,4 +289,6 @@ def evaluate(
         unit=workspace.areas.unit,
         access_minutes=float(workspace.assumptions.evaluation.access),
         access_mode=workspace.assumptions.evaluation.access_mode,
+        access_measure=workspace.assumptions.evaluation.access_measure,
+        distance=distance_reach(workspace, bases, breakdowns=groups, baseline_bases=base_idx),
     )

@@ -111,6 +111,12 @@ def interval_note(intervals: Mapping[str, ScenarioIntervals], *, people: str = "
         if "car" in drawn
         else ""
     )
+    if "bus" in drawn:
+        bands = ", ".join(f"{k} km {v:.0%}" for k, v in first.bus_median_abs_error.items())
+        car += (
+            ", and estimated bus minutes with the bus model's error measured against real timetables "
+            f"(median absolute error by straight-line distance: {bands})"
+        )
     text = (
         f"Ranges in brackets are 90% intervals over {first.draws} draws of the inputs, each plan kept as it "
         f"is: each area's count of {people} drawn with an assumed {first.demand_cv:.0%} coefficient of "
@@ -118,7 +124,7 @@ def interval_note(intervals: Mapping[str, ScenarioIntervals], *, people: str = "
     )
     if held:
         text += f"; {fmt.words(held)} minutes are not drawn, so their ranges reflect the counts alone"
-    if "car" in drawn:
+    if {"car", "bus"} & set(drawn):
         text += (
             "; a count of those crossing a threshold can lie outside its range when many of them live "
             "within a minute or two of it"

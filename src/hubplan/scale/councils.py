@@ -11,7 +11,7 @@ import numpy as np
 
 from hubplan.data.assumptions import Travel
 from hubplan.data.england import Council, area_rows, open_libraries
-from hubplan.travel.estimate import bus_wait_minutes, estimate_minutes
+from hubplan.travel.estimate import estimate_minutes
 
 MOST_DEPRIVED_DECILES = (1, 2)
 """IMD 2019 deciles that make up the most deprived fifth of England's areas."""
@@ -83,8 +83,8 @@ def build_council_problem(
 
     Areas are its LSOAs, weighted by the ONS estimate of children under five; candidates are its open
     libraries, or its areas' positions when it has none. Car and bus minutes are estimated from
-    great-circle distances (:func:`hubplan.travel.estimate_minutes`), with each area's bus wait set by
-    its rurality (:func:`hubplan.travel.bus_wait_minutes`).
+    great-circle distances (:func:`hubplan.travel.estimate_minutes`), bus minutes scaled by each
+    area's rurality (:func:`hubplan.travel.bus_rurality_factors`).
 
     Parameters
     ----------
@@ -128,7 +128,7 @@ def build_council_problem(
             site_points,
             "bus",
             assumptions=assumptions,
-            origin_wait_minutes=bus_wait_minutes(rurality, assumptions.bus),
+            origin_rurality=rurality,
         ),
     }
     return CouncilProblem(

@@ -258,9 +258,10 @@ td:nth-child(2), th:nth-child(2) {{ text-align: left; }}
 chosen from its open libraries (or its areas' positions where it has none) to minimise children's
 travel time by {esc(mode)} (p-median). Across them, {esc(overall)} of children under five are within
 {esc(t)} minutes of a base by {esc(mode)}.</p>
-<p>Travel minutes are estimated from straight-line distances with circuity factors and speeds (bus waits
-by rurality), not routed. Children are ONS mid-year estimates of children aged 0-4 per LSOA. The most
-deprived fifth is the areas in IMD 2019 deciles 1-2 ("–" where a council has none). The proven
+<p>Travel minutes are estimated from straight-line distances, not routed: car by a speed and circuity
+fitted on road times, bus by a model fitted on real timetable journeys (longer from rural areas).
+Children are ONS mid-year estimates of children aged 0-4 per LSOA. The most deprived fifth is the
+areas in IMD 2019 deciles 1-2 ("–" where a council has none). The proven
 gap bounds how far a plan's total travel time can be above the best possible.</p>
 {_programme_paragraph(ok, in_programme, column=column, mode=mode, minutes=t) if in_programme else ""}
 <div class="figure">{figure}</div>

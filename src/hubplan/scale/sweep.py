@@ -4,7 +4,7 @@ A sweep point is one combination of a number of bases **or** a budget, a rule se
 assumption (car and bus speeds) and an access threshold; the points are their cartesian product.
 Each point is one task: solve the p-median under the point's rules with the optimiser's own engine
 (:func:`hubplan.optimise.solve_instance`), measure the plan, then re-evaluate that plan (not
-re-solve it) under draws of the inputs (:mod:`hubplan.scale.uncertainty`). Every point uses the
+re-solve it) under draws of the inputs (:mod:`hubplan.evaluate.uncertainty`). Every point uses the
 same draws (common random numbers), so differences between points are not noise. A point whose
 rules cannot hold (a budget below the cheapest plan, a deprived-area maximum no site meets) is a
 row with its error. The arrays a point needs are built once (:mod:`hubplan.scale.sweep_inputs`)
@@ -28,15 +28,17 @@ from typing import Any
 import numpy as np
 
 from hubplan.errors import InfeasibleError
-from hubplan.optimise.rules import Budget, Rules, check_rules
-from hubplan.scale.engine import ProgressCallback, RunSummary, Task, run_tasks
-from hubplan.scale.uncertainty import (
+from hubplan.evaluate.uncertainty import (
+    BUS_SEED_STREAM,
     CAR_MEDIAN_ABS_ERROR,
     DEMAND_CV,
     INTERVAL,
+    BusError,
     draw_car_factors,
     draw_demand,
 )
+from hubplan.optimise.rules import Budget, Rules, check_rules
+from hubplan.scale.engine import ProgressCallback, RunSummary, Task, run_tasks
 
 TABLE = "sweep.parquet"
 """The file name of the sweep's table inside the output folder."""
@@ -149,6 +151,9 @@ class SweepOptions:
         Coefficient of variation of each area's children.
     car_median_abs_error
         Median absolute relative error of the car minutes.
+    bus_band_minutes, bus_median_abs_error
+        The bus error by band (:class:`hubplan.evaluate.uncertainty.BusError`): the bands' upper
+        edges in minutes and each band's median absolute relative error; empty: bus not drawn.
     method
         ``"heuristic"`` or ``"exact"``.
     seed
@@ -159,6 +164,8 @@ class SweepOptions:
     draws: int = 200
     demand_cv: float = DEMAND_CV
     car_median_abs_error: float = CAR_MEDIAN_ABS_ERROR
+    bus_band_minutes: tuple[float, ...] = ()
+    bus_median_abs_error: tuple[float, ...] = ()
     method: str = "heuristic"
     seed: int = 0
 
@@ -312,6 +319,11 @@ def sweep_point(  # noqa: PLR0917 - Dask passes a task's arguments by position
         drawing = time.perf_counter()
         # Seeded alike at every point: each point sees the same draws (common random numbers).
         rng = np.random.default_rng(options.seed)
+        bus_rng = np.random.default_rng([options.seed, BUS_SEED_STREAM])
+        bus_error = BusError(options.bus_band_minutes, options.bus_median_abs_error)
+        bus_sigma = None
+        if options.bus_median_abs_error and not bus_error.off:
+            bus_sigma = {"near": bus_error.sigmas(near["bus"]), "base": bus_error.sigmas(base["bus"])}
         drawn: dict[str, list[float]] = {m: [] for m in METRICS}
         for _ in range(options.draws):
             wd = draw_demand(w, rng, cv=options.demand_cv)
@@ -319,6 +331,10 @@ def sweep_point(  # noqa: PLR0917 - Dask passes a task's arguments by position
             # One factor per area scales its minutes to every site, so its nearest site stays nearest.
             near_d = {"car": near["car"] * factor, "bus": near["bus"]}
             base_d = {"car": base["car"] * factor, "bus": base["bus"]}
+            if bus_sigma is not None:  # one normal per area; the spread by the band of each trip
+                z = bus_rng.standard_normal(len(w))
+                near_d["bus"] = near["bus"] * np.exp(z * bus_sigma["near"])
+                base_d["bus"] = base["bus"] * np.exp(z * bus_sigma["base"])
             for key, value in _measure(near_d, base_d, wd, inputs.deprived, t).items():
                 drawn[key].append(value)
         if options.draws:

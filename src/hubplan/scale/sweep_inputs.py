@@ -19,7 +19,7 @@ from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
 from hubplan.optimise.rules import Rules, parse_rules
 from hubplan.scale.sweep import SweepInputs, TravelInputs
-from hubplan.travel import TravelMatrix, bus_wait_minutes, estimate_modes
+from hubplan.travel import TravelMatrix, estimate_modes
 
 SWEPT_MODES = ("car", "bus")
 """The modes a sweep measures and whose speeds it can change."""
@@ -71,7 +71,9 @@ def travel_inputs(
     """Return car and bus minutes under a travel assumption, and the baseline's minutes under it.
 
     A speed given re-estimates that mode's minutes with the workspace's other assumptions
-    (circuity, fixed minutes, bus waits by rurality); a speed not given keeps ``travel``'s minutes.
+    (circuity and fixed minutes; for bus, the fitted model with its distance term scaled to the
+    speed, :meth:`hubplan.data.assumptions.BusModel.with_speed`); a speed not given keeps
+    ``travel``'s minutes.
 
     Parameters
     ----------
@@ -115,7 +117,12 @@ def travel_inputs(
     minutes = {m: np.asarray(travel.minutes[m], dtype=np.float32) for m in SWEPT_MODES}
     changed = tuple(m for m in SWEPT_MODES if asked[m] is not None)
     if changed:
-        update = {m: getattr(assumed, m).model_copy(update={"speed_kph": speeds[m]}) for m in changed}
+        update = {
+            m: assumed.bus.with_speed(speeds[m])
+            if m == "bus"
+            else getattr(assumed, m).model_copy(update={"speed_kph": speeds[m]})
+            for m in changed
+        }
         model = assumed.model_copy(update=update)
         origins = np.column_stack([workspace.areas.lat, workspace.areas.lon])
         destinations = np.column_stack([workspace.sites.lat, workspace.sites.lon])
@@ -124,7 +131,7 @@ def travel_inputs(
             destinations,
             changed,
             assumptions=model,
-            origin_wait_minutes=bus_wait_minutes(workspace.areas.rurality, model.bus),
+            origin_rurality=workspace.areas.rurality,
         )
     baseline = workspace.baseline
     positions = (

@@ -1,6 +1,13 @@
 """Stage 2, travel: minutes from every area to every site, per mode, estimated (or routed/imported later)."""
 
-from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_minutes, estimate_modes
+from hubplan.travel.estimate import (
+    MODES,
+    bus_minutes,
+    bus_rurality_factors,
+    describe_estimate,
+    estimate_minutes,
+    estimate_modes,
+)
 from hubplan.travel.geodesic import great_circle_matrix_km, haversine_km
 from hubplan.travel.matrix import TravelMatrix, build_travel, cache_key
 
@@ -8,8 +15,10 @@ __all__ = [
     "MODES",
     "TravelMatrix",
     "build_travel",
-    "bus_wait_minutes",
+    "bus_minutes",
+    "bus_rurality_factors",
     "cache_key",
+    "describe_estimate",
     "estimate_minutes",
     "estimate_modes",
     "great_circle_matrix_km",

@@ -1,4 +1,4 @@
-"""Estimated travel minutes: great-circle distance times circuity over speed, plus fixed and waiting time."""
+"""Estimated travel minutes from great-circle km: walk and car by speed and circuity, bus by a fit."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from hubplan.data.assumptions import BusSpeed, ModeSpeed, Travel
+from hubplan.data.assumptions import BusModel, ModeSpeed, Travel
 from hubplan.travel.geodesic import great_circle_matrix_km
 
 MODES = ("walk", "car", "bus")
@@ -29,12 +29,13 @@ def estimate_minutes(
     mode: str,
     *,
     assumptions: Travel | None = None,
-    origin_wait_minutes: np.ndarray | None = None,
+    origin_rurality: np.ndarray | None = None,
 ) -> np.ndarray:
     """Estimate door-to-door minutes from every origin to every destination.
 
-    ``minutes = access_minutes + km * circuity / speed_kph * 60``, with ``km`` the great-circle
-    distance. For bus, the origin's wait is added, and walking is used instead where it is quicker.
+    Walk and car: ``minutes = access_minutes + km * circuity / speed_kph * 60``, with ``km`` the
+    great-circle distance. Bus: ``(fixed_minutes + minutes_per_km * km ** exponent)`` times the
+    origin's rurality factor (:func:`bus_minutes`), or walking where that is quicker.
 
     Parameters
     ----------
@@ -45,9 +46,9 @@ def estimate_minutes(
     mode
         ``"walk"``, ``"car"`` or ``"bus"``.
     assumptions
-        Speeds and circuities; the defaults of ``hubplan.toml`` when ``None``.
-    origin_wait_minutes
-        For bus, each origin's wait at the stop (minutes); when ``None`` the urban wait is used.
+        Speeds, circuities and the bus model; the defaults of ``hubplan.toml`` when ``None``.
+    origin_rurality
+        For bus, each origin's rural/urban class (``''`` counts as urban); all urban when ``None``.
 
     Returns
     -------
@@ -68,7 +69,7 @@ def estimate_minutes(
     [0.0, 431.8]
     """
     return estimate_modes(
-        origins, destinations, (mode,), assumptions=assumptions, origin_wait_minutes=origin_wait_minutes
+        origins, destinations, (mode,), assumptions=assumptions, origin_rurality=origin_rurality
     )[mode]
 
 
@@ -78,14 +79,14 @@ def estimate_modes(
     modes: tuple[str, ...] = MODES,
     *,
     assumptions: Travel | None = None,
-    origin_wait_minutes: np.ndarray | None = None,
+    origin_rurality: np.ndarray | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, np.ndarray]:
     """Estimate minutes for several modes at once, measuring each distance only once.
 
     Parameters
     ----------
-    origins, destinations, assumptions, origin_wait_minutes
+    origins, destinations, assumptions, origin_rurality
         As for :func:`estimate_minutes`.
     modes
         The modes wanted.
@@ -100,7 +101,7 @@ def estimate_modes(
     Raises
     ------
     ValueError
-        For an unknown mode, points of the wrong shape, or waits of the wrong length.
+        For an unknown mode, points of the wrong shape, or classes of the wrong length.
     """
     unknown = [m for m in modes if m not in MODES]
     if unknown:
@@ -109,12 +110,13 @@ def estimate_modes(
     o = _as_points(origins, "origins")
     d = _as_points(destinations, "destinations")
     travel = assumptions or Travel()
-    wait = np.full(len(o), travel.bus.wait_minutes.get("urban", 0.0))
-    if origin_wait_minutes is not None:
-        wait = np.asarray(origin_wait_minutes, dtype=np.float64)
-        if wait.shape != (len(o),):
-            msg = f"origin_wait_minutes: expected shape ({len(o)},); got {wait.shape}"
+    factor = np.ones(len(o))
+    if origin_rurality is not None:
+        rurality = np.asarray(origin_rurality)
+        if rurality.shape != (len(o),):
+            msg = f"origin_rurality: expected shape ({len(o)},); got {rurality.shape}"
             raise ValueError(msg)
+        factor = bus_rurality_factors(rurality, travel.bus)
     out = {mode: np.empty((len(o), len(d)), dtype=np.float32, order="F") for mode in modes}
     for start in range(0, len(d), _COLUMNS_PER_CHUNK):
         stop = min(start + _COLUMNS_PER_CHUNK, len(d))
@@ -126,7 +128,7 @@ def estimate_modes(
             elif mode == "car":
                 minutes = _minutes(km, travel.car)
             else:
-                minutes = np.minimum(_minutes(km, travel.bus) + wait[:, None], walk)
+                minutes = np.minimum(bus_minutes(km, travel.bus, factor), walk)
             out[mode][:, start:stop] = minutes
         if progress is not None:
             progress(stop, len(d))
@@ -137,20 +139,109 @@ def _minutes(km: np.ndarray, speed: ModeSpeed) -> np.ndarray:
     return speed.access_minutes + km * (speed.circuity / speed.speed_kph * 60.0)
 
 
-def bus_wait_minutes(rurality: np.ndarray, bus: BusSpeed) -> np.ndarray:
-    """Return each area's wait for a bus (minutes) from its rural/urban class.
+def bus_minutes(km: np.ndarray, bus: BusModel, factor: np.ndarray | float = 1.0) -> np.ndarray:
+    """Return the bus model's minutes for great-circle distances (walking not considered).
+
+    ``(fixed_minutes + minutes_per_km * km ** exponent) * factor``.
 
     Parameters
     ----------
-    rurality
-        Each area's class ('' when not given, which counts as ``urban``).
+    km
+        (n, m) or (n,) great-circle km.
     bus
-        The bus assumptions, with ``wait_minutes`` by class.
+        The bus model.
+    factor
+        Each origin's rurality factor, (n,) (:func:`bus_rurality_factors`), or one for all.
 
     Returns
     -------
     numpy.ndarray
-        float64 minutes, one per area.
+        Minutes, the shape of ``km``.
+
+    Examples
+    --------
+    >>> from hubplan.data.assumptions import BusModel
+    >>> model = BusModel(fixed_minutes=2.0, minutes_per_km=20.0, exponent=0.5, rurality_factor={})
+    >>> [float(m) for m in bus_minutes(np.array([0.0, 4.0]), model)]
+    [2.0, 42.0]
     """
-    default = bus.wait_minutes.get("urban", 0.0)
-    return np.array([bus.wait_minutes.get(str(r), default) for r in rurality], dtype=np.float64)
+    km = np.asarray(km, dtype=np.float64)
+    f = np.asarray(factor, dtype=np.float64)
+    if km.ndim == 2 and f.ndim == 1:
+        f = f[:, None]
+    out: np.ndarray = (bus.fixed_minutes + bus.minutes_per_km * km**bus.exponent) * f
+    return out
+
+
+def bus_rurality_factors(rurality: np.ndarray, bus: BusModel) -> np.ndarray:
+    """Return each area's bus rurality factor from its rural/urban class.
+
+    Parameters
+    ----------
+    rurality
+        Each area's class (``''`` when not given, which counts as ``urban``).
+    bus
+        The bus model, with ``rurality_factor`` by class (a class it does not name gets 1).
+
+    Returns
+    -------
+    numpy.ndarray
+        float64 factors, one per area.
+    """
+    default = bus.rurality_factor.get("urban", 1.0)
+    return np.array([bus.rurality_factor.get(str(r), default) for r in rurality], dtype=np.float64)
+
+
+def describe_estimate(mode: str, travel: Travel | None = None) -> str:
+    """Say in one sentence what an estimated mode's minutes assume (for a report's provenance).
+
+    Parameters
+    ----------
+    mode
+        ``"walk"``, ``"car"`` or ``"bus"``.
+    travel
+        The travel settings; the defaults when ``None``.
+
+    Returns
+    -------
+    str
+        One sentence naming the formula, its parameters and where they come from.
+
+    Raises
+    ------
+    ValueError
+        For an unknown mode.
+
+    Examples
+    --------
+    >>> describe_estimate("walk")
+    'Walking minutes assume 4.5 km/h along routes 1.3 times the straight line, plus 0 fixed minutes.'
+    """
+    t = travel or Travel()
+    if mode == "walk":
+        w = t.walk
+        return (
+            f"Walking minutes assume {w.speed_kph:g} km/h along routes {w.circuity:g} times the straight "
+            f"line, plus {w.access_minutes:g} fixed minutes."
+        )
+    if mode == "car":
+        c = t.car
+        return (
+            f"Car minutes assume {c.speed_kph:g} km/h along roads {c.circuity:g} times the straight line, "
+            f"plus {c.access_minutes:g} fixed minutes (fitted on free-flow road times from every English "
+            "LSOA, docs/car_model.md), with no congestion."
+        )
+    if mode == "bus":
+        b = t.bus
+        rural = ", ".join(
+            f"{k.replace('_', ' ')} x{v:g}" for k, v in b.rurality_factor.items() if k != "urban"
+        )
+        return (
+            f"Bus minutes assume {b.fixed_minutes:g} + {b.minutes_per_km:g} x km^{b.exponent:g} for a "
+            f"trip of km straight-line kilometres, longer from rural areas ({rural}), or walking where "
+            "quicker: fitted "
+            "on real timetable-routed journeys on Tuesday daytimes in 2024 (docs/bus_model.md), so they "
+            "cannot know evening, Sunday or school-run services."
+        )
+    msg = f"mode: expected one of {', '.join(MODES)}; got {mode!r}"
+    raise ValueError(msg)

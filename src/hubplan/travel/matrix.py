@@ -14,12 +14,13 @@ import numpy as np
 
 from hubplan.data.workspace import Workspace
 from hubplan.files import write_atomically
-from hubplan.travel.estimate import MODES, bus_wait_minutes, estimate_modes
+from hubplan.travel.estimate import MODES, estimate_modes
 from hubplan.travel.stored import load_matrices
 
-MODEL_VERSION = "estimate-2"
+MODEL_VERSION = "estimate-3"
 """Changes whenever the estimator's formula or default speeds change, so old caches are not reused
-(2: the car model fitted nationally, docs/car_model.md)."""
+(2: the car model fitted nationally, docs/car_model.md; 3: the bus model fitted on real timetable
+minutes, docs/bus_model.md)."""
 
 CACHE_FOLDER = ".hubplan-cache"
 """Where derived data lives inside a workspace."""
@@ -120,7 +121,7 @@ def build_travel(
             origins,
             destinations,
             assumptions=travel,
-            origin_wait_minutes=bus_wait_minutes(workspace.areas.rurality, travel.bus),
+            origin_rurality=workspace.areas.rurality,
             progress=progress,
         )
         if path is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from hubplan.data.workspace import Workspace
-from hubplan.travel.estimate import bus_wait_minutes, estimate_minutes
+from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.geodesic import great_circle_matrix_km
 from hubplan.travel.matrix import TravelMatrix
 
@@ -69,13 +69,12 @@ def site_minutes(
     if source == "estimated":
         points = np.column_stack([workspace.sites.lat, workspace.sites.lon])
         area = nearest_area(workspace, origins)
-        wait = bus_wait_minutes(workspace.areas.rurality[area], workspace.assumptions.travel.bus)
         minutes = estimate_minutes(
             points[origins],
             points[destinations],
             mode,
             assumptions=workspace.assumptions.travel,
-            origin_wait_minutes=wait if mode == "bus" else None,
+            origin_rurality=workspace.areas.rurality[area] if mode == "bus" else None,
         ).astype(np.float64)
     else:
         area = nearest_area(workspace, origins)

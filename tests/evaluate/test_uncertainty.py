@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
-from hubplan.scale.uncertainty import (
+from hubplan.evaluate.uncertainty import (
     CAR_MEDIAN_ABS_ERROR,
     draw_car_factors,
     draw_demand,
