@@ -65,6 +65,12 @@ class Region(_Frozen):
         max_length=10_000,
         description="What in the workspace's data is modelled rather than real; every output repeats it.",
     )
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        max_length=20,
+        description="The named source and year of each real input, by topic (demand, deprivation, "
+        "rurality, area_positions, sites); a topic not named is the user's own file.",
+    )
 
 
 class ModeSpeed(_Frozen):
@@ -251,6 +257,13 @@ class OptimiseSettings(_Frozen):
         return self
 
 
+NORFOLK_COST_PER_CENTRE = round(10_200_000 / 53)
+"""£192,453 a year: Norfolk County Council's £10.2m a year for commissioning its 53 children's centres
+(2018-19 consultation documents) over the 53. The documented default a council without its own costs may
+assume for a site (``[costs] site_cost_per_year``; ``hubplan init --assume-costs``), always labelled as
+assumed: a library or school used as a base costs less, a purpose-built centre may cost more."""
+
+
 class Costs(_Frozen):
     """The cost model for outreach and the online offer (bases cost their own ``cost_per_year``).
 
@@ -288,6 +301,14 @@ class Costs(_Frozen):
     )
     online_offer_per_year: float = Field(
         default=200_000.0, ge=0, le=MAX_MONEY, description="£ a year for the online offer, a fixed line."
+    )
+    site_cost_per_year: float | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_MONEY,
+        description="£ a year assumed for a site whose cost_per_year is empty (labelled assumed wherever "
+        "shown); unset: such sites have no cost, plans are by count and outputs show no money. "
+        "hubplan init --assume-costs writes Norfolk's £10.2m over 53 centres (£192,453).",
     )
     staff_hours_per_week: float = Field(
         default=30.0,
