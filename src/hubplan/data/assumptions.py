@@ -264,6 +264,14 @@ assume for a site (``[costs] site_cost_per_year``; ``hubplan init --assume-costs
 assumed: a library or school used as a base costs less, a purpose-built centre may cost more."""
 
 
+NORFOLK_ONLINE_OFFER = 200_000.0
+"""£ a year of the online offer in the Norfolk calibration (the adopted 15 bases, the online offer and the
+outreach it buys fit the £5.2m budget)."""
+
+NORFOLK_CHILDREN = 47_149.0
+"""Norfolk's children under five (ONS mid-2017) that :data:`NORFOLK_ONLINE_OFFER` serves."""
+
+
 class Costs(_Frozen):
     """The cost model for outreach and the online offer (bases cost their own ``cost_per_year``).
 
@@ -299,8 +307,12 @@ class Costs(_Frozen):
         le=1_000_000,
         description="£ a year to visit at home a family no venue reaches (6 visits of 2.5 hours, mileage).",
     )
-    online_offer_per_year: float = Field(
-        default=200_000.0, ge=0, le=MAX_MONEY, description="£ a year for the online offer, a fixed line."
+    online_offer_per_year: float | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_MONEY,
+        description="£ a year for the online offer, a fixed line; by default sized to the workspace: "
+        "Norfolk's £200,000 for its 47,149 children under five, pro rata to the workspace's demand.",
     )
     site_cost_per_year: float | None = Field(
         default=None,
@@ -310,6 +322,23 @@ class Costs(_Frozen):
         "shown); unset: such sites have no cost, plans are by count and outputs show no money. "
         "hubplan init --assume-costs writes Norfolk's £10.2m over 53 centres (£192,453).",
     )
+    def online_offer(self, demand: float) -> float:
+        """Return the online offer's cost a year: the setting, or Norfolk's sized to ``demand``.
+
+        Parameters
+        ----------
+        demand
+            The workspace's families or children under five in all.
+
+        Returns
+        -------
+        float
+            £ a year: ``online_offer_per_year`` when set, else £200,000 x demand / 47,149.
+        """
+        if self.online_offer_per_year is not None:
+            return float(self.online_offer_per_year)
+        return round(NORFOLK_ONLINE_OFFER * float(demand) / NORFOLK_CHILDREN, -2)
+
     staff_hours_per_week: float = Field(
         default=30.0,
         gt=0,

@@ -237,6 +237,13 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
         When a deprived area has no allowed site within the maximum.
     """
     sites = workspace.sites
+    if settings.budget is not None and not sites.costs_known:
+        unknown = [i for i, c in zip(sites.ids, sites.cost_per_year, strict=True) if not np.isfinite(c)]
+        shown_ids = ", ".join(unknown[:5]) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        raise HubplanError(
+            f"budget: {len(unknown)} sites have no cost a year ({shown_ids}); give their cost_per_year in "
+            "sites.csv, assume one ([costs] site_cost_per_year in hubplan.toml), or plan by number of bases"
+        )
     required = sites.required.astype(bool).copy()
     required[_site_positions(workspace, settings.required, "required")] = True
     excluded = sites.excluded.astype(bool).copy()
