@@ -13,6 +13,7 @@ import numpy as np
 
 from hubplan import __version__
 from hubplan.analysis import Analysis
+from hubplan.analysis.provenance import Provenance
 from hubplan.analysis.summaries import CLOSING_MODES, ConsultationSummary
 from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioIntervals
 from hubplan.data.workspace import Workspace
@@ -59,6 +60,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         The HTML.
     """
     evaluations = list(analysis.evaluations)
+    provenance = analysis.provenance
     region = workspace.assumptions.region.name or "The region"
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     access = workspace.assumptions.evaluation
@@ -74,9 +76,22 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         "people": workspace.areas.people,
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
-        "modelled": workspace.assumptions.region.modelled,
+        "modelled": provenance.assumed if provenance is not None else [],
+        "provenance": _provenance_rows(analysis),
+        "has_baseline": analysis.has_baseline,
+        "shows_money": analysis.shows_money,
+        "cost_source": provenance.figures["cost_per_year"].detail
+        if provenance is not None and "cost_per_year" in provenance.figures
+        else "",
+        "not_given": list(provenance.not_given.values()) if provenance is not None else [],
         "summary": headline_sentences(
-            evaluations, region=workspace.assumptions.region.name, intervals=analysis.intervals
+            evaluations,
+            region=workspace.assumptions.region.name,
+            intervals=analysis.intervals,
+            candidates=len(workspace.sites),
+            costs_assumed=provenance is not None
+            and provenance.figures.get("cost_per_year", _USER).kind == "assumed",
+            assumed=_assumed_names(analysis),
         )
         + _who_loses(evaluations, analysis)
         + ([note] if note else []),
@@ -94,8 +109,8 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "alt": f"Map of {region}: areas shaded by {access.access_mode} minutes to a base, "
                 f"{ev.scenario.title}",
                 "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by "
-                f"{access.access_mode} minutes to the nearest base; triangles are bases, crosses closed "
-                "sites.",
+                f"{access.access_mode} minutes to the nearest base; triangles are bases"
+                + (", crosses sites of the network today it leaves out." if analysis.has_baseline else "."),
             }
             for ev in evaluations
         ],
@@ -110,7 +125,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
                 "caption": f"Those who had a base {within} and would not.",
             },
-            {
+            *[{
                 "svg": charts.to_svg(
                     charts.cost_coverage(
                         evaluations,
@@ -123,7 +138,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "caption": "Up and to the left is better value."
                 + (" Bars are 90% intervals." if analysis.intervals else "")
                 + _frontier_caption(analysis, workspace.areas.noun),
-            },
+            }][: 1 if analysis.shows_money else 0],
         ],
         "equality": _equality(
             evaluations, workspace.assumptions.evaluation.car_access, intervals=analysis.intervals
@@ -187,6 +202,52 @@ def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf
         document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
         pdf_path = write_bytes_atomically(out_dir / "report.pdf", document)
     return ReportFiles(html_path, pdf_path)
+
+
+_USER = Provenance("user", "")
+
+_FIGURE_NAMES = {
+    "demand": "demand",
+    "deprivation": "deprivation",
+    "rurality": "rurality",
+    "area_positions": "where people live",
+    "sites": "candidate sites",
+    "no_car": "households without a car",
+    "baseline": "the network today",
+    "cost_per_year": "cost a year of each base",
+    "access": "what 'has access' means",
+    "online_offer": "the online offer",
+    "outreach_costs": "outreach costs",
+}
+"""The words the report gives each figure key of the provenance."""
+
+_KIND_WORDS = {"real": "real data", "user": "given by the user", "assumed": "assumed by hubplan"}
+
+
+def _assumed_names(analysis: Analysis) -> list[str] | None:
+    """Return the short names of what is assumed (minutes by mode gathered), or ``None`` without provenance."""
+    if analysis.provenance is None:
+        return None
+    keys = [k for k, p in analysis.provenance.figures.items() if p.kind == "assumed"]
+    modes = [k.removeprefix("minutes.") for k in keys if k.startswith("minutes.")]
+    names = [_FIGURE_NAMES.get(k, k) for k in keys if not k.startswith("minutes.")]
+    if modes:
+        names.insert(0, f"minutes by {fmt.words(modes)}")
+    return names
+
+
+def _provenance_rows(analysis: Analysis) -> list[dict[str, str]]:
+    """Return a row per figure: its name, where it comes from (real, the user's, assumed) and the detail."""
+    if analysis.provenance is None:
+        return []
+    return [
+        {
+            "figure": _FIGURE_NAMES.get(key, key.replace("minutes.", "minutes by ")),
+            "kind": _KIND_WORDS[p.kind],
+            "detail": p.detail,
+        }
+        for key, p in analysis.provenance.figures.items()
+    ]
 
 
 def _frontier_caption(analysis: Analysis, noun: str) -> str:
@@ -293,6 +354,7 @@ def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
         out.append(
             {
                 "title": ev.scenario.title,
+                "warnings": [n for n in plan.notes if "exceed the budget" in n],
                 "money": money,
                 "reach": reach,
                 "venues": venues,

@@ -23,9 +23,11 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
     Returns
     -------
     list of tuple
-        Budget, bases, online offer, sessions, home visits and total.
+        Budget, bases, online offer, sessions, home visits and total; and, when the total exceeds
+        the budget (the bases and online offer alone can), how much over it is.
     """
-    return [
+    over = plan.cost_per_year - plan.budget_per_year
+    rows = [
         ("budget a year", fmt.money(plan.budget_per_year)),
         ("  bases", fmt.money(plan.bases_cost_per_year)),
         ("  online offer", fmt.money(plan.online_cost_per_year)),
@@ -39,6 +41,9 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
         ),
         ("  total", fmt.money(plan.cost_per_year)),
     ]
+    if over > 0.5:
+        rows.append(("  OVER THE BUDGET by", fmt.money(over)))
+    return rows
 
 
 def outreach_summary_table(plan: OutreachPlan) -> Table:
