@@ -167,7 +167,7 @@ def _event_reach(
 def _far_from_held(
     workspace: Workspace, travel: TravelMatrix, closing: tuple[str, ...], held: tuple[str, ...], minutes: float
 ) -> tuple[str, ...]:
-    """Return the names of closing centres with no venue of a recorded event within ``minutes`` by bus."""
+    """Return the ids of closing centres with no venue of a recorded event within ``minutes`` by bus."""
     import numpy as np
 
     from hubplan.travel.sites import site_minutes
@@ -183,7 +183,7 @@ def _far_from_held(
     cols = np.array([workspace.sites.index[v] for v in held], dtype=np.int64)
     bus = site_minutes(workspace, travel, rows, cols, "bus")[0]
     return tuple(
-        str(workspace.sites.name[j]) for j, near in zip(rows, (bus <= minutes).any(axis=1), strict=True) if not near
+        workspace.sites.ids[j] for j, near in zip(rows, (bus <= minutes).any(axis=1), strict=True) if not near
     )
 
 

@@ -175,6 +175,9 @@ def figure_provenance(workspace: Workspace, sources: dict[str, str]) -> FigureSo
         figures["no_car"] = _data(workspace, "no_car", "households without a car")
     else:
         not_given["no_car"] = "the areas give no share of households without a car"
+    tokens = {t.strip() for t in modelled.split(";")} - {"", "no_car_share", "cost_per_year", "candidate sites"}
+    if tokens:  # the workspace's own words on what in its data is modelled (e.g. Norfolk's centres)
+        figures["modelled_data"] = Provenance("assumed", f"modelled in the workspace's data: {modelled}")
     baseline = workspace.baseline
     if baseline is not None:
         where = baseline.file or "scenarios/"

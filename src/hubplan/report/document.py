@@ -76,7 +76,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         "people": workspace.areas.people,
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
-        "modelled": provenance.assumed if provenance is not None else [],
+        "modelled": _assumed_names(analysis) or [],
         "provenance": _provenance_rows(analysis),
         "has_baseline": analysis.has_baseline,
         "shows_money": analysis.shows_money,
@@ -218,6 +218,7 @@ _FIGURE_NAMES = {
     "access": "what 'has access' means",
     "online_offer": "the online offer",
     "outreach_costs": "outreach costs",
+    "modelled_data": "what the workspace's data models",
 }
 """The words the report gives each figure key of the provenance."""
 
