@@ -149,7 +149,7 @@ def amend_table(options: list[AmendOption], extra: float) -> Table:
     table = Table(title=f"What {fmt.money(extra)} more a year buys (best first)")
     for name in (
         "option",
-        "centres kept open",
+        "bases added",
         "within reach of a base",
         "reached in all",
         "at the rounds' stops",
@@ -201,10 +201,10 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
             f"rest on outreach: {fmt.families(max(more_reached, 0.0))} more {before.people} reached in all."
         )
     else:
-        kept = ", ".join(best.kept_open) if best.kept_open else "no centres"
+        kept = ", ".join(best.kept_open) if best.kept_open else "none"
         text = (
-            f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on keeping centres "
-            f"open ({kept}): {fmt.families(more_base)} more {before.people} within "
+            f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on more bases "
+            f"({kept}), the rest on outreach: {fmt.families(more_base)} more {before.people} within "
             f"{before.threshold_minutes:g} minutes of a base "
             f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
         )
