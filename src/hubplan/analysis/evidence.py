@@ -165,7 +165,11 @@ def _event_reach(
 
 
 def _far_from_held(
-    workspace: Workspace, travel: TravelMatrix, closing: tuple[str, ...], held: tuple[str, ...], minutes: float
+    workspace: Workspace,
+    travel: TravelMatrix,
+    closing: tuple[str, ...],
+    held: tuple[str, ...],
+    minutes: float,
 ) -> tuple[str, ...]:
     """Return the ids of closing centres with no venue of a recorded event within ``minutes`` by bus."""
     import numpy as np
@@ -182,9 +186,8 @@ def _far_from_held(
     rows = np.array([workspace.sites.index[c] for c in closing], dtype=np.int64)
     cols = np.array([workspace.sites.index[v] for v in held], dtype=np.int64)
     bus = site_minutes(workspace, travel, rows, cols, "bus")[0]
-    return tuple(
-        workspace.sites.ids[j] for j, near in zip(rows, (bus <= minutes).any(axis=1), strict=True) if not near
-    )
+    near = np.asarray(bus <= minutes).any(axis=1).tolist()
+    return tuple(workspace.sites.ids[j] for j, ok in zip(rows.tolist(), near, strict=True) if not ok)
 
 
 def _responses(workspace: Workspace) -> tuple[int, int, int]:

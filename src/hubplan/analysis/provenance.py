@@ -1,4 +1,4 @@
-"""Where each figure comes from: real data (a named source and year), the user's file, or hubplan's assumption.
+"""Where each figure comes from: real data (a named source and year), the user's file, or an assumption.
 
 Computed once with the analysis (:func:`figure_provenance`) and shown wherever the figure is: the
 report's "Modelled data" box and its sources table, ``report --json``'s ``provenance``. A figure the
@@ -175,7 +175,12 @@ def figure_provenance(workspace: Workspace, sources: dict[str, str]) -> FigureSo
         figures["no_car"] = _data(workspace, "no_car", "households without a car")
     else:
         not_given["no_car"] = "the areas give no share of households without a car"
-    tokens = {t.strip() for t in modelled.split(";")} - {"", "no_car_share", "cost_per_year", "candidate sites"}
+    tokens = {t.strip() for t in modelled.split(";")} - {
+        "",
+        "no_car_share",
+        "cost_per_year",
+        "candidate sites",
+    }
     if tokens:  # the workspace's own words on what in its data is modelled (e.g. Norfolk's centres)
         figures["modelled_data"] = Provenance("assumed", f"modelled in the workspace's data: {modelled}")
     baseline = workspace.baseline

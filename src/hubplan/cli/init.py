@@ -36,7 +36,7 @@ def init(
     ] = False,
     year: Annotated[int, typer.Option(help="The mid-year of the ONS under-5 counts: 2017 or 2019.")] = 2019,
 ) -> None:
-    """Make a workspace for an English council: its LSOAs with real data, its centres, libraries as candidates."""
+    """Make a workspace for an English council: its LSOAs, its centres today, libraries as candidates."""
     from hubplan.data.init import init_workspace
 
     if year not in (2017, 2019):
@@ -74,7 +74,9 @@ def init(
             "(give cost_per_year, or --assume-costs)"
         )
     elif result.assumed_costs:
-        out.print("  costs: assumed for sites without their own (Norfolk's £10.2m over 53 centres), labelled so")
+        out.print(
+            "  costs: assumed for sites without their own (Norfolk's £10.2m over 53 centres), labelled so"
+        )
     out.print(f"  what is real and what is modelled: {directory / 'README.md'}")
     out.print(
         f"Next: hubplan optimise {directory} --bases {result.suggested_bases}   |   hubplan serve {directory}"

@@ -215,15 +215,13 @@ def frontier(
     as_json: AsJson = False,
 ) -> None:
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
-    from hubplan.optimise.frontier import budget_frontier, budget_steps
+    from hubplan.optimise.frontier import budget_frontier, budget_steps, default_budget_range
     from hubplan.report.frontier import (
         extra_money_sentences,
         frontier_rows,
         frontier_table,
         write_frontier_csv,
     )
-
-    from hubplan.optimise.frontier import default_budget_range
 
     settings = _settings(objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed)
     workspace = load(directory)

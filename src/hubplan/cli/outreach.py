@@ -111,7 +111,7 @@ def amend(
     candidates: Annotated[
         str,
         typer.Option(
-            help="Kinds of site that may be added as bases, e.g. children_centre,library (default: every kind)."
+            help="Kinds of site that may be added as bases, e.g. library,school (default: any kind)."
         ),
     ] = "",
     as_json: AsJson = False,

@@ -322,6 +322,7 @@ class Costs(_Frozen):
         "shown); unset: such sites have no cost, plans are by count and outputs show no money. "
         "hubplan init --assume-costs writes Norfolk's £10.2m over 53 centres (£192,453).",
     )
+
     def online_offer(self, demand: float) -> float:
         """Return the online offer's cost a year: the setting, or Norfolk's sized to ``demand``.
 

@@ -19,7 +19,7 @@ import pandas as pd
 
 from hubplan.data.assumptions import Region
 from hubplan.data.columns import SITE_KINDS, Column, check_columns
-from hubplan.data.read_table import RawTable, read_table, shown
+from hubplan.data.read_table import read_table, shown
 from hubplan.errors import InputError, Problem
 
 POSTCODES_EXTRA = "pip install 'hubplan[postcodes]'"
@@ -136,20 +136,18 @@ def read_current(
     typed = (cells.get("lat", pd.Series([""] * len(cells))) != "") | (
         cells.get("lon", pd.Series([""] * len(cells))) != ""
     )
-    for i in np.flatnonzero(~given & ~typed.to_numpy() & (postcode == "")):
-        problems.append(
-            Problem(file, int(rows[i]), "postcode", "a postcode, or lat and lon", "neither")
-        )
+    for k in np.flatnonzero(~given & ~typed.to_numpy() & (postcode == "")).tolist():
+        problems.append(Problem(file, int(rows[k]), "postcode", "a postcode, or lat and lon", "neither"))
     look_up = [str(p) for p, g in zip(postcode, given, strict=True) if p and not g]
-    if look_up and not problems:
+    if look_up:
         known = _postcode_positions(look_up, file)
-        for i in np.flatnonzero(~given & (postcode != "")):
-            if postcode[i] in known:
-                lat[i], lon[i] = known[postcode[i]]
+        for k in np.flatnonzero(~given & (postcode != "")).tolist():
+            if postcode[k] in known:
+                lat[k], lon[k] = known[postcode[k]]
             else:
-                found = shown(str(raw.frame["postcode"].iloc[i]))
+                found = shown(str(raw.frame["postcode"].iloc[k]))
                 problems.append(
-                    Problem(file, int(rows[i]), "postcode", "a live postcode in the ONS centroids", found)
+                    Problem(file, int(rows[k]), "postcode", "a live postcode in the ONS centroids", found)
                 )
     placed = np.isfinite(lat) & np.isfinite(lon)
     if placed.any() and outlines:
@@ -157,18 +155,16 @@ def read_current(
 
         inside = np.zeros(len(lat), dtype=bool)
         inside[placed] = contains_xy(_outline_union(outlines), lon[placed], lat[placed])
-        for i in np.flatnonzero(placed & ~inside):
-            column = "postcode" if postcode[i] and not given[i] else "lat"
-            found = f"{lat[i]:.5f}, {lon[i]:.5f}"
-            problems.append(Problem(file, int(rows[i]), column, f"a place inside {council}", found))
+        for k in np.flatnonzero(placed & ~inside).tolist():
+            column = "postcode" if postcode[k] and not given[k] else "lat"
+            found = f"{lat[k]:.5f}, {lon[k]:.5f}"
+            problems.append(Problem(file, int(rows[k]), column, f"a place inside {council}", found))
     if problems:
         raise InputError(problems, f"{file} has {len(problems)} problem(s)")
-    return _rows(raw, cols, lat, lon, areas)
+    return _rows(cols, lat, lon, areas)
 
 
-def _rows(
-    raw: RawTable, cols: dict[str, np.ndarray], lat: np.ndarray, lon: np.ndarray, areas: pd.DataFrame
-) -> pd.DataFrame:
+def _rows(cols: dict[str, np.ndarray], lat: np.ndarray, lon: np.ndarray, areas: pd.DataFrame) -> pd.DataFrame:
     # The nearest area by an equirectangular distance: exact enough between places a few km apart.
     a_lat, a_lon = areas["lat"].to_numpy(dtype=np.float64), areas["lon"].to_numpy(dtype=np.float64)
     squeeze = np.cos(np.radians(lat))[:, None]

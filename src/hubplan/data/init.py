@@ -138,7 +138,13 @@ def _area_sites(areas: pd.DataFrame) -> pd.DataFrame:
 
 
 def _toml(
-    council: Council, areas: pd.DataFrame, sites: pd.DataFrame, modelled: str, *, year: int, current: bool,
+    council: Council,
+    areas: pd.DataFrame,
+    sites: pd.DataFrame,
+    modelled: str,
+    *,
+    year: int,
+    current: bool,
     assume_costs: bool,
 ) -> str:
     lat = pd.concat([areas["lat"], sites["lat"]])
@@ -188,7 +194,7 @@ def _toml(
 
 
 def _readme(
-    council: Council, year: int, counts: dict[str, int], children: int, modelled: list[str], current: str
+    council: Council, year: int, counts: dict[str, int], children: int, *, modelled: list[str], current: str
 ) -> str:
     kind = "upper-tier council" if council.tier == "upper" else "district"
     rural = ", ".join(f"{code} -> {group}" for code, group in RURALITY_OF_RUC.items())
@@ -321,13 +327,16 @@ def init_workspace(
     if current is not None:
         sites["current"] = sites["current"].map(lambda v: "true" if v is True else "")
     modelled_words = "; ".join(m.split(":")[0].strip("`") for m in modelled)
+    source = current_file.name if current_file is not None else ""
     if current is not None:
         network = (
-            f"{len(current)} centres from {current_file.name if current_file else ''} (marked `current` in "
+            f"{len(current)} centres from {source} (marked `current` in "
             "`sites.csv`; the scenario `current` is the baseline)."
         )
     else:
-        network = "not given (`--current`): there is no baseline, so plans are new networks and nothing closes."
+        network = (
+            "not given (`--current`): there is no baseline, so plans are new networks and nothing closes."
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
@@ -343,13 +352,14 @@ def init_workspace(
             listed = "".join(f"  - {i}\n" for i in current["id"])
             (staging / "scenarios" / f"{CURRENT}.yaml").write_text(
                 f"name: {CURRENT}\ntitle: The network today\n"
-                f"description: >-\n  The council's centres today, from {current_file.name if current_file else ''}.\n"
+                f"description: >-\n  The council's centres today, from {source}.\n"
                 f"bases:\n{listed}",
                 encoding="utf-8",
             )
         counts = {"areas": len(areas), "libraries": len(libs)}
         (staging / "README.md").write_text(
-            _readme(council, year, counts, int(areas["children"].sum()), modelled, network), encoding="utf-8"
+            _readme(council, year, counts, int(areas["children"].sum()), modelled=modelled, current=network),
+            encoding="utf-8",
         )
         district_of = dict(zip(areas["id"], areas["district"], strict=True))
         labels = district_label_points(

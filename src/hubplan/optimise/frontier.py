@@ -94,7 +94,11 @@ def default_budget_range(workspace: Workspace, settings: PlanSettings) -> tuple[
         )
         raise HubplanError(msg)
     baseline = workspace.baseline
-    top = float(cost[workspace.base_indices(baseline)].sum()) if baseline is not None else float(cost[allowed].sum())
+    top = (
+        float(cost[workspace.base_indices(baseline)].sum())
+        if baseline is not None
+        else float(cost[allowed].sum())
+    )
     low = _nice(float(cost[allowed].min()))
     high = max(_nice(top), low)
     step = _nice((high - low) / 10) or max(low, 1.0)

@@ -84,8 +84,9 @@ def amend(
     """Try each split of the extra money between keeping centres open and more outreach, and rounds.
 
     For a share ``s`` on more bases, the sites added are those (among ``candidates`` not already
-    bases: centres of the network today kept open, or any other site) that bring the most families within the outreach threshold by bus of a base, costing at
-    most ``s * extra`` (a maximal-covering model under a budget, the scenario's bases required).
+    bases: centres of the network today kept open, or any other site) that bring the most families
+    within the outreach threshold by bus of a base, costing at most ``s * extra`` (a maximal-covering
+    model under a budget, the scenario's bases required).
     Outreach is then planned for the new bases with the whole budget plus the extra.
 
     Parameters

@@ -148,7 +148,10 @@ def statutory_checklist(
     """
     noun = workspace.areas.noun
     items = [*_sufficiency(evidence, noun), *_consultation(evidence, minimum_weeks)]
-    items += [*_equality(evidence), *_gunning(evidence, minimum_weeks, region=workspace.assumptions.region.name)]
+    items += [
+        *_equality(evidence),
+        *_gunning(evidence, minimum_weeks, region=workspace.assumptions.region.name),
+    ]
     return items
 
 
@@ -179,7 +182,11 @@ def _group_sentence(t: ReachTable, g: int, noun: str) -> str:
 def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
     ev = evidence.proposal
     if ev is None or evidence.outreach is None:
-        why = NO_PROPOSAL if ev is None else f"No outreach plan to judge sufficiency from: {ev.scenario.title} has no budget."
+        why = (
+            NO_PROPOSAL
+            if ev is None
+            else f"No outreach plan to judge sufficiency from: {ev.scenario.title} has no budget."
+        )
         return [_item("Reach by group, outreach cover", "5A", OFFICER, [why, LAWYER])]  # fmt: skip
     plan = evidence.outreach
     minutes = f"{plan.threshold_minutes:g} minutes"
@@ -208,7 +215,8 @@ def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
     cover = [
         f"{fmt.families(plan.families_in_need)} {noun} live beyond {minutes} of every base; hubplan's "
         f"outreach plan would reach {fmt.families(plan.families_reached)} of them at {len(plan.venues)} "
-        f"venues and at home ({fmt.money(plan.outreach_cost_per_year + plan.home_visits_cost_per_year)} a year).",
+        f"venues and at home "
+        f"({fmt.money(plan.outreach_cost_per_year + plan.home_visits_cost_per_year)} a year).",
         f"{fmt.families(max(not_reached, 0.0))} would be reached neither by a base nor by outreach.",
         "This is hubplan's suggestion, not a record of outreach the council runs or has funded: an officer "
         "must show the outreach that will be delivered.",
@@ -270,7 +278,9 @@ def _consultation(evidence: Evidence, minimum_weeks: float) -> list[Item]:
         )
         out.append(_item(title, "5D", OFFICER, [why]))
     elif evidence.events_recorded:
-        sentences = [f"The proposal closes {n} centres; decision.yaml records where drop-in events were held."]
+        sentences = [
+            f"The proposal closes {n} centres; decision.yaml records where drop-in events were held."
+        ]
         if far:
             sentences.append(f"{len(far)} closing centre{'s have' if len(far) != 1 else ' has'} no recorded "
                              f"event within {minutes}: {', '.join(far)}.")  # fmt: skip
@@ -356,7 +366,9 @@ def _gunning(evidence: Evidence, minimum_weeks: float, *, region: str = "") -> l
             f"This report gives, for {ev.scenario.title if ev else 'each option'}, who is within reach of a "
             "base by group; with no current network on record it cannot say what closes."
         )
-    clear = "Whether the consultation documents themselves gave these reasons clearly is for an officer to show"
+    clear = (
+        "Whether the consultation documents themselves gave these reasons clearly is for an officer to show"
+    )
     if region.strip().lower() == "norfolk":
         clear += " (in Norfolk they were called not clear enough to the public)"
     reasons = [gives, clear + "."]

@@ -125,20 +125,22 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
                 "caption": f"Those who had a base {within} and would not.",
             },
-            *[{
-                "svg": charts.to_svg(
-                    charts.cost_coverage(
-                        evaluations,
-                        intervals=analysis.intervals,
-                        frontier=analysis.frontier,
-                        noun=workspace.areas.noun,
-                    )
-                ),
-                "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
-                "caption": "Up and to the left is better value."
-                + (" Bars are 90% intervals." if analysis.intervals else "")
-                + _frontier_caption(analysis, workspace.areas.noun),
-            }][: 1 if analysis.shows_money else 0],
+            *[
+                {
+                    "svg": charts.to_svg(
+                        charts.cost_coverage(
+                            evaluations,
+                            intervals=analysis.intervals,
+                            frontier=analysis.frontier,
+                            noun=workspace.areas.noun,
+                        )
+                    ),
+                    "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
+                    "caption": "Up and to the left is better value."
+                    + (" Bars are 90% intervals." if analysis.intervals else "")
+                    + _frontier_caption(analysis, workspace.areas.noun),
+                }
+            ][: 1 if analysis.shows_money else 0],
         ],
         "equality": _equality(
             evaluations, workspace.assumptions.evaluation.car_access, intervals=analysis.intervals
@@ -226,7 +228,7 @@ _KIND_WORDS = {"real": "real data", "user": "given by the user", "assumed": "ass
 
 
 def _assumed_names(analysis: Analysis) -> list[str] | None:
-    """Return the short names of what is assumed (minutes by mode gathered), or ``None`` without provenance."""
+    """Return short names of what is assumed (minutes by mode together); ``None`` without provenance."""
     if analysis.provenance is None:
         return None
     keys = [k for k, p in analysis.provenance.figures.items() if p.kind == "assumed"]

@@ -70,7 +70,8 @@ def headline_sentences(
         if baseline is None and candidates:
             network = f" a new network of {len(ev.bases)} bases chosen from {candidates} candidate sites;"
         text = (
-            f"{ev.scenario.title}:{network} {beyond_text(ev)} of {where}{fmt.families(ev.families)} {ev.noun} "
+            f"{ev.scenario.title}:{network} {beyond_text(ev)} of {where}{fmt.families(ev.families)} "
+            f"{ev.noun} "
             f"({fmt.share(beyond, ev.families)}) would be more than {minutes:g} "
             "minutes by "
             f"{mode} from a base"

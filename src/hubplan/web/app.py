@@ -33,6 +33,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from hubplan import __version__
 from hubplan.data import dump_scenario
 from hubplan.data.boundaries import read_boundaries
+from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError, InputError
 from hubplan.report.centres import render_centre_pages
 from hubplan.store import ConflictError, get_run, save_plan
@@ -235,6 +236,7 @@ def create_app(
             "access": f"{access.access:g}",
             "access_mode": access.access_mode,
             "modes": list(MODES),
+            "search_example": _search_example(ws),
         }
         return templates.TemplateResponse(request, "index.html", context)
 
@@ -444,3 +446,9 @@ def create_app(
         return Response(run.result, media_type="text/html; charset=utf-8", headers=headers)
 
     return app
+
+
+def _search_example(ws: Workspace) -> str:
+    """Return a name the search finds in this workspace: its first named place, else its first site's name."""
+    found = search_places(ws, "", limit=1)
+    return found[0].name if found else ""
