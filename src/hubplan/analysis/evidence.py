@@ -186,7 +186,7 @@ def _far_from_held(
     rows = np.array([workspace.sites.index[c] for c in closing], dtype=np.int64)
     cols = np.array([workspace.sites.index[v] for v in held], dtype=np.int64)
     bus = site_minutes(workspace, travel, rows, cols, "bus")[0]
-    reached: np.ndarray = np.asarray(bus <= minutes).any(axis=1)
+    reached = np.atleast_1d(np.asarray(bus <= minutes).any(axis=1))
     near = [bool(x) for x in reached]
     return tuple(workspace.sites.ids[j] for j, ok in zip(rows.tolist(), near, strict=True) if not ok)
 
