@@ -323,7 +323,7 @@ def init_workspace(
         cost_per_year=pd.to_numeric(sites["cost_per_year"], errors="coerce"),
     )
     text_columns = [c for c in sites.columns if c not in ("lat", "lon", "cost_per_year")]
-    sites[text_columns] = sites[text_columns].fillna("")
+    sites[text_columns] = sites[text_columns].astype(object).where(sites[text_columns].notna(), "")
     if current is not None:
         sites["current"] = sites["current"].map(lambda v: "true" if v is True else "")
     modelled_words = "; ".join(m.split(":")[0].strip("`") for m in modelled)
