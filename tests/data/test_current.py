@@ -97,7 +97,9 @@ def test_bad_current_files_name_every_row_and_column(tmp_path: Path) -> None:
     assert "bad.csv, row 8, column 'postcode': expected a postcode, or lat and lon" in text
     assert "bad.csv, row 9, column 'id': expected an id no candidate site has" in text
     assert not (tmp_path / "w").exists()
-    result = CliRunner().invoke(app, ["init", str(tmp_path / "w"), "--area", RUTLAND, "--current", str(current)])
+    result = CliRunner().invoke(
+        app, ["init", str(tmp_path / "w"), "--area", RUTLAND, "--current", str(current)]
+    )
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "row 4" in result.output

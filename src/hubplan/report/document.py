@@ -120,11 +120,13 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "alt": f"Share of {workspace.areas.noun} within each number of minutes of a base, by mode",
                 "caption": "The higher and further left a line, the nearer they are to a base.",
             },
-            {
-                "svg": charts.to_svg(charts.losses(evaluations, noun=workspace.areas.noun)),
-                "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
-                "caption": f"Those who had a base {within} and would not.",
-            },
+            *[
+                {
+                    "svg": charts.to_svg(charts.losses(evaluations, noun=workspace.areas.noun)),
+                    "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
+                    "caption": f"Those who had a base {within} and would not.",
+                }
+            ][: 1 if analysis.has_baseline else 0],
             *[
                 {
                     "svg": charts.to_svg(
