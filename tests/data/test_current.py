@@ -89,7 +89,7 @@ def test_bad_current_files_name_every_row_and_column(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         init_workspace(tmp_path / "w", RUTLAND, current_file=current)
     text = str(caught.value)
-    assert "bad.csv, row 3, column 'id'" in text and "not already used (row 2)" in text
+    assert "bad.csv, row 3, column 'id': expected an id not already used (row 2)" in text
     assert "bad.csv, row 4, column 'postcode': expected a live postcode" in text
     assert "bad.csv, row 5, column 'postcode': expected a place inside Rutland" in text
     assert "bad.csv, row 6, column 'lat': expected a place inside Rutland" in text

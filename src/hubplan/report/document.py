@@ -123,7 +123,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
             *[
                 {
                     "svg": charts.to_svg(charts.losses(evaluations, noun=workspace.areas.noun)),
-                    "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
+                    "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality, car",
                     "caption": f"Those who had a base {within} and would not.",
                 }
             ][: 1 if analysis.has_baseline else 0],
