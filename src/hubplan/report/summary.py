@@ -63,7 +63,7 @@ def headline_sentences(
         found = reach_intervals(known.get(ev.scenario.name), mode, breakdown=breakdown)
         return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)
 
-    assumed = " (costs assumed, not the council's)" if costs_assumed else ""
+    cost_words = " (costs assumed, not the council's)" if costs_assumed else ""
     for ev in evaluations:
         beyond = float(beyond_families(ev, mode, minutes)[0])
         network = ""
@@ -90,7 +90,7 @@ def headline_sentences(
             if baseline is not None and ev is not baseline and math.isfinite(ev.saving_per_year):
                 more = ev.saving_per_year < 0
                 text += f", {fmt.money(abs(ev.saving_per_year))} {'more' if more else 'less'} than now"
-            text += f"{assumed}."
+            text += f"{cost_words}."
         out.append(text)
     first = evaluations[0]
     estimated = [m for m, e in first.modes.items() if e.source == "estimated"]
