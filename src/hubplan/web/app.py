@@ -237,6 +237,8 @@ def create_app(
             "access_mode": access.access_mode,
             "modes": list(MODES),
             "search_example": _search_example(ws),
+            "has_baseline": ws.baseline is not None,
+            "shows_money": ws.sites.costs_known,
         }
         return templates.TemplateResponse(request, "index.html", context)
 
