@@ -189,7 +189,9 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
         f"{fmt.money(before.budget_per_year - before.cost_per_year)} is left."
     ]
     for who, extra in AMENDMENTS:
-        options = amend(workspace, travel, adopted, extra, candidates=("children_centre",))  # keep centres open
+        options = amend(
+            workspace, travel, adopted, extra, candidates=("children_centre",)
+        )  # keep centres open
         lines.append(
             f"For {who} ({fmt.money(extra)} more in 2019/20): " + amend_sentence(options, extra, before)
         )

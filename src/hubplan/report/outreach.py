@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.table import Table
 
 from hubplan.outreach.amend import AmendOption
@@ -27,9 +29,16 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
         the budget (the bases and online offer alone can), how much over it is.
     """
     over = plan.cost_per_year - plan.budget_per_year
+    unknown = "not known (no costs for the bases)"
     rows = [
-        ("budget a year", fmt.money(plan.budget_per_year)),
-        ("  bases", fmt.money(plan.bases_cost_per_year)),
+        (
+            "budget a year",
+            fmt.money(plan.budget_per_year) if math.isfinite(plan.budget_per_year) else "not set",
+        ),
+        (
+            "  bases",
+            fmt.money(plan.bases_cost_per_year) if math.isfinite(plan.bases_cost_per_year) else unknown,
+        ),
         ("  online offer", fmt.money(plan.online_cost_per_year)),
         (
             f"  outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
@@ -39,7 +48,7 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
             f"  home visits ({fmt.families(plan.home_visit_families)} {plan.people})",
             fmt.money(plan.home_visits_cost_per_year),
         ),
-        ("  total", fmt.money(plan.cost_per_year)),
+        ("  total", fmt.money(plan.cost_per_year) if math.isfinite(plan.cost_per_year) else unknown),
     ]
     if over > 0.5:
         rows.append(("  OVER THE BUDGET by", fmt.money(over)))
@@ -64,7 +73,11 @@ def outreach_summary_table(plan: OutreachPlan) -> Table:
     table.add_column("", justify="right")
     rows = [
         *outreach_money_rows(plan),
-        ("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year)),
+        *(
+            [("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year))]
+            if math.isfinite(plan.budget_per_year - plan.cost_per_year)
+            else []
+        ),
         (
             f"{plan.people} within {plan.threshold_minutes:g} min of a base",
             fmt.families(plan.families_within_base),

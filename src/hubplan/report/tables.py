@@ -42,7 +42,8 @@ def evaluation_table(ev: Evaluation) -> Table:
     rich.table.Table
         One row per mode.
     """
-    table = Table(title=f"{ev.scenario.title}: {len(ev.bases)} bases, {fmt.money(ev.cost_per_year)} a year")
+    money = f", {fmt.money(ev.cost_per_year)} a year" if math.isfinite(ev.cost_per_year) else ""
+    table = Table(title=f"{ev.scenario.title}: {len(ev.bases)} bases{money}")
     table.add_column("mode")
     for t in ev.thresholds:
         table.add_column(f"within {t:g} min", justify="right")
