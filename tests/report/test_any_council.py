@@ -193,3 +193,21 @@ def test_frontier_sized_to_the_council_and_no_traceback(with_current: Path) -> N
     assert "£150k" in sized  # the cheapest site, not Norfolk's £4m
     assert "£4.00m" not in sized
     assert "£10.2" not in sized
+
+
+def test_json_on_stdout_is_only_json(with_current: Path) -> None:
+    """The solver's start-up banner is C++ output to file descriptor 1: it must not precede the JSON."""
+    import os
+    import subprocess
+    import sys
+
+    script = Path(sys.executable).parent / "hubplan"
+    if not script.exists():
+        pytest.skip("the hubplan console script is not installed beside this Python")
+    src = str(Path(__file__).resolve().parents[2] / "src")
+    env = {**os.environ, "PYTHONPATH": src}
+    done = subprocess.run(
+        [str(script), "report", str(with_current), "--json"],  # its frontier solves with HiGHS
+        capture_output=True, text=True, env=env, check=True, timeout=300,
+    )  # fmt: skip
+    assert json.loads(done.stdout)["frontier"]["steps"]
