@@ -118,11 +118,19 @@ def _costs(workspace: Workspace, a: Assumptions) -> tuple[Provenance | None, str
     assumed = a.costs.site_cost_per_year
     if assumed is None:
         n = int((~given).sum())
-        why = (
-            f"{n} of {len(sites)} sites have no cost_per_year in {site_file} and no cost is assumed "
-            "([costs] site_cost_per_year), so plans are by number of bases and no money is shown"
+        missing = f"{n} of {len(sites)} sites have no cost_per_year in {site_file} and no cost is assumed"
+        if not given.any():
+            return (
+                None,
+                f"{missing} ([costs] site_cost_per_year), so plans are by number of bases and no money is "
+                "shown",
+            )
+        ids = ", ".join(i for i, g in zip(sites.ids, given, strict=True) if g)
+        user = Provenance("user", f"the cost a year of {ids}: cost_per_year in {site_file}")
+        return user, (
+            f"{missing} ([costs] site_cost_per_year): a plan using any of them shows no money, and no plan "
+            "is made under a budget"
         )
-        return None, why
     source = (
         "Norfolk's £10.2m a year over its 53 children's centres, 2018-19"
         if round(assumed) == NORFOLK_COST_PER_CENTRE
@@ -197,7 +205,7 @@ def figure_provenance(workspace: Workspace, sources: dict[str, str]) -> FigureSo
     cost, why = _costs(workspace, a)
     if cost is not None:
         figures["cost_per_year"] = cost
-    else:
+    if why:
         not_given["cost_per_year"] = why
     for mode, source in sources.items():
         kind, words = TRAVEL_WORDS.get(source, ("assumed", source))
