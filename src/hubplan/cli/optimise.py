@@ -158,7 +158,7 @@ def optimise(
     written = []
     if not dry_run:  # the plan and its alternatives as one set: all saved, or none
         written = write_scenarios(directory, [result.scenario, *result.alternatives], overwrite=overwrite)
-    baseline = workspace.assumptions.evaluation.baseline
+    baseline = workspace.baseline_name
     names = sorted((n for n in workspace.scenarios if n != result.scenario.name), key=lambda n: n != baseline)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
     evaluations = [evaluate(workspace, n, travel=travel, breakdowns=groups) for n in names]

@@ -49,7 +49,7 @@ def report(
 
     workspace = load(directory)
     names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
-    baseline = workspace.baseline.name if workspace.baseline is not None else ""
+    baseline = workspace.baseline_name
     names.sort(key=lambda n: n != baseline)
     if not names:
         raise HubplanError(

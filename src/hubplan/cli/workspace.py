@@ -112,7 +112,7 @@ def compare(
 ) -> None:
     """Put scenarios side by side: bases, cost, saving, reach by each mode, families losing access."""
     workspace = load(directory)
-    baseline = workspace.assumptions.evaluation.baseline
+    baseline = workspace.baseline_name
     names = list(scenarios or sorted(workspace.scenarios, key=lambda n: n != baseline))
     evaluations = evaluate_all(workspace, names)
     if as_json:

@@ -205,6 +205,12 @@ class Workspace:
         name = self.assumptions.evaluation.baseline or (CURRENT if self.sites.current_ids else "")
         return self.scenarios.get(name) if name else None
 
+    @property
+    def baseline_name(self) -> str:
+        """The baseline scenario's name ('' without a network today)."""
+        found = self.baseline
+        return found.name if found is not None else ""
+
 
 CURRENT = "current"
 """The name of the scenario holding the council's current network (``hubplan init --current``)."""

@@ -257,7 +257,7 @@ def create_app(
             "ok": True,
             "region": ws.assumptions.region.name,
             "modelled": ws.assumptions.region.modelled,
-            "baseline": ws.assumptions.evaluation.baseline,
+            "baseline": ws.baseline_name,
             "thresholds_minutes": list(ws.assumptions.evaluation.thresholds_minutes),
             "access_minutes": ws.assumptions.evaluation.access,
             "access_mode": ws.assumptions.evaluation.access_mode,
@@ -318,7 +318,7 @@ def create_app(
         ws = state.workspace
         if site not in ws.sites.index:
             raise HTTPException(404, f"no site has the id '{site}'")
-        names = sorted(ws.scenarios, key=lambda n: n != ws.assumptions.evaluation.baseline)
+        names = sorted(ws.scenarios, key=lambda n: n != ws.baseline_name)
         analysis = state.analysis([state.evaluate(ws.scenario(n)) for n in names])
         back = "/api/report?download=false"
         pages = render_centre_pages(ws, analysis, only=site, report_href=back)
