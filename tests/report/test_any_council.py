@@ -211,3 +211,35 @@ def test_json_on_stdout_is_only_json(with_current: Path) -> None:
         capture_output=True, text=True, env=env, check=True, timeout=300,
     )  # fmt: skip
     assert json.loads(done.stdout)["frontier"]["steps"]
+
+
+def test_a_budget_below_the_fixed_costs_is_said_in_the_report(with_current: Path, tmp_path: Path) -> None:
+    """best-2's bases cost at least 2 x £150,000 (Oakham's own cost; the others £192,453): a £100,000
+    budget is short before any outreach, and the report says by how much, as the terminal does."""
+    ws = load_workspace(with_current)
+    bases = ws.scenario("best-2").bases
+    (with_current / "scenarios" / "tight.yaml").write_text(
+        "title: Two bases on £100k\nbudget_per_year: 100000\nbases:\n" + "".join(f"  - {b}\n" for b in bases)
+    )
+    try:
+        data = _json(with_current, "--scenarios", "current,tight")
+        plan = data["outreach"]["tight"]
+        over = plan["cost_per_year"] - 100_000
+        assert over >= 2 * 150_000 - 100_000
+        terminal = _run("outreach", str(with_current), "tight")
+        assert "OVER THE BUDGET" in terminal
+        _run(
+            "report",
+            str(with_current),
+            "--scenarios",
+            "current,tight",
+            "--out",
+            str(tmp_path / "r"),
+            "--no-pdf",
+        )
+        text = _text((tmp_path / "r" / "report.html").read_text())
+        assert "Over the budget." in text
+        assert "exceed the budget by £" in text
+        assert "OVER THE BUDGET by" in text
+    finally:
+        (with_current / "scenarios" / "tight.yaml").unlink()
