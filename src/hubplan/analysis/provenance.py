@@ -31,6 +31,23 @@ TRAVEL_WORDS = {
 """Each source of minutes as a kind and words."""
 
 
+FIGURE_NAMES = {
+    "demand": "demand",
+    "deprivation": "deprivation",
+    "rurality": "rurality",
+    "area_positions": "where people live",
+    "sites": "candidate sites",
+    "no_car": "households without a car",
+    "baseline": "the network today",
+    "cost_per_year": "cost a year of each base",
+    "access": "what 'has access' means",
+    "online_offer": "the online offer",
+    "outreach_costs": "outreach costs",
+    "modelled_data": "what the workspace's data models",
+}
+"""The words each figure key of the provenance is shown with."""
+
+
 @dataclass(frozen=True)
 class Provenance:
     """Where one figure comes from.
@@ -76,6 +93,22 @@ class FigureSources:
     def assumed(self) -> list[str]:
         """The assumptions, in words (for the report's "Modelled data" box)."""
         return [p.detail for p in self.figures.values() if p.kind == "assumed"]
+
+    def assumed_names(self) -> list[str]:
+        """Return what is assumed in a few words each, minutes by mode together ("minutes by walk and bus").
+
+        Returns
+        -------
+        list of str
+            The short names, in the order of :attr:`figures`.
+        """
+        keys = [k for k, p in self.figures.items() if p.kind == "assumed"]
+        modes = [k.removeprefix("minutes.") for k in keys if k.startswith("minutes.")]
+        names = [FIGURE_NAMES.get(k, k) for k in keys if not k.startswith("minutes.")]
+        if modes:
+            joined = modes[0] if len(modes) == 1 else f"{', '.join(modes[:-1])} and {modes[-1]}"
+            names.insert(0, f"minutes by {joined}")
+        return names
 
     def to_dict(self) -> dict[str, Any]:
         """Return the figures' provenance and what is not given, as JSON-ready data.

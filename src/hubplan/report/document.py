@@ -13,7 +13,7 @@ import numpy as np
 
 from hubplan import __version__
 from hubplan.analysis import Analysis
-from hubplan.analysis.provenance import Provenance
+from hubplan.analysis.provenance import FIGURE_NAMES, Provenance
 from hubplan.analysis.summaries import CLOSING_MODES, ConsultationSummary
 from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioIntervals
 from hubplan.data.workspace import Workspace
@@ -91,7 +91,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
             candidates=len(workspace.sites),
             costs_assumed=provenance is not None
             and provenance.figures.get("cost_per_year", _USER).kind == "assumed",
-            assumed=_assumed_names(analysis),
+            assumed=[],  # the "Modelled data" box above the summary lists them
         )
         + _who_loses(evaluations, analysis)
         + ([note] if note else []),
@@ -210,35 +210,13 @@ def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf
 
 _USER = Provenance("user", "")
 
-_FIGURE_NAMES = {
-    "demand": "demand",
-    "deprivation": "deprivation",
-    "rurality": "rurality",
-    "area_positions": "where people live",
-    "sites": "candidate sites",
-    "no_car": "households without a car",
-    "baseline": "the network today",
-    "cost_per_year": "cost a year of each base",
-    "access": "what 'has access' means",
-    "online_offer": "the online offer",
-    "outreach_costs": "outreach costs",
-    "modelled_data": "what the workspace's data models",
-}
-"""The words the report gives each figure key of the provenance."""
 
 _KIND_WORDS = {"real": "real data", "user": "given by the user", "assumed": "assumed by hubplan"}
 
 
 def _assumed_names(analysis: Analysis) -> list[str] | None:
-    """Return short names of what is assumed (minutes by mode together); ``None`` without provenance."""
-    if analysis.provenance is None:
-        return None
-    keys = [k for k, p in analysis.provenance.figures.items() if p.kind == "assumed"]
-    modes = [k.removeprefix("minutes.") for k in keys if k.startswith("minutes.")]
-    names = [_FIGURE_NAMES.get(k, k) for k in keys if not k.startswith("minutes.")]
-    if modes:
-        names.insert(0, f"minutes by {fmt.words(modes)}")
-    return names
+    """Return short names of what is assumed; ``None`` without provenance."""
+    return analysis.provenance.assumed_names() if analysis.provenance is not None else None
 
 
 def _provenance_rows(analysis: Analysis) -> list[dict[str, str]]:
@@ -247,7 +225,7 @@ def _provenance_rows(analysis: Analysis) -> list[dict[str, str]]:
         return []
     return [
         {
-            "figure": _FIGURE_NAMES.get(key, key.replace("minutes.", "minutes by ")),
+            "figure": FIGURE_NAMES.get(key, key.replace("minutes.", "minutes by ")),
             "kind": _KIND_WORDS[p.kind],
             "detail": p.detail,
         }

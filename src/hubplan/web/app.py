@@ -31,6 +31,7 @@ from slowapi.util import get_remote_address
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hubplan import __version__
+from hubplan.analysis.provenance import figure_provenance
 from hubplan.data import dump_scenario
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
@@ -253,10 +254,13 @@ def create_app(
         ws = state.workspace
         baseline = set(ws.baseline.bases) if ws.baseline is not None else set()
         sites = ws.sites
+        provenance = figure_provenance(ws, dict(state.travel.sources))
         return {
             "ok": True,
             "region": ws.assumptions.region.name,
             "modelled": ws.assumptions.region.modelled,
+            "assumed": provenance.assumed_names(),
+            "provenance": provenance.to_dict(),
             "baseline": ws.baseline_name,
             "thresholds_minutes": list(ws.assumptions.evaluation.thresholds_minutes),
             "access_minutes": ws.assumptions.evaluation.access,

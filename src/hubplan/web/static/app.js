@@ -144,7 +144,10 @@ async function start() {
     swatch.style.background = BANDS[i][1];
     return [swatch, `${label} `];
   }));
-  if (ws.modelled) { $("modelled").hidden = false; $("modelled").textContent = `Modelled data: ${ws.modelled}`; }
+  if (ws.assumed && ws.assumed.length) {
+    $("modelled").hidden = false;
+    $("modelled").textContent = `Assumed by hubplan, not measured: ${ws.assumed.join("; ")}`;
+  } else if (ws.modelled) { $("modelled").hidden = false; $("modelled").textContent = `Modelled data: ${ws.modelled}`; }
   const base = ws.scenarios.find((s) => s.name === ws.baseline) || ws.scenarios[0];
   (base ? base.bases : []).forEach((id) => state.bases.add(id));
   listScenarios(ws.scenarios);
