@@ -243,3 +243,25 @@ def test_a_budget_below_the_fixed_costs_is_said_in_the_report(with_current: Path
         assert "OVER THE BUDGET by" in text
     finally:
         (with_current / "scenarios" / "tight.yaml").unlink()
+
+
+def test_the_web_map_shows_no_money_or_losses_without_them(new_network: Path) -> None:
+    """The page leaves out cost, saving and losing rows; its search example is a name in the workspace."""
+    from fastapi.testclient import TestClient
+
+    from hubplan.web.app import create_app
+
+    with TestClient(create_app(new_network)) as client:
+        page = client.get("/").text
+        assert 'data-metric="cost"' not in page
+        assert 'data-metric="saving"' not in page
+        assert 'data-metric="lose"' not in page
+        assert "Dereham" not in page
+        ws = load_workspace(new_network)
+        example = re.search(r'placeholder="e\.g\. ([^"]+)"', page)
+        assert example is not None
+        assert html_lib.unescape(example.group(1)) in {*map(str, ws.sites.name), *map(str, ws.areas.name)}
+        data = client.get("/api/workspace").json()
+        assert data["baseline"] == ""
+        assert "households without a car" in data["assumed"]
+        assert "baseline" in data["provenance"]["not_given"]
