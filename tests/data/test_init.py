@@ -53,8 +53,9 @@ def test_init_builds_a_valid_workspace_with_the_councils_lsoas(tmp_path: Path, a
     assert ws.areas.families.sum() == children
     assert len(ws.sites) == n_libraries
     assert set(ws.sites.kind) == {"library"}
-    assert ws.baseline is not None
-    assert len(ws.baseline.bases) == n_libraries
+    assert ws.baseline is None  # no current network given: nothing to close against
+    assert not ws.scenarios
+    assert np.isnan(ws.sites.cost_per_year).all()  # no invented money
     outlines = read_boundaries(tmp_path / "w")["area"]
     assert {f["properties"]["id"] for f in outlines} == set(ws.areas.ids)
     assert "Modelled" in (tmp_path / "w" / "README.md").read_text()
@@ -120,7 +121,7 @@ def test_the_cli_then_works_on_it(tmp_path: Path) -> None:
     made = runner.invoke(app, ["init", str(tmp_path / "w"), "--area", "City of London"])
     assert made.exit_code == 0, made.output
     assert "6 areas (LSOAs)" in made.output
-    for args in (["validate"], ["evaluate", "all-sites"], ["optimise", "--bases", "2"]):
+    for args in (["validate"], ["optimise", "--bases", "2"], ["evaluate", "best-2"]):
         result = runner.invoke(app, [args[0], str(tmp_path / "w"), *args[1:]])
         assert result.exit_code == 0, result.output
     ws = load_workspace(tmp_path / "w")

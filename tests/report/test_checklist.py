@@ -36,11 +36,14 @@ AREAS = [
 ]
 
 
-def _record(start: str, end: str) -> str:
-    return f"proposal:\n  scenario: keep\nconsultation:\n  start: {start}\n  end: {end}\n"
+def _record(start: str, end: str, held: str) -> str:
+    events = f"  events_held: [{held}]\n" if held else ""
+    return f"proposal:\n  scenario: keep\nconsultation:\n  start: {start}\n  end: {end}\n{events}"
 
 
-def _items(tmp_path: Path, *, library_lat: float, start: str, end: str) -> dict[tuple[str, str], Item]:
+def _items(
+    tmp_path: Path, *, library_lat: float, start: str, end: str, held: str = "L1"
+) -> dict[tuple[str, str], Item]:
     folder = write_workspace(
         tmp_path / "ws",
         sites=[
@@ -52,7 +55,7 @@ def _items(tmp_path: Path, *, library_lat: float, start: str, end: str) -> dict[
         scenarios={"all": "bases: [C1, C2]\n", "keep": "title: Keep one\nbases: [C1]\n"},
         toml=TOML,
     )
-    (folder / "decision.yaml").write_text(_record(start, end))
+    (folder / "decision.yaml").write_text(_record(start, end, held))
     ws = load_workspace(folder)
     travel = build_travel(ws)
     evaluations = [evaluate(ws, name, travel=travel) for name in ("all", "keep")]
@@ -75,6 +78,23 @@ def test_twelve_weeks_and_an_event_near_are_met(tmp_path: Path) -> None:
     assert items["gunning", "Adequate time"].status == "met"
     assert items["5D", "Drop-in events near every closing centre"].status == "met"
     assert "closes 1 centres" in items["5D", "Drop-in events near every closing centre"].evidence[0]
+
+
+def test_an_event_hubplan_suggests_is_not_a_record(tmp_path: Path) -> None:
+    """The library 110 m from C2 would do, but decision.yaml records no event held: an officer must say."""
+    items = _items(tmp_path, library_lat=52.701, start="2018-09-03", end="2018-11-25", held="")
+    events = items["5D", "Drop-in events near every closing centre"]
+    assert events.status == "needs an officer's input"
+    assert "No drop-in event is on record" in events.evidence[0]
+    assert "a suggestion is not evidence" in events.evidence[1]
+    statuses = {key: item.status for key, item in items.items()}
+    # Only the record's dates make anything met; nothing of hubplan's own making does.
+    assert {key for key, status in statuses.items() if status == "met"} == {
+        ("5D", "Consultation period"),
+        ("gunning", "Adequate time"),
+    }
+    reasons = " ".join(items["gunning", "Sufficient reasons"].evidence)
+    assert "Norfolk" not in reasons  # the region is "Tiny"
 
 
 def test_closing_centre_with_no_event_near_is_not_met(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def _analysis(folder: Path, toml: str = TOML):
     workspace = load_workspace(folder)
     travel = build_travel(workspace)
     evaluations = [evaluate(workspace, name, travel=travel) for name in ("both", "one")]
-    return workspace, analyse(workspace, travel, evaluations)
+    return workspace, analyse(workspace, travel, evaluations, proposal="one")  # named, never guessed
 
 
 def test_report_shows_the_rounds_of_the_scenario_that_closes_centres(tmp_path: Path) -> None:
@@ -74,6 +74,20 @@ def test_report_shows_the_rounds_of_the_scenario_that_closes_centres(tmp_path: P
     assert "Vehicle S1-1, based at S1" in section
 
 
+def test_no_rounds_without_a_named_proposal(tmp_path: Path) -> None:
+    """No decision.yaml and no proposal named: hubplan does not guess which option the rounds serve."""
+    write_workspace(
+        tmp_path / "ws", sites=SITES, areas=AREAS, scenarios=SCENARIOS, toml=TOML,
+        areas_header=AREAS_HEADER + ",name",
+    )  # fmt: skip
+    workspace = load_workspace(tmp_path / "ws")
+    travel = build_travel(workspace)
+    evaluations = [evaluate(workspace, name, travel=travel) for name in ("both", "one")]
+    analysis = analyse(workspace, travel, evaluations)
+    assert analysis.evidence.proposal is None
+    assert analysis.rounds is None
+
+
 def test_rounds_can_be_left_out_of_the_report(tmp_path: Path) -> None:
     workspace, analysis = _analysis(tmp_path / "ws", TOML + "in_report = false\n")
     assert analysis.rounds is None
@@ -91,7 +105,7 @@ def test_rounds_lead_counts_children_where_the_workspace_does(tmp_path: Path) ->
     assert workspace.areas.people == "children"
     travel = build_travel(workspace)
     evaluations = [evaluate(workspace, name, travel=travel) for name in ("both", "one")]
-    html = render_html(workspace, analyse(workspace, travel, evaluations))
+    html = render_html(workspace, analyse(workspace, travel, evaluations, proposal="one"))
     section = html[html.index('<section id="rounds">') :]
     section = section[: section.index("</section>")]
     assert "for each child beyond reach there" in section

@@ -36,7 +36,9 @@ from tests.helpers import write_workspace
 @pytest.fixture(scope="module")
 def city(tmp_path_factory):
     folder = tmp_path_factory.mktemp("city") / "ws"
-    result = CliRunner().invoke(app, ["init", str(folder), "--area", "E09000001"])
+    result = CliRunner().invoke(
+        app, ["init", str(folder), "--area", "E09000001", "--assume-costs"]
+    )  # budgets need costs
     assert result.exit_code == 0, result.output
     return folder
 
@@ -351,10 +353,11 @@ def test_budgets_and_rule_sets_on_a_workspace_match_brute_force(city, tmp_path):
     ws = load_workspace(city)
     cost = np.asarray(ws.sites.cost_per_year, dtype=np.float64)
     low, mid = float(np.sort(cost)[0]), float(np.sort(cost)[:2].sum())
+    half = float(round(low * 0.5))  # below the cheapest site: nothing fits
     out = tmp_path / "out"
     result = CliRunner().invoke(
         app,
-        ["sweep", str(city), "--budgets", f"{low * 0.5:.0f},{low:.0f},{mid:.0f}",
+        ["sweep", str(city), "--budgets", f"{half:.0f},{low:.0f},{mid:.0f}",
          "--rule-set", "none", "--rule-set", "district-min=1", "--draws", "0", "--method", "exact",
          "--out", str(out), "--workers", "1"],
     )  # fmt: skip
@@ -369,7 +372,7 @@ def test_budgets_and_rule_sets_on_a_workspace_match_brute_force(city, tmp_path):
     n = bus.shape[1]
     for rules in ("", "district-min=1"):  # one district: at least one base, as any plan has
         rows = table[table["rules"] == rules].set_index("budget")
-        assert rows.loc[low * 0.5, "error"].startswith("InfeasibleError")
+        assert rows.loc[half, "error"].startswith("InfeasibleError")
         for budget in (low, mid):
             subsets = [
                 s

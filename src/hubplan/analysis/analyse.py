@@ -9,6 +9,7 @@ so that a server can keep it while nothing changes.
 from __future__ import annotations
 
 import hashlib
+import math
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -21,6 +22,7 @@ from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
 from hubplan.analysis.circuits import report_rounds
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
+from hubplan.analysis.provenance import FigureSources, figure_provenance
 from hubplan.analysis.summaries import (
     ClosingCentre,
     ConsultationSummary,
@@ -70,6 +72,9 @@ class Analysis:
     rounds
         Outreach vehicles' rounds for the decided (or proposed) scenario's families beyond reach
         (:func:`hubplan.analysis.circuits.report_rounds`), or ``None``.
+    provenance
+        Where each headline figure comes from, and what the workspace does not give
+        (:func:`hubplan.analysis.provenance.figure_provenance`).
     """
 
     fingerprint: str
@@ -84,6 +89,17 @@ class Analysis:
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
     frontier: FrontierBand | None = None
     rounds: ScenarioRounds | None = None
+    provenance: FigureSources | None = None
+
+    @property
+    def has_baseline(self) -> bool:
+        """Whether there is a network today to compare with (else plans are new networks)."""
+        return any(ev.baseline for ev in self.evaluations)
+
+    @property
+    def shows_money(self) -> bool:
+        """Whether costs are known (given or assumed) for every reported scenario's bases."""
+        return all(math.isfinite(ev.cost_per_year) for ev in self.evaluations)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -96,7 +112,9 @@ class Analysis:
             ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
             centres with no event in reach), ``intervals`` (scenario to
             :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
-            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null).
+            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null), ``provenance``
+            (:meth:`FigureSources.to_dict`: each headline figure's kind and detail, and what is not
+            given).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -114,11 +132,16 @@ class Analysis:
             "intervals": {name: iv.to_dict() for name, iv in self.intervals.items()},
             "frontier": self.frontier.to_dict() if self.frontier is not None else None,
             "rounds": self.rounds.to_dict() if self.rounds is not None else None,
+            "provenance": self.provenance.to_dict() if self.provenance is not None else None,
         }
 
 
 def fingerprint(
-    workspace: Workspace, scenarios: Sequence[Evaluation], *, engine: sa.Engine | None = None
+    workspace: Workspace,
+    scenarios: Sequence[Evaluation],
+    *,
+    engine: sa.Engine | None = None,
+    proposal: str | None = None,
 ) -> str:
     """Return a hash of everything an analysis depends on.
 
@@ -133,6 +156,8 @@ def fingerprint(
     engine
         The store's engine when the caller holds one open (a server); else one is opened if a store
         exists.
+    proposal
+        The scenario named as consulted on (``--proposal``), if any.
 
     Returns
     -------
@@ -141,6 +166,7 @@ def fingerprint(
     """
     h = hashlib.sha256(cache_key(workspace).encode())
     h.update(workspace.assumptions.model_dump_json().encode())
+    h.update(f"proposal:{proposal or ''}".encode())
     for ev in scenarios:
         h.update(f"\x1e{ev.scenario.name}\x1f{ev.scenario.title}\x1f".encode())
         h.update("\x1f".join(ev.bases).encode())
@@ -173,7 +199,13 @@ def _consultation_state(folder: Path, engine: sa.Engine | None) -> str:
     return f"{url}:{counts}"
 
 
-def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Evaluation]) -> Analysis:
+def analyse(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    evaluations: Sequence[Evaluation],
+    *,
+    proposal: str | None = None,
+) -> Analysis:
     """Compute everything the outputs show for these evaluations, once.
 
     Parameters
@@ -184,6 +216,9 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         Its travel matrices.
     evaluations
         The scenarios to report, the baseline first if it is among them.
+    proposal
+        The scenario consulted on, when the decision's record does not name one (``--proposal``);
+        never guessed.
 
     Returns
     -------
@@ -195,15 +230,15 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
     outreach = {
         ev.scenario.name: plan_outreach(workspace, travel, ev.scenario)
         for ev in chosen
-        if ev.baseline
-        and ev.baseline != ev.scenario.name
+        if ev.baseline != ev.scenario.name
+        and math.isfinite(ev.cost_per_year)
         and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
     }
     centres = tuple(centre_facts(workspace, travel, chosen))
-    evidence = gather_evidence(workspace, travel, chosen, outreach=outreach)
+    evidence = gather_evidence(workspace, travel, chosen, outreach=outreach, proposal=proposal)
     draws = input_draws(workspace, travel)  # one set for every interval and the frontier's band
     return Analysis(
-        fingerprint=fingerprint(workspace, chosen),
+        fingerprint=fingerprint(workspace, chosen, proposal=proposal),
         evaluations=tuple(chosen),
         sources=dict(travel.sources),
         outreach=outreach,
@@ -215,4 +250,5 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         intervals=scenario_intervals(workspace, travel, chosen, draws=draws),
         frontier=frontier_band(workspace, travel, chosen, draws=draws),
         rounds=report_rounds(workspace, travel, chosen, evidence),
+        provenance=figure_provenance(workspace, dict(travel.sources)),
     )

@@ -15,7 +15,7 @@ def rounds_scenario(evaluations: Sequence[Evaluation], evidence: Evidence) -> Ev
     """Return the scenario whose rounds the report shows.
 
     The scenario the decision's record says was adopted, when it is reported; else the proposal the
-    checklist judges (the record's proposal, or the first reported scenario that closes centres).
+    checklist judges (the record's proposal, or the one named by ``--proposal``; never a guess).
 
     Parameters
     ----------

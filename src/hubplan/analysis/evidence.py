@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from hubplan.data.decision import Decision, load_decision
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import InfeasibleError
+from hubplan.errors import InfeasibleError, InputError, Problem
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.outreach.events import plan_events
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
@@ -24,7 +25,8 @@ class Evidence:
     Parameters
     ----------
     proposal
-        The evaluation of the scenario consulted on (``None`` when no reported scenario closes anything).
+        The evaluation of the scenario consulted on: the one ``decision.yaml`` names, or the one named by
+        the caller (``--proposal``); ``None`` when neither names a reported scenario (never a guess).
     outcome
         The scenario adopted, when the record names one.
     outreach
@@ -36,7 +38,10 @@ class Evidence:
     closing
         Ids of the centres the proposal closes.
     far_from_events
-        Of them, those with no drop-in event venue within ``event_minutes`` by bus.
+        Of them, those with no drop-in event venue within ``event_minutes`` by bus: venues where the
+        record says events were held (``events_held``), else those hubplan would suggest.
+    events_recorded
+        Whether ``decision.yaml`` records where events were held (only then can the item be met).
     event_minutes
         The reach of an event by bus.
     responses
@@ -58,6 +63,7 @@ class Evidence:
     responses: int
     themes: int
     themes_answered: int
+    events_recorded: bool = False
 
 
 def gather_evidence(
@@ -68,6 +74,7 @@ def gather_evidence(
     decision: Decision | None = None,
     event_minutes: float | None = None,
     outreach: Mapping[str, OutreachPlan] | None = None,
+    proposal: str | None = None,
 ) -> Evidence:
     """Read the record and the consultation store and plan the proposal's outreach and events.
 
@@ -85,37 +92,48 @@ def gather_evidence(
         The reach of a drop-in event by bus (minutes); by default the access threshold.
     outreach
         Outreach plans already made, by scenario name (the proposal's is reused, not solved again).
+    proposal
+        The scenario consulted on when the record names none (a reported scenario's name).
 
     Returns
     -------
     Evidence
         What :func:`hubplan.report.checklist.statutory_checklist` needs.
+
+    Raises
+    ------
+    InputError
+        When ``proposal`` is not among the reported scenarios.
     """
     if decision is None:
         decision = load_decision(workspace.path, scenarios=tuple(workspace.scenarios))
     by_name = {ev.scenario.name: ev for ev in evaluations}
-    closers = [ev for ev in evaluations if ev.baseline and ev.baseline != ev.scenario.name]
-    proposal = None
+    chosen: Evaluation | None = None
     if decision is not None and decision.proposal.scenario in by_name:
-        proposal = by_name[decision.proposal.scenario]
-    elif closers:
-        proposal = closers[0]
+        chosen = by_name[decision.proposal.scenario]
+    elif proposal is not None:
+        if proposal not in by_name:
+            expected = f"one of the reported scenarios: {', '.join(by_name) or '(none)'}"
+            raise InputError([Problem("proposal", None, None, expected, f"'{proposal}'")], "no such scenario")
+        chosen = by_name[proposal]
     outcome = workspace.scenarios.get(decision.outcome.scenario) if decision and decision.outcome else None
     event_minutes = workspace.assumptions.evaluation.access if event_minutes is None else event_minutes
     plan: OutreachPlan | None = None
     reach: tuple[ReachTable, ...] = ()
     closing: tuple[str, ...] = ()
     far: tuple[str, ...] = ()
-    if proposal is not None:
-        budget = proposal.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
+    if chosen is not None:
+        budget = chosen.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
         if budget is not None:
-            known = (outreach or {}).get(proposal.scenario.name)
-            plan = known if known is not None else plan_outreach(workspace, travel, proposal.scenario)
-            reach = tuple(outreach_reach(workspace, plan))
-        closing, far = _event_reach(workspace, travel, proposal, decision, event_minutes)
+            known = (outreach or {}).get(chosen.scenario.name)
+            if known is not None or math.isfinite(chosen.cost_per_year):
+                plan = known if known is not None else plan_outreach(workspace, travel, chosen.scenario)
+                reach = tuple(outreach_reach(workspace, plan))
+        closing, far = _event_reach(workspace, travel, chosen, decision, event_minutes)
     count, themes, answered = _responses(workspace)
-    return Evidence(proposal, outcome, plan, reach, decision, closing, far, event_minutes, count, themes,
-                    answered)  # fmt: skip
+    held = decision.consultation.events_held if decision and decision.consultation else ()
+    return Evidence(chosen, outcome, plan, reach, decision, closing, far, event_minutes, count, themes,
+                    answered, events_recorded=bool(held))  # fmt: skip
 
 
 def _event_reach(
@@ -131,6 +149,8 @@ def _event_reach(
         return (), ()
     closing = tuple(b for b in before.bases if b not in set(proposal.bases))
     record = decision.consultation if decision else None
+    if record is not None and record.events_held:
+        return closing, _far_from_held(workspace, travel, closing, record.events_held, minutes)
     if record is not None and len(record.start) == 10 and len(record.end) == 10:
         start, end = dt.date.fromisoformat(record.start), dt.date.fromisoformat(record.end)
     else:  # the days only lay out the events; whether a venue is in reach does not depend on them
@@ -142,6 +162,33 @@ def _event_reach(
         _, notes = plan_events(workspace, proposal.scenario, start, last, minutes=minutes, travel=travel)
     far = tuple(note.split(":", 1)[0] for note in notes)
     return closing, far
+
+
+def _far_from_held(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    closing: tuple[str, ...],
+    held: tuple[str, ...],
+    minutes: float,
+) -> tuple[str, ...]:
+    """Return the ids of closing centres with no venue of a recorded event within ``minutes`` by bus."""
+    import numpy as np
+
+    from hubplan.travel.sites import site_minutes
+
+    unknown = [v for v in held if v not in workspace.sites.index]
+    if unknown:
+        expected = "ids of sites or venues in the workspace"
+        found = ", ".join(f"'{v}'" for v in unknown[:5])
+        raise InputError([Problem("decision.yaml", None, "consultation.events_held", expected, found)])
+    if not closing:
+        return ()
+    rows = np.array([workspace.sites.index[c] for c in closing], dtype=np.int64)
+    cols = np.array([workspace.sites.index[v] for v in held], dtype=np.int64)
+    bus = site_minutes(workspace, travel, rows, cols, "bus")[0]
+    reached = np.atleast_1d(np.asarray(bus <= minutes).any(axis=1))
+    near = [bool(x) for x in reached]
+    return tuple(workspace.sites.ids[j] for j, ok in zip(rows.tolist(), near, strict=True) if not ok)
 
 
 def _responses(workspace: Workspace) -> tuple[int, int, int]:

@@ -120,11 +120,14 @@ def frontier_band(
     Returns
     -------
     FrontierBand or None
-        ``None`` when ``frontier_budgets`` is 0, there is no option, or the options cost nothing.
+        ``None`` when ``frontier_budgets`` is 0, there is no option, some site has no cost (given or
+        assumed), or the options cost nothing.
     """
     count = workspace.assumptions.optimise.frontier_budgets
     costs = [ev.cost_per_year for ev in evaluations]
-    if count == 0 or not costs or max(costs) <= 0:
+    if count == 0 or not costs or not workspace.sites.costs_known or not all(map(math.isfinite, costs)):
+        return None  # no money without costs: a frontier of budgets would invent it
+    if max(costs) <= 0:
         return None
     first = evaluations[0]
     mode, minutes = first.access_mode, first.access_minutes

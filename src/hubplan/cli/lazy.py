@@ -15,7 +15,7 @@ HELP = "Plan a network of family services: which sites to keep, who loses access
 """The command's own one-line help."""
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "init": ("init", "Make a workspace for an English council: its LSOAs with real data, its libraries as sites."),
+    "init": ("init", "Make a workspace for an English council: its LSOAs, its centres today, libraries as candidates."),
     "validate": ("workspace", "Check every file in a workspace and list all problems (exit 1 if there are any)."),
     "evaluate": ("workspace", "Evaluate one scenario: who is within reach by mode and group, and cost against the baseline."),
     "compare": ("workspace", "Put scenarios side by side: bases, cost, saving, reach by each mode, families losing access."),
@@ -23,7 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "optimise": ("optimise", "Choose bases under a number or a budget and rules; write the plan as a scenario and compare it."),
     "frontier": ("optimise", "Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."),
     "outreach": ("outreach", "Plan outreach where a scenario's bases do not reach: venues, sessions, staff, timetable and cost."),
-    "amend": ("outreach", "Find the best use of extra money: keep centres open, more outreach, a mix, or outreach vehicles."),
+    "amend": ("outreach", "Find the best use of extra money: more bases (centres kept open), more outreach, a mix, or vehicles."),
     "events": ("outreach", "Propose consultation drop-in events so every closing centre's community has one nearby."),
     "circuits": ("circuits", "Plan which vehicle visits which stop on which day, in what order, with the least driving."),
     "national": ("national", "Plan every English upper-tier council under one rule; write a row per council and a national page."),

@@ -158,7 +158,7 @@ def optimise(
     written = []
     if not dry_run:  # the plan and its alternatives as one set: all saved, or none
         written = write_scenarios(directory, [result.scenario, *result.alternatives], overwrite=overwrite)
-    baseline = workspace.assumptions.evaluation.baseline
+    baseline = workspace.baseline_name
     names = sorted((n for n in workspace.scenarios if n != result.scenario.name), key=lambda n: n != baseline)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)
     evaluations = [evaluate(workspace, n, travel=travel, breakdowns=groups) for n in names]
@@ -193,21 +193,29 @@ def optimise(
 @handles_errors
 def frontier(
     directory: Dir,
-    start: Annotated[str, typer.Option("--from", help="The lowest budget, e.g. 4m.")] = "4m",
-    stop: Annotated[str, typer.Option("--to", help="The highest budget, e.g. 10.2m.")] = "10.2m",
-    step: Annotated[str, typer.Option(help="The step between budgets, e.g. 0.25m.")] = "0.25m",
+    start: Annotated[
+        str, typer.Option("--from", help="The lowest budget, e.g. 4m (default: the cheapest site's cost).")
+    ] = "",
+    stop: Annotated[
+        str, typer.Option("--to", help="The highest budget, e.g. 10.2m (default: every candidate's cost).")
+    ] = "",
+    step: Annotated[
+        str, typer.Option(help="The step between budgets, e.g. 0.25m (default: a tenth of the range).")
+    ] = "",
     objective: ObjectiveOpt = "coverage:20:bus",
     rule: RuleOpt = None,
     candidates: CandidatesOpt = "",
     method: MethodOpt = "exact",
     time_limit: TimeLimitOpt = None,
     seed: SeedOpt = 0,
-    extra: Annotated[str, typer.Option(help="Say what this much more a year buys, from each budget.")] = "1m",
+    extra: Annotated[
+        str, typer.Option(help="Say what this much more a year buys, from each budget (default: one step).")
+    ] = "",
     data_out: Annotated[Path | None, typer.Option("--out", help="Write the frontier as CSV here.")] = None,
     as_json: AsJson = False,
 ) -> None:
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
-    from hubplan.optimise.frontier import budget_frontier, budget_steps
+    from hubplan.optimise.frontier import budget_frontier, budget_steps, default_budget_range
     from hubplan.report.frontier import (
         extra_money_sentences,
         frontier_rows,
@@ -216,11 +224,13 @@ def frontier(
     )
 
     settings = _settings(objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed)
-    with _speaking_flags():
-        budgets = budget_steps(
-            money_option(start, "--from"), money_option(stop, "--to"), money_option(step, "--step")
-        )
     workspace = load(directory)
+    with _speaking_flags():
+        low, high, by = default_budget_range(workspace, settings)  # sized to this workspace's costs
+        low = money_option(start, "--from") if start else low
+        high = money_option(stop, "--to") if stop else high
+        by = money_option(step, "--step") if step else by
+        budgets = budget_steps(low, high, by)
     travel = travel_for(workspace)
     with progress_bar(f"best plans at {len(budgets)} budgets", len(budgets)) as advance, _speaking_flags():
         points = budget_frontier(workspace, travel, budgets, settings, progress=advance)
@@ -231,7 +241,7 @@ def frontier(
         print_json({"objective": str(settings.objective), "points": rows})
         return
     out.print(frontier_table(rows, settings.objective))
-    for sentence in extra_money_sentences(rows, money_option(extra, "--extra")):
+    for sentence in extra_money_sentences(rows, money_option(extra, "--extra") if extra else by):
         out.print(f"- {sentence}")
     if data_out is not None:
         out.print(f"wrote {data_out}")

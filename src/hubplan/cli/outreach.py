@@ -108,16 +108,25 @@ def amend(
             "quick_time_limit_seconds, 20 s by default).",
         ),
     ] = False,
+    candidates: Annotated[
+        str,
+        typer.Option(
+            help="Kinds of site that may be added as bases, e.g. library,school (default: any kind)."
+        ),
+    ] = "",
     as_json: AsJson = False,
 ) -> None:
-    """Find the best use of extra money: keep centres open, more outreach, a mix, or outreach vehicles."""
+    """Find the best use of extra money: more bases (centres kept open), more outreach, a mix, or vehicles."""
     workspace = load(directory)
     travel = travel_for(workspace)
     chosen = workspace.scenario(scenario)
     amount = money_option(extra, "--extra")
     base_budget = None if budget is None else money_option(budget, "--budget")
     before = plan_outreach(workspace, travel, chosen, budget_per_year=base_budget)
-    options = amend_plan(workspace, travel, chosen, amount, budget_per_year=base_budget, rounds=not no_rounds)
+    kinds = tuple(k.strip() for k in candidates.split(",") if k.strip())
+    options = amend_plan(
+        workspace, travel, chosen, amount, budget_per_year=base_budget, rounds=not no_rounds, candidates=kinds
+    )
     if not options:
         raise HubplanError("no way of spending the extra keeps the rules")
     if as_json:

@@ -33,6 +33,13 @@ def report(
         "report"
     ),
     pdf: Annotated[bool, typer.Option(help="Also write the PDF.")] = True,
+    proposal: Annotated[
+        str,
+        typer.Option(
+            help="The scenario the council consults on, when decision.yaml does not record one "
+            "(the statutory checklist judges it; hubplan never guesses)."
+        ),
+    ] = "",
     as_json: AsJson = False,
 ) -> None:
     """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."""
@@ -42,14 +49,17 @@ def report(
 
     workspace = load(directory)
     names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
-    baseline = workspace.assumptions.evaluation.baseline
+    baseline = workspace.baseline_name
     names.sort(key=lambda n: n != baseline)
     if not names:
-        raise HubplanError("the workspace has no scenarios to report")
+        raise HubplanError(
+            "the workspace has no scenarios to report: make one with hubplan optimise (or write "
+            "scenarios/NAME.yaml)"
+        )
     travel = travel_for(workspace)
     evaluations = evaluate_all(workspace, names, travel=travel)
     with err.status("analysing: outreach, events, the consultation and the closing centres"):
-        analysis = analyse(workspace, travel, evaluations)
+        analysis = analyse(workspace, travel, evaluations, proposal=proposal or None)
     if as_json:
         print_json(analysis.to_dict())
         return

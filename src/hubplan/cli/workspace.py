@@ -112,7 +112,7 @@ def compare(
 ) -> None:
     """Put scenarios side by side: bases, cost, saving, reach by each mode, families losing access."""
     workspace = load(directory)
-    baseline = workspace.assumptions.evaluation.baseline
+    baseline = workspace.baseline_name
     names = list(scenarios or sorted(workspace.scenarios, key=lambda n: n != baseline))
     evaluations = evaluate_all(workspace, names)
     if as_json:
@@ -189,7 +189,9 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
         f"{fmt.money(before.budget_per_year - before.cost_per_year)} is left."
     ]
     for who, extra in AMENDMENTS:
-        options = amend(workspace, travel, adopted, extra)
+        options = amend(
+            workspace, travel, adopted, extra, candidates=("children_centre",)
+        )  # keep centres open
         lines.append(
             f"For {who} ({fmt.money(extra)} more in 2019/20): " + amend_sentence(options, extra, before)
         )

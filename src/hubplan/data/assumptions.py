@@ -65,6 +65,12 @@ class Region(_Frozen):
         max_length=10_000,
         description="What in the workspace's data is modelled rather than real; every output repeats it.",
     )
+    sources: dict[str, str] = Field(
+        default_factory=dict,
+        max_length=20,
+        description="The named source and year of each real input, by topic (demand, deprivation, "
+        "rurality, area_positions, sites); a topic not named is the user's own file.",
+    )
 
 
 class ModeSpeed(_Frozen):
@@ -338,6 +344,21 @@ class OptimiseSettings(_Frozen):
         return self
 
 
+NORFOLK_COST_PER_CENTRE = round(10_200_000 / 53)
+"""£192,453 a year: Norfolk County Council's £10.2m a year for commissioning its 53 children's centres
+(2018-19 consultation documents) over the 53. The documented default a council without its own costs may
+assume for a site (``[costs] site_cost_per_year``; ``hubplan init --assume-costs``), always labelled as
+assumed: a library or school used as a base costs less, a purpose-built centre may cost more."""
+
+
+NORFOLK_ONLINE_OFFER = 200_000.0
+"""£ a year of the online offer in the Norfolk calibration (the adopted 15 bases, the online offer and the
+outreach it buys fit the £5.2m budget)."""
+
+NORFOLK_CHILDREN = 47_149.0
+"""Norfolk's children under five (ONS mid-2017) that :data:`NORFOLK_ONLINE_OFFER` serves."""
+
+
 class Costs(_Frozen):
     """The cost model for outreach and the online offer (bases cost their own ``cost_per_year``).
 
@@ -373,9 +394,39 @@ class Costs(_Frozen):
         le=1_000_000,
         description="£ a year to visit at home a family no venue reaches (6 visits of 2.5 hours, mileage).",
     )
-    online_offer_per_year: float = Field(
-        default=200_000.0, ge=0, le=MAX_MONEY, description="£ a year for the online offer, a fixed line."
+    online_offer_per_year: float | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_MONEY,
+        description="£ a year for the online offer, a fixed line; by default sized to the workspace: "
+        "Norfolk's £200,000 for its 47,149 children under five, pro rata to the workspace's demand.",
     )
+    site_cost_per_year: float | None = Field(
+        default=None,
+        ge=0,
+        le=MAX_MONEY,
+        description="£ a year assumed for a site whose cost_per_year is empty (labelled assumed wherever "
+        "shown); unset: such sites have no cost, plans are by count and outputs show no money. "
+        "hubplan init --assume-costs writes Norfolk's £10.2m over 53 centres (£192,453).",
+    )
+
+    def online_offer(self, demand: float) -> float:
+        """Return the online offer's cost a year: the setting, or Norfolk's sized to ``demand``.
+
+        Parameters
+        ----------
+        demand
+            The workspace's families or children under five in all.
+
+        Returns
+        -------
+        float
+            £ a year: ``online_offer_per_year`` when set, else £200,000 x demand / 47,149.
+        """
+        if self.online_offer_per_year is not None:
+            return float(self.online_offer_per_year)
+        return round(NORFOLK_ONLINE_OFFER * float(demand) / NORFOLK_CHILDREN, -2)
+
     staff_hours_per_week: float = Field(
         default=30.0,
         gt=0,

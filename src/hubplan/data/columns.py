@@ -84,7 +84,15 @@ SITE_COLUMNS = (
     _LAT,
     _LON,
     _DISTRICT,
-    Column("cost_per_year", "number", True, "£ a year to keep it as a base", 0, MAX_MONEY_PER_YEAR),
+    Column(
+        "cost_per_year",
+        "number",
+        False,
+        "£ a year to keep it as a base (empty: not known; hubplan.toml's [costs] site_cost_per_year, "
+        "if set, is assumed instead, else plans are by count and show no money)",
+        0,
+        MAX_MONEY_PER_YEAR,
+    ),
     Column(
         "capacity",
         "number",
@@ -98,6 +106,13 @@ SITE_COLUMNS = (
     Column("required", "flag", False, "must stay a base (true/false)", default=False),
     Column("excluded", "flag", False, "cannot be a base (true/false)", default=False),
     Column("outreach", "flag", False, "can host outreach sessions (true/false)", default=True),
+    Column(
+        "current",
+        "flag",
+        False,
+        "the council runs a centre or hub here now: part of its current network (true/false)",
+        default=False,
+    ),
     Column(
         "schedule",
         "text",

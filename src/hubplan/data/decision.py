@@ -99,6 +99,8 @@ class Consultation(_Record):
     period: str = ""
     responses: int | None = Field(default=None, ge=0)
     summary: str = ""
+    events_held: tuple[str, ...] = Field(default=(), max_length=10_000)
+    """Ids of the sites or venues where drop-in events were held (the record, not hubplan's suggestion)."""
 
     def length_weeks(self) -> float | None:
         """Return the consultation's length in weeks: from full start and end dates, else ``weeks``.

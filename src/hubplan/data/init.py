@@ -1,9 +1,13 @@
 """Build a workspace for any English council from the England tables: its LSOAs, its libraries, its settings.
 
-``hubplan init DIR --area NAME`` calls :func:`init_workspace`. Everything it writes is real open
-data except what has no offline source, which the workspace's README and ``[region].modelled`` list:
-car availability, the cost of keeping a library as a base, and (where a council has no library)
-candidate sites at area positions.
+``hubplan init DIR --area NAME [--current FILE]`` calls :func:`init_workspace`. Everything it writes
+is real open data or the user's own file, except what has no offline source, which the workspace's
+README and ``[region].modelled`` list: car availability and (where a council has no library)
+candidate sites at area positions. The council's current centres (``--current``) are its network
+today, the baseline; libraries and ``--sites`` are candidates only. Without ``--current`` there is
+no baseline: plans are new networks, and nothing "closes". No money is invented: a site without a
+cost has none, unless ``--assume-costs`` writes the documented default
+(:data:`hubplan.data.assumptions.NORFOLK_COST_PER_CENTRE`), labelled assumed wherever shown.
 """
 
 from __future__ import annotations
@@ -15,22 +19,31 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-from hubplan.data.assumptions import Region
+from hubplan.data.assumptions import NORFOLK_COST_PER_CENTRE, Region
 from hubplan.data.boundaries import district_label_points, lsoa_outlines, write_boundaries
 from hubplan.data.columns import SITE_COLUMNS, check_columns
+from hubplan.data.current import read_current
 from hubplan.data.england import RURALITY_OF_RUC, Council, area_rows, find_council, open_libraries
 from hubplan.data.places import council_places, write_places
 from hubplan.data.read_table import read_table
-from hubplan.data.workspace import Workspace, load_workspace
+from hubplan.data.workspace import CURRENT, Workspace, load_workspace
 from hubplan.errors import InputError, Problem
 
-LIBRARY_COST_PER_YEAR = 75_000
-"""Modelled £ a year to run family services from a library as a base (staff time, room, running costs)."""
+CHILDREN_PER_BASE = 3_036
+"""Children under five per base in Norfolk's adopted 2019 plan: 45,540 (ONS mid-2019) over 15 bases."""
 
-BASELINE = "all-sites"
-"""The scenario keeping every candidate site, written as the workspace's baseline."""
+SOURCES = {
+    "demand": "ONS mid-{year} population estimates, children aged 0-4 by LSOA (2011)",
+    "deprivation": "English Indices of Deprivation 2019 (MHCLG): IMD and IDACI deciles by LSOA",
+    "rurality": "ONS 2011 Rural-Urban Classification of LSOAs",
+    "area_positions": "mean position of each LSOA's live residential postcodes (ONS Postcode Directory, "
+    "May 2022, and NSPD, Nov 2025)",
+    "sites": "Libraries Taskforce list of English public libraries (DCMS, July 2016), at their postcodes",
+}
+"""The named source and year of each real input ``init`` writes (``[region.sources]``)."""
 
 ATTRIBUTION = (
     "Contains public sector information licensed under the Open Government Licence v3.0. Contains "
@@ -56,6 +69,10 @@ class InitResult:
         Candidate sites placed at area positions (councils with no library in the table).
     user_sites
         Candidate sites read from the user's ``--sites`` file.
+    current
+        The council's current centres (``--current``): the baseline; 0 without a current network.
+    assumed_costs
+        Whether costs were assumed for sites without one (``--assume-costs``).
     """
 
     council: Council
@@ -63,6 +80,21 @@ class InitResult:
     libraries: int
     area_sites: int
     user_sites: int
+    current: int = 0
+    assumed_costs: bool = False
+
+    @property
+    def suggested_bases(self) -> int:
+        """A number of bases to try first, sized to this council's children under five.
+
+        Norfolk's adopted plan (2019) kept 15 bases for 45,540 children under five (ONS mid-2019), one
+        per :data:`CHILDREN_PER_BASE`; at that rate, never more than the current network has, and
+        fewer than the candidate sites.
+        """
+        ws = self.workspace
+        by_children = max(1, round(float(ws.areas.families.sum()) / CHILDREN_PER_BASE))
+        wanted = min(by_children, self.current) if self.current else by_children
+        return max(1, min(wanted, len(ws.sites) - 1 if len(ws.sites) > 1 else 1))
 
 
 def _slug(text: str) -> str:
@@ -85,7 +117,7 @@ def _library_sites(libs: pd.DataFrame) -> pd.DataFrame:
             "lat": libs["lat"].to_numpy(),
             "lon": libs["lon"].to_numpy(),
             "district": libs["district"].to_numpy(),
-            "cost_per_year": LIBRARY_COST_PER_YEAR,
+            "cost_per_year": np.nan,
             "provider": libs["authority"].to_numpy(),
         }
     )
@@ -100,13 +132,22 @@ def _area_sites(areas: pd.DataFrame) -> pd.DataFrame:
             "lat": areas["lat"].to_numpy(),
             "lon": areas["lon"].to_numpy(),
             "district": areas["district"].to_numpy(),
-            "cost_per_year": LIBRARY_COST_PER_YEAR,
+            "cost_per_year": np.nan,
             "provider": "",
         }
     )
 
 
-def _toml(council: Council, areas: pd.DataFrame, sites: pd.DataFrame, modelled: str) -> str:
+def _toml(
+    council: Council,
+    areas: pd.DataFrame,
+    sites: pd.DataFrame,
+    modelled: str,
+    *,
+    year: int,
+    current: bool,
+    assume_costs: bool,
+) -> str:
     lat = pd.concat([areas["lat"], sites["lat"]])
     lon = pd.concat([areas["lon"], sites["lon"]])
     # Sites the user gives may lie over the border (a hub or hospital in the next council is a real
@@ -117,28 +158,48 @@ def _toml(council: Council, areas: pd.DataFrame, sites: pd.DataFrame, modelled: 
         f"min_lat = {lat.min() - 0.05:.2f}, max_lat = {lat.max() + 0.05:.2f}, "
         f"min_lon = {lon.min() - 0.05:.2f}, max_lon = {lon.max() + 0.05:.2f}"
     )
-    return textwrap.dedent(
-        f"""\
-        # Assumptions for {council.name} ({council.code}), written by `hubplan init`.
-        # Every value is optional and documented in hubplan's docs/reference/settings.md.
+    sources = "\n".join(f'{key} = "{text.format(year=year)}"' for key, text in SOURCES.items())
+    baseline = (
+        f'baseline = "{CURRENT}"   # the council\'s centres today (init --current): closures are measured '
+        "against it"
+        if current
+        else "# no baseline: the council's current network was not given (init --current), so plans are new "
+        "networks"
+    )
+    costs = (
+        f"\n[costs]\n# Assumed, not the council's: Norfolk's £10.2m a year over its 53 children's centres "
+        f"(2018-19).\nsite_cost_per_year = {NORFOLK_COST_PER_CENTRE}\n"
+        if assume_costs
+        else ""
+    )
+    return (
+        textwrap.dedent(
+            f"""\
+            # Assumptions for {council.name} ({council.code}), written by `hubplan init`.
+            # Every value is optional and documented in hubplan's docs/reference/settings.md.
 
-        [region]
-        name = "{council.name}"
-        districts = [
-          {districts},
-        ]
-        bounds = {{ {bounds} }}
-        modelled = "{modelled}"
+            [region]
+            name = "{council.name}"
+            districts = [
+              {districts},
+            ]
+            bounds = {{ {bounds} }}
+            modelled = "{modelled}"
 
-        [evaluation]
-        baseline = "{BASELINE}"
-        thresholds_minutes = [10, 20, 30, 45]
-        deprivation = "imd"   # or "idaci": income deprivation affecting children
-        """
+            [evaluation]
+            {baseline}
+            thresholds_minutes = [10, 20, 30, 45]
+            deprivation = "imd"   # or "idaci": income deprivation affecting children
+            """
+        )
+        + costs
+        + f"\n[region.sources]\n{sources}\n"
     )
 
 
-def _readme(council: Council, year: int, counts: dict[str, int], children: int, modelled: list[str]) -> str:
+def _readme(
+    council: Council, year: int, counts: dict[str, int], children: int, *, modelled: list[str], current: str
+) -> str:
     kind = "upper-tier council" if council.tier == "upper" else "district"
     rural = ", ".join(f"{code} -> {group}" for code, group in RURALITY_OF_RUC.items())
     lines = [
@@ -156,7 +217,8 @@ def _readme(council: Council, year: int, counts: dict[str, int], children: int, 
         "  2019 decile (1 = most deprived 10% in England); `ruc11` the 2011 Rural-Urban Classification,",
         f"  grouped as `rurality`: {rural}.",
         f"- `sites.csv`: {counts['libraries']:,} open libraries at their postcodes' positions (Libraries",
-        "  Taskforce list, July 2016; later closures are not in it).",
+        "  Taskforce list, July 2016; later closures are not in it), as candidate sites only.",
+        f"- The current network: {current}",
         "- `boundaries.geojson`: LSOA outlines (ONS LSOA Dec 2011 BSC V3) and district outlines for maps,",
         "  with the larger towns of `places.csv` as labels.",
         "- `places.csv`: the towns and villages of 500 people or more inside its areas, with their",
@@ -210,7 +272,13 @@ def _read_user_sites(path: Path) -> pd.DataFrame:
 
 
 def init_workspace(
-    target: Path, area: str, *, sites_file: Path | None = None, year: int = 2019
+    target: Path,
+    area: str,
+    *,
+    sites_file: Path | None = None,
+    current_file: Path | None = None,
+    assume_costs: bool = False,
+    year: int = 2019,
 ) -> InitResult:
     """Write a workspace for an English council or district into a new folder.
 
@@ -223,6 +291,13 @@ def init_workspace(
     sites_file
         An optional CSV of further candidate sites in the columns of ``sites.csv``; they are added
         after the libraries.
+    current_file
+        An optional CSV of the council's centres or hubs today (:mod:`hubplan.data.current`): they are
+        marked ``current``, come first in ``sites.csv`` and form the baseline scenario ``current``.
+        Without it there is no baseline.
+    assume_costs
+        Cost every site without its own ``cost_per_year`` at Norfolk's £10.2m over 53 centres
+        (``[costs] site_cost_per_year``), labelled assumed; without it such sites have no cost.
     year
         The mid-year of the ONS under-5 counts (2017 or 2019).
 
@@ -235,7 +310,7 @@ def init_workspace(
     ------
     InputError
         When the area matches nothing (with the closest names), the target holds files, or the
-        sites file has problems (each with its row and column).
+        sites or current file has problems (each with its row and column).
     """
     council = find_council(area)
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -244,12 +319,17 @@ def init_workspace(
         )
         raise InputError([problem], "will not write the workspace over existing files")
     areas = area_rows(council, year=year)
+    outlines = lsoa_outlines(areas["id"])
     libs = _library_sites(open_libraries(council))
     modelled = [
         "`no_car_share`: households without a car, from IMD decile and rurality "
         "(hubplan.data.england.modelled_no_car_share); no offline source of car availability per LSOA.",
-        f"`cost_per_year`: £{LIBRARY_COST_PER_YEAR:,} a year to run family services from a site as a base.",
     ]
+    if assume_costs:
+        modelled.append(
+            f"`cost_per_year`: £{NORFOLK_COST_PER_CENTRE:,} a year for each site without its own cost "
+            "(Norfolk's £10.2m over its 53 children's centres, 2018-19), set in hubplan.toml's [costs]."
+        )
     area_sites = pd.DataFrame(columns=libs.columns)
     if libs.empty:
         area_sites = _area_sites(areas)
@@ -257,31 +337,58 @@ def init_workspace(
             "candidate sites: the table has no open library here, so every LSOA's position is a candidate."
         )
     user = _read_user_sites(sites_file) if sites_file is not None else None
-    frames = [f for f in (libs, area_sites, user) if f is not None and not f.empty]
-    sites = pd.concat(frames, ignore_index=True).fillna("") if frames else libs
-    sites = sites.assign(lat=pd.to_numeric(sites["lat"]), lon=pd.to_numeric(sites["lon"]))
-    modelled_words = (
-        "; ".join(m.split(":")[0].strip("`") for m in modelled) + " (see README.md in the workspace folder)"
+    taken = frozenset([*libs["id"], *area_sites["id"], *([] if user is None else user["id"])])
+    current = (
+        read_current(current_file, areas, outlines, council=council.name, taken=taken)
+        if current_file is not None
+        else None
     )
+    frames = [f for f in (current, libs, area_sites, user) if f is not None and not f.empty]
+    sites = pd.concat(frames, ignore_index=True) if frames else libs
+    sites = sites.assign(
+        lat=pd.to_numeric(sites["lat"]),
+        lon=pd.to_numeric(sites["lon"]),
+        cost_per_year=pd.to_numeric(sites["cost_per_year"], errors="coerce"),
+    )
+    text_columns = [c for c in sites.columns if c not in ("lat", "lon", "cost_per_year")]
+    sites[text_columns] = sites[text_columns].astype(object).where(sites[text_columns].notna(), "")
+    if current is not None:
+        sites["current"] = sites["current"].map(lambda v: "true" if v is True else "")
+    modelled_words = "; ".join(m.split(":")[0].strip("`") for m in modelled)
+    source = current_file.name if current_file is not None else ""
+    if current is not None:
+        network = (
+            f"{len(current)} centres from {source} (marked `current` in "
+            "`sites.csv`; the scenario `current` is the baseline)."
+        )
+    else:
+        network = (
+            "not given (`--current`): there is no baseline, so plans are new networks and nothing closes."
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         (staging / "scenarios").mkdir()
         areas.to_csv(staging / "areas.csv", index=False, lineterminator="\n")
         sites.to_csv(staging / "sites.csv", index=False, lineterminator="\n")
-        (staging / "hubplan.toml").write_text(_toml(council, areas, sites, modelled_words), encoding="utf-8")
-        baseline = "".join(f"  - {i}\n" for i in sites["id"])
-        (staging / "scenarios" / f"{BASELINE}.yaml").write_text(
-            f"name: {BASELINE}\ntitle: Every candidate site a base\n"
-            "description: >-\n  The baseline others are compared with: every site in sites.csv kept.\n"
-            f"bases:\n{baseline}",
-            encoding="utf-8",
-        )
+        toml = _toml(
+            council, areas, sites, modelled_words, year=year, current=current is not None,
+            assume_costs=assume_costs,
+        )  # fmt: skip
+        (staging / "hubplan.toml").write_text(toml, encoding="utf-8")
+        if current is not None:
+            listed = "".join(f"  - {i}\n" for i in current["id"])
+            (staging / "scenarios" / f"{CURRENT}.yaml").write_text(
+                f"name: {CURRENT}\ntitle: The network today\n"
+                f"description: >-\n  The council's centres today, from {source}.\n"
+                f"bases:\n{listed}",
+                encoding="utf-8",
+            )
         counts = {"areas": len(areas), "libraries": len(libs)}
         (staging / "README.md").write_text(
-            _readme(council, year, counts, int(areas["children"].sum()), modelled), encoding="utf-8"
+            _readme(council, year, counts, int(areas["children"].sum()), modelled=modelled, current=network),
+            encoding="utf-8",
         )
-        outlines = lsoa_outlines(areas["id"])
         district_of = dict(zip(areas["id"], areas["district"], strict=True))
         write_boundaries(staging, outlines, district_of, _write_places(staging, areas, outlines))
         workspace = load_workspace(staging)
@@ -292,4 +399,7 @@ def init_workspace(
         if staging.exists():
             shutil.rmtree(staging)
     workspace = load_workspace(target)
-    return InitResult(council, workspace, len(libs), len(area_sites), 0 if user is None else len(user))
+    return InitResult(
+        council, workspace, len(libs), len(area_sites), 0 if user is None else len(user),
+        current=0 if current is None else len(current), assumed_costs=assume_costs,
+    )  # fmt: skip

@@ -43,9 +43,11 @@ class Sites:
     Attributes hold one value per site: ``name``, ``kind``, ``lat``/``lon`` (degrees), ``district``,
     ``cost_per_year`` (£ a year as a base), ``capacity`` (families a year, NaN for no limit),
     ``provider``, ``contract_end`` (YYYY-MM-DD or ''), the flags ``required``, ``excluded``,
-    ``outreach``, ``schedule`` (when it is open or visited, in words; '' when not given), and
+    ``outreach``, ``schedule`` (when it is open or visited, in words; '' when not given),
     ``position_source`` and ``provenance`` (where its position and its facts come from, in words; ''
-    when not given).
+    when not given); ``current`` (the council runs a centre or hub there now) and ``cost_given`` (its
+    ``cost_per_year`` came from the user's file, not from ``[costs] site_cost_per_year``; a site with
+    neither has a NaN cost).
     """
 
     ids: tuple[str, ...]
@@ -64,6 +66,20 @@ class Sites:
     schedule: np.ndarray | None = None
     position_source: np.ndarray | None = None
     provenance: np.ndarray | None = None
+    current: np.ndarray | None = None
+    cost_given: np.ndarray | None = None
+
+    @property
+    def costs_known(self) -> bool:
+        """Whether every site has a cost a year (given by the user or assumed by a setting)."""
+        return bool(np.isfinite(np.asarray(self.cost_per_year, dtype=np.float64)).all())
+
+    @property
+    def current_ids(self) -> tuple[str, ...]:
+        """The ids of the sites marked ``current`` (the council's network now), in file order."""
+        if self.current is None:
+            return ()
+        return tuple(i for i, c in zip(self.ids, self.current, strict=True) if c)
 
     @cached_property
     def index(self) -> dict[str, int]:
@@ -184,9 +200,23 @@ class Workspace:
 
     @property
     def baseline(self) -> Scenario | None:
-        """The scenario others are compared with (``[evaluation].baseline``), if set."""
-        name = self.assumptions.evaluation.baseline
+        """The scenario others are compared with: ``[evaluation].baseline``, else the current network.
+
+        The current network is the sites marked ``current`` in ``sites.csv`` (as the scenario
+        :data:`CURRENT`). With neither, there is no baseline: no "now", so nothing closes or saves.
+        """
+        name = self.assumptions.evaluation.baseline or (CURRENT if self.sites.current_ids else "")
         return self.scenarios.get(name) if name else None
+
+    @property
+    def baseline_name(self) -> str:
+        """The baseline scenario's name ('' without a network today)."""
+        found = self.baseline
+        return found.name if found is not None else ""
+
+
+CURRENT = "current"
+"""The name of the scenario holding the council's current network (``hubplan init --current``)."""
 
 
 def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
@@ -283,7 +313,15 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
 
     if problems or area_cols is None or not site_cols:
         return None, _capped(problems)
-    sites = _sites(site_cols)
+    sites = _sites(site_cols, assumptions.costs.site_cost_per_year)
+    if sites.current_ids and not baseline and CURRENT not in scenarios:
+        scenarios[CURRENT] = Scenario(
+            name=CURRENT,
+            title="The network today",
+            bases=sites.current_ids,
+            description="The sites marked current in the sites table: the council's network now.",
+            file=site_tables[0].file,
+        )
     areas = Areas(
         ids=tuple(str(i) for i in area_cols["id"]),
         name=area_cols["name"],
@@ -423,9 +461,14 @@ def _check_travel_files(path: Path, problems: list[Problem]) -> None:
 _STORED_ARRAYS = frozenset({"minutes.npy", "source.npy", "places.npy", "provenance.npy"})
 
 
-def _sites(cols: list[dict[str, np.ndarray]]) -> Sites:
+def _sites(cols: list[dict[str, np.ndarray]], assumed_cost: float | None) -> Sites:
     def cat(name: str) -> np.ndarray:
         return np.concatenate([c[name] for c in cols])
+
+    cost = np.asarray(cat("cost_per_year"), dtype=np.float64)
+    given = np.isfinite(cost)
+    if assumed_cost is not None:
+        cost = np.where(given, cost, float(assumed_cost))
 
     return Sites(
         ids=tuple(str(i) for i in cat("id")),
@@ -434,7 +477,7 @@ def _sites(cols: list[dict[str, np.ndarray]]) -> Sites:
         lat=cat("lat"),
         lon=cat("lon"),
         district=cat("district"),
-        cost_per_year=cat("cost_per_year"),
+        cost_per_year=cost,
         capacity=cat("capacity"),
         provider=cat("provider"),
         contract_end=cat("contract_end"),
@@ -444,4 +487,6 @@ def _sites(cols: list[dict[str, np.ndarray]]) -> Sites:
         schedule=cat("schedule"),
         position_source=cat("position_source"),
         provenance=cat("provenance"),
+        current=np.asarray(cat("current"), dtype=bool),
+        cost_given=given,
     )

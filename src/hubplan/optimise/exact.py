@@ -30,6 +30,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from hubplan.errors import InfeasibleError, SolverError
+from hubplan.optimise.highs import quiet_highs
 from hubplan.optimise.instance import Instance
 from hubplan.optimise.rules import Capacity, Rules
 from hubplan.optimise.solution import Status
@@ -291,8 +292,7 @@ class ExactSolver:
         self.model = (
             build_capacitated_model(inst, rules) if rules.find(Capacity) else build_model(inst, rules)
         )
-        self.highs = highspy.Highs()  # type: ignore[no-untyped-call]
-        self.highs.setOptionValue("output_flag", False)
+        self.highs = quiet_highs()
         self.highs.setOptionValue("mip_rel_gap", 1e-9)
         self.highs.setOptionValue("mip_abs_gap", 1e-7)
         self.highs.setOptionValue("random_seed", 0)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from hubplan.data.workspace import Workspace
-from hubplan.errors import InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise.plan import Plan, PlanSettings, plan
 from hubplan.travel.matrix import TravelMatrix
 
@@ -45,6 +45,64 @@ def budget_steps(start: float, stop: float, step: float) -> np.ndarray:
         raise ValueError(msg)
     count = int(np.floor((stop - start) / step + 1e-9)) + 1
     return start + step * np.arange(count)
+
+
+def _nice(pounds: float) -> float:
+    """Round £ to two significant figures (£43,712 -> £44,000), so budgets read as people write them."""
+    if pounds <= 0:
+        return 0.0
+    digits = int(np.floor(np.log10(pounds))) - 1
+    return float(round(pounds, -digits))
+
+
+def default_budget_range(workspace: Workspace, settings: PlanSettings) -> tuple[float, float, float]:
+    """Return budgets sized to the workspace: from the cheapest allowed site to the network's cost.
+
+    The top is the baseline's cost (the network today) when there is one, else every allowed
+    candidate's; the step is a tenth of the range, each rounded to two significant figures. So a
+    council whose whole network costs £300k is not asked about £4m to £10.2m.
+
+    Parameters
+    ----------
+    workspace
+        The workspace: its sites' costs, excluded flags and kinds, and its baseline.
+    settings
+        The plan settings (their ``candidates`` and ``excluded`` narrow the allowed sites).
+
+    Returns
+    -------
+    tuple of float
+        (lowest budget, highest budget, step), £ a year.
+
+    Raises
+    ------
+    HubplanError
+        When some allowed site has no cost (none given and none assumed).
+    """
+    sites = workspace.sites
+    cost = np.asarray(sites.cost_per_year, dtype=np.float64)
+    allowed = ~sites.excluded.astype(bool) & ~np.isin(np.asarray(sites.ids), settings.excluded)
+    if settings.candidates:
+        allowed &= np.isin(sites.kind.astype(str), settings.candidates)
+    if not allowed.any():
+        raise HubplanError("candidates: no site may be a base")
+    if not np.isfinite(cost[allowed]).all():
+        missing = int((~np.isfinite(cost[allowed])).sum())
+        msg = (
+            f"budget: {missing} allowed sites have no cost a year; give cost_per_year in sites.csv or assume "
+            "one ([costs] site_cost_per_year), or plan by number of bases"
+        )
+        raise HubplanError(msg)
+    baseline = workspace.baseline
+    top = (
+        float(cost[workspace.base_indices(baseline)].sum())
+        if baseline is not None
+        else float(cost[allowed].sum())
+    )
+    low = _nice(float(cost[allowed].min()))
+    high = max(_nice(top), low)
+    step = _nice((high - low) / 10) or max(low, 1.0)
+    return low, high, step
 
 
 def budget_frontier(

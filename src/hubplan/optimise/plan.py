@@ -249,6 +249,20 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
         # A required site stays a candidate whatever its kind; an explicit exclusion is kept, so a
         # site both required and excluded is reported as a conflict.
         excluded |= ~np.isin(sites.kind.astype(str), settings.candidates) & ~required
+    site_cost = np.asarray(sites.cost_per_year, dtype=np.float64)
+    if settings.budget is not None:
+        allowed = ~excluded | required
+        missing = [
+            i for i, c, ok in zip(sites.ids, site_cost, allowed, strict=True) if ok and not np.isfinite(c)
+        ]
+        if missing:
+            shown_ids = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+            raise HubplanError(
+                f"budget: {len(missing)} sites have no cost a year ({shown_ids}); give their cost_per_year "
+                "in sites.csv, assume one ([costs] site_cost_per_year in hubplan.toml), narrow the "
+                "candidates, or plan by number of bases"
+            )
+    site_cost = np.nan_to_num(site_cost, nan=0.0)  # only sites that cannot be bases are left without one
     districts = tuple(dict.fromkeys(map(str, sites.district)))
     code = {d: i for i, d in enumerate(districts)}
     cover_sets: list[np.ndarray] = []
@@ -281,7 +295,7 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
         *extra,
         p=settings.bases,
         budget=settings.budget,
-        site_cost=np.asarray(sites.cost_per_year, dtype=np.float64),
+        site_cost=site_cost,
         required=np.flatnonzero(required),
         excluded=np.flatnonzero(excluded),
         district=np.array([code[str(d)] for d in sites.district], dtype=np.int64),

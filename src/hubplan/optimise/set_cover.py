@@ -12,6 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from hubplan.errors import InfeasibleError, SolverError
+from hubplan.optimise.highs import quiet_highs
 
 
 def solve_set_cover(covers: sp.csr_array, cost: np.ndarray, *, time_limit: float | None = 60.0) -> np.ndarray:
@@ -48,8 +49,7 @@ def solve_set_cover(covers: sp.csr_array, cost: np.ndarray, *, time_limit: float
             f"{len(uncovered)} demand(s) have no site that covers them (the first is row {int(uncovered[0])})"
         )
         raise InfeasibleError(msg)
-    h = highspy.Highs()  # type: ignore[no-untyped-call]
-    h.setOptionValue("output_flag", False)
+    h = quiet_highs()
     if time_limit is not None:
         h.setOptionValue("time_limit", float(time_limit))
     lp = highspy.HighsLp()

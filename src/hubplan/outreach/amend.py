@@ -65,7 +65,7 @@ class AmendOption:
     def label(self) -> str:
         """How the option spends the extra, in a few words."""
         if self.rounds is None:
-            return f"{self.share_on_centres:.0%} on centres, the rest on outreach"
+            return f"{self.share_on_centres:.0%} on more bases, the rest on outreach"
         n = self.rounds.cost.vehicles
         return f"rounds: {n} vehicle{'s' if n != 1 else ''}, the rest on outreach"
 
@@ -77,15 +77,16 @@ def amend(
     extra_per_year: float,
     *,
     budget_per_year: float | None = None,
-    candidates: tuple[str, ...] = ("children_centre",),
+    candidates: tuple[str, ...] = (),
     splits: tuple[float, ...] = SPLITS,
     rounds: bool = True,
 ) -> list[AmendOption]:
     """Try each split of the extra money between keeping centres open and more outreach, and rounds.
 
-    For a share ``s`` on centres, the centres kept are those (among ``candidates`` not already
-    bases) that bring the most families within the outreach threshold by bus of a base, costing at
-    most ``s * extra`` (a maximal-covering model under a budget, the scenario's bases required).
+    For a share ``s`` on more bases, the sites added are those (among ``candidates`` not already
+    bases: centres of the network today kept open, or any other site) that bring the most families
+    within the outreach threshold by bus of a base, costing at most ``s * extra`` (a maximal-covering
+    model under a budget, the scenario's bases required).
     Outreach is then planned for the new bases with the whole budget plus the extra.
 
     Parameters
@@ -101,7 +102,7 @@ def amend(
     budget_per_year
         The budget before the amendment; default the scenario's or ``[outreach]``'s.
     candidates
-        Kinds of site that may be kept open.
+        Kinds of site that may be added as bases (empty: every kind, as ``optimise`` allows).
     splits
         Shares to try.
     rounds

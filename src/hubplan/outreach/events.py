@@ -93,7 +93,10 @@ def plan_events(
     travel = travel or build_travel(workspace)
     before = baseline or workspace.baseline
     if before is None:
-        msg = "no baseline to find closing centres: set [evaluation].baseline in hubplan.toml"
+        msg = (
+            "no network today, so no centre closes: give the council's current centres (hubplan init "
+            "--current, or mark sites current in sites.csv) or set [evaluation].baseline in hubplan.toml"
+        )
         raise InfeasibleError(msg)
     closing = [workspace.sites.index[b] for b in before.bases if b not in set(scenario.bases)]
     if not closing:

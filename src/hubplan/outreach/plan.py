@@ -188,6 +188,7 @@ def plan_outreach(
     """
     settings = workspace.assumptions.outreach
     costs = workspace.assumptions.costs
+    online = costs.online_offer(float(workspace.areas.families.sum()))
     threshold = threshold_minutes or workspace.assumptions.outreach_threshold
     bases = workspace.base_indices(scenario)
     bases_cost = float(workspace.sites.cost_per_year[bases].sum())
@@ -195,7 +196,7 @@ def plan_outreach(
     notes = [f"staff travel between sites: {travel.sources['car']} car minutes"]
     notes.append("families no venue reaches can be served only by home visits or the online offer")
     if budget is None:
-        budget = bases_cost + costs.online_offer_per_year
+        budget = bases_cost + online
         notes.append("no budget was set: outreach gets nothing beyond the bases and the online offer")
     need = outreach_need(workspace, travel, bases, threshold)
 
@@ -203,7 +204,7 @@ def plan_outreach(
     choice = choose_venues(
         workspace, travel, need, staff_minutes, venue_minutes=workspace.assumptions.venue_minutes
     )
-    money = budget - bases_cost - costs.online_offer_per_year
+    money = budget - bases_cost - online
     if money < 0:
         notes.append(f"the bases and online offer alone exceed the budget by £{-money:,.0f} a year")
     per_session = session_cost_per_year(costs, 2 * staff_minutes, 2 * staff_km)
@@ -256,7 +257,7 @@ def plan_outreach(
         scenario=scenario.name,
         budget_per_year=float(budget),
         bases_cost_per_year=bases_cost,
-        online_cost_per_year=costs.online_offer_per_year,
+        online_cost_per_year=online,
         outreach_cost_per_year=float(spent),
         families=families,
         families_within_base=float(need.base_no_car.sum() + need.base_car.sum()),

@@ -53,6 +53,8 @@ def write_centre_pages(
         The pages written, in site order.
     """
     pages = render_centre_pages(workspace, analysis, report_href=report_href)
+    if not pages:  # no centre of a network today closes: no folder of pages
+        return []
     folder = out_dir / CENTRES_DIR
     folder.mkdir(parents=True, exist_ok=True)
     return [

@@ -12,6 +12,7 @@ item says so where it matters.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
@@ -147,8 +148,17 @@ def statutory_checklist(
     """
     noun = workspace.areas.noun
     items = [*_sufficiency(evidence, noun), *_consultation(evidence, minimum_weeks)]
-    items += [*_equality(evidence), *_gunning(evidence, minimum_weeks)]
+    items += [
+        *_equality(evidence),
+        *_gunning(evidence, minimum_weeks, region=workspace.assumptions.region.name),
+    ]
     return items
+
+
+NO_PROPOSAL = (
+    "No proposal is named: decision.yaml records none and none was chosen (hubplan report --proposal NAME), "
+    "and hubplan does not guess which option the council consults on."
+)
 
 
 def _item(item: str, duty: str, status: Status, evidence: list[str]) -> Item:
@@ -172,9 +182,12 @@ def _group_sentence(t: ReachTable, g: int, noun: str) -> str:
 def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
     ev = evidence.proposal
     if ev is None or evidence.outreach is None:
-        why = "no reported option closes a centre" if ev is None else f"{ev.scenario.title} has no budget"
-        return [_item("Reach by group, outreach cover", "5A", OFFICER,
-                      [f"No outreach plan to judge sufficiency from: {why}.", LAWYER])]  # fmt: skip
+        why = (
+            NO_PROPOSAL
+            if ev is None
+            else f"No outreach plan to judge sufficiency from: {ev.scenario.title} has no budget."
+        )
+        return [_item("Reach by group, outreach cover", "5A", OFFICER, [why, LAWYER])]  # fmt: skip
     plan = evidence.outreach
     minutes = f"{plan.threshold_minutes:g} minutes"
     lead = f"{ev.scenario.title}, by the mode each household can use, with a base within {minutes}:"
@@ -200,13 +213,15 @@ def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
                          or ["The areas record no rural towns or villages."]))  # fmt: skip
     not_reached = float(plan.families_in_need - plan.families_reached)
     cover = [
-        f"{fmt.families(plan.families_in_need)} {noun} live beyond {minutes} of every base; outreach "
-        f"reaches {fmt.families(plan.families_reached)} of them at {len(plan.venues)} venues and at home "
+        f"{fmt.families(plan.families_in_need)} {noun} live beyond {minutes} of every base; hubplan's "
+        f"outreach plan would reach {fmt.families(plan.families_reached)} of them at {len(plan.venues)} "
+        f"venues and at home "
         f"({fmt.money(plan.outreach_cost_per_year + plan.home_visits_cost_per_year)} a year).",
-        f"{fmt.families(max(not_reached, 0.0))} are reached neither by a base nor by outreach.",
+        f"{fmt.families(max(not_reached, 0.0))} would be reached neither by a base nor by outreach.",
+        "This is hubplan's suggestion, not a record of outreach the council runs or has funded: an officer "
+        "must show the outreach that will be delivered.",
     ]
-    status = MET if not_reached < 0.5 else OFFICER
-    out.append(_item("Outreach cover", "5A", status, cover))
+    out.append(_item("Outreach cover", "5A", OFFICER, cover))
     return out
 
 
@@ -252,20 +267,37 @@ def _consultation(evidence: Evidence, minimum_weeks: float) -> list[Item]:
     out = [_length_item("Consultation period", "5D", evidence, minimum_weeks)]
     n, far = len(evidence.closing), evidence.far_from_events
     minutes = f"{evidence.event_minutes:g} minutes by bus"
-    if n == 0:
-        out.append(_item("Drop-in events near every closing centre", "5D", OFFICER,
-                         ["No reported option closes a centre."]))  # fmt: skip
-    else:
+    title = "Drop-in events near every closing centre"
+    if evidence.proposal is None:
+        out.append(_item(title, "5D", OFFICER, [NO_PROPOSAL]))
+    elif n == 0:
+        why = (
+            f"{evidence.proposal.scenario.title} closes no centre of the current network."
+            if evidence.proposal.baseline
+            else "No current network is recorded (hubplan init --current), so no centre is known to close."
+        )
+        out.append(_item(title, "5D", OFFICER, [why]))
+    elif evidence.events_recorded:
         sentences = [
-            f"The proposal closes {n} centres; drop-in events were planned (hubplan.outreach.plan_events) "
-            f"at libraries and other venues so each has one within {minutes}."
+            f"The proposal closes {n} centres; decision.yaml records where drop-in events were held."
         ]
         if far:
-            sentences.append(f"{len(far)} closing centre{'s have' if len(far) != 1 else ' has'} no venue for "
-                             f"an event within {minutes}: {', '.join(far)}.")  # fmt: skip
-        out.append(
-            _item("Drop-in events near every closing centre", "5D", NOT_MET if far else MET, sentences)
-        )
+            sentences.append(f"{len(far)} closing centre{'s have' if len(far) != 1 else ' has'} no recorded "
+                             f"event within {minutes}: {', '.join(far)}.")  # fmt: skip
+        else:
+            sentences.append(f"Each has a recorded event within {minutes}.")
+        out.append(_item(title, "5D", NOT_MET if far else MET, sentences))
+    else:
+        sentences = [
+            f"The proposal closes {n} centres. No drop-in event is on record (decision.yaml, "
+            "consultation.events_held): an officer must record where events were held.",
+            f"hubplan suggests venues (hubplan events) so each closing centre has one within {minutes}; "
+            "a suggestion is not evidence that events were held.",
+        ]
+        if far:
+            sentences.append(f"{len(far)} closing centre{'s have' if len(far) != 1 else ' has'} no suggested "
+                             f"venue within {minutes}: {', '.join(far)}.")  # fmt: skip
+        out.append(_item(title, "5D", OFFICER, sentences))
     status, sentences = _considered(evidence)
     out.append(_item("Responses considered", "5D", status, sentences))
     return out
@@ -288,9 +320,7 @@ MISSING_CHARACTERISTICS = (
 def _equality(evidence: Evidence) -> list[Item]:
     ev = evidence.proposal
     if ev is None:
-        return [
-            _item("Draft equality impact assessment", "149", OFFICER, ["No reported option closes a centre."])
-        ]
+        return [_item("Draft equality impact assessment", "149", OFFICER, [NO_PROPOSAL])]
     groups = [
         name for name in ("deprivation_quintile", "rurality", "car_access") if name in ev.modes["bus"].groups
     ]
@@ -309,7 +339,7 @@ def _equality(evidence: Evidence) -> list[Item]:
     return out
 
 
-def _gunning(evidence: Evidence, minimum_weeks: float) -> list[Item]:
+def _gunning(evidence: Evidence, minimum_weeks: float, *, region: str = "") -> list[Item]:
     decision, ev = evidence.decision, evidence.proposal
     if decision is None or ev is None:
         formative = _item("Formative stage", "gunning", OFFICER,
@@ -325,13 +355,23 @@ def _gunning(evidence: Evidence, minimum_weeks: float) -> list[Item]:
         formative = _item("Formative stage", "gunning", OFFICER,
                           ["The record does not show the plan changing after the consultation; an officer "
                            "must show it was still open to change when consulted on."])  # fmt: skip
-    reasons = [
-        f"This report gives, for {ev.scenario.title if ev else 'each option'}, the cost and saving, who "
-        "loses access by group, where each closing centre's families would go, and a page for every "
-        "closing centre.",
-        "Whether the consultation documents themselves gave these reasons clearly is for an officer to show "
-        "(in Norfolk they were called not clear enough to the public).",
-    ]
+    if ev is not None and ev.baseline:
+        gives = (
+            f"This report gives, for {ev.scenario.title}, who loses access by group, where each closing "
+            "centre's families would go, and a page for every closing centre"
+            + (", with the cost and saving." if math.isfinite(ev.saving_per_year) else ".")
+        )
+    else:
+        gives = (
+            f"This report gives, for {ev.scenario.title if ev else 'each option'}, who is within reach of a "
+            "base by group; with no current network on record it cannot say what closes."
+        )
+    clear = (
+        "Whether the consultation documents themselves gave these reasons clearly is for an officer to show"
+    )
+    if region.strip().lower() == "norfolk":
+        clear += " (in Norfolk they were called not clear enough to the public)"
+    reasons = [gives, clear + "."]
     status, considered = _considered(evidence)
     return [
         formative,

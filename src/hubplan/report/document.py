@@ -13,6 +13,7 @@ import numpy as np
 
 from hubplan import __version__
 from hubplan.analysis import Analysis
+from hubplan.analysis.provenance import FIGURE_NAMES, Provenance
 from hubplan.analysis.summaries import CLOSING_MODES, ConsultationSummary
 from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioIntervals
 from hubplan.data.workspace import Workspace
@@ -59,6 +60,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         The HTML.
     """
     evaluations = list(analysis.evaluations)
+    provenance = analysis.provenance
     region = workspace.assumptions.region.name or "The region"
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     access = workspace.assumptions.evaluation
@@ -74,9 +76,22 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         "people": workspace.areas.people,
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
-        "modelled": workspace.assumptions.region.modelled,
+        "modelled": _assumed_names(analysis) or [],
+        "provenance": _provenance_rows(analysis),
+        "has_baseline": analysis.has_baseline,
+        "shows_money": analysis.shows_money,
+        "cost_source": provenance.figures["cost_per_year"].detail
+        if provenance is not None and "cost_per_year" in provenance.figures
+        else "",
+        "not_given": list(provenance.not_given.values()) if provenance is not None else [],
         "summary": headline_sentences(
-            evaluations, region=workspace.assumptions.region.name, intervals=analysis.intervals
+            evaluations,
+            region=workspace.assumptions.region.name,
+            intervals=analysis.intervals,
+            candidates=len(workspace.sites),
+            costs_assumed=provenance is not None
+            and provenance.figures.get("cost_per_year", _USER).kind == "assumed",
+            assumed=[],  # the "Modelled data" box above the summary lists them
         )
         + _who_loses(evaluations, analysis)
         + ([note] if note else []),
@@ -94,8 +109,8 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "alt": f"Map of {region}: areas shaded by {access.access_mode} minutes to a base, "
                 f"{ev.scenario.title}",
                 "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by "
-                f"{access.access_mode} minutes to the nearest base; triangles are bases, crosses closed "
-                "sites.",
+                f"{access.access_mode} minutes to the nearest base; triangles are bases"
+                + (", crosses sites of the network today it leaves out." if analysis.has_baseline else "."),
             }
             for ev in evaluations
         ],
@@ -105,25 +120,29 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                 "alt": f"Share of {workspace.areas.noun} within each number of minutes of a base, by mode",
                 "caption": "The higher and further left a line, the nearer they are to a base.",
             },
-            {
-                "svg": charts.to_svg(charts.losses(evaluations, noun=workspace.areas.noun)),
-                "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality and car",
-                "caption": f"Those who had a base {within} and would not.",
-            },
-            {
-                "svg": charts.to_svg(
-                    charts.cost_coverage(
-                        evaluations,
-                        intervals=analysis.intervals,
-                        frontier=analysis.frontier,
-                        noun=workspace.areas.noun,
-                    )
-                ),
-                "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
-                "caption": "Up and to the left is better value."
-                + (" Bars are 90% intervals." if analysis.intervals else "")
-                + _frontier_caption(analysis, workspace.areas.noun),
-            },
+            *[
+                {
+                    "svg": charts.to_svg(charts.losses(evaluations, noun=workspace.areas.noun)),
+                    "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality, car",
+                    "caption": f"Those who had a base {within} and would not.",
+                }
+            ][: 1 if analysis.has_baseline else 0],
+            *[
+                {
+                    "svg": charts.to_svg(
+                        charts.cost_coverage(
+                            evaluations,
+                            intervals=analysis.intervals,
+                            frontier=analysis.frontier,
+                            noun=workspace.areas.noun,
+                        )
+                    ),
+                    "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
+                    "caption": "Up and to the left is better value."
+                    + (" Bars are 90% intervals." if analysis.intervals else "")
+                    + _frontier_caption(analysis, workspace.areas.noun),
+                }
+            ][: 1 if analysis.shows_money else 0],
         ],
         "equality": _equality(
             evaluations, workspace.assumptions.evaluation.car_access, intervals=analysis.intervals
@@ -187,6 +206,31 @@ def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf
         document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
         pdf_path = write_bytes_atomically(out_dir / "report.pdf", document)
     return ReportFiles(html_path, pdf_path)
+
+
+_USER = Provenance("user", "")
+
+
+_KIND_WORDS = {"real": "real data", "user": "given by the user", "assumed": "assumed by hubplan"}
+
+
+def _assumed_names(analysis: Analysis) -> list[str] | None:
+    """Return short names of what is assumed; ``None`` without provenance."""
+    return analysis.provenance.assumed_names() if analysis.provenance is not None else None
+
+
+def _provenance_rows(analysis: Analysis) -> list[dict[str, str]]:
+    """Return a row per figure: its name, where it comes from (real, the user's, assumed) and the detail."""
+    if analysis.provenance is None:
+        return []
+    return [
+        {
+            "figure": FIGURE_NAMES.get(key, key.replace("minutes.", "minutes by ")),
+            "kind": _KIND_WORDS[p.kind],
+            "detail": p.detail,
+        }
+        for key, p in analysis.provenance.figures.items()
+    ]
 
 
 def _frontier_caption(analysis: Analysis, noun: str) -> str:
@@ -293,6 +337,7 @@ def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
         out.append(
             {
                 "title": ev.scenario.title,
+                "warnings": [n for n in plan.notes if "exceed the budget" in n],
                 "money": money,
                 "reach": reach,
                 "venues": venues,

@@ -62,6 +62,10 @@ def frontier_rows(
             rows.append(row | {"bases": 0, "status": "infeasible", "note": point.reason})
             continue
         bases = workspace.base_indices(point.plan.scenario)
+        if len(bases) == 0:  # the budget is below the cheapest allowed site: no base at all
+            note = "the budget buys no site (each allowed site costs more)"
+            rows.append(row | {"bases": 0, "status": "infeasible", "note": note})
+            continue
         nearest, _ = nearest_base(matrix, bases)
         within = nearest <= minutes_limit
         row |= {

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from rich.table import Table
 
 from hubplan.outreach.amend import AmendOption
@@ -23,11 +25,20 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
     Returns
     -------
     list of tuple
-        Budget, bases, online offer, sessions, home visits and total.
+        Budget, bases, online offer, sessions, home visits and total; and, when the total exceeds
+        the budget (the bases and online offer alone can), how much over it is.
     """
-    return [
-        ("budget a year", fmt.money(plan.budget_per_year)),
-        ("  bases", fmt.money(plan.bases_cost_per_year)),
+    over = plan.cost_per_year - plan.budget_per_year
+    unknown = "not known (no costs for the bases)"
+    rows = [
+        (
+            "budget a year",
+            fmt.money(plan.budget_per_year) if math.isfinite(plan.budget_per_year) else "not set",
+        ),
+        (
+            "  bases",
+            fmt.money(plan.bases_cost_per_year) if math.isfinite(plan.bases_cost_per_year) else unknown,
+        ),
         ("  online offer", fmt.money(plan.online_cost_per_year)),
         (
             f"  outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
@@ -37,8 +48,11 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
             f"  home visits ({fmt.families(plan.home_visit_families)} {plan.people})",
             fmt.money(plan.home_visits_cost_per_year),
         ),
-        ("  total", fmt.money(plan.cost_per_year)),
+        ("  total", fmt.money(plan.cost_per_year) if math.isfinite(plan.cost_per_year) else unknown),
     ]
+    if over > 0.5:
+        rows.append(("  OVER THE BUDGET by", fmt.money(over)))
+    return rows
 
 
 def outreach_summary_table(plan: OutreachPlan) -> Table:
@@ -59,7 +73,11 @@ def outreach_summary_table(plan: OutreachPlan) -> Table:
     table.add_column("", justify="right")
     rows = [
         *outreach_money_rows(plan),
-        ("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year)),
+        *(
+            [("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year))]
+            if math.isfinite(plan.budget_per_year - plan.cost_per_year)
+            else []
+        ),
         (
             f"{plan.people} within {plan.threshold_minutes:g} min of a base",
             fmt.families(plan.families_within_base),
@@ -144,7 +162,7 @@ def amend_table(options: list[AmendOption], extra: float) -> Table:
     table = Table(title=f"What {fmt.money(extra)} more a year buys (best first)")
     for name in (
         "option",
-        "centres kept open",
+        "bases added",
         "within reach of a base",
         "reached in all",
         "at the rounds' stops",
@@ -196,10 +214,10 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
             f"rest on outreach: {fmt.families(max(more_reached, 0.0))} more {before.people} reached in all."
         )
     else:
-        kept = ", ".join(best.kept_open) if best.kept_open else "no centres"
+        kept = ", ".join(best.kept_open) if best.kept_open else "none"
         text = (
-            f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on keeping centres "
-            f"open ({kept}): {fmt.families(more_base)} more {before.people} within "
+            f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on more bases "
+            f"({kept}), the rest on outreach: {fmt.families(more_base)} more {before.people} within "
             f"{before.threshold_minutes:g} minutes of a base "
             f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
         )

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import math
+from collections.abc import Mapping, Sequence
 
 from hubplan.analysis.uncertainty import ScenarioIntervals
 from hubplan.evaluate.evaluation import Evaluation
@@ -17,6 +18,9 @@ def headline_sentences(
     mode: str | None = None,
     minutes: float | None = None,
     intervals: Mapping[str, ScenarioIntervals] | None = None,
+    candidates: int | None = None,
+    costs_assumed: bool = False,
+    assumed: Sequence[str] | None = None,
 ) -> list[str]:
     """Return one or two sentences per scenario on families beyond ``minutes`` by ``mode``, cost and saving.
 
@@ -33,6 +37,14 @@ def headline_sentences(
     intervals
         Scenario name to its 90% intervals (:attr:`hubplan.analysis.Analysis.intervals`): each count
         quoted is followed by its interval, e.g. ``6,077 (90% interval 5,610-6,540)``.
+    candidates
+        How many candidate sites there are: without a baseline each plan is "a new network of N
+        bases chosen from this many candidate sites" (nothing closes, nothing is saved).
+    costs_assumed
+        Whether costs are hubplan's assumption (said beside every sum of money).
+    assumed
+        What is assumed rather than measured, in a few words each (the analysis's provenance); when
+        not given, the workspace's ``[region].modelled`` text is quoted.
 
     Returns
     -------
@@ -51,26 +63,34 @@ def headline_sentences(
         found = reach_intervals(known.get(ev.scenario.name), mode, breakdown=breakdown)
         return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)
 
+    cost_words = " (costs assumed, not the council's)" if costs_assumed else ""
     for ev in evaluations:
         beyond = float(beyond_families(ev, mode, minutes)[0])
+        network = ""
+        if baseline is None and candidates:
+            network = f" a new network of {len(ev.bases)} bases chosen from {candidates} candidate sites;"
         text = (
-            f"{ev.scenario.title}: {beyond_text(ev)} of {where}{fmt.families(ev.families)} {ev.noun} "
+            f"{ev.scenario.title}:{network} {beyond_text(ev)} of {where}{fmt.families(ev.families)} "
+            f"{ev.noun} "
             f"({fmt.share(beyond, ev.families)}) would be more than {minutes:g} "
             "minutes by "
             f"{mode} from a base"
         )
         if baseline is not None and ev is not baseline:
-            text += f", against {beyond_text(baseline)} with all {len(baseline.bases)} centres open"
+            text += (
+                f", against {beyond_text(baseline)} with the {len(baseline.bases)} sites of the network today"
+            )
         groups = ev.modes[mode].groups
         if "deprivation_quintile" in groups:
             poorest = beyond_text(ev, "deprivation_quintile")
             text += f"; {poorest} of them live in the most deprived fifth of areas"
         text += "."
-        if baseline is not None and ev is not baseline:
-            text += (
-                f" Its {len(ev.bases)} bases cost {fmt.money(ev.cost_per_year)} a year, "
-                f"{fmt.money(ev.saving_per_year)} less than now."
-            )
+        if math.isfinite(ev.cost_per_year):
+            text += f" Its {len(ev.bases)} bases cost {fmt.money(ev.cost_per_year)} a year"
+            if baseline is not None and ev is not baseline and math.isfinite(ev.saving_per_year):
+                more = ev.saving_per_year < 0
+                text += f", {fmt.money(abs(ev.saving_per_year))} {'more' if more else 'less'} than now"
+            text += f"{cost_words}."
         out.append(text)
     first = evaluations[0]
     estimated = [m for m, e in first.modes.items() if e.source == "estimated"]
@@ -79,6 +99,10 @@ def headline_sentences(
             f"Travel times by {fmt.words(estimated)} are estimated from straight-line distance, not routed "
             "over roads or timetables."
         )
+    if assumed is not None:
+        if assumed:
+            out.append(f"Assumed by hubplan, not measured: {fmt.words(list(assumed))}.")
+        return out
     modelled = [n.removeprefix("modelled data: ") for n in first.notes if n.startswith("modelled data: ")]
     if modelled:
         out.append(f"Modelled, not measured: {modelled[0]}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 import numpy as np
@@ -41,7 +42,8 @@ def evaluation_table(ev: Evaluation) -> Table:
     rich.table.Table
         One row per mode.
     """
-    table = Table(title=f"{ev.scenario.title}: {len(ev.bases)} bases, {fmt.money(ev.cost_per_year)} a year")
+    money = f", {fmt.money(ev.cost_per_year)} a year" if math.isfinite(ev.cost_per_year) else ""
+    table = Table(title=f"{ev.scenario.title}: {len(ev.bases)} bases{money}")
     table.add_column("mode")
     for t in ev.thresholds:
         table.add_column(f"within {t:g} min", justify="right")
@@ -152,8 +154,11 @@ def comparison_rows(
         return reach_intervals(known.get(ev.scenario.name), m, breakdown=breakdown)
 
     row("bases", [str(len(ev.bases)) for ev in evaluations])
-    row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
-    row("saving a year", [fmt.money(ev.saving_per_year) for ev in evaluations])
+    # No money without costs, no saving and no losses without a network today: nothing is invented.
+    if any(math.isfinite(ev.cost_per_year) for ev in evaluations):
+        row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
+    if any(math.isfinite(ev.saving_per_year) for ev in evaluations):
+        row("saving a year", [fmt.money(ev.saving_per_year) for ev in evaluations])
     first = evaluations[0]
     for each in first.modes:
         for k, t in enumerate(first.thresholds):
@@ -195,6 +200,8 @@ def comparison_rows(
             found = band(ev, mode, "deprivation_quintile")
             values.append(share_with_interval(reach.within[g, i], reach.families[g], found, i, g))
         row(f"most deprived fifth: within {minutes:g} min by {mode}", values)
+    if all(ev.modes[mode].total.lose is None for ev in evaluations):
+        return rows
     lose = []
     for ev in evaluations:
         lost = ev.modes[mode].total.lose

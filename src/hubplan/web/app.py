@@ -31,8 +31,10 @@ from slowapi.util import get_remote_address
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from hubplan import __version__
+from hubplan.analysis.provenance import figure_provenance
 from hubplan.data import dump_scenario
 from hubplan.data.boundaries import read_boundaries
+from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError, InputError
 from hubplan.report.centres import render_centre_pages
 from hubplan.store import ConflictError, get_run, save_plan
@@ -235,6 +237,9 @@ def create_app(
             "access": f"{access.access:g}",
             "access_mode": access.access_mode,
             "modes": list(MODES),
+            "search_example": _search_example(ws),
+            "has_baseline": ws.baseline is not None,
+            "shows_money": ws.sites.costs_known,
         }
         return templates.TemplateResponse(request, "index.html", context)
 
@@ -249,11 +254,14 @@ def create_app(
         ws = state.workspace
         baseline = set(ws.baseline.bases) if ws.baseline is not None else set()
         sites = ws.sites
+        provenance = figure_provenance(ws, dict(state.travel.sources))
         return {
             "ok": True,
             "region": ws.assumptions.region.name,
             "modelled": ws.assumptions.region.modelled,
-            "baseline": ws.assumptions.evaluation.baseline,
+            "assumed": provenance.assumed_names(),
+            "provenance": provenance.to_dict(),
+            "baseline": ws.baseline_name,
             "thresholds_minutes": list(ws.assumptions.evaluation.thresholds_minutes),
             "access_minutes": ws.assumptions.evaluation.access,
             "access_mode": ws.assumptions.evaluation.access_mode,
@@ -314,7 +322,7 @@ def create_app(
         ws = state.workspace
         if site not in ws.sites.index:
             raise HTTPException(404, f"no site has the id '{site}'")
-        names = sorted(ws.scenarios, key=lambda n: n != ws.assumptions.evaluation.baseline)
+        names = sorted(ws.scenarios, key=lambda n: n != ws.baseline_name)
         analysis = state.analysis([state.evaluate(ws.scenario(n)) for n in names])
         back = "/api/report?download=false"
         pages = render_centre_pages(ws, analysis, only=site, report_href=back)
@@ -444,3 +452,9 @@ def create_app(
         return Response(run.result, media_type="text/html; charset=utf-8", headers=headers)
 
     return app
+
+
+def _search_example(ws: Workspace) -> str:
+    """Return a name the search finds in this workspace: its first named place, else its first site's name."""
+    found = search_places(ws, "", limit=1)
+    return found[0].name if found else ""

@@ -145,7 +145,7 @@ class State:
         """
         ws = self.workspace
         chosen = names or list(ws.scenarios)
-        ordered = sorted(chosen, key=lambda n: n != ws.assumptions.evaluation.baseline)
+        ordered = sorted(chosen, key=lambda n: n != ws.baseline_name)
         scenarios = [self.named(n) for n in ordered]
         if bases:
             scenarios.append(self.scenario(bases))

@@ -52,7 +52,8 @@ async function refresh() {
   const ev = data.evaluation, m = ev.modes[state.mode];
   state.minutes = data.area_minutes;
   $("metrics-title").textContent = "Your plan";
-  const set = (k, v) => { document.querySelector(`[data-metric="${k}"]`).textContent = v; };
+  // A metric the page leaves out (no money without costs, no saving or losses without a network today) is skipped.
+  const set = (k, v) => { const el = document.querySelector(`[data-metric="${k}"]`); if (el) el.textContent = v; };
   set("bases", ev.bases.length);
   set("cost", money(ev.cost_per_year));
   set("saving", money(ev.saving_per_year));
@@ -143,7 +144,10 @@ async function start() {
     swatch.style.background = BANDS[i][1];
     return [swatch, `${label} `];
   }));
-  if (ws.modelled) { $("modelled").hidden = false; $("modelled").textContent = `Modelled data: ${ws.modelled}`; }
+  if (ws.assumed && ws.assumed.length) {
+    $("modelled").hidden = false;
+    $("modelled").textContent = `Assumed by hubplan, not measured: ${ws.assumed.join("; ")}`;
+  } else if (ws.modelled) { $("modelled").hidden = false; $("modelled").textContent = `Modelled data: ${ws.modelled}`; }
   const base = ws.scenarios.find((s) => s.name === ws.baseline) || ws.scenarios[0];
   (base ? base.bases : []).forEach((id) => state.bases.add(id));
   listScenarios(ws.scenarios);
