@@ -221,7 +221,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
                     Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", "no such file")
                 )
             return None
-        return read_table(found, problems)
+        return read_table(found, problems, root=path)
 
     before = len(problems)
     site_tables = [t for t in (table("sites", True), table("venues", False)) if t is not None]
@@ -260,7 +260,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     scenarios: dict[str, Scenario] = {}
     folder = path / "scenarios"
     for file in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
-        scenario = read_scenario(file, problems)
+        scenario = read_scenario(file, problems, within=path)
         if scenario is None:
             continue
         if scenario.name in scenarios:
