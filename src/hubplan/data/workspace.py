@@ -15,6 +15,7 @@ from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
 from hubplan.data.read_table import RawTable, find_table, read_table, shown
 from hubplan.data.scenario import Scenario, read_scenario
+from hubplan.data.sense import check_demand, check_flags, check_ids, check_positions, check_sites_once
 from hubplan.errors import InputError, Problem
 
 
@@ -250,8 +251,16 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     area_cols = check_columns(area_table, AREA_COLUMNS, region, problems) if area_table else None
 
     _check_unique_ids(site_tables, site_cols, problems)
+    check_ids([(t, c["id"]) for t, c in zip(site_tables, site_cols, strict=True)], problems)
+    check_sites_once(list(zip(site_tables, site_cols, strict=True)), problems)
+    for t, c in zip(site_tables, site_cols, strict=True):
+        check_flags(t, c, problems)
+        check_positions(t, c, region, problems)
     if area_table is not None and area_cols is not None:
         _check_unique_ids([area_table], [area_cols], problems)
+        check_ids([(area_table, area_cols["id"])], problems)
+        check_demand(area_table, area_cols, problems, noun=unit)
+        check_positions(area_table, area_cols, region, problems)
 
     site_ids = {str(i) for cols in site_cols for i in cols["id"]}
     excluded = {
