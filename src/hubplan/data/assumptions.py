@@ -9,8 +9,9 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.data.read_table import shown
@@ -381,6 +382,19 @@ class WebSettings(_Frozen):
         default="", description="An optional map-tile URL template for online use ({z}/{x}/{y})."
     )
     tile_attribution: str = Field(default="", description="The attribution the tile provider requires.")
+
+    @field_validator("tile_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        """Allow only an http(s) address with a host: no ``javascript:``, ``data:`` or ``file:``."""
+        if not value:
+            return value
+        parts = urlsplit(value.replace("{s}", "a"))
+        unsafe = any(ch.isspace() or ord(ch) < 32 or ch in "\"'<>\\`" for ch in value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or unsafe:
+            msg = "an http:// or https:// address such as https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+            raise ValueError(msg)
+        return value
 
 
 class Assumptions(_Frozen):

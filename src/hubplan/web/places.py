@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 
+from hubplan.data.points import PLACES_FILE, load_points
 from hubplan.data.workspace import Workspace
 
 
@@ -34,14 +34,20 @@ def search_places(workspace: Workspace, query: str, *, limit: int = 10) -> list[
     -------
     list of Place
         Towns and villages, then sites, then areas.
+
+    Raises
+    ------
+    InputError
+        When ``places.csv`` has problems (a bad latitude, a missing column), each named by row.
     """
     q = query.strip().lower()
     candidates: list[Place] = []
-    if workspace.path is not None and (workspace.path / "places.csv").is_file():
-        with (workspace.path / "places.csv").open(encoding="utf-8") as handle:
-            candidates += [
-                Place(r["name"], "place", float(r["lat"]), float(r["lon"])) for r in csv.DictReader(handle)
-            ]
+    towns = load_points(workspace.path, PLACES_FILE, region=workspace.assumptions.region)
+    if towns is not None:
+        candidates += [
+            Place(name, "place", float(lat), float(lon))
+            for name, lat, lon in zip(towns.names, towns.lat, towns.lon, strict=True)
+        ]
     sites, areas = workspace.sites, workspace.areas
     candidates += [
         Place(str(sites.name[i]), str(sites.kind[i]), float(sites.lat[i]), float(sites.lon[i]))
