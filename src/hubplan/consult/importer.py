@@ -144,7 +144,7 @@ def read_responses(
             other, other_cells = first[key]
             if other_cells != cells:
                 expected = f"each response_id once, or the same response again (row {other} has it)"
-                bad.append(Problem(path.name, row, "response_id", expected, "different answers"))
+                problems.append(Problem(path.name, row, "response_id", expected, "different answers"))
                 repeated.add(key)
             continue  # the same response twice: kept once
         if key:

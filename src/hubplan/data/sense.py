@@ -51,6 +51,12 @@ def identity_key(text: str) -> str:
     return "".join(ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE and not ch.isspace())
 
 
+def _describe(ch: str) -> str:
+    if ch in "\n\r\x0b\x0c\x85\u2028\u2029":
+        return "a line break"
+    return unicodedata.name(ch, "") or f"the control character {ch!r}"
+
+
 def _scripts(text: str) -> set[str]:
     found = set()
     for ch in text:
@@ -83,7 +89,7 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
                 continue
             hidden = [ch for ch in text if unicodedata.category(ch) in _INVISIBLE]
             if hidden:
-                found = f"{shown(text)}, which holds {unicodedata.name(hidden[0], repr(hidden[0]))}"
+                found = f"{shown(text)}, which holds {_describe(hidden[0])}"
                 problems.append(
                     Problem(table.file, int(row), "id", "an id of visible characters only", found)
                 )
