@@ -207,3 +207,23 @@ def test_reports_stay_in_their_folder_whole_and_without_stale_pages(
     result = CliRunner().invoke(app, ["report", str(ws), "--out", str(out), "--no-pdf"])
     assert result.exit_code != 0
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs resource limits")
+def test_consult_import_under_a_file_size_limit_is_a_message(ws: Path) -> None:
+    """`ulimit -f 50` (25 kB): the store cannot grow, so the import fails with a message, not a traceback."""
+    import resource
+    import subprocess
+    import sys
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50 * 512, 50 * 512))
+
+    cli = "import sys; from hubplan.cli import app; sys.argv[0] = 'hubplan'; app()"
+    command = [sys.executable, "-c", cli, "consult", "import", str(ws), str(ws / "responses-synthetic.csv")]
+    done = subprocess.run(
+        command, preexec_fn=limited, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "the store could not be written" in done.stderr
