@@ -227,3 +227,21 @@ def test_consult_import_under_a_file_size_limit_is_a_message(ws: Path) -> None:
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stderr
     assert "the store could not be written" in done.stderr
+
+
+def test_a_stored_matrix_that_is_a_fifo_is_named_not_waited_on(ws: Path) -> None:
+    (ws / "travel").mkdir(exist_ok=True)
+    os.mkfifo(ws / "travel" / "car.npz")
+    assert_refused(ws, r"travel/car\.npz: expected a travel matrix as a regular file, found a FIFO")
+
+
+def test_boundaries_linked_out_of_the_workspace_are_ignored(ws: Path, tmp_path: Path) -> None:
+    """A link to a file elsewhere is not read (the map falls back to dots, as for a damaged file)."""
+    from hubplan.data.boundaries import read_boundaries
+
+    assert read_boundaries(ws)["area"]  # the demo's own outlines are read
+    elsewhere = tmp_path / "elsewhere.geojson"
+    shutil.copy(ws / "boundaries.geojson", elsewhere)
+    (ws / "boundaries.geojson").unlink()
+    (ws / "boundaries.geojson").symlink_to(elsewhere)
+    assert read_boundaries(ws) == {"area": [], "district": [], "place": []}

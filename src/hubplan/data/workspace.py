@@ -14,6 +14,7 @@ import numpy as np
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
 from hubplan.data.read_table import RawTable, find_table, read_table, shown
+from hubplan.data.safe_read import check_user_file
 from hubplan.data.scenario import Scenario, read_scenario
 from hubplan.data.sense import check_demand, check_flags, check_ids, check_positions, check_sites_once
 from hubplan.errors import InputError, Problem
@@ -413,6 +414,10 @@ def _check_travel_files(path: Path, problems: list[Problem]) -> None:
     folder = path / "travel"
     for file in sorted(folder.glob("*.npz")) if folder.is_dir() else []:
         label = f"travel/{file.name}"
+        if not check_user_file(
+            file, MAX_STORED_MATRIX_BYTES, problems, what="a travel matrix", label=label, root=path
+        ):
+            continue
         try:
             with zipfile.ZipFile(file) as archive:
                 damaged = archive.testzip()
@@ -424,6 +429,9 @@ def _check_travel_files(path: Path, problems: list[Problem]) -> None:
             found = "a damaged or foreign file: run `hubplan travel` again, or delete it to use estimates"
             problems.append(Problem(label, None, None, "a travel matrix written by `hubplan travel`", found))
 
+
+MAX_STORED_MATRIX_BYTES = 4_000_000_000
+"""The largest stored travel matrix checked (bytes): England's output areas by a few thousand sites."""
 
 _STORED_ARRAYS = frozenset({"minutes.npy", "source.npy", "places.npy", "provenance.npy"})
 
