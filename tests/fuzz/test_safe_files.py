@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hubplan.data.safe_read import decode_text, read_user_bytes, read_user_text
 from hubplan.errors import InputError, Problem
@@ -67,6 +69,29 @@ def test_plain_ids_keep_their_name_and_the_rest_never_meet_them() -> None:
     names = safe_file_names(ids, suffix=".html")
     assert len({n.casefold() for n in names.values()}) == len(set(ids))
     assert safe_file_names(["a", "a"]) == {"a": "a"}
+
+
+PATHLIKE = st.lists(
+    st.sampled_from(
+        ["..", ".", "/", "\\", "\x00", "\n", "CON", "nul", "~", "a", "Z", "é", "с", "\u200b", " ", "-"]
+    ),
+    max_size=12,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ids=st.lists(st.one_of(st.text(max_size=300), PATHLIKE), min_size=1, max_size=20))
+def test_no_text_escapes_its_folder_or_shares_a_name(ids: list[str]) -> None:
+    """Any text, and path-like text built from the pieces attackers use: a plain name in the folder,
+    and distinct ids (ignoring case in the names) never share one."""
+    names = safe_file_names(ids, suffix=".html")
+    assert len({n.casefold() for n in names.values()}) == len(set(ids))
+    for name in names.values():
+        assert name.isascii()
+        assert all(ch.isalnum() or ch in "._~-" for ch in name)
+        assert name[0].isalnum()
+        assert len(name) <= 105
+        assert Path("/out", name).parent == Path("/out")
 
 
 def _write_report(folder: Path, pages: list[str], *, fail_after: int | None = None) -> None:
