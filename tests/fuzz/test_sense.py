@@ -54,6 +54,16 @@ def test_look_alike_ids_are_named(tmp_path: Path, second: str, expected: str) ->
     assert expected in problems_of(folder)
 
 
+def test_an_all_cyrillic_look_alike_of_another_id_is_named(tmp_path: Path) -> None:
+    """'Ѕ1' is CYRILLIC CAPITAL LETTER DZE and a digit: one alphabet, but it looks like 'S1'."""
+    sites = [TINY_SITES[0], "\u04051,Site two,library,52.70,1.10,D2,50"]
+    folder = write_workspace(tmp_path / "w", sites=sites, scenarios={"both": "bases: [S1]\n"})
+    assert problems_of(folder) == [
+        "sites.csv, row 3, column 'id': expected an id that does not look like 'S1' (sites.csv row 2), "
+        "found '\u04051', the same but for look-alike letters"
+    ]
+
+
 def test_an_area_code_repeated_in_lower_case_is_named(tmp_path: Path) -> None:
     areas = [*TINY_AREAS, "a1,52.61,1.02,D1,5,1,urban,0.5"]
     folder = write_workspace(tmp_path / "w", areas=areas)

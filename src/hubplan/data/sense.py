@@ -51,6 +51,34 @@ def identity_key(text: str) -> str:
     return "".join(ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE and not ch.isspace())
 
 
+_LOOK_ALIKE = str.maketrans(
+    "аеорсухіјѕкмнтвԁԛԝοαυνρικτχεηλ",  # Cyrillic, then Greek (after case-folding)
+    "aeopcyxijskmhtbdqwoauvpiktxenl",
+)
+"""Letters that look like a Latin letter, as a reader sees them (after Unicode's confusables)."""
+
+
+def skeleton(text: str) -> str:
+    """Return how an id looks: :func:`identity_key` with look-alike Cyrillic and Greek letters made Latin.
+
+    Parameters
+    ----------
+    text
+        An id as written.
+
+    Returns
+    -------
+    str
+        The skeleton; two ids with the same skeleton look the same to a reader.
+
+    Examples
+    --------
+    >>> skeleton("сс-dereham") == skeleton("cc-dereham")  # the first two letters are Cyrillic
+    True
+    """
+    return identity_key(text).translate(_LOOK_ALIKE)
+
+
 def _describe(ch: str) -> str:
     if ch in "\n\r\x0b\x0c\x85\u2028\u2029":
         return "a line break"
@@ -72,7 +100,8 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
     Exact repeats are reported elsewhere; here: ids equal after :func:`identity_key` (``CC-1`` and
     ``cc-1``, or one with a zero-width space), ids holding invisible or control characters (a line
     break, a zero-width space), and ids mixing Latin with Cyrillic or Greek letters (a Cyrillic
-    "с" in ``сс-dereham`` looks like a Latin "c").
+    "с" in ``сс-dereham`` looks like a Latin "c"), and ids that look the same as another once look-alike
+    letters are read as Latin ones (:func:`skeleton`): an all-Cyrillic ``сс`` beside ``cc``.
 
     Parameters
     ----------
@@ -82,6 +111,7 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
         Where to append what is wrong.
     """
     first: dict[str, tuple[str, str, int]] = {}
+    looks: dict[str, tuple[str, str, int]] = {}
     for table, ids in tables:
         for value, row in zip(ids, table.rows, strict=True):
             text = str(value)
@@ -106,7 +136,13 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
                 problems.append(
                     Problem(table.file, int(row), "id", expected + " or hidden characters", shown(text))
                 )
+            elif (look := skeleton(text)) in looks and identity_key(looks[look][1]) != key:
+                file, other, other_row = looks[look]
+                expected = f"an id that does not look like {shown(other)} ({file} row {other_row})"
+                found = f"{shown(text)}, the same but for look-alike letters"
+                problems.append(Problem(table.file, int(row), "id", expected, found))
             first.setdefault(key, (table.file, text, int(row)))
+            looks.setdefault(skeleton(text), (table.file, text, int(row)))
 
 
 def check_sites_once(
