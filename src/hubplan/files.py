@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
+import re
 import shutil
 import signal
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,6 +19,87 @@ STAGING_PREFIX = ".staging-"
 
 TEMP_PREFIX = ".writing-"
 """Hidden files a file is written to before it is moved into place (``.writing-PID-NAME-*.tmp``)."""
+
+
+MAX_NAME_CHARS = 100
+"""The most characters of a file name made from an id (well under the 255 bytes file systems allow)."""
+
+_SAFE_NAME = re.compile(r"[a-z0-9](?:[a-z0-9._-]{0,98}[a-z0-9])?")
+_RESERVED = frozenset(
+    {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+)
+"""Names Windows keeps for devices, whatever follows the first dot (``CON.html`` is the console)."""
+
+
+def safe_file_name(identifier: str, *, suffix: str = "") -> str:
+    """Return a file name for ``identifier`` that stays in its folder on any file system.
+
+    An id that is already a plain name (lower-case letters, digits, ``.``, ``_`` and ``-``, starting
+    and ending with a letter or digit, at most :data:`MAX_NAME_CHARS` characters, not a name Windows
+    keeps for a device) is used as it is. Any other id (``../x``, ``/etc/x``, a NUL, a line break,
+    ``CON``, capitals, Unicode, a very long one) becomes a readable ASCII stem, a ``~`` and the first
+    12 hex digits of the SHA-256 of its UTF-8 bytes. No plain name holds a ``~``, so the two kinds
+    never meet; two ids give the same name only if their hashes agree, which
+    :func:`safe_file_names` checks for a whole set. Names never differ only in case, so they stay
+    distinct on case-insensitive file systems too.
+
+    Parameters
+    ----------
+    identifier
+        Any text: a site id from a user's file.
+    suffix
+        Appended as it is, e.g. ``".html"`` (it must itself be safe: the caller's constant).
+
+    Returns
+    -------
+    str
+        The file name, without any folder.
+
+    Examples
+    --------
+    >>> safe_file_name("cc-dereham", suffix=".html")
+    'cc-dereham.html'
+    >>> safe_file_name("../../outside/pwned", suffix=".html")
+    'outside-pwned~e9f20b8dce53.html'
+    """
+    if _SAFE_NAME.fullmatch(identifier) and identifier.split(".", 1)[0] not in _RESERVED:
+        return f"{identifier}{suffix}"
+    ascii_text = unicodedata.normalize("NFKD", identifier).encode("ascii", "ignore").decode("ascii")
+    stem = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "id"
+    digest = hashlib.sha256(identifier.encode("utf-8", "surrogatepass")).hexdigest()
+    return f"{stem}~{digest[:12]}{suffix}"
+
+
+def safe_file_names(identifiers: Iterable[str], *, suffix: str = "") -> dict[str, str]:
+    """Return :func:`safe_file_name` of each id, checked to be unique (ignoring case) across the set.
+
+    Parameters
+    ----------
+    identifiers
+        The ids (repeats are allowed and map to the same name).
+    suffix
+        Appended to every name.
+
+    Returns
+    -------
+    dict of str to str
+        Id to file name.
+
+    Raises
+    ------
+    ValueError
+        When two different ids would share a file name (a hash collision: not expected in practice).
+    """
+    names: dict[str, str] = {}
+    owner: dict[str, str] = {}
+    for identifier in identifiers:
+        name = safe_file_name(identifier, suffix=suffix)
+        key = name.casefold()
+        if owner.setdefault(key, identifier) != identifier:
+            msg = f"file names: ids {owner[key]!r} and {identifier!r} would share the name {name!r}"
+            raise ValueError(msg)
+        names[identifier] = name
+    return names
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None], *, replace: bool = True) -> Path:
@@ -131,6 +215,59 @@ def write_files_together(files: Sequence[tuple[Path, bytes]], *, replace: bool =
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return placed
+
+
+@contextlib.contextmanager
+def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
+    """Yield an empty staging folder; when the block ends cleanly, swap its entries into ``folder``.
+
+    The caller writes every output (files and sub-folders) into the staging folder, a hidden
+    ``.staging-PID-*`` folder inside ``folder`` (so on the same file system). Only when the block
+    ends without an error is each name in ``owned`` swapped in: what the staging folder has replaces
+    the entry of that name in ``folder``, and an entry the new set does not have is removed (a stale
+    page of an earlier run). The swap is a handful of renames with interrupts held back (SIGINT,
+    SIGTERM). If the block raises, ``folder`` is left exactly as it was; a staging folder left by a
+    killed process (SIGKILL) is removed by the next write into ``folder``. Entries of ``folder`` not
+    in ``owned`` (another command's output, the user's own files) are never touched.
+
+    Parameters
+    ----------
+    folder
+        The output folder (made if missing).
+    owned
+        The names of the entries the outputs consist of, e.g. ``("report.html", "centres")``; the
+        one named last is swapped in last (the file people open first).
+
+    Yields
+    ------
+    Path
+        The staging folder to write into.
+
+    Raises
+    ------
+    ValueError
+        When an owned name is not a plain name inside ``folder``.
+    """
+    for name in owned:
+        if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+            msg = f"owned: expected plain names inside the folder, got {name!r}"
+            raise ValueError(msg)
+    folder.mkdir(parents=True, exist_ok=True)
+    remove_stale(folder)
+    staging = Path(tempfile.mkdtemp(dir=folder, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+    try:
+        yield staging
+        old = staging / ".old"
+        old.mkdir()
+        with _interrupts_held():
+            for name in owned:
+                target, new = folder / name, staging / name
+                if target.is_symlink() or target.exists():
+                    os.rename(target, old / name)  # a link is moved, never followed
+                if new.is_symlink() or new.exists():
+                    os.rename(new, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def remove_stale(folder: Path) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from pathlib import Path
 from typing import Annotated
@@ -51,8 +50,14 @@ def import_responses(
     """Import responses: malformed rows are listed with their row; valid rows are stored once each."""
     load(directory)
     result = read_responses(file, mapping=read_mapping(mapping) if mapping else None)
-    digest = hashlib.sha256(file.read_bytes()).hexdigest()
-    added = add_responses(engine_for(directory), result.rows, source_sha256=digest)
+    import sqlalchemy as sa
+
+    try:
+        added = add_responses(engine_for(directory), result.rows, source_sha256=result.sha256)
+    except sa.exc.OperationalError as exc:  # a full disk or a file-size limit (ulimit -f): nothing is stored
+        reason = str(exc.orig or exc).splitlines()[0][:200]
+        msg = f"the store could not be written ({reason}): is the disk full, or a file-size limit set?"
+        raise HubplanError(msg) from None
     for problem in result.problems:
         err.print(f"  - {problem}", markup=False)
     out.print(

@@ -20,6 +20,10 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import HubplanError
+from hubplan.files import replaced_together
+
+REPORT_OUTPUTS = ("report.pdf", "centres", "report.html")
+"""What ``hubplan report`` writes into ``--out``, all replaced together (the page people open, last)."""
 
 
 @app.command()
@@ -44,7 +48,7 @@ def report(
 ) -> None:
     """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."""
     from hubplan.analysis import analyse
-    from hubplan.report.centres import write_centre_pages
+    from hubplan.report.centres import CENTRES_DIR, write_centre_pages
     from hubplan.report.document import write_report
 
     workspace = load(directory)
@@ -63,8 +67,13 @@ def report(
     if as_json:
         print_json(analysis.to_dict())
         return
-    files = write_report(workspace, analysis, out_dir, pdf=pdf)
-    out.print(f"wrote {files.html}" + (f" and {files.pdf}" if files.pdf else ""))
-    pages = write_centre_pages(workspace, analysis, out_dir)  # one page per closing centre
+    # Everything is made in a staging folder and swapped in at once: a failure or an interrupt leaves
+    # the earlier report whole, and centre pages the new report does not have are gone.
+    with replaced_together(out_dir, REPORT_OUTPUTS) as staging:
+        files = write_report(workspace, analysis, staging, pdf=pdf)
+        pages = write_centre_pages(workspace, analysis, staging)  # one page per closing centre
+    out.print(
+        f"wrote {out_dir / files.html.name}" + (f" and {out_dir / files.pdf.name}" if files.pdf else "")
+    )
     if pages:
-        out.print(f"wrote {len(pages)} centre pages in {pages[0].parent}")
+        out.print(f"wrote {len(pages)} centre pages in {out_dir / CENTRES_DIR}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,7 @@ from hubplan.consult import affected_families, area_of_postcodes, read_responses
 from hubplan.data import bundled_workspace_path, check_workspace, write_bundled_workspace
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import HubplanError
+from hubplan.errors import HubplanError, InputError, Problem
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
@@ -41,6 +42,7 @@ from hubplan.travel import TravelMatrix
 def validate(directory: Dir) -> None:
     """Check every file in a workspace and list all problems (exit 1 if there are any)."""
     workspace, problems = check_workspace(directory)
+    problems += _later_checks(directory, workspace)
     if problems or workspace is None:
         n = len(problems)
         print_problems(f"{directory} has {n} problem{'s' if n != 1 else ''}", problems)
@@ -52,6 +54,42 @@ def validate(directory: Dir) -> None:
         f"[green]ok[/]: {directory}: {len(workspace.sites)} sites, {len(workspace.areas)} areas, "
         f"{len(workspace.scenarios)} scenarios ({', '.join(workspace.scenarios)})"
     )
+
+
+def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]:
+    """Run the checks later commands make on the workspace's other files, collecting their problems.
+
+    ``decision.yaml`` (report), ``places.csv`` (the map's search), ``postcode_districts.csv`` and
+    ``responses*.csv`` (consult), ``themes.yaml`` (consult report): each is read as the command
+    that uses it reads it, so a file ``validate`` passes does not fail later.
+    """
+    from hubplan.consult.importer import read_responses
+    from hubplan.consult.themes import read_themes_file
+    from hubplan.data.decision import load_decision
+    from hubplan.data.points import PLACES_FILE, POSTCODE_DISTRICTS_FILE, check_points
+
+    problems: list[Problem] = []
+    if not directory.is_dir():
+        return problems
+    region = workspace.assumptions.region if workspace is not None else None
+    for file in (PLACES_FILE, POSTCODE_DISTRICTS_FILE):
+        check_points(directory, file, problems, region=region)
+    names = tuple(workspace.scenarios) if workspace is not None else None
+    later: list[Callable[[], object]] = [
+        lambda: load_decision(directory, scenarios=names),
+        lambda: read_themes_file(directory),
+    ]
+    for check in later:
+        try:
+            check()
+        except InputError as exc:
+            problems.extend(exc.problems)
+    for path in sorted(directory.glob("responses*.csv")):
+        try:
+            problems.extend(read_responses(path, within=directory).problems)
+        except InputError as exc:
+            problems.extend(exc.problems)
+    return problems
 
 
 @app.command(name="evaluate")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import tomllib
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from hubplan.data.safe_read import decode_text, read_user_bytes
 from hubplan.errors import InputError, Problem
 
 COLUMNS = ("response_id", "submitted_at", "respondent_type", "postcode", "centre", "support", "comment")
@@ -19,12 +21,20 @@ RESPONDENT_TYPES = ("parent", "grandparent", "professional", "organisation", "ot
 SUPPORT = ("agree", "disagree", "neutral", "")
 
 
+MAX_RESPONSES_BYTES = 200_000_000
+"""The largest export read (bytes): 200 MB, some hundred thousand long responses."""
+
+MAX_CELL_CHARS = csv.field_size_limit()
+"""The most characters one cell may hold (Python's csv limit, 131,072): a longer one is named."""
+
+
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import found: the good rows (canonical columns) and each problem with its row."""
+    """What an import found: the good rows (canonical columns), each problem with its row, the file's hash."""
 
     rows: list[dict[str, str | int]]
     problems: list[Problem]
+    sha256: str = ""
 
 
 def read_mapping(path: Path) -> dict[str, str]:
@@ -60,7 +70,9 @@ def read_mapping(path: Path) -> dict[str, str]:
     return {str(v): k for k, v in columns.items()}
 
 
-def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> ImportResult:
+def read_responses(
+    path: Path, *, mapping: dict[str, str] | None = None, within: Path | None = None
+) -> ImportResult:
     """Read and check a CSV export; malformed rows become problems, valid rows are kept.
 
     No message quotes what a respondent wrote: a problem names the file, row and column and says what
@@ -71,7 +83,11 @@ def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> Impo
     path
         The CSV (UTF-8; header first).
     mapping
-        Export column -> canonical column (from :func:`read_mapping`).
+        Export column -> canonical column (from :func:`read_mapping`); each export column it names
+        must be in the file.
+    within
+        A folder the file must stay in (a workspace's own ``responses*.csv``); ``None`` for a file
+        named on the command line. Either way only a regular file is read (no FIFO or device).
 
     Returns
     -------
@@ -82,17 +98,29 @@ def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> Impo
     ------
     InputError
         When the file cannot be read at all, is empty, lacks a canonical column, or has a row with
-        more or fewer fields than the header or a NUL byte in a cell.
+        more or fewer fields than the header, a NUL byte or a cell over :data:`MAX_CELL_CHARS`.
     """
-    header, records = _read_csv(path)
-    header = [(mapping or {}).get(c, c).strip() for c in header]
+    problems: list[Problem] = []
+    raw = read_user_bytes(path, MAX_RESPONSES_BYTES, problems, what="a CSV export of responses", root=within)
+    if raw is None:
+        raise InputError(problems)
+    header, records = _read_csv(path.name, raw)
+    absent = [
+        Problem("mapping", None, f"columns.{canonical}", f"a column of {path.name}", repr(column))
+        for column, canonical in (mapping or {}).items()
+        if column not in {c.strip() for c in header}
+    ]
+    if absent:
+        raise InputError(absent, f"the mapping names {len(absent)} column(s) {path.name} does not have")
+    header = [(mapping or {}).get(c.strip(), c).strip() for c in header]
     missing = [c for c in COLUMNS if c not in header]
     if missing:
         absent = [Problem(path.name, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
         raise InputError(absent, f"{path.name} lacks {len(missing)} column(s)")
     position = {c: header.index(c) for c in COLUMNS}
     rows: list[dict[str, str | int]] = []
-    problems: list[Problem] = []
+    first: dict[str, tuple[int, dict[str, str]]] = {}
+    repeated: set[str] = set()
     for row, record in records:
         cells: dict[str, str] = {c: record[position[c]].strip() for c in COLUMNS}
         cells["respondent_type"] = cells["respondent_type"].lower()
@@ -111,11 +139,26 @@ def read_responses(path: Path, *, mapping: dict[str, str] | None = None) -> Impo
         if cells["support"] not in SUPPORT:
             expected = "agree, disagree, neutral or blank"
             bad.append(Problem(path.name, row, "support", expected, _describe(cells["support"])))
+        key = cells["response_id"]
+        if key and key in first:
+            other, other_cells = first[key]
+            if other_cells != cells:
+                expected = f"each response_id once, or the same response again (row {other} has it)"
+                problems.append(Problem(path.name, row, "response_id", expected, "different answers"))
+                repeated.add(key)
+            continue  # the same response twice: kept once
+        if key:
+            first[key] = (row, cells)
         if bad:
             problems += bad
         else:
             rows.append({**cells, "source_file": path.name, "source_row": row})
-    return ImportResult(rows, problems)
+    for key in repeated:  # neither is kept: which one the respondent meant is not known
+        other, _ = first[key]
+        expected = "each response_id once (later rows give it with different answers)"
+        problems.append(Problem(path.name, other, "response_id", expected, "a repeated id"))
+    rows = [r for r in rows if r["response_id"] not in repeated]
+    return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest())
 
 
 def _describe(value: str) -> str:
@@ -123,23 +166,19 @@ def _describe(value: str) -> str:
     return "an empty cell" if not value else f"another value ({len(value)} characters, not shown)"
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
     """Return the header and the (row number, cells) of each non-blank record; header is row 1.
 
     Raises InputError, naming file, row and column but no cell's content, for an empty file, a row
-    with more or fewer fields than the header, a NUL byte or a malformed quote.
+    with more or fewer fields than the header, a NUL byte, a cell over the limit or a malformed quote.
     """
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            [Problem(path.name, line, None, "UTF-8 text", f"byte 0x{raw[exc.start]:02x}")]
-        ) from None
+    decoded: list[Problem] = []
+    text = decode_text(raw, decoded, label=name, advice="in a spreadsheet, save as 'CSV UTF-8'")
+    if text is None:
+        raise InputError(decoded)
     if not text.strip():
         expected = f"a header row ({', '.join(COLUMNS)}) and one row per response"
-        raise InputError([Problem(path.name, None, None, expected, "an empty file")])
+        raise InputError([Problem(name, None, None, expected, "an empty file")])
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     records: list[tuple[int, list[str]]] = []
@@ -153,16 +192,20 @@ def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
                 header = [c.strip() for c in cells]
                 continue
             number += 1
-            problems += _check_record(path.name, number, header, cells)
+            problems += _check_record(name, number, header, cells)
             records.append((number, cells))
-    except csv.Error:
-        found = "a malformed quoted cell"
-        raise InputError([Problem(path.name, number + 1, None, "CSV with balanced quotes", found)]) from None
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            expected = f"cells of at most {MAX_CELL_CHARS:,} characters"
+            found = f"a longer cell (over {MAX_CELL_CHARS:,} characters)"
+        else:
+            expected, found = "CSV with balanced quotes", "a malformed quoted cell"
+        raise InputError([Problem(name, number + 1, None, expected, found)]) from None
     if header is None:  # pragma: no cover - a non-blank text always has a first record
-        raise InputError([Problem(path.name, None, None, "a header row", "none")])
+        raise InputError([Problem(name, None, None, "a header row", "none")])
     if problems:
         shown = problems[:20]
-        raise InputError(shown, f"{path.name}: {len(problems)} row(s) cannot be read as CSV")
+        raise InputError(shown, f"{name}: {len(problems)} row(s) cannot be read as CSV")
     return header, records
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 import warnings
 from pathlib import Path
@@ -11,6 +10,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from hubplan.consult.redact import postcode_district
+from hubplan.data.points import POSTCODE_DISTRICTS_FILE, load_points
 from hubplan.data.workspace import Workspace
 from hubplan.travel.geodesic import haversine_km
 
@@ -113,9 +113,8 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
 
 
 def _districts(folder: Path | None) -> dict[str, tuple[float, float]]:
-    if folder is None or not (folder / "postcode_districts.csv").is_file():
+    """Each postcode district's position, from the checked ``postcode_districts.csv``."""
+    points = load_points(folder, POSTCODE_DISTRICTS_FILE)
+    if points is None:
         return {}
-    with (folder / "postcode_districts.csv").open(encoding="utf-8") as handle:
-        return {
-            r["postcode_district"].upper(): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(handle)
-        }
+    return {n: (float(a), float(b)) for n, a, b in zip(points.names, points.lat, points.lon, strict=True)}

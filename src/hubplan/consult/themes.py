@@ -22,7 +22,8 @@ import yaml
 from scipy.optimize import linear_sum_assignment
 
 from hubplan.consult.redact import redact_all
-from hubplan.errors import HubplanError
+from hubplan.data.safe_read import read_user_text
+from hubplan.errors import HubplanError, InputError, Problem
 from hubplan.files import write_atomically, write_bytes_atomically
 
 _PLACEHOLDER = re.compile(r"\[[a-zA-Z -]+\]")
@@ -231,11 +232,50 @@ def stance(
     return out
 
 
-def _read_themes(workspace: Path | None) -> dict[str, dict[str, Any]]:
-    if workspace is None or not (workspace / THEMES_FILE).is_file():
+MAX_THEMES_BYTES = 1_000_000
+"""The largest ``themes.yaml`` read (bytes)."""
+
+
+def read_themes_file(workspace: Path | None) -> dict[str, dict[str, Any]]:
+    """Return the analysts' themes from ``themes.yaml`` by id; empty when there is no such file.
+
+    Parameters
+    ----------
+    workspace
+        The workspace folder.
+
+    Returns
+    -------
+    dict
+        Theme id to its entry (``id``, ``label``, ``merge_into``, ``note``...).
+
+    Raises
+    ------
+    InputError
+        When the file is not a regular file inside the workspace, is too large, is not UTF-8 YAML, or
+        is not a mapping with a list of ``themes``.
+    """
+    path = None if workspace is None else workspace / THEMES_FILE
+    if path is None or not (path.exists() or path.is_symlink()):
         return {}
-    data = yaml.safe_load((workspace / THEMES_FILE).read_text(encoding="utf-8")) or {}
-    return {str(t["id"]): t for t in data.get("themes", []) if isinstance(t, dict) and "id" in t}
+    text = read_user_text(path, MAX_THEMES_BYTES, what="a themes file", root=workspace)
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        found = str(getattr(exc, "problem", None) or exc)[:200]
+        raise InputError(
+            [Problem(THEMES_FILE, mark.line + 1 if mark else None, None, "valid YAML", found)]
+        ) from None
+    themes = data.get("themes", []) if isinstance(data, dict) else None
+    if not isinstance(themes, list):
+        expected = "a mapping with 'themes:', a list of themes each with an 'id'"
+        raise InputError([Problem(THEMES_FILE, None, "themes", expected, type(themes).__name__)])
+    return {str(t["id"]): t for t in themes if isinstance(t, dict) and "id" in t}
+
+
+def _read_themes(workspace: Path | None) -> dict[str, dict[str, Any]]:
+    return read_themes_file(workspace)
 
 
 def _stable_ids(centroids: np.ndarray, workspace: Path | None) -> list[str]:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 
 from hubplan.data.circuit_settings import CircuitSettings
-from hubplan.data.read_table import check_size, shown
+from hubplan.data.read_table import shown
+from hubplan.data.safe_read import read_user_text
 from hubplan.data.settings_base import MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
 from hubplan.errors import InputError, Problem
@@ -519,6 +521,19 @@ class WebSettings(_Frozen):
     )
     tile_attribution: str = Field(default="", description="The attribution the tile provider requires.")
 
+    @field_validator("tile_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        """Allow only an http(s) address with a host: no ``javascript:``, ``data:`` or ``file:``."""
+        if not value:
+            return value
+        parts = urlsplit(value.replace("{s}", "a"))
+        unsafe = any(ch.isspace() or ord(ch) < 32 or ch in "\"'<>\\`" for ch in value)
+        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or unsafe:
+            msg = "an http:// or https:// address such as https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+            raise ValueError(msg)
+        return value
+
 
 class Assumptions(_Frozen):
     """Everything in ``hubplan.toml``; each table falls back to its documented defaults."""
@@ -618,18 +633,9 @@ def load_assumptions(path: Path) -> Assumptions:
     InputError
         When the file is not UTF-8, not valid TOML, or has unknown or wrong settings.
     """
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return DEFAULT_ASSUMPTIONS
-    too_large: list[Problem] = []
-    if not check_size(path, MAX_SETTINGS_BYTES, too_large, what="a settings file"):
-        raise InputError(too_large)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        found = f"byte 0x{raw[exc.start]:02x}"
-        raise InputError([Problem(path.name, line, None, "UTF-8 text", found)]) from None
+    text = read_user_text(path, MAX_SETTINGS_BYTES, what="a settings file", root=path.parent)
     try:
         data = tomllib.loads(text)
     except (tomllib.TOMLDecodeError, ValueError) as exc:  # ValueError: an integer of over 4,300 digits

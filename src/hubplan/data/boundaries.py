@@ -17,10 +17,15 @@ from typing import Any
 
 import numpy as np
 
+from hubplan.data.safe_read import read_user_bytes
+from hubplan.errors import Problem
 from hubplan.files import write_bytes_atomically
 
 FILE = "boundaries.geojson"
 """The workspace file with the area outlines, district outlines and town labels."""
+
+MAX_BOUNDARIES_BYTES = 200_000_000
+"""The largest ``boundaries.geojson`` read (bytes); a larger one is treated as absent, as a damaged one is."""
 
 _DECIMALS = 5  # about a metre: far finer than the super-generalised outlines
 
@@ -137,8 +142,12 @@ def read_boundaries(folder: Path | None) -> dict[str, list[dict[str, Any]]]:
     path = folder / FILE if folder is not None else None
     if path is None or not path.is_file():
         return layers
+    unreadable: list[Problem] = []  # a FIFO, a device, a link out of the workspace or a huge file
+    raw = read_user_bytes(path, MAX_BOUNDARIES_BYTES, unreadable, what="a boundaries file", root=folder)
+    if raw is None:
+        return layers
     try:
-        collection = json.loads(path.read_bytes())
+        collection = json.loads(raw)
         for feature in collection["features"]:
             layers.setdefault(str(feature["properties"]["layer"]), []).append(feature)
     except (OSError, ValueError, KeyError, TypeError):

@@ -18,13 +18,25 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from hubplan.data.money import parse_money
+from hubplan.data.safe_read import decode_text, read_user_bytes
 from hubplan.errors import InputError, Problem
 
 DECISION_FILE = "decision.yaml"
 """The record's file inside the workspace."""
+
+MAX_DECISION_BYTES = 1_000_000
+"""The largest ``decision.yaml`` read (bytes): a council's whole record is a few kilobytes."""
 
 
 class _Loader(yaml.SafeLoader):
@@ -51,6 +63,11 @@ def _when(value: Any) -> Any:
         msg = "a date such as 2018-11-14, 2018-11, 2019 or 2018-19"
         raise ValueError(msg)
     return value
+
+
+def _calendar(when: str) -> bool:
+    """Whether a date is a calendar one (a day, a month or a year), not a financial year (2018-19)."""
+    return len(when) != 7 or 1 <= int(when[5:7]) <= 12
 
 
 def _money(value: Any) -> Any:
@@ -101,6 +118,15 @@ class Consultation(_Record):
     summary: str = ""
     events_held: tuple[str, ...] = Field(default=(), max_length=10_000)
     """Ids of the sites or venues where drop-in events were held (the record, not hubplan's suggestion)."""
+
+    @model_validator(mode="after")
+    def _in_order(self) -> Consultation:
+        if self.start and self.end and _calendar(self.start) and _calendar(self.end):
+            n = min(len(self.start), len(self.end))
+            if self.end[:n] < self.start[:n]:
+                msg = f"an end on or after the start ({self.start}), not before it"
+                raise ValueError(msg)
+        return self
 
     def length_weeks(self) -> float | None:
         """Return the consultation's length in weeks: from full start and end dates, else ``weeks``.
@@ -216,13 +242,18 @@ def load_decision(folder: Path | None, *, scenarios: tuple[str, ...] | None = No
         Listing every problem, each with the file, the line, the key, what was expected and what was
         found.
     """
-    if folder is None or not (folder / DECISION_FILE).is_file():
+    path = None if folder is None else folder / DECISION_FILE
+    if path is None or not (path.exists() or path.is_symlink()):
         return None
-    return read_decision(folder / DECISION_FILE, scenarios=scenarios)
+    return read_decision(path, scenarios=scenarios, within=folder)
 
 
 def read_decision(
-    path: Path, *, scenarios: tuple[str, ...] | None = None, label: str = DECISION_FILE
+    path: Path,
+    *,
+    scenarios: tuple[str, ...] | None = None,
+    label: str = DECISION_FILE,
+    within: Path | None = None,
 ) -> Decision:
     """Read and validate a decision record.
 
@@ -234,6 +265,8 @@ def read_decision(
         The workspace's scenario names, to check the record's links against.
     label
         The file's name as problems give it.
+    within
+        The workspace folder the file must stay in (a link out of it is refused).
 
     Returns
     -------
@@ -243,14 +276,16 @@ def read_decision(
     Raises
     ------
     InputError
-        When the file is not UTF-8 YAML, uses anchors or aliases, or does not fit the record's shape.
+        When the file is not a regular file of at most :data:`MAX_DECISION_BYTES`, not UTF-8 (or
+        UTF-16) YAML, uses anchors or aliases, or does not fit the record's shape.
     """
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise _error([Problem(label, line, None, "UTF-8 text", f"byte 0x{raw[exc.start]:02x}")]) from None
+    problems: list[Problem] = []
+    raw = read_user_bytes(
+        path, MAX_DECISION_BYTES, problems, what="a decision record", label=label, root=within
+    )
+    text = None if raw is None else decode_text(raw, problems, label=label)
+    if text is None:
+        raise _error(problems)
     try:
         tokens = list(yaml.scan(text))
         root = yaml.compose(text)

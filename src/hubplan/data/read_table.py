@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from hubplan.data.safe_read import check_user_file, decode_text, read_user_bytes
 from hubplan.errors import Problem
 
 TABLE_SUFFIXES = (".csv", ".geojson", ".json", ".gpkg")
@@ -71,7 +72,9 @@ def find_table(folder: Path, stem: str) -> Path | None:
     return None
 
 
-def read_table(path: Path, problems: list[Problem], *, max_rows: int = MAX_TABLE_ROWS) -> RawTable | None:
+def read_table(
+    path: Path, problems: list[Problem], *, max_rows: int = MAX_TABLE_ROWS, root: Path | None = None
+) -> RawTable | None:
     """Read one table, appending a problem and returning ``None`` when it cannot be read at all.
 
     Parameters
@@ -87,23 +90,27 @@ def read_table(path: Path, problems: list[Problem], *, max_rows: int = MAX_TABLE
     max_rows
         The most data rows (features) the table may have; a longer one is refused before it is
         parsed, so a huge file costs neither minutes nor gigabytes.
+    root
+        The folder the file must stay in (links are followed only inside it); see
+        :func:`hubplan.data.safe_read.read_user_bytes`, which also refuses FIFOs, devices and folders.
 
     Returns
     -------
     RawTable or None
         The strings, or ``None`` if the file is empty, too large, not UTF-8 or not readable.
     """
-    if not check_size(path, MAX_TABLE_BYTES, problems, what="a table"):
-        return None
     if path.suffix.lower() == ".csv":
-        return _read_csv(path, problems, max_rows)
+        raw = read_user_bytes(path, MAX_TABLE_BYTES, problems, what="a table", root=root)
+        return None if raw is None else _read_csv(path.name, raw, problems, max_rows)
+    if not check_user_file(path, MAX_TABLE_BYTES, problems, what="a table", root=root):
+        return None
     return _read_geodata(path, problems, max_rows)
 
 
 def check_size(
     path: Path, limit: int, problems: list[Problem], *, what: str, label: str | None = None
 ) -> bool:
-    """Append a problem and return ``False`` when ``path`` is larger than ``limit`` bytes.
+    """Append a problem and return ``False`` unless ``path`` is a regular file of at most ``limit`` bytes.
 
     Parameters
     ----------
@@ -123,12 +130,7 @@ def check_size(
     bool
         Whether the file is within the limit.
     """
-    size = path.stat().st_size
-    if size <= limit:
-        return True
-    expected = f"{what} of at most {_megabytes(limit)}"
-    problems.append(Problem(label or path.name, None, None, expected, f"{_megabytes(size)}"))
-    return False
+    return check_user_file(path, limit, problems, what=what, label=label)
 
 
 def shown(value: object, *, limit: int = MAX_SHOWN_CHARS, quoted: bool = True) -> str:
@@ -173,8 +175,8 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-def _read_csv(path: Path, problems: list[Problem], max_rows: int) -> RawTable | None:
-    text = _decode(path, problems, max_rows)
+def _read_csv(file: str, raw: bytes, problems: list[Problem], max_rows: int) -> RawTable | None:
+    text = _decode(file, raw, problems, max_rows)
     if text is None:
         return None
     records: list[list[str]] = []
@@ -190,20 +192,18 @@ def _read_csv(path: Path, problems: list[Problem], max_rows: int) -> RawTable | 
             starts.append(start)
     except csv.Error as exc:
         found = shown(str(exc))
-        problems.append(
-            Problem(path.name, line + 1, None, "comma-separated values with one header row", found)
-        )
+        problems.append(Problem(file, line + 1, None, "comma-separated values with one header row", found))
         return None
     if len(records) < 2:
         found = "only a header row" if records else "only blank lines"
-        problems.append(Problem(path.name, None, None, "at least one data row", found))
+        problems.append(Problem(file, None, None, "at least one data row", found))
         return None
     header, data, rows = records[0], records[1:], starts[1:]
     if len(header) == 1 and ";" in header[0]:
         # A spreadsheet set to a decimal comma saves its CSV with ';' between cells.
         expected = "cells separated by commas (in a spreadsheet, save as 'CSV UTF-8 (Comma delimited)')"
         found = f"cells separated by ';': {shown(header[0])}"
-        problems.append(Problem(path.name, starts[0], None, expected, found))
+        problems.append(Problem(file, starts[0], None, expected, found))
         return None
     width = len(header)
     widths = Counter(len(record) for record in data)
@@ -213,48 +213,40 @@ def _read_csv(path: Path, problems: list[Problem], max_rows: int) -> RawTable | 
         # column after it is shifted. One problem says so; checking the shifted cells would only flood.
         expected = f"a header naming each of the {usual} cells most rows have"
         found = f"{width} names: {shown(','.join(header))}"
-        problems.append(Problem(path.name, starts[0], None, expected, found))
+        problems.append(Problem(file, starts[0], None, expected, found))
         return None
     for i, record in enumerate(data):
         if len(record) < width:
             missing = header[len(record)]
             expected = f"{width} cells, as the header has ({len(record)} given)"
-            problems.append(Problem(path.name, rows[i], missing, expected, "the row ends before this column"))
+            problems.append(Problem(file, rows[i], missing, expected, "the row ends before this column"))
             record.extend([""] * (width - len(record)))
         elif len(record) > width:
             extra = [cell for cell in record[width:] if cell]
             if extra:
                 letter = _column_letter(record.index(extra[0], width))
                 expected = f"at most {width} cells, as the header has"
-                problems.append(
-                    Problem(path.name, rows[i], letter, expected, f"an extra cell {shown(extra[0])}")
-                )
+                problems.append(Problem(file, rows[i], letter, expected, f"an extra cell {shown(extra[0])}"))
             del record[width:]
     frame = pd.DataFrame(data, columns=[str(c).strip() for c in header], dtype=object)
-    return _checked_cells(RawTable(path.name, frame, np.asarray(rows, dtype=np.int64)), problems)
+    return _checked_cells(RawTable(file, frame, np.asarray(rows, dtype=np.int64)), problems)
 
 
-def _decode(path: Path, problems: list[Problem], max_rows: int) -> str | None:
+def _decode(file: str, raw: bytes, problems: list[Problem], max_rows: int) -> str | None:
     """Return a CSV file's text, or append why it cannot be read as one (and return ``None``)."""
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        expected = "UTF-8 text (in a spreadsheet, save as 'CSV UTF-8')"
-        found = f"byte 0x{raw[exc.start]:02x}, which is not UTF-8"
-        problems.append(Problem(path.name, line, None, expected, found))
+    text = decode_text(raw, problems, label=file, advice="in a spreadsheet, save as 'CSV UTF-8'")
+    if text is None:
         return None
     lines = text.count("\n") + (not text.endswith("\n"))
     problem = None
     if not text.strip():
         found = "only a byte-order mark" if raw.strip() else "an empty file"
-        problem = Problem(path.name, None, None, "a header row and at least one data row", found)
+        problem = Problem(file, None, None, "a header row and at least one data row", found)
     elif "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        problem = Problem(path.name, line, None, "text (a CSV file, not a binary one)", "a NUL byte")
+        problem = Problem(file, line, None, "text (a CSV file, not a binary one)", "a NUL byte")
     elif lines - 1 > max_rows:
-        problem = Problem(path.name, None, None, f"at most {max_rows:,} data rows", f"{lines - 1:,} lines")
+        problem = Problem(file, None, None, f"at most {max_rows:,} data rows", f"{lines - 1:,} lines")
     if problem is not None:
         problems.append(problem)
         return None

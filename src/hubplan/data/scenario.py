@@ -11,7 +11,8 @@ from typing import Any
 import yaml
 
 from hubplan.data.columns import MAX_MONEY_PER_YEAR
-from hubplan.data.read_table import check_size, shown
+from hubplan.data.read_table import shown
+from hubplan.data.safe_read import decode_text, read_user_bytes
 from hubplan.errors import InputError, Problem
 from hubplan.files import write_bytes_atomically, write_files_together
 
@@ -76,7 +77,9 @@ class Scenario:
     base_lines: tuple[int, ...] = ()
 
 
-def read_scenario(path: Path, problems: list[Problem], *, label: str | None = None) -> Scenario | None:
+def read_scenario(
+    path: Path, problems: list[Problem], *, label: str | None = None, within: Path | None = None
+) -> Scenario | None:
     """Read one scenario file, appending its problems; ``None`` when it cannot be used at all.
 
     The YAML is read without anchors, aliases or tags (``&a``, ``*a``, ``!tag``), so a small file
@@ -91,6 +94,8 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         Where to append what is wrong.
     label
         The file's name as problems give it (default ``scenarios/<name>``).
+    within
+        The workspace folder the file must stay in (a link out of it is refused).
 
     Returns
     -------
@@ -98,14 +103,9 @@ def read_scenario(path: Path, problems: list[Problem], *, label: str | None = No
         The scenario, or ``None`` if it is not readable YAML of the right shape.
     """
     file = label or f"scenarios/{path.name}"
-    if not check_size(path, MAX_SCENARIO_BYTES, problems, what="a scenario", label=file):
-        return None
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        problems.append(Problem(file, line, None, "UTF-8 text", f"byte 0x{raw[exc.start]:02x}"))
+    raw = read_user_bytes(path, MAX_SCENARIO_BYTES, problems, what="a scenario", label=file, root=within)
+    text = None if raw is None else decode_text(raw, problems, label=file)
+    if text is None:
         return None
     try:
         root = _compose(text)

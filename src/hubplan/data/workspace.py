@@ -14,7 +14,9 @@ import numpy as np
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
 from hubplan.data.read_table import RawTable, find_table, read_table, shown
+from hubplan.data.safe_read import check_user_file
 from hubplan.data.scenario import Scenario, read_scenario
+from hubplan.data.sense import check_demand, check_flags, check_ids, check_positions, check_sites_once
 from hubplan.errors import InputError, Problem
 
 
@@ -255,7 +257,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
                     Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", "no such file")
                 )
             return None
-        return read_table(found, problems)
+        return read_table(found, problems, root=path)
 
     before = len(problems)
     site_tables = [t for t in (table("sites", True), table("venues", False)) if t is not None]
@@ -284,8 +286,16 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     area_cols = check_columns(area_table, AREA_COLUMNS, region, problems) if area_table else None
 
     _check_unique_ids(site_tables, site_cols, problems)
+    check_ids([(t, c["id"]) for t, c in zip(site_tables, site_cols, strict=True)], problems)
+    check_sites_once(list(zip(site_tables, site_cols, strict=True)), problems)
+    for t, c in zip(site_tables, site_cols, strict=True):
+        check_flags(t, c, problems)
+        check_positions(t, c, region, problems)
     if area_table is not None and area_cols is not None:
         _check_unique_ids([area_table], [area_cols], problems)
+        check_ids([(area_table, area_cols["id"])], problems)
+        check_demand(area_table, area_cols, problems, noun=unit)
+        check_positions(area_table, area_cols, region, problems)
 
     site_ids = {str(i) for cols in site_cols for i in cols["id"]}
     excluded = {
@@ -294,7 +304,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     scenarios: dict[str, Scenario] = {}
     folder = path / "scenarios"
     for file in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
-        scenario = read_scenario(file, problems)
+        scenario = read_scenario(file, problems, within=path)
         if scenario is None:
             continue
         if scenario.name in scenarios:
@@ -446,6 +456,10 @@ def _check_travel_files(path: Path, problems: list[Problem]) -> None:
     folder = path / "travel"
     for file in sorted(folder.glob("*.npz")) if folder.is_dir() else []:
         label = f"travel/{file.name}"
+        if not check_user_file(
+            file, MAX_STORED_MATRIX_BYTES, problems, what="a travel matrix", label=label, root=path
+        ):
+            continue
         try:
             with zipfile.ZipFile(file) as archive:
                 damaged = archive.testzip()
@@ -457,6 +471,9 @@ def _check_travel_files(path: Path, problems: list[Problem]) -> None:
             found = "a damaged or foreign file: run `hubplan travel` again, or delete it to use estimates"
             problems.append(Problem(label, None, None, "a travel matrix written by `hubplan travel`", found))
 
+
+MAX_STORED_MATRIX_BYTES = 4_000_000_000
+"""The largest stored travel matrix checked (bytes): England's output areas by a few thousand sites."""
 
 _STORED_ARRAYS = frozenset({"minutes.npy", "source.npy", "places.npy", "provenance.npy"})
 

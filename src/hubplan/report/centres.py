@@ -19,7 +19,7 @@ from hubplan.analysis import Analysis
 from hubplan.analysis.centres import MODES, CentreFacts
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
-from hubplan.files import write_bytes_atomically
+from hubplan.files import safe_file_name, safe_file_names, write_bytes_atomically
 from hubplan.outreach.plan import OutreachPlan
 from hubplan.report import format as fmt
 
@@ -34,7 +34,10 @@ def write_centre_pages(
     *,
     report_href: str = "../report.html",
 ) -> list[Path]:
-    """Write ``centres/<site id>.html`` in ``out_dir`` for every closing centre, each atomically.
+    """Write ``centres/<name>.html`` in ``out_dir`` for every closing centre, each atomically.
+
+    Each page's name is :func:`centre_page_name` of its site id, so no id (``../x``, ``/etc/x``,
+    ``CON``) can place a file outside ``centres/``; the report links to the same names.
 
     Parameters
     ----------
@@ -57,9 +60,26 @@ def write_centre_pages(
         return []
     folder = out_dir / CENTRES_DIR
     folder.mkdir(parents=True, exist_ok=True)
+    names = safe_file_names(pages, suffix=".html")
     return [
-        write_bytes_atomically(folder / f"{site}.html", html.encode("utf-8")) for site, html in pages.items()
+        write_bytes_atomically(folder / names[site], html.encode("utf-8")) for site, html in pages.items()
     ]
+
+
+def centre_page_name(site_id: str) -> str:
+    """Return the file name of a centre's page (in ``centres/``) for any site id: the one name used.
+
+    Parameters
+    ----------
+    site_id
+        The site's id, as the user's file gives it.
+
+    Returns
+    -------
+    str
+        A plain file name ending ``.html`` (see :func:`hubplan.files.safe_file_name`).
+    """
+    return safe_file_name(site_id, suffix=".html")
 
 
 def render_centre_pages(

@@ -11,6 +11,7 @@ from hubplan.data.decision import Decision
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import format as fmt
+from hubplan.report.centres import centre_page_name
 from hubplan.report.checklist import DUTIES, statutory_checklist
 
 
@@ -155,7 +156,7 @@ def decision_pack(
     -------
     dict
         ``duties`` (key, title, quote, paraphrase, link, checks: the items with status and evidence),
-        ``timeline`` (rows), ``centres`` (id and name of each closing centre, whose pages
+        ``timeline`` (rows), ``centres`` (id, name and page file name of each closing centre, whose pages
         :func:`hubplan.report.centres.write_centre_pages` writes), ``amendments`` (title, scenario,
         command) and ``titles`` (scenario name to title).
     """
@@ -174,7 +175,14 @@ def decision_pack(
     )
     return {
         "duties": duties,
-        "centres": [{"id": c, "name": str(workspace.sites.name[workspace.sites.index[c]])} for c in closing],
+        "centres": [
+            {
+                "id": c,
+                "name": str(workspace.sites.name[workspace.sites.index[c]]),
+                "page": centre_page_name(c),
+            }
+            for c in closing
+        ],
         "timeline": timeline(decision) if decision else [],
         "titles": titles,
         "amendments": [

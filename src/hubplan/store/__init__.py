@@ -15,7 +15,7 @@ from hubplan.store.engine import (
     writing,
 )
 from hubplan.store.plans import ConflictError, SavedPlan, plan_versions, save_plan, saved_plan, saved_plans
-from hubplan.store.runs import Run, add_run, get_run, update_run
+from hubplan.store.runs import Run, add_run, get_run, prune_results, update_run
 
 __all__ = [
     "STORE_FILE",
@@ -30,6 +30,7 @@ __all__ = [
     "migrate",
     "open_store",
     "plan_versions",
+    "prune_results",
     "save_plan",
     "saved_plan",
     "saved_plans",

@@ -12,7 +12,8 @@ import sqlalchemy as sa
 from hubplan.store.engine import writing
 from hubplan.store.schema import runs
 
-Status = Literal["queued", "running", "done", "failed"]
+Status = Literal["queued", "running", "done", "failed", "expired"]
+"""A run's state; ``expired``: done, but its result was removed to keep the store within its limits."""
 
 
 @dataclass(frozen=True)
@@ -89,3 +90,45 @@ def get_run(engine: sa.Engine, run_id: str) -> Run | None:
         id=r["id"], kind=r["kind"], request=json.loads(r["request"]), status=r["status"],
         created_at=r["created_at"], finished_at=r["finished_at"], result=r["result"], error=r["error"],
     )  # fmt: skip
+
+
+def prune_results(engine: sa.Engine, *, kind: str, max_chars: int, max_age: dt.timedelta) -> int:
+    """Drop the results of finished runs beyond a total size or an age, the oldest first.
+
+    A run whose result is dropped stays, as ``expired``, so asking for it says what happened.
+
+    Parameters
+    ----------
+    engine
+        The store.
+    kind
+        Which runs, e.g. ``"report"``.
+    max_chars
+        The most characters of results kept for runs of this kind, together (the newest kept first).
+    max_age
+        Results finished longer ago than this are dropped.
+
+    Returns
+    -------
+    int
+        How many results were dropped.
+    """
+    cutoff = dt.datetime.now(dt.UTC) - max_age
+    query = (
+        sa.select(runs.c.id, runs.c.finished_at, sa.func.length(runs.c.result).label("size"))
+        .where(runs.c.kind == kind, runs.c.result.is_not(None))
+        .order_by(runs.c.finished_at.desc(), runs.c.id)
+    )
+    with engine.connect() as conn:
+        rows = conn.execute(query).all()
+    kept = 0
+    drop = []
+    for run_id, finished, size in rows:
+        when = finished if finished is None or finished.tzinfo else finished.replace(tzinfo=dt.UTC)
+        kept += int(size or 0)
+        if kept > max_chars or (when is not None and when < cutoff):
+            drop.append(run_id)
+    if drop:
+        with writing(engine) as conn:
+            conn.execute(runs.update().where(runs.c.id.in_(drop)).values(result=None, status="expired"))
+    return len(drop)

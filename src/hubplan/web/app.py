@@ -8,6 +8,7 @@ pool, so one long request never stalls the others; reports run on a bounded queu
 # No ``from __future__ import annotations`` here: FastAPI reads the dependencies in the handlers'
 # annotations at run time, and they name functions local to create_app.
 import contextlib
+import datetime as dt
 import math
 from collections.abc import AsyncIterator, Mapping
 from concurrent.futures import TimeoutError as FutureTimeout
@@ -40,7 +41,8 @@ from hubplan.report.centres import render_centre_pages
 from hubplan.store import ConflictError, get_run, save_plan
 from hubplan.travel import MODES
 from hubplan.web.auth import Editor, editors_from_environment, find_editor
-from hubplan.web.guard import Limits, SecurityHeaders, SizeLimits
+from hubplan.web.docs import api_reference
+from hubplan.web.guard import Limits, SecurityHeaders, SizeLimits, security_headers
 from hubplan.web.jobs import JobQueue, QueueFull
 from hubplan.web.places import Place, search_places
 from hubplan.web.state import PlanRejected, State
@@ -143,7 +145,11 @@ def create_app(
     limits = limits or Limits()
     editors = editors_from_environment() if editors is None else editors
     state = State(folder, store_url=store_url)
-    jobs = JobQueue(state.engine, workers=limits.report_workers, capacity=limits.report_queue)
+    jobs = JobQueue(
+        state.engine, workers=limits.report_workers, capacity=limits.report_queue,
+        keep_chars=limits.report_keep_chars, keep_for=dt.timedelta(seconds=limits.report_keep_seconds),
+    )  # fmt: skip
+    tile_url = state.workspace.assumptions.web.tile_url or None
 
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -152,6 +158,8 @@ def create_app(
 
     app = FastAPI(
         lifespan=lifespan,
+        docs_url=None,  # /docs is the app's own plain page below: no Swagger UI from a CDN
+        redoc_url=None,
         title="hubplan",
         version=__version__,
         description="Try keeping and closing sites and see what changes for families. Every figure comes "
@@ -163,19 +171,22 @@ def create_app(
     )
     app.add_middleware(SlowAPIASGIMiddleware)
     app.add_middleware(SizeLimits, limits=limits)
-    app.add_middleware(SecurityHeaders, tile_url=state.workspace.assumptions.web.tile_url or None)
+    app.add_middleware(SecurityHeaders, tile_url=tile_url)
     app.mount("/static", StaticFiles(directory=static), name="static")
     templates = Jinja2Templates(directory=str(resources.files("hubplan.web") / "templates"))
     bearer = HTTPBearer(auto_error=False, description="The server's edit token (HUBPLAN_EDIT_TOKEN).")
 
     def editor_or_none(
+        request: Request,
         credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> Editor | None:
         if credentials is None:
             return None
         if not editors:
             raise HTTPException(403, READ_ONLY)
-        found = find_editor(editors, f"Bearer {credentials.credentials}")
+        # The header's bytes as sent (UTF-8), not the Latin-1 text the server decoded them to.
+        raw = next((v for k, v in request.scope.get("headers", []) if k.lower() == b"authorization"), None)
+        found = find_editor(editors, raw)
         if found is None:
             raise HTTPException(403, "that edit token is not accepted")
         return found
@@ -224,6 +235,17 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, str(exc.detail), headers=exc.headers)
+
+    @app.exception_handler(Exception)
+    async def bug(request: Request, _: Exception) -> JSONResponse:
+        # Answered outside every middleware, so the security headers are added here.
+        headers = {k.decode(): v.decode() for k, v in security_headers(request.url.path, tile_url=tile_url)}
+        return _error(500, "something went wrong inside hubplan (a bug): the server's log has the details",
+                      headers=headers)  # fmt: skip
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return HTMLResponse(api_reference(app.openapi()))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request) -> HTMLResponse:
@@ -378,6 +400,8 @@ def create_app(
         bases: Annotated[str, Query(min_length=1, max_length=limits.max_query_bytes)],
     ) -> dict[str, Any]:
         ws = state.workspace
+        if not _split(bases):
+            raise HTTPException(422, "bases: expected site ids separated by commas; got none")
         now = state.evaluate(state.scenario(_split(bases)))
         i = int(
             np.argmin((ws.areas.lat - lat) ** 2 + ((ws.areas.lon - lon) * math.cos(math.radians(lat))) ** 2)
@@ -445,6 +469,10 @@ def create_app(
         run = get_run(state.engine, job)
         if run is None or run.kind != "report":
             raise HTTPException(404, f"no report job '{job}'")
+        if run.status == "expired":
+            raise HTTPException(
+                410, "the report was removed to keep the server's store small: ask for it again"
+            )
         if run.status != "done" or run.result is None:
             raise HTTPException(409, f"the report is not ready (it is {run.status})")
         disposition = "attachment" if download else "inline"

@@ -82,25 +82,30 @@ def editors_from_environment(*, token_file: Path | None = None) -> tuple[Editor,
     return (Editor.with_token("editor", token),) if token else ()
 
 
-def find_editor(editors: tuple[Editor, ...], authorization: str | None) -> Editor | None:
+def find_editor(editors: tuple[Editor, ...], authorization: str | bytes | None) -> Editor | None:
     """Return the editor whose token an ``Authorization`` header carries, or ``None``.
+
+    The token is compared as UTF-8 bytes: pass the header's raw bytes as they came over HTTP (a
+    server decodes headers as Latin-1, which would turn ``é`` sent as UTF-8 into two characters), or
+    text, which is encoded as UTF-8.
 
     Parameters
     ----------
     editors
         The editors the server knows.
     authorization
-        The header's value (``"Bearer TOKEN"``), or ``None`` when absent.
+        The header's value (``"Bearer TOKEN"``), as bytes or text, or ``None`` when absent.
 
     Returns
     -------
     Editor or None
         The matching editor; every editor is compared, whatever matches first.
     """
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not token.strip():
+    raw = authorization.encode("utf-8") if isinstance(authorization, str) else (authorization or b"")
+    scheme, _, token = raw.partition(b" ")
+    if scheme.lower() != b"bearer" or not token.strip():
         return None
-    presented = hashlib.sha256(token.strip().encode("utf-8")).digest()
+    presented = hashlib.sha256(token.strip()).digest()
     found = None
     for editor in editors:
         if hmac.compare_digest(presented, editor.token_sha256):

@@ -38,6 +38,10 @@ class Limits:
         Reports waiting or running at once; more are refused with 429.
     rate_limit
         Requests per client, in the ``limits`` library's notation (e.g. ``"1200/minute"``); ``""`` for none.
+    report_keep_chars
+        The most characters of finished reports' HTML the store keeps, together (the newest first).
+    report_keep_seconds
+        How long a finished report is kept (seconds).
     """
 
     max_body_bytes: int = 1_000_000
@@ -45,6 +49,8 @@ class Limits:
     report_workers: int = 1
     report_queue: int = 8
     rate_limit: str = "1200/minute"
+    report_keep_chars: int = 50_000_000
+    report_keep_seconds: int = 86_400
 
 
 class BodyTooLarge(HTTPException):
@@ -120,20 +126,19 @@ DOCUMENT_POLICY = (
 """The policy for the self-contained documents served (the report, a centre's page): their own inline
 styles and SVG, and nothing else at all, no script in particular."""
 
-DOCUMENT_PATHS = ("/centres/", "/api/report")
-"""Paths that answer with a self-contained document (:data:`DOCUMENT_POLICY`)."""
+DOCUMENT_PATHS = ("/centres/", "/api/report", "/docs")
+"""Paths that answer with a self-contained document (:data:`DOCUMENT_POLICY`); ``/docs`` is the API's
+reference, a plain page made by the app itself (no Swagger UI, nothing from a CDN)."""
 
 
-def content_security_policy(*, tile_url: str | None = None, docs: bool = False) -> str:
+def content_security_policy(*, tile_url: str | None = None) -> str:
     """Return the Content-Security-Policy: the app's own files only (and the map's tiles, if any).
 
     Parameters
     ----------
     tile_url
-        The tile layer's URL template from hubplan.toml; its origin may serve images.
-    docs
-        The policy for the interactive API docs (``/docs``), whose page FastAPI builds from a CDN with
-        an inline script.
+        The tile layer's URL template from hubplan.toml (http or https only); its origin may serve
+        images.
 
     Returns
     -------
@@ -145,16 +150,40 @@ def content_security_policy(*, tile_url: str | None = None, docs: bool = False) 
         parts = urlsplit(tile_url.replace("{s}", "a"))
         host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tile_url else parts.netloc
         images += f" {parts.scheme}://{host}"
-    if docs:
-        cdn = "https://cdn.jsdelivr.net"
-        return (
-            f"default-src 'self'; script-src 'self' 'unsafe-inline' {cdn}; style-src 'self' {cdn}; "
-            f"img-src 'self' data: https://fastapi.tiangolo.com; frame-ancestors 'none'"
-        )
     return (
         f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; connect-src 'self'; "
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+
+
+COMMON_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+)
+"""The headers every answer carries, besides its Content-Security-Policy."""
+
+
+def security_headers(path: str, *, tile_url: str | None = None) -> list[tuple[bytes, bytes]]:
+    """Return the security headers for an answer to ``path``: its policy and :data:`COMMON_HEADERS`.
+
+    Parameters
+    ----------
+    path
+        The request's path.
+    tile_url
+        The map's tile URL template, if any.
+
+    Returns
+    -------
+    list of tuple
+        (name, value) pairs as ASGI sends them.
+    """
+    policy = (
+        DOCUMENT_POLICY if path.startswith(DOCUMENT_PATHS) else content_security_policy(tile_url=tile_url)
+    )
+    return [(b"content-security-policy", policy.encode()), *COMMON_HEADERS]
 
 
 class SecurityHeaders:
@@ -162,36 +191,20 @@ class SecurityHeaders:
 
     def __init__(self, app: ASGIApp, *, tile_url: str | None = None) -> None:
         self.app = app
-        common = [
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"no-referrer"),
-            (b"x-frame-options", b"DENY"),
-            (b"cross-origin-opener-policy", b"same-origin"),
-        ]
-        self.headers = [(b"content-security-policy", content_security_policy(tile_url=tile_url).encode()),
-                        *common]  # fmt: skip
-        self.docs_headers = [
-            (b"content-security-policy", content_security_policy(docs=True).encode()),
-            *common,
-        ]
-        self.document_headers = [(b"content-security-policy", DOCUMENT_POLICY.encode()), *common]
+        self.tile_url = tile_url
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         """Pass the request on and add the headers to its answer."""
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        path = str(scope.get("path", ""))
-        if path in ("/docs", "/redoc"):
-            extra = self.docs_headers
-        elif path.startswith(DOCUMENT_PATHS):
-            extra = self.document_headers
-        else:
-            extra = self.headers
+        extra = security_headers(str(scope.get("path", "")), tile_url=self.tile_url)
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *extra]
+                names = {name for name, _ in extra}
+                kept = [(k, v) for k, v in message.get("headers", []) if k.lower() not in names]
+                message["headers"] = [*kept, *extra]
             await send(message)
 
         await self.app(scope, receive, with_headers)

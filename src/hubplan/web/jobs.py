@@ -6,6 +6,7 @@ can neither grow memory without bound nor stall the evaluation of plans, which r
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import uuid
 from collections.abc import Callable
@@ -15,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from hubplan.errors import HubplanError
-from hubplan.store import add_run, update_run
+from hubplan.store import add_run, prune_results, update_run
 
 
 class QueueFull(HubplanError):  # noqa: N818 - named for the answer it becomes (429 Too Many Requests)
@@ -33,11 +34,26 @@ class JobQueue:
         Threads (jobs running at once).
     capacity
         Jobs waiting or running at once.
+    keep_chars
+        The most characters of finished results kept in the store, together; older ones are dropped
+        (their runs become ``expired``) each time a job ends.
+    keep_for
+        How long a finished result is kept.
     """
 
-    def __init__(self, engine: sa.Engine, *, workers: int, capacity: int) -> None:
+    def __init__(
+        self,
+        engine: sa.Engine,
+        *,
+        workers: int,
+        capacity: int,
+        keep_chars: int = 50_000_000,
+        keep_for: dt.timedelta = dt.timedelta(days=1),
+    ) -> None:
         self.engine = engine
         self.capacity = capacity
+        self.keep_chars = keep_chars
+        self.keep_for = keep_for
         self._slots = threading.BoundedSemaphore(capacity)
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hubplan-job")
 
@@ -69,13 +85,13 @@ class JobQueue:
         run_id = uuid.uuid4().hex
         try:
             add_run(self.engine, run_id, kind, request)
-            future = self._executor.submit(self._run, run_id, work)
+            future = self._executor.submit(self._run, run_id, kind, work)
         except BaseException:
             self._slots.release()
             raise
         return run_id, future
 
-    def _run(self, run_id: str, work: Callable[[], str]) -> str:
+    def _run(self, run_id: str, kind: str, work: Callable[[], str]) -> str:
         try:
             update_run(self.engine, run_id, "running")
             try:
@@ -87,6 +103,7 @@ class JobQueue:
                 update_run(self.engine, run_id, "failed", error="the report could not be made (a bug)")
                 raise
             update_run(self.engine, run_id, "done", result=result)
+            prune_results(self.engine, kind=kind, max_chars=self.keep_chars, max_age=self.keep_for)
             return result
         finally:
             self._slots.release()

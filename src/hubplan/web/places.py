@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 
+from hubplan.data.points import PLACES_FILE, POSTCODE_DISTRICTS_FILE, load_points
 from hubplan.data.workspace import Workspace
 
 
@@ -34,22 +34,27 @@ def search_places(workspace: Workspace, query: str, *, limit: int = 10) -> list[
     Returns
     -------
     list of Place
-        The postcode district a postcode is in, then towns and villages, sites and areas.
+        The postcode district a postcode is in, or else towns and villages, then sites, then areas.
+
+    Raises
+    ------
+    InputError
+        When ``places.csv`` or ``postcode_districts.csv`` has problems, each named by row.
     """
     q = query.strip().lower()
     candidates: list[Place] = []
-    outward = q.split()[0].upper() if q.split() else ""
-    if workspace.path is not None and (workspace.path / "postcode_districts.csv").is_file():
-        with (workspace.path / "postcode_districts.csv").open(encoding="utf-8") as handle:
-            districts = [r for r in csv.DictReader(handle) if r["postcode_district"] == outward]
-        if districts:
-            row = districts[0]
-            return [Place(f"{outward} (postcode district)", "postcode", float(row["lat"]), float(row["lon"]))]
-    if workspace.path is not None and (workspace.path / "places.csv").is_file():
-        with (workspace.path / "places.csv").open(encoding="utf-8") as handle:
-            candidates += [
-                Place(r["name"], "place", float(r["lat"]), float(r["lon"])) for r in csv.DictReader(handle)
-            ]
+    outward = q.split()[0].replace(" ", "").upper() if q.split() else ""
+    districts = load_points(workspace.path, POSTCODE_DISTRICTS_FILE)
+    if districts is not None and outward in districts.names:
+        i = districts.names.index(outward)
+        lat, lon = float(districts.lat[i]), float(districts.lon[i])
+        return [Place(f"{outward} (postcode district)", "postcode", lat, lon)]
+    towns = load_points(workspace.path, PLACES_FILE, region=workspace.assumptions.region)
+    if towns is not None:
+        candidates += [
+            Place(name, "place", float(lat), float(lon))
+            for name, lat, lon in zip(towns.names, towns.lat, towns.lon, strict=True)
+        ]
     sites, areas = workspace.sites, workspace.areas
     candidates += [
         Place(str(sites.name[i]), str(sites.kind[i]), float(sites.lat[i]), float(sites.lon[i]))

@@ -1,0 +1,305 @@
+"""Read a file a user gave: a regular file inside its folder, its size checked before it is read.
+
+Every file hubplan reads from a workspace (tables, scenarios, settings, the decision record, the
+consultation's files) comes through :func:`read_user_bytes`, so none of them can be a FIFO (which
+would block forever), a device (``/dev/zero`` never ends), a folder, or a link to a file outside the
+workspace, and none is read past its size limit. :func:`decode_text` then turns the bytes into text:
+UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read; anything else
+is refused with the line of the first byte that does not fit and the encoding it looks like.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from hubplan.errors import InputError, Problem
+
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO (named pipe), which would never end"),
+    (stat.S_ISCHR, "a character device (such as /dev/zero), which would never end"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+_READ_CHUNK = 1 << 20
+
+
+def megabytes(size: int) -> str:
+    """Return a size as people read it: ``12.3 MB``, or ``1,234 bytes`` under 100 kB.
+
+    Parameters
+    ----------
+    size
+        Bytes.
+
+    Returns
+    -------
+    str
+        The size in words.
+    """
+    return f"{size / 1e6:,.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def outside(path: Path, root: Path) -> bool:
+    """Return whether ``path``, its links followed, lies outside the folder ``root``.
+
+    Parameters
+    ----------
+    path
+        A file (it need not exist).
+    root
+        The folder it must stay in.
+
+    Returns
+    -------
+    bool
+        ``True`` when the resolved path is not ``root`` or below it.
+    """
+    try:
+        target = path.resolve()
+        base = root.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        return True
+    return target != base and base not in target.parents
+
+
+def read_user_bytes(
+    path: Path,
+    limit: int,
+    problems: list[Problem],
+    *,
+    what: str,
+    label: str | None = None,
+    root: Path | None = None,
+) -> bytes | None:
+    """Return a file's bytes, or append why it may not be read and return ``None``.
+
+    The file is opened without blocking (a FIFO answers at once) and checked on the open handle: it
+    must be a regular file, at most ``limit`` bytes, and (when ``root`` is given) inside ``root``
+    once links are followed. Only then is it read, and never past ``limit``.
+
+    Parameters
+    ----------
+    path
+        The file.
+    limit
+        The most bytes it may have.
+    problems
+        Where to append what is wrong.
+    what
+        What the file is, in words (e.g. ``"a scenario"``).
+    label
+        The file's name as problems give it (default its own name).
+    root
+        The folder the file must be in (the workspace); ``None`` for a file named on the command line.
+
+    Returns
+    -------
+    bytes or None
+        The contents, or ``None`` when they may not be read.
+    """
+    name = label or path.name
+    fd = _open_checked(path, limit, problems, what=what, name=name, root=root)
+    if fd is None:
+        return None
+    try:
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, min(_READ_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        problems.append(Problem(name, None, None, f"{what} hubplan can read", _reason(exc)))
+        return None
+    finally:
+        os.close(fd)
+    if size > limit:  # it grew while being read
+        problems.append(
+            Problem(
+                name, None, None, f"{what} of at most {megabytes(limit)}", f"more than {megabytes(limit)}"
+            )
+        )
+        return None
+    return b"".join(chunks)
+
+
+def check_user_file(
+    path: Path,
+    limit: int,
+    problems: list[Problem],
+    *,
+    what: str,
+    label: str | None = None,
+    root: Path | None = None,
+) -> bool:
+    """Append a problem and return ``False`` unless ``path`` is a readable regular file within ``limit``.
+
+    For files another library opens by name (GeoPackage, GeoJSON): the checks of
+    :func:`read_user_bytes`, without reading the contents.
+
+    Parameters
+    ----------
+    path
+        The file.
+    limit
+        The most bytes it may have.
+    problems
+        Where to append what is wrong.
+    what
+        What the file is, in words.
+    label
+        The file's name as problems give it.
+    root
+        The folder the file must be in.
+
+    Returns
+    -------
+    bool
+        Whether it may be read.
+    """
+    fd = _open_checked(path, limit, problems, what=what, name=label or path.name, root=root)
+    if fd is None:
+        return False
+    os.close(fd)
+    return True
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, PermissionError):
+        return "permission denied (check the file's permissions)"
+    if isinstance(exc, FileNotFoundError):
+        return "no such file (or a link to nothing)"
+    return exc.strerror or type(exc).__name__
+
+
+def _open_checked(
+    path: Path, limit: int, problems: list[Problem], *, what: str, name: str, root: Path | None
+) -> int | None:
+    """Open ``path`` without blocking and return the handle if it may be read; else append why."""
+    if root is not None and outside(path, root):
+        found = f"a link to a file outside it ({shown_path(path)})"
+        problems.append(Problem(name, None, None, f"{what} inside the workspace folder", found))
+        return None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        expected = f"{what} hubplan may read" if isinstance(exc, PermissionError) else what
+        problems.append(Problem(name, None, None, expected, _reason(exc)))
+        return None
+    try:
+        info = os.fstat(fd)
+    except OSError as exc:  # pragma: no cover - fstat of an open handle does not fail in practice
+        os.close(fd)
+        problems.append(Problem(name, None, None, f"{what} hubplan can read", _reason(exc)))
+        return None
+    for test, words in _KINDS:
+        if test(info.st_mode):
+            os.close(fd)
+            problems.append(Problem(name, None, None, f"{what} as a regular file", words))
+            return None
+    if info.st_size > limit:
+        os.close(fd)
+        problems.append(
+            Problem(name, None, None, f"{what} of at most {megabytes(limit)}", megabytes(info.st_size))
+        )
+        return None
+    return fd
+
+
+def shown_path(path: Path) -> str:
+    """Return where a link leads, cut to 80 characters, for a problem's *found*."""
+    try:
+        text = str(path.resolve())
+    except (OSError, RuntimeError):
+        return "a loop of links"
+    return text if len(text) <= 80 else f"...{text[-77:]}"
+
+
+def decode_text(raw: bytes, problems: list[Problem], *, label: str, advice: str = "") -> str | None:
+    """Return the text of a file's bytes, or append why it cannot be read as text and return ``None``.
+
+    UTF-8 (a byte-order mark is dropped) and UTF-16 with its byte-order mark (a spreadsheet's
+    "Unicode text") are read. Other bytes are refused with the line of the first that is not UTF-8,
+    and, when the whole file reads as Windows-1252 (Latin-1 with a few more characters), a hint that
+    it was saved so.
+
+    Parameters
+    ----------
+    raw
+        The file's bytes.
+    problems
+        Where to append what is wrong.
+    label
+        The file's name as problems give it.
+    advice
+        How to save the file as UTF-8, in words, added to what is expected.
+
+    Returns
+    -------
+    str or None
+        The text.
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            problems.append(Problem(label, None, None, "UTF-8 text", "UTF-16 text that is damaged"))
+            return None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        expected = f"UTF-8 text{f' ({advice})' if advice else ''}"
+        found = f"byte 0x{raw[exc.start]:02x}, which is not UTF-8"
+        try:
+            raw.decode("cp1252")
+            found += " (the file looks saved as Latin-1 or Windows-1252)"
+        except UnicodeDecodeError:
+            pass
+        problems.append(Problem(label, line, None, expected, found))
+        return None
+
+
+def read_user_text(
+    path: Path, limit: int, *, what: str, label: str | None = None, root: Path | None = None,
+    advice: str = "",
+) -> str:  # fmt: skip
+    """Return a file's text after every check of :func:`read_user_bytes` and :func:`decode_text`.
+
+    Parameters
+    ----------
+    path
+        The file.
+    limit
+        The most bytes it may have.
+    what
+        What the file is, in words.
+    label
+        The file's name as problems give it.
+    root
+        The folder the file must be in.
+    advice
+        How to save it as UTF-8.
+
+    Returns
+    -------
+    str
+        The text.
+
+    Raises
+    ------
+    InputError
+        Naming the file and what is wrong with it.
+    """
+    problems: list[Problem] = []
+    raw = read_user_bytes(path, limit, problems, what=what, label=label, root=root)
+    text = None if raw is None else decode_text(raw, problems, label=label or path.name, advice=advice)
+    if text is None:
+        raise InputError(problems)
+    return text

@@ -1,0 +1,272 @@
+"""Checks across rows that no single cell shows: ids that look alike, a site twice, no demand, far-off places.
+
+Each function appends :class:`~hubplan.errors.Problem` s naming the file, row and column, as the cell
+checks do, so ``validate`` and every command that loads a workspace refuse the same things.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import numpy as np
+
+from hubplan.data.assumptions import Region
+from hubplan.data.read_table import RawTable, shown
+from hubplan.errors import Problem
+
+ENGLAND_BOX = (49.8, 55.85, -6.5, 1.8)
+"""(min_lat, max_lat, min_lon, max_lon): a box around England, Scilly to Berwick, Land's End to Lowestoft."""
+
+ENGLAND_REACH_KM = 25.0
+"""How far (km) a place may be from the nearest English LSOA's centroid and still count as in England:
+rural LSOAs are large (Kielder is 16 km from the nearest centroid), while Swansea (45 km), Anglesey (79 km)
+and the Isle of Man (70 km) are well beyond."""
+
+_INVISIBLE = {"Cf", "Cc", "Zl", "Zp"}
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def identity_key(text: str) -> str:
+    r"""Return the key two ids are compared by: NFKC, case-folded, invisible characters and spaces removed.
+
+    Parameters
+    ----------
+    text
+        An id as written.
+
+    Returns
+    -------
+    str
+        The key; two ids with the same key are the same id to a reader.
+
+    Examples
+    --------
+    >>> identity_key("CC-Dereham\u200b") == identity_key("cc-dereham")
+    True
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return "".join(ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE and not ch.isspace())
+
+
+_LOOK_ALIKE = str.maketrans(
+    "аеорсухіјѕкмнтвԁԛԝοαυνρικτχεηλ",  # Cyrillic, then Greek (after case-folding)
+    "aeopcyxijskmhtbdqwoauvpiktxenl",
+)
+"""Letters that look like a Latin letter, as a reader sees them (after Unicode's confusables)."""
+
+
+def skeleton(text: str) -> str:
+    """Return how an id looks: :func:`identity_key` with look-alike Cyrillic and Greek letters made Latin.
+
+    Parameters
+    ----------
+    text
+        An id as written.
+
+    Returns
+    -------
+    str
+        The skeleton; two ids with the same skeleton look the same to a reader.
+
+    Examples
+    --------
+    >>> skeleton("сс-dereham") == skeleton("cc-dereham")  # the first two letters are Cyrillic
+    True
+    """
+    return identity_key(text).translate(_LOOK_ALIKE)
+
+
+def _describe(ch: str) -> str:
+    if ch in "\n\r\x0b\x0c\x85\u2028\u2029":
+        return "a line break"
+    return unicodedata.name(ch, "") or f"the control character {ch!r}"
+
+
+def _scripts(text: str) -> set[str]:
+    found = set()
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            found |= {s for s in _SCRIPTS if name.startswith(s)}
+    return found
+
+
+def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Problem]) -> None:
+    """Append a problem for each id that a reader could not tell from another, or that hides characters.
+
+    Exact repeats are reported elsewhere; here: ids equal after :func:`identity_key` (``CC-1`` and
+    ``cc-1``, or one with a zero-width space), ids holding invisible or control characters (a line
+    break, a zero-width space), and ids mixing Latin with Cyrillic or Greek letters (a Cyrillic
+    "с" in ``сс-dereham`` looks like a Latin "c"), and ids that look the same as another once look-alike
+    letters are read as Latin ones (:func:`skeleton`): an all-Cyrillic ``сс`` beside ``cc``.
+
+    Parameters
+    ----------
+    tables
+        Each table with its converted ``id`` column.
+    problems
+        Where to append what is wrong.
+    """
+    first: dict[str, tuple[str, str, int]] = {}
+    looks: dict[str, tuple[str, str, int]] = {}
+    for table, ids in tables:
+        for value, row in zip(ids, table.rows, strict=True):
+            text = str(value)
+            if not text:
+                continue
+            hidden = [ch for ch in text if unicodedata.category(ch) in _INVISIBLE]
+            if hidden:
+                found = f"{shown(text)}, which holds {_describe(hidden[0])}"
+                problems.append(
+                    Problem(table.file, int(row), "id", "an id of visible characters only", found)
+                )
+            elif len(_scripts(text)) > 1:
+                letters = " and ".join(sorted(_scripts(text))).lower()
+                found = f"{shown(text)}, which mixes {letters} letters that look alike"
+                problems.append(Problem(table.file, int(row), "id", "an id in one alphabet", found))
+            key = identity_key(text)
+            if key in first and first[key][1] != text:
+                file, other, other_row = first[key]
+                expected = (
+                    f"an id that differs from {shown(other)} ({file} row {other_row}) in more than case"
+                )
+                problems.append(
+                    Problem(table.file, int(row), "id", expected + " or hidden characters", shown(text))
+                )
+            elif (look := skeleton(text)) in looks and identity_key(looks[look][1]) != key:
+                file, other, other_row = looks[look]
+                expected = f"an id that does not look like {shown(other)} ({file} row {other_row})"
+                found = f"{shown(text)}, the same but for look-alike letters"
+                problems.append(Problem(table.file, int(row), "id", expected, found))
+            first.setdefault(key, (table.file, text, int(row)))
+            looks.setdefault(skeleton(text), (table.file, text, int(row)))
+
+
+def check_sites_once(
+    tables: Sequence[tuple[RawTable, dict[str, np.ndarray]]], problems: list[Problem]
+) -> None:
+    """Append a problem for a site listed twice: the same name at the same place (within about 50 m).
+
+    Parameters
+    ----------
+    tables
+        Each sites or venues table with its converted columns.
+    problems
+        Where to append what is wrong.
+    """
+    seen: dict[tuple[str, int, int], tuple[str, str, int]] = {}
+    for table, cols in tables:
+        for i, row in enumerate(table.rows):
+            lat, lon = float(cols["lat"][i]), float(cols["lon"][i])
+            name = identity_key(str(cols["name"][i]))
+            if not name or not np.isfinite(lat) or not np.isfinite(lon):
+                continue
+            key = (name, round(lat * 2000), round(lon * 1200))  # cells of about 55 m by 55 m
+            if key in seen:
+                file, other, other_row = seen[key]
+                expected = (
+                    f"each site once (the same name and place as {shown(other)}, {file} row {other_row})"
+                )
+                problems.append(Problem(table.file, int(row), "id", expected, shown(str(cols["id"][i]))))
+            else:
+                seen[key] = (table.file, str(cols["id"][i]), int(row))
+
+
+def check_flags(table: RawTable, cols: dict[str, np.ndarray], problems: list[Problem]) -> None:
+    """Append a problem for each site both required (must stay a base) and excluded (cannot be one).
+
+    Parameters
+    ----------
+    table
+        A sites or venues table.
+    cols
+        Its converted columns.
+    problems
+        Where to append what is wrong.
+    """
+    for i in np.flatnonzero(cols["required"] & cols["excluded"]):
+        expected = "a site either required or excluded as a base, not both"
+        problems.append(Problem(table.file, int(table.rows[i]), "excluded", expected, "both true"))
+
+
+def check_demand(table: RawTable, cols: dict[str, np.ndarray], problems: list[Problem], *, noun: str) -> None:
+    """Append a problem when no area has any demand (every ``families`` or ``children`` cell 0).
+
+    Parameters
+    ----------
+    table
+        The areas table.
+    cols
+        Its converted columns.
+    problems
+        Where to append what is wrong.
+    noun
+        The demand column's name as the file has it.
+    """
+    families = cols["families"]
+    if len(families) and np.all(np.nan_to_num(families) == 0):
+        expected = f"{noun} above 0 in at least one area (every plan would serve no one)"
+        problems.append(Problem(table.file, None, noun, expected, f"0 in all {len(families):,} areas"))
+
+
+def check_positions(
+    table: RawTable, cols: dict[str, np.ndarray], region: Region, problems: list[Problem]
+) -> None:
+    """Append a problem for each position outside England, when the region sets no bounds.
+
+    With ``[region].bounds`` the cell checks already hold every position inside them. Without, a
+    position must lie in :data:`ENGLAND_BOX` and within :data:`ENGLAND_REACH_KM` of an English
+    LSOA's centroid (the England table shipped with hubplan): 0,0, latitude and longitude swapped,
+    13.1 typed for 1.1 (Germany), Edinburgh or Swansea are refused.
+
+    Parameters
+    ----------
+    table
+        A sites, venues or areas table.
+    cols
+        Its converted columns (``lat``, ``lon``).
+    region
+        The workspace's region.
+    problems
+        Where to append what is wrong.
+    """
+    if region.bounds is not None:
+        return
+    lat, lon = cols["lat"], cols["lon"]
+    known = np.isfinite(lat) & np.isfinite(lon)
+    lo_lat, hi_lat, lo_lon, hi_lon = ENGLAND_BOX
+    far = known & ((lat < lo_lat) | (lat > hi_lat) | (lon < lo_lon) | (lon > hi_lon))
+    near = np.flatnonzero(known & ~far)
+    if len(near):
+        distance = _km_to_england(lat[near], lon[near])
+        far[near[distance > ENGLAND_REACH_KM]] = True
+    expected = (
+        "a position in England (or set [region].bounds in hubplan.toml to plan somewhere else; "
+        "check latitude and longitude are not swapped)"
+    )
+    for i in np.flatnonzero(far)[:20]:
+        found = f"{lat[i]:g}, {lon[i]:g}"
+        problems.append(Problem(table.file, int(table.rows[i]), "lat", expected, found))
+
+
+def _km_to_england(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    try:
+        tree, scale = _england_tree()
+    except OSError:  # a clone without the England tables built: the box alone
+        return np.zeros(len(lat))
+    distance, _ = tree.query(np.c_[lat, lon * scale])
+    return np.asarray(distance) * 111.2
+
+
+@cache
+def _england_tree() -> tuple[Any, float]:
+    from scipy.spatial import cKDTree
+
+    from hubplan.data.england import lsoas
+
+    table = lsoas()
+    scale = float(np.cos(np.radians(53.0)))  # km per degree of longitude over km per degree of latitude
+    return cKDTree(np.c_[table["lat"].to_numpy(), table["lon"].to_numpy() * scale]), scale

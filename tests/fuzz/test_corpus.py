@@ -1,0 +1,247 @@
+"""Issue 26's hostile cases through the commands, written the way users and attackers send them.
+
+Each case damages a fresh copy of the demo workspace in one way and runs ``validate`` (and
+``evaluate`` where every command must refuse it) in a forked child with a hang guard: exit 1, a
+message naming the file and what is wrong, no traceback, no hang. The report cases check that no site
+id writes outside ``--out``, that a rerun leaves no stale page, and that a failure half way leaves the
+earlier report whole. New families go here as they are found.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hubplan.cli import app
+from hubplan.data import write_bundled_workspace
+from hubplan.files import safe_file_name
+from tests.data.test_hostile import assert_refused, run_cli
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_bundled_workspace(tmp_path_factory.mktemp("demo26") / "w")
+
+
+@pytest.fixture
+def ws(demo: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(demo, tmp_path / "w", symlinks=True))
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _append(path: Path, line: str) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(line)
+
+
+def _append_bytes(path: Path, data: bytes) -> None:
+    with path.open("ab") as handle:
+        handle.write(data)
+
+
+def _link(target: str) -> Callable[[Path], None]:
+    def damage(ws: Path) -> None:
+        (ws / "areas.csv").unlink()
+        (ws / "areas.csv").symlink_to(target)
+
+    return damage
+
+
+def _fifo(ws: Path) -> None:
+    (ws / "areas.csv").unlink()
+    os.mkfifo(ws / "areas.csv")
+
+
+def _scenario_link(ws: Path) -> None:
+    (ws / "scenarios" / "stolen.yaml").symlink_to("/dev/urandom")
+
+
+SITE = "cc-thetford-north-west,Thetford North West Children's Centre,children_centre,52.42242,0.73245,"
+
+
+def _site_row(
+    ws: Path, site_id: str, *, name: str = "A new library", lat: float = 52.5, lon: float = 1.0
+) -> None:
+    _append(ws / "sites.csv", f"{site_id},{name},library,{lat},{lon},Breckland,1000,,,,false,false,true,\n")
+
+
+# (what the damage is, the damage, the pattern the message must have, whether evaluate refuses too)
+CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
+    ("areas.csv links to /dev/zero", _link("/dev/zero"), r"areas\.csv: expected a table inside the workspace", True),
+    ("areas.csv is a FIFO", _fifo, r"areas\.csv: expected a table as a regular file, found a FIFO", True),
+    ("a scenario links to /dev/urandom", _scenario_link, r"scenarios/stolen\.yaml: expected a scenario inside", True),
+    ("postcode districts saved as Latin-1",
+     lambda ws: _append_bytes(ws / "postcode_districts.csv", "NR99,52.6,1.0,1 # Dereham caf\xe9\n".encode("latin-1")),
+     r"postcode_districts\.csv, row \d+: expected UTF-8 text .* \(the file looks saved as Latin-1", False),
+    ("postcode districts without lat",
+     lambda ws: (ws / "postcode_districts.csv").write_text("postcode_district,lon\nNR19,0.94\n"),
+     r"postcode_districts\.csv, row 1, column 'lat': expected a column 'lat'", False),
+    ("postcode districts with lat n/a",
+     lambda ws: _append(ws / "postcode_districts.csv", "NR99,n/a,1.0,3\n"),
+     r"postcode_districts\.csv, row \d+, column 'lat': expected a number", False),
+    ("postcode districts with a capitalised header",
+     lambda ws: (ws / "postcode_districts.csv").write_text("Postcode_District,Lat,Lon\nNR19,52.6,0.9\n"),
+     r"did you mean 'lat'\?", False),
+    ("places.csv with a bad latitude",
+     lambda ws: (ws / "places.csv").write_text("name,lat,lon\nDereham,52.68,0.94\nDiss,fifty-two,1.1\n"),
+     r"places\.csv, row 3, column 'lat': expected a number", False),
+    ("decision.yaml indented with a tab",
+     lambda ws: _replace(ws / "decision.yaml", "  scenario: proposal-2018-7", "\tscenario: proposal-2018-7"),
+     r"decision\.yaml, row \d+: expected valid YAML", False),
+    ("decision.yaml naming an unknown scenario",
+     lambda ws: _replace(ws / "decision.yaml", "scenario: proposal-2018-7", "scenario: proposal-2018-07"),
+     r"decision\.yaml, row 4, column 'proposal\.scenario': expected one of the workspace's scenarios", False),
+    ("votes_for: lots", lambda ws: _replace(ws / "decision.yaml", "votes_for: 27", "votes_for: lots"),
+     r"column 'motions\.1\.votes_for'", False),
+    ("weeks: -8", lambda ws: _replace(ws / "decision.yaml", "weeks: 8", "weeks: -8"),
+     r"column 'consultation\.weeks'", False),
+    ("a consultation ending before it starts",
+     lambda ws: _replace(ws / "decision.yaml", "end: 2018-11", "end: 2018-08"),
+     r"expected an end on or after the start \(2018-09\)", False),
+    ("decision.yaml saved as UTF-16 with a bad key",
+     lambda ws: (ws / "decision.yaml").write_bytes("proposal: {scenario: proposal-2018-7, colour: red}\n".encode("utf-16")),
+     r"decision\.yaml, row 1, column 'proposal\.colour': expected only the keys", False),
+    ("themes.yaml that is not YAML", lambda ws: (ws / "themes.yaml").write_text("themes: [\n"),
+     r"themes\.yaml, row \d+: expected valid YAML", False),
+    ("a response id twice with different comments",
+     lambda ws: _append(ws / "responses-synthetic.csv", "SYN-00002,2018-10-02T09:33,parent,NR17 5RH,,agree,Changed my mind.\n"),
+     r"responses-synthetic\.csv, row \d+, column 'response_id': expected each response_id once", False),
+    ("speed_kph = true", lambda ws: _replace(ws / "hubplan.toml", "speed_kph = 4.5", "speed_kph = true"),
+     r"column 'travel\.walk\.speed_kph': expected a valid number, found true", True),
+    ("a javascript: tile URL", lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "javascript:alert(1)"\n'),
+     r"column 'web\.tile_url': expected an http:// or https:// address", True),
+    ("a negative outreach budget", lambda ws: _append(ws / "hubplan.toml", "\n[outreach]\nbudget_per_year = -5\n"),
+     r"column 'outreach\.budget_per_year'", True),
+    ("an id equal to another but for case",
+     lambda ws: _site_row(ws, "CC-Thetford-North-West"), r"differs from 'cc-thetford-north-west'", True),
+    ("an id with a zero-width space", lambda ws: _site_row(ws, "lib-new\u200b"), r"ZERO WIDTH SPACE", True),
+    ("an id with a Cyrillic с", lambda ws: _site_row(ws, "lib-\u0441entral"), r"mixes cyrillic and latin", True),
+    ("the same centre twice under a new id",
+     lambda ws: _site_row(ws, "cc-thetford-nw", name="Thetford North West Children's Centre", lat=52.42242, lon=0.73245),
+     r"expected each site once \(the same name and place as 'cc-thetford-north-west'", True),
+    ("a site at 0,0 with no bounds", lambda ws: (
+        _replace(ws / "hubplan.toml", "bounds = {", "# bounds = {"), _site_row(ws, "lib-null", lat=0, lon=0)),
+     r"expected a position in England .*found 0, 0", True),
+    ("a site in Edinburgh with no bounds", lambda ws: (
+        _replace(ws / "hubplan.toml", "bounds = {", "# bounds = {"), _site_row(ws, "lib-edi", lat=55.953, lon=-3.188)),
+     r"expected a position in England", True),
+    ("a site in Germany (13.1 for 1.1) with no bounds", lambda ws: (
+        _replace(ws / "hubplan.toml", "bounds = {", "# bounds = {"), _site_row(ws, "lib-de", lat=52.6, lon=13.1)),
+     r"expected a position in England", True),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("what", "damage", "pattern", "everywhere"), CASES, ids=[c[0] for c in CASES])
+def test_hostile_workspace_is_refused_by_validate(
+    ws: Path, what: str, damage: Callable[[Path], None], pattern: str, everywhere: bool
+) -> None:
+    damage(ws)
+    assert_refused(ws, pattern, commands=("validate", "evaluate") if everywhere else ("validate",))
+
+
+def test_every_area_with_no_children_is_refused(ws: Path) -> None:
+    lines = (ws / "areas.csv").read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    noun = "children" if "children" in header else "families"
+    column = header.index(noun)
+    rows = [lines[0]] + [
+        ",".join(c if i != column else "0" for i, c in enumerate(r.split(","))) for r in lines[1:]
+    ]
+    (ws / "areas.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert_refused(ws, rf"areas\.csv, column '{noun}': expected {noun} above 0 in at least one area")
+
+
+HOSTILE = "../../outside/pwned"
+
+
+def _links(html: str) -> set[str]:
+    return set(re.findall(r'href="centres/([^"]+)"', html))
+
+
+def test_reports_stay_in_their_folder_whole_and_without_stale_pages(
+    ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A site id that is a path (relative or absolute) writes only inside --out/centres; a rerun with
+    fewer closing centres (38, against 46) leaves exactly its pages; a run that fails half way leaves
+    the second report as it was."""
+    absolute = str(tmp_path / "abs" / "pwned")
+    for old, new in (("cc-attleborough", HOSTILE), ("cc-watton", absolute)):
+        for path in (ws / "sites.csv", ws / "scenarios" / "baseline-53.yaml"):
+            _replace(path, old, f'"{new}"' if path.suffix == ".yaml" else new)
+    out = tmp_path / "out"
+    first, second = run_cli(
+        ["report", str(ws), "--out", str(out), "--no-pdf"],
+        ["report", str(ws), "--out", str(out), "--no-pdf", "--scenarios", "baseline-53,adopted-2019-15"],
+    )
+    assert first["code"] == 0, first["output"]
+    assert second["code"] == 0, second["output"]
+    assert not (tmp_path / "outside").exists()
+    assert not (tmp_path / "abs").exists()
+    assert not (ws.parent / "outside").exists()
+    html = (out / "report.html").read_text(encoding="utf-8")
+    pages = {p.name for p in (out / "centres").iterdir()}
+    assert pages == _links(html)
+    assert len(pages) == 38
+    assert {safe_file_name(HOSTILE, suffix=".html"), safe_file_name(absolute, suffix=".html")} <= pages
+    assert sorted(p.name for p in out.iterdir()) == ["centres", "report.html"]
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    import hubplan.report.centres as centres
+
+    def fails_half_way(*args: object, **kwargs: object) -> list[Path]:
+        msg = "the disk filled up"
+        raise OSError(msg)
+
+    monkeypatch.setattr(centres, "write_centre_pages", fails_half_way)
+    result = CliRunner().invoke(app, ["report", str(ws), "--out", str(out), "--no-pdf"])
+    assert result.exit_code != 0
+    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs resource limits")
+def test_consult_import_under_a_file_size_limit_is_a_message(ws: Path) -> None:
+    """`ulimit -f 50` (25 kB): the store cannot grow, so the import fails with a message, not a traceback."""
+    import resource
+    import subprocess
+    import sys
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50 * 512, 50 * 512))
+
+    cli = "import sys; from hubplan.cli import app; sys.argv[0] = 'hubplan'; app()"
+    command = [sys.executable, "-c", cli, "consult", "import", str(ws), str(ws / "responses-synthetic.csv")]
+    done = subprocess.run(
+        command, preexec_fn=limited, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "the store could not be written" in done.stderr
+
+
+def test_a_stored_matrix_that_is_a_fifo_is_named_not_waited_on(ws: Path) -> None:
+    (ws / "travel").mkdir(exist_ok=True)
+    os.mkfifo(ws / "travel" / "car.npz")
+    assert_refused(ws, r"travel/car\.npz: expected a travel matrix as a regular file, found a FIFO")
+
+
+def test_boundaries_linked_out_of_the_workspace_are_ignored(ws: Path, tmp_path: Path) -> None:
+    """A link to a file elsewhere is not read (the map falls back to dots, as for a damaged file)."""
+    from hubplan.data.boundaries import read_boundaries
+
+    assert read_boundaries(ws)["area"]  # the demo's own outlines are read
+    elsewhere = tmp_path / "elsewhere.geojson"
+    shutil.copy(ws / "boundaries.geojson", elsewhere)
+    (ws / "boundaries.geojson").unlink()
+    (ws / "boundaries.geojson").symlink_to(elsewhere)
+    assert read_boundaries(ws) == {"area": [], "district": [], "place": []}
