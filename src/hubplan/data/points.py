@@ -28,7 +28,15 @@ POSTCODE_DISTRICTS_FILE = "postcode_districts.csv"
 _LAT = Column("lat", "latitude", True, "latitude in degrees (WGS84)", -90, 90)
 _LON = Column("lon", "longitude", True, "longitude in degrees (WGS84)", -180, 180)
 
-PLACE_COLUMNS = (Column("name", "text", True, "the place's name"), _LAT, _LON)
+PLACE_COLUMNS = (
+    Column("name", "text", True, "the place's name"),
+    _LAT,
+    _LON,
+    Column("population", "number", False, "its population as the source gives it", 0, default=0.0),
+    Column("district", "text", False, "its local authority district", default=""),
+    Column("label", "flag", False, "whether the maps name it", default=False),
+    Column("source", "text", False, "where the place comes from", default=""),
+)
 """Columns of ``places.csv``."""
 
 POSTCODE_DISTRICT_COLUMNS = (
