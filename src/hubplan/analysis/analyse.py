@@ -31,6 +31,7 @@ from hubplan.analysis.uncertainty import ScenarioIntervals, input_draws, scenari
 from hubplan.consult.store import STORE_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
+from hubplan.evaluate.usage import UsageReach, workspace_reach
 from hubplan.outreach.circuit_scenario import ScenarioRounds
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
 from hubplan.travel.matrix import TravelMatrix, cache_key
@@ -70,6 +71,9 @@ class Analysis:
     rounds
         Outreach vehicles' rounds for the decided (or proposed) scenario's families beyond reach
         (:func:`hubplan.analysis.circuits.report_rounds`), or ``None``.
+    usage
+        Reach: who the service saw in the year against who lives there, from the workspace's
+        ``usage.csv`` (:func:`hubplan.evaluate.usage.workspace_reach`); ``None`` without usage.
     """
 
     fingerprint: str
@@ -84,6 +88,7 @@ class Analysis:
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
     frontier: FrontierBand | None = None
     rounds: ScenarioRounds | None = None
+    usage: UsageReach | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -96,7 +101,8 @@ class Analysis:
             ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
             centres with no event in reach), ``intervals`` (scenario to
             :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
-            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null).
+            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null) and ``usage``
+            (:meth:`UsageReach.to_dict`, or null).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -114,6 +120,7 @@ class Analysis:
             "intervals": {name: iv.to_dict() for name, iv in self.intervals.items()},
             "frontier": self.frontier.to_dict() if self.frontier is not None else None,
             "rounds": self.rounds.to_dict() if self.rounds is not None else None,
+            "usage": self.usage.to_dict() if self.usage is not None else None,
         }
 
 
@@ -146,7 +153,7 @@ def fingerprint(
         h.update("\x1f".join(ev.bases).encode())
         h.update(repr(ev.scenario.budget_per_year).encode())
     if workspace.path is not None:
-        for name in ("decision.yaml", "themes.yaml"):
+        for name in ("decision.yaml", "themes.yaml", "usage.csv"):
             path = workspace.path / name
             if path.is_file():
                 h.update(f"{name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
@@ -215,4 +222,5 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         intervals=scenario_intervals(workspace, travel, chosen, draws=draws),
         frontier=frontier_band(workspace, travel, chosen, draws=draws),
         rounds=report_rounds(workspace, travel, chosen, evidence),
+        usage=workspace_reach(workspace, travel),
     )
