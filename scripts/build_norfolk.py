@@ -29,6 +29,7 @@ from hubplan.data.england import area_rows, find_council, lsoas, open_libraries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_consultation
+import build_norfolk_usage
 from hubplan.travel import estimate_minutes, haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -394,6 +395,7 @@ def main(out: Path) -> None:
     )
     stats = calibrate_car(lsoa)
     write_readme(out / "README.md", areas, sites, others, centres, stats)
+    build_norfolk_usage.build(out)  # modelled usage (usage.csv, usage.md), after the rest is written
     print(
         f"{len(sites)} sites ({len(centres)} centres, {len(libraries)} libraries), {len(others)} venues, "
         f"{len(areas)} areas, {int(areas['children'].sum()):,} children under five; "

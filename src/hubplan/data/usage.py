@@ -32,11 +32,11 @@ USAGE_COLUMNS = (
     Column("postcode", "text", False, "a postcode in the area (or give 'area_id')", default=""),
     Column(
         "registered", "integer", True, "children (or families) in the area registered with the service",
-        0, MAX_FAMILIES_PER_AREA,
+        0, MAX_FAMILIES_PER_AREA, default=0,
     ),
     Column(
         "seen", "integer", True, "of the area's children (or families), those seen at least once in the year",
-        0, MAX_FAMILIES_PER_AREA,
+        0, MAX_FAMILIES_PER_AREA, default=0,
     ),
     Column("site_id", "text", False, "the site they are registered at, as in sites.csv", default=""),
     Column("period", "text", False, "the year counted, e.g. 2017-18", default=""),
