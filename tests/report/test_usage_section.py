@@ -1,0 +1,46 @@
+"""The report's reach section renders from the analysis: headline, map, tables and reach against minutes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from hubplan.cli import app
+from tests.helpers import write_workspace
+
+runner = CliRunner()
+
+
+def test_the_report_has_a_reach_section_with_the_most_deprived_fifth_not_seen(tmp_path: Path) -> None:
+    """Tiny workspace: A1 (decile 1) 6 of 10 seen, so 40.0% of the most deprived fifth not seen;
+    all areas 29 of 60 (48.3%)."""
+    folder = write_workspace(tmp_path / "ws")
+    usage = tmp_path / "usage.csv"
+    usage.write_text("area_id,registered,seen\nA1,8,6\nA2,10,5\nA3,22,18\n")
+    stored = runner.invoke(app, ["reach", str(folder), "--usage", str(usage)])
+    assert stored.exit_code == 0, stored.output
+    result = runner.invoke(app, ["report", str(folder), "--out", str(tmp_path / "out"), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "report.html").read_text()
+    section = html[html.index('<section id="reach">') :]
+    section = section[: section.index("</section>")]
+    text = re.sub(r"<svg.*?</svg>", "", section, flags=re.S)
+    assert "Reach: who uses the service now" in text
+    assert "29 of the 60 families" in text
+    assert "48.3%" in text
+    assert "40.0% (95% interval 16.8% to 68.7%) of 10 families were not seen" in text
+    assert text.count("<svg") == 0
+    assert section.count("<svg") == 2
+    assert "Reach against travel time" in text
+    assert "need_weighting" in text
+    assert 'href="#reach"' in html  # in the contents
+    assert "Modelled usage" not in text  # recorded counts are not called modelled
+
+
+def test_no_usage_no_section(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "ws")
+    result = runner.invoke(app, ["report", str(folder), "--out", str(tmp_path / "out"), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    assert '<section id="reach">' not in (tmp_path / "out" / "report.html").read_text()
