@@ -128,7 +128,7 @@ def _modelled(usage: UsageReach) -> str | None:
         return None
     return (
         f"The usage counts ({usage.file}) are modelled, not recorded: every figure in this section is "
-        "modelled (see the workspace's README for how)."
+        "modelled (usage.md in the workspace, where it has one, says how it was made)."
     )
 
 
