@@ -8,6 +8,10 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from hubplan.cli import app
+from hubplan.data import load_workspace
+from hubplan.data.usage import read_usage
+from hubplan.evaluate.usage import reach_of_usage
+from hubplan.report.usage import reach_map
 from tests.helpers import write_workspace
 
 runner = CliRunner()
@@ -44,3 +48,14 @@ def test_no_usage_no_section(tmp_path: Path) -> None:
     result = runner.invoke(app, ["report", str(folder), "--out", str(tmp_path / "out"), "--no-pdf"])
     assert result.exit_code == 0, result.output
     assert '<section id="reach">' not in (tmp_path / "out" / "report.html").read_text()
+
+
+def test_the_map_shades_each_area_by_its_reach_band(tmp_path: Path) -> None:
+    """A1 6/10 = 60% -> "60-80%" (an edge goes up); A2 5/20 = 25% -> "20-40%"; A3 34/30 -> over 100%."""
+    folder = write_workspace(tmp_path / "ws")
+    (tmp_path / "u.csv").write_text("area_id,registered,seen\nA1,8,6\nA2,10,5\nA3,34,34\n")
+    workspace = load_workspace(folder)
+    reach = reach_of_usage(workspace, read_usage(tmp_path / "u.csv", workspace))
+    spec = reach_map(workspace, reach)
+    dots = spec["layer"][0]["data"]["values"]
+    assert [d["band"] for d in dots] == ["60-80%", "20-40%", "over 100% (check the counts)"]

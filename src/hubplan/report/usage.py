@@ -222,7 +222,13 @@ def reach_map(workspace: Workspace, usage: UsageReach) -> dict[str, Any]:
         A Vega-Lite specification (Mercator projection).
     """
     reach = usage.reach
-    band_of = np.searchsorted(np.asarray(REACH_BANDS), np.nan_to_num(reach, nan=0.0), side="left")
+    shown = np.nan_to_num(reach, nan=0.0)
+    # 20% is in "20-40%" and 100% in "80-100%"; only more seen than live there is "over 100%".
+    band_of = np.where(
+        shown > REACH_BANDS[-1] + 1e-12,
+        len(REACH_BANDS),
+        np.searchsorted(REACH_BANDS[:-1], shown, side="right"),
+    )
     labels = [_BAND_LABELS[int(b)] for b in band_of]
     colour = {
         "field": "band",
