@@ -40,6 +40,9 @@ def test_the_report_has_a_reach_section_with_the_most_deprived_fifth_not_seen(tm
     assert "Reach against travel time" in text
     assert "need_weighting" in text
     assert 'href="#reach"' in html  # in the contents
+    # The areas with the most not seen: A2 (20 - 5 = 15), A3 (30 - 18 = 12), A1 (10 - 6 = 4).
+    most = text[text.index("The 3 areas with the most families not seen") :]
+    assert most.index("<td>A2</td>") < most.index("<td>A3</td>") < most.index("<td>A1</td>")
     assert "Modelled usage" not in text  # recorded counts are not called modelled
 
 

@@ -173,6 +173,24 @@ class UsageReach:
         )
         return out
 
+    def most_not_seen(self, count: int = 10) -> np.ndarray:
+        """Return the positions of the ``count`` areas with the most children not seen (children - seen).
+
+        Parameters
+        ----------
+        count
+            How many areas.
+
+        Returns
+        -------
+        numpy.ndarray
+            Area positions, most not seen first (ties in area order).
+        """
+        gap = np.maximum(self.children - self.seen, 0.0)
+        order = np.argsort(-gap, kind="stable")
+        out: np.ndarray = order[: min(count, int((gap > 0).sum()))]
+        return out
+
     @property
     def most_deprived_not_seen(self) -> float | None:
         """The share of the most deprived fifth's children not seen in the year (1 - its reach)."""

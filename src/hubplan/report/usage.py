@@ -72,6 +72,26 @@ def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | 
         tables.insert(
             1, _table("Reach by deprivation decile", "decile", usage.groups["deprivation_decile"], people)
         )
+    areas = workspace.areas
+    decile = areas.deprivation_decile
+    tables.append(
+        {
+            "caption": f"The {len(usage.most_not_seen())} areas with the most {people} not seen",
+            "header": ["area", "district", "deprivation decile", people, "seen", "not seen", "reach"],
+            "rows": [
+                [
+                    str(areas.name[i]) or areas.ids[i],
+                    str(areas.district[i]),
+                    str(decile[i]) if decile[i] > 0 else "not given",
+                    fmt.families(usage.children[i]),
+                    fmt.families(usage.seen[i]),
+                    fmt.families(usage.children[i] - usage.seen[i]),
+                    f"{usage.reach[i]:.1%}",
+                ]
+                for i in usage.most_not_seen()
+            ],
+        }
+    )
     weighting = workspace.assumptions.outreach.need_weighting
     return {
         "lead": lead,
