@@ -7,6 +7,8 @@ import math
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from scipy.stats import binomtest
 from typer.testing import CliRunner
 
@@ -142,3 +144,21 @@ def test_cli_warns_about_counts_above_the_areas_children(tiny: Path) -> None:
     data = json.loads(result.stdout)
     assert data["groups"]["deprivation_quintile"]["1"]["reach"] == pytest.approx(1.1)  # not capped
     assert data["warnings"]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(counts=st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), min_size=3, max_size=3))
+def test_groups_add_up_and_intervals_hold_reach(tiny: Path, counts: list[tuple[int, int]]) -> None:
+    """Every grouping splits the same seen and children; each interval holds its reach, inside 0 to 1."""
+    rows = [f"A{i + 1},{max(r, s)},{s}" for i, (r, s) in enumerate(counts)]
+    (tiny.parent / "p.csv").write_text("area_id,registered,seen\n" + "\n".join(rows) + "\n")
+    workspace = load_workspace(tiny)
+    result = reach_of_usage(workspace, read_usage(tiny.parent / "p.csv", workspace))
+    for groups in result.groups.values():
+        assert sum(g.seen for g in groups) == result.total.seen
+        assert sum(g.children for g in groups) == result.total.children
+        for g in groups:
+            band = g.interval
+            if band is not None and g.reach is not None:
+                assert 0.0 <= band[0] <= g.reach + 1e-12
+                assert g.reach - 1e-12 <= band[1] <= 1.0
