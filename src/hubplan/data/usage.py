@@ -13,7 +13,7 @@ import csv
 import difflib
 import io
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -219,7 +219,7 @@ def read_usage(
         notes=tuple(notes),
     )
     warnings = _warnings(usage, rows, workspace)
-    return Usage(**{**usage.__dict__, "warnings": tuple(warnings)})
+    return replace(usage, warnings=tuple(warnings))
 
 
 def load_usage(workspace: Workspace) -> Usage | None:
