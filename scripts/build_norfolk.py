@@ -34,6 +34,7 @@ import build_consultation
 import norfolk_centres
 import norfolk_texts
 from build_england import default_shared, require
+import build_norfolk_usage
 from hubplan.travel import estimate_minutes, haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -340,6 +341,7 @@ def main(out: Path, shared: Path) -> None:
         (seven, known, assumed),
         (len(places), len(towns)),
     )
+    build_norfolk_usage.build(out)  # modelled usage (usage.csv, usage.md), after the rest is written
     print(
         f"{len(sites)} sites ({len(centres)} centres, {len(libraries)} libraries), {len(others)} venues, "
         f"{len(areas)} areas, {int(areas['children'].sum()):,} children under five; "

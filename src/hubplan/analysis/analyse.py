@@ -33,6 +33,7 @@ from hubplan.analysis.uncertainty import ScenarioIntervals, input_draws, scenari
 from hubplan.consult.store import STORE_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
+from hubplan.evaluate.usage import UsageReach, workspace_reach
 from hubplan.outreach.circuit_scenario import ScenarioRounds
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
 from hubplan.travel.matrix import TravelMatrix, cache_key
@@ -75,6 +76,9 @@ class Analysis:
     provenance
         Where each headline figure comes from, and what the workspace does not give
         (:func:`hubplan.analysis.provenance.figure_provenance`).
+    usage
+        Reach: who the service saw in the year against who lives there, from the workspace's
+        ``usage.csv`` (:func:`hubplan.evaluate.usage.workspace_reach`); ``None`` without usage.
     """
 
     fingerprint: str
@@ -90,6 +94,7 @@ class Analysis:
     frontier: FrontierBand | None = None
     rounds: ScenarioRounds | None = None
     provenance: FigureSources | None = None
+    usage: UsageReach | None = None
 
     @property
     def has_baseline(self) -> bool:
@@ -114,7 +119,7 @@ class Analysis:
             :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
             ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null), ``provenance``
             (:meth:`FigureSources.to_dict`: each headline figure's kind and detail, and what is not
-            given).
+            given) and ``usage`` (:meth:`UsageReach.to_dict`, or null).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -133,6 +138,7 @@ class Analysis:
             "frontier": self.frontier.to_dict() if self.frontier is not None else None,
             "rounds": self.rounds.to_dict() if self.rounds is not None else None,
             "provenance": self.provenance.to_dict() if self.provenance is not None else None,
+            "usage": self.usage.to_dict() if self.usage is not None else None,
         }
 
 
@@ -172,7 +178,7 @@ def fingerprint(
         h.update("\x1f".join(ev.bases).encode())
         h.update(repr(ev.scenario.budget_per_year).encode())
     if workspace.path is not None:
-        for name in ("decision.yaml", "themes.yaml"):
+        for name in ("decision.yaml", "themes.yaml", "usage.csv"):
             path = workspace.path / name
             if path.is_file():
                 h.update(f"{name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
@@ -251,4 +257,5 @@ def analyse(
         frontier=frontier_band(workspace, travel, chosen, draws=draws),
         rounds=report_rounds(workspace, travel, chosen, evidence),
         provenance=figure_provenance(workspace, dict(travel.sources)),
+        usage=workspace_reach(workspace, travel),
     )

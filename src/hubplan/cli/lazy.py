@@ -23,6 +23,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "optimise": ("optimise", "Choose bases under a number or a budget and rules; write the plan as a scenario and compare it."),
     "frontier": ("optimise", "Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."),
     "outreach": ("outreach", "Plan outreach where a scenario's bases do not reach: venues, sessions, staff, timetable and cost."),
+    "reach": ("reach", "Import who uses the service now (registered, seen) and show reach against who lives there."),
     "amend": ("outreach", "Find the best use of extra money: more bases (centres kept open), more outreach, a mix, or vehicles."),
     "events": ("outreach", "Propose consultation drop-in events so every closing centre's community has one nearby."),
     "circuits": ("circuits", "Plan which vehicle visits which stop on which day, in what order, with the least driving."),

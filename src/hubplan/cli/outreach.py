@@ -64,6 +64,15 @@ def outreach(
         float | None, typer.Option(help="Minutes beyond which families get outreach.")
     ] = None,
     timetable: Annotated[Path | None, typer.Option(help="Write the weekly timetable as CSV here.")] = None,
+    weight_by_reach: Annotated[
+        bool | None,
+        typer.Option(
+            "--weight-by-reach/--weight-by-deprivation",
+            help="Share sessions by deprivation and by the share of children not seen in the year (the "
+            "workspace's usage.csv, from `hubplan reach`), or by deprivation alone (default: [outreach] "
+            "need_weighting).",
+        ),
+    ] = None,
     as_json: AsJson = False,
 ) -> None:
     """Plan outreach where a scenario's bases do not reach: venues, sessions, staff, timetable and cost."""
@@ -75,6 +84,9 @@ def outreach(
         workspace.scenario(scenario),
         budget_per_year=None if budget is None else money_option(budget, "--budget"),
         threshold_minutes=threshold,
+        need_weighting=None
+        if weight_by_reach is None
+        else ("deprivation_and_reach" if weight_by_reach else "deprivation"),
     )
     if timetable is not None:
         _write_csv(timetable, [asdict(s) for s in result.sessions])

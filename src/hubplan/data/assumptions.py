@@ -466,6 +466,12 @@ class OutreachSettings(_Frozen):
         le=MAX_MONEY,
         description="The service's budget (£ a year); a scenario's budget_per_year wins.",
     )
+    need_weighting: Literal["deprivation", "deprivation_and_reach"] = Field(
+        default="deprivation",
+        description="How sessions are shared among families in need: by deprivation alone "
+        "(optimise.need_weights), or also by the share of an area's children not seen in the year "
+        "(needs usage.csv, from `hubplan reach`), so sessions go where children are not being seen.",
+    )
 
 
 def _default_car_speeds() -> dict[str, float]:

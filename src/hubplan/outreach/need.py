@@ -2,13 +2,80 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Literal
 
 import numpy as np
 
+from hubplan.data.usage import USAGE_FILE, load_usage
 from hubplan.data.workspace import Workspace
+from hubplan.errors import InputError, Problem
 from hubplan.evaluate.metrics import nearest_base
 from hubplan.travel.matrix import TravelMatrix
+
+NeedWeighting = Literal["deprivation", "deprivation_and_reach"]
+"""How outreach shares sessions among families in need (``[outreach] need_weighting``)."""
+
+WEIGHTING_WORDS = {
+    "deprivation": "deprivation (optimise.need_weights)",
+    "deprivation_and_reach": "deprivation (optimise.need_weights) times the share of each area's "
+    "children not seen in the year (usage.csv)",
+}
+"""Each weighting in words, as outputs say which was used."""
+
+
+def not_seen_share(children: np.ndarray, seen: np.ndarray) -> np.ndarray:
+    """Return each area's share of children not seen in the year: ``1 - seen / children`` in [0, 1].
+
+    An area with no children counts 1 (nothing is known to reach it); one with more seen than
+    children counts 0.
+
+    Parameters
+    ----------
+    children
+        (n_areas,) children (or families) living there.
+    seen
+        (n_areas,) of them seen in the year.
+
+    Returns
+    -------
+    numpy.ndarray
+        (n_areas,) shares.
+
+    Examples
+    --------
+    >>> not_seen_share(np.array([10.0, 20.0, 0.0]), np.array([6.0, 25.0, 0.0])).tolist()
+    [0.4, 0.0, 1.0]
+    """
+    reach = np.divide(seen, children, out=np.zeros(len(children)), where=children > 0)
+    out: np.ndarray = np.clip(1.0 - reach, 0.0, 1.0)
+    return out
+
+
+def reach_weights(workspace: Workspace) -> np.ndarray:
+    """Return (n_areas,) the share of each area's children not seen, from the workspace's usage.
+
+    Parameters
+    ----------
+    workspace
+        A workspace with ``usage.csv`` (written by ``hubplan reach``); an area with no row has none seen.
+
+    Returns
+    -------
+    numpy.ndarray
+        :func:`not_seen_share` of its areas.
+
+    Raises
+    ------
+    InputError
+        When the workspace has no usage.
+    """
+    usage = load_usage(workspace)
+    if usage is None:
+        where = str(workspace.path / USAGE_FILE) if workspace.path is not None else USAGE_FILE
+        expected = "usage by area, for outreach need weighted by reach (import it with `hubplan reach`)"
+        raise InputError([Problem(where, None, None, expected, "no such file")], "no usage to weight need by")
+    return not_seen_share(np.asarray(workspace.areas.families, dtype=np.float64), usage.seen_by_area)
 
 
 @dataclass(frozen=True, eq=False)
@@ -26,6 +93,11 @@ class Need:
         (n_areas,) families without and with a car.
     base_no_car, base_car
         (n_areas,) of them within the threshold of a base.
+    weight
+        (n_areas,) how much each area's families in need count, beyond deprivation: 1 everywhere,
+        or the share of its children not seen in the year (``weighting`` ``"deprivation_and_reach"``).
+    weighting
+        Which weighting: ``"deprivation"`` or ``"deprivation_and_reach"``.
     """
 
     threshold_minutes: float
@@ -33,6 +105,8 @@ class Need:
     car: np.ndarray
     base_no_car: np.ndarray
     base_car: np.ndarray
+    weight: np.ndarray = field(default_factory=lambda: np.ones(0))
+    weighting: NeedWeighting = "deprivation"
 
     @property
     def needy_no_car(self) -> np.ndarray:
@@ -54,7 +128,12 @@ class Need:
 
 
 def outreach_need(
-    workspace: Workspace, travel: TravelMatrix, bases: np.ndarray, threshold_minutes: float
+    workspace: Workspace,
+    travel: TravelMatrix,
+    bases: np.ndarray,
+    threshold_minutes: float,
+    *,
+    weighting: NeedWeighting = "deprivation",
 ) -> Need:
     """Return which families a scenario's bases reach within the threshold and which need outreach.
 
@@ -68,15 +147,32 @@ def outreach_need(
         Positions of the bases.
     threshold_minutes
         Minutes.
+    weighting
+        ``"deprivation_and_reach"`` also weights each area's need by its share of children not seen
+        in the year (:func:`reach_weights`); ``"deprivation"`` leaves that weight at 1.
 
     Returns
     -------
     Need
         Per area, by car access.
+
+    Raises
+    ------
+    InputError
+        When weighting by reach and the workspace has no usage.
     """
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     share = np.nan_to_num(np.asarray(workspace.areas.no_car_share, dtype=np.float64), nan=0.0)
     no_car, car = families * share, families * (1 - share)
     by_bus = nearest_base(travel.minutes["bus"], bases)[0] <= threshold_minutes
     by_car = nearest_base(travel.minutes["car"], bases)[0] <= threshold_minutes
-    return Need(threshold_minutes, no_car, car, np.where(by_bus, no_car, 0.0), np.where(by_car, car, 0.0))
+    weight = reach_weights(workspace) if weighting == "deprivation_and_reach" else np.ones(len(families))
+    return Need(
+        threshold_minutes=threshold_minutes,
+        no_car=no_car,
+        car=car,
+        base_no_car=np.where(by_bus, no_car, 0.0),
+        base_car=np.where(by_car, car, 0.0),
+        weight=weight,
+        weighting=weighting,
+    )

@@ -11,7 +11,7 @@ import numpy as np
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.outreach.costs import session_cost_per_year, session_staff_hours
-from hubplan.outreach.need import Need, outreach_need
+from hubplan.outreach.need import WEIGHTING_WORDS, Need, NeedWeighting, outreach_need
 from hubplan.outreach.timetable import Session, build_timetable
 from hubplan.outreach.venues import VenueChoice, choose_venues
 from hubplan.travel.geodesic import great_circle_matrix_km
@@ -103,6 +103,11 @@ class OutreachPlan:
     people: str = "families"
 
     @property
+    def need_weighting(self) -> str:
+        """How sessions were shared: ``"deprivation"`` or ``"deprivation_and_reach"``."""
+        return self.need.weighting
+
+    @property
     def cost_per_year(self) -> float:
         """Bases, online offer, sessions and home visits (£ a year)."""
         return (
@@ -141,6 +146,7 @@ class OutreachPlan:
             "home_visit_families": round(self.home_visit_families, 1),
             "home_visits_cost_per_year": round(self.home_visits_cost_per_year, 2),
             "staff": self.staff,
+            "need_weighting": self.need_weighting,
             "venues": [v.__dict__ | {"cost_per_year": round(v.cost_per_year, 2)} for v in self.venues],
             "sessions": [s.__dict__ for s in self.sessions],
             "notes": list(self.notes),
@@ -154,6 +160,7 @@ def plan_outreach(
     *,
     budget_per_year: float | None = None,
     threshold_minutes: float | None = None,
+    need_weighting: NeedWeighting | None = None,
 ) -> OutreachPlan:
     """Plan outreach for the families a scenario's bases leave beyond the threshold.
 
@@ -180,6 +187,10 @@ def plan_outreach(
         The service budget; default the scenario's ``budget_per_year``, then ``[outreach]``'s.
     threshold_minutes
         Default ``[outreach] threshold_minutes``.
+    need_weighting
+        ``"deprivation"`` or ``"deprivation_and_reach"`` (step 4's weights are also multiplied by
+        each area's share of children not seen in the year, from the workspace's ``usage.csv``);
+        default ``[outreach] need_weighting``.
 
     Returns
     -------
@@ -198,7 +209,9 @@ def plan_outreach(
     if budget is None:
         budget = bases_cost + online
         notes.append("no budget was set: outreach gets nothing beyond the bases and the online offer")
-    need = outreach_need(workspace, travel, bases, threshold)
+    weighting = need_weighting or settings.need_weighting
+    need = outreach_need(workspace, travel, bases, threshold, weighting=weighting)
+    notes.append(f"need weighted by {WEIGHTING_WORDS[weighting]}")
 
     staff_minutes, staff_km, staffing_base = _staff_journeys(workspace, travel, bases)
     choice = choose_venues(
@@ -308,9 +321,10 @@ def _allocate(
     families_per_session: float,
 ) -> dict[int, int]:
     """Buy weekly sessions one at a time where they reach the most need-weighted families per £."""
-    weights = np.asarray((1.0, *workspace.assumptions.optimise.need_weights))[
-        workspace.areas.deprivation_decile
-    ]
+    weights = (
+        np.asarray((1.0, *workspace.assumptions.optimise.need_weights))[workspace.areas.deprivation_decile]
+        * need.weight
+    )
     # By value per £, then by families still unserved (so equal venues share in proportion).
     heap: list[tuple[float, float, int]] = []
     left: dict[int, float] = {}

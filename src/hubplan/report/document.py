@@ -19,6 +19,7 @@ from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioInterval
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.files import write_bytes_atomically
+from hubplan.outreach.need import WEIGHTING_WORDS
 from hubplan.outreach.reach import outreach_reach
 from hubplan.report import charts
 from hubplan.report import format as fmt
@@ -32,6 +33,7 @@ from hubplan.report.tables import (
     reach_intervals,
 )
 from hubplan.report.timeline import decision_pack
+from hubplan.report.usage import usage_section
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         ),
         "outreach": _outreach(workspace, analysis),
         "rounds": rounds_section(workspace, analysis),
+        "usage": usage_section(workspace, analysis),
         "consultation": _consultation(analysis.consultation),
         "centres": _closing_rows(analysis),
         "sources": "; ".join(f"{mode} {src}" for mode, src in analysis.sources.items()),
@@ -311,6 +314,7 @@ def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
         if plan is None:
             continue
         money = [*outreach_money_rows(plan), ("outreach workers", str(plan.staff))]
+        money.append(("need weighted by", WEIGHTING_WORDS[plan.need_weighting]))
         reach = [
             {
                 "title": BREAKDOWN_TITLES.get(r.breakdown, r.breakdown),

@@ -1,0 +1,115 @@
+"""The ``reach`` command: import who uses the service now and show it against who lives there."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from hubplan.cli.common import AsJson, Dir, app, err, handles_errors, load, out, print_json, travel_for
+from hubplan.data.usage import USAGE_FILE, PostcodePlacer, load_usage, read_usage, store_usage
+from hubplan.data.workspace import Workspace
+from hubplan.errors import InputError, Problem
+from hubplan.evaluate.usage import INTERVAL, ReachGroup, UsageReach, reach_of_usage
+from hubplan.report import format as fmt
+
+TITLES = {
+    "deprivation_decile": "deprivation decile (1 = most deprived)",
+    "deprivation_quintile": "deprivation quintile (1 = most deprived)",
+    "rurality": "rurality",
+    "district": "district",
+}
+
+
+def _placer(workspace: Workspace) -> PostcodePlacer:
+    """Place postcodes as consultation responses are placed (ONS centroids, else postcode districts)."""
+    from hubplan.consult.locate import area_of_postcodes
+
+    return lambda postcodes: area_of_postcodes(postcodes, workspace)
+
+
+@app.command()
+@handles_errors
+def reach(
+    directory: Dir,
+    usage: Annotated[
+        Path | None,
+        typer.Option(
+            help="A usage table (CSV): area_id or postcode, registered, seen, optional site_id, period "
+            "and modelled. It is checked and kept in the workspace as usage.csv; without it, the "
+            "workspace's usage.csv is shown."
+        ),
+    ] = None,
+    period: Annotated[
+        str | None, typer.Option(help="Use only the rows of this period (default: the latest given).")
+    ] = None,
+    as_json: AsJson = False,
+) -> None:
+    """Import who uses the service now (registered, seen) and show reach against who lives there."""
+    workspace = load(directory)
+    if usage is None:
+        found = load_usage(workspace)
+        if found is None:
+            problem = Problem(
+                str(directory / USAGE_FILE), None, None,
+                "usage in the workspace, or a usage table given with --usage FILE", "no such file",
+            )  # fmt: skip
+            raise InputError([problem], "no usage to show")
+        checked = found
+        if period is not None:
+            checked = read_usage(directory / USAGE_FILE, workspace, period=period)
+    else:
+        checked = read_usage(usage, workspace, period=period, place_postcodes=_placer(workspace))
+        if usage.resolve() != (directory / USAGE_FILE).resolve():
+            store_usage(checked, directory)
+    result = reach_of_usage(workspace, checked, travel_for(workspace))
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/] {warning}", markup=True, highlight=False)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    out.print(_headline(result))
+    for name, groups in result.groups.items():
+        out.print(_table(TITLES.get(name, name), groups, result.people))
+    if result.by_minutes:
+        title = f"{result.minutes_mode} minutes to the nearest base of {result.minutes_scenario}"
+        out.print(_table(title, result.by_minutes, result.people))
+    for note in result.notes:
+        out.print(f"[dim]Note: {note}[/]")
+    if usage is not None:
+        out.print(f"kept the usage in {directory / USAGE_FILE}, where the report reads it")
+
+
+def _headline(result: UsageReach) -> str:
+    total = result.total
+    text = (
+        f"{fmt.families(total.seen)} of {fmt.families(total.children)} {result.people} were seen in "
+        f"{result.period} ({fmt.share(total.seen, total.children)})"
+    )
+    not_seen = result.most_deprived_not_seen
+    if not_seen is not None and result.most_deprived is not None:
+        children = fmt.families(result.most_deprived.children)
+        text += f"; in the most deprived fifth of areas {not_seen:.1%} of {children} {result.people} were not"
+        text += " seen"
+    if result.modelled:
+        text += ". The usage is modelled, not recorded."
+    return text + "."
+
+
+def _table(title: str, groups: tuple[ReachGroup, ...], people: str) -> Table:
+    table = Table(title=f"Reach by {title} ({INTERVAL})")
+    for column in (title, people, "registered", "seen", "reach", "interval"):
+        table.add_column(column, justify="left" if column == title else "right")
+    for g in groups:
+        band = g.interval
+        table.add_row(
+            g.key,
+            fmt.families(g.children),
+            fmt.families(g.registered),
+            fmt.families(g.seen),
+            "-" if g.reach is None else f"{g.reach:.1%}",
+            "-" if band is None else f"{band[0]:.1%}-{band[1]:.1%}",
+        )
+    return table

@@ -1,0 +1,347 @@
+"""Read and check a usage table: who is registered with the service and who was seen, by area, in a year.
+
+A council holds these counts for its centres: for each small area, how many of its children under
+five (or families) are registered, and how many were seen at least once in the year. A usage table
+gives one row per area (or per area and site, or per postcode); hubplan adds the rows up by area.
+The workspace keeps its own copy as ``usage.csv`` (every row placed in an area by ``area_id``), which
+the analysis and the report read.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+
+from hubplan.data.columns import MAX_FAMILIES_PER_AREA, Column, check_columns
+from hubplan.data.read_table import RawTable, read_table, shown
+from hubplan.data.workspace import Workspace
+from hubplan.errors import InputError, Problem
+from hubplan.files import write_bytes_atomically
+
+USAGE_FILE = "usage.csv"
+"""The workspace's own copy of the usage, every row placed in an area by ``area_id``."""
+
+USAGE_COLUMNS = (
+    Column("area_id", "text", False, "the area's id, as in areas.csv (or give 'postcode')", default=""),
+    Column("postcode", "text", False, "a postcode in the area (or give 'area_id')", default=""),
+    Column(
+        "registered", "integer", True, "children (or families) in the area registered with the service",
+        0, MAX_FAMILIES_PER_AREA, default=0,
+    ),
+    Column(
+        "seen", "integer", True, "of the area's children (or families), those seen at least once in the year",
+        0, MAX_FAMILIES_PER_AREA, default=0,
+    ),
+    Column("site_id", "text", False, "the site they are registered at, as in sites.csv", default=""),
+    Column("period", "text", False, "the year counted, e.g. 2017-18", default=""),
+    Column("modelled", "flag", False, "the counts are modelled, not recorded (true/false)", default=False),
+)  # fmt: skip
+"""Columns of a usage table (``hubplan reach DIR --usage FILE``)."""
+
+PostcodePlacer = Callable[[list[str]], tuple[np.ndarray, str]]
+"""Places postcodes in areas: returns each one's area position (-1 when it cannot be placed) and how."""
+
+
+@dataclass(frozen=True, eq=False)
+class Usage:
+    """A usage table, checked: one entry per row, each placed in an area of the workspace.
+
+    Parameters
+    ----------
+    file
+        The table's name, as problems and notes give it.
+    area
+        (n_rows,) the position of each row's area.
+    registered, seen
+        (n_rows,) the row's counts (the workspace's unit: children or families).
+    site_id, period
+        (n_rows,) as given ('' where not).
+    modelled
+        (n_rows,) whether the row's counts are modelled, not recorded.
+    n_areas
+        How many areas the workspace has.
+    area_ids
+        The workspace's area ids (for writing the rows back out).
+    placed_by
+        How rows were placed: ``"area id"``, or the postcode method when any row gave a postcode.
+    warnings
+        What looks wrong but is kept as given (counts above an area's children, seen above
+        registered): each names its rows.
+    notes
+        Other things a reader should know (the period chosen, rows of other periods left out).
+    """
+
+    file: str
+    area: np.ndarray
+    registered: np.ndarray
+    seen: np.ndarray
+    site_id: np.ndarray
+    period: np.ndarray
+    modelled: np.ndarray
+    n_areas: int
+    area_ids: tuple[str, ...]
+    placed_by: str = "area id"
+    warnings: tuple[Problem, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def registered_by_area(self) -> np.ndarray:
+        """(n_areas,) registered, summed over each area's rows (0 for an area with no row)."""
+        return np.bincount(self.area, weights=self.registered, minlength=self.n_areas)
+
+    @property
+    def seen_by_area(self) -> np.ndarray:
+        """(n_areas,) seen in the year, summed over each area's rows (0 for an area with no row)."""
+        return np.bincount(self.area, weights=self.seen, minlength=self.n_areas)
+
+    @property
+    def is_modelled(self) -> bool:
+        """Whether any row's counts are modelled rather than recorded."""
+        return bool(self.modelled.any())
+
+    @property
+    def periods(self) -> tuple[str, ...]:
+        """The periods the rows count, sorted ('' when not given)."""
+        return tuple(sorted({str(p) for p in self.period}))
+
+    def to_csv(self) -> bytes:
+        """Return the rows as the workspace's ``usage.csv`` (UTF-8, every row with its ``area_id``).
+
+        Returns
+        -------
+        bytes
+            The CSV text.
+        """
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(["area_id", "registered", "seen", "site_id", "period", "modelled"])
+        for i in range(len(self.area)):
+            writer.writerow(
+                [
+                    self.area_ids[int(self.area[i])],
+                    int(self.registered[i]),
+                    int(self.seen[i]),
+                    self.site_id[i],
+                    self.period[i],
+                    "true" if self.modelled[i] else "false",
+                ]
+            )
+        return buffer.getvalue().encode("utf-8")
+
+
+def read_usage(
+    path: Path,
+    workspace: Workspace,
+    *,
+    period: str | None = None,
+    place_postcodes: PostcodePlacer | None = None,
+) -> Usage:
+    """Read and check a usage table, collecting every problem in one pass.
+
+    Rows are placed by ``area_id`` where given, else by ``postcode`` (through ``place_postcodes``).
+    Counts are not capped: an area whose rows add up to more seen or registered than its children
+    (the workspace's demand), or a row with more seen than registered, is kept as given and named in
+    :attr:`Usage.warnings`.
+
+    Parameters
+    ----------
+    path
+        A ``.csv``, ``.geojson`` or ``.gpkg`` table with :data:`USAGE_COLUMNS`.
+    workspace
+        The workspace whose areas and sites the rows name.
+    period
+        Keep only the rows of this period; by default the latest period given (rows of others are
+        left out and a note says so).
+    place_postcodes
+        Places postcodes in areas; required only when rows give a postcode and no ``area_id``.
+
+    Returns
+    -------
+    Usage
+        The rows, each placed in an area.
+
+    Raises
+    ------
+    InputError
+        Listing every problem, each with file, row, column, what was expected and what was found.
+    """
+    problems: list[Problem] = []
+    table = read_table(path, problems) if path.is_file() else None
+    if table is None:
+        if not path.is_file():
+            problems.append(Problem(str(path), None, None, "a usage table (CSV)", "no such file"))
+        raise InputError(problems, f"the usage table {path.name} cannot be read")
+    cols = check_columns(table, USAGE_COLUMNS, workspace.assumptions.region, problems)
+    header = set(table.frame.columns)
+    if not header & {"area_id", "postcode"}:
+        expected = "a column 'area_id' (the area's id, as in areas.csv) or 'postcode'"
+        problems.append(Problem(table.file, 1, "area_id", expected, "neither"))
+    area, method = _place_rows(table, cols, workspace, place_postcodes, problems)
+    _check_sites(table, cols["site_id"], workspace, problems)
+    registered = np.asarray(cols["registered"], dtype=np.float64)
+    seen = np.asarray(cols["seen"], dtype=np.float64)
+    if problems:
+        n = len(problems)
+        raise InputError(problems, f"the usage table {table.file} has {n} problem{'s' if n != 1 else ''}")
+    periods = np.asarray(cols["period"]).astype(str)
+    notes: list[str] = []
+    keep = np.ones(len(area), dtype=bool)
+    given = sorted(set(periods.tolist()))
+    if period is not None:
+        if period not in given:
+            found = f"'{period}' (the table has {', '.join(repr(p) for p in given)})"
+            raise InputError([Problem(table.file, None, "period", "a period the table has", found)])
+        keep = periods == period
+    elif len(given) > 1:
+        latest = given[-1]
+        keep = periods == latest
+        notes.append(
+            f"{table.file} counts several periods ({', '.join(given)}): the latest, {latest}, is used"
+        )
+    rows = table.rows[keep]
+    usage = Usage(
+        file=table.file,
+        area=area[keep],
+        registered=registered[keep],
+        seen=seen[keep],
+        site_id=np.asarray(cols["site_id"], dtype=object)[keep],
+        period=periods[keep].astype(object),
+        modelled=np.asarray(cols["modelled"], dtype=bool)[keep],
+        n_areas=len(workspace.areas),
+        area_ids=workspace.areas.ids,
+        placed_by=f"area id, else {method} (the nearest area to it)" if method else "area id",
+        notes=tuple(notes),
+    )
+    warnings = _warnings(usage, rows, workspace)
+    return replace(usage, warnings=tuple(warnings))
+
+
+def load_usage(workspace: Workspace) -> Usage | None:
+    """Return the workspace's own usage (``usage.csv``), or ``None`` when it has none.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+
+    Returns
+    -------
+    Usage or None
+        Its usage, checked as :func:`read_usage` checks any.
+
+    Raises
+    ------
+    InputError
+        When ``usage.csv`` is there but wrong.
+    """
+    if workspace.path is None or not (workspace.path / USAGE_FILE).is_file():
+        return None
+    return read_usage(workspace.path / USAGE_FILE, workspace)
+
+
+def store_usage(usage: Usage, folder: Path) -> Path:
+    """Write the usage into the workspace as ``usage.csv`` (atomically), where the report reads it.
+
+    Parameters
+    ----------
+    usage
+        Checked usage.
+    folder
+        The workspace folder.
+
+    Returns
+    -------
+    Path
+        The file written.
+    """
+    return write_bytes_atomically(folder / USAGE_FILE, usage.to_csv())
+
+
+def _place_rows(
+    table: RawTable,
+    cols: dict[str, np.ndarray],
+    workspace: Workspace,
+    place_postcodes: PostcodePlacer | None,
+    problems: list[Problem],
+) -> tuple[np.ndarray, str]:
+    """Return each row's area position (-1 where it cannot be placed) and how postcodes were placed."""
+    ids = np.asarray(cols["area_id"]).astype(str)
+    postcodes = np.asarray(cols["postcode"]).astype(str)
+    area = np.full(len(ids), -1, dtype=np.int64)
+    position = {a: i for i, a in enumerate(workspace.areas.ids)}
+    by_postcode = np.flatnonzero((ids == "") & (postcodes != ""))
+    placed = np.full(len(ids), -1, dtype=np.int64)
+    method = ""
+    if len(by_postcode) and place_postcodes is not None:
+        found, method = place_postcodes([str(p) for p in postcodes[by_postcode]])
+        placed[by_postcode] = np.asarray(found, dtype=np.int64)
+    if "area_id" not in table.frame.columns and "postcode" not in table.frame.columns:
+        return area, method  # already reported for the whole file
+    known = sorted(position)
+    for i, (area_id, postcode) in enumerate(zip(ids, postcodes, strict=True)):
+        row = int(table.rows[i])
+        if area_id:
+            if area_id in position:
+                area[i] = position[area_id]
+                continue
+            close = difflib.get_close_matches(area_id[:100], known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            problems.append(
+                Problem(table.file, row, "area_id", f"the id of an area in areas.csv{hint}", shown(area_id))
+            )
+        elif postcode:
+            if place_postcodes is None:
+                expected = "an area_id (postcodes cannot be placed here)"
+                problems.append(Problem(table.file, row, "postcode", expected, shown(postcode)))
+            elif placed[i] >= 0:
+                area[i] = placed[i]
+            else:
+                expected = f"a postcode hubplan can place in an area (by {method})"
+                problems.append(Problem(table.file, row, "postcode", expected, shown(postcode)))
+        else:
+            problems.append(Problem(table.file, row, "area_id", "an area_id or a postcode", "both empty"))
+    return area, method
+
+
+def _check_sites(
+    table: RawTable, site_ids: np.ndarray, workspace: Workspace, problems: list[Problem]
+) -> None:
+    known = sorted(workspace.sites.index)
+    for i, site in enumerate(np.asarray(site_ids).astype(str)):
+        if site and site not in workspace.sites.index:
+            close = difflib.get_close_matches(site[:100], known, n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            expected = f"the id of a site in sites.csv or venues.csv, or nothing{hint}"
+            problems.append(Problem(table.file, int(table.rows[i]), "site_id", expected, shown(site)))
+
+
+def _rows_text(rows: np.ndarray) -> str:
+    shown_rows = ", ".join(str(int(r)) for r in rows[:10])
+    return f"rows {shown_rows}" + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
+
+
+def _warnings(usage: Usage, rows: np.ndarray, workspace: Workspace) -> list[Problem]:
+    """Name the rows whose counts look wrong: above the area's children, or seen above registered."""
+    out: list[Problem] = []
+    children = np.asarray(workspace.areas.families, dtype=np.float64)
+    people = workspace.areas.people
+    for name, by_area in (("seen", usage.seen_by_area), ("registered", usage.registered_by_area)):
+        for a in np.flatnonzero(by_area > children + 1e-9):
+            mine = rows[usage.area == a]
+            found = (
+                f"{by_area[a]:,.0f} {name} in area {workspace.areas.ids[a]}, which has {children[a]:,.0f} "
+                f"{people} ({_rows_text(mine)}); kept as given, not capped"
+            )
+            expected = f"at most the area's {people} (areas.csv)"
+            out.append(Problem(usage.file, int(mine[0]), name, expected, found))
+    over = np.flatnonzero(usage.seen > usage.registered)
+    if len(over):
+        found = f"more seen than registered in {_rows_text(rows[over])}; kept as given"
+        out.append(Problem(usage.file, int(rows[over[0]]), "seen", "at most 'registered'", found))
+    return out

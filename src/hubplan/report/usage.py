@@ -1,0 +1,305 @@
+"""The report's section on reach: who the service saw in the year against who lives there, with a map."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from hubplan.analysis import Analysis
+from hubplan.data.boundaries import read_boundaries
+from hubplan.data.workspace import Workspace
+from hubplan.evaluate.usage import INTERVAL, ReachGroup, UsageReach
+from hubplan.outreach.need import WEIGHTING_WORDS
+from hubplan.report import charts
+from hubplan.report import format as fmt
+from hubplan.report.tables import BREAKDOWN_TITLES
+
+REACH_BANDS = (0.2, 0.4, 0.6, 0.8, 1.0)
+"""Upper edges of the map's reach bands (shares); above the last, more were seen than live there."""
+
+_BAND_LABELS = ("under 20%", "20-40%", "40-60%", "60-80%", "80-100%", "over 100% (check the counts)")
+_BAND_COLOURS = ("#440154", "#3e4989", "#26828e", "#35b779", "#b5de2b", "#E69F00")
+
+_TITLES = {**BREAKDOWN_TITLES, "deprivation_decile": "deprivation decile"}
+
+
+def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | None:
+    """Format the analysis's reach for the report: the headline, tables, a map and reach against minutes.
+
+    Rendering only: reach is computed in the analysis (:func:`hubplan.evaluate.usage.workspace_reach`).
+
+    Parameters
+    ----------
+    workspace
+        The workspace (its outlines for the map, its outreach setting).
+    analysis
+        The analysis.
+
+    Returns
+    -------
+    dict or None
+        ``lead``, ``most_deprived``, ``modelled``, ``tables`` (each ``caption``, ``header``,
+        ``rows``), ``map`` and ``chart`` (each ``svg``, ``alt``, ``caption``), ``minutes`` (a
+        sentence), ``weighting`` and ``notes``; ``None`` when the workspace has no usage.
+    """
+    usage = analysis.usage
+    if usage is None:
+        return None
+    people = usage.people
+    total = usage.total
+    lead = (
+        f"{fmt.families(total.seen)} of the {fmt.families(total.children)} {people} living in the area "
+        f"were seen at least once in {usage.period} ({_share(total)}); "
+        f"{fmt.families(total.registered)} are registered. Reach is {people} seen divided by {people} "
+        f"living there; ranges are the {INTERVAL} (Wilson 1927), which behaves where counts are small."
+    )
+    most = None
+    if usage.most_deprived is not None and usage.most_deprived_not_seen is not None:
+        band = usage.most_deprived.interval
+        rng = "" if band is None else f" (95% interval {1 - band[1]:.1%} to {1 - band[0]:.1%})"
+        most = (
+            f"In the most deprived fifth of areas (deprivation deciles 1 and 2), "
+            f"{usage.most_deprived_not_seen:.1%}{rng} of {fmt.families(usage.most_deprived.children)} "
+            f"{people} were not seen in the year."
+        )
+    tables = [
+        _table(f"Reach by {_TITLES.get(name, name).lower()}", _TITLES.get(name, name), groups, people)
+        for name, groups in usage.groups.items()
+        if name != "deprivation_decile"
+    ]
+    if "deprivation_decile" in usage.groups:
+        tables.insert(
+            1, _table("Reach by deprivation decile", "decile", usage.groups["deprivation_decile"], people)
+        )
+    areas = workspace.areas
+    decile = areas.deprivation_decile
+    tables.append(
+        {
+            "caption": f"The {len(usage.most_not_seen())} areas with the most {people} not seen",
+            "header": ["area", "district", "deprivation decile", people, "seen", "not seen", "reach"],
+            "rows": [
+                [
+                    str(areas.name[i]) or areas.ids[i],
+                    str(areas.district[i]),
+                    str(decile[i]) if decile[i] > 0 else "not given",
+                    fmt.families(usage.children[i]),
+                    fmt.families(usage.seen[i]),
+                    fmt.families(usage.children[i] - usage.seen[i]),
+                    f"{usage.reach[i]:.1%}",
+                ]
+                for i in usage.most_not_seen()
+            ],
+        }
+    )
+    weighting = workspace.assumptions.outreach.need_weighting
+    return {
+        "lead": lead,
+        "most_deprived": most,
+        "modelled": _modelled(usage),
+        "tables": tables,
+        "map": {
+            "svg": charts.to_svg(reach_map(workspace, usage)),
+            "alt": f"Map: each area shaded by the share of its {people} seen in the year",
+            "caption": f"Reach by area: {people} seen in {usage.period} over {people} living there. "
+            "Darker areas were reached least.",
+        },
+        "chart": _minutes_chart(usage),
+        "minutes": _minutes_sentence(usage),
+        "minutes_table": _table(
+            f"Reach by {usage.minutes_mode} minutes to the nearest base of {usage.minutes_scenario}",
+            "minutes",
+            usage.by_minutes,
+            people,
+        )
+        if usage.by_minutes
+        else None,
+        "weighting": f"Outreach need is weighted by {WEIGHTING_WORDS[weighting]} ([outreach] need_weighting "
+        f'= "{weighting}").',
+        "notes": [*usage.notes, *usage.warnings],
+    }
+
+
+def _spec(title: str, *, width: int = 520, height: int = 260) -> dict[str, Any]:
+    """Return a Vega-Lite specification's frame, styled as the report's other charts."""
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": title,
+        "width": width,
+        "height": height,
+        "config": {
+            "font": "DejaVu Sans",
+            "view": {"stroke": None},
+            "range": {"category": list(charts.OKABE_ITO)},
+        },
+    }
+
+
+def _share(group: ReachGroup) -> str:
+    if group.reach is None:
+        return "no one lives there"
+    band = group.interval
+    text = f"{group.reach:.1%}"
+    return text if band is None else f"{text}, 95% interval {band[0]:.1%} to {band[1]:.1%}"
+
+
+def _modelled(usage: UsageReach) -> str | None:
+    if not usage.modelled:
+        return None
+    return (
+        f"The usage counts ({usage.file}) are modelled, not recorded: every figure in this section is "
+        "modelled (usage.md in the workspace, where it has one, says how it was made)."
+    )
+
+
+def _table(caption: str, title: str, groups: tuple[ReachGroup, ...], people: str) -> dict[str, Any]:
+    rows = []
+    for g in groups:
+        band = g.interval
+        rows.append(
+            [
+                g.key,
+                fmt.families(g.children),
+                fmt.families(g.registered),
+                fmt.families(g.seen),
+                "-" if g.reach is None else f"{g.reach:.1%}",
+                "-" if band is None else f"{band[0]:.1%} to {band[1]:.1%}",
+            ]
+        )
+    header = [title, people, "registered", "seen", "reach", "95% interval"]
+    return {"caption": caption, "header": header, "rows": rows}
+
+
+def _minutes_sentence(usage: UsageReach) -> str:
+    if not usage.by_minutes or usage.slope_per_10_minutes is None:
+        return "Reach is not shown against travel time: the workspace has no current network (baseline)."
+    bands = [g for g in usage.by_minutes if g.reach is not None]
+    near, far = bands[0], bands[-1]
+    slope = usage.slope_per_10_minutes
+    trend = "less" if slope < 0 else "more"
+    return (
+        f"Do far areas use the service less? Areas {near.key} {usage.minutes_mode} minutes from a base of "
+        f"{usage.minutes_scenario} had reach {_share(near)}; areas {far.key} minutes away {_share(far)}. "
+        f"Across areas, reach changes by {slope * 100:+.1f} percentage points for every 10 more minutes "
+        f"(a least-squares line weighted by {usage.people}): far areas use it {trend}."
+    )
+
+
+def _minutes_chart(usage: UsageReach) -> dict[str, Any] | None:
+    if not usage.by_minutes:
+        return None
+    values = []
+    for g in usage.by_minutes:
+        if g.reach is None:
+            continue
+        band = g.interval or (g.reach, g.reach)
+        values.append({"band": g.key, "reach": g.reach, "low": band[0], "high": band[1]})
+    spec = _spec(f"Reach by {usage.minutes_mode} minutes to a base of {usage.minutes_scenario}")
+    x = {"field": "band", "type": "ordinal", "sort": None, "title": f"{usage.minutes_mode} minutes"}
+    spec |= {
+        "data": {"values": values},
+        "layer": [
+            {
+                "mark": {"type": "bar", "color": charts.OKABE_ITO[0]},
+                "encoding": {
+                    "x": x,
+                    "y": {
+                        "field": "reach",
+                        "type": "quantitative",
+                        "axis": {"format": "%"},
+                        "title": "reach",
+                    },
+                },
+            },
+            {
+                "mark": {"type": "rule", "color": "#000000"},
+                "encoding": {"x": x, "y": {"field": "low", "type": "quantitative"}, "y2": {"field": "high"}},
+            },
+        ],
+    }
+    return {
+        "svg": charts.to_svg(spec),
+        "alt": f"Bar chart: reach in each band of {usage.minutes_mode} minutes to the nearest base",
+        "caption": f"Bars are reach; lines the {INTERVAL}.",
+    }
+
+
+def reach_map(workspace: Workspace, usage: UsageReach) -> dict[str, Any]:
+    """Map areas shaded by reach (seen / children), with district outlines.
+
+    Areas are drawn as their outlines when the workspace has ``boundaries.geojson``, else as dots.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    usage
+        Its reach.
+
+    Returns
+    -------
+    dict
+        A Vega-Lite specification (Mercator projection).
+    """
+    reach = usage.reach
+    shown = np.nan_to_num(reach, nan=0.0)
+    # 20% is in "20-40%" and 100% in "80-100%"; only more seen than live there is "over 100%".
+    band_of = np.where(
+        shown > REACH_BANDS[-1] + 1e-12,
+        len(REACH_BANDS),
+        np.searchsorted(REACH_BANDS[:-1], shown, side="right"),
+    )
+    labels = [_BAND_LABELS[int(b)] for b in band_of]
+    colour = {
+        "field": "band",
+        "type": "ordinal",
+        "title": "reach",
+        "scale": {"domain": list(_BAND_LABELS), "range": list(_BAND_COLOURS)},
+    }
+    layers = read_boundaries(workspace.path)
+    position = {area: i for i, area in enumerate(workspace.areas.ids)}
+    shapes = [
+        {**f, "band": labels[position[f["properties"]["id"]]]}
+        for f in layers["area"]
+        if f["properties"].get("id") in position
+    ]
+    area_layers: list[dict[str, Any]]
+    if shapes:
+        area_layers = [
+            {
+                "data": {"values": shapes},
+                "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.2},
+                "encoding": {"color": colour},
+            },
+            {
+                "data": {"values": layers["district"]},
+                "mark": {"type": "geoshape", "filled": False, "stroke": "#222222", "strokeWidth": 0.8},
+            },
+        ]
+    else:
+        dots = [
+            {"lat": float(la), "lon": float(lo), "band": b, "demand": float(c)}
+            for la, lo, b, c in zip(
+                workspace.areas.lat, workspace.areas.lon, labels, usage.children, strict=True
+            )
+        ]
+        area_layers = [
+            {
+                "data": {"values": dots},
+                "mark": {"type": "circle", "opacity": 0.85},
+                "encoding": {
+                    "longitude": {"field": "lon", "type": "quantitative"},
+                    "latitude": {"field": "lat", "type": "quantitative"},
+                    "size": {
+                        "field": "demand",
+                        "type": "quantitative",
+                        "legend": None,
+                        "scale": {"range": [8, 60]},
+                    },
+                    "color": colour,
+                },
+            }
+        ]
+    spec = _spec(f"Reach by area: {usage.people} seen in the year", width=520, height=420)
+    spec |= {"projection": {"type": "mercator"}, "layer": area_layers}
+    return spec
