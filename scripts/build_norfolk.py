@@ -31,10 +31,10 @@ from hubplan.data.england import area_rows, find_council, lsoas, open_libraries
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import build_consultation
+import build_norfolk_usage
 import norfolk_centres
 import norfolk_texts
 from build_england import default_shared, require
-import build_norfolk_usage
 from hubplan.travel import estimate_minutes, haversine_km
 
 ROOT = Path(__file__).resolve().parents[1]
