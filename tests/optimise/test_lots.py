@@ -87,7 +87,9 @@ def _brute_force(problem: LotProblem, k: int, split_km: float, cap: int | None =
             if not options:
                 ok = False
                 break
-            costs = [sum(w[i] * np.linalg.norm(xy[i] - xy[problem.base_area[b]]) for i in members) for b in options]
+            costs = [
+                sum(w[i] * np.linalg.norm(xy[i] - xy[problem.base_area[b]]) for i in members) for b in options
+            ]
             pick = int(np.argmin(costs))
             cost += costs[pick]
             providers.append(problem.base_provider[options[pick]] if problem.base_provider else "")
@@ -129,7 +131,9 @@ GRID_CHILDREN = [5, 3, 8, 2, 4, 7, 1, 6, 3, 5, 2, 9]
 GRID_BASES = [0, 5, 6, 11]
 
 
-@pytest.mark.parametrize(("k", "split_km", "tolerance"), [(2, 0.0, 0.1), (3, 0.0, 0.25), (3, 2.0, 0.25), (4, 1.0, 0.5)])
+@pytest.mark.parametrize(
+    ("k", "split_km", "tolerance"), [(2, 0.0, 0.1), (3, 0.0, 0.25), (3, 2.0, 0.25), (4, 1.0, 0.5)]
+)
 def test_exact_matches_every_contiguous_partition(k: int, split_km: float, tolerance: float) -> None:
     """A 3 x 4 grid: the MIP's cost equals the least over every partition that keeps the rules."""
     problem = _grid_problem(3, 4, GRID_CHILDREN, GRID_BASES, tolerance=tolerance)
@@ -149,7 +153,9 @@ def test_exact_matches_every_contiguous_partition(k: int, split_km: float, toler
 def test_pins_and_provider_cap_match_brute_force() -> None:
     """Cell 3 pinned to lot 1, cell 8 to lot 2, one lot per provider at most: as brute force finds."""
     providers = ("A", "A", "B", "C")
-    problem = _grid_problem(3, 4, GRID_CHILDREN, GRID_BASES, tolerance=0.4, providers=providers, pinned={3: 1, 8: 2})
+    problem = _grid_problem(
+        3, 4, GRID_CHILDREN, GRID_BASES, tolerance=0.4, providers=providers, pinned={3: 1, 8: 2}
+    )
     expected = _brute_force(problem, 3, 0.0, cap=1)
     lots = plan_lots(problem, LotSettings(lots=3, split_km=0.0, method="exact", max_lots_per_provider=1))
     assert lots.cost == pytest.approx(expected, rel=1e-6)

@@ -21,6 +21,7 @@ from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
 from hubplan.analysis.circuits import report_rounds
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
+from hubplan.analysis.lots import ScenarioLots, report_lots
 from hubplan.analysis.summaries import (
     ClosingCentre,
     ConsultationSummary,
@@ -70,6 +71,8 @@ class Analysis:
     rounds
         Outreach vehicles' rounds for the decided (or proposed) scenario's families beyond reach
         (:func:`hubplan.analysis.circuits.report_rounds`), or ``None``.
+    lots
+        Commissioning lots at each of ``[lots] counts`` (:func:`hubplan.analysis.lots.report_lots`).
     """
 
     fingerprint: str
@@ -84,6 +87,7 @@ class Analysis:
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
     frontier: FrontierBand | None = None
     rounds: ScenarioRounds | None = None
+    lots: tuple[ScenarioLots, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -96,7 +100,8 @@ class Analysis:
             ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
             centres with no event in reach), ``intervals`` (scenario to
             :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
-            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null).
+            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null), ``lots`` (each
+            :meth:`ScenarioLots.to_dict`).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -114,6 +119,7 @@ class Analysis:
             "intervals": {name: iv.to_dict() for name, iv in self.intervals.items()},
             "frontier": self.frontier.to_dict() if self.frontier is not None else None,
             "rounds": self.rounds.to_dict() if self.rounds is not None else None,
+            "lots": [split.to_dict() for split in self.lots],
         }
 
 
@@ -215,4 +221,5 @@ def analyse(workspace: Workspace, travel: TravelMatrix, evaluations: Sequence[Ev
         intervals=scenario_intervals(workspace, travel, chosen, draws=draws),
         frontier=frontier_band(workspace, travel, chosen, draws=draws),
         rounds=report_rounds(workspace, travel, chosen, evidence),
+        lots=report_lots(workspace, travel, chosen, evidence, outreach),
     )

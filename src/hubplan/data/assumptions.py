@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, model_validator
 
 from hubplan.data.circuit_settings import CircuitSettings
+from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.read_table import check_size, shown
 from hubplan.data.settings_base import MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
@@ -395,6 +396,7 @@ class Assumptions(_Frozen):
     routing: Routing = Field(default_factory=Routing)
     web: WebSettings = Field(default_factory=WebSettings)
     circuits: CircuitSettings = Field(default_factory=CircuitSettings)
+    lots: LotsDefaults = Field(default_factory=LotsDefaults)
 
     @property
     def outreach_threshold(self) -> float:

@@ -11,6 +11,7 @@ bridges are listed so the output can say so.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -98,7 +99,7 @@ def _delaunay_pairs(xy: np.ndarray) -> list[tuple[int, int]]:
         triangles = Delaunay(xy).simplices
     except QhullError:  # all positions on a line: join each to the next along it
         order = np.lexsort((xy[:, 1], xy[:, 0]))
-        return [(int(a), int(b)) for a, b in zip(order[:-1], order[1:], strict=True)]
+        return [(int(a), int(b)) for a, b in itertools.pairwise(order)]
     return [(int(t[a]), int(t[b])) for t in triangles for a, b in ((0, 1), (1, 2), (0, 2))]
 
 

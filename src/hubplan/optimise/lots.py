@@ -105,7 +105,9 @@ class LotProblem:
 
     def distances(self) -> np.ndarray:
         """Return (n_areas, n_bases) km from each area to each base's area."""
-        d: np.ndarray = np.linalg.norm(self.xy_km[:, None, :] - self.xy_km[self.base_area][None, :, :], axis=2)
+        d: np.ndarray = np.linalg.norm(
+            self.xy_km[:, None, :] - self.xy_km[self.base_area][None, :, :], axis=2
+        )
         return d
 
     def provider(self, base: int) -> str:
@@ -275,7 +277,7 @@ def best_centres(
     if not np.isfinite(cost[np.arange(k), centre]).all():
         return None
     if max_per_provider is None:
-        return centre
+        return np.asarray(centre, dtype=np.int64)
     # Over the cap: move the lot that loses least to its next base of another provider, until kept.
     for _ in range(k * len(problem.base_area)):
         counts: dict[str, list[int]] = {}
@@ -285,7 +287,7 @@ def best_centres(
                 counts.setdefault(name, []).append(g)
         over = {name: gs for name, gs in counts.items() if len(gs) > max_per_provider}
         if not over:
-            return centre
+            return np.asarray(centre, dtype=np.int64)
         best: tuple[float, int, int] | None = None
         full = {name for name, gs in counts.items() if len(gs) >= max_per_provider}
         for gs in over.values():
@@ -366,18 +368,19 @@ def check_rules(problem: LotProblem, settings: LotSettings) -> None:
     cap = settings.max_lots_per_provider
     if cap is not None:
         providers = [p for p in problem.base_provider if p]
-        unknown = len(problem.base_provider) - len(providers) if problem.base_provider else len(problem.base_ids)
+        unknown = (
+            len(problem.base_provider) - len(providers) if problem.base_provider else len(problem.base_ids)
+        )
         most = sum(min(cap, providers.count(p)) for p in set(providers)) + unknown
         if most < k:
-            msg = (
-                f"max lots per provider {cap}: the bases' providers can centre at most {most} lots, "
-                f"not {k}"
-            )
+            msg = f"max lots per provider {cap}: the bases' providers can centre at most {most} lots, not {k}"
             raise InfeasibleError(msg)
 
 
-def label_lots(problem: LotProblem, lot: np.ndarray, centre: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-    """Number the lots: pinned lots keep their numbers, the rest run north to south by their centre.
+def label_lots(
+    problem: LotProblem, lot: np.ndarray, centre: np.ndarray, k: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Renumber the lots: pinned lots keep their numbers, the rest run north to south by their centre.
 
     Parameters
     ----------
@@ -445,7 +448,7 @@ def plan_lots(problem: LotProblem, settings: LotSettings) -> Lots:
         exact = exact_lots(problem, settings, start=found)
         if exact is not None and (found is None or _better(problem, exact, found, k)):
             found = exact
-        elif exact is not None and found is not None:
+        elif exact is not None and found is not None:  # the search's lots stand, now with a bound
             found = Lots(
                 lot=found.lot, centre=found.centre, cost=found.cost, bound=exact.bound,
                 method=found.method, optimal=exact.bound is not None and found.cost <= exact.bound + 1e-6,
@@ -468,16 +471,18 @@ def plan_lots(problem: LotProblem, settings: LotSettings) -> Lots:
 
 
 def _better(problem: LotProblem, a: Lots, b: Lots, k: int) -> bool:
-    """Whether ``a`` keeps the tolerances better than ``b``, or as well at no more cost."""
+    """Whether ``a`` keeps the tolerances better than ``b``, or as well at less cost (or proved best)."""
     va, vb = violation(problem, a.lot, k), violation(problem, b.lot, k)
     if abs(va - vb) > 1e-9:
         return va < vb
-    return a.cost <= b.cost + 1e-6
+    return a.cost < b.cost - 1e-6 or (a.optimal and a.cost <= b.cost + 1e-6)
 
 
 def contiguous(problem: LotProblem, lot: np.ndarray, k: int) -> bool:
     """Return whether every lot is one piece of touching areas."""
-    return all(is_connected(np.flatnonzero(lot == g).tolist(), problem.adjacency.neighbours) for g in range(k))
+    return all(
+        is_connected(np.flatnonzero(lot == g).tolist(), problem.adjacency.neighbours) for g in range(k)
+    )
 
 
 def lot_sums(values: np.ndarray, lot: np.ndarray, k: int) -> np.ndarray:

@@ -48,7 +48,8 @@ def _arcs(problem: LotProblem) -> np.ndarray:
 def model_size(problem: LotProblem, settings: LotSettings) -> int:
     """Return about how many non-zeros the MIP has (to decide whether ``auto`` tries it)."""
     n, n_bases, n_arcs = problem.n_areas, len(problem.base_area), len(_arcs(problem))
-    return n_bases * (n * (3 + len(problem.measures) * 2) + n_arcs * 3) + n * (n_bases * 2)
+    split_rows = n * n_bases * 3 if settings.split_km > 0 else 0
+    return n_bases * (n * (3 + len(problem.measures) * 2) + n_arcs * 3) + split_rows
 
 
 class _Builder:
@@ -178,7 +179,7 @@ def _build(problem: LotProblem, settings: LotSettings) -> tuple[highspy.HighsLp,
     return lp, f0, arcs
 
 
-def _start(problem: LotProblem, settings: LotSettings, start: Lots, n_cols: int, arcs: np.ndarray) -> np.ndarray:
+def _start(problem: LotProblem, split_km: float, start: Lots, n_cols: int, arcs: np.ndarray) -> np.ndarray:
     """Return the MIP's columns for a known split: x from the lots, flows along BFS trees to each centre."""
     n, n_bases = problem.n_areas, len(problem.base_area)
     values = np.zeros(n_cols)
@@ -194,8 +195,8 @@ def _start(problem: LotProblem, settings: LotSettings, start: Lots, n_cols: int,
         parent = {root: root}
         order = [root]
         for i in order:
-            for j in neighbours[i]:
-                j = int(j)
+            for nb in neighbours[i]:
+                j = int(nb)
                 if j in members and j not in parent:
                     parent[j] = i
                     order.append(j)
@@ -206,7 +207,7 @@ def _start(problem: LotProblem, settings: LotSettings, start: Lots, n_cols: int,
     z0 = f0 + n_arcs * n_bases
     served = problem.served_by
     own = np.where(served >= 0, problem.base_area[np.where(served >= 0, served, 0)], -1)
-    z_areas = [i for i in range(n) if settings.split_km > 0 and own[i] >= 0 and own[i] != i]
+    z_areas = [i for i in range(n) if split_km > 0 and own[i] >= 0 and own[i] != i]
     for t, i in enumerate(z_areas):
         values[z0 + t] = float(start.lot[own[i]] != start.lot[i])
     return values
@@ -250,7 +251,7 @@ def exact_lots(problem: LotProblem, settings: LotSettings, *, start: Lots | None
         raise SolverError(msg)
     if start is not None:
         solution = highspy.HighsSolution()
-        solution.col_value = list(_start(problem, settings, start, lp.num_col_, arcs))
+        solution.col_value = list(_start(problem, settings.split_km, start, lp.num_col_, arcs))
         solution.value_valid = True
         highs.setSolution(solution)
     highs.run()

@@ -96,8 +96,8 @@ def _grow(problem: LotProblem, centres: list[int], distances: np.ndarray) -> np.
     def add(area: int, g: int) -> None:
         lot[area] = g
         sums[g] += problem.children[area]
-        for j in neighbours[area]:
-            j = int(j)
+        for nb in neighbours[area]:
+            j = int(nb)
             if lot[j] < 0 and reserved[j] in (-1, g):
                 heapq.heappush(frontier[g], (float(distances[j, centres[g]]), j))
 
@@ -105,18 +105,17 @@ def _grow(problem: LotProblem, centres: list[int], distances: np.ndarray) -> np.
         add(int(problem.base_area[b]), g)
     while (lot < 0).any():
         moved = False
-        for g in np.argsort(sums, kind="stable"):
-            heap = frontier[int(g)]
+        for smallest in np.argsort(sums, kind="stable").tolist():
+            heap = frontier[smallest]
             while heap and lot[heap[0][1]] >= 0:
                 heapq.heappop(heap)
             if heap:
-                add(heapq.heappop(heap)[1], int(g))
+                add(heapq.heappop(heap)[1], smallest)
                 moved = True
                 break
         if not moved:  # pinned areas cut off from their lot: give them to it anyway (fails the check)
             for area in np.flatnonzero(lot < 0):
-                g = int(reserved[area]) if reserved[area] >= 0 else 0
-                add(int(area), g)
+                add(int(area), int(reserved[area]) if reserved[area] >= 0 else 0)
     return lot
 
 
@@ -162,7 +161,9 @@ def _improve(
                 d_excess = after - before
                 d_cost = w[i] * (distances[i, centre[b]] - distances[i, centre[a]])
                 own = int(lot[own_area[i]]) if own_area[i] >= 0 else -1
-                d_cost += split(i, b, b if own_area[i] == i else own) - split(i, a, a if own_area[i] == i else own)
+                d_cost += split(i, b, b if own_area[i] == i else own) - split(
+                    i, a, a if own_area[i] == i else own
+                )
                 for j in dependants[i]:
                     d_cost += split(j, int(lot[j]), b) - split(j, int(lot[j]), a)
                 key = (round(d_excess, 12), d_cost, b)
@@ -179,9 +180,7 @@ def _improve(
             sums[:, a] -= values[:, i]
             sums[:, b] += values[:, i]
             moved = True
-        new_centre = best_centres(
-            problem, lot, k, distances, max_per_provider=settings.max_lots_per_provider
-        )
+        new_centre = best_centres(problem, lot, k, distances, max_per_provider=settings.max_lots_per_provider)
         if new_centre is not None and not np.array_equal(new_centre, centre):
             centre = new_centre
             moved = True
