@@ -114,8 +114,8 @@ def _grow(problem: LotProblem, centres: list[int], distances: np.ndarray) -> np.
                 moved = True
                 break
         if not moved:  # pinned areas cut off from their lot: give them to it anyway (fails the check)
-            for area in np.flatnonzero(lot < 0):
-                add(int(area), int(reserved[area]) if reserved[area] >= 0 else 0)
+            for left in np.flatnonzero(lot < 0).tolist():
+                add(left, int(reserved[left]) if reserved[left] >= 0 else 0)
     return lot
 
 
