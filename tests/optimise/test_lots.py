@@ -132,11 +132,15 @@ GRID_BASES = [0, 5, 6, 11]
 
 
 @pytest.mark.parametrize(
-    ("k", "split_km", "tolerance"), [(2, 0.0, 0.1), (3, 0.0, 0.25), (3, 2.0, 0.25), (4, 1.0, 0.5)]
+    ("rows", "k", "split_km", "tolerance"),
+    [(3, 2, 0.0, 0.1), (3, 3, 0.0, 0.25), (3, 3, 2.0, 0.25), (2, 4, 1.0, 0.5)],
 )
-def test_exact_matches_every_contiguous_partition(k: int, split_km: float, tolerance: float) -> None:
-    """A 3 x 4 grid: the MIP's cost equals the least over every partition that keeps the rules."""
-    problem = _grid_problem(3, 4, GRID_CHILDREN, GRID_BASES, tolerance=tolerance)
+def test_exact_matches_every_contiguous_partition(
+    rows: int, k: int, split_km: float, tolerance: float
+) -> None:
+    """A 3 x 4 grid (2 x 4 for four lots): the MIP's cost is the least over every partition keeping the rules."""
+    bases = GRID_BASES if rows == 3 else [0, 3, 5, 6]
+    problem = _grid_problem(rows, 4, GRID_CHILDREN[: rows * 4], bases, tolerance=tolerance)
     expected = _brute_force(problem, k, split_km)
     assert np.isfinite(expected)
     exact = plan_lots(problem, LotSettings(lots=k, split_km=split_km, method="exact"))
