@@ -100,7 +100,7 @@ def lots(
     ] = None,
     as_json: AsJson = False,
 ) -> None:
-    """Split the areas into contiguous lots balanced in children, each holding its bases.
+    """Split the areas into contiguous commissioning lots, balanced in children, each with its bases.
 
     Lots are one piece of neighbourhoods sharing borders (rook contiguity from boundaries.geojson),
     each with at least one of the scenario's bases, children within the tolerance of the mean, and
