@@ -21,7 +21,7 @@ from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
 from hubplan.analysis.circuits import report_rounds
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
-from hubplan.analysis.lots import ScenarioLots, report_lots
+from hubplan.analysis.lots import ReportLots, report_lots
 from hubplan.analysis.summaries import (
     ClosingCentre,
     ConsultationSummary,
@@ -72,7 +72,8 @@ class Analysis:
         Outreach vehicles' rounds for the decided (or proposed) scenario's families beyond reach
         (:func:`hubplan.analysis.circuits.report_rounds`), or ``None``.
     lots
-        Commissioning lots at each of ``[lots] counts`` (:func:`hubplan.analysis.lots.report_lots`).
+        Commissioning lots at each of ``[lots] counts`` (:func:`hubplan.analysis.lots.report_lots`),
+        or ``None``.
     """
 
     fingerprint: str
@@ -87,7 +88,7 @@ class Analysis:
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
     frontier: FrontierBand | None = None
     rounds: ScenarioRounds | None = None
-    lots: tuple[ScenarioLots, ...] = ()
+    lots: ReportLots | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the analysis as plain JSON-ready data (what ``hubplan report --json`` prints).
@@ -100,8 +101,8 @@ class Analysis:
             ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
             centres with no event in reach), ``intervals`` (scenario to
             :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
-            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null), ``lots`` (each
-            :meth:`ScenarioLots.to_dict`).
+            ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null), ``lots``
+            (:meth:`ReportLots.to_dict`, or null).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -119,7 +120,7 @@ class Analysis:
             "intervals": {name: iv.to_dict() for name, iv in self.intervals.items()},
             "frontier": self.frontier.to_dict() if self.frontier is not None else None,
             "rounds": self.rounds.to_dict() if self.rounds is not None else None,
-            "lots": [split.to_dict() for split in self.lots],
+            "lots": self.lots.to_dict() if self.lots is not None else None,
         }
 
 

@@ -13,7 +13,7 @@ from hubplan.data.boundaries import read_boundaries
 from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import InputError, Problem
+from hubplan.errors import InfeasibleError, InputError, Problem
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.contiguity import Adjacency, adjacency, project_km
 from hubplan.optimise.lots import (
@@ -401,13 +401,33 @@ def scenario_lots(
     )
 
 
+@dataclass(frozen=True, eq=False)
+class ReportLots:
+    """The lots the report shows, and the counts it could not cut with the reason.
+
+    Parameters
+    ----------
+    splits
+        One per count that could be cut, in ``[lots] counts`` order.
+    skipped
+        A sentence per count that could not (more lots than the scenario's bases can centre, say).
+    """
+
+    splits: tuple[ScenarioLots, ...]
+    skipped: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return ``splits`` (each :meth:`ScenarioLots.to_dict`) and ``skipped``."""
+        return {"splits": [s.to_dict() for s in self.splits], "skipped": list(self.skipped)}
+
+
 def report_lots(
     workspace: Workspace,
     travel: TravelMatrix,
     evaluations: Sequence[Evaluation],
     evidence: Evidence,
     outreach: dict[str, OutreachPlan] | None = None,
-) -> tuple[ScenarioLots, ...]:
+) -> ReportLots | None:
     """Cut the lots the report shows: ``[lots] counts`` for the decided (or proposed) scenario.
 
     Parameters
@@ -425,17 +445,22 @@ def report_lots(
 
     Returns
     -------
-    tuple of ScenarioLots
-        One per count, in the order given; empty when ``counts`` is empty. The scenario is the one
-        the record says was adopted, else the proposal, else the first reported one.
+    ReportLots or None
+        One split per count that can be cut, and why the others cannot; ``None`` when ``counts`` is
+        empty. The scenario is the one the record says was adopted, else the proposal, else the first
+        reported one.
     """
     from hubplan.analysis.circuits import rounds_scenario
 
     counts = workspace.assumptions.lots.counts
-    if not counts:
-        return ()
     chosen = rounds_scenario(evaluations, evidence) or (evaluations[0] if evaluations else None)
-    if chosen is None:
-        return ()
+    if not counts or chosen is None:
+        return None
     plan = (outreach or {}).get(chosen.scenario.name)
-    return tuple(scenario_lots(workspace, travel, chosen.scenario, k, outreach=plan) for k in counts)
+    splits, skipped = [], []
+    for k in counts:
+        try:
+            splits.append(scenario_lots(workspace, travel, chosen.scenario, k, outreach=plan))
+        except InfeasibleError as exc:
+            skipped.append(f"{chosen.scenario.title} in {k} lot{'s' if k != 1 else ''}: {exc}")
+    return ReportLots(splits=tuple(splits), skipped=tuple(skipped))

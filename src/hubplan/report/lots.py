@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from hubplan.analysis.lots import ScenarioLots
+from hubplan.analysis.lots import ReportLots, ScenarioLots
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.workspace import Workspace
 from hubplan.report import charts
@@ -211,7 +211,7 @@ def _method(split: ScenarioLots) -> str:
     return f"{lots.method} (search; no bound within the time limit)"
 
 
-def lots_section(workspace: Workspace, splits: Sequence[ScenarioLots]) -> dict[str, Any] | None:
+def lots_section(workspace: Workspace, report: ReportLots | None) -> dict[str, Any] | None:
     """Format the analysis's lots for the report: the splits side by side, then a map and table each.
 
     Rendering only: the lots are cut in the analysis (:func:`hubplan.analysis.lots.report_lots`).
@@ -220,17 +220,20 @@ def lots_section(workspace: Workspace, splits: Sequence[ScenarioLots]) -> dict[s
     ----------
     workspace
         The workspace.
-    splits
-        The lots, one per count in ``[lots] counts``.
+    report
+        The lots, one per count in ``[lots] counts`` that could be cut, and why others could not.
 
     Returns
     -------
     dict or None
         ``lead``, ``compare``, ``splits`` (each ``title``, ``svg``, ``alt``, ``header``, ``rows``,
-        ``notes``) and ``command``; ``None`` without lots.
+        ``notes``), ``skipped`` and ``command``; ``None`` without lots.
     """
-    if not splits:
+    if report is None:
         return None
+    splits = report.splits
+    if not splits:
+        return {"lead": "", "compare": None, "splits": [], "skipped": list(report.skipped), "command": ""}
     scenario = workspace.scenarios.get(splits[0].scenario)
     title = scenario.title if scenario is not None else splits[0].scenario
     names = {s: str(workspace.sites.name[i]) or s for s, i in workspace.sites.index.items()}
@@ -262,5 +265,6 @@ def lots_section(workspace: Workspace, splits: Sequence[ScenarioLots]) -> dict[s
         "lead": lead,
         "compare": side_by_side(splits),
         "splits": out,
+        "skipped": list(report.skipped),
         "command": f"hubplan lots WORKSPACE {splits[0].scenario} --lots K --out DIR",
     }
