@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from hubplan.errors import InfeasibleError
 from hubplan.optimise.contiguity import grid_adjacency, is_connected
@@ -188,3 +190,25 @@ def test_partitions_enumerate_stirling_numbers() -> None:
     assert sum(1 for _ in _partitions(6, 3)) == 90
     assert len({tuple(p) for p in _partitions(6, 3)}) == 90
     assert list(itertools.islice(_partitions(3, 3), 2)) == [[0, 1, 2]]
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    rows=st.integers(2, 5),
+    cols=st.integers(2, 5),
+    k=st.integers(1, 4),
+    seed=st.integers(0, 10_000),
+)
+def test_the_search_always_returns_whole_lots_each_with_a_base(
+    rows: int, cols: int, k: int, seed: int
+) -> None:
+    """Any grid, children and bases: every cell in one lot, every lot one piece holding a base."""
+    rng = np.random.default_rng(seed)
+    n = rows * cols
+    bases = sorted(rng.choice(n, size=min(n, k + int(rng.integers(0, 3))), replace=False).tolist())
+    problem = _grid_problem(rows, cols, rng.integers(1, 50, size=n).tolist(), bases, tolerance=1.0)
+    lots = plan_lots(problem, LotSettings(lots=k, method="heuristic", starts=2, seed=seed))
+    assert sorted(set(lots.lot.tolist())) == list(range(k))
+    assert contiguous(problem, lots.lot, k)
+    for g in range(k):
+        assert (lots.lot[problem.base_area] == g).any()
