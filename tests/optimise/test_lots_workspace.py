@@ -129,6 +129,8 @@ def test_a_council_from_init_to_the_report(tmp_path: Path) -> None:
     assert '<section id="lots">' in page
     assert "3 lots: a row per lot" in page
     assert "1 lot: a row per lot" in page
+    assert 'id="pack-lots"' in page
+    assert "as one contract: all" in page
 
 
 def test_bad_options_and_pins_are_named(tmp_path: Path) -> None:

@@ -227,13 +227,15 @@ def lots_section(workspace: Workspace, report: ReportLots | None) -> dict[str, A
     -------
     dict or None
         ``lead``, ``compare``, ``splits`` (each ``title``, ``svg``, ``alt``, ``header``, ``rows``,
-        ``notes``), ``skipped`` and ``command``; ``None`` without lots.
+        ``notes``), ``skipped``, ``pack`` (a sentence per split for the decision pack) and
+        ``command``; ``None`` without lots.
     """
     if report is None:
         return None
     splits = report.splits
     if not splits:
-        return {"lead": "", "compare": None, "splits": [], "skipped": list(report.skipped), "command": ""}
+        return {"lead": "", "compare": None, "splits": [], "skipped": list(report.skipped), "pack": [],
+                "command": ""}  # fmt: skip
     scenario = workspace.scenarios.get(splits[0].scenario)
     title = scenario.title if scenario is not None else splits[0].scenario
     names = {s: str(workspace.sites.name[i]) or s for s, i in workspace.sites.index.items()}
@@ -266,5 +268,26 @@ def lots_section(workspace: Workspace, report: ReportLots | None) -> dict[str, A
         "compare": side_by_side(splits),
         "splits": out,
         "skipped": list(report.skipped),
+        "pack": [_pack_sentence(title, split) for split in splits],
         "command": f"hubplan lots WORKSPACE {splits[0].scenario} --lots K --out DIR",
     }
+
+
+def _pack_sentence(title: str, split: ScenarioLots) -> str:
+    """Say in one sentence what a split gives each provider, for the decision pack."""
+    people = split.people
+    if split.count == 1:
+        return (
+            f"{title} as one contract: all {fmt.families(split.rows[0].children)} {people} and "
+            f"{len(split.rows[0].bases)} bases with one provider, on average {split.compactness_km:.1f} km "
+            "from the lot's central base."
+        )
+    least = min(r.children for r in split.rows)
+    most = max(r.children for r in split.rows)
+    return (
+        f"{title} in {split.count} lots: {fmt.families(least)}-{fmt.families(most)} {people} each, "
+        f"every lot one piece with {min(len(r.bases) for r in split.rows)}-"
+        f"{max(len(r.bases) for r in split.rows)} bases, {split.served_together:.0%} of {people} in the "
+        f"lot of the base that serves them, on average {split.compactness_km:.1f} km from the lot's "
+        "central base."
+    )
