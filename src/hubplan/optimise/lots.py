@@ -39,8 +39,12 @@ from hubplan.optimise.contiguity import Adjacency, is_connected
 LotMethod = Literal["auto", "exact", "heuristic"]
 """``exact``: the MIP only; ``heuristic``: the search only; ``auto``: the search, then the MIP from it."""
 
-EXACT_LIMIT = 400_000
-"""Most non-zeros of the MIP that ``auto`` tries (Norfolk's 538 areas and 15 bases: about 150,000)."""
+EXACT_LIMIT = 120_000
+"""Most non-zeros of the MIP (about) that ``auto`` tries after the search.
+
+Norfolk's 538 areas and 15 bases make about 190,000, and HiGHS is still 15.5% from its bound after
+60 s (bench/results/lots.md); Mid Suffolk's 56 areas and 7 bases (about 10,000) close in a second.
+"""
 
 
 @dataclass(frozen=True, eq=False)
