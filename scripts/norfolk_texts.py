@@ -51,6 +51,14 @@ fixed_minutes = {travel.bus.fixed_minutes:g}
 minutes_per_km = {travel.bus.minutes_per_km:g}
 exponent = {travel.bus.exponent:g}
 rurality_factor = {{ {factors} }}
+
+[lots]
+# The report shows the adopted plan's areas in 12 lots (the providers' contracts before 2019) and in
+# one (the single contract from October 2019), side by side. The exact model on 538 areas and 15
+# bases does not close in a report's time (HiGHS: 15.8% gap after 60 s), so the report uses the
+# search; `hubplan lots` runs both (docs/lots.md).
+counts = [12, 1]
+method = "heuristic"
 """,
         encoding="utf-8",
     )

@@ -23,6 +23,7 @@ from hubplan.analysis.circuits import report_rounds
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
 from hubplan.analysis.provenance import FigureSources, figure_provenance
+from hubplan.analysis.lots import ReportLots, report_lots
 from hubplan.analysis.summaries import (
     ClosingCentre,
     ConsultationSummary,
@@ -79,6 +80,9 @@ class Analysis:
     usage
         Reach: who the service saw in the year against who lives there, from the workspace's
         ``usage.csv`` (:func:`hubplan.evaluate.usage.workspace_reach`); ``None`` without usage.
+    lots
+        Commissioning lots at each of ``[lots] counts`` (:func:`hubplan.analysis.lots.report_lots`),
+        or ``None``.
     """
 
     fingerprint: str
@@ -95,6 +99,7 @@ class Analysis:
     rounds: ScenarioRounds | None = None
     provenance: FigureSources | None = None
     usage: UsageReach | None = None
+    lots: ReportLots | None = None
 
     @property
     def has_baseline(self) -> bool:
@@ -119,7 +124,8 @@ class Analysis:
             :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
             ``rounds`` (:meth:`ScenarioRounds.to_dict`, or null), ``provenance``
             (:meth:`FigureSources.to_dict`: each headline figure's kind and detail, and what is not
-            given) and ``usage`` (:meth:`UsageReach.to_dict`, or null).
+            given) ``usage`` (:meth:`UsageReach.to_dict`, or null) and ``lots``
+            (:meth:`ReportLots.to_dict`, or null).
         """
         return {
             "fingerprint": self.fingerprint,
@@ -139,6 +145,7 @@ class Analysis:
             "rounds": self.rounds.to_dict() if self.rounds is not None else None,
             "provenance": self.provenance.to_dict() if self.provenance is not None else None,
             "usage": self.usage.to_dict() if self.usage is not None else None,
+            "lots": self.lots.to_dict() if self.lots is not None else None,
         }
 
 
@@ -258,4 +265,5 @@ def analyse(
         rounds=report_rounds(workspace, travel, chosen, evidence),
         provenance=figure_provenance(workspace, dict(travel.sources)),
         usage=workspace_reach(workspace, travel),
+        lots=report_lots(workspace, travel, chosen, evidence, outreach),
     )

@@ -26,6 +26,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "reach": ("reach", "Import who uses the service now (registered, seen) and show reach against who lives there."),
     "amend": ("outreach", "Find the best use of extra money: more bases (centres kept open), more outreach, a mix, or vehicles."),
     "events": ("outreach", "Propose consultation drop-in events so every closing centre's community has one nearby."),
+    "lots": ("lots", "Split the areas into contiguous commissioning lots, balanced in children, each with its bases."),
     "circuits": ("circuits", "Plan which vehicle visits which stop on which day, in what order, with the least driving."),
     "national": ("national", "Plan every English upper-tier council under one rule; write a row per council and a national page."),
     "sweep": ("sweep", "Plan a workspace at every combination of bases (or budgets), rules and travel assumptions."),

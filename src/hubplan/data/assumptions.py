@@ -16,6 +16,7 @@ from pydantic import Field, ValidationError, field_validator, model_validator
 from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import read_user_text
+from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.settings_base import MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
 from hubplan.errors import InputError, Problem
@@ -554,6 +555,7 @@ class Assumptions(_Frozen):
     routing: Routing = Field(default_factory=Routing)
     web: WebSettings = Field(default_factory=WebSettings)
     circuits: CircuitSettings = Field(default_factory=CircuitSettings)
+    lots: LotsDefaults = Field(default_factory=LotsDefaults)
 
     @property
     def outreach_threshold(self) -> float:

@@ -24,6 +24,7 @@ from hubplan.outreach.reach import outreach_reach
 from hubplan.report import charts
 from hubplan.report import format as fmt
 from hubplan.report.circuits import rounds_section
+from hubplan.report.lots import lots_section
 from hubplan.report.outreach import outreach_money_rows
 from hubplan.report.summary import headline_sentences, interval_note
 from hubplan.report.tables import (
@@ -152,6 +153,7 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         "outreach": _outreach(workspace, analysis),
         "rounds": rounds_section(workspace, analysis),
         "usage": usage_section(workspace, analysis),
+        "lots": lots_section(workspace, analysis.lots),
         "consultation": _consultation(analysis.consultation),
         "centres": _closing_rows(analysis),
         "sources": "; ".join(f"{mode} {src}" for mode, src in analysis.sources.items()),
