@@ -410,6 +410,7 @@ def sweep(
         f"[green]ok[/]: {summary.rows} plans in {target / TABLE} ({summary.submitted} solved now, "
         f"{summary.skipped} already done, {summary.failed} failed) in {summary.seconds:.1f} s"
     )
+    err.print(f"  {summary.timings.describe()}", markup=False)
     baseline = ws.baseline
     car_source = matrix.sources.get("car", "estimated")
     car_text = (

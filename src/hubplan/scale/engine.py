@@ -192,7 +192,7 @@ def run_tasks(
     retries: int = 2,
     progress: ProgressCallback | None = None,
     poll_seconds: float = 0.25,
-    write_every_seconds: float = 2.0,
+    write_every_seconds: float = 5.0,
     batch_rows: int = 10_000,
     scatter: bool = False,
 ) -> RunSummary:

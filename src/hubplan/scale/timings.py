@@ -137,6 +137,28 @@ class RunTimings:
         """
         return amdahl_speedup(self.serial_fraction, workers)
 
+    def describe(self, *, workers: int = 16) -> str:
+        """Say the client's share in one line, and the speed-up ``workers`` would give by Amdahl's law.
+
+        Parameters
+        ----------
+        workers
+            The workers to project to.
+
+        Returns
+        -------
+        str
+            E.g. ``client: 1.6 s serial (8.2 ms a task, 3.1% of the work: at most 10.9x on 16
+            workers by Amdahl's law); connecting 13.5 s, closing 4.4 s``.
+        """
+        if not self.tasks:
+            return f"client: no task run; {self.serial:.2f} s reading and writing rows"
+        return (
+            f"client: {self.serial:.2f} s serial ({self.serial_per_task * 1000:.1f} ms a task, "
+            f"{self.serial_fraction:.1%} of the work: at most {self.speedup(workers):.1f}x on {workers} "
+            f"workers by Amdahl's law); connecting {self.connect:.1f} s, closing {self.close:.1f} s"
+        )
+
     def breakdown(self) -> dict[str, float]:
         """Return every timing by name, with the serial seconds, per task, and the serial share."""
         return {
