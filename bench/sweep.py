@@ -19,13 +19,20 @@ Usage: python bench/sweep.py [--council E10000016] [--bases 1:94] [--thresholds 
 from __future__ import annotations
 
 import argparse
+import importlib
+import json
 import math
+import subprocess
+import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
+import psutil
 
 from hubplan.data import load_workspace
 from hubplan.data.init import init_workspace
@@ -38,6 +45,15 @@ from hubplan.scale.timings import amdahl_speedup
 from hubplan.travel import build_travel
 
 RESULTS = Path(__file__).parent / "results" / "sweep.md"
+
+
+@contextmanager
+def local_cluster(workers: int) -> Iterator[tuple[str, psutil.Process | None]]:
+    """A ``LocalCluster`` as ``hubplan sweep`` starts one: its scheduler runs in this process."""
+    with connect(None, n_workers=workers) as client:
+        yield client.scheduler.address, None
+
+
 SPEEDUP_AT = (4, 16, 64)
 
 
@@ -49,10 +65,62 @@ def parse_bases(text: str) -> list[int]:
     return [int(x) for x in text.split(",")]
 
 
+@contextmanager
+def separate_cluster(workers: int) -> Iterator[tuple[str, psutil.Process | None]]:
+    """Start ``dask scheduler`` and ``dask worker`` as their own processes, as on a real cluster.
+
+    Yields the scheduler's address and its process (to read its CPU apart from the client's).
+    """
+    from distributed import Client
+
+    dask = str(Path(sys.executable).parent / "dask")
+    with tempfile.TemporaryDirectory() as tmp:
+        file = Path(tmp) / "scheduler.json"
+        procs = [
+            subprocess.Popen(
+                [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+                 "--scheduler-file", str(file)],
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )
+        ]  # fmt: skip
+        try:
+            deadline = time.monotonic() + 120
+            while not (file.exists() and file.stat().st_size) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            address = json.loads(file.read_text())["address"]
+            procs.append(
+                subprocess.Popen(
+                    [dask, "worker", address, "--nworkers", str(workers), "--nthreads", "1",
+                     "--no-dashboard"],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                )
+            )  # fmt: skip
+            with Client(address, timeout="60s") as client:
+                client.wait_for_workers(workers, timeout=120)
+                # Workers that have run hubplan before: the first import (seconds) is once per
+                # worker's life, not per sweep; a LocalCluster's workers start with it imported.
+                client.run(importlib.import_module, "hubplan.scale.sweep")
+            yield address, psutil.Process(procs[0].pid)
+        finally:
+            for proc in reversed(procs):
+                proc.terminate()
+            for proc in procs:
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+
+
+def cpu_seconds(process: psutil.Process) -> float:
+    """CPU seconds (user and system) a process has used."""
+    times = process.cpu_times()
+    return float(times.user + times.system)
+
+
 def run_once(
-    workspace: Path, bases: list[int], thresholds: list[float], draws: int, workers: int
+    workspace: Path, bases: list[int], thresholds: list[float], draws: int, workers: int, *, separate: bool
 ) -> dict[str, Any]:
-    """Run the sweep once on a fresh local cluster of ``workers``; return its timings."""
+    """Run the sweep once on a fresh cluster of ``workers``; return its timings."""
     ws = load_workspace(workspace)
     prepared = time.perf_counter()
     matrix = build_travel(ws)
@@ -60,8 +128,12 @@ def run_once(
     travels = [travel_inputs(ws, matrix)]
     inputs = sweep_inputs(ws)
     prepare = time.perf_counter() - prepared
-    with tempfile.TemporaryDirectory() as tmp, connect(None, n_workers=workers) as client:
-        address = client.scheduler.address
+    cluster = separate_cluster(workers) if separate else local_cluster(workers)
+    with tempfile.TemporaryDirectory() as tmp, cluster as (address, scheduler):
+        idle = cpu_seconds(scheduler) if scheduler else 0.0
+        time.sleep(2.0)  # the scheduler's own upkeep (heartbeats, monitors), with nothing to do
+        idle_rate = (cpu_seconds(scheduler) - idle) / 2.0 if scheduler else math.nan
+        scheduler_cpu = cpu_seconds(scheduler) if scheduler else 0.0
         cpu, started = time.process_time(), time.perf_counter()
         summary = run_sweep(
             Path(tmp), inputs, spec.options(matrix.sources), travels=travels, bases=bases,
@@ -70,6 +142,7 @@ def run_once(
         )  # fmt: skip
         wall = time.perf_counter() - started
         cpu = time.process_time() - cpu
+        scheduler_cpu = cpu_seconds(scheduler) - scheduler_cpu if scheduler else math.nan
         table = pd.read_parquet(Path(tmp) / TABLE)
     timings = getattr(summary, "timings", None)  # absent on engines before RunTimings
     work = float(table["seconds"].sum())
@@ -86,6 +159,8 @@ def run_once(
         "draw_work": float(table["draw_seconds"].sum()),
         "longest": float(table["seconds"].max()),
         "process_cpu": cpu,
+        "scheduler_cpu": scheduler_cpu,
+        "scheduler_idle_rate": idle_rate,
         "outside_fraction": outside,
         "timings": timings,
     }
@@ -99,6 +174,7 @@ def main() -> None:
     parser.add_argument("--draws", type=int, default=200)
     parser.add_argument("--workers", default="2")
     parser.add_argument("--label", default="this engine")
+    parser.add_argument("--local", action="store_true", help="a LocalCluster in this process, as the CLI")
     args = parser.parse_args()
     machine = this_machine()
     bases = parse_bases(args.bases)
@@ -106,7 +182,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "ws"
         made = init_workspace(folder, args.council)
-        runs = [run_once(folder, bases, thresholds, args.draws, int(n)) for n in args.workers.split(",")]
+        runs = [
+            run_once(folder, bases, thresholds, args.draws, int(n), separate=not args.local)
+            for n in args.workers.split(",")
+        ]
     name = f"{made.council.name} ({made.council.code})"
     points = len(bases) * len(thresholds)
     lines = ["# bench/sweep.py", ""]
@@ -115,20 +194,32 @@ def main() -> None:
         f"{args.draws} draws each, heuristic, seed 0; engine: {args.label}."
     )
     lines.append(f"Machine: {this_machine().describe()} (at the end; {machine.load[0]:.1f} at the start).")
-    lines += ["", "## The client's time, per run", ""]
+    cluster = (
+        "a LocalCluster in this process, as `hubplan sweep` starts one"
+        if args.local
+        else (
+            "a scheduler and workers in their own processes (`dask scheduler`, `dask worker`), as a real cluster"
+        )
+    )
+    lines += ["", f"## The client's time, per run ({cluster})", ""]
     head = ["workers", "points", "wall", "sum of point times", "longest point", "client serial", "per point",
-            "serial share", *(f"Amdahl {n}" for n in SPEEDUP_AT), "process CPU share (outside)"]  # fmt: skip
+            "serial share", *(f"Amdahl {n}" for n in SPEEDUP_AT), "process CPU share (outside)",
+            "scheduler CPU per point", "share with the scheduler's", "Amdahl 16 with it"]  # fmt: skip
     lines += ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for r in runs:
         t = r["timings"]
         serial = t.serial if t else math.nan
         fraction = t.serial_fraction if t else math.nan
+        # The scheduler's CPU in the run less its upkeep with nothing to do, over the same seconds.
+        sched = r["scheduler_cpu"] - r["scheduler_idle_rate"] * r["wall"]
+        both = (serial + sched) / (serial + sched + r["work"])
         lines.append(
             "| " + " | ".join([
                 str(r["workers"]), str(r["points"]), f"{r['wall']:.1f} s", f"{r['work']:.1f} s",
                 f"{r['longest']:.2f} s", f"{serial:.2f} s", f"{serial / r['points'] * 1000:.1f} ms",
                 f"{fraction:.2%}", *(f"{amdahl_speedup(fraction, n):.1f}x" for n in SPEEDUP_AT),
                 f"{r['outside_fraction']:.2%} ({amdahl_speedup(r['outside_fraction'], 16):.1f}x at 16)",
+                f"{sched / r['points'] * 1000:.1f} ms", f"{both:.2%}", f"{amdahl_speedup(both, 16):.1f}x",
             ]) + " |"
         )  # fmt: skip
     for r in runs:
@@ -152,7 +243,12 @@ def main() -> None:
         + ". The Amdahl speed-up is 1 / (s + (1 - s) / N); the longest point also bounds the wall "
         "time from below (a point is one task), and each worker's first point loads hubplan's "
         "compiled kernels. 'Outside' is this process's CPU over the whole call divided by itself "
-        "plus the points' seconds: it needs no timing inside the engine, so older engines compare.",
+        "plus the points' seconds: it needs no timing inside the engine, so older engines compare. "
+        "With a separate scheduler, its CPU over the run, less what it burns idle (heartbeats, "
+        "monitors: measured for 2 s before the run, "
+        + ", ".join(f"{r['scheduler_idle_rate'] * 1000:.0f} ms/s" for r in runs)
+        + "), is Dask's own serial work per point, shown apart and added in the last two columns; "
+        "in a LocalCluster the scheduler, the nannies and their upkeep all count in the client's CPU.",
     ]
     text = "\n".join(lines) + "\n"
     if args.label == "this engine":
