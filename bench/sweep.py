@@ -236,9 +236,9 @@ def main() -> None:
         "",
         "Serial: reading old rows, scattering, submitting, taking rows, writing batches, progress and "
         "the final table on the client's main thread, or the client process's CPU over the run if "
-        "larger (it counts the I/O thread that fetches results and the local scheduler). Connecting "
-        "to the cluster (here: starting it) and closing it are fixed costs, once per run, listed in "
-        "the breakdown and not in the share; so is preparing the workspace's arrays "
+        "larger (it counts the I/O thread that fetches results and, with --local, the scheduler). "
+        "Connecting to the cluster (with --local: starting it) and closing are fixed costs, once per "
+        "run, listed in the breakdown and not in the share; so is preparing the workspace's arrays "
         + ", ".join(f"{r['prepare']:.2f} s" for r in runs)
         + ". The Amdahl speed-up is 1 / (s + (1 - s) / N); the longest point also bounds the wall "
         "time from below (a point is one task), and each worker's first point loads hubplan's "

@@ -39,3 +39,11 @@ def test_batches_are_read_with_the_table_and_the_newest_row_wins(tmp_path):
 
 def test_nothing_written_is_no_rows(tmp_path):
     assert read_rows(tmp_path / "none.parquet") == {}
+
+
+def test_a_batch_cut_short_is_left_out_and_its_rows_computed_again(tmp_path):
+    path = tmp_path / "t.parquet"
+    writer = BatchWriter(path)
+    writer.write([row("a", 1.0)])
+    (parts_folder(path) / "000002.parquet").write_bytes(b"PAR1 cut short")
+    assert list(read_rows(path)) == ["a"]

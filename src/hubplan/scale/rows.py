@@ -10,8 +10,11 @@ not compute those rows again.
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -69,7 +72,11 @@ def read_rows(path: Path, *, key_column: str = "key") -> dict[str, dict[str, Any
     parts = parts_folder(path)
     if parts.is_dir():
         for part in sorted(parts.glob("*.parquet")):
-            rows.update((str(r[key_column]), r) for r in _records(pd.read_parquet(part)))
+            try:
+                table = pd.read_parquet(part)
+            except (OSError, ValueError):  # a batch cut short (pyarrow's errors are both): redo its rows
+                continue
+            rows.update((str(r[key_column]), r) for r in _records(table))
     return rows
 
 
@@ -129,7 +136,17 @@ class BatchWriter:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         name = self.folder / f"{self.next_number:06d}.parquet"
-        write_bytes_atomically(name, _parquet_bytes(rows, self.key_column))
+        # Moved into place whole, but not synced to the disk (a sync costs tens of milliseconds on
+        # the client, every batch): after a power cut a batch may be unreadable, and read_rows
+        # then leaves it out, so its rows are computed again. The table at the end is synced.
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=".writing-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(_parquet_bytes(rows, self.key_column))
+            os.replace(tmp, name)
+        finally:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
         self.next_number += 1
         self.batches += 1
         self.rows += len(rows)
