@@ -7,7 +7,7 @@ import math
 import pytest
 
 from hubplan.scale.machine import this_machine
-from hubplan.scale.timings import RunTimings, amdahl_speedup
+from hubplan.scale.timings import Clock, RunTimings, amdahl_speedup
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,14 @@ def test_the_machine_says_its_cores_memory_and_load():
     assert f"{machine.cores} cores" in text
     assert "load average" in text
     assert machine.cpu in text
+
+
+def test_the_clock_adds_tasks_seconds_and_leaves_out_rows_without_them():
+    clock = Clock(read=0.25)
+    clock.add("write", 0.5)
+    clock.add("write", 0.25)
+    for seconds in (1.0, 2.0, math.nan, None):  # a failed task's row has no seconds
+        clock.task_done(seconds)
+    t = clock.timings()
+    assert (t.read, t.write, t.tasks, t.task_seconds) == (0.25, 0.75, 4, 3.0)
+    assert math.isnan(Clock().timings().task_seconds)  # no task said: unknown, not 0

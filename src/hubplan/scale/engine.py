@@ -300,8 +300,7 @@ def run_tasks(
                     task = by_key.pop(future.key)
                     bug = _task_exception(future, result)
                     if bug is not None:
-                        writer.write(buffer)
-                        client.cancel(list(by_key))
+                        writer.write(buffer)  # the rest is released with the client, on the way out
                         raise bug
                     row = result if future.status == "finished" else error_row(task, _cluster_error(result))
                     rows[task.key] = row

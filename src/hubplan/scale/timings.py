@@ -193,6 +193,7 @@ class Clock:
     def __init__(self, **seconds: float) -> None:
         self.seconds: dict[str, float] = dict(seconds)
         self.tasks = 0
+        self.timed = 0
         self.task_seconds = 0.0
 
     def add(self, what: str, seconds: float) -> None:
@@ -219,11 +220,13 @@ class Clock:
             yield batch
 
     def task_done(self, seconds: object) -> None:
-        """Count a finished task and its own ``seconds`` (``nan`` when it did not say)."""
+        """Count a finished task and its own ``seconds`` (left out when it has none, e.g. it failed)."""
         self.tasks += 1
-        value = seconds if isinstance(seconds, (int, float)) else math.nan
-        self.task_seconds += float(value)
+        if isinstance(seconds, (int, float)) and not math.isnan(seconds):
+            self.timed += 1
+            self.task_seconds += float(seconds)
 
     def timings(self) -> RunTimings:
         """Return what was counted as :class:`RunTimings`."""
-        return RunTimings(**self.seconds, tasks=self.tasks, task_seconds=self.task_seconds)
+        task_seconds = self.task_seconds if self.timed else math.nan
+        return RunTimings(**self.seconds, tasks=self.tasks, task_seconds=task_seconds)
