@@ -3,7 +3,9 @@
 On the real England tables shipped with hubplan:
 
 1. all 151 upper-tier councils (one base per 2,000 children under five, heuristic) on a local Dask
-   cluster of 1 and of 2 worker processes: wall time, speed-up, the task times, peak memory per worker;
+   cluster of 1 and of 2 worker processes: wall time, speed-up, the task times, peak memory per worker,
+   and the client's serial time per council with the speed-up it allows by Amdahl's law (measured by
+   the engine, hubplan.scale.engine.RunTimings: it does not depend on how busy the machine's cores are);
 2. the single national problem: every English LSOA x every open library, car minutes kept within a
    cut-off (a sparse matrix), p = one base per 2,000 children: time, proven gap, peak memory;
 3. a projection for 151 councils x 1,000 Monte Carlo draws on N workers, from the measured time of
@@ -19,12 +21,11 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
-import platform
 import resource
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -35,6 +36,7 @@ from hubplan.optimise import solve_pmedian
 from hubplan.optimise.rules import Rules
 from hubplan.scale.councils import build_council_problem
 from hubplan.scale.engine import connect
+from hubplan.scale.machine import this_machine
 from hubplan.scale.national import run_national
 from hubplan.scale.sweep import Point, SweepInputs, SweepOptions, TravelInputs, sweep_point
 from hubplan.scale.tasks import DEFAULT_CHILDREN_PER_BASE, NationalOptions
@@ -48,9 +50,11 @@ def peak_rss_gb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
 
 
-def councils_on(n_workers: int, codes: list[str] | None) -> dict[str, float]:
+def councils_on(n_workers: int, codes: list[str] | None) -> dict[str, Any]:
     options = NationalOptions()
+    starting = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp, connect(None, n_workers=n_workers) as client:
+        cluster_start = time.perf_counter() - starting
         address = client.scheduler.address
         started = time.perf_counter()
         summary = run_national(Path(tmp), options, codes=codes, scheduler=address)
@@ -59,6 +63,8 @@ def councils_on(n_workers: int, codes: list[str] | None) -> dict[str, float]:
         table = pd.read_parquet(Path(tmp) / "national.parquet")
     return {
         "workers": n_workers,
+        "timings": summary.timings,
+        "cluster_start": cluster_start,
         "councils": summary.rows,
         "failed": summary.failed,
         "wall": wall,
@@ -153,6 +159,7 @@ def main() -> None:
     parser.add_argument("--skip-national", action="store_true")
     args = parser.parse_args()
     codes = [c for c in args.councils.split(",") if c] or None
+    machine = this_machine()
     every = [c.code for c in upper_tier_councils()]
 
     runs = [councils_on(int(n), codes) for n in args.workers.split(",")]
@@ -183,22 +190,35 @@ def main() -> None:
     lines = ["# bench/national.py", ""]
     lines.append(
         f"Real England tables shipped with hubplan; one base per {DEFAULT_CHILDREN_PER_BASE:,} children under five, "
-        f"heuristic (seed 0), plans minimise children's bus minutes. Machine: {platform.machine()}, "
-        f"Python {platform.python_version()}, 2 cores (times are noisy)."
+        f"heuristic (seed 0), plans minimise children's bus minutes. Machine at the start: {machine.describe()}; "
+        f"at the end: load average {this_machine().load[0]:.1f}. Wall times depend on what else the "
+        "machine's cores are doing; the serial share does not."
     )
     subset = (
         f"{len(codes)} councils ({', '.join(codes)})" if codes else f"all {len(every)} upper-tier councils"
     )
     lines += ["", f"## Councils on a local Dask cluster: {subset}", ""]
     lines += [
-        "| workers | councils | failed | wall time | sum of task times | slowest task | peak memory per worker | speed-up |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| workers | councils | failed | wall time | sum of task times | slowest task | peak memory per worker "
+        "| speed-up | client serial (per council) | serial share | Amdahl 16 workers |",
+        "|" + " --- |" * 11,
     ]
     for r in runs:
         lines.append(
             f"| {r['workers']} | {r['councils']} | {r['failed']} | {r['wall']:.1f} s | {r['task_sum']:.1f} s | "
-            f"{r['task_max']:.1f} s ({r['slowest']}) | {r['memory_max']:.2f} GB | {runs[0]['wall'] / r['wall']:.2f}x |"
+            f"{r['task_max']:.1f} s ({r['slowest']}) | {r['memory_max']:.2f} GB | {runs[0]['wall'] / r['wall']:.2f}x | "
+            f"{r['timings'].serial:.2f} s ({r['timings'].serial_per_task * 1000:.1f} ms) | "
+            f"{r['timings'].serial_fraction:.2%} | {r['timings'].speedup(16):.1f}x |"
         )
+    lines += [
+        "",
+        "Client serial: what the client did besides waiting (reading old rows, submitting, taking rows, "
+        "writing batches, progress, the final table), or its process's CPU over the run if larger (that "
+        "counts the I/O thread fetching results and the local scheduler, which runs in the same process). "
+        "Starting the local cluster happens once per run and is not in it: "
+        + "; ".join(f"{r['workers']} worker(s) {r['cluster_start']:.1f} s" for r in runs)
+        + ". Serial share = serial / (serial + sum of task times); Amdahl: 1 / (s + (1 - s) / N).",
+    ]
     if national:
         lines += [
             "",
@@ -249,7 +269,8 @@ def main() -> None:
         "which holds while there are more tasks than workers; with 151 workers the slowest council bounds "
         "the re-evaluation run. Re-solve times are an upper bound: they include building each council's "
         "problem, which a draw would not repeat. The speed-up from 1 to 2 workers depends on what else "
-        f"the machine's 2 cores are doing: the load average was {os.getloadavg()[0]:.1f} at the end of this run.",
+        f"the machine's {machine.usable_cores} cores are doing: the load average was "
+        f"{this_machine().load[0]:.1f} at the end of this run.",
     ]
     text = "\n".join(lines) + "\n"
     RESULTS.write_text(text)

@@ -22,8 +22,8 @@ from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
 from hubplan.analysis.circuits import report_rounds
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
-from hubplan.analysis.provenance import FigureSources, figure_provenance
 from hubplan.analysis.lots import ReportLots, report_lots
+from hubplan.analysis.provenance import FigureSources, figure_provenance
 from hubplan.analysis.summaries import (
     ClosingCentre,
     ConsultationSummary,

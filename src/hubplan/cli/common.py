@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import signal
 import sys
 import threading
@@ -29,6 +30,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Help is plain text: rich markup would swallow words in square brackets ("[uncertainty] draws").
+    rich_markup_mode=None,
 )
 
 
@@ -156,3 +159,34 @@ def money_option(value: str, option: str) -> float:
         return parse_money(value)
     except ValueError as exc:
         raise HubplanError(f"{option}: {exc}") from None
+
+
+@contextmanager
+def solver_output_to_stderr(*, enabled: bool = True) -> Iterator[None]:
+    """While the block runs, send what is written to file descriptor 1 to stderr instead.
+
+    Solvers written in C++ (HiGHS prints its banner the first time one is made) write to the
+    process's standard output directly, past Python's ``sys.stdout``. With ``--json``, stdout is
+    the result and nothing else: compute inside this block, print the JSON after it.
+
+    Parameters
+    ----------
+    enabled
+        Redirect only when true (e.g. ``--json`` given); otherwise the block runs as it is.
+    """
+    if not enabled:
+        yield
+        return
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+        os.dup2(2, 1)
+    except OSError:  # no file descriptors 1 or 2 to speak of (embedded): nothing to redirect
+        yield
+        return
+    try:
+        yield
+    finally:
+        sys.stdout.flush()
+        os.dup2(saved, 1)
+        os.close(saved)

@@ -70,13 +70,13 @@ def index_app() -> typer.Typer:
     typer.Typer
         One placeholder per command, with its one-line help; the placeholders are never run.
     """
-    index = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False)
+    index = typer.Typer(help=HELP, no_args_is_help=True, add_completion=False, rich_markup_mode=None)
     for name, (_, short) in COMMANDS.items():
 
         def placeholder() -> None:  # pragma: no cover - main() runs the real command instead
             raise NotImplementedError
 
-        index.command(name=name, help=short)(placeholder)
+        index.command(name=name, help=short, short_help=short)(placeholder)
     return index
 
 

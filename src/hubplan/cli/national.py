@@ -123,6 +123,7 @@ def national(
         f"({summary.submitted} planned now on {summary.workers} workers, {summary.skipped} already done, "
         f"{summary.failed} failed) in {summary.seconds:.1f} s"
     )
+    err.print(f"  {summary.timings.describe()}", markup=False)
     out.print(f"  rule: {rule.describe()}; plans minimise children's minutes by {mode}")
     for row in table[table["error"] != ""].to_dict(orient="records"):
         err.print(f"  [red]failed[/]: {row['name']} ({row['code']}): {row['error']}", markup=True)

@@ -20,6 +20,7 @@ from hubplan.cli.common import (
     money_option,
     out,
     print_json,
+    solver_output_to_stderr,
     travel_for,
 )
 from hubplan.errors import HubplanError
@@ -77,17 +78,18 @@ def outreach(
 ) -> None:
     """Plan outreach where a scenario's bases do not reach: venues, sessions, staff, timetable and cost."""
     workspace = load(directory)
-    travel = travel_for(workspace)
-    result = plan_outreach(
-        workspace,
-        travel,
-        workspace.scenario(scenario),
-        budget_per_year=None if budget is None else money_option(budget, "--budget"),
-        threshold_minutes=threshold,
-        need_weighting=None
-        if weight_by_reach is None
-        else ("deprivation_and_reach" if weight_by_reach else "deprivation"),
-    )
+    with solver_output_to_stderr(enabled=as_json):  # stdout is the JSON and nothing else
+        travel = travel_for(workspace)
+        result = plan_outreach(
+            workspace,
+            travel,
+            workspace.scenario(scenario),
+            budget_per_year=None if budget is None else money_option(budget, "--budget"),
+            threshold_minutes=threshold,
+            need_weighting=None
+            if weight_by_reach is None
+            else ("deprivation_and_reach" if weight_by_reach else "deprivation"),
+        )
     if timetable is not None:
         _write_csv(timetable, [asdict(s) for s in result.sessions])
     if as_json:
@@ -134,11 +136,18 @@ def amend(
     chosen = workspace.scenario(scenario)
     amount = money_option(extra, "--extra")
     base_budget = None if budget is None else money_option(budget, "--budget")
-    before = plan_outreach(workspace, travel, chosen, budget_per_year=base_budget)
     kinds = tuple(k.strip() for k in candidates.split(",") if k.strip())
-    options = amend_plan(
-        workspace, travel, chosen, amount, budget_per_year=base_budget, rounds=not no_rounds, candidates=kinds
-    )
+    with solver_output_to_stderr(enabled=as_json):  # stdout is the JSON and nothing else
+        before = plan_outreach(workspace, travel, chosen, budget_per_year=base_budget)
+        options = amend_plan(
+            workspace,
+            travel,
+            chosen,
+            amount,
+            budget_per_year=base_budget,
+            rounds=not no_rounds,
+            candidates=kinds,
+        )
     if not options:
         raise HubplanError("no way of spending the extra keeps the rules")
     if as_json:
@@ -198,7 +207,8 @@ def events(
     if last < first:
         raise HubplanError(f"--to ({last}) is before --from ({first})")
     workspace = load(directory)
-    found, notes = plan_events(workspace, workspace.scenario(scenario), first, last)
+    with solver_output_to_stderr(enabled=as_json):  # stdout is the JSON and nothing else
+        found, notes = plan_events(workspace, workspace.scenario(scenario), first, last)
     rows = [asdict(e) | {"slots": " ".join(e.slots), "centres": " ".join(e.centres)} for e in found]
     if data_out is not None:
         _write_csv(data_out, rows)

@@ -275,7 +275,7 @@ def sweep(
         str | None,
         typer.Option(
             help="Minutes within reach, or a list to try, e.g. 20,30,45 "
-            "(default: 30, or the workspace's middle one)."
+            "(default: the workspace's access threshold, [evaluation] access_minutes)."
         ),
     ] = None,
     draws: Annotated[
@@ -298,15 +298,23 @@ def sweep(
         ),
     ] = None,
     mode: Annotated[
-        str, typer.Option(help="The mode whose travel time the plans minimise: bus or car.")
-    ] = "bus",
+        str | None,
+        typer.Option(
+            help="The mode whose travel time the plans minimise: bus or car "
+            "(default: the workspace's [evaluation] access_mode)."
+        ),
+    ] = None,
     method: Annotated[
-        str, typer.Option(help="heuristic (fast, with a proven gap) or exact (HiGHS).")
-    ] = "heuristic",
+        str | None,
+        typer.Option(help="heuristic (fast, with a proven gap; the default) or exact (HiGHS)."),
+    ] = None,
     out_dir: Annotated[
         Path | None, typer.Option("--out", help="Where sweep.parquet goes (default: DIR/sweep).")
     ] = None,
-    seed: Annotated[int, typer.Option(help="Seeds the heuristic and the draws.")] = 0,
+    seed: Annotated[
+        int | None,
+        typer.Option(help="Seeds the heuristic and the draws (default: [uncertainty] seed, 0)."),
+    ] = None,
     scheduler: Annotated[
         str | None, typer.Option(help="An existing Dask scheduler, e.g. tcp://127.0.0.1:8786.")
     ] = None,
@@ -320,15 +328,14 @@ def sweep(
     """
     import pandas as pd
 
-    from hubplan.analysis.uncertainty import resolved_errors
     from hubplan.data.assumptions import MAX_KPH, MAX_MINUTES
-    from hubplan.evaluate.uncertainty import BusError, drawn_car_error
-    from hubplan.scale.sweep import TABLE, SweepOptions, run_sweep
+    from hubplan.scale.sweep import TABLE, run_sweep
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
+    from hubplan.scale.sweep_spec import SweepSpec
 
-    if mode not in ("bus", "car"):
+    if mode is not None and mode not in ("bus", "car"):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
-    if method not in ("heuristic", "exact"):
+    if method is not None and method not in ("heuristic", "exact"):
         raise typer.BadParameter("expected heuristic or exact", param_hint="--method")
     if draws is not None and draws < 0:
         raise typer.BadParameter("expected 0 or more", param_hint="--draws")
@@ -358,14 +365,13 @@ def sweep(
         parse_numbers(threshold, what="minutes", most=MAX_MINUTES, option="--threshold") if threshold else []
     )
     ws = load(directory)
-    # Unset, the errors and draws are the workspace's [uncertainty], as the report's intervals.
-    assumed = ws.assumptions.uncertainty
-    cv_default, error_default = resolved_errors(assumed)
-    draws = assumed.draws if draws is None else draws
-    demand_cv = cv_default if demand_cv is None else demand_cv
-    car_error = error_default if car_error is None else car_error
-    thresholds = ws.assumptions.evaluation.thresholds_minutes
-    t_axis = wanted_t or [30.0 if 30.0 in thresholds else thresholds[len(thresholds) // 2]]
+    # Defaults < the workspace's hubplan.toml < these options, as every other command.
+    spec = SweepSpec.from_workspace(
+        ws, mode=mode, method=method, thresholds_minutes=wanted_t, draws=draws, seed=seed,
+        demand_cv=demand_cv, car_error=car_error,
+    )  # fmt: skip
+    t_axis = list(spec.thresholds_minutes)
+    draws = spec.draws
     n = int((~np.asarray(ws.sites.excluded, dtype=bool)).sum())
     wanted = (
         parse_bases(bases, n)
@@ -381,25 +387,15 @@ def sweep(
         travels = [
             travel_inputs(ws, matrix, car_kph=c, bus_kph=b) for c, b in itertools.product(car_axis, bus_axis)
         ]
-    # Estimated bus minutes are drawn from the bus model's measured error by band, as the report's.
-    bus_error = BusError.of(ws.assumptions.travel.bus, assumed.bus_median_abs_error)
-    bus_drawn = matrix.sources.get("bus", "estimated") == "estimated" and not bus_error.off
-    options = SweepOptions(
-        mode=mode,
-        draws=draws,
-        demand_cv=demand_cv,
-        car_median_abs_error=drawn_car_error(matrix.sources, car_error),
-        bus_band_minutes=bus_error.edges_minutes if bus_drawn else (),
-        bus_median_abs_error=bus_error.errors if bus_drawn else (),
-        method=method,
-        seed=seed,
-    )
+    options = spec.options(matrix.sources)
+    bus_drawn = bool(options.bus_median_abs_error)
     target = out_dir or (directory / "sweep")
     n_points = max(len(wanted), len(budget_values)) * len(rule_sets) * len(travels) * len(t_axis)
     with err.status(f"{n_points} plans x {draws} draws on Dask"):
         summary = run_sweep(
             target, sweep_inputs(ws), options, travels=travels, bases=wanted, budgets=budget_values,
-            rule_sets=rule_sets, thresholds_minutes=t_axis, make_rules=rules_maker(ws, mode, method=method),
+            rule_sets=rule_sets, thresholds_minutes=t_axis,
+            make_rules=rules_maker(ws, spec.mode, method=spec.method),
             scheduler=scheduler, n_workers=workers,
         )  # fmt: skip
     table = pd.read_parquet(target / TABLE)
@@ -415,6 +411,7 @@ def sweep(
         f"[green]ok[/]: {summary.rows} plans in {target / TABLE} ({summary.submitted} solved now, "
         f"{summary.skipped} already done, {summary.failed} failed) in {summary.seconds:.1f} s"
     )
+    err.print(f"  {summary.timings.describe()}", markup=False)
     baseline = ws.baseline
     car_source = matrix.sources.get("car", "estimated")
     car_text = (
@@ -425,13 +422,15 @@ def sweep(
     )
     bus_text = (
         "bus minutes log-normal by km band ("
-        + ", ".join(f"{k} {v:.1%}" for k, v in assumed.bus_median_abs_error.items())
+        + ", ".join(f"{k} {v:.1%}" for k, v in ws.assumptions.uncertainty.bus_median_abs_error.items())
         + "), one draw per area"
         if bus_drawn
         else f"bus minutes {matrix.sources.get('bus', 'estimated')}, not drawn"
     )
     out.print(
-        f"  assumed errors: {ws.areas.people}'s counts log-normal, CV {demand_cv:.0%} per area; {car_text}; "
+        f"  plans minimise {ws.areas.people}'s minutes by {spec.mode}. "
+        f"Assumed errors: {ws.areas.people}'s counts log-normal, CV {spec.demand_cv:.0%} per area; "
+        f"{car_text}; "
         f"{bus_text}. "
         f"Access is lost against the baseline ({baseline.name if baseline is not None else 'every site'})."
     )

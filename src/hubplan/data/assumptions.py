@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator, model_validator
 
 from hubplan.data.circuit_settings import CircuitSettings
+from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import read_user_text
-from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.settings_base import MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
 from hubplan.errors import InputError, Problem

@@ -1,34 +1,56 @@
-"""Run independent tasks on Dask distributed, writing each row as it completes and skipping rows done before.
+"""Run independent tasks on Dask distributed, streaming rows to disk in batches and skipping rows done before.
 
 One engine for councils, sweep points and Monte Carlo draws. A run:
 
 - connects to an existing cluster (``scheduler="tcp://host:8786"``) or starts a ``LocalCluster`` of
   one single-threaded worker process per core;
-- reads the table already at ``path`` and keeps every row whose fingerprint matches its task and
-  that has no error: those tasks are not submitted again;
-- submits the rest with ``retries`` (a task whose worker dies is rescheduled on another by the
-  scheduler; one that raises is tried again), and rewrites ``path`` atomically as rows arrive;
-- turns a task that still fails into a row carrying its error, so the run always writes every row
-  (a task whose workers die every time it runs, e.g. out of memory, is given up by the scheduler
-  after its ``allowed-failures`` and becomes a row saying so);
-- with ``scatter=True``, sends an argument shared by several tasks (the same object, e.g. a
-  workspace's arrays) to the workers once, on every worker, instead of pickling it into each task.
+- reads the table already at ``path`` (and the batches a stopped run left beside it,
+  :mod:`hubplan.scale.rows`) and keeps every row whose fingerprint matches its task and that has
+  no error: those tasks are not submitted again;
+- with ``scatter=True``, sends each argument that several tasks share (the same object, e.g. a
+  workspace's arrays) to every worker once, before the tasks, instead of pickling it into each;
+- submits the rest in one message per task function, with ``retries`` (a task whose worker dies is
+  rescheduled on another by the scheduler; one that raises is tried again);
+- takes rows as they finish, in batches (the client's I/O thread fetches results while the
+  workers compute), and writes each batch once beside the table; the table itself is written
+  once, at the end;
+- turns a task the *cluster* gave up on (its workers died every time it ran, e.g. out of memory;
+  its shared data was lost) into a row carrying that error, so the run always writes every row;
+  an exception the task itself raised is a bug: the rows finished so far are kept on disk and the
+  exception propagates (task functions turn the user's own errors into rows themselves);
+- measures where the client's time goes (:class:`RunTimings`): the serial share of a run, which
+  bounds what more workers can give (Amdahl's law).
+
+The client's work per finished task is constant: progress is counted, not recomputed, and asks
+the scheduler nothing; a batch written costs its own rows only.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
+from hubplan.scale.rows import BatchWriter, read_rows, write_rows
+from hubplan.scale.timings import Clock, RunTimings, amdahl_speedup
 
-from hubplan.files import write_bytes_atomically
+__all__ = [
+    "Progress",
+    "ProgressCallback",
+    "RunSummary",
+    "RunTimings",
+    "Task",
+    "amdahl_speedup",
+    "connect",
+    "machine_workers",
+    "read_rows",
+    "run_tasks",
+    "write_rows",
+]
 
 ProgressCallback = Callable[["Progress"], None]
 
@@ -97,6 +119,8 @@ class RunSummary:
         Wall-clock time of the run.
     workers
         Workers in the cluster when the run started.
+    timings
+        Where the client's time went.
     """
 
     path: Path
@@ -106,48 +130,7 @@ class RunSummary:
     failed: int
     seconds: float
     workers: int
-
-
-def read_rows(path: Path, *, key_column: str = "key") -> dict[str, dict[str, Any]]:
-    """Return the rows already written at ``path`` by key (empty when there is no file yet).
-
-    Parameters
-    ----------
-    path
-        A parquet table written by :func:`run_tasks`.
-    key_column
-        The column holding each row's key.
-
-    Returns
-    -------
-    dict
-        Key to row.
-    """
-    if not path.exists():
-        return {}
-    table = pd.read_parquet(path)
-    records: list[dict[str, Any]] = table.to_dict(orient="records")  # type: ignore[assignment]
-    return {str(row[key_column]): row for row in records}
-
-
-def write_rows(path: Path, rows: Sequence[dict[str, Any]], *, key_column: str = "key") -> None:
-    """Write rows as a parquet table at ``path``, sorted by key, atomically.
-
-    Parameters
-    ----------
-    path
-        The table to write.
-    rows
-        Rows with the same columns.
-    key_column
-        The column to sort by.
-    """
-    table = pd.DataFrame(list(rows))
-    if len(table):
-        table = table.sort_values(key_column, kind="stable").reset_index(drop=True)
-    buffer = io.BytesIO()
-    table.to_parquet(buffer, index=False)
-    write_bytes_atomically(path, buffer.getvalue())
+    timings: RunTimings = field(default_factory=RunTimings)
 
 
 def machine_workers() -> int:
@@ -209,20 +192,23 @@ def run_tasks(
     retries: int = 2,
     progress: ProgressCallback | None = None,
     poll_seconds: float = 0.25,
-    write_every_seconds: float = 2.0,
+    write_every_seconds: float = 5.0,
+    batch_rows: int = 10_000,
     scatter: bool = False,
 ) -> RunSummary:
-    """Run tasks on Dask distributed and write their rows to ``path`` as they complete.
+    """Run tasks on Dask distributed and stream their rows to disk in batches as they complete.
 
     Parameters
     ----------
     tasks
         The run's tasks, with unique keys.
     path
-        The parquet table of rows, read first (rows with a matching fingerprint and no error are
-        kept, not recomputed) and rewritten as rows arrive and at the end.
+        The parquet table of rows, read first with the batches a stopped run left beside it (rows
+        with a matching fingerprint and no error are kept, not recomputed) and written once at the
+        end; while the run goes, rows are written in batches beside it
+        (:func:`hubplan.scale.rows.parts_folder`).
     error_row
-        Makes the row of a task that failed on the cluster (e.g. its worker died too often) from the
+        Makes the row of a task the cluster gave up on (e.g. its worker died too often) from the
         task and the error message.
     key_column
         The rows' key column.
@@ -233,11 +219,14 @@ def run_tasks(
     retries
         Times a failed task is tried again.
     progress
-        Called with a :class:`Progress` at the start, as tasks finish and every ``poll_seconds``.
+        Called with a :class:`Progress` at the start, at the end, and as rows arrive, at most
+        every ``poll_seconds``.
     poll_seconds
-        Seconds between looks at the tasks.
+        Least seconds between two progress calls while tasks run.
     write_every_seconds
-        Least seconds between two rewrites of ``path`` while tasks run.
+        Least seconds between two batches written while tasks run.
+    batch_rows
+        Rows that make a batch be written at once, however soon after the last.
     scatter
         Send each argument that several tasks share (the same object; not a number or text) to
         every worker once, before the tasks; a task whose shared data is lost with every worker
@@ -246,12 +235,15 @@ def run_tasks(
     Returns
     -------
     RunSummary
-        Rows, submitted, skipped and failed tasks, seconds.
+        Rows, submitted, skipped and failed tasks, seconds, and where the client's time went.
 
     Raises
     ------
     ValueError
         For two tasks with the same key.
+    Exception
+        The first exception a task raised itself (not the cluster): a bug in the task, re-raised
+        with the worker's traceback after the rows finished so far are written beside ``path``.
     """
     started = time.perf_counter()
     keys = [t.key for t in tasks]
@@ -268,59 +260,117 @@ def run_tasks(
         else:
             todo.append(task)
     skipped = len(rows)
-
-    def failed_count() -> int:
-        return sum(1 for r in rows.values() if r.get("error"))
+    clock = Clock(read=time.perf_counter() - started)
+    failed = sum(1 for r in rows.values() if r.get("error"))
 
     def report(running: int) -> None:
         if progress is not None:
-            progress(Progress(len(tasks), len(rows), running, failed_count()))
+            with clock.timing("progress"):
+                progress(Progress(len(tasks), len(rows), running, failed))
 
     if not todo:
-        write_rows(path, list(rows.values()), key_column=key_column)
+        with clock.timing("finish"):
+            write_rows(path, list(rows.values()), key_column=key_column)
         report(0)
-        return RunSummary(path, len(rows), 0, skipped, failed_count(), time.perf_counter() - started, 0)
+        seconds = time.perf_counter() - started
+        return RunSummary(path, len(rows), 0, skipped, failed, seconds, 0, timings=clock.timings())
 
+    connecting = time.perf_counter()
     with connect(scheduler, n_workers=n_workers) as client:
+        clock.add("connect", time.perf_counter() - connecting)
+        cpu_started = time.process_time()
         info = client.scheduler_info().get("workers", {})
         workers = len(info)
         threads = sum(int(w.get("nthreads", 1)) for w in info.values()) or 1
-        shared = _scatter_shared(client, todo) if scatter else {}
-        futures = {
-            client.submit(
-                task.function,
-                *(shared.get(id(arg), arg) for arg in task.args),
-                key=f"hubplan-{task.key}-{task.fingerprint}",
-                retries=retries,
-                pure=False,
-            ): task
-            for task in todo
-        }
-        pending = set(futures)
-        last_write = time.perf_counter()
-        report(min(len(pending), threads))
-        while pending:
-            finished = [f for f in pending if f.done()]
-            for future in finished:
-                pending.discard(future)
-                task = futures[future]
-                try:
-                    rows[task.key] = future.result()
-                except Exception as exc:  # the task's own failures are rows already: this is the cluster's
-                    rows[task.key] = error_row(task, _cluster_error(exc))
-                future.release()
-            if finished and time.perf_counter() - last_write >= write_every_seconds:
-                write_rows(path, list(rows.values()), key_column=key_column)
+        with clock.timing("scatter"):
+            shared = _scatter_shared(client, todo) if scatter else {}
+        with clock.timing("submit"):
+            futures = _submit(client, todo, shared, retries=retries)
+            by_key = {future.key: task for future, task in zip(futures, todo, strict=True)}
+            finished = _as_completed(futures)
+            del futures
+        writer = BatchWriter(path, key_column=key_column)
+        buffer: list[dict[str, Any]] = []
+        pending = len(todo)
+        last_write = last_report = time.perf_counter()
+        report(min(threads, pending))
+        for batch in clock.waiting(finished.batches()):
+            with clock.timing("collect"):
+                for future, result in batch:
+                    task = by_key.pop(future.key)
+                    bug = _task_exception(future, result)
+                    if bug is not None:
+                        writer.write(buffer)  # the rest is released with the client, on the way out
+                        raise bug
+                    row = result if future.status == "finished" else error_row(task, _cluster_error(result))
+                    rows[task.key] = row
+                    buffer.append(row)
+                    failed += 1 if row.get("error") else 0
+                    clock.task_done(row.get("seconds"))
+                pending -= len(batch)
+            now = time.perf_counter()
+            if buffer and (now - last_write >= write_every_seconds or len(buffer) >= batch_rows):
+                with clock.timing("write"):
+                    writer.write(buffer)
+                buffer = []
                 last_write = time.perf_counter()
-            # Workers may hold more tasks than threads: at most one a thread is computing.
-            report(min(threads, _running(client, {f.key for f in pending})))
-            if pending and not finished:
-                time.sleep(poll_seconds)
-    write_rows(path, list(rows.values()), key_column=key_column)
-    report(0)
-    return RunSummary(
-        path, len(rows), len(todo), skipped, failed_count(), time.perf_counter() - started, workers
-    )
+            if pending and now - last_report >= poll_seconds:
+                # Workers may hold more tasks than threads: at most one a thread is computing.
+                report(min(threads, pending))
+                last_report = time.perf_counter()
+        with clock.timing("finish"):
+            write_rows(path, list(rows.values()), key_column=key_column)
+        clock.add("client_cpu", time.process_time() - cpu_started)
+        report(0)
+        closing = time.perf_counter()
+    clock.add("close", time.perf_counter() - closing)
+    seconds = time.perf_counter() - started
+    return RunSummary(path, len(rows), len(todo), skipped, failed, seconds, workers, timings=clock.timings())
+
+
+def _submit(client: Any, tasks: Sequence[Task], shared: dict[int, Any], *, retries: int) -> list[Any]:
+    """Submit the tasks, one message per function and arity; return their futures in task order."""
+    groups: dict[tuple[Any, int], list[int]] = {}
+    for i, task in enumerate(tasks):
+        groups.setdefault((task.function, len(task.args)), []).append(i)
+    futures: list[Any] = [None] * len(tasks)
+    for (function, arity), positions in groups.items():
+        names = [f"hubplan-{tasks[i].key}-{tasks[i].fingerprint}" for i in positions]
+        if arity == 0:
+            made = [client.submit(function, key=k, retries=retries, pure=False) for k in names]
+        else:
+            columns = [
+                [shared.get(id(tasks[i].args[a]), tasks[i].args[a]) for i in positions] for a in range(arity)
+            ]
+            made = client.map(function, *columns, key=names, retries=retries, pure=False)
+        for i, future in zip(positions, made, strict=True):
+            futures[i] = future
+    return futures
+
+
+def _as_completed(futures: list[Any]) -> Any:
+    """Return Dask's ``as_completed`` over ``futures``, fetching each result as it finishes."""
+    from distributed import as_completed
+
+    return as_completed(futures, with_results=True, raise_errors=False)  # type: ignore[no-untyped-call]
+
+
+_CLUSTER_ERRORS = frozenset({"KilledWorker", "CommClosedError", "FutureCancelledError", "CancelledError"})
+"""Exceptions that say the cluster gave a task up, not that the task failed."""
+
+
+def _task_exception(future: Any, result: Any) -> BaseException | None:
+    """Return the exception a finished task raised itself (a bug), or ``None``.
+
+    For a failed future, ``as_completed`` gives ``(type, exception, traceback)``; a cancelled one
+    gives the cancellation. A cluster's failure is not the task's: that becomes an error row.
+    """
+    if future.status != "error":
+        return None
+    _type, exc, traceback = result
+    if type(exc).__name__ in _CLUSTER_ERRORS:
+        return None
+    return exc.with_traceback(traceback)  # type: ignore[no-any-return]
 
 
 _SCALARS = (str, bytes, int, float, bool, type(None))
@@ -343,19 +393,12 @@ def _scatter_shared(client: Any, tasks: Sequence[Task]) -> dict[int, Any]:
     return dict(zip(ids, futures, strict=True))
 
 
-def _cluster_error(exc: BaseException) -> str:
+def _cluster_error(result: Any) -> str:
     """Say why the cluster gave a task up, naming a worker that died running it."""
+    exc = result[1] if isinstance(result, tuple) else result
     if type(exc).__name__ == "KilledWorker":
         return (
             f"KilledWorker: the worker died each time it ran this task (out of memory, a crash, "
             f"or killed), so the scheduler gave up: {exc}"
         )
     return f"{type(exc).__name__}: {exc}"
-
-
-def _running(client: Any, keys: set[str]) -> int:
-    try:
-        processing = client.processing()
-    except Exception:  # the scheduler busy or going: progress is only a display
-        return 0
-    return sum(1 for worker_keys in processing.values() for key in worker_keys if key in keys)

@@ -22,12 +22,13 @@ import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from hubplan.errors import InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.evaluate.uncertainty import (
     BUS_SEED_STREAM,
     CAR_MEDIAN_ABS_ERROR,
@@ -255,6 +256,48 @@ def _empty_row(point: Point, fingerprint: str, error: str) -> dict[str, Any]:
     return row
 
 
+@lru_cache(maxsize=4)
+def _draws(
+    n_areas: int, draws: int, seed: int, demand_cv: float, car_median_abs_error: float
+) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(seed)
+    ones = np.ones(n_areas)
+    demand = np.empty((draws, n_areas))
+    car = np.empty((draws, n_areas))
+    for d in range(draws):
+        demand[d] = draw_demand(ones, rng, cv=demand_cv)
+        car[d] = draw_car_factors(n_areas, rng, median_abs_error=car_median_abs_error)
+    demand.flags.writeable = False
+    car.flags.writeable = False
+    return demand, car
+
+
+def point_draws(n_areas: int, options: SweepOptions) -> tuple[np.ndarray, np.ndarray]:
+    """Return every draw's demand and car factors for a sweep: the same at every point.
+
+    One generator seeded with ``options.seed`` gives, draw after draw, the demand factors then the
+    car factors (:func:`~hubplan.scale.uncertainty.draw_demand`,
+    :func:`~hubplan.scale.uncertainty.draw_car_factors`). They are made on the worker that runs a
+    point and kept there for the next point (the last four sets per process), so a sweep sends no
+    draws over the network and makes them once per worker, not once per point.
+
+    Parameters
+    ----------
+    n_areas
+        Areas.
+    options
+        The draws, seed and errors.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        (draws, n_areas) mean-1 demand factors and median-1 car factors, read-only.
+    """
+    return _draws(
+        n_areas, options.draws, options.seed, float(options.demand_cv), float(options.car_median_abs_error)
+    )
+
+
 def sweep_point(  # noqa: PLR0917 - Dask passes a task's arguments by position
     point: Point,
     inputs: SweepInputs,
@@ -317,17 +360,18 @@ def sweep_point(  # noqa: PLR0917 - Dask passes a task's arguments by position
         t = point.threshold_minutes
         row.update(_measure(near, base, w, inputs.deprived, t))
         drawing = time.perf_counter()
-        # Seeded alike at every point: each point sees the same draws (common random numbers).
-        rng = np.random.default_rng(options.seed)
+        # Seeded alike at every point: each point sees the same draws (common random numbers), made
+        # here on the worker, once per worker process (point_draws), not on the client.
+        demand, car = point_draws(len(w), options)
         bus_rng = np.random.default_rng([options.seed, BUS_SEED_STREAM])
         bus_error = BusError(options.bus_band_minutes, options.bus_median_abs_error)
         bus_sigma = None
         if options.bus_median_abs_error and not bus_error.off:
             bus_sigma = {"near": bus_error.sigmas(near["bus"]), "base": bus_error.sigmas(base["bus"])}
         drawn: dict[str, list[float]] = {m: [] for m in METRICS}
-        for _ in range(options.draws):
-            wd = draw_demand(w, rng, cv=options.demand_cv)
-            factor = draw_car_factors(len(w), rng, median_abs_error=options.car_median_abs_error)
+        for d in range(options.draws):
+            wd = w * demand[d]
+            factor = car[d]
             # One factor per area scales its minutes to every site, so its nearest site stays nearest.
             near_d = {"car": near["car"] * factor, "bus": near["bus"]}
             base_d = {"car": base["car"] * factor, "bus": base["bus"]}
@@ -346,7 +390,7 @@ def sweep_point(  # noqa: PLR0917 - Dask passes a task's arguments by position
                 )
                 row[f"{key}_lo"], row[f"{key}_hi"] = float(lo), float(hi)
         row["draw_seconds"] = time.perf_counter() - drawing
-    except Exception as exc:  # a failed point is a row, not a crashed sweep
+    except HubplanError as exc:  # rules that cannot hold, bad input: a row; a bug propagates
         row["error"] = f"{type(exc).__name__}: {exc}"
     row["seconds"] = time.perf_counter() - started
     row["worker"] = f"{socket.gethostname()}:{os.getpid()}"
