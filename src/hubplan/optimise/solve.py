@@ -13,6 +13,8 @@ from hubplan.optimise.rules import Capacity, Excluded, Required, Rules, check_ru
 from hubplan.optimise.solution import BoundMethod, Method, Solution, Status, sorted_positions
 
 METHODS = tuple(m.value for m in Method)
+#: From this many candidate sites, a plain p-median (no rules) goes to the large-instance solver.
+LARGE_SITES = 1000
 
 
 def solve_instance(
@@ -304,6 +306,9 @@ def solve_pmedian(
         Seeds the heuristic.
     rules
         Further rules (required, excluded, district minimums, cover sets, a budget); ``p`` here wins.
+        Without rules and with :data:`LARGE_SITES` sites or more, the large
+        instance solver runs (:func:`hubplan.optimise.large_solve.solve_large`: neighbour lists, a
+        default time limit of 40 s for the heuristic and 600 s for the exact method).
 
     Returns
     -------
@@ -318,6 +323,10 @@ def solve_pmedian(
     >>> s.open.tolist(), s.objective
     ([1], 5.0)
     """
+    if rules is None and cost.shape[1] >= LARGE_SITES:
+        from hubplan.optimise.large_solve import solve_large  # neighbour lists for large instances
+
+        return solve_large(cost, weights, p, method=Method.parse(method), time_limit=time_limit, seed=seed)
     inst = build_instance(cost, weights)
     chosen = (rules or Rules()).with_count(p)
     return solve_instance(inst, chosen, method=method, time_limit=time_limit, seed=seed)
