@@ -72,10 +72,11 @@ def nearest_instance(cost: np.ndarray | sp.csr_array, weights: np.ndarray, k: in
     """
     w = np.asarray(weights, dtype=np.float64)
     if sp.issparse(cost):
-        full_far = 2 * float(cost.data.max()) + 1 if cost.nnz else 1.0
-        rows, cols, vals, nxt = [], [], [], np.full(cost.shape[0], full_far)
-        indptr, indices, data = cost.indptr, cost.indices, cost.data
-        for u in range(cost.shape[0]):
+        csr = sp.csr_array(cost)
+        full_far = 2 * float(np.max(csr.data)) + 1 if csr.nnz else 1.0
+        rows, cols, vals, nxt = [], [], [], np.full(csr.shape[0], full_far)
+        indptr, indices, data = csr.indptr, csr.indices, csr.data
+        for u in range(csr.shape[0]):
             lo, hi = indptr[u], indptr[u + 1]
             order = np.argsort(data[lo:hi], kind="stable")
             if hi - lo > k:
@@ -106,7 +107,9 @@ def nearest_instance(cost: np.ndarray | sp.csr_array, weights: np.ndarray, k: in
     return dataclasses.replace(inst, far=w * nxt, complete=False)
 
 
-def full_objective(cost: np.ndarray | sp.csr_array, full: Instance | None, weights: np.ndarray, is_open: np.ndarray) -> float:
+def full_objective(
+    cost: np.ndarray | sp.csr_array, full: Instance | None, weights: np.ndarray, is_open: np.ndarray
+) -> float:
     """Return a plan's objective in the full problem (dense: from the matrix; sparse: its instance)."""
     sites = np.flatnonzero(is_open)
     if full is not None:
@@ -133,7 +136,17 @@ class Plan:
         """Return the plan ``is_open`` with its assignment in ``inst``."""
         n = inst.n_areas
         plan = cls(is_open.copy(), np.empty(n), np.empty(n, np.int64), np.empty(n), np.empty(n, np.int64))
-        kernels.assign(inst.row_ptr, inst.row_site, inst.row_cost, inst.far, plan.is_open, plan.d1, plan.f1, plan.d2, plan.f2)
+        kernels.assign(
+            inst.row_ptr,
+            inst.row_site,
+            inst.row_cost,
+            inst.far,
+            plan.is_open,
+            plan.d1,
+            plan.f1,
+            plan.d2,
+            plan.f2,
+        )
         return plan
 
     def copy(self) -> Plan:
@@ -146,7 +159,9 @@ class Plan:
         return float(self.d1.sum())
 
 
-def local_search(inst: Instance, plan: Plan, may_open: np.ndarray, may_close: np.ndarray, *, start: int = 0) -> int:
+def local_search(
+    inst: Instance, plan: Plan, may_open: np.ndarray, may_close: np.ndarray, *, start: int = 0
+) -> int:
     """Improve ``plan`` in place by fast swaps; return the number of swaps."""
     return int(
         swap_search(
@@ -156,7 +171,15 @@ def local_search(inst: Instance, plan: Plan, may_open: np.ndarray, may_close: np
     )  # fmt: skip
 
 
-def _shake(inst: Instance, plan: Plan, size: int, rng: np.random.Generator, may_open: np.ndarray, may_close: np.ndarray) -> bool:
+def _shake(
+    inst: Instance,
+    plan: Plan,
+    size: int,
+    *,
+    rng: np.random.Generator,
+    may_open: np.ndarray,
+    may_close: np.ndarray,
+) -> bool:
     """Swap ``size`` open sites of one neighbourhood for sites their areas list; False when none can move."""
     open_sites = np.flatnonzero(plan.is_open & may_close)
     if len(open_sites) == 0:
@@ -184,12 +207,16 @@ def _shake(inst: Instance, plan: Plan, size: int, rng: np.random.Generator, may_
     outs = outs[: len(ins)]
     for s in ins:
         plan.is_open[s] = True
-        kernels.open_site(int(s), inst.row_ptr, inst.row_site, inst.row_cost, inst.col_ptr, inst.col_area, inst.col_cost,
-                          plan.d1, plan.f1, plan.d2, plan.f2, np.zeros(0))  # fmt: skip
+        kernels.open_site(
+            int(s), inst.row_ptr, inst.row_site, inst.row_cost, inst.col_ptr, inst.col_area, inst.col_cost,
+            plan.d1, plan.f1, plan.d2, plan.f2, np.zeros(0),
+        )  # fmt: skip
     for r in outs:
         plan.is_open[r] = False
-        kernels.close_site(int(r), inst.row_ptr, inst.row_site, inst.row_cost, inst.col_ptr, inst.col_area, inst.far,
-                           plan.is_open, plan.d1, plan.f1, plan.d2, plan.f2)  # fmt: skip
+        kernels.close_site(
+            int(r), inst.row_ptr, inst.row_site, inst.row_cost, inst.col_ptr, inst.col_area, inst.far,
+            plan.is_open, plan.d1, plan.f1, plan.d2, plan.f2,
+        )  # fmt: skip
     return True
 
 
@@ -239,7 +266,7 @@ def shakes(
         if it - last >= patience or time.perf_counter() > deadline:
             break
         trial = best.copy()
-        if not _shake(inst, trial, k, rng, may_open, may_close):
+        if not _shake(inst, trial, k, rng=rng, may_open=may_open, may_close=may_close):
             break
         local_search(inst, trial, may_open, may_close, start=int(rng.integers(m)))
         if trial.objective < best.objective - 1e-9 * max(1.0, best.objective):
@@ -294,7 +321,7 @@ def search_large(
 
 
 def _region(inst: Instance, plan: Plan, j: int, size: int) -> np.ndarray:
-    """Return up to ``size`` open sites around ``j``: grown through the second-nearest sites of their areas."""
+    """Return up to ``size`` open sites around ``j``, grown through their areas' second-nearest sites."""
     region = [j]
     seen = {j}
     head = 0
@@ -344,12 +371,15 @@ def _resolve_region(inst: Instance, plan: Plan, region: np.ndarray) -> np.ndarra
     matrix = sp.csr_array(
         (np.concatenate(vals), (np.concatenate(rows), col_local)), shape=(len(areas), len(site_ids))
     )
-    sub = dataclasses.replace(build_instance(matrix, np.ones(len(areas)), far=1.0), far=outside, complete=False)
+    sub = dataclasses.replace(
+        build_instance(matrix, np.ones(len(areas)), far=1.0), far=outside, complete=False
+    )
     before = float(plan.d1[areas].sum())
     solution = solve_instance(sub, Rules(p=len(region)), method="exact", time_limit=5.0, iterations=10)
     if solution.objective >= before - 1e-9 * max(1.0, before):
         return None
-    return site_ids[solution.open]
+    chosen: np.ndarray = site_ids[solution.open]
+    return chosen
 
 
 def neighbourhoods(

@@ -96,9 +96,7 @@ def solve_large(
     start_mask: np.ndarray | None = None
     while True:
         inst = nearest_instance(matrix, w, k) if k < m else (full or build_instance(matrix, w))
-        plan = search_large(
-            inst, p, seed=seed, start=start_mask, deadline=started + 0.45 * search_budget
-        )
+        plan = search_large(inst, p, seed=seed, start=start_mask, deadline=started + 0.45 * search_budget)
         if p >= 50:
             plan = neighbourhoods(inst, plan, seed=seed, deadline=started + 0.8 * search_budget)
         objective = full_objective(matrix, full, w, plan.is_open)
@@ -115,7 +113,17 @@ def solve_large(
             sense="min", seconds=time.perf_counter() - started, status=Status.HEURISTIC,
             method=Method.HEURISTIC, bound_method=BoundMethod.LAGRANGIAN,
         )  # fmt: skip
-    return _prove(inst, matrix, full, w, plan, objective, lagrangian, started=started, budget=budget)
+    return _prove(
+        inst,
+        matrix,
+        full,
+        w,
+        plan,
+        objective=objective,
+        lagrangian=lagrangian,
+        started=started,
+        budget=budget,
+    )
 
 
 def _prove(
@@ -124,9 +132,9 @@ def _prove(
     full: Instance | None,
     w: np.ndarray,
     plan: Plan,
+    *,
     objective: float,
     lagrangian: LagrangianBound,
-    *,
     started: float,
     budget: float,
 ) -> Solution:
@@ -135,10 +143,19 @@ def _prove(
     from hubplan.optimise.exact import ExactSolver
 
     p = int(plan.is_open.sum())
-    integral = bool(np.all(inst.row_cost == np.round(inst.row_cost)) and np.all(inst.far == np.round(inst.far)))
+    integral = bool(
+        np.all(inst.row_cost == np.round(inst.row_cost)) and np.all(inst.far == np.round(inst.far))
+    )
     cut = objective - (1 - 1e-9) if integral else objective * (1 - 1e-12)
     if lagrangian.bound > cut:
-        return _solution(plan.is_open, objective, objective, started, Status.OPTIMAL, BoundMethod.LAGRANGIAN)
+        return _solution(
+            plan.is_open,
+            objective,
+            objective,
+            started=started,
+            status=Status.OPTIMAL,
+            how=BoundMethod.LAGRANGIAN,
+        )
     fixed_open, fixed_closed, fixed_bound = fix(lagrangian, Rules(p=p), objective, integral=integral)
     rules = Rules(Required(np.flatnonzero(fixed_open)), Excluded(np.flatnonzero(fixed_closed)), p=p)
     left = max(1.0, budget - (time.perf_counter() - started))
@@ -152,11 +169,11 @@ def _prove(
     proven = best - lower <= (1 - 1e-9 if integral else 1e-9 * max(1.0, best))
     status = Status.OPTIMAL if proven else Status.TIME_LIMIT
     how = BoundMethod.MIP if lower > lagrangian.bound else BoundMethod.LAGRANGIAN
-    return _solution(best_open, best, best if proven else lower, started, status, how)
+    return _solution(best_open, best, best if proven else lower, started=started, status=status, how=how)
 
 
 def _solution(
-    is_open: np.ndarray, objective: float, bound: float, started: float, status: Status, how: BoundMethod
+    is_open: np.ndarray, objective: float, bound: float, *, started: float, status: Status, how: BoundMethod
 ) -> Solution:
     return Solution(
         open=np.flatnonzero(is_open).astype(np.int64), objective=objective, bound=bound, sense="min",

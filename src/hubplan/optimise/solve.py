@@ -147,7 +147,7 @@ def solve_instance(
     if alternatives == 0:
         fixed_open, fixed_closed, fixed_bound = fix_sites(lagrangian, rules, objective, integral=integral)
         model_rules = rules.plus(Required(np.flatnonzero(fixed_open)), Excluded(np.flatnonzero(fixed_closed)))
-    return _exact(
+    result = _exact(
         inst,
         model_rules,
         start=best,
@@ -157,6 +157,18 @@ def solve_instance(
         alternatives=alternatives,
         within=within,
     )
+    if objective >= result.objective:
+        return result
+    # Fixing keeps only plans cheaper than the heuristic's, so it can cut off the heuristic's own plan
+    # (when that plan is optimal): HiGHS then answers the best plan of what is left. Keep the better one;
+    # both bounds together still bound every plan.
+    lower = min(result.bound, fixed_bound)
+    closed = objective - lower <= (1 - 1e-9 if integral else 1e-9 * max(1.0, abs(objective)))
+    return Solution(
+        open=sorted_positions(best), objective=objective, bound=objective if closed else lower, sense="min",
+        seconds=time.perf_counter() - started, status=Status.OPTIMAL if closed else Status.TIME_LIMIT,
+        method=Method.EXACT, bound_method=BoundMethod.MIP,
+    )  # fmt: skip
 
 
 def _exact(
