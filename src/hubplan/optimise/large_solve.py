@@ -105,7 +105,12 @@ def solve_large(
         start_mask, k = plan.is_open, min(m, 2 * k)
     rules = Rules(p=p)
     left = max(1.0, started + search_budget - time.perf_counter()) if method == Method.HEURISTIC else None
-    lagrangian = lagrangian_bound(inst, rules, plan.objective, plan.d1, time_limit=left)
+    if method == Method.HEURISTIC:
+        lagrangian = lagrangian_bound(inst, rules, plan.objective, plan.d1, time_limit=left)
+    else:  # a tighter bound fixes more sites: more, smaller steps before HiGHS
+        lagrangian = lagrangian_bound(
+            inst, rules, objective, plan.d1, iterations=5000, window=400, progress=0.002, time_limit=budget / 4
+        )
     bound = min(lagrangian.bound, objective)
     if method == Method.HEURISTIC:
         return Solution(
