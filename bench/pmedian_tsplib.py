@@ -129,7 +129,7 @@ def write(frame: pd.DataFrame, args: argparse.Namespace, loads: list[float], *, 
         f"Large TSPLIB p-median instances (floor of the Euclidean distance, every point a client and a site), "
         f"one run on {platform.machine()} with {os.cpu_count()} cores, Python {platform.python_version()}, "
         f"**shared with other jobs**: load average {min(loads):.1f} to {max(loads):.1f} during the run, so the "
-        "wall-clock times are inflated; the heuristic's CPU time (one thread) is the fairer figure. "
+        "wall-clock times are inflated; the heuristic's CPU time is the fairer figure (the process's, all threads: HiGHS in the neighbourhood step can use a second core, so it can exceed the wall time). "
         "Published values: Duran-Mateluna, Ales and Elloumi (EJOR 2023), read at run time from "
         "../shared/benchmarks/tsplib-pmed. Their times (CPLEX, one thread) are from another machine: "
         "indicative only. This is a **subset** of the 150 published cases (chosen to cover every "
