@@ -13,6 +13,8 @@ from hubplan.optimise.rules import Capacity, Excluded, Required, Rules, check_ru
 from hubplan.optimise.solution import BoundMethod, Method, Solution, Status, sorted_positions
 
 METHODS = tuple(m.value for m in Method)
+#: From this many candidate sites, a plain p-median (no rules) goes to the large-instance solver.
+LARGE_SITES = 1000
 
 
 def solve_instance(
@@ -145,7 +147,7 @@ def solve_instance(
     if alternatives == 0:
         fixed_open, fixed_closed, fixed_bound = fix_sites(lagrangian, rules, objective, integral=integral)
         model_rules = rules.plus(Required(np.flatnonzero(fixed_open)), Excluded(np.flatnonzero(fixed_closed)))
-    return _exact(
+    result = _exact(
         inst,
         model_rules,
         start=best,
@@ -155,6 +157,18 @@ def solve_instance(
         alternatives=alternatives,
         within=within,
     )
+    if objective >= result.objective:
+        return result
+    # Fixing keeps only plans cheaper than the heuristic's, so it can cut off the heuristic's own plan
+    # (when that plan is optimal): HiGHS then answers the best plan of what is left. Keep the better one;
+    # both bounds together still bound every plan.
+    lower = min(result.bound, fixed_bound)
+    closed = objective - lower <= (1 - 1e-9 if integral else 1e-9 * max(1.0, abs(objective)))
+    return Solution(
+        open=sorted_positions(best), objective=objective, bound=objective if closed else lower, sense="min",
+        seconds=time.perf_counter() - started, status=Status.OPTIMAL if closed else Status.TIME_LIMIT,
+        method=Method.EXACT, bound_method=BoundMethod.MIP,
+    )  # fmt: skip
 
 
 def _exact(
@@ -304,6 +318,9 @@ def solve_pmedian(
         Seeds the heuristic.
     rules
         Further rules (required, excluded, district minimums, cover sets, a budget); ``p`` here wins.
+        Without rules and with :data:`LARGE_SITES` sites or more, the large
+        instance solver runs (:func:`hubplan.optimise.large_solve.solve_large`: neighbour lists, a
+        default time limit of 40 s for the heuristic and 600 s for the exact method).
 
     Returns
     -------
@@ -318,6 +335,10 @@ def solve_pmedian(
     >>> s.open.tolist(), s.objective
     ([1], 5.0)
     """
+    if rules is None and cost.shape[1] >= LARGE_SITES:
+        from hubplan.optimise.large_solve import solve_large  # neighbour lists for large instances
+
+        return solve_large(cost, weights, p, method=Method.parse(method), time_limit=time_limit, seed=seed)
     inst = build_instance(cost, weights)
     chosen = (rules or Rules()).with_count(p)
     return solve_instance(inst, chosen, method=method, time_limit=time_limit, seed=seed)
