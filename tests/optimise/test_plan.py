@@ -61,13 +61,6 @@ def test_budget_steps() -> None:
         budget_steps(5e6, 4e6, 1e6)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="exact coverage bug found by the fitted bus minutes (travel branch, reported to the lead): on "
-    "Norfolk's first 6 centres, solve_instance(coverage_instance(bus[:, :6], families, 30), Rules(p=2), "
-    "method='exact') returns sites [0, 3] (2,321 covered) with bound = objective, while [2, 3] covers 2,350 "
-    "(the heuristic finds it)",
-)
 def test_best_coverage_beats_every_plan_of_that_size_among_a_few(norfolk: Path) -> None:
     """On 6 candidate centres, best-2 coverage equals brute force over all 15 pairs."""
     ws = load_workspace(norfolk)
