@@ -67,7 +67,8 @@ def test_weighting_by_reach_moves_the_only_session_to_the_unseen_area(folder: Pa
     rich = plan_outreach(workspace, travel, scenario, budget_per_year=10_000_000)
     cost = {v.venue: v.cost_per_year / v.sessions_per_week for v in rich.venues}
     assert cost["V1"] < cost["V2"]
-    money = 100 + workspace.assumptions.costs.online_offer_per_year + 1.2 * max(cost.values())
+    online = workspace.assumptions.costs.online_offer(float(workspace.areas.families.sum()))
+    money = 100 + online + 1.2 * max(cost.values())
     by_deprivation = plan_outreach(workspace, travel, scenario, budget_per_year=money)
     by_reach = plan_outreach(
         workspace, travel, scenario, budget_per_year=money, need_weighting="deprivation_and_reach"

@@ -204,7 +204,11 @@ def helsinki_workspace(tmp_path: Path) -> Path:
     lat, lon = network.lat[pick] + 0.0005, network.lon[pick]
     sites = [f"S{i},Site {i},library,{lat[i]},{lon[i]},D1,10" for i in range(3)]
     areas = [f"A{i},{lat[i]},{lon[i]},D1,{10 + i},5,urban,0.2" for i in range(3, 12)]
-    toml = '[region]\nname = "Helsinki"\ndistricts = ["D1"]\n[evaluation]\nbaseline = "all"\n'
+    toml = (
+        '[region]\nname = "Helsinki"\ndistricts = ["D1"]\n'
+        "bounds = { min_lat = 60.0, max_lat = 60.4, min_lon = 24.6, max_lon = 25.3 }\n"
+        '[evaluation]\nbaseline = "all"\n'
+    )
     return write_workspace(
         tmp_path,
         sites=sites,

@@ -32,7 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "sweep": ("sweep", "Plan a workspace at every combination of bases (or budgets), rules and travel assumptions."),
     "report": ("report", "Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."),
     "serve": ("serve", "Serve the web map: try plans, see the figures change, download the report; editors save plans."),
-    "travel": ("travel", "Replace estimated minutes with routed or imported ones, kept in the workspace's travel/ folder."),
+    "travel": ("travel", "Replace estimated minutes with routed or imported ones (kept in travel/), or export them all."),
     "consult": ("consult", "Consultation: import responses, petitions, who responded, what to publish."),
 }  # fmt: skip
 """Command name to (module in hubplan.cli, one-line help), in the pipeline's order."""

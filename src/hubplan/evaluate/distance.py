@@ -102,13 +102,13 @@ def distance_reach(
 
     Examples
     --------
-    Norfolk's 53 centres: 32,037 of its 47,149 children under five live within 2.5 km of one.
+    Norfolk's 53 centres: 32,173 of its 47,149 children under five live within 2.5 km of one.
 
     >>> from hubplan.data import bundled_workspace_path, load_workspace
     >>> ws = load_workspace(bundled_workspace_path())
     >>> r = distance_reach(ws, ws.base_indices(ws.baseline), breakdowns=[])
     >>> r.access_km, int(r.total.within[0, 0]), int(r.total.families[0])
-    (2.5, 32037, 47149)
+    (2.5, 32173, 47149)
     """
     km_limit = workspace.assumptions.evaluation.access_km if access_km is None else access_km
     thresholds = np.array([float(km_limit)])

@@ -245,7 +245,6 @@ def exact_lots(problem: LotProblem, settings: LotSettings, *, start: Lots | None
     highs.setOptionValue("random_seed", settings.seed)
     highs.setOptionValue("mip_rel_gap", 1e-6)
     highs.setOptionValue("time_limit", float(settings.time_limit))
-    highs.setOptionValue("threads", 1)
     if highs.passModel(lp) != highspy.HighsStatus.kOk:
         msg = "HiGHS refused the lots model"
         raise SolverError(msg)
