@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -218,6 +219,17 @@ def test_keeping_a_centre_beats_a_bus_that_reaches_no_more(tmp_path: Path) -> No
     before = plan_outreach(workspace, travel, workspace.scenario("one"))
     assert "Spent on 1 outreach vehicle instead, it would reach 20 more." in amend_sentence(
         options, 3_000, before
+    )
+    # The split is said as it is: all on bases leaves no "rest on outreach".
+    every = dataclasses.replace(options[0], share_on_centres=1.0)
+    assert "best spent all on more bases (S2): 20 more" in amend_sentence(
+        [every, *options[1:]], 3_000, before
+    )
+    none = dataclasses.replace(options[0], share_on_centres=0.0, kept_open=())
+    assert "best spent all on outreach, no base kept:" in amend_sentence([none, *options[1:]], 3_000, before)
+    part = dataclasses.replace(options[0], share_on_centres=0.4)
+    assert "best spent 40% on more bases (S2), the rest on outreach:" in amend_sentence(
+        [part, *options[1:]], 3_000, before
     )
 
 

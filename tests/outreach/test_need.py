@@ -106,3 +106,26 @@ def test_weighting_by_reach_without_usage_says_how_to_get_it(folder: Path) -> No
     result = runner.invoke(app, ["outreach", str(folder), "base", "--budget", "1m", "--weight-by-reach"])
     assert result.exit_code == 1
     assert "hubplan reach" in result.output
+
+
+def test_need_counts_families_by_the_way_they_can_travel(tmp_path: Path) -> None:
+    """Families without a car count by bus, those with one by car; the words say so.
+
+    A3 lies 0.09 degrees (10.0 km) north of S1: by car 5.1 + 10.0 x 1.25 / 78.2 x 60 = 14.7 min (within
+    30), by bus 2.37 + 19.19 x 10.0^0.593 = 77.6 min (beyond). Of its 40 families a quarter have no
+    car: 10 need outreach, 30 do not. A1 and A2 are beyond both ways: 24 + 20. In need: 24 + 20 + 10 = 54.
+    """
+    from hubplan.outreach.need import BY_HOW_THEY_TRAVEL
+
+    ws = write_workspace(
+        tmp_path / "ws",
+        sites=SITES,
+        areas=[*AREAS, "A3,52.59,1.00,D1,40,5,urban,0.25"],
+        toml=TOML,
+        scenarios={"base": "bases: [S1]\n"},
+    )
+    workspace = load_workspace(ws)
+    plan = plan_outreach(workspace, build_travel(workspace), workspace.scenario("base"))
+    assert plan.families_in_need == pytest.approx(54.0)
+    assert "bus without a car" in BY_HOW_THEY_TRAVEL
+    assert "car with one" in BY_HOW_THEY_TRAVEL

@@ -24,6 +24,7 @@ from typer.testing import CliRunner
 from hubplan.cli import app
 from hubplan.data import load_workspace
 from hubplan.data.init import init_workspace
+from hubplan.travel import describe_estimate
 
 RUTLAND = "E06000017"
 FAST = "\n[uncertainty]\ndraws = 20\n"
@@ -130,6 +131,11 @@ def test_the_provenance_of_each_headline_figure(new_network: Path) -> None:
     for mode in ("walk", "car", "bus"):
         assert figures[f"minutes.{mode}"]["kind"] == "assumed"
         assert "straight-line" in figures[f"minutes.{mode}"]["detail"]
+    # Bus minutes are a model fitted on timetables, not a speed: the detail names it and its parameters.
+    bus = figures["minutes.bus"]["detail"]
+    assert "fitted on real timetable-routed journeys" in bus
+    assert bus.endswith(describe_estimate("bus"))
+    assert figures["minutes.car"]["detail"].endswith(describe_estimate("car"))
     assert figures["access"]["kind"] == "assumed"
     assert "30 minutes by bus" in figures["access"]["detail"]
     assert figures["online_offer"]["kind"] == "assumed"

@@ -10,10 +10,10 @@ import hubplan.scale.sweep as sweep_module
 from hubplan.cli import app
 from hubplan.data import load_workspace
 from hubplan.errors import HubplanError
+from hubplan.evaluate.uncertainty import INTERVAL, draw_car_factors, draw_demand
 from hubplan.optimise.rules import Rules
 from hubplan.scale.sweep import METRICS, Point, SweepOptions, point_draws, sweep_point
 from hubplan.scale.sweep_spec import SweepSpec
-from hubplan.scale.uncertainty import INTERVAL, draw_car_factors, draw_demand
 from tests.helpers import TINY_TOML, write_workspace
 from tests.scale.test_sweep import HAND, hand_inputs
 

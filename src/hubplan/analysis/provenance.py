@@ -15,6 +15,7 @@ import numpy as np
 
 from hubplan.data.assumptions import NORFOLK_COST_PER_CENTRE, Assumptions
 from hubplan.data.workspace import Workspace
+from hubplan.travel.estimate import MODES, describe_estimate
 
 Kind = Literal["real", "user", "assumed"]
 """real: open data with a named source and year; user: a file the user gave; assumed: a hubplan setting."""
@@ -22,8 +23,8 @@ Kind = Literal["real", "user", "assumed"]
 TRAVEL_WORDS = {
     "estimated": (
         "assumed",
-        "estimated from straight-line distance with hubplan's fitted speed models "
-        "([travel] settings; not routed over roads or timetables)",
+        "estimated from straight-line distance by hubplan's models ([travel] settings; not routed over "
+        "roads or timetables)",
     ),
     "routed": ("real", "routed over the road network of an OpenStreetMap extract (hubplan travel)"),
     "imported": ("user", "imported from a travel-time matrix the user gave (hubplan travel --import)"),
@@ -242,7 +243,10 @@ def figure_provenance(workspace: Workspace, sources: dict[str, str]) -> FigureSo
         not_given["cost_per_year"] = why
     for mode, source in sources.items():
         kind, words = TRAVEL_WORDS.get(source, ("assumed", source))
-        figures[f"minutes.{mode}"] = Provenance(kind, f"{mode} minutes {words}")  # type: ignore[arg-type]
+        detail = f"{mode} minutes {words}"
+        if source == "estimated" and mode in MODES:
+            detail += f": {describe_estimate(mode, a.travel)}"
+        figures[f"minutes.{mode}"] = Provenance(kind, detail)  # type: ignore[arg-type]
     ev = a.evaluation
     chosen = _set_in_file(ev, "access_minutes") or _set_in_file(ev, "access_mode")
     figures["access"] = Provenance(

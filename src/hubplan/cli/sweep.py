@@ -268,7 +268,11 @@ def sweep(
     bus_speed: Annotated[
         str | None,
         typer.Option(
-            help="Bus speeds to try, km/h, e.g. 20,25 (re-estimates bus minutes; default: the workspace's)."
+            help=(
+                "Bus speeds to try, km/h, e.g. 7,10: the fitted bus model's distance term as great-circle "
+                "km per hour over 10 km, about 8 by default (scales its minutes per km; default: the "
+                "workspace's)."
+            )
         ),
     ] = None,
     threshold: Annotated[

@@ -30,6 +30,7 @@ from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.outreach import amend, plan_outreach
+from hubplan.outreach.need import BY_HOW_THEY_TRAVEL
 from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
 from hubplan.report import format as fmt
 from hubplan.report.outreach import amend_sentence
@@ -219,7 +220,7 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
     lines = [
         f"Within the adopted plan's {fmt.money(before.budget_per_year)} a year, its 15 bases cost "
         f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} "
-        f"{before.people} farther than {threshold} minutes from a base are reached by "
+        f"{before.people} farther than {threshold} minutes from a base {BY_HOW_THEY_TRAVEL} are reached by "
         f"{len(before.sessions)} outreach sessions a week at {len(before.venues)} venues "
         f"({fmt.money(before.outreach_cost_per_year)}) and "
         f"home visits for {fmt.families(before.home_visit_families)} {before.people} no venue reaches "

@@ -23,6 +23,9 @@ WEIGHTING_WORDS = {
 }
 """Each weighting in words, as outputs say which was used."""
 
+BY_HOW_THEY_TRAVEL = "by the way they can travel (by bus without a car, by car with one)"
+"""How need measures 'farther than the threshold from every base' (:func:`outreach_need`), for sentences."""
+
 
 def not_seen_share(children: np.ndarray, seen: np.ndarray) -> np.ndarray:
     """Return each area's share of children not seen in the year: ``1 - seen / children`` in [0, 1].

@@ -18,6 +18,7 @@ from typing import Literal
 
 from hubplan.analysis.evidence import Evidence
 from hubplan.data.workspace import Workspace
+from hubplan.outreach.need import BY_HOW_THEY_TRAVEL
 from hubplan.outreach.reach import ReachTable
 from hubplan.report import format as fmt
 
@@ -213,7 +214,8 @@ def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
                          or ["The areas record no rural towns or villages."]))  # fmt: skip
     not_reached = float(plan.families_in_need - plan.families_reached)
     cover = [
-        f"{fmt.families(plan.families_in_need)} {noun} live beyond {minutes} of every base; hubplan's "
+        f"{fmt.families(plan.families_in_need)} {noun} live beyond {minutes} of every base "
+        f"{BY_HOW_THEY_TRAVEL}; hubplan's "
         f"outreach plan would reach {fmt.families(plan.families_reached)} of them at {len(plan.venues)} "
         f"venues and at home "
         f"({fmt.money(plan.outreach_cost_per_year + plan.home_visits_cost_per_year)} a year).",

@@ -215,9 +215,16 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
         )
     else:
         kept = ", ".join(best.kept_open) if best.kept_open else "none"
+        share = f"{best.share_on_centres:.0%}"
+        if share == "100%":
+            split = f"all on more bases ({kept})"
+        elif best.kept_open:
+            split = f"{share} on more bases ({kept}), the rest on outreach"
+        else:
+            split = "all on outreach, no base kept"
         text = (
-            f"{fmt.money(extra)} more a year is best spent {best.share_on_centres:.0%} on more bases "
-            f"({kept}), the rest on outreach: {fmt.families(more_base)} more {before.people} within "
+            f"{fmt.money(extra)} more a year is best spent {split}: {fmt.families(more_base)} more "
+            f"{before.people} within "
             f"{before.threshold_minutes:g} minutes of a base "
             f"and {fmt.families(max(more_reached, 0.0))} more reached in all."
         )

@@ -95,10 +95,7 @@ def headline_sentences(
     first = evaluations[0]
     estimated = [m for m, e in first.modes.items() if e.source == "estimated"]
     if estimated:
-        out.append(
-            f"Travel times by {fmt.words(estimated)} are estimated from straight-line distance, not routed "
-            "over roads or timetables."
-        )
+        out.append(estimate_sentence(estimated))
     if assumed is not None:
         if assumed:
             out.append(f"Assumed by hubplan, not measured: {fmt.words(list(assumed))}.")
@@ -107,6 +104,36 @@ def headline_sentences(
     if modelled:
         out.append(f"Modelled, not measured: {modelled[0]}")
     return out
+
+
+#: How each estimated mode's minutes are worked out, in a few words (hubplan.travel.describe_estimate
+#: gives the formula and its parameters).
+_ESTIMATE_WORDS = {
+    "walk": "walking at an assumed speed",
+    "car": "car by a model fitted on free-flow road times",
+    "bus": "bus by a model fitted on real timetabled journeys (Tuesday daytimes, 2024)",
+}
+
+
+def estimate_sentence(modes: Sequence[str]) -> str:
+    """Say in one sentence how the estimated modes' minutes are worked out.
+
+    Parameters
+    ----------
+    modes
+        The modes whose minutes are estimated rather than routed or imported, e.g.
+        ``["walk", "car", "bus"]``.
+
+    Returns
+    -------
+    str
+        One sentence; it names the fitted bus model when bus is among ``modes``.
+    """
+    how = [_ESTIMATE_WORDS.get(m, m) for m in modes]
+    return (
+        "Travel times are estimated from straight-line distance, not routed over roads or timetables: "
+        f"{', '.join(how)}."
+    )
 
 
 def interval_note(intervals: Mapping[str, ScenarioIntervals], *, people: str = "children") -> str:

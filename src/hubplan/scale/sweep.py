@@ -276,8 +276,8 @@ def point_draws(n_areas: int, options: SweepOptions) -> tuple[np.ndarray, np.nda
     """Return every draw's demand and car factors for a sweep: the same at every point.
 
     One generator seeded with ``options.seed`` gives, draw after draw, the demand factors then the
-    car factors (:func:`~hubplan.scale.uncertainty.draw_demand`,
-    :func:`~hubplan.scale.uncertainty.draw_car_factors`). They are made on the worker that runs a
+    car factors (:func:`~hubplan.evaluate.uncertainty.draw_demand`,
+    :func:`~hubplan.evaluate.uncertainty.draw_car_factors`). They are made on the worker that runs a
     point and kept there for the next point (the last four sets per process), so a sweep sends no
     draws over the network and makes them once per worker, not once per point.
 
