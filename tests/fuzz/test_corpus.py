@@ -189,9 +189,11 @@ def test_reports_stay_in_their_folder_whole_and_without_stale_pages(
     fewer closing centres (38, against 46) leaves exactly its pages; a run that fails half way leaves
     the second report as it was."""
     absolute = str(tmp_path / "abs" / "pwned")
-    for old, new in (("cc-attleborough", HOSTILE), ("cc-watton", absolute)):
+    for old, new in (("cc-litcham", HOSTILE), ("cc-watton", absolute)):
         for path in (ws / "sites.csv", ws / "scenarios" / "baseline-53.yaml"):
             _replace(path, old, f'"{new}"' if path.suffix == ".yaml" else new)
+        usage = ws / "usage.csv"  # the modelled usage names the centre each area uses
+        usage.write_text(usage.read_text(encoding="utf-8").replace(f",{old},", f",{new},"), encoding="utf-8")
     out = tmp_path / "out"
     first, second = run_cli(
         ["report", str(ws), "--out", str(out), "--no-pdf"],

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -266,7 +267,9 @@ def test_the_web_map_shows_no_money_or_losses_without_them(new_network: Path) ->
         ws = load_workspace(new_network)
         example = re.search(r'placeholder="e\.g\. ([^"]+)"', page)
         assert example is not None
-        assert html_lib.unescape(example.group(1)) in {*map(str, ws.sites.name), *map(str, ws.areas.name)}
+        places = pd.read_csv(new_network / "places.csv")["name"] if (new_network / "places.csv").exists() else []
+        names = {*map(str, ws.sites.name), *map(str, ws.areas.name), *map(str, places)}
+        assert html_lib.unescape(example.group(1)) in names
         data = client.get("/api/workspace").json()
         assert data["baseline"] == ""
         assert "households without a car" in data["assumed"]
