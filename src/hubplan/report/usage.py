@@ -273,7 +273,13 @@ def reach_map(workspace: Workspace, usage: UsageReach) -> dict[str, Any]:
             },
             {
                 "data": {"values": layers["district"]},
-                "mark": {"type": "geoshape", "filled": False, "stroke": "#222222", "strokeWidth": 0.8},
+                "mark": {
+                    "type": "geoshape",
+                    "filled": False,
+                    "stroke": "#222222",
+                    "strokeWidth": 0.8,
+                    "aria": False,
+                },
             },
         ]
     else:
