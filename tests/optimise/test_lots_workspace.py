@@ -95,13 +95,20 @@ def test_the_lots_map_renders_offline(
     assert "&lt;b&gt;" in svg
 
 
+def _every_site(folder: Path) -> str:
+    """Write a scenario keeping every candidate site (init writes none without a current network)."""
+    ids = "".join(f"  - {i}\n" for i in load_workspace(folder).sites.ids)
+    (folder / "scenarios" / "every-site.yaml").write_text(f"name: every-site\nbases:\n{ids}", encoding="utf-8")
+    return "every-site"
+
+
 def test_a_council_from_init_to_the_report(tmp_path: Path) -> None:
     """Mid Suffolk (a council the issue does not name): init, lots --json and --out, then the report's section."""
     folder = tmp_path / "ms"
     made = runner.invoke(app, ["init", str(folder), "--area", "Mid Suffolk"])
     assert made.exit_code == 0, made.output
+    scenario = _every_site(folder)
     ws = load_workspace(folder)
-    scenario = next(iter(ws.scenarios))
     result = runner.invoke(
         app, ["lots", str(folder), scenario, "--lots", "3", "--json", "--out", str(tmp_path / "o")]
     )
@@ -137,7 +144,7 @@ def test_bad_options_and_pins_are_named(tmp_path: Path) -> None:
     """Every bad option is listed at once; a pin naming nothing is named; too many lots names the rule."""
     folder = tmp_path / "ms"
     assert runner.invoke(app, ["init", str(folder), "--area", "Mid Suffolk"]).exit_code == 0
-    scenario = next(iter(load_workspace(folder).scenarios))
+    scenario = _every_site(folder)
     bad = runner.invoke(
         app, ["lots", str(folder), scenario, "--lots", "0", "--method", "fast", "--tolerance", "2"]
     )
@@ -157,11 +164,11 @@ def test_a_pinned_district_and_site_land_in_their_lots() -> None:
     ws = load_workspace(bundled_workspace_path())
     travel = build_travel(ws)
     split = scenario_lots(
-        ws, travel, ws.scenario("adopted-2019-15"), 3, pins=["Norwich=2", "cc-diss=3"], method="heuristic"
+        ws, travel, ws.scenario("adopted-2019-15"), 3, pins=["Norwich=2", "cc-long-stratton=3"], method="heuristic"
     )
     lot_of = {a: r.lot for r in split.rows for a in r.areas}
     norwich = [a for a, d in zip(ws.areas.ids, ws.areas.district, strict=True) if d == "Norwich"]
     assert {lot_of[a] for a in norwich} == {2}
-    assert "cc-diss" in split.rows[2].bases
+    assert "cc-long-stratton" in split.rows[2].bases
     assert split.contiguous
     assert np.isclose(sum(r.children for r in split.rows), 47_149)
