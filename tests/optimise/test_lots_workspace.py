@@ -98,7 +98,9 @@ def test_the_lots_map_renders_offline(
 def _every_site(folder: Path) -> str:
     """Write a scenario keeping every candidate site (init writes none without a current network)."""
     ids = "".join(f"  - {i}\n" for i in load_workspace(folder).sites.ids)
-    (folder / "scenarios" / "every-site.yaml").write_text(f"name: every-site\nbases:\n{ids}", encoding="utf-8")
+    (folder / "scenarios" / "every-site.yaml").write_text(
+        f"name: every-site\nbases:\n{ids}", encoding="utf-8"
+    )
     return "every-site"
 
 
@@ -164,7 +166,12 @@ def test_a_pinned_district_and_site_land_in_their_lots() -> None:
     ws = load_workspace(bundled_workspace_path())
     travel = build_travel(ws)
     split = scenario_lots(
-        ws, travel, ws.scenario("adopted-2019-15"), 3, pins=["Norwich=2", "cc-long-stratton=3"], method="heuristic"
+        ws,
+        travel,
+        ws.scenario("adopted-2019-15"),
+        3,
+        pins=["Norwich=2", "cc-long-stratton=3"],
+        method="heuristic",
     )
     lot_of = {a: r.lot for r in split.rows for a in r.areas}
     norwich = [a for a, d in zip(ws.areas.ids, ws.areas.district, strict=True) if d == "Norwich"]

@@ -267,7 +267,9 @@ def test_the_web_map_shows_no_money_or_losses_without_them(new_network: Path) ->
         ws = load_workspace(new_network)
         example = re.search(r'placeholder="e\.g\. ([^"]+)"', page)
         assert example is not None
-        places = pd.read_csv(new_network / "places.csv")["name"] if (new_network / "places.csv").exists() else []
+        places = (
+            pd.read_csv(new_network / "places.csv")["name"] if (new_network / "places.csv").exists() else []
+        )
         names = {*map(str, ws.sites.name), *map(str, ws.areas.name), *map(str, places)}
         assert html_lib.unescape(example.group(1)) in names
         data = client.get("/api/workspace").json()
