@@ -88,12 +88,14 @@ def ws(demo: Path, tmp_path: Path) -> Path:
 
 
 def run_cli(*commands: list[str]) -> list[dict[str, object]]:
-    """Run each command through CliRunner in a forked child process; fail if it hangs.
+    """Run each command through CliRunner in a child process; fail if it hangs.
 
-    The child is forked from this process, so it starts with hubplan already imported; the
-    timeout is a hang guard only.
+    The child is forked from a fork server that has only imported hubplan's CLI: a child forked from
+    pytest itself inherits the locks of whatever threads earlier tests started (OpenMP, numba, the
+    chart renderer) and can deadlock on them. The timeout is a hang guard only.
     """
-    context = multiprocessing.get_context("fork")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload([__name__])
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_invoke_all, args=(commands, sender))
     child.start()

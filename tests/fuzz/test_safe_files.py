@@ -7,8 +7,10 @@ families through the commands.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
+import tempfile
 import threading
 from pathlib import Path
 
@@ -227,13 +229,36 @@ def test_folders_sizes_and_permissions(tmp_path: Path, monkeypatch: pytest.Monke
     ]
 
 
-@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root reads a mode-000 file")
-def test_a_mode_000_file_is_named(tmp_path: Path) -> None:
-    locked = tmp_path / "decision.yaml"
-    locked.write_text("proposal: {scenario: x}\n")
-    locked.chmod(0)
-    with pytest.raises(InputError, match="permission denied"):
+def _read_locked(locked: Path) -> str:
+    try:
         read_user_text(locked, 1000, what="a decision record")
+    except InputError as error:
+        return str(error)
+    return "read"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_mode_000_file_is_named() -> None:
+    """Root reads any file, so as root the reader runs in a child that has become nobody (uid 65534)."""
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o755)
+        locked = Path(folder) / "decision.yaml"
+        locked.write_text("proposal: {scenario: x}\n")
+        locked.chmod(0)
+        if os.geteuid() != 0:
+            message = _read_locked(locked)
+        else:
+            receiver, sender = multiprocessing.get_context("fork").Pipe(duplex=False)
+            pid = os.fork()
+            if pid == 0:  # the child: drop root, read, report, exit without pytest's cleanup
+                os.setgid(65534)
+                os.setuid(65534)
+                sender.send(_read_locked(locked))
+                os._exit(0)
+            sender.close()
+            message = receiver.recv()
+            os.waitpid(pid, 0)
+    assert "permission denied" in message
 
 
 def test_encodings_are_detected_or_refused_with_a_hint() -> None:
