@@ -26,6 +26,7 @@ violated cuts added and the MIP solved again until the plan it returns violates 
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ from hubplan.optimise.instance import Instance
 from hubplan.optimise.solution import Status
 
 _INF = highspy.kHighsInf
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, eq=False)
@@ -198,6 +200,7 @@ def benders(
         lp_bound = float(highs.getInfo().objective_function_value)
         added = _add_cuts(highs, sep, values[:m], values[m:])
         cuts += added
+        _log.debug("phase 1: LP %.6g, %d cuts added", lp_bound, added)
         if added == 0:
             break
     # Reduced-cost fixing at the LP optimum (valid only if the loop ended with no violated cut).
@@ -216,6 +219,7 @@ def benders(
             fixed = int(close.sum() + force.sum())
         else:
             lp_bound = -np.inf  # stopped mid-loop: the LP value bounds the master, not the problem
+    _log.debug("phase 1 done: LP %.6g, %d fixed, %.1f s", lp_bound, fixed, time.perf_counter() - started)
     if np.isfinite(lp_bound) and lp_bound > cut_of(best):
         return BendersResult(best_open, best, best, Status.OPTIMAL, lp_bound, cuts, fixed)
 
@@ -238,6 +242,7 @@ def benders(
         values = np.asarray(highs.getSolution().col_value)
         if len(values) < m + n:
             break
+        solved = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal  # read before rows reset it
         is_open = values[:m] > 0.5
         found = inst.objective(np.flatnonzero(is_open))
         if int(is_open.sum()) == p and found < best:
@@ -247,7 +252,11 @@ def benders(
             break
         added = _add_cuts(highs, sep, is_open.astype(float), values[m:])
         cuts += added
-        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+        _log.debug(
+            "phase 2: %s, plan %.6g, bound %.6g, %d cuts added, %.1f s",
+            highs.modelStatusToString(highs.getModelStatus()), found, bound, added, time.perf_counter() - started,
+        )  # fmt: skip
+        if not solved:
             break
         if added == 0:  # the MIP's optimum is a plan costed exactly: optimal
             status = Status.OPTIMAL
