@@ -15,7 +15,8 @@ from hubplan.optimise.solution import Status
 
 def _brute(cost: np.ndarray, w: np.ndarray, p: int) -> float:
     return min(
-        float((w * cost[:, list(s)].min(axis=1)).sum()) for s in itertools.combinations(range(cost.shape[1]), p)
+        float((w * cost[:, list(s)].min(axis=1)).sum())
+        for s in itertools.combinations(range(cost.shape[1]), p)
     )
 
 

@@ -108,7 +108,10 @@ class _Separator:
     def cuts(
         self, areas: np.ndarray, level: np.ndarray
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Return the cuts of ``areas`` at ``level`` as CSR rows over ``(y, theta)``: lower, start, index, value."""
+        """Return the cuts of ``areas`` at ``level`` as CSR rows over ``(y, theta)``.
+
+        Returns lower sides, row starts, column indices and values.
+        """
         local = np.full(self.n, -1)
         local[areas] = np.arange(len(areas))
         take = (local[self.rows] >= 0) & (self.cost < level[self.rows])
@@ -254,7 +257,7 @@ def benders(
         cuts += added
         _log.debug(
             "phase 2: %s, plan %.6g, bound %.6g, %d cuts added, %.1f s",
-            highs.modelStatusToString(highs.getModelStatus()), found, bound, added, time.perf_counter() - started,
+            "optimal" if solved else "stopped", found, bound, added, time.perf_counter() - started,
         )  # fmt: skip
         if not solved:
             break
