@@ -90,7 +90,8 @@ class _Separator:
         """Each area's least possible cost (its cheapest listed cost, or far): ``theta``'s lower bound."""
         first = np.full(self.n, np.inf)
         np.minimum.at(first, self.rows, self.cost)
-        return np.minimum(first, self.far)
+        floor: np.ndarray = np.minimum(first, self.far)
+        return floor
 
     def levels(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Return each area's best level ``D`` at ``y`` and the cut's right side there (its value)."""
