@@ -10,9 +10,10 @@
    nearest open site is not on its list, ``k`` doubles and the search resumes from the plan.
 3. A Lagrangian bound on the relaxation, which bounds the full problem.
 4. ``method="exact"``: sites the bound proves cannot be open (or closed) in a better plan are fixed
-   (Beasley 1993), and HiGHS solves Elloumi's (2010) formulation of the relaxation on the rest,
-   warm-started with the plan. Its optimum is a lower bound of the full problem; the plan is
-   proven optimal when its full cost meets that bound.
+   (Beasley 1993), and a Benders decomposition (:mod:`hubplan.optimise.benders`; or, with
+   :data:`EXACT_ENGINE` ``"mip"``, HiGHS on Elloumi's (2010) formulation) solves the relaxation on
+   the rest, warm-started with the plan. Its optimum is a lower bound of the full problem; the plan
+   is proven optimal when its full cost meets that bound.
 """
 
 from __future__ import annotations
