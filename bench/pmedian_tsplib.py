@@ -8,7 +8,7 @@ time where issue 24 quotes it (CPLEX, one thread, another machine: indicative on
 and writes bench/results/pmedian_tsplib.md.
 
 Usage: python bench/pmedian_tsplib.py [--cases rl1304:5,10 fl1400:200 ...] [--heuristic-limit 40]
-       [--exact-limit 120] [--exact-cases rl1304:50 ...]
+       [--exact-limit 120] [--exact-cases rl1304:50 ...] [--out FILE]
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ DEFAULT_CASES = (
     "rl1304:5,10,20,50,100,200,500 fl1400:5,10,20,50,100,200,300,400,500 u1432:10,50,200,400 "
     "vm1748:10,100,300 d2103:50,300 pcb3038:20,200,500 fl3795:100,400 rl5934:10,200,1500"
 )
-DEFAULT_EXACT = "rl1304:50,100,200 fl1400:50,100 u1432:50 vm1748:100"
+DEFAULT_EXACT = "rl1304:50,100,200 fl1400:50,100,200 u1432:50 vm1748:100"
 
 
 def parse_cases(text: str) -> list[tuple[str, int]]:
@@ -71,6 +71,7 @@ def main() -> None:
     parser.add_argument("--heuristic-limit", type=float, default=40.0)
     parser.add_argument("--exact-limit", type=float, default=120.0)
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where the table is written")
     args = parser.parse_args()
     published = pd.read_csv(args.data / "pmedian_tsplib_opt_duran_mateluna_2023.csv")
     value = published.set_index(["instance", "p"])["opt_or_bkn"]
@@ -158,8 +159,8 @@ def write(frame: pd.DataFrame, args: argparse.Namespace, loads: list[float], *, 
     text = "\n".join(lines) + "\n"
     if not quiet:
         print(text)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(text)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text)
 
 
 if __name__ == "__main__":

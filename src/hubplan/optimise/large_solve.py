@@ -10,9 +10,10 @@
    nearest open site is not on its list, ``k`` doubles and the search resumes from the plan.
 3. A Lagrangian bound on the relaxation, which bounds the full problem.
 4. ``method="exact"``: sites the bound proves cannot be open (or closed) in a better plan are fixed
-   (Beasley 1993), and HiGHS solves Elloumi's (2010) formulation of the relaxation on the rest,
-   warm-started with the plan. Its optimum is a lower bound of the full problem; the plan is
-   proven optimal when its full cost meets that bound.
+   (Beasley 1993), and a Benders decomposition (:mod:`hubplan.optimise.benders`; or, with
+   :data:`EXACT_ENGINE` ``"mip"``, HiGHS on Elloumi's (2010) formulation) solves the relaxation on
+   the rest, warm-started with the plan. Its optimum is a lower bound of the full problem; the plan
+   is proven optimal when its full cost meets that bound.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
 HEURISTIC_SECONDS = 40.0
 #: Seconds an exact solve takes by default when no ``time_limit`` is given.
 EXACT_SECONDS = 600.0
+#: How the exact method proves the plan after fixing: ``"benders"`` (:mod:`hubplan.optimise.benders`)
+#: or ``"mip"`` (Elloumi's compact formulation, :class:`hubplan.optimise.exact.ExactSolver`).
+EXACT_ENGINE = "benders"
 
 
 def solve_large(
@@ -167,13 +171,23 @@ def _prove(
             how=BoundMethod.LAGRANGIAN,
         )
     fixed_open, fixed_closed, fixed_bound = fix(lagrangian, Rules(p=p), objective, integral=integral)
-    rules = Rules(Required(np.flatnonzero(fixed_open)), Excluded(np.flatnonzero(fixed_closed)), p=p)
     left = max(1.0, budget - (time.perf_counter() - started))
-    result = ExactSolver(inst, rules, time_limit=left).solve(start=plan.is_open)
-    found = full_objective(matrix, full, w, result.is_open)
-    best_open, best = (result.is_open, found) if found < objective else (plan.is_open, objective)
-    relaxed = inst.objective(np.flatnonzero(result.is_open))
-    lower = relaxed if result.status == Status.OPTIMAL else result.bound
+    if EXACT_ENGINE == "benders":
+        from hubplan.optimise.benders import benders
+
+        found_plan = benders(
+            inst, p, plan.is_open, fixed_open=fixed_open, fixed_closed=fixed_closed, time_limit=left,
+            integral=integral,
+        )  # fmt: skip
+        result_open, result_status, result_bound = found_plan.is_open, found_plan.status, found_plan.bound
+    else:
+        rules = Rules(Required(np.flatnonzero(fixed_open)), Excluded(np.flatnonzero(fixed_closed)), p=p)
+        result = ExactSolver(inst, rules, time_limit=left).solve(start=plan.is_open)
+        result_open, result_status, result_bound = result.is_open, result.status, result.bound
+    found = full_objective(matrix, full, w, result_open)
+    best_open, best = (result_open, found) if found < objective else (plan.is_open, objective)
+    relaxed = inst.objective(np.flatnonzero(result_open))
+    lower = relaxed if result_status == Status.OPTIMAL else result_bound
     # The MIP bounds the plans the fixing kept, fixed_bound those it cut off; the Lagrangian bound all.
     lower = min(max(min(lower, fixed_bound), lagrangian.bound), best)
     proven = best - lower <= (1 - 1e-9 if integral else 1e-9 * max(1.0, best))

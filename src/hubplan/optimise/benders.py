@@ -1,0 +1,270 @@
+"""Benders decomposition of the p-median on HiGHS, after Duran-Mateluna, Ales and Elloumi (EJOR 2023).
+
+The master problem keeps the sites ``y_j`` and one variable ``theta_i`` per area (its weighted cost)::
+
+    min sum_i theta_i   s.t.   sum_j y_j = p,   y_j in {0, 1},   Benders cuts.
+
+**The cut.** Let area ``i`` have listed costs ``d_ij`` and far cost ``F_i`` (paid when none of its
+listed sites is open). For any level ``D`` (one of its costs, or ``F_i``)::
+
+    theta_i >= D - sum_{j : d_ij < D} (D - d_ij) y_j.
+
+Valid: if the nearest open site costs ``d* < D``, the right side is at most ``D - (D - d*) = d*``
+(the other terms are not negative); if ``d* >= D`` (or none is open, ``d* = F_i >= D``) it is at
+most ``D <= d*``. Seen as a function of ``D`` the right side is concave, with slope
+``1 - sum_{j : d_ij < D} y_j``: at a point ``y`` (fractional or not) it is largest at the first
+level ``D`` whose sites at cost ``<= D`` carry a total ``y`` of at least 1 (``F_i`` when none
+does). That is each area's separation: sort its costs once, take the running sum of ``y``. At an
+integral ``y`` the most violated cut is tight: ``theta_i`` equals the area's cost.
+
+**Phase 1** solves the LP relaxation by adding, round by round, each area's most violated cut;
+sites whose LP reduced cost proves they cannot be open (or closed) in a plan better than the
+incumbent are then fixed. **Phase 2** solves the master as a MIP with the cuts found, warm-started
+with the incumbent; HiGHS has no lazy-constraint callback, so the MIP's plan is checked, its
+violated cuts added and the MIP solved again until the plan it returns violates none.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+import highspy
+import numpy as np
+import scipy.sparse as sp
+
+from hubplan.optimise.highs import quiet_highs
+from hubplan.optimise.instance import Instance
+from hubplan.optimise.solution import Status
+
+_INF = highspy.kHighsInf
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, eq=False)
+class BendersResult:
+    """What a Benders solve found.
+
+    Attributes
+    ----------
+    is_open
+        The best plan found (open mask).
+    objective
+        Its weighted cost in the instance.
+    bound
+        A proven lower bound of the instance's optimum (same units as ``objective``).
+    status
+        ``OPTIMAL`` when the plan meets the bound, else ``TIME_LIMIT``.
+    lp_bound
+        The Phase 1 (LP relaxation) bound.
+    cuts
+        Cuts added in all.
+    fixed
+        Sites fixed by reduced costs after Phase 1.
+    """
+
+    is_open: np.ndarray
+    objective: float
+    bound: float
+    status: Status
+    lp_bound: float
+    cuts: int
+    fixed: int
+
+
+class _Separator:
+    """Each area's costs sorted once; finds each area's most violated cut at a point ``y``."""
+
+    def __init__(self, inst: Instance) -> None:
+        n = inst.n_areas
+        self.n, self.m = n, inst.n_sites
+        self.ptr = inst.row_ptr
+        self.rows = np.repeat(np.arange(n), np.diff(inst.row_ptr))
+        order = np.lexsort((inst.row_cost, self.rows))
+        self.site = inst.row_site[order]
+        self.cost = inst.row_cost[order]
+        self.far = inst.far
+
+    def floor(self) -> np.ndarray:
+        """Each area's least possible cost (its cheapest listed cost, or far): ``theta``'s lower bound."""
+        first = np.full(self.n, np.inf)
+        np.minimum.at(first, self.rows, self.cost)
+        floor: np.ndarray = np.minimum(first, self.far)
+        return floor
+
+    def levels(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return each area's best level ``D`` at ``y`` and the cut's right side there (its value)."""
+        yy = np.clip(y, 0.0, 1.0)[self.site]
+        cum = np.cumsum(yy)
+        base = np.r_[0.0, cum][self.ptr[:-1]]
+        pos = np.searchsorted(cum, base + 1.0 - 1e-9, side="left")
+        reached = pos < self.ptr[1:]
+        level = np.where(reached, self.cost[np.minimum(pos, len(self.cost) - 1)], np.inf)
+        level = np.minimum(level, self.far)
+        contrib = np.maximum(level[self.rows] - self.cost, 0.0) * yy
+        value = level - np.bincount(self.rows, weights=contrib, minlength=self.n)
+        return level, value
+
+    def cuts(
+        self, areas: np.ndarray, level: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Return the cuts of ``areas`` at ``level`` as CSR rows over ``(y, theta)``.
+
+        Returns lower sides, row starts, column indices and values.
+        """
+        local = np.full(self.n, -1)
+        local[areas] = np.arange(len(areas))
+        take = (local[self.rows] >= 0) & (self.cost < level[self.rows])
+        e = np.flatnonzero(take)
+        r = local[self.rows[e]]
+        data = np.r_[np.ones(len(areas)), level[self.rows[e]] - self.cost[e]]
+        rows = np.r_[np.arange(len(areas)), r]
+        cols = np.r_[self.m + areas, self.site[e]]
+        mat = sp.csr_array((data, (rows, cols)), shape=(len(areas), self.m + self.n))
+        mat.sum_duplicates()
+        mat.sort_indices()
+        return level[areas], mat.indptr.astype(np.int32), mat.indices.astype(np.int32), mat.data
+
+
+def _add_cuts(highs: highspy.Highs, sep: _Separator, y: np.ndarray, theta: np.ndarray) -> int:
+    """Add each area's most violated cut at ``(y, theta)``; return how many were violated."""
+    level, value = sep.levels(y)
+    areas = np.flatnonzero(value > theta + 1e-6 * np.maximum(1.0, np.abs(value)))
+    if len(areas):
+        lower, start, index, coef = sep.cuts(areas, level)
+        highs.addRows(len(areas), lower, np.full(len(areas), _INF), len(index), start[:-1], index, coef)
+    return len(areas)
+
+
+def benders(
+    inst: Instance,
+    p: int,
+    start: np.ndarray,
+    *,
+    fixed_open: np.ndarray | None = None,
+    fixed_closed: np.ndarray | None = None,
+    time_limit: float = 300.0,
+    integral: bool = False,
+) -> BendersResult:
+    """Solve the p-median ``inst`` by Benders decomposition (see the module notes).
+
+    Parameters
+    ----------
+    inst
+        The instance (weighted costs; possibly a truncated relaxation with far costs).
+    p
+        Sites to open.
+    start
+        A plan (open mask of ``p`` sites): the incumbent, the first cuts and the MIP's warm start.
+    fixed_open, fixed_closed
+        Masks of sites already proven open or closed in any better plan (e.g. by a Lagrangian bound).
+    time_limit
+        Seconds in all.
+    integral
+        Whether every plan's cost is a whole number (fixing and proof then use ``upper - 1``).
+
+    Returns
+    -------
+    BendersResult
+        The best plan, its cost and a proven lower bound (both in ``inst``'s weighted units).
+    """
+    started = time.perf_counter()
+    deadline = started + time_limit
+    m, n = inst.n_sites, inst.n_areas
+    sep = _Separator(inst)
+    best_open = start.astype(bool).copy()
+    best = inst.objective(np.flatnonzero(best_open))
+
+    def cut_of(upper: float) -> float:
+        return upper - (1 - 1e-9) if integral else upper * (1 - 1e-12)
+
+    lower_y = np.zeros(m)
+    upper_y = np.ones(m)
+    if fixed_open is not None:
+        lower_y[fixed_open] = 1.0
+    if fixed_closed is not None:
+        upper_y[fixed_closed] = 0.0
+    highs = quiet_highs()
+    highs.setOptionValue("random_seed", 0)
+    highs.addCols(m + n, np.r_[np.zeros(m), np.ones(n)], np.r_[lower_y, sep.floor()],
+                  np.r_[upper_y, np.full(n, _INF)], 0, np.zeros(0, np.int32), np.zeros(0, np.int32),
+                  np.zeros(0))  # fmt: skip
+    highs.addRow(float(p), float(p), m, np.arange(m, dtype=np.int32), np.ones(m))
+    cuts = _add_cuts(highs, sep, best_open.astype(float), np.full(n, -np.inf))
+
+    # Phase 1: the LP relaxation, cut by cut.
+    lp_bound = -np.inf
+    while time.perf_counter() < deadline:
+        highs.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
+        highs.run()
+        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            break
+        values = np.asarray(highs.getSolution().col_value)
+        lp_bound = float(highs.getInfo().objective_function_value)
+        added = _add_cuts(highs, sep, values[:m], values[m:])
+        cuts += added
+        _log.debug("phase 1: LP %.6g, %d cuts added", lp_bound, added)
+        if added == 0:
+            break
+    # Reduced-cost fixing at the LP optimum (valid only if the loop ended with no violated cut).
+    fixed = 0
+    if highs.getModelStatus() == highspy.HighsModelStatus.kOptimal and np.isfinite(lp_bound):
+        values = np.asarray(highs.getSolution().col_value)
+        if _add_cuts(highs, sep, values[:m], values[m:]) == 0:
+            dual = np.asarray(highs.getSolution().col_dual)[:m]
+            cut = cut_of(best)
+            close = (upper_y > 0.5) & (lower_y < 0.5) & (values[:m] < 1e-9) & (lp_bound + dual > cut)
+            force = (upper_y > 0.5) & (lower_y < 0.5) & (values[:m] > 1 - 1e-9) & (lp_bound - dual > cut)
+            for mask, lo, hi in ((close, 0.0, 0.0), (force, 1.0, 1.0)):
+                idx = np.flatnonzero(mask).astype(np.int32)
+                if len(idx):
+                    highs.changeColsBounds(len(idx), idx, np.full(len(idx), lo), np.full(len(idx), hi))
+            fixed = int(close.sum() + force.sum())
+        else:
+            lp_bound = -np.inf  # stopped mid-loop: the LP value bounds the master, not the problem
+    _log.debug("phase 1 done: LP %.6g, %d fixed, %.1f s", lp_bound, fixed, time.perf_counter() - started)
+    if np.isfinite(lp_bound) and lp_bound > cut_of(best):
+        return BendersResult(best_open, best, best, Status.OPTIMAL, lp_bound, cuts, fixed)
+
+    # Phase 2: the MIP with the cuts found; add violated cuts at its plans until none is violated.
+    highs.changeColsIntegrality(m, np.arange(m, dtype=np.int32), np.full(m, highspy.HighsVarType.kInteger))
+    highs.setOptionValue("mip_rel_gap", 1e-9)
+    highs.setOptionValue("mip_abs_gap", 1e-7)
+    bound = lp_bound
+    status = Status.TIME_LIMIT
+    while time.perf_counter() < deadline:
+        _, theta = sep.levels(best_open.astype(float))
+        warm = highspy.HighsSolution()
+        warm.col_value = list(np.r_[best_open.astype(float), theta])
+        warm.value_valid = True
+        highs.setSolution(warm)
+        highs.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
+        highs.run()
+        info = highs.getInfo()
+        bound = max(bound, float(info.mip_dual_bound))
+        values = np.asarray(highs.getSolution().col_value)
+        if len(values) < m + n:
+            break
+        solved = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal  # read before rows reset it
+        is_open = values[:m] > 0.5
+        found = inst.objective(np.flatnonzero(is_open))
+        if int(is_open.sum()) == p and found < best:
+            best_open, best = is_open, found
+        if bound > cut_of(best):
+            status = Status.OPTIMAL
+            break
+        added = _add_cuts(highs, sep, is_open.astype(float), values[m:])
+        cuts += added
+        _log.debug(
+            "phase 2: %s, plan %.6g, bound %.6g, %d cuts added, %.1f s",
+            "optimal" if solved else "stopped", found, bound, added, time.perf_counter() - started,
+        )  # fmt: skip
+        if not solved:
+            break
+        if added == 0:  # the MIP's optimum is a plan costed exactly: optimal
+            status = Status.OPTIMAL
+            bound = best
+            break
+    bound = best if status == Status.OPTIMAL else min(bound, best)
+    return BendersResult(best_open, best, bound, status, lp_bound, cuts, fixed)
