@@ -49,7 +49,7 @@ def test_evaluate_equals_the_library(client: TestClient, workspace: Path) -> Non
             400,
             "cannot be a base",
         ),
-        ("get", "/api/scenarios/nothing", None, 400, "no such scenario"),
+        ("get", "/api/scenarios/nothing", None, 404, "no such scenario"),
         (
             "post",
             "/api/scenarios",

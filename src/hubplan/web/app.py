@@ -108,6 +108,7 @@ def create_app(
     ctx = Context(
         state=state, jobs=jobs, limits=limits, editors=editors, templates=templates, tile_url=tile_url
     )
+    app.state.hubplan = ctx  # for tests and operators: the cache's counts, the queue
     install_error_handlers(app, tile_url=tile_url)
     routers = (pages_router, workspace_router, scenarios_router, reports_router, centres_router)
     for router in routers:

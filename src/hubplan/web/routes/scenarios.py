@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import Response
 
-from hubplan.data import dump_scenario
+from hubplan.data import Scenario, dump_scenario
+from hubplan.errors import InputError
 from hubplan.store import ConflictError, save_plan
 from hubplan.web.auth import Editor
 from hubplan.web.context import Context, clean, split
@@ -22,6 +23,12 @@ def scenarios_router(ctx: Context) -> APIRouter:
     router = APIRouter()
     _, editor = editor_dependencies(ctx.editors)
 
+    def named(name: str) -> Scenario:
+        try:
+            return ctx.state.named(name)
+        except InputError as exc:  # a scenario in the path that is not there: 404, not a bad request
+            raise HTTPException(404, exc.summary) from exc
+
     @router.post("/api/evaluate", summary="Evaluate a set of bases against the baseline")
     def evaluate_plan(plan: Plan) -> dict[str, Any]:
         ev = ctx.state.evaluate(ctx.state.scenario(plan.bases))
@@ -30,7 +37,7 @@ def scenarios_router(ctx: Context) -> APIRouter:
 
     @router.get("/api/scenarios/{name}", summary="A scenario (a file or a saved plan) and its evaluation")
     def scenario(name: Annotated[str, PathParam(max_length=60)]) -> dict[str, Any]:
-        chosen = ctx.state.named(name)
+        chosen = named(name)
         versions = {s.name: v for s, v in ctx.state.all_named()}
         return {
             "ok": True,
@@ -41,7 +48,7 @@ def scenarios_router(ctx: Context) -> APIRouter:
 
     @router.get("/api/scenarios/{name}/yaml", summary="A scenario as a YAML file (to put in scenarios/)")
     def scenario_yaml(name: Annotated[str, PathParam(max_length=60)]) -> Response:
-        chosen = ctx.state.named(name)
+        chosen = named(name)
         headers = {"Content-Disposition": f'attachment; filename="{chosen.name}.yaml"'}
         return Response(dump_scenario(chosen), media_type="application/yaml; charset=utf-8", headers=headers)
 
