@@ -69,12 +69,18 @@ def centres_router(ctx: Context) -> APIRouter:
             raise HTTPException(404, f"'{sid}' is not closed by any saved scenario")
         return HTMLResponse(pages[sid])
 
-    @router.get("/api/centres/{page}", include_in_schema=False)
+    @router.get(
+        "/api/centres/{page}", include_in_schema=False,
+        summary="Redirects the report's relative link `centres/<file>.html` to the centre's page",
+    )  # fmt: skip
     def from_report(page: CentrePage) -> RedirectResponse:
         site_of(page)
         return RedirectResponse(f"/centres/{quote(page, safe='')}", status_code=307)
 
-    @router.get("/api/reports/{job}/centres/{page}", include_in_schema=False)
+    @router.get(
+        "/api/reports/{job}/centres/{page}", include_in_schema=False,
+        summary="Redirects a saved report's link `centres/<file>.html` to the centre's page",
+    )  # fmt: skip
     def from_saved_report(job: JobId, page: CentrePage) -> RedirectResponse:  # noqa: ARG001 - in the path
         site_of(page)
         return RedirectResponse(f"/centres/{quote(page, safe='')}", status_code=307)

@@ -16,7 +16,7 @@ def pages_router(ctx: Context) -> APIRouter:
     """Return the routes ``/`` (the map) and ``/docs`` (the API reference) for ``ctx``."""
     router = APIRouter()
 
-    @router.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    @router.get("/docs", response_class=HTMLResponse, include_in_schema=False, summary="This reference")
     def docs(request: Request) -> HTMLResponse:
         return HTMLResponse(api_reference(request.app.openapi()))
 
