@@ -64,8 +64,10 @@ class Context:
             The job's run id and future (its result is ``then``).
         """
         with self.analysing_lock:
+            for done in [k for k, (_, f) in self.analysing.items() if f.done()]:
+                del self.analysing[done]  # only jobs in flight are remembered
             running = self.analysing.get(key)
-            if running is not None and not running[1].done():
+            if running is not None:
                 return running
 
             def work() -> str:
