@@ -16,6 +16,7 @@ import uvicorn
 from hubplan.data import write_bundled_workspace
 from hubplan.web import create_app
 from hubplan.web.auth import Editor
+from hubplan.web.guard import Limits
 
 TOKEN = "officer-token-for-tests"
 """The edit token the served app accepts (as the editor "officer")."""
@@ -46,7 +47,9 @@ def server(workspace: Path) -> Iterator[str]:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     started = time.monotonic()
-    application = create_app(workspace, editors=(Editor.with_token("officer", TOKEN),))
+    application = create_app(
+        workspace, editors=(Editor.with_token("officer", TOKEN),), limits=Limits(wait_seconds=600)
+    )
     config = uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)

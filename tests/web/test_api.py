@@ -12,14 +12,18 @@ from hubplan.data import load_workspace
 from hubplan.evaluate import evaluate
 from hubplan.web import create_app
 from hubplan.web.auth import Editor
+from hubplan.web.guard import Limits
 from tests.web.conftest import TOKEN
 
 EDITOR = {"Authorization": f"Bearer {TOKEN}"}
 
+PATIENT = Limits(wait_seconds=600)
+"""Requests wait for their report or centre page (the 202-and-poll answers are tested in test_routes)."""
+
 
 @pytest.fixture
 def client(workspace: Path) -> TestClient:
-    return TestClient(create_app(workspace, editors=(Editor.with_token("officer", TOKEN),)))
+    return TestClient(create_app(workspace, editors=(Editor.with_token("officer", TOKEN),), limits=PATIENT))
 
 
 def test_evaluate_equals_the_library(client: TestClient, workspace: Path) -> None:
@@ -49,7 +53,7 @@ def test_evaluate_equals_the_library(client: TestClient, workspace: Path) -> Non
             400,
             "cannot be a base",
         ),
-        ("get", "/api/scenarios/nothing", None, 400, "no such scenario"),
+        ("get", "/api/scenarios/nothing", None, 404, "no such scenario"),
         (
             "post",
             "/api/scenarios",

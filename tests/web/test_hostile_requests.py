@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-import hubplan.web.app as web_app
+import hubplan.web.routes.workspace as web_app
 from hubplan.store import add_run, get_run, open_store, prune_results, update_run
 from hubplan.web import create_app
 from hubplan.web.auth import Editor, find_editor

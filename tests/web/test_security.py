@@ -20,6 +20,9 @@ from tests.web.conftest import TOKEN
 EDITOR = {"Authorization": f"Bearer {TOKEN}"}
 PLAN = {"name": "my-plan", "bases": ["cc-diss", "cc-aylsham"]}
 
+PATIENT = Limits(wait_seconds=600)
+"""Requests wait for their report or centre page (the 202-and-poll answers are tested in test_routes)."""
+
 
 def _shape(response) -> dict:  # type: ignore[no-untyped-def]
     data = response.json()
@@ -30,12 +33,12 @@ def _shape(response) -> dict:  # type: ignore[no-untyped-def]
 
 @pytest.fixture
 def client(workspace: Path) -> TestClient:
-    return TestClient(create_app(workspace, editors=(Editor.with_token("officer", TOKEN),)))
+    return TestClient(create_app(workspace, editors=(Editor.with_token("officer", TOKEN),), limits=PATIENT))
 
 
 def test_without_a_token_the_server_is_read_only(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("HUBPLAN_EDIT_TOKEN", raising=False)
-    public = TestClient(create_app(workspace))
+    public = TestClient(create_app(workspace, limits=PATIENT))
     assert public.get("/api/me").json() == {"ok": True, "editing": False, "editor": None}
     refused = public.post("/api/scenarios", json=PLAN, headers=EDITOR)
     assert refused.status_code == 403

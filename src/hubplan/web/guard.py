@@ -42,6 +42,9 @@ class Limits:
         The most characters of finished reports' HTML the store keeps, together (the newest first).
     report_keep_seconds
         How long a finished report is kept (seconds).
+    wait_seconds
+        How long a request waits for a queued report or analysis before answering 202 with the job's
+        poll URL (seconds); no request holds a worker longer.
     """
 
     max_body_bytes: int = 1_000_000
@@ -51,6 +54,7 @@ class Limits:
     rate_limit: str = "1200/minute"
     report_keep_chars: int = 50_000_000
     report_keep_seconds: int = 86_400
+    wait_seconds: float = 20.0
 
 
 class BodyTooLarge(HTTPException):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -16,6 +15,7 @@ from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report.document import render_html
 from hubplan.store import SavedPlan, open_store, saved_plan, saved_plans
 from hubplan.travel import build_travel
+from hubplan.web.cache import AnalysisCache
 
 
 class PlanRejected(HubplanError):  # noqa: N818 - named for the answer it becomes (422)
@@ -27,7 +27,7 @@ class PlanRejected(HubplanError):  # noqa: N818 - named for the answer it become
 
 
 ANALYSES_KEPT = 8
-"""Analyses a server keeps, by fingerprint (the newest)."""
+"""Analyses a server keeps, by fingerprint (the most recently used)."""
 
 
 class State:
@@ -47,8 +47,7 @@ class State:
         self.travel = build_travel(self.workspace)
         self.groups = area_breakdowns(self.workspace.areas, self.workspace.assumptions.region.districts)
         self.engine: sa.Engine = open_store(folder, url=store_url)
-        self.analyses: dict[str, Analysis] = {}
-        self.analyses_lock = threading.Lock()
+        self.analyses: AnalysisCache[Analysis] = AnalysisCache(size=ANALYSES_KEPT)
 
     def scenario(self, bases: list[str], name: str = "your-plan", title: str = "Your plan") -> Scenario:
         """Return a scenario for ``bases``.
@@ -151,29 +150,34 @@ class State:
             scenarios.append(self.scenario(bases))
         return render_html(ws, self.analysis([self.evaluate(s) for s in scenarios]))
 
-    def analysis(self, evaluations: list[Evaluation]) -> Analysis:
-        """Return the analysis of ``evaluations``, kept while its inputs' fingerprint is unchanged.
+    def analysis_key(self, evaluations: list[Evaluation]) -> str:
+        """Return the fingerprint an analysis of ``evaluations`` is kept under (hashing only, no solving)."""
+        return fingerprint(self.workspace, evaluations, engine=self.engine)
+
+    def analysis(self, evaluations: list[Evaluation], *, key: str | None = None) -> Analysis:
+        """Return the analysis of ``evaluations``, made once per fingerprint however many ask at once.
 
         Parameters
         ----------
         evaluations
             The scenarios' evaluations.
+        key
+            Their fingerprint, when the caller has it already (:meth:`analysis_key`).
 
         Returns
         -------
         Analysis
-            Made once per fingerprint (the last few are kept); the report and the centre pages render it.
+            From the cache (the :data:`ANALYSES_KEPT` most recently used are kept), or made now on this
+            thread, or the one another thread is making for the same fingerprint (waited for).
         """
-        key = fingerprint(self.workspace, evaluations, engine=self.engine)
-        with self.analyses_lock:
-            if key in self.analyses:
-                return self.analyses[key]
-        made = analyse(self.workspace, self.travel, evaluations)
-        with self.analyses_lock:
-            self.analyses[key] = made
-            while len(self.analyses) > ANALYSES_KEPT:
-                self.analyses.pop(next(iter(self.analyses)))
-        return made
+        key = key or self.analysis_key(evaluations)
+        return self.analyses.get_or_compute(key, lambda: analyse(self.workspace, self.travel, evaluations))
+
+    def centre_evaluations(self) -> list[Evaluation]:
+        """Return the evaluations the centre pages are made from: every scenario file, the baseline first."""
+        ws = self.workspace
+        names = sorted(ws.scenarios, key=lambda n: n != ws.baseline_name)
+        return [self.evaluate(ws.scenario(n)) for n in names]
 
 
 def _scenario_of(saved: SavedPlan) -> Scenario:

@@ -1,0 +1,132 @@
+"""Reports and background jobs: no request holds a worker longer than ``Limits.wait_seconds``.
+
+A report is made on the bounded job queue (:mod:`hubplan.web.jobs`). ``GET /api/report`` waits a short
+while for it and answers the HTML when it is ready, else 202 with the job's poll URL; ``POST /api/reports``
+answers 202 at once. ``GET /api/jobs/{job}`` tells the state of any job (reports, and the analyses the
+centre pages wait for) and where its result is.
+"""
+
+# No ``from __future__ import annotations``: FastAPI reads the handlers' annotations at run time.
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from hubplan.store import Run, get_run
+from hubplan.web.context import Context, split
+from hubplan.web.models import JobId, ReportRequest
+
+
+def accepted(run_id: str, what: str) -> JSONResponse:
+    """Return 202 for a job still running: where to poll for it, and when to ask again.
+
+    Parameters
+    ----------
+    run_id
+        The job's id.
+    what
+        What is being made, for the message (e.g. ``"the report"``).
+
+    Returns
+    -------
+    JSONResponse
+        ``{"ok": true, "job", "status": "running", "url", "message"}`` with ``Location`` and ``Retry-After``.
+    """
+    url = f"/api/jobs/{run_id}"
+    body = {"ok": True, "job": run_id, "status": "running", "url": url,
+            "message": f"{what} is being made: ask {url} until its status is done"}  # fmt: skip
+    return JSONResponse(body, status_code=202, headers={"Location": url, "Retry-After": "5"})
+
+
+def waited(future: "Future[str]", seconds: float) -> str | None:
+    """Return the job's result if it is ready within ``seconds``, else ``None`` (it keeps running)."""
+    try:
+        return future.result(timeout=seconds)
+    except FutureTimeout:
+        return None
+
+
+def _html(html: str, *, download: bool) -> Response:
+    disposition = "attachment" if download else "inline"
+    headers = {"Content-Disposition": f'{disposition}; filename="hubplan-report.html"'}
+    return Response(html, media_type="text/html; charset=utf-8", headers=headers)
+
+
+def _result_url(run: Run) -> str | None:
+    if run.status != "done":
+        return None
+    if run.kind == "report":
+        return f"/api/reports/{run.id}/report.html"
+    then = run.request.get("then")
+    return then if isinstance(then, str) else None
+
+
+def reports_router(ctx: Context) -> APIRouter:
+    """Return the routes ``/api/report``, ``/api/reports...`` and ``/api/jobs/{job}``."""
+    router = APIRouter()
+
+    def queue_report(names: list[str], bases: list[str] | None) -> "tuple[str, Future[str]]":
+        for n in names:
+            ctx.state.named(n)  # unknown names fail now (400), not later in the job
+        if bases:
+            ctx.state.scenario(bases)
+        request = {"scenarios": names, "bases": bases}
+        return ctx.jobs.submit("report", request, lambda: ctx.state.report(names, bases))
+
+    def report_run(job: str) -> Run:
+        run = get_run(ctx.state.engine, job)
+        if run is None or run.kind != "report":
+            raise HTTPException(404, f"no report job '{job}'")
+        return run
+
+    @router.get(
+        "/api/report",
+        summary="The HTML report for scenarios (and optionally a plan): the page if ready soon, else 202",
+        responses={202: {"description": "Still being made: poll the job's URL (in `url` and Location)."}},
+    )
+    def report(
+        scenarios: Annotated[str, Query(max_length=4000)] = "",
+        bases: Annotated[str, Query(max_length=ctx.limits.max_query_bytes)] = "",
+        download: bool = True,
+    ) -> Response:
+        run_id, future = queue_report(split(scenarios), split(bases) or None)
+        html = waited(future, ctx.limits.wait_seconds)
+        if html is None:
+            return accepted(run_id, "the report")
+        return _html(html, download=download)
+
+    @router.post("/api/reports", status_code=202, summary="Start making a report in the background")
+    def start_report(wanted: ReportRequest) -> dict[str, Any]:
+        run_id, _ = queue_report(list(wanted.scenarios), wanted.bases)
+        return {"ok": True, "job": run_id, "status": "queued", "url": f"/api/reports/{run_id}"}
+
+    @router.get("/api/reports/{job}", summary="A background report's state (and where to download it)")
+    def report_state(job: JobId) -> dict[str, Any]:
+        run = report_run(job)
+        return {"ok": True, "job": run.id, "status": run.status, "error": run.error,
+                "download": _result_url(run)}  # fmt: skip
+
+    @router.get(
+        "/api/reports/{job}/report.html", summary="A finished background report", response_class=HTMLResponse
+    )
+    def report_file(job: JobId, download: bool = True) -> Response:
+        run = report_run(job)
+        if run.status == "expired":
+            raise HTTPException(
+                410, "the report was removed to keep the server's store small: ask for it again"
+            )
+        if run.status != "done" or run.result is None:
+            raise HTTPException(409, f"the report is not ready (it is {run.status})")
+        return _html(run.result, download=download)
+
+    @router.get("/api/jobs/{job}", summary="Any background job's state (report, analysis) and its result")
+    def job_state(job: JobId) -> dict[str, Any]:
+        run = get_run(ctx.state.engine, job)
+        if run is None:
+            raise HTTPException(404, f"no job '{job}'")
+        return {"ok": True, "job": run.id, "kind": run.kind, "status": run.status, "error": run.error,
+                "url": _result_url(run)}  # fmt: skip
+
+    return router
