@@ -227,7 +227,7 @@ def elite_search(
     *,
     seed: int,
     deadline: float,
-    patience: int = 60,
+    patience: int = 2000,
     shakes_per_start: int = 3,
     size: int = 4,
 ) -> Plan:
