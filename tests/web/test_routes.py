@@ -57,6 +57,22 @@ def test_centre_pages_wait_for_one_analysis_on_the_queue(impatient: TestClient, 
     assert impatient.get("/centres/nowhere").status_code == 404
 
 
+def test_a_browser_following_a_link_gets_a_page_that_reloads_not_json(
+    impatient: TestClient, workspace: Path
+) -> None:
+    """A followed link (Accept: text/html) to a centre not yet analysed gets a 202 page that refreshes."""
+    site = _closing(workspace)
+    answer = impatient.get(f"/centres/{site}", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert answer.status_code == 202
+    assert answer.headers["content-type"].startswith("text/html")
+    assert '<meta http-equiv="refresh" content="5">' in answer.text
+    assert "the analysis behind the centre pages is being made" in answer.text
+    assert answer.headers["retry-after"] == "5"
+    assert answer.headers["location"].startswith("/api/jobs/")
+    assert "content-security-policy" in answer.headers
+    assert _finished(impatient, answer.headers["location"])["status"] == "done"
+
+
 def test_get_report_answers_202_and_a_poll_url_instead_of_holding_a_worker(impatient: TestClient) -> None:
     answer = impatient.get("/api/report", params={"scenarios": "baseline-53,proposal-2018-7"})
     assert answer.status_code == 202
