@@ -263,7 +263,32 @@ def count_with_interval(value: float, interval: tuple[float, float] | None, *, w
         return fmt.families(value)
     low, high = interval
     prefix = "90% interval " if words else ""
-    return f"{fmt.families(value)} ({prefix}{fmt.families(low)}\u2013{fmt.families(high)})"
+    mark = OUTSIDE_MARK if outside(value, low, high) else ""
+    return f"{fmt.families(value)} ({prefix}{fmt.families(low)}\u2013{fmt.families(high)}){mark}"
+
+
+OUTSIDE_MARK = "\u2020"
+"""Marks a figure that lies outside its own 90% interval (the note under the intervals says why)."""
+
+
+def outside(value: float, low: float, high: float) -> bool:
+    """Return whether ``value`` lies outside ``[low, high]`` as shown (rounded to whole numbers).
+
+    Parameters
+    ----------
+    value
+        The estimate.
+    low, high
+        Its 90% interval.
+
+    Returns
+    -------
+    bool
+        ``True`` when the shown estimate is below the shown low end or above the shown high end.
+    """
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return False
+    return bool(round(value) < round(low) or round(value) > round(high))
 
 
 def share_with_interval(part: float, whole: float, reach: ReachIntervals | None, i: int, g: int = 0) -> str:
@@ -289,7 +314,8 @@ def share_with_interval(part: float, whole: float, reach: ReachIntervals | None,
     low, high = reach.within_share.at(g, i)
     if not (np.isfinite(low) and np.isfinite(high)):
         return text
-    return f"{text} ({low * 100:.0f}\u2013{high:.0%})"
+    mark = OUTSIDE_MARK if outside(100 * part / whole, 100 * low, 100 * high) else ""
+    return f"{text} ({low * 100:.0f}\u2013{high:.0%}){mark}"
 
 
 def comparison_table(
