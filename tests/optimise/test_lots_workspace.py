@@ -126,6 +126,11 @@ def test_a_council_from_init_to_the_report(tmp_path: Path) -> None:
         assert lot["children"] == pytest.approx(sum(children[a] for a in lot["areas"]))
         assert 0.9 * mean <= lot["children"] <= 1.1 * mean
         assert lot["bases"]
+        assert lot["providers"] == []  # no network today: no provider is named
+    notes = document["notes"]
+    assert any(n.startswith("providers now: no current network was given") for n in notes)
+    assert any("20 families a session, hubplan's default, an assumption" in n for n in notes)
+    assert any(n.startswith("£ a year: not shown") for n in notes)
     per_area = pd.read_csv(tmp_path / "o" / "lots.csv")
     assert len(per_area) == len(ws.areas)
     assert set(per_area["lot"]) == {1, 2, 3}

@@ -385,6 +385,7 @@ def scenario_lots(
         notes.append(f"{len(adj.bridges)} island(s) joined to their nearest area: {names}")
     if lots.unbalanced:
         notes.append("outside the tolerance: " + "; ".join(lots.unbalanced))
+    notes.extend(_source_notes(workspace, rows))
     return ScenarioLots(
         scenario=scenario.name,
         count=count,
@@ -464,3 +465,24 @@ def report_lots(
         except InfeasibleError as exc:
             skipped.append(f"{chosen.scenario.title} in {k} lot{'s' if k != 1 else ''}: {exc}")
     return ReportLots(splits=tuple(splits), skipped=tuple(skipped))
+
+
+def _source_notes(workspace: Workspace, rows: Sequence[LotRow]) -> list[str]:
+    """Say where the lots' providers, outreach hours and money come from, and what the workspace lacks."""
+    notes = []
+    if workspace.baseline is None:
+        notes.append(
+            "providers now: no current network was given (hubplan init --current), so no lot names one"
+        )
+    outreach = workspace.assumptions.outreach
+    per_session = f"{outreach.families_per_session:g} families a session"
+    if "families_per_session" in outreach.model_fields_set:
+        notes.append(f"outreach hours: this scenario's outreach plan at {per_session} (set in hubplan.toml)")
+    else:
+        notes.append(
+            f"outreach hours: this scenario's outreach plan at {per_session}, hubplan's default, an "
+            "assumption (set [outreach] families_per_session in hubplan.toml)"
+        )
+    if any(not np.isfinite(r.bases_cost_per_year) for r in rows):
+        notes.append("£ a year: not shown, as the sites give no cost_per_year for every base")
+    return notes

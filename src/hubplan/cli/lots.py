@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from hubplan.cli.common import AsJson, Dir, app, handles_errors, load, out, print_json, travel_for
@@ -172,6 +173,6 @@ def lots(
         f"{split.compactness_km:.1f} km to the lot's centre base."
     )
     for note in split.notes:
-        out.print(f"Note: {note}")
+        out.print(f"Note: {escape(note)}")
     for path in written:
         out.print(f"wrote {path}")

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import app, err, handles_errors, out
 
@@ -126,5 +127,8 @@ def national(
     err.print(f"  {summary.timings.describe()}", markup=False)
     out.print(f"  rule: {rule.describe()}; plans minimise children's minutes by {mode}")
     for row in table[table["error"] != ""].to_dict(orient="records"):
-        err.print(f"  [red]failed[/]: {row['name']} ({row['code']}): {row['error']}", markup=True)
+        err.print(
+            f"  [red]failed[/]: {escape(str(row['name']))} ({row['code']}): {escape(str(row['error']))}",
+            markup=True,
+        )
     out.print(f"  page: {out_dir / 'national.html'}")

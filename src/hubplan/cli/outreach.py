@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
@@ -102,7 +103,7 @@ def outreach(
         if reach.breakdown != "district":
             out.print(reach_table(reach))
     for note in result.notes:
-        out.print(f"[dim]Note: {note}[/]")
+        out.print(f"[dim]Note: {escape(note)}[/]")
     if timetable is not None:
         out.print(f"wrote the timetable of {len(result.sessions)} weekly sessions to {timetable}")
 
@@ -218,7 +219,7 @@ def events(
     out.print(events_table(found))
     out.print(f"{len(found)} events cover {sum(len(e.centres) for e in found)} closing centres.")
     for note in notes:
-        out.print(f"[dim]Note: {note}[/]")
+        out.print(f"[dim]Note: {escape(note)}[/]")
     if data_out is not None:
         out.print(f"wrote {data_out}")
 
