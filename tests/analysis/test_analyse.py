@@ -89,6 +89,7 @@ def test_the_server_analyses_once_per_fingerprint(norfolk: Path, monkeypatch: py
 
     import hubplan.web.state as state_module
     from hubplan.web import create_app
+    from hubplan.web.guard import Limits
 
     calls = []
     real = state_module.analyse
@@ -98,7 +99,8 @@ def test_the_server_analyses_once_per_fingerprint(norfolk: Path, monkeypatch: py
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(state_module, "analyse", counted)
-    client = TestClient(create_app(norfolk))
+    # Each request waits for its report (a loaded machine takes longer than the default 20 s wait).
+    client = TestClient(create_app(norfolk, limits=Limits(wait_seconds=600)))
     for _ in range(2):
         assert (
             client.get("/api/report", params={"scenarios": "baseline-53,adopted-2019-15"}).status_code == 200
