@@ -166,7 +166,7 @@ def test_one_page_for_the_web_quotes_only_redacted_comments(tmp_path: Path) -> N
     travel = build_travel(ws)
     evaluations = [evaluate(ws, name, travel=travel) for name in ("all", "keep")]
     analysis = analyse(ws, travel, evaluations)
-    pages = render_centre_pages(ws, analysis, only="C2", report_href="/report")
+    pages = render_centre_pages(analysis, only="C2", report_href="/report")
     assert list(pages) == ["C2"]
     html = pages["C2"]
     assert "Please keep it, write to [e-mail] or call [phone]" in html
@@ -176,4 +176,4 @@ def test_one_page_for_the_web_quotes_only_redacted_comments(tmp_path: Path) -> N
     # A2 (20 children) is C2's only area; under "keep" they go to Centre One.
     assert "<li>20 children under five live in" not in html  # the areas count families here
     assert "<li>20 families with children under five live in" in html
-    assert render_centre_pages(ws, analysis, only="C1") == {}
+    assert render_centre_pages(analysis, only="C1") == {}
