@@ -48,7 +48,7 @@ def _analysis(folder: Path, toml: str = TOML):
 
 
 def test_report_shows_the_rounds_of_the_scenario_that_closes_centres(tmp_path: Path) -> None:
-    workspace, analysis = _analysis(tmp_path / "ws")
+    _, analysis = _analysis(tmp_path / "ws")
     assert decided_scenario(analysis.evaluations, analysis.evidence) is analysis.evaluations[1]
     rounds = analysis.rounds
     assert rounds is not None
@@ -89,7 +89,7 @@ def test_no_rounds_without_a_named_proposal(tmp_path: Path) -> None:
 
 
 def test_rounds_can_be_left_out_of_the_report(tmp_path: Path) -> None:
-    workspace, analysis = _analysis(tmp_path / "ws", TOML + "in_report = false\n")
+    _, analysis = _analysis(tmp_path / "ws", TOML + "in_report = false\n")
     assert analysis.rounds is None
     assert analysis.to_dict()["rounds"] is None
     assert 'id="rounds"' not in render_html(analysis)
