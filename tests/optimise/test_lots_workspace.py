@@ -15,6 +15,7 @@ from shapely.geometry import shape
 from typer.testing import CliRunner
 
 from hubplan.analysis.lots import ScenarioLots, scenario_lots
+from hubplan.analysis.view import render_view
 from hubplan.cli import app
 from hubplan.data import bundled_workspace_path, load_workspace
 from hubplan.data.boundaries import read_boundaries
@@ -86,7 +87,7 @@ def test_the_lots_map_renders_offline(
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    svg = to_svg(lots_map(ws, splits[12], title="Norfolk <b>12</b> lots"))
+    svg = to_svg(lots_map(render_view(ws), splits[12], title="Norfolk <b>12</b> lots"))
     assert svg.startswith("<svg")
     assert svg.count("<path") >= 538
     assert "lot 12" in svg

@@ -89,7 +89,7 @@ def _expected_bus_beyond(ws: Workspace, analysis: Analysis, scenario: str) -> tu
 
 def test_headline_and_table_carry_the_intervals(analysed: tuple[Workspace, Analysis]) -> None:
     ws, analysis = analysed
-    page = html.unescape(render_html(ws, analysis))
+    page = html.unescape(render_html(analysis))
     ev = analysis.evaluations[1]
     beyond = float(ev.families - ev.modes["bus"].total.within[0, 2])
     low, high = _expected_bus_beyond(ws, analysis, "proposal-2018-7")
@@ -132,7 +132,7 @@ def test_a_figure_outside_its_own_interval_is_marked_and_explained(
     30 min by bus, range about 20,300-22,500): every such cell carries a dagger, no other does, and the
     note says why."""
     ws, analysis = analysed
-    page = html.unescape(render_html(ws, analysis))
+    page = html.unescape(render_html(analysis))
     cells = re.findall(r"<td>([\d,]+%?) \(([\d,]+)\u2013([\d,]+)%?\)(\u2020?)</td>", page)
     assert len(cells) > 20
     marked = 0
@@ -184,7 +184,7 @@ def test_no_draws_no_intervals_and_a_new_fingerprint(
     frontier = analysis.frontier
     assert frontier is not None
     no_band = dataclasses.replace(frontier, draws=0)
-    page = render_html(ws, dataclasses.replace(analysis, intervals={}, frontier=no_band))
+    page = render_html(dataclasses.replace(analysis, intervals={}, frontier=no_band))
     assert "90% interval" not in page
     assert "Ranges in brackets" not in page
     rows = comparison_rows(list(analysis.evaluations))

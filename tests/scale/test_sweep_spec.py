@@ -152,7 +152,9 @@ def test_the_draws_made_on_the_worker_give_the_same_intervals_as_before(seed):
         near = {m: HAND[:, plan].min(axis=1).astype(np.float64) for m in ("car", "bus")}
         expected = old_intervals(inputs.weights, near, travel.baseline_minutes, inputs.deprived, t, options)
         for key, (lo, hi) in expected.items():
-            assert (row[f"{key}_lo"], row[f"{key}_hi"]) == pytest.approx((float(lo), float(hi)), rel=1e-12), key
+            assert (row[f"{key}_lo"], row[f"{key}_hi"]) == pytest.approx((float(lo), float(hi)), rel=1e-12), (
+                key
+            )
     assert any(row[f"{k}_lo"] != row[f"{k}_hi"] for k in METRICS)  # the draws did move something
 
 

@@ -18,25 +18,22 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
-from hubplan.analysis.circuits import report_rounds
+from hubplan.analysis.centres import ClosingCentre, closing_centre_facts, comments_about
+from hubplan.analysis.circuits import RoundsView, report_rounds, rounds_view
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
 from hubplan.analysis.lots import ReportLots, report_lots
 from hubplan.analysis.provenance import FigureSources, figure_provenance
-from hubplan.analysis.summaries import (
-    ClosingCentre,
-    ConsultationSummary,
-    closing_centre_rows,
-    consultation_summary,
-)
+from hubplan.analysis.summaries import ConsultationSummary, consultation_summary
 from hubplan.analysis.uncertainty import ScenarioIntervals, input_draws, scenario_intervals
+from hubplan.analysis.view import RenderView, render_view
 from hubplan.consult.store import STORE_FILE
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.usage import UsageReach, workspace_reach
 from hubplan.outreach.circuit_scenario import ScenarioRounds
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.reach import ReachTable, outreach_reach
 from hubplan.travel.matrix import TravelMatrix, cache_key
 
 
@@ -57,14 +54,19 @@ class Analysis:
         budget.
     consultation
         The consultation's counts, petitions and themes, or ``None`` with no responses.
-    closing
-        The report's rows about each closing centre (where its users go, how far by each mode).
     centres
-        Each closing centre's facts for its own page.
+        Each closing centre (:class:`~hubplan.analysis.centres.ClosingCentre`): whose nearest base
+        it was by the access mode, where they would go and how far by each mode; the report's table
+        and each centre's page show the same model.
     comments
         Site id to up to five redacted comments about it.
     evidence
         What the statutory checklist is judged on.
+    view
+        What renderers print of the workspace: names, positions, settings shown and the map's
+        outlines, read once (:func:`hubplan.analysis.view.render_view`).
+    reach
+        Scenario name to its outreach plan's reach by group (at a base, by outreach, not at all).
     intervals
         Scenario name to the 90% intervals of its figures (:mod:`hubplan.analysis.uncertainty`);
         empty when ``[uncertainty] draws`` is 0.
@@ -83,6 +85,8 @@ class Analysis:
     lots
         Commissioning lots at each of ``[lots] counts`` (:func:`hubplan.analysis.lots.report_lots`),
         or ``None``.
+    rounds_view
+        The rounds as the report prints them (each vehicle-day in words, the map), or ``None``.
     """
 
     fingerprint: str
@@ -90,16 +94,18 @@ class Analysis:
     sources: Mapping[str, str]
     outreach: Mapping[str, OutreachPlan]
     consultation: ConsultationSummary | None
-    closing: tuple[ClosingCentre, ...]
-    centres: tuple[CentreFacts, ...]
+    centres: tuple[ClosingCentre, ...]
     comments: Mapping[str, list[str]]
     evidence: Evidence
+    view: RenderView
+    reach: Mapping[str, tuple[ReachTable, ...]]
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
     frontier: FrontierBand | None = None
     rounds: ScenarioRounds | None = None
     provenance: FigureSources | None = None
     usage: UsageReach | None = None
     lots: ReportLots | None = None
+    rounds_view: RoundsView | None = None
 
     @property
     def has_baseline(self) -> bool:
@@ -133,7 +139,7 @@ class Analysis:
             "evaluations": [ev.to_dict() for ev in self.evaluations],
             "outreach": {name: plan.to_dict() for name, plan in self.outreach.items()},
             "consultation": asdict(self.consultation) if self.consultation else None,
-            "closing_centres": [asdict(c) for c in self.closing],
+            "closing_centres": [c.to_dict() for c in self.centres],
             "checklist_inputs": {
                 "proposal": self.evidence.proposal.scenario.name if self.evidence.proposal else None,
                 "closing": list(self.evidence.closing),
@@ -247,23 +253,28 @@ def analyse(
         and math.isfinite(ev.cost_per_year)
         and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
     }
-    centres = tuple(centre_facts(workspace, travel, chosen))
     evidence = gather_evidence(workspace, travel, chosen, outreach=outreach, proposal=proposal)
     draws = input_draws(workspace, travel)  # one set for every interval and the frontier's band
+    view = render_view(workspace)  # boundaries.geojson and README.md, read once
+    centres = tuple(closing_centre_facts(workspace, travel, chosen))
+    rounds = report_rounds(workspace, travel, chosen, evidence)
+    title = view.title_of(rounds.scenario) if rounds is not None else ""
     return Analysis(
         fingerprint=fingerprint(workspace, chosen, proposal=proposal),
         evaluations=tuple(chosen),
         sources=dict(travel.sources),
         outreach=outreach,
         consultation=consultation_summary(workspace),
-        closing=tuple(closing_centre_rows(workspace, travel, chosen)),
         centres=centres,
         comments=comments_about(workspace, {f.id for f in centres}),
         evidence=evidence,
+        view=view,
+        reach={name: tuple(outreach_reach(workspace, plan)) for name, plan in outreach.items()},
         intervals=scenario_intervals(workspace, travel, chosen, draws=draws),
         frontier=frontier_band(workspace, travel, chosen, draws=draws),
-        rounds=report_rounds(workspace, travel, chosen, evidence),
+        rounds=rounds,
         provenance=figure_provenance(workspace, dict(travel.sources)),
         usage=workspace_reach(workspace, travel),
-        lots=report_lots(workspace, travel, chosen, evidence, outreach),
+        lots=report_lots(workspace, travel, chosen, evidence, outreach, outlines=view.layers.area),
+        rounds_view=rounds_view(rounds, title=title, layers=view.layers),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from hubplan.data.decision import Decision, load_decision
@@ -64,6 +64,32 @@ class Evidence:
     themes: int
     themes_answered: int
     events_recorded: bool = False
+
+
+def decided_scenario(evaluations: Sequence[Evaluation], evidence: Evidence) -> Evaluation | None:
+    """Return the reported scenario the decision is about: the one adopted, else the one proposed.
+
+    The scenario the decision's record says was adopted, when it is reported and is not the
+    baseline; else the proposal the checklist judges (the record's proposal, or the one named by
+    ``--proposal``; never a guess). The report's rounds and lots are cut for it.
+
+    Parameters
+    ----------
+    evaluations
+        The reported scenarios.
+    evidence
+        The checklist's evidence (its proposal and the record's outcome).
+
+    Returns
+    -------
+    Evaluation or None
+        ``None`` when the record adopts no reported scenario and no proposal is named.
+    """
+    if evidence.outcome is not None:
+        for ev in evaluations:
+            if ev.scenario.name == evidence.outcome.name and ev.baseline != ev.scenario.name:
+                return ev
+    return evidence.proposal
 
 
 def gather_evidence(

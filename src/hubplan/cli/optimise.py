@@ -215,13 +215,9 @@ def frontier(
     as_json: AsJson = False,
 ) -> None:
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
+    from hubplan.analysis.frontier import frontier_rows
     from hubplan.optimise.frontier import budget_frontier, budget_steps, default_budget_range
-    from hubplan.report.frontier import (
-        extra_money_sentences,
-        frontier_rows,
-        frontier_table,
-        write_frontier_csv,
-    )
+    from hubplan.report.frontier import extra_money_sentences, frontier_table, write_frontier_csv
 
     settings = _settings(objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed)
     workspace = load(directory)
@@ -240,7 +236,7 @@ def frontier(
     if as_json:
         print_json({"objective": str(settings.objective), "points": rows})
         return
-    out.print(frontier_table(rows, settings.objective))
+    out.print(frontier_table(rows, objective=settings.objective.describe()))
     for sentence in extra_money_sentences(rows, money_option(extra, "--extra") if extra else by):
         out.print(f"- {sentence}")
     if data_out is not None:

@@ -70,8 +70,8 @@ def report(
     # Everything is made in a staging folder and swapped in at once: a failure or an interrupt leaves
     # the earlier report whole, and centre pages the new report does not have are gone.
     with replaced_together(out_dir, REPORT_OUTPUTS) as staging:
-        files = write_report(workspace, analysis, staging, pdf=pdf)
-        pages = write_centre_pages(workspace, analysis, staging)  # one page per closing centre
+        files = write_report(analysis, staging, pdf=pdf)
+        pages = write_centre_pages(analysis, staging)  # one page per closing centre
     out.print(
         f"wrote {out_dir / files.html.name}" + (f" and {out_dir / files.pdf.name}" if files.pdf else "")
     )

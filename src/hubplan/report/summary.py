@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from hubplan.analysis.shapes import EvaluationShape
 from hubplan.analysis.uncertainty import ScenarioIntervals
-from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import format as fmt
 from hubplan.report.tables import (
     OUTSIDE_MARK,
@@ -18,7 +18,7 @@ from hubplan.report.tables import (
 
 
 def headline_sentences(
-    evaluations: list[Evaluation],
+    evaluations: Sequence[EvaluationShape],
     *,
     region: str = "",
     mode: str | None = None,
@@ -64,7 +64,7 @@ def headline_sentences(
     known = intervals or {}
     baseline = next((ev for ev in evaluations if ev.baseline == ev.scenario.name), None)
 
-    def beyond_text(ev: Evaluation, breakdown: str | None = None) -> str:
+    def beyond_text(ev: EvaluationShape, breakdown: str | None = None) -> str:
         value = float(beyond_families(ev, mode, minutes, breakdown=breakdown)[0])
         found = reach_intervals(known.get(ev.scenario.name), mode, breakdown=breakdown)
         return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)

@@ -148,7 +148,7 @@ class State:
         scenarios = [self.named(n) for n in ordered]
         if bases:
             scenarios.append(self.scenario(bases))
-        return render_html(ws, self.analysis([self.evaluate(s) for s in scenarios]))
+        return render_html(self.analysis([self.evaluate(s) for s in scenarios]))
 
     def analysis_key(self, evaluations: list[Evaluation]) -> str:
         """Return the fingerprint an analysis of ``evaluations`` is kept under (hashing only, no solving)."""

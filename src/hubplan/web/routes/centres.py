@@ -64,7 +64,7 @@ def centres_router(ctx: Context) -> APIRouter:
             if analysis is None:  # made, then pushed out by newer ones already: make it again
                 run_id, _ = ctx.start_analysis(key, evaluations, then=f"/centres/{quote(site, safe='')}")
                 return accepted(run_id, "the analysis behind the centre pages", request=request)
-        pages = render_centre_pages(ws, analysis, only=sid, report_href="/api/report?download=false")
+        pages = render_centre_pages(analysis, only=sid, report_href="/api/report?download=false")
         if sid not in pages:
             raise HTTPException(404, f"'{sid}' is not closed by any saved scenario")
         return HTMLResponse(pages[sid])
