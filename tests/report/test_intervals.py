@@ -131,7 +131,7 @@ def test_a_figure_outside_its_own_interval_is_marked_and_explained(
     """Threshold counts can fall outside their draws' range (Norfolk's proposal: 23,800 lose a base within
     30 min by bus, range about 20,300-22,500): every such cell carries a dagger, no other does, and the
     note says why."""
-    ws, analysis = analysed
+    _, analysis = analysed
     page = html.unescape(render_html(analysis))
     cells = re.findall(r"<td>([\d,]+%?) \(([\d,]+)\u2013([\d,]+)%?\)(\u2020?)</td>", page)
     assert len(cells) > 20
