@@ -45,20 +45,20 @@ THEMES = """themes:
 """
 
 
-def _row(response_id: str, centre: str, comment: str, row: int) -> dict[str, object]:
+def response_row(response_id: str, centre: str, comment: str, row: int) -> dict[str, object]:
     return {"response_id": response_id, "submitted_at": "2018-10-01", "respondent_type": "parent",
             "postcode": "NR1 1AA", "centre": centre, "support": "oppose", "comment": comment,
             "source_file": "responses.csv", "source_row": row}  # fmt: skip
 
 
 ROWS = [
-    _row("b-2", "Centre Two", "Please keep it, write to jo@example.org", 2),
-    _row("B-1", "Centre Two", "Our only group for toddlers", 3),
-    _row("a-3", "", "", 4),
+    response_row("b-2", "Centre Two", "Please keep it, write to jo@example.org", 2),
+    response_row("B-1", "Centre Two", "Our only group for toddlers", 3),
+    response_row("a-3", "", "", 4),
 ]
 
 
-def _workspace(folder: Path) -> tuple[Workspace, TravelMatrix, list[Evaluation]]:
+def consultation_workspace(folder: Path) -> tuple[Workspace, TravelMatrix, list[Evaluation]]:
     folder = write_workspace(
         folder,
         sites=[
@@ -76,7 +76,7 @@ def _workspace(folder: Path) -> tuple[Workspace, TravelMatrix, list[Evaluation]]
     return ws, travel, [evaluate(ws, name, travel=travel) for name in ("all", "keep")]
 
 
-def _fill(folder: Path, url: str | None) -> None:
+def fill_store(folder: Path, url: str | None) -> None:
     engine = engine_for(folder, url)
     add_responses(engine, ROWS, source_sha256="f" * 64)
     record_petition(engine, "Save Centre Two", 1234, ("NR1", "NR2"))
@@ -91,11 +91,11 @@ def _considered(ws: Workspace, evidence: object) -> tuple[str, str]:
 def test_sqlite_and_postgresql_give_equal_snapshots_checklists_and_fingerprints(
     postgres_server: str, tmp_path: Path
 ) -> None:
-    ws, travel, evaluations = _workspace(tmp_path / "ws")
+    ws, travel, evaluations = consultation_workspace(tmp_path / "ws")
     assert ws.path is not None
     postgres = new_database(postgres_server)
-    _fill(ws.path, None)  # the workspace's own hubplan.sqlite
-    _fill(ws.path, postgres)
+    fill_store(ws.path, None)  # the workspace's own hubplan.sqlite
+    fill_store(ws.path, postgres)
 
     on_sqlite = consultation_snapshot(ws)
     on_postgres = consultation_snapshot(ws, store_url=postgres)
@@ -134,7 +134,9 @@ def test_sqlite_and_postgresql_give_equal_snapshots_checklists_and_fingerprints(
     )
 
     # The fingerprint is the snapshot's: one response more in PostgreSQL, another fingerprint.
-    add_responses(engine_for(ws.path, postgres), [_row("c-4", "Centre One", "", 5)], source_sha256="e" * 64)
+    add_responses(
+        engine_for(ws.path, postgres), [response_row("c-4", "Centre One", "", 5)], source_sha256="e" * 64
+    )
     changed = consultation_snapshot(ws, store_url=postgres)
     assert changed.count == 4
     assert changed.digest != on_postgres.digest
@@ -145,10 +147,10 @@ def test_the_checklist_counts_the_responses_held_only_in_postgresql(
     postgres_server: str, tmp_path: Path
 ) -> None:
     """No hubplan.sqlite at all: the summary, the checklist and the comments read PostgreSQL alike."""
-    ws, travel, evaluations = _workspace(tmp_path / "ws")
+    ws, travel, evaluations = consultation_workspace(tmp_path / "ws")
     assert ws.path is not None
     postgres = new_database(postgres_server)
-    _fill(ws.path, postgres)
+    fill_store(ws.path, postgres)
     assert not (ws.path / STORE_FILE).exists()
 
     analysis = analyse(ws, travel, evaluations, store_url=postgres)
@@ -172,7 +174,7 @@ def test_the_checklist_counts_the_responses_held_only_in_postgresql(
 
 
 def test_a_snapshot_is_taken_once_and_either_store_or_snapshot_is_named(tmp_path: Path) -> None:
-    ws, travel, evaluations = _workspace(tmp_path / "ws")
+    ws, travel, evaluations = consultation_workspace(tmp_path / "ws")
     empty = ConsultationSnapshot(themes=(ThemeRecord("t1", "Keep the centre open", "Kept it"),))
     analysis = analyse(ws, travel, evaluations, snapshot=empty)
     assert analysis.fingerprint == fingerprint(ws, evaluations, snapshot=empty)
