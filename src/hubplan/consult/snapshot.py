@@ -12,11 +12,11 @@ import functools
 import hashlib
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 import sqlalchemy as sa
 
-from hubplan.consult.locate import match_centres
+from hubplan.consult.locate import CentreMatcher
 from hubplan.consult.store import Response, engine_for
 from hubplan.consult.themes import read_themes_file
 from hubplan.data.workspace import Workspace
@@ -106,16 +106,18 @@ class ConsultationSnapshot:
     def digest(self) -> str:
         """Return a SHA-256 (hex) of the content (responses, petitions, themes, centres), not the source."""
         content = {
-            "responses": [asdict(r) for r in self.responses],
-            "petitions": [asdict(p) for p in self.petitions],
-            "themes": [asdict(t) for t in self.themes],
+            "responses": [[getattr(r, f.name) for f in fields(r)] for r in self.responses],
+            "petitions": [[p.name, p.signatures, list(p.postcode_districts)] for p in self.petitions],
+            "themes": [[t.id, t.label, t.we_did] for t in self.themes],
             "centres": [list(c) for c in self.centres],
         }
         text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(b"consultation-snapshot-1\n" + text.encode("utf-8")).hexdigest()
 
 
-def read_snapshot(engine: sa.Engine, workspace: Workspace) -> ConsultationSnapshot:
+def read_snapshot(
+    engine: sa.Engine, workspace: Workspace, *, matcher: CentreMatcher | None = None
+) -> ConsultationSnapshot:
     """Read a store's responses and petitions in one transaction, with the workspace's themes.
 
     Parameters
@@ -124,6 +126,9 @@ def read_snapshot(engine: sa.Engine, workspace: Workspace) -> ConsultationSnapsh
         The store (its tables migrated).
     workspace
         Whose centres the responses are matched to, and whose ``themes.yaml`` is read.
+    matcher
+        Matches the responses' centre answers to the workspace's centres; a server keeps one, so an
+        answer seen in an earlier snapshot is not matched again. Default a new one.
 
     Returns
     -------
@@ -154,13 +159,17 @@ def read_snapshot(engine: sa.Engine, workspace: Workspace) -> ConsultationSnapsh
         responses=responses,
         petitions=petitions,
         themes=_themes(workspace),
-        centres=tuple(match_centres(r.centre, workspace) for r in responses),
+        centres=tuple(map(matcher or CentreMatcher(workspace), (r.centre for r in responses))),
         source=engine.url.render_as_string(hide_password=True),
     )
 
 
 def consultation_snapshot(
-    workspace: Workspace, *, store_url: str | None = None, engine: sa.Engine | None = None
+    workspace: Workspace,
+    *,
+    store_url: str | None = None,
+    engine: sa.Engine | None = None,
+    matcher: CentreMatcher | None = None,
 ) -> ConsultationSnapshot:
     """Return the workspace's consultation, read once from one store named explicitly.
 
@@ -173,6 +182,8 @@ def consultation_snapshot(
         the CLI or web edge).
     engine
         The store's engine, when the caller holds one open (a server); instead of ``store_url``.
+    matcher
+        The workspace's centre matcher, when the caller keeps one (see :func:`read_snapshot`).
 
     Returns
     -------
@@ -194,7 +205,7 @@ def consultation_snapshot(
         engine = engine_for(folder, store_url)
     if engine is None:
         return ConsultationSnapshot(themes=_themes(workspace))
-    return read_snapshot(engine, workspace)
+    return read_snapshot(engine, workspace, matcher=matcher)
 
 
 def _themes(workspace: Workspace) -> tuple[ThemeRecord, ...]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlalchemy as sa
 
 from hubplan.analysis import Analysis, analyse, fingerprint
+from hubplan.consult.locate import CentreMatcher
 from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data import Scenario, load_workspace
 from hubplan.data.workspace import Workspace
@@ -52,6 +53,7 @@ class State:
         self.groups = area_breakdowns(self.workspace.areas, self.workspace.assumptions.region.districts)
         self.engine: sa.Engine = open_store(folder, url=store_url)
         self.analyses: AnalysisCache[Analysis] = AnalysisCache(size=ANALYSES_KEPT)
+        self._matcher = CentreMatcher(self.workspace)  # each response's centre answer matched once
         self._snapshots: OrderedDict[str, ConsultationSnapshot] = OrderedDict()
         self._snapshots_lock = threading.Lock()
 
@@ -158,7 +160,7 @@ class State:
 
     def consultation(self) -> ConsultationSnapshot:
         """Return the consultation as the store holds it now (read once per call, from :attr:`engine`)."""
-        return consultation_snapshot(self.workspace, engine=self.engine)
+        return consultation_snapshot(self.workspace, engine=self.engine, matcher=self._matcher)
 
     def analysis_key(self, evaluations: list[Evaluation]) -> str:
         """Return the fingerprint an analysis of ``evaluations`` is kept under (hashing only, no solving).
