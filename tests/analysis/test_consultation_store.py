@@ -4,8 +4,9 @@ The workspace: two children's centres, C1 kept and C2 closed by "keep" (the prop
 ``decision.yaml`` names). Three responses, two naming "Centre Two" with comments, one naming nothing;
 one petition; ``themes.yaml`` records three themes, one merged into another, so the analysts recorded
 2 themes and answered 1 of them. The response ids ``B-1``, ``a-3``, ``b-2`` sort differently under a
-byte collation (SQLite: B < a < b) and a linguistic one (PostgreSQL in a cluster with an en_US locale:
-a < B < b); the snapshot orders them by code point whatever the database does: ``B-1``, ``a-3``, ``b-2``.
+byte collation (SQLite: B < a < b) and a linguistic one (the PostgreSQL database here is made with
+ICU's en-US collation: a < B < b); the snapshot orders them by code point whatever the database does:
+``B-1``, ``a-3``, ``b-2``.
 
 Before the snapshot (main at 75e453b), the checklist counted responses only when it found the
 workspace's SQLite file, so with every response in PostgreSQL (``HUBPLAN_STORE_URL``) the summary said
@@ -14,9 +15,11 @@ workspace's SQLite file, so with every response in PostgreSQL (``HUBPLAN_STORE_U
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from hubplan.analysis import analyse, fingerprint
 from hubplan.consult import add_responses, engine_for, record_petition
@@ -30,7 +33,7 @@ from hubplan.store import STORE_FILE
 from hubplan.travel import build_travel
 from hubplan.travel.matrix import TravelMatrix
 from tests.helpers import write_workspace
-from tests.store.postgres import new_database, postgres_server
+from tests.store.postgres import postgres_server
 
 __all__ = ["postgres_server"]
 
@@ -82,6 +85,18 @@ def fill_store(folder: Path, url: str | None) -> None:
     record_petition(engine, "Save Centre Two", 1234, ("NR1", "NR2"))
 
 
+def linguistic_database(server_url: str) -> str:
+    """Create an empty database sorting text by ICU's en-US collation (a < B < b) and return its URL."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(server_url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(
+            f"CREATE DATABASE {name} LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C.UTF-8' TEMPLATE template0"
+        )
+    engine.dispose()
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
 def _considered(ws: Workspace, evidence: object) -> tuple[str, str]:
     items = {(i.duty, i.item): i for i in statutory_checklist(ws, evidence)}  # type: ignore[arg-type]
     item = items["5D", "Responses considered"]
@@ -93,9 +108,17 @@ def test_sqlite_and_postgresql_give_equal_snapshots_checklists_and_fingerprints(
 ) -> None:
     ws, travel, evaluations = consultation_workspace(tmp_path / "ws")
     assert ws.path is not None
-    postgres = new_database(postgres_server)
+    postgres = linguistic_database(postgres_server)
     fill_store(ws.path, None)  # the workspace's own hubplan.sqlite
     fill_store(ws.path, postgres)
+    for url, order in ((None, ["B-1", "a-3", "b-2"]), (postgres, ["a-3", "B-1", "b-2"])):
+        with engine_for(ws.path, url).connect() as conn:  # the databases' own orders differ
+            assert (
+                conn.execute(sa.text("SELECT response_id FROM responses ORDER BY response_id"))
+                .scalars()
+                .all()
+                == order
+            )
 
     on_sqlite = consultation_snapshot(ws)
     on_postgres = consultation_snapshot(ws, store_url=postgres)
@@ -149,7 +172,7 @@ def test_the_checklist_counts_the_responses_held_only_in_postgresql(
     """No hubplan.sqlite at all: the summary, the checklist and the comments read PostgreSQL alike."""
     ws, travel, evaluations = consultation_workspace(tmp_path / "ws")
     assert ws.path is not None
-    postgres = new_database(postgres_server)
+    postgres = linguistic_database(postgres_server)
     fill_store(ws.path, postgres)
     assert not (ws.path / STORE_FILE).exists()
 

@@ -106,7 +106,10 @@ class ConsultationSnapshot:
     def digest(self) -> str:
         """Return a SHA-256 (hex) of the content (responses, petitions, themes, centres), not the source."""
         content = {
-            "responses": [[getattr(r, f.name) for f in fields(r)] for r in self.responses],
+            "responses": [
+                [r.response_id, r.submitted_at, r.respondent_type, r.postcode, r.centre, r.support, r.comment]
+                for r in self.responses
+            ],
             "petitions": [[p.name, p.signatures, list(p.postcode_districts)] for p in self.petitions],
             "themes": [[t.id, t.label, t.we_did] for t in self.themes],
             "centres": [list(c) for c in self.centres],
@@ -145,10 +148,10 @@ def read_snapshot(
     if engine.dialect.name == "postgresql":  # both reads see one state of the database
         connection = connection.execution_options(isolation_level="REPEATABLE READ")
     with connection, connection.begin():  # on SQLite (WAL) a read transaction is one snapshot too
-        rows = connection.execute(sa.select(responses_table)).mappings().all()
+        columns = [responses_table.c[f.name] for f in fields(Response)]  # in Response's order
+        rows = connection.execute(sa.select(*columns)).all()
         petition_rows = connection.execute(sa.select(petitions_table)).all()
-    fields = ("response_id", "submitted_at", "respondent_type", "postcode", "centre", "support", "comment")
-    responses = tuple(sorted((Response(*(r[f] for f in fields)) for r in rows), key=lambda r: r.response_id))
+    responses = tuple(sorted((Response(*row) for row in rows), key=lambda r: r.response_id))
     petitions = tuple(
         sorted(
             (Petition(p.name, int(p.signatures), tuple(p.postcode_districts.split())) for p in petition_rows),
