@@ -114,8 +114,8 @@ class ConsultationSnapshot:
             "themes": [[t.id, t.label, t.we_did] for t in self.themes],
             "centres": [list(c) for c in self.centres],
         }
-        text = json.dumps(content, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-        return hashlib.sha256(b"consultation-snapshot-1\n" + text.encode("utf-8")).hexdigest()
+        text = json.dumps(content, sort_keys=True, separators=(",", ":"))  # ASCII: any text encodes
+        return hashlib.sha256(b"consultation-snapshot-1\n" + text.encode("ascii")).hexdigest()
 
 
 def read_snapshot(
