@@ -1,25 +1,25 @@
 """One analysis of a set of scenarios: evaluations, outreach, consultation, closing centres, the checklist.
 
 The report, the centre pages and the web render an :class:`Analysis`; they do not compute. Every
-HiGHS solve (outreach, events), every store query (consultation, comments about centres) and every
-travel lookup an output needs happens here, once, and the value is keyed by the inputs' fingerprint
-so that a server can keep it while nothing changes.
+HiGHS solve (outreach, events), every travel lookup and the one read of the consultation's store (a
+:class:`~hubplan.consult.snapshot.ConsultationSnapshot`, from a store named explicitly) an output needs
+happens here, once, and the value is keyed by the inputs' fingerprint (the snapshot's content hash
+among them) so that a server can keep it while nothing changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-from hubplan.analysis.centres import ClosingCentre, closing_centre_facts, comments_about
+from hubplan.analysis.centres import ClosingCentre, closing_centre_facts
 from hubplan.analysis.circuits import RoundsView, report_rounds, rounds_view
+from hubplan.analysis.consultation import comments_about
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
 from hubplan.analysis.lots import ReportLots, report_lots
@@ -27,7 +27,7 @@ from hubplan.analysis.provenance import FigureSources, figure_provenance
 from hubplan.analysis.summaries import ConsultationSummary, consultation_summary
 from hubplan.analysis.uncertainty import ScenarioIntervals, input_draws, scenario_intervals
 from hubplan.analysis.view import RenderView, render_view
-from hubplan.consult.store import STORE_FILE
+from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.usage import UsageReach, workspace_reach
@@ -159,6 +159,7 @@ def fingerprint(
     workspace: Workspace,
     scenarios: Sequence[Evaluation],
     *,
+    snapshot: ConsultationSnapshot | None = None,
     engine: sa.Engine | None = None,
     proposal: str | None = None,
 ) -> str:
@@ -168,13 +169,16 @@ def fingerprint(
     ----------
     workspace
         The workspace: its places, settings and travel (:func:`hubplan.travel.matrix.cache_key`), its
-        decision record and themes, and what its consultation store holds (counts of responses,
-        petitions and imports).
+        decision record, themes and usage.
     scenarios
         The evaluations analysed (their scenarios' names and bases, in order).
+    snapshot
+        The consultation the analysis reads: its content hash (:attr:`ConsultationSnapshot.digest`)
+        is hashed, so an analysis made from this snapshot has this fingerprint.
     engine
-        The store's engine when the caller holds one open (a server); else one is opened if a store
-        exists.
+        Without ``snapshot``: the store to read one from (a server's open engine); without either,
+        the workspace's own SQLite store if it has one
+        (:func:`hubplan.consult.snapshot.consultation_snapshot`).
     proposal
         The scenario named as consulted on (``--proposal``), if any.
 
@@ -183,6 +187,8 @@ def fingerprint(
     str
         A hex digest.
     """
+    if snapshot is None:
+        snapshot = consultation_snapshot(workspace, engine=engine)
     h = hashlib.sha256(cache_key(workspace).encode())
     h.update(workspace.assumptions.model_dump_json().encode())
     h.update(f"proposal:{proposal or ''}".encode())
@@ -195,27 +201,8 @@ def fingerprint(
             path = workspace.path / name
             if path.is_file():
                 h.update(f"{name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
-        h.update(_consultation_state(workspace.path, engine).encode())
+    h.update(f"consultation:{snapshot.digest}".encode())
     return h.hexdigest()
-
-
-def _consultation_state(folder: Path, engine: sa.Engine | None) -> str:
-    """Return what the consultation store holds, in counts (its other writes, e.g. runs, do not count)."""
-    url = os.environ.get("HUBPLAN_STORE_URL", "")
-    if engine is None and not url and not (folder / STORE_FILE).is_file():
-        return "no store"
-    from hubplan.consult.store import engine_for
-    from hubplan.store.schema import imports, petitions, responses
-
-    store = engine or engine_for(folder)
-    try:
-        with store.connect() as connection:
-            counts = [connection.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-                      for t in (responses, petitions, imports)]  # fmt: skip
-    finally:
-        if engine is None:
-            store.dispose()
-    return f"{url}:{counts}"
 
 
 def analyse(
@@ -224,6 +211,8 @@ def analyse(
     evaluations: Sequence[Evaluation],
     *,
     proposal: str | None = None,
+    snapshot: ConsultationSnapshot | None = None,
+    store_url: str | None = None,
 ) -> Analysis:
     """Compute everything the outputs show for these evaluations, once.
 
@@ -238,13 +227,29 @@ def analyse(
     proposal
         The scenario consulted on, when the decision's record does not name one (``--proposal``);
         never guessed.
+    snapshot
+        The consultation, read once already (a server reads one per request to make the fingerprint
+        it looks the analysis up by).
+    store_url
+        Without ``snapshot``: the store to read the consultation from (the CLI passes
+        ``HUBPLAN_STORE_URL``); without either, the workspace's own SQLite store if it has one.
 
     Returns
     -------
     Analysis
         Evaluations, outreach plans, the consultation's summary, the closing centres, the
-        checklist's evidence, the figures' 90% intervals, the budget frontier and the rounds.
+        checklist's evidence, the figures' 90% intervals, the budget frontier and the rounds. Its
+        fingerprint, summary, centre comments and checklist all come from the one snapshot.
+
+    Raises
+    ------
+    ValueError
+        When both ``snapshot`` and ``store_url`` are given.
     """
+    if snapshot is not None and store_url is not None:
+        msg = "analyse takes the consultation's snapshot or its store's URL, not both"
+        raise ValueError(msg)
+    consultation = snapshot if snapshot is not None else consultation_snapshot(workspace, store_url=store_url)
     chosen = list(evaluations)
     outreach = {
         ev.scenario.name: plan_outreach(workspace, travel, ev.scenario)
@@ -253,20 +258,22 @@ def analyse(
         and math.isfinite(ev.cost_per_year)
         and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
     }
-    evidence = gather_evidence(workspace, travel, chosen, outreach=outreach, proposal=proposal)
+    evidence = gather_evidence(
+        workspace, travel, chosen, outreach=outreach, proposal=proposal, snapshot=consultation
+    )
     draws = input_draws(workspace, travel)  # one set for every interval and the frontier's band
     view = render_view(workspace)  # boundaries.geojson and README.md, read once
     centres = tuple(closing_centre_facts(workspace, travel, chosen))
     rounds = report_rounds(workspace, travel, chosen, evidence)
     title = view.title_of(rounds.scenario) if rounds is not None else ""
     return Analysis(
-        fingerprint=fingerprint(workspace, chosen, proposal=proposal),
+        fingerprint=fingerprint(workspace, chosen, snapshot=consultation, proposal=proposal),
         evaluations=tuple(chosen),
         sources=dict(travel.sources),
         outreach=outreach,
-        consultation=consultation_summary(workspace),
+        consultation=consultation_summary(consultation),
         centres=centres,
-        comments=comments_about(workspace, {f.id for f in centres}),
+        comments=comments_about(consultation, {f.id for f in centres}),
         evidence=evidence,
         view=view,
         reach={name: tuple(outreach_reach(workspace, plan)) for name, plan in outreach.items()},

@@ -1,4 +1,4 @@
-"""The closing centres: whose nearest base each was, where they would go, what respondents said about it.
+"""The closing centres: whose nearest base each was and where they would go (comments: see .consultation).
 
 One model, :class:`ClosingCentre`, serves the report's "Closing centres" table and each centre's own
 page. A centre's users are those whose nearest base of the network today is it by the workspace's
@@ -199,42 +199,4 @@ def closing_centre_facts(
                 moves=tuple(moves),
             )
         )
-    return out
-
-
-def comments_about(workspace: Workspace, centres: set[str]) -> dict[str, list[str]]:
-    """Return up to five redacted comments about each centre from the consultation store.
-
-    Parameters
-    ----------
-    workspace
-        The workspace (its store; none is created).
-    centres
-        Site ids.
-
-    Returns
-    -------
-    dict of str to list of str
-        Site id to its comments, redacted together (a name found once is removed everywhere).
-    """
-    if workspace.path is None:
-        return {}
-    from hubplan.consult import all_responses, engine_for, match_centres
-    from hubplan.consult.redact import redact_all
-    from hubplan.consult.store import STORE_FILE
-
-    if not (workspace.path / STORE_FILE).is_file():
-        return {}
-    engine = engine_for(workspace.path)
-    responses = all_responses(engine)
-    engine.dispose()
-    about: list[tuple[str, str]] = []  # (site, comment), up to five distinct comments a centre
-    for r in responses:
-        for site in match_centres(r.centre, workspace) if r.comment.strip() else ():
-            mine = [c for s, c in about if s == site]
-            if site in centres and len(mine) < 5 and r.comment not in mine:
-                about.append((site, r.comment))
-    out: dict[str, list[str]] = {}
-    for (site, _), text in zip(about, redact_all([c for _, c in about]), strict=True):
-        out.setdefault(site, []).append(text)
     return out

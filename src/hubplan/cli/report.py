@@ -48,6 +48,7 @@ def report(
 ) -> None:
     """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."""
     from hubplan.analysis import analyse
+    from hubplan.environment import store_url_from_environment
     from hubplan.report.centres import CENTRES_DIR, write_centre_pages
     from hubplan.report.document import write_report
 
@@ -63,7 +64,9 @@ def report(
     travel = travel_for(workspace)
     evaluations = evaluate_all(workspace, names, travel=travel)
     with err.status("analysing: outreach, events, the consultation and the closing centres"):
-        analysis = analyse(workspace, travel, evaluations, proposal=proposal or None)
+        analysis = analyse(
+            workspace, travel, evaluations, proposal=proposal or None, store_url=store_url_from_environment()
+        )
     if as_json:
         print_json(analysis.to_dict())
         return
