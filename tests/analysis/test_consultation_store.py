@@ -22,6 +22,7 @@ import pytest
 import sqlalchemy as sa
 
 from hubplan.analysis import analyse, fingerprint
+from hubplan.analysis.view import render_view
 from hubplan.consult import add_responses, engine_for, record_petition
 from hubplan.consult.snapshot import ConsultationSnapshot, Petition, ThemeRecord, consultation_snapshot
 from hubplan.data import load_workspace
@@ -98,7 +99,7 @@ def linguistic_database(server_url: str) -> str:
 
 
 def _considered(ws: Workspace, evidence: object) -> tuple[str, str]:
-    items = {(i.duty, i.item): i for i in statutory_checklist(ws, evidence)}  # type: ignore[arg-type]
+    items = {(i.duty, i.item): i for i in statutory_checklist(render_view(ws), evidence)}  # type: ignore[arg-type]
     item = items["5D", "Responses considered"]
     return item.status, item.evidence[0]
 
