@@ -12,7 +12,6 @@ import numpy as np
 import pytest
 from numba.core.caching import FunctionCache
 
-from hubplan.cli.optimise import _as_flags
 from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise import Rules, bound, build_instance, kernels, solve_instance
 from hubplan.optimise.bound import LagrangianBound, fix_sites
@@ -150,17 +149,6 @@ def test_results_by_keyword_and_closed_sets() -> None:
     assert PlanSettings(Objective("pmedian"), bases=2, method="heuristic").method is Method.HEURISTIC  # type: ignore[arg-type]
     with pytest.raises(ValueError, match=r"^method: expected 'exact' or 'heuristic'; got 'magic'$"):
         PlanSettings(Objective("pmedian"), bases=2, method="magic")  # type: ignore[arg-type]
-
-
-def test_library_messages_name_parameters_and_the_cli_names_flags() -> None:
-    assert (
-        _as_flags("method: expected 'exact' or 'heuristic'; got 'x'")
-        == "--method: expected 'exact' or 'heuristic'; got 'x'"
-    )
-    assert _as_flags("rules: unknown rule 'colour'") == "--rule: unknown rule 'colour'"
-    assert _as_flags("capacities are solved by the exact method only: use method='exact'").endswith(
-        "use --method exact"
-    )
 
 
 def test_kernels_work_where_numba_cannot_cache() -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hubplan.errors import ParameterError
+
 from dataclasses import dataclass
 
 import numpy as np
@@ -30,8 +32,7 @@ def nearest_base(minutes: np.ndarray, bases: np.ndarray) -> tuple[np.ndarray, np
         When ``bases`` is empty.
     """
     if len(bases) == 0:
-        msg = "bases: expected at least one base; got none"
-        raise ValueError(msg)
+        raise ParameterError("bases", expected="at least one base", found="none")
     best = np.full(minutes.shape[0], np.inf, dtype=np.float32)
     which = np.full(minutes.shape[0], -1, dtype=np.int64)
     closer = np.empty(minutes.shape[0], dtype=bool)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from hubplan.errors import ParameterError
+
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -34,15 +36,14 @@ class Method(StrEnum):
 
         Raises
         ------
-        ValueError
+        ParameterError
             Naming the parameter ``method`` and the values it takes.
         """
         try:
             return cls(value)
         except ValueError:
             choices = " or ".join(f"'{m.value}'" for m in cls)
-            msg = f"method: expected {choices}; got {value!r}"
-            raise ValueError(msg) from None
+            raise ParameterError("method", expected=choices, found=value) from None
 
 
 class Status(StrEnum):

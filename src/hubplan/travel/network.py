@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from hubplan.data.assumptions import Routing, Travel
-from hubplan.errors import InputError, Problem
+from hubplan.errors import InputError, ParameterError, Problem
 
 NETWORK_TYPES = {"walk": "walking", "car": "driving"}
 """The pyrosm network read for each routable mode (bus is not routed offline)."""
@@ -146,8 +146,9 @@ def read_network(
         When the file is missing, unreadable, or has no network of that kind.
     """
     if mode not in NETWORK_TYPES:
-        msg = f"mode: expected one of {', '.join(NETWORK_TYPES)} (bus is not routed offline); got {mode!r}"
-        raise ValueError(msg)
+        raise ParameterError(
+            "mode", expected=f"one of {', '.join(NETWORK_TYPES)} (bus is not routed offline)", found=mode
+        )
     path = Path(pbf_path)
     if not path.is_file():
         raise InputError(
