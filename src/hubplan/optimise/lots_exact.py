@@ -37,7 +37,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from hubplan.errors import InfeasibleError, SolverError
-from hubplan.optimise.lots import LotProblem, Lots, LotSettings, partition_cost, targets
+from hubplan.optimise.lots_model import LotProblem, Lots, LotSettings, partition_cost, targets
 
 
 def _arcs(problem: LotProblem) -> np.ndarray:
