@@ -109,7 +109,7 @@ def flag_for(parameter: str) -> str:
             continue
         if param.param_type_name == "option":
             return next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
-        return param.human_readable_name
+        return str(param.metavar or param.name or parameter).upper()
     return parameter
 
 

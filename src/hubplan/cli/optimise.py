@@ -189,12 +189,11 @@ def frontier(
     )
 
     settings = _settings(objective, rules or [], candidates, method=method, time_limit=time_limit, seed=seed)
+    given = {name: money_option(text, name) for name, text in (("start", start), ("stop", stop), ("step", step)) if text}
+    more = money_option(extra, "extra") if extra else None
     workspace = load(directory)
     low, high, by = default_budget_range(workspace, settings)  # sized to this workspace's costs
-    low = money_option(start, "start") if start else low
-    high = money_option(stop, "stop") if stop else high
-    by = money_option(step, "step") if step else by
-    budgets = budget_steps(low, high, by)
+    budgets = budget_steps(given.get("start", low), given.get("stop", high), given.get("step", by))
     travel = travel_for(workspace)
     with progress_bar(f"best plans at {len(budgets)} budgets", len(budgets)) as advance:
         points = budget_frontier(workspace, travel, budgets, settings, progress=advance)
@@ -205,7 +204,7 @@ def frontier(
         print_json({"objective": str(settings.objective), "points": rows})
         return
     out.print(frontier_table(rows, settings.objective))
-    for sentence in extra_money_sentences(rows, money_option(extra, "extra") if extra else by):
+    for sentence in extra_money_sentences(rows, more if more is not None else given.get("step", by)):
         out.print(f"- {sentence}")
     if data_out is not None:
         out.print(f"wrote {data_out}")
