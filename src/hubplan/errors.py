@@ -89,7 +89,9 @@ class ParameterError(InputError):
     "--budget: expected an amount; got 'lots'"
     """
 
-    def __init__(self, parameter: str, *, expected: str, found: object, hint: str = "", lead: str = "") -> None:
+    def __init__(
+        self, parameter: str, *, expected: str, found: object, hint: str = "", lead: str = ""
+    ) -> None:
         self.parameter = parameter
         self.expected = expected
         self.found = found if isinstance(found, str) else repr(found)

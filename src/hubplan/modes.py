@@ -22,5 +22,5 @@ class Mode(StrEnum):
     BUS = "bus"
 
 
-MODES: tuple[Mode, ...] = tuple(Mode)
-"""The modes hubplan measures, in the order tables show them."""
+MODES: tuple[str, ...] = tuple(m.value for m in Mode)
+"""The modes hubplan measures as plain text, in the order tables show them (for messages and files)."""

@@ -28,7 +28,10 @@ def test_optimise_names_the_budget_flag_not_the_parameter(tmp_path: Path) -> Non
     ("args", "message"),
     [
         (["--from", "cheap"], "error: --from: expected an amount"),  # the parameter is `start`
-        (["--rule", "district-min=-1"], "error: --rule: district-min=-1: expected a number of bases, 0 or more"),
+        (
+            ["--rule", "district-min=-1"],
+            "error: --rule: district-min=-1: expected a number of bases, 0 or more",
+        ),
         (["--objective", "coverage:20:tram"], "error: --objective: expected pmedian"),
         (["--method", "magic"], "error: --method: expected 'exact' or 'heuristic'; got 'magic'"),
     ],

@@ -16,10 +16,9 @@ from typer.testing import CliRunner
 from hubplan.cli import app
 from hubplan.data import load_workspace, read_scenario
 from hubplan.data.money import parse_money
-from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError, ParameterError
 from hubplan.evaluate import nearest_base
 from hubplan.optimise.frontier import budget_steps
-from hubplan.errors import ParameterError
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.optimise.rules import REGISTRY, SPECS, Row, Rule, RuleContext, RuleSpec
 from hubplan.travel import build_travel

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import signal
@@ -108,18 +109,20 @@ def flag_for(parameter: str) -> str:
         if param.name != parameter:
             continue
         if param.param_type_name == "option":
-            return next((opt for opt in param.opts if opt.startswith("--")), param.opts[0])
+            return str(next((opt for opt in param.opts if opt.startswith("--")), param.opts[0]))
         return str(param.metavar or param.name or parameter).upper()
     return parameter
 
 
 def _current_context() -> Any:
     """Return the running command's click context (typer's own copy of click where it carries one)."""
-    try:  # typer 0.2x runs its own vendored click, whose context stack the plain click cannot see
-        from typer._click.globals import get_current_context
-    except ImportError:  # pragma: no cover - a typer that runs on click itself
-        from click import get_current_context
-    return get_current_context(silent=True)
+    # typer 0.2x runs its own copy of click, whose context stack the plain click cannot see.
+    for module in ("typer._click.globals", "click.globals"):
+        try:
+            return importlib.import_module(module).get_current_context(silent=True)
+        except ImportError:  # pragma: no cover - a typer that runs on click itself
+            continue
+    return None  # pragma: no cover
 
 
 def print_problems(summary: str, problems: list[Any]) -> None:
@@ -218,7 +221,9 @@ def money_option(value: str, parameter: str) -> float:
     try:
         return parse_money(value)
     except ValueError:
-        raise ParameterError(parameter, expected="an amount such as 5.2m, £800k or 10200000", found=value) from None
+        raise ParameterError(
+            parameter, expected="an amount such as 5.2m, £800k or 10200000", found=value
+        ) from None
 
 
 @contextmanager

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
 RULES_HELP = "A rule, repeatable: " + ", ".join(REGISTRY[name].usage for name in sorted(REGISTRY)) + "."
 
+
 def _settings(
     objective: str,
     rules: list[str],
@@ -111,7 +112,9 @@ def optimise(
     from hubplan.report import comparison_table
 
     if (bases is None) == (budget is None):
-        raise ParameterError("bases", expected="exactly one of --bases N or --budget AMOUNT", found="both or neither")
+        raise ParameterError(
+            "bases", expected="exactly one of --bases N or --budget AMOUNT", found="both or neither"
+        )
     settings = _settings(
         objective, rules or [], candidates, method=method, time_limit=time_limit, seed=seed,
         bases=bases, budget=None if budget is None else money_option(budget, "budget"),
@@ -189,7 +192,11 @@ def frontier(
     )
 
     settings = _settings(objective, rules or [], candidates, method=method, time_limit=time_limit, seed=seed)
-    given = {name: money_option(text, name) for name, text in (("start", start), ("stop", stop), ("step", step)) if text}
+    given = {
+        name: money_option(text, name)
+        for name, text in (("start", start), ("stop", stop), ("step", step))
+        if text
+    }
     more = money_option(extra, "extra") if extra else None
     workspace = load(directory)
     low, high, by = default_budget_range(workspace, settings)  # sized to this workspace's costs

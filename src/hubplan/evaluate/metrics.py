@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from hubplan.errors import ParameterError
-
 from dataclasses import dataclass
 
 import numpy as np
+
+from hubplan.errors import ParameterError
 
 
 def nearest_base(minutes: np.ndarray, bases: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

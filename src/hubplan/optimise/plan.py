@@ -40,7 +40,7 @@ class Objective:
     """
 
     kind: ObjectiveKind
-    mode: Mode = Mode.BUS
+    mode: Mode | str = Mode.BUS
     minutes: float | None = None
 
     def __post_init__(self) -> None:
@@ -67,10 +67,8 @@ class Objective:
         """
         match = _OBJECTIVE.match(text.strip().lower())
         modes = "|".join(Mode)
-        bad = ParameterError(
-            "objective", found=text,
-            expected=f"pmedian, pmedian:MODE or coverage:MINUTES:MODE (e.g. coverage:20:bus; MODE is {modes})",
-        )  # fmt: skip
+        forms = f"pmedian, pmedian:MODE or coverage:MINUTES:MODE (e.g. coverage:20:bus; MODE is {modes})"
+        bad = ParameterError("objective", expected=forms, found=text)
         if not match:
             raise bad
         if match["kind"] == "pmedian":
@@ -219,8 +217,8 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
         unknown = sorted(set(settings.candidates) - set(kinds))
         if unknown:
             raise ParameterError(
-                "candidates", lead=f"no site is of kind '{unknown[0]}'", expected=f"kinds among {', '.join(kinds)}",
-                found=",".join(settings.candidates),
+                "candidates", lead=f"no site is of kind '{unknown[0]}'",
+                expected=f"kinds among {', '.join(kinds)}", found=",".join(settings.candidates),
             )  # fmt: skip
         # A required site stays a candidate whatever its kind; an explicit exclusion is kept, so a
         # site both required and excluded is reported as a conflict.
@@ -231,8 +229,12 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
         key, _, value = text.partition("=")
         spec = REGISTRY.get(key)
         if spec is None or spec.setting is not None:
-            known = ", ".join(sorted(n for n, s in REGISTRY.items() if s.setting is None)) or "none registered"
-            raise ParameterError("rules", lead=f"unknown rule '{key}'", expected=f"one of {known}", found=text)
+            known = (
+                ", ".join(sorted(n for n, s in REGISTRY.items() if s.setting is None)) or "none registered"
+            )
+            raise ParameterError(
+                "rules", lead=f"unknown rule '{key}'", expected=f"one of {known}", found=text
+            )
         built.append(spec.build(spec.read(value), context))
     return Rules(*(rule for rule in built if rule is not None))
 

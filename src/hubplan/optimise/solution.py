@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from hubplan.errors import ParameterError
-
 import math
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
 
 import numpy as np
+
+from hubplan.errors import ParameterError
 
 Sense = Literal["min", "max"]
 

@@ -73,8 +73,8 @@ def solve_instance(
             names = ", ".join(dict.fromkeys(part.name for part in rules.exact_only))
             what = "capacities are" if rules.find(Capacity) else f"rules {names} are"
             raise ParameterError(
-                "method", lead=f"{what} solved by the exact method only", expected="'exact'", found=str(method),
-                hint=f"rules: {names}",
+                "method", lead=f"{what} solved by the exact method only", expected="'exact'",
+                found=str(method), hint=f"rules: {names}",
             )  # fmt: skip
         # The uncapacitated heuristic's plan may break a capacity: HiGHS starts from nothing.
         return _exact(inst, rules, start=None, fixed_bound=np.inf, time_limit=time_limit, started=started,

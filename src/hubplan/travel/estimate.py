@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from hubplan.errors import ParameterError
-
 from collections.abc import Callable
 
 import numpy as np
 
 from hubplan.data.assumptions import BusModel, ModeSpeed, Travel
-from hubplan.modes import MODES, Mode
+from hubplan.errors import ParameterError
+from hubplan.modes import MODES as MODES  # noqa: PLC0414 - re-exported: read from here before hubplan.modes
+from hubplan.modes import Mode
 from hubplan.travel.geodesic import great_circle_matrix_km
-
 
 _COLUMNS_PER_CHUNK = 256
 

@@ -10,7 +10,7 @@ import pandas as pd
 from hubplan.data.read_table import check_size, shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
-from hubplan.travel.estimate import MODES
+from hubplan.modes import MODES
 
 COLUMNS = ("area_id", "site_id", "mode", "minutes")
 """The long table's columns; other columns are ignored."""

@@ -66,7 +66,9 @@ def _parse(value: str) -> float:
     try:
         return parse_money(value)
     except ValueError:
-        raise ParameterError("budget", expected="an amount a year, e.g. 5.2m, £800k or 10200000", found=value) from None
+        raise ParameterError(
+            "budget", expected="an amount a year, e.g. 5.2m, £800k or 10200000", found=value
+        ) from None
 
 
 def _build(budget: float | None, context: RuleContext) -> Rule | None:

@@ -7,8 +7,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from hubplan.optimise.rules.base import Row, Rule, SiteView
 from hubplan.errors import InfeasibleError, ParameterError
+from hubplan.optimise.rules.base import Row, Rule, SiteView
 from hubplan.optimise.rules.registry import RuleContext, RuleSpec, number, register
 
 
@@ -88,8 +88,8 @@ def _build(limit: float | None, context: RuleContext) -> Rule | None:
         near = np.flatnonzero((minutes[i] <= limit) & ~context.excluded)
         if len(near) == 0:
             raise InfeasibleError(
-                f"deprived-max={limit:g}: area {areas.ids[i]} ({areas.name[i] or areas.ids[i]}) has no candidate "
-                f"site within {limit:g} minutes by {context.mode}"
+                f"deprived-max={limit:g}: area {areas.ids[i]} ({areas.name[i] or areas.ids[i]}) has no "
+                f"candidate site within {limit:g} minutes by {context.mode}"
             )
         sets.append(near)
         labels.append(f"deprived-max for area {areas.ids[i]}")

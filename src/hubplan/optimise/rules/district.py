@@ -7,8 +7,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from hubplan.optimise.rules.base import Row, Rule, SiteView
 from hubplan.errors import ParameterError
+from hubplan.optimise.rules.base import Row, Rule, SiteView
 from hubplan.optimise.rules.registry import RuleContext, RuleSpec, number, register
 
 
@@ -93,7 +93,9 @@ class DistrictMin(Rule):
 def _parse(value: str) -> int:
     k = int(number(value, "district-min", int))
     if k < 0:
-        raise ParameterError("rules", expected="a number of bases, 0 or more, after 'district-min='", found=value)
+        raise ParameterError(
+            "rules", expected="a number of bases, 0 or more, after 'district-min='", found=value
+        )
     return k
 
 

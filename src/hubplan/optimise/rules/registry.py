@@ -90,7 +90,9 @@ def site_positions(workspace: Workspace, ids: tuple[str, ...], rule: str) -> np.
     if unknown:
         close = difflib.get_close_matches(unknown[0], list(index), n=1)
         hint = f"did you mean '{close[0]}'?" if close else ""
-        raise ParameterError("rules", lead=rule, expected="the id of a site in sites.csv", found=unknown[0], hint=hint)
+        raise ParameterError(
+            "rules", lead=rule, expected="the id of a site in sites.csv", found=unknown[0], hint=hint
+        )
     return np.array([index[i] for i in ids], dtype=np.int64)
 
 
@@ -161,7 +163,9 @@ class RuleSpec(Generic[V]):
             return self.parse(text.strip())
         except ParameterError as exc:
             lead = f"{self.name}={text.strip()}" if text.strip() else self.name
-            raise ParameterError("rules", lead=lead, expected=exc.expected, found=exc.found, hint=exc.hint) from None
+            raise ParameterError(
+                "rules", lead=lead, expected=exc.expected, found=exc.found, hint=exc.hint
+            ) from None
 
 
 #: Every rule, in the order they are built (the built-ins first).
@@ -214,7 +218,9 @@ def parse_rules(texts: list[str] | tuple[str, ...]) -> dict[str, Any]:
         spec = REGISTRY.get(key)
         if spec is None:
             known = ", ".join(sorted(REGISTRY))
-            raise ParameterError("rules", lead=f"unknown rule '{key}'", expected=f"one of {known}", found=text)
+            raise ParameterError(
+                "rules", lead=f"unknown rule '{key}'", expected=f"one of {known}", found=text
+            )
         parsed = spec.read(value)
         if spec.setting is None:
             out["rules"] = (*out.get("rules", ()), f"{key}={value.strip()}")

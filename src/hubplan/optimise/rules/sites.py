@@ -7,8 +7,8 @@ from typing import ClassVar
 
 import numpy as np
 
-from hubplan.optimise.rules.base import Rule, SiteView
 from hubplan.errors import ParameterError
+from hubplan.optimise.rules.base import Rule, SiteView
 from hubplan.optimise.rules.registry import RuleContext, RuleSpec, register, site_ids
 
 
