@@ -15,6 +15,7 @@ from hubplan.cli.common import Dir, app, err, handles_errors, load, out, travel_
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
 from hubplan.data.money import parse_money
 from hubplan.errors import HubplanError
+from hubplan.modes import Mode
 from hubplan.optimise.rules import REGISTRY
 
 RANGE_HELP = "START:STOP:STEP (both ends included) or a list"
@@ -337,7 +338,7 @@ def sweep(
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
     from hubplan.scale.sweep_spec import SweepSpec
 
-    if mode is not None and mode not in ("bus", "car"):
+    if mode is not None and mode not in (Mode.BUS, Mode.CAR):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
     if method is not None and method not in ("heuristic", "exact"):
         raise typer.BadParameter("expected heuristic or exact", param_hint="--method")
@@ -417,7 +418,7 @@ def sweep(
     )
     err.print(f"  {summary.timings.describe()}", markup=False)
     baseline = ws.baseline
-    car_source = matrix.sources.get("car", "estimated")
+    car_source = matrix.sources.get(Mode.CAR, "estimated")
     car_text = (
         f"car minutes log-normal, median absolute error {options.car_median_abs_error:.1%}, "
         "one factor per area"

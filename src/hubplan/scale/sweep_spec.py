@@ -19,6 +19,7 @@ from typing import Literal, TypeVar
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
 from hubplan.evaluate.uncertainty import CAR_MEDIAN_ABS_ERROR, DEMAND_CV, BusError, drawn_car_error
+from hubplan.modes import Mode
 from hubplan.scale.sweep import SweepOptions
 
 T = TypeVar("T")
@@ -26,7 +27,7 @@ T = TypeVar("T")
 Source = Literal["default", "hubplan.toml", "given"]
 """Where a setting's value came from."""
 
-SWEPT_MODES = ("bus", "car")
+SWEPT_MODES = (Mode.BUS, Mode.CAR)
 """The modes a sweep can minimise and measures."""
 
 METHODS = ("heuristic", "exact")
@@ -130,7 +131,7 @@ class SweepSpec:
             sources[name] = "default"
             return default
 
-        chosen_mode = pick("mode", mode, evaluation.access_mode, "bus")
+        chosen_mode = pick("mode", mode, evaluation.access_mode, Mode.BUS)
         if chosen_mode not in SWEPT_MODES:
             hint = (
                 "; the workspace's [evaluation] access_mode is walk, which a sweep does not plan "
@@ -187,7 +188,9 @@ class SweepSpec:
             Mode, draws, errors, method and seed.
         """
         bus = self.bus_error
-        bus_drawn = bus is not None and travel_sources.get("bus", "estimated") == "estimated" and not bus.off
+        bus_drawn = (
+            bus is not None and travel_sources.get(Mode.BUS, "estimated") == "estimated" and not bus.off
+        )
         return SweepOptions(
             mode=self.mode,
             draws=self.draws,

@@ -11,8 +11,9 @@ import numpy as np
 
 from hubplan.data.assumptions import Routing, Travel
 from hubplan.errors import InputError, ParameterError, Problem
+from hubplan.modes import Mode
 
-NETWORK_TYPES = {"walk": "walking", "car": "driving"}
+NETWORK_TYPES = {Mode.WALK: "walking", Mode.CAR: "driving"}
 """The pyrosm network read for each routable mode (bus is not routed offline)."""
 
 _MPH = 1.609344
@@ -108,7 +109,7 @@ def edge_minutes(
         Minutes per edge.
     """
     km = np.asarray(length_m, dtype=np.float64) / 1000.0
-    if mode == "walk":
+    if mode == Mode.WALK:
         kph = np.full(len(km), travel.walk.speed_kph)
     else:
         tagged = np.array([parse_maxspeed(v) for v in maxspeed]) * routing.maxspeed_factor
@@ -178,7 +179,7 @@ def read_network(
         travel=travel or Travel(),
         routing=routing or Routing(),
     )
-    if mode == "walk":
+    if mode == Mode.WALK:
         forward = backward = np.ones(len(edges), dtype=bool)
     else:
         oneway = (
