@@ -242,7 +242,6 @@ _MOST_OF_KIND = RuleSpec(
     example="most-of-kind=library:0",
     parse=_parse_most_of_kind,
     build=_build_most_of_kind,
-    record=lambda value: f"{value[0]}:{value[1]}",
 )
 
 

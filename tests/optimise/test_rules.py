@@ -26,6 +26,7 @@ from hubplan.optimise.rules import (
     Required,
     Row,
     Rule,
+    RuleSpec,
     parse_rules,
 )
 from hubplan.optimise.solution import BoundMethod, Method, Solution, Status
@@ -242,3 +243,15 @@ def test_parameter_error_words_itself_for_each_face() -> None:
     assert isinstance(exc, ValueError)
     with pytest.raises(ParameterError, match=r"^rules: unknown rule 'colour': expected one of capacity, "):
         parse_rules(["colour=red"])
+
+
+def test_a_parser_raising_a_plain_value_error_still_names_the_rule() -> None:
+    """A rule added later whose parser lets ``int()`` fail: the message still names the rule and its text."""
+    spec = RuleSpec(
+        name="every-kth", usage="every-kth=K", example="every-kth=2", parse=int, build=lambda k, c: None
+    )
+    assert spec.read("2") == 2
+    with pytest.raises(
+        ParameterError, match=r"^rules: every-kth=two: expected a value this rule accepts; got 'two'; "
+    ):
+        spec.read("two")

@@ -11,7 +11,7 @@ import numpy as np
 from hubplan import __version__
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import ParameterError
+from hubplan.errors import InputError, ParameterError
 from hubplan.modes import MODES, Mode
 from hubplan.optimise.instance import Instance, build_instance
 from hubplan.optimise.rules import REGISTRY, SPECS, RuleContext, Rules, site_positions
@@ -99,6 +99,10 @@ class Objective:
 class PlanSettings:
     """Everything that decides a plan; recorded in the scenario it writes.
 
+    Each rule's field is read, built and recorded by its :class:`~hubplan.optimise.rules.RuleSpec`
+    (``bases``, ``budget``, ``district_min``, ``required``, ``excluded``, ``deprived_max_minutes``,
+    ``capacity``).
+
     Parameters
     ----------
     objective
@@ -129,8 +133,9 @@ class PlanSettings:
     within
         Their tolerance (0.05 = within 5% of the best objective).
     rules
-        Further rules as ``NAME=VALUE`` texts, each registered with a ``build`` (see
-        :func:`hubplan.optimise.rules.register_rule`).
+        Further rules as ``NAME=VALUE`` texts, each a rule whose
+        :class:`~hubplan.optimise.rules.RuleSpec` keeps no field here (see
+        :func:`hubplan.optimise.rules.register`).
     """
 
     objective: Objective
@@ -235,7 +240,19 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
             raise ParameterError(
                 "rules", lead=f"unknown rule '{key}'", expected=f"one of {known}", found=text
             )
-        built.append(spec.build(spec.read(value), context))
+        parsed = spec.read(value)
+        try:
+            built.append(spec.build(parsed, context))
+        except InputError:
+            raise
+        except ValueError as exc:  # a rule added later may refuse its value on this workspace plainly
+            raise ParameterError(
+                "rules",
+                lead=text,
+                expected="a value this rule can build on the workspace",
+                found=value,
+                hint=str(exc),
+            ) from None
     return Rules(*(rule for rule in built if rule is not None))
 
 

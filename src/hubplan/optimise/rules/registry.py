@@ -159,12 +159,16 @@ class RuleSpec(Generic[V]):
         ParameterError
             With ``parameter="rules"`` and the rule's text as its lead.
         """
+        lead = f"{self.name}={text.strip()}" if text.strip() else self.name
         try:
             return self.parse(text.strip())
         except ParameterError as exc:
-            lead = f"{self.name}={text.strip()}" if text.strip() else self.name
             raise ParameterError(
                 "rules", lead=lead, expected=exc.expected, found=exc.found, hint=exc.hint
+            ) from None
+        except ValueError as exc:  # a parser that raises a plain ValueError still gets a clear message
+            raise ParameterError(
+                "rules", lead=lead, expected="a value this rule accepts", found=text.strip(), hint=str(exc)
             ) from None
 
 
