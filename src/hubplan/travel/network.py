@@ -13,7 +13,7 @@ from hubplan.data.assumptions import Routing, Travel
 from hubplan.errors import InputError, ParameterError, Problem
 from hubplan.modes import Mode
 
-NETWORK_TYPES = {Mode.WALK: "walking", Mode.CAR: "driving"}
+NETWORK_TYPES: dict[str, str] = {Mode.WALK: "walking", Mode.CAR: "driving"}
 """The pyrosm network read for each routable mode (bus is not routed offline)."""
 
 _MPH = 1.609344
