@@ -94,7 +94,7 @@ class ParameterError(InputError):
     ) -> None:
         self.parameter = parameter
         self.expected = expected
-        self.found = found if isinstance(found, str) else repr(found)
+        self.found = str(found) if isinstance(found, str) else repr(found)  # a StrEnum as its text
         self.hint = hint
         self.lead = lead
         super().__init__([], summary=self.wording(parameter))  # one problem: the summary says it all

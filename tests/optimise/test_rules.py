@@ -14,6 +14,7 @@ import pytest
 from numba.core.caching import FunctionCache
 
 from hubplan.errors import HubplanError, InfeasibleError, InputError, ParameterError
+from hubplan.modes import Mode
 from hubplan.optimise import Rules, bound, build_instance, kernels, solve_instance
 from hubplan.optimise.bound import LagrangianBound, fix_sites
 from hubplan.optimise.plan import Objective, PlanSettings
@@ -241,6 +242,11 @@ def test_parameter_error_words_itself_for_each_face() -> None:
     assert exc.wording("--budget") == "--budget: expected an amount; got 'lots'; e.g. 5.2m"
     assert isinstance(exc, InputError)
     assert isinstance(exc, ValueError)
+    # A mode read from hubplan.toml is a Mode (a StrEnum): it is shown as the user wrote it.
+    assert (
+        str(ParameterError("mode", expected="bus or car", found=Mode.WALK))
+        == "mode: expected bus or car; got 'walk'"
+    )
     with pytest.raises(ParameterError, match=r"^rules: unknown rule 'colour': expected one of capacity, "):
         parse_rules(["colour=red"])
 
