@@ -102,9 +102,13 @@ class ParameterError(InputError):
 
     def wording(self, name: str) -> str:
         """Return the message with ``name`` standing for the parameter (e.g. a command-line flag)."""
+        return f"{name}: {self.detail()}"
+
+    def detail(self) -> str:
+        """Return the message without the parameter's name (for a face that names it itself)."""
         lead = f"{self.lead}: " if self.lead else ""
         hint = f"; {self.hint}" if self.hint else ""
-        return f"{name}: {lead}expected {self.expected}; got {self.found!r}{hint}"
+        return f"{lead}expected {self.expected}; got {self.found!r}{hint}"
 
     def __str__(self) -> str:
         return self.summary

@@ -14,7 +14,7 @@ import typer
 from hubplan.cli.common import Dir, app, err, handles_errors, load, out, travel_for
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
 from hubplan.data.money import parse_money
-from hubplan.errors import HubplanError
+from hubplan.errors import ParameterError
 from hubplan.modes import Mode
 from hubplan.optimise.rules import REGISTRY
 
@@ -197,8 +197,8 @@ def parse_rule_sets(rule: list[str], rule_set: list[str]) -> list[tuple[str, ...
     sets = list(dict.fromkeys(sets)) or [()]
     try:
         check_rule_sets(sets)
-    except HubplanError as exc:
-        raise typer.BadParameter(str(exc).removeprefix("rules: "), param_hint="--rule/--rule-set") from None
+    except ParameterError as exc:
+        raise typer.BadParameter(exc.detail(), param_hint="--rule/--rule-set") from None
     return sets
 
 
