@@ -25,7 +25,10 @@ REPORT_ALLOWED: dict[str, str] = {}
 WEB_ALLOWED = {
     ("state.py", "hubplan.consult.snapshot"): "the edge: reads the consultation once per fingerprint",
     ("state.py", "hubplan.consult.locate"): "the edge: one centre matcher for the server's life",
-    ("app.py", "hubplan.environment"): "the edge: reads HUBPLAN_STORE_URL, as the CLI does, and nothing below it",
+    (
+        "app.py",
+        "hubplan.environment",
+    ): "the edge: reads HUBPLAN_STORE_URL, as the CLI does, and nothing below it",
     ("state.py", "hubplan.data"): "the edge: loads the workspace (load_workspace) and its scenarios",
     ("state.py", "hubplan.data.workspace"): "the edge: holds the loaded Workspace",
     ("state.py", "hubplan.evaluate"): "the edge: evaluates the scenarios an analysis is made of",

@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from hubplan.cli.common import app, err, handles_errors, out
+from hubplan.modes import Mode
 
 
 @app.command()
@@ -27,7 +28,7 @@ def national(
     method: Annotated[str, typer.Option(help="heuristic (with a proven gap) or exact.")] = "heuristic",
     mode: Annotated[
         str, typer.Option(help="The mode whose travel time the plans minimise: bus or car.")
-    ] = "bus",
+    ] = Mode.BUS,
     threshold: Annotated[float, typer.Option(help="Minutes that count as within reach.")] = 30.0,
     year: Annotated[int, typer.Option(help="The mid-year of the ONS under-5 counts: 2017 or 2019.")] = 2019,
     councils: Annotated[
@@ -70,7 +71,7 @@ def national(
         rule = BaseRule("budget_share", budget_share)
     if method not in ("heuristic", "exact"):
         raise typer.BadParameter("expected heuristic or exact", param_hint="--method")
-    if mode not in ("bus", "car"):
+    if mode not in (Mode.BUS, Mode.CAR):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
     if year not in (2017, 2019):
         raise typer.BadParameter("expected 2017 or 2019", param_hint="--year")

@@ -85,7 +85,7 @@ def outreach(
             workspace,
             travel,
             workspace.scenario(scenario),
-            budget_per_year=None if budget is None else money_option(budget, "--budget"),
+            budget_per_year=None if budget is None else money_option(budget, "budget"),
             threshold_minutes=threshold,
             need_weighting=None
             if weight_by_reach is None
@@ -135,8 +135,8 @@ def amend(
     workspace = load(directory)
     travel = travel_for(workspace)
     chosen = workspace.scenario(scenario)
-    amount = money_option(extra, "--extra")
-    base_budget = None if budget is None else money_option(budget, "--budget")
+    amount = money_option(extra, "extra")
+    base_budget = None if budget is None else money_option(budget, "budget")
     kinds = tuple(k.strip() for k in candidates.split(",") if k.strip())
     with solver_output_to_stderr(enabled=as_json):  # stdout is the JSON and nothing else
         before = plan_outreach(workspace, travel, chosen, budget_per_year=base_budget)

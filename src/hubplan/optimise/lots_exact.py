@@ -38,7 +38,7 @@ import scipy.sparse as sp
 
 from hubplan.errors import InfeasibleError, SolverError
 from hubplan.optimise.highs import quiet_highs
-from hubplan.optimise.lots import LotProblem, Lots, LotSettings, partition_cost, targets
+from hubplan.optimise.lots_model import LotProblem, Lots, LotSettings, partition_cost, targets
 
 
 def _arcs(problem: LotProblem) -> np.ndarray:

@@ -11,7 +11,7 @@ from hubplan.data.read_table import shown
 from hubplan.data.safe_read import check_user_file
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
-from hubplan.travel.estimate import MODES
+from hubplan.modes import MODES
 
 COLUMNS = ("area_id", "site_id", "mode", "minutes")
 """The long table's columns; other columns are ignored."""
