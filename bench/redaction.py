@@ -28,6 +28,8 @@ SETS = {
     "labelled": DATA / "pii_labelled.jsonl",
     "held-out": DATA / "pii_heldout.jsonl",
     "after": DATA / "pii_after.jsonl",
+    "tune2": DATA / "pii_tune2.jsonl",
+    "held-out 2": DATA / "pii_heldout2.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
@@ -41,7 +43,10 @@ by the same hand, and is easier than what respondents will write. Not caught: a 
 number ("The Old Rectory, Church Lane"), a school without a school word ("the Bignold"), a name that
 is also a word at the start of a sentence ("Precious from church").
 """
-KINDS = ("name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school")
+KINDS = (
+    "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
+    "social", "work", "reg",
+)  # fmt: skip
 
 
 def score(path: Path, *, show_misses: bool = False) -> tuple[Counter[str], Counter[str], int, int, float]:

@@ -33,6 +33,11 @@ KINDS = {
     "EMAIL": "[e-mail]",
     "UK_ADDRESS": "[address]",
     "SCHOOL": "[school]",
+    "UK_NI": "[NI number]",
+    "UK_VEHICLE": "[vehicle]",
+    "SOCIAL": "[social media]",
+    "WORKPLACE": "[workplace]",
+    "REG_NUMBER": "[reference]",
 }
 """Presidio entity -> the placeholder that replaces it in published text."""
 
@@ -54,7 +59,7 @@ PHONE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(0\){_SEP})?|\(?0)(?:{_SEP}\d){{9,10}}(?![\d])",
 )
 NHS = re.compile(r"(?<![\d+])(\d{3})[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d])")
-EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+")
+EMAIL = re.compile(r"[\w.+'’-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+")
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december)"
@@ -512,7 +517,22 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
 
 def all_recognisers() -> list[EntityRecognizer]:
     """Return one of each UK recogniser."""
+    from hubplan.consult.identifiers import (
+        DateRecogniser,
+        NiNumberRecogniser,
+        RegistrationRecogniser,
+        SocialRecogniser,
+        VehicleRecogniser,
+        WorkplaceRecogniser,
+    )
+
     return [
+        NiNumberRecogniser(),
+        VehicleRecogniser(),
+        SocialRecogniser(),
+        DateRecogniser(),
+        WorkplaceRecogniser(),
+        RegistrationRecogniser(),
         PhoneRecogniser(),
         NhsRecogniser(),
         PostcodeRecogniser(),
