@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Iterator
 from importlib import resources
 from typing import Any
@@ -123,7 +124,9 @@ SCHOOL_WITH_AGE = re.compile(
 )
 
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister|Auntie|Aunty|Uncle)\.?"
-_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)*"
+_UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
+_LOW = "a-zß-öø-ÿā-žșț"
+_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)*"
 _KIN = (
     r"(?:son|daughter|boy|girl|lad|lass|one|kid|child|baby|babies|partner|husband|hubby|wife|boyfriend|"
     r"girlfriend|fianc[eé]e?|ex|sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nanna|nanny|grandma|"
@@ -155,6 +158,16 @@ _LOWER_NAME = re.compile(
 )
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
+_INITIAL = re.compile(rf"(?<![\w.])[{_UP}]\.\s?({_NAME})")
+_LOWER_WORD = re.compile(rf"(?<![\w@.'’/-])[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*(?![\w@'’/-])")
+# Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
+# they are words, not names.
+_COMMON_WORDS = _words(
+    """bay bean bell belle bird bloom blue brook candy cat chin coy crow dove dot echo ember fan fang
+    fawn finch fox gold hao hung jade kit lark leaf less lin long mae marsh mill mint mist moon nan
+    nana nova ocean ping posh rain reed robin rosy sable shy song sonny sunny swan tam tan tao wren
+    yang"""
+)
 
 # Capitalised words that are not names even when a name could stand there.
 _NOT_NAMES = _words(
@@ -225,7 +238,7 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         return False
     if _PLACE_AFTER.match(text[end:]) or re.fullmatch(_STREET, words[-1].lower().rstrip(".")):
         return True
-    if words[0].lower().split("-")[0] in first_names():
+    if is_first_name(words[0]):
         return False
     return bool(
         words[0].lower() in _PLACE_PREFIX
@@ -236,12 +249,46 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
 
 @functools.cache
 def first_names() -> frozenset[str]:
+    """Return lower-case first names: the 1990 US census list and the names of England's communities.
+
+    The census list is the one the ``names`` package ships; ``first_names_world.txt`` is derived from
+    Faker's person providers (MIT; see ``scripts/build_first_names.py``) for 44 locales (Irish,
+    Polish, Romanian, Nigerian, Ghanaian, Indian, Bangladeshi, Chinese, Arabic, ...), and
+    ``first_names_extra.txt`` is our own supplement (Welsh, Punjabi, Somali, ...). Names that are also
+    ordinary English words (Will, May, Grace, ...) are left out: they count as names only by context.
+    """
+    out = census_first_names() | world_first_names()
+    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
+
+
+@functools.cache
+def census_first_names() -> frozenset[str]:
     """Return the lower-case first names of the 1990 US census that the ``names`` package ships."""
     out: set[str] = set()
     for file in ("dist.male.first", "dist.female.first"):
         text = resources.files("names").joinpath(file).read_text(encoding="utf-8")
         out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
-    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
+    return frozenset(out)
+
+
+@functools.cache
+def world_first_names() -> frozenset[str]:
+    """Return the first names of the shipped lists (Faker-derived and our supplement), lower case."""
+    out: set[str] = set()
+    for file in ("first_names_world.txt", "first_names_extra.txt"):
+        text = resources.files("hubplan.consult").joinpath(file).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                out.update(line.split())
+    return frozenset(out)
+
+
+def is_first_name(word: str) -> bool:
+    """Return whether ``word`` (any case, accents or not, hyphenated or not) starts with a first name."""
+    first = word.lower().split("-")[0]
+    folded = "".join(c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c))
+    names = first_names()
+    return first in names or folded in names
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -428,7 +475,7 @@ class NameRecogniser(_Regex):
         tags = {t.idx: t.pos_ for t in doc} if doc is not None else {}
         ner = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or []]
         proper = {i for i, tag in tags.items() if tag == "PROPN"}
-        spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper)]
+        spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
 
     def spans(  # noqa: D102
@@ -440,17 +487,22 @@ class NameRecogniser(_Regex):
             for m in pattern.finditer(text):
                 if m[1].lower() not in _NOT_NAMES and _reads_as_name(text, m.start(1), m.end(1), tags, ner):
                     found.append((m.start(1), m.end(1)))
+        for m in _INITIAL.finditer(text):
+            if m[1].lower() not in _NOT_NAMES and not looks_like_place(text, m.start(1), m.end(1)):
+                found.append((m.start(), m.end(1)))
         for m in _TITLED.finditer(text):
             if m[1].split()[-1].lower() not in _NOT_NAMES:
                 found.append((m.start(1), m.end(1)))
         for m in _CAPITALISED.finditer(text):
             word = m[0].lower()
-            known = word.split("-")[0] in names and word not in _NOT_NAMES
+            known = is_first_name(word) and word not in _NOT_NAMES
             if known and not looks_like_place(text, m.start(), m.end()):
                 found.append((m.start(), m.end()))
         yield from _extend(text, found)
 
-    def lower_case(self, text: str, proper: set[int]) -> Iterator[tuple[int, int]]:
+    def lower_case(
+        self, text: str, proper: set[int], *, tags: dict[int, str] | None = None
+    ) -> Iterator[tuple[int, int]]:
         """Yield lower-case names after a phrase that introduces a person."""
         from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -461,6 +513,32 @@ class NameRecogniser(_Regex):
                 continue
             if m.start(1) in proper or word.split("-")[0] in names:
                 yield m.start(1), m.end(1)
+        yield from self.lower_case_anywhere(text, tags or {})
+
+    def lower_case_anywhere(self, text: str, tags: dict[int, str]) -> Iterator[tuple[int, int]]:
+        """Yield lower-case names with no clue around them ("gethin and me", "ffion-rose loves it").
+
+        A hyphenated word counts when each part is a first name (or a word that is also one, as
+        "rose"); a single word when it is on the lists of England's communities' names (not only the
+        US census list, which holds many English words), is not an ordinary word we know of, and
+        spaCy tags it a noun or proper noun (not a verb: "bo" in "bo selecta" is not caught).
+        """
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        world = world_first_names()
+        for m in _LOWER_WORD.finditer(text):
+            word = m[0]
+            parts = word.split("-")
+            if len(parts) > 1:
+                if is_first_name(parts[0]) and all(is_first_name(p) or p in _AMBIGUOUS for p in parts[1:]):
+                    yield m.start(), m.end()
+                continue
+            if len(word) < 3 or word in STOP_WORDS or word in _NOT_NAMES or word in _UNITS:
+                continue
+            if word in _AMBIGUOUS or word in _COMMON_WORDS or word not in world:
+                continue
+            if tags.get(m.start()) in ("PROPN", "NOUN", "X"):
+                yield m.start(), m.end()
 
 
 _INTRODUCES = re.compile(
@@ -482,12 +560,12 @@ def _reads_as_name(
     if tags and tags.get(start) in _NOT_NAME_TAGS:
         return False
     word = text[start:end].lower().split("-")[0]
-    if word in first_names() or any(s <= start < e for s, e in ner or []):
+    if is_first_name(word) or any(s <= start < e for s, e in ner or []):
         return True
     if _INTRODUCES.search(text[:start]):
         return True  # "my name is Gareth Okafor": a surname may follow
     follower = re.match(rf"\s+({_NAME})", text[end:])
-    return follower is None or follower[1].lower() in first_names()
+    return follower is None or is_first_name(follower[1])
 
 
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
