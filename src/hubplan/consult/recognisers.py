@@ -192,8 +192,21 @@ _AMBIGUOUS = _words(
     sun don del rod ned penny ruby amber crystal jewel precious unique fern hazel heather olive
     pearl sky cash chance chase clay cliff dean dusty forest grant hunter judge mason miller parker
     rock royal ruth sage scott shelby sterling tanner taylor wade warren wes win worth bud buck
-    bobby christian"""
+    bobby christian spring autumn winter bank honey blessing"""
 )
+
+
+def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
+    """Return whether a one-word name found by NER is an ordinary word (Mark, Grace) with no clue before it.
+
+    "Mark my words", "Grace before meals", "Spring session" are words; "my son Mark", "ask for
+    Grace" are names.
+    """
+    words = text[start:end].split()
+    if len(words) != 1 or words[0].lower().strip("'’s") not in _AMBIGUOUS:
+        return False
+    before = text[max(0, start - 40) : end]
+    return _INTRODUCES.search(text[:start]) is None and _BEFORE_NAME.search(before) is None
 
 
 _PLACE_SUFFIX = re.compile(
@@ -625,3 +638,8 @@ def all_recognisers() -> list[EntityRecognizer]:
 def not_a_name(words: str) -> bool:
     """Return whether every word of ``words`` is a capitalised word that is not a name (days, months, ...)."""
     return all(w.lower().strip("'’s") in _NOT_NAMES or w.lower() in _NOT_NAMES for w in words.split())
+
+
+def is_ambiguous_name(word: str) -> bool:
+    """Return whether ``word`` is a name that is also an ordinary English word (Will, May, Grace, Mark)."""
+    return word.lower() in _AMBIGUOUS

@@ -102,7 +102,7 @@ def find_personal_data(text: str) -> list[Found]:
     """
     if not text.strip():
         return []
-    from hubplan.consult.recognisers import KINDS, looks_like_place, not_a_name
+    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, looks_like_place, not_a_name
 
     analyzer, _ = _engines()
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
@@ -113,6 +113,8 @@ def find_personal_data(text: str) -> list[Found]:
             if _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
             if looks_like_place(text, r.start, r.end) or _written_in_lower_case(words, text):
+                continue
+            if ambiguous_without_clue(text, r.start, r.end):
                 continue
         found.append(Found(r.start, r.end, r.entity_type))
     return sorted(found, key=lambda f: (f.start, -f.end))
@@ -169,7 +171,9 @@ def redact_all(texts: Sequence[str]) -> list[str]:
     """Redact many texts, and remove a name found in any of them from all of them.
 
     A name the recognisers find in one comment ("my son Jayden") is also removed where it stands
-    with no clue in another ("Jayden loves the group"), as a whole word, capitalised or lower case.
+    with no clue in another ("Jayden loves the group"), as a whole word, capitalised or lower case,
+    unless it is also an ordinary word ("Mark", "Grace", "Hope"): those are left to each comment's
+    own context, so "Mark my words" and "grace period" survive.
 
     Parameters
     ----------
@@ -188,7 +192,7 @@ def redact_all(texts: Sequence[str]) -> list[str]:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from hubplan.consult.recognisers import not_a_name
+    from hubplan.consult.recognisers import is_ambiguous_name, not_a_name
 
     names: set[str] = set()
     for text in texts:
@@ -196,6 +200,8 @@ def redact_all(texts: Sequence[str]) -> list[str]:
             if f.kind == "PERSON":
                 for word in re.findall(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", text[f.start : f.end]):
                     if len(word) > 2 and word.lower() not in STOP_WORDS and not not_a_name(word):
+                        if is_ambiguous_name(word):
+                            continue  # "Mark", "Grace": a name in one comment, a word in another
                         names.add(word)
     out = [redact(text) for text in texts]
     if not names:
