@@ -12,6 +12,7 @@ import jinja2
 import numpy as np
 
 from hubplan.consult import all_petitions, all_responses, area_of_postcodes, engine_for, match_centres
+from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
 from hubplan.consult.represent import affected_families, closing_scenarios, representation
 from hubplan.consult.themes import STANCE_ANCHORS, Theme, embed, find_themes, stance
@@ -135,7 +136,7 @@ def _centres(
     for site in sorted(by_centre, key=lambda s: -len(by_centre[s])):
         rows = by_centre[site]
         split = Counter(stances[i][0] for i in rows)
-        quotes = list(dict.fromkeys(redacted[i] for i in rows if responses[i].comment.strip()))[:3]
+        quotes = select_quotes(redacted[i] for i in rows if responses[i].comment.strip())
         out.append({
             "name": workspace.sites.name[workspace.sites.index[site]], "count": len(rows),
             "stance": ", ".join(f"{k} {v}" for k, v in split.most_common()), "quotes": quotes,
