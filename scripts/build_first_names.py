@@ -12,11 +12,53 @@ import importlib
 import unicodedata
 from pathlib import Path
 
-LOCALES = (
-    "en_GB en_IE ga_IE en_IN en_NG en_KE en_PK pl_PL ro_RO yo_NG ig_NG ha_NG tw_GH hi_IN ta_IN gu_IN "
-    "bn_BD ne_NP si_LK zh_CN zh_TW ar_AA ar_SA ar_PS ar_DZ fa_IR tr_TR lt_LT lv_LV bg_BG cs_CZ sk_SK "
-    "hu_HU pt_PT pt_BR it_IT es_ES fr_FR de_DE sw zu_ZA vi_VN uk_UA ru_RU sq_AL"
-).split()
+LOCALES = [
+    "en_GB",
+    "en_IE",
+    "ga_IE",
+    "en_IN",
+    "en_NG",
+    "en_KE",
+    "en_PK",
+    "pl_PL",
+    "ro_RO",
+    "yo_NG",
+    "ig_NG",
+    "ha_NG",
+    "tw_GH",
+    "hi_IN",
+    "ta_IN",
+    "gu_IN",
+    "bn_BD",
+    "ne_NP",
+    "si_LK",
+    "zh_CN",
+    "zh_TW",
+    "ar_AA",
+    "ar_SA",
+    "ar_PS",
+    "ar_DZ",
+    "fa_IR",
+    "tr_TR",
+    "lt_LT",
+    "lv_LV",
+    "bg_BG",
+    "cs_CZ",
+    "sk_SK",
+    "hu_HU",
+    "pt_PT",
+    "pt_BR",
+    "it_IT",
+    "es_ES",
+    "fr_FR",
+    "de_DE",
+    "sw",
+    "zu_ZA",
+    "vi_VN",
+    "uk_UA",
+    "ru_RU",
+    "sq_AL",
+]
 ATTRS = (
     "first_names", "first_names_male", "first_names_female", "first_romanized_names",
     "romanized_first_names", "first_names_male_romanized", "first_names_female_romanized",

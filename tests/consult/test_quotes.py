@@ -14,7 +14,14 @@ def test_a_capitalised_word_in_mid_sentence_that_no_rule_knows_is_not_quoted() -
 
 def test_select_quotes_skips_risky_ones_and_keeps_at_most_the_limit() -> None:
     """Four comments: one risky, one blank, one repeated -> the two safe distinct ones, in order."""
-    texts = ["the bus is too slow", "", "ask Zorblax about it", "the bus is too slow", "open on saturdays", "x"]
+    texts = [
+        "the bus is too slow",
+        "",
+        "ask Zorblax about it",
+        "the bus is too slow",
+        "open on saturdays",
+        "x",
+    ]
     assert select_quotes(texts) == ["the bus is too slow", "open on saturdays"]
     assert MAX_QUOTES == 2
 
@@ -24,4 +31,5 @@ def test_long_comments_are_cut_at_a_sentence_end_or_a_word() -> None:
     text = "The centre is very useful. We go there every week. " + "It is the only place we can walk to " * 3
     assert shorten(text, max_chars=60) == "The centre is very useful. We go there every week."
     cut = shorten("word " * 100, max_chars=40)
-    assert cut.endswith("…") and len(cut) <= 40
+    assert cut.endswith("…")
+    assert len(cut) <= 40

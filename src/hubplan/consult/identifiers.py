@@ -30,10 +30,11 @@ SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
     r"|(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 )
-_UNITS = (
+_UNITS_TEXT = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
-).split()
+)
+_UNITS = _UNITS_TEXT.split()
 _ORDINAL_WORD = (
     r"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
     + "|".join(sorted(_UNITS, key=len, reverse=True))
@@ -64,10 +65,13 @@ _EMPLOYER = re.compile(
     rf"(?:the\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*{_CAP})*"
     r"(?:\s+(?:hospital|factory|warehouse|depot|store|shop|branch|plant|site|office|surgery|school))?"
 )
-_LOWER_EMPLOYER = re.compile(r"(?:the\s+)?([a-z][\w'&-]+)(?:\s+(?:hospital|factory|warehouse|depot|store|shop))?")
-_NOT_EMPLOYERS = frozenset(
-    "home the a an night nights weekends it all least last times moment present once least minimum".split()
+_LOWER_EMPLOYER = re.compile(
+    r"(?:the\s+)?([a-z][\w'&-]+)(?:\s+(?:hospital|factory|warehouse|depot|store|shop))?"
 )
+_NOT_EMPLOYERS_TEXT = (
+    "home the a an night nights weekends it all least last times moment present once minimum"
+)
+_NOT_EMPLOYERS = frozenset(_NOT_EMPLOYERS_TEXT.split())
 _WHERE_WORKS = re.compile(
     rf"\b(?:at|to|from)\s+({_EMPLOYER.pattern})\s+where\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:work|works|worked)\b"
 )

@@ -61,7 +61,7 @@ def shorten(text: str, *, max_chars: int = MAX_QUOTE_CHARS) -> str:
 def select_quotes(
     redacted: Iterable[str], *, limit: int = MAX_QUOTES, max_chars: int = MAX_QUOTE_CHARS
 ) -> list[str]:
-    """Return up to ``limit`` distinct short quotes from redacted comments, skipping any that might hold a name.
+    """Return up to ``limit`` distinct short quotes from redacted comments, none that might hold a name.
 
     Parameters
     ----------

@@ -494,7 +494,7 @@ class NameRecogniser(_Regex):
     def spans(  # noqa: D102
         self, text: str, *, tags: dict[int, str] | None = None, ner: list[tuple[int, int]] | None = None
     ) -> Iterator[tuple[int, int]]:
-        names = first_names()
+        first_names()
         found: list[tuple[int, int]] = []
         for pattern in (_BEFORE_NAME, _NAME_BEFORE):
             for m in pattern.finditer(text):
