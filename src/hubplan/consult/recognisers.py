@@ -10,14 +10,22 @@ capitalised word after a phrase that introduces a person ("my son", "ask for", "
 
 from __future__ import annotations
 
-import functools
 import re
-import unicodedata
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from hubplan.consult.name_lists import (
+    _AMBIGUOUS,
+    _NOT_NAMES,
+    first_names,
+    is_ambiguous_name,
+    is_first_name,
+    world_first_names,
+)
+
+__all__ = ["first_names", "is_ambiguous_name", "is_first_name", "world_first_names"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -169,32 +177,6 @@ _COMMON_WORDS = _words(
     yang"""
 )
 
-# Capitalised words that are not names even when a name could stand there.
-_NOT_NAMES = _words(
-    """i i'm im i'd i've i'll the a an and but or so if it its it's we our my me he she they this that
-    these those there here hi hello thanks thank dear yes no not please sorry ok okay also just as
-    at in on of to for from with by about after before when while since until because although
-    however monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
-    thursdays fridays saturdays sundays january february march april may june july august september
-    october november december christmas easter xmas sure start surestart early help home start nhs
-    gp covid council county norfolk norwich suffolk england uk year reception nursery primary school
-    academy centre center church library hall road street lane mum mums dad dads nan grandad grandma
-    baby family families children kids son daughter health visitor midwife staff team group groups
-    god english polish facebook jobcentre citizens advice autism adhd send senco sen dla pip
-    universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
-    morrisons sainsburys co-op boots"""
-)
-# Census first names that are also ordinary English words: a name only where context says so.
-_AMBIGUOUS = _words(
-    """will may mark hope grace rose summer dawn joy faith april june august page sandy bill pat rich
-    ray guy art drew gay iris ivy holly jack jean max sunny star rain storm major miles lane dale
-    glen carol carl frank earl marshall young king price long love early else lee van ali an so son
-    sun don del rod ned penny ruby amber crystal jewel precious unique fern hazel heather olive
-    pearl sky cash chance chase clay cliff dean dusty forest grant hunter judge mason miller parker
-    rock royal ruth sage scott shelby sterling tanner taylor wade warren wes win worth bud buck
-    bobby christian spring autumn winter bank honey blessing"""
-)
-
 
 def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
     """Return whether a one-word name found by NER is an ordinary word (Mark, Grace) with no clue before it.
@@ -260,50 +242,6 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     )
 
 
-@functools.cache
-def first_names() -> frozenset[str]:
-    """Return lower-case first names: the 1990 US census list and the names of England's communities.
-
-    The census list is the one the ``names`` package ships; ``first_names_world.txt`` is derived from
-    Faker's person providers (MIT; see ``scripts/build_first_names.py``) for 44 locales (Irish,
-    Polish, Romanian, Nigerian, Ghanaian, Indian, Bangladeshi, Chinese, Arabic, ...), and
-    ``first_names_extra.txt`` is our own supplement (Welsh, Punjabi, Somali, ...). Names that are also
-    ordinary English words (Will, May, Grace, ...) are left out: they count as names only by context.
-    """
-    out = census_first_names() | world_first_names()
-    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
-
-
-@functools.cache
-def census_first_names() -> frozenset[str]:
-    """Return the lower-case first names of the 1990 US census that the ``names`` package ships."""
-    out: set[str] = set()
-    for file in ("dist.male.first", "dist.female.first"):
-        text = resources.files("names").joinpath(file).read_text(encoding="utf-8")
-        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
-    return frozenset(out)
-
-
-@functools.cache
-def world_first_names() -> frozenset[str]:
-    """Return the first names of the shipped lists (Faker-derived and our supplement), lower case."""
-    out: set[str] = set()
-    for file in ("first_names_world.txt", "first_names_extra.txt"):
-        text = resources.files("hubplan.consult").joinpath(file).read_text(encoding="utf-8")
-        for line in text.splitlines():
-            if not line.startswith("#"):
-                out.update(line.split())
-    return frozenset(out)
-
-
-def is_first_name(word: str) -> bool:
-    """Return whether ``word`` (any case, accents or not, hyphenated or not) starts with a first name."""
-    first = word.lower().split("-")[0]
-    folded = "".join(c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c))
-    names = first_names()
-    return first in names or folded in names
-
-
 def nhs_number_is_valid(digits: str) -> bool:
     """Return whether ten digits carry a valid NHS number check digit (modulus 11).
 
@@ -355,7 +293,7 @@ class PhoneRecogniser(_Regex):
 
     entity = "UK_PHONE"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in PHONE.finditer(text):
             digits = re.sub(r"\D", "", m[0])
             if digits.startswith(("0044", "44")):
@@ -371,7 +309,7 @@ class NhsRecogniser(_Regex):
 
     entity = "UK_NHS"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in NHS.finditer(text):
             if nhs_number_is_valid(m[0]):
                 yield m.start(), m.end()
@@ -382,7 +320,7 @@ class PostcodeRecogniser(_Regex):
 
     entity = "UK_POSTCODE"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in POSTCODE.finditer(text):
             yield m.start(), m.end()
 
@@ -392,7 +330,7 @@ class DateOfBirthRecogniser(_Regex):
 
     entity = "DATE_OF_BIRTH"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in DATE_OF_BIRTH.finditer(text):
             yield m.start(1), m.end(1)
 
@@ -402,7 +340,7 @@ class EmailRecogniser(_Regex):
 
     entity = "EMAIL"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in EMAIL.finditer(text):
             yield m.start(), m.end()
         for m in OBFUSCATED_EMAIL.finditer(text):
@@ -425,7 +363,7 @@ class AddressRecogniser(_Regex):
 
     entity = "UK_ADDRESS"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         for m in ADDRESS_START.finditer(text):
@@ -451,7 +389,7 @@ class SchoolRecogniser(_Regex):
 
     entity = "SCHOOL"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         for m in SCHOOL_WITH_AGE.finditer(text):
@@ -478,7 +416,7 @@ class NameRecogniser(_Regex):
 
     entity = "PERSON"
 
-    def analyze(  # noqa: D102
+    def analyze(
         self,
         text: str,
         entities: list[str],  # noqa: ARG002
@@ -491,7 +429,7 @@ class NameRecogniser(_Regex):
         spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
 
-    def spans(  # noqa: D102
+    def spans(
         self, text: str, *, tags: dict[int, str] | None = None, ner: list[tuple[int, int]] | None = None
     ) -> Iterator[tuple[int, int]]:
         first_names()
@@ -638,8 +576,3 @@ def all_recognisers() -> list[EntityRecognizer]:
 def not_a_name(words: str) -> bool:
     """Return whether every word of ``words`` is a capitalised word that is not a name (days, months, ...)."""
     return all(w.lower().strip("'’s") in _NOT_NAMES or w.lower() in _NOT_NAMES for w in words.split())
-
-
-def is_ambiguous_name(word: str) -> bool:
-    """Return whether ``word`` is a name that is also an ordinary English word (Will, May, Grace, Mark)."""
-    return word.lower() in _AMBIGUOUS
