@@ -5,7 +5,9 @@ case, no punctuation, run-on sentences) and returns Presidio ``RecognizerResult`
 English pipeline's NER finds names in general; :class:`NameRecogniser` adds the names it misses: a
 capitalised word after a phrase that introduces a person ("my son", "ask for", "I'm", "me and"), before
 "and I", next to a name already found, or found in the US census list of first names that the
-``names`` package ships.
+``names`` package ships or on the lists of the names of the communities who live in England
+(:mod:`hubplan.consult.name_lists`). :mod:`hubplan.consult.identifiers` adds NI numbers, vehicle
+registrations, social handles, dates, workplaces and registration numbers.
 """
 
 from __future__ import annotations
