@@ -31,6 +31,9 @@ SETS = {
     "after": DATA / "pii_after.jsonl",
     "tune2": DATA / "pii_tune2.jsonl",
     "held-out 2": DATA / "pii_heldout2.jsonl",
+    "tune3": DATA / "pii_tune3.jsonl",
+    "held-out 3": DATA / "pii_heldout3.jsonl",
+    "held-out 4": DATA / "pii_heldout4.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
@@ -61,17 +64,22 @@ KINDS = (
 )  # fmt: skip
 
 
-def score(path: Path, *, show_misses: bool = False) -> tuple[Counter[str], Counter[str], int, int, float]:
-    """Return (planted per kind, removed per kind, harmless, harmless damaged, seconds per row)."""
+Score = tuple[Counter[str], Counter[str], int, int, float, Counter[str]]
+
+
+def score(path: Path, *, show_misses: bool = False) -> Score:
+    """Return (planted per kind, removed per kind, harmless, damaged, seconds per row, damaged per recogniser)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     planted: Counter[str] = Counter()
     removed: Counter[str] = Counter()
     harmless = damaged = 0
+    by_source: Counter[str] = Counter()
     start = time.perf_counter()
     for row in rows:
         text = row["text"]
         covered = set()
-        for f in find_personal_data(text):
+        found = find_personal_data(text)
+        for f in found:
             covered.update(range(f.start, f.end))
         for span in row["spans"]:
             chars = [i for i in range(span["start"], span["end"]) if text[i].isalnum()]
@@ -79,6 +87,8 @@ def score(path: Path, *, show_misses: bool = False) -> tuple[Counter[str], Count
                 harmless += 1
                 if any(i in covered for i in range(span["start"], span["end"])):
                     damaged += 1
+                    hit = {f.source for f in found if f.start < span["end"] and span["start"] < f.end}
+                    by_source.update(hit)
                     if show_misses:
                         print(f"  {path.stem} DAMAGED {span['value']!r}: {text}")
                 continue
@@ -88,7 +98,7 @@ def score(path: Path, *, show_misses: bool = False) -> tuple[Counter[str], Count
             elif show_misses:
                 print(f"  {path.stem} MISSED {span['kind']} {span['value']!r}: {text}")
     seconds = (time.perf_counter() - start) / max(len(rows), 1)
-    return planted, removed, harmless, damaged, seconds
+    return planted, removed, harmless, damaged, seconds, by_source
 
 
 def main() -> None:
@@ -119,6 +129,13 @@ def main() -> None:
         harmless, damaged = results[name][2], results[name][3]
         cells += [f"{damaged} / {harmless} damaged", f"{100 * damaged / harmless:.1f}%" if harmless else "-"]
     lines.append("| harmless phrases | " + " | ".join(cells) + " |")
+    sources = sorted({s for name in SETS for s in results[name][5]})
+    for source in sources:
+        cells = []
+        for name in SETS:
+            harmless, n = results[name][2], results[name][5][source]
+            cells += [f"{n} / {harmless}", f"{100 * n / harmless:.1f}%" if harmless else "-"]
+        lines.append(f"| damaged by {source} | " + " | ".join(cells) + " |")
     ms = [f"{1000 * results[name][4]:.1f} ms" for name in SETS]
     lines.append("| time per comment | " + " | ".join(f"{m} | " for m in ms) + "|")
     table = "\n".join(lines) + "\n" + NOTE

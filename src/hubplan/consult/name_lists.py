@@ -8,6 +8,7 @@ derived from Faker's person providers (MIT; built by ``scripts/build_first_names
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from importlib import resources
 
@@ -91,3 +92,151 @@ def is_first_name(word: str) -> bool:
 def is_ambiguous_name(word: str) -> bool:
     """Return whether ``word`` is a name that is also an ordinary English word (Will, May, Grace, Mark)."""
     return word.lower() in _AMBIGUOUS
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Return the English base words of WordNet's index that the spaCy pipeline's lemmatizer ships.
+
+    The lemmatizer of ``en_core_web_sm`` carries WordNet's index of nouns, verbs, adjectives and
+    adverbs (about 90,000 base forms, lower case, many-word entries joined by ``_``); a lower-case
+    word in a name slot that is not one of them, nor an inflection of one, is read as a name.
+    Empty when the pipeline is not installed (then only the name lists count).
+    """
+    try:
+        import spacy
+        from spacy.lookups import Lookups
+    except ImportError:  # pragma: no cover - a core dependency
+        return frozenset()
+    from hubplan.consult.redact import MODEL
+
+    try:
+        root = spacy.util.get_package_path(MODEL)
+    except (ImportError, OSError):  # pragma: no cover - the pipeline is a core dependency
+        return frozenset()
+    out: set[str] = set()
+    for folder in sorted(root.glob("*/lemmatizer/lookups")):
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+        for part in ("noun", "verb", "adj", "adv"):
+            out.update(w for w in index.get(part, []) if "_" not in w)
+    return frozenset(out)
+
+
+# Inflections: (ending, what replaces it) to find a word's base form in WordNet's index.
+_INFLECTIONS = (
+    ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ed", ""),
+    ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""), ("ly", ""), ("'s", ""), ("n't", ""),
+)  # fmt: skip
+# Words people write that WordNet lacks: text-speak, contractions without apostrophes, function words.
+_NOT_IN_WORDNET = _words(
+    """im ur u r n lol pls plz tbh omg hun hon xx xxx x ya yeah yep nope dont cant wont isnt doesnt
+    didnt wasnt werent arent havent hasnt couldnt wouldnt shouldnt aint gonna wanna gotta innit
+    ive id ill youre theyre thats whats hes shes lil wud cud shud gd gr8 tho thru cos coz bc b4 ppl
+    evry alot abit aswell atm asap btw fyi idk imo ok okay hiya ta bday nd wen wer wiv wat dat dis
+    mum mam mummy nanna nanny grandad grandma hubby fella missus bub bubs bubba babes kiddo
+    kiddies littles eldest youngest"""
+)
+
+
+def is_english_word(word: str) -> bool:
+    """Return whether a lower-case ``word`` is an English word (WordNet or an inflection), not a name.
+
+    Parameters
+    ----------
+    word
+        One word, any case.
+
+    Returns
+    -------
+    bool
+        True for a WordNet word or an inflection of one ("loves", "started", "directions"), for
+        text-speak and function words ("ur", "dont", "the"); False for "tyrese", "kemi", "oskar".
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    w = word.lower().replace("’", "'")
+    if w in STOP_WORDS or w in _NOT_IN_WORDNET or w in _NOT_NAMES:
+        return True
+    words = english_words()
+    if w in words:
+        return True
+    for ending, base in _INFLECTIONS:
+        if w.endswith(ending) and len(w) > len(ending) + 1:
+            stem = w[: -len(ending)] + base
+            if stem in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True
+    return False
+
+
+@functools.cache
+def organisations() -> tuple[str, ...]:
+    """Return the organisation and service names of ``organisations.txt``, lower case, longest first."""
+    text = resources.files("hubplan.consult").joinpath("organisations.txt").read_text(encoding="utf-8")
+    names = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+# Words that end an organisation's or service's name when they close a Title-Case phrase.
+_ORG_WORDS = (
+    r"(?:Trust|Bank|Advice|Centre|Center|Services?|Group|Club|Charity|Children|Foundation|Society|"
+    r"Association|Project|Network|Partnership|Hub|Library|Aid|Army|Alliance|Collective|Pantry|Larder|"
+    r"Cafe|Café|Matters?|Sensory|Clinic|Surgery)"
+)
+_ORG_CAP = r"[A-Z][\w'’&-]*"
+_TITLE_ORG = re.compile(
+    rf"(?<![\w'’-])(?:{_ORG_CAP}\s+(?:(?:for|of|in|on)\s+(?:the\s+)?|the\s+)?)+{_ORG_WORDS}(?![\w-])"
+)
+_TITLE_WORDS = _words("Mr Mrs Ms Miss Mx Dr Nurse Sister Auntie Aunty Uncle")
+# High-street banks: "<name> Bank" is then an employer, not a food or baby bank.
+_BANKS = _words("barclays lloyds hsbc natwest santander halifax nationwide tsb metro monzo starling virgin")
+
+
+@functools.cache
+def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compile the organisations list: (any case, capitalised only for names that are English words)."""
+    any_case, capitalised = [], []
+    for name in organisations():
+        words = [re.escape(w).replace("'", "['’]?") for w in re.split(r"[\s-]+", name)]
+        pattern = r"[\s-]*".join(words)
+        if " " not in name and "-" not in name and name in english_words():
+            capitalised.append(pattern[0].upper() + pattern[1:])  # "Mind", "Shelter", not "never mind"
+        else:
+            any_case.append(pattern)
+    def compile_(alts: list[str], flags: int) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w'’-])(?:{'|'.join(alts)})(?![\w-])", flags)
+    return compile_(any_case, re.IGNORECASE), compile_(capitalised, 0)
+
+
+def organisation_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of organisation and service names in ``text``: never a person or an employer.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (start, end)
+        Character offsets (end exclusive) of every name on ``organisations.txt`` (Home-Start, Citizens
+        Advice, food bank, health visitors, ...) and of every Title-Case phrase that ends in an
+        organisation word (Trust, Bank, Advice, Centre, Service, Group, Club, Charity, Children, ...:
+        "Action for Children", "Swaffham Baby Bank"), less a first name in the possessive that opens
+        it ("Kerry's Group" keeps "Kerry's" a name) and a high-street bank ("Lloyds Bank").
+    """
+    spans: list[tuple[int, int]] = []
+    for pattern in _gazetteer():
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    for m in _TITLE_ORG.finditer(text):
+        words = list(re.finditer(r"\S+", m[0]))
+        # A person's name or title inside ("Dr Patel's Surgery", "Kerry's Group") stays a name: the
+        # organisation starts after the last such word.
+        for i in range(len(words) - 2, -1, -1):
+            word = re.sub(r"['’]s$", "", words[i][0]).rstrip(".")
+            if is_first_name(word) or word in _TITLE_WORDS:
+                words = words[i + 1 + (word in _TITLE_WORDS) :]  # a title: its surname too
+                break
+        if len(words) < 2 or (words[-1][0] == "Bank" and words[-2][0].lower() in _BANKS):
+            continue
+        spans.append((m.start() + words[0].start(), m.end()))
+    return sorted(set(spans))

@@ -142,7 +142,8 @@ _KIN = (
     r"girlfriend|fianc[eé]e?|ex|sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nanna|nanny|grandma|"
     r"granny|grandad|grandpa|grandson|granddaughter|grandchild|nephew|niece|cousin|friend|mate|neighbour|"
     r"twins?|kids|children|girls|boys|lads|two|three|eldest|youngest|oldest|key\s*worker|health\s*visitor|midwife|"
-    r"social\s*worker|support\s*worker|family\s*worker|carer|childminder|worker)"
+    r"social\s*worker|support\s*worker|family\s*worker|carer|childminder|worker|receptionist|volunteer|"
+    r"manager|leader|teacher|nurse|lady|practitioner|coordinator)"
 )
 _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
@@ -464,8 +465,15 @@ class NameRecogniser(_Regex):
             word = m[1]
             if word in STOP_WORDS or word in _NOT_NAMES or word in _UNITS:
                 continue
-            if m.start(1) in proper or word.split("-")[0] in names:
+            # In a name slot ("my son tyrese", "ask for kayden"; not "im ..."), a word that is no
+            # English word (WordNet) is a name, on a list or not; so is the next after "and".
+            slot = not re.search(r"(?i:\b(?:i'm|im|i\s+am)[\s,:]+)$", m[0][: m.start(1) - m.start()])
+            unknown = slot and _unknown_word(word)
+            if m.start(1) in proper or word.split("-")[0] in names or unknown:
                 yield m.start(1), m.end(1)
+                pair = re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[m.end(1) :])
+                if pair and (pair[1].split("-")[0] in names or _unknown_word(pair[1])):
+                    yield m.end(1) + pair.start(1), m.end(1) + pair.end(1)
         yield from self.lower_case_anywhere(text, tags or {})
 
     def lower_case_anywhere(self, text: str, tags: dict[int, str]) -> Iterator[tuple[int, int]]:
@@ -492,6 +500,14 @@ class NameRecogniser(_Regex):
                 continue
             if tags.get(m.start()) in ("PROPN", "NOUN", "X"):
                 yield m.start(), m.end()
+
+
+def _unknown_word(word: str) -> bool:
+    """Whether a lower-case word is no English word (nor text-speak, nor a word drawn out: "sooo")."""
+    from hubplan.consult.name_lists import is_english_word
+
+    first = word.split("-")[0]
+    return len(first) > 2 and not re.search(r"(.)\1\1", first) and not is_english_word(first)
 
 
 _INTRODUCES = re.compile(

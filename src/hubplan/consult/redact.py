@@ -41,11 +41,15 @@ class Found:
         Character offsets in the text (end exclusive).
     kind
         The Presidio entity (``PERSON``, ``UK_PHONE``, ``UK_POSTCODE``, ...).
+    source
+        The recogniser that found it (``SpacyRecognizer``, ``NameRecogniser``, ...); measured per
+        recogniser in ``bench/redaction.py``.
     """
 
     start: int
     end: int
     kind: str
+    source: str = ""
 
 
 @functools.cache
@@ -108,7 +112,8 @@ def find_personal_data(text: str) -> list[Found]:
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
     found = []
     for r in results:
-        if r.entity_type == "PERSON" and r.recognition_metadata.get("recognizer_name") == "SpacyRecognizer":
+        source = str((r.recognition_metadata or {}).get("recognizer_name", ""))
+        if r.entity_type == "PERSON" and source == "SpacyRecognizer":
             words = text[r.start : r.end]
             if _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
@@ -116,8 +121,40 @@ def find_personal_data(text: str) -> list[Found]:
                 continue
             if ambiguous_without_clue(text, r.start, r.end):
                 continue
-        found.append(Found(r.start, r.end, r.entity_type))
+        found.append(Found(r.start, r.end, r.entity_type, source))
+    found = _outside_organisations(text, found)
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+_PROTECTED_KINDS = frozenset({"PERSON", "WORKPLACE"})
+_FILLER = frozenset("the a an at of for in on to near with from by and & 's ’s".split())
+
+
+def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
+    """Cut organisation and service names out of name and workplace spans (Home-Start is no person).
+
+    A name or workplace span that lies inside an organisation's name is dropped; one that overlaps
+    it keeps only its parts outside, where they hold more than filler words ("the", "at", "near").
+    Other kinds (phones, postcodes, ...) are kept as found.
+    """
+    from hubplan.consult.name_lists import organisation_spans
+
+    orgs = organisation_spans(text)
+    if not orgs:
+        return found
+    out: list[Found] = []
+    for f in found:
+        if f.kind not in _PROTECTED_KINDS or not any(s < f.end and f.start < e for s, e in orgs):
+            out.append(f)
+            continue
+        inside = {i for s, e in orgs for i in range(max(s, f.start), min(e, f.end))}
+        for piece in re.finditer(r"[^\x00]+", "".join("\x00" if i in inside else text[i] for i in range(f.start, f.end))):
+            words = re.findall(r"[\w'’&]+", piece[0])
+            if any(w.lower() not in _FILLER for w in words):
+                lead = len(piece[0]) - len(piece[0].lstrip(" ,.-"))
+                trail = len(piece[0]) - len(piece[0].rstrip(" ,.-"))
+                out.append(Found(f.start + piece.start() + lead, f.start + piece.end() - trail, f.kind, f.source))
+    return out
 
 
 def _written_in_lower_case(words: str, text: str) -> bool:
