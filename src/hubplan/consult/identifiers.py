@@ -65,8 +65,23 @@ _EMPLOYER = re.compile(
     rf"(?:the\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*{_CAP})*"
     r"(?:\s+(?:hospital|factory|warehouse|depot|store|shop|branch|plant|site|office|surgery|school))?"
 )
+_SITE = (
+    r"(?:warehouses?|offices?|head\s+office|hq|depot|factory|store|superstore|site|plant|distribution\s+"
+    r"(?:centre|center|hub)|call\s+centre|fulfilment\s+centre|branch|shop|mill|works|yard|hospital|"
+    r"garden\s+centre|headquarters)"
+)
+# Where a site is: "near Dereham", "in Hethel", "on the Longwater estate", "off Hall Road".
+_SITE_PLACE = rf"(?:\s+(?:near|in|on|off|at|by|outside)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
 _LOWER_EMPLOYER = re.compile(
-    r"(?:the\s+)?([a-z][\w'&-]+)(?:\s+(?:hospital|factory|warehouse|depot|store|shop))?"
+    rf"(?:the\s+)?([a-z][\w'&-]+)(?:\s+{_SITE}(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?)?"
+)
+# "the Amazon warehouse near Dereham", "the Aviva offices": a brand, a site word, where it is.
+_BRAND_SITE = re.compile(rf"\b(?:the\s+)?((?:{_CAP}\s+){{1,3}}?{_SITE}{_SITE_PLACE})(?![\w-])")
+# Words that say the sentence is about someone's job, before or after a brand's site.
+_JOB_WORDS = re.compile(
+    r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|lates|earlies|employed|employer|laid\s+off|"
+    r"redundan\w*|sacked|fired|pack|packs|packing|picker|picking|cleaner|cleaning|temping|agency|"
+    r"contract(?:ed)?|staff|manager|supervisor|driver|apprentice\w*|hours|rota|payroll)\b)"
 )
 _NOT_EMPLOYERS_TEXT = (
     "home the a an night nights weekends it all least last times moment present once minimum"
@@ -80,6 +95,16 @@ REG_NUMBER = re.compile(
     r"|(?i:\b(?:urn|ofsted(?:\s+(?:reg(?:istration)?|no\.?|number|ref))?|ref(?:erence)?|registration"
     r"(?:\s+(?:no\.?|number))?|carer\s+(?:ref|no|number|id))\b(?:\s+(?:no\.?|number|is|was|=))*[\s:.#]*)"
     r"([A-Za-z]{0,3}[/-]?\d{4,9})(?![A-Za-z0-9])"
+)
+
+
+# A reference written with slashes or dashes, letters and digits mixed: "FC/2231/N", "CS-44817-B".
+_REF_TOKEN = re.compile(
+    r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9]+(?:\s?[/-]\s?[A-Za-z0-9]+)+(?![\w/-])"
+)
+_REF_CUE = re.compile(
+    r"(?i:\b(?:ref|refs|reference|references|number|no|num|nr|registration|reg|foster|fostering|case|"
+    r"carer|claim|account|acc|id|urn|file|crn|membership|tenancy|application|housing)\b)"
 )
 
 
@@ -155,6 +180,13 @@ class WorkplaceRecogniser(_Regex):
             yield cue.end(), cue.end() + len(m[0].rstrip(".,'’"))
         for m in _WHERE_WORKS.finditer(text):
             yield m.start(1), m.end(1)
+        for m in _BRAND_SITE.finditer(text):
+            sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+            before = text[max(sentence_start, m.start() - 80) : m.start()]
+            after = text[m.end() : min([*ends, m.end() + 60])]
+            if _JOB_WORDS.search(before) or _JOB_WORDS.search(after):
+                yield m.start(1), m.end(1)
 
 
 class RegistrationRecogniser(_Regex):
@@ -167,4 +199,14 @@ class RegistrationRecogniser(_Regex):
             if m.lastindex:
                 yield m.start(1), m.end(1)
             else:
+                yield m.start(), m.end()
+        for m in _REF_TOKEN.finditer(text):
+            # Two separators with letters and digits ("AB/1234/C") is a reference anywhere; one
+            # ("HB/77341", "covid-19") only after a word about a reference in the same sentence.
+            if all(re.fullmatch(r"\d+[a-z]{0,3}", part) for part in re.split(r"\s?[/-]\s?", m[0])):
+                continue  # a time, a range or an age ("10am-2pm", "2-3yrs"), not a reference
+            separators = len(re.findall(r"[/-]", m[0]))
+            digits = sum(c.isdigit() for c in m[0])
+            before = re.split(r"[.!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+            if (separators >= 2 and digits >= 3) or (digits >= 2 and _REF_CUE.search(before)):
                 yield m.start(), m.end()

@@ -202,8 +202,10 @@ def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
             capitalised.append(pattern[0].upper() + pattern[1:])  # "Mind", "Shelter", not "never mind"
         else:
             any_case.append(pattern)
+
     def compile_(alts: list[str], flags: int) -> re.Pattern[str]:
         return re.compile(rf"(?<![\w'’-])(?:{'|'.join(alts)})(?![\w-])", flags)
+
     return compile_(any_case, re.IGNORECASE), compile_(capitalised, 0)
 
 

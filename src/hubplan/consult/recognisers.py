@@ -506,7 +506,7 @@ def _unknown_word(word: str) -> bool:
     """Whether a lower-case word is no English word (nor text-speak, nor a word drawn out: "sooo")."""
     from hubplan.consult.name_lists import is_english_word
 
-    first = word.split("-")[0]
+    first = word.split("-", maxsplit=1)[0]
     return len(first) > 2 and not re.search(r"(.)\1\1", first) and not is_english_word(first)
 
 

@@ -127,7 +127,9 @@ def find_personal_data(text: str) -> list[Found]:
 
 
 _PROTECTED_KINDS = frozenset({"PERSON", "WORKPLACE"})
-_FILLER = frozenset("the a an at of for in on to near with from by and & 's ’s".split())
+_FILLER = frozenset(
+    ["the", "a", "an", "at", "of", "for", "in", "on", "to", "near", "with", "from", "by", "and"]
+)
 
 
 def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
@@ -147,13 +149,21 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
         if f.kind not in _PROTECTED_KINDS or not any(s < f.end and f.start < e for s, e in orgs):
             out.append(f)
             continue
-        inside = {i for s, e in orgs for i in range(max(s, f.start), min(e, f.end))}
-        for piece in re.finditer(r"[^\x00]+", "".join("\x00" if i in inside else text[i] for i in range(f.start, f.end))):
-            words = re.findall(r"[\w'’&]+", piece[0])
-            if any(w.lower() not in _FILLER for w in words):
-                lead = len(piece[0]) - len(piece[0].lstrip(" ,.-"))
-                trail = len(piece[0]) - len(piece[0].rstrip(" ,.-"))
-                out.append(Found(f.start + piece.start() + lead, f.start + piece.end() - trail, f.kind, f.source))
+        cut: list[tuple[int, int]] = []
+        for s, e in orgs:  # sorted by start; overlapping names joined
+            start, end = max(s, f.start), min(e, f.end)
+            if start >= end:
+                continue
+            if cut and start <= cut[-1][1]:
+                cut[-1] = (cut[-1][0], max(end, cut[-1][1]))
+            else:
+                cut.append((start, end))
+        edges = [f.start, *(i for span in cut for i in span), f.end]
+        for start, end in zip(edges[::2], edges[1::2], strict=True):
+            piece = re.search(r"\w[\w\s'’&-]*\w|\w", text[start:end])
+            words = re.findall(r"\w+", piece[0]) if piece else []
+            if piece and any(w.lower() not in _FILLER for w in words):
+                out.append(Found(start + piece.start(), start + piece.end(), f.kind, f.source))
     return out
 
 
