@@ -34,6 +34,7 @@ SETS = {
     "tune3": DATA / "pii_tune3.jsonl",
     "held-out 3": DATA / "pii_heldout3.jsonl",
     "held-out 4": DATA / "pii_heldout4.jsonl",
+    "held-out 5": DATA / "pii_heldout5.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
