@@ -33,6 +33,14 @@ _NOT_NAMES = _words(
     universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
     morrisons sainsburys co-op boots"""
 )
+# Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
+# they are words, not names.
+_COMMON_WORDS = _words(
+    """bay bean bell belle bird bloom blue brook candy cat chin coy crow dove dot echo ember fan fang
+    fawn finch fox gold hao hung jade kit lark leaf less lin long mae marsh mill mint mist moon nan
+    nana nova ocean ping posh rain reed robin rosy sable shy song sonny sunny swan tam tan tao wren
+    yang"""
+)
 # Census first names that are also ordinary English words: a name only where context says so.
 _AMBIGUOUS = _words(
     """will may mark hope grace rose summer dawn joy faith april june august page sandy bill pat rich
@@ -166,6 +174,16 @@ def is_english_word(word: str) -> bool:
             if stem in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
                 return True
     return False
+
+
+def is_unknown_word(word: str) -> bool:
+    """Return whether a lower-case word is no English word, nor text-speak, nor drawn out ("sooo").
+
+    In a name slot ("my son tyrese", "ask for kayden") such a word is read as a name; for a
+    hyphenated word ("lacey-mae") its first part counts.
+    """
+    first = word.split("-", maxsplit=1)[0]
+    return len(first) > 2 and not re.search(r"(.)\1\1", first) and not is_english_word(first)
 
 
 @functools.cache

@@ -20,10 +20,12 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 
 from hubplan.consult.name_lists import (
     _AMBIGUOUS,
+    _COMMON_WORDS,
     _NOT_NAMES,
     first_names,
     is_ambiguous_name,
     is_first_name,
+    is_unknown_word,
     world_first_names,
 )
 
@@ -87,10 +89,14 @@ DATE_OF_BIRTH = re.compile(
 )
 _OBF_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"
 _OBF_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
-_TLD = r"(?:com|co|uk|net|org|gov|ac|nhs|sch|me|io|info|biz|ltd)"
+# Country domains that are not English words too ("it", "in", "at", "no" are left out).
+_TLD = (
+    r"(?:com|co|uk|net|org|gov|ac|nhs|sch|me|io|info|biz|ltd|pl|de|ie|fr|nl|es|eu|ro|lt|lv|sk|cz|hu|pt|"
+    r"ng|gh|pk|za|au|ca|nz|ch|se|dk|fi)"
+)
 _PROVIDER = (
     r"(?:gmail|googlemail|hotmail|yahoo|outlook|live|icloud|btinternet|aol|sky|protonmail|msn|"
-    r"virginmedia|talktalk|ntlworld|mail)"
+    r"virginmedia|talktalk|ntlworld|mail|onet|interia|gmx|eircom|yandex)"
 )
 OBFUSCATED_EMAIL = re.compile(
     rf"([\w.+-]+)(?={_OBF_AT})({_OBF_AT}(?:[\w-]+(?:{_OBF_DOT}[\w-]+)*?{_OBF_DOT}{_TLD}\b(?:{_OBF_DOT}uk\b)?"
@@ -143,7 +149,8 @@ _KIN = (
     r"granny|grandad|grandpa|grandson|granddaughter|grandchild|nephew|niece|cousin|friend|mate|neighbour|"
     r"twins?|kids|children|girls|boys|lads|two|three|eldest|youngest|oldest|key\s*worker|health\s*visitor|midwife|"
     r"social\s*worker|support\s*worker|family\s*worker|carer|childminder|worker|receptionist|volunteer|"
-    r"manager|leader|teacher|nurse|lady|practitioner|coordinator)"
+    r"manager|leader|teacher|nurse|lady|practitioner|coordinator|fella|feller|bloke|missus|other\s+half|bf|gf|"
+    r"hubs|man)"
 )
 _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
@@ -167,18 +174,15 @@ _LOWER_NAME = re.compile(
     rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
+# A lower-case name that signs a comment off: "love tash xxx", "cheers, jo", "... keep it open. kez x".
+_SIGN_OFF = re.compile(
+    r"(?:(?i:\b(?:love|luv|lots\s+of\s+love|cheers|thanks|ta|regards|from|signed|best\s+wishes|yours))"
+    r"[\s,.!:-]+|[.!?\n]\s*)([a-z][a-z'-]+)(?=\s*(?:x+|xo+)?[\s!.]*$)"
+)
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
 _INITIAL = re.compile(rf"(?<![\w.])[{_UP}]\.\s?({_NAME})")
 _LOWER_WORD = re.compile(rf"(?<![\w@.'’/-])[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*(?![\w@'’/-])")
-# Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
-# they are words, not names.
-_COMMON_WORDS = _words(
-    """bay bean bell belle bird bloom blue brook candy cat chin coy crow dove dot echo ember fan fang
-    fawn finch fox gold hao hung jade kit lark leaf less lin long mae marsh mill mint mist moon nan
-    nana nova ocean ping posh rain reed robin rosy sable shy song sonny sunny swan tam tan tao wren
-    yang"""
-)
 
 
 def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
@@ -413,8 +417,10 @@ class SchoolRecogniser(_Regex):
 class NameRecogniser(_Regex):
     """Names without a title that NER misses: after "my son", "ask for", "I'm"; before "and I"; titled.
 
-    A lower-case name counts only after a phrase that introduces a person ("my son jayden", "me n
-    sarah") and when spaCy tags it a proper noun or it is a census first name.
+    A lower-case name counts after a phrase that introduces a person ("my son jayden", "me n
+    sarah", "ask for kayden") when spaCy tags it a proper noun, it is on a names list, or it is no
+    English word (WordNet: "tyrese", "kemi"), and so does the name paired with it ("ivie and kemi")
+    and one that signs the comment off ("love tash xxx").
     """
 
     entity = "PERSON"
@@ -461,6 +467,9 @@ class NameRecogniser(_Regex):
         from spacy.lang.en.stop_words import STOP_WORDS
 
         names = first_names()
+        sign_off = _SIGN_OFF.search(text)
+        if sign_off and (sign_off[1] in names or is_unknown_word(sign_off[1])):
+            yield sign_off.start(1), sign_off.end(1)
         for m in _LOWER_NAME.finditer(text):
             word = m[1]
             if word in STOP_WORDS or word in _NOT_NAMES or word in _UNITS:
@@ -468,11 +477,11 @@ class NameRecogniser(_Regex):
             # In a name slot ("my son tyrese", "ask for kayden"; not "im ..."), a word that is no
             # English word (WordNet) is a name, on a list or not; so is the next after "and".
             slot = not re.search(r"(?i:\b(?:i'm|im|i\s+am)[\s,:]+)$", m[0][: m.start(1) - m.start()])
-            unknown = slot and _unknown_word(word)
+            unknown = slot and is_unknown_word(word)
             if m.start(1) in proper or word.split("-")[0] in names or unknown:
                 yield m.start(1), m.end(1)
                 pair = re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[m.end(1) :])
-                if pair and (pair[1].split("-")[0] in names or _unknown_word(pair[1])):
+                if pair and (pair[1].split("-")[0] in names or is_unknown_word(pair[1])):
                     yield m.end(1) + pair.start(1), m.end(1) + pair.end(1)
         yield from self.lower_case_anywhere(text, tags or {})
 
@@ -500,14 +509,6 @@ class NameRecogniser(_Regex):
                 continue
             if tags.get(m.start()) in ("PROPN", "NOUN", "X"):
                 yield m.start(), m.end()
-
-
-def _unknown_word(word: str) -> bool:
-    """Whether a lower-case word is no English word (nor text-speak, nor a word drawn out: "sooo")."""
-    from hubplan.consult.name_lists import is_english_word
-
-    first = word.split("-", maxsplit=1)[0]
-    return len(first) > 2 and not re.search(r"(.)\1\1", first) and not is_english_word(first)
 
 
 _INTRODUCES = re.compile(
