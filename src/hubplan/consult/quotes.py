@@ -33,12 +33,17 @@ def might_hold_a_name(redacted: str) -> bool:
     bool
         True when a capitalised word that does not start a sentence is neither "I", nor a word the
         recognisers know is not a name (days, months, services, ...), nor an all-capitals
-        abbreviation (NHS, SEND), nor read as a place ("in Gorleston", "Earlham centre").
+        abbreviation (NHS, SEND), nor read as a place ("in Gorleston", "Earlham centre"), nor part of
+        an organisation's or service's name ("Home-Start", "Action for Children").
     """
+    from hubplan.consult.name_lists import organisation_spans
     from hubplan.consult.recognisers import looks_like_place, not_a_name
 
+    organisations = organisation_spans(redacted)
     for m in _CAPITALISED.finditer(redacted):
         word = m[0]
+        if any(s <= m.start() and m.end() <= e for s, e in organisations):
+            continue  # "Home-Start", "Action for Children": no person
         if word in ("I", "I'm", "I’m", "I've", "I'd", "I'll") or word.isupper() or not_a_name(word):
             continue
         if _SENTENCE_START.search(redacted[: m.start()]) or looks_like_place(redacted, m.start(), m.end()):

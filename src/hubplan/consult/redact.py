@@ -220,7 +220,8 @@ def redact_all(texts: Sequence[str]) -> list[str]:
     A name the recognisers find in one comment ("my son Jayden") is also removed where it stands
     with no clue in another ("Jayden loves the group"), as a whole word, capitalised or lower case,
     unless it is also an ordinary word ("Mark", "Grace", "Hope"): those are left to each comment's
-    own context, so "Mark my words" and "grace period" survive.
+    own context, so "Mark my words" and "grace period" survive. A lower-case name that is no English
+    word ("my son tyrese") spreads the same way.
 
     Parameters
     ----------
@@ -239,6 +240,7 @@ def redact_all(texts: Sequence[str]) -> list[str]:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
+    from hubplan.consult.name_lists import is_unknown_word
     from hubplan.consult.recognisers import is_ambiguous_name, not_a_name
 
     names: set[str] = set()
@@ -250,6 +252,9 @@ def redact_all(texts: Sequence[str]) -> list[str]:
                         if is_ambiguous_name(word):
                             continue  # "Mark", "Grace": a name in one comment, a word in another
                         names.add(word)
+                for word in re.findall(r"(?<![\w-])[a-z]+(?:-[a-z]+)*(?![\w-])", text[f.start : f.end]):
+                    if is_unknown_word(word) and not not_a_name(word):  # "tyrese": no English word
+                        names.add("-".join(part.capitalize() for part in word.split("-")))
     out = [redact(text) for text in texts]
     if not names:
         return out
