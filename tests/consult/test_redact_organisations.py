@@ -30,7 +30,9 @@ def _found(text: str, value: str) -> bool:
     start = text.index(value)
     spans = find_personal_data(text)
     return all(
-        any(f.start <= i < f.end for f in spans) for i in range(start, start + len(value)) if text[i].isalnum()
+        any(f.start <= i < f.end for f in spans)
+        for i in range(start, start + len(value))
+        if text[i].isalnum()
     )
 
 
