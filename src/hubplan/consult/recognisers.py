@@ -468,7 +468,11 @@ class NameRecogniser(_Regex):
 
         names = first_names()
         sign_off = _SIGN_OFF.search(text)
-        if sign_off and (sign_off[1] in names or is_unknown_word(sign_off[1])):
+        if (
+            sign_off
+            and sign_off[1] not in STOP_WORDS | _NOT_NAMES | _AMBIGUOUS | _COMMON_WORDS
+            and (sign_off[1] in names or is_unknown_word(sign_off[1]))
+        ):
             yield sign_off.start(1), sign_off.end(1)
         for m in _LOWER_NAME.finditer(text):
             word = m[1]
