@@ -1,8 +1,11 @@
-"""First-name lists and the words that are not names, for the name recognisers.
+"""First-name lists, English words, organisation names and the words that are not names.
 
 The census list is the one the ``names`` package ships (1990 US census); ``first_names_world.txt`` is
 derived from Faker's person providers (MIT; built by ``scripts/build_first_names.py``) and
-``first_names_extra.txt`` is our own supplement for communities Faker lacks.
+``first_names_extra.txt`` is our own supplement for communities Faker lacks. English words are
+WordNet's index as the spaCy pipeline's lemmatizer ships it: a lower-case word in a name slot that is
+none of them is read as a name. ``organisations.txt`` (ours) lists the charities and services that
+families name, which are never a person or an employer.
 """
 
 from __future__ import annotations
@@ -40,6 +43,11 @@ _COMMON_WORDS = _words(
     fawn finch fox gold hao hung jade kit lark leaf less lin long mae marsh mill mint mist moon nan
     nana nova ocean ping posh rain reed robin rosy sable shy song sonny sunny swan tam tan tao wren
     yang"""
+)
+# A lower-case name that signs a comment off: "love tash xxx", "cheers, jo", "... keep it open. kez x".
+_SIGN_OFF = re.compile(
+    r"(?:(?i:\b(?:love|luv|lots\s+of\s+love|cheers|thanks|ta|regards|from|signed|best\s+wishes|yours))"
+    r"[\s,.!:-]+|[.!?\n]\s*)([a-z][a-z'-]+)(?=\s*(?:x+|xo+)?[\s!.]*$)"
 )
 # Census first names that are also ordinary English words: a name only where context says so.
 _AMBIGUOUS = _words(
@@ -142,7 +150,10 @@ _NOT_IN_WORDNET = _words(
     ive id ill youre theyre thats whats hes shes lil wud cud shud gd gr8 tho thru cos coz bc b4 ppl
     evry alot abit aswell atm asap btw fyi idk imo ok okay hiya ta bday nd wen wer wiv wat dat dis
     mum mam mummy nanna nanny grandad grandma hubby fella missus bub bubs bubba babes kiddo
-    kiddies littles eldest youngest"""
+    kiddies littles eldest youngest luv luvs luvd luving defo deffo def prob probs rly realy obvs obvi
+    totes hols brill fab gorge amaze sesh seshs tmrw tmw tomoz 2day 2moro nxt wk wks yr yrs hr hrs min
+    mins sat sun mon tue tues wed weds thu thur thurs fri ehcp calpol nurofen wifi sen senco dla pip
+    esol cbeebies peppa lego duplo haha hahah lmao omfg smh ffs jk ty thx tx msg pm dm fb insta"""
 )
 
 
@@ -171,7 +182,9 @@ def is_english_word(word: str) -> bool:
     for ending, base in _INFLECTIONS:
         if w.endswith(ending) and len(w) > len(ending) + 1:
             stem = w[: -len(ending)] + base
-            if stem in words or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
+            if stem in words or stem in _NOT_IN_WORDNET:
+                return True
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words:
                 return True
     return False
 
@@ -260,3 +273,8 @@ def organisation_spans(text: str) -> list[tuple[int, int]]:
             continue
         spans.append((m.start() + words[0].start(), m.end()))
     return sorted(set(spans))
+
+
+def not_a_name(words: str) -> bool:
+    """Return whether every word of ``words`` is a capitalised word that is not a name (days, months, ...)."""
+    return all(w.lower().strip("'’s") in _NOT_NAMES or w.lower() in _NOT_NAMES for w in words.split())

@@ -22,14 +22,17 @@ from hubplan.consult.name_lists import (
     _AMBIGUOUS,
     _COMMON_WORDS,
     _NOT_NAMES,
+    _SIGN_OFF,
     first_names,
     is_ambiguous_name,
+    is_english_word,
     is_first_name,
     is_unknown_word,
+    not_a_name,
     world_first_names,
 )
 
-__all__ = ["first_names", "is_ambiguous_name", "is_first_name", "world_first_names"]
+__all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -173,11 +176,6 @@ _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
     rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
-)
-# A lower-case name that signs a comment off: "love tash xxx", "cheers, jo", "... keep it open. kez x".
-_SIGN_OFF = re.compile(
-    r"(?:(?i:\b(?:love|luv|lots\s+of\s+love|cheers|thanks|ta|regards|from|signed|best\s+wishes|yours))"
-    r"[\s,.!:-]+|[.!?\n]\s*)([a-z][a-z'-]+)(?=\s*(?:x+|xo+)?[\s!.]*$)"
 )
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
@@ -482,7 +480,9 @@ class NameRecogniser(_Regex):
             # English word (WordNet) is a name, on a list or not; so is the next after "and".
             slot = not re.search(r"(?i:\b(?:i'm|im|i\s+am)[\s,:]+)$", m[0][: m.start(1) - m.start()])
             unknown = slot and is_unknown_word(word)
-            if m.start(1) in proper or word.split("-")[0] in names or unknown:
+            # spaCy tags many a lower-case word PROPN ("defo", "luvs"): that counts for a word-name only.
+            propn = m.start(1) in proper and (word in _AMBIGUOUS or not is_english_word(word))
+            if propn or word.split("-")[0] in names or unknown:
                 yield m.start(1), m.end(1)
                 pair = re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[m.end(1) :])
                 if pair and (pair[1].split("-")[0] in names or is_unknown_word(pair[1])):
@@ -594,8 +594,3 @@ def all_recognisers() -> list[EntityRecognizer]:
         SchoolRecogniser(),
         NameRecogniser(),
     ]
-
-
-def not_a_name(words: str) -> bool:
-    """Return whether every word of ``words`` is a capitalised word that is not a name (days, months, ...)."""
-    return all(w.lower().strip("'’s") in _NOT_NAMES or w.lower() in _NOT_NAMES for w in words.split())
