@@ -1,16 +1,16 @@
-"""Recall of the redaction per kind of personal data, and harmless phrases damaged, on two labelled sets.
+"""Recall of the redaction per kind of personal data and name style, and harmless phrases damaged.
 
-Five sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
+Ten labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
 against; the held-out set (pii_heldout.jsonl) was written with it, before the code, and never tuned
 against; the "after" set (pii_after.jsonl) was written once the code worked, to find its limits
 (hard cases on purpose: lower-case names, odd separators), and was not tuned against either;
-tune2 and held-out 2 are described in NOTE below.
+tune2, held-out 2, tune3 and held-out 3, 4 and 5 are described in NOTE below.
 A planted item counts as removed when every letter and digit of it lies inside a span that
 :func:`hubplan.consult.redact.find_personal_data` returns (which :func:`redact` replaces); a harmless
-phrase counts as damaged when any of its characters does. Prints a table and writes it to
-bench/results/redaction.md.
+phrase counts as damaged when any of its characters does, and is counted against each recogniser
+whose span touches it. Prints a table and writes it to bench/results/redaction.md (or --results).
 
-Usage: python bench/redaction.py [--show-misses]
+Usage: python bench/redaction.py [--show-misses] [--results PATH]
 """
 
 from __future__ import annotations
@@ -65,6 +65,22 @@ KINDS = (
 )  # fmt: skip
 
 
+STYLES = ("name: capitalised", "name: lower case", "name: hyphenated", "name: non-ASCII", "name: titled")
+
+
+def name_styles(value: str) -> list[str]:
+    """Return the styles a planted name is written in (one or more of STYLES)."""
+    styles = []
+    if value.split(maxsplit=1)[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mx"):
+        styles.append("name: titled")
+    styles.append("name: lower case" if value == value.lower() else "name: capitalised")
+    if "-" in value:
+        styles.append("name: hyphenated")
+    if any(ord(c) > 127 for c in value):
+        styles.append("name: non-ASCII")
+    return styles
+
+
 Score = tuple[Counter[str], Counter[str], int, int, float, Counter[str]]
 
 
@@ -93,9 +109,10 @@ def score(path: Path, *, show_misses: bool = False) -> Score:
                     if show_misses:
                         print(f"  {path.stem} DAMAGED {span['value']!r}: {text}")
                 continue
-            planted[span["kind"]] += 1
+            kinds = [span["kind"], *(name_styles(span["value"]) if span["kind"] == "name" else [])]
+            planted.update(kinds)
             if all(i in covered for i in chars):
-                removed[span["kind"]] += 1
+                removed.update(kinds)
             elif show_misses:
                 print(f"  {path.stem} MISSED {span['kind']} {span['value']!r}: {text}")
     seconds = (time.perf_counter() - start) / max(len(rows), 1)
@@ -105,6 +122,7 @@ def score(path: Path, *, show_misses: bool = False) -> Score:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the table")
     args = parser.parse_args()
     find_personal_data("warm up Sarah")  # load the pipeline before timing
     results = {name: score(path, show_misses=args.show_misses) for name, path in SETS.items()}
@@ -117,12 +135,12 @@ def main() -> None:
         "| kind | " + " | ".join(f"{name}: removed / planted | recall" for name in SETS) + " |",
         "| --- " * (1 + 2 * len(SETS)) + "|",
     ]
-    for kind in (*KINDS, "all"):
+    for kind in (*KINDS, *STYLES, "all"):
         cells = []
         for name in SETS:
             planted, removed = results[name][0], results[name][1]
-            p = sum(planted.values()) if kind == "all" else planted[kind]
-            r = sum(removed.values()) if kind == "all" else removed[kind]
+            p = sum(v for k, v in planted.items() if k in KINDS) if kind == "all" else planted[kind]
+            r = sum(v for k, v in removed.items() if k in KINDS) if kind == "all" else removed[kind]
             cells += [f"{r} / {p}", f"{100 * r / p:.1f}%" if p else "-"]
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     cells = []
@@ -141,8 +159,8 @@ def main() -> None:
     lines.append("| time per comment | " + " | ".join(f"{m} | " for m in ms) + "|")
     table = "\n".join(lines) + "\n" + NOTE
     print(table)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(table, encoding="utf-8")
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(table, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -157,6 +157,14 @@ _NOT_IN_WORDNET = _words(
 )
 
 
+def is_text_speak(word: str) -> bool:
+    """Return whether ``word`` (or its stem: "luvs") is text-speak or an abbreviation ("defo", "ehcp")."""
+    w = word.lower()
+    return w in _NOT_IN_WORDNET or any(
+        w.endswith(end) and w[: -len(end)] + base in _NOT_IN_WORDNET for end, base in _INFLECTIONS
+    )
+
+
 def is_english_word(word: str) -> bool:
     """Return whether a lower-case ``word`` is an English word (WordNet or an inflection), not a name.
 

@@ -25,8 +25,8 @@ from hubplan.consult.name_lists import (
     _SIGN_OFF,
     first_names,
     is_ambiguous_name,
-    is_english_word,
     is_first_name,
+    is_text_speak,
     is_unknown_word,
     not_a_name,
     world_first_names,
@@ -480,8 +480,8 @@ class NameRecogniser(_Regex):
             # English word (WordNet) is a name, on a list or not; so is the next after "and".
             slot = not re.search(r"(?i:\b(?:i'm|im|i\s+am)[\s,:]+)$", m[0][: m.start(1) - m.start()])
             unknown = slot and is_unknown_word(word)
-            # spaCy tags many a lower-case word PROPN ("defo", "luvs"): that counts for a word-name only.
-            propn = m.start(1) in proper and (word in _AMBIGUOUS or not is_english_word(word))
+            # spaCy tags many a lower-case word PROPN, text-speak too ("defo", "luvs"): not those.
+            propn = m.start(1) in proper and not is_text_speak(word)
             if propn or word.split("-")[0] in names or unknown:
                 yield m.start(1), m.end(1)
                 pair = re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[m.end(1) :])
