@@ -76,10 +76,13 @@ First measurement after the organisation, workplace, reference and name-slot cha
 damaged; held-out 4 13 / 13, 0 / 17 damaged; held-out 5 (written then) 24 / 25, 0 / 15 damaged.
 Held-out 3's three misses then (a partner word "my fella Dale", a sign-off "love tash xxx", a
 Polish e-mail domain) are kinds that the next commit covers in general (partner words, sign-offs,
-country domains), so held-out 3's 50 / 50 above is no longer a held-out figure; held-out 4 and 5
-were not looked at item by item before the final run. Still missed: held-out 5 "tell abimbola on
-reception" (a lower-case name after "tell", a cue only for capitalised names); a misspelt word in a
-name slot ("my son finaly talks") is taken for a name (over-redaction, no leak).
+country domains), so held-out 3's 50 / 50 above is no longer a held-out figure. Held-out 5's one
+miss then ("tell abimbola on reception": a lower-case name after "tell", until then a cue only for
+capitalised names) led to the lower-case cues taking the capitalised ones' person-directed verbs
+(tell, speak to, thanks to, ring, call, text), so its 10 / 10 names above is not a held-out figure
+either: its fair figure is 24 / 25 (96.0%; names 9 / 10), 0 / 15 damaged. Held-out 4 was not looked
+at item by item. Known over-redaction (no leak): a misspelt word in a name slot ("my son finaly
+talks") is taken for a name.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

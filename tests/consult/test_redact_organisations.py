@@ -164,6 +164,8 @@ def test_a_drawn_out_word_is_no_name() -> None:
         ("my girls ivie and kemi love it", "kemi"),  # the one paired with it
         ("keep it open please. love kez xxx", "kez"),  # a sign-off
         ("my fella Dale loves it", "Dale"),  # a partner word before a word-name
+        ("tell zainab i said hi", "zainab"),  # after a verb addressed to a person
+        ("speak to kerry on reception", "kerry"),
     ],
 )
 def test_lower_case_names_in_a_name_slot_are_removed(text: str, value: str) -> None:
@@ -172,7 +174,14 @@ def test_lower_case_names_in_a_name_slot_are_removed(text: str, value: str) -> N
 
 @pytest.mark.parametrize(
     "text",
-    ["my son absolutely loves it", "ask for help at the desk", "im sooo tired", "we love it. brill"],
+    [
+        "my son absolutely loves it",
+        "ask for help at the desk",
+        "im sooo tired",
+        "we love it. brill",
+        "ring reception or call an ambulance",
+        "tell them and text mum",
+    ],
 )
 def test_english_words_in_a_name_slot_survive(text: str) -> None:
     assert redact(text) == text

@@ -174,7 +174,8 @@ _NAME_BEFORE = re.compile(
 )
 _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
-    rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named)[\s,:]+)"
+    rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
+    rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
