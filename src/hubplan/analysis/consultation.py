@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from hubplan.consult.locate import area_of_postcodes
+from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
 from hubplan.consult.represent import Representation, affected_families, closing_scenarios, representation
 from hubplan.consult.snapshot import ConsultationSnapshot, Petition
@@ -22,14 +23,11 @@ from hubplan.errors import HubplanError
 from hubplan.travel.matrix import TravelMatrix
 
 COMMENTS_PER_CENTRE = 5
-"""The most comments a centre's page quotes."""
-
-QUOTES_PER_CENTRE = 3
-"""The most comments the consultation report quotes for a centre."""
+"""The most comments about a centre considered for its page (of which :func:`select_quotes` prints a few)."""
 
 
 def comments_about(snapshot: ConsultationSnapshot, centres: set[str]) -> dict[str, list[str]]:
-    """Return up to five redacted comments about each centre, from the snapshot.
+    """Return the redacted quotes about each centre that its page may print, from the snapshot.
 
     Parameters
     ----------
@@ -41,8 +39,9 @@ def comments_about(snapshot: ConsultationSnapshot, centres: set[str]) -> dict[st
     Returns
     -------
     dict of str to list of str
-        Site id to its comments in response order, distinct, redacted together (a name found once is
-        removed everywhere); centres nobody commented on are left out.
+        Site id to its quotes: of its first five distinct comments, redacted together (a name found
+        once is removed everywhere), those :func:`hubplan.consult.quotes.select_quotes` lets through
+        (at most two, short, none that might still hold a name); centres with none are left out.
     """
     about: list[tuple[str, str]] = []  # (site, comment), up to five distinct comments a centre
     for response, named in zip(snapshot.responses, snapshot.centres, strict=True):
@@ -50,10 +49,11 @@ def comments_about(snapshot: ConsultationSnapshot, centres: set[str]) -> dict[st
             mine = [c for s, c in about if s == site]
             if site in centres and len(mine) < COMMENTS_PER_CENTRE and response.comment not in mine:
                 about.append((site, response.comment))
-    out: dict[str, list[str]] = {}
+    redacted: dict[str, list[str]] = {}
     for (site, _), text in zip(about, redact_all([c for _, c in about]), strict=True):
-        out.setdefault(site, []).append(text)
-    return out
+        redacted.setdefault(site, []).append(text)
+    out = {site: select_quotes(texts) for site, texts in redacted.items()}
+    return {site: quotes for site, quotes in out.items() if quotes}
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class RepresentationTable:
 
 @dataclass(frozen=True)
 class CentreVoices:
-    """What respondents who named one centre said: how many, their stances, up to three redacted quotes."""
+    """What respondents who named one centre said: how many, their stances, at most two short redacted quotes."""
 
     id: str
     name: str
@@ -271,14 +271,14 @@ def _centres(
     out = []
     for site in sorted(by_centre, key=lambda s: -len(by_centre[s])):
         rows = by_centre[site]
-        quotes = tuple(dict.fromkeys(redacted[i] for i in rows if snapshot.responses[i].comment.strip()))
+        quotes = tuple(select_quotes(redacted[i] for i in rows if snapshot.responses[i].comment.strip()))
         out.append(
             CentreVoices(
                 id=site,
                 name=str(workspace.sites.name[workspace.sites.index[site]]),
                 count=len(rows),
                 stances=tuple(Counter(stances[i][0] for i in rows).most_common()),
-                quotes=quotes[:QUOTES_PER_CENTRE],
+                quotes=quotes,
             )
         )
     return tuple(out)
