@@ -110,7 +110,7 @@ class RepresentationTable:
 
 @dataclass(frozen=True)
 class CentreVoices:
-    """What respondents who named one centre said: how many, their stances, at most two short redacted quotes."""
+    """What those naming a centre said: how many, their stances, two short redacted quotes at most."""
 
     id: str
     name: str
