@@ -1,15 +1,16 @@
-"""Recall of the redaction per kind of personal data, and harmless phrases damaged, on two labelled sets.
+"""Recall of the redaction per kind of personal data and name style, and harmless phrases damaged.
 
-The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
+Ten labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
 against; the held-out set (pii_heldout.jsonl) was written with it, before the code, and never tuned
 against; the "after" set (pii_after.jsonl) was written once the code worked, to find its limits
-(hard cases on purpose: lower-case names, odd separators), and was not tuned against either.
+(hard cases on purpose: lower-case names, odd separators), and was not tuned against either;
+tune2, held-out 2, tune3 and held-out 3, 4 and 5 are described in NOTE below.
 A planted item counts as removed when every letter and digit of it lies inside a span that
 :func:`hubplan.consult.redact.find_personal_data` returns (which :func:`redact` replaces); a harmless
-phrase counts as damaged when any of its characters does. Prints a table and writes it to
-bench/results/redaction.md.
+phrase counts as damaged when any of its characters does, and is counted against each recogniser
+whose span touches it. Prints a table and writes it to bench/results/redaction.md (or --results).
 
-Usage: python bench/redaction.py [--show-misses]
+Usage: python bench/redaction.py [--show-misses] [--results PATH]
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ SETS = {
     "labelled": DATA / "pii_labelled.jsonl",
     "held-out": DATA / "pii_heldout.jsonl",
     "after": DATA / "pii_after.jsonl",
+    "tune2": DATA / "pii_tune2.jsonl",
+    "held-out 2": DATA / "pii_heldout2.jsonl",
+    "tune3": DATA / "pii_tune3.jsonl",
+    "held-out 3": DATA / "pii_heldout3.jsonl",
+    "held-out 4": DATA / "pii_heldout4.jsonl",
+    "held-out 5": DATA / "pii_heldout5.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
@@ -40,21 +47,81 @@ held-out figures; the held-out set's are, but it was written with the labelled s
 by the same hand, and is easier than what respondents will write. Not caught: a house name with no
 number ("The Old Rectory, Church Lane"), a school without a school word ("the Bignold"), a name that
 is also a word at the start of a sentence ("Precious from church").
+
+Issue 26 item 7. tune2 (pii_tune2.jsonl) and held-out 2 (pii_heldout2.jsonl) were both written before
+the code changed for them; held-out 2 in a different style (run-on, lower case, mixed kinds) and
+never tuned against. Before the change: tune2 15 / 42 removed (35.7%; names 11 / 18, dates 3 / 5,
+e-mails 0 / 1, NI 0 / 3, vehicles 0 / 3, social 1 / 5, workplaces 0 / 4, registration numbers 0 / 3),
+2 / 8 harmless phrases damaged; held-out 2 16 / 51 (31.4%; names 13 / 26, dates 1 / 4, e-mails 0 / 2,
+NI 0 / 3, vehicles 0 / 3, social 1 / 4, workplaces 1 / 6, registration numbers 0 / 3), 3 / 11 damaged
+("Mark my words", "Spring Lane", "Rose garden"). Caveat on held-out 2's names: the names supplement
+(src/hubplan/consult/first_names_extra.txt) was written by the same hand that wrote held-out 2, so
+its community names are on that list; the name figure there is optimistic, and the lead's own
+held-out set is the fair test. Still missed in tune2: a two-letter lower-case nickname ("tj").
+
+Issue 26 item 7, finish (organisations, brand sites, slashed references, unknown lower-case names).
+Held-out 3 (59 responses, 24 harmless phrases: text-speak, long Facebook-style posts, Welsh and
+Polish English), held-out 4 (29 responses, 17 harmless: charities and services where a name or an
+employer could stand, "ring Home-Start", "I work for Citizens Advice") and held-out 5 (37 responses,
+15 harmless: letters to the council, numbered answers, Scottish, Irish and Nigerian English) were
+each written before the code they measure; tune3 (63 responses) is the set the changes were made
+against. Before (the redact branch, 58ad5ee): tune3 11 / 25 removed (names 7 / 11, workplaces 2 / 8,
+references 2 / 6), 9 / 42 harmless damaged (21.4%); held-out 3 40 / 50 (80.0%; names 20 / 23,
+workplaces 3 / 6, references 2 / 5, written-out e-mails 0 / 1), 0 / 24 damaged; held-out 4 4 / 13
+(30.8%; names 4 / 6, workplaces 0 / 4, references 0 / 3), 7 / 17 damaged (41.2%: 4 by the
+NameRecogniser, 2 by the WorkplaceRecogniser, 1 by spaCy's NER); held-out 5 19 / 25 (76.0%; names
+9 / 10, workplaces 0 / 3, references 1 / 3), 2 / 15 damaged (13.3%).
+First measurement after the organisation, workplace, reference and name-slot changes (commit
+"brand sites ..."), before any later change: held-out 3 47 / 50 (94.0%; names 21 / 23), 0 / 24
+damaged; held-out 4 13 / 13, 0 / 17 damaged; held-out 5 (written then) 24 / 25, 0 / 15 damaged.
+Held-out 3's three misses then (a partner word "my fella Dale", a sign-off "love tash xxx", a
+Polish e-mail domain) are kinds that the next commit covers in general (partner words, sign-offs,
+country domains), so held-out 3's 50 / 50 above is no longer a held-out figure. Held-out 5's one
+miss then ("tell abimbola on reception": a lower-case name after "tell", until then a cue only for
+capitalised names) led to the lower-case cues taking the capitalised ones' person-directed verbs
+(tell, speak to, thanks to, ring, call, text), so its 10 / 10 names above is not a held-out figure
+either: its fair figure is 24 / 25 (96.0%; names 9 / 10), 0 / 15 damaged. Held-out 4 was not looked
+at item by item. Known over-redaction (no leak): a misspelt word in a name slot ("my son finaly
+talks") is taken for a name.
 """
-KINDS = ("name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school")
+KINDS = (
+    "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
+    "social", "work", "reg",
+)  # fmt: skip
 
 
-def score(path: Path, *, show_misses: bool = False) -> tuple[Counter[str], Counter[str], int, int, float]:
-    """Return (planted per kind, removed per kind, harmless, harmless damaged, seconds per row)."""
+STYLES = ("name: capitalised", "name: lower case", "name: hyphenated", "name: non-ASCII", "name: titled")
+
+
+def name_styles(value: str) -> list[str]:
+    """Return the styles a planted name is written in (one or more of STYLES)."""
+    styles = []
+    if value.split(maxsplit=1)[0].rstrip(".") in ("Mr", "Mrs", "Ms", "Miss", "Dr", "Mx"):
+        styles.append("name: titled")
+    styles.append("name: lower case" if value == value.lower() else "name: capitalised")
+    if "-" in value:
+        styles.append("name: hyphenated")
+    if any(ord(c) > 127 for c in value):
+        styles.append("name: non-ASCII")
+    return styles
+
+
+Score = tuple[Counter[str], Counter[str], int, int, float, Counter[str]]
+
+
+def score(path: Path, *, show_misses: bool = False) -> Score:
+    """Return (planted per kind, removed per kind, harmless, damaged, seconds per row, damaged per recogniser)."""
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     planted: Counter[str] = Counter()
     removed: Counter[str] = Counter()
     harmless = damaged = 0
+    by_source: Counter[str] = Counter()
     start = time.perf_counter()
     for row in rows:
         text = row["text"]
         covered = set()
-        for f in find_personal_data(text):
+        found = find_personal_data(text)
+        for f in found:
             covered.update(range(f.start, f.end))
         for span in row["spans"]:
             chars = [i for i in range(span["start"], span["end"]) if text[i].isalnum()]
@@ -62,21 +129,25 @@ def score(path: Path, *, show_misses: bool = False) -> tuple[Counter[str], Count
                 harmless += 1
                 if any(i in covered for i in range(span["start"], span["end"])):
                     damaged += 1
+                    hit = {f.source for f in found if f.start < span["end"] and span["start"] < f.end}
+                    by_source.update(hit)
                     if show_misses:
                         print(f"  {path.stem} DAMAGED {span['value']!r}: {text}")
                 continue
-            planted[span["kind"]] += 1
+            kinds = [span["kind"], *(name_styles(span["value"]) if span["kind"] == "name" else [])]
+            planted.update(kinds)
             if all(i in covered for i in chars):
-                removed[span["kind"]] += 1
+                removed.update(kinds)
             elif show_misses:
                 print(f"  {path.stem} MISSED {span['kind']} {span['value']!r}: {text}")
     seconds = (time.perf_counter() - start) / max(len(rows), 1)
-    return planted, removed, harmless, damaged, seconds
+    return planted, removed, harmless, damaged, seconds, by_source
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--results", type=Path, default=RESULTS, help="where to write the table")
     args = parser.parse_args()
     find_personal_data("warm up Sarah")  # load the pipeline before timing
     results = {name: score(path, show_misses=args.show_misses) for name, path in SETS.items()}
@@ -89,12 +160,12 @@ def main() -> None:
         "| kind | " + " | ".join(f"{name}: removed / planted | recall" for name in SETS) + " |",
         "| --- " * (1 + 2 * len(SETS)) + "|",
     ]
-    for kind in (*KINDS, "all"):
+    for kind in (*KINDS, *STYLES, "all"):
         cells = []
         for name in SETS:
             planted, removed = results[name][0], results[name][1]
-            p = sum(planted.values()) if kind == "all" else planted[kind]
-            r = sum(removed.values()) if kind == "all" else removed[kind]
+            p = sum(v for k, v in planted.items() if k in KINDS) if kind == "all" else planted[kind]
+            r = sum(v for k, v in removed.items() if k in KINDS) if kind == "all" else removed[kind]
             cells += [f"{r} / {p}", f"{100 * r / p:.1f}%" if p else "-"]
         lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     cells = []
@@ -102,12 +173,19 @@ def main() -> None:
         harmless, damaged = results[name][2], results[name][3]
         cells += [f"{damaged} / {harmless} damaged", f"{100 * damaged / harmless:.1f}%" if harmless else "-"]
     lines.append("| harmless phrases | " + " | ".join(cells) + " |")
+    sources = sorted({s for name in SETS for s in results[name][5]})
+    for source in sources:
+        cells = []
+        for name in SETS:
+            harmless, n = results[name][2], results[name][5][source]
+            cells += [f"{n} / {harmless}", f"{100 * n / harmless:.1f}%" if harmless else "-"]
+        lines.append(f"| damaged by {source} | " + " | ".join(cells) + " |")
     ms = [f"{1000 * results[name][4]:.1f} ms" for name in SETS]
     lines.append("| time per comment | " + " | ".join(f"{m} | " for m in ms) + "|")
     table = "\n".join(lines) + "\n" + NOTE
     print(table)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(table, encoding="utf-8")
+    args.results.parent.mkdir(parents=True, exist_ok=True)
+    args.results.write_text(table, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -147,16 +147,22 @@ def settings_page() -> str:
 
 
 def rules_page() -> str:
-    """Return docs/reference/rules.md: every rule ``--rule NAME=VALUE`` accepts."""
-    from hubplan.optimise.rules.registry import REGISTRY
+    """Return docs/reference/rules.md: every rule, from its ``RuleSpec`` (``--rule NAME=VALUE`` or its own option)."""
+    from hubplan.optimise.rules.registry import SPECS
 
     lines = [
         HEADER,
         "# Rules reference\n\n",
-        "The rules `hubplan optimise`, `frontier` and `sweep` accept as `--rule NAME=VALUE`.\n\n",
-        "| rule | how to write it, and what it asks |\n| --- | --- |\n",
+        "The rules `hubplan optimise`, `frontier` and `sweep` accept as `--rule NAME=VALUE`, and the two "
+        "given by their own option (`--bases`, `--budget`). Each is one `RuleSpec` registered by its "
+        "module in `hubplan.optimise.rules` (see [optimisation](../optimisation.md#adding-a-rule)).\n\n",
+        "| rule | how to write it, and what it asks | example | recorded in the scenario as |\n",
+        "| --- | --- | --- | --- |\n",
     ]
-    lines.extend(f"| `{name}` | {_cell(setting.usage)} |\n" for name, setting in sorted(REGISTRY.items()))
+    for name, spec in SPECS.items():
+        example = f"--{name} {spec.example.partition('=')[2]}" if spec.option else f"--rule {spec.example}"
+        record = f"`{spec.setting}`" if spec.setting else "`rules` (its text)"
+        lines.append(f"| `{name}` | {_cell(spec.usage)} | `{example}` | {record} |\n")
     return "".join(lines)
 
 

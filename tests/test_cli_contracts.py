@@ -62,7 +62,7 @@ def norfolk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_outreach_json_is_json_and_nothing_else(norfolk):
-    """As `hubplan outreach DIR SCENARIO --json | python -m json.tool`: HiGHS's banner goes to stderr."""
+    """As `hubplan outreach DIR SCENARIO --json | python -m json.tool`: HiGHS's banner is not printed."""
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     done = subprocess.run(
         [sys.executable, "-c", "from hubplan.cli import main; main()", "outreach", str(norfolk),
@@ -73,6 +73,7 @@ def test_outreach_json_is_json_and_nothing_else(norfolk):
     data = json.loads(done.stdout)  # the whole of stdout, or this fails
     assert data["scenario"] == "adopted-2019-15"
     assert "HiGHS" not in done.stdout
+    assert "Running HiGHS" not in done.stderr  # nor on the terminal, between results
     tool = subprocess.run(
         [sys.executable, "-m", "json.tool"], input=done.stdout, capture_output=True, text=True, check=False
     )

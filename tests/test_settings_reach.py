@@ -1,9 +1,11 @@
 """What a user sets in hubplan.toml reaches every output: thresholds, the access rule, the access mode.
 
 The issue this guards against: with ``thresholds_minutes = [15, 40]`` the outputs still spoke of "30
-minutes by bus", or failed. Each drawn setting is written into a copy of the Norfolk workspace and
-compare, optimise, outreach, the report and the web API run on it; they must succeed, speak of the
-thresholds set, and never of a threshold that is not set.
+minutes by bus", or failed; the centre pages said "by bus" whatever the access mode; the sweep swept
+at its own threshold. Each drawn setting is written into a copy of the Norfolk workspace and compare,
+optimise, outreach, the report and its centre pages, the sweep's settings and the web API (a centre
+page included) run on it; they must succeed, speak of the thresholds and mode set, and never of a
+threshold that is not set.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def never_speaks_of(text: str, minutes: int) -> None:
 
 
 @settings(
-    max_examples=2,
+    max_examples=4,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture],
@@ -84,6 +86,16 @@ def test_settings_reach_every_output(
         assert result.exit_code == 0, f"{name}: {result.output}"
         outputs[name] = result.output
     outputs["report"] = (tmp_path / "report" / "report.html").read_text()
+    centre_pages = sorted((tmp_path / "report" / "centres").glob("*.html"))
+    assert centre_pages
+    for page in centre_pages:
+        outputs[f"centre {page.name}"] = page.read_text()
+    words = {"walk": "on foot"}.get(mode, f"by {mode}")
+    wrong = [{"walk": "on foot"}.get(m, f"by {m}") for m in MODES if m != mode]
+    for name, text in outputs.items():
+        if name.startswith("centre "):  # each page says whose nearest centre it is in the access mode
+            assert f"is the nearest centre {words}" in text, name
+            assert not [w for w in wrong if f"is the nearest centre {w}" in text], name
     assert f"lose access ({expected_access} min by {mode})" in outputs["compare"]
     assert f"within {expected_access} min" in outputs["evaluate"]
     assert f"within {expected_access} minutes by {mode}" in outputs["report"]
@@ -92,9 +104,23 @@ def test_settings_reach_every_output(
     if 30 not in thresholds:
         for text in outputs.values():
             never_speaks_of(text, 30)
+    from hubplan.data import load_workspace
+    from hubplan.scale.sweep_spec import SweepSpec
     from hubplan.web import create_app
+    from hubplan.web.guard import Limits
 
-    client = TestClient(create_app(folder))
+    ws = load_workspace(folder)
+    spec = SweepSpec.from_workspace(ws, mode=None if mode != "walk" else "bus")
+    assert spec.thresholds_minutes == (float(expected_access),)
+    assert spec.mode == (mode if mode != "walk" else "bus")  # a sweep minimises bus or car minutes
+
+    client = TestClient(create_app(folder, limits=Limits(wait_seconds=600)))
+    site = next(p.stem for p in centre_pages)
+    centre = client.get(f"/centres/{site}")
+    assert centre.status_code == 200, centre.text
+    assert f"is the nearest centre {words}" in centre.text
+    if 30 not in thresholds:
+        never_speaks_of(centre.text, 30)
     data = client.get("/api/workspace").json()
     assert data["thresholds_minutes"] == thresholds
     plan = client.post("/api/evaluate", json={"bases": ["cc-thetford", "lib-norfolk-and-norwich-millennium"]})

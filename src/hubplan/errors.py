@@ -61,6 +61,59 @@ class InputError(HubplanError, ValueError):
         super().__init__(self.summary + "\n" + "\n".join(f"  - {p}" for p in self.problems))
 
 
+class ParameterError(InputError):
+    """A parameter given to a library function (or a command's option) has a value hubplan cannot use.
+
+    The library speaks of its parameters (``budget``, ``rules``, ``method``); each face words the
+    error for its users: the command line names the option (``--budget``), the web answers 422.
+
+    Parameters
+    ----------
+    parameter
+        The parameter's name as the library function (or settings object) calls it.
+    expected
+        What the parameter takes, in words, e.g. ``"an amount such as 5.2m"``.
+    found
+        What was given, as the user wrote it.
+    hint
+        How to put it right, when there is more to say than ``expected``.
+    lead
+        What the value is about, said before ``expected`` (e.g. the rule text ``"district-min=x"`` in
+        a list of rules, or ``"unknown rule 'colour'"``).
+
+    Examples
+    --------
+    >>> str(ParameterError("budget", expected="an amount such as 5.2m", found="lots"))
+    "budget: expected an amount such as 5.2m; got 'lots'"
+    >>> ParameterError("budget", expected="an amount", found="lots").wording("--budget")
+    "--budget: expected an amount; got 'lots'"
+    """
+
+    def __init__(
+        self, parameter: str, *, expected: str, found: object, hint: str = "", lead: str = ""
+    ) -> None:
+        self.parameter = parameter
+        self.expected = expected
+        self.found = str(found) if isinstance(found, str) else repr(found)  # a StrEnum as its text
+        self.hint = hint
+        self.lead = lead
+        super().__init__([], summary=self.wording(parameter))  # one problem: the summary says it all
+        self.args = (self.summary,)
+
+    def wording(self, name: str) -> str:
+        """Return the message with ``name`` standing for the parameter (e.g. a command-line flag)."""
+        return f"{name}: {self.detail()}"
+
+    def detail(self) -> str:
+        """Return the message without the parameter's name (for a face that names it itself)."""
+        lead = f"{self.lead}: " if self.lead else ""
+        hint = f"; {self.hint}" if self.hint else ""
+        return f"{lead}expected {self.expected}; got {self.found!r}{hint}"
+
+    def __str__(self) -> str:
+        return self.summary
+
+
 class InfeasibleError(HubplanError):
     """The rules given cannot all hold at once; the message names the rules that conflict."""
 

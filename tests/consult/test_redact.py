@@ -206,3 +206,74 @@ def test_an_empty_or_bom_only_file_is_named(tmp_path: Path, content: bytes) -> N
         read_responses(path)
     assert caught.value.problems[0].file == "responses.csv"
     assert "empty" in str(caught.value.problems[0])
+
+
+# --- issue 26 item 7: recognisers that generalise (examples written apart from the labelled sets) ---
+
+
+def _inside_found(text: str, value: str) -> bool:
+    """Whether every letter and digit of ``value`` (first occurrence) lies inside a found span."""
+    from hubplan.consult.redact import find_personal_data
+
+    start = text.index(value)
+    spans = find_personal_data(text)
+    return all(
+        any(f.start <= i < f.end for f in spans)
+        for i in range(start, start + len(value))
+        if text[i].isalnum()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("my ni is zx 98 76 54 a ok", "zx 98 76 54 a"),  # NI, lower case, spaced
+        ("NI: GH987654B.", "GH987654B"),  # NI, run together
+        ("her car YK21 PLM was keyed", "YK21 PLM"),  # current registration
+        ("the old R219 KFT estate", "R219 KFT"),  # prefix format
+        ("dad's classic DKW 456S", "DKW 456S"),  # suffix format
+        ("dm me @tom.p_88 any time", "@tom.p_88"),
+        ("see https://www.tiktok.com/@bexx.h for videos", "https://www.tiktok.com/@bexx.h"),
+        ("he was born on the thirty-first of October 2018", "thirty-first of October 2018"),
+        ("her birthday is twenty-first of June", "twenty-first of June"),
+        ("we moved here 21.11.20 and love it", "21.11.20"),
+        ("I used to work weekends at Greggs on London Street", "Greggs on London Street"),
+        ("got made redundant from Unilever in 2019", "Unilever"),
+        ("ofsted reg EY700123", "EY700123"),
+        ("write to d'arcy.k@btinternet.com", "d'arcy.k@btinternet.com"),
+        ("we love it says bronwen-mai", "bronwen-mai"),  # hyphenated, lower case
+        ("P. Achterberg was our worker", "P. Achterberg"),  # an initial
+        ("Temitope and Eilidh came too", "Eilidh"),  # a name on no list, paired with one that is
+        ("Małgorzata brought cake", "Małgorzata"),  # accented
+    ],
+)
+def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
+    """Forms not in any labelled set: each item must be inside a found span."""
+    assert _inside_found(text, value), (text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Mark my words, they will close it", "Mark"),
+        ("Grace before meals at the church group", "Grace"),
+        ("Will the centre stay open in May?", "Will"),
+        ("the time is 10.30 and the price 4.50", "10.30"),
+        ("I work at home most days", "home"),
+    ],
+)
+def test_ordinary_words_that_are_names_survive_without_a_clue(text: str, phrase: str) -> None:
+    """A word-name with no clue, a time, "work at home" are not redacted."""
+    from hubplan.consult.redact import find_personal_data
+
+    start = text.index(phrase)
+    assert not any(f.start <= start < f.end for f in find_personal_data(text)), text
+
+
+def test_a_word_name_found_in_one_comment_is_not_removed_from_another() -> None:
+    """ "my son Mark" names Mark; "Mark my words" elsewhere keeps its Mark; a plain name still spreads."""
+    from hubplan.consult.redact import redact_all
+
+    out = redact_all(["my son Mark and my daughter Keziah love it", "Mark my words", "Keziah cried"])
+    assert out[1] == "Mark my words"
+    assert out[2] == "[name] cried"

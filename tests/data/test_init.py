@@ -56,6 +56,7 @@ def test_init_builds_a_valid_workspace_with_the_councils_lsoas(tmp_path: Path, a
     assert ws.baseline is None  # no current network given: nothing to close against
     assert not ws.scenarios
     assert np.isnan(ws.sites.cost_per_year).all()  # no invented money
+    assert set(ws.sites.provider) == {""}  # nor invented providers: a library runs no family service now
     outlines = read_boundaries(tmp_path / "w")["area"]
     assert {f["properties"]["id"] for f in outlines} == set(ws.areas.ids)
     assert "Modelled" in (tmp_path / "w" / "README.md").read_text()

@@ -15,6 +15,7 @@ from shapely.geometry import shape
 from typer.testing import CliRunner
 
 from hubplan.analysis.lots import ScenarioLots, scenario_lots
+from hubplan.analysis.view import render_view
 from hubplan.cli import app
 from hubplan.data import bundled_workspace_path, load_workspace
 from hubplan.data.boundaries import read_boundaries
@@ -86,7 +87,7 @@ def test_the_lots_map_renders_offline(
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    svg = to_svg(lots_map(ws, splits[12], title="Norfolk <b>12</b> lots"))
+    svg = to_svg(lots_map(render_view(ws), splits[12], title="Norfolk <b>12</b> lots"))
     assert svg.startswith("<svg")
     assert svg.count("<path") >= 538
     assert "lot 12" in svg
@@ -126,6 +127,11 @@ def test_a_council_from_init_to_the_report(tmp_path: Path) -> None:
         assert lot["children"] == pytest.approx(sum(children[a] for a in lot["areas"]))
         assert 0.9 * mean <= lot["children"] <= 1.1 * mean
         assert lot["bases"]
+        assert lot["providers"] == []  # no network today: no provider is named
+    notes = document["notes"]
+    assert any(n.startswith("providers now: no current network was given") for n in notes)
+    assert any("20 families a session, hubplan's default, an assumption" in n for n in notes)
+    assert any(n.startswith("£ a year: not shown") for n in notes)
     per_area = pd.read_csv(tmp_path / "o" / "lots.csv")
     assert len(per_area) == len(ws.areas)
     assert set(per_area["lot"]) == {1, 2, 3}

@@ -16,11 +16,11 @@ from typer.testing import CliRunner
 from hubplan.cli import app
 from hubplan.data import load_workspace, read_scenario
 from hubplan.data.money import parse_money
-from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError, ParameterError
 from hubplan.evaluate import nearest_base
 from hubplan.optimise.frontier import budget_steps
-from hubplan.optimise.plan import Objective, PlanContext, PlanSettings, plan
-from hubplan.optimise.rules import REGISTRY, Row, Rule, RuleSetting
+from hubplan.optimise.plan import Objective, PlanSettings, plan
+from hubplan.optimise.rules import REGISTRY, SPECS, Row, Rule, RuleContext, RuleSpec
 from hubplan.travel import build_travel
 
 runner = CliRunner()
@@ -223,21 +223,34 @@ class _AtMostOfKind(Rule):
         return [Row(self.sites, np.ones(len(self.sites)), -np.inf, float(self.k))]
 
 
-def _build_most_of_kind(value: str, context: PlanContext) -> Rule:
+def _parse_most_of_kind(value: str) -> tuple[str, int]:
     kind, _, k = value.partition(":")
+    if not kind or not k.isdigit():
+        raise ParameterError("rules", expected="KIND:N, N a whole number", found=value)
+    return kind, int(k)
+
+
+def _build_most_of_kind(value: tuple[str, int], context: RuleContext) -> Rule:
+    kind, k = value
     kinds = context.workspace.sites.kind.astype(str)
-    return _AtMostOfKind(np.flatnonzero(kinds == kind), int(k))
+    return _AtMostOfKind(np.flatnonzero(kinds == kind), k)
+
+
+_MOST_OF_KIND = RuleSpec(
+    name="most-of-kind",
+    usage="most-of-kind=KIND:N",
+    example="most-of-kind=library:0",
+    parse=_parse_most_of_kind,
+    build=_build_most_of_kind,
+)
 
 
 def test_a_registered_rule_reaches_the_cli_and_the_scenario(
     norfolk: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """No library may be a base: the same plan as excluding every library by id."""
-    monkeypatch.setitem(
-        REGISTRY,
-        "most-of-kind",
-        RuleSetting("most-of-kind", "most-of-kind=KIND:N", lambda value: {}, _build_most_of_kind),
-    )
+    monkeypatch.setitem(REGISTRY, "most-of-kind", _MOST_OF_KIND)
+    monkeypatch.setitem(SPECS, "most-of-kind", _MOST_OF_KIND)
     args = [
         "optimise",
         str(norfolk),
@@ -260,4 +273,4 @@ def test_a_registered_rule_reaches_the_cli_and_the_scenario(
     assert data["settings"]["result"]["objective"] == pytest.approx(same.solution.objective)
     bad = runner.invoke(app, [*args[:5], "most-of-kind=library", "--dry-run"])  # no count after ':'
     assert bad.exit_code == 1
-    assert "--rule: most-of-kind=library: invalid literal for int()" in bad.output
+    assert "--rule: most-of-kind=library: expected KIND:N, N a whole number; got 'library'" in bad.output

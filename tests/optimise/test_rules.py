@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -12,12 +13,23 @@ import numpy as np
 import pytest
 from numba.core.caching import FunctionCache
 
-from hubplan.cli.optimise import _as_flags
-from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError, InputError, ParameterError
+from hubplan.modes import Mode
 from hubplan.optimise import Rules, bound, build_instance, kernels, solve_instance
 from hubplan.optimise.bound import LagrangianBound, fix_sites
 from hubplan.optimise.plan import Objective, PlanSettings
-from hubplan.optimise.rules import REGISTRY, Count, DistrictMin, Excluded, Required, Row, Rule, parse_rules
+from hubplan.optimise.rules import (
+    REGISTRY,
+    SPECS,
+    Count,
+    DistrictMin,
+    Excluded,
+    Required,
+    Row,
+    Rule,
+    RuleSpec,
+    parse_rules,
+)
 from hubplan.optimise.solution import BoundMethod, Method, Solution, Status
 
 
@@ -152,17 +164,6 @@ def test_results_by_keyword_and_closed_sets() -> None:
         PlanSettings(Objective("pmedian"), bases=2, method="magic")  # type: ignore[arg-type]
 
 
-def test_library_messages_name_parameters_and_the_cli_names_flags() -> None:
-    assert (
-        _as_flags("method: expected 'exact' or 'heuristic'; got 'x'")
-        == "--method: expected 'exact' or 'heuristic'; got 'x'"
-    )
-    assert _as_flags("rules: unknown rule 'colour'") == "--rule: unknown rule 'colour'"
-    assert _as_flags("capacities are solved by the exact method only: use method='exact'").endswith(
-        "use --method exact"
-    )
-
-
 def test_kernels_work_where_numba_cannot_cache() -> None:
     """With no cache location (a read-only install and no writable home), the kernels compile in place."""
     code = (
@@ -183,3 +184,80 @@ def test_kernels_work_where_numba_cannot_cache() -> None:
     # Where numba can cache (here), every kernel keeps its machine code between runs.
     for kernel in (kernels.assign, kernels.local_search, kernels.open_site, bound._site_values):
         assert isinstance(kernel._cache, FunctionCache)
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "bad", "expected"),
+    [
+        ("bases", 15, "many", "a number after 'bases='"),
+        ("budget", 5_200_000.0, "lots", "an amount a year"),
+        ("required", ("cc-diss", "lib-cromer"), " , ", "site ids separated by commas"),
+        ("excluded", ("cc-diss",), "", "site ids separated by commas"),
+        ("district-min", 1, "-1", "a number of bases, 0 or more"),
+        ("deprived-max", 30.0, "0", "minutes above 0"),
+        ("capacity", True, "please", "no value (or 'true')"),
+    ],
+)
+def test_each_built_in_rule_spec_reads_its_example_and_refuses_a_bad_value(
+    name: str, value: object, bad: str, expected: str
+) -> None:
+    """Each spec's documented example parses to its value; a bad value names the parameter and what it takes."""
+    spec = SPECS[name]
+    key, _, text = spec.example.partition("=")
+    assert key == name
+    assert spec.read(text) == value
+    assert spec.usage.startswith((name, f"--{name}"))
+    with pytest.raises(ParameterError, match=re.escape(expected)) as caught:
+        spec.read(bad)
+    assert caught.value.parameter == "rules"
+    assert expected in caught.value.expected
+    assert caught.value.found == bad.strip()
+    assert str(caught.value).startswith(f"rules: {name}")
+
+
+def test_every_spec_records_what_the_scenario_file_holds() -> None:
+    """The --rule rules parse into PlanSettings fields and record as the scenario file writes them."""
+    texts = [spec.example for spec in REGISTRY.values()]
+    settings = PlanSettings(Objective("pmedian"), bases=15, **parse_rules(texts))
+    assert settings.record() == {
+        "objective": "pmedian:bus",
+        "bases": 15,
+        "deprived_max_minutes": 30.0,
+        "district_min": 1,
+        "capacity": True,
+        "required": ["cc-diss", "lib-cromer"],
+        "excluded": ["cc-diss"],
+        "method": "exact",
+        "seed": 0,
+    }
+    assert [spec.name for spec in SPECS.values()] == [
+        "bases", "budget", "required", "excluded", "district-min", "deprived-max", "capacity",
+    ]  # fmt: skip
+    assert set(SPECS) - set(REGISTRY) == {"bases", "budget"}  # given by --bases and --budget
+
+
+def test_parameter_error_words_itself_for_each_face() -> None:
+    exc = ParameterError("budget", expected="an amount", found="lots", hint="e.g. 5.2m")
+    assert str(exc) == "budget: expected an amount; got 'lots'; e.g. 5.2m"
+    assert exc.wording("--budget") == "--budget: expected an amount; got 'lots'; e.g. 5.2m"
+    assert isinstance(exc, InputError)
+    assert isinstance(exc, ValueError)
+    # A mode read from hubplan.toml is a Mode (a StrEnum): it is shown as the user wrote it.
+    assert (
+        str(ParameterError("mode", expected="bus or car", found=Mode.WALK))
+        == "mode: expected bus or car; got 'walk'"
+    )
+    with pytest.raises(ParameterError, match=r"^rules: unknown rule 'colour': expected one of capacity, "):
+        parse_rules(["colour=red"])
+
+
+def test_a_parser_raising_a_plain_value_error_still_names_the_rule() -> None:
+    """A rule added later whose parser lets ``int()`` fail: the message still names the rule and its text."""
+    spec = RuleSpec(
+        name="every-kth", usage="every-kth=K", example="every-kth=2", parse=int, build=lambda k, c: None
+    )
+    assert spec.read("2") == 2
+    with pytest.raises(
+        ParameterError, match=r"^rules: every-kth=two: expected a value this rule accepts; got 'two'; "
+    ):
+        spec.read("two")

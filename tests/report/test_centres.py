@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from hubplan.cli import app
 from hubplan.data import bundled_workspace_path, load_workspace
+from hubplan.report import format as fmt
 
 runner = CliRunner()
 SCENARIOS = ("baseline-53", "proposal-2018-7")
@@ -166,7 +167,7 @@ def test_one_page_for_the_web_quotes_only_redacted_comments(tmp_path: Path) -> N
     travel = build_travel(ws)
     evaluations = [evaluate(ws, name, travel=travel) for name in ("all", "keep")]
     analysis = analyse(ws, travel, evaluations)
-    pages = render_centre_pages(ws, analysis, only="C2", report_href="/report")
+    pages = render_centre_pages(analysis, only="C2", report_href="/report")
     assert list(pages) == ["C2"]
     html = pages["C2"]
     assert "Please keep it, write to [e-mail] or call [phone]" in html
@@ -176,4 +177,41 @@ def test_one_page_for_the_web_quotes_only_redacted_comments(tmp_path: Path) -> N
     # A2 (20 children) is C2's only area; under "keep" they go to Centre One.
     assert "<li>20 children under five live in" not in html  # the areas count families here
     assert "<li>20 families with children under five live in" in html
-    assert render_centre_pages(ws, analysis, only="C1") == {}
+    assert render_centre_pages(analysis, only="C1") == {}
+
+
+@pytest.mark.parametrize(("mode", "words"), [("car", "by car"), ("walk", "on foot"), ("bus", "by bus")])
+def test_a_centre_page_speaks_of_the_access_mode(tmp_path: Path, mode: str, words: str) -> None:
+    """The centre's users, its page's sentences and its tables follow ``[evaluation] access_mode``.
+
+    Two centres 11 km apart, an area at each: whatever the mode, A2 (20 families) is nearest C2, so
+    C2's users are A2's 20 families, and under "keep" (C1 only) they go to Centre One.
+    """
+    from hubplan.analysis import analyse
+    from hubplan.evaluate import evaluate
+    from hubplan.report.centres import render_centre_pages
+    from hubplan.travel import build_travel
+    from tests.helpers import write_workspace
+
+    folder = write_workspace(
+        tmp_path / "ws",
+        sites=[
+            "C1,Centre One,children_centre,52.60,1.00,D1,100",
+            "C2,Centre Two,children_centre,52.70,1.00,D1,100",
+        ],
+        areas=["A1,52.60,1.00,D1,10,1,urban,0.5", "A2,52.70,1.00,D1,20,5,urban,0.2"],
+        scenarios={"all": "bases: [C1, C2]\n", "keep": "title: Keep one\nbases: [C1]\n"},
+        toml=f'[region]\nname = "Tiny"\ndistricts = ["D1"]\n[evaluation]\nbaseline = "all"\naccess_mode = "{mode}"\n',
+    )
+    ws = load_workspace(folder)
+    travel = build_travel(ws)
+    analysis = analyse(ws, travel, [evaluate(ws, name, travel=travel) for name in ("all", "keep")])
+    (centre,) = analysis.centres
+    assert (centre.id, centre.mode, centre.demand, centre.areas) == ("C2", mode, 20.0, (1,))
+    html = render_centre_pages(analysis, only="C2")["C2"]
+    assert f"for which Centre Two is the nearest centre {words}." in html
+    assert f"Keep one: nearest base {words}" in html
+    after, before = centre.moves[0].minutes[mode]
+    assert f"on average {fmt.minutes(after)} {words} instead of {fmt.minutes(before)}" in html
+    others = {"car": "by bus", "walk": "by car", "bus": "by car"}
+    assert f"nearest centre {others[mode]}" not in html

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from hubplan.analysis.evidence import gather_evidence
+from hubplan.analysis.view import render_view
 from hubplan.data import load_workspace
 from hubplan.data.decision import read_decision
 from hubplan.evaluate import evaluate
@@ -60,7 +61,7 @@ def _items(
     travel = build_travel(ws)
     evaluations = [evaluate(ws, name, travel=travel) for name in ("all", "keep")]
     evidence = gather_evidence(ws, travel, evaluations, decision=read_decision(folder / "decision.yaml"))
-    return {(i.duty, i.item): i for i in statutory_checklist(ws, evidence)}
+    return {(i.duty, i.item): i for i in statutory_checklist(render_view(ws), evidence)}
 
 
 def test_short_consultation_is_not_met(tmp_path: Path) -> None:
@@ -128,6 +129,8 @@ def test_minimum_is_a_setting(tmp_path: Path, minimum: float, status: str) -> No
     travel = build_travel(ws)
     evaluations = [evaluate(ws, name, travel=travel) for name in ("all", "keep")]
     evidence = gather_evidence(ws, travel, evaluations)  # reads the workspace's decision.yaml itself
-    items = {(i.duty, i.item): i for i in statutory_checklist(ws, evidence, minimum_weeks=minimum)}
+    items = {
+        (i.duty, i.item): i for i in statutory_checklist(render_view(ws), evidence, minimum_weeks=minimum)
+    }
     assert items["5D", "Consultation period"].status == status
     assert f"minimum used here is {minimum:g} weeks" in items["5D", "Consultation period"].evidence[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hubplan.analysis import analyse
-from hubplan.analysis.circuits import rounds_scenario
+from hubplan.analysis.evidence import decided_scenario
 from hubplan.data import load_workspace
 from hubplan.evaluate import evaluate
 from hubplan.report.document import render_html
@@ -48,8 +48,8 @@ def _analysis(folder: Path, toml: str = TOML):
 
 
 def test_report_shows_the_rounds_of_the_scenario_that_closes_centres(tmp_path: Path) -> None:
-    workspace, analysis = _analysis(tmp_path / "ws")
-    assert rounds_scenario(analysis.evaluations, analysis.evidence) is analysis.evaluations[1]
+    _, analysis = _analysis(tmp_path / "ws")
+    assert decided_scenario(analysis.evaluations, analysis.evidence) is analysis.evaluations[1]
     rounds = analysis.rounds
     assert rounds is not None
     assert rounds.scenario == "one"
@@ -60,7 +60,7 @@ def test_report_shows_the_rounds_of_the_scenario_that_closes_centres(tmp_path: P
     data = json.loads(json.dumps(analysis.to_dict()))
     assert data["rounds"]["families_served"] == pytest.approx(50.0)
     assert data["rounds"]["cost"]["vehicles"] == 1
-    html = render_html(workspace, analysis)
+    html = render_html(analysis)
     assert '<section id="rounds">' in html
     assert 'href="#rounds"' in html
     section = html[html.index('<section id="rounds">') :]
@@ -89,10 +89,10 @@ def test_no_rounds_without_a_named_proposal(tmp_path: Path) -> None:
 
 
 def test_rounds_can_be_left_out_of_the_report(tmp_path: Path) -> None:
-    workspace, analysis = _analysis(tmp_path / "ws", TOML + "in_report = false\n")
+    _, analysis = _analysis(tmp_path / "ws", TOML + "in_report = false\n")
     assert analysis.rounds is None
     assert analysis.to_dict()["rounds"] is None
-    assert 'id="rounds"' not in render_html(workspace, analysis)
+    assert 'id="rounds"' not in render_html(analysis)
 
 
 def test_rounds_lead_counts_children_where_the_workspace_does(tmp_path: Path) -> None:
@@ -105,7 +105,7 @@ def test_rounds_lead_counts_children_where_the_workspace_does(tmp_path: Path) ->
     assert workspace.areas.people == "children"
     travel = build_travel(workspace)
     evaluations = [evaluate(workspace, name, travel=travel) for name in ("both", "one")]
-    html = render_html(workspace, analyse(workspace, travel, evaluations, proposal="one"))
+    html = render_html(analyse(workspace, travel, evaluations, proposal="one"))
     section = html[html.index('<section id="rounds">') :]
     section = section[: section.index("</section>")]
     assert "for each child beyond reach there" in section

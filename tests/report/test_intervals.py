@@ -89,7 +89,7 @@ def _expected_bus_beyond(ws: Workspace, analysis: Analysis, scenario: str) -> tu
 
 def test_headline_and_table_carry_the_intervals(analysed: tuple[Workspace, Analysis]) -> None:
     ws, analysis = analysed
-    page = html.unescape(render_html(ws, analysis))
+    page = html.unescape(render_html(analysis))
     ev = analysis.evaluations[1]
     beyond = float(ev.families - ev.modes["bus"].total.within[0, 2])
     low, high = _expected_bus_beyond(ws, analysis, "proposal-2018-7")
@@ -113,13 +113,35 @@ def test_headline_and_table_carry_the_intervals(analysed: tuple[Workspace, Analy
     # Every share within and every loss in the table has one too.
     lose = re.search(r'<th scope="row">lose access \(30 min by bus\)</th>(.*?)</tr>', page, re.S)
     assert lose is not None
-    assert re.fullmatch(r"[\d,]+ \([\d,]+\u2013[\d,]+\)", re.findall(r"<td>(.*?)</td>", lose.group(1))[1])
+    assert re.fullmatch(
+        r"[\d,]+ \([\d,]+\u2013[\d,]+\)\u2020?", re.findall(r"<td>(.*?)</td>", lose.group(1))[1]
+    )
     within = re.search(r'<th scope="row">car: within 30 min</th>(.*?)</tr>', page, re.S)
     assert within is not None
     assert all(
-        re.fullmatch(r"\d+% \(\d+\u2013\d+%\)", c) for c in re.findall(r"<td>(.*?)</td>", within.group(1))
+        re.fullmatch(r"\d+% \(\d+\u2013\d+%\)\u2020?", c)
+        for c in re.findall(r"<td>(.*?)</td>", within.group(1))
     )
     assert "would lose a base within 30 minutes by bus" in page
+
+
+def test_a_figure_outside_its_own_interval_is_marked_and_explained(
+    analysed: tuple[Workspace, Analysis],
+) -> None:
+    """Threshold counts can fall outside their draws' range (Norfolk's proposal: 23,800 lose a base within
+    30 min by bus, range about 20,300-22,500): every such cell carries a dagger, no other does, and the
+    note says why."""
+    _, analysis = analysed
+    page = html.unescape(render_html(analysis))
+    cells = re.findall(r"<td>([\d,]+%?) \(([\d,]+)\u2013([\d,]+)%?\)(\u2020?)</td>", page)
+    assert len(cells) > 20
+    marked = 0
+    for value, low, high, mark in cells:
+        v, lo, hi = (int(x.replace(",", "").rstrip("%")) for x in (value, low, high))
+        assert (mark == "\u2020") == (v < lo or v > hi), (value, low, high, mark)
+        marked += mark == "\u2020"
+    assert marked >= 1
+    assert "a figure marked \u2020 lies outside its own range" in page
 
 
 def test_the_chart_has_a_bar_per_option_from_the_same_intervals(analysed: tuple[Workspace, Analysis]) -> None:
@@ -162,7 +184,7 @@ def test_no_draws_no_intervals_and_a_new_fingerprint(
     frontier = analysis.frontier
     assert frontier is not None
     no_band = dataclasses.replace(frontier, draws=0)
-    page = render_html(ws, dataclasses.replace(analysis, intervals={}, frontier=no_band))
+    page = render_html(dataclasses.replace(analysis, intervals={}, frontier=no_band))
     assert "90% interval" not in page
     assert "Ranges in brackets" not in page
     rows = comparison_rows(list(analysis.evaluations))

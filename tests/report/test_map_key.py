@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hubplan.analysis.view import render_view
 from hubplan.data import load_workspace
 from hubplan.data.boundaries import write_boundaries
 from hubplan.evaluate import evaluate
@@ -15,7 +16,7 @@ def _map(tmp_path: Path, scenario: str) -> dict:
     folder = write_workspace(tmp_path / "w")
     write_boundaries(folder, {}, {}, [("Townham", 52.61, 1.02), ("Villby", 52.71, 1.11)])
     ws = load_workspace(folder)
-    return access_map(ws, evaluate(ws, scenario))
+    return access_map(render_view(ws), evaluate(ws, scenario))
 
 
 def _key_rows(spec: dict) -> list[str]:

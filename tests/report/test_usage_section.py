@@ -7,6 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from hubplan.analysis.view import render_view
 from hubplan.cli import app
 from hubplan.data import load_workspace
 from hubplan.data.usage import read_usage
@@ -59,6 +60,6 @@ def test_the_map_shades_each_area_by_its_reach_band(tmp_path: Path) -> None:
     (tmp_path / "u.csv").write_text("area_id,registered,seen\nA1,8,6\nA2,10,5\nA3,34,34\n")
     workspace = load_workspace(folder)
     reach = reach_of_usage(workspace, read_usage(tmp_path / "u.csv", workspace))
-    spec = reach_map(workspace, reach)
+    spec = reach_map(render_view(workspace), reach)
     dots = spec["layer"][0]["data"]["values"]
     assert [d["band"] for d in dots] == ["60-80%", "20-40%", "over 100% (check the counts)"]

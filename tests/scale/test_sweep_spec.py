@@ -139,7 +139,8 @@ def old_intervals(w, near, base, deprived, t, options):
 
 @pytest.mark.parametrize("seed", [0, 7])
 def test_the_draws_made_on_the_worker_give_the_same_intervals_as_before(seed):
-    """Same seed, same figures, to the last bit: the draws are the same numbers in the same order."""
+    """Same seed, same figures: the draws are the same numbers in the same order (the shared measuring
+    kernel sums by matrix product, so the last bit may differ from these masked sums)."""
     inputs, travel = hand_inputs()
     # One base (C): areas 0 and 1 are 50 minutes from it, area 2 five; at 45 minutes the drawn car
     # minutes cross the threshold, at 28 only the drawn children move the figures.
@@ -151,7 +152,9 @@ def test_the_draws_made_on_the_worker_give_the_same_intervals_as_before(seed):
         near = {m: HAND[:, plan].min(axis=1).astype(np.float64) for m in ("car", "bus")}
         expected = old_intervals(inputs.weights, near, travel.baseline_minutes, inputs.deprived, t, options)
         for key, (lo, hi) in expected.items():
-            assert (row[f"{key}_lo"], row[f"{key}_hi"]) == (float(lo), float(hi)), key
+            assert (row[f"{key}_lo"], row[f"{key}_hi"]) == pytest.approx((float(lo), float(hi)), rel=1e-12), (
+                key
+            )
     assert any(row[f"{k}_lo"] != row[f"{k}_hi"] for k in METRICS)  # the draws did move something
 
 

@@ -14,6 +14,7 @@ from hubplan.data import load_workspace
 from hubplan.report.centres import centre_page_name
 from hubplan.web import create_app
 from hubplan.web.guard import Limits
+from tests.refuse import refuse_everywhere
 
 
 @pytest.fixture
@@ -55,6 +56,43 @@ def test_centre_pages_wait_for_one_analysis_on_the_queue(impatient: TestClient, 
     ctx = impatient.app.state.hubplan  # type: ignore[attr-defined]
     assert ctx.state.analyses.computations == 1
     assert impatient.get("/centres/nowhere").status_code == 404
+
+
+def test_a_browser_following_a_link_gets_a_page_that_reloads_not_json(
+    impatient: TestClient, workspace: Path
+) -> None:
+    """A followed link (Accept: text/html) to a centre not yet analysed gets a 202 page that refreshes."""
+    site = _closing(workspace)
+    answer = impatient.get(f"/centres/{site}", headers={"Accept": "text/html,application/xhtml+xml"})
+    assert answer.status_code == 202
+    assert answer.headers["content-type"].startswith("text/html")
+    assert '<meta http-equiv="refresh" content="5">' in answer.text
+    assert "the analysis behind the centre pages is being made" in answer.text
+    assert answer.headers["retry-after"] == "5"
+    assert answer.headers["location"].startswith("/api/jobs/")
+    assert "content-security-policy" in answer.headers
+    assert _finished(impatient, answer.headers["location"])["status"] == "done"
+
+
+def test_a_cached_centre_page_is_served_without_solving_or_reading_files(
+    impatient: TestClient, workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once its analysis is cached, a centre page renders with every solver, reach and file read refused.
+
+    The web is an edge: it still evaluates the scenario files to find the analysis's fingerprint
+    (``evaluate`` and its ``nearest_base`` are allowed), but solves, reads and computes nothing else.
+    """
+    site = _closing(workspace)
+    first = impatient.get(f"/centres/{site}")
+    assert first.status_code == 202
+    assert _finished(impatient, first.json()["url"])["status"] == "done"
+    refuse_everywhere(
+        monkeypatch,
+        allow=frozenset({"hubplan.evaluate.evaluation.evaluate", "hubplan.evaluate.metrics.nearest_base"}),
+    )
+    page = impatient.get(f"/centres/{site}")
+    assert page.status_code == 200, page.text
+    assert "<h1" in page.text
 
 
 def test_get_report_answers_202_and_a_poll_url_instead_of_holding_a_worker(impatient: TestClient) -> None:

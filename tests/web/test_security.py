@@ -181,7 +181,9 @@ def test_the_job_queue_holds_at_most_its_capacity(tmp_path: Path) -> None:
     release = threading.Event()
     first, future = queue.submit("report", {}, lambda: (release.wait(60), "one")[1])
     queue.submit("report", {}, lambda: "two")
-    with pytest.raises(QueueFull, match="2 reports are already being made"):
+    with pytest.raises(
+        QueueFull, match="2 reports or analyses are already being made: try again in 30 seconds"
+    ):
         queue.submit("report", {}, lambda: "three")
     release.set()
     assert future.result(timeout=60) == "one"

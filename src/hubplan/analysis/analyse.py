@@ -1,42 +1,39 @@
 """One analysis of a set of scenarios: evaluations, outreach, consultation, closing centres, the checklist.
 
 The report, the centre pages and the web render an :class:`Analysis`; they do not compute. Every
-HiGHS solve (outreach, events), every store query (consultation, comments about centres) and every
-travel lookup an output needs happens here, once, and the value is keyed by the inputs' fingerprint
-so that a server can keep it while nothing changes.
+HiGHS solve (outreach, events), every travel lookup and the one read of the consultation's store (a
+:class:`~hubplan.consult.snapshot.ConsultationSnapshot`, from a store named explicitly) an output needs
+happens here, once, and the value is keyed by the inputs' fingerprint (the snapshot's content hash
+among them) so that a server can keep it while nothing changes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import math
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
 
-from hubplan.analysis.centres import CentreFacts, centre_facts, comments_about
-from hubplan.analysis.circuits import report_rounds
+from hubplan.analysis.centres import ClosingCentre, closing_centre_facts
+from hubplan.analysis.circuits import RoundsView, report_rounds, rounds_view
+from hubplan.analysis.consultation import comments_about
 from hubplan.analysis.evidence import Evidence, gather_evidence
 from hubplan.analysis.frontier import FrontierBand, frontier_band
 from hubplan.analysis.lots import ReportLots, report_lots
 from hubplan.analysis.provenance import FigureSources, figure_provenance
-from hubplan.analysis.summaries import (
-    ClosingCentre,
-    ConsultationSummary,
-    closing_centre_rows,
-    consultation_summary,
-)
+from hubplan.analysis.summaries import ConsultationSummary, consultation_summary
 from hubplan.analysis.uncertainty import ScenarioIntervals, input_draws, scenario_intervals
-from hubplan.consult.store import STORE_FILE
+from hubplan.analysis.view import RenderView, render_view
+from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.usage import UsageReach, workspace_reach
 from hubplan.outreach.circuit_scenario import ScenarioRounds
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.reach import ReachTable, outreach_reach
 from hubplan.travel.matrix import TravelMatrix, cache_key
 
 
@@ -57,14 +54,19 @@ class Analysis:
         budget.
     consultation
         The consultation's counts, petitions and themes, or ``None`` with no responses.
-    closing
-        The report's rows about each closing centre (where its users go, how far by each mode).
     centres
-        Each closing centre's facts for its own page.
+        Each closing centre (:class:`~hubplan.analysis.centres.ClosingCentre`): whose nearest base
+        it was by the access mode, where they would go and how far by each mode; the report's table
+        and each centre's page show the same model.
     comments
         Site id to up to five redacted comments about it.
     evidence
         What the statutory checklist is judged on.
+    view
+        What renderers print of the workspace: names, positions, settings shown and the map's
+        outlines, read once (:func:`hubplan.analysis.view.render_view`).
+    reach
+        Scenario name to its outreach plan's reach by group (at a base, by outreach, not at all).
     intervals
         Scenario name to the 90% intervals of its figures (:mod:`hubplan.analysis.uncertainty`);
         empty when ``[uncertainty] draws`` is 0.
@@ -83,6 +85,8 @@ class Analysis:
     lots
         Commissioning lots at each of ``[lots] counts`` (:func:`hubplan.analysis.lots.report_lots`),
         or ``None``.
+    rounds_view
+        The rounds as the report prints them (each vehicle-day in words, the map), or ``None``.
     """
 
     fingerprint: str
@@ -90,16 +94,18 @@ class Analysis:
     sources: Mapping[str, str]
     outreach: Mapping[str, OutreachPlan]
     consultation: ConsultationSummary | None
-    closing: tuple[ClosingCentre, ...]
-    centres: tuple[CentreFacts, ...]
+    centres: tuple[ClosingCentre, ...]
     comments: Mapping[str, list[str]]
     evidence: Evidence
+    view: RenderView
+    reach: Mapping[str, tuple[ReachTable, ...]]
     intervals: Mapping[str, ScenarioIntervals] = field(default_factory=dict)
     frontier: FrontierBand | None = None
     rounds: ScenarioRounds | None = None
     provenance: FigureSources | None = None
     usage: UsageReach | None = None
     lots: ReportLots | None = None
+    rounds_view: RoundsView | None = None
 
     @property
     def has_baseline(self) -> bool:
@@ -133,7 +139,7 @@ class Analysis:
             "evaluations": [ev.to_dict() for ev in self.evaluations],
             "outreach": {name: plan.to_dict() for name, plan in self.outreach.items()},
             "consultation": asdict(self.consultation) if self.consultation else None,
-            "closing_centres": [asdict(c) for c in self.closing],
+            "closing_centres": [c.to_dict() for c in self.centres],
             "checklist_inputs": {
                 "proposal": self.evidence.proposal.scenario.name if self.evidence.proposal else None,
                 "closing": list(self.evidence.closing),
@@ -153,6 +159,7 @@ def fingerprint(
     workspace: Workspace,
     scenarios: Sequence[Evaluation],
     *,
+    snapshot: ConsultationSnapshot | None = None,
     engine: sa.Engine | None = None,
     proposal: str | None = None,
 ) -> str:
@@ -162,13 +169,16 @@ def fingerprint(
     ----------
     workspace
         The workspace: its places, settings and travel (:func:`hubplan.travel.matrix.cache_key`), its
-        decision record and themes, and what its consultation store holds (counts of responses,
-        petitions and imports).
+        decision record, themes and usage.
     scenarios
         The evaluations analysed (their scenarios' names and bases, in order).
+    snapshot
+        The consultation the analysis reads: its content hash (:attr:`ConsultationSnapshot.digest`)
+        is hashed, so an analysis made from this snapshot has this fingerprint.
     engine
-        The store's engine when the caller holds one open (a server); else one is opened if a store
-        exists.
+        Without ``snapshot``: the store to read one from (a server's open engine); without either,
+        the workspace's own SQLite store if it has one
+        (:func:`hubplan.consult.snapshot.consultation_snapshot`).
     proposal
         The scenario named as consulted on (``--proposal``), if any.
 
@@ -177,6 +187,8 @@ def fingerprint(
     str
         A hex digest.
     """
+    if snapshot is None:
+        snapshot = consultation_snapshot(workspace, engine=engine)
     h = hashlib.sha256(cache_key(workspace).encode())
     h.update(workspace.assumptions.model_dump_json().encode())
     h.update(f"proposal:{proposal or ''}".encode())
@@ -189,27 +201,8 @@ def fingerprint(
             path = workspace.path / name
             if path.is_file():
                 h.update(f"{name}:".encode() + hashlib.sha256(path.read_bytes()).digest())
-        h.update(_consultation_state(workspace.path, engine).encode())
+    h.update(f"consultation:{snapshot.digest}".encode())
     return h.hexdigest()
-
-
-def _consultation_state(folder: Path, engine: sa.Engine | None) -> str:
-    """Return what the consultation store holds, in counts (its other writes, e.g. runs, do not count)."""
-    url = os.environ.get("HUBPLAN_STORE_URL", "")
-    if engine is None and not url and not (folder / STORE_FILE).is_file():
-        return "no store"
-    from hubplan.consult.store import engine_for
-    from hubplan.store.schema import imports, petitions, responses
-
-    store = engine or engine_for(folder)
-    try:
-        with store.connect() as connection:
-            counts = [connection.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
-                      for t in (responses, petitions, imports)]  # fmt: skip
-    finally:
-        if engine is None:
-            store.dispose()
-    return f"{url}:{counts}"
 
 
 def analyse(
@@ -218,6 +211,8 @@ def analyse(
     evaluations: Sequence[Evaluation],
     *,
     proposal: str | None = None,
+    snapshot: ConsultationSnapshot | None = None,
+    store_url: str | None = None,
 ) -> Analysis:
     """Compute everything the outputs show for these evaluations, once.
 
@@ -232,13 +227,29 @@ def analyse(
     proposal
         The scenario consulted on, when the decision's record does not name one (``--proposal``);
         never guessed.
+    snapshot
+        The consultation, read once already (a server reads one per request to make the fingerprint
+        it looks the analysis up by).
+    store_url
+        Without ``snapshot``: the store to read the consultation from (the CLI passes
+        ``HUBPLAN_STORE_URL``); without either, the workspace's own SQLite store if it has one.
 
     Returns
     -------
     Analysis
         Evaluations, outreach plans, the consultation's summary, the closing centres, the
-        checklist's evidence, the figures' 90% intervals, the budget frontier and the rounds.
+        checklist's evidence, the figures' 90% intervals, the budget frontier and the rounds. Its
+        fingerprint, summary, centre comments and checklist all come from the one snapshot.
+
+    Raises
+    ------
+    ValueError
+        When both ``snapshot`` and ``store_url`` are given.
     """
+    if snapshot is not None and store_url is not None:
+        msg = "analyse takes the consultation's snapshot or its store's URL, not both"
+        raise ValueError(msg)
+    consultation = snapshot if snapshot is not None else consultation_snapshot(workspace, store_url=store_url)
     chosen = list(evaluations)
     outreach = {
         ev.scenario.name: plan_outreach(workspace, travel, ev.scenario)
@@ -247,23 +258,30 @@ def analyse(
         and math.isfinite(ev.cost_per_year)
         and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
     }
-    centres = tuple(centre_facts(workspace, travel, chosen))
-    evidence = gather_evidence(workspace, travel, chosen, outreach=outreach, proposal=proposal)
+    evidence = gather_evidence(
+        workspace, travel, chosen, outreach=outreach, proposal=proposal, snapshot=consultation
+    )
     draws = input_draws(workspace, travel)  # one set for every interval and the frontier's band
+    view = render_view(workspace)  # boundaries.geojson and README.md, read once
+    centres = tuple(closing_centre_facts(workspace, travel, chosen))
+    rounds = report_rounds(workspace, travel, chosen, evidence)
+    title = view.title_of(rounds.scenario) if rounds is not None else ""
     return Analysis(
-        fingerprint=fingerprint(workspace, chosen, proposal=proposal),
+        fingerprint=fingerprint(workspace, chosen, snapshot=consultation, proposal=proposal),
         evaluations=tuple(chosen),
         sources=dict(travel.sources),
         outreach=outreach,
-        consultation=consultation_summary(workspace),
-        closing=tuple(closing_centre_rows(workspace, travel, chosen)),
+        consultation=consultation_summary(consultation),
         centres=centres,
-        comments=comments_about(workspace, {f.id for f in centres}),
+        comments=comments_about(consultation, {f.id for f in centres}),
         evidence=evidence,
+        view=view,
+        reach={name: tuple(outreach_reach(workspace, plan)) for name, plan in outreach.items()},
         intervals=scenario_intervals(workspace, travel, chosen, draws=draws),
         frontier=frontier_band(workspace, travel, chosen, draws=draws),
-        rounds=report_rounds(workspace, travel, chosen, evidence),
+        rounds=rounds,
         provenance=figure_provenance(workspace, dict(travel.sources)),
         usage=workspace_reach(workspace, travel),
-        lots=report_lots(workspace, travel, chosen, evidence, outreach),
+        lots=report_lots(workspace, travel, chosen, evidence, outreach, outlines=view.layers.area),
+        rounds_view=rounds_view(rounds, title=title, layers=view.layers),
     )

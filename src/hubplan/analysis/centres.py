@@ -1,57 +1,73 @@
-"""The closing centres: whose nearest base each was, where they would go, what respondents said about it."""
+"""The closing centres: whose nearest base each was and where they would go (comments: see .consultation).
+
+One model, :class:`ClosingCentre`, serves the report's "Closing centres" table and each centre's own
+page. A centre's users are those whose nearest base of the network today is it by the workspace's
+access mode (``[evaluation] access_mode``), the same rule every other figure of access uses.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.metrics import nearest_base
+from hubplan.outreach.venues import candidate_venues
 from hubplan.travel.matrix import TravelMatrix
+from hubplan.travel.sites import site_minutes
 
 MODES = (("car", "by car"), ("bus", "by bus"), ("walk", "on foot"))
-"""The modes a centre's page speaks of, with their words."""
+"""The modes a closing centre's minutes are given for, in order, with their words."""
+
+MODE_WORDS = dict(MODES)
+"""Mode to its words ("by bus")."""
 
 
 @dataclass(frozen=True)
 class Move:
-    """Where a closing centre's children would go under one scenario.
+    """Where a closing centre's users would go under one scenario, and how far.
 
     Parameters
     ----------
     scenario, title
         The scenario's name and title.
     new_base
-        The base most of them would have nearest by bus.
+        The base most of them would have nearest by the access mode.
     destinations
-        (base name, children) for every base they would have nearest by bus, most first.
-    minutes_after, minutes_before
-        Mode to the children-weighted mean minutes to the nearest base, after and before.
+        (base name, demand) for every base they would have nearest by the access mode, most first.
+    minutes
+        Mode (each of :data:`MODES`) to the demand-weighted mean minutes to the nearest base (after,
+        before: the minutes to the centre itself).
     """
 
     scenario: str
     title: str
     new_base: str
     destinations: tuple[tuple[str, float], ...]
-    minutes_after: dict[str, float]
-    minutes_before: dict[str, float]
+    minutes: dict[str, tuple[float, float]]
 
 
 @dataclass(frozen=True)
-class CentreFacts:
-    """What a centre's page shows.
+class ClosingCentre:
+    """A centre of the network today that some reported scenario closes.
 
     Parameters
     ----------
     id, name, district
         The centre.
-    children
-        Demand (children or families, as the areas count) whose nearest base by bus it was.
+    mode
+        The access mode by which its users are those it is nearest to.
+    demand
+        Demand (children or families, as the areas count) in the areas whose nearest base of the
+        network today it is by ``mode``.
     areas
         Positions of those areas.
+    venue, venue_car_minutes
+        Its nearest outreach venue by car and the minutes to it (``None`` without venues).
     moves
         One per reported scenario that closes it.
     """
@@ -59,9 +75,32 @@ class CentreFacts:
     id: str
     name: str
     district: str
-    children: float
+    mode: str
+    demand: float
     areas: tuple[int, ...]
+    venue: str | None
+    venue_car_minutes: float | None
     moves: tuple[Move, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the row ``hubplan report --json`` prints under ``closing_centres``.
+
+        Returns
+        -------
+        dict
+            ``id``, ``name``, ``district``, ``demand``, ``venue``, ``venue_car_minutes`` and ``moves``
+            (each ``scenario``, ``new_base`` and ``minutes``: mode to [after, before]).
+        """
+        return {
+            "id": self.id,
+            "name": self.name,
+            "district": self.district,
+            "demand": self.demand,
+            "venue": self.venue,
+            "venue_car_minutes": self.venue_car_minutes,
+            "moves": [{"scenario": m.scenario, "new_base": m.new_base, "minutes": dict(m.minutes)}
+                      for m in self.moves],
+        }  # fmt: skip
 
 
 def closing_centres(workspace: Workspace, evaluations: list[Evaluation]) -> list[str]:
@@ -86,94 +125,78 @@ def closing_centres(workspace: Workspace, evaluations: list[Evaluation]) -> list
     return sorted(closing, key=lambda b: workspace.sites.index[b])
 
 
-def centre_facts(
+def closing_centre_facts(
     workspace: Workspace, travel: TravelMatrix, evaluations: list[Evaluation]
-) -> list[CentreFacts]:
-    """Return, for every closing centre, its children and where they would go under each scenario.
+) -> list[ClosingCentre]:
+    """Return, for every closing centre, its users and where they would go under each scenario.
 
-    A centre's children are those in the areas whose nearest baseline base by bus it is. Under each
-    scenario that closes it, their new base is the one most of them would have nearest by bus, and
-    the minutes are children-weighted means of the minutes to the nearest base, by car, bus and on
-    foot, against the minutes to the centre itself.
+    A centre's users are those in the areas whose nearest baseline base by the access mode it is.
+    Under each scenario that closes it, their new base is the one most of them would have nearest by
+    the access mode, and the minutes are demand-weighted means of the minutes to the nearest base, by
+    car, bus and on foot, against the minutes to the centre itself.
 
     Parameters
     ----------
     workspace
-        The workspace.
+        The workspace (with a baseline; none gives no centres).
     travel
-        Its travel matrices (minutes).
+        Its travel matrices (minutes); site-to-venue minutes come from their source.
     evaluations
         The reported scenarios.
 
     Returns
     -------
-    list of CentreFacts
+    list of ClosingCentre
         One per closing centre, in site order.
     """
     baseline = workspace.baseline
     if baseline is None:
         return []
-    _, served_by = nearest_base(travel.minutes["bus"], workspace.base_indices(baseline))
+    mode = workspace.assumptions.evaluation.access_mode
+    _, served_by = nearest_base(travel.minutes[mode], workspace.base_indices(baseline))
     demand = np.asarray(workspace.areas.families, dtype=np.float64)
     names = workspace.sites.name
+    venues = candidate_venues(workspace)
     out = []
     for centre in closing_centres(workspace, evaluations):
         j = workspace.sites.index[centre]
         mine = served_by == j
         total = float(demand[mine].sum())
+        venue, venue_minutes = None, None
+        if len(venues):
+            car = site_minutes(workspace, travel, np.array([j]), venues, "car")[0][0]
+            k = int(np.argmin(car))
+            venue, venue_minutes = str(names[venues[k]]), float(car[k])
         moves = []
         for ev in evaluations:
             if centre in ev.bases or total <= 0:
                 continue
-            nearest = ev.modes["bus"].nearest_site[mine]
+            nearest = ev.modes[mode].nearest_site[mine]
             where = Counter[str]()
             for site, n in zip(nearest.tolist(), demand[mine].tolist(), strict=True):
                 where[str(names[site])] += n
-            after = {m: float(demand[mine] @ ev.modes[m].nearest_minutes[mine] / total) for m, _ in MODES}
-            before = {m: float(demand[mine] @ travel.minutes[m][mine, j] / total) for m, _ in MODES}
+            minutes = {
+                m: (
+                    float(demand[mine] @ ev.modes[m].nearest_minutes[mine] / total),
+                    float(demand[mine] @ travel.minutes[m][mine, j] / total),
+                )
+                for m, _ in MODES
+            }
             new_base = Counter(names[nearest].tolist()).most_common(1)[0][0]
             destinations = tuple(sorted(where.items(), key=lambda kv: -kv[1]))
-            moves.append(
-                Move(ev.scenario.name, ev.scenario.title, str(new_base), destinations, after, before)
+            moves.append(Move(scenario=ev.scenario.name, title=ev.scenario.title, new_base=str(new_base),
+                              destinations=destinations, minutes=minutes))  # fmt: skip
+        out.append(
+            ClosingCentre(
+                id=centre,
+                name=str(names[j]),
+                district=str(workspace.sites.district[j]),
+                mode=mode,
+                demand=total,
+                areas=tuple(int(i) for i in np.flatnonzero(mine)),
+                venue=venue,
+                venue_car_minutes=venue_minutes,
+                moves=tuple(moves),
             )
-        out.append(CentreFacts(centre, str(names[j]), str(workspace.sites.district[j]), total,
-                               tuple(int(i) for i in np.flatnonzero(mine)), tuple(moves)))  # fmt: skip
-    return out
-
-
-def comments_about(workspace: Workspace, centres: set[str]) -> dict[str, list[str]]:
-    """Return up to five redacted comments about each centre from the consultation store.
-
-    Parameters
-    ----------
-    workspace
-        The workspace (its store; none is created).
-    centres
-        Site ids.
-
-    Returns
-    -------
-    dict of str to list of str
-        Site id to its comments, redacted together (a name found once is removed everywhere).
-    """
-    if workspace.path is None:
-        return {}
-    from hubplan.consult import all_responses, engine_for, match_centres
-    from hubplan.consult.redact import redact_all
-    from hubplan.consult.store import STORE_FILE
-
-    if not (workspace.path / STORE_FILE).is_file():
-        return {}
-    engine = engine_for(workspace.path)
-    responses = all_responses(engine)
-    engine.dispose()
-    about: list[tuple[str, str]] = []  # (site, comment), up to five distinct comments a centre
-    for r in responses:
-        for site in match_centres(r.centre, workspace) if r.comment.strip() else ():
-            mine = [c for s, c in about if s == site]
-            if site in centres and len(mine) < 5 and r.comment not in mine:
-                about.append((site, r.comment))
-    out: dict[str, list[str]] = {}
-    for (site, _), text in zip(about, redact_all([c for _, c in about]), strict=True):
-        out.setdefault(site, []).append(text)
+        )
     return out

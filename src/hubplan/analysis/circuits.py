@@ -3,37 +3,73 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
-from hubplan.analysis.evidence import Evidence
+from hubplan.analysis.evidence import Evidence, decided_scenario
+from hubplan.analysis.view import MapLayers
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
+from hubplan.outreach.circuit_costs import MODELLED
+from hubplan.outreach.circuit_map import rounds_map
 from hubplan.outreach.circuit_scenario import ScenarioRounds, plan_scenario_rounds
+from hubplan.outreach.circuits import WEEKDAY_NAMES, clock
 from hubplan.travel.matrix import TravelMatrix
 
 
-def rounds_scenario(evaluations: Sequence[Evaluation], evidence: Evidence) -> Evaluation | None:
-    """Return the scenario whose rounds the report shows.
-
-    The scenario the decision's record says was adopted, when it is reported; else the proposal the
-    checklist judges (the record's proposal, or the one named by ``--proposal``; never a guess).
+@dataclass(frozen=True)
+class RoundDay:
+    """One vehicle's day of a cycle, as the report's table shows it.
 
     Parameters
     ----------
-    evaluations
-        The reported scenarios.
-    evidence
-        The checklist's evidence (its proposal and the record's outcome).
-
-    Returns
-    -------
-    Evaluation or None
-        ``None`` when no reported scenario closes centres.
+    vehicle, depot
+        The vehicle and the base it leaves from.
+    day
+        The day of the cycle (1..days).
+    weekday
+        The day's name ("Monday").
+    start, end
+        Leaving and coming back, ``HH:MM``.
+    drive_minutes
+        Minutes driven.
+    calls
+        (arrival ``HH:MM``, stop name) in visiting order.
     """
-    if evidence.outcome is not None:
-        for ev in evaluations:
-            if ev.scenario.name == evidence.outcome.name and ev.baseline != ev.scenario.name:
-                return ev
-    return evidence.proposal
+
+    vehicle: str
+    depot: str
+    day: int
+    weekday: str
+    start: str
+    end: str
+    drive_minutes: float
+    calls: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True, eq=False)
+class RoundsView:
+    """The rounds with what the report prints of them.
+
+    Parameters
+    ----------
+    rounds
+        The rounds planned (:func:`report_rounds`).
+    title
+        The scenario's title.
+    days
+        Each vehicle-day, by vehicle then day.
+    map
+        A Vega-Lite map of every round of the cycle, over the district outlines.
+    cost_basis
+        How the cost is modelled, in words.
+    """
+
+    rounds: ScenarioRounds
+    title: str
+    days: tuple[RoundDay, ...]
+    map: dict[str, Any]
+    cost_basis: str
 
 
 def report_rounds(
@@ -54,7 +90,7 @@ def report_rounds(
     evaluations
         The reported scenarios.
     evidence
-        The checklist's evidence, for which scenario (:func:`rounds_scenario`).
+        The checklist's evidence, for which scenario (:func:`hubplan.analysis.evidence.decided_scenario`).
 
     Returns
     -------
@@ -63,8 +99,55 @@ def report_rounds(
     """
     if not workspace.assumptions.circuits.in_report:
         return None
-    chosen = rounds_scenario(evaluations, evidence)
+    chosen = decided_scenario(evaluations, evidence)
     if chosen is None:
         return None
     planned = plan_scenario_rounds(workspace, travel, chosen.scenario)
     return planned if planned.stops else None
+
+
+def rounds_view(rounds: ScenarioRounds | None, *, title: str, layers: MapLayers) -> RoundsView | None:
+    """Lay out the rounds for the report: each vehicle-day's calls in words, and the map of them all.
+
+    Parameters
+    ----------
+    rounds
+        The rounds (``None``: none).
+    title
+        The scenario's title.
+    layers
+        The workspace's outlines (its districts are drawn behind the rounds).
+
+    Returns
+    -------
+    RoundsView or None
+        ``None`` without rounds.
+    """
+    if rounds is None:
+        return None
+    plan = rounds.plan
+    names = {s.id: s.name or s.id for s in rounds.stops}
+    days = tuple(
+        RoundDay(
+            vehicle=r.vehicle,
+            depot=r.depot,
+            day=r.day,
+            weekday=WEEKDAY_NAMES[r.weekday],
+            start=clock(r.start),
+            end=clock(r.end),
+            drive_minutes=float(r.drive_minutes),
+            calls=tuple((clock(v.arrival), names.get(v.stop, v.stop)) for v in r.visits),
+        )
+        for r in sorted(plan.routes, key=lambda r: (r.vehicle, r.day))
+    )
+    spec = rounds_map(
+        plan.routes,
+        rounds.stops,
+        rounds.depots,
+        title=f"{title}: every round of the cycle",
+        outlines=list(layers.district),
+        numbered=False,
+        width=520,
+        height=420,
+    )
+    return RoundsView(rounds=rounds, title=title, days=days, map=spec, cost_basis=MODELLED)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data.decision import Decision, load_decision
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
@@ -45,7 +46,7 @@ class Evidence:
     event_minutes
         The reach of an event by bus.
     responses
-        Responses in the consultation store (0 when none).
+        Responses in the consultation's snapshot (0 when none), whatever the store (SQLite or PostgreSQL).
     themes
         Themes the analysts recorded (``themes.yaml``).
     themes_answered
@@ -66,6 +67,32 @@ class Evidence:
     events_recorded: bool = False
 
 
+def decided_scenario(evaluations: Sequence[Evaluation], evidence: Evidence) -> Evaluation | None:
+    """Return the reported scenario the decision is about: the one adopted, else the one proposed.
+
+    The scenario the decision's record says was adopted, when it is reported and is not the
+    baseline; else the proposal the checklist judges (the record's proposal, or the one named by
+    ``--proposal``; never a guess). The report's rounds and lots are cut for it.
+
+    Parameters
+    ----------
+    evaluations
+        The reported scenarios.
+    evidence
+        The checklist's evidence (its proposal and the record's outcome).
+
+    Returns
+    -------
+    Evaluation or None
+        ``None`` when the record adopts no reported scenario and no proposal is named.
+    """
+    if evidence.outcome is not None:
+        for ev in evaluations:
+            if ev.scenario.name == evidence.outcome.name and ev.baseline != ev.scenario.name:
+                return ev
+    return evidence.proposal
+
+
 def gather_evidence(
     workspace: Workspace,
     travel: TravelMatrix,
@@ -75,8 +102,9 @@ def gather_evidence(
     event_minutes: float | None = None,
     outreach: Mapping[str, OutreachPlan] | None = None,
     proposal: str | None = None,
+    snapshot: ConsultationSnapshot | None = None,
 ) -> Evidence:
-    """Read the record and the consultation store and plan the proposal's outreach and events.
+    """Read the record, count the consultation and plan the proposal's outreach and events.
 
     Parameters
     ----------
@@ -94,6 +122,10 @@ def gather_evidence(
         Outreach plans already made, by scenario name (the proposal's is reused, not solved again).
     proposal
         The scenario consulted on when the record names none (a reported scenario's name).
+    snapshot
+        The consultation the analysis read (its responses and themes are counted); default read from
+        the workspace's own SQLite store, if it has one
+        (:func:`hubplan.consult.snapshot.consultation_snapshot`).
 
     Returns
     -------
@@ -130,10 +162,11 @@ def gather_evidence(
                 plan = known if known is not None else plan_outreach(workspace, travel, chosen.scenario)
                 reach = tuple(outreach_reach(workspace, plan))
         closing, far = _event_reach(workspace, travel, chosen, decision, event_minutes)
-    count, themes, answered = _responses(workspace)
+    if snapshot is None:
+        snapshot = consultation_snapshot(workspace)
     held = decision.consultation.events_held if decision and decision.consultation else ()
-    return Evidence(chosen, outcome, plan, reach, decision, closing, far, event_minutes, count, themes,
-                    answered, events_recorded=bool(held))  # fmt: skip
+    return Evidence(chosen, outcome, plan, reach, decision, closing, far, event_minutes, snapshot.count,
+                    len(snapshot.themes), snapshot.themes_answered, events_recorded=bool(held))  # fmt: skip
 
 
 def _event_reach(
@@ -189,25 +222,3 @@ def _far_from_held(
     reached = np.atleast_1d(np.asarray(bus <= minutes).any(axis=1))
     near = [bool(x) for x in reached]
     return tuple(workspace.sites.ids[j] for j, ok in zip(rows.tolist(), near, strict=True) if not ok)
-
-
-def _responses(workspace: Workspace) -> tuple[int, int, int]:
-    """Return (responses stored, themes recorded, themes with a "we did") without creating a store."""
-    if workspace.path is None:
-        return 0, 0, 0
-    import yaml
-
-    from hubplan.consult.store import STORE_FILE, all_responses, engine_for
-    from hubplan.consult.themes import THEMES_FILE
-
-    count = 0
-    if (workspace.path / STORE_FILE).is_file():
-        engine = engine_for(workspace.path)
-        count = len(all_responses(engine))
-        engine.dispose()
-    themes_file = workspace.path / THEMES_FILE
-    themes = []
-    if themes_file.is_file():
-        themes = [t for t in (yaml.safe_load(themes_file.read_text(encoding="utf-8")) or {}).get("themes", [])
-                  if not t.get("merge_into")]  # fmt: skip
-    return count, len(themes), sum(1 for t in themes if t.get("we_did"))

@@ -13,7 +13,7 @@ from hubplan.analysis.uncertainty import InputDraws, input_draws, share_within_i
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.metrics import nearest_base
-from hubplan.optimise.frontier import budget_frontier
+from hubplan.optimise.frontier import FrontierPoint, budget_frontier
 from hubplan.optimise.plan import Objective, PlanSettings
 from hubplan.travel.matrix import TravelMatrix
 
@@ -170,3 +170,67 @@ def frontier_band(
     return FrontierBand(
         mode=mode, minutes=minutes, steps=tuple(steps), draws=draws.count if draws is not None else 0
     )
+
+
+def frontier_rows(
+    workspace: Workspace, travel: TravelMatrix, points: list[FrontierPoint], objective: Objective
+) -> list[dict[str, Any]]:
+    """Return one plain row per budget: bases, cost, families within the threshold, the most deprived fifth.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    points
+        The frontier.
+    objective
+        Its objective (its mode and minutes are reported; a p-median, which has no minutes of its
+        own, is reported at the access threshold, ``[evaluation] access_minutes``).
+
+    Returns
+    -------
+    list of dict
+        ``budget``, ``bases``, ``cost_per_year``, ``families_within``, ``share_within``,
+        ``most_deprived_within``, ``most_deprived_families``, ``mean_minutes``, ``mode``, ``minutes``,
+        ``gap``, ``status``, ``sites`` (ids separated by ';'), ``note``, ``noun`` (what is counted:
+        "children" or "families").
+    """
+    minutes_limit = objective.minutes or workspace.assumptions.evaluation.access
+    families = np.asarray(workspace.areas.families, dtype=np.float64)
+    deprived = workspace.areas.most_deprived
+    matrix = travel.minutes[objective.mode]
+    rows = []
+    for point in points:
+        row: dict[str, Any] = {
+            "budget": point.budget,
+            "mode": objective.mode,
+            "minutes": minutes_limit,
+            "noun": workspace.areas.noun,
+        }
+        if point.plan is None:
+            rows.append(row | {"bases": 0, "status": "infeasible", "note": point.reason})
+            continue
+        bases = workspace.base_indices(point.plan.scenario)
+        if len(bases) == 0:  # the budget is below the cheapest allowed site: no base at all
+            note = "the budget buys no site (each allowed site costs more)"
+            rows.append(row | {"bases": 0, "status": "infeasible", "note": note})
+            continue
+        nearest, _ = nearest_base(matrix, bases)
+        within = nearest <= minutes_limit
+        row |= {
+            "bases": len(bases),
+            "cost_per_year": float(workspace.sites.cost_per_year[bases].sum()),
+            "families_within": float(families[within].sum()),
+            "share_within": float(families[within].sum() / families.sum()),
+            "most_deprived_within": float(families[within & deprived].sum()),
+            "most_deprived_families": float(families[deprived].sum()),
+            "mean_minutes": float(families @ nearest / families.sum()),
+            "gap": point.plan.solution.gap,
+            "status": point.plan.solution.status,
+            "sites": ";".join(point.plan.scenario.bases),
+            "note": "",
+        }
+        rows.append(row)
+    return rows

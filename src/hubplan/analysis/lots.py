@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from hubplan.analysis.evidence import Evidence
+from hubplan.analysis.evidence import Evidence, decided_scenario
+from hubplan.analysis.view import site_areas
 from hubplan.data.boundaries import read_boundaries
 from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.scenario import Scenario
@@ -164,21 +165,23 @@ class ScenarioLots:
         }
 
 
-def area_adjacency(workspace: Workspace) -> Adjacency:
-    """Return which of the workspace's areas touch, from ``boundaries.geojson`` where it has them."""
-    outlines = {f["properties"]["id"]: f["geometry"] for f in read_boundaries(workspace.path)["area"]}
-    return adjacency(workspace.areas.ids, workspace.areas.lat, workspace.areas.lon, outlines)
+def area_adjacency(workspace: Workspace, *, outlines: Sequence[dict[str, Any]] | None = None) -> Adjacency:
+    """Return which of the workspace's areas touch, from ``boundaries.geojson`` where it has them.
+
+    ``outlines`` are the area layer's features when the caller has read them (the analysis reads the
+    file once); else the file is read here.
+    """
+    features = read_boundaries(workspace.path)["area"] if outlines is None else outlines
+    shapes = {f["properties"]["id"]: f["geometry"] for f in features}
+    return adjacency(workspace.areas.ids, workspace.areas.lat, workspace.areas.lon, shapes)
 
 
 def nearest_areas(workspace: Workspace, sites: np.ndarray) -> np.ndarray:
-    """Return, for each site position given, the area whose position is nearest (a site's area)."""
-    both = project_km(
-        np.concatenate([workspace.areas.lat, workspace.sites.lat[sites]]),
-        np.concatenate([workspace.areas.lon, workspace.sites.lon[sites]]),
-    )
-    areas, points = both[: len(workspace.areas)], both[len(workspace.areas) :]
-    d = np.linalg.norm(points[:, None, :] - areas[None, :, :], axis=2)
-    return np.argmin(d, axis=1).astype(np.int64) if len(sites) else np.zeros(0, dtype=np.int64)
+    """Return, for each site position given, the area whose position is nearest (a site's area).
+
+    The one rule (:func:`hubplan.analysis.view.site_areas`): straight lines in projected km.
+    """
+    return site_areas(workspace, sites)
 
 
 def parse_pins(workspace: Workspace, pins: Sequence[str]) -> dict[int, int]:
@@ -237,6 +240,7 @@ def lot_problem(
     defaults: LotsDefaults,
     outreach: OutreachPlan | None = None,
     pins: dict[int, int] | None = None,
+    outlines: Sequence[dict[str, Any]] | None = None,
 ) -> LotProblem:
     """Build the lots problem of a scenario: positions, contiguity, bases, measures and pins.
 
@@ -254,6 +258,8 @@ def lot_problem(
         The scenario's outreach plan, for the hours balanced on (needed with ``outreach_tolerance``).
     pins
         Area position to lot number.
+    outlines
+        The areas' outlines when already read (:func:`area_adjacency`).
 
     Returns
     -------
@@ -274,7 +280,7 @@ def lot_problem(
     return LotProblem(
         xy_km=project_km(areas.lat, areas.lon),
         children=children,
-        adjacency=area_adjacency(workspace),
+        adjacency=area_adjacency(workspace, outlines=outlines),
         base_ids=tuple(scenario.bases),
         base_area=nearest_areas(workspace, bases),
         served_by=np.argmin(minutes, axis=1).astype(np.int64),
@@ -308,6 +314,7 @@ def scenario_lots(
     method: LotMethod | None = None,
     seed: int = 0,
     outreach: OutreachPlan | None = None,
+    outlines: Sequence[dict[str, Any]] | None = None,
 ) -> ScenarioLots:
     """Split the workspace's areas into ``count`` lots around a scenario's bases, with a table per lot.
 
@@ -331,6 +338,8 @@ def scenario_lots(
         Seeds the search.
     outreach
         The scenario's outreach plan (planned here when not given).
+    outlines
+        The areas' outlines when already read (:func:`area_adjacency`).
 
     Returns
     -------
@@ -340,7 +349,9 @@ def scenario_lots(
     defaults = defaults or workspace.assumptions.lots
     pinned = parse_pins(workspace, pins)
     outreach = outreach or plan_outreach(workspace, travel, scenario)
-    problem = lot_problem(workspace, travel, scenario, defaults=defaults, outreach=outreach, pins=pinned)
+    problem = lot_problem(
+        workspace, travel, scenario, defaults=defaults, outreach=outreach, pins=pinned, outlines=outlines
+    )
     settings = LotSettings(
         lots=count,
         split_km=defaults.split_km,
@@ -385,6 +396,7 @@ def scenario_lots(
         notes.append(f"{len(adj.bridges)} island(s) joined to their nearest area: {names}")
     if lots.unbalanced:
         notes.append("outside the tolerance: " + "; ".join(lots.unbalanced))
+    notes.extend(_source_notes(workspace, rows))
     return ScenarioLots(
         scenario=scenario.name,
         count=count,
@@ -426,7 +438,9 @@ def report_lots(
     travel: TravelMatrix,
     evaluations: Sequence[Evaluation],
     evidence: Evidence,
-    outreach: dict[str, OutreachPlan] | None = None,
+    outreach: Mapping[str, OutreachPlan] | None = None,
+    *,
+    outlines: Sequence[dict[str, Any]] | None = None,
 ) -> ReportLots | None:
     """Cut the lots the report shows: ``[lots] counts`` for the decided (or proposed) scenario.
 
@@ -442,6 +456,8 @@ def report_lots(
         The checklist's evidence (which scenario: as for the rounds).
     outreach
         Outreach plans already made, by scenario name.
+    outlines
+        The areas' outlines when already read (:func:`area_adjacency`).
 
     Returns
     -------
@@ -450,17 +466,38 @@ def report_lots(
         empty. The scenario is the one the record says was adopted, else the proposal, else the first
         reported one.
     """
-    from hubplan.analysis.circuits import rounds_scenario
-
     counts = workspace.assumptions.lots.counts
-    chosen = rounds_scenario(evaluations, evidence) or (evaluations[0] if evaluations else None)
+    chosen = decided_scenario(evaluations, evidence) or (evaluations[0] if evaluations else None)
     if not counts or chosen is None:
         return None
     plan = (outreach or {}).get(chosen.scenario.name)
     splits, skipped = [], []
     for k in counts:
         try:
-            splits.append(scenario_lots(workspace, travel, chosen.scenario, k, outreach=plan))
+            splits.append(
+                scenario_lots(workspace, travel, chosen.scenario, k, outreach=plan, outlines=outlines)
+            )
         except InfeasibleError as exc:
             skipped.append(f"{chosen.scenario.title} in {k} lot{'s' if k != 1 else ''}: {exc}")
     return ReportLots(splits=tuple(splits), skipped=tuple(skipped))
+
+
+def _source_notes(workspace: Workspace, rows: Sequence[LotRow]) -> list[str]:
+    """Say where the lots' providers, outreach hours and money come from, and what the workspace lacks."""
+    notes = []
+    if workspace.baseline is None:
+        notes.append(
+            "providers now: no current network was given (hubplan init --current), so no lot names one"
+        )
+    outreach = workspace.assumptions.outreach
+    per_session = f"{outreach.families_per_session:g} families a session"
+    if "families_per_session" in outreach.model_fields_set:
+        notes.append(f"outreach hours: this scenario's outreach plan at {per_session} (set in hubplan.toml)")
+    else:
+        notes.append(
+            f"outreach hours: this scenario's outreach plan at {per_session}, hubplan's default, an "
+            "assumption (set [outreach] families_per_session in hubplan.toml)"
+        )
+    if any(not np.isfinite(r.bases_cost_per_year) for r in rows):
+        notes.append("£ a year: not shown, as the sites give no cost_per_year for every base")
+    return notes

@@ -28,6 +28,7 @@ from hubplan.data.assumptions import UncertaintySettings
 from hubplan.data.workspace import Workspace
 from hubplan.evaluate.breakdowns import area_breakdowns
 from hubplan.evaluate.evaluation import Evaluation
+from hubplan.evaluate.measure import drawn_figures
 from hubplan.evaluate.metrics import nearest_base
 from hubplan.evaluate.uncertainty import MinuteDraws
 from hubplan.travel.matrix import TravelMatrix
@@ -418,7 +419,7 @@ def scenario_intervals(
         for mode, m in ev.modes.items():
             car = draws.factors(mode)
             base = before(ev.baseline, mode) if ev.baseline else None
-            figures = _draw_figures(
+            figures = drawn_figures(
                 m.nearest_minutes,
                 base,
                 weights=weights,
@@ -473,10 +474,10 @@ def _travel_dominated(
     weights = families[None, :]
     kwargs = {"weights": weights, "thresholds": thresholds}
     demand_only = _band(
-        _draw_figures(nearest, None, demand=demand, car=None, **kwargs)["within_share"], quantiles
+        drawn_figures(nearest, None, demand=demand, car=None, **kwargs)["within_share"], quantiles
     )
     travel_only = _band(
-        _draw_figures(nearest, None, demand=np.ones_like(demand), car=travel, **kwargs)["within_share"],
+        drawn_figures(nearest, None, demand=np.ones_like(demand), car=travel, **kwargs)["within_share"],
         quantiles,
     )
     width_demand = demand_only.high[0] - demand_only.low[0]
@@ -513,7 +514,7 @@ def share_within_interval(
     """
     from hubplan.evaluate.uncertainty import INTERVAL
 
-    figures = _draw_figures(
+    figures = drawn_figures(
         np.asarray(nearest, dtype=np.float64),
         None,
         weights=np.asarray(families, dtype=np.float64)[None, :],
@@ -528,56 +529,3 @@ def _band(values: np.ndarray, quantiles: np.ndarray) -> Band:
     with np.errstate(invalid="ignore"):  # an empty group's share is NaN in every draw, and stays NaN
         low, high = np.quantile(values, quantiles, axis=0)
     return Band(low, high)
-
-
-def _draw_figures(
-    nearest: np.ndarray,
-    baseline: np.ndarray | None,
-    *,
-    weights: np.ndarray,
-    thresholds: np.ndarray,
-    demand: np.ndarray,
-    car: np.ndarray | MinuteDraws | None,
-) -> dict[str, np.ndarray]:
-    """Return each figure under every draw: (draws, groups[, thresholds]) arrays.
-
-    ``car`` draws the minutes: (draws, n_areas) factors on every trip of an area, or
-    :class:`~hubplan.evaluate.uncertainty.MinuteDraws` whose factor follows each trip's band.
-    """
-    draws = len(demand)
-    groups = len(weights)
-    shape = (draws, groups, len(thresholds))
-    within = np.empty(shape)
-    lose = np.empty(shape) if baseline is not None else None
-    reached = (nearest[:, None] <= thresholds[None, :]).astype(np.float64)
-    had = (baseline[:, None] <= thresholds[None, :]).astype(np.float64) if baseline is not None else None
-    families = demand @ weights.T  # (draws, groups)
-    if car is None:
-        # Minutes are held: one product per figure, sum_n demand[d, n] weights[g, n] reached[n, t].
-        within[:] = (demand @ _spread(weights, reached)).reshape(shape)
-        if lose is not None and had is not None:
-            lose[:] = (demand @ _spread(weights, had * (1.0 - reached))).reshape(shape)
-    else:
-        near_factor = car.factors(nearest) if isinstance(car, MinuteDraws) else car
-        base_factor = None
-        if baseline is not None:
-            base_factor = car.factors(baseline) if isinstance(car, MinuteDraws) else car
-        for d in range(draws):
-            reached = ((nearest * near_factor[d])[:, None] <= thresholds[None, :]).astype(np.float64)
-            drawn = weights * demand[d]
-            within[d] = drawn @ reached
-            if lose is not None and baseline is not None and base_factor is not None:
-                had = ((baseline * base_factor[d])[:, None] <= thresholds[None, :]).astype(np.float64)
-                lose[d] = drawn @ (had * (1.0 - reached))
-    total = families[:, :, None]
-    share = np.divide(within, total, out=np.full(shape, np.nan), where=total > 0)
-    out = {"families": families, "within": within, "within_share": share, "beyond": total - within}
-    if lose is not None:
-        out["lose"] = lose
-    return out
-
-
-def _spread(weights: np.ndarray, reached: np.ndarray) -> np.ndarray:
-    """Return (n_areas, groups * thresholds): each area's weight in a group where it is reached."""
-    spread: np.ndarray = (weights.T[:, :, None] * reached[:, None, :]).reshape(weights.shape[1], -1)
-    return spread

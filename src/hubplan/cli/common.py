@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import os
 import signal
@@ -20,7 +21,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from hubplan.data import load_workspace
 from hubplan.data.money import parse_money
 from hubplan.data.workspace import Workspace
-from hubplan.errors import HubplanError, InputError
+from hubplan.errors import HubplanError, InputError, ParameterError
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.travel import TravelMatrix, build_travel
@@ -64,6 +65,10 @@ def handles_errors(command: F) -> F:
         try:
             with _terminate_as_exit():
                 return command(*args, **kwargs)
+        except ParameterError as exc:
+            err.print("[bold red]error:[/] ", end="")
+            err.print(_cut(exc.wording(flag_for(exc.parameter)), MAX_MESSAGE_CHARS), markup=False)
+            raise typer.Exit(1) from None
         except InputError as exc:
             print_problems(exc.summary, exc.problems)
             raise typer.Exit(1) from None
@@ -78,6 +83,46 @@ def handles_errors(command: F) -> F:
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def flag_for(parameter: str) -> str:
+    """Return how the running command spells a library parameter: its option (``budget`` -> ``--budget``).
+
+    Read from click's own metadata (the running command's ``params``): an option is named by its
+    first long flag, an argument by its metavar. A parameter the command does not take keeps its
+    own name.
+
+    Parameters
+    ----------
+    parameter
+        The parameter's name in the library (e.g. ``"budget"``, ``"rules"``, ``"start"``).
+
+    Returns
+    -------
+    str
+        E.g. ``"--budget"``, ``"--rule"`` (a command's ``rules`` parameter), ``"--from"``.
+    """
+    context = _current_context()
+    if context is None:
+        return parameter
+    for param in context.command.params:
+        if param.name != parameter:
+            continue
+        if param.param_type_name == "option":
+            return str(next((opt for opt in param.opts if opt.startswith("--")), param.opts[0]))
+        return str(param.metavar or param.name or parameter).upper()
+    return parameter
+
+
+def _current_context() -> Any:
+    """Return the running command's click context (typer's own copy of click where it carries one)."""
+    # typer 0.2x runs its own copy of click, whose context stack the plain click cannot see.
+    for module in ("typer._click.globals", "click.globals"):
+        try:
+            return importlib.import_module(module).get_current_context(silent=True)
+        except ImportError:  # pragma: no cover - a typer that runs on click itself
+            continue
+    return None  # pragma: no cover
 
 
 def print_problems(summary: str, problems: list[Any]) -> None:
@@ -153,12 +198,32 @@ def print_json(data: Any) -> None:
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
 
-def money_option(value: str, option: str) -> float:
-    """Read an amount of money given to ``option``, or fail with a message naming it."""
+def money_option(value: str, parameter: str) -> float:
+    """Read an amount of money given to the command's ``parameter`` (a :class:`ParameterError` if not).
+
+    Parameters
+    ----------
+    value
+        The text given, e.g. ``"5.2m"``.
+    parameter
+        The command's parameter (its function argument, e.g. ``"budget"``; the message names its flag).
+
+    Returns
+    -------
+    float
+        £.
+
+    Raises
+    ------
+    ParameterError
+        When the text is not an amount.
+    """
     try:
         return parse_money(value)
-    except ValueError as exc:
-        raise HubplanError(f"{option}: {exc}") from None
+    except ValueError:
+        raise ParameterError(
+            parameter, expected="an amount such as 5.2m, £800k or 10200000", found=value
+        ) from None
 
 
 @contextmanager

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import numpy as np
 import typer
@@ -14,27 +14,35 @@ from hubplan.cli.common import Dir, app, err, handles_errors, load, out, progres
 from hubplan.consult import (
     add_responses,
     affected_families,
-    all_petitions,
-    all_responses,
     area_of_postcodes,
     closing_scenarios,
     engine_for,
-    match_centres,
     read_mapping,
     read_responses,
     record_petition,
     representation,
 )
+from hubplan.consult.snapshot import consultation_snapshot
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
+from hubplan.environment import store_url_from_environment
 from hubplan.errors import HubplanError
-from hubplan.report.consultation import write_consultation_report
 from hubplan.report.tables import BREAKDOWN_TITLES
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 consult_app = typer.Typer(
     help="Consultation: import responses, petitions, who responded, what to publish.", no_args_is_help=True
 )
 app.add_typer(consult_app, name="consult")
+
+
+def _store(directory: Path) -> sa.Engine:
+    """Return the store: ``HUBPLAN_STORE_URL`` when set, else the workspace's ``hubplan.sqlite``."""
+    return engine_for(directory, store_url_from_environment())
+
+
 ScenarioOpt = Annotated[
     str, typer.Option(help="The scenario consulted on (default: the first that closes centres).")
 ]
@@ -53,7 +61,7 @@ def import_responses(
     import sqlalchemy as sa
 
     try:
-        added = add_responses(engine_for(directory), result.rows, source_sha256=result.sha256)
+        added = add_responses(_store(directory), result.rows, source_sha256=result.sha256)
     except sa.exc.OperationalError as exc:  # a full disk or a file-size limit (ulimit -f): nothing is stored
         reason = str(exc.orig or exc).splitlines()[0][:200]
         msg = f"the store could not be written ({reason}): is the disk full, or a file-size limit set?"
@@ -79,7 +87,7 @@ def petition(
     """Record a petition and its signature count."""
     load(directory)
     districts = tuple(d.strip().upper() for d in postcode_districts.split(",") if d.strip())
-    record_petition(engine_for(directory), name, signatures, districts)
+    record_petition(_store(directory), name, signatures, districts)
     out.print(f"recorded '{name}': {signatures:,} signatures")
 
 
@@ -88,7 +96,8 @@ def petition(
 def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
     """Count responses, the centres they name, and who responded against who is affected."""
     workspace = load(directory)
-    responses = all_responses(engine_for(directory))
+    snapshot = consultation_snapshot(workspace, engine=_store(directory))
+    responses = snapshot.responses
     if not responses:
         raise HubplanError(f"no responses stored yet: run hubplan consult import {directory} FILE")
     chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
@@ -96,7 +105,7 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
         f"{len(responses):,} responses; by type: "
         + ", ".join(f"{k} {v:,}" for k, v in Counter(r.respondent_type for r in responses).most_common())
     )
-    named = Counter(c for r in responses for c in match_centres(r.centre, workspace))
+    named = Counter(c for centres in snapshot.centres for c in centres)
     table = Table(title="Centres named most")
     table.add_column("centre")
     table.add_column("responses", justify="right")
@@ -120,9 +129,11 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
         out.print(t)
         if rep.under_represented:
             out.print(f"[yellow]under-represented ({title}):[/] {', '.join(rep.under_represented)}")
-    for name, count, districts in all_petitions(engine_for(directory)):
+    for p in snapshot.petitions:
+        districts = p.postcode_districts
         out.print(
-            f"petition '{name}': {count:,} signatures" + (f" ({', '.join(districts)})" if districts else "")
+            f"petition '{p.name}': {p.signatures:,} signatures"
+            + (f" ({', '.join(districts)})" if districts else "")
         )
 
 
@@ -145,10 +156,15 @@ def report(
     seed: Annotated[int, typer.Option(help="Seeds the themes: same seed, same themes.")] = 0,
 ) -> None:
     """Publish the consultation with no personal data: counts, themes, each centre, who did not respond."""
+    from hubplan.analysis.consultation import analyse_consultation
+    from hubplan.report.consultation import write_consultation_report
+
     workspace = load(directory)
     chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
+    snapshot = consultation_snapshot(workspace, engine=_store(directory))
     with progress_bar("themes from the comments", 1) as advance:
-        files = write_consultation_report(workspace, travel_for(workspace), chosen, out_dir, seed=seed)
+        analysed = analyse_consultation(workspace, travel_for(workspace), chosen, snapshot, seed=seed)
+        files = write_consultation_report(analysed, out_dir)
         advance(1, 1)
     out.print(
         f"wrote {files.html} (edit {directory}/themes.yaml to rename or merge themes and say what you did)"

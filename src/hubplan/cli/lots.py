@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from hubplan.cli.common import AsJson, Dir, app, handles_errors, load, out, print_json, travel_for
@@ -24,6 +25,7 @@ _METHODS = ("auto", "exact", "heuristic")
 
 def _write_outputs(workspace: Workspace, split: ScenarioLots, folder: Path) -> list[Path]:
     """Write lots.csv (a lot per area), lots-table.csv (a row per lot), lots.svg (the map), lots.json."""
+    from hubplan.analysis.view import render_view
     from hubplan.report.charts import to_svg
     from hubplan.report.lots import lots_map
 
@@ -43,7 +45,7 @@ def _write_outputs(workspace: Workspace, split: ScenarioLots, folder: Path) -> l
                          round(r.bases_cost_per_year, 2), round(r.outreach_cost_per_year, 2),
                          round(r.cost_per_year, 2)])  # fmt: skip
     scenario = workspace.scenario(split.scenario)
-    svg = to_svg(lots_map(workspace, split, title=f"{scenario.title}: {split.count} lots"))
+    svg = to_svg(lots_map(render_view(workspace), split, title=f"{scenario.title}: {split.count} lots"))
     document = json.dumps(split.to_dict(), indent=2, ensure_ascii=False) + "\n"
     return [
         write_bytes_atomically(folder / "lots.csv", per_area.getvalue().encode()),
@@ -172,6 +174,6 @@ def lots(
         f"{split.compactness_km:.1f} km to the lot's centre base."
     )
     for note in split.notes:
-        out.print(f"Note: {note}")
+        out.print(f"Note: {escape(note)}")
     for path in written:
         out.print(f"wrote {path}")

@@ -6,8 +6,10 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import app, err, handles_errors, out
+from hubplan.modes import Mode
 
 
 @app.command()
@@ -26,7 +28,7 @@ def national(
     method: Annotated[str, typer.Option(help="heuristic (with a proven gap) or exact.")] = "heuristic",
     mode: Annotated[
         str, typer.Option(help="The mode whose travel time the plans minimise: bus or car.")
-    ] = "bus",
+    ] = Mode.BUS,
     threshold: Annotated[float, typer.Option(help="Minutes that count as within reach.")] = 30.0,
     year: Annotated[int, typer.Option(help="The mid-year of the ONS under-5 counts: 2017 or 2019.")] = 2019,
     councils: Annotated[
@@ -69,7 +71,7 @@ def national(
         rule = BaseRule("budget_share", budget_share)
     if method not in ("heuristic", "exact"):
         raise typer.BadParameter("expected heuristic or exact", param_hint="--method")
-    if mode not in ("bus", "car"):
+    if mode not in (Mode.BUS, Mode.CAR):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
     if year not in (2017, 2019):
         raise typer.BadParameter("expected 2017 or 2019", param_hint="--year")
@@ -126,5 +128,8 @@ def national(
     err.print(f"  {summary.timings.describe()}", markup=False)
     out.print(f"  rule: {rule.describe()}; plans minimise children's minutes by {mode}")
     for row in table[table["error"] != ""].to_dict(orient="records"):
-        err.print(f"  [red]failed[/]: {row['name']} ({row['code']}): {row['error']}", markup=True)
+        err.print(
+            f"  [red]failed[/]: {escape(str(row['name']))} ({row['code']}): {escape(str(row['error']))}",
+            markup=True,
+        )
     out.print(f"  page: {out_dir / 'national.html'}")

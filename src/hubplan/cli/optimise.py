@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,7 +20,7 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.data.scenario import write_scenarios
-from hubplan.errors import HubplanError, InputError
+from hubplan.errors import ParameterError
 from hubplan.optimise.rules import REGISTRY, parse_rules
 
 if TYPE_CHECKING:
@@ -31,36 +29,6 @@ if TYPE_CHECKING:
 # The solvers, evaluation and report load inside the commands that use them (fast --help).
 
 RULES_HELP = "A rule, repeatable: " + ", ".join(REGISTRY[name].usage for name in sorted(REGISTRY)) + "."
-
-# Library messages name parameters; the command line names its flags.
-_FLAGS = (
-    ("rules:", "--rule:"),
-    ("method:", "--method:"),
-    ("objective:", "--objective:"),
-    ("candidates:", "--candidates:"),
-    ("budgets: expected start <= stop and a positive step", "expected --from <= --to and a positive --step"),
-)
-
-
-def _as_flags(message: str) -> str:
-    """Translate a library message's parameter names into this command's flags."""
-    for name, flag in _FLAGS:
-        if message.startswith(name):
-            message = flag + message[len(name) :]
-    return message.replace("method='exact'", "--method exact")
-
-
-@contextmanager
-def _speaking_flags() -> Iterator[None]:
-    """Re-raise the library's own errors (not input-file problems) with flags for parameter names."""
-    try:
-        yield
-    except InputError:
-        raise
-    except HubplanError as exc:
-        raise type(exc)(_as_flags(str(exc))) from None
-    except ValueError as exc:
-        raise HubplanError(_as_flags(str(exc))) from None
 
 
 def _settings(
@@ -79,19 +47,18 @@ def _settings(
     from hubplan.optimise.plan import Objective, PlanSettings
     from hubplan.optimise.solution import Method
 
-    with _speaking_flags():
-        return PlanSettings(
-            objective=Objective.parse(objective),
-            bases=bases,
-            budget=budget,
-            candidates=tuple(k.strip() for k in candidates.split(",") if k.strip()),
-            method=Method.parse(method),
-            time_limit=time_limit,
-            seed=seed,
-            alternatives=alternatives,
-            within=within,
-            **parse_rules(rules),
-        )
+    return PlanSettings(
+        objective=Objective.parse(objective),
+        bases=bases,
+        budget=budget,
+        candidates=tuple(k.strip() for k in candidates.split(",") if k.strip()),
+        method=Method.parse(method),
+        time_limit=time_limit,
+        seed=seed,
+        alternatives=alternatives,
+        within=within,
+        **parse_rules(rules),
+    )
 
 
 ObjectiveOpt = Annotated[
@@ -123,7 +90,7 @@ def optimise(
         str | None, typer.Option(help="Or spend at most this a year on bases, e.g. 5.2m.")
     ] = None,
     objective: ObjectiveOpt = "pmedian:bus",
-    rule: RuleOpt = None,
+    rules: RuleOpt = None,
     candidates: CandidatesOpt = "",
     method: MethodOpt = "exact",
     time_limit: TimeLimitOpt = None,
@@ -145,16 +112,17 @@ def optimise(
     from hubplan.report import comparison_table
 
     if (bases is None) == (budget is None):
-        raise HubplanError("give exactly one of --bases N or --budget AMOUNT")
+        raise ParameterError(
+            "bases", expected="exactly one of --bases N or --budget AMOUNT", found="both or neither"
+        )
     settings = _settings(
-        objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed,
-        bases=bases, budget=None if budget is None else money_option(budget, "--budget"),
+        objective, rules or [], candidates, method=method, time_limit=time_limit, seed=seed,
+        bases=bases, budget=None if budget is None else money_option(budget, "budget"),
         alternatives=alternatives, within=within,
     )  # fmt: skip
     workspace = load(directory)
     travel = travel_for(workspace)
-    with _speaking_flags():
-        result = plan(workspace, travel, settings, name=name)
+    result = plan(workspace, travel, settings, name=name)
     written = []
     if not dry_run:  # the plan and its alternatives as one set: all saved, or none
         written = write_scenarios(directory, [result.scenario, *result.alternatives], overwrite=overwrite)
@@ -203,7 +171,7 @@ def frontier(
         str, typer.Option(help="The step between budgets, e.g. 0.25m (default: a tenth of the range).")
     ] = "",
     objective: ObjectiveOpt = "coverage:20:bus",
-    rule: RuleOpt = None,
+    rules: RuleOpt = None,
     candidates: CandidatesOpt = "",
     method: MethodOpt = "exact",
     time_limit: TimeLimitOpt = None,
@@ -215,24 +183,22 @@ def frontier(
     as_json: AsJson = False,
 ) -> None:
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
+    from hubplan.analysis.frontier import frontier_rows
     from hubplan.optimise.frontier import budget_frontier, budget_steps, default_budget_range
-    from hubplan.report.frontier import (
-        extra_money_sentences,
-        frontier_rows,
-        frontier_table,
-        write_frontier_csv,
-    )
+    from hubplan.report.frontier import extra_money_sentences, frontier_table, write_frontier_csv
 
-    settings = _settings(objective, rule or [], candidates, method=method, time_limit=time_limit, seed=seed)
+    settings = _settings(objective, rules or [], candidates, method=method, time_limit=time_limit, seed=seed)
+    given = {
+        name: money_option(text, name)
+        for name, text in (("start", start), ("stop", stop), ("step", step))
+        if text
+    }
+    more = money_option(extra, "extra") if extra else None
     workspace = load(directory)
-    with _speaking_flags():
-        low, high, by = default_budget_range(workspace, settings)  # sized to this workspace's costs
-        low = money_option(start, "--from") if start else low
-        high = money_option(stop, "--to") if stop else high
-        by = money_option(step, "--step") if step else by
-        budgets = budget_steps(low, high, by)
+    low, high, by = default_budget_range(workspace, settings)  # sized to this workspace's costs
+    budgets = budget_steps(given.get("start", low), given.get("stop", high), given.get("step", by))
     travel = travel_for(workspace)
-    with progress_bar(f"best plans at {len(budgets)} budgets", len(budgets)) as advance, _speaking_flags():
+    with progress_bar(f"best plans at {len(budgets)} budgets", len(budgets)) as advance:
         points = budget_frontier(workspace, travel, budgets, settings, progress=advance)
     rows = frontier_rows(workspace, travel, points, settings.objective)
     if data_out is not None:
@@ -240,8 +206,8 @@ def frontier(
     if as_json:
         print_json({"objective": str(settings.objective), "points": rows})
         return
-    out.print(frontier_table(rows, settings.objective))
-    for sentence in extra_money_sentences(rows, money_option(extra, "--extra") if extra else by):
+    out.print(frontier_table(rows, objective=settings.objective.describe()))
+    for sentence in extra_money_sentences(rows, more if more is not None else given.get("step", by)):
         out.print(f"- {sentence}")
     if data_out is not None:
         out.print(f"wrote {data_out}")

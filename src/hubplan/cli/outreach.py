@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
@@ -84,7 +85,7 @@ def outreach(
             workspace,
             travel,
             workspace.scenario(scenario),
-            budget_per_year=None if budget is None else money_option(budget, "--budget"),
+            budget_per_year=None if budget is None else money_option(budget, "budget"),
             threshold_minutes=threshold,
             need_weighting=None
             if weight_by_reach is None
@@ -102,7 +103,7 @@ def outreach(
         if reach.breakdown != "district":
             out.print(reach_table(reach))
     for note in result.notes:
-        out.print(f"[dim]Note: {note}[/]")
+        out.print(f"[dim]Note: {escape(note)}[/]")
     if timetable is not None:
         out.print(f"wrote the timetable of {len(result.sessions)} weekly sessions to {timetable}")
 
@@ -134,8 +135,8 @@ def amend(
     workspace = load(directory)
     travel = travel_for(workspace)
     chosen = workspace.scenario(scenario)
-    amount = money_option(extra, "--extra")
-    base_budget = None if budget is None else money_option(budget, "--budget")
+    amount = money_option(extra, "extra")
+    base_budget = None if budget is None else money_option(budget, "budget")
     kinds = tuple(k.strip() for k in candidates.split(",") if k.strip())
     with solver_output_to_stderr(enabled=as_json):  # stdout is the JSON and nothing else
         before = plan_outreach(workspace, travel, chosen, budget_per_year=base_budget)
@@ -218,7 +219,7 @@ def events(
     out.print(events_table(found))
     out.print(f"{len(found)} events cover {sum(len(e.centres) for e in found)} closing centres.")
     for note in notes:
-        out.print(f"[dim]Note: {note}[/]")
+        out.print(f"[dim]Note: {escape(note)}[/]")
     if data_out is not None:
         out.print(f"wrote {data_out}")
 

@@ -48,6 +48,7 @@ def report(
 ) -> None:
     """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."""
     from hubplan.analysis import analyse
+    from hubplan.environment import store_url_from_environment
     from hubplan.report.centres import CENTRES_DIR, write_centre_pages
     from hubplan.report.document import write_report
 
@@ -63,15 +64,17 @@ def report(
     travel = travel_for(workspace)
     evaluations = evaluate_all(workspace, names, travel=travel)
     with err.status("analysing: outreach, events, the consultation and the closing centres"):
-        analysis = analyse(workspace, travel, evaluations, proposal=proposal or None)
+        analysis = analyse(
+            workspace, travel, evaluations, proposal=proposal or None, store_url=store_url_from_environment()
+        )
     if as_json:
         print_json(analysis.to_dict())
         return
     # Everything is made in a staging folder and swapped in at once: a failure or an interrupt leaves
     # the earlier report whole, and centre pages the new report does not have are gone.
     with replaced_together(out_dir, REPORT_OUTPUTS) as staging:
-        files = write_report(workspace, analysis, staging, pdf=pdf)
-        pages = write_centre_pages(workspace, analysis, staging)  # one page per closing centre
+        files = write_report(analysis, staging, pdf=pdf)
+        pages = write_centre_pages(analysis, staging)  # one page per closing centre
     out.print(
         f"wrote {out_dir / files.html.name}" + (f" and {out_dir / files.pdf.name}" if files.pdf else "")
     )

@@ -14,7 +14,8 @@ import typer
 from hubplan.cli.common import Dir, app, err, handles_errors, load, out, travel_for
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
 from hubplan.data.money import parse_money
-from hubplan.errors import HubplanError
+from hubplan.errors import ParameterError
+from hubplan.modes import Mode
 from hubplan.optimise.rules import REGISTRY
 
 RANGE_HELP = "START:STOP:STEP (both ends included) or a list"
@@ -196,8 +197,8 @@ def parse_rule_sets(rule: list[str], rule_set: list[str]) -> list[tuple[str, ...
     sets = list(dict.fromkeys(sets)) or [()]
     try:
         check_rule_sets(sets)
-    except HubplanError as exc:
-        raise typer.BadParameter(str(exc).removeprefix("rules: "), param_hint="--rule/--rule-set") from None
+    except ParameterError as exc:
+        raise typer.BadParameter(exc.detail(), param_hint="--rule/--rule-set") from None
     return sets
 
 
@@ -337,7 +338,7 @@ def sweep(
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
     from hubplan.scale.sweep_spec import SweepSpec
 
-    if mode is not None and mode not in ("bus", "car"):
+    if mode is not None and mode not in (Mode.BUS, Mode.CAR):
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
     if method is not None and method not in ("heuristic", "exact"):
         raise typer.BadParameter("expected heuristic or exact", param_hint="--method")
@@ -417,7 +418,7 @@ def sweep(
     )
     err.print(f"  {summary.timings.describe()}", markup=False)
     baseline = ws.baseline
-    car_source = matrix.sources.get("car", "estimated")
+    car_source = matrix.sources.get(Mode.CAR, "estimated")
     car_text = (
         f"car minutes log-normal, median absolute error {options.car_median_abs_error:.1%}, "
         "one factor per area"

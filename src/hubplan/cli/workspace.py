@@ -25,7 +25,7 @@ from hubplan.consult import affected_families, area_of_postcodes, read_responses
 from hubplan.data import bundled_workspace_path, check_workspace, write_bundled_workspace
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import HubplanError, InputError, Problem
+from hubplan.errors import InputError, ParameterError, Problem
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
@@ -132,12 +132,11 @@ def evaluate_command(
 
 def _check_view(ev: Evaluation, mode: str, minutes: float) -> None:
     if mode not in ev.modes:
-        msg = f"--mode: expected one of {', '.join(ev.modes)}; got '{mode}'"
-        raise HubplanError(msg)
+        raise ParameterError("mode", expected=f"one of {', '.join(ev.modes)}", found=mode)
     if float(minutes) not in ev.thresholds:
         thresholds = ", ".join(f"{t:g}" for t in ev.thresholds)
-        msg = f"--minutes: expected one of the thresholds in hubplan.toml ({thresholds}); got {minutes:g}"
-        raise HubplanError(msg)
+        expected = f"one of the thresholds in hubplan.toml ({thresholds})"
+        raise ParameterError("minutes", expected=expected, found=f"{minutes:g}")
 
 
 @app.command()

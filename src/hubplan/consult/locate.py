@@ -27,6 +27,7 @@ def match_centres(text: str, workspace: Workspace, *, threshold: float = 85.0) -
 
     The text is split on commas, slashes and "and"; each part is matched to the site names with
     the centre words removed (rapidfuzz's WRatio), keeping a match scoring at least ``threshold``.
+    To match many answers, make a :class:`CentreMatcher` once.
 
     Parameters
     ----------
@@ -42,18 +43,43 @@ def match_centres(text: str, workspace: Workspace, *, threshold: float = 85.0) -
     tuple of str
         Site ids, in the order named.
     """
-    sites = workspace.sites
-    centres = [i for i, k in enumerate(sites.kind) if str(k) in ("children_centre", "family_hub")]
-    choices = {i: _short(str(sites.name[i])) for i in centres}
-    found: list[str] = []
-    for part in _SPLIT.split(text):
-        query = _short(part)
-        if len(query) < 3:
-            continue
-        best = process.extractOne(query, choices, scorer=fuzz.WRatio, score_cutoff=threshold)
-        if best is not None and sites.ids[best[2]] not in found:
-            found.append(sites.ids[best[2]])
-    return tuple(found)
+    return CentreMatcher(workspace, threshold=threshold)(text)
+
+
+class CentreMatcher:
+    """Match free-text answers to a workspace's centres (:func:`match_centres`), its names prepared once.
+
+    Parameters
+    ----------
+    workspace
+        The workspace whose children's centres and family hubs are matched.
+    threshold
+        The least score (0-100) that counts.
+    """
+
+    def __init__(self, workspace: Workspace, *, threshold: float = 85.0) -> None:
+        sites = workspace.sites
+        centres = [i for i, k in enumerate(sites.kind) if str(k) in ("children_centre", "family_hub")]
+        self._ids = sites.ids
+        self._choices = {i: _short(str(sites.name[i])) for i in centres}
+        self._threshold = threshold
+        self._known: dict[str, tuple[str, ...]] = {}
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        """Return the ids of the centres ``text`` names, in the order named (each answer matched once)."""
+        if text not in self._known:
+            found: list[str] = []
+            for part in _SPLIT.split(text):
+                query = _short(part)
+                if len(query) < 3:
+                    continue
+                best = process.extractOne(
+                    query, self._choices, scorer=fuzz.WRatio, score_cutoff=self._threshold
+                )
+                if best is not None and self._ids[best[2]] not in found:
+                    found.append(self._ids[best[2]])
+            self._known[text] = tuple(found)
+        return self._known[text]
 
 
 def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.ndarray, str]:

@@ -5,18 +5,34 @@ case, no punctuation, run-on sentences) and returns Presidio ``RecognizerResult`
 English pipeline's NER finds names in general; :class:`NameRecogniser` adds the names it misses: a
 capitalised word after a phrase that introduces a person ("my son", "ask for", "I'm", "me and"), before
 "and I", next to a name already found, or found in the US census list of first names that the
-``names`` package ships.
+``names`` package ships or on the lists of the names of the communities who live in England
+(:mod:`hubplan.consult.name_lists`). :mod:`hubplan.consult.identifiers` adds NI numbers, vehicle
+registrations, social handles, dates, workplaces and registration numbers.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+from hubplan.consult.name_lists import (
+    _AMBIGUOUS,
+    _COMMON_WORDS,
+    _NOT_NAMES,
+    _SIGN_OFF,
+    first_names,
+    is_ambiguous_name,
+    is_first_name,
+    is_text_speak,
+    is_unknown_word,
+    not_a_name,
+    world_first_names,
+)
+
+__all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
 
 
 def _words(text: str) -> frozenset[str]:
@@ -33,6 +49,11 @@ KINDS = {
     "EMAIL": "[e-mail]",
     "UK_ADDRESS": "[address]",
     "SCHOOL": "[school]",
+    "UK_NI": "[NI number]",
+    "UK_VEHICLE": "[vehicle]",
+    "SOCIAL": "[social media]",
+    "WORKPLACE": "[workplace]",
+    "REG_NUMBER": "[reference]",
 }
 """Presidio entity -> the placeholder that replaces it in published text."""
 
@@ -54,7 +75,7 @@ PHONE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(0\){_SEP})?|\(?0)(?:{_SEP}\d){{9,10}}(?![\d])",
 )
 NHS = re.compile(r"(?<![\d+])(\d{3})[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d])")
-EMAIL = re.compile(r"[\w.+-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+")
+EMAIL = re.compile(r"[\w.+'’-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+")
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december)"
@@ -71,10 +92,14 @@ DATE_OF_BIRTH = re.compile(
 )
 _OBF_AT = r"(?:\s*[(\[{<]\s*at\s*[)\]}>]\s*|\s+at\s+|\s*@\s*)"
 _OBF_DOT = r"(?:\s*[(\[{<]\s*dot\s*[)\]}>]\s*|\s+dot\s+|\s*\.\s*)"
-_TLD = r"(?:com|co|uk|net|org|gov|ac|nhs|sch|me|io|info|biz|ltd)"
+# Country domains that are not English words too ("it", "in", "at", "no" are left out).
+_TLD = (
+    r"(?:com|co|uk|net|org|gov|ac|nhs|sch|me|io|info|biz|ltd|pl|de|ie|fr|nl|es|eu|ro|lt|lv|sk|cz|hu|pt|"
+    r"ng|gh|pk|za|au|ca|nz|ch|se|dk|fi)"
+)
 _PROVIDER = (
     r"(?:gmail|googlemail|hotmail|yahoo|outlook|live|icloud|btinternet|aol|sky|protonmail|msn|"
-    r"virginmedia|talktalk|ntlworld|mail)"
+    r"virginmedia|talktalk|ntlworld|mail|onet|interia|gmx|eircom|yandex)"
 )
 OBFUSCATED_EMAIL = re.compile(
     rf"([\w.+-]+)(?={_OBF_AT})({_OBF_AT}(?:[\w-]+(?:{_OBF_DOT}[\w-]+)*?{_OBF_DOT}{_TLD}\b(?:{_OBF_DOT}uk\b)?"
@@ -118,13 +143,17 @@ SCHOOL_WITH_AGE = re.compile(
 )
 
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister|Auntie|Aunty|Uncle)\.?"
-_NAME = r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+|'[A-Z][a-z]+)*"
+_UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
+_LOW = "a-zß-öø-ÿā-žșț"
+_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)*"
 _KIN = (
     r"(?:son|daughter|boy|girl|lad|lass|one|kid|child|baby|babies|partner|husband|hubby|wife|boyfriend|"
     r"girlfriend|fianc[eé]e?|ex|sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nanna|nanny|grandma|"
     r"granny|grandad|grandpa|grandson|granddaughter|grandchild|nephew|niece|cousin|friend|mate|neighbour|"
     r"twins?|kids|children|girls|boys|lads|two|three|eldest|youngest|oldest|key\s*worker|health\s*visitor|midwife|"
-    r"social\s*worker|support\s*worker|family\s*worker|carer|childminder|worker)"
+    r"social\s*worker|support\s*worker|family\s*worker|carer|childminder|worker|receptionist|volunteer|"
+    r"manager|leader|teacher|nurse|lady|practitioner|coordinator|fella|feller|bloke|missus|other\s+half|bf|gf|"
+    r"hubs|man)"
 )
 _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
@@ -145,37 +174,27 @@ _NAME_BEFORE = re.compile(
 )
 _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
-    rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named)[\s,:]+)"
+    rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
+    rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
+_INITIAL = re.compile(rf"(?<![\w.])[{_UP}]\.\s?({_NAME})")
+_LOWER_WORD = re.compile(rf"(?<![\w@.'’/-])[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*(?![\w@'’/-])")
 
-# Capitalised words that are not names even when a name could stand there.
-_NOT_NAMES = _words(
-    """i i'm im i'd i've i'll the a an and but or so if it its it's we our my me he she they this that
-    these those there here hi hello thanks thank dear yes no not please sorry ok okay also just as
-    at in on of to for from with by about after before when while since until because although
-    however monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
-    thursdays fridays saturdays sundays january february march april may june july august september
-    october november december christmas easter xmas sure start surestart early help home start nhs
-    gp covid council county norfolk norwich suffolk england uk year reception nursery primary school
-    academy centre center church library hall road street lane mum mums dad dads nan grandad grandma
-    baby family families children kids son daughter health visitor midwife staff team group groups
-    god english polish facebook jobcentre citizens advice autism adhd send senco sen dla pip
-    universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
-    morrisons sainsburys co-op boots"""
-)
-# Census first names that are also ordinary English words: a name only where context says so.
-_AMBIGUOUS = _words(
-    """will may mark hope grace rose summer dawn joy faith april june august page sandy bill pat rich
-    ray guy art drew gay iris ivy holly jack jean max sunny star rain storm major miles lane dale
-    glen carol carl frank earl marshall young king price long love early else lee van ali an so son
-    sun don del rod ned penny ruby amber crystal jewel precious unique fern hazel heather olive
-    pearl sky cash chance chase clay cliff dean dusty forest grant hunter judge mason miller parker
-    rock royal ruth sage scott shelby sterling tanner taylor wade warren wes win worth bud buck
-    bobby christian"""
-)
+
+def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
+    """Return whether a one-word name found by NER is an ordinary word (Mark, Grace) with no clue before it.
+
+    "Mark my words", "Grace before meals", "Spring session" are words; "my son Mark", "ask for
+    Grace" are names.
+    """
+    words = text[start:end].split()
+    if len(words) != 1 or words[0].lower().strip("'’s") not in _AMBIGUOUS:
+        return False
+    before = text[max(0, start - 40) : end]
+    return _INTRODUCES.search(text[:start]) is None and _BEFORE_NAME.search(before) is None
 
 
 _PLACE_SUFFIX = re.compile(
@@ -220,23 +239,13 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         return False
     if _PLACE_AFTER.match(text[end:]) or re.fullmatch(_STREET, words[-1].lower().rstrip(".")):
         return True
-    if words[0].lower().split("-")[0] in first_names():
+    if is_first_name(words[0]):
         return False
     return bool(
         words[0].lower() in _PLACE_PREFIX
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
         or _PLACE_BEFORE.search(text[:start])
     )
-
-
-@functools.cache
-def first_names() -> frozenset[str]:
-    """Return the lower-case first names of the 1990 US census that the ``names`` package ships."""
-    out: set[str] = set()
-    for file in ("dist.male.first", "dist.female.first"):
-        text = resources.files("names").joinpath(file).read_text(encoding="utf-8")
-        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
-    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -290,7 +299,7 @@ class PhoneRecogniser(_Regex):
 
     entity = "UK_PHONE"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in PHONE.finditer(text):
             digits = re.sub(r"\D", "", m[0])
             if digits.startswith(("0044", "44")):
@@ -306,7 +315,7 @@ class NhsRecogniser(_Regex):
 
     entity = "UK_NHS"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in NHS.finditer(text):
             if nhs_number_is_valid(m[0]):
                 yield m.start(), m.end()
@@ -317,7 +326,7 @@ class PostcodeRecogniser(_Regex):
 
     entity = "UK_POSTCODE"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in POSTCODE.finditer(text):
             yield m.start(), m.end()
 
@@ -327,7 +336,7 @@ class DateOfBirthRecogniser(_Regex):
 
     entity = "DATE_OF_BIRTH"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in DATE_OF_BIRTH.finditer(text):
             yield m.start(1), m.end(1)
 
@@ -337,7 +346,7 @@ class EmailRecogniser(_Regex):
 
     entity = "EMAIL"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in EMAIL.finditer(text):
             yield m.start(), m.end()
         for m in OBFUSCATED_EMAIL.finditer(text):
@@ -360,7 +369,7 @@ class AddressRecogniser(_Regex):
 
     entity = "UK_ADDRESS"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         for m in ADDRESS_START.finditer(text):
@@ -386,7 +395,7 @@ class SchoolRecogniser(_Regex):
 
     entity = "SCHOOL"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         for m in SCHOOL_WITH_AGE.finditer(text):
@@ -407,13 +416,15 @@ class SchoolRecogniser(_Regex):
 class NameRecogniser(_Regex):
     """Names without a title that NER misses: after "my son", "ask for", "I'm"; before "and I"; titled.
 
-    A lower-case name counts only after a phrase that introduces a person ("my son jayden", "me n
-    sarah") and when spaCy tags it a proper noun or it is a census first name.
+    A lower-case name counts after a phrase that introduces a person ("my son jayden", "me n
+    sarah", "ask for kayden") when spaCy tags it a proper noun, it is on a names list, or it is no
+    English word (WordNet: "tyrese", "kemi"), and so does the name paired with it ("ivie and kemi")
+    and one that signs the comment off ("love tash xxx").
     """
 
     entity = "PERSON"
 
-    def analyze(  # noqa: D102
+    def analyze(
         self,
         text: str,
         entities: list[str],  # noqa: ARG002
@@ -423,39 +434,86 @@ class NameRecogniser(_Regex):
         tags = {t.idx: t.pos_ for t in doc} if doc is not None else {}
         ner = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or []]
         proper = {i for i, tag in tags.items() if tag == "PROPN"}
-        spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper)]
+        spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
 
-    def spans(  # noqa: D102
+    def spans(
         self, text: str, *, tags: dict[int, str] | None = None, ner: list[tuple[int, int]] | None = None
     ) -> Iterator[tuple[int, int]]:
-        names = first_names()
+        first_names()
         found: list[tuple[int, int]] = []
         for pattern in (_BEFORE_NAME, _NAME_BEFORE):
             for m in pattern.finditer(text):
                 if m[1].lower() not in _NOT_NAMES and _reads_as_name(text, m.start(1), m.end(1), tags, ner):
                     found.append((m.start(1), m.end(1)))
+        for m in _INITIAL.finditer(text):
+            if m[1].lower() not in _NOT_NAMES and not looks_like_place(text, m.start(1), m.end(1)):
+                found.append((m.start(), m.end(1)))
         for m in _TITLED.finditer(text):
             if m[1].split()[-1].lower() not in _NOT_NAMES:
                 found.append((m.start(1), m.end(1)))
         for m in _CAPITALISED.finditer(text):
             word = m[0].lower()
-            known = word.split("-")[0] in names and word not in _NOT_NAMES
+            known = is_first_name(word) and word not in _NOT_NAMES
             if known and not looks_like_place(text, m.start(), m.end()):
                 found.append((m.start(), m.end()))
         yield from _extend(text, found)
 
-    def lower_case(self, text: str, proper: set[int]) -> Iterator[tuple[int, int]]:
+    def lower_case(
+        self, text: str, proper: set[int], *, tags: dict[int, str] | None = None
+    ) -> Iterator[tuple[int, int]]:
         """Yield lower-case names after a phrase that introduces a person."""
         from spacy.lang.en.stop_words import STOP_WORDS
 
         names = first_names()
+        sign_off = _SIGN_OFF.search(text)
+        if (
+            sign_off
+            and sign_off[1] not in STOP_WORDS | _NOT_NAMES | _AMBIGUOUS | _COMMON_WORDS
+            and (sign_off[1] in names or is_unknown_word(sign_off[1]))
+        ):
+            yield sign_off.start(1), sign_off.end(1)
         for m in _LOWER_NAME.finditer(text):
             word = m[1]
             if word in STOP_WORDS or word in _NOT_NAMES or word in _UNITS:
                 continue
-            if m.start(1) in proper or word.split("-")[0] in names:
+            # In a name slot ("my son tyrese", "ask for kayden"; not "im ..."), a word that is no
+            # English word (WordNet) is a name, on a list or not; so is the next after "and".
+            slot = not re.search(r"(?i:\b(?:i'm|im|i\s+am)[\s,:]+)$", m[0][: m.start(1) - m.start()])
+            unknown = slot and is_unknown_word(word)
+            # spaCy tags many a lower-case word PROPN, text-speak too ("defo", "luvs"): not those.
+            propn = m.start(1) in proper and not is_text_speak(word)
+            if propn or word.split("-")[0] in names or unknown:
                 yield m.start(1), m.end(1)
+                pair = re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[m.end(1) :])
+                if pair and (pair[1].split("-")[0] in names or is_unknown_word(pair[1])):
+                    yield m.end(1) + pair.start(1), m.end(1) + pair.end(1)
+        yield from self.lower_case_anywhere(text, tags or {})
+
+    def lower_case_anywhere(self, text: str, tags: dict[int, str]) -> Iterator[tuple[int, int]]:
+        """Yield lower-case names with no clue around them ("gethin and me", "ffion-rose loves it").
+
+        A hyphenated word counts when each part is a first name (or a word that is also one, as
+        "rose"); a single word when it is on the lists of England's communities' names (not only the
+        US census list, which holds many English words), is not an ordinary word we know of, and
+        spaCy tags it a noun or proper noun (not a verb: "bo" in "bo selecta" is not caught).
+        """
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        world = world_first_names()
+        for m in _LOWER_WORD.finditer(text):
+            word = m[0]
+            parts = word.split("-")
+            if len(parts) > 1:
+                if is_first_name(parts[0]) and all(is_first_name(p) or p in _AMBIGUOUS for p in parts[1:]):
+                    yield m.start(), m.end()
+                continue
+            if len(word) < 3 or word in STOP_WORDS or word in _NOT_NAMES or word in _UNITS:
+                continue
+            if word in _AMBIGUOUS or word in _COMMON_WORDS or word not in world:
+                continue
+            if tags.get(m.start()) in ("PROPN", "NOUN", "X"):
+                yield m.start(), m.end()
 
 
 _INTRODUCES = re.compile(
@@ -477,12 +535,12 @@ def _reads_as_name(
     if tags and tags.get(start) in _NOT_NAME_TAGS:
         return False
     word = text[start:end].lower().split("-")[0]
-    if word in first_names() or any(s <= start < e for s, e in ner or []):
+    if is_first_name(word) or any(s <= start < e for s, e in ner or []):
         return True
     if _INTRODUCES.search(text[:start]):
         return True  # "my name is Gareth Okafor": a surname may follow
     follower = re.match(rf"\s+({_NAME})", text[end:])
-    return follower is None or follower[1].lower() in first_names()
+    return follower is None or is_first_name(follower[1])
 
 
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -512,7 +570,22 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
 
 def all_recognisers() -> list[EntityRecognizer]:
     """Return one of each UK recogniser."""
+    from hubplan.consult.identifiers import (
+        DateRecogniser,
+        NiNumberRecogniser,
+        RegistrationRecogniser,
+        SocialRecogniser,
+        VehicleRecogniser,
+        WorkplaceRecogniser,
+    )
+
     return [
+        NiNumberRecogniser(),
+        VehicleRecogniser(),
+        SocialRecogniser(),
+        DateRecogniser(),
+        WorkplaceRecogniser(),
+        RegistrationRecogniser(),
         PhoneRecogniser(),
         NhsRecogniser(),
         PostcodeRecogniser(),
@@ -522,8 +595,3 @@ def all_recognisers() -> list[EntityRecognizer]:
         SchoolRecogniser(),
         NameRecogniser(),
     ]
-
-
-def not_a_name(words: str) -> bool:
-    """Return whether every word of ``words`` is a capitalised word that is not a name (days, months, ...)."""
-    return all(w.lower().strip("'’s") in _NOT_NAMES or w.lower() in _NOT_NAMES for w in words.split())

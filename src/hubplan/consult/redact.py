@@ -41,11 +41,15 @@ class Found:
         Character offsets in the text (end exclusive).
     kind
         The Presidio entity (``PERSON``, ``UK_PHONE``, ``UK_POSTCODE``, ...).
+    source
+        The recogniser that found it (``SpacyRecognizer``, ``NameRecogniser``, ...); measured per
+        recogniser in ``bench/redaction.py``.
     """
 
     start: int
     end: int
     kind: str
+    source: str = ""
 
 
 @functools.cache
@@ -102,20 +106,65 @@ def find_personal_data(text: str) -> list[Found]:
     """
     if not text.strip():
         return []
-    from hubplan.consult.recognisers import KINDS, looks_like_place, not_a_name
+    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, looks_like_place, not_a_name
 
     analyzer, _ = _engines()
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
     found = []
     for r in results:
-        if r.entity_type == "PERSON" and r.recognition_metadata.get("recognizer_name") == "SpacyRecognizer":
+        source = str((r.recognition_metadata or {}).get("recognizer_name", ""))
+        if r.entity_type == "PERSON" and source == "SpacyRecognizer":
             words = text[r.start : r.end]
             if _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
             if looks_like_place(text, r.start, r.end) or _written_in_lower_case(words, text):
                 continue
-        found.append(Found(r.start, r.end, r.entity_type))
+            if ambiguous_without_clue(text, r.start, r.end):
+                continue
+        found.append(Found(r.start, r.end, r.entity_type, source))
+    found = _outside_organisations(text, found)
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+_PROTECTED_KINDS = frozenset({"PERSON", "WORKPLACE"})
+_FILLER = frozenset(
+    ["the", "a", "an", "at", "of", "for", "in", "on", "to", "near", "with", "from", "by", "and"]
+)
+
+
+def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
+    """Cut organisation and service names out of name and workplace spans (Home-Start is no person).
+
+    A name or workplace span that lies inside an organisation's name is dropped; one that overlaps
+    it keeps only its parts outside, where they hold more than filler words ("the", "at", "near").
+    Other kinds (phones, postcodes, ...) are kept as found.
+    """
+    from hubplan.consult.name_lists import organisation_spans
+
+    orgs = organisation_spans(text)
+    if not orgs:
+        return found
+    out: list[Found] = []
+    for f in found:
+        if f.kind not in _PROTECTED_KINDS or not any(s < f.end and f.start < e for s, e in orgs):
+            out.append(f)
+            continue
+        cut: list[tuple[int, int]] = []
+        for s, e in orgs:  # sorted by start; overlapping names joined
+            start, end = max(s, f.start), min(e, f.end)
+            if start >= end:
+                continue
+            if cut and start <= cut[-1][1]:
+                cut[-1] = (cut[-1][0], max(end, cut[-1][1]))
+            else:
+                cut.append((start, end))
+        edges = [f.start, *(i for span in cut for i in span), f.end]
+        for start, end in zip(edges[::2], edges[1::2], strict=True):
+            piece = re.search(r"\w[\w\s'’&-]*\w|\w", text[start:end])
+            words = re.findall(r"\w+", piece[0]) if piece else []
+            if piece and any(w.lower() not in _FILLER for w in words):
+                out.append(Found(start + piece.start(), start + piece.end(), f.kind, f.source))
+    return out
 
 
 def _written_in_lower_case(words: str, text: str) -> bool:
@@ -169,7 +218,10 @@ def redact_all(texts: Sequence[str]) -> list[str]:
     """Redact many texts, and remove a name found in any of them from all of them.
 
     A name the recognisers find in one comment ("my son Jayden") is also removed where it stands
-    with no clue in another ("Jayden loves the group"), as a whole word, capitalised or lower case.
+    with no clue in another ("Jayden loves the group"), as a whole word, capitalised or lower case,
+    unless it is also an ordinary word ("Mark", "Grace", "Hope"): those are left to each comment's
+    own context, so "Mark my words" and "grace period" survive. A lower-case name that is no English
+    word ("my son tyrese") spreads the same way.
 
     Parameters
     ----------
@@ -188,7 +240,8 @@ def redact_all(texts: Sequence[str]) -> list[str]:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from hubplan.consult.recognisers import not_a_name
+    from hubplan.consult.name_lists import is_unknown_word
+    from hubplan.consult.recognisers import is_ambiguous_name, not_a_name
 
     names: set[str] = set()
     for text in texts:
@@ -196,7 +249,12 @@ def redact_all(texts: Sequence[str]) -> list[str]:
             if f.kind == "PERSON":
                 for word in re.findall(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", text[f.start : f.end]):
                     if len(word) > 2 and word.lower() not in STOP_WORDS and not not_a_name(word):
+                        if is_ambiguous_name(word):
+                            continue  # "Mark", "Grace": a name in one comment, a word in another
                         names.add(word)
+                for word in re.findall(r"(?<![\w-])[a-z]+(?:-[a-z]+)*(?![\w-])", text[f.start : f.end]):
+                    if is_unknown_word(word) and not not_a_name(word):  # "tyrese": no English word
+                        names.add("-".join(part.capitalize() for part in word.split("-")))
     out = [redact(text) for text in texts]
     if not names:
         return out

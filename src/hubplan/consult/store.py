@@ -60,8 +60,8 @@ def engine_for(workspace: Path, url: str | None = None) -> sa.Engine:
     workspace
         The workspace folder (for the default SQLite file).
     url
-        A database URL (e.g. ``postgresql://...``); default the ``HUBPLAN_STORE_URL``
-        environment variable, else ``sqlite:///<workspace>/hubplan.sqlite``.
+        A database URL (e.g. ``postgresql://...``; the CLI passes ``HUBPLAN_STORE_URL``); default
+        ``sqlite:///<workspace>/hubplan.sqlite``.
 
     Returns
     -------

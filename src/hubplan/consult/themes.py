@@ -21,6 +21,7 @@ import numpy as np
 import yaml
 from scipy.optimize import linear_sum_assignment
 
+from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
 from hubplan.data.safe_read import read_user_text
 from hubplan.errors import HubplanError, InputError, Problem
@@ -186,7 +187,7 @@ def find_themes(
         words = tuple(vocab[np.argsort(-weights)[:6]])
         centre = x[members].mean(axis=0)
         nearest = members[np.argsort(-(x[members] @ centre))]
-        quotes = tuple(dict.fromkeys(redacted[i] for i in nearest[:12]))[:3]
+        quotes = tuple(select_quotes(redacted[i] for i in nearest[:12]))
         entry = saved.get(theme_id, {})
         label = str(entry.get("label") or ", ".join(words[:3]))
         we_did = str(entry.get("we_did") or "")

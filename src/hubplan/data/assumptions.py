@@ -20,6 +20,7 @@ from hubplan.data.safe_read import read_user_text
 from hubplan.data.settings_base import MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
 from hubplan.errors import InputError, Problem
+from hubplan.modes import Mode
 
 RURALITY_CLASSES = ("urban", "rural_town", "rural_village")
 """The rural/urban classes an area may have (after ONS RUC2011: city and town; town and fringe;
@@ -208,8 +209,8 @@ class EvaluationSettings(_Frozen):
         description="What 'has access' means: a base within this many minutes by access_mode ('lose "
         "access': had it and would not). One of thresholds_minutes; by default the one nearest 30.",
     )
-    access_mode: Literal["walk", "car", "bus"] = Field(
-        default="bus",
+    access_mode: Mode = Field(
+        default=Mode.BUS,
         description="The mode 'has access' is measured by (bus: what families without a car depend on).",
     )
     access_measure: Literal["minutes", "km"] = Field(

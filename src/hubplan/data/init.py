@@ -118,7 +118,8 @@ def _library_sites(libs: pd.DataFrame) -> pd.DataFrame:
             "lon": libs["lon"].to_numpy(),
             "district": libs["district"].to_numpy(),
             "cost_per_year": np.nan,
-            "provider": libs["authority"].to_numpy(),
+            # A library is a candidate building, not a family service someone runs under contract now.
+            "provider": "",
         }
     )
 

@@ -107,32 +107,6 @@ def read_table(
     return _read_geodata(path, problems, max_rows)
 
 
-def check_size(
-    path: Path, limit: int, problems: list[Problem], *, what: str, label: str | None = None
-) -> bool:
-    """Append a problem and return ``False`` unless ``path`` is a regular file of at most ``limit`` bytes.
-
-    Parameters
-    ----------
-    path
-        The file.
-    limit
-        The most bytes it may have.
-    problems
-        Where to append the problem.
-    what
-        What the file is, in words (e.g. ``"a scenario"``).
-    label
-        The file's name as problems give it (default its own name).
-
-    Returns
-    -------
-    bool
-        Whether the file is within the limit.
-    """
-    return check_user_file(path, limit, problems, what=what, label=label)
-
-
 def shown(value: object, *, limit: int = MAX_SHOWN_CHARS, quoted: bool = True) -> str:
     """Return a value as a problem's *found* shows it: ``repr`` (or the text), cut to about ``limit``.
 

@@ -13,6 +13,7 @@ from hubplan.data.workspace import Workspace, demand_words
 from hubplan.evaluate.breakdowns import Breakdown, area_breakdowns
 from hubplan.evaluate.distance import DistanceReach, distance_reach
 from hubplan.evaluate.metrics import GroupReach, group_reach, nearest_base
+from hubplan.modes import Mode
 from hubplan.travel.matrix import TravelMatrix, build_travel
 
 
@@ -92,7 +93,7 @@ class Evaluation:
     notes: tuple[str, ...] = field(default=())
     unit: str = "families"
     access_minutes: float = 30.0
-    access_mode: str = "bus"
+    access_mode: str = Mode.BUS
     access_measure: str = "minutes"
     distance: DistanceReach | None = None
 

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from hubplan.errors import ParameterError
+
 
 def nearest_base(minutes: np.ndarray, bases: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return each area's minutes to its nearest base and which base that is.
@@ -30,8 +32,7 @@ def nearest_base(minutes: np.ndarray, bases: np.ndarray) -> tuple[np.ndarray, np
         When ``bases`` is empty.
     """
     if len(bases) == 0:
-        msg = "bases: expected at least one base; got none"
-        raise ValueError(msg)
+        raise ParameterError("bases", expected="at least one base", found="none")
     best = np.full(minutes.shape[0], np.inf, dtype=np.float32)
     which = np.full(minutes.shape[0], -1, dtype=np.int64)
     closer = np.empty(minutes.shape[0], dtype=bool)

@@ -43,6 +43,7 @@ from scipy.stats import norm
 
 from hubplan.data.assumptions import BUS_MODEL_MEDIAN_ABS_ERROR, CAR_MODEL_MEDIAN_ABS_ERROR, BusModel
 from hubplan.data.assumptions import DEMAND_CV as DEFAULT_DEMAND_CV
+from hubplan.modes import Mode
 
 DEMAND_CV = DEFAULT_DEMAND_CV
 """Assumed coefficient of variation of an LSOA's ONS count of children under five."""
@@ -177,7 +178,7 @@ def drawn_car_error(sources: Mapping[str, str], car_error: float) -> float:
     float
         The error to draw with (a fraction; 0: car minutes held).
     """
-    return car_error if sources.get("car", "estimated") == "estimated" else 0.0
+    return car_error if sources.get(Mode.CAR, "estimated") == "estimated" else 0.0
 
 
 def band_edges_km(errors: Mapping[str, float]) -> tuple[float, ...]:

@@ -166,6 +166,11 @@ class UsageReach:
     notes: tuple[str, ...] = field(default=())
 
     @property
+    def interval_name(self) -> str:
+        """What the reach intervals are, in words (:data:`INTERVAL`)."""
+        return INTERVAL
+
+    @property
     def reach(self) -> np.ndarray:
         """(n_areas,) seen / children (NaN where an area has no children)."""
         out: np.ndarray = np.divide(

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from hubplan.data.workspace import Workspace
-from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError, ParameterError
 from hubplan.optimise.plan import Plan, PlanSettings, plan
 from hubplan.travel.matrix import TravelMatrix
 
@@ -37,12 +37,14 @@ def budget_steps(start: float, stop: float, step: float) -> np.ndarray:
 
     Raises
     ------
-    ValueError
-        When the range is empty or the step not positive.
+    ParameterError
+        When the range is empty (``stop``) or the step not positive (``step``).
     """
     if step <= 0 or start > stop:
-        msg = f"budgets: expected start <= stop and a positive step; got {start:g}, {stop:g}, {step:g}"
-        raise ValueError(msg)
+        raise ParameterError(
+            "step" if step <= 0 else "stop", lead="budgets", expected="start <= stop and a positive step",
+            found=f"{start:g}, {stop:g}, {step:g}",
+        )  # fmt: skip
     count = int(np.floor((stop - start) / step + 1e-9)) + 1
     return start + step * np.arange(count)
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse as sp
 
+from hubplan.errors import ParameterError
+
 
 @dataclass(frozen=True, eq=False)
 class Instance:
@@ -99,22 +101,28 @@ def build_instance(
     else:
         dense = np.asarray(cost, dtype=np.float64)
         if dense.ndim != 2:
-            msg = f"cost: expected a 2-D (n_areas, n_sites) array; got {dense.ndim} dimensions"
-            raise ValueError(msg)
+            raise ParameterError(
+                "cost", expected="a 2-D (n_areas, n_sites) array", found=f"{dense.ndim} dimensions"
+            )
         usable = np.isfinite(dense)
         complete = bool(usable.all())
         rows, cols = np.nonzero(usable)
         matrix = sp.csr_array((dense[rows, cols], (rows, cols)), shape=dense.shape)
     n_areas, n_sites = matrix.shape
     if w.shape != (n_areas,):
-        msg = f"weights: expected shape ({n_areas},) to match cost's areas; got {w.shape}"
-        raise ValueError(msg)
+        raise ParameterError(
+            "weights", expected=f"shape ({n_areas},) to match cost's areas", found=str(w.shape)
+        )
     if not np.isfinite(w).all() or (w < 0).any():
-        msg = "weights: expected finite values of 0 or more"
-        raise ValueError(msg)
+        raise ParameterError(
+            "weights", expected="finite values of 0 or more", found="a negative or missing one"
+        )
     if len(matrix.data) and (not np.isfinite(matrix.data).all() or (matrix.data < 0).any()):
-        msg = "cost: expected finite costs of 0 or more for every listed pair"
-        raise ValueError(msg)
+        raise ParameterError(
+            "cost",
+            expected="finite costs of 0 or more for every listed pair",
+            found="a negative or missing one",
+        )
     top = float(matrix.data.max()) if len(matrix.data) else 1.0
     far_unweighted = 2 * top + 1 if far is None else float(far)
     # Weight each listed pair (built from the pattern itself, so explicit zero costs stay listed).

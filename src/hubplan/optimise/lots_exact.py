@@ -37,7 +37,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from hubplan.errors import InfeasibleError, SolverError
-from hubplan.optimise.lots import LotProblem, Lots, LotSettings, partition_cost, targets
+from hubplan.optimise.highs import quiet_highs
+from hubplan.optimise.lots_model import LotProblem, Lots, LotSettings, partition_cost, targets
 
 
 def _arcs(problem: LotProblem) -> np.ndarray:
@@ -240,8 +241,7 @@ def exact_lots(problem: LotProblem, settings: LotSettings, *, start: Lots | None
     started = time.perf_counter()
     k = settings.lots
     lp, f0, arcs = _build(problem, settings)
-    highs = highspy.Highs()  # type: ignore[no-untyped-call]
-    highs.setOptionValue("output_flag", False)
+    highs = quiet_highs()
     highs.setOptionValue("random_seed", settings.seed)
     highs.setOptionValue("mip_rel_gap", 1e-6)
     highs.setOptionValue("time_limit", float(settings.time_limit))

@@ -21,7 +21,7 @@ import time
 import numpy as np
 
 from hubplan.optimise.contiguity import is_connected
-from hubplan.optimise.lots import (
+from hubplan.optimise.lots_model import (
     LotProblem,
     Lots,
     LotSettings,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -12,12 +11,12 @@ import numpy as np
 from hubplan import __version__
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.errors import InputError, ParameterError
+from hubplan.modes import MODES, Mode
 from hubplan.optimise.instance import Instance, build_instance
-from hubplan.optimise.rules import REGISTRY, Rules
+from hubplan.optimise.rules import REGISTRY, SPECS, RuleContext, Rules, site_positions
 from hubplan.optimise.solution import Method, Solution
 from hubplan.optimise.solve import as_coverage, coverage_instance, solve_instance
-from hubplan.travel.estimate import MODES
 from hubplan.travel.matrix import TravelMatrix
 
 ObjectiveKind = Literal["pmedian", "coverage"]
@@ -35,14 +34,17 @@ class Objective:
         ``"pmedian"``: least family-weighted minutes to the nearest base. ``"coverage"``: most
         families within ``minutes`` of a base.
     mode
-        The mode whose minutes count.
+        The mode whose minutes count (a :class:`~hubplan.modes.Mode`; its text is accepted).
     minutes
         The coverage threshold (coverage only).
     """
 
     kind: ObjectiveKind
-    mode: str = "bus"
+    mode: Mode | str = Mode.BUS
     minutes: float | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mode", Mode(self.mode))
 
     @classmethod
     def parse(cls, text: str) -> Objective:
@@ -60,26 +62,28 @@ class Objective:
 
         Raises
         ------
-        HubplanError
-            When the text is not one of those forms.
+        ParameterError
+            When the text is not one of those forms (``parameter="objective"``).
         """
         match = _OBJECTIVE.match(text.strip().lower())
-        hint = "expected pmedian, pmedian:MODE or coverage:MINUTES:MODE (e.g. coverage:20:bus)"
+        modes = "|".join(Mode)
+        forms = f"pmedian, pmedian:MODE or coverage:MINUTES:MODE (e.g. coverage:20:bus; MODE is {modes})"
+        bad = ParameterError("objective", expected=forms, found=text)
         if not match:
-            raise HubplanError(f"objective: {hint}; got {text!r}")
+            raise bad
         if match["kind"] == "pmedian":
-            mode = match["a"] or "bus"
+            mode = match["a"] or Mode.BUS
             if match["b"] is not None or mode not in MODES:
-                raise HubplanError(f"objective: {hint}; got {text!r}")
-            return cls("pmedian", mode)
+                raise bad
+            return cls("pmedian", Mode(mode))
         try:
             minutes = float(match["a"] or "")
         except ValueError:
-            raise HubplanError(f"objective: {hint}; got {text!r}") from None
-        mode = match["b"] or "bus"
-        if mode not in MODES or minutes <= 0:
-            raise HubplanError(f"objective: {hint}; got {text!r}")
-        return cls("coverage", mode, minutes)
+            raise bad from None
+        mode = match["b"] or Mode.BUS
+        if mode not in MODES or not minutes > 0:
+            raise bad
+        return cls("coverage", Mode(mode), minutes)
 
     def __str__(self) -> str:
         return f"pmedian:{self.mode}" if self.kind == "pmedian" else f"coverage:{self.minutes:g}:{self.mode}"
@@ -94,6 +98,10 @@ class Objective:
 @dataclass(frozen=True)
 class PlanSettings:
     """Everything that decides a plan; recorded in the scenario it writes.
+
+    Each rule's field is read, built and recorded by its :class:`~hubplan.optimise.rules.RuleSpec`
+    (``bases``, ``budget``, ``district_min``, ``required``, ``excluded``, ``deprived_max_minutes``,
+    ``capacity``).
 
     Parameters
     ----------
@@ -125,8 +133,9 @@ class PlanSettings:
     within
         Their tolerance (0.05 = within 5% of the best objective).
     rules
-        Further rules as ``NAME=VALUE`` texts, each registered with a ``build`` (see
-        :func:`hubplan.optimise.rules.register_rule`).
+        Further rules as ``NAME=VALUE`` texts, each a rule whose
+        :class:`~hubplan.optimise.rules.RuleSpec` keeps no field here (see
+        :func:`hubplan.optimise.rules.register`).
     """
 
     objective: Objective
@@ -149,19 +158,18 @@ class PlanSettings:
         object.__setattr__(self, "method", Method.parse(self.method))
 
     def record(self) -> dict[str, Any]:
-        """Return the settings as plain data for a scenario file."""
+        """Return the settings as plain data for a scenario file (each rule recorded by its spec)."""
+        specs = {spec.setting: spec for spec in SPECS.values() if spec.setting}
         out: dict[str, Any] = {"objective": str(self.objective)}
-        for key in ("bases", "budget", "deprived_max_minutes", "time_limit"):
+        for key in ("bases", "budget", "deprived_max_minutes", "time_limit", "district_min", "capacity",
+                    "required", "excluded", "candidates", "rules"):  # fmt: skip
             value = getattr(self, key)
-            if value is not None:
-                out[key] = value
-        if self.district_min:
-            out["district_min"] = self.district_min
-        if self.capacity:
-            out["capacity"] = True
-        for key in ("required", "excluded", "candidates", "rules"):
-            if getattr(self, key):
-                out[key] = list(getattr(self, key))
+            unset = value is None or (isinstance(value, (tuple, list)) and not value)
+            if key in specs:
+                if not unset and value != specs[key].default:
+                    out[key] = specs[key].record(value)
+            elif not unset:
+                out[key] = list(value) if isinstance(value, (tuple, list)) else value
         out |= {"method": str(self.method), "seed": self.seed}
         return out
 
@@ -176,44 +184,12 @@ class Plan:
     alternatives: tuple[Scenario, ...] = field(default=())
 
 
-@dataclass(frozen=True, eq=False)
-class PlanContext:
-    """What a registered rule needs to build itself on a workspace (see ``register_rule``).
-
-    Parameters
-    ----------
-    workspace
-        The workspace.
-    travel
-        Its travel matrices.
-    mode
-        The objective's mode (whose minutes count).
-    excluded
-        Sites no plan may use, from the other settings (a mask).
-    """
-
-    workspace: Workspace
-    travel: TravelMatrix
-    mode: str
-    excluded: np.ndarray
-
-    def positions(self, ids: tuple[str, ...], rule: str) -> np.ndarray:
-        """Return the site positions of ``ids``; raise naming ``rule`` for an unknown id."""
-        return _site_positions(self.workspace, ids, rule)
-
-
-def _site_positions(workspace: Workspace, ids: tuple[str, ...], flag: str) -> np.ndarray:
-    index = workspace.sites.index
-    unknown = [i for i in ids if i not in index]
-    if unknown:
-        close = difflib.get_close_matches(unknown[0], list(index), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        raise HubplanError(f"rules: {flag}: no site has the id '{unknown[0]}'{hint}")
-    return np.array([index[i] for i in ids], dtype=np.int64)
-
-
 def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettings) -> Rules:
-    """Turn the settings and the sites' own flags into solver rules.
+    """Turn the settings and the sites' own flags into solver rules, each through its :class:`RuleSpec`.
+
+    The sites that must, or cannot, be bases are resolved first (the sites' own flags, the
+    ``required`` and ``excluded`` settings, the candidate kinds), as other rules read them; then
+    every registered rule builds itself from its setting, and each rule kept as text from its text.
 
     Parameters
     ----------
@@ -231,85 +207,53 @@ def build_rules(workspace: Workspace, travel: TravelMatrix, settings: PlanSettin
 
     Raises
     ------
-    HubplanError
-        For an unknown site id or candidate kind.
+    ParameterError
+        For an unknown site id, candidate kind or rule.
     InfeasibleError
         When a deprived area has no allowed site within the maximum.
     """
     sites = workspace.sites
     required = sites.required.astype(bool).copy()
-    required[_site_positions(workspace, settings.required, "required")] = True
+    required[site_positions(workspace, settings.required, "required")] = True
     excluded = sites.excluded.astype(bool).copy()
-    excluded[_site_positions(workspace, settings.excluded, "excluded")] = True
+    excluded[site_positions(workspace, settings.excluded, "excluded")] = True
     if settings.candidates:
         kinds = sorted(set(map(str, sites.kind)))
         unknown = sorted(set(settings.candidates) - set(kinds))
         if unknown:
-            raise HubplanError(f"candidates: no site is of kind '{unknown[0]}' (kinds: {', '.join(kinds)})")
+            raise ParameterError(
+                "candidates", lead=f"no site is of kind '{unknown[0]}'",
+                expected=f"kinds among {', '.join(kinds)}", found=",".join(settings.candidates),
+            )  # fmt: skip
         # A required site stays a candidate whatever its kind; an explicit exclusion is kept, so a
         # site both required and excluded is reported as a conflict.
         excluded |= ~np.isin(sites.kind.astype(str), settings.candidates) & ~required
-    site_cost = np.asarray(sites.cost_per_year, dtype=np.float64)
-    if settings.budget is not None:
-        allowed = ~excluded | required
-        missing = [
-            i for i, c, ok in zip(sites.ids, site_cost, allowed, strict=True) if ok and not np.isfinite(c)
-        ]
-        if missing:
-            shown_ids = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
-            raise HubplanError(
-                f"budget: {len(missing)} sites have no cost a year ({shown_ids}); give their cost_per_year "
-                "in sites.csv, assume one ([costs] site_cost_per_year in hubplan.toml), narrow the "
-                "candidates, or plan by number of bases"
-            )
-    site_cost = np.nan_to_num(site_cost, nan=0.0)  # only sites that cannot be bases are left without one
-    districts = tuple(dict.fromkeys(map(str, sites.district)))
-    code = {d: i for i, d in enumerate(districts)}
-    cover_sets: list[np.ndarray] = []
-    labels: list[str] = []
-    if settings.deprived_max_minutes is not None:
-        minutes = travel.minutes[settings.objective.mode]
-        limit = f"{settings.deprived_max_minutes:g}"
-        for i in np.flatnonzero(workspace.areas.most_deprived & (workspace.areas.families > 0)):
-            near = np.flatnonzero((minutes[i] <= settings.deprived_max_minutes) & ~excluded)
-            if len(near) == 0:
-                area = workspace.areas.ids[i]
-                raise InfeasibleError(
-                    f"deprived-max={limit}: area {area} ({workspace.areas.name[i] or area}) has no candidate "
-                    f"site within {limit} minutes by {settings.objective.mode}"
-                )
-            cover_sets.append(near)
-            labels.append(f"deprived-max for area {workspace.areas.ids[i]}")
-    context = PlanContext(workspace, travel, settings.objective.mode, excluded)
-    extra = []
+    context = RuleContext(workspace, travel, settings.objective.mode, required, excluded)
+    built = [spec.build(getattr(settings, spec.setting), context) for spec in SPECS.values() if spec.setting]
     for text in settings.rules:
         key, _, value = text.partition("=")
-        setting = REGISTRY.get(key)
-        if setting is None or setting.build is None:
-            raise HubplanError(f"rules: unknown rule '{key}'")
+        spec = REGISTRY.get(key)
+        if spec is None or spec.setting is not None:
+            known = (
+                ", ".join(sorted(n for n, s in REGISTRY.items() if s.setting is None)) or "none registered"
+            )
+            raise ParameterError(
+                "rules", lead=f"unknown rule '{key}'", expected=f"one of {known}", found=text
+            )
+        parsed = spec.read(value)
         try:
-            extra.append(setting.build(value, context))
-        except ValueError as exc:
-            raise HubplanError(f"rules: {text}: {exc}") from None
-    return Rules(
-        *extra,
-        p=settings.bases,
-        budget=settings.budget,
-        site_cost=site_cost,
-        required=np.flatnonzero(required),
-        excluded=np.flatnonzero(excluded),
-        district=np.array([code[str(d)] for d in sites.district], dtype=np.int64),
-        district_min=np.full(len(districts), settings.district_min, dtype=np.int64)
-        if settings.district_min
-        else None,
-        district_names=districts,
-        cover_sets=tuple(cover_sets),
-        cover_labels=tuple(labels),
-        capacity=np.nan_to_num(np.asarray(sites.capacity, dtype=np.float64), nan=np.inf)
-        if settings.capacity
-        else None,
-        demand=np.asarray(workspace.areas.families, dtype=np.float64) if settings.capacity else None,
-    )
+            built.append(spec.build(parsed, context))
+        except InputError:
+            raise
+        except ValueError as exc:  # a rule added later may refuse its value on this workspace plainly
+            raise ParameterError(
+                "rules",
+                lead=text,
+                expected="a value this rule can build on the workspace",
+                found=value,
+                hint=str(exc),
+            ) from None
+    return Rules(*(rule for rule in built if rule is not None))
 
 
 def family_weights(workspace: Workspace) -> np.ndarray:

@@ -9,6 +9,8 @@ from typing import Literal
 
 import numpy as np
 
+from hubplan.errors import ParameterError
+
 Sense = Literal["min", "max"]
 
 
@@ -34,15 +36,14 @@ class Method(StrEnum):
 
         Raises
         ------
-        ValueError
+        ParameterError
             Naming the parameter ``method`` and the values it takes.
         """
         try:
             return cls(value)
         except ValueError:
             choices = " or ".join(f"'{m.value}'" for m in cls)
-            msg = f"method: expected {choices}; got {value!r}"
-            raise ValueError(msg) from None
+            raise ParameterError("method", expected=choices, found=value) from None
 
 
 class Status(StrEnum):

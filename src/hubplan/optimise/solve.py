@@ -7,7 +7,7 @@ import time
 import numpy as np
 import scipy.sparse as sp
 
-from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.errors import HubplanError, InfeasibleError, ParameterError
 from hubplan.optimise.instance import Instance, build_instance
 from hubplan.optimise.rules import Capacity, Excluded, Required, Rules, check_rules
 from hubplan.optimise.solution import BoundMethod, Method, Solution, Status, sorted_positions
@@ -59,8 +59,8 @@ def solve_instance(
     ------
     InfeasibleError
         When the rules cannot all hold.
-    ValueError
-        For an unknown method.
+    ParameterError
+        For an unknown method, or the heuristic with rules only the exact method keeps.
     """
     from hubplan.optimise.bound import fix_sites, lagrangian_bound  # numba: compiled kernels
     from hubplan.optimise.heuristic import feasible, search
@@ -72,8 +72,10 @@ def solve_instance(
         if method == Method.HEURISTIC:
             names = ", ".join(dict.fromkeys(part.name for part in rules.exact_only))
             what = "capacities are" if rules.find(Capacity) else f"rules {names} are"
-            msg = f"{what} solved by the exact method only: use method='exact' (rules: {names})"
-            raise HubplanError(msg)
+            raise ParameterError(
+                "method", lead=f"{what} solved by the exact method only", expected="'exact'",
+                found=str(method), hint=f"rules: {names}",
+            )  # fmt: skip
         # The uncapacitated heuristic's plan may break a capacity: HiGHS starts from nothing.
         return _exact(inst, rules, start=None, fixed_bound=np.inf, time_limit=time_limit, started=started,
                       alternatives=alternatives, within=within)  # fmt: skip

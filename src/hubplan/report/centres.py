@@ -16,11 +16,10 @@ import jinja2
 import numpy as np
 
 from hubplan.analysis import Analysis
-from hubplan.analysis.centres import MODES, CentreFacts
-from hubplan.data.boundaries import read_boundaries
-from hubplan.data.workspace import Workspace
+from hubplan.analysis.centres import MODE_WORDS, MODES, ClosingCentre
+from hubplan.analysis.shapes import OutreachPlanShape
+from hubplan.analysis.view import RenderView
 from hubplan.files import safe_file_name, safe_file_names, write_bytes_atomically
-from hubplan.outreach.plan import OutreachPlan
 from hubplan.report import format as fmt
 
 CENTRES_DIR = "centres"
@@ -28,7 +27,6 @@ CENTRES_DIR = "centres"
 
 
 def write_centre_pages(
-    workspace: Workspace,
     analysis: Analysis,
     out_dir: Path,
     *,
@@ -41,8 +39,6 @@ def write_centre_pages(
 
     Parameters
     ----------
-    workspace
-        The workspace.
     analysis
         The reported scenarios' analysis (as the main report has it).
     out_dir
@@ -55,7 +51,7 @@ def write_centre_pages(
     list of Path
         The pages written, in site order.
     """
-    pages = render_centre_pages(workspace, analysis, report_href=report_href)
+    pages = render_centre_pages(analysis, report_href=report_href)
     if not pages:  # no centre of a network today closes: no folder of pages
         return []
     folder = out_dir / CENTRES_DIR
@@ -83,7 +79,6 @@ def centre_page_name(site_id: str) -> str:
 
 
 def render_centre_pages(
-    workspace: Workspace,
     analysis: Analysis,
     *,
     only: str | None = None,
@@ -91,14 +86,13 @@ def render_centre_pages(
 ) -> dict[str, str]:
     """Return the HTML page of every closing centre (or of one), by site id: rendering only.
 
-    The web app serves one with ``render_centre_pages(ws, analysis, only=site_id)``.
+    The web app serves one with ``render_centre_pages(analysis, only=site_id)``.
 
     Parameters
     ----------
-    workspace
-        The workspace.
     analysis
-        The reported scenarios' analysis: each centre's facts, outreach plans and comments.
+        The reported scenarios' analysis: each centre's facts, outreach plans, comments and its view
+        of the workspace.
     only
         A site id: render only that centre's page (an empty result when it does not close).
     report_href
@@ -120,33 +114,37 @@ def render_centre_pages(
         undefined=jinja2.StrictUndefined,
     )
     template = env.get_template("centre.html.j2")
-    region = workspace.assumptions.region.name or "The region"
+    view = analysis.view
+    region = view.region or "The region"
     out = {}
     for f in facts:
-        context = _context(workspace, f, plans, said.get(f.id, []))
+        context = _context(view, f, plans, said.get(f.id, []))
         out[f.id] = template.render(region=region, report_href=report_href,
-                                    modelled=workspace.assumptions.region.modelled, **context)  # fmt: skip
+                                    modelled=view.region_modelled, **context)  # fmt: skip
     return out
 
 
 def _context(
-    workspace: Workspace, f: CentreFacts, plans: Mapping[str, OutreachPlan], said: list[str]
+    view: RenderView, f: ClosingCentre, plans: Mapping[str, OutreachPlanShape], said: list[str]
 ) -> dict[str, Any]:
-    noun = workspace.areas.noun
-    people = workspace.areas.people
+    noun = view.areas.noun
+    people = view.areas.people
+    by = MODE_WORDS[f.mode]
+    other = "bus" if f.mode == "car" else "car"  # the second mode a sentence names
     plain = [
-        f"{fmt.families(f.children)} {noun} live in the neighbourhoods for which {f.name} is the "
-        "nearest centre by bus."
+        f"{fmt.families(f.demand)} {noun} live in the neighbourhoods for which {f.name} is the "
+        f"nearest centre {by}."
     ]
     rows = []
     for m in f.moves:
-        bus_after, bus_before = m.minutes_after["bus"], m.minutes_before["bus"]
+        after, before = m.minutes[f.mode]
+        other_after, other_before = m.minutes[other]
         plain.append(
             f"Under {m.title}, {f.name} closes. Most of these {people} would have {m.new_base} as their "
-            f"nearest base: on average {fmt.minutes(bus_after)} by bus instead of {fmt.minutes(bus_before)}, "
-            f"{fmt.minutes(m.minutes_after['car'])} by car instead of {fmt.minutes(m.minutes_before['car'])}."
+            f"nearest base: on average {fmt.minutes(after)} {by} instead of {fmt.minutes(before)}, "
+            f"{fmt.minutes(other_after)} {MODE_WORDS[other]} instead of {fmt.minutes(other_before)}."
         )
-        cells = [f"{m.minutes_after[k]:.0f} min (was {m.minutes_before[k]:.0f})" for k, _ in MODES]
+        cells = [f"{m.minutes[k][0]:.0f} min (was {m.minutes[k][1]:.0f})" for k, _ in MODES]
         rows.append({"scenario": m.scenario, "title": m.title, "new_base": m.new_base, "cells": cells,
                      "destinations": [(name, fmt.families(n)) for name, n in m.destinations]})  # fmt: skip
     return {
@@ -155,41 +153,35 @@ def _context(
         "district": f.district,
         "people": people,
         "noun": noun,
-        "children": fmt.families(f.children),
+        "children": fmt.families(f.demand),
         "plain": plain,
         "rows": rows,
         "modes": [words for _, words in MODES],
-        "outreach": _outreach(workspace, f, plans, noun),
+        "by": by,
+        "outreach": _outreach(view, f, plans, noun),
         "said": said,
-        "map": _map(workspace, f),
-        "areas": [str(workspace.areas.name[i]) or workspace.areas.ids[i] for i in f.areas],
+        "map": _map(view, f),
+        "areas": [view.areas.label(i) for i in f.areas],
     }
 
 
 def _outreach(
-    workspace: Workspace, f: CentreFacts, plans: Mapping[str, OutreachPlan], noun: str
+    view: RenderView, f: ClosingCentre, plans: Mapping[str, OutreachPlanShape], noun: str
 ) -> list[dict[str, Any]]:
-    """Return, per scenario, those here beyond reach of a base, how many outreach reaches, the sessions."""
-    mine = np.zeros(len(workspace.areas), dtype=bool)
+    """Return, per scenario, those here beyond reach of a base, how many outreach reaches, the sessions.
+
+    A venue is here when its area (:func:`hubplan.analysis.view.site_areas`) is one of the centre's.
+    """
+    mine = np.zeros(len(view.areas), dtype=bool)
     mine[list(f.areas)] = True
-    lat, lon = workspace.areas.lat, workspace.areas.lon
     out = []
     for m in f.moves:
         plan = plans.get(m.scenario)
         if plan is None:
             continue
-        here = []
-        for v in plan.venues:
-            k = workspace.sites.index[v.venue]
-            nearest = int(
-                np.argmin((lat - workspace.sites.lat[k]) ** 2 + (lon - workspace.sites.lon[k]) ** 2)
-            )
-            if mine[nearest]:
-                here.append(v.venue)
+        here = [v.venue for v in plan.venues if mine[view.sites.area[view.sites.index[v.venue]]]]
         sessions = [
-            [str(workspace.sites.name[workspace.sites.index[s.venue]]), s.weekday, s.slot]
-            for s in plan.sessions
-            if s.venue in here
+            [view.sites.name_of(s.venue), s.weekday, s.slot] for s in plan.sessions if s.venue in here
         ]
         needy = float(plan.need.needy[mine].sum())
         reached = float(plan.area_reached[mine].sum())
@@ -206,23 +198,21 @@ def _outreach(
     return out
 
 
-def _map(workspace: Workspace, f: CentreFacts) -> dict[str, str]:
+def _map(view: RenderView, f: ClosingCentre) -> dict[str, str]:
     """Return the SVG map of the centre's neighbourhoods, with the centre and the bases they would use.
 
     Its marks are hidden from screen readers (``aria: false``): the figure's text alternative says it all.
     """
     from hubplan.report.charts import to_svg
 
-    ids = {workspace.areas.ids[i] for i in f.areas}
-    layers = read_boundaries(workspace.path)
-    shapes = [feature for feature in layers["area"] if feature["properties"].get("id") in ids]
-    j = workspace.sites.index[f.id]
-    points = [
-        {"lat": float(workspace.sites.lat[j]), "lon": float(workspace.sites.lon[j]), "what": "this centre"}
-    ]
+    sites = view.sites
+    ids = {view.areas.ids[i] for i in f.areas}
+    shapes = [feature for feature in view.layers.area if feature["properties"].get("id") in ids]
+    j = sites.index[f.id]
+    points = [{"lat": float(sites.lat[j]), "lon": float(sites.lon[j]), "what": "this centre"}]
     new = {m.new_base for m in f.moves}
-    for k in np.flatnonzero(np.isin(workspace.sites.name.astype(str), sorted(new))):
-        points.append({"lat": float(workspace.sites.lat[k]), "lon": float(workspace.sites.lon[k]),
+    for k in np.flatnonzero(np.isin(np.array(sites.names, dtype=str), sorted(new))):
+        points.append({"lat": float(sites.lat[k]), "lon": float(sites.lon[k]),
                        "what": "a base they would use"})  # fmt: skip
     area_layer: dict[str, Any]
     if shapes:
@@ -237,7 +227,7 @@ def _map(workspace: Workspace, f: CentreFacts) -> dict[str, str]:
             },
         }
     else:
-        dots = [{"lat": float(workspace.areas.lat[i]), "lon": float(workspace.areas.lon[i])} for i in f.areas]
+        dots = [{"lat": float(view.areas.lat[i]), "lon": float(view.areas.lon[i])} for i in f.areas]
         area_layer = {
             "data": {"values": dots},
             "mark": {"type": "circle", "aria": False, "color": "#0072B2", "size": 40},

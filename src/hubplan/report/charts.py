@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
 
 from hubplan.analysis.frontier import FrontierBand
+from hubplan.analysis.shapes import EvaluationShape
 from hubplan.analysis.uncertainty import ScenarioIntervals
-from hubplan.data.boundaries import read_boundaries
-from hubplan.data.workspace import Workspace
-from hubplan.evaluate.evaluation import Evaluation
+from hubplan.analysis.view import RenderView
 
 BASE = "base"
 """A site that is a base in the plan mapped."""
@@ -84,7 +83,11 @@ def _base(title: str, width: int = 520, height: int = 260) -> dict[str, Any]:
 
 
 def s_curves(
-    evaluations: list[Evaluation], families: np.ndarray, *, max_minutes: float = 120.0, noun: str = "families"
+    evaluations: Sequence[EvaluationShape],
+    families: np.ndarray,
+    *,
+    max_minutes: float = 120.0,
+    noun: str = "families",
 ) -> dict[str, Any]:
     """Chart the share of families within each number of minutes of a base, per mode and scenario.
 
@@ -132,7 +135,7 @@ def s_curves(
 
 
 def losses(
-    evaluations: list[Evaluation],
+    evaluations: Sequence[EvaluationShape],
     *,
     mode: str | None = None,
     minutes: float | None = None,
@@ -203,7 +206,7 @@ def losses(
 
 
 def cost_coverage(
-    evaluations: list[Evaluation],
+    evaluations: Sequence[EvaluationShape],
     *,
     mode: str | None = None,
     minutes: float | None = None,
@@ -323,7 +326,7 @@ def cost_coverage(
     return spec
 
 
-def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None) -> dict[str, Any]:
+def access_map(view: RenderView, ev: EvaluationShape, *, mode: str | None = None) -> dict[str, Any]:
     """Map areas shaded by minutes to their nearest base, with district outlines, towns and sites.
 
     Areas are drawn as their outlines when the workspace has ``boundaries.geojson`` (LSOA polygons),
@@ -332,8 +335,8 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
 
     Parameters
     ----------
-    workspace
-        The workspace.
+    view
+        The workspace as renderers print it (:class:`hubplan.analysis.view.RenderView`).
     ev
         The scenario's evaluation.
     mode
@@ -355,77 +358,29 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
         "title": f"minutes by {mode}",
         "scale": {"domain": list(band_labels), "range": list(band_colours)},
     }
-    layers = read_boundaries(workspace.path)
-    position = {area: i for i, area in enumerate(workspace.areas.ids)}
-    shapes = [
-        {**f, "band": labels[position[f["properties"]["id"]]]}
-        for f in layers["area"]
-        if f["properties"].get("id") in position
-    ]
-    area_layers: list[dict[str, Any]]
-    if shapes:
-        area_layers = [
-            {
-                "data": {"values": shapes},
-                "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.2},
-                "encoding": {"color": colour},
-            },
-            {
-                "data": {"values": layers["district"]},
-                "mark": {
-                    "type": "geoshape",
-                    "filled": False,
-                    "stroke": "#222222",
-                    "strokeWidth": 0.8,
-                    "aria": False,
-                },
-            },
-        ]
-    else:
-        dots = [
-            {"lat": float(la), "lon": float(lo), "band": b, "demand": float(f)}
-            for la, lo, b, f in zip(
-                workspace.areas.lat, workspace.areas.lon, labels, workspace.areas.families, strict=True
-            )
-        ]
-        area_layers = [
-            {
-                "data": {"values": dots},
-                "mark": {"type": "circle", "opacity": 0.85},
-                "encoding": {
-                    "longitude": {"field": "lon", "type": "quantitative"},
-                    "latitude": {"field": "lat", "type": "quantitative"},
-                    "size": {
-                        "field": "demand",
-                        "type": "quantitative",
-                        "legend": None,
-                        "scale": {"range": [8, 60]},
-                    },
-                    "color": colour,
-                },
-            }
-        ]
+    layers = view.layers
+    area_layers = area_map_layers(view, labels, colour, demand=view.areas.families)
     places = [
         {
             "name": f["properties"]["name"],
             "lon": f["geometry"]["coordinates"][0],
             "lat": f["geometry"]["coordinates"][1],
         }
-        for f in layers["place"]
+        for f in layers.place
     ]
     bases = set(ev.bases)
-    baseline_bases = set(workspace.baseline.bases) if workspace.baseline is not None else set()
+    baseline_bases = set(view.baseline_bases)
     # Bases are numbered in the plan's order; the key beside the map names each number.
-    number = {site: k for k, site in enumerate((s for s in ev.bases if s in workspace.sites.index), start=1)}
+    number = {site: k for k, site in enumerate((s for s in ev.bases if s in view.sites.index), start=1)}
     sites = [
         {
-            "lat": float(workspace.sites.lat[i]),
-            "lon": float(workspace.sites.lon[i]),
+            "lat": float(view.sites.lat[i]),
+            "lon": float(view.sites.lon[i]),
             "status": BASE if s in bases else CLOSES,
-            "name": str(workspace.sites.name[i]),
+            "name": view.sites.names[i],
             "number": str(number[s]) if s in number else "",
         }
-        for i, s in enumerate(workspace.sites.ids)
+        for i, s in enumerate(view.sites.ids)
         if s in bases or s in baseline_bases
     ]
     statuses = [st for st in (BASE, CLOSES) if any(site["status"] == st for site in sites)]
@@ -474,7 +429,7 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
     }
     notes = [
         f"Colour: minutes by {mode} to the nearest base.",
-        *(["Lines: district boundaries."] if shapes and layers["district"] else []),
+        *(["Lines: district boundaries."] if len(area_layers) > 1 and layers.district else []),
         *(["Bold names: towns (GeoNames)."] if places else []),
         *(["Triangles: the plan's bases, numbered as below."] if number else []),
         *(["Crosses: sites the plan closes (bases now)."] if CLOSES in statuses else []),
@@ -482,7 +437,7 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
     key_rows = [
         *notes,
         "",
-        *(f"{k}  {workspace.sites.name[workspace.sites.index[s]]}" for s, k in number.items()),
+        *(f"{k}  {view.sites.names[view.sites.index[s]]}" for s, k in number.items()),
     ]
     key = {
         "width": 300,
@@ -500,3 +455,76 @@ def access_map(workspace: Workspace, ev: Evaluation, *, mode: str | None = None)
     del spec["width"], spec["height"]
     spec |= {"hconcat": [drawn_map, key]}
     return spec
+
+
+def area_map_layers(
+    view: RenderView, labels: Sequence[str], colour: dict[str, Any], *, demand: np.ndarray
+) -> list[dict[str, Any]]:
+    """Return a map's areas, each filled by its band: outlines with district lines, else sized dots.
+
+    The one drawing of a banded area map (the access map, the reach map): areas are their outlines
+    when the workspace has ``boundaries.geojson``, with the district outlines on top; else dots at
+    their positions, sized by ``demand``.
+
+    Parameters
+    ----------
+    view
+        The workspace as renderers print it: its outlines and the areas' positions.
+    labels
+        (n_areas,) each area's band label, in the areas' order.
+    colour
+        The Vega-Lite colour encoding of the field ``band``.
+    demand
+        (n_areas,) what sizes a dot (children or families).
+
+    Returns
+    -------
+    list of dict
+        Two Vega-Lite layers (the area outlines, then the district outlines) where the areas have
+        outlines, else one (the dots).
+    """
+    position = {area: i for i, area in enumerate(view.areas.ids)}
+    shapes = [
+        {**f, "band": labels[position[f["properties"]["id"]]]}
+        for f in view.layers.area
+        if f["properties"].get("id") in position
+    ]
+    if shapes:
+        return [
+            {
+                "data": {"values": shapes},
+                "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.2},
+                "encoding": {"color": colour},
+            },
+            {
+                "data": {"values": list(view.layers.district)},
+                "mark": {
+                    "type": "geoshape",
+                    "filled": False,
+                    "stroke": "#222222",
+                    "strokeWidth": 0.8,
+                    "aria": False,
+                },
+            },
+        ]
+    dots = [
+        {"lat": float(la), "lon": float(lo), "band": b, "demand": float(d)}
+        for la, lo, b, d in zip(view.areas.lat, view.areas.lon, labels, demand, strict=True)
+    ]
+    return [
+        {
+            "data": {"values": dots},
+            "mark": {"type": "circle", "opacity": 0.85},
+            "encoding": {
+                "longitude": {"field": "lon", "type": "quantitative"},
+                "latitude": {"field": "lat", "type": "quantitative"},
+                "size": {
+                    "field": "demand",
+                    "type": "quantitative",
+                    "legend": None,
+                    "scale": {"range": [8, 60]},
+                },
+                "color": colour,
+            },
+        }
+    ]

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from hubplan.analysis.evidence import Evidence
-from hubplan.data.workspace import Workspace
-from hubplan.outreach.need import BY_HOW_THEY_TRAVEL
-from hubplan.outreach.reach import ReachTable
+from hubplan.analysis.shapes import ReachTableShape
+from hubplan.analysis.view import RenderView
 from hubplan.report import format as fmt
 
 Status = Literal["met", "not met", "needs an officer's input"]
@@ -129,14 +128,14 @@ class Item:
 
 
 def statutory_checklist(
-    workspace: Workspace, evidence: Evidence, *, minimum_weeks: float = MINIMUM_CONSULTATION_WEEKS
+    view: RenderView, evidence: Evidence, *, minimum_weeks: float = MINIMUM_CONSULTATION_WEEKS
 ) -> list[Item]:
     """Check the four duties against the evidence.
 
     Parameters
     ----------
-    workspace
-        The workspace (for the words its data uses).
+    view
+        The workspace as renderers print it (the words its data uses, the region's name).
     evidence
         From :func:`gather_evidence`.
     minimum_weeks
@@ -147,11 +146,11 @@ def statutory_checklist(
     list of Item
         Items under 5A, 5D, 149 and the Gunning principles, in that order.
     """
-    noun = workspace.areas.noun
-    items = [*_sufficiency(evidence, noun), *_consultation(evidence, minimum_weeks)]
+    noun = view.areas.noun
+    items = [*_sufficiency(evidence, noun, view.need_measure_words), *_consultation(evidence, minimum_weeks)]
     items += [
         *_equality(evidence),
-        *_gunning(evidence, minimum_weeks, region=workspace.assumptions.region.name),
+        *_gunning(evidence, minimum_weeks, region=view.region),
     ]
     return items
 
@@ -167,11 +166,11 @@ def _item(item: str, duty: str, status: Status, evidence: list[str]) -> Item:
     return Item(item, duty, d.quote, d.link, status, tuple(evidence))
 
 
-def _table(evidence: Evidence, name: str) -> ReachTable | None:
+def _table(evidence: Evidence, name: str) -> ReachTableShape | None:
     return next((t for t in evidence.reach if t.breakdown == name), None)
 
 
-def _group_sentence(t: ReachTable, g: int, noun: str) -> str:
+def _group_sentence(t: ReachTableShape, g: int, noun: str) -> str:
     total = float(t.families[g])
     return (
         f"{t.labels[g]}: {fmt.families(total)} {noun}; {fmt.share(float(t.base[g]), total)} within reach "
@@ -180,7 +179,7 @@ def _group_sentence(t: ReachTable, g: int, noun: str) -> str:
     )
 
 
-def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
+def _sufficiency(evidence: Evidence, noun: str, by_how_they_travel: str) -> list[Item]:
     ev = evidence.proposal
     if ev is None or evidence.outreach is None:
         why = (
@@ -215,7 +214,7 @@ def _sufficiency(evidence: Evidence, noun: str) -> list[Item]:
     not_reached = float(plan.families_in_need - plan.families_reached)
     cover = [
         f"{fmt.families(plan.families_in_need)} {noun} live beyond {minutes} of every base "
-        f"{BY_HOW_THEY_TRAVEL}; hubplan's "
+        f"{by_how_they_travel}; hubplan's "
         f"outreach plan would reach {fmt.families(plan.families_reached)} of them at {len(plan.venues)} "
         f"venues and at home "
         f"({fmt.money(plan.outreach_cost_per_year + plan.home_visits_cost_per_year)} a year).",

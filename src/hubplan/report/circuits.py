@@ -2,30 +2,23 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from itertools import groupby
 from typing import Any
 
 from hubplan.analysis import Analysis
-from hubplan.data.boundaries import read_boundaries
-from hubplan.data.workspace import Workspace
-from hubplan.outreach.circuit_costs import MODELLED
-from hubplan.outreach.circuit_map import rounds_map
-from hubplan.outreach.circuits import WEEKDAY_NAMES, clock
 from hubplan.report import charts
 from hubplan.report import format as fmt
 
 
-def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | None:
+def rounds_section(analysis: Analysis) -> dict[str, Any] | None:
     """Format the analysis's rounds for the report: facts, cost, a map of all rounds, a table per vehicle.
 
     Rendering only: the rounds are planned in the analysis (:func:`hubplan.analysis.circuits.report_rounds`).
 
     Parameters
     ----------
-    workspace
-        The workspace (its title for scenarios, its district outlines for the map).
     analysis
-        The analysis.
+        The analysis: its rounds and their view (each vehicle-day in words, the map).
 
     Returns
     -------
@@ -33,12 +26,11 @@ def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] |
         ``title``, ``lead``, ``facts`` (label, value rows), ``svg``, ``alt``, ``notes`` and
         ``vehicles`` (each with ``name``, ``depot`` and ``rows``); ``None`` without rounds.
     """
-    rounds = analysis.rounds
-    if rounds is None:
+    shown = analysis.rounds_view
+    if shown is None:
         return None
+    rounds, title = shown.rounds, shown.title
     plan, cost = rounds.plan, rounds.cost
-    scenario = workspace.scenarios.get(rounds.scenario)
-    title = scenario.title if scenario is not None else rounds.scenario
     people = rounds.people
     names = {s.id: s.name or s.id for s in rounds.stops}
     stops_unserved = len(rounds.stops) - len(rounds.served)
@@ -60,37 +52,18 @@ def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] |
          fmt.money(cost.staff_cost_per_year)),
         (f"  mileage ({cost.km_per_year:,.0f} road km)", fmt.money(cost.km_cost_per_year)),
     ]  # fmt: skip
-    outlines = read_boundaries(workspace.path)["district"]
-    spec = rounds_map(
-        plan.routes,
-        rounds.stops,
-        rounds.depots,
-        title=f"{title}: every round of the cycle",
-        outlines=outlines,
-        numbered=False,
-        width=520,
-        height=420,
-    )
-    by_vehicle: dict[str, list[Any]] = defaultdict(list)
-    for route in plan.routes:
-        by_vehicle[route.vehicle].append(route)
     vehicles = [
         {
             "name": vehicle,
-            "depot": routes[0].depot,
+            "depot": days[0].depot,
             "rows": [
-                [
-                    str(r.day),
-                    WEEKDAY_NAMES[r.weekday],
-                    f"{clock(r.start)}-{clock(r.end)}",
-                    f"{r.drive_minutes:.0f}",
-                    "; ".join(f"{clock(v.arrival)} {names.get(v.stop, v.stop)}" for v in r.visits),
-                ]
-                for r in sorted(routes, key=lambda r: r.day)
+                [str(d.day), d.weekday, f"{d.start}-{d.end}", f"{d.drive_minutes:.0f}",
+                 "; ".join(f"{arrival} {name}" for arrival, name in d.calls)]
+                for d in days
             ],
         }
-        for vehicle, routes in sorted(by_vehicle.items())
-    ]
+        for vehicle, days in ((v, list(g)) for v, g in groupby(shown.days, key=lambda d: d.vehicle))
+    ]  # fmt: skip
     lead = (
         f"{title}: {_vehicles(settings.vehicles_per_base)} the neighbourhoods whose {people} are beyond "
         f"reach of every base, calling once every {plan.days} working days for "
@@ -98,7 +71,7 @@ def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] |
         f"minute{'s' if settings.stop_minutes_per_family != 1 else ''} for each "
         f"{'family' if people == 'families' else 'child'} beyond reach there "
         f"(at most {settings.stop_max_minutes:g} minutes). The rounds are planned with OR-Tools' "
-        f"routing solver on the car model's minutes; the cost is {MODELLED}."
+        f"routing solver on the car model's minutes; the cost is {shown.cost_basis}."
     )
     notes = [*plan.notes]
     notes += [f"{names.get(u.stop, u.stop)}: {u.reason}" for u in plan.unserved[:20]]
@@ -108,7 +81,7 @@ def rounds_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] |
         "title": title,
         "lead": lead,
         "facts": facts,
-        "svg": charts.to_svg(spec),
+        "svg": charts.to_svg(shown.map),
         "alt": f"Map of the rounds of {title}: lines from each base (triangles) through its stops and back",
         "caption": "Lines join the calls in visiting order (not the roads driven); a colour a vehicle.",
         "notes": notes,

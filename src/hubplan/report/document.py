@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -13,14 +13,12 @@ import numpy as np
 
 from hubplan import __version__
 from hubplan.analysis import Analysis
+from hubplan.analysis.centres import MODES
 from hubplan.analysis.provenance import FIGURE_NAMES, Provenance
-from hubplan.analysis.summaries import CLOSING_MODES, ConsultationSummary
+from hubplan.analysis.shapes import EvaluationShape
+from hubplan.analysis.summaries import ConsultationSummary
 from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioIntervals
-from hubplan.data.workspace import Workspace
-from hubplan.evaluate.evaluation import Evaluation
 from hubplan.files import write_bytes_atomically
-from hubplan.outreach.need import WEIGHTING_WORDS
-from hubplan.outreach.reach import outreach_reach
 from hubplan.report import charts
 from hubplan.report import format as fmt
 from hubplan.report.circuits import rounds_section
@@ -45,17 +43,16 @@ class ReportFiles:
     pdf: Path | None
 
 
-def render_html(workspace: Workspace, analysis: Analysis) -> str:
+def render_html(analysis: Analysis) -> str:
     """Return the report as one HTML document with its styles and SVG charts inside (no outside references).
 
     Rendering only: every figure comes from ``analysis`` (:func:`hubplan.analysis.analyse`).
 
     Parameters
     ----------
-    workspace
-        The workspace.
     analysis
-        The scenarios' analysis, the baseline first if it is among them.
+        The scenarios' analysis, the baseline first if it is among them, with its view of the
+        workspace (:class:`hubplan.analysis.view.RenderView`).
 
     Returns
     -------
@@ -64,19 +61,20 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
     """
     evaluations = list(analysis.evaluations)
     provenance = analysis.provenance
-    region = workspace.assumptions.region.name or "The region"
-    families = np.asarray(workspace.areas.families, dtype=np.float64)
-    access = workspace.assumptions.evaluation
-    within = f"within {access.access:g} minutes by {access.access_mode}"
-    note = interval_note(analysis.intervals, people=workspace.areas.people)
+    view = analysis.view
+    areas = view.areas
+    region = view.region or "The region"
+    families = areas.families
+    within = f"within {view.access_minutes:g} minutes by {view.access_mode}"
+    note = interval_note(analysis.intervals, people=areas.people)
     context = {
-        "title": f"{region}: what the options mean for {workspace.areas.noun}",
+        "title": f"{region}: what the options mean for {areas.noun}",
         "region": region,
-        "noun": workspace.areas.noun,
+        "noun": areas.noun,
         "within": within,
-        "access_mode": access.access_mode,
-        "car_minutes": f"{access.car_access:g}",
-        "people": workspace.areas.people,
+        "access_mode": view.access_mode,
+        "car_minutes": f"{view.car_minutes:g}",
+        "people": areas.people,
         "version": __version__,
         "scenario_titles": "; ".join(ev.scenario.title for ev in evaluations),
         "modelled": _assumed_names(analysis) or [],
@@ -89,9 +87,9 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         "not_given": list(provenance.not_given.values()) if provenance is not None else [],
         "summary": headline_sentences(
             evaluations,
-            region=workspace.assumptions.region.name,
+            region=view.region,
             intervals=analysis.intervals,
-            candidates=len(workspace.sites),
+            candidates=len(view.sites),
             costs_assumed=provenance is not None
             and provenance.figures.get("cost_per_year", _USER).kind == "assumed",
             assumed=[],  # the "Modelled data" box above the summary lists them
@@ -108,25 +106,25 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
         },
         "maps": [
             {
-                "svg": charts.to_svg(charts.access_map(workspace, ev)),
-                "alt": f"Map of {region}: areas shaded by {access.access_mode} minutes to a base, "
+                "svg": charts.to_svg(charts.access_map(view, ev)),
+                "alt": f"Map of {region}: areas shaded by {view.access_mode} minutes to a base, "
                 f"{ev.scenario.title}",
                 "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by "
-                f"{access.access_mode} minutes to the nearest base; triangles are bases"
+                f"{view.access_mode} minutes to the nearest base; triangles are bases"
                 + (", crosses sites of the network today it leaves out." if analysis.has_baseline else "."),
             }
             for ev in evaluations
         ],
         "charts": [
             {
-                "svg": charts.to_svg(charts.s_curves(evaluations, families, noun=workspace.areas.noun)),
-                "alt": f"Share of {workspace.areas.noun} within each number of minutes of a base, by mode",
+                "svg": charts.to_svg(charts.s_curves(evaluations, families, noun=areas.noun)),
+                "alt": f"Share of {areas.noun} within each number of minutes of a base, by mode",
                 "caption": "The higher and further left a line, the nearer they are to a base.",
             },
             *[
                 {
-                    "svg": charts.to_svg(charts.losses(evaluations, noun=workspace.areas.noun)),
-                    "alt": f"{workspace.areas.noun.capitalize()} losing access by deprivation, rurality, car",
+                    "svg": charts.to_svg(charts.losses(evaluations, noun=areas.noun)),
+                    "alt": f"{areas.noun.capitalize()} losing access by deprivation, rurality, car",
                     "caption": f"Those who had a base {within} and would not.",
                 }
             ][: 1 if analysis.has_baseline else 0],
@@ -137,28 +135,26 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
                             evaluations,
                             intervals=analysis.intervals,
                             frontier=analysis.frontier,
-                            noun=workspace.areas.noun,
+                            noun=areas.noun,
                         )
                     ),
-                    "alt": f"Cost a year against the share of {workspace.areas.noun} {within}",
+                    "alt": f"Cost a year against the share of {areas.noun} {within}",
                     "caption": "Up and to the left is better value."
                     + (" Bars are 90% intervals." if analysis.intervals else "")
-                    + _frontier_caption(analysis, workspace.areas.noun),
+                    + _frontier_caption(analysis, areas.noun),
                 }
             ][: 1 if analysis.shows_money else 0],
         ],
-        "equality": _equality(
-            evaluations, workspace.assumptions.evaluation.car_access, intervals=analysis.intervals
-        ),
-        "outreach": _outreach(workspace, analysis),
-        "rounds": rounds_section(workspace, analysis),
-        "usage": usage_section(workspace, analysis),
-        "lots": lots_section(workspace, analysis.lots),
+        "equality": _equality(evaluations, view.car_minutes, intervals=analysis.intervals),
+        "outreach": _outreach(analysis),
+        "rounds": rounds_section(analysis),
+        "usage": usage_section(analysis),
+        "lots": lots_section(view, analysis.lots),
         "consultation": _consultation(analysis.consultation),
         "centres": _closing_rows(analysis),
         "sources": "; ".join(f"{mode} {src}" for mode, src in analysis.sources.items()),
         "fingerprint": analysis.fingerprint[:16],
-        "settings": _flatten(workspace.assumptions.model_dump()),
+        "settings": list(view.settings),
         "scenario_notes": [
             {
                 "title": ev.scenario.title,
@@ -167,8 +163,8 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
             }
             for ev in evaluations
         ],
-        "data_readme": _data_readme(workspace),
-        "decision_pack": decision_pack(workspace, analysis.evidence, evaluations),
+        "data_readme": view.data_readme,
+        "decision_pack": decision_pack(view, analysis.evidence, evaluations),
     }
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(resources.files("hubplan.report") / "templates")),
@@ -178,13 +174,11 @@ def render_html(workspace: Workspace, analysis: Analysis) -> str:
     return env.get_template("report.html.j2").render(**context)
 
 
-def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf: bool = True) -> ReportFiles:
+def write_report(analysis: Analysis, out_dir: Path, *, pdf: bool = True) -> ReportFiles:
     """Write ``report.html`` and ``report.pdf`` into ``out_dir``, each atomically.
 
     Parameters
     ----------
-    workspace
-        The workspace.
     analysis
         The scenarios' analysis (:func:`hubplan.analysis.analyse`).
     out_dir
@@ -197,7 +191,7 @@ def write_report(workspace: Workspace, analysis: Analysis, out_dir: Path, *, pdf
     ReportFiles
         The paths written.
     """
-    html = render_html(workspace, analysis)
+    html = render_html(analysis)
     out_dir.mkdir(parents=True, exist_ok=True)
     html_path = write_bytes_atomically(out_dir / "report.html", html.encode("utf-8"))
     pdf_path = None
@@ -253,7 +247,7 @@ def _frontier_caption(analysis: Analysis, noun: str) -> str:
     return text + ("; the shaded band is its 90% interval." if frontier.draws else ".")
 
 
-def _who_loses(evaluations: list[Evaluation], analysis: Analysis) -> list[str]:
+def _who_loses(evaluations: Sequence[EvaluationShape], analysis: Analysis) -> list[str]:
     out = []
     for ev in evaluations:
         reach = ev.modes[ev.access_mode]
@@ -292,7 +286,7 @@ def _who_loses(evaluations: list[Evaluation], analysis: Analysis) -> list[str]:
 
 
 def _lose_range(
-    drawn: ScenarioIntervals | None, ev: Evaluation, breakdown: str, mask: list[bool], i: int
+    drawn: ScenarioIntervals | None, ev: EvaluationShape, breakdown: str, mask: list[bool], i: int
 ) -> str:
     """Return '; 90% interval a-b' for those losing access in the masked groups, '' without intervals.
 
@@ -308,7 +302,7 @@ def _lose_range(
     return f"; 90% interval {fmt.families(low)}\u2013{fmt.families(high)}"
 
 
-def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
+def _outreach(analysis: Analysis) -> list[dict[str, Any]]:
     """Outreach for every reported scenario with a budget: money, venues, reach by group, timetable."""
     out = []
     for ev in analysis.evaluations:
@@ -316,7 +310,7 @@ def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
         if plan is None:
             continue
         money = [*outreach_money_rows(plan), ("outreach workers", str(plan.staff))]
-        money.append(("need weighted by", WEIGHTING_WORDS[plan.need_weighting]))
+        money.append(("need weighted by", analysis.view.weighting_words[plan.need_weighting]))
         reach = [
             {
                 "title": BREAKDOWN_TITLES.get(r.breakdown, r.breakdown),
@@ -326,7 +320,7 @@ def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
                     for g, label in enumerate(r.labels)
                 ],
             }
-            for r in outreach_reach(workspace, plan)
+            for r in analysis.reach.get(ev.scenario.name, ())
             if r.breakdown != "district"
         ]  # fmt: skip
         venues = [
@@ -354,7 +348,7 @@ def _outreach(workspace: Workspace, analysis: Analysis) -> list[dict[str, Any]]:
 
 
 def _equality(
-    evaluations: list[Evaluation], car_minutes: float, *, intervals: Mapping[str, ScenarioIntervals]
+    evaluations: Sequence[EvaluationShape], car_minutes: float, *, intervals: Mapping[str, ScenarioIntervals]
 ) -> list[dict[str, Any]]:
     out = []
     for ev in evaluations:
@@ -413,11 +407,11 @@ def _closing_rows(analysis: Analysis) -> list[dict[str, Any]]:
             "venue": f"{c.venue} ({c.venue_car_minutes:.0f} min by car)" if c.venue else "none",
             "rows": [
                 [m.scenario, m.new_base, *(f"{m.minutes[mode][0]:.0f} min (was {m.minutes[mode][1]:.0f})"
-                                           for mode in CLOSING_MODES)]
+                                           for mode, _ in MODES)]
                 for m in c.moves
             ],
         }
-        for c in analysis.closing
+        for c in analysis.centres
     ]  # fmt: skip
 
 
@@ -432,21 +426,3 @@ def _consultation(summary: ConsultationSummary | None) -> dict[str, Any] | None:
         "petitions": [(n, f"{c:,}") for n, c in summary.petitions],
         "themes": list(summary.themes),
     }
-
-
-def _flatten(data: dict[str, Any], prefix: str = "", depth: int = 0) -> list[tuple[str, str]]:
-    """Return settings as (dotted key, value) rows, two tables deep (``travel.walk.speed_kph``)."""
-    out = []
-    for key, value in data.items():
-        if isinstance(value, dict) and depth < 2:
-            out += _flatten(value, f"{prefix}{key}.", depth + 1)
-        else:
-            out.append((f"{prefix}{key}", str(value)))
-    return out
-
-
-def _data_readme(workspace: Workspace) -> str:
-    if workspace.path is None:
-        return ""
-    readme = workspace.path / "README.md"
-    return readme.read_text(encoding="utf-8") if readme.is_file() else ""

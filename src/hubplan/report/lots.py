@@ -6,8 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from hubplan.analysis.lots import ReportLots, ScenarioLots
-from hubplan.data.boundaries import read_boundaries
-from hubplan.data.workspace import Workspace
+from hubplan.analysis.view import RenderView
 from hubplan.report import charts
 from hubplan.report import format as fmt
 
@@ -19,7 +18,7 @@ LOT_COLOURS = (
 
 
 def lots_map(
-    workspace: Workspace, split: ScenarioLots, *, title: str, width: int = 520, height: int = 420
+    view: RenderView, split: ScenarioLots, *, title: str, width: int = 520, height: int = 420
 ) -> dict[str, Any]:
     """Map the areas coloured by lot, with each lot's number and the bases.
 
@@ -28,8 +27,8 @@ def lots_map(
 
     Parameters
     ----------
-    workspace
-        The workspace (outlines, positions, sites).
+    view
+        The workspace as renderers print it (outlines, positions, sites).
     split
         The lots.
     title
@@ -52,10 +51,9 @@ def lots_map(
         "scale": {"domain": domain, "range": [LOT_COLOURS[g % len(LOT_COLOURS)] for g in range(split.count)]},
         "legend": {"columns": 2 if split.count > 8 else 1},
     }
-    layers = read_boundaries(workspace.path)
     shapes = [
         {**f, "lot": lot_of[f["properties"]["id"]]}
-        for f in layers["area"]
+        for f in view.layers.area
         if f["properties"].get("id") in lot_of
     ]
     area_layers: list[dict[str, Any]]
@@ -70,7 +68,7 @@ def lots_map(
     else:
         dots = [
             {"lat": float(la), "lon": float(lo), "lot": lot_of[a]}
-            for a, la, lo in zip(workspace.areas.ids, workspace.areas.lat, workspace.areas.lon, strict=True)
+            for a, la, lo in zip(view.areas.ids, view.areas.lat, view.areas.lon, strict=True)
         ]
         area_layers = [
             {
@@ -83,18 +81,18 @@ def lots_map(
                 },
             }
         ]
-    index = {a: i for i, a in enumerate(workspace.areas.ids)}
+    index = {a: i for i, a in enumerate(view.areas.ids)}
     labels = []
     for row in split.rows:
         where = [index[a] for a in row.areas]
         labels.append(
             {
                 "text": str(row.lot),
-                "lat": float(workspace.areas.lat[where].mean()),
-                "lon": float(workspace.areas.lon[where].mean()),
+                "lat": float(view.areas.lat[where].mean()),
+                "lon": float(view.areas.lon[where].mean()),
             }
         )
-    sites = workspace.sites
+    sites = view.sites
     bases = [
         {"lat": float(sites.lat[sites.index[b]]), "lon": float(sites.lon[sites.index[b]])}
         for row in split.rows
@@ -211,15 +209,15 @@ def _method(split: ScenarioLots) -> str:
     return f"{lots.method} (search; no bound within the time limit)"
 
 
-def lots_section(workspace: Workspace, report: ReportLots | None) -> dict[str, Any] | None:
+def lots_section(view: RenderView, report: ReportLots | None) -> dict[str, Any] | None:
     """Format the analysis's lots for the report: the splits side by side, then a map and table each.
 
     Rendering only: the lots are cut in the analysis (:func:`hubplan.analysis.lots.report_lots`).
 
     Parameters
     ----------
-    workspace
-        The workspace.
+    view
+        The workspace as renderers print it.
     report
         The lots, one per count in ``[lots] counts`` that could be cut, and why others could not.
 
@@ -236,9 +234,8 @@ def lots_section(workspace: Workspace, report: ReportLots | None) -> dict[str, A
     if not splits:
         return {"lead": "", "compare": None, "splits": [], "skipped": list(report.skipped), "pack": [],
                 "command": ""}  # fmt: skip
-    scenario = workspace.scenarios.get(splits[0].scenario)
-    title = scenario.title if scenario is not None else splits[0].scenario
-    names = {s: str(workspace.sites.name[i]) or s for s, i in workspace.sites.index.items()}
+    title = view.title_of(splits[0].scenario)
+    names = {s: view.sites.names[i] or s for s, i in view.sites.index.items()}
     people = splits[0].people
     lead = (
         f"{title}: the areas grouped into lots for providers. Each lot is one piece of neighbourhoods "
@@ -255,7 +252,7 @@ def lots_section(workspace: Workspace, report: ReportLots | None) -> dict[str, A
         out.append(
             {
                 "title": name,
-                "svg": charts.to_svg(lots_map(workspace, split, title=f"{title}: {name}")),
+                "svg": charts.to_svg(lots_map(view, split, title=f"{title}: {name}")),
                 "alt": f"Map of {k} commissioning lots: neighbourhoods coloured by lot, bases as triangles",
                 "header": ["lot", "areas", people, "most deprived fifth", "bases", "providers now",
                            "outreach staff hours a week", "bases and outreach £ a year"],

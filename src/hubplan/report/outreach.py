@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from rich.table import Table
 
-from hubplan.outreach.amend import AmendOption
-from hubplan.outreach.events import Event
-from hubplan.outreach.plan import OutreachPlan
-from hubplan.outreach.reach import ReachTable
+from hubplan.analysis.shapes import AmendShape, EventShape, OutreachPlanShape, ReachTableShape
 from hubplan.report import format as fmt
 from hubplan.report.tables import BREAKDOWN_TITLES
 
 
-def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
+def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
     """Return the budget and each line of the cost, as (label, £) rows for a table.
 
     Parameters
@@ -55,7 +53,7 @@ def outreach_money_rows(plan: OutreachPlan) -> list[tuple[str, str]]:
     return rows
 
 
-def outreach_summary_table(plan: OutreachPlan) -> Table:
+def outreach_summary_table(plan: OutreachPlanShape) -> Table:
     """Return the money and the families of an outreach plan, one line each.
 
     Parameters
@@ -92,7 +90,7 @@ def outreach_summary_table(plan: OutreachPlan) -> Table:
     return table
 
 
-def venues_table(plan: OutreachPlan, *, limit: int = 15) -> Table:
+def venues_table(plan: OutreachPlanShape, *, limit: int = 15) -> Table:
     """Return the busiest venues: sessions, families, cost and the base that staffs them.
 
     Parameters
@@ -118,7 +116,7 @@ def venues_table(plan: OutreachPlan, *, limit: int = 15) -> Table:
     return table
 
 
-def reach_table(reach: ReachTable) -> Table:
+def reach_table(reach: ReachTableShape) -> Table:
     """Return one breakdown of families reached by a base, by outreach, or not at all.
 
     Parameters
@@ -144,7 +142,7 @@ def reach_table(reach: ReachTable) -> Table:
     return table
 
 
-def amend_table(options: list[AmendOption], extra: float) -> Table:
+def amend_table(options: Sequence[AmendShape], extra: float) -> Table:
     """Return each way of spending the extra money, best first.
 
     Parameters
@@ -184,7 +182,7 @@ def amend_table(options: list[AmendOption], extra: float) -> Table:
     return table
 
 
-def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPlan) -> str:
+def amend_sentence(options: Sequence[AmendShape], extra: float, before: OutreachPlanShape) -> str:
     """Say in one sentence what the best use of the extra money changes.
 
     Parameters
@@ -243,7 +241,7 @@ def amend_sentence(options: list[AmendOption], extra: float, before: OutreachPla
     return text
 
 
-def events_table(events: list[Event]) -> Table:
+def events_table(events: Sequence[EventShape]) -> Table:
     """Return the drop-in events, one row each.
 
     Parameters
@@ -264,7 +262,7 @@ def events_table(events: list[Event]) -> Table:
     return table
 
 
-def timetable_table(plan: OutreachPlan, *, limit: int = 20) -> Table:
+def timetable_table(plan: OutreachPlanShape, *, limit: int = 20) -> Table:
     """Return the weekly timetable (the first ``limit`` sessions; the CSV has them all).
 
     Parameters

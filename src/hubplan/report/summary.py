@@ -5,14 +5,20 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+from hubplan.analysis.shapes import EvaluationShape
 from hubplan.analysis.uncertainty import ScenarioIntervals
-from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import format as fmt
-from hubplan.report.tables import beyond_families, beyond_interval, count_with_interval, reach_intervals
+from hubplan.report.tables import (
+    OUTSIDE_MARK,
+    beyond_families,
+    beyond_interval,
+    count_with_interval,
+    reach_intervals,
+)
 
 
 def headline_sentences(
-    evaluations: list[Evaluation],
+    evaluations: Sequence[EvaluationShape],
     *,
     region: str = "",
     mode: str | None = None,
@@ -58,7 +64,7 @@ def headline_sentences(
     known = intervals or {}
     baseline = next((ev for ev in evaluations if ev.baseline == ev.scenario.name), None)
 
-    def beyond_text(ev: Evaluation, breakdown: str | None = None) -> str:
+    def beyond_text(ev: EvaluationShape, breakdown: str | None = None) -> str:
         value = float(beyond_families(ev, mode, minutes, breakdown=breakdown)[0])
         found = reach_intervals(known.get(ev.scenario.name), mode, breakdown=breakdown)
         return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)
@@ -177,7 +183,9 @@ def interval_note(intervals: Mapping[str, ScenarioIntervals], *, people: str = "
         text += f"; {fmt.words(held)} minutes are not drawn, so their ranges reflect the counts alone"
     if {"car", "bus"} & set(drawn):
         text += (
-            "; a count of those crossing a threshold can lie outside its range when many of them live "
-            "within a minute or two of it"
+            f"; a figure marked {OUTSIDE_MARK} lies outside its own range: the estimate takes every "
+            "estimated journey at exactly the model's minutes, while with the models' errors the families "
+            "living just either side of a threshold cross it unevenly (where many live just inside it, more "
+            "fall out than come in), so the range is the likelier picture"
         )
     return text + "."

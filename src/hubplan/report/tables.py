@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from rich.table import Table
 
+from hubplan.analysis.shapes import EvaluationShape
 from hubplan.analysis.uncertainty import ReachIntervals, ScenarioIntervals
-from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report import format as fmt
 
 BREAKDOWN_TITLES = {
@@ -20,7 +20,7 @@ BREAKDOWN_TITLES = {
 }
 
 
-def _t(ev: Evaluation, minutes: float) -> int:
+def _t(ev: EvaluationShape, minutes: float) -> int:
     try:
         return ev.thresholds.index(float(minutes))
     except ValueError:
@@ -29,7 +29,7 @@ def _t(ev: Evaluation, minutes: float) -> int:
         raise ValueError(msg) from None
 
 
-def evaluation_table(ev: Evaluation) -> Table:
+def evaluation_table(ev: EvaluationShape) -> Table:
     """Return a table of families within each threshold, mean and 90th-percentile minutes, per mode.
 
     Parameters
@@ -72,7 +72,7 @@ def evaluation_table(ev: Evaluation) -> Table:
 
 
 def breakdown_table(
-    ev: Evaluation, breakdown: str, *, mode: str | None = None, minutes: float | None = None
+    ev: EvaluationShape, breakdown: str, *, mode: str | None = None, minutes: float | None = None
 ) -> Table:
     """Return one breakdown (e.g. by district) of reach within ``minutes`` by ``mode``.
 
@@ -118,7 +118,7 @@ def breakdown_table(
 
 
 def comparison_rows(
-    evaluations: list[Evaluation],
+    evaluations: Sequence[EvaluationShape],
     *,
     minutes: float | None = None,
     mode: str | None = None,
@@ -150,7 +150,7 @@ def comparison_rows(
     def row(label: str, values: list[str], section: bool = False) -> None:
         rows.append((label, values, section))
 
-    def band(ev: Evaluation, m: str, breakdown: str | None = None) -> ReachIntervals | None:
+    def band(ev: EvaluationShape, m: str, breakdown: str | None = None) -> ReachIntervals | None:
         return reach_intervals(known.get(ev.scenario.name), m, breakdown=breakdown)
 
     row("bases", [str(len(ev.bases)) for ev in evaluations])
@@ -263,7 +263,32 @@ def count_with_interval(value: float, interval: tuple[float, float] | None, *, w
         return fmt.families(value)
     low, high = interval
     prefix = "90% interval " if words else ""
-    return f"{fmt.families(value)} ({prefix}{fmt.families(low)}\u2013{fmt.families(high)})"
+    mark = OUTSIDE_MARK if outside(value, low, high) else ""
+    return f"{fmt.families(value)} ({prefix}{fmt.families(low)}\u2013{fmt.families(high)}){mark}"
+
+
+OUTSIDE_MARK = "\u2020"
+"""Marks a figure that lies outside its own 90% interval (the note under the intervals says why)."""
+
+
+def outside(value: float, low: float, high: float) -> bool:
+    """Return whether ``value`` lies outside ``[low, high]`` as shown (rounded to whole numbers).
+
+    Parameters
+    ----------
+    value
+        The estimate.
+    low, high
+        Its 90% interval.
+
+    Returns
+    -------
+    bool
+        ``True`` when the shown estimate is below the shown low end or above the shown high end.
+    """
+    if not (np.isfinite(low) and np.isfinite(high)):
+        return False
+    return bool(round(value) < round(low) or round(value) > round(high))
 
 
 def share_with_interval(part: float, whole: float, reach: ReachIntervals | None, i: int, g: int = 0) -> str:
@@ -289,11 +314,12 @@ def share_with_interval(part: float, whole: float, reach: ReachIntervals | None,
     low, high = reach.within_share.at(g, i)
     if not (np.isfinite(low) and np.isfinite(high)):
         return text
-    return f"{text} ({low * 100:.0f}\u2013{high:.0%})"
+    mark = OUTSIDE_MARK if outside(100 * part / whole, 100 * low, 100 * high) else ""
+    return f"{text} ({low * 100:.0f}\u2013{high:.0%}){mark}"
 
 
 def comparison_table(
-    evaluations: list[Evaluation],
+    evaluations: Sequence[EvaluationShape],
     *,
     minutes: float | None = None,
     mode: str | None = None,
@@ -329,7 +355,9 @@ def comparison_table(
     return table
 
 
-def beyond_families(ev: Evaluation, mode: str, minutes: float, *, breakdown: str | None = None) -> np.ndarray:
+def beyond_families(
+    ev: EvaluationShape, mode: str, minutes: float, *, breakdown: str | None = None
+) -> np.ndarray:
     """Return families further than ``minutes`` by ``mode``: the total, or one value per group.
 
     Parameters

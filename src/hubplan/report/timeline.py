@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from hubplan.analysis.evidence import Evidence
-from hubplan.data.decision import Decision
-from hubplan.data.workspace import Workspace
-from hubplan.evaluate.evaluation import Evaluation
+from hubplan.analysis.shapes import EvaluationShape
+from hubplan.analysis.view import RenderView
 from hubplan.report import format as fmt
 from hubplan.report.centres import centre_page_name
 from hubplan.report.checklist import DUTIES, statutory_checklist
@@ -44,13 +43,13 @@ class Entry:
 _ORDER = ("proposal", "consultation", "event", "petition", "motion", "amendment", "outcome")
 
 
-def timeline(decision: Decision) -> list[Entry]:
+def timeline(evidence: Evidence) -> list[Entry]:
     """Return the record's entries in date order (undated ones after the proposal, in the record's order).
 
     Parameters
     ----------
-    decision
-        The decision's record.
+    evidence
+        The checklist's evidence: its decision's record (none: an empty timeline).
 
     Returns
     -------
@@ -58,7 +57,9 @@ def timeline(decision: Decision) -> list[Entry]:
         The timeline. Dates sort by their text (``2018-09`` before ``2018-11-14`` before ``2019``); a
         financial year (``2018-19``) sorts with its first year.
     """
-    d = decision
+    d = evidence.decision
+    if d is None:
+        return []
     out = [
         Entry(
             d.proposal.when,
@@ -117,13 +118,13 @@ def _sort_key(when: str) -> str:
     return when if len(when) == 10 or is_month else when[:4] + "-99"
 
 
-def amend_command(decision: Decision, index: int) -> str:
+def amend_command(evidence: Evidence, index: int) -> str:
     """Return the ``hubplan amend`` command that models an amendment's first year of extra money.
 
     Parameters
     ----------
-    decision
-        The record.
+    evidence
+        The checklist's evidence, with the decision's record.
     index
         The amendment's position in the record.
 
@@ -132,21 +133,23 @@ def amend_command(decision: Decision, index: int) -> str:
     str
         E.g. ``hubplan amend WORKSPACE adopted-2019-15 --extra 1.3m``.
     """
-    a = decision.amendments[index]
+    if evidence.decision is None:
+        return ""
+    a = evidence.decision.amendments[index]
     amount = a.extra[0].amount_per_year
     text = f"{amount / 1e6:g}m" if amount >= 1e6 else f"{amount / 1e3:g}k"
     return f"hubplan amend WORKSPACE {a.scenario} --extra {text}"
 
 
 def decision_pack(
-    workspace: Workspace, evidence: Evidence, evaluations: Sequence[Evaluation]
+    view: RenderView, evidence: Evidence, evaluations: Sequence[EvaluationShape]
 ) -> dict[str, Any]:
     """Return the report's decision pack: the statutory checklist by duty, and the record's timeline.
 
     Parameters
     ----------
-    workspace
-        The workspace.
+    view
+        The workspace as renderers print it.
     evidence
         What the checklist judges (:func:`hubplan.analysis.evidence.gather_evidence`, in the analysis).
     evaluations
@@ -160,33 +163,29 @@ def decision_pack(
         :func:`hubplan.report.centres.write_centre_pages` writes), ``amendments`` (title, scenario,
         command) and ``titles`` (scenario name to title).
     """
-    items = statutory_checklist(workspace, evidence)
+    items = statutory_checklist(view, evidence)
     duties = [
         {"key": d.key, "title": d.title, "quote": d.quote, "paraphrase": d.paraphrase, "link": d.link,
          "checks": [i for i in items if i.duty == d.key]}
         for d in DUTIES.values()
     ]  # fmt: skip
     decision = evidence.decision
-    titles = {name: s.title for name, s in workspace.scenarios.items()}
-    closing = (
-        [b for b in workspace.baseline.bases if any(b not in ev.bases for ev in evaluations)]
-        if (workspace.baseline)
-        else []
-    )
+    titles = dict(view.scenario_titles)
+    closing = [b for b in view.baseline_bases if any(b not in ev.bases for ev in evaluations)]
     return {
         "duties": duties,
         "centres": [
             {
                 "id": c,
-                "name": str(workspace.sites.name[workspace.sites.index[c]]),
+                "name": view.sites.names[view.sites.index[c]],
                 "page": centre_page_name(c),
             }
             for c in closing
         ],
-        "timeline": timeline(decision) if decision else [],
+        "timeline": timeline(evidence),
         "titles": titles,
         "amendments": [
-            {"title": a.title, "scenario": a.scenario, "command": amend_command(decision, i)}
+            {"title": a.title, "scenario": a.scenario, "command": amend_command(evidence, i)}
             for i, a in enumerate(decision.amendments)
         ]
         if decision

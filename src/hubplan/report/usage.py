@@ -7,10 +7,8 @@ from typing import Any
 import numpy as np
 
 from hubplan.analysis import Analysis
-from hubplan.data.boundaries import read_boundaries
-from hubplan.data.workspace import Workspace
-from hubplan.evaluate.usage import INTERVAL, ReachGroup, UsageReach
-from hubplan.outreach.need import WEIGHTING_WORDS
+from hubplan.analysis.shapes import UsageGroupShape, UsageShape
+from hubplan.analysis.view import RenderView
 from hubplan.report import charts
 from hubplan.report import format as fmt
 from hubplan.report.tables import BREAKDOWN_TITLES
@@ -24,17 +22,15 @@ _BAND_COLOURS = ("#440154", "#3e4989", "#26828e", "#35b779", "#b5de2b", "#E69F00
 _TITLES = {**BREAKDOWN_TITLES, "deprivation_decile": "deprivation decile"}
 
 
-def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | None:
+def usage_section(analysis: Analysis) -> dict[str, Any] | None:
     """Format the analysis's reach for the report: the headline, tables, a map and reach against minutes.
 
     Rendering only: reach is computed in the analysis (:func:`hubplan.evaluate.usage.workspace_reach`).
 
     Parameters
     ----------
-    workspace
-        The workspace (its outlines for the map, its outreach setting).
     analysis
-        The analysis.
+        The analysis (its reach, and its view of the workspace: outlines, areas, outreach setting).
 
     Returns
     -------
@@ -43,7 +39,7 @@ def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | 
         ``rows``), ``map`` and ``chart`` (each ``svg``, ``alt``, ``caption``), ``minutes`` (a
         sentence), ``weighting`` and ``notes``; ``None`` when the workspace has no usage.
     """
-    usage = analysis.usage
+    usage, view = analysis.usage, analysis.view
     if usage is None:
         return None
     people = usage.people
@@ -52,7 +48,8 @@ def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | 
         f"{fmt.families(total.seen)} of the {fmt.families(total.children)} {people} living in the area "
         f"were seen at least once in {usage.period} ({_share(total)}); "
         f"{fmt.families(total.registered)} are registered. Reach is {people} seen divided by {people} "
-        f"living there; ranges are the {INTERVAL} (Wilson 1927), which behaves where counts are small."
+        f"living there; ranges are the {usage.interval_name} (Wilson 1927), which behaves where counts "
+        "are small."
     )
     most = None
     if usage.most_deprived is not None and usage.most_deprived_not_seen is not None:
@@ -72,7 +69,7 @@ def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | 
         tables.insert(
             1, _table("Reach by deprivation decile", "decile", usage.groups["deprivation_decile"], people)
         )
-    areas = workspace.areas
+    areas = view.areas
     decile = areas.deprivation_decile
     tables.append(
         {
@@ -80,8 +77,8 @@ def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | 
             "header": ["area", "district", "deprivation decile", people, "seen", "not seen", "reach"],
             "rows": [
                 [
-                    str(areas.name[i]) or areas.ids[i],
-                    str(areas.district[i]),
+                    areas.label(int(i)),
+                    areas.district[i],
                     str(decile[i]) if decile[i] > 0 else "not given",
                     fmt.families(usage.children[i]),
                     fmt.families(usage.seen[i]),
@@ -92,14 +89,14 @@ def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | 
             ],
         }
     )
-    weighting = workspace.assumptions.outreach.need_weighting
+    weighting = view.need_weighting
     return {
         "lead": lead,
         "most_deprived": most,
         "modelled": _modelled(usage),
         "tables": tables,
         "map": {
-            "svg": charts.to_svg(reach_map(workspace, usage)),
+            "svg": charts.to_svg(reach_map(view, usage)),
             "alt": f"Map: each area shaded by the share of its {people} seen in the year",
             "caption": f"Reach by area: {people} seen in {usage.period} over {people} living there. "
             "Darker areas were reached least.",
@@ -114,7 +111,7 @@ def usage_section(workspace: Workspace, analysis: Analysis) -> dict[str, Any] | 
         )
         if usage.by_minutes
         else None,
-        "weighting": f"Outreach need is weighted by {WEIGHTING_WORDS[weighting]} ([outreach] need_weighting "
+        "weighting": f"Outreach need is weighted by {view.need_weighting_words} ([outreach] need_weighting "
         f'= "{weighting}").',
         "notes": [*usage.notes, *usage.warnings],
     }
@@ -135,7 +132,7 @@ def _spec(title: str, *, width: int = 520, height: int = 260) -> dict[str, Any]:
     }
 
 
-def _share(group: ReachGroup) -> str:
+def _share(group: UsageGroupShape) -> str:
     if group.reach is None:
         return "no one lives there"
     band = group.interval
@@ -143,7 +140,7 @@ def _share(group: ReachGroup) -> str:
     return text if band is None else f"{text}, 95% interval {band[0]:.1%} to {band[1]:.1%}"
 
 
-def _modelled(usage: UsageReach) -> str | None:
+def _modelled(usage: UsageShape) -> str | None:
     if not usage.modelled:
         return None
     return (
@@ -152,7 +149,7 @@ def _modelled(usage: UsageReach) -> str | None:
     )
 
 
-def _table(caption: str, title: str, groups: tuple[ReachGroup, ...], people: str) -> dict[str, Any]:
+def _table(caption: str, title: str, groups: tuple[UsageGroupShape, ...], people: str) -> dict[str, Any]:
     rows = []
     for g in groups:
         band = g.interval
@@ -170,7 +167,7 @@ def _table(caption: str, title: str, groups: tuple[ReachGroup, ...], people: str
     return {"caption": caption, "header": header, "rows": rows}
 
 
-def _minutes_sentence(usage: UsageReach) -> str:
+def _minutes_sentence(usage: UsageShape) -> str:
     if not usage.by_minutes or usage.slope_per_10_minutes is None:
         return "Reach is not shown against travel time: the workspace has no current network (baseline)."
     bands = [g for g in usage.by_minutes if g.reach is not None]
@@ -185,7 +182,7 @@ def _minutes_sentence(usage: UsageReach) -> str:
     )
 
 
-def _minutes_chart(usage: UsageReach) -> dict[str, Any] | None:
+def _minutes_chart(usage: UsageShape) -> dict[str, Any] | None:
     if not usage.by_minutes:
         return None
     values = []
@@ -220,19 +217,19 @@ def _minutes_chart(usage: UsageReach) -> dict[str, Any] | None:
     return {
         "svg": charts.to_svg(spec),
         "alt": f"Bar chart: reach in each band of {usage.minutes_mode} minutes to the nearest base",
-        "caption": f"Bars are reach; lines the {INTERVAL}.",
+        "caption": f"Bars are reach; lines the {usage.interval_name}.",
     }
 
 
-def reach_map(workspace: Workspace, usage: UsageReach) -> dict[str, Any]:
+def reach_map(view: RenderView, usage: UsageShape) -> dict[str, Any]:
     """Map areas shaded by reach (seen / children), with district outlines.
 
     Areas are drawn as their outlines when the workspace has ``boundaries.geojson``, else as dots.
 
     Parameters
     ----------
-    workspace
-        The workspace.
+    view
+        The workspace as renderers print it (its outlines and the areas' positions).
     usage
         Its reach.
 
@@ -256,56 +253,7 @@ def reach_map(workspace: Workspace, usage: UsageReach) -> dict[str, Any]:
         "title": "reach",
         "scale": {"domain": list(_BAND_LABELS), "range": list(_BAND_COLOURS)},
     }
-    layers = read_boundaries(workspace.path)
-    position = {area: i for i, area in enumerate(workspace.areas.ids)}
-    shapes = [
-        {**f, "band": labels[position[f["properties"]["id"]]]}
-        for f in layers["area"]
-        if f["properties"].get("id") in position
-    ]
-    area_layers: list[dict[str, Any]]
-    if shapes:
-        area_layers = [
-            {
-                "data": {"values": shapes},
-                "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.2},
-                "encoding": {"color": colour},
-            },
-            {
-                "data": {"values": layers["district"]},
-                "mark": {
-                    "type": "geoshape",
-                    "filled": False,
-                    "stroke": "#222222",
-                    "strokeWidth": 0.8,
-                    "aria": False,
-                },
-            },
-        ]
-    else:
-        dots = [
-            {"lat": float(la), "lon": float(lo), "band": b, "demand": float(c)}
-            for la, lo, b, c in zip(
-                workspace.areas.lat, workspace.areas.lon, labels, usage.children, strict=True
-            )
-        ]
-        area_layers = [
-            {
-                "data": {"values": dots},
-                "mark": {"type": "circle", "opacity": 0.85},
-                "encoding": {
-                    "longitude": {"field": "lon", "type": "quantitative"},
-                    "latitude": {"field": "lat", "type": "quantitative"},
-                    "size": {
-                        "field": "demand",
-                        "type": "quantitative",
-                        "legend": None,
-                        "scale": {"range": [8, 60]},
-                    },
-                    "color": colour,
-                },
-            }
-        ]
+    area_layers = charts.area_map_layers(view, labels, colour, demand=usage.children)
     spec = _spec(f"Reach by area: {usage.people} seen in the year", width=520, height=420)
     spec |= {"projection": {"type": "mercator"}, "layer": area_layers}
     return spec

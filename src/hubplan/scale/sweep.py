@@ -29,12 +29,14 @@ from typing import Any
 import numpy as np
 
 from hubplan.errors import HubplanError, InfeasibleError
+from hubplan.evaluate.measure import drawn_figures, nearest_minutes
 from hubplan.evaluate.uncertainty import (
-    BUS_SEED_STREAM,
     CAR_MEDIAN_ABS_ERROR,
     DEMAND_CV,
     INTERVAL,
     BusError,
+    MinuteDraws,
+    draw_bus,
     draw_car_factors,
     draw_demand,
 )
@@ -224,18 +226,23 @@ def rule_label(rules: Sequence[str]) -> str:
 
 
 def _measure(
-    near: dict[str, np.ndarray], base: dict[str, np.ndarray], w: np.ndarray, deprived: np.ndarray, t: float
-) -> dict[str, float]:
-    total = float(w.sum())
-    total_deprived = float(w[deprived].sum())
-    out: dict[str, float] = {}
+    near: dict[str, np.ndarray],
+    base: dict[str, np.ndarray],
+    weights: np.ndarray,
+    t: float,
+    *,
+    demand: np.ndarray,
+    draws: dict[str, np.ndarray | MinuteDraws | None],
+) -> dict[str, np.ndarray]:
+    """Return each metric of :data:`METRICS` under every draw (``demand`` rows), by the one kernel."""
+    out: dict[str, np.ndarray] = {}
     for mode in ("car", "bus"):
-        within = near[mode] <= t
-        out[f"within_{mode}"] = float(w[within].sum() / total) if total > 0 else math.nan
-        out[f"deprived_within_{mode}"] = (
-            float(w[within & deprived].sum() / total_deprived) if total_deprived > 0 else math.nan
+        figures = drawn_figures(
+            near[mode], base[mode], weights=weights, thresholds=np.array([t]), demand=demand, car=draws[mode]
         )
-        out[f"losing_{mode}"] = float(w[(base[mode] <= t) & ~within].sum())
+        out[f"within_{mode}"] = figures["within_share"][:, 0, 0]
+        out[f"deprived_within_{mode}"] = figures["within_share"][:, 1, 0]
+        out[f"losing_{mode}"] = figures["lose"][:, 0, 0]
     return out
 
 
@@ -348,9 +355,7 @@ def sweep_point(  # noqa: PLR0917 - Dask passes a task's arguments by position
         instance = build_instance(travel.minutes[options.mode], inputs.need_weights)
         solution = solve_instance(instance, point_rules, method=options.method, seed=options.seed)
         plan = np.asarray(solution.open, dtype=np.int64)
-        near = {
-            m: np.asarray(travel.minutes[m][:, plan].min(axis=1), dtype=np.float64) for m in ("car", "bus")
-        }
+        near = {m: nearest_minutes(travel.minutes[m], plan) for m in ("car", "bus")}
         base = {m: np.asarray(travel.baseline_minutes[m], dtype=np.float64) for m in ("car", "bus")}
         row.update(objective=float(solution.objective), gap=float(solution.gap))
         row["cost_per_year"] = float(np.asarray(inputs.site_cost, dtype=np.float64)[plan].sum())
@@ -358,36 +363,24 @@ def sweep_point(  # noqa: PLR0917 - Dask passes a task's arguments by position
         if point.bases is None:
             row["bases"] = len(plan)
         t = point.threshold_minutes
-        row.update(_measure(near, base, w, inputs.deprived, t))
+        groups = np.vstack([w, w * np.asarray(inputs.deprived, dtype=np.float64)])  # all; most deprived fifth
+        held: dict[str, np.ndarray | MinuteDraws | None] = {"car": None, "bus": None}
+        point_figures = _measure(near, base, groups, t, demand=np.ones((1, len(w))), draws=held)
+        row.update({key: float(value[0]) for key, value in point_figures.items()})
         drawing = time.perf_counter()
-        # Seeded alike at every point: each point sees the same draws (common random numbers), made
-        # here on the worker, once per worker process (point_draws), not on the client.
-        demand, car = point_draws(len(w), options)
-        bus_rng = np.random.default_rng([options.seed, BUS_SEED_STREAM])
-        bus_error = BusError(options.bus_band_minutes, options.bus_median_abs_error)
-        bus_sigma = None
-        if options.bus_median_abs_error and not bus_error.off:
-            bus_sigma = {"near": bus_error.sigmas(near["bus"]), "base": bus_error.sigmas(base["bus"])}
-        drawn: dict[str, list[float]] = {m: [] for m in METRICS}
-        for d in range(options.draws):
-            wd = w * demand[d]
-            factor = car[d]
-            # One factor per area scales its minutes to every site, so its nearest site stays nearest.
-            near_d = {"car": near["car"] * factor, "bus": near["bus"]}
-            base_d = {"car": base["car"] * factor, "bus": base["bus"]}
-            if bus_sigma is not None:  # one normal per area; the spread by the band of each trip
-                z = bus_rng.standard_normal(len(w))
-                near_d["bus"] = near["bus"] * np.exp(z * bus_sigma["near"])
-                base_d["bus"] = base["bus"] * np.exp(z * bus_sigma["base"])
-            for key, value in _measure(near_d, base_d, wd, inputs.deprived, t).items():
-                drawn[key].append(value)
         if options.draws:
+            # Seeded alike at every point: each point sees the same draws (common random numbers), made
+            # here on the worker, once per worker process (point_draws), not on the client. One factor
+            # per area scales its minutes to every site, so its nearest site stays nearest; the bus
+            # factor's spread follows each trip's distance band.
+            demand, car = point_draws(len(w), options)
+            bus = None
+            if options.bus_median_abs_error:
+                error = BusError(options.bus_band_minutes, options.bus_median_abs_error)
+                bus = draw_bus(len(w), options.draws, seed=options.seed, error=error)
+            drawn = _measure(near, base, groups, t, demand=demand, draws={"car": car, "bus": bus})
             for key, values in drawn.items():
-                lo, hi = (
-                    np.nanquantile(np.asarray(values), INTERVAL)
-                    if not np.all(np.isnan(values))
-                    else (math.nan,) * 2
-                )
+                lo, hi = np.nanquantile(values, INTERVAL) if not np.all(np.isnan(values)) else (math.nan,) * 2
                 row[f"{key}_lo"], row[f"{key}_hi"] = float(lo), float(hi)
         row["draw_seconds"] = time.perf_counter() - drawing
     except HubplanError as exc:  # rules that cannot hold, bad input: a row; a bug propagates

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from hubplan.data.workspace import Workspace
-from hubplan.errors import HubplanError
+from hubplan.errors import HubplanError, ParameterError
 from hubplan.evaluate.uncertainty import CAR_MEDIAN_ABS_ERROR, DEMAND_CV, BusError, drawn_car_error
+from hubplan.modes import Mode
 from hubplan.scale.sweep import SweepOptions
 
 T = TypeVar("T")
@@ -26,7 +27,7 @@ T = TypeVar("T")
 Source = Literal["default", "hubplan.toml", "given"]
 """Where a setting's value came from."""
 
-SWEPT_MODES = ("bus", "car")
+SWEPT_MODES = (Mode.BUS, Mode.CAR)
 """The modes a sweep can minimise and measures."""
 
 METHODS = ("heuristic", "exact")
@@ -113,8 +114,9 @@ class SweepSpec:
         Raises
         ------
         HubplanError
-            Naming the parameter, what was expected and what was found; for a workspace whose
-            ``access_mode`` is ``walk`` and no ``mode`` given.
+            Naming the parameter, what was expected and what was found (a mode or method as a
+            :class:`~hubplan.errors.ParameterError`, also for a workspace whose ``access_mode`` is
+            ``walk`` and no ``mode`` given).
         """
         assumptions = workspace.assumptions
         evaluation, uncertainty = assumptions.evaluation, assumptions.uncertainty
@@ -130,20 +132,18 @@ class SweepSpec:
             sources[name] = "default"
             return default
 
-        chosen_mode = pick("mode", mode, evaluation.access_mode, "bus")
+        chosen_mode = pick("mode", mode, evaluation.access_mode, Mode.BUS)
         if chosen_mode not in SWEPT_MODES:
             hint = (
-                "; the workspace's [evaluation] access_mode is walk, which a sweep does not plan "
-                "by: give a mode"
+                "the workspace's [evaluation] access_mode is walk, which a sweep does not plan by: "
+                "give a mode"
                 if mode is None
                 else ""
             )
-            msg = f"mode: expected bus or car; got {chosen_mode!r}{hint}"
-            raise HubplanError(msg)
+            raise ParameterError("mode", expected="bus or car", found=chosen_mode, hint=hint)
         chosen_method = pick("method", method, None, "heuristic")
         if chosen_method not in METHODS:
-            msg = f"method: expected heuristic or exact; got {chosen_method!r}"
-            raise HubplanError(msg)
+            raise ParameterError("method", expected="heuristic or exact", found=chosen_method)
         given_thresholds = tuple(float(t) for t in thresholds_minutes) if thresholds_minutes else None
         thresholds = pick("thresholds_minutes", given_thresholds, (float(evaluation.access),), (30.0,))
         if any(not t > 0 for t in thresholds):
@@ -187,7 +187,9 @@ class SweepSpec:
             Mode, draws, errors, method and seed.
         """
         bus = self.bus_error
-        bus_drawn = bus is not None and travel_sources.get("bus", "estimated") == "estimated" and not bus.off
+        bus_drawn = (
+            bus is not None and travel_sources.get(Mode.BUS, "estimated") == "estimated" and not bus.off
+        )
         return SweepOptions(
             mode=self.mode,
             draws=self.draws,

@@ -20,10 +20,10 @@ import numpy as np
 
 from hubplan.data.england import find_council
 from hubplan.errors import InfeasibleError
+from hubplan.evaluate.measure import nearest_minutes, share_within
 from hubplan.optimise import solve_pmedian
 from hubplan.scale.councils import MOST_DEPRIVED_DECILES, CouncilProblem, build_council_problem
 from hubplan.scale.councils import england_tables_digest as _digest
-from hubplan.scale.measure import nearest_minutes, share_within
 
 RuleKind = Literal["bases_per", "bases", "budget_share"]
 

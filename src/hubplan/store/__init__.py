@@ -1,12 +1,12 @@
 """The store: saved plans (with their history), analysis runs and consultation responses, in one database.
 
-SQLite in the workspace by default, PostgreSQL by URL (``HUBPLAN_STORE_URL``); the schema is kept by
+SQLite in the workspace by default, PostgreSQL by a URL the caller passes (the CLI and the web read
+``HUBPLAN_STORE_URL``); the schema is kept by
 Alembic migrations shipped with the package and run whenever a store is opened.
 """
 
 from hubplan.store.engine import (
     STORE_FILE,
-    URL_VARIABLE,
     close_stores,
     create_store_engine,
     migrate,
@@ -19,7 +19,6 @@ from hubplan.store.runs import Run, add_run, get_run, prune_results, update_run
 
 __all__ = [
     "STORE_FILE",
-    "URL_VARIABLE",
     "ConflictError",
     "Run",
     "SavedPlan",

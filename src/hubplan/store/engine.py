@@ -1,4 +1,7 @@
-"""Open the store: an engine from ``HUBPLAN_STORE_URL`` or the workspace's SQLite file, migrated to head.
+"""Open the store: an engine for a database URL given by the caller, else the workspace's SQLite file.
+
+The URL is always passed in: the CLI and the web app read ``HUBPLAN_STORE_URL``
+(:func:`hubplan.environment.store_url_from_environment`); nothing below them reads the environment.
 
 SQLite runs in WAL mode (readers never wait for a writer) with a busy timeout (a writer waits for
 another instead of failing) and real transactions (hubplan emits ``BEGIN`` itself, so DDL and DML
@@ -9,7 +12,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import os
 import threading
 from collections.abc import Iterator
 from importlib import resources
@@ -25,9 +27,6 @@ from alembic.script import ScriptDirectory
 STORE_FILE = "hubplan.sqlite"
 """The store's file inside the workspace (when no URL is given)."""
 
-URL_VARIABLE = "HUBPLAN_STORE_URL"
-"""The environment variable naming another database, e.g. ``postgresql://user@host/db``."""
-
 BUSY_TIMEOUT_MS = 30_000
 """How long a SQLite writer waits for another to finish (milliseconds)."""
 
@@ -42,15 +41,15 @@ def store_url(workspace: Path, *, url: str | None = None) -> str:
     workspace
         The workspace folder (holds the default SQLite file).
     url
-        A URL to use instead; default ``HUBPLAN_STORE_URL``, else ``sqlite:///<workspace>/hubplan.sqlite``.
-        ``postgresql://`` URLs get the psycopg 3 driver.
+        A URL to use instead (e.g. ``postgresql://user@host/db``); default
+        ``sqlite:///<workspace>/hubplan.sqlite``. ``postgresql://`` URLs get the psycopg 3 driver.
 
     Returns
     -------
     str
         A SQLAlchemy URL.
     """
-    chosen = url or os.environ.get(URL_VARIABLE) or f"sqlite:///{Path(workspace).resolve() / STORE_FILE}"
+    chosen = url or f"sqlite:///{Path(workspace).resolve() / STORE_FILE}"
     if chosen.startswith(("postgresql://", "postgres://")):
         chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
     return chosen
@@ -186,7 +185,7 @@ def open_store(workspace: Path, *, url: str | None = None) -> sa.Engine:
     workspace
         The workspace folder (for the default SQLite file).
     url
-        A database URL instead of ``HUBPLAN_STORE_URL`` or the default (see :func:`store_url`).
+        A database URL instead of the workspace's SQLite file (see :func:`store_url`).
 
     Returns
     -------

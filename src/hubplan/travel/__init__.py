@@ -1,7 +1,7 @@
 """Stage 2, travel: minutes from every area to every site, per mode, estimated (or routed/imported later)."""
 
+from hubplan.modes import MODES, Mode
 from hubplan.travel.estimate import (
-    MODES,
     bus_minutes,
     bus_rurality_factors,
     describe_estimate,
@@ -13,6 +13,7 @@ from hubplan.travel.matrix import TravelMatrix, build_travel, cache_key
 
 __all__ = [
     "MODES",
+    "Mode",
     "TravelMatrix",
     "build_travel",
     "bus_minutes",

@@ -7,10 +7,10 @@ from collections.abc import Callable
 import numpy as np
 
 from hubplan.data.assumptions import BusModel, ModeSpeed, Travel
+from hubplan.errors import ParameterError
+from hubplan.modes import MODES as MODES  # noqa: PLC0414 - re-exported: read from here before hubplan.modes
+from hubplan.modes import Mode
 from hubplan.travel.geodesic import great_circle_matrix_km
-
-MODES = ("walk", "car", "bus")
-"""The modes hubplan measures, in the order tables show them."""
 
 _COLUMNS_PER_CHUNK = 256
 
@@ -105,8 +105,7 @@ def estimate_modes(
     """
     unknown = [m for m in modes if m not in MODES]
     if unknown:
-        msg = f"mode: expected one of {', '.join(MODES)}; got {unknown[0]!r}"
-        raise ValueError(msg)
+        raise ParameterError("mode", expected=f"one of {', '.join(MODES)}", found=unknown[0])
     o = _as_points(origins, "origins")
     d = _as_points(destinations, "destinations")
     travel = assumptions or Travel()
@@ -123,9 +122,9 @@ def estimate_modes(
         km = great_circle_matrix_km(o, d[start:stop])
         walk = _minutes(km, travel.walk)
         for mode in modes:
-            if mode == "walk":
+            if mode == Mode.WALK:
                 minutes = walk
-            elif mode == "car":
+            elif mode == Mode.CAR:
                 minutes = _minutes(km, travel.car)
             else:
                 minutes = np.minimum(bus_minutes(km, travel.bus, factor), walk)
@@ -218,20 +217,20 @@ def describe_estimate(mode: str, travel: Travel | None = None) -> str:
     'Walking minutes assume 4.5 km/h along routes 1.3 times the straight line, plus 0 fixed minutes.'
     """
     t = travel or Travel()
-    if mode == "walk":
+    if mode == Mode.WALK:
         w = t.walk
         return (
             f"Walking minutes assume {w.speed_kph:g} km/h along routes {w.circuity:g} times the straight "
             f"line, plus {w.access_minutes:g} fixed minutes."
         )
-    if mode == "car":
+    if mode == Mode.CAR:
         c = t.car
         return (
             f"Car minutes assume {c.speed_kph:g} km/h along roads {c.circuity:g} times the straight line, "
             f"plus {c.access_minutes:g} fixed minutes (fitted on free-flow road times from every English "
             "LSOA, docs/car_model.md), with no congestion."
         )
-    if mode == "bus":
+    if mode == Mode.BUS:
         b = t.bus
         rural = ", ".join(
             f"{k.replace('_', ' ')} x{v:g}" for k, v in b.rurality_factor.items() if k != "urban"
@@ -243,5 +242,4 @@ def describe_estimate(mode: str, travel: Travel | None = None) -> str:
             "on real timetable-routed journeys on Tuesday daytimes in 2024 (docs/bus_model.md), so they "
             "cannot know evening, Sunday or school-run services."
         )
-    msg = f"mode: expected one of {', '.join(MODES)}; got {mode!r}"
-    raise ValueError(msg)
+    raise ParameterError("mode", expected=f"one of {', '.join(MODES)}", found=mode)

@@ -7,10 +7,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from hubplan.data.read_table import check_size, shown
+from hubplan.data.read_table import shown
+from hubplan.data.safe_read import check_user_file
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
-from hubplan.travel.estimate import MODES
+from hubplan.modes import MODES
 
 COLUMNS = ("area_id", "site_id", "mode", "minutes")
 """The long table's columns; other columns are ignored."""
@@ -53,7 +54,7 @@ def read_matrix_table(path: Path, workspace: Workspace) -> dict[str, np.ndarray]
     if not path.is_file():
         raise InputError([Problem(str(path), None, None, "a matrix file (.csv or .parquet)", "no such file")])
     too_large: list[Problem] = []
-    if not check_size(path, MAX_MATRIX_BYTES, too_large, what="a matrix file"):
+    if not check_user_file(path, MAX_MATRIX_BYTES, too_large, what="a matrix file"):
         raise InputError(too_large)
     # Each area, site and mode at most once: a longer table can only repeat pairs.
     max_rows = len(workspace.areas) * len(workspace.sites) * len(MODES)

@@ -14,7 +14,8 @@ import numpy as np
 
 from hubplan.data.workspace import Workspace
 from hubplan.files import write_atomically
-from hubplan.travel.estimate import MODES, estimate_modes
+from hubplan.modes import MODES
+from hubplan.travel.estimate import estimate_modes
 from hubplan.travel.stored import load_matrices
 
 MODEL_VERSION = "estimate-3"

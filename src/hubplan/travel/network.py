@@ -10,9 +10,10 @@ from pathlib import Path
 import numpy as np
 
 from hubplan.data.assumptions import Routing, Travel
-from hubplan.errors import InputError, Problem
+from hubplan.errors import InputError, ParameterError, Problem
+from hubplan.modes import Mode
 
-NETWORK_TYPES = {"walk": "walking", "car": "driving"}
+NETWORK_TYPES: dict[str, str] = {Mode.WALK: "walking", Mode.CAR: "driving"}
 """The pyrosm network read for each routable mode (bus is not routed offline)."""
 
 _MPH = 1.609344
@@ -108,7 +109,7 @@ def edge_minutes(
         Minutes per edge.
     """
     km = np.asarray(length_m, dtype=np.float64) / 1000.0
-    if mode == "walk":
+    if mode == Mode.WALK:
         kph = np.full(len(km), travel.walk.speed_kph)
     else:
         tagged = np.array([parse_maxspeed(v) for v in maxspeed]) * routing.maxspeed_factor
@@ -146,8 +147,9 @@ def read_network(
         When the file is missing, unreadable, or has no network of that kind.
     """
     if mode not in NETWORK_TYPES:
-        msg = f"mode: expected one of {', '.join(NETWORK_TYPES)} (bus is not routed offline); got {mode!r}"
-        raise ValueError(msg)
+        raise ParameterError(
+            "mode", expected=f"one of {', '.join(NETWORK_TYPES)} (bus is not routed offline)", found=mode
+        )
     path = Path(pbf_path)
     if not path.is_file():
         raise InputError(
@@ -177,7 +179,7 @@ def read_network(
         travel=travel or Travel(),
         routing=routing or Routing(),
     )
-    if mode == "walk":
+    if mode == Mode.WALK:
         forward = backward = np.ones(len(edges), dtype=bool)
     else:
         oneway = (

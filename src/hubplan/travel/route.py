@@ -17,6 +17,7 @@ from scipy.sparse.csgraph import connected_components, dijkstra
 from scipy.spatial import cKDTree
 
 from hubplan.data.assumptions import Routing, Travel
+from hubplan.modes import Mode
 from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.geodesic import EARTH_RADIUS_KM
 from hubplan.travel.network import Network, read_network
@@ -167,7 +168,7 @@ def network_minutes(
         if progress is not None:
             progress(min(start + _CHUNK, len(unique)), len(unique))
     # A point to itself costs only the fixed minutes; nothing takes longer than the straight walk.
-    np.minimum(out, estimate_minutes(origins, destinations, "walk", assumptions=speeds), out=out)
+    np.minimum(out, estimate_minutes(origins, destinations, Mode.WALK, assumptions=speeds), out=out)
     same = np.all(origins[:, None, :] == destinations[None, :, :], axis=2)
     out[same] = np.float32(min(access, speeds.walk.access_minutes))
     return out, from_nodes, to_nodes

@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from hubplan.data.workspace import Workspace
+from hubplan.modes import Mode
 from hubplan.travel.estimate import estimate_minutes
 from hubplan.travel.geodesic import great_circle_matrix_km
 from hubplan.travel.matrix import TravelMatrix
@@ -74,7 +75,7 @@ def site_minutes(
             points[destinations],
             mode,
             assumptions=workspace.assumptions.travel,
-            origin_rurality=workspace.areas.rurality[area] if mode == "bus" else None,
+            origin_rurality=workspace.areas.rurality[area] if mode == Mode.BUS else None,
         ).astype(np.float64)
     else:
         area = nearest_area(workspace, origins)

@@ -13,7 +13,7 @@ from hubplan.data.read_table import shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
 from hubplan.files import write_atomically
-from hubplan.travel.estimate import MODES
+from hubplan.modes import MODES
 
 FOLDER = "travel"
 """The workspace folder that holds routed and imported matrices."""

@@ -23,6 +23,7 @@ from slowapi.middleware import SlowAPIASGIMiddleware
 from slowapi.util import get_remote_address
 
 from hubplan import __version__
+from hubplan.environment import store_url_from_environment
 from hubplan.errors import HubplanError
 from hubplan.web.auth import Editor, editors_from_environment
 from hubplan.web.context import Context
@@ -55,7 +56,8 @@ def create_app(
     limits
         Request sizes, the report queue and the per-client rate limit.
     store_url
-        The store (default ``HUBPLAN_STORE_URL``, else SQLite in the workspace).
+        The store's database URL; default ``HUBPLAN_STORE_URL`` (read here, at the edge), else the
+        workspace's ``hubplan.sqlite``.
 
     Returns
     -------
@@ -75,7 +77,7 @@ def create_app(
         raise HubplanError(msg)
     limits = limits or Limits()
     editors = editors_from_environment() if editors is None else editors
-    state = State(folder, store_url=store_url)
+    state = State(folder, store_url=store_url if store_url is not None else store_url_from_environment())
     jobs = JobQueue(
         state.engine, workers=limits.report_workers, capacity=limits.report_queue,
         keep_chars=limits.report_keep_chars, keep_for=dt.timedelta(seconds=limits.report_keep_seconds),

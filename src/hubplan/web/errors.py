@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from slowapi.errors import RateLimitExceeded
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from hubplan.errors import HubplanError, InputError
+from hubplan.errors import HubplanError, InputError, ParameterError
 from hubplan.store import ConflictError
 from hubplan.web.guard import security_headers
 from hubplan.web.jobs import QueueFull
@@ -71,6 +71,13 @@ def install_error_handlers(app: FastAPI, *, tile_url: str | None) -> None:
     async def throttled(_: Request, exc: RateLimitExceeded) -> JSONResponse:
         message = f"too many requests from this address ({exc.detail}): slow down"
         return error(429, message, headers={"Retry-After": "60"})
+
+    @app.exception_handler(ParameterError)
+    async def bad_parameter(_: Request, exc: ParameterError) -> JSONResponse:
+        # A value the library cannot use for one of its parameters: the request is understood but
+        # cannot be processed (422), each part of the mistake one detail.
+        details = [f"parameter: {exc.parameter}", f"expected: {exc.expected}", f"found: {exc.found}"]
+        return error(422, str(exc), [*details, *([f"hint: {exc.hint}"] if exc.hint else [])])
 
     @app.exception_handler(HubplanError)
     async def hubplan_error(_: Request, exc: HubplanError) -> JSONResponse:

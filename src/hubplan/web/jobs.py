@@ -80,7 +80,7 @@ class JobQueue:
             When ``capacity`` jobs are already waiting or running.
         """
         if not self._slots.acquire(blocking=False):
-            msg = f"{self.capacity} reports are already being made: try again in a minute"
+            msg = f"{self.capacity} reports or analyses are already being made: try again in 30 seconds"
             raise QueueFull(msg)
         run_id = uuid.uuid4().hex
         try:

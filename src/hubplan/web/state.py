@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import sqlalchemy as sa
 
 from hubplan.analysis import Analysis, analyse, fingerprint
+from hubplan.consult.locate import CentreMatcher
+from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data import Scenario, load_workspace
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
@@ -38,7 +42,8 @@ class State:
     folder
         The workspace.
     store_url
-        The store's URL (default ``HUBPLAN_STORE_URL`` or the workspace's SQLite file).
+        The store's URL (default the workspace's SQLite file); the app passes ``HUBPLAN_STORE_URL``.
+        Saved plans, jobs and the consultation are all read from this one store.
     """
 
     def __init__(self, folder: Path, *, store_url: str | None = None) -> None:
@@ -48,6 +53,9 @@ class State:
         self.groups = area_breakdowns(self.workspace.areas, self.workspace.assumptions.region.districts)
         self.engine: sa.Engine = open_store(folder, url=store_url)
         self.analyses: AnalysisCache[Analysis] = AnalysisCache(size=ANALYSES_KEPT)
+        self._matcher = CentreMatcher(self.workspace)  # each response's centre answer matched once
+        self._snapshots: OrderedDict[str, ConsultationSnapshot] = OrderedDict()
+        self._snapshots_lock = threading.Lock()
 
     def scenario(self, bases: list[str], name: str = "your-plan", title: str = "Your plan") -> Scenario:
         """Return a scenario for ``bases``.
@@ -148,11 +156,30 @@ class State:
         scenarios = [self.named(n) for n in ordered]
         if bases:
             scenarios.append(self.scenario(bases))
-        return render_html(ws, self.analysis([self.evaluate(s) for s in scenarios]))
+        return render_html(self.analysis([self.evaluate(s) for s in scenarios]))
+
+    def consultation(self) -> ConsultationSnapshot:
+        """Return the consultation as the store holds it now (read once per call, from :attr:`engine`)."""
+        return consultation_snapshot(self.workspace, engine=self.engine, matcher=self._matcher)
 
     def analysis_key(self, evaluations: list[Evaluation]) -> str:
-        """Return the fingerprint an analysis of ``evaluations`` is kept under (hashing only, no solving)."""
-        return fingerprint(self.workspace, evaluations, engine=self.engine)
+        """Return the fingerprint an analysis of ``evaluations`` is kept under (hashing only, no solving).
+
+        The consultation is read once for it and kept with the key, so :meth:`analysis` with this key
+        analyses exactly the snapshot the key was made from, even if the store changes in between.
+        """
+        return self._keyed(evaluations)[0]
+
+    def _keyed(self, evaluations: list[Evaluation]) -> tuple[str, ConsultationSnapshot]:
+        """Read the consultation, make the fingerprint from it, and remember the snapshot by it."""
+        snapshot = self.consultation()
+        key = fingerprint(self.workspace, evaluations, snapshot=snapshot)
+        with self._snapshots_lock:
+            self._snapshots[key] = snapshot
+            self._snapshots.move_to_end(key)
+            while len(self._snapshots) > 2 * ANALYSES_KEPT:
+                self._snapshots.popitem(last=False)
+        return key, snapshot
 
     def analysis(self, evaluations: list[Evaluation], *, key: str | None = None) -> Analysis:
         """Return the analysis of ``evaluations``, made once per fingerprint however many ask at once.
@@ -168,10 +195,17 @@ class State:
         -------
         Analysis
             From the cache (the :data:`ANALYSES_KEPT` most recently used are kept), or made now on this
-            thread, or the one another thread is making for the same fingerprint (waited for).
+            thread, or the one another thread is making for the same fingerprint (waited for). It is
+            made from the consultation snapshot its fingerprint was made from.
         """
-        key = key or self.analysis_key(evaluations)
-        return self.analyses.get_or_compute(key, lambda: analyse(self.workspace, self.travel, evaluations))
+        with self._snapshots_lock:
+            known = self._snapshots.get(key) if key else None
+        if key is None or known is None:  # no key, or one made elsewhere or long forgotten: read, key
+            key, known = self._keyed(evaluations)
+        snapshot = known
+        return self.analyses.get_or_compute(
+            key, lambda: analyse(self.workspace, self.travel, evaluations, snapshot=snapshot)
+        )
 
     def centre_evaluations(self) -> list[Evaluation]:
         """Return the evaluations the centre pages are made from: every scenario file, the baseline first."""

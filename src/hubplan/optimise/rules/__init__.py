@@ -1,8 +1,10 @@
 """Rules a plan must keep: each rule is one object (see :mod:`hubplan.optimise.rules.base`).
 
 The built-in rules: :class:`Count` (exactly p bases), :class:`Budget`, :class:`Required`,
-:class:`Excluded`, :class:`DistrictMin`, :class:`CoverSets` and :class:`Capacity`. A new rule is one
-module with a :class:`Rule` subclass, passed to ``Rules(MyRule(...), p=...)``; the engines ask it.
+:class:`Excluded`, :class:`DistrictMin`, :class:`CoverSets` and :class:`Capacity`. Each rule's module
+holds its :class:`Rule` (what the engines ask) and registers its :class:`RuleSpec` (how a user writes
+it, how it is read, built on a workspace and recorded). A new rule is one such module, imported
+before use; in site positions it can also be passed straight to ``Rules(MyRule(...), p=...)``.
 """
 
 from __future__ import annotations
@@ -12,18 +14,29 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from hubplan.errors import InfeasibleError
+from hubplan.errors import InfeasibleError, ParameterError
 from hubplan.optimise.rules.base import Row, Rule, SiteView
-from hubplan.optimise.rules.budget import Budget
-from hubplan.optimise.rules.capacity import Capacity
-from hubplan.optimise.rules.count import Count
-from hubplan.optimise.rules.cover import CoverSets
-from hubplan.optimise.rules.district import DistrictMin
-from hubplan.optimise.rules.registry import REGISTRY, RuleSetting, parse_rules, register, register_rule
-from hubplan.optimise.rules.sites import Excluded, Required
+
+# The built-in rules register their specs in this order, the order they are built in.
+from hubplan.optimise.rules.count import Count  # isort: skip
+from hubplan.optimise.rules.budget import Budget  # isort: skip
+from hubplan.optimise.rules.sites import Excluded, Required  # isort: skip
+from hubplan.optimise.rules.district import DistrictMin  # isort: skip
+from hubplan.optimise.rules.cover import CoverSets  # isort: skip
+from hubplan.optimise.rules.capacity import Capacity  # isort: skip
+from hubplan.optimise.rules.registry import (  # isort: skip
+    REGISTRY,
+    SPECS,
+    RuleContext,
+    RuleSpec,
+    parse_rules,
+    register,
+    site_positions,
+)
 
 __all__ = [
     "REGISTRY",
+    "SPECS",
     "Budget",
     "Capacity",
     "Count",
@@ -33,13 +46,14 @@ __all__ = [
     "Required",
     "Row",
     "Rule",
-    "RuleSetting",
+    "RuleContext",
+    "RuleSpec",
     "Rules",
     "SiteView",
     "check_rules",
     "parse_rules",
     "register",
-    "register_rule",
+    "site_positions",
 ]
 
 R = TypeVar("R", bound=Rule)
@@ -49,7 +63,9 @@ T = TypeVar("T")
 class Rules:
     """What every plan must satisfy: a tuple of :class:`Rule` objects, in site positions.
 
-    Built from rule objects, from the keywords below (a shorthand for the built-in rules), or both.
+    Built from rule objects, from the keywords below (a shorthand for the built-in rules in site
+    positions, for code that works on arrays), or both. On a workspace, rules are built from their
+    specs (:func:`hubplan.optimise.plan.build_rules`).
 
     Parameters
     ----------
@@ -70,7 +86,7 @@ class Rules:
 
     Raises
     ------
-    ValueError
+    ParameterError
         When a budget comes without site costs, or capacities without demand (or the reverse).
     """
 
@@ -95,8 +111,7 @@ class Rules:
             built.append(Count(int(p)))
         if budget is not None:
             if site_cost is None:
-                msg = "rules: a budget needs each site's cost (site_cost)"
-                raise ValueError(msg)
+                raise ParameterError("site_cost", expected="each site's cost with a budget", found="None")
             built.append(Budget(float(budget), np.asarray(site_cost, dtype=np.float64)))
         if required is not None and len(required):
             built.append(Required(np.asarray(required)))
@@ -107,8 +122,8 @@ class Rules:
         if cover_sets:
             built.append(CoverSets(tuple(cover_sets), tuple(cover_labels)))
         if (capacity is None) != (demand is None):
-            msg = "rules: capacities need each area's demand, and demand needs capacities"
-            raise ValueError(msg)
+            missing = "demand" if demand is None else "capacity"
+            raise ParameterError(missing, expected="both capacity and demand, or neither", found="None")
         if capacity is not None and demand is not None:
             built.append(
                 Capacity(np.asarray(capacity, dtype=np.float64), np.asarray(demand, dtype=np.float64))
@@ -215,12 +230,11 @@ def check_rules(rules: Rules, n_sites: int) -> None:
     ------
     InfeasibleError
         With a sentence per conflict, e.g. "district-min=2 needs 14 bases but only 10 are allowed".
-    ValueError
+    ParameterError
         When neither a count (``p``) nor a budget is given.
     """
     if rules.p is None and rules.budget is None:
-        msg = "rules: expected a number of bases (p) or a budget"
-        raise ValueError(msg)
+        raise ParameterError("bases", expected="a number of bases (p) or a budget", found="neither")
     view = rules.view(n_sites)
     conflicts = list(dict.fromkeys(c for part in rules.parts for c in part.conflicts(view)))
     if conflicts:

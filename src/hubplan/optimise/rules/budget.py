@@ -7,7 +7,10 @@ from typing import ClassVar
 
 import numpy as np
 
+from hubplan.data.money import parse_money
+from hubplan.errors import HubplanError, ParameterError
 from hubplan.optimise.rules.base import Row, Rule, SiteView
+from hubplan.optimise.rules.registry import RuleContext, RuleSpec, register
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,3 +60,44 @@ class Budget(Rule):
         if cheapest > self.budget + 1e-6:
             return [f"budget £{self.budget:,.0f} a year but the rules' cheapest plan costs £{cheapest:,.0f}"]
         return []
+
+
+def _parse(value: str) -> float:
+    try:
+        return parse_money(value)
+    except ValueError:
+        raise ParameterError(
+            "budget", expected="an amount a year, e.g. 5.2m, £800k or 10200000", found=value
+        ) from None
+
+
+def _build(budget: float | None, context: RuleContext) -> Rule | None:
+    """Return the budget on the sites' costs; every site that may be a base needs a cost."""
+    if budget is None:
+        return None
+    sites = context.workspace.sites
+    site_cost = np.asarray(sites.cost_per_year, dtype=np.float64)
+    allowed = ~context.excluded | context.required
+    missing = [i for i, c, ok in zip(sites.ids, site_cost, allowed, strict=True) if ok and not np.isfinite(c)]
+    if missing:
+        shown_ids = ", ".join(missing[:5]) + (f" and {len(missing) - 5} more" if len(missing) > 5 else "")
+        raise HubplanError(
+            f"budget: {len(missing)} sites have no cost a year ({shown_ids}); give their cost_per_year "
+            "in sites.csv, assume one ([costs] site_cost_per_year in hubplan.toml), narrow the "
+            "candidates, or plan by number of bases"
+        )
+    # Only sites that cannot be bases are left without a cost.
+    return Budget(float(budget), np.nan_to_num(site_cost, nan=0.0))
+
+
+SPEC = register(
+    RuleSpec(
+        name="budget",
+        usage="--budget AMOUNT (the bases cost at most this a year)",
+        example="budget=5.2m",
+        parse=_parse,
+        build=_build,
+        setting="budget",
+        option=True,
+    )
+)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
+from hubplan.errors import ParameterError
 from hubplan.optimise.rules.base import Rule
-from hubplan.optimise.rules.registry import register
+from hubplan.optimise.rules.registry import RuleContext, RuleSpec, register
 
 
 @dataclass(frozen=True, eq=False)
@@ -46,9 +47,29 @@ class Capacity(Rule):
         return True
 
 
-@register("capacity", "capacity (each base within its sites.csv capacity; exact method)")
-def _parse(value: str) -> dict[str, Any]:
-    if value not in ("", "true", "yes", "1"):
-        msg = f"expected no value (or 'true'); got {value!r}"
-        raise ValueError(msg)
-    return {"capacity": True}
+def _parse(value: str) -> bool:
+    if value.lower() not in ("", "true", "yes", "1"):
+        raise ParameterError("rules", expected="no value (or 'true') after 'capacity'", found=value)
+    return True
+
+
+def _build(on: bool, context: RuleContext) -> Rule | None:
+    """Return each site's ``capacity`` (no limit where empty) against each area's families."""
+    if not on:
+        return None
+    ws = context.workspace
+    capacity = np.nan_to_num(np.asarray(ws.sites.capacity, dtype=np.float64), nan=np.inf)
+    return Capacity(capacity, np.asarray(ws.areas.families, dtype=np.float64))
+
+
+SPEC = register(
+    RuleSpec(
+        name="capacity",
+        usage="capacity (each base within its sites.csv capacity; exact method)",
+        example="capacity",
+        parse=_parse,
+        build=_build,
+        setting="capacity",
+        default=False,
+    )
+)

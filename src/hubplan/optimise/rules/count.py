@@ -8,6 +8,7 @@ from typing import ClassVar
 import numpy as np
 
 from hubplan.optimise.rules.base import Row, Rule, SiteView
+from hubplan.optimise.rules.registry import RuleContext, RuleSpec, number, register
 
 
 @dataclass(frozen=True, eq=False)
@@ -50,3 +51,25 @@ class Count(Rule):
         if int(view.required.sum()) > self.p:
             out.append(f"{int(view.required.sum())} sites are required but only {self.p} bases are allowed")
         return out
+
+
+def _parse(value: str) -> int:
+    return int(number(value, "bases", int))
+
+
+def _build(p: int | None, context: RuleContext) -> Rule | None:
+    del context
+    return None if p is None else Count(int(p))
+
+
+SPEC = register(
+    RuleSpec(
+        name="bases",
+        usage="--bases N (exactly N bases)",
+        example="bases=15",
+        parse=_parse,
+        build=_build,
+        setting="bases",
+        option=True,
+    )
+)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
+from hubplan.errors import InfeasibleError, ParameterError
 from hubplan.optimise.rules.base import Row, Rule, SiteView
-from hubplan.optimise.rules.registry import number, register
+from hubplan.optimise.rules.registry import RuleContext, RuleSpec, number, register
 
 
 @dataclass(frozen=True, eq=False)
@@ -63,8 +64,45 @@ class CoverSets(Rule):
         ]
 
 
-@register(
-    "deprived-max", "deprived-max=MINUTES (every area in deprivation deciles 1-2 within this of a base)"
+def _parse(value: str) -> float:
+    minutes = float(number(value, "deprived-max"))
+    if not minutes > 0:
+        raise ParameterError("rules", expected="minutes above 0 after 'deprived-max='", found=value)
+    return minutes
+
+
+def _build(limit: float | None, context: RuleContext) -> Rule | None:
+    """Return a cover set per area in deciles 1-2 with families: the allowed sites within ``limit``.
+
+    Raises
+    ------
+    InfeasibleError
+        When such an area has no allowed site within the limit.
+    """
+    if limit is None:
+        return None
+    areas = context.workspace.areas
+    minutes = context.travel.minutes[context.mode]
+    sets, labels = [], []
+    for i in np.flatnonzero(areas.most_deprived & (areas.families > 0)):
+        near = np.flatnonzero((minutes[i] <= limit) & ~context.excluded)
+        if len(near) == 0:
+            raise InfeasibleError(
+                f"deprived-max={limit:g}: area {areas.ids[i]} ({areas.name[i] or areas.ids[i]}) has no "
+                f"candidate site within {limit:g} minutes by {context.mode}"
+            )
+        sets.append(near)
+        labels.append(f"deprived-max for area {areas.ids[i]}")
+    return CoverSets(tuple(sets), tuple(labels)) if sets else None
+
+
+SPEC = register(
+    RuleSpec(
+        name="deprived-max",
+        usage="deprived-max=MINUTES (every area in deprivation deciles 1-2 within this of a base)",
+        example="deprived-max=30",
+        parse=_parse,
+        build=_build,
+        setting="deprived_max_minutes",
+    )
 )
-def _parse(value: str) -> dict[str, Any]:
-    return {"deprived_max_minutes": number(value, "deprived-max")}

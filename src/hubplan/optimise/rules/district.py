@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
+from hubplan.errors import ParameterError
 from hubplan.optimise.rules.base import Row, Rule, SiteView
-from hubplan.optimise.rules.registry import number, register
+from hubplan.optimise.rules.registry import RuleContext, RuleSpec, number, register
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +90,34 @@ class DistrictMin(Rule):
         return out
 
 
-@register("district-min", "district-min=K (at least K bases per district)")
-def _parse(value: str) -> dict[str, Any]:
-    return {"district_min": number(value, "district-min", int)}
+def _parse(value: str) -> int:
+    k = int(number(value, "district-min", int))
+    if k < 0:
+        raise ParameterError(
+            "rules", expected="a number of bases, 0 or more, after 'district-min='", found=value
+        )
+    return k
+
+
+def _build(k: int, context: RuleContext) -> Rule | None:
+    """Return at least ``k`` bases in each district of the sites (none when ``k`` is 0)."""
+    if not k:
+        return None
+    district = context.workspace.sites.district
+    names = tuple(dict.fromkeys(map(str, district)))
+    code = {d: i for i, d in enumerate(names)}
+    codes = np.array([code[str(d)] for d in district], dtype=np.int64)
+    return DistrictMin(codes, np.full(len(names), k, dtype=np.int64), names)
+
+
+SPEC = register(
+    RuleSpec(
+        name="district-min",
+        usage="district-min=K (at least K bases per district)",
+        example="district-min=1",
+        parse=_parse,
+        build=_build,
+        setting="district_min",
+        default=0,
+    )
+)

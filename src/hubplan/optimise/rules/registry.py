@@ -1,29 +1,109 @@
-"""The rules a user can name (``--rule NAME=VALUE`` on the command line): name -> parser.
+"""One :class:`RuleSpec` per rule a user can name: its name, usage, parser, builder and record.
 
-Each rule module registers its own parser. A built-in rule's parser turns the text after ``=``
-into plan settings (keywords of :class:`hubplan.optimise.plan.PlanSettings`). A rule added later
-registers a ``build`` instead (:func:`register_rule`): its ``NAME=VALUE`` text is kept in
-``PlanSettings.rules`` and turned into a :class:`~hubplan.optimise.rules.base.Rule` on the
-workspace when the plan is made, so adding one is one module plus its tests. Messages speak of
-the parameter ``rules``; the command line translates them to ``--rule``.
+A rule's every face lives in its spec, registered by the rule's own module:
+
+- ``parse`` turns the text after ``NAME=`` (``--rule NAME=VALUE`` on the command line, a rule set
+  of a sweep) into a typed value, or raises :class:`~hubplan.errors.ParameterError`;
+- ``build`` turns that value into a :class:`~hubplan.optimise.rules.base.Rule` on a workspace's
+  sites (through a :class:`RuleContext`);
+- ``record`` turns it into plain data for the scenario file and ``--json``.
+
+A built-in rule's value lives in its own field of
+:class:`~hubplan.optimise.plan.PlanSettings` (``setting``); a rule added later keeps its
+``NAME=VALUE`` text in ``PlanSettings.rules``, parsed when given and again when built. A new rule is
+one module that defines its :class:`~hubplan.optimise.rules.base.Rule` and calls :func:`register`.
+Messages speak of the parameter ``rules``; the command line translates it to ``--rule``.
 """
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from hubplan.errors import HubplanError
+import numpy as np
+
+from hubplan.errors import ParameterError
 
 if TYPE_CHECKING:
-    from hubplan.optimise.plan import PlanContext
+    from hubplan.data.workspace import Workspace
     from hubplan.optimise.rules.base import Rule
+    from hubplan.travel.matrix import TravelMatrix
+
+V = TypeVar("V")
+
+
+@dataclass(frozen=True, eq=False)
+class RuleContext:
+    """What a rule needs to build itself on a workspace.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+    mode
+        The objective's mode (whose minutes count).
+    required, excluded
+        Masks of the sites that must, or cannot, be bases: the sites' own flags, the ``required``
+        and ``excluded`` settings and the candidate kinds, resolved first because other rules read
+        them (a budget's costs, a deprived-area maximum's nearby sites).
+    """
+
+    workspace: Workspace
+    travel: TravelMatrix
+    mode: str
+    required: np.ndarray
+    excluded: np.ndarray
+
+    def positions(self, ids: tuple[str, ...], rule: str) -> np.ndarray:
+        """Return the site positions of ``ids``; raise naming ``rule`` for an unknown id."""
+        return site_positions(self.workspace, ids, rule)
+
+
+def site_positions(workspace: Workspace, ids: tuple[str, ...], rule: str) -> np.ndarray:
+    """Return the positions of sites ``ids`` in ``workspace``.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    ids
+        Site ids.
+    rule
+        The rule that names them, for the message.
+
+    Returns
+    -------
+    numpy.ndarray
+        Positions (0 .. n_sites-1), in the order of ``ids``.
+
+    Raises
+    ------
+    ParameterError
+        For an id no site has (with the closest id as a hint).
+    """
+    index = workspace.sites.index
+    unknown = [i for i in ids if i not in index]
+    if unknown:
+        close = difflib.get_close_matches(unknown[0], list(index), n=1)
+        hint = f"did you mean '{close[0]}'?" if close else ""
+        raise ParameterError(
+            "rules", lead=rule, expected="the id of a site in sites.csv", found=unknown[0], hint=hint
+        )
+    return np.array([index[i] for i in ids], dtype=np.int64)
+
+
+def _plain(value: Any) -> Any:
+    """Return the value as plain data (tuples become lists)."""
+    return list(value) if isinstance(value, tuple) else value
 
 
 @dataclass(frozen=True)
-class RuleSetting:
-    """A rule the user can name.
+class RuleSpec(Generic[V]):
+    """Everything hubplan knows about one rule: how it is written, read, built and recorded.
 
     Parameters
     ----------
@@ -31,67 +111,90 @@ class RuleSetting:
         The name before ``=``, e.g. ``"district-min"``.
     usage
         How to write it and what it asks, e.g. ``"district-min=K (at least K bases per district)"``.
+    example
+        A documented example, e.g. ``"district-min=1"``.
     parse
-        Turns the text after ``=`` (empty when there is none) into plan settings; raises
-        ``ValueError`` naming what it expected.
+        Turns the text after ``=`` (empty when there is none) into the rule's value; raises
+        :class:`~hubplan.errors.ParameterError` naming what it expected.
     build
-        For a rule kept as text in ``PlanSettings.rules``: turns the text after ``=`` into a rule
-        on the workspace's sites; raises ``ValueError`` naming what it expected.
+        ``build(value, context)`` returns the rule on the workspace's sites, or ``None`` when the
+        value asks for nothing.
+    record
+        Turns the value into plain data for the scenario file and ``--json``.
+    setting
+        The :class:`~hubplan.optimise.plan.PlanSettings` field that holds the value; ``None`` for a
+        rule added later (its ``NAME=VALUE`` text is kept in ``PlanSettings.rules``).
+    default
+        The value that asks for nothing (not recorded).
+    option
+        Whether the rule is given by its own option (``--bases``, ``--budget``) rather than
+        ``--rule NAME=VALUE``.
     """
 
     name: str
     usage: str
-    parse: Callable[[str], dict[str, Any]]
-    build: Callable[[str, PlanContext], Rule] | None = None
+    example: str
+    parse: Callable[[str], V]
+    build: Callable[[V, RuleContext], Rule | None]
+    record: Callable[[V], Any] = _plain
+    setting: str | None = None
+    default: Any = None
+    option: bool = False
+
+    def read(self, text: str) -> V:
+        """Parse ``text`` (after ``NAME=``), naming this rule's text in any error.
+
+        Parameters
+        ----------
+        text
+            The value as written.
+
+        Returns
+        -------
+        object
+            The rule's value.
+
+        Raises
+        ------
+        ParameterError
+            With ``parameter="rules"`` and the rule's text as its lead.
+        """
+        lead = f"{self.name}={text.strip()}" if text.strip() else self.name
+        try:
+            return self.parse(text.strip())
+        except ParameterError as exc:
+            raise ParameterError(
+                "rules", lead=lead, expected=exc.expected, found=exc.found, hint=exc.hint
+            ) from None
+        except ValueError as exc:  # a parser that raises a plain ValueError still gets a clear message
+            raise ParameterError(
+                "rules", lead=lead, expected="a value this rule accepts", found=text.strip(), hint=str(exc)
+            ) from None
 
 
-REGISTRY: dict[str, RuleSetting] = {}
+#: Every rule, in the order they are built (the built-ins first).
+SPECS: dict[str, RuleSpec[Any]] = {}
+#: The rules named by ``--rule NAME=VALUE`` (every spec but those given by their own option).
+REGISTRY: dict[str, RuleSpec[Any]] = {}
 
 
-def register(
-    name: str, usage: str
-) -> Callable[[Callable[[str], dict[str, Any]]], Callable[[str], dict[str, Any]]]:
-    """Register a rule's parser under ``name`` (a decorator).
+def register(spec: RuleSpec[V]) -> RuleSpec[V]:
+    """Register a rule's spec (call it from the rule's own module).
 
     Parameters
     ----------
-    name
-        The rule's name.
-    usage
-        How to write it and what it asks.
+    spec
+        The spec.
 
     Returns
     -------
-    Callable
-        The decorator, which returns the parser unchanged.
+    RuleSpec
+        The same spec.
     """
-
-    def add(parse: Callable[[str], dict[str, Any]]) -> Callable[[str], dict[str, Any]]:
-        REGISTRY[name] = RuleSetting(name, usage, parse)
-        return parse
-
-    return add
-
-
-def register_rule(name: str, usage: str, build: Callable[[str, PlanContext], Rule]) -> None:
-    """Register a rule that builds itself on the workspace from its ``NAME=VALUE`` text.
-
-    Parameters
-    ----------
-    name
-        The rule's name.
-    usage
-        How to write it and what it asks.
-    build
-        ``build(value, context)`` returns the rule in site positions.
-    """
-    REGISTRY[name] = RuleSetting(name, usage, _kept_as_text, build)
-
-
-def _kept_as_text(value: str) -> dict[str, Any]:
-    """Return no settings: a built rule's text is kept whole in ``PlanSettings.rules``."""
-    del value
-    return {}
+    SPECS[spec.name] = spec
+    if not spec.option:
+        REGISTRY[spec.name] = spec
+    return spec
 
 
 def parse_rules(texts: list[str] | tuple[str, ...]) -> dict[str, Any]:
@@ -109,37 +212,55 @@ def parse_rules(texts: list[str] | tuple[str, ...]) -> dict[str, Any]:
 
     Raises
     ------
-    HubplanError
-        For an unknown rule name or a value its parser refuses.
+    ParameterError
+        For an unknown rule name or a value its parser refuses (``parameter="rules"``).
     """
     out: dict[str, Any] = {}
     for text in texts:
         key, _, value = text.partition("=")
         key = key.strip().lower()
-        if key not in REGISTRY:
+        spec = REGISTRY.get(key)
+        if spec is None:
             known = ", ".join(sorted(REGISTRY))
-            msg = f"rules: unknown rule '{key}'; expected one of {known}"
-            raise HubplanError(msg)
-        try:
-            if REGISTRY[key].build is not None:
-                out["rules"] = (*out.get("rules", ()), f"{key}={value.strip()}")
-            else:
-                out |= REGISTRY[key].parse(value.strip())
-        except ValueError as exc:
-            msg = f"rules: {text}: {exc}"
-            raise HubplanError(msg) from None
+            raise ParameterError(
+                "rules", lead=f"unknown rule '{key}'", expected=f"one of {known}", found=text
+            )
+        parsed = spec.read(value)
+        if spec.setting is None:
+            out["rules"] = (*out.get("rules", ()), f"{key}={value.strip()}")
+        else:
+            out[spec.setting] = parsed
     return out
 
 
 def number(value: str, key: str, kind: Callable[[str], Any] = float) -> Any:
-    """Return ``kind(value)``, or raise ``ValueError`` saying a number was expected after ``key=``."""
+    """Return ``kind(value)``, or raise :class:`~hubplan.errors.ParameterError` saying a number was expected.
+
+    Parameters
+    ----------
+    value
+        The text after ``key=``.
+    key
+        The rule's name.
+    kind
+        ``float`` or ``int``.
+
+    Returns
+    -------
+    object
+        The number.
+
+    Raises
+    ------
+    ParameterError
+        When ``value`` is not a number of that kind.
+    """
     try:
         return kind(value)
     except ValueError:
-        msg = f"expected a number after '{key}='; got {value!r}"
-        raise ValueError(msg) from None
+        raise ParameterError("rules", expected=f"a number after '{key}='", found=value) from None
 
 
 def site_ids(value: str) -> tuple[str, ...]:
-    """Split ``ID,ID,...`` into site ids."""
+    """Split ``ID,ID,...`` into site ids (empty: none)."""
     return tuple(v.strip() for v in value.split(",") if v.strip())

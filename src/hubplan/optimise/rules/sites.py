@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import numpy as np
 
+from hubplan.errors import ParameterError
 from hubplan.optimise.rules.base import Rule, SiteView
-from hubplan.optimise.rules.registry import register, site_ids
+from hubplan.optimise.rules.registry import RuleContext, RuleSpec, register, site_ids
 
 
 def _positions(sites: np.ndarray | list[int] | tuple[int, ...]) -> np.ndarray:
@@ -88,11 +89,44 @@ class Excluded(Rule):
         return [f"{both} site(s) are both required and excluded"] if both else []
 
 
-@register("required", "required=ID[,ID...] (these sites must be bases)")
-def _parse_required(value: str) -> dict[str, Any]:
-    return {"required": site_ids(value)}
+def _parse_ids(value: str) -> tuple[str, ...]:
+    ids = site_ids(value)
+    if not ids:
+        raise ParameterError("rules", expected="site ids separated by commas", found=value)
+    return ids
 
 
-@register("excluded", "excluded=ID[,ID...] (these sites cannot be bases)")
-def _parse_excluded(value: str) -> dict[str, Any]:
-    return {"excluded": site_ids(value)}
+def _build_required(ids: tuple[str, ...], context: RuleContext) -> Rule | None:
+    """Return the required sites: these ids and the sites flagged ``required`` (resolved in ``context``)."""
+    del ids  # resolved into context.required, which the other rules read too
+    return Required(np.flatnonzero(context.required)) if context.required.any() else None
+
+
+def _build_excluded(ids: tuple[str, ...], context: RuleContext) -> Rule | None:
+    """Return the excluded sites: these ids, the sites flagged ``excluded`` and kinds not candidates."""
+    del ids  # resolved into context.excluded, which the other rules read too
+    return Excluded(np.flatnonzero(context.excluded)) if context.excluded.any() else None
+
+
+REQUIRED = register(
+    RuleSpec(
+        name="required",
+        usage="required=ID[,ID...] (these sites must be bases)",
+        example="required=cc-diss,lib-cromer",
+        parse=_parse_ids,
+        build=_build_required,
+        setting="required",
+        default=(),
+    )
+)
+EXCLUDED = register(
+    RuleSpec(
+        name="excluded",
+        usage="excluded=ID[,ID...] (these sites cannot be bases)",
+        example="excluded=cc-diss",
+        parse=_parse_ids,
+        build=_build_excluded,
+        setting="excluded",
+        default=(),
+    )
+)

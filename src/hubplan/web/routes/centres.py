@@ -16,7 +16,7 @@ from functools import cache
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
@@ -51,7 +51,7 @@ def centres_router(ctx: Context) -> APIRouter:
         response_class=HTMLResponse,
         responses={202: {"description": "The analysis is being made: poll the job's URL, then ask again."}},
     )
-    def centre(site: CentrePage) -> Response:
+    def centre(site: CentrePage, request: Request) -> Response:
         sid = site_of(site)
         evaluations = ctx.state.centre_evaluations()
         key = ctx.state.analysis_key(evaluations)
@@ -59,12 +59,12 @@ def centres_router(ctx: Context) -> APIRouter:
         if analysis is None:
             run_id, future = ctx.start_analysis(key, evaluations, then=f"/centres/{quote(site, safe='')}")
             if waited(future, ctx.limits.wait_seconds) is None:
-                return accepted(run_id, "the analysis behind the centre pages")
+                return accepted(run_id, "the analysis behind the centre pages", request=request)
             analysis = ctx.state.analyses.get(key)
             if analysis is None:  # made, then pushed out by newer ones already: make it again
                 run_id, _ = ctx.start_analysis(key, evaluations, then=f"/centres/{quote(site, safe='')}")
-                return accepted(run_id, "the analysis behind the centre pages")
-        pages = render_centre_pages(ws, analysis, only=sid, report_href="/api/report?download=false")
+                return accepted(run_id, "the analysis behind the centre pages", request=request)
+        pages = render_centre_pages(analysis, only=sid, report_href="/api/report?download=false")
         if sid not in pages:
             raise HTTPException(404, f"'{sid}' is not closed by any saved scenario")
         return HTMLResponse(pages[sid])

@@ -7,11 +7,12 @@ centre pages wait for) and where its result is.
 """
 
 # No ``from __future__ import annotations``: FastAPI reads the handlers' annotations at run time.
+import html
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from hubplan.store import Run, get_run
@@ -19,8 +20,11 @@ from hubplan.web.context import Context, split
 from hubplan.web.models import JobId, ReportRequest
 
 
-def accepted(run_id: str, what: str) -> JSONResponse:
+def accepted(run_id: str, what: str, *, request: Request | None = None) -> Response:
     """Return 202 for a job still running: where to poll for it, and when to ask again.
+
+    A browser (a request that accepts HTML, as a followed link does) gets a short page that says
+    what is being made and reloads itself every 5 s; a client gets JSON.
 
     Parameters
     ----------
@@ -28,16 +32,36 @@ def accepted(run_id: str, what: str) -> JSONResponse:
         The job's id.
     what
         What is being made, for the message (e.g. ``"the report"``).
+    request
+        The request, to tell a browser from an API client; ``None`` answers JSON.
 
     Returns
     -------
-    JSONResponse
-        ``{"ok": true, "job", "status": "running", "url", "message"}`` with ``Location`` and ``Retry-After``.
+    Response
+        ``{"ok": true, "job", "status": "running", "url", "message"}`` (or the page) with ``Location``
+        and ``Retry-After``.
     """
     url = f"/api/jobs/{run_id}"
+    headers = {"Location": url, "Retry-After": str(RETRY_SECONDS)}
+    if request is not None and "text/html" in request.headers.get("accept", ""):
+        page = _WAIT_PAGE.format(what=html.escape(what), seconds=RETRY_SECONDS)
+        return HTMLResponse(page, status_code=202, headers=headers)
     body = {"ok": True, "job": run_id, "status": "running", "url": url,
             "message": f"{what} is being made: ask {url} until its status is done"}  # fmt: skip
-    return JSONResponse(body, status_code=202, headers={"Location": url, "Retry-After": "5"})
+    return JSONResponse(body, status_code=202, headers=headers)
+
+
+RETRY_SECONDS = 5
+"""How long a client is asked to wait before asking again for a job still running."""
+
+_WAIT_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="{seconds}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Being prepared - hubplan</title></head>
+<body><main><h1>Being prepared</h1>
+<p>{what} is being made. This page reloads itself every {seconds} seconds until it is ready.</p>
+</main></body></html>
+"""
 
 
 def waited(future: "Future[str]", seconds: float) -> str | None:
@@ -87,15 +111,16 @@ def reports_router(ctx: Context) -> APIRouter:
         responses={202: {"description": "Still being made: poll the job's URL (in `url` and Location)."}},
     )
     def report(
+        request: Request,
         scenarios: Annotated[str, Query(max_length=4000)] = "",
         bases: Annotated[str, Query(max_length=ctx.limits.max_query_bytes)] = "",
         download: bool = True,
     ) -> Response:
         run_id, future = queue_report(split(scenarios), split(bases) or None)
-        html = waited(future, ctx.limits.wait_seconds)
-        if html is None:
-            return accepted(run_id, "the report")
-        return _html(html, download=download)
+        page = waited(future, ctx.limits.wait_seconds)
+        if page is None:
+            return accepted(run_id, "the report", request=request)
+        return _html(page, download=download)
 
     @router.post("/api/reports", status_code=202, summary="Start making a report in the background")
     def start_report(wanted: ReportRequest) -> dict[str, Any]:

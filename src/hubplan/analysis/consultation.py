@@ -1,0 +1,284 @@
+"""The consultation, analysed from one snapshot: redacted comments per centre, themes, stances, who responded.
+
+Everything here works from a :class:`~hubplan.consult.snapshot.ConsultationSnapshot` (read once from
+one store); :mod:`hubplan.report.consultation` only renders the :class:`ConsultationReport` made here.
+No raw comment or postcode leaves this module: quotes are redacted (:func:`hubplan.consult.redact.redact_all`)
+and respondents are counted by area.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from hubplan.consult.locate import area_of_postcodes
+from hubplan.consult.quotes import select_quotes
+from hubplan.consult.redact import redact_all
+from hubplan.consult.represent import Representation, affected_families, closing_scenarios, representation
+from hubplan.consult.snapshot import ConsultationSnapshot, Petition
+from hubplan.consult.themes import STANCE_ANCHORS, embed, find_themes, stance
+from hubplan.data.scenario import Scenario
+from hubplan.data.workspace import Workspace
+from hubplan.errors import HubplanError
+from hubplan.travel.matrix import TravelMatrix
+
+COMMENTS_PER_CENTRE = 5
+"""The most comments about a centre considered for its page (of which :func:`select_quotes` prints a few)."""
+
+
+def comments_about(snapshot: ConsultationSnapshot, centres: set[str]) -> dict[str, list[str]]:
+    """Return the redacted quotes about each centre that its page may print, from the snapshot.
+
+    Parameters
+    ----------
+    snapshot
+        The consultation (its responses and the centres each names).
+    centres
+        Site ids.
+
+    Returns
+    -------
+    dict of str to list of str
+        Site id to its quotes: of its first five distinct comments, redacted together (a name found
+        once is removed everywhere), those :func:`hubplan.consult.quotes.select_quotes` lets through
+        (at most two, short, none that might still hold a name); centres with none are left out.
+    """
+    about: list[tuple[str, str]] = []  # (site, comment), up to five distinct comments a centre
+    for response, named in zip(snapshot.responses, snapshot.centres, strict=True):
+        for site in named if response.comment.strip() else ():
+            mine = [c for s, c in about if s == site]
+            if site in centres and len(mine) < COMMENTS_PER_CENTRE and response.comment not in mine:
+                about.append((site, response.comment))
+    redacted: dict[str, list[str]] = {}
+    for (site, _), text in zip(about, redact_all([c for _, c in about]), strict=True):
+        redacted.setdefault(site, []).append(text)
+    out = {site: select_quotes(texts) for site, texts in redacted.items()}
+    return {site: quotes for site, quotes in out.items() if quotes}
+
+
+@dataclass(frozen=True)
+class StanceCount:
+    """Responses of one stance (support, oppose, mixed) and how their stances were decided."""
+
+    stance: str
+    count: int
+    decided_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeSummary:
+    """One theme as published: label, size, distinctive words, redacted quotes, what was done."""
+
+    id: str
+    label: str
+    count: int
+    words: tuple[str, ...]
+    quotes: tuple[str, ...]
+    we_did: str
+
+
+@dataclass(frozen=True)
+class RepresentationTable:
+    """Respondents against affected families in one breakdown, for one scenario.
+
+    Parameters
+    ----------
+    breakdown
+        ``"district"``, ``"deprivation_quintile"`` or ``"rurality"`` (a code; the report words it).
+    scenario
+        The title of the scenario whose closures define who is affected.
+    labels
+        The groups.
+    respondents
+        Placed respondents per group.
+    affected
+        Families per group whose nearest base (by bus, in the baseline) closes.
+    ratio
+        Share of respondents over share of affected families (NaN where none are affected).
+    under_represented
+        Groups whose ratio is below 0.8.
+    """
+
+    breakdown: str
+    scenario: str
+    labels: tuple[str, ...]
+    respondents: tuple[float, ...]
+    affected: tuple[float, ...]
+    ratio: tuple[float, ...]
+    under_represented: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CentreVoices:
+    """What those naming a centre said: how many, their stances, two short redacted quotes at most."""
+
+    id: str
+    name: str
+    count: int
+    stances: tuple[tuple[str, int], ...]
+    quotes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ConsultationReport:
+    """Everything the published consultation report shows, computed; nothing in it is personal data.
+
+    Parameters
+    ----------
+    region
+        The region's name ('' when the settings give none).
+    scenario
+        The title of the scenario consulted on.
+    count
+        Responses.
+    synthetic
+        Whether the responses are made up for a demo.
+    types
+        Respondents by type, most first.
+    stances
+        Responses by stance, most first.
+    themes
+        The themes, largest first.
+    placed_by
+        How respondents were placed in areas (``"postcode (else its district)"`` or ``"postcode district"``).
+    chart
+        The consulted scenario's representation tables (the chart's rows).
+    representation
+        The tables for the consulted scenario, then every other scenario that closes centres.
+    petitions
+        The petitions.
+    centres
+        Each centre named, most named first.
+    source
+        The store the responses were read from (password hidden).
+    """
+
+    region: str
+    scenario: str
+    count: int
+    synthetic: bool
+    types: tuple[tuple[str, int], ...]
+    stances: tuple[StanceCount, ...]
+    themes: tuple[ThemeSummary, ...]
+    placed_by: str
+    chart: tuple[RepresentationTable, ...]
+    representation: tuple[RepresentationTable, ...]
+    petitions: tuple[Petition, ...]
+    centres: tuple[CentreVoices, ...]
+    source: str
+
+
+def analyse_consultation(
+    workspace: Workspace,
+    travel: TravelMatrix,
+    scenario: Scenario,
+    snapshot: ConsultationSnapshot,
+    *,
+    seed: int = 0,
+) -> ConsultationReport:
+    """Embed, cluster and redact the consultation's comments and compare respondents with those affected.
+
+    Themes are found with :func:`hubplan.consult.themes.find_themes`, which keeps the analysts' work
+    in the workspace's ``themes.yaml`` (and writes it back with the themes found).
+
+    Parameters
+    ----------
+    workspace
+        The workspace (its areas, centres and ``themes.yaml``).
+    travel
+        Its travel matrices (who is affected: nearest base by bus).
+    scenario
+        The scenario consulted on.
+    snapshot
+        The consultation (:func:`hubplan.consult.snapshot.consultation_snapshot`).
+    seed
+        Seeds the themes' k-means: same seed, same themes.
+
+    Returns
+    -------
+    ConsultationReport
+        What ``consultation.html`` shows.
+
+    Raises
+    ------
+    HubplanError
+        When the snapshot holds no responses.
+    """
+    responses = snapshot.responses
+    if not responses:
+        where = workspace.path if workspace.path is not None else "WORKSPACE"
+        raise HubplanError(f"no responses stored yet: run hubplan consult import {where} FILE")
+    comments = [r.comment for r in responses]
+    vectors = embed(comments)
+    anchors = {k: embed(list(v)) for k, v in STANCE_ANCHORS.items()}
+    stances = stance([r.support for r in responses], vectors, anchors)
+    themes = find_themes(comments, vectors, workspace=workspace.path, seed=seed)
+    areas, method = area_of_postcodes([r.postcode for r in responses], workspace)
+    others = [s for s in closing_scenarios(workspace) if s.name != scenario.name]
+    tables = {
+        s.name: _tables(s, representation(workspace, areas, affected_families(workspace, travel, s)))
+        for s in [scenario, *others]
+    }
+    return ConsultationReport(
+        region=workspace.assumptions.region.name or "",
+        scenario=scenario.title,
+        count=len(responses),
+        synthetic=snapshot.synthetic,
+        types=snapshot.types,
+        stances=tuple(
+            StanceCount(k, v, tuple(sorted({m for s, m in stances if s == k})))
+            for k, v in Counter(s for s, _ in stances).most_common()
+        ),
+        themes=tuple(
+            ThemeSummary(t.id, t.label, len(t.members), tuple(t.words), tuple(t.quotes), t.we_did)
+            for t in themes
+        ),
+        placed_by=method,
+        chart=tables[scenario.name],
+        representation=tuple(t for s in [scenario, *others] for t in tables[s.name]),
+        petitions=snapshot.petitions,
+        centres=_centres(workspace, snapshot, stances),
+        source=snapshot.source,
+    )
+
+
+def _tables(scenario: Scenario, reps: list[Representation]) -> tuple[RepresentationTable, ...]:
+    """Return the representation of each breakdown as plain numbers."""
+    return tuple(
+        RepresentationTable(
+            breakdown=r.breakdown,
+            scenario=scenario.title,
+            labels=tuple(str(x) for x in r.labels),
+            respondents=tuple(float(x) for x in r.respondents),
+            affected=tuple(float(x) for x in r.affected),
+            ratio=tuple(float(x) for x in r.ratio),
+            under_represented=r.under_represented,
+        )
+        for r in reps
+    )
+
+
+def _centres(
+    workspace: Workspace, snapshot: ConsultationSnapshot, stances: list[tuple[str, str]]
+) -> tuple[CentreVoices, ...]:
+    """Return what respondents naming each centre said, most named first."""
+    by_centre: dict[str, list[int]] = {}
+    for i, named in enumerate(snapshot.centres):
+        for site in named:
+            by_centre.setdefault(site, []).append(i)
+    # Redacted together: a name found in one comment is removed from every other.
+    redacted = redact_all([r.comment for r in snapshot.responses])
+    out = []
+    for site in sorted(by_centre, key=lambda s: -len(by_centre[s])):
+        rows = by_centre[site]
+        quotes = tuple(select_quotes(redacted[i] for i in rows if snapshot.responses[i].comment.strip()))
+        out.append(
+            CentreVoices(
+                id=site,
+                name=str(workspace.sites.name[workspace.sites.index[site]]),
+                count=len(rows),
+                stances=tuple(Counter(stances[i][0] for i in rows).most_common()),
+                quotes=quotes,
+            )
+        )
+    return tuple(out)

@@ -1,0 +1,212 @@
+"""More UK recognisers for Presidio: NI numbers, vehicle registrations, social handles, dates, workplaces.
+
+Each finds one kind of personal data in the general forms it is written in (any spacing and case),
+not the phrasing of one test set: National Insurance numbers (two letters, six digits, a letter A-D),
+vehicle registrations (current ``AB12 CDE``, prefix ``N412 XBT`` and suffix ``ABC 123D`` formats),
+social media handles and profile addresses, dates written in words or short numbers, the employer
+after a phrase about work ("I work nights at X", "laid off from X"), and registration numbers (Ofsted
+``EY123456``, URNs, foster carer references).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hubplan.consult.recognisers import _Regex
+
+NI_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
+)
+VEHICLE = re.compile(
+    r"(?<![A-Za-z0-9])(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])(?![A-Za-z0-9])"
+)
+_VEHICLE_CUE = re.compile(
+    r"(?i:\b(?:reg(?:istration)?|number\s*plate|plate)\b(?:\s+(?:no\.?|number|is|was))*[\s:.#-]*)"
+    r"([A-Za-z]{1,3}\s?\d{1,3}\s?[A-Za-z]{1,3})(?![A-Za-z0-9])"
+)
+_SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapchat|youtube|linkedin)"
+SOCIAL = re.compile(
+    rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
+    r"|(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
+)
+_UNITS_TEXT = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth"
+)
+_UNITS = _UNITS_TEXT.split()
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|"
+    + "|".join(sorted(_UNITS, key=len, reverse=True))
+    + ")"
+)
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
+)
+_DAY = rf"(?:{_ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th)?)"
+DATE_WORDS = re.compile(
+    rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b)?"
+    rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:,?\s+(?P<y2>\d{{4}})\b)?)"
+)
+SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d.:/])")
+_BIRTH_CUE = re.compile(
+    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due)\b[^.!?\n]{0,20}$)"
+)
+_WORK_CUE = re.compile(
+    r"(?i:\b(?:(?:work|works|worked|working)(?:\s+(?:nights|days|shifts|evenings|weekends|part[\s-]time|"
+    r"full[\s-]time|lates|earlies))?\s+(?:at|for)|(?:laid\s+off|made\s+redundant|sacked|fired|let\s+go)"
+    r"\s+(?:from|by|at)|employed\s+(?:at|by)|on\s+(?:shift|nights|days)\s+at|job\s+(?:at|with)|"
+    r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|(?:a\s+)?(?:cleaner|carer|nurse|driver|manager|assistant)\s+at)"
+    r"\s+)"
+)
+_CAP = r"[A-Z][\w'’&.-]*"
+_EMPLOYER = re.compile(
+    rf"(?:the\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*{_CAP})*"
+    r"(?:\s+(?:hospital|factory|warehouse|depot|store|shop|branch|plant|site|office|surgery|school))?"
+)
+_SITE = (
+    r"(?:warehouses?|offices?|head\s+office|hq|depot|factory|store|superstore|site|plant|distribution\s+"
+    r"(?:centre|center|hub)|call\s+centre|fulfilment\s+centre|branch|shop|mill|works|yard|hospital|"
+    r"garden\s+centre|headquarters)"
+)
+# Where a site is: "near Dereham", "in Hethel", "on the Longwater estate", "off Hall Road".
+_SITE_PLACE = rf"(?:\s+(?:near|in|on|off|at|by|outside)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
+_LOWER_EMPLOYER = re.compile(
+    rf"(?:the\s+)?([a-z][\w'&-]+)(?:\s+{_SITE}(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?)?"
+)
+# "the Amazon warehouse near Dereham", "the Aviva offices": a brand, a site word, where it is.
+_BRAND_SITE = re.compile(rf"\b(?:the\s+)?((?:{_CAP}\s+){{1,3}}?{_SITE}{_SITE_PLACE})(?![\w-])")
+# Words that say the sentence is about someone's job, before or after a brand's site.
+_JOB_WORDS = re.compile(
+    r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|lates|earlies|employed|employer|laid\s+off|"
+    r"redundan\w*|sacked|fired|pack|packs|packing|picker|picking|cleaner|cleaning|temping|agency|"
+    r"contract(?:ed)?|staff|manager|supervisor|driver|apprentice\w*|hours|rota|payroll)\b)"
+)
+_NOT_EMPLOYERS_TEXT = (
+    "home the a an night nights weekends it all least last times moment present once minimum"
+)
+_NOT_EMPLOYERS = frozenset(_NOT_EMPLOYERS_TEXT.split())
+_WHERE_WORKS = re.compile(
+    rf"\b(?:at|to|from)\s+({_EMPLOYER.pattern})\s+where\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:work|works|worked)\b"
+)
+REG_NUMBER = re.compile(
+    r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
+    r"|(?i:\b(?:urn|ofsted(?:\s+(?:reg(?:istration)?|no\.?|number|ref))?|ref(?:erence)?|registration"
+    r"(?:\s+(?:no\.?|number))?|carer\s+(?:ref|no|number|id))\b(?:\s+(?:no\.?|number|is|was|=))*[\s:.#]*)"
+    r"([A-Za-z]{0,3}[/-]?\d{4,9})(?![A-Za-z0-9])"
+)
+
+
+# A reference written with slashes or dashes, letters and digits mixed: "FC/2231/N", "CS-44817-B".
+_REF_TOKEN = re.compile(
+    r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9]+(?:\s?[/-]\s?[A-Za-z0-9]+)+(?![\w/-])"
+)
+_REF_CUE = re.compile(
+    r"(?i:\b(?:ref|refs|reference|references|number|no|num|nr|registration|reg|foster|fostering|case|"
+    r"carer|claim|account|acc|id|urn|file|crn|membership|tenancy|application|housing)\b)"
+)
+
+
+class NiNumberRecogniser(_Regex):
+    """National Insurance numbers in any case and spacing (``QQ 12 34 56 C``, ``ab123456d``)."""
+
+    entity = "UK_NI"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in NI_NUMBER.finditer(text):
+            yield m.start(), m.end()
+
+
+class VehicleRecogniser(_Regex):
+    """UK vehicle registrations: ``AB12 CDE``, ``N412 XBT``, ``ABC 123D``; any case after "reg"."""
+
+    entity = "UK_VEHICLE"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in VEHICLE.finditer(text):
+            yield m.start(), m.end()
+        for m in _VEHICLE_CUE.finditer(text):
+            if any(c.isdigit() for c in m[1]) and any(c.isalpha() for c in m[1]):
+                yield m.start(1), m.end(1)
+
+
+class SocialRecogniser(_Regex):
+    """Social media handles (``@jo_smith.1``) and profile addresses (facebook, instagram, tiktok, x)."""
+
+    entity = "SOCIAL"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in SOCIAL.finditer(text):
+            end = m.end()
+            while end > m.start() and text[end - 1] in ".,!?":
+                end -= 1
+            yield m.start(), end
+
+
+class DateRecogniser(_Regex):
+    """Dates that could be a birth date: day, month and year in words or short numbers (``9.3.21``).
+
+    A day and month without a year ("twenty-second of July") counts only after "born", "dob",
+    "birthday" or "turned".
+    """
+
+    entity = "DATE_OF_BIRTH"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in SHORT_DATE.finditer(text):
+            yield m.start(), m.end()
+        for m in DATE_WORDS.finditer(text):
+            if m["y1"] or m["y2"] or _BIRTH_CUE.search(text[: m.start()]):
+                yield m.start(), m.end()
+
+
+class WorkplaceRecogniser(_Regex):
+    """The employer after a phrase about work: "I work nights at X", "laid off from X", "employed at X"."""
+
+    entity = "WORKPLACE"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for cue in _WORK_CUE.finditer(text):
+            rest = text[cue.end() :]
+            m = _EMPLOYER.match(rest)
+            if m is None:
+                low = _LOWER_EMPLOYER.match(rest)
+                if low is None or low[1].lower() in _NOT_EMPLOYERS:
+                    continue
+                m = low
+            if m[0].lower().removeprefix("the ").strip() in _NOT_EMPLOYERS:
+                continue
+            yield cue.end(), cue.end() + len(m[0].rstrip(".,'’"))
+        for m in _WHERE_WORKS.finditer(text):
+            yield m.start(1), m.end(1)
+        for m in _BRAND_SITE.finditer(text):
+            sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+            ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
+            before = text[max(sentence_start, m.start() - 80) : m.start()]
+            after = text[m.end() : min([*ends, m.end() + 60])]
+            if _JOB_WORDS.search(before) or _JOB_WORDS.search(after):
+                yield m.start(1), m.end(1)
+
+
+class RegistrationRecogniser(_Regex):
+    """Registration numbers: Ofsted (``EY123456``), a URN, a foster carer's or other reference."""
+
+    entity = "REG_NUMBER"
+
+    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for m in REG_NUMBER.finditer(text):
+            if m.lastindex:
+                yield m.start(1), m.end(1)
+            else:
+                yield m.start(), m.end()
+        for m in _REF_TOKEN.finditer(text):
+            # Two separators with letters and digits ("AB/1234/C") is a reference anywhere; one
+            # ("HB/77341", "covid-19") only after a word about a reference in the same sentence.
+            if all(re.fullmatch(r"\d+[a-z]{0,3}", part) for part in re.split(r"\s?[/-]\s?", m[0])):
+                continue  # a time, a range or an age ("10am-2pm", "2-3yrs"), not a reference
+            separators = len(re.findall(r"[/-]", m[0]))
+            digits = sum(c.isdigit() for c in m[0])
+            before = re.split(r"[.!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+            if (separators >= 2 and digits >= 3) or (digits >= 2 and _REF_CUE.search(before)):
+                yield m.start(), m.end()

@@ -1,0 +1,288 @@
+"""First-name lists, English words, organisation names and the words that are not names.
+
+The census list is the one the ``names`` package ships (1990 US census); ``first_names_world.txt`` is
+derived from Faker's person providers (MIT; built by ``scripts/build_first_names.py``) and
+``first_names_extra.txt`` is our own supplement for communities Faker lacks. English words are
+WordNet's index as the spaCy pipeline's lemmatizer ships it: a lower-case word in a name slot that is
+none of them is read as a name. ``organisations.txt`` (ours) lists the charities and services that
+families name, which are never a person or an employer.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from importlib import resources
+
+
+def _words(text: str) -> frozenset[str]:
+    """Return the set of words in ``text`` (split on white space)."""
+    return frozenset(text.split())
+
+
+# Capitalised words that are not names even when a name could stand there.
+_NOT_NAMES = _words(
+    """i i'm im i'd i've i'll the a an and but or so if it its it's we our my me he she they this that
+    these those there here hi hello thanks thank dear yes no not please sorry ok okay also just as
+    at in on of to for from with by about after before when while since until because although
+    however monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays
+    thursdays fridays saturdays sundays january february march april may june july august september
+    october november december christmas easter xmas sure start surestart early help home start nhs
+    gp covid council county norfolk norwich suffolk england uk year reception nursery primary school
+    academy centre center church library hall road street lane mum mums dad dads nan grandad grandma
+    baby family families children kids son daughter health visitor midwife staff team group groups
+    god english polish facebook jobcentre citizens advice autism adhd send senco sen dla pip
+    universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
+    morrisons sainsburys co-op boots"""
+)
+# Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
+# they are words, not names.
+_COMMON_WORDS = _words(
+    """bay bean bell belle bird bloom blue brook candy cat chin coy crow dove dot echo ember fan fang
+    fawn finch fox gold hao hung jade kit lark leaf less lin long mae marsh mill mint mist moon nan
+    nana nova ocean ping posh rain reed robin rosy sable shy song sonny sunny swan tam tan tao wren
+    yang"""
+)
+# A lower-case name that signs a comment off: "love tash xxx", "cheers, jo", "... keep it open. kez x".
+_SIGN_OFF = re.compile(
+    r"(?:(?i:\b(?:love|luv|lots\s+of\s+love|cheers|thanks|ta|regards|from|signed|best\s+wishes|yours))"
+    r"[\s,.!:-]+|[.!?\n]\s*)([a-z][a-z'-]+)(?=\s*(?:x+|xo+)?[\s!.]*$)"
+)
+# Census first names that are also ordinary English words: a name only where context says so.
+_AMBIGUOUS = _words(
+    """will may mark hope grace rose summer dawn joy faith april june august page sandy bill pat rich
+    ray guy art drew gay iris ivy holly jack jean max sunny star rain storm major miles lane dale
+    glen carol carl frank earl marshall young king price long love early else lee van ali an so son
+    sun don del rod ned penny ruby amber crystal jewel precious unique fern hazel heather olive
+    pearl sky cash chance chase clay cliff dean dusty forest grant hunter judge mason miller parker
+    rock royal ruth sage scott shelby sterling tanner taylor wade warren wes win worth bud buck
+    bobby christian spring autumn winter bank honey blessing"""
+)
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Return lower-case first names: the 1990 US census list and the names of England's communities.
+
+    The census list is the one the ``names`` package ships; ``first_names_world.txt`` is derived from
+    Faker's person providers (MIT; see ``scripts/build_first_names.py``) for 44 locales (Irish,
+    Polish, Romanian, Nigerian, Ghanaian, Indian, Bangladeshi, Chinese, Arabic, ...), and
+    ``first_names_extra.txt`` is our own supplement (Welsh, Punjabi, Somali, ...). Names that are also
+    ordinary English words (Will, May, Grace, ...) are left out: they count as names only by context.
+    """
+    out = census_first_names() | world_first_names()
+    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
+
+
+@functools.cache
+def census_first_names() -> frozenset[str]:
+    """Return the lower-case first names of the 1990 US census that the ``names`` package ships."""
+    out: set[str] = set()
+    for file in ("dist.male.first", "dist.female.first"):
+        text = resources.files("names").joinpath(file).read_text(encoding="utf-8")
+        out.update(line.split()[0].lower() for line in text.splitlines() if line.strip())
+    return frozenset(out)
+
+
+@functools.cache
+def world_first_names() -> frozenset[str]:
+    """Return the first names of the shipped lists (Faker-derived and our supplement), lower case."""
+    out: set[str] = set()
+    for file in ("first_names_world.txt", "first_names_extra.txt"):
+        text = resources.files("hubplan.consult").joinpath(file).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if not line.startswith("#"):
+                out.update(line.split())
+    return frozenset(out)
+
+
+def is_first_name(word: str) -> bool:
+    """Return whether ``word`` (any case, accents or not, hyphenated or not) starts with a first name."""
+    first = word.lower().split("-")[0]
+    folded = "".join(c for c in unicodedata.normalize("NFKD", first) if not unicodedata.combining(c))
+    names = first_names()
+    return first in names or folded in names
+
+
+def is_ambiguous_name(word: str) -> bool:
+    """Return whether ``word`` is a name that is also an ordinary English word (Will, May, Grace, Mark)."""
+    return word.lower() in _AMBIGUOUS
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Return the English base words of WordNet's index that the spaCy pipeline's lemmatizer ships.
+
+    The lemmatizer of ``en_core_web_sm`` carries WordNet's index of nouns, verbs, adjectives and
+    adverbs (about 90,000 base forms, lower case, many-word entries joined by ``_``); a lower-case
+    word in a name slot that is not one of them, nor an inflection of one, is read as a name.
+    Empty when the pipeline is not installed (then only the name lists count).
+    """
+    try:
+        import spacy
+        from spacy.lookups import Lookups
+    except ImportError:  # pragma: no cover - a core dependency
+        return frozenset()
+    from hubplan.consult.redact import MODEL
+
+    try:
+        root = spacy.util.get_package_path(MODEL)
+    except (ImportError, OSError):  # pragma: no cover - the pipeline is a core dependency
+        return frozenset()
+    out: set[str] = set()
+    for folder in sorted(root.glob("*/lemmatizer/lookups")):
+        index = Lookups().from_disk(folder).get_table("lemma_index")
+        for part in ("noun", "verb", "adj", "adv"):
+            out.update(w for w in index.get(part, []) if "_" not in w)
+    return frozenset(out)
+
+
+# Inflections: (ending, what replaces it) to find a word's base form in WordNet's index.
+_INFLECTIONS = (
+    ("ies", "y"), ("ied", "y"), ("ier", "y"), ("iest", "y"), ("es", ""), ("s", ""), ("ed", ""),
+    ("ed", "e"), ("ing", ""), ("ing", "e"), ("er", ""), ("est", ""), ("ly", ""), ("'s", ""), ("n't", ""),
+)  # fmt: skip
+# Words people write that WordNet lacks: text-speak, contractions without apostrophes, function words.
+_NOT_IN_WORDNET = _words(
+    """im ur u r n lol pls plz tbh omg hun hon xx xxx x ya yeah yep nope dont cant wont isnt doesnt
+    didnt wasnt werent arent havent hasnt couldnt wouldnt shouldnt aint gonna wanna gotta innit
+    ive id ill youre theyre thats whats hes shes lil wud cud shud gd gr8 tho thru cos coz bc b4 ppl
+    evry alot abit aswell atm asap btw fyi idk imo ok okay hiya ta bday nd wen wer wiv wat dat dis
+    mum mam mummy nanna nanny grandad grandma hubby fella missus bub bubs bubba babes kiddo
+    kiddies littles eldest youngest luv luvs luvd luving defo deffo def prob probs rly realy obvs obvi
+    totes hols brill fab gorge amaze sesh seshs tmrw tmw tomoz 2day 2moro nxt wk wks yr yrs hr hrs min
+    mins sat sun mon tue tues wed weds thu thur thurs fri ehcp calpol nurofen wifi sen senco dla pip
+    esol cbeebies peppa lego duplo haha hahah lmao omfg smh ffs jk ty thx tx msg pm dm fb insta"""
+)
+
+
+def is_text_speak(word: str) -> bool:
+    """Return whether ``word`` (or its stem: "luvs") is text-speak or an abbreviation ("defo", "ehcp")."""
+    w = word.lower()
+    return w in _NOT_IN_WORDNET or any(
+        w.endswith(end) and w[: -len(end)] + base in _NOT_IN_WORDNET for end, base in _INFLECTIONS
+    )
+
+
+def is_english_word(word: str) -> bool:
+    """Return whether a lower-case ``word`` is an English word (WordNet or an inflection), not a name.
+
+    Parameters
+    ----------
+    word
+        One word, any case.
+
+    Returns
+    -------
+    bool
+        True for a WordNet word or an inflection of one ("loves", "started", "directions"), for
+        text-speak and function words ("ur", "dont", "the"); False for "tyrese", "kemi", "oskar".
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    w = word.lower().replace("’", "'")
+    if w in STOP_WORDS or w in _NOT_IN_WORDNET or w in _NOT_NAMES:
+        return True
+    words = english_words()
+    if w in words:
+        return True
+    for ending, base in _INFLECTIONS:
+        if w.endswith(ending) and len(w) > len(ending) + 1:
+            stem = w[: -len(ending)] + base
+            if stem in words or stem in _NOT_IN_WORDNET:
+                return True
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return True
+    return False
+
+
+def is_unknown_word(word: str) -> bool:
+    """Return whether a lower-case word is no English word, nor text-speak, nor drawn out ("sooo").
+
+    In a name slot ("my son tyrese", "ask for kayden") such a word is read as a name; for a
+    hyphenated word ("lacey-mae") its first part counts.
+    """
+    first = word.split("-", maxsplit=1)[0]
+    return len(first) > 2 and not re.search(r"(.)\1\1", first) and not is_english_word(first)
+
+
+@functools.cache
+def organisations() -> tuple[str, ...]:
+    """Return the organisation and service names of ``organisations.txt``, lower case, longest first."""
+    text = resources.files("hubplan.consult").joinpath("organisations.txt").read_text(encoding="utf-8")
+    names = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+# Words that end an organisation's or service's name when they close a Title-Case phrase.
+_ORG_WORDS = (
+    r"(?:Trust|Bank|Advice|Centre|Center|Services?|Group|Club|Charity|Children|Foundation|Society|"
+    r"Association|Project|Network|Partnership|Hub|Library|Aid|Army|Alliance|Collective|Pantry|Larder|"
+    r"Cafe|Café|Matters?|Sensory|Clinic|Surgery)"
+)
+_ORG_CAP = r"[A-Z][\w'’&-]*"
+_TITLE_ORG = re.compile(
+    rf"(?<![\w'’-])(?:{_ORG_CAP}\s+(?:(?:for|of|in|on)\s+(?:the\s+)?|the\s+)?)+{_ORG_WORDS}(?![\w-])"
+)
+_TITLE_WORDS = _words("Mr Mrs Ms Miss Mx Dr Nurse Sister Auntie Aunty Uncle")
+# High-street banks: "<name> Bank" is then an employer, not a food or baby bank.
+_BANKS = _words("barclays lloyds hsbc natwest santander halifax nationwide tsb metro monzo starling virgin")
+
+
+@functools.cache
+def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compile the organisations list: (any case, capitalised only for names that are English words)."""
+    any_case, capitalised = [], []
+    for name in organisations():
+        words = [re.escape(w).replace("'", "['’]?") for w in re.split(r"[\s-]+", name)]
+        pattern = r"[\s-]*".join(words)
+        if " " not in name and "-" not in name and name in english_words():
+            capitalised.append(pattern[0].upper() + pattern[1:])  # "Mind", "Shelter", not "never mind"
+        else:
+            any_case.append(pattern)
+
+    def compile_(alts: list[str], flags: int) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w'’-])(?:{'|'.join(alts)})(?![\w-])", flags)
+
+    return compile_(any_case, re.IGNORECASE), compile_(capitalised, 0)
+
+
+def organisation_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of organisation and service names in ``text``: never a person or an employer.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (start, end)
+        Character offsets (end exclusive) of every name on ``organisations.txt`` (Home-Start, Citizens
+        Advice, food bank, health visitors, ...) and of every Title-Case phrase that ends in an
+        organisation word (Trust, Bank, Advice, Centre, Service, Group, Club, Charity, Children, ...:
+        "Action for Children", "Swaffham Baby Bank"), less a first name in the possessive that opens
+        it ("Kerry's Group" keeps "Kerry's" a name) and a high-street bank ("Lloyds Bank").
+    """
+    spans: list[tuple[int, int]] = []
+    for pattern in _gazetteer():
+        spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
+    for m in _TITLE_ORG.finditer(text):
+        words = list(re.finditer(r"\S+", m[0]))
+        # A person's name or title inside ("Dr Patel's Surgery", "Kerry's Group") stays a name: the
+        # organisation starts after the last such word.
+        for i in range(len(words) - 2, -1, -1):
+            word = re.sub(r"['’]s$", "", words[i][0]).rstrip(".")
+            if is_first_name(word) or word in _TITLE_WORDS:
+                words = words[i + 1 + (word in _TITLE_WORDS) :]  # a title: its surname too
+                break
+        if len(words) < 2 or (words[-1][0] == "Bank" and words[-2][0].lower() in _BANKS):
+            continue
+        spans.append((m.start() + words[0].start(), m.end()))
+    return sorted(set(spans))
+
+
+def not_a_name(words: str) -> bool:
+    """Return whether every word of ``words`` is a capitalised word that is not a name (days, months, ...)."""
+    return all(w.lower().strip("'’s") in _NOT_NAMES or w.lower() in _NOT_NAMES for w in words.split())
