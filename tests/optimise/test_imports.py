@@ -130,13 +130,6 @@ def test_no_import_cycle_among_the_optimiser_modules() -> None:
     assert cycles(import_graph(lazy=False), "hubplan.optimise") == []
 
 
-def test_no_cycle_through_lazy_imports_but_the_large_solver() -> None:
-    """Imports inside functions count too; one cycle is left, named here so a new one fails.
-
-    ``solve.solve_pmedian`` hands large instances to ``large_solve``, whose neighbourhood search
-    re-solves regions with ``solve.solve_instance``. Those modules are being reworked on another
-    branch (issue 24); splitting ``solve_pmedian`` from ``solve_instance`` removes it. When it is
-    gone this test fails: drop the exception then.
-    """
-    left = [["hubplan.optimise.large", "hubplan.optimise.large_solve", "hubplan.optimise.solve"]]
-    assert cycles(import_graph(lazy=True), "hubplan.optimise") == left
+def test_no_cycle_even_through_imports_inside_functions() -> None:
+    """Imports inside functions count too: the large solver once re-solved regions through ``solve``."""
+    assert cycles(import_graph(lazy=True), "hubplan.optimise") == []
