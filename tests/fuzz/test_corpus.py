@@ -260,3 +260,14 @@ def test_boundaries_linked_out_of_the_workspace_are_ignored(ws: Path, tmp_path: 
     (ws / "boundaries.geojson").unlink()
     (ws / "boundaries.geojson").symlink_to(elsewhere)
     assert read_boundaries(ws) == {"area": [], "district": [], "place": []}
+
+
+def test_a_cache_folder_linked_out_of_the_workspace_is_never_written(ws: Path, tmp_path: Path) -> None:
+    """A workspace sent with `.hubplan-cache` linked elsewhere: its travel minutes are not cached there."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(ws / ".hubplan-cache", ignore_errors=True)
+    (ws / ".hubplan-cache").symlink_to(elsewhere)
+    result = CliRunner().invoke(app, ["evaluate", str(ws), "proposal-2018-7"])
+    assert result.exit_code == 0, result.output
+    assert list(elsewhere.iterdir()) == []

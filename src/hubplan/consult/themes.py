@@ -23,14 +23,15 @@ from scipy.optimize import linear_sum_assignment
 
 from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
-from hubplan.data.safe_read import read_user_text
+from hubplan.data.safe_read import read_user_text, workspace_cache
 from hubplan.errors import HubplanError, InputError, Problem
 from hubplan.files import write_atomically, write_bytes_atomically
 
 _PLACEHOLDER = re.compile(r"\[[a-zA-Z -]+\]")
 """A redaction's placeholder (``[name]``, ``[phone]``): not a word a theme is about."""
 THEMES_FILE = "themes.yaml"
-CENTROIDS_FILE = ".hubplan-cache/theme-centroids.npz"
+CENTROIDS_FILE = "theme-centroids.npz"
+"""The themes' centroids, in the workspace's cache folder (:func:`hubplan.data.safe_read.workspace_cache`)."""
 SAME_THEME = 0.8
 """Cosine similarity above which a new cluster is the same theme as a stored one."""
 
@@ -283,8 +284,9 @@ def _stable_ids(centroids: np.ndarray, workspace: Path | None) -> list[str]:
     """Give each new cluster the id of the stored theme it matches, else a new id."""
     stored_ids: list[str] = []
     stored = np.zeros((0, centroids.shape[1]))
-    if workspace is not None and (workspace / CENTROIDS_FILE).is_file():
-        with np.load(workspace / CENTROIDS_FILE) as data:
+    cache = workspace_cache(workspace) if workspace is not None else None
+    if cache is not None and (cache / CENTROIDS_FILE).is_file():
+        with np.load(cache / CENTROIDS_FILE) as data:
             stored_ids, stored = [str(i) for i in data["ids"]], data["centroids"]
     ids = [""] * len(centroids)
     if stored_ids:
@@ -309,9 +311,12 @@ def _store(
     themes: list[Theme],
     saved: dict[str, dict[str, Any]],
 ) -> None:
-    write_atomically(
-        workspace / CENTROIDS_FILE, lambda h: np.savez(h, ids=np.array(ids), centroids=centroids)
-    )
+    cache = workspace_cache(workspace)
+    if cache is not None:
+        cache.mkdir(exist_ok=True)
+        write_atomically(
+            cache / CENTROIDS_FILE, lambda h: np.savez(h, ids=np.array(ids), centroids=centroids)
+        )
     entries: list[dict[str, Any]] = []
     for theme in sorted(themes, key=lambda t: t.id):
         entry = {"id": theme.id, "label": theme.label, "words": list(theme.words), "we_did": theme.we_did}

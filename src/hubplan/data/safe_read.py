@@ -66,6 +66,32 @@ def outside(path: Path, root: Path) -> bool:
     return target != base and base not in target.parents
 
 
+CACHE_FOLDER = ".hubplan-cache"
+"""The workspace's own cache folder (travel matrices, the themes' centroids)."""
+
+
+def workspace_cache(root: Path) -> Path | None:
+    """Return the workspace's own cache folder, or ``None`` when it may not be used.
+
+    A ``.hubplan-cache`` that is a link, or leads out of the workspace, is never read or written:
+    a workspace sent by someone else must not make hubplan write anywhere else.
+
+    Parameters
+    ----------
+    root
+        The workspace folder.
+
+    Returns
+    -------
+    Path or None
+        ``root/.hubplan-cache`` (it need not exist yet), or ``None``.
+    """
+    folder = root / CACHE_FOLDER
+    if folder.is_symlink() or outside(folder, root):
+        return None
+    return folder
+
+
 def read_user_bytes(
     path: Path,
     limit: int,

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from hubplan.data.safe_read import workspace_cache
 from hubplan.data.workspace import Workspace
 from hubplan.files import write_atomically
 from hubplan.modes import MODES
@@ -23,7 +24,6 @@ MODEL_VERSION = "estimate-3"
 (2: the car model fitted nationally, docs/car_model.md; 3: the bus model fitted on real timetable
 minutes, docs/bus_model.md)."""
 
-CACHE_FOLDER = ".hubplan-cache"
 """Where derived data lives inside a workspace."""
 
 SOURCES = ("estimated", "routed", "imported")
@@ -183,8 +183,8 @@ def read_cache(path: Path, shape: tuple[int, int]) -> dict[str, np.ndarray]:
 def default_cache_dir(workspace: Workspace) -> Path | None:
     """Return a writable cache folder: the workspace's ``.hubplan-cache``, the user's, or None."""
     candidates = []
-    if workspace.path is not None:
-        candidates.append(workspace.path / CACHE_FOLDER)
+    if workspace.path is not None and (own := workspace_cache(workspace.path)) is not None:
+        candidates.append(own)
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     candidates.append(Path(base) / "hubplan")
     for folder in candidates:
