@@ -165,6 +165,12 @@ def test_bad_options_and_pins_are_named(tmp_path: Path) -> None:
     many = runner.invoke(app, ["lots", str(folder), scenario, "--lots", "50"])
     assert many.exit_code == 1
     assert "each lot must hold a base" in many.output
+    everything = runner.invoke(  # every area pinned to lot 1 leaves lot 2 no base: named, no traceback
+        app, ["lots", str(folder), scenario, "--lots", "2", "--method", "heuristic", "--pin", "Mid Suffolk=1"]
+    )
+    assert everything.exit_code == 1, everything.output
+    assert "pins: each lot must hold a base" in everything.output
+    assert "at most 1 lots, not 2" in everything.output
 
 
 def test_a_pinned_district_and_site_land_in_their_lots() -> None:

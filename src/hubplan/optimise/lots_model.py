@@ -349,6 +349,15 @@ def check_rules(problem: LotProblem, settings: LotSettings) -> None:
     if bad:
         msg = f"pins: lots are numbered 1 to {k}, found {', '.join(map(str, bad))}"
         raise InfeasibleError(msg)
+    areas_of_bases = set(problem.base_area.tolist())
+    pinned_lots = {problem.pinned[a] for a in areas_of_bases if a in problem.pinned}
+    most_lots = len(pinned_lots) + sum(a not in problem.pinned for a in areas_of_bases)
+    if most_lots < k:
+        msg = (
+            f"pins: each lot must hold a base, and the pins put the bases' areas in lot(s) "
+            f"{', '.join(map(str, sorted(pinned_lots)))}, which leaves at most {most_lots} lots, not {k}"
+        )
+        raise InfeasibleError(msg)
     cap = settings.max_lots_per_provider
     if cap is not None:
         providers = [p for p in problem.base_provider if p]
@@ -389,6 +398,9 @@ def label_lots(
     rest = [g for g in range(k) if number[g] < 0]
     position = problem.xy_km[problem.base_area[centre]]
     rest.sort(key=lambda g: (-round(float(position[g, 1]), 6), round(float(position[g, 0]), 6)))
+    if len(rest) != len(free):  # two lots hold areas pinned to the same number: a pin did not hold
+        msg = "pins: the split found does not keep every pin (try --method exact, or fewer pins)"
+        raise InfeasibleError(msg)
     for g, n in zip(rest, free, strict=True):
         number[g] = n
     new_centre = np.empty(k, dtype=np.int64)
