@@ -138,6 +138,15 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
     ("a threshold in quotes",
      lambda ws: _replace(ws / "hubplan.toml", "thresholds_minutes = [10, 20, 30, 45]", 'thresholds_minutes = ["10", 20, 30, 45]'),
      r"column 'evaluation\.thresholds_minutes\.0': expected a valid number, found \"10\"", True),
+    ("boundaries.geojson cut off half way",
+     lambda ws: (ws / "boundaries.geojson").write_bytes((ws / "boundaries.geojson").read_bytes()[:150_000]),
+     r"boundaries\.geojson: expected GeoJSON \(maps fall back to dots\), found not JSON", False),
+    ("boundaries.geojson nested 200,000 deep",
+     lambda ws: (ws / "boundaries.geojson").write_text('{"type":"FeatureCollection","features":' + "[" * 200_000 + "]" * 200_000 + "}"),
+     r"boundaries\.geojson: expected GeoJSON \(maps fall back to dots\), found nesting too deep", False),
+    ("usage.csv with a count that is not a number",
+     lambda ws: _replace(ws / "usage.csv", "E01026419,36,", "E01026419,lots,"),
+     r"usage\.csv, row 2, column 'registered'", False),
     ("a javascript: tile URL", lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "javascript:alert(1)"\n'),
      r"column 'web\.tile_url': expected an http:// or https:// address", True),
     ("a negative outreach budget", lambda ws: _append(ws / "hubplan.toml", "\n[outreach]\nbudget_per_year = -5\n"),
@@ -277,3 +286,15 @@ def test_a_cache_folder_linked_out_of_the_workspace_is_never_written(ws: Path, t
     result = CliRunner().invoke(app, ["evaluate", str(ws), "proposal-2018-7"])
     assert result.exit_code == 0, result.output
     assert list(elsewhere.iterdir()) == []
+
+
+def test_validate_flags_usage_counts_above_the_children_and_keeps_them(ws: Path) -> None:
+    """`validate` reads usage.csv as `reach` does: 99,999 registered where 71 children live is a warning."""
+    _replace(ws / "usage.csv", "E01026419,36,", "E01026419,99999,")
+    result = CliRunner().invoke(app, ["validate", str(ws)])
+    assert result.exit_code == 0, result.output
+    assert (
+        "warning: usage.csv, row 2, column 'registered': expected at most the area's children"
+        in result.output
+    )
+    assert "kept as given, not capped" in result.output

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
@@ -57,15 +58,26 @@ def validate(directory: Dir) -> None:
     )
 
 
+def _usage_warnings(workspace: Workspace) -> None:
+    """Read ``usage.csv`` as ``hubplan reach`` and the report do; print what it flags (counts kept)."""
+    from hubplan.data.usage import load_usage
+
+    usage = load_usage(workspace)
+    for warning in usage.warnings if usage is not None else ():
+        err.print(f"warning: {escape(str(warning))}")
+
+
 def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]:
     """Run the checks later commands make on the workspace's other files, collecting their problems.
 
     ``decision.yaml`` (report), ``places.csv`` (the map's search), ``postcode_districts.csv`` and
-    ``responses*.csv`` (consult), ``themes.yaml`` (consult report): each is read as the command
-    that uses it reads it, so a file ``validate`` passes does not fail later.
+    ``responses*.csv`` (consult), ``themes.yaml`` (consult report), ``usage.csv`` (reach, report) and
+    ``boundaries.geojson`` (the maps): each is read as the command that uses it reads it, so a file
+    ``validate`` passes does not fail, or quietly fall back, later.
     """
     from hubplan.consult.importer import read_responses
     from hubplan.consult.themes import read_themes_file
+    from hubplan.data.boundaries import check_boundaries
     from hubplan.data.decision import load_decision
     from hubplan.data.points import PLACES_FILE, POSTCODE_DISTRICTS_FILE, check_points
 
@@ -75,11 +87,14 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
     region = workspace.assumptions.region if workspace is not None else None
     for file in (PLACES_FILE, POSTCODE_DISTRICTS_FILE):
         check_points(directory, file, problems, region=region)
+    problems += check_boundaries(directory)
     names = tuple(workspace.scenarios) if workspace is not None else None
     later: list[Callable[[], object]] = [
         lambda: load_decision(directory, scenarios=names),
         lambda: read_themes_file(directory),
     ]
+    if workspace is not None:
+        later.append(lambda: _usage_warnings(workspace))
     for check in later:
         try:
             check()

@@ -136,21 +136,53 @@ def read_boundaries(folder: Path | None) -> dict[str, list[dict[str, Any]]]:
     -------
     dict
         ``"area"``, ``"district"`` and ``"place"`` to lists of GeoJSON features. A file that cannot
-        be read is treated as absent: maps then fall back to dots at the area positions.
+        be read is treated as absent: maps then fall back to dots at the area positions
+        (:func:`check_boundaries` says why, for ``hubplan validate``).
     """
+    return _read_layers(folder, [])
+
+
+def check_boundaries(folder: Path) -> list[Problem]:
+    """Return why a workspace's ``boundaries.geojson`` cannot be read (empty when it can, or is absent).
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+
+    Returns
+    -------
+    list of Problem
+        What is wrong with the file: not a regular file in the workspace, too large, not GeoJSON, or
+        features without the ``layer`` property hubplan writes.
+    """
+    problems: list[Problem] = []
+    _read_layers(folder, problems)
+    return problems
+
+
+def _read_layers(folder: Path | None, problems: list[Problem]) -> dict[str, list[dict[str, Any]]]:
     layers: dict[str, list[dict[str, Any]]] = {"area": [], "district": [], "place": []}
     path = folder / FILE if folder is not None else None
     if path is None or not path.is_file():
         return layers
-    unreadable: list[Problem] = []  # a FIFO, a device, a link out of the workspace or a huge file
-    raw = read_user_bytes(path, MAX_BOUNDARIES_BYTES, unreadable, what="a boundaries file", root=folder)
+    # A FIFO, a device, a link out of the workspace or a huge file is not read.
+    raw = read_user_bytes(path, MAX_BOUNDARIES_BYTES, problems, what="a boundaries file", root=folder)
     if raw is None:
         return layers
     try:
         collection = json.loads(raw)
         for feature in collection["features"]:
             layers.setdefault(str(feature["properties"]["layer"]), []).append(feature)
-    except (OSError, ValueError, KeyError, TypeError):
+    except RecursionError:
+        problems.append(Problem(FILE, None, None, "GeoJSON (maps fall back to dots)", "nesting too deep"))
+        return {"area": [], "district": [], "place": []}
+    except ValueError as exc:
+        problems.append(Problem(FILE, None, None, "GeoJSON (maps fall back to dots)", f"not JSON: {exc}"))
+        return {"area": [], "district": [], "place": []}
+    except (KeyError, TypeError):
+        expected = "a FeatureCollection whose features each have a 'layer' property (maps fall back to dots)"
+        problems.append(Problem(FILE, None, None, expected, "features without one"))
         return {"area": [], "district": [], "place": []}
     return layers
 
