@@ -105,7 +105,26 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
             problems.extend(read_responses(path, within=directory).problems)
         except InputError as exc:
             problems.extend(exc.problems)
-    return problems
+    return _at_most_per_file(problems)
+
+
+LATER_PROBLEMS_PER_FILE = 10
+"""The most problems ``validate`` lists for one of the files later commands read (the rest counted)."""
+
+
+def _at_most_per_file(problems: list[Problem]) -> list[Problem]:
+    """Keep the first few problems of each file, and one saying how many more it has."""
+    kept: list[Problem] = []
+    count: dict[str, int] = {}
+    for problem in problems:
+        count[problem.file] = count.get(problem.file, 0) + 1
+        if count[problem.file] <= LATER_PROBLEMS_PER_FILE:
+            kept.append(problem)
+    for file, n in count.items():
+        if n > LATER_PROBLEMS_PER_FILE:
+            more = f"{n - LATER_PROBLEMS_PER_FILE} more (not listed: fix these and run validate again)"
+            kept.append(Problem(file, None, None, "the problems above fixed", more))
+    return kept
 
 
 @app.command(name="evaluate")
