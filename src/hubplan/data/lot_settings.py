@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
 from hubplan.data.settings_base import Frozen
+
+MAX_LOTS = 1_000
+"""The most lots a report may show at once (each lot must hold a base, so a council has far fewer)."""
 
 
 class LotsDefaults(Frozen):
@@ -18,7 +21,7 @@ class LotsDefaults(Frozen):
     some.
     """
 
-    counts: tuple[int, ...] = Field(
+    counts: tuple[Annotated[int, Field(ge=1, le=MAX_LOTS)], ...] = Field(
         default=(),
         description="Numbers of lots the report shows, side by side, for the decided (or proposed) "
         "scenario, e.g. [12, 1]; empty: no lots section.",
