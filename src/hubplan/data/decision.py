@@ -59,10 +59,19 @@ def _when(value: Any) -> Any:
         if _WHEN.match(value):
             if len(value) == 10:
                 dt.date.fromisoformat(value)  # a ValueError names an impossible day
+            if len(value) == 7 and not (_calendar(value) or _financial(value)):
+                following = (int(value[:4]) + 1) % 100
+                msg = f"a month 01 to 12, or a financial year such as {value[:4]}-{following:02d}"
+                raise ValueError(msg)
             return value
         msg = "a date such as 2018-11-14, 2018-11, 2019 or 2018-19"
         raise ValueError(msg)
     return value
+
+
+def _financial(when: str) -> bool:
+    """Whether ``YYYY-YY`` is a financial year: the second year follows the first (2018-19)."""
+    return int(when[5:7]) == (int(when[:4]) + 1) % 100
 
 
 def _calendar(when: str) -> bool:
