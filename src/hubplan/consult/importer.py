@@ -12,6 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from hubplan.data.safe_read import decode_text, read_user_bytes
+from hubplan.data.sense import identity_key
 from hubplan.errors import InputError, Problem
 
 COLUMNS = ("response_id", "submitted_at", "respondent_type", "postcode", "centre", "support", "comment")
@@ -139,10 +140,10 @@ def read_responses(
         if cells["support"] not in SUPPORT:
             expected = "agree, disagree, neutral or blank"
             bad.append(Problem(path.name, row, "support", expected, _describe(cells["support"])))
-        key = cells["response_id"]
+        key = identity_key(cells["response_id"])  # "R1" and "r1 " are one id, as a reader sees them
         if key and key in first:
             other, other_cells = first[key]
-            if other_cells != cells:
+            if _answers(other_cells) != _answers(cells):
                 expected = f"each response_id once, or the same response again (row {other} has it)"
                 problems.append(Problem(path.name, row, "response_id", expected, "different answers"))
                 repeated.add(key)
@@ -157,8 +158,13 @@ def read_responses(
         other, _ = first[key]
         expected = "each response_id once (later rows give it with different answers)"
         problems.append(Problem(path.name, other, "response_id", expected, "a repeated id"))
-    rows = [r for r in rows if r["response_id"] not in repeated]
+    rows = [r for r in rows if identity_key(str(r["response_id"])) not in repeated]
     return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest())
+
+
+def _answers(cells: dict[str, str]) -> dict[str, str]:
+    """Return a row's answers: every cell but the id (whose case or spacing may differ between repeats)."""
+    return {c: v for c, v in cells.items() if c != "response_id"}
 
 
 def _describe(value: str) -> str:
