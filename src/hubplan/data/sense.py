@@ -6,6 +6,7 @@ checks do, so ``validate`` and every command that loads a workspace refuse the s
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
@@ -26,6 +27,8 @@ rural LSOAs are large (Kielder is 16 km from the nearest centroid), while Swanse
 and the Isle of Man (70 km) are well beyond."""
 
 _INVISIBLE = {"Cf", "Cc", "Zl", "Zp"}
+_PUNCTUATION = re.compile(r"[\W_]+")
+"""What two names of one site may differ by: apostrophes, dashes, dots, spaces."""
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 
 
@@ -161,7 +164,7 @@ def check_sites_once(
     for table, cols in tables:
         for i, row in enumerate(table.rows):
             lat, lon = float(cols["lat"][i]), float(cols["lon"][i])
-            name = identity_key(str(cols["name"][i]))
+            name = _PUNCTUATION.sub("", identity_key(str(cols["name"][i])))  # "Childrens" = "Children's"
             if not name or not np.isfinite(lat) or not np.isfinite(lon):
                 continue
             key = (name, round(lat * 2000), round(lon * 1200))  # cells of about 55 m by 55 m
