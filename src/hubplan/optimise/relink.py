@@ -29,6 +29,7 @@ import numpy as np
 from hubplan.optimise.instance import Instance
 from hubplan.optimise.kernels import NONE, close_site, jit, open_site
 from hubplan.optimise.large import Plan, _shake, local_search
+from hubplan.optimise.swap import price_opening
 
 #: Plans kept in the elite pool (Resende and Werneck 2004 keep 10).
 POOL_SIZE = 10
@@ -63,26 +64,7 @@ def best_restricted_swap(  # type: ignore[no-untyped-def]  # noqa: PLR0917
     for f_in in range(n_sites):
         if is_open[f_in] or not may_open[f_in]:
             continue
-        gain = 0.0
-        n_touched = 0
-        for k in range(col_ptr[f_in], col_ptr[f_in + 1]):
-            u = col_area[k]
-            c = col_cost[k]
-            r = f1[u]
-            if c < d1[u]:
-                gain += d1[u] - c
-                if r != NONE:
-                    if not marked[r]:
-                        marked[r] = True
-                        touched[n_touched] = r
-                        n_touched += 1
-                    extra[r] -= d2[u] - d1[u]
-            elif c < d2[u] and r != NONE:
-                if not marked[r]:
-                    marked[r] = True
-                    touched[n_touched] = r
-                    n_touched += 1
-                extra[r] += c - d2[u]
+        gain, n_touched = price_opening(f_in, col_ptr, col_area, col_cost, f1, d1, d2, marked, touched, extra)
         for t in range(n_touched):
             r = touched[t]
             if is_open[r] and may_close[r]:

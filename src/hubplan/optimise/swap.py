@@ -41,6 +41,38 @@ def _losses(far, f1, d1, d2, is_open, loss, order):  # type: ignore[no-untyped-d
 
 
 @jit
+def price_opening(f_in, col_ptr, col_area, col_cost, f1, d1, d2, marked, touched, extra):  # type: ignore[no-untyped-def]
+    """Price opening ``f_in``: return its gain and how many open sites it touched.
+
+    Scans the areas listing ``f_in``: an area nearer to it than to its nearest open site gains the
+    difference, and its nearest site's ``extra`` gives back what closing that site would no longer
+    cost; an area nearer to it than to its second-nearest lowers its nearest site's ``extra`` by what
+    it would save. Each open site whose ``extra`` changed is marked and listed in ``touched``.
+    """
+    gain = 0.0
+    n_touched = 0
+    for k in range(col_ptr[f_in], col_ptr[f_in + 1]):
+        u = col_area[k]
+        c = col_cost[k]
+        r = f1[u]
+        if c < d1[u]:
+            gain += d1[u] - c
+            if r != NONE:
+                if not marked[r]:
+                    marked[r] = True
+                    touched[n_touched] = r
+                    n_touched += 1
+                extra[r] -= d2[u] - d1[u]
+        elif c < d2[u] and r != NONE:
+            if not marked[r]:
+                marked[r] = True
+                touched[n_touched] = r
+                n_touched += 1
+            extra[r] += c - d2[u]
+    return gain, n_touched
+
+
+@jit
 def swap_search(  # type: ignore[no-untyped-def]
     row_ptr, row_site, row_cost, col_ptr, col_area, col_cost, far,
     is_open, d1, f1, d2, f2, may_open, may_close, start, max_moves,
@@ -70,26 +102,7 @@ def swap_search(  # type: ignore[no-untyped-def]
         quiet += 1
         if is_open[f_in] or not may_open[f_in]:
             continue
-        gain = 0.0
-        n_touched = 0
-        for k in range(col_ptr[f_in], col_ptr[f_in + 1]):
-            u = col_area[k]
-            c = col_cost[k]
-            r = f1[u]
-            if c < d1[u]:
-                gain += d1[u] - c
-                if r != NONE:
-                    if not marked[r]:
-                        marked[r] = True
-                        touched[n_touched] = r
-                        n_touched += 1
-                    extra[r] -= d2[u] - d1[u]
-            elif c < d2[u] and r != NONE:
-                if not marked[r]:
-                    marked[r] = True
-                    touched[n_touched] = r
-                    n_touched += 1
-                extra[r] += c - d2[u]
+        gain, n_touched = price_opening(f_in, col_ptr, col_area, col_cost, f1, d1, d2, marked, touched, extra)
         best_profit = eps
         best_out = NONE
         if gain > eps:
