@@ -14,6 +14,7 @@ from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
 from hubplan.evaluate.usage import INTERVAL, ReachGroup, UsageReach, reach_of_usage
 from hubplan.report import format as fmt
+from hubplan.report.usage import reach_cells
 
 TITLES = {
     "deprivation_decile": "deprivation decile (1 = most deprived)",
@@ -93,9 +94,10 @@ def _headline(result: UsageReach) -> str:
         children = fmt.families(result.most_deprived.children)
         text += f"; in the most deprived fifth of areas {not_seen:.1%} of {children} {result.people} were not"
         text += " seen"
+    text += "."
     if result.modelled:
-        text += ". The usage is modelled, not recorded."
-    return text + "."
+        text += " The usage is modelled, not recorded."
+    return text
 
 
 def _table(title: str, groups: tuple[ReachGroup, ...], people: str) -> Table:
@@ -103,13 +105,5 @@ def _table(title: str, groups: tuple[ReachGroup, ...], people: str) -> Table:
     for column in (title, people, "registered", "seen", "reach", "interval"):
         table.add_column(column, justify="left" if column == title else "right")
     for g in groups:
-        band = g.interval
-        table.add_row(
-            g.key,
-            fmt.families(g.children),
-            fmt.families(g.registered),
-            fmt.families(g.seen),
-            "-" if g.reach is None else f"{g.reach:.1%}",
-            "-" if band is None else f"{band[0]:.1%}-{band[1]:.1%}",
-        )
+        table.add_row(*reach_cells(g, between="-"))
     return table

@@ -149,20 +149,34 @@ def _modelled(usage: UsageShape) -> str | None:
     )
 
 
+def reach_cells(g: UsageGroupShape, *, between: str = " to ") -> list[str]:
+    """Return one group's cells: the group, living there, registered, seen, reach and its interval.
+
+    Parameters
+    ----------
+    g
+        The group's reach.
+    between
+        What joins the interval's ends (``" to "`` in the report, ``"-"`` in the terminal).
+
+    Returns
+    -------
+    list of str
+        Six cells; ``-`` where the reach or its interval is unknown.
+    """
+    band = g.interval
+    return [
+        g.key,
+        fmt.families(g.children),
+        fmt.families(g.registered),
+        fmt.families(g.seen),
+        "-" if g.reach is None else f"{g.reach:.1%}",
+        "-" if band is None else f"{band[0]:.1%}{between}{band[1]:.1%}",
+    ]
+
+
 def _table(caption: str, title: str, groups: tuple[UsageGroupShape, ...], people: str) -> dict[str, Any]:
-    rows = []
-    for g in groups:
-        band = g.interval
-        rows.append(
-            [
-                g.key,
-                fmt.families(g.children),
-                fmt.families(g.registered),
-                fmt.families(g.seen),
-                "-" if g.reach is None else f"{g.reach:.1%}",
-                "-" if band is None else f"{band[0]:.1%} to {band[1]:.1%}",
-            ]
-        )
+    rows = [reach_cells(g) for g in groups]
     header = [title, people, "registered", "seen", "reach", "95% interval"]
     return {"caption": caption, "header": header, "rows": rows}
 
