@@ -76,14 +76,13 @@ def councils_on(n_workers: int, codes: list[str] | None) -> dict[str, Any]:
     }
 
 
-def national_problem(cutoff: float) -> dict[str, float]:
-    started = time.perf_counter()
+def national_matrix(cutoff: float) -> tuple[sp.csr_array, np.ndarray]:
+    """Return the car minutes within ``cutoff`` (LSOAs x open libraries, sparse) and the children."""
     areas = lsoas()
     libs = libraries()
     libs = libs[libs["closed"].isna() & libs["lat"].notna()]
     a = areas[["lat", "lon"]].to_numpy(np.float64)
     s = libs[["lat", "lon"]].to_numpy(np.float64)
-    weights = areas["under5_2019"].to_numpy(np.float64)
     rows, cols, vals = [], [], []
     for start in range(0, len(s), 256):
         block = estimate_minutes(a, s[start : start + 256], "car")
@@ -94,6 +93,12 @@ def national_problem(cutoff: float) -> dict[str, float]:
     cost = sp.csr_array(
         (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(a), len(s))
     )
+    return cost, areas["under5_2019"].to_numpy(np.float64)
+
+
+def national_problem(cutoff: float) -> dict[str, float]:
+    started = time.perf_counter()
+    cost, weights = national_matrix(cutoff)
     built = time.perf_counter() - started
     p = math.ceil(weights.sum() / DEFAULT_CHILDREN_PER_BASE)
     started = time.perf_counter()
@@ -101,8 +106,8 @@ def national_problem(cutoff: float) -> dict[str, float]:
     solved = time.perf_counter() - started
     no_site = int((np.diff(cost.indptr) == 0).sum())
     return {
-        "areas": len(a),
-        "sites": len(s),
+        "areas": cost.shape[0],
+        "sites": cost.shape[1],
         "pairs": cost.nnz,
         "no_site": no_site,
         "p": p,

@@ -19,13 +19,11 @@ import time
 from pathlib import Path
 
 import numpy as np
-import scipy.sparse as sp
 
-from hubplan.data.england import libraries, lsoas
 from hubplan.optimise import solve_pmedian
 from hubplan.scale.machine import this_machine
 from hubplan.scale.tasks import DEFAULT_CHILDREN_PER_BASE
-from hubplan.travel import estimate_minutes
+from national import national_matrix  # bench/, run as a script beside it
 
 RESULTS = Path(__file__).parent / "results" / "national_exact.md"
 
@@ -33,26 +31,6 @@ RESULTS = Path(__file__).parent / "results" / "national_exact.md"
 def peak_rss_gb() -> float:
     """This process's peak resident memory (GB); ru_maxrss is in KB on Linux."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
-
-
-def national_matrix(cutoff: float) -> tuple[sp.csr_array, np.ndarray]:
-    """Return the car minutes within ``cutoff`` (LSOAs x open libraries, sparse) and the children."""
-    areas = lsoas()
-    libs = libraries()
-    libs = libs[libs["closed"].isna() & libs["lat"].notna()]
-    a = areas[["lat", "lon"]].to_numpy(np.float64)
-    s = libs[["lat", "lon"]].to_numpy(np.float64)
-    rows, cols, vals = [], [], []
-    for start in range(0, len(s), 256):
-        block = estimate_minutes(a, s[start : start + 256], "car")
-        i, j = np.nonzero(block <= cutoff)
-        rows.append(i)
-        cols.append(j + start)
-        vals.append(block[i, j])
-    cost = sp.csr_array(
-        (np.concatenate(vals), (np.concatenate(rows), np.concatenate(cols))), shape=(len(a), len(s))
-    )
-    return cost, areas["under5_2019"].to_numpy(np.float64)
 
 
 def main() -> None:
