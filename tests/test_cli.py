@@ -30,6 +30,17 @@ def test_validate_clean_and_broken(tmp_path: Path) -> None:
     assert "Traceback" not in result.output
 
 
+def test_validate_names_the_columns_it_leaves_alone(tmp_path: Path) -> None:
+    own = write_workspace(
+        tmp_path,
+        sites=["S1,One,children_centre,52.6,1.0,D1,100,Main site", "S2,Two,library,52.7,1.1,D2,50,"],
+        sites_header="id,name,kind,lat,lon,district,cost_per_year,Notes",
+    )
+    result = runner.invoke(app, ["validate", str(own)])
+    assert result.exit_code == 0, result.output
+    assert "warning: sites.csv: column(s) 'Notes' not used by hubplan (left alone)" in result.output
+
+
 def test_evaluate_json_interface() -> None:
     result = runner.invoke(app, ["evaluate", str(bundled_workspace_path()), "adopted-2019-15", "--json"])
     assert result.exit_code == 0, result.output

@@ -9,6 +9,7 @@ import pytest
 
 from hubplan.data import bundled_workspace_path, check_workspace, load_workspace, write_bundled_workspace
 from hubplan.data.assumptions import RURALITY_CLASSES
+from hubplan.data.columns import SITE_COLUMNS, ignored_columns, misspelt_columns
 from hubplan.data.shared_data import shared_data_folder
 from hubplan.errors import InputError
 from tests.helpers import TINY_TOML, write_workspace
@@ -178,7 +179,38 @@ def test_missing_and_unknown_columns(tmp_path: Path) -> None:
     # cost_per_year is optional (no cost: plans by count, no money), but a near-miss header is named.
     assert not any("column 'cost_per_year': expected a column" in p for p in found)
     assert any("column 'cost_per_yr'" in p and "did you mean 'cost_per_year'" in p for p in found)
-    assert any("column 'colour'" in p and "an unknown column" in p for p in found)
+    # A column of the user's own that is no misspelling is left alone (validate names it as a warning).
+    assert not any("colour" in p for p in found)
+
+
+def test_own_columns_are_left_alone_and_misspellings_named(tmp_path: Path) -> None:
+    """A council's 'notes' (with line breaks in a quoted cell) or 'postcode' column is theirs; 'Lat' is not."""
+    header = "id,name,kind,lat,lon,district,cost_per_year,notes,postcode"
+    sites = [
+        'S1,Site one,children_centre,52.6,1.0,D1,100,"Lease ends 2027.\nAsk Estates first.",NR19 1AA',
+        "S2,Site two,library,52.70,1.10,D2,50,,NR1 1AA",
+    ]
+    assert check_workspace(write_workspace(tmp_path / "own", sites=sites, sites_header=header))[1] == []
+    assert ignored_columns(header.split(","), SITE_COLUMNS) == ["notes", "postcode"]
+    found = problems_of(
+        write_workspace(tmp_path / "typo", sites_header="id,name,kind,Lat,lon,district,cost_per_year")
+    )
+    assert any("column 'Lat'" in p and "did you mean 'lat'" in p for p in found)
+    # 'imd' is close to 'id', but the table has an 'id': no misspelling of a column it lacks.
+    assert misspelt_columns(["id", "imd"], SITE_COLUMNS) == []
+
+
+def test_children_are_whole(tmp_path: Path) -> None:
+    header = "id,lat,lon,district,children,deprivation_decile,rurality,no_car_share"
+    areas = ["A1,52.60,1.01,D1,71.5,1,urban,0.5", "A2,52.65,1.05,D2,20.0,5,rural_village,0.0"]
+    found = problems_of(write_workspace(tmp_path, areas=areas, areas_header=header))
+    assert found == [
+        "areas.csv, row 2, column 'children': expected a whole number of children (a count of children"
+        " under five), found 71.5"
+    ]
+    # Families may be a modelled estimate: fractions stand.
+    areas = ["A1,52.60,1.01,D1,71.5,1,urban,0.5", "A2,52.65,1.05,D2,20,5,rural_village,0.0"]
+    assert check_workspace(write_workspace(tmp_path / "families", areas=areas))[1] == []
 
 
 def test_empty_file_and_header_only(tmp_path: Path) -> None:

@@ -192,11 +192,12 @@ def check_columns(
     """
     known = {c.name for c in columns}
     header = list(table.frame.columns)
-    unknown = [name for name in header if name not in known and name not in _IGNORED]
+    unknown = [name for name in header if name in misspelt_columns(header, columns)]
     for name in unknown[:MAX_UNKNOWN_COLUMNS]:
-        close = difflib.get_close_matches(name[:100], sorted(known), n=1)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        expected = f"one of the known columns: {', '.join(c.name for c in columns)}{hint}"
+        close = difflib.get_close_matches(name[:100], sorted(known - set(header)), n=1)
+        expected = (
+            f"one of the known columns: {', '.join(c.name for c in columns)} (did you mean '{close[0]}'?)"
+        )
         problems.append(Problem(table.file, 1, _cut(name), expected, "an unknown column"))
     if len(unknown) > MAX_UNKNOWN_COLUMNS:
         found = f"{len(unknown) - MAX_UNKNOWN_COLUMNS:,} more unknown columns"
@@ -223,6 +224,56 @@ def check_columns(
             cells = cells.iloc[:, 0]
         out[column.name] = _convert(table, column, cells.astype(str).to_numpy(), region, problems)
     return out
+
+
+def misspelt_columns(header: list[str], columns: tuple[Column, ...]) -> list[str]:
+    """Return the headers that look like a misspelling of a known column the table lacks.
+
+    A column close to a missing known one (``cost_per_yr`` for ``cost_per_year``, ``Lat`` for
+    ``lat``) is a mistake: ignored, it would change the results without a word. Any other column
+    (``notes``, ``postcode``, a council's own reference) is the user's and is left alone; see
+    :func:`ignored_columns`.
+
+    Parameters
+    ----------
+    header
+        The table's column names, as read.
+    columns
+        The table's schema.
+
+    Returns
+    -------
+    list of str
+        The misspelt headers, in header order.
+    """
+    missing = sorted({c.name for c in columns} - set(header))
+    return [
+        name
+        for name in header
+        if name not in _IGNORED
+        and name not in {c.name for c in columns}
+        and difflib.get_close_matches(name[:100], missing, n=1)
+    ]
+
+
+def ignored_columns(header: list[str], columns: tuple[Column, ...]) -> list[str]:
+    """Return the headers hubplan does not read that are not misspellings of one it reads.
+
+    Parameters
+    ----------
+    header
+        The table's column names, as read.
+    columns
+        The table's schema.
+
+    Returns
+    -------
+    list of str
+        The ignored headers, in header order (``validate`` names them as warnings).
+    """
+    known = {c.name for c in columns} | _IGNORED
+    misspelt = set(misspelt_columns(header, columns))
+    return [name for name in header if name not in known and name not in misspelt]
 
 
 def _cut(name: str) -> str:

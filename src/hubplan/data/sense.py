@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from hubplan.data.assumptions import Region
+from hubplan.data.columns import MAX_PROBLEMS_PER_COLUMN
 from hubplan.data.read_table import RawTable, shown
 from hubplan.errors import Problem
 
@@ -213,6 +214,14 @@ def check_demand(table: RawTable, cols: dict[str, np.ndarray], problems: list[Pr
     if len(families) and np.all(np.nan_to_num(families) == 0):
         expected = f"{noun} above 0 in at least one area (every plan would serve no one)"
         problems.append(Problem(table.file, None, noun, expected, f"0 in all {len(families):,} areas"))
+    if noun == "children":  # a head count; families may be a modelled estimate, so fractions are fine
+        split = np.flatnonzero(np.isfinite(families) & (families != np.round(families)))
+        for i in split[:MAX_PROBLEMS_PER_COLUMN]:
+            expected = "a whole number of children (a count of children under five)"
+            problems.append(Problem(table.file, int(table.rows[i]), noun, expected, f"{families[i]:g}"))
+        if len(split) > MAX_PROBLEMS_PER_COLUMN:
+            more = f"{len(split) - MAX_PROBLEMS_PER_COLUMN:,} more rows with part of a child"
+            problems.append(Problem(table.file, None, noun, "whole numbers of children", more))
 
 
 def check_positions(
