@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from hubplan.data import load_workspace
-from hubplan.data.usage import USAGE_FILE, load_usage, read_usage, store_usage
+from hubplan.data.usage import USAGE_FILE, financial_year, load_usage, read_usage, store_usage
 from hubplan.errors import InputError
 from tests.helpers import write_workspace
 
@@ -127,3 +127,27 @@ def test_the_latest_period_is_used_unless_one_is_chosen(tiny: Path, tmp_path: Pa
     assert read_usage(usage_file, workspace, period="2017-18").seen_by_area[0] == 6
     with pytest.raises(InputError, match="period"):
         read_usage(usage_file, workspace, period="2016-17")
+
+
+def test_one_financial_year_however_it_is_written(tiny: Path, tmp_path: Path) -> None:
+    """Three exports from three systems, one year (April 2017 to March 2018): one period, rows added up."""
+    usage_file = write(
+        tmp_path / "u.csv",
+        "area_id,registered,seen,period",
+        "A1,8,6,2017/18",
+        "A2,5,2,2017-18",
+        "A3,4,1,Apr 2017 - Mar 2018",
+        "A1,1,1,2016/17",
+    )
+    usage = read_usage(usage_file, load_workspace(tiny))
+    assert usage.periods == ("2017-18",)
+    assert usage.seen_by_area.tolist() == [6, 2, 1]
+    assert "(2016-17, 2017-18)" in usage.notes[0]
+    assert read_usage(usage_file, load_workspace(tiny), period="FY2016/2017").seen_by_area.tolist() == [
+        1,
+        0,
+        0,
+    ]
+    assert [financial_year(t) for t in ("1999/2000", "2017-19", "2017", "Q1 2018")] == [
+        "1999-00", "2017-19", "2017", "Q1 2018",
+    ]  # fmt: skip

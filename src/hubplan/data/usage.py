@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import difflib
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -135,6 +136,41 @@ class Usage:
         return buffer.getvalue().encode("utf-8")
 
 
+_DASH = r"\s*(?:-|/|\u2013|\u2014|to)\s*"
+_YEARS = re.compile(rf"(?:fy\s*)?(\d{{4}}){_DASH}(\d{{2}}|\d{{4}})", re.IGNORECASE)
+_APRIL_TO_MARCH = re.compile(
+    rf"(?:1\s*)?apr(?:il)?\.?\s*(\d{{4}}){_DASH}(?:31\s*)?mar(?:ch)?\.?\s*(\d{{4}})", re.IGNORECASE
+)
+
+
+def financial_year(text: str) -> str:
+    """Write a financial year one way, ``2017-18``, however the council's file writes it.
+
+    ``2017/18``, ``2017-2018``, ``FY2017-18``, ``2017–18`` and ``Apr 2017 - Mar 2018`` are the same
+    year (April 2017 to March 2018), and counting them as three periods would split one year's rows.
+    Anything else (``2017``, ``Q1 2018``, a range of more than one year) is kept as written.
+
+    Parameters
+    ----------
+    text
+        A period as the file gives it.
+
+    Returns
+    -------
+    str
+        ``YYYY-YY`` for a financial year, else ``text`` with its outer spaces removed.
+    """
+    text = text.strip()
+    for pattern in (_YEARS, _APRIL_TO_MARCH):
+        match = pattern.fullmatch(text)
+        if match is None:
+            continue
+        start, end = int(match[1]), match[2]
+        if int(end) == (start + 1 if len(end) == 4 else (start + 1) % 100):
+            return f"{start}-{(start + 1) % 100:02d}"
+    return text
+
+
 def read_usage(
     path: Path,
     workspace: Workspace,
@@ -157,7 +193,8 @@ def read_usage(
         The workspace whose areas and sites the rows name.
     period
         Keep only the rows of this period; by default the latest period given (rows of others are
-        left out and a note says so).
+        left out and a note says so). Financial years match however they are written
+        (:func:`financial_year`).
     place_postcodes
         Places postcodes in areas; required only when rows give a postcode and no ``area_id``.
 
@@ -189,10 +226,11 @@ def read_usage(
     if problems:
         n = len(problems)
         raise InputError(problems, f"the usage table {table.file} has {n} problem{'s' if n != 1 else ''}")
-    periods = np.asarray(cols["period"]).astype(str)
+    periods = np.asarray([financial_year(str(p)) for p in cols["period"]], dtype=str)
     notes: list[str] = []
     keep = np.ones(len(area), dtype=bool)
     given = sorted(set(periods.tolist()))
+    period = None if period is None else financial_year(period)
     if period is not None:
         if period not in given:
             found = f"'{period}' (the table has {', '.join(repr(p) for p in given)})"
