@@ -128,3 +128,19 @@ def test_unreadable_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "areas.csv" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", [["report"], ["consult", "report"], ["sweep"]])
+def test_an_output_folder_that_is_a_file_is_named_before_any_work(command: list[str], tmp_path: Path) -> None:
+    """`--out report.html` (a file, where a folder belongs) or under a file: the option and the file named."""
+    (tmp_path / "report.html").write_text("<p>last year's report</p>")
+    for out_dir, blocker in (
+        (tmp_path / "report.html", "report.html"),
+        (tmp_path / "report.html/new", "report.html"),
+    ):
+        result = runner.invoke(app, [*command, str(bundled_workspace_path()), "--out", str(out_dir)])
+        assert result.exit_code == 2, result.output
+        assert "--out" in result.output and f"{tmp_path / blocker} is a file" in " ".join(
+            result.output.split()
+        )
+    assert (tmp_path / "report.html").read_text() == "<p>last year's report</p>"

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from hubplan.cli.common import app, handles_errors, load, out, print_json, travel_for
+from hubplan.cli.common import app, handles_errors, load, out, output_folder, print_json, travel_for
 from hubplan.data.assumptions import DEFAULT_ASSUMPTIONS, Assumptions, load_assumptions
 from hubplan.errors import HubplanError, InputError, Problem
 from hubplan.outreach.circuits import Depot, Stop
@@ -105,6 +105,8 @@ def circuits(
     from hubplan.outreach.circuit_output import cost_sentence, write_circuit_outputs
     from hubplan.outreach.circuits import circuit_minutes, clock, plan_circuits
 
+    if out_dir is not None:
+        output_folder(out_dir)
     if days < 1:
         raise InputError([Problem("--days", None, None, "1 or more working days", str(days))])
     if stops_csv.is_dir():

@@ -178,6 +178,39 @@ def progress_bar(description: str, total: int) -> Iterator[Callable[[int, int], 
         yield advance
 
 
+def output_folder(folder: Path, *, option: str = "--out") -> Path:
+    """Check, before any work, that ``folder`` can be an output folder: one that is there or can be made.
+
+    A folder given through a link is the folder the link names, as the shell would have it; the
+    outputs go into it and nothing else of it is touched.
+
+    Parameters
+    ----------
+    folder
+        The folder the user named.
+    option
+        The option that named it, for the message.
+
+    Returns
+    -------
+    Path
+        ``folder``, unchanged.
+
+    Raises
+    ------
+    typer.BadParameter
+        When it, or a folder above it, is a file (or anything else that is not a folder).
+    """
+    for above in (folder, *folder.parents):
+        if above.exists() and not above.is_dir():
+            raise typer.BadParameter(
+                f"expected a folder (made if missing); {above} is a file", param_hint=option
+            )
+        if above.exists():
+            break
+    return folder
+
+
 def travel_for(workspace: Workspace) -> TravelMatrix:
     """Build or read the travel matrices, with a progress bar while estimating."""
     with progress_bar(f"travel minutes for {len(workspace.areas):,} areas", len(workspace.sites)) as advance:

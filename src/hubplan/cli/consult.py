@@ -10,7 +10,17 @@ import numpy as np
 import typer
 from rich.table import Table
 
-from hubplan.cli.common import Dir, app, err, handles_errors, load, out, progress_bar, travel_for
+from hubplan.cli.common import (
+    Dir,
+    app,
+    err,
+    handles_errors,
+    load,
+    out,
+    output_folder,
+    progress_bar,
+    travel_for,
+)
 from hubplan.consult import (
     add_responses,
     affected_families,
@@ -159,6 +169,7 @@ def report(
     from hubplan.analysis.consultation import analyse_consultation
     from hubplan.report.consultation import write_consultation_report
 
+    output_folder(out_dir)
     workspace = load(directory)
     chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
     snapshot = consultation_snapshot(workspace, engine=_store(directory))

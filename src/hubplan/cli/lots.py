@@ -12,7 +12,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from hubplan.cli.common import AsJson, Dir, app, handles_errors, load, out, print_json, travel_for
+from hubplan.cli.common import (
+    AsJson,
+    Dir,
+    app,
+    handles_errors,
+    load,
+    out,
+    output_folder,
+    print_json,
+    travel_for,
+)
 from hubplan.errors import InputError, Problem
 from hubplan.files import write_bytes_atomically
 
@@ -115,6 +125,8 @@ def lots(
         problems.append(Problem("--lots", None, None, "1 or more lots", str(count)))
     if method is not None and method not in _METHODS:
         problems.append(Problem("--method", None, None, "auto, exact or heuristic", method))
+    if out_dir is not None:
+        output_folder(out_dir)
     for flag, value in (("--tolerance", tolerance), ("--balance-need", balance_need),
                         ("--balance-outreach", balance_outreach)):  # fmt: skip
         if value is not None and not 0 < value <= 1:

@@ -16,6 +16,7 @@ from hubplan.cli.common import (
     handles_errors,
     load,
     out,
+    output_folder,
     print_json,
     travel_for,
 )
@@ -52,6 +53,7 @@ def report(
     from hubplan.report.centres import CENTRES_DIR, write_centre_pages
     from hubplan.report.document import write_report
 
+    output_folder(out_dir)
     workspace = load(directory)
     names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
     baseline = workspace.baseline_name

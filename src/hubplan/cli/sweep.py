@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import numpy as np
 import typer
 
-from hubplan.cli.common import Dir, app, err, handles_errors, load, out, travel_for
+from hubplan.cli.common import Dir, app, err, handles_errors, load, out, output_folder, travel_for
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
 from hubplan.data.money import parse_money
 from hubplan.errors import ParameterError
@@ -350,10 +350,8 @@ def sweep(
         )
     if bases is not None and budgets is not None:
         raise typer.BadParameter("give --bases or --budgets, not both", param_hint="--bases/--budgets")
-    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
-        raise typer.BadParameter(
-            f"expected a folder for sweep.parquet; {out_dir} is a file", param_hint="--out"
-        )
+    if out_dir is not None:
+        output_folder(out_dir)
     budget_values = parse_budgets(budgets) if budgets is not None else []
     rule_sets = parse_rule_sets(rule or [], rule_set or [])
     car_kph = (
