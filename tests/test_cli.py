@@ -140,7 +140,6 @@ def test_an_output_folder_that_is_a_file_is_named_before_any_work(command: list[
     ):
         result = runner.invoke(app, [*command, str(bundled_workspace_path()), "--out", str(out_dir)])
         assert result.exit_code == 2, result.output
-        assert "--out" in result.output and f"{tmp_path / blocker} is a file" in " ".join(
-            result.output.split()
-        )
+        assert "--out" in result.output
+        assert f"{tmp_path / blocker} is a file" in " ".join(result.output.split())
     assert (tmp_path / "report.html").read_text() == "<p>last year's report</p>"

@@ -17,6 +17,7 @@ from hubplan.data import write_bundled_workspace
 from hubplan.web import create_app
 from hubplan.web.auth import Editor
 from hubplan.web.guard import Limits
+from hubplan.web.protocol import server_options
 
 TOKEN = "officer-token-for-tests"
 """The edit token the served app accepts (as the editor "officer")."""
@@ -50,7 +51,7 @@ def server(workspace: Path) -> Iterator[str]:
     application = create_app(
         workspace, editors=(Editor.with_token("officer", TOKEN),), limits=Limits(wait_seconds=600)
     )
-    config = uvicorn.Config(application, host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(application, host="127.0.0.1", port=port, **server_options())  # type: ignore[arg-type]
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
     thread.start()

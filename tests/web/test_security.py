@@ -202,3 +202,52 @@ def test_the_rate_limit_is_per_client_and_configurable(workspace: Path) -> None:
     assert answers == [200, 200, 200, 429]
     throttled = limited.get("/api/me")
     assert "too many requests" in _shape(throttled)["error"]
+
+
+def test_a_stopping_server_records_the_jobs_it_drops(tmp_path: Path) -> None:
+    """One job running past the grace, one waiting: both recorded as stopped, not 'running' for ever."""
+    from hubplan.store import get_run, open_store
+    from hubplan.web.jobs import STOPPED
+
+    engine = open_store(tmp_path)
+    queue = JobQueue(engine, workers=1, capacity=3)
+    release = threading.Event()
+    running, _ = queue.submit("report", {}, lambda: (release.wait(60), "one")[1])
+    waiting, _ = queue.submit("report", {}, lambda: "two")
+    assert queue.running() == 2
+    assert queue.shutdown(grace=0.2) == 1
+    for run_id in (running, waiting):
+        run = get_run(engine, run_id)
+        assert run is not None
+        assert (run.status, run.error) == ("failed", STOPPED)
+    release.set()
+
+
+def test_head_is_answered_like_get_without_a_body(client: TestClient) -> None:
+    for path in ("/", "/api/workspace", "/static/app.js"):
+        got, head = client.get(path), client.head(path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b""
+        assert head.headers["content-type"] == got.headers["content-type"]
+        assert head.headers["content-security-policy"] == got.headers["content-security-policy"]
+
+
+def test_a_request_the_server_cannot_parse_gets_the_error_shape_and_headers(server: str) -> None:
+    """uvicorn answers a malformed request line itself; hubplan's protocol gives it the app's shape."""
+    import json
+    import socket
+
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(b"GET /\x00 HTTP/1.1\r\nHost: x\r\nNo colon here\r\n\r\n")
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").lower().splitlines()
+    assert lines[0].startswith("http/1.1 400")
+    assert "x-content-type-options: nosniff" in lines
+    assert any(line.startswith("content-security-policy: default-src 'self'") for line in lines)
+    data = json.loads(body)
+    assert data["ok"] is False
+    assert data["error"].startswith("the request could not be read")

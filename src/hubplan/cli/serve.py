@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hubplan.cli.common import Dir, app, handles_errors, out
+
+if TYPE_CHECKING:
+    from hubplan.web.jobs import JobQueue
 
 
 @app.command()
@@ -34,11 +41,31 @@ def serve(
     from hubplan.web import create_app
     from hubplan.web.auth import editors_from_environment
     from hubplan.web.guard import Limits
+    from hubplan.web.protocol import server_options
 
     editors = editors_from_environment(token_file=edit_token_file)
     application = create_app(directory, editors=editors, limits=Limits(rate_limit=rate_limit))
     mode = "editors save with their token" if editors else "read-only: HUBPLAN_EDIT_TOKEN lets editors save"
     out.print(f"hubplan map for {directory} at http://{host}:{port}/  ({mode}; API at /docs; Ctrl+C stops)")
-    # Keep idle connections longer than the 60 s proxies and clients commonly assume: with uvicorn's 5 s,
-    # a client reusing a connection just as the server closes it sees a reset (seen under load).
-    uvicorn.run(application, host=host, port=port, log_level="warning", timeout_keep_alive=75)
+    # Stopping (Ctrl+C, SIGTERM) waits a moment for requests and jobs in flight, then goes: a job's
+    # thread cannot be interrupted, so its run is recorded as stopped and the process ends without it.
+    logging.getLogger("uvicorn.error").addFilter(_not_cancelled_at_stop)
+    try:
+        uvicorn.run(application, host=host, port=port, **server_options())  # type: ignore[arg-type]
+    except SystemExit as stopped:  # SIGTERM, raised again by uvicorn once it has stopped serving
+        _leave_running_jobs(application.state.hubplan.jobs, code=stopped.code)
+        raise
+    _leave_running_jobs(application.state.hubplan.jobs, code=0)
+
+
+def _not_cancelled_at_stop(record: logging.LogRecord) -> bool:
+    """Keep a log record unless it is a request cancelled because the server is stopping (no bug)."""
+    return not (record.exc_info and isinstance(record.exc_info[1], asyncio.CancelledError))
+
+
+def _leave_running_jobs(jobs: JobQueue, *, code: object) -> None:
+    """End the process now if jobs still run (recorded as stopped): their threads cannot be stopped."""
+    if jobs.running():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code if isinstance(code, int) else 1)

@@ -28,8 +28,8 @@ from hubplan.errors import HubplanError
 from hubplan.web.auth import Editor, editors_from_environment
 from hubplan.web.context import Context
 from hubplan.web.errors import install_error_handlers
-from hubplan.web.guard import Limits, SecurityHeaders, SizeLimits
-from hubplan.web.jobs import JobQueue
+from hubplan.web.guard import HeadAsGet, Limits, SecurityHeaders, SizeLimits
+from hubplan.web.jobs import STOP_GRACE_SECONDS, JobQueue
 from hubplan.web.routes.centres import centres_router
 from hubplan.web.routes.pages import pages_router
 from hubplan.web.routes.reports import reports_router
@@ -87,7 +87,7 @@ def create_app(
     @contextlib.asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         yield
-        jobs.shutdown()
+        jobs.shutdown(grace=STOP_GRACE_SECONDS)
 
     app = FastAPI(
         lifespan=lifespan,
@@ -102,6 +102,7 @@ def create_app(
     app.state.limiter = Limiter(
         key_func=get_remote_address, default_limits=[limits.rate_limit] if limits.rate_limit else []
     )
+    app.add_middleware(HeadAsGet)
     app.add_middleware(SlowAPIASGIMiddleware)
     app.add_middleware(SizeLimits, limits=limits)
     app.add_middleware(SecurityHeaders, tile_url=tile_url)

@@ -64,12 +64,24 @@ class BodyTooLarge(HTTPException):
         super().__init__(413, message)
 
 
-def _error_body(message: str) -> bytes:
+def error_body(message: str) -> bytes:
+    """Return the app's one error shape as JSON bytes: ``{"ok": false, "error": message, "details": []}``.
+
+    Parameters
+    ----------
+    message
+        What went wrong, in words.
+
+    Returns
+    -------
+    bytes
+        The UTF-8 JSON body.
+    """
     return json.dumps({"ok": False, "error": message, "details": []}).encode("utf-8")
 
 
 async def _refuse(send: Send, status: int, message: str) -> None:
-    body = _error_body(message)
+    body = error_body(message)
     await send({
         "type": "http.response.start", "status": status,
         "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
@@ -188,6 +200,31 @@ def security_headers(path: str, *, tile_url: str | None = None) -> list[tuple[by
         DOCUMENT_POLICY if path.startswith(DOCUMENT_PATHS) else content_security_policy(tile_url=tile_url)
     )
     return [(b"content-security-policy", policy.encode()), *COMMON_HEADERS]
+
+
+class HeadAsGet:
+    """Answer ``HEAD`` as ``GET`` is answered, without the body (HTTP requires HEAD wherever GET is).
+
+    FastAPI routes take only the methods they name, so a ``HEAD`` for a page or a download (link
+    checkers, ``curl -I``, proxies) would otherwise get 405.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Pass a HEAD request on as GET and drop the body of its answer."""
+        if scope["type"] != "http" or scope.get("method") != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def headers_only(message: Message) -> None:
+            if message["type"] != "http.response.body":
+                await send(message)
+            elif not message.get("more_body", False):
+                await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+        await self.app({**scope, "method": "GET"}, receive, headers_only)
 
 
 class SecurityHeaders:

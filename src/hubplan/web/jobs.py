@@ -10,13 +10,19 @@ import datetime as dt
 import threading
 import uuid
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from typing import Any
 
 import sqlalchemy as sa
 
 from hubplan.errors import HubplanError
 from hubplan.store import add_run, prune_results, update_run
+
+STOP_GRACE_SECONDS = 1.0
+"""How long a stopping server waits for a running job before recording it as stopped (seconds)."""
+
+STOPPED = "the server stopped before this was finished: ask for it again"
+"""The error recorded for a job the server stopped before it ended."""
 
 
 class QueueFull(HubplanError):  # noqa: N818 - named for the answer it becomes (429 Too Many Requests)
@@ -56,6 +62,7 @@ class JobQueue:
         self.keep_for = keep_for
         self._slots = threading.BoundedSemaphore(capacity)
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hubplan-job")
+        self._unfinished: dict[str, Future[str]] = {}
 
     def submit(self, kind: str, request: dict[str, Any], work: Callable[[], str]) -> tuple[str, Future[str]]:
         """Queue ``work`` and return the run's id and its future.
@@ -86,6 +93,8 @@ class JobQueue:
         try:
             add_run(self.engine, run_id, kind, request)
             future = self._executor.submit(self._run, run_id, kind, work)
+            self._unfinished[run_id] = future
+            future.add_done_callback(lambda _: self._unfinished.pop(run_id, None))
         except BaseException:
             self._slots.release()
             raise
@@ -108,6 +117,30 @@ class JobQueue:
         finally:
             self._slots.release()
 
-    def shutdown(self) -> None:
-        """Stop taking jobs and wait for those running."""
-        self._executor.shutdown(wait=True, cancel_futures=True)
+    def running(self) -> int:
+        """Return how many jobs are waiting or running."""
+        return sum(not future.done() for future in list(self._unfinished.values()))
+
+    def shutdown(self, *, grace: float | None = None) -> int:
+        """Stop taking jobs; drop those waiting; wait for those running, at most ``grace`` seconds.
+
+        A job dropped or still running when the wait ends is recorded as failed (:data:`STOPPED`),
+        so a poll after a restart says so instead of "running" for ever.
+
+        Parameters
+        ----------
+        grace
+            The longest wait for running jobs (seconds); ``None`` waits for them to end.
+
+        Returns
+        -------
+        int
+            How many jobs are still running (their threads end with the process).
+        """
+        left = dict(self._unfinished)  # before cancelling: a cancelled future leaves the dict at once
+        self._executor.shutdown(wait=False, cancel_futures=True)
+        wait(list(left.values()), timeout=grace)
+        for run_id, future in left.items():
+            if future.cancelled() or not future.done():
+                update_run(self.engine, run_id, "failed", error=STOPPED)
+        return sum(not future.done() for future in left.values())
