@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from typing import Literal
 
@@ -12,6 +11,7 @@ import pandas as pd
 from hubplan.data.assumptions import RURALITY_CLASSES, Region
 from hubplan.data.read_table import MAX_SHOWN_CHARS, RawTable, shown
 from hubplan.errors import Problem
+from hubplan.suggest import closest
 
 ColumnType = Literal["text", "number", "integer", "flag", "date", "choice", "latitude", "longitude"]
 
@@ -194,7 +194,7 @@ def check_columns(
     header = list(table.frame.columns)
     unknown = [name for name in header if name in misspelt_columns(header, columns)]
     for name in unknown[:MAX_UNKNOWN_COLUMNS]:
-        close = difflib.get_close_matches(name[:100], sorted(known - set(header)), n=1)
+        close = closest(name, sorted(known - set(header)))
         expected = (
             f"one of the known columns: {', '.join(c.name for c in columns)} (did you mean '{close[0]}'?)"
         )
@@ -250,9 +250,7 @@ def misspelt_columns(header: list[str], columns: tuple[Column, ...]) -> list[str
     return [
         name
         for name in header
-        if name not in _IGNORED
-        and name not in {c.name for c in columns}
-        and difflib.get_close_matches(name[:100], missing, n=1)
+        if name not in _IGNORED and name not in {c.name for c in columns} and closest(name, missing)
     ]
 
 

@@ -10,7 +10,6 @@ here raises :class:`~hubplan.data.shared_data.DataMissingError`.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -21,6 +20,7 @@ import pandas as pd
 
 from hubplan.data.shared_data import DataMissingError, shared_data_folder
 from hubplan.errors import InputError, Problem
+from hubplan.suggest import closest
 
 RURALITY_OF_RUC = {
     "A1": "urban",
@@ -209,7 +209,7 @@ def find_council(query: str) -> Council:
     if len(starts) == 1:
         return starts[0]
     names = sorted({c.name for c in known})
-    close = difflib.get_close_matches(query, names, n=3, cutoff=0.6)
+    close = closest(query, names, n=3, cutoff=0.6)
     close += [n for n in names if wanted and wanted in _key(n) and n not in close][: 3 - len(close)]
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
     expected = f"the name or ONS code of an English council or district{hint}"

@@ -10,7 +10,6 @@ the analysis and the report read.
 from __future__ import annotations
 
 import csv
-import difflib
 import io
 import re
 from collections.abc import Callable
@@ -24,6 +23,7 @@ from hubplan.data.read_table import RawTable, read_table, shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
 from hubplan.files import write_bytes_atomically
+from hubplan.suggest import MAX_SUGGESTED, closest
 
 USAGE_FILE = "usage.csv"
 """The workspace's own copy of the usage, every row placed in an area by ``area_id``."""
@@ -322,13 +322,15 @@ def _place_rows(
     if "area_id" not in table.frame.columns and "postcode" not in table.frame.columns:
         return area, method  # already reported for the whole file
     known = sorted(position)
+    unknown = 0
     for i, (area_id, postcode) in enumerate(zip(ids, postcodes, strict=True)):
         row = int(table.rows[i])
         if area_id:
             if area_id in position:
                 area[i] = position[area_id]
                 continue
-            close = difflib.get_close_matches(area_id[:100], known, n=1)
+            unknown += 1
+            close = closest(area_id, known) if unknown <= MAX_SUGGESTED else []
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(
                 Problem(table.file, row, "area_id", f"the id of an area in areas.csv{hint}", shown(area_id))
@@ -353,7 +355,7 @@ def _check_sites(
     known = sorted(workspace.sites.index)
     for i, site in enumerate(np.asarray(site_ids).astype(str)):
         if site and site not in workspace.sites.index:
-            close = difflib.get_close_matches(site[:100], known, n=1)
+            close = closest(site, known)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             expected = f"the id of a site in sites.csv or venues.csv, or nothing{hint}"
             problems.append(Problem(table.file, int(table.rows[i]), "site_id", expected, shown(site)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import zipfile
 import zlib
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from hubplan.data.safe_read import check_user_file
 from hubplan.data.scenario import Scenario, read_scenario
 from hubplan.data.sense import check_demand, check_flags, check_ids, check_positions, check_sites_once
 from hubplan.errors import InputError, Problem
+from hubplan.suggest import closest
 
 
 def demand_words(unit: str) -> tuple[str, str]:
@@ -180,7 +180,7 @@ class Workspace:
         """
         if name in self.scenarios:
             return self.scenarios[name]
-        close = difflib.get_close_matches(name, list(self.scenarios), n=1)
+        close = closest(name, list(self.scenarios))
         hint = f"; did you mean '{close[0]}'?" if close else ""
         expected = f"one of the scenarios {', '.join(self.scenarios) or '(none)'}{hint}"
         raise InputError([Problem("scenarios/", None, None, expected, f"'{name}'")], "no such scenario")
@@ -429,7 +429,7 @@ def _check_bases(scenario: Scenario, site_ids: set[str], excluded: set[str], pro
     lines: tuple[int | None, ...] = scenario.base_lines or (None,) * len(scenario.bases)
     for base, line in zip(scenario.bases, lines, strict=True):
         if base not in site_ids:
-            close = difflib.get_close_matches(base, sorted(site_ids), n=1)
+            close = closest(base, sorted(site_ids))
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             problems.append(
                 Problem(

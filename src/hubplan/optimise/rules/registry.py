@@ -17,7 +17,6 @@ Messages speak of the parameter ``rules``; the command line translates it to ``-
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import numpy as np
 
 from hubplan.errors import ParameterError
+from hubplan.suggest import closest
 
 if TYPE_CHECKING:
     from hubplan.data.workspace import Workspace
@@ -88,7 +88,7 @@ def site_positions(workspace: Workspace, ids: tuple[str, ...], rule: str) -> np.
     index = workspace.sites.index
     unknown = [i for i in ids if i not in index]
     if unknown:
-        close = difflib.get_close_matches(unknown[0], list(index), n=1)
+        close = closest(unknown[0], list(index))
         hint = f"did you mean '{close[0]}'?" if close else ""
         raise ParameterError(
             "rules", lead=rule, expected="the id of a site in sites.csv", found=unknown[0], hint=hint
