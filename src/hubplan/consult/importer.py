@@ -260,7 +260,7 @@ def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[st
         raise InputError(decoded)
     if not text.strip():
         expected = f"a header row ({', '.join(COLUMNS)}) and one row per response"
-        found = "only a byte-order mark" if raw.strip() else "an empty file"
+        found = "an empty file (only a byte-order mark)" if raw.strip() else "an empty file"
         raise InputError([Problem(name, None, None, expected, found)], f"{name} holds no responses")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
