@@ -235,6 +235,26 @@ def test_times_that_fit_no_export_are_named_by_row(ws: Path, tmp_path: Path) -> 
     assert "Monday" not in output  # the cell itself is never quoted
 
 
+def test_an_export_whose_every_time_fits_no_form_imports_nothing_and_exits_1(
+    ws: Path, tmp_path: Path
+) -> None:
+    """30 rows re-saved by a German-set spreadsheet (14.01.2019 10:32): no row can be kept, so the import
+    fails (exit 1, nothing stored) instead of reporting "0 valid rows"; the first 20 problems are listed."""
+    export = tmp_path / "resaved.csv"
+    export.write_text(
+        HEADER + "".join(f"R{i},14.01.2019 10:{i:02d},parent,NR1 1AA,,agree,\n" for i in range(30))
+    )
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    _refused(
+        output, code,
+        r"resaved\.csv holds no response that can be imported: 30 problem\(s\) \(the first 20 shown\)",
+        r"resaved\.csv, row 2, column 'submitted_at': expected a date and time as a survey tool exports it",
+    )  # fmt: skip
+    assert "row 21," in output
+    assert "row 22," not in output
+    assert all_responses(engine_for(ws)) == []
+
+
 # Item 7: one response id written two ways.
 
 

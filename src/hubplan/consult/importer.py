@@ -32,6 +32,9 @@ MAX_MAPPING_BYTES = 100_000
 
 _SAVE_AS_UTF8 = "in Notepad: File, Save as, Encoding UTF-8"
 
+MAX_PROBLEMS_SHOWN = 20
+"""The most problems an import that keeps no row lists (the rest are counted)."""
+
 MAX_CELL_CHARS = csv.field_size_limit()
 """The most characters one cell may hold (Python's csv limit, 131,072): a longer one is named."""
 
@@ -129,8 +132,9 @@ def read_responses(
     Raises
     ------
     InputError
-        When the file cannot be read at all, is empty, lacks a canonical column, or has a row with
-        more or fewer fields than the header, a NUL byte or a cell over :data:`MAX_CELL_CHARS`.
+        When the file cannot be read at all, is empty or holds only a header, lacks a canonical column
+        or has two columns read as one, has a row with more or fewer fields than the header, a NUL
+        byte or a cell over :data:`MAX_CELL_CHARS`, or when no row can be kept.
     """
     problems: list[Problem] = []
     raw = read_user_bytes(path, MAX_RESPONSES_BYTES, problems, what="a CSV export of responses", root=within)
@@ -170,6 +174,11 @@ def read_responses(
         expected = f"each response_id once ({which} it again with different answers)"
         problems.append(Problem(path.name, other, "response_id", expected, shown(before["response_id"])))
     rows = [r for r in rows if identity_key(str(r["response_id"])) not in repeated]
+    if not rows:  # every row has a problem (an export in a form not read, say): nothing to import
+        shown_problems = sorted(problems, key=lambda p: p.row or 0)[:MAX_PROBLEMS_SHOWN]
+        more = f" (the first {len(shown_problems)} shown)" if len(problems) > len(shown_problems) else ""
+        summary = f"{path.name} holds no response that can be imported: {len(problems)} problem(s){more}"
+        raise InputError(shown_problems, summary)
     return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest())
 
 
@@ -287,7 +296,8 @@ def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[st
     if header is None:  # pragma: no cover - a non-blank text always has a first record
         raise InputError([Problem(name, None, None, "a header row", "none")])
     if problems:
-        raise InputError(problems[:20], f"{name}: {len(problems)} row(s) cannot be read as CSV")
+        shown_problems = problems[:MAX_PROBLEMS_SHOWN]
+        raise InputError(shown_problems, f"{name}: {len(problems)} row(s) cannot be read as CSV")
     if not records:
         expected = "at least one response below the header row"
         raise InputError(
