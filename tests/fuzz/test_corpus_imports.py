@@ -371,3 +371,27 @@ def test_init_names_the_users_files_for_a_centre_also_in_the_extra_sites(tmp_pat
         r"'fh-ketton', current\.csv row 2\), found 'vh-ketton'",
     )  # fmt: skip
     assert sorted(p.name for p in tmp_path.iterdir()) == ["current.csv", "extra-sites.csv"]
+
+
+def test_init_names_the_extra_sites_file_and_rows_for_its_own_repeats(tmp_path: Path) -> None:
+    """--sites alone: vh-1 again as 'VH-1 ' (row 3), vh-2 twice (rows 4 and 5), and Oakham's library id
+    in capitals (row 6), each found in the workspace being built and named in the user's file."""
+    extra = tmp_path / "halls.csv"
+    extra.write_text(
+        "id,name,kind,lat,lon,district\n"
+        "vh-1,Village Hall,village_hall,52.64,-0.60,Rutland\n"
+        "VH-1 ,Other Hall,village_hall,52.65,-0.61,Rutland\n"
+        "vh-2,Hall two,village_hall,52.66,-0.62,Rutland\n"
+        "vh-2,Hall two b,village_hall,52.67,-0.62,Rutland\n"
+        "lib-OAKHAM,Church hall,village_hall,52.67,-0.63,Rutland\n"
+    )
+    code, output = _invoke("init", str(tmp_path / "w"), "--area", RUTLAND, "--sites", str(extra))
+    _refused(
+        output, code,
+        r"halls\.csv, row 5, column 'id': expected an id not already used \(halls\.csv row 4\), found 'vh-2'",
+        r"halls\.csv, row 3, column 'id': expected an id that differs from 'vh-1' \(halls\.csv row 2\)",
+        r"halls\.csv, row 6, column 'id': expected an id that differs from 'lib-oakham' \(a library init adds "
+        r"from the England table\)",
+    )  # fmt: skip
+    assert "sites.csv" not in output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["halls.csv"]
