@@ -96,6 +96,20 @@ def test_a_mapping_giving_one_column_for_two_fields_is_refused(
     _refused(output, code, pattern)
 
 
+def test_a_mapping_without_its_columns_line_is_refused(ws: Path, tmp_path: Path) -> None:
+    """The [columns] line left out: the names would be read as nothing and the export's columns missed."""
+    export = tmp_path / "form.csv"
+    export.write_text(
+        GOOGLE_HEADER + '"2019/01/14 10:32:11 AM GMT","gf-1","Parent","NR1 1AA","","Agree",""\n'
+    )
+    (tmp_path / "map.toml").write_text(GOOGLE_MAPPING.replace("[columns]\n", ""))
+    code, output = _invoke("consult", "import", str(ws), str(export), "--mapping", str(tmp_path / "map.toml"))
+    _refused(
+        output, code, r"the mapping map\.toml has 7 problem\(s\)",
+        r"map\.toml, column 'submitted_at': expected each name under a \[columns\] line, found a name outside",
+    )  # fmt: skip
+
+
 def test_an_export_column_beside_one_the_mapping_renames_to_it_is_refused(ws: Path, tmp_path: Path) -> None:
     """The export has its own 'comment' column and the mapping renames 'Comments' to comment too."""
     export = tmp_path / "export.csv"

@@ -67,8 +67,9 @@ def read_mapping(path: Path) -> dict[str, str]:
     Raises
     ------
     InputError
-        For a file that cannot be read as UTF-8 text or is not TOML, an unknown canonical name, a
-        column name that is not text, or one export column given for two canonical names.
+        For a file that cannot be read as UTF-8 text or is not TOML, a name outside ``[columns]``, an
+        unknown canonical name, a column name that is not text, or one export column given for two
+        canonical names.
     """
     text = read_user_text(path, MAX_MAPPING_BYTES, what="a TOML mapping file", advice=_SAVE_AS_UTF8)
     if "\x00" in text:  # UTF-16 without a byte-order mark reads as UTF-8 with a NUL after each letter
@@ -86,7 +87,12 @@ def read_mapping(path: Path) -> dict[str, str]:
     columns = data.get("columns", {})
     if not isinstance(columns, dict):
         raise InputError([Problem(path.name, None, "columns", "a table of names", shown(columns))])
+    outside = [k for k in data if k != "columns"]  # names typed above [columns], or with no [columns]
     problems = [
+        Problem(path.name, None, k, "each name under a [columns] line", "a name outside [columns]")
+        for k in outside
+    ]
+    problems += [
         Problem(path.name, None, f"columns.{k}", f"one of {', '.join(COLUMNS)}", "an unknown name")
         for k in columns
         if k not in COLUMNS

@@ -79,12 +79,9 @@ def parse_times(texts: Sequence[str], *, rows: Sequence[int] | None = None) -> l
         if match is not None:
             first, second = int(match["first"]), int(match["later"])
             day, month = (first, second) if day_first else (second, first)
-            if month > 12 >= day and day_only and month_only:
-                order = "day" if day_first else "month"
-                example = numbers[(day_only if day_first else month_only)[0]]
-                out.append(
-                    f"a date in the order the rest of the file uses ({order} first, as in row {example})"
-                )
+            if day_only and month_only and month > 12:  # a mixed file is read day first (the UK order)
+                example = numbers[day_only[0]]
+                out.append(f"a date in the order the rest of the file uses (day first, as in row {example})")
                 continue
             year = int(match["year"]) + (2000 if len(match["year"]) == 2 else 0)
             out.append(_build(year, month, day, match))
