@@ -184,9 +184,13 @@ def test_a_bad_row_is_an_error_naming_file_row_and_column_and_never_a_respondent
 def test_a_row_of_wrong_values_is_a_problem_that_quotes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "responses.csv"
     path.write_text(
-        HEADER + "r1,Kerry-Ann,NR4 7UY,07700 900654,x,lives at 12 Mill Road,c\n", encoding="utf-8"
+        HEADER
+        + "r1,Kerry-Ann,NR4 7UY,07700 900654,x,lives at 12 Mill Road,c\n"
+        + "r2,2018-10-01,parent,NR4 7UY,,agree,ok\n",  # one good row: the import goes on
+        encoding="utf-8",
     )
     result = read_responses(path)
+    assert [r["response_id"] for r in result.rows] == ["r2"]
     assert {(p.row, p.column) for p in result.problems} == {
         (2, "submitted_at"),
         (2, "respondent_type"),

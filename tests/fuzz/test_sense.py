@@ -223,10 +223,10 @@ def test_a_response_id_repeated_with_other_answers_names_both_rows(tmp_path: Pat
     result = read_responses(export)
     assert [r["response_id"] for r in result.rows] == ["r2"]
     assert sorted(str(p) for p in result.problems) == [
-        "export.csv, row 2, column 'response_id': expected each response_id once (later rows give it with "
-        "different answers), found a repeated id",
+        "export.csv, row 2, column 'response_id': expected each response_id once (row 3 gives it again with "
+        "different answers), found 'r1'",
         "export.csv, row 3, column 'response_id': expected each response_id once, or the same response again "
-        "(row 2 has it), found different answers",
+        "(row 2 has 'r1'), found 'r1' with different answers",
     ]
 
 

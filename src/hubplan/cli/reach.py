@@ -60,7 +60,7 @@ def reach(
             raise InputError([problem], "no usage to show")
         checked = found
         if period is not None:
-            checked = read_usage(directory / USAGE_FILE, workspace, period=period)
+            checked = read_usage(directory / USAGE_FILE, workspace, period=period, root=directory)
     else:
         checked = read_usage(usage, workspace, period=period, place_postcodes=_placer(workspace))
         if usage.resolve() != (directory / USAGE_FILE).resolve():

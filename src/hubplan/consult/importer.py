@@ -5,13 +5,15 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-import pandas as pd
-
-from hubplan.data.safe_read import decode_text, read_user_bytes
+from hubplan.consult.timestamps import parse_times
+from hubplan.data.read_table import shown
+from hubplan.data.safe_read import decode_text, read_user_bytes, read_user_text
 from hubplan.data.sense import identity_key
 from hubplan.errors import InputError, Problem
 
@@ -24,6 +26,14 @@ SUPPORT = ("agree", "disagree", "neutral", "")
 
 MAX_RESPONSES_BYTES = 200_000_000
 """The largest export read (bytes): 200 MB, some hundred thousand long responses."""
+
+MAX_MAPPING_BYTES = 100_000
+"""The largest mapping file read (bytes): a few lines name seven columns."""
+
+_SAVE_AS_UTF8 = "in Notepad: File, Save as, Encoding UTF-8"
+
+MAX_PROBLEMS_SHOWN = 20
+"""The most problems an import that keeps no row lists (the rest are counted)."""
 
 MAX_CELL_CHARS = csv.field_size_limit()
 """The most characters one cell may hold (Python's csv limit, 131,072): a longer one is named."""
@@ -41,6 +51,9 @@ class ImportResult:
 def read_mapping(path: Path) -> dict[str, str]:
     """Read a mapping file: ``[columns]`` with ``canonical = "Column in the export"`` lines.
 
+    The file is read as every other file is (a regular file, size checked; UTF-8, or UTF-16 with its
+    byte-order mark as Windows Notepad saves "Unicode"; other encodings are named, not guessed).
+
     Parameters
     ----------
     path
@@ -54,21 +67,48 @@ def read_mapping(path: Path) -> dict[str, str]:
     Raises
     ------
     InputError
-        For an unknown canonical name or a file that is not TOML.
+        For a file that cannot be read as UTF-8 text or is not TOML, a name outside ``[columns]``, an
+        unknown canonical name, a column name that is not text, or one export column given for two
+        canonical names.
     """
+    text = read_user_text(path, MAX_MAPPING_BYTES, what="a TOML mapping file", advice=_SAVE_AS_UTF8)
+    if "\x00" in text:  # UTF-16 without a byte-order mark reads as UTF-8 with a NUL after each letter
+        line = text[: text.index("\x00")].count("\n") + 1
+        found = "a NUL byte (the file looks saved as UTF-16 without a byte-order mark)"
+        raise InputError([Problem(path.name, line, None, f"UTF-8 text ({_SAVE_AS_UTF8})", found)])
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError([Problem(path.name, None, None, "a TOML mapping file", str(exc))]) from None
+        data = tomllib.loads(text)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError) as exc:
+        where = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        found = shown(str(exc)[: where.start()].strip() if where else str(exc), quoted=False)
+        expected = 'a TOML mapping file: [columns], then lines such as comment = "Your comments"'
+        row = int(where.group(1)) if where else None
+        raise InputError([Problem(path.name, row, None, expected, found)]) from None
     columns = data.get("columns", {})
-    unknown = [k for k in columns if k not in COLUMNS]
-    if unknown or not isinstance(columns, dict):
-        problems = [
-            Problem(path.name, None, f"columns.{k}", f"one of {', '.join(COLUMNS)}", "an unknown name")
-            for k in unknown
-        ]
-        raise InputError(problems or [Problem(path.name, None, "columns", "a table of names", repr(columns))])
-    return {str(v): k for k, v in columns.items()}
+    if not isinstance(columns, dict):
+        raise InputError([Problem(path.name, None, "columns", "a table of names", shown(columns))])
+    outside = [k for k in data if k != "columns"]  # names typed above [columns], or with no [columns]
+    problems = [
+        Problem(path.name, None, k, "each name under a [columns] line", "a name outside [columns]")
+        for k in outside
+    ]
+    problems += [
+        Problem(path.name, None, f"columns.{k}", f"one of {', '.join(COLUMNS)}", "an unknown name")
+        for k in columns
+        if k not in COLUMNS
+    ]
+    named: dict[str, str] = {}
+    for canonical, column in columns.items():
+        if not isinstance(column, str) or not column.strip():
+            expected = 'the name of a column of the export, in quotes (comment = "Your comments")'
+            problems.append(Problem(path.name, None, f"columns.{canonical}", expected, shown(column)))
+        elif (other := named.setdefault(column.strip(), canonical)) != canonical:
+            expected = f"a column no other name is mapped to (columns.{other} is mapped to it too)"
+            found = f"{shown(column.strip())} for both {other} and {canonical}"
+            problems.append(Problem(path.name, None, f"columns.{canonical}", expected, found))
+    if problems:
+        raise InputError(problems, f"the mapping {path.name} has {len(problems)} problem(s)")
+    return named
 
 
 def read_responses(
@@ -98,68 +138,119 @@ def read_responses(
     Raises
     ------
     InputError
-        When the file cannot be read at all, is empty, lacks a canonical column, or has a row with
-        more or fewer fields than the header, a NUL byte or a cell over :data:`MAX_CELL_CHARS`.
+        When the file cannot be read at all, is empty or holds only a header, lacks a canonical column
+        or has two columns read as one, has a row with more or fewer fields than the header, a NUL
+        byte or a cell over :data:`MAX_CELL_CHARS`, or when no row can be kept.
     """
     problems: list[Problem] = []
     raw = read_user_bytes(path, MAX_RESPONSES_BYTES, problems, what="a CSV export of responses", root=within)
     if raw is None:
         raise InputError(problems)
     header, records = _read_csv(path.name, raw)
-    absent = [
-        Problem("mapping", None, f"columns.{canonical}", f"a column of {path.name}", repr(column))
-        for column, canonical in (mapping or {}).items()
-        if column not in {c.strip() for c in header}
-    ]
-    if absent:
-        raise InputError(absent, f"the mapping names {len(absent)} column(s) {path.name} does not have")
-    header = [(mapping or {}).get(c.strip(), c).strip() for c in header]
-    missing = [c for c in COLUMNS if c not in header]
-    if missing:
-        absent = [Problem(path.name, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
-        raise InputError(absent, f"{path.name} lacks {len(missing)} column(s)")
-    position = {c: header.index(c) for c in COLUMNS}
+    position = _positions(path.name, header, mapping or {})
+    stamps = [record[position["submitted_at"]].strip() for _, record in records]
+    times = parse_times(stamps, rows=[row for row, _ in records])
     rows: list[dict[str, str | int]] = []
     first: dict[str, tuple[int, dict[str, str]]] = {}
-    repeated: set[str] = set()
-    for row, record in records:
+    repeated: dict[str, list[int]] = {}
+    for (row, record), when in zip(records, times, strict=True):
         cells: dict[str, str] = {c: record[position[c]].strip() for c in COLUMNS}
         cells["respondent_type"] = cells["respondent_type"].lower()
         cells["support"] = cells["support"].lower()
-        bad = []
-        if not cells["response_id"]:
-            bad.append(Problem(path.name, row, "response_id", "an id for the response", "an empty cell"))
-        if pd.isna(pd.to_datetime(cells["submitted_at"], errors="coerce", utc=True)):
-            found = _describe(cells["submitted_at"])
-            bad.append(Problem(path.name, row, "submitted_at", "a date and time (ISO 8601)", found))
-        if cells["respondent_type"] not in RESPONDENT_TYPES:
-            expected = f"one of {', '.join(RESPONDENT_TYPES)}"
-            bad.append(
-                Problem(path.name, row, "respondent_type", expected, _describe(cells["respondent_type"]))
-            )
-        if cells["support"] not in SUPPORT:
-            expected = "agree, disagree, neutral or blank"
-            bad.append(Problem(path.name, row, "support", expected, _describe(cells["support"])))
         key = identity_key(cells["response_id"])  # "R1" and "r1 " are one id, as a reader sees them
         if key and key in first:
-            other, other_cells = first[key]
-            if _answers(other_cells) != _answers(cells):
-                expected = f"each response_id once, or the same response again (row {other} has it)"
-                problems.append(Problem(path.name, row, "response_id", expected, "different answers"))
-                repeated.add(key)
-            continue  # the same response twice: kept once
+            other, before = first[key]
+            problem = _repeat(path.name, (row, cells), (other, before))
+            if problem is not None:
+                problems.append(problem)
+            if _answers(before) != _answers(cells):
+                repeated.setdefault(key, []).append(row)
+            continue  # the same response again: kept once
         if key:
             first[key] = (row, cells)
+        bad = _row_problems(path.name, row, cells, when)
         if bad:
             problems += bad
         else:
             rows.append({**cells, "source_file": path.name, "source_row": row})
-    for key in repeated:  # neither is kept: which one the respondent meant is not known
-        other, _ = first[key]
-        expected = "each response_id once (later rows give it with different answers)"
-        problems.append(Problem(path.name, other, "response_id", expected, "a repeated id"))
+    for key, later in repeated.items():  # neither is kept: which one the respondent meant is not known
+        other, before = first[key]
+        again = ", ".join(str(r) for r in later)
+        which = f"rows {again} give" if len(later) > 1 else f"row {again} gives"
+        expected = f"each response_id once ({which} it again with different answers)"
+        problems.append(Problem(path.name, other, "response_id", expected, shown(before["response_id"])))
     rows = [r for r in rows if identity_key(str(r["response_id"])) not in repeated]
+    if not rows:  # every row has a problem (an export in a form not read, say): nothing to import
+        shown_problems = sorted(problems, key=lambda p: p.row or 0)[:MAX_PROBLEMS_SHOWN]
+        more = f" (the first {len(shown_problems)} shown)" if len(problems) > len(shown_problems) else ""
+        summary = f"{path.name} holds no response that can be imported: {len(problems)} problem(s){more}"
+        raise InputError(shown_problems, summary)
     return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest())
+
+
+def _positions(file: str, header: list[str], mapping: dict[str, str]) -> dict[str, int]:
+    """Return where each canonical column is, once the mapping renames the export's columns.
+
+    Raises InputError when the mapping names a column the file lacks, a canonical column is missing,
+    or two columns would both be read as one canonical column (the export's own ``comment`` beside a
+    column the mapping renames to ``comment``).
+    """
+    given = [c.strip() for c in header]
+    absent = [
+        Problem("mapping", None, f"columns.{canonical}", f"a column of {file}", repr(column))
+        for column, canonical in mapping.items()
+        if column not in given
+    ]
+    if absent:
+        raise InputError(absent, f"the mapping names {len(absent)} column(s) {file} does not have")
+    renamed = [mapping.get(c, c) for c in given]
+    missing = [c for c in COLUMNS if c not in renamed]
+    if missing:
+        absent = [Problem(file, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
+        raise InputError(absent, f"{file} lacks {len(missing)} column(s)")
+    twice = []
+    for canonical in COLUMNS:
+        sources = [shown(given[i]) for i, c in enumerate(renamed) if c == canonical]
+        if len(sources) > 1:
+            found = f"{len(sources)} columns read as it: {' and '.join(sources)}"
+            expected = "one column for it (rename the others, or map it to another column)"
+            twice.append(Problem(file, 1, canonical, expected, found))
+    if twice:
+        raise InputError(twice, f"{file} has {len(twice)} column(s) given twice")
+    return {c: renamed.index(c) for c in COLUMNS}
+
+
+def _repeat(file: str, this: tuple[int, dict[str, str]], first: tuple[int, dict[str, str]]) -> Problem | None:
+    """Return the problem of a row whose id a reader cannot tell from an earlier row's (None: an exact copy).
+
+    The same answers under the id written differently (``R12`` and ``r12``) are one response, kept once
+    and named; other answers under the same id are named here and at the first row, and neither is kept.
+    """
+    (row, cells), (other, before) = this, first
+    given, earlier = cells["response_id"], before["response_id"]
+    if _answers(before) != _answers(cells):
+        expected = f"each response_id once, or the same response again (row {other} has {shown(earlier)})"
+        return Problem(file, row, "response_id", expected, f"{shown(given)} with different answers")
+    if given != earlier:
+        expected = f"each response_id written one way (row {other} has {shown(earlier)}, the same answers)"
+        return Problem(file, row, "response_id", expected, f"{shown(given)}: kept once, as row {other}")
+    return None
+
+
+def _row_problems(file: str, row: int, cells: dict[str, str], when: datetime | str) -> list[Problem]:
+    """Return what is wrong with one row's cells (never quoting them); ``when`` is its parsed time."""
+    bad = []
+    if not cells["response_id"]:
+        bad.append(Problem(file, row, "response_id", "an id for the response", "an empty cell"))
+    if isinstance(when, str):
+        bad.append(Problem(file, row, "submitted_at", when, _describe(cells["submitted_at"])))
+    if cells["respondent_type"] not in RESPONDENT_TYPES:
+        expected = f"one of {', '.join(RESPONDENT_TYPES)}"
+        bad.append(Problem(file, row, "respondent_type", expected, _describe(cells["respondent_type"])))
+    if cells["support"] not in SUPPORT:
+        expected = "agree, disagree, neutral or blank"
+        bad.append(Problem(file, row, "support", expected, _describe(cells["support"])))
+    return bad
 
 
 def _answers(cells: dict[str, str]) -> dict[str, str]:
@@ -184,7 +275,8 @@ def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[st
         raise InputError(decoded)
     if not text.strip():
         expected = f"a header row ({', '.join(COLUMNS)}) and one row per response"
-        raise InputError([Problem(name, None, None, expected, "an empty file")])
+        found = "an empty file (only a byte-order mark)" if raw.strip() else "an empty file"
+        raise InputError([Problem(name, None, None, expected, found)], f"{name} holds no responses")
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     records: list[tuple[int, list[str]]] = []
@@ -210,8 +302,13 @@ def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[st
     if header is None:  # pragma: no cover - a non-blank text always has a first record
         raise InputError([Problem(name, None, None, "a header row", "none")])
     if problems:
-        shown = problems[:20]
-        raise InputError(shown, f"{name}: {len(problems)} row(s) cannot be read as CSV")
+        shown_problems = problems[:MAX_PROBLEMS_SHOWN]
+        raise InputError(shown_problems, f"{name}: {len(problems)} row(s) cannot be read as CSV")
+    if not records:
+        expected = "at least one response below the header row"
+        raise InputError(
+            [Problem(name, None, None, expected, "only a header row")], f"{name} holds no responses"
+        )
     return header, records
 
 

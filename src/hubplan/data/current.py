@@ -20,6 +20,7 @@ import pandas as pd
 from hubplan.data.assumptions import Region
 from hubplan.data.columns import SITE_KINDS, Column, check_columns
 from hubplan.data.read_table import read_table, shown
+from hubplan.data.sense import check_ids, check_sites_once, identity_key
 from hubplan.errors import InputError, Problem
 
 POSTCODES_EXTRA = "pip install 'hubplan[postcodes]'"
@@ -103,12 +104,14 @@ def read_current(
     Returns
     -------
     pandas.DataFrame
-        In the columns of ``sites.csv`` with ``current`` true; ``cost_per_year`` NaN where not given.
+        In the columns of ``sites.csv`` with ``current`` true; ``cost_per_year`` NaN where not given;
+        ``attrs["rows"]`` holds each centre's row in ``path``, for problems found later.
 
     Raises
     ------
     InputError
-        Listing every problem: a missing column, an empty id or name, an id used twice, a row with
+        Listing every problem: a missing column, an empty id or name, an id used twice (or again but
+        for case or hidden characters), the same centre twice under two ids, a row with
         neither a position nor a postcode, an unknown postcode, a bad latitude or longitude, a centre
         outside the council; or, with postcodes and without the ``postcodes`` extra, how to install it.
     """
@@ -122,15 +125,18 @@ def read_current(
     lon = np.asarray(cols["lon"], dtype=np.float64)
     postcode = np.array([str(p).replace(" ", "").upper() for p in cols["postcode"]], dtype=object)
     seen: dict[str, int] = {}
+    candidates = {identity_key(t): t for t in taken}
     for i, site_id in enumerate(cols["id"]):
         key = str(site_id)
         if key in seen:
             expected = f"an id not already used (row {seen[key]})"
             problems.append(Problem(file, int(rows[i]), "id", expected, shown(key)))
-        elif key in taken:
-            problems.append(Problem(file, int(rows[i]), "id", "an id no candidate site has", shown(key)))
+        elif (clash := candidates.get(identity_key(key))) is not None:
+            found = shown(key) if clash == key else f"{shown(key)} ({shown(clash)} but for case or spacing)"
+            problems.append(Problem(file, int(rows[i]), "id", "an id no candidate site has", found))
         elif key:
             seen[key] = int(rows[i])
+    check_ids([(raw, cols["id"])], problems)  # "CC-1" beside "cc-1", hidden characters, look-alikes
     given = np.isfinite(lat) & np.isfinite(lon)
     cells = raw.frame
     typed = (cells.get("lat", pd.Series([""] * len(cells))) != "") | (
@@ -159,9 +165,13 @@ def read_current(
             column = "postcode" if postcode[k] and not given[k] else "lat"
             found = f"{lat[k]:.5f}, {lon[k]:.5f}"
             problems.append(Problem(file, int(rows[k]), column, f"a place inside {council}", found))
+    named = {"id": cols["id"], "name": cols["name"], "lat": lat, "lon": lon}
+    check_sites_once([(raw, named)], problems)  # the same centre twice, under two ids
     if problems:
         raise InputError(problems, f"{file} has {len(problems)} problem(s)")
-    return _rows(cols, lat, lon, areas)
+    frame = _rows(cols, lat, lon, areas)
+    frame.attrs["rows"] = [int(r) for r in rows]
+    return frame
 
 
 def _rows(cols: dict[str, np.ndarray], lat: np.ndarray, lon: np.ndarray, areas: pd.DataFrame) -> pd.DataFrame:

@@ -16,7 +16,7 @@ import re
 import shutil
 import tempfile
 import textwrap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -262,14 +262,57 @@ def _write_places(
 
 
 def _read_user_sites(path: Path) -> pd.DataFrame:
-    """Read and check the user's extra sites, naming their own file and rows in any problem."""
+    """Read and check the user's extra sites, naming their own file and rows in any problem.
+
+    The frame's ``attrs["rows"]`` holds each site's row in ``path``, for problems found later.
+    """
     problems: list[Problem] = []
     raw = read_table(path, problems)
     if raw is not None:
         check_columns(raw, SITE_COLUMNS, Region(), problems)
     if problems or raw is None:
         raise InputError(problems, f"{path.name} has {len(problems)} problem(s)")
-    return raw.frame
+    frame = raw.frame
+    frame.attrs["rows"] = [int(r) for r in raw.rows]
+    return frame
+
+
+SiteSource = tuple[str, int, list[int] | None]
+"""A block of ``sites.csv`` rows: where they came from, how many, and their rows in the user's file
+(``None`` for what init adds from the England tables)."""
+
+
+def _as_given(exc: InputError, target: Path, sources: list[SiteSource]) -> InputError:
+    """Return ``exc`` for the workspace being built, naming the user's own files and rows.
+
+    The workspace is checked in a temporary folder before it is moved into place. Its ``sites.csv``
+    is the rows of each source in turn (the current network, the libraries, area positions,
+    ``--sites``): a problem found there names the file and row the site came from, never the
+    temporary folder or a ``sites.csv`` the user has not seen.
+    """
+
+    def where(row: int) -> tuple[str, int | None]:
+        index = row - 2  # sites.csv's header is row 1
+        for label, count, rows in sources:
+            if 0 <= index < count:
+                return label, None if rows is None else rows[index]
+            index -= count
+        return "sites.csv", row
+
+    def named(match: re.Match[str]) -> str:
+        file, row = where(int(match.group(1)))
+        return f"{file} row {row}" if row is not None else file
+
+    problems = []
+    for problem in exc.problems:
+        if problem.file != "sites.csv" or problem.row is None:
+            problems.append(problem)
+            continue
+        file, row = where(problem.row)
+        expected = re.sub(r"sites\.csv row (\d+)", named, problem.expected)
+        problems.append(replace(problem, file=file, row=row, expected=expected))
+    n = len(problems)
+    return InputError(problems, f"the workspace {target} would have {n} problem{'s' if n != 1 else ''}")
 
 
 def init_workspace(
@@ -366,6 +409,16 @@ def init_workspace(
         network = (
             "not given (`--current`): there is no baseline, so plans are new networks and nothing closes."
         )
+    sources: list[SiteSource] = [  # in the order of ``frames``
+        (source, 0 if current is None else len(current), None if current is None else current.attrs["rows"]),
+        ("a library init adds from the England table", len(libs), None),
+        ("an area position init adds as a candidate", len(area_sites), None),
+        (
+            "" if sites_file is None else sites_file.name,
+            0 if user is None else len(user),
+            None if user is None else user.attrs["rows"],
+        ),
+    ]
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
@@ -392,7 +445,12 @@ def init_workspace(
         )
         district_of = dict(zip(areas["id"], areas["district"], strict=True))
         write_boundaries(staging, outlines, district_of, _write_places(staging, areas, outlines))
-        workspace = load_workspace(staging)
+        try:
+            workspace = load_workspace(staging)
+        except (
+            InputError
+        ) as exc:  # a clash between sources: named in the user's files, not the staging folder
+            raise _as_given(exc, target, sources) from None
         if target.exists():
             target.rmdir()
         staging.rename(target)

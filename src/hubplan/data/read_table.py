@@ -73,7 +73,12 @@ def find_table(folder: Path, stem: str) -> Path | None:
 
 
 def read_table(
-    path: Path, problems: list[Problem], *, max_rows: int = MAX_TABLE_ROWS, root: Path | None = None
+    path: Path,
+    problems: list[Problem],
+    *,
+    max_rows: int = MAX_TABLE_ROWS,
+    root: Path | None = None,
+    what: str = "a table",
 ) -> RawTable | None:
     """Read one table, appending a problem and returning ``None`` when it cannot be read at all.
 
@@ -93,6 +98,8 @@ def read_table(
     root
         The folder the file must stay in (links are followed only inside it); see
         :func:`hubplan.data.safe_read.read_user_bytes`, which also refuses FIFOs, devices and folders.
+    what
+        What the file is, in words, for a problem about the file itself (``"a usage table"``).
 
     Returns
     -------
@@ -100,9 +107,9 @@ def read_table(
         The strings, or ``None`` if the file is empty, too large, not UTF-8 or not readable.
     """
     if path.suffix.lower() == ".csv":
-        raw = read_user_bytes(path, MAX_TABLE_BYTES, problems, what="a table", root=root)
+        raw = read_user_bytes(path, MAX_TABLE_BYTES, problems, what=what, root=root)
         return None if raw is None else _read_csv(path.name, raw, problems, max_rows)
-    if not check_user_file(path, MAX_TABLE_BYTES, problems, what="a table", root=root):
+    if not check_user_file(path, MAX_TABLE_BYTES, problems, what=what, root=root):
         return None
     return _read_geodata(path, problems, max_rows)
 

@@ -177,6 +177,7 @@ def read_usage(
     *,
     period: str | None = None,
     place_postcodes: PostcodePlacer | None = None,
+    root: Path | None = None,
 ) -> Usage:
     """Read and check a usage table, collecting every problem in one pass.
 
@@ -197,6 +198,9 @@ def read_usage(
         (:func:`financial_year`).
     place_postcodes
         Places postcodes in areas; required only when rows give a postcode and no ``area_id``.
+    root
+        The folder the file must stay in (the workspace, for its own ``usage.csv``); ``None`` for a
+        file named on the command line. Either way only a regular file is read (no FIFO or device).
 
     Returns
     -------
@@ -209,10 +213,8 @@ def read_usage(
         Listing every problem, each with file, row, column, what was expected and what was found.
     """
     problems: list[Problem] = []
-    table = read_table(path, problems) if path.is_file() else None
-    if table is None:
-        if not path.is_file():
-            problems.append(Problem(str(path), None, None, "a usage table (CSV)", "no such file"))
+    table = read_table(path, problems, root=root, what="a usage table")
+    if table is None:  # missing, a FIFO or device, a link out of ``root``, too large, not UTF-8, empty
         raise InputError(problems, f"the usage table {path.name} cannot be read")
     cols = check_columns(table, USAGE_COLUMNS, workspace.assumptions.region, problems)
     header = set(table.frame.columns)
@@ -276,11 +278,14 @@ def load_usage(workspace: Workspace) -> Usage | None:
     Raises
     ------
     InputError
-        When ``usage.csv`` is there but wrong.
+        When ``usage.csv`` is there but wrong, or is not a regular file inside the workspace.
     """
-    if workspace.path is None or not (workspace.path / USAGE_FILE).is_file():
+    if workspace.path is None:
         return None
-    return read_usage(workspace.path / USAGE_FILE, workspace)
+    path = workspace.path / USAGE_FILE
+    if not path.exists() and not path.is_symlink():  # a FIFO or a broken link is there, and named
+        return None
+    return read_usage(path, workspace, root=workspace.path)
 
 
 def store_usage(usage: Usage, folder: Path) -> Path:
