@@ -128,3 +128,16 @@ def test_sites_marked_current_are_the_baseline_without_a_setting(tmp_path: Path)
     ws = load_workspace(tmp_path / "w")
     assert ws.baseline is not None
     assert ws.baseline.bases == (ws.sites.ids[0],)
+
+
+def test_a_hub_run_in_a_library_and_named_as_it_is_one_site(tmp_path: Path) -> None:
+    """Rutland runs a hub in Oakham Library (52.66939, -0.72585 in the England table): listed once, as current."""
+    current = tmp_path / "current.csv"
+    current.write_text(
+        "id,name,lat,lon\nfh-oakham,Oakham Library,52.66940,-0.72586\nfh-ketton,Ketton Family Hub,52.6275,-0.5530\n"
+    )
+    init_workspace(tmp_path / "w", RUTLAND, current_file=current)
+    ws = load_workspace(tmp_path / "w")
+    assert ws.sites.ids == ("fh-oakham", "fh-ketton", "lib-ketton", "lib-ryhall", "lib-uppingham")
+    assert ws.sites.current_ids == ("fh-oakham", "fh-ketton")
+    assert "1 of them is a library of the England table" in (tmp_path / "w" / "README.md").read_text()

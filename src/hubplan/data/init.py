@@ -29,6 +29,7 @@ from hubplan.data.current import read_current
 from hubplan.data.england import RURALITY_OF_RUC, Council, area_rows, find_council, open_libraries
 from hubplan.data.places import council_places, write_places
 from hubplan.data.read_table import read_table
+from hubplan.data.sense import site_key
 from hubplan.data.workspace import CURRENT, Workspace, load_workspace
 from hubplan.errors import InputError, Problem
 
@@ -122,6 +123,12 @@ def _library_sites(libs: pd.DataFrame) -> pd.DataFrame:
             "provider": "",
         }
     )
+
+
+def _site_keys(sites: pd.DataFrame) -> list[tuple[str, int, int] | None]:
+    """Each row's building, as :func:`~hubplan.data.sense.site_key` tells them apart."""
+    rows = zip(sites["name"], sites["lat"], sites["lon"], strict=True)
+    return [site_key(str(name), float(lat), float(lon)) for name, lat, lon in rows]
 
 
 def _area_sites(areas: pd.DataFrame) -> pd.DataFrame:
@@ -387,6 +394,12 @@ def init_workspace(
         if current_file is not None
         else None
     )
+    housed = 0
+    if current is not None and not libs.empty:  # a hub run in a library, named as the library: one site
+        now = set(_site_keys(current))
+        kept = [key not in now for key in _site_keys(libs)]
+        housed = len(libs) - sum(kept)
+        libs = libs[kept].reset_index(drop=True)
     frames = [f for f in (current, libs, area_sites, user) if f is not None and not f.empty]
     sites = pd.concat(frames, ignore_index=True) if frames else libs
     sites = sites.assign(
@@ -405,6 +418,11 @@ def init_workspace(
             f"{len(current)} centres from {source} (marked `current` in "
             "`sites.csv`; the scenario `current` is the baseline)."
         )
+        if housed:
+            network += (
+                f" {housed} of them {'is a library' if housed == 1 else 'are libraries'} of the England "
+                "table (the same name and place): each is listed once, as a current centre."
+            )
     else:
         network = (
             "not given (`--current`): there is no baseline, so plans are new networks and nothing closes."

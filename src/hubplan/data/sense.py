@@ -149,6 +149,27 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
             looks.setdefault(skeleton(text), (table.file, text, int(row)))
 
 
+def site_key(name: str, lat: float, lon: float) -> tuple[str, int, int] | None:
+    """Return what makes two rows the same building: the name as one key, and a cell of about 55 m.
+
+    Parameters
+    ----------
+    name
+        The site's name ("Childrens" and "Children's", case and spacing, count as one).
+    lat, lon
+        Its position (degrees).
+
+    Returns
+    -------
+    tuple or None
+        The key, or ``None`` for a row with no name or no position.
+    """
+    key = _PUNCTUATION.sub("", identity_key(name))
+    if not key or not np.isfinite(lat) or not np.isfinite(lon):
+        return None
+    return key, round(lat * 2000), round(lon * 1200)
+
+
 def check_sites_once(
     tables: Sequence[tuple[RawTable, dict[str, np.ndarray]]], problems: list[Problem]
 ) -> None:
@@ -164,11 +185,9 @@ def check_sites_once(
     seen: dict[tuple[str, int, int], tuple[str, str, int]] = {}
     for table, cols in tables:
         for i, row in enumerate(table.rows):
-            lat, lon = float(cols["lat"][i]), float(cols["lon"][i])
-            name = _PUNCTUATION.sub("", identity_key(str(cols["name"][i])))  # "Childrens" = "Children's"
-            if not name or not np.isfinite(lat) or not np.isfinite(lon):
+            key = site_key(str(cols["name"][i]), float(cols["lat"][i]), float(cols["lon"][i]))
+            if key is None:
                 continue
-            key = (name, round(lat * 2000), round(lon * 1200))  # cells of about 55 m by 55 m
             if key in seen:
                 file, other, other_row = seen[key]
                 expected = (
