@@ -73,3 +73,22 @@ def test_the_access_distance_and_measure_are_settings(meridian: Path) -> None:
     )
     assert both.total.within[0, 0] == pytest.approx(60.0)  # 1, 1 and 0 km from the nearest
     np.testing.assert_array_equal(both.nearest_site, [0, 1, 1])
+
+
+def test_the_summary_leads_with_km_when_access_is_measured_in_km(meridian: Path) -> None:
+    """At 1.5 km: with S1 alone A2 (2 km) and A3 (3 km) are beyond, 20 + 30 = 50 of 60 (83%); with both, none."""
+    from hubplan.report import headline_sentences
+
+    toml = (meridian / "hubplan.toml").read_text() + 'access_measure = "km"\naccess_km = 1.5\n'
+    (meridian / "hubplan.toml").write_text(toml)
+    ws = load_workspace(meridian)
+    sentences = headline_sentences([evaluate(ws, "both"), evaluate(ws, "one")])
+    assert (
+        "0 of the 60 families with children under five (0%) would be more than 1.5 km from a base"
+        in sentences[0]
+    )
+    assert (
+        "50 of the 60 families with children under five (83%) would be more than 1.5 km from a base in a straight line, against 0 with the 2 sites"
+        in sentences[1]
+    )
+    assert "minutes" not in " ".join(sentences[:2])

@@ -94,6 +94,22 @@ class ModeShape(Protocol):
         """Reach by breakdown."""
 
 
+class DistanceShape(Protocol):
+    """Who lives within ``access_km`` of a base, in a straight line."""
+
+    @property
+    def access_km(self) -> float:
+        """The distance that counts as access (km)."""
+
+    @property
+    def total(self) -> GroupReachShape:
+        """Everyone, at the one threshold ``access_km``."""
+
+    @property
+    def groups(self) -> Mapping[str, GroupReachShape]:
+        """By breakdown, the same way."""
+
+
 class EvaluationShape(Protocol):
     """A scenario's evaluation as a renderer reads it."""
 
@@ -140,6 +156,14 @@ class EvaluationShape(Protocol):
     @property
     def access_mode(self) -> str:
         """... by this mode."""
+
+    @property
+    def access_measure(self) -> str:
+        """Whether access is counted in ``"minutes"`` (by ``access_mode``) or straight-line ``"km"``."""
+
+    @property
+    def distance(self) -> DistanceShape | None:
+        """Who lives within ``[evaluation] access_km`` of a base."""
 
     @property
     def people(self) -> str:

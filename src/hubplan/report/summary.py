@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 
+import numpy as np
+
 from hubplan.analysis.shapes import EvaluationShape
 from hubplan.analysis.uncertainty import ScenarioIntervals
 from hubplan.report import format as fmt
@@ -70,23 +72,28 @@ def headline_sentences(
         return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)
 
     cost_words = " (costs assumed, not the council's)" if costs_assumed else ""
+    by_km = evaluations[0].access_measure == "km" and all(ev.distance is not None for ev in evaluations)
+    if by_km:  # [evaluation] access_measure = "km": the straight-line count leads (no travel model in it)
+        beyond_text = _beyond_km_text
     for ev in evaluations:
-        beyond = float(beyond_families(ev, mode, minutes)[0])
+        beyond = float(beyond_families(ev, mode, minutes)[0]) if not by_km else _beyond_km(ev)[0]
         network = ""
         if baseline is None and candidates:
             network = f" a new network of {len(ev.bases)} bases chosen from {candidates} candidate sites;"
+        far = (
+            f"more than {_km_of(ev):g} km from a base in a straight line"
+            if by_km
+            else f"more than {minutes:g} minutes by {mode} from a base"
+        )
         text = (
             f"{ev.scenario.title}:{network} {beyond_text(ev)} of {where}{fmt.families(ev.families)} "
-            f"{ev.noun} "
-            f"({fmt.share(beyond, ev.families)}) would be more than {minutes:g} "
-            "minutes by "
-            f"{mode} from a base"
+            f"{ev.noun} ({fmt.share(beyond, ev.families)}) would be {far}"
         )
         if baseline is not None and ev is not baseline:
             text += (
                 f", against {beyond_text(baseline)} with the {len(baseline.bases)} sites of the network today"
             )
-        groups = ev.modes[mode].groups
+        groups = ev.distance.groups if by_km and ev.distance is not None else ev.modes[mode].groups
         if "deprivation_quintile" in groups:
             poorest = beyond_text(ev, "deprivation_quintile")
             text += f"; {poorest} of them live in the most deprived fifth of areas"
@@ -110,6 +117,23 @@ def headline_sentences(
     if modelled:
         out.append(f"Modelled, not measured: {modelled[0]}")
     return out
+
+
+def _km_of(ev: EvaluationShape) -> float:
+    assert ev.distance is not None  # checked by the caller
+    return ev.distance.access_km
+
+
+def _beyond_km(ev: EvaluationShape, breakdown: str | None = None) -> np.ndarray:
+    """Demand further than ``access_km`` in a straight line: the total, or one value per group."""
+    assert ev.distance is not None  # checked by the caller
+    reach = ev.distance.total if breakdown is None else ev.distance.groups[breakdown]
+    return np.asarray(reach.families - reach.within[:, 0])
+
+
+def _beyond_km_text(ev: EvaluationShape, breakdown: str | None = None) -> str:
+    """Format the count beyond ``access_km`` (alone: the 90% intervals are drawn for minutes)."""
+    return fmt.families(float(_beyond_km(ev, breakdown)[0]))
 
 
 #: How each estimated mode's minutes are worked out, in a few words (hubplan.travel.describe_estimate
