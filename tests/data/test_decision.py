@@ -76,6 +76,7 @@ def test_a_workspace_without_a_record_has_none(tmp_path: Path) -> None:
         (GOOD.replace("    abstentions: 2\n", "    abstentions: 2\n    turnout: 77\n"), 13, "motions.0.turnout",
          "an unknown key"),
         (GOOD.replace("votes_for: 27", "votes_for: many"), 10, "motions.0.votes_for", "'many'"),
+        (GOOD.replace("votes_for: 27", "votes_for: 1600"), 10, "motions.0.votes_for", "1600"),  # the responses
         (GOOD.replace("end: 2018-11-16", "end: 2018-13-01"), 6, "consultation.end", "'2018-13-01'"),
         (GOOD.replace("result: defeated", "result: lost"), 9, "motions.0.result", "'lost'"),
         (GOOD.replace("amount_per_year: 1.3m", "amount_per_year: lots"), 18,

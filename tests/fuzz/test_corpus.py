@@ -301,8 +301,9 @@ def test_a_cache_folder_linked_out_of_the_workspace_is_never_written(ws: Path, t
 
 
 def test_validate_flags_usage_counts_above_the_children_and_keeps_them(ws: Path) -> None:
-    """`validate` reads usage.csv as `reach` does: 99,999 registered where 71 children live is a warning."""
-    _replace(ws / "usage.csv", "E01026419,36,", "E01026419,99999,")
+    """`validate` reads usage.csv as `reach` does: 80 registered where 71 children live is a warning;
+    99,999 (more than ten times as many, a slip) is refused."""
+    _replace(ws / "usage.csv", "E01026419,36,", "E01026419,80,")
     result = CliRunner().invoke(app, ["validate", str(ws)])
     assert result.exit_code == 0, result.output
     assert (
@@ -310,3 +311,10 @@ def test_validate_flags_usage_counts_above_the_children_and_keeps_them(ws: Path)
         in result.output
     )
     assert "kept as given, not capped" in result.output
+    _replace(ws / "usage.csv", "E01026419,80,", "E01026419,99999,")
+    result = CliRunner().invoke(app, ["validate", str(ws)])
+    assert result.exit_code == 1, result.output
+    assert (
+        "99,999 registered in area E01026419, which has 71 children (rows 2): more than 10 times"
+        in " ".join(result.output.split())
+    )

@@ -195,6 +195,9 @@ def test_a_utf16_decision_reads_as_its_utf8_twin(tmp_path: Path) -> None:
         (POSTCODE_DISTRICTS_FILE, b"postcode_district,Lat,lon\nNR19,52.68,0.94\n", "did you mean 'lat'?"),
         (POSTCODE_DISTRICTS_FILE, b"postcode_district,lat,lon\nNR19,52.68,0.94\nCaf\xe9,1,1\n",
          "postcode_districts.csv, row 3: expected UTF-8 text"),
+        (POSTCODE_DISTRICTS_FILE, b"postcode_district,lat,lon\nNR19,52.68,0.94\nNR20,52.7,1.0\nnr19 ,53.0,0.94\n",
+         "postcode_districts.csv, row 4, column 'postcode_district': expected each postcode district once "
+         "(already in row 2), found 'NR19'"),
     ],
 )  # fmt: skip
 def test_point_tables_go_through_the_checked_reader(

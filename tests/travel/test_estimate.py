@@ -49,7 +49,10 @@ def test_bus_scales_by_the_origin_rurality_and_walks_when_quicker() -> None:
     travel = Travel(
         walk=ModeSpeed(speed_kph=6.0, circuity=1.0, access_minutes=0.0),
         bus=BusModel(
-            fixed_minutes=4.0, minutes_per_km=8.0, exponent=0.5, rurality_factor={"rural_village": 1.5}
+            fixed_minutes=4.0,
+            minutes_per_km=8.0,
+            exponent=0.5,
+            rurality_factor={"urban": 1.0, "rural_town": 1.0, "rural_village": 1.5},
         ),
     )
     origins = np.array([[52.0, 1.0], [52.0, 1.0], [52.0, 1.0]])
@@ -58,13 +61,14 @@ def test_bus_scales_by_the_origin_rurality_and_walks_when_quicker() -> None:
     bus = estimate_minutes(origins, d, "bus", assumptions=travel, origin_rurality=rurality)
     # 1 km: walk 10 min beats bus 4 + 8 x 1 = 12 (and 12 x 1.5 = 18).
     # 9 km: bus 4 + 8 x 3 = 28, and 28 x 1.5 = 42 from a village; walking would take 90 min.
-    # A class not given counts as urban.
+    # An area with no class counts as urban.
     np.testing.assert_allclose(bus, [[10.0, 28.0], [10.0, 42.0], [10.0, 28.0]], atol=0.01)
 
 
 def test_a_bus_speed_scales_the_distance_term() -> None:
     """``speed_kph`` is 10 km over the distance term's minutes at 10 km: 600 / (8 x 10^0.5) = 23.72 km/h."""
-    bus = BusModel(fixed_minutes=4.0, minutes_per_km=8.0, exponent=0.5, rurality_factor={})
+    flat = dict.fromkeys(("urban", "rural_town", "rural_village"), 1.0)
+    bus = BusModel(fixed_minutes=4.0, minutes_per_km=8.0, exponent=0.5, rurality_factor=flat)
     assert bus.speed_kph == pytest.approx(600 / (8 * 10**0.5))
     faster = bus.with_speed(2 * bus.speed_kph)
     assert faster.minutes_per_km == pytest.approx(4.0)
@@ -99,3 +103,14 @@ def test_all_modes_at_once_equal_one_at_a_time() -> None:
     for mode in ("walk", "car", "bus"):
         alone = estimate_minutes(origins, destinations, mode, origin_rurality=rurality)
         np.testing.assert_array_equal(together[mode], alone)
+
+
+def test_a_rurality_factor_table_names_every_class() -> None:
+    """Left out, villages would count as urban: bus minutes from them 1.226 times too few."""
+    with pytest.raises(ValueError, match="a rurality_factor for each of urban, rural_town, rural_village"):
+        BusModel(
+            fixed_minutes=4.0,
+            minutes_per_km=8.0,
+            exponent=0.5,
+            rurality_factor={"urban": 1, "rural_town": 1.085},
+        )

@@ -33,6 +33,9 @@ MAX_MINUTES = 1440.0
 MAX_KPH = 300.0
 """The highest speed any setting may give (km per hour)."""
 
+MIN_KPH = 1.0
+"""The lowest speed any setting may give (km per hour): slower than a toddler's walk is a slip."""
+
 MAX_SETTINGS_BYTES = 1_000_000
 """The largest ``hubplan.toml`` read (bytes)."""
 
@@ -80,7 +83,7 @@ class Region(_Frozen):
 class ModeSpeed(_Frozen):
     """How one mode's minutes are estimated: ``access + km * circuity / speed_kph * 60``."""
 
-    speed_kph: float = Field(gt=0, le=MAX_KPH, description="Average speed along the route (km per hour).")
+    speed_kph: float = Field(ge=MIN_KPH, le=MAX_KPH, description="Average speed along the route (km per hour).")
     circuity: float = Field(ge=1, le=5, description="Route length over great-circle length.")
     access_minutes: float = Field(
         ge=0, le=MAX_MINUTES, description="Fixed minutes per trip (to and from the vehicle)."
@@ -108,7 +111,8 @@ class BusModel(_Frozen):
         description="How minutes grow with great-circle km: under 1, longer trips are faster per km.",
     )
     rurality_factor: dict[str, float] = Field(
-        description="Multiplies minutes by the origin area's rurality (a class not given counts as urban)."
+        description="Multiplies minutes by the origin area's rurality: one factor for each class (an area "
+        "with no class counts as urban)."
     )
 
     @property
@@ -136,6 +140,12 @@ class BusModel(_Frozen):
         unknown = sorted(set(self.rurality_factor) - set(RURALITY_CLASSES))
         if unknown:
             msg = f"rurality_factor keys among {', '.join(RURALITY_CLASSES)} (unknown: {', '.join(unknown)})"
+            raise ValueError(msg)
+        missing = [c for c in RURALITY_CLASSES if c not in self.rurality_factor]
+        if missing:  # left out, a class would silently count as urban: 1.226 times faster for villages
+            msg = (
+                f"a rurality_factor for each of {', '.join(RURALITY_CLASSES)} (missing: {', '.join(missing)})"
+            )
             raise ValueError(msg)
         if any(not 0.1 <= v <= 10 for v in self.rurality_factor.values()):
             msg = "rurality_factor values from 0.1 to 10"

@@ -159,11 +159,19 @@ class Happening(_Record):
     summary: str = ""
 
 
+MAX_VOTES = 1_000
+"""The most votes one side of a council vote may record: England's largest council (Birmingham) has 101
+members, so more than this is a slip (a signature count, a typo)."""
+
+MAX_SIGNATURES = 100_000_000
+"""The most signatures a petition may record (more than England's population)."""
+
+
 class Petition(_Record):
     """A petition and how many signed it."""
 
     title: str
-    signatures: int = Field(ge=0)
+    signatures: int = Field(ge=0, le=MAX_SIGNATURES)
     when: When = ""
     summary: str = ""
 
@@ -175,9 +183,9 @@ class Motion(_Record):
     moved_by: str = ""
     when: When = ""
     result: Result = "not known"
-    votes_for: int | None = Field(default=None, ge=0)
-    votes_against: int | None = Field(default=None, ge=0)
-    abstentions: int | None = Field(default=None, ge=0)
+    votes_for: int | None = Field(default=None, ge=0, le=MAX_VOTES)
+    votes_against: int | None = Field(default=None, ge=0, le=MAX_VOTES)
+    abstentions: int | None = Field(default=None, ge=0, le=MAX_VOTES)
     summary: str = ""
 
 

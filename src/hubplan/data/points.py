@@ -16,7 +16,7 @@ import numpy as np
 
 from hubplan.data.assumptions import Region
 from hubplan.data.columns import Column, check_columns
-from hubplan.data.read_table import read_table
+from hubplan.data.read_table import read_table, shown
 from hubplan.errors import InputError, Problem
 
 PLACES_FILE = "places.csv"
@@ -100,6 +100,14 @@ def check_points(
     names = [str(n) for n in cols[columns[0].name]]
     if file == POSTCODE_DISTRICTS_FILE:
         names = [n.replace(" ", "").upper() for n in names]
+        first: dict[str, int] = {}
+        for name, row in zip(names, table.rows, strict=True):  # one position a district: which would count?
+            if name in first:
+                expected = f"each postcode district once (already in row {first[name]})"
+                problems.append(Problem(table.file, int(row), columns[0].name, expected, shown(name)))
+            first.setdefault(name, int(row))
+        if len(problems) > before:
+            return None
     return Points(tuple(names), cols["lat"], cols["lon"])
 
 

@@ -258,7 +258,10 @@ def read_usage(
         placed_by=f"area id, else {method} (the nearest area to it)" if method else "area id",
         notes=tuple(notes),
     )
-    warnings = _warnings(usage, rows, workspace)
+    errors, warnings = _check_counts(usage, rows, workspace)
+    if errors:
+        n = len(errors)
+        raise InputError(errors, f"the usage table {table.file} has {n} problem{'s' if n != 1 else ''}")
     return replace(usage, warnings=tuple(warnings))
 
 
@@ -371,22 +374,45 @@ def _rows_text(rows: np.ndarray) -> str:
     return f"rows {shown_rows}" + (f" and {len(rows) - 10} more" if len(rows) > 10 else "")
 
 
-def _warnings(usage: Usage, rows: np.ndarray, workspace: Workspace) -> list[Problem]:
-    """Name the rows whose counts look wrong: above the area's children, or seen above registered."""
+IMPLAUSIBLE_RATIO = 10.0
+"""Counts above this many times an area's children (and :data:`IMPLAUSIBLE_EXCESS` more) are refused."""
+
+IMPLAUSIBLE_EXCESS = 100.0
+"""...and this many more: a small area's few stale registrations are not refused."""
+
+
+def _check_counts(
+    usage: Usage, rows: np.ndarray, workspace: Workspace
+) -> tuple[list[Problem], list[Problem]]:
+    """Name the rows whose counts look wrong: above the area's children, or seen above registered.
+
+    A count a little above the area's children is the council's record (families move, registrations
+    go stale) and is kept with a warning; one more than :data:`IMPLAUSIBLE_RATIO` times the children
+    and :data:`IMPLAUSIBLE_EXCESS` more (99,999 registered where 71 live) is a slip, and refused.
+
+    Returns
+    -------
+    tuple of list of Problem
+        The refusals and the warnings.
+    """
+    errors: list[Problem] = []
     out: list[Problem] = []
     children = np.asarray(workspace.areas.families, dtype=np.float64)
     people = workspace.areas.people
     for name, by_area in (("seen", usage.seen_by_area), ("registered", usage.registered_by_area)):
         for a in np.flatnonzero(by_area > children + 1e-9):
             mine = rows[usage.area == a]
-            found = (
-                f"{by_area[a]:,.0f} {name} in area {workspace.areas.ids[a]}, which has {children[a]:,.0f} "
-                f"{people} ({_rows_text(mine)}); kept as given, not capped"
-            )
             expected = f"at most the area's {people} (areas.csv)"
+            area = workspace.areas.ids[a]
+            given = f"{by_area[a]:,.0f} {name} in area {area}, which has {children[a]:,.0f} {people}"
+            if by_area[a] > max(IMPLAUSIBLE_RATIO * children[a], children[a] + IMPLAUSIBLE_EXCESS):
+                found = f"{given} ({_rows_text(mine)}): more than {IMPLAUSIBLE_RATIO:g} times as many"
+                errors.append(Problem(usage.file, int(mine[0]), name, expected, found))
+                continue
+            found = f"{given} ({_rows_text(mine)}); kept as given, not capped"
             out.append(Problem(usage.file, int(mine[0]), name, expected, found))
     over = np.flatnonzero(usage.seen > usage.registered)
     if len(over):
         found = f"more seen than registered in {_rows_text(rows[over])}; kept as given"
         out.append(Problem(usage.file, int(rows[over[0]]), "seen", "at most 'registered'", found))
-    return out
+    return errors, out

@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from hubplan.data.assumptions import MAX_KPH
+from hubplan.data.assumptions import MAX_KPH, MIN_KPH
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
 from hubplan.optimise.rules import Rules, parse_rules
@@ -104,8 +104,8 @@ def travel_inputs(
         if speed is None:
             speeds[mode] = getattr(assumed, mode).speed_kph if source == "estimated" else math.nan
             continue
-        if not 0 < speed <= MAX_KPH:
-            msg = f"{mode}_kph: expected a speed above 0 and at most {MAX_KPH:g} km/h; got {speed:g}"
+        if not MIN_KPH <= speed <= MAX_KPH:
+            msg = f"{mode}_kph: expected a speed from {MIN_KPH:g} to {MAX_KPH:g} km/h; got {speed:g}"
             raise HubplanError(msg)
         if source != "estimated":
             msg = (

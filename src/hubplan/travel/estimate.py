@@ -160,7 +160,8 @@ def bus_minutes(km: np.ndarray, bus: BusModel, factor: np.ndarray | float = 1.0)
     Examples
     --------
     >>> from hubplan.data.assumptions import BusModel
-    >>> model = BusModel(fixed_minutes=2.0, minutes_per_km=20.0, exponent=0.5, rurality_factor={})
+    >>> flat = {"urban": 1.0, "rural_town": 1.0, "rural_village": 1.0}
+    >>> model = BusModel(fixed_minutes=2.0, minutes_per_km=20.0, exponent=0.5, rurality_factor=flat)
     >>> [float(m) for m in bus_minutes(np.array([0.0, 4.0]), model)]
     [2.0, 42.0]
     """
