@@ -78,8 +78,23 @@ def test_a_file_in_no_one_order_refuses_the_dates_against_its_day_first_rows() -
     assert parse_times(["14/01/2019", "2/3/2019", "1/15/2019"], rows=[2, 3, 4]) == [
         datetime(2019, 1, 14),
         datetime(2019, 3, 2),
-        "a date in the order the rest of the file uses (day first, as in row 2)",
+        "a date in the order most of the file's dates use (day first: 1 row can only be read that way, e.g. row 2)",
     ]
+
+
+def test_one_day_first_date_in_a_month_first_file_is_the_one_refused() -> None:
+    """180 US-order rows (1/13/2019 to 1/30/2019) and one typed the UK way: the one is refused, not the 180."""
+    texts = [f"1/{d}/2019 10:00" for d in range(13, 31)] * 10 + ["20/01/2019 11:00"]
+    found = parse_times(texts)
+    assert found[:180] == [datetime(2019, 1, d, 10, 0) for d in range(13, 31)] * 10
+    assert found[180] == (
+        "a date in the order most of the file's dates use (month first: 180 rows can only be read that way,"
+        " e.g. row 2)"
+    )
+
+
+def test_an_iso_time_with_utc_written_out() -> None:
+    assert parse_times(["2018-10-24 08:45:12 UTC"]) == [datetime(2018, 10, 24, 8, 45, 12, tzinfo=UTC)]
 
 
 def test_ambiguous_dates_alone_are_read_day_first() -> None:

@@ -9,8 +9,9 @@ The forms read (every one as the tool writes it in its CSV export):
   of ``GMT``, ``UTC``, ``BST`` or ``GMT+1`` optional).
 - A date with slashes, day first as UK exports (Microsoft Forms through Excel, Google Sheets, SmartSurvey)
   write it: ``14/01/2019 10:32``, ``14/01/19``, ``14/01/2019 10:32:11 AM``. A file whose dates only read
-  month first (``1/14/2019``: a US-set Excel) and never only day first is read month first; dates that
-  fit only the order the rest of the file does not use are refused, not guessed.
+  month first (``1/14/2019``: a US-set Excel) more often than only day first is read month first
+  (a tie, or no telling date, is read day first); dates that fit only the other order are refused,
+  not guessed.
 
 Nothing here asks pandas or dateutil to infer a format: each value matches one rule or is refused, so no
 library warning reaches the terminal and ``01/02/2019`` never silently becomes 2 January in one file and
@@ -72,16 +73,21 @@ def parse_times(texts: Sequence[str], *, rows: Sequence[int] | None = None) -> l
     slashed = [_SLASHED.fullmatch(t) for t in texts]
     day_only = [i for i, m in enumerate(slashed) if m and int(m["first"]) > 12 >= int(m["later"])]
     month_only = [i for i, m in enumerate(slashed) if m and int(m["later"]) > 12 >= int(m["first"])]
-    day_first = bool(day_only) or not month_only
+    day_first = len(day_only) >= len(month_only)  # the order most dates show; a tie (or none) is the UK's
+    agreeing = day_only if day_first else month_only
+    order = "day first" if day_first else "month first"
     numbers = list(rows) if rows is not None else [i + 2 for i in range(len(texts))]
     out: list[datetime | str] = []
     for text, match in zip(texts, slashed, strict=True):
         if match is not None:
             first, second = int(match["first"]), int(match["later"])
             day, month = (first, second) if day_first else (second, first)
-            if day_only and month_only and month > 12:  # a mixed file is read day first (the UK order)
-                example = numbers[day_only[0]]
-                out.append(f"a date in the order the rest of the file uses (day first, as in row {example})")
+            if day_only and month_only and month > 12:  # a mixed file is read in its majority's order
+                example = numbers[agreeing[0]]
+                out.append(
+                    f"a date in the order most of the file's dates use ({order}: {len(agreeing)} "
+                    f"row{'s' if len(agreeing) != 1 else ''} can only be read that way, e.g. row {example})"
+                )
                 continue
             year = int(match["year"]) + (2000 if len(match["year"]) == 2 else 0)
             out.append(_build(year, month, day, match))
@@ -96,6 +102,7 @@ def _iso(text: str) -> datetime | str:
     """Return an ISO 8601 time (``Z`` read as UTC), or what was expected."""
     if not _ISO_DATE.match(text):
         return EXPECTED
+    text = re.sub(r"\s*UTC$", "+00:00", text, flags=re.IGNORECASE)  # "2018-10-24 08:45:12 UTC" (exports)
     try:
         return datetime.fromisoformat(text)
     except ValueError:
