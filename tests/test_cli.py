@@ -39,6 +39,13 @@ def test_validate_names_the_columns_it_leaves_alone(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(own)])
     assert result.exit_code == 0, result.output
     assert "warning: sites.csv: column(s) 'Notes' not used by hubplan (left alone)" in result.output
+    # Every command that reads the workspace says so: a cost column named 'costs' is not read.
+    (own / "sites.csv").write_text(
+        "id,name,kind,lat,lon,district,costs\nS1,One,children_centre,52.6,1.0,D1,100\nS2,Two,library,52.7,1.1,D2,50\n"
+    )
+    result = runner.invoke(app, ["evaluate", str(own), "one"])
+    assert result.exit_code == 0, result.output
+    assert "warning: sites.csv: column(s) 'costs' not used by hubplan (left alone)" in result.output
 
 
 def test_evaluate_json_interface() -> None:
@@ -143,3 +150,7 @@ def test_an_output_folder_that_is_a_file_is_named_before_any_work(command: list[
         assert "--out" in result.output
         assert f"{tmp_path / blocker} is a file" in " ".join(result.output.split())
     assert (tmp_path / "report.html").read_text() == "<p>last year's report</p>"
+    (tmp_path / "moved").symlink_to(tmp_path / "share-that-was-unmounted")
+    result = runner.invoke(app, [*command, str(bundled_workspace_path()), "--out", str(tmp_path / "moved")])
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'moved'} is a link to nothing" in " ".join(result.output.split())

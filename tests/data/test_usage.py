@@ -148,6 +148,9 @@ def test_one_financial_year_however_it_is_written(tiny: Path, tmp_path: Path) ->
         0,
         0,
     ]
+    assert [financial_year(t) for t in ("17/18", "Apr-17 to Mar-18", "01/04/2017 - 31/03/2018", "99/00")] == [
+        "2017-18", "2017-18", "2017-18", "1999-00",
+    ]  # fmt: skip
     assert [financial_year(t) for t in ("1999/2000", "2017-19", "2017", "Q1 2018")] == [
         "1999-00", "2017-19", "2017", "Q1 2018",
     ]  # fmt: skip

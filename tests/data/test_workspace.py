@@ -9,7 +9,7 @@ import pytest
 
 from hubplan.data import bundled_workspace_path, check_workspace, load_workspace, write_bundled_workspace
 from hubplan.data.assumptions import RURALITY_CLASSES
-from hubplan.data.columns import SITE_COLUMNS, ignored_columns, misspelt_columns
+from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, misspelt_columns
 from hubplan.data.shared_data import shared_data_folder
 from hubplan.errors import InputError
 from tests.helpers import TINY_TOML, write_workspace
@@ -191,13 +191,32 @@ def test_own_columns_are_left_alone_and_misspellings_named(tmp_path: Path) -> No
         "S2,Site two,library,52.70,1.10,D2,50,,NR1 1AA",
     ]
     assert check_workspace(write_workspace(tmp_path / "own", sites=sites, sites_header=header))[1] == []
-    assert ignored_columns(header.split(","), SITE_COLUMNS) == ["notes", "postcode"]
+    workspace, _ = check_workspace(tmp_path / "own")
+    assert workspace is not None
+    assert workspace.unused_columns == (("sites.csv", "notes"), ("sites.csv", "postcode"))
     found = problems_of(
         write_workspace(tmp_path / "typo", sites_header="id,name,kind,Lat,lon,district,cost_per_year")
     )
     assert any("column 'Lat'" in p and "did you mean 'lat'" in p for p in found)
     # 'imd' is close to 'id', but the table has an 'id': no misspelling of a column it lacks.
-    assert misspelt_columns(["id", "imd"], SITE_COLUMNS) == []
+    assert misspelt_columns(["id", "imd"], SITE_COLUMNS) == {}
+
+
+def test_a_councils_near_miss_columns_are_its_own_and_typos_are_named() -> None:
+    """Columns a council really keeps, beside a typo or two of a column hubplan reads (and lacks)."""
+    header = ["id", "name", "kind", "lat", "lon", "district"]
+    own = ["Contact", "Capacity notes", "Current use", "Schedule notes", "Requirements", "costs", "cost"]
+    assert misspelt_columns(header + own, SITE_COLUMNS) == {}
+    typos = ["cost_per_yr", "Cost per year", "requried", "Capacity", "Position"]
+    assert misspelt_columns(header + typos, SITE_COLUMNS) == {
+        "cost_per_yr": "cost_per_year", "Cost per year": "cost_per_year", "requried": "required",
+        "Capacity": "capacity", "Position": "position_source",
+    }  # fmt: skip
+    areas = ["id", "lat", "lon", "district", "families"]
+    assert misspelt_columns([*areas, "deprivation_rank", "ruc11_name"], AREA_COLUMNS) == {}
+    assert misspelt_columns([*areas, "Deprivation Decile", "RUC11", "rural"], AREA_COLUMNS) == {
+        "Deprivation Decile": "deprivation_decile", "RUC11": "ruc11", "rural": "rurality",
+    }  # fmt: skip
 
 
 def test_children_are_whole(tmp_path: Path) -> None:
@@ -208,6 +227,12 @@ def test_children_are_whole(tmp_path: Path) -> None:
         "areas.csv, row 2, column 'children': expected a whole number of children (a count of children"
         " under five), found 71.5"
     ]
+    # A spreadsheet's rounding noise is no part of a child.
+    areas = [
+        "A1,52.60,1.01,D1,12.000000000000002,1,urban,0.5",
+        "A2,52.65,1.05,D2,87.9999999999999,5,rural_village,0.0",
+    ]
+    assert check_workspace(write_workspace(tmp_path / "noise", areas=areas, areas_header=header))[1] == []
     # Families may be a modelled estimate: fractions stand.
     areas = ["A1,52.60,1.01,D1,71.5,1,urban,0.5", "A2,52.65,1.05,D2,20,5,rural_village,0.0"]
     assert check_workspace(write_workspace(tmp_path / "families", areas=areas))[1] == []

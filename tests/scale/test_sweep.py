@@ -311,7 +311,7 @@ def test_a_speed_for_routed_minutes_is_refused(meridian):
         travel_inputs(ws, routed, car_kph=60.0)
     with pytest.raises(HubplanError, match="expected a speed from 1 to 300 km/h; got -1"):
         travel_inputs(ws, travel, bus_kph=-1.0)
-    with pytest.raises(HubplanError, match="got 0.5"):
+    with pytest.raises(HubplanError, match=r"got 0\.5"):
         travel_inputs(ws, travel, bus_kph=0.5)  # a slip for 5
 
 

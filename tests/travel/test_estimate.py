@@ -10,6 +10,7 @@ from pyproj import Geod
 
 from hubplan.data.assumptions import BusModel, ModeSpeed, Travel
 from hubplan.travel import estimate_minutes, estimate_modes, great_circle_matrix_km, haversine_km
+from hubplan.travel.estimate import bus_rurality_factors
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -105,12 +106,18 @@ def test_all_modes_at_once_equal_one_at_a_time() -> None:
         np.testing.assert_array_equal(together[mode], alone)
 
 
-def test_a_rurality_factor_table_names_every_class() -> None:
+def test_a_rurality_factor_table_names_every_rural_class() -> None:
     """Left out, villages would count as urban: bus minutes from them 1.226 times too few."""
-    with pytest.raises(ValueError, match="a rurality_factor for each of urban, rural_town, rural_village"):
+    with pytest.raises(ValueError, match="a rurality_factor for each of rural_town, rural_village"):
         BusModel(
             fixed_minutes=4.0,
             minutes_per_km=8.0,
             exponent=0.5,
             rurality_factor={"urban": 1, "rural_town": 1.085},
         )
+    # Urban left out is 1, as the fitted model has it.
+    fitted = BusModel(
+        fixed_minutes=2.37, minutes_per_km=19.19, exponent=0.593,
+        rurality_factor={"rural_town": 1.085, "rural_village": 1.226},
+    )  # fmt: skip
+    assert bus_rurality_factors(np.array(["urban", "rural_village"]), fitted).tolist() == [1.0, 1.226]

@@ -161,8 +161,28 @@ def _terminate_as_exit() -> Iterator[None]:
 
 
 def load(directory: Path) -> Workspace:
-    """Load the workspace (errors reach the handler as ``InputError``)."""
-    return load_workspace(directory)
+    """Load the workspace (errors reach the handler as ``InputError``); name the columns it leaves alone."""
+    workspace = load_workspace(directory)
+    warn_unused_columns(workspace)
+    return workspace
+
+
+def warn_unused_columns(workspace: Workspace) -> None:
+    """Print a warning naming, per file, the user's own columns hubplan does not read (``notes``, ``costs``).
+
+    Parameters
+    ----------
+    workspace
+        The workspace loaded.
+    """
+    by_file: dict[str, list[str]] = {}
+    for file, column in workspace.unused_columns:
+        by_file.setdefault(file, []).append(column)
+    for file, columns in by_file.items():
+        listed = ", ".join(f"'{_cut(c, 60)}'" for c in columns[:10]) + (
+            " and more" if len(columns) > 10 else ""
+        )
+        err.print(f"warning: {file}: column(s) {listed} not used by hubplan (left alone)", markup=False)
 
 
 @contextmanager
@@ -202,10 +222,12 @@ def output_folder(folder: Path, *, option: str = "--out") -> Path:
         When it, or a folder above it, is a file (or anything else that is not a folder).
     """
     for above in (folder, *folder.parents):
+        if above.is_symlink() and not above.exists():
+            found = f"{above} is a link to nothing"
+            raise typer.BadParameter(f"expected a folder (made if missing); {found}", param_hint=option)
         if above.exists() and not above.is_dir():
-            raise typer.BadParameter(
-                f"expected a folder (made if missing); {above} is a file", param_hint=option
-            )
+            found = f"{above} is a file"
+            raise typer.BadParameter(f"expected a folder (made if missing); {found}", param_hint=option)
         if above.exists():
             break
     return folder

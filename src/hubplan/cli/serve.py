@@ -52,10 +52,10 @@ def serve(
     logging.getLogger("uvicorn.error").addFilter(_not_cancelled_at_stop)
     try:
         uvicorn.run(application, host=host, port=port, **server_options())  # type: ignore[arg-type]
-    except SystemExit as stopped:  # SIGTERM, raised again by uvicorn once it has stopped serving
+    except SystemExit as stopped:  # SIGTERM: hubplan's handler's exit, which uvicorn re-raises once stopped
         _leave_running_jobs(application.state.hubplan.jobs, code=stopped.code)
         raise
-    _leave_running_jobs(application.state.hubplan.jobs, code=0)
+    _leave_running_jobs(application.state.hubplan.jobs, code=130)  # uvicorn returns after Ctrl+C
 
 
 def _not_cancelled_at_stop(record: logging.LogRecord) -> bool:

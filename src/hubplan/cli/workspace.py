@@ -21,6 +21,7 @@ from hubplan.cli.common import (
     print_json,
     print_problems,
     travel_for,
+    warn_unused_columns,
 )
 from hubplan.consult import affected_families, area_of_postcodes, read_responses, representation
 from hubplan.data import bundled_workspace_path, check_workspace, write_bundled_workspace
@@ -45,7 +46,8 @@ def validate(directory: Dir) -> None:
     """Check every file in a workspace and list all problems (exit 1 if there are any)."""
     workspace, problems = check_workspace(directory)
     problems += _later_checks(directory, workspace)
-    _ignored_column_warnings(directory)
+    if workspace is not None:
+        warn_unused_columns(workspace)
     if problems or workspace is None:
         n = len(problems)
         print_problems(f"{directory} has {n} problem{'s' if n != 1 else ''}", problems)
@@ -57,26 +59,6 @@ def validate(directory: Dir) -> None:
         f"[green]ok[/]: {directory}: {len(workspace.sites)} sites, {len(workspace.areas)} areas, "
         f"{len(workspace.scenarios)} scenarios ({', '.join(workspace.scenarios)})"
     )
-
-
-def _ignored_column_warnings(directory: Path) -> None:
-    """Name the columns of the site and area tables that hubplan leaves alone (``notes``, ``postcode``)."""
-    from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, Column, ignored_columns
-    from hubplan.data.read_table import find_table, read_table
-
-    children = (Column("children", "number", False, "children under five"),)
-    for stem, columns in (
-        ("sites", SITE_COLUMNS),
-        ("venues", SITE_COLUMNS),
-        ("areas", AREA_COLUMNS + children),
-    ):
-        found = find_table(directory, stem) if directory.is_dir() else None
-        table = read_table(found, [], root=directory) if found is not None else None
-        names = ignored_columns(list(table.frame.columns), columns) if table is not None else []
-        if names:
-            listed = ", ".join(f"'{name}'" for name in names[:10]) + (" and more" if len(names) > 10 else "")
-            file = found.name if found else stem
-            err.print(f"warning: {escape(file)}: column(s) {escape(listed)} not used by hubplan (left alone)")
 
 
 def _usage_warnings(workspace: Workspace) -> None:

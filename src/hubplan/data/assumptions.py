@@ -83,7 +83,9 @@ class Region(_Frozen):
 class ModeSpeed(_Frozen):
     """How one mode's minutes are estimated: ``access + km * circuity / speed_kph * 60``."""
 
-    speed_kph: float = Field(ge=MIN_KPH, le=MAX_KPH, description="Average speed along the route (km per hour).")
+    speed_kph: float = Field(
+        ge=MIN_KPH, le=MAX_KPH, description="Average speed along the route (km per hour)."
+    )
     circuity: float = Field(ge=1, le=5, description="Route length over great-circle length.")
     access_minutes: float = Field(
         ge=0, le=MAX_MINUTES, description="Fixed minutes per trip (to and from the vehicle)."
@@ -111,8 +113,8 @@ class BusModel(_Frozen):
         description="How minutes grow with great-circle km: under 1, longer trips are faster per km.",
     )
     rurality_factor: dict[str, float] = Field(
-        description="Multiplies minutes by the origin area's rurality: one factor for each class (an area "
-        "with no class counts as urban)."
+        description="Multiplies minutes by the origin area's rurality: a factor for each rural class "
+        "(urban is 1 unless given; an area with no class counts as urban)."
     )
 
     @property
@@ -141,11 +143,10 @@ class BusModel(_Frozen):
         if unknown:
             msg = f"rurality_factor keys among {', '.join(RURALITY_CLASSES)} (unknown: {', '.join(unknown)})"
             raise ValueError(msg)
-        missing = [c for c in RURALITY_CLASSES if c not in self.rurality_factor]
+        rural = [c for c in RURALITY_CLASSES if c != "urban"]
+        missing = [c for c in rural if c not in self.rurality_factor]
         if missing:  # left out, a class would silently count as urban: 1.226 times faster for villages
-            msg = (
-                f"a rurality_factor for each of {', '.join(RURALITY_CLASSES)} (missing: {', '.join(missing)})"
-            )
+            msg = f"a rurality_factor for each of {', '.join(rural)} (missing: {', '.join(missing)})"
             raise ValueError(msg)
         if any(not 0.1 <= v <= 10 for v in self.rurality_factor.values()):
             msg = "rurality_factor values from 0.1 to 10"

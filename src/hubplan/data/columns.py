@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 import pandas as pd
+from rapidfuzz.distance import OSA
 
 from hubplan.data.assumptions import RURALITY_CLASSES, Region
 from hubplan.data.read_table import MAX_SHOWN_CHARS, RawTable, shown
 from hubplan.errors import Problem
-from hubplan.suggest import closest
 
 ColumnType = Literal["text", "number", "integer", "flag", "date", "choice", "latitude", "longitude"]
 
@@ -169,7 +170,12 @@ _IGNORED = {"fid", "geometry", "ogc_fid"}
 
 
 def check_columns(
-    table: RawTable, columns: tuple[Column, ...], region: Region, problems: list[Problem]
+    table: RawTable,
+    columns: tuple[Column, ...],
+    region: Region,
+    problems: list[Problem],
+    *,
+    unused: list[tuple[str, str]] | None = None,
 ) -> dict[str, np.ndarray]:
     """Check and convert every cell of ``table``; append each problem found.
 
@@ -183,6 +189,9 @@ def check_columns(
         For district names and bounds.
     problems
         Where to append what is wrong.
+    unused
+        Where to append (file, column) for each column hubplan does not read and that is no
+        misspelling of one it reads (the user's own: ``notes``, ``postcode``), for a warning.
 
     Returns
     -------
@@ -192,13 +201,14 @@ def check_columns(
     """
     known = {c.name for c in columns}
     header = list(table.frame.columns)
-    unknown = [name for name in header if name in misspelt_columns(header, columns)]
+    misspelt = misspelt_columns(header, columns)
+    unknown = list(misspelt)
     for name in unknown[:MAX_UNKNOWN_COLUMNS]:
-        close = closest(name, sorted(known - set(header)))
-        expected = (
-            f"one of the known columns: {', '.join(c.name for c in columns)} (did you mean '{close[0]}'?)"
-        )
+        names = ", ".join(c.name for c in columns)
+        expected = f"one of the known columns: {names} (did you mean '{misspelt[name]}'?)"
         problems.append(Problem(table.file, 1, _cut(name), expected, "an unknown column"))
+    if unused is not None:
+        unused.extend((table.file, name) for name in header if name not in known | _IGNORED | set(misspelt))
     if len(unknown) > MAX_UNKNOWN_COLUMNS:
         found = f"{len(unknown) - MAX_UNKNOWN_COLUMNS:,} more unknown columns"
         problems.append(Problem(table.file, 1, None, "only the known columns", found))
@@ -226,36 +236,16 @@ def check_columns(
     return out
 
 
-def misspelt_columns(header: list[str], columns: tuple[Column, ...]) -> list[str]:
-    """Return the headers that look like a misspelling of a known column the table lacks.
+def misspelt_columns(header: list[str], columns: tuple[Column, ...]) -> dict[str, str]:
+    """Return the headers that are a misspelling of a known column the table lacks, each with that column.
 
-    A column close to a missing known one (``cost_per_yr`` for ``cost_per_year``, ``Lat`` for
-    ``lat``) is a mistake: ignored, it would change the results without a word. Any other column
-    (``notes``, ``postcode``, a council's own reference) is the user's and is left alone; see
-    :func:`ignored_columns`.
-
-    Parameters
-    ----------
-    header
-        The table's column names, as read.
-    columns
-        The table's schema.
-
-    Returns
-    -------
-    list of str
-        The misspelt headers, in header order.
-    """
-    missing = sorted({c.name for c in columns} - set(header))
-    return [
-        name
-        for name in header
-        if name not in _IGNORED and name not in {c.name for c in columns} and closest(name, missing)
-    ]
-
-
-def ignored_columns(header: list[str], columns: tuple[Column, ...]) -> list[str]:
-    """Return the headers hubplan does not read that are not misspellings of one it reads.
+    A misspelling is the same name once case, spaces and punctuation are set aside (``Lat``,
+    ``Deprivation Decile``); one within a typo or two of it, an edit distance of at most one per five
+    characters and at least one, two letters swapped counting as one (``cost_per_yr``,
+    ``requried``); or its first half or more (``area`` for ``area_id``, ``rural`` for ``rurality``).
+    Ignored, it would change the results without a word. Any other column (``notes``, ``Contact``,
+    ``Capacity notes``, a council reference) is the user's and is left alone (``validate`` and every
+    command name it in a warning).
 
     Parameters
     ----------
@@ -266,12 +256,28 @@ def ignored_columns(header: list[str], columns: tuple[Column, ...]) -> list[str]
 
     Returns
     -------
-    list of str
-        The ignored headers, in header order (``validate`` names them as warnings).
+    dict of str to str
+        Each misspelt header (in header order) and the known column it is taken for.
     """
-    known = {c.name for c in columns} | _IGNORED
-    misspelt = set(misspelt_columns(header, columns))
-    return [name for name in header if name not in known and name not in misspelt]
+    known = {c.name for c in columns}
+    missing = {_plain(c.name): c.name for c in columns if c.name not in header}
+    out: dict[str, str] = {}
+    for name in header:
+        if name in known or name in _IGNORED:
+            continue
+        plain = _plain(name[:100])
+        for key, column in missing.items():
+            typo = OSA.distance(plain, key) <= max(1, len(key) // 5)  # a swap of two letters is one typo
+            cut_short = len(plain) >= 4 and 2 * len(plain) >= len(key) and key.startswith(plain)  # 'area'
+            if typo or cut_short:
+                out[name] = column
+                break
+    return out
+
+
+def _plain(name: str) -> str:
+    """Return a column name with case, spaces and punctuation set aside."""
+    return re.sub(r"[\W_]+", "", name.casefold())
 
 
 def _cut(name: str) -> str:

@@ -234,10 +234,11 @@ def check_demand(table: RawTable, cols: dict[str, np.ndarray], problems: list[Pr
         expected = f"{noun} above 0 in at least one area (every plan would serve no one)"
         problems.append(Problem(table.file, None, noun, expected, f"0 in all {len(families):,} areas"))
     if noun == "children":  # a head count; families may be a modelled estimate, so fractions are fine
-        split = np.flatnonzero(np.isfinite(families) & (families != np.round(families)))
+        # 12.000000000000002 is a spreadsheet's rounding of 12, not part of a child.
+        split = np.flatnonzero(np.isfinite(families) & (np.abs(families - np.round(families)) > 1e-6))
         for i in split[:MAX_PROBLEMS_PER_COLUMN]:
             expected = "a whole number of children (a count of children under five)"
-            problems.append(Problem(table.file, int(table.rows[i]), noun, expected, f"{families[i]:g}"))
+            problems.append(Problem(table.file, int(table.rows[i]), noun, expected, f"{families[i]:.10g}"))
         if len(split) > MAX_PROBLEMS_PER_COLUMN:
             more = f"{len(split) - MAX_PROBLEMS_PER_COLUMN:,} more rows with part of a child"
             problems.append(Problem(table.file, None, noun, "whole numbers of children", more))

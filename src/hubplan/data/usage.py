@@ -137,17 +137,20 @@ class Usage:
 
 
 _DASH = r"\s*(?:-|/|\u2013|\u2014|to)\s*"
-_YEARS = re.compile(rf"(?:fy\s*)?(\d{{4}}){_DASH}(\d{{2}}|\d{{4}})", re.IGNORECASE)
+_YEARS = re.compile(rf"(?:fy\s*)?(\d{{4}}|\d{{2}}){_DASH}(\d{{2}}|\d{{4}})", re.IGNORECASE)
 _APRIL_TO_MARCH = re.compile(
-    rf"(?:1\s*)?apr(?:il)?\.?\s*(\d{{4}}){_DASH}(?:31\s*)?mar(?:ch)?\.?\s*(\d{{4}})", re.IGNORECASE
+    rf"(?:0?1\s*)?apr(?:il)?\.?[\s-]*(\d{{4}}|\d{{2}}){_DASH}(?:31\s*)?mar(?:ch)?\.?[\s-]*(\d{{4}}|\d{{2}})",
+    re.IGNORECASE,
 )
+_DATES = re.compile(rf"0?1/0?4/(\d{{4}}|\d{{2}}){_DASH}31/0?3/(\d{{4}}|\d{{2}})")
 
 
 def financial_year(text: str) -> str:
     """Write a financial year one way, ``2017-18``, however the council's file writes it.
 
-    ``2017/18``, ``2017-2018``, ``FY2017-18``, ``2017–18`` and ``Apr 2017 - Mar 2018`` are the same
-    year (April 2017 to March 2018), and counting them as three periods would split one year's rows.
+    ``2017/18``, ``17/18``, ``2017-2018``, ``FY2017-18``, ``2017–18``, ``Apr 2017 - Mar 2018``,
+    ``Apr-17 to Mar-18`` and ``01/04/2017 - 31/03/2018`` are the same year (April 2017 to March
+    2018), and counting them as three periods would split one year's rows.
     Anything else (``2017``, ``Q1 2018``, a range of more than one year) is kept as written.
 
     Parameters
@@ -161,11 +164,14 @@ def financial_year(text: str) -> str:
         ``YYYY-YY`` for a financial year, else ``text`` with its outer spaces removed.
     """
     text = text.strip()
-    for pattern in (_YEARS, _APRIL_TO_MARCH):
+    for pattern in (_YEARS, _APRIL_TO_MARCH, _DATES):
         match = pattern.fullmatch(text)
         if match is None:
             continue
-        start, end = int(match[1]), match[2]
+        start = int(match[1])
+        if len(match[1]) == 2:  # '17/18' is 2017-18; '99/00' is 1999-00 (Sure Start began in 1999)
+            start += 2000 if start < 90 else 1900
+        end = match[2]
         if int(end) == (start + 1 if len(end) == 4 else (start + 1) % 100):
             return f"{start}-{(start + 1) % 100:02d}"
     return text

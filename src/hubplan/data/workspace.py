@@ -151,6 +151,10 @@ class Workspace:
         From ``hubplan.toml`` (defaults where it is silent).
     path
         The folder it was read from, if any.
+    files
+        The names of the table files read.
+    unused_columns
+        (file, column) for each column of the user's own that hubplan does not read (commands warn).
     """
 
     sites: Sites
@@ -159,6 +163,7 @@ class Workspace:
     assumptions: Assumptions
     path: Path | None = None
     files: tuple[str, ...] = field(default=())
+    unused_columns: tuple[tuple[str, str], ...] = field(default=())
 
     def scenario(self, name: str) -> Scenario:
         """Return the scenario called ``name``.
@@ -263,7 +268,8 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     site_tables = [t for t in (table("sites", True), table("venues", False)) if t is not None]
     # Without every site table, a scenario's bases cannot be checked: each would be "not a site".
     sites_known = len(problems) == before
-    site_cols = [check_columns(t, SITE_COLUMNS, region, problems) for t in site_tables]
+    unused: list[tuple[str, str]] = []
+    site_cols = [check_columns(t, SITE_COLUMNS, region, problems, unused=unused) for t in site_tables]
     area_table = table("areas", True)
     unit = "families"
     if area_table is not None and "children" in area_table.frame.columns:
@@ -283,7 +289,9 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
                 "a column 'idaci_decile' (hubplan.toml sets evaluation.deprivation = \"idaci\")", "none",
             )
         )  # fmt: skip
-    area_cols = check_columns(area_table, AREA_COLUMNS, region, problems) if area_table else None
+    area_cols = (
+        check_columns(area_table, AREA_COLUMNS, region, problems, unused=unused) if area_table else None
+    )
 
     _check_unique_ids(site_tables, site_cols, problems)
     check_ids([(t, c["id"]) for t, c in zip(site_tables, site_cols, strict=True)], problems)
@@ -346,7 +354,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         deprivation_index=index,
     )
     files = tuple(t.file for t in [*site_tables, area_table] if t is not None)
-    return Workspace(sites, areas, scenarios, assumptions, path, files), problems
+    return Workspace(sites, areas, scenarios, assumptions, path, files, tuple(unused)), problems
 
 
 def load_workspace(path: str | Path) -> Workspace:

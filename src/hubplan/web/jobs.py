@@ -16,7 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from hubplan.errors import HubplanError
-from hubplan.store import add_run, prune_results, update_run
+from hubplan.store import add_run, get_run, prune_results, update_run
 
 STOP_GRACE_SECONDS = 1.0
 """How long a stopping server waits for a running job before recording it as stopped (seconds)."""
@@ -142,5 +142,7 @@ class JobQueue:
         wait(list(left.values()), timeout=grace)
         for run_id, future in left.items():
             if future.cancelled() or not future.done():
-                update_run(self.engine, run_id, "failed", error=STOPPED)
+                run = get_run(self.engine, run_id)  # a job may have recorded its result just now
+                if run is None or run.status in ("queued", "running"):
+                    update_run(self.engine, run_id, "failed", error=STOPPED)
         return sum(not future.done() for future in left.values())
