@@ -236,7 +236,9 @@ def elite_search(
         When an epoch ends before ``deadline``: relink every pair of the pool (Resende and Werneck's
         evolutionary post-optimisation), then start a new epoch from a pool holding only the best plan,
         with perturbations twice as large (up to ``8 * size``, then back to ``size``): an iterated
-        search whose kicks grow while it finds nothing (variable neighbourhood). ``False``: one epoch.
+        search whose kicks grow while it finds nothing (variable neighbourhood). It stops at
+        ``deadline``, or (no deadline) after four epochs in a row without a better plan. ``False``:
+        one epoch.
 
     Returns
     -------
@@ -246,15 +248,17 @@ def elite_search(
     rng = np.random.default_rng(seed)
     pool = ElitePool()
     pool.offer(plan)
-    kick = size
+    kick, quiet_epochs = size, 0
     while True:
-        _epoch(inst, pool, rng, deadline=deadline, patience=patience, shakes=shakes_per_start, size=kick)
-        if not restart or time.perf_counter() >= deadline:
-            return pool.best
         before = pool.best.objective
+        _epoch(inst, pool, rng, deadline=deadline, patience=patience, shakes=shakes_per_start, size=kick)
+        # Without a deadline, stop after a whole cycle of kick sizes (four epochs) finds nothing better.
+        if not restart or time.perf_counter() >= deadline or quiet_epochs >= 4:
+            return pool.best
         _evolve(inst, pool, rng, deadline=deadline)
         better = pool.best.objective < before - 1e-9 * max(1.0, before)
         kick = size if better else (kick * 2 if kick < 8 * size else size)
+        quiet_epochs = 0 if better or math.isfinite(deadline) else quiet_epochs + 1
         best = pool.best
         pool = ElitePool()
         pool.offer(best)
