@@ -17,6 +17,13 @@ optima differ from the optimum in many places far apart, and local shakes
   15 CPU seconds that ended 0.23% to 0.28% above the optimum against 0.16% for perturbations.)
 - A plan enters the pool when it is better than the pool's worst and not already in it; it
   replaces the most similar worse plan (the pool stays diverse).
+- **Epochs.** When ``patience`` rounds in a row find no better plan and time is left, every pair
+  of the pool is relinked (Resende and Werneck's evolutionary post-optimisation, repeated while
+  it improves the best), then a new pool starts from the best plan alone with perturbations twice
+  as large (up to eight times, then back): an iterated search whose kicks grow while it finds
+  nothing. With one epoch the search stopped after 4 to 6 s of a 50 s limit on fl1400 (p = 300,
+  500) and u1432 (p = 400); with epochs to the deadline, fl1400 p = 300 went from +0.164% to
+  +0.082% of the optimum, u1432 p = 400 from +0.315% to +0.158%.
 """
 
 from __future__ import annotations
@@ -265,10 +272,16 @@ def elite_search(
 
 
 def _epoch(
-    inst: Instance, pool: ElitePool, rng: np.random.Generator, *, deadline: float, patience: int, shakes: int,
+    inst: Instance,
+    pool: ElitePool,
+    rng: np.random.Generator,
+    *,
+    deadline: float,
+    patience: int,
+    shakes: int,
     size: int,
 ) -> None:
-    """Perturb, swap and relink with ``pool`` until ``patience`` rounds without a better best, or ``deadline``."""
+    """Perturb, swap and relink with ``pool`` until ``patience`` quiet rounds or ``deadline``."""
     every = np.ones(inst.n_sites, dtype=np.bool_)
     best_value = pool.best.objective
     quiet = 0
@@ -291,7 +304,7 @@ def _epoch(
 
 
 def _relink_offer(inst: Instance, pool: ElitePool, x: Plan, y: Plan, rng: np.random.Generator) -> None:
-    """Relink from the better of ``x`` and ``y`` towards the worse, improve the child, offer it to ``pool``."""
+    """Relink the better of ``x`` and ``y`` towards the worse; improve the child, offer it to ``pool``."""
     every = np.ones(inst.n_sites, dtype=np.bool_)
     # Walk from the better plan towards the worse (Resende and Werneck's "backward" relinking).
     a, b = (x, y) if x.objective <= y.objective else (y, x)
