@@ -36,16 +36,20 @@ def test_hand_case() -> None:
     assert list(np.flatnonzero(result.is_open)) == [1]
 
 
+@pytest.mark.parametrize("cutoff", [True, False])
 @pytest.mark.parametrize(("seed", "p"), [(0, 2), (1, 3), (2, 4), (3, 5)])
-def test_matches_brute_force(seed: int, p: int) -> None:
-    """Random integral instances (14 areas, 10 sites): Benders proves the brute-force optimum."""
+def test_matches_brute_force(seed: int, p: int, cutoff: bool) -> None:
+    """Random integral instances (14 areas, 10 sites): Benders proves the brute-force optimum.
+
+    Both Phase 2s: closing the gap, and the cutoff row ``sum theta <= incumbent - 1``.
+    """
     rng = np.random.default_rng(seed)
     cost = np.floor(rng.uniform(0, 100, (14, 10)))
     w = rng.integers(1, 5, 14).astype(float)
     inst = build_instance(cost, w)
     start = np.zeros(10, dtype=bool)
     start[:p] = True  # a poor start: Benders must improve it
-    result = benders(inst, p, start, integral=True)
+    result = benders(inst, p, start, integral=True, cutoff=cutoff)
     assert result.status == Status.OPTIMAL
     assert result.objective == pytest.approx(_brute(cost, w, p))
     assert result.bound == pytest.approx(result.objective)
@@ -66,3 +70,21 @@ def test_truncated_relaxation_bounds_full() -> None:
     assert result.bound <= optimum + 1e-9
     assert result.status == Status.OPTIMAL
     assert result.objective == pytest.approx(inst.objective(np.flatnonzero(result.is_open)))
+
+
+@pytest.mark.parametrize("seed", [4, 5, 6])
+def test_cutoff_proves_an_optimal_start(seed: int) -> None:
+    """Started at the brute-force optimum, the cutoff master (cost <= optimum - 1) is infeasible: proven.
+
+    Random integral instances (16 areas, 12 sites, p = 4); the start is the best of all C(12, 4) plans,
+    so no plan costs less and the proof must come from the master's infeasibility (or Phase 1's bound).
+    """
+    rng = np.random.default_rng(seed)
+    cost = np.floor(rng.uniform(0, 60, (16, 12)))
+    w = np.ones(16)
+    best = min(itertools.combinations(range(12), 4), key=lambda s: float(cost[:, list(s)].min(axis=1).sum()))
+    start = np.isin(np.arange(12), best)
+    result = benders(build_instance(cost, w), 4, start, integral=True, cutoff=True)
+    assert result.status == Status.OPTIMAL
+    assert result.objective == pytest.approx(_brute(cost, w, 4))
+    assert result.bound == pytest.approx(result.objective)

@@ -110,3 +110,20 @@ def test_elite_search_reaches_the_brute_force_optimum(seed: int, p: int) -> None
     assert found.objective <= plan.objective
     assert found.objective == pytest.approx(optimum)
     assert _value(cost, found.is_open) == pytest.approx(found.objective)
+
+
+@pytest.mark.parametrize(("seed", "p"), [(7, 4), (8, 5)])
+def test_elite_search_with_restarts_reaches_the_brute_force_optimum(seed: int, p: int) -> None:
+    """Short epochs (patience 3), relinking of the whole pool and growing kicks end at the optimum of 16 points.
+
+    The optimum is the best of all C(16, p) plans; without a deadline the search stops after four
+    epochs in a row without a better plan, so it must return.
+    """
+    cost, inst = _instance(16, seed)
+    optimum = min(_value(cost, np.isin(np.arange(16), s)) for s in itertools.combinations(range(16), p))
+    start = np.zeros(16, dtype=np.bool_)
+    start[:p] = True
+    plan = Plan.of(inst, start)
+    found = elite_search(inst, plan, seed=1, deadline=np.inf, patience=3, restart=True)
+    assert found.objective == pytest.approx(optimum)
+    assert _value(cost, found.is_open) == pytest.approx(found.objective)

@@ -21,7 +21,10 @@ integral ``y`` the most violated cut is tight: ``theta_i`` equals the area's cos
 sites whose LP reduced cost proves they cannot be open (or closed) in a plan better than the
 incumbent are then fixed. **Phase 2** solves the master as a MIP with the cuts found, warm-started
 with the incumbent; HiGHS has no lazy-constraint callback, so the MIP's plan is checked, its
-violated cuts added and the MIP solved again until the plan it returns violates none.
+violated cuts added and the MIP solved again until the plan it returns violates none. When every
+plan's cost is a whole number (floor distances, whole weights), Phase 2 does not close the gap: a
+row ``sum theta <= incumbent - 1`` asks HiGHS only whether a better plan exists, so it prunes every
+node whose bound reaches the incumbent, and an infeasible master proves the incumbent optimal.
 """
 
 from __future__ import annotations
@@ -146,6 +149,7 @@ def benders(
     fixed_closed: np.ndarray | None = None,
     time_limit: float = 300.0,
     integral: bool = False,
+    cutoff: bool = True,
 ) -> BendersResult:
     """Solve the p-median ``inst`` by Benders decomposition (see the module notes).
 
@@ -163,6 +167,10 @@ def benders(
         Seconds in all.
     integral
         Whether every plan's cost is a whole number (fixing and proof then use ``upper - 1``).
+    cutoff
+        With ``integral``: Phase 2 asks only for a plan costing at most the incumbent less one (a
+        row ``sum theta <= best - 1``, lowered as better plans are found) instead of closing the
+        gap; an infeasible master proves the incumbent optimal.
 
     Returns
     -------
@@ -233,24 +241,38 @@ def benders(
     highs.setOptionValue("mip_abs_gap", 1e-7)
     bound = lp_bound
     status = Status.TIME_LIMIT
+    cutoff_row = -1
+    if cutoff and integral:
+        # Ask only whether a plan costing at most best - 1 exists: sum theta <= best - 1. HiGHS then
+        # prunes every node whose bound reaches the incumbent; "infeasible" proves the incumbent optimal.
+        cutoff_row = highs.getNumRow()
+        highs.addRow(-_INF, best - 1.0, n, np.arange(m, m + n, dtype=np.int32), np.ones(n))
     while time.perf_counter() < deadline:
-        _, theta = sep.levels(best_open.astype(float))
-        warm = highspy.HighsSolution()
-        warm.col_value = list(np.r_[best_open.astype(float), theta])
-        warm.value_valid = True
-        highs.setSolution(warm)
+        if cutoff_row < 0:
+            _, theta = sep.levels(best_open.astype(float))
+            warm = highspy.HighsSolution()
+            warm.col_value = list(np.r_[best_open.astype(float), theta])
+            warm.value_valid = True
+            highs.setSolution(warm)
         highs.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
         highs.run()
+        model_status = highs.getModelStatus()
+        if cutoff_row >= 0 and model_status == highspy.HighsModelStatus.kInfeasible:
+            status = Status.OPTIMAL  # no plan of the master (a relaxation) costs best - 1 or less
+            break
         info = highs.getInfo()
+        # With the cutoff row the MIP's bound covers only plans below best; min(bound, best) stays valid.
         bound = max(bound, float(info.mip_dual_bound))
         values = np.asarray(highs.getSolution().col_value)
-        if len(values) < m + n:
+        if len(values) < m + n or info.primal_solution_status == 0:
             break
-        solved = highs.getModelStatus() == highspy.HighsModelStatus.kOptimal  # read before rows reset it
+        solved = model_status == highspy.HighsModelStatus.kOptimal  # read before rows reset it
         is_open = values[:m] > 0.5
         found = inst.objective(np.flatnonzero(is_open))
         if int(is_open.sum()) == p and found < best:
             best_open, best = is_open, found
+            if cutoff_row >= 0:
+                highs.changeRowBounds(cutoff_row, -_INF, best - 1.0)
         if bound > cut_of(best):
             status = Status.OPTIMAL
             break
@@ -262,7 +284,7 @@ def benders(
         )  # fmt: skip
         if not solved:
             break
-        if added == 0:  # the MIP's optimum is a plan costed exactly: optimal
+        if added == 0 and cutoff_row < 0:  # the MIP's optimum is a plan costed exactly: optimal
             status = Status.OPTIMAL
             bound = best
             break
