@@ -35,6 +35,7 @@ SETS = {
     "held-out 3": DATA / "pii_heldout3.jsonl",
     "held-out 4": DATA / "pii_heldout4.jsonl",
     "held-out 5": DATA / "pii_heldout5.jsonl",
+    "tune4": DATA / "pii_tune4.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """

@@ -120,7 +120,9 @@ def test_nhs_check_digit() -> None:
     assert nhs_number_is_valid("943 476 5919")
     assert not nhs_number_is_valid("943 476 5918")
     assert redact("my nhs number is 943 476 5919") == "my nhs number is [NHS number]"
-    assert redact("reference 9434765918 on the letter") == "reference 9434765918 on the letter"
+    # A ten-digit number failing the check is no NHS number (after "reference" it is a reference).
+    assert redact("the code 9434765918 on the letter") == "the code 9434765918 on the letter"
+    assert redact("reference 9434765918 on the letter") == "reference [reference] on the letter"
 
 
 def test_postcodes_in_any_spacing_become_sectors() -> None:
@@ -249,6 +251,31 @@ def _inside_found(text: str, value: str) -> bool:
         ("P. Achterberg was our worker", "P. Achterberg"),  # an initial
         ("Temitope and Eilidh came too", "Eilidh"),  # a name on no list, paired with one that is
         ("Małgorzata brought cake", "Małgorzata"),  # accented
+        # Workplaces said the ways people say them (issue 26, tune4).
+        ("i do lates at the Morrisons in Dereham most weeks", "the Morrisons in Dereham"),
+        ("my brother drives for Sanders Coaches", "Sanders Coaches"),
+        ("been signed off from Lotus since june", "Lotus"),
+        ("he is a chef at the Jade Garden restaurant on Prince of Wales Road", "Jade Garden restaurant"),
+        ("she's a picker at the 3 Counties depot", "3 Counties depot"),
+        ("im on the tills at the garden centre in Hoveton", "the garden centre in Hoveton"),
+        ("my wife is an HGV driver with Culina of Wisbech", "Culina of Wisbech"),
+        # Registers named before a number with letters in it.
+        ("NMC PIN 71B2345C, ask me anything", "71B2345C"),
+        ("my GMC number is 6012345", "6012345"),
+        ("enhanced DBS 001234567890 renewed last year", "001234567890"),
+        # A month and year of birth, a named day.
+        ("she was born in February 2022 at the N&N", "February 2022"),
+        ("our twins were born on christmas eve 2019", "christmas eve 2019"),
+        # Names given away by what follows, by "my", by a sign-off or a family title.
+        ("Faith from the baby group phoned me every week", "Faith"),
+        ("Blessing who runs the toddler group is a star", "Blessing"),
+        ("ask kemi on reception, she knows", "kemi"),
+        ("KT from the dads group set it up", "KT"),
+        ("my Holly cried when we told her", "Holly"),
+        ("Nothing else is near us. Sunita", "Sunita"),
+        ("ask uncle deano, he takes them", "deano"),
+        ("Abu Bakr at the mosque told us about it", "Abu Bakr"),
+        ("Elspeth and Catriona go on Mondays", "Elspeth"),
     ],
 )
 def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
@@ -264,6 +291,13 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("Will the centre stay open in May?", "Will"),
         ("the time is 10.30 and the price 4.50", "10.30"),
         ("I work at home most days", "home"),
+        ("Bob's your uncle, the hub is gone", "Bob"),
+        ("we drove to King's Lynn for the session", "Lynn"),
+        ("Ofsted rated it good last time", "Ofsted"),
+        ("the GP from the surgery came along", "GP"),
+        ("Cllr Watts voted for the cuts", "Watts"),  # a councillor's name is public, kept
+        ("the hub helped us so much. Diolch", "Diolch"),
+        ("I volunteer at the centre on Fridays", "centre"),
     ],
 )
 def test_ordinary_words_that_are_names_survive_without_a_clue(text: str, phrase: str) -> None:

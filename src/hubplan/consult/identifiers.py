@@ -53,17 +53,45 @@ SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4
 _BIRTH_CUE = re.compile(
     r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due)\b[^.!?\n]{0,20}$)"
 )
+# Days people are born on that have a name: "born on boxing day 2020".
+_NAMED_DAY = re.compile(
+    r"(?i:\b(?:boxing\s+day|christmas\s+(?:day|eve)|new\s+year'?s\s+(?:day|eve)|valentine'?s\s+day|"
+    r"bonfire\s+night|halloween|st\.?\s+\w+'?s\s+day)(?:,?\s+\d{4})?)"
+)
+# A month and year ("born in march 2019"): a birth date only after a word about birth.
+_MONTH_YEAR = re.compile(rf"(?i:\b{_MONTH}\.?,?\s+(?:\d{{4}}|'\d{{2}})\b)")
+_JOBS = (
+    r"(?:cleaner|carer|care\s+worker|care\s+assistant|support\s+worker|nurse|healthcare\s+assistant|hca|"
+    r"midwife|porter|driver|lorry\s+driver|hgv\s+driver|delivery\s+driver|bus\s+driver|taxi\s+driver|"
+    r"manager|assistant|teaching\s+assistant|ta|lsa|teacher|cook|chef|waiter|waitress|barmaid|barman|"
+    r"bar\s+staff|receptionist|cashier|picker|packer|labourer|operative|technician|mechanic|engineer|"
+    r"electrician|plumber|hairdresser|baker|butcher|security\s+guard|warehouse\s+worker|shelf\s+stacker|"
+    r"admin|administrator|secretary|supervisor|team\s+leader|apprentice|dinner\s+lady|lunchtime\s+supervisor|"
+    r"doctor|gp|pharmacist|paramedic|social\s+worker|sales\s+assistant|checkout\s+operator|machinist)s?"
+)
 _WORK_CUE = re.compile(
     r"(?i:\b(?:(?:work|works|worked|working)(?:\s+(?:nights|days|shifts|evenings|weekends|part[\s-]time|"
-    r"full[\s-]time|lates|earlies))?\s+(?:at|for)|(?:laid\s+off|made\s+redundant|sacked|fired|let\s+go)"
-    r"\s+(?:from|by|at)|employed\s+(?:at|by)|on\s+(?:shift|nights|days)\s+at|job\s+(?:at|with)|"
-    r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|(?:a\s+)?(?:cleaner|carer|nurse|driver|manager|assistant)\s+at)"
+    r"full[\s-]time|lates|earlies|split\s+shifts))?\s+(?:at|for)|(?:laid\s+off|made\s+redundant|sacked|"
+    r"fired|let\s+go|off\s+sick|signed\s+off|on\s+sick\s+leave)\s+(?:from|by|at)|employed\s+(?:at|by)|"
+    r"(?:do|does|doing|did|on|work|works)\s+(?:the\s+)?(?:nights?|days|shifts?|lates|earlies|night\s+shift|"
+    r"day\s+shift|nightshift)\s+at|on\s+the\s+(?:night|day|late|early)\s+shift\s+at|shifts?\s+at|"
+    r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?)\s+at|job\s+(?:at|with)|"
+    r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning)\s+for|"
+    r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
     r"\s+)"
 )
 _CAP = r"[A-Z][\w'’&.-]*"
+# What a business calls itself after its name: "the Golden Dragon takeaway", "the 2 Sisters factory".
+_BUSINESS = (
+    r"(?:hospital|factory|warehouse|depot|store|shop|branch|plant|site|office|surgery|school|takeaway|"
+    r"restaurant|cafe|café|pub|hotel|care\s+home|nursing\s+home|garage|farm|salon|bakery|packhouse|"
+    r"car\s+wash|nursery|kitchen|chippy|chip\s+shop|academy|college|barbers?|mill|yard|centre)"
+)
+# Where it is: "on Magdalen Street", "in Thetford", "near Dereham".
+_AT_PLACE = rf"(?:\s+(?:on|in|near|off|at)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
 _EMPLOYER = re.compile(
-    rf"(?:the\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*{_CAP})*"
-    r"(?:\s+(?:hospital|factory|warehouse|depot|store|shop|branch|plant|site|office|surgery|school))?"
+    rf"(?:the\s+)?(?:\d+\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*{_CAP})*"
+    rf"(?:\s+{_BUSINESS})?{_AT_PLACE}"
 )
 _SITE = (
     r"(?:warehouses?|offices?|head\s+office|hq|depot|factory|store|superstore|site|plant|distribution\s+"
@@ -73,7 +101,8 @@ _SITE = (
 # Where a site is: "near Dereham", "in Hethel", "on the Longwater estate", "off Hall Road".
 _SITE_PLACE = rf"(?:\s+(?:near|in|on|off|at|by|outside)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
 _LOWER_EMPLOYER = re.compile(
-    rf"(?:the\s+)?([a-z][\w'&-]+)(?:\s+{_SITE}(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?)?"
+    rf"(?:the\s+)?([a-z][\w'&-]+)(?:\s+(?:{_SITE}|{_BUSINESS}|wash)(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?)?"
+    rf"{_AT_PLACE}"
 )
 # "the Amazon warehouse near Dereham", "the Aviva offices": a brand, a site word, where it is.
 _BRAND_SITE = re.compile(rf"\b(?:the\s+)?((?:{_CAP}\s+){{1,3}}?{_SITE}{_SITE_PLACE})(?![\w-])")
@@ -84,17 +113,23 @@ _JOB_WORDS = re.compile(
     r"contract(?:ed)?|staff|manager|supervisor|driver|apprentice\w*|hours|rota|payroll)\b)"
 )
 _NOT_EMPLOYERS_TEXT = (
-    "home the a an night nights weekends it all least last times moment present once minimum"
+    "home the a an night nights weekend weekends it all least last times moment present once minimum same "
+    "centre center hub hubs group groups playgroup session sessions library end minute"
 )
 _NOT_EMPLOYERS = frozenset(_NOT_EMPLOYERS_TEXT.split())
 _WHERE_WORKS = re.compile(
     rf"\b(?:at|to|from)\s+({_EMPLOYER.pattern})\s+where\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:work|works|worked)\b"
 )
+# A professional register or check named before its number: Ofsted, the GMC, the NMC (a "PIN"), the
+# HCPC, Social Work England, a DBS certificate, a URN or any "registration number".
+_REGISTERS = (
+    r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
+    r"reg|licence|license|certificate|cert|badge|carer\s+(?:ref|no|number|id))"
+)
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
-    r"|(?i:\b(?:urn|ofsted(?:\s+(?:reg(?:istration)?|no\.?|number|ref))?|ref(?:erence)?|registration"
-    r"(?:\s+(?:no\.?|number))?|carer\s+(?:ref|no|number|id))\b(?:\s+(?:no\.?|number|is|was|=))*[\s:.#]*)"
-    r"([A-Za-z]{0,3}[/-]?\d{4,9})(?![A-Za-z0-9])"
+    rf"|(?i:\b{_REGISTERS}\b(?:\s+(?:{_REGISTERS}|no\.?|number|num|is|was|=|:))*[\s:.#(]*)"
+    r"((?=[A-Za-z0-9/-]*\d{2})[A-Za-z]{0,3}[/-]?[0-9][A-Za-z0-9]{3,13})(?![A-Za-z0-9])"
 )
 
 
@@ -147,8 +182,8 @@ class SocialRecogniser(_Regex):
 class DateRecogniser(_Regex):
     """Dates that could be a birth date: day, month and year in words or short numbers (``9.3.21``).
 
-    A day and month without a year ("twenty-second of July") counts only after "born", "dob",
-    "birthday" or "turned".
+    A day and month without a year ("twenty-second of July"), a month and year ("March 2019") and a
+    named day ("boxing day 2020") count only after "born", "dob", "birthday" or "turned".
     """
 
     entity = "DATE_OF_BIRTH"
@@ -159,6 +194,10 @@ class DateRecogniser(_Regex):
         for m in DATE_WORDS.finditer(text):
             if m["y1"] or m["y2"] or _BIRTH_CUE.search(text[: m.start()]):
                 yield m.start(), m.end()
+        for pattern in (_NAMED_DAY, _MONTH_YEAR):
+            for m in pattern.finditer(text):
+                if _BIRTH_CUE.search(text[: m.start()]):
+                    yield m.start(), m.end()
 
 
 class WorkplaceRecogniser(_Regex):

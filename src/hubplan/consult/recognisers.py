@@ -18,6 +18,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from hubplan.consult.name_clues import clued_names, is_name_word
 from hubplan.consult.name_lists import (
     _AMBIGUOUS,
     _COMMON_WORDS,
@@ -142,7 +143,7 @@ SCHOOL_WITH_AGE = re.compile(
     rf"class)){{0,3}}\s+(?i:at|to)\s+)({_CAPS})"
 )
 
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Nurse|Sister|Auntie|Aunty|Uncle)\.?"
+_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd|Pastor|Imam|Nurse|Sister|Auntie|Aunty|Uncle|Um|Umm|Abu)\.?"
 _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
 _LOW = "a-zß-öø-ÿā-žșț"
 _NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)*"
@@ -206,6 +207,8 @@ _PLACE_PREFIX = _words(
     """st st. saint great little north south east west upper lower old new king's kings long high
     market castle bishop's"""
 )
+# Place prefixes that also stand before a person ("Little Ruby", "Old Bill"): not clues on their own.
+_NOT_PLACE_BEFORE = _words("little old new long high")
 _PLACE_BEFORE = re.compile(
     r"\b(?:at|in|to|near|around|into|outside|towards|round|from|of|for|across)\s+$", re.I
 )
@@ -237,6 +240,9 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if not words:
         return False
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
+    if before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE:
+        return True  # "King's Lynn", "Great Yarmouth": the name's first word stands before it
     if _PLACE_AFTER.match(text[end:]) or re.fullmatch(_STREET, words[-1].lower().rstrip(".")):
         return True
     if is_first_name(words[0]):
@@ -435,6 +441,10 @@ class NameRecogniser(_Regex):
         ner = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or []]
         proper = {i for i, tag in tags.items() if tag == "PROPN"}
         spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
+        for s, e in clued_names(text, spans):
+            first = text[s:e].split(maxsplit=1)[0]
+            if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
+                spans.append((s, e))
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
 
     def spans(

@@ -106,6 +106,7 @@ def find_personal_data(text: str) -> list[Found]:
     """
     if not text.strip():
         return []
+    from hubplan.consult.name_clues import idiom_spans, public_office_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, looks_like_place, not_a_name
 
     analyzer, _ = _engines()
@@ -122,6 +123,8 @@ def find_personal_data(text: str) -> list[Found]:
             if ambiguous_without_clue(text, r.start, r.end):
                 continue
         found.append(Found(r.start, r.end, r.entity_type, source))
+    never = idiom_spans(text) + public_office_spans(text)
+    found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = _outside_organisations(text, found)
     return sorted(found, key=lambda f: (f.start, -f.end))
 

@@ -1,0 +1,144 @@
+"""Names found by what is written around them: after the name, at the end, or beside another name.
+
+The clues before a name ("my son", "ask for", "I'm") live in ``recognisers``; these are the rest, in
+the general forms residents write them, not the phrasing of one test set:
+
+- what follows a name: "Grace from the breastfeeding group", "Precious who works there", "shaz on
+  reception", "JP from the dads group" (a name, a name that is also a word, two or three capitals);
+- "my Ruby loves it": a first name straight after "my" or "our";
+- a capitalised name that signs a comment off after its last sentence ("... genuine. Ruth");
+- a lower-case name after a family or affectionate title ("auntie shirl", "lil jay", "ate lorna");
+- a lower-case name paired before another ("tj and lil jay").
+
+Idioms that hold a name ("Bob's your uncle", "Mark my words", "jack of all trades") are never names,
+and nor is an elected member named in office ("Cllr Watts", "Councillor Ann Smith", "our MP, Liz
+Truss"): what they said and did in office is public, and the consultation is about their decisions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from hubplan.consult.name_lists import (
+    _AMBIGUOUS,
+    _NOT_NAMES,
+    _words,
+    first_names,
+    is_first_name,
+    is_text_speak,
+    is_unknown_word,
+)
+
+_UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
+_LOW = "a-zß-öø-ÿā-žșț"
+_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*"
+_LOWER = rf"[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)?"
+# Acronyms that stand where initials could: never a person.
+_ACRONYMS = _words(
+    """GP TA HV SW NHS DWP CAB SEN EHC UK EU UN PTA PIP DLA ESA JSA UC TV PC IT HR ID OK NCC CC
+    NCT HMRC ADHD ASD SEND SENCO DBS URN MP CEO A11 A47"""
+)
+# What follows a person in a comment: where they are from, what they do there.
+_AFTER = (
+    r"(?=\s*,?\s+(?:from|at|in)\s+(?:the\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:group|centre|center|hub|team|"
+    r"clinic|playgroup|session|sessions|class|classes|reception|nursery|creche|crèche|office|library)\b"
+    r"|\s*,?\s+who\s+(?:works|worked|runs|ran|run|helps|helped|leads|led|does|did|is|was|used\s+to)\b"
+    r"|\s*,?\s+(?:on|at)\s+(?:the\s+)?(?:reception|front\s+desk|desk)\b"
+    r"|\s+\(@)"
+)
+_CAP_AFTER = re.compile(rf"(?<![\w'’-])({_NAME}|[A-Z]{{2,3}})" + _AFTER)
+_LOWER_AFTER = re.compile(rf"(?<![\w'’@.-])({_LOWER})" + _AFTER)
+_MY_NAME = re.compile(rf"\b(?:my|our)\s+(?:little\s+|lil\s+)?({_NAME})(?!\s+[{_UP}])")
+# Titles of family and affection before a first name, in any case ("auntie shirl", "ate lorna").
+_FAMILY_TITLE = re.compile(
+    r"(?i:\b(?:auntie|aunty|aunt|uncle|nanny|nana|nanna|nan|grandma|grandad|granny|gran|ate|kuya|tita|"
+    r"tito|lil|little|baby|big|cousin|bibi|dadi|nani|chacha|khala|baba|mama|babcia|dziadek|bunica))"
+    rf"\s+({_LOWER})\b"
+)
+_CLOSERS = _words(
+    """thanks thank thankyou cheers regards ta thx diolch dziękuję dziekuje obrigado obrigada
+    mulțumesc multumesc ačiū paldies merci gracias danke shukran"""
+)
+# The last words of a comment, after its last sentence ends: a sign-off.
+_SIGN_OFF = re.compile(rf"(?:^|[.!?\n]\s*)({_NAME}(?:\s+{_NAME})?)(?=\s*(?:x+|xo+)?[\s!.]*$)")
+_PAIR_BEFORE = re.compile(rf"(?<![\w'’-])({_LOWER})\s+(?:and|n|&)\s+(?:lil\s+|little\s+)?$")
+_IDIOMS = re.compile(
+    r"(?i:\bbob'?s\s+your\s+uncle|\bmark\s+my\s+words?|\bjack\s+of\s+all\s+trades|\bfor\s+pete'?s\s+sake|"
+    r"\btom,?\s+dick\s+(?:and|&)\s+harry|\bsmart\s+alec|\bdoubting\s+thomas|\bpeeping\s+tom|\bjack\s+the\s+lad|"
+    r"\bnosey\s+parker|\bnosy\s+parker|\bbilly\s+no\s+mates|\bkeeping\s+up\s+with\s+the\s+joneses|"
+    r"\bjohnny[\s-]come[\s-]lately|\bgrace\s+period|\bsaving\s+grace|\bhope\s+for\s+the\s+best|"
+    r"\bbless\s+you|\bbill\s+(?:to|for)\b|\brob\s+peter\s+to\s+pay\s+paul|\bpeter\s+out|\bjack\s+up|"
+    r"\bjack\s+in\s+the\s+box|\bbrown\s+bread|\bruby\s+tuesday'?s?)"
+)
+
+_PUBLIC_OFFICE = re.compile(
+    rf"\b(?:Cllr\.?|Councillor|(?:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
+)
+
+
+def _lower_name(word: str, names: frozenset[str]) -> bool:
+    """Whether a lower-case word in a name slot reads as a name (on a list, or no English word)."""
+    if word in _NOT_NAMES or is_text_speak(word) or len(word) < 2:
+        return False
+    return word.split("-", maxsplit=1)[0] in names or is_unknown_word(word)
+
+
+def is_name_word(word: str) -> bool:
+    """Return whether a word is a first name, one that is also a word (Grace, Precious) included."""
+    low = word.lower()
+    return low not in _NOT_NAMES and (is_first_name(low) or low in _AMBIGUOUS)
+
+
+def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Yield the spans of names that the words around them give away.
+
+    Parameters
+    ----------
+    text
+        One comment, as written.
+    found
+        Name spans (character offsets) already found, for the "X and Y" pairs.
+
+    Yields
+    ------
+    tuple of int
+        Start and end character offsets of each name.
+    """
+    names = first_names()
+    for m in _CAP_AFTER.finditer(text):
+        word = m[1]
+        if word.isupper():
+            if word not in _ACRONYMS:
+                yield m.start(1), m.end(1)
+        elif is_name_word(word) or is_unknown_word(word.lower()):
+            yield m.start(1), m.end(1)
+    for m in _LOWER_AFTER.finditer(text):
+        if _lower_name(m[1], names):
+            yield m.start(1), m.end(1)
+    for m in _MY_NAME.finditer(text):
+        if is_name_word(m[1]):
+            yield m.start(1), m.end(1)
+    for m in _FAMILY_TITLE.finditer(text):
+        if _lower_name(m[1], names):
+            yield m.start(1), m.end(1)
+    sign_off = _SIGN_OFF.search(text)
+    if sign_off:
+        words = sign_off[1].split()
+        first = words[0].lower()
+        if first not in _CLOSERS and (is_name_word(words[0]) or is_unknown_word(first)):
+            yield sign_off.start(1), sign_off.end(1)
+    for start, _end in found:
+        pair = _PAIR_BEFORE.search(text[:start])
+        if pair and text[start].islower() and _lower_name(pair[1], names):
+            yield pair.start(1), pair.end(1)
+
+
+def idiom_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of idioms that hold a name ("Bob's your uncle"): no name is found inside them."""
+    return [(m.start(), m.end()) for m in _IDIOMS.finditer(text)]
+
+
+def public_office_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of elected members named in office ("Cllr Watts"): public, never redacted."""
+    return [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]
