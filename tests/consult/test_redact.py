@@ -298,6 +298,9 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("Cllr Watts voted for the cuts", "Watts"),  # a councillor's name is public, kept
         ("the hub helped us so much. Diolch", "Diolch"),
         ("I volunteer at the centre on Fridays", "centre"),
+        ("im a carer for my mum since her stroke", "my"),
+        ("I was a nurse for years before the kids", "years"),
+        ("ta for listening", "listening"),
     ],
 )
 def test_ordinary_words_that_are_names_survive_without_a_clue(text: str, phrase: str) -> None:

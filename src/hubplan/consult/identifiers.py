@@ -206,12 +206,18 @@ class WorkplaceRecogniser(_Regex):
     entity = "WORKPLACE"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        from spacy.lang.en.stop_words import STOP_WORDS
+
         for cue in _WORK_CUE.finditer(text):
             rest = text[cue.end() :]
             m = _EMPLOYER.match(rest)
             if m is None:
+                # A lower-case employer only after "at" ("a carer for my mum", "a nurse for years",
+                # "ta for listening" name no employer).
+                if not re.search(r"(?i:\bat)\s+$", cue[0]):
+                    continue
                 low = _LOWER_EMPLOYER.match(rest)
-                if low is None or low[1].lower() in _NOT_EMPLOYERS:
+                if low is None or low[1].lower() in _NOT_EMPLOYERS | STOP_WORDS:
                     continue
                 m = low
             if m[0].lower().removeprefix("the ").strip() in _NOT_EMPLOYERS:
