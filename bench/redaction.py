@@ -36,6 +36,7 @@ SETS = {
     "held-out 4": DATA / "pii_heldout4.jsonl",
     "held-out 5": DATA / "pii_heldout5.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
+    "tune5": DATA / "pii_tune5.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
@@ -84,6 +85,26 @@ capitalised names) led to the lower-case cues taking the capitalised ones' perso
 either: its fair figure is 24 / 25 (96.0%; names 9 / 10), 0 / 15 damaged. Held-out 4 was not looked
 at item by item. Known over-redaction (no leak): a misspelt word in a name slot ("my son finaly
 talks") is taken for a name.
+
+Issue 26 again (2026-12-05): two fresh sets, each written by a helper who read neither the code nor
+any earlier set, each measured once before any change was made for it. tune4 (79 responses, 193
+items, 50 harmless; run-on, text-speak, learners' English, Welsh, Polish, Lithuanian, Romanian, Roma,
+Ghanaian, Chinese, Filipino and Syrian families): 160 / 193 removed (82.9%; names 93 / 106,
+workplaces 7 / 19, registration numbers 3 / 7, birth dates 11 / 15), 4 / 50 damaged (8.0%). The
+rules were widened for its kinds of miss (jobs and shifts before an employer, businesses and where
+they are, registers with letters in the number, month-and-year births, names given away by what
+follows, capitalised sign-offs, family titles, idioms, councillors in office). Then tune5 (89
+responses, 338 items, 98 harmless; paper forms, phone transcripts, forwarded e-mails, professionals,
+form answers), written after those changes: 299 / 338 removed (88.5%; names 177 / 195 = 90.8%,
+workplaces 33 / 46 = 71.7%, birth dates 25 / 30, registration numbers 11 / 14), 10 / 98 damaged
+(10.2%: villages read as surnames, "Healthy Child Programme", "Parent Carer Forum", "Sue the lot of
+them", "Foster carers"). The rules were widened again for its kinds (work in a business, any job word
+before a capitalised employer, "I run X", agencies, a British gazetteer of towns and villages
+(GeoNames, 500 people or more) for places, NHS numbers mistyped after "NHS number", collar and staff
+numbers, dates after "born" in any language, initials, "the Nowaks" after a word about families), so
+neither set's figure above is a held-out figure any more. Judgements the sets disagree with: a
+councillor named in office ("Cllr Haines") is public and kept; the town after a street address is
+redacted with it; "Norfolk County Council" as an employer is an organisation, not redacted.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

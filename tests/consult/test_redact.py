@@ -276,6 +276,26 @@ def _inside_found(text: str, value: str) -> bool:
         ("ask uncle deano, he takes them", "deano"),
         ("Abu Bakr at the mosque told us about it", "Abu Bakr"),
         ("Elspeth and Catriona go on Mondays", "Elspeth"),
+        # Written apart from tune5 (issue 26, held-out 3 then tuned on): the same forms, other words.
+        ("my sister works in the bakery at Hunstanton", "bakery at Hunstanton"),
+        ("he's a plasterer for Kingsway Builders", "Kingsway Builders"),
+        ("we run a cafe (The Copper Kettle) in Holt", "The Copper Kettle"),
+        ("temping through Adecco since may", "Adecco"),
+        ("he drives the 12 bus for Sanders Coaches", "Sanders Coaches"),
+        ("my son was born 4/5/2019.", "4/5/2019"),
+        ("she was born 2020 in june", "2020 in june"),
+        ("the twins were born 12 czerwca 2021 in Gdansk", "12 czerwca 2021"),
+        ("staff number 77310 if you need it", "77310"),
+        ("collar number PC 4410", "PC 4410"),
+        ("NHS number for my son 123 456 7891 if needed", "123 456 7891"),
+        ("the playgroup leader, Bryony, is lovely", "Bryony"),
+        ("whose daughter Anwen starts in May", "Anwen"),
+        ("Name: Ottilie Frost", "Ottilie Frost"),
+        ("auntie rose takes them on Tuesdays", "rose"),
+        ("KJ and ruby love it there", "KJ"),
+        ("my son Tobias (TJ) loves it", "TJ"),
+        ("the family next door, the Kowalskis, use it", "Kowalskis"),
+        ("Fergus MacDonald here, dad of two", "MacDonald"),
     ],
 )
 def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
@@ -301,6 +321,11 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("im a carer for my mum since her stroke", "my"),
         ("I was a nurse for years before the kids", "years"),
         ("ta for listening", "listening"),
+        ("Foster carers rely on it, I am a foster carer myself", "Foster"),
+        ("Sue the council, I say", "Sue"),
+        ("we live between Diss and Loddon", "Diss"),
+        ("the Healthy Child Programme runs it", "Healthy"),
+        ("the staff 2019 party was fun", "2019"),
     ],
 )
 def test_ordinary_words_that_are_names_survive_without_a_clue(text: str, phrase: str) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hubplan.consult.recognisers import _Regex
+from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
 
 NI_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
@@ -49,7 +49,7 @@ DATE_WORDS = re.compile(
     rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b)?"
     rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:,?\s+(?P<y2>\d{{4}})\b)?)"
 )
-SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d.:/])")
+SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
     r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due)\b[^.!?\n]{0,20}$)"
 )
@@ -59,7 +59,15 @@ _NAMED_DAY = re.compile(
     r"bonfire\s+night|halloween|st\.?\s+\w+'?s\s+day)(?:,?\s+\d{4})?)"
 )
 # A month and year ("born in march 2019"): a birth date only after a word about birth.
-_MONTH_YEAR = re.compile(rf"(?i:\b{_MONTH}\.?,?\s+(?:\d{{4}}|'\d{{2}})\b)")
+_MONTH_YEAR = re.compile(
+    rf"(?i:\b{_MONTH}\.?,?\s+(?:\d{{4}}|'\d{{2}})\b|\b(?:19|20)\d{{2}},?\s+(?:in\s+)?{_MONTH}\b)"
+)
+# After a word about birth, a day, any word and a year is a date in any language ("30 sierpnia 2021"),
+# and an ordinal day alone is one too ("turned one on the 9th").
+_DAY_WORD_YEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}\b")
+_ORDINAL_DAY = re.compile(r"(?i:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)")
+# A year and "born" just after it: "(2019 august born)".
+_BORN_AFTER = re.compile(rf"(?i:\b((?:19|20)\d{{2}}\s+{_MONTH}|{_MONTH}\s+(?:19|20)\d{{2}})\s+born\b)")
 _JOBS = (
     r"(?:cleaner|carer|care\s+worker|care\s+assistant|support\s+worker|nurse|healthcare\s+assistant|hca|"
     r"midwife|porter|driver|lorry\s+driver|hgv\s+driver|delivery\s+driver|bus\s+driver|taxi\s+driver|"
@@ -71,12 +79,15 @@ _JOBS = (
 )
 _WORK_CUE = re.compile(
     r"(?i:\b(?:(?:work|works|worked|working)(?:\s+(?:nights|days|shifts|evenings|weekends|part[\s-]time|"
-    r"full[\s-]time|lates|earlies|split\s+shifts))?\s+(?:at|for)|(?:laid\s+off|made\s+redundant|sacked|"
+    r"full[\s-]time|lates|earlies|split\s+shifts|agency))?\s+(?:at|for)|(?:laid\s+off|made\s+redundant|sacked|"
     r"fired|let\s+go|off\s+sick|signed\s+off|on\s+sick\s+leave)\s+(?:from|by|at)|employed\s+(?:at|by)|"
     r"(?:do|does|doing|did|on|work|works)\s+(?:the\s+)?(?:nights?|days|shifts?|lates|earlies|night\s+shift|"
     r"day\s+shift|nightshift)\s+at|on\s+the\s+(?:night|day|late|early)\s+shift\s+at|shifts?\s+at|"
     r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?)\s+at|job\s+(?:at|with)|"
     r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning)\s+for|"
+    r"(?:drives?|driving|drove)\s+(?:the\s+|a\s+)?(?:\d+\s+)?(?:bus|buses|lorry|lorries|van|vans|taxi|cab|truck)\s+for|"
+    r"(?:clean|cleans|cleaning|cook|cooks|cooking|serve|serves|volunteers?\s+shifts)\s+at|"
+    r"(?:(?:agency\s+)?work|works|worked|working|temping|temp)\s+(?:through|via|with\s+the\s+agency)|"
     r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
     r"\s+)"
 )
@@ -85,7 +96,8 @@ _CAP = r"[A-Z][\w'’&.-]*"
 _BUSINESS = (
     r"(?:hospital|factory|warehouse|depot|store|shop|branch|plant|site|office|surgery|school|takeaway|"
     r"restaurant|cafe|café|pub|hotel|care\s+home|nursing\s+home|garage|farm|salon|bakery|packhouse|"
-    r"car\s+wash|nursery|kitchen|chippy|chip\s+shop|academy|college|barbers?|mill|yard|centre)"
+    r"car\s+wash|nursery|kitchen|chippy|chip\s+shop|academy|college|barbers?|mill|yard|centre|estate|"
+    r"airport|docks|port|prison|barracks|base|university|hq|foods|farms|pharmacy|chemist|bar|club)"
 )
 # Where it is: "on Magdalen Street", "in Thetford", "near Dereham".
 _AT_PLACE = rf"(?:\s+(?:on|in|near|off|at)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
@@ -112,6 +124,19 @@ _JOB_WORDS = re.compile(
     r"redundan\w*|sacked|fired|pack|packs|packing|picker|picking|cleaner|cleaning|temping|agency|"
     r"contract(?:ed)?|staff|manager|supervisor|driver|apprentice\w*|hours|rota|payroll)\b)"
 )
+# "I work in the chicken factory", "a roofer for R&S Roofing": an employer only where the words say
+# so: after "work in", one with a business word; after any job word (-er, -or, -ist), a capitalised one.
+_WORK_IN = re.compile(r"(?i:\b(?:work|works|worked|working)\s+in\s+)")
+_ANY_JOB = re.compile(
+    r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?\s+(?:at|for|with)\s+)"
+)
+# "I run Patel's Pharmacy", "we own a cafe (The Copper Kettle)": a capitalised business.
+_RUNS = re.compile(
+    r"(?i:\b(?:i|we|he|she|they)\s+(?:run|runs|own|owns|manage|manages|ran|owned|managed)\s+"
+    r"(?:an?\s+[a-z]+\s*\(\s*)?)"
+)
+_HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|[.!?]$|\s*\(")
 _NOT_EMPLOYERS_TEXT = (
     "home the a an night nights weekend weekends it all least last times moment present once minimum same "
     "centre center hub hubs group groups playgroup session sessions library end minute"
@@ -124,14 +149,20 @@ _WHERE_WORKS = re.compile(
 # HCPC, Social Work England, a DBS certificate, a URN or any "registration number".
 _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
-    r"reg|licence|license|certificate|cert|badge|carer\s+(?:ref|no|number|id))"
+    r"reg|licence|license|certificate|cert|badge|"
+    r"(?:carer|collar|warrant|staff|employee|payroll|membership)\s+(?:ref|no|number|id))"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
     rf"|(?i:\b{_REGISTERS}\b(?:\s+(?:{_REGISTERS}|no\.?|number|num|is|was|=|:))*[\s:.#(]*)"
-    r"((?=[A-Za-z0-9/-]*\d{2})[A-Za-z]{0,3}[/-]?[0-9][A-Za-z0-9]{3,13})(?![A-Za-z0-9])"
+    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{1,13}(?:[ -]\d{2,6}){0,3})(?![A-Za-z0-9])"
 )
 
+# Ten digits after "NHS number" are one even when the check digit is wrong (mistyped): "NHS number
+# for the baby (485 777 3456)". A valid one is the NHS recogniser's.
+_NHS_CUED = re.compile(
+    r"(?i:\bnhs\s+(?:no\.?|number|num)\b[^.!?\d\n]{0,30}?)(\d{3}[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
+)
 
 # A reference written with slashes or dashes, letters and digits mixed: "FC/2231/N", "CS-44817-B".
 _REF_TOKEN = re.compile(
@@ -194,10 +225,12 @@ class DateRecogniser(_Regex):
         for m in DATE_WORDS.finditer(text):
             if m["y1"] or m["y2"] or _BIRTH_CUE.search(text[: m.start()]):
                 yield m.start(), m.end()
-        for pattern in (_NAMED_DAY, _MONTH_YEAR):
+        for pattern in (_NAMED_DAY, _MONTH_YEAR, _DAY_WORD_YEAR, _ORDINAL_DAY):
             for m in pattern.finditer(text):
                 if _BIRTH_CUE.search(text[: m.start()]):
                     yield m.start(), m.end()
+        for m in _BORN_AFTER.finditer(text):
+            yield m.start(1), m.end(1)
 
 
 class WorkplaceRecogniser(_Regex):
@@ -222,7 +255,15 @@ class WorkplaceRecogniser(_Regex):
                 m = low
             if m[0].lower().removeprefix("the ").strip() in _NOT_EMPLOYERS:
                 continue
-            yield cue.end(), cue.end() + len(m[0].rstrip(".,'’"))
+            yield cue.end(), cue.end() + _employer_length(m[0])
+        for cue in _WORK_IN.finditer(text):
+            m = _EMPLOYER.match(text, cue.end()) or _LOWER_EMPLOYER.match(text, cue.end())
+            if m and _HAS_BUSINESS.search(m[0]) and m[0].split()[-1].lower() not in STOP_WORDS:
+                yield m.start(), m.start() + _employer_length(m[0])
+        for cue in [*_ANY_JOB.finditer(text), *_RUNS.finditer(text)]:
+            m = _EMPLOYER.match(text, cue.end())
+            if m and m[0].lower().removeprefix("the ").strip() not in _NOT_EMPLOYERS:
+                yield m.start(), m.start() + _employer_length(m[0])
         for m in _WHERE_WORKS.finditer(text):
             yield m.start(1), m.end(1)
         for m in _BRAND_SITE.finditer(text):
@@ -245,6 +286,9 @@ class RegistrationRecogniser(_Regex):
                 yield m.start(1), m.end(1)
             else:
                 yield m.start(), m.end()
+        for m in _NHS_CUED.finditer(text):
+            if not nhs_number_is_valid(m[1]):
+                yield m.start(1), m.end(1)
         for m in _REF_TOKEN.finditer(text):
             # Two separators with letters and digits ("AB/1234/C") is a reference anywhere; one
             # ("HB/77341", "covid-19") only after a word about a reference in the same sentence.
@@ -255,3 +299,9 @@ class RegistrationRecogniser(_Regex):
             before = re.split(r"[.!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]
             if (separators >= 2 and digits >= 3) or (digits >= 2 and _REF_CUE.search(before)):
                 yield m.start(), m.end()
+
+
+def _employer_length(words: str) -> int:
+    """Return how much of an employer match to keep: up to a sentence's end, without trailing marks."""
+    end = _SENTENCE_END.search(words)
+    return len(words[: end.start() if end else len(words)].rstrip(".,'’ "))

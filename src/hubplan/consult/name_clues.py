@@ -8,7 +8,9 @@ the general forms residents write them, not the phrasing of one test set:
 - "my Ruby loves it": a first name straight after "my" or "our";
 - a capitalised name that signs a comment off after its last sentence ("... genuine. Ruth");
 - a lower-case name after a family or affectionate title ("auntie shirl", "lil jay", "ate lorna");
-- a lower-case name paired before another ("tj and lil jay").
+- a lower-case name paired before another ("tj and lil jay"), initials paired with a name ("TJ and
+  kian"), in brackets after one ("Jhon-Paul (JP)") or before a family word ("tjs dad");
+- a family by its surname after a word about families ("families like the Nowaks").
 
 Idioms that hold a name ("Bob's your uncle", "Mark my words", "jack of all trades") are never names,
 and nor is an elected member named in office ("Cllr Watts", "Councillor Ann Smith", "our MP, Liz
@@ -32,7 +34,7 @@ from hubplan.consult.name_lists import (
 
 _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
 _LOW = "a-zß-öø-ÿā-žșț"
-_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*"
+_NAME = rf"(?:Ma?c[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+)(?:-[{_UP}]?[{_LOW}]+)*"
 _LOWER = rf"[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)?"
 # Acronyms that stand where initials could: never a person.
 _ACRONYMS = _words(
@@ -42,7 +44,8 @@ _ACRONYMS = _words(
 # What follows a person in a comment: where they are from, what they do there.
 _AFTER = (
     r"(?=\s*,?\s+(?:from|at|in)\s+(?:the\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:group|centre|center|hub|team|"
-    r"clinic|playgroup|session|sessions|class|classes|reception|nursery|creche|crèche|office|library)\b"
+    r"clinic|playgroup|session|sessions|class|classes|reception|nursery|creche|crèche|office|library|church|"
+    r"chapel|mosque|gurdwara|temple|synagogue)\b"
     r"|\s*,?\s+who\s+(?:works|worked|runs|ran|run|helps|helped|leads|led|does|did|is|was|used\s+to)\b"
     r"|\s*,?\s+(?:on|at)\s+(?:the\s+)?(?:reception|front\s+desk|desk)\b"
     r"|\s+\(@)"
@@ -62,6 +65,20 @@ _CLOSERS = _words(
 )
 # The last words of a comment, after its last sentence ends: a sign-off.
 _SIGN_OFF = re.compile(rf"(?:^|[.!?\n]\s*)({_NAME}(?:\s+{_NAME})?)(?=\s*(?:x+|xo+)?[\s!.]*$)")
+# Initials paired with a name ("TJ and kian", "Mo & JP"), in brackets after one ("Jhon-Paul (JP)"),
+# or before a family word ("tjs dad", "Amira's mum").
+_INITIALS_PAIR = re.compile(
+    rf"(?<![\w'’-])(?:([A-Z]{{2,3}})\s+(?:and|&)\s+({_NAME}|{_LOWER})|({_NAME}|{_LOWER})\s+(?:and|&)\s+([A-Z]{{2,3}}))"
+    r"(?![\w'’-])"
+)
+_BRACKETED = re.compile(r"\s*\(([A-Z]{2,3}|[A-Z][a-z]{1,12})\)")
+_POSSESSIVE_KIN = re.compile(
+    rf"(?<![\w'’-])([A-Z]{{2,3}}|{_NAME}|[a-z]{{2,}}?)['’]?s\s+(?:mum|mam|mummy|dad|daddy|nan|nanny|nana|"
+    r"grandma|grandad|brother|sister|auntie|aunty|uncle|cousin|baby|son|daughter|key\s*worker)\b"
+)
+# "the Nowaks", "the Ahmadis": a family by its surname, after a word about families.
+_FAMILY_NAME = re.compile(rf"\bthe\s+([{_UP}][{_LOW}]+(?:s|es))\b")
+_FAMILY_CUE = re.compile(r"(?i:\bfamil(?:y|ies)\b[^.!?]{0,40}$)")
 _PAIR_BEFORE = re.compile(rf"(?<![\w'’-])({_LOWER})\s+(?:and|n|&)\s+(?:lil\s+|little\s+)?$")
 _IDIOMS = re.compile(
     r"(?i:\bbob'?s\s+your\s+uncle|\bmark\s+my\s+words?|\bjack\s+of\s+all\s+trades|\bfor\s+pete'?s\s+sake|"
@@ -82,6 +99,11 @@ def _lower_name(word: str, names: frozenset[str]) -> bool:
     if word in _NOT_NAMES or is_text_speak(word) or len(word) < 2:
         return False
     return word.split("-", maxsplit=1)[0] in names or is_unknown_word(word)
+
+
+def _initials(word: str) -> bool:
+    """Whether a short lower-case word has no vowel, so is initials ("tj", "jp"), not a word."""
+    return len(word) <= 3 and word not in _NOT_NAMES and not re.search("[aeiouy]", word)
 
 
 def is_name_word(word: str) -> bool:
@@ -120,7 +142,25 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         if is_name_word(m[1]):
             yield m.start(1), m.end(1)
     for m in _FAMILY_TITLE.finditer(text):
-        if _lower_name(m[1], names):
+        if _lower_name(m[1], names) or m[1] in _AMBIGUOUS:
+            yield m.start(1), m.end(1)
+    for m in _INITIALS_PAIR.finditer(text):
+        initials, other = (m[1], m[2]) if m[1] else (m[4], m[3])
+        if initials not in _ACRONYMS and (is_name_word(other) or _lower_name(other.lower(), names)):
+            yield from ((m.start(i), m.end(i)) for i in range(1, 5) if m[i])
+    for m in _POSSESSIVE_KIN.finditer(text):
+        word = m[1]
+        if word.isupper():
+            ok = word not in _ACRONYMS
+        elif word[0].isupper():
+            ok = is_name_word(word) or is_unknown_word(word.lower())
+        else:
+            ok = _lower_name(word, names) or _initials(word)
+        if ok:
+            yield m.start(1), m.end(1)
+    for m in _FAMILY_NAME.finditer(text):
+        stem = re.sub("e?s$", "", m[1]).lower()
+        if _FAMILY_CUE.search(text[: m.start()]) and is_unknown_word(stem) and stem not in _NOT_NAMES:
             yield m.start(1), m.end(1)
     sign_off = _SIGN_OFF.search(text)
     if sign_off:
@@ -128,9 +168,12 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         first = words[0].lower()
         if first not in _CLOSERS and (is_name_word(words[0]) or is_unknown_word(first)):
             yield sign_off.start(1), sign_off.end(1)
-    for start, _end in found:
+    for start, end in found:
+        bracket = _BRACKETED.match(text, end)
+        if bracket:
+            yield bracket.start(1), bracket.end(1)
         pair = _PAIR_BEFORE.search(text[:start])
-        if pair and text[start].islower() and _lower_name(pair[1], names):
+        if pair and text[start].islower() and (_lower_name(pair[1], names) or _initials(pair[1])):
             yield pair.start(1), pair.end(1)
 
 

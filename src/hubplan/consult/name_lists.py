@@ -57,7 +57,8 @@ _AMBIGUOUS = _words(
     sun don del rod ned penny ruby amber crystal jewel precious unique fern hazel heather olive
     pearl sky cash chance chase clay cliff dean dusty forest grant hunter judge mason miller parker
     rock royal ruth sage scott shelby sterling tanner taylor wade warren wes win worth bud buck
-    bobby christian spring autumn winter bank honey blessing"""
+    bobby christian spring autumn winter bank honey blessing sue rob nick charity patience mercy
+    liberty destiny harmony"""
 )
 
 
@@ -219,12 +220,13 @@ def organisations() -> tuple[str, ...]:
 _ORG_WORDS = (
     r"(?:Trust|Bank|Advice|Centre|Center|Services?|Group|Club|Charity|Children|Foundation|Society|"
     r"Association|Project|Network|Partnership|Hub|Library|Aid|Army|Alliance|Collective|Pantry|Larder|"
-    r"Cafe|Café|Matters?|Sensory|Clinic|Surgery)"
+    r"Cafe|Café|Matters?|Sensory|Clinic|Surgery|Programme|Program|Forum|Board|Panel|Committee)"
 )
 _ORG_CAP = r"[A-Z][\w'’&-]*"
 _TITLE_ORG = re.compile(
     rf"(?<![\w'’-])(?:{_ORG_CAP}\s+(?:(?:for|of|in|on)\s+(?:the\s+)?|the\s+)?)+{_ORG_WORDS}(?![\w-])"
 )
+_WORKPLACE_ORG_WORDS = _words("Surgery Clinic Cafe Café Pharmacy Practice")
 _TITLE_WORDS = _words("Mr Mrs Ms Miss Mx Dr Prof Rev Revd Pastor Imam Nurse Sister Auntie Aunty Uncle")
 # High-street banks: "<name> Bank" is then an employer, not a food or baby bank.
 _BANKS = _words("barclays lloyds hsbc natwest santander halifax nationwide tsb metro monzo starling virgin")
@@ -248,13 +250,17 @@ def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return compile_(any_case, re.IGNORECASE), compile_(capitalised, 0)
 
 
-def organisation_spans(text: str) -> list[tuple[int, int]]:
+def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[int, int]]:
     """Return the spans of organisation and service names in ``text``: never a person or an employer.
 
     Parameters
     ----------
     text
         Free text.
+    for_employers
+        Whether the spans are to cut a workplace: then a Title-Case phrase that ends in a word for a
+        place of work (Surgery, Clinic, Cafe, Pharmacy, Practice) is no organisation ("a GP at
+        Howdale Surgery" names where the respondent works; "Action for Children" stays cut).
 
     Returns
     -------
@@ -269,6 +275,8 @@ def organisation_spans(text: str) -> list[tuple[int, int]]:
     for pattern in _gazetteer():
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
     for m in _TITLE_ORG.finditer(text):
+        if for_employers and m[0].split()[-1] in _WORKPLACE_ORG_WORDS:
+            continue
         words = list(re.finditer(r"\S+", m[0]))
         # A person's name or title inside ("Dr Patel's Surgery", "Kerry's Group") stays a name: the
         # organisation starts after the last such word.

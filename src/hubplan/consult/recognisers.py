@@ -32,6 +32,7 @@ from hubplan.consult.name_lists import (
     not_a_name,
     world_first_names,
 )
+from hubplan.data.places import british_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
 
@@ -146,7 +147,7 @@ SCHOOL_WITH_AGE = re.compile(
 _TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd|Pastor|Imam|Nurse|Sister|Auntie|Aunty|Uncle|Um|Umm|Abu)\.?"
 _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
 _LOW = "a-zß-öø-ÿā-žșț"
-_NAME = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)*"
+_NAME = rf"(?:Ma?c[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+)(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)*"
 _KIN = (
     r"(?:son|daughter|boy|girl|lad|lass|one|kid|child|baby|babies|partner|husband|hubby|wife|boyfriend|"
     r"girlfriend|fianc[eé]e?|ex|sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nanna|nanny|grandma|"
@@ -157,10 +158,10 @@ _KIN = (
     r"hubs|man)"
 )
 _BEFORE_NAME = re.compile(
-    rf"(?i:\b(?:(?:my|our|his|her|their|the)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
-    rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*{_KIN}(?:\s+is)?|ask(?:ed)?\s+for|"
+    rf"(?i:\b(?:(?:my|our|his|her|their|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
+    rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*(?:[a-z]+\s+)?{_KIN}(?:\s+is)?|ask(?:ed)?\s+for|"
     rf"speak\s+to|spoke\s+to|talk(?:ed)?\s+to|asked|tell|thanks\s+to|thank|thanks|called|named|"
-    rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|(?:i\s+am|i'm|im)\s+called|hi|hello|"
+    rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|name|(?:i\s+am|i'm|im)\s+called|hi|hello|"
     + r"me\s+and|myself\s+and|with|signed|regards|cheers|"
     rf"love|ring|call|text|contact|take|took|bring|brought|helped\s+by|run\s+by|runs\s+it|runs\s+the\s+group|"
     rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of)"
@@ -174,7 +175,7 @@ _NAME_BEFORE = re.compile(
     rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
 )
 _LOWER_NAME = re.compile(
-    rf"(?i:\b(?:(?:my|our|his|her)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
+    rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
     rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
     rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
@@ -234,8 +235,9 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     -------
     bool
         True after "at", "in", "to", "from" and the like, before "church", "town", "families" and the
-        like, or for a place's prefix (St, Great, North, ...) or ending (-ham, -ton, -ford, -wich, ...),
-        unless the first word is a first name of the census list (then only the word after counts).
+        like, for a British town or village's name (GeoNames, 500 people or more), or for a place's
+        prefix (St, Great, North, ...) or ending (-ham, -ton, -ford, -wich, ...), unless the first
+        word is a first name of the census list (then only the word after counts).
     """
     words = text[start:end].split()
     if not words:
@@ -247,6 +249,9 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         return True
     if is_first_name(words[0]):
         return False
+    place = text[start:end].lower().replace("’", "'")
+    if place in british_place_names() and not is_ambiguous_name(words[0]):
+        return True  # a town or village of 500 people or more (GeoNames): "Diss", "Hethersett"
     return bool(
         words[0].lower() in _PLACE_PREFIX
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
@@ -464,7 +469,10 @@ class NameRecogniser(_Regex):
                 found.append((m.start(1), m.end(1)))
         for m in _CAPITALISED.finditer(text):
             word = m[0].lower()
-            known = is_first_name(word) and word not in _NOT_NAMES
+            # A first name that the comment also writes in lower case is a word there ("Foster carers
+            # need this" beside "a foster carer").
+            elsewhere = re.search(rf"(?<![\w.@]){word}(?![\w@]|\.\w)", text)
+            known = is_first_name(word) and word not in _NOT_NAMES and not elsewhere
             if known and not looks_like_place(text, m.start(), m.end()):
                 found.append((m.start(), m.end()))
         yield from _extend(text, found)
@@ -527,7 +535,7 @@ class NameRecogniser(_Regex):
 
 
 _INTRODUCES = re.compile(
-    r"(?i:\b(?:name\s+is|name's|names|i\s+am|i'm|im|called|named|signed|regards|this\s+is|"
+    r"(?i:\b(?:name\s+is|name's|names|name|i\s+am|i'm|im|called|named|signed|regards|this\s+is|"
     rf"(?:my|our|his|her)\s+(?:\w+\s+)?{_KIN}))[\s,:(\-]*$"
 )
 _NOT_NAME_TAGS = _words("VERB ADJ AUX ADV ADP PRON DET SCONJ CCONJ NUM PART INTJ")

@@ -140,15 +140,19 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
 
     A name or workplace span that lies inside an organisation's name is dropped; one that overlaps
     it keeps only its parts outside, where they hold more than filler words ("the", "at", "near").
+    A workplace is not cut by a Title-Case phrase ending in a word for a place of work ("a GP at
+    Howdale Surgery" names where the respondent works).
     Other kinds (phones, postcodes, ...) are kept as found.
     """
     from hubplan.consult.name_lists import organisation_spans
 
-    orgs = organisation_spans(text)
-    if not orgs:
+    named = organisation_spans(text)
+    if not named:
         return found
+    employers = organisation_spans(text, for_employers=True)
     out: list[Found] = []
     for f in found:
+        orgs = employers if f.kind == "WORKPLACE" else named
         if f.kind not in _PROTECTED_KINDS or not any(s < f.end and f.start < e for s, e in orgs):
             out.append(f)
             continue

@@ -54,6 +54,15 @@ def _british_places() -> tuple[tuple[str, float, float, int], ...]:
     return tuple(sorted(rows))
 
 
+@cache
+def british_place_names() -> frozenset[str]:
+    """Return the lower-case names of every GeoNames place of 500 people or more in the United Kingdom.
+
+    For telling a place from a person in free text ("Lorna, Diss", "the Hethersett depot").
+    """
+    return frozenset(name.lower() for name, _lat, _lon, _people in _british_places())
+
+
 def council_places(outlines: Mapping[str, dict[str, Any]], districts: Mapping[str, str]) -> pd.DataFrame:
     """Return the GeoNames places that stand inside a council's areas, with the ones to label.
 
