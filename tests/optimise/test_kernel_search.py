@@ -62,7 +62,8 @@ def test_restricted_mip_bucket_row_and_limit() -> None:
     value, sites = _brute(cost, w, 3)
     bucket = np.array([j for j in range(12) if j not in sites][:2])
     plan = restricted_mip(inst, 3, np.ones(12, dtype=bool), time_limit=10, bucket=bucket)
-    assert plan is not None and plan[bucket].any()
+    assert plan is not None
+    assert plan[bucket].any()
     # The best plan using a bucket site, by brute force over the plans that do.
     forced = min(
         float((w * cost[:, list(s)].min(axis=1)).sum())
