@@ -5,10 +5,13 @@
 
 1. Each area keeps its nearest ``k`` sites (:func:`~hubplan.optimise.large.keep_count`), its far
    cost the next one's: a relaxation of the full problem (:mod:`hubplan.optimise.large`).
-2. Greedy, fast swaps and local shakes, then (``p >= 50``) exact re-placement of neighbourhoods of
-   twelve sites with HiGHS. The plan's cost is then taken on the **full** matrix; where some area's
-   nearest open site is not on its list, ``k`` doubles and the search resumes from the plan.
-3. A Lagrangian bound on the relaxation, which bounds the full problem.
+2. Greedy, fast swaps and local shakes, the elite search with path-relinking
+   (:mod:`hubplan.optimise.relink`), then, when the relaxation has at most :data:`KERNEL_PAIRS`
+   pairs, LP-guided kernel search (:mod:`hubplan.optimise.kernel_search`). The plan's cost is then
+   taken on the **full** matrix; where some area's nearest open site is not on its list, ``k``
+   doubles and the search resumes from the plan.
+3. A bound on the relaxation, which bounds the full problem: the kernel search's LP when it
+   finished, else a Lagrangian bound.
 4. ``method="exact"``: sites the bound proves cannot be open (or closed) in a better plan are fixed
    (Beasley 1993), and a Benders decomposition (:mod:`hubplan.optimise.benders`; or, with
    :data:`EXACT_ENGINE` ``"mip"``, HiGHS on Elloumi's (2010) formulation) solves the relaxation on
