@@ -144,7 +144,9 @@ def write(frame: pd.DataFrame, args: argparse.Namespace, loads: list[float], *, 
         "(13,509^2 float64 is 1.46 GB for usa13509); the search, the bound and Benders work on each "
         "point's nearest `keep_count(n, n, p)` sites (at least 50, ten times n/p), a relaxation whose "
         "plans are costed again on the full matrix (hubplan.optimise.large). Heuristic: greedy, fast "
-        "swaps and local shakes, then an elite pool with path-relinking (hubplan.optimise.relink). "
+        "swaps and local shakes, an elite pool with path-relinking (hubplan.optimise.relink), then "
+        "LP-guided kernel search where the relaxation has at most 2 million pairs "
+        "(hubplan.optimise.kernel_search). "
         "Exact: swaps, Benders at a tenth of the limit, then the elite search and Benders with the "
         "rest (hubplan.optimise.benders).",
         "",

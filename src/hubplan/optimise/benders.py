@@ -140,6 +140,192 @@ def _add_cuts(highs: highspy.Highs, sep: _Separator, y: np.ndarray, theta: np.nd
     return len(areas)
 
 
+class Master:
+    """The Benders master on HiGHS: ``y`` (sites) and ``theta`` (areas), ``sum y = p`` and the cuts found.
+
+    One model serves a whole solve: Phase 1 (:meth:`solve_lp`), reduced-cost fixing (:meth:`fix`)
+    and Phase 2 (:meth:`search`). Every cut is valid for every plan, so the same model also serves
+    restricted problems (kernel search, :mod:`hubplan.optimise.kernel_search`): :meth:`restrict`
+    closes the sites outside a kernel and reopens them later without losing a cut.
+    """
+
+    def __init__(
+        self,
+        inst: Instance,
+        p: int,
+        start: np.ndarray,
+        *,
+        fixed_open: np.ndarray | None = None,
+        fixed_closed: np.ndarray | None = None,
+    ) -> None:
+        self.inst, self.p = inst, p
+        self.m, self.n = inst.n_sites, inst.n_areas
+        self.sep = _Separator(inst)
+        m, n = self.m, self.n
+        self.lower_y = np.zeros(m)
+        self.upper_y = np.ones(m)
+        if fixed_open is not None:
+            self.lower_y[fixed_open] = 1.0
+        if fixed_closed is not None:
+            self.upper_y[fixed_closed] = 0.0
+        self.highs = highs = quiet_highs()
+        highs.setOptionValue("random_seed", 0)
+        highs.addCols(m + n, np.r_[np.zeros(m), np.ones(n)], np.r_[self.lower_y, self.sep.floor()],
+                      np.r_[self.upper_y, np.full(n, _INF)], 0, np.zeros(0, np.int32), np.zeros(0, np.int32),
+                      np.zeros(0))  # fmt: skip
+        highs.addRow(float(p), float(p), m, np.arange(m, dtype=np.int32), np.ones(m))
+        self.cuts = _add_cuts(highs, self.sep, start.astype(float), np.full(n, -np.inf))
+        self.integer = False
+        self.cutoff_row = -1
+
+    def solve_lp(self, deadline: float) -> tuple[float, np.ndarray | None, np.ndarray | None]:
+        """Phase 1: solve the LP relaxation, adding each area's most violated cut, round by round.
+
+        Returns
+        -------
+        tuple
+            The LP bound (``-inf`` unless the loop ended with no violated cut, so that it bounds the
+            problem), the LP's ``y`` and the reduced costs of ``y`` (``None`` when no LP was solved).
+        """
+        highs, m = self.highs, self.m
+        lp_bound = -np.inf
+        values: np.ndarray | None = None
+        complete = False
+        while time.perf_counter() < deadline:
+            highs.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
+            highs.run()
+            if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+                break
+            values = np.asarray(highs.getSolution().col_value)
+            lp_bound = float(highs.getInfo().objective_function_value)
+            added = _add_cuts(highs, self.sep, values[:m], values[m:])
+            self.cuts += added
+            _log.debug("phase 1: LP %.6g, %d cuts added", lp_bound, added)
+            if added == 0:
+                complete = True
+                break
+        if values is None:
+            return -np.inf, None, None
+        if not complete:
+            # Stopped mid-loop (or the last LP failed): the LP value bounds the master, not the problem.
+            return -np.inf, values[:m], None
+        dual = np.asarray(highs.getSolution().col_dual)[:m]
+        return lp_bound, values[:m], dual
+
+    def fix(self, y: np.ndarray, dual: np.ndarray, lp_bound: float, cut: float) -> int:
+        """Fix sites whose LP reduced cost proves them closed (or open) in every plan costing at most ``cut``.
+
+        Returns the number of sites fixed; they stay fixed for the rest of the solve.
+        """
+        free = (self.upper_y > 0.5) & (self.lower_y < 0.5)
+        close = free & (y < 1e-9) & (lp_bound + dual > cut)
+        force = free & (y > 1 - 1e-9) & (lp_bound - dual > cut)
+        for mask, lo, hi in ((close, 0.0, 0.0), (force, 1.0, 1.0)):
+            idx = np.flatnonzero(mask).astype(np.int32)
+            if len(idx):
+                self.highs.changeColsBounds(len(idx), idx, np.full(len(idx), lo), np.full(len(idx), hi))
+        self.upper_y[close] = 0.0
+        self.lower_y[force] = 1.0
+        return int(close.sum() + force.sum())
+
+    def restrict(self, allowed: np.ndarray) -> None:
+        """Let only the sites in ``allowed`` open (the rest get ``y = 0``), fixed sites kept as fixed."""
+        upper = np.where(allowed, self.upper_y, 0.0)
+        lower = np.minimum(self.lower_y, upper)
+        idx = np.arange(self.m, dtype=np.int32)
+        self.highs.changeColsBounds(self.m, idx, lower, upper)
+
+    def add_row(self, sites: np.ndarray, lower: float) -> int:
+        """Add a row ``sum over sites of y >= lower``; return its index (change it with :meth:`set_row`)."""
+        row = int(self.highs.getNumRow())
+        idx = np.asarray(sites, dtype=np.int32)
+        self.highs.addRow(float(lower), _INF, len(idx), idx, np.ones(len(idx)))
+        return row
+
+    def set_row(self, row: int, lower: float) -> None:
+        """Set the lower side of a row added by :meth:`add_row` (``-inf`` drops it)."""
+        self.highs.changeRowBounds(row, float(lower), _INF)
+
+    def search(
+        self, best_open: np.ndarray, best: float, deadline: float, *, integral: bool, cutoff: bool
+    ) -> tuple[np.ndarray, float, float, Status]:
+        """Phase 2: the MIP with the cuts found, re-solved with the cuts its plans violate.
+
+        With ``cutoff`` and ``integral`` a row ``sum theta <= best - 1`` asks only for a better plan
+        (it follows the incumbent). Returns the best plan, its cost, the MIP's bound (of the master as
+        restricted now, at most ``best``) and ``OPTIMAL`` when no better plan exists in it.
+        """
+        highs, m, n, sep, inst, p = self.highs, self.m, self.n, self.sep, self.inst, self.p
+        if not self.integer:
+            highs.changeColsIntegrality(
+                m, np.arange(m, dtype=np.int32), np.full(m, highspy.HighsVarType.kInteger)
+            )
+            highs.setOptionValue("mip_rel_gap", 1e-9)
+            highs.setOptionValue("mip_abs_gap", 1e-7)
+            self.integer = True
+        use_cutoff = cutoff and integral
+        if use_cutoff:
+            # Ask only whether a plan costing at most best - 1 exists: sum theta <= best - 1. HiGHS then
+            # prunes every node whose bound reaches the incumbent; "infeasible" proves the incumbent optimal.
+            if self.cutoff_row < 0:
+                self.cutoff_row = int(highs.getNumRow())
+                highs.addRow(-_INF, best - 1.0, n, np.arange(m, m + n, dtype=np.int32), np.ones(n))
+            else:
+                highs.changeRowBounds(self.cutoff_row, -_INF, best - 1.0)
+        elif self.cutoff_row >= 0:
+            highs.changeRowBounds(self.cutoff_row, -_INF, _INF)
+        bound = -np.inf
+        status = Status.TIME_LIMIT
+        while time.perf_counter() < deadline:
+            if not use_cutoff:
+                _, theta = sep.levels(best_open.astype(float))
+                warm = highspy.HighsSolution()
+                warm.col_value = list(np.r_[best_open.astype(float), theta])
+                warm.value_valid = True
+                highs.setSolution(warm)
+            highs.setOptionValue("time_limit", max(0.5, deadline - time.perf_counter()))
+            highs.run()
+            model_status = highs.getModelStatus()
+            if use_cutoff and model_status == highspy.HighsModelStatus.kInfeasible:
+                status = Status.OPTIMAL  # no plan of the master (a relaxation) costs best - 1 or less
+                break
+            info = highs.getInfo()
+            # With the cutoff row the MIP's bound covers only plans below best; min(bound, best) stays valid.
+            bound = max(bound, float(info.mip_dual_bound))
+            values = np.asarray(highs.getSolution().col_value)
+            if len(values) < m + n or info.primal_solution_status == 0:
+                break
+            solved = model_status == highspy.HighsModelStatus.kOptimal  # read before rows reset it
+            is_open = values[:m] > 0.5
+            found = inst.objective(np.flatnonzero(is_open))
+            if int(is_open.sum()) == p and found < best:
+                best_open, best = is_open, found
+                if use_cutoff:
+                    highs.changeRowBounds(self.cutoff_row, -_INF, best - 1.0)
+            if bound > cut_of(best, integral):
+                status = Status.OPTIMAL
+                break
+            added = _add_cuts(highs, sep, is_open.astype(float), values[m:])
+            self.cuts += added
+            _log.debug(
+                "phase 2: %s, plan %.6g, bound %.6g, %d cuts added",
+                "optimal" if solved else "stopped", found, bound, added,
+            )  # fmt: skip
+            if not solved:
+                break
+            if added == 0 and not use_cutoff:  # the MIP's optimum is a plan costed exactly: optimal
+                status = Status.OPTIMAL
+                bound = best
+                break
+        bound = best if status == Status.OPTIMAL else min(bound, best)
+        return best_open, best, bound, status
+
+
+def cut_of(upper: float, integral: bool) -> float:
+    """Return the level a bound must pass to prove no plan costs less than ``upper``."""
+    return upper - (1 - 1e-9) if integral else upper * (1 - 1e-12)
+
+
 def benders(
     inst: Instance,
     p: int,
@@ -179,114 +365,19 @@ def benders(
     """
     started = time.perf_counter()
     deadline = started + time_limit
-    m, n = inst.n_sites, inst.n_areas
-    sep = _Separator(inst)
     best_open = start.astype(bool).copy()
     best = inst.objective(np.flatnonzero(best_open))
-
-    def cut_of(upper: float) -> float:
-        return upper - (1 - 1e-9) if integral else upper * (1 - 1e-12)
-
-    lower_y = np.zeros(m)
-    upper_y = np.ones(m)
-    if fixed_open is not None:
-        lower_y[fixed_open] = 1.0
-    if fixed_closed is not None:
-        upper_y[fixed_closed] = 0.0
-    highs = quiet_highs()
-    highs.setOptionValue("random_seed", 0)
-    highs.addCols(m + n, np.r_[np.zeros(m), np.ones(n)], np.r_[lower_y, sep.floor()],
-                  np.r_[upper_y, np.full(n, _INF)], 0, np.zeros(0, np.int32), np.zeros(0, np.int32),
-                  np.zeros(0))  # fmt: skip
-    highs.addRow(float(p), float(p), m, np.arange(m, dtype=np.int32), np.ones(m))
-    cuts = _add_cuts(highs, sep, best_open.astype(float), np.full(n, -np.inf))
-
-    # Phase 1: the LP relaxation, cut by cut.
-    lp_bound = -np.inf
-    while time.perf_counter() < deadline:
-        highs.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
-        highs.run()
-        if highs.getModelStatus() != highspy.HighsModelStatus.kOptimal:
-            break
-        values = np.asarray(highs.getSolution().col_value)
-        lp_bound = float(highs.getInfo().objective_function_value)
-        added = _add_cuts(highs, sep, values[:m], values[m:])
-        cuts += added
-        _log.debug("phase 1: LP %.6g, %d cuts added", lp_bound, added)
-        if added == 0:
-            break
-    # Reduced-cost fixing at the LP optimum (valid only if the loop ended with no violated cut).
+    master = Master(inst, p, best_open, fixed_open=fixed_open, fixed_closed=fixed_closed)
+    lp_bound, y, dual = master.solve_lp(deadline)
     fixed = 0
-    if highs.getModelStatus() == highspy.HighsModelStatus.kOptimal and np.isfinite(lp_bound):
-        values = np.asarray(highs.getSolution().col_value)
-        if _add_cuts(highs, sep, values[:m], values[m:]) == 0:
-            dual = np.asarray(highs.getSolution().col_dual)[:m]
-            cut = cut_of(best)
-            close = (upper_y > 0.5) & (lower_y < 0.5) & (values[:m] < 1e-9) & (lp_bound + dual > cut)
-            force = (upper_y > 0.5) & (lower_y < 0.5) & (values[:m] > 1 - 1e-9) & (lp_bound - dual > cut)
-            for mask, lo, hi in ((close, 0.0, 0.0), (force, 1.0, 1.0)):
-                idx = np.flatnonzero(mask).astype(np.int32)
-                if len(idx):
-                    highs.changeColsBounds(len(idx), idx, np.full(len(idx), lo), np.full(len(idx), hi))
-            fixed = int(close.sum() + force.sum())
-        else:
-            lp_bound = -np.inf  # stopped mid-loop: the LP value bounds the master, not the problem
+    if y is not None and dual is not None:
+        fixed = master.fix(y, dual, lp_bound, cut_of(best, integral))
     _log.debug("phase 1 done: LP %.6g, %d fixed, %.1f s", lp_bound, fixed, time.perf_counter() - started)
-    if np.isfinite(lp_bound) and lp_bound > cut_of(best):
-        return BendersResult(best_open, best, best, Status.OPTIMAL, lp_bound, cuts, fixed)
-
-    # Phase 2: the MIP with the cuts found; add violated cuts at its plans until none is violated.
-    highs.changeColsIntegrality(m, np.arange(m, dtype=np.int32), np.full(m, highspy.HighsVarType.kInteger))
-    highs.setOptionValue("mip_rel_gap", 1e-9)
-    highs.setOptionValue("mip_abs_gap", 1e-7)
-    bound = lp_bound
-    status = Status.TIME_LIMIT
-    cutoff_row = -1
-    if cutoff and integral:
-        # Ask only whether a plan costing at most best - 1 exists: sum theta <= best - 1. HiGHS then
-        # prunes every node whose bound reaches the incumbent; "infeasible" proves the incumbent optimal.
-        cutoff_row = highs.getNumRow()
-        highs.addRow(-_INF, best - 1.0, n, np.arange(m, m + n, dtype=np.int32), np.ones(n))
-    while time.perf_counter() < deadline:
-        if cutoff_row < 0:
-            _, theta = sep.levels(best_open.astype(float))
-            warm = highspy.HighsSolution()
-            warm.col_value = list(np.r_[best_open.astype(float), theta])
-            warm.value_valid = True
-            highs.setSolution(warm)
-        highs.setOptionValue("time_limit", max(1.0, deadline - time.perf_counter()))
-        highs.run()
-        model_status = highs.getModelStatus()
-        if cutoff_row >= 0 and model_status == highspy.HighsModelStatus.kInfeasible:
-            status = Status.OPTIMAL  # no plan of the master (a relaxation) costs best - 1 or less
-            break
-        info = highs.getInfo()
-        # With the cutoff row the MIP's bound covers only plans below best; min(bound, best) stays valid.
-        bound = max(bound, float(info.mip_dual_bound))
-        values = np.asarray(highs.getSolution().col_value)
-        if len(values) < m + n or info.primal_solution_status == 0:
-            break
-        solved = model_status == highspy.HighsModelStatus.kOptimal  # read before rows reset it
-        is_open = values[:m] > 0.5
-        found = inst.objective(np.flatnonzero(is_open))
-        if int(is_open.sum()) == p and found < best:
-            best_open, best = is_open, found
-            if cutoff_row >= 0:
-                highs.changeRowBounds(cutoff_row, -_INF, best - 1.0)
-        if bound > cut_of(best):
-            status = Status.OPTIMAL
-            break
-        added = _add_cuts(highs, sep, is_open.astype(float), values[m:])
-        cuts += added
-        _log.debug(
-            "phase 2: %s, plan %.6g, bound %.6g, %d cuts added, %.1f s",
-            "optimal" if solved else "stopped", found, bound, added, time.perf_counter() - started,
-        )  # fmt: skip
-        if not solved:
-            break
-        if added == 0 and cutoff_row < 0:  # the MIP's optimum is a plan costed exactly: optimal
-            status = Status.OPTIMAL
-            bound = best
-            break
-    bound = best if status == Status.OPTIMAL else min(bound, best)
-    return BendersResult(best_open, best, bound, status, lp_bound, cuts, fixed)
+    if np.isfinite(lp_bound) and lp_bound > cut_of(best, integral):
+        return BendersResult(best_open, best, best, Status.OPTIMAL, lp_bound, master.cuts, fixed)
+    best_open, best, bound, status = master.search(
+        best_open, best, deadline, integral=integral, cutoff=cutoff
+    )
+    if status != Status.OPTIMAL:
+        bound = min(max(bound, lp_bound), best)
+    return BendersResult(best_open, best, bound, status, lp_bound, master.cuts, fixed)

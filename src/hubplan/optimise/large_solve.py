@@ -5,10 +5,13 @@
 
 1. Each area keeps its nearest ``k`` sites (:func:`~hubplan.optimise.large.keep_count`), its far
    cost the next one's: a relaxation of the full problem (:mod:`hubplan.optimise.large`).
-2. Greedy, fast swaps and local shakes, then (``p >= 50``) exact re-placement of neighbourhoods of
-   twelve sites with HiGHS. The plan's cost is then taken on the **full** matrix; where some area's
-   nearest open site is not on its list, ``k`` doubles and the search resumes from the plan.
-3. A Lagrangian bound on the relaxation, which bounds the full problem.
+2. Greedy, fast swaps and local shakes, the elite search with path-relinking
+   (:mod:`hubplan.optimise.relink`), then, when the relaxation has at most :data:`KERNEL_PAIRS`
+   pairs, LP-guided kernel search (:mod:`hubplan.optimise.kernel_search`). The plan's cost is then
+   taken on the **full** matrix; where some area's nearest open site is not on its list, ``k``
+   doubles and the search resumes from the plan.
+3. A bound on the relaxation, which bounds the full problem: the kernel search's LP when it
+   finished, else a Lagrangian bound.
 4. ``method="exact"``: sites the bound proves cannot be open (or closed) in a better plan are fixed
    (Beasley 1993), and a Benders decomposition (:mod:`hubplan.optimise.benders`; or, with
    :data:`EXACT_ENGINE` ``"mip"``, HiGHS on Elloumi's (2010) formulation) solves the relaxation on
@@ -24,6 +27,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from hubplan.optimise.instance import Instance, build_instance
+from hubplan.optimise.kernel_search import kernel_search
 from hubplan.optimise.large import (
     Plan,
     full_objective,
@@ -42,6 +46,17 @@ EXACT_SECONDS = 600.0
 #: How the exact method proves the plan after fixing: ``"benders"`` (:mod:`hubplan.optimise.benders`)
 #: or ``"mip"`` (Elloumi's compact formulation, :class:`hubplan.optimise.exact.ExactSolver`).
 EXACT_ENGINE = "benders"
+#: The heuristic's elite search ends at this share of the limit when kernel search follows, which
+#: ends at :data:`KERNEL_UNTIL` (the bound then comes from its LP; else the Lagrangian gets the rest).
+ELITE_UNTIL = 0.3
+KERNEL_UNTIL = 0.9
+#: Share of the kernel search's time its LP may take before the search gives up (and the elite
+#: search takes the time back).
+KERNEL_LP_SHARE = 0.25
+#: Kernel search runs when the relaxation has at most this many (area, site) pairs: its LP took
+#: 0.4 s to 3.2 s at 70,000 to 380,000 pairs (fl1400, u1432, fl3795) and did not finish in 28 s
+#: at 3.6 million (usa13509, p = 500).
+KERNEL_PAIRS = 2_000_000
 
 
 def solve_large(
@@ -92,22 +107,29 @@ def solve_large(
         full = None
     if method == Method.EXACT:
         return _exact(matrix, full, w, p, started=started, budget=budget, seed=seed)
-    inst, plan, objective = _search(
-        matrix, full, w, p, seed=seed, started=started, swaps_until=0.2 * budget, elite_until=0.75 * budget
-    )
-    # The bound gets what the search left (a quarter of the budget when the search kept to its
-    # deadlines), and at least 2% of it when the search overran (on a loaded machine, or a long
-    # local search on a whole dense matrix, rl5934 at p = 10): the limit is kept.
-    left = max(0.02 * budget, started + budget - time.perf_counter())
-    # Multipliers start halfway between each area's nearest and second-nearest open cost: on fl1400
-    # (p = 50) that bound is 0.07% below the optimum, against 0.30% from the nearest cost alone.
-    start = (plan.d1 + plan.d2) / 2
-    lagrangian = lagrangian_bound(inst, Rules(p=p), plan.objective, start, time_limit=left)
-    bound = min(lagrangian.bound, objective)
+    kernel = _kernel_fits(matrix, p)
+    inst, plan, objective, lp_bound = _search(
+        matrix, full, w, p, seed=seed, started=started, swaps_until=0.2 * budget,
+        elite_until=(ELITE_UNTIL if kernel else 0.75) * budget,
+        kernel_until=KERNEL_UNTIL * budget if kernel else 0.0,
+    )  # fmt: skip
+    if np.isfinite(lp_bound):
+        # The kernel search's LP (Benders Phase 1, finished) is the best Lagrangian bound itself.
+        bound, how = min(lp_bound, objective), BoundMethod.LP
+    else:
+        # The bound gets what the search left (a quarter of the budget when the search kept to its
+        # deadlines), and at least 2% of it when the search overran (on a loaded machine, or a long
+        # local search on a whole dense matrix, rl5934 at p = 10): the limit is kept.
+        left = max(0.02 * budget, started + budget - time.perf_counter())
+        # Multipliers start halfway between each area's nearest and second-nearest open cost: on fl1400
+        # (p = 50) that bound is 0.07% below the optimum, against 0.30% from the nearest cost alone.
+        start = (plan.d1 + plan.d2) / 2
+        lagrangian = lagrangian_bound(inst, Rules(p=p), plan.objective, start, time_limit=left)
+        bound, how = min(lagrangian.bound, objective), BoundMethod.LAGRANGIAN
     return Solution(
         open=np.flatnonzero(plan.is_open).astype(np.int64), objective=objective, bound=bound,
         sense="min", seconds=time.perf_counter() - started, status=Status.HEURISTIC,
-        method=Method.HEURISTIC, bound_method=BoundMethod.LAGRANGIAN,
+        method=Method.HEURISTIC, bound_method=how,
     )  # fmt: skip
 
 
@@ -122,11 +144,14 @@ def _search(
     swaps_until: float,
     elite_until: float,
     start_mask: np.ndarray | None = None,
-) -> tuple[Instance, Plan, float]:
-    """Search greedy, swaps, shakes, then the elite pool, on neighbour lists grown until they cost the plan.
+    kernel_until: float = 0.0,
+) -> tuple[Instance, Plan, float, float]:
+    """Greedy, swaps, shakes, the elite pool, kernel search, on lists grown until they cost the plan.
 
-    Returns the relaxation searched, the plan (assigned in it) and the plan's cost on the full matrix.
-    ``swaps_until`` and ``elite_until`` are seconds after ``started``.
+    Returns the relaxation searched, the plan (assigned in it), the plan's cost on the full matrix
+    and the kernel search's LP bound (``-inf`` when none finished). ``swaps_until``, ``elite_until``
+    and ``kernel_until`` are seconds after ``started``; kernel search runs when ``kernel_until`` is
+    later than ``elite_until``, and the elite search again (from its plan) with what it leaves.
     """
     n, m = matrix.shape
     k = keep_count(n, m, p)
@@ -134,10 +159,30 @@ def _search(
         inst = nearest_instance(matrix, w, k) if k < m else (full or build_instance(matrix, w))
         plan = search_large(inst, p, seed=seed, start=start_mask, deadline=started + swaps_until)
         plan = elite_search(inst, plan, seed=seed, deadline=started + elite_until)
+        lp_bound = -np.inf
+        if kernel_until > elite_until:
+            integral = bool(
+                np.all(inst.row_cost == np.round(inst.row_cost)) and np.all(inst.far == np.round(inst.far))
+            )
+            span = (kernel_until - elite_until) * KERNEL_LP_SHARE
+            found = kernel_search(
+                inst, p, plan.is_open, deadline=started + kernel_until, integral=integral, lp_seconds_max=span
+            )
+            lp_bound = found.lp_bound
+            if found.objective < plan.objective:
+                plan = Plan.of(inst, found.is_open)
+            if time.perf_counter() < started + kernel_until - 1.0:  # the kernel search ended early
+                plan = elite_search(inst, plan, seed=seed + 1, deadline=started + kernel_until)
         objective = full_objective(matrix, full, w, plan.is_open)
         if objective <= plan.objective * (1 + 1e-12) + 1e-9 or k >= m:
-            return inst, plan, objective
+            return inst, plan, objective, lp_bound
         start_mask, k = plan.is_open, min(m, 2 * k)
+
+
+def _kernel_fits(matrix: np.ndarray | sp.csr_array, p: int) -> bool:
+    """Whether the heuristic runs kernel search: its LP must be quick (:data:`KERNEL_PAIRS`)."""
+    n, m = matrix.shape
+    return bool(n * keep_count(n, m, p) <= KERNEL_PAIRS)
 
 
 def _exact(
@@ -157,7 +202,7 @@ def _exact(
     fixed by reduced cost) and all the time left.
     """
     if EXACT_ENGINE != "benders":
-        inst, plan, objective = _search(
+        inst, plan, objective, _ = _search(
             matrix,
             full,
             w,
@@ -168,7 +213,7 @@ def _exact(
             elite_until=0.15 * budget,
         )
         return _prove(inst, matrix, full, w, plan, objective=objective, started=started, budget=budget)
-    inst, plan, objective = _search(
+    inst, plan, objective, _ = _search(
         matrix, full, w, p, seed=seed, started=started, swaps_until=0.03 * budget, elite_until=0.0
     )
     first = _prove(inst, matrix, full, w, plan, objective=objective, started=started, budget=0.1 * budget)
@@ -177,7 +222,7 @@ def _exact(
                          status=Status.OPTIMAL, how=first.bound_method)  # fmt: skip
     mask = _mask(first, inst.n_sites)
     elapsed = time.perf_counter() - started
-    inst, plan, objective = _search(
+    inst, plan, objective, _ = _search(
         matrix, full, w, p, seed=seed + 1, started=started, swaps_until=elapsed,
         elite_until=elapsed + 0.1 * budget, start_mask=mask,
     )  # fmt: skip

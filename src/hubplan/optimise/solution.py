@@ -59,6 +59,7 @@ class BoundMethod(StrEnum):
 
     MIP = "MIP dual bound"
     LAGRANGIAN = "Lagrangian relaxation"
+    LP = "LP relaxation"
 
 
 @dataclass(frozen=True, eq=False, kw_only=True)
