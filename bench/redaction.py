@@ -37,6 +37,7 @@ SETS = {
     "held-out 5": DATA / "pii_heldout5.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
+    "tune6": DATA / "pii_tune6.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
@@ -104,7 +105,19 @@ before a capitalised employer, "I run X", agencies, a British gazetteer of towns
 numbers, dates after "born" in any language, initials, "the Nowaks" after a word about families), so
 neither set's figure above is a held-out figure any more. Judgements the sets disagree with: a
 councillor named in office ("Cllr Haines") is public and kept; the town after a street address is
-redacted with it; "Norfolk County Council" as an employer is an organisation, not redacted.
+redacted with it.
+
+tune6 (21 responses, 94 items, 30 harmless; survey boxes, phone calls, forwarded e-mails, WhatsApp
+reposts, learners' English from Portuguese, Lithuanian, Polish and Romanian parents, rural villages),
+written by a third helper after the tune5 changes and measured once before any change for it:
+88 / 94 removed (93.6%; names 30 / 31, workplaces 10 / 14 = 71.4%, phones 3 / 4, every other kind
+whole), 2 / 30 damaged (6.7%: "Homestart" swallowed by an e-mail address ending a sentence, "Rose"
+after an NI number ending in "A."). It is small (the writer ran out of time), so its figures are
+rough. The rules were then widened (an e-mail's dot spaced on both sides or neither; a number after
+"call"/"ring"/"mob" mistyped by a digit; "work in the Co-op"; "farm at"; "from Hethersett care home";
+"n" for "and" between names; Polish and Lithuanian short names; an employer that only ends in an
+organisation, "Norfolk County Council Children's Services", is a workplace: two writers said so),
+so its figure above is no held-out figure any more.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

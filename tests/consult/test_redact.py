@@ -296,6 +296,13 @@ def _inside_found(text: str, value: str) -> bool:
         ("my son Tobias (TJ) loves it", "TJ"),
         ("the family next door, the Kowalskis, use it", "Kowalskis"),
         ("Fergus MacDonald here, dad of two", "MacDonald"),
+        ("ring me 01263 777 1234 after six", "01263 777 1234"),  # a digit too many: still a number
+        ("me n Gosia go every week", "Gosia"),
+        ("Leon n Marysia love the sing-along", "Leon"),
+        ("I work in the Spar in Reepham, nights", "Spar"),
+        ("we farm at Manor Farm near Diss", "Manor Farm"),
+        ("Bogdan from Dereham nursing home told us", "Dereham nursing home"),
+        ("a Health Visitor (NMC 12A3456E) for Suffolk County Council Adult Services", "Suffolk"),
     ],
 )
 def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
@@ -326,6 +333,11 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("we live between Diss and Loddon", "Diss"),
         ("the Healthy Child Programme runs it", "Healthy"),
         ("the staff 2019 party was fun", "2019"),
+        ("mail jo.baker@example.co.uk. Home-Start helped", "Home"),
+        ("NI QQ 12 34 56 C. Holly bushes by the gate", "Holly"),
+        ("I work in the Early Years team", "Early"),
+        ("we both work for Action for Children", "Action"),
+        ("I work in the Broads in summer", "Broads"),
     ],
 )
 def test_ordinary_words_that_are_names_survive_without_a_clue(text: str, phrase: str) -> None:

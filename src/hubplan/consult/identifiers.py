@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
+from hubplan.consult.recognisers import _Regex, looks_like_place, nhs_number_is_valid
 
 NI_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
@@ -84,7 +84,8 @@ _WORK_CUE = re.compile(
     r"(?:do|does|doing|did|on|work|works)\s+(?:the\s+)?(?:nights?|days|shifts?|lates|earlies|night\s+shift|"
     r"day\s+shift|nightshift)\s+at|on\s+the\s+(?:night|day|late|early)\s+shift\s+at|shifts?\s+at|"
     r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?)\s+at|job\s+(?:at|with)|"
-    r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning)\s+for|"
+    r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning|farms?|farmed|farming)\s+for|"
+    r"(?:farm|farms|farmed|farming)\s+at|"
     r"(?:drives?|driving|drove)\s+(?:the\s+|a\s+)?(?:\d+\s+)?(?:bus|buses|lorry|lorries|van|vans|taxi|cab|truck)\s+for|"
     r"(?:clean|cleans|cleaning|cook|cooks|cooking|serve|serves|volunteers?\s+shifts)\s+at|"
     r"(?:(?:agency\s+)?work|works|worked|working|temping|temp)\s+(?:through|via|with\s+the\s+agency)|"
@@ -128,7 +129,8 @@ _JOB_WORDS = re.compile(
 # so: after "work in", one with a business word; after any job word (-er, -or, -ist), a capitalised one.
 _WORK_IN = re.compile(r"(?i:\b(?:work|works|worked|working)\s+in\s+)")
 _ANY_JOB = re.compile(
-    r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?\s+(?:at|for|with)\s+)"
+    r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?(?:\s*\([^()]{0,60}\))?"
+    r"\s+(?:at|for|with)\s+)"
 )
 # "I run Patel's Pharmacy", "we own a cafe (The Copper Kettle)": a capitalised business.
 _RUNS = re.compile(
@@ -139,11 +141,23 @@ _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|[.!?]$|\s*\(")
 _NOT_EMPLOYERS_TEXT = (
     "home the a an night nights weekend weekends it all least last times moment present once minimum same "
-    "centre center hub hubs group groups playgroup session sessions library end minute"
+    "centre center hub hubs group groups playgroup session sessions library end minute broads fens brecks "
+    "city midlands north south east west community"
+)
+# After "work in the Early Years ...": a field of work, not an employer.
+_FIELD = re.compile(
+    r"\s+(?:team|teams|sector|department|dept|unit|service|services|industry|side|area|field)\b"
 )
 _NOT_EMPLOYERS = frozenset(_NOT_EMPLOYERS_TEXT.split())
 _WHERE_WORKS = re.compile(
     rf"\b(?:at|to|from)\s+({_EMPLOYER.pattern})\s+where\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:work|works|worked)\b"
+)
+# "Gurpreet from Hethersett care home": someone from a named place of work (not a centre, school
+# or club, which are the services under consultation).
+_FROM_WORK = re.compile(
+    rf"\bfrom\s+(?:the\s+)?((?:{_CAP}\s+){{1,3}}(?:care\s+home|nursing\s+home|factory|warehouse|depot|farm|"
+    r"garage|salon|takeaway|restaurant|pub|hotel|bakery|packhouse|plant|mill|yard|surgery|pharmacy|"
+    rf"chemist|shop|store){_AT_PLACE})(?![\w-])"
 )
 # A professional register or check named before its number: Ofsted, the GMC, the NMC (a "PIN"), the
 # HCPC, Social Work England, a DBS certificate, a URN or any "registration number".
@@ -258,8 +272,19 @@ class WorkplaceRecogniser(_Regex):
             yield cue.end(), cue.end() + _employer_length(m[0])
         for cue in _WORK_IN.finditer(text):
             m = _EMPLOYER.match(text, cue.end()) or _LOWER_EMPLOYER.match(text, cue.end())
-            if m and _HAS_BUSINESS.search(m[0]) and m[0].split()[-1].lower() not in STOP_WORDS:
+            if m is None or m[0].split()[-1].lower() in STOP_WORDS:
+                continue
+            # "work in the Co-op": a capitalised name after "the" is an employer; "work in Norwich",
+            # "work in the Broads" name places.
+            named = re.match(rf"the\s+({_CAP})", m[0])
+            place = named is not None and looks_like_place(
+                text, m.start() + named.start(1), m.start() + named.end(1)
+            )
+            field = _FIELD.match(text, m.end()) or m[0].lower()[4:] in _NOT_EMPLOYERS
+            if _HAS_BUSINESS.search(m[0]) or (named and not place and not field):
                 yield m.start(), m.start() + _employer_length(m[0])
+        for m in _FROM_WORK.finditer(text):
+            yield m.start(1), m.end(1)
         for cue in [*_ANY_JOB.finditer(text), *_RUNS.finditer(text)]:
             m = _EMPLOYER.match(text, cue.end())
             if m and m[0].lower().removeprefix("the ").strip() not in _NOT_EMPLOYERS:

@@ -224,9 +224,9 @@ _ORG_WORDS = (
 )
 _ORG_CAP = r"[A-Z][\w'’&-]*"
 _TITLE_ORG = re.compile(
-    rf"(?<![\w'’-])(?:{_ORG_CAP}\s+(?:(?:for|of|in|on)\s+(?:the\s+)?|the\s+)?)+{_ORG_WORDS}(?![\w-])"
+    rf"(?<![\w'’-])(?:{_ORG_CAP}\s+(?:(?:for|of|in|on)\s+(?:the\s+)?|the\s+)?)+{_ORG_WORDS}(?![\w'’-])"
 )
-_WORKPLACE_ORG_WORDS = _words("Surgery Clinic Cafe Café Pharmacy Practice")
+_WORKPLACE_ORG_WORDS = _words("Surgery Clinic Cafe Café Pharmacy Practice Service Services Trust")
 _TITLE_WORDS = _words("Mr Mrs Ms Miss Mx Dr Prof Rev Revd Pastor Imam Nurse Sister Auntie Aunty Uncle")
 # High-street banks: "<name> Bank" is then an employer, not a food or baby bank.
 _BANKS = _words("barclays lloyds hsbc natwest santander halifax nationwide tsb metro monzo starling virgin")

@@ -76,8 +76,14 @@ _SEP = r"[\s\-.()]*"
 PHONE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(0\){_SEP})?|\(?0)(?:{_SEP}\d){{9,10}}(?![\d])",
 )
+PHONE_CUED = re.compile(
+    r"\b(?:call|ring|phone|tel|telephone|mob|mobile|text|whatsapp|contact)\b\.?(?:\s+(?:me|us|her|him))?"
+    r"(?:\s+(?:on|at))?[\s:\-]*(\+?\(?0[\d\s\-()]{8,18}\d)(?!\d)",
+    re.IGNORECASE,
+)
 NHS = re.compile(r"(?<![\d+])(\d{3})[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d])")
-EMAIL = re.compile(r"[\w.+'’-]+\s?@\s?[\w-]+(?:\s?\.\s?[\w-]+)+")
+# A dot is spaced on both sides or on neither: "example.org.uk. Homestart" ends at "uk".
+EMAIL = re.compile(r"[\w.+'’-]*\w\s?@\s?[\w-]+(?:\.[\w-]+|\s\.\s[\w-]+)+")
 _MONTH = (
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     r"august|september|october|november|december)"
@@ -182,7 +188,8 @@ _LOWER_NAME = re.compile(
 )
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
-_INITIAL = re.compile(rf"(?<![\w.])[{_UP}]\.\s?({_NAME})")
+# Not after a number: "NA 11 22 33 A. Rose garden" ends an NI number, not an initial.
+_INITIAL = re.compile(rf"(?<![\w.])(?<!\d\s)[{_UP}]\.\s?({_NAME})")
 _LOWER_WORD = re.compile(rf"(?<![\w@.'’/-])[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*(?![\w@'’/-])")
 
 
@@ -319,6 +326,10 @@ class PhoneRecogniser(_Regex):
                 digits = digits[1:]
             if len(digits) in (9, 10):
                 yield m.start(), m.end()
+        # After "call", "ring", "mob" ... a number mistyped by a digit is still the writer's number.
+        for m in PHONE_CUED.finditer(text):
+            if 10 <= len(re.sub(r"\D", "", m[1])) <= 13:
+                yield m.start(1), m.end(1)
 
 
 class NhsRecogniser(_Regex):
@@ -362,10 +373,14 @@ class EmailRecogniser(_Regex):
             yield m.start(), m.end()
         for m in OBFUSCATED_EMAIL.finditer(text):
             start = m.start(1)
+            if not re.search(r"\w", m[1]):
+                continue
             # A local part written with spaces: take up to three words back, stopping at a word
-            # that introduces the address ("email me on", "is", "contact").
+            # that introduces the address ("email me on", "is", "contact"). A bare "@" joined to
+            # the local part has no spaces to cross.
             before = text[:start]
-            for _ in range(3):
+            joined = text[m.end(1) : m.end(1) + 1] == "@"
+            for _ in range(0 if joined else 3):
                 prev = re.search(r"([\w.+-]+|[(\[{<]\s*dot\s*[)\]}>])\s*$", before, re.IGNORECASE)
                 if prev is None or prev[1].lower() in _NOT_LOCAL or prev[1].lower().rstrip(":") in _NOT_LOCAL:
                     break
@@ -572,13 +587,13 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:
             seen.add((start, end + after.end()))
             queue.append((start, end + after.end()))
-        pair = re.match(rf"\s*(?:,|and|&)\s*(?:and\s+)?({_NAME})\b", text[end:])
+        pair = re.match(rf"(?:\s*(?:,|and|&)|\s+n)\s*(?:and\s+)?({_NAME})\b", text[end:])
         if pair and pair[1].lower() not in _NOT_NAMES:
             span = (end + pair.start(1), end + pair.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
                 queue.append(span)
-        before = re.search(rf"\b({_NAME})\s*(?:,|and|&)\s*$", text[:start])
+        before = re.search(rf"\b({_NAME})(?:\s*(?:,|and|&)|\s+n)\s*$", text[:start])
         if before and before[1].lower() not in _NOT_NAMES:
             span = (before.start(1), before.end(1))
             if span not in seen and not looks_like_place(text, *span):

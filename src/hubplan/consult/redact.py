@@ -111,18 +111,23 @@ def find_personal_data(text: str) -> list[Found]:
 
     analyzer, _ = _engines()
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
+    numbers = [(r.start, r.end) for r in results if r.entity_type != "PERSON"]
     found = []
     for r in results:
         source = str((r.recognition_metadata or {}).get("recognizer_name", ""))
+        start = r.start
         if r.entity_type == "PERSON" and source == "SpacyRecognizer":
-            words = text[r.start : r.end]
-            if _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
+            if any(s <= start < e for s, e in numbers):  # "NI QQ 12 34 56 C. Holly": no initial
+                initial = re.match(r"\w*\.?\s*", text[start : r.end])
+                start += initial.end() if initial else 0
+            words = text[start : r.end]
+            if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
-            if looks_like_place(text, r.start, r.end) or _written_in_lower_case(words, text):
+            if looks_like_place(text, start, r.end) or _written_in_lower_case(words, text):
                 continue
-            if ambiguous_without_clue(text, r.start, r.end):
+            if ambiguous_without_clue(text, start, r.end):
                 continue
-        found.append(Found(r.start, r.end, r.entity_type, source))
+        found.append(Found(start, r.end, r.entity_type, source))
     never = idiom_spans(text) + public_office_spans(text)
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = _outside_organisations(text, found)
@@ -141,7 +146,8 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
     A name or workplace span that lies inside an organisation's name is dropped; one that overlaps
     it keeps only its parts outside, where they hold more than filler words ("the", "at", "near").
     A workplace is not cut by a Title-Case phrase ending in a word for a place of work ("a GP at
-    Howdale Surgery" names where the respondent works).
+    Howdale Surgery" names where the respondent works), nor by an organisation that only ends it
+    ("Norfolk County Council Children's Services").
     Other kinds (phones, postcodes, ...) are kept as found.
     """
     from hubplan.consult.name_lists import organisation_spans
@@ -152,7 +158,13 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
     employers = organisation_spans(text, for_employers=True)
     out: list[Found] = []
     for f in found:
-        orgs = employers if f.kind == "WORKPLACE" else named
+        orgs = named
+        if f.kind == "WORKPLACE":
+            # An employer that is an organisation ("work for Action for Children") is cut; one that
+            # only ends in one ("Norfolk County Council Children's Services") is a workplace still.
+            orgs = [
+                (s, e) for s, e in employers if set(re.findall(r"\w+", text[f.start : s].lower())) <= _FILLER
+            ]
         if f.kind not in _PROTECTED_KINDS or not any(s < f.end and f.start < e for s, e in orgs):
             out.append(f)
             continue
