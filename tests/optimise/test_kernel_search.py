@@ -93,3 +93,21 @@ def test_kernel_search_reaches_brute_force_and_never_worsens(seed: int) -> None:
     best = np.isin(np.arange(14), sites)
     again = kernel_search(inst, 4, best, deadline=time.perf_counter() + 20, integral=True)
     assert again.objective == pytest.approx(value)
+
+
+def test_restricted_instance_keeps_each_areas_nearest_allowed_sites_and_prices_the_rest_low() -> None:
+    """Worked by hand: 2 areas, 4 sites, sites 0, 2, 3 allowed, each area keeps its 1 nearest."""
+    from hubplan.optimise.instance import build_instance
+    from hubplan.optimise.kernel_search import restricted_instance
+
+    cost = np.array([[5.0, 1.0, 3.0, 9.0], [2.0, 8.0, 7.0, 4.0]])
+    inst = build_instance(cost, np.array([1.0, 2.0]))
+    sub, sites = restricted_instance(inst, np.array([True, False, True, True]), 1)
+    assert sites.tolist() == [0, 2, 3]
+    # Weighted costs: area 0 [5, 1, 3, 9], area 1 [4, 16, 14, 8]. Area 0 keeps site 2 (3), its far
+    # cost the next allowed, site 0 (5); area 1 keeps site 0 (4), its far cost site 3's (8).
+    assert sub.objective(np.array([1])) == 3.0 + 8.0  # site 2 open: exactly 3 + 14 = 17
+    assert sub.objective(np.array([0])) == 5.0 + 4.0  # site 0 open: exact too
+    assert sub.objective(np.array([2])) == 5.0 + 8.0  # site 3 open: exactly 9 + 8 = 17
+    for j, orig in enumerate(sites):  # never above the exact cost: a relaxation
+        assert sub.objective(np.array([j])) <= inst.objective(np.array([orig]))
