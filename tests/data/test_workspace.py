@@ -377,3 +377,14 @@ def test_write_bundled_workspace_never_overwrites(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="nothing is overwritten"):
         write_bundled_workspace(tmp_path / "full")
     assert (tmp_path / "full" / "keep.txt").read_text() == "mine"
+
+
+def test_hidden_files_in_scenarios_are_not_scenarios(tmp_path: Path) -> None:
+    """A workspace copied by a Mac to a USB stick gets "._<name>.yaml" (AppleDouble, binary) files."""
+    folder = write_workspace(tmp_path, scenarios={"both": "bases: [S1]\n"})
+    (folder / "scenarios" / "._both.yaml").write_bytes(b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        ")
+    (folder / "scenarios" / ".both-old.yaml").write_text("name: old\nbases: [S2]\n")
+    workspace, problems = check_workspace(folder)
+    assert problems == []
+    assert workspace is not None
+    assert sorted(workspace.scenarios) == ["both"]

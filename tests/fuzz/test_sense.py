@@ -167,7 +167,13 @@ def test_flags_still_take_true_and_false() -> None:
          "decision.yaml, row 2, column 'consultation': expected an end on or after the start (2018-11-14), not before it"),
         ("proposal: {scenario: x}\nconsultation:\n  weeks: -8\n", "consultation.weeks"),
         ("proposal: {scenario: x}\nmotions:\n  - title: M\n    votes_for: lots\n", "motions.0.votes_for"),
-        ("proposal:\n\tscenario: x\n", "valid YAML"),
+        ("proposal:\n\tscenario: x\n", "expected valid YAML, found character '\\t' that cannot start any token"),
+        ("proposal:\n  scenario: x\n\n# the adopted plan\nproposal:\n  scenario: y\n",
+         "decision.yaml, row 5: expected each key once, found the key 'proposal' again"),
+        ("proposal: {scenario: x}\nconsultation:\n  start: 2018-09\n  end: 2018-11\n  weeks: 1000000000\n",
+         "decision.yaml, row 5, column 'consultation.weeks': expected less than or equal to 52"),
+        ("proposal:\n  scenario: x\n  when: 2099-09\n",
+         "decision.yaml, row 3, column 'proposal.when': expected a year from 1998 to"),
     ],
 )  # fmt: skip
 def test_decision_mistakes_are_named(tmp_path: Path, text: str, expected: str) -> None:

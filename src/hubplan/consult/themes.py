@@ -23,6 +23,7 @@ from scipy.optimize import linear_sum_assignment
 
 from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
+from hubplan.data import plain_yaml
 from hubplan.data.safe_read import read_user_text, workspace_cache
 from hubplan.errors import HubplanError, InputError, Problem
 from hubplan.files import write_atomically, write_bytes_atomically
@@ -262,13 +263,9 @@ def read_themes_file(workspace: Path | None) -> dict[str, dict[str, Any]]:
         return {}
     text = read_user_text(path, MAX_THEMES_BYTES, what="a themes file", root=workspace)
     try:
-        data = yaml.safe_load(text) or {}
+        data = plain_yaml.load(text) or {}
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        found = str(getattr(exc, "problem", None) or exc)[:200]
-        raise InputError(
-            [Problem(THEMES_FILE, mark.line + 1 if mark else None, None, "valid YAML", found)]
-        ) from None
+        raise InputError([plain_yaml.yaml_problem(exc, THEMES_FILE)]) from None
     themes = data.get("themes", []) if isinstance(data, dict) else None
     if not isinstance(themes, list):
         expected = "a mapping with 'themes:', a list of themes each with an 'id'"

@@ -2,9 +2,9 @@
 
 The file is optional. It records what happened to a proposal, so a report can show it as a
 timeline, link each budget amendment to the scenario that models it, and check the consultation
-against the duties it serves. It is read with ``yaml.safe_load`` (anchors and aliases are refused,
-so what a reader sees is what is read) and validated by frozen models that reject unknown keys;
-every problem names the file, the line and the key.
+against the duties it serves. It is read by :mod:`hubplan.data.plain_yaml` (anchors, aliases and
+repeated keys are refused, so what a reader sees is what is read) and validated by frozen models that
+reject unknown keys; every problem names the file, the line and the key.
 
 A date (``when``, ``start``, ``end``) is an ISO date (``2018-11-14``), a month (``2018-11``), a year
 (``2019``) or a financial year (``2018-19``): write only as much as the record shows.
@@ -29,6 +29,7 @@ from pydantic import (
 )
 
 from hubplan.data.money import parse_money
+from hubplan.data.plain_yaml import compose, construct, yaml_problem
 from hubplan.data.safe_read import decode_text, read_user_bytes
 from hubplan.errors import InputError, Problem
 
@@ -39,16 +40,17 @@ MAX_DECISION_BYTES = 1_000_000
 """The largest ``decision.yaml`` read (bytes): a council's whole record is a few kilobytes."""
 
 
-class _Loader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` that leaves dates as written, so an impossible day is a problem with a line."""
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
 _WHEN = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+FIRST_YEAR = 1998
+"""The earliest year a record may give: Sure Start, where children's centres began, was announced in 1998."""
+
+YEARS_AHEAD = 5
+"""How many years after today a date may be: a record holds what happened and what is scheduled, and
+nothing a council schedules is further off than its medium-term plan (a year such as 2099 is a slip)."""
+
+MAX_WEEKS = 52
+"""The longest consultation recorded (weeks): public consultations run 6 to 12 weeks; a year is ample."""
 
 
 def _when(value: Any) -> Any:
@@ -57,6 +59,10 @@ def _when(value: Any) -> Any:
         value = str(value)
     if isinstance(value, str):
         if _WHEN.match(value):
+            last = dt.date.today().year + YEARS_AHEAD
+            if not FIRST_YEAR <= int(value[:4]) <= last:
+                msg = f"a year from {FIRST_YEAR} to {last} (a record of what happened or is scheduled)"
+                raise ValueError(msg)
             if len(value) == 10:
                 dt.date.fromisoformat(value)  # a ValueError names an impossible day
             if len(value) == 7 and not (_calendar(value) or _financial(value)):
@@ -121,7 +127,7 @@ class Consultation(_Record):
 
     start: When = ""
     end: When = ""
-    weeks: float | None = Field(default=None, gt=0)
+    weeks: float | None = Field(default=None, gt=0, le=MAX_WEEKS)
     period: str = ""
     responses: int | None = Field(default=None, ge=0)
     summary: str = ""
@@ -304,24 +310,13 @@ def read_decision(
     if text is None:
         raise _error(problems)
     try:
-        tokens = list(yaml.scan(text))
-        root = yaml.compose(text)
+        root = compose(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        found = str(getattr(exc, "problem", exc))
-        raise _error([Problem(label, mark.line + 1 if mark else None, None, "valid YAML", found)]) from None
-    shared = [t for t in tokens if isinstance(t, yaml.AnchorToken | yaml.AliasToken)]
-    if shared:
-        problems = [
-            Problem(label, t.start_mark.line + 1, None, "each value written out (no anchors or aliases)",
-                    f"{'&' if isinstance(t, yaml.AnchorToken) else '*'}{t.value}")
-            for t in shared
-        ]  # fmt: skip
-        raise _error(problems)
+        raise _error([yaml_problem(exc, label)]) from None
     if not isinstance(root, yaml.MappingNode):
         found = "an empty file" if root is None else "something else"
         raise _error([Problem(label, None, None, "a mapping with at least 'proposal:'", found)])
-    data = yaml.load(text, Loader=_Loader)
+    data = construct(root)
     try:
         decision = Decision.model_validate(data)
     except ValidationError as exc:

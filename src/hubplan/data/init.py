@@ -12,6 +12,7 @@ cost has none, unless ``--assume-costs`` writes the documented default
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import tempfile
@@ -449,7 +450,8 @@ def init_workspace(
         )  # fmt: skip
         (staging / "hubplan.toml").write_text(toml, encoding="utf-8")
         if current is not None:
-            listed = "".join(f"  - {i}\n" for i in current["id"])
+            # Quoted, so no YAML reader takes an id such as 007 or yes for a number or a boolean.
+            listed = "".join(f"  - {json.dumps(str(i), ensure_ascii=False)}\n" for i in current["id"])
             (staging / "scenarios" / f"{CURRENT}.yaml").write_text(
                 f"name: {CURRENT}\ntitle: The network today\n"
                 f"description: >-\n  The council's centres today, from {source}.\n"

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from hubplan.data.columns import MAX_MONEY_PER_YEAR
+from hubplan.data.plain_yaml import compose, construct, yaml_problem
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import decode_text, read_user_bytes
 from hubplan.errors import InputError, Problem
@@ -30,9 +31,6 @@ SCENARIO_KEYS = (
 
 MAX_SCENARIO_BYTES = 1_000_000
 """The largest scenario file read (bytes): a scenario listing every LSOA in England is under 1 MB."""
-
-MAX_YAML_DEPTH = 20
-"""How deep lists and mappings may nest in a scenario."""
 
 _TEXT_CHARS = {"name": 100, "title": 200, "description": 10_000, "modelled": 10_000}
 """The most characters each text of a scenario may have."""
@@ -82,9 +80,9 @@ def read_scenario(
 ) -> Scenario | None:
     """Read one scenario file, appending its problems; ``None`` when it cannot be used at all.
 
-    The YAML is read without anchors, aliases or tags (``&a``, ``*a``, ``!tag``), so a small file
-    cannot expand into a huge one, nested at most :data:`MAX_YAML_DEPTH` deep, and from at most
-    :data:`MAX_SCENARIO_BYTES`.
+    The YAML is read by :mod:`hubplan.data.plain_yaml` (YAML 1.2 types; no anchors, aliases, tags or
+    repeated keys), from at most :data:`MAX_SCENARIO_BYTES`. Base ids are taken as written, so
+    ``- 007`` names site ``007``, not ``7``.
 
     Parameters
     ----------
@@ -108,16 +106,9 @@ def read_scenario(
     if text is None:
         return None
     try:
-        root = _compose(text)
+        root = compose(text)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        expected = (
-            "plain YAML, without anchors (&), aliases (*) or tags (!)"
-            if isinstance(exc, _Refused)
-            else "valid YAML"
-        )
-        found = shown(str(getattr(exc, "problem", None) or exc), quoted=False)
-        problems.append(Problem(file, mark.line + 1 if mark else None, None, expected, found))
+        problems.append(yaml_problem(exc, file))
         return None
     if not isinstance(root, yaml.MappingNode):
         found = "an empty file" if root is None else "something else"
@@ -141,11 +132,8 @@ def read_scenario(
                 )
             )
             continue
-        if key in values:
-            problems.append(Problem(file, line, key, "each key once", "it again"))
-            continue
         try:
-            values[key] = _construct(value_node)
+            values[key] = construct(value_node)
         except (yaml.YAMLError, ValueError, OverflowError) as exc:
             problems.append(Problem(file, line, key, "a plain YAML value", shown(str(exc))))
             failed.add(key)
@@ -153,6 +141,11 @@ def read_scenario(
         lines[key] = line
         if key == "bases" and isinstance(value_node, yaml.SequenceNode):
             base_lines = [item.start_mark.line + 1 for item in value_node.value]
+            # An id as written: a site "007" or "1.0" is named by its text, never by the number YAML reads.
+            values[key] = [
+                item.value if isinstance(item, yaml.ScalarNode) and item.value else values[key][i]
+                for i, item in enumerate(value_node.value)
+            ]
 
     bases = values.get("bases")
     if bases is None:
@@ -162,9 +155,7 @@ def read_scenario(
                 Problem(file, lines.get("bases"), "bases", "a list of the site ids kept as bases", found)
             )
         bases = []
-    elif not isinstance(bases, list) or not all(
-        isinstance(b, str | int) and not isinstance(b, bool) for b in bases
-    ):
+    elif not isinstance(bases, list) or not all(isinstance(b, str) for b in bases):
         problems.append(Problem(file, lines["bases"], "bases", "a list of site ids", shown(bases)))
         bases = []
     elif not bases:
@@ -210,63 +201,6 @@ def read_scenario(
         file=file,
         base_lines=tuple(unique.values()),
     )
-
-
-class _Refused(yaml.YAMLError):
-    """Something YAML allows that a scenario may not use, with where it is."""
-
-    def __init__(self, found: str, mark: Any) -> None:
-        super().__init__(found)
-        self.problem = found
-        self.problem_mark = mark
-
-
-class _PlainLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses anchors, aliases and tags, and nesting past a depth.
-
-    Refusing aliases means a document cannot refer to itself or expand ("billion laughs"); refusing
-    tags means only plain strings, numbers, booleans, lists and mappings are read.
-    """
-
-    depth = 0
-
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
-        if isinstance(event, yaml.AliasEvent):
-            raise _Refused(f"an alias (*{shown(event.anchor, quoted=False)})", event.start_mark)
-        anchor = getattr(event, "anchor", None)
-        if anchor is not None:
-            raise _Refused(f"an anchor (&{shown(anchor, quoted=False)})", event.start_mark)
-        tag = getattr(event, "tag", None)
-        if tag is not None:
-            raise _Refused(f"a tag ({shown(tag, quoted=False)})", event.start_mark)
-        if self.depth >= MAX_YAML_DEPTH:
-            raise _Refused(f"lists or mappings nested more than {MAX_YAML_DEPTH} deep", event.start_mark)
-        self.depth += 1
-        try:
-            node: yaml.Node | None = super().compose_node(parent, index)  # type: ignore[arg-type]
-            return node
-        finally:
-            self.depth -= 1
-
-
-def _compose(text: str) -> yaml.Node | None:
-    """Compose one YAML document with :class:`_PlainLoader`; ``None`` for an empty one."""
-    loader = _PlainLoader(text)
-    try:
-        node: yaml.Node | None = loader.get_single_node()
-        return node
-    finally:
-        loader.dispose()
-
-
-def _construct(node: yaml.Node) -> Any:
-    """Turn a composed node (plain values only) into Python values."""
-    loader = _PlainLoader("")
-    try:
-        return loader.construct_document(node)
-    finally:
-        loader.dispose()
 
 
 def _is_money(value: object) -> bool:

@@ -311,7 +311,10 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     }
     scenarios: dict[str, Scenario] = {}
     folder = path / "scenarios"
-    for file in sorted(folder.glob("*.y*ml")) if folder.is_dir() else []:
+    # Hidden files are not scenarios: macOS leaves "._name.yaml" beside each file copied to a USB stick,
+    # and editors keep ".name.yaml" backups.
+    files_found = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
+    for file in [f for f in files_found if not f.name.startswith(".")]:
         scenario = read_scenario(file, problems, within=path)
         if scenario is None:
             continue
