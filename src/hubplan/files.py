@@ -21,6 +21,13 @@ TEMP_PREFIX = ".writing-"
 """Hidden files a file is written to before it is moved into place (``.writing-PID-NAME-*.tmp``)."""
 
 
+GENERATOR_MARK = b'<meta name="generator" content="hubplan">'
+"""The line every HTML page hubplan writes carries in its head, so an output folder can tell its own
+pages from a user's files beside them."""
+
+_LEGACY_PAGE = re.compile(rb"<title>[^<]*: what the options mean for its [^<]*</title>")
+"""The title of a centre page written before :data:`GENERATOR_MARK` was added."""
+
 MAX_NAME_CHARS = 100
 """The most characters of a file name made from an id (well under the 255 bytes file systems allow)."""
 
@@ -228,7 +235,9 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
     page of an earlier run). The swap is a handful of renames with interrupts held back (SIGINT,
     SIGTERM). If the block raises, ``folder`` is left exactly as it was; a staging folder left by a
     killed process (SIGKILL) is removed by the next write into ``folder``. Entries of ``folder`` not
-    in ``owned`` (another command's output, the user's own files) are never touched.
+    in ``owned`` (another command's output, the user's own files) are never touched; nor are files
+    inside an owned folder that hubplan did not write (:func:`written_by_hubplan`): the new entries
+    are swapped in around them, and a new entry with the name of one of them stops the swap.
 
     Parameters
     ----------
@@ -259,15 +268,79 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
         yield staging
         old = staging / ".old"
         old.mkdir()
+        foreign = {name: _foreign_entries(folder / name, staging / name) for name in owned}
         with _interrupts_held():
             for name in owned:
                 target, new = folder / name, staging / name
+                if foreign[name]:
+                    _merge_into(target, new, old / name)
+                    continue
                 if target.is_symlink() or target.exists():
                     os.rename(target, old / name)  # a link is moved, never followed
                 if new.is_symlink() or new.exists():
                     os.rename(new, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def written_by_hubplan(path: Path) -> bool:
+    """Whether ``path`` is a page hubplan wrote (a regular file carrying :data:`GENERATOR_MARK`).
+
+    Parameters
+    ----------
+    path
+        An entry of an output folder.
+
+    Returns
+    -------
+    bool
+        ``False`` for links, folders, other files, and files that cannot be read.
+    """
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as f:
+            head = f.read(4096)
+    except OSError:
+        return False
+    return GENERATOR_MARK in head or _LEGACY_PAGE.search(head) is not None
+
+
+def _foreign_entries(target: Path, new: Path) -> list[str]:
+    """Return the entries of an output sub-folder that hubplan did not write (a user's own files).
+
+    Raises
+    ------
+    HubplanError
+        When a new output has the name of one of them: it is never overwritten.
+    """
+    from hubplan.errors import HubplanError
+
+    if target.is_symlink() or not target.is_dir() or new.is_symlink() or not new.is_dir():
+        return []
+    foreign = sorted(
+        e.name
+        for e in target.iterdir()
+        if not e.name.startswith((STAGING_PREFIX, TEMP_PREFIX)) and not written_by_hubplan(e)
+    )
+    clash = [name for name in foreign if (new / name).exists() or (new / name).is_symlink()]
+    if clash:
+        msg = (
+            f"{target / clash[0]} is not a page hubplan wrote, and the new report has a page of that "
+            "name: move it elsewhere, or choose another --out (nothing was changed)"
+        )
+        raise HubplanError(msg)
+    return foreign
+
+
+def _merge_into(target: Path, new: Path, old: Path) -> None:
+    """Swap hubplan's entries of ``target`` for those of ``new``, leaving every other entry where it is."""
+    old.mkdir()
+    for entry in target.iterdir():
+        if written_by_hubplan(entry) and not (new / entry.name).exists():
+            os.rename(entry, old / entry.name)  # a stale page of an earlier report
+    for entry in new.iterdir():
+        os.replace(entry, target / entry.name)
 
 
 def remove_stale(folder: Path) -> None:

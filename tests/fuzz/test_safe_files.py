@@ -19,8 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hubplan.data.safe_read import decode_text, read_user_bytes, read_user_text
-from hubplan.errors import InputError, Problem
-from hubplan.files import replaced_together, safe_file_name, safe_file_names
+from hubplan.errors import HubplanError, InputError, Problem
+from hubplan.files import GENERATOR_MARK, replaced_together, safe_file_name, safe_file_names
 
 HOSTILE_IDS = [
     "../../outside/pwned",
@@ -103,8 +103,11 @@ def _write_report(folder: Path, pages: list[str], *, fail_after: int | None = No
             if fail_after is not None and i == fail_after:
                 msg = "stopped half way"
                 raise RuntimeError(msg)
-            (staging / "centres" / f"{page}.html").write_text(f"page {page} of {'+'.join(pages)}")
+            (staging / "centres" / f"{page}.html").write_text(f"{MARK}page {page} of {'+'.join(pages)}")
         (staging / "report.html").write_text(f"report of {'+'.join(pages)}")
+
+
+MARK = GENERATOR_MARK.decode()
 
 
 def _snapshot(folder: Path) -> dict[str, str]:
@@ -118,10 +121,38 @@ def test_a_rerun_with_fewer_pages_leaves_no_stale_page_and_other_files_alone(tmp
     (out / "report.pdf").write_text("a PDF of the first report")
     _write_report(out, ["b"])
     assert _snapshot(out) == {
-        "centres/b.html": "page b of b",
+        "centres/b.html": f"{MARK}page b of b",
         "consultation.html": "another command's output",
         "report.html": "report of b",
     }  # the first report's PDF is gone too: it belonged to the earlier report
+    assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
+
+
+def test_the_users_own_files_in_the_pages_folder_are_kept(tmp_path: Path) -> None:
+    """Someone keeps notes beside the centre pages they were sent; a new report must not delete them."""
+    out = tmp_path / "out"
+    _write_report(out, ["a", "b"])
+    (out / "centres" / "my-notes.html").write_text("<html><title>Notes for the meeting</title>")
+    (out / "centres" / "old-page.html").write_text(
+        "<!DOCTYPE html>\n<title>Holt Children&#39;s Centre: what the options mean for its children</title>"
+    )  # a page from a hubplan without the generator line: still hubplan's, so a stale one goes
+    _write_report(out, ["b", "c"])
+    assert _snapshot(out) == {
+        "centres/b.html": f"{MARK}page b of b+c",
+        "centres/c.html": f"{MARK}page c of b+c",
+        "centres/my-notes.html": "<html><title>Notes for the meeting</title>",
+        "report.html": "report of b+c",
+    }
+
+
+def test_a_new_page_named_like_a_users_file_stops_the_report(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    _write_report(out, ["a"])
+    (out / "centres" / "b.html").write_text("my own page called b")
+    before = _snapshot(out)
+    with pytest.raises(HubplanError, match=r"centres/b\.html is not a page hubplan wrote"):
+        _write_report(out, ["a", "b"])
+    assert _snapshot(out) == before
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
 
 
