@@ -303,6 +303,24 @@ def _inside_found(text: str, value: str) -> bool:
         ("we farm at Manor Farm near Diss", "Manor Farm"),
         ("Bogdan from Dereham nursing home told us", "Dereham nursing home"),
         ("a Health Visitor (NMC 12A3456E) for Suffolk County Council Adult Services", "Suffolk"),
+        (
+            "Regards\nTomasz Lis\nFamily Outreach Worker\nBrightwell Community Trust\nTel 01603 000 000",
+            "Brightwell Community Trust",
+        ),  # a signature: the employer under the job title
+        ("Dr Ana Kovac, Salaried GP\nMillbrook Medical Centre, Attleborough", "Millbrook Medical Centre"),
+        ("she is reception at the Travelodge outside Swaffham", "the Travelodge outside Swaffham"),
+        ("works at the Sainsbury's near Longwater retail park", "Longwater retail park"),
+        ("my brother on the line at the turkey factory", "the turkey factory"),
+        ("he cleans in a chip shop in Fakenham, Golden Fry", "Golden Fry"),
+        ("I rang 01362 000 000, I'm at 14 Oak Lane, Shipdham", "14 Oak Lane"),
+        ("Mandeep Singh Bains here, grandad of three", "Mandeep Singh Bains"),
+        ("I am the parent of Dilnoza, who is deaf", "Dilnoza"),
+        ("my son-in-law Arjun does drop off", "Arjun"),
+        ("other dads, Tymon and Vasyl, come too", "Tymon"),
+        ("his first name is Blessing and he is from Accra", "Blessing"),
+        ("we see Okonjo on Tuesdays, and Dr Okonjo says it helps", "Okonjo"),  # the first, before "Dr Okonjo"
+        ("her birthday is on 14/8 so we have the party there", "14/8"),
+        ("my taxi licence plate NR 4471 is on the cab", "NR 4471"),
     ],
 )
 def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
@@ -338,6 +356,9 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("I work in the Early Years team", "Early"),
         ("we both work for Action for Children", "Action"),
         ("I work in the Broads in summer", "Broads"),
+        ("the meeting at Attleborough Town Hall, 7pm", "Attleborough"),
+        ("paid £40 in Thetford-Castle ward", "Thetford"),
+        ("we walked round Hethersett, my son loved it", "Hethersett"),  # a town, then "my son"
     ],
 )
 def test_ordinary_words_that_are_names_survive_without_a_clue(text: str, phrase: str) -> None:

@@ -51,8 +51,11 @@ DATE_WORDS = re.compile(
 )
 SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
-    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due)\b[^.!?\n]{0,20}$)"
+    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|"
+    r"(?:is|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$)"
 )
+# A day and month in figures after a word about birth: "her birthday on 20/5".
+_DAY_MONTH = re.compile(r"(?<![\d./])(?:[0-3]?\d)[./](?:[01]?\d)(?![\d./])")
 # Days people are born on that have a name: "born on boxing day 2020".
 _NAMED_DAY = re.compile(
     r"(?i:\b(?:boxing\s+day|christmas\s+(?:day|eve)|new\s+year'?s\s+(?:day|eve)|valentine'?s\s+day|"
@@ -89,6 +92,11 @@ _WORK_CUE = re.compile(
     r"(?:drives?|driving|drove)\s+(?:the\s+|a\s+)?(?:\d+\s+)?(?:bus|buses|lorry|lorries|van|vans|taxi|cab|truck)\s+for|"
     r"(?:clean|cleans|cleaning|cook|cooks|cooking|serve|serves|volunteers?\s+shifts)\s+at|"
     r"(?:(?:agency\s+)?work|works|worked|working|temping|temp)\s+(?:through|via|with\s+the\s+agency)|"
+    r"(?:i\s+am|i'm|im|we\s+are|we're|he\s+is|she\s+is|he's|she's|they\s+are)\s+(?:an?\s+)?(?:security|"
+    r"staff|admin|reception|postdocs?|researchers?|phd\s+students?|students?|trainees?|locums?|interns?|"
+    r"lecturers?|bank\s+staff|on\s+(?:nights|days|the\s+bank))\s+at|"
+    r"(?:in|on)\s+the\s+(?:packhouse|warehouse|factory|kitchen|office|canteen|stores?|shop\s+floor|pharmacy|"
+    r"laundry|wards?)\s+at|"
     r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
     r"\s+)"
 )
@@ -98,12 +106,24 @@ _BUSINESS = (
     r"(?:hospital|factory|warehouse|depot|store|shop|branch|plant|site|office|surgery|school|takeaway|"
     r"restaurant|cafe|café|pub|hotel|care\s+home|nursing\s+home|garage|farm|salon|bakery|packhouse|"
     r"car\s+wash|nursery|kitchen|chippy|chip\s+shop|academy|college|barbers?|mill|yard|centre|estate|"
-    r"airport|docks|port|prison|barracks|base|university|hq|foods|farms|pharmacy|chemist|bar|club)"
+    r"airport|docks|port|prison|barracks|base|university|hq|foods|farms|pharmacy|chemist|bar|club|trust|"
+    r"practice|mall|inn)"
 )
 # Where it is: "on Magdalen Street", "in Thetford", "near Dereham".
-_AT_PLACE = rf"(?:\s+(?:on|in|near|off|at)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
+# ... "near Norwich airport", "by the A11", "on the market place", up to two of them ("on King Street
+# in Thetford").
+_LOCAL_NOUN = (
+    r"(?:airport|market\s+place|retail\s+park|industrial\s+estate|business\s+park|estate|roundabout|bypass|"
+    r"ring\s+road|high\s+street|quay|station)"
+)
+_ONE_PLACE = (
+    rf"\s+(?:on|in|near|off|at|by|outside|opposite)\s+(?:the\s+)?"
+    rf"(?:{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+{_LOCAL_NOUN})?|[AB]\d{{1,4}}\b|{_LOCAL_NOUN})"
+)
+_AT_PLACE = rf"(?:{_ONE_PLACE}){{0,2}}"
+# "Heacham Group Practice and I am writing": a lone "I" after "and" starts a clause, not a name.
 _EMPLOYER = re.compile(
-    rf"(?:the\s+)?(?:\d+\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*{_CAP})*"
+    rf"(?:the\s+)?(?:\d+\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*(?!I\b){_CAP})*"
     rf"(?:\s+{_BUSINESS})?{_AT_PLACE}"
 )
 _SITE = (
@@ -114,7 +134,7 @@ _SITE = (
 # Where a site is: "near Dereham", "in Hethel", "on the Longwater estate", "off Hall Road".
 _SITE_PLACE = rf"(?:\s+(?:near|in|on|off|at|by|outside)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
 _LOWER_EMPLOYER = re.compile(
-    rf"(?:the\s+)?([a-z][\w'&-]+)(?:\s+(?:{_SITE}|{_BUSINESS}|wash)(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?)?"
+    rf"(?:the\s+|an?\s+)?([a-z][\w'&-]+)(?:\s+(?:{_SITE}|{_BUSINESS}|wash)(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?)?"
     rf"{_AT_PLACE}"
 )
 # "the Amazon warehouse near Dereham", "the Aviva offices": a brand, a site word, where it is.
@@ -163,12 +183,12 @@ _FROM_WORK = re.compile(
 # HCPC, Social Work England, a DBS certificate, a URN or any "registration number".
 _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
-    r"reg|licence|license|certificate|cert|badge|"
+    r"reg|licence|license|certificate|cert|badge|plate|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership)\s+(?:ref|no|number|id))"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
-    rf"|(?i:\b{_REGISTERS}\b(?:\s+(?:{_REGISTERS}|no\.?|number|num|is|was|=|:))*[\s:.#(]*)"
+    rf"|(?i:\b{_REGISTERS}\b(?:\s+(?:{_REGISTERS}|no\.?|number|num|is|was|=|:))*[\s:.#(,]*)"
     r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{1,13}(?:[ -]\d{2,6}){0,3})(?![A-Za-z0-9])"
 )
 
@@ -239,7 +259,7 @@ class DateRecogniser(_Regex):
         for m in DATE_WORDS.finditer(text):
             if m["y1"] or m["y2"] or _BIRTH_CUE.search(text[: m.start()]):
                 yield m.start(), m.end()
-        for pattern in (_NAMED_DAY, _MONTH_YEAR, _DAY_WORD_YEAR, _ORDINAL_DAY):
+        for pattern in (_NAMED_DAY, _MONTH_YEAR, _DAY_WORD_YEAR, _ORDINAL_DAY, _DAY_MONTH):
             for m in pattern.finditer(text):
                 if _BIRTH_CUE.search(text[: m.start()]):
                     yield m.start(), m.end()
@@ -253,6 +273,14 @@ class WorkplaceRecogniser(_Regex):
     entity = "WORKPLACE"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for start, end in self._employers(text):
+            yield start, end
+            # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
+            named = _NAMED_AFTER.match(text, end)
+            if named and _HAS_BUSINESS.search(text[start:end]):
+                yield named.start(1), named.end(1)
+
+    def _employers(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         for cue in _WORK_CUE.finditer(text):
@@ -291,6 +319,9 @@ class WorkplaceRecogniser(_Regex):
                 yield m.start(), m.start() + _employer_length(m[0])
         for m in _WHERE_WORKS.finditer(text):
             yield m.start(1), m.end(1)
+        for m in _AT_WORKS.finditer(text):
+            yield m.start(1), m.end(1)
+        yield from _signature_employers(text)
         for m in _BRAND_SITE.finditer(text):
             sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
             ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
@@ -298,6 +329,45 @@ class WorkplaceRecogniser(_Regex):
             after = text[m.end() : min([*ends, m.end() + 60])]
             if _JOB_WORDS.search(before) or _JOB_WORDS.search(after):
                 yield m.start(1), m.end(1)
+
+
+# "my husband at the pea factory": a factory, plant or packhouse is somewhere people work.
+_AT_WORKS = re.compile(
+    r"(?i:\bat\s+)(the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:factory|packhouse|processing\s+plant|abattoir|depot))\b"
+)
+# "a nail bar in Dereham, Luxe Nails": the business's name set after its description.
+_NAMED_AFTER = re.compile(
+    rf",\s+((?!I\b){_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}})(?=\s*[.,;!?)\n]|\s+(?:and|but)\b|$)"
+)
+# An e-mail signature: a line with a job title, then (after at most a register line) the employer's
+# line, a Title-Case name ending in a word for an organisation.
+_SIGNATURE_JOB = re.compile(
+    r"(?im)^[^\n@]{0,80}\b(?:visitor|practitioner|manager|partner|officer|worker|nurse|coordinator|"
+    r"co-ordinator|lead|teacher|assistant|advis[eo]r|consultant|director|therapist|midwife|administrator|"
+    r"receptionist|senco|gp|head\s*teacher|headteacher|principal|psychologist|paediatrician|clerk|"
+    r"chair|secretary|specialist)\b[^\n]*$"
+)
+_ORG_WORD = (
+    r"(?:trust|services?|centre|center|practice|surgery|school|academy|council|partnership|foundation|"
+    r"group|ltd|limited|plc|llp|hospital|clinic|nursery|charity|association|college|university|"
+    r"support|project|network|federation|care)"
+)
+_SIGNATURE_ORG = re.compile(
+    rf"(?m)^[ \t]*((?:[A-Z][\w'’&.-]*|and|of|for|the|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){{0,8}}"
+    rf"[ \t]+(?i:{_ORG_WORD}))(?=[ \t]*(?:,[^\n]*)?$)"
+)
+
+
+def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the employer's line under a job title in a signature (a register's line may come between)."""
+    for job in _SIGNATURE_JOB.finditer(text):
+        rest = text[job.end() :]
+        lines = re.match(r"(?:\n[^\n]*){1,2}", rest)
+        if lines is None:
+            continue
+        for m in _SIGNATURE_ORG.finditer(text, job.end(), job.end() + lines.end()):
+            yield m.start(1), m.end(1)
+            break
 
 
 class RegistrationRecogniser(_Regex):

@@ -223,9 +223,12 @@ _ORG_WORDS = (
     r"Cafe|Café|Matters?|Sensory|Clinic|Surgery|Programme|Program|Forum|Board|Panel|Committee)"
 )
 _ORG_CAP = r"[A-Z][\w'’&-]*"
+# Words of one line only: a signature's job title ("GP Partner") and the employer under it are two names.
 _TITLE_ORG = re.compile(
-    rf"(?<![\w'’-])(?:{_ORG_CAP}\s+(?:(?:for|of|in|on)\s+(?:the\s+)?|the\s+)?)+{_ORG_WORDS}(?![\w'’-])"
+    rf"(?<![\w'’-])(?:{_ORG_CAP}[ \t]+(?:(?:for|of|in|on)[ \t]+(?:the[ \t]+)?|the[ \t]+)?)+{_ORG_WORDS}"
+    r"(?![\w'’-])"
 )
+
 _WORKPLACE_ORG_WORDS = _words("Surgery Clinic Cafe Café Pharmacy Practice Service Services Trust")
 _TITLE_WORDS = _words("Mr Mrs Ms Miss Mx Dr Prof Rev Revd Pastor Imam Nurse Sister Auntie Aunty Uncle")
 # High-street banks: "<name> Bank" is then an employer, not a food or baby bank.
@@ -275,8 +278,16 @@ def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[
     for pattern in _gazetteer():
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
     for m in _TITLE_ORG.finditer(text):
-        if for_employers and m[0].split()[-1] in _WORKPLACE_ORG_WORDS:
-            continue
+        if for_employers and (
+            m[0].split()[-1] in _WORKPLACE_ORG_WORDS
+            or re.search(
+                r"(?:Medical|Health|Garden|Leisure|Distribution|Call|Research|Sports|Business|"
+                r"Shopping|Conference|Innes|Enterprise|Contact)\s+Centre$",
+                m[0],
+            )
+            or re.match(r"\s+(?:Practice|Surgery)\b", text[m.end() :])
+        ):
+            continue  # "X Medical Centre", "Heacham Group Practice": where someone works
         words = list(re.finditer(r"\S+", m[0]))
         # A person's name or title inside ("Dr Patel's Surgery", "Kerry's Group") stays a name: the
         # organisation starts after the last such word.

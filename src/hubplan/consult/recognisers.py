@@ -24,6 +24,7 @@ from hubplan.consult.name_lists import (
     _COMMON_WORDS,
     _NOT_NAMES,
     _SIGN_OFF,
+    census_first_names,
     first_names,
     is_ambiguous_name,
     is_first_name,
@@ -122,7 +123,8 @@ _NOT_LOCAL = _words(
 
 _STREET = (
     "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
-    "gdns|grove|terrace|hill|row|walk|green|square|mews|view|rise|park|loke|yard|chase|parade|end|croft"
+    "gdns|grove|terrace|hill|row|walk|green|square|mews|view|rise|park|loke|yard|chase|parade|end|croft|"
+    "cottages|buildings|villas|meadow|meadows|paddock|plain"
 )
 _UNITS = _words(
     """minute minutes min mins hour hours hr hrs mile miles yard yards metre metres meters km second
@@ -155,7 +157,8 @@ _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
 _LOW = "a-zß-öø-ÿā-žșț"
 _NAME = rf"(?:Ma?c[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+)(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)*"
 _KIN = (
-    r"(?:son|daughter|boy|girl|lad|lass|one|kid|child|baby|babies|partner|husband|hubby|wife|boyfriend|"
+    r"(?:(?:daughter|son|mother|father|sister|brother)-in-law|son|daughter|boy|girl|lad|lass|one|kid|child|"
+    r"baby|babies|partner|husband|hubby|wife|boyfriend|"
     r"girlfriend|fianc[eé]e?|ex|sister|brother|sis|bro|mum|mam|mother|dad|father|nan|nanna|nanny|grandma|"
     r"granny|grandad|grandpa|grandson|granddaughter|grandchild|nephew|niece|cousin|friend|mate|neighbour|"
     r"twins?|kids|children|girls|boys|lads|two|three|eldest|youngest|oldest|key\s*worker|health\s*visitor|midwife|"
@@ -170,7 +173,8 @@ _BEFORE_NAME = re.compile(
     rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|name|(?:i\s+am|i'm|im)\s+called|hi|hello|"
     + r"me\s+and|myself\s+and|with|signed|regards|cheers|"
     rf"love|ring|call|text|contact|take|took|bring|brought|helped\s+by|run\s+by|runs\s+it|runs\s+the\s+group|"
-    rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of)"
+    rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of|"
+    rf"parents?\s+of|carer\s+(?:of|for|to)|sees|seen\s+by|appointment\s+with)"
     rf"[\s,:(\-]+)({_NAME})"
 )
 _NAME_BEFORE = re.compile(
@@ -180,9 +184,16 @@ _NAME_BEFORE = re.compile(
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
     rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
 )
+# "other Ukrainian mothers, Oksana and Iryna": names set after a word for people, a pair or a list.
+_GROUP_NAMES = re.compile(
+    r"(?i:\b(?:mothers|mums|mams|moms|parents|dads|fathers|friends|ladies|women|neighbours|neighbors|"
+    r"families|grandparents|carers|childminders|workers|staff|volunteers))[\s,:]+"
+    rf"({_NAME})(?=\s*(?:,|and|&)\s*{_NAME})"
+)
 _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
     rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
+    rf"(?:mum|mam|mom|dad|mother|father|parent|nan|nanny|grandma|grandad)\s+(?:to|of)|"
     rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
@@ -256,9 +267,14 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         return True
     if is_first_name(words[0]):
         return False
+    # A town or village of 500 people or more (GeoNames): "Diss", "Hethersett"; or named after one:
+    # "Dereham Memorial Hall", "Thetford Rugby Club", "Thetford-Burrell".
     place = text[start:end].lower().replace("’", "'")
-    if place in british_place_names() and not is_ambiguous_name(words[0]):
-        return True  # a town or village of 500 people or more (GeoNames): "Diss", "Hethersett"
+    towns = british_place_names()
+    first = words[0].lower()
+    named = len(words) > 1 or "-" in first  # "Thetford-Burrell" (a council division) too
+    if (place in towns or (named and first.split("-")[0] in towns)) and not is_ambiguous_name(words[0]):
+        return True
     return bool(
         words[0].lower() in _PLACE_PREFIX
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
@@ -398,13 +414,18 @@ class AddressRecogniser(_Regex):
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        for m in ADDRESS_START.finditer(text):
+        pos = 0
+        while (m := ADDRESS_START.search(text, pos)) is not None:
+            # A rejected match ("871, I'm at 9 Church Lane") may hide an address inside it: look again
+            # from just after its number.
+            pos = m.end(1)
             words = m[2].split()
             first = words[0].lower() if words else ""
             if first in _UNITS or any(w.lower() in STOP_WORDS - {"the", "of"} for w in words):
                 continue
             if any(w.isdigit() for w in words):
                 continue
+            pos = m.end()
             end = m.end()
             gap = re.match(r"\s*,?\s*", text[end:])
             base = cursor = end + (gap.end() if gap else 0)
@@ -472,10 +493,15 @@ class NameRecogniser(_Regex):
     ) -> Iterator[tuple[int, int]]:
         first_names()
         found: list[tuple[int, int]] = []
-        for pattern in (_BEFORE_NAME, _NAME_BEFORE):
+        for pattern in (_BEFORE_NAME, _NAME_BEFORE, _GROUP_NAMES):
             for m in pattern.finditer(text):
-                if m[1].lower() not in _NOT_NAMES and _reads_as_name(text, m.start(1), m.end(1), tags, ner):
-                    found.append((m.start(1), m.end(1)))
+                if m[1].lower() in _NOT_NAMES or not _reads_as_name(text, m.start(1), m.end(1), tags, ner):
+                    continue
+                word = m[1].lower()
+                town = word in british_place_names() and word not in census_first_names()
+                if pattern is not _BEFORE_NAME and town:
+                    continue  # "the market place in Wymondham, my son ...": a town before "my son"
+                found.append((m.start(1), m.end(1)))
         for m in _INITIAL.finditer(text):
             if m[1].lower() not in _NOT_NAMES and not looks_like_place(text, m.start(1), m.end(1)):
                 found.append((m.start(), m.end(1)))
@@ -553,6 +579,7 @@ _INTRODUCES = re.compile(
     r"(?i:\b(?:name\s+is|name's|names|name|i\s+am|i'm|im|called|named|signed|regards|this\s+is|"
     rf"(?:my|our|his|her)\s+(?:\w+\s+)?{_KIN}))[\s,:(\-]*$"
 )
+_NAMED = re.compile(r"(?i:\b(?:name\s+is|name's|named|(?:i\s+am|i'm|im)\s+called)\s+)$")
 _NOT_NAME_TAGS = _words("VERB ADJ AUX ADV ADP PRON DET SCONJ CCONJ NUM PART INTJ")
 
 
@@ -565,6 +592,8 @@ def _reads_as_name(
     first word of a service's name ("call Social Services") unless it is a census first name or NER
     found a person there.
     """
+    if _NAMED.search(text[:start]):
+        return True  # "her first name is Precious": whatever word follows is the name
     if tags and tags.get(start) in _NOT_NAME_TAGS:
         return False
     word = text[start:end].lower().split("-")[0]
@@ -574,6 +603,12 @@ def _reads_as_name(
         return True  # "my name is Gareth Okafor": a surname may follow
     follower = re.match(rf"\s+({_NAME})", text[end:])
     return follower is None or is_first_name(follower[1])
+
+
+_GREETINGS = _words(
+    "hi hello hey hiya dear morning evening afternoon thanks cheers regards love from to mr mrs ms miss "
+    "mx dr prof rev cllr councillor sir madam nurse sister auntie uncle"
+)
 
 
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -593,6 +628,20 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
                 queue.append(span)
+        given = re.search(rf"(?<![\w.])({_NAME})\s+$", text[max(0, start - 40) : start])
+        if given:
+            span = (start - len(given[0]), start - len(given[0]) + len(given[1]))
+            word = given[1].lower()
+            # "Sandeep Kaur Dhillon here": given names before a surname, when they are names or no
+            # English word ("Kaur", "Bahadur"), not a greeting, title or place.
+            if (
+                (is_first_name(word) or is_unknown_word(word))
+                and word not in _NOT_NAMES | _GREETINGS
+                and (span[0], end) not in seen
+                and not looks_like_place(text, *span)
+            ):
+                seen.add((span[0], end))
+                queue.append((span[0], end))
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|and|&)|\s+n)\s*$", text[:start])
         if before and before[1].lower() not in _NOT_NAMES:
             span = (before.start(1), before.end(1))

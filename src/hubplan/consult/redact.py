@@ -131,7 +131,38 @@ def find_personal_data(text: str) -> list[Found]:
     never = idiom_spans(text) + public_office_spans(text)
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = _outside_organisations(text, found)
+    found += _same_name_again(text, found)
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _same_name_again(text: str, found: list[Found]) -> list[Found]:
+    """Find a name again where the same comment writes it twice ("sees Muthukumaran ... Dr Muthukumaran").
+
+    Only within one comment, and only words that are no ordinary word or place: a first name of the
+    lists (which leave out words such as Mark and Grace) or a word no English dictionary has, and no
+    British town's name. "Mark" found in one comment never removes "Mark my words" anywhere.
+    """
+    from hubplan.consult.name_lists import is_ambiguous_name, is_first_name, is_unknown_word
+    from hubplan.data.places import british_place_names
+
+    covered = [(f.start, f.end) for f in found]
+    words = {
+        m[0]
+        for f in found
+        if f.kind == "PERSON"
+        for m in re.finditer(r"[A-Z][a-z]{2,}(?:-[A-Z]?[a-z]+)*", text[f.start : f.end])
+    }
+    out = []
+    for word in sorted(words):
+        lower = word.lower()
+        if lower in british_place_names() or is_ambiguous_name(lower):
+            continue
+        if not (is_unknown_word(lower) or is_first_name(lower)):
+            continue
+        for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            if not any(s <= m.start() and m.end() <= e for s, e in covered):
+                out.append(Found(m.start(), m.end(), "PERSON", "SameComment"))
+    return out
 
 
 _PROTECTED_KINDS = frozenset({"PERSON", "WORKPLACE"})

@@ -12,6 +12,7 @@ not the towns people search for, and LSOA names are only the district's name and
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -58,9 +59,13 @@ def _british_places() -> tuple[tuple[str, float, float, int], ...]:
 def british_place_names() -> frozenset[str]:
     """Return the lower-case names of every GeoNames place of 500 people or more in the United Kingdom.
 
-    For telling a place from a person in free text ("Lorna, Diss", "the Hethersett depot").
+    For telling a place from a person in free text ("Lorna, Diss", "the Hethersett depot"). A name
+    with a direction in front is also given without it, as people say it: GeoNames' "East Dereham"
+    is "Dereham" to everyone who lives there.
     """
-    return frozenset(name.lower() for name, _lat, _lon, _people in _british_places())
+    names = {name.lower() for name, _lat, _lon, _people in _british_places()}
+    short = {n.split(" ", 1)[1] for n in names if re.match(r"(?:east|west|north|south) \S{5,}$", n)}
+    return frozenset(names | short)
 
 
 def council_places(outlines: Mapping[str, dict[str, Any]], districts: Mapping[str, str]) -> pd.DataFrame:
