@@ -304,3 +304,26 @@ def test_encodings_are_detected_or_refused_with_a_hint() -> None:
         "p.csv, row 2: expected UTF-8 text (save as 'CSV UTF-8'), found byte 0xe9, which is not UTF-8 "
         "(the file looks saved as Latin-1 or Windows-1252)"
     ]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(encoding: str) -> None:
+    """Some exports write UTF-16 with no mark: a zero byte beside every ASCII letter gives it away."""
+    text = "id,name,postcode\nS1,Zoë's Place,NR1 1AA\n"
+    problems: list[Problem] = []
+    assert decode_text(text.encode(encoding), problems, label="sites.csv") == text
+    assert problems == []
+
+
+def test_a_tab_separated_export_is_named_as_one(tmp_path: Path) -> None:
+    """Excel's "Unicode Text" is UTF-16 with tabs between cells: the message says tabs, not a column."""
+    from hubplan.data.read_table import read_table
+
+    path = tmp_path / "sites.csv"
+    path.write_bytes("id\tname\tpostcode\nS1\tHolt\tNR25 6AA\n".encode("utf-16"))
+    problems: list[Problem] = []
+    assert read_table(path, problems) is None
+    assert [str(p) for p in problems] == [
+        "sites.csv, row 1: expected cells separated by commas (in a spreadsheet, save as 'CSV UTF-8 "
+        "(Comma delimited)'), found cells separated by tabs: 'id\\tname\\tpostcode'"
+    ]

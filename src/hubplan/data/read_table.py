@@ -180,10 +180,13 @@ def _read_csv(file: str, raw: bytes, problems: list[Problem], max_rows: int) -> 
         problems.append(Problem(file, None, None, "at least one data row", found))
         return None
     header, data, rows = records[0], records[1:], starts[1:]
-    if len(header) == 1 and ";" in header[0]:
-        # A spreadsheet set to a decimal comma saves its CSV with ';' between cells.
+    separator = next((c for c in ";\t|" if len(header) == 1 and c in header[0]), None)
+    if separator is not None:
+        # A spreadsheet set to a decimal comma saves its CSV with ';' between cells; "Unicode Text"
+        # and "Tab delimited" exports put a tab between them.
         expected = "cells separated by commas (in a spreadsheet, save as 'CSV UTF-8 (Comma delimited)')"
-        found = f"cells separated by ';': {shown(header[0])}"
+        name = {";": "';'", "\t": "tabs", "|": "'|'"}[separator]
+        found = f"cells separated by {name}: {shown(header[0])}"
         problems.append(Problem(file, starts[0], None, expected, found))
         return None
     width = len(header)

@@ -250,10 +250,10 @@ def shown_path(path: Path) -> str:
 def decode_text(raw: bytes, problems: list[Problem], *, label: str, advice: str = "") -> str | None:
     """Return the text of a file's bytes, or append why it cannot be read as text and return ``None``.
 
-    UTF-8 (a byte-order mark is dropped) and UTF-16 with its byte-order mark (a spreadsheet's
-    "Unicode text") are read. Other bytes are refused with the line of the first that is not UTF-8,
-    and, when the whole file reads as Windows-1252 (Latin-1 with a few more characters), a hint that
-    it was saved so.
+    UTF-8 (a byte-order mark is dropped) and UTF-16 (a spreadsheet's "Unicode text"), with its
+    byte-order mark or without one (then told by the zero byte beside each ASCII letter), are read.
+    Other bytes are refused with the line of the first that is not UTF-8, and, when the whole file
+    reads as Windows-1252 (Latin-1 with a few more characters), a hint that it was saved so.
 
     Parameters
     ----------
@@ -271,9 +271,10 @@ def decode_text(raw: bytes, problems: list[Problem], *, label: str, advice: str 
     str or None
         The text.
     """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16_without_mark(raw)
+    if encoding is not None:
         try:
-            return raw.decode("utf-16")
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             problems.append(Problem(label, None, None, "UTF-8 text", "UTF-16 text that is damaged"))
             return None
@@ -290,6 +291,24 @@ def decode_text(raw: bytes, problems: list[Problem], *, label: str, advice: str 
             pass
         problems.append(Problem(label, line, None, expected, found))
         return None
+
+
+def _utf16_without_mark(raw: bytes) -> str | None:
+    """Return ``"utf-16-le"`` or ``"utf-16-be"`` for UTF-16 text saved without a byte-order mark.
+
+    Text of ASCII letters in UTF-16 has a zero byte beside every letter: at odd offsets (little
+    endian) or even ones (big endian). UTF-8 text has none, and a binary file has them in both places.
+    """
+    head = raw[:4096]
+    half = len(head) // 2
+    if half < 2:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if odd >= 0.5 * half and even <= 0.02 * half:
+        return "utf-16-le"
+    if even >= 0.5 * half and odd <= 0.02 * half:
+        return "utf-16-be"
+    return None
 
 
 def read_user_text(
