@@ -12,10 +12,10 @@ import numpy as np
 
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
+from hubplan.data.districts import check_districts_used
 from hubplan.data.read_table import RawTable, find_table, read_table, shown
 from hubplan.data.safe_read import check_user_file
 from hubplan.data.scenario import Scenario, read_scenario
-from hubplan.data.districts import check_districts_used
 from hubplan.data.sense import check_demand, check_flags, check_ids, check_positions, check_sites_once
 from hubplan.errors import InputError, Problem
 from hubplan.suggest import closest
