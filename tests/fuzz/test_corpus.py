@@ -179,6 +179,27 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
     ("a site in Germany (13.1 for 1.1) with no bounds", lambda ws: (
         _replace(ws / "hubplan.toml", "bounds = {", "# bounds = {"), _site_row(ws, "lib-de", lat=52.6, lon=13.1)),
      r"expected a position in England", True),
+    ("districts = [] written out",
+     lambda ws: _replace(ws / "hubplan.toml", '"Breckland",\n  "Broadland",\n  "Great Yarmouth",\n  "King\'s Lynn and West Norfolk",\n  "North Norfolk",\n  "Norwich",\n  "South Norfolk",\n', ""),
+     r"hubplan\.toml, column 'region\.districts': expected one or more district names \(leave the key out to allow any district\), found \[\]", True),
+    ("a district no area or site names",
+     lambda ws: _replace(ws / "hubplan.toml", '  "Breckland",\n', '  "Breckland",\n  "Mid Suffolk",\n'),
+     r"hubplan\.toml, column 'region\.districts': expected districts that areas\.csv or sites\.csv names .*found 'Mid Suffolk'", True),
+    ("a district typed with a curly apostrophe in hubplan.toml",
+     lambda ws: _replace(ws / "hubplan.toml", '"King\'s Lynn', '"King\u2019s Lynn'),
+     r"has 1 problem\s+- hubplan\.toml, column 'region\.districts': expected district names written with the same "
+     r"characters as the tables' district column, found 'King\u2019s Lynn and West Norfolk' with \u2019 "
+     r"\(U\+2019 RIGHT SINGLE QUOTATION MARK\) where sites\.csv \(row \d+\) has ' \(U\+0027 APOSTROPHE\)", True),
+    ("a threshold given twice",
+     lambda ws: _replace(ws / "hubplan.toml", "thresholds_minutes = [10, 20, 30, 45]", "thresholds_minutes = [10, 20, 20, 30]"),
+     r"column 'evaluation\.thresholds_minutes': expected each threshold once \(given more than once: 20\)", True),
+    ("a tile URL with no {z}/{x}/{y}",
+     lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://a.example/tile.png"\n'),
+     r"column 'web\.tile_url': expected a tile template with \{z\}, \{x\}, \{y\} .*\(missing: \{z\}, \{x\}, \{y\}\)", True),
+    ("a tile URL whose host hides behind a user name",
+     lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://tile.openstreetmap.org@evil.example/{z}/{x}/{y}.png"\n'),
+     r"column 'web\.tile_url': expected an address with no user name before '@' \(this one goes to the host "
+     r"'evil\.example', not 'tile\.openstreetmap\.org'\)", True),
 ]  # fmt: skip
 
 
