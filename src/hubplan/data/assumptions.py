@@ -224,7 +224,9 @@ class EvaluationSettings(_Frozen):
 
     baseline: str = Field(default="", max_length=100, description="The scenario others are compared with.")
     thresholds_minutes: tuple[float, ...] = Field(
-        default=(10.0, 20.0, 30.0, 45.0), max_length=12, description="Minutes that count as 'within reach'."
+        default=(10.0, 20.0, 30.0, 45.0),
+        max_length=12,
+        description="Minutes that count as 'within reach', each once (in any order).",
     )
     access_minutes: float | None = Field(
         default=None,
