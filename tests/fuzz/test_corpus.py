@@ -339,3 +339,28 @@ def test_validate_flags_usage_counts_above_the_children_and_keeps_them(ws: Path)
         "99,999 registered in area E01026419, which has 71 children (rows 2): more than 10 times"
         in " ".join(result.output.split())
     )
+
+
+def test_look_alike_districts_are_said_once_naming_the_character() -> None:
+    """Each listed name once, however many rows spell it so; a name that is no look-alike is left alone."""
+    import numpy as np
+
+    from hubplan.data.districts import look_alike_districts
+    from hubplan.errors import Problem
+
+    listed = ["North  Norfolk", "Great Yarmouth", "South-Norfolk", "King\u2019s Lynn and West Norfolk"]
+    cells = np.array(
+        ["North Norfolk", "Great\u00a0Yarmouth", "South\u2013Norfolk", "King's Lynn and West Norfolk",
+         "King's Lynn and West Norfolk", "Mid Suffolk"], dtype=object,
+    )  # fmt: skip
+    problems: list[Problem] = []
+    alike = look_alike_districts(cells, listed, "venues.csv", np.arange(2, 8), problems)
+    assert alike.tolist() == [True, True, True, True, True, False]
+    assert [p.found for p in problems] == [
+        "'North  Norfolk' with a space (U+0020 SPACE) that venues.csv (row 2) does not have",
+        "'Great Yarmouth' with a space (U+0020 SPACE) where venues.csv (row 3) has a space (U+00A0 NO-BREAK SPACE)",
+        "'South-Norfolk' with - (U+002D HYPHEN-MINUS) where venues.csv (row 4) has \u2013 (U+2013 EN DASH)",
+        "'King\u2019s Lynn and West Norfolk' with \u2019 (U+2019 RIGHT SINGLE QUOTATION MARK) where venues.csv "
+        "(row 5) has ' (U+0027 APOSTROPHE)",
+    ]
+    assert {(p.file, p.column) for p in problems} == {("hubplan.toml", "region.districts")}

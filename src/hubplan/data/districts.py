@@ -57,14 +57,19 @@ def _character(ch: str) -> str:
     return f"{ch} (U+{ord(ch):04X} {name})" if not ch.isspace() else f"a space (U+{ord(ch):04X} {name})"
 
 
-def _difference(ours: str, theirs: str) -> tuple[str, str]:
-    """Return the first characters where ``ours`` and ``theirs`` differ, in words (``ours`` first)."""
+def _difference(ours: str, theirs: str, where: str) -> str:
+    """Say the first place ``ours`` (hubplan.toml's) and ``theirs`` (the table's, at ``where``) differ."""
     for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, ours, theirs, autojunk=False).get_opcodes():
-        if tag != "equal":
-            mine = ", ".join(_character(c) for c in dict.fromkeys(ours[i1:i2])) or "nothing"
-            other = ", ".join(_character(c) for c in dict.fromkeys(theirs[j1:j2])) or "nothing"
-            return mine, other
-    return "nothing", "nothing"  # pragma: no cover - only called on different strings
+        if tag == "equal":
+            continue
+        mine = ", ".join(_character(c) for c in dict.fromkeys(ours[i1:i2]))
+        other = ", ".join(_character(c) for c in dict.fromkeys(theirs[j1:j2]))
+        if not other:
+            return f"with {mine} that {where} does not have"
+        if not mine:
+            return f"without the {other} that {where} has"
+        return f"with {mine} where {where} has {other}"
+    return f"written as {where} has it"  # pragma: no cover - only called on different strings
 
 
 def look_alike_districts(
@@ -101,9 +106,8 @@ def look_alike_districts(
         start = shown(name)
         if any(p.file == SETTINGS_FILE and p.column == KEY and p.found.startswith(start) for p in problems):
             continue
-        mine, other = _difference(name, str(cell))
         expected = "district names written with the same characters as the tables' district column"
-        found = f"{start} with {mine} where {file} (row {int(rows[i])}) has {other}"
+        found = f"{start} {_difference(name, str(cell), f'{file} (row {int(rows[i])})')}"
         problems.append(Problem(SETTINGS_FILE, None, KEY, expected, found))
     return alike
 

@@ -34,7 +34,8 @@ def check_tile_url(value: str) -> str:
         With what was expected, in words: for a scheme other than http or https (``javascript:``,
         ``data:``, ``file:``), no host, quotes, spaces or control characters, a user name before an
         ``@`` (``https://tile.openstreetmap.org@evil.example/`` goes to ``evil.example``; the message
-        names that host), a port that is not a number, or any of ``{z}``, ``{x}``, ``{y}`` missing.
+        names that host), a port that is not a number, or any of ``{z}``, ``{x}``, ``{y}`` missing
+        (Leaflet's ``{-y}``, rows counted from the south as TMS servers do, stands for ``{y}``).
 
     Examples
     --------
@@ -63,7 +64,7 @@ def check_tile_url(value: str) -> str:
         _ = parts.port
     except ValueError:
         raise ValueError(f"{http} (its port, after ':', a number)") from None
-    missing = [p for p in PLACEHOLDERS if p not in value]
+    missing = [p for p in PLACEHOLDERS if p not in value.replace("{-y}", "{y}")]  # {-y}: TMS rows
     if missing:
         raise ValueError(
             f"a tile template with {', '.join(PLACEHOLDERS)} where the map puts each tile's zoom, column "
