@@ -18,7 +18,7 @@ from hubplan.data.read_table import shown
 from hubplan.data.safe_read import read_user_text
 from hubplan.data.settings_base import MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
-from hubplan.data.tile_url import check_tile_url
+from hubplan.data.web_settings import WebSettings
 from hubplan.errors import InputError, Problem
 from hubplan.modes import Mode
 
@@ -554,23 +554,6 @@ class Routing(_Frozen):
             msg = f"car_speeds_kph values above 0 and at most {MAX_KPH:g} km/h"
             raise ValueError(msg)
         return self
-
-
-class WebSettings(_Frozen):
-    """The web map. With no tile layer the map needs no network at all."""
-
-    tile_url: str = Field(
-        default="",
-        description="An optional map-tile URL template for online use: http or https, with {z}, {x} and {y}, "
-        "no user name before the host.",
-    )
-    tile_attribution: str = Field(default="", description="The attribution the tile provider requires.")
-
-    @field_validator("tile_url")
-    @classmethod
-    def _web_address(cls, value: str) -> str:
-        """Allow only an http(s) tile template (:func:`hubplan.data.tile_url.check_tile_url`)."""
-        return check_tile_url(value)
 
 
 class Assumptions(_Frozen):

@@ -1,4 +1,4 @@
-"""The web map's tile address (``[web] tile_url``): an http(s) template the browser fills in.
+"""The web map's settings (``[web]``): above all its tile address, an http(s) template the browser fills in.
 
 Parsed with :func:`urllib.parse.urlsplit`, never by pattern: what the browser will contact is the
 parsed host, so that is what is checked and what a message names.
@@ -7,6 +7,10 @@ parsed host, so that is what is checked and what a message names.
 from __future__ import annotations
 
 from urllib.parse import urlsplit
+
+from pydantic import Field, field_validator
+
+from hubplan.data.settings_base import Frozen
 
 PLACEHOLDERS = ("{z}", "{x}", "{y}")
 """What every tile template must hold: the zoom, column and row a map fills in for each tile."""
@@ -71,3 +75,20 @@ def check_tile_url(value: str) -> str:
             f"and row, such as {EXAMPLE} (missing: {', '.join(missing)})"
         )
     return value
+
+
+class WebSettings(Frozen):
+    """The web map. With no tile layer the map needs no network at all."""
+
+    tile_url: str = Field(
+        default="",
+        description="An optional map-tile URL template for online use: http or https, with {z}, {x} and {y}, "
+        "no user name before the host.",
+    )
+    tile_attribution: str = Field(default="", description="The attribution the tile provider requires.")
+
+    @field_validator("tile_url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        """Allow only an http(s) tile template (:func:`check_tile_url`)."""
+        return check_tile_url(value)
