@@ -61,3 +61,72 @@ def test_flags_come_from_the_running_commands_metadata() -> None:
     assert result.exit_code == 1
     assert "error: --money: expected a number; got 'x'" in result.output
     assert flag_for("amount") == "amount"  # outside a command: the parameter's own name
+
+
+def _float_options() -> list[tuple[str, str, bool]]:
+    """Every float option of every command: (command, parameter, read through ``finite``).
+
+    Read from the commands' own signatures (``Annotated[float | None, typer.Option(...)]``), so a new
+    float option joins the check without being listed here.
+    """
+    import inspect
+    import types
+    import typing
+
+    from hubplan.cli.common import finite
+    from hubplan.cli.lazy import COMMANDS, load_app
+
+    for name in COMMANDS:
+        load_app(name)
+    found = []
+
+    def commands(typer_app: typer.Typer, prefix: str) -> list[tuple[str, typing.Any]]:
+        out = [
+            (f"{prefix}{c.name or c.callback.__name__}", c.callback) for c in typer_app.registered_commands
+        ]
+        for group in typer_app.registered_groups:
+            out += commands(group.typer_instance, f"{prefix}{group.name} ")
+        return out
+
+    for command, callback in commands(app, ""):
+        function = inspect.unwrap(callback)
+        hints = typing.get_type_hints(function, include_extras=True)
+        for parameter, hint in hints.items():
+            if typing.get_origin(hint) is not typing.Annotated:
+                continue
+            kind, *extras = typing.get_args(hint)
+            kinds = typing.get_args(kind) if isinstance(kind, types.UnionType) else (kind,)
+            if float in kinds:
+                parser = next((getattr(e, "parser", None) for e in extras), None)
+                found.append((command, parameter, parser is finite))
+    return found
+
+
+def test_every_float_option_refuses_nan_and_infinity() -> None:
+    """``float("nan")`` is a float: an option typed plain ``float`` took ``--time-limit nan`` (probe S4)."""
+    options = _float_options()
+    assert ("lots", "time_limit", True) in options  # the probe's case, found by the walk
+    assert len(options) >= 15  # the 15 float options of December 2026; a new one joins the check
+    assert [(c, flag) for c, flag, checked in options if not checked] == []
+
+
+@pytest.mark.parametrize(
+    ("args", "flag", "value"),
+    [
+        (["lots", "WS", "s", "--lots", "3", "--time-limit", "nan"], "--time-limit", "nan"),
+        (["optimise", "WS", "--bases", "5", "--within", "inf"], "--within", "inf"),
+        (["evaluate", "WS", "s", "--minutes", "-inf"], "--minutes", "-inf"),
+        (["national", "WS", "--threshold", "1e400"], "--threshold", "1e400"),
+    ],
+)
+def test_non_finite_numbers_are_refused_naming_the_option(
+    tmp_path: Path, args: list[str], flag: str, value: str
+) -> None:
+    """Refused while the options are read, before any workspace is opened (exit 2, click's usage error)."""
+    args = [str(tmp_path) if a == "WS" else a for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{flag}': expected a finite number (not nan or infinity); got '{value}'" in (
+        result.output
+    )
+    assert "Traceback" not in result.output

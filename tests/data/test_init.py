@@ -117,6 +117,21 @@ def test_never_writes_over_files_and_reads_the_users_sites(tmp_path: Path) -> No
     assert not (tmp_path / "w2").exists()
 
 
+def test_a_symbolic_link_as_the_folder_is_refused_by_name(tmp_path: Path) -> None:
+    """Probe E6: ``init LINK`` with LINK -> an empty folder said only "Not a directory" (the rename)."""
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "link").symlink_to(tmp_path / "empty")
+    result = CliRunner().invoke(app, ["init", str(tmp_path / "link"), "--area", "City of London"])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{tmp_path / 'link'}: expected a new or empty folder, not a symbolic link (give the folder the link "
+        f"points to), found a symbolic link to {tmp_path / 'empty'}"
+    ) in " ".join(result.output.split())
+    assert "Not a directory" not in result.output
+    assert list((tmp_path / "empty").iterdir()) == []
+    assert (tmp_path / "link").is_symlink()
+
+
 def test_the_cli_then_works_on_it(tmp_path: Path) -> None:
     runner = CliRunner()
     made = runner.invoke(app, ["init", str(tmp_path / "w"), "--area", "City of London"])

@@ -179,6 +179,27 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
     ("a site in Germany (13.1 for 1.1) with no bounds", lambda ws: (
         _replace(ws / "hubplan.toml", "bounds = {", "# bounds = {"), _site_row(ws, "lib-de", lat=52.6, lon=13.1)),
      r"expected a position in England", True),
+    ("districts = [] written out",
+     lambda ws: _replace(ws / "hubplan.toml", '"Breckland",\n  "Broadland",\n  "Great Yarmouth",\n  "King\'s Lynn and West Norfolk",\n  "North Norfolk",\n  "Norwich",\n  "South Norfolk",\n', ""),
+     r"hubplan\.toml, column 'region\.districts': expected one or more district names \(leave the key out to allow any district\), found \[\]", True),
+    ("a district no area or site names",
+     lambda ws: _replace(ws / "hubplan.toml", '  "Breckland",\n', '  "Breckland",\n  "Mid Suffolk",\n'),
+     r"hubplan\.toml, column 'region\.districts': expected districts that areas\.csv or sites\.csv names .*found 'Mid Suffolk'", True),
+    ("a district typed with a curly apostrophe in hubplan.toml",
+     lambda ws: _replace(ws / "hubplan.toml", '"King\'s Lynn', '"King\u2019s Lynn'),
+     r"has 1 problem\s+- hubplan\.toml, column 'region\.districts': expected district names written with the same "
+     r"characters as the tables' district column, found 'King\u2019s Lynn and West Norfolk' with \u2019 "
+     r"\(U\+2019 RIGHT SINGLE QUOTATION MARK\) where sites\.csv \(row \d+\) has ' \(U\+0027 APOSTROPHE\)", True),
+    ("a threshold given twice",
+     lambda ws: _replace(ws / "hubplan.toml", "thresholds_minutes = [10, 20, 30, 45]", "thresholds_minutes = [10, 20, 20, 30]"),
+     r"column 'evaluation\.thresholds_minutes': expected each threshold once \(given more than once: 20\)", True),
+    ("a tile URL with no {z}/{x}/{y}",
+     lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://a.example/tile.png"\n'),
+     r"column 'web\.tile_url': expected a tile template with \{z\}, \{x\}, \{y\} .*\(missing: \{z\}, \{x\}, \{y\}\)", True),
+    ("a tile URL whose host hides behind a user name",
+     lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://tile.openstreetmap.org@evil.example/{z}/{x}/{y}.png"\n'),
+     r"column 'web\.tile_url': expected an address with no user name before '@' \(this one goes to the host "
+     r"'evil\.example', not 'tile\.openstreetmap\.org'\)", True),
 ]  # fmt: skip
 
 
@@ -318,3 +339,28 @@ def test_validate_flags_usage_counts_above_the_children_and_keeps_them(ws: Path)
         "99,999 registered in area E01026419, which has 71 children (rows 2): more than 10 times"
         in " ".join(result.output.split())
     )
+
+
+def test_look_alike_districts_are_said_once_naming_the_character() -> None:
+    """Each listed name once, however many rows spell it so; a name that is no look-alike is left alone."""
+    import numpy as np
+
+    from hubplan.data.districts import look_alike_districts
+    from hubplan.errors import Problem
+
+    listed = ["North  Norfolk", "Great Yarmouth", "South-Norfolk", "King\u2019s Lynn and West Norfolk"]
+    cells = np.array(
+        ["North Norfolk", "Great\u00a0Yarmouth", "South\u2013Norfolk", "King's Lynn and West Norfolk",
+         "King's Lynn and West Norfolk", "Mid Suffolk"], dtype=object,
+    )  # fmt: skip
+    problems: list[Problem] = []
+    alike = look_alike_districts(cells, listed, "venues.csv", np.arange(2, 8), problems)
+    assert alike.tolist() == [True, True, True, True, True, False]
+    assert [p.found for p in problems] == [
+        "'North  Norfolk' with a space (U+0020 SPACE) that venues.csv (row 2) does not have",
+        "'Great Yarmouth' with a space (U+0020 SPACE) where venues.csv (row 3) has a space (U+00A0 NO-BREAK SPACE)",
+        "'South-Norfolk' with - (U+002D HYPHEN-MINUS) where venues.csv (row 4) has \u2013 (U+2013 EN DASH)",
+        "'King\u2019s Lynn and West Norfolk' with \u2019 (U+2019 RIGHT SINGLE QUOTATION MARK) where venues.csv "
+        "(row 5) has ' (U+0027 APOSTROPHE)",
+    ]
+    assert {(p.file, p.column) for p in problems} == {("hubplan.toml", "region.districts")}

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
-from hubplan.cli.common import app, handles_errors, load, out, output_folder, print_json, travel_for
+from hubplan.cli.common import app, finite, handles_errors, load, out, output_folder, print_json, travel_for
 from hubplan.data.assumptions import DEFAULT_ASSUMPTIONS, Assumptions, load_assumptions
 from hubplan.errors import HubplanError, InputError, Problem
 from hubplan.outreach.circuits import Depot, Stop
@@ -83,7 +83,9 @@ def circuits(
             help="A hubplan.toml whose [circuits] and [travel.car] tables apply (default: defaults)."
         ),
     ] = None,
-    time_limit: Annotated[float, typer.Option(help="Most seconds the solver searches.")] = 60.0,
+    time_limit: Annotated[
+        float, typer.Option(parser=finite, help="Most seconds the solver searches.")
+    ] = 60.0,
     solution_limit: Annotated[
         int, typer.Option(help="Most solutions the search visits (reached first: reproducible).")
     ] = 100,

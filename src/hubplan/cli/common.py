@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import importlib
 import json
+import math
 import os
 import signal
 import sys
@@ -251,6 +252,37 @@ def evaluate_all(
 def print_json(data: Any) -> None:
     """Write one JSON object to stdout."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
+def finite(value: str | float) -> float:
+    """Read a number option, refusing ``nan`` and ``inf`` (Python's ``float`` takes both).
+
+    Every float option names this as its ``parser`` (``typer.Option(parser=finite)``): click then
+    words a refusal ``Invalid value for '--time-limit': expected a finite number ...``, naming the
+    option. ``tests/cli/test_common.py`` checks that no command has a float option without it.
+
+    Parameters
+    ----------
+    value
+        The text given (or the option's default, already a number).
+
+    Returns
+    -------
+    float
+        The number, finite.
+
+    Raises
+    ------
+    typer.BadParameter
+        For text that is not a number, or is ``nan``, ``inf`` or beyond the largest float (``1e400``).
+    """
+    try:
+        number = float(value)
+    except ValueError:
+        raise typer.BadParameter(f"expected a number; got {str(value)!r}") from None
+    if not math.isfinite(number):
+        raise typer.BadParameter(f"expected a finite number (not nan or infinity); got {str(value)!r}")
+    return number
 
 
 def money_option(value: str, parameter: str) -> float:

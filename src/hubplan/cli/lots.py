@@ -16,6 +16,7 @@ from hubplan.cli.common import (
     AsJson,
     Dir,
     app,
+    finite,
     handles_errors,
     load,
     out,
@@ -74,16 +75,22 @@ def lots(
     tolerance: Annotated[
         float | None,
         typer.Option(
-            help="Each lot's children within the mean +- this share (default [lots] tolerance, 0.1)."
+            parser=finite,
+            help="Each lot's children within the mean +- this share (default [lots] tolerance, 0.1).",
         ),
     ] = None,
     balance_need: Annotated[
         float | None,
-        typer.Option(help="Also balance the most deprived fifth's children within the mean +- this share."),
+        typer.Option(
+            parser=finite,
+            help="Also balance the most deprived fifth's children within the mean +- this share.",
+        ),
     ] = None,
     balance_outreach: Annotated[
         float | None,
-        typer.Option(help="Also balance the outreach plan's staff hours within the mean +- this share."),
+        typer.Option(
+            parser=finite, help="Also balance the outreach plan's staff hours within the mean +- this share."
+        ),
     ] = None,
     pin: Annotated[
         list[str] | None,
@@ -103,7 +110,8 @@ def lots(
         ),
     ] = None,
     time_limit: Annotated[
-        float | None, typer.Option(help="Seconds for HiGHS (default [lots] time_limit_seconds).")
+        float | None,
+        typer.Option(parser=finite, help="Seconds for HiGHS (default [lots] time_limit_seconds)."),
     ] = None,
     seed: Annotated[int, typer.Option(help="Seeds the search: same seed, same lots.")] = 0,
     out_dir: Annotated[

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 import typer
 from rich.markup import escape
 
-from hubplan.cli.common import app, err, handles_errors, out
+from hubplan.cli.common import app, err, finite, handles_errors, out
 from hubplan.modes import Mode
 
 
@@ -18,18 +18,24 @@ def national(
     out_dir: Annotated[Path, typer.Argument(help="A folder for national.parquet and national.html.")],
     bases_per: Annotated[
         float | None,
-        typer.Option(help="One base per this many children under five (the default rule: 2,000)."),
+        typer.Option(
+            parser=finite, help="One base per this many children under five (the default rule: 2,000)."
+        ),
     ] = None,
     bases: Annotated[int | None, typer.Option(help="Exactly this many bases in every council.")] = None,
     budget_share: Annotated[
         float | None,
-        typer.Option(help="This share (0-1) of the cost of keeping every candidate site, e.g. 0.3."),
+        typer.Option(
+            parser=finite, help="This share (0-1) of the cost of keeping every candidate site, e.g. 0.3."
+        ),
     ] = None,
     method: Annotated[str, typer.Option(help="heuristic (with a proven gap) or exact.")] = "heuristic",
     mode: Annotated[
         str, typer.Option(help="The mode whose travel time the plans minimise: bus or car.")
     ] = Mode.BUS,
-    threshold: Annotated[float, typer.Option(help="Minutes that count as within reach.")] = 30.0,
+    threshold: Annotated[
+        float, typer.Option(parser=finite, help="Minutes that count as within reach.")
+    ] = 30.0,
     year: Annotated[int, typer.Option(help="The mid-year of the ONS under-5 counts: 2017 or 2019.")] = 2019,
     councils: Annotated[
         str | None,

@@ -11,6 +11,7 @@ from hubplan.cli.common import (
     AsJson,
     Dir,
     app,
+    finite,
     handles_errors,
     load,
     money_option,
@@ -76,7 +77,7 @@ MethodOpt = Annotated[
     str, typer.Option(help="exact (HiGHS, proven optimal) or heuristic (fast, with a proven gap).")
 ]
 TimeLimitOpt = Annotated[
-    float | None, typer.Option(help="Seconds; the best plan so far is returned with its gap.")
+    float | None, typer.Option(parser=finite, help="Seconds; the best plan so far is returned with its gap.")
 ]
 SeedOpt = Annotated[int, typer.Option(help="Seeds the heuristic: same seed, same plan.")]
 
@@ -97,7 +98,7 @@ def optimise(
     seed: SeedOpt = 0,
     alternatives: Annotated[int, typer.Option(help="Also find this many other distinct plans.")] = 0,
     within: Annotated[
-        float, typer.Option(help="Alternatives within this share of the best (0.05 = 5%).")
+        float, typer.Option(parser=finite, help="Alternatives within this share of the best (0.05 = 5%).")
     ] = 0.05,
     name: Annotated[
         str | None, typer.Option(help="The scenario's name (default best-N or best-BUDGET).")

@@ -16,6 +16,7 @@ from hubplan.cli.common import (
     AsJson,
     Dir,
     app,
+    finite,
     handles_errors,
     load,
     money_option,
@@ -63,7 +64,7 @@ def outreach(
     scenario: Scenario,
     budget: BudgetOpt = None,
     threshold: Annotated[
-        float | None, typer.Option(help="Minutes beyond which families get outreach.")
+        float | None, typer.Option(parser=finite, help="Minutes beyond which families get outreach.")
     ] = None,
     timetable: Annotated[Path | None, typer.Option(help="Write the weekly timetable as CSV here.")] = None,
     weight_by_reach: Annotated[

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import numpy as np
 import typer
 
-from hubplan.cli.common import Dir, app, err, handles_errors, load, out, output_folder, travel_for
+from hubplan.cli.common import Dir, app, err, finite, handles_errors, load, out, output_folder, travel_for
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
 from hubplan.data.money import parse_money
 from hubplan.errors import ParameterError
@@ -290,16 +290,18 @@ def sweep(
     demand_cv: Annotated[
         float | None,
         typer.Option(
+            parser=finite,
             help="Coefficient of variation of each area's ONS count of children "
-            "(default: [uncertainty] demand_cv, 10%)."
+            "(default: [uncertainty] demand_cv, 10%).",
         ),
     ] = None,
     car_error: Annotated[
         float | None,
         typer.Option(
+            parser=finite,
             help="Median absolute error of the estimated car minutes (default: [uncertainty] "
             f"car_median_abs_error, else the car model's, measured on held-out LSOAs: "
-            f"{CAR_MODEL_MEDIAN_ABS_ERROR:.1%})."
+            f"{CAR_MODEL_MEDIAN_ABS_ERROR:.1%}).",
         ),
     ] = None,
     mode: Annotated[

@@ -15,6 +15,7 @@ from hubplan.cli.common import (
     app,
     err,
     evaluate_all,
+    finite,
     handles_errors,
     load,
     out,
@@ -143,7 +144,9 @@ def evaluate_command(
     ] = None,
     minutes: Annotated[
         float | None,
-        typer.Option(help="The threshold for the tables by group (default: evaluation.access_minutes)."),
+        typer.Option(
+            parser=finite, help="The threshold for the tables by group (default: evaluation.access_minutes)."
+        ),
     ] = None,
 ) -> None:
     """Evaluate one scenario: who is within reach by mode and group, and cost against the baseline."""

@@ -9,7 +9,6 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator
 
@@ -19,6 +18,7 @@ from hubplan.data.read_table import shown
 from hubplan.data.safe_read import read_user_text
 from hubplan.data.settings_base import MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
+from hubplan.data.web_settings import WebSettings
 from hubplan.errors import InputError, Problem
 from hubplan.modes import Mode
 
@@ -64,7 +64,10 @@ class Region(_Frozen):
 
     name: str = Field(default="", max_length=200, description="The region's name, shown in outputs.")
     districts: tuple[str, ...] = Field(
-        default=(), max_length=1000, description="The districts sites and areas may name; empty allows any."
+        default=(),
+        max_length=1000,
+        description="The districts sites and areas may name, each named by areas.csv or sites.csv; left "
+        "out, any district is allowed (an empty list is refused: leave the key out).",
     )
     bounds: Bounds | None = Field(default=None, description="A box every site and area must lie in.")
     modelled: str = Field(
@@ -78,6 +81,15 @@ class Region(_Frozen):
         description="The named source and year of each real input, by topic (demand, deprivation, "
         "rurality, area_positions, sites); a topic not named is the user's own file.",
     )
+
+    @field_validator("districts")
+    @classmethod
+    def _some(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        """Refuse ``districts = []`` written out: it reads as "none", yet would allow every district."""
+        if not value:
+            msg = "one or more district names (leave the key out to allow any district)"
+            raise ValueError(msg)
+        return value
 
 
 class ModeSpeed(_Frozen):
@@ -212,7 +224,9 @@ class EvaluationSettings(_Frozen):
 
     baseline: str = Field(default="", max_length=100, description="The scenario others are compared with.")
     thresholds_minutes: tuple[float, ...] = Field(
-        default=(10.0, 20.0, 30.0, 45.0), max_length=12, description="Minutes that count as 'within reach'."
+        default=(10.0, 20.0, 30.0, 45.0),
+        max_length=12,
+        description="Minutes that count as 'within reach', each once (in any order).",
     )
     access_minutes: float | None = Field(
         default=None,
@@ -247,6 +261,16 @@ class EvaluationSettings(_Frozen):
         description="The deprivation index groups use: IMD 2019 (areas' deprivation_decile) or IDACI "
         "(income deprivation affecting children; areas' idaci_decile), which children's services often use.",
     )
+
+    @field_validator("thresholds_minutes")
+    @classmethod
+    def _once(cls, value: tuple[float, ...]) -> tuple[float, ...]:
+        """Refuse a threshold given twice: tables and charts would show one column or band twice."""
+        twice = sorted({t for t in value if value.count(t) > 1})
+        if twice:
+            msg = f"each threshold once (given more than once: {', '.join(f'{t:g}' for t in twice)})"
+            raise ValueError(msg)
+        return value
 
     @model_validator(mode="after")
     def _positive(self) -> EvaluationSettings:
@@ -530,28 +554,6 @@ class Routing(_Frozen):
             msg = f"car_speeds_kph values above 0 and at most {MAX_KPH:g} km/h"
             raise ValueError(msg)
         return self
-
-
-class WebSettings(_Frozen):
-    """The web map. With no tile layer the map needs no network at all."""
-
-    tile_url: str = Field(
-        default="", description="An optional map-tile URL template for online use ({z}/{x}/{y})."
-    )
-    tile_attribution: str = Field(default="", description="The attribution the tile provider requires.")
-
-    @field_validator("tile_url")
-    @classmethod
-    def _web_address(cls, value: str) -> str:
-        """Allow only an http(s) address with a host: no ``javascript:``, ``data:`` or ``file:``."""
-        if not value:
-            return value
-        parts = urlsplit(value.replace("{s}", "a"))
-        unsafe = any(ch.isspace() or ord(ch) < 32 or ch in "\"'<>\\`" for ch in value)
-        if parts.scheme.lower() not in ("http", "https") or not parts.netloc or unsafe:
-            msg = "an http:// or https:// address such as https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-            raise ValueError(msg)
-        return value
 
 
 class Assumptions(_Frozen):

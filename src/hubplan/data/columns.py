@@ -11,6 +11,7 @@ import pandas as pd
 from rapidfuzz.distance import OSA
 
 from hubplan.data.assumptions import RURALITY_CLASSES, Region
+from hubplan.data.districts import look_alike_districts
 from hubplan.data.read_table import MAX_SHOWN_CHARS, RawTable, shown
 from hubplan.errors import Problem
 
@@ -359,6 +360,9 @@ def _convert(
         return cells.astype(object)
     if column.name == "district" and region.districts:
         bad = ~empty & ~np.isin(cells, region.districts)
+        where = np.flatnonzero(bad)
+        alike = look_alike_districts(cells[where], region.districts, table.file, table.rows[where], problems)
+        bad[where[alike]] = False  # said once, on hubplan.toml
         names = ", ".join(region.districts[:12]) + (", ..." if len(region.districts) > 12 else "")
         report(bad, f"a district of {region.name or 'the region'}: {names}")
     return cells.astype(object)

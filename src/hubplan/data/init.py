@@ -13,6 +13,7 @@ cost has none, unless ``--assume-costs`` writes the documented default
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import tempfile
@@ -29,7 +30,7 @@ from hubplan.data.columns import SITE_COLUMNS, check_columns
 from hubplan.data.current import read_current
 from hubplan.data.england import RURALITY_OF_RUC, Council, area_rows, find_council, open_libraries
 from hubplan.data.places import council_places, write_places
-from hubplan.data.read_table import read_table
+from hubplan.data.read_table import read_table, shown
 from hubplan.data.sense import site_key
 from hubplan.data.workspace import CURRENT, Workspace, load_workspace
 from hubplan.errors import InputError, Problem
@@ -365,6 +366,12 @@ def init_workspace(
         sites or current file has problems (each with its row and column).
     """
     council = find_council(area)
+    if target.is_symlink():  # the finished workspace is renamed into place: a link cannot be replaced
+        points = f"a symbolic link to {shown(os.readlink(target), quoted=False)}"
+        expected = "a new or empty folder, not a symbolic link (give the folder the link points to)"
+        raise InputError(
+            [Problem(str(target), None, None, expected, points)], "will not write through a link"
+        )
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         problem = Problem(
             str(target), None, None, "a new or empty folder (nothing is overwritten)", "existing files"

@@ -12,6 +12,7 @@ import numpy as np
 
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
+from hubplan.data.districts import check_districts_used
 from hubplan.data.read_table import RawTable, find_table, read_table, shown
 from hubplan.data.safe_read import check_user_file
 from hubplan.data.scenario import Scenario, read_scenario
@@ -304,6 +305,8 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         check_ids([(area_table, area_cols["id"])], problems)
         check_demand(area_table, area_cols, problems, noun=unit)
         check_positions(area_table, area_cols, region, problems)
+        named = [area_cols["district"], *(c["district"] for c in site_cols)]
+        check_districts_used(region.districts, named, problems)
 
     site_ids = {str(i) for cols in site_cols for i in cols["id"]}
     excluded = {
