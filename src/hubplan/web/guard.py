@@ -164,7 +164,9 @@ def content_security_policy(*, tile_url: str | None = None) -> str:
     images = "'self' data:"
     if tile_url:
         parts = urlsplit(tile_url.replace("{s}", "a"))
-        host = parts.netloc.replace("a.", "*.", 1) if "{s}" in tile_url else parts.netloc
+        # The host as a browser reaches it: never a user name before '@' (settings refuse one too).
+        host = (parts.hostname or "") + (f":{parts.port}" if parts.port else "")
+        host = host.replace("a.", "*.", 1) if "{s}" in tile_url else host
         images += f" {parts.scheme}://{host}"
     return (
         f"default-src 'self'; script-src 'self'; style-src 'self'; img-src {images}; connect-src 'self'; "
