@@ -422,3 +422,64 @@ def test_init_names_the_extra_sites_file_and_rows_for_its_own_repeats(tmp_path: 
     )  # fmt: skip
     assert "sites.csv" not in output
     assert sorted(p.name for p in tmp_path.iterdir()) == ["halls.csv"]
+
+
+# Probe 27: a changed answer in a later export, ids as a spreadsheet writes them, an address typed
+# into the postcode box.
+
+
+def test_a_later_export_changing_a_stored_answer_is_refused_whole(ws: Path, tmp_path: Path) -> None:
+    first, second = tmp_path / "week1.csv", tmp_path / "week2.csv"
+    first.write_text(HEADER + "R1,2018-10-01,parent,NR19 1AA,Dereham,agree,Please keep it\n")
+    second.write_text(
+        HEADER
+        + "R2,2018-10-08,parent,NR20 3AB,Dereham,disagree,\n"
+        + "R1,2018-10-01,parent,NR19 1AA,Dereham,agree,Please keep it open on Fridays\n"
+    )
+    assert _invoke("consult", "import", str(ws), str(first))[0] == 0
+    code, output = _invoke("consult", "import", str(ws), str(second))
+    _refused(
+        output,
+        code,
+        r"1 response is stored already with other answers: nothing of week2\.csv was imported",
+        r"week2\.csv, row 3, column 'response_id': expected each response_id once, or the same answers "
+        r"again \(stored from week1\.csv row 2 as 'R1', with other comment\), found 'R1' with different answers",
+    )
+    assert "Fridays" not in output
+    assert [r.response_id for r in all_responses(engine_for(ws))] == ["R1"]  # R2 not stored either
+    third = tmp_path / "week2-fixed.csv"
+    third.write_text(HEADER + "r1 ,2018-10-01,parent,NR19 1AA,Dereham,agree,Please keep it\n")
+    code, output = _invoke("consult", "import", str(ws), str(third))
+    assert code == 0, output
+    assert "1 valid rows, 0 new (1 already stored)" in output
+
+
+def test_ids_a_spreadsheet_writes_as_one_number_are_one_response(ws: Path, tmp_path: Path) -> None:
+    """Excel writes id 1 as 1, 1.0 or 01 depending on the cell's format: one response, kept once."""
+    export = tmp_path / "export.csv"
+    row = ",2018-10-01,parent,NR19 1AA,Dereham,agree,Keep it\n"
+    export.write_text(HEADER + "1" + row + "1.0" + row + "01" + row)
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    assert code == 0, output
+    assert "export.csv: 1 valid rows, 1 new" in output
+    assert "row 3, column 'response_id': expected each response_id written one way" in output
+    assert [r.response_id for r in all_responses(engine_for(ws))] == ["1"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "stored"),
+    [
+        ("12 Hall Road, Norwich NR1 9QE", "NR1 9QE"),
+        ("nr1   9qe", "NR1 9QE"),
+        ("Flat 2, 5 Mill St, Holt, NR25 6XY (near the church)", "NR25 6XY"),
+        ("NR19", "NR19"),
+        ("12 Hall Road, Norwich", ""),  # no postcode in it: nothing of it is stored
+    ],
+)
+def test_only_the_postcode_of_a_postcode_cell_is_stored(
+    ws: Path, tmp_path: Path, cell: str, stored: str
+) -> None:
+    export = tmp_path / "export.csv"
+    export.write_text(HEADER + f'R1,2018-10-01,parent,"{cell}",Dereham,agree,Keep it\n')
+    assert _invoke("consult", "import", str(ws), str(export))[0] == 0
+    assert [r.postcode for r in all_responses(engine_for(ws))] == [stored]

@@ -46,6 +46,8 @@ def test_identity_key_folds_case_width_and_invisible_characters() -> None:
                    "which holds a line break"),
         ("Sс2", "sites.csv, row 3, column 'id': expected an id in one alphabet, found 'Sс2', which mixes "
                 "cyrillic and latin letters that look alike"),
+        ("\u1e601", "sites.csv, row 3, column 'id': expected an id that does not look like 'S1' (sites.csv "
+                   "row 2), found '\u1e601', the same but for look-alike letters"),  # a dot above the S
     ],
 )  # fmt: skip
 def test_look_alike_ids_are_named(tmp_path: Path, second: str, expected: str) -> None:
@@ -61,6 +63,33 @@ def test_an_all_cyrillic_look_alike_of_another_id_is_named(tmp_path: Path) -> No
     assert problems_of(folder) == [
         "sites.csv, row 3, column 'id': expected an id that does not look like 'S1' (sites.csv row 2), "
         "found '\u04051', the same but for look-alike letters"
+    ]
+
+
+def test_a_small_capital_look_alike_is_named(tmp_path: Path) -> None:
+    """'ʜᴏʟᴛ' is written in small capitals (a font trick copied from a social media post)."""
+    sites = [
+        "HOLT,Holt Children's Centre,children_centre,52.60,1.00,D1,100",
+        "\u029c\u1d0f\u029f\u1d1b,Holt library,library,52.70,1.10,D2,50",
+    ]
+    folder = write_workspace(tmp_path / "w", sites=sites, scenarios={"both": "bases: [HOLT]\n"})
+    assert problems_of(folder) == [
+        "sites.csv, row 3, column 'id': expected an id that does not look like 'HOLT' (sites.csv row 2), "
+        "found '\u029c\u1d0f\u029f\u1d1b', the same but for look-alike letters"
+    ]
+
+
+@pytest.mark.parametrize("second", ["007", "7.0", "07"])
+def test_ids_a_spreadsheet_shows_as_one_number_are_named(tmp_path: Path, second: str) -> None:
+    """Sites '7' and '007' are two ids to hubplan and one to anyone reading a spreadsheet."""
+    sites = [
+        "7,Holt Children's Centre,children_centre,52.60,1.00,D1,100",
+        f"{second},Holt library,library,52.70,1.10,D2,50",
+    ]
+    folder = write_workspace(tmp_path / "w", sites=sites, scenarios={"both": "bases: ['7']\n"})
+    assert problems_of(folder) == [
+        f"sites.csv, row 3, column 'id': expected an id that is not the same number as '7' (sites.csv row 2), "
+        f"found '{second}', which a spreadsheet shows as 7"
     ]
 
 

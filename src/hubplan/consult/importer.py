@@ -14,7 +14,7 @@ from pathlib import Path
 from hubplan.consult.timestamps import parse_times
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import decode_text, read_user_bytes, read_user_text
-from hubplan.data.sense import identity_key
+from hubplan.data.sense import number_key
 from hubplan.errors import InputError, Problem
 
 COLUMNS = ("response_id", "submitted_at", "respondent_type", "postcode", "centre", "support", "comment")
@@ -157,7 +157,9 @@ def read_responses(
         cells: dict[str, str] = {c: record[position[c]].strip() for c in COLUMNS}
         cells["respondent_type"] = cells["respondent_type"].lower()
         cells["support"] = cells["support"].lower()
-        key = identity_key(cells["response_id"])  # "R1" and "r1 " are one id, as a reader sees them
+        cells["postcode"] = postcode_only(cells["postcode"])
+        # "R1" and "r1 " are one id, as a reader sees them; so are 1, 1.0 and 01 (a spreadsheet's renderings)
+        key = number_key(cells["response_id"])
         if key and key in first:
             other, before = first[key]
             problem = _repeat(path.name, (row, cells), (other, before))
@@ -179,7 +181,7 @@ def read_responses(
         which = f"rows {again} give" if len(later) > 1 else f"row {again} gives"
         expected = f"each response_id once ({which} it again with different answers)"
         problems.append(Problem(path.name, other, "response_id", expected, shown(before["response_id"])))
-    rows = [r for r in rows if identity_key(str(r["response_id"])) not in repeated]
+    rows = [r for r in rows if number_key(str(r["response_id"])) not in repeated]
     if not rows:  # every row has a problem (an export in a form not read, say): nothing to import
         shown_problems = sorted(problems, key=lambda p: p.row or 0)[:MAX_PROBLEMS_SHOWN]
         more = f" (the first {len(shown_problems)} shown)" if len(problems) > len(shown_problems) else ""
@@ -235,6 +237,37 @@ def _repeat(file: str, this: tuple[int, dict[str, str]], first: tuple[int, dict[
         expected = f"each response_id written one way (row {other} has {shown(earlier)}, the same answers)"
         return Problem(file, row, "response_id", expected, f"{shown(given)}: kept once, as row {other}")
     return None
+
+
+_POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})(?![A-Za-z0-9])")
+_DISTRICT_ONLY = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
+
+
+def postcode_only(cell: str) -> str:
+    """Return the postcode in a postcode cell and nothing else (people type their whole address there).
+
+    Parameters
+    ----------
+    cell
+        The cell as typed: ``"nr1 9qe"``, ``"12 Hall Road, Norwich NR1 9QE"``, ``"NR1"``.
+
+    Returns
+    -------
+    str
+        The full postcode in capitals with one space (``"NR1 9QE"``), a postcode district alone
+        (``"NR1"``), or ``""`` when the cell holds neither: the rest of the cell is never stored.
+
+    Examples
+    --------
+    >>> postcode_only("12 Hall Road, Norwich nr1  9qe")
+    'NR1 9QE'
+    """
+    full = _POSTCODE.findall(cell)
+    if full:
+        outward, inward = full[-1]
+        return f"{outward.upper()} {inward.upper()}"
+    district = cell.strip()
+    return district.upper() if _DISTRICT_ONLY.fullmatch(district) else ""
 
 
 def _row_problems(file: str, row: int, cells: dict[str, str], when: datetime | str) -> list[Problem]:

@@ -1,7 +1,8 @@
 """Consultation responses and petitions in the store (:mod:`hubplan.store`: SQLite or PostgreSQL).
 
 Rows are only ever added: a response already stored (same ``response_id``, or the same row of the same
-file) is never overwritten, so re-importing a file adds nothing twice. An import is one transaction
+file) is never overwritten, so re-importing a file adds nothing twice; a later export that gives a
+stored ``response_id`` other answers is refused whole, naming the row. An import is one transaction
 (its rows and its record in ``imports`` commit together or not at all), and two imports of the same
 file at once both finish with each row stored once (``INSERT ... ON CONFLICT DO NOTHING``; SQLite
 writers take turns).
@@ -19,6 +20,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
+from hubplan.data.read_table import shown
+from hubplan.data.sense import number_key
+from hubplan.errors import InputError, Problem
 from hubplan.store import STORE_FILE, open_store, writing
 from hubplan.store.schema import imports, petitions, responses
 
@@ -133,12 +137,20 @@ def add_responses(engine: sa.Engine, rows: list[dict[str, Any]], *, source_sha25
     -------
     int
         Rows added (those whose ``response_id`` and file row were new).
+
+    Raises
+    ------
+    InputError
+        When a row's ``response_id`` is stored already (written the same way or as the same number:
+        ``1``, ``1.0``, ``01``) with other answers: which answer the respondent meant is not known, so
+        nothing of the file is stored. The problem names the row, the stored row's file and row, and
+        the columns that differ, never the answers.
     """
     digest = source_sha256 or hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
-    unique = list({r["response_id"]: r for r in reversed(rows)}.values())[::-1]  # first of repeats wins
-    stored = [{**r, "source_sha256": digest} for r in unique]
+    unique = list({number_key(str(r["response_id"])): r for r in reversed(rows)}.values())[::-1]
     with writing(engine) as conn:
-        added = _insert_ignoring_repeats(conn, stored)
+        fresh = _not_stored(conn, unique)
+        added = _insert_ignoring_repeats(conn, [{**r, "source_sha256": digest} for r in fresh])
         conn.execute(
             imports.insert().values(
                 source_sha256=digest, source_file=str(rows[0]["source_file"]) if rows else "",
@@ -146,6 +158,46 @@ def add_responses(engine: sa.Engine, rows: list[dict[str, Any]], *, source_sha25
             )
         )  # fmt: skip
     return added
+
+
+ANSWERS = ("submitted_at", "respondent_type", "postcode", "centre", "support", "comment")
+"""The columns a response repeated in a later export must give the same."""
+
+
+def _not_stored(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Return the rows whose response is not stored yet; raise when one is stored with other answers."""
+    wanted = {number_key(str(r["response_id"])) for r in rows}
+    columns = [responses.c.response_id, responses.c.source_file, responses.c.source_row]
+    columns += [responses.c[c] for c in ANSWERS]
+    stored = {
+        key: r
+        for r in conn.execute(sa.select(*columns)).mappings()
+        if (key := number_key(str(r["response_id"]))) in wanted
+    }
+    fresh, problems = [], []
+    for row in rows:
+        old = stored.get(number_key(str(row["response_id"])))
+        if old is None:
+            fresh.append(row)
+            continue
+        differ = [c for c in ANSWERS if str(old[c]) != str(row[c])]
+        if differ:
+            expected = (
+                f"each response_id once, or the same answers again (stored from {old['source_file']} "
+                f"row {old['source_row']} as {shown(old['response_id'])}, with other {', '.join(differ)})"
+            )
+            found = f"{shown(str(row['response_id']))} with different answers"
+            problems.append(
+                Problem(str(row["source_file"]), int(row["source_row"]), "response_id", expected, found)
+            )
+    if problems:
+        n = len(problems)
+        summary = (
+            f"{n} response{'s are' if n != 1 else ' is'} stored already with other answers: nothing of "
+            f"{problems[0].file} was imported (correct the export, or give the new answers a new response_id)"
+        )
+        raise InputError(problems[:20], summary)
+    return fresh
 
 
 def all_responses(engine: sa.Engine) -> list[Response]:

@@ -55,6 +55,35 @@ def identity_key(text: str) -> str:
     return "".join(ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE and not ch.isspace())
 
 
+_WHOLE_NUMBER = re.compile(r"0*(\d+)(?:\.0+)?")
+
+
+def number_key(text: str) -> str:
+    """Return :func:`identity_key`, with an id that is a whole number written as that number.
+
+    A spreadsheet shows ``007``, ``7`` and ``7.0`` alike, and writes them so in its exports: to a
+    reader they are one id.
+
+    Parameters
+    ----------
+    text
+        An id as written.
+
+    Returns
+    -------
+    str
+        The key.
+
+    Examples
+    --------
+    >>> number_key("007") == number_key("7.0") == number_key(" 7")
+    True
+    """
+    key = identity_key(text)
+    whole = _WHOLE_NUMBER.fullmatch(key)
+    return whole[1] if whole else key
+
+
 _LOOK_ALIKE = str.maketrans(
     "аеорсухіјѕкмнтвԁԛԝοαυνρικτχεηλ",  # Cyrillic, then Greek (after case-folding)
     "aeopcyxijskmhtbdqwoauvpiktxenl",
@@ -73,14 +102,29 @@ def skeleton(text: str) -> str:
     Returns
     -------
     str
-        The skeleton; two ids with the same skeleton look the same to a reader.
+        The skeleton; two ids with the same skeleton look the same to a reader. Accents and other
+        combining marks are dropped (``ȯ`` is ``o``), small capitals read as letters (``ʟ`` is ``l``).
 
     Examples
     --------
     >>> skeleton("сс-dereham") == skeleton("cc-dereham")  # the first two letters are Cyrillic
     True
     """
-    return identity_key(text).translate(_LOOK_ALIKE)
+    bare = unicodedata.normalize("NFKD", identity_key(text))
+    return "".join(_latin_look(ch) for ch in bare if unicodedata.category(ch) != "Mn").translate(_LOOK_ALIKE)
+
+
+_SMALL_LETTER = re.compile(
+    r"LATIN (?:LETTER SMALL CAPITAL|SUBSCRIPT SMALL LETTER|SMALL LETTER DOTLESS) ([A-Z])"
+)
+
+
+def _latin_look(ch: str) -> str:
+    """Return the Latin letter a small capital or dotless letter reads as (``ʟ`` -> ``l``), else ``ch``."""
+    if ch.isascii():
+        return ch
+    small = _SMALL_LETTER.fullmatch(unicodedata.name(ch, ""))
+    return small[1].lower() if small else ch
 
 
 def _describe(ch: str) -> str:
@@ -105,7 +149,8 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
     ``cc-1``, or one with a zero-width space), ids holding invisible or control characters (a line
     break, a zero-width space), and ids mixing Latin with Cyrillic or Greek letters (a Cyrillic
     "с" in ``сс-dereham`` looks like a Latin "c"), and ids that look the same as another once look-alike
-    letters are read as Latin ones (:func:`skeleton`): an all-Cyrillic ``сс`` beside ``cc``.
+    letters are read as Latin ones (:func:`skeleton`): an all-Cyrillic ``сс`` beside ``cc``, a dotted
+    ``ȯ`` or a small-capital ``ʟ``; and ids that are the same whole number (``007``, ``7``, ``7.0``).
 
     Parameters
     ----------
@@ -115,6 +160,7 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
         Where to append what is wrong.
     """
     first: dict[str, tuple[str, str, int]] = {}
+    numbers: dict[str, tuple[str, str, int]] = {}
     looks: dict[str, tuple[str, str, int]] = {}
     for table, ids in tables:
         for value, row in zip(ids, table.rows, strict=True):
@@ -140,12 +186,18 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
                 problems.append(
                     Problem(table.file, int(row), "id", expected + " or hidden characters", shown(text))
                 )
+            elif (number := number_key(text)) in numbers and numbers[number][1] != text:
+                file, other, other_row = numbers[number]
+                expected = f"an id that is not the same number as {shown(other)} ({file} row {other_row})"
+                found = f"{shown(text)}, which a spreadsheet shows as {number}"
+                problems.append(Problem(table.file, int(row), "id", expected, found))
             elif (look := skeleton(text)) in looks and identity_key(looks[look][1]) != key:
                 file, other, other_row = looks[look]
                 expected = f"an id that does not look like {shown(other)} ({file} row {other_row})"
                 found = f"{shown(text)}, the same but for look-alike letters"
                 problems.append(Problem(table.file, int(row), "id", expected, found))
             first.setdefault(key, (table.file, text, int(row)))
+            numbers.setdefault(number_key(text), (table.file, text, int(row)))
             looks.setdefault(skeleton(text), (table.file, text, int(row)))
 
 
