@@ -9,6 +9,7 @@ earlier report whole. New families go here as they are found.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -56,6 +57,24 @@ def _link(target: str) -> Callable[[Path], None]:
         (ws / "areas.csv").symlink_to(target)
 
     return damage
+
+
+def _first_ring(
+    ws: Path, change: Callable[[list[list[float]]], object], *, text: tuple[str, str] = ("", "")
+) -> None:
+    """Change the first area's outer ring in boundaries.geojson (then replace ``text`` in the file)."""
+    path = ws / "boundaries.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    area = next(f for f in data["features"] if f["properties"]["layer"] == "area")
+    geometry = area["geometry"]
+    ring = geometry["coordinates"][0] if geometry["type"] == "Polygon" else geometry["coordinates"][0][0]
+    change(ring)
+    path.write_text(json.dumps(data).replace(*text), encoding="utf-8")
+
+
+def _to_grid(ring: list[list[float]]) -> None:
+    """The first and last positions in British National Grid metres (as a GIS export might leave them)."""
+    ring[0] = ring[-1] = [594703.1, 305758.3]
 
 
 def _fifo(ws: Path) -> None:
@@ -196,6 +215,19 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
     ("a tile URL with no {z}/{x}/{y}",
      lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://a.example/tile.png"\n'),
      r"column 'web\.tile_url': expected a tile template with \{z\}, \{x\}, \{y\} .*\(missing: \{z\}, \{x\}, \{y\}\)", True),
+    ("boundaries.geojson with British National Grid coordinates",
+     lambda ws: _first_ring(ws, _to_grid),
+     r"boundaries\.geojson: expected WGS84 longitude, latitude in degrees, in Great Britain \(maps fall back to "
+     r"dots\), found feature 'E0\d+' \(area\): position 0: 594703, 305758 \(these look like British National "
+     r"Grid eastings and northings, EPSG:27700\)", False),
+    ("boundaries.geojson with a latitude of 1e400",
+     lambda ws: _first_ring(ws, lambda ring: ring[1].__setitem__(1, 12345.678), text=("12345.678", "1e400")),
+     r"boundaries\.geojson: expected finite numbers \(maps fall back to dots\), found feature 'E0\d+' "
+     r"\(area\): position 1: [\d.]+, inf", False),
+    ("boundaries.geojson with a one-point polygon",
+     lambda ws: _first_ring(ws, lambda ring: ring.__delitem__(slice(1, None))),
+     r"boundaries\.geojson: expected polygon rings closed and of at least 4 positions \(RFC 7946\) \(maps fall "
+     r"back to dots\), found feature 'E0\d+' \(area\): a ring of 1", False),
     ("a tile URL whose host hides behind a user name",
      lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://tile.openstreetmap.org@evil.example/{z}/{x}/{y}.png"\n'),
      r"column 'web\.tile_url': expected an address with no user name before '@' \(this one goes to the host "

@@ -10,6 +10,7 @@ features carry ``layer`` = ``"area"`` (``id``, ``district``), ``"district"`` (``
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Iterable, Mapping
 from importlib import resources
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from hubplan.data.read_table import shown
 from hubplan.data.safe_read import read_user_bytes
 from hubplan.errors import Problem
 from hubplan.files import write_bytes_atomically
@@ -184,7 +186,69 @@ def _read_layers(folder: Path | None, problems: list[Problem]) -> dict[str, list
         expected = "a FeatureCollection whose features each have a 'layer' property (maps fall back to dots)"
         problems.append(Problem(FILE, None, None, expected, "features without one"))
         return {"area": [], "district": [], "place": []}
-    return layers
+    bad = _first_bad_geometry(layers)
+    problems += [bad] if bad is not None else []
+    return {"area": [], "district": [], "place": []} if bad is not None else layers
+
+
+GREAT_BRITAIN = (-9.0, 49.0, 3.0, 61.0)
+"""Longitude and latitude bounds (degrees, WGS84: west, south, east, north) round Great Britain with a
+margin: a boundary outside them is in the wrong place or the wrong coordinate system."""
+
+
+def _first_bad_geometry(layers: dict[str, list[dict[str, Any]]]) -> Problem | None:
+    """Return the problem of the first feature whose geometry hubplan cannot draw, else ``None``."""
+    for layer in layers.values():
+        for feature in layer:
+            bad = _geometry_problem(feature.get("geometry"))
+            if bad is not None:
+                props = feature["properties"]
+                where = (
+                    f"feature {shown(str(props.get('id') or props.get('name') or '?'))} ({props['layer']})"
+                )
+                return Problem(FILE, None, None, f"{bad[0]} (maps fall back to dots)", f"{where}: {bad[1]}")
+    return None
+
+
+def _geometry_problem(geometry: Any) -> tuple[str, str] | None:
+    """Return (expected, found) for a geometry hubplan cannot draw, else ``None``.
+
+    Positions must be finite WGS84 longitude, latitude pairs round Great Britain (British National
+    Grid metres are named as such), and polygon rings closed with at least 4 positions (RFC 7946).
+    """
+    if not isinstance(geometry, dict):
+        return "a geometry", "none"
+    kind, coords = geometry.get("type"), geometry.get("coordinates", [])
+    if kind not in ("Point", "Polygon", "MultiPolygon"):
+        return "a Point, Polygon or MultiPolygon", shown(str(kind))
+    try:
+        polygons: list[Any] = (
+            [[[coords]]] if kind == "Point" else [coords] if kind == "Polygon" else list(coords)
+        )
+        for polygon in polygons:
+            for ring in polygon:
+                if kind != "Point" and (len(ring) < 4 or ring[0] != ring[-1]):
+                    expected = "polygon rings closed and of at least 4 positions (RFC 7946)"
+                    return expected, f"a ring of {len(ring)}"
+                for index, position in enumerate(ring):
+                    bad = _position_problem(float(position[0]), float(position[1]))
+                    if bad is not None:
+                        return bad[0], f"position {index}: {bad[1]}"
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return "positions of two numbers (longitude, latitude)", "something else"
+    return None
+
+
+def _position_problem(lon: float, lat: float) -> tuple[str, str] | None:
+    """Return (expected, found) for a position that is not finite WGS84 in Great Britain, else ``None``."""
+    if not (math.isfinite(lon) and math.isfinite(lat)):
+        return "finite numbers", f"{lon!r}, {lat!r}"
+    west, south, east, north = GREAT_BRITAIN
+    if west <= lon <= east and south <= lat <= north:
+        return None
+    grid = 0 <= lon <= 700_000 and 0 <= lat <= 1_300_000 and max(lon, lat) > 1_000
+    hint = " (these look like British National Grid eastings and northings, EPSG:27700)" if grid else ""
+    return "WGS84 longitude, latitude in degrees, in Great Britain", f"{lon:g}, {lat:g}{hint}"
 
 
 def district_label_points(
