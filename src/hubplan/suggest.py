@@ -39,6 +39,11 @@ def closest(typed: str, known: Iterable[str], *, n: int = 1, cutoff: float = 0.6
         The suggestions (empty when none is close enough); ties keep the order of ``known``.
     """
     found = process.extract(
-        typed[:MAX_TYPED_CHARS], list(known), scorer=fuzz.ratio, limit=n, score_cutoff=cutoff * 100
+        typed[:MAX_TYPED_CHARS],
+        list(known),
+        scorer=fuzz.ratio,
+        processor=str.casefold,  # "E01026419" is nearest "e01026419", not "E01026421"
+        limit=n,
+        score_cutoff=cutoff * 100,
     )
     return [name for name, _score, _index in found]

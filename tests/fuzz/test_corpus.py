@@ -228,6 +228,15 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
      lambda ws: _first_ring(ws, lambda ring: ring.__delitem__(slice(1, None))),
      r"boundaries\.geojson: expected polygon rings closed and of at least 4 positions \(RFC 7946\) \(maps fall "
      r"back to dots\), found feature 'E0\d+' \(area\): a ring of 1", False),
+    ("an LSOA's children typed as 12e3",
+     lambda ws: _replace(ws / "areas.csv", "E01026419,Breckland 010A,52.54444,0.93351,Breckland,71,",
+                         "E01026419,Breckland 010A,52.54444,0.93351,Breckland,12e3,"),
+     r"areas\.csv, row 2, column 'children': expected at most 5 times the 73 under-fives ONS counts in "
+     r"E01026419 \(a typing slip\?\), found 12,000", True),
+    ("an area's LSOA code in lower case",
+     lambda ws: _replace(ws / "areas.csv", "E01026419,Breckland 010A", "e01026419,Breckland 010A"),
+     r"has 1 problem\s+- areas\.csv, row 2, column 'id': expected an ONS code with its capital letter "
+     r"\(E01026419\), found 'e01026419'", True),
     ("a tile URL whose host hides behind a user name",
      lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://tile.openstreetmap.org@evil.example/{z}/{x}/{y}.png"\n'),
      r"column 'web\.tile_url': expected an address with no user name before '@' \(this one goes to the host "

@@ -296,6 +296,75 @@ def check_demand(table: RawTable, cols: dict[str, np.ndarray], problems: list[Pr
             problems.append(Problem(table.file, None, noun, "whole numbers of children", more))
 
 
+_LOWER_ONS_CODE = re.compile(r"[ensw]\d{8}")
+
+
+def check_area_codes(table: RawTable, ids: np.ndarray, problems: list[Problem]) -> None:
+    """Append a problem for each area id that is an ONS code typed in lower case (``e01026419``).
+
+    ONS codes (LSOA, MSOA, ward, district) begin with a capital letter; every other table and
+    hubplan's England data write them so, and would not find the area.
+
+    Parameters
+    ----------
+    table
+        The areas table.
+    ids
+        Its ``id`` column.
+    problems
+        Where to append what is wrong.
+    """
+    for value, row in zip(ids, table.rows, strict=True):
+        text = str(value)
+        if _LOWER_ONS_CODE.fullmatch(text):
+            expected = f"an ONS code with its capital letter ({text.upper()})"
+            problems.append(Problem(table.file, int(row), "id", expected, shown(text)))
+
+
+CHILDREN_FACTOR = 5.0
+"""How many times the ONS count of under-fives an LSOA's ``children`` may be before it is a slip
+(``12e3`` for 120): the Norfolk workspace's counts are 0.5 to 1.7 times ONS's other mid-year."""
+
+
+def check_children_counts(table: RawTable, cols: dict[str, np.ndarray], problems: list[Problem]) -> None:
+    """Append a problem for an LSOA whose ``children`` are far more than ONS counts live there.
+
+    Where an area's id is a 2011 LSOA code, its children are compared with the larger of the ONS
+    mid-2017 and mid-2019 under-5 counts (bundled, :func:`hubplan.data.england.lsoas`); more than
+    :data:`CHILDREN_FACTOR` times that is refused. Other ids are not compared.
+
+    Parameters
+    ----------
+    table
+        The areas table.
+    cols
+        Its converted columns (``id`` and ``families``, the children).
+    problems
+        Where to append what is wrong.
+    """
+    ids = [str(i) for i in cols["id"]]
+    if not any(i.startswith("E01") for i in ids):
+        return
+    from hubplan.data.england import lsoas
+
+    counts = lsoas().set_index("lsoa11cd")[["under5_2017", "under5_2019"]].max(axis=1)
+    children = cols["families"]
+    shown_so_far = 0
+    for i, code in enumerate(ids):
+        ons = counts.get(code)
+        if ons is None or not np.isfinite(children[i]) or children[i] <= CHILDREN_FACTOR * ons:
+            continue
+        if shown_so_far < MAX_PROBLEMS_PER_COLUMN:
+            expected = (
+                f"at most {CHILDREN_FACTOR:g} times the {int(ons):,} under-fives ONS counts in {code} "
+                "(a typing slip?)"
+            )
+            problems.append(
+                Problem(table.file, int(table.rows[i]), "children", expected, f"{children[i]:,.10g}")
+            )
+        shown_so_far += 1
+
+
 def check_positions(
     table: RawTable, cols: dict[str, np.ndarray], region: Region, problems: list[Problem]
 ) -> None:

@@ -16,7 +16,15 @@ from hubplan.data.districts import check_districts_used
 from hubplan.data.read_table import RawTable, find_table, read_table, shown
 from hubplan.data.safe_read import check_user_file
 from hubplan.data.scenario import Scenario, read_scenario
-from hubplan.data.sense import check_demand, check_flags, check_ids, check_positions, check_sites_once
+from hubplan.data.sense import (
+    check_area_codes,
+    check_children_counts,
+    check_demand,
+    check_flags,
+    check_ids,
+    check_positions,
+    check_sites_once,
+)
 from hubplan.errors import InputError, Problem
 from hubplan.suggest import closest
 
@@ -303,7 +311,10 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     if area_table is not None and area_cols is not None:
         _check_unique_ids([area_table], [area_cols], problems)
         check_ids([(area_table, area_cols["id"])], problems)
+        check_area_codes(area_table, area_cols["id"], problems)
         check_demand(area_table, area_cols, problems, noun=unit)
+        if unit == "children":
+            check_children_counts(area_table, area_cols, problems)
         check_positions(area_table, area_cols, region, problems)
         named = [area_cols["district"], *(c["district"] for c in site_cols)]
         check_districts_used(region.districts, named, problems)
