@@ -237,6 +237,9 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
      lambda ws: _replace(ws / "areas.csv", "E01026419,Breckland 010A", "e01026419,Breckland 010A"),
      r"has 1 problem\s+- areas\.csv, row 2, column 'id': expected an ONS code with its capital letter "
      r"\(E01026419\), found 'e01026419'", True),
+    ("a mobile library stop at 25 o'clock",
+     lambda ws: _replace(ws / "venues.csv", "Friday 13:45-14:00 every 4 weeks", "Friday 25:00-26:00 every 4 weeks"),
+     r"venues\.csv, row \d+, column 'schedule': expected times of day from 00:00 to 24:00, found '25:00'", True),
     ("a tile URL whose host hides behind a user name",
      lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://tile.openstreetmap.org@evil.example/{z}/{x}/{y}.png"\n'),
      r"column 'web\.tile_url': expected an address with no user name before '@' \(this one goes to the host "

@@ -321,6 +321,35 @@ def check_area_codes(table: RawTable, ids: np.ndarray, problems: list[Problem]) 
             problems.append(Problem(table.file, int(row), "id", expected, shown(text)))
 
 
+_CLOCK = re.compile(r"(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])")
+
+
+def check_schedule_times(table: RawTable, cols: dict[str, np.ndarray], problems: list[Problem]) -> None:
+    """Append a problem for each ``schedule`` that gives a time of day no clock shows (``25:00``).
+
+    The schedule is words ("Fridays 10:00-12:00, term time"); only its times are checked: hours 0
+    to 24, minutes 0 to 59, and nothing after 24:00.
+
+    Parameters
+    ----------
+    table
+        A sites or venues table.
+    cols
+        Its converted columns.
+    problems
+        Where to append what is wrong.
+    """
+    if "schedule" not in cols:
+        return
+    for text, row in zip(cols["schedule"], table.rows, strict=True):
+        for m in _CLOCK.finditer(str(text)):
+            hour, minute = int(m[1]), int(m[2])
+            if hour > 24 or minute > 59 or (hour == 24 and minute > 0):
+                expected = "times of day from 00:00 to 24:00"
+                problems.append(Problem(table.file, int(row), "schedule", expected, shown(m[0])))
+                break
+
+
 CHILDREN_FACTOR = 5.0
 """How many times the ONS count of under-fives an LSOA's ``children`` may be before it is a slip
 (``12e3`` for 120): the Norfolk workspace's counts are 0.5 to 1.7 times ONS's other mid-year."""

@@ -23,6 +23,7 @@ from hubplan.data.sense import (
     check_flags,
     check_ids,
     check_positions,
+    check_schedule_times,
     check_sites_once,
 )
 from hubplan.errors import InputError, Problem
@@ -308,6 +309,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     for t, c in zip(site_tables, site_cols, strict=True):
         check_flags(t, c, problems)
         check_positions(t, c, region, problems)
+        check_schedule_times(t, c, problems)
     if area_table is not None and area_cols is not None:
         _check_unique_ids([area_table], [area_cols], problems)
         check_ids([(area_table, area_cols["id"])], problems)
