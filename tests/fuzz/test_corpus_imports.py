@@ -483,3 +483,16 @@ def test_only_the_postcode_of_a_postcode_cell_is_stored(
     export.write_text(HEADER + f'R1,2018-10-01,parent,"{cell}",Dereham,agree,Keep it\n')
     assert _invoke("consult", "import", str(ws), str(export))[0] == 0
     assert [r.postcode for r in all_responses(engine_for(ws))] == [stored]
+
+
+def test_an_excel_unicode_text_export_is_named_as_tab_separated(ws: Path, tmp_path: Path) -> None:
+    """Excel's "Unicode Text": UTF-16 with tabs between cells (here without a byte-order mark)."""
+    export = tmp_path / "responses.txt"
+    rows = HEADER.replace(",", "\t") + "R1\t2018-10-01\tparent\tNR19 1AA\tDereham\tagree\tKeep it\n"
+    export.write_bytes(rows.encode("utf-16-le"))
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    _refused(
+        output,
+        code,
+        r"responses\.txt, row 1: expected cells separated by commas .*found cells separated by tabs",
+    )

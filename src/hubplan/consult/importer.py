@@ -72,9 +72,9 @@ def read_mapping(path: Path) -> dict[str, str]:
         canonical names.
     """
     text = read_user_text(path, MAX_MAPPING_BYTES, what="a TOML mapping file", advice=_SAVE_AS_UTF8)
-    if "\x00" in text:  # UTF-16 without a byte-order mark reads as UTF-8 with a NUL after each letter
+    if "\x00" in text:  # a binary file (UTF-16 with or without its mark is read as text)
         line = text[: text.index("\x00")].count("\n") + 1
-        found = "a NUL byte (the file looks saved as UTF-16 without a byte-order mark)"
+        found = "a NUL byte (is it a binary file?)"
         raise InputError([Problem(path.name, line, None, f"UTF-8 text ({_SAVE_AS_UTF8})", found)])
     try:
         data = tomllib.loads(text)
@@ -198,6 +198,12 @@ def _positions(file: str, header: list[str], mapping: dict[str, str]) -> dict[st
     column the mapping renames to ``comment``).
     """
     given = [c.strip() for c in header]
+    separator = next((c for c in ";\t|" if len(given) == 1 and c in given[0]), None)
+    if separator is not None:  # "Unicode Text" and "Tab delimited" exports; a decimal-comma CSV
+        name = {";": "';'", "\t": "tabs", "|": "'|'"}[separator]
+        expected = "cells separated by commas (in a spreadsheet, save as 'CSV UTF-8 (Comma delimited)')"
+        found = f"cells separated by {name}: {shown(given[0])}"
+        raise InputError([Problem(file, 1, None, expected, found)])
     absent = [
         Problem("mapping", None, f"columns.{canonical}", f"a column of {file}", repr(column))
         for column, canonical in mapping.items()
