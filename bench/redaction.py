@@ -39,6 +39,7 @@ SETS = {
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
     "tune7": DATA / "pii_tune7.jsonl",
+    "tune8": DATA / "pii_tune8.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
@@ -137,6 +138,18 @@ a surname found by "here"; "parent of", "daughter-in-law", "mothers, Oksana and 
 is Precious"; a name found once in a comment found again in that comment; towns in names of halls,
 and "Dereham" for GeoNames' "East Dereham"; "birthday on 20/5"; "(plate HCV 0442)"), so tune7's figure
 above is no held-out figure any more. Councillors named in office (2) stay kept, as decided before.
+
+tune8 (70 responses, 431 items, 168 harmless; group chats, survey boxes, voicemail, advocates and
+interpreters, staff e-mails quoted in complaints, young carers, forces, boat and farm families; Hong
+Kong, Vietnamese, Thai, Brazilian, Zimbabwean, Sudanese, Syrian, Iranian, Hungarian, Roma, Gypsy and
+Traveller names), written by a fifth helper after the tune7 changes, measured once before any change
+for it: 362 / 431 removed (84.0%; names 226 / 257 = 87.9%, workplaces 31 / 59 = 52.5%, birth dates
+29 / 34, addresses 10 / 13, registration numbers 13 / 15, every other kind whole), 15 / 168 damaged
+(8.9%: dated e-mails and meetings read as births, "the Jenny Lind" hospital, "Downham Market Town
+Hall"). So the tune7 changes did not carry over to workplaces: each set names employers in new ways.
+The rules were then widened again (a Title-Case name after "at"/"for" in any sentence about a job, a
+rank or a job word; a dated e-mail or meeting is no birth; "the <Name>" is a place or body; a building
+word ends a name), so tune8's figure above is no held-out figure any more.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -321,6 +321,9 @@ def _inside_found(text: str, value: str) -> bool:
         ("we see Okonjo on Tuesdays, and Dr Okonjo says it helps", "Okonjo"),  # the first, before "Dr Okonjo"
         ("her birthday is on 14/8 so we have the party there", "14/8"),
         ("my taxi licence plate NR 4471 is on the cab", "NR 4471"),
+        ("my brother is a lance corporal at RAF Coningsby now", "RAF Coningsby"),
+        ("she picks at Fenland Growers every summer", "Fenland Growers"),
+        ("I do agency shifts for Kestrel Removals on Saturdays", "Kestrel Removals"),
     ],
 )
 def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
@@ -357,6 +360,11 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("we both work for Action for Children", "Action"),
         ("I work in the Broads in summer", "Broads"),
         ("the meeting at Attleborough Town Hall, 7pm", "Attleborough"),
+        ("Sent: Tuesday 9 April 2024 10:02", "9 April 2024"),  # an e-mail's date, not a birth
+        ("Minutes of the meeting at Holt Community Centre, 2 May 2024", "2 May 2024"),
+        ("his scan was at the Nelson Ward and he is fine", "Nelson"),  # "the <Name>": a place
+        ("I work for Action for Children, the charity", "Action"),  # a charity consulted on, kept
+        ("my husband is the pastor at St Mark's Church", "Church"),
         ("paid £40 in Thetford-Castle ward", "Thetford"),
         ("we walked round Hethersett, my son loved it", "Hethersett"),  # a town, then "my son"
     ],

@@ -46,13 +46,19 @@ _MONTH = (
 )
 _DAY = rf"(?:{_ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th)?)"
 DATE_WORDS = re.compile(
-    rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b)?"
+    rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b(?![:.]\d))?"
     rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:,?\s+(?P<y2>\d{{4}})\b)?)"
 )
 SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
     r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|"
     r"(?:is|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$)"
+)
+# A dated event, not a birth: "Sent: Friday 8 March 2024", "Minutes of the meeting, 14 March 2024".
+_EVENT_DATE = re.compile(
+    r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|"
+    r"sat|sun)\.?,?\s+(?:the\s+)?$|\b(?:sent|date|dated|received|meeting|minutes|held|wrote|written|"
+    r"closes?|closing|deadline|until|published|decided|decision|centre|hall)\b[^.!?\n\d]{0,25}$)"
 )
 # A day and month in figures after a word about birth: "her birthday on 20/5".
 _DAY_MONTH = re.compile(r"(?<![\d./])(?:[0-3]?\d)[./](?:[01]?\d)(?![\d./])")
@@ -257,7 +263,8 @@ class DateRecogniser(_Regex):
         for m in SHORT_DATE.finditer(text):
             yield m.start(), m.end()
         for m in DATE_WORDS.finditer(text):
-            if m["y1"] or m["y2"] or _BIRTH_CUE.search(text[: m.start()]):
+            event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
+            if _BIRTH_CUE.search(text[: m.start()]) or ((m["y1"] or m["y2"]) and not event):
                 yield m.start(), m.end()
         for pattern in (_NAMED_DAY, _MONTH_YEAR, _DAY_WORD_YEAR, _ORDINAL_DAY, _DAY_MONTH):
             for m in pattern.finditer(text):
@@ -274,6 +281,8 @@ class WorkplaceRecogniser(_Regex):
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for start, end in self._employers(text):
+            if _WORSHIP.search(text[start:end]):
+                continue  # a church or mosque a minister serves is a community's, published as such
             yield start, end
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
@@ -322,6 +331,7 @@ class WorkplaceRecogniser(_Regex):
         for m in _AT_WORKS.finditer(text):
             yield m.start(1), m.end(1)
         yield from _signature_employers(text)
+        yield from _job_sentence_employers(text)
         for m in _BRAND_SITE.finditer(text):
             sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
             ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
@@ -368,6 +378,63 @@ def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
         for m in _SIGNATURE_ORG.finditer(text, job.end(), job.end() + lines.end()):
             yield m.start(1), m.end(1)
             break
+
+
+# A sentence about someone's job: a work word, a job (after "a", "an", "the"), a rank.
+_JOB_SENTENCE = re.compile(
+    r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|employed|employer|tills|crew|crews|picks?|"
+    r"picking|packing|lambing|harvest|agency|volunteers?|volunteering|apprentice\w*|placement|posted|"
+    r"stationed|serving|serves|contract|hours|rota|housekeeping|domiciliary)\b|"
+    r"\b(?:an?|the|as\s+an?)\s+(?:[a-z]+\s+)?(?:[a-z]{2,}(?:er|or|ist|ian|man|woman)|corporal|sergeant|soldier|"
+    r"private|gunner|airman|lance\s+corporal|chef|cook|nurse|porter|cleaner|carer|student|trainee|"
+    r"postdoc|locum|intern|ta|hca)s?\b)"
+)
+_SENTENCE = re.compile(r"[^.!?\n;]+")
+# After "at" or "for": a Title-Case name (with "of", "and", "&" between its words), a business
+# word after it, and where it is.
+_AFTER_PREPOSITION = re.compile(
+    rf"\b(?:at|for)\s+((?:the\s+)?(?:(?!I\b){_CAP}(?:\s+(?:of|and|&|de|on|the|for)\s+|\s+))*"
+    rf"(?!I\b){_CAP}(?:\s+{_BUSINESS})?{_AT_PLACE})(?![\w'’-])"
+)
+_NOT_AN_EMPLOYER = re.compile(
+    r"(?i)^(?:the\s+)?(?:[\w'’ -]*\b(?:children'?s|family|families)\s+(?:centre|center|hub|hubs)|"
+    r"christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|i|me|us|them|home)\b"
+)
+
+
+_WORSHIP = re.compile(r"(?i)\b(?:church|chapel|mosque|masjid|temple|gurdwara|synagogue|mandir|parish)\b")
+
+
+def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
+    """Yield a Title-Case name after "at" or "for" in a sentence about someone's job.
+
+    "My husband is a corporal at RAF Marham", "I pick at Place UK in the summer", "I work for Sodexo
+    at the barracks": where the sentence says it is about work, the business named after the
+    preposition is the workplace. Towns, months and days, children's centres and family hubs (the
+    services consulted on) and known organisations are not.
+    """
+    from hubplan.consult.name_lists import organisation_spans
+    from hubplan.consult.recognisers import named_for_town
+
+    for sentence in _SENTENCE.finditer(text):
+        if not _JOB_SENTENCE.search(sentence[0]):
+            continue
+        for m in _AFTER_PREPOSITION.finditer(text, sentence.start(), sentence.end()):
+            start, end = m.start(1), m.start(1) + _employer_length(m[1])
+            name = re.sub(r"^the\s+", "", text[start:end])
+            if not name or _NOT_AN_EMPLOYER.match(name):
+                continue
+            head = re.match(rf"{_CAP}(?:\s+{_CAP})*", name)
+            if head and named_for_town(head[0].split()) and not _HAS_BUSINESS.search(name):
+                continue
+            town = re.search(rf"\s+in\s+({_CAP}(?:\s+{_CAP}){{0,2}})$", text[start:end])
+            if town and named_for_town(town[1].split()):
+                end = start + town.start()  # "Anglian Water in Thorpe St Andrew": the town is no employer
+            orgs = organisation_spans(text[start:end])
+            if any(s == 0 and e >= len(text[start:end]) - 1 for s, e in orgs):
+                continue  # a service or charity consulted on ("Action for Children")
+            yield start, end
 
 
 class RegistrationRecogniser(_Regex):

