@@ -6,10 +6,13 @@ checks do, so ``validate`` and every command that loads a workspace refuse the s
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
@@ -119,10 +122,35 @@ _SMALL_LETTER = re.compile(
 )
 
 
+@functools.cache
+def _confusables() -> dict[str, str]:
+    """Return each non-ASCII character that Unicode's confusables table gives as an ASCII letter or digit.
+
+    The table is Unicode's (UTS #39 ``confusables.txt``) as the ``confusable_homoglyphs`` package ships
+    it. Only non-ASCII characters are mapped (to a letter where their group has one, else a digit), so
+    ``l`` and ``1`` or ``O`` and ``0`` stay different ids.
+    """
+    source = resources.files("confusable_homoglyphs") / "confusables.json"
+    table = json.loads(source.read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for ch, group in table.items():
+        if len(ch) != 1 or ch.isascii():
+            continue
+        plain = sorted(
+            (g["c"] for g in group if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalnum()),
+            key=lambda c: (not c.isalpha(), c),
+        )
+        if plain:
+            out[ch] = plain[0]
+    return out
+
+
 def _latin_look(ch: str) -> str:
-    """Return the Latin letter a small capital or dotless letter reads as (``ʟ`` -> ``l``), else ``ch``."""
+    """Return the ASCII character a look-alike reads as (confusables, small capitals), else ``ch``."""
     if ch.isascii():
         return ch
+    if (mapped := _confusables().get(ch)) is not None:
+        return mapped.lower()
     small = _SMALL_LETTER.fullmatch(unicodedata.name(ch, ""))
     return small[1].lower() if small else ch
 
