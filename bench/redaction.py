@@ -40,6 +40,7 @@ SETS = {
     "tune6": DATA / "pii_tune6.jsonl",
     "tune7": DATA / "pii_tune7.jsonl",
     "tune8": DATA / "pii_tune8.jsonl",
+    "tune9": DATA / "pii_tune9.jsonl",
 }
 RESULTS = Path(__file__).parent / "results" / "redaction.md"
 NOTE = """
@@ -150,6 +151,16 @@ Hall"). So the tune7 changes did not carry over to workplaces: each set names em
 The rules were then widened again (a Title-Case name after "at"/"for" in any sentence about a job, a
 rank or a job word; a dated e-mail or meeting is no birth; "the <Name>" is a place or body; a building
 word ends a name), so tune8's figure above is no held-out figure any more.
+
+tune9 (60 responses, 368 items, 95 harmless; phone-typed forms, drop-in notes, local Facebook threads,
+shift workers and the self-employed, translation-app English, birth dates in other calendars and
+scripts), written by a sixth helper after the tune8 changes, measured once before any change for it:
+304 / 368 removed (82.6%; names 179 / 203 = 88.2%, workplaces 44 / 71 = 62.0%, birth dates 23 / 32 =
+71.9%, addresses 7 / 9, registration numbers 12 / 14), 8 / 95 damaged (8.4%). The rules were then
+widened (a date of any calendar or script after "born", "DOB" or "b."; "she's 1 on the 20th"; lists of
+lower-case children after "kids are"; plural kin; "takes", "looks after", "grandmother of";
+"Agency: X"; one-line signatures with "|"; an employer straight after "work"), so tune9's figure above
+is no held-out figure any more.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

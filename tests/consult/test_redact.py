@@ -324,6 +324,16 @@ def _inside_found(text: str, value: str) -> bool:
         ("my brother is a lance corporal at RAF Coningsby now", "RAF Coningsby"),
         ("she picks at Fenland Growers every summer", "Fenland Growers"),
         ("I do agency shifts for Kestrel Removals on Saturdays", "Kestrel Removals"),
+        ("our son Arman was born 1400/3/12 by their calendar", "1400/3/12"),
+        ("twins (b. 9 XI 2020) both go", "9 XI 2020"),
+        ("he'll be 2 on the 30th so cake at the centre", "the 30th"),
+        ("the grandkids are ruby-mae, keanu and tayla", "tayla"),
+        (
+            "Contact: Emma Lowe | Support Worker | Orchard Lodge Care, Fakenham | 01328 000000",
+            "Orchard Lodge Care",
+        ),
+        ("Employer: Harlow Printing Ltd. I am a parent too", "Harlow Printing Ltd"),
+        ("my wife works Greggs in the mornings", "Greggs"),
     ],
 )
 def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
@@ -365,6 +375,9 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("his scan was at the Nelson Ward and he is fine", "Nelson"),  # "the <Name>": a place
         ("I work for Action for Children, the charity", "Action"),  # a charity consulted on, kept
         ("my husband is the pastor at St Mark's Church", "Church"),
+        ("born and raised in Norwich in 1990, I know the area", "1990"),
+        ("I work Mondays and Fridays only", "Mondays"),
+        ("he works away with the Travellers in summer", "Travellers"),
         ("paid £40 in Thetford-Castle ward", "Thetford"),
         ("we walked round Hethersett, my son loved it", "Hethersett"),  # a town, then "my son"
     ],

@@ -52,7 +52,13 @@ DATE_WORDS = re.compile(
 SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
     r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|"
-    r"(?:is|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$)"
+    r"(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$)"
+)
+# After "born", "DOB" or "b.": a date in any calendar, script or order ("2.IV.2022", "2079 Baisakh 12",
+# "٢٠٢٣/٠٥/١٤", "ngày 5 tháng 3 năm 2021"): the words up to its last number, at most six of them.
+_AFTER_BIRTH = re.compile(
+    r"(?i:\b(?:born|dob|d\.o\.b\.?|date\s+of\s+birth|b\.)(?:\s+on)?\s*[:(]?\s*)"
+    r"((?:[^\s,;()]{1,12}\s+){0,5}[^\s,;()]*\d[^\s,;()]*)"
 )
 # A dated event, not a birth: "Sent: Friday 8 March 2024", "Minutes of the meeting, 14 March 2024".
 _EVENT_DATE = re.compile(
@@ -272,6 +278,46 @@ class DateRecogniser(_Regex):
                     yield m.start(), m.end()
         for m in _BORN_AFTER.finditer(text):
             yield m.start(1), m.end(1)
+        for m in _AFTER_BIRTH.finditer(text):
+            words = re.split(r"[.!?]\s", m[1])[0]  # within its sentence
+            last = list(re.finditer(r"[^\s]*\d[^\s]*", words))
+            if last and _dated(words[: last[-1].end()]):
+                yield m.start(1), m.start(1) + len(words[: last[-1].end()].rstrip("."))
+
+
+def _dated(words: str) -> bool:
+    """Whether words after "born" hold a date: two numbers, or a number and a month in any language."""
+    from hubplan.consult.name_lists import is_unknown_word
+
+    numbers = re.findall(r"\d+", words)
+    # One number and a month: in English, or a word that is not English ("Baisakh", "rugsėjo").
+    months = [
+        w
+        for w in re.findall(r"[^\W\d_]+", words)
+        if w.lower() not in _NOT_MONTHS and (re.fullmatch(_MONTH, w.lower()) or is_unknown_word(w.lower()))
+    ]
+    return len(numbers) >= 2 or (len(numbers) == 1 and bool(months) and len(numbers[0]) <= 4)
+
+
+_NOT_MONTHS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "the",
+        "of",
+        "and",
+        "a",
+        "an",
+        "about",
+        "around",
+        "early",
+        "late",
+        "mid",
+        "end",
+        "start",
+    ]
+)
 
 
 class WorkplaceRecogniser(_Regex):
@@ -332,6 +378,7 @@ class WorkplaceRecogniser(_Regex):
             yield m.start(1), m.end(1)
         yield from _signature_employers(text)
         yield from _job_sentence_employers(text)
+        yield from _named_employers(text)
         for m in _BRAND_SITE.finditer(text):
             sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
             ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
@@ -384,7 +431,8 @@ def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
 _JOB_SENTENCE = re.compile(
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|employed|employer|tills|crew|crews|picks?|"
     r"picking|packing|lambing|harvest|agency|volunteers?|volunteering|apprentice\w*|placement|posted|"
-    r"stationed|serving|serves|contract|hours|rota|housekeeping|domiciliary)\b|"
+    r"stationed|serving|serves|contract|hours|rota|housekeeping|domiciliary|warehouse|kitchen|deliveries|"
+    r"nightshift|lates|earlies|security|cleaning)\b|"
     r"\b(?:an?|the|as\s+an?)\s+(?:[a-z]+\s+)?(?:[a-z]{2,}(?:er|or|ist|ian|man|woman)|corporal|sergeant|soldier|"
     r"private|gunner|airman|lance\s+corporal|chef|cook|nurse|porter|cleaner|carer|student|trainee|"
     r"postdoc|locum|intern|ta|hca)s?\b)"
@@ -399,11 +447,52 @@ _AFTER_PREPOSITION = re.compile(
 _NOT_AN_EMPLOYER = re.compile(
     r"(?i)^(?:the\s+)?(?:[\w'’ -]*\b(?:children'?s|family|families)\s+(?:centre|center|hub|hubs)|"
     r"christmas|easter|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
-    r"april|may|june|july|august|september|october|november|december|i|me|us|them|home)\b"
+    r"april|may|june|july|august|september|october|november|december|i|me|us|them|home)s?\b"
 )
 
 
 _WORSHIP = re.compile(r"(?i)\b(?:church|chapel|mosque|masjid|temple|gurdwara|synagogue|mandir|parish)\b")
+
+
+# "Employer: Fenland Foods", "Agency: Fostering People", "Works: taxi driver for ...".
+_LABELLED = re.compile(
+    rf"(?im)\b(?:employer|agency|company|workplace|place\s+of\s+work|works\s+at)\s*:\s*"
+    rf"((?:the\s+)?{_CAP}(?:\s+(?:of|and|&|for)?\s*{_CAP}){{0,5}})"
+)
+# A signature on one line: "Gareth Pritchard | HGV driver | Bernard Matthews, Great Witchingham | 07700 ...".
+_PIPED = re.compile(rf"\|\s*[^|\n]*\b(?i:[a-z]+(?:er|or|ist|ian))\b[^|\n]*\|\s*((?:{_CAP}\s*)+?)(?=\s*[,|])")
+# "I work Crane Fruehauf in Dereham", "works Lidl on Aylsham Road": an employer with no "at".
+_WORK_THEN_NAME = re.compile(
+    rf"(?i:\b(?:work|works|worked|working)\s+(?:(?:nights|days|lates|shifts|weekends|part[\s-]time)\s+)?"
+    rf"(?:(?!(?:with|at|for|in|on|from|to|away|as|by|near|and|till|until|alongside)\b)[a-z]+\s+)?)"
+    rf"(?=(?:the\s+)?[A-Z])((?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}{_AT_PLACE})"
+)
+
+
+def _is_town(name: str) -> bool:
+    """Whether a name is a British town or village as a whole (GeoNames): "Norwich", not "Harlow Printing"."""
+    from hubplan.data.places import british_place_names
+
+    return name.lower().replace("’", "'") in british_place_names()
+
+
+def _without_town(text: str, start: int, end: int) -> int:
+    """Return where an employer ends without a town after it ("Anglian Water in Thorpe St Andrew")."""
+    from hubplan.consult.recognisers import named_for_town
+
+    town = re.search(rf"\s*(?:\s+in|,)\s+({_CAP}(?:\s+{_CAP}){{0,2}})$", text[start:end])
+    return start + town.start() if town and named_for_town(town[1].split()) else end
+
+
+def _named_employers(text: str) -> Iterator[tuple[int, int]]:
+    """Yield employers given after a label, in a one-line signature, or straight after "work"."""
+    for pattern in (_LABELLED, _PIPED, _WORK_THEN_NAME):
+        for m in pattern.finditer(text):
+            end = _without_town(text, m.start(1), m.start(1) + _employer_length(m[1]))
+            name = re.sub(r"^the\s+", "", text[m.start(1) : end])
+            if not name or _NOT_AN_EMPLOYER.match(name) or _is_town(name):
+                continue
+            yield m.start(1), end
 
 
 def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
@@ -415,7 +504,6 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
     services consulted on) and known organisations are not.
     """
     from hubplan.consult.name_lists import organisation_spans
-    from hubplan.consult.recognisers import named_for_town
 
     for sentence in _SENTENCE.finditer(text):
         if not _JOB_SENTENCE.search(sentence[0]):
@@ -426,11 +514,9 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
             if not name or _NOT_AN_EMPLOYER.match(name):
                 continue
             head = re.match(rf"{_CAP}(?:\s+{_CAP})*", name)
-            if head and named_for_town(head[0].split()) and not _HAS_BUSINESS.search(name):
+            if head and _is_town(head[0]) and not _HAS_BUSINESS.search(name):
                 continue
-            town = re.search(rf"\s+in\s+({_CAP}(?:\s+{_CAP}){{0,2}})$", text[start:end])
-            if town and named_for_town(town[1].split()):
-                end = start + town.start()  # "Anglian Water in Thorpe St Andrew": the town is no employer
+            end = _without_town(text, start, end)
             orgs = organisation_spans(text[start:end])
             if any(s == 0 and e >= len(text[start:end]) - 1 for s, e in orgs):
                 continue  # a service or charity consulted on ("Action for Children")

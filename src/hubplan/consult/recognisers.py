@@ -168,13 +168,14 @@ _KIN = (
 )
 _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
-    rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*(?:[a-z]+\s+)?{_KIN}(?:\s+is)?|ask(?:ed)?\s+for|"
+    rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*(?:[a-z]+\s+)?{_KIN}s?(?:\s+(?:is|are))?|ask(?:ed)?\s+for|"
     rf"speak\s+to|spoke\s+to|talk(?:ed)?\s+to|asked|tell|thanks\s+to|thank|thanks|called|named|"
     rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|name|(?:i\s+am|i'm|im)\s+called|hi|hello|"
     + r"me\s+and|myself\s+and|with|signed|regards|cheers|"
     rf"love|ring|call|text|contact|take|took|bring|brought|helped\s+by|run\s+by|runs\s+it|runs\s+the\s+group|"
     rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of|"
-    rf"parents?\s+of|carer\s+(?:of|for|to)|sees|seen\s+by|appointment\s+with)"
+    rf"parents?\s+of|carer\s+(?:of|for|to)|sees|seen\s+by|appointment\s+with|takes|look(?:s|ing)?\s+after|"
+    rf"(?:grand)?(?:mother|father|parent)\s+of|minds|minding)"
     rf"[\s,:(\-]+)({_NAME})"
 )
 _NAME_BEFORE = re.compile(
@@ -194,6 +195,7 @@ _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
     rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
     rf"(?:mum|mam|mom|dad|mother|father|parent|nan|nanny|grandma|grandad)\s+(?:to|of)|"
+    rf"(?:kids|children|boys|girls|grandkids|grandchildren|twins)\s+(?:are|r)|"
     rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
@@ -562,9 +564,13 @@ class NameRecogniser(_Regex):
             propn = m.start(1) in proper and not is_text_speak(word)
             if propn or word.split("-")[0] in names or unknown:
                 yield m.start(1), m.end(1)
-                pair = re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[m.end(1) :])
-                if pair and (pair[1].split("-")[0] in names or is_unknown_word(pair[1])):
-                    yield m.end(1) + pair.start(1), m.end(1) + pair.end(1)
+                end = m.end(1)
+                # "tia, marley and jaxon": each name of the list, while they read as names
+                while (pair := re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[end:])) and (
+                    pair[1].split("-")[0] in names or is_unknown_word(pair[1])
+                ):
+                    yield end + pair.start(1), end + pair.end(1)
+                    end += pair.end(1)
         yield from self.lower_case_anywhere(text, tags or {})
 
     def lower_case_anywhere(self, text: str, tags: dict[int, str]) -> Iterator[tuple[int, int]]:
