@@ -327,8 +327,8 @@ class WorkplaceRecogniser(_Regex):
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for start, end in self._employers(text):
-            if _WORSHIP.search(text[start:end]):
-                continue  # a church or mosque a minister serves is a community's, published as such
+            if _WORSHIP.search(text[start:end]) or _COUNCIL.fullmatch(text[start:end]):
+                continue  # a church a minister serves, or "foster carers for Norfolk County Council"
             yield start, end
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
@@ -451,6 +451,10 @@ _NOT_AN_EMPLOYER = re.compile(
 )
 
 
+# A whole council as the employer names no one: every council employs thousands (foster carers too).
+_COUNCIL = re.compile(
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:County|City|District|Borough|Town|Parish)\s+Council"
+)
 _WORSHIP = re.compile(r"(?i)\b(?:church|chapel|mosque|masjid|temple|gurdwara|synagogue|mandir|parish)\b")
 
 

@@ -221,7 +221,8 @@ def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
 
 _BUILDINGS = _words(
     "hall centre center church chapel library hospital clinic surgery house foundation trust mosque "
-    "temple gurdwara academy college institute museum theatre stadium"
+    "masjid temple gurdwara mandir synagogue academy college institute museum theatre stadium "
+    "partnership pentecostal baptist methodist evangelical catholic fellowship ministries"
 )
 _PLACE_SUFFIX = re.compile(
     r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|"
@@ -235,7 +236,7 @@ _PLACE_PREFIX = _words(
 # Place prefixes that also stand before a person ("Little Ruby", "Old Bill"): not clues on their own.
 _NOT_PLACE_BEFORE = _words("little old new long high")
 _PLACE_BEFORE = re.compile(
-    r"\b(?:at|in|to|near|around|into|outside|towards|round|from|of|for|across)\s+$", re.I
+    r"\b(?:at|in|to|near|around|into|outside|towards|round|from|of|for|across|on)\s+$", re.I
 )
 _PLACE_AFTER = re.compile(
     r"^'?s?\s+(?:church|hall|town|centre|center|library|road|street|school|market|area|estate|village|city|"
@@ -524,7 +525,8 @@ class NameRecogniser(_Regex):
             if m[1].lower() not in _NOT_NAMES and not looks_like_place(text, m.start(1), m.end(1)):
                 found.append((m.start(), m.end(1)))
         for m in _TITLED.finditer(text):
-            if m[1].split()[-1].lower() not in _NOT_NAMES:
+            last = m[1].split()[-1].lower()
+            if last not in _NOT_NAMES and last not in _BUILDINGS:  # "Family Nurse Partnership"
                 found.append((m.start(1), m.end(1)))
         for m in _CAPITALISED.finditer(text):
             word = m[0].lower()
