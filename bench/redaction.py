@@ -35,6 +35,7 @@ SETS = {
     "held-out 3": DATA / "pii_heldout3.jsonl",
     "held-out 4": DATA / "pii_heldout4.jsonl",
     "held-out 5": DATA / "pii_heldout5.jsonl",
+    "held-out 6": DATA / "pii_heldout6.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -161,6 +162,17 @@ widened (a date of any calendar or script after "born", "DOB" or "b."; "she's 1 
 lower-case children after "kids are"; plural kin; "takes", "looks after", "grandmother of";
 "Agency: X"; one-line signatures with "|"; an employer straight after "work"), so tune9's figure above
 is no held-out figure any more.
+
+Held-out 6 (60 responses, 299 items, 128 harmless; working parents naming employers every way,
+birth dates every way, Traveller sites, forces and shift workers, phone notes, relatives abroad) was
+written by a seventh helper who saw neither the code nor any set, after every change above, and
+measured once on the code of that commit with no change made for it afterwards: 270 / 299 removed
+(90.3%); names 116 / 122 (95.1%), workplaces 62 / 77 (80.5%), birth dates 29 / 35 (82.9%),
+registration numbers 13 / 13, addresses 5 / 7, every other kind whole; 15 / 128 harmless phrases
+damaged (11.7%: single capitalised words read as names, "Santa", "Bookstart", "Christmas Eve", "April
+Fools", "Cyprus", "Gurkha", towns GeoNames does not list, "Caister"; a road after a depot, "the Town
+Council"). So on unseen text recall meets issue 26's bars (90% overall, 85% names, 75% each kind but
+addresses, 5 of 7) and harmless-phrase damage does not (11.7% against 5%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
