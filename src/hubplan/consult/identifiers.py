@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from hubplan.consult.recognisers import _Regex, looks_like_place, nhs_number_is_valid
+from hubplan.consult.place_names import looks_like_place
+from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
 
 NI_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
@@ -482,7 +483,7 @@ def _is_town(name: str) -> bool:
 
 def _without_town(text: str, start: int, end: int) -> int:
     """Return where an employer ends without a town after it ("Anglian Water in Thorpe St Andrew")."""
-    from hubplan.consult.recognisers import named_for_town
+    from hubplan.consult.place_names import named_for_town
 
     town = re.search(rf"\s*(?:\s+in|,)\s+({_CAP}(?:\s+{_CAP}){{0,2}})$", text[start:end])
     return start + town.start() if town and named_for_town(town[1].split()) else end

@@ -37,7 +37,8 @@ def might_hold_a_name(redacted: str) -> bool:
         an organisation's or service's name ("Home-Start", "Action for Children").
     """
     from hubplan.consult.name_lists import organisation_spans
-    from hubplan.consult.recognisers import looks_like_place, not_a_name
+    from hubplan.consult.place_names import looks_like_place
+    from hubplan.consult.recognisers import not_a_name
 
     organisations = organisation_spans(redacted)
     for m in _CAPITALISED.finditer(redacted):

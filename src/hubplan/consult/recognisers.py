@@ -33,6 +33,7 @@ from hubplan.consult.name_lists import (
     not_a_name,
     world_first_names,
 )
+from hubplan.consult.place_names import BUILDING_WORDS, STREET_WORDS, looks_like_place
 from hubplan.data.places import british_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
@@ -121,11 +122,6 @@ _NOT_LOCAL = _words(
     email: e contacted be can via thanks"""
 )
 
-_STREET = (
-    "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
-    "gdns|grove|terrace|hill|row|walk|green|square|mews|view|rise|park|loke|yard|chase|parade|end|croft|"
-    "cottages|buildings|villas|meadow|meadows|paddock|plain"
-)
 _UNITS = _words(
     """minute minutes min mins hour hours hr hrs mile miles yard yards metre metres meters km second
     seconds day days week weeks month months year years bus buses kid kids child children times
@@ -133,7 +129,7 @@ _UNITS = _words(
 )
 ADDRESS_START = re.compile(
     rf"\b(?:(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+|(?:flat|apartment|apt|unit|no\.?|number)\s*)?"
-    rf"(\d{{1,4}}[a-z]?),?\s+((?:[\w'’]+\s+){{1,4}}?)({_STREET})\b\.?",
+    rf"(\d{{1,4}}[a-z]?),?\s+((?:[\w'’]+\s+){{1,4}}?)({STREET_WORDS})\b\.?",
     re.IGNORECASE,
 )
 _SCHOOL_WORD = (
@@ -217,88 +213,6 @@ def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 40) : end]
     return _INTRODUCES.search(text[:start]) is None and _BEFORE_NAME.search(before) is None
-
-
-_BUILDINGS = _words(
-    "hall centre center church chapel library hospital clinic surgery house foundation trust mosque "
-    "masjid temple gurdwara mandir synagogue academy college institute museum theatre stadium "
-    "partnership pentecostal baptist methodist evangelical catholic fellowship ministries"
-)
-_PLACE_SUFFIX = re.compile(
-    r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|"
-    r"port|bridge|burgh|wick|cliffe|minster|ness|holme|market|lynn|heath|end|ing|ings|ey)$",
-    re.IGNORECASE,
-)
-_PLACE_PREFIX = _words(
-    """st st. saint great little north south east west upper lower old new king's kings long high
-    market castle bishop's"""
-)
-# Place prefixes that also stand before a person ("Little Ruby", "Old Bill"): not clues on their own.
-_NOT_PLACE_BEFORE = _words("little old new long high")
-_PLACE_BEFORE = re.compile(
-    r"\b(?:at|in|to|near|around|into|outside|towards|round|from|of|for|across|on)\s+$", re.I
-)
-_PLACE_AFTER = re.compile(
-    r"^'?s?\s+(?:church|hall|town|centre|center|library|road|street|school|market|area|estate|village|city|"
-    r"council|hospital|station|park|side|way|families|people|residents|branch|office|children|mums|"
-    r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses)\b",
-    re.IGNORECASE,
-)
-
-
-def looks_like_place(text: str, start: int, end: int) -> bool:
-    """Return whether the capitalised words at ``text[start:end]`` read as a place rather than a person.
-
-    Parameters
-    ----------
-    text
-        The whole text.
-    start, end
-        Character offsets of the words.
-
-    Returns
-    -------
-    bool
-        True after "at", "in", "to", "from" and the like, before "church", "town", "families" and the
-        like, for a British town or village's name (GeoNames, 500 people or more), or for a place's
-        prefix (St, Great, North, ...) or ending (-ham, -ton, -ford, -wich, ...), unless the first
-        word is a first name of the census list (then only the word after counts).
-    """
-    words = text[start:end].split()
-    if not words:
-        return False
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
-    if before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE:
-        return True  # "King's Lynn", "Great Yarmouth": the name's first word stands before it
-    last = words[-1].rstrip(".,").lower()
-    # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall").
-    street = re.fullmatch(_STREET, last) or (last in _BUILDINGS and len(words) > 1)
-    if _PLACE_AFTER.match(text[end:]) or street:
-        return True
-    if is_first_name(words[0]):
-        return False
-    if named_for_town(words):
-        return True
-    return bool(
-        words[0].lower() in _PLACE_PREFIX
-        or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
-        or _PLACE_BEFORE.search(text[:start])
-    )
-
-
-def named_for_town(words: list[str]) -> bool:
-    """Whether capitalised words are a town or village (GeoNames, 500 people or more), or named after one.
-
-    "Diss", "Hethersett"; "Dereham Memorial Hall", "Thetford Rugby Club", "Downham Market Town Hall",
-    "Thetford-Burrell" (a council division). A first word that is also an ordinary word is not enough.
-    """
-    towns = british_place_names()
-    place = " ".join(words).lower().replace("’", "'")
-    first = words[0].lower()
-    if len(words) > 2 and " ".join(words[:2]).lower() in towns:
-        return True
-    named = len(words) > 1 or "-" in first
-    return (place in towns or (named and first.split("-")[0] in towns)) and not is_ambiguous_name(words[0])
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -526,7 +440,7 @@ class NameRecogniser(_Regex):
                 found.append((m.start(), m.end(1)))
         for m in _TITLED.finditer(text):
             last = m[1].split()[-1].lower()
-            if last not in _NOT_NAMES and last not in _BUILDINGS:  # "Family Nurse Partnership"
+            if last not in _NOT_NAMES and last not in BUILDING_WORDS:  # "Family Nurse Partnership"
                 found.append((m.start(1), m.end(1)))
         for m in _CAPITALISED.finditer(text):
             word = m[0].lower()

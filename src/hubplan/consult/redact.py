@@ -108,7 +108,8 @@ def find_personal_data(text: str) -> list[Found]:
     if not text.strip():
         return []
     from hubplan.consult.name_clues import idiom_spans, public_office_spans
-    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, looks_like_place, not_a_name
+    from hubplan.consult.place_names import looks_like_place
+    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
     analyzer, _ = _engines()
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS))

@@ -1,0 +1,102 @@
+"""Telling a place from a person in free text: towns, streets, buildings and the words around them.
+
+"Diss", "Hethersett", "Dereham Memorial Hall", "King's Lynn" and "the centre on Middlegate" are
+places; "my son Preston" is a person. The recognisers (:mod:`hubplan.consult.recognisers`) and the
+redaction ask :func:`looks_like_place` before they call capitalised words a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hubplan.consult.name_lists import _words, is_ambiguous_name, is_first_name
+from hubplan.data.places import british_place_names
+
+STREET_WORDS = (
+    "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
+    "gdns|grove|terrace|hill|row|walk|green|square|mews|view|rise|park|loke|yard|chase|parade|end|croft|"
+    "cottages|buildings|villas|meadow|meadows|paddock|plain"
+)
+"""Words that end a street's name (lower case, as a regular expression's alternatives)."""
+
+BUILDING_WORDS = _words(
+    "hall centre center church chapel library hospital clinic surgery house foundation trust mosque "
+    "masjid temple gurdwara mandir synagogue academy college institute museum theatre stadium "
+    "partnership pentecostal baptist methodist evangelical catholic fellowship ministries"
+)
+"""Last words of a building's or body's name: "Jenny Lind Hall" and "Family Nurse Partnership" are no one."""
+_PLACE_SUFFIX = re.compile(
+    r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|"
+    r"port|bridge|burgh|wick|cliffe|minster|ness|holme|market|lynn|heath|end|ing|ings|ey)$",
+    re.IGNORECASE,
+)
+_PLACE_PREFIX = _words(
+    """st st. saint great little north south east west upper lower old new king's kings long high
+    market castle bishop's"""
+)
+# Place prefixes that also stand before a person ("Little Ruby", "Old Bill"): not clues on their own.
+_NOT_PLACE_BEFORE = _words("little old new long high")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:at|in|to|near|around|into|outside|towards|round|from|of|for|across|on)\s+$", re.I
+)
+_PLACE_AFTER = re.compile(
+    r"^'?s?\s+(?:church|hall|town|centre|center|library|road|street|school|market|area|estate|village|city|"
+    r"council|hospital|station|park|side|way|families|people|residents|branch|office|children|mums|"
+    r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_place(text: str, start: int, end: int) -> bool:
+    """Return whether the capitalised words at ``text[start:end]`` read as a place rather than a person.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start, end
+        Character offsets of the words.
+
+    Returns
+    -------
+    bool
+        True after "at", "in", "to", "from" and the like, before "church", "town", "families" and the
+        like, for a British town or village's name (GeoNames, 500 people or more), or for a place's
+        prefix (St, Great, North, ...) or ending (-ham, -ton, -ford, -wich, ...), unless the first
+        word is a first name of the census list (then only the word after counts).
+    """
+    words = text[start:end].split()
+    if not words:
+        return False
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
+    if before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE:
+        return True  # "King's Lynn", "Great Yarmouth": the name's first word stands before it
+    last = words[-1].rstrip(".,").lower()
+    # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall").
+    street = re.fullmatch(STREET_WORDS, last) or (last in BUILDING_WORDS and len(words) > 1)
+    if _PLACE_AFTER.match(text[end:]) or street:
+        return True
+    if is_first_name(words[0]):
+        return False
+    if named_for_town(words):
+        return True
+    return bool(
+        words[0].lower() in _PLACE_PREFIX
+        or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
+        or _PLACE_BEFORE.search(text[:start])
+    )
+
+
+def named_for_town(words: list[str]) -> bool:
+    """Whether capitalised words are a town or village (GeoNames, 500 people or more), or named after one.
+
+    "Diss", "Hethersett"; "Dereham Memorial Hall", "Thetford Rugby Club", "Downham Market Town Hall",
+    "Thetford-Burrell" (a council division). A first word that is also an ordinary word is not enough.
+    """
+    towns = british_place_names()
+    place = " ".join(words).lower().replace("’", "'")
+    first = words[0].lower()
+    if len(words) > 2 and " ".join(words[:2]).lower() in towns:
+        return True
+    named = len(words) > 1 or "-" in first
+    return (place in towns or (named and first.split("-")[0] in towns)) and not is_ambiguous_name(words[0])
