@@ -149,6 +149,8 @@ def add_responses(engine: sa.Engine, rows: list[dict[str, Any]], *, source_sha25
     digest = source_sha256 or hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
     unique = list({number_key(str(r["response_id"])): r for r in reversed(rows)}.values())[::-1]
     with writing(engine) as conn:
+        if conn.dialect.name == "postgresql":  # imports check against the store one at a time
+            conn.execute(sa.text(f"LOCK TABLE {responses.name} IN SHARE ROW EXCLUSIVE MODE"))
         fresh = _not_stored(conn, unique)
         added = _insert_ignoring_repeats(conn, [{**r, "source_sha256": digest} for r in fresh])
         conn.execute(
