@@ -237,7 +237,9 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
     killed process (SIGKILL) is removed by the next write into ``folder``. Entries of ``folder`` not
     in ``owned`` (another command's output, the user's own files) are never touched; nor are files
     inside an owned folder that hubplan did not write (:func:`written_by_hubplan`): the new entries
-    are swapped in around them, and a new entry with the name of one of them stops the swap.
+    are swapped in around them, and a new entry with the name of one of them stops the swap. An owned
+    name that is itself a file hubplan did not write (the user's own ``report.html``) stops the call
+    before the block runs, and again before the swap.
 
     Parameters
     ----------
@@ -256,11 +258,15 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
     ------
     ValueError
         When an owned name is not a plain name inside ``folder``.
+    HubplanError
+        When an owned name is a file hubplan did not write, or a new page would take the
+        name of a user's file in an owned folder; ``folder`` is left as it was.
     """
     for name in owned:
         if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
             msg = f"owned: expected plain names inside the folder, got {name!r}"
             raise ValueError(msg)
+    _refuse_foreign_files(folder, owned)
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale(folder)
     staging = Path(tempfile.mkdtemp(dir=folder, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
@@ -268,6 +274,7 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
         yield staging
         old = staging / ".old"
         old.mkdir()
+        _refuse_foreign_files(folder, owned)
         foreign = {name: _foreign_entries(folder / name, staging / name) for name in owned}
         with _interrupts_held():
             for name in owned:
@@ -283,8 +290,17 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+PDF_CREATOR = b"/Creator (hubplan)"
+"""What the document information of a PDF hubplan wrote holds (WeasyPrint takes it from the page's
+generator line; the PDF is written as version 1.4 so the line is not compressed away)."""
+
+
+MAX_PDF_BYTES = 256 << 20
+"""The most of a PDF searched for :data:`PDF_CREATOR` (a report's PDF is about 1 MB)."""
+
+
 def written_by_hubplan(path: Path) -> bool:
-    """Whether ``path`` is a page hubplan wrote (a regular file carrying :data:`GENERATOR_MARK`).
+    """Whether ``path`` is a page or PDF hubplan wrote (a regular file carrying its generator mark).
 
     Parameters
     ----------
@@ -301,9 +317,167 @@ def written_by_hubplan(path: Path) -> bool:
     try:
         with path.open("rb") as f:
             head = f.read(4096)
+            if head.startswith(b"%PDF-"):  # the information sits before the cross-reference table
+                return PDF_CREATOR in f.read(MAX_PDF_BYTES)
     except OSError:
         return False
     return GENERATOR_MARK in head or _LEGACY_PAGE.search(head) is not None
+
+
+def _first_line(data: bytes) -> bytes:
+    return data.removeprefix(b"\xef\xbb\xbf").split(b"\n", 1)[0].rstrip(b"\r")
+
+
+def same_kind_of_output(path: Path, new: bytes) -> bool:
+    """Whether the file at ``path`` is an earlier output of the kind ``new`` is, so it may be replaced.
+
+    A page or PDF is hubplan's when it carries hubplan's generator mark (:func:`written_by_hubplan`);
+    a JSON document when it is an object whose keys are those of ``new`` (but for optional ones that
+    one of them lacks); any other file (a CSV) when
+    its first line, the header, is the first line of ``new``. A user's spreadsheet, a workspace's
+    ``sites.csv`` or any other file someone wrote by hand is none of these.
+
+    Parameters
+    ----------
+    path
+        An existing output path.
+    new
+        What hubplan is about to write there.
+
+    Returns
+    -------
+    bool
+        ``False`` for links, folders, special files and files that cannot be read.
+    """
+    if path.is_symlink() or not path.is_file():
+        return False
+    if written_by_hubplan(path):
+        return True
+    if new.startswith(b"%PDF-") or GENERATOR_MARK in new[:4096]:
+        return False
+    try:
+        with path.open("rb") as f:
+            old = f.read(64 << 20 if path.suffix.lower() == ".json" else 65536)
+    except OSError:
+        return False
+    if path.suffix.lower() == ".json":
+        return _same_keys(old, new)
+    header = _first_line(new)
+    return bool(header.strip()) and _first_line(old) == header
+
+
+def _same_keys(old: bytes, new: bytes) -> bool:
+    """Whether two JSON documents are objects with the same keys (an optional one may come or go)."""
+    import json
+
+    try:
+        was, will = json.loads(old), json.loads(new)
+    except ValueError:
+        return False
+    if not (isinstance(was, dict) and isinstance(will, dict) and was):
+        return False
+    return bool(was.keys() <= will.keys() or will.keys() <= was.keys())
+
+
+def check_replaceable(path: Path, new: bytes, *, option: str | None = None) -> None:
+    """Refuse, before anything is written, to put an output where a file hubplan did not write is.
+
+    Parameters
+    ----------
+    path
+        Where the output goes.
+    new
+        What would be written (see :func:`same_kind_of_output`).
+    option
+        The command-line option that named ``path``, for the message.
+
+    Raises
+    ------
+    HubplanError
+        When ``path`` exists and is not an earlier output of the same kind: a user's own file, a
+        workspace table, a link or a folder. It is left as it is.
+    """
+    from hubplan.errors import HubplanError
+
+    if not (path.is_symlink() or path.exists()) or same_kind_of_output(path, new):
+        return
+    what = "a link" if path.is_symlink() else "a folder" if path.is_dir() else "a file hubplan did not write"
+    named = f" (named by {option})" if option else ""
+    msg = (
+        f"{path}{named} is {what}, so hubplan will not write over it; nothing was written: choose "
+        "another name, or move it away first"
+    )
+    raise HubplanError(msg)
+
+
+def write_output(path: Path, data: bytes, *, option: str | None = None) -> Path:
+    """Write an output file atomically, never over a file hubplan did not write.
+
+    Parameters
+    ----------
+    path
+        The file the user named, or a fixed name in the output folder they named.
+    data
+        Its contents.
+    option
+        The command-line option that named it, for the message.
+
+    Returns
+    -------
+    Path
+        ``path``.
+
+    Raises
+    ------
+    HubplanError
+        From :func:`check_replaceable`.
+    """
+    check_replaceable(path, data, option=option)
+    return write_bytes_atomically(path, data)
+
+
+def write_outputs(files: Sequence[tuple[Path, bytes]], *, option: str | None = None) -> list[Path]:
+    """Write a set of outputs into one folder, all or none, never over a file hubplan did not write.
+
+    Parameters
+    ----------
+    files
+        (path, contents) pairs, all in one folder.
+    option
+        The command-line option that named the folder, for the message.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order given.
+
+    Raises
+    ------
+    HubplanError
+        From :func:`check_replaceable`, for the first file that may not be replaced; nothing is
+        written.
+    """
+    for path, data in files:
+        check_replaceable(path, data, option=option)
+    return write_files_together(files, replace=True)
+
+
+def _refuse_foreign_files(folder: Path, owned: Sequence[str]) -> None:
+    """Raise :class:`HubplanError` when an owned name in ``folder`` is a file hubplan did not write."""
+    from hubplan.errors import HubplanError
+
+    for name in owned:
+        target = folder / name
+        # A folder of pages keeps its user files (see _foreign_entries); a link is swapped out, never
+        # followed, so what it names is untouched.
+        if target.is_symlink() or not target.exists() or target.is_dir():
+            continue
+        if not written_by_hubplan(target):
+            msg = (
+                f"{target} is a file hubplan did not write, and the report has a file of that name: "
+                "move it elsewhere, or choose another --out (nothing was changed)"
+            )
+            raise HubplanError(msg)
 
 
 def _foreign_entries(target: Path, new: Path) -> list[str]:

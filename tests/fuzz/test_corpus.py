@@ -244,6 +244,18 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
      lambda ws: _append(ws / "hubplan.toml", '\n[web]\ntile_url = "https://tile.openstreetmap.org@evil.example/{z}/{x}/{y}.png"\n'),
      r"column 'web\.tile_url': expected an address with no user name before '@' \(this one goes to the host "
      r"'evil\.example', not 'tile\.openstreetmap\.org'\)", True),
+    # Probe round 6: settings and tables under a name their editor or file manager gave them.
+    ("hubplan.toml saved by Notepad as hubplan.toml.txt",
+     lambda ws: (ws / "hubplan.toml").rename(ws / "hubplan.toml.txt"),
+     r"hubplan\.toml: expected the settings in a file named exactly hubplan\.toml \(no other name is read\), "
+     r"found none, but 'hubplan\.toml\.txt' is there: rename it hubplan\.toml", True),
+    ("sites.csv downloaded again as 'sites (1).csv'",
+     lambda ws: (ws / "sites.csv").rename(ws / "sites (1).csv"),
+     r"sites\.csv: expected a sites table in .*, found none, but 'sites \(1\)\.csv' is there: rename it", True),
+    ("a full postcode in postcode_districts.csv",
+     lambda ws: _append(ws / "postcode_districts.csv", "NR20 4AB,52.70,1.01,1\n"),
+     r"postcode_districts\.csv, row \d+, column 'postcode_district': expected a postcode district: the outward "
+     r"code alone, e\.g\. IP20, found 'NR20 4AB', a full postcode \(its district is NR20\)", False),
 ]  # fmt: skip
 
 

@@ -104,7 +104,7 @@ def _write_report(folder: Path, pages: list[str], *, fail_after: int | None = No
                 msg = "stopped half way"
                 raise RuntimeError(msg)
             (staging / "centres" / f"{page}.html").write_text(f"{MARK}page {page} of {'+'.join(pages)}")
-        (staging / "report.html").write_text(f"report of {'+'.join(pages)}")
+        (staging / "report.html").write_text(f"{MARK}report of {'+'.join(pages)}")
 
 
 MARK = GENERATOR_MARK.decode()
@@ -118,12 +118,12 @@ def test_a_rerun_with_fewer_pages_leaves_no_stale_page_and_other_files_alone(tmp
     out = tmp_path / "out"
     _write_report(out, ["a", "b", "c"])
     (out / "consultation.html").write_text("another command's output")
-    (out / "report.pdf").write_text("a PDF of the first report")
+    (out / "report.pdf").write_text("%PDF-1.4 a PDF of the first report /Creator (hubplan)")
     _write_report(out, ["b"])
     assert _snapshot(out) == {
         "centres/b.html": f"{MARK}page b of b",
         "consultation.html": "another command's output",
-        "report.html": "report of b",
+        "report.html": f"{MARK}report of b",
     }  # the first report's PDF is gone too: it belonged to the earlier report
     assert [p.name for p in out.iterdir() if p.name.startswith(".")] == []
 
@@ -141,7 +141,7 @@ def test_the_users_own_files_in_the_pages_folder_are_kept(tmp_path: Path) -> Non
         "centres/b.html": f"{MARK}page b of b+c",
         "centres/c.html": f"{MARK}page c of b+c",
         "centres/my-notes.html": "<html><title>Notes for the meeting</title>",
-        "report.html": "report of b+c",
+        "report.html": f"{MARK}report of b+c",
     }
 
 

@@ -233,6 +233,15 @@ def test_a_utf16_decision_reads_as_its_utf8_twin(tmp_path: Path) -> None:
         (POSTCODE_DISTRICTS_FILE, b"postcode_district,lat,lon\nNR19,52.68,0.94\nNR20,52.7,1.0\nnr19 ,53.0,0.94\n",
          "postcode_districts.csv, row 4, column 'postcode_district': expected each postcode district once "
          "(already in row 2), found 'NR19'"),
+        (POSTCODE_DISTRICTS_FILE, b"postcode_district,lat,lon\nIP20 0AA,52.41,1.31\n",
+         "postcode_districts.csv, row 2, column 'postcode_district': expected a postcode district: the outward "
+         "code alone, e.g. IP20, found 'IP20 0AA', a full postcode (its district is IP20)"),
+        (POSTCODE_DISTRICTS_FILE, b"postcode_district,lat,lon\nNorwich,52.63,1.29\n",
+         "row 2, column 'postcode_district': expected a postcode district: the outward code alone, e.g. IP20, "
+         "found 'Norwich'"),
+        (POSTCODE_DISTRICTS_FILE, "postcode_district,lat,lon\nIP20,52.41,1.31\nＩＰ２０,52.4,1.3\n".encode(),
+         "row 3, column 'postcode_district': expected each postcode district once (already in row 2), "
+         "found 'IP20'"),
     ],
 )  # fmt: skip
 def test_point_tables_go_through_the_checked_reader(

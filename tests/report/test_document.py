@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 from hubplan.cli import app
 from hubplan.data import bundled_workspace_path, load_workspace
 from hubplan.evaluate import evaluate
+from hubplan.files import written_by_hubplan
 
 runner = CliRunner()
 SECTIONS = (
@@ -54,6 +55,13 @@ def test_html_references_nothing_outside_itself(report: Path) -> None:
     assert "url(" not in html.replace("url(#", "")
     assert "<script" not in html  # no script needed to read it
     assert "@import" not in html
+
+
+def test_report_and_pdf_carry_hubplans_mark(report: Path) -> None:
+    """So a later report can tell them from a user's own report.html or report.pdf in --out."""
+    assert written_by_hubplan(report / "report.html")
+    assert written_by_hubplan(report / "report.pdf")
+    assert (report / "report.pdf").read_bytes().startswith(b"%PDF-1.4")
 
 
 def test_pdf_has_the_sections_and_a_known_figure(report: Path) -> None:

@@ -25,7 +25,7 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import InputError, Problem
-from hubplan.files import write_bytes_atomically
+from hubplan.files import write_outputs
 
 if TYPE_CHECKING:
     from hubplan.analysis.lots import ScenarioLots
@@ -58,12 +58,15 @@ def _write_outputs(workspace: Workspace, split: ScenarioLots, folder: Path) -> l
     scenario = workspace.scenario(split.scenario)
     svg = to_svg(lots_map(render_view(workspace), split, title=f"{scenario.title}: {split.count} lots"))
     document = json.dumps(split.to_dict(), indent=2, ensure_ascii=False) + "\n"
-    return [
-        write_bytes_atomically(folder / "lots.csv", per_area.getvalue().encode()),
-        write_bytes_atomically(folder / "lots-table.csv", table.getvalue().encode()),
-        write_bytes_atomically(folder / "lots.svg", svg.encode()),
-        write_bytes_atomically(folder / "lots.json", document.encode()),
-    ]
+    return write_outputs(
+        [
+            (folder / "lots.csv", per_area.getvalue().encode()),
+            (folder / "lots-table.csv", table.getvalue().encode()),
+            (folder / "lots.svg", svg.encode()),
+            (folder / "lots.json", document.encode()),
+        ],
+        option="--out",
+    )
 
 
 @app.command()

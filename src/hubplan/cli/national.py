@@ -50,7 +50,7 @@ def national(
     no_map: Annotated[bool, typer.Option("--no-map", help="Leave the map off the HTML page.")] = False,
 ) -> None:
     """Plan every English upper-tier council under one rule; write a row per council and a national page."""
-    from hubplan.files import write_bytes_atomically
+    from hubplan.files import write_output
     from hubplan.scale.national import TABLE, run_national
     from hubplan.scale.page import render_national_page
     from hubplan.scale.tasks import BaseRule, NationalOptions
@@ -125,7 +125,7 @@ def national(
         draw_map=not no_map,
         programmes=family_hubs_programmes(),
     )
-    write_bytes_atomically(out_dir / "national.html", page.encode())
+    write_output(out_dir / "national.html", page.encode(), option="--out")
     out.print(
         f"[green]ok[/]: {summary.rows} councils in {out_dir / TABLE} "
         f"({summary.submitted} planned now on {summary.workers} workers, {summary.skipped} already done, "

@@ -185,9 +185,17 @@ def frontier(
 ) -> None:
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
     from hubplan.analysis.frontier import frontier_rows
+    from hubplan.files import check_replaceable
     from hubplan.optimise.frontier import budget_frontier, budget_steps, default_budget_range
-    from hubplan.report.frontier import extra_money_sentences, frontier_table, write_frontier_csv
+    from hubplan.report.frontier import (
+        extra_money_sentences,
+        frontier_header,
+        frontier_table,
+        write_frontier_csv,
+    )
 
+    if data_out is not None:  # before minutes of solving, not after
+        check_replaceable(data_out, frontier_header(), option="--out")
     settings = _settings(objective, rules or [], candidates, method=method, time_limit=time_limit, seed=seed)
     given = {
         name: money_option(text, name)

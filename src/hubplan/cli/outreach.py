@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import asdict
+from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,10 +26,12 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import HubplanError
-from hubplan.files import write_bytes_atomically
+from hubplan.files import write_output
 from hubplan.outreach import amend as amend_plan
 from hubplan.outreach import plan_events, plan_outreach
+from hubplan.outreach.events import Event
 from hubplan.outreach.reach import outreach_reach
+from hubplan.outreach.timetable import Session
 from hubplan.report import format as fmt
 from hubplan.report.outreach import (
     amend_sentence,
@@ -48,13 +50,13 @@ BudgetOpt = Annotated[
 ]
 
 
-def _write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write rows as CSV atomically (a failure leaves any old file as it was)."""
+def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]], *, option: str) -> None:
+    """Write rows as CSV atomically, never over a file hubplan did not write (a user's, a workspace's)."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["empty"], lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    write_bytes_atomically(path, buffer.getvalue().encode("utf-8"))
+    write_output(path, buffer.getvalue().encode("utf-8"), option=option)
 
 
 @app.command()
@@ -93,7 +95,8 @@ def outreach(
             else ("deprivation_and_reach" if weight_by_reach else "deprivation"),
         )
     if timetable is not None:
-        _write_csv(timetable, [asdict(s) for s in result.sessions])
+        columns = [f.name for f in fields(Session)]
+        _write_csv(timetable, columns, [asdict(s) for s in result.sessions], option="--timetable")
     if as_json:
         print_json(result.to_dict())
         return
@@ -213,7 +216,7 @@ def events(
         found, notes = plan_events(workspace, workspace.scenario(scenario), first, last)
     rows = [asdict(e) | {"slots": " ".join(e.slots), "centres": " ".join(e.centres)} for e in found]
     if data_out is not None:
-        _write_csv(data_out, rows)
+        _write_csv(data_out, [f.name for f in fields(Event)], rows, option="--out")
     if as_json:
         print_json({"scenario": scenario, "events": [asdict(e) for e in found], "notes": notes})
         return

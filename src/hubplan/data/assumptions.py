@@ -653,10 +653,19 @@ def load_assumptions(path: Path) -> Assumptions:
     Raises
     ------
     InputError
-        When the file is not UTF-8, not valid TOML, or has unknown or wrong settings.
+        When the file is not UTF-8, not valid TOML, or has unknown or wrong settings; or when it is
+        missing but a file of a look-alike name is there (``hubplan.toml.txt``): the user meant settings
+        that would otherwise be silently ignored.
     """
     if not path.exists() and not path.is_symlink():
-        return DEFAULT_ASSUMPTIONS
+        from hubplan.data.read_table import look_alike_file
+
+        meant = look_alike_file(path.parent, path.name)
+        if meant is None:
+            return DEFAULT_ASSUMPTIONS
+        expected = f"the settings in a file named exactly {path.name} (no other name is read)"
+        found = f"none, but {meant!r} is there: rename it {path.name} (Windows hides endings like .txt)"
+        raise InputError([Problem(path.name, None, None, expected, found)])
     text = read_user_text(path, MAX_SETTINGS_BYTES, what="a settings file", root=path.parent)
     try:
         data = tomllib.loads(text)

@@ -9,6 +9,8 @@ their problems and the web map and ``consult`` never meet a bad cell.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -99,16 +101,38 @@ def check_points(
         return None
     names = [str(n) for n in cols[columns[0].name]]
     if file == POSTCODE_DISTRICTS_FILE:
-        names = [n.replace(" ", "").upper() for n in names]
+        names = [_district(n, table.file, int(r), problems) for n, r in zip(names, table.rows, strict=True)]
         first: dict[str, int] = {}
         for name, row in zip(names, table.rows, strict=True):  # one position a district: which would count?
-            if name in first:
+            if name and name in first:
                 expected = f"each postcode district once (already in row {first[name]})"
                 problems.append(Problem(table.file, int(row), columns[0].name, expected, shown(name)))
             first.setdefault(name, int(row))
         if len(problems) > before:
             return None
     return Points(tuple(names), cols["lat"], cols["lon"])
+
+
+_DISTRICT = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?")
+"""A UK postcode district (the outward code): NR1, NR19, IP20, EC1A."""
+
+_FULL_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})")
+
+
+def _district(cell: str, file: str, row: int, problems: list[Problem]) -> str:
+    """Return the district a cell names, in upper case without spaces, or '' with a problem.
+
+    Full-width and other compatibility forms of letters and digits (``IP２０``, as typed with an East
+    Asian input method) are read as the ASCII they stand for (NFKC).
+    """
+    text = "".join(unicodedata.normalize("NFKC", cell).split()).upper()
+    if _DISTRICT.fullmatch(text):
+        return text
+    expected = "a postcode district: the outward code alone, e.g. IP20"
+    full = _FULL_POSTCODE.fullmatch(text)
+    found = f"{shown(cell)}, a full postcode (its district is {full[1]})" if full else shown(cell)
+    problems.append(Problem(file, row, "postcode_district", expected, found))
+    return ""
 
 
 def load_points(folder: Path | None, file: str, *, region: Region | None = None) -> Points | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import warnings
 from collections import Counter
 from dataclasses import dataclass
@@ -69,6 +70,53 @@ def find_table(folder: Path, stem: str) -> Path | None:
         path = folder / f"{stem}{suffix}"
         if path.exists():
             return path
+    return None
+
+
+_COPY_MARK = re.compile(r"(?:\s*\(\d+\)|\s*-\s*copy(?:\s*\(\d+\))?|\s+copy)$")
+"""What a file manager adds to a copy's stem: ``sites (1)``, ``sites - Copy``, ``sites copy``."""
+
+_EDITOR_ENDINGS = ("txt", "text", "rtf")
+"""Endings an editor adds when it saves (``hubplan.toml.txt``); a backup's (``.bak``) is not one."""
+
+MAX_ENTRIES_LOOKED_AT = 1_000
+"""The most entries of a folder :func:`look_alike_file` looks through."""
+
+
+def look_alike_file(folder: Path, name: str) -> str | None:
+    """Return the name of a file in ``folder`` that is ``name`` as a save dialog or file manager left it.
+
+    Looked for, so a missing file is named with the one the user meant instead of silently read as
+    absent: another case (``Hubplan.TOML``), an editor's ending added (``hubplan.toml.txt``:
+    Windows hides it), a copy's mark (``sites (1).csv``, ``sites - Copy.csv``, ``Copy of
+    sites.csv``) and spaces around the name.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    name
+        The exact name that is missing, e.g. ``"hubplan.toml"``.
+
+    Returns
+    -------
+    str or None
+        The look-alike's name, or ``None`` when there is none (or the folder cannot be listed).
+    """
+    want = name.casefold()
+    stem, dot, ending = want.rpartition(".")
+    try:
+        entries = sorted(e.name for _, e in zip(range(MAX_ENTRIES_LOOKED_AT), folder.iterdir(), strict=False))
+    except OSError:
+        return None
+    for entry in entries:
+        got = entry.casefold().strip()
+        got = got.removeprefix("copy of ").strip()
+        if got == want or any(got == f"{want}.{added}" for added in _EDITOR_ENDINGS):
+            return entry if entry != name else None
+        got_stem, got_dot, got_ending = got.rpartition(".")
+        if dot and got_dot and got_ending == ending and _COPY_MARK.sub("", got_stem).strip() == stem:
+            return entry
     return None
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
 from hubplan.data.districts import check_districts_used
-from hubplan.data.read_table import RawTable, find_table, read_table, shown
+from hubplan.data.read_table import TABLE_SUFFIXES, RawTable, find_table, look_alike_file, read_table, shown
 from hubplan.data.safe_read import check_user_file
 from hubplan.data.scenario import Scenario, read_scenario
 from hubplan.data.sense import (
@@ -267,10 +267,12 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     def table(stem: str, required: bool) -> RawTable | None:
         found = find_table(path, stem)
         if found is None:
-            if required:
-                problems.append(
-                    Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", "no such file")
-                )
+            meant = next(
+                (m for suffix in TABLE_SUFFIXES if (m := look_alike_file(path, f"{stem}{suffix}"))), None
+            )
+            if required or meant:
+                what = "no such file" if meant is None else f"none, but {meant!r} is there: rename it"
+                problems.append(Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", what))
             return None
         return read_table(found, problems, root=path)
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from hubplan.files import write_bytes_atomically
+from hubplan.files import write_outputs
 from hubplan.outreach.circuit_costs import MODELLED, RoundsCost
 from hubplan.outreach.circuit_map import rounds_map
 from hubplan.outreach.circuits import WEEKDAY_NAMES, CircuitPlan, Depot, Stop, clock
@@ -28,6 +28,7 @@ _TEMPLATE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="generator" content="hubplan">
 <title>{{ title }}</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 1.5em; color: #111; }
@@ -373,9 +374,4 @@ def write_circuit_outputs(
     }
     if cost is not None:
         files["cost.csv"] = _csv_bytes(["item", "value"], [[k, v] for k, v in cost.to_dict().items()])
-    written = []
-    for name, data in files.items():
-        path = folder / name
-        write_bytes_atomically(path, data)
-        written.append(path)
-    return written
+    return write_outputs([(folder / name, data) for name, data in files.items()], option="--out")

@@ -16,7 +16,7 @@ from typing import Any
 import jinja2
 
 from hubplan.analysis.consultation import ConsultationReport, RepresentationTable
-from hubplan.files import write_bytes_atomically
+from hubplan.files import write_output
 from hubplan.report import charts
 from hubplan.report.tables import BREAKDOWN_TITLES
 
@@ -99,7 +99,8 @@ def write_consultation_report(report: ConsultationReport, out_dir: Path) -> Cons
         The HTML file.
     """
     html = render_consultation_report(report)
-    return ConsultationFiles(write_bytes_atomically(out_dir / "consultation.html", html.encode("utf-8")))
+    path = write_output(out_dir / "consultation.html", html.encode("utf-8"), option="--out")
+    return ConsultationFiles(path)
 
 
 def _representation_row(r: RepresentationTable, g: int) -> list[str]:

@@ -202,7 +202,7 @@ def write_report(analysis: Analysis, out_dir: Path, *, pdf: bool = True) -> Repo
 
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
-        document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf()
+        document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_version="1.4")
         pdf_path = write_bytes_atomically(out_dir / "report.pdf", document)
     return ReportFiles(html_path, pdf_path)
 

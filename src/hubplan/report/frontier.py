@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.table import Table
 
-from hubplan.files import write_bytes_atomically
+from hubplan.files import write_output
 from hubplan.report import format as fmt
 
 
@@ -91,8 +91,20 @@ def extra_money_sentences(rows: list[dict[str, Any]], extra: float) -> list[str]
     return out
 
 
+FRONTIER_COLUMNS = [
+    "budget", "bases", "cost_per_year", "mode", "minutes", "families_within", "share_within",
+    "most_deprived_within", "most_deprived_families", "mean_minutes", "gap", "status", "sites", "note",
+]  # fmt: skip
+"""The columns of the frontier CSV (``hubplan optimise --frontier --out``)."""
+
+
+def frontier_header() -> bytes:
+    """Return the frontier CSV's header line, to check ``--out`` before any solving starts."""
+    return (",".join(FRONTIER_COLUMNS) + "\n").encode()
+
+
 def write_frontier_csv(path: Path, rows: list[dict[str, Any]]) -> None:
-    """Write the rows as CSV for a chart, atomically (a failure leaves any old file as it was).
+    """Write the rows as CSV for a chart, atomically, never over a file hubplan did not write.
 
     Parameters
     ----------
@@ -101,12 +113,8 @@ def write_frontier_csv(path: Path, rows: list[dict[str, Any]]) -> None:
     rows
         From :func:`hubplan.analysis.frontier.frontier_rows`.
     """
-    columns = [
-        "budget", "bases", "cost_per_year", "mode", "minutes", "families_within", "share_within",
-        "most_deprived_within", "most_deprived_families", "mean_minutes", "gap", "status", "sites", "note",
-    ]  # fmt: skip
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=FRONTIER_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     writer.writerows(rows)
-    write_bytes_atomically(path, buffer.getvalue().encode("utf-8"))
+    write_output(path, buffer.getvalue().encode("utf-8"), option="--out")

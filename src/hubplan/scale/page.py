@@ -245,6 +245,7 @@ def render_national_page(
     )
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
+<meta name="generator" content="hubplan">
 <title>Every council at once: children's centres in England</title>
 <style>
 body {{ font-family: "DejaVu Sans", sans-serif; margin: 2em; color: #222; }}

@@ -1,0 +1,126 @@
+"""Outputs never written over a file hubplan did not write (probe round 6, issue 26 items 1-2).
+
+A user names an output file or folder; whatever is already there and is not an earlier output of the
+same kind (a workspace table, their own spreadsheet, their own report.html) is left as it was and the
+command stops with a message. An earlier output of the same kind is replaced, as before.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from hubplan.data import write_bundled_workspace
+from hubplan.errors import HubplanError
+from hubplan.files import GENERATOR_MARK, PDF_CREATOR, check_replaceable, same_kind_of_output, write_output
+from tests.data.test_hostile import run_cli
+
+TIMETABLE_HEADER = b"venue,weekday,slot,base,staff"
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_bundled_workspace(tmp_path_factory.mktemp("outputs26") / "w")
+
+
+@pytest.fixture
+def ws(demo: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copytree(demo, tmp_path / "w", symlinks=True))
+
+
+def test_a_timetable_named_after_a_workspace_table_is_refused_and_the_table_kept(ws: Path) -> None:
+    """`--timetable DIR/sites.csv` (a slip of the shell's tab completion) replaced sites.csv, exit 0."""
+    sites = (ws / "sites.csv").read_bytes()
+    (result,) = run_cli(["outreach", str(ws), "proposal-2018-7", "--timetable", str(ws / "sites.csv")])
+    assert result["code"] == 1, result["output"]
+    output = " ".join(str(result["output"]).split())
+    assert "sites.csv (named by --timetable) is a file hubplan did not write" in output
+    assert "nothing was written" in output
+    assert (ws / "sites.csv").read_bytes() == sites
+    assert sorted(p.name for p in ws.iterdir() if p.name.startswith(".writing-")) == []
+
+
+def test_a_users_own_csv_is_kept_and_an_earlier_timetable_replaced(ws: Path, tmp_path: Path) -> None:
+    mine = tmp_path / "timetable.csv"
+    mine.write_text("Day,Where,Who\nMonday,Holt library,Sam (stay and play)\n", encoding="utf-8")
+    ours = tmp_path / "ours.csv"
+    refused, first, again = run_cli(
+        ["outreach", str(ws), "proposal-2018-7", "--timetable", str(mine)],
+        ["outreach", str(ws), "proposal-2018-7", "--timetable", str(ours)],
+        ["outreach", str(ws), "adopted-2019-15", "--timetable", str(ours)],
+    )
+    assert refused["code"] == 1
+    assert mine.read_text(encoding="utf-8").startswith("Day,Where,Who")
+    assert first["code"] == 0, first["output"]
+    assert again["code"] == 0, again["output"]
+    assert ours.read_bytes().startswith(TIMETABLE_HEADER)
+
+
+def test_a_users_own_report_html_in_out_is_kept(ws: Path, tmp_path: Path) -> None:
+    """A councillor's own report.html (saved from Word) in the folder they name as --out."""
+    out = tmp_path / "governors"
+    out.mkdir()
+    theirs = '<html><head><meta name="Generator" content="Microsoft Word 15"><title>Report</title></head>'
+    (out / "report.html").write_text(theirs, encoding="utf-8")
+    (result,) = run_cli(["report", str(ws), "--out", str(out), "--no-pdf", "--scenarios", "baseline-53"])
+    assert result["code"] == 1, result["output"]
+    assert "report.html is a file hubplan did not write" in " ".join(str(result["output"]).split())
+    assert sorted(p.name for p in out.iterdir()) == ["report.html"]
+    assert (out / "report.html").read_text(encoding="utf-8") == theirs
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "replaceable"),
+    [
+        (b"venue,weekday\r\nx,Mon\r\n", b"venue,weekday\nHolt,Monday\n", True),  # saved again by Excel
+        (b"\xef\xbb\xbfvenue,weekday\nx,Mon\n", b"venue,weekday\n", True),
+        (b"site_id,name,lat,lon\ncc-holt,Holt,52.9,1.09\n", b"venue,weekday\n", False),
+        (b"", b"venue,weekday\n", False),  # an empty file is no earlier output
+        (b'{"lots": 3, "rows": []}', b'{"lots": 4, "rows": [1], "source": "x"}', True),  # optional key
+        (b'{"name": "my notes"}', b'{"lots": 4, "rows": [1]}', False),
+        (b"[1, 2]", b'{"lots": 4}', False),
+        (b"not json", b'{"lots": 4}', False),
+        (b"<html><title>mine</title>", GENERATOR_MARK + b"<title>report</title>", False),
+        (GENERATOR_MARK + b"<title>old</title>", GENERATOR_MARK + b"<title>new</title>", True),
+        (b"%PDF-1.7 someone else's PDF %%EOF", b"%PDF-1.4 new", False),
+        (b"%PDF-1.4 " + b"x" * 20000 + PDF_CREATOR + b">> %%EOF", b"%PDF-1.4 new", True),
+    ],
+)
+def test_what_counts_as_an_earlier_output(old: bytes, new: bytes, replaceable: bool, tmp_path: Path) -> None:
+    suffix = ".json" if new.startswith(b"{") else ".pdf" if new.startswith(b"%PDF") else ".csv"
+    path = tmp_path / f"out{suffix}"
+    path.write_bytes(old)
+    assert same_kind_of_output(path, new) is replaceable
+    if replaceable:
+        assert write_output(path, new).read_bytes() == new
+    else:
+        with pytest.raises(HubplanError, match="will not write over it"):
+            write_output(path, new, option="--out")
+        assert path.read_bytes() == old
+
+
+def test_links_and_folders_are_never_outputs(tmp_path: Path) -> None:
+    target = tmp_path / "precious.csv"
+    target.write_bytes(b"venue,weekday\n")  # even one that looks like an output
+    link = tmp_path / "link.csv"
+    link.symlink_to(target)
+    folder = tmp_path / "folder.csv"
+    folder.mkdir()
+    for path, what in ((link, "a link"), (folder, "a folder")):
+        with pytest.raises(HubplanError, match=f"is {what}, so hubplan will not write over it"):
+            check_replaceable(path, b"venue,weekday\n")
+    assert target.read_bytes() == b"venue,weekday\n"
+    check_replaceable(tmp_path / "absent.csv", b"anything")  # a new name is always fine
+
+
+def test_a_lots_folder_with_a_users_lots_json_is_left_whole(tmp_path: Path) -> None:
+    from hubplan.files import write_outputs
+
+    (tmp_path / "lots.json").write_text(json.dumps({"notes": "my own"}), encoding="utf-8")
+    files = [(tmp_path / "lots.csv", b"area_id,lot\n"), (tmp_path / "lots.json", b'{"lots": 2}')]
+    with pytest.raises(HubplanError, match=r"lots\.json \(named by --out\)"):
+        write_outputs(files, option="--out")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["lots.json"]  # lots.csv was not written either
