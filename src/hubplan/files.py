@@ -318,7 +318,7 @@ def written_by_hubplan(path: Path) -> bool:
         with path.open("rb") as f:
             head = f.read(4096)
             if head.startswith(b"%PDF-"):  # the information sits before the cross-reference table
-                return PDF_CREATOR in f.read(MAX_PDF_BYTES)
+                return PDF_CREATOR in head + f.read(MAX_PDF_BYTES)
     except OSError:
         return False
     return GENERATOR_MARK in head or _LEGACY_PAGE.search(head) is not None

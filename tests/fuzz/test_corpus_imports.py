@@ -496,3 +496,52 @@ def test_an_excel_unicode_text_export_is_named_as_tab_separated(ws: Path, tmp_pa
         code,
         r"responses\.txt, row 1: expected cells separated by commas .*found cells separated by tabs",
     )
+
+
+def test_an_id_holding_a_line_break_is_named_not_stored(ws: Path, tmp_path: Path) -> None:
+    """Alt+Enter in a spreadsheet cell puts a line break inside the id; it comes out quoted in the CSV."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        HEADER
+        + '"R-0\n17",2018-10-01,parent,NR19 1AA,Dereham,agree,Keep it\n'
+        + "R-018,2018-10-01,parent,NR19 1AA,Dereham,agree,Keep it\n"
+    )
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    assert code == 0, output
+    assert (
+        "export.csv, row 2, column 'response_id': expected an id of visible characters on one line, "
+        "found 'R-0\\n17', with a line break" in " ".join(output.split())
+    )
+    assert [r.response_id for r in all_responses(engine_for(ws))] == ["R-018"]
+
+
+def test_responses_dated_outside_the_consultation_are_noted_and_future_ones_refused(
+    ws: Path, tmp_path: Path
+) -> None:
+    """A 2017 date (the year typed wrong in January) is kept with a note; a date years ahead is refused."""
+    (ws / "decision.yaml").write_text(
+        "proposal: {scenario: close-some, title: Fewer centres}\nconsultation:\n  start: 2018-09-18\n"
+        "  end: 2018-11-30\n"
+    )
+    export = tmp_path / "export.csv"
+    export.write_text(
+        HEADER
+        + "R1,2018-10-01,parent,NR19 1AA,Dereham,agree,Keep it\n"
+        + "R2,2017-10-02,parent,NR19 1AA,Dereham,agree,Keep it\n"
+        + "R3,2018-12-01 00:30,parent,NR19 1AA,Dereham,agree,\n"
+        + "R4,2031-10-02,parent,NR19 1AA,Dereham,disagree,\n"
+    )
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    flat = " ".join(output.split())
+    assert code == 0, output
+    assert "export.csv: 3 valid rows, 3 new" in flat
+    assert (
+        "2 response(s) dated outside the consultation's period in decision.yaml (18 September 2018 to "
+        "30 November 2018): rows 3, 4. They are kept" in flat
+    )
+    assert re.search(
+        r"export\.csv, row 5, column 'submitted_at': expected a time no later than today \(\d\d \w+ 20\d\d\), "
+        r"found a time on 02 October 2031",
+        flat,
+    )
+    assert sorted(r.response_id for r in all_responses(engine_for(ws))) == ["R1", "R2", "R3"]

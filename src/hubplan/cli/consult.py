@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -36,7 +37,7 @@ from hubplan.consult.snapshot import consultation_snapshot
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.environment import store_url_from_environment
-from hubplan.errors import HubplanError
+from hubplan.errors import HubplanError, InputError
 from hubplan.report.tables import BREAKDOWN_TITLES
 
 if TYPE_CHECKING:
@@ -58,6 +59,22 @@ ScenarioOpt = Annotated[
 ]
 
 
+def _consultation_period(directory: Path) -> tuple[date, date] | None:
+    """Return the consultation's first and last day from ``decision.yaml``, or ``None``."""
+    from hubplan.data.decision import load_decision
+
+    try:
+        decision = load_decision(directory)
+    except InputError:
+        err.print(
+            "Note: decision.yaml has problems (hubplan validate names them), so the responses' dates "
+            "are not checked against the consultation's period",
+            markup=False,
+        )
+        return None
+    return decision.consultation.dates() if decision and decision.consultation else None
+
+
 @consult_app.command(name="import")
 @handles_errors
 def import_responses(
@@ -67,7 +84,8 @@ def import_responses(
 ) -> None:
     """Import responses: malformed rows are listed with their row; valid rows are stored once each."""
     load(directory)
-    result = read_responses(file, mapping=read_mapping(mapping) if mapping else None)
+    period = _consultation_period(directory)
+    result = read_responses(file, mapping=read_mapping(mapping) if mapping else None, period=period)
     import sqlalchemy as sa
 
     try:
@@ -78,6 +96,8 @@ def import_responses(
         raise HubplanError(msg) from None
     for problem in result.problems:
         err.print(f"  - {problem}", markup=False)
+    for note in result.notes:
+        err.print(f"Note: {note}", markup=False)
     out.print(
         f"{file.name}: {len(result.rows)} valid rows, {added} new "
         f"({len(result.rows) - added} already stored), {len(result.problems)} problem(s) skipped"

@@ -7,14 +7,14 @@ import hashlib
 import io
 import re
 import tomllib
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from hubplan.consult.timestamps import parse_times
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import decode_text, read_user_bytes, read_user_text
-from hubplan.data.sense import number_key
+from hubplan.data.sense import hidden_character, number_key
 from hubplan.errors import InputError, Problem
 
 COLUMNS = ("response_id", "submitted_at", "respondent_type", "postcode", "centre", "support", "comment")
@@ -46,6 +46,8 @@ class ImportResult:
     rows: list[dict[str, str | int]]
     problems: list[Problem]
     sha256: str = ""
+    notes: list[str] = field(default_factory=list)
+    """What was kept but deserves a look (responses dated outside the consultation's period)."""
 
 
 def read_mapping(path: Path) -> dict[str, str]:
@@ -112,7 +114,12 @@ def read_mapping(path: Path) -> dict[str, str]:
 
 
 def read_responses(
-    path: Path, *, mapping: dict[str, str] | None = None, within: Path | None = None
+    path: Path,
+    *,
+    mapping: dict[str, str] | None = None,
+    within: Path | None = None,
+    period: tuple[date, date] | None = None,
+    today: date | None = None,
 ) -> ImportResult:
     """Read and check a CSV export; malformed rows become problems, valid rows are kept.
 
@@ -129,6 +136,11 @@ def read_responses(
     within
         A folder the file must stay in (a workspace's own ``responses*.csv``); ``None`` for a file
         named on the command line. Either way only a regular file is read (no FIFO or device).
+    period
+        The consultation's first and last day (``decision.yaml``); responses dated outside it are kept
+        and listed in the result's notes.
+    today
+        The date no response can be after (default: the computer's date); a later one is a problem.
 
     Returns
     -------
@@ -151,6 +163,8 @@ def read_responses(
     stamps = [record[position["submitted_at"]].strip() for _, record in records]
     times = parse_times(stamps, rows=[row for row, _ in records])
     rows: list[dict[str, str | int]] = []
+    outside: list[int] = []
+    latest = (today or date.today()) + timedelta(days=1)  # a day's grace for time zones
     first: dict[str, tuple[int, dict[str, str]]] = {}
     repeated: dict[str, list[int]] = {}
     for (row, record), when in zip(records, times, strict=True):
@@ -170,11 +184,13 @@ def read_responses(
             continue  # the same response again: kept once
         if key:
             first[key] = (row, cells)
-        bad = _row_problems(path.name, row, cells, when)
+        bad = _row_problems(path.name, row, cells, when, latest)
         if bad:
             problems += bad
         else:
             rows.append({**cells, "source_file": path.name, "source_row": row})
+            if period and isinstance(when, datetime) and not period[0] <= when.date() <= period[1]:
+                outside.append(row)
     for key, later in repeated.items():  # neither is kept: which one the respondent meant is not known
         other, before = first[key]
         again = ", ".join(str(r) for r in later)
@@ -187,7 +203,18 @@ def read_responses(
         more = f" (the first {len(shown_problems)} shown)" if len(problems) > len(shown_problems) else ""
         summary = f"{path.name} holds no response that can be imported: {len(problems)} problem(s){more}"
         raise InputError(shown_problems, summary)
-    return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest())
+    kept = {int(r["source_row"]) for r in rows}
+    outside = [row for row in outside if row in kept]
+    notes = []
+    if outside and period:
+        more = ", ..." if len(outside) > MAX_PROBLEMS_SHOWN else ""
+        listed = ", ".join(str(r) for r in outside[:MAX_PROBLEMS_SHOWN]) + more
+        notes.append(
+            f"{len(outside)} response(s) dated outside the consultation's period in decision.yaml "
+            f"({period[0]:%d %B %Y} to {period[1]:%d %B %Y}): rows {listed}. They are kept; check the "
+            "export's dates and the record's if they should not be there."
+        )
+    return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest(), notes)
 
 
 def _positions(file: str, header: list[str], mapping: dict[str, str]) -> dict[str, int]:
@@ -276,13 +303,22 @@ def postcode_only(cell: str) -> str:
     return district.upper() if _DISTRICT_ONLY.fullmatch(district) else ""
 
 
-def _row_problems(file: str, row: int, cells: dict[str, str], when: datetime | str) -> list[Problem]:
+def _row_problems(
+    file: str, row: int, cells: dict[str, str], when: datetime | str, latest: date
+) -> list[Problem]:
     """Return what is wrong with one row's cells (never quoting them); ``when`` is its parsed time."""
     bad = []
     if not cells["response_id"]:
         bad.append(Problem(file, row, "response_id", "an id for the response", "an empty cell"))
+    elif hidden := hidden_character(cells["response_id"]):
+        expected = "an id of visible characters on one line"
+        found = f"{shown(cells['response_id'])}, with {hidden}"
+        bad.append(Problem(file, row, "response_id", expected, found))
     if isinstance(when, str):
         bad.append(Problem(file, row, "submitted_at", when, _describe(cells["submitted_at"])))
+    elif when.date() > latest:
+        expected = f"a time no later than today ({latest - timedelta(days=1):%d %B %Y})"
+        bad.append(Problem(file, row, "submitted_at", expected, f"a time on {when:%d %B %Y}"))
     if cells["respondent_type"] not in RESPONDENT_TYPES:
         expected = f"one of {', '.join(RESPONDENT_TYPES)}"
         bad.append(Problem(file, row, "respondent_type", expected, _describe(cells["respondent_type"])))

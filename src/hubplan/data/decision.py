@@ -156,6 +156,40 @@ class Consultation(_Record):
             return days / 7
         return self.weeks
 
+    def dates(self) -> tuple[dt.date, dt.date] | None:
+        """Return the first and last day the record allows, or ``None`` when start or end is missing.
+
+        A month or a year stands for all its days (``2018-09`` to ``2018-11`` is 1 September to 30
+        November 2018); a financial year runs from 1 April to 31 March.
+
+        Returns
+        -------
+        tuple of date, or None
+            The earliest first day and the latest last day.
+
+        Examples
+        --------
+        >>> Consultation(start="2018-09", end="2018-11").dates()
+        (datetime.date(2018, 9, 1), datetime.date(2018, 11, 30))
+        """
+        if not (self.start and self.end):
+            return None
+        return _span(self.start)[0], _span(self.end)[1]
+
+
+def _span(when: str) -> tuple[dt.date, dt.date]:
+    """Return the first and last day a date of any precision stands for (2018, 2018-11, 2018-19)."""
+    if len(when) == 10:
+        day = dt.date.fromisoformat(when)
+        return day, day
+    if len(when) == 4:
+        return dt.date(int(when), 1, 1), dt.date(int(when), 12, 31)
+    year, month = int(when[:4]), int(when[5:7])
+    if not _calendar(when):  # a financial year, 2018-19
+        return dt.date(year, 4, 1), dt.date(year + 1, 3, 31)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return dt.date(year, month, 1), following - dt.timedelta(days=1)
+
 
 class Happening(_Record):
     """Something else on the record: a march, a meeting, a report published."""
@@ -327,6 +361,9 @@ def read_decision(
             if err["type"] == "extra_forbidden":
                 expected = "only the keys the record knows (see hubplan.data.decision)"
                 found = "an unknown key"
+            elif err["type"] == "missing":
+                expected = f"a key '{loc[-1]}' (the record needs it)"
+                found = "none"
             else:
                 expected = str(err["msg"]).removeprefix("Value error, ").removeprefix("Input should be ")
                 found = repr(err.get("input"))

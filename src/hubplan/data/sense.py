@@ -155,6 +155,28 @@ def _latin_look(ch: str) -> str:
     return small[1].lower() if small else ch
 
 
+def hidden_character(text: str) -> str | None:
+    r"""Describe the first line break, control or invisible character in ``text``, or ``None``.
+
+    Parameters
+    ----------
+    text
+        An id as the user wrote it.
+
+    Returns
+    -------
+    str or None
+        E.g. ``"a line break"`` or ``"ZERO WIDTH SPACE"``.
+
+    Examples
+    --------
+    >>> hidden_character("R-0\n17"), hidden_character("R-017")
+    ('a line break', None)
+    """
+    hidden = next((ch for ch in text if unicodedata.category(ch) in _INVISIBLE), None)
+    return None if hidden is None else _describe(hidden)
+
+
 def _describe(ch: str) -> str:
     if ch in "\n\r\x0b\x0c\x85\u2028\u2029":
         return "a line break"
@@ -195,9 +217,9 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
             text = str(value)
             if not text:
                 continue
-            hidden = [ch for ch in text if unicodedata.category(ch) in _INVISIBLE]
+            hidden = hidden_character(text)
             if hidden:
-                found = f"{shown(text)}, which holds {_describe(hidden[0])}"
+                found = f"{shown(text)}, which holds {hidden}"
                 problems.append(
                     Problem(table.file, int(row), "id", "an id of visible characters only", found)
                 )
