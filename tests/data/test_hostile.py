@@ -204,7 +204,7 @@ def test_5_huge_families_are_out_of_range(ws: Path) -> None:
     lines[3] = ",".join(cells)
     (ws / "areas.csv").write_text("\n".join(lines) + "\n")
     assert_refused(
-        ws, r"areas\.csv, row 4, column 'families': expected a value from 0 to 100,000 .*found '1\.7e308'"
+        ws, r"areas\.csv, row 4, column 'children': expected a value from 0 to 100,000 .*found '1\.7e308'"
     )
 
 

@@ -77,6 +77,25 @@ def _to_grid(ring: list[list[float]]) -> None:
     ring[0] = ring[-1] = [594703.1, 305758.3]
 
 
+def _twice(ws: Path) -> None:
+    """Copy areas.csv's children column to the end under the same header (a pasted column)."""
+    lines = (ws / "areas.csv").read_text(encoding="utf-8").splitlines()
+    at = lines[0].split(",").index("children")
+    (ws / "areas.csv").write_text(
+        "\n".join(f"{line},{line.split(',')[at]}" for line in lines) + "\n", encoding="utf-8"
+    )
+
+
+def _workbook(path: Path) -> None:
+    """An .xlsx's first bytes and parts (a zip), under the table's .csv name."""
+    import zipfile
+
+    path.unlink()
+    with zipfile.ZipFile(path, "w") as book:
+        book.writestr("[Content_Types].xml", "<Types/>")
+        book.writestr("xl/workbook.xml", "<workbook/>")
+
+
 def _fifo(ws: Path) -> None:
     (ws / "areas.csv").unlink()
     os.mkfifo(ws / "areas.csv")
@@ -256,6 +275,28 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
      lambda ws: _append(ws / "postcode_districts.csv", "NR20 4AB,52.70,1.01,1\n"),
      r"postcode_districts\.csv, row \d+, column 'postcode_district': expected a postcode district: the outward "
      r"code alone, e\.g\. IP20, found 'NR20 4AB', a full postcode \(its district is NR20\)", False),
+    # Probe round 6: messages that named the wrong column, file or cause.
+    ("areas.csv with its children column twice",
+     _twice,
+     r"has 1 problem\s+- areas\.csv, row 1, column 'children': expected each column once, found it twice", True),
+    ("an LSOA code typed with a full-width E",
+     lambda ws: _replace(ws / "areas.csv", "E01026419,Breckland 010A", "\uff2501026419,Breckland 010A"),
+     r"areas\.csv, row 2, column 'id': expected an ONS code in plain letters and digits \(E01026419\), found "
+     r"'\uff2501026419' with FULLWIDTH LATIN CAPITAL LETTER E", True),
+    ("an Excel workbook saved over sites.csv",
+     lambda ws: _workbook(ws / "sites.csv"),
+     r"sites\.csv: expected comma-separated values \(in a spreadsheet: File, Save as, 'CSV UTF-8'\), found a zip "
+     r"archive: an Excel \(\.xlsx\) or OpenDocument \(\.ods\) workbook, or a Word file, named \.csv", True),
+    ("a web page saved as venues.csv",
+     lambda ws: (ws / "venues.csv").write_text("<!DOCTYPE html>\n<html><head><title>Venues - Norfolk County Council</title>"),
+     r"venues\.csv: expected comma-separated values .*, found a web page \(HTML\), named \.csv", True),
+    ("an API's JSON saved as venues.csv",
+     lambda ws: (ws / "venues.csv").write_text('[{"id": "lib-holt", "name": "Holt Library"}]\n'),
+     r"venues\.csv: expected comma-separated values .*, found JSON, named \.csv", True),
+    ("a scenario whose name: key was overwritten with yes",
+     lambda ws: _replace(ws / "scenarios" / "proposal-2018-7.yaml", "name: proposal-2018-7", "name: yes"),
+     r"found 'proposal-2018-7' \(scenarios/proposal-2018-7\.yaml is there, but its name: key gives it another "
+     r"name\)", False),
 ]  # fmt: skip
 
 

@@ -545,3 +545,19 @@ def test_responses_dated_outside_the_consultation_are_noted_and_future_ones_refu
         flat,
     )
     assert sorted(r.response_id for r in all_responses(engine_for(ws))) == ["R1", "R2", "R3"]
+
+
+def test_a_workbook_given_as_the_export_is_named_as_one(ws: Path, tmp_path: Path) -> None:
+    """Microsoft Forms' 'Open in Excel' gives an .xlsx; saved or renamed as .csv it is still a workbook."""
+    import zipfile
+
+    export = tmp_path / "Family hubs consultation(1-214).csv"
+    with zipfile.ZipFile(export, "w") as book:
+        book.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    _refused(
+        output,
+        code,
+        r"is not a CSV file",
+        r"expected a CSV export \(in a spreadsheet: File, Save as, 'CSV UTF-8'\), found a zip archive: an Excel",
+    )

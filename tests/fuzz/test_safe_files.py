@@ -327,3 +327,12 @@ def test_a_tab_separated_export_is_named_as_one(tmp_path: Path) -> None:
         "sites.csv, row 1: expected cells separated by commas (in a spreadsheet, save as 'CSV UTF-8 "
         "(Comma delimited)'), found cells separated by tabs: 'id\\tname\\tpostcode'"
     ]
+
+
+def test_a_file_just_over_the_limit_reads_as_over_it(tmp_path: Path) -> None:
+    """50,000,010 bytes against 50 MB read "at most 50.0 MB, found 50.0 MB" before."""
+    path = tmp_path / "areas.csv"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_010)
+    _, problems = _read(path, limit=50_000_000)
+    assert problems == ["areas.csv: expected a table of at most 50.0 MB, found 50,000,010 bytes (10 over)"]

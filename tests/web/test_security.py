@@ -113,6 +113,15 @@ def test_query_strings_are_bounded(client: TestClient) -> None:
     _shape(long)
 
 
+def test_a_parameter_given_twice_is_refused_not_read_as_its_last_value(client: TestClient) -> None:
+    """`?bases=cc-diss&bases=cc-aylsham` (a form with two fields of one name) read as cc-aylsham alone."""
+    twice = client.get("/api/here?lat=52.6&lon=1.0&bases=cc-diss&bases=cc-aylsham")
+    assert twice.status_code == 400
+    assert _shape(twice)["error"] == "the query parameter 'bases' is given more than once: give it once"
+    assert twice.headers["x-content-type-options"] == "nosniff"  # an error carries a page's headers
+    assert client.get("/api/here?lat=52.6&lon=1.0&bases=cc-diss,cc-aylsham").status_code == 200
+
+
 def test_a_saved_script_title_comes_back_escaped(client: TestClient) -> None:
     title = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     saved = client.post("/api/scenarios", json={**PLAN, "title": title}, headers=EDITOR)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hubplan.consult.timestamps import parse_times
 from hubplan.data.read_table import shown
-from hubplan.data.safe_read import decode_text, read_user_bytes, read_user_text
+from hubplan.data.safe_read import decode_text, file_kind, read_user_bytes, read_user_text
 from hubplan.data.sense import hidden_character, number_key
 from hubplan.errors import InputError, Problem
 
@@ -344,6 +344,9 @@ def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[st
     Raises InputError, naming file, row and column but no cell's content, for an empty file, a row
     with more or fewer fields than the header, a NUL byte, a cell over the limit or a malformed quote.
     """
+    if kind := file_kind(raw):
+        expected = "a CSV export (in a spreadsheet: File, Save as, 'CSV UTF-8')"
+        raise InputError([Problem(name, None, None, expected, kind)], f"{name} is not a CSV file")
     decoded: list[Problem] = []
     text = decode_text(raw, decoded, label=name, advice="in a spreadsheet, save as 'CSV UTF-8'")
     if text is None:

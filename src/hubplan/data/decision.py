@@ -372,13 +372,20 @@ def read_decision(
     if scenarios is not None:
         problems = [
             Problem(label, _line(root, loc), ".".join(map(str, loc)),
-                    f"one of the workspace's scenarios ({', '.join(scenarios)})", f"'{name}'")
+                    f"one of the workspace's scenarios ({', '.join(scenarios)})", _unknown(path, name))
             for loc, name in decision.scenario_names()
             if name not in scenarios
         ]  # fmt: skip
         if problems:
             raise _error(problems)
     return decision
+
+
+def _unknown(path: Path, name: str) -> str:
+    """Describe a scenario name the workspace lacks (and a file of that name that calls itself otherwise)."""
+    if (path.parent / "scenarios" / f"{name}.yaml").is_file():
+        return f"'{name}' (scenarios/{name}.yaml is there, but its name: key gives it another name)"
+    return f"'{name}'"
 
 
 def _error(problems: list[Problem]) -> InputError:

@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from hubplan.data.safe_read import check_user_file, decode_text, read_user_bytes
+from hubplan.data.safe_read import check_user_file, decode_text, file_kind, read_user_bytes
 from hubplan.errors import Problem
 
 TABLE_SUFFIXES = (".csv", ".geojson", ".json", ".gpkg")
@@ -156,6 +156,10 @@ def read_table(
     """
     if path.suffix.lower() == ".csv":
         raw = read_user_bytes(path, MAX_TABLE_BYTES, problems, what=what, root=root)
+        if raw is not None and (kind := file_kind(raw)):
+            expected = "comma-separated values (in a spreadsheet: File, Save as, 'CSV UTF-8')"
+            problems.append(Problem(path.name, None, None, expected, f"{kind}, named .csv"))
+            return None
         return None if raw is None else _read_csv(path.name, raw, problems, max_rows)
     if not check_user_file(path, MAX_TABLE_BYTES, problems, what=what, root=root):
         return None
@@ -188,10 +192,6 @@ def shown(value: object, *, limit: int = MAX_SHOWN_CHARS, quoted: bool = True) -
     if len(text) <= limit and size <= 2 * limit:
         return text
     return f"{text[: limit - 3]}... ({size:,} characters)"
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / 1e6:,.1f} MB" if size >= 100_000 else f"{size:,} bytes"
 
 
 def _column_letter(index: int) -> str:

@@ -11,6 +11,7 @@ is refused with the line of the first byte that does not fit and the encoding it
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -41,6 +42,13 @@ def megabytes(size: int) -> str:
         The size in words.
     """
     return f"{size / 1e6:,.1f} MB" if size >= 100_000 else f"{size:,} bytes"
+
+
+def _over(size: int, limit: int) -> str:
+    """Return a size over ``limit`` as more than it reads (in bytes where both round to one figure)."""
+    if megabytes(size) == megabytes(limit):
+        return f"{size:,} bytes ({size - limit:,} over)"
+    return megabytes(size)
 
 
 def outside(path: Path, root: Path) -> bool:
@@ -232,7 +240,7 @@ def _open_checked(
     if info.st_size > limit:
         os.close(fd)
         problems.append(
-            Problem(name, None, None, f"{what} of at most {megabytes(limit)}", megabytes(info.st_size))
+            Problem(name, None, None, f"{what} of at most {megabytes(limit)}", _over(info.st_size, limit))
         )
         return None
     return fd
@@ -245,6 +253,51 @@ def shown_path(path: Path) -> str:
     except (OSError, RuntimeError):
         return "a loop of links"
     return text if len(text) <= 80 else f"...{text[-77:]}"
+
+
+_SIGNATURES = (
+    (b"PK\x03\x04", "a zip archive: an Excel (.xlsx) or OpenDocument (.ods) workbook, or a Word file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Excel (.xls) or Word (.doc) file"),
+    (b"%PDF-", "a PDF"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"SQLite format 3\x00", "an SQLite database (a GeoPackage?)"),
+    (b"{\\rtf", "a Rich Text (.rtf) document"),
+)
+"""The first bytes of files people give a text file's name to, and what each is."""
+
+
+def file_kind(raw: bytes) -> str | None:
+    r"""Name the kind of a file that is not text, or a text file that is not a table, from its first bytes.
+
+    Parameters
+    ----------
+    raw
+        The file's bytes (only the first kilobyte is looked at).
+
+    Returns
+    -------
+    str or None
+        E.g. ``"a zip archive: an Excel (.xlsx) ..."`` or ``"a web page (HTML)"``; ``None`` for
+        anything else.
+
+    Examples
+    --------
+    >>> file_kind(b"PK\x03\x04...")[:13], file_kind(b"id,lat,lon\n")
+    ('a zip archive', None)
+    """
+    kind = next((what for start, what in _SIGNATURES if raw.startswith(start)), None)
+    if kind is not None:
+        return kind
+    head = raw[:1024].removeprefix(b"\xef\xbb\xbf").lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or (head.startswith(b"<") and b"<html" in head):
+        return "a web page (HTML)"
+    if head.startswith(b"<?xml"):
+        return "an XML file"
+    if re.match(rb'\{\s*"|\[\s*[\[{"\d\]]', head):  # not a header such as [id],[name] (SQL Server's)
+        return "JSON"
+    return None
 
 
 def decode_text(raw: bytes, problems: list[Problem], *, label: str, advice: str = "") -> str | None:

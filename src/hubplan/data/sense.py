@@ -350,7 +350,10 @@ _LOWER_ONS_CODE = re.compile(r"[ensw]\d{8}")
 
 
 def check_area_codes(table: RawTable, ids: np.ndarray, problems: list[Problem]) -> None:
-    """Append a problem for each area id that is an ONS code typed in lower case (``e01026419``).
+    """Append a problem for each area id that is an ONS code in lower case or in look-alike characters.
+
+    ``e01026419`` and ``Ｅ01026419`` (a full-width E, as an East Asian input method types it) are
+    both named here, on the areas table, rather than as unknown ids in the tables that refer to them.
 
     ONS codes (LSOA, MSOA, ward, district) begin with a capital letter; every other table and
     hubplan's England data write them so, and would not find the area.
@@ -366,7 +369,14 @@ def check_area_codes(table: RawTable, ids: np.ndarray, problems: list[Problem]) 
     """
     for value, row in zip(ids, table.rows, strict=True):
         text = str(value)
-        if _LOWER_ONS_CODE.fullmatch(text):
+        plain = unicodedata.normalize("NFKC", text)
+        if plain != text and _LOWER_ONS_CODE.fullmatch(plain.lower()):
+            odd = next(ch for ch in text if not ch.isascii())
+            expected = f"an ONS code in plain letters and digits ({plain.upper()})"
+            problems.append(
+                Problem(table.file, int(row), "id", expected, f"{shown(text)} with {_describe(odd)}")
+            )
+        elif _LOWER_ONS_CODE.fullmatch(text):
             expected = f"an ONS code with its capital letter ({text.upper()})"
             problems.append(Problem(table.file, int(row), "id", expected, shown(text)))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -301,9 +301,14 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
                 "a column 'idaci_decile' (hubplan.toml sets evaluation.deprivation = \"idaci\")", "none",
             )
         )  # fmt: skip
+    before_areas = len(problems)
     area_cols = (
         check_columns(area_table, AREA_COLUMNS, region, problems, unused=unused) if area_table else None
     )
+    if unit == "children":  # the column was read as 'families': name it as the file does
+        problems[before_areas:] = [
+            replace(p, column="children") if p.column == "families" else p for p in problems[before_areas:]
+        ]
 
     _check_unique_ids(site_tables, site_cols, problems)
     check_ids([(t, c["id"]) for t, c in zip(site_tables, site_cols, strict=True)], problems)

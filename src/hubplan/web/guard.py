@@ -2,7 +2,8 @@
 
 Both are plain ASGI (no buffering): a body is counted as it streams in and refused (413) as soon as it
 passes the limit, whatever its ``Content-Length`` claims; a query string over the limit is refused (414)
-before the app sees it. Refusals take the app's one JSON error shape.
+before the app sees it, and so is one that gives a parameter twice (400). Refusals take the app's one
+JSON error shape.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from starlette.exceptions import HTTPException
 
@@ -90,8 +91,21 @@ async def _refuse(send: Send, status: int, message: str) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+def _repeated_parameter(query: bytes) -> str | None:
+    """Return the first query parameter given more than once, or ``None``."""
+    seen: set[str] = set()
+    for name, _ in parse_qsl(query.decode("latin-1"), keep_blank_values=True):
+        if name in seen:
+            return name[:100]
+        seen.add(name)
+    return None
+
+
 class SizeLimits:
-    """Refuse bodies over ``max_body_bytes`` (413) and query strings over ``max_query_bytes`` (414)."""
+    """Refuse bodies over ``max_body_bytes`` (413), query strings over ``max_query_bytes`` (414).
+
+    A query parameter given twice is refused too (400): the app would read only its last value.
+    """
 
     def __init__(self, app: ASGIApp, *, limits: Limits) -> None:
         self.app = app
@@ -105,6 +119,11 @@ class SizeLimits:
         limit = self.limits.max_body_bytes
         if len(scope.get("query_string", b"")) > self.limits.max_query_bytes:
             await _refuse(send, 414, f"the query string is over {self.limits.max_query_bytes:,} bytes")
+            return
+        if repeated := _repeated_parameter(scope.get("query_string", b"")):
+            # ?bases=a&bases=b would be read as bases=b alone: a plan silently missing a base
+            message = f"the query parameter {repeated!r} is given more than once: give it once"
+            await _refuse(send, 400, message)
             return
         too_large = f"the request body is over {limit:,} bytes"
         for name, value in scope.get("headers", []):
