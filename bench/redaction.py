@@ -173,6 +173,13 @@ damaged (11.7%: single capitalised words read as names, "Santa", "Bookstart", "C
 Fools", "Cyprus", "Gurkha", towns GeoNames does not list, "Caister"; a road after a depot, "the Town
 Council"). So on unseen text recall meets issue 26's bars (90% overall, 85% names, 75% each kind but
 addresses, 5 of 7) and harmless-phrase damage does not (11.7% against 5%).
+
+Then organisations.txt gained national programmes (Bookstart, BookTrust, Start for Life, ...) and
+named days, festivals and seasonal figures (Christmas Eve, Boxing Day, Diwali, Eid, Santa, Father
+Christmas, ...), which no recogniser takes for a person. Written knowing held-out 6's damaged phrases,
+so its damage figure since (10 / 128, 7.8%) is no longer a held-out figure; no recall changed on any
+set. Held-out 7 (pii_heldout7.jsonl) was written after this, by a writer who saw neither the code nor
+the earlier sets, and is measured below once, untuned.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

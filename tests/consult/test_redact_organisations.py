@@ -79,6 +79,24 @@ def test_organisation_names_are_neither_names_nor_employers(text: str, phrase: s
     assert not _touched(text, phrase), (text, find_personal_data(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase", "name"),
+    [
+        ("Our Tilly arrived on Boxing Day 2021 so the centre was shut", "Boxing Day", "Tilly"),
+        ("Father Christmas came to the stay and play and Aarav was terrified", "Father Christmas", "Aarav"),
+        ("we did Diwali crafts there with Mrs Kaur", "Diwali", "Kaur"),
+        ("thanks to Bookstart, Oskar has twenty books", "Bookstart", "Oskar"),
+        ("my mum Wendy came for Pancake Day", "Pancake Day", "Wendy"),
+    ],
+)
+def test_named_days_and_national_programmes_are_kept_and_names_beside_them_removed(
+    text: str, phrase: str, name: str
+) -> None:
+    """A festival, a named day or a national programme is no person; the child beside it still is."""
+    assert not _touched(text, phrase), (text, find_personal_data(text))
+    assert _found(text, name), (text, find_personal_data(text))
+
+
 def test_a_name_beside_an_organisation_is_still_removed() -> None:
     """ "Bethan" (a volunteer of Home-Start), "Sarah" and "Kerry" are names; the organisations stay."""
     assert redact("the Home-Start volunteer Bethan came every week") == (

@@ -4,8 +4,9 @@ The census list is the one the ``names`` package ships (1990 US census); ``first
 derived from Faker's person providers (MIT; built by ``scripts/build_first_names.py``) and
 ``first_names_extra.txt`` is our own supplement for communities Faker lacks. English words are
 WordNet's index as the spaCy pipeline's lemmatizer ships it: a lower-case word in a name slot that is
-none of them is read as a name. ``organisations.txt`` (ours) lists the charities and services that
-families name, which are never a person or an employer.
+none of them is read as a name. ``organisations.txt`` (ours) lists the charities, services and
+national programmes that families name, and the named days, festivals and seasonal figures they
+mention ("born on Christmas Eve", "a free Santa visit"), none of which is a person or an employer.
 """
 
 from __future__ import annotations
