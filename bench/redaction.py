@@ -36,6 +36,7 @@ SETS = {
     "held-out 4": DATA / "pii_heldout4.jsonl",
     "held-out 5": DATA / "pii_heldout5.jsonl",
     "held-out 6": DATA / "pii_heldout6.jsonl",
+    "held-out 7": DATA / "pii_heldout7.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -178,8 +179,23 @@ Then organisations.txt gained national programmes (Bookstart, BookTrust, Start f
 named days, festivals and seasonal figures (Christmas Eve, Boxing Day, Diwali, Eid, Santa, Father
 Christmas, ...), which no recogniser takes for a person. Written knowing held-out 6's damaged phrases,
 so its damage figure since (10 / 128, 7.8%) is no longer a held-out figure; no recall changed on any
-set. Held-out 7 (pii_heldout7.jsonl) was written after this, by a writer who saw neither the code nor
-the earlier sets, and is measured below once, untuned.
+set. Held-out 7 (pii_heldout7.jsonl, 70 responses, 316 items, 205 harmless phrases) was written after
+this, by a writer who saw neither the code nor the earlier sets, and was measured once, untuned (commit
+after d153587): 265 / 316 removed (83.9%); names 166 / 182 (91.2%: capitalised 91.7%, lower case
+12 / 14, hyphenated 6 / 6, non-ASCII 5 / 5, titled 8 / 9), phones, postcodes, e-mails, NI numbers,
+vehicles and registration numbers all whole, social handles 6 / 8, workplaces 16 / 24 (66.7%),
+addresses 13 / 20 (65.0%), dates of birth 0 / 18; 17 / 205 harmless phrases damaged (8.3%). The
+dates of birth are a labelling difference: this writer put the lead word inside the span ("born
+02.11.2020", "DOB 2020-08-23", "due in february"), which the redaction keeps; with the lead word left
+out, as every earlier set labels it, 15 / 18 are removed and the whole set 280 / 316 (88.6%). Missed:
+a whole comment in capitals ("MY DAUGHTER LEANNE ... THE TWINS ELLIE AND GRACIE"), nicknames in
+brackets ("(Kobby)"), signatures of an initial and a surname ("Mr J. Blyth", "S Thirkettle"), a bare
+date in brackets after a child's name, a month alone ("due in february"), plots, berths and house
+names as addresses, a ward at a hospital and a family's own takeaway as workplaces. Damaged: place
+names GeoNames-style lists lack ("Thorpe Hamlet", "Hong Kong", "Bradford"), a public figure ("Julia
+Donaldson"), titles ("Hey Duggee", "Cinderella"), festivals not on the list ("Baba Marta"), a job title
+("Speech and Language Therapist"). Against issue 26's bars on this set: names (85%) are met; overall
+(90%), workplaces and addresses (75%) and damage (5%) are not.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from hubplan.errors import HubplanError
+
 STAGING_PREFIX = ".staging-"
 """Hidden folders a set of files is written to before each is moved into place (``.staging-PID-*``)."""
 
@@ -133,11 +135,14 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None], *, replace: 
     FileExistsError
         When ``replace`` is false and ``path`` exists; nothing is written.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    remove_stale(path.parent)
-    fd, tmp = tempfile.mkstemp(
-        dir=path.parent, prefix=f"{TEMP_PREFIX}{os.getpid()}-{path.name}-", suffix=".tmp"
-    )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale(path.parent)
+        fd, tmp = tempfile.mkstemp(
+            dir=path.parent, prefix=f"{TEMP_PREFIX}{os.getpid()}-{path.name}-", suffix=".tmp"
+        )
+    except OSError as exc:
+        raise _unwritable(path.parent, exc) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)
@@ -149,6 +154,33 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None], *, replace: 
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     return path
+
+
+def _staging_folder(folder: Path) -> Path:
+    """Make ``folder`` if missing and a hidden staging folder inside it, naming ``folder`` on failure."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        remove_stale(folder)
+        return Path(tempfile.mkdtemp(dir=folder, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+    except OSError as exc:
+        raise _unwritable(folder, exc) from None
+
+
+class FolderNotWritableError(HubplanError, OSError):
+    """An output folder that cannot be made or written in, named as the user named it.
+
+    An :class:`OSError` still (a cache that cannot be written is skipped by catching those) and a
+    :class:`~hubplan.errors.HubplanError`, so a command says it in one line, never naming a temporary
+    file inside the folder.
+    """
+
+
+def _unwritable(folder: Path, exc: OSError) -> FolderNotWritableError:
+    """Return the error for an output folder that cannot be written."""
+    reason = (exc.strerror or type(exc).__name__).lower()
+    error = FolderNotWritableError(f"{folder}: expected a folder hubplan can write in, found {reason}")
+    error.errno = exc.errno
+    return error
 
 
 def write_bytes_atomically(path: Path, data: bytes, *, replace: bool = True) -> Path:
@@ -194,9 +226,7 @@ def write_files_together(files: Sequence[tuple[Path, bytes]], *, replace: bool =
     if any(path.parent != folder for path, _ in files):
         msg = "files: expected every path in one folder"
         raise ValueError(msg)
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_stale(folder)
-    staging = Path(tempfile.mkdtemp(dir=folder, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+    staging = _staging_folder(folder)
     placed: list[Path] = []
     try:
         staged = []
@@ -267,9 +297,7 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
             msg = f"owned: expected plain names inside the folder, got {name!r}"
             raise ValueError(msg)
     _refuse_foreign_files(folder, owned)
-    folder.mkdir(parents=True, exist_ok=True)
-    remove_stale(folder)
-    staging = Path(tempfile.mkdtemp(dir=folder, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+    staging = _staging_folder(folder)
     try:
         yield staging
         old = staging / ".old"
@@ -397,8 +425,6 @@ def check_replaceable(path: Path, new: bytes, *, option: str | None = None) -> N
         When ``path`` exists and is not an earlier output of the same kind: a user's own file, a
         workspace table, a link or a folder. It is left as it is.
     """
-    from hubplan.errors import HubplanError
-
     if not (path.is_symlink() or path.exists()) or same_kind_of_output(path, new):
         return
     what = "a link" if path.is_symlink() else "a folder" if path.is_dir() else "a file hubplan did not write"
@@ -464,8 +490,6 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, option: str | None = N
 
 def _refuse_foreign_files(folder: Path, owned: Sequence[str]) -> None:
     """Raise :class:`HubplanError` when an owned name in ``folder`` is a file hubplan did not write."""
-    from hubplan.errors import HubplanError
-
     for name in owned:
         target = folder / name
         # A folder of pages keeps its user files (see _foreign_entries); a link is swapped out, never
@@ -488,8 +512,6 @@ def _foreign_entries(target: Path, new: Path) -> list[str]:
     HubplanError
         When a new output has the name of one of them: it is never overwritten.
     """
-    from hubplan.errors import HubplanError
-
     if target.is_symlink() or not target.is_dir() or new.is_symlink() or not new.is_dir():
         return []
     foreign = sorted(

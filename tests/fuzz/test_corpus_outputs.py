@@ -124,3 +124,50 @@ def test_a_lots_folder_with_a_users_lots_json_is_left_whole(tmp_path: Path) -> N
     with pytest.raises(HubplanError, match=r"lots\.json \(named by --out\)"):
         write_outputs(files, option="--out")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["lots.json"]  # lots.csv was not written either
+
+
+def test_an_unwritable_out_folder_is_named_not_its_staging_folder(
+    ws: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only --out (a shared drive mounted read-only) named the hidden staging folder inside it.
+
+    The tests run as root, for whom no folder is read-only, so the refusal is made where the staging
+    folder is made, as the operating system would make it."""
+    import tempfile
+
+    from typer.testing import CliRunner
+
+    from hubplan.cli import app
+
+    def refused(*args: object, dir: str = "", **kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied", f"{dir}/.staging-123-x1y2")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)
+    out = tmp_path / "shared-drive"
+    result = CliRunner().invoke(
+        app, ["report", str(ws), "--out", str(out), "--no-pdf", "--scenarios", "baseline-53"]
+    )
+    assert result.exit_code == 1, result.output
+    flat = " ".join(result.output.split())
+    assert f"{out}: expected a folder hubplan can write in, found permission denied" in flat
+    assert ".staging" not in flat
+
+
+def test_a_scenarios_folder_that_cannot_be_listed_is_named(ws: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`chmod 000 scenarios` (as a non-root user) was reported as the baseline scenario missing."""
+    import os
+
+    from hubplan.data.workspace import check_workspace
+
+    listing = os.scandir
+
+    def scandir(path: object) -> object:
+        if str(path).endswith("scenarios"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return listing(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    _, problems = check_workspace(ws)
+    assert [str(p) for p in problems][:1] == [
+        "scenarios/: expected a folder of scenarios hubplan can read, found Permission denied"
+    ]

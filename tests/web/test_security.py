@@ -122,6 +122,22 @@ def test_a_parameter_given_twice_is_refused_not_read_as_its_last_value(client: T
     assert client.get("/api/here?lat=52.6&lon=1.0&bases=cc-diss,cc-aylsham").status_code == 200
 
 
+def test_a_json_key_given_twice_is_refused_not_read_as_its_last_value(client: TestClient) -> None:
+    """Python's JSON reader keeps the last "bases": a plan would be judged on the second list alone."""
+    body = b'{"bases": ["cc-diss", "cc-aylsham"], "bases": ["cc-diss"]}'
+    twice = client.post("/api/evaluate", content=body, headers={"content-type": "application/json"})
+    assert twice.status_code == 422
+    assert _shape(twice)["details"] == ["body: the key 'bases' is given more than once: give each key once"]
+    nested = b'{"scenarios": ["baseline-53"], "bases": ["cc-diss"], "options": {"a": 1, "a": 2}}'
+    deep = client.post("/api/reports", content=nested, headers={"content-type": "application/json", **EDITOR})
+    assert deep.status_code == 422
+    assert "'a' is given more than once" in _shape(deep)["details"][0]
+    once = client.post(
+        "/api/evaluate", content=b'{"bases": ["cc-diss"]}', headers={"content-type": "application/json"}
+    )
+    assert once.status_code == 200
+
+
 def test_a_saved_script_title_comes_back_escaped(client: TestClient) -> None:
     title = '<script>alert("x")</script><img src=x onerror=alert(1)>'
     saved = client.post("/api/scenarios", json={**PLAN, "title": title}, headers=EDITOR)

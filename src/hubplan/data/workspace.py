@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import zipfile
 import zlib
 from dataclasses import dataclass, field, replace
@@ -336,7 +338,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     folder = path / "scenarios"
     # Hidden files are not scenarios: macOS leaves "._name.yaml" beside each file copied to a USB stick,
     # and editors keep ".name.yaml" backups.
-    files_found = sorted(folder.glob("*.y*ml")) if folder.is_dir() else []
+    files_found = _scenario_files(folder, problems)
     for file in [f for f in files_found if not f.name.startswith(".")]:
         scenario = read_scenario(file, problems, within=path)
         if scenario is None:
@@ -457,6 +459,24 @@ def _check_unique_ids(
                 )
             else:
                 first[key] = (t.file, int(row))
+
+
+def _scenario_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    """List ``scenarios/*.yaml`` (and ``.yml``), naming a folder that cannot be listed.
+
+    ``Path.glob`` finds nothing in a folder it may not read, and the baseline would then be reported
+    missing; the folder itself is named instead.
+    """
+    if not folder.is_dir():
+        return []
+    try:
+        with os.scandir(folder) as entries:
+            names = [e.name for e in entries]
+    except OSError as exc:
+        expected = "a folder of scenarios hubplan can read"
+        problems.append(Problem("scenarios/", None, None, expected, exc.strerror or str(exc)))
+        return []
+    return sorted(folder / n for n in names if fnmatch.fnmatch(n, "*.y*ml"))
 
 
 def _check_bases(scenario: Scenario, site_ids: set[str], excluded: set[str], problems: list[Problem]) -> None:

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from hubplan.store import Run, get_run
 from hubplan.web.context import Context, split
 from hubplan.web.models import JobId, ReportRequest
+from hubplan.web.routes.strict_json import StrictJSONRoute
 
 
 def accepted(run_id: str, what: str, *, request: Request | None = None) -> Response:
@@ -89,7 +90,7 @@ def _result_url(run: Run) -> str | None:
 
 def reports_router(ctx: Context) -> APIRouter:
     """Return the routes ``/api/report``, ``/api/reports...`` and ``/api/jobs/{job}``."""
-    router = APIRouter()
+    router = APIRouter(route_class=StrictJSONRoute)
 
     def queue_report(names: list[str], bases: list[str] | None) -> "tuple[str, Future[str]]":
         for n in names:

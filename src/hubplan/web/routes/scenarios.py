@@ -16,11 +16,12 @@ from hubplan.web.auth import Editor
 from hubplan.web.context import Context, clean, split
 from hubplan.web.models import NewScenario, Plan
 from hubplan.web.routes.deps import editor_dependencies
+from hubplan.web.routes.strict_json import StrictJSONRoute
 
 
 def scenarios_router(ctx: Context) -> APIRouter:
     """Return the routes ``/api/evaluate``, ``/api/scenarios...`` and ``/api/here``."""
-    router = APIRouter()
+    router = APIRouter(route_class=StrictJSONRoute)
     _, editor = editor_dependencies(ctx.editors)
 
     def named(name: str) -> Scenario:
