@@ -397,3 +397,64 @@ def test_a_word_name_found_in_one_comment_is_not_removed_from_another() -> None:
     out = redact_all(["my son Mark and my daughter Keziah love it", "Mark my words", "Keziah cried"])
     assert out[1] == "Mark my words"
     assert out[2] == "[name] cried"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "MY SON TYLER AND HIS SISTER AMELIA-ROSE GO EVERY WEEK. MAY I ASK WHY YOU WANT TO SHUT IT",
+            "MY SON [name] AND HIS SISTER [name] GO EVERY WEEK. MAY I ASK WHY YOU WANT TO SHUT IT",
+        ),
+        (  # a signature in capitals under an ordinary letter
+            "Please keep Gaywood open, it is a lifeline.\nYOURS SINCERELY\nMR D. OKAFOR",
+            "Please keep Gaywood open, it is a lifeline.\nYOURS SINCERELY\nMR [name]",  # as in lower case
+        ),
+        (  # words that are names on no list stay: HOPE, GRACE, WILL
+            "I HOPE YOU WILL SHOW SOME GRACE AND KEEP THE CENTRE OPEN FOR OUR KIDS",
+            "I HOPE YOU WILL SHOW SOME GRACE AND KEEP THE CENTRE OPEN FOR OUR KIDS",
+        ),
+    ],
+)
+def test_names_in_a_comment_typed_in_capitals_are_removed(text: str, expected: str) -> None:
+    """Caps Lock gives every word a capital, so a comment in capitals is read as a person would write it."""
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "we live on a static, Pitch 31, Sandy Lane Holiday Park, all year round",
+            "Pitch 31, Sandy Lane Holiday Park",
+        ),
+        ("our boat is at Mooring 6, Wayford Bridge, so no bus", "Mooring 6, Wayford Bridge"),
+        ("I'm in flat 12, Priory Court, Kings Street with the twins", "flat 12, Priory Court"),
+        ("post goes to Ivy Cottage, Back Lane, Mileham", "Ivy Cottage, Back Lane"),
+        ("write to me at 'Sunnyside', 7 Norwich Road", "'Sunnyside', 7 Norwich Road"),
+        ("I'm 34 weeks pregnant and due 2nd of October, my first", "2nd of October"),
+        ("my wife is due in November with our third", "November"),
+        ("the girls, Oliwia (14.02.2019) and Zofia (3.5.2021), love it", "14.02.2019"),
+    ],
+)
+def test_homes_without_a_house_number_and_due_dates_are_removed(text: str, value: str) -> None:
+    start = text.index(value)
+    covered = {i for f in find_personal_data(text) for i in range(f.start, f.end)}
+    assert all(i in covered for i in range(start, start + len(value)) if text[i].isalnum()), (
+        text,
+        find_personal_data(text),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the report is due in March and the decision due in May",
+        "the plot 5 of the plan is a disgrace",
+        "we met on Thursday (07/03/2024) at the library",
+    ],
+)
+def test_dates_that_are_no_birth_or_due_date_and_plans_that_are_no_homes_stay(text: str) -> None:
+    kinds = {f.kind for f in find_personal_data(text) if f.kind in {"UK_ADDRESS"}}
+    assert not kinds, find_personal_data(text)
+    assert not [f for f in find_personal_data(text) if f.source == "DateOfBirthRecogniser"]

@@ -94,6 +94,74 @@ _PUBLIC_OFFICE = re.compile(
 )
 
 
+_CAPS_LINE_LETTERS = 8
+"""The fewest letters a line needs before it is read as written in capitals."""
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_TITLE_WORDS = _words("mr mrs ms miss mx dr prof rev revd cllr")
+
+
+def recase_capitals(text: str) -> str:
+    """Return ``text`` with each line written in capitals rewritten as a person would write it.
+
+    A comment (or a signature) typed with Caps Lock on gives every word a capital, so nothing tells a
+    name from a word. Such a line (at least :data:`_CAPS_LINE_LETTERS` letters, four in five of them
+    capitals) is put in lower case but for: the first word of a sentence, "I", a first name of the
+    lists ("LEANNE", "GRACIE"; "GRACE" and "MAY", which the lists leave out, stay words), an initial,
+    a title and the words after it ("MRS M. FEATHERSTONE"). Every other line is left as it is, and
+    the result has the same length, so spans found in it are spans of ``text``.
+
+    Parameters
+    ----------
+    text
+        A comment.
+
+    Returns
+    -------
+    str
+        The recased text (``text`` itself when no line is in capitals).
+
+    Examples
+    --------
+    >>> recase_capitals("MY DAUGHTER LEANNE USES THE CENTRE. THANK YOU, MRS M. FEATHERSTONE")
+    'My daughter Leanne uses the centre. Thank you, Mrs M. Featherstone'
+    """
+    recased = "".join(_sentence_case(line) if _in_capitals(line) else line for line in text.splitlines(True))
+    return recased if len(recased) == len(text) else text
+
+
+def capitals_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of the lines of ``text`` that :func:`recase_capitals` rewrites."""
+    spans, start = [], 0
+    for line in text.splitlines(keepends=True):
+        if _in_capitals(line):
+            spans.append((start, start + len(line)))
+        start += len(line)
+    return spans
+
+
+def _in_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= _CAPS_LINE_LETTERS and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _sentence_case(line: str) -> str:
+    """Lower-case a line of capitals, keeping the capitals a writer would have used."""
+    chars = list(line)
+    after_title = False
+    for m in _WORD.finditer(line):
+        word = m[0]
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
+        before = line[: m.start()].rstrip()
+        starts = not before or before[-1] in ".!?:\n"
+        initial = len(word) == 1 and line[m.end() : m.end() + 1] == "."
+        name = is_first_name(low) and low not in _NOT_NAMES  # the lists leave out Grace, May, Will
+        keep = starts or low == "i" or initial or after_title or name or low in _TITLE_WORDS
+        chars[m.start() : m.end()] = "-".join(p[:1].upper() + p[1:] for p in low.split("-")) if keep else low
+        after_title = low in _TITLE_WORDS or (after_title and initial)
+    return "".join(chars)
+
+
 def _lower_name(word: str, names: frozenset[str]) -> bool:
     """Whether a lower-case word in a name slot reads as a name (on a list, or no English word)."""
     if word in _NOT_NAMES or is_text_speak(word) or len(word) < 2:

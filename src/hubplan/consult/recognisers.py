@@ -122,6 +122,23 @@ _NOT_LOCAL = _words(
     email: e contacted be can via thanks"""
 )
 
+# A baby's due date: the date (or the month) after "due", in a sentence about a pregnancy.
+DUE_DATE = re.compile(
+    rf"\bdue\s+(?:date\s+)?(?:is\s+|was\s+|on\s+|in\s+|at\s+the\s+(?:start|end)\s+of\s+|"
+    rf"(?:early|mid|late)[\s-]+|the\s+(?:start|end)\s+of\s+)*"
+    rf"({_DATE}|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH})(?![\w])",
+    re.IGNORECASE,
+)
+_PREGNANCY = re.compile(
+    r"(?i:pregnan|expecting|\bbaby\b|\bbump\b|midwife|antenatal|\bweeks\b|\btwins\b|"
+    r"with\s+(?:our|my|her|their)\s+(?:first|second|third|fourth|next|\d))"
+)
+# A full date in brackets straight after a child's name: "my son Mykyta (2019-12-02)".
+_NAME_AND_DATE = re.compile(rf"([A-Z][\w'’-]+)\s*\(\s*({_DATE})\s*\)", re.IGNORECASE)
+_DAYS_AND_MONTHS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december"""
+)
 _UNITS = _words(
     """minute minutes min mins hour hours hr hrs mile miles yard yards metre metres meters km second
     seconds day days week weeks month months year years bus buses kid kids child children times
@@ -303,13 +320,28 @@ class PostcodeRecogniser(_Regex):
 
 
 class DateOfBirthRecogniser(_Regex):
-    """A date after "born", "dob", "d.o.b", "date of birth" or "birthday"."""
+    """A date after "born", "dob", "d.o.b", "date of birth" or "birthday", and two more forms.
+
+    A due date in a sentence about a pregnancy ("30 weeks pregnant, due in March"), and a full date in
+    brackets after a child's name ("my son Mykyta (2019-12-02)").
+    """
 
     entity = "DATE_OF_BIRTH"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for m in DATE_OF_BIRTH.finditer(text):
             yield m.start(1), m.end(1)
+        for m in DUE_DATE.finditer(text):
+            sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 120) : m.start()])[-1]
+            after = re.split(r"[.!?\n]", text[m.end() : m.end() + 80])[0]
+            if _PREGNANCY.search(sentence) or _PREGNANCY.search(after):
+                yield m.start(1), m.end(1)
+        for m in _NAME_AND_DATE.finditer(text):
+            word = m[1]
+            if word.lower() in _DAYS_AND_MONTHS or not word[0].isupper():
+                continue  # "on Tuesday (12/03/2024)": a meeting's date
+            if is_first_name(word) or is_unknown_word(word.lower()):
+                yield m.start(2), m.end(2)
 
 
 class EmailRecogniser(_Regex):
@@ -339,12 +371,46 @@ class EmailRecogniser(_Regex):
                 yield start, m.end()
 
 
+_CAP_WORD = r"[A-Z][\w'’-]*"
+# Homes without a house number on a street: a plot or pitch on a site, a berth at a mooring, a flat in
+# a named building, a house known by its name.
+_PLOT = re.compile(
+    rf"\b(?i:plot|pitch|berth|mooring|caravan|static|chalet)\s+(?:(?i:no)\.?\s*)?\d{{1,4}}[A-Za-z]?,?\s+"
+    rf"(?:{_CAP_WORD}\s+){{0,3}}{_CAP_WORD}(?:,\s*(?:{_CAP_WORD}\s+){{0,2}}(?i:{STREET_WORDS})\b)?"
+)
+_FLAT_IN_BUILDING = re.compile(
+    rf"\b(?i:flat|apartment|apt|room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:{_CAP_WORD}\s+){{1,3}}"
+    r"(?:House|Court|Lodge|Mansions|Buildings|Tower|Heights|Point|Hall|Block)\b"
+    rf"(?:,\s*(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD})?"
+)
+_HOUSE_NAME = re.compile(
+    rf"(?:\b[Tt]he\s+)?(?:{_CAP_WORD}\s+){{0,2}}(?:Cottage|Barn|Farmhouse|Rectory|Vicarage|Forge|Granary|"
+    rf"Stables|Dairy|Bungalow|Lodge|Mill\s+House|Old\s+School|Coach\s+House|Manse)\s*,\s*"
+    rf"(?:{_CAP_WORD}\s+){{1,3}}(?i:{STREET_WORDS})\b"
+)
+_QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$")
+
+
 class AddressRecogniser(_Regex):
-    """A street address: house number, street and the town after it (``27 church lane attleborough``)."""
+    """A street address: house number, street and the town after it (``27 church lane attleborough``).
+
+    Also homes with no number on a street: a plot, pitch or berth on a named site ("Plot 22, Willow
+    Park Homes"), a flat in a named building ("flat 9, Nelson House, Middlegate"), a house known by
+    its name on a street ("The Old Forge, Church Lane"), and a house name in quotes before its number
+    ('"Rosedene", 41 Beccles Road').
+    """
 
     entity = "UK_ADDRESS"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for pattern in (_PLOT, _FLAT_IN_BUILDING, _HOUSE_NAME):
+            for m in pattern.finditer(text):
+                yield m.start(), m.end()
+        for start, end in self._numbered(text):
+            quoted = _QUOTED_HOUSE.search(text[max(0, start - 40) : start])
+            yield (start - (len(text[max(0, start - 40) : start]) - quoted.start()) if quoted else start), end
+
+    def _numbered(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
 
         pos = 0

@@ -98,7 +98,8 @@ def find_personal_data(text: str) -> list[Found]:
     Returns
     -------
     list of Found
-        Spans (character offsets), in order of start; they may overlap.
+        Spans (character offsets), in order of start; they may overlap. A line written in capitals
+        is also read recased (:func:`hubplan.consult.name_clues.recase_capitals`) for names.
 
     Raises
     ------
@@ -107,6 +108,21 @@ def find_personal_data(text: str) -> list[Found]:
     """
     if not text.strip():
         return []
+    from hubplan.consult.name_clues import capitals_spans, recase_capitals
+
+    found = _find(text)
+    recased = recase_capitals(text)
+    if recased != text:  # lines in capitals: their names are found as a person would have written them
+        caps = capitals_spans(text)
+        found = [
+            f for f in found if f.kind != "PERSON" or not any(f.start < e and s < f.end for s, e in caps)
+        ]
+        found += [f for f in _find(recased) if f.kind == "PERSON" and f not in found]
+    return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _find(text: str) -> list[Found]:
+    """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
     from hubplan.consult.name_clues import idiom_spans, public_office_spans
     from hubplan.consult.place_names import looks_like_place
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
@@ -135,8 +151,7 @@ def find_personal_data(text: str) -> list[Found]:
     never = idiom_spans(text) + public_office_spans(text)
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = _outside_organisations(text, found)
-    found += _same_name_again(text, found)
-    return sorted(found, key=lambda f: (f.start, -f.end))
+    return found + _same_name_again(text, found)
 
 
 def _same_name_again(text: str, found: list[Found]) -> list[Found]:
