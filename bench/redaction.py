@@ -1,6 +1,6 @@
 """Recall of the redaction per kind of personal data and name style, and harmless phrases damaged.
 
-Ten labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
+Eighteen labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
 against; the held-out set (pii_heldout.jsonl) was written with it, before the code, and never tuned
 against; the "after" set (pii_after.jsonl) was written once the code worked, to find its limits
 (hard cases on purpose: lower-case names, odd separators), and was not tuned against either;
@@ -37,6 +37,7 @@ SETS = {
     "held-out 5": DATA / "pii_heldout5.jsonl",
     "held-out 6": DATA / "pii_heldout6.jsonl",
     "held-out 7": DATA / "pii_heldout7.jsonl",
+    "held-out 8": DATA / "pii_heldout8.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -196,6 +197,26 @@ names GeoNames-style lists lack ("Thorpe Hamlet", "Hong Kong", "Bradford"), a pu
 Donaldson"), titles ("Hey Duggee", "Cinderella"), festivals not on the list ("Baba Marta"), a job title
 ("Speech and Language Therapist"). Against issue 26's bars on this set: names (85%) are met; overall
 (90%), workplaces and addresses (75%) and damage (5%) are not.
+
+The rules were then widened for held-out 7's kinds of miss, in general forms (commit fe40c03): a line
+typed in capitals is read for names as a person would write it; a due date in a sentence about a
+pregnancy and a full date in brackets after a child's name are dates of birth; a plot, pitch or berth
+on a named site, a flat in a named building and a house known by its name are addresses. Held-out 7
+went to 275 / 316 (87.0%; names 93.4%, addresses 18 / 20) and held-out 6's addresses to 7 / 7, with
+no harmless phrase damaged on any set that was not before; both are tuned figures now.
+
+Held-out 8 (pii_heldout8.jsonl, 70 responses, 326 items, 202 harmless phrases) was written by another
+writer who saw neither the code nor any earlier set, asked for a style unlike what a tool expects
+(first names and nicknames in passing, workplaces described loosely, more second-language writing),
+with the date alone labelled as a date of birth. Measured once, untuned, at fe40c03: 276 / 326
+removed (84.7%); names 147 / 167 (88.0%: capitalised 92.7%, lower case 8 / 17, hyphenated 10 / 11,
+non-ASCII 6 / 6), dates of birth 26 / 31 (83.9%), addresses 18 / 21 (85.7%), phones, postcodes,
+e-mails, NI numbers, vehicles and registration numbers whole, social handles 4 / 6, workplaces
+19 / 39 (48.7%: "the barbers by the bus station", "the frozen veg place on the industrial estate"),
+16 / 202 harmless phrases damaged (7.9%). Against issue 26's bars: names, dates and addresses are
+met; overall (90%), workplaces, social handles and harmless damage (5%) are not. This is the fairest
+figure hubplan has for text it has never seen: about 85% of personal items removed, so published quotes
+stay few and short, and none that still holds an unknown capitalised word.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
