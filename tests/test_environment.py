@@ -16,8 +16,8 @@ from hubplan.store import STORE_FILE, store_url
 
 PACKAGE = Path(hubplan.__file__).parent
 
-EDGES = ("hubplan.cli.", "hubplan.web.app", "hubplan.web.context")
-"""Modules that may read the store's URL from the environment (through :mod:`hubplan.environment`)."""
+EDGES = ("hubplan.cli", "hubplan.web.app", "hubplan.web.context")
+"""Modules that may read the environment (through :mod:`hubplan.environment`): the CLI and the web app."""
 
 
 def _modules() -> dict[str, ast.Module]:
@@ -73,3 +73,28 @@ def test_the_store_below_the_edges_ignores_the_environment(
     assert store_url_from_environment() is None
     monkeypatch.delenv(STORE_URL_VARIABLE)
     assert store_url_from_environment() is None
+
+
+def test_redaction_writes_nothing_in_the_temporary_folder(tmp_path: Path) -> None:
+    """Presidio imports transformers and torch (when the themes extra is installed), and torch made
+    $TMPDIR/torchinductor_<user> on import: a folder outside anything the user named (probe round 7)."""
+    import os
+    import subprocess
+    import sys
+
+    temporary, cache = tmp_path / "tmp", tmp_path / "cache"
+    temporary.mkdir()
+    script = (
+        "from hubplan.environment import keep_library_caches_in_user_cache\n"
+        "keep_library_caches_in_user_cache()\n"
+        "from hubplan.consult.redact import redact\n"
+        "print(redact('please call Bob Smith'))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"TORCHINDUCTOR_CACHE_DIR", "PRESIDIO_DEVICE"}}
+    env |= {"TMPDIR": str(temporary), "XDG_CACHE_HOME": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", script], check=False, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "please call [name]"
+    assert sorted(p.name for p in temporary.iterdir()) == []

@@ -8,6 +8,7 @@ A test holds every other module to that (``tests/test_environment.py``).
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 STORE_URL_VARIABLE = "HUBPLAN_STORE_URL"
 """The environment variable naming the store's database, e.g. ``postgresql://user@host/db``."""
@@ -24,3 +25,26 @@ def store_url_from_environment() -> str | None:
     """
     value = os.environ.get(STORE_URL_VARIABLE, "").strip()
     return value or None
+
+
+TORCH_CACHE_VARIABLE = "TORCHINDUCTOR_CACHE_DIR"
+"""Where torch keeps its compile cache; torch makes it on import, in ``/tmp`` unless told otherwise."""
+
+
+def keep_library_caches_in_user_cache() -> Path:
+    """Point torch's compile cache at hubplan's folder in the user's cache, unless the user set one.
+
+    With the ``themes`` extra installed, Presidio imports transformers, which imports torch, which makes
+    ``$TMPDIR/torchinductor_<user>`` at import: a folder written outside anything the user named, on
+    every command that redacts. Presidio's device check (which would import torch again to look for a
+    GPU) is set to the CPU, where spaCy's small pipeline runs anyway.
+
+    Returns
+    -------
+    Path
+        The cache folder torch will use (``$XDG_CACHE_HOME/hubplan/torch`` or ``~/.cache/hubplan/torch``).
+    """
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hubplan" / "torch"
+    os.environ.setdefault(TORCH_CACHE_VARIABLE, str(base))
+    os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
+    return Path(os.environ[TORCH_CACHE_VARIABLE])

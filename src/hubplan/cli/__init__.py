@@ -17,6 +17,9 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Run the command line (the ``hubplan`` entry point)."""
+    from hubplan.environment import keep_library_caches_in_user_cache
+
+    keep_library_caches_in_user_cache()
     run(sys.argv[1:])
 
 

@@ -23,7 +23,7 @@ from slowapi.middleware import SlowAPIASGIMiddleware
 from slowapi.util import get_remote_address
 
 from hubplan import __version__
-from hubplan.environment import store_url_from_environment
+from hubplan.environment import keep_library_caches_in_user_cache, store_url_from_environment
 from hubplan.errors import HubplanError
 from hubplan.web.auth import Editor, editors_from_environment
 from hubplan.web.context import Context
@@ -77,6 +77,7 @@ def create_app(
         raise HubplanError(msg)
     limits = limits or Limits()
     editors = editors_from_environment() if editors is None else editors
+    keep_library_caches_in_user_cache()
     state = State(folder, store_url=store_url if store_url is not None else store_url_from_environment())
     jobs = JobQueue(
         state.engine, workers=limits.report_workers, capacity=limits.report_queue,
