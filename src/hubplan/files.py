@@ -318,6 +318,9 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+SVG_MARK = b"<!-- generator: hubplan -->"
+"""The comment an SVG hubplan writes opens with (before its root element, as XML allows)."""
+
 PDF_CREATOR = b"/Creator (hubplan)"
 """What the document information of a PDF hubplan wrote holds (WeasyPrint takes it from the page's
 generator line; the PDF is written as version 1.4 so the line is not compressed away)."""
@@ -328,7 +331,7 @@ MAX_PDF_BYTES = 256 << 20
 
 
 def written_by_hubplan(path: Path) -> bool:
-    """Whether ``path`` is a page or PDF hubplan wrote (a regular file carrying its generator mark).
+    """Whether ``path`` is a page, SVG or PDF hubplan wrote (a regular file carrying its generator mark).
 
     Parameters
     ----------
@@ -349,7 +352,7 @@ def written_by_hubplan(path: Path) -> bool:
                 return PDF_CREATOR in head + f.read(MAX_PDF_BYTES)
     except OSError:
         return False
-    return GENERATOR_MARK in head or _LEGACY_PAGE.search(head) is not None
+    return GENERATOR_MARK in head or head.startswith(SVG_MARK) or _LEGACY_PAGE.search(head) is not None
 
 
 def _first_line(data: bytes) -> bytes:
@@ -359,7 +362,7 @@ def _first_line(data: bytes) -> bytes:
 def same_kind_of_output(path: Path, new: bytes) -> bool:
     """Whether the file at ``path`` is an earlier output of the kind ``new`` is, so it may be replaced.
 
-    A page or PDF is hubplan's when it carries hubplan's generator mark (:func:`written_by_hubplan`);
+    A page, SVG or PDF is hubplan's when it carries hubplan's generator mark (:func:`written_by_hubplan`);
     a JSON document when it is an object whose keys are those of ``new`` (but for optional ones that
     one of them lacks); any other file (a CSV) when
     its first line, the header, is the first line of ``new``. A user's spreadsheet, a workspace's
@@ -381,7 +384,7 @@ def same_kind_of_output(path: Path, new: bytes) -> bool:
         return False
     if written_by_hubplan(path):
         return True
-    if new.startswith(b"%PDF-") or GENERATOR_MARK in new[:4096]:
+    if new.startswith((b"%PDF-", SVG_MARK)) or GENERATOR_MARK in new[:4096]:
         return False
     try:
         with path.open("rb") as f:
@@ -434,6 +437,39 @@ def check_replaceable(path: Path, new: bytes, *, option: str | None = None) -> N
         "another name, or move it away first"
     )
     raise HubplanError(msg)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    r"""Return a CSV cell so a spreadsheet shows it as text and never runs it as a formula.
+
+    Text that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or their full-width
+    forms) is what Excel, LibreOffice and Google Sheets run as a formula: a site id
+    ``=HYPERLINK("http://evil.example", "Click")`` in a timetable would be a live link. Such text
+    gets a leading apostrophe, as OWASP advises for CSV injection; a number written as text
+    (``-1.5``) and any value that is not text are left as they are.
+
+    Parameters
+    ----------
+    cell
+        One value of a CSV output.
+
+    Returns
+    -------
+    object
+        The value, or the text with ``'`` before it.
+
+    Examples
+    --------
+    >>> spreadsheet_safe('=HYPERLINK("http://x","y")'), spreadsheet_safe("-1.5"), spreadsheet_safe(3)
+    ('\'=HYPERLINK("http://x","y")', '-1.5', 3)
+    """
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+        return "'" + cell
+    return cell
 
 
 def write_output(path: Path, data: bytes, *, option: str | None = None) -> Path:

@@ -293,6 +293,14 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
     ("an API's JSON saved as venues.csv",
      lambda ws: (ws / "venues.csv").write_text('[{"id": "lib-holt", "name": "Holt Library"}]\n'),
      r"venues\.csv: expected comma-separated values .*, found JSON, named \.csv", True),
+    # Probe round 7: CSV injection through an id that every CSV output carries.
+    ("a site id that is a spreadsheet formula",
+     lambda ws: _site_row(ws, '=HYPERLINK("http://evil.example/x","Click")'),
+     r"sites\.csv, row \d+, column 'id': expected an id that does not start with =, \+, - or @ \(a "
+     r"spreadsheet runs such a cell\), found '=HYPERLINK", True),
+    ("an area id that starts +cmd|",
+     lambda ws: _replace(ws / "areas.csv", "E01026419,Breckland 010A", "+cmd|' /C calc'!A0,Breckland 010A"),
+     r"areas\.csv, row 2, column 'id': expected an id that does not start with =, \+, - or @", True),
     ("a scenario whose name: key was overwritten with yes",
      lambda ws: _replace(ws / "scenarios" / "proposal-2018-7.yaml", "name: proposal-2018-7", "name: yes"),
      r"found 'proposal-2018-7' \(scenarios/proposal-2018-7\.yaml is there, but its name: key gives it another "

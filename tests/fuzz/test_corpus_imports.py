@@ -561,3 +561,37 @@ def test_a_workbook_given_as_the_export_is_named_as_one(ws: Path, tmp_path: Path
         r"is not a CSV file",
         r"expected a CSV export \(in a spreadsheet: File, Save as, 'CSV UTF-8'\), found a zip archive: an Excel",
     )
+
+
+def test_an_id_that_is_an_e_mail_address_is_never_printed(ws: Path, tmp_path: Path) -> None:
+    """Some survey tools use the respondent's e-mail address as the response's id."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        HEADER
+        + "jo.bloggs@example.net,2018-10-01,parent,NR19 1AA,Dereham,agree,Keep it\n"
+        + "jo.bloggs@example.net,2018-10-02,parent,NR19 1AA,Dereham,disagree,Changed my mind\n"
+        + "R3,2018-10-02,parent,NR19 1AA,Dereham,agree,\n"
+    )
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    assert code == 0, output
+    assert "jo.bloggs" not in output
+    assert "example.net" not in output
+    assert (
+        "an id of 21 characters that looks like an e-mail address or a phone number (not shown)"
+        in " ".join(output.split())
+    )
+
+
+def test_a_usage_file_postcode_cell_holding_a_name_is_not_printed(ws: Path, tmp_path: Path) -> None:
+    """A usage extract whose postcode column also holds the family's name."""
+    usage = tmp_path / "usage.csv"
+    usage.write_text("postcode,registered,seen\nZZ99 9ZZ Mrs Smith,4,2\nno fixed abode - Jones family,1,1\n")
+    code, output = _invoke("reach", str(ws), "--usage", str(usage))
+    flat = " ".join(output.split())
+    assert code == 1, flat
+    assert "Smith" not in flat
+    assert "Jones" not in flat
+    assert "row 2, column 'postcode': expected a postcode hubplan can place in an area" in flat
+    assert "found 'ZZ99 9ZZ' with more text around it (18 characters, the rest not shown)" in flat
+    assert "row 3, column 'postcode'" in flat
+    assert "found text of 29 characters with no postcode in it (not shown: it may be personal data)" in flat

@@ -171,3 +171,46 @@ def test_a_scenarios_folder_that_cannot_be_listed_is_named(ws: Path, monkeypatch
     assert [str(p) for p in problems][:1] == [
         "scenarios/: expected a folder of scenarios hubplan can read, found Permission denied"
     ]
+
+
+@pytest.mark.parametrize("target", ["outside", "missing"])
+def test_a_store_linked_out_of_the_workspace_is_never_written(ws: Path, tmp_path: Path, target: str) -> None:
+    """hubplan.sqlite as a link: consult import wrote the store through it, wherever it pointed."""
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    if target == "outside":
+        elsewhere.write_bytes(b"")
+    (ws / "hubplan.sqlite").unlink(missing_ok=True)
+    (ws / "hubplan.sqlite").symlink_to(elsewhere)
+    export = tmp_path / "export.csv"
+    export.write_text(
+        "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n"
+        "R1,2018-10-01,parent,NR19 1AA,Dereham,agree,Keep it\n"
+    )
+    (result,) = run_cli(["consult", "import", str(ws), str(export)])
+    assert result["code"] == 1, result["output"]
+    assert "expected the workspace's own store file, found a link to" in " ".join(
+        str(result["output"]).split()
+    )
+    assert elsewhere.read_bytes() == b"" if target == "outside" else not elsewhere.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ('=HYPERLINK("http://evil.example","Click")', '\'=HYPERLINK("http://evil.example","Click")'),
+        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("\t=1+1", "'\t=1+1"),
+        ("＝1+1", "'＝1+1"),  # a full-width equals sign, which Excel also reads as one
+        ("-1.5", "-1.5"),  # a number written as text stays a number
+        ("+44", "+44"),
+        ("Holt Library", "Holt Library"),
+        (12.5, 12.5),
+    ],
+)
+def test_a_csv_cell_is_never_a_formula(cell: object, shown: object) -> None:
+    """OWASP's advice for CSV injection, checked cell by cell (every CSV output goes through it)."""
+    from hubplan.files import spreadsheet_safe
+
+    assert spreadsheet_safe(cell) == shown

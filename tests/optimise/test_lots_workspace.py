@@ -135,7 +135,13 @@ def test_a_council_from_init_to_the_report(tmp_path: Path) -> None:
     per_area = pd.read_csv(tmp_path / "o" / "lots.csv")
     assert len(per_area) == len(ws.areas)
     assert set(per_area["lot"]) == {1, 2, 3}
-    assert (tmp_path / "o" / "lots.svg").read_text().startswith("<svg")
+    assert (tmp_path / "o" / "lots.svg").read_text().startswith("<!-- generator: hubplan -->\n<svg")
+    # Run again into the same folder with fewer lots: every file of the first run is replaced (round 7
+    # of the probe found lots.svg refused as "not written by hubplan" on a second run).
+    again = runner.invoke(app, ["lots", str(folder), scenario, "--lots", "2", "--out", str(tmp_path / "o")])
+    assert again.exit_code == 0, again.output
+    assert set(pd.read_csv(tmp_path / "o" / "lots.csv")["lot"]) == {1, 2}
+    assert [lot["lot"] for lot in json.loads((tmp_path / "o" / "lots.json").read_text())["lots"]] == [1, 2]
     with (folder / "hubplan.toml").open("a") as handle:
         handle.write("\n[lots]\ncounts = [3, 1]\n")
     report = runner.invoke(app, ["report", str(folder), "--out", str(tmp_path / "r"), "--no-pdf"])

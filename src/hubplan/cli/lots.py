@@ -25,7 +25,7 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import InputError, Problem
-from hubplan.files import write_outputs
+from hubplan.files import SVG_MARK, spreadsheet_safe, write_outputs
 
 if TYPE_CHECKING:
     from hubplan.analysis.lots import ScenarioLots
@@ -44,17 +44,19 @@ def _write_outputs(workspace: Workspace, split: ScenarioLots, folder: Path) -> l
     per_area = io.StringIO()
     writer = csv.writer(per_area, lineterminator="\n")
     writer.writerow(["area_id", "lot"])
-    writer.writerows([a, int(g) + 1] for a, g in zip(split.area_ids, split.lots.lot, strict=True))
+    writer.writerows(
+        [spreadsheet_safe(a), int(g) + 1] for a, g in zip(split.area_ids, split.lots.lot, strict=True)
+    )
     table = io.StringIO()
     writer = csv.writer(table, lineterminator="\n")
     writer.writerow(["lot", "areas", split.people, "most_deprived_fifth", "bases", "centre", "providers",
                      "outreach_hours_per_week", "bases_cost_per_year", "outreach_cost_per_year",
                      "cost_per_year"])  # fmt: skip
     for r in split.rows:
-        writer.writerow([r.lot, len(r.areas), round(r.children, 1), round(r.need, 1), ";".join(r.bases),
-                         r.centre, ";".join(r.providers), round(r.outreach_hours_per_week, 1),
-                         round(r.bases_cost_per_year, 2), round(r.outreach_cost_per_year, 2),
-                         round(r.cost_per_year, 2)])  # fmt: skip
+        row = [r.lot, len(r.areas), round(r.children, 1), round(r.need, 1), ";".join(r.bases), r.centre,
+               ";".join(r.providers), round(r.outreach_hours_per_week, 1), round(r.bases_cost_per_year, 2),
+               round(r.outreach_cost_per_year, 2), round(r.cost_per_year, 2)]  # fmt: skip
+        writer.writerow([spreadsheet_safe(cell) for cell in row])
     scenario = workspace.scenario(split.scenario)
     svg = to_svg(lots_map(render_view(workspace), split, title=f"{scenario.title}: {split.count} lots"))
     document = json.dumps(split.to_dict(), indent=2, ensure_ascii=False) + "\n"
@@ -62,7 +64,7 @@ def _write_outputs(workspace: Workspace, split: ScenarioLots, folder: Path) -> l
         [
             (folder / "lots.csv", per_area.getvalue().encode()),
             (folder / "lots-table.csv", table.getvalue().encode()),
-            (folder / "lots.svg", svg.encode()),
+            (folder / "lots.svg", SVG_MARK + b"\n" + svg.encode()),
             (folder / "lots.json", document.encode()),
         ],
         option="--out",

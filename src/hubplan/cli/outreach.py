@@ -26,7 +26,7 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import HubplanError
-from hubplan.files import write_output
+from hubplan.files import spreadsheet_safe, write_output
 from hubplan.outreach import amend as amend_plan
 from hubplan.outreach import plan_events, plan_outreach
 from hubplan.outreach.events import Event
@@ -55,7 +55,7 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]], *, op
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     write_output(path, buffer.getvalue().encode("utf-8"), option=option)
 
 

@@ -196,7 +196,7 @@ def read_responses(
         again = ", ".join(str(r) for r in later)
         which = f"rows {again} give" if len(later) > 1 else f"row {again} gives"
         expected = f"each response_id once ({which} it again with different answers)"
-        problems.append(Problem(path.name, other, "response_id", expected, shown(before["response_id"])))
+        problems.append(Problem(path.name, other, "response_id", expected, shown_id(before["response_id"])))
     rows = [r for r in rows if number_key(str(r["response_id"])) not in repeated]
     if not rows:  # every row has a problem (an export in a form not read, say): nothing to import
         shown_problems = sorted(problems, key=lambda p: p.row or 0)[:MAX_PROBLEMS_SHOWN]
@@ -264,16 +264,46 @@ def _repeat(file: str, this: tuple[int, dict[str, str]], first: tuple[int, dict[
     (row, cells), (other, before) = this, first
     given, earlier = cells["response_id"], before["response_id"]
     if _answers(before) != _answers(cells):
-        expected = f"each response_id once, or the same response again (row {other} has {shown(earlier)})"
-        return Problem(file, row, "response_id", expected, f"{shown(given)} with different answers")
+        expected = f"each response_id once, or the same response again (row {other} has {shown_id(earlier)})"
+        return Problem(file, row, "response_id", expected, f"{shown_id(given)} with different answers")
     if given != earlier:
-        expected = f"each response_id written one way (row {other} has {shown(earlier)}, the same answers)"
-        return Problem(file, row, "response_id", expected, f"{shown(given)}: kept once, as row {other}")
+        expected = f"each response_id written one way (row {other} has {shown_id(earlier)}, the same answers)"
+        return Problem(file, row, "response_id", expected, f"{shown_id(given)}: kept once, as row {other}")
     return None
 
 
 _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za-z]{2})(?![A-Za-z0-9])")
 _DISTRICT_ONLY = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
+
+
+_CONTACT = re.compile(r"@|(?:\d\D{0,2}){9,}")
+"""An e-mail address, or nine digits or more (a phone number): an id a survey tool took from a person."""
+
+
+def shown_id(response_id: str) -> str:
+    """Show a response's id in a message, unless it looks like an e-mail address or a phone number.
+
+    Parameters
+    ----------
+    response_id
+        The id as the export has it.
+
+    Returns
+    -------
+    str
+        The id quoted, or a description that does not quote it.
+
+    Examples
+    --------
+    >>> shown_id("R-017"), shown_id("jo.smith@example.net")
+    ("'R-017'", 'an id of 20 characters that looks like an e-mail address or a phone number (not shown)')
+    """
+    if _CONTACT.search(response_id):
+        return (
+            f"an id of {len(response_id):,} characters that looks like an e-mail address or a phone number "
+            "(not shown)"
+        )
+    return shown(response_id)
 
 
 def postcode_only(cell: str) -> str:
@@ -312,7 +342,7 @@ def _row_problems(
         bad.append(Problem(file, row, "response_id", "an id for the response", "an empty cell"))
     elif hidden := hidden_character(cells["response_id"]):
         expected = "an id of visible characters on one line"
-        found = f"{shown(cells['response_id'])}, with {hidden}"
+        found = f"{shown_id(cells['response_id'])}, with {hidden}"
         bad.append(Problem(file, row, "response_id", expected, found))
     if isinstance(when, str):
         bad.append(Problem(file, row, "submitted_at", when, _describe(cells["submitted_at"])))

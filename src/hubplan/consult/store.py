@@ -20,7 +20,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 
-from hubplan.data.read_table import shown
+from hubplan.consult.importer import shown_id
 from hubplan.data.sense import number_key
 from hubplan.errors import InputError, Problem
 from hubplan.store import STORE_FILE, open_store, writing
@@ -186,9 +186,9 @@ def _not_stored(conn: sa.Connection, rows: list[dict[str, Any]]) -> list[dict[st
         if differ:
             expected = (
                 f"each response_id once, or the same answers again (stored from {old['source_file']} "
-                f"row {old['source_row']} as {shown(old['response_id'])}, with other {', '.join(differ)})"
+                f"row {old['source_row']} as {shown_id(old['response_id'])}, with other {', '.join(differ)})"
             )
-            found = f"{shown(str(row['response_id']))} with different answers"
+            found = f"{shown_id(str(row['response_id']))} with different answers"
             problems.append(
                 Problem(str(row["source_file"]), int(row["source_row"]), "response_id", expected, found)
             )

@@ -155,6 +155,12 @@ def _latin_look(ch: str) -> str:
     return small[1].lower() if small else ch
 
 
+_FORMULA = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
+"""How a cell a spreadsheet runs as a formula starts (CSV injection): no id may start so."""
+
+_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
+
+
 def hidden_character(text: str) -> str | None:
     r"""Describe the first line break, control or invisible character in ``text``, or ``None``.
 
@@ -200,7 +206,9 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
     break, a zero-width space), and ids mixing Latin with Cyrillic or Greek letters (a Cyrillic
     "с" in ``сс-dereham`` looks like a Latin "c"), and ids that look the same as another once look-alike
     letters are read as Latin ones (:func:`skeleton`): an all-Cyrillic ``сс`` beside ``cc``, a dotted
-    ``ȯ`` or a small-capital ``ʟ``; and ids that are the same whole number (``007``, ``7``, ``7.0``).
+    ``ȯ`` or a small-capital ``ʟ``; ids that are the same whole number (``007``, ``7``, ``7.0``); and
+    ids that start as a spreadsheet formula does (``=HYPERLINK(...)``, ``+cmd|...``), which every CSV
+    output would carry.
 
     Parameters
     ----------
@@ -218,7 +226,10 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
             if not text:
                 continue
             hidden = hidden_character(text)
-            if hidden:
+            if text.startswith(_FORMULA) and not _PLAIN_NUMBER.fullmatch(text):
+                expected = "an id that does not start with =, +, - or @ (a spreadsheet runs such a cell)"
+                problems.append(Problem(table.file, int(row), "id", expected, shown(text)))
+            elif hidden:
                 found = f"{shown(text)}, which holds {hidden}"
                 problems.append(
                     Problem(table.file, int(row), "id", "an id of visible characters only", found)

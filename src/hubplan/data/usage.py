@@ -352,12 +352,12 @@ def _place_rows(
         elif postcode:
             if place_postcodes is None:
                 expected = "an area_id (postcodes cannot be placed here)"
-                problems.append(Problem(table.file, row, "postcode", expected, shown(postcode)))
+                problems.append(Problem(table.file, row, "postcode", expected, _postcode_shown(postcode)))
             elif placed[i] >= 0:
                 area[i] = placed[i]
             else:
                 expected = f"a postcode hubplan can place in an area (by {method})"
-                problems.append(Problem(table.file, row, "postcode", expected, shown(postcode)))
+                problems.append(Problem(table.file, row, "postcode", expected, _postcode_shown(postcode)))
         else:
             problems.append(Problem(table.file, row, "area_id", "an area_id or a postcode", "both empty"))
     return area, method
@@ -422,3 +422,16 @@ def _check_counts(
         found = f"more seen than registered in {_rows_text(rows[over])}; kept as given"
         out.append(Problem(usage.file, int(rows[over[0]]), "seen", "at most 'registered'", found))
     return errors, out
+
+
+_POSTCODE = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b", re.IGNORECASE)
+
+
+def _postcode_shown(cell: str) -> str:
+    """Show only the postcode of a postcode cell in a message: the rest may be a name or an address."""
+    found = _POSTCODE.search(cell)
+    if found and found[0].strip() == cell.strip():
+        return shown(cell)
+    if found:
+        return f"{shown(found[0])} with more text around it ({len(cell):,} characters, the rest not shown)"
+    return f"text of {len(cell):,} characters with no postcode in it (not shown: it may be personal data)"

@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from hubplan.files import write_outputs
+from hubplan.files import spreadsheet_safe, write_outputs
 from hubplan.outreach.circuit_costs import MODELLED, RoundsCost
 from hubplan.outreach.circuit_map import rounds_map
 from hubplan.outreach.circuits import WEEKDAY_NAMES, CircuitPlan, Depot, Stop, clock
@@ -100,7 +100,7 @@ def _csv_bytes(header: list[str], rows: list[list[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
     return buffer.getvalue().encode("utf-8")
 
 

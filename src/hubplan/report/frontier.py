@@ -9,7 +9,7 @@ from typing import Any
 
 from rich.table import Table
 
-from hubplan.files import write_output
+from hubplan.files import spreadsheet_safe, write_output
 from hubplan.report import format as fmt
 
 
@@ -116,5 +116,5 @@ def write_frontier_csv(path: Path, rows: list[dict[str, Any]]) -> None:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=FRONTIER_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     write_output(path, buffer.getvalue().encode("utf-8"), option="--out")

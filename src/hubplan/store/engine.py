@@ -48,11 +48,40 @@ def store_url(workspace: Path, *, url: str | None = None) -> str:
     -------
     str
         A SQLAlchemy URL.
+
+    Raises
+    ------
+    HubplanError
+        When the workspace's store file is a link out of the workspace or to nothing.
     """
+    if not url:
+        _check_own_store(Path(workspace))
     chosen = url or f"sqlite:///{Path(workspace).resolve() / STORE_FILE}"
     if chosen.startswith(("postgresql://", "postgres://")):
         chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
     return chosen
+
+
+def _check_own_store(workspace: Path) -> None:
+    """Refuse a store file (or its journal) that is a link out of the workspace, or to nothing.
+
+    Writing the store through such a link would write a file wherever the link points: a workspace
+    from someone else must not be able to do that. A store elsewhere is named by ``HUBPLAN_STORE_URL``.
+    """
+    from hubplan.data.safe_read import outside
+    from hubplan.errors import HubplanError
+
+    for name in (STORE_FILE, f"{STORE_FILE}-wal", f"{STORE_FILE}-shm", f"{STORE_FILE}-journal"):
+        path = workspace / name
+        if not path.is_symlink():
+            continue
+        if not path.exists() or outside(path, workspace):
+            msg = (
+                f"{path}: expected the workspace's own store file, found a link to "
+                f"{'nothing' if not path.exists() else 'a file outside the workspace'} (hubplan will not "
+                "write through it; to keep the store elsewhere, set HUBPLAN_STORE_URL)"
+            )
+            raise HubplanError(msg)
 
 
 def _sqlite_transactions(engine: sa.Engine) -> None:

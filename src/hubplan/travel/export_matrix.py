@@ -9,7 +9,7 @@ import pandas as pd
 
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
-from hubplan.files import write_atomically
+from hubplan.files import spreadsheet_safe, write_atomically, write_output
 from hubplan.travel.matrix import TravelMatrix
 
 EXPORT_COLUMNS = ("area_id", "site_id", "mode", "minutes", "source")
@@ -93,8 +93,9 @@ def write_matrix_table(path: Path, workspace: Workspace, travel: TravelMatrix) -
         )
     table = matrix_table(workspace, travel)
     if suffix == ".csv":
-        text = table.to_csv(index=False, float_format="%.9g", lineterminator="\n")
-        write_atomically(path, lambda handle: handle.write(text.encode("utf-8")))  # type: ignore[arg-type]
+        safe = table.apply(lambda column: column.map(spreadsheet_safe) if column.dtype == object else column)
+        text = safe.to_csv(index=False, float_format="%.9g", lineterminator="\n")
+        write_output(path, text.encode("utf-8"), option="--out")
     else:
         write_atomically(path, lambda handle: table.to_parquet(handle, index=False))
     return len(table)
