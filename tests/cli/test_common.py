@@ -130,3 +130,21 @@ def test_non_finite_numbers_are_refused_naming_the_option(
         result.output
     )
     assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "flag", "value"),
+    [
+        (["outreach", "WS", "s", "--threshold", "-1"], "--threshold", "-1"),
+        (["optimise", "WS", "--bases", "8", "--alternatives", "2", "--within", "-0.5"], "--within", "-0.5"),
+        (["lots", "WS", "s", "--lots", "3", "--tolerance", "-0.1"], "--tolerance", "-0.1"),
+    ],
+)
+def test_negative_numbers_are_refused_naming_the_option(
+    tmp_path: Path, args: list[str], flag: str, value: str
+) -> None:
+    """Minutes, shares, seconds and counts are never below 0 (round 7: a threshold of -1 printed figures)."""
+    args = [str(tmp_path) if a == "WS" else a for a in args]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{flag}': expected a number of 0 or more; got '{value}'" in result.output

@@ -301,6 +301,34 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
     ("an area id that starts +cmd|",
      lambda ws: _replace(ws / "areas.csv", "E01026419,Breckland 010A", "+cmd|' /C calc'!A0,Breckland 010A"),
      r"areas\.csv, row 2, column 'id': expected an id that does not start with =, \+, - or @", True),
+    ("a scenario saved again under its name in capitals",
+     lambda ws: (ws / "scenarios" / "Adopted-2019-15.yaml").write_text(
+         (ws / "scenarios" / "adopted-2019-15.yaml").read_text(encoding="utf-8").replace(
+             "name: adopted-2019-15", "name: Adopted-2019-15"), encoding="utf-8"),
+     r"scenarios/(?:Adopted|adopted)-2019-15\.yaml, column 'name': expected a name not used by "
+     r"scenarios/(?:adopted|Adopted)-2019-15\.yaml but for case", True),
+    ("sites.csv with a sites.geojson beside it",
+     lambda ws: (ws / "sites.geojson").write_text('{"type": "FeatureCollection", "features": []}'),
+     r"sites\.csv: expected one sites table \(hubplan would read sites\.csv and not the others\), found "
+     r"sites\.csv, sites\.geojson side by side", True),
+    ("decision.yaml saved as decision.yml",
+     lambda ws: (ws / "decision.yaml").rename(ws / "decision.yml"),
+     r"decision\.yaml: expected the record in a file named exactly decision\.yaml, found none, but "
+     r"'decision\.yml' is there: rename it decision\.yaml", False),
+    ("a site name holding a right-to-left override",
+     lambda ws: _site_row(ws, "lib-rtl", name="Holt Library \u202eedisgnikrap"),
+     r"sites\.csv, row \d+, column 'name': expected text without bidirectional control characters", True),
+    ("a settings section misspelt [evalution]",
+     lambda ws: _replace(ws / "hubplan.toml", "[evaluation]", "[evalution]"),
+     r"hubplan\.toml, column 'evalution': expected a known section \(see docs/reference/settings\.md, did you "
+     r"mean \[evaluation\]\?\), found an unknown section", True),
+    ("boundaries.geojson for another council",
+     lambda ws: (ws / "boundaries.geojson").write_text(
+         json.dumps({"type": "FeatureCollection", "features": [
+             f for f in json.loads((ws / "boundaries.geojson").read_text(encoding="utf-8"))["features"]
+             if f["properties"]["layer"] != "area" or f["properties"]["id"] < "E01026440"]}), encoding="utf-8"),
+     r"boundaries\.geojson: expected an outline for every area in the areas table \(maps fall back to dots\), "
+     r"found \d{3} of 538 areas without one, e\.g\. 'E0\d+'", False),
     ("a scenario whose name: key was overwritten with yes",
      lambda ws: _replace(ws / "scenarios" / "proposal-2018-7.yaml", "name: proposal-2018-7", "name: yes"),
      r"found 'proposal-2018-7' \(scenarios/proposal-2018-7\.yaml is there, but its name: key gives it another "

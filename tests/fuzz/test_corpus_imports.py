@@ -595,3 +595,30 @@ def test_a_usage_file_postcode_cell_holding_a_name_is_not_printed(ws: Path, tmp_
     assert "found 'ZZ99 9ZZ' with more text around it (18 characters, the rest not shown)" in flat
     assert "row 3, column 'postcode'" in flat
     assert "found text of 29 characters with no postcode in it (not shown: it may be personal data)" in flat
+
+
+def test_a_five_point_scale_and_a_forms_wording_are_read(ws: Path, tmp_path: Path) -> None:
+    """Citizen Space and SmartSurvey export the words the form showed, not hubplan's."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        HEADER
+        + "CS-1,2018-10-01,A parent or carer,NR19 1AA,Dereham,Strongly disagree,Keep it\n"
+        + "CS-2,2018-10-01,I am a grandparent,NR19 1AA,Dereham,Tend to agree,\n"
+        + "CS-3,2018-10-01,A member of the public,NR19 1AA,Dereham,Neither agree nor disagree,\n"
+        + "CS-4,2018-10-01,Professional,NR19 1AA,Dereham,Don't know,\n"
+        + "CS-5,2018-10-01,A parent or carer,NR19 1AA,Dereham,Sort of,\n"
+    )
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    assert code == 0, output
+    stored = {r.response_id: (r.respondent_type, r.support) for r in all_responses(engine_for(ws))}
+    assert stored == {
+        "CS-1": ("parent", "disagree"),
+        "CS-2": ("grandparent", "agree"),
+        "CS-3": ("other", "neutral"),
+        "CS-4": ("professional", "neutral"),
+    }
+    assert (
+        "row 6, column 'support': expected agree, disagree, neutral or blank (or a five-point scale's "
+        in (" ".join(output.split()))
+    )
+    assert "found 'sort of'" in output

@@ -214,3 +214,18 @@ def test_a_csv_cell_is_never_a_formula(cell: object, shown: object) -> None:
     from hubplan.files import spreadsheet_safe
 
     assert spreadsheet_safe(cell) == shown
+
+
+def test_a_plan_saved_under_a_name_differing_only_in_case_is_refused(ws: Path) -> None:
+    """`optimise --name Adopted-2019-15` beside adopted-2019-15: one file on Windows and macOS."""
+    from hubplan.data.scenario import Scenario, write_scenario
+    from hubplan.errors import InputError
+
+    before = sorted(p.name for p in (ws / "scenarios").iterdir())
+    with pytest.raises(InputError) as caught:
+        write_scenario(ws, Scenario(name="Adopted-2019-15", title="x", bases=("cc-holt",)))
+    assert [str(p) for p in caught.value.problems] == [
+        "scenarios/Adopted-2019-15.yaml, column 'name': expected a name that differs from "
+        "scenarios/adopted-2019-15.yaml in more than case, found 'Adopted-2019-15'"
+    ]
+    assert sorted(p.name for p in (ws / "scenarios").iterdir()) == before

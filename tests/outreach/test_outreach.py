@@ -254,6 +254,22 @@ def test_cli_amend_and_events(tmp_path: Path) -> None:
     )
     assert bad.exit_code == 1
     assert "expected dates written YYYY-MM-DD" in bad.output
+    decade = runner.invoke(
+        app,
+        [
+            "events",
+            str(bundled_workspace_path()),
+            "proposal-2018-7",
+            "--from",
+            "2018-09-24",
+            "--to",
+            "2028-11-14",
+        ],
+    )
+    assert decade.exit_code == 1
+    assert "expected a consultation of at most a year (366 days); got 3,704 days" in " ".join(
+        decade.output.split()
+    )
     short = runner.invoke(
         app,
         [

@@ -131,8 +131,28 @@ def test_not_there_is_404_and_a_bad_parameter_422_in_the_one_shape(impatient: Te
         ("/api/scenarios/nothing/yaml", 404),
         ("/centres/nowhere", 404),
         ("/api/here?lat=200&lon=0&bases=cc-diss", 422),
+        ("/api/here?lat=-33.9&lon=151.2&bases=cc-diss", 422),  # Sydney: no Norfolk area is near it
     ]:
         answer = impatient.get(url)
         assert answer.status_code == status, url
         assert answer.json()["ok"] is False
         assert set(answer.json()) == {"ok", "error", "details"}
+
+
+def test_a_point_far_from_every_area_is_refused_naming_the_distance(impatient: TestClient) -> None:
+    """A point in Sydney was answered as Great Yarmouth's nearest area, 1,024 walking minutes away."""
+    far = impatient.get("/api/here", params={"lat": -33.9, "lon": 151.2, "bases": "cc-diss"})
+    assert far.status_code == 422
+    assert far.json()["error"].startswith(
+        "lat, lon: expected a point within 25 km of one of the workspace's areas"
+    )
+    near = impatient.get("/api/here", params={"lat": 52.68, "lon": 0.94, "bases": "cc-diss"})
+    assert near.status_code == 200
+
+
+def test_a_position_that_is_no_number_is_named_so(impatient: TestClient) -> None:
+    """lat=nan was told "less than or equal to 90"."""
+    for value in ("nan", "inf", "1e309"):
+        answer = impatient.get("/api/here", params={"lat": value, "lon": 1.2, "bases": "cc-diss"})
+        assert answer.status_code == 422, value
+        assert answer.json()["details"] == ["query.lat: Input should be a finite number"], value

@@ -255,7 +255,10 @@ def print_json(data: Any) -> None:
 
 
 def finite(value: str | float) -> float:
-    """Read a number option, refusing ``nan`` and ``inf`` (Python's ``float`` takes both).
+    """Read a number option, refusing ``nan`` and ``inf`` (Python's ``float`` takes both) and negatives.
+
+    Every number option hubplan has is minutes, seconds, a share or a count, none of which can be
+    below 0 (``outreach --threshold -1`` had printed figures).
 
     Every float option names this as its ``parser`` (``typer.Option(parser=finite)``): click then
     words a refusal ``Invalid value for '--time-limit': expected a finite number ...``, naming the
@@ -274,7 +277,8 @@ def finite(value: str | float) -> float:
     Raises
     ------
     typer.BadParameter
-        For text that is not a number, or is ``nan``, ``inf`` or beyond the largest float (``1e400``).
+        For text that is not a number, or is ``nan``, ``inf``, beyond the largest float (``1e400``)
+        or negative.
     """
     try:
         number = float(value)
@@ -282,6 +286,8 @@ def finite(value: str | float) -> float:
         raise typer.BadParameter(f"expected a number; got {str(value)!r}") from None
     if not math.isfinite(number):
         raise typer.BadParameter(f"expected a finite number (not nan or infinity); got {str(value)!r}")
+    if number < 0:
+        raise typer.BadParameter(f"expected a number of 0 or more; got {str(value)!r}")
     return number
 
 

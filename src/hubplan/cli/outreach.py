@@ -43,6 +43,9 @@ from hubplan.report.outreach import (
     venues_table,
 )
 
+MAX_CONSULTATION_DAYS = 366
+"""The longest consultation ``events`` plans drop-ins for (councils consult for 6 to 12 weeks)."""
+
 Scenario = Annotated[str, typer.Argument(help="The scenario's name.")]
 BudgetOpt = Annotated[
     str | None,
@@ -211,6 +214,11 @@ def events(
         ) from None
     if last < first:
         raise HubplanError(f"--to ({last}) is before --from ({first})")
+    if (last - first).days > MAX_CONSULTATION_DAYS:
+        raise HubplanError(
+            f"--from/--to: expected a consultation of at most a year ({MAX_CONSULTATION_DAYS} days); "
+            f"got {(last - first).days:,} days, {first} to {last} (a year typed wrong?)"
+        )
     workspace = load(directory)
     with solver_output_to_stderr(enabled=as_json):  # stdout is the JSON and nothing else
         found, notes = plan_events(workspace, workspace.scenario(scenario), first, last)

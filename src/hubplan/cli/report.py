@@ -63,6 +63,10 @@ def report(
             "the workspace has no scenarios to report: make one with hubplan optimise (or write "
             "scenarios/NAME.yaml)"
         )
+    from hubplan.data.boundaries import check_boundaries
+
+    for problem in check_boundaries(directory, list(workspace.areas.ids)):  # the maps will show dots
+        err.print(f"Note: {problem}", markup=False)
     travel = travel_for(workspace)
     evaluations = evaluate_all(workspace, names, travel=travel)
     with err.status("analysing: outreach, events, the consultation and the closing centres"):

@@ -91,7 +91,7 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
     region = workspace.assumptions.region if workspace is not None else None
     for file in (PLACES_FILE, POSTCODE_DISTRICTS_FILE):
         check_points(directory, file, problems, region=region)
-    problems += check_boundaries(directory)
+    problems += check_boundaries(directory, list(workspace.areas.ids) if workspace is not None else None)
     names = tuple(workspace.scenarios) if workspace is not None else None
     later: list[Callable[[], object]] = [
         lambda: load_decision(directory, scenarios=names),

@@ -24,6 +24,71 @@ RESPONDENT_TYPES = ("parent", "grandparent", "professional", "organisation", "ot
 SUPPORT = ("agree", "disagree", "neutral", "")
 
 
+SUPPORT_ANSWERS = {
+    **dict.fromkeys(
+        ("agree", "strongly agree", "tend to agree", "somewhat agree", "mostly agree", "slightly agree",
+         "yes", "support", "strongly support", "tend to support", "in favour"), "agree"),
+    **dict.fromkeys(
+        ("disagree", "strongly disagree", "tend to disagree", "somewhat disagree", "mostly disagree",
+         "slightly disagree", "no", "oppose", "strongly oppose", "tend to oppose", "object", "against"),
+        "disagree"),
+    **dict.fromkeys(
+        ("neutral", "neither agree nor disagree", "neither agree or disagree", "neither", "don't know",
+         "dont know", "do not know", "not sure", "unsure", "no opinion", "no view"), "neutral"),
+}  # fmt: skip
+"""The answers survey tools export to "Do you agree?" (five-point scales included), read as ``SUPPORT``."""
+
+RESPONDENT_ANSWERS = {
+    **dict.fromkeys(
+        ("parent", "parent or carer", "parent/carer", "parent / carer", "parent or guardian", "carer",
+         "mother", "father", "mum", "dad", "foster carer", "expectant parent", "parent-to-be"), "parent"),
+    **dict.fromkeys(("grandparent", "grandparent or relative", "relative", "family member"), "grandparent"),
+    **dict.fromkeys(
+        ("professional", "practitioner", "member of staff", "staff", "health professional",
+         "professional working with families", "professional working with children", "childminder",
+         "teacher", "health visitor"), "professional"),
+    **dict.fromkeys(
+        ("organisation", "organization", "on behalf of an organisation", "charity", "community group",
+         "group", "business", "school", "nursery"), "organisation"),
+    **dict.fromkeys(
+        ("other", "member of the public", "resident", "local resident", "none of these", "prefer not to say"),
+        "other"),
+}  # fmt: skip
+"""The answers survey tools export to "Are you ...?", read as ``RESPONDENT_TYPES``."""
+
+_LEAD = re.compile(r"^(?:i\s+am\s+|i'?m\s+|responding\s+as\s+|as\s+)?(?:an?\s+)?")
+
+
+def closed_answer(cell: str, answers: dict[str, str]) -> str:
+    """Read an answer to a closed question as hubplan's word for it, or return it in lower case.
+
+    Survey tools export the words the form showed: "Strongly disagree", "A parent or carer", "I am a
+    grandparent". Case, spaces, a leading "I am"/"a"/"an" and a full stop are ignored; an answer no
+    table lists is returned in lower case, for the row's check to name.
+
+    Parameters
+    ----------
+    cell
+        The export's cell.
+    answers
+        :data:`SUPPORT_ANSWERS` or :data:`RESPONDENT_ANSWERS`.
+
+    Returns
+    -------
+    str
+        One of ``SUPPORT`` or ``RESPONDENT_TYPES`` when the answer is known, else the cell in lower case.
+
+    Examples
+    --------
+    >>> closed_answer("Strongly Disagree", SUPPORT_ANSWERS)
+    'disagree'
+    >>> closed_answer("A parent or carer", RESPONDENT_ANSWERS)
+    'parent'
+    """
+    text = " ".join(cell.lower().replace("’", "'").split()).rstrip(".")
+    return answers.get(text) or answers.get(_LEAD.sub("", text)) or text
+
+
 MAX_RESPONSES_BYTES = 200_000_000
 """The largest export read (bytes): 200 MB, some hundred thousand long responses."""
 
@@ -169,8 +234,8 @@ def read_responses(
     repeated: dict[str, list[int]] = {}
     for (row, record), when in zip(records, times, strict=True):
         cells: dict[str, str] = {c: record[position[c]].strip() for c in COLUMNS}
-        cells["respondent_type"] = cells["respondent_type"].lower()
-        cells["support"] = cells["support"].lower()
+        cells["respondent_type"] = closed_answer(cells["respondent_type"], RESPONDENT_ANSWERS)
+        cells["support"] = closed_answer(cells["support"], SUPPORT_ANSWERS)
         cells["postcode"] = postcode_only(cells["postcode"])
         # "R1" and "r1 " are one id, as a reader sees them; so are 1, 1.0 and 01 (a spreadsheet's renderings)
         key = number_key(cells["response_id"])
@@ -350,17 +415,24 @@ def _row_problems(
         expected = f"a time no later than today ({latest - timedelta(days=1):%d %B %Y})"
         bad.append(Problem(file, row, "submitted_at", expected, f"a time on {when:%d %B %Y}"))
     if cells["respondent_type"] not in RESPONDENT_TYPES:
-        expected = f"one of {', '.join(RESPONDENT_TYPES)}"
-        bad.append(Problem(file, row, "respondent_type", expected, _describe(cells["respondent_type"])))
+        expected = f"one of {', '.join(RESPONDENT_TYPES)} (or a survey tool's wording of one)"
+        bad.append(Problem(file, row, "respondent_type", expected, _answer_shown(cells["respondent_type"])))
     if cells["support"] not in SUPPORT:
-        expected = "agree, disagree, neutral or blank"
-        bad.append(Problem(file, row, "support", expected, _describe(cells["support"])))
+        expected = "agree, disagree, neutral or blank (or a five-point scale's wording of one)"
+        bad.append(Problem(file, row, "support", expected, _answer_shown(cells["support"])))
     return bad
 
 
 def _answers(cells: dict[str, str]) -> dict[str, str]:
     """Return a row's answers: every cell but the id (whose case or spacing may differ between repeats)."""
     return {c: v for c, v in cells.items() if c != "response_id"}
+
+
+def _answer_shown(value: str) -> str:
+    """Show an answer to a closed question (short, no contact details); anything longer is described."""
+    if value and len(value) <= 40 and not _CONTACT.search(value) and not hidden_character(value):
+        return shown(value)
+    return _describe(value)
 
 
 def _describe(value: str) -> str:

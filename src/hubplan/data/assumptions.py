@@ -613,8 +613,7 @@ def parse_assumptions(data: dict[str, Any], *, file: str = "hubplan.toml") -> As
         for err in exc.errors()[:MAX_SETTING_PROBLEMS]:
             key = shown(".".join(str(part) for part in err["loc"]), quoted=False) or None
             if err["type"] == "extra_forbidden":
-                expected = "a known setting (see docs/reference/settings.md)"
-                found = "an unknown key"
+                expected, found = _unknown_key(tuple(err["loc"]), err.get("input"))
             else:
                 expected = shown(_expected(err["msg"]), limit=200, quoted=False)
                 found = shown(err.get("input"))
@@ -623,6 +622,28 @@ def parse_assumptions(data: dict[str, Any], *, file: str = "hubplan.toml") -> As
             more = f"{exc.error_count() - MAX_SETTING_PROBLEMS:,} more problems"
             problems.append(Problem(file, None, None, "known settings of the right type", more))
         raise InputError(problems, f"{file} has {exc.error_count()} problem(s)") from None
+
+
+def _unknown_key(loc: tuple[Any, ...], value: object) -> tuple[str, str]:
+    """Say what an unknown key should have been: a known setting or section, the closest one named."""
+    from pydantic import BaseModel
+
+    from hubplan.suggest import closest
+
+    model: Any = Assumptions
+    for part in loc[:-1]:
+        field = model.model_fields.get(part) if model is not None else None
+        model = field.annotation if field is not None else None
+        if not (isinstance(model, type) and issubclass(model, BaseModel)):
+            model = None
+            break
+    known = list(model.model_fields) if model is not None else []
+    near = closest(str(loc[-1]), known)
+    section = isinstance(value, dict)
+    hint = f", did you mean {f'[{near[0]}]' if section else repr(near[0])}?" if near else ""
+    if section:
+        return f"a known section (see docs/reference/settings.md{hint})", "an unknown section"
+    return f"a known setting (see docs/reference/settings.md{hint})", "an unknown key"
 
 
 def _expected(message: str) -> str:

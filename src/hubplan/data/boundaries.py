@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -144,22 +144,33 @@ def read_boundaries(folder: Path | None) -> dict[str, list[dict[str, Any]]]:
     return _read_layers(folder, [])
 
 
-def check_boundaries(folder: Path) -> list[Problem]:
+def check_boundaries(folder: Path, area_ids: Sequence[str] | None = None) -> list[Problem]:
     """Return why a workspace's ``boundaries.geojson`` cannot be read (empty when it can, or is absent).
 
     Parameters
     ----------
     folder
         The workspace folder.
+    area_ids
+        The workspace's areas, when known: each should have an outline (a file for another council, or
+        an empty one, would leave every map in dots without a word).
 
     Returns
     -------
     list of Problem
-        What is wrong with the file: not a regular file in the workspace, too large, not GeoJSON, or
-        features without the ``layer`` property hubplan writes.
+        What is wrong with the file: not a regular file in the workspace, too large, not GeoJSON,
+        features without the ``layer`` property hubplan writes, or areas without an outline.
     """
     problems: list[Problem] = []
-    _read_layers(folder, problems)
+    layers = _read_layers(folder, problems)
+    if problems or area_ids is None or not (folder / FILE).is_file():
+        return problems
+    outlined = {str(f.get("properties", {}).get("id")) for f in layers.get("area", [])}
+    missing = [a for a in area_ids if a not in outlined]
+    if missing:
+        expected = "an outline for every area in the areas table (maps fall back to dots)"
+        found = f"{len(missing):,} of {len(area_ids):,} areas without one, e.g. {missing[0]!r}"
+        problems.append(Problem(FILE, None, None, expected, found))
     return problems
 
 

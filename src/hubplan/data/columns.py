@@ -296,6 +296,10 @@ def _fill(column: Column, n: int) -> np.ndarray:
     return np.full(n, "" if column.default is None else column.default, dtype=object)
 
 
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+"""Characters that change the order text is shown in: a name can be made to read backwards."""
+
+
 def _convert(
     table: RawTable, column: Column, cells: np.ndarray, region: Region, problems: list[Problem]
 ) -> np.ndarray:
@@ -358,6 +362,10 @@ def _convert(
         parsed = pd.to_datetime(pd.Series(cells), format="%Y-%m-%d", errors="coerce")
         report(~empty & parsed.isna().to_numpy(), "a date written YYYY-MM-DD")
         return cells.astype(object)
+    if column.type == "text":
+        # A right-to-left override makes "Holt\u202eertnec" read as something else in every report.
+        steering = np.array([bool(_BIDI_CONTROL.search(c)) for c in cells], dtype=bool)
+        report(steering, "text without bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)")
     if column.name == "district" and region.districts:
         bad = ~empty & ~np.isin(cells, region.districts)
         where = np.flatnonzero(bad)

@@ -300,8 +300,18 @@ def load_decision(folder: Path | None, *, scenarios: tuple[str, ...] | None = No
         found.
     """
     path = None if folder is None else folder / DECISION_FILE
-    if path is None or not (path.exists() or path.is_symlink()):
+    if folder is None or path is None:
         return None
+    if not (path.exists() or path.is_symlink()):
+        from hubplan.data.read_table import look_alike_file
+
+        meant = look_alike_file(folder, DECISION_FILE)
+        if meant is None:
+            return None
+        found = f"none, but {meant!r} is there: rename it {DECISION_FILE}"
+        raise _error(
+            [Problem(DECISION_FILE, None, None, f"the record in a file named exactly {DECISION_FILE}", found)]
+        )
     return read_decision(path, scenarios=scenarios, within=folder)
 
 

@@ -89,7 +89,7 @@ def look_alike_file(folder: Path, name: str) -> str | None:
     Looked for, so a missing file is named with the one the user meant instead of silently read as
     absent: another case (``Hubplan.TOML``), an editor's ending added (``hubplan.toml.txt``:
     Windows hides it), a copy's mark (``sites (1).csv``, ``sites - Copy.csv``, ``Copy of
-    sites.csv``) and spaces around the name.
+    sites.csv``), ``.yml`` for ``.yaml`` and spaces around the name.
 
     Parameters
     ----------
@@ -115,7 +115,8 @@ def look_alike_file(folder: Path, name: str) -> str | None:
         if got == want or any(got == f"{want}.{added}" for added in _EDITOR_ENDINGS):
             return entry if entry != name else None
         got_stem, got_dot, got_ending = got.rpartition(".")
-        if dot and got_dot and got_ending == ending and _COPY_MARK.sub("", got_stem).strip() == stem:
+        same_ending = got_ending == ending or {got_ending, ending} == {"yaml", "yml"}
+        if dot and got_dot and same_ending and _COPY_MARK.sub("", got_stem).strip() == stem:
             return entry
     return None
 

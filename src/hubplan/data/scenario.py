@@ -263,6 +263,28 @@ def write_scenario(folder: Path, scenario: Scenario, *, overwrite: bool = False)
     return path
 
 
+def _case_twins(folder: Path, names: list[str]) -> list[Problem]:
+    """Name each new file whose name differs from an existing one's only in case.
+
+    On Windows and macOS, whose file names ignore case, ``Adopted-2019-15.yaml`` *is*
+    ``adopted-2019-15.yaml``: saving it would replace the adopted plan there, and beside it on Linux
+    two scenarios would differ only in case.
+    """
+    try:
+        existing = {p.name.casefold(): p.name for p in folder.iterdir()} if folder.is_dir() else {}
+    except OSError:
+        return []
+    out = []
+    for name in names:
+        twin = existing.get(name.casefold())
+        if twin is not None and twin != name:
+            expected = f"a name that differs from scenarios/{twin} in more than case"
+            out.append(
+                Problem(f"scenarios/{name}", None, "name", expected, shown(name.removesuffix(".yaml")))
+            )
+    return out
+
+
 def write_scenarios(folder: Path, scenarios: Sequence[Scenario], *, overwrite: bool = False) -> list[Path]:
     """Write several scenarios as one set: every file, or (on any failure or interrupt) none.
 
@@ -296,6 +318,7 @@ def write_scenarios(folder: Path, scenarios: Sequence[Scenario], *, overwrite: b
         elif name in names:
             problems.append(Problem(f"scenarios/{name}.yaml", None, "name", "each name once", "it twice"))
         names.add(name)
+    problems += _case_twins(folder / "scenarios", [f"{s.name}.yaml" for s in scenarios])
     if problems:
         raise InputError(problems, "cannot save the scenarios under these names")
     targets = [folder / "scenarios" / f"{s.name}.yaml" for s in scenarios]

@@ -268,6 +268,11 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
 
     def table(stem: str, required: bool) -> RawTable | None:
         found = find_table(path, stem)
+        every = [f"{stem}{suffix}" for suffix in TABLE_SUFFIXES if (path / f"{stem}{suffix}").exists()]
+        if len(every) > 1:
+            expected = f"one {stem} table (hubplan would read {every[0]} and not the others)"
+            problems.append(Problem(every[0], None, None, expected, f"{', '.join(every)} side by side"))
+            return None
         if found is None:
             meant = next(
                 (m for suffix in TABLE_SUFFIXES if (m := look_alike_file(path, f"{stem}{suffix}"))), None
@@ -343,11 +348,12 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         scenario = read_scenario(file, problems, within=path)
         if scenario is None:
             continue
-        if scenario.name in scenarios:
-            other = scenarios[scenario.name].file
-            problems.append(
-                Problem(scenario.file, None, "name", f"a name not used by {other}", shown(scenario.name))
+        twin = next((s for s in scenarios.values() if s.name.casefold() == scenario.name.casefold()), None)
+        if twin is not None:
+            expected = f"a name not used by {twin.file}" + (
+                "" if twin.name == scenario.name else " but for case"
             )
+            problems.append(Problem(scenario.file, None, "name", expected, shown(scenario.name)))
         if sites_known:
             _check_bases(scenario, site_ids, excluded, problems)
         scenarios[scenario.name] = scenario

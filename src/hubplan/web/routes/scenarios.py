@@ -18,6 +18,10 @@ from hubplan.web.models import NewScenario, Plan
 from hubplan.web.routes.deps import editor_dependencies
 from hubplan.web.routes.strict_json import StrictJSONRoute
 
+MAX_KM_FROM_AN_AREA = 25.0
+"""How far from the nearest area's centre ``/api/here`` answers for a point (km; a rural LSOA is ~10 km
+across): a point in Sydney is not the nearest Norfolk area's."""
+
 
 def scenarios_router(ctx: Context) -> APIRouter:
     """Return the routes ``/api/evaluate``, ``/api/scenarios...`` and ``/api/here``."""
@@ -68,17 +72,23 @@ def scenarios_router(ctx: Context) -> APIRouter:
 
     @router.get("/api/here", summary="What a plan changes for the families of the area nearest a point")
     def here(
-        lat: Annotated[float, Query(ge=-90, le=90)],
-        lon: Annotated[float, Query(ge=-180, le=180)],
+        lat: Annotated[float, Query(ge=-90, le=90, allow_inf_nan=False)],
+        lon: Annotated[float, Query(ge=-180, le=180, allow_inf_nan=False)],
         bases: Annotated[str, Query(min_length=1, max_length=ctx.limits.max_query_bytes)],
     ) -> dict[str, Any]:
         ws = ctx.state.workspace
         if not split(bases):
             raise HTTPException(422, "bases: expected site ids separated by commas; got none")
         now = ctx.state.evaluate(ctx.state.scenario(split(bases)))
-        i = int(
-            np.argmin((ws.areas.lat - lat) ** 2 + ((ws.areas.lon - lon) * math.cos(math.radians(lat))) ** 2)
-        )
+        squared = (ws.areas.lat - lat) ** 2 + ((ws.areas.lon - lon) * math.cos(math.radians(lat))) ** 2
+        i = int(np.argmin(squared))
+        km = 111.2 * math.sqrt(float(squared[i]))  # degrees of latitude to km
+        if km > MAX_KM_FROM_AN_AREA:
+            raise HTTPException(
+                422,
+                f"lat, lon: expected a point within {MAX_KM_FROM_AN_AREA:g} km of one of the workspace's "
+                f"areas; the nearest ({ws.areas.ids[i]}) is {km:,.0f} km away",
+            )
         before = ctx.state.evaluate(ws.baseline) if ws.baseline is not None else now
         modes = {}
         for m in now.modes:
