@@ -42,9 +42,16 @@ def keep_library_caches_in_user_cache() -> Path:
     Returns
     -------
     Path
-        The cache folder torch will use (``$XDG_CACHE_HOME/hubplan/torch`` or ``~/.cache/hubplan/torch``).
+        The cache folder torch will use (``$XDG_CACHE_HOME/hubplan/torch`` or ``~/.cache/hubplan/torch``;
+        in the temporary folder only where there is no home folder at all).
     """
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hubplan" / "torch"
+    try:
+        home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    except RuntimeError:  # no HOME and a user id the password file lacks (some containers)
+        import tempfile
+
+        home = Path(tempfile.gettempdir()) / f"hubplan-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
+    base = home / "hubplan" / "torch"
     os.environ.setdefault(TORCH_CACHE_VARIABLE, str(base))
     os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
     return Path(os.environ[TORCH_CACHE_VARIABLE])

@@ -27,8 +27,16 @@ GENERATOR_MARK = b'<meta name="generator" content="hubplan">'
 """The line every HTML page hubplan writes carries in its head, so an output folder can tell its own
 pages from a user's files beside them."""
 
-_LEGACY_PAGE = re.compile(rb"<title>[^<]*: what the options mean for its [^<]*</title>")
-"""The title of a centre page written before :data:`GENERATOR_MARK` was added."""
+_LEGACY_PAGE = re.compile(
+    rb"<title>[^<]*: what the options mean for its [^<]*</title>|Made by hubplan"
+    rb"|<title>[^<]*consultation: what people said</title>|<title>Every council at once: children"
+    rb"|<title>Mobile outreach: (?:timetable by vehicle|when it calls near you)</title>"
+)
+"""What pages written before :data:`GENERATOR_MARK` was added carry: their titles, and the report's and
+centre pages' "Made by hubplan" line (so a rerun after an upgrade replaces them)."""
+
+_LEGACY_SVG = re.compile(rb'^<svg [^>]*class="marks"')
+"""A chart SVG as Vega (vl-convert) writes it, before :data:`SVG_MARK` was added."""
 
 MAX_NAME_CHARS = 100
 """The most characters of a file name made from an id (well under the 255 bytes file systems allow)."""
@@ -296,13 +304,13 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
         if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
             msg = f"owned: expected plain names inside the folder, got {name!r}"
             raise ValueError(msg)
-    _refuse_foreign_files(folder, owned)
+    refuse_foreign_files(folder, owned)
     staging = _staging_folder(folder)
     try:
         yield staging
         old = staging / ".old"
         old.mkdir()
-        _refuse_foreign_files(folder, owned)
+        refuse_foreign_files(folder, owned)
         foreign = {name: _foreign_entries(folder / name, staging / name) for name in owned}
         with _interrupts_held():
             for name in owned:
@@ -347,12 +355,14 @@ def written_by_hubplan(path: Path) -> bool:
         return False
     try:
         with path.open("rb") as f:
-            head = f.read(4096)
+            head = f.read(65536)
             if head.startswith(b"%PDF-"):  # the information sits before the cross-reference table
                 return PDF_CREATOR in head + f.read(MAX_PDF_BYTES)
     except OSError:
         return False
-    return GENERATOR_MARK in head or head.startswith(SVG_MARK) or _LEGACY_PAGE.search(head) is not None
+    if GENERATOR_MARK in head[:4096] or head.startswith(SVG_MARK) or _LEGACY_SVG.match(head):
+        return True
+    return path.suffix.lower() in (".html", ".htm") and _LEGACY_PAGE.search(head) is not None
 
 
 def _first_line(data: bytes) -> bytes:
@@ -363,8 +373,8 @@ def same_kind_of_output(path: Path, new: bytes) -> bool:
     """Whether the file at ``path`` is an earlier output of the kind ``new`` is, so it may be replaced.
 
     A page, SVG or PDF is hubplan's when it carries hubplan's generator mark (:func:`written_by_hubplan`);
-    a JSON document when it is an object whose keys are those of ``new`` (but for optional ones that
-    one of them lacks); any other file (a CSV) when
+    a JSON document when it is an object whose keys are those of ``new`` (but for one optional key
+    that one of them lacks); a Parquet table when it has the same columns; any other file (a CSV) when
     its first line, the header, is the first line of ``new``. A user's spreadsheet, a workspace's
     ``sites.csv`` or any other file someone wrote by hand is none of these.
 
@@ -386,19 +396,38 @@ def same_kind_of_output(path: Path, new: bytes) -> bool:
         return True
     if new.startswith((b"%PDF-", SVG_MARK)) or GENERATOR_MARK in new[:4096]:
         return False
-    try:
-        with path.open("rb") as f:
-            old = f.read(64 << 20 if path.suffix.lower() == ".json" else 65536)
-    except OSError:
-        return False
+    if new.startswith(b"PAR1"):
+        return _same_parquet_columns(path, new)
+    old = _head(path, 64 << 20 if path.suffix.lower() == ".json" else 65536)
     if path.suffix.lower() == ".json":
         return _same_keys(old, new)
     header = _first_line(new)
     return bool(header.strip()) and _first_line(old) == header
 
 
+def _head(path: Path, size: int) -> bytes:
+    """Return the first ``size`` bytes of a file, or nothing when it cannot be read."""
+    try:
+        with path.open("rb") as f:
+            return f.read(size)
+    except OSError:
+        return b""
+
+
+def _same_parquet_columns(path: Path, new: bytes) -> bool:
+    """Whether an existing Parquet file has the columns ``new`` has (an earlier export of the same table)."""
+    import io
+
+    import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+    try:
+        return bool(pq.read_schema(path).names == pq.read_schema(io.BytesIO(new)).names)
+    except (OSError, ValueError):  # not Parquet (pyarrow's errors are both)
+        return False
+
+
 def _same_keys(old: bytes, new: bytes) -> bool:
-    """Whether two JSON documents are objects with the same keys (an optional one may come or go)."""
+    """Whether two JSON documents are objects with the same keys (one optional key may come or go)."""
     import json
 
     try:
@@ -407,7 +436,8 @@ def _same_keys(old: bytes, new: bytes) -> bool:
         return False
     if not (isinstance(was, dict) and isinstance(will, dict) and was):
         return False
-    return bool(was.keys() <= will.keys() or will.keys() <= was.keys())
+    # The same keys, but for one optional key that one of the two lacks ("source" in plan.json).
+    return len(was.keys() ^ will.keys()) <= 1 and len(was.keys() & will.keys()) >= 2
 
 
 def check_replaceable(path: Path, new: bytes, *, option: str | None = None) -> None:
@@ -443,6 +473,23 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")
 _NUMBER = re.compile(r"[-+]?(?:\d+(?:[.,]\d*)?|\.\d+)(?:[eE][-+]?\d+)?")
 
 
+def starts_as_formula(text: str) -> bool:
+    """Return whether a spreadsheet would run ``text`` as a formula (see :func:`spreadsheet_safe`).
+
+    Parameters
+    ----------
+    text
+        A cell or an id.
+
+    Returns
+    -------
+    bool
+        ``True`` for text starting ``=``, ``+``, ``-``, ``@``, a tab or a carriage return (or a
+        full-width form of one) that is not a number written as text.
+    """
+    return text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text)
+
+
 def spreadsheet_safe(cell: object) -> object:
     r"""Return a CSV cell so a spreadsheet shows it as text and never runs it as a formula.
 
@@ -467,7 +514,7 @@ def spreadsheet_safe(cell: object) -> object:
     >>> spreadsheet_safe('=HYPERLINK("http://x","y")'), spreadsheet_safe("-1.5"), spreadsheet_safe(3)
     ('\'=HYPERLINK("http://x","y")', '-1.5', 3)
     """
-    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _NUMBER.fullmatch(cell):
+    if isinstance(cell, str) and starts_as_formula(cell):
         return "'" + cell
     return cell
 
@@ -524,13 +571,34 @@ def write_outputs(files: Sequence[tuple[Path, bytes]], *, option: str | None = N
     return write_files_together(files, replace=True)
 
 
-def _refuse_foreign_files(folder: Path, owned: Sequence[str]) -> None:
-    """Raise :class:`HubplanError` when an owned name in ``folder`` is a file hubplan did not write."""
+def refuse_foreign_files(folder: Path, owned: Sequence[str]) -> None:
+    """Raise :class:`HubplanError` when an owned name in ``folder`` is a file hubplan did not write.
+
+    :func:`replaced_together` calls it before and after its block; a command calls it first as well,
+    so a refusal comes before minutes of work rather than after.
+
+    Parameters
+    ----------
+    folder
+        The output folder.
+    owned
+        The names of the outputs, as :func:`replaced_together` takes them.
+
+    Raises
+    ------
+    HubplanError
+        Naming the first such file.
+    """
+    pages = [folder / n for n in owned if n.endswith(".html")]
+    report_is_ours = any(written_by_hubplan(p) for p in pages)
     for name in owned:
         target = folder / name
         # A folder of pages keeps its user files (see _foreign_entries); a link is swapped out, never
         # followed, so what it names is untouched.
         if target.is_symlink() or not target.exists() or target.is_dir():
+            continue
+        # A PDF written before PDF_CREATOR was added goes with the hubplan page beside it.
+        if name.endswith(".pdf") and report_is_ours and _starts_with(target, b"%PDF-"):
             continue
         if not written_by_hubplan(target):
             msg = (
@@ -538,6 +606,10 @@ def _refuse_foreign_files(folder: Path, owned: Sequence[str]) -> None:
                 "move it elsewhere, or choose another --out (nothing was changed)"
             )
             raise HubplanError(msg)
+
+
+def _starts_with(path: Path, start: bytes) -> bool:
+    return _head(path, len(start)) == start
 
 
 def _foreign_entries(target: Path, new: Path) -> list[str]:

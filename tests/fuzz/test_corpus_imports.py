@@ -622,3 +622,22 @@ def test_a_five_point_scale_and_a_forms_wording_are_read(ws: Path, tmp_path: Pat
         in (" ".join(output.split()))
     )
     assert "found 'sort of'" in output
+
+
+def test_a_survey_tools_numeric_id_is_shown_and_a_name_in_an_answer_is_not(ws: Path, tmp_path: Path) -> None:
+    """SurveyMonkey's respondent ids are eleven digits or more: no phone number, so they are named."""
+    export = tmp_path / "export.csv"
+    export.write_text(
+        HEADER
+        + "114239587342,2018-10-01,parent,NR19 1AA,Dereham,agree,Keep it\n"
+        + "114239587342,2018-10-02,parent,NR19 1AA,Dereham,disagree,Changed my mind\n"
+        + "114239587343,2018-10-02,Childminder - Sarah Jones,NR19 1AA,Dereham,agree,\n"
+        + "114239587344,2018-10-02,parent,NR19 1AA,Dereham,agree,\n"
+    )
+    code, output = _invoke("consult", "import", str(ws), str(export))
+    flat = " ".join(output.split())
+    assert code == 0, flat
+    assert "found '114239587342'" in flat
+    assert "Sarah" not in flat
+    assert "row 4, column 'respondent_type'" in flat
+    assert "found another value (25 characters, not shown)" in flat

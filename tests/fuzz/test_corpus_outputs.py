@@ -81,6 +81,11 @@ def test_a_users_own_report_html_in_out_is_kept(ws: Path, tmp_path: Path) -> Non
         (b"", b"venue,weekday\n", False),  # an empty file is no earlier output
         (b'{"lots": 3, "rows": []}', b'{"lots": 4, "rows": [1], "source": "x"}', True),  # optional key
         (b'{"name": "my notes"}', b'{"lots": 4, "rows": [1]}', False),
+        (
+            b'{"lots": "my notes"}',
+            b'{"lots": 4, "rows": [1], "notes": []}',
+            False,
+        ),  # one shared key is no match
         (b"[1, 2]", b'{"lots": 4}', False),
         (b"not json", b'{"lots": 4}', False),
         (b"<html><title>mine</title>", GENERATOR_MARK + b"<title>report</title>", False),
@@ -229,3 +234,29 @@ def test_a_plan_saved_under_a_name_differing_only_in_case_is_refused(ws: Path) -
         "scenarios/adopted-2019-15.yaml in more than case, found 'Adopted-2019-15'"
     ]
     assert sorted(p.name for p in (ws / "scenarios").iterdir()) == before
+
+
+def test_a_parquet_export_replaces_an_earlier_export_and_no_other_table(tmp_path: Path) -> None:
+    """`travel --export minutes.parquet`: an earlier export of the same columns is replaced, a user's table is not."""
+    import io
+
+    import pandas as pd
+
+    def parquet(frame: pd.DataFrame) -> bytes:
+        buffer = io.BytesIO()
+        frame.to_parquet(buffer, index=False)
+        return buffer.getvalue()
+
+    ours = parquet(
+        pd.DataFrame(
+            {"area_id": ["E1"], "site_id": ["s"], "mode": ["bus"], "minutes": [1.0], "source": ["x"]}
+        )
+    )
+    path = tmp_path / "minutes.parquet"
+    path.write_bytes(ours)
+    assert write_output(path, ours).read_bytes() == ours
+    theirs = parquet(pd.DataFrame({"school": ["Holt"], "pupils": [120]}))
+    path.write_bytes(theirs)
+    with pytest.raises(HubplanError, match="is a file hubplan did not write"):
+        write_output(path, ours, option="--export")
+    assert path.read_bytes() == theirs

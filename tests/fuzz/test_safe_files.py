@@ -336,3 +336,39 @@ def test_a_file_just_over_the_limit_reads_as_over_it(tmp_path: Path) -> None:
         handle.truncate(50_000_010)
     _, problems = _read(path, limit=50_000_000)
     assert problems == ["areas.csv: expected a table of at most 50.0 MB, found 50,000,010 bytes (10 over)"]
+
+
+def test_a_report_from_before_the_generator_mark_is_replaced_after_an_upgrade(tmp_path: Path) -> None:
+    """Pages and PDFs written by hubplan before it marked them are still its own (the review of round 7)."""
+    out = tmp_path / "out"
+    (out / "centres").mkdir(parents=True)
+    (out / "report.html").write_text(
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>Norfolk: options</title>'
+        "\n</head><body><p>Norfolk: Baseline. Made by hubplan 0.1.0 from the workspace's own files.</p>"
+    )
+    (out / "report.pdf").write_bytes(
+        b"%PDF-1.7\n%\xf0\x9f\x96\xa4\n5 0 obj\n<</Filter /FlateDecode>>\nstream\n"
+    )
+    _write_report(out, ["a"])
+    assert _snapshot(out) == {"centres/a.html": f"{MARK}page a of a", "report.html": f"{MARK}report of a"}
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("consultation.html", "<html><head><title>Norfolk consultation: what people said</title>"),
+        (
+            "national.html",
+            '<html lang="en"><head><meta charset="utf-8">\n<title>Every council at once: children\'s',
+        ),
+        ("timetable-vehicles.html", "<head>\n<title>Mobile outreach: timetable by vehicle</title>"),
+        ("lots.svg", '<svg xmlns="http://www.w3.org/2000/svg" class="marks" width="520" height="300">'),
+    ],
+)
+def test_other_outputs_from_before_the_mark_are_hubplans(tmp_path: Path, name: str, text: str) -> None:
+    from hubplan.files import written_by_hubplan
+
+    (tmp_path / name).write_text(text)
+    assert written_by_hubplan(tmp_path / name)
+    (tmp_path / "mine.html").write_text("<html><head><title>Our consultation: notes</title>")
+    assert not written_by_hubplan(tmp_path / "mine.html")

@@ -132,6 +132,9 @@ def test_a_json_key_given_twice_is_refused_not_read_as_its_last_value(client: Te
     deep = client.post("/api/reports", content=nested, headers={"content-type": "application/json", **EDITOR})
     assert deep.status_code == 422
     assert "'a' is given more than once" in _shape(deep)["details"][0]
+    for content_type in ("APPLICATION/JSON", "application/x+json", "text/plain"):
+        sneaky = client.post("/api/evaluate", content=body, headers={"content-type": content_type})
+        assert sneaky.status_code == 422, content_type  # FastAPI may read any of these as JSON
     once = client.post(
         "/api/evaluate", content=b'{"bases": ["cc-diss"]}', headers={"content-type": "application/json"}
     )

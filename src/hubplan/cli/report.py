@@ -21,7 +21,7 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import HubplanError
-from hubplan.files import replaced_together
+from hubplan.files import refuse_foreign_files, replaced_together
 
 REPORT_OUTPUTS = ("report.pdf", "centres", "report.html")
 """What ``hubplan report`` writes into ``--out``, all replaced together (the page people open, last)."""
@@ -54,6 +54,7 @@ def report(
     from hubplan.report.document import write_report
 
     output_folder(out_dir)
+    refuse_foreign_files(out_dir, REPORT_OUTPUTS)  # before the analysis, not after it
     workspace = load(directory)
     names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
     baseline = workspace.baseline_name
@@ -63,9 +64,10 @@ def report(
             "the workspace has no scenarios to report: make one with hubplan optimise (or write "
             "scenarios/NAME.yaml)"
         )
-    from hubplan.data.boundaries import check_boundaries
+    from hubplan.data.boundaries import areas_without_outline, check_boundaries
 
-    for problem in check_boundaries(directory, list(workspace.areas.ids)):  # the maps will show dots
+    outlines = areas_without_outline(directory, list(workspace.areas.ids))
+    for problem in [*check_boundaries(directory), *([outlines] if outlines else [])]:  # maps show dots
         err.print(f"Note: {problem}", markup=False)
     travel = travel_for(workspace)
     evaluations = evaluate_all(workspace, names, travel=travel)

@@ -81,7 +81,7 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
     """
     from hubplan.consult.importer import read_responses
     from hubplan.consult.themes import read_themes_file
-    from hubplan.data.boundaries import check_boundaries
+    from hubplan.data.boundaries import areas_without_outline, check_boundaries
     from hubplan.data.decision import load_decision
     from hubplan.data.points import PLACES_FILE, POSTCODE_DISTRICTS_FILE, check_points
 
@@ -91,7 +91,10 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
     region = workspace.assumptions.region if workspace is not None else None
     for file in (PLACES_FILE, POSTCODE_DISTRICTS_FILE):
         check_points(directory, file, problems, region=region)
-    problems += check_boundaries(directory, list(workspace.areas.ids) if workspace is not None else None)
+    problems += check_boundaries(directory)
+    outlines = areas_without_outline(directory, list(workspace.areas.ids)) if workspace is not None else None
+    if outlines is not None:  # the maps show those areas as dots: worth saying, nothing is wrong
+        err.print(f"warning: {escape(str(outlines))}")
     names = tuple(workspace.scenarios) if workspace is not None else None
     later: list[Callable[[], object]] = [
         lambda: load_decision(directory, scenarios=names),

@@ -341,8 +341,9 @@ _POSTCODE = re.compile(r"(?<![A-Za-z0-9])([A-Za-z]{1,2}\d[A-Za-z\d]?)\s*(\d[A-Za
 _DISTRICT_ONLY = re.compile(r"[A-Za-z]{1,2}\d[A-Za-z\d]?")
 
 
-_CONTACT = re.compile(r"@|(?:\d\D{0,2}){9,}")
-"""An e-mail address, or nine digits or more (a phone number): an id a survey tool took from a person."""
+_CONTACT = re.compile(r"@|(?<![\d])(?:\+\s?44|0)(?:[\s().-]*\d){9,10}(?![\d])")
+"""An e-mail address or a UK phone number (0 or +44 and ten digits): an id taken from a person. A
+survey tool's own numeric ids (SurveyMonkey's eleven digits) are shown."""
 
 
 def shown_id(response_id: str) -> str:
@@ -429,8 +430,15 @@ def _answers(cells: dict[str, str]) -> dict[str, str]:
 
 
 def _answer_shown(value: str) -> str:
-    """Show an answer to a closed question (short, no contact details); anything longer is described."""
-    if value and len(value) <= 40 and not _CONTACT.search(value) and not hidden_character(value):
+    """Show an answer to a closed question when it is a few English words ("sort of"), else describe it.
+
+    A name ("childminder - sarah jones") or anything else a person wrote there is never quoted.
+    """
+    from hubplan.consult.name_lists import is_english_word, is_text_speak
+
+    words = re.findall(r"[^\W\d_]+", value)
+    plain = all(is_english_word(w) or is_text_speak(w) or len(w) <= 2 for w in words)
+    if value and len(value) <= 40 and words and plain and not _CONTACT.search(value):
         return shown(value)
     return _describe(value)
 

@@ -108,17 +108,38 @@ def find_personal_data(text: str) -> list[Found]:
     """
     if not text.strip():
         return []
-    from hubplan.consult.name_clues import capitals_spans, recase_capitals
+    from hubplan.consult.name_clues import recase_capitals
 
     found = _find(text)
     recased = recase_capitals(text)
     if recased != text:  # lines in capitals: their names are found as a person would have written them
-        caps = capitals_spans(text)
-        found = [
-            f for f in found if f.kind != "PERSON" or not any(f.start < e and s < f.end for s, e in caps)
-        ]
-        found += [f for f in _find(recased) if f.kind == "PERSON" and f not in found]
+        found = _in_capitals(text, found, [f for f in _find(recased) if f.kind == "PERSON"])
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Found]:
+    r"""Merge the names found in the recased text with what the text itself gave on its capitals lines.
+
+    In capitals every word looks like a name, so a name found in the text as written is kept on a
+    capitals line only where the recased text finds a name inside it ("JACK BAKER" for "Jack": the
+    surname stays removed), and only on the lines that name is on ("YOURS SINCERELY\nMR D. OKAFOR"
+    keeps its last line).
+    """
+    from hubplan.consult.name_clues import capitals_spans
+
+    caps = capitals_spans(text)
+    kept = []
+    for f in found:
+        if f.kind != "PERSON" or not any(f.start < e and b < f.end for b, e in caps):
+            kept.append(f)
+            continue
+        for n in (n for n in names if f.start < n.end and n.start < f.end):
+            first = text.rfind("\n", 0, n.start) + 1
+            last = text.find("\n", n.end)
+            kept.append(
+                Found(max(f.start, first), min(f.end, len(text) if last < 0 else last), f.kind, f.source)
+            )
+    return kept + [n for n in names if n not in kept]
 
 
 def _find(text: str) -> list[Found]:

@@ -144,34 +144,59 @@ def read_boundaries(folder: Path | None) -> dict[str, list[dict[str, Any]]]:
     return _read_layers(folder, [])
 
 
-def check_boundaries(folder: Path, area_ids: Sequence[str] | None = None) -> list[Problem]:
+def check_boundaries(folder: Path) -> list[Problem]:
     """Return why a workspace's ``boundaries.geojson`` cannot be read (empty when it can, or is absent).
 
     Parameters
     ----------
     folder
         The workspace folder.
-    area_ids
-        The workspace's areas, when known: each should have an outline (a file for another council, or
-        an empty one, would leave every map in dots without a word).
 
     Returns
     -------
     list of Problem
-        What is wrong with the file: not a regular file in the workspace, too large, not GeoJSON,
-        features without the ``layer`` property hubplan writes, or areas without an outline.
+        What is wrong with the file: not a regular file in the workspace, too large, not GeoJSON, or
+        features without the ``layer`` property hubplan writes.
+    """
+    problems: list[Problem] = []
+    _read_layers(folder, problems)
+    return problems
+
+
+def areas_without_outline(folder: Path, area_ids: Sequence[str]) -> Problem | None:
+    """Say how many of the workspace's areas ``boundaries.geojson`` has no outline for, if any.
+
+    A file for another council, or an empty one, leaves every map in dots; nothing else is wrong, so
+    ``validate`` and ``report`` say it as a warning.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    area_ids
+        The workspace's areas.
+
+    Returns
+    -------
+    Problem or None
+        ``None`` when there is no readable file, or every area has an outline.
     """
     problems: list[Problem] = []
     layers = _read_layers(folder, problems)
-    if problems or area_ids is None or not (folder / FILE).is_file():
-        return problems
+    if problems or not (folder / FILE).is_file():
+        return None
     outlined = {str(f.get("properties", {}).get("id")) for f in layers.get("area", [])}
     missing = [a for a in area_ids if a not in outlined]
-    if missing:
-        expected = "an outline for every area in the areas table (maps fall back to dots)"
-        found = f"{len(missing):,} of {len(area_ids):,} areas without one, e.g. {missing[0]!r}"
-        problems.append(Problem(FILE, None, None, expected, found))
-    return problems
+    if not missing:
+        return None
+    expected = "an outline for every area in the areas table (maps fall back to dots)"
+    return Problem(
+        FILE,
+        None,
+        None,
+        expected,
+        f"{len(missing):,} of {len(area_ids):,} areas without one, e.g. {missing[0]!r}",
+    )
 
 
 def _read_layers(folder: Path | None, problems: list[Problem]) -> dict[str, list[dict[str, Any]]]:

@@ -21,6 +21,7 @@ from hubplan.data.assumptions import Region
 from hubplan.data.columns import MAX_PROBLEMS_PER_COLUMN
 from hubplan.data.read_table import RawTable, shown
 from hubplan.errors import Problem
+from hubplan.files import starts_as_formula
 
 ENGLAND_BOX = (49.8, 55.85, -6.5, 1.8)
 """(min_lat, max_lat, min_lon, max_lon): a box around England, Scilly to Berwick, Land's End to Lowestoft."""
@@ -155,12 +156,6 @@ def _latin_look(ch: str) -> str:
     return small[1].lower() if small else ch
 
 
-_FORMULA = ("=", "+", "-", "@", "＝", "＋", "－", "＠")
-"""How a cell a spreadsheet runs as a formula starts (CSV injection): no id may start so."""
-
-_PLAIN_NUMBER = re.compile(r"[-+]?\d+(?:\.\d+)?")
-
-
 def hidden_character(text: str) -> str | None:
     r"""Describe the first line break, control or invisible character in ``text``, or ``None``.
 
@@ -226,7 +221,7 @@ def check_ids(tables: Sequence[tuple[RawTable, np.ndarray]], problems: list[Prob
             if not text:
                 continue
             hidden = hidden_character(text)
-            if text.startswith(_FORMULA) and not _PLAIN_NUMBER.fullmatch(text):
+            if starts_as_formula(text):
                 expected = "an id that does not start with =, +, - or @ (a spreadsheet runs such a cell)"
                 problems.append(Problem(table.file, int(row), "id", expected, shown(text)))
             elif hidden:

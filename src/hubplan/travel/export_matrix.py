@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import numpy as np
@@ -9,7 +10,7 @@ import pandas as pd
 
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
-from hubplan.files import spreadsheet_safe, write_atomically, write_output
+from hubplan.files import spreadsheet_safe, write_output
 from hubplan.travel.matrix import TravelMatrix
 
 EXPORT_COLUMNS = ("area_id", "site_id", "mode", "minutes", "source")
@@ -65,7 +66,7 @@ def matrix_table(workspace: Workspace, travel: TravelMatrix) -> pd.DataFrame:
 
 
 def write_matrix_table(path: Path, workspace: Workspace, travel: TravelMatrix) -> int:
-    """Write :func:`matrix_table` to ``path`` (``.csv`` or ``.parquet``), atomically.
+    """Write :func:`matrix_table` to ``path`` (``.csv`` or ``.parquet``), atomically, over no user's file.
 
     CSV minutes are written with 9 significant digits, enough to read back the same float32.
 
@@ -95,7 +96,9 @@ def write_matrix_table(path: Path, workspace: Workspace, travel: TravelMatrix) -
     if suffix == ".csv":
         safe = table.apply(lambda column: column.map(spreadsheet_safe) if column.dtype == object else column)
         text = safe.to_csv(index=False, float_format="%.9g", lineterminator="\n")
-        write_output(path, text.encode("utf-8"), option="--out")
+        write_output(path, text.encode("utf-8"), option="--export")
     else:
-        write_atomically(path, lambda handle: table.to_parquet(handle, index=False))
+        buffer = io.BytesIO()
+        table.to_parquet(buffer, index=False)
+        write_output(path, buffer.getvalue(), option="--export")
     return len(table)

@@ -38,15 +38,18 @@ class StrictJSONRoute(APIRoute):
         handle = super().get_route_handler()
 
         async def checked(request: Request) -> Response:
-            if request.headers.get("content-type", "").startswith("application/json"):
+            body = await request.body()
+            # Every body is looked at, whatever its content type says ("APPLICATION/JSON",
+            # "application/x+json" or none at all are all read as JSON by FastAPI).
+            if body:
                 try:
-                    json.loads(await request.body(), object_pairs_hook=_once)
+                    json.loads(body, object_pairs_hook=_once)
                 except _RepeatedKeyError as exc:
                     message = f"the key {exc.key[:100]!r} is given more than once: give each key once"
                     raise RequestValidationError(
                         [{"loc": ("body",), "msg": message, "type": "value_error"}]
                     ) from None
-                except ValueError:
+                except (ValueError, RecursionError):
                     pass  # not JSON at all: FastAPI's own reading says so
             return await handle(request)
 
