@@ -20,19 +20,8 @@ import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
-from hubplan.data import write_bundled_workspace
 from hubplan.files import safe_file_name
 from tests.data.test_hostile import assert_refused, run_cli
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_bundled_workspace(tmp_path_factory.mktemp("demo26") / "w")
-
-
-@pytest.fixture
-def ws(demo: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(demo, tmp_path / "w", symlinks=True))
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -8,27 +8,15 @@ command stops with a message. An earlier output of the same kind is replaced, as
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
-from hubplan.data import write_bundled_workspace
 from hubplan.errors import HubplanError
 from hubplan.files import GENERATOR_MARK, PDF_CREATOR, check_replaceable, same_kind_of_output, write_output
 from tests.data.test_hostile import run_cli
 
 TIMETABLE_HEADER = b"venue,weekday,slot,base,staff"
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_bundled_workspace(tmp_path_factory.mktemp("outputs26") / "w")
-
-
-@pytest.fixture
-def ws(demo: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(demo, tmp_path / "w", symlinks=True))
 
 
 def test_a_timetable_named_after_a_workspace_table_is_refused_and_the_table_kept(ws: Path) -> None:
