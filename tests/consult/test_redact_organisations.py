@@ -250,3 +250,44 @@ def test_held_out_3_is_as_large_as_the_brief_asks() -> None:
     rows = _rows("pii_heldout3.jsonl")
     assert len(rows) >= 50
     assert sum(s["kind"] == "keep" for r in rows for s in r["spans"]) >= 15
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("he works at the tyre place on the ring road so he can't come", "the tyre place on the ring road"),
+        (
+            "I do lates at the sugar beet factory near Cantley, and my mum helps",
+            "the sugar beet factory near Cantley",
+        ),
+        (
+            "I work from home for the building society on Prince of Wales Road.",
+            "the building society on Prince of Wales Road",
+        ),
+        (
+            "She's a healthcare assistant on Gateley ward at the Norfolk and Norwich",
+            "Gateley ward at the Norfolk and Norwich",
+        ),
+        ("my brother and I run the Star Fish Bar in Cromer, open every night", "the Star Fish Bar in Cromer"),
+        (
+            "my uncle runs the Jade Garden restaurant on Lynn Road so evenings are out",
+            "the Jade Garden restaurant on Lynn Road",
+        ),
+    ],
+)
+def test_workplaces_described_rather_than_named_are_removed(text: str, value: str) -> None:
+    """A workplace said loosely after a phrase about work, a ward at a hospital, a family's own business."""
+    assert _found(text, value), (text, find_personal_data(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("I work at the centre on Tuesdays as a volunteer", "the centre on Tuesdays"),
+        ("we have the Wymondham centre nearby, thank goodness", "the Wymondham centre"),
+        ("my husband has the Market Street surgery appointments on Monday", "Market Street surgery"),
+        ("I work in the city centre so it is easy", "the city centre"),
+    ],
+)
+def test_services_and_places_near_a_work_phrase_stay(text: str, phrase: str) -> None:
+    assert not _touched(text, phrase), (text, find_personal_data(text))

@@ -171,6 +171,35 @@ _RUNS = re.compile(
     r"(?:an?\s+[a-z]+\s*\(\s*)?)"
 )
 _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
+# A workplace described rather than named, after a phrase about work: "the frozen veg place on the
+# industrial estate", "the barbers by the bus station", "his cousin's takeaway on Regent Road", "the big
+# insurer on Surrey Street". Up to three words, a word for a place of work, and where it is, up to the
+# end of the clause.
+_WORKPLACE_NOUN = (
+    rf"(?:{_SITE}|{_BUSINESS}|place|firm|company|insurer|bank|society|packing|boatyard|marina|grill|diner|kebab\s+house|"
+    r"salon|garage|haulage|agency|contractor|builders?|laundry|abattoir|cannery|dairy)"
+)
+_DESCRIBED_WORKPLACE = re.compile(
+    rf"(?i:(?:the|a|an|his|her|their|my|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_WORKPLACE_NOUN}s?"
+    r"(?:\s+(?:on|in|at|by|near|off|out\s+of|behind|opposite)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?[\w'’&-]+)?)"
+    r"(?=\s*(?:[,.;:!?)]|\b(?:and|so|but|because|with|where|which|who|for|since|until|from)\b|$))"
+)
+# A ward at a hospital: "a nurse on Cley ward at the N&N", "on Ward 17 at the James Paget".
+_NAME_WORD = r"[A-Z][\w'’&-]*"
+_WARD = re.compile(
+    rf"\b(?:on|in)\s+((?:[Ww]ard\s+\w+|(?:{_NAME_WORD}\s+){{1,2}}[Ww]ard)\s+at\s+(?:the\s+)?"
+    rf"{_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD}){{0,3}})"
+)
+_HAS_WORKPLACE_NOUN = re.compile(rf"(?i:\b{_WORKPLACE_NOUN}\b)")
+_LOCATIVE = re.compile(r"\s+(?:on|in|at|by|near|off|out\s+of|behind|opposite)\s+")
+_DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "my", "our"])
+# A family's own business: "my family run the Golden Dragon takeaway in Swaffham", "me and my husband
+# have the Anatolia Grill on Sheringham High Street".
+_FAMILY_BUSINESS = re.compile(
+    r"(?i:\b(?:(?:(?:my\s+|our\s+)?(?:family|husband|wife|partner|parents|brother|sister|uncle|auntie|"
+    r"cousin|dad|mum)|we)\s+(?:run|runs|ran|own|owns|owned|manage|manages)"
+    r"|(?:(?:me|i)\s+and\s+my\s+\w+|my\s+\w+\s+and\s+(?:me|i))\s+(?:run|have|own|manage))\s+)"
+)
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|[.!?]$|\s*\(")
 _NOT_EMPLOYERS_TEXT = (
     "home the a an night nights weekend weekends it all least last times moment present once minimum same "
@@ -321,6 +350,29 @@ _NOT_MONTHS = frozenset(
 )
 
 
+def _described_workplaces(text: str) -> Iterator[tuple[int, int]]:
+    """Yield workplaces described after a phrase about work, wards at hospitals and family businesses."""
+    for cue in [*_WORK_CUE.finditer(text), *_WORK_IN.finditer(text), *_WORK_FROM_HOME.finditer(text)]:
+        m = _DESCRIBED_WORKPLACE.match(text, cue.end())
+        if m is None:
+            continue
+        # "the centre on Tuesdays", "the city centre": the words before where it is name no employer.
+        head = re.split(r"\s+(?:on|in|at|by|near|off|out\s+of|behind|opposite)\s+", m[0].lower(), maxsplit=1)[
+            0
+        ]
+        if not all(w in _NOT_EMPLOYERS for w in head.split() if w not in _DETERMINERS):
+            yield m.start(), m.end()
+    for m in _WARD.finditer(text):
+        yield m.start(1), m.end(1)
+    for cue in _FAMILY_BUSINESS.finditer(text):
+        m = _EMPLOYER.match(text, cue.end())
+        if m and _HAS_WORKPLACE_NOUN.search(_LOCATIVE.split(m[0], maxsplit=1)[0]):
+            yield m.start(), m.start() + _employer_length(m[0])
+
+
+_WORK_FROM_HOME = re.compile(r"(?i:\b(?:work|works|working)\s+from\s+home\s+for\s+)")
+
+
 class WorkplaceRecogniser(_Regex):
     """The employer after a phrase about work: "I work nights at X", "laid off from X", "employed at X"."""
 
@@ -330,6 +382,9 @@ class WorkplaceRecogniser(_Regex):
         for start, end in self._employers(text):
             if _WORSHIP.search(text[start:end]) or _COUNCIL.fullmatch(text[start:end]):
                 continue  # a church a minister serves, or "foster carers for Norfolk County Council"
+            words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
+            if words and all(w in _NOT_EMPLOYERS for w in words):
+                continue  # "work in the city centre", "at the centre": no employer named
             yield start, end
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
@@ -375,6 +430,7 @@ class WorkplaceRecogniser(_Regex):
                 yield m.start(), m.start() + _employer_length(m[0])
         for m in _WHERE_WORKS.finditer(text):
             yield m.start(1), m.end(1)
+        yield from _described_workplaces(text)
         for m in _AT_WORKS.finditer(text):
             yield m.start(1), m.end(1)
         yield from _signature_employers(text)
