@@ -38,6 +38,7 @@ SETS = {
     "held-out 6": DATA / "pii_heldout6.jsonl",
     "held-out 7": DATA / "pii_heldout7.jsonl",
     "held-out 8": DATA / "pii_heldout8.jsonl",
+    "held-out 9": DATA / "pii_heldout9.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -217,6 +218,25 @@ e-mails, NI numbers, vehicles and registration numbers whole, social handles 4 /
 met; overall (90%), workplaces, social handles and harmless damage (5%) are not. This is the fairest
 figure hubplan has for text it has never seen: about 85% of personal items removed, so published quotes
 stay few and short, and none that still holds an unknown capitalised word.
+
+The rules were then widened for held-out 8's workplaces in general forms (commit de9420f): a workplace
+described rather than named after a phrase about work ("the tyre place on the ring road"), a ward at a
+hospital, a family's own business ("my family run the X takeaway"). Workplaces went to 28 / 39 on
+held-out 8 and 20 / 24 on held-out 7 (both tuned now), with no harmless phrase damaged on any set
+that was not before.
+
+Held-out 9 (pii_heldout9.jsonl, 75 responses, 273 items, 158 harmless phrases, at least 40
+workplaces asked for) was written by a third writer who saw neither the code nor any earlier set, and
+measured once, untuned, at de9420f: 227 / 273 removed (83.2%); names 121 / 132 (91.7%: lower case
+14 / 17), dates of birth 15 / 20, addresses 11 / 15, phones 14 / 15 (one spoken as words), workplaces
+26 / 51 (51.0%: "the tesco on yaxham road", "dunns haulage on beacon park", "Perenco out of the
+port", "RAF Marham", a Portuguese "armazém da Thermos", a workplace in capitals), every other kind
+whole; 25 / 158 harmless phrases damaged (15.8%: greetings and festivals in other languages,
+"Inshallah", "Labdien", "Pongal", "Hogmanay", "Simbang Gabi", "Joninės"; communities, "Irish
+Traveller", "Gypsy Roma", "Bangladeshi"; places; "Hey Duggee"; a sign-off "Reg."). So the workplace
+rules written for held-out 8 did not generalise to a writer who names employers in other ways, and
+harmless damage on text written to collide with personal data is three times the bar: names meet
+issue 26's bar on every held-out set, workplaces and damage do not.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
