@@ -1,6 +1,6 @@
 """Recall of the redaction per kind of personal data and name style, and harmless phrases damaged.
 
-Eighteen labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
+Nineteen labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the recognisers were tuned
 against; the held-out set (pii_heldout.jsonl) was written with it, before the code, and never tuned
 against; the "after" set (pii_after.jsonl) was written once the code worked, to find its limits
 (hard cases on purpose: lower-case names, odd separators), and was not tuned against either;
