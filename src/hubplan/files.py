@@ -375,8 +375,8 @@ def same_kind_of_output(path: Path, new: bytes) -> bool:
     A page, SVG or PDF is hubplan's when it carries hubplan's generator mark (:func:`written_by_hubplan`);
     a JSON document when it is an object whose keys are those of ``new`` (but for one optional key
     that one of them lacks); a Parquet table when it has the same columns; any other file (a CSV) when
-    its first line, the header, is the first line of ``new``. A user's spreadsheet, a workspace's
-    ``sites.csv`` or any other file someone wrote by hand is none of these.
+    its first line, the header, is that of ``new`` but for at most one column's name. A user's
+    spreadsheet, a workspace's ``sites.csv`` or any other file someone wrote by hand is none of these.
 
     Parameters
     ----------
@@ -401,8 +401,20 @@ def same_kind_of_output(path: Path, new: bytes) -> bool:
     old = _head(path, 64 << 20 if path.suffix.lower() == ".json" else 65536)
     if path.suffix.lower() == ".json":
         return _same_keys(old, new)
-    header = _first_line(new)
-    return bool(header.strip()) and _first_line(old) == header
+    return _same_header(_first_line(old), _first_line(new))
+
+
+def _same_header(old: bytes, new: bytes) -> bool:
+    """Whether two CSV headers are one output's: the same columns, but for at most one renamed.
+
+    ``lots-table.csv`` names its people column after the areas table's (``children`` or ``families``):
+    a rerun after that changed is still the same output. A table with other columns is not.
+    """
+    if not new.strip():
+        return False
+    was, will = old.split(b","), new.split(b",")
+    renamed = 1 if len(will) >= 3 else 0  # a header of one or two columns must match whole
+    return len(was) == len(will) and sum(a != b for a, b in zip(was, will, strict=True)) <= renamed
 
 
 def _head(path: Path, size: int) -> bytes:

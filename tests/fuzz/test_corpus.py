@@ -504,3 +504,11 @@ def test_boundaries_without_the_areas_outlines_are_a_warning_not_a_refusal(ws: P
     assert re.search("warning: " + expected, " ".join(str(validate["output"]).split()))
     assert report["code"] == 0, report["output"]
     assert re.search("Note: " + expected, " ".join(str(report["output"]).split()))
+
+
+def test_a_copy_of_a_table_beside_it_is_named_as_not_read(ws: Path) -> None:
+    """Round 7: 'sites (1).csv' (a second download) beside sites.csv was silent; hubplan reads sites.csv."""
+    shutil.copy(ws / "sites.csv", ws / "sites (1).csv")
+    (result,) = run_cli(["validate", str(ws)])
+    assert result["code"] == 0, result["output"]
+    assert "warning: sites (1).csv is not read: hubplan reads sites.csv" in str(result["output"])

@@ -67,6 +67,13 @@ def test_a_users_own_report_html_in_out_is_kept(ws: Path, tmp_path: Path) -> Non
         (b"\xef\xbb\xbfvenue,weekday\nx,Mon\n", b"venue,weekday\n", True),
         (b"site_id,name,lat,lon\ncc-holt,Holt,52.9,1.09\n", b"venue,weekday\n", False),
         (b"", b"venue,weekday\n", False),  # an empty file is no earlier output
+        (
+            b"lot,areas,families,bases\n",
+            b"lot,areas,children,bases\n",
+            True,
+        ),  # lots-table.csv's people column
+        (b"lot,areas,families,bases\n", b"lot,areas,children,cost\n", False),
+        (b"area_id,lot\n", b"area_id,lots\n", False),  # two columns must match whole
         (b'{"lots": 3, "rows": []}', b'{"lots": 4, "rows": [1], "source": "x"}', True),  # optional key
         (b'{"name": "my notes"}', b'{"lots": 4, "rows": [1]}', False),
         (

@@ -84,6 +84,7 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
     from hubplan.data.boundaries import areas_without_outline, check_boundaries
     from hubplan.data.decision import load_decision
     from hubplan.data.points import PLACES_FILE, POSTCODE_DISTRICTS_FILE, check_points
+    from hubplan.data.read_table import find_table, look_alike_file
 
     problems: list[Problem] = []
     if not directory.is_dir():
@@ -92,6 +93,11 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
     for file in (PLACES_FILE, POSTCODE_DISTRICTS_FILE):
         check_points(directory, file, problems, region=region)
     problems += check_boundaries(directory)
+    for table in ("sites", "venues", "areas"):  # "sites (1).csv" beside sites.csv: say which one is read
+        found = find_table(directory, table)
+        copy = look_alike_file(directory, found.name) if found is not None else None
+        if found is not None and copy is not None:
+            err.print(f"warning: {escape(copy)} is not read: hubplan reads {escape(found.name)}")
     outlines = areas_without_outline(directory, list(workspace.areas.ids)) if workspace is not None else None
     if outlines is not None:  # the maps show those areas as dots: worth saying, nothing is wrong
         err.print(f"warning: {escape(str(outlines))}")

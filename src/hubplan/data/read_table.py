@@ -110,10 +110,12 @@ def look_alike_file(folder: Path, name: str) -> str | None:
     except OSError:
         return None
     for entry in entries:
+        if entry == name:
+            continue  # the file itself: a copy beside it is still a look-alike
         got = entry.casefold().strip()
         got = got.removeprefix("copy of ").strip()
         if got == want or any(got == f"{want}.{added}" for added in _EDITOR_ENDINGS):
-            return entry if entry != name else None
+            return entry
         got_stem, got_dot, got_ending = got.rpartition(".")
         same_ending = got_ending == ending or {got_ending, ending} == {"yaml", "yml"}
         if dot and got_dot and same_ending and _COPY_MARK.sub("", got_stem).strip() == stem:
