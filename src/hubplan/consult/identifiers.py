@@ -179,9 +179,11 @@ _WORKPLACE_NOUN = (
     rf"(?:{_SITE}|{_BUSINESS}|place|firm|company|insurer|bank|society|packing|boatyard|marina|grill|diner|kebab\s+house|"
     r"salon|garage|haulage|agency|contractor|builders?|laundry|abattoir|cannery|dairy)"
 )
+_WHERE = r"\s+(?:on|in|at|by|near|off|out\s+of|behind|opposite)\s+"
+"""A word saying where a workplace is ("the barbers *by* the bus station")."""
 _DESCRIBED_WORKPLACE = re.compile(
     rf"(?i:(?:the|a|an|his|her|their|my|our)\s+(?:[\w'’-]+\s+){{0,3}}?{_WORKPLACE_NOUN}s?"
-    r"(?:\s+(?:on|in|at|by|near|off|out\s+of|behind|opposite)\s+(?:the\s+)?(?:[\w'’&-]+\s+){0,4}?[\w'’&-]+)?)"
+    rf"(?:{_WHERE}(?:the\s+)?(?:[\w'’&-]+\s+){{0,4}}?[\w'’&-]+)?)"
     r"(?=\s*(?:[,.;:!?)]|\b(?:and|so|but|because|with|where|which|who|for|since|until|from)\b|$))"
 )
 # A ward at a hospital: "a nurse on Cley ward at the N&N", "on Ward 17 at the James Paget".
@@ -191,7 +193,7 @@ _WARD = re.compile(
     rf"{_NAME_WORD}(?:\s+(?:and\s+|&\s+)?{_NAME_WORD}){{0,3}})"
 )
 _HAS_WORKPLACE_NOUN = re.compile(rf"(?i:\b{_WORKPLACE_NOUN}\b)")
-_LOCATIVE = re.compile(r"\s+(?:on|in|at|by|near|off|out\s+of|behind|opposite)\s+")
+_LOCATIVE = re.compile(_WHERE)
 _DETERMINERS = frozenset(["the", "a", "an", "his", "her", "their", "my", "our"])
 # A family's own business: "my family run the Golden Dragon takeaway in Swaffham", "me and my husband
 # have the Anatolia Grill on Sheringham High Street".
@@ -357,9 +359,7 @@ def _described_workplaces(text: str) -> Iterator[tuple[int, int]]:
         if m is None:
             continue
         # "the centre on Tuesdays", "the city centre": the words before where it is name no employer.
-        head = re.split(r"\s+(?:on|in|at|by|near|off|out\s+of|behind|opposite)\s+", m[0].lower(), maxsplit=1)[
-            0
-        ]
+        head = _LOCATIVE.split(m[0].lower(), maxsplit=1)[0]
         if not all(w in _NOT_EMPLOYERS for w in head.split() if w not in _DETERMINERS):
             yield m.start(), m.end()
     for m in _WARD.finditer(text):
