@@ -7,8 +7,9 @@ import time
 import pandas as pd
 import pytest
 
-from hubplan.scale.engine import Task, connect, run_tasks
+from hubplan.scale.engine import Task, run_tasks
 from hubplan.scale.rows import parts_folder, read_rows
+from tests.scale.clusters import dask_cluster
 
 
 def letters(key: str, broken: bool) -> dict[str, object]:
@@ -31,9 +32,10 @@ def error_row(task: Task, message: str) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def scheduler():
-    with connect(None, n_workers=1) as client:
-        yield client.scheduler.address
+def scheduler(tmp_path_factory):
+    """One worker on a scheduler of its own process, shared by the module's tests."""
+    with dask_cluster(tmp_path_factory.mktemp("cluster"), ("w1",)) as cluster:
+        yield cluster.address
 
 
 def test_rows_and_the_clients_timings(scheduler, tmp_path):
