@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Any
+
+from presidio_analyzer import RecognizerResult
 
 from hubplan.consult.place_names import looks_like_place
 from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
+from hubplan.consult.work_grammar import grammar_workplaces
 
 NI_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
@@ -378,8 +382,22 @@ class WorkplaceRecogniser(_Regex):
 
     entity = "WORKPLACE"
 
-    def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
-        for start, end in self._employers(text):
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],  # noqa: ARG002
+        nlp_artifacts: Any = None,
+    ) -> list[RecognizerResult]:
+        """Return the employers the phrases find and, from spaCy's parse, those the grammar finds."""
+        doc = getattr(nlp_artifacts, "tokens", None)
+        parsed = grammar_workplaces(doc) if doc is not None else iter(())
+        found = self.spans(text, [*self._employers(text), *parsed])
+        return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
+
+    def spans(  # noqa: D102
+        self, text: str, candidates: list[tuple[int, int]] | None = None
+    ) -> Iterator[tuple[int, int]]:
+        for start, end in self._employers(text) if candidates is None else candidates:
             if _WORSHIP.search(text[start:end]) or _COUNCIL.fullmatch(text[start:end]):
                 continue  # a church a minister serves, or "foster carers for Norfolk County Council"
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]

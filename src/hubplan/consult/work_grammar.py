@@ -1,0 +1,188 @@
+"""Workplaces read from a sentence's grammar: where a verb or a job word about work takes place.
+
+The workplace rules of :mod:`hubplan.consult.identifiers` follow the phrases people use ("I work
+nights at", "laid off from"). People also say where they work in ways no list of phrases holds:
+"i do part time at the tesco on yaxham road", "my fella does nights at bernard matthews", "he
+drives a van for DPD out of Norwich", "retired from Gressenhall museum". spaCy's dependency parse
+(the same ``en_core_web_sm`` pipeline Presidio runs for names) links the place to the word about
+work whatever comes between, so this module takes the phrase governed by "at", "for", "in", "with",
+"from" or "on" after such a word.
+
+A phrase is kept only when it names somewhere: a capitalised proper noun, an organisation or
+facility the NER found, or a word for a place of work ("packhouse", "care home", "takeaway"). A
+time ("nights at the weekend", "a Thursday"), a bare town ("a childminder in Wymondham") or
+something said about the work ("help with the forms") is left. The redaction then cuts the names of
+charities and services out of what is found (:func:`hubplan.consult.redact`), as for every
+workplace.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from hubplan.consult.name_lists import _words
+
+# Verbs about doing paid work, by lemma ("works", "worked", "drove"). Not "help", "run", "care" or
+# "volunteer": "help with the forms", "run the toddler group", "volunteer at Home-Start" say what
+# people do at the services, not where they are employed.
+WORK_VERBS = _words(
+    """
+    work drive clean pack employ retire teach nurse labour temp pick graft cook deliver farm station
+    base
+    """
+)
+# Job words: the place after them is where the job is ("a carer in bowthorpe care village"). Not a
+# vehicle ("the bus from Mile Cross"): "drives a van for DPD" hangs on the verb.
+JOB_WORDS = _words(
+    """
+    job jobs shift shifts nights placement contract apprenticeship carer carers chef cook manager
+    driver cleaner nurse teacher receptionist picker packer worker workers assistant technician
+    engineer supervisor operative porter soldier lecturer barista waiter waitress midwife pharmacist
+    mechanic electrician plumber builder labourer farmer fisherman hairdresser barber beautician ta
+    clerk officer guard cashier baker butcher postman postie courier warden apprentice trainee
+    registrar consultant sister hca administrator accountant analyst developer
+    """
+)
+_PREPOSITIONS = frozenset(["at", "for", "in", "with", "from", "on", "by"])
+# Words that make a phrase a place of work even in lower case.
+BUSINESS_WORDS = _words(
+    """
+    shop shops factory packhouse warehouse takeaway barracks primary school academy college
+    university hospital museum haulage cafe café salon restaurant pub hotel farm depot plant surgery
+    pharmacy garage store supermarket office offices site yard port harbour docks airport station
+    kitchen bakery mill estate village home works abattoir laundry garden nursery centre beach park
+    camp base
+    """
+)
+_TIMES = _words(
+    """
+    night nights day days morning mornings evening evenings weekend weekends summer winter spring
+    autumn week weeks year years month months hour hours time times shift shifts moment while bit
+    term holiday holidays monday mondays tuesday tuesdays wednesday wednesdays thursday thursdays
+    friday fridays saturday saturdays sunday sundays christmas easter
+    """
+)
+# What someone "does" as work: "do part time", "does nights", "do the dinners", "do agency".
+_DONE_AS_WORK = _words(
+    """
+    time shift night day hour late early dinner cleaning agency overtime nights days shifts hours
+    """
+)
+_DETERMINERS = frozenset(["the", "a", "an", "my", "our", "his", "her", "their", "your"])
+_NAMES = frozenset(["ORG", "FAC", "PERSON"])
+
+
+def grammar_workplaces(doc: Any) -> Iterator[tuple[int, int]]:
+    """Yield character spans of places of work governed by a word about work in a parsed text.
+
+    Parameters
+    ----------
+    doc
+        A spaCy ``Doc`` with a dependency parse and named entities.
+
+    Yields
+    ------
+    tuple of (int, int)
+        Start and end character offsets (end exclusive) of each workplace phrase: the object of
+        "at", "for", "in", "with", "from" or "on" that hangs on a verb about work, a job word, or
+        the object of either ("drives a van for DPD"), with what qualifies it ("on yaxham road"),
+        less any second phrase joined by "and" or set in brackets.
+    """
+    for head in doc:
+        if not _about_work(head):
+            continue
+        for word in (head, *(c for c in head.children if c.dep_ in ("dobj", "attr", "npadvmod"))):
+            for preposition in word.children:
+                if preposition.dep_ != "prep" or preposition.lower_ not in _PREPOSITIONS:
+                    continue
+                if _in_brackets(doc, word.i, preposition.i):
+                    continue  # "a taxi (plate YH 0447 with the council's licensing) for Station Taxis"
+                for obj in preposition.children:
+                    if obj.dep_ == "pobj" and _names_a_place_of_work(obj):
+                        start, end = _phrase(doc, obj)
+                        yield start, _where_it_is(doc, word, end)
+
+
+_STREET_WORDS = _words(
+    """
+    road street lane way avenue drive close estate park parade square row hill green quay
+    """
+)
+
+
+def _where_it_is(doc: Any, head: Any, end: int) -> int:
+    """Extend a workplace phrase ending at character ``end`` by the street or estate set right after it.
+
+    The parse often hangs "on yaxham road" on the verb, not on the workplace ("i do part time at the
+    tesco on yaxham road"); a phrase of "on", "by", "near" or "off" right after it that names a
+    street or an estate says which branch, so it is part of the workplace.
+    """
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "by", "near", "off") or prep.idx <= end:
+            continue
+        if doc.text[end : prep.idx].strip():
+            return end  # not right after it
+        words = list(prep.subtree)
+        if any(t.lower_ in _STREET_WORDS for t in words):
+            return int(words[-1].idx + len(words[-1]))
+    return end
+
+
+def _in_brackets(doc: Any, start: int, end: int) -> bool:
+    """Whether a bracket opened between tokens ``start`` and ``end`` is still open at ``end``."""
+    depth = 0
+    for t in doc[start:end]:
+        depth += (t.text == "(") - (t.text == ")")
+    return depth > 0
+
+
+def _about_work(token: Any) -> bool:
+    """Whether a token is a verb about paid work or a job word."""
+    if token.lower_ in JOB_WORDS and token.pos_ in ("NOUN", "PROPN"):
+        return True
+    # Not in the passive: "was delivered at the James Paget" is a birth, "is based in" a place.
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    if token.lemma_.lower() == "do" and token.pos_ in ("VERB", "AUX"):
+        # "i do part time at the tesco", "does nights at bernard matthews", "do the dinners at ..."
+        done = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")]
+        return any(c.lemma_.lower() in _DONE_AS_WORK for c in done)
+    return token.pos_ == "VERB" and token.lemma_.lower() in WORK_VERBS and not passive
+
+
+def _names_a_place_of_work(obj: Any) -> bool:
+    """Whether the object of a preposition names a place of work, not a time, a town or a pronoun."""
+    if obj.pos_ == "PRON" or obj.lower_ in _TIMES or obj.lemma_.lower() in _TIMES or obj.like_num:
+        return False
+    tokens = [t for t in obj.subtree if not (t.i < obj.i and t.lower_ in _DETERMINERS)]
+    if obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP") and all(
+        t.ent_type_ == obj.ent_type_ for t in tokens if t.i <= obj.i
+    ):
+        return False  # "a childminder in Wymondham", "served with the Gurkhas"
+    if any(t.ent_type_ in _NAMES for t in tokens):
+        return True
+    if any(t.lower_ in BUSINESS_WORDS for t in tokens) and len(tokens) > 1:
+        return True  # "the big packhouse", "the school on Hill Road"; not "the school" alone
+    if obj.pos_ != "PROPN":
+        return False
+    # A proper noun: capitalised, or in lower case after a verb about work ("at the tesco").
+    return obj.head.head.pos_ == "VERB" or any(t.is_title or (t.is_upper and len(t) > 1) for t in tokens)
+
+
+def _phrase(doc: Any, obj: Any) -> tuple[int, int]:
+    """Return the character span of ``obj``'s phrase, ending before a joined or bracketed second one.
+
+    A comma before a lower-case word other than "the" ends it too: "HMP Wayland, shifts all over".
+    """
+    cut = {t.i for c in obj.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+    tokens = [t for t in obj.subtree if t.i not in cut]
+    end = tokens[-1].i
+    for t in tokens:
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        lower_after_comma = t.text == "," and after is not None and after.is_lower and after.lower_ != "the"
+        if t.i > obj.i and (t.text in ("(", "[", ";") or lower_after_comma):
+            end = t.i - 1
+            break
+    while end > obj.i and doc[end].is_punct:
+        end -= 1
+    return int(tokens[0].idx), int(doc[end].idx + len(doc[end]))
