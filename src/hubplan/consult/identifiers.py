@@ -403,7 +403,7 @@ class WorkplaceRecogniser(_Regex):
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
             if words and all(w in _NOT_EMPLOYERS for w in words):
                 continue  # "work in the city centre", "at the centre": no employer named
-            yield start, end
+            yield start, _with_its_street(text, end)
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
             if named and _HAS_BUSINESS.search(text[start:end]):
@@ -461,6 +461,28 @@ class WorkplaceRecogniser(_Regex):
             after = text[m.end() : min([*ends, m.end() + 60])]
             if _JOB_WORDS.search(before) or _JOB_WORDS.search(after):
                 yield m.start(1), m.end(1)
+
+
+# The street, ward or team set after a workplace: "Ahmed's Convenience, Market Street", "the Paget,
+# ward 17", "Banham Poultry, hygiene team", "the Diss co-op on Mere Street". A town is not taken
+# (":func:`_without_town`"): it names where many people live, not one workplace.
+_STREET = r"(?:Road|Rd|Street|St|Lane|Way|Avenue|Drive|Close|Parade|Square|Row|Hill|Quay|Walk|Plain|Gate)"
+_ITS_STREET = re.compile(
+    rf",[ \t]*(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{_STREET}\b(?![ \t]+[A-Z])"  # not "Tilney St Lawrence"
+    rf"|[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){{1,3}}(?i:{_STREET})\b(?![ \t]+[A-Z])"
+    r"|,[ \t]*(?:[\w'’-]+[ \t]+)?(?i:ward|team|unit|department|wing)(?:[ \t]+\d+)?\b"
+    r"|,[ \t]*(?i:ward)[ \t]+\w+\b"
+)
+
+
+def _with_its_street(text: str, end: int) -> int:
+    """Return where a workplace ending at ``end`` ends with its street, ward or team (up to two)."""
+    for _ in range(2):
+        m = _ITS_STREET.match(text, end)
+        if m is None:
+            break
+        end = m.end()
+    return end
 
 
 # "my husband at the pea factory": a factory, plant or packhouse is somewhere people work.

@@ -7,6 +7,8 @@ redaction ask :func:`looks_like_place` before they call capitalised words a name
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 
 from hubplan.consult.name_lists import _words, is_ambiguous_name, is_first_name
@@ -100,3 +102,49 @@ def named_for_town(words: list[str]) -> bool:
         return True
     named = len(words) > 1 or "-" in first
     return (place in towns or (named and first.split("-")[0] in towns)) and not is_ambiguous_name(words[0])
+
+
+def _plain(words: str) -> str:
+    """Return a place name as compared: lower case, apostrophes dropped ("King's Lynn" -> "kings lynn")."""
+    return re.sub(r"['’]", "", words.lower())
+
+
+def place_name_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of British place names of two to four words written in ``text``, in any case.
+
+    "King's Lynn", "kings lynn", "KINGS LYNN", "Swanton Morley": no word inside one is a name, though
+    "Lynn" alone may be. One-word places ("Brandon", "Diss") are left to :func:`looks_like_place`,
+    which reads the words around them.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets (end exclusive) of each place name, longest first where two overlap.
+    """
+    names = _multi_word_places()
+    words = list(re.finditer(r"[\w'’-]+", text))
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(words):
+        for size in (4, 3, 2):
+            group = words[i : i + size]
+            gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
+            if len(group) < size or any(gap.strip() for gap in gaps):
+                continue
+            if " ".join(_plain(w[0]) for w in group) in names:
+                spans.append((group[0].start(), group[-1].end()))
+                i += size - 1
+                break
+        i += 1
+    return spans
+
+
+@functools.cache
+def _multi_word_places() -> frozenset[str]:
+    """Return the British place names of more than one word, as :func:`_plain` writes them."""
+    return frozenset(_plain(n) for n in british_place_names() if " " in n)

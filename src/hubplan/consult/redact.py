@@ -145,7 +145,7 @@ def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Foun
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
     from hubplan.consult.name_clues import idiom_spans, public_office_spans
-    from hubplan.consult.place_names import looks_like_place
+    from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
     analyzer, _ = _engines()
@@ -169,7 +169,7 @@ def _find(text: str) -> list[Found]:
             if ambiguous_without_clue(text, start, r.end):
                 continue
         found.append(Found(start, r.end, r.entity_type, source))
-    never = idiom_spans(text) + public_office_spans(text)
+    never = idiom_spans(text) + public_office_spans(text) + place_name_spans(text)
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = _outside_organisations(text, found)
     return found + _same_name_again(text, found)
@@ -183,9 +183,10 @@ def _same_name_again(text: str, found: list[Found]) -> list[Found]:
     British town's name. "Mark" found in one comment never removes "Mark my words" anywhere.
     """
     from hubplan.consult.name_lists import is_ambiguous_name, is_first_name, is_unknown_word
+    from hubplan.consult.place_names import place_name_spans
     from hubplan.data.places import british_place_names
 
-    covered = [(f.start, f.end) for f in found]
+    covered = [(f.start, f.end) for f in found] + place_name_spans(text)  # "Lynn" in "Kings Lynn"
     words = {
         m[0]
         for f in found

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hubplan.consult.name_lists import _words
+from hubplan.data.places import british_place_names
 
 # Verbs about doing paid work, by lemma ("works", "worked", "drove"). Not "help", "run", "care" or
 # "volunteer": "help with the forms", "run the toddler group", "volunteer at Home-Start" say what
@@ -41,7 +42,8 @@ JOB_WORDS = _words(
     engineer supervisor operative porter soldier lecturer barista waiter waitress midwife pharmacist
     mechanic electrician plumber builder labourer farmer fisherman hairdresser barber beautician ta
     clerk officer guard cashier baker butcher postman postie courier warden apprentice trainee
-    registrar consultant sister hca administrator accountant analyst developer
+    registrar consultant sister hca administrator accountant analyst developer earlies lates tills
+    till checkout checkouts agency break overtime rota
     """
 )
 _PREPOSITIONS = frozenset(["at", "for", "in", "with", "from", "on", "by"])
@@ -92,7 +94,10 @@ def grammar_workplaces(doc: Any) -> Iterator[tuple[int, int]]:
     for head in doc:
         if not _about_work(head):
             continue
-        for word in (head, *(c for c in head.children if c.dep_ in ("dobj", "attr", "npadvmod"))):
+        words = [head, *(c for c in head.children if c.dep_ in ("dobj", "attr", "npadvmod"))]
+        if head.dep_ == "pobj" and head.head.lower_ == "on":
+            words.append(head.head.head)  # "Kuba is on earlies at 2 sisters": "at" hangs on "is"
+        for word in words:
             for preposition in word.children:
                 if preposition.dep_ != "prep" or preposition.lower_ not in _PREPOSITIONS:
                     continue
@@ -163,10 +168,9 @@ def _names_a_place_of_work(obj: Any) -> bool:
         return True
     if any(t.lower_ in BUSINESS_WORDS for t in tokens) and len(tokens) > 1:
         return True  # "the big packhouse", "the school on Hill Road"; not "the school" alone
-    if obj.pos_ != "PROPN":
-        return False
-    # A proper noun: capitalised, or in lower case after a verb about work ("at the tesco").
-    return obj.head.head.pos_ == "VERB" or any(t.is_title or (t.is_upper and len(t) > 1) for t in tokens)
+    # A proper noun, capitalised or not ("at the tesco", "on tills at b&m yarmouth"), that is not
+    # a town or village on its own ("a childminder in wymondham").
+    return obj.pos_ == "PROPN" and " ".join(t.lower_ for t in tokens) not in british_place_names()
 
 
 def _phrase(doc: Any, obj: Any) -> tuple[int, int]:
