@@ -10,7 +10,7 @@ import shutil
 import signal
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -555,6 +555,33 @@ def write_output(path: Path, data: bytes, *, option: str | None = None) -> Path:
     """
     check_replaceable(path, data, option=option)
     return write_bytes_atomically(path, data)
+
+
+def check_outputs_first(folder: Path, samples: Mapping[str, bytes], *, option: str | None = None) -> None:
+    """Refuse, before a command's work, to write its outputs where files hubplan did not write are.
+
+    :func:`write_outputs` checks again as it writes; this runs first, so a refusal comes before
+    minutes of solving rather than after them.
+
+    Parameters
+    ----------
+    folder
+        The output folder (it may not exist yet).
+    samples
+        Each output's name and the start of what will be written there: a CSV's header line, an
+        SVG's or page's generator mark (:data:`SVG_MARK`, :data:`GENERATOR_MARK`). Outputs whose
+        content is known only at the end (JSON, Parquet) are checked when written.
+    option
+        The command-line option that named ``folder``, for the message.
+
+    Raises
+    ------
+    HubplanError
+        Naming the first output whose name a file hubplan did not write holds (see
+        :func:`check_replaceable`).
+    """
+    for name, sample in samples.items():
+        check_replaceable(folder / name, sample, option=option)
 
 
 def write_outputs(files: Sequence[tuple[Path, bytes]], *, option: str | None = None) -> list[Path]:

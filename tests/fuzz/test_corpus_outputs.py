@@ -255,3 +255,31 @@ def test_a_parquet_export_replaces_an_earlier_export_and_no_other_table(tmp_path
     with pytest.raises(HubplanError, match="is a file hubplan did not write"):
         write_output(path, ours, option="--export")
     assert path.read_bytes() == theirs
+
+
+@pytest.mark.parametrize(
+    ("command", "name"),
+    [
+        (["lots", "{ws}", "no-such-plan", "--lots", "3", "--out", "{out}"], "lots-table.csv"),
+        (["circuits", "{ws}", "no-such-plan", "--out", "{out}"], "routes.csv"),
+        (["national", "{out}", "--councils", "Atlantis"], "national.html"),
+    ],
+)
+def test_a_users_file_in_out_is_named_before_any_solving(
+    command: list[str], name: str, ws: Path, tmp_path: Path
+) -> None:
+    """The review's case: lots, circuits and national refused only after minutes of solving.
+
+    The plan or council named does not exist, so any work would fail on it first: the message about
+    the user's file shows the check comes before it.
+    """
+    out = tmp_path / "out"
+    out.mkdir()
+    mine = b"my own notes, kept here on purpose\n"
+    (out / name).write_bytes(mine)
+    (result,) = run_cli([part.format(ws=ws, out=out) for part in command])
+    output = " ".join(str(result["output"]).split())
+    assert result["code"] == 1, output
+    assert f"{name} (named by --out) is a file hubplan did not write" in output
+    assert (out / name).read_bytes() == mine
+    assert sorted(p.name for p in out.iterdir()) == [name]

@@ -104,11 +104,16 @@ def circuits(
     families beyond reach of the scenario's bases gets a stop, and each base its vehicles.
     """
     from hubplan.outreach.circuit_costs import circuit_km, rounds_cost
-    from hubplan.outreach.circuit_output import cost_sentence, write_circuit_outputs
+    from hubplan.outreach.circuit_output import (
+        check_circuit_outputs_first,
+        cost_sentence,
+        write_circuit_outputs,
+    )
     from hubplan.outreach.circuits import circuit_minutes, clock, plan_circuits
 
     if out_dir is not None:
         output_folder(out_dir)
+        check_circuit_outputs_first(out_dir)  # before the solving, not after it
     if days < 1:
         raise InputError([Problem("--days", None, None, "1 or more working days", str(days))])
     if stops_csv.is_dir():

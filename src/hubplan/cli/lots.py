@@ -25,13 +25,36 @@ from hubplan.cli.common import (
     travel_for,
 )
 from hubplan.errors import InputError, Problem
-from hubplan.files import SVG_MARK, spreadsheet_safe, write_outputs
+from hubplan.files import SVG_MARK, check_outputs_first, spreadsheet_safe, write_outputs
 
 if TYPE_CHECKING:
     from hubplan.analysis.lots import ScenarioLots
     from hubplan.data.workspace import Workspace
 
 _METHODS = ("auto", "exact", "heuristic")
+
+
+_AREA_HEADER = ["area_id", "lot"]
+
+
+def _table_header(people: str) -> list[str]:
+    """Return lots-table.csv's header, whose third column names who is counted (``children``)."""
+    return ["lot", "areas", people, "most_deprived_fifth", "bases", "centre", "providers",
+            "outreach_hours_per_week", "bases_cost_per_year", "outreach_cost_per_year",
+            "cost_per_year"]  # fmt: skip
+
+
+def _check_outputs_first(folder: Path) -> None:
+    """Refuse before the solving to write where files hubplan did not write are (lots.json: at the end)."""
+    check_outputs_first(
+        folder,
+        {
+            "lots.csv": ",".join(_AREA_HEADER).encode() + b"\n",
+            "lots-table.csv": ",".join(_table_header("children")).encode() + b"\n",
+            "lots.svg": SVG_MARK,
+        },
+        option="--out",
+    )
 
 
 def _write_outputs(workspace: Workspace, split: ScenarioLots, folder: Path) -> list[Path]:
@@ -43,15 +66,13 @@ def _write_outputs(workspace: Workspace, split: ScenarioLots, folder: Path) -> l
     folder.mkdir(parents=True, exist_ok=True)
     per_area = io.StringIO()
     writer = csv.writer(per_area, lineterminator="\n")
-    writer.writerow(["area_id", "lot"])
+    writer.writerow(_AREA_HEADER)
     writer.writerows(
         [spreadsheet_safe(a), int(g) + 1] for a, g in zip(split.area_ids, split.lots.lot, strict=True)
     )
     table = io.StringIO()
     writer = csv.writer(table, lineterminator="\n")
-    writer.writerow(["lot", "areas", split.people, "most_deprived_fifth", "bases", "centre", "providers",
-                     "outreach_hours_per_week", "bases_cost_per_year", "outreach_cost_per_year",
-                     "cost_per_year"])  # fmt: skip
+    writer.writerow(_table_header(split.people))
     for r in split.rows:
         row = [r.lot, len(r.areas), round(r.children, 1), round(r.need, 1), ";".join(r.bases), r.centre,
                ";".join(r.providers), round(r.outreach_hours_per_week, 1), round(r.bases_cost_per_year, 2),
@@ -152,6 +173,8 @@ def lots(
         problems.append(Problem("--time-limit", None, None, "more than 0 seconds", f"{time_limit:g}"))
     if problems:
         raise InputError(problems, f"{len(problems)} option(s) cannot be used")
+    if out_dir is not None:
+        _check_outputs_first(out_dir)
     workspace = load(directory)
     chosen = workspace.scenario(scenario)
     base = workspace.assumptions.lots

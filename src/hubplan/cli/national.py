@@ -50,7 +50,7 @@ def national(
     no_map: Annotated[bool, typer.Option("--no-map", help="Leave the map off the HTML page.")] = False,
 ) -> None:
     """Plan every English upper-tier council under one rule; write a row per council and a national page."""
-    from hubplan.files import write_output
+    from hubplan.files import GENERATOR_MARK, check_outputs_first, write_output
     from hubplan.scale.national import TABLE, run_national
     from hubplan.scale.page import render_national_page
     from hubplan.scale.tasks import BaseRule, NationalOptions
@@ -89,6 +89,8 @@ def national(
         rule=rule, method=chosen_method, mode=chosen_mode, threshold_minutes=threshold, year=year
     )
     codes = [c.strip() for c in councils.split(",") if c.strip()] if councils else None
+    # The page is checked before the councils are solved (national.parquet, as it is written).
+    check_outputs_first(out_dir, {"national.html": GENERATOR_MARK}, option="--out")
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 

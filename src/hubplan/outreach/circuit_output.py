@@ -13,7 +13,7 @@ from typing import Any
 
 import jinja2
 
-from hubplan.files import spreadsheet_safe, write_outputs
+from hubplan.files import GENERATOR_MARK, check_outputs_first, spreadsheet_safe, write_outputs
 from hubplan.outreach.circuit_costs import MODELLED, RoundsCost
 from hubplan.outreach.circuit_map import rounds_map
 from hubplan.outreach.circuits import WEEKDAY_NAMES, CircuitPlan, Depot, Stop, clock
@@ -277,6 +277,43 @@ def community_cards_html(plan: CircuitPlan, stops: tuple[Stop, ...], *, source: 
     )
 
 
+ROUTES_HEADER = ["vehicle", "depot", "day", "weekday", "start", "end", "stops", "drive_minutes"]
+VISITS_HEADER = [
+    "vehicle",
+    "depot",
+    "day",
+    "weekday",
+    "order",
+    "stop",
+    "name",
+    "community",
+    "arrival",
+    "departure",
+]
+UNSERVED_HEADER = ["stop", "reason"]
+COST_HEADER = ["item", "value"]
+
+
+def check_circuit_outputs_first(folder: Path) -> None:
+    """Refuse, before the rounds are solved, to write them over files hubplan did not write.
+
+    Parameters
+    ----------
+    folder
+        The output folder.
+
+    Raises
+    ------
+    HubplanError
+        Naming the first such file (``plan.json`` is checked when written).
+    """
+    headers = {"routes.csv": ROUTES_HEADER, "visits.csv": VISITS_HEADER, "unserved.csv": UNSERVED_HEADER,
+               "cost.csv": COST_HEADER}  # fmt: skip
+    samples = {name: _csv_bytes(header, []) for name, header in headers.items()}
+    pages = dict.fromkeys(("timetable-vehicles.html", "timetable-communities.html"), GENERATOR_MARK)
+    check_outputs_first(folder, samples | pages, option="--out")
+
+
 def write_circuit_outputs(
     plan: CircuitPlan,
     stops: tuple[Stop, ...],
@@ -322,7 +359,7 @@ def write_circuit_outputs(
     files: dict[str, bytes] = {
         "plan.json": (json.dumps(document, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
         "routes.csv": _csv_bytes(
-            ["vehicle", "depot", "day", "weekday", "start", "end", "stops", "drive_minutes"],
+            ROUTES_HEADER,
             [
                 [
                     r.vehicle,
@@ -338,18 +375,7 @@ def write_circuit_outputs(
             ],
         ),
         "visits.csv": _csv_bytes(
-            [
-                "vehicle",
-                "depot",
-                "day",
-                "weekday",
-                "order",
-                "stop",
-                "name",
-                "community",
-                "arrival",
-                "departure",
-            ],
+            VISITS_HEADER,
             [
                 [
                     r.vehicle,
@@ -366,12 +392,12 @@ def write_circuit_outputs(
                 for k, v in enumerate(r.visits, start=1)
             ],
         ),
-        "unserved.csv": _csv_bytes(["stop", "reason"], [[u.stop, u.reason] for u in plan.unserved]),
+        "unserved.csv": _csv_bytes(UNSERVED_HEADER, [[u.stop, u.reason] for u in plan.unserved]),
         "timetable-vehicles.html": vehicle_timetable_html(
             plan, stops, source=source, depots=depots, outlines=outlines, cost=cost
         ).encode("utf-8"),
         "timetable-communities.html": community_cards_html(plan, stops, source=source).encode("utf-8"),
     }
     if cost is not None:
-        files["cost.csv"] = _csv_bytes(["item", "value"], [[k, v] for k, v in cost.to_dict().items()])
+        files["cost.csv"] = _csv_bytes(COST_HEADER, [[k, v] for k, v in cost.to_dict().items()])
     return write_outputs([(folder / name, data) for name, data in files.items()], option="--out")
