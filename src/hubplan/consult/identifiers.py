@@ -31,6 +31,13 @@ _VEHICLE_CUE = re.compile(
     r"([A-Za-z]{1,3}\s?\d{1,3}\s?[A-Za-z]{1,3})(?![A-Za-z0-9])"
 )
 _SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapchat|youtube|linkedin)"
+# A handle after the platform's name, without an @: "snap: brit.nee_x", "add me on snap laceyy.x07",
+# "ig: meiling.norwich". Only a word with a dot, an underscore or a digit in it: "on insta loads".
+SOCIAL_CUED = re.compile(
+    r"(?i:\b(?:snap(?:chat)?|ig|insta(?:gram)?|tiktok|tik\s+tok|twitter|fb|facebook|threads)"
+    r"(?:\s+(?:name|handle|username|is))?\s*[:-]?\s+)"
+    r"((?=[A-Za-z0-9_.]*[._0-9])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)(?![\w@])"
+)
 SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
     r"|(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
@@ -290,6 +297,12 @@ class SocialRecogniser(_Regex):
             while end > m.start() and text[end - 1] in ".,!?":
                 end -= 1
             yield m.start(), end
+        for m in SOCIAL_CUED.finditer(text):
+            if not re.fullmatch(r"\d[\d.,]*[kKmM]?", m[1]):  # "fb: 2.5k people shared it" is no handle
+                yield m.start(1), m.end(1)
+
+
+_CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?![\d.:/])")
 
 
 class DateRecogniser(_Regex):
@@ -303,7 +316,11 @@ class DateRecogniser(_Regex):
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for m in SHORT_DATE.finditer(text):
-            yield m.start(), m.end()
+            # A date with a clock time after it stamps a message or a meeting ("[03/02/2025, 20:14]
+            # Gosia: ..."), unless a birth is said just before it.
+            stamped = _CLOCK_AFTER.match(text, m.end()) is not None
+            if not stamped or _BIRTH_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+                yield m.start(), m.end()
         for m in DATE_WORDS.finditer(text):
             event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
             if _BIRTH_CUE.search(text[: m.start()]) or ((m["y1"] or m["y2"]) and not event):

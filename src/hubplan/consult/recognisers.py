@@ -124,13 +124,15 @@ _NOT_LOCAL = _words(
 
 # A baby's due date: the date (or the month) after "due", in a sentence about a pregnancy.
 DUE_DATE = re.compile(
-    rf"\bdue\s+(?:date\s+)?(?:is\s+|was\s+|on\s+|in\s+|at\s+the\s+(?:start|end)\s+of\s+|"
-    rf"(?:early|mid|late)[\s-]+|the\s+(?:start|end)\s+of\s+)*"
-    rf"({_DATE}|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH})(?![\w])",
+    rf"\bdue\s+(?:date\s+)?(?:is\s+|was\s+|on\s+|in\s+|at\s+|(?:early|mid|late)[\s-]+)*"
+    # "end of April", "the 2nd week of June": the part of the month is part of the date.
+    rf"((?:(?:the\s+)?(?:start|end|beginning|middle)\s+of\s+|"
+    rf"(?:the\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|fourth|last)\s+week\s+of\s+)?"
+    rf"(?:{_DATE}|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}))(?![\w])",
     re.IGNORECASE,
 )
 _PREGNANCY = re.compile(
-    r"(?i:pregnan|expecting|\bbaby\b|\bbump\b|midwife|antenatal|\bweeks\b|\btwins\b|"
+    r"(?i:pregnan|expecting|\bbaby\b|\bbump\b|midwife|antenatal|\bweeks\b|\btwins\b|\bborn\b|\bscan\b|"
     r"with\s+(?:our|my|her|their)\s+(?:first|second|third|fourth|next|\d))"
 )
 # A full date in brackets straight after a child's name: "my son Mykyta (2019-12-02)".
@@ -215,8 +217,46 @@ _LOWER_NAME = re.compile(
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
 # Not after a number: "NA 11 22 33 A. Rose garden" ends an NI number, not an initial.
-_INITIAL = re.compile(rf"(?<![\w.])(?<!\d\s)[{_UP}]\.\s?({_NAME})")
+# A title before the initial is part of the name: "Mr T. Farrow", "Mr and Mrs R. Patel".
+_INITIAL = re.compile(
+    rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?"
+    rf"(?<!\d\s)[{_UP}]\.\s?({_NAME})"
+)
+# A child's name with its age in brackets: "Harley (5), Ivy-Rose (3)", "Amelia (aged 4)".
+_WITH_AGE = re.compile(rf"({_NAME})\s*\((?:aged?\s*)?\d{{1,2}}(?:\s*(?:yrs?|years?|months?|mths?|m))?\)")
+# The sender of a pasted chat message: "[03/02/2025, 20:15] Rūta K: yes", "[Tue 11 Mar 19:42] from
+# Nanna Pat: Hi", "12/03/2025, 09:14 - Gosia 🌸: hello"; and a social-media comment's author, set on
+# its own line before how long ago it was posted: "Sunny Dhillon · 20h".
+_CHAT_SENDER = re.compile(
+    r"^[ \t]*(?:\[[^\]\n]{0,30}\d:\d\d[^\]\n]{0,12}\][ \t]*|\d{1,2}/\d{1,2}/\d{2,4},?[ \t]+\d{1,2}:\d\d"
+    r"(?:[ \t]*[APap][Mm])?[ \t]+-[ \t]+)(?:from[ \t]+)?([^:\n]{1,40}?):",
+    re.MULTILINE,
+)
+_POST_AUTHOR = re.compile(r"^[ \t]*([^\n·•]{2,40}?)[ \t]+[·•][ \t]+\d{1,2}[smhdwy]\b", re.MULTILINE)
+# Words before a sender's name that say who they are to the family, not their name ("Nanna Pat").
+_SENDER_KIN = _words(
+    "nan nana nanna nanny grandma granny gran grandad grandpa auntie aunty aunt uncle mum mam dad"
+)
 _LOWER_WORD = re.compile(rf"(?<![\w@.'’/-])[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*(?![\w@'’/-])")
+
+
+def _chat_senders(text: str) -> list[tuple[int, int]]:
+    """Return the spans of chat senders' and comment authors' names in pasted threads.
+
+    The name is the sender's words, less emoji and marks around them and a word for who they are
+    to the family ("Nanna Pat" -> "Pat"); a sender with no letters (an emoji, a number) is none.
+    """
+    spans = []
+    for pattern in (_CHAT_SENDER, _POST_AUTHOR):
+        for m in pattern.finditer(text):
+            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", m[1]))
+            while words and words[0][0].lower() in _SENDER_KIN:
+                words = words[1:]
+            if words and pattern is _POST_AUTHOR and not words[0][0][0].isupper():
+                continue  # "posted 2 · 3h" and the like: an author's name is capitalised
+            if words:
+                spans.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+    return spans
 
 
 def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
@@ -504,6 +544,13 @@ class NameRecogniser(_Regex):
         for m in _INITIAL.finditer(text):
             if m[1].lower() not in _NOT_NAMES and not looks_like_place(text, m.start(1), m.end(1)):
                 found.append((m.start(), m.end(1)))
+        for m in _WITH_AGE.finditer(text):
+            word = m[1].split("-")[0].lower()
+            if m[1].lower() in _NOT_NAMES or looks_like_place(text, m.start(1), m.end(1)):
+                continue
+            if is_first_name(word) or is_unknown_word(word) or "-" in m[1]:  # "Ivy-Rose (3)"
+                found.append((m.start(1), m.end(1)))
+        found += _chat_senders(text)
         for m in _TITLED.finditer(text):
             last = m[1].split()[-1].lower()
             if last not in _NOT_NAMES and last not in BUILDING_WORDS:  # "Family Nurse Partnership"
@@ -516,7 +563,12 @@ class NameRecogniser(_Regex):
             known = is_first_name(word) and word not in _NOT_NAMES and not elsewhere
             # "at the Nelson Ward", "the Edith Cavell building": a place named after someone.
             named_after = re.search(r"(?i:\bthe\s+)$", text[max(0, m.start() - 8) : m.start()])
-            if known and not named_after and not looks_like_place(text, m.start(), m.end()):
+            # "4 Jan", "Jun 2024": a month beside a number, not Jan or Jun.
+            dated = word in ("jan", "jun") and (
+                re.search(r"\d(?:st|nd|rd|th)?\s+$", text[max(0, m.start() - 6) : m.start()])
+                or re.match(r"\s+\d", text[m.end() : m.end() + 3])
+            )
+            if known and not named_after and not dated and not looks_like_place(text, m.start(), m.end()):
                 found.append((m.start(), m.end()))
         yield from _extend(text, found)
 

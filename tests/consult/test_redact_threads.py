@@ -1,0 +1,82 @@
+"""Pasted chat threads, minutes and lists: senders, titled initials, ages, handles and due dates.
+
+Written apart from the labelled sets, in the forms held-out 10 showed (a WhatsApp export, a Facebook
+thread, minutes quoting attendees, a mum listing her children with their ages).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hubplan.consult.redact import redact
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "[12/02/2025, 21:03] Kasia W: are they really closing it\n[12/02/2025, 21:05] Dee 💜: yes",
+            "[12/02/2025, 21:03] [name]: are they really closing it\n[12/02/2025, 21:05] [name] 💜: yes",
+        ),
+        (
+            "14/03/2025, 08:12 - Amira Osman: see you at baby group",
+            "14/03/2025, 08:12 - [name]: see you at baby group",
+        ),
+        ("[Wed 5 Mar 18:20] from Grandma Sheila: ok love", "[Wed 5 Mar 18:20] from Grandma [name]: ok love"),
+        ("  Tomasz Nowak · 3d\n  Agreed, it's a disgrace", "  [name] · 3d\n  Agreed, it's a disgrace"),
+    ],
+)
+def test_chat_senders_and_comment_authors_are_names_and_their_timestamps_are_not_births(
+    text: str, expected: str
+) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("– Mrs J. Aldous, a grandmother, asked about buses.", "– [name], a grandmother, asked about buses."),
+        ("A response from Mr and Mrs K. Shah of Thetford.", "A response from [name] of Thetford."),
+    ],
+)
+def test_a_title_and_initial_go_with_the_surname(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+def test_children_listed_with_their_ages_are_names() -> None:
+    text = "I'm mum to Kayla (6), Rosie-Mae (4) and Teddy (18 months) and we love it."
+    assert redact(text) == "I'm mum to [name] (6), [name] (4) and [name] (18 months) and we love it."
+
+
+def test_a_month_beside_a_number_is_no_name() -> None:
+    assert redact("See you at the meeting on 4 Jan, or on Tue 11 Mar.") == (
+        "See you at the meeting on 4 Jan, or on Tue 11 Mar."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("add me on snap jaz.mine_07 if u want", "add me on snap [social media] if u want"),
+        ("ig: norwich.mum.of.3", "ig: [social media]"),
+        ("I saw it on insta loads of times", "I saw it on insta loads of times"),
+        ("the fb post got 2.5k shares", "the fb post got 2.5k shares"),
+    ],
+)
+def test_a_handle_after_its_platform_is_removed_without_an_at(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm expecting again, due end of October.", "I'm expecting again, due [date of birth]."),
+        ("My baby is due the 3rd week of May.", "My baby is due [date of birth]."),
+        (
+            "The consultation report is due at the end of March.",
+            "The consultation report is due at the end of March.",
+        ),
+    ],
+)
+def test_a_due_date_keeps_its_part_of_the_month(text: str, expected: str) -> None:
+    assert redact(text) == expected
