@@ -93,3 +93,18 @@ def test_a_name_after_a_greeting_is_still_removed() -> None:
     assert _covered(text, "Ifrah")
     assert _covered(text, "Bilal")
     assert not _touched(text, "Salaam alaikum")
+
+
+@pytest.mark.parametrize(
+    ("text", "business", "workplace"),
+    [
+        ("I'm a plasterer, self employed, JB Plastering, so no sick pay.", "JB Plastering", True),
+        ("My partner has his own firm, Kowalski Roofing, out of Dereham.", "Kowalski Roofing", True),
+        ("She does nails from home (Aisha's Nails) most evenings.", "Aisha's Nails", True),
+        ("We had no hot water and needed Central Heating and Plumbing advice.", "Central Heating", False),
+    ],
+)
+def test_a_business_named_for_its_trade_is_a_workplace_when_a_person_names_it(
+    text: str, business: str, workplace: bool
+) -> None:
+    assert _covered(text, business) is workplace

@@ -469,6 +469,9 @@ class WorkplaceRecogniser(_Regex):
         for m in _AT_WORKS.finditer(text):
             yield m.start(1), m.end(1)
         yield from _signature_employers(text)
+        for m in _TRADE_BUSINESS.finditer(text):
+            if _named_by_someone(m[1].split()[:-1]):
+                yield m.start(1), m.end(1)
         yield from _job_sentence_employers(text)
         yield from _named_employers(text)
         for m in _BRAND_SITE.finditer(text):
@@ -500,6 +503,38 @@ def _with_its_street(text: str, end: int) -> int:
             break
         end = m.end()
     return end
+
+
+# A business named for its trade, as the self-employed name theirs: "CW Scaffolding", "Chauhan
+# Electrical", "Mc Donagh Surfacing", "Rebwar's Cuts". Title-Case words before a trade's word.
+_TRADES = (
+    r"Scaffolding|Electrical|Electrics|Plumbing|Heating|Roofing|Surfacing|Tarmac|Driveways|Builders|"
+    r"Construction|Joinery|Carpentry|Plastering|Decorating|Decorators|Landscaping|Landscapes|Fencing|"
+    r"Paving|Groundworks|Cleaning|Cleaners|Motors|Tyres|Autos|Haulage|Logistics|Removals|Couriers|Taxis|"
+    r"Cabs|Nails|Lashes|Beauty|Barbers|Cuts|Catering|Cakes|Bakes|Glazing|Locksmiths|Engineering|"
+    r"Fabrications|Welding|Kitchens|Bathrooms|Flooring|Carpets|Upholstery|Alterations|Grooming|"
+    r"Photography|Accountancy|Bookkeeping|Lettings|Properties|Plant\s+Hire"
+)
+_TRADE_BUSINESS = re.compile(
+    rf"(?<![\w'’&-])((?:(?!The\b|A\b|My\b|Our\b)[A-Z][\w'’&.]*[ \t]+(?:(?:&|and)[ \t]+)?){{1,3}}"
+    rf"(?:{_TRADES}))\b"
+)
+
+
+def _named_by_someone(words: list[str]) -> bool:
+    """Whether a trade business's name words hold a person's name or initials, not only English words.
+
+    "CW Scaffolding", "Chauhan Electrical", "Rebwar's Cuts" do; "Central Heating and Plumbing" does not.
+    """
+    from hubplan.consult.name_lists import is_english_word
+
+    for word in words:
+        bare = re.sub(r"['’]s$", "", word).strip(".")
+        if bare.lower() in ("and", "&"):
+            continue
+        if re.fullmatch(r"[A-Z]{1,4}", bare) or not is_english_word(bare.lower()):
+            return True
+    return False
 
 
 # "my husband at the pea factory": a factory, plant or packhouse is somewhere people work.
