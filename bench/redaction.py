@@ -40,6 +40,7 @@ SETS = {
     "held-out 8": DATA / "pii_heldout8.jsonl",
     "held-out 9": DATA / "pii_heldout9.jsonl",
     "held-out 10": DATA / "pii_heldout10.jsonl",
+    "held-out 11": DATA / "pii_heldout11.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",

@@ -80,3 +80,27 @@ def test_a_handle_after_its_platform_is_removed_without_an_at(text: str, expecte
 )
 def test_a_due_date_keeps_its_part_of_the_month(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hi my name is daria kowalczyk and i live in diss", "hi my name is [name] and i live in diss"),
+        ("hiya its jordan, the centre is the best", "hiya its [name], the centre is the best"),
+        ("my son jayden innit loves it", "my son [name] innit loves it"),
+    ],
+)
+def test_a_lower_case_name_takes_its_surname_but_not_text_speak(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "My twins sing Baby Shark and watch Mr Tumble every morning.",
+        "The Stay and Play and the Tiny Happy People tips were a lifeline.",
+        "I'm writing for my Nani ji, who looks after my cousin on Mondays.",
+    ],
+)
+def test_childrens_programmes_and_family_words_are_kept(text: str) -> None:
+    assert redact(text) == text

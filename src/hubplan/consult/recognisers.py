@@ -207,8 +207,9 @@ _GROUP_NAMES = re.compile(
     rf"({_NAME})(?=\s*(?:,|and|&)\s*{_NAME})"
 )
 _LOWER_NAME = re.compile(
-    rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin|best|"
-    rf"ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
+    rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|lil|youngest|eldest|oldest|middle|baby|step|foster|twin|"
+    rf"best|ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
+    rf"(?:hi|hiya|hey|hello)[\s,!]+(?:its|it's|it\s+is)|"
     rf"(?:mum|mam|mom|dad|mother|father|parent|nan|nanny|grandma|grandad)\s+(?:to|of)|"
     rf"(?:kids|children|boys|girls|grandkids|grandchildren|twins)\s+(?:are|r)|"
     rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
@@ -238,6 +239,15 @@ _SENDER_KIN = _words(
     "nan nana nanna nanny grandma granny gran grandad grandpa auntie aunty aunt uncle mum mam dad"
 )
 _LOWER_WORD = re.compile(rf"(?<![\w@.'’/-])[a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*(?![\w@'’/-])")
+
+
+def _reads_as_surname(word: str) -> bool:
+    """Whether a lower-case word after a lower-case first name is a surname: no English word or text-speak."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if not word.islower() or word in STOP_WORDS or word in _NOT_NAMES:
+        return False
+    return is_unknown_word(word) and not is_text_speak(word)
 
 
 def _chat_senders(text: str) -> list[tuple[int, int]]:
@@ -599,6 +609,10 @@ class NameRecogniser(_Regex):
             if propn or word.split("-")[0] in names or unknown:
                 yield m.start(1), m.end(1)
                 end = m.end(1)
+                # "my name is lee dack", "i am elif yıldız": a surname no dictionary has goes with it.
+                surname = re.match(r"[ \t]+([^\W\d_][\w'’-]+)\b", text[end:])
+                if surname and _reads_as_surname(surname[1]):
+                    yield end + surname.start(1), end + surname.end(1)
                 # "tia, marley and jaxon": each name of the list, while they read as names
                 while (pair := re.match(r"\s*(?:,|and|n|&)\s+([a-z][a-z]+(?:-[a-z]+)?)\b", text[end:])) and (
                     pair[1].split("-")[0] in names or is_unknown_word(pair[1])
