@@ -82,3 +82,47 @@ def test_a_tasks_own_exception_propagates_and_the_rows_done_are_kept(scheduler, 
     assert (summary.submitted, summary.skipped) == (4 - len(kept), len(kept))
     assert pd.read_parquet(path)["letters"].tolist() == [1, 2, 4, 4]
     assert not parts_folder(path).exists()
+
+
+def slow_letters(key: str) -> dict[str, object]:
+    """A task taking half a second, so the test can kill the worker while some still wait."""
+    time.sleep(0.5)
+    return letters(key, False)
+
+
+def test_a_cluster_left_without_workers_stops_the_run_and_keeps_the_rows_done(tmp_path):
+    """Every worker killed mid-run: the run used to wait for ever; now it stops and says why."""
+    import signal
+
+    from hubplan.scale.engine import NoWorkersError
+
+    path = tmp_path / "rows.parquet"
+    keys = [f"k{i:02d}" for i in range(12)]
+    tasks = [Task(k, "fp", slow_letters, (k,)) for k in keys]
+    (tmp_path / "cluster").mkdir()
+    with dask_cluster(tmp_path / "cluster", ("w1",)) as cluster:
+        killed = []
+
+        def kill_after_two(progress) -> None:
+            if progress.done >= 2 and not killed:
+                cluster.workers["w1"].send_signal(signal.SIGKILL)
+                killed.append(progress.done)
+
+        started = time.monotonic()
+        with pytest.raises(NoWorkersError, match="no worker for 3 s") as raised:
+            run_tasks(
+                tasks,
+                path,
+                error_row=error_row,
+                scheduler=cluster.address,
+                progress=kill_after_two,
+                poll_seconds=0.0,
+                write_every_seconds=60.0,  # nothing written in the loop: the guard writes what is done
+                no_workers_seconds=3.0,
+            )
+        assert time.monotonic() - started < 60
+    assert "rows finished so far are kept" in str(raised.value)
+    kept = read_rows(path)
+    assert len(kept) >= 2
+    assert set(kept) < set(keys)
+    assert all(r["letters"] == 3 for r in kept.values())
