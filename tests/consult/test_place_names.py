@@ -16,6 +16,8 @@ from hubplan.consult.redact import find_personal_data, redact
         ("The King's Lynn hub and the KINGS LYNN one", ["King's Lynn", "KINGS LYNN"]),
         ("near Great Yarmouth, not far from Gorleston", ["Great Yarmouth"]),
         ("Lynn and Morley came with me", []),  # the words apart are no place
+        ("George Green picks my son up", []),  # a place named like a person is the person
+        ("we moved to George Green last year", ["George Green"]),  # ... unless it reads as a place
     ],
 )
 def test_place_name_spans(text: str, places: list[str]) -> None:
@@ -47,10 +49,51 @@ def test_a_workplace_takes_its_street_or_ward(text: str, workplace: str) -> None
     [
         ("Fenland Fruits, Walpole St Andrew, then", "Fenland Fruits"),  # a saint in a village's name
         ("Fenland Fruits, Station Road, then", "Fenland Fruits, Station Road"),
-        ("Fenland Fruits on the Hill Street estate", "Fenland Fruits on the Hill Street"),
+        ("Fenland Fruits on the Hill Street, then", "Fenland Fruits on the Hill Street"),
+        ("Fenland Fruits on Church Lane centre", "Fenland Fruits"),  # a centre's name goes on
         ("Fenland Fruits, packing team", "Fenland Fruits, packing team"),
         ("Fenland Fruits, Dereham, then", "Fenland Fruits"),  # a town is not taken
     ],
 )
 def test_where_a_workplace_ends_with_its_street(text: str, end: str) -> None:
     assert text[: _with_its_street(text, len("Fenland Fruits"))] == end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("George Green picks my son up on Tuesdays.", "[name] picks my son up on Tuesdays."),
+        (
+            "My ex, Newton Stewart, is not allowed near the kids.",
+            "My ex, [name], is not allowed near the kids.",
+        ),
+        ("My neighbour Shalom helps with the school run.", "My neighbour [name] helps with the school run."),
+    ],
+)
+def test_a_person_named_like_a_place_or_a_greeting_is_still_removed(text: str, expected: str) -> None:
+    """The review's cases: "George Green" and "Shalom" were left in clear by the place and greeting lists."""
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "i do part time at the tesco on yaxham road which is miles from the centre so i cant go",
+            "i do part time at [workplace] which is miles from the centre so i cant go",
+        ),
+        ("I work at Aldi, my team are good", "I work at [workplace], my team are good"),
+        (
+            "I work at the Paget, the ward sister is lovely",
+            "I work at [workplace], the ward sister is lovely",
+        ),
+        ("I work at Aldi on the way to school", "I work at [workplace] on the way to school"),
+        ("the shift from the old centre was hard", "the shift from the old centre was hard"),
+        ("The driver from Konect buses was rude", "The driver from Konect buses was rude"),
+        ("I work in Norwich city centre", "I work in Norwich city centre"),
+        ("I work with children at Little Acorns Nursery", "I work with children at [workplace]"),
+    ],
+)
+def test_a_workplace_takes_its_street_and_nothing_after_it(text: str, expected: str) -> None:
+    """The review's cases: a workplace's street, ward or team, but not the words after it."""
+    assert redact(text) == expected

@@ -36,6 +36,23 @@ def _wait_for(check, what: str, seconds: float = 60.0):
     raise TimeoutError(f"waited {seconds:.0f} s for {what}")
 
 
+def _die_with_parent() -> None:
+    """Have the kernel kill this process when the test process dies, even by SIGKILL (Linux).
+
+    Otherwise a test run killed hard (CI's time limit, a cancelled job) leaves the scheduler and
+    workers running. Elsewhere nothing is done: the fixture's own clean-up still stops them.
+    """
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+    except OSError:
+        return
+    pr_set_pdeathsig = 1
+    libc.prctl(pr_set_pdeathsig, signal.SIGKILL)
+
+
 @contextmanager
 def dask_cluster(folder: Path, names: tuple[str, ...]) -> Iterator[Cluster]:
     """Start a scheduler and one single-threaded worker per name (no nanny: SIGKILL really kills one).
@@ -56,7 +73,12 @@ def dask_cluster(folder: Path, names: tuple[str, ...]) -> Iterator[Cluster]:
     def start(name: str, args: list[str]) -> subprocess.Popen[bytes]:
         with (logs / f"{name}.log").open("wb") as log:
             proc = subprocess.Popen(
-                [str(DASK), *args], stdout=log, stderr=subprocess.STDOUT, cwd=REPO, env=env
+                [str(DASK), *args],
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=REPO,
+                env=env,
+                preexec_fn=_die_with_parent,  # noqa: PLW1509 - no threads run in the child before exec
             )
         procs.append(proc)
         return proc

@@ -46,7 +46,7 @@ def test_a_worker_killed_mid_run_loses_no_row_and_a_rerun_does_no_work(cluster, 
                     killed_while_busy.append(list(keys))
                     break
             time.sleep(0.02)
-        run.join(timeout=300)
+        run.join(timeout=150)  # with the 120 s above, inside pytest-timeout's 300 s
     assert killed_while_busy, "w1 never took a task"
     assert cluster.workers["w1"].wait(timeout=10) == -signal.SIGKILL
     summary = result["summary"]

@@ -487,10 +487,18 @@ class WorkplaceRecogniser(_Regex):
 # ward 17", "Banham Poultry, hygiene team", "the Diss co-op on Mere Street". A town is not taken
 # (":func:`_without_town`"): it names where many people live, not one workplace.
 _STREET = r"(?:Road|Rd|Street|St|Lane|Way|Avenue|Drive|Close|Parade|Square|Row|Hill|Quay|Walk|Plain|Gate)"
+_NOT_A_DETERMINER = r"(?!(?:the|a|an|my|our|his|her|their|your|this|that)\b)"
+# Where the street ends: before a mark, the end, or a word that starts a clause ("Church Lane centre"
+# is a centre's name, not a workplace's street).
+_STREET_END = (
+    r"(?=[ \t]*(?:[,.;:!?()\n]|$)|[ \t]+(?:and|but|so|in|for|at|as|where|which|who|since|until|till)\b)"
+)
 _ITS_STREET = re.compile(
-    rf",[ \t]*(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{_STREET}\b(?![ \t]+[A-Z])"  # not "Tilney St Lawrence"
-    rf"|[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){{1,3}}(?i:{_STREET})\b(?![ \t]+[A-Z])"
-    r"|,[ \t]*(?:[\w'’-]+[ \t]+)?(?i:ward|team|unit|department|wing)(?:[ \t]+\d+)?\b"
+    rf",[ \t]*(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{_STREET}\b{_STREET_END}"
+    rf"|[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?(?:{_NOT_A_DETERMINER}[\w'’-]+[ \t]+){{1,3}}"
+    rf"(?:(?i:road|rd|street|lane|avenue|parade|quay)|{_STREET})\b{_STREET_END}"
+    rf"|,[ \t]*(?:{_NOT_A_DETERMINER}[\w'’-]+[ \t]+)?(?i:ward|team|unit|department|wing)(?:[ \t]+\d+)?\b"
+    rf"{_STREET_END}"
     r"|,[ \t]*(?i:ward)[ \t]+\w+\b"
 )
 

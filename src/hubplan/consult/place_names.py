@@ -112,9 +112,11 @@ def _plain(words: str) -> str:
 def place_name_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of British place names of two to four words written in ``text``, in any case.
 
-    "King's Lynn", "kings lynn", "KINGS LYNN", "Swanton Morley": no word inside one is a name, though
-    "Lynn" alone may be. One-word places ("Brandon", "Diss") are left to :func:`looks_like_place`,
-    which reads the words around them.
+    "King's Lynn", "kings lynn", "KINGS LYNN", "Great Yarmouth": no word inside one is a name, though
+    "Lynn" alone may be. A place whose first word is a first name ("George Green", "Edith Weston",
+    "Newton Stewart") counts only after "in", "at", "to", "near" or "outside": otherwise it may be
+    the person. One-word places ("Brandon", "Diss") are left to :func:`looks_like_place`, which
+    reads the words around them.
 
     Parameters
     ----------
@@ -136,12 +138,22 @@ def place_name_spans(text: str) -> list[tuple[int, int]]:
             gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
             if len(group) < size or any(gap.strip() for gap in gaps):
                 continue
-            if " ".join(_plain(w[0]) for w in group) in names:
+            if " ".join(_plain(w[0]) for w in group) in names and _reads_as_place(text, group[0]):
                 spans.append((group[0].start(), group[-1].end()))
                 i += size - 1
                 break
         i += 1
     return spans
+
+
+_AFTER_A_PLACE_WORD = re.compile(r"(?i:\b(?:in|at|to|near|outside|around|into)\s+)$")
+
+
+def _reads_as_place(text: str, first: re.Match[str]) -> bool:
+    """Whether a place name starting with the word ``first`` reads as the place, not as a person."""
+    if not is_first_name(first[0]):
+        return True
+    return _AFTER_A_PLACE_WORD.search(text[max(0, first.start() - 12) : first.start()]) is not None
 
 
 @functools.cache

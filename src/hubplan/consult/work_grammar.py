@@ -47,14 +47,16 @@ JOB_WORDS = _words(
     """
 )
 _PREPOSITIONS = frozenset(["at", "for", "in", "with", "from", "on", "by"])
+_JOB_PREPOSITIONS = frozenset(["at", "for", "in", "with", "on"])
+# People one works with, not where: "I work with children at Little Acorns".
+_PEOPLE = frozenset(["children", "kids", "families", "people", "babies", "adults", "parents", "mums", "dads"])
 # Words that make a phrase a place of work even in lower case.
 BUSINESS_WORDS = _words(
     """
     shop shops factory packhouse warehouse takeaway barracks primary school academy college
     university hospital museum haulage cafe café salon restaurant pub hotel farm depot plant surgery
-    pharmacy garage store supermarket office offices site yard port harbour docks airport station
-    kitchen bakery mill estate village home works abattoir laundry garden nursery centre beach park
-    camp base
+    pharmacy garage store supermarket office offices yard port harbour docks airport kitchen bakery
+    mill abattoir laundry nursery care park beach site
     """
 )
 _TIMES = _words(
@@ -97,18 +99,23 @@ def grammar_workplaces(doc: Any) -> Iterator[tuple[int, int]]:
         words = [head, *(c for c in head.children if c.dep_ in ("dobj", "attr", "npadvmod"))]
         if head.dep_ == "pobj" and head.head.lower_ == "on":
             words.append(head.head.head)  # "Kuba is on earlies at 2 sisters": "at" hangs on "is"
+        # A job word's place follows "at", "for", "in", "with" or "on": "the driver from Konect", "the
+        # shift from the old centre" say where something comes from, not where someone works.
+        allowed = _PREPOSITIONS if head.pos_ == "VERB" else _JOB_PREPOSITIONS
         for word in words:
             for preposition in word.children:
-                if preposition.dep_ != "prep" or preposition.lower_ not in _PREPOSITIONS:
+                if preposition.dep_ != "prep" or preposition.lower_ not in allowed:
                     continue
                 if _in_brackets(doc, word.i, preposition.i):
                     continue  # "a taxi (plate YH 0447 with the council's licensing) for Station Taxis"
                 for obj in preposition.children:
                     if obj.dep_ == "pobj" and _names_a_place_of_work(obj):
-                        start, end = _phrase(doc, obj)
-                        yield start, _where_it_is(doc, word, end)
+                        start, last = _phrase(doc, obj)
+                        yield start, _where_it_is(doc, word, last)
 
 
+# Street words that are no ordinary words; the others ("way", "hill", "green") only capitalised.
+_PLAIN_STREET_WORDS = frozenset(["road", "street", "lane", "avenue", "parade", "quay"])
 _STREET_WORDS = _words(
     """
     road street lane way avenue drive close estate park parade square row hill green quay
@@ -116,22 +123,23 @@ _STREET_WORDS = _words(
 )
 
 
-def _where_it_is(doc: Any, head: Any, end: int) -> int:
-    """Extend a workplace phrase ending at character ``end`` by the street or estate set right after it.
+def _where_it_is(doc: Any, head: Any, last: Any) -> int:
+    """Return where a workplace phrase ending with token ``last`` ends with the street set right after it.
 
     The parse often hangs "on yaxham road" on the verb, not on the workplace ("i do part time at the
     tesco on yaxham road"); a phrase of "on", "by", "near" or "off" right after it that names a
-    street or an estate says which branch, so it is part of the workplace.
+    street says which branch, so it is part of the workplace, up to the street's word and no further
+    ("... on yaxham road which is miles from the centre" keeps what follows the road).
     """
     for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ not in ("on", "by", "near", "off") or prep.idx <= end:
+        if prep.dep_ != "prep" or prep.lower_ not in ("on", "by", "near", "off") or prep.i != last.i + 1:
             continue
-        if doc.text[end : prep.idx].strip():
-            return end  # not right after it
-        words = list(prep.subtree)
-        if any(t.lower_ in _STREET_WORDS for t in words):
-            return int(words[-1].idx + len(words[-1]))
-    return end
+        for token in doc[prep.i + 1 : prep.i + 5]:
+            if token.lower_ in _STREET_WORDS and (token.lower_ in _PLAIN_STREET_WORDS or token.is_title):
+                return int(token.idx + len(token))
+            if token.is_punct:
+                break
+    return int(last.idx + len(last))
 
 
 def _in_brackets(doc: Any, start: int, end: int) -> bool:
@@ -159,6 +167,8 @@ def _names_a_place_of_work(obj: Any) -> bool:
     """Whether the object of a preposition names a place of work, not a time, a town or a pronoun."""
     if obj.pos_ == "PRON" or obj.lower_ in _TIMES or obj.lemma_.lower() in _TIMES or obj.like_num:
         return False
+    if obj.lower_ in _PEOPLE or obj.lower_ in ("way", "route", "journey", "phone", "line"):
+        return False  # "with children at ...", "on the way to school", "on the phone"
     tokens = [t for t in obj.subtree if not (t.i < obj.i and t.lower_ in _DETERMINERS)]
     if obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP") and all(
         t.ent_type_ == obj.ent_type_ for t in tokens if t.i <= obj.i
@@ -166,17 +176,21 @@ def _names_a_place_of_work(obj: Any) -> bool:
         return False  # "a childminder in Wymondham", "served with the Gurkhas"
     if any(t.ent_type_ in _NAMES for t in tokens):
         return True
-    if any(t.lower_ in BUSINESS_WORDS for t in tokens) and len(tokens) > 1:
-        return True  # "the big packhouse", "the school on Hill Road"; not "the school" alone
+    # A word for a place of work in the phrase's own noun ("the big packhouse", "care home"), not
+    # in a phrase inside it ("the way to school"), and with more than the word itself.
+    own = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod"))]
+    if any(t.lower_ in BUSINESS_WORDS for t in own) and len(tokens) > 1:
+        return True
     # A proper noun, capitalised or not ("at the tesco", "on tills at b&m yarmouth"), that is not
     # a town or village on its own ("a childminder in wymondham").
     return obj.pos_ == "PROPN" and " ".join(t.lower_ for t in tokens) not in british_place_names()
 
 
-def _phrase(doc: Any, obj: Any) -> tuple[int, int]:
-    """Return the character span of ``obj``'s phrase, ending before a joined or bracketed second one.
+def _phrase(doc: Any, obj: Any) -> tuple[int, Any]:
+    """Return where ``obj``'s phrase starts (a character) and its last token, before a second phrase.
 
-    A comma before a lower-case word other than "the" ends it too: "HMP Wayland, shifts all over".
+    A phrase joined by "and" or set in brackets is a second one, and so is what follows a comma
+    before a lower-case word other than "the": "HMP Wayland, shifts all over".
     """
     cut = {t.i for c in obj.children if c.dep_ in ("cc", "conj") for t in c.subtree}
     tokens = [t for t in obj.subtree if t.i not in cut]
@@ -189,4 +203,4 @@ def _phrase(doc: Any, obj: Any) -> tuple[int, int]:
             break
     while end > obj.i and doc[end].is_punct:
         end -= 1
-    return int(tokens[0].idx), int(doc[end].idx + len(doc[end]))
+    return int(tokens[0].idx), doc[end]
