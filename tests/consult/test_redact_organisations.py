@@ -16,6 +16,7 @@ import pytest
 from hubplan.consult.name_lists import is_english_word, is_unknown_word, organisation_spans
 from hubplan.consult.quotes import might_hold_a_name
 from hubplan.consult.redact import find_personal_data, redact, redact_all
+from tests.consult.spans import removed, touched
 
 DATA = Path(__file__).parent / "data"
 
@@ -23,23 +24,6 @@ DATA = Path(__file__).parent / "data"
 def _rows(name: str) -> list[dict]:
     lines = (DATA / name).read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines if line.strip()]
-
-
-def _found(text: str, value: str) -> bool:
-    """Whether every letter and digit of ``value`` (first occurrence) lies inside a found span."""
-    start = text.index(value)
-    spans = find_personal_data(text)
-    return all(
-        any(f.start <= i < f.end for f in spans)
-        for i in range(start, start + len(value))
-        if text[i].isalnum()
-    )
-
-
-def _touched(text: str, value: str) -> bool:
-    """Whether any character of ``value`` (first occurrence) lies inside a found span."""
-    start = text.index(value)
-    return any(f.start < start + len(value) and start < f.end for f in find_personal_data(text))
 
 
 @pytest.mark.parametrize(
@@ -76,7 +60,7 @@ def test_organisation_spans(text: str, expected: list[str]) -> None:
     ],
 )
 def test_organisation_names_are_neither_names_nor_employers(text: str, phrase: str) -> None:
-    assert not _touched(text, phrase), (text, find_personal_data(text))
+    assert not touched(text, phrase), (text, find_personal_data(text))
 
 
 @pytest.mark.parametrize(
@@ -93,8 +77,8 @@ def test_named_days_and_national_programmes_are_kept_and_names_beside_them_remov
     text: str, phrase: str, name: str
 ) -> None:
     """A festival, a named day or a national programme is no person; the child beside it still is."""
-    assert not _touched(text, phrase), (text, find_personal_data(text))
-    assert _found(text, name), (text, find_personal_data(text))
+    assert not touched(text, phrase), (text, find_personal_data(text))
+    assert removed(text, name), (text, find_personal_data(text))
 
 
 def test_a_name_beside_an_organisation_is_still_removed() -> None:
@@ -102,10 +86,10 @@ def test_a_name_beside_an_organisation_is_still_removed() -> None:
     assert redact("the Home-Start volunteer Bethan came every week") == (
         "the Home-Start volunteer [name] came every week"
     )
-    assert _found("thanks to Action for Children and Sarah", "Sarah")
+    assert removed("thanks to Action for Children and Sarah", "Sarah")
     text = "ask for Kerry at the Swaffham Baby Bank"
-    assert _found(text, "Kerry")
-    assert not _touched(text, "Swaffham Baby Bank")
+    assert removed(text, "Kerry")
+    assert not touched(text, "Swaffham Baby Bank")
 
 
 @pytest.mark.parametrize(
@@ -118,12 +102,12 @@ def test_a_name_beside_an_organisation_is_still_removed() -> None:
     ],
 )
 def test_brand_sites_after_a_job_word_are_workplaces(text: str, value: str) -> None:
-    assert _found(text, value), (text, find_personal_data(text))
+    assert removed(text, value), (text, find_personal_data(text))
 
 
 def test_a_brand_site_with_no_job_word_is_a_place() -> None:
     """ "we walk past the Amazon warehouse" says where, not who employs the respondent."""
-    assert not _touched("we walk past the Amazon warehouse near the park", "Amazon warehouse")
+    assert not touched("we walk past the Amazon warehouse near the park", "Amazon warehouse")
 
 
 @pytest.mark.parametrize(
@@ -136,7 +120,7 @@ def test_a_brand_site_with_no_job_word_is_a_place() -> None:
     ],
 )
 def test_references_with_slashes_or_dashes_are_removed(text: str, value: str) -> None:
-    assert _found(text, value), (text, find_personal_data(text))
+    assert removed(text, value), (text, find_personal_data(text))
 
 
 @pytest.mark.parametrize(
@@ -148,7 +132,7 @@ def test_references_with_slashes_or_dashes_are_removed(text: str, value: str) ->
     ],
 )
 def test_times_ranges_and_ordinary_tokens_are_not_references(text: str, phrase: str) -> None:
-    assert not _touched(text, phrase), (text, find_personal_data(text))
+    assert not touched(text, phrase), (text, find_personal_data(text))
 
 
 @pytest.mark.parametrize(
@@ -187,7 +171,7 @@ def test_a_drawn_out_word_is_no_name() -> None:
     ],
 )
 def test_lower_case_names_in_a_name_slot_are_removed(text: str, value: str) -> None:
-    assert _found(text, value), (text, find_personal_data(text))
+    assert removed(text, value), (text, find_personal_data(text))
 
 
 @pytest.mark.parametrize(
@@ -277,7 +261,7 @@ def test_held_out_3_is_as_large_as_the_brief_asks() -> None:
 )
 def test_workplaces_described_rather_than_named_are_removed(text: str, value: str) -> None:
     """A workplace said loosely after a phrase about work, a ward at a hospital, a family's own business."""
-    assert _found(text, value), (text, find_personal_data(text))
+    assert removed(text, value), (text, find_personal_data(text))
 
 
 @pytest.mark.parametrize(
@@ -290,4 +274,4 @@ def test_workplaces_described_rather_than_named_are_removed(text: str, value: st
     ],
 )
 def test_services_and_places_near_a_work_phrase_stay(text: str, phrase: str) -> None:
-    assert not _touched(text, phrase), (text, find_personal_data(text))
+    assert not touched(text, phrase), (text, find_personal_data(text))

@@ -11,23 +11,7 @@ import spacy
 
 from hubplan.consult.redact import MODEL, find_personal_data
 from hubplan.consult.work_grammar import grammar_workplaces
-
-
-def _covered(text: str, value: str) -> bool:
-    """Whether every letter and digit of ``value`` lies inside a span found in ``text``."""
-    start = text.index(value)
-    spans = find_personal_data(text)
-    return all(
-        any(f.start <= i < f.end for f in spans)
-        for i in range(start, start + len(value))
-        if text[i].isalnum()
-    )
-
-
-def _touched(text: str, value: str) -> bool:
-    """Whether any character of ``value`` lies inside a span found in ``text``."""
-    start = text.index(value)
-    return any(f.start < start + len(value) and start < f.end for f in find_personal_data(text))
+from tests.consult.spans import removed, touched
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +30,7 @@ def nlp():
     ],
 )
 def test_a_workplace_said_without_a_set_phrase_is_found(text: str, workplace: str) -> None:
-    assert _covered(text, workplace)
+    assert removed(text, workplace)
 
 
 def test_the_parse_gives_the_workplace_phrase_and_no_more(nlp) -> None:
@@ -85,14 +69,14 @@ def test_what_is_no_workplace_is_left(text: str, kept: str) -> None:
     ],
 )
 def test_greetings_festivals_and_communities_are_no_names(text: str, kept: str) -> None:
-    assert not _touched(text, kept)
+    assert not touched(text, kept)
 
 
 def test_a_name_after_a_greeting_is_still_removed() -> None:
     text = "Salaam alaikum, I am Ifrah and my son Bilal goes to the baby group."
-    assert _covered(text, "Ifrah")
-    assert _covered(text, "Bilal")
-    assert not _touched(text, "Salaam alaikum")
+    assert removed(text, "Ifrah")
+    assert removed(text, "Bilal")
+    assert not touched(text, "Salaam alaikum")
 
 
 @pytest.mark.parametrize(
@@ -107,4 +91,4 @@ def test_a_name_after_a_greeting_is_still_removed() -> None:
 def test_a_business_named_for_its_trade_is_a_workplace_when_a_person_names_it(
     text: str, business: str, workplace: bool
 ) -> None:
-    assert _covered(text, business) is workplace
+    assert removed(text, business) is workplace
