@@ -305,6 +305,12 @@ harmless phrases damaged (10.7%; 7 of them the town after a street address, whic
 labelled harmless and the first sets labelled part of the address: left as it is, since a town
 names no one and the first sets' convention holds the most items). Against issue 26's bars: names,
 workplaces and addresses are met; overall (90%), dates of birth (75%) and damage (5%) are not.
+Then, for its dates of birth in general forms: a month or year after "born" ("born in March", "born
+last June", "(born 2021)", "born on the fifth of May last year"), "expecting in late January", and
+a month someone is due in ("Zeynep is due in April"; "the council tax is due in April" is not).
+Held-out 12 went to 275 / 311 (88.4%; dates of birth 16 / 18), held-out 11 to 281 / 319 (88.1%),
+and held-out 6, 8 and 10 gained 1, 2 and 1; one phrase was newly damaged ("Mrs Osman is expecting
+in June", which tune8's writer labelled harmless).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

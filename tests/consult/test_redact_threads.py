@@ -104,3 +104,23 @@ def test_a_lower_case_name_takes_its_surname_but_not_text_speak(text: str, expec
 )
 def test_childrens_programmes_and_family_words_are_kept(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our youngest was born in March at the QEH.",
+            "Our youngest was born in [date of birth] at the QEH.",
+        ),
+        ("Harvey was born last June, so he's one now.", "[name] was born [date of birth], so he's one now."),
+        ("Milo (born 2021) loves the sensory room.", "[name] (born [date of birth]) loves the sensory room."),
+        ("She was born on the fifth of May last year.", "She was born on [date of birth]."),
+        ("My partner is expecting in late February.", "My partner is expecting in [date of birth]."),
+        ("Our Amara is due in April, our third.", "Our [name] is due in [date of birth], our third."),
+        ("The council tax is due in April.", "The council tax is due in April."),
+        ("The centre was born out of Sure Start in 2003.", "The centre was born out of Sure Start in 2003."),
+    ],
+)
+def test_a_birth_or_due_month_is_a_date_of_birth_and_a_bill_is_not(text: str, expected: str) -> None:
+    assert redact(text) == expected

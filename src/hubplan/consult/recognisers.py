@@ -124,11 +124,24 @@ _NOT_LOCAL = _words(
 
 # A baby's due date: the date (or the month) after "due", in a sentence about a pregnancy.
 DUE_DATE = re.compile(
-    rf"\bdue\s+(?:date\s+)?(?:is\s+|was\s+|on\s+|in\s+|at\s+|(?:early|mid|late)[\s-]+)*"
+    rf"\b(?:due|expecting)\s+(?:date\s+)?(?:is\s+|was\s+|on\s+|in\s+|at\s+|next\s+)*"
     # "end of April", "the 2nd week of June": the part of the month is part of the date.
-    rf"((?:(?:the\s+)?(?:start|end|beginning|middle)\s+of\s+|"
+    rf"((?:(?:the\s+)?(?:start|end|beginning|middle)\s+of\s+|(?:early|mid|late)[\s-]+|"
     rf"(?:the\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|fourth|last)\s+week\s+of\s+)?"
     rf"(?:{_DATE}|(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}))(?![\w])",
+    re.IGNORECASE,
+)
+# A birth month or year after "born", with the day if given: "born in March", "born last June",
+# "born May this year", "born on the twentieth of May last year", "(born 2020)".
+_ORDINAL_WORDS = (
+    r"(?:(?:twenty|thirty)[\s-]?)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
+    r"twentieth|thirtieth)"
+)
+BORN_MONTH = re.compile(
+    rf"\bborn\s+(?:(?:in|on|premature(?:ly)?|early|late|at\s+the\s+(?:start|end)\s+of)\s+)*"
+    rf"((?:(?:last|this)\s+)?(?:(?:the\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})\s+(?:of\s+)?)?"
+    rf"{_MONTH}(?:\s+(?:(?:last|this)\s+year|\d{{4}}))?|(?:19|20)\d\d)(?![\w/-]|\.\d)",
     re.IGNORECASE,
 )
 _PREGNANCY = re.compile(
@@ -369,6 +382,20 @@ class PostcodeRecogniser(_Regex):
             yield m.start(), m.end()
 
 
+_IS_DUE = re.compile(r"([^\W\d_]+)\s+(?:is|was|'s)\s+$")
+
+
+def _someone_due(before: str) -> bool:
+    """Whether the words before "due" say a person or a baby is due ("Zeynep is", "the baby is")."""
+    m = _IS_DUE.search(before)
+    if m is None:
+        return False
+    word = m[1]
+    if word.lower() in ("baby", "bump", "she", "he", "twins"):
+        return True
+    return word[0].isupper() and (is_first_name(word) or is_unknown_word(word.lower()))
+
+
 class DateOfBirthRecogniser(_Regex):
     """A date after "born", "dob", "d.o.b", "date of birth" or "birthday", and two more forms.
 
@@ -384,8 +411,12 @@ class DateOfBirthRecogniser(_Regex):
         for m in DUE_DATE.finditer(text):
             sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 120) : m.start()])[-1]
             after = re.split(r"[.!?\n]", text[m.end() : m.end() + 80])[0]
-            if _PREGNANCY.search(sentence) or _PREGNANCY.search(after):
+            # "wife expecting in late January": the cue may be the match's own; "Zeynep is due in
+            # April": someone is due, not a payment.
+            if _PREGNANCY.search(sentence + m[0]) or _PREGNANCY.search(after) or _someone_due(sentence):
                 yield m.start(1), m.end(1)
+        for m in BORN_MONTH.finditer(text):
+            yield m.start(1), m.end(1)
         for m in _NAME_AND_DATE.finditer(text):
             word = m[1]
             if word.lower() in _DAYS_AND_MONTHS or not word[0].isupper():
