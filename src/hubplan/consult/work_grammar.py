@@ -6,14 +6,16 @@ nights at", "laid off from"). People also say where they work in ways no list of
 drives a van for DPD out of Norwich", "retired from Gressenhall museum". spaCy's dependency parse
 (the same ``en_core_web_sm`` pipeline Presidio runs for names) links the place to the word about
 work whatever comes between, so this module takes the phrase governed by "at", "for", "in", "with",
-"from" or "on" after such a word.
+"from", "on" or "by" after such a verb (after a job word, "at", "for", "in", "with" or "on" only:
+"the driver from Konect" says where a bus comes from), with the street written right after it.
 
-A phrase is kept only when it names somewhere: a capitalised proper noun, an organisation or
-facility the NER found, or a word for a place of work ("packhouse", "care home", "takeaway"). A
-time ("nights at the weekend", "a Thursday"), a bare town ("a childminder in Wymondham") or
-something said about the work ("help with the forms") is left. The redaction then cuts the names of
-charities and services out of what is found (:func:`hubplan.consult.redact`), as for every
-workplace.
+A phrase is kept only when it names somewhere: a proper noun in any case that is not a town on its
+own, an organisation or facility the NER found, or a word for a place of work with more words
+("the big packhouse", "care home"). A time ("nights at the weekend"), a bare town ("a childminder
+in Wymondham"), people ("with children at"), a route ("on the way to school") or something said
+about the work ("help with the forms": "help" is no verb of work here) is left. The redaction then
+cuts the names of charities and services out of what is found (:func:`hubplan.consult.redact`), as
+for every workplace.
 """
 
 from __future__ import annotations
@@ -88,10 +90,10 @@ def grammar_workplaces(doc: Any) -> Iterator[tuple[int, int]]:
     Yields
     ------
     tuple of (int, int)
-        Start and end character offsets (end exclusive) of each workplace phrase: the object of
-        "at", "for", "in", "with", "from" or "on" that hangs on a verb about work, a job word, or
-        the object of either ("drives a van for DPD"), with what qualifies it ("on yaxham road"),
-        less any second phrase joined by "and" or set in brackets.
+        Start and end character offsets (end exclusive) of each workplace phrase: the object of a
+        preposition that hangs on a verb about work, a job word, or the object of either ("drives a
+        van for DPD"), with what qualifies it ("on yaxham road"), less any second phrase joined by
+        "and" or set in brackets.
     """
     for head in doc:
         if not _about_work(head):
@@ -173,7 +175,7 @@ def _names_a_place_of_work(obj: Any) -> bool:
     if obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP") and all(
         t.ent_type_ == obj.ent_type_ for t in tokens if t.i <= obj.i
     ):
-        return False  # "a childminder in Wymondham", "served with the Gurkhas"
+        return False  # "a childminder in Wymondham", "works in March"
     if any(t.ent_type_ in _NAMES for t in tokens):
         return True
     # A word for a place of work in the phrase's own noun ("the big packhouse", "care home"), not
