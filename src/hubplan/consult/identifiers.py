@@ -18,7 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from hubplan.consult.place_names import looks_like_place
 from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
-from hubplan.consult.work_grammar import grammar_workplaces
+from hubplan.consult.work_grammar import PLAIN_STREET_WORDS, grammar_workplaces
 
 NI_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
@@ -496,7 +496,7 @@ _STREET_END = (
 _ITS_STREET = re.compile(
     rf",[ \t]*(?:[A-Z][\w'’-]*[ \t]+){{1,3}}{_STREET}\b{_STREET_END}"
     rf"|[ \t]+(?:on|off)[ \t]+(?:the[ \t]+)?(?:{_NOT_A_DETERMINER}[\w'’-]+[ \t]+){{1,3}}"
-    rf"(?:(?i:road|rd|street|lane|avenue|parade|quay)|{_STREET})\b{_STREET_END}"
+    rf"(?:(?i:{'|'.join(sorted(PLAIN_STREET_WORDS))})|{_STREET})\b{_STREET_END}"
     rf"|,[ \t]*(?:{_NOT_A_DETERMINER}[\w'’-]+[ \t]+)?(?i:ward|team|unit|department|wing)(?:[ \t]+\d+)?\b"
     rf"{_STREET_END}"
     r"|,[ \t]*(?i:ward)[ \t]+\w+\b"

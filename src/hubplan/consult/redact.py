@@ -169,24 +169,25 @@ def _find(text: str) -> list[Found]:
             if ambiguous_without_clue(text, start, r.end):
                 continue
         found.append(Found(start, r.end, r.entity_type, source))
-    never = idiom_spans(text) + public_office_spans(text) + place_name_spans(text)
+    places = place_name_spans(text)
+    never = idiom_spans(text) + public_office_spans(text) + places
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = _outside_organisations(text, found)
-    return found + _same_name_again(text, found)
+    return found + _same_name_again(text, found, places)
 
 
-def _same_name_again(text: str, found: list[Found]) -> list[Found]:
+def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]]) -> list[Found]:
     """Find a name again where the same comment writes it twice ("sees Muthukumaran ... Dr Muthukumaran").
 
     Only within one comment, and only words that are no ordinary word or place: a first name of the
     lists (which leave out words such as Mark and Grace) or a word no English dictionary has, and no
-    British town's name. "Mark" found in one comment never removes "Mark my words" anywhere.
+    British town's name, nor inside a place name of several words (``places``: "Lynn" in "Kings
+    Lynn"). "Mark" found in one comment never removes "Mark my words" anywhere.
     """
     from hubplan.consult.name_lists import is_ambiguous_name, is_first_name, is_unknown_word
-    from hubplan.consult.place_names import place_name_spans
     from hubplan.data.places import british_place_names
 
-    covered = [(f.start, f.end) for f in found] + place_name_spans(text)  # "Lynn" in "Kings Lynn"
+    covered = [(f.start, f.end) for f in found] + places
     words = {
         m[0]
         for f in found

@@ -117,7 +117,7 @@ def grammar_workplaces(doc: Any) -> Iterator[tuple[int, int]]:
 
 
 # Street words that are no ordinary words; the others ("way", "hill", "green") only capitalised.
-_PLAIN_STREET_WORDS = frozenset(["road", "street", "lane", "avenue", "parade", "quay"])
+PLAIN_STREET_WORDS = frozenset(["road", "rd", "street", "lane", "avenue", "parade", "quay"])
 _STREET_WORDS = _words(
     """
     road street lane way avenue drive close estate park parade square row hill green quay
@@ -137,7 +137,7 @@ def _where_it_is(doc: Any, head: Any, last: Any) -> int:
         if prep.dep_ != "prep" or prep.lower_ not in ("on", "by", "near", "off") or prep.i != last.i + 1:
             continue
         for token in doc[prep.i + 1 : prep.i + 5]:
-            if token.lower_ in _STREET_WORDS and (token.lower_ in _PLAIN_STREET_WORDS or token.is_title):
+            if token.lower_ in _STREET_WORDS and (token.lower_ in PLAIN_STREET_WORDS or token.is_title):
                 return int(token.idx + len(token))
             if token.is_punct:
                 break

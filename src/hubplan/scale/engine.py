@@ -311,30 +311,36 @@ def run_tasks(
         last_write = last_report = time.perf_counter()
         report(min(threads, pending))
         watched = _watched_batches(finished, client, no_workers_seconds=no_workers_seconds)
-        for batch in clock.waiting(_keeping_rows_on_stall(watched, writer, buffer)):
-            with clock.timing("collect"):
-                for future, result in batch:
-                    task = by_key.pop(future.key)
-                    bug = _task_exception(future, result)
-                    if bug is not None:
-                        writer.write(buffer)  # the rest is released with the client, on the way out
-                        raise bug
-                    row = result if future.status == "finished" else error_row(task, _cluster_error(result))
-                    rows[task.key] = row
-                    buffer.append(row)
-                    failed += 1 if row.get("error") else 0
-                    clock.task_done(row.get("seconds"))
-                pending -= len(batch)
-            now = time.perf_counter()
-            if buffer and (now - last_write >= write_every_seconds or len(buffer) >= batch_rows):
-                with clock.timing("write"):
-                    writer.write(buffer)
-                buffer.clear()  # the same list the stall guard writes from
-                last_write = time.perf_counter()
-            if pending and now - last_report >= poll_seconds:
-                # Workers may hold more tasks than threads: at most one a thread is computing.
-                report(min(threads, pending))
-                last_report = time.perf_counter()
+        try:
+            for batch in clock.waiting(watched):
+                with clock.timing("collect"):
+                    for future, result in batch:
+                        task = by_key.pop(future.key)
+                        bug = _task_exception(future, result)
+                        if bug is not None:
+                            writer.write(buffer)  # the rest is released with the client, on the way out
+                            raise bug
+                        row = (
+                            result if future.status == "finished" else error_row(task, _cluster_error(result))
+                        )
+                        rows[task.key] = row
+                        buffer.append(row)
+                        failed += 1 if row.get("error") else 0
+                        clock.task_done(row.get("seconds"))
+                    pending -= len(batch)
+                now = time.perf_counter()
+                if buffer and (now - last_write >= write_every_seconds or len(buffer) >= batch_rows):
+                    with clock.timing("write"):
+                        writer.write(buffer)
+                    buffer = []
+                    last_write = time.perf_counter()
+                if pending and now - last_report >= poll_seconds:
+                    # Workers may hold more tasks than threads: at most one a thread is computing.
+                    report(min(threads, pending))
+                    last_report = time.perf_counter()
+        except NoWorkersError:
+            writer.write(buffer)  # the rows taken so far, before the run stops
+            raise
         with clock.timing("finish"):
             write_rows(path, list(rows.values()), key_column=key_column)
         clock.add("client_cpu", time.process_time() - cpu_started)
@@ -375,18 +381,8 @@ def _watched_batches(finished: Any, client: Any, *, no_workers_seconds: float) -
                     "and will not be computed again"
                 )
                 raise NoWorkersError(msg)
-        time.sleep(0.05)
-
-
-def _keeping_rows_on_stall(
-    batches: Iterator[list[Any]], writer: BatchWriter, buffer: list[dict[str, Any]]
-) -> Iterator[list[Any]]:
-    """Pass the batches on; before a :class:`NoWorkersError` propagates, write the rows not yet written."""
-    try:
-        yield from batches
-    except NoWorkersError:
-        writer.write(buffer)
-        raise
+        with finished.thread_condition:  # woken as soon as a future finishes, as as_completed waits
+            finished.thread_condition.wait(timeout=0.1)
 
 
 def _submit(client: Any, tasks: Sequence[Task], shared: dict[int, Any], *, retries: int) -> list[Any]:
