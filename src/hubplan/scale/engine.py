@@ -22,10 +22,7 @@ One engine for councils, sweep points and Monte Carlo draws. A run:
   bounds what more workers can give (Amdahl's law).
 
 The client's work per finished task is constant: progress is counted, not recomputed, and asks
-the scheduler nothing; a batch written costs its own rows only. While it waits, the client asks the
-scheduler once a second whether it has any worker: a cluster whose workers are all gone (killed, or
-never started) stops the run with :class:`NoWorkersError` after ``no_workers_seconds``, the rows
-finished so far kept on disk, instead of waiting for ever.
+the scheduler nothing; a batch written costs its own rows only.
 """
 
 from __future__ import annotations
@@ -38,12 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hubplan.errors import HubplanError
 from hubplan.scale.rows import BatchWriter, read_rows, write_rows
 from hubplan.scale.timings import Clock, RunTimings, amdahl_speedup
 
 __all__ = [
-    "NoWorkersError",
     "Progress",
     "ProgressCallback",
     "RunSummary",
@@ -58,10 +53,6 @@ __all__ = [
 ]
 
 ProgressCallback = Callable[["Progress"], None]
-
-
-class NoWorkersError(HubplanError):
-    """The scheduler has had no worker for too long while tasks waited; the rows done are on disk."""
 
 
 @dataclass(frozen=True)
@@ -204,7 +195,6 @@ def run_tasks(
     write_every_seconds: float = 5.0,
     batch_rows: int = 10_000,
     scatter: bool = False,
-    no_workers_seconds: float = 120.0,
 ) -> RunSummary:
     """Run tasks on Dask distributed and stream their rows to disk in batches as they complete.
 
@@ -241,9 +231,6 @@ def run_tasks(
         Send each argument that several tasks share (the same object; not a number or text) to
         every worker once, before the tasks; a task whose shared data is lost with every worker
         that held it becomes an error row.
-    no_workers_seconds
-        Seconds the scheduler may have no worker at all while tasks wait before the run stops with
-        :class:`NoWorkersError` (a local cluster's nanny restarts a dead worker within seconds).
 
     Returns
     -------
@@ -257,9 +244,6 @@ def run_tasks(
     Exception
         The first exception a task raised itself (not the cluster): a bug in the task, re-raised
         with the worker's traceback after the rows finished so far are written beside ``path``.
-    NoWorkersError
-        When the scheduler has had no worker for ``no_workers_seconds``, after the rows finished so
-        far are written beside ``path``.
     """
     started = time.perf_counter()
     keys = [t.key for t in tasks]
@@ -310,37 +294,30 @@ def run_tasks(
         pending = len(todo)
         last_write = last_report = time.perf_counter()
         report(min(threads, pending))
-        watched = _watched_batches(finished, client, no_workers_seconds=no_workers_seconds)
-        try:
-            for batch in clock.waiting(watched):
-                with clock.timing("collect"):
-                    for future, result in batch:
-                        task = by_key.pop(future.key)
-                        bug = _task_exception(future, result)
-                        if bug is not None:
-                            writer.write(buffer)  # the rest is released with the client, on the way out
-                            raise bug
-                        row = (
-                            result if future.status == "finished" else error_row(task, _cluster_error(result))
-                        )
-                        rows[task.key] = row
-                        buffer.append(row)
-                        failed += 1 if row.get("error") else 0
-                        clock.task_done(row.get("seconds"))
-                    pending -= len(batch)
-                now = time.perf_counter()
-                if buffer and (now - last_write >= write_every_seconds or len(buffer) >= batch_rows):
-                    with clock.timing("write"):
-                        writer.write(buffer)
-                    buffer = []
-                    last_write = time.perf_counter()
-                if pending and now - last_report >= poll_seconds:
-                    # Workers may hold more tasks than threads: at most one a thread is computing.
-                    report(min(threads, pending))
-                    last_report = time.perf_counter()
-        except NoWorkersError:
-            writer.write(buffer)  # the rows taken so far, before the run stops
-            raise
+        for batch in clock.waiting(finished.batches()):
+            with clock.timing("collect"):
+                for future, result in batch:
+                    task = by_key.pop(future.key)
+                    bug = _task_exception(future, result)
+                    if bug is not None:
+                        writer.write(buffer)  # the rest is released with the client, on the way out
+                        raise bug
+                    row = result if future.status == "finished" else error_row(task, _cluster_error(result))
+                    rows[task.key] = row
+                    buffer.append(row)
+                    failed += 1 if row.get("error") else 0
+                    clock.task_done(row.get("seconds"))
+                pending -= len(batch)
+            now = time.perf_counter()
+            if buffer and (now - last_write >= write_every_seconds or len(buffer) >= batch_rows):
+                with clock.timing("write"):
+                    writer.write(buffer)
+                buffer = []
+                last_write = time.perf_counter()
+            if pending and now - last_report >= poll_seconds:
+                # Workers may hold more tasks than threads: at most one a thread is computing.
+                report(min(threads, pending))
+                last_report = time.perf_counter()
         with clock.timing("finish"):
             write_rows(path, list(rows.values()), key_column=key_column)
         clock.add("client_cpu", time.process_time() - cpu_started)
@@ -349,40 +326,6 @@ def run_tasks(
     clock.add("close", time.perf_counter() - closing)
     seconds = time.perf_counter() - started
     return RunSummary(path, len(rows), len(todo), skipped, failed, seconds, workers, timings=clock.timings())
-
-
-def _watched_batches(finished: Any, client: Any, *, no_workers_seconds: float) -> Iterator[list[Any]]:
-    """Yield batches of finished futures as they come; raise when the scheduler keeps no worker.
-
-    Raises
-    ------
-    NoWorkersError
-        When the scheduler has had no worker for ``no_workers_seconds`` with tasks still waiting.
-    """
-    alone_since: float | None = None
-    last_check = 0.0
-    while not finished.is_empty():
-        if finished.has_ready():
-            alone_since = None
-            yield finished.next_batch(block=False)
-            continue
-        now = time.monotonic()
-        if now - last_check >= 1.0:
-            last_check = now
-            if client.scheduler_info().get("workers"):
-                alone_since = None
-            elif alone_since is None:
-                alone_since = now
-            elif now - alone_since >= no_workers_seconds:
-                msg = (
-                    f"the scheduler ({client.scheduler.address}) has had no worker for "
-                    f"{no_workers_seconds:g} s while {finished.count()} task(s) waited: start workers "
-                    "(dask worker ADDRESS) and run the command again; the rows finished so far are kept "
-                    "and will not be computed again"
-                )
-                raise NoWorkersError(msg)
-        with finished.thread_condition:  # woken as soon as a future finishes, as as_completed waits
-            finished.thread_condition.wait(timeout=0.1)
 
 
 def _submit(client: Any, tasks: Sequence[Task], shared: dict[int, Any], *, retries: int) -> list[Any]:
