@@ -311,6 +311,15 @@ a month someone is due in ("Zeynep is due in April"; "the council tax is due in 
 Held-out 12 went to 275 / 311 (88.4%; dates of birth 16 / 18), held-out 11 to 281 / 319 (88.1%),
 and held-out 6, 8 and 10 gained 1, 2 and 1; one phrase was newly damaged ("Mrs Osman is expecting
 in June", which tune8's writer labelled harmless).
+
+The town after an address. Every set from held-out 3 on, each written by a writer who saw no code,
+labels an address as its house and street and leaves the town after it (19 sets, 250 addresses);
+only the first three sets, written in-house beside the code, put the town inside the address (38
+addresses). A town names where many people live, not who: the address now ends before a British
+town or village's name (GeoNames, with "Gorleston" for "Gorleston-on-Sea"), and those 38 labels
+were cut to the house and street to match (the four towns GeoNames lacks too). Damage fell on
+held-out 9, 10 and 12 (16 -> 15, 30 -> 24, 21 -> 16) and on tune4, tune5 and tune7; no set lost an
+item.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hubplan.consult.identifiers import _with_its_street
-from hubplan.consult.place_names import place_name_spans
+from hubplan.consult.place_names import place_name_spans, town_starts_at
 from hubplan.consult.redact import find_personal_data, redact
 
 
@@ -22,6 +22,37 @@ from hubplan.consult.redact import find_personal_data, redact
 )
 def test_place_name_spans(text: str, places: list[str]) -> None:
     assert [text[s:e] for s, e in place_name_spans(text)] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Watton IP25 6DB", True),
+        ("great yarmouth", True),
+        ("Gorleston.", True),  # GeoNames: Gorleston-on-Sea
+        ("KINGS LYNN PE30", True),
+        ("Bacton Road", False),  # a town's name before a street word is the street
+        ("Central", False),
+        ("", False),
+    ],
+)
+def test_town_starts_at(text: str, town: bool) -> None:
+    assert town_starts_at(text, 0) is town
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I live at 43a Norwich Road, Watton IP25 6DB.", "I live at [address], Watton IP25 6."),
+        ("27 church lane attleborough", "[address] attleborough"),
+        ("Flat 12, Kingfisher Court, Great Yarmouth NR30 2QL", "[address], Great Yarmouth NR30 2"),
+        ("Flat 6, Clarence Court, Northgate", "[address]"),  # no town: the street is the address's
+        ("The Old Forge, Bacton Road, Witton", "[address], Witton"),
+        ("flat 2, 31 Nelson Road Central", "[address]"),
+    ],
+)
+def test_an_address_ends_before_the_town_after_it(text: str, expected: str) -> None:
+    assert redact(text) == expected
 
 
 def test_a_name_that_ends_a_town_is_kept_in_the_town_and_removed_as_a_person() -> None:

@@ -157,6 +157,40 @@ def _reads_as_place(text: str, first: re.Match[str]) -> bool:
 
 
 @functools.cache
+def _plain_places() -> frozenset[str]:
+    """Return every British place name as :func:`_plain` writes it, and each short of "-on-Sea" and the like.
+
+    People write "Gorleston" for GeoNames' "Gorleston-on-Sea" and "Wells" for "Wells-next-the-Sea".
+    """
+    names = {_plain(n) for n in british_place_names()}
+    return frozenset(names | {re.split(r"-(?:on|next|upon|under|by|in|le)-", n)[0] for n in names})
+
+
+def town_starts_at(text: str, start: int) -> bool:
+    """Return whether a British town's or village's name (GeoNames) starts at ``text[start]``.
+
+    "Watton IP25 6DB", "great yarmouth", "Gorleston." do; "Bacton Road" does not: a town's name with
+    a street or building word after it names the street.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start
+        Character offset where the name would start.
+    """
+    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : start + 60])[:3]
+    if not words or not text[start : start + 1].isalpha():
+        return False
+    street = re.compile(rf"(?:{STREET_WORDS})$|(?:{'|'.join(BUILDING_WORDS)})$", re.IGNORECASE)
+    places = _plain_places()
+    return any(
+        _plain(" ".join(words[:k])) in places and not (k < len(words) and street.match(words[k]))
+        for k in range(len(words), 0, -1)
+    )
+
+
+@functools.cache
 def _multi_word_places() -> frozenset[str]:
     """Return the British place names of more than one word, as :func:`_plain` writes them."""
     return frozenset(_plain(n) for n in british_place_names() if " " in n)

@@ -33,7 +33,7 @@ from hubplan.consult.name_lists import (
     not_a_name,
     world_first_names,
 )
-from hubplan.consult.place_names import BUILDING_WORDS, STREET_WORDS, looks_like_place
+from hubplan.consult.place_names import BUILDING_WORDS, STREET_WORDS, looks_like_place, town_starts_at
 from hubplan.data.places import british_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
@@ -462,7 +462,7 @@ _PLOT = re.compile(
 _FLAT_IN_BUILDING = re.compile(
     rf"\b(?i:flat|apartment|apt|room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:{_CAP_WORD}\s+){{1,3}}"
     r"(?:House|Court|Lodge|Mansions|Buildings|Tower|Heights|Point|Hall|Block)\b"
-    rf"(?:,\s*(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD})?"
+    rf"(?P<after>,\s*(?P<town>(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD}))?"
 )
 _HOUSE_NAME = re.compile(
     rf"(?:\b[Tt]he\s+)?(?:{_CAP_WORD}\s+){{0,2}}(?:Cottage|Barn|Farmhouse|Rectory|Vicarage|Forge|Granary|"
@@ -473,7 +473,10 @@ _QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$
 
 
 class AddressRecogniser(_Regex):
-    """A street address: house number, street and the town after it (``27 church lane attleborough``).
+    """A street address: house number and street (``27 church lane``), and a word after it that is no town.
+
+    The town after an address is left ("43a Norwich Road, Watton": :func:`town_starts_at`): it says
+    where many people live, and the independent labelled sets all leave it.
 
     Also homes with no number on a street: a plot, pitch or berth on a named site ("Plot 22, Willow
     Park Homes"), a flat in a named building ("flat 9, Nelson House, Middlegate"), a house known by
@@ -484,9 +487,12 @@ class AddressRecogniser(_Regex):
     entity = "UK_ADDRESS"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        for pattern in (_PLOT, _FLAT_IN_BUILDING, _HOUSE_NAME):
+        for pattern in (_PLOT, _HOUSE_NAME):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
+        for m in _FLAT_IN_BUILDING.finditer(text):
+            town = m["town"] is not None and town_starts_at(text, m.start("town"))
+            yield m.start(), (m.start("after") if town else m.end())
         for start, end in self._numbered(text):
             quoted = _QUOTED_HOUSE.search(text[max(0, start - 40) : start])
             yield (start - (len(text[max(0, start - 40) : start]) - quoted.start()) if quoted else start), end
@@ -513,6 +519,8 @@ class AddressRecogniser(_Regex):
                 lower = word[0].lower()
                 if count == 3 or text[cursor : base + word.start()].strip() or lower in STOP_WORDS | _UNITS:
                     break
+                if town_starts_at(text, base + word.start()):
+                    break  # the town after the street is not the address's
                 end = cursor = base + word.end()
             yield m.start(), end
 
