@@ -115,9 +115,9 @@ them", "Foster carers"). The rules were widened again for its kinds (work in a b
 before a capitalised employer, "I run X", agencies, a British gazetteer of towns and villages
 (GeoNames, 500 people or more) for places, NHS numbers mistyped after "NHS number", collar and staff
 numbers, dates after "born" in any language, initials, "the Nowaks" after a word about families), so
-neither set's figure above is a held-out figure any more. Judgements the sets disagree with: a
-councillor named in office ("Cllr Haines") is public and kept; the town after a street address is
-redacted with it.
+neither set's figure above is a held-out figure any more. Judgements the sets disagreed with then
+(a councillor named in office kept as public; the town after a street address redacted with it)
+were both reversed later, after held-out 13: see the end of this note.
 
 tune6 (21 responses, 94 items, 30 harmless; survey boxes, phone calls, forwarded e-mails, WhatsApp
 reposts, learners' English from Portuguese, Lithuanian, Polish and Romanian parents, rural villages),

@@ -128,3 +128,29 @@ def test_a_person_named_like_a_place_or_a_greeting_is_still_removed(text: str, e
 def test_a_workplace_takes_its_street_and_nothing_after_it(text: str, expected: str) -> None:
     """The review's cases: a workplace's street, ward or team, but not the words after it."""
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A councillor named in a response is a person; the office stays so the reader knows who spoke.
+        (
+            "Present: Cllr P. Hingham (Chair), Cllr Ann Moss, District Cllr Joe Lister",
+            "Present: Cllr [name] (Chair), Cllr [name], District Cllr [name]",
+        ),
+        ("Proposed Cllr Moss, seconded Cllr Lister.", "Proposed Cllr [name], seconded Cllr [name]."),
+        ("Mr B. Costessey", "[name]"),  # an initial makes a person of a village's name
+        ("we moved to N. Walsham last year", "we moved to N. Walsham last year"),  # North Walsham
+        # A signature: the name on its line, the employer under it, a house's name before its number.
+        (
+            "Best wishes,\nMargaret (Maggie) Oduya\nBusy Bees Childminding\nLilac Cottage, 12 Mill Lane, Diss",
+            "Best wishes,\n[name] ([name]) [name]\n[workplace]\n[address], Diss",
+        ),
+        (
+            "Thanks,\nCllr Ann Moss\nLabour member for Mile End",
+            "Thanks,\nCllr [name]\nLabour member for Mile End",
+        ),
+    ],
+)
+def test_titles_initials_and_signatures(text: str, expected: str) -> None:
+    assert redact(text) == expected

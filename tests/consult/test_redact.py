@@ -341,7 +341,7 @@ def test_recognisers_generalise_to_unseen_forms(text: str, value: str) -> None:
         ("we drove to King's Lynn for the session", "Lynn"),
         ("Ofsted rated it good last time", "Ofsted"),
         ("the GP from the surgery came along", "GP"),
-        ("Cllr Watts voted for the cuts", "Watts"),  # a councillor's name is public, kept
+        ("our MP, Liz Truss, voted for it", "Truss"),  # a national figure in office is public, kept
         ("the hub helped us so much. Diolch", "Diolch"),
         ("I volunteer at the centre on Fridays", "centre"),
         ("im a carer for my mum since her stroke", "my"),

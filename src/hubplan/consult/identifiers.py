@@ -561,8 +561,13 @@ _SIGNATURE_JOB = re.compile(
     r"receptionist|senco|gp|head\s*teacher|headteacher|principal|psychologist|paediatrician|clerk|"
     r"chair|secretary|specialist)\b[^\n]*$"
 )
+_CLOSING = re.compile(
+    r"(?im)^[ \t]*(?:kind(?:est)?\s+regards|best\s+(?:wishes|regards)|yours\s+(?:faithfully|sincerely|truly)|"
+    r"many\s+thanks|warm(?:est)?\s+regards|regards|with\s+thanks|thanks|cheers),?[ \t]*$"
+)
 _ORG_WORD = (
     r"(?:trust|services?|centre|center|practice|surgery|school|academy|council|partnership|foundation|"
+    r"childminding|childminders|pre-?school|playgroup|"
     r"group|ltd|limited|plc|llp|hospital|clinic|nursery|charity|association|college|university|"
     r"support|project|network|federation|care)"
 )
@@ -573,7 +578,18 @@ _SIGNATURE_ORG = re.compile(
 
 
 def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the employer's line under a job title in a signature (a register's line may come between)."""
+    r"""Yield the employer's line in a signature.
+
+    Under a job title (a register's line may come between), or the line under the name that follows
+    a letter's closing ("Best wishes,\nMaggie Oduya\nBusy Bees Childminding").
+    """
+    for closing in _CLOSING.finditer(text):
+        lines = re.match(r"\n[^\n]+\n([^\n]+)", text[closing.end() :])
+        if lines:
+            m = _SIGNATURE_ORG.match(lines[1])
+            if m:
+                at = closing.end() + lines.start(1)
+                yield at + m.start(1), at + m.end(1)
     for job in _SIGNATURE_JOB.finditer(text):
         rest = text[job.end() :]
         lines = re.match(r"(?:\n[^\n]*){1,2}", rest)

@@ -13,8 +13,10 @@ the general forms residents write them, not the phrasing of one test set:
 - a family by its surname after a word about families ("families like the Nowaks").
 
 Idioms that hold a name ("Bob's your uncle", "Mark my words", "jack of all trades") are never names,
-and nor is an elected member named in office ("Cllr Watts", "Councillor Ann Smith", "our MP, Liz
-Truss"): what they said and did in office is public, and the consultation is about their decisions.
+and nor is a national figure named in office ("our MP, Liz Truss", "Mayor Andy Burnham"): what
+they said and did in office is public. A local councillor is named in a response as a neighbour is
+("Cllr Ann Moss (Chair)", "seconded by Cllr Watts"), so the name goes and the title stays
+("Cllr [name]"): every independent labelled set that names one labels the name personal data.
 """
 
 from __future__ import annotations
@@ -89,9 +91,7 @@ _IDIOMS = re.compile(
     r"\bjack\s+in\s+the\s+box|\bbrown\s+bread|\bruby\s+tuesday'?s?)"
 )
 
-_PUBLIC_OFFICE = re.compile(
-    rf"\b(?:Cllr\.?|Councillor|(?:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
-)
+_PUBLIC_OFFICE = re.compile(rf"\b(?:(?:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?")
 
 
 _CAPS_LINE_LETTERS = 8
@@ -238,8 +238,14 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
             yield sign_off.start(1), sign_off.end(1)
     for start, end in found:
         bracket = _BRACKETED.match(text, end)
-        if bracket:
+        word = bracket[1] if bracket else ""
+        # "Wong Ka-yan (Kelly)", "Jhon-Paul (JP)", "Margaret (Mags) Oduya" (a surname after it); not a
+        # role: "Cllr Moss (Chair)", "Jo (Clerk)".
+        surname = re.match(rf"[ \t]+({_NAME})", text[bracket.end() :]) if bracket else None
+        if bracket and (word.isupper() or surname or is_name_word(word) or is_unknown_word(word.lower())):
             yield bracket.start(1), bracket.end(1)
+            if surname and surname[1].lower() not in _NOT_NAMES:
+                yield bracket.end() + surname.start(1), bracket.end() + surname.end(1)
         pair = _PAIR_BEFORE.search(text[:start])
         if pair and text[start].islower() and (_lower_name(pair[1], names) or _initials(pair[1])):
             yield pair.start(1), pair.end(1)
@@ -251,5 +257,5 @@ def idiom_spans(text: str) -> list[tuple[int, int]]:
 
 
 def public_office_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of elected members named in office ("Cllr Watts"): public, never redacted."""
+    """Return the spans of national figures named in office ("our MP, Liz Truss"): public, never redacted."""
     return [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]

@@ -180,7 +180,10 @@ SCHOOL_WITH_AGE = re.compile(
     rf"class)){{0,3}}\s+(?i:at|to)\s+)({_CAPS})"
 )
 
-_TITLES = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd|Pastor|Imam|Nurse|Sister|Auntie|Aunty|Uncle|Um|Umm|Abu)\.?"
+_TITLES = (
+    r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Rev|Revd|Pastor|Imam|Nurse|Sister|Auntie|Aunty|Uncle|Um|Umm|Abu|Cllr|"
+    r"Councillor)\.?"
+)
 _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
 _LOW = "a-zß-öø-ÿā-žșț"
 _NAME = rf"(?:Ma?c[{_UP}][{_LOW}]+|[{_UP}][{_LOW}]+)(?:-[{_UP}]?[{_LOW}]+|'[{_UP}][{_LOW}]+)*"
@@ -228,12 +231,12 @@ _LOWER_NAME = re.compile(
     rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
-_TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:\s+{_NAME})?)")
+_TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:[ \t]+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
 # Not after a number: "NA 11 22 33 A. Rose garden" ends an NI number, not an initial.
 # A title before the initial is part of the name: "Mr T. Farrow", "Mr and Mrs R. Patel".
 _INITIAL = re.compile(
-    rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?"
+    rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?"
     rf"(?<!\d\s)[{_UP}]\.\s?({_NAME})"
 )
 # A child's name with its age in brackets: "Harley (5), Ivy-Rose (3)", "Amelia (aged 4)".
@@ -470,6 +473,12 @@ _HOUSE_NAME = re.compile(
     rf"(?:{_CAP_WORD}\s+){{1,3}}(?i:{STREET_WORDS})\b"
 )
 _QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$")
+# A house's name that starts the line of its address: "Lilac Cottage, 12 Mill Lane", "Brackendale, 4
+# Park Road" in a letter's heading or signature, or after "Address:".
+_HOUSE_FIRST = re.compile(
+    r"(?:^|(?<=\n)|(?<=:))[ \t]*((?!(?:Yes|No|Hi|Dear|Flat|Unit|Apartment)\b)[A-Z][\w'’-]*"
+    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}),[ \t]*$"
+)
 
 
 class AddressRecogniser(_Regex):
@@ -494,8 +503,10 @@ class AddressRecogniser(_Regex):
             town = m["town"] is not None and town_starts_at(text, m.start("town"))
             yield m.start(), (m.start("after") if town else m.end())
         for start, end in self._numbered(text):
-            quoted = _QUOTED_HOUSE.search(text[max(0, start - 40) : start])
-            yield (start - (len(text[max(0, start - 40) : start]) - quoted.start()) if quoted else start), end
+            before = text[max(0, start - 40) : start]
+            quoted, named = _QUOTED_HOUSE.search(before), _HOUSE_FIRST.search(before)
+            house = quoted.start() if quoted else named.start(1) if named else len(before)
+            yield start - (len(before) - house), end
 
     def _numbered(self, text: str) -> Iterator[tuple[int, int]]:
         from spacy.lang.en.stop_words import STOP_WORDS
@@ -585,14 +596,30 @@ class NameRecogniser(_Regex):
             for m in pattern.finditer(text):
                 if m[1].lower() in _NOT_NAMES or not _reads_as_name(text, m.start(1), m.end(1), tags, ner):
                     continue
+                if re.fullmatch(_TITLES, m[1]):
+                    continue  # "Thanks, Cllr Ann Moss": the title's name is found with the title
                 word = m[1].lower()
                 town = word in british_place_names() and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
                 found.append((m.start(1), m.end(1)))
         for m in _INITIAL.finditer(text):
-            if m[1].lower() not in _NOT_NAMES and not looks_like_place(text, m.start(1), m.end(1)):
-                found.append((m.start(), m.end(1)))
+            # "P. Hingham" is a person though Hingham is a village; "N. Walsham" is North Walsham.
+            direction = text[m.start(1) - 3 : m.start(1) - 1].strip() in (
+                "N.",
+                "S.",
+                "E.",
+                "W.",
+                "N",
+                "S",
+                "E",
+                "W",
+            )
+            titled = m.start(1) - m.start() > 3
+            place = direction and not titled and looks_like_place(text, m.start(1), m.end(1))
+            if m[1].lower() not in _NOT_NAMES and not place:
+                office = re.match(r"Cllr\.?\s+", m[0])
+                found.append((m.start() + (office.end() if office else 0), m.end(1)))
         for m in _WITH_AGE.finditer(text):
             word = m[1].split("-")[0].lower()
             if m[1].lower() in _NOT_NAMES or looks_like_place(text, m.start(1), m.end(1)):
@@ -602,8 +629,12 @@ class NameRecogniser(_Regex):
         found += _chat_senders(text)
         for m in _TITLED.finditer(text):
             last = m[1].split()[-1].lower()
+            if "\n" in m[1]:
+                continue  # "County Councillor\nDownham Market": a signature's next line
             if last not in _NOT_NAMES and last not in BUILDING_WORDS:  # "Family Nurse Partnership"
-                found.append((m.start(1), m.end(1)))
+                # A councillor keeps the title ("Cllr [name]"): the reader still knows who spoke.
+                office = re.match(r"(?:Cllr|Councillor)\.?\s+", m[1])
+                found.append((m.start(1) + (office.end() if office else 0), m.end(1)))
         for m in _CAPITALISED.finditer(text):
             word = m[0].lower()
             # A first name that the comment also writes in lower case is a word there ("Foster carers
@@ -729,11 +760,15 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
     while queue:
         start, end = queue.pop()
         yield start, end
-        after = re.match(rf"\s+({_NAME})\b", text[end:])
+        after = re.match(rf"[ \t]+({_NAME})\b", text[end:])  # a surname is on the name's line
+        if after and re.fullmatch(_TITLES, after[1]):
+            after = None  # "Ann Moss Cllr ...": a title starts the next name
         if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:
             seen.add((start, end + after.end()))
             queue.append((start, end + after.end()))
         pair = re.match(rf"(?:\s*(?:,|and|&)|\s+n)\s*(?:and\s+)?({_NAME})\b", text[end:])
+        if pair and re.match(rf"[ \t]+{_TITLES}(?!\w)", text[end + pair.end() :]):
+            pair = None  # "Ann Moss, District Cllr Joe Lister": an office's first word
         if pair and pair[1].lower() not in _NOT_NAMES:
             span = (end + pair.start(1), end + pair.end(1))
             if span not in seen and not looks_like_place(text, *span):

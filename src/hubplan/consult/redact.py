@@ -142,6 +142,9 @@ def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Foun
     return kept + [n for n in names if n not in kept]
 
 
+_OFFICE = re.compile(r"(?:(?:County|District|Parish|Town|City|Borough)\s+)?(?:Cllr\.?|Councillor)(?:\s+|$)")
+
+
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
     from hubplan.consult.name_clues import idiom_spans, public_office_spans
@@ -154,21 +157,27 @@ def _find(text: str) -> list[Found]:
     found = []
     for r in results:
         source = str((r.recognition_metadata or {}).get("recognizer_name", ""))
-        start = r.start
-        if r.entity_type == "PERSON" and source == "SpacyRecognizer":
+        if r.entity_type != "PERSON" or source != "SpacyRecognizer":
+            found.append(Found(r.start, r.end, r.entity_type, source))
+            continue
+        # A name is on one line: "Ann\nCllr Ann Moss" is a sign-off, then a signature.
+        for line in re.finditer(r"[^\n]+", text[r.start : r.end]):
+            start, end = r.start + line.start(), r.start + line.end()
             if any(s <= start < e for s, e in numbers):  # "NI QQ 12 34 56 C. Holly": no initial
-                initial = re.match(r"\w*\.?\s*", text[start : r.end])
+                initial = re.match(r"\w*\.?\s*", text[start:end])
                 start += initial.end() if initial else 0
-            words = text[start : r.end]
+            office = _OFFICE.match(text, start, end)  # "Cllr [name]": the office stays
+            start = office.end() if office else start
+            words = text[start:end]
             if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
-            if looks_like_place(text, start, r.end) or _written_in_lower_case(words, text):
+            if looks_like_place(text, start, end) or _written_in_lower_case(words, text):
                 continue
             if _THE_NAMED.search(text[max(0, start - 8) : start]) and not words.endswith("s"):
                 continue  # "at the Jenny Lind", "the Benjamin Foundation": named after someone
-            if ambiguous_without_clue(text, start, r.end):
+            if ambiguous_without_clue(text, start, end):
                 continue
-        found.append(Found(start, r.end, r.entity_type, source))
+            found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
     never = idiom_spans(text) + public_office_spans(text) + places
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
