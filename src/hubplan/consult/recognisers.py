@@ -34,6 +34,7 @@ from hubplan.consult.name_lists import (
     world_first_names,
 )
 from hubplan.consult.place_names import BUILDING_WORDS, STREET_WORDS, looks_like_place, town_starts_at
+from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes
 from hubplan.data.places import british_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
@@ -350,6 +351,11 @@ class PhoneRecogniser(_Regex):
     entity = "UK_PHONE"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        yield from spoken_phones(text)  # "oh seven seven double oh, ..."
+        scanned = ocr_digits(text)  # "O7700 9OO 5l4" from a scanned form
+        yield from self._written(scanned)
+
+    def _written(self, text: str) -> Iterator[tuple[int, int]]:
         for m in PHONE.finditer(text):
             digits = re.sub(r"\D", "", m[0])
             if digits.startswith(("0044", "44")):
@@ -381,7 +387,8 @@ class PostcodeRecogniser(_Regex):
     entity = "UK_POSTCODE"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        for m in POSTCODE.finditer(text):
+        yield from spoken_postcodes(text)  # "I P two four, three H Q"
+        for m in POSTCODE.finditer(ocr_digits(text)):  # "IP25 6A0", "NR2 1DO" from a scanned form
             yield m.start(), m.end()
 
 
@@ -472,6 +479,15 @@ _HOUSE_NAME = re.compile(
     rf"Stables|Dairy|Bungalow|Lodge|Mill\s+House|Old\s+School|Coach\s+House|Manse)\s*,\s*"
     rf"(?:{_CAP_WORD}\s+){{1,3}}(?i:{STREET_WORDS})\b"
 )
+# A house number said in words ("I'm at twenty-three Canterbury Way"): from eleven up after "at" or
+# "live at", any after "number" ("number four Church Lane"); "at two Mill Road sites" is no address.
+_SMALL_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_SPOKEN_HOUSE = re.compile(
+    r"(?i:\b(?:(?:at|address\s+is)\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-](?:{_SMALL_NUMBER}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    rf"nineteen)|number\s+({_SMALL_NUMBER}))\s+)"
+    rf"(?:{_CAP_WORD}\s+){{1,3}}?(?i:{STREET_WORDS})\b"
+)
 _QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$")
 # A house's name that starts the line of its address: "Lilac Cottage, 12 Mill Lane", "Brackendale, 4
 # Park Road" in a letter's heading or signature, or after "Address:".
@@ -499,6 +515,8 @@ class AddressRecogniser(_Regex):
         for pattern in (_PLOT, _HOUSE_NAME):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
+        for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at twenty-three Canterbury Way"
+            yield m.start(1) if m[1] else m.start(2), m.end()
         for m in _FLAT_IN_BUILDING.finditer(text):
             town = m["town"] is not None and town_starts_at(text, m.start("town"))
             yield m.start(), (m.start("after") if town else m.end())

@@ -1,0 +1,119 @@
+"""Numbers as people say them or as a scanner reads them: phones, postcodes and house numbers.
+
+A voicemail typed up by staff writes what the caller said: "oh seven seven double oh, nine double
+oh, three five two" is a phone number, "I P two four, three H Q" a postcode, "twenty-three Canterbury
+Way" an address. A paper form read by OCR writes letters for digits and digits for letters: "O7700
+9OO 5l4", "IP25 6A0". These functions find them for the recognisers in
+:mod:`hubplan.consult.recognisers`, which run their own patterns on what they return.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_DIGIT_WORDS = {
+    "oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
+    "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
+}  # fmt: skip
+_DIGIT = rf"(?:{'|'.join(_DIGIT_WORDS)}|\d)"
+# One spoken token: "double oh", "triple five", a digit word, a run of digits, or (for postcodes) a
+# capital letter said on its own.
+_NUMBER_TOKEN = re.compile(rf"(?i:\b(?:double|triple)\s+{_DIGIT}\b|\b{_DIGIT}\b)|\d+")
+_TOKEN = re.compile(rf"{_NUMBER_TOKEN.pattern}|\b[A-Z]\b")
+_GAP = re.compile(r"[\s,.\-]*")
+_POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
+
+
+def _spoken_runs(text: str, token: re.Pattern[str] = _TOKEN) -> Iterator[tuple[int, int, str]]:
+    """Yield (start, end, what was said) for each run of spoken tokens on one line, joined."""
+    pos = 0
+    while (first := token.search(text, pos)) is not None:
+        start, end, said = first.start(), first.end(), [_said(first[0])]
+        while True:
+            gap = _GAP.match(text, end)
+            nxt = token.match(text, gap.end() if gap else end)
+            if nxt is None or "\n" in text[end : nxt.start()]:
+                break
+            end = nxt.end()
+            said.append(_said(nxt[0]))
+        pos = end
+        yield start, end, "".join(said)
+
+
+def _said(token: str) -> str:
+    """Return the digits or letter a spoken token stands for ("double oh" -> "00")."""
+    words = token.lower().split()
+    if words[0] in ("double", "triple"):
+        return _DIGIT_WORDS.get(words[1], words[1]) * (2 if words[0] == "double" else 3)
+    if token.isdigit():
+        return token
+    return _DIGIT_WORDS.get(words[0], token) if len(token) > 1 or token.lower() == "o" else token
+
+
+def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of UK phone numbers said in words ("oh seven seven double oh, nine ...").
+
+    A run counts when it says at least one digit in words and comes to a UK number: 11 digits from
+    "0", or "44" and ten more.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    """
+    for start, end, said in _spoken_runs(text, _NUMBER_TOKEN):
+        words = text[start:end]
+        if not re.search(r"(?i)[a-z]{2}", words) or not said.isdigit():
+            continue
+        if (said.startswith("0") and len(said) == 11) or (said.startswith("44") and len(said) == 12):
+            yield start, end
+
+
+def spoken_postcodes(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of postcodes said letter by letter ("I P two four, three H Q").
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    """
+    for start, end, said in _spoken_runs(text):
+        if re.search(r"(?i)[a-z]{2}", text[start:end]) and _POSTCODE.fullmatch(said.upper()):
+            yield start, end
+
+
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1"})
+_OCR_TOKEN = r"[\dOolI]*\d[\dOolI]*"
+_OCR_RUN = re.compile(rf"(?<![A-Za-z]){_OCR_TOKEN}(?:[ /.-]{_OCR_TOKEN})*(?![A-Za-z])")
+_OCR_POSTCODE = re.compile(r"\b([A-Z]{1,2}[\dOlI][A-Z\dOlI]?\s?[\dOlI])([A-Z0]{2})\b")
+"""A postcode as a scanner may read it: digits as O, l or I, its last letters as 0 or O."""
+
+
+def ocr_digits(text: str) -> str:
+    """Return ``text`` with the letters a scanner reads for digits put back where digits are meant.
+
+    In a run of tokens that each hold a digit, with O, o, l or I among them, and four digits or more
+    in all ("O7700 9OO 5l4", "O1/O9/2O21"), the letters become 0 and 1; in a postcode's last two
+    letters, a 0 or O (never used there) becomes D, so it reads as the postcode it is ("IP25 6A0").
+    Words are untouched, and the result has the same length, so spans found in it are spans of
+    ``text``.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    """
+
+    def digits(m: re.Match[str]) -> str:
+        return m[0].translate(_OCR_DIGITS) if sum(c.isdigit() for c in m[0]) >= 4 else m[0]
+
+    def letters(m: re.Match[str]) -> str:
+        area = re.match(r"[A-Z]{1,2}", m[1])
+        cut = area.end() if area else 0
+        # The last two letters are never O (Royal Mail): a 0 or O there is a misread letter; D
+        # stands in for it so the postcode's pattern matches.
+        tail = m[2].replace("0", "D").replace("O", "D") if re.search("[A-Z]", m[2]) else m[2]
+        return m[1][:cut] + m[1][cut:].translate(_OCR_DIGITS) + tail
+
+    return _OCR_POSTCODE.sub(letters, _OCR_RUN.sub(digits, text))

@@ -1,0 +1,75 @@
+"""Numbers said aloud or read by a scanner: the digits worked out by hand for each case."""
+
+from __future__ import annotations
+
+import pytest
+
+from hubplan.consult.redact import redact
+from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes
+
+
+@pytest.mark.parametrize(
+    ("text", "phones"),
+    [
+        # 0 1 6 0 3 / 9 6 0 / 0 0 0 : eleven digits from 0
+        (
+            "call me on oh one six oh three, nine six oh, triple oh",
+            ["oh one six oh three, nine six oh, triple oh"],
+        ),
+        # 0 7 7 0 0 / 9 0 0 / 1 2 3
+        (
+            "its zero seven seven double zero nine double zero one two three",
+            ["zero seven seven double zero nine double zero one two three"],
+        ),
+        (
+            "plus four four seven seven double oh nine double oh one two three",
+            ["four four seven seven double oh nine double oh one two three"],
+        ),
+        ("we have two kids, one is four and one is seven", []),  # digits, but no phone's eleven
+        ("07700 900123", []),  # written in digits: the written-number rule's, not this one's
+        ("oh one six oh three\nnine six oh triple oh", []),  # a number is said on one line
+    ],
+)
+def test_spoken_phones(text: str, phones: list[str]) -> None:
+    assert [text[s:e] for s, e in spoken_phones(text)] == phones
+
+
+@pytest.mark.parametrize(
+    ("text", "postcodes"),
+    [
+        ("that's N R one seven, two B T. Bye", ["N R one seven, two B T"]),  # NR17 2BT
+        ("P E three oh, one A B", ["P E three oh, one A B"]),  # PE30 1AB
+        ("I P one two three", []),  # no inward letters: not a postcode
+        ("NR17 2BT", []),  # written: the postcode pattern's
+    ],
+)
+def test_spoken_postcodes(text: str, postcodes: list[str]) -> None:
+    assert [text[s:e] for s, e in spoken_postcodes(text)] == postcodes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tel: O1632 96O l23", "Tel: 01632 960 123"),
+        ("DOB: O4/l1/2O2O", "DOB: 04/11/2020"),
+        ("Postcode: NR17 2B0", "Postcode: NR17 2BD"),  # a misread last letter reads as a letter
+        ("I have 2 kids, Olly and Isla", "I have 2 kids, Olly and Isla"),  # words untouched
+        ("Room 1O", "Room 1O"),  # too few digits to be sure
+    ],
+)
+def test_ocr_digits(text: str, expected: str) -> None:
+    assert ocr_digits(text) == expected
+    assert len(ocr_digits(text)) == len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I'm at forty-one Beech Avenue, ring me", "I'm at [address], ring me"),
+        ("she lives at number six Mill Lane", "she lives at number [address]"),
+        ("we are at two Mill Road sites", "we are at two Mill Road sites"),  # a count, not a house
+        ("Tel: O1632 96O l23", "Tel: [phone]"),
+    ],
+)
+def test_spoken_and_scanned_in_redaction(text: str, expected: str) -> None:
+    assert redact(text) == expected
