@@ -16,7 +16,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
-from hubplan.consult.place_names import looks_like_place
+from hubplan.consult.place_names import looks_like_place, town_length
 from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
 from hubplan.consult.work_grammar import PLAIN_STREET_WORDS, grammar_workplaces
 
@@ -420,7 +420,7 @@ class WorkplaceRecogniser(_Regex):
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
             if words and all(w in _NOT_EMPLOYERS for w in words):
                 continue  # "work in the city centre", "at the centre": no employer named
-            yield start, _with_its_street(text, end)
+            yield start, _with_its_town(text, _with_its_street(text, end))
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
             if named and _HAS_BUSINESS.search(text[start:end]):
@@ -484,8 +484,8 @@ class WorkplaceRecogniser(_Regex):
 
 
 # The street, ward or team set after a workplace: "Ahmed's Convenience, Market Street", "the Paget,
-# ward 17", "Banham Poultry, hygiene team", "the Diss co-op on Mere Street". A town is not taken
-# (":func:`_without_town`"): it names where many people live, not one workplace.
+# ward 17", "Banham Poultry, hygiene team", "the Diss co-op on Mere Street". The town after it is
+# taken apart (:func:`_with_its_town`).
 _STREET = r"(?:Road|Rd|Street|St|Lane|Way|Avenue|Drive|Close|Parade|Square|Row|Hill|Quay|Walk|Plain|Gate)"
 _NOT_A_DETERMINER = r"(?!(?:the|a|an|my|our|his|her|their|your|this|that)\b)"
 # Where the street ends: before a mark, the end, or a word that starts a clause ("Church Lane centre"
@@ -511,6 +511,20 @@ def _with_its_street(text: str, end: int) -> int:
             break
         end = m.end()
     return end
+
+
+_TOWN_AFTER = re.compile(r"[ \t]+(?:in|at)[ \t]+|,[ \t]*")
+
+
+def _with_its_town(text: str, end: int) -> int:
+    """Return where a workplace ending at ``end`` ends with the town after it ("the Asda in Dereham").
+
+    Which branch, depot or shop someone works at is what identifies them: every independent labelled
+    set counts the town in the workplace.
+    """
+    m = _TOWN_AFTER.match(text, end)
+    length = town_length(text, m.end()) if m else 0
+    return m.end() + length if m and length else end
 
 
 # A business named for its trade, as the self-employed name theirs: "CW Scaffolding", "Chauhan
@@ -653,19 +667,11 @@ def _is_town(name: str) -> bool:
     return name.lower().replace("’", "'") in british_place_names()
 
 
-def _without_town(text: str, start: int, end: int) -> int:
-    """Return where an employer ends without a town after it ("Anglian Water in Thorpe St Andrew")."""
-    from hubplan.consult.place_names import named_for_town
-
-    town = re.search(rf"\s*(?:\s+in|,)\s+({_CAP}(?:\s+{_CAP}){{0,2}})$", text[start:end])
-    return start + town.start() if town and named_for_town(town[1].split()) else end
-
-
 def _named_employers(text: str) -> Iterator[tuple[int, int]]:
     """Yield employers given after a label, in a one-line signature, or straight after "work"."""
     for pattern in (_LABELLED, _PIPED, _WORK_THEN_NAME):
         for m in pattern.finditer(text):
-            end = _without_town(text, m.start(1), m.start(1) + _employer_length(m[1]))
+            end = m.start(1) + _employer_length(m[1])
             name = re.sub(r"^the\s+", "", text[m.start(1) : end])
             if not name or _NOT_AN_EMPLOYER.match(name) or _is_town(name):
                 continue
@@ -693,7 +699,6 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
             head = re.match(rf"{_CAP}(?:\s+{_CAP})*", name)
             if head and _is_town(head[0]) and not _HAS_BUSINESS.search(name):
                 continue
-            end = _without_town(text, start, end)
             orgs = organisation_spans(text[start:end])
             if any(s == 0 and e >= len(text[start:end]) - 1 for s, e in orgs):
                 continue  # a service or charity consulted on ("Action for Children")

@@ -179,15 +179,36 @@ def town_starts_at(text: str, start: int) -> bool:
     start
         Character offset where the name would start.
     """
-    words = re.findall(r"[A-Za-z][A-Za-z'’-]*", text[start : start + 60])[:3]
-    if not words or not text[start : start + 1].isalpha():
-        return False
+    return town_length(text, start) > 0
+
+
+def town_length(text: str, start: int) -> int:
+    """Return the length in characters of the town's name that starts at ``text[start]``, or 0.
+
+    The longest name of up to three words on one line that GeoNames has ("Great Yarmouth", "Kings
+    Lynn"), unless a street or building word follows it (see :func:`town_starts_at`).
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start
+        Character offset where the name would start.
+    """
+    if not text[start : start + 1].isalpha():
+        return 0
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[start : start + 60]))[:3]
+    line = text.find("\n", start)
+    words = [w for w in words if line < 0 or start + w.end() <= line]
     street = re.compile(rf"(?:{STREET_WORDS})$|(?:{'|'.join(BUILDING_WORDS)})$", re.IGNORECASE)
     places = _plain_places()
-    return any(
-        _plain(" ".join(words[:k])) in places and not (k < len(words) and street.match(words[k]))
-        for k in range(len(words), 0, -1)
-    )
+    for k in range(len(words), 0, -1):
+        name = text[start : start + words[k - 1].end()]
+        if not re.fullmatch(r"[A-Za-z'’-]+(?:[ \t]+[A-Za-z'’-]+)*", name):
+            continue  # the words are not one name: "Watton, IP25"
+        if _plain(" ".join(w[0] for w in words[:k])) in places and not (k < len(words) and street.match(words[k][0])):
+            return words[k - 1].end()
+    return 0
 
 
 @functools.cache
