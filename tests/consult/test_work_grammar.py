@@ -92,3 +92,38 @@ def test_a_business_named_for_its_trade_is_a_workplace_when_a_person_names_it(
     text: str, business: str, workplace: bool
 ) -> None:
     assert removed(text, business) is workplace
+
+
+@pytest.mark.parametrize(
+    ("text", "workplace"),
+    [
+        # The town after a workplace is part of it: which branch identifies the worker.
+        ("I work at the Morrisons in Swaffham on the tills", "the Morrisons in Swaffham"),
+        ("he is a driver for Fenland Haulage, Wisbech, so away all week", "Fenland Haulage, Wisbech"),
+        # Phrases about work without "work".
+        ("she does the school run on her days off from the Aldi on Dereham Road", "the Aldi on Dereham Road"),
+        ("my partner does seasonal at Pontins and is laid off in winter", "Pontins"),
+        ("I am a registered childminder trading as Little Owls Childminding.", "Little Owls Childminding"),
+        # Serving now: a base after "at" or "posted to", a unit someone is with.
+        ("since I went onto nights at RAF Coningsby, I barely see him", "RAF Coningsby"),
+        ("we are a forces family posted to Kendrew Barracks last year", "Kendrew Barracks"),
+        (
+            "My husband is with the Royal Anglians at Elizabeth Barracks.",
+            "the Royal Anglians at Elizabeth Barracks",
+        ),
+    ],
+)
+def test_where_someone_works_now_with_its_town(text: str, workplace: str) -> None:
+    assert removed(text, workplace)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("families living in the old RAF Watton site", "RAF Watton"),  # once a base
+        ("He served 22 years in the Royal Gurkha Rifles", "Royal Gurkha Rifles"),  # history
+        ("I work at the Co-op, Norwich is too far", "Norwich is"),  # no town: "Norwich" starts a clause
+    ],
+)
+def test_past_service_and_places_are_no_workplace(text: str, kept: str) -> None:
+    assert not touched(text, kept)

@@ -121,6 +121,8 @@ _WORK_CUE = re.compile(
     r"lecturers?|bank\s+staff|on\s+(?:nights|days|the\s+bank))\s+at|"
     r"(?:in|on)\s+the\s+(?:packhouse|warehouse|factory|kitchen|office|canteen|stores?|shop\s+floor|pharmacy|"
     r"laundry|wards?)\s+at|"
+    r"(?:days?|time|nights?|weekends?)\s+off\s+from|trading\s+as|"
+    r"(?:do|does|doing|did)\s+(?:seasonal|casual|relief|bank|temp|temping|cleaning)\s+(?:work\s+)?at|"
     r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
     r"\s+)"
 )
@@ -469,6 +471,7 @@ class WorkplaceRecogniser(_Regex):
         for m in _AT_WORKS.finditer(text):
             yield m.start(1), m.end(1)
         yield from _signature_employers(text)
+        yield from _military_postings(text)
         for m in _TRADE_BUSINESS.finditer(text):
             if _named_by_someone(m[1].split()[:-1]):
                 yield m.start(1), m.end(1)
@@ -513,6 +516,31 @@ def _with_its_street(text: str, end: int) -> int:
     return end
 
 
+# Where a serving member of the forces is: a base after "at" or "posted to" ("nights at RAF Marham",
+# "posted to Robertson Barracks"), or a unit someone "is with" ("my husband is with the Light
+# Dragoons at Robertson Barracks"). Who served once ("served 22 years in the Royal Gurkha Rifles") or
+# a place once a base ("the old RAF Watton") is history, not where anyone is now.
+_BASE = (
+    rf"(?:(?:RAF|HMS|HMNB)[ \t]+{_CAP}(?:[ \t]+{_CAP})?|(?:{_CAP}[ \t]+){{1,2}}(?:Barracks|Garrison|Camp))"
+)
+_UNIT = (
+    rf"(?:the[ \t]+)?(?:\d+(?:st|nd|rd|th)?[ \t]+)?(?:{_CAP}[ \t]+){{0,3}}"
+    r"(?:Regiment|Rifles|Dragoons|Hussars|Lancers|Fusiliers|Guards|Anglians|Engineers|Signals|Corps|Squadron|Battalion|Marines)"
+)
+_MILITARY = re.compile(
+    rf"(?:\b(?:at|posted[ \t]+(?:to|at|in)|stationed[ \t]+(?:at|in)|based[ \t]+at)[ \t]+({_BASE}))"
+    rf"|(?:\b(?:is|'s|am|are|currently)[ \t]+(?:with|in)[ \t]+({_UNIT}(?:[ \t]+at[ \t]+{_BASE})?))"
+)
+
+
+def _military_postings(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the base or unit where someone serves now (see ``_MILITARY``)."""
+    for m in _MILITARY.finditer(text):
+        group = 1 if m[1] else 2
+        if not re.search(r"(?i:\bold\s*$)", text[max(0, m.start(group) - 8) : m.start(group)]):
+            yield m.start(group), m.end(group)
+
+
 _TOWN_AFTER = re.compile(r"[ \t]+(?:in|at)[ \t]+|,[ \t]*")
 
 
@@ -524,7 +552,13 @@ def _with_its_town(text: str, end: int) -> int:
     """
     m = _TOWN_AFTER.match(text, end)
     length = town_length(text, m.end()) if m else 0
-    return m.end() + length if m and length else end
+    if not m or not length:
+        return end
+    # After a comma, the town ends its clause ("Fenland Haulage, Wisbech, so ..."); "the Co-op,
+    # Norwich is too far" starts another.
+    if m[0].startswith(",") and not re.match(r"\s*(?:[.,;:!?)\n]|$)", text[m.end() + length :]):
+        return end
+    return m.end() + length
 
 
 # A business named for its trade, as the self-employed name theirs: "CW Scaffolding", "Chauhan

@@ -206,7 +206,8 @@ def town_length(text: str, start: int) -> int:
         name = text[start : start + words[k - 1].end()]
         if not re.fullmatch(r"[A-Za-z'’-]+(?:[ \t]+[A-Za-z'’-]+)*", name):
             continue  # the words are not one name: "Watton, IP25"
-        if _plain(" ".join(w[0] for w in words[:k])) in places and not (k < len(words) and street.match(words[k][0])):
+        named_street = k < len(words) and street.match(words[k][0])
+        if _plain(" ".join(w[0] for w in words[:k])) in places and not named_street:
             return words[k - 1].end()
     return 0
 
