@@ -73,3 +73,24 @@ def test_ocr_digits(text: str, expected: str) -> None:
 )
 def test_spoken_and_scanned_in_redaction(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A date that dates the document, not a birth: a letter's date line, a form's date box, a
+        # message's timestamp before a full stop.
+        ("12 Mill Lane\nDiss\n\n14th March 2025\n\nDear Sir,", "14th March 2025"),
+        ("Signed: [signature]   Date: 1O/O3/2O25", "1O/O3/2O25"),
+        ("Call logged 04/03/25 10:15. Caller asked about times.", "04/03/25"),
+        # A list's letter before a sentence is no initial.
+        ("We object to Option B. Proposed by the chair.", "B. Proposed"),
+        ("Yours, J. Smith", "Yours"),
+    ],
+)
+def test_dates_of_documents_and_lettered_options_are_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_birth_date_on_its_own_line_after_born_is_still_removed() -> None:
+    assert "2021" not in redact("my son, born\n3rd February 2021\n")

@@ -18,6 +18,7 @@ from presidio_analyzer import RecognizerResult
 
 from hubplan.consult.place_names import looks_like_place, town_length
 from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
+from hubplan.consult.spoken import ocr_digits
 from hubplan.consult.work_grammar import PLAIN_STREET_WORDS, grammar_workplaces
 
 NI_NUMBER = re.compile(
@@ -304,7 +305,17 @@ class SocialRecogniser(_Regex):
                 yield m.start(1), m.end(1)
 
 
-_CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?![\d.:/])")
+_CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?![\d:/]|\.\d)")
+# A date that heads a letter or fills a form's date box: alone on its line, or after "Date:", "Sent:".
+_DATE_LABEL = re.compile(r"(?i:\b(?:date|dated|sent|received|submitted|signed\s+on)\s*[:\-]?[ \t]*)$")
+
+
+def _dates_a_document(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` dates a letter, form or message, not a birth."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = len(text) if (i := text.find("\n", end)) < 0 else i
+    alone = not text[line_start:start].strip() and not text[end:line_end].strip(" \t.,")
+    return alone or _DATE_LABEL.search(text[line_start:start]) is not None
 
 
 class DateRecogniser(_Regex):
@@ -319,11 +330,15 @@ class DateRecogniser(_Regex):
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for m in SHORT_DATE.finditer(text):
             # A date with a clock time after it stamps a message or a meeting ("[03/02/2025, 20:14]
-            # Gosia: ..."), unless a birth is said just before it.
-            stamped = _CLOCK_AFTER.match(text, m.end()) is not None
+            # Gosia: ..."), and one alone on its line or after "Date:" dates the document, unless a
+            # birth is said just before it.
+            clock = _CLOCK_AFTER.match(text, m.end()) is not None
+            stamped = clock or _dates_a_document(text, m.start(), m.end())
             if not stamped or _BIRTH_CUE.search(text[max(0, m.start() - 30) : m.start()]):
                 yield m.start(), m.end()
         for m in DATE_WORDS.finditer(text):
+            if _dates_a_document(text, m.start(), m.end()) and not _BIRTH_CUE.search(text[: m.start()]):
+                continue  # "3rd February 2025" heading a letter
             event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
             if _BIRTH_CUE.search(text[: m.start()]) or ((m["y1"] or m["y2"]) and not event):
                 yield m.start(), m.end()
@@ -758,6 +773,8 @@ class RegistrationRecogniser(_Regex):
             # ("HB/77341", "covid-19") only after a word about a reference in the same sentence.
             if all(re.fullmatch(r"\d+[a-z]{0,3}", part) for part in re.split(r"\s?[/-]\s?", m[0])):
                 continue  # a time, a range or an age ("10am-2pm", "2-3yrs"), not a reference
+            if SHORT_DATE.fullmatch(ocr_digits(m[0])):
+                continue  # a date a scanner misread ("O7/O2/2O25"): the date rules judge it
             separators = len(re.findall(r"[/-]", m[0]))
             digits = sum(c.isdigit() for c in m[0])
             before = re.split(r"[.!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]

@@ -240,6 +240,10 @@ _INITIAL = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?"
     rf"(?<!\d\s)[{_UP}]\.\s?({_NAME})"
 )
+_LETTERED = re.compile(
+    r"(?i:\b(?:option|options|plan|section|appendix|annex|phase|part|table|figure|question|item|model|"
+    r"scenario|site|zone|block|unit|grade|class|level|band|type|category|route|stage|step|point)[ \t]+)$"
+)
 # A child's name with its age in brackets: "Harley (5), Ivy-Rose (3)", "Amelia (aged 4)".
 _WITH_AGE = re.compile(rf"({_NAME})\s*\((?:aged?\s*)?\d{{1,2}}(?:\s*(?:yrs?|years?|months?|mths?|m))?\)")
 # The sender of a pasted chat message: "[03/02/2025, 20:15] Rūta K: yes", "[Tue 11 Mar 19:42] from
@@ -635,7 +639,10 @@ class NameRecogniser(_Regex):
             )
             titled = m.start(1) - m.start() > 3
             place = direction and not titled and looks_like_place(text, m.start(1), m.end(1))
-            if m[1].lower() not in _NOT_NAMES and not place:
+            # "Option B. Proposed by ...", "Appendix C. Costs": a list's letter ends a sentence.
+            lettered = _LETTERED.search(text[max(0, m.start() - 12) : m.start()]) is not None
+            verb = not titled and (tags or {}).get(m.start(1)) in ("VERB", "AUX")
+            if m[1].lower() not in _NOT_NAMES and not place and not lettered and not verb:
                 office = re.match(r"Cllr\.?\s+", m[0])
                 found.append((m.start() + (office.end() if office else 0), m.end(1)))
         for m in _WITH_AGE.finditer(text):
@@ -771,6 +778,9 @@ _GREETINGS = _words(
 )
 
 
+_CLOSINGS = _words("yours sincerely faithfully truly best wishes kind kindest warm warmest many")
+
+
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Grow each name over a following capitalised word (a surname) and over "X and Y" pairs."""
     seen = set(found)
@@ -808,7 +818,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
                 seen.add((span[0], end))
                 queue.append((span[0], end))
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|and|&)|\s+n)\s*$", text[:start])
-        if before and before[1].lower() not in _NOT_NAMES:
+        if before and before[1].lower() not in _NOT_NAMES | _GREETINGS | _CLOSINGS:
             span = (before.start(1), before.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
