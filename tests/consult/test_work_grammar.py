@@ -66,10 +66,20 @@ def test_what_is_no_workplace_is_left(text: str, kept: str) -> None:
         ("We are an Irish Traveller family on the site near Fakenham.", "Irish Traveller"),
         ("Bore da! We moved here from Wales last year.", "Bore da"),
         ("Merhaba, my English is not good but the centre helps us.", "Merhaba"),
+        ("Cześć! The group on Fridays is the best thing here.", "Cześć"),
+        ("Thank you for listening. Khuda hafez.", "hafez"),
+        ("Jai Shree Ram. The hub helped my daughter-in-law.", "Jai Shree Ram"),
+        ("At home we speak Romani and English.", "Romani"),
+        ("Kuya drives us to the centre on Tuesdays.", "Kuya"),  # a brother by his family word
     ],
 )
 def test_greetings_festivals_and_communities_are_no_names(text: str, kept: str) -> None:
     assert not touched(text, kept)
+
+
+def test_a_surname_that_is_also_a_word_of_thanks_is_still_removed() -> None:
+    # "asante sana" is Swahili thanks; Asante alone is a Ghanaian surname, so it is not on the list.
+    assert removed("My GP is Dr Kofi Asante at the health centre.", "Kofi Asante")
 
 
 def test_a_name_after_a_greeting_is_still_removed() -> None:
