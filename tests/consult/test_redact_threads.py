@@ -124,3 +124,34 @@ def test_childrens_programmes_and_family_words_are_kept(text: str) -> None:
 )
 def test_a_birth_or_due_month_is_a_date_of_birth_and_a_bill_is_not(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where only a person can stand, a name that is also a word or looks like a place goes.
+        ("Dear Hope,\n\nPlease add my view.", "Dear [name],\n\nPlease add my view."),
+        ("FAO Will Barnes - consultation team", "FAO [name] - consultation team"),
+        (
+            "I'm Oluwaseun but everyone calls me Shelby. I work days.",
+            "I'm [name] but everyone calls me [name]. I work days.",
+        ),
+        ("Call taken by: RT (Customer Services)", "Call taken by: [name] (Customer Services)"),
+        ("my husband DJ does the school run", "my husband [name] does the school run"),
+        ("Many thanks,\nMay\nReception team", "Many thanks,\n[name]\nReception team"),
+        ("Bilal Qureshi\nbilal.qureshi77@example.com", "[name]\n[e-mail]"),
+        # ... but not a greeting to everyone, a town in an address, or a sunny sentence before one.
+        ("Dear Sir or Madam,", "Dear Sir or Madam,"),
+        ("Sunny days ahead! sunny.k@example.com", "Sunny days ahead! [e-mail]"),
+        # Lower case where only a name can stand; a child named before "born"; a caps signature.
+        ("hiya its hope here, my mum said write", "hiya its [name] here, my mum said write"),
+        ("i look after ruby and kairo after school", "i look after [name] and [name] after school"),
+        (
+            "the youngest one Zainab born 12/6/22 goes too",
+            "the youngest one [name] born [date of birth] goes too",
+        ),
+        ("YOURS SINCERELY\nMAUREEN BRIGGS (MRS)", "YOURS SINCERELY\n[name] (MRS)"),
+    ],
+)
+def test_names_where_only_a_person_can_stand(text: str, expected: str) -> None:
+    assert redact(text) == expected

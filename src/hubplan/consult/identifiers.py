@@ -16,6 +16,7 @@ from typing import Any
 
 from presidio_analyzer import RecognizerResult
 
+from hubplan.consult.name_clues import CLOSING
 from hubplan.consult.place_names import looks_like_place, town_length
 from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
 from hubplan.consult.spoken import ocr_digits
@@ -624,10 +625,6 @@ _SIGNATURE_JOB = re.compile(
     r"receptionist|senco|gp|head\s*teacher|headteacher|principal|psychologist|paediatrician|clerk|"
     r"chair|secretary|specialist)\b[^\n]*$"
 )
-_CLOSING = re.compile(
-    r"(?im)^[ \t]*(?:kind(?:est)?\s+regards|best\s+(?:wishes|regards)|yours\s+(?:faithfully|sincerely|truly)|"
-    r"many\s+thanks|warm(?:est)?\s+regards|regards|with\s+thanks|thanks|cheers),?[ \t]*$"
-)
 _ORG_WORD = (
     r"(?:trust|services?|centre|center|practice|surgery|school|academy|council|partnership|foundation|"
     r"childminding|childminders|pre-?school|playgroup|"
@@ -646,7 +643,7 @@ def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
     Under a job title (a register's line may come between), or the line under the name that follows
     a letter's closing ("Best wishes,\nMaggie Oduya\nBusy Bees Childminding").
     """
-    for closing in _CLOSING.finditer(text):
+    for closing in CLOSING.finditer(text):
         lines = re.match(r"\n[^\n]+\n([^\n]+)", text[closing.end() :])
         if lines:
             m = _SIGNATURE_ORG.match(lines[1])

@@ -149,6 +149,7 @@ def _sentence_case(line: str) -> str:
     """Lower-case a line of capitals, keeping the capitals a writer would have used."""
     chars = list(line)
     after_title = False
+    after_name = 0
     for m in _WORD.finditer(line):
         word = m[0]
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
@@ -157,8 +158,11 @@ def _sentence_case(line: str) -> str:
         initial = len(word) == 1 and line[m.end() : m.end() + 1] == "."
         name = is_first_name(low) and low not in _NOT_NAMES  # the lists leave out Grace, May, Will
         keep = starts or low == "i" or initial or after_title or name or low in _TITLE_WORDS
+        # "DORIS PEGG": the word straight after a first name is its surname.
+        keep = keep or (after_name > 0 and line[after_name : m.start()].strip() == "")
         chars[m.start() : m.end()] = "-".join(p[:1].upper() + p[1:] for p in low.split("-")) if keep else low
         after_title = low in _TITLE_WORDS or (after_title and initial)
+        after_name = m.end() if name else 0
     return "".join(chars)
 
 
@@ -178,6 +182,104 @@ def is_name_word(word: str) -> bool:
     """Return whether a word is a first name, one that is also a word (Grace, Precious) included."""
     low = word.lower()
     return low not in _NOT_NAMES and (is_first_name(low) or low in _AMBIGUOUS)
+
+
+# Where only a person can stand, a name that is also a word is still the name: a letter's greeting
+# and what names the addressee ("Dear Mark,", "FAO Grace Hill", "c/o Sandra Platt"), a nickname
+# ("everyone calls me Kobby", "known as Bex"), and initials that stand for a member of staff or a
+# partner ("Taken by: KP", "my husband JR").
+_ADDRESSED = re.compile(
+    rf"(?:\b(?:Dear|FAO|F\.A\.O\.?|Attn:?|Attention:?|c/o|C/O|per\s+pro|calls\s+me|call\s+me|known\s+as|"
+    rf"goes\s+by)[ \t]+)((?:{_NAME})(?:[ \t]+{_NAME})?)(?=[ \t]*(?:[,.:;!\n(]|[-–][ \t]|$))"
+)
+_INITIALS_CUED = re.compile(
+    r"(?i:\b(?:(?:my|our|his|her)\s+(?:husband|wife|partner|son|daughter|brother|sister|dad|mum|fella|hubby)|"
+    r"(?:transcribed|taken|typed|noted|logged|prepared|recorded|written|minuted|completed|checked)\s+by:?)"
+    r"[ \t]+)([A-Z]{2,3})\b(?![.-])"
+)
+_NOT_ADDRESSEES = _words(
+    """sir sirs madam madame all team colleague colleagues friend friends everyone councillor councillors
+    member members parent parents resident residents customer officer officers family families hub hubs
+    consultation council services service"""
+)
+CLOSING = re.compile(
+    r"(?im)^[ \t]*(?:kind(?:est)?\s+regards|best\s+(?:wishes|regards)|yours\s+(?:faithfully|sincerely|truly)|"
+    r"many\s+thanks|warm(?:est)?\s+regards|regards|with\s+thanks|thanks|cheers|love),?[ \t]*$"
+)
+"""A letter's or e-mail's closing line ("Kind regards,"): the next line is who signs it."""
+_SIGNER = re.compile(
+    r"\n[ \t]*((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Rev)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+)?"
+    rf"{_NAME}(?:[ \t]+{_NAME}){{0,2}})"
+    r"[ \t]*(?:\((?:Mrs|Mr|Ms|Miss)\))?[ \t]*(?=\n|$)"
+)
+_NOT_SIGNERS = _words("the a an our my team council services service office department committee group")
+
+
+def _signers(text: str) -> Iterator[tuple[int, int]]:
+    r"""Yield the name on the line after a closing ("Best wishes,\nGrace"), without a councillor's title."""
+    for closing in CLOSING.finditer(text):
+        m = _SIGNER.match(text, closing.end())
+        if m is None:
+            continue
+        words = m[1].split()
+        if any(w.lower().strip(".") in _NOT_SIGNERS for w in words):
+            continue
+        office = re.match(r"Cllr\.?[ \t]+", m[1])
+        yield m.start(1) + (office.end() if office else 0), m.end(1)
+
+
+def _in_email(text: str) -> Iterator[tuple[int, int]]:
+    r"""Yield a capitalised name on the lines before an e-mail address whose local part holds it.
+
+    "Krupa Mistry\nk.mistry.sn@example.com", "Tom Reeve <tom.reeve@...>": people's addresses carry
+    their names, so the name beside one is a person's, even one that is also a word.
+    """
+    from hubplan.consult.place_names import town_starts_at
+
+    for email in re.finditer(r"([\w.+-]+)@[\w-]+\.[\w.]+", text):
+        local = re.sub(r"[^a-z]", " ", email[1].lower())
+        pieces = [p for p in local.split() if len(p) >= 3]
+        # The line above the address, or the 40 characters before it on its own line.
+        above = text.rfind("\n", 0, max(0, text.rfind("\n", 0, email.start())))
+        window = max(above + 1, email.start() - 40) if above >= 0 else max(0, email.start() - 40)
+        for m in re.finditer(rf"{_NAME}(?:[ \t]+{_NAME})?", text[window : email.start()]):
+            start = window + m.start()
+            words = m[0].split()
+            if words[0].lower().rstrip(".") in _TITLE_WORDS:
+                continue  # "Cllr Maureen ...": the title's name is found with it
+            held = any(w.lower() in p or (len(p) >= 4 and p in w.lower()) for w in words[-1:] for p in pieces)
+            # Set beside the address, not in a sentence before it ("Sunny days ahead! sunny.p@...").
+            beside = re.search(r"\b[a-z]{2,}", text[window + m.end() : email.start()]) is None
+            if held and beside and not town_starts_at(text, start + len(m[0]) - len(words[-1])):
+                yield start, window + m.end()
+
+
+def addressed_names(text: str) -> Iterator[tuple[int, int]]:
+    r"""Yield names where only a person can stand, even a name that is also a word or a place.
+
+    A letter's greeting and what names its addressee ("Dear Mark,", "FAO Grace Hill"), a nickname
+    ("everyone calls me Kobby"), initials for a member of staff or a partner ("Taken by: KP", "my
+    husband JR"), the name on the line after a closing ("Best wishes,\nGrace") and a name beside an
+    e-mail address that holds it ("Krupa Mistry\nk.mistry@...").
+
+    Parameters
+    ----------
+    text
+        One comment, as written.
+
+    Yields
+    ------
+    tuple of int
+        Start and end character offsets of each name.
+    """
+    for m in _ADDRESSED.finditer(text):
+        if not any(w.lower() in _NOT_ADDRESSEES for w in m[1].split()):
+            yield m.start(1), m.end(1)
+    for m in _INITIALS_CUED.finditer(text):
+        if m[1] not in _ACRONYMS:
+            yield m.start(1), m.end(1)
+    yield from _signers(text)
+    yield from _in_email(text)
 
 
 def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -242,7 +344,9 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         # "Wong Ka-yan (Kelly)", "Jhon-Paul (JP)", "Margaret (Mags) Oduya" (a surname after it); not a
         # role: "Cllr Moss (Chair)", "Jo (Clerk)".
         surname = re.match(rf"[ \t]+({_NAME})", text[bracket.end() :]) if bracket else None
-        if bracket and (word.isupper() or surname or is_name_word(word) or is_unknown_word(word.lower())):
+        titled = word.lower() in _TITLE_WORDS  # "DORIS PEGG (MRS)": the title a signer asks for
+        named = word.isupper() or surname or is_name_word(word) or is_unknown_word(word.lower())
+        if bracket and not titled and named:
             yield bracket.start(1), bracket.end(1)
             if surname and surname[1].lower() not in _NOT_NAMES:
                 yield bracket.end() + surname.start(1), bracket.end() + surname.end(1)

@@ -35,7 +35,7 @@ _NOT_NAMES = _words(
     baby family families children kids son daughter health visitor midwife staff team group groups
     god english polish facebook jobcentre citizens advice autism adhd send senco sen dla pip
     universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
-    morrisons sainsburys co-op boots"""
+    morrisons sainsburys co-op boots sir madam madame esol haf toddler toddlers mr mrs ms miss mx"""
 )
 # Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
 # they are words, not names.

@@ -18,7 +18,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from hubplan.consult.name_clues import clued_names, is_name_word
+from hubplan.consult.name_clues import addressed_names, clued_names, is_name_word
 from hubplan.consult.name_lists import (
     _AMBIGUOUS,
     _COMMON_WORDS,
@@ -211,7 +211,7 @@ _BEFORE_NAME = re.compile(
     rf"[\s,:(\-]+)({_NAME})"
 )
 _NAME_BEFORE = re.compile(
-    rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:was|is|were)\s+born\b|\s*,?\s+here\b"
+    rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+)?born\b|\s*,?\s+here\b"
     r"|\s+(?:is|are|was|were)\s+(?:my|our)\s|\s+is\s+\d{1,2}\b(?!\s*(?:%|min|hour|hr|mile|pm|am|bus|time))"
     + r"|\s*,?\s*\(?\s*(?:my|our)\s+"
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
@@ -226,12 +226,14 @@ _GROUP_NAMES = re.compile(
 _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|lil|youngest|eldest|oldest|middle|baby|step|foster|twin|"
     rf"best|ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
-    rf"(?:hi|hiya|hey|hello)[\s,!]+(?:its|it's|it\s+is)|"
+    rf"(?:hi|hiya|hey|hello)[\s,!]+(?:(?:yes|yeah|there)[\s,!]+)?(?:its|it's|it\s+is|this\s+is)|"
+    rf"look(?:s|ed|ing)?\s+after|babysit(?:s|ting)?|"
     rf"(?:mum|mam|mom|dad|mother|father|parent|nan|nanny|grandma|grandad)\s+(?:to|of)|"
     rf"(?:kids|children|boys|girls|grandkids|grandchildren|twins)\s+(?:are|r)|"
     rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
+_NAME_SLOT = re.compile(r"(?i:\b(?:name\s+is|called|named|its|it's|it\s+is|this\s+is)[\s,:]+)$")
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:[ \t]+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
 # Not after a number: "NA 11 22 33 A. Rose garden" ends an NI number, not an initial.
@@ -603,6 +605,7 @@ class NameRecogniser(_Regex):
         ner = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or []]
         proper = {i for i, tag in tags.items() if tag == "PROPN"}
         spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
+        spans += addressed_names(text)  # "Dear Mark,", "Best wishes,\nGrace": no place check
         for s, e in clued_names(text, spans):
             first = text[s:e].split(maxsplit=1)[0]
             if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
@@ -701,7 +704,10 @@ class NameRecogniser(_Regex):
             unknown = slot and is_unknown_word(word)
             # spaCy tags many a lower-case word PROPN, text-speak too ("defo", "luvs"): not those.
             propn = m.start(1) in proper and not is_text_speak(word)
-            if propn or word.split("-")[0] in names or unknown:
+            # Where only a name can stand ("hiya its amber", "my name is grace"), a name that is
+            # also a word counts.
+            named = _NAME_SLOT.search(m[0][: m.start(1) - m.start()]) is not None and word in _AMBIGUOUS
+            if propn or word.split("-")[0] in names or unknown or named:
                 yield m.start(1), m.end(1)
                 end = m.end(1)
                 # "my name is lee dack", "i am elif yıldız": a surname no dictionary has goes with it.
