@@ -121,6 +121,17 @@ def test_a_business_named_for_its_trade_is_a_workplace_when_a_person_names_it(
             "My husband is with the Royal Anglians at Elizabeth Barracks.",
             "the Royal Anglians at Elizabeth Barracks",
         ),
+        # A business someone has; a lower-case place of work of several words.
+        (
+            "I have Nadia's Cafe & Deli on Bridge Street in Thetford.",
+            "Nadia's Cafe & Deli on Bridge Street in Thetford",
+        ),
+        (
+            "My brother has the fruit stall on Diss Market so mornings are out.",
+            "the fruit stall on Diss Market",
+        ),
+        ("i do cleaning at market rasen racecourse on race days", "market rasen racecourse"),
+        ("he works at the Dunston Hall spa most weekends", "the Dunston Hall spa"),
     ],
 )
 def test_where_someone_works_now_with_its_town(text: str, workplace: str) -> None:

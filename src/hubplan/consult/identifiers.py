@@ -135,7 +135,9 @@ _BUSINESS = (
     r"restaurant|cafe|café|pub|hotel|care\s+home|nursing\s+home|garage|farm|salon|bakery|packhouse|"
     r"car\s+wash|nursery|kitchen|chippy|chip\s+shop|academy|college|barbers?|mill|yard|centre|estate|"
     r"airport|docks|port|prison|barracks|base|university|hq|foods|farms|pharmacy|chemist|bar|club|trust|"
-    r"practice|mall|inn)"
+    r"practice|mall|inn|spa|stall|terminal|racecourse|marina|boatyards?|rigs?|quarry|refinery|brewery|"
+    r"creamery|cannery|distillery|works|gym|cinema|theatre|arcade|holiday\s+park|caravan\s+park|zoo|"
+    r"garden\s+centre|leisure\s+centre|power\s+station|gas\s+terminal|fish\s+bar|kebab|pizza)"
 )
 # Where it is: "on Magdalen Street", "in Thetford", "near Dereham".
 # ... "near Norwich airport", "by the A11", "on the market place", up to two of them ("on King Street
@@ -162,8 +164,8 @@ _SITE = (
 # Where a site is: "near Dereham", "in Hethel", "on the Longwater estate", "off Hall Road".
 _SITE_PLACE = rf"(?:\s+(?:near|in|on|off|at|by|outside)\s+(?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,2}})?"
 _LOWER_EMPLOYER = re.compile(
-    rf"(?:the\s+|an?\s+)?([a-z][\w'&-]+)(?:\s+(?:{_SITE}|{_BUSINESS}|wash)(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?)?"
-    rf"{_AT_PLACE}"
+    rf"(?:the\s+|an?\s+)?(?:([a-z][\w'&-]+)(?:\s+[a-z][\w'&-]+){{0,2}}?\s+(?:{_SITE}|{_BUSINESS}|wash)"
+    rf"(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?|([a-z][\w'&-]+)){_AT_PLACE}"
 )
 # "the Amazon warehouse near Dereham", "the Aviva offices": a brand, a site word, where it is.
 _BRAND_SITE = re.compile(rf"\b(?:the\s+)?((?:{_CAP}\s+){{1,3}}?{_SITE}{_SITE_PLACE})(?![\w-])")
@@ -184,6 +186,15 @@ _ANY_JOB = re.compile(
 _RUNS = re.compile(
     r"(?i:\b(?:i|we|he|she|they)\s+(?:run|runs|own|owns|manage|manages|ran|owned|managed)\s+"
     r"(?:an?\s+[a-z]+\s*\(\s*)?)"
+)
+# "I have Khan's Fish Bar", "my husband has the coffee stall on Norwich Market": a business someone
+# has, named by a possessive or a word for a business.
+_HAS_A_BUSINESS = re.compile(
+    r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter)\s+"
+    r"(?:have|has|had|got)\s+)"
+    rf"((?:[A-Z][\w’'-]*['’]s(?:[ \t]+(?:&[ \t]+)?{_CAP}){{1,3}})"
+    rf"|(?i:(?:the|a)\s+(?:[a-z]+\s+)?{_BUSINESS})\s+(?:on|at|in)\s+"
+    r"[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})"
 )
 _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
 # A workplace described rather than named, after a phrase about work: "the frozen veg place on the
@@ -456,7 +467,7 @@ class WorkplaceRecogniser(_Regex):
                 if not re.search(r"(?i:\bat)\s+$", cue[0]):
                     continue
                 low = _LOWER_EMPLOYER.match(rest)
-                if low is None or low[1].lower() in _NOT_EMPLOYERS | STOP_WORDS:
+                if low is None or (low[1] or low[2]).lower() in _NOT_EMPLOYERS | STOP_WORDS:
                     continue
                 m = low
             if m[0].lower().removeprefix("the ").strip() in _NOT_EMPLOYERS:
@@ -482,6 +493,8 @@ class WorkplaceRecogniser(_Regex):
             if m and m[0].lower().removeprefix("the ").strip() not in _NOT_EMPLOYERS:
                 yield m.start(), m.start() + _employer_length(m[0])
         for m in _WHERE_WORKS.finditer(text):
+            yield m.start(1), m.end(1)
+        for m in _HAS_A_BUSINESS.finditer(text):
             yield m.start(1), m.end(1)
         yield from _described_workplaces(text)
         for m in _AT_WORKS.finditer(text):
