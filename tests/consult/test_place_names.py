@@ -154,3 +154,34 @@ def test_a_workplace_takes_its_street_and_nothing_after_it(text: str, expected: 
 )
 def test_titles_initials_and_signatures(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        ("buses from Watton, Denver, Swaffham and the fen villages", "Denver", True),
+        ("we walk from Carbrooke, Saham Toney and Ashill", "Toney", True),
+        ("my kids Kayden, Ruby and Tom love it", "Ruby", False),
+        ("We go to Diss and Tom comes too", "Tom", False),  # one town beside him is not a list of towns
+    ],
+)
+def test_in_a_list_of_towns(text: str, word: str, place: bool) -> None:
+    from hubplan.consult.place_names import in_a_list_of_towns
+
+    start = text.index(word)
+    assert in_a_list_of_towns(text, start, start + len(word)) is place
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("i work at the Co-op on Mondays and Fridays", "i work at [workplace] on Mondays and Fridays"),
+        (
+            "During Black History Month the centre had a display",
+            "During Black History Month the centre had a display",
+        ),
+        ("Tasha Day came round with the forms", "[name] came round with the forms"),  # Day is a surname too
+    ],
+)
+def test_times_after_a_workplace_and_named_months_are_kept(text: str, expected: str) -> None:
+    assert redact(text) == expected

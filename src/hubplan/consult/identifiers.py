@@ -449,7 +449,8 @@ class WorkplaceRecogniser(_Regex):
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
             if words and all(w in _NOT_EMPLOYERS for w in words):
                 continue  # "work in the city centre", "at the centre": no employer named
-            yield start, _with_its_town(text, _with_its_street(text, end))
+            until = _before_a_time(text, start, end)
+            yield start, _with_its_town(text, _with_its_street(text, until))
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
             if named and _HAS_BUSINESS.search(text[start:end]):
@@ -568,6 +569,21 @@ def _military_postings(text: str) -> Iterator[tuple[int, int]]:
         group = 1 if m[1] else 2
         if not re.search(r"(?i:\bold\s*$)", text[max(0, m.start(group) - 8) : m.start(group)]):
             yield m.start(group), m.end(group)
+
+
+# When, not where: "Appleby Fair in June", "the boatyards in summer", "the Paget on Mondays".
+_WHEN = re.compile(
+    r"(?i:\s+(?:in|on|during|over|at|from|for|every|each|until|till)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-])?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
+    r"autumn|winter|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
+    r"mornings?|evenings?|nights?|afternoons?|holidays?|season|christmas|easter)\b)"
+)
+
+
+def _before_a_time(text: str, start: int, end: int) -> int:
+    """Return where a workplace ends before a time said after it ("the Broads boatyards in summer")."""
+    m = _WHEN.search(text, start, end)
+    return m.start() if m and m.start() > start else end
 
 
 _TOWN_AFTER = re.compile(r"[ \t]+(?:in|at)[ \t]+|,[ \t]*")

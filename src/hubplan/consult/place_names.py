@@ -76,7 +76,8 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     last = words[-1].rstrip(".,").lower()
     # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall").
     street = re.fullmatch(STREET_WORDS, last) or (last in BUILDING_WORDS and len(words) > 1)
-    if _PLACE_AFTER.match(text[end:]) or street:
+    # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
+    if _PLACE_AFTER.match(text[end:]) or street or in_a_list_of_towns(text, start, end):
         return True
     if is_first_name(words[0]):
         return False
@@ -87,6 +88,26 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
         or _PLACE_BEFORE.search(text[:start])
     )
+
+
+_LIST_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|St\.?|on|next|the|le|by)){0,3}")
+
+
+def in_a_list_of_towns(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` is an item of a list between two towns.
+
+    "Hilgay, Denver, Southery and Feltwell": Denver stands between two villages, so it is one, though
+    Denver is a first name; "Carbrooke, Saham Toney and Ashill" likewise for "Toney". Both neighbours
+    must be towns (GeoNames): "we go to Diss and Tom comes too" names a boy.
+    """
+    sep = r"[ \t]*(?:,|\band\b|&|\bor\b)[ \t]+(?:and[ \t]+)?"
+    own = re.search(r"(?:[A-Z][\w'’-]*[ \t]+){0,2}$", text[max(0, start - 40) : start])
+    first = start - (len(own[0]) if own else 0)
+    more = re.match(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}", text[end : end + 40])
+    last = end + (len(more[0]) if more else 0)
+    before = re.search(rf"({_LIST_ITEM.pattern}){sep}$", text[max(0, first - 60) : first])
+    after = re.match(rf"{sep}({_LIST_ITEM.pattern})", text[last : last + 60])
+    return bool(before and after) and all(named_for_town(m[1].split()) for m in (before, after) if m)
 
 
 def named_for_town(words: list[str]) -> bool:

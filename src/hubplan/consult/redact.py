@@ -142,6 +142,9 @@ def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Foun
     return kept + [n for n in names if n not in kept]
 
 
+# Not a plain "Day": Day is a surname too ("Tasha Day"); "St David's Day" has its possessive.
+_EVENT_END = re.compile(r"\s(?:Week|Month|Fortnight|Fair|Festival)$|['’]s\sDay$")
+_EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festival)\b|['’]s[ \t]+Day\b")
 _OFFICE = re.compile(r"(?:(?:County|District|Parish|Town|City|Borough)\s+)?(?:Cllr\.?|Councillor)(?:\s+|$)")
 
 
@@ -181,6 +184,13 @@ def _find(text: str) -> list[Found]:
     places = place_name_spans(text)
     never = idiom_spans(text) + public_office_spans(text) + places
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
+    # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").
+    found = [
+        f
+        for f in found
+        if f.kind != "PERSON"
+        or not (_EVENT_END.search(text[f.start : f.end]) or _EVENT_AFTER.match(text, f.end))
+    ]
     found = _outside_organisations(text, found)
     return found + _same_name_again(text, found, places)
 
