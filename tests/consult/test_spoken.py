@@ -94,3 +94,31 @@ def test_dates_of_documents_and_lettered_options_are_kept(text: str, kept: str) 
 
 def test_a_birth_date_on_its_own_line_after_born_is_still_removed() -> None:
     assert "2021" not in redact("my son, born\n3rd February 2021\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("our daughter was born the week before christmas 2021 at home", "the week before christmas 2021"),
+        ("he was born on the 3rd of Shawwal, 2022 in the QEH", "the 3rd of Shawwal, 2022"),
+        ("My son was born in Lowestoft on the last day of Diwali 2020.", "the last day of Diwali 2020"),
+        ("twins born nineteenth of may twenty twenty one", "nineteenth of may twenty twenty one"),
+        ("my youngest (born last Christmas) loves the sensory room", "last Christmas"),
+        ("Our boy was born here last March.", "last March"),
+        ("Isla is 3 in November so she starts nursery", "November"),
+    ],
+)
+def test_births_said_in_words(text: str, date: str) -> None:
+    assert date not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("I was born and bred in Norfolk, 1985 was a long time ago", "born and bred in Norfolk"),
+        ("my granddaughter is 18 months and loves the group", "18 months"),  # an age, not a birth date
+        ("the waiting list is 6 months long", "6 months"),
+    ],
+)
+def test_ages_and_born_and_bred_are_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)

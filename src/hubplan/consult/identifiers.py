@@ -96,6 +96,26 @@ _MONTH_YEAR = re.compile(
 _DAY_WORD_YEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}\b")
 _ORDINAL_DAY = re.compile(r"(?i:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)")
 # A year and "born" just after it: "(2019 august born)".
+# After "born", a date said in words, up to its year, within the sentence: "born the week before
+# christmas 2022", "born on the 27th of Ramadan, 2023", "born in Norwich on the first day of Ramadan
+# 2023", "born twenty third of april twenty twenty two"; or a season, feast or month with "last",
+# "this" or "the": "born last Easter", "born here last August", "born in the June".
+_SPOKEN_YEAR = (
+    r"(?:twenty|two\s+thousand)(?:[\s-]+(?:and\s+)?(?:twenty|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))+"
+)
+_BORN_PHRASE = re.compile(
+    r"(?i:\bborn\s+(?!(?:and|out|from|of|again|to|into)\b)(?:(?:here|there|early|late|prematurely)\s+)?)"
+    r"(?:(?i:in)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?=(?i:on|in|at)\s))?(?i:(?:on\s+|in\s+|at\s+)?)"
+    rf"((?:the\s+)?(?:[^\s.!?;\n–—]+[ \t,]+){{0,7}}?(?:(?:19|20)\d\d|{_SPOKEN_YEAR})(?![\w])"
+    r"|(?i:(?:last|this|the)\s+(?:easter|christmas|eid|diwali|ramadan|summer|spring|autumn|winter|"
+    rf"new\s+year|{_MONTH}))\b)"
+)
+# A birthday's month: "Ronnie is 2 in May", "Callum turns 4 in October".
+_BIRTHDAY_MONTH = re.compile(
+    r"(?i:\b(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six|seven)\s+(?:in|on)\s+)"
+    rf"((?i:(?:the\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})\s+(?:of\s+)?)?{_MONTH}))\b"
+)
 _BORN_AFTER = re.compile(rf"(?i:\b((?:19|20)\d{{2}}\s+{_MONTH}|{_MONTH}\s+(?:19|20)\d{{2}})\s+born\b)")
 _JOBS = (
     r"(?:cleaner|carer|care\s+worker|care\s+assistant|support\s+worker|nurse|healthcare\s+assistant|hca|"
@@ -360,6 +380,9 @@ class DateRecogniser(_Regex):
                     yield m.start(), m.end()
         for m in _BORN_AFTER.finditer(text):
             yield m.start(1), m.end(1)
+        for pattern in (_BORN_PHRASE, _BIRTHDAY_MONTH):
+            for m in pattern.finditer(text):
+                yield m.start(1), m.end(1)
         for m in _AFTER_BIRTH.finditer(text):
             words = re.split(r"[.!?]\s", m[1])[0]  # within its sentence
             last = list(re.finditer(r"[^\s]*\d[^\s]*", words))
