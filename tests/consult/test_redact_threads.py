@@ -155,3 +155,20 @@ def test_a_birth_or_due_month_is_a_date_of_birth_and_a_bill_is_not(text: str, ex
 )
 def test_names_where_only_a_person_can_stand(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+def test_forum_authors_and_messaging_ids_are_handles() -> None:
+    thread = (
+        "Thread: AIBU to be fuming about the hub?\n\n"
+        "SeaBreeze_Cromer\nAIBU? They're shutting ours.\n\n"
+        "mumof3norwich88\n> They're shutting ours.\nSame here.\n\n"
+        "McKenzie\nsaid it first"  # a surname on its own line: no handle
+    )
+    clean = redact(thread)
+    assert clean.startswith(
+        "Thread: AIBU to be fuming about the hub?\n\n"
+        "[social media]\nAIBU? They're shutting ours.\n\n"
+        "[social media]\n> They're shutting ours.\nSame here.\n\n"
+    )
+    assert "[social media]\nsaid it first" not in clean
+    assert redact("add me on WeChat: lily_chen_nr2 or Viber") == "add me on WeChat: [social media] or Viber"

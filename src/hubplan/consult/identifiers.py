@@ -36,9 +36,16 @@ _SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapcha
 # A handle after the platform's name, without an @: "snap: brit.nee_x", "add me on snap laceyy.x07",
 # "ig: meiling.norwich". Only a word with a dot, an underscore or a digit in it: "on insta loads".
 SOCIAL_CUED = re.compile(
-    r"(?i:\b(?:snap(?:chat)?|ig|insta(?:gram)?|tiktok|tik\s+tok|twitter|fb|facebook|threads)"
+    r"(?i:\b(?:snap(?:chat)?|ig|insta(?:gram)?|tiktok|tik\s+tok|twitter|fb|facebook|threads|wechat|weixin|"
+    r"line\s+id|viber|telegram|discord|reddit|bluesky|kik|skype)"
     r"(?:\s+(?:name|handle|username|is))?\s*[:-]?\s+)"
     r"((?=[A-Za-z0-9_.]*[._0-9])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)(?![\w@])"
+)
+# A forum post's author, set on its own line above the post: "TinyDancer_Gorleston", "jennawren84",
+# "ShaznaNotSharon". A single token with a digit, an underscore or capitals inside it.
+FORUM_AUTHOR = re.compile(
+    r"(?m)^[ \t]*((?!Ma?c[A-Z][a-z]+\s*$)(?=[A-Za-z0-9_.]*(?:\d|_|[a-z][A-Z]))"
+    r"[A-Za-z][A-Za-z0-9_.]{3,30}[A-Za-z0-9_])[ \t]*\n(?=[ \t]*\S)"
 )
 SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
@@ -335,6 +342,8 @@ class SocialRecogniser(_Regex):
         for m in SOCIAL_CUED.finditer(text):
             if not re.fullmatch(r"\d[\d.,]*[kKmM]?", m[1]):  # "fb: 2.5k people shared it" is no handle
                 yield m.start(1), m.end(1)
+        for m in FORUM_AUTHOR.finditer(text):
+            yield m.start(1), m.end(1)
 
 
 _CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?![\d:/]|\.\d)")
