@@ -71,6 +71,11 @@ def test_what_is_no_workplace_is_left(text: str, kept: str) -> None:
         ("Jai Shree Ram. The hub helped my daughter-in-law.", "Jai Shree Ram"),
         ("At home we speak Romani and English.", "Romani"),
         ("Kuya drives us to the centre on Tuesdays.", "Kuya"),  # a brother by his family word
+        ("My son Jack has Down's syndrome and loves the group.", "Down's syndrome"),
+        ("We came through Homes for Ukraine in 2022.", "Homes for Ukraine"),
+        ("The children love Forest School on Mondays.", "Forest School"),  # a session, not a school
+        ("Our Polish Saturday school meets in the hall.", "Saturday school"),
+        ("The centre on Lincoln Avenue is the one we use.", "Lincoln Avenue"),  # a street, not a man
     ],
 )
 def test_greetings_festivals_and_communities_are_no_names(text: str, kept: str) -> None:

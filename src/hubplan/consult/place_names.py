@@ -44,7 +44,9 @@ _PLACE_BEFORE = re.compile(
 _PLACE_AFTER = re.compile(
     r"^'?s?\s+(?:church|hall|town|centre|center|library|road|street|school|market|area|estate|village|city|"
     r"council|hospital|station|park|side|way|families|people|residents|branch|office|children|mums|"
-    r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses)\b",
+    r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses|car\s+park|"
+    # Street words that are no surnames (not Lane, Hill, Green, Close): "Seymour Avenue".
+    r"avenue|ave|crescent|drive|terrace|gardens|rd)\b",
     re.IGNORECASE,
 )
 

@@ -169,6 +169,10 @@ _SCHOOL_WORD = (
     r"(?:primary|junior|juniors|infant|infants|academy|school|pre-school|preschool|high|college|"
     r"c\.?\s?e\.?|v\.?c\.?|c\s+of\s+e)"
 )
+_ACTIVITY_SCHOOLS = _words(
+    "forest saturday sunday summer holiday home bible dance swim swimming driving language supplementary "
+    "weekend evening night beach"
+)
 SCHOOL_NAMED = re.compile(
     rf"\b((?:st\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)\s+({_SCHOOL_WORD}(?:\s+{_SCHOOL_WORD})*)\b",
     re.IGNORECASE,
@@ -579,6 +583,8 @@ class SchoolRecogniser(_Regex):
                 keep.insert(0, w)
             if not keep or (m[2].lower() == "high" and not m[2][0].isupper()):
                 continue
+            if keep[-1].lower() in _ACTIVITY_SCHOOLS and m[2].lower() == "school":
+                continue  # "Forest School", "Saturday school": a kind of session, not a child's school
             start = m.end(1) - len(" ".join(keep))
             yield start, m.end()
 
