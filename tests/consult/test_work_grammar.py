@@ -137,6 +137,11 @@ def test_a_business_named_for_its_trade_is_a_workplace_when_a_person_names_it(
         ),
         ("i do cleaning at market rasen racecourse on race days", "market rasen racecourse"),
         ("he works at the Dunston Hall spa most weekends", "the Dunston Hall spa"),
+        # A signature's employer before a pipe; a town after "out of"; "where I am" a job; "on the bins".
+        ("Jo Hart\nPractice Nurse\nChapel Road Surgery | 4 Chapel Road, Attleborough", "Chapel Road Surgery"),
+        ("He drives for Kett Haulage out of Dereham most weeks.", "Kett Haulage out of Dereham"),
+        ("I write from Castle Pharmacy in Swaffham where I am a pharmacist.", "Castle Pharmacy"),
+        ("I'm on the bins for Broadland Council so I start at six.", "Broadland Council"),
     ],
 )
 def test_where_someone_works_now_with_its_town(text: str, workplace: str) -> None:

@@ -131,7 +131,9 @@ _JOBS = (
     r"bar\s+staff|receptionist|cashier|picker|packer|labourer|operative|technician|mechanic|engineer|"
     r"electrician|plumber|hairdresser|baker|butcher|security\s+guard|warehouse\s+worker|shelf\s+stacker|"
     r"admin|administrator|secretary|supervisor|team\s+leader|apprentice|dinner\s+lady|lunchtime\s+supervisor|"
-    r"doctor|gp|pharmacist|paramedic|social\s+worker|sales\s+assistant|checkout\s+operator|machinist)s?"
+    r"doctor|gp|pharmacist|paramedic|social\s+worker|sales\s+assistant|checkout\s+operator|machinist|"
+    r"caseworker|case\s+worker|firefighter|police\s+officer|prison\s+officer|constable|solicitor|dentist|"
+    r"optician|vet|accountant|clerk|steward|caretaker|lecturer|researcher|analyst|consultant|officer)s?"
 )
 _WORK_CUE = re.compile(
     r"(?i:\b(?:(?:work|works|worked|working)(?:\s+(?:nights|days|shifts|evenings|weekends|part[\s-]time|"
@@ -139,7 +141,8 @@ _WORK_CUE = re.compile(
     r"fired|let\s+go|off\s+sick|signed\s+off|on\s+sick\s+leave)\s+(?:from|by|at)|employed\s+(?:at|by)|"
     r"(?:do|does|doing|did|on|work|works)\s+(?:the\s+)?(?:nights?|days|shifts?|lates|earlies|night\s+shift|"
     r"day\s+shift|nightshift)\s+at|on\s+the\s+(?:night|day|late|early)\s+shift\s+at|shifts?\s+at|"
-    r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?)\s+at|job\s+(?:at|with)|"
+    r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?|bins|buses|gate|door|desk)\s+(?:at|for)|"
+    r"on\s+(?:reception|security|nights|days|the\s+desk)\s+at|job\s+(?:at|with)|"
     r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning|farms?|farmed|farming)\s+for|"
     r"(?:farm|farms|farmed|farming)\s+at|"
     r"(?:drives?|driving|drove)\s+(?:the\s+|a\s+)?(?:\d+\s+)?(?:bus|buses|lorry|lorries|van|vans|taxi|cab|truck)\s+for|"
@@ -267,7 +270,8 @@ _FIELD = re.compile(
 )
 _NOT_EMPLOYERS = frozenset(_NOT_EMPLOYERS_TEXT.split())
 _WHERE_WORKS = re.compile(
-    rf"\b(?:at|to|from)\s+({_EMPLOYER.pattern})\s+where\s+(?:i|he|she|they|we|my\s+\w+)\s+(?:work|works|worked)\b"
+    rf"\b(?:at|to|from)\s+({_EMPLOYER.pattern})\s+(?i:where\s+(?:i|he|she|they|we|my\s+\w+)\s+"
+    rf"(?:work|works|worked|(?:am|is|are|was)\s+(?:an?\s+|the\s+)?{_JOBS})\b)"
 )
 # "Gurpreet from Hethersett care home": someone from a named place of work (not a centre, school
 # or club, which are the services under consultation).
@@ -618,7 +622,7 @@ def _before_a_time(text: str, start: int, end: int) -> int:
     return m.start() if m and m.start() > start else end
 
 
-_TOWN_AFTER = re.compile(r"[ \t]+(?:in|at)[ \t]+|,[ \t]*")
+_TOWN_AFTER = re.compile(r"[ \t]+(?:in|at|out\s+of|out\s+at)[ \t]+|,[ \t]*")
 
 
 def _with_its_town(text: str, end: int) -> int:
@@ -694,7 +698,7 @@ _ORG_WORD = (
 )
 _SIGNATURE_ORG = re.compile(
     rf"(?m)^[ \t]*((?:[A-Z][\w'’&.-]*|and|of|for|the|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){{0,8}}"
-    rf"[ \t]+(?i:{_ORG_WORD}))(?=[ \t]*(?:,[^\n]*)?$)"
+    rf"[ \t]+(?i:{_ORG_WORD}))(?=[ \t]*(?:[,|][^\n]*)?$)"
 )
 
 
@@ -749,7 +753,11 @@ _NOT_AN_EMPLOYER = re.compile(
 _COUNCIL = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:County|City|District|Borough|Town|Parish)\s+Council"
 )
-_WORSHIP = re.compile(r"(?i)\b(?:church|chapel|mosque|masjid|temple|gurdwara|synagogue|mandir|parish)\b")
+# A place of worship, not a street named for one ("Church Street Surgery", "Chapel Lane stores").
+_WORSHIP = re.compile(
+    r"(?i)\b(?:church|chapel|mosque|masjid|temple|gurdwara|synagogue|mandir|parish)\b"
+    r"(?!\s+(?:street|st|road|rd|lane|walk|close|hill|view|farm|green|way)\b)"
+)
 
 
 # "Employer: Fenland Foods", "Agency: Fostering People", "Works: taxi driver for ...".
