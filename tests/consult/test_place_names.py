@@ -185,3 +185,33 @@ def test_in_a_list_of_towns(text: str, word: str, place: bool) -> None:
 )
 def test_times_after_a_workplace_and_named_months_are_kept(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # A country or city abroad after "from", "in", "to" is the place, though "Hong" is a name.
+        ("We came from Hong Kong on the BN(O) visa in 2021.", "Hong Kong"),
+        ("My husband works in China, so I am on my own.", "China"),
+        ("I'm Olena, from Odesa, here under Homes for Ukraine.", "Odesa"),
+        ("Mr Karimi, Afghan, resettled last year.", "Afghan"),  # a nationality, not a name
+        ("We had Bookbug back home and sing Wind the Bobbin Up.", "Bookbug"),
+        ("Diwali and Eid parties at the centre were lovely.", "Eid"),
+    ],
+)
+def test_places_abroad_nationalities_and_feasts_are_no_names(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "removed_name"),
+    [
+        ("my daughter India loves the sensory room", "India"),  # a first name with no place word
+        (
+            "a card from George Green came today",
+            "George Green",
+        ),  # a person: a British place only after in/at/to
+    ],
+)
+def test_names_that_are_also_places_stay_names(text: str, removed_name: str) -> None:
+    assert removed_name not in redact(text)

@@ -36,7 +36,10 @@ _NOT_NAMES = _words(
     god english polish facebook jobcentre citizens advice autism adhd send senco sen dla pip
     universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
     morrisons sainsburys co-op boots sir madam madame esol haf toddler toddlers mr mrs ms miss mx aibu same
-    wibu dh ds dd dc mil fil sil bil practice deputy moderator liaison"""
+    wibu dh ds dd dc mil fil sil bil practice deputy moderator liaison therapy afghan syrian iraqi
+    iranian kurdish turkish somali eritrean ethiopian sudanese nigerian ghanaian zimbabwean pakistani
+    bangladeshi indian nepali chinese filipino lithuanian latvian romanian bulgarian ukrainian
+    portuguese brazilian irish scottish welsh british european african asian"""
 )
 # Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
 # they are words, not names.
@@ -53,7 +56,7 @@ _SIGN_OFF = re.compile(
 )
 # Census first names that are also ordinary English words: a name only where context says so.
 _AMBIGUOUS = _words(
-    """will may mark hope grace rose summer dawn joy faith april june august page sandy bill pat rich
+    """eid will may mark hope grace rose summer dawn joy faith april june august page sandy bill pat rich
     ray guy art drew gay iris ivy holly jack jean max sunny star rain storm major miles lane dale
     glen carol carl frank earl marshall young king price long love early else lee van ali an so son
     sun don del rod ned penny ruby amber crystal jewel precious unique fern hazel heather olive

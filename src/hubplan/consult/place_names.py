@@ -12,7 +12,7 @@ import itertools
 import re
 
 from hubplan.consult.name_lists import _words, is_ambiguous_name, is_first_name
-from hubplan.data.places import british_place_names
+from hubplan.data.places import british_place_names, world_place_names
 
 STREET_WORDS = (
     "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
@@ -81,12 +81,14 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
     if _PLACE_AFTER.match(text[end:]) or street or in_a_list_of_towns(text, start, end):
         return True
+    abroad = " ".join(words).lower() in world_place_names()
+    if abroad and _PLACE_BEFORE.search(text[:start]):
+        return True  # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
     if is_first_name(words[0]):
         return False
-    if named_for_town(words):
-        return True
     return bool(
-        words[0].lower() in _PLACE_PREFIX
+        named_for_town(words)
+        or words[0].lower() in _PLACE_PREFIX
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
         or _PLACE_BEFORE.search(text[:start])
     )
@@ -161,7 +163,8 @@ def place_name_spans(text: str) -> list[tuple[int, int]]:
             gaps = [text[a.end() : b.start()] for a, b in itertools.pairwise(group)]
             if len(group) < size or any(gap.strip() for gap in gaps):
                 continue
-            if " ".join(_plain(w[0]) for w in group) in names and _reads_as_place(text, group[0]):
+            name = " ".join(_plain(w[0]) for w in group)
+            if name in names and _reads_as_place(text, group[0], name):
                 spans.append((group[0].start(), group[-1].end()))
                 i += size - 1
                 break
@@ -172,11 +175,19 @@ def place_name_spans(text: str) -> list[tuple[int, int]]:
 _AFTER_A_PLACE_WORD = re.compile(r"(?i:\b(?:in|at|to|near|outside|around|into)\s+)$")
 
 
-def _reads_as_place(text: str, first: re.Match[str]) -> bool:
-    """Whether a place name starting with the word ``first`` reads as the place, not as a person."""
+def _reads_as_place(text: str, first: re.Match[str], name: str = "") -> bool:
+    """Whether a place name starting with the word ``first`` reads as the place, not as a person.
+
+    ``name`` is the place's name as :func:`_plain` writes it: one abroad also reads as a place after
+    "from" ("from Hong Kong"); one at home not ("a card from George Green").
+    """
     if not is_first_name(first[0]):
         return True
-    return _AFTER_A_PLACE_WORD.search(text[max(0, first.start() - 12) : first.start()]) is not None
+    before = text[max(0, first.start() - 12) : first.start()]
+    abroad = name in _multi_word_places_abroad()
+    return _AFTER_A_PLACE_WORD.search(before) is not None or (
+        abroad and re.search(r"(?i:\bfrom\s+)$", before) is not None
+    )
 
 
 @functools.cache
@@ -236,6 +247,12 @@ def town_length(text: str, start: int) -> int:
 
 
 @functools.cache
+def _multi_word_places_abroad() -> frozenset[str]:
+    """Return the countries and cities abroad of more than one word, as :func:`_plain` writes them."""
+    return frozenset(_plain(n) for n in world_place_names() if " " in n)
+
+
+@functools.cache
 def _multi_word_places() -> frozenset[str]:
     """Return the British place names of more than one word, as :func:`_plain` writes them."""
-    return frozenset(_plain(n) for n in british_place_names() if " " in n)
+    return frozenset(_plain(n) for n in british_place_names() | world_place_names() if " " in n)

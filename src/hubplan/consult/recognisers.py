@@ -35,7 +35,7 @@ from hubplan.consult.name_lists import (
 )
 from hubplan.consult.place_names import BUILDING_WORDS, STREET_WORDS, looks_like_place, town_starts_at
 from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes
-from hubplan.data.places import british_place_names
+from hubplan.data.places import british_place_names, world_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
 
@@ -630,7 +630,9 @@ class NameRecogniser(_Regex):
                 if re.fullmatch(_TITLES, m[1]):
                     continue  # "Thanks, Cllr Ann Moss": the title's name is found with the title
                 word = m[1].lower()
-                town = word in british_place_names() and word not in census_first_names()
+                town = (
+                    word in british_place_names() | world_place_names() and word not in census_first_names()
+                )
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
                 found.append((m.start(1), m.end(1)))

