@@ -382,14 +382,18 @@ class DateRecogniser(_Regex):
             if not stamped or _BIRTH_CUE.search(text[max(0, m.start() - 30) : m.start()]):
                 yield m.start(), m.end()
         for m in DATE_WORDS.finditer(text):
-            if _dates_a_document(text, m.start(), m.end()) and not _BIRTH_CUE.search(text[: m.start()]):
+            if _dates_a_document(text, m.start(), m.end()) and not _BIRTH_CUE.search(
+                text[max(0, m.start() - 100) : m.start()]
+            ):
                 continue  # "3rd February 2025" heading a letter
             event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
-            if _BIRTH_CUE.search(text[: m.start()]) or ((m["y1"] or m["y2"]) and not event):
+            if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]) or (
+                (m["y1"] or m["y2"]) and not event
+            ):
                 yield m.start(), m.end()
         for pattern in (_NAMED_DAY, _MONTH_YEAR, _DAY_WORD_YEAR, _ORDINAL_DAY, _DAY_MONTH):
             for m in pattern.finditer(text):
-                if _BIRTH_CUE.search(text[: m.start()]):
+                if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]):
                     yield m.start(), m.end()
         for m in _BORN_AFTER.finditer(text):
             yield m.start(1), m.end(1)

@@ -330,7 +330,11 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
             yield m.start(1), m.end(1)
     for m in _FAMILY_NAME.finditer(text):
         stem = re.sub("e?s$", "", m[1]).lower()
-        if _FAMILY_CUE.search(text[: m.start()]) and is_unknown_word(stem) and stem not in _NOT_NAMES:
+        if (
+            _FAMILY_CUE.search(text[max(0, m.start() - 100) : m.start()])
+            and is_unknown_word(stem)
+            and stem not in _NOT_NAMES
+        ):
             yield m.start(1), m.end(1)
     sign_off = _SIGN_OFF.search(text)
     if sign_off:
@@ -350,9 +354,10 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
             yield bracket.start(1), bracket.end(1)
             if surname and surname[1].lower() not in _NOT_NAMES:
                 yield bracket.end() + surname.start(1), bracket.end() + surname.end(1)
-        pair = _PAIR_BEFORE.search(text[:start])
+        offset = max(0, start - 100)  # a window, not the whole text before: linear in long comments
+        pair = _PAIR_BEFORE.search(text[offset:start])
         if pair and text[start].islower() and (_lower_name(pair[1], names) or _initials(pair[1])):
-            yield pair.start(1), pair.end(1)
+            yield offset + pair.start(1), offset + pair.end(1)
 
 
 def idiom_spans(text: str) -> list[tuple[int, int]]:

@@ -82,7 +82,7 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     if _PLACE_AFTER.match(text[end:]) or street or in_a_list_of_towns(text, start, end):
         return True
     abroad = " ".join(words).lower() in world_place_names()
-    if abroad and _PLACE_BEFORE.search(text[:start]):
+    if abroad and _PLACE_BEFORE.search(text[max(0, start - 100) : start]):
         return True  # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
     if is_first_name(words[0]):
         return False
@@ -90,7 +90,7 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         named_for_town(words)
         or words[0].lower() in _PLACE_PREFIX
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
-        or _PLACE_BEFORE.search(text[:start])
+        or _PLACE_BEFORE.search(text[max(0, start - 100) : start])
     )
 
 

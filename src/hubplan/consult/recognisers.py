@@ -306,7 +306,9 @@ def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
     if len(words) != 1 or words[0].lower().strip("'’s") not in _AMBIGUOUS:
         return False
     before = text[max(0, start - 40) : end]
-    return _INTRODUCES.search(text[:start]) is None and _BEFORE_NAME.search(before) is None
+    return (
+        _INTRODUCES.search(text[max(0, start - 100) : start]) is None and _BEFORE_NAME.search(before) is None
+    )
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -630,9 +632,8 @@ class NameRecogniser(_Regex):
                 if re.fullmatch(_TITLES, m[1]):
                     continue  # "Thanks, Cllr Ann Moss": the title's name is found with the title
                 word = m[1].lower()
-                town = (
-                    word in british_place_names() | world_place_names() and word not in census_first_names()
-                )
+                place = word in british_place_names() or word in world_place_names()
+                town = place and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
                 found.append((m.start(1), m.end(1)))
@@ -671,11 +672,18 @@ class NameRecogniser(_Regex):
                 # A councillor keeps the title ("Cllr [name]"): the reader still knows who spoke.
                 office = re.match(r"(?:Cllr|Councillor)\.?\s+", m[1])
                 found.append((m.start(1) + (office.end() if office else 0), m.end(1)))
+        # The words the comment writes in lower case, found once (not a search per capitalised word).
+        lower_words = {
+            part
+            for w in re.finditer(r"(?<![\w.@])[^\W\d_]+(?:-[^\W\d_]+)*(?![\w@]|\.\w)", text)
+            if w[0].islower()
+            for part in (w[0], *w[0].split("-"))
+        }
         for m in _CAPITALISED.finditer(text):
             word = m[0].lower()
             # A first name that the comment also writes in lower case is a word there ("Foster carers
             # need this" beside "a foster carer").
-            elsewhere = re.search(rf"(?<![\w.@]){word}(?![\w@]|\.\w)", text)
+            elsewhere = word in lower_words
             known = is_first_name(word) and word not in _NOT_NAMES and not elsewhere
             # "at the Nelson Ward", "the Edith Cavell building": a place named after someone.
             named_after = re.search(r"(?i:\bthe\s+)$", text[max(0, m.start() - 8) : m.start()])
@@ -773,14 +781,14 @@ def _reads_as_name(
     first word of a service's name ("call Social Services") unless it is a census first name or NER
     found a person there.
     """
-    if _NAMED.search(text[:start]):
+    if _NAMED.search(text[max(0, start - 100) : start]):
         return True  # "her first name is Precious": whatever word follows is the name
     if tags and tags.get(start) in _NOT_NAME_TAGS:
         return False
     word = text[start:end].lower().split("-")[0]
     if is_first_name(word) or any(s <= start < e for s, e in ner or []):
         return True
-    if _INTRODUCES.search(text[:start]):
+    if _INTRODUCES.search(text[max(0, start - 100) : start]):
         return True  # "my name is Gareth Okafor": a surname may follow
     follower = re.match(rf"\s+({_NAME})", text[end:])
     return follower is None or is_first_name(follower[1])
@@ -831,9 +839,10 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             ):
                 seen.add((span[0], end))
                 queue.append((span[0], end))
-        before = re.search(rf"\b({_NAME})(?:\s*(?:,|and|&)|\s+n)\s*$", text[:start])
+        offset = max(0, start - 100)  # a window, not the whole text before: linear in long comments
+        before = re.search(rf"\b({_NAME})(?:\s*(?:,|and|&)|\s+n)\s*$", text[offset:start])
         if before and before[1].lower() not in _NOT_NAMES | _GREETINGS | _CLOSINGS:
-            span = (before.start(1), before.end(1))
+            span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
                 queue.append(span)
