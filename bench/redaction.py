@@ -436,6 +436,28 @@ def score(path: Path, *, show_misses: bool = False) -> Score:
     return planted, removed, harmless, damaged, seconds, by_source
 
 
+LONG_TEXT = (
+    "My son Kayden goes to the centre on Mill Lane. I work nights at the Tesco in Dereham, born 3/4/21. "
+    "Dear Mark, Kind regards,\nJo Smith\nBusy Bees Childminding\n"
+)
+
+
+def long_comments() -> list[str]:
+    """Time one long comment of 10,000, 50,000 and 100,000 characters (LONG_TEXT repeated, name-dense).
+
+    Time should grow about linearly with length; a rule that reads the whole text before each name
+    makes it quadratic (this text took 12.5 s at 50,000 characters before that was fixed).
+    """
+    rows = ["| comment length (characters) | seconds | ms per 1,000 characters |", "| --- | --- | --- |"]
+    for size in (10_000, 50_000, 100_000):
+        text = (LONG_TEXT * (size // len(LONG_TEXT) + 1))[:size]
+        start = time.perf_counter()
+        find_personal_data(text)
+        seconds = time.perf_counter() - start
+        rows.append(f"| {size:,} | {seconds:.2f} | {1000 * seconds / (size / 1000):.1f} |")
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show-misses", action="store_true")
@@ -474,6 +496,7 @@ def main() -> None:
         lines.append(f"| damaged by {source} | " + " | ".join(cells) + " |")
     ms = [f"{1000 * results[name][4]:.1f} ms" for name in SETS]
     lines.append("| time per comment | " + " | ".join(f"{m} | " for m in ms) + "|")
+    lines += ["", *long_comments()]
     table = "\n".join(lines) + "\n" + NOTE
     print(table)
     args.results.parent.mkdir(parents=True, exist_ok=True)
