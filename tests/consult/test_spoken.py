@@ -16,14 +16,15 @@ from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes
             "call me on oh one six oh three, nine six oh, triple oh",
             ["oh one six oh three, nine six oh, triple oh"],
         ),
-        # 0 7 7 0 0 / 9 0 0 / 1 2 3
+        # 0 7 9 1 1 / 4 5 6 / 7 8 0
         (
-            "its zero seven seven double zero nine double zero one two three",
-            ["zero seven seven double zero nine double zero one two three"],
+            "its zero seven nine double one four five six seven eight zero",
+            ["zero seven nine double one four five six seven eight zero"],
         ),
+        # 44 / 7 9 3 3 1 2 8 8 4 5
         (
-            "plus four four seven seven double oh nine double oh one two three",
-            ["four four seven seven double oh nine double oh one two three"],
+            "plus four four seven nine double three one two double eight four five",
+            ["four four seven nine double three one two double eight four five"],
         ),
         ("we have two kids, one is four and one is seven", []),  # digits, but no phone's eleven
         ("07700 900123", []),  # written in digits: the written-number rule's, not this one's
@@ -99,7 +100,10 @@ def test_a_birth_date_on_its_own_line_after_born_is_still_removed() -> None:
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("our daughter was born the week before christmas 2021 at home", "the week before christmas 2021"),
+        (
+            "our daughter was born the weekend after bonfire night 2020 at home",
+            "the weekend after bonfire night 2020",
+        ),
         ("he was born on the 3rd of Shawwal, 2022 in the QEH", "the 3rd of Shawwal, 2022"),
         ("My son was born in Lowestoft on the last day of Diwali 2020.", "the last day of Diwali 2020"),
         ("twins born nineteenth of may twenty twenty one", "nineteenth of may twenty twenty one"),
@@ -122,3 +126,62 @@ def test_births_said_in_words(text: str, date: str) -> None:
 )
 def test_ages_and_born_and_bred_are_kept(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The whole output, so a rule that takes too much fails.
+        ("Our boy was born here last March, at home.", "Our boy was born here [date of birth], at home."),
+        ("twins born nineteenth of may twenty twenty one", "twins born [date of birth]"),
+        # Not a birth: an idea, a group, a rent, a hub's birthday, anyone born before a year.
+        ("A new service was born this spring.", "A new service was born this spring."),
+        (
+            "The group was born in the summer after lockdown.",
+            "The group was born in the summer after lockdown.",
+        ),
+        ("Anyone born before 2010 remembers Sure Start.", "Anyone born before 2010 remembers Sure Start."),
+        ("The hub is 2 in May, happy birthday!", "The hub is 2 in May, happy birthday!"),
+        ("The rent is 3 in April then goes up.", "The rent is 3 in April then goes up."),
+        (
+            "Babies born in Norfolk this year will need the hub.",
+            "Babies born in Norfolk this year will need the hub.",
+        ),
+        # A date alone on a form's line may be a birth; one heading a letter is not.
+        ("Child 1\n12 March 2019\nChild 2", "Child 1\n[date of birth]\nChild 2"),
+    ],
+)
+def test_births_and_what_is_no_birth_whole_output(text: str, expected: str) -> None:
+    assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Councillor Code of Conduct was broken.",
+        "FAO Head Teacher, please pass this on",
+        "Please send letters c/o Parish Office.",
+        "Dear Decision Makers,\nThink again.",
+        "Call taken by: CFS",
+        "my husband HGV drives at night",
+        "Best wishes,\nNo Name Given",
+        "Many thanks,\nPlease Reply",
+        "Dad has Parkinson's Disease so I am his carer.",
+        "I have Tesco's Clubcard and a Boots card.",
+        "Sessions at Kendrew Barracks would help forces families.",
+        "My son is in the Boys Brigade Squadron and loves it.",
+        "Please see below\nCOVID19\nThe hub shut in March.",
+        "The hub at eleven Market Street is closing.",
+        "It's number one Priority Road for us.",
+        "Norwich, 14 Church Road is where the hub should go.",
+    ],
+)
+def test_hostile_review_cases_are_left_alone(text: str) -> None:
+    # "Norwich, 14 Church Road": the address goes, the town before it stays.
+    clean = redact(text)
+    assert clean == text or clean == text.replace("14 Church Road", "[address]")
+
+
+def test_windows_line_endings_keep_their_carriage_returns() -> None:
+    text = "Kind regards,\r\nMaggie Oduya\r\nBusy Bees Childminding\r\n"
+    assert redact(text) == "Kind regards,\r\n[name]\r\n[workplace]\r\n"

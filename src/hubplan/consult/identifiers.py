@@ -41,8 +41,8 @@ SOCIAL_CUED = re.compile(
     r"(?:\s+(?:name|handle|username|is))?\s*[:-]?\s+)"
     r"((?=[A-Za-z0-9_.]*[._0-9])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)(?![\w@])"
 )
-# A forum post's author, set on its own line above the post: "TinyDancer_Gorleston", "jennawren84",
-# "ShaznaNotSharon". A single token with a digit, an underscore or capitals inside it.
+# A forum post's author, set on its own line above the post: "SeaBreeze_Cromer", "mumof3norwich88",
+# "NotThatKaren". A single token with a digit, an underscore or capitals inside it.
 FORUM_AUTHOR = re.compile(
     r"(?m)^[ \t]*((?!Ma?c[A-Z][a-z]+\s*$)(?=[A-Za-z0-9_.]*(?:\d|_|[a-z][A-Z]))"
     r"[A-Za-z][A-Za-z0-9_.]{3,30}[A-Za-z0-9_])[ \t]*\n(?=[ \t]*\S)"
@@ -103,24 +103,30 @@ _MONTH_YEAR = re.compile(
 _DAY_WORD_YEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}\b")
 _ORDINAL_DAY = re.compile(r"(?i:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)")
 # A year and "born" just after it: "(2019 august born)".
-# After "born", a date said in words, up to its year, within the sentence: "born the week before
-# christmas 2022", "born on the 27th of Ramadan, 2023", "born in Norwich on the first day of Ramadan
-# 2023", "born twenty third of april twenty twenty two"; or a season, feast or month with "last",
-# "this" or "the": "born last Easter", "born here last August", "born in the June".
+# After "born", a date said in words, up to its year, within the sentence: "born the weekend after
+# bonfire night 2020", "born on the 3rd of Shawwal, 2022", "born in Lowestoft on the last day of
+# Diwali 2020", "born nineteenth of may twenty twenty one"; or a season, feast or month with "last",
+# "this" or "the": "born last Christmas", "born here last March", "born in the May".
 _SPOKEN_YEAR = (
     r"(?:twenty|two\s+thousand)(?:[\s-]+(?:and\s+)?(?:twenty|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))+"
 )
 _BORN_PHRASE = re.compile(
-    r"(?i:\bborn\s+(?!(?:and|out|from|of|again|to|into)\b)(?:(?:here|there|early|late|prematurely)\s+)?)"
+    r"(?i:\bborn\s+(?!(?:and|out|from|of|again|to|into|before|after|at\s+a|during)\b)(?:(?:here|there|early|late|prematurely)\s+)?)"
     r"(?:(?i:in)\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+(?=(?i:on|in|at)\s))?(?i:(?:on\s+|in\s+|at\s+)?)"
     rf"((?:the\s+)?(?:[^\s.!?;\n–—]+[ \t,]+){{0,7}}?(?:(?:19|20)\d\d|{_SPOKEN_YEAR})(?![\w])"
     r"|(?i:(?:last|this|the)\s+(?:easter|christmas|eid|diwali|ramadan|summer|spring|autumn|winter|"
     rf"new\s+year|{_MONTH}))\b)"
 )
-# A birthday's month: "Ronnie is 2 in May", "Callum turns 4 in October".
+# A birthday's month: "Isla is 3 in November", "Reece turns 4 in July".
+# What is "born" or turns a year old that is no child: "the idea was born at", "the group will be 10".
+_NOT_A_CHILD = re.compile(
+    r"(?i:\b(?:idea|group|service|project|scheme|charity|campaign|plan|hub|centre|center|club|business|"
+    r"it|this|that|anyone|everyone|people)\s+(?:(?:was|were|is|will\s+be)\s+)?$)"
+)
 _BIRTHDAY_MONTH = re.compile(
-    r"(?i:\b(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six|seven)\s+(?:in|on)\s+)"
+    r"(?:\b(?:[A-Z][a-z]+|(?i:he|she|son|daughter|baby|boy|girl|one|grandson|granddaughter|twins)))"
+    r"(?i:\s+(?:is|'s|’s|turns|will\s+be)\s+(?:\d{1,2}|one|two|three|four|five|six|seven)\s+(?:in|on)\s+)"
     rf"((?i:(?:the\s+)?(?:(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORD})\s+(?:of\s+)?)?{_MONTH}))\b"
 )
 _BORN_AFTER = re.compile(rf"(?i:\b((?:19|20)\d{{2}}\s+{_MONTH}|{_MONTH}\s+(?:19|20)\d{{2}})\s+born\b)")
@@ -222,7 +228,8 @@ _RUNS = re.compile(
 _HAS_A_BUSINESS = re.compile(
     r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter)\s+"
     r"(?:have|has|had|got)\s+)"
-    rf"((?:[A-Z][\w’'-]*['’]s(?:[ \t]+(?:&[ \t]+)?{_CAP}){{1,3}})"
+    rf"((?:[A-Z][\w’'-]*['’]s(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,2}}[ \t]+(?:&[ \t]+)?"
+    rf"(?i:{_BUSINESS}|news|stores?|nails|cuts|deli)\b)"
     rf"|(?i:(?:the|a)\s+(?:[a-z]+\s+)?{_BUSINESS})\s+(?:on|at|in)\s+"
     r"[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})"
 )
@@ -346,8 +353,11 @@ class SocialRecogniser(_Regex):
         for m in SOCIAL_CUED.finditer(text):
             if not re.fullmatch(r"\d[\d.,]*[kKmM]?", m[1]):  # "fb: 2.5k people shared it" is no handle
                 yield m.start(1), m.end(1)
-        for m in FORUM_AUTHOR.finditer(text):
-            yield m.start(1), m.end(1)
+        authors = list(FORUM_AUTHOR.finditer(text))
+        for m in authors:
+            # A thread has several authors; a lone "COVID19" or "PowerPoint" line is a heading.
+            if len(authors) > 1 or "_" in m[1]:
+                yield m.start(1), m.end(1)
 
 
 _CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?![\d:/]|\.\d)")
@@ -356,11 +366,21 @@ _DATE_LABEL = re.compile(r"(?i:\b(?:date|dated|sent|received|submitted|signed\s+
 
 
 def _dates_a_document(text: str, start: int, end: int) -> bool:
-    """Whether the date at ``text[start:end]`` dates a letter, form or message, not a birth."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = len(text) if (i := text.find("\n", end)) < 0 else i
-    alone = not text[line_start:start].strip() and not text[end:line_end].strip(" \t.,")
-    return alone or _DATE_LABEL.search(text[line_start:start]) is not None
+    r"""Whether the date at ``text[start:end]`` dates a letter, form or message, not a birth.
+
+    After "Date:" or "Sent:" on its line, or alone on its line just before a letter's greeting or
+    subject ("14th March 2025\n\nDear Sir"): a date alone on a line of a form ("Child 1\n12 March
+    2019") may be a birth. Only the 120 characters around the date are read.
+    """
+    window = text[max(0, start - 120) : start]
+    line = window[window.rfind("\n") + 1 :]
+    if _DATE_LABEL.search(line):
+        return True
+    after = text[end : end + 120]
+    alone = not line.strip() and not after.split("\n", 1)[0].strip(" \t.,\r")
+    return (
+        alone and re.match(r"\s*(?:Dear|Re:|Subject|To whom|FAO|Ref)\b", after.split("\n", 1)[-1]) is not None
+    )
 
 
 class DateRecogniser(_Regex):
@@ -385,7 +405,7 @@ class DateRecogniser(_Regex):
             if _dates_a_document(text, m.start(), m.end()) and not _BIRTH_CUE.search(
                 text[max(0, m.start() - 100) : m.start()]
             ):
-                continue  # "3rd February 2025" heading a letter
+                continue  # "14th March 2025" heading a letter
             event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
             if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]) or (
                 (m["y1"] or m["y2"]) and not event
@@ -399,7 +419,8 @@ class DateRecogniser(_Regex):
             yield m.start(1), m.end(1)
         for pattern in (_BORN_PHRASE, _BIRTHDAY_MONTH):
             for m in pattern.finditer(text):
-                yield m.start(1), m.end(1)
+                if not _NOT_A_CHILD.search(text[max(0, m.start() - 40) : m.start()]):
+                    yield m.start(1), m.end(1)
         for m in _AFTER_BIRTH.finditer(text):
             words = re.split(r"[.!?]\s", m[1])[0]  # within its sentence
             last = list(re.finditer(r"[^\s]*\d[^\s]*", words))
@@ -586,9 +607,9 @@ def _with_its_street(text: str, end: int) -> int:
     return end
 
 
-# Where a serving member of the forces is: a base after "at" or "posted to" ("nights at RAF Marham",
-# "posted to Robertson Barracks"), or a unit someone "is with" ("my husband is with the Light
-# Dragoons at Robertson Barracks"). Who served once ("served 22 years in the Royal Gurkha Rifles") or
+# Where a serving member of the forces is: a base after "at" or "posted to" ("nights at RAF Coningsby",
+# "posted to Kendrew Barracks"), or a unit someone "is with" ("my husband is with the Royal
+# Anglians at Elizabeth Barracks"). Who served once ("served 9 years in the Coldstream Guards") or
 # a place once a base ("the old RAF Watton") is history, not where anyone is now.
 _BASE = (
     rf"(?:(?:RAF|HMS|HMNB)[ \t]+{_CAP}(?:[ \t]+{_CAP})?|(?:{_CAP}[ \t]+){{1,2}}(?:Barracks|Garrison|Camp))"
@@ -599,7 +620,14 @@ _UNIT = (
 )
 _MILITARY = re.compile(
     rf"(?:\b(?:at|posted[ \t]+(?:to|at|in)|stationed[ \t]+(?:at|in)|based[ \t]+at)[ \t]+({_BASE}))"
-    rf"|(?:\b(?:is|'s|am|are|currently)[ \t]+(?:with|in)[ \t]+({_UNIT}(?:[ \t]+at[ \t]+{_BASE})?))"
+    rf"|(?:\b(?:(?:is|'s|am|are|currently)[ \t]+with|(?:husband|wife|partner|dad|brother|son|daughter|he|she)"
+    rf"[ \t]+(?:is|'s)[ \t]+in)[ \t]+((?!the[ \t]+(?:\w+[ \t]+)?(?:Cadet|Brigade|Scout))"
+    rf"{_UNIT}(?:[ \t]+at[ \t]+{_BASE})?))"
+)
+# Who is at a base: a person or their shifts, not a session held there ("sessions at the barracks").
+_SERVING = re.compile(
+    r"(?i:\b(?:husband|wife|partner|dad|father|son|daughter|brother|sister|fella|he|she|i|i'm|im|we|"
+    r"nights|days|shifts?|posted|stationed|serving|serves|works?|working|airman|soldier|corporal|sergeant)\b)"
 )
 
 
@@ -607,11 +635,14 @@ def _military_postings(text: str) -> Iterator[tuple[int, int]]:
     """Yield the base or unit where someone serves now (see ``_MILITARY``)."""
     for m in _MILITARY.finditer(text):
         group = 1 if m[1] else 2
+        sentence = re.split(r"[.!?\n]", text[max(0, m.start() - 80) : m.start()])[-1]
+        if group == 1 and not _SERVING.search(sentence + text[m.start() : m.start(1)]):
+            continue  # "Sessions at Kendrew Barracks would help": where, not who serves
         if not re.search(r"(?i:\bold\s*$)", text[max(0, m.start(group) - 8) : m.start(group)]):
             yield m.start(group), m.end(group)
 
 
-# When, not where: "Appleby Fair in June", "the boatyards in summer", "the Paget on Mondays".
+# When, not where: "the Co-op on Mondays", "the caravan park in summer".
 _WHEN = re.compile(
     r"(?i:\s+(?:in|on|during|over|at|from|for|every|each|until|till)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-])?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
@@ -702,7 +733,7 @@ _ORG_WORD = (
 )
 _SIGNATURE_ORG = re.compile(
     rf"(?m)^[ \t]*((?:[A-Z][\w'’&.-]*|and|of|for|the|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){{0,8}}"
-    rf"[ \t]+(?i:{_ORG_WORD}))(?=[ \t]*(?:[,|][^\n]*)?$)"
+    rf"[ \t]+(?i:{_ORG_WORD}))(?=[ \t]*(?:[,|][^\n]*)?\r?$)"
 )
 
 
@@ -713,7 +744,7 @@ def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
     a letter's closing ("Best wishes,\nMaggie Oduya\nBusy Bees Childminding").
     """
     for closing in CLOSING.finditer(text):
-        lines = re.match(r"\n[^\n]+\n([^\n]+)", text[closing.end() :])
+        lines = re.match(r"\r?\n[^\r\n]+\r?\n([^\r\n]+)", text[closing.end() :])
         if lines:
             m = _SIGNATURE_ORG.match(lines[1])
             if m:
@@ -757,7 +788,7 @@ _NOT_AN_EMPLOYER = re.compile(
 _COUNCIL = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:County|City|District|Borough|Town|Parish)\s+Council"
 )
-# A place of worship, not a street named for one ("Church Street Surgery", "Chapel Lane stores").
+# A place of worship, not a street named for one ("Chapel Road Surgery", "Church Lane stores").
 _WORSHIP = re.compile(
     r"(?i)\b(?:church|chapel|mosque|masjid|temple|gurdwara|synagogue|mandir|parish)\b"
     r"(?!\s+(?:street|st|road|rd|lane|walk|close|hill|view|farm|green|way)\b)"

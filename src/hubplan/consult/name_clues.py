@@ -158,8 +158,9 @@ def _sentence_case(line: str) -> str:
         initial = len(word) == 1 and line[m.end() : m.end() + 1] == "."
         name = is_first_name(low) and low not in _NOT_NAMES  # the lists leave out Grace, May, Will
         keep = starts or low == "i" or initial or after_title or name or low in _TITLE_WORDS
-        # "DORIS PEGG": the word straight after a first name is its surname.
-        keep = keep or (after_name > 0 and line[after_name : m.start()].strip() == "")
+        # "DORIS PEGG": the word straight after a first name is its surname, if it is no word.
+        surname = after_name > 0 and line[after_name : m.start()].strip() == "" and is_unknown_word(low)
+        keep = keep or surname
         chars[m.start() : m.end()] = "-".join(p[:1].upper() + p[1:] for p in low.split("-")) if keep else low
         after_title = low in _TITLE_WORDS or (after_title and initial)
         after_name = m.end() if name else 0
@@ -185,9 +186,9 @@ def is_name_word(word: str) -> bool:
 
 
 # Where only a person can stand, a name that is also a word is still the name: a letter's greeting
-# and what names the addressee ("Dear Mark,", "FAO Grace Hill", "c/o Sandra Platt"), a nickname
-# ("everyone calls me Kobby", "known as Bex"), and initials that stand for a member of staff or a
-# partner ("Taken by: KP", "my husband JR").
+# and what names the addressee ("Dear Mark,", "FAO Grace Hill", "c/o Ann Platt"), a nickname
+# ("my mates call me Bex", "known as Shelby"), and initials that stand for a member of staff or a
+# partner ("Taken by: RT", "my husband DJ").
 _ADDRESSED = re.compile(
     rf"(?:\b(?:Dear|FAO|F\.A\.O\.?|Attn:?|Attention:?|c/o|C/O|per\s+pro|calls\s+me|call\s+me|known\s+as|"
     rf"goes\s+by)[ \t]+)((?:{_NAME})(?:[ \t]+{_NAME})?)(?=[ \t]*(?:[,.:;!\n(]|[-–][ \t]|$))"
@@ -195,8 +196,16 @@ _ADDRESSED = re.compile(
 _INITIALS_CUED = re.compile(
     r"(?i:\b(?:(?:my|our|his|her)\s+(?:husband|wife|partner|son|daughter|brother|sister|dad|mum|fella|hubby)|"
     r"(?:transcribed|taken|typed|noted|logged|prepared|recorded|written|minuted|completed|checked)\s+by:?)"
-    r"[ \t]+)([A-Z]{2,3})\b(?![.-])"
+    r"[ \t]+)([A-Z]{2})\b(?![.-])"
 )
+
+
+def _name_like(word: str) -> bool:
+    """Whether a capitalised word can be a first name: a listed name, one that is also a word, or no word."""
+    low = word.lower()
+    return is_first_name(low) or low in _AMBIGUOUS or is_unknown_word(low)
+
+
 _NOT_ADDRESSEES = _words(
     """sir sirs madam madame all team colleague colleagues friend friends everyone councillor councillors
     member members parent parents resident residents customer officer officers family families hub hubs
@@ -204,13 +213,13 @@ _NOT_ADDRESSEES = _words(
 )
 CLOSING = re.compile(
     r"(?im)^[ \t]*(?:kind(?:est)?\s+regards|best\s+(?:wishes|regards)|yours\s+(?:faithfully|sincerely|truly)|"
-    r"many\s+thanks|warm(?:est)?\s+regards|regards|with\s+thanks|thanks|cheers|love),?[ \t]*$"
+    r"many\s+thanks|warm(?:est)?\s+regards|regards|with\s+thanks|thanks|cheers|love),?[ \t]*\r?$"
 )
 """A letter's or e-mail's closing line ("Kind regards,"): the next line is who signs it."""
 _SIGNER = re.compile(
-    r"\n[ \t]*((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Rev)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+)?"
+    r"\r?\n[ \t]*((?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Rev)\.?[ \t]+)?(?:[A-Z]\.?[ \t]+)?"
     rf"{_NAME}(?:[ \t]+{_NAME}){{0,2}})"
-    r"[ \t]*(?:\((?:Mrs|Mr|Ms|Miss)\))?[ \t]*(?=\n|$)"
+    r"[ \t]*(?:\((?:Mrs|Mr|Ms|Miss)\))?[ \t]*(?=\r?\n|$)"
 )
 _NOT_SIGNERS = _words("the a an our my team council services service office department committee group")
 
@@ -224,19 +233,40 @@ def _signers(text: str) -> Iterator[tuple[int, int]]:
         words = m[1].split()
         if any(w.lower().strip(".") in _NOT_SIGNERS for w in words):
             continue
+        given = [w for w in words if w.lower().rstrip(".") not in _TITLE_WORDS and len(w.rstrip(".")) > 1]
+        initial = any(re.fullmatch(r"[A-Z]\.?", w) for w in words)
+        if not initial and (not given or not _name_like(given[0])):
+            continue  # "Best wishes,\nNo Name Given", "Many thanks,\nPlease Reply"
         office = re.match(r"Cllr\.?[ \t]+", m[1])
         yield m.start(1) + (office.end() if office else 0), m.end(1)
+
+
+def _emails(text: str) -> Iterator[re.Match[str]]:
+    """Yield each e-mail address as a match whose group 1 is its local part, found from its "@".
+
+    Looking from each "@" keeps this linear: a pattern tried at every position of a long word with
+    no "@" in it (pasted base64, a long link) is not.
+    """
+    at = text.find("@")
+    while at >= 0:
+        local = re.search(r"[\w.+-]{1,64}$", text[max(0, at - 64) : at])
+        if local and re.match(r"[\w-]+\.[\w.]+", text[at + 1 : at + 256]):
+            start = at - len(local[0])
+            found = re.compile(r"([\w.+-]+)@[\w-]+\.[\w.]+").match(text, start)
+            if found:
+                yield found
+        at = text.find("@", at + 1)
 
 
 def _in_email(text: str) -> Iterator[tuple[int, int]]:
     r"""Yield a capitalised name on the lines before an e-mail address whose local part holds it.
 
-    "Krupa Mistry\nk.mistry.sn@example.com", "Tom Reeve <tom.reeve@...>": people's addresses carry
+    "Bilal Qureshi\nbilal.qureshi77@example.com", "Tom Reeve <tom.reeve@...>": people's addresses carry
     their names, so the name beside one is a person's, even one that is also a word.
     """
     from hubplan.consult.place_names import town_starts_at
 
-    for email in re.finditer(r"([\w.+-]+)@[\w-]+\.[\w.]+", text):
+    for email in _emails(text):
         local = re.sub(r"[^a-z]", " ", email[1].lower())
         pieces = [p for p in local.split() if len(p) >= 3]
         # The line above the address, or the 40 characters before it on its own line.
@@ -258,9 +288,9 @@ def addressed_names(text: str) -> Iterator[tuple[int, int]]:
     r"""Yield names where only a person can stand, even a name that is also a word or a place.
 
     A letter's greeting and what names its addressee ("Dear Mark,", "FAO Grace Hill"), a nickname
-    ("everyone calls me Kobby"), initials for a member of staff or a partner ("Taken by: KP", "my
-    husband JR"), the name on the line after a closing ("Best wishes,\nGrace") and a name beside an
-    e-mail address that holds it ("Krupa Mistry\nk.mistry@...").
+    ("my mates call me Bex"), initials for a member of staff or a partner ("Taken by: RT", "my
+    husband DJ"), the name on the line after a closing ("Best wishes,\nGrace") and a name beside an
+    e-mail address that holds it ("Bilal Qureshi\nbilal.qureshi@...").
 
     Parameters
     ----------
@@ -273,7 +303,8 @@ def addressed_names(text: str) -> Iterator[tuple[int, int]]:
         Start and end character offsets of each name.
     """
     for m in _ADDRESSED.finditer(text):
-        if not any(w.lower() in _NOT_ADDRESSEES for w in m[1].split()):
+        words = m[1].split()
+        if not any(w.lower() in _NOT_ADDRESSEES for w in words) and _name_like(words[0]):
             yield m.start(1), m.end(1)
     for m in _INITIALS_CUED.finditer(text):
         if m[1] not in _ACRONYMS:

@@ -36,7 +36,7 @@ _NOT_NAMES = _words(
     god english polish facebook jobcentre citizens advice autism adhd send senco sen dla pip
     universal credit men regards outreach kind best many services hub hubs asda tesco aldi lidl
     morrisons sainsburys co-op boots sir madam madame esol haf toddler toddlers mr mrs ms miss mx aibu same
-    wibu dh ds dd dc mil fil sil bil practice deputy moderator liaison therapy afghan syrian iraqi
+    wibu dh ds dd dc mil fil sil bil practice deputy moderator liaison therapy clubcard afghan syrian iraqi
     iranian kurdish turkish somali eritrean ethiopian sudanese nigerian ghanaian zimbabwean pakistani
     bangladeshi indian nepali chinese filipino lithuanian latvian romanian bulgarian ukrainian
     portuguese brazilian irish scottish welsh british european african asian"""

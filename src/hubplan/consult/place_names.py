@@ -45,7 +45,7 @@ _PLACE_AFTER = re.compile(
     r"^'?s?\s+(?:church|hall|town|centre|center|library|road|street|school|market|area|estate|village|city|"
     r"council|hospital|station|park|side|way|families|people|residents|branch|office|children|mums|"
     r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses|car\s+park|"
-    # Street words that are no surnames (not Lane, Hill, Green, Close): "Seymour Avenue".
+    # Street words that are no surnames (not Lane, Hill, Green, Close): "Lincoln Avenue".
     r"avenue|ave|crescent|drive|terrace|gardens|rd)\b",
     re.IGNORECASE,
 )
@@ -100,8 +100,8 @@ _LIST_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|St\.?|on|ne
 def in_a_list_of_towns(text: str, start: int, end: int) -> bool:
     """Return whether ``text[start:end]`` is an item of a list between two towns.
 
-    "Hilgay, Denver, Southery and Feltwell": Denver stands between two villages, so it is one, though
-    Denver is a first name; "Carbrooke, Saham Toney and Ashill" likewise for "Toney". Both neighbours
+    "Watton, Denver, Swaffham and Diss": Denver stands between two towns, so it is one, though Denver
+    is a first name; "Taverham, Thorpe Marriott and Drayton" likewise for "Marriott". Both neighbours
     must be towns (GeoNames): "we go to Diss and Tom comes too" names a boy.
     """
     sep = r"[ \t]*(?:,|\band\b|&|\bor\b)[ \t]+(?:and[ \t]+)?"

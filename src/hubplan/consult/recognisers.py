@@ -215,7 +215,8 @@ _BEFORE_NAME = re.compile(
     rf"[\s,:(\-]+)({_NAME})"
 )
 _NAME_BEFORE = re.compile(
-    rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+)?born\b|\s*,?\s+here\b"
+    rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
+    r"|\s*,?\s+here\b"
     r"|\s+(?:is|are|was|were)\s+(?:my|our)\s|\s+is\s+\d{1,2}\b(?!\s*(?:%|min|hour|hr|mile|pm|am|bus|time))"
     + r"|\s*,?\s*\(?\s*(?:my|our)\s+"
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
@@ -363,8 +364,8 @@ class PhoneRecogniser(_Regex):
     entity = "UK_PHONE"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        yield from spoken_phones(text)  # "oh seven seven double oh, ..."
-        scanned = ocr_digits(text)  # "O7700 9OO 5l4" from a scanned form
+        yield from spoken_phones(text)  # "oh one six oh three, nine six oh ..."
+        scanned = ocr_digits(text)  # "O1632 96O l23" from a scanned form
         yield from self._written(scanned)
 
     def _written(self, text: str) -> Iterator[tuple[int, int]]:
@@ -491,21 +492,23 @@ _HOUSE_NAME = re.compile(
     rf"Stables|Dairy|Bungalow|Lodge|Mill\s+House|Old\s+School|Coach\s+House|Manse)\s*,\s*"
     rf"(?:{_CAP_WORD}\s+){{1,3}}(?i:{STREET_WORDS})\b"
 )
-# A house number said in words ("I'm at twenty-three Canterbury Way"): from eleven up after "at" or
+# A house number said in words ("I'm at forty-one Beech Avenue"): from eleven up after "at" or
 # "live at", any after "number" ("number four Church Lane"); "at two Mill Road sites" is no address.
-_SMALL_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten"
+_SMALL_NUMBER = r"two|three|four|five|six|seven|eight|nine|ten"
 _SPOKEN_HOUSE = re.compile(
-    r"(?i:\b(?:(?:at|address\s+is)\s+((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-    rf"(?:[\s-](?:{_SMALL_NUMBER}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"(?i:\b(?:(?:(?:live|lives|living|i'm|im|i\s+am|we're|we\s+are)\s+at|address\s+is)\s+"
+    r"((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    rf"(?:[\s-](?:one|{_SMALL_NUMBER}))?|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
     rf"nineteen)|number\s+({_SMALL_NUMBER}))\s+)"
     rf"(?:{_CAP_WORD}\s+){{1,3}}?(?i:{STREET_WORDS})\b"
 )
+_BUILDING_LAST = re.compile(r"(?i:\b(?:centre|center|hall|church|chapel|library|office|surgery|school|hub)$)")
 _QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$")
 # A house's name that starts the line of its address: "Lilac Cottage, 12 Mill Lane", "Brackendale, 4
 # Park Road" in a letter's heading or signature, or after "Address:".
 _HOUSE_FIRST = re.compile(
-    r"(?:^|(?<=\n)|(?<=:))[ \t]*((?!(?:Yes|No|Hi|Dear|Flat|Unit|Apartment)\b)[A-Z][\w'’-]*"
-    r"(?:[ \t]+[A-Z][\w'’-]*){0,2}),[ \t]*$"
+    r"(?:^|(?<=\n)|(?<=:))[ \t]*((?!(?:Yes|No|Hi|Dear|Flat|Unit|Apartment|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday)\b)[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}),[ \t]*\Z"
 )
 
 
@@ -527,7 +530,7 @@ class AddressRecogniser(_Regex):
         for pattern in (_PLOT, _HOUSE_NAME):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
-        for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at twenty-three Canterbury Way"
+        for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at forty-one Beech Avenue"
             yield m.start(1) if m[1] else m.start(2), m.end()
         for m in _FLAT_IN_BUILDING.finditer(text):
             town = m["town"] is not None and town_starts_at(text, m.start("town"))
@@ -535,6 +538,8 @@ class AddressRecogniser(_Regex):
         for start, end in self._numbered(text):
             before = text[max(0, start - 40) : start]
             quoted, named = _QUOTED_HOUSE.search(before), _HOUSE_FIRST.search(before)
+            if named and (town_starts_at(before, named.start(1)) or _BUILDING_LAST.search(named[1])):
+                named = None  # "Norwich, 14 Church Road": the town stays; "Hope Centre," is no house
             house = quoted.start() if quoted else named.start(1) if named else len(before)
             yield start - (len(before) - house), end
 
@@ -671,6 +676,11 @@ class NameRecogniser(_Regex):
             if last not in _NOT_NAMES and last not in BUILDING_WORDS:  # "Family Nurse Partnership"
                 # A councillor keeps the title ("Cllr [name]"): the reader still knows who spoke.
                 office = re.match(r"(?:Cllr|Councillor)\.?\s+", m[1])
+                generic = re.search(
+                    r"(?i:\b(?:the|a|an|this|that)\s+)$", text[max(0, m.start(1) - 6) : m.start(1)]
+                )
+                if office and generic:
+                    continue  # "the Councillor Code of Conduct": no councillor named
                 found.append((m.start(1) + (office.end() if office else 0), m.end(1)))
         # The words the comment writes in lower case, found once (not a search per capitalised word).
         lower_words = {
@@ -720,7 +730,7 @@ class NameRecogniser(_Regex):
             unknown = slot and is_unknown_word(word)
             # spaCy tags many a lower-case word PROPN, text-speak too ("defo", "luvs"): not those.
             propn = m.start(1) in proper and not is_text_speak(word)
-            # Where only a name can stand ("hiya its amber", "my name is grace"), a name that is
+            # Where only a name can stand ("hiya its hope", "my name is grace"), a name that is
             # also a word counts.
             named = _NAME_SLOT.search(m[0][: m.start(1) - m.start()]) is not None and word in _AMBIGUOUS
             if propn or word.split("-")[0] in names or unknown or named:

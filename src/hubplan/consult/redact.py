@@ -164,7 +164,7 @@ def _find(text: str) -> list[Found]:
             found.append(Found(r.start, r.end, r.entity_type, source))
             continue
         # A name is on one line: "Ann\nCllr Ann Moss" is a sign-off, then a signature.
-        for line in re.finditer(r"[^\n]+", text[r.start : r.end]):
+        for line in re.finditer(r"[^\r\n]+", text[r.start : r.end]):
             start, end = r.start + line.start(), r.start + line.end()
             if any(s <= start < e for s, e in numbers):  # "NI QQ 12 34 56 C. Holly": no initial
                 initial = re.match(r"\w*\.?\s*", text[start:end])
