@@ -211,6 +211,8 @@ _NOT_ADDRESSEES = _words(
     member members parent parents resident residents customer officer officers family families hub hubs
     consultation council services service"""
 )
+OFFICE = re.compile(r"(?:(?:County|District|Parish|Town|City|Borough)\s+)?(?:Cllr|Councillor)\.?(?:\s+|$)")
+"""A councillor's title before a name ("Cllr", "District Cllr", "Councillor"): it stays, the name goes."""
 CLOSING = re.compile(
     r"(?im)^[ \t]*(?:kind(?:est)?\s+regards|best\s+(?:wishes|regards)|yours\s+(?:faithfully|sincerely|truly)|"
     r"many\s+thanks|warm(?:est)?\s+regards|regards|with\s+thanks|thanks|cheers|love),?[ \t]*\r?$"
@@ -237,8 +239,11 @@ def _signers(text: str) -> Iterator[tuple[int, int]]:
         initial = any(re.fullmatch(r"[A-Z]\.?", w) for w in words)
         if not initial and (not given or not _name_like(given[0])):
             continue  # "Best wishes,\nNo Name Given", "Many thanks,\nPlease Reply"
-        office = re.match(r"Cllr\.?[ \t]+", m[1])
+        office = OFFICE.match(m[1])
         yield m.start(1) + (office.end() if office else 0), m.end(1)
+
+
+_EMAIL = re.compile(r"([\w.+-]+)@[\w-]+\.[\w.]+")
 
 
 def _emails(text: str) -> Iterator[re.Match[str]]:
@@ -252,7 +257,7 @@ def _emails(text: str) -> Iterator[re.Match[str]]:
         local = re.search(r"[\w.+-]{1,64}$", text[max(0, at - 64) : at])
         if local and re.match(r"[\w-]+\.[\w.]+", text[at + 1 : at + 256]):
             start = at - len(local[0])
-            found = re.compile(r"([\w.+-]+)@[\w-]+\.[\w.]+").match(text, start)
+            found = _EMAIL.match(text, start)
             if found:
                 yield found
         at = text.find("@", at + 1)

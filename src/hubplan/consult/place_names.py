@@ -200,6 +200,9 @@ def _plain_places() -> frozenset[str]:
     return frozenset(names | {re.split(r"-(?:on|next|upon|under|by|in|le)-", n)[0] for n in names})
 
 
+_STREET_OR_BUILDING = re.compile(rf"(?:{STREET_WORDS})$|(?:{'|'.join(BUILDING_WORDS)})$", re.IGNORECASE)
+
+
 def town_starts_at(text: str, start: int) -> bool:
     """Return whether a British town's or village's name (GeoNames) starts at ``text[start]``.
 
@@ -234,13 +237,12 @@ def town_length(text: str, start: int) -> int:
     words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[start : start + 60]))[:3]
     line = text.find("\n", start)
     words = [w for w in words if line < 0 or start + w.end() <= line]
-    street = re.compile(rf"(?:{STREET_WORDS})$|(?:{'|'.join(BUILDING_WORDS)})$", re.IGNORECASE)
     places = _plain_places()
     for k in range(len(words), 0, -1):
         name = text[start : start + words[k - 1].end()]
         if not re.fullmatch(r"[A-Za-z'’-]+(?:[ \t]+[A-Za-z'’-]+)*", name):
             continue  # the words are not one name: "Watton, IP25"
-        named_street = k < len(words) and street.match(words[k][0])
+        named_street = k < len(words) and _STREET_OR_BUILDING.match(words[k][0])
         if _plain(" ".join(w[0] for w in words[:k])) in places and not named_street:
             return words[k - 1].end()
     return 0

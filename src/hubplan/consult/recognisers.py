@@ -18,7 +18,7 @@ from typing import Any
 
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from hubplan.consult.name_clues import addressed_names, clued_names, is_name_word
+from hubplan.consult.name_clues import OFFICE, addressed_names, clued_names, is_name_word
 from hubplan.consult.name_lists import (
     _AMBIGUOUS,
     _COMMON_WORDS,
@@ -660,7 +660,7 @@ class NameRecogniser(_Regex):
             lettered = _LETTERED.search(text[max(0, m.start() - 12) : m.start()]) is not None
             verb = not titled and (tags or {}).get(m.start(1)) in ("VERB", "AUX")
             if m[1].lower() not in _NOT_NAMES and not place and not lettered and not verb:
-                office = re.match(r"Cllr\.?\s+", m[0])
+                office = OFFICE.match(m[0])
                 found.append((m.start() + (office.end() if office else 0), m.end(1)))
         for m in _WITH_AGE.finditer(text):
             word = m[1].split("-")[0].lower()
@@ -675,7 +675,7 @@ class NameRecogniser(_Regex):
                 continue  # "County Councillor\nDownham Market": a signature's next line
             if last not in _NOT_NAMES and last not in BUILDING_WORDS:  # "Family Nurse Partnership"
                 # A councillor keeps the title ("Cllr [name]"): the reader still knows who spoke.
-                office = re.match(r"(?:Cllr|Councillor)\.?\s+", m[1])
+                office = OFFICE.match(m[1])
                 generic = re.search(
                     r"(?i:\b(?:the|a|an|this|that)\s+)$", text[max(0, m.start(1) - 6) : m.start(1)]
                 )
@@ -811,6 +811,8 @@ _GREETINGS = _words(
 
 
 _CLOSINGS = _words("yours sincerely faithfully truly best wishes kind kindest warm warmest many")
+# Words before a comma or "and" that are no name paired with the one after ("Yours, J. Smith").
+_NOT_PAIRED = _NOT_NAMES | _GREETINGS | _CLOSINGS
 
 
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -851,7 +853,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
                 queue.append((span[0], end))
         offset = max(0, start - 100)  # a window, not the whole text before: linear in long comments
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|and|&)|\s+n)\s*$", text[offset:start])
-        if before and before[1].lower() not in _NOT_NAMES | _GREETINGS | _CLOSINGS:
+        if before and before[1].lower() not in _NOT_PAIRED:
             span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)

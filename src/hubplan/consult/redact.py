@@ -145,12 +145,11 @@ def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Foun
 # Not a plain "Day": Day is a surname too ("Tasha Day"); "St David's Day" has its possessive.
 _EVENT_END = re.compile(r"\s(?:Week|Month|Fortnight|Fair|Festival)$|['’]s\sDay$")
 _EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festival)\b|['’]s[ \t]+Day\b")
-_OFFICE = re.compile(r"(?:(?:County|District|Parish|Town|City|Borough)\s+)?(?:Cllr\.?|Councillor)(?:\s+|$)")
 
 
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
-    from hubplan.consult.name_clues import idiom_spans, public_office_spans
+    from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
     from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
@@ -169,7 +168,7 @@ def _find(text: str) -> list[Found]:
             if any(s <= start < e for s, e in numbers):  # "NI QQ 12 34 56 C. Holly": no initial
                 initial = re.match(r"\w*\.?\s*", text[start:end])
                 start += initial.end() if initial else 0
-            office = _OFFICE.match(text, start, end)  # "Cllr [name]": the office stays
+            office = OFFICE.match(text, start, end)  # "Cllr [name]": the office stays
             start = office.end() if office else start
             words = text[start:end]
             if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
