@@ -5,6 +5,7 @@ Every test runs on SQLite and on a real PostgreSQL server.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -31,7 +32,7 @@ from hubplan.store import (
 from hubplan.store import (
     store_url as resolve_url,
 )
-from hubplan.store.engine import head_revision
+from hubplan.store.engine import head_revision, use_wal
 from hubplan.store.schema import metadata
 
 
@@ -140,3 +141,20 @@ def test_runs_round_trip(store_url: str, tmp_path: Path) -> None:
     assert (done.status, done.result) == ("done", "<html></html>")
     assert done.finished_at is not None
     assert get_run(engine, "b" * 32) is None
+
+
+def test_switching_to_wal_waits_while_another_connection_holds_the_database(tmp_path: Path) -> None:
+    """SQLite refuses the switch at once (no busy timeout) while another connection holds it."""
+    path = tmp_path / "store.db"
+    holder = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    holder.execute("CREATE TABLE t (x)")
+    holder.execute("BEGIN EXCLUSIVE")
+    waiting = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    waiting.execute("PRAGMA busy_timeout = 0")
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        use_wal(waiting.cursor(), timeout_s=0.05)
+    threading.Timer(0.2, lambda: holder.execute("COMMIT")).start()
+    use_wal(waiting.cursor(), timeout_s=10)
+    assert waiting.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+    waiting.close()
+    holder.close()

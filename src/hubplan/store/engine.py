@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import random
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -84,6 +87,32 @@ def _check_own_store(workspace: Path) -> None:
             raise HubplanError(msg)
 
 
+def use_wal(cursor: sqlite3.Cursor, timeout_s: float = BUSY_TIMEOUT_MS / 1000) -> None:
+    """Switch a SQLite database to WAL, waiting its turn while another connection switches it.
+
+    Switching needs the database to itself, and SQLite answers "database is locked" at once, without
+    its busy timeout, when another connection is switching it at the same moment: several processes
+    opening a new store together would fail by chance. The switch is kept in the file, so the wait is
+    only for a new store.
+
+    Parameters
+    ----------
+    cursor
+        A cursor on the database.
+    timeout_s
+        How long to keep trying, in seconds, before the error is raised.
+    """
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            cursor.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() >= deadline:
+                raise
+            time.sleep(random.uniform(0.001, 0.02))
+
+
 def _sqlite_transactions(engine: sa.Engine) -> None:
     """Make pysqlite use WAL, a busy timeout and transactions that hubplan begins itself."""
 
@@ -93,7 +122,7 @@ def _sqlite_transactions(engine: sa.Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         if engine.url.database not in (None, "", ":memory:"):
-            cursor.execute("PRAGMA journal_mode = WAL")
+            use_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
         cursor.close()
 
