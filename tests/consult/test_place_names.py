@@ -215,3 +215,47 @@ def test_places_abroad_nationalities_and_feasts_are_no_names(text: str, kept: st
 )
 def test_names_that_are_also_places_stay_names(text: str, removed_name: str) -> None:
     assert removed_name not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "removed"),
+    [
+        # A sign-off: a name, then where the writer lives, at the end of a line.
+        ("Please keep it open. Bronwen Hales, Costessey Park.", "Costessey Park", "Bronwen"),
+        ("Save our centre!\n- Aoife, Thorpe End", "Thorpe End", "Aoife"),
+        ("Cheers, Obinna", "Cheers", "Obinna"),  # a closing, then the name: no place
+        # A phrase paired with a town, street or estate is a place too; a first name stays a name.
+        ("both Tuckswood and Lakenham Way need it", "Tuckswood", ""),
+        ("my kids Mason, Jayden and Brooke go", "", "Jayden"),  # Brooke is a village and a girl
+        ("We live on the Hillside Estate now", "Hillside Estate", ""),
+        ("from Walpole St Peter to Lynn is 9 miles", "Walpole St Peter", ""),
+        # A city of 300,000 people or more after "from" or "in", though a first name.
+        ("my cousin drove down from Bradford for it", "Bradford", ""),
+        ("my son Preston loves the sand tray", "", "Preston"),  # a clue for a person wins
+    ],
+)
+def test_places_in_sign_offs_pairs_estates_and_cities(text: str, kept: str, removed: str) -> None:
+    out = redact(text)
+    assert kept in out
+    if removed:
+        assert removed not in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "works" after a name is the verb, and a full stop ends a brand's name.
+        (
+            "Family of four, Swaffham. Husband Darius works in the Crisp Maltings plant, I work at the Boots.",
+            "Family of four, Swaffham. Husband [name] works in [workplace], I work at [workplace].",
+        ),
+        ("He did twenty years at the Colman's works near Norwich", "He did twenty years at [workplace]"),
+        # The council as a meeting is no workplace.
+        ("I raised it at the Town Council last month", "I raised it at the Town Council last month"),
+        ("Nanny Pat has been going for years", "Nanny [name] has been going for years"),
+        ("Wife Ewelina cleans at night.", "Wife [name] cleans at night."),
+        ("Romanian family. Husband Darius works nights.", "Romanian family. Husband [name] works nights."),
+    ],
+)
+def test_kin_before_names_and_sentences_end_workplaces(text: str, expected: str) -> None:
+    assert redact(text) == expected

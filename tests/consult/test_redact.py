@@ -450,3 +450,22 @@ def test_dates_that_are_no_birth_or_due_date_and_plans_that_are_no_homes_stay(te
     kinds = {f.kind for f in find_personal_data(text) if f.kind in {"UK_ADDRESS"}}
     assert not kinds, find_personal_data(text)
     assert not [f for f in find_personal_data(text) if f.source == "DateOfBirthRecogniser"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An organisation's mailbox or account is no one's personal data; a person's is.
+        ("Sent to consultations@example.gov.uk on Monday", "Sent to consultations@example.gov.uk on Monday"),
+        ("write to enquiries (at) example dot org", "write to enquiries (at) example dot org"),
+        ("email hello@patelfamily.example.com", "email [e-mail]"),  # "hello@" is a family's too
+        ("reply to j.okafor@example.com", "reply to [e-mail]"),
+        ("tagged @suffolkcc_news and @dereham_foodbank", "tagged @suffolkcc_news and @dereham_foodbank"),
+        ("follow @rebecca_x and @jess_cc_art", "follow [social media] and [social media]"),
+        # A festival and a fair are no person.
+        ("We made martenitsi for Baba Marta and had a Valentine's disco", "unchanged"),
+        ("They travel to Appleby Fair every June", "unchanged"),
+    ],
+)
+def test_mailboxes_accounts_and_festivals_of_no_one(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)

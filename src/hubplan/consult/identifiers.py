@@ -204,7 +204,10 @@ _LOWER_EMPLOYER = re.compile(
     rf"(?:\s+(?:near|in|on|off)\s+[a-z][\w'-]+)?|([a-z][\w'&-]+)){_AT_PLACE}"
 )
 # "the Amazon warehouse near Dereham", "the Aviva offices": a brand, a site word, where it is.
-_BRAND_SITE = re.compile(rf"\b(?:the\s+)?((?:{_CAP}\s+){{1,3}}?{_SITE}{_SITE_PLACE})(?![\w-])")
+# A brand's word ends with no full stop: "Dereham. Husband ..." is two sentences.
+_BRAND_SITE = re.compile(
+    rf"\b(?:the\s+)?((?:[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*\s+){{1,3}}?{_SITE}{_SITE_PLACE})(?![\w-])"
+)
 # Words that say the sentence is about someone's job, before or after a brand's site.
 _JOB_WORDS = re.compile(
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|lates|earlies|employed|employer|laid\s+off|"
@@ -339,6 +342,13 @@ class VehicleRecogniser(_Regex):
                 yield m.start(1), m.end(1)
 
 
+# A public body's or charity's account, no person's: "@norfolkcc_consult", "@fakenhamfoodbank".
+_BODY_HANDLE = re.compile(
+    r"(?i:council|consult|foodbank|food_bank|librar(?:y|ies)|nhs|official|charity|gov(?:uk)?\b"
+    r"|[a-z]{4,}cc(?:_|\b))"  # a county council's: "norfolkcc", "suffolkcc_news"
+)
+
+
 class SocialRecogniser(_Regex):
     """Social media handles (``@jo_smith.1``) and profile addresses (facebook, instagram, tiktok, x)."""
 
@@ -349,7 +359,8 @@ class SocialRecogniser(_Regex):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,!?":
                 end -= 1
-            yield m.start(), end
+            if not _BODY_HANDLE.search(text[m.start() : end]):
+                yield m.start(), end
         for m in SOCIAL_CUED.finditer(text):
             if not re.fullmatch(r"\d[\d.,]*[kKmM]?", m[1]):  # "fb: 2.5k people shared it" is no handle
                 yield m.start(1), m.end(1)
@@ -569,6 +580,8 @@ class WorkplaceRecogniser(_Regex):
         yield from _job_sentence_employers(text)
         yield from _named_employers(text)
         for m in _BRAND_SITE.finditer(text):
+            if re.match(r"(?:\S+\s+){1,3}?works\b", m[1]) and not re.match(r"(?i:the)\s", m[0]):
+                continue  # "Husband Mindaugas works in ...": the verb; "the Bernard Matthews works": a site
             sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
             ends = [i for i in (text.find(c, m.end()) for c in ".!?\n") if i >= 0]
             before = text[max(sentence_start, m.start() - 80) : m.start()]
@@ -786,7 +799,7 @@ _NOT_AN_EMPLOYER = re.compile(
 
 # A whole council as the employer names no one: every council employs thousands (foster carers too).
 _COUNCIL = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){1,4}(?:County|City|District|Borough|Town|Parish)\s+Council"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
 )
 # A place of worship, not a street named for one ("Chapel Road Surgery", "Church Lane stores").
 _WORSHIP = re.compile(

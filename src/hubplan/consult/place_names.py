@@ -12,7 +12,7 @@ import itertools
 import re
 
 from hubplan.consult.name_lists import _words, is_ambiguous_name, is_first_name
-from hubplan.data.places import british_place_names, world_place_names
+from hubplan.data.places import british_place_names, british_places, world_place_names
 
 STREET_WORDS = (
     "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
@@ -24,7 +24,7 @@ STREET_WORDS = (
 BUILDING_WORDS = _words(
     "hall centre center church chapel library hospital clinic surgery house foundation trust mosque "
     "masjid temple gurdwara mandir synagogue academy college institute museum theatre stadium "
-    "partnership pentecostal baptist methodist evangelical catholic fellowship ministries"
+    "partnership pentecostal baptist methodist evangelical catholic fellowship ministries estate"
 )
 """Last words of a building's or body's name: "Jenny Lind Hall" and "Family Nurse Partnership" are no one."""
 _PLACE_SUFFIX = re.compile(
@@ -78,20 +78,70 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     last = words[-1].rstrip(".,").lower()
     # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall").
     street = re.fullmatch(STREET_WORDS, last) or (last in BUILDING_WORDS and len(words) > 1)
+    # "Marshland St James", "Walpole St Andrew": a saint's name after a place's first word.
+    street = street or any(w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1])
     # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
     if _PLACE_AFTER.match(text[end:]) or street or in_a_list_of_towns(text, start, end):
         return True
     abroad = " ".join(words).lower() in world_place_names()
     if abroad and _PLACE_BEFORE.search(text[max(0, start - 100) : start]):
         return True  # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
-    if is_first_name(words[0]):
+    # "from Bradford", "I'm in Preston": a city, though also a first name.
+    city = " ".join(words).lower() in _british_cities() and _FROM_OR_IN.search(
+        text[max(0, start - 12) : start]
+    )
+    if is_first_name(words[0]) and not city:
         return False
     return bool(
-        named_for_town(words)
+        city
+        or signed_from(text, start, end)
+        or beside_a_place(text, start, end)
+        or named_for_town(words)
         or words[0].lower() in _PLACE_PREFIX
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
         or _PLACE_BEFORE.search(text[max(0, start - 100) : start])
     )
+
+
+# A sign-off's name then where the writer lives: "- Siobhan, Hellesdon", "Senait, Mile Cross".
+_SIGNER_BEFORE = re.compile(
+    r"(?:^|\n|[.!?][ \t]+)[ \t]*[-–—~]?[ \t]*((?:[A-Z][\w'’.-]*[ \t]+){0,2}[A-Z][\w'’.-]*),[ \t]*$"
+)
+_LINE_END = re.compile(r"[ \t]*[.!]?[ \t]*(?:\r?\n|$)")
+_NO_SIGNER = _words(
+    "thanks thank cheers ta love regards best wishes yours sincerely faithfully truly kind kindest warm "
+    "warmest many hi hello hey hiya dear morning evening afternoon bye sorry please yes no ok okay well so"
+)
+
+
+def signed_from(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` is where the writer lives, after their name at a line's end.
+
+    "Claire Loades, Hellesdon." and "- Siobhan, Mile Cross" sign a comment with a name and a place;
+    "Thanks, Obi" and "Love, Kayla" are a closing and a name, so not these.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start, end
+        Character offsets of the words.
+    """
+    signer = _SIGNER_BEFORE.search(text, max(0, start - 60), start)
+    if signer is None or signer.end() != start or not _LINE_END.match(text, end):
+        return False
+    return signer[1].split()[0].lower().rstrip(".") not in _NO_SIGNER
+
+
+CITY_PEOPLE = 300_000
+"""People in a British city whose name reads as the city after "from" or "in", though a first name."""
+_FROM_OR_IN = re.compile(r"(?i:\b(?:from|in|near|outside)\s+)$")
+
+
+@functools.cache
+def _british_cities() -> frozenset[str]:
+    """Return the lower-case names of the British places of :data:`CITY_PEOPLE` people or more."""
+    return frozenset(name.lower() for name, _lat, _lon, people in british_places() if people >= CITY_PEOPLE)
 
 
 _LIST_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|St\.?|on|next|the|le|by)){0,3}")
@@ -112,6 +162,38 @@ def in_a_list_of_towns(text: str, start: int, end: int) -> bool:
     before = re.search(rf"({_LIST_ITEM.pattern}){sep}$", text[max(0, first - 60) : first])
     after = re.match(rf"{sep}({_LIST_ITEM.pattern})", text[last : last + 60])
     return bool(before and after) and all(named_for_town(m[1].split()) for m in (before, after) if m)
+
+
+def beside_a_place(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` is paired by "and", "or" or "&" with a town, street or estate.
+
+    "both Mile Cross and Catton Grove", "Hellesdon or Drayton": the pair are places. Only for words
+    that are no first name (:func:`looks_like_place` asks that first): "Diss and Tom" is a boy.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start, end
+        Character offsets of the words.
+    """
+    sep = r"[ \t]+(?:and|or|&)[ \t]+"
+    after = re.match(rf"{sep}({_LIST_ITEM.pattern})", text[end : end + 60])
+    before = re.search(rf"({_LIST_ITEM.pattern}){sep}$", text[max(0, start - 60) : start])
+    for m in (after, before):
+        if m is None:
+            continue
+        other = m[1].split()
+        last = other[-1].rstrip(".,").lower()
+        if is_first_name(other[0]):
+            continue  # "Jayden and Brooke": Brooke is a village, and a girl
+        if (
+            named_for_town(other)
+            or re.fullmatch(STREET_WORDS, last)
+            or (last in BUILDING_WORDS and len(other) > 1)
+        ):
+            return True
+    return False
 
 
 def named_for_town(words: list[str]) -> bool:

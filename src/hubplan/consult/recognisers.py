@@ -222,11 +222,17 @@ _NAME_BEFORE = re.compile(
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
     rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
 )
+# A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
+_KIN_STARTS = re.compile(
+    r"(?:^|(?<=[.!?;]\s)|(?<=\n))(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|mother|"
+    rf"father|nan|nana|nanna|grandma|gran|grandad|grandpa|grandson|granddaughter)[ \t]+({_NAME})",
+    re.MULTILINE,
+)
 # "other Ukrainian mothers, Oksana and Iryna": names set after a word for people, a pair or a list.
 _GROUP_NAMES = re.compile(
     r"(?i:\b(?:mothers|mums|mams|moms|parents|dads|fathers|friends|ladies|women|neighbours|neighbors|"
     r"families|grandparents|carers|childminders|workers|staff|volunteers))[\s,:]+"
-    rf"({_NAME})(?=\s*(?:,|and|&)\s*{_NAME})"
+    rf"({_NAME})(?=\s*(?:,|\band\b|&)\s*{_NAME})"
 )
 _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|lil|youngest|eldest|oldest|middle|baby|step|foster|twin|"
@@ -448,12 +454,27 @@ class DateOfBirthRecogniser(_Regex):
                 yield m.start(2), m.end(2)
 
 
+# An organisation's mailbox, no person's: "haveyoursay@", "familyhubs@", "info@", "customer.services@".
+_ROLE_MAILBOX = re.compile(
+    r"(?i:(?:the|your|our|family|families|children|childrens|early|years|consult|consultation|consultations|"
+    r"have|say|info|information|enquiries|enquiry|admin|office|contact|us|help|helpdesk|support|feedback|"
+    r"complaints|customer|services|service|reception|noreply|no|reply|hub|hubs|centre|centres|team|press|"
+    r"media|foi|democratic|post|master|web)[._-]?)+"
+)
+
+
 class EmailRecogniser(_Regex):
     """E-mail addresses, plain or written out ("jo dot smith at gmail dot com", "mike(at)bt(dot)com")."""
 
     entity = "EMAIL"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for start, end in self._addresses(text):
+            local = re.split(r"(?i:\s*(?:@|[(\[{<]\s*at\s*[)\]}>]|\sat\s))", text[start:end], maxsplit=1)[0]
+            if not _ROLE_MAILBOX.fullmatch(local):
+                yield start, end
+
+    def _addresses(self, text: str) -> Iterator[tuple[int, int]]:
         for m in EMAIL.finditer(text):
             yield m.start(), m.end()
         for m in OBFUSCATED_EMAIL.finditer(text):
@@ -630,7 +651,7 @@ class NameRecogniser(_Regex):
     ) -> Iterator[tuple[int, int]]:
         first_names()
         found: list[tuple[int, int]] = []
-        for pattern in (_BEFORE_NAME, _NAME_BEFORE, _GROUP_NAMES):
+        for pattern in (_BEFORE_NAME, _NAME_BEFORE, _GROUP_NAMES, _KIN_STARTS):
             for m in pattern.finditer(text):
                 if m[1].lower() in _NOT_NAMES or not _reads_as_name(text, m.start(1), m.end(1), tags, ner):
                     continue
@@ -828,7 +849,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:
             seen.add((start, end + after.end()))
             queue.append((start, end + after.end()))
-        pair = re.match(rf"(?:\s*(?:,|and|&)|\s+n)\s*(?:and\s+)?({_NAME})\b", text[end:])
+        pair = re.match(rf"(?:\s*(?:,|\band\b|&)|\s+n)\s*(?:and\s+)?({_NAME})\b", text[end:])
         if pair and re.match(rf"[ \t]+{_TITLES}(?!\w)", text[end + pair.end() :]):
             pair = None  # "Ann Moss, District Cllr Joe Lister": an office's first word
         if pair and pair[1].lower() not in _NOT_NAMES:
@@ -852,7 +873,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
                 seen.add((span[0], end))
                 queue.append((span[0], end))
         offset = max(0, start - 100)  # a window, not the whole text before: linear in long comments
-        before = re.search(rf"\b({_NAME})(?:\s*(?:,|and|&)|\s+n)\s*$", text[offset:start])
+        before = re.search(rf"\b({_NAME})(?:\s*(?:,|\band\b|&)|\s+n)\s*$", text[offset:start])
         if before and before[1].lower() not in _NOT_PAIRED:
             span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):

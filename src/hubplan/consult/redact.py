@@ -151,7 +151,7 @@ def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
     from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
     from hubplan.consult.place_names import looks_like_place, place_name_spans
-    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
+    from hubplan.consult.recognisers import _KIN, KINDS, ambiguous_without_clue, not_a_name
 
     analyzer, _ = _engines()
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
@@ -170,6 +170,9 @@ def _find(text: str) -> list[Found]:
                 start += initial.end() if initial else 0
             office = OFFICE.match(text, start, end)  # "Cllr [name]": the office stays
             start = office.end() if office else start
+            # "Husband Mindaugas": the word for kin stays
+            kin = re.compile(rf"(?i:{_KIN})[ \t]+(?=[A-Z])").match(text, start, end)
+            start = kin.end() if kin and kin.end() < end else start
             words = text[start:end]
             if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
@@ -177,8 +180,8 @@ def _find(text: str) -> list[Found]:
                 continue
             if _THE_NAMED.search(text[max(0, start - 8) : start]) and not words.endswith("s"):
                 continue  # "at the Jenny Lind", "the Benjamin Foundation": named after someone
-            if ambiguous_without_clue(text, start, end):
-                continue
+            if kin is None and ambiguous_without_clue(text, start, end):
+                continue  # "Nanny Pat": the word for kin is the clue
             found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
     never = idiom_spans(text) + public_office_spans(text) + places

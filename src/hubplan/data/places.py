@@ -70,8 +70,15 @@ def _gazetteer() -> tuple[tuple[tuple[str, float, float, int], ...], frozenset[s
     return tuple(sorted(rows)), frozenset(world)
 
 
-def _british_places() -> tuple[tuple[str, float, float, int], ...]:
-    """Every GeoNames place of 500 people or more in the United Kingdom: (name, lat, lon, population)."""
+def british_places() -> tuple[tuple[str, float, float, int], ...]:
+    """Return every GeoNames place of 500 people or more in the United Kingdom.
+
+    Returns
+    -------
+    tuple of (str, float, float, int)
+        Name, latitude and longitude (degrees, WGS84) and population (people; 0 where GeoNames gives
+        none), sorted by name.
+    """
     return _gazetteer()[0]
 
 
@@ -93,7 +100,7 @@ def british_place_names() -> frozenset[str]:
     with a direction in front is also given without it, as people say it: GeoNames' "East Dereham"
     is "Dereham" to everyone who lives there.
     """
-    names = {name.lower() for name, _lat, _lon, _people in _british_places()}
+    names = {name.lower() for name, _lat, _lon, _people in british_places()}
     short = {n.split(" ", 1)[1] for n in names if re.match(r"(?:east|west|north|south) \S{5,}$", n)}
     return frozenset(names | short)
 
@@ -126,7 +133,7 @@ def council_places(outlines: Mapping[str, dict[str, Any]], districts: Mapping[st
     ids = list(outlines)
     shapes = [shape(outlines[i]) for i in ids]
     west, south, east, north = np.array([s.bounds for s in shapes]).T
-    table = pd.DataFrame(list(_british_places()), columns=["name", "lat", "lon", "population"])
+    table = pd.DataFrame(list(british_places()), columns=["name", "lat", "lon", "population"])
     near = table["lat"].between(south.min(), north.max()) & table["lon"].between(west.min(), east.max())
     table = table[near].reset_index(drop=True)
     if table.empty:
