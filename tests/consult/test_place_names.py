@@ -259,3 +259,47 @@ def test_places_in_sign_offs_pairs_estates_and_cities(text: str, kept: str, remo
 )
 def test_kin_before_names_and_sentences_end_workplaces(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Dan Kerrison · Costessey Woods · 3d\nSigned it.", "Costessey Woods"),  # a post's place
+        ("We came from Syria (Aleppo) in 2016.", "Aleppo"),  # a place after a country
+        ("We're from Kenya, Eldoret, and love it", "Eldoret"),
+        ("Mass for the Feast of St Thomas Becket", "Thomas Becket"),  # a saint
+        ("born at Royal Victoria Hospital Belfast", "Royal Victoria Hospital Belfast"),
+        ("we'd go with them to Caister on the Flagg 1 bus", "Flagg"),  # a bus company before its route
+        ("from Cromer to Gorleston with twins", "Gorleston"),  # GeoNames: Gorleston-on-Sea
+        ("We walk down Grammar School Road every day", "Grammar School Road"),
+        ("the office of Priya Lamb MP sent it", "Priya Lamb"),  # an MP in office is public
+        ("My sister Kirsty uses the centre in South Lynn", "South Lynn"),
+    ],
+)
+def test_more_places_that_are_no_names(text: str, kept: str) -> None:
+    assert kept in redact(text)
+
+
+def test_a_post_heading_without_a_place_keeps_its_author_redacted() -> None:
+    assert redact("Graham Tebbutt · 2d\nSigned.") == "[name] · 2d\nSigned."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A dash set apart ends a workplace phrase.
+        (
+            "my partner works at Marham Base – yes, the RAF one – on nights",
+            "my partner works at [workplace] – yes, the RAF one – on nights",
+        ),
+        # A centre named by its place is the service consulted on, not someone's workplace.
+        (
+            "As ward member I have had letters about the cuts at the Fairstead centre.",
+            "As ward member I have had letters about the cuts at the Fairstead centre.",
+        ),
+        # A table's cells: a tab parts a time from a street word.
+        ("48219\t15/03/2025 06:02\tNR19\tToftwood\tDON'T CLOSE IT", "unchanged"),
+    ],
+)
+def test_workplace_phrases_and_table_cells(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)

@@ -469,3 +469,20 @@ def test_dates_that_are_no_birth_or_due_date_and_plans_that_are_no_homes_stay(te
 )
 def test_mailboxes_accounts_and_festivals_of_no_one(text: str, expected: str) -> None:
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thank you. Faleminderit. Nanri. Dev borem korum.",
+        "Every dydd Mercher we go to the Little Dragons group",
+        "Waheguru Ji Ka Khalsa, Waheguru Ji Ki Fateh. I write for the sangat.",
+        "We do Festa Junina and Deepavali parties there",
+        "Biji (grandmother) says the room is warm",
+        "tagged @BBCLookEast and @itvanglia_news",
+        "Kind regards,\nLabour member for Thorpe Hamlet",
+        "SSAFA and the Royal British Legion use the room",
+    ],
+)
+def test_greetings_feasts_newsrooms_and_parties_are_kept(text: str) -> None:
+    assert redact(text) == text

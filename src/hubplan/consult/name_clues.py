@@ -91,7 +91,10 @@ _IDIOMS = re.compile(
     r"\bjack\s+in\s+the\s+box|\bbrown\s+bread|\bruby\s+tuesday'?s?)"
 )
 
-_PUBLIC_OFFICE = re.compile(rf"\b(?:(?:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?")
+_PUBLIC_OFFICE = re.compile(
+    rf"\b(?:(?:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
+    rf"|\b{_NAME}(?:\s+{_NAME})?\s+MP\b"  # "the office of Jerome Mayhew MP"
+)
 
 
 _CAPS_LINE_LETTERS = 8

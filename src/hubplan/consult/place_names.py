@@ -51,6 +51,34 @@ _PLACE_AFTER = re.compile(
 )
 
 
+# A saint's name goes on after "St" over capitalised words: "St Francis Xavier", "St John Fisher".
+_SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}\Z")
+# A neighbourhood between dots, before a post's age: "Steve Ogilvie · Abbey Meadows · 2d".
+POSTED_FROM = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*[·•][ \t]*\d{1,2}\s?(?:[smhdwy]|mins?|hrs?)\b")
+"""What follows a place in a post's heading: "Steve Ogilvie · Abbey Meadows · 2d"."""
+
+
+def posted_from(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` is the place between dots in a post's heading.
+
+    "Steve Ogilvie · Abbey Meadows · 2d" gives where Steve lives; "Graham Smith · 2d" no place.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start, end
+        Character offsets of the words.
+    """
+    dot_before = re.search(r"[·•][ \t]*\Z", text[max(0, start - 4) : start]) is not None
+    return dot_before and POSTED_FROM.match(text, end) is not None
+
+
+_AFTER_A_COUNTRY = re.compile(
+    r"\b(?:from|in)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:,|\()[ \t]*\Z"
+)
+
+
 def looks_like_place(text: str, start: int, end: int) -> bool:
     """Return whether the capitalised words at ``text[start:end]`` read as a place rather than a person.
 
@@ -72,20 +100,8 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     words = text[start:end].split()
     if not words:
         return False
-    before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
-    if before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE:
-        return True  # "King's Lynn", "Great Yarmouth": the name's first word stands before it
-    last = words[-1].rstrip(".,").lower()
-    # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall").
-    street = re.fullmatch(STREET_WORDS, last) or (last in BUILDING_WORDS and len(words) > 1)
-    # "Marshland St James", "Walpole St Andrew": a saint's name after a place's first word.
-    street = street or any(w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1])
-    # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
-    if _PLACE_AFTER.match(text[end:]) or street or in_a_list_of_towns(text, start, end):
+    if _placed_by_what_is_around(text, start, end, words):
         return True
-    abroad = " ".join(words).lower() in world_place_names()
-    if abroad and _PLACE_BEFORE.search(text[max(0, start - 100) : start]):
-        return True  # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
     # "from Bradford", "I'm in Preston": a city, though also a first name.
     city = " ".join(words).lower() in _british_cities() and _FROM_OR_IN.search(
         text[max(0, start - 12) : start]
@@ -101,6 +117,32 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         or _PLACE_SUFFIX.search(words[-1].rstrip("'s"))
         or _PLACE_BEFORE.search(text[max(0, start - 100) : start])
     )
+
+
+def _placed_by_what_is_around(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Return whether the words around make a place, even of a first name ("St Francis Xavier")."""
+    before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
+    if before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE:
+        return True  # "King's Lynn", "Great Yarmouth": the name's first word stands before it
+    if _SAINT_BEFORE.search(text, max(0, start - 40), start) or posted_from(text, start, end):
+        return True  # "the Feast of St Francis Xavier"; a post's "Name · Abbey Meadows · 2d"
+    if _AFTER_A_COUNTRY.search(text, max(0, start - 40), start) and not is_first_name(words[0]):
+        return True  # "from Iran (Shiraz)", "from Thailand, Udon Thani"
+    last = words[-1].rstrip(".,").lower()
+    # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall"),
+    # or a building's word inside ("Queen Elizabeth Hospital Kowloon", "Jesus House Parish"), or a
+    # saint's name after a place's first word ("Marshland St James", "Walpole St Andrew").
+    street = (
+        re.fullmatch(STREET_WORDS, last)
+        or (last in BUILDING_WORDS and len(words) > 1)
+        or any(w.lower() in BUILDING_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1])
+    )
+    # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
+    if _PLACE_AFTER.match(text[end:]) or street or in_a_list_of_towns(text, start, end):
+        return True
+    abroad = " ".join(words).lower() in world_place_names()
+    # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
+    return abroad and _PLACE_BEFORE.search(text[max(0, start - 100) : start]) is not None
 
 
 # A sign-off's name then where the writer lives: "- Siobhan, Hellesdon", "Senait, Mile Cross".
@@ -208,7 +250,9 @@ def named_for_town(words: list[str]) -> bool:
     if len(words) > 2 and " ".join(words[:2]).lower() in towns:
         return True
     named = len(words) > 1 or "-" in first
-    return (place in towns or (named and first.split("-")[0] in towns)) and not is_ambiguous_name(words[0])
+    short = _plain(place) in _plain_places()  # "Gorleston" for Gorleston-on-Sea
+    town = place in towns or short or (named and first.split("-")[0] in towns)
+    return town and not is_ambiguous_name(words[0])
 
 
 def _plain(words: str) -> str:

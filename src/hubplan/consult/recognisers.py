@@ -33,9 +33,16 @@ from hubplan.consult.name_lists import (
     not_a_name,
     world_first_names,
 )
-from hubplan.consult.place_names import BUILDING_WORDS, STREET_WORDS, looks_like_place, town_starts_at
+from hubplan.consult.place_names import (
+    BUILDING_WORDS,
+    STREET_WORDS,
+    looks_like_place,
+    named_for_town,
+    posted_from,
+    town_starts_at,
+)
 from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes
-from hubplan.data.places import british_place_names, world_place_names
+from hubplan.data.places import world_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
 
@@ -172,9 +179,14 @@ _SCHOOL_WORD = (
 _ACTIVITY_SCHOOLS = _words(
     "forest saturday sunday summer holiday home bible dance swim swimming driving language supplementary "
     "weekend evening night beach"
+    # a community's language school ("the Tamil school on Saturdays"), not a child's school
+    " polish tamil urdu arabic chinese mandarin cantonese punjabi gujarati bengali hindi portuguese"
+    " lithuanian latvian romanian bulgarian russian ukrainian turkish kurdish somali quran madrasa"
 )
 SCHOOL_NAMED = re.compile(
-    rf"\b((?:st\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)\s+({_SCHOOL_WORD}(?:\s+{_SCHOOL_WORD})*)\b",
+    rf"\b((?:st\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)\s+({_SCHOOL_WORD}(?:\s+{_SCHOOL_WORD})*)\b"
+    # "Grammar School Road", "School Lane": the street named for a school.
+    rf"(?!\s+(?:{STREET_WORDS})\b)",
     re.IGNORECASE,
 )
 _CAPS = r"(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|St\.?))*"
@@ -576,8 +588,8 @@ class AddressRecogniser(_Regex):
             first = words[0].lower() if words else ""
             if first in _UNITS or any(w.lower() in STOP_WORDS - {"the", "of"} for w in words):
                 continue
-            if any(w.isdigit() for w in words):
-                continue
+            if any(w.isdigit() for w in words) or "\t" in m[0]:
+                continue  # a tab parts a table's cells: "06:02<tab>NR20<tab>Toftwood<tab>DON'T CLOSE"
             pos = m.end()
             end = m.end()
             gap = re.match(r"\s*,?\s*", text[end:])
@@ -658,7 +670,7 @@ class NameRecogniser(_Regex):
                 if re.fullmatch(_TITLES, m[1]):
                     continue  # "Thanks, Cllr Ann Moss": the title's name is found with the title
                 word = m[1].lower()
-                place = word in british_place_names() or word in world_place_names()
+                place = named_for_town([m[1]]) or word in world_place_names()
                 town = place and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
@@ -724,7 +736,7 @@ class NameRecogniser(_Regex):
                 or re.match(r"\s+\d", text[m.end() : m.end() + 3])
             )
             if known and not named_after and not dated and not looks_like_place(text, m.start(), m.end()):
-                found.append((m.start(), m.end()))
+                found += [] if _starts_a_place_name(text, m.start()) else [(m.start(), m.end())]
         yield from _extend(text, found)
 
     def lower_case(
@@ -801,6 +813,23 @@ _INTRODUCES = re.compile(
 )
 _NAMED = re.compile(r"(?i:\b(?:name\s+is|name's|named|(?:i\s+am|i'm|im)\s+called)\s+)$")
 _NOT_NAME_TAGS = _words("VERB ADJ AUX ADV ADP PRON DET SCONJ CCONJ NUM PART INTJ")
+
+
+_PHRASE = re.compile(rf"{_NAME}(?:[ \t]+{_NAME}){{0,3}}")
+
+
+def _starts_a_place_name(text: str, start: int) -> bool:
+    """Whether a first name at ``start`` begins a place's name of three words or more, or a post's place.
+
+    "Queen Elizabeth Hospital Kowloon", "Jesus House Parish", "Steve · Abbey Meadows · 2d"; not two
+    words ("Grace Hall" may be a woman).
+    """
+    phrase = _PHRASE.match(text, start)
+    if phrase is None:
+        return False
+    words = phrase[0].split()
+    inside = any(w.lower() in BUILDING_WORDS for w in words[1:])
+    return (len(words) >= 3 and inside) or posted_from(text, start, phrase.end())
 
 
 def _reads_as_name(

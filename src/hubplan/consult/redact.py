@@ -144,6 +144,8 @@ def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Foun
 
 # Not a plain "Day": Day is a surname too ("Tasha Day"); "St David's Day" has its possessive.
 _EVENT_END = re.compile(r"\s(?:Week|Month|Fortnight|Fair|Festival)$|['’]s\sDay$")
+# A bus company before its route's number: "the Sanders 44 bus", "First X1 service".
+_BUS_ROUTE_AFTER = re.compile(r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?[ \t]+(?i:bus|buses|service|route)\b")
 _EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festival)\b|['’]s[ \t]+Day\b")
 
 
@@ -191,10 +193,19 @@ def _find(text: str) -> list[Found]:
         f
         for f in found
         if f.kind != "PERSON"
-        or not (_EVENT_END.search(text[f.start : f.end]) or _EVENT_AFTER.match(text, f.end))
+        or not (
+            _EVENT_END.search(text[f.start : f.end])
+            or _EVENT_AFTER.match(text, f.end)
+            or _BUS_ROUTE_AFTER.match(text, f.end)
+        )
     ]
     found = _outside_organisations(text, found)
-    return found + _same_name_again(text, found, places)
+    return found + _outside_organisations(text, _same_name_again(text, found, places))
+
+
+_PLACE_PREFIX_BEFORE = re.compile(
+    r"\b(?:North|South|East|West|Great|Little|King's|Kings|Upper|Lower)[ \t]+\Z"
+)
 
 
 def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]]) -> list[Found]:
@@ -223,6 +234,8 @@ def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]
         if not (is_unknown_word(lower) or is_first_name(lower)):
             continue
         for m in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            if _PLACE_PREFIX_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "the centre in South Lynn": a place's last word
             if not any(s <= m.start() and m.end() <= e for s, e in covered):
                 out.append(Found(m.start(), m.end(), "PERSON", "SameComment"))
     return out

@@ -191,8 +191,8 @@ def _names_a_place_of_work(obj: Any) -> bool:
 def _phrase(doc: Any, obj: Any) -> tuple[int, Any]:
     """Return where ``obj``'s phrase starts (a character) and its last token, before a second phrase.
 
-    A phrase joined by "and" or set in brackets is a second one, and so is what follows a comma
-    before a lower-case word other than "the": "HMP Wayland, shifts all over".
+    A phrase joined by "and" or set in brackets is a second one, and so is what follows a dash set
+    apart, or a comma before a lower-case word other than "the": "HMP Wayland, shifts all over".
     """
     cut = {t.i for c in obj.children if c.dep_ in ("cc", "conj") for t in c.subtree}
     tokens = [t for t in obj.subtree if t.i not in cut]
@@ -200,7 +200,9 @@ def _phrase(doc: Any, obj: Any) -> tuple[int, Any]:
     for t in tokens:
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         lower_after_comma = t.text == "," and after is not None and after.is_lower and after.lower_ != "the"
-        if t.i > obj.i and (t.text in ("(", "[", ";") or lower_after_comma):
+        # A dash set apart starts an aside ("County Hall – aye, the same council"); "Co-op" has none.
+        dash = t.text in ("–", "—") or (t.text == "-" and bool(doc[t.i - 1].whitespace_))
+        if t.i > obj.i and (t.text in ("(", "[", ";") or lower_after_comma or dash):
             end = t.i - 1
             break
     while end > obj.i and doc[end].is_punct:
