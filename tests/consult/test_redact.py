@@ -486,3 +486,24 @@ def test_mailboxes_accounts_and_festivals_of_no_one(text: str, expected: str) ->
 )
 def test_greetings_feasts_newsrooms_and_parties_are_kept(text: str) -> None:
     assert redact(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Córka urodziła się 14 lutego 2021 w Norwich", "14 lutego 2021"),  # Polish, genitive
+        ("o meu filho nasceu a 7 de outubro de 2022", "7 de outubro de 2022"),  # Portuguese
+        ("fiul meu s-a născut pe 2 iunie 2020", "2 iunie 2020"),  # Romanian
+        ("a fiam 2021. október 9. született", "2021. október 9."),  # Hungarian, year first
+        ("dēls dzimis 2022. gada 3. jūlijā", "2022. gada 3. jūlijā"),  # Latvian
+        ("ganwyd Elis ar 11 Tachwedd 2021", "11 Tachwedd 2021"),  # Welsh
+        ("син народився 5 березня 2023", "5 березня 2023"),  # Ukrainian
+    ],
+)
+def test_full_dates_with_months_in_other_languages(text: str, date: str) -> None:
+    assert date not in redact(text)
+
+
+def test_a_foreign_date_heading_a_letter_is_kept() -> None:
+    text = "Data: 12 marca 2025\nDear council, please keep the centre open."
+    assert "12 marca 2025" in redact(text)

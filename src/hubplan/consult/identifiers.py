@@ -66,6 +66,32 @@ _MONTH = (
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 )
 _DAY = rf"(?:{_ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th)?)"
+# Month names in the other languages England's families write in (as a date writes them: Polish and
+# Czech in the genitive, Latvian in the locative, Lithuanian in the genitive), for full dates only.
+_FOREIGN_MONTH = (
+    r"(?:styczeń|stycznia|luty|lutego|marzec|marca|kwiecień|kwietnia|maj|maja|czerwiec|czerwca|lipiec|lipca|"
+    r"sierpień|sierpnia|wrzesień|września|październik|października|listopad|listopada|grudzień|grudnia|"
+    r"janeiro|fevereiro|março|marco|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|"
+    r"enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|"
+    r"ianuarie|februarie|martie|aprilie|mai|iunie|iulie|august|septembrie|octombrie|noiembrie|decembrie|"
+    r"sausio|vasario|kovo|balandžio|gegužės|birželio|liepos|rugpjūčio|rugsėjo|spalio|lapkričio|gruodžio|"
+    r"janvārī|februārī|martā|aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī|"
+    r"január|február|március|április|május|június|július|augusztus|szeptember|október|"
+    r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
+    r"ionawr|chwefror|mawrth|ebrill|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr|"
+    r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janvier|février|mars|avril|juin|juillet|août|septembre|octobre|décembre|"
+    r"januar|februar|märz|juni|juli|oktober|dezember|"
+    r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня|"
+    r"януари|февруари|март|април|май|юни|юли|август|септември|октомври|ноември|декември)"
+)
+# A full date with a month in another language: "12 marca 2022", "3 de maio de 2023", "5 Mawrth
+# 2021", and year first: "2022. március 5.", "2021. gada 9. martā".
+FOREIGN_DATE = re.compile(
+    rf"(?i:\b\d{{1,2}}\.?\s+(?:de\s+|o\s+)?{_FOREIGN_MONTH}\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b"
+    rf"|\b(?:19|20)\d\d\.?\s+(?:gada\s+)?(?:\d{{1,2}}\.\s+{_FOREIGN_MONTH}|{_FOREIGN_MONTH}\s+\d{{1,2}}\b\.?))"
+)
 DATE_WORDS = re.compile(
     rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b(?![:.]\d))?"
     rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:,?\s+(?P<y2>\d{{4}})\b)?)"
@@ -374,7 +400,10 @@ class SocialRecogniser(_Regex):
 
 _CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?![\d:/]|\.\d)")
 # A date that heads a letter or fills a form's date box: alone on its line, or after "Date:", "Sent:".
-_DATE_LABEL = re.compile(r"(?i:\b(?:date|dated|sent|received|submitted|signed\s+on)\s*[:\-]?[ \t]*)$")
+_DATE_LABEL = re.compile(
+    r"(?i:\b(?:date|dated|sent|received|submitted|signed\s+on|data|datum|dátum|fecha|dyddiad)"
+    r"\s*[:\-]?[ \t]*)$"
+)
 
 
 def _dates_a_document(text: str, start: int, end: int) -> bool:
@@ -422,6 +451,11 @@ class DateRecogniser(_Regex):
             if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]) or (
                 (m["y1"] or m["y2"]) and not event
             ):
+                yield m.start(), m.end()
+        for m in FOREIGN_DATE.finditer(text):  # as an English date with its year
+            birth = _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()])
+            event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
+            if birth or not (event or _dates_a_document(text, m.start(), m.end())):
                 yield m.start(), m.end()
         for pattern in (_NAMED_DAY, _MONTH_YEAR, _DAY_WORD_YEAR, _ORDINAL_DAY, _DAY_MONTH):
             for m in pattern.finditer(text):
