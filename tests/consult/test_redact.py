@@ -507,3 +507,16 @@ def test_full_dates_with_months_in_other_languages(text: str, date: str) -> None
 def test_a_foreign_date_heading_a_letter_is_kept() -> None:
     text = "Data: 12 marca 2025\nDear council, please keep the centre open."
     assert "12 marca 2025" in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("signed: mrs p king, 4 The Walnuts", "signed: mrs [name], [address]"),
+        ("i spoke to mr okafor at the desk", "i spoke to mr [name] at the desk"),
+        ("we miss going there", "we miss going there"),  # "miss" the verb
+        ("my ms is bad some days", "my ms is bad some days"),  # MS, the illness
+    ],
+)
+def test_lower_case_titles_before_a_surname(text: str, expected: str) -> None:
+    assert redact(text) == expected

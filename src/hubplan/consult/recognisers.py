@@ -256,6 +256,12 @@ _LOWER_NAME = re.compile(
     rf"(?:speak|spoke|talk|talked)\s+to|thanks\s+to|thank|ring|rang|call|text|texted|message)[\s,:]+)"
     r"([a-z][a-z]+(?:-[a-z]+)?)\b"
 )
+# A title in lower case, then a surname: "mrs p king", "spoke to mr okafor" ("miss" and "ms" only with
+# an initial: "we miss going", "my ms is bad").
+_LOWER_TITLED = re.compile(
+    r"(?<![\w.])(?:mr|mrs|(?:miss|ms)(?=\.?[ \t]+[a-z]\.?[ \t]))\.?[ \t]+"
+    r"((?:[a-z]\.?[ \t]+)?([a-z][a-z'’-]+))\b"
+)
 _NAME_SLOT = re.compile(r"(?i:\b(?:name\s+is|called|named|its|it's|it\s+is|this\s+is)[\s,:]+)$")
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:[ \t]+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
@@ -535,6 +541,8 @@ _SPOKEN_HOUSE = re.compile(
     rf"nineteen)|number\s+({_SMALL_NUMBER}))\s+)"
     rf"(?:{_CAP_WORD}\s+){{1,3}}?(?i:{STREET_WORDS})\b"
 )
+# A number on a close named without a street word: "3 The Walnuts", "12 The Maltings".
+_NUMBER_THE = re.compile(r"\b\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s\b")
 _BUILDING_LAST = re.compile(r"(?i:\b(?:centre|center|hall|church|chapel|library|office|surgery|school|hub)$)")
 _QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$")
 # A house's name that starts the line of its address: "Lilac Cottage, 12 Mill Lane", "Brackendale, 4
@@ -560,7 +568,7 @@ class AddressRecogniser(_Regex):
     entity = "UK_ADDRESS"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        for pattern in (_PLOT, _HOUSE_NAME):
+        for pattern in (_PLOT, _HOUSE_NAME, _NUMBER_THE):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
         for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at forty-one Beech Avenue"
@@ -779,6 +787,9 @@ class NameRecogniser(_Regex):
                 ):
                     yield end + pair.start(1), end + pair.end(1)
                     end += pair.end(1)
+        for m in _LOWER_TITLED.finditer(text):
+            if m[2] not in STOP_WORDS and m[2] not in _NOT_NAMES:
+                yield m.start(1), m.end(1)
         yield from self.lower_case_anywhere(text, tags or {})
 
     def lower_case_anywhere(self, text: str, tags: dict[int, str]) -> Iterator[tuple[int, int]]:
