@@ -368,12 +368,43 @@ class VehicleRecogniser(_Regex):
                 yield m.start(1), m.end(1)
 
 
-# A public body's, charity's or newsroom's account, no person's: "@norfolkcc_consult", "@BBCLookEast".
-_BODY_HANDLE = re.compile(
-    r"(?i:council|consult|foodbank|food_bank|librar(?:y|ies)|nhs|official|charity|gov(?:uk)?\b"
-    r"|bbc|itv|news|radio|mumsnet|netmums|^@edp\d*$"
-    r"|[a-z]{4,}cc(?:_|\b))"  # a county council's: "norfolkcc", "suffolkcc_news"
+# A public body's, charity's or newsroom's account, no person's: "@norfolkcc_consult", "@BBCLookEast",
+# "@fakenhamfoodbank". Words of a handle are split at "_", "." and digits, and "BBCLookEast" at its
+# capitals; "@kayleigh_official", "@sarahnewsome87" and "@lisamcc" are people's.
+_BODY_WORDS = frozenset(
+    [
+        "council",
+        "consult",
+        "consultation",
+        "nhs",
+        "gov",
+        "govuk",
+        "bbc",
+        "itv",
+        "edp",
+        "radio",
+        "news",
+        "library",
+        "libraries",
+    ]
 )
+_BODY_INSIDE = re.compile(r"(?i:foodbank|food_bank|council|mumsnet|netmums)")
+_COUNTY_COUNCIL = re.compile(
+    r"(?i)^@(?:norfolk|suffolk|essex|kent|surrey|devon|cornwall|dorset|somerset|lincs|lincolnshire|"
+    r"cambs|cambridgeshire|herts|hertfordshire|notts|nottinghamshire|derbyshire|lancashire|cumbria|"
+    r"durham|northumberland|hants|hampshire|oxfordshire|staffs|staffordshire|wiltshire|warwickshire|"
+    r"leics|leicestershire|worcestershire|gloucestershire|shropshire|westsussex|eastsussex|bucks)cc(?:_|$)"
+)
+
+
+def _a_body_handle(handle: str) -> bool:
+    """Whether a social handle (``@...``) is a public body's, charity's or newsroom's account."""
+    words = re.findall(r"[A-Z]+(?=[A-Z][a-z]|\b|_|\d)|[A-Z]?[a-z]+", handle[1:])
+    return (
+        any(w.lower() in _BODY_WORDS for w in words)
+        or _BODY_INSIDE.search(handle) is not None
+        or _COUNTY_COUNCIL.search(handle) is not None
+    )
 
 
 class SocialRecogniser(_Regex):
@@ -386,7 +417,7 @@ class SocialRecogniser(_Regex):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,!?":
                 end -= 1
-            if not _BODY_HANDLE.search(text[m.start() : end]):
+            if not (text[m.start()] == "@" and _a_body_handle(text[m.start() : end])):
                 yield m.start(), end
         for m in SOCIAL_CUED.finditer(text):
             if not re.fullmatch(r"\d[\d.,]*[kKmM]?", m[1]):  # "fb: 2.5k people shared it" is no handle

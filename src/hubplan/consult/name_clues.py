@@ -93,7 +93,8 @@ _IDIOMS = re.compile(
 
 _PUBLIC_OFFICE = re.compile(
     rf"\b(?:(?:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
-    rf"|\b{_NAME}(?:\s+{_NAME})?\s+MP\b"  # "the office of Jerome Mayhew MP"
+    # "the office of Jerome Mayhew MP", not "Karen Pritchard\nMP Caseworker" nor "Dawn Lacey MP's caseworker"
+    rf"|\b{_NAME}(?:[ \t]+{_NAME})?[ \t]+MP\b(?!['’]s)(?![ \t]+(?i:caseworker|office|staff|researcher))"
 )
 
 

@@ -121,7 +121,8 @@ def english_words() -> frozenset[str]:
     """Return the English base words of WordNet's index that the spaCy pipeline's lemmatizer ships.
 
     The lemmatizer of ``en_core_web_sm`` carries WordNet's index of nouns, verbs, adjectives and
-    adverbs (about 90,000 base forms, lower case, many-word entries joined by ``_``); a lower-case
+    adverbs (about 90,000 base forms, lower case, many-word entries joined by ``_``) and its about
+    6,000 irregular forms ("went", "children"); a lower-case
     word in a name slot that is not one of them, nor an inflection of one, is read as a name.
     Empty when the pipeline is not installed (then only the name lists count).
     """
@@ -138,9 +139,13 @@ def english_words() -> frozenset[str]:
         return frozenset()
     out: set[str] = set()
     for folder in sorted(root.glob("*/lemmatizer/lookups")):
-        index = Lookups().from_disk(folder).get_table("lemma_index")
+        lookups = Lookups().from_disk(folder)
+        index = lookups.get_table("lemma_index")
+        # WordNet's irregular forms too: "went", "took", "sang", "children", "better".
+        irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
         for part in ("noun", "verb", "adj", "adv"):
             out.update(w for w in index.get(part, []) if "_" not in w)
+            out.update(w for w in irregular.get(part, {}) if "_" not in w)
     return frozenset(out)
 
 

@@ -12,7 +12,7 @@ import itertools
 import re
 
 from hubplan.consult.name_lists import _words, is_ambiguous_name, is_first_name
-from hubplan.data.places import british_place_names, british_places, world_place_names
+from hubplan.data.places import british_place_names, british_places, world_countries, world_place_names
 
 STREET_WORDS = (
     "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
@@ -44,7 +44,7 @@ _PLACE_BEFORE = re.compile(
 _PLACE_AFTER = re.compile(
     r"^'?s?\s+(?:church|hall|town|centre|center|library|road|street|school|market|area|estate|village|city|"
     r"council|hospital|station|park|side|way|families|people|residents|branch|office|children|mums|"
-    r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses|car\s+park|"
+    r"parents|stopped|lockdown|pandemic|group|surgery|clinic|beach|bus|buses|car\s+park|farm|"
     # Street words that are no surnames (not Lane, Hill, Green, Close): "Lincoln Avenue".
     r"avenue|ave|crescent|drive|terrace|gardens|rd)\b",
     re.IGNORECASE,
@@ -52,16 +52,22 @@ _PLACE_AFTER = re.compile(
 
 
 # A saint's name goes on after "St" over capitalised words: "St Francis Xavier", "St John Fisher".
-_SAINT_BEFORE = re.compile(r"\b(?:St\.?|Saint)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}\Z")
+_SAINT_BEFORE = re.compile(
+    r"\b(?:of|Feast|Church|Shrine|Chapel)[ \t]+(?:St\.?|Saint)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}\Z"
+)
 # A neighbourhood between dots, before a post's age: "Steve Ogilvie · Abbey Meadows · 2d".
 POSTED_FROM = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*[·•][ \t]*\d{1,2}\s?(?:[smhdwy]|mins?|hrs?)\b")
 """What follows a place in a post's heading: "Steve Ogilvie · Abbey Meadows · 2d"."""
 
 
+_NOT_AN_AUTHOR = re.compile(r"(?i:contributor|author|admin|moderator|posted|member|reply|replied|group)")
+
+
 def posted_from(text: str, start: int, end: int) -> bool:
     """Return whether ``text[start:end]`` is the place between dots in a post's heading.
 
-    "Steve Ogilvie · Abbey Meadows · 2d" gives where Steve lives; "Graham Smith · 2d" no place.
+    "Steve Ogilvie · Abbey Meadows · 2d" gives where Steve lives; "Graham Smith · 2d" no place, and
+    "Author · Kayleigh Okafor · 3h" or "Steve · Chiamaka · 2d" an author.
 
     Parameters
     ----------
@@ -70,13 +76,15 @@ def posted_from(text: str, start: int, end: int) -> bool:
     start, end
         Character offsets of the words.
     """
-    dot_before = re.search(r"[·•][ \t]*\Z", text[max(0, start - 4) : start]) is not None
-    return dot_before and POSTED_FROM.match(text, end) is not None
-
-
-_AFTER_A_COUNTRY = re.compile(
-    r"\b(?:from|in)[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?[ \t]*(?:,|\()[ \t]*\Z"
-)
+    dot = re.search(r"[·•][ \t]*\Z", text[max(0, start - 4) : start])
+    after = POSTED_FROM.match(text, end)
+    if dot is None or after is None:
+        return False
+    line = text[text.rfind("\n", 0, start) + 1 : start - len(dot[0])]
+    if _NOT_AN_AUTHOR.search(line):
+        return False  # "Top contributor · Chiamaka Okafor · 2d": the author comes after the label
+    words = re.split(r"[·•]", text[start : end + len(after[0])], maxsplit=1)[0].split()
+    return not is_first_name(words[0]) or _a_street_or_estate(words)
 
 
 def looks_like_place(text: str, start: int, end: int) -> bool:
@@ -119,30 +127,69 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
     )
 
 
+# A landmark named by its town: "Wymondham Abbey", "Thetford Forest", "Brundall Marina".
+_LANDMARKS = _words(
+    "abbey priory cathedral minster castle forest quay marina marshes common heath broad woods fen"
+)
+# Words after which only a place stands: "grew up in", "lives in", "moved to".
+_LIVES_IN = re.compile(
+    r"(?i:\b(?:(?:live|lives|lived|living|grew\s+up|raised|settled|based|housed)\s+(?:in|at|near)|"
+    r"(?:moved|moving|relocated)\s+(?:to|from|out\s+to))\s+)\Z"
+)
+
+
 def _placed_by_what_is_around(text: str, start: int, end: int, words: list[str]) -> bool:
     """Return whether the words around make a place, even of a first name ("St Francis Xavier")."""
     before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
-    if before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE:
-        return True  # "King's Lynn", "Great Yarmouth": the name's first word stands before it
-    if _SAINT_BEFORE.search(text, max(0, start - 40), start) or posted_from(text, start, end):
-        return True  # "the Feast of St Francis Xavier"; a post's "Name · Abbey Meadows · 2d"
-    if _AFTER_A_COUNTRY.search(text, max(0, start - 40), start) and not is_first_name(words[0]):
-        return True  # "from Iran (Shiraz)", "from Thailand, Udon Thani"
+    town_before = re.search(r"([A-Z][\w'’-]*)[ \t]+\Z", text[max(0, start - 30) : start])
     last = words[-1].rstrip(".,").lower()
-    # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind Hall"),
-    # or a building's word inside ("Queen Elizabeth Hospital Kowloon", "Jesus House Parish"), or a
-    # saint's name after a place's first word ("Marshland St James", "Walpole St Andrew").
-    street = (
-        re.fullmatch(STREET_WORDS, last)
-        or (last in BUILDING_WORDS and len(words) > 1)
-        or any(w.lower() in BUILDING_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1])
+    clues = (
+        # "King's Lynn", "Great Yarmouth": the name's first word stands before it
+        bool(before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE),
+        # "the Feast of St Francis Xavier"; a post's "Name · Abbey Meadows · 2d"
+        bool(_SAINT_BEFORE.search(text, max(0, start - 40), start)) or posted_from(text, start, end),
+        after_a_country(text, start) and not is_first_name(words[0]),  # "from Iran (Shiraz)"
+        # "Wymondham Abbey", "Thetford Forest": a town's landmark (not "Norwich Sarah")
+        bool(town_before and last in _LANDMARKS and named_for_town([town_before[1]]))
+        and not is_first_name(town_before[1] if town_before else ""),
+        # "grew up in Brandon", "she lives in Stanley": a town, though a first name
+        bool(_LIVES_IN.search(text, max(0, start - 30), start)) and named_for_town(words),
+        # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind
+        # Hall"), a building's word inside ("Queen Elizabeth Hospital Kowloon"), or a saint's name after
+        # a place's first word ("Marshland St James", "Walpole St Andrew").
+        bool(re.fullmatch(STREET_WORDS, last)) or (last in BUILDING_WORDS and len(words) > 1),
+        any(w.lower() in INSIDE_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1]),
+        # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
+        bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end),
+        # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
+        " ".join(words).lower() in world_place_names()
+        and bool(_PLACE_BEFORE.search(text[max(0, start - 100) : start])),
     )
-    # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
-    if _PLACE_AFTER.match(text[end:]) or street or in_a_list_of_towns(text, start, end):
-        return True
-    abroad = " ".join(words).lower() in world_place_names()
-    # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
-    return abroad and _PLACE_BEFORE.search(text[max(0, start - 100) : start]) is not None
+    return any(clues)
+
+
+INSIDE_WORDS = _words(
+    "hospital centre center library clinic surgery mosque masjid gurdwara mandir synagogue academy college "
+    "institute museum theatre stadium"
+)
+"""Buildings' words that are no surnames ("Hall", "House" and "Church" are), inside a longer name."""
+_COUNTRY_BEFORE = re.compile(
+    r"\b(?:from|in)[ \t]+([A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[ \t]*(?:,|\()[ \t]*\Z"
+)
+
+
+def after_a_country(text: str, start: int) -> bool:
+    """Return whether ``text[start:]`` follows a country and a comma or bracket: "from Iran (Shiraz)".
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    start
+        Character offset of the words after it.
+    """
+    country = _COUNTRY_BEFORE.search(text, max(0, start - 40), start)
+    return country is not None and country[1].lower() in world_countries()
 
 
 # A sign-off's name then where the writer lives: "- Siobhan, Hellesdon", "Senait, Mile Cross".
@@ -159,8 +206,8 @@ _NO_SIGNER = _words(
 def signed_from(text: str, start: int, end: int) -> bool:
     """Return whether ``text[start:end]`` is where the writer lives, after their name at a line's end.
 
-    "Claire Loades, Hellesdon." and "- Siobhan, Mile Cross" sign a comment with a name and a place;
-    "Thanks, Obi" and "Love, Kayla" are a closing and a name, so not these.
+    "Claire Loades, Costessey." and "- Siobhan, Mile Cross" sign a comment with a name and a place;
+    "Thanks, Obi" and "Love, Kayla" are a closing and a name, and "Mirza, Shagufta" a surname first.
 
     Parameters
     ----------
@@ -172,12 +219,19 @@ def signed_from(text: str, start: int, end: int) -> bool:
     signer = _SIGNER_BEFORE.search(text, max(0, start - 60), start)
     if signer is None or signer.end() != start or not _LINE_END.match(text, end):
         return False
-    return signer[1].split()[0].lower().rstrip(".") not in _NO_SIGNER
+    # The place must read as one: a town, a street or estate, or two words ("Mile Cross"); one
+    # unknown word may be a surname ("Mirza, Shagufta").
+    words = text[start:end].split()
+    place = named_for_town(words) or _a_street_or_estate(words) or len(words) > 1
+    return place and signer[1].split()[0].lower().rstrip(".") not in _NO_SIGNER
 
 
 CITY_PEOPLE = 300_000
-"""People in a British city whose name reads as the city after "from" or "in", though a first name."""
-_FROM_OR_IN = re.compile(r"(?i:\b(?:from|in|near|outside)\s+)$")
+"""People in a British city whose name reads as the city after "in" or "came from", though a first name."""
+_FROM_OR_IN = re.compile(
+    r"(?i:\b(?:in|near|outside|(?:come|comes|came|coming|moved|drove|travelled|traveled|here|stay|visit|"
+    r"visiting|originally|down|up)\s+from)\s+)$"
+)
 
 
 @functools.cache
@@ -226,16 +280,18 @@ def beside_a_place(text: str, start: int, end: int) -> bool:
         if m is None:
             continue
         other = m[1].split()
-        last = other[-1].rstrip(".,").lower()
         if is_first_name(other[0]):
             continue  # "Jayden and Brooke": Brooke is a village, and a girl
-        if (
-            named_for_town(other)
-            or re.fullmatch(STREET_WORDS, last)
-            or (last in BUILDING_WORDS and len(other) > 1)
-        ):
+        # A place on its own: "Dereham Morrisons" is a shop named for its town, no place.
+        if _plain(" ".join(other)) in _plain_places() or _a_street_or_estate(other):
             return True
     return False
+
+
+def _a_street_or_estate(words: list[str]) -> bool:
+    """Whether capitalised words end with a street's word or "Estate": "Catton Grove", "Abbey Estate"."""
+    last = words[-1].rstrip(".,").lower()
+    return len(words) > 1 and (re.fullmatch(STREET_WORDS, last) is not None or last == "estate")
 
 
 def named_for_town(words: list[str]) -> bool:

@@ -35,6 +35,7 @@ from hubplan.consult.name_lists import (
 )
 from hubplan.consult.place_names import (
     BUILDING_WORDS,
+    INSIDE_WORDS,
     STREET_WORDS,
     looks_like_place,
     named_for_town,
@@ -186,7 +187,7 @@ _ACTIVITY_SCHOOLS = _words(
 SCHOOL_NAMED = re.compile(
     rf"\b((?:st\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)\s+({_SCHOOL_WORD}(?:\s+{_SCHOOL_WORD})*)\b"
     # "Grammar School Road", "School Lane": the street named for a school.
-    rf"(?!\s+(?:{STREET_WORDS})\b)",
+    rf"(?!\s+(?=(?-i:[A-Z]))(?:{STREET_WORDS})\b)",
     re.IGNORECASE,
 )
 _CAPS = r"(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|St\.?))*"
@@ -481,6 +482,13 @@ _ROLE_MAILBOX = re.compile(
 )
 
 
+# A public body's or charity's domain: a mailbox there is the body's ("info@lucyschildminding.co.uk"
+# is a childminder's own).
+_BODY_DOMAIN = re.compile(
+    r"(?i:\bgov\b|\bnhs\b|council|\borg\b|\bac\s*(?:\.|dot)\s*uk|\bsch\b|cc\s*(?:\.|dot))"
+)
+
+
 class EmailRecogniser(_Regex):
     """E-mail addresses, plain or written out ("jo dot smith at gmail dot com", "mike(at)bt(dot)com")."""
 
@@ -489,7 +497,8 @@ class EmailRecogniser(_Regex):
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
         for start, end in self._addresses(text):
             local = re.split(r"(?i:\s*(?:@|[(\[{<]\s*at\s*[)\]}>]|\sat\s))", text[start:end], maxsplit=1)[0]
-            if not _ROLE_MAILBOX.fullmatch(local):
+            domain = text[start:end][len(local) :]
+            if not (_ROLE_MAILBOX.fullmatch(local) and _BODY_DOMAIN.search(domain)):
                 yield start, end
 
     def _addresses(self, text: str) -> Iterator[tuple[int, int]]:
@@ -596,7 +605,7 @@ class AddressRecogniser(_Regex):
             first = words[0].lower() if words else ""
             if first in _UNITS or any(w.lower() in STOP_WORDS - {"the", "of"} for w in words):
                 continue
-            if any(w.isdigit() for w in words) or "\t" in m[0]:
+            if any(w.isdigit() for w in words) or "\t" in text[m.start(2) : m.end()]:
                 continue  # a tab parts a table's cells: "06:02<tab>NR20<tab>Toftwood<tab>DON'T CLOSE"
             pos = m.end()
             end = m.end()
@@ -677,6 +686,8 @@ class NameRecogniser(_Regex):
                     continue
                 if re.fullmatch(_TITLES, m[1]):
                     continue  # "Thanks, Cllr Ann Moss": the title's name is found with the title
+                if pattern is _KIN_STARTS and not (is_name_word(m[1]) or is_unknown_word(m[1].lower())):
+                    continue  # "Partner Agencies attend", "Mother Goose": no name after the word
                 word = m[1].lower()
                 place = named_for_town([m[1]]) or word in world_place_names()
                 town = place and word not in census_first_names()
@@ -839,7 +850,7 @@ def _starts_a_place_name(text: str, start: int) -> bool:
     if phrase is None:
         return False
     words = phrase[0].split()
-    inside = any(w.lower() in BUILDING_WORDS for w in words[1:])
+    inside = any(w.lower() in INSIDE_WORDS for w in words[1:])
     return (len(words) >= 3 and inside) or posted_from(text, start, phrase.end())
 
 

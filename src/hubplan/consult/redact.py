@@ -144,16 +144,24 @@ def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Foun
 
 # Not a plain "Day": Day is a surname too ("Tasha Day"); "St David's Day" has its possessive.
 _EVENT_END = re.compile(r"\s(?:Week|Month|Fortnight|Fair|Festival)$|['’]s\sDay$")
-# A bus company before its route's number: "the Sanders 44 bus", "First X1 service".
-_BUS_ROUTE_AFTER = re.compile(r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?[ \t]+(?i:bus|buses|service|route)\b")
+# A bus company before its route's number: "the Sanders 44 bus", "the First X1 service" (not "takes
+# Kacper 2 buses").
+_BUS_ROUTE_AFTER = re.compile(r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?[ \t]+(?i:bus|service|route)\b")
+_BUS_COMPANY_BEFORE = re.compile(r"(?i:\b(?:the|a|on|by)[ \t]+)\Z")
+# Words for kin set before a name that are no names themselves ("Nan", "Gran" and "Nana" may be).
+_KIN_WORD = re.compile(
+    r"(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|mam|mother|dad|father|grandma|grandad|"
+    r"grandpa|granny|nanny|grandson|granddaughter|nephew|niece|cousin|auntie|aunty|uncle)[ \t]+(?=[A-Z])"
+)
 _EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festival)\b|['’]s[ \t]+Day\b")
 
 
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
-    from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
+    from hubplan.consult.name_clues import OFFICE, idiom_spans, is_name_word, public_office_spans
+    from hubplan.consult.name_lists import is_unknown_word
     from hubplan.consult.place_names import looks_like_place, place_name_spans
-    from hubplan.consult.recognisers import _KIN, KINDS, ambiguous_without_clue, not_a_name
+    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
     analyzer, _ = _engines()
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
@@ -164,8 +172,9 @@ def _find(text: str) -> list[Found]:
         if r.entity_type != "PERSON" or source != "SpacyRecognizer":
             found.append(Found(r.start, r.end, r.entity_type, source))
             continue
-        # A name is on one line: "Ann\nCllr Ann Moss" is a sign-off, then a signature.
-        for line in re.finditer(r"[^\r\n]+", text[r.start : r.end]):
+        # A name is on one line: "Ann\nCllr Ann Moss" is a sign-off, then a signature; and holds no
+        # dash set apart: "Tracey Gedge - Great Yarmouth, England - 2 days ago" is a name, then a place.
+        for line in re.finditer(r"(?:[^\r\n\s]|[ \t](?![-–—][ \t]))+", text[r.start : r.end]):
             start, end = r.start + line.start(), r.start + line.end()
             if any(s <= start < e for s, e in numbers):  # "NI QQ 12 34 56 C. Holly": no initial
                 initial = re.match(r"\w*\.?\s*", text[start:end])
@@ -173,8 +182,11 @@ def _find(text: str) -> list[Found]:
             office = OFFICE.match(text, start, end)  # "Cllr [name]": the office stays
             start = office.end() if office else start
             # "Husband Mindaugas": the word for kin stays
-            kin = re.compile(rf"(?i:{_KIN})[ \t]+(?=[A-Z])").match(text, start, end)
+            kin = _KIN_WORD.match(text, start, end)
             start = kin.end() if kin and kin.end() < end else start
+            rest = text[start:end].split()
+            if kin and len(rest) == 1 and not (is_name_word(rest[0]) or is_unknown_word(rest[0].lower())):
+                continue  # "Mother Goose", "Partner Agencies": a word after the kin word, no name
             words = text[start:end]
             if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
@@ -196,7 +208,10 @@ def _find(text: str) -> list[Found]:
         or not (
             _EVENT_END.search(text[f.start : f.end])
             or _EVENT_AFTER.match(text, f.end)
-            or _BUS_ROUTE_AFTER.match(text, f.end)
+            or (
+                _BUS_ROUTE_AFTER.match(text, f.end)
+                and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)
+            )
         )
     ]
     found = _outside_organisations(text, found)

@@ -169,13 +169,17 @@ def _names_a_place_of_work(obj: Any) -> bool:
     """Whether the object of a preposition names a place of work, not a time, a town or a pronoun."""
     if obj.pos_ == "PRON" or obj.lower_ in _TIMES or obj.lemma_.lower() in _TIMES or obj.like_num:
         return False
+    # "with children at ...", "on the way to school", "on the phone"
     if obj.lower_ in _PEOPLE or obj.lower_ in ("way", "route", "journey", "phone", "line"):
-        return False  # "with children at ...", "on the way to school", "on the phone"
+        return False
     tokens = [t for t in obj.subtree if not (t.i < obj.i and t.lower_ in _DETERMINERS)]
-    if obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP") and all(
-        t.ent_type_ == obj.ent_type_ for t in tokens if t.i <= obj.i
+    words = "".join(t.text_with_ws for t in tokens).strip().lower().replace("’", "'")  # "king's lynn"
+    # "a childminder in Wymondham", "works in March", "my sister in King's Lynn" (whatever NER says)
+    if words in british_place_names() or (
+        obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP")
+        and all(t.ent_type_ == obj.ent_type_ for t in tokens if t.i <= obj.i)
     ):
-        return False  # "a childminder in Wymondham", "works in March"
+        return False
     if any(t.ent_type_ in _NAMES for t in tokens):
         return True
     # A word for a place of work in the phrase's own noun ("the big packhouse", "care home"), not
@@ -185,7 +189,7 @@ def _names_a_place_of_work(obj: Any) -> bool:
         return True
     # A proper noun, capitalised or not ("at the tesco", "on tills at b&m yarmouth"), that is not
     # a town or village on its own ("a childminder in wymondham").
-    return obj.pos_ == "PROPN" and " ".join(t.lower_ for t in tokens) not in british_place_names()
+    return bool(obj.pos_ == "PROPN")
 
 
 def _phrase(doc: Any, obj: Any) -> tuple[int, Any]:

