@@ -4,7 +4,7 @@ Twenty-five labelled sets. The labelled set (tests/consult/data/pii_labelled.jso
 recognisers were tuned against; the held-out set (pii_heldout.jsonl) was written with it, before the
 code, and never tuned against; the "after" set (pii_after.jsonl) was written once the code worked,
 to find its limits (hard cases on purpose: lower-case names, odd separators), and was not tuned
-against either; the other sets (tune2 to tune9, held-out 2 to held-out 16) are described in NOTE
+against either; the other sets (tune2 to tune9, held-out 2 to held-out 17) are described in NOTE
 below.
 A planted item counts as removed when every letter and digit of it lies inside a span that
 :func:`hubplan.consult.redact.find_personal_data` returns (which :func:`redact` replaces); a harmless
@@ -47,6 +47,7 @@ SETS = {
     "held-out 14": DATA / "pii_heldout14.jsonl",
     "held-out 15": DATA / "pii_heldout15.jsonl",
     "held-out 16": DATA / "pii_heldout16.jsonl",
+    "held-out 17": DATA / "pii_heldout17.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -402,7 +403,28 @@ between dots; short town names ("Gorleston"); cities after "from"; organisations
 councils' mailboxes and accounts; "Name MP" public; a street named for a school; a workplace phrase
 ends at a dash set apart; a bus company before its route; a language school; a centre named by its
 place is the service consulted on; greetings, festivals and family words in more of England's
-languages, political parties and forces charities.
+languages, political parties and forces charities; full dates with a month in another language
+("12 marca 2022", "2022. március 5."); a title in lower case ("mrs p king"); "3 The Walnuts".
+
+Held-out 17 (70 responses, 289 items, 269 harmless; pii_heldout17.jsonl) was written by an eleventh
+writer who saw neither the code nor any earlier set, asked for harmless look-alikes beside real
+names (towns that are surnames, pubs and streets named after people, saints, presenters): a
+council webform export, Parent Carer Forum minutes with apologies, a Facebook poll, a letter
+dictated by a blind grandmother, a Microsoft Forms export with pipes, a staff Slack thread, a
+Change.org comment stream, a Ring neighbourhood post, a lorry driver's voice-to-text, a Scout
+leader, a lollipop lady, a churchwarden, a young carer of 15, Romanian Roma, Iraqi Kurdish,
+Madeiran, Fujianese and Mirpuri families among others. Measured once, untuned, at 5bdc0a6 (after
+every change above): 254 / 289 removed (87.9%); names 110 / 125 (88.0%), workplaces 40 / 54 (74.1%),
+addresses 13 / 16 (81.2%), dates of birth 37 / 39 (94.9%), social handles 5 / 6, every other kind
+whole; 23 / 269 harmless phrases damaged (8.6%, against 14.2% on held-out 16 before the changes).
+Against issue 26's bars: names (85%) met; overall (90%), workplaces (75%, one item short) and
+damage (5%) not.
+
+After it, a hostile review of the damage rules found 21 inputs where they let a person through
+(a bus company before "2 buses", "Roma" and "Amma" as organisations, "@kayleigh_official" as a
+body, "info@" on a childminder's own domain, "Mirza, Shagufta" read as a name and a place, ...):
+each rule was narrowed and each input is a regression test; the damage figures above rose by
+one to six phrases a set for it, and privacy comes first.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
