@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
@@ -38,6 +39,9 @@ from hubplan.optimise.large import (
 from hubplan.optimise.relink import elite_search
 from hubplan.optimise.rules import Excluded, Required, Rules
 from hubplan.optimise.solution import BoundMethod, Method, Solution, Status
+
+if TYPE_CHECKING:
+    from hubplan.optimise.benders import BendersResult, Master
 
 #: Seconds a heuristic solve takes by default when no ``time_limit`` is given.
 HEURISTIC_SECONDS = 40.0
@@ -199,7 +203,8 @@ def _exact(
 
     Most cases close at Benders' Phase 1 (its LP bound meets a swap local optimum's cost) or soon
     after: those end in seconds. The rest get a better incumbent from the elite search (more sites
-    fixed by reduced cost) and all the time left.
+    fixed by reduced cost and probing) and all the time left; the second call goes on from the
+    first's master (its cuts and fixings) when the neighbour lists did not grow in between.
     """
     if EXACT_ENGINE != "benders":
         inst, plan, objective, _ = _search(
@@ -212,11 +217,13 @@ def _exact(
             swaps_until=0.05 * budget,
             elite_until=0.15 * budget,
         )
-        return _prove(inst, matrix, full, w, plan, objective=objective, started=started, budget=budget)
+        return _prove(inst, matrix, full, w, plan, objective=objective, started=started, budget=budget)[0]
     inst, plan, objective, _ = _search(
         matrix, full, w, p, seed=seed, started=started, swaps_until=0.03 * budget, elite_until=0.0
     )
-    first = _prove(inst, matrix, full, w, plan, objective=objective, started=started, budget=0.1 * budget)
+    first, found = _prove(
+        inst, matrix, full, w, plan, objective=objective, started=started, budget=0.1 * budget
+    )
     if first.status == Status.OPTIMAL:
         return _solution(_mask(first, inst.n_sites), first.objective, first.bound, started=started,
                          status=Status.OPTIMAL, how=first.bound_method)  # fmt: skip
@@ -226,14 +233,21 @@ def _exact(
         matrix, full, w, p, seed=seed + 1, started=started, swaps_until=elapsed,
         elite_until=elapsed + 0.1 * budget, start_mask=mask,
     )  # fmt: skip
-    # A Lagrangian bound as a floor: where Benders' Phase 1 cannot finish (the national problem,
-    # 32,844 areas), its own bound is weak.
-    from hubplan.optimise.bound import lagrangian_bound
+    lagrangian = -np.inf
+    if found is None or not np.isfinite(found.lp_bound):
+        # A Lagrangian bound as a floor where Benders' Phase 1 did not finish (the national problem,
+        # 32,844 areas): its own bound is then weak. Where it finished, its LP bound is the best
+        # Lagrangian bound already, and the second call starts from its cuts.
+        from hubplan.optimise.bound import lagrangian_bound
 
-    lagrangian = lagrangian_bound(
-        inst, Rules(p=p), objective, (plan.d1 + plan.d2) / 2, time_limit=0.05 * budget
-    ).bound
-    second = _prove(inst, matrix, full, w, plan, objective=objective, started=started, budget=budget)
+        lagrangian = lagrangian_bound(
+            inst, Rules(p=p), objective, (plan.d1 + plan.d2) / 2, time_limit=0.05 * budget
+        ).bound
+    # The first call's master (cuts, fixings, incumbent) carries over when the lists did not grow.
+    master = found.master if found is not None else None
+    second, _ = _prove(
+        inst, matrix, full, w, plan, objective=objective, started=started, budget=budget, master=master
+    )
     lower = min(max(first.bound, second.bound, lagrangian), second.objective)
     if lower <= second.bound:
         return second
@@ -241,7 +255,7 @@ def _exact(
         np.all(inst.row_cost == np.round(inst.row_cost)) and np.all(inst.far == np.round(inst.far))
     )
     proven = second.objective - lower <= (1 - 1e-9 if integral else 1e-9 * max(1.0, second.objective))
-    how = BoundMethod.LAGRANGIAN if lower == lagrangian else first.bound_method
+    how = BoundMethod.LAGRANGIAN if np.isfinite(lagrangian) and lower == lagrangian else first.bound_method
     return _solution(
         _mask(second, inst.n_sites), second.objective, second.objective if proven else lower, started=started,
         status=Status.OPTIMAL if proven else Status.TIME_LIMIT, how=how,
@@ -258,10 +272,12 @@ def _prove(
     objective: float,
     started: float,
     budget: float,
-) -> Solution:
+    master: Master | None = None,
+) -> tuple[Solution, BendersResult | None]:
     """Prove or improve the plan by Benders (with :data:`EXACT_ENGINE` ``"mip"``: Lagrangian fixing, HiGHS).
 
-    Runs until ``started + budget``. The relaxation's bound bounds the full problem.
+    Runs until ``started + budget``. The relaxation's bound bounds the full problem. Returns the
+    solution and, with Benders, what it returned (its master goes on in a later call: ``master``).
     """
     p = int(plan.is_open.sum())
     integral = bool(
@@ -273,7 +289,10 @@ def _prove(
         from hubplan.optimise.benders import benders
 
         # Benders' Phase 1 LP equals the best Lagrangian bound and fixes sites by its reduced costs.
-        found_plan = benders(inst, p, plan.is_open, time_limit=left, integral=integral)
+        found_plan: BendersResult | None = benders(
+            inst, p, plan.is_open, time_limit=left, integral=integral, master=master
+        )
+        assert found_plan is not None
         result_open, result_status, result_bound = found_plan.is_open, found_plan.status, found_plan.bound
         fixed_bound = np.inf
     else:
@@ -292,6 +311,7 @@ def _prove(
         left = max(1.0, budget - (time.perf_counter() - started))
         result = ExactSolver(inst, rules, time_limit=left).solve(start=plan.is_open)
         result_open, result_status, result_bound = result.is_open, result.status, result.bound
+        found_plan = None
     found = full_objective(matrix, full, w, result_open)
     best_open, best = (result_open, found) if found < objective else (plan.is_open, objective)
     relaxed = inst.objective(np.flatnonzero(result_open))
@@ -301,7 +321,8 @@ def _prove(
     proven = best - lower <= (1 - 1e-9 if integral else 1e-9 * max(1.0, best))
     status = Status.OPTIMAL if proven else Status.TIME_LIMIT
     how = BoundMethod.MIP if lower > floor else BoundMethod.LAGRANGIAN
-    return _solution(best_open, best, best if proven else lower, started=started, status=status, how=how)
+    solution = _solution(best_open, best, best if proven else lower, started=started, status=status, how=how)
+    return solution, found_plan
 
 
 def _mask(solution: Solution, m: int) -> np.ndarray:
