@@ -585,3 +585,30 @@ def test_damage_rules_let_no_person_through(text: str, expected: str) -> None:
 )
 def test_words_towns_landmarks_and_signers_places_are_kept(text: str, kept: str) -> None:
     assert kept in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A form's export: the cells under "Name", whatever the words.
+        (
+            "ID|Email|Name|Comments\n7|x@example.com|Precious Moyo|keep it\n8|-|grace|please",
+            "ID|Email|Name|Comments\n7|[e-mail]|[name]|keep it\n8|-|[name]|please",
+        ),
+        ("Your name\tCentre\nTomasz Wrobel\tDiss", "Your name\tCentre\n[name]\tDiss"),
+        # A name that is also a word, then an age; a hyphenated pair with one name only.
+        (
+            "we go with my youngest rose, shes 2, on mondays",
+            "we go with my youngest [name], shes 2, on mondays",
+        ),
+        ("with our lily-mae who loves the sand", "with our [name] who loves the sand"),
+        ("I am Ravindran Rajan (people call me Ravi). I", "I am [name] (people call me [name]). I"),
+        # Businesses someone runs, a job's initials, an estate worked on.
+        ("we run Lucky Star takeaway in Watton, my husband", "we run [workplace], my husband"),
+        ("I'm an HCA at Priory House in Holt. I", "I'm an HCA at [workplace]. I"),
+        ("i work on the raynham estate on the farm side", "i work on [workplace] on the farm side"),
+        ("we run the Tuesday group at the church", "we run the Tuesday group at the church"),
+    ],
+)
+def test_tables_aged_names_and_businesses_run(text: str, expected: str) -> None:
+    assert redact(text) == expected

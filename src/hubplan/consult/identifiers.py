@@ -246,6 +246,8 @@ _WORK_IN = re.compile(r"(?i:\b(?:work|works|worked|working)\s+in\s+)")
 _ANY_JOB = re.compile(
     r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?(?:\s*\([^()]{0,60}\))?"
     r"\s+(?:at|for|with)\s+)"
+    # a job's initials: "an RVN at", "a HCA for", "an ODP with" (a nurse, a carer, a theatre practitioner)
+    r"|\b(?i:an?)\s+[A-Z]{2,4}\s+(?:at|for|with)\s+(?=[A-Z])"
 )
 # "I run Patel's Pharmacy", "we own a cafe (The Copper Kettle)": a capitalised business.
 _RUNS = re.compile(
@@ -255,14 +257,32 @@ _RUNS = re.compile(
 # "I have Khan's Fish Bar", "my husband has the coffee stall on Norwich Market": a business someone
 # has, named by a possessive or a word for a business.
 _HAS_A_BUSINESS = re.compile(
-    r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter)\s+"
-    r"(?:have|has|had|got)\s+)"
+    r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter|in-laws|parents|"
+    r"family)\s+(?:have|has|had|got|run|runs|ran|own|owns|owned)\s+(?:(?:a|the|our|their)\s+)?"
+    r"(?:(?:takeaway|shop|cafe|café|restaurant|chippy|pharmacy|salon|garage)\s+)?)"
     rf"((?:[A-Z][\w’'-]*['’]s(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,2}}[ \t]+(?:&[ \t]+)?"
     rf"(?i:{_BUSINESS}|news|stores?|nails|cuts|deli)\b)"
     rf"|(?i:(?:the|a)\s+(?:[a-z]+\s+)?{_BUSINESS})\s+(?:on|at|in)\s+"
     r"[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})"
 )
+_DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|summer|christmas"
+# "we run Golden Fry fish and chips in Caister", "have takeaway Golden Dragon on Quebec Street": a
+# business named after "run" or "own", or after its trade's word.
+_RUNS_A_BUSINESS = re.compile(
+    r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|in-laws|parents|family)\s+"
+    r"(?:(?:run|runs|ran|own|owns|owned)\s+(?:(?:a|the|our|their)\s+)?(?:(?:takeaway|shop|cafe|restaurant|"
+    r"chippy|pharmacy|salon|garage)\s+)?|(?:have|has|had)\s+(?:(?:a|the|our|their)\s+)?(?:takeaway|shop|cafe|"
+    r"restaurant|chippy|pharmacy|salon|garage)\s+))"
+    rf"((?!(?:The|A|My|Our)\b|(?i:{_DAY_NAMES})\b){_CAP}(?:[ \t]+{_CAP}){{0,2}}"
+    rf"(?:[ \t]+(?i:fish\s+and\s+chips|{_BUSINESS}))?"
+    rf"(?:[ \t]+(?:on|in|at)[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})?)"
+)
 _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
+# "i work on the holkham estate", "a gardener on the Sandringham estate": an estate or farm worked on.
+_ON_AN_ESTATE = re.compile(
+    r"(?i:\b(?:work|works|worked|working|[a-z]{3,}(?:er|or|ist|man|woman))\s+on\s+)"
+    r"((?i:the)\s+(?:[\w'’-]+\s+){1,2}(?i:estate|farm|farms)\b)"
+)
 # A workplace described rather than named, after a phrase about work: "the frozen veg place on the
 # industrial estate", "the barbers by the bus station", "his cousin's takeaway on Regent Road", "the big
 # insurer on Surrey Street". Up to three words, a word for a place of work, and where it is, up to the
@@ -629,11 +649,16 @@ class WorkplaceRecogniser(_Regex):
             yield m.start(1), m.end(1)
         for cue in [*_ANY_JOB.finditer(text), *_RUNS.finditer(text)]:
             m = _EMPLOYER.match(text, cue.end())
-            if m and m[0].lower().removeprefix("the ").strip() not in _NOT_EMPLOYERS:
-                yield m.start(), m.start() + _employer_length(m[0])
+            name = m[0].lower().removeprefix("the ").strip() if m else ""
+            if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name):
+                yield m.start(), m.start() + _employer_length(m[0])  # not "run the Tuesday group"
         for m in _WHERE_WORKS.finditer(text):
             yield m.start(1), m.end(1)
-        for m in _HAS_A_BUSINESS.finditer(text):
+        for m in [
+            *_HAS_A_BUSINESS.finditer(text),
+            *_RUNS_A_BUSINESS.finditer(text),
+            *_ON_AN_ESTATE.finditer(text),
+        ]:
             yield m.start(1), m.end(1)
         yield from _described_workplaces(text)
         for m in _AT_WORKS.finditer(text):

@@ -195,7 +195,7 @@ def is_name_word(word: str) -> bool:
 # partner ("Taken by: RT", "my husband DJ").
 _ADDRESSED = re.compile(
     rf"(?:\b(?:Dear|FAO|F\.A\.O\.?|Attn:?|Attention:?|c/o|C/O|per\s+pro|calls\s+me|call\s+me|known\s+as|"
-    rf"goes\s+by)[ \t]+)((?:{_NAME})(?:[ \t]+{_NAME})?)(?=[ \t]*(?:[,.:;!\n(]|[-–][ \t]|$))"
+    rf"goes\s+by)[ \t]+)((?:{_NAME})(?:[ \t]+{_NAME})?)(?=[ \t]*(?:[,.:;!\n()]|[-–][ \t]|$))"
 )
 _INITIALS_CUED = re.compile(
     r"(?i:\b(?:(?:my|our|his|her)\s+(?:husband|wife|partner|son|daughter|brother|sister|dad|mum|fella|hubby)|"

@@ -263,6 +263,10 @@ _LOWER_TITLED = re.compile(
     r"(?<![\w.])(?:mr|mrs|(?:miss|ms)(?=\.?[ \t]+[a-z]\.?[ \t]))\.?[ \t]+"
     r"((?:[a-z]\.?[ \t]+)?([a-z][a-z'’-]+))\b"
 )
+_AGE_AFTER = re.compile(
+    r"(?i:,?[ \t]*(?:\(\d{1,2}\)|(?:he's|hes|she's|shes|is|who's|whos|aged?)[ \t]+"
+    r"(?:\d{1,2}|one|two|three|four|five|six|nearly|almost|just)\b))"
+)
 _NAME_SLOT = re.compile(r"(?i:\b(?:name\s+is|called|named|its|it's|it\s+is|this\s+is)[\s,:]+)$")
 _TITLED = re.compile(rf"\b({_TITLES}\s+{_NAME}(?:[ \t]+{_NAME})?)")
 _CAPITALISED = re.compile(_NAME)
@@ -669,6 +673,7 @@ class NameRecogniser(_Regex):
         proper = {i for i, tag in tags.items() if tag == "PROPN"}
         spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
         spans += addressed_names(text)  # "Dear Mark,", "Best wishes,\nGrace": no place check
+        spans += table_names(text)  # a form export's "Name" column
         for s, e in clued_names(text, spans):
             first = text[s:e].split(maxsplit=1)[0]
             if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
@@ -785,6 +790,9 @@ class NameRecogniser(_Regex):
             # Where only a name can stand ("hiya its hope", "my name is grace"), a name that is
             # also a word counts.
             named = _NAME_SLOT.search(m[0][: m.start(1) - m.start()]) is not None and word in _AMBIGUOUS
+            # "my youngest jack, hes 2", "our rose (3)": a name that is also a word, then an age.
+            aged = word in _AMBIGUOUS and _AGE_AFTER.match(text, m.end(1)) is not None
+            named = named or aged
             if propn or word.split("-")[0] in names or unknown or named:
                 yield m.start(1), m.end(1)
                 end = m.end(1)
@@ -818,7 +826,9 @@ class NameRecogniser(_Regex):
             word = m[0]
             parts = word.split("-")
             if len(parts) > 1:
-                if is_first_name(parts[0]) and all(is_first_name(p) or p in _AMBIGUOUS for p in parts[1:]):
+                # "ffion-rose", "ruby-mae": names or words that are names, one of them a name only
+                names_or_words = all(is_first_name(p) or p in _AMBIGUOUS for p in parts)
+                if names_or_words and (is_first_name(parts[0]) or any(p not in _AMBIGUOUS for p in parts)):
                     yield m.start(), m.end()
                 continue
             if len(word) < 3 or word in STOP_WORDS or word in _NOT_NAMES or word in _UNITS:
@@ -852,6 +862,48 @@ def _starts_a_place_name(text: str, start: int) -> bool:
     words = phrase[0].split()
     inside = any(w.lower() in INSIDE_WORDS for w in words[1:])
     return (len(words) >= 3 and inside) or posted_from(text, start, phrase.end())
+
+
+_NAME_HEADER = re.compile(r"(?i)^\s*(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+)?name\s*[:?]?\s*$")
+
+
+def table_names(text: str) -> list[tuple[int, int]]:
+    """Return the cells under a "Name" column of a table pasted with pipes or tabs (a form's export).
+
+    "ID|Start time|Email|Name|Comments" then "48|03/02 09:14|a@b.com|Oksana Kravets|..." names
+    Oksana Kravets, whatever the words; a row with another number of cells is not read.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets (end exclusive) of each named cell's words.
+    """
+    spans: list[tuple[int, int]] = []
+    column, width, sep = -1, 0, ""
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        for mark in ("|", "\t"):
+            cells = body.split(mark)
+            if len(cells) < 3:
+                continue
+            header = [i for i, c in enumerate(cells) if _NAME_HEADER.match(c)]
+            if header:
+                column, width, sep = header[0], len(cells), mark
+            elif mark == sep and len(cells) == width and 0 <= column < width:
+                start = offset + sum(len(c) + 1 for c in cells[:column])
+                cell = cells[column]
+                words = re.search(r"\S(?:.*\S)?", cell)
+                if words and re.search(r"[^\W\d_]", words[0]) and words[0] not in ("-", "–", "n/a", "N/A"):
+                    spans.append((start + words.start(), start + words.end()))
+            break
+        offset += len(line)
+    return spans
 
 
 def _reads_as_name(
@@ -894,7 +946,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
     while queue:
         start, end = queue.pop()
         yield start, end
-        after = re.match(rf"[ \t]+({_NAME})\b", text[end:])  # a surname is on the name's line
+        after = re.match(rf" +({_NAME})\b", text[end:])  # a surname is on the name's line, not across a tab
         if after and re.fullmatch(_TITLES, after[1]):
             after = None  # "Ann Moss Cllr ...": a title starts the next name
         if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:
