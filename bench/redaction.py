@@ -4,7 +4,7 @@ Twenty-five labelled sets. The labelled set (tests/consult/data/pii_labelled.jso
 recognisers were tuned against; the held-out set (pii_heldout.jsonl) was written with it, before the
 code, and never tuned against; the "after" set (pii_after.jsonl) was written once the code worked,
 to find its limits (hard cases on purpose: lower-case names, odd separators), and was not tuned
-against either; the other sets (tune2 to tune9, held-out 2 to held-out 17) are described in NOTE
+against either; the other sets (tune2 to tune9, held-out 2 to held-out 18) are described in NOTE
 below.
 A planted item counts as removed when every letter and digit of it lies inside a span that
 :func:`hubplan.consult.redact.find_personal_data` returns (which :func:`redact` replaces); a harmless
@@ -48,6 +48,7 @@ SETS = {
     "held-out 15": DATA / "pii_heldout15.jsonl",
     "held-out 16": DATA / "pii_heldout16.jsonl",
     "held-out 17": DATA / "pii_heldout17.jsonl",
+    "held-out 18": DATA / "pii_heldout18.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -424,7 +425,29 @@ After it, a hostile review of the damage rules found 21 inputs where they let a 
 (a bus company before "2 buses", "Roma" and "Amma" as organisations, "@kayleigh_official" as a
 body, "info@" on a childminder's own domain, "Mirza, Shagufta" read as a name and a place, ...):
 each rule was narrowed and each input is a regression test; the damage figures above rose by
-one to six phrases a set for it, and privacy comes first.
+one to six phrases a set for it, and privacy comes first. Then, from the misses of held-out 16 and
+17 after their measurement, in general forms: the cells under a form export's "Name" column, a
+name that is also a word before an age ("my youngest jack, hes 2"), hyphenated names of such words,
+a business someone runs or owns, a job's initials ("an RVN at"), an estate or farm worked on.
+
+Held-out 18 (70 responses, 304 items, 208 harmless; pii_heldout18.jsonl) was written by a twelfth
+writer who saw neither the code nor any earlier set: a typed-up paper questionnaire with tick
+boxes, a BBC Radio Norfolk phone-in transcript, a GP patient participation group letter, a PTA
+e-mail with its committee, a breastfeeding peer supporter's notes, a Threads thread, a pasted Google
+review, a housing association tenant, a care leaver, a foster dad, two dads who adopted, a deaf mum
+writing in BSL-influenced English, a rig worker, a showman family, a postman, a bin man, a
+childminder with her Ofsted number; thirty-odd communities. Measured once, untuned, at 2a2143b
+(after every change above): 272 / 304 removed (89.5%, two items short of 90%); names 144 / 153
+(94.1%), workplaces 42 / 60 (70.0%), addresses 14 / 17 (82.4%), dates of birth 20 / 21, phones 13 / 14
+(a number said as words with "nine hundred"), every other kind whole; 18 / 208 harmless phrases
+damaged (8.7%). Against issue 26's bars: names met; overall two items short; workplaces and damage
+not. Five of its damaged phrases are councillors writing in office, which this writer (and those of
+held-out 16 and 17) labels public and our convention, following eight earlier writers, does not.
+
+After it (tuned on it, general forms): a business someone has or runs named by its trade and street
+("my husband Kajan has the newsagent on Dereham Road"), "do mornings at", "work in the kitchen at",
+a saint's "St" in a town's name ("Thorpe St Andrew"), a speaker's name labelling a transcript's
+line in capitals ("TRUDY:"), the council's fostering service, Eid parcels and Baby Sign classes.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

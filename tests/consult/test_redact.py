@@ -612,3 +612,29 @@ def test_words_towns_landmarks_and_signers_places_are_kept(text: str, kept: str)
 )
 def test_tables_aged_names_and_businesses_run(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "My brother Sanjay has the newsagent on Earlham Road, I help",
+            "My brother [name] has [workplace], I help",
+        ),
+        ("(I do mornings at the Spar on Bridge Street).", "(I do mornings at [workplace])."),
+        (
+            "I work in the kitchen at the Crown on Tuesday Market Place and",
+            "I work in [workplace] and",
+        ),
+        ("they have used the centre on Holt Road for years", "unchanged"),
+        ("We live at 3 Pine Close, Thorpe St Andrew.", "We live at [address], Thorpe St Andrew."),
+        ("I'm a foster carer with Norfolk Fostering and love it", "unchanged"),
+        ("The centre helped with Eid food parcels and Baby Sign classes", "unchanged"),
+        (
+            "HOST: Let's hear from Trudy in Diss.\nTRUDY: Morning.\nCALLER: hi",
+            "HOST: Let's hear from [name] in Diss.\n[name]: Morning.\nCALLER: hi",
+        ),
+    ],
+)
+def test_businesses_shifts_saints_towns_and_speakers(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)

@@ -172,7 +172,10 @@ _WORK_CUE = re.compile(
     r"full[\s-]time|lates|earlies|split\s+shifts|agency))?\s+(?:at|for)|(?:laid\s+off|made\s+redundant|sacked|"
     r"fired|let\s+go|off\s+sick|signed\s+off|on\s+sick\s+leave)\s+(?:from|by|at)|employed\s+(?:at|by)|"
     r"(?:do|does|doing|did|on|work|works)\s+(?:the\s+)?(?:nights?|days|shifts?|lates|earlies|night\s+shift|"
-    r"day\s+shift|nightshift)\s+at|on\s+the\s+(?:night|day|late|early)\s+shift\s+at|shifts?\s+at|"
+    r"day\s+shift|nightshift|mornings|evenings|afternoons|weekends|saturdays|sundays)\s+at|"
+    r"on\s+the\s+(?:night|day|late|early)\s+shift\s+at|shifts?\s+at|"
+    r"(?:work|works|worked|working)(?:\s+part[\s-]time)?\s+in\s+the\s+(?:kitchen|kitchens|bar|office|warehouse|"
+    r"laundry|stores?|bakery|cafe|canteen)\s+at|"
     r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?|bins|buses|gate|door|desk)\s+(?:at|for)|"
     r"on\s+(?:reception|security|nights|days|the\s+desk)\s+at|job\s+(?:at|with)|"
     r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning|farms?|farmed|farming)\s+for|"
@@ -258,11 +261,13 @@ _RUNS = re.compile(
 # has, named by a possessive or a word for a business.
 _HAS_A_BUSINESS = re.compile(
     r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter|in-laws|parents|"
-    r"family)\s+(?:have|has|had|got|run|runs|ran|own|owns|owned)\s+(?:(?:a|the|our|their)\s+)?"
+    r"father-in-law|mother-in-law|brother-in-law|uncle|cousin|family)"
+    r"(?:\s+(?-i:[A-Z][\w'’-]+))?\s+(?:have|has|had|got|run|runs|ran|own|owns|owned)\s+(?:(?:our|their)\s+)?"
     r"(?:(?:takeaway|shop|cafe|café|restaurant|chippy|pharmacy|salon|garage)\s+)?)"
     rf"((?:[A-Z][\w’'-]*['’]s(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,2}}[ \t]+(?:&[ \t]+)?"
     rf"(?i:{_BUSINESS}|news|stores?|nails|cuts|deli)\b)"
-    rf"|(?i:(?:the|a)\s+(?:[a-z]+\s+)?{_BUSINESS})\s+(?:on|at|in)\s+"
+    rf"|(?i:(?:the|a)\s+)(?:[A-Za-z][\w'’&-]*\s+){{0,3}}?(?i:{_BUSINESS}|newsagents?|barbers?)\s+(?:on|at|in)\s+"
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b)"
     r"[A-Z][\w'’&-]*(?:[ \t]+[A-Z][\w'’&-]*){0,3})"
 )
 _DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|summer|christmas"
@@ -684,7 +689,9 @@ class WorkplaceRecogniser(_Regex):
 # The street, ward or team set after a workplace: "Ahmed's Convenience, Market Street", "the Paget,
 # ward 17", "Banham Poultry, hygiene team", "the Diss co-op on Mere Street". The town after it is
 # taken apart (:func:`_with_its_town`).
-_STREET = r"(?:Road|Rd|Street|St|Lane|Way|Avenue|Drive|Close|Parade|Square|Row|Hill|Quay|Walk|Plain|Gate)"
+_STREET = (
+    r"(?:Road|Rd|Street|St|Lane|Way|Avenue|Drive|Close|Parade|Square|Row|Hill|Quay|Walk|Plain|Gate|Place)"
+)
 _NOT_A_DETERMINER = r"(?!(?:the|a|an|my|our|his|her|their|your|this|that)\b)"
 # Where the street ends: before a mark, the end, or a word that starts a clause ("Church Lane centre"
 # is a centre's name, not a workplace's street).

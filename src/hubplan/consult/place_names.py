@@ -376,9 +376,11 @@ def _reads_as_place(text: str, first: re.Match[str], name: str = "") -> bool:
 def _plain_places() -> frozenset[str]:
     """Return every British place name as :func:`_plain` writes it, and each short of "-on-Sea" and the like.
 
-    People write "Gorleston" for GeoNames' "Gorleston-on-Sea" and "Wells" for "Wells-next-the-Sea".
+    People write "Gorleston" for GeoNames' "Gorleston-on-Sea", "Wells" for "Wells-next-the-Sea" and
+    "St" for "Saint".
     """
     names = {_plain(n) for n in british_place_names()}
+    names |= {re.sub(r"\bsaint\b", "st", n) for n in names}  # GeoNames' "Thorpe Saint Andrew"
     return frozenset(names | {re.split(r"-(?:on|next|upon|under|by|in|le)-", n)[0] for n in names})
 
 
@@ -425,6 +427,9 @@ def town_length(text: str, start: int) -> int:
         if not re.fullmatch(r"[A-Za-z'’-]+(?:[ \t]+[A-Za-z'’-]+)*", name):
             continue  # the words are not one name: "Watton, IP25"
         named_street = k < len(words) and _STREET_OR_BUILDING.match(words[k][0])
+        # "Thorpe St Andrew": "St" before a name is a saint's, not a street
+        saint = k + 1 < len(words) and words[k][0] in ("St", "Saint") and words[k + 1][0][0].isupper()
+        named_street = named_street and not saint
         if _plain(" ".join(w[0] for w in words[:k])) in places and not named_street:
             return words[k - 1].end()
     return 0

@@ -674,6 +674,7 @@ class NameRecogniser(_Regex):
         spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
         spans += addressed_names(text)  # "Dear Mark,", "Best wishes,\nGrace": no place check
         spans += table_names(text)  # a form export's "Name" column
+        spans += speaker_labels(text)  # a transcript's "TRUDY:"
         for s, e in clued_names(text, spans):
             first = text[s:e].split(maxsplit=1)[0]
             if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
@@ -865,6 +866,40 @@ def _starts_a_place_name(text: str, start: int) -> bool:
 
 
 _NAME_HEADER = re.compile(r"(?i)^\s*(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+)?name\s*[:?]?\s*$")
+
+
+_SPEAKER = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)[ \t]*:")
+_ROLES = _words(
+    "presenter host caller interviewer moderator chair chairman chairwoman q a me her him mum dad nan "
+    "officer staff speaker note notes re subject from to cc date tel mob email name address"
+)
+
+
+def speaker_labels(text: str) -> list[tuple[int, int]]:
+    """Return the speakers' names that label a transcript's lines in capitals ("TRUDY: Morning.").
+
+    A label counts when it is a first name, or when the same word is written in the text with a
+    capital ("Let's go to Trudy"); roles ("PRESENTER:", "CALLER:") and headings do not.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets (end exclusive) of each label's name.
+    """
+    spans = []
+    for m in _SPEAKER.finditer(text):
+        words = m[1].split()
+        if any(w.lower() in _ROLES for w in words):
+            continue
+        title = " ".join(w.capitalize() for w in words)
+        if is_name_word(words[0].capitalize()) or re.search(rf"\b{re.escape(title)}\b", text):
+            spans.append((m.start(1), m.end(1)))
+    return spans
 
 
 def table_names(text: str) -> list[tuple[int, int]]:
