@@ -426,10 +426,9 @@ def town_length(text: str, start: int) -> int:
         name = text[start : start + words[k - 1].end()]
         if not re.fullmatch(r"[A-Za-z'’-]+(?:[ \t]+[A-Za-z'’-]+)*", name):
             continue  # the words are not one name: "Watton, IP25"
-        named_street = k < len(words) and _STREET_OR_BUILDING.match(words[k][0])
         # "Thorpe St Andrew": "St" before a name is a saint's, not a street
         saint = k + 1 < len(words) and words[k][0] in ("St", "Saint") and words[k + 1][0][0].isupper()
-        named_street = named_street and not saint
+        named_street = k < len(words) and bool(_STREET_OR_BUILDING.match(words[k][0])) and not saint
         if _plain(" ".join(w[0] for w in words[:k])) in places and not named_street:
             return words[k - 1].end()
     return 0
