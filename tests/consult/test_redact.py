@@ -638,3 +638,16 @@ def test_tables_aged_names_and_businesses_run(text: str, expected: str) -> None:
 )
 def test_businesses_shifts_saints_towns_and_speakers(text: str, expected: str) -> None:
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("close to my flat at 11 Tamworth House, Middlegate, so", "close to my flat at [address], so"),
+        ("We live at 4 Nelson Court, Dereham.", "We live at [address], Dereham."),
+        ("I do tarmac and groundworks (Boswell & Sons Surfacing).", "I do tarmac and groundworks ([workplace])."),
+        ("we bought the sofa at Smith and Sons", "we bought the sofa at Smith and Sons"),  # no job said
+    ],
+)
+def test_numbered_blocks_of_flats_and_family_firms(text: str, expected: str) -> None:
+    assert redact(text) == expected

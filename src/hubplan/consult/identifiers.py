@@ -237,11 +237,17 @@ _LOWER_EMPLOYER = re.compile(
 _BRAND_SITE = re.compile(
     rf"\b(?:the\s+)?((?:[A-Z][\w'’&-]*(?:\.[A-Z][\w'’&-]*)*\s+){{1,3}}?{_SITE}{_SITE_PLACE})(?![\w-])"
 )
+# A family firm: "Boswell & Sons Surfacing", "Jarrold & Sons Ltd" (an employer where job words are near).
+_FAMILY_FIRM = re.compile(
+    r"\b((?:[A-Z][\w'’-]*[ \t]+){1,2}(?:&|and)[ \t]+(?:Sons?|Daughters?)\b(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+    r"(?:[ \t]+(?:Ltd|Limited)\b\.?)?)"
+)
 # Words that say the sentence is about someone's job, before or after a brand's site.
 _JOB_WORDS = re.compile(
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|nights|lates|earlies|employed|employer|laid\s+off|"
     r"redundan\w*|sacked|fired|pack|packs|packing|picker|picking|cleaner|cleaning|temping|agency|"
-    r"contract(?:ed)?|staff|manager|supervisor|driver|apprentice\w*|hours|rota|payroll)\b)"
+    r"contract(?:ed)?|staff|manager|supervisor|driver|apprentice\w*|hours|rota|payroll|tarmac|groundworks|"
+    r"roofing|scaffolding|plastering|labouring|self-employed|family\s+firm|family\s+business)\b)"
 )
 # "I work in the chicken factory", "a roofer for R&S Roofing": an employer only where the words say
 # so: after "work in", one with a business word; after any job word (-er, -or, -ist), a capitalised one.
@@ -675,7 +681,7 @@ class WorkplaceRecogniser(_Regex):
                 yield m.start(1), m.end(1)
         yield from _job_sentence_employers(text)
         yield from _named_employers(text)
-        for m in _BRAND_SITE.finditer(text):
+        for m in [*_BRAND_SITE.finditer(text), *_FAMILY_FIRM.finditer(text)]:
             if re.match(r"(?:\S+\s+){1,3}?works\b", m[1]) and not re.match(r"(?i:the)\s", m[0]):
                 continue  # "Husband Mindaugas works in ...": the verb; "the Bernard Matthews works": a site
             sentence_start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1

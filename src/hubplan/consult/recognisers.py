@@ -538,6 +538,9 @@ _FLAT_IN_BUILDING = re.compile(
     rf"\b(?i:flat|apartment|apt|room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:{_CAP_WORD}\s+){{1,3}}"
     r"(?:House|Court|Lodge|Mansions|Buildings|Tower|Heights|Point|Hall|Block)\b"
     rf"(?P<after>,\s*(?P<town>(?:{_CAP_WORD}\s+){{0,2}}{_CAP_WORD}))?"
+    # ... or a number in a block of flats, then its street: "my flat at 11 Tamworth House, Middlegate"
+    rf"|\b\d{{1,4}}[A-Za-z]?[ \t]+(?:{_CAP_WORD}[ \t]+){{1,2}}(?:House|Court|Mansions|Tower|Heights)\b"
+    rf"(?P<after2>,[ \t]*(?P<town2>(?:{_CAP_WORD}[ \t]+){{0,2}}{_CAP_WORD}))"
 )
 _HOUSE_NAME = re.compile(
     rf"(?:\b[Tt]he\s+)?(?:{_CAP_WORD}\s+){{0,2}}(?:Cottage|Barn|Farmhouse|Rectory|Vicarage|Forge|Granary|"
@@ -587,8 +590,9 @@ class AddressRecogniser(_Regex):
         for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at forty-one Beech Avenue"
             yield m.start(1) if m[1] else m.start(2), m.end()
         for m in _FLAT_IN_BUILDING.finditer(text):
-            town = m["town"] is not None and town_starts_at(text, m.start("town"))
-            yield m.start(), (m.start("after") if town else m.end())
+            after, where = ("after", "town") if m["after2"] is None else ("after2", "town2")
+            town = m[where] is not None and town_starts_at(text, m.start(where))
+            yield m.start(), (m.start(after) if town else m.end())
         for start, end in self._numbered(text):
             before = text[max(0, start - 40) : start]
             quoted, named = _QUOTED_HOUSE.search(before), _HOUSE_FIRST.search(before)
