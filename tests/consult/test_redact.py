@@ -645,9 +645,41 @@ def test_businesses_shifts_saints_towns_and_speakers(text: str, expected: str) -
     [
         ("close to my flat at 11 Tamworth House, Middlegate, so", "close to my flat at [address], so"),
         ("We live at 4 Nelson Court, Dereham.", "We live at [address], Dereham."),
-        ("I do tarmac and groundworks (Boswell & Sons Surfacing).", "I do tarmac and groundworks ([workplace])."),
+        (
+            "I do tarmac and groundworks (Boswell & Sons Surfacing).",
+            "I do tarmac and groundworks ([workplace]).",
+        ),
         ("we bought the sofa at Smith and Sons", "we bought the sofa at Smith and Sons"),  # no job said
     ],
 )
 def test_numbered_blocks_of_flats_and_family_firms(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A second hostile review: each of these leaked a person or damaged a word once.
+        ("ID\tFirst name\tSurname\tComment\n12\tSarah\tJones\tPlease keep it open", "no:Jones"),
+        ("Name\tComment\nGrace Hill\tkeep it", "no:Grace Hill"),
+        ("Daughter Poppy loves the baby sensory class. Son River goes to nursery.", "no:Poppy"),
+        ("Daughter Poppy loves the baby sensory class. Son River goes to nursery.", "no:River"),
+        ("my son rami has autism and needs the sensory room", "no:rami"),
+        ("since the fire we have been living at Shirley's with the kids", "no:Shirley"),
+        ("my mum lives near Ashley so she can help", "no:Ashley"),
+        ("Kind regards\nSarah Smith - Jones", "no:Jones"),
+        ("ACTION: Sarah to send the timetable\nAction for Children will attend", "has:ACTION:"),
+        ("we watched mr bean and my son loves mr bloom", "unchanged"),
+        ("we had an MP for Norwich South who listened", "unchanged"),
+        ("my son sees a SALT at Norwich Community Hospital", "unchanged"),
+        ("we go every tuesday at 10 The Volunteers are so kind", "unchanged"),
+    ],
+)
+def test_second_review_findings(text: str, expected: str) -> None:
+    out = redact(text)
+    if expected == "unchanged":
+        assert out == text
+    elif expected.startswith("no:"):
+        assert expected[3:] not in out
+    else:
+        assert expected[4:] in out

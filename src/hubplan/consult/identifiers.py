@@ -211,9 +211,11 @@ _LOCAL_NOUN = (
     r"(?:airport|market\s+place|retail\s+park|industrial\s+estate|business\s+park|estate|roundabout|bypass|"
     r"ring\s+road|high\s+street|quay|station)"
 )
+# A place's word ends with no full stop ("in Downham. We work ..." is two sentences), but for "St.".
+_PLACE_CAP = r"(?:St\.|[A-Z][\w'’&-]*)"
 _ONE_PLACE = (
     rf"\s+(?:on|in|near|off|at|by|outside|opposite)\s+(?:the\s+)?"
-    rf"(?:{_CAP}(?:\s+{_CAP}){{0,2}}(?:\s+{_LOCAL_NOUN})?|[AB]\d{{1,4}}\b|{_LOCAL_NOUN})"
+    rf"(?:{_PLACE_CAP}(?:\s+{_PLACE_CAP}){{0,2}}(?:\s+{_LOCAL_NOUN})?|[AB]\d{{1,4}}\b|{_LOCAL_NOUN})"
 )
 _AT_PLACE = rf"(?:{_ONE_PLACE}){{0,2}}"
 # "Heacham Group Practice and I am writing": a lone "I" after "and" starts a clause, not a name.
@@ -255,8 +257,10 @@ _WORK_IN = re.compile(r"(?i:\b(?:work|works|worked|working)\s+in\s+)")
 _ANY_JOB = re.compile(
     r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?(?:\s*\([^()]{0,60}\))?"
     r"\s+(?:at|for|with)\s+)"
-    # a job's initials: "an RVN at", "a HCA for", "an ODP with" (a nurse, a carer, a theatre practitioner)
-    r"|\b(?i:an?)\s+[A-Z]{2,4}\s+(?:at|for|with)\s+(?=[A-Z])"
+    # a job's initials, said of oneself or one's family: "I'm an RVN at", "she is a HCA for" (not "an
+    # MP for Norwich South", "my son sees a SALT at")
+    r"|\b(?i:i'm|i\s+am|im|(?:he|she)\s+is|he's|she's|work(?:s|ed|ing)?\s+as)\s+(?i:an?)\s+"
+    r"(?!MP\b)[A-Z]{2,4}\s+(?:at|for|with)\s+(?=[A-Z])"
 )
 # "I run Patel's Pharmacy", "we own a cafe (The Copper Kettle)": a capitalised business.
 _RUNS = re.compile(
@@ -640,8 +644,8 @@ class WorkplaceRecogniser(_Regex):
                 if low is None or (low[1] or low[2]).lower() in _NOT_EMPLOYERS | STOP_WORDS:
                     continue
                 m = low
-            if m[0].lower().removeprefix("the ").strip() in _NOT_EMPLOYERS:
-                continue
+            if m[0].lower().removeprefix("the ").strip() in _NOT_EMPLOYERS or _is_town(m[0].rstrip(".,;:!?")):
+                continue  # "I farm at Great Massingham": a village, no employer
             yield cue.end(), cue.end() + _employer_length(m[0])
         for cue in _WORK_IN.finditer(text):
             m = _EMPLOYER.match(text, cue.end()) or _LOWER_EMPLOYER.match(text, cue.end())
@@ -659,6 +663,8 @@ class WorkplaceRecogniser(_Regex):
         for m in _FROM_WORK.finditer(text):
             yield m.start(1), m.end(1)
         for cue in [*_ANY_JOB.finditer(text), *_RUNS.finditer(text)]:
+            if re.search(r"(?i:\b(?:member|councillor|mp)\s+for\s+)$", cue[0]):
+                continue  # "the local member for Mundesley": the division a councillor represents
             m = _EMPLOYER.match(text, cue.end())
             name = m[0].lower().removeprefix("the ").strip() if m else ""
             if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name):

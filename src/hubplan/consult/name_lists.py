@@ -116,6 +116,9 @@ def is_ambiguous_name(word: str) -> bool:
     return word.lower() in _AMBIGUOUS
 
 
+_ENGLISH_PLURALS = ("men", "ren", "ice", "eet", "eeth", "eese", "ves", "ople")
+
+
 @functools.cache
 def english_words() -> frozenset[str]:
     """Return the English base words of WordNet's index that the spaCy pipeline's lemmatizer ships.
@@ -141,11 +144,14 @@ def english_words() -> frozenset[str]:
     for folder in sorted(root.glob("*/lemmatizer/lookups")):
         lookups = Lookups().from_disk(folder)
         index = lookups.get_table("lemma_index")
-        # WordNet's irregular forms too: "went", "took", "sang", "children", "better".
+        # WordNet's irregular forms too: "went", "took", "sang", "better"; of its irregular nouns only
+        # the English plurals ("children", "feet"), not the Latin ones that are also names ("rami",
+        # "sera", "bani").
         irregular = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
         for part in ("noun", "verb", "adj", "adv"):
             out.update(w for w in index.get(part, []) if "_" not in w)
-            out.update(w for w in irregular.get(part, {}) if "_" not in w)
+            forms = (w for w in irregular.get(part, {}) if "_" not in w)
+            out.update(w for w in forms if part != "noun" or w.endswith(_ENGLISH_PLURALS))
     return frozenset(out)
 
 

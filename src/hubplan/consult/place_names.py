@@ -133,8 +133,8 @@ _LANDMARKS = _words(
 )
 # Words after which only a place stands: "grew up in", "lives in", "moved to".
 _LIVES_IN = re.compile(
-    r"(?i:\b(?:(?:live|lives|lived|living|grew\s+up|raised|settled|based|housed)\s+(?:in|at|near)|"
-    r"(?:moved|moving|relocated)\s+(?:to|from|out\s+to))\s+)\Z"
+    r"(?i:\b(?:(?:live|lives|lived|living|grew\s+up|raised|settled|based)\s+in|"
+    r"(?:moved|moving|relocated)\s+(?:to|from))\s+)\Z"
 )
 
 
@@ -152,8 +152,11 @@ def _placed_by_what_is_around(text: str, start: int, end: int, words: list[str])
         # "Wymondham Abbey", "Thetford Forest": a town's landmark (not "Norwich Sarah")
         bool(town_before and last in _LANDMARKS and named_for_town([town_before[1]]))
         and not is_first_name(town_before[1] if town_before else ""),
-        # "grew up in Brandon", "she lives in Stanley": a town, though a first name
-        bool(_LIVES_IN.search(text, max(0, start - 30), start)) and named_for_town(words),
+        # "grew up in Brandon", "she lives in Stanley": a town, though a first name (not "moved to
+        # Leigh's", someone's home)
+        bool(_LIVES_IN.search(text, max(0, start - 30), start))
+        and named_for_town(words)
+        and not re.match(r"['’]s\b", text[end : end + 3]),
         # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind
         # Hall"), a building's word inside ("Queen Elizabeth Hospital Kowloon"), or a saint's name after
         # a place's first word ("Marshland St James", "Walpole St Andrew").
@@ -161,6 +164,21 @@ def _placed_by_what_is_around(text: str, start: int, end: int, words: list[str])
         any(w.lower() in INSIDE_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1]),
         # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
         bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end),
+        # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
+        bool(re.match(r"[ \t]*[(,][ \t]*(?:County|Co\.)[ \t]+[A-Z]", text[end : end + 20])),
+        # "keep Marlpit open", "save Fairstead": the centre under consultation, named by its place
+        bool(re.search(r"(?i:\b(?:keep|save)[ \t]+)\Z", text[max(0, start - 8) : start]))
+        and bool(re.match(r"[ \t]+(?:open|going|alive)\b", text[end : end + 10])),
+        # "merging with Gorleston": a centre merged with another, named by its place
+        bool(
+            re.search(
+                r"(?i:\bmerg(?:e|es|ed|ing)[ \t]+(?:it[ \t]+)?with[ \t]+)\Z", text[max(0, start - 20) : start]
+            )
+        ),
+        # "in Lynn" for King's Lynn: a town's last word after "in", "near", "outside"
+        len(words) == 1
+        and last in _last_words_of_towns()
+        and bool(re.search(r"(?i:\b(?:in|near|outside)[ \t]+)\Z", text[max(0, start - 10) : start])),
         # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
         " ".join(words).lower() in world_place_names()
         and bool(_PLACE_BEFORE.search(text[max(0, start - 100) : start])),
@@ -257,7 +275,15 @@ def in_a_list_of_towns(text: str, start: int, end: int) -> bool:
     last = end + (len(more[0]) if more else 0)
     before = re.search(rf"({_LIST_ITEM.pattern}){sep}$", text[max(0, first - 60) : first])
     after = re.match(rf"{sep}({_LIST_ITEM.pattern})", text[last : last + 60])
-    return bool(before and after) and all(named_for_town(m[1].split()) for m in (before, after) if m)
+    if before and after:
+        return all(named_for_town(m[1].split()) for m in (before, after))
+    # The list's first item: "(Denver, Hilgay, Stow Bardolph and ...)": the next two are towns
+    then = (
+        re.match(rf"{sep}({_LIST_ITEM.pattern})", text[last + after.end() : last + after.end() + 60])
+        if after
+        else None
+    )
+    return bool(after and then) and all(named_for_town(m[1].split()) for m in (after, then) if m)
 
 
 def beside_a_place(text: str, start: int, end: int) -> bool:
@@ -418,6 +444,14 @@ def town_length(text: str, start: int) -> int:
     """
     if not text[start : start + 1].isalpha():
         return 0
+    # "West Winch" (GeoNames has Winch), "RAF Marham": a direction or a base before a town's name
+    prefix = re.match(
+        r"(?:North|South|East|West|Upper|Lower|RAF|MOD|HMS)[ \t]+(?=[A-Z])", text[start : start + 10]
+    )
+    if prefix:
+        rest = town_length(text, start + prefix.end())
+        if rest:
+            return prefix.end() + rest
     words = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text[start : start + 60]))[:3]
     line = text.find("\n", start)
     words = [w for w in words if line < 0 or start + w.end() <= line]
@@ -432,6 +466,12 @@ def town_length(text: str, start: int) -> int:
         if _plain(" ".join(w[0] for w in words[:k])) in places and not named_street:
             return words[k - 1].end()
     return 0
+
+
+@functools.cache
+def _last_words_of_towns() -> frozenset[str]:
+    """Return the last words of British places of several words ("lynn" of King's Lynn), lower case."""
+    return frozenset(n.split()[-1] for n in british_place_names() if " " in n)
 
 
 @functools.cache

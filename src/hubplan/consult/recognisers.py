@@ -225,7 +225,7 @@ _BEFORE_NAME = re.compile(
     rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of|"
     rf"parents?\s+of|carer\s+(?:of|for|to)|sees|seen\s+by|appointment\s+with|takes|look(?:s|ing)?\s+after|"
     rf"(?:grand)?(?:mother|father|parent)\s+of|minds|minding)"
-    rf"[\s,:(\-]+)({_NAME})"
+    rf"[ \r\n,:(\-]+)({_NAME})"  # not across a tab: "First name<tab>Surname" is a table's header
 )
 _NAME_BEFORE = re.compile(
     rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
@@ -235,9 +235,10 @@ _NAME_BEFORE = re.compile(
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
     rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
 )
+_MERGED_WITH = re.compile(r"(?i:\bmerg(?:e|es|ed|ing)[ \t]+(?:it[ \t]+|them[ \t]+)?with[ \t]+)\Z")
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
-    r"(?:^|(?<=[.!?;]\s)|(?<=\n))(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|mother|"
+    r"(?:^|(?<=[.!?;]\s)|(?<=\n))(?i:husband|wife|hubby|son|daughter|brother|sister|mum|"
     rf"father|nan|nana|nanna|grandma|gran|grandad|grandpa|grandson|granddaughter)[ \t]+({_NAME})",
     re.MULTILINE,
 )
@@ -558,7 +559,10 @@ _SPOKEN_HOUSE = re.compile(
     rf"(?:{_CAP_WORD}\s+){{1,3}}?(?i:{STREET_WORDS})\b"
 )
 # A number on a close named without a street word: "3 The Walnuts", "12 The Maltings".
-_NUMBER_THE = re.compile(r"\b\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s\b")
+_NUMBER_THE = re.compile(
+    r"\b\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s\b"
+    r"(?=[ \t]*(?:[,\n|\t]|$|[A-Z]{1,2}\d))"  # then a comma, a cell's or line's end or a postcode
+)
 _BUILDING_LAST = re.compile(r"(?i:\b(?:centre|center|hall|church|chapel|library|office|surgery|school|hub)$)")
 _QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$")
 # A house's name that starts the line of its address: "Lilac Cottage, 12 Mill Lane", "Brackendale, 4
@@ -696,13 +700,13 @@ class NameRecogniser(_Regex):
                     continue
                 if re.fullmatch(_TITLES, m[1]):
                     continue  # "Thanks, Cllr Ann Moss": the title's name is found with the title
-                if pattern is _KIN_STARTS and not (is_name_word(m[1]) or is_unknown_word(m[1].lower())):
-                    continue  # "Partner Agencies attend", "Mother Goose": no name after the word
                 word = m[1].lower()
                 place = named_for_town([m[1]]) or word in world_place_names()
                 town = place and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
+                if _MERGED_WITH.search(text, max(0, m.start(1) - 20), m.start(1)):
+                    continue  # "merging with Gorleston": a centre named by its place
                 found.append((m.start(1), m.end(1)))
         for m in _INITIAL.finditer(text):
             # "P. Hingham" is a person though Hingham is a village; "N. Walsham" is North Walsham.
@@ -869,7 +873,10 @@ def _starts_a_place_name(text: str, start: int) -> bool:
     return (len(words) >= 3 and inside) or posted_from(text, start, phrase.end())
 
 
-_NAME_HEADER = re.compile(r"(?i)^\s*(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+)?name\s*[:?]?\s*$")
+_NAME_HEADER = re.compile(
+    r"(?i)^\s*(?:(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+|last\s+|family\s+|given\s+)?name|surname|"
+    r"forename)\s*[:?]?\s*$"
+)
 
 
 _SPEAKER = re.compile(r"(?m)^[ \t]*([A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)?)[ \t]*:")
@@ -882,8 +889,9 @@ _ROLES = _words(
 def speaker_labels(text: str) -> list[tuple[int, int]]:
     """Return the speakers' names that label a transcript's lines in capitals ("TRUDY: Morning.").
 
-    A label counts when it is a first name, or when the same word is written in the text with a
-    capital ("Let's go to Trudy"); roles ("PRESENTER:", "CALLER:") and headings do not.
+    A label counts when it is a first name, or when the text writes it with a capital inside a
+    sentence ("Let's go to Trudy", "go ahead Mo"); roles ("PRESENTER:", "CALLER:") and headings
+    ("ACTION:", though "Action for Children" starts a line) do not.
 
     Parameters
     ----------
@@ -901,8 +909,10 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
         if any(w.lower() in _ROLES for w in words):
             continue
         title = " ".join(w.capitalize() for w in words)
-        if is_name_word(words[0].capitalize()) or re.search(rf"\b{re.escape(title)}\b", text):
-            spans.append((m.start(1), m.end(1)))
+        # written with a capital inside a sentence ("go ahead Mo"), not only at its start ("Action for")
+        seen = re.search(rf"[a-z,][ \t]+{re.escape(title)}\b", text) is not None
+        if is_name_word(words[0].capitalize()) or seen:
+            spans.append((m.start(1), m.end(1)))  # not "ACTION:", "AGREED:" (words)
     return spans
 
 
@@ -910,7 +920,8 @@ def table_names(text: str) -> list[tuple[int, int]]:
     """Return the cells under a "Name" column of a table pasted with pipes or tabs (a form's export).
 
     "ID|Start time|Email|Name|Comments" then "48|03/02 09:14|a@b.com|Oksana Kravets|..." names
-    Oksana Kravets, whatever the words; a row with another number of cells is not read.
+    Oksana Kravets, whatever the words, and so do "First name" and "Surname" columns; a row with
+    another number of cells is not read.
 
     Parameters
     ----------
@@ -923,23 +934,24 @@ def table_names(text: str) -> list[tuple[int, int]]:
         Character offsets (end exclusive) of each named cell's words.
     """
     spans: list[tuple[int, int]] = []
-    column, width, sep = -1, 0, ""
+    columns: list[int] = []
+    width, sep = 0, ""
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         for mark in ("|", "\t"):
             cells = body.split(mark)
-            if len(cells) < 3:
+            if len(cells) < 2:
                 continue
             header = [i for i, c in enumerate(cells) if _NAME_HEADER.match(c)]
             if header:
-                column, width, sep = header[0], len(cells), mark
-            elif mark == sep and len(cells) == width and 0 <= column < width:
-                start = offset + sum(len(c) + 1 for c in cells[:column])
-                cell = cells[column]
-                words = re.search(r"\S(?:.*\S)?", cell)
-                if words and re.search(r"[^\W\d_]", words[0]) and words[0] not in ("-", "–", "n/a", "N/A"):
-                    spans.append((start + words.start(), start + words.end()))
+                columns, width, sep = header, len(cells), mark
+            elif mark == sep and len(cells) == width:
+                for column in columns:
+                    start = offset + sum(len(c) + 1 for c in cells[:column])
+                    words = re.search(r"\S(?:.*\S)?", cells[column])
+                    if words and re.search(r"[^\W\d_]", words[0]) and words[0].lower() not in ("n/a", "none"):
+                        spans.append((start + words.start(), start + words.end()))
             break
         offset += len(line)
     return spans
@@ -985,7 +997,9 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
     while queue:
         start, end = queue.pop()
         yield start, end
-        after = re.match(rf" +({_NAME})\b", text[end:])  # a surname is on the name's line, not across a tab
+        after = re.match(rf"[ \t]+({_NAME})\b", text[end:])  # a surname is on the name's line
+        if after and "\t" in after[0] and looks_like_place(text, end + after.start(1), end + after.end(1)):
+            after = None  # "Jo Fincham<tab>Gaywood": a table's next cell, a place
         if after and re.fullmatch(_TITLES, after[1]):
             after = None  # "Ann Moss Cllr ...": a title starts the next name
         if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:

@@ -158,8 +158,7 @@ _EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festi
 
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
-    from hubplan.consult.name_clues import OFFICE, idiom_spans, is_name_word, public_office_spans
-    from hubplan.consult.name_lists import is_unknown_word
+    from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
     from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
@@ -172,10 +171,11 @@ def _find(text: str) -> list[Found]:
         if r.entity_type != "PERSON" or source != "SpacyRecognizer":
             found.append(Found(r.start, r.end, r.entity_type, source))
             continue
-        # A name is on one line: "Ann\nCllr Ann Moss" is a sign-off, then a signature; and holds no
-        # dash set apart: "Tracey Gedge - Great Yarmouth, England - 2 days ago" is a name, then a place.
-        for line in re.finditer(r"(?:[^\r\n\s]|[ \t](?![-–—][ \t]))+", text[r.start : r.end]):
-            start, end = r.start + line.start(), r.start + line.end()
+        # A name is on one line: "Ann\nCllr Ann Moss" is a sign-off, then a signature; and a dash set
+        # apart before a town ends it: "Tracey Gedge - Great Yarmouth, England - 2 days ago" (not
+        # "Sarah Smith - Jones", a surname).
+        for part_start, end in _name_parts(text, r.start, r.end):
+            start = part_start
             if any(s <= start < e for s, e in numbers):  # "NI QQ 12 34 56 C. Holly": no initial
                 initial = re.match(r"\w*\.?\s*", text[start:end])
                 start += initial.end() if initial else 0
@@ -184,9 +184,6 @@ def _find(text: str) -> list[Found]:
             # "Husband Mindaugas": the word for kin stays
             kin = _KIN_WORD.match(text, start, end)
             start = kin.end() if kin and kin.end() < end else start
-            rest = text[start:end].split()
-            if kin and len(rest) == 1 and not (is_name_word(rest[0]) or is_unknown_word(rest[0].lower())):
-                continue  # "Mother Goose", "Partner Agencies": a word after the kin word, no name
             words = text[start:end]
             if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
@@ -221,6 +218,22 @@ def _find(text: str) -> list[Found]:
 _PLACE_PREFIX_BEFORE = re.compile(
     r"\b(?:North|South|East|West|Great|Little|King's|Kings|Upper|Lower)[ \t]+\Z"
 )
+
+
+def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a name NER found at line breaks, and at a dash set apart that a town's name follows."""
+    from hubplan.consult.place_names import town_starts_at
+
+    parts = []
+    for line in re.finditer(r"[^\r\n]+", text[start:end]):
+        first = start + line.start()
+        for dash in re.finditer(r"[ \t][-–—][ \t]+", line[0]):
+            if town_starts_at(text, start + line.start() + dash.end()):
+                parts.append((first, start + line.start() + dash.start()))
+                first = start + line.start() + dash.end()
+        parts.append((first, start + line.end()))
+    # "Tracey Gedge -": NER may take the dash too
+    return [(a, a + len(text[a:b].rstrip(" \t-–—"))) for a, b in parts]
 
 
 def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]]) -> list[Found]:
