@@ -269,11 +269,16 @@ _RUNS = re.compile(
 )
 # "I have Khan's Fish Bar", "my husband has the coffee stall on Norwich Market": a business someone
 # has, named by a possessive or a word for a business.
-_HAS_A_BUSINESS = re.compile(
-    r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter|in-laws|parents|"
+# Who has a business, and the trade's word before its name ("have takeaway Golden Dragon").
+_OWNERS = (
+    r"(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter|in-laws|parents|"
     r"father-in-law|mother-in-law|brother-in-law|uncle|cousin|family)"
+)
+_TRADE_NOUN = r"(?:takeaway|shop|cafe|café|restaurant|chippy|pharmacy|salon|garage)"
+_HAS_A_BUSINESS = re.compile(
+    rf"(?i:\b{_OWNERS}"
     r"(?:\s+(?-i:[A-Z][\w'’-]+))?\s+(?:have|has|had|got|run|runs|ran|own|owns|owned)\s+(?:(?:our|their)\s+)?"
-    r"(?:(?:takeaway|shop|cafe|café|restaurant|chippy|pharmacy|salon|garage)\s+)?)"
+    rf"(?:{_TRADE_NOUN}\s+)?)"
     rf"((?:[A-Z][\w’'-]*['’]s(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,2}}[ \t]+(?:&[ \t]+)?"
     rf"(?i:{_BUSINESS}|news|stores?|nails|cuts|deli)\b)"
     rf"|(?i:(?:the|a)\s+)(?:[A-Za-z][\w'’&-]*\s+){{0,3}}?(?i:{_BUSINESS}|newsagents?|barbers?)\s+(?:on|at|in)\s+"
@@ -284,10 +289,9 @@ _DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|s
 # "we run Golden Fry fish and chips in Caister", "have takeaway Golden Dragon on Quebec Street": a
 # business named after "run" or "own", or after its trade's word.
 _RUNS_A_BUSINESS = re.compile(
-    r"(?i:\b(?:i|we|he|she|they|husband|wife|partner|dad|mum|in-laws|parents|family)\s+"
-    r"(?:(?:run|runs|ran|own|owns|owned)\s+(?:(?:a|the|our|their)\s+)?(?:(?:takeaway|shop|cafe|restaurant|"
-    r"chippy|pharmacy|salon|garage)\s+)?|(?:have|has|had)\s+(?:(?:a|the|our|their)\s+)?(?:takeaway|shop|cafe|"
-    r"restaurant|chippy|pharmacy|salon|garage)\s+))"
+    rf"(?i:\b{_OWNERS}\s+"
+    rf"(?:(?:run|runs|ran|own|owns|owned)\s+(?:(?:a|the|our|their)\s+)?(?:{_TRADE_NOUN}\s+)?"
+    rf"|(?:have|has|had)\s+(?:(?:a|the|our|their)\s+)?{_TRADE_NOUN}\s+))"
     rf"((?!(?:The|A|My|Our)\b|(?i:{_DAY_NAMES})\b){_CAP}(?:[ \t]+{_CAP}){{0,2}}"
     rf"(?:[ \t]+(?i:fish\s+and\s+chips|{_BUSINESS}))?"
     rf"(?:[ \t]+(?:on|in|at)[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})?)"

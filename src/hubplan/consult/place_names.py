@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Iterator
 
 from hubplan.consult.name_lists import _words, is_ambiguous_name, is_first_name
 from hubplan.data.places import british_place_names, british_places, world_countries, world_place_names
@@ -56,8 +57,7 @@ _SAINT_BEFORE = re.compile(
     r"\b(?:of|Feast|Church|Shrine|Chapel)[ \t]+(?:St\.?|Saint)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,2}\Z"
 )
 # A neighbourhood between dots, before a post's age: "Steve Ogilvie · Abbey Meadows · 2d".
-POSTED_FROM = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*[·•][ \t]*\d{1,2}\s?(?:[smhdwy]|mins?|hrs?)\b")
-"""What follows a place in a post's heading: "Steve Ogilvie · Abbey Meadows · 2d"."""
+_POSTED_FROM = re.compile(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]*[·•][ \t]*\d{1,2}\s?(?:[smhdwy]|mins?|hrs?)\b")
 
 
 _NOT_AN_AUTHOR = re.compile(r"(?i:contributor|author|admin|moderator|posted|member|reply|replied|group)")
@@ -77,7 +77,7 @@ def posted_from(text: str, start: int, end: int) -> bool:
         Character offsets of the words.
     """
     dot = re.search(r"[·•][ \t]*\Z", text[max(0, start - 4) : start])
-    after = POSTED_FROM.match(text, end)
+    after = _POSTED_FROM.match(text, end)
     if dot is None or after is None:
         return False
     line = text[text.rfind("\n", 0, start) + 1 : start - len(dot[0])]
@@ -140,50 +140,62 @@ _LIVES_IN = re.compile(
 
 def _placed_by_what_is_around(text: str, start: int, end: int, words: list[str]) -> bool:
     """Return whether the words around make a place, even of a first name ("St Francis Xavier")."""
+    return any(_place_clues(text, start, end, words))
+
+
+def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[bool]:
+    """Yield each clue of :func:`_placed_by_what_is_around` in turn (lazily: the first true one ends it)."""
     before = re.search(r"(\S+)\s+$", text[max(0, start - 20) : start])
-    town_before = re.search(r"([A-Z][\w'’-]*)[ \t]+\Z", text[max(0, start - 30) : start])
     last = words[-1].rstrip(".,").lower()
-    clues = (
-        # "King's Lynn", "Great Yarmouth": the name's first word stands before it
-        bool(before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE),
-        # "the Feast of St Francis Xavier"; a post's "Name · Abbey Meadows · 2d"
-        bool(_SAINT_BEFORE.search(text, max(0, start - 40), start)) or posted_from(text, start, end),
-        after_a_country(text, start) and not is_first_name(words[0]),  # "from Iran (Shiraz)"
-        # "Wymondham Abbey", "Thetford Forest": a town's landmark (not "Norwich Sarah")
-        bool(town_before and last in _LANDMARKS and named_for_town([town_before[1]]))
-        and not is_first_name(town_before[1] if town_before else ""),
-        # "grew up in Brandon", "she lives in Stanley": a town, though a first name (not "moved to
-        # Leigh's", someone's home)
+    # "King's Lynn", "Great Yarmouth": the name's first word stands before it
+    yield bool(before and before[1][0].isupper() and before[1].lower() in _PLACE_PREFIX - _NOT_PLACE_BEFORE)
+    # "the Feast of St Francis Xavier"; a post's "Name · Abbey Meadows · 2d"
+    yield bool(_SAINT_BEFORE.search(text, max(0, start - 40), start)) or posted_from(text, start, end)
+    yield after_a_country(text, start) and not is_first_name(words[0])  # "from Iran (Shiraz)"
+    # "Wymondham Abbey", "Thetford Forest": a town's landmark (not "Norwich Sarah")
+    town_before = re.search(r"([A-Z][\w'’-]*)[ \t]+\Z", text[max(0, start - 30) : start])
+    yield bool(
+        town_before
+        and last in _LANDMARKS
+        and named_for_town([town_before[1]])
+        and not is_first_name(town_before[1])
+    )
+    # "grew up in Brandon", "she lives in Stanley": a town, though a first name (not "moved to
+    # Leigh's", someone's home)
+    yield (
         bool(_LIVES_IN.search(text, max(0, start - 30), start))
         and named_for_town(words)
-        and not re.match(r"['’]s\b", text[end : end + 3]),
-        # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind
-        # Hall"), a building's word inside ("Queen Elizabeth Hospital Kowloon"), or a saint's name after
-        # a place's first word ("Marshland St James", "Walpole St Andrew").
-        bool(re.fullmatch(STREET_WORDS, last)) or (last in BUILDING_WORDS and len(words) > 1),
-        any(w.lower() in INSIDE_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1]),
-        # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
-        bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end),
-        # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
-        bool(re.match(r"[ \t]*[(,][ \t]*(?:County|Co\.)[ \t]+[A-Z]", text[end : end + 20])),
-        # "keep Marlpit open", "save Fairstead": the centre under consultation, named by its place
-        bool(re.search(r"(?i:\b(?:keep|save)[ \t]+)\Z", text[max(0, start - 8) : start]))
-        and bool(re.match(r"[ \t]+(?:open|going|alive)\b", text[end : end + 10])),
-        # "merging with Gorleston": a centre merged with another, named by its place
-        bool(
-            re.search(
-                r"(?i:\bmerg(?:e|es|ed|ing)[ \t]+(?:it[ \t]+)?with[ \t]+)\Z", text[max(0, start - 20) : start]
-            )
-        ),
-        # "in Lynn" for King's Lynn: a town's last word after "in", "near", "outside"
+        and not re.match(r"['’]s\b", text[end : end + 3])
+    )
+    # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind
+    # Hall"), a building's word inside ("Queen Elizabeth Hospital Kowloon"), or a saint's name after
+    # a place's first word ("Marshland St James", "Walpole St Andrew").
+    yield bool(re.fullmatch(STREET_WORDS, last)) or (last in BUILDING_WORDS and len(words) > 1)
+    yield any(w.lower() in INSIDE_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1])
+    # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
+    yield bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end)
+    # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
+    yield bool(re.match(r"[ \t]*[(,][ \t]*(?:County|Co\.)[ \t]+[A-Z]", text[end : end + 20]))
+    # "keep Marlpit open", "save Fairstead": the centre under consultation, named by its place
+    yield bool(re.search(r"(?i:\b(?:keep|save)[ \t]+)\Z", text[max(0, start - 8) : start])) and bool(
+        re.match(r"[ \t]+(?:open|going|alive)\b", text[end : end + 10])
+    )
+    # "merging with Gorleston": a centre merged with another, named by its place
+    yield bool(MERGED_WITH.search(text, max(0, start - 20), start))
+    # "in Lynn" for King's Lynn: a town's last word after "in", "near", "outside"
+    yield (
         len(words) == 1
         and last in _last_words_of_towns()
-        and bool(re.search(r"(?i:\b(?:in|near|outside)[ \t]+)\Z", text[max(0, start - 10) : start])),
-        # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
-        " ".join(words).lower() in world_place_names()
-        and bool(_PLACE_BEFORE.search(text[max(0, start - 100) : start])),
+        and bool(re.search(r"(?i:\b(?:in|near|outside)[ \t]+)\Z", text[max(0, start - 10) : start]))
     )
-    return any(clues)
+    # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
+    yield " ".join(words).lower() in world_place_names() and bool(
+        _PLACE_BEFORE.search(text[max(0, start - 100) : start])
+    )
+
+
+MERGED_WITH = re.compile(r"(?i:\bmerg(?:e|es|ed|ing)[ \t]+(?:it[ \t]+|them[ \t]+)?with[ \t]+)\Z")
+"""What stands before a centre named by its place: "merging with Gorleston" (a search ending there)."""
 
 
 INSIDE_WORDS = _words(

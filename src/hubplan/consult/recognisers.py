@@ -36,6 +36,7 @@ from hubplan.consult.name_lists import (
 from hubplan.consult.place_names import (
     BUILDING_WORDS,
     INSIDE_WORDS,
+    MERGED_WITH,
     STREET_WORDS,
     looks_like_place,
     named_for_town,
@@ -235,7 +236,6 @@ _NAME_BEFORE = re.compile(
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
     rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
 )
-_MERGED_WITH = re.compile(r"(?i:\bmerg(?:e|es|ed|ing)[ \t]+(?:it[ \t]+|them[ \t]+)?with[ \t]+)\Z")
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
     r"(?:^|(?<=[.!?;]\s)|(?<=\n))(?i:husband|wife|hubby|son|daughter|brother|sister|mum|"
@@ -705,7 +705,7 @@ class NameRecogniser(_Regex):
                 town = place and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
-                if _MERGED_WITH.search(text, max(0, m.start(1) - 20), m.start(1)):
+                if MERGED_WITH.search(text, max(0, m.start(1) - 20), m.start(1)):
                     continue  # "merging with Gorleston": a centre named by its place
                 found.append((m.start(1), m.end(1)))
         for m in _INITIAL.finditer(text):

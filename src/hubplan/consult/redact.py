@@ -144,6 +144,7 @@ def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Foun
 
 # Not a plain "Day": Day is a surname too ("Tasha Day"); "St David's Day" has its possessive.
 _EVENT_END = re.compile(r"\s(?:Week|Month|Fortnight|Fair|Festival)$|['’]s\sDay$")
+_EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festival)\b|['’]s[ \t]+Day\b")
 # A bus company before its route's number: "the Sanders 44 bus", "the First X1 service" (not "takes
 # Kacper 2 buses").
 _BUS_ROUTE_AFTER = re.compile(r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?[ \t]+(?i:bus|service|route)\b")
@@ -153,7 +154,6 @@ _KIN_WORD = re.compile(
     r"(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|mam|mother|dad|father|grandma|grandad|"
     r"grandpa|granny|nanny|grandson|granddaughter|nephew|niece|cousin|auntie|aunty|uncle)[ \t]+(?=[A-Z])"
 )
-_EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festival)\b|['’]s[ \t]+Day\b")
 
 
 def _find(text: str) -> list[Found]:
