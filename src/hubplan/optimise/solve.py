@@ -15,6 +15,8 @@ from hubplan.optimise.solution import BoundMethod, Method, Solution, Status, sor
 METHODS = tuple(m.value for m in Method)
 #: From this many candidate sites, a plain p-median (no rules) goes to the large-instance solver.
 LARGE_SITES = 1000
+#: Seconds HiGHS gets to find a plan keeping every rule when a heuristic solve's swaps found none.
+FEASIBILITY_SECONDS = 60.0
 
 
 def solve_instance(
@@ -90,10 +92,11 @@ def solve_instance(
         keep_within=within,
     )
     if not feasible(rules, best):
-        if method == Method.HEURISTIC:
-            msg = "the heuristic found no plan keeping every rule; the exact method can prove if one exists"
-            raise InfeasibleError(msg)
-        # Let HiGHS decide, from no start.
+        # The swaps found no plan keeping every rule (a budget, district minimums and cover sets
+        # together can leave few): HiGHS decides, from no start. A heuristic solve gives it the time
+        # left, or FEASIBILITY_SECONDS; it raises InfeasibleError if no plan exists.
+        if method == Method.HEURISTIC and time_limit is None:
+            time_limit = FEASIBILITY_SECONDS
         return _exact(
             inst,
             rules,
