@@ -683,3 +683,26 @@ def test_second_review_findings(text: str, expected: str) -> None:
         assert expected[3:] not in out
     else:
         assert expected[4:] in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Where someone works, said loosely.
+        ("can't come on Tuesdays as my wife is at Wells Co-op till 4", "my wife is at [workplace] till 4"),
+        ("my other half's with Anglian Water so he's out all day", "my other half's with [workplace] so"),
+        ("Firefighter, on call at Holt fire station, two kids.", "on call at [workplace], two kids."),
+        ("I do the round out of the Fakenham delivery office.", "the round out of [workplace]."),
+        ("I'm registered manager of Beechwood House and", "registered manager of [workplace] and"),
+        ("Richard, Operations Director at Glaves Engineering", " at [workplace]"),
+        # ... and what is no workplace.
+        ("my wife is at Wells on Tuesdays with the baby", "unchanged"),
+        ("my mum is at the centre in Holt most days", "unchanged"),
+        ("I fish out of Caister most of the year", "unchanged"),
+        ("Sorry, mother at Sprowston here", "unchanged"),
+        ("my husband is at home with the twins", "unchanged"),
+    ],
+)
+def test_workplaces_said_loosely(text: str, expected: str) -> None:
+    out = redact(text)
+    assert out == text if expected == "unchanged" else expected in out

@@ -190,7 +190,10 @@ _WORK_CUE = re.compile(
     r"laundry|wards?)\s+at|"
     r"(?:days?|time|nights?|weekends?)\s+off\s+from|trading\s+as|"
     r"(?:do|does|doing|did)\s+(?:seasonal|casual|relief|bank|temp|temping|cleaning)\s+(?:work\s+)?at|"
-    r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
+    r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|on[\s-]call\s+(?:at|for)|"
+    r"(?:based|works?|working|worked|drives?|driving|drove|fish|fishes|fishing|round|operates?)\s+out\s+of(?=\s+the\s)|"
+    r"(?:manager|owner|co-owner|proprietor|licensee|landlord|landlady|matron)\s+of|"
+    r"(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
     r"\s+)"
 )
 _CAP = r"[A-Z][\w'’&.-]*"
@@ -202,7 +205,8 @@ _BUSINESS = (
     r"airport|docks|port|prison|barracks|base|university|hq|foods|farms|pharmacy|chemist|bar|club|trust|"
     r"practice|mall|inn|spa|stall|terminal|racecourse|marina|boatyards?|rigs?|quarry|refinery|brewery|"
     r"creamery|cannery|distillery|works|gym|cinema|theatre|arcade|holiday\s+park|caravan\s+park|zoo|"
-    r"garden\s+centre|leisure\s+centre|power\s+station|gas\s+terminal|fish\s+bar|kebab|pizza)"
+    r"garden\s+centre|leisure\s+centre|power\s+station|gas\s+terminal|fish\s+bar|kebab|pizza|"
+    r"(?:fire|police|ambulance|lifeboat|coastguard)\s+station)"
 )
 # Where it is: "on Magdalen Street", "in Thetford", "near Dereham".
 # ... "near Norwich airport", "by the A11", "on the market place", up to two of them ("on King Street
@@ -257,6 +261,11 @@ _WORK_IN = re.compile(r"(?i:\b(?:work|works|worked|working)\s+in\s+)")
 _ANY_JOB = re.compile(
     r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?(?:\s*\([^()]{0,60}\))?"
     r"\s+(?:at|for|with)\s+)"
+    # a job title after a name, with no article: "Richard Glaves, Operations Director at", "Dr Raman,
+    # GP partner at"
+    r"|(?:(?<=[,(–—])|(?m:^))[ \t]*(?i:(?!(?:my|our|his|her|their|the|a|an|and|but|so|or)\b)"
+    r"(?!(?:grand)?(?:mother|father|brother|sister|daughter)s?\b)"
+    r"(?:[a-z]+[ \t]+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?[ \t]+(?:at|for|with)\s+)"
     # a job's initials, said of oneself or one's family: "I'm an RVN at", "she is a HCA for" (not "an
     # MP for Norwich South", "my son sees a SALT at")
     r"|\b(?i:i'm|i\s+am|im|(?:he|she)\s+is|he's|she's|work(?:s|ed|ing)?\s+as)\s+(?i:an?)\s+"
@@ -671,7 +680,7 @@ class WorkplaceRecogniser(_Regex):
                 continue  # "the local member for Mundesley": the division a councillor represents
             m = _EMPLOYER.match(text, cue.end())
             name = m[0].lower().removeprefix("the ").strip() if m else ""
-            if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name):
+            if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name) and not _is_town(name):
                 yield m.start(), m.start() + _employer_length(m[0])  # not "run the Tuesday group"
         for m in _WHERE_WORKS.finditer(text):
             yield m.start(1), m.end(1)
@@ -900,9 +909,18 @@ _JOB_SENTENCE = re.compile(
 _SENTENCE = re.compile(r"[^.!?\n;]+")
 # After "at" or "for": a Title-Case name (with "of", "and", "&" between its words), a business
 # word after it, and where it is.
-_AFTER_PREPOSITION = re.compile(
-    rf"\b(?:at|for)\s+((?:the\s+)?(?:(?!I\b){_CAP}(?:\s+(?:of|and|&|de|on|the|for)\s+|\s+))*"
-    rf"(?!I\b){_CAP}(?:\s+{_BUSINESS})?{_AT_PLACE})(?![\w'’-])"
+_TITLED_EMPLOYER = (
+    rf"(?:the\s+)?(?:(?!I\b){_CAP}(?:\s+(?:of|and|&|de|on|the|for)\s+|\s+))*"
+    rf"(?!I\b){_CAP}(?:\s+{_BUSINESS})?{_AT_PLACE}"
+)
+_AFTER_PREPOSITION = re.compile(rf"\b(?:at|for)\s+({_TITLED_EMPLOYER})(?![\w'’-])")
+# "my wife is at Wells Co-op", "her mum's at the Tesco in Swaffham", "my other half's with Anglian
+# Water": a grown-up of the family said to be at or with a business is at work there.
+_KIN_IS_AT = re.compile(
+    r"(?i:\b(?:husband|wife|partner|other\s+half|oh|dh|hubby|fianc[eé]e?|missus|missis|boyfriend|"
+    r"girlfriend|man|mum|mam|dad|brother|sister)(?:\s+(?-i:[A-Z][\w'’-]+))?(?:\s+is|['’]s)\s+"
+    r"(?:now\s+|still\s+|currently\s+|usually\s+)?(?:at|with)\s+)"
+    rf"({_TITLED_EMPLOYER})(?![\w'’-])"
 )
 _NOT_AN_EMPLOYER = re.compile(
     # "the Mile Cross centre", "the Dereham hub": a centre named by its place is the service consulted on
@@ -962,26 +980,30 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
 
     "My husband is a corporal at RAF Marham", "I pick at Place UK in the summer", "I work for Sodexo
     at the barracks": where the sentence says it is about work, the business named after the
-    preposition is the workplace. Towns, months and days, children's centres and family hubs (the
-    services consulted on) and known organisations are not.
+    preposition is the workplace; so is one a grown-up of the family "is at" or "is with" ("my wife
+    is at Wells Co-op"). Towns, months and days, children's centres and family hubs (the services
+    consulted on) and known organisations are not.
     """
     from hubplan.consult.name_lists import organisation_spans
 
-    for sentence in _SENTENCE.finditer(text):
-        if not _JOB_SENTENCE.search(sentence[0]):
+    in_job_sentences = [
+        m
+        for sentence in _SENTENCE.finditer(text)
+        if _JOB_SENTENCE.search(sentence[0])
+        for m in _AFTER_PREPOSITION.finditer(text, sentence.start(), sentence.end())
+    ]
+    for m in [*in_job_sentences, *_KIN_IS_AT.finditer(text)]:
+        start, end = m.start(1), m.start(1) + _employer_length(m[1])
+        name = re.sub(r"^the\s+", "", text[start:end])
+        if not name or _NOT_AN_EMPLOYER.match(name):
             continue
-        for m in _AFTER_PREPOSITION.finditer(text, sentence.start(), sentence.end()):
-            start, end = m.start(1), m.start(1) + _employer_length(m[1])
-            name = re.sub(r"^the\s+", "", text[start:end])
-            if not name or _NOT_AN_EMPLOYER.match(name):
-                continue
-            head = re.match(rf"{_CAP}(?:\s+{_CAP})*", name)
-            if head and _is_town(head[0]) and not _HAS_BUSINESS.search(name):
-                continue
-            orgs = organisation_spans(text[start:end])
-            if any(s == 0 and e >= len(text[start:end]) - 1 for s, e in orgs):
-                continue  # a service or charity consulted on ("Action for Children")
-            yield start, end
+        head = re.match(rf"{_CAP}(?:\s+{_CAP})*", name)
+        if head and _is_town(head[0]) and not _HAS_BUSINESS.search(name):
+            continue
+        orgs = organisation_spans(text[start:end])
+        if any(s == 0 and e >= len(text[start:end]) - 1 for s, e in orgs):
+            continue  # a service or charity consulted on ("Action for Children")
+        yield start, end
 
 
 class RegistrationRecogniser(_Regex):
