@@ -47,6 +47,13 @@ FORUM_AUTHOR = re.compile(
     r"(?m)^[ \t]*((?!Ma?c[A-Z][a-z]+\s*$)(?=[A-Za-z0-9_.]*(?:\d|_|[a-z][A-Z]))"
     r"[A-Za-z][A-Za-z0-9_.]{3,30}[A-Za-z0-9_])[ \t]*\n(?=[ \t]*\S)"
 )
+# "u/mardle_and_mither • 5h": a Reddit user; "bigdave_nr7 — 21/02/2024 21:14", "Rich (Wroxham) —
+# Today at 09:12": a chat's author on the line above the message (Discord, Teams and the like).
+_REDDIT_USER = re.compile(r"(?<![\w/])u/([A-Za-z0-9_-]{3,20})\b")
+_CHAT_HEADER = re.compile(
+    r"(?m)^[ \t]*([^\n—–:]{2,40}?)[ \t]+[—–-][ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday)"
+    r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[APap][Mm])?)?[ \t]*$"
+)
 SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
     r"|(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
@@ -193,6 +200,7 @@ _WORK_CUE = re.compile(
     r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|on[\s-]call\s+(?:at|for)|"
     r"(?:based|works?|working|worked|drives?|driving|drove|fish|fishes|fishing|round|operates?)\s+out\s+of(?=\s+the\s)|"
     r"(?:manager|owner|co-owner|proprietor|licensee|landlord|landlady|matron)\s+of|"
+    r"contracted\s+(?:to|with)|[a-z]{3,}(?:er|or|ist|ian|man|woman|ic|ie)\s+out\s+of(?=\s+the\s)|"
     r"(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
     r"\s+)"
 )
@@ -206,7 +214,8 @@ _BUSINESS = (
     r"practice|mall|inn|spa|stall|terminal|racecourse|marina|boatyards?|rigs?|quarry|refinery|brewery|"
     r"creamery|cannery|distillery|works|gym|cinema|theatre|arcade|holiday\s+park|caravan\s+park|zoo|"
     r"garden\s+centre|leisure\s+centre|power\s+station|gas\s+terminal|fish\s+bar|kebab|pizza|"
-    r"(?:fire|police|ambulance|lifeboat|coastguard)\s+station)"
+    r"(?:fire|police|ambulance|lifeboat|coastguard)\s+station|pizzeria|trattoria|nail\s+bar|childminding|"
+    r"day\s+nursery)"
 )
 # Where it is: "on Magdalen Street", "in Thetford", "near Dereham".
 # ... "near Norwich airport", "by the A11", "on the market place", up to two of them ("on King Street
@@ -283,10 +292,10 @@ _OWNERS = (
     r"(?:i|we|he|she|they|husband|wife|partner|dad|mum|brother|sister|son|daughter|in-laws|parents|"
     r"father-in-law|mother-in-law|brother-in-law|uncle|cousin|family)"
 )
-_TRADE_NOUN = r"(?:takeaway|shop|cafe|café|restaurant|chippy|pharmacy|salon|garage)"
+_TRADE_NOUN = r"(?:takeaway|shop|cafe|café|restaurant|chippy|pharmacy|salon|garage|pizzeria)"
 _HAS_A_BUSINESS = re.compile(
     rf"(?i:\b{_OWNERS}"
-    r"(?:\s+(?-i:[A-Z][\w'’-]+))?\s+(?:have|has|had|got|run|runs|ran|own|owns|owned)\s+(?:(?:our|their)\s+)?"
+    r"(?:\s+(?-i:[A-Z][\w'’-]+)){0,3}\s+(?:have|has|had|got|run|runs|ran|own|owns|owned)\s+(?:(?:our|their)\s+)?"
     rf"(?:{_TRADE_NOUN}\s+)?)"
     rf"((?:[A-Z][\w’'-]*['’]s(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,2}}[ \t]+(?:&[ \t]+)?"
     rf"(?i:{_BUSINESS}|news|stores?|nails|cuts|deli)\b)"
@@ -298,13 +307,36 @@ _DAY_NAMES = "monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|s
 # "we run Golden Fry fish and chips in Caister", "have takeaway Golden Dragon on Quebec Street": a
 # business named after "run" or "own", or after its trade's word.
 _RUNS_A_BUSINESS = re.compile(
-    rf"(?i:\b{_OWNERS}\s+"
+    rf"(?i:\b{_OWNERS}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+"
     rf"(?:(?:run|runs|ran|own|owns|owned)\s+(?:(?:a|the|our|their)\s+)?(?:{_TRADE_NOUN}\s+)?"
-    rf"|(?:have|has|had)\s+(?:(?:a|the|our|their)\s+)?{_TRADE_NOUN}\s+))"
+    rf"|(?:have|has|had)\s+(?:(?:a|the|our|their)\s+)?(?:[a-z]+\s+)?{_TRADE_NOUN}\s+))"
     rf"((?!(?:The|A|My|Our)\b|(?i:{_DAY_NAMES})\b){_CAP}(?:[ \t]+{_CAP}){{0,2}}"
     rf"(?:[ \t]+(?i:fish\s+and\s+chips|{_BUSINESS}))?"
     rf"(?:[ \t]+(?:on|in|at)[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})?)"
 )
+# "I have Anatolia Kebab on Norwich Road": a business named with its trade's word after "have".
+_HAS_NAMED_BUSINESS = re.compile(
+    rf"(?i:\b{_OWNERS}(?:\s+(?-i:[A-Z][\w'’-]+)){{0,3}}\s+(?:have|has|had|run|runs|own|owns)\s+)"
+    rf"((?!(?:The|A|My|Our)\b){_CAP}(?:[ \t]+{_CAP}){{0,2}}[ \t]+(?i:{_BUSINESS})\b"
+    rf"(?:[ \t]+(?:on|in|at)[ \t]+{_CAP}(?:[ \t]+{_CAP}){{0,2}})?)"
+)
+# "Fran runs the Swan", "Hüseyin owns Mustafa's Barbers": someone named who runs a business.
+_NAMED_OWNER = re.compile(
+    rf"\b({_CAP})[ \t]+(?:runs|owns|ran|owned|manages)[ \t]+(?:the[ \t]+)?"
+    rf"((?!(?:The|A|My|Our)\b){_CAP}(?:[ \t]+{_CAP}){{0,2}}(?:[ \t]+(?i:{_BUSINESS}))?)(?![\w'’-])"
+)
+# "Brecks & Yare Accountants Ltd": a limited company named in a response is where someone works.
+_LIMITED = re.compile(
+    r"\b((?:[A-Z][\w'’.-]*|&)(?:[ \t]+(?:[A-Z][\w'’.-]*|&|and|of)){0,5}[ \t]+(?:Ltd\b\.?|Limited\b))"
+)
+# "48th Fighter Wing", "1st Battalion Royal Anglian", "7 Para RHA": a military unit by its number.
+_NUMBERED_UNIT = re.compile(
+    r"\b(\d{1,3}(?:st|nd|rd|th)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}"
+    r"(?:Battalion|Regiment|Squadron|Wing|Brigade|Division|Commando|Field[ \t]+Hospital|Signal[ \t]+Regiment)"
+    r"(?:,?[ \t]+(?:the[ \t]+)?(?:Royal|Queen's|King's)(?:[ \t]+[A-Z][\w'’-]*){1,3})?)"
+)
+# "a porter, N&N", "HCA, QEH": a job, a comma and an employer's initials.
+_JOB_COMMA_INITIALS = re.compile(rf"(?i:\b{_JOBS})[ \t]*,[ \t]*((?:[A-Z]&[A-Z]|[A-Z]{{3,5}})\b)(?![&.-])")
 _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
 # "i work on the holkham estate", "a gardener on the Sandringham estate": an estate or farm worked on.
 _ON_AN_ESTATE = re.compile(
@@ -470,6 +502,8 @@ class SocialRecogniser(_Regex):
         for m in SOCIAL_CUED.finditer(text):
             if not re.fullmatch(r"\d[\d.,]*[kKmM]?", m[1]):  # "fb: 2.5k people shared it" is no handle
                 yield m.start(1), m.end(1)
+        for m in [*_REDDIT_USER.finditer(text), *_CHAT_HEADER.finditer(text)]:
+            yield m.start(1), m.end(1)
         authors = list(FORUM_AUTHOR.finditer(text))
         for m in authors:
             # A thread has several authors; a lone "COVID19" or "PowerPoint" line is a heading.
@@ -687,9 +721,14 @@ class WorkplaceRecogniser(_Regex):
         for m in [
             *_HAS_A_BUSINESS.finditer(text),
             *_RUNS_A_BUSINESS.finditer(text),
+            *_HAS_NAMED_BUSINESS.finditer(text),
             *_ON_AN_ESTATE.finditer(text),
+            *_LIMITED.finditer(text),
+            *_NUMBERED_UNIT.finditer(text),
+            *_JOB_COMMA_INITIALS.finditer(text),
         ]:
             yield m.start(1), m.end(1)
+        yield from _named_owners(text)
         yield from _described_workplaces(text)
         for m in _AT_WORKS.finditer(text):
             yield m.start(1), m.end(1)
@@ -901,7 +940,8 @@ _JOB_SENTENCE = re.compile(
     r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|employed|employer|tills|crew|crews|picks?|"
     r"picking|packing|lambing|harvest|agency|volunteers?|volunteering|apprentice\w*|placement|posted|"
     r"stationed|serving|serves|contract|hours|rota|housekeeping|domiciliary|warehouse|kitchen|deliveries|"
-    r"nightshift|lates|earlies|security|cleaning)\b|"
+    r"nightshift|lates|earlies|security|cleaning|home\s+care|care\s+work|contracted|used\s+to\s+(?:be|work)\s+at|"
+    r"years?\s+at)\b|"
     r"\b(?:an?|the|as\s+an?)\s+(?:[a-z]+\s+)?(?:[a-z]{2,}(?:er|or|ist|ian|man|woman)|corporal|sergeant|soldier|"
     r"private|gunner|airman|lance\s+corporal|chef|cook|nurse|porter|cleaner|carer|student|trainee|"
     r"postdoc|locum|intern|ta|hca)s?\b)"
@@ -916,6 +956,9 @@ _TITLED_EMPLOYER = (
 _AFTER_PREPOSITION = re.compile(rf"\b(?:at|for)\s+({_TITLED_EMPLOYER})(?![\w'’-])")
 # "my wife is at Wells Co-op", "her mum's at the Tesco in Swaffham", "my other half's with Anglian
 # Water": a grown-up of the family said to be at or with a business is at work there.
+_WORKS_ON_THE = re.compile(
+    rf"(?i:\b(?:work|works|worked|working)\s+on\s+)(?=the\s)({_TITLED_EMPLOYER})(?![\w'’-])"
+)
 _KIN_IS_AT = re.compile(
     r"(?i:\b(?:husband|wife|partner|other\s+half|oh|dh|hubby|fianc[eé]e?|missus|missis|boyfriend|"
     r"girlfriend|man|mum|mam|dad|brother|sister)(?:\s+(?-i:[A-Z][\w'’-]+))?(?:\s+is|['’]s)\s+"
@@ -975,6 +1018,16 @@ def _named_employers(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(1), end
 
 
+def _named_owners(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the business a person named by a first name runs or owns ("Fran runs the Swan")."""
+    from hubplan.consult.name_lists import is_first_name
+
+    for m in _NAMED_OWNER.finditer(text):
+        name = m[2]
+        if is_first_name(m[1]) and not _NOT_AN_EMPLOYER.match(name) and not _is_town(name):
+            yield m.start(2), m.end(2)
+
+
 def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
     """Yield a Title-Case name after "at" or "for" in a sentence about someone's job.
 
@@ -992,7 +1045,7 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
         if _JOB_SENTENCE.search(sentence[0])
         for m in _AFTER_PREPOSITION.finditer(text, sentence.start(), sentence.end())
     ]
-    for m in [*in_job_sentences, *_KIN_IS_AT.finditer(text)]:
+    for m in [*in_job_sentences, *_KIN_IS_AT.finditer(text), *_WORKS_ON_THE.finditer(text)]:
         start, end = m.start(1), m.start(1) + _employer_length(m[1])
         name = re.sub(r"^the\s+", "", text[start:end])
         if not name or _NOT_AN_EMPLOYER.match(name):

@@ -73,7 +73,7 @@ _INITIALS_PAIR = re.compile(
     rf"(?<![\w'’-])(?:([A-Z]{{2,3}})\s+(?:and|&)\s+({_NAME}|{_LOWER})|({_NAME}|{_LOWER})\s+(?:and|&)\s+([A-Z]{{2,3}}))"
     r"(?![\w'’-])"
 )
-_BRACKETED = re.compile(r"\s*\(([A-Z]{2,3}|[A-Z][a-z]{1,12})\)")
+_BRACKETED = re.compile(rf"\s*\(([A-Z]{{2,3}}|[A-Z][a-z]{{1,12}}|{_NAME}(?:[ \t]+{_NAME}){{1,2}})\)")
 _POSSESSIVE_KIN = re.compile(
     rf"(?<![\w'’-])([A-Z]{{2,3}}|{_NAME}|[a-z]{{2,}}?)['’]?s\s+(?:mum|mam|mummy|dad|daddy|nan|nanny|nana|"
     r"grandma|grandad|brother|sister|auntie|aunty|uncle|cousin|baby|son|daughter|key\s*worker)\b"
@@ -89,6 +89,44 @@ _IDIOMS = re.compile(
     r"\bjohnny[\s-]come[\s-]lately|\bgrace\s+period|\bsaving\s+grace|\bhope\s+for\s+the\s+best|"
     r"\bbless\s+you|\bbill\s+(?:to|for)\b|\brob\s+peter\s+to\s+pay\s+paul|\bpeter\s+out|\bjack\s+up|"
     r"\bjack\s+in\s+the\s+box|\bbrown\s+bread|\bruby\s+tuesday'?s?)"
+)
+
+# Where only a person can stand, whatever the words: the name an e-mail client sets before an
+# address ("On Mon, 2 Sept, Priti Rathod <priti.r@example.com> wrote:"), a maiden name ("née
+# Nwosu"), the staff initials a call log sets after its time ("12/02 10:41 KMB - Cust states") or
+# after a councillor's title ("-Cllr JW").
+_DISPLAY_NAME = re.compile(
+    rf"((?:{_NAME}|[A-Z]\.?)(?:[ \t]+(?:{_NAME}|[A-Z]\.?)){{0,3}})[ \t]*<[\w.+-]+@[\w-]+\.[\w.]+>"
+)
+_NEE = re.compile(rf"(?i:\bn[ée]e)[ \t]+({_NAME})")
+_LOGGED_BY = re.compile(
+    r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ \t]+\d{1,2}[:.]\d\d[ \t]+"
+    r"([A-Z]{2,4}|[A-Z]Mc[A-Z])[ \t]*[-–:]"
+    r"|\b(?:Cllr|Councillor)\.?[ \t]+([A-Z]{2,3})\b(?![.-])"
+)
+# "We are Hemant and Nayna Patel": a couple introducing themselves by first names.
+_WE_ARE = re.compile(
+    rf"(?i:\b(?:we\s+are|we're|we’re))[ \t]+({_NAME})[ \t]+(?:and|&)[ \t]+({_NAME})(?:[ \t]+({_NAME}))?"
+)
+# "Mariama Kamara 07700 900 983": a name signing a comment off just before a phone number.
+_BEFORE_PHONE = re.compile(
+    rf"(?:^|(?<=[.!?\n])[ \t]*)((?:{_NAME})(?:[ \t]+{_NAME}){{0,2}})[ \t]*[,:-]?[ \t]*"
+    r"(?=(?:\+44|0)[ \d]{9,13}\d\b)",
+    re.MULTILINE,
+)
+# "The Nowak family", "the Rosenthal family": a family by its surname.
+_SURNAME_FAMILY = re.compile(rf"\b[Tt]he\s+({_NAME})\s+famil(?:y|ies)\b")
+# "our three (Wren 9, Hazel 6 and Bramble 2)": children listed with their ages.
+_AGED_ITEM = rf"({_NAME})[ \t]+\d{{1,2}}"
+_AGED_LIST = re.compile(rf"{_AGED_ITEM}(?:[ \t]*(?:,|and|&)[ \t]*{_AGED_ITEM})+")
+_AGED_ITEM_RE = re.compile(_AGED_ITEM)
+_COUNTED = _words(
+    """year years week weeks route routes bus buses page pages room rooms ward wards flat flats platform
+    class classes stage stages level levels step steps chapter line lines gate gates junction pitch plot
+    mooring unit units house block number no phase day days term table question section item option zone
+    area band grade part group team session key nr ip pe ex mk tier window size age aged under over top
+    valentine christmas easter monday tuesday wednesday thursday friday saturday sunday january february
+    march april may june july august september october november december"""
 )
 
 _PUBLIC_OFFICE = re.compile(
@@ -320,6 +358,14 @@ def addressed_names(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(1), m.end(1)
     yield from _signers(text)
     yield from _in_email(text)
+    for m in _DISPLAY_NAME.finditer(text):
+        if not any(w.lower().strip(".") in _NOT_SIGNERS | _NOT_ADDRESSEES for w in m[1].split()):
+            office = OFFICE.match(m[1])  # "Cllr Maureen Tuddenham <...>": the title stays
+            yield m.start(1) + (office.end() if office else 0), m.end(1)
+    for m in [*_NEE.finditer(text), *_LOGGED_BY.finditer(text)]:
+        group = 1 if m[1] else 2
+        if m[group] not in _ACRONYMS:
+            yield m.start(group), m.end(group)
 
 
 def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -376,6 +422,19 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
             and stem not in _NOT_NAMES
         ):
             yield m.start(1), m.end(1)
+    for m in _WE_ARE.finditer(text):
+        if is_first_name(m[1]) and is_name_word(m[2]):
+            yield from ((m.start(i), m.end(i)) for i in (1, 2, 3) if m[i])
+    for m in _BEFORE_PHONE.finditer(text):
+        if _name_like(m[1].split()[0]) and m[1].split()[0].lower() not in _NOT_NAMES | _CLOSERS:
+            yield m.start(1), m.end(1)
+    for m in _SURNAME_FAMILY.finditer(text):
+        if is_unknown_word(m[1].lower()) and m[1].lower() not in _NOT_NAMES:
+            yield m.start(1), m.end(1)
+    for listed in _AGED_LIST.finditer(text):
+        items = list(_AGED_ITEM_RE.finditer(text, listed.start(), listed.end()))
+        if not any(i[1].lower() in _COUNTED | _NOT_NAMES for i in items):
+            yield from ((i.start(1), i.end(1)) for i in items)
     sign_off = _SIGN_OFF.search(text)
     if sign_off:
         words = sign_off[1].split()
@@ -390,6 +449,10 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         surname = re.match(rf"[ \t]+({_NAME})", text[bracket.end() :]) if bracket else None
         titled = word.lower() in _TITLE_WORDS  # "DORIS PEGG (MRS)": the title a signer asks for
         named = word.isupper() or surname or is_name_word(word) or is_unknown_word(word.lower())
+        if bracket and " " in word:  # "Nok (Siriporn Watts)"; not a panel's "Marcus (Redcastle Furze):"
+            first = word.split()[0]
+            area = text[bracket.end() : bracket.end() + 1] == ":"
+            named = is_name_word(first) or (is_unknown_word(first.lower()) and not area)
         if bracket and not titled and named:
             yield bracket.start(1), bracket.end(1)
             if surname and surname[1].lower() not in _NOT_NAMES:

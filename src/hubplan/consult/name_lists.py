@@ -2,7 +2,8 @@
 
 The census list is the one the ``names`` package ships (1990 US census); ``first_names_world.txt`` is
 derived from Faker's person providers (MIT; built by ``scripts/build_first_names.py``) and
-``first_names_extra.txt`` is our own supplement for communities Faker lacks. English words are
+``first_names_extra.txt`` is our own supplement for communities Faker lacks; the dictionary that
+``gender-guesser`` ships adds names given since. English words are
 WordNet's index as the spaCy pipeline's lemmatizer ships it: a lower-case word in a name slot that is
 none of them is read as a name. ``organisations.txt`` (ours) lists the charities, services and
 national programmes that families name, and the named days, festivals and seasonal figures they
@@ -77,8 +78,35 @@ def first_names() -> frozenset[str]:
     ``first_names_extra.txt`` is our own supplement (Welsh, Punjabi, Somali, ...). Names that are also
     ordinary English words (Will, May, Grace, ...) are left out: they count as names only by context.
     """
-    out = census_first_names() | world_first_names()
-    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
+    out = census_first_names() | world_first_names() | dictionary_first_names()
+    return frozenset(out - _AMBIGUOUS - _NOT_NAMES - _GREETING_NAMES)
+
+
+# Greetings that the names dictionary also lists as names: at a comment's start they greet.
+_GREETING_NAMES = _words("shalom salam salaam namaste")
+
+
+@functools.cache
+def dictionary_first_names() -> frozenset[str]:
+    """Return the first names of the dictionary that ``gender-guesser`` ships, lower case, no English words.
+
+    Jörg Michael's dictionary (GNU FDL, read unchanged from the installed package) holds about 46,000
+    first names from 54 countries and regions, Britain and Ireland, eastern Europe, the Arab world,
+    India, China and Africa among them, with names given since the 1990 census ("Harper", "Oliwia",
+    "Hemant"). A name that is also an English word (WordNet: "Harper" is one) is left out here and
+    counts only by context, as "Will" and "Grace" do; so are its lines for accented forms written in
+    the file's own codes ("<A/>") and its lines of variant spellings (marked "+").
+    """
+    text = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text(encoding="utf-8")
+    out: set[str] = set()
+    for line in text.splitlines():
+        if line.startswith("#") or len(line) < 31 or line[29] == "+":
+            continue
+        words = line[3:29].split()
+        name = words[0].replace("+", "-").lower() if words else ""
+        if name and "<" not in name and not is_english_word(name):
+            out.add(name)
+    return frozenset(out)
 
 
 @functools.cache

@@ -216,6 +216,14 @@ _KIN = (
     r"manager|leader|teacher|nurse|lady|practitioner|coordinator|fella|feller|bloke|missus|other\s+half|bf|gf|"
     r"hubs|man)"
 )
+# "je m'appelle Grâce", "nazywam się Ola", "mă numesc Ioana": "my name is" in the languages of
+# England's communities; and who organised or wrote something ("Organised by Holly Barnard").
+_NAME_IS_ABROAD = (
+    r"je\s+m['’]appelle|me\s+llamo|mi\s+chiamo|ich\s+hei(?:ß|ss)e|nazywam\s+si[ęe]|m[ăa]\s+numesc|"
+    r"meu\s+nome\s+[ée]|mi\s+nombre\s+es|mijn\s+naam\s+is|jmenuji\s+se|vol[áa]m\s+sa|mano\s+vardas|"
+    r"mani\s+sauc|benim\s+ad[ıi]m|меня\s+зовут|мене\s+звати|казвам\s+се"
+)
+_WHO_DID_IT = r"organi[sz]ed\s+by|submitted\s+by|written\s+by|compiled\s+by|led\s+by"
 _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
     rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*(?:[a-z]+\s+)?{_KIN}s?(?:\s+(?:is|are))?|ask(?:ed)?\s+for|"
@@ -225,7 +233,10 @@ _BEFORE_NAME = re.compile(
     rf"love|ring|call|text|contact|take|took|bring|brought|helped\s+by|run\s+by|runs\s+it|runs\s+the\s+group|"
     rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of|"
     rf"parents?\s+of|carer\s+(?:of|for|to)|sees|seen\s+by|appointment\s+with|takes|look(?:s|ing)?\s+after|"
-    rf"(?:grand)?(?:mother|father|parent)\s+of|minds|minding)"
+    rf"(?:grand)?(?:mother|father|parent)\s+of|minds|minding|"
+    # "je m'appelle Grâce", "nazywam się Ola", "mă numesc Ioana": "my name is" in the languages of
+    # England's communities; and who organised or wrote something ("Organised by Holly Barnard").
+    rf"{_NAME_IS_ABROAD}|{_WHO_DID_IT}|organi[sz]er|child\s*\d)"
     rf"[ \r\n,:(\-]+)({_NAME})"  # not across a tab: "First name<tab>Surname" is a table's header
 )
 _NAME_BEFORE = re.compile(
@@ -698,6 +709,8 @@ class NameRecogniser(_Regex):
             for m in pattern.finditer(text):
                 if m[1].lower() in _NOT_NAMES or not _reads_as_name(text, m.start(1), m.end(1), tags, ner):
                     continue
+                if re.match(r"[ \t]+of[ \t]+[A-Z]", text[m.end(1) :]):
+                    continue  # "organised by Friends of North Walsham Under 5s": a body's name
                 if re.fullmatch(_TITLES, m[1]):
                     continue  # "Thanks, Cllr Ann Moss": the title's name is found with the title
                 word = m[1].lower()
@@ -849,10 +862,10 @@ class NameRecogniser(_Regex):
 
 
 _INTRODUCES = re.compile(
-    r"(?i:\b(?:name\s+is|name's|names|name|i\s+am|i'm|im|called|named|signed|regards|this\s+is|"
+    rf"(?i:\b(?:name\s+is|name's|names|name|i\s+am|i'm|im|called|named|signed|regards|this\s+is|{_WHO_DID_IT}|"
     rf"(?:my|our|his|her)\s+(?:\w+\s+)?{_KIN}))[\s,:(\-]*$"
 )
-_NAMED = re.compile(r"(?i:\b(?:name\s+is|name's|named|(?:i\s+am|i'm|im)\s+called)\s+)$")
+_NAMED = re.compile(rf"(?i:\b(?:name\s+is|name's|named|(?:i\s+am|i'm|im)\s+called|{_NAME_IS_ABROAD})\s+)$")
 _NOT_NAME_TAGS = _words("VERB ADJ AUX ADV ADP PRON DET SCONJ CCONJ NUM PART INTJ")
 
 
@@ -874,8 +887,9 @@ def _starts_a_place_name(text: str, start: int) -> bool:
 
 
 _NAME_HEADER = re.compile(
-    r"(?i)^\s*(?:(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+|last\s+|family\s+|given\s+)?name|surname|"
-    r"forename)\s*[:?]?\s*$"
+    r"(?i)^\s*(?:(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+|last\s+|family\s+|given\s+|child(?:'s)?\s+|"
+    r"parent(?:'s)?\s+|baby(?:'s)?\s+)?name|surname|forename|adult|child|baby|parent|parent/carer|carer|mum|dad)"
+    r"\s*[:?]?\s*$"
 )
 
 
