@@ -753,3 +753,24 @@ def test_names_workplaces_and_handles_in_new_forms(text: str, expected: str) -> 
         assert expected[3:] not in out
     else:
         assert expected[4:] in out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Homes known by their name, and birth dates said by a named day, in new forms.
+        ("my sponsors live at Holly Lodge, The Street, Foulsham", "no:Holly Lodge"),
+        ("signed by Kim Pye of The Laurels, Reepham Road.", "no:The Laurels"),
+        ("Mr T. Howes (Fairholme, Mill Road) asked about parking", "no:Fairholme"),
+        ("we are at 23 Barnards Yard, NR18 0AB now", "no:23 Barnards"),
+        ("Ellis (4) and Nova (due in Feb). The centre", "no:Feb"),
+        ("Reggie born St Andrew's Day 2021 (30/11) and", "no:30/11"),
+        # ... and what stays.
+        ("we met at Holt Hall, Holt Road last week", "has:Holt Hall"),
+        ("14/03/2025 21:47\tNR19 1QF\tDereham", "has:21:47"),
+        ("the bill is due in March", "has:March"),
+    ],
+)
+def test_named_houses_and_named_birthdays(text: str, expected: str) -> None:
+    out = redact(text)
+    assert expected[3:] not in out if expected.startswith("no:") else expected[4:] in out

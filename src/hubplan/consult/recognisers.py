@@ -154,6 +154,14 @@ BORN_MONTH = re.compile(
     rf"{_MONTH}(?:\s+(?:(?:last|this)\s+year|\d{{4}}))?|(?:19|20)\d\d)(?![\w/-]|\.\d)",
     re.IGNORECASE,
 )
+# "born St Stephen's Day 2022", "born on Diwali 2021", "born Ramadan 2021": a named day and its year.
+_BORN_ON_A_DAY = re.compile(
+    r"\bborn\s+(?:on\s+|in\s+)?((?:[A-Z][\w'’]*[ \t]+){1,3}(?:day[ \t]+)?(?:19|20)\d{2})\b(?![/.-]\d)"
+)
+_DATE_IN_BRACKETS = re.compile(
+    rf"[ \t]*\([ \t]*({_DATE}|\d{{1,2}}/\d{{1,2}}|\d{{1,2}}[ \t]+{_MONTH}[ \t]+\d{{4}})[ \t]*\)",
+    re.IGNORECASE,
+)
 _PREGNANCY = re.compile(
     r"(?i:pregnan|expecting|\bbaby\b|\bbump\b|midwife|antenatal|\bweeks\b|\btwins\b|\bborn\b|\bscan\b|"
     r"with\s+(?:our|my|her|their)\s+(?:first|second|third|fourth|next|\d))"
@@ -446,7 +454,8 @@ class PostcodeRecogniser(_Regex):
             yield m.start(), m.end()
 
 
-_IS_DUE = re.compile(r"([^\W\d_]+)\s+(?:is|was|'s)\s+$")
+# "Zeynep is due", and "Alyssa (due in Feb)": a name just before the bracket the due date is in.
+_IS_DUE = re.compile(r"([^\W\d_]+)(?:\s+(?:is|was|'s)\s+|\s*\(\s*)$")
 
 
 def _someone_due(before: str) -> bool:
@@ -481,6 +490,12 @@ class DateOfBirthRecogniser(_Regex):
                 yield m.start(1), m.end(1)
         for m in BORN_MONTH.finditer(text):
             yield m.start(1), m.end(1)
+        for m in _BORN_ON_A_DAY.finditer(text):
+            yield m.start(1), m.end(1)
+            # "born Diwali 2022 (24 Oct 2022)": the date given again in brackets is the same birth
+            again = _DATE_IN_BRACKETS.match(text, m.end())
+            if again:
+                yield again.start(1), again.end(1)
         for m in _NAME_AND_DATE.finditer(text):
             word = m[1]
             if word.lower() in _DAYS_AND_MONTHS or not word[0].isupper():
@@ -559,6 +574,20 @@ _HOUSE_NAME = re.compile(
     rf"Stables|Dairy|Bungalow|Lodge|Mill\s+House|Old\s+School|Coach\s+House|Manse)\s*,\s*"
     rf"(?:{_CAP_WORD}\s+){{1,3}}(?i:{STREET_WORDS})\b"
 )
+# A house known by its name, then its street, after words that say someone lives there: "our
+# sponsors live at Glebe House, The Street", "Becca Loades of The Anchorage, Overstrand Road",
+# "Writing from Tŷ Gwyn, Wells Road", "Mr D. Fairweather (Rosebank, Tuns Road)".
+_NAMED_HOUSE = re.compile(
+    r"(?:(?:\b(?i:live|lives|living|lived|staying|writing)(?:[ \t]+(?i:at|in|from))?|\b(?i:of|from))[ \t]+"
+    r"|\([ \t]*)"
+    rf"((?:[Tt]he[ \t]+)?{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}),[ \t]*"
+    rf"(?:\d{{1,4}}[A-Za-z]?[ \t]+)?(?:The[ \t]+Street|(?:{_CAP_WORD}[ \t]+){{1,3}}(?i:{STREET_WORDS}))\b"
+)
+# A number and a name with no street word, then the postcode: "17 Redcastle Furze, IP24 3NB".
+_NUMBER_POSTCODE = re.compile(
+    r"(?<![:.\d])\b\d{1,4}[A-Za-z]?[ ]+[A-Z][a-z][\w'’-]+(?:[ ]+[A-Z][a-z][\w'’-]+)?"
+    r"(?=,?[ ]*[A-Z]{1,2}\d[A-Z\d]?[ ]*\d[A-Z]{2}\b)"
+)
 # A house number said in words ("I'm at forty-one Beech Avenue"): from eleven up after "at" or
 # "live at", any after "number" ("number four Church Lane"); "at two Mill Road sites" is no address.
 _SMALL_NUMBER = r"two|three|four|five|six|seven|eight|nine|ten"
@@ -602,6 +631,17 @@ class AddressRecogniser(_Regex):
         for pattern in (_PLOT, _HOUSE_NAME, _NUMBER_THE):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
+        for m in _NAMED_HOUSE.finditer(text):
+            house = m[1]
+            town = town_starts_at(text, m.start(1) + (4 if house.lower().startswith("the ") else 0))
+            if (
+                not town
+                and not _BUILDING_LAST.search(house)
+                and house.split()[0].lower() not in _DAYS_AND_MONTHS
+            ):
+                yield m.start(1), m.end()
+        for m in _NUMBER_POSTCODE.finditer(text):
+            yield m.start(), m.end()
         for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at forty-one Beech Avenue"
             yield m.start(1) if m[1] else m.start(2), m.end()
         for m in _FLAT_IN_BUILDING.finditer(text):
