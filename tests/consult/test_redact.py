@@ -774,3 +774,21 @@ def test_names_workplaces_and_handles_in_new_forms(text: str, expected: str) -> 
 def test_named_houses_and_named_birthdays(text: str, expected: str) -> None:
     out = redact(text)
     assert expected[3:] not in out if expected.startswith("no:") else expected[4:] in out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Harmless phrases that held-out 20 and 21 saw damaged (made up here in the same forms).
+        "Xmas is close. Thomas born in 2022 (christmas baby) loves it",
+        "The Sure Start programme under Tony Blair was the best thing",
+        "They fear the proposed merger with Gorleston means a long bus ride",
+        "Bring snacks. Efcharistó.",
+        "I speak French and Lingala at home",
+        "The police explained Clare's Law to me",
+    ],
+)
+def test_greetings_leaders_languages_and_laws_are_kept(text: str) -> None:
+    kept = {"christmas", "Tony Blair", "Gorleston", "Efcharistó", "Lingala", "Clare's Law"}
+    out = redact(text)
+    assert all(k in out for k in kept if k in text)

@@ -268,7 +268,8 @@ _JOB_WORDS = re.compile(
 # so: after "work in", one with a business word; after any job word (-er, -or, -ist), a capitalised one.
 _WORK_IN = re.compile(r"(?i:\b(?:work|works|worked|working)\s+in\s+)")
 _ANY_JOB = re.compile(
-    r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?[a-z]{2,}(?:er|or|ist|ian|man|woman)s?(?:\s*\([^()]{0,60}\))?"
+    r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?!(?:merger|number|member|letter|order|corner|border|matter|paper|"
+    r"poster|flyer|other|summer|winter|water)s?\b)[a-z]{2,}(?:er|or|ist|ian|man|woman)s?(?:\s*\([^()]{0,60}\))?"
     r"\s+(?:at|for|with)\s+)"
     # a job title after a name, with no article: "Richard Glaves, Operations Director at", "Dr Raman,
     # GP partner at"

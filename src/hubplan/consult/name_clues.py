@@ -29,6 +29,7 @@ from hubplan.consult.name_lists import (
     _NOT_NAMES,
     _words,
     first_names,
+    is_english_word,
     is_first_name,
     is_text_speak,
     is_unknown_word,
@@ -412,6 +413,8 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
             ok = is_name_word(word) or is_unknown_word(word.lower())
         else:
             ok = _lower_name(word, names) or _initials(word)
+            # "christmas baby", "tjs dad": without an apostrophe, the "s" may end a word of its own
+            ok = ok and (m[0][len(word)] in "'’" or not is_english_word(word + "s"))
         if ok:
             yield m.start(1), m.end(1)
     for m in _FAMILY_NAME.finditer(text):
