@@ -786,9 +786,10 @@ def test_named_houses_and_named_birthdays(text: str, expected: str) -> None:
         "Bring snacks. Efcharistó.",
         "I speak French and Lingala at home",
         "The police explained Clare's Law to me",
+        "Sheets were collected at Cromer Pier and the library",
     ],
 )
 def test_greetings_leaders_languages_and_laws_are_kept(text: str) -> None:
-    kept = {"christmas", "Tony Blair", "Gorleston", "Efcharistó", "Lingala", "Clare's Law"}
+    kept = {"christmas", "Tony Blair", "Gorleston", "Efcharistó", "Lingala", "Clare's Law", "Cromer Pier"}
     out = redact(text)
     assert all(k in out for k in kept if k in text)
