@@ -129,8 +129,8 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
 
 # A landmark named by its town: "Wymondham Abbey", "Thetford Forest", "Brundall Marina".
 _LANDMARKS = _words(
-    "abbey priory cathedral minster castle forest quay marina marshes common heath broad woods fen pier beach "
-    "staithe lighthouse"
+    "abbey priory cathedral minster castle forest quay marina marshes common heath broad woods fen pier "
+    "beach staithe lighthouse"
 )
 # Words after which only a place stands: "grew up in", "lives in", "moved to".
 _LIVES_IN = re.compile(
