@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import logging
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -108,6 +109,14 @@ def find_personal_data(text: str) -> list[Found]:
     """
     if not text.strip():
         return []
+    if any(unicodedata.combining(c) for c in text):
+        # "Kẹ́hìndé" with its tone marks, or text saved decomposed (NFD, as macOS may): read it with its
+        # marks taken off, so a name is one word, and give the spans back on the text as written.
+        folded, where = _without_marks(text)
+        return [
+            Found(where[f.start], _past_marks(text, where[f.end - 1] + 1), f.kind, f.source)
+            for f in find_personal_data(folded)
+        ]
     from hubplan.consult.name_clues import recase_capitals
 
     found = _find(text)
@@ -115,6 +124,25 @@ def find_personal_data(text: str) -> list[Found]:
     if recased != text:  # lines in capitals: their names are found as a person would have written them
         found = _in_capitals(text, found, [f for f in _find(recased) if f.kind == "PERSON"])
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _without_marks(text: str) -> tuple[str, list[int]]:
+    """Return ``text`` decomposed without its combining marks, and where each kept character was."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, c in enumerate(text):
+        for part in unicodedata.normalize("NFD", c):
+            if not unicodedata.combining(part):
+                chars.append(part)
+                where.append(i)
+    return "".join(chars), where
+
+
+def _past_marks(text: str, end: int) -> int:
+    """Return ``end`` moved past the combining marks that follow it in ``text``."""
+    while end < len(text) and unicodedata.combining(text[end]):
+        end += 1
+    return end
 
 
 def _in_capitals(text: str, found: list[Found], names: list[Found]) -> list[Found]:
