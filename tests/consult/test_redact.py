@@ -805,3 +805,18 @@ def test_names_with_combining_marks_and_decomposed_text_are_removed() -> None:
     decomposed = unicodedata.normalize("NFD", "My daughter Zoë Wróbel loves it. Ring 07700 900123")
     out = redact(decomposed)
     assert out == "My daughter [name] loves it. Ring [phone]"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cust has no car, partner Shane works early so no lifts.", "partner [name] works"),
+        ("Organiser: Blessing Adeyemi · Norwich", "Organiser: [name]"),
+        ("the health visitor has her NHS no. 943 476 5871 on file", "NHS no. [reference]"),
+        ("His prison number is A1234BC if you need it", "is [reference] if"),
+        ("he's a paramedic out of Dereham ambulance station and", "out of [workplace] and"),
+        ("my brother runs the Spar on Drayton High Road where", "runs [workplace] where"),
+    ],
+)
+def test_call_notes_registers_and_workplaces_with_their_article(text: str, expected: str) -> None:
+    assert expected in redact(text)

@@ -200,7 +200,8 @@ _WORK_CUE = re.compile(
     r"on\s+maternity(?:\s+leave)?\s+(?:from|at)|on[\s-]call\s+(?:at|for)|"
     r"(?:based|works?|working|worked|drives?|driving|drove|fish|fishes|fishing|round|operates?)\s+out\s+of(?=\s+the\s)|"
     r"(?:manager|owner|co-owner|proprietor|licensee|landlord|landlady|matron)\s+of|"
-    r"contracted\s+(?:to|with)|[a-z]{3,}(?:er|or|ist|ian|man|woman|ic|ie)\s+out\s+of(?=\s+the\s)|"
+    r"contracted\s+(?:to|with)|[a-z]{3,}(?:er|or|ist|ian|man|woman|ic|ie)\s+out\s+of"
+    r"(?=\s+(?:the\s|(?:[A-Z][\w'’-]*\s+){1,3}(?:fire|police|ambulance|lifeboat|coastguard)\s+station))|"
     r"(?:an?\s+)?" + _JOBS + r"\s+(?:at|for|with))"
     r"\s+)"
 )
@@ -402,7 +403,7 @@ _FROM_WORK = re.compile(
 _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
     r"reg|licence|license|certificate|cert|badge|plate|"
-    r"(?:carer|collar|warrant|staff|employee|payroll|membership)\s+(?:ref|no|number|id))"
+    r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate)\s+(?:ref|no|number|id))"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
@@ -413,7 +414,7 @@ REG_NUMBER = re.compile(
 # Ten digits after "NHS number" are one even when the check digit is wrong (mistyped): "NHS number
 # for the baby (485 777 3456)". A valid one is the NHS recogniser's.
 _NHS_CUED = re.compile(
-    r"(?i:\bnhs\s+(?:no\.?|number|num)\b[^.!?\d\n]{0,30}?)(\d{3}[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
+    r"(?i:\bnhs\s+(?:no\.?|number|num)(?![a-z])[^.!?\d\n]{0,30}?)(\d{3}[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
 )
 
 # A reference written with slashes or dashes, letters and digits mixed: "FC/2231/N", "CS-44817-B".
@@ -671,6 +672,8 @@ class WorkplaceRecogniser(_Regex):
             if words and all(w in _NOT_EMPLOYERS for w in words):
                 continue  # "work in the city centre", "at the centre": no employer named
             until = _before_a_time(text, start, end)
+            # "at the Spar on Drayton High Road": the article goes with the name it belongs to
+            start -= 4 if text[max(0, start - 4) : start].lower() == "the " else 0
             yield start, _with_its_town(text, _with_its_street(text, until))
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)

@@ -167,7 +167,9 @@ _PREGNANCY = re.compile(
     r"with\s+(?:our|my|her|their)\s+(?:first|second|third|fourth|next|\d))"
 )
 # A full date in brackets straight after a child's name: "my son Mykyta (2019-12-02)".
-_NAME_AND_DATE = re.compile(rf"([A-Z][\w'’-]+)\s*\(\s*({_DATE})\s*\)", re.IGNORECASE)
+_NAME_AND_DATE = re.compile(
+    rf"([A-Z][\w'’-]+)\s*\(\s*(?:(?:dob|d\.o\.b\.?|born|b\.)\s*:?\s*)?({_DATE})\s*\)", re.IGNORECASE
+)
 _DAYS_AND_MONTHS = _words(
     """monday tuesday wednesday thursday friday saturday sunday january february march april may june
     july august september october november december"""
@@ -257,7 +259,7 @@ _NAME_BEFORE = re.compile(
 )
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
-    r"(?:^|(?<=[.!?;]\s)|(?<=\n))(?i:husband|wife|hubby|son|daughter|brother|sister|mum|"
+    r"(?:^|(?<=[.!?;,]\s)|(?<=\n))(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|"
     rf"father|nan|nana|nanna|grandma|gran|grandad|grandpa|grandson|granddaughter)[ \t]+({_NAME})",
     re.MULTILINE,
 )
@@ -903,6 +905,7 @@ class NameRecogniser(_Regex):
 
 _INTRODUCES = re.compile(
     rf"(?i:\b(?:name\s+is|name's|names|name|i\s+am|i'm|im|called|named|signed|regards|this\s+is|{_WHO_DID_IT}|"
+    rf"organi[sz]er|"
     rf"(?:my|our|his|her)\s+(?:\w+\s+)?{_KIN}))[\s,:(\-]*$"
 )
 _NAMED = re.compile(rf"(?i:\b(?:name\s+is|name's|named|(?:i\s+am|i'm|im)\s+called|{_NAME_IS_ABROAD})\s+)$")
