@@ -673,8 +673,8 @@ class WorkplaceRecogniser(_Regex):
                 continue  # "work in the city centre", "at the centre": no employer named
             until = _before_a_time(text, start, end)
             # "at the Spar on Drayton High Road": the article goes with the name it belongs to
-            start -= 4 if text[max(0, start - 4) : start].lower() == "the " else 0
-            yield start, _with_its_town(text, _with_its_street(text, until))
+            article = 4 if text[max(0, start - 4) : start].lower() == "the " else 0
+            yield start - article, _with_its_town(text, _with_its_street(text, until))
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
             if named and _HAS_BUSINESS.search(text[start:end]):

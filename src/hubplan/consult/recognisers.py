@@ -259,8 +259,9 @@ _NAME_BEFORE = re.compile(
 )
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
-    r"(?:^|(?<=[.!?;,]\s)|(?<=\n))(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|"
-    rf"father|nan|nana|nanna|grandma|gran|grandad|grandpa|grandson|granddaughter)[ \t]+({_NAME})",
+    r"(?:^|(?<=[.!?;,]\s)|(?<=\n))(?i:husband|wife|hubby|son|daughter|brother|sister|mum|"
+    r"father|nan|nana|nanna|grandma|gran|grandad|grandpa|grandson|granddaughter|(?<=,\s)partner)"
+    rf"[ \t]+({_NAME})",
     re.MULTILINE,
 )
 # "other Ukrainian mothers, Oksana and Iryna": names set after a word for people, a pair or a list.
