@@ -44,6 +44,14 @@ def error(
     return JSONResponse(body, status_code=status, headers=headers)
 
 
+def _problem(found: Mapping[str, Any]) -> str:
+    """Return one validation error as "where: what", e.g. ``body.titel: an unknown key ...``."""
+    where = ".".join(str(x) for x in found["loc"])
+    if found.get("type") == "extra_forbidden":
+        return f"{where}: an unknown key (check its spelling; /docs lists the keys each request takes)"
+    return f"{where}: {str(found['msg']).removeprefix('Value error, ')}"
+
+
 def install_error_handlers(app: FastAPI, *, tile_url: str | None) -> None:
     """Answer every error raised in ``app`` in the one shape (see :func:`error`).
 
@@ -87,8 +95,7 @@ def install_error_handlers(app: FastAPI, *, tile_url: str | None) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = [f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        return error(422, BAD_FORM, details)
+        return error(422, BAD_FORM, [_problem(e) for e in exc.errors()])
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
