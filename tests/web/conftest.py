@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
 import threading
@@ -44,13 +45,31 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 @pytest.fixture
 def server(workspace: Path) -> Iterator[str]:
     """Serve the workspace on a free loopback port for the length of one test."""
+    with serving(workspace, Limits(wait_seconds=600)) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def serving(workspace: Path, limits: Limits) -> Iterator[str]:
+    """Serve ``workspace`` as ``hubplan serve`` does (its protocol and settings) on a free loopback port.
+
+    Parameters
+    ----------
+    workspace
+        The workspace folder.
+    limits
+        The app's limits.
+
+    Yields
+    ------
+    str
+        The server's URL, ``http://127.0.0.1:PORT``.
+    """
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     started = time.monotonic()
-    application = create_app(
-        workspace, editors=(Editor.with_token("officer", TOKEN),), limits=Limits(wait_seconds=600)
-    )
+    application = create_app(workspace, editors=(Editor.with_token("officer", TOKEN),), limits=limits)
     config = uvicorn.Config(application, host="127.0.0.1", port=port, **server_options())  # type: ignore[arg-type]
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, daemon=True)
@@ -59,6 +78,8 @@ def server(workspace: Path) -> Iterator[str]:
         time.sleep(0.05)
         if not thread.is_alive() or time.monotonic() - started > 120:
             pytest.fail("hubplan serve did not start (see the log above)")
-    yield f"http://127.0.0.1:{port}"
-    instance.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        instance.should_exit = True
+        thread.join(timeout=10)

@@ -112,3 +112,62 @@ def test_finished_reports_are_kept_within_a_size_and_an_age(workspace: Path) -> 
     client = TestClient(create_app(workspace))
     gone = client.get(f"/api/reports/{2:032x}/report.html")
     assert _error_with_headers(gone, 410)["error"].startswith("the report was removed")
+
+
+EDITOR = {"Authorization": f"Bearer {TOKEN}".encode()}
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "named"),
+    [
+        ("title", "Holt \u202eertnec", "RIGHT-TO-LEFT OVERRIDE"),
+        ("title", "Holt \u2067centre\u2069", "RIGHT-TO-LEFT ISOLATE"),
+        ("title", "Holt\u200bcentre", "ZERO WIDTH SPACE"),
+        ("title", "Holt\ncentre", "a line break"),
+        ("title", "Holt\x1b[31mcentre", "the control character '\\x1b'"),
+        ("description", "Kept for the\u202a coast", "LEFT-TO-RIGHT EMBEDDING"),
+    ],
+)
+def test_a_saved_plan_with_hidden_characters_is_a_422_naming_the_field(
+    client: TestClient, field: str, text: str, named: str
+) -> None:
+    """Round 8's probe (#8): a title with U+202E saved from the API was accepted and shown in reports,
+    though ``validate`` refuses the same character in a file."""
+    plan = {"name": "p9", "bases": ["cc-holt"], field: text}
+    data = _error_with_headers(client.post("/api/scenarios", json=plan, headers=EDITOR), 422)
+    (detail,) = data["details"]
+    assert detail.startswith(f"body.{field}: expected visible characters only")
+    assert detail.endswith(f"found {named}")
+    assert client.get("/api/scenarios/p9").status_code == 404  # nothing saved
+
+
+def test_a_description_keeps_its_line_breaks_and_tabs(client: TestClient) -> None:
+    plan = {"name": "p9", "bases": ["cc-holt"], "title": "Holt — كثيرة", "description": "One.\r\n\tTwo."}
+    assert client.post("/api/scenarios", json=plan, headers=EDITOR).status_code == 201
+    assert client.get("/api/scenarios/p9").json()["scenario"]["description"] == "One.\r\n\tTwo."
+
+
+@pytest.mark.parametrize("literal", ["NaN", "Infinity", "-Infinity"])
+def test_a_nan_in_a_body_is_a_422_not_read(client: TestClient, literal: str) -> None:
+    """Round 8's probe (#24): ``{"bases":["cc-holt"],"x":NaN}`` was answered 200; NaN is not JSON."""
+    body = b'{"bases":["cc-holt"],"version":' + literal.encode() + b"}"
+    sent = client.post("/api/evaluate", content=body, headers={"Content-Type": "application/json"})
+    data = _error_with_headers(sent, 422)
+    assert data["details"] == [f"body: {literal} is not JSON: give a number, or null for none"]
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        ("/api/evaluate", {"bases": ["cc-holt"], "x": 1}),
+        ("/api/scenarios", {"name": "p9", "bases": ["cc-holt"], "titel": "Holt"}),
+        ("/api/reports", {"scenarios": ["baseline-53"], "base": ["cc-holt"]}),
+    ],
+)
+def test_an_unknown_key_in_a_body_is_a_422_naming_it(client: TestClient, path: str, body: dict) -> None:  # type: ignore[type-arg]
+    """A misspelt optional key ("titel", "base") was dropped without a word: the plan saved untitled."""
+    data = _error_with_headers(client.post(path, json=body, headers=EDITOR), 422)
+    (unknown,) = set(body) - {"bases", "name", "scenarios"}
+    assert data["details"] == [
+        f"body.{unknown}: an unknown key (check its spelling; /docs lists the keys each request takes)"
+    ]

@@ -1,14 +1,16 @@
 """The one error shape every answer of the web app takes, and the handlers that give it."""
 
 # No ``from __future__ import annotations``: FastAPI reads the handlers' annotations at run time.
+import logging
 from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from slowapi.errors import RateLimitExceeded
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from hubplan.errors import HubplanError, InputError, ParameterError
 from hubplan.store import ConflictError
@@ -17,6 +19,8 @@ from hubplan.web.jobs import QueueFull
 from hubplan.web.state import PlanRejected
 
 BAD_FORM = "the request is not in the expected form"
+
+_log = logging.getLogger(__name__)
 
 
 def error(
@@ -42,6 +46,14 @@ def error(
     """
     body = {"ok": False, "error": message, "details": details or []}
     return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _problem(found: Mapping[str, Any]) -> str:
+    """Return one validation error as "where: what", e.g. ``body.titel: an unknown key ...``."""
+    where = ".".join(str(x) for x in found["loc"])
+    if found.get("type") == "extra_forbidden":
+        return f"{where}: an unknown key (check its spelling; /docs lists the keys each request takes)"
+    return f"{where}: {str(found['msg']).removeprefix('Value error, ')}"
 
 
 def install_error_handlers(app: FastAPI, *, tile_url: str | None) -> None:
@@ -87,8 +99,14 @@ def install_error_handlers(app: FastAPI, *, tile_url: str | None) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = [f"{'.'.join(str(x) for x in e['loc'])}: {e['msg']}" for e in exc.errors()]
-        return error(422, BAD_FORM, details)
+        return error(422, BAD_FORM, [_problem(e) for e in exc.errors()])
+
+    @app.exception_handler(ClientDisconnect)
+    async def gone(request: Request, _: ClientDisconnect) -> Response:
+        # The client went away before sending its whole body: a normal end, not a bug (no traceback).
+        # Nobody is left to answer; one line at INFO, which `hubplan serve` does not show by default.
+        _log.info("%s %s: the client went before sending its whole body", request.method, request.url.path)
+        return Response(status_code=400)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -1,13 +1,15 @@
 """ASGI middleware that guards the app: request size limits and the security headers on every answer.
 
 Both are plain ASGI (no buffering): a body is counted as it streams in and refused (413) as soon as it
-passes the limit, whatever its ``Content-Length`` claims; a query string over the limit is refused (414)
-before the app sees it, and so is one that gives a parameter twice (400). Refusals take the app's one
-JSON error shape.
+passes the limit, whatever its ``Content-Length`` claims, and refused (408) when it has not all come
+within ``Limits.body_seconds`` (a client trickling a byte at a time holds no worker for long); a query
+string over the limit is refused (414) before the app sees it, and so is one that gives a parameter
+twice (400). Refusals take the app's one JSON error shape and close the connection.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
@@ -46,6 +48,8 @@ class Limits:
     wait_seconds
         How long a request waits for a queued report or analysis before answering 202 with the job's
         poll URL (seconds); no request holds a worker longer.
+    body_seconds
+        How long a request's body may take to arrive, from the end of its headers (seconds); then 408.
     """
 
     max_body_bytes: int = 1_000_000
@@ -56,13 +60,25 @@ class Limits:
     report_keep_chars: int = 50_000_000
     report_keep_seconds: int = 86_400
     wait_seconds: float = 20.0
+    body_seconds: float = 30.0
+
+
+CLOSE = {"Connection": "close"}
+"""A refused body's answer closes the connection: the rest of the body is not read as a next request."""
 
 
 class BodyTooLarge(HTTPException):
     """A request body passed the limit while it streamed in (an HTTP error, so the app answers 413)."""
 
     def __init__(self, message: str) -> None:
-        super().__init__(413, message)
+        super().__init__(413, message, headers=CLOSE)
+
+
+class BodyTooSlow(HTTPException):
+    """A request body did not all arrive in time (an HTTP error, so the app answers 408)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(408, message, headers=CLOSE)
 
 
 def error_body(message: str) -> bytes:
@@ -102,9 +118,10 @@ def _repeated_parameter(query: bytes) -> str | None:
 
 
 class SizeLimits:
-    """Refuse bodies over ``max_body_bytes`` (413), query strings over ``max_query_bytes`` (414).
+    """Refuse bodies over ``max_body_bytes`` (413) or slower than ``body_seconds`` (408), long queries (414).
 
-    A query parameter given twice is refused too (400): the app would read only its last value.
+    A query string over ``max_query_bytes`` is refused with 414. A query parameter given twice is
+    refused too (400): the app would read only its last value.
     """
 
     def __init__(self, app: ASGIApp, *, limits: Limits) -> None:
@@ -132,14 +149,26 @@ class SizeLimits:
                 return
         seen = 0
         started = False
+        body_done = False
+        deadline: float | None = None
+        seconds = self.limits.body_seconds
+        too_slow = f"the request body did not all arrive within {seconds:g} s: send it at once"
 
         async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
+            nonlocal seen, body_done, deadline
+            if body_done:  # later reads wait for the client to go, for as long as an answer streams
+                return await receive()
+            loop = asyncio.get_running_loop()
+            deadline = deadline or loop.time() + self.limits.body_seconds
+            try:
+                message = await asyncio.wait_for(receive(), max(0.0, deadline - loop.time()))
+            except TimeoutError:
+                raise BodyTooSlow(too_slow) from None
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > limit:
                     raise BodyTooLarge(too_large)
+                body_done = not message.get("more_body", False)
             return message
 
         async def watched(message: Message) -> None:
@@ -149,9 +178,9 @@ class SizeLimits:
 
         try:
             await self.app(scope, counted, watched)
-        except BodyTooLarge:
+        except (BodyTooLarge, BodyTooSlow) as exc:
             if not started:
-                await _refuse(send, 413, too_large)
+                await _refuse(send, exc.status_code, exc.detail)
 
 
 DOCUMENT_POLICY = (

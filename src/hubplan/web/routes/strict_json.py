@@ -1,8 +1,10 @@
-"""Routes whose JSON bodies give each key once: ``{"bases": [...], "bases": [...]}`` is refused.
+"""Routes whose JSON bodies are JSON: each key given once, and no ``NaN`` or ``Infinity``.
 
 Python's JSON reader keeps the last of a repeated key, so a plan sent with ``bases`` twice would be
-evaluated on the second list alone, without a word. The route class reads the body once, the way
-FastAPI documents custom routes, and answers 422 in the one error shape before the handler runs.
+evaluated on the second list alone, without a word; and it reads ``NaN``, ``Infinity`` and
+``-Infinity``, which are not JSON (RFC 8259) and which no other JSON reader accepts. The route class
+reads the body once, the way FastAPI documents custom routes, and answers 422 in the one error shape
+before the handler runs.
 """
 
 # No ``from __future__ import annotations``: FastAPI reads these annotations at run time.
@@ -21,6 +23,16 @@ class _RepeatedKeyError(ValueError):
         self.key = key
 
 
+class _NotJSONError(ValueError):
+    def __init__(self, literal: str) -> None:
+        super().__init__(literal)
+        self.literal = literal
+
+
+def _not_json(literal: str) -> Any:
+    raise _NotJSONError(literal)
+
+
 def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     seen: dict[str, Any] = {}
     for key, value in pairs:
@@ -31,7 +43,7 @@ def _once(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 class StrictJSONRoute(APIRoute):
-    """An API route that refuses a JSON body giving any key (at any depth) more than once."""
+    """An API route that refuses a JSON body giving any key (at any depth) more than once, or a NaN."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         """Wrap FastAPI's handler with the check (the body is read once and cached by the request)."""
@@ -43,9 +55,14 @@ class StrictJSONRoute(APIRoute):
             # "application/x+json" or none at all are all read as JSON by FastAPI).
             if body:
                 try:
-                    json.loads(body, object_pairs_hook=_once)
+                    json.loads(body, object_pairs_hook=_once, parse_constant=_not_json)
                 except _RepeatedKeyError as exc:
                     message = f"the key {exc.key[:100]!r} is given more than once: give each key once"
+                    raise RequestValidationError(
+                        [{"loc": ("body",), "msg": message, "type": "value_error"}]
+                    ) from None
+                except _NotJSONError as exc:
+                    message = f"{exc.literal} is not JSON: give a number, or null for none"
                     raise RequestValidationError(
                         [{"loc": ("body",), "msg": message, "type": "value_error"}]
                     ) from None
