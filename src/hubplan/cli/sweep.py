@@ -335,7 +335,8 @@ def sweep(
     """
     import pandas as pd
 
-    from hubplan.data.assumptions import MAX_KPH, MAX_MINUTES
+    from hubplan.data.assumptions import MAX_KPH
+    from hubplan.data.settings_base import MAX_MINUTES
     from hubplan.scale.sweep import TABLE, run_sweep
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
     from hubplan.scale.sweep_spec import SweepSpec
