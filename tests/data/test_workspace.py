@@ -452,3 +452,88 @@ def test_a_code_outside_ruc_2011_is_refused(tmp_path: Path) -> None:
     assert found == [
         "areas.csv, row 2, column 'ruc11': expected one of A1, B1, C1, C2, D1, D2, E1, E2, F1, F2, found 'Z9'"
     ]
+
+
+# Probe 8 (issue 26): files under a name a user gave them, and names inside files.
+
+
+def _validate(folder: Path) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from hubplan.cli import app
+
+    result = CliRunner().invoke(app, ["validate", str(folder)])
+    assert "Traceback" not in result.output
+    return result.exit_code, " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("table", "there", "found"),
+    [
+        ("sites", "sites.csv.csv", "none, but 'sites.csv.csv' is there: rename it sites.csv"),
+        ("areas", "areas.csv.csv", "none, but 'areas.csv.csv' is there: rename it areas.csv"),
+        ("sites", "sites.xlsx", "none, but 'sites.xlsx' is there: save it as CSV UTF-8 named sites.csv"),
+        ("areas", "Areas.ods", "none, but 'Areas.ods' is there: save it as CSV UTF-8 named areas.csv"),
+        (
+            "venues",
+            "venues (1).xlsx",
+            "none, but 'venues (1).xlsx' is there: save it as CSV UTF-8 named venues.csv",
+        ),
+    ],
+)
+def test_a_table_under_another_name_is_named_with_what_to_do(
+    tmp_path: Path, table: str, there: str, found: str
+) -> None:
+    """Probe 8 #21: only ``sites.csv.csv`` or ``sites.xlsx`` there gave "found no such file"."""
+    folder = write_workspace(tmp_path / "w")
+    if table == "venues":
+        (folder / there).write_bytes(b"PK\x03\x04")  # an optional table saved as a spreadsheet
+    else:
+        (folder / f"{table}.csv").rename(folder / there)
+    code, output = _validate(folder)
+    assert code == 1, output
+    assert f"{table}.csv: expected a {table} table in {folder}, found {found}" in output
+
+
+def test_a_scenarios_folder_leading_out_of_the_workspace_is_named(tmp_path: Path) -> None:
+    """Probe 8 #22: ``scenarios`` as a link to /etc read as "there are none"."""
+    folder = write_workspace(tmp_path / "w")
+    elsewhere = tmp_path / "elsewhere"
+    (folder / "scenarios").rename(elsewhere)
+    (folder / "scenarios").symlink_to(elsewhere)
+    code, output = _validate(folder)
+    assert code == 1, output
+    assert (
+        f"scenarios/: expected a folder of scenarios inside the workspace folder, found a link to a folder "
+        f"outside it ({elsewhere})" in output
+    )
+
+
+def test_a_scenario_name_that_is_a_path_is_refused(tmp_path: Path) -> None:
+    """Probe 8 #20: ``name: ../../x`` passed validate, though ``optimise --name`` refuses it."""
+    folder = write_workspace(
+        tmp_path / "w", scenarios={"both": "bases: [S1, S2]\n", "x": "name: ../../x\nbases: [S1]\n"}
+    )
+    code, output = _validate(folder)
+    assert code == 1, output
+    assert (
+        "scenarios/x.yaml, row 1, column 'name': expected a name of letters, digits, '-', '_' and '.', not "
+        "starting with '.' (at most 100), found '../../x'" in output
+    )
+
+
+def test_a_scenario_asked_for_by_its_files_name_says_both_names(tmp_path: Path) -> None:
+    """Probe 8 #20: ``evaluate W x`` listed the names but not that x.yaml is named otherwise inside."""
+    from typer.testing import CliRunner
+
+    from hubplan.cli import app
+
+    folder = write_workspace(
+        tmp_path / "w", scenarios={"both": "bases: [S1, S2]\n", "x": "name: other\nbases: [S1]\n"}
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(folder), "x"])
+    assert result.exit_code == 1, result.output
+    assert (
+        "scenarios/x.yaml, column 'name': expected the scenario's own name, 'other': the 'name:' line of "
+        "scenarios/x.yaml names it so (use 'other', or change that line to name: x), found 'x'"
+    ) in " ".join(result.output.split())
