@@ -388,3 +388,152 @@ def test_hidden_files_in_scenarios_are_not_scenarios(tmp_path: Path) -> None:
     assert problems == []
     assert workspace is not None
     assert sorted(workspace.scenarios) == ["both"]
+
+
+# Probe 8 (issue 26): numbers a spreadsheet writes that were read as something else.
+
+EURO_SITES = ["S1,Site one,children_centre,52.60,1.00,D1,205.000", "S2,Site two,library,52.70,1.10,D2,50"]
+
+
+def test_a_cost_with_a_thousands_dot_is_refused_saying_how_to_write_it(tmp_path: Path) -> None:
+    """Probe 8 #6: ``205.000`` (a European LibreOffice's 205,000) was read as £205."""
+    found = problems_of(write_workspace(tmp_path, sites=EURO_SITES))
+    assert found == [
+        "sites.csv, row 2, column 'cost_per_year': expected a sum in £ without a thousands dot: write 205000 "
+        "for £205,000, or 205 for £205 (a dot and three digits is how a European spreadsheet writes "
+        "thousands; hubplan would read it as £205), found '205.000'"
+    ]
+
+
+@pytest.mark.parametrize("cost", ["205.5", "205.50", "205000", "£205,000", "1205.0"])
+def test_costs_with_pence_or_commas_are_read(tmp_path: Path, cost: str) -> None:
+    sites = [f"S1,Site one,children_centre,52.60,1.00,D1,{cost}", "S2,Site two,library,52.70,1.10,D2,50"]
+    if "," in cost:
+        sites[0] = f'S1,Site one,children_centre,52.60,1.00,D1,"{cost}"'
+    _, problems = check_workspace(write_workspace(tmp_path, sites=sites))
+    assert "thousands dot" not in " ".join(str(p) for p in problems)
+
+
+def test_a_fraction_of_a_family_of_capacity_is_refused(tmp_path: Path) -> None:
+    """Probe 8 #26: ``capacity = 0.5`` families a year was taken."""
+    header = "id,name,kind,lat,lon,district,cost_per_year,capacity"
+    sites = ["S1,Site one,children_centre,52.60,1.00,D1,100,0.5", "S2,Site two,library,52.70,1.10,D2,50,30"]
+    found = problems_of(write_workspace(tmp_path, sites=sites, sites_header=header))
+    assert found == [
+        "sites.csv, row 2, column 'capacity': expected a whole number (families a year it can serve as a "
+        "base (empty: no limit)), found '0.5'"
+    ]
+
+
+@pytest.mark.parametrize("children", ["1e-320", "0.5", "1e-7"])
+def test_a_fraction_of_a_child_is_refused_however_small(tmp_path: Path, children: str) -> None:
+    """Probe 8 #12: ``1e-320`` children passed an absolute tolerance of 1e-6 and was read as 0."""
+    header = "id,lat,lon,district,children"
+    areas = [f"A1,52.60,1.01,D1,{children}", "A2,52.65,1.05,D2,20"]
+    found = problems_of(write_workspace(tmp_path, areas=areas, areas_header=header))
+    assert len(found) == 1
+    assert found[0].startswith(
+        "areas.csv, row 2, column 'children': expected a whole number of children (a count of children"
+    )
+
+
+def test_a_spreadsheets_rounding_of_a_whole_number_is_whole(tmp_path: Path) -> None:
+    header = "id,lat,lon,district,children"
+    areas = ["A1,52.60,1.01,D1,12.000000000000002", "A2,52.65,1.05,D2,20"]
+    workspace = load_workspace(write_workspace(tmp_path, areas=areas, areas_header=header))
+    assert workspace.areas.families.tolist() == pytest.approx([12, 20])
+
+
+def test_a_code_outside_ruc_2011_is_refused(tmp_path: Path) -> None:
+    """Probe 8 #30: ``ruc11 = Z9`` was taken."""
+    header = "id,lat,lon,district,families,ruc11"
+    areas = ["A1,52.60,1.01,D1,10,Z9", "A2,52.65,1.05,D2,20,E1", "A3,52.72,1.12,D2,30,F2"]
+    found = problems_of(write_workspace(tmp_path, areas=areas, areas_header=header))
+    assert found == [
+        "areas.csv, row 2, column 'ruc11': expected one of A1, B1, C1, C2, D1, D2, E1, E2, F1, F2, found 'Z9'"
+    ]
+
+
+# Probe 8 (issue 26): files under a name a user gave them, and names inside files.
+
+
+def _validate(folder: Path) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from hubplan.cli import app
+
+    result = CliRunner().invoke(app, ["validate", str(folder)])
+    assert "Traceback" not in result.output
+    return result.exit_code, " ".join(result.output.split())
+
+
+@pytest.mark.parametrize(
+    ("table", "there", "found"),
+    [
+        ("sites", "sites.csv.csv", "none, but 'sites.csv.csv' is there: rename it sites.csv"),
+        ("areas", "areas.csv.csv", "none, but 'areas.csv.csv' is there: rename it areas.csv"),
+        ("sites", "sites.xlsx", "none, but 'sites.xlsx' is there: save it as CSV UTF-8 named sites.csv"),
+        ("areas", "Areas.ods", "none, but 'Areas.ods' is there: save it as CSV UTF-8 named areas.csv"),
+        (
+            "venues",
+            "venues (1).xlsx",
+            "none, but 'venues (1).xlsx' is there: save it as CSV UTF-8 named venues.csv",
+        ),
+    ],
+)
+def test_a_table_under_another_name_is_named_with_what_to_do(
+    tmp_path: Path, table: str, there: str, found: str
+) -> None:
+    """Probe 8 #21: only ``sites.csv.csv`` or ``sites.xlsx`` there gave "found no such file"."""
+    folder = write_workspace(tmp_path / "w")
+    if table == "venues":
+        (folder / there).write_bytes(b"PK\x03\x04")  # an optional table saved as a spreadsheet
+    else:
+        (folder / f"{table}.csv").rename(folder / there)
+    code, output = _validate(folder)
+    assert code == 1, output
+    assert f"{table}.csv: expected a {table} table in {folder}, found {found}" in output
+
+
+def test_a_scenarios_folder_leading_out_of_the_workspace_is_named(tmp_path: Path) -> None:
+    """Probe 8 #22: ``scenarios`` as a link to /etc read as "there are none"."""
+    folder = write_workspace(tmp_path / "w")
+    elsewhere = tmp_path / "elsewhere"
+    (folder / "scenarios").rename(elsewhere)
+    (folder / "scenarios").symlink_to(elsewhere)
+    code, output = _validate(folder)
+    assert code == 1, output
+    assert (
+        f"scenarios/: expected a folder of scenarios inside the workspace folder, found a link to a folder "
+        f"outside it ({elsewhere})" in output
+    )
+
+
+def test_a_scenario_name_that_is_a_path_is_refused(tmp_path: Path) -> None:
+    """Probe 8 #20: ``name: ../../x`` passed validate, though ``optimise --name`` refuses it."""
+    folder = write_workspace(
+        tmp_path / "w", scenarios={"both": "bases: [S1, S2]\n", "x": "name: ../../x\nbases: [S1]\n"}
+    )
+    code, output = _validate(folder)
+    assert code == 1, output
+    assert (
+        "scenarios/x.yaml, row 1, column 'name': expected a name of letters, digits, '-', '_' and '.', not "
+        "starting with '.' (at most 100), found '../../x'" in output
+    )
+
+
+def test_a_scenario_asked_for_by_its_files_name_says_both_names(tmp_path: Path) -> None:
+    """Probe 8 #20: ``evaluate W x`` listed the names but not that x.yaml is named otherwise inside."""
+    from typer.testing import CliRunner
+
+    from hubplan.cli import app
+
+    folder = write_workspace(
+        tmp_path / "w", scenarios={"both": "bases: [S1, S2]\n", "x": "name: other\nbases: [S1]\n"}
+    )
+    result = CliRunner().invoke(app, ["evaluate", str(folder), "x"])
+    assert result.exit_code == 1, result.output
+    assert (
+        "scenarios/x.yaml, column 'name': expected the scenario's own name, 'other': the 'name:' line of "
+        "scenarios/x.yaml names it so (use 'other', or change that line to name: x), found 'x'"
+    ) in " ".join(result.output.split())

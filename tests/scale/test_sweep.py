@@ -447,6 +447,7 @@ def test_out_that_is_a_file_is_refused_before_any_work_and_left_as_it_was(city, 
         (["--bases", "2", "--budgets", "4m"], "not both"),
         (["--car-speed", "0,60"], "speeds in km/h above 0"),
         (["--bus-speed", "fast"], "speeds in km/h above 0"),
+        (["--car-speed", "60,250"], "speeds in km/h above 0 and at most 130"),  # probe 8 #28: per mode
         (["--threshold", "30,-5"], "minutes above 0"),
         (["--rule-set", "district-min=1;nonsense=3"], "unknown rule 'nonsense'"),
         (["--rule-set", "district-min=1,deprived-max=45"], "--rule-set: expected rules joined by ';'"),

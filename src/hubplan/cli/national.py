@@ -9,6 +9,7 @@ import typer
 from rich.markup import escape
 
 from hubplan.cli.common import app, err, finite, handles_errors, out
+from hubplan.data.settings_base import MAX_MINUTES
 from hubplan.modes import Mode
 
 
@@ -81,8 +82,11 @@ def national(
         raise typer.BadParameter("expected bus or car", param_hint="--mode")
     if year not in (2017, 2019):
         raise typer.BadParameter("expected 2017 or 2019", param_hint="--year")
-    if threshold <= 0:
-        raise typer.BadParameter("expected minutes above 0", param_hint="--threshold")
+    if not 0 < threshold <= MAX_MINUTES:
+        raise typer.BadParameter(
+            f"expected minutes above 0 and at most {MAX_MINUTES:,.0f} (24 hours); got {threshold:g}",
+            param_hint="--threshold",
+        )
     chosen_method: Literal["heuristic", "exact"] = "heuristic" if method == "heuristic" else "exact"
     chosen_mode: Literal["bus", "car"] = "bus" if mode == "bus" else "car"
     options = NationalOptions(

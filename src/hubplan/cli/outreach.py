@@ -68,8 +68,14 @@ def outreach(
     directory: Dir,
     scenario: Scenario,
     budget: BudgetOpt = None,
-    threshold: Annotated[
-        float | None, typer.Option(parser=finite, help="Minutes beyond which families get outreach.")
+    threshold_minutes: Annotated[
+        float | None,
+        typer.Option(
+            "--threshold",
+            parser=finite,
+            help="Minutes beyond which families get outreach, above 0 and at most 1,440 (default: "
+            "[outreach] threshold_minutes).",
+        ),
     ] = None,
     timetable: Annotated[Path | None, typer.Option(help="Write the weekly timetable as CSV here.")] = None,
     weight_by_reach: Annotated[
@@ -92,7 +98,7 @@ def outreach(
             travel,
             workspace.scenario(scenario),
             budget_per_year=None if budget is None else money_option(budget, "budget"),
-            threshold_minutes=threshold,
+            threshold_minutes=threshold_minutes,
             need_weighting=None
             if weight_by_reach is None
             else ("deprivation_and_reach" if weight_by_reach else "deprivation"),

@@ -335,7 +335,8 @@ def sweep(
     """
     import pandas as pd
 
-    from hubplan.data.assumptions import MAX_KPH, MAX_MINUTES
+    from hubplan.data.assumptions import MAX_MODE_KPH
+    from hubplan.data.settings_base import MAX_MINUTES
     from hubplan.scale.sweep import TABLE, run_sweep
     from hubplan.scale.sweep_inputs import rules_maker, sweep_inputs, travel_inputs
     from hubplan.scale.sweep_spec import SweepSpec
@@ -357,12 +358,12 @@ def sweep(
     budget_values = parse_budgets(budgets) if budgets is not None else []
     rule_sets = parse_rule_sets(rule or [], rule_set or [])
     car_kph = (
-        parse_numbers(car_speed, what="speeds in km/h", most=MAX_KPH, option="--car-speed")
+        parse_numbers(car_speed, what="speeds in km/h", most=MAX_MODE_KPH["car"], option="--car-speed")
         if car_speed
         else []
     )
     bus_kph = (
-        parse_numbers(bus_speed, what="speeds in km/h", most=MAX_KPH, option="--bus-speed")
+        parse_numbers(bus_speed, what="speeds in km/h", most=MAX_MODE_KPH["bus"], option="--bus-speed")
         if bus_speed
         else []
     )

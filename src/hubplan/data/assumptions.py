@@ -10,13 +10,13 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
 from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import read_user_text
-from hubplan.data.settings_base import MAX_MONEY
+from hubplan.data.settings_base import MAX_MINUTES, MAX_MONEY
 from hubplan.data.settings_base import Frozen as _Frozen
 from hubplan.data.web_settings import WebSettings
 from hubplan.errors import InputError, Problem
@@ -27,11 +27,12 @@ RURALITY_CLASSES = ("urban", "rural_town", "rural_village")
 village and dispersed)."""
 
 
-MAX_MINUTES = 1440.0
-"""The most minutes any setting may give (a day)."""
-
 MAX_KPH = 300.0
 """The highest speed any setting may give (km per hour)."""
+
+MAX_MODE_KPH = {"walk": 10.0, "car": 130.0, "bus": 130.0}
+"""The highest average speed each mode's settings may give (km per hour): a brisk walk without a
+pushchair is 6, so 10 allows a jog; 130 is above the 70 mph motorway limit (about 113 km/h)."""
 
 MIN_KPH = 1.0
 """The lowest speed any setting may give (km per hour): slower than a toddler's walk is a slip."""
@@ -89,6 +90,14 @@ class Region(_Frozen):
         if not value:
             msg = "one or more district names (leave the key out to allow any district)"
             raise ValueError(msg)
+        first: dict[str, str] = {}
+        for district in value:
+            earlier = first.setdefault(district.strip().casefold(), district)
+            if earlier is not district:
+                msg = f"each district named once; {district!r} is named twice"
+                if earlier != district:
+                    msg += f" (also as {earlier!r})"
+                raise ValueError(msg)
         return value
 
 
@@ -218,6 +227,25 @@ class Travel(_Frozen):
     car: ModeSpeed = Field(default_factory=_default_car)
     bus: BusModel = Field(default_factory=_default_bus)
 
+    @field_validator("walk", "car", "bus")
+    @classmethod
+    def _plausible_speed(cls, value: ModeSpeed | BusModel, info: ValidationInfo) -> ModeSpeed | BusModel:
+        """Refuse a speed no one travels at by that mode (``[travel.walk] speed_kph = 250`` was taken)."""
+        mode = str(info.field_name)
+        most = MAX_MODE_KPH[mode]
+        if value.speed_kph > most:
+            what = (
+                "a bus model (minutes_per_km, exponent) whose speed over 10 km"
+                if isinstance(value, BusModel)
+                else f"speed_kph for {mode}"
+            )
+            msg = (
+                f"{what} from {MIN_KPH:g} to {most:g} km/h (walk at most {MAX_MODE_KPH['walk']:g}, car and "
+                f"bus at most {MAX_MODE_KPH['car']:g}); it gives {value.speed_kph:.4g} km/h"
+            )
+            raise ValueError(msg)
+        return value
+
 
 class EvaluationSettings(_Frozen):
     """What evaluation measures against."""
@@ -231,6 +259,7 @@ class EvaluationSettings(_Frozen):
     access_minutes: float | None = Field(
         default=None,
         gt=0,
+        le=MAX_MINUTES,
         description="What 'has access' means: a base within this many minutes by access_mode ('lose "
         "access': had it and would not). One of thresholds_minutes; by default the one nearest 30.",
     )
@@ -253,6 +282,7 @@ class EvaluationSettings(_Frozen):
     car_access_minutes: float | None = Field(
         default=None,
         gt=0,
+        le=MAX_MINUTES,
         description="The car threshold the equality tables show beside the access mode's; one of "
         "thresholds_minutes, by default the one nearest 20.",
     )
@@ -375,12 +405,16 @@ class OptimiseSettings(_Frozen):
         "90% band, from half the cheapest option's cost to the dearest's; 0 leaves it out.",
     )
 
-    @model_validator(mode="after")
-    def _ten(self) -> OptimiseSettings:
-        if len(self.need_weights) != 10 or any(not 0 <= w <= 1000 for w in self.need_weights):
+    @field_validator("need_weights")
+    @classmethod
+    def _ten(cls, value: tuple[float, ...]) -> tuple[float, ...]:
+        if len(value) != 10 or any(not 0 <= w <= 1000 for w in value):
             msg = "ten weights from 0 to 1000, one per deprivation decile (decile 1 first)"
             raise ValueError(msg)
-        return self
+        if not any(value):  # every family counts 0: any plan is "optimal"
+            msg = "at least one weight above 0 (all ten are 0, so no family would count)"
+            raise ValueError(msg)
+        return value
 
 
 NORFOLK_COST_PER_CENTRE = round(10_200_000 / 53)
@@ -493,9 +527,9 @@ class OutreachSettings(_Frozen):
     )
     families_per_session: float = Field(
         default=20.0,
-        gt=0,
+        ge=1,
         le=100_000,
-        description="Families a weekly session can serve over a year (a rotating group).",
+        description="Families a weekly session can serve over a year (a rotating group; at least 1).",
     )
     budget_per_year: float | None = Field(
         default=None,
@@ -574,7 +608,9 @@ class Assumptions(_Frozen):
     @property
     def outreach_threshold(self) -> float:
         """Minutes beyond which families get outreach (``[outreach] threshold_minutes`` or the access one)."""
-        return self.outreach.threshold_minutes or self.evaluation.access
+        if self.outreach.threshold_minutes is None:
+            return self.evaluation.access
+        return self.outreach.threshold_minutes
 
     @property
     def venue_minutes(self) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from hubplan.data.settings_base import MAX_MONEY, Frozen
+from hubplan.data.settings_base import MAX_MINUTES, MAX_MONEY, Frozen
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 """The days of the week as settings and stop tables write them (also full names, any case)."""
@@ -33,12 +33,15 @@ class CircuitSettings(Frozen):
     day_start: str = Field(default="09:00", description="When a vehicle may leave its depot (HH:MM).")
     day_end: str = Field(default="17:00", description="When a vehicle must be back at its depot (HH:MM).")
     break_minutes: float = Field(
-        default=30.0, ge=0, description="Minutes of break in each working day (0: none)."
+        default=30.0, ge=0, le=MAX_MINUTES, description="Minutes of break in each working day (0: none)."
     )
     break_earliest: str = Field(default="11:30", description="The earliest a break may start (HH:MM).")
     break_latest: str = Field(default="14:00", description="The latest a break may start (HH:MM).")
     max_day_minutes: float = Field(
-        default=480.0, gt=0, description="Most minutes from leaving the depot to returning, break included."
+        default=480.0,
+        gt=0,
+        le=MAX_MINUTES,
+        description="Most minutes from leaving the depot to returning, break included (at most a day).",
     )
     working_days: tuple[str, ...] = Field(
         default=("Mon", "Tue", "Wed", "Thu", "Fri"),
@@ -47,19 +50,26 @@ class CircuitSettings(Frozen):
     route_day_cost_minutes: float = Field(
         default=120.0,
         ge=0,
+        le=MAX_MINUTES,
         description="Driving minutes worth saving to avoid one more route-day (vehicle out on a day).",
     )
     vehicles_per_base: int = Field(
         default=1, ge=0, description="Vehicles at each base when rounds are planned from a scenario."
     )
     stop_minutes: float = Field(
-        default=30.0, gt=0, description="Minutes at a stop proposed for a scenario, before its families."
+        default=30.0,
+        gt=0,
+        le=MAX_MINUTES,
+        description="Minutes at a stop proposed for a scenario, before its families.",
     )
     stop_minutes_per_family: float = Field(
-        default=1.0, ge=0, description="Extra minutes at a proposed stop for each family beyond reach there."
+        default=1.0,
+        ge=0,
+        le=MAX_MINUTES,
+        description="Extra minutes at a proposed stop for each family beyond reach there.",
     )
     stop_max_minutes: float = Field(
-        default=120.0, gt=0, description="The longest call at a proposed stop (minutes)."
+        default=120.0, gt=0, le=MAX_MINUTES, description="The longest call at a proposed stop (minutes)."
     )
     # What rounds cost: a modelled estimate, labelled so wherever it is shown. A fitted van with a
     # play area costs about £45k new; over 5 years that is £9k a year, plus insurance (about £2k),

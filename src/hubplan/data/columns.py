@@ -23,6 +23,9 @@ SITE_KINDS = (
 )  # fmt: skip
 """The kinds of building a site may be."""
 
+RUC11_CODES = ("A1", "B1", "C1", "C2", "D1", "D2", "E1", "E2", "F1", "F2")
+"""The ONS Rural-Urban Classification 2011 codes (output areas; LSOAs use A1 to E2)."""
+
 MAX_MONEY_PER_YEAR = 10_000_000_000.0
 """The largest sum of money a year any input may give (£10bn: more than a county council's budget)."""
 
@@ -37,6 +40,13 @@ MAX_PROBLEMS_PER_COLUMN = 1_000
 
 MAX_UNKNOWN_COLUMNS = 10
 """Unknown columns named one by one; the rest are counted."""
+
+WHOLE_TOLERANCE = 1e-9
+"""How far, relative to its size, a count may be from a whole number and still be taken as one: a
+spreadsheet writes 12 as 12.000000000000002, but 0.5 or ``1e-320`` is no count."""
+
+_THOUSANDS_DOT = re.compile(r"^\s*£?\s*(\d+)\.(\d{3})\s*$")
+"""``205.000``: a European spreadsheet's 205,000, which ``float`` reads as 205."""
 
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
@@ -62,6 +72,12 @@ class Column:
         The allowed values for ``choice`` columns.
     default
         The value of an empty cell in an optional column.
+    whole
+        For ``number`` columns: each value must be a whole number (a count that may also be empty,
+        e.g. ``capacity``), up to a spreadsheet's rounding (see :func:`is_whole`).
+    money
+        For ``number`` columns of £: a number written with a dot and exactly three digits after it
+        (``205.000``, a European spreadsheet's thousands dot) is refused, not read as £205.
     """
 
     name: str
@@ -72,6 +88,8 @@ class Column:
     maximum: float | None = None
     choices: tuple[str, ...] = ()
     default: object = None
+    whole: bool = False
+    money: bool = False
 
 
 _ID = Column("id", "text", True, "a unique identifier, e.g. cc-dereham")
@@ -94,6 +112,7 @@ SITE_COLUMNS = (
         "if set, is assumed instead, else plans are by count and show no money)",
         0,
         MAX_MONEY_PER_YEAR,
+        money=True,
     ),
     Column(
         "capacity",
@@ -102,6 +121,7 @@ SITE_COLUMNS = (
         "families a year it can serve as a base (empty: no limit)",
         0,
         MAX_FAMILIES_PER_SITE,
+        whole=True,
     ),
     Column("provider", "text", False, "who runs it under contract", default=""),
     Column("contract_end", "date", False, "the day its contract ends (YYYY-MM-DD)", default=""),
@@ -159,7 +179,14 @@ AREA_COLUMNS = (
     Column(
         "no_car_share", "number", False, "share of households without a car (0 to 1)", 0, 1, default=np.nan
     ),
-    Column("ruc11", "text", False, "the ONS Rural-Urban Classification 2011 code, e.g. E1", default=""),
+    Column(
+        "ruc11",
+        "choice",
+        False,
+        "the ONS Rural-Urban Classification 2011 code, e.g. E1",
+        choices=RUC11_CODES,
+        default="",
+    ),
 )
 """Columns of ``areas.csv``. Demand may be given as ``children`` (children under five) instead of
 ``families``: the workspace then counts children, and every output says so."""
@@ -323,6 +350,13 @@ def _convert(
         values = pd.to_numeric(pd.Series(cells), errors="coerce").to_numpy(dtype=np.float64)
         bad = ~empty & ~np.isfinite(values)
         report(bad, f"a number ({column.description})")
+        if column.money:
+            bad |= _thousands_dots(table, column, cells, problems)
+        if column.whole:
+            split = ~is_whole(values)
+            report(split, f"a whole number ({column.description})")
+            bad |= split
+            values = np.where(split, values, np.round(values))
         if column.type == "integer":
             fractional = np.isfinite(values) & (values != np.round(values))
             report(fractional, f"a whole number ({column.description})")
@@ -374,6 +408,67 @@ def _convert(
         names = ", ".join(region.districts[:12]) + (", ..." if len(region.districts) > 12 else "")
         report(bad, f"a district of {region.name or 'the region'}: {names}")
     return cells.astype(object)
+
+
+def is_whole(values: np.ndarray) -> np.ndarray:
+    """Return, for each value, whether it is a whole number up to a spreadsheet's rounding.
+
+    Relative, not absolute: ``12.000000000000002`` is 12, but ``1e-320`` (a fraction that an absolute
+    tolerance of 1e-6 took as 0) and ``0.5`` are not whole. NaN counts as whole (an empty cell).
+
+    Parameters
+    ----------
+    values
+        The numbers.
+
+    Returns
+    -------
+    numpy.ndarray
+        Booleans, one per value.
+    """
+    with np.errstate(invalid="ignore"):
+        near = np.abs(values - np.round(values)) <= WHOLE_TOLERANCE * np.abs(values)
+    return np.asarray(~np.isfinite(values) | near, dtype=bool)
+
+
+def _thousands_dots(
+    table: RawTable, column: Column, cells: np.ndarray, problems: list[Problem]
+) -> np.ndarray:
+    """Report each £ cell written with a thousands dot (``205.000``); return where they are.
+
+    Parameters
+    ----------
+    table
+        The table, for its file and row numbers.
+    column
+        The money column.
+    cells
+        Its cells as text.
+    problems
+        Where to append what is wrong.
+
+    Returns
+    -------
+    numpy.ndarray
+        Booleans: the cells refused.
+    """
+    found = pd.Series(cells, dtype=object).str.extract(_THOUSANDS_DOT)
+    where = np.flatnonzero(found[0].notna().to_numpy())
+    for i in where[:MAX_PROBLEMS_PER_COLUMN]:
+        whole, part = str(found.iat[i, 0]), str(found.iat[i, 1])
+        pounds = int(whole + part)
+        expected = (
+            f"a sum in £ without a thousands dot: write {pounds} for £{pounds:,}, or {int(whole)} for "
+            f"£{int(whole):,} (a dot and three digits is how a European spreadsheet writes thousands; "
+            f"hubplan would read it as £{int(whole):,})"
+        )
+        problems.append(Problem(table.file, int(table.rows[i]), column.name, expected, shown(cells[i])))
+    if len(where) > MAX_PROBLEMS_PER_COLUMN:
+        rest = f"{len(where) - MAX_PROBLEMS_PER_COLUMN:,} more cells written with a thousands dot"
+        problems.append(Problem(table.file, None, column.name, "sums in £ without a thousands dot", rest))
+    mask = np.zeros(len(cells), dtype=bool)
+    mask[where] = True
+    return mask
 
 
 def _range_words(column: Column, lo: float, hi: float) -> str:

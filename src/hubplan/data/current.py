@@ -37,8 +37,16 @@ CURRENT_COLUMNS = (
     Column("lat", "latitude", False, "latitude in degrees (WGS84); or give a postcode", -90, 90),
     Column("lon", "longitude", False, "longitude in degrees (WGS84); or give a postcode", -180, 180),
     Column("postcode", "text", False, "its postcode, e.g. YO1 7HH (placed at the ONS centroid)", default=""),
-    Column("cost_per_year", "number", False, "£ a year it costs now (empty: not known)", 0, 1e10),
-    Column("capacity", "number", False, "families a year it can serve (empty: no limit)", 0, 1e7),
+    Column("cost_per_year", "number", False, "£ a year it costs now (empty: not known)", 0, 1e10, money=True),
+    Column(
+        "capacity",
+        "number",
+        False,
+        "families a year it can serve (empty: no limit)",
+        0,
+        1e7,
+        whole=True,
+    ),
     Column("provider", "text", False, "who runs it under contract", default=""),
     Column("contract_end", "date", False, "the day its contract ends (YYYY-MM-DD)", default=""),
 )

@@ -88,8 +88,8 @@ def look_alike_file(folder: Path, name: str) -> str | None:
 
     Looked for, so a missing file is named with the one the user meant instead of silently read as
     absent: another case (``Hubplan.TOML``), an editor's ending added (``hubplan.toml.txt``:
-    Windows hides it), a copy's mark (``sites (1).csv``, ``sites - Copy.csv``, ``Copy of
-    sites.csv``), ``.yml`` for ``.yaml`` and spaces around the name.
+    Windows hides it) or the ending typed twice (``sites.csv.csv``), a copy's mark (``sites (1).csv``,
+    ``sites - Copy.csv``, ``Copy of sites.csv``), ``.yml`` for ``.yaml`` and spaces around the name.
 
     Parameters
     ----------
@@ -114,11 +114,71 @@ def look_alike_file(folder: Path, name: str) -> str | None:
             continue  # the file itself: a copy beside it is still a look-alike
         got = entry.casefold().strip()
         got = got.removeprefix("copy of ").strip()
-        if got == want or any(got == f"{want}.{added}" for added in _EDITOR_ENDINGS):
-            return entry
+        if got == want or any(got == f"{want}.{added}" for added in (*_EDITOR_ENDINGS, ending)):
+            return entry  # hubplan.toml.txt, and sites.csv.csv (the ending typed where Windows hides it)
         got_stem, got_dot, got_ending = got.rpartition(".")
         same_ending = got_ending == ending or {got_ending, ending} == {"yaml", "yml"}
         if dot and got_dot and same_ending and _COPY_MARK.sub("", got_stem).strip() == stem:
+            return entry
+    return None
+
+
+SPREADSHEET_ENDINGS = ("xlsx", "xlsm", "xls", "ods", "numbers")
+"""Endings of a spreadsheet's own format, which hubplan does not read (a table must be saved as CSV)."""
+
+
+def missing_table_found(folder: Path, stem: str) -> str:
+    """Say what is in ``folder`` instead of the table ``stem``, and what to do about it.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    stem
+        The table's name without ending, e.g. ``"sites"``.
+
+    Returns
+    -------
+    str
+        A problem's "found": ``"none, but 'sites.csv.csv' is there: rename it sites.csv"``,
+        ``"none, but 'sites.xlsx' is there: save it as CSV UTF-8 named sites.csv"``, or
+        ``"no such file"``.
+    """
+    for suffix in TABLE_SUFFIXES:
+        meant = look_alike_file(folder, f"{stem}{suffix}")
+        if meant is not None:
+            return f"none, but {meant!r} is there: rename it {stem}{suffix}"
+    sheet = spreadsheet_instead(folder, stem)
+    if sheet is not None:
+        return (
+            f"none, but {sheet!r} is there: save it as CSV UTF-8 named {stem}.csv (File > Save As; "
+            "a spreadsheet's own format is not read)"
+        )
+    return "no such file"
+
+
+def spreadsheet_instead(folder: Path, stem: str) -> str | None:
+    """Return the name of a spreadsheet saved as ``stem`` in its own format (``sites.xlsx``), if any.
+
+    Parameters
+    ----------
+    folder
+        The workspace folder.
+    stem
+        The table's name without ending.
+
+    Returns
+    -------
+    str or None
+        The spreadsheet's name (also in another case or with a copy's mark), or ``None``.
+    """
+    try:
+        entries = sorted(e.name for _, e in zip(range(MAX_ENTRIES_LOOKED_AT), folder.iterdir(), strict=False))
+    except OSError:
+        return None
+    for entry in entries:
+        got_stem, dot, ending = entry.casefold().strip().removeprefix("copy of ").rpartition(".")
+        if dot and ending in SPREADSHEET_ENDINGS and _COPY_MARK.sub("", got_stem).strip() == stem.casefold():
             return entry
     return None
 

@@ -36,6 +36,8 @@ _TEXT_CHARS = {"name": 100, "title": 200, "description": 10_000, "modelled": 10_
 """The most characters each text of a scenario may have."""
 
 _SAFE_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.\-]{0,99}")
+SAFE_NAME_WORDS = "a name of letters, digits, '-', '_' and '.', not starting with '.' (at most 100)"
+"""What a scenario's name may be, in files, ``optimise --name`` and the web alike."""
 
 
 @dataclass(frozen=True)
@@ -189,6 +191,10 @@ def read_scenario(
     for key in ("settings", "outreach"):
         if key in values and not isinstance(values[key], dict | None):
             problems.append(Problem(file, lines[key], key, "a mapping of settings", shown(values[key])))
+    if texts["name"] and not _SAFE_NAME.fullmatch(texts["name"]):
+        # '../../x' passed validate, yet `optimise --name` and the web refuse it: one rule for names.
+        problems.append(Problem(file, lines["name"], "name", SAFE_NAME_WORDS, shown(texts["name"])))
+        texts["name"] = ""
     name = texts["name"] or path.stem
     return Scenario(
         name=name,
@@ -313,8 +319,7 @@ def write_scenarios(folder: Path, scenarios: Sequence[Scenario], *, overwrite: b
     for scenario in scenarios:
         name = scenario.name
         if not _SAFE_NAME.fullmatch(name):
-            expected = "a name of letters, digits, '-', '_' and '.', not starting with '.' (at most 100)"
-            problems.append(Problem("scenarios/", None, "name", expected, shown(name)))
+            problems.append(Problem("scenarios/", None, "name", SAFE_NAME_WORDS, shown(name)))
         elif name in names:
             problems.append(Problem(f"scenarios/{name}.yaml", None, "name", "each name once", "it twice"))
         names.add(name)

@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from hubplan.data.assumptions import Region
-from hubplan.data.columns import MAX_PROBLEMS_PER_COLUMN
+from hubplan.data.columns import MAX_PROBLEMS_PER_COLUMN, is_whole
 from hubplan.data.read_table import RawTable, shown
 from hubplan.errors import Problem
 from hubplan.files import starts_as_formula
@@ -343,7 +343,7 @@ def check_demand(table: RawTable, cols: dict[str, np.ndarray], problems: list[Pr
         problems.append(Problem(table.file, None, noun, expected, f"0 in all {len(families):,} areas"))
     if noun == "children":  # a head count; families may be a modelled estimate, so fractions are fine
         # 12.000000000000002 is a spreadsheet's rounding of 12, not part of a child.
-        split = np.flatnonzero(np.isfinite(families) & (np.abs(families - np.round(families)) > 1e-6))
+        split = np.flatnonzero(~is_whole(families))  # relative: 1e-320 is no child, nor 0
         for i in split[:MAX_PROBLEMS_PER_COLUMN]:
             expected = "a whole number of children (a count of children under five)"
             problems.append(Problem(table.file, int(table.rows[i]), noun, expected, f"{families[i]:.10g}"))

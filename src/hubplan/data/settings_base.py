@@ -14,6 +14,9 @@ from pydantic import BaseModel, ConfigDict, model_validator
 MAX_MONEY = 10_000_000_000.0
 """The largest sum of money any setting may give (£10bn)."""
 
+MAX_MINUTES = 1440.0
+"""The most minutes any setting or option may give (a day)."""
+
 
 def _admits_bool(annotation: Any) -> bool:
     """Whether a field's type takes ``true``/``false`` as such (a ``bool``, or a union holding one)."""

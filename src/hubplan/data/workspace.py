@@ -15,8 +15,15 @@ import numpy as np
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
 from hubplan.data.districts import check_districts_used
-from hubplan.data.read_table import TABLE_SUFFIXES, RawTable, find_table, look_alike_file, read_table, shown
-from hubplan.data.safe_read import check_user_file
+from hubplan.data.read_table import (
+    TABLE_SUFFIXES,
+    RawTable,
+    find_table,
+    missing_table_found,
+    read_table,
+    shown,
+)
+from hubplan.data.safe_read import check_user_file, outside, shown_path
 from hubplan.data.scenario import Scenario, read_scenario
 from hubplan.data.sense import (
     check_area_codes,
@@ -197,6 +204,13 @@ class Workspace:
         """
         if name in self.scenarios:
             return self.scenarios[name]
+        named = next((s for s in self.scenarios.values() if Path(s.file).stem == name), None)
+        if named is not None:  # x.yaml whose `name:` line says otherwise: say both
+            expected = (
+                f"the scenario's own name, {named.name!r}: the 'name:' line of {named.file} names it so "
+                f"(use {named.name!r}, or change that line to name: {name})"
+            )
+            raise InputError([Problem(named.file, None, "name", expected, f"'{name}'")], "no such scenario")
         close = closest(name, list(self.scenarios))
         hint = f"; did you mean '{close[0]}'?" if close else ""
         expected = f"one of the scenarios {', '.join(self.scenarios) or '(none)'}{hint}"
@@ -274,11 +288,8 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
             problems.append(Problem(every[0], None, None, expected, f"{', '.join(every)} side by side"))
             return None
         if found is None:
-            meant = next(
-                (m for suffix in TABLE_SUFFIXES if (m := look_alike_file(path, f"{stem}{suffix}"))), None
-            )
-            if required or meant:
-                what = "no such file" if meant is None else f"none, but {meant!r} is there: rename it"
+            what = missing_table_found(path, stem)
+            if required or what.startswith("none, but"):
                 problems.append(Problem(f"{stem}.csv", None, None, f"a {stem} table in {path}", what))
             return None
         return read_table(found, problems, root=path)
@@ -343,7 +354,7 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     folder = path / "scenarios"
     # Hidden files are not scenarios: macOS leaves "._name.yaml" beside each file copied to a USB stick,
     # and editors keep ".name.yaml" backups.
-    files_found = _scenario_files(folder, problems)
+    files_found = _scenario_files(folder, problems, root=path)
     for file in [f for f in files_found if not f.name.startswith(".")]:
         scenario = read_scenario(file, problems, within=path)
         if scenario is None:
@@ -467,12 +478,19 @@ def _check_unique_ids(
                 first[key] = (t.file, int(row))
 
 
-def _scenario_files(folder: Path, problems: list[Problem]) -> list[Path]:
+def _scenario_files(folder: Path, problems: list[Problem], *, root: Path) -> list[Path]:
     """List ``scenarios/*.yaml`` (and ``.yml``), naming a folder that cannot be listed.
 
     ``Path.glob`` finds nothing in a folder it may not read, and the baseline would then be reported
-    missing; the folder itself is named instead.
+    missing; the folder itself is named instead, as is a ``scenarios`` that is a link leading out of
+    the workspace ``root`` (nothing is read through it, as for a scenario file that is such a link).
     """
+    if outside(folder, root):
+        found = f"a link to a folder outside it ({shown_path(folder)})"
+        problems.append(
+            Problem("scenarios/", None, None, "a folder of scenarios inside the workspace folder", found)
+        )
+        return []
     if not folder.is_dir():
         return []
     try:

@@ -22,8 +22,15 @@ class FrontierPoint:
     reason: str = ""
 
 
+MAX_BUDGETS = 200
+"""The most budgets one frontier (or sweep) solves: a step of £1 across £10m would be 10 million solves."""
+
+
 def budget_steps(start: float, stop: float, step: float) -> np.ndarray:
     """Return budgets from ``start`` to ``stop`` inclusive, ``step`` apart (£ a year).
+
+    At most :data:`MAX_BUDGETS` budgets: each is a solve, so a step of £1 across £10m (10 million
+    solves) is refused rather than left running for days.
 
     Parameters
     ----------
@@ -38,14 +45,28 @@ def budget_steps(start: float, stop: float, step: float) -> np.ndarray:
     Raises
     ------
     ParameterError
-        When the range is empty (``stop``) or the step not positive (``step``).
+        When the range is empty (``stop``), or the step is not positive or gives more than
+        :data:`MAX_BUDGETS` budgets (``step``).
     """
     if step <= 0 or start > stop:
         raise ParameterError(
             "step" if step <= 0 else "stop", lead="budgets", expected="start <= stop and a positive step",
             found=f"{start:g}, {stop:g}, {step:g}",
         )  # fmt: skip
-    count = int(np.floor((stop - start) / step + 1e-9)) + 1
+    steps = np.floor((stop - start) / step + 1e-9)  # inf for a step of 1e-320: no int() of it
+    if not steps < MAX_BUDGETS:
+        least = (stop - start) / (MAX_BUDGETS - 1)
+        unit = 10.0 ** max(int(np.floor(np.log10(least))) - 1, 0)
+        fewest = float(np.ceil(least / unit) * unit)  # two significant figures, rounded up
+        raise ParameterError(
+            "step", lead="budgets",
+            expected=f"a step giving at most {MAX_BUDGETS} budgets (each is a solve) from £{start:,.0f} to "
+            f"£{stop:,.0f}",
+            found=f"{step:g}",
+            hint=f"that gives {steps + 1:,.0f} budgets; use a step of at least £{fewest:,.0f}, or a "
+            "narrower range",
+        )  # fmt: skip
+    count = int(steps) + 1
     return start + step * np.arange(count)
 
 

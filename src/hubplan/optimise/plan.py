@@ -156,6 +156,9 @@ class PlanSettings:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "method", Method.parse(self.method))
+        if self.time_limit is not None and not self.time_limit > 0:  # 0 gave "within inf%"
+            found = f"{self.time_limit:g}"
+            raise ParameterError("time_limit", expected="more than 0 seconds", found=found)
 
     def record(self) -> dict[str, Any]:
         """Return the settings as plain data for a scenario file (each rule recorded by its spec)."""

@@ -11,7 +11,7 @@ from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.outreach.circuit_costs import RoundsCost, circuit_km, rounds_cost
 from hubplan.outreach.circuits import CircuitPlan, Depot, Stop, Unserved, circuit_minutes, plan_circuits
-from hubplan.outreach.need import outreach_need
+from hubplan.outreach.need import check_threshold, outreach_need
 from hubplan.travel.matrix import TravelMatrix
 
 
@@ -45,7 +45,7 @@ def scenario_stops(
         The stops (one per area in need, in area order) and the depots (one per base).
     """
     settings = workspace.assumptions.circuits
-    threshold = threshold_minutes or workspace.assumptions.outreach_threshold
+    threshold = check_threshold(threshold_minutes, workspace)
     bases = workspace.base_indices(scenario)
     needy = outreach_need(workspace, travel, bases, threshold).needy
     areas = workspace.areas
@@ -211,7 +211,7 @@ def plan_scenario_rounds(
     """
     assumptions = workspace.assumptions
     settings = assumptions.circuits
-    days = days or settings.cycle_days
+    days = settings.cycle_days if days is None else days
     stops, depots = scenario_stops(workspace, travel, scenario)
     families = _stop_families(workspace, travel, scenario, stops)
     minutes = circuit_minutes(stops, depots, travel=assumptions.travel)
@@ -224,8 +224,10 @@ def plan_scenario_rounds(
             minutes,
             days=days,
             settings=settings,
-            time_limit_seconds=time_limit_seconds or settings.quick_time_limit_seconds,
-            solution_limit=solution_limit or settings.quick_solution_limit,
+            time_limit_seconds=settings.quick_time_limit_seconds
+            if time_limit_seconds is None
+            else time_limit_seconds,
+            solution_limit=settings.quick_solution_limit if solution_limit is None else solution_limit,
         )
     else:
         reason = "no vehicle to serve it"

@@ -7,9 +7,10 @@ from typing import Literal
 
 import numpy as np
 
+from hubplan.data.settings_base import MAX_MINUTES
 from hubplan.data.usage import USAGE_FILE, load_usage
 from hubplan.data.workspace import Workspace
-from hubplan.errors import InputError, Problem
+from hubplan.errors import InputError, ParameterError, Problem
 from hubplan.evaluate.metrics import nearest_base
 from hubplan.travel.matrix import TravelMatrix
 
@@ -25,6 +26,39 @@ WEIGHTING_WORDS = {
 
 BY_HOW_THEY_TRAVEL = "by the way they can travel (by bus without a car, by car with one)"
 """How need measures 'farther than the threshold from every base' (:func:`outreach_need`), for sentences."""
+
+
+def check_threshold(threshold_minutes: float | None, workspace: Workspace) -> float:
+    """Return the outreach threshold to use: the one given, checked, or the workspace's setting.
+
+    Parameters
+    ----------
+    threshold_minutes
+        Minutes beyond which families need outreach, or ``None`` for ``[outreach] threshold_minutes``
+        (itself defaulting to the access threshold). A given 0 is refused, never swapped for the
+        default (``--threshold 0`` had silently planned for 30 minutes).
+    workspace
+        The workspace whose setting is the default.
+
+    Returns
+    -------
+    float
+        Minutes, above 0 and at most :data:`~hubplan.data.assumptions.MAX_MINUTES` (24 hours).
+
+    Raises
+    ------
+    ParameterError
+        For a threshold of 0 or less, over 24 hours, or not finite (``threshold_minutes``).
+    """
+    if threshold_minutes is None:
+        return workspace.assumptions.outreach_threshold
+    if not 0 < threshold_minutes <= MAX_MINUTES:
+        raise ParameterError(
+            "threshold_minutes",
+            expected=f"minutes above 0 and at most {MAX_MINUTES:,.0f} (24 hours)",
+            found=f"{threshold_minutes:g}",
+        )
+    return float(threshold_minutes)
 
 
 def not_seen_share(children: np.ndarray, seen: np.ndarray) -> np.ndarray:

@@ -11,7 +11,7 @@ import numpy as np
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.outreach.costs import session_cost_per_year, session_staff_hours
-from hubplan.outreach.need import WEIGHTING_WORDS, Need, NeedWeighting, outreach_need
+from hubplan.outreach.need import WEIGHTING_WORDS, Need, NeedWeighting, check_threshold, outreach_need
 from hubplan.outreach.timetable import Session, build_timetable
 from hubplan.outreach.venues import VenueChoice, choose_venues
 from hubplan.travel.geodesic import great_circle_matrix_km
@@ -200,16 +200,19 @@ def plan_outreach(
     settings = workspace.assumptions.outreach
     costs = workspace.assumptions.costs
     online = costs.online_offer(float(workspace.areas.families.sum()))
-    threshold = threshold_minutes or workspace.assumptions.outreach_threshold
+    threshold = check_threshold(threshold_minutes, workspace)
     bases = workspace.base_indices(scenario)
     bases_cost = float(workspace.sites.cost_per_year[bases].sum())
-    budget = budget_per_year or scenario.budget_per_year or settings.budget_per_year
+    budget = next(
+        (b for b in (budget_per_year, scenario.budget_per_year, settings.budget_per_year) if b is not None),
+        None,
+    )  # a budget of 0 given is 0, not the next default
     notes = [f"staff travel between sites: {travel.sources['car']} car minutes"]
     notes.append("families no venue reaches can be served only by home visits or the online offer")
     if budget is None:
         budget = bases_cost + online
         notes.append("no budget was set: outreach gets nothing beyond the bases and the online offer")
-    weighting = need_weighting or settings.need_weighting
+    weighting = settings.need_weighting if need_weighting is None else need_weighting
     need = outreach_need(workspace, travel, bases, threshold, weighting=weighting)
     notes.append(f"need weighted by {WEIGHTING_WORDS[weighting]}")
 
