@@ -340,6 +340,11 @@ _NUMBERED_UNIT = re.compile(
 # "a porter, N&N", "HCA, QEH": a job, a comma and an employer's initials.
 _JOB_COMMA_INITIALS = re.compile(rf"(?i:\b{_JOBS})[ \t]*,[ \t]*((?:[A-Z]&[A-Z]|[A-Z]{{3,5}})\b)(?![&.-])")
 _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
+# What a volunteer runs: "the Gujarati Samaj mums' group", "the Polish Saturday school club".
+_A_GROUP_AFTER = re.compile(
+    r"(?i:(?:[ \t]+[\w'’-]+){0,2}?[ \t]+(?:group|groups|club|session|sessions|class|classes|circle|choir|"
+    r"meet-?up|coffee\s+morning|stay\s+and\s+play|toddler\s+group)\b)"
+)
 # "i work on the holkham estate", "a gardener on the Sandringham estate": an estate or farm worked on.
 _ON_AN_ESTATE = re.compile(
     r"(?i:\b(?:work|works|worked|working|[a-z]{3,}(?:er|or|ist|man|woman))\s+on\s+)"
@@ -719,6 +724,8 @@ class WorkplaceRecogniser(_Regex):
             m = _EMPLOYER.match(text, cue.end())
             name = m[0].lower().removeprefix("the ").strip() if m else ""
             if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name) and not _is_town(name):
+                if _A_GROUP_AFTER.match(text, m.end()):
+                    continue  # "I run the Gujarati Samaj mums' group": a group someone leads, no business
                 yield m.start(), m.start() + _employer_length(m[0])  # not "run the Tuesday group"
         for m in _WHERE_WORKS.finditer(text):
             yield m.start(1), m.end(1)
@@ -731,7 +738,8 @@ class WorkplaceRecogniser(_Regex):
             *_NUMBERED_UNIT.finditer(text),
             *_JOB_COMMA_INITIALS.finditer(text),
         ]:
-            yield m.start(1), m.end(1)
+            if not _A_GROUP_AFTER.match(text, m.end(1)):  # "run the Gujarati Samaj mums' group"
+                yield m.start(1), m.end(1)
         yield from _named_owners(text)
         yield from _described_workplaces(text)
         for m in _AT_WORKS.finditer(text):

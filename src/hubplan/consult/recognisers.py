@@ -1066,7 +1066,11 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         pair = re.match(rf"(?:\s*(?:,|\band\b|&)|\s+n)\s*(?:and\s+)?({_NAME})\b", text[end:])
         if pair and re.match(rf"[ \t]+{_TITLES}(?!\w)", text[end + pair.end() :]):
             pair = None  # "Ann Moss, District Cllr Joe Lister": an office's first word
-        if pair and pair[1].lower() not in _NOT_NAMES:
+        if (
+            pair
+            and pair[1].lower() not in _NOT_NAMES
+            and pair[1].split("-")[0].lower() not in _DAYS_AND_MONTHS
+        ):
             span = (end + pair.start(1), end + pair.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
@@ -1088,7 +1092,12 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
                 queue.append((span[0], end))
         offset = max(0, start - 100)  # a window, not the whole text before: linear in long comments
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|\band\b|&)|\s+n)\s*$", text[offset:start])
-        if before and before[1].lower() not in _NOT_PAIRED:
+        # "Saturday-born and Akosua": a day or month (and what it makes) is no name paired with one
+        if (
+            before
+            and before[1].lower() not in _NOT_PAIRED
+            and before[1].split("-")[0].lower() not in _DAYS_AND_MONTHS
+        ):
             span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
