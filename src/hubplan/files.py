@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -158,6 +159,10 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None], *, replace: 
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
         _publish(Path(tmp), path, replace=replace)
+    except OSError as exc:
+        if exc.filename is None:  # a full disk names no file: name the one being written
+            exc.filename = str(path)
+        raise
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -187,6 +192,26 @@ def _unwritable(folder: Path, exc: OSError) -> FolderNotWritableError:
     """Return the error for an output folder that cannot be written."""
     reason = (exc.strerror or type(exc).__name__).lower()
     error = FolderNotWritableError(f"{folder}: expected a folder hubplan can write in, found {reason}")
+    error.errno = exc.errno
+    return error
+
+
+_NO_SPACE = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+"""Errors of a full disk, a full quota or a file-size limit."""
+
+
+def _no_space(folder: Path, staging: Path, exc: OSError) -> FolderNotWritableError:
+    """Return the error for outputs that did not fit, naming ``folder`` and the file being written."""
+    written = Path(str(exc.filename)) if exc.filename else None
+    name = ""
+    if written is not None:
+        with contextlib.suppress(ValueError):
+            name = f" {written.relative_to(staging)}"
+    reason = (exc.strerror or type(exc).__name__).lower()
+    error = FolderNotWritableError(
+        f"{folder}: could not write{name} ({reason}); nothing in the folder was replaced: free some "
+        "space there, or write to a folder on another disk"
+    )
     error.errno = exc.errno
     return error
 
@@ -307,7 +332,12 @@ def replaced_together(folder: Path, owned: Sequence[str]) -> Iterator[Path]:
     refuse_foreign_files(folder, owned)
     staging = _staging_folder(folder)
     try:
-        yield staging
+        try:
+            yield staging
+        except OSError as exc:
+            if exc.errno not in _NO_SPACE:
+                raise
+            raise _no_space(folder, staging, exc) from None
         old = staging / ".old"
         old.mkdir()
         refuse_foreign_files(folder, owned)

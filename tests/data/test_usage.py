@@ -39,7 +39,7 @@ def test_rows_add_up_by_area_and_are_kept_in_the_workspace(tiny: Path, tmp_path:
     assert usage.seen_by_area.tolist() == [6, 0, 18]
     assert usage.warnings == ()
     assert not usage.is_modelled
-    store_usage(usage, tiny)
+    assert store_usage(usage, tiny) == (tiny / USAGE_FILE, None)
     again = load_usage(workspace)
     assert again is not None
     assert again.seen_by_area.tolist() == [6, 0, 18]

@@ -162,3 +162,27 @@ def test_groups_add_up_and_intervals_hold_reach(tiny: Path, counts: list[tuple[i
             if band is not None and g.reach is not None:
                 assert 0.0 <= band[0] <= g.reach + 1e-12
                 assert g.reach - 1e-12 <= band[1] <= 1.0
+
+
+def test_a_new_usage_keeps_the_earlier_one_and_says_so(tiny: Path) -> None:
+    """A one-row file given by mistake must not silently replace a year's usage.csv."""
+    first = runner.invoke(app, ["reach", str(tiny), "--usage", str(tiny.parent / "usage.csv")])
+    assert first.exit_code == 0, first.output
+    assert "usage.csv.previous" not in first.output  # nothing was there before
+    earlier = (tiny / "usage.csv").read_bytes()
+    one_row = tiny.parent / "u.csv"
+    one_row.write_text("area_id,registered,seen\nA1,5,3\n")
+    result = runner.invoke(app, ["reach", str(tiny), "--usage", str(one_row)])
+    assert result.exit_code == 0, result.output
+    assert f"the earlier usage.csv is kept as {tiny / 'usage.csv.previous'}" in result.output
+    assert (tiny / "usage.csv.previous").read_bytes() == earlier
+    assert "A1,5,3" in (tiny / "usage.csv").read_text()
+
+
+def test_usage_without_a_period_leaves_the_period_out(tiny: Path) -> None:
+    one_row = tiny.parent / "u.csv"
+    one_row.write_text("area_id,registered,seen\nA1,5,3\n")
+    result = runner.invoke(app, ["reach", str(tiny), "--usage", str(one_row)])
+    assert result.exit_code == 0, result.output
+    assert "were seen (" in result.output
+    assert "not given" not in result.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -93,3 +94,25 @@ def test_report_names_every_closing_centre(report: Path) -> None:
     closing = set(ws.scenario("baseline-53").bases) - set(ws.scenario("proposal-2018-7").bases)
     for centre in closing:
         assert f"({centre}," in html
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ctypes runs gcc to find libraries on Linux")
+def test_the_pdf_library_loads_without_running_a_compiler() -> None:
+    """WeasyPrint's library names sent ctypes to gcc 16 times a report, writing /tmp/cc*.c files."""
+    script = (
+        "import ctypes.util, subprocess\n"
+        "calls = []\n"
+        "real = subprocess.Popen.__init__\n"
+        "def spy(self, args, *a, **k):\n"
+        "    calls.append(args)\n"
+        "    return real(self, args, *a, **k)\n"
+        "subprocess.Popen.__init__ = spy\n"
+        "from hubplan.report.document import _libraries_found_without_a_compiler\n"
+        "with _libraries_found_without_a_compiler():\n"
+        "    import weasyprint\n"
+        "assert ctypes.util.find_library.__name__ == 'find_library'\n"
+        "print([c for c in calls if 'ldconfig' not in str(c)])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"  # no gcc, no ld: only ldconfig's cache is read

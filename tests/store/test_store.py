@@ -158,3 +158,10 @@ def test_switching_to_wal_waits_while_another_connection_holds_the_database(tmp_
     assert waiting.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     waiting.close()
     holder.close()
+
+
+def test_sqlite_keeps_its_temporary_files_in_memory(tmp_path: Path) -> None:
+    """A large import's sorts would otherwise go to /var/tmp/etilqs_*, a file outside the workspace."""
+    engine = open_store(tmp_path)
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA temp_store").scalar() == 2  # MEMORY

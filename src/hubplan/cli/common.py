@@ -77,6 +77,16 @@ def handles_errors(command: F) -> F:
             err.print("[bold red]error:[/] ", end="")
             err.print(_cut(str(exc), MAX_MESSAGE_CHARS), markup=False)
             raise typer.Exit(1) from None
+        except MemoryError as exc:  # numpy's _ArrayMemoryError says how much it wanted
+            wanted = getattr(exc, "_total_size", None)
+            size = f" (an array of {wanted / (1 << 30):,.1f} GiB more)" if isinstance(wanted, int) else ""
+            err.print("[bold red]error:[/] ", end="")
+            err.print(
+                f"ran out of memory{size}: use fewer sites (leave venues.csv out, or fewer venues), "
+                "or plan a smaller region at a time",
+                markup=False,
+            )
+            raise typer.Exit(1) from None
         except OSError as exc:  # unreadable or unwritable files are the user's to fix, not bugs
             where = f"{exc.filename}: " if exc.filename else ""
             err.print("[bold red]error:[/] ", end="")

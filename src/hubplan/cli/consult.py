@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -54,6 +55,13 @@ def _store(directory: Path) -> sa.Engine:
     return engine_for(directory, store_url_from_environment())
 
 
+def _store_errors(directory: Path) -> AbstractContextManager[None]:
+    """Word a database error (a read-only folder, a full disk) as one line naming the store."""
+    from hubplan.store import store_errors, store_url
+
+    return store_errors(store_url(directory, url=store_url_from_environment()))
+
+
 ScenarioOpt = Annotated[
     str, typer.Option(help="The scenario consulted on (default: the first that closes centres).")
 ]
@@ -86,14 +94,8 @@ def import_responses(
     load(directory)
     period = _consultation_period(directory)
     result = read_responses(file, mapping=read_mapping(mapping) if mapping else None, period=period)
-    import sqlalchemy as sa
-
-    try:
+    with _store_errors(directory):  # a read-only folder, a full disk or a file-size limit: nothing is stored
         added = add_responses(_store(directory), result.rows, source_sha256=result.sha256)
-    except sa.exc.OperationalError as exc:  # a full disk or a file-size limit (ulimit -f): nothing is stored
-        reason = str(exc.orig or exc).splitlines()[0][:200]
-        msg = f"the store could not be written ({reason}): is the disk full, or a file-size limit set?"
-        raise HubplanError(msg) from None
     for problem in result.problems:
         err.print(f"  - {problem}", markup=False)
     for note in result.notes:
@@ -117,7 +119,8 @@ def petition(
     """Record a petition and its signature count."""
     load(directory)
     districts = tuple(d.strip().upper() for d in postcode_districts.split(",") if d.strip())
-    record_petition(_store(directory), name, signatures, districts)
+    with _store_errors(directory):
+        record_petition(_store(directory), name, signatures, districts)
     out.print(f"recorded '{name}': {signatures:,} signatures")
 
 
@@ -126,7 +129,8 @@ def petition(
 def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
     """Count responses, the centres they name, and who responded against who is affected."""
     workspace = load(directory)
-    snapshot = consultation_snapshot(workspace, engine=_store(directory))
+    with _store_errors(directory):  # reads the store where there is one; never creates it
+        snapshot = consultation_snapshot(workspace, store_url=store_url_from_environment())
     responses = snapshot.responses
     if not responses:
         raise HubplanError(f"no responses stored yet: run hubplan consult import {directory} FILE")
@@ -192,7 +196,8 @@ def report(
     output_folder(out_dir)
     workspace = load(directory)
     chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
-    snapshot = consultation_snapshot(workspace, engine=_store(directory))
+    with _store_errors(directory):  # reads the store where there is one; never creates it
+        snapshot = consultation_snapshot(workspace, store_url=store_url_from_environment())
     with progress_bar("themes from the comments", 1) as advance:
         analysed = analyse_consultation(workspace, travel_for(workspace), chosen, snapshot, seed=seed)
         files = write_consultation_report(analysed, out_dir)

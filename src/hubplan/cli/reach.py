@@ -50,6 +50,7 @@ def reach(
 ) -> None:
     """Import who uses the service now (registered, seen) and show reach against who lives there."""
     workspace = load(directory)
+    kept: Path | None = None
     if usage is None:
         found = load_usage(workspace)
         if found is None:
@@ -64,7 +65,7 @@ def reach(
     else:
         checked = read_usage(usage, workspace, period=period, place_postcodes=_placer(workspace))
         if usage.resolve() != (directory / USAGE_FILE).resolve():
-            store_usage(checked, directory)
+            _, kept = store_usage(checked, directory)
     result = reach_of_usage(workspace, checked, travel_for(workspace))
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/] {warning}", markup=True, highlight=False)
@@ -81,13 +82,15 @@ def reach(
         out.print(f"[dim]Note: {note}[/]")
     if usage is not None:
         out.print(f"kept the usage in {directory / USAGE_FILE}, where the report reads it")
+        if kept is not None:
+            out.print(f"the earlier {USAGE_FILE} is kept as {kept} (replacing any older copy)")
 
 
 def _headline(result: UsageReach) -> str:
     total = result.total
     text = (
-        f"{fmt.families(total.seen)} of {fmt.families(total.children)} {result.people} were seen in "
-        f"{result.period} ({fmt.share(total.seen, total.children)})"
+        f"{fmt.families(total.seen)} of {fmt.families(total.children)} {result.people} were seen"
+        f"{f' in {result.period}' if result.period else ''} ({fmt.share(total.seen, total.children)})"
     )
     not_seen = result.most_deprived_not_seen
     if not_seen is not None and result.most_deprived is not None:

@@ -71,10 +71,14 @@ def report(
         err.print(f"Note: {problem}", markup=False)
     travel = travel_for(workspace)
     evaluations = evaluate_all(workspace, names, travel=travel)
-    with err.status("analysing: outreach, events, the consultation and the closing centres"):
-        analysis = analyse(
-            workspace, travel, evaluations, proposal=proposal or None, store_url=store_url_from_environment()
-        )
+    from hubplan.store import store_errors, store_url
+
+    url = store_url_from_environment()
+    with (
+        err.status("analysing: outreach, events, the consultation and the closing centres"),
+        store_errors(store_url(directory, url=url)),  # a store in a read-only folder: one line
+    ):
+        analysis = analyse(workspace, travel, evaluations, proposal=proposal or None, store_url=url)
     if as_json:
         print_json(analysis.to_dict())
         return

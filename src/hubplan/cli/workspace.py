@@ -28,7 +28,7 @@ from hubplan.consult import affected_families, area_of_postcodes, read_responses
 from hubplan.data import bundled_workspace_path, check_workspace, write_bundled_workspace
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import InputError, ParameterError, Problem
+from hubplan.errors import HubplanError, InputError, ParameterError, Problem
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
@@ -53,9 +53,15 @@ def validate(directory: Dir) -> None:
         n = len(problems)
         print_problems(f"{directory} has {n} problem{'s' if n != 1 else ''}", problems)
         raise typer.Exit(1)
+    from hubplan.travel.memory import available_memory, memory_message
     from hubplan.travel.stored import load_matrices
 
     load_matrices(workspace)  # routed or imported minutes made for other areas or sites: an InputError
+    memory = memory_message(len(workspace.areas), len(workspace.sites), available=available_memory())
+    if memory is not None and memory[1]:  # evaluate and optimise would refuse it: so does validate
+        raise HubplanError(f"{directory}: {memory[0]}")
+    if memory is not None:
+        err.print(f"warning: {escape(memory[0])}")
     out.print(
         f"[green]ok[/]: {directory}: {len(workspace.sites)} sites, {len(workspace.areas)} areas, "
         f"{len(workspace.scenarios)} scenarios ({', '.join(workspace.scenarios)})"

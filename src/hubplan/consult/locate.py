@@ -101,8 +101,16 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
     tuple
         Area positions and ``"postcode"`` or ``"postcode district"``.
     """
-    lat = np.full(len(postcodes), np.nan)
-    lon = np.full(len(postcodes), np.nan)
+    # Memory stays bounded by the distinct postcodes, not the responses: each is placed once, and
+    # the distances to the areas are taken a block at a time (151,528 responses against every area
+    # at once held several (responses x areas) float64 arrays, 4.45 GB at the peak).
+    keys = [p.replace(" ", "").upper() for p in postcodes]
+    distinct, first = np.unique(np.asarray(keys, dtype=object), return_inverse=True)
+    typed = [""] * len(distinct)
+    for key, p in zip(first.tolist(), postcodes, strict=True):
+        typed[key] = typed[key] or p
+    lat = np.full(len(distinct), np.nan)
+    lon = np.full(len(distinct), np.nan)
     method = "postcode district"
     try:
         from pyproj import Transformer
@@ -111,31 +119,38 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
         book = Postcodes()
         with warnings.catch_warnings():  # the package's own pandas calls are not ours to fix
             warnings.simplefilter("ignore")
-            book.load_postcodes(sorted({p.strip()[:1].upper() for p in postcodes if p.strip()}))
+            book.load_postcodes(sorted({p.strip()[:1].upper() for p in typed if p.strip()}))
             table = book.dataframe.dropna(subset=["oseast1m", "osnrth1m"])
         key = table["pcd"].str.replace(" ", "").str.upper()
-        east = dict(zip(key, table["oseast1m"], strict=True))
-        north = dict(zip(key, table["osnrth1m"], strict=True))
+        wanted = table[key.isin(set(distinct.tolist())).to_numpy()]
+        del book, table
+        at = {k: i for i, k in enumerate(distinct.tolist())}
+        rows = np.array([at[k] for k in wanted["pcd"].str.replace(" ", "").str.upper()], dtype=np.int64)
         to_wgs = Transformer.from_crs("EPSG:27700", "EPSG:4326", always_xy=True)
-        for i, p in enumerate(postcodes):
-            k = p.replace(" ", "").upper()
-            if k in east:
-                lon[i], lat[i] = to_wgs.transform(east[k], north[k])
+        if len(rows):
+            lon[rows], lat[rows] = to_wgs.transform(
+                wanted["oseast1m"].to_numpy(float), wanted["osnrth1m"].to_numpy(float)
+            )
         method = "postcode (else its district)"
     except ImportError:
         pass
     districts = _districts(workspace.path)
-    for i, p in enumerate(postcodes):
+    for i, p in enumerate(typed):
         if np.isnan(lat[i]) and (d := postcode_district(p)) in districts:
             lat[i], lon[i] = districts[d]
-    out = np.full(len(postcodes), -1, dtype=np.int64)
+    nearest = np.full(len(distinct), -1, dtype=np.int64)
     placed = np.flatnonzero(~np.isnan(lat))
-    if len(placed):
+    for start in range(0, len(placed), _BLOCK):
+        block = placed[start : start + _BLOCK]
         km = haversine_km(
-            lat[placed, None], lon[placed, None], workspace.areas.lat[None, :], workspace.areas.lon[None, :]
+            lat[block, None], lon[block, None], workspace.areas.lat[None, :], workspace.areas.lon[None, :]
         )
-        out[placed] = np.argmin(km, axis=1)
-    return out, method
+        nearest[block] = np.argmin(km, axis=1)
+    return nearest[first], method
+
+
+_BLOCK = 256
+"""Postcodes placed at a time (256 x 40,000 areas x 8 bytes is 82 MB, a few such arrays at once)."""
 
 
 def _districts(folder: Path | None) -> dict[str, tuple[float, float]]:

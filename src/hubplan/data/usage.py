@@ -22,11 +22,14 @@ from hubplan.data.columns import MAX_FAMILIES_PER_AREA, Column, check_columns
 from hubplan.data.read_table import RawTable, read_table, shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import InputError, Problem
-from hubplan.files import write_bytes_atomically
+from hubplan.files import write_bytes_atomically, write_files_together
 from hubplan.suggest import MAX_SUGGESTED, closest
 
 USAGE_FILE = "usage.csv"
 """The workspace's own copy of the usage, every row placed in an area by ``area_id``."""
+
+PREVIOUS_USAGE_FILE = "usage.csv.previous"
+"""Where ``reach --usage`` keeps the ``usage.csv`` it replaces (one copy: the one before)."""
 
 USAGE_COLUMNS = (
     Column("area_id", "text", False, "the area's id, as in areas.csv (or give 'postcode')", default=""),
@@ -297,8 +300,11 @@ def load_usage(workspace: Workspace) -> Usage | None:
     return read_usage(path, workspace, root=workspace.path)
 
 
-def store_usage(usage: Usage, folder: Path) -> Path:
-    """Write the usage into the workspace as ``usage.csv`` (atomically), where the report reads it.
+def store_usage(usage: Usage, folder: Path) -> tuple[Path, Path | None]:
+    """Write the usage into the workspace as ``usage.csv``, where the report reads it, keeping the one before.
+
+    A different ``usage.csv`` already there is kept as ``usage.csv.previous`` (replacing an older
+    one); both files are written together, atomically, so an interrupted run leaves the earlier state.
 
     Parameters
     ----------
@@ -309,10 +315,18 @@ def store_usage(usage: Usage, folder: Path) -> Path:
 
     Returns
     -------
-    Path
-        The file written.
+    tuple of Path and Path or None
+        The file written, and where the earlier ``usage.csv`` was kept (``None`` when there was none,
+        or it held the same rows).
     """
-    return write_bytes_atomically(folder / USAGE_FILE, usage.to_csv())
+    target = folder / USAGE_FILE
+    data = usage.to_csv()
+    earlier = target.read_bytes() if target.is_file() and not target.is_symlink() else None
+    if earlier is None or earlier == data:
+        return write_bytes_atomically(target, data), None
+    kept = folder / PREVIOUS_USAGE_FILE
+    write_files_together([(kept, earlier), (target, data)], replace=True)
+    return target, kept
 
 
 def _place_rows(

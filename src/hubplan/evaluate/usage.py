@@ -136,7 +136,8 @@ class UsageReach:
     area_minutes
         (n_areas,) those minutes (empty without a baseline).
     period, modelled, placed_by, file
-        The usage's period(s), whether its counts are modelled, how rows were placed, its file.
+        The usage's period(s) ('' when the file gives none), whether its counts are modelled, how rows
+        were placed, its file.
     area_ids
         The areas' ids, in order.
     warnings
@@ -354,7 +355,7 @@ def reach_of_usage(workspace: Workspace, usage: Usage, travel: TravelMatrix | No
         minutes_scenario=baseline.name if baseline is not None else None,
         slope_per_10_minutes=slope,
         area_minutes=minutes,
-        period=", ".join(p for p in usage.periods if p) or "not given",
+        period=", ".join(p for p in usage.periods if p),
         modelled=usage.is_modelled,
         placed_by=usage.placed_by,
         file=usage.file,

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import contextlib
+import sys
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -198,13 +200,43 @@ def write_report(analysis: Analysis, out_dir: Path, *, pdf: bool = True) -> Repo
     if pdf:
         import logging
 
-        import weasyprint
+        with _libraries_found_without_a_compiler():
+            import weasyprint
 
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
         document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_version="1.4")
         pdf_path = write_bytes_atomically(out_dir / "report.pdf", document)
     return ReportFiles(html_path, pdf_path)
+
+
+@contextlib.contextmanager
+def _libraries_found_without_a_compiler() -> Iterator[None]:
+    """While WeasyPrint loads Pango and GObject, let ctypes find libraries by ldconfig's cache only.
+
+    WeasyPrint tries names such as ``libgobject-2.0-0`` first; on Linux, cffi hands each name it
+    cannot open to :func:`ctypes.util.find_library`, which falls back to running ``gcc`` and ``ld``
+    on files it creates in ``/tmp`` (16 times a report). With the cache lookup alone those names
+    are not found, and WeasyPrint goes on to the sonames (``libgobject-2.0.so.0``), which load
+    directly: no compiler runs and nothing is written outside the report's folder.
+
+    Yields
+    ------
+    None
+        Nothing; ``ctypes.util.find_library`` is restored when the block ends.
+    """
+    import ctypes.util
+
+    cache_lookup = getattr(ctypes.util, "_findSoname_ldconfig", None)
+    if not sys.platform.startswith("linux") or cache_lookup is None:
+        yield
+        return
+    real = ctypes.util.find_library
+    ctypes.util.find_library = cache_lookup
+    try:
+        yield
+    finally:
+        ctypes.util.find_library = real
 
 
 _USER = Provenance("user", "")

@@ -46,7 +46,7 @@ def usage_section(analysis: Analysis) -> dict[str, Any] | None:
     total = usage.total
     lead = (
         f"{fmt.families(total.seen)} of the {fmt.families(total.children)} {people} living in the area "
-        f"were seen at least once in {usage.period} ({_share(total)}); "
+        f"were seen at least once{_in(usage.period)} ({_share(total)}); "
         f"{fmt.families(total.registered)} are registered. Reach is {people} seen divided by {people} "
         f"living there; ranges are the {usage.interval_name} (Wilson 1927), which behaves where counts "
         "are small."
@@ -98,7 +98,7 @@ def usage_section(analysis: Analysis) -> dict[str, Any] | None:
         "map": {
             "svg": charts.to_svg(reach_map(view, usage)),
             "alt": f"Map: each area shaded by the share of its {people} seen in the year",
-            "caption": f"Reach by area: {people} seen in {usage.period} over {people} living there. "
+            "caption": f"Reach by area: {people} seen{_in(usage.period)} over {people} living there. "
             "Darker areas were reached least.",
         },
         "chart": _minutes_chart(usage),
@@ -271,3 +271,8 @@ def reach_map(view: RenderView, usage: UsageShape) -> dict[str, Any]:
     spec = _spec(f"Reach by area: {usage.people} seen in the year", width=520, height=420)
     spec |= {"projection": {"type": "mercator"}, "layer": area_layers}
     return spec
+
+
+def _in(period: str) -> str:
+    """Return `` in <period>``, or nothing when the usage gives no period."""
+    return f" in {period}" if period else ""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import os
 import random
 import sqlite3
 import threading
@@ -121,6 +122,9 @@ def _sqlite_transactions(engine: sa.Engine) -> None:
         dbapi_connection.isolation_level = None  # no implicit BEGIN: the "begin" event below emits it
         cursor = dbapi_connection.cursor()
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # Sorts and indexes of a large import stay in memory: by default SQLite writes them to
+        # /var/tmp (etilqs_*), a file outside the workspace.
+        cursor.execute("PRAGMA temp_store = MEMORY")
         if engine.url.database not in (None, "", ":memory:"):
             use_wal(cursor)
             cursor.execute("PRAGMA synchronous = NORMAL")
@@ -148,6 +152,75 @@ def writing(engine: sa.Engine) -> Iterator[sa.Connection]:
     """
     with engine.connect().execution_options(hubplan_immediate=True) as conn, conn.begin():
         yield conn
+
+
+def _read_only(path: Path) -> bool:
+    """Return whether ``path`` (a file or folder) cannot be written: a read-only mount or no write right."""
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return True
+    except OSError:
+        return False
+    return not os.access(path, os.W_OK)
+
+
+def explain_store_error(error: Exception, url: str) -> str:
+    """Word a database error met while opening or writing the store, naming the file and the cause.
+
+    Parameters
+    ----------
+    error
+        The error (SQLAlchemy's or sqlite3's ``OperationalError``).
+    url
+        The store's URL (see :func:`store_url`).
+
+    Returns
+    -------
+    str
+        One line: the store's file (or URL, password hidden), what went wrong and what to do.
+    """
+    reason = str(getattr(error, "orig", None) or error).splitlines()[0][:200]
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        where = parsed.render_as_string(hide_password=True)
+        return f"{where}: the store could not be opened or written ({reason})"
+    file = Path(str(parsed.database))
+    folder = file.parent
+    if _read_only(folder) or (file.exists() and _read_only(file)):
+        which = f"the folder {folder}" if _read_only(folder) else f"the file {file}"
+        return (
+            f"{file}: the store cannot be opened for writing: {which} is read-only (SQLite writes "
+            "its journal beside the file even to read it); copy the workspace to a folder you can "
+            "write, or set HUBPLAN_STORE_URL to a store elsewhere"
+        )
+    return f"{file}: the store could not be written ({reason}): is the disk full, or a size limit set?"
+
+
+@contextlib.contextmanager
+def store_errors(url: str) -> Iterator[None]:
+    """Turn a database error inside the block into a :class:`~hubplan.errors.HubplanError` naming the store.
+
+    Parameters
+    ----------
+    url
+        The store's URL (see :func:`store_url`).
+
+    Yields
+    ------
+    None
+        Nothing; the block runs as it is.
+
+    Raises
+    ------
+    HubplanError
+        For SQLAlchemy's and sqlite3's ``OperationalError`` (a read-only folder, a full disk).
+    """
+    from hubplan.errors import HubplanError
+
+    try:
+        yield
+    except (sa.exc.OperationalError, sqlite3.OperationalError) as error:
+        raise HubplanError(explain_store_error(error, url)) from None
 
 
 def _config() -> Config:
@@ -218,7 +291,12 @@ class _Engines:
         with self._lock:
             if url not in self._engines:
                 engine = create_store_engine(url)
-                migrate(engine)
+                try:
+                    with store_errors(url):
+                        migrate(engine)
+                except BaseException:
+                    engine.dispose()
+                    raise
                 self._engines[url] = engine
             return self._engines[url]
 
@@ -249,6 +327,11 @@ def open_store(workspace: Path, *, url: str | None = None) -> sa.Engine:
     -------
     sqlalchemy.Engine
         The engine.
+
+    Raises
+    ------
+    HubplanError
+        When the store cannot be opened or migrated (a read-only folder, a full disk), naming its file.
     """
     return _ENGINES.get(store_url(workspace, url=url))
 

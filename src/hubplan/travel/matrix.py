@@ -17,6 +17,7 @@ from hubplan.data.workspace import Workspace
 from hubplan.files import write_atomically
 from hubplan.modes import MODES
 from hubplan.travel.estimate import estimate_modes
+from hubplan.travel.memory import check_matrix_memory
 from hubplan.travel.stored import load_matrices
 
 MODEL_VERSION = "estimate-3"
@@ -108,8 +109,11 @@ def build_travel(
         When an override has the wrong shape or an unknown source.
     InputError
         When a stored matrix was made for other areas or sites.
+    NotEnoughMemoryError
+        When the minutes would not fit in the memory available (:mod:`hubplan.travel.memory`).
     """
     n_areas, n_sites = len(workspace.areas), len(workspace.sites)
+    check_matrix_memory(n_areas, n_sites)  # refused before anything is allocated
     key = cache_key(workspace)
     folder = cache_dir or default_cache_dir(workspace)
     path = folder / f"travel-{key[:24]}.npz" if folder is not None else None
