@@ -4,7 +4,7 @@ Twenty-five labelled sets. The labelled set (tests/consult/data/pii_labelled.jso
 recognisers were tuned against; the held-out set (pii_heldout.jsonl) was written with it, before the
 code, and never tuned against; the "after" set (pii_after.jsonl) was written once the code worked,
 to find its limits (hard cases on purpose: lower-case names, odd separators), and was not tuned
-against either; the other sets (tune2 to tune9, held-out 2 to held-out 21) are described in NOTE
+against either; the other sets (tune2 to tune9, held-out 2 to held-out 22) are described in NOTE
 below.
 A planted item counts as removed when every letter and digit of it lies inside a span that
 :func:`hubplan.consult.redact.find_personal_data` returns (which :func:`redact` replaces); a harmless
@@ -52,6 +52,7 @@ SETS = {
     "held-out 19": DATA / "pii_heldout19.jsonl",
     "held-out 20": DATA / "pii_heldout20.jsonl",
     "held-out 21": DATA / "pii_heldout21.jsonl",
+    "held-out 22": DATA / "pii_heldout22.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",

@@ -832,3 +832,27 @@ def test_call_notes_registers_and_workplaces_with_their_article(text: str, expec
 def test_groups_someone_runs_and_day_names_are_kept(text: str) -> None:
     assert redact(text).split()[-3:] == text.split()[-3:]
     assert "Tamil Sangam" in redact(text) or "Monday-born" in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Held-out 22's damaged phrases, in made-up comments of the same forms.
+        ("Mingalaba! I'm Thandar from Yangon and I live in Thetford.", "has:Mingalaba!"),
+        ("@NorwichEveningNews · 2 days ago\nThanks for your comments", "has:@NorwichEveningNews"),
+        ("Prayers after Zuhr on Friday, then tea", "unchanged"),
+        ("You can answer the consultation at norfolk.gov.uk/familyhubs until May.", "unchanged"),
+        # ... and names that open a comment stay names.
+        ("Agnieszka. I am writing about the centre", "no:Agnieszka"),
+        ("Kezia Smith here. Im Romany and we live on the site", "no:Kezia"),
+        ("I am Denis, I am 14, I write this for my mum", "no:Denis"),
+    ],
+)
+def test_opening_greetings_handles_and_prayer_times(text: str, expected: str) -> None:
+    out = redact(text)
+    if expected == "unchanged":
+        assert out == text
+    elif expected.startswith("no:"):
+        assert expected[3:] not in out
+    else:
+        assert expected[4:] in out

@@ -466,6 +466,32 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
             yield offset + pair.start(1), offset + pair.end(1)
 
 
+# A comment that opens with a word or three and a mark, then introduces its writer: "Tere! I'm Kadri",
+# "Gamarjoba. I am Nino", "Magandang araw po! My husband": a greeting in the writer's language.
+_OPENING = re.compile(
+    r"\A\s*(?!(?:I|I'm|I’m|Im|My|We|Our|Hi|Hello)\b)"
+    r"([^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:[ \t]+(?!here\b|again\b|speaking\b)[a-z][^\W\d_]*){0,2})"
+    r"[ \t]*[!.,]+\s+"
+    r"(?=(?:I|I'm|I’m|Im|My|We|We're|We’re|Our)\b)"
+)
+
+
+def greeting_spans(text: str) -> list[tuple[int, int]]:
+    """Return the greeting that opens a comment before its writer introduces themselves, if any.
+
+    A listed first name ("Kelly. I have two kids", "Agnieszka. I am writing") or a name that is also
+    a word ("Grace, I am ...") is a name, not a greeting: a greeting that is also a name somewhere
+    ("Tere", "Moni") is damaged rather than a name let through.
+    """
+    m = _OPENING.match(text)
+    if m is None:
+        return []
+    first = m[1].split()[0].lower()
+    if is_first_name(first) or is_name_word(m[1].split()[0]):
+        return []
+    return [(m.start(1), m.end(1))]
+
+
 def idiom_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of idioms that hold a name ("Bob's your uncle"): no name is found inside them."""
     return [(m.start(), m.end()) for m in _IDIOMS.finditer(text)]

@@ -129,7 +129,7 @@ OBFUSCATED_EMAIL = re.compile(
 # Words that end the local part of an e-mail written with spaces ("mail me on jo dot smith at ...").
 _NOT_LOCAL = _words(
     """email e-mail mail me on is my at to contact reach or and please address its it's write is:
-    email: e contacted be can via thanks"""
+    email: e contacted be can via thanks consultation survey website online form respond"""
 )
 
 # A baby's due date: the date (or the month) after "due", in a sentence about a pregnancy.
