@@ -856,3 +856,24 @@ def test_opening_greetings_handles_and_prayer_times(text: str, expected: str) ->
         assert expected[3:] not in out
     else:
         assert expected[4:] in out
+
+
+def test_redact_all_reads_each_distinct_comment_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from hubplan.consult import redact as module
+
+    seen: list[str] = []
+    read = module.find_personal_data
+
+    def counting(text: str) -> list[module.Found]:
+        seen.append(text)
+        return read(text)
+
+    monkeypatch.setattr(module, "find_personal_data", counting)
+    texts = ["Keep it open", "my son Jayden loves it", "Keep it open", "Jayden cried"]
+    assert module.redact_all(texts) == [
+        "Keep it open",
+        "my son [name] loves it",
+        "Keep it open",
+        "[name] cried",
+    ]
+    assert sorted(seen) == sorted(set(texts))

@@ -381,7 +381,11 @@ def redact(text: str) -> str:
     >>> redact("Call Mrs Jones on 07700 900123 or jo@example.org, 12 Mill Road NR4 7UY")
     'Call [name] on [phone] or [e-mail], [address] NR4 7'
     """
-    found = find_personal_data(text)
+    return _replace(text, find_personal_data(text))
+
+
+def _replace(text: str, found: list[Found]) -> str:
+    """Return ``text`` with the spans ``found`` in it replaced by their placeholders."""
     if not found:
         return text
     from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
@@ -427,9 +431,11 @@ def redact_all(texts: Sequence[str]) -> list[str]:
     from hubplan.consult.name_lists import is_unknown_word
     from hubplan.consult.recognisers import is_ambiguous_name, not_a_name
 
+    # Each distinct text is read once ("Keep it open" may come hundreds of times).
+    found_in = {text: find_personal_data(text) for text in dict.fromkeys(texts)}
     names: set[str] = set()
-    for text in texts:
-        for f in find_personal_data(text):
+    for text, found in found_in.items():
+        for f in found:
             if f.kind == "PERSON":
                 for word in re.findall(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*", text[f.start : f.end]):
                     if len(word) > 2 and word.lower() not in STOP_WORDS and not not_a_name(word):
@@ -439,7 +445,8 @@ def redact_all(texts: Sequence[str]) -> list[str]:
                 for word in re.findall(r"(?<![\w-])[a-z]+(?:-[a-z]+)*(?![\w-])", text[f.start : f.end]):
                     if is_unknown_word(word) and not not_a_name(word):  # "tyrese": no English word
                         names.add("-".join(part.capitalize() for part in word.split("-")))
-    out = [redact(text) for text in texts]
+    replaced = {text: _replace(text, found) for text, found in found_in.items()}
+    out = [replaced[text] for text in texts]
     if not names:
         return out
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
