@@ -7,6 +7,7 @@ finding a kind fails its threshold.
 
 from __future__ import annotations
 
+import importlib
 import json
 import unicodedata
 from collections import Counter
@@ -859,8 +860,7 @@ def test_opening_greetings_handles_and_prayer_times(text: str, expected: str) ->
 
 
 def test_redact_all_reads_each_distinct_comment_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    from hubplan.consult import redact as module
-
+    module = importlib.import_module("hubplan.consult.redact")
     seen: list[str] = []
     read = module.find_personal_data
 
