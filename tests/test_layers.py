@@ -46,7 +46,10 @@ WEB_ALLOWED = {
     ("routes/reports.py", "hubplan.store"): "polling a job reads its run from the store",
     ("routes/scenarios.py", "hubplan.data"): "saving a plan writes a scenario file (dump_scenario)",
     ("routes/scenarios.py", "hubplan.store"): "saving a plan stores it (save_plan, ConflictError)",
-    ("models.py", "hubplan.data.sense"): "a body's text is refused for hidden characters as a file's names are",
+    (
+        "models.py",
+        "hubplan.data.sense",
+    ): "a body's text is refused for hidden characters as a file's names are",
 }
 """Each web module's import of a stage below the analysis, with its reason (the web is an edge)."""
 
