@@ -509,6 +509,26 @@ greetings, prime ministers and party leaders, languages, Clare's Law, "merger wi
 pier named by its town. Tried and dropped: leaving out a workplace's town (4 fewer damaged
 phrases, 17 fewer workplaces on ten sets) and no lower-case name that is an English word without
 a clue (4 fewer damaged, 15 fewer names): privacy first.
+
+Held-out 22 (71 responses, 348 items, 346 harmless; pii_heldout22.jsonl) was written by a sixteenth
+writer who saw neither the code nor any earlier set: a council web-chat transcript, SMS survey
+replies, a YouTube thread, a Freecycle post, a Google Form's "Other:" answers, a support worker's
+questionnaire ("Client states"), a solicitor's letter, a mosque's WhatsApp broadcast, a gurdwara
+newsletter, a village Facebook group, a focus group transcribed by software ("00:12:31 Speaker 2:"),
+an Easy Read form, Norfolk dialect, Scots, Geordie and Jamaican grandparents, fifty-odd communities;
+names in possessives, hashtags, a family tree; workplaces as "agency at", "bank shifts at", "X is where
+I work", a business card. Measured once, untuned, at c023571 (after every change above, and the probe
+round 8 fixes): 321 / 348 removed (92.2%); names 147 / 160 (91.9%), workplaces 49 / 58 (84.5%), dates
+of birth 45 / 47, addresses 15 / 16, social handles 12 / 13, registration numbers 3 / 4 (75%), every
+other kind whole; 31 / 346 harmless phrases damaged (9.0%). Against issue 26's bars: 90% overall,
+85% of names and every kind at least 75% met; damage not.
+
+After it, damage only (recall unchanged on every set): a word that opens a comment before its
+writer speaks and is no listed name is a greeting ("Gamarjoba. I am Nino"; "Agnieszka. I am writing"
+keeps its name), a word inside an @handle is the handle's (a person's handle is found whole), prayer
+times, festivals and greetings kept, "the consultation at norfolk.gov.uk/..." is no e-mail: 31 -> 20.
+Left: public figures outside politics (footballers, a foreign president), a town that is also a
+first name ("Brandon"), a workplace's street or town that a set labels apart.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
