@@ -658,6 +658,18 @@ def test_numbered_blocks_of_flats_and_family_firms(text: str, expected: str) -> 
     assert redact(text) == expected
 
 
+def _assert_redacted(text: str, expected: str) -> None:
+    """Check a redaction: "unchanged", "no:WORDS" (gone) or "has:WORDS" (still there)."""
+    out = redact(text)
+    if expected == "unchanged":
+        assert out == text
+    elif expected.startswith("no:"):
+        assert expected[3:] not in out
+    else:
+        assert expected.startswith("has:")
+        assert expected[4:] in out
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -678,13 +690,7 @@ def test_numbered_blocks_of_flats_and_family_firms(text: str, expected: str) -> 
     ],
 )
 def test_second_review_findings(text: str, expected: str) -> None:
-    out = redact(text)
-    if expected == "unchanged":
-        assert out == text
-    elif expected.startswith("no:"):
-        assert expected[3:] not in out
-    else:
-        assert expected[4:] in out
+    _assert_redacted(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -748,13 +754,7 @@ def test_workplaces_said_loosely(text: str, expected: str) -> None:
     ],
 )
 def test_names_workplaces_and_handles_in_new_forms(text: str, expected: str) -> None:
-    out = redact(text)
-    if expected == "unchanged":
-        assert out == text
-    elif expected.startswith("no:"):
-        assert expected[3:] not in out
-    else:
-        assert expected[4:] in out
+    _assert_redacted(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -774,8 +774,7 @@ def test_names_workplaces_and_handles_in_new_forms(text: str, expected: str) -> 
     ],
 )
 def test_named_houses_and_named_birthdays(text: str, expected: str) -> None:
-    out = redact(text)
-    assert expected[3:] not in out if expected.startswith("no:") else expected[4:] in out
+    _assert_redacted(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -824,15 +823,14 @@ def test_call_notes_registers_and_workplaces_with_their_article(text: str, expec
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kept"),
     [
-        "Hi, I run the Tamil Sangam mums' group at Bowthorpe on Saturdays",
-        "Kojo is Monday-born and that is why",
+        ("Hi, I run the Tamil Sangam mums' group at Bowthorpe on Saturdays", "the Tamil Sangam mums' group"),
+        ("Kojo is Monday-born and that is why", "is Monday-born and"),
     ],
 )
-def test_groups_someone_runs_and_day_names_are_kept(text: str) -> None:
-    assert redact(text).split()[-3:] == text.split()[-3:]
-    assert "Tamil Sangam" in redact(text) or "Monday-born" in redact(text)
+def test_groups_someone_runs_and_day_names_are_kept(text: str, kept: str) -> None:
+    assert kept in redact(text)
 
 
 @pytest.mark.parametrize(
@@ -850,13 +848,7 @@ def test_groups_someone_runs_and_day_names_are_kept(text: str) -> None:
     ],
 )
 def test_opening_greetings_handles_and_prayer_times(text: str, expected: str) -> None:
-    out = redact(text)
-    if expected == "unchanged":
-        assert out == text
-    elif expected.startswith("no:"):
-        assert expected[3:] not in out
-    else:
-        assert expected[4:] in out
+    _assert_redacted(text, expected)
 
 
 def test_redact_all_reads_each_distinct_comment_once(monkeypatch: pytest.MonkeyPatch) -> None:
