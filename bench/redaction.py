@@ -523,12 +523,15 @@ of birth 45 / 47, addresses 15 / 16, social handles 12 / 13, registration number
 other kind whole; 31 / 346 harmless phrases damaged (9.0%). Against issue 26's bars: 90% overall,
 85% of names and every kind at least 75% met; damage not.
 
-After it, damage only (recall unchanged on every set): a word that opens a comment before its
-writer speaks and is no listed name is a greeting ("Gamarjoba. I am Nino"; "Agnieszka. I am writing"
-keeps its name), a word inside an @handle is the handle's (a person's handle is found whole), prayer
-times, festivals and greetings kept, "the consultation at norfolk.gov.uk/..." is no e-mail: 31 -> 20.
-Left: public figures outside politics (footballers, a foreign president), a town that is also a
-first name ("Brandon"), a workplace's street or town that a set labels apart.
+After it, damage only (recall unchanged on every set): a word inside an @handle the handle
+recogniser reads is the handle's (a person's handle is found whole), prayer times, festivals and
+greetings kept, "the consultation at norfolk.gov.uk/..." is no e-mail: 31 -> 22. A hostile review of
+this session's rules then found 8 leaks and 11 damages; every one is fixed with a regression test,
+and three damage rules were withdrawn because they let people through: prime ministers' names kept
+(David Cameron and Gordon Brown are also neighbours), a comment's opening word read as a greeting
+("Simbarashe. We have three kids"), "merger with" naming a centre's place ("the merger with Kezia
+Blackthorn's nursery"). Left: public figures outside politics, a town that is also a first name
+("Brandon"), a workplace's street or town that a set labels apart.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

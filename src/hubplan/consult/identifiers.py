@@ -49,9 +49,10 @@ FORUM_AUTHOR = re.compile(
 )
 # "u/mardle_and_mither • 5h": a Reddit user; "bigdave_nr7 — 21/02/2024 21:14", "Rich (Wroxham) —
 # Today at 09:12": a chat's author on the line above the message (Discord, Teams and the like).
-_REDDIT_USER = re.compile(r"(?<![\w/])u/([A-Za-z0-9_-]{3,20})\b")
+_REDDIT_USER = re.compile(r"(?<![\w/])u/([A-Za-z][A-Za-z0-9_-]{2,19})\b")
 _CHAT_HEADER = re.compile(
-    r"(?m)^[ \t]*([^\n—–:]{2,40}?)[ \t]+[—–-][ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday)"
+    r"(?m)^[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]{1,30}\))?"
+    r"|[A-Za-z0-9_.]*[_.\d][A-Za-z0-9_.]*)[ \t]+[—–-][ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday)"
     r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[APap][Mm])?)?[ \t]*$"
 )
 SOCIAL = re.compile(
@@ -269,7 +270,7 @@ _JOB_WORDS = re.compile(
 # so: after "work in", one with a business word; after any job word (-er, -or, -ist), a capitalised one.
 _WORK_IN = re.compile(r"(?i:\b(?:work|works|worked|working)\s+in\s+)")
 _ANY_JOB = re.compile(
-    r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?!(?:merger|number|member|letter|order|corner|border|matter|paper|"
+    r"(?i:\b(?:an?|the)\s+(?:[a-z]+\s+)?(?!(?:number|member|letter|order|corner|border|matter|paper|"
     r"poster|flyer|other|summer|winter|water)s?\b)[a-z]{2,}(?:er|or|ist|ian|man|woman)s?(?:\s*\([^()]{0,60}\))?"
     r"\s+(?:at|for|with)\s+)"
     # a job title after a name, with no article: "Richard Glaves, Operations Director at", "Dr Raman,
@@ -324,25 +325,30 @@ _HAS_NAMED_BUSINESS = re.compile(
 )
 # "Fran runs the Swan", "Hüseyin owns Mustafa's Barbers": someone named who runs a business.
 _NAMED_OWNER = re.compile(
-    rf"\b({_CAP})[ \t]+(?:runs|owns|ran|owned|manages)[ \t]+(?:the[ \t]+)?"
+    rf"\b([A-Z][a-z]+)[ \t]+(?:runs|owns|ran|owned|manages)[ \t]+(?:the[ \t]+)?"
     rf"((?!(?:The|A|My|Our)\b){_CAP}(?:[ \t]+{_CAP}){{0,2}}(?:[ \t]+(?i:{_BUSINESS}))?)(?![\w'’-])"
 )
 # "Brecks & Yare Accountants Ltd": a limited company named in a response is where someone works.
-_LIMITED = re.compile(
-    r"\b((?:[A-Z][\w'’.-]*|&)(?:[ \t]+(?:[A-Z][\w'’.-]*|&|and|of)){0,5}[ \t]+(?:Ltd\b\.?|Limited\b))"
-)
+_LIMITED = re.compile(r"\b((?:[A-Z][\w'’.-]*|&)(?:[ \t]+(?:[A-Z][\w'’.-]*|&|and|of)){0,5}[ \t]+Ltd\b\.?)")
 # "48th Fighter Wing", "1st Battalion Royal Anglian", "7 Para RHA": a military unit by its number.
 _NUMBERED_UNIT = re.compile(
     r"\b(\d{1,3}(?:st|nd|rd|th)[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}"
-    r"(?:Battalion|Regiment|Squadron|Wing|Brigade|Division|Commando|Field[ \t]+Hospital|Signal[ \t]+Regiment)"
+    r"(?:Battalion|Regiment|Squadron|Commando|Field[ \t]+Hospital|"
+    r"(?:Fighter|Air[ \t]+Refuell?ing|Rescue)[ \t]+Wing|"
+    r"(?:Air[ \t]+Assault|Armoured|Infantry|Signal|Logistic)[ \t]+(?:Brigade|Division))"
     r"(?:,?[ \t]+(?:the[ \t]+)?(?:Royal|Queen's|King's)(?:[ \t]+[A-Z][\w'’-]*){1,3})?)"
+)
+# Initials of services, not employers: "the nurse, SENCO and the head".
+_SERVICE_INITIALS = frozenset(
+    ["SENCO", "SEND", "SEN", "NHS", "GP", "HV", "SW", "TA", "SALT", "CAMHS", "EHCP", "PTA", "DWP", "UK"]
 )
 # "a porter, N&N", "HCA, QEH": a job, a comma and an employer's initials.
 _JOB_COMMA_INITIALS = re.compile(rf"(?i:\b{_JOBS})[ \t]*,[ \t]*((?:[A-Z]&[A-Z]|[A-Z]{{3,5}})\b)(?![&.-])")
 _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
 # What a volunteer runs: "the Gujarati Samaj mums' group", "the Polish Saturday school club".
 _A_GROUP_AFTER = re.compile(
-    r"(?i:(?:[ \t]+[\w'’-]+){0,2}?[ \t]+(?:group|groups|club|session|sessions|class|classes|circle|choir|"
+    r"(?i:(?:[ \t]+(?!and\b|so\b|but\b|or\b|then\b|while\b)[\w'’-]+){0,2}?[ \t]+"
+    r"(?:group|groups|club|session|sessions|class|classes|circle|choir|"
     r"meet-?up|coffee\s+morning|stay\s+and\s+play|toddler\s+group)\b)"
 )
 # "i work on the holkham estate", "a gardener on the Sandringham estate": an estate or farm worked on.
@@ -723,7 +729,7 @@ class WorkplaceRecogniser(_Regex):
                 continue  # "the local member for Mundesley": the division a councillor represents
             m = _EMPLOYER.match(text, cue.end())
             name = m[0].lower().removeprefix("the ").strip() if m else ""
-            if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name) and not _is_town(name):
+            if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name):
                 if _A_GROUP_AFTER.match(text, m.end()):
                     continue  # "I run the Gujarati Samaj mums' group": a group someone leads, no business
                 yield m.start(), m.start() + _employer_length(m[0])  # not "run the Tuesday group"
@@ -736,7 +742,7 @@ class WorkplaceRecogniser(_Regex):
             *_ON_AN_ESTATE.finditer(text),
             *_LIMITED.finditer(text),
             *_NUMBERED_UNIT.finditer(text),
-            *_JOB_COMMA_INITIALS.finditer(text),
+            *(m for m in _JOB_COMMA_INITIALS.finditer(text) if m[1] not in _SERVICE_INITIALS),
         ]:
             if not _A_GROUP_AFTER.match(text, m.end(1)):  # "run the Gujarati Samaj mums' group"
                 yield m.start(1), m.end(1)
@@ -971,6 +977,12 @@ _AFTER_PREPOSITION = re.compile(rf"\b(?:at|for)\s+({_TITLED_EMPLOYER})(?![\w'’
 _WORKS_ON_THE = re.compile(
     rf"(?i:\b(?:work|works|worked|working)\s+on\s+)(?=the\s)({_TITLED_EMPLOYER})(?![\w'’-])"
 )
+# "my sister is at University of East Anglia", "my mum is at the N&N for her chemo": study, treatment
+_STUDIES_OR_TREATED = re.compile(r"(?i:universit|college|school|sixth\s+form|academy)")
+_FOR_TREATMENT = re.compile(
+    r"(?i:[ \t,]+(?:for|having|with)\s+(?:her|his|their|my|a|an|the)?\s*(?:chemo\w*|treatment|appointment|"
+    r"operation|surgery|scan|dialysis|check-?up|tests?|baby|op)\b)"
+)
 _KIN_IS_AT = re.compile(
     r"(?i:\b(?:husband|wife|partner|other\s+half|oh|dh|hubby|fianc[eé]e?|missus|missis|boyfriend|"
     r"girlfriend|man|mum|mam|dad|brother|sister)(?:\s+(?-i:[A-Z][\w'’-]+))?(?:\s+is|['’]s)\s+"
@@ -1057,7 +1069,12 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
         if _JOB_SENTENCE.search(sentence[0])
         for m in _AFTER_PREPOSITION.finditer(text, sentence.start(), sentence.end())
     ]
-    for m in [*in_job_sentences, *_KIN_IS_AT.finditer(text), *_WORKS_ON_THE.finditer(text)]:
+    kin_at_work = [
+        m
+        for m in _KIN_IS_AT.finditer(text)
+        if not _STUDIES_OR_TREATED.search(m[1]) and not _FOR_TREATMENT.match(text, m.end())
+    ]
+    for m in [*in_job_sentences, *kin_at_work, *_WORKS_ON_THE.finditer(text)]:
         start, end = m.start(1), m.start(1) + _employer_length(m[1])
         name = re.sub(r"^the\s+", "", text[start:end])
         if not name or _NOT_AN_EMPLOYER.match(name):

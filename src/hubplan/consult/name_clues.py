@@ -111,7 +111,7 @@ _WE_ARE = re.compile(
 )
 # "Mariama Kamara 07700 900 983": a name signing a comment off just before a phone number.
 _BEFORE_PHONE = re.compile(
-    rf"(?:^|(?<=[.!?\n])[ \t]*)((?:{_NAME})(?:[ \t]+{_NAME}){{0,2}})[ \t]*[,:-]?[ \t]*"
+    rf"(?:^|(?<=[.!?\n])[ \t]*)((?:{_NAME})(?:[ \t]+{_NAME}){{0,2}})[ \t]*(?:[,:-][ \t]*)?"
     r"(?=(?:\+44|0)[ \d]{9,13}\d\b)",
     re.MULTILINE,
 )
@@ -121,6 +121,10 @@ _SURNAME_FAMILY = re.compile(rf"\b[Tt]he\s+({_NAME})\s+famil(?:y|ies)\b")
 _AGED_ITEM = rf"({_NAME})[ \t]+\d{{1,2}}"
 _AGED_LIST = re.compile(rf"{_AGED_ITEM}(?:[ \t]*(?:,|and|&)[ \t]*{_AGED_ITEM})+")
 _AGED_ITEM_RE = re.compile(_AGED_ITEM)
+_CHILDREN_BEFORE = re.compile(
+    r"(?i:\(\s*$|\b(?:kids|children|boys|girls|twins|grandchildren|grandkids|our\s+(?:two|three|four|five|six)|"
+    r"ages?|aged)\b[^.!?\n]*$)"
+)
 _COUNTED = _words(
     """year years week weeks route routes bus buses page pages room rooms ward wards flat flats platform
     class classes stage stages level levels step steps chapter line lines gate gates junction pitch plot
@@ -365,7 +369,8 @@ def addressed_names(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(1) + (office.end() if office else 0), m.end(1)
     for m in [*_NEE.finditer(text), *_LOGGED_BY.finditer(text)]:
         group = 1 if m[1] else 2
-        if m[group] not in _ACRONYMS:
+        shouted = m.re is _LOGGED_BY and is_english_word(m[group].lower())  # "Cllr DID NOT", "SALT -"
+        if m[group] not in _ACRONYMS and not shouted:
             yield m.start(group), m.end(group)
 
 
@@ -432,9 +437,15 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         if _name_like(m[1].split()[0]) and m[1].split()[0].lower() not in _NOT_NAMES | _CLOSERS:
             yield m.start(1), m.end(1)
     for m in _SURNAME_FAMILY.finditer(text):
-        if is_unknown_word(m[1].lower()) and m[1].lower() not in _NOT_NAMES:
+        belongs = re.search(
+            r"(?i:\b(?:part|member|members)\s+of|\bjoin(?:ed)?|welcome\s+to)\s+$",
+            text[max(0, m.start() - 20) : m.start()],
+        )
+        if is_unknown_word(m[1].lower()) and m[1].lower() not in _NOT_NAMES and not belongs:
             yield m.start(1), m.end(1)
     for listed in _AGED_LIST.finditer(text):
+        if not _CHILDREN_BEFORE.search(text[max(0, listed.start() - 40) : listed.start()]):
+            continue  # "runs Windows 10 and Office 12": no children listed
         items = list(_AGED_ITEM_RE.finditer(text, listed.start(), listed.end()))
         if not any(i[1].lower() in _COUNTED | _NOT_NAMES for i in items):
             yield from ((i.start(1), i.end(1)) for i in items)
@@ -464,32 +475,6 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         pair = _PAIR_BEFORE.search(text[offset:start])
         if pair and text[start].islower() and (_lower_name(pair[1], names) or _initials(pair[1])):
             yield offset + pair.start(1), offset + pair.end(1)
-
-
-# A comment that opens with a word or three and a mark, then introduces its writer: "Tere! I'm Kadri",
-# "Gamarjoba. I am Nino", "Magandang araw po! My husband": a greeting in the writer's language.
-_OPENING = re.compile(
-    r"\A\s*(?!(?:I|I'm|I’m|Im|My|We|Our|Hi|Hello)\b)"
-    r"([^\W\d_][^\W\d_'’]*(?:['’][^\W\d_]+)?(?:[ \t]+(?!here\b|again\b|speaking\b)[a-z][^\W\d_]*){0,2})"
-    r"[ \t]*[!.,]+\s+"
-    r"(?=(?:I|I'm|I’m|Im|My|We|We're|We’re|Our)\b)"
-)
-
-
-def greeting_spans(text: str) -> list[tuple[int, int]]:
-    """Return the greeting that opens a comment before its writer introduces themselves, if any.
-
-    A listed first name ("Kelly. I have two kids", "Agnieszka. I am writing") or a name that is also
-    a word ("Grace, I am ...") is a name, not a greeting: a greeting that is also a name somewhere
-    ("Tere", "Moni") is damaged rather than a name let through.
-    """
-    m = _OPENING.match(text)
-    if m is None:
-        return []
-    first = m[1].split()[0].lower()
-    if is_first_name(first) or is_name_word(m[1].split()[0]):
-        return []
-    return [(m.start(1), m.end(1))]
 
 
 def idiom_spans(text: str) -> list[tuple[int, int]]:

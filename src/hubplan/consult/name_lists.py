@@ -79,11 +79,7 @@ def first_names() -> frozenset[str]:
     ordinary English words (Will, May, Grace, ...) are left out: they count as names only by context.
     """
     out = census_first_names() | world_first_names() | dictionary_first_names()
-    return frozenset(out - _AMBIGUOUS - _NOT_NAMES - _GREETING_NAMES)
-
-
-# Greetings that the names dictionary also lists as names: at a comment's start they greet.
-_GREETING_NAMES = _words("shalom salam salaam namaste")
+    return frozenset(out - _AMBIGUOUS - _NOT_NAMES)
 
 
 @functools.cache
@@ -106,7 +102,10 @@ def dictionary_first_names() -> frozenset[str]:
         name = words[0].replace("+", "-").lower() if words else ""
         if name and "<" not in name and not is_english_word(name):
             out.add(name)
-    return frozenset(out)
+    # "Easton", "Stratton", "Norton": the dictionary's names that are British places count only by context
+    from hubplan.data.places import british_place_names
+
+    return frozenset(out - british_place_names())
 
 
 @functools.cache

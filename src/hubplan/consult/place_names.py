@@ -195,7 +195,7 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     )
 
 
-MERGED_WITH = re.compile(r"(?i:\bmerg(?:e|es|ed|ing|er)[ \t]+(?:it[ \t]+|them[ \t]+)?with[ \t]+)\Z")
+MERGED_WITH = re.compile(r"(?i:\bmerg(?:e|es|ed|ing)[ \t]+(?:it[ \t]+|them[ \t]+)?with[ \t]+)\Z")
 """What stands before a centre named by its place: "merging with Gorleston" (a search ending there)."""
 
 

@@ -581,11 +581,14 @@ _HOUSE_NAME = re.compile(
 # sponsors live at Glebe House, The Street", "Becca Loades of The Anchorage, Overstrand Road",
 # "Writing from Tŷ Gwyn, Wells Road", "Mr D. Fairweather (Rosebank, Tuns Road)".
 _NAMED_HOUSE = re.compile(
-    r"(?:(?:\b(?i:live|lives|living|lived|staying|writing)(?:[ \t]+(?i:at|in|from))?|\b(?i:of|from))[ \t]+"
-    r"|\([ \t]*)"
+    # after words about living there, after a person ("Becca Loades of"), or in brackets ("(Rosebank, ...)")
+    r"(?:\b(?i:live|lives|living|lived|staying|writing)(?:[ \t]+(?i:at|in|from))?[ \t]+"
+    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?:[A-Z]\.[ \t]*)*[A-Z][a-z]+[ \t]+of[ \t]+"
+    r"|\b[A-Z][a-z]+[ \t]+[A-Z][a-z]+[ \t]+of[ \t]+|\([ \t]*)"
     rf"((?:[Tt]he[ \t]+)?{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}),[ \t]*"
     rf"(?:\d{{1,4}}[A-Za-z]?[ \t]+)?(?:The[ \t]+Street|(?:{_CAP_WORD}[ \t]+){{1,3}}(?i:{STREET_WORDS}))\b"
 )
+_A_SESSION = re.compile(r"(?i:\b(?:group|club|session|class|sensory|playgroup|toddlers)$)")
 # A number and a name with no street word, then the postcode: "17 Redcastle Furze, IP24 3NB".
 _NUMBER_POSTCODE = re.compile(
     r"(?<![:.\d])\b\d{1,4}[A-Za-z]?[ ]+[A-Z][a-z][\w'’-]+(?:[ ]+[A-Z][a-z][\w'’-]+)?"
@@ -640,6 +643,7 @@ class AddressRecogniser(_Regex):
             if (
                 not town
                 and not _BUILDING_LAST.search(house)
+                and not _A_SESSION.search(house)  # "Baby Sensory (Baby Group, Church Road)"
                 and house.split()[0].lower() not in _DAYS_AND_MONTHS
             ):
                 yield m.start(1), m.end()
@@ -1048,6 +1052,13 @@ _CLOSINGS = _words("yours sincerely faithfully truly best wishes kind kindest wa
 _NOT_PAIRED = _NOT_NAMES | _GREETINGS | _CLOSINGS
 
 
+# "Saturday-born", "May-time": a day or month with a lower-case word after it (not "May-Lily").
+_DAY_MADE = re.compile(
+    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)-(?-i:[a-z]+)"
+)
+
+
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Grow each name over a following capitalised word (a surname) and over "X and Y" pairs."""
     seen = set(found)
@@ -1066,11 +1077,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         pair = re.match(rf"(?:\s*(?:,|\band\b|&)|\s+n)\s*(?:and\s+)?({_NAME})\b", text[end:])
         if pair and re.match(rf"[ \t]+{_TITLES}(?!\w)", text[end + pair.end() :]):
             pair = None  # "Ann Moss, District Cllr Joe Lister": an office's first word
-        if (
-            pair
-            and pair[1].lower() not in _NOT_NAMES
-            and pair[1].split("-")[0].lower() not in _DAYS_AND_MONTHS
-        ):
+        if pair and pair[1].lower() not in _NOT_NAMES and not _DAY_MADE.fullmatch(pair[1]):
             span = (end + pair.start(1), end + pair.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
@@ -1093,11 +1100,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         offset = max(0, start - 100)  # a window, not the whole text before: linear in long comments
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|\band\b|&)|\s+n)\s*$", text[offset:start])
         # "Saturday-born and Akosua": a day or month (and what it makes) is no name paired with one
-        if (
-            before
-            and before[1].lower() not in _NOT_PAIRED
-            and before[1].split("-")[0].lower() not in _DAYS_AND_MONTHS
-        ):
+        if before and before[1].lower() not in _NOT_PAIRED and not _DAY_MADE.fullmatch(before[1]):
             span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)

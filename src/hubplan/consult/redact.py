@@ -112,11 +112,13 @@ def find_personal_data(text: str) -> list[Found]:
     if any(unicodedata.combining(c) for c in text):
         # "Kẹ́hìndé" with its tone marks, or text saved decomposed (NFD, as macOS may): read it with its
         # marks taken off, so a name is one word, and give the spans back on the text as written.
+        # What the text as written gives is kept too (spaCy may read "Kẹ́hìndé." where not "Kehinde.").
         folded, where = _without_marks(text)
-        return [
+        mapped = [
             Found(where[f.start], _past_marks(text, where[f.end - 1] + 1), f.kind, f.source)
             for f in find_personal_data(folded)
         ]
+        return sorted({*mapped, *_find(text)}, key=lambda f: (f.start, -f.end))
     from hubplan.consult.name_clues import recase_capitals
 
     found = _find(text)
@@ -186,7 +188,7 @@ _KIN_WORD = re.compile(
 
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
-    from hubplan.consult.name_clues import OFFICE, greeting_spans, idiom_spans, public_office_spans
+    from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
     from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
@@ -224,8 +226,8 @@ def _find(text: str) -> list[Found]:
             found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
-    handles = [(m.start(), m.end()) for m in re.finditer(r"@[\w.]+", text)]
-    never = idiom_spans(text) + public_office_spans(text) + places + greeting_spans(text) + handles
+    handles = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.@/])@[A-Za-z0-9_][A-Za-z0-9_.]*", text)]
+    never = idiom_spans(text) + public_office_spans(text) + places + handles
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").
     found = [
