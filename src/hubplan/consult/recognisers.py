@@ -1053,10 +1053,7 @@ _NOT_PAIRED = _NOT_NAMES | _GREETINGS | _CLOSINGS
 
 
 # "Saturday-born", "May-time": a day or month with a lower-case word after it (not "May-Lily").
-_DAY_MADE = re.compile(
-    r"(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december)-(?-i:[a-z]+)"
-)
+_DAY_MADE = re.compile(rf"(?i:{'|'.join(sorted(_DAYS_AND_MONTHS))})-(?-i:[a-z]+)")
 
 
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:

@@ -188,6 +188,7 @@ _KIN_WORD = re.compile(
 
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
+    from hubplan.consult.identifiers import SOCIAL
     from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
     from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
@@ -226,7 +227,7 @@ def _find(text: str) -> list[Found]:
             found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
-    handles = [(m.start(), m.end()) for m in re.finditer(r"(?<![\w.@/])@[A-Za-z0-9_][A-Za-z0-9_.]*", text)]
+    handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
     never = idiom_spans(text) + public_office_spans(text) + places + handles
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").

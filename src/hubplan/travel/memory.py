@@ -2,9 +2,9 @@
 
 The minutes are one float32 matrix per mode, areas x sites (venues included): 100,000 areas and
 10,000 sites need 3.73 GiB a mode, 11.2 GiB for walk, car and bus. The rule: the matrices must fit
-in the memory available now (``MemAvailable`` in ``/proc/meminfo``, or psutil's figure where
-installed, less where ``ulimit -v`` leaves the process less room); above half of it a command may
-still run out, as evaluating and optimising make working copies, so ``validate`` warns.
+in the memory available now (``MemAvailable`` in ``/proc/meminfo``, less where ``ulimit -v``
+leaves the process less room; unknown, and not checked, where neither can be read); above half of
+it a command may still run out, as evaluating and optimising make working copies, so ``validate`` warns.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def available_memory(
 ) -> int | None:
     """Return the memory available to a new allocation, in bytes, or ``None`` where it is not known.
 
-    The machine's available memory (``MemAvailable``; psutil's figure where ``meminfo`` cannot be
-    read), less where an address-space limit (``ulimit -v``) leaves this process less room.
+    The machine's available memory (``MemAvailable``), less where an address-space limit
+    (``ulimit -v``) leaves this process less room.
 
     Parameters
     ----------
@@ -61,13 +61,6 @@ def available_memory(
         Bytes.
     """
     available = _kib_line(meminfo, "MemAvailable:")
-    if available is None:
-        try:
-            import psutil  # type: ignore[import-untyped]
-        except ImportError:
-            psutil = None
-        if psutil is not None:
-            available = int(psutil.virtual_memory().available)
     with contextlib.suppress(ImportError, OSError, ValueError):
         import resource
 
