@@ -2,13 +2,15 @@
 
 The tests run as root, for whom ``chmod`` makes no folder read-only, so a read-only mount is imitated
 where SQLite meets it: opening the journal fails ("unable to open database file") and the folder
-cannot be written. A real ``chmod`` test runs where the user is not root.
+cannot be written. The real ``chmod`` test runs the command without root's capabilities (``setpriv``).
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -89,9 +91,16 @@ def test_import_into_a_read_only_folder_names_it_not_a_full_disk(
     assert "Traceback" not in result.output
 
 
-@pytest.mark.skipif(
-    os.name != "posix" or os.geteuid() == 0, reason="chmod makes no folder read-only for root"
-)
+def _without_root_rights(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """Run ``hubplan args`` bound by folder modes: as root, with every capability dropped (``setpriv``)."""
+    drop = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", "--"] if os.geteuid() == 0 else []
+    hubplan = Path(sys.executable).with_name("hubplan")
+    return subprocess.run(
+        [*drop, str(hubplan), *args], capture_output=True, text=True, check=False, timeout=120
+    )
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder modes are POSIX")
 def test_a_folder_chmod_read_only(workspace: Path) -> None:
     engine_for(workspace)
     close_stores()
@@ -100,9 +109,10 @@ def test_a_folder_chmod_read_only(workspace: Path) -> None:
             path.unlink()
     workspace.chmod(0o555)
     try:
-        result = runner.invoke(app, ["consult", "summary", str(workspace)])
+        result = _without_root_rights(["consult", "summary", str(workspace)])
     finally:
         workspace.chmod(0o755)
-    assert result.exit_code == 1, result.output
-    assert "read-only" in result.output
-    assert "Traceback" not in result.output
+    output = result.stdout + result.stderr
+    assert result.returncode == 1, output
+    assert "read-only" in output
+    assert "Traceback" not in output
