@@ -53,6 +53,7 @@ SETS = {
     "held-out 20": DATA / "pii_heldout20.jsonl",
     "held-out 21": DATA / "pii_heldout21.jsonl",
     "held-out 22": DATA / "pii_heldout22.jsonl",
+    "held-out 23": DATA / "pii_heldout23.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",

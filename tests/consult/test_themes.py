@@ -141,3 +141,47 @@ def test_published_report_has_no_personal_data(tmp_path: Path) -> None:
     text = (tmp_path / "r" / "report.html").read_text()
     assert "Consultation: you said, we did" in text
     assert all(secret not in text for secret in secrets)
+
+
+def test_each_distinct_comment_is_embedded_once_and_each_row_gets_its_own() -> None:
+    texts = ["Keep it open", "The bus is hourly.", "Keep it open", "", "Keep it open"]
+    reported: list[tuple[int, int]] = []
+    together = embed(texts, progress=lambda done, total: reported.append((done, total)))
+    alone = np.vstack([embed([t]) for t in texts])
+    np.testing.assert_allclose(together, alone, atol=1e-5)
+    assert reported[-1] == (3, 3)  # three distinct texts, the blank one included
+
+
+def test_a_large_consultation_redacts_only_what_it_can_publish(
+    vectors: np.ndarray, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import hubplan.consult.themes as themes
+
+    # 240 comments standing for a consultation over the sample size: 60 comments label the words.
+    monkeypatch.setattr(themes, "WORDS_SAMPLE", 60)
+    monkeypatch.setattr(themes, "WORDS_PER_THEME", 5)
+    read: list[str] = []
+    real = themes.redact_all
+
+    def counting(texts: list[str]) -> list[str]:
+        read.extend(texts)
+        return real(texts)
+
+    monkeypatch.setattr(themes, "redact_all", counting)
+    found = find_themes(SAMPLE["comment"].tolist(), vectors, k=4, seed=0)
+    sizes = [len(t.members) for t in found]
+    expected_words = sum(min(s, max(5, round(60 * s / 240))) for s in sizes)
+    assert [t.words_from for t in found] == [min(s, max(5, round(60 * s / 240))) for s in sizes]
+    # Read: the sample and each theme's 12 quote candidates (some of which the sample holds).
+    assert expected_words <= len(read) <= expected_words + 4 * themes.QUOTE_CANDIDATES < 240
+    assert all(t.quotes and t.words for t in found)
+
+
+def test_a_sampled_themes_words_say_so(tmp_path: Path) -> None:
+    from hubplan.analysis.consultation import ConsultationReport, ThemeSummary
+    from hubplan.report.consultation import render_consultation_report
+    from tests.report.test_consultation_report import REPORT
+
+    sampled = ThemeSummary("t1", "Buses", 9000, ("bus",), ("Two buses a day",), "", words_from=600)
+    html = render_consultation_report(ConsultationReport(**{**REPORT.__dict__, "themes": (sampled,)}))
+    assert "from a seeded random sample of 600 of its 9,000 comments" in html

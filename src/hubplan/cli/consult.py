@@ -198,10 +198,10 @@ def report(
     chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
     with _store_errors(directory):  # reads the store where there is one; never creates it
         snapshot = consultation_snapshot(workspace, store_url=store_url_from_environment())
-    with progress_bar("themes from the comments", 1) as advance:
-        analysed = analyse_consultation(workspace, travel_for(workspace), chosen, snapshot, seed=seed)
-        files = write_consultation_report(analysed, out_dir)
-        advance(1, 1)
+    travel = travel_for(workspace)
+    with progress_bar("reading the comments (distinct ones)", len(snapshot.responses)) as advance:
+        analysed = analyse_consultation(workspace, travel, chosen, snapshot, seed=seed, progress=advance)
+    files = write_consultation_report(analysed, out_dir)
     out.print(
         f"wrote {files.html} (edit {directory}/themes.yaml to rename or merge themes and say what you did)"
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,12 @@ CENTROIDS_FILE = "theme-centroids.npz"
 """The themes' centroids, in the workspace's cache folder (:func:`hubplan.data.safe_read.workspace_cache`)."""
 SAME_THEME = 0.8
 """Cosine similarity above which a new cluster is the same theme as a stored one."""
+QUOTE_CANDIDATES = 12
+"""The comments nearest a theme's centre redacted as its quote candidates (a few are printed)."""
+WORDS_SAMPLE = 2000
+"""The most comments a theme's distinctive words are computed from (a seeded sample above it)."""
+WORDS_PER_THEME = 50
+"""The fewest comments of one theme in that sample (all it has when fewer)."""
 
 STANCE_ANCHORS = {
     "support": (
@@ -66,6 +73,9 @@ class Theme:
         Positions of the comments in it.
     we_did
         What the plan changed in answer ('' when nothing did).
+    words_from
+        How many of its comments the words were computed from (all of them up to
+        :data:`WORDS_SAMPLE` comments in the consultation; a seeded sample above).
     """
 
     id: str
@@ -74,20 +84,30 @@ class Theme:
     quotes: tuple[str, ...]
     members: np.ndarray
     we_did: str = ""
+    words_from: int = 0
 
 
-def embed(texts: list[str]) -> np.ndarray:
+EMBED_BATCH = 256
+"""Distinct comments embedded between two progress reports."""
+
+
+def embed(texts: list[str], progress: Callable[[int, int], None] | None = None) -> np.ndarray:
     """Return (n, 384) unit-length sentence embeddings, computed offline on the CPU.
+
+    Each distinct text is embedded once ("Keep it open" may come hundreds of times); on two cores the
+    model takes about 25 ms a distinct comment of 120 characters (``bench/consult.py``).
 
     Parameters
     ----------
     texts
         The comments.
+    progress
+        Called as ``progress(done, total)`` in distinct comments after each batch.
 
     Returns
     -------
     numpy.ndarray
-        float32 embeddings.
+        float32 embeddings, one row per text in order.
 
     Raises
     ------
@@ -96,10 +116,21 @@ def embed(texts: list[str]) -> np.ndarray:
     """
     import warnings
 
+    distinct = list(dict.fromkeys(texts))
+    rows: list[np.ndarray] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        vectors = _model().encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    out: np.ndarray = np.asarray(vectors, dtype=np.float32)
+        model = _model()
+        for start in range(0, len(distinct), EMBED_BATCH):
+            batch = distinct[start : start + EMBED_BATCH]
+            rows.append(
+                model.encode(batch, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+            )
+            if progress is not None:
+                progress(start + len(batch), len(distinct))
+    vectors = np.concatenate(rows).astype(np.float32) if rows else np.zeros((0, 384), np.float32)
+    where = {text: i for i, text in enumerate(distinct)}
+    out: np.ndarray = vectors[[where[t] for t in texts]]
     return out
 
 
@@ -168,10 +199,6 @@ def find_themes(
     centroids = model.cluster_centers_ / np.linalg.norm(model.cluster_centers_, axis=1, keepdims=True)
     ids = _stable_ids(centroids, workspace)
     saved = _read_themes(workspace)
-    redacted = redact_all([comments[i] for i in usable])
-    tfidf = TfidfVectorizer(stop_words="english", max_features=5000, ngram_range=(1, 2), min_df=2)
-    matrix = tfidf.fit_transform([_PLACEHOLDER.sub(" ", text) for text in redacted])
-    vocab = np.array(tfidf.get_feature_names_out())
     groups: dict[str, list[int]] = {}
     for c in range(k):
         target = saved.get(ids[c], {}).get("merge_into") or ids[c]
@@ -182,21 +209,51 @@ def find_themes(
         halves = KMeans(2, n_init=8, random_state=seed).fit_predict(x[whole])
         parts = sorted((whole[halves == h].tolist() for h in (0, 1)), key=len, reverse=True)
         groups[f"{theme_id}a"], groups[f"{theme_id}b"] = parts
+    members = {t: np.array(sorted(rows)) for t, rows in groups.items()}
+    nearest = {t: m[np.argsort(-(x[m] @ x[m].mean(axis=0)))][:QUOTE_CANDIDATES] for t, m in members.items()}
+    sample = _words_sample(members, len(usable), seed)
+    # Only what can be published is redacted, together (a name found in one is removed from all):
+    # the quote candidates and the comments the distinctive words come from.
+    read = sorted(set(sample.tolist()).union(*(n.tolist() for n in nearest.values())))
+    redacted = dict(zip(read, redact_all([comments[usable[i]] for i in read]), strict=True))
+    tfidf = TfidfVectorizer(stop_words="english", max_features=5000, ngram_range=(1, 2), min_df=2)
+    matrix = tfidf.fit_transform([_PLACEHOLDER.sub(" ", redacted[i]) for i in sample])
+    vocab = np.array(tfidf.get_feature_names_out())
+    overall = np.asarray(matrix.mean(axis=0)).ravel()
     themes = []
-    for theme_id, rows in groups.items():
-        members = np.array(sorted(rows))
-        weights = np.asarray(matrix[members].mean(axis=0)).ravel() - np.asarray(matrix.mean(axis=0)).ravel()
+    for theme_id, rows in members.items():
+        mine = np.flatnonzero(np.isin(sample, rows))
+        weights = np.asarray(matrix[mine].mean(axis=0)).ravel() - overall
         words = tuple(vocab[np.argsort(-weights)[:6]])
-        centre = x[members].mean(axis=0)
-        nearest = members[np.argsort(-(x[members] @ centre))]
-        quotes = tuple(select_quotes(redacted[i] for i in nearest[:12]))
+        quotes = tuple(select_quotes(redacted[i] for i in nearest[theme_id]))
         entry = saved.get(theme_id, {})
         label = str(entry.get("label") or ", ".join(words[:3]))
         we_did = str(entry.get("we_did") or "")
-        themes.append(Theme(theme_id, label, words, quotes, usable[members], we_did))
+        themes.append(Theme(theme_id, label, words, quotes, usable[rows], we_did, words_from=len(mine)))
     if workspace is not None:
         _store(workspace, ids, centroids, themes, saved)
     return sorted(themes, key=lambda t: -len(t.members))
+
+
+def _words_sample(members: dict[str, np.ndarray], n: int, seed: int) -> np.ndarray:
+    """Return the comments (positions, sorted) whose words label the themes: all, or a seeded sample.
+
+    Up to :data:`WORDS_SAMPLE` comments are read, each theme's share of them in proportion to its size
+    and at least :data:`WORDS_PER_THEME` (or all it has): redacting every comment of a large
+    consultation would take an hour (about 11 ms a comment) to choose six words a theme.
+    """
+    if n <= WORDS_SAMPLE:
+        return np.arange(n)
+    rng = np.random.default_rng(seed)
+    picked = [
+        rng.choice(
+            rows,
+            size=min(len(rows), max(WORDS_PER_THEME, round(WORDS_SAMPLE * len(rows) / n))),
+            replace=False,
+        )
+        for rows in members.values()
+    ]
+    return np.sort(np.concatenate(picked))
 
 
 def stance(

@@ -52,6 +52,7 @@ def render_consultation_report(report: ConsultationReport) -> str:
         },
         "themes": [
             {"id": t.id, "label": t.label, "count": f"{t.count:,}", "words": ", ".join(t.words),
+             "sampled": f"{t.words_from:,}" if 0 < t.words_from < t.count else "",
              "quotes": t.quotes, "we_did": t.we_did}
             for t in report.themes
         ],
