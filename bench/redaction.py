@@ -533,6 +533,36 @@ and three damage rules were withdrawn because they let people through: prime min
 ("Simbarashe. We have three kids"), "merger with" naming a centre's place ("the merger with Kezia
 Blackthorn's nursery"). Left: public figures outside politics, a town that is also a first name
 ("Brandon"), a workplace's street or town that a set labels apart.
+
+Held-out 23 (80 responses, 502 items, 173 harmless; pii_heldout23.jsonl), a seventeenth writer who saw
+neither the code nor any earlier set, asked for styles no set had used: an MP's letter, a petition's
+signature list ("name, town, reason"), a Mumsnet thread with usernames and quoted replies, Nextdoor,
+Instagram, a Netmums review, a voicemail transcribed by a phone (numbers and a postcode as words), a
+health visitor's letter, a pre-school newsletter, church and gurdwara notices, foster and kinship
+carers' statements, a food-bank referral, a cover letter, pasted spreadsheet rows, formal Indian and
+Nigerian English, app translations, Welsh and Cornish; surnames with titles, family names first,
+"bin"/"al-", double surnames, names that are words ("Hope", "Mason Reed"). Measured once, untuned, at
+b1990d5: 453 / 502 removed (90.2%); names 256 / 271 (94.5%), workplaces 55 / 65 (84.6%), dates of
+birth 53 / 62 (85.5%), addresses 23 / 28 (82.1%), social handles 4 / 11 (36.4%: forum authors
+"Name · date" and "> X wrote:"), vehicles 4 / 5; 24 / 173 harmless phrases damaged (13.9%). Against
+issue 26's bars: 90% overall and 85% of names met; every kind at least 75% not (social handles);
+damage not.
+
+After it (commit "Redaction, held-out 23"): forum and review authors ("X · 12/03/25 21:04", "> X
+wrote:", "Reviewed by X"); numbers said with "hundred", tens and teens, and postcodes spelt in lower
+case; "its um NAME calling"; a name never spans a gap of spaces or a tab (a signature, then a form's
+next box) nor does an organisation; "X is the owner"; a possessive in capitals ("KEITH'S"); workplaces
+after "apprenticeship with", "on night duty at", "lecturing at", "im at X on the tills"; "of the" inside
+an employer's name; due and birth dates named by a festival ("due on Dashain"), "delivered her baby
+on", Islamic and Persian years after a birth word; European house numbers after the street ("on
+Magdalen Road 119"). Damage: counties and their parts are no employers ("for Mid Norfolk", "born at
+West Suffolk"), no lower-case name after an article ("an angel", "his job"), places of worship and
+sessions ("Trinity Methodist", "Tiny Talkers"), hashtags, "Save Our ..." campaigns, "Ramadan Kareem".
+Held-out 23 then 476 / 502 (94.8%), damage 13 / 173 (7.5%); every other set's recall unchanged but
+held-out 21's "Sat" of "Sat 01/06/24" (a name across a tab no longer covers it), and damage down on
+held-out 9, 10, 21 and tune9. Left: a student's university that the writers keep and the rules hide
+("a PhD at UEA"), "drives for Uber", a regiment a family served in, "Calpol" after "queueing for" in a
+job sentence, the House of Commons' postcode.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

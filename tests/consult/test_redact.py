@@ -897,3 +897,52 @@ def test_redact_all_reads_each_distinct_comment_once(monkeypatch: pytest.MonkeyP
 )
 def test_hostile_review_of_this_sessions_rules(text: str, expected: str) -> None:
     _assert_redacted(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Held-out 23's kinds of miss, in made-up words: forum and review authors, ...
+        ("WillowMumNR3 · 04/02/25 19:40\nThey are closing the one by the park.", "no:WillowMumNR3"),
+        ("> TwinsAndTea_22 wrote: Nobody goes\nEveryone goes on Tuesdays!", "no:TwinsAndTea_22"),
+        ("Reviewed by DanniJ_1990\nLovely staff, lovely groups.", "no:DanniJ_1990"),
+        # ... numbers said in words, with "hundred", tens and letters in lower case ...
+        ("ring me on oh one six three two nine six oh four one two please", "no:nine six oh"),
+        ("call back on oh seven seven double oh nine hundred four five six thanks", "no:hundred four"),
+        ("we live at cromer n r twenty seven nine j w near the front", "no:twenty seven nine"),
+        ("that's I P two four, three H Q. Bye.", "no:three H Q"),
+        ("there were twenty seven of us and a hundred more in 1999", "unchanged"),
+        # ... a voicemail's "its um NAME calling", a signature's initial, an owner, capitals ...
+        ("hi its um tracey birtwhistle calling about the centre", "no:birtwhistle"),
+        ("Signed: R. Fenwick   Panel ref: none", "no:Fenwick"),
+        ("I cut hair at Salon Nine on Prince of Wales Road — Dorota is the owner.", "no:Dorota"),
+        ("WE TAKE OUR GRANDSON TO THE CENTRE SINCE MAVIS'S HIP WENT.", "no:MAVIS"),
+        # ... workplaces said another way ...
+        ("I'm doing an apprenticeship with Anglian Water in the drainage team.", "no:Anglian Water"),
+        ("She is on night duty at Queen Elizabeth Hospital most weeks.", "no:Queen Elizabeth"),
+        ("He moved here for a job lecturing at Anglia Ruskin University of the East.", "no:Ruskin"),
+        ("im at Greggs in dereham on the tills most days", "no:Greggs"),
+        # ... due and birth dates by festival, by delivery, in the Islamic calendar ...
+        ("Our baby Ravi is due on Diwali this year so please keep it open.", "no:Diwali"),
+        ("My sister delivered her second baby on the 4th of March at home.", "no:4th of March"),
+        ("My son Bilal birthday is 12 Shawwal 1443, sorry for no English date.", "no:1443"),
+        ("The report is due at Christmas and the rent is due Easter.", "unchanged"),
+        # ... European house numbers after the street ...
+        ("We are living in Thetford on Mundford Road 77 with my parents.", "no:Mundford Road 77"),
+        ("I've lived on Grace Road 40 years and walked to every session.", "unchanged"),
+        # ... and what is no one: a place of worship, a session, a hashtag, a campaign, a county.
+        ("Donations go to Trinity Methodist on Thursdays.", "unchanged"),
+        ('She loves the "Tiny Talkers" session on Mondays.', "unchanged"),
+        ("#KeepItOpen #NorfolkMums #familyhubs", "unchanged"),
+        ('Search "Save Our Centres Lynn" on Facebook to sign.', "unchanged"),
+        ("From the Office of the Member of Parliament for Mid Norfolk", "unchanged"),
+        ("My daughter was born at West Suffolk in the snow.", "unchanged"),
+        ("The family support worker is an angel, honestly.", "unchanged"),
+        ("Everyone is welcome at the langar after the service.", "unchanged"),
+        ("Ramadan Kareem to all the staff.", "unchanged"),
+        ("We were sent to James Paget Hospital and Mrs Okoro was lovely there.", "has:Paget Hospital and"),
+        ("At the park on sats: im at the park on sats with the kids", "unchanged"),
+    ],
+)
+def test_held_out_23s_kinds_of_miss_and_damage(text: str, expected: str) -> None:
+    _assert_redacted(text, expected)

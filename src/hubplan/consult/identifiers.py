@@ -17,6 +17,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from hubplan.consult.name_clues import CLOSING
+from hubplan.consult.name_lists import _words
 from hubplan.consult.place_names import looks_like_place, town_length
 from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
 from hubplan.consult.spoken import ocr_digits
@@ -52,8 +53,15 @@ FORUM_AUTHOR = re.compile(
 _REDDIT_USER = re.compile(r"(?<![\w/])u/([A-Za-z][A-Za-z0-9_-]{2,19})\b")
 _CHAT_HEADER = re.compile(
     r"(?m)^[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]{1,30}\))?"
-    r"|[A-Za-z0-9_.]*[_.\d][A-Za-z0-9_.]*)[ \t]+[—–-][ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday)"
+    r"|[A-Za-z0-9_.]*[_.\d][A-Za-z0-9_.]*)[ \t]+[—–\-·•|][ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday)"
     r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[APap][Mm])?)?[ \t]*$"
+)
+# "> BeccaBoo_IP24 wrote:", "Reviewed by KayleighT_88", "Posted by mum0f2": a user quoted or named by a
+# forum or review site; the name has a handle's shape (a digit, an underscore or a capital inside).
+_HANDLE_SHAPE = r"(?=[A-Za-z0-9_.]*(?:\d|_|[a-z][A-Z]))[A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_]"
+_QUOTED_USER = re.compile(
+    rf"(?m)(?:^[ \t]*>[ \t]*({_HANDLE_SHAPE})[ \t]+(?:wrote|said)\b"
+    rf"|\b(?:[Rr]eviewed|[Pp]osted|[Ss]ubmitted|[Ww]ritten)[ \t]+by[ \t]+@?({_HANDLE_SHAPE})\b)"
 )
 SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
@@ -107,7 +115,23 @@ DATE_WORDS = re.compile(
 SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
     r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|"
-    r"(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$)"
+    r"(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$"
+    # "delivered her third child on the 2nd of January", "gave birth to a baby girl in"
+    r"|\b(?:delivered|gave\s+birth\s+to)\s+(?:her|my|our|their|his|a|the)\s+(?:\w+\s+){0,2}"
+    r"(?:child|baby|son|daughter|boy|girl|twins)\b[^.!?\n]{0,12}$)"
+)
+# A birth or a due date named by a festival: "due on Dashain this year", "due Navratri time", "due
+# Christmas", "born at Diwali 2021" (a festival alone is no date: "we go at Christmas").
+_FESTIVAL_BIRTH = re.compile(
+    r"(?i:\b(?:due|born)\s+(?:on\s+|at\s+|around\s+|for\s+|in\s+)?((?:the\s+)?(?:christmas|easter|"
+    r"eid(?:\s+al[\s-](?:fitr|adha))?|diwali|dashain|tihar|navratri|holi|vaisakhi|baisakhi|hanukkah|ramadan|"
+    r"hogmanay|halloween|chinese\s+new\s+year|lunar\s+new\s+year|nowruz|bonfire\s+night)"
+    r"(?:\s+(?:time|day|eve|week))?(?:,?\s+(?:this|next|last)\s+year|,?\s+\d{4})?)\b)"
+)
+# Who is due: a baby, a mother, a named child ("Arjun is due"); not a report or the rent.
+_EXPECTING = re.compile(
+    r"(?i:\b(?:baby|babies|bump|pregnant|expecting|twins|grandson|granddaughter|grandchild|son|daughter|"
+    r"she|i|we|wife|partner|girlfriend)\b[^.!?\n]{0,30}$)|\b[A-Z][a-z]+\s+(?:is|'s|’s)\s+$"
 )
 # After "born", "DOB" or "b.": a date in any calendar, script or order ("2.IV.2022", "2079 Baisakh 12",
 # "٢٠٢٣/٠٥/١٤", "ngày 5 tháng 3 năm 2021"): the words up to its last number, at most six of them.
@@ -133,8 +157,9 @@ _MONTH_YEAR = re.compile(
     rf"(?i:\b{_MONTH}\.?,?\s+(?:\d{{4}}|'\d{{2}})\b|\b(?:19|20)\d{{2}},?\s+(?:in\s+)?{_MONTH}\b)"
 )
 # After a word about birth, a day, any word and a year is a date in any language ("30 sierpnia 2021"),
-# and an ordinal day alone is one too ("turned one on the 9th").
-_DAY_WORD_YEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}\b")
+# and an ordinal day alone is one too ("turned one on the 9th"); the year may be of the Islamic or
+# Persian calendars ("1 Ramadan 1442").
+_DAY_WORD_YEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:1[34]|19|20)\d{2}\b")
 _ORDINAL_DAY = re.compile(r"(?i:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)")
 # A year and "born" just after it: "(2019 august born)".
 # After "born", a date said in words, up to its year, within the sentence: "born the weekend after
@@ -186,6 +211,15 @@ _WORK_CUE = re.compile(
     r"laundry|stores?|bakery|cafe|canteen)\s+at|"
     r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?|bins|buses|gate|door|desk)\s+(?:at|for)|"
     r"on\s+(?:reception|security|nights|days|the\s+desk)\s+at|job\s+(?:at|with)|"
+    # "apprenticeship with Norse Group", "on night duty at James Paget", "his job lecturing at the UEA",
+    # "im at Poundland in yarmouth on sats"
+    r"(?:apprenticeship|traineeship|internship)\s+(?:with|at)|placement\s+with|"
+    r"on\s+(?:(?:night|day|early|late)\s+)?duty\s+at|(?:lecturing|lectures|teaching|teaches)\s+at(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
+    # (on the tills: any name; on Saturdays: a capitalised one, so not "at the park on sats")
+    r"(?:i'm|im|i\s+am|i’m)\s+at(?=\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}"
+    r"(?:\s+in\s+[a-zA-Z]+)?\s+on\s+(?:the\s+)?(?:tills?|checkouts?|lates|earlies|shop\s+floor)\b"
+    r"|\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,2}(?:\s+in\s+[a-zA-Z]+)?\s+on\s+"
+    r"(?:sats|saturdays|sundays|weekends|nights)\b)|"
     r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning|farms?|farmed|farming)\s+for|"
     r"(?:farm|farms|farmed|farming)\s+at|"
     r"(?:drives?|driving|drove)\s+(?:the\s+|a\s+)?(?:\d+\s+)?(?:bus|buses|lorry|lorries|van|vans|taxi|cab|truck)\s+for|"
@@ -233,9 +267,11 @@ _ONE_PLACE = (
     rf"(?:{_PLACE_CAP}(?:\s+{_PLACE_CAP}){{0,2}}(?:\s+{_LOCAL_NOUN})?|[AB]\d{{1,4}}\b|{_LOCAL_NOUN})"
 )
 _AT_PLACE = rf"(?:{_ONE_PLACE}){{0,2}}"
-# "Heacham Group Practice and I am writing": a lone "I" after "and" starts a clause, not a name.
+# "Heacham Group Practice and I am writing": a lone "I" after "and" starts a clause, not a name; nor
+# does "James Paget Hospital and Mrs Okafor" go on past a title.
+_TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s"
 _EMPLOYER = re.compile(
-    rf"(?:the\s+)?(?:\d+\s+)?{_CAP}(?:\s+(?:and|&|of|on|in|de)?\s*(?!I\b){_CAP})*"
+    rf"(?:the\s+)?(?:\d+\s+)?{_CAP}(?:\s+(?:and|&|of(?:\s+the)?|on|in|de)?\s*(?!I\b)(?!{_TITLE_WORD}){_CAP})*"
     rf"(?:\s+{_BUSINESS})?{_AT_PLACE}"
 )
 _SITE = (
@@ -517,6 +553,9 @@ class SocialRecogniser(_Regex):
                 yield m.start(1), m.end(1)
         for m in [*_REDDIT_USER.finditer(text), *_CHAT_HEADER.finditer(text)]:
             yield m.start(1), m.end(1)
+        for m in _QUOTED_USER.finditer(text):
+            group = 1 if m[1] else 2
+            yield m.start(group), m.end(group)
         authors = list(FORUM_AUTHOR.finditer(text))
         for m in authors:
             # A thread has several authors; a lone "COVID19" or "PowerPoint" line is a heading.
@@ -589,6 +628,9 @@ class DateRecogniser(_Regex):
                     yield m.start(), m.end()
         for m in _BORN_AFTER.finditer(text):
             yield m.start(1), m.end(1)
+        for m in _FESTIVAL_BIRTH.finditer(text):
+            if m[0][:3].lower() == "bor" or _EXPECTING.search(text[max(0, m.start() - 40) : m.start()]):
+                yield m.start(1), m.end(1)
         for pattern in (_BORN_PHRASE, _BIRTHDAY_MONTH):
             for m in pattern.finditer(text):
                 if not _NOT_A_CHILD.search(text[max(0, m.start() - 40) : m.start()]):
@@ -1031,6 +1073,23 @@ def _is_town(name: str) -> bool:
     return name.lower().replace("’", "'") in british_place_names()
 
 
+_COUNTIES = _words(
+    """bedfordshire berkshire bristol buckinghamshire cambridgeshire cheshire cornwall cumbria derbyshire
+    devon dorset durham essex gloucestershire hampshire herefordshire hertfordshire kent lancashire
+    leicestershire lincolnshire london merseyside norfolk northamptonshire northumberland nottinghamshire
+    oxfordshire rutland shropshire somerset staffordshire suffolk surrey sussex tyne wear warwickshire
+    midlands wiltshire worcestershire yorkshire"""
+)
+"""England's ceremonial counties (their last words: "West Sussex", "Tyne and Wear", "North Yorkshire")."""
+_DIRECTION = re.compile(r"(?:North|South|East|West|Mid|Central|Greater|Great)\s+")
+
+
+def _is_region(name: str) -> bool:
+    """Whether a name is a county or a part of one or of a town ("Suffolk", "Mid Norfolk", "West Norwich")."""
+    bare = _DIRECTION.sub("", name, count=1) if _DIRECTION.match(name) else name
+    return bare.lower() in _COUNTIES or (bare != name and _is_town(bare))
+
+
 def _named_employers(text: str) -> Iterator[tuple[int, int]]:
     """Yield employers given after a label, in a one-line signature, or straight after "work"."""
     for pattern in (_LABELLED, _PIPED, _WORK_THEN_NAME):
@@ -1080,8 +1139,9 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
         if not name or _NOT_AN_EMPLOYER.match(name):
             continue
         head = re.match(rf"{_CAP}(?:\s+{_CAP})*", name)
-        if head and _is_town(head[0]) and not _HAS_BUSINESS.search(name):
-            continue
+        place = (head is not None and _is_town(head[0])) or _is_region(name.rstrip(".,;:!?"))
+        if place and not _HAS_BUSINESS.search(name):
+            continue  # "born at West Suffolk", "the Member of Parliament for Mid Norfolk": places
         orgs = organisation_spans(text[start:end])
         if any(s == 0 and e >= len(text[start:end]) - 1 for s, e in orgs):
             continue  # a service or charity consulted on ("Action for Children")

@@ -203,7 +203,8 @@ def _sentence_case(line: str) -> str:
         before = line[: m.start()].rstrip()
         starts = not before or before[-1] in ".!?:\n"
         initial = len(word) == 1 and line[m.end() : m.end() + 1] == "."
-        name = is_first_name(low) and low not in _NOT_NAMES  # the lists leave out Grace, May, Will
+        bare = re.sub(r"['’]s$", "", low)  # "KEITH'S EYES": the name is Keith
+        name = is_first_name(bare) and bare not in _NOT_NAMES  # the lists leave out Grace, May, Will
         keep = starts or low == "i" or initial or after_title or name or low in _TITLE_WORDS
         # "DORIS PEGG": the word straight after a first name is its surname, if it is no word.
         surname = after_name > 0 and line[after_name : m.start()].strip() == "" and is_unknown_word(low)

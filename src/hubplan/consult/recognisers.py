@@ -253,6 +253,8 @@ _NAME_BEFORE = re.compile(
     rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
     r"|\s*,?\s+here\b"
     r"|\s+(?:is|are|was|were)\s+(?:my|our)\s|\s+is\s+\d{1,2}\b(?!\s*(?:%|min|hour|hr|mile|pm|am|bus|time))"
+    # "Karwan is the owner", "Bev was the manager": a person running a business or a group
+    r"|\s+(?:is|was)\s+the\s+(?:owner|manager|landlord|landlady|boss|founder|proprietor)\b"
     + r"|\s*,?\s*\(?\s*(?:my|our)\s+"
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
     rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
@@ -273,7 +275,8 @@ _GROUP_NAMES = re.compile(
 _LOWER_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|the|whose)\s+(?:(?:little|lil|youngest|eldest|oldest|middle|baby|step|foster|twin|"
     rf"best|ex)\s*)*{_KIN}|me\s+(?:and|n|&)|ask(?:ed)?\s+for|i'm|im|i\s+am|name\s+is|called|named|tell|told|"
-    rf"(?:hi|hiya|hey|hello)[\s,!]+(?:(?:yes|yeah|there)[\s,!]+)?(?:its|it's|it\s+is|this\s+is)|"
+    rf"(?:hi|hiya|hey|hello)[\s,!]+(?:(?:yes|yeah|there)[\s,!]+)?(?:its|it's|it\s+is|this\s+is)"
+    rf"(?:[\s,]+(?:um+|erm+|er|uh+|ah+))?|"
     rf"look(?:s|ed|ing)?\s+after|babysit(?:s|ting)?|"
     rf"(?:mum|mam|mom|dad|mother|father|parent|nan|nanny|grandma|grandad)\s+(?:to|of)|"
     rf"(?:kids|children|boys|girls|grandkids|grandchildren|twins)\s+(?:are|r)|"
@@ -299,6 +302,10 @@ _INITIAL = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?"
     rf"(?<!\d\s)[{_UP}]\.\s?({_NAME})"
 )
+_DETERMINER_BEFORE = re.compile(
+    r"(?i:\b(?:a|an|the|this|that|every|any|some|no|each|such|his|her|their|your)\s+)$"
+)
+_NAME_GAP = re.compile(r"[ \t]{2,}|\t")
 _LETTERED = re.compile(
     r"(?i:\b(?:option|options|plan|section|appendix|annex|phase|part|table|figure|question|item|model|"
     r"scenario|site|zone|block|unit|grade|class|level|band|type|category|route|stage|step|point)[ \t]+)$"
@@ -619,6 +626,16 @@ _HOUSE_FIRST = re.compile(
 )
 
 
+# The number after the street, as much of Europe writes it, where someone lives: "We are living on
+# Magdalen Road 119", "ul. Cherry Tree Road 52" (not "Dereham Road 25 minutes", "the A47 Road 2").
+_NUMBER_AFTER = re.compile(
+    rf"(?:\bul\.|\b(?i:live|lives|living|lived|address\s+is|home\s+is)\s+(?i:on|at|in)|\b(?i:on))\s+"
+    rf"((?:(?:[A-Z][\w'’-]+|St\.?)\s+){{1,3}}(?i:{STREET_WORDS})\s+\d{{1,4}}[A-Za-z]?)\b"
+    rf"(?!\s*(?i:min|mins|minutes|hours?|miles?|km|mph|times?|buses|bus|%|pm|am|x\b|years?|yrs?|months?|weeks?|"
+    rf"days?|people|families|kids|children))"
+)
+
+
 class AddressRecogniser(_Regex):
     """A street address: house number and street (``27 church lane``), and a word after it that is no town.
 
@@ -649,6 +666,8 @@ class AddressRecogniser(_Regex):
                 yield m.start(1), m.end()
         for m in _NUMBER_POSTCODE.finditer(text):
             yield m.start(), m.end()
+        for m in _NUMBER_AFTER.finditer(text):  # "on Magdalen Road 119", "ul. Cherry Tree Road 52"
+            yield m.start() if m[0].startswith("ul.") else m.start(1), m.end()
         for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at forty-one Beech Avenue"
             yield m.start(1) if m[1] else m.start(2), m.end()
         for m in _FLAT_IN_BUILDING.finditer(text):
@@ -745,6 +764,9 @@ class NameRecogniser(_Regex):
             first = text[s:e].split(maxsplit=1)[0]
             if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
                 spans.append((s, e))
+        # A name never spans a gap of spaces or a tab: "A. Bunting   Fostering Panel ref" is a signature,
+        # then a form's next box.
+        spans = [(s, gap.start() if (gap := _NAME_GAP.search(text, s, e)) else e) for s, e in spans]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
 
     def spans(
@@ -893,6 +915,8 @@ class NameRecogniser(_Regex):
         world = world_first_names()
         for m in _LOWER_WORD.finditer(text):
             word = m[0]
+            if _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "is an angel", "his job": a word after an article is no name ("our Kelly" is)
             parts = word.split("-")
             if len(parts) > 1:
                 # "ffion-rose", "ruby-mae": names or words that are names, one of them a name only
@@ -1097,7 +1121,9 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         offset = max(0, start - 100)  # a window, not the whole text before: linear in long comments
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|\band\b|&)|\s+n)\s*$", text[offset:start])
         # "Saturday-born and Akosua": a day or month (and what it makes) is no name paired with one
-        if before and before[1].lower() not in _NOT_PAIRED and not _DAY_MADE.fullmatch(before[1]):
+        # "James Paget Hospital and Mrs Okafor": a building's last word is no name paired with one
+        paired = before is not None and before[1].lower() not in _NOT_PAIRED | BUILDING_WORDS
+        if before and paired and not _DAY_MADE.fullmatch(before[1]):
             span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)

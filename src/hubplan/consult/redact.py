@@ -238,6 +238,7 @@ def _find(text: str) -> list[Found]:
         or not (
             _EVENT_END.search(text[f.start : f.end])
             or _EVENT_AFTER.match(text, f.end)
+            or text[f.start - 1 : f.start] == "#"  # "#NorfolkMums": a hashtag, not its writer
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)

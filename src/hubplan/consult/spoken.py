@@ -16,11 +16,23 @@ _DIGIT_WORDS = {
     "oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
     "five": "5", "six": "6", "seven": "7", "eight": "8", "nine": "9",
 }  # fmt: skip
+_TEENS = {
+    "ten": "10", "eleven": "11", "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+}  # fmt: skip
+_TENS = {
+    "twenty": "2", "thirty": "3", "forty": "4", "fifty": "5", "sixty": "6", "seventy": "7", "eighty": "8",
+    "ninety": "9",
+}  # fmt: skip
 _DIGIT = rf"(?:{'|'.join(_DIGIT_WORDS)}|\d)"
-# One spoken token: "double oh", "triple five", a digit word, a run of digits, or (for postcodes) a
-# capital letter said on its own.
-_NUMBER_TOKEN = re.compile(rf"(?i:\b(?:double|triple)\s+{_DIGIT}\b|\b{_DIGIT}\b)|\d+")
-_TOKEN = re.compile(rf"{_NUMBER_TOKEN.pattern}|\b[A-Z]\b")
+_ONE_TO_NINE = "|".join(w for w in _DIGIT_WORDS if _DIGIT_WORDS[w] != "0")
+# One spoken token: "double oh", "triple five", "nine hundred", "twenty seven", "fifteen", a digit
+# word, a run of digits, or (for postcodes) a letter said on its own ("I P", "n r").
+_NUMBER_TOKEN = re.compile(
+    rf"(?i:\b(?:double|triple)\s+{_DIGIT}\b|\b(?:{_ONE_TO_NINE})\s+hundred\b"
+    rf"|\b(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONE_TO_NINE}))?\b|\b(?:{'|'.join(_TEENS)})\b|\b{_DIGIT}\b)|\d+"
+)
+_TOKEN = re.compile(rf"{_NUMBER_TOKEN.pattern}|(?<!['’])\b[A-Za-z]\b")  # not the "s" of "that's"
 _GAP = re.compile(r"[\s,.\-]*")
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
 
@@ -43,9 +55,15 @@ def _spoken_runs(text: str, token: re.Pattern[str] = _TOKEN) -> Iterator[tuple[i
 
 def _said(token: str) -> str:
     """Return the digits or letter a spoken token stands for ("double oh" -> "00")."""
-    words = token.lower().split()
+    words = token.lower().replace("-", " ").split()
     if words[0] in ("double", "triple"):
         return _DIGIT_WORDS.get(words[1], words[1]) * (2 if words[0] == "double" else 3)
+    if words[-1] == "hundred":
+        return _DIGIT_WORDS[words[0]] + "00"
+    if words[0] in _TENS:
+        return _TENS[words[0]] + (_DIGIT_WORDS[words[1]] if len(words) > 1 else "0")
+    if words[0] in _TEENS:
+        return _TEENS[words[0]]
     if token.isdigit():
         return token
     return _DIGIT_WORDS.get(words[0], token) if len(token) > 1 or token.lower() == "o" else token
@@ -79,7 +97,7 @@ def spoken_postcodes(text: str) -> Iterator[tuple[int, int]]:
         The whole text.
     """
     for start, end, said in _spoken_runs(text):
-        if re.search(r"(?i)[a-z]{2}", text[start:end]) and _POSTCODE.fullmatch(said.upper()):
+        if re.search(r"(?i)[a-z]{2}", text[start:end]) and _POSTCODE.fullmatch(said.upper().replace(" ", "")):
             yield start, end
 
 
