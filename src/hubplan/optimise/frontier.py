@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -22,6 +23,8 @@ class FrontierPoint:
     reason: str = ""
 
 
+LEAST_SECONDS = 1.0
+"""The least time one budget of a frontier with a time budget gets (s), however little is left."""
 MAX_BUDGETS = 200
 """The most budgets one frontier (or sweep) solves: a step of £1 across £10m would be 10 million solves."""
 
@@ -135,6 +138,7 @@ def budget_frontier(
     settings: PlanSettings,
     *,
     progress: Callable[[int, int], None] | None = None,
+    time_budget: float | None = None,
 ) -> list[FrontierPoint]:
     """Solve the settings' objective at every budget (the settings' ``bases`` is ignored).
 
@@ -150,6 +154,10 @@ def budget_frontier(
         Objective and rules; each budget replaces its ``budget`` and clears ``bases``.
     progress
         Called as ``progress(done, total)`` after each budget.
+    time_budget
+        Seconds for the whole frontier: each budget gets an equal share of what is left (at most the
+        settings' ``time_limit``, at least :data:`LEAST_SECONDS`), and a solve stopped by it keeps its
+        best plan with its proven gap. ``None``: each budget has the settings' ``time_limit``.
 
     Returns
     -------
@@ -157,8 +165,13 @@ def budget_frontier(
         One per budget.
     """
     points = []
+    started = time.perf_counter()
     for k, budget in enumerate(budgets, start=1):
         at = replace(settings, budget=float(budget), bases=None, alternatives=0)
+        if time_budget is not None:
+            share = (time_budget - (time.perf_counter() - started)) / (len(budgets) - k + 1)
+            limit = max(LEAST_SECONDS, share)
+            at = replace(at, time_limit=min(limit, settings.time_limit or limit))
         try:
             points.append(
                 FrontierPoint(float(budget), plan(workspace, travel, at, name=f"budget-{budget / 1e6:g}m"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import math
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -274,7 +275,14 @@ def _frontier_caption(analysis: Analysis, noun: str) -> str:
         "can serve, any site allowed"
     )
     worst = max(step.gap for step in frontier.steps)
-    if worst > 1e-6:
+    unproven = sum(math.isinf(step.gap) for step in frontier.steps)
+    if unproven:
+        # A solve stopped by the frontier's time budget before it had a bound: a plan, not a proof.
+        text += (
+            f" ({unproven} of the {len(frontier.steps)} plans found when the solver's time ran out, "
+            "before it could bound how far from the best they are)"
+        )
+    elif worst > 1e-6:
         text += f" (proven within {worst:.1%} of the best)"
     return text + ("; the shaded band is its 90% interval." if frontier.draws else ".")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +53,7 @@ def frontier_table(rows: list[dict[str, Any]], *, objective: str) -> Table:
             fmt.families(row["families_within"]),
             f"{row['share_within']:.0%}",
             f"{fmt.families(row['most_deprived_within'])} of {fmt.families(row['most_deprived_families'])}",
-            f"{row['gap']:.2%}",
+            "no bound yet" if math.isinf(row["gap"]) else f"{row['gap']:.2%}",
         )
     return table
 
