@@ -54,6 +54,7 @@ SETS = {
     "held-out 21": DATA / "pii_heldout21.jsonl",
     "held-out 22": DATA / "pii_heldout22.jsonl",
     "held-out 23": DATA / "pii_heldout23.jsonl",
+    "held-out 24": DATA / "pii_heldout24.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -563,6 +564,27 @@ held-out 21's "Sat" of "Sat 01/06/24" (a name across a tab no longer covers it),
 held-out 9, 10, 21 and tune9. Left: a student's university that the writers keep and the rules hide
 ("a PhD at UEA"), "drives for Uber", a regiment a family served in, "Calpol" after "queueing for" in a
 job sentence, the House of Commons' postcode.
+
+Held-out 24 (74 responses, 527 items, 406 harmless; pii_heldout24.jsonl), an eighteenth writer, blind,
+asked for still other styles: WhatsApp exports (one in Polish without diacritics), X threads with quote
+posts, LinkedIn posts, Marketplace and Vinted messages, public-meeting minutes with initials and "Q
+(resident, Mile Cross):", transcribed postcards, a headteacher's and a practice manager's letters,
+interpreters' home-visit notes, Traveller liaison notes, a nan's letter typed by her grandson, children's
+own writing, a "Name: ____" form, text copied from a PDF with broken hyphenation, Roman Urdu, Punjabi and
+Gujarati, Somali patronymics, Yoruba, Igbo and Twi; workplaces as "clocking in at", "my lanyard says",
+"I sub-contract for", "(my employer)". Measured once, untuned, at f010f93 (after the held-out 23
+changes): 464 / 527 removed (88.0%); names 273 / 299 (91.3%), workplaces 30 / 49 (61.2%), dates of birth
+66 / 76 (86.8%), addresses 19 / 22, social handles 14 / 19 (73.7%); 34 / 406 harmless phrases damaged
+(8.4%). Against issue 26's bars: names met; 90% overall, every kind at least 75% and damage not. The
+rules written for held-out 23 did not carry to 24's workplaces: each writer finds new ways to say where
+they work, which is the case for a model over more rules.
+
+After it: chat and marketplace authors ("vintage_vic_74: yes"), "snap me X", minutes' initials ("Cllr
+J.B.", "A (SP):", "ACTION: SP to"), twins before ", born 7th", a hashtag's inner words, greetings in Irish,
+Somali, Igbo, Yoruba and Polish, "Singh Sabha"; workplaces after "clocking in at", "my lanyard says",
+"sub-contract for", before "(my employer)", in brackets after "at work", before "till 3" after "I'm at",
+and in minutes' "Q (youth worker, X):". Held-out 24 then 484 / 527 (91.8%), workplaces 36 / 49 (73.5%),
+damage 27 / 406 (6.7%); no other set lost an item, and held-out 12, 13, 20 and 22 gained one each.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -946,3 +946,33 @@ def test_hostile_review_of_this_sessions_rules(text: str, expected: str) -> None
 )
 def test_held_out_23s_kinds_of_miss_and_damage(text: str, expected: str) -> None:
     _assert_redacted(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Held-out 24's kinds of miss, in made-up words: marketplace chat authors and "snap me" ...
+        ("pram.lady_22: is it still for sale?\nnorwich.nanna: yes love", "no:norwich.nanna"),
+        ("message me on snap me kayz_x01 if you want", "no:kayz_x01"),
+        # ... minutes that name people by initials ...
+        ("Chair: Cllr T.W.\nA (RB): The hub stays at Gaywood.\nACTION: RB to send the map.", "no:RB"),
+        ("Chair: Cllr T.W. opened the meeting.", "no:T.W."),
+        # ... twins listed before "born" ...
+        ("We have twins, Adaeze and Obinna, born 3rd of May 2022.", "no:Adaeze"),
+        # ... workplaces said another way ...
+        ("Clocking in at Crane Fruehauf at 6am means I miss the group.", "no:Crane Fruehauf"),
+        ("My lanyard says Queen Elizabeth Hospital but I write as a dad.", "no:Queen Elizabeth"),
+        ("I sub-contract for Yodel out of the Swaffham depot.", "no:Yodel"),
+        ('She said "the Gaywood Tesco (my employer) will not change my hours".', "no:Gaywood Tesco"),
+        ("Her husband was at work (the tyre place on Hall Road) when I rang.", "no:tyre place"),
+        ("I'm at the Co-op in the Market Place till 4 on Fridays.", "no:Co-op"),
+        ("Q (health visitor, Westfield Surgery): Where will weigh-ins be?", "no:Westfield Surgery"),
+        ("I was at work (it was busy) and I'm at home till 3.", "unchanged"),
+        # ... and what is no one: hashtags, greetings, a gurdwara.
+        ("#SaveOurHubs #KingsLynn #Norwich", "unchanged"),
+        ("Dia dhuit. Nabad gelyo. Olorun a bukun.", "unchanged"),
+        ("The mums at Sri Guru Singh Sabha have not heard of it.", "unchanged"),
+    ],
+)
+def test_held_out_24s_kinds_of_miss_and_damage(text: str, expected: str) -> None:
+    _assert_redacted(text, expected)

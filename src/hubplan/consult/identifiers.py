@@ -39,8 +39,13 @@ _SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapcha
 SOCIAL_CUED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|ig|insta(?:gram)?|tiktok|tik\s+tok|twitter|fb|facebook|threads|wechat|weixin|"
     r"line\s+id|viber|telegram|discord|reddit|bluesky|kik|skype)"
-    r"(?:\s+(?:name|handle|username|is))?\s*[:-]?\s+)"
+    r"(?:\s+(?:me|name|handle|username|is))?\s*[:-]?\s+)"
     r"((?=[A-Za-z0-9_.]*[._0-9])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)(?![\w@])"
+)
+# A chat or marketplace message's author before its text: "vintage_vic_74: yes still here!",
+# "amelia.rose.mummy: same!" (a handle's shape: a digit, an underscore or a dot inside).
+_CHAT_AUTHOR = re.compile(
+    r"(?m)^[ \t]*((?=[A-Za-z0-9_.]*[_.\d])[A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_]):[ \t]+(?=\S)"
 )
 # A forum post's author, set on its own line above the post: "SeaBreeze_Cromer", "mumof3norwich88",
 # "NotThatKaren". A single token with a digit, an underscore or capitals inside it.
@@ -214,6 +219,8 @@ _WORK_CUE = re.compile(
     # "apprenticeship with Norse Group", "on night duty at James Paget", "his job lecturing at the UEA",
     # "im at Poundland in yarmouth on sats"
     r"(?:apprenticeship|traineeship|internship)\s+(?:with|at)|placement\s+with|"
+    # "clocking in at Pasta Foods", "my lanyard says James Paget", "I sub-contract for Evri"
+    r"clock(?:ing|s|ed)?\s+in\s+at|lanyard\s+says|sub-?contract(?:s|ing|ed)?\s+(?:for|to)|"
     r"on\s+(?:(?:night|day|early|late)\s+)?duty\s+at|(?:lecturing|lectures|teaching|teaches)\s+at(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
     # (on the tills: any name; on Saturdays: a capitalised one, so not "at the park on sats")
     r"(?:i'm|im|i\s+am|i’m)\s+at(?=\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}"
@@ -556,6 +563,14 @@ class SocialRecogniser(_Regex):
         for m in _QUOTED_USER.finditer(text):
             group = 1 if m[1] else 2
             yield m.start(group), m.end(group)
+        chat = [
+            m
+            for m in _CHAT_AUTHOR.finditer(text)
+            if not re.fullmatch(r"[\d.]+|(?i:www\..*|.*\.(?:com|uk|org))", m[1])
+        ]
+        if len({m[1] for m in chat}) > 1 or any("_" in m[1] for m in chat):  # a thread, or one clear handle
+            for m in chat:
+                yield m.start(1), m.end(1)
         authors = list(FORUM_AUTHOR.finditer(text))
         for m in authors:
             # A thread has several authors; a lone "COVID19" or "PowerPoint" line is a heading.
@@ -799,6 +814,9 @@ class WorkplaceRecogniser(_Regex):
                 yield m.start(1), m.end(1)
         yield from _job_sentence_employers(text)
         yield from _named_employers(text)
+        for m in _SAID_EMPLOYER.finditer(text):  # "Sainsbury's (my employer)", "at work (the car wash)"
+            group = next(g for g in (1, 2, 3, 4) if m[g])
+            yield m.start(group), m.start(group) + len(m[group].rstrip(" ,"))
         for m in [*_BRAND_SITE.finditer(text), *_FAMILY_FIRM.finditer(text)]:
             if re.match(r"(?:\S+\s+){1,3}?works\b", m[1]) and not re.match(r"(?i:the)\s", m[0]):
                 continue  # "Husband Mindaugas works in ...": the verb; "the Bernard Matthews works": a site
@@ -1088,6 +1106,17 @@ def _is_region(name: str) -> bool:
     """Whether a name is a county or a part of one or of a town ("Suffolk", "Mid Norfolk", "West Norwich")."""
     bare = _DIRECTION.sub("", name, count=1) if _DIRECTION.match(name) else name
     return bare.lower() in _COUNTIES or (bare != name and _is_town(bare))
+
+
+# An employer said in passing: named before "(my employer)", in brackets after "at work", before
+# "till 3" after "I'm at", or in minutes' "Q (youth worker, Ivy Road Youth Project):".
+_SAID_EMPLOYER = re.compile(
+    rf"((?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,4}})\s*\((?i:my|her|his|their|our)\s+(?:employer|workplace)\)"
+    r"|\b(?i:at\s+work)\s*\(((?:the\s+[^()\n]{3,60})|[A-Z][^()\n]{2,60})\)"
+    rf"|\b(?i:i'm|im|i\s+am|i’m)\s+at\s+((?:the\s+)?{_CAP}(?:\s+(?:in\s+the\s+)?{_CAP}){{0,4}})\s+(?i:till|until)\s+\d"
+    rf"|(?m:^[ \t]*[QA][ \t]*\((?i:(?!resident|parent|mum|dad|carer|grandparent)[a-z][a-z -]{{2,30}}),[ \t]*"
+    rf"({_CAP}(?:\s+{_CAP}){{0,5}})\))"
+)
 
 
 def _named_employers(text: str) -> Iterator[tuple[int, int]]:

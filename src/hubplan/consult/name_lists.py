@@ -267,7 +267,7 @@ _ORG_WORDS = (
     # places of worship ("Trinity Methodist", "Medhanie Alem Eritrean Orthodox") and sessions' names
     # ("Tiny Talkers", "Tumble Tots")
     r"Methodist|Baptist|Pentecostal|Orthodox|Mosque|Masjid|Gurdwara|Mandir|Synagogue|"
-    r"Fellowship|Ministries|Parish|Talkers|Tots|Tinies|Rhymes|Rhymetime)"
+    r"Fellowship|Ministries|Parish|Talkers|Tots|Tinies|Rhymes|Rhymetime|Sabha|Samaj)"
 )
 _ORG_CAP = r"[A-Z][\w'’&-]*"
 # Words of one line, one space apart: a signature's job title ("GP Partner") and the employer under it
@@ -282,7 +282,7 @@ _CAMPAIGN = re.compile(r"\bSave\s+(?:Our|the)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'�
 
 _NO_SURNAME = _words(
     "Methodist Pentecostal Orthodox Mosque Masjid Gurdwara Mandir Synagogue Fellowship Ministries Talkers "
-    "Tots Tinies Rhymes Rhymetime"
+    "Tots Tinies Rhymes Rhymetime Sabha Samaj"
 )
 """Last words of an organisation's name that are nobody's surname: a first name before them is the name's."""
 _WORKPLACE_ORG_WORDS = _words("Surgery Clinic Cafe Café Pharmacy Practice Service Services Trust")

@@ -251,6 +251,7 @@ _BEFORE_NAME = re.compile(
 )
 _NAME_BEFORE = re.compile(
     rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
+    r"|,[ \t]+born[ \t]+(?:on[ \t]+)?(?:the[ \t]+)?\d"
     r"|\s*,?\s+here\b"
     r"|\s+(?:is|are|was|were)\s+(?:my|our)\s|\s+is\s+\d{1,2}\b(?!\s*(?:%|min|hour|hr|mile|pm|am|bus|time))"
     # "Karwan is the owner", "Bev was the manager": a person running a business or a group
@@ -301,6 +302,12 @@ _CAPITALISED = re.compile(_NAME)
 _INITIAL = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?"
     rf"(?<!\d\s)[{_UP}]\.\s?({_NAME})"
+)
+# Minutes name people by their initials: "Chair: Cllr J.B.", an answer "A (SP): ...", "ACTION: KA to ...".
+_MINUTES_INITIALS = re.compile(
+    r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+((?:[A-Z]\.[ \t]?){2,3})"
+    r"|(?m:^[ \t]*[AQ][ \t]*\(([A-Z]{2,3})\)[ \t]*:)"
+    r"|\bACTION[ \t]*:[ \t]*([A-Z]{2,3})[ \t]+to\b"
 )
 _DETERMINER_BEFORE = re.compile(
     r"(?i:\b(?:a|an|the|this|that|every|any|some|no|each|such|his|her|their|your)\s+)$"
@@ -810,6 +817,9 @@ class NameRecogniser(_Regex):
             if m[1].lower() not in _NOT_NAMES and not place and not lettered and not verb:
                 office = OFFICE.match(m[0])
                 found.append((m.start() + (office.end() if office else 0), m.end(1)))
+        for m in _MINUTES_INITIALS.finditer(text):  # "Cllr J.B.", "A (SP):", "ACTION: SP to"
+            group = next(g for g in (1, 2, 3) if m[g])
+            found.append((m.start(group), m.start(group) + len(m[group].rstrip())))
         for m in _WITH_AGE.finditer(text):
             word = m[1].split("-")[0].lower()
             if m[1].lower() in _NOT_NAMES or looks_like_place(text, m.start(1), m.end(1)):

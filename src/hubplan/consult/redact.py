@@ -238,7 +238,8 @@ def _find(text: str) -> list[Found]:
         or not (
             _EVENT_END.search(text[f.start : f.end])
             or _EVENT_AFTER.match(text, f.end)
-            or text[f.start - 1 : f.start] == "#"  # "#NorfolkMums": a hashtag, not its writer
+            or re.search(r"#\w*$", text[max(0, f.start - 30) : f.start])
+            is not None  # "#NorfolkMums", "#KingsLynn"
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)
