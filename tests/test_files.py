@@ -46,3 +46,29 @@ def test_report_on_a_full_disk_names_out_and_the_file(
     assert ".staging" not in result.output
     assert "Traceback" not in result.output
     assert (out / "report.html").read_bytes() == before
+
+
+def test_a_staging_folder_left_by_a_killed_report_goes_with_the_next_report(tmp_path: Path) -> None:
+    """Probe 9: `kill -9` during a report into an existing --out left a hidden `.staging-*` folder.
+
+    The next report removes it and names only what it wrote. In a container every run may be the same
+    process id (1): a leftover named with this very process's id but an earlier start was kept for ever.
+    """
+    import subprocess
+    import sys
+
+    workspace = write_workspace(tmp_path / "ws")
+    out = tmp_path / "out"
+    earlier = runner.invoke(app, ["report", str(workspace), "--out", str(out), "--no-pdf"])
+    assert earlier.exit_code == 0, earlier.output
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = [out / f".staging-{dead.pid}-k1ll3d", out / f".staging-{os.getpid()}@1-k1ll3d"]  # 1: at boot
+    for folder in left:
+        folder.mkdir()
+        (folder / "report.html").write_text("<html>half a report")
+    result = runner.invoke(app, ["report", str(workspace), "--out", str(out), "--no-pdf"])
+    assert result.exit_code == 0, result.output
+    assert ".staging" not in result.output
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".")]
+    assert "half a report" not in (out / "report.html").read_text(encoding="utf-8")

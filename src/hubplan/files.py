@@ -18,10 +18,11 @@ from typing import BinaryIO
 from hubplan.errors import HubplanError
 
 STAGING_PREFIX = ".staging-"
-"""Hidden folders a set of files is written to before each is moved into place (``.staging-PID-*``)."""
+"""Hidden folders a set of files is written to before each is moved into place (``.staging-WRITER-*``,
+WRITER as :func:`_writer` gives it)."""
 
 TEMP_PREFIX = ".writing-"
-"""Hidden files a file is written to before it is moved into place (``.writing-PID-NAME-*.tmp``)."""
+"""Hidden files a file is written to before it is moved into place (``.writing-WRITER-NAME-*.tmp``)."""
 
 
 GENERATOR_MARK = b'<meta name="generator" content="hubplan">'
@@ -148,7 +149,7 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None], *, replace: 
         path.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(path.parent)
         fd, tmp = tempfile.mkstemp(
-            dir=path.parent, prefix=f"{TEMP_PREFIX}{os.getpid()}-{path.name}-", suffix=".tmp"
+            dir=path.parent, prefix=f"{TEMP_PREFIX}{_writer()}-{path.name}-", suffix=".tmp"
         )
     except OSError as exc:
         raise _unwritable(path.parent, exc) from None
@@ -174,7 +175,7 @@ def _staging_folder(folder: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         remove_stale(folder)
-        return Path(tempfile.mkdtemp(dir=folder, prefix=f"{STAGING_PREFIX}{os.getpid()}-"))
+        return Path(tempfile.mkdtemp(dir=folder, prefix=f"{STAGING_PREFIX}{_writer()}-"))
     except OSError as exc:
         raise _unwritable(folder, exc) from None
 
@@ -726,8 +727,8 @@ def remove_stale(folder: Path) -> None:
     """
     for prefix in (STAGING_PREFIX, TEMP_PREFIX):
         for stale in folder.glob(f"{prefix}*"):
-            pid = stale.name.removeprefix(prefix).split("-", 1)[0]
-            if not pid.isdigit() or _running(int(pid)):
+            pid, _, started = stale.name.removeprefix(prefix).split("-", 1)[0].partition("@")
+            if not pid.isdigit() or _running(int(pid), started=started):
                 continue
             if stale.is_dir():
                 shutil.rmtree(stale, ignore_errors=True)
@@ -751,7 +752,33 @@ def _publish(tmp: Path, path: Path, *, replace: bool) -> None:
     os.unlink(tmp)
 
 
-def _running(pid: int) -> bool:
+def _started(pid: int) -> str:
+    """Return when process ``pid`` started (clock ticks after boot, Linux's /proc), or ``""`` if unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return ""
+    fields = stat.rpartition(")")[2].split()  # after the command's name, which may hold spaces
+    return fields[19] if len(fields) > 19 and fields[19].isdigit() else ""  # field 22, starttime
+
+
+def _writer() -> str:
+    """Return this process as temporary names carry it: ``PID@START`` (``PID`` where START is unknown).
+
+    The start tells a dead writer's leftovers from a live one's where process ids come round again: in
+    a container every run of hubplan may be process 1, so a ``kill -9`` leftover would otherwise look
+    like this very process's own, and stay for ever.
+    """
+    started = _started(os.getpid())
+    return f"{os.getpid()}@{started}" if started else str(os.getpid())
+
+
+def _running(pid: int, *, started: str = "") -> bool:
+    """Say whether the writer ``pid`` (which started at ``started``, where known) is still running."""
+    if started.isdigit():
+        now = _started(pid)
+        if now:  # the process of that id is known: it is the writer only if it started then
+            return now == started
     if pid == os.getpid():
         return True
     try:

@@ -16,6 +16,7 @@ import hubplan.web.routes.workspace as web_app
 from hubplan.store import add_run, get_run, open_store, prune_results, update_run
 from hubplan.web import create_app
 from hubplan.web.auth import Editor, find_editor
+from hubplan.web.guard import TrustedHosts
 
 TOKEN = "clé-secrète"
 """A token with non-ASCII characters: browsers and curl send it as UTF-8."""
@@ -171,3 +172,76 @@ def test_an_unknown_key_in_a_body_is_a_422_naming_it(client: TestClient, path: s
     assert data["details"] == [
         f"body.{unknown}: an unknown key (check its spelling; /docs lists the keys each request takes)"
     ]
+
+
+# Probe 9: Host headers (DNS rebinding), HTTP versions, unknown query parameters.
+
+
+@pytest.fixture
+def served_locally(workspace: Path) -> TestClient:
+    """The app as ``hubplan serve`` makes it on 127.0.0.1: it answers that address and localhost only."""
+    application = create_app(workspace, hosts=TrustedHosts.served("127.0.0.1"))
+    return TestClient(application, base_url="http://127.0.0.1:8000", raise_server_exceptions=False)
+
+
+def test_a_host_the_server_does_not_answer_to_is_refused(served_locally: TestClient) -> None:
+    """A DNS-rebinding page (Host: evil.example, resolving to 127.0.0.1) read the workspace with 200."""
+    response = served_locally.get("/api/workspace", headers={"Host": "evil.example"})
+    data = _error_with_headers(response, 400)
+    assert "'evil.example' is not a name this server answers to" in data["error"]
+    assert "--allowed-host" in data["error"]
+    assert "sites" not in response.text
+
+
+@pytest.mark.parametrize(
+    "host", ["127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000", "localhost."]
+)
+def test_the_served_address_and_loopback_names_are_answered(served_locally: TestClient, host: str) -> None:
+    assert served_locally.get("/api/me", headers={"Host": host}).status_code == 200
+
+
+def test_further_host_names_and_wildcard_addresses() -> None:
+    proxied = TrustedHosts.served("127.0.0.1", also=["maps.example.org"])
+    assert proxied.allows("maps.example.org:443")
+    assert proxied.allows("Maps.Example.org")
+    assert not proxied.allows("evil.example")
+    assert not proxied.allows("192.168.1.5:8000")
+    everywhere = TrustedHosts.served("0.0.0.0")
+    assert everywhere.allows("192.168.1.5:8000")
+    assert everywhere.allows("[fe80::1]:8000")
+    assert not everywhere.allows("evil.example")
+    assert TrustedHosts.served("127.0.0.1", also=["*"]).allows("evil.example")
+
+
+def test_an_http_version_not_spoken_is_a_505(server: str) -> None:
+    """``GET / HTTP/7.0`` was answered 200 with the page (h11 reads any HTTP/d.d)."""
+    import json
+    import socket
+
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as conn:
+        conn.sendall(b"GET / HTTP/7.0\r\nHost: 127.0.0.1\r\n\r\n")
+        answer = b""
+        while chunk := conn.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    lines = head.decode("latin-1").lower().splitlines()
+    assert lines[0].startswith("http/1.1 505")
+    assert "x-content-type-options: nosniff" in lines
+    assert json.loads(body) == {
+        "ok": False, "error": "HTTP/7.0 is not spoken here: send HTTP/1.1 (or 1.0)", "details": []
+    }  # fmt: skip
+
+
+def test_an_unknown_query_parameter_is_a_422_naming_it(client: TestClient) -> None:
+    """``/api/here?...&mode=car`` was answered 200 for the default mode, the parameter ignored."""
+    params = {"lat": 52.6, "lon": 1.3, "bases": "cc-diss", "mode": "car"}
+    data = _error_with_headers(client.get("/api/here", params=params), 422)
+    assert data["details"] == [
+        "query.mode: an unknown query parameter (this request takes: bases, lat, lon; /docs lists them)"
+    ]
+    data = _error_with_headers(client.get("/api/workspace", params={"v": "2"}), 422)
+    assert data["details"] == [
+        "query.v: an unknown query parameter (this request takes: none; /docs lists them)"
+    ]
+    assert client.get("/api/places", params={"q": "der"}).status_code == 200

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 def serve(
     directory: Dir,
     host: Annotated[str, typer.Option(help="The address to listen on.")] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="The port.")] = 8000,
+    port: Annotated[int, typer.Option(help="The port (0 for any free one).", min=0, max=65535)] = 8000,
     edit_token_file: Annotated[
         Path | None,
         typer.Option(help="A file holding the token that lets editors save (else HUBPLAN_EDIT_TOKEN)."),
@@ -30,6 +30,14 @@ def serve(
     rate_limit: Annotated[
         str, typer.Option(help="Requests per client, e.g. 1200/minute; an empty value for no limit.")
     ] = "1200/minute",
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="A further name the map may be opened under (as many times as needed), e.g. the name a "
+            "proxy forwards; '*' for any. Always answered: --host, localhost, 127.0.0.1 and [::1]; "
+            "with --host 0.0.0.0, any IP address. Others get 400 (a DNS-rebinding page cannot read the map).",
+        ),
+    ] = None,
 ) -> None:
     """Serve the web map: try plans, see the figures change, download the report; editors save plans.
 
@@ -40,11 +48,13 @@ def serve(
 
     from hubplan.web import create_app
     from hubplan.web.auth import editors_from_environment
-    from hubplan.web.guard import Limits
+    from hubplan.web.guard import Limits, TrustedHosts
     from hubplan.web.protocol import server_options
 
     editors = editors_from_environment(token_file=edit_token_file)
-    application = create_app(directory, editors=editors, limits=Limits(rate_limit=rate_limit))
+    limits = Limits(rate_limit=rate_limit)  # checked before the workspace is read
+    hosts = TrustedHosts.served(host, also=allowed_host or ())
+    application = create_app(directory, editors=editors, limits=limits, hosts=hosts)
     mode = "editors save with their token" if editors else "read-only: HUBPLAN_EDIT_TOKEN lets editors save"
     out.print(f"hubplan map for {directory} at http://{host}:{port}/  ({mode}; API at /docs; Ctrl+C stops)")
     # Stopping (Ctrl+C, SIGTERM) waits a moment for requests and jobs in flight, then goes: a job's

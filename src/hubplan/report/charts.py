@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -68,8 +69,67 @@ def to_svg(spec: dict[str, Any]) -> str:
     """
     import vl_convert
 
-    svg: str = vl_convert.vegalite_to_svg(spec)
+    svg: str = vl_convert.vegalite_to_svg(chart_safe(spec))
     return svg
+
+
+_ANSI_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+"""A terminal colour or cursor code (``ESC[31m``), pasted with text copied from a terminal."""
+
+_NOT_CHART_TEXT = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]+")
+"""Characters no chart label needs and XML forbids or hides: C0 and C1 controls (tab and line breaks
+included), DEL, the noncharacters U+FFFE and U+FFFF, and lone surrogates."""
+
+
+def chart_text(text: str) -> str:
+    r"""Return ``text`` fit for a chart: terminal codes dropped, each run of control characters one space.
+
+    vl-convert writes SVG, which is XML: a control character in a label or title (a site name holding
+    the vertical tab Word's manual line break leaves in text pasted into a spreadsheet, an ``ESC[31m``
+    colour code, a BEL) makes it abort the whole process, a web server included. Validation refuses
+    them in the workspace's files; this is the renderer's own defence.
+
+    Parameters
+    ----------
+    text
+        A label, title or data value.
+
+    Returns
+    -------
+    str
+        The text with no control character.
+
+    Examples
+    --------
+    >>> chart_text("Attleborough\vChildren's Centre \x1b[31mnew\x1b[0m\x07")
+    "Attleborough Children's Centre new "
+    """
+    return _NOT_CHART_TEXT.sub(" ", _ANSI_ESCAPE.sub("", text))
+
+
+def chart_safe(spec: Any) -> Any:
+    """Return a copy of a Vega-Lite specification with :func:`chart_text` applied to every string in it.
+
+    Keys and values alike are cleaned, so a field named in an encoding or a filter still matches the
+    data it names.
+
+    Parameters
+    ----------
+    spec
+        A specification, or any part of one (dicts, lists, strings, numbers).
+
+    Returns
+    -------
+    Any
+        The same structure; strings with no control character are kept as they are.
+    """
+    if isinstance(spec, str):
+        return chart_text(spec) if _NOT_CHART_TEXT.search(spec) else spec
+    if isinstance(spec, Mapping):
+        return {chart_safe(key): chart_safe(value) for key, value in spec.items()}
+    if isinstance(spec, list | tuple):
+        return [chart_safe(value) for value in spec]
+    return spec
 
 
 def _base(title: str, width: int = 520, height: int = 260) -> dict[str, Any]:

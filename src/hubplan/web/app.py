@@ -28,7 +28,7 @@ from hubplan.errors import HubplanError
 from hubplan.web.auth import Editor, editors_from_environment
 from hubplan.web.context import Context
 from hubplan.web.errors import install_error_handlers
-from hubplan.web.guard import HeadAsGet, Limits, SecurityHeaders, SizeLimits
+from hubplan.web.guard import HeadAsGet, Limits, SecurityHeaders, SizeLimits, TrustedHosts, TrustedRequests
 from hubplan.web.jobs import STOP_GRACE_SECONDS, JobQueue
 from hubplan.web.routes.centres import centres_router
 from hubplan.web.routes.pages import pages_router
@@ -44,6 +44,7 @@ def create_app(
     editors: tuple[Editor, ...] | None = None,
     limits: Limits | None = None,
     store_url: str | None = None,
+    hosts: TrustedHosts | None = None,
 ) -> FastAPI:
     """Return the app for one workspace folder.
 
@@ -58,6 +59,9 @@ def create_app(
     store_url
         The store's database URL; default ``HUBPLAN_STORE_URL`` (read here, at the edge), else the
         workspace's ``hubplan.sqlite``.
+    hosts
+        The ``Host`` names answered (others get 400); default any (``hubplan serve`` always gives them:
+        :meth:`TrustedHosts.served`).
 
     Returns
     -------
@@ -106,6 +110,7 @@ def create_app(
     app.add_middleware(HeadAsGet)
     app.add_middleware(SlowAPIASGIMiddleware)
     app.add_middleware(SizeLimits, limits=limits)
+    app.add_middleware(TrustedRequests, hosts=hosts)  # inside SecurityHeaders: its refusals carry them
     app.add_middleware(SecurityHeaders, tile_url=tile_url)
     app.mount("/static", StaticFiles(directory=static), name="static")
     templates = Jinja2Templates(directory=str(resources.files("hubplan.web") / "templates"))

@@ -1,4 +1,9 @@
-"""ASGI middleware that guards the app: request size limits and the security headers on every answer.
+"""ASGI middleware that guards the app: trusted hosts, request size limits, security headers on every answer.
+
+A request naming a ``Host`` the server does not answer to is refused (400) before the app sees it: a web
+page an attacker serves could otherwise point its own name at 127.0.0.1 (DNS rebinding) and read the
+local map's data from a visitor's browser. So is a request line with an HTTP version other than 1.0 or
+1.1 (505): h11 reads ``GET / HTTP/7.0`` without a word.
 
 Both are plain ASGI (no buffering): a body is counted as it streams in and refused (413) as soon as it
 passes the limit, whatever its ``Content-Length`` claims, and refused (408) when it has not all come
@@ -10,13 +15,17 @@ twice (400). Refusals take the app's one JSON error shape and close the connecti
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import json
-from collections.abc import Awaitable, Callable, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from limits import parse_many
 from starlette.exceptions import HTTPException
+
+from hubplan.errors import ParameterError
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -61,6 +70,26 @@ class Limits:
     report_keep_seconds: int = 86_400
     wait_seconds: float = 20.0
     body_seconds: float = 30.0
+
+    def __post_init__(self) -> None:
+        """Refuse a rate limit the ``limits`` library cannot read (slowapi would fail every request).
+
+        Raises
+        ------
+        ParameterError
+            When ``rate_limit`` is neither empty nor in the ``limits`` library's notation.
+        """
+        if not self.rate_limit:
+            return
+        try:
+            parse_many(self.rate_limit)
+        except ValueError:
+            raise ParameterError(
+                "rate_limit",
+                expected="requests per client such as 1200/minute, 20/second or 100 per hour",
+                hint="an empty value sets no limit",
+                found=self.rate_limit,
+            ) from None
 
 
 CLOSE = {"Connection": "close"}
@@ -115,6 +144,124 @@ def _repeated_parameter(query: bytes) -> str | None:
             return name[:100]
         seen.add(name)
     return None
+
+
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "[::1]")
+"""The names this machine always answers to, whatever address it serves."""
+
+WILDCARD_ADDRESSES = ("0.0.0.0", "::", "")
+"""Addresses that serve every interface: a request may then name any of this machine's IP addresses."""
+
+
+def _host_name(value: str) -> str:
+    """Return the host of a ``Host`` header, lower case, without its port or a final dot.
+
+    ``"Example.org:8000"`` -> ``"example.org"``, ``"[::1]:8000"`` -> ``"[::1]"``, ``"::1"`` -> ``"[::1]"``.
+    """
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[: value.find("]") + 1] if "]" in value else value
+    if value.count(":") > 1:  # a bare IPv6 address
+        return f"[{value}]"
+    return value.partition(":")[0].rstrip(".")
+
+
+def _is_ip_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass(frozen=True)
+class TrustedHosts:
+    """The ``Host`` names the server answers to.
+
+    Parameters
+    ----------
+    names
+        Host names or addresses, without ports (``"localhost"``, ``"127.0.0.1"``, ``"[::1]"``,
+        ``"maps.example.org"``); ``"*"`` for any.
+    any_ip_address
+        Whether any IP address is answered too (the server listens on every interface): DNS rebinding
+        needs a name, never an address.
+    """
+
+    names: tuple[str, ...] = LOOPBACK_HOSTS
+    any_ip_address: bool = False
+
+    @classmethod
+    def served(cls, address: str, *, also: Iterable[str] = ()) -> TrustedHosts:
+        """Return the hosts a server listening on ``address`` answers to.
+
+        They are that address, this machine's loopback names, and ``also``.
+
+        Parameters
+        ----------
+        address
+            The address listened on (``--host``); a wildcard (``0.0.0.0``, ``::``) lets any IP address in.
+        also
+            Further host names (``--allowed-host``), e.g. the name a proxy forwards; ``"*"`` for any.
+
+        Returns
+        -------
+        TrustedHosts
+            The names.
+        """
+        wildcard = address.strip() in WILDCARD_ADDRESSES
+        names = [*LOOPBACK_HOSTS, *([] if wildcard else [_host_name(address)]), *map(_host_name, also)]
+        return cls(names=tuple(dict.fromkeys(n for n in names if n)), any_ip_address=wildcard)
+
+    def allows(self, host: str) -> bool:
+        """Say whether a request naming ``host`` (a ``Host`` header's value, port and all) is answered.
+
+        Parameters
+        ----------
+        host
+            The header's value.
+
+        Returns
+        -------
+        bool
+            Whether the host is one of :attr:`names` (or an IP address, where any is answered).
+        """
+        name = _host_name(host)
+        return "*" in self.names or name in self.names or (self.any_ip_address and _is_ip_address(name))
+
+
+HTTP_VERSIONS = ("1.0", "1.1", "2", "2.0")
+"""The HTTP versions answered; h11 hands on any ``HTTP/d.d`` it reads."""
+
+
+class TrustedRequests:
+    """Refuse a request in an HTTP version not spoken (505), or naming a host not served (400)."""
+
+    def __init__(self, app: ASGIApp, *, hosts: TrustedHosts | None) -> None:
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Check the request's HTTP version and ``Host``, then pass it on."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        version = str(scope.get("http_version", "1.1"))
+        if version not in HTTP_VERSIONS:
+            await _refuse(send, 505, f"HTTP/{version[:10]} is not spoken here: send HTTP/1.1 (or 1.0)")
+            return
+        host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), None)
+        # No Host at all is an HTTP/1.0 client (h11 refuses an HTTP/1.1 request without one): no browser.
+        if self.hosts is not None and host is not None and not self.hosts.allows(host):
+            answered = ", ".join(self.hosts.names)
+            message = (
+                f"the Host header {host[:100]!r} is not a name this server answers to ({answered}): "
+                "a page elsewhere may be trying to read this map through your browser; to serve under "
+                "that name, start it with `hubplan serve --allowed-host NAME`"
+            )
+            await _refuse(send, 400, message)
+            return
+        await self.app(scope, receive, send)
 
 
 class SizeLimits:

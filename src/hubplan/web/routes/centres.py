@@ -24,13 +24,14 @@ from hubplan.report.centres import centre_page_name, render_centre_pages
 from hubplan.web.context import Context
 from hubplan.web.models import JobId
 from hubplan.web.routes.reports import accepted, waited
+from hubplan.web.routes.strict_json import StrictJSONRoute
 
 CentrePage = Annotated[str, PathParam(max_length=120)]
 
 
 def centres_router(ctx: Context) -> APIRouter:
     """Return the route ``/centres/{site}`` and the redirects for the report's relative links."""
-    router = APIRouter()
+    router = APIRouter(route_class=StrictJSONRoute)
     ws = ctx.state.workspace
 
     @cache

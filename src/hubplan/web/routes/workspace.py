@@ -12,11 +12,12 @@ from hubplan.web.auth import Editor
 from hubplan.web.context import Context
 from hubplan.web.places import Place, search_places
 from hubplan.web.routes.deps import editor_dependencies
+from hubplan.web.routes.strict_json import StrictJSONRoute
 
 
 def workspace_router(ctx: Context) -> APIRouter:
     """Return the routes ``/api/me``, ``/api/workspace``, ``/api/boundaries`` and ``/api/places``."""
-    router = APIRouter()
+    router = APIRouter(route_class=StrictJSONRoute)
     editor_or_none, _ = editor_dependencies(ctx.editors)
 
     @router.get(
