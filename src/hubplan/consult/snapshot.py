@@ -94,8 +94,8 @@ class ConsultationSnapshot:
 
     @property
     def types(self) -> tuple[tuple[str, int], ...]:
-        """Respondents by type, most first."""
-        return tuple(Counter(r.respondent_type for r in self.responses).most_common())
+        """Respondents by type, most first ("not asked" for an export without the question)."""
+        return tuple(Counter(r.respondent_type or "not asked" for r in self.responses).most_common())
 
     @property
     def themes_answered(self) -> int:
