@@ -84,3 +84,18 @@ def test_the_consultation_report_imports_nothing_below_analysis() -> None:
     ours = {m for m in named if m.split(".")[0] == "hubplan"}
     assert ours, "it imports the analysis it renders"
     assert {m for m in ours if not m.startswith(ALLOWED)} == set()
+
+
+def test_the_tables_name_children_where_the_areas_count_children_and_say_who_is_outside() -> None:
+    """Probe 9 #31 and #4: a workspace counting children says so; responses from outside are named."""
+    outside = "2 responses from outside Tiny (EH1, CF10): stored, not placed in any area"
+    html = render_consultation_report(
+        ConsultationReport(**{**REPORT.__dict__, "people": "children", "outside": outside})
+    )
+    assert '<th scope="col">children affected</th>' in html
+    assert "against the children whose nearest base closes" in html
+    assert "families" not in html
+    assert f"<p>{outside}.</p>" in html
+    plain = render_consultation_report(REPORT)
+    assert '<th scope="col">families affected</th>' in plain
+    assert "from outside" not in plain

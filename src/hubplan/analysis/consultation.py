@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from hubplan.consult.locate import area_of_postcodes
+from hubplan.consult.locate import area_of_postcodes, outside_note
 from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
 from hubplan.consult.represent import Representation, affected_families, closing_scenarios, representation
@@ -157,6 +157,11 @@ class ConsultationReport:
         Each centre named, most named first.
     source
         The store the responses were read from (password hidden).
+    people
+        What the areas count, in one word (``"families"`` or ``"children"``): who is affected.
+    outside
+        A sentence on the responses from outside the council's postcode districts (stored, not
+        placed), or ''.
     """
 
     region: str
@@ -172,6 +177,8 @@ class ConsultationReport:
     petitions: tuple[Petition, ...]
     centres: tuple[CentreVoices, ...]
     source: str
+    people: str = "families"
+    outside: str = ""
 
 
 def analyse_consultation(
@@ -223,7 +230,9 @@ def analyse_consultation(
     anchors = {k: embed(list(v)) for k, v in STANCE_ANCHORS.items()}
     stances = stance([r.support for r in responses], vectors, anchors)
     themes = find_themes(comments, vectors, workspace=workspace.path, seed=seed)
-    areas, method = area_of_postcodes([r.postcode for r in responses], workspace)
+    postcodes = [r.postcode for r in responses]
+    areas, method = area_of_postcodes(postcodes, workspace)
+    outside = outside_note(postcodes, workspace)
     others = [s for s in closing_scenarios(workspace) if s.name != scenario.name]
     tables = {
         s.name: _tables(s, representation(workspace, areas, affected_families(workspace, travel, s)))
@@ -251,6 +260,8 @@ def analyse_consultation(
         petitions=snapshot.petitions,
         centres=_centres(workspace, snapshot, stances),
         source=snapshot.source,
+        people=workspace.areas.people,
+        outside=outside,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from contextlib import AbstractContextManager
 from datetime import date
@@ -34,6 +35,8 @@ from hubplan.consult import (
     record_petition,
     representation,
 )
+from hubplan.consult.locate import council, outside_districts, outside_note
+from hubplan.consult.redact import postcode_district
 from hubplan.consult.snapshot import consultation_snapshot
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
@@ -63,7 +66,11 @@ def _store_errors(directory: Path) -> AbstractContextManager[None]:
 
 
 ScenarioOpt = Annotated[
-    str, typer.Option(help="The scenario consulted on (default: the first that closes centres).")
+    str,
+    typer.Option(
+        help="The scenario consulted on (default: decision.yaml's proposal.scenario, else the first "
+        "that closes centres)."
+    ),
 ]
 
 
@@ -91,7 +98,7 @@ def import_responses(
     mapping: Annotated[Path | None, typer.Option(help="A TOML file renaming the export's columns.")] = None,
 ) -> None:
     """Import responses: malformed rows are listed with their row; valid rows are stored once each."""
-    load(directory)
+    workspace = load(directory)
     period = _consultation_period(directory)
     result = read_responses(file, mapping=read_mapping(mapping) if mapping else None, period=period)
     with _store_errors(directory):  # a read-only folder, a full disk or a file-size limit: nothing is stored
@@ -100,6 +107,7 @@ def import_responses(
         err.print(f"  - {problem}", markup=False)
     for note in result.notes:
         err.print(f"Note: {note}", markup=False)
+    _note_outside(workspace, [str(r["postcode"]) for r in result.rows])
     out.print(
         f"{file.name}: {len(result.rows)} valid rows, {added} new "
         f"({len(result.rows) - added} already stored), {len(result.problems)} problem(s) skipped"
@@ -117,8 +125,16 @@ def petition(
     ] = "",
 ) -> None:
     """Record a petition and its signature count."""
-    load(directory)
-    districts = tuple(d.strip().upper() for d in postcode_districts.split(",") if d.strip())
+    workspace = load(directory)
+    districts = _petition_districts(postcode_districts)
+    outside = [d for d in districts if d in outside_districts(list(districts), workspace)]
+    if outside:
+        are = "is" if len(outside) == 1 else "are"
+        err.print(
+            f"Note: --postcode-districts: {', '.join(outside)} {are} outside {council(workspace)} "
+            "(recorded as given)",
+            markup=False,
+        )
     with _store_errors(directory):
         record_petition(_store(directory), name, signatures, districts)
     out.print(f"recorded '{name}': {signatures:,} signatures")
@@ -134,10 +150,13 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
     responses = snapshot.responses
     if not responses:
         raise HubplanError(f"no responses stored yet: run hubplan consult import {directory} FILE")
-    chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
+    chosen = _consulted_scenario(workspace, scenario)
     out.print(
         f"{len(responses):,} responses; by type: "
-        + ", ".join(f"{k} {v:,}" for k, v in Counter(r.respondent_type for r in responses).most_common())
+        + ", ".join(
+            f"{k or 'not asked'} {v:,}"
+            for k, v in Counter(r.respondent_type for r in responses).most_common()
+        )
     )
     named = Counter(c for centres in snapshot.centres for c in centres)
     table = Table(title="Centres named most")
@@ -146,16 +165,19 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
     for site, count in named.most_common(10):
         table.add_row(str(workspace.sites.name[workspace.sites.index[site]]), f"{count:,}")
     out.print(table)
-    areas, method = area_of_postcodes([r.postcode for r in responses], workspace)
+    postcodes = [r.postcode for r in responses]
+    areas, method = area_of_postcodes(postcodes, workspace)
     affected = affected_families(workspace, travel_for(workspace), chosen)
     out.print(
         f"{int((areas >= 0).sum()):,} of {len(responses):,} responses placed by {method}; "
         f"compared with those affected by '{chosen.name}'"
     )
+    _note_outside(workspace, postcodes)
+    people = workspace.areas.people
     for rep in representation(workspace, areas, affected):
         title = BREAKDOWN_TITLES.get(rep.breakdown, rep.breakdown)
-        t = Table(title=f"{title}: respondents against families affected")
-        for col in (title, "respondents", "affected families", "representation"):
+        t = Table(title=f"{title}: respondents against {people} affected")
+        for col in (title, "respondents", f"affected {people}", "representation"):
             t.add_column(col, justify="left" if col == title else "right")
         for g, label in enumerate(rep.labels):
             ratio = "-" if not np.isfinite(rep.ratio[g]) else f"{rep.ratio[g]:.2f}"
@@ -171,12 +193,64 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
         )
 
 
-def _closing_scenario(workspace: Workspace) -> Scenario:
-    """Return the first scenario that closes a baseline base."""
+_DISTRICT = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?")
+
+
+def _petition_districts(given: str) -> tuple[str, ...]:
+    """Read ``--postcode-districts`` (``NR1,NR2``): postcode districts only, each named when it is not one."""
+    typed = [d.strip() for d in given.split(",") if d.strip()]
+    districts = tuple(d.upper() for d in typed)
+    wrong = []
+    for district, as_typed in zip(districts, typed, strict=True):
+        if not _DISTRICT.fullmatch(district):
+            full = postcode_district(district) if " " in district or len(district) > 4 else ""
+            wrong.append(f"'{as_typed}'" + (f" (a full postcode: give its district, {full})" if full else ""))
+    if wrong:
+        msg = (
+            "--postcode-districts: expected postcode districts separated by commas, such as NR1,NR2 (the "
+            f"part of a postcode before the space; full postcodes are not stored), found {', '.join(wrong)}"
+        )
+        raise HubplanError(msg)
+    return tuple(dict.fromkeys(districts))
+
+
+def _consulted_scenario(workspace: Workspace, name: str) -> Scenario:
+    """Return the scenario consulted on: --scenario, else decision.yaml's proposal, else the first closing.
+
+    Without ``--scenario`` it says which was chosen and why (on stderr).
+    """
+    if name:
+        return workspace.scenario(name)
+    from hubplan.data.decision import load_decision
+
+    try:
+        decision = load_decision(workspace.path)
+    except InputError:
+        decision = None  # hubplan validate names its problems
+    if decision is not None and decision.proposal.scenario in workspace.scenarios:
+        proposed = decision.proposal.scenario
+        err.print(
+            f"Note: comparing with '{proposed}', the plan consulted on (decision.yaml's proposal.scenario); "
+            "give --scenario to compare with another",
+            markup=False,
+        )
+        return workspace.scenario(proposed)
     closing = closing_scenarios(workspace)
     if not closing:
         raise HubplanError("no scenario closes a centre: give --scenario")
+    err.print(
+        f"Note: comparing with '{closing[0].name}', the first scenario that closes a centre (decision.yaml "
+        "names no proposal.scenario); give --scenario to compare with another",
+        markup=False,
+    )
     return closing[0]
+
+
+def _note_outside(workspace: Workspace, postcodes: list[str]) -> None:
+    """Print a note naming the postcode districts from outside the council (stored, not placed)."""
+    note = outside_note(postcodes, workspace)
+    if note:
+        err.print(f"Note: {note}", markup=False)
 
 
 @consult_app.command()
@@ -195,9 +269,10 @@ def report(
 
     output_folder(out_dir)
     workspace = load(directory)
-    chosen = workspace.scenario(scenario) if scenario else _closing_scenario(workspace)
     with _store_errors(directory):  # reads the store where there is one; never creates it
         snapshot = consultation_snapshot(workspace, store_url=store_url_from_environment())
+    chosen = _consulted_scenario(workspace, scenario)
+    _note_outside(workspace, [r.postcode for r in snapshot.responses])
     travel = travel_for(workspace)
     with progress_bar("reading the comments (distinct ones)", len(snapshot.responses)) as advance:
         analysed = analyse_consultation(workspace, travel, chosen, snapshot, seed=seed, progress=advance)

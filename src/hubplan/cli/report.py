@@ -71,14 +71,21 @@ def report(
         err.print(f"Note: {problem}", markup=False)
     travel = travel_for(workspace)
     evaluations = evaluate_all(workspace, names, travel=travel)
-    from hubplan.store import store_errors, store_url
+    from hubplan.consult.snapshot import consultation_snapshot, without_store
+    from hubplan.store import DamagedStoreError, store_errors, store_url
 
     url = store_url_from_environment()
+    try:
+        with store_errors(store_url(directory, url=url)):  # a store in a read-only folder: one line
+            snapshot = consultation_snapshot(workspace, store_url=url)
+    except DamagedStoreError as error:  # the rest of the report does not need the store
+        err.print(f"Note: {error}; the report is made without its consultation parts", markup=False)
+        snapshot = without_store(workspace)
     with (
         err.status("analysing: outreach, events, the consultation and the closing centres"),
-        store_errors(store_url(directory, url=url)),  # a store in a read-only folder: one line
+        store_errors(store_url(directory, url=url)),
     ):
-        analysis = analyse(workspace, travel, evaluations, proposal=proposal or None, store_url=url)
+        analysis = analyse(workspace, travel, evaluations, proposal=proposal or None, snapshot=snapshot)
     if as_json:
         print_json(analysis.to_dict())
         return

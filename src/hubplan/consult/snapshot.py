@@ -94,8 +94,8 @@ class ConsultationSnapshot:
 
     @property
     def types(self) -> tuple[tuple[str, int], ...]:
-        """Respondents by type, most first."""
-        return tuple(Counter(r.respondent_type for r in self.responses).most_common())
+        """Respondents by type, most first ("not asked" for an export without the question)."""
+        return tuple(Counter(r.respondent_type or "not asked" for r in self.responses).most_common())
 
     @property
     def themes_answered(self) -> int:
@@ -199,16 +199,37 @@ def consultation_snapshot(
     ------
     ValueError
         When both ``engine`` and ``store_url`` are given.
+    hubplan.store.DamagedStoreError
+        When ``hubplan.sqlite`` is a folder (a damaged file is found when it is read: see
+        :func:`hubplan.store.store_errors`).
     """
     if engine is not None and store_url is not None:
         msg = "consultation_snapshot takes the store's engine or its URL, not both"
         raise ValueError(msg)
     folder = workspace.path
-    if engine is None and folder is not None and (store_url is not None or (folder / STORE_FILE).is_file()):
+    if engine is None and folder is not None and (store_url is not None or (folder / STORE_FILE).exists()):
         engine = engine_for(folder, store_url)
     if engine is None:
-        return ConsultationSnapshot(themes=_themes(workspace))
+        return without_store(workspace)
     return read_snapshot(engine, workspace, matcher=matcher)
+
+
+def without_store(workspace: Workspace) -> ConsultationSnapshot:
+    """Return a snapshot with no responses or petitions, only the analysts' themes (no store read).
+
+    For a report made without its consultation parts, when the store cannot be read.
+
+    Parameters
+    ----------
+    workspace
+        The workspace (its ``themes.yaml``).
+
+    Returns
+    -------
+    ConsultationSnapshot
+        Holding the themes only.
+    """
+    return ConsultationSnapshot(themes=_themes(workspace))
 
 
 def _themes(workspace: Workspace) -> tuple[ThemeRecord, ...]:

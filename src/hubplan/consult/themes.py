@@ -186,12 +186,13 @@ def find_themes(
     from sklearn.metrics import silhouette_score
 
     usable = np.flatnonzero([bool(c.strip()) for c in comments])
-    if len(usable) < 4:
+    distinct = len({comments[i].strip() for i in usable})
+    if len(usable) < 4 or (k is None and distinct < 5):  # too few different comments to group
         return []
     x = vectors[usable]
     if k is None:
         scores = {}
-        for candidate in range(4, min(10, len(usable) - 1) + 1):
+        for candidate in range(4, min(10, distinct - 1) + 1):
             labels = KMeans(candidate, n_init=4, random_state=seed).fit_predict(x)
             scores[candidate] = silhouette_score(x, labels, sample_size=min(2000, len(x)), random_state=seed)
         k = max(scores, key=lambda c: scores[c])

@@ -57,8 +57,10 @@ def render_consultation_report(report: ConsultationReport) -> str:
             for t in report.themes
         ],
         "placed_by": report.placed_by,
+        "people": report.people,
+        "outside": report.outside,
         "scenario": report.scenario,
-        "chart": charts.to_svg(_representation_chart(report.chart)),
+        "chart": charts.to_svg(_representation_chart(report.chart, people=report.people)),
         "representation": [
             {
                 "title": f"{BREAKDOWN_TITLES.get(r.breakdown, r.breakdown)}: {r.scenario}",
@@ -109,7 +111,7 @@ def _representation_row(r: RepresentationTable, g: int) -> list[str]:
     return [r.labels[g], f"{r.respondents[g]:,.0f}", f"{r.affected[g]:,.0f}", ratio]
 
 
-def _representation_chart(tables: tuple[RepresentationTable, ...]) -> dict[str, Any]:
+def _representation_chart(tables: tuple[RepresentationTable, ...], *, people: str) -> dict[str, Any]:
     rows = [
         {
             "breakdown": BREAKDOWN_TITLES.get(r.breakdown, r.breakdown),
@@ -122,7 +124,7 @@ def _representation_chart(tables: tuple[RepresentationTable, ...]) -> dict[str, 
     ]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": "Share of respondents over share of affected families (1 = in proportion)",
+        "title": f"Share of respondents over share of affected {people} (1 = in proportion)",
         "data": {"values": rows},
         "config": {"font": "DejaVu Sans", "view": {"stroke": None}},
         "facet": {"row": {"field": "breakdown", "type": "nominal", "title": None}},

@@ -7,6 +7,7 @@ Alembic migrations shipped with the package and run whenever a store is opened.
 
 from hubplan.store.engine import (
     STORE_FILE,
+    DamagedStoreError,
     close_stores,
     create_store_engine,
     explain_store_error,
@@ -22,6 +23,7 @@ from hubplan.store.runs import Run, add_run, get_run, prune_results, update_run
 __all__ = [
     "STORE_FILE",
     "ConflictError",
+    "DamagedStoreError",
     "Run",
     "SavedPlan",
     "add_run",

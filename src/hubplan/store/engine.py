@@ -14,6 +14,7 @@ import atexit
 import contextlib
 import os
 import random
+import re
 import sqlite3
 import threading
 import time
@@ -28,6 +29,8 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
+from hubplan.errors import HubplanError
+
 STORE_FILE = "hubplan.sqlite"
 """The store's file inside the workspace (when no URL is given)."""
 
@@ -35,6 +38,13 @@ BUSY_TIMEOUT_MS = 30_000
 """How long a SQLite writer waits for another to finish (milliseconds)."""
 
 _ADVISORY_LOCK = 0x6875_6270  # "hubp": serialises migrations on PostgreSQL
+
+
+class DamagedStoreError(HubplanError):
+    """The store's SQLite file is not a database, is damaged, is another application's, or is a folder.
+
+    A report can still be made without the consultation (which the store holds).
+    """
 
 
 def store_url(workspace: Path, *, url: str | None = None) -> str:
@@ -63,7 +73,62 @@ def store_url(workspace: Path, *, url: str | None = None) -> str:
     chosen = url or f"sqlite:///{Path(workspace).resolve() / STORE_FILE}"
     if chosen.startswith(("postgresql://", "postgres://")):
         chosen = "postgresql+psycopg://" + chosen.split("://", 1)[1]
+    if url:
+        _check_url(url, chosen)
     return chosen
+
+
+SUPPORTED_URLS = "postgresql://user@host/db (psycopg 3) or sqlite:////path/to/hubplan.sqlite"
+"""The stores hubplan can use, in words (for messages)."""
+
+
+def masked_url(url: str) -> str:
+    """Return ``url`` as given with any password hidden (``postgresql://me:***@host/db``).
+
+    Parameters
+    ----------
+    url
+        A database URL as the user typed it, parseable or not.
+
+    Returns
+    -------
+    str
+        The URL with whatever stands between ``user:`` and ``@`` replaced by ``***``.
+    """
+    return re.sub(r"(://[^/:@]*:)[^@/]*@", r"\1***@", url)
+
+
+def _check_url(given: str, url: str) -> None:
+    """Refuse a store URL that does not parse, names a database hubplan does not support, or lacks its driver.
+
+    Parameters
+    ----------
+    given
+        The URL as the user gave it (``HUBPLAN_STORE_URL``), for the message.
+    url
+        The same URL with hubplan's driver chosen (see :func:`store_url`).
+
+    Raises
+    ------
+    HubplanError
+        One line naming ``HUBPLAN_STORE_URL`` (password hidden) and the stores supported.
+    """
+    lead = f"HUBPLAN_STORE_URL: expected a database URL such as {SUPPORTED_URLS}, found '{masked_url(given)}'"
+    try:
+        parsed = sa.engine.make_url(url)
+    except sa.exc.ArgumentError:
+        raise HubplanError(lead) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise HubplanError(
+            f"{lead}: only PostgreSQL and SQLite stores are supported, not {parsed.get_backend_name()}"
+        )
+    try:
+        parsed.get_dialect().import_dbapi()
+    except ImportError as error:
+        raise HubplanError(
+            f"{lead}: its driver {parsed.get_driver_name()} is not installed ({error}); "
+            "postgresql:// uses psycopg 3 (pip install 'psycopg[binary]')"
+        ) from None
 
 
 def _check_own_store(workspace: Path) -> None:
@@ -73,8 +138,14 @@ def _check_own_store(workspace: Path) -> None:
     from someone else must not be able to do that. A store elsewhere is named by ``HUBPLAN_STORE_URL``.
     """
     from hubplan.data.safe_read import outside
-    from hubplan.errors import HubplanError
 
+    store = workspace / STORE_FILE
+    if store.is_dir():
+        msg = (
+            f"{store}: expected the workspace's store file, found a folder: move or rename the folder "
+            "(hubplan makes a new store file when none is there)"
+        )
+        raise DamagedStoreError(msg)
     for name in (STORE_FILE, f"{STORE_FILE}-wal", f"{STORE_FILE}-shm", f"{STORE_FILE}-journal"):
         path = workspace / name
         if not path.is_symlink():
@@ -185,6 +256,19 @@ def explain_store_error(error: Exception, url: str) -> str:
         where = parsed.render_as_string(hide_password=True)
         return f"{where}: the store could not be opened or written ({reason})"
     file = Path(str(parsed.database))
+    damage = damaged_store(error)
+    if damage and file.name != STORE_FILE:  # a file that HUBPLAN_STORE_URL names
+        return (
+            f"{file} (named by HUBPLAN_STORE_URL) {damage}: set HUBPLAN_STORE_URL to a hubplan store, or "
+            "to a file that does not exist yet (hubplan makes it)"
+        )
+    if damage:
+        return (
+            f"{file} {damage}: restore the store from a backup, or move this file away "
+            "(hubplan then makes a new, empty store)"
+        )
+    if file.is_dir():
+        return f"{file}: expected the store's file, found a folder: move or rename the folder"
     folder = file.parent
     if _read_only(folder) or (file.exists() and _read_only(file)):
         which = f"the folder {folder}" if _read_only(folder) else f"the file {file}"
@@ -213,14 +297,44 @@ def store_errors(url: str) -> Iterator[None]:
     Raises
     ------
     HubplanError
-        For SQLAlchemy's and sqlite3's ``OperationalError`` (a read-only folder, a full disk).
+        For SQLAlchemy's and sqlite3's ``OperationalError`` (a read-only folder, a full disk), and for
+        a file that is not a SQLite database or is damaged.
     """
-    from hubplan.errors import HubplanError
-
     try:
         yield
     except (sa.exc.OperationalError, sqlite3.OperationalError) as error:
         raise HubplanError(explain_store_error(error, url)) from None
+    except (sa.exc.DatabaseError, sqlite3.DatabaseError) as error:
+        if not damaged_store(error):
+            raise
+        raise DamagedStoreError(explain_store_error(error, url)) from None
+
+
+_DAMAGE = (
+    ("file is not a database", "is not a SQLite database"),
+    ("malformed", "is damaged (malformed: cut short, or copied while it was written)"),
+)
+_FOREIGN = "is not a hubplan store"
+"""How :func:`_refuse_foreign` words another application's database (found again by :func:`damaged_store`)."""
+
+
+def damaged_store(error: BaseException) -> str:
+    """Return what is wrong with a store file that SQLite cannot read, in words, or '' for other errors.
+
+    Parameters
+    ----------
+    error
+        A database error (SQLAlchemy's or sqlite3's), or hubplan's own for another application's file.
+
+    Returns
+    -------
+    str
+        E.g. ``"is not a SQLite database"``; '' when the error is not about the file's content.
+    """
+    reason = str(getattr(error, "orig", None) or error)
+    if reason.startswith(_FOREIGN):
+        return reason.splitlines()[0][:300]
+    return next((words for clue, words in _DAMAGE if clue in reason), "")
 
 
 def _config() -> Config:
@@ -242,6 +356,24 @@ def current_revision(engine: sa.Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def _refuse_foreign(engine: sa.Engine) -> None:
+    """Refuse a SQLite file with tables of another application and no hubplan version table.
+
+    Raises
+    ------
+    sqlalchemy.exc.DatabaseError
+        Saying "not a hubplan store", worded by :func:`explain_store_error`.
+    """
+    if engine.dialect.name != "sqlite":  # a PostgreSQL database may hold other applications' tables too
+        return
+    with engine.connect() as conn:
+        names = set(sa.inspect(conn).get_table_names())
+    if names and "alembic_version" not in names:
+        shown = ", ".join(sorted(names)[:5]) + (", ..." if len(names) > 5 else "")
+        msg = f"{_FOREIGN}: it holds tables ({shown}) but no alembic_version table"
+        raise sa.exc.DatabaseError(msg, None, Exception(msg))
+
+
 def migrate(engine: sa.Engine) -> None:
     """Bring the store's tables to the newest migration; safe when several processes do it at once.
 
@@ -252,6 +384,7 @@ def migrate(engine: sa.Engine) -> None:
     """
     if current_revision(engine) == head_revision():
         return
+    _refuse_foreign(engine)
     config = _config()
     with writing(engine) as conn:
         if conn.dialect.name == "postgresql":
