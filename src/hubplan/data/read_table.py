@@ -76,7 +76,7 @@ def find_table(folder: Path, stem: str) -> Path | None:
 _COPY_MARK = re.compile(r"(?:\s*\(\d+\)|\s*-\s*copy(?:\s*\(\d+\))?|\s+copy)$")
 """What a file manager adds to a copy's stem: ``sites (1)``, ``sites - Copy``, ``sites copy``."""
 
-_EDITOR_ENDINGS = ("txt", "text", "rtf")
+EDITOR_ENDINGS = ("txt", "text", "rtf")
 """Endings an editor adds when it saves (``hubplan.toml.txt``); a backup's (``.bak``) is not one."""
 
 MAX_ENTRIES_LOOKED_AT = 1_000
@@ -114,7 +114,7 @@ def look_alike_file(folder: Path, name: str) -> str | None:
             continue  # the file itself: a copy beside it is still a look-alike
         got = entry.casefold().strip()
         got = got.removeprefix("copy of ").strip()
-        if got == want or any(got == f"{want}.{added}" for added in (*_EDITOR_ENDINGS, ending)):
+        if got == want or any(got == f"{want}.{added}" for added in (*EDITOR_ENDINGS, ending)):
             return entry  # hubplan.toml.txt, and sites.csv.csv (the ending typed where Windows hides it)
         got_stem, got_dot, got_ending = got.rpartition(".")
         same_ending = got_ending == ending or {got_ending, ending} == {"yaml", "yml"}
