@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from hubplan.cli import app
 from hubplan.data.characters import hidden_character
-from tests.helpers import TINY_AREAS, TINY_TOML, write_workspace
+from tests.helpers import SITES_HEADER, TINY_AREAS, TINY_TOML, write_workspace
 
 runner = CliRunner()
 
@@ -161,3 +161,14 @@ def test_one_district_typo_in_hubplan_toml_is_one_problem(tmp_path: Path) -> Non
     assert "1 problem" in output
     assert "hubplan.toml, column 'region.districts'" in output
     assert "found 'Dee2', which no row names: did you mean 'Dee 2' (3 rows of the tables name it)?" in output
+
+
+def test_a_5_mb_cell_is_named_by_its_column_and_the_cell_limit(tmp_path: Path) -> None:
+    """A schedule pasted whole into one cell: not csv's 'field larger than field limit (131072)'."""
+    sites = [f"S1,Site one,children_centre,52.60,1.00,D1,100,{'x' * 5_000_000}",
+             "S2,Site two,library,52.70,1.10,D2,50,"]  # fmt: skip
+    folder = write_workspace(tmp_path / "w", sites=sites, sites_header=f"{SITES_HEADER},schedule")
+    code, output = _validate(folder)
+    assert code == 1
+    assert "sites.csv, row 2, column 'schedule': expected at most 1,000 characters, found 5,000,000" in output
+    assert "field limit" not in output

@@ -7,6 +7,8 @@ import io
 import re
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -267,6 +269,23 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+@contextmanager
+def _cells_up_to(chars: int) -> Iterator[None]:
+    """Let :mod:`csv` read cells of up to ``chars`` characters (its own limit is 131,072) for a while.
+
+    The file is already capped at :data:`MAX_TABLE_BYTES`; a long cell is then reported by
+    :func:`_checked_cells` with its row, its column and :data:`MAX_CELL_CHARS`.
+    """
+    before = csv.field_size_limit()
+    wanted = max(before, chars)
+    csv.field_size_limit(wanted)
+    try:
+        yield
+    finally:
+        if csv.field_size_limit() == wanted:  # unless another reader has set its own since
+            csv.field_size_limit(before)
+
+
 def _read_csv(file: str, raw: bytes, problems: list[Problem], max_rows: int) -> RawTable | None:
     text = _decode(file, raw, problems, max_rows)
     if text is None:
@@ -276,12 +295,13 @@ def _read_csv(file: str, raw: bytes, problems: list[Problem], max_rows: int) -> 
     reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
     line = 0
     try:
-        for record in reader:
-            start, line = line + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue  # a blank line, or one of only commas (a spreadsheet's empty row)
-            records.append([cell.strip() for cell in record])
-            starts.append(start)
+        with _cells_up_to(len(text) + 1):  # a 5 MB cell is named by its column below, not by csv's limit
+            for record in reader:
+                start, line = line + 1, reader.line_num
+                if not any(cell.strip() for cell in record):
+                    continue  # a blank line, or one of only commas (a spreadsheet's empty row)
+                records.append([cell.strip() for cell in record])
+                starts.append(start)
     except csv.Error as exc:
         found = shown(str(exc))
         problems.append(Problem(file, line + 1, None, "comma-separated values with one header row", found))
