@@ -172,3 +172,22 @@ def test_a_5_mb_cell_is_named_by_its_column_and_the_cell_limit(tmp_path: Path) -
     assert code == 1
     assert "sites.csv, row 2, column 'schedule': expected at most 1,000 characters, found 5,000,000" in output
     assert "field limit" not in output
+
+
+def test_a_scenario_over_its_own_budget_is_a_warning_in_validate_and_evaluate(tmp_path: Path) -> None:
+    """Probe 9 #17: bases costing 386 times the scenario's budget_per_year evaluated without a word."""
+    scenarios = {"both": "bases: [S1, S2]\n", "x": "budget_per_year: 1\nbases: [S1, S2]\n"}
+    folder = write_workspace(tmp_path / "w", scenarios=scenarios)
+    warning = (
+        "warning: scenario 'x' (scenarios/x.yaml): its bases cost £150 a year, more than its "
+        "budget_per_year of £1"
+    )
+    code, output = _validate(folder)
+    assert code == 0
+    assert warning in output
+    result = runner.invoke(app, ["evaluate", str(folder), "x"])
+    assert result.exit_code == 0
+    assert warning in " ".join(result.output.split())
+    result = runner.invoke(app, ["evaluate", str(folder), "x", "--json"])
+    assert "over budget: scenario 'x'" in result.stdout
+    assert "warning" not in _validate(write_workspace(tmp_path / "ok"))[1]

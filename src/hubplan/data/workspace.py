@@ -233,6 +233,34 @@ class Workspace:
         """
         return np.array([self.sites.index[b] for b in scenario.bases], dtype=np.int64)
 
+    def over_budget(self, scenario: Scenario) -> str | None:
+        """Say that a scenario's bases cost more than its own ``budget_per_year``, or ``None``.
+
+        A warning, not a refusal: a plan written before costs rose is still worth evaluating.
+
+        Parameters
+        ----------
+        scenario
+            A scenario whose bases are all site ids of this workspace.
+
+        Returns
+        -------
+        str or None
+            E.g. "scenario 'x' (scenarios/x.yaml): its bases cost £386,000 a year, more than its
+            budget_per_year of £1,000"; ``None`` without a budget, within it, or with a base of no cost.
+        """
+        if scenario.budget_per_year is None:
+            return None
+        costs = np.asarray(self.sites.cost_per_year, dtype=np.float64)
+        cost = float(costs[self.base_indices(scenario)].sum())
+        if not np.isfinite(cost) or cost <= scenario.budget_per_year + 1e-6:
+            return None
+        where = f" ({scenario.file})" if scenario.file else ""
+        return (
+            f"scenario '{scenario.name}'{where}: its bases cost £{cost:,.0f} a year, more than its "
+            f"budget_per_year of £{scenario.budget_per_year:,.0f}"
+        )
+
     @property
     def baseline(self) -> Scenario | None:
         """The scenario others are compared with: ``[evaluation].baseline``, else the current network.

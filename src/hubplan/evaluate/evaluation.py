@@ -277,6 +277,8 @@ def evaluate(
         notes.append(f"modelled data: {workspace.assumptions.region.modelled}")
     if chosen.modelled:
         notes.append(f"modelled: {chosen.modelled}")
+    if over := workspace.over_budget(chosen):
+        notes.append(f"over budget: {over}")
     return Evaluation(
         scenario=chosen,
         bases=chosen.bases,
