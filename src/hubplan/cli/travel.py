@@ -42,8 +42,9 @@ def travel(
     partial: Annotated[
         bool,
         typer.Option(
+            "--partial",
             help="With --import: accept a table in which more than half the areas reach no site in a mode "
-            "(every pair it leaves out is unreachable from then on)."
+            "(every pair it leaves out is unreachable from then on).",
         ),
     ] = False,
 ) -> None:
