@@ -191,3 +191,10 @@ def test_a_scenario_over_its_own_budget_is_a_warning_in_validate_and_evaluate(tm
     result = runner.invoke(app, ["evaluate", str(folder), "x", "--json"])
     assert "over budget: scenario 'x'" in result.stdout
     assert "warning" not in _validate(write_workspace(tmp_path / "ok"))[1]
+
+
+def test_a_multi_line_text_in_hubplan_toml_is_still_allowed(tmp_path: Path) -> None:
+    toml = TINY_TOML.replace(
+        'name = "Tiny"', 'name = "Tiny"\nmodelled = """Costs are modelled;\n\tso are positions."""'
+    )
+    assert _validate(write_workspace(tmp_path / "w", toml=toml))[0] == 0

@@ -747,7 +747,7 @@ def _hidden_texts(value: object, file: str, key: str = "") -> list[Problem]:
         return [p for k, v in value.items() for p in _hidden_texts(v, file, f"{key}.{k}" if key else str(k))]
     if isinstance(value, list):
         return [p for v in value for p in _hidden_texts(v, file, key)]
-    if isinstance(value, str) and (hidden := hidden_character(value)):
+    if isinstance(value, str) and (hidden := hidden_character(value, lines=True)):  # """...""" may hold lines
         found = f"{shown(value)}, which holds {hidden}: {CONTROL_FIX}"
         return [Problem(file, None, key or None, VISIBLE_ONLY, found)]
     return []
