@@ -38,3 +38,14 @@ def test_a_frontier_step_giving_too_many_budgets_is_refused(tmp_path: Path, step
     )
     assert f"that gives {count}" in output
     assert "use a step of at least £50,000" in output
+
+
+def test_a_budget_below_the_cheapest_site_names_the_budget_and_that_cost(tmp_path: Path) -> None:
+    """Probe 9 #30: ``--budget 1`` said '--bases: expected at least one base', an option never given."""
+    folder = write_workspace(tmp_path / "w")  # S1 costs £100 a year, S2 £50
+    result = runner.invoke(app, ["optimise", str(folder), "--budget", "1", "--dry-run"])
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    assert "--budget: expected at least the cheapest candidate's cost, £50 a year (S2)" in output
+    assert "got '£1'" in output
+    assert "--bases" not in output

@@ -90,7 +90,8 @@ def test_counts_above_the_areas_children_are_flagged_not_capped(tiny: Path, tmp_
     usage = read_usage(usage_file, load_workspace(tiny))
     assert usage.seen_by_area.tolist() == [9, 0, 34]
     flagged = {(w.column, w.row) for w in usage.warnings}
-    assert flagged == {("seen", 3), ("registered", 3), ("seen", 2)}  # row 2: 9 seen of 8 registered
+    # row 2: 9 seen of 8 registered; row 4: A3 again with no site or period to tell it from row 3
+    assert flagged == {("seen", 3), ("registered", 3), ("seen", 2), ("area_id", 4)}
     words = " ".join(str(w) for w in usage.warnings)
     assert "34 seen in area A3, which has 30 families (rows 3, 4)" in words
     assert "not capped" in words
@@ -154,3 +155,21 @@ def test_one_financial_year_however_it_is_written(tiny: Path, tmp_path: Path) ->
     assert [financial_year(t) for t in ("1999/2000", "2017-19", "2017", "Q1 2018")] == [
         "1999-00", "2017-19", "2017", "Q1 2018",
     ]  # fmt: skip
+
+
+def test_an_area_pasted_twice_is_a_warning_naming_its_rows(tiny: Path, tmp_path: Path) -> None:
+    """Probe 9 #32: the same area, site and period twice was summed without a word."""
+    from typer.testing import CliRunner
+
+    from hubplan.cli import app
+
+    usage_file = write(tmp_path / "u.csv", "area_id,registered,seen", "A1,8,5", "A1,8,5", "A2,3,1")
+    result = CliRunner().invoke(app, ["reach", str(tiny), "--usage", str(usage_file)])
+    assert result.exit_code == 0, result.output
+    output = " ".join(result.output.split())
+    assert (
+        "warning: u.csv, row 3, column 'area_id': expected each area once for a site and period (a repeated "
+        "row is counted twice), found area A1 in rows 2, 3: summed, as given" in output
+    )
+    by_site = write(tmp_path / "s.csv", "area_id,registered,seen,site_id", "A1,8,5,S1", "A1,2,1,S2")
+    assert read_usage(by_site, load_workspace(tiny)).warnings == ()

@@ -306,7 +306,7 @@ CASES: list[tuple[str, Callable[[Path], None], str, bool]] = [
      r"'decision\.yml' is there: rename it decision\.yaml", False),
     ("a site name holding a right-to-left override",
      lambda ws: _site_row(ws, "lib-rtl", name="Holt Library \u202eedisgnikrap"),
-     r"sites\.csv, row \d+, column 'name': expected text without bidirectional control characters", True),
+     r"sites\.csv, row \d+, column 'name': expected text of visible characters only.*RIGHT-TO-LEFT OVERRIDE", True),
     ("a settings section misspelt [evalution]",
      lambda ws: _replace(ws / "hubplan.toml", "[evaluation]", "[evalution]"),
      r"hubplan\.toml, column 'evalution': expected a known section \(see docs/reference/settings\.md, did you "

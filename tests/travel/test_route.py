@@ -274,6 +274,9 @@ def test_import_matrix_and_its_problems(tmp_path: Path) -> None:
     good = tmp_path / "good.csv"
     good.write_text("area_id,site_id,mode,minutes\nA1,S1,car,5\nA1,S2,car,7\nA2,S1,car,12\nA3,S2,bus,40\n")
     result = runner.invoke(app, ["travel", str(folder), "--import", str(good)])
+    assert result.exit_code == 1  # bus: A1 and A2 would reach no site
+    assert "add --partial to import it as it is" in result.output
+    result = runner.invoke(app, ["travel", str(folder), "--import", str(good), "--partial"])
     assert result.exit_code == 0, result.output
     travel = build_travel(load_workspace(folder))
     assert travel.sources["car"] == "imported"

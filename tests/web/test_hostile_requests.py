@@ -125,7 +125,7 @@ EDITOR = {"Authorization": f"Bearer {TOKEN}".encode()}
         ("title", "Holt \u2067centre\u2069", "RIGHT-TO-LEFT ISOLATE"),
         ("title", "Holt\u200bcentre", "ZERO WIDTH SPACE"),
         ("title", "Holt\ncentre", "a line break"),
-        ("title", "Holt\x1b[31mcentre", "the control character '\\x1b'"),
+        ("title", "Holt\x1b[31mcentre", "U+001B (escape, the start of a terminal colour code)"),
         ("description", "Kept for the\u202a coast", "LEFT-TO-RIGHT EMBEDDING"),
     ],
 )

@@ -11,7 +11,7 @@ from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data.decision import Decision, load_decision
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.errors import InfeasibleError, InputError, Problem
+from hubplan.errors import InfeasibleError, InputError, ParameterError, Problem
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.outreach.events import plan_events
 from hubplan.outreach.plan import OutreachPlan, plan_outreach
@@ -140,13 +140,11 @@ def gather_evidence(
     if decision is None:
         decision = load_decision(workspace.path, scenarios=tuple(workspace.scenarios))
     by_name = {ev.scenario.name: ev for ev in evaluations}
+    check_proposal(proposal, list(by_name), decision)
     chosen: Evaluation | None = None
     if decision is not None and decision.proposal.scenario in by_name:
         chosen = by_name[decision.proposal.scenario]
     elif proposal is not None:
-        if proposal not in by_name:
-            expected = f"one of the reported scenarios: {', '.join(by_name) or '(none)'}"
-            raise InputError([Problem("proposal", None, None, expected, f"'{proposal}'")], "no such scenario")
         chosen = by_name[proposal]
     outcome = workspace.scenarios.get(decision.outcome.scenario) if decision and decision.outcome else None
     event_minutes = workspace.assumptions.evaluation.access if event_minutes is None else event_minutes
@@ -167,6 +165,47 @@ def gather_evidence(
     held = decision.consultation.events_held if decision and decision.consultation else ()
     return Evidence(chosen, outcome, plan, reach, decision, closing, far, event_minutes, snapshot.count,
                     len(snapshot.themes), snapshot.themes_answered, events_recorded=bool(held))  # fmt: skip
+
+
+def check_proposal(proposal: str | None, reported: Sequence[str], decision: Decision | None) -> None:
+    """Refuse a proposal named by the caller that is not reported, or that the record contradicts.
+
+    Checked always, also when ``decision.yaml`` names a proposal: ``--proposal nope`` (a typo) was
+    silently ignored then, and so was ``--proposal adopted-2019-15`` beside a record naming
+    ``proposal-2018-7``. The record says what was consulted on; a different name is refused rather
+    than either being chosen without a word.
+
+    Parameters
+    ----------
+    proposal
+        The scenario named as consulted on (``--proposal``), or ``None``.
+    reported
+        The reported scenarios' names.
+    decision
+        The decision's record, if the workspace has one.
+
+    Raises
+    ------
+    ParameterError
+        Naming the parameter, the scenarios it may be, or the record's proposal.
+    """
+    if proposal is None:
+        return
+    if proposal not in reported:
+        raise ParameterError(
+            "proposal",
+            expected=f"one of the reported scenarios: {', '.join(reported) or '(none)'}",
+            found=proposal,
+        )
+    recorded = decision.proposal.scenario if decision is not None else None
+    if recorded is not None and recorded != proposal:
+        raise ParameterError(
+            "proposal",
+            expected=f"the proposal decision.yaml records ({recorded}), or no proposal option",
+            found=proposal,
+            hint="decision.yaml's proposal: scenario: says what was consulted on; change it there, or "
+            "leave the option out",
+        )
 
 
 def _event_reach(

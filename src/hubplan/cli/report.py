@@ -42,7 +42,8 @@ def report(
         str,
         typer.Option(
             help="The scenario the council consults on, when decision.yaml does not record one "
-            "(the statutory checklist judges it; hubplan never guesses)."
+            "(the statutory checklist judges it; hubplan never guesses). Always checked: refused when "
+            "it is not a reported scenario, or when decision.yaml records another."
         ),
     ] = "",
     as_json: AsJson = False,
@@ -64,6 +65,11 @@ def report(
             "the workspace has no scenarios to report: make one with hubplan optimise (or write "
             "scenarios/NAME.yaml)"
         )
+    from hubplan.analysis.evidence import check_proposal
+    from hubplan.data.decision import load_decision
+
+    # Before the evaluations: a mistyped --proposal, or one the record contradicts, is said at once.
+    check_proposal(proposal or None, names, load_decision(directory, scenarios=tuple(workspace.scenarios)))
     from hubplan.data.boundaries import areas_without_outline, check_boundaries
 
     outlines = areas_without_outline(directory, list(workspace.areas.ids))

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from hubplan import __version__
-from hubplan.cli.common import Dir, app, handles_errors, load, out, progress_bar
+from hubplan.cli.common import Dir, app, err, handles_errors, load, out, progress_bar
 from hubplan.errors import HubplanError
-from hubplan.travel.import_matrix import read_matrix_table
+from hubplan.travel.import_matrix import import_gaps, read_matrix_table
 from hubplan.travel.network import NETWORK_TYPES
 from hubplan.travel.routed import route_workspace
 from hubplan.travel.stored import save_matrix
@@ -39,6 +39,14 @@ def travel(
             "(.csv or .parquet); it reads back with --import.",
         ),
     ] = None,
+    partial: Annotated[
+        bool,
+        typer.Option(
+            "--partial",
+            help="With --import: accept a table in which more than half the areas reach no site in a mode "
+            "(every pair it leaves out is unreachable from then on).",
+        ),
+    ] = False,
 ) -> None:
     """Replace estimated minutes with routed or imported ones (kept in travel/), or export them all."""
     if sum(x is not None for x in (network, import_path, export_path)) != 1:
@@ -60,6 +68,16 @@ def travel(
         return
     if import_path is not None:
         matrices = read_matrix_table(import_path, workspace)
+        gaps = {mode: import_gaps(minutes) for mode, minutes in matrices.items()}
+        thin = {mode: gap for mode, gap in gaps.items() if 2 * gap[2] > len(workspace.areas)}
+        if thin and not partial:  # before anything is written
+            mode, (missing, total, no_site) = next(iter(thin.items()))
+            raise HubplanError(
+                f"--import: {import_path.name} gives {total - missing:,} of the {total:,} {mode} pairs "
+                f"(areas x sites): {no_site:,} of {len(workspace.areas):,} areas would reach no site by "
+                f"{mode}, and every pair left out counts as unreachable in every command. Give every area "
+                "with every site (or at least those within reach), or add --partial to import it as it is"
+            )
         digest = hashlib.sha256(import_path.read_bytes()).hexdigest()
         for mode, minutes in matrices.items():
             provenance = {
@@ -69,10 +87,16 @@ def travel(
                 "hubplan_version": __version__,
             }
             path = save_matrix(workspace, mode, minutes, "imported", provenance)
-            missing = float((~(minutes < float("inf"))).mean())
+            missing, total, no_site = gaps[mode]
             out.print(
-                f"{mode}: imported from {import_path.name}; {missing:.1%} of pairs not given (unreachable)"
+                f"{mode}: imported from {import_path.name}; {missing:,} of {total:,} pairs not given "
+                "(unreachable)"
             )
+            if no_site:
+                err.print(
+                    f"warning: {mode}: {no_site:,} of {len(workspace.areas):,} areas reach no site (no pair "
+                    "given); evaluate says with every result how many pairs are not given"
+                )
             out.print(f"  wrote {path}")
         return
     wanted = [m.strip() for m in modes.split(",") if m.strip()]

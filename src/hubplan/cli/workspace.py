@@ -62,6 +62,9 @@ def validate(directory: Dir) -> None:
         raise HubplanError(f"{directory}: {memory[0]}")
     if memory is not None:
         err.print(f"warning: {escape(memory[0])}")
+    for scenario in workspace.scenarios.values():
+        if over := workspace.over_budget(scenario):
+            err.print(f"warning: {escape(over)}")
     out.print(
         f"[green]ok[/]: {directory}: {len(workspace.sites)} sites, {len(workspace.areas)} areas, "
         f"{len(workspace.scenarios)} scenarios ({', '.join(workspace.scenarios)})"
@@ -167,6 +170,8 @@ def evaluate_command(
     """Evaluate one scenario: who is within reach by mode and group, and cost against the baseline."""
     workspace = load(directory)
     (ev,) = evaluate_all(workspace, [scenario])
+    if over := workspace.over_budget(ev.scenario):
+        err.print(f"warning: {escape(over)}")
     if as_json:
         print_json(ev.to_dict())
         return

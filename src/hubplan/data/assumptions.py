@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
+from hubplan.data.characters import CONTROL_FIX, VISIBLE_ONLY, hidden_character
 from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.read_table import shown
@@ -732,4 +733,21 @@ def load_assumptions(path: Path) -> Assumptions:
     except RecursionError:
         found = "arrays or tables nested too deep to read"
         raise InputError([Problem(path.name, None, None, "valid TOML", found)]) from None
+    if hidden := _hidden_texts(data, path.name):
+        raise InputError(hidden)
     return parse_assumptions(data, file=path.name)
+
+
+def _hidden_texts(value: object, file: str, key: str = "") -> list[Problem]:
+    """Name each text in the settings holding a control or invisible character, by its dotted key.
+
+    A district typed with Word's manual line break (U+000B) matches no row and cannot be drawn in a chart.
+    """
+    if isinstance(value, dict):
+        return [p for k, v in value.items() for p in _hidden_texts(v, file, f"{key}.{k}" if key else str(k))]
+    if isinstance(value, list):
+        return [p for v in value for p in _hidden_texts(v, file, key)]
+    if isinstance(value, str) and (hidden := hidden_character(value, lines=True)):  # """...""" may hold lines
+        found = f"{shown(value)}, which holds {hidden}: {CONTROL_FIX}"
+        return [Problem(file, None, key or None, VISIBLE_ONLY, found)]
+    return []

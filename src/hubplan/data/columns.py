@@ -11,7 +11,9 @@ import pandas as pd
 from rapidfuzz.distance import OSA
 
 from hubplan.data.assumptions import RURALITY_CLASSES, Region
+from hubplan.data.characters import CONTROL_FIX, VISIBLE_ONLY, hidden_character
 from hubplan.data.districts import look_alike_districts
+from hubplan.data.money import parse_money
 from hubplan.data.read_table import MAX_SHOWN_CHARS, RawTable, shown
 from hubplan.errors import Problem
 
@@ -323,8 +325,30 @@ def _fill(column: Column, n: int) -> np.ndarray:
     return np.full(n, "" if column.default is None else column.default, dtype=object)
 
 
-_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
-"""Characters that change the order text is shown in: a name can be made to read backwards."""
+def hidden_cells(table: RawTable, column: str, cells: np.ndarray, problems: list[Problem]) -> None:
+    """Append a problem for each cell holding a control, invisible or bidirectional character.
+
+    Line breaks and tabs are allowed (a cell may hold lines); a vertical tab, an escape code, a C1
+    control or a right-to-left override is not.
+
+    Parameters
+    ----------
+    table
+        The table, for its file and row numbers.
+    column
+        The column's name.
+    cells
+        Its cells as text.
+    problems
+        Where to append what is wrong.
+    """
+    odd = [(i, hidden) for i, c in enumerate(cells) if (hidden := hidden_character(str(c), lines=True))]
+    for i, hidden in odd[:MAX_PROBLEMS_PER_COLUMN]:
+        found = f"{shown(cells[i])}, which holds {hidden}: {CONTROL_FIX}"
+        problems.append(Problem(table.file, int(table.rows[i]), column, VISIBLE_ONLY, found))
+    if len(odd) > MAX_PROBLEMS_PER_COLUMN:
+        rest = f"{len(odd) - MAX_PROBLEMS_PER_COLUMN:,} more cells holding hidden characters"
+        problems.append(Problem(table.file, None, column, VISIBLE_ONLY, rest))
 
 
 def _convert(
@@ -348,6 +372,8 @@ def _convert(
         report(empty, f"a value ({column.description})")
     if column.type in ("number", "integer", "latitude", "longitude"):
         values = pd.to_numeric(pd.Series(cells), errors="coerce").to_numpy(dtype=np.float64)
+        if column.money:  # 205,000, £205,000 or £ 205,000.00 (Excel's Currency format), as the docs say
+            values = _read_money(cells, values, empty)
         bad = ~empty & ~np.isfinite(values)
         report(bad, f"a number ({column.description})")
         if column.money:
@@ -396,10 +422,10 @@ def _convert(
         parsed = pd.to_datetime(pd.Series(cells), format="%Y-%m-%d", errors="coerce")
         report(~empty & parsed.isna().to_numpy(), "a date written YYYY-MM-DD")
         return cells.astype(object)
-    if column.type == "text":
-        # A right-to-left override makes "Holt\u202eertnec" read as something else in every report.
-        steering = np.array([bool(_BIDI_CONTROL.search(c)) for c in cells], dtype=bool)
-        report(steering, "text without bidirectional control characters (U+202A to U+202E, U+2066 to U+2069)")
+    if column.type == "text" and column.name != "id":  # ids: sense.check_ids, with the ids' own rules
+        # A right-to-left override makes "Holt\u202eertnec" read as something else in every report; a
+        # vertical tab (Word's manual line break) or an escape code cannot be drawn in a chart at all.
+        hidden_cells(table, column.name, cells, problems)
     if column.name == "district" and region.districts:
         bad = ~empty & ~np.isin(cells, region.districts)
         where = np.flatnonzero(bad)
@@ -429,6 +455,33 @@ def is_whole(values: np.ndarray) -> np.ndarray:
     with np.errstate(invalid="ignore"):
         near = np.abs(values - np.round(values)) <= WHOLE_TOLERANCE * np.abs(values)
     return np.asarray(~np.isfinite(values) | near, dtype=bool)
+
+
+def _read_money(cells: np.ndarray, values: np.ndarray, empty: np.ndarray) -> np.ndarray:
+    """Return ``values`` with each cell that is not a plain number read as a sum of money, if it is one.
+
+    Parameters
+    ----------
+    cells
+        A money column's cells as text.
+    values
+        The cells read as plain numbers (NaN where they are not).
+    empty
+        Where the cells are empty.
+
+    Returns
+    -------
+    numpy.ndarray
+        Pounds: ``205,000``, ``£205,000``, ``£ 205,000.00`` and ``£205000`` read by
+        :func:`~hubplan.data.money.parse_money`; NaN where a cell is no sum of money.
+    """
+    out = values.copy()
+    for i in np.flatnonzero(~empty & np.isnan(values)):
+        try:
+            out[i] = parse_money(str(cells[i]))
+        except ValueError:
+            continue
+    return out
 
 
 def _thousands_dots(

@@ -133,3 +133,51 @@ def check_districts_used(listed: Sequence[str], named: Sequence[np.ndarray], pro
         if district_key(name) not in used:
             expected = "districts that areas.csv or sites.csv names (or leave the key out to allow any)"
             problems.append(Problem(SETTINGS_FILE, None, KEY, expected, shown(name)))
+
+
+def misspelt_districts(
+    listed: Sequence[str], named: Sequence[np.ndarray], problems: list[Problem]
+) -> tuple[str, ...]:
+    """Say once, on ``hubplan.toml``, each listed district that no table names but one spells alike.
+
+    ``"Norwhich"`` in ``[region].districts`` would otherwise blame every row of the tables that names
+    Norwich; it is named once, with the tables' spelling, and the tables are checked against that.
+
+    Parameters
+    ----------
+    listed
+        ``[region].districts``.
+    named
+        The raw district cells of ``areas.csv``, ``sites.csv`` and ``venues.csv``.
+    problems
+        Where to append one problem for each misspelt name.
+
+    Returns
+    -------
+    tuple of str
+        ``listed`` with each misspelt name replaced by the tables' spelling.
+    """
+    if not listed:
+        return tuple(listed)
+    counts: dict[str, int] = {}
+    for column in named:
+        for cell in column:
+            counts[str(cell)] = counts.get(str(cell), 0) + 1
+    used = {district_key(c) for c in counts}
+    keys = {district_key(name) for name in listed}
+    unlisted = [c for c in counts if c.strip() and district_key(c) not in keys]
+    out = []
+    for name in listed:
+        close = [] if district_key(name) in used else difflib.get_close_matches(name, unlisted, 1, 0.8)
+        if not close:
+            out.append(name)
+            continue
+        rows = counts[close[0]]
+        expected = "districts that areas.csv or sites.csv names (or leave the key out to allow any)"
+        found = (
+            f"{shown(name)}, which no row names: did you mean {shown(close[0])} "
+            f"({rows:,} row{'s' if rows != 1 else ''} of the tables name it)?"
+        )
+        problems.append(Problem(SETTINGS_FILE, None, KEY, expected, found))
+        out.append(close[0])
+    return tuple(out)

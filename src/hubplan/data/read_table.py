@@ -7,6 +7,8 @@ import io
 import re
 import warnings
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -76,7 +78,7 @@ def find_table(folder: Path, stem: str) -> Path | None:
 _COPY_MARK = re.compile(r"(?:\s*\(\d+\)|\s*-\s*copy(?:\s*\(\d+\))?|\s+copy)$")
 """What a file manager adds to a copy's stem: ``sites (1)``, ``sites - Copy``, ``sites copy``."""
 
-_EDITOR_ENDINGS = ("txt", "text", "rtf")
+EDITOR_ENDINGS = ("txt", "text", "rtf")
 """Endings an editor adds when it saves (``hubplan.toml.txt``); a backup's (``.bak``) is not one."""
 
 MAX_ENTRIES_LOOKED_AT = 1_000
@@ -114,7 +116,7 @@ def look_alike_file(folder: Path, name: str) -> str | None:
             continue  # the file itself: a copy beside it is still a look-alike
         got = entry.casefold().strip()
         got = got.removeprefix("copy of ").strip()
-        if got == want or any(got == f"{want}.{added}" for added in (*_EDITOR_ENDINGS, ending)):
+        if got == want or any(got == f"{want}.{added}" for added in (*EDITOR_ENDINGS, ending)):
             return entry  # hubplan.toml.txt, and sites.csv.csv (the ending typed where Windows hides it)
         got_stem, got_dot, got_ending = got.rpartition(".")
         same_ending = got_ending == ending or {got_ending, ending} == {"yaml", "yml"}
@@ -267,6 +269,23 @@ def _column_letter(index: int) -> str:
     return letters
 
 
+@contextmanager
+def _cells_up_to(chars: int) -> Iterator[None]:
+    """Let :mod:`csv` read cells of up to ``chars`` characters (its own limit is 131,072) for a while.
+
+    The file is already capped at :data:`MAX_TABLE_BYTES`; a long cell is then reported by
+    :func:`_checked_cells` with its row, its column and :data:`MAX_CELL_CHARS`.
+    """
+    before = csv.field_size_limit()
+    wanted = max(before, chars)
+    csv.field_size_limit(wanted)
+    try:
+        yield
+    finally:
+        if csv.field_size_limit() == wanted:  # unless another reader has set its own since
+            csv.field_size_limit(before)
+
+
 def _read_csv(file: str, raw: bytes, problems: list[Problem], max_rows: int) -> RawTable | None:
     text = _decode(file, raw, problems, max_rows)
     if text is None:
@@ -276,12 +295,13 @@ def _read_csv(file: str, raw: bytes, problems: list[Problem], max_rows: int) -> 
     reader = csv.reader(io.StringIO(text, newline=""), skipinitialspace=True)
     line = 0
     try:
-        for record in reader:
-            start, line = line + 1, reader.line_num
-            if not any(cell.strip() for cell in record):
-                continue  # a blank line, or one of only commas (a spreadsheet's empty row)
-            records.append([cell.strip() for cell in record])
-            starts.append(start)
+        with _cells_up_to(len(text) + 1):  # a 5 MB cell is named by its column below, not by csv's limit
+            for record in reader:
+                start, line = line + 1, reader.line_num
+                if not any(cell.strip() for cell in record):
+                    continue  # a blank line, or one of only commas (a spreadsheet's empty row)
+                records.append([cell.strip() for cell in record])
+                starts.append(start)
     except csv.Error as exc:
         found = shown(str(exc))
         problems.append(Problem(file, line + 1, None, "comma-separated values with one header row", found))

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from hubplan.data.characters import CONTROL_FIX, VISIBLE_ONLY, hidden_character
 from hubplan.data.columns import MAX_MONEY_PER_YEAR
 from hubplan.data.plain_yaml import compose, construct, yaml_problem
 from hubplan.data.read_table import shown
@@ -187,6 +188,12 @@ def read_scenario(
             expected = f"text of at most {_TEXT_CHARS[key]:,} characters"
             problems.append(Problem(file, lines[key], key, expected, f"{len(value):,} characters"))
             value = value[: _TEXT_CHARS[key]]
+        # A vertical tab (Word's manual line break) or an escape code in a title cannot be drawn in a chart.
+        if hidden := hidden_character(value, lines=key in ("description", "modelled")):
+            found = f"{shown(value)}, which holds {hidden}: {CONTROL_FIX}"
+            expected = VISIBLE_ONLY
+            problems.append(Problem(file, lines[key], key, expected, found))
+            value = ""
         texts[key] = value.strip()
     for key in ("settings", "outreach"):
         if key in values and not isinstance(values[key], dict | None):
@@ -195,6 +202,11 @@ def read_scenario(
         # '../../x' passed validate, yet `optimise --name` and the web refuse it: one rule for names.
         problems.append(Problem(file, lines["name"], "name", SAFE_NAME_WORDS, shown(texts["name"])))
         texts["name"] = ""
+    if not texts["name"] and "name" not in failed and not _SAFE_NAME.fullmatch(path.stem):
+        # 'My Plan.yaml' with no name: would be a scenario 'My Plan', which `name: My Plan` may not be.
+        expected = f"a file name that is {SAFE_NAME_WORDS}, as a scenario's name is taken from it"
+        found = f"{shown(path.stem)}: rename the file (e.g. {_safe_stem(path.stem)}.yaml) or add a name: line"
+        problems.append(Problem(file, None, "name", expected, found))
     name = texts["name"] or path.stem
     return Scenario(
         name=name,
@@ -207,6 +219,12 @@ def read_scenario(
         file=file,
         base_lines=tuple(unique.values()),
     )
+
+
+def _safe_stem(stem: str) -> str:
+    """Return a file name close to ``stem`` that follows the rule for names: 'My Plan' gives 'my-plan'."""
+    safe = re.sub(r"[^A-Za-z0-9_.\-]+", "-", stem.strip().lower()).strip("-.")[:100]
+    return safe or "my-plan"
 
 
 def _is_money(value: object) -> bool:

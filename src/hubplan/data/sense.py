@@ -18,10 +18,30 @@ from typing import Any
 import numpy as np
 
 from hubplan.data.assumptions import Region
+from hubplan.data.characters import INVISIBLE_CATEGORIES, describe_character, hidden_character
 from hubplan.data.columns import MAX_PROBLEMS_PER_COLUMN, is_whole
 from hubplan.data.read_table import RawTable, shown
 from hubplan.errors import Problem
 from hubplan.files import starts_as_formula
+
+__all__ = [
+    "CHILDREN_FACTOR",
+    "ENGLAND_BOX",
+    "ENGLAND_REACH_KM",
+    "check_area_codes",
+    "check_children_counts",
+    "check_demand",
+    "check_flags",
+    "check_ids",
+    "check_positions",
+    "check_schedule_times",
+    "check_sites_once",
+    "hidden_character",  # from hubplan.data.characters: the one check, also for the web and consult
+    "identity_key",
+    "number_key",
+    "site_key",
+    "skeleton",
+]
 
 ENGLAND_BOX = (49.8, 55.85, -6.5, 1.8)
 """(min_lat, max_lat, min_lon, max_lon): a box around England, Scilly to Berwick, Land's End to Lowestoft."""
@@ -31,7 +51,6 @@ ENGLAND_REACH_KM = 25.0
 rural LSOAs are large (Kielder is 16 km from the nearest centroid), while Swansea (45 km), Anglesey (79 km)
 and the Isle of Man (70 km) are well beyond."""
 
-_INVISIBLE = {"Cf", "Cc", "Zl", "Zp"}
 _PUNCTUATION = re.compile(r"[\W_]+")
 """What two names of one site may differ by: apostrophes, dashes, dots, spaces."""
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
@@ -56,7 +75,8 @@ def identity_key(text: str) -> str:
     True
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return "".join(ch for ch in folded if unicodedata.category(ch) not in _INVISIBLE and not ch.isspace())
+    invisible = INVISIBLE_CATEGORIES
+    return "".join(ch for ch in folded if unicodedata.category(ch) not in invisible and not ch.isspace())
 
 
 _WHOLE_NUMBER = re.compile(r"0*(\d+)(?:\.0+)?")
@@ -154,34 +174,6 @@ def _latin_look(ch: str) -> str:
         return mapped.lower()
     small = _SMALL_LETTER.fullmatch(unicodedata.name(ch, ""))
     return small[1].lower() if small else ch
-
-
-def hidden_character(text: str) -> str | None:
-    r"""Describe the first line break, control or invisible character in ``text``, or ``None``.
-
-    Parameters
-    ----------
-    text
-        An id as the user wrote it.
-
-    Returns
-    -------
-    str or None
-        E.g. ``"a line break"`` or ``"ZERO WIDTH SPACE"``.
-
-    Examples
-    --------
-    >>> hidden_character("R-0\n17"), hidden_character("R-017")
-    ('a line break', None)
-    """
-    hidden = next((ch for ch in text if unicodedata.category(ch) in _INVISIBLE), None)
-    return None if hidden is None else _describe(hidden)
-
-
-def _describe(ch: str) -> str:
-    if ch in "\n\r\x0b\x0c\x85\u2028\u2029":
-        return "a line break"
-    return unicodedata.name(ch, "") or f"the control character {ch!r}"
 
 
 def _scripts(text: str) -> set[str]:
@@ -380,7 +372,7 @@ def check_area_codes(table: RawTable, ids: np.ndarray, problems: list[Problem]) 
             odd = next(ch for ch in text if not ch.isascii())
             expected = f"an ONS code in plain letters and digits ({plain.upper()})"
             problems.append(
-                Problem(table.file, int(row), "id", expected, f"{shown(text)} with {_describe(odd)}")
+                Problem(table.file, int(row), "id", expected, f"{shown(text)} with {describe_character(odd)}")
             )
         elif _LOWER_ONS_CODE.fullmatch(text):
             expected = f"an ONS code with its capital letter ({text.upper()})"

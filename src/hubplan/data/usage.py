@@ -271,7 +271,51 @@ def read_usage(
     if errors:
         n = len(errors)
         raise InputError(errors, f"the usage table {table.file} has {n} problem{'s' if n != 1 else ''}")
+    by_id = np.asarray(cols["area_id"]).astype(str)[keep]
+    warnings += _repeated_rows(usage, by_id, rows)
     return replace(usage, warnings=tuple(warnings))
+
+
+def _repeated_rows(usage: Usage, area_ids: np.ndarray, rows: np.ndarray) -> list[Problem]:
+    """Name each area given by its id twice or more for one site and period (a row pasted twice).
+
+    Such rows are summed (an area's families may be counted in two rows on purpose, one per site or
+    period), so they are kept, with a warning naming them. Rows placed by postcode are left alone:
+    several postcodes of one area are several rows by nature.
+
+    Parameters
+    ----------
+    usage
+        The usage read (its kept rows).
+    area_ids
+        Each kept row's ``area_id`` cell ('' for a row placed by postcode).
+    rows
+        Each kept row's row number in the file.
+
+    Returns
+    -------
+    list of Problem
+        One warning per repeated area, site and period.
+    """
+    groups: dict[tuple[str, str, str], list[int]] = {}
+    for i, area_id in enumerate(area_ids):
+        if area_id:
+            key = (str(area_id), str(usage.site_id[i]), str(usage.period[i]))
+            groups.setdefault(key, []).append(int(rows[i]))
+    out = []
+    for (area_id, site, period), at in groups.items():
+        if len(at) < 2:
+            continue
+        same = ", ".join(
+            w for w in (f"site {site}" if site else "", f"period {period}" if period else "") if w
+        )
+        found = (
+            f"area {area_id} in {_rows_text(np.asarray(at))}{f', each for {same}' if same else ''}: summed, "
+            "as given (delete one if a row was pasted twice)"
+        )
+        expected = "each area once for a site and period (a repeated row is counted twice)"
+        out.append(Problem(usage.file, at[1], "area_id", expected, found))
+    return out
 
 
 def load_usage(workspace: Workspace) -> Usage | None:

@@ -11,11 +11,13 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 
 from hubplan.data.assumptions import Assumptions, load_assumptions
 from hubplan.data.columns import AREA_COLUMNS, SITE_COLUMNS, check_columns
-from hubplan.data.districts import check_districts_used
+from hubplan.data.districts import check_districts_used, misspelt_districts
 from hubplan.data.read_table import (
+    EDITOR_ENDINGS,
     TABLE_SUFFIXES,
     RawTable,
     find_table,
@@ -231,6 +233,34 @@ class Workspace:
         """
         return np.array([self.sites.index[b] for b in scenario.bases], dtype=np.int64)
 
+    def over_budget(self, scenario: Scenario) -> str | None:
+        """Say that a scenario's bases cost more than its own ``budget_per_year``, or ``None``.
+
+        A warning, not a refusal: a plan written before costs rose is still worth evaluating.
+
+        Parameters
+        ----------
+        scenario
+            A scenario whose bases are all site ids of this workspace.
+
+        Returns
+        -------
+        str or None
+            E.g. "scenario 'x' (scenarios/x.yaml): its bases cost £386,000 a year, more than its
+            budget_per_year of £1,000"; ``None`` without a budget, within it, or with a base of no cost.
+        """
+        if scenario.budget_per_year is None:
+            return None
+        costs = np.asarray(self.sites.cost_per_year, dtype=np.float64)
+        cost = float(costs[self.base_indices(scenario)].sum())
+        if not np.isfinite(cost) or cost <= scenario.budget_per_year + 1e-6:
+            return None
+        where = f" ({scenario.file})" if scenario.file else ""
+        return (
+            f"scenario '{scenario.name}'{where}: its bases cost £{cost:,.0f} a year, more than its "
+            f"budget_per_year of £{scenario.budget_per_year:,.0f}"
+        )
+
     @property
     def baseline(self) -> Scenario | None:
         """The scenario others are compared with: ``[evaluation].baseline``, else the current network.
@@ -299,8 +329,16 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
     # Without every site table, a scenario's bases cannot be checked: each would be "not a site".
     sites_known = len(problems) == before
     unused: list[tuple[str, str]] = []
-    site_cols = [check_columns(t, SITE_COLUMNS, region, problems, unused=unused) for t in site_tables]
     area_table = table("areas", True)
+    raw_districts = [
+        t.frame["district"].astype(str).to_numpy()
+        for t in [*site_tables, area_table]
+        if t is not None and isinstance(t.frame.get("district"), pd.Series)
+    ]
+    region = region.model_copy(
+        update={"districts": misspelt_districts(region.districts, raw_districts, problems)}
+    )
+    site_cols = [check_columns(t, SITE_COLUMNS, region, problems, unused=unused) for t in site_tables]
     unit = "families"
     if area_table is not None and "children" in area_table.frame.columns:
         if "families" in area_table.frame.columns:
@@ -370,7 +408,8 @@ def check_workspace(path: Path) -> tuple[Workspace | None, list[Problem]]:
         scenarios[scenario.name] = scenario
     _check_travel_files(path, problems)
     baseline = assumptions.evaluation.baseline
-    if baseline and site_tables and baseline not in scenarios:
+    scenarios_readable = not any(p.file in ("scenarios", "scenarios/") for p in problems)
+    if baseline and site_tables and baseline not in scenarios and scenarios_readable:
         expected = f"the name of a scenario in scenarios/ ({', '.join(scenarios) or 'there are none'})"
         problems.append(Problem("hubplan.toml", None, "evaluation.baseline", expected, f"'{baseline}'"))
 
@@ -491,6 +530,10 @@ def _scenario_files(folder: Path, problems: list[Problem], *, root: Path) -> lis
             Problem("scenarios/", None, None, "a folder of scenarios inside the workspace folder", found)
         )
         return []
+    if folder.exists() and not folder.is_dir():
+        expected = "a folder of .yaml files (one scenario each)"
+        problems.append(Problem("scenarios", None, None, expected, "a file: move it away"))
+        return []
     if not folder.is_dir():
         return []
     try:
@@ -500,6 +543,13 @@ def _scenario_files(folder: Path, problems: list[Problem], *, root: Path) -> lis
         expected = "a folder of scenarios hubplan can read"
         problems.append(Problem("scenarios/", None, None, expected, exc.strerror or str(exc)))
         return []
+    for name in sorted(names):
+        # Notepad saves "x.yaml" as "x.yaml.txt" where Windows hides endings: never read, and never named.
+        stem, dot, ending = name.rpartition(".")
+        typed = ending.casefold() in EDITOR_ENDINGS and fnmatch.fnmatch(stem.casefold(), "*.y*ml")
+        if not name.startswith(".") and dot and typed:
+            expected = f"a scenario file ending .yaml: rename it {stem}"
+            problems.append(Problem(f"scenarios/{name}", None, None, expected, f"the ending .{ending}"))
     return sorted(folder / n for n in names if fnmatch.fnmatch(n, "*.y*ml"))
 
 

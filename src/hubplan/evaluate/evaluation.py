@@ -271,12 +271,14 @@ def evaluate(
         }
         modes[mode] = ModeEvaluation(mode, matrix.sources[mode], nearest, which, total, by)
 
-    notes = [f"{mode} minutes are {src}" for mode, src in matrix.sources.items()]
+    notes = [_source_note(mode, src, matrix.minutes[mode]) for mode, src in matrix.sources.items()]
     notes.append("cost counts the bases' own annual costs only; outreach and staff are not costed here")
     if workspace.assumptions.region.modelled:
         notes.append(f"modelled data: {workspace.assumptions.region.modelled}")
     if chosen.modelled:
         notes.append(f"modelled: {chosen.modelled}")
+    if over := workspace.over_budget(chosen):
+        notes.append(f"over budget: {over}")
     return Evaluation(
         scenario=chosen,
         bases=chosen.bases,
@@ -292,4 +294,21 @@ def evaluate(
         access_mode=workspace.assumptions.evaluation.access_mode,
         access_measure=workspace.assumptions.evaluation.access_measure,
         distance=distance_reach(workspace, bases, breakdowns=groups, baseline_bases=base_idx),
+    )
+
+
+def _source_note(mode: str, source: str, minutes: np.ndarray) -> str:
+    """Say where a mode's minutes come from, and for imported ones how many pairs the table left out.
+
+    An imported table that gives one car pair of 686,000 leaves every other pair unreachable: said
+    with every evaluation, not only when it was imported.
+    """
+    if source != "imported":
+        return f"{mode} minutes are {source}"
+    missing = int(np.size(minutes) - np.isfinite(minutes).sum())
+    if not missing:
+        return f"{mode} minutes are imported (every area-site pair given)"
+    return (
+        f"{mode} minutes are imported: {missing:,} of {np.size(minutes):,} area-site pairs "
+        f"({missing / np.size(minutes):.1%}) are not given and count as unreachable"
     )

@@ -178,6 +178,10 @@ def budget_frontier(
             )
         except InfeasibleError as exc:
             points.append(FrontierPoint(float(budget), None, str(exc)))
+        except ParameterError as exc:  # a budget below the cheapest site: no plan at this one, as above
+            if exc.parameter != "budget":
+                raise
+            points.append(FrontierPoint(float(budget), None, str(exc)))
         if progress is not None:
             progress(k, len(budgets))
     return points

@@ -148,3 +148,20 @@ def _count_lines(path: Path) -> int:
             count += chunk.count(b"\n")
             last = chunk[-1:]
     return count + (last != b"\n")
+
+
+def import_gaps(minutes: np.ndarray) -> tuple[int, int, int]:
+    """Count what an imported matrix leaves out: pairs not given, all pairs, areas given no site.
+
+    Parameters
+    ----------
+    minutes
+        Areas x sites minutes, ``inf`` where a pair is not given.
+
+    Returns
+    -------
+    tuple of int
+        (pairs not given, pairs in all, areas with no pair given).
+    """
+    given = np.isfinite(minutes)
+    return int(given.size - given.sum()), int(given.size), int((~given.any(axis=1)).sum())

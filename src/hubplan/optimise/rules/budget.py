@@ -86,6 +86,15 @@ def _build(budget: float | None, context: RuleContext) -> Rule | None:
             "in sites.csv, assume one ([costs] site_cost_per_year in hubplan.toml), narrow the "
             "candidates, or plan by number of bases"
         )
+    cheapest = np.flatnonzero(allowed)[np.argmin(site_cost[allowed])] if allowed.any() else None
+    if cheapest is not None and budget < site_cost[cheapest] - 1e-6:
+        # Else the solver keeps no base, and the error blames a --bases nobody gave.
+        raise ParameterError(
+            "budget",
+            expected=f"at least the cheapest candidate's cost, £{site_cost[cheapest]:,.0f} a year "
+            f"({sites.ids[cheapest]}): no base fits in less",
+            found=f"£{budget:,.0f}",
+        )
     # Only sites that cannot be bases are left without a cost.
     return Budget(float(budget), np.nan_to_num(site_cost, nan=0.0))
 
