@@ -585,6 +585,22 @@ Somali, Igbo, Yoruba and Polish, "Singh Sabha"; workplaces after "clocking in at
 "sub-contract for", before "(my employer)", in brackets after "at work", before "till 3" after "I'm at",
 and in minutes' "Q (youth worker, X):". Held-out 24 then 484 / 527 (91.8%), workplaces 36 / 49 (73.5%),
 damage 27 / 406 (6.7%); no other set lost an item, and held-out 12, 13, 20 and 22 gained one each.
+
+A hostile review of the held-out 23 rules (review 12, blind to the sets) then found 8 leaks and 11
+damages, each new in that commit, and no slow pattern; every one is a regression test. Withdrawn for
+privacy: cutting a name at a run of spaces or a tab ("Mrs  Okafor"; a name and an organisation in a
+form's boxes are now told apart by the organisation never spanning a gap, and a cut name keeps its
+initial: "A. Bunting"), "Save Our ..." campaigns, Baptist and Parish as organisation words, a session's
+name keeping its first word ("Fatima Tots"), no name after "her", "his", "your" ("her mohammed"; only
+"a", "the", "that" and the like before an English word now), a name in a hashtag (only spaCy's guesses
+and towns: "#KingsLynn"), counties after "my wife is at", "Save Our ...", and "posted by" a camel-case
+name. Narrowed: spoken phone numbers must be said mostly in words, postcode letters are no "a" or "i",
+house numbers after the street need a word about living there and no year or "of us" after them,
+"X is the owner" needs no "'s", due dates by festival need a baby or "she is due", "on night duty at"
+needs a capitalised place that is no festival, "teaching at" no class, "delivered her baby on" the
+date straight after, Islamic and Persian years only after their months. After it: held-out 23 476 /
+502 (94.8%), damage 15 / 173 (8.7%); held-out 24 484 / 527 (91.8%), damage 27 / 406 (6.7%); held-out 19
+lost a camel-case "Posted by" handle, held-out 21 gained a date.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -932,9 +932,9 @@ def test_hostile_review_of_this_sessions_rules(text: str, expected: str) -> None
         ("I've lived on Grace Road 40 years and walked to every session.", "unchanged"),
         # ... and what is no one: a place of worship, a session, a hashtag, a campaign, a county.
         ("Donations go to Trinity Methodist on Thursdays.", "unchanged"),
-        ('She loves the "Tiny Talkers" session on Mondays.', "unchanged"),
         ("#KeepItOpen #NorfolkMums #familyhubs", "unchanged"),
-        ('Search "Save Our Centres Lynn" on Facebook to sign.', "unchanged"),
+        # (sessions named by a first name and "Save Our ..." campaigns were withdrawn by review 12: they
+        # let people through, "Fatima Tots", "Save Our Sure Start Mrs Jackie Holt")
         ("From the Office of the Member of Parliament for Mid Norfolk", "unchanged"),
         ("My daughter was born at West Suffolk in the snow.", "unchanged"),
         ("The family support worker is an angel, honestly.", "unchanged"),
@@ -975,4 +975,45 @@ def test_held_out_23s_kinds_of_miss_and_damage(text: str, expected: str) -> None
     ],
 )
 def test_held_out_24s_kinds_of_miss_and_damage(text: str, expected: str) -> None:
+    _assert_redacted(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A hostile review of the held-out 23 rules (review 12): leaks the new exceptions made ...
+        ("Thank you to Mrs  Okafor for her help", "no:Okafor"),
+        ("Kind regards\nSharon\tWood", "no:Wood"),
+        ("Save Our Sure Start Mrs Jackie Holt is the heart of it", "no:Holt"),
+        ("Our family worker Tatenda Parish was great", "no:Tatenda"),
+        ("Thanks to Fadumo Baptist for the help with forms", "no:Fadumo"),
+        ("the staff are great, the tyrone fella on reception is so friendly", "no:tyrone"),
+        ("every tuesday me and the kids go, her mohammed comes too", "no:mohammed"),
+        ("Ask for Amina at Fatima Tots, she sorted our forms.", "no:Fatima"),
+        ("Thanks to Jenny Fellowship", "no:Jenny"),
+        ("Big thanks #Priya for everything", "no:Priya"),
+        ("Shout out to #SandraAtTheHub who ran the messy play", "no:Sandra"),
+        ("My wife is at West Suffolk on nights so I do bedtimes.", "no:West Suffolk"),
+        ("Signed: A. Bunting   Fostering Panel ref: none", "no:Bunting"),
+        # ... and damage the new rules did.
+        ("I have seven kids, ages 0, 3, 7, 11, 14, 16, nineteen.", "unchanged"),
+        ("I m twenty five n a single mum with no family near", "unchanged"),
+        ("You can catch the bus on Earlham Road 25 or 26 to get there", "unchanged"),
+        ("We live on Gaywood Road 3 of us in one bedroom", "unchanged"),
+        ("We lived on Queens Road 2019 to 2021", "unchanged"),
+        ("Flagship is the landlord and won't fix the damp", "unchanged"),
+        ("Money was the main problem. Rent is the owner's decision.", "unchanged"),
+        ("My daughter has coursework due at Easter", "unchanged"),
+        ("I have an essay due at Christmas so I need the creche", "unchanged"),
+        ("im at Brownies on Saturdays with my eldest", "unchanged"),
+        ("I read an article posted by EDP24 about the closures", "unchanged"),
+        ("Posted by JustGiving for the fundraiser", "unchanged"),
+        ("Timetable\nToddler Time · Yesterday", "unchanged"),
+        ("He's on night duty at Christmas and New Year", "unchanged"),
+        ("She was teaching at Reception level for years", "unchanged"),
+        ("My son was born at 32 weeks, 1400 grams", "unchanged"),
+        ("The council delivered the baby box on the 3rd of May", "unchanged"),
+    ],
+)
+def test_review_12_of_the_held_out_23_rules(text: str, expected: str) -> None:
     _assert_redacted(text, expected)

@@ -58,15 +58,18 @@ FORUM_AUTHOR = re.compile(
 _REDDIT_USER = re.compile(r"(?<![\w/])u/([A-Za-z][A-Za-z0-9_-]{2,19})\b")
 _CHAT_HEADER = re.compile(
     r"(?m)^[ \t]*([A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]{1,30}\))?"
-    r"|[A-Za-z0-9_.]*[_.\d][A-Za-z0-9_.]*)[ \t]+[—–\-·•|][ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday)"
+    r"|[A-Za-z0-9_.]*[_.\d][A-Za-z0-9_.]*)[ \t]+(?:[—–\-][ \t]+(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday)"
+    r"|[·•][ \t]+\d{1,2}/\d{1,2}/\d{2,4})"
     r"(?:,?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?:[ \t]*[APap][Mm])?)?[ \t]*$"
 )
 # "> BeccaBoo_IP24 wrote:", "Reviewed by KayleighT_88", "Posted by mum0f2": a user quoted or named by a
-# forum or review site; the name has a handle's shape (a digit, an underscore or a capital inside).
+# forum or review site; the name has a handle's shape (a digit, an underscore or a capital inside; after
+# "by", a digit or an underscore and a lower-case letter: not "Posted by EDP24", "by JustGiving").
 _HANDLE_SHAPE = r"(?=[A-Za-z0-9_.]*(?:\d|_|[a-z][A-Z]))[A-Za-z][A-Za-z0-9_.]{2,30}[A-Za-z0-9_]"
 _QUOTED_USER = re.compile(
     rf"(?m)(?:^[ \t]*>[ \t]*({_HANDLE_SHAPE})[ \t]+(?:wrote|said)\b"
-    rf"|\b(?:[Rr]eviewed|[Pp]osted|[Ss]ubmitted|[Ww]ritten)[ \t]+by[ \t]+@?({_HANDLE_SHAPE})\b)"
+    rf"|\b(?:[Rr]eviewed|[Pp]osted)[ \t]+by[ \t]+@?"
+    rf"((?=[A-Za-z0-9_.]*[a-z])(?=[A-Za-z0-9_.]*[\d_]){_HANDLE_SHAPE})\b)"
 )
 SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
@@ -123,7 +126,7 @@ _BIRTH_CUE = re.compile(
     r"(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$"
     # "delivered her third child on the 2nd of January", "gave birth to a baby girl in"
     r"|\b(?:delivered|gave\s+birth\s+to)\s+(?:her|my|our|their|his|a|the)\s+(?:\w+\s+){0,2}"
-    r"(?:child|baby|son|daughter|boy|girl|twins)\b[^.!?\n]{0,12}$)"
+    r"(?:child|baby|son|daughter|boy|girl|twins)\s+(?:on|in)\s+$)"
 )
 # A birth or a due date named by a festival: "due on Dashain this year", "due Navratri time", "due
 # Christmas", "born at Diwali 2021" (a festival alone is no date: "we go at Christmas").
@@ -135,8 +138,9 @@ _FESTIVAL_BIRTH = re.compile(
 )
 # Who is due: a baby, a mother, a named child ("Arjun is due"); not a report or the rent.
 _EXPECTING = re.compile(
-    r"(?i:\b(?:baby|babies|bump|pregnant|expecting|twins|grandson|granddaughter|grandchild|son|daughter|"
-    r"she|i|we|wife|partner|girlfriend)\b[^.!?\n]{0,30}$)|\b[A-Z][a-z]+\s+(?:is|'s|’s)\s+$"
+    r"(?i:\b(?:baby|babies|bump|pregnant|expecting|twins)\b[^.!?\n]{0,30}$|\b(?:she|i|we|wife|partner|"
+    r"girlfriend|daughter|sister|son|grandson|granddaughter)(?:'s|’s|'m|’m|'re|’re|\s+(?:is|am|are|was))\s+$)"
+    r"|\b[A-Z][a-z]+\s+(?:is|'s|’s)\s+$"
 )
 # After "born", "DOB" or "b.": a date in any calendar, script or order ("2.IV.2022", "2079 Baisakh 12",
 # "٢٠٢٣/٠٥/١٤", "ngày 5 tháng 3 năm 2021"): the words up to its last number, at most six of them.
@@ -162,9 +166,14 @@ _MONTH_YEAR = re.compile(
     rf"(?i:\b{_MONTH}\.?,?\s+(?:\d{{4}}|'\d{{2}})\b|\b(?:19|20)\d{{2}},?\s+(?:in\s+)?{_MONTH}\b)"
 )
 # After a word about birth, a day, any word and a year is a date in any language ("30 sierpnia 2021"),
-# and an ordinal day alone is one too ("turned one on the 9th"); the year may be of the Islamic or
-# Persian calendars ("1 Ramadan 1442").
-_DAY_WORD_YEAR = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:1[34]|19|20)\d{2}\b")
+# and an ordinal day alone is one too ("turned one on the 9th"); a year of the Islamic or Persian
+# calendar after its month ("1 Ramadan 1442", not "32 weeks, 1400 grams").
+_DAY_WORD_YEAR = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d{2}\b"
+    r"|(?i:\b\d{1,2}\s+(?:muharram|safar|rabi\w*(?:\s+al[\s-]\w+)?|jumada\w*(?:\s+al[\s-]\w+)?|rajab|sha['’]?ban|"
+    r"ramadan|ramzan|shawwal|dhu\w*(?:\s+al[\s-]\w+)?|zul\w*|farvardin|ordibehesht|khordad|tir|mordad|"
+    r"shahrivar|mehr|aban|azar|dey|bahman|esfand),?\s+1[34]\d{2}\b)"
+)
 _ORDINAL_DAY = re.compile(r"(?i:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)")
 # A year and "born" just after it: "(2019 august born)".
 # After "born", a date said in words, up to its year, within the sentence: "born the weekend after
@@ -217,16 +226,16 @@ _WORK_CUE = re.compile(
     r"on\s+the\s+(?:line|tills?|checkouts?|floor|wards?|bins|buses|gate|door|desk)\s+(?:at|for)|"
     r"on\s+(?:reception|security|nights|days|the\s+desk)\s+at|job\s+(?:at|with)|"
     # "apprenticeship with Norse Group", "on night duty at James Paget", "his job lecturing at the UEA",
-    # "im at Poundland in yarmouth on sats"
+    # "im at the asda in dereham on the checkouts"
     r"(?:apprenticeship|traineeship|internship)\s+(?:with|at)|placement\s+with|"
     # "clocking in at Pasta Foods", "my lanyard says James Paget", "I sub-contract for Evri"
     r"clock(?:ing|s|ed)?\s+in\s+at|lanyard\s+says|sub-?contract(?:s|ing|ed)?\s+(?:for|to)|"
-    r"on\s+(?:(?:night|day|early|late)\s+)?duty\s+at|(?:lecturing|lectures|teaching|teaches)\s+at(?=\s+(?:the\s+)?(?-i:[A-Z]))|"
-    # (on the tills: any name; on Saturdays: a capitalised one, so not "at the park on sats")
+    r"on\s+(?:night|day|early|late)\s+duty\s+at(?=\s+(?:the\s+)?(?-i:[A-Z]))"
+    r"(?!\s+(?:Christmas|Easter|New\s+Year|Eid|Diwali|weekends?))|"
+    r"(?:lecturing|lectures|teaching|teaches)\s+at(?=\s+(?:the\s+)?(?-i:[A-Z]))(?!\s+(?:Reception|Nursery|Year\b|Key\s+Stage))|"
+    # (on the tills, not "on Saturdays": "im at Brownies on Saturdays" names no employer)
     r"(?:i'm|im|i\s+am|i’m)\s+at(?=\s+(?:the\s+)?[A-Z][\w'’&-]*(?:\s+[A-Z][\w'’&-]*){0,2}"
-    r"(?:\s+in\s+[a-zA-Z]+)?\s+on\s+(?:the\s+)?(?:tills?|checkouts?|lates|earlies|shop\s+floor)\b"
-    r"|\s+(?-i:[A-Z])[\w'’&-]*(?:\s+(?-i:[A-Z])[\w'’&-]*){0,2}(?:\s+in\s+[a-zA-Z]+)?\s+on\s+"
-    r"(?:sats|saturdays|sundays|weekends|nights)\b)|"
+    r"(?:\s+in\s+[a-zA-Z]+)?\s+on\s+(?:the\s+)?(?:tills?|checkouts?|lates|earlies|shop\s+floor)\b)|"
     r"(?:drives?|driving|drove|delivers?|delivering|cleans?|cleaning|farms?|farmed|farming)\s+for|"
     r"(?:farm|farms|farmed|farming)\s+at|"
     r"(?:drives?|driving|drove)\s+(?:the\s+|a\s+)?(?:\d+\s+)?(?:bus|buses|lorry|lorries|van|vans|taxi|cab|truck)\s+for|"
@@ -1162,15 +1171,19 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
         for m in _KIN_IS_AT.finditer(text)
         if not _STUDIES_OR_TREATED.search(m[1]) and not _FOR_TREATMENT.match(text, m.end())
     ]
+    kin = {m.start(1) for m in kin_at_work}
     for m in [*in_job_sentences, *kin_at_work, *_WORKS_ON_THE.finditer(text)]:
         start, end = m.start(1), m.start(1) + _employer_length(m[1])
         name = re.sub(r"^the\s+", "", text[start:end])
         if not name or _NOT_AN_EMPLOYER.match(name):
             continue
         head = re.match(rf"{_CAP}(?:\s+{_CAP})*", name)
-        place = (head is not None and _is_town(head[0])) or _is_region(name.rstrip(".,;:!?"))
+        # "born at West Suffolk", "the Member of Parliament for Mid Norfolk" (not "my wife is at West
+        # Suffolk on nights": a hospital a relative works at)
+        region = m.start(1) not in kin and _is_region(name.rstrip(".,;:!?"))
+        place = (head is not None and _is_town(head[0])) or region
         if place and not _HAS_BUSINESS.search(name):
-            continue  # "born at West Suffolk", "the Member of Parliament for Mid Norfolk": places
+            continue
         orgs = organisation_spans(text[start:end])
         if any(s == 0 and e >= len(text[start:end]) - 1 for s, e in orgs):
             continue  # a service or charity consulted on ("Action for Children")

@@ -265,9 +265,9 @@ _ORG_WORDS = (
     r"Association|Project|Network|Partnership|Hub|Library|Aid|Army|Alliance|Collective|Pantry|Larder|"
     r"Cafe|Café|Matters?|Sensory|Clinic|Surgery|Programme|Program|Forum|Board|Panel|Committee|"
     # places of worship ("Trinity Methodist", "Medhanie Alem Eritrean Orthodox") and sessions' names
-    # ("Tiny Talkers", "Tumble Tots")
-    r"Methodist|Baptist|Pentecostal|Orthodox|Mosque|Masjid|Gurdwara|Mandir|Synagogue|"
-    r"Fellowship|Ministries|Parish|Talkers|Tots|Tinies|Rhymes|Rhymetime|Sabha|Samaj)"
+    # ("Tiny Talkers", "Tumble Tots"); not Baptist, Parish or Church, which are surnames too
+    r"Methodist|Pentecostal|Orthodox|Mosque|Masjid|Gurdwara|Mandir|Synagogue|"
+    r"Fellowship|Ministries|Talkers|Tots|Tinies|Rhymes|Rhymetime|Sabha|Samaj)"
 )
 _ORG_CAP = r"[A-Z][\w'’&-]*"
 # Words of one line, one space apart: a signature's job title ("GP Partner") and the employer under it
@@ -277,14 +277,10 @@ _TITLE_ORG = re.compile(
     r"(?![\w'’-])"
 )
 
-# A campaign: "Save Our Centres Lynn", "Save the Cromer Children's Centre".
-_CAMPAIGN = re.compile(r"\bSave\s+(?:Our|the)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
-
 _NO_SURNAME = _words(
-    "Methodist Pentecostal Orthodox Mosque Masjid Gurdwara Mandir Synagogue Fellowship Ministries Talkers "
-    "Tots Tinies Rhymes Rhymetime Sabha Samaj"
+    "Methodist Pentecostal Orthodox Mosque Masjid Gurdwara Mandir Synagogue Ministries Sabha Samaj"
 )
-"""Last words of an organisation's name that are nobody's surname: a first name before them is the name's."""
+"""Last words of a place of worship's name, nobody's surname: a first name before them is the name's."""
 _WORKPLACE_ORG_WORDS = _words("Surgery Clinic Cafe Café Pharmacy Practice Service Services Trust")
 _TITLE_WORDS = _words("Mr Mrs Ms Miss Mx Dr Prof Rev Revd Pastor Imam Nurse Sister Auntie Aunty Uncle")
 # High-street banks: "<name> Bank" is then an employer, not a food or baby bank.
@@ -333,7 +329,6 @@ def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[
     spans: list[tuple[int, int]] = []
     for pattern in _gazetteer():
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
-    spans += [(m.start(), m.end()) for m in _CAMPAIGN.finditer(text)]
     for m in _TITLE_ORG.finditer(text):
         if for_employers and (
             m[0].split()[-1] in _WORKPLACE_ORG_WORDS
@@ -351,7 +346,7 @@ def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[
         for i in range(len(words) - 2, -1, -1):
             word = re.sub(r"['’]s$", "", words[i][0]).rstrip(".")
             if word == words[i][0] and words[-1][0] in _NO_SURNAME and word not in _TITLE_WORDS:
-                continue  # "Trinity Methodist", "Tiny Talkers": no one's surname ends these
+                continue  # "Trinity Methodist": no one's surname ends it
             if is_first_name(word) or word in _TITLE_WORDS:
                 words = words[i + 1 + (word in _TITLE_WORDS) :]  # a title: its surname too
                 break

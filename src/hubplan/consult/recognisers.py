@@ -27,6 +27,7 @@ from hubplan.consult.name_lists import (
     census_first_names,
     first_names,
     is_ambiguous_name,
+    is_english_word,
     is_first_name,
     is_text_speak,
     is_unknown_word,
@@ -255,7 +256,7 @@ _NAME_BEFORE = re.compile(
     r"|\s*,?\s+here\b"
     r"|\s+(?:is|are|was|were)\s+(?:my|our)\s|\s+is\s+\d{1,2}\b(?!\s*(?:%|min|hour|hr|mile|pm|am|bus|time))"
     # "Karwan is the owner", "Bev was the manager": a person running a business or a group
-    r"|\s+(?:is|was)\s+the\s+(?:owner|manager|landlord|landlady|boss|founder|proprietor)\b"
+    r"|\s+(?:is|was)\s+the\s+(?:owner|manager|founder|proprietor)\b(?!['’]s)"
     + r"|\s*,?\s*\(?\s*(?:my|our)\s+"
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
     rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
@@ -309,10 +310,12 @@ _MINUTES_INITIALS = re.compile(
     r"|(?m:^[ \t]*[AQ][ \t]*\(([A-Z]{2,3})\)[ \t]*:)"
     r"|\bACTION[ \t]*:[ \t]*([A-Z]{2,3})[ \t]+to\b"
 )
-_DETERMINER_BEFORE = re.compile(
-    r"(?i:\b(?:a|an|the|this|that|every|any|some|no|each|such|his|her|their|your)\s+)$"
+# A building's last word that is nobody's surname (Hall, Church and Chapel are surnames too).
+_NO_ONES_BUILDING = _words(
+    "hospital clinic surgery library centre center academy college school institute museum theatre stadium "
+    "mosque masjid gurdwara mandir synagogue"
 )
-_NAME_GAP = re.compile(r"[ \t]{2,}|\t")
+_DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|every|any|some|no|each|such)\s+)$")
 _LETTERED = re.compile(
     r"(?i:\b(?:option|options|plan|section|appendix|annex|phase|part|table|figure|question|item|model|"
     r"scenario|site|zone|block|unit|grade|class|level|band|type|category|route|stage|step|point)[ \t]+)$"
@@ -633,11 +636,12 @@ _HOUSE_FIRST = re.compile(
 )
 
 
-# The number after the street, as much of Europe writes it, where someone lives: "We are living on
-# Magdalen Road 119", "ul. Cherry Tree Road 52" (not "Dereham Road 25 minutes", "the A47 Road 2").
+# The number after the street, as much of Europe writes it, where someone lives: "We are living in
+# Norwich on Magdalen Road 119", "ul. Cherry Tree Road 52" (not "the bus on Earlham Road 25").
 _NUMBER_AFTER = re.compile(
-    rf"(?:\bul\.|\b(?i:live|lives|living|lived|address\s+is|home\s+is)\s+(?i:on|at|in)|\b(?i:on))\s+"
-    rf"((?:(?:[A-Z][\w'’-]+|St\.?)\s+){{1,3}}(?i:{STREET_WORDS})\s+\d{{1,4}}[A-Za-z]?)\b"
+    rf"(?:\bul\.|\b(?i:live|lives|living|lived|address\s+is|home\s+is)\b[^.!?\n]{{0,30}}?\b(?i:on|at|in))\s+"
+    rf"((?:(?:[A-Z][\w'’-]+|St\.?)\s+){{1,3}}(?i:{STREET_WORDS})\s+(?!(?:19|20)\d\d\b)\d{{1,4}}[A-Za-z]?)\b"
+    r"(?!\s*(?:of|to|or|and|-|–)\s)"
     rf"(?!\s*(?i:min|mins|minutes|hours?|miles?|km|mph|times?|buses|bus|%|pm|am|x\b|years?|yrs?|months?|weeks?|"
     rf"days?|people|families|kids|children))"
 )
@@ -771,9 +775,6 @@ class NameRecogniser(_Regex):
             first = text[s:e].split(maxsplit=1)[0]
             if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
                 spans.append((s, e))
-        # A name never spans a gap of spaces or a tab: "A. Bunting   Fostering Panel ref" is a signature,
-        # then a form's next box.
-        spans = [(s, gap.start() if (gap := _NAME_GAP.search(text, s, e)) else e) for s, e in spans]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
 
     def spans(
@@ -925,8 +926,9 @@ class NameRecogniser(_Regex):
         world = world_first_names()
         for m in _LOWER_WORD.finditer(text):
             word = m[0]
-            if _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start()):
-                continue  # "is an angel", "his job": a word after an article is no name ("our Kelly" is)
+            article = _DETERMINER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            if article and is_english_word(word):
+                continue  # "is an angel" (but "the tyrone fella", "her mohammed" are names)
             parts = word.split("-")
             if len(parts) > 1:
                 # "ffion-rose", "ruby-mae": names or words that are names, one of them a name only
@@ -1132,7 +1134,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|\band\b|&)|\s+n)\s*$", text[offset:start])
         # "Saturday-born and Akosua": a day or month (and what it makes) is no name paired with one
         # "James Paget Hospital and Mrs Okafor": a building's last word is no name paired with one
-        paired = before is not None and before[1].lower() not in _NOT_PAIRED | BUILDING_WORDS
+        paired = before is not None and before[1].lower() not in _NOT_PAIRED | _NO_ONES_BUILDING
         if before and paired and not _DAY_MADE.fullmatch(before[1]):
             span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):

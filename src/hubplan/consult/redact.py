@@ -238,8 +238,7 @@ def _find(text: str) -> list[Found]:
         or not (
             _EVENT_END.search(text[f.start : f.end])
             or _EVENT_AFTER.match(text, f.end)
-            or re.search(r"#\w*$", text[max(0, f.start - 30) : f.start])
-            is not None  # "#NorfolkMums", "#KingsLynn"
+            or _hashtag_of_no_one(text, f)  # "#NorfolkMums", "#KingsLynn" (not "#Priya")
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)
@@ -253,6 +252,29 @@ def _find(text: str) -> list[Found]:
 _PLACE_PREFIX_BEFORE = re.compile(
     r"\b(?:North|South|East|West|Great|Little|King's|Kings|Upper|Lower)[ \t]+\Z"
 )
+
+
+def _hashtag_of_no_one(text: str, found: Found) -> bool:
+    """Whether a name found inside a hashtag is no person's: spaCy's guess, or a town ("#KingsLynn").
+
+    A name the recognisers read in a hashtag ("#Priya", "#SandraAtTheHub") stays a name.
+    """
+    before = re.search(r"#(\w*)$", text[max(0, found.start - 30) : found.start])
+    if before is None:
+        return False
+    if found.source == "SpacyRecognizer":
+        return True
+    after = re.match(r"\w*", text[found.start :])
+    tag = before[1] + (after[0] if after else "")
+    return re.sub(r"[^a-z]", "", tag.lower()) in _places_run_together()
+
+
+@functools.cache
+def _places_run_together() -> frozenset[str]:
+    """Return Britain's place names in lower case with no space or apostrophe, as hashtags write them."""
+    from hubplan.data.places import british_place_names
+
+    return frozenset(re.sub(r"[^a-z]", "", p) for p in british_place_names())
 
 
 def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -349,7 +371,7 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
                 cut.append((start, end))
         edges = [f.start, *(i for span in cut for i in span), f.end]
         for start, end in zip(edges[::2], edges[1::2], strict=True):
-            piece = re.search(r"\w[\w\s'’&-]*\w|\w", text[start:end])
+            piece = re.search(r"\w[\w\s'’&.-]*\w|\w", text[start:end])  # "A. Bunting", initial and all
             words = re.findall(r"\w+", piece[0]) if piece else []
             if piece and any(w.lower() not in _FILLER for w in words):
                 out.append(Found(start + piece.start(), start + piece.end(), f.kind, f.source))

@@ -32,7 +32,9 @@ _NUMBER_TOKEN = re.compile(
     rf"(?i:\b(?:double|triple)\s+{_DIGIT}\b|\b(?:{_ONE_TO_NINE})\s+hundred\b"
     rf"|\b(?:{'|'.join(_TENS)})(?:[\s-]+(?:{_ONE_TO_NINE}))?\b|\b(?:{'|'.join(_TEENS)})\b|\b{_DIGIT}\b)|\d+"
 )
-_TOKEN = re.compile(rf"{_NUMBER_TOKEN.pattern}|(?<!['’])\b[A-Za-z]\b")  # not the "s" of "that's"
+# A letter said alone, for postcodes: any capital, or a lower-case one that is no word ("a", "i") and
+# not the "s" of "that's".
+_TOKEN = re.compile(rf"{_NUMBER_TOKEN.pattern}|(?<!['’])\b(?:[A-Z]|[b-hj-z])\b")
 _GAP = re.compile(r"[\s,.\-]*")
 _POSTCODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?\d[ABD-HJLNP-UW-Z]{2}")
 
@@ -84,6 +86,9 @@ def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
         words = text[start:end]
         if not re.search(r"(?i)[a-z]{2}", words) or not said.isdigit():
             continue
+        tokens = list(_NUMBER_TOKEN.finditer(words))
+        if sum(t[0].isdigit() for t in tokens) * 2 >= len(tokens):
+            continue  # "ages 0, 3, 7, 11, 14, nineteen", "2019, 2020, twenty one": figures, not a number
         if (said.startswith("0") and len(said) == 11) or (said.startswith("44") and len(said) == 12):
             yield start, end
 
