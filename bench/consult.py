@@ -49,6 +49,7 @@ def run(size: int) -> dict[str, str]:
     total = imported + embedded + themed
     return {
         "responses": f"{size:,}",
+        "distinct comments": f"{len(set(comments)):,}",
         "import + store": f"{imported:.1f} s",
         "embed (all-MiniLM-L6-v2, CPU)": f"{embedded:.1f} s",
         "cluster + label": f"{themed:.1f} s",
@@ -69,6 +70,9 @@ def main() -> None:
         "# bench/consult.py", "",
         f"Import, embed and theme synthetic consultation responses (model loaded once before timing). Machine: "
         f"{platform.machine()}, Python {platform.python_version()}, 2 cores. Targets: 1,600 under 60 s, 20,000 under 10 minutes.",
+        "", "Each distinct comment is embedded once. The synthetic comments repeat a few hundred sentences, so",
+        "these times are far below a real consultation's, where nearly every comment is distinct: about 25 ms",
+        "a distinct comment of 120 characters on these 2 cores (400 in 9.7 s), so 20,000 distinct in about 8 minutes.",
         "", "| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |",
         *("| " + " | ".join(r[h] for h in header) + " |" for r in rows), "",
     ])  # fmt: skip
