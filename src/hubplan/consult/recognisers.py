@@ -250,16 +250,18 @@ _BEFORE_NAME = re.compile(
     rf"{_NAME_IS_ABROAD}|{_WHO_DID_IT}|organi[sz]er|child\s*\d)"
     rf"[ \r\n,:(\-]+)({_NAME})"  # not across a tab: "First name<tab>Surname" is a table's header
 )
+# (Each run of spaces can be split one way only: "\s*,?\s*\(?\s*" took minutes on a comment padded
+# with thousands of spaces.)
 _NAME_BEFORE = re.compile(
-    rf"\b({_NAME})(?=\s*,?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
+    rf"\b({_NAME})(?=(?:\s*,)?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
     r"|,[ \t]+born[ \t]+(?:on[ \t]+)?(?:the[ \t]+)?\d"
-    r"|\s*,?\s+here\b"
+    r"|(?:\s*,)?\s+here\b"
     r"|\s+(?:is|are|was|were)\s+(?:my|our)\s|\s+is\s+\d{1,2}\b(?!\s*(?:%|min|hour|hr|mile|pm|am|bus|time))"
     # "Karwan is the owner", "Bev was the manager": a person running a business or a group
     r"|\s+(?:is|was)\s+the\s+(?:owner|manager|founder|proprietor)\b(?!['’]s)"
-    + r"|\s*,?\s*\(?\s*(?:my|our)\s+"
+    + r"|\s*(?:,\s*)?(?:\(\s*)?(?:my|our)\s+"
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
-    rf"|\s*,?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
+    rf"|(?:\s*,)?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
 )
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
