@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+
+import pytest
 
 SITES_HEADER = "id,name,kind,lat,lon,district,cost_per_year"
 AREAS_HEADER = "id,lat,lon,district,families,deprivation_decile,rurality,no_car_share"
@@ -53,3 +56,16 @@ def write_workspace(
     for name, text in scenarios.items():
         (folder / "scenarios" / f"{name}.yaml").write_text(text)
     return folder
+
+
+def redactions_read(monkeypatch: pytest.MonkeyPatch, module: ModuleType) -> list[str]:
+    """Record every text ``module``'s ``redact_all`` is given (it still redacts them); return the record."""
+    read: list[str] = []
+    real = module.redact_all
+
+    def recording(texts: list[str]) -> list[str]:
+        read.extend(texts)
+        return real(texts)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(module, "redact_all", recording)
+    return read

@@ -19,7 +19,7 @@ import hubplan.analysis.consultation as consultation
 from hubplan.consult.snapshot import ConsultationSnapshot
 from hubplan.consult.store import Response
 from hubplan.data import load_workspace
-from tests.helpers import write_workspace
+from tests.helpers import redactions_read, write_workspace
 
 COMMENTS = [f"Comment number {i} about the centre." for i in range(30)]
 COMMENTS[0] = "Zyrelle loves the group."  # a made-up name no list knows
@@ -36,14 +36,7 @@ def _snapshot() -> ConsultationSnapshot:
 
 def _read(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, sample: int) -> tuple[list[str], tuple[str, ...]]:
     monkeypatch.setattr(consultation, "WORDS_SAMPLE", sample)
-    read: list[str] = []
-    real = consultation.redact_all
-
-    def counting(texts: list[str]) -> list[str]:
-        read.extend(texts)
-        return real(texts)
-
-    monkeypatch.setattr(consultation, "redact_all", counting)
+    read = redactions_read(monkeypatch, consultation)
     workspace = load_workspace(write_workspace(tmp_path / "ws"))
     (voices,) = consultation._centres(workspace, _snapshot(), [("oppose", "closed question")] * len(COMMENTS))
     return read, voices.quotes

