@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from contextlib import AbstractContextManager
 from datetime import date
@@ -38,6 +37,7 @@ from hubplan.consult import (
 from hubplan.consult.locate import council, outside_districts, outside_note
 from hubplan.consult.redact import postcode_district
 from hubplan.consult.snapshot import consultation_snapshot
+from hubplan.data.points import POSTCODE_DISTRICT
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.environment import store_url_from_environment
@@ -193,16 +193,13 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
         )
 
 
-_DISTRICT = re.compile(r"[A-Z]{1,2}\d[A-Z\d]?")
-
-
 def _petition_districts(given: str) -> tuple[str, ...]:
     """Read ``--postcode-districts`` (``NR1,NR2``): postcode districts only, each named when it is not one."""
     typed = [d.strip() for d in given.split(",") if d.strip()]
     districts = tuple(d.upper() for d in typed)
     wrong = []
     for district, as_typed in zip(districts, typed, strict=True):
-        if not _DISTRICT.fullmatch(district):
+        if not POSTCODE_DISTRICT.fullmatch(district):
             full = postcode_district(district) if " " in district or len(district) > 4 else ""
             wrong.append(f"'{as_typed}'" + (f" (a full postcode: give its district, {full})" if full else ""))
     if wrong:

@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import Field, ValidationError, ValidationInfo, field_validator, model_validator
 
-from hubplan.data.characters import CONTROL_FIX, VISIBLE_ONLY, hidden_character
+from hubplan.data.characters import hidden_problem
 from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.data.lot_settings import LotsDefaults
 from hubplan.data.read_table import shown
@@ -747,7 +747,6 @@ def _hidden_texts(value: object, file: str, key: str = "") -> list[Problem]:
         return [p for k, v in value.items() for p in _hidden_texts(v, file, f"{key}.{k}" if key else str(k))]
     if isinstance(value, list):
         return [p for v in value for p in _hidden_texts(v, file, key)]
-    if isinstance(value, str) and (hidden := hidden_character(value, lines=True)):  # """...""" may hold lines
-        found = f"{shown(value)}, which holds {hidden}: {CONTROL_FIX}"
-        return [Problem(file, None, key or None, VISIBLE_ONLY, found)]
+    if isinstance(value, str) and (problem := hidden_problem(file, None, key or None, value, lines=True)):
+        return [problem]  # lines allowed: a """...""" text may hold them
     return []

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
+from hubplan.data.read_table import shown
+from hubplan.errors import Problem
+
 INVISIBLE_CATEGORIES = frozenset({"Cf", "Cc", "Zl", "Zp"})
 """Unicode categories nobody can see: controls (C0, DEL, C1), formats (zero-width, bidi) and separators."""
 
@@ -79,3 +82,28 @@ CONTROL_FIX = (
 
 VISIBLE_ONLY = "text of visible characters only (no control or invisible characters)"
 """What a problem naming a hidden character expected."""
+
+
+def hidden_problem(
+    file: str, row: int | None, column: str | None, text: str, *, lines: bool
+) -> Problem | None:
+    """Return the problem naming a hidden character in ``text`` (with how to remove it), or ``None``.
+
+    Parameters
+    ----------
+    file, row, column
+        Where the text is (``row`` and ``column`` ``None`` where they do not apply).
+    text
+        The text as the user wrote it.
+    lines
+        Whether the text may hold line breaks and tabs (see :func:`hidden_character`).
+
+    Returns
+    -------
+    Problem or None
+        Expecting :data:`VISIBLE_ONLY`, finding the text, the character and :data:`CONTROL_FIX`.
+    """
+    hidden = hidden_character(text, lines=lines)
+    if hidden is None:
+        return None
+    return Problem(file, row, column, VISIBLE_ONLY, f"{shown(text)}, which holds {hidden}: {CONTROL_FIX}")

@@ -11,7 +11,7 @@ import pandas as pd
 from rapidfuzz.distance import OSA
 
 from hubplan.data.assumptions import RURALITY_CLASSES, Region
-from hubplan.data.characters import CONTROL_FIX, VISIBLE_ONLY, hidden_character
+from hubplan.data.characters import VISIBLE_ONLY, hidden_problem
 from hubplan.data.districts import look_alike_districts
 from hubplan.data.money import parse_money
 from hubplan.data.read_table import MAX_SHOWN_CHARS, RawTable, shown
@@ -342,10 +342,12 @@ def hidden_cells(table: RawTable, column: str, cells: np.ndarray, problems: list
     problems
         Where to append what is wrong.
     """
-    odd = [(i, hidden) for i, c in enumerate(cells) if (hidden := hidden_character(str(c), lines=True))]
-    for i, hidden in odd[:MAX_PROBLEMS_PER_COLUMN]:
-        found = f"{shown(cells[i])}, which holds {hidden}: {CONTROL_FIX}"
-        problems.append(Problem(table.file, int(table.rows[i]), column, VISIBLE_ONLY, found))
+    odd = [
+        problem
+        for i, cell in enumerate(cells)
+        if (problem := hidden_problem(table.file, int(table.rows[i]), column, str(cell), lines=True))
+    ]
+    problems += odd[:MAX_PROBLEMS_PER_COLUMN]
     if len(odd) > MAX_PROBLEMS_PER_COLUMN:
         rest = f"{len(odd) - MAX_PROBLEMS_PER_COLUMN:,} more cells holding hidden characters"
         problems.append(Problem(table.file, None, column, VISIBLE_ONLY, rest))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -112,6 +113,10 @@ def look_alike_districts(
     return alike
 
 
+USED_DISTRICTS = "districts that areas.csv or sites.csv names (or leave the key out to allow any)"
+"""What ``[region].districts`` is expected to hold, as its problems say."""
+
+
 def check_districts_used(listed: Sequence[str], named: Sequence[np.ndarray], problems: list[Problem]) -> None:
     """Refuse a ``[region].districts`` name that no area or site names.
 
@@ -131,7 +136,7 @@ def check_districts_used(listed: Sequence[str], named: Sequence[np.ndarray], pro
     used = {district_key(str(d)) for column in named for d in column}
     for name in listed:
         if district_key(name) not in used:
-            expected = "districts that areas.csv or sites.csv names (or leave the key out to allow any)"
+            expected = USED_DISTRICTS
             problems.append(Problem(SETTINGS_FILE, None, KEY, expected, shown(name)))
 
 
@@ -159,10 +164,7 @@ def misspelt_districts(
     """
     if not listed:
         return tuple(listed)
-    counts: dict[str, int] = {}
-    for column in named:
-        for cell in column:
-            counts[str(cell)] = counts.get(str(cell), 0) + 1
+    counts = Counter(str(cell) for column in named for cell in column)
     used = {district_key(c) for c in counts}
     keys = {district_key(name) for name in listed}
     unlisted = [c for c in counts if c.strip() and district_key(c) not in keys]
@@ -173,11 +175,10 @@ def misspelt_districts(
             out.append(name)
             continue
         rows = counts[close[0]]
-        expected = "districts that areas.csv or sites.csv names (or leave the key out to allow any)"
         found = (
             f"{shown(name)}, which no row names: did you mean {shown(close[0])} "
             f"({rows:,} row{'s' if rows != 1 else ''} of the tables name it)?"
         )
-        problems.append(Problem(SETTINGS_FILE, None, KEY, expected, found))
+        problems.append(Problem(SETTINGS_FILE, None, KEY, USED_DISTRICTS, found))
         out.append(close[0])
     return tuple(out)

@@ -113,7 +113,7 @@ def check_points(
     return Points(tuple(names), cols["lat"], cols["lon"])
 
 
-_DISTRICT = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?")
+POSTCODE_DISTRICT = re.compile(r"[A-Z]{1,2}[0-9][A-Z0-9]?")
 """A UK postcode district (the outward code): NR1, NR19, IP20, EC1A."""
 
 _FULL_POSTCODE = re.compile(r"([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})")
@@ -126,7 +126,7 @@ def _district(cell: str, file: str, row: int, problems: list[Problem]) -> str:
     Asian input method) are read as the ASCII they stand for (NFKC).
     """
     text = "".join(unicodedata.normalize("NFKC", cell).split()).upper()
-    if _DISTRICT.fullmatch(text):
+    if POSTCODE_DISTRICT.fullmatch(text):
         return text
     expected = "a postcode district: the outward code alone, e.g. IP20"
     full = _FULL_POSTCODE.fullmatch(text)

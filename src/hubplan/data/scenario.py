@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from hubplan.data.characters import CONTROL_FIX, VISIBLE_ONLY, hidden_character
+from hubplan.data.characters import hidden_problem
 from hubplan.data.columns import MAX_MONEY_PER_YEAR
 from hubplan.data.plain_yaml import compose, construct, yaml_problem
 from hubplan.data.read_table import shown
@@ -189,10 +189,9 @@ def read_scenario(
             problems.append(Problem(file, lines[key], key, expected, f"{len(value):,} characters"))
             value = value[: _TEXT_CHARS[key]]
         # A vertical tab (Word's manual line break) or an escape code in a title cannot be drawn in a chart.
-        if hidden := hidden_character(value, lines=key in ("description", "modelled")):
-            found = f"{shown(value)}, which holds {hidden}: {CONTROL_FIX}"
-            expected = VISIBLE_ONLY
-            problems.append(Problem(file, lines[key], key, expected, found))
+        multiline = key in ("description", "modelled")
+        if value and (problem := hidden_problem(file, lines.get(key), key, value, lines=multiline)):
+            problems.append(problem)
             value = ""
         texts[key] = value.strip()
     for key in ("settings", "outreach"):
