@@ -150,6 +150,10 @@ class EvaluationShape(Protocol):
         """What a reader must know."""
 
     @property
+    def cautions(self) -> tuple[str, ...]:
+        """The notes a reader must be warned of (over its own budget, imported pairs left out)."""
+
+    @property
     def access_minutes(self) -> float:
         """What "has access" means: within these minutes ..."""
 

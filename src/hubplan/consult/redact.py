@@ -188,13 +188,34 @@ _KIN_WORD = re.compile(
 
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
+    from hubplan.consult.second_look import second_look
+
+    found, doc = recognised(text)
+    return second_look(text, doc, found)
+
+
+def recognised(text: str) -> tuple[list[Found], Any]:
+    """Return what the recognisers find in ``text``, before the second look, and spaCy's parse of it.
+
+    Parameters
+    ----------
+    text
+        Free text as a respondent wrote it.
+
+    Returns
+    -------
+    list of Found, spacy.tokens.Doc
+        The findings (which may overlap) and the parse they were found in; ``bench/second_look.py``
+        trains the second look (:mod:`hubplan.consult.second_look`) on both.
+    """
     from hubplan.consult.identifiers import SOCIAL
     from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
     from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
     analyzer, _ = _engines()
-    results = analyzer.analyze(text=text, language="en", entities=list(KINDS))
+    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    results = analyzer.analyze(text=text, language="en", entities=list(KINDS), nlp_artifacts=artifacts)
     numbers = [(r.start, r.end) for r in results if r.entity_type != "PERSON"]
     found = []
     for r in results:
@@ -246,7 +267,7 @@ def _find(text: str) -> list[Found]:
         )
     ]
     found = _outside_organisations(text, found)
-    return found + _outside_organisations(text, _same_name_again(text, found, places))
+    return found + _outside_organisations(text, _same_name_again(text, found, places)), artifacts.tokens
 
 
 _PLACE_PREFIX_BEFORE = re.compile(

@@ -16,6 +16,11 @@ from hubplan.evaluate.metrics import GroupReach, group_reach, nearest_base
 from hubplan.modes import Mode
 from hubplan.travel.matrix import TravelMatrix, build_travel
 
+OVER_BUDGET = "over budget: "
+"""How the note that a scenario's bases cost more than its own budget begins."""
+UNREACHABLE = " are not given and count as unreachable"
+"""How the note that imported minutes leave area-site pairs out ends."""
+
 
 @dataclass(frozen=True, eq=False)
 class ModeEvaluation:
@@ -121,6 +126,15 @@ class Evaluation:
         }
 
     @property
+    def cautions(self) -> tuple[str, ...]:
+        """The notes a reader must be warned of.
+
+        Bases over the scenario's own budget, and imported minutes that leave pairs out: both change
+        what every figure of this evaluation means.
+        """
+        return tuple(n for n in self.notes if n.startswith(OVER_BUDGET) or n.endswith(UNREACHABLE))
+
+    @property
     def saving_per_year(self) -> float:
         """The baseline's cost less this scenario's (£ a year; NaN with no baseline)."""
         return self.baseline_cost_per_year - self.cost_per_year
@@ -132,9 +146,9 @@ class Evaluation:
         -------
         dict
             ``scenario``, ``title``, ``bases``, ``cost_per_year``, ``baseline``, ``saving_per_year``,
-            ``families``, ``thresholds_minutes``, ``notes`` and ``modes`` -> mode -> ``source``,
-            ``within`` (threshold -> families), ``lose_access``, ``mean_minutes``, ``p90_minutes``,
-            ``by`` (breakdown -> group -> the same figures).
+            ``families``, ``thresholds_minutes``, ``notes``, ``cautions`` (the notes to warn of) and
+            ``modes`` -> mode -> ``source``, ``within`` (threshold -> families), ``lose_access``,
+            ``mean_minutes``, ``p90_minutes``, ``by`` (breakdown -> group -> the same figures).
         """
         keys = [_threshold_key(t) for t in self.thresholds]
 
@@ -172,6 +186,7 @@ class Evaluation:
             "distance": self._distance_dict(),
             "thresholds_minutes": [_num(t) for t in self.thresholds],
             "notes": list(self.notes),
+            "cautions": list(self.cautions),
             "modes": modes,
         }
 
@@ -278,7 +293,7 @@ def evaluate(
     if chosen.modelled:
         notes.append(f"modelled: {chosen.modelled}")
     if over := workspace.over_budget(chosen):
-        notes.append(f"over budget: {over}")
+        notes.append(f"{OVER_BUDGET}{over}")
     return Evaluation(
         scenario=chosen,
         bases=chosen.bases,
@@ -310,5 +325,5 @@ def _source_note(mode: str, source: str, minutes: np.ndarray) -> str:
         return f"{mode} minutes are imported (every area-site pair given)"
     return (
         f"{mode} minutes are imported: {missing:,} of {np.size(minutes):,} area-site pairs "
-        f"({missing / np.size(minutes):.1%}) are not given and count as unreachable"
+        f"({missing / np.size(minutes):.1%}){UNREACHABLE}"
     )

@@ -88,6 +88,7 @@ def render_html(analysis: Analysis) -> str:
         if provenance is not None and "cost_per_year" in provenance.figures
         else "",
         "not_given": list(provenance.not_given.values()) if provenance is not None else [],
+        "cautions": list(dict.fromkeys(c for ev in evaluations for c in ev.cautions)),
         "summary": headline_sentences(
             evaluations,
             region=view.region,

@@ -62,6 +62,9 @@ async function refresh() {
   set("mean", `${Math.round(m.mean_minutes)} min`);
   set("lose", fmt(m.lose_access ? m.lose_access[t] : null));
   const q1 = m.by.deprivation_quintile ? m.by.deprivation_quintile["1 (most deprived)"] : null;
+  // Imported minutes that leave pairs out (or a plan over its own budget) change what every figure means.
+  $("cautions").hidden = !ev.cautions.length;
+  $("cautions").textContent = ev.cautions.map((c) => `Read with care: ${c}.`).join(" ");
   set("deprived", q1 ? fmt(q1.families - q1.within[t]) + ` beyond ${t} min` : "-");
   document.querySelectorAll(".mode-name").forEach((e) => { e.textContent = state.mode === "walk" ? "foot" : state.mode; });
   state.dots.forEach((dot, i) => dot.setStyle({ fillColor: colour(state.minutes[state.mode][i]) }));

@@ -1,0 +1,193 @@
+"""A second look at what the recognisers found: a learned model drops what is most likely harmless.
+
+The recognisers (:mod:`hubplan.consult.recognisers`) are written to miss little, so they also take
+harmless words that look like personal data: "Mark my words", a saint's name in a church's, a public
+figure, a brand. Rules for each case did not carry from one test set to the next (each writer finds
+new ones), so this module scores every finding with a logistic regression over the words in and
+around it, their part of speech, the recogniser that found it and the kind, and drops a finding only
+when the model gives it less than ``threshold`` chance of being personal data and each of its words is
+an English word (:func:`may_drop`: "Mark my words" may go, "Simbarashe." may not).
+
+The model is trained by ``bench/second_look.py`` on the labelled personal-data sets under
+``tests/consult/data`` (a finding is personal when it overlaps a labelled item, harmless when it
+overlaps only a phrase labelled ``keep``), and measured there set by set on sets it was not trained
+on. Its weights are ``second_look.json`` beside this module; the bench rewrites them with
+``--write-model`` after the recognisers change (a model trained on other recognisers' findings sees
+findings unlike its own). Scoring is a dictionary look-up per feature: no scikit-learn at run time.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from hubplan.consult.redact import Found
+
+MODEL_FILE = "second_look.json"
+
+
+def span_features(doc: Doc, text: str, finding: Found) -> dict[str, float]:
+    """Describe a finding for the model: its words, their tags and lists, the words around it, who found it.
+
+    Parameters
+    ----------
+    doc
+        spaCy's parse of ``text`` (the one Presidio made for the recognisers).
+    text
+        The comment.
+    finding
+        What a recogniser found: its offsets, Presidio entity and recogniser.
+
+    Returns
+    -------
+    dict
+        Feature name -> value (1.0 for a present indicator), as scikit-learn's ``DictVectorizer`` reads.
+    """
+    from hubplan.consult.name_lists import is_ambiguous_name, is_english_word, is_first_name
+
+    start, end, source = finding.start, finding.end, finding.source
+    tokens = [t for t in doc if t.idx < end and start < t.idx + len(t)]
+    f: dict[str, float] = {"src=" + source: 1, "kind=" + finding.kind: 1}
+    f["len=" + str(min(len(tokens), 5))] = 1
+    for t in tokens:
+        if t.is_alpha:  # what the word lists say of it: "Mark" a name and a word, "Simbarashe" a name
+            known = (is_first_name(t.text), is_english_word(t.text), is_ambiguous_name(t.text))
+            f["lex=" + "".join("1" if k else "0" for k in known)] = 1
+        f["w=" + t.lower_] = 1
+        f["pos=" + t.pos_] = 1
+        f["ent=" + t.ent_type_] = 1
+        f["sh=" + t.shape_[:4]] = 1
+        f["src_w=" + source[:6] + t.lower_] = 1
+    if tokens:
+        first, last = tokens[0], tokens[-1]
+        f["dep0=" + first.dep_] = 1
+        f["head=" + last.head.lemma_.lower()] = 1
+        if first.is_sent_start:
+            f["sent_start"] = 1
+        for k in (1, 2, 3):
+            j = first.i - k
+            f[f"w-{k}=" + (doc[j].lower_ if j >= 0 else "<>")] = 1
+        if first.i > 0:
+            f["p-1=" + doc[first.i - 1].pos_] = 1
+        for k in (1, 2):
+            j = last.i + k
+            f[f"w+{k}=" + (doc[j].lower_ if j < len(doc) else "<>")] = 1
+        if last.i + 1 < len(doc):
+            f["p+1=" + doc[last.i + 1].pos_] = 1
+    words = text[start:end]
+    if words.islower():
+        f["lower"] = 1
+    if words.isupper():
+        f["upper"] = 1
+    return f
+
+
+def may_drop(text: str, start: int, end: int) -> bool:
+    """Return whether the second look may drop a finding: only when each of its words is English.
+
+    A word no English word list holds ("Simbarashe", "Kẹ́hìndé"), or a first name that is no common
+    word ("Marta", "Bradford"), that a recogniser took for a name is far more often a name than
+    harmless, whatever the words around it; a model trained on a few thousand findings cannot be
+    trusted to know every such name, so it is never asked. Digits and words of one letter count as
+    neither.
+
+    Parameters
+    ----------
+    text
+        The comment.
+    start, end
+        The finding's character offsets (end exclusive).
+
+    Returns
+    -------
+    bool
+        True when every word of two letters or more is an English word that is no first name, or a
+        first name that is also a common word ("Mark", "Grace"), and there is at least one such word.
+    """
+    from hubplan.consult.name_lists import is_ambiguous_name, is_english_word, is_first_name
+
+    words = re.findall(r"[^\W\d_]{2,}", text[start:end])
+    return bool(words) and all(
+        is_ambiguous_name(w) or (is_english_word(w) and not is_first_name(w)) for w in words
+    )
+
+
+@dataclass(frozen=True)
+class Model:
+    """A logistic regression as plain numbers.
+
+    Parameters
+    ----------
+    intercept
+        The model's intercept (log-odds).
+    weights
+        Feature name -> weight (log-odds per unit); a feature not listed weighs 0.
+    threshold
+        A finding scored below this probability of being personal data is dropped.
+    """
+
+    intercept: float
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """Return the modelled probability that a finding is personal data (0 to 1)."""
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+    def to_json(self, **about: Any) -> str:
+        """Return the model as the JSON ``second_look.json`` holds (``about``: how it was trained)."""
+        weights = {k: round(w, 4) for k, w in sorted(self.weights.items())}
+        body = {"about": about, "intercept": round(self.intercept, 4), "threshold": self.threshold}
+        return json.dumps({**body, "weights": weights}, indent=0, ensure_ascii=False) + "\n"
+
+
+@functools.cache
+def shipped_model() -> Model | None:
+    """Return the model shipped beside this module, or ``None`` where there is none (nothing dropped)."""
+    path = resources.files("hubplan.consult").joinpath(MODEL_FILE)
+    if not path.is_file():
+        return None
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    weights = {k: float(w) for k, w in raw["weights"].items()}
+    return Model(float(raw["intercept"]), weights, float(raw["threshold"]))
+
+
+def second_look(text: str, doc: Doc, found: Sequence[Found], model: Model | None = None) -> list[Found]:
+    """Drop the findings the model scores as most likely harmless.
+
+    Parameters
+    ----------
+    text
+        The comment.
+    doc
+        spaCy's parse of ``text``.
+    found
+        What the recognisers found.
+    model
+        The model; default the shipped one (without it, every finding is kept).
+
+    Returns
+    -------
+    list of Found
+        The findings that :func:`may_drop` keeps from the model or that it scores at least its
+        threshold, in their order.
+    """
+    model = model or shipped_model()
+    if model is None:
+        return list(found)
+    return [
+        f
+        for f in found
+        if not may_drop(text, f.start, f.end)
+        or model.probability(span_features(doc, text, f)) >= model.threshold
+    ]
