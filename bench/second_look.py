@@ -62,7 +62,7 @@ def read_set(path: Path) -> list[dict[str, Any]]:
         for f in found:
             label = 1 if _overlaps(personal, f.start, f.end) else 0 if _overlaps(keep, f.start, f.end) else -1
             feats = span_features(doc, text, f)
-            findings.append((f.start, f.end, feats, label, may_drop(text, f.start, f.end)))
+            findings.append((f.start, f.end, feats, label, may_drop(text, f)))
         rows.append({"text": text, "spans": row["spans"], "findings": findings})
     return rows
 

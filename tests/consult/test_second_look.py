@@ -49,7 +49,14 @@ def test_a_probability_by_hand() -> None:
     ],
 )
 def test_only_english_words_may_be_dropped(text: str, droppable: bool) -> None:
-    assert may_drop(text, 0, len(text)) is droppable
+    assert may_drop(text, Found(0, len(text), "PERSON")) is droppable
+
+
+def test_schools_addresses_and_numbers_are_never_asked() -> None:
+    text = "Heartsease Academy"
+    assert may_drop(text, Found(0, len(text), "WORKPLACE"))
+    assert not may_drop(text, Found(0, len(text), "SCHOOL"))
+    assert not may_drop("Church Lane", Found(0, 11, "UK_ADDRESS"))
 
 
 def test_a_model_that_would_drop_every_name_still_cannot_drop_one_no_word_list_holds() -> None:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from hubplan.consult.redact import Found
 
 MODEL_FILE = "second_look.json"
+ASKED = frozenset({"PERSON", "WORKPLACE"})
+"""The kinds of finding the model may drop (see :func:`may_drop`)."""
 
 
 def span_features(doc: Doc, text: str, finding: Found) -> dict[str, float]:
@@ -91,31 +93,35 @@ def span_features(doc: Doc, text: str, finding: Found) -> dict[str, float]:
     return f
 
 
-def may_drop(text: str, start: int, end: int) -> bool:
-    """Return whether the second look may drop a finding: only when each of its words is English.
+def may_drop(text: str, finding: Found) -> bool:
+    """Return whether the second look may drop a finding: a name or workplace of English words only.
 
     A word no English word list holds ("Simbarashe", "Kẹ́hìndé"), or a first name that is no common
     word ("Marta", "Bradford"), that a recogniser took for a name is far more often a name than
     harmless, whatever the words around it; a model trained on a few thousand findings cannot be
     trusted to know every such name, so it is never asked. Digits and words of one letter count as
-    neither.
+    neither. Schools, addresses, dates and numbers are never asked either: their recognisers damage
+    little, and "Heartsease Academy" is a school of English words.
 
     Parameters
     ----------
     text
         The comment.
-    start, end
-        The finding's character offsets (end exclusive).
+    finding
+        What a recogniser found.
 
     Returns
     -------
     bool
-        True when every word of two letters or more is an English word that is no first name, or a
-        first name that is also a common word ("Mark", "Grace"), and there is at least one such word.
+        True for a name or workplace (``PERSON``, ``WORKPLACE``) when every word of two letters or
+        more is an English word that is no first name, or a first name that is also a common word
+        ("Mark", "Grace"), and there is at least one such word.
     """
     from hubplan.consult.name_lists import is_ambiguous_name, is_english_word, is_first_name
 
-    words = re.findall(r"[^\W\d_]{2,}", text[start:end])
+    if finding.kind not in ASKED:
+        return False
+    words = re.findall(r"[^\W\d_]{2,}", text[finding.start : finding.end])
     return bool(words) and all(
         is_ambiguous_name(w) or (is_english_word(w) and not is_first_name(w)) for w in words
     )
@@ -188,6 +194,5 @@ def second_look(text: str, doc: Doc, found: Sequence[Found], model: Model | None
     return [
         f
         for f in found
-        if not may_drop(text, f.start, f.end)
-        or model.probability(span_features(doc, text, f)) >= model.threshold
+        if not may_drop(text, f) or model.probability(span_features(doc, text, f)) >= model.threshold
     ]
