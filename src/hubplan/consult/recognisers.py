@@ -333,6 +333,15 @@ _CHAT_SENDER = re.compile(
     re.MULTILINE,
 )
 _POST_AUTHOR = re.compile(r"^[ \t]*([^\n·•]{2,40}?)[ \t]+[·•][ \t]+\d{1,2}[smhdwy]\b", re.MULTILINE)
+# A video call's chat as saved: "10:42:13 From Dawn Pike to Everyone: ...", "From Dawn Pike to Ahmed
+# Rahman (Direct Message):": the sender and a named recipient (not "Everyone", "Host", a device).
+_CALL_CHAT = re.compile(
+    r"^[ \t]*\d{1,2}:\d\d(?::\d\d)?[ \t]+From[ \t]+([^:\n]{1,40}?)[ \t]+to[ \t]+([^:\n]{1,40}?)"
+    r"(?:[ \t]*\((?:Direct Message|Privately|privately)\))?[ \t]*:",
+    re.MULTILINE,
+)
+_NOT_A_RECIPIENT = _words("everyone all host hosts co-host panelists panellists attendees me waiting room")
+_DEVICES = _words("iphone ipad android galaxy samsung pixel huawei zoom user guest")
 # Words before a sender's name that say who they are to the family, not their name ("Nanna Pat").
 _SENDER_KIN = _words(
     "nan nana nanna nanny grandma granny gran grandad grandpa auntie aunty aunt uncle mum mam dad"
@@ -352,19 +361,26 @@ def _reads_as_surname(word: str) -> bool:
 def _chat_senders(text: str) -> list[tuple[int, int]]:
     """Return the spans of chat senders' and comment authors' names in pasted threads.
 
-    The name is the sender's words, less emoji and marks around them and a word for who they are
-    to the family ("Nanna Pat" -> "Pat"); a sender with no letters (an emoji, a number) is none.
+    The name is the sender's words, less emoji and marks around them, what is in brackets
+    ("(he/him)") and a word for who they are to the family ("Nanna Pat" -> "Pat"); a sender with no
+    letters (an emoji, a number) is none. A video call's chat gives a named recipient too.
     """
     spans = []
-    for pattern in (_CHAT_SENDER, _POST_AUTHOR):
+    for pattern in (_CHAT_SENDER, _POST_AUTHOR, _CALL_CHAT):
         for m in pattern.finditer(text):
-            words = list(re.finditer(r"[^\W\d_][\w'’.-]*", m[1]))
-            while words and words[0][0].lower() in _SENDER_KIN:
-                words = words[1:]
-            if words and pattern is _POST_AUTHOR and not words[0][0][0].isupper():
-                continue  # "posted 2 · 3h" and the like: an author's name is capitalised
-            if words:
-                spans.append((m.start(1) + words[0].start(), m.start(1) + words[-1].end()))
+            for group in range(1, pattern.groups + 1):
+                said = re.sub(r"\([^)]*\)", lambda p: " " * len(p[0]), m[group])  # "(he/him)", "(4)"
+                words = list(re.finditer(r"[^\W\d_][\w'’.-]*", said))
+                while words and words[0][0].lower() in _SENDER_KIN:
+                    words = words[1:]
+                if words and pattern is not _CHAT_SENDER and not words[0][0][0].isupper():
+                    continue  # "posted 2 · 3h" and the like: an author's name is capitalised
+                if pattern is _CALL_CHAT and (said.strip().lower() in _NOT_A_RECIPIENT or any(
+                    w[0].lower() in _DEVICES for w in words
+                )):
+                    continue  # "to Everyone", "From iPhone (4)": no one named
+                if words:
+                    spans.append((m.start(group) + words[0].start(), m.start(group) + words[-1].end()))
     return spans
 
 
