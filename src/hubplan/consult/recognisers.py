@@ -306,11 +306,13 @@ _INITIAL = re.compile(
     rf"(?<![\w.])(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr)\.?\s+(?:(?:and|&)\s+(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?)?"
     rf"(?<!\d\s)[{_UP}]\.\s?({_NAME})"
 )
-# Minutes name people by their initials: "Chair: Cllr J.B.", an answer "A (SP): ...", "ACTION: KA to ...".
+# Minutes name people by their initials: "Chair: Cllr J.B.", an answer "A (SP): ...", "ACTION: KA to ...";
+# letters and notes by a title and one initial: "Mrs P (the Patel family)", "Mr B-J said".
 _MINUTES_INITIALS = re.compile(
     r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+((?:[A-Z]\.[ \t]?){2,3})"
     r"|(?m:^[ \t]*[AQ][ \t]*\(([A-Z]{2,3})\)[ \t]*:)"
     r"|\bACTION[ \t]*:[ \t]*([A-Z]{2,3})[ \t]+to\b"
+    r"|\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+([A-Z](?:-[A-Z])?)(?![\w'’.-])"
 )
 # A building's last word that is nobody's surname (Hall, Church and Chapel are surnames too).
 _NO_ONES_BUILDING = _words(
@@ -375,9 +377,9 @@ def _chat_senders(text: str) -> list[tuple[int, int]]:
                     words = words[1:]
                 if words and pattern is not _CHAT_SENDER and not words[0][0][0].isupper():
                     continue  # "posted 2 · 3h" and the like: an author's name is capitalised
-                if pattern is _CALL_CHAT and (said.strip().lower() in _NOT_A_RECIPIENT or any(
-                    w[0].lower() in _DEVICES for w in words
-                )):
+                if pattern is _CALL_CHAT and (
+                    said.strip().lower() in _NOT_A_RECIPIENT or any(w[0].lower() in _DEVICES for w in words)
+                ):
                     continue  # "to Everyone", "From iPhone (4)": no one named
                 if words:
                     spans.append((m.start(group) + words[0].start(), m.start(group) + words[-1].end()))
@@ -837,7 +839,7 @@ class NameRecogniser(_Regex):
                 office = OFFICE.match(m[0])
                 found.append((m.start() + (office.end() if office else 0), m.end(1)))
         for m in _MINUTES_INITIALS.finditer(text):  # "Cllr J.B.", "A (SP):", "ACTION: SP to"
-            group = next(g for g in (1, 2, 3) if m[g])
+            group = next(g for g in (1, 2, 3, 4) if m[g])
             found.append((m.start(group), m.start(group) + len(m[group].rstrip())))
         for m in _WITH_AGE.finditer(text):
             word = m[1].split("-")[0].lower()

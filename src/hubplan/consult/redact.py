@@ -267,7 +267,26 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         )
     ]
     found = _outside_organisations(text, found)
-    return found + _outside_organisations(text, _same_name_again(text, found, places)), artifacts.tokens
+    found = found + _outside_organisations(text, _same_name_again(text, found, places))
+    return [_with_apostrophe_surname(text, f) for f in found], artifacts.tokens
+
+
+# A surname with an apostrophe after its first letter ("O'Neill", "D'Souza", "N'Diaye"): the letter
+# before a name found, or the whole surname after one.
+_APOSTROPHE_BEFORE = re.compile(r"(?<![\w'’])[A-Z]['’]\Z")
+_APOSTROPHE_AFTER = re.compile(r"[ \t]+[A-Z]['’][A-Z][\w-]*")
+
+
+def _with_apostrophe_surname(text: str, found: Found) -> Found:
+    """Return ``found`` (a name) widened over the rest of a surname written with an apostrophe."""
+    if found.kind != "PERSON":
+        return found
+    start, end = found.start, found.end
+    if _APOSTROPHE_BEFORE.search(text, max(0, start - 2), start):
+        start -= 2
+    if after := _APOSTROPHE_AFTER.match(text, end):
+        end = after.end()
+    return found if (start, end) == (found.start, found.end) else Found(start, end, found.kind, found.source)
 
 
 _PLACE_PREFIX_BEFORE = re.compile(
