@@ -64,7 +64,8 @@ _AMBIGUOUS = _words(
     pearl sky cash chance chase clay cliff dean dusty forest grant hunter judge mason miller parker
     rock royal ruth sage scott shelby sterling tanner taylor wade warren wes win worth bud buck
     bobby christian spring autumn winter bank honey blessing sue rob nick charity patience mercy
-    liberty destiny harmony see said made over side us lady man sad mar"""
+    liberty destiny harmony see said made over side us lady man sad mar poppy river ocean honour archer
+    cooper"""
 )
 
 

@@ -325,7 +325,10 @@ _LETTERED = re.compile(
     r"scenario|site|zone|block|unit|grade|class|level|band|type|category|route|stage|step|point)[ \t]+)$"
 )
 # A child's name with its age in brackets: "Harley (5), Ivy-Rose (3)", "Amelia (aged 4)".
-_WITH_AGE = re.compile(rf"({_NAME})\s*\((?:aged?\s*)?\d{{1,2}}(?:\s*(?:yrs?|years?|months?|mths?|m))?\)")
+_AGE_IN_BRACKETS = r"\s*\((?:aged?\s*)?\d{1,2}(?:\s*(?:yrs?|years?|months?|mths?|m))?\)"
+_WITH_AGE = re.compile(rf"({_NAME}){_AGE_IN_BRACKETS}")
+# Written in lower case, only a first name (which may be a word too): "2 kids ivy (3) and robin (14 months)".
+_LOWER_WITH_AGE = re.compile(rf"(?<![\w@.'’/-])([a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*){_AGE_IN_BRACKETS}")
 # The sender of a pasted chat message: "[03/02/2025, 20:15] Rūta K: yes", "[Tue 11 Mar 19:42] from
 # Nanna Pat: Hi", "12/03/2025, 09:14 - Gosia 🌸: hello"; and a social-media comment's author, set on
 # its own line before how long ago it was posted: "Sunny Dhillon · 20h".
@@ -334,7 +337,14 @@ _CHAT_SENDER = re.compile(
     r"(?:[ \t]*[APap][Mm])?[ \t]+-[ \t]+)(?:from[ \t]+)?([^:\n]{1,40}?):",
     re.MULTILINE,
 )
-_POST_AUTHOR = re.compile(r"^[ \t]*([^\n·•]{2,40}?)[ \t]+[·•][ \t]+\d{1,2}[smhdwy]\b", re.MULTILINE)
+# Also with the time in words, and the author's town between when it is a town (not "Top contributor ·
+# Chiamaka Okafor · 2d"): "Destiny Okoro-James · Lowestoft · 1 day ago".
+_POST_AUTHOR = re.compile(
+    r"^[ \t]*([^\n·•]{2,40}?)[ \t]+(?:[·•][ \t]+([^\n·•\d]{2,30}?)[ \t]+)?[·•][ \t]+"
+    r"(?:\d{1,2}[smhdwy]\b|(?:\d{1,2}|an?)[ \t]+(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?|years?)"
+    r"[ \t]+ago\b|yesterday\b|just[ \t]+now\b)",
+    re.MULTILINE,
+)
 # A video call's chat as saved: "10:42:13 From Dawn Pike to Everyone: ...", "From Dawn Pike to Ahmed
 # Rahman (Direct Message):": the sender and a named recipient (not "Everyone", "Host", a device).
 _CALL_CHAT = re.compile(
@@ -370,7 +380,10 @@ def _chat_senders(text: str) -> list[tuple[int, int]]:
     spans = []
     for pattern in (_CHAT_SENDER, _POST_AUTHOR, _CALL_CHAT):
         for m in pattern.finditer(text):
-            for group in range(1, pattern.groups + 1):
+            if pattern is _POST_AUTHOR and m[2] and not looks_like_place(text, m.start(2), m.end(2)):
+                continue  # "Top contributor · Chiamaka Okafor · 2d": a badge, then the author (found by NER)
+            groups = (1,) if pattern is _POST_AUTHOR else range(1, pattern.groups + 1)
+            for group in groups:
                 said = re.sub(r"\([^)]*\)", lambda p: " " * len(p[0]), m[group])  # "(he/him)", "(4)"
                 words = list(re.finditer(r"[^\W\d_][\w'’.-]*", said))
                 while words and words[0][0].lower() in _SENDER_KIN:
@@ -846,6 +859,11 @@ class NameRecogniser(_Regex):
             if m[1].lower() in _NOT_NAMES or looks_like_place(text, m.start(1), m.end(1)):
                 continue
             if is_first_name(word) or is_unknown_word(word) or "-" in m[1]:  # "Ivy-Rose (3)"
+                found.append((m.start(1), m.end(1)))
+        for m in _LOWER_WITH_AGE.finditer(text):
+            if _DETERMINER_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
+                continue  # "a holly (2)": a thing counted
+            if (is_first_name(m[1]) or is_ambiguous_name(m[1])) and m[1] not in _NOT_NAMES:
                 found.append((m.start(1), m.end(1)))
         found += _chat_senders(text)
         for m in _TITLED.finditer(text):
