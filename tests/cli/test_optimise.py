@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
-from tests.helpers import write_workspace
+from tests.helpers import TINY_TOML, write_workspace
 
 runner = CliRunner()
 
@@ -49,3 +49,29 @@ def test_a_budget_below_the_cheapest_site_names_the_budget_and_that_cost(tmp_pat
     assert "--budget: expected at least the cheapest candidate's cost, £50 a year (S2)" in output
     assert "got '£1'" in output
     assert "--bases" not in output
+
+
+def test_assumed_costs_are_labelled_in_every_cost_row(tmp_path: Path) -> None:
+    """Probe 10 #1: on an ``init --assume-costs`` workspace optimise printed "cost a year £385k" with no
+    word that the cost is assumed (Norfolk's £10.2m over 53 centres), unlike the report."""
+    sites = ["S1,Site one,children_centre,52.60,1.00,D1,", "S2,Site two,library,52.70,1.10,D2,"]
+    toml = TINY_TOML + "\n[costs]\nsite_cost_per_year = 192453\n"
+    folder = write_workspace(tmp_path / "w", sites=sites, toml=toml)
+    label = "assumed: £192k a site, Norfolk's £10.2m / 53 centres"
+    optimised = runner.invoke(app, ["optimise", str(folder), "--bases", "1", "--dry-run"])
+    assert optimised.exit_code == 0, optimised.output
+    text = " ".join(optimised.output.split())
+    assert f"cost a year ({label})" in text
+    assert f"saving a year ({label})" in text
+    evaluated = runner.invoke(app, ["evaluate", str(folder), "one"])
+    assert evaluated.exit_code == 0, evaluated.output
+    assert f"saving £192k ({label})." in " ".join(evaluated.output.split())
+    compared = runner.invoke(app, ["compare", str(folder)])
+    assert f"cost a year ({label})" in " ".join(compared.output.split())
+
+
+def test_costs_from_sites_csv_carry_no_assumed_label(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, ["optimise", str(folder), "--bases", "1", "--dry-run"])
+    assert result.exit_code == 0, result.output
+    assert "assumed" not in result.output

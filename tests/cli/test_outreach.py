@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
-from tests.helpers import write_workspace
+from tests.helpers import TINY_TOML, write_workspace
 
 runner = CliRunner()
 
@@ -28,3 +29,89 @@ def test_a_threshold_given_is_the_one_planned_for(tmp_path: Path) -> None:
     result = runner.invoke(app, ["outreach", str(folder), "one", "--threshold", "1440", "--json"])
     assert result.exit_code == 0, result.output
     assert '"threshold_minutes": 1440.0' in result.output
+
+
+NO_COST_SITES = [
+    "S1,Site one,children_centre,52.60,1.00,D1,",
+    "S2,Site two,library,52.70,1.10,D2,",
+]
+"""The tiny workspace's sites as a council's open data gives them: no cost_per_year."""
+
+CHILDREN_AREAS = "id,lat,lon,district,children,deprivation_decile,rurality,no_car_share"
+
+
+def _assumed_costs(folder: Path) -> Path:
+    """The tiny workspace with no costs of its own and ``init --assume-costs``'s setting (Norfolk's)."""
+    return write_workspace(
+        folder, sites=NO_COST_SITES, toml=TINY_TOML + "\n[costs]\nsite_cost_per_year = 192453\n"
+    )
+
+
+def test_no_budget_plans_no_outreach_even_when_the_bases_have_no_cost(tmp_path: Path) -> None:
+    """Probe 10 #2: with no budget and bases of unknown cost, outreach said "no budget was set" yet
+    bought sessions and home visits without limit (the unknown cost left unknown money, read as no
+    limit), while the report of the same plan said no outreach is planned. One rule now: none."""
+    folder = write_workspace(tmp_path / "w", sites=NO_COST_SITES)
+    result = runner.invoke(app, ["outreach", str(folder), "one", "--threshold", "10", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["families_in_need"] > 0  # someone needs outreach; none is planned for them
+    assert data["budget_per_year"] is None
+    assert data["sessions"] == []
+    assert data["home_visit_families"] == 0
+    assert data["outreach_cost_per_year"] == 0
+    assert data["home_visits_cost_per_year"] == 0
+    assert "no budget was set (the scenario's budget_per_year or [outreach] budget_per_year), so no " \
+        "outreach is planned" in data["notes"]  # fmt: skip
+
+
+def test_a_budget_with_bases_of_unknown_cost_plans_no_outreach_and_says_why(tmp_path: Path) -> None:
+    """What a budget leaves after bases of unknown cost is unknown: no outreach, the budget still shown."""
+    folder = write_workspace(tmp_path / "w", sites=NO_COST_SITES)
+    result = runner.invoke(app, ["outreach", str(folder), "one", "--threshold", "10", "--budget", "1m"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "budget a year │ £1.00m" in text
+    assert "outreach sessions (0 a week at 0 venues)" in text
+    assert "some of one's bases have no cost_per_year, so what the budget of £1,000,000 a year leaves " \
+        "for outreach is not known and no outreach is planned" in text  # fmt: skip
+
+
+def test_assumed_costs_are_labelled_and_no_budget_is_made_up(tmp_path: Path) -> None:
+    """Probe 10 #1: on an ``init --assume-costs`` council the CLI printed "budget a year £393k" (the
+    assumed bases' cost plus the online offer, a budget no one set) and the bases' cost with no word
+    that it is assumed; the report said "costs assumed, not the council's"."""
+    folder = _assumed_costs(tmp_path / "w")
+    result = runner.invoke(app, ["outreach", str(folder), "one", "--threshold", "10"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "budget a year" not in text
+    assert "bases (assumed: £192k a site, Norfolk's £10.2m / 53 centres) │ £192k" in text
+    assert "total (assumed: £192k a site, Norfolk's £10.2m / 53 centres)" in text
+    assert "no outreach is planned" in text
+    assert "give a budget with --budget" in text
+    data = json.loads(
+        runner.invoke(app, ["outreach", str(folder), "one", "--threshold", "10", "--json"]).output
+    )
+    assert data["budget_per_year"] is None
+    assert data["bases_cost_assumed"] == "assumed: £192k a site, Norfolk's £10.2m / 53 centres"
+
+
+def test_costs_from_sites_csv_are_not_labelled_assumed(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, ["outreach", str(folder), "one", "--budget", "1m", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output)["bases_cost_assumed"] == ""
+
+
+def test_outreach_names_its_travel_rule_and_counts_the_workspace_unit(tmp_path: Path) -> None:
+    """Probe 10 #9: "children within 30 min of a base" named no mode (it is by bus without a car, by
+    car with one, unlike evaluate's "by bus"), and tables headed children as "families"."""
+    folder = write_workspace(tmp_path / "w", areas_header=CHILDREN_AREAS)
+    result = runner.invoke(app, ["outreach", str(folder), "one", "--budget", "1m", "--threshold", "10"])
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.output.split())
+    assert "children within 10 min of a base (by bus without a car, by car with one)" in text
+    assert "children in need" in text
+    assert "how children are reached" in text
+    assert "families" not in text

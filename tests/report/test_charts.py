@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from types import SimpleNamespace
+from typing import Any
 
-from hubplan.report.charts import chart_safe, chart_text
+from hubplan.report.charts import area_words, chart_safe, chart_text
 
 PASTED = {
     "title": "First proposal\v(Sept 2018)",  # Word's manual line break, pasted into a spreadsheet
@@ -68,3 +70,20 @@ def test_chart_text_drops_terminal_codes_and_spaces_control_runs() -> None:
     assert chart_text("\x1b[31mred\x1b[0m") == "red"
     assert chart_text("a\r\n\tb") == "a b"
     assert chart_text("plain £ text é") == "plain £ text é"
+
+
+def _view(ids: list[str], outlined: list[str]) -> Any:
+    """A stand-in for a RenderView: the areas' ids and noun, and the outlines drawn for some."""
+    areas = SimpleNamespace(ids=tuple(ids), noun="children under five")
+    features = tuple({"properties": {"id": i}} for i in outlined)
+    return SimpleNamespace(areas=areas, layers=SimpleNamespace(area=features))
+
+
+def test_a_map_caption_says_what_each_area_is_drawn_as() -> None:
+    """Probe 10 #10: "a neighbourhood (an LSOA)" only for LSOAs drawn as outlines."""
+    lsoas = ["E01026599", "W01000001"]
+    assert area_words(_view(lsoas, lsoas)) == "Each shape is a neighbourhood (an LSOA)"
+    assert area_words(_view(["a1", "a2"], ["a1", "a2"])) == "Each shape is an area of areas.csv"
+    dots = "Each dot is an area of areas.csv, where its people live, sized by its children under five"
+    assert area_words(_view(["a1", "a2"], [])) == dots
+    assert area_words(_view(lsoas, ["elsewhere"])) == dots  # outlines of no area here: dots are drawn

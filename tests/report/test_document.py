@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -15,6 +16,7 @@ from hubplan.cli import app
 from hubplan.data import bundled_workspace_path, load_workspace
 from hubplan.evaluate import evaluate
 from hubplan.files import written_by_hubplan
+from tests.helpers import write_workspace
 
 runner = CliRunner()
 SECTIONS = (
@@ -116,3 +118,39 @@ def test_the_pdf_library_loads_without_running_a_compiler() -> None:
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"  # no gcc, no ld: only ldconfig's cache is read
+
+
+def _own_areas_report(tmp_path: Path) -> tuple[str, str]:
+    """Report the tiny workspace of the user's own areas (no boundaries.geojson), no budget anywhere.
+
+    Returns the report's text (tags dropped, entities read) and ``hubplan outreach``'s output for
+    the same option.
+    """
+    folder = write_workspace(tmp_path / "w")
+    out = tmp_path / "rep"
+    result = runner.invoke(app, ["report", str(folder), "--no-pdf", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", (out / "report.html").read_text())).split())
+    cli = runner.invoke(app, ["outreach", str(folder), "one"])
+    assert cli.exit_code == 0, cli.output
+    return text, " ".join(cli.output.split())
+
+
+def test_report_and_outreach_follow_one_rule_without_a_budget(tmp_path: Path) -> None:
+    """Probe 10 #2: outreach with no budget planned sessions while the report of the same plan said
+    "No reported option has a budget, so no outreach is planned": now both plan none, in one sentence."""
+    text, cli = _own_areas_report(tmp_path)
+    why = (
+        "no budget was set (the scenario's budget_per_year or [outreach] budget_per_year), so no outreach "
+        "is planned"
+    )
+    assert f"Only one : {why}." in text
+    assert f"Note: {why}" in cli
+    assert "outreach sessions (0 a week at 0 venues)" in cli
+
+
+def test_map_caption_says_the_users_areas_are_dots(tmp_path: Path) -> None:
+    """Probe 10 #10: areas of the user's own, drawn as dots, were captioned "a neighbourhood (an LSOA)"."""
+    text, _ = _own_areas_report(tmp_path)
+    assert "neighbourhood (an LSOA)" not in text
+    assert "Only one. Each dot is an area of areas.csv, where its people live, sized by its" in text

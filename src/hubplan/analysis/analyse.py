@@ -32,7 +32,7 @@ from hubplan.data.workspace import Workspace
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.evaluate.usage import UsageReach, workspace_reach
 from hubplan.outreach.circuit_scenario import ScenarioRounds
-from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.plan import OutreachPlan, outreach_budget, plan_outreach
 from hubplan.outreach.reach import ReachTable, outreach_reach
 from hubplan.travel.matrix import TravelMatrix, cache_key
 
@@ -50,8 +50,8 @@ class Analysis:
     sources
         Mode to where its minutes came from (estimated, routed, imported).
     outreach
-        Scenario name to its outreach plan, for every reported scenario that closes centres and has a
-        budget.
+        Scenario name to its outreach plan, for every reported scenario other than the network today
+        that has a budget and bases of known cost.
     consultation
         The consultation's counts, petitions and themes, or ``None`` with no responses.
     centres
@@ -87,6 +87,9 @@ class Analysis:
         or ``None``.
     rounds_view
         The rounds as the report prints them (each vehicle-day in words, the map), or ``None``.
+    no_outreach
+        Scenario name to why no outreach is planned for it (no budget set, or bases of unknown
+        cost: :func:`hubplan.outreach.plan.outreach_budget`, the rule ``hubplan outreach`` follows).
     """
 
     fingerprint: str
@@ -106,6 +109,7 @@ class Analysis:
     usage: UsageReach | None = None
     lots: ReportLots | None = None
     rounds_view: RoundsView | None = None
+    no_outreach: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def has_baseline(self) -> bool:
@@ -124,7 +128,8 @@ class Analysis:
         -------
         dict
             ``fingerprint``, ``sources``, ``evaluations`` (each as :meth:`Evaluation.to_dict`),
-            ``outreach`` (scenario to :meth:`OutreachPlan.to_dict`), ``consultation``,
+            ``outreach`` (scenario to :meth:`OutreachPlan.to_dict`), ``no_outreach`` (scenario
+            to why none is planned), ``consultation``,
             ``closing_centres``, ``checklist_inputs`` (the consultation period and the closing
             centres with no event in reach), ``intervals`` (scenario to
             :meth:`ScenarioIntervals.to_dict`), ``frontier`` (:meth:`FrontierBand.to_dict`) and
@@ -138,6 +143,7 @@ class Analysis:
             "sources": dict(self.sources),
             "evaluations": [ev.to_dict() for ev in self.evaluations],
             "outreach": {name: plan.to_dict() for name, plan in self.outreach.items()},
+            "no_outreach": dict(self.no_outreach),
             "consultation": asdict(self.consultation) if self.consultation else None,
             "closing_centres": [c.to_dict() for c in self.centres],
             "checklist_inputs": {
@@ -251,12 +257,16 @@ def analyse(
         raise ValueError(msg)
     consultation = snapshot if snapshot is not None else consultation_snapshot(workspace, store_url=store_url)
     chosen = list(evaluations)
+    # One rule with `hubplan outreach`: outreach only within a budget someone set (outreach_budget).
+    unplanned = {
+        ev.scenario.name: outreach_budget(workspace, ev.scenario)[1]
+        for ev in chosen
+        if ev.baseline != ev.scenario.name
+    }
     outreach = {
         ev.scenario.name: plan_outreach(workspace, travel, ev.scenario)
         for ev in chosen
-        if ev.baseline != ev.scenario.name
-        and math.isfinite(ev.cost_per_year)
-        and (ev.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year) is not None
+        if ev.scenario.name in unplanned and not unplanned[ev.scenario.name]
     }
     evidence = gather_evidence(
         workspace, travel, chosen, outreach=outreach, proposal=proposal, snapshot=consultation
@@ -284,4 +294,5 @@ def analyse(
         usage=workspace_reach(workspace, travel),
         lots=report_lots(workspace, travel, chosen, evidence, outreach, outlines=view.layers.area),
         rounds_view=rounds_view(rounds, title=title, layers=view.layers),
+        no_outreach={name: why for name, why in unplanned.items() if why},
     )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -14,7 +13,7 @@ from hubplan.data.workspace import Workspace
 from hubplan.errors import InfeasibleError, InputError, ParameterError, Problem
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.outreach.events import plan_events
-from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.plan import OutreachPlan, outreach_budget, plan_outreach
 from hubplan.outreach.reach import ReachTable, outreach_reach
 from hubplan.travel.matrix import TravelMatrix
 
@@ -153,12 +152,10 @@ def gather_evidence(
     closing: tuple[str, ...] = ()
     far: tuple[str, ...] = ()
     if chosen is not None:
-        budget = chosen.scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
-        if budget is not None:
-            known = (outreach or {}).get(chosen.scenario.name)
-            if known is not None or math.isfinite(chosen.cost_per_year):
-                plan = known if known is not None else plan_outreach(workspace, travel, chosen.scenario)
-                reach = tuple(outreach_reach(workspace, plan))
+        known = (outreach or {}).get(chosen.scenario.name)
+        if known is not None or not outreach_budget(workspace, chosen.scenario)[1]:
+            plan = known if known is not None else plan_outreach(workspace, travel, chosen.scenario)
+            reach = tuple(outreach_reach(workspace, plan))
         closing, far = _event_reach(workspace, travel, chosen, decision, event_minutes)
     if snapshot is None:
         snapshot = consultation_snapshot(workspace)

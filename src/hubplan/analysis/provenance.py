@@ -13,7 +13,8 @@ from typing import Any, Literal
 
 import numpy as np
 
-from hubplan.data.assumptions import NORFOLK_COST_PER_CENTRE, Assumptions
+from hubplan.data.assumptions import Assumptions
+from hubplan.data.cost_source import site_cost_reason
 from hubplan.data.workspace import Workspace
 from hubplan.travel.estimate import MODES, describe_estimate
 
@@ -44,6 +45,8 @@ FIGURE_NAMES = {
     "access": "what 'has access' means",
     "online_offer": "the online offer",
     "outreach_costs": "outreach costs",
+    "home_visits": "home visits",
+    "rounds_costs": "outreach rounds' vehicles",
     "modelled_data": "what the workspace's data models",
 }
 """The words each figure key of the provenance is shown with."""
@@ -165,11 +168,7 @@ def _costs(workspace: Workspace, a: Assumptions) -> tuple[Provenance | None, str
             f"{missing} ([costs] site_cost_per_year): a plan using any of them shows no money, and no plan "
             "is made under a budget"
         )
-    source = (
-        "Norfolk's £10.2m a year over its 53 children's centres, 2018-19"
-        if round(assumed) == NORFOLK_COST_PER_CENTRE
-        else "set in hubplan.toml"
-    )
+    source = site_cost_reason(assumed)
     mixed = f"; the other {int(given.sum())} from cost_per_year in {site_file}" if given.any() else ""
     detail = (
         f"{int((~given).sum())} sites' cost a year assumed at {_money(assumed)} ([costs] site_cost_per_year: "
@@ -272,11 +271,59 @@ def figure_provenance(workspace: Workspace, sources: dict[str, str]) -> FigureSo
             f"{float(np.sum(workspace.areas.families)):,.0f} {noun})"
         ),
     )
-    outreach_set = [n for n in ("staff_hourly_cost", "venue_hire_per_session") if _set_in_file(costs, n)]
+    outreach_set = [
+        n for n in ("staff_hourly_cost", "venue_hire_per_session", "mileage_per_km") if _set_in_file(costs, n)
+    ]
     figures["outreach_costs"] = Provenance(
         "user" if outreach_set else "assumed",
-        f"outreach sessions costed at {_money(costs.staff_hourly_cost)} an hour of staff and "
-        f"{_money(costs.venue_hire_per_session)} a room ([costs]"
-        + ("; set in hubplan.toml)" if outreach_set else "; defaults, calibrated on Norfolk's 2019 plan)"),
+        f"outreach sessions costed at {_money(costs.staff_hourly_cost)} an hour of staff, "
+        f"{_money(costs.venue_hire_per_session)} a room and £{costs.mileage_per_km:.2f} a km of staff "
+        "driving ([costs] staff_hourly_cost, venue_hire_per_session, mileage_per_km"
+        + (
+            "; set in hubplan.toml)"
+            if outreach_set
+            else "; defaults, calibrated on Norfolk's 2019 plan; the mileage is HMRC's approved rate "
+            "for staff driving their own cars)"
+        ),
     )
+    figures["home_visits"] = _home_visits(workspace)
+    figures["rounds_costs"] = _rounds_costs(a)
     return FigureSources(figures, not_given)
+
+
+def _home_visits(workspace: Workspace) -> Provenance:
+    """Where the cost of a home visit comes from (``[costs] home_visits_per_family_per_year``)."""
+    costs = workspace.assumptions.costs
+    chosen = _set_in_file(costs, "home_visits_per_family_per_year")
+    return Provenance(
+        "user" if chosen else "assumed",
+        f"home visits costed at {_money(costs.home_visits_per_family_per_year)} a year for each of the "
+        f"{workspace.areas.people} no venue reaches ([costs] home_visits_per_family_per_year"
+        + (
+            "; set in hubplan.toml)"
+            if chosen
+            else f"; default: 6 visits a year of 2.5 hours at {_money(costs.staff_hourly_cost)} an hour "
+            "of staff, with mileage)"
+        ),
+    )
+
+
+def _rounds_costs(a: Assumptions) -> Provenance:
+    """Where outreach vehicles' costs come from (``[circuits]``), and why their km rate is not mileage."""
+    c = a.circuits
+    chosen = [n for n in ("vehicle_cost_per_year", "cost_per_km") if _set_in_file(c, n)]
+    why = (
+        "set in hubplan.toml"
+        if chosen
+        else "defaults, modelled: a fitted van at £45,000 over 5 years plus £6,000 a year of insurance "
+        "and upkeep; fuel and wear of a diesel van at about 12 km a litre"
+    )
+    return Provenance(
+        "user" if chosen else "assumed",
+        f"outreach rounds' vehicles costed at {_money(c.vehicle_cost_per_year)} a vehicle a year and "
+        f"£{c.cost_per_km:.2f} a road km ([circuits] vehicle_cost_per_year, cost_per_km; {why}). Two km "
+        f"rates, as they pay for different things: a council van's £{c.cost_per_km:.2f} a km is its "
+        "running cost only, its lease and upkeep being the cost a vehicle a year; staff driving their "
+        f"own cars to sessions are paid £{a.costs.mileage_per_km:.2f} a km ([costs] mileage_per_km), "
+        "which pays for their car's running and ownership both",
+    )

@@ -267,11 +267,19 @@ class OutreachPlanShape(Protocol):
 
     @property
     def budget_per_year(self) -> float:
-        """£ a year."""
+        """£ a year; NaN when no budget was set."""
 
     @property
     def bases_cost_per_year(self) -> float:
         """£ a year."""
+
+    @property
+    def travel_rule(self) -> str:
+        """How a household's minutes to a base count, in words."""
+
+    @property
+    def bases_cost_words(self) -> str:
+        """'assumed: £... a site, why' when a base's cost is assumed, else ''."""
 
     @property
     def online_cost_per_year(self) -> float:

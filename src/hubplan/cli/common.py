@@ -259,6 +259,22 @@ def evaluate_all(
     return [evaluate(workspace, name, travel=travel, breakdowns=groups) for name in names]
 
 
+def cost_words(workspace: Workspace, evaluations: list[Evaluation]) -> str:
+    """Return what to say beside these plans' costs when a base's cost is assumed, else "".
+
+    Every CLI row of money made from ``[costs] site_cost_per_year`` (``init --assume-costs``) says
+    so, in the report's words (:func:`hubplan.data.cost_source.assumed_cost_words`): the plans'
+    bases and the network today's, whose cost the saving is taken from.
+    """
+    from hubplan.data.cost_source import assumed_cost_words_of
+
+    ids = [b for ev in evaluations for b in ev.bases]
+    baseline = workspace.baseline
+    if baseline is not None and any(ev.baseline for ev in evaluations):
+        ids += list(baseline.bases)
+    return assumed_cost_words_of(workspace, ids)
+
+
 def print_json(data: Any) -> None:
     """Write one JSON object to stdout."""
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")

@@ -11,6 +11,7 @@ from hubplan.cli.common import (
     AsJson,
     Dir,
     app,
+    cost_words,
     finite,
     handles_errors,
     load,
@@ -153,7 +154,7 @@ def optimise(
         f"objective {solution.objective:,.1f}, proven within {solution.gap:.2%} of the best possible "
         f"({solution.status}, {solution.bound_method}), {solution.seconds:.2f} s"
     )
-    out.print(comparison_table(evaluations))
+    out.print(comparison_table(evaluations, cost_words=cost_words(workspace, evaluations)))
     for path in written:
         out.print(f"wrote {path}")
 
@@ -185,6 +186,7 @@ def frontier(
 ) -> None:
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
     from hubplan.analysis.frontier import frontier_rows
+    from hubplan.data.cost_source import assumed_cost_words as cost_words_of_sites
     from hubplan.files import check_replaceable
     from hubplan.optimise.frontier import budget_frontier, budget_steps, default_budget_range
     from hubplan.report.frontier import (
@@ -215,7 +217,8 @@ def frontier(
     if as_json:
         print_json({"objective": str(settings.objective), "points": rows})
         return
-    out.print(frontier_table(rows, objective=settings.objective.describe()))
+    assumed = cost_words_of_sites(workspace)  # any site may be a base at some budget
+    out.print(frontier_table(rows, objective=settings.objective.describe(), cost_words=assumed))
     for sentence in extra_money_sentences(rows, more if more is not None else given.get("step", by)):
         out.print(f"- {sentence}")
     if data_out is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import math
 from dataclasses import asdict, fields
 from pathlib import Path
 from typing import Annotated, Any
@@ -114,9 +115,11 @@ def outreach(
     out.print(timetable_table(result))
     for reach in outreach_reach(workspace, result):
         if reach.breakdown != "district":
-            out.print(reach_table(reach))
+            out.print(reach_table(reach, people=result.people))
     for note in result.notes:
         out.print(f"[dim]Note: {escape(note)}[/]")
+    if not math.isfinite(result.budget_per_year):
+        out.print("[dim]Note: give a budget with --budget (e.g. --budget 5.2m) to plan outreach within it[/]")
     if timetable is not None:
         out.print(f"wrote the timetable of {len(result.sessions)} weekly sessions to {timetable}")
 
@@ -197,7 +200,8 @@ def amend(
             }
         )
         return
-    out.print(amend_table(options, amount))
+    assumed = next((o.outreach.bases_cost_words for o in options if o.outreach.bases_cost_words), "")
+    out.print(amend_table(options, amount, cost_words=assumed))
     out.print(amend_sentence(options, amount, before))
 
 

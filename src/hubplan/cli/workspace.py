@@ -13,6 +13,7 @@ from hubplan.cli.common import (
     AsJson,
     Dir,
     app,
+    cost_words,
     err,
     evaluate_all,
     finite,
@@ -178,11 +179,13 @@ def evaluate_command(
     mode = mode or ev.access_mode
     minutes = ev.access_minutes if minutes is None else minutes
     _check_view(ev, mode, minutes)
-    out.print(evaluation_table(ev))
+    assumed = cost_words(workspace, [ev])
+    out.print(evaluation_table(ev, cost_words=assumed))
     if ev.baseline:
         out.print(
             f"Cost {fmt.money(ev.cost_per_year)} a year; baseline '{ev.baseline}' "
-            f"{fmt.money(ev.baseline_cost_per_year)}; saving {fmt.money(ev.saving_per_year)}."
+            f"{fmt.money(ev.baseline_cost_per_year)}; saving {fmt.money(ev.saving_per_year)}"
+            + (f" ({escape(assumed)})." if assumed else ".")
         )
     for name in ev.modes[mode].groups:
         out.print(breakdown_table(ev, name, mode=mode, minutes=minutes))
@@ -216,7 +219,7 @@ def compare(
     if as_json:
         print_json({"scenarios": [ev.to_dict() for ev in evaluations]})
         return
-    out.print(comparison_table(evaluations))
+    out.print(comparison_table(evaluations, cost_words=cost_words(workspace, evaluations)))
 
 
 @app.command()

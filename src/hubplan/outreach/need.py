@@ -24,7 +24,10 @@ WEIGHTING_WORDS = {
 }
 """Each weighting in words, as outputs say which was used."""
 
-BY_HOW_THEY_TRAVEL = "by the way they can travel (by bus without a car, by car with one)"
+TRAVEL_RULE = "by bus without a car, by car with one"
+"""How a household's minutes to a base are counted for outreach, in words (the outreach tables' rows)."""
+
+BY_HOW_THEY_TRAVEL = f"by the way they can travel ({TRAVEL_RULE})"
 """How need measures 'farther than the threshold from every base' (:func:`outreach_need`), for sentences."""
 
 

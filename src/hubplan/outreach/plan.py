@@ -3,15 +3,24 @@
 from __future__ import annotations
 
 import heapq
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
+from hubplan.data.cost_source import assumed_cost_words
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.outreach.costs import session_cost_per_year, session_staff_hours
-from hubplan.outreach.need import WEIGHTING_WORDS, Need, NeedWeighting, check_threshold, outreach_need
+from hubplan.outreach.need import (
+    TRAVEL_RULE,
+    WEIGHTING_WORDS,
+    Need,
+    NeedWeighting,
+    check_threshold,
+    outreach_need,
+)
 from hubplan.outreach.timetable import Session, build_timetable
 from hubplan.outreach.venues import VenueChoice, choose_venues
 from hubplan.travel.geodesic import great_circle_matrix_km
@@ -57,7 +66,7 @@ class OutreachPlan:
     scenario
         The scenario's name.
     budget_per_year
-        The service budget (£ a year).
+        The service budget (£ a year); NaN when none was set (and no outreach is planned).
     bases_cost_per_year, online_cost_per_year, outreach_cost_per_year
         The three lines of the cost (£ a year).
     families
@@ -80,6 +89,12 @@ class OutreachPlan:
         The per-area need, for breakdowns.
     area_reached
         (n_areas,) families outreach reaches in each area.
+    notes
+        What the plan assumed or could not do, one sentence each.
+    people
+        The workspace's unit, ``"families"`` or ``"children"``.
+    bases_cost_words
+        "assumed: £... a site, why" when a base's cost is ``[costs] site_cost_per_year``, else "".
     """
 
     scenario: str
@@ -101,6 +116,12 @@ class OutreachPlan:
     area_reached: np.ndarray
     notes: tuple[str, ...] = field(default=())
     people: str = "families"
+    bases_cost_words: str = ""
+
+    @property
+    def travel_rule(self) -> str:
+        """How a household's minutes to a base count, in words: "by bus without a car, by car with one"."""
+        return TRAVEL_RULE
 
     @property
     def need_weighting(self) -> str:
@@ -132,9 +153,10 @@ class OutreachPlan:
         """Return the plan as JSON-ready data (the ``hubplan outreach --json`` object)."""
         return {
             "scenario": self.scenario,
-            "budget_per_year": round(self.budget_per_year, 2),
-            "cost_per_year": round(self.cost_per_year, 2),
-            "bases_cost_per_year": round(self.bases_cost_per_year, 2),
+            "budget_per_year": _money_or_none(self.budget_per_year),
+            "cost_per_year": _money_or_none(self.cost_per_year),
+            "bases_cost_per_year": _money_or_none(self.bases_cost_per_year),
+            "bases_cost_assumed": self.bases_cost_words,
             "online_cost_per_year": round(self.online_cost_per_year, 2),
             "outreach_cost_per_year": round(self.outreach_cost_per_year, 2),
             "threshold_minutes": self.threshold_minutes,
@@ -151,6 +173,54 @@ class OutreachPlan:
             "sessions": [s.__dict__ for s in self.sessions],
             "notes": list(self.notes),
         }
+
+
+def _money_or_none(value: float) -> float | None:
+    """Return £ rounded to pence, or None (JSON null) for a sum not set or not known (NaN)."""
+    return round(value, 2) if math.isfinite(value) else None
+
+
+def outreach_budget(
+    workspace: Workspace, scenario: Scenario, *, budget_per_year: float | None = None
+) -> tuple[float | None, str]:
+    """Return the budget a scenario's outreach is planned within, or None and why none is planned.
+
+    The one rule every output follows (``hubplan outreach``, ``amend``, the report, the lots):
+    outreach is planned only within a budget someone set, and only when the bases' cost is known,
+    since outreach gets what the budget leaves after the bases and the online offer. No budget is
+    ever made up (the bases' cost was once taken as the budget, and an unknown cost bought outreach
+    without limit).
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    scenario
+        The bases.
+    budget_per_year
+        A budget given for this plan (£ a year); default the scenario's ``budget_per_year``, then
+        ``[outreach] budget_per_year``. A budget of 0 is 0, not the next default.
+
+    Returns
+    -------
+    tuple
+        The budget (£ a year; None when none was set) and "" when outreach is planned within it,
+        else the reason no outreach is planned, in words.
+    """
+    given = (budget_per_year, scenario.budget_per_year, workspace.assumptions.outreach.budget_per_year)
+    budget = next((b for b in given if b is not None), None)
+    if budget is None:
+        return None, (
+            "no budget was set (the scenario's budget_per_year or [outreach] budget_per_year), so no "
+            "outreach is planned"
+        )
+    bases_cost = float(workspace.sites.cost_per_year[workspace.base_indices(scenario)].sum())
+    if not math.isfinite(bases_cost):
+        return float(budget), (
+            f"some of {scenario.name}'s bases have no cost_per_year, so what the budget of "
+            f"£{budget:,.0f} a year leaves for outreach is not known and no outreach is planned"
+        )
+    return float(budget), ""
 
 
 def plan_outreach(
@@ -174,6 +244,9 @@ def plan_outreach(
        weighted by deprivation, until a venue's families are all served).
     5. Families no venue reaches are visited at home, most deprived first, while money remains.
     6. A timetable places every session with a worker from its base.
+
+    Without a budget, or with bases of unknown cost, no outreach is planned (:func:`outreach_budget`
+    says why, in the notes): the plan then costs the bases and the online offer only.
 
     Parameters
     ----------
@@ -201,17 +274,14 @@ def plan_outreach(
     costs = workspace.assumptions.costs
     online = costs.online_offer(float(workspace.areas.families.sum()))
     threshold = check_threshold(threshold_minutes, workspace)
+    people = workspace.areas.people
     bases = workspace.base_indices(scenario)
     bases_cost = float(workspace.sites.cost_per_year[bases].sum())
-    budget = next(
-        (b for b in (budget_per_year, scenario.budget_per_year, settings.budget_per_year) if b is not None),
-        None,
-    )  # a budget of 0 given is 0, not the next default
+    budget, unplanned = outreach_budget(workspace, scenario, budget_per_year=budget_per_year)
     notes = [f"staff travel between sites: {travel.sources['car']} car minutes"]
-    notes.append("families no venue reaches can be served only by home visits or the online offer")
-    if budget is None:
-        budget = bases_cost + online
-        notes.append("no budget was set: outreach gets nothing beyond the bases and the online offer")
+    notes.append(f"{people} no venue reaches can be served only by home visits or the online offer")
+    if unplanned:
+        notes.append(unplanned)
     weighting = settings.need_weighting if need_weighting is None else need_weighting
     need = outreach_need(workspace, travel, bases, threshold, weighting=weighting)
     notes.append(f"need weighted by {WEIGHTING_WORDS[weighting]}")
@@ -220,7 +290,7 @@ def plan_outreach(
     choice = choose_venues(
         workspace, travel, need, staff_minutes, venue_minutes=workspace.assumptions.venue_minutes
     )
-    money = budget - bases_cost - online
+    money = 0.0 if budget is None or unplanned else budget - bases_cost - online  # see outreach_budget
     if money < 0:
         notes.append(f"the bases and online offer alone exceed the budget by £{-money:,.0f} a year")
     per_session = session_cost_per_year(costs, 2 * staff_minutes, 2 * staff_km)
@@ -271,7 +341,7 @@ def plan_outreach(
     families = float(need.no_car.sum() + need.car.sum())
     return OutreachPlan(
         scenario=scenario.name,
-        budget_per_year=float(budget),
+        budget_per_year=math.nan if budget is None else float(budget),
         bases_cost_per_year=bases_cost,
         online_cost_per_year=online,
         outreach_cost_per_year=float(spent),
@@ -288,7 +358,8 @@ def plan_outreach(
         need=need,
         area_reached=area_reached,
         notes=tuple(notes),
-        people=workspace.areas.people,
+        people=people,
+        bases_cost_words=assumed_cost_words(workspace, bases),
     )
 
 

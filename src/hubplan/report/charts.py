@@ -517,6 +517,34 @@ def access_map(view: RenderView, ev: EvaluationShape, *, mode: str | None = None
     return spec
 
 
+LSOA_CODE = re.compile(r"^[EW]01\d{6}$")
+"""An LSOA 2011 code (England E01..., Wales W01...): the areas ``hubplan init`` writes."""
+
+
+def area_words(view: RenderView) -> str:
+    """Say what each area on a map is, as :func:`area_map_layers` draws it, for a caption.
+
+    Parameters
+    ----------
+    view
+        The workspace as renderers print it.
+
+    Returns
+    -------
+    str
+        "Each shape is a neighbourhood (an LSOA)" only where the areas are drawn as outlines and
+        their ids are LSOA codes; "Each shape is an area of areas.csv" for other outlines; "Each dot
+        is an area of areas.csv, sized by its ..." where the areas have no outlines and are dots.
+    """
+    ids = set(view.areas.ids)
+    drawn = [f["properties"].get("id") for f in view.layers.area if f["properties"].get("id") in ids]
+    if not drawn:
+        return f"Each dot is an area of areas.csv, where its people live, sized by its {view.areas.noun}"
+    if all(LSOA_CODE.match(str(i)) for i in drawn):
+        return "Each shape is a neighbourhood (an LSOA)"
+    return "Each shape is an area of areas.csv"
+
+
 def area_map_layers(
     view: RenderView, labels: Sequence[str], colour: dict[str, Any], *, demand: np.ndarray
 ) -> list[dict[str, Any]]:

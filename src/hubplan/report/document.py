@@ -113,7 +113,7 @@ def render_html(analysis: Analysis) -> str:
                 "svg": charts.to_svg(charts.access_map(view, ev)),
                 "alt": f"Map of {region}: areas shaded by {view.access_mode} minutes to a base, "
                 f"{ev.scenario.title}",
-                "caption": f"{ev.scenario.title}. Each shape is a neighbourhood (an LSOA), shaded by "
+                "caption": f"{ev.scenario.title}. {charts.area_words(view)}, shaded by "
                 f"{view.access_mode} minutes to the nearest base; triangles are bases"
                 + (", crosses sites of the network today it leaves out." if analysis.has_baseline else "."),
             }
@@ -151,6 +151,12 @@ def render_html(analysis: Analysis) -> str:
         ],
         "equality": _equality(evaluations, view.car_minutes, intervals=analysis.intervals),
         "outreach": _outreach(analysis),
+        "area_words": charts.area_words(view),
+        "no_outreach": [
+            (ev.scenario.title, analysis.no_outreach[ev.scenario.name])
+            for ev in analysis.evaluations
+            if ev.scenario.name in analysis.no_outreach
+        ],
         "rounds": rounds_section(analysis),
         "usage": usage_section(analysis),
         "lots": lots_section(view, analysis.lots),

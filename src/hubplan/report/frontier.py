@@ -14,7 +14,7 @@ from hubplan.files import spreadsheet_safe, write_output
 from hubplan.report import format as fmt
 
 
-def frontier_table(rows: list[dict[str, Any]], *, objective: str) -> Table:
+def frontier_table(rows: list[dict[str, Any]], *, objective: str, cost_words: str = "") -> Table:
     """Return the frontier as a table, one row per budget.
 
     Parameters
@@ -23,6 +23,9 @@ def frontier_table(rows: list[dict[str, Any]], *, objective: str) -> Table:
         From :func:`hubplan.analysis.frontier.frontier_rows`.
     objective
         The objective in words (``Objective.describe()``), for the title.
+    cost_words
+        When sites' costs are assumed (:func:`hubplan.data.cost_source.assumed_cost_words`): said in
+        the cost column's heading.
 
     Returns
     -------
@@ -35,7 +38,7 @@ def frontier_table(rows: list[dict[str, Any]], *, objective: str) -> Table:
     for name in (
         "budget",
         "bases",
-        "cost a year",
+        f"cost a year ({cost_words})" if cost_words else "cost a year",
         f"{first['noun']} within {limit}",
         "share",
         "most deprived fifth",

@@ -23,30 +23,36 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
     Returns
     -------
     list of tuple
-        Budget, bases, online offer, sessions, home visits and total; and, when the total exceeds
-        the budget (the bases and online offer alone can), how much over it is.
+        Budget (only when one was set: none is made up), bases, online offer, sessions, home visits
+        and total; and, when the total exceeds the budget (the bases and online offer alone can),
+        how much over it is. The bases and the total say when a base's cost is assumed, and why.
     """
     over = plan.cost_per_year - plan.budget_per_year
     unknown = "not known (no costs for the bases)"
+    assumed = f" ({plan.bases_cost_words})" if plan.bases_cost_words else ""
+    budget = (
+        [("budget a year", fmt.money(plan.budget_per_year))] if math.isfinite(plan.budget_per_year) else []
+    )
+    ind = "  " if budget else ""  # the lines of the cost sit under the budget they are within
     rows = [
+        *budget,
         (
-            "budget a year",
-            fmt.money(plan.budget_per_year) if math.isfinite(plan.budget_per_year) else "not set",
-        ),
-        (
-            "  bases",
+            f"{ind}bases{assumed}",
             fmt.money(plan.bases_cost_per_year) if math.isfinite(plan.bases_cost_per_year) else unknown,
         ),
-        ("  online offer", fmt.money(plan.online_cost_per_year)),
+        (f"{ind}online offer", fmt.money(plan.online_cost_per_year)),
         (
-            f"  outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
+            f"{ind}outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
             fmt.money(plan.outreach_cost_per_year),
         ),
         (
-            f"  home visits ({fmt.families(plan.home_visit_families)} {plan.people})",
+            f"{ind}home visits ({fmt.families(plan.home_visit_families)} {plan.people})",
             fmt.money(plan.home_visits_cost_per_year),
         ),
-        ("  total", fmt.money(plan.cost_per_year) if math.isfinite(plan.cost_per_year) else unknown),
+        (
+            f"{ind}total{assumed}",
+            fmt.money(plan.cost_per_year) if math.isfinite(plan.cost_per_year) else unknown,
+        ),
     ]
     if over > 0.5:
         rows.append(("  OVER THE BUDGET by", fmt.money(over)))
@@ -77,7 +83,7 @@ def outreach_summary_table(plan: OutreachPlanShape) -> Table:
             else []
         ),
         (
-            f"{plan.people} within {plan.threshold_minutes:g} min of a base",
+            f"{plan.people} within {plan.threshold_minutes:g} min of a base ({plan.travel_rule})",
             fmt.families(plan.families_within_base),
         ),
         (f"{plan.people} reached by outreach", fmt.families(plan.families_reached)),
@@ -106,7 +112,8 @@ def venues_table(plan: OutreachPlanShape, *, limit: int = 15) -> Table:
         One row per venue.
     """
     table = Table(title=f"Outreach venues ({len(plan.venues)}; the {min(limit, len(plan.venues))} busiest)")
-    for name in ("venue", "staffed from", "sessions a week", "families in need", "reached", "cost a year"):
+    in_need = f"{plan.people} in need"
+    for name in ("venue", "staffed from", "sessions a week", in_need, "reached", "cost a year"):
         table.add_column(name, justify="left" if name in ("venue", "staffed from") else "right")
     for v in plan.venues[:limit]:
         table.add_row(
@@ -116,13 +123,15 @@ def venues_table(plan: OutreachPlanShape, *, limit: int = 15) -> Table:
     return table
 
 
-def reach_table(reach: ReachTableShape) -> Table:
+def reach_table(reach: ReachTableShape, *, people: str = "families") -> Table:
     """Return one breakdown of families reached by a base, by outreach, or not at all.
 
     Parameters
     ----------
     reach
         The breakdown.
+    people
+        What the workspace counts, ``"families"`` or ``"children"`` (its areas' unit).
 
     Returns
     -------
@@ -130,9 +139,9 @@ def reach_table(reach: ReachTableShape) -> Table:
         One row per group.
     """
     title = BREAKDOWN_TITLES.get(reach.breakdown, reach.breakdown)
-    table = Table(title=f"{title}: how families are reached")
+    table = Table(title=f"{title}: how {people} are reached")
     table.add_column(title)
-    for name in ("families", "by a base", "by outreach", "not reached"):
+    for name in (people, "by a base", "by outreach", "not reached"):
         table.add_column(name, justify="right")
     for g, label in enumerate(reach.labels):
         table.add_row(
@@ -142,7 +151,7 @@ def reach_table(reach: ReachTableShape) -> Table:
     return table
 
 
-def amend_table(options: Sequence[AmendShape], extra: float) -> Table:
+def amend_table(options: Sequence[AmendShape], extra: float, *, cost_words: str = "") -> Table:
     """Return each way of spending the extra money, best first.
 
     Parameters
@@ -151,6 +160,9 @@ def amend_table(options: Sequence[AmendShape], extra: float) -> Table:
         From :func:`hubplan.outreach.amend`.
     extra
         The extra £ a year.
+    cost_words
+        When a base's cost is assumed (:func:`hubplan.data.cost_source.assumed_cost_words`): said in
+        the cost column's heading.
 
     Returns
     -------
@@ -165,7 +177,7 @@ def amend_table(options: Sequence[AmendShape], extra: float) -> Table:
         "reached in all",
         "at the rounds' stops",
         "rounds cost a year",
-        "cost a year",
+        f"cost a year ({cost_words})" if cost_words else "cost a year",
     ):
         table.add_column(name, justify="left" if name == "option" else "right")
     for o in options:

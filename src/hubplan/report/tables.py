@@ -29,20 +29,24 @@ def _t(ev: EvaluationShape, minutes: float) -> int:
         raise ValueError(msg) from None
 
 
-def evaluation_table(ev: EvaluationShape) -> Table:
+def evaluation_table(ev: EvaluationShape, *, cost_words: str = "") -> Table:
     """Return a table of families within each threshold, mean and 90th-percentile minutes, per mode.
 
     Parameters
     ----------
     ev
         An evaluation.
+    cost_words
+        Said beside its cost when a base's cost is assumed
+        (:func:`hubplan.data.cost_source.assumed_cost_words`), e.g. "assumed: £192k a site, ...".
 
     Returns
     -------
     rich.table.Table
         One row per mode.
     """
-    money = f", {fmt.money(ev.cost_per_year)} a year" if math.isfinite(ev.cost_per_year) else ""
+    assumed = f" ({cost_words})" if cost_words else ""
+    money = f", {fmt.money(ev.cost_per_year)} a year{assumed}" if math.isfinite(ev.cost_per_year) else ""
     table = Table(title=f"{ev.scenario.title}: {len(ev.bases)} bases{money}")
     table.add_column("mode")
     for t in ev.thresholds:
@@ -123,6 +127,7 @@ def comparison_rows(
     minutes: float | None = None,
     mode: str | None = None,
     intervals: Mapping[str, ScenarioIntervals] | None = None,
+    cost_words: str = "",
 ) -> list[tuple[str, list[str], bool]]:
     """Return the scenarios side by side as plain rows: (label, one cell per scenario, starts a section).
 
@@ -137,6 +142,9 @@ def comparison_rows(
         Scenario name to its 90% intervals (:attr:`hubplan.analysis.Analysis.intervals`): each
         share within, count beyond and count losing access is followed by its interval in brackets,
         e.g. ``62% (60-64%)``.
+    cost_words
+        Said in the cost and saving rows' labels when a base's cost is assumed
+        (:func:`hubplan.data.cost_source.assumed_cost_words`), e.g. "assumed: £192k a site, ...".
 
     Returns
     -------
@@ -155,10 +163,11 @@ def comparison_rows(
 
     row("bases", [str(len(ev.bases)) for ev in evaluations])
     # No money without costs, no saving and no losses without a network today: nothing is invented.
+    assumed = f" ({cost_words})" if cost_words else ""
     if any(math.isfinite(ev.cost_per_year) for ev in evaluations):
-        row("cost a year", [fmt.money(ev.cost_per_year) for ev in evaluations])
+        row(f"cost a year{assumed}", [fmt.money(ev.cost_per_year) for ev in evaluations])
     if any(math.isfinite(ev.saving_per_year) for ev in evaluations):
-        row("saving a year", [fmt.money(ev.saving_per_year) for ev in evaluations])
+        row(f"saving a year{assumed}", [fmt.money(ev.saving_per_year) for ev in evaluations])
     first = evaluations[0]
     for each in first.modes:
         for k, t in enumerate(first.thresholds):
@@ -324,6 +333,7 @@ def comparison_table(
     minutes: float | None = None,
     mode: str | None = None,
     intervals: Mapping[str, ScenarioIntervals] | None = None,
+    cost_words: str = "",
 ) -> Table:
     """Return scenarios side by side: bases, cost, saving and reach by each mode.
 
@@ -336,6 +346,8 @@ def comparison_table(
         access setting).
     intervals
         Scenario name to its 90% intervals, shown in brackets (see :func:`comparison_rows`).
+    cost_words
+        Said beside cost and saving when a base's cost is assumed (see :func:`comparison_rows`).
 
     Returns
     -------
@@ -347,7 +359,7 @@ def comparison_table(
     for ev in evaluations:
         table.add_column(ev.scenario.name, justify="right")
     for label, values, section in comparison_rows(
-        evaluations, minutes=minutes, mode=mode, intervals=intervals
+        evaluations, minutes=minutes, mode=mode, intervals=intervals, cost_words=cost_words
     ):
         if section:
             table.add_section()
