@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,63 @@ def test_a_budget_below_the_cheapest_site_names_the_budget_and_that_cost(tmp_pat
     assert "--budget: expected at least the cheapest candidate's cost, £50 a year (S2)" in output
     assert "got '£1'" in output
     assert "--bases" not in output
+
+
+PROBE_SITES = [  # probe round 10's "tiny": s3 is the cheapest site and far from every area
+    "s1,Alpha Centre,children_centre,52.6000,1.3000,Alpha,100000",
+    "s2,Beta Centre,children_centre,52.6300,1.3000,Alpha,150000",
+    "s3,Gamma Library,library,52.7000,1.4000,Beta,80000",
+]
+PROBE_AREAS = [
+    "a1,Area One,52.6000,1.3100,Alpha,100,1,urban,0.5",
+    "a2,Area Two,52.6500,1.3000,Alpha,200,3,urban,0.2",
+    "a3,Area Three,52.7200,1.4000,Beta,50,9,rural_village,0.1",
+    "a4,Area Four,52.8000,1.5000,Beta,150,5,rural_town,0.0",
+]
+PROBE_TOML = '[region]\nname = "Tinyshire"\ndistricts = ["Alpha","Beta"]\n'
+
+
+@pytest.mark.parametrize("method", ["exact", "heuristic"])
+def test_a_frontier_budget_of_exactly_the_cheapest_site_is_a_plan_reaching_no_one(
+    tmp_path: Path, method: str
+) -> None:
+    """Probe 10 #4: at £80k, s3's cost, the frontier said "no plan fits" because s3 reaches 0 within 20 min.
+
+    Worked: only s3 (£80k) fits £80k; no area is within 20 min of it by bus, so every plan ties at
+    0 children and the empty plan was kept. A plan has at least one base: 1 base, £80k, 0 children.
+    """
+    folder = write_workspace(
+        tmp_path / "w",
+        sites=PROBE_SITES,
+        areas=PROBE_AREAS,
+        areas_header="id,name,lat,lon,district,children,deprivation_decile,rurality,no_car_share",
+        toml=PROBE_TOML,
+        scenarios={},
+    )
+    result = runner.invoke(
+        app, ["frontier", str(folder), "--from", "80k", "--to", "80k", "--step", "1k", "--method", method]
+    )
+    assert result.exit_code == 0, result.output
+    assert "no plan fits" not in result.output
+    json_result = runner.invoke(
+        app,
+        [
+            "frontier",
+            str(folder),
+            "--from",
+            "80k",
+            "--to",
+            "80k",
+            "--step",
+            "1k",
+            "--method",
+            method,
+            "--json",
+        ],
+    )
+    assert json_result.exit_code == 0, json_result.output
+    (point,) = json.loads(json_result.stdout)["points"]
+    assert point["bases"] == 1
+    assert point["sites"] == "s3"
+    assert point["cost_per_year"] == pytest.approx(80_000)
+    assert point["families_within"] == 0
