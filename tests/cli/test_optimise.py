@@ -110,3 +110,55 @@ def test_a_frontier_budget_of_exactly_the_cheapest_site_is_a_plan_reaching_no_on
     assert point["sites"] == "s3"
     assert point["cost_per_year"] == pytest.approx(80_000)
     assert point["families_within"] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "found"),
+    [
+        (["optimise", "{w}", "--budget", "10000000001", "--dry-run"], "--budget", "10000000001"),
+        (["optimise", "{w}", "--budget", "10.5bn", "--dry-run"], "--budget", "10.5bn"),
+        (["amend", "{w}", "both", "--extra", "20bn", "--no-rounds"], "--extra", "20bn"),
+        (["frontier", "{w}", "--to", "11bn"], "--to", "11bn"),
+    ],
+)
+def test_an_amount_over_10bn_is_refused_like_cost_per_year(
+    tmp_path: Path, args: list[str], option: str, found: str
+) -> None:
+    """Probe 10 #7: docs cap any cost or budget at £10bn, yet ``--budget 10000000001`` planned ``best-10000m``."""
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, [str(folder) if a == "{w}" else a for a in args])
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    assert (
+        f"error: {option}: expected an amount of at most £10,000,000,000 a year (£10bn, the limit on any "
+        f"cost or budget); got '{found}'"
+    ) in output
+    assert not (folder / "scenarios" / "best-10000m.yaml").exists()
+
+
+def test_a_budget_of_exactly_10bn_is_taken(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, ["optimise", str(folder), "--budget", "10bn", "--dry-run"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("option", "text"), [("--budget", "180.000"), ("--budget", "£180.000")])
+def test_a_budget_with_a_thousands_dot_is_refused_as_in_a_file(
+    tmp_path: Path, option: str, text: str
+) -> None:
+    """Probe 10 #12: ``cost_per_year`` 205.000 is refused, but ``--budget 180.000`` was read as £180."""
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, ["optimise", str(folder), option, text, "--dry-run"])
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    assert (
+        f"error: {option}: expected a sum in £ without a thousands dot: write 180000 for £180,000, or 180 "
+        "for £180 (a dot and three digits is how a European spreadsheet writes thousands; hubplan would "
+        f"read it as £180); got '{text}'"
+    ) in output
+
+
+def test_a_budget_with_pence_is_not_a_thousands_dot(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "w")  # S1 £100, S2 £50
+    result = runner.invoke(app, ["optimise", str(folder), "--budget", "150.00", "--dry-run"])
+    assert result.exit_code == 0, result.output

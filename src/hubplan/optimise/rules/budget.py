@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from hubplan.data.money import parse_money
+from hubplan.data.money import AmountError, read_amount
 from hubplan.errors import HubplanError, ParameterError
 from hubplan.optimise.rules.base import Row, Rule, SiteView
 from hubplan.optimise.rules.registry import RuleContext, RuleSpec, register
@@ -72,11 +72,9 @@ class Budget(Rule):
 
 def _parse(value: str) -> float:
     try:
-        return parse_money(value)
-    except ValueError:
-        raise ParameterError(
-            "budget", expected="an amount a year, e.g. 5.2m, £800k or 10200000", found=value
-        ) from None
+        return read_amount(value)
+    except AmountError as exc:
+        raise ParameterError("budget", expected=exc.expected, found=value) from None
 
 
 def _build(budget: float | None, context: RuleContext) -> Rule | None:
