@@ -162,3 +162,17 @@ def test_a_budget_with_pence_is_not_a_thousands_dot(tmp_path: Path) -> None:
     folder = write_workspace(tmp_path / "w")  # S1 £100, S2 £50
     result = runner.invoke(app, ["optimise", str(folder), "--budget", "150.00", "--dry-run"])
     assert result.exit_code == 0, result.output
+
+
+def test_a_budget_a_penny_below_another_gets_its_own_name(tmp_path: Path) -> None:
+    """Probe 10 #13: --budget 180000 and then 179999.99 were both 'best-0.18m'; the second was refused."""
+    folder = write_workspace(tmp_path / "w")  # S1 £100, S2 £50: a plan fits either budget
+    first = runner.invoke(app, ["optimise", str(folder), "--budget", "180000", "--json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["scenario"] == "best-0.18m"
+    second = runner.invoke(app, ["optimise", str(folder), "--budget", "179999.99", "--json"])
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.stdout)["scenario"] == "best-179999.99"
+    text = (folder / "scenarios" / "best-179999.99.yaml").read_text()
+    assert "title: Best plan within £179,999.99 a year" in text
+    assert "title: Best plan within £0.18m a year" in (folder / "scenarios" / "best-0.18m.yaml").read_text()
