@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,129 @@ def test_costs_from_sites_csv_carry_no_assumed_label(tmp_path: Path) -> None:
     result = runner.invoke(app, ["optimise", str(folder), "--bases", "1", "--dry-run"])
     assert result.exit_code == 0, result.output
     assert "assumed" not in result.output
+
+
+PROBE_SITES = [  # probe round 10's "tiny": s3 is the cheapest site and far from every area
+    "s1,Alpha Centre,children_centre,52.6000,1.3000,Alpha,100000",
+    "s2,Beta Centre,children_centre,52.6300,1.3000,Alpha,150000",
+    "s3,Gamma Library,library,52.7000,1.4000,Beta,80000",
+]
+PROBE_AREAS = [
+    "a1,Area One,52.6000,1.3100,Alpha,100,1,urban,0.5",
+    "a2,Area Two,52.6500,1.3000,Alpha,200,3,urban,0.2",
+    "a3,Area Three,52.7200,1.4000,Beta,50,9,rural_village,0.1",
+    "a4,Area Four,52.8000,1.5000,Beta,150,5,rural_town,0.0",
+]
+PROBE_TOML = '[region]\nname = "Tinyshire"\ndistricts = ["Alpha","Beta"]\n'
+
+
+@pytest.mark.parametrize("method", ["exact", "heuristic"])
+def test_a_frontier_budget_of_exactly_the_cheapest_site_is_a_plan_reaching_no_one(
+    tmp_path: Path, method: str
+) -> None:
+    """Probe 10 #4: at £80k, s3's cost, the frontier said "no plan fits" because s3 reaches 0 within 20 min.
+
+    Worked: only s3 (£80k) fits £80k; no area is within 20 min of it by bus, so every plan ties at
+    0 children and the empty plan was kept. A plan has at least one base: 1 base, £80k, 0 children.
+    """
+    folder = write_workspace(
+        tmp_path / "w",
+        sites=PROBE_SITES,
+        areas=PROBE_AREAS,
+        areas_header="id,name,lat,lon,district,children,deprivation_decile,rurality,no_car_share",
+        toml=PROBE_TOML,
+        scenarios={},
+    )
+    result = runner.invoke(
+        app, ["frontier", str(folder), "--from", "80k", "--to", "80k", "--step", "1k", "--method", method]
+    )
+    assert result.exit_code == 0, result.output
+    assert "no plan fits" not in result.output
+    json_result = runner.invoke(
+        app,
+        [
+            "frontier",
+            str(folder),
+            "--from",
+            "80k",
+            "--to",
+            "80k",
+            "--step",
+            "1k",
+            "--method",
+            method,
+            "--json",
+        ],
+    )
+    assert json_result.exit_code == 0, json_result.output
+    (point,) = json.loads(json_result.stdout)["points"]
+    assert point["bases"] == 1
+    assert point["sites"] == "s3"
+    assert point["cost_per_year"] == pytest.approx(80_000)
+    assert point["families_within"] == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "option", "found"),
+    [
+        (["optimise", "{w}", "--budget", "10000000001", "--dry-run"], "--budget", "10000000001"),
+        (["optimise", "{w}", "--budget", "10.5bn", "--dry-run"], "--budget", "10.5bn"),
+        (["amend", "{w}", "both", "--extra", "20bn", "--no-rounds"], "--extra", "20bn"),
+        (["frontier", "{w}", "--to", "11bn"], "--to", "11bn"),
+    ],
+)
+def test_an_amount_over_10bn_is_refused_like_cost_per_year(
+    tmp_path: Path, args: list[str], option: str, found: str
+) -> None:
+    """Probe 10 #7: docs cap any cost or budget at £10bn, yet ``--budget 10000000001`` planned ``best-10000m``."""
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, [str(folder) if a == "{w}" else a for a in args])
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    assert (
+        f"error: {option}: expected an amount of at most £10,000,000,000 a year (£10bn, the limit on any "
+        f"cost or budget); got '{found}'"
+    ) in output
+    assert not (folder / "scenarios" / "best-10000m.yaml").exists()
+
+
+def test_a_budget_of_exactly_10bn_is_taken(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, ["optimise", str(folder), "--budget", "10bn", "--dry-run"])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(("option", "text"), [("--budget", "180.000"), ("--budget", "£180.000")])
+def test_a_budget_with_a_thousands_dot_is_refused_as_in_a_file(
+    tmp_path: Path, option: str, text: str
+) -> None:
+    """Probe 10 #12: ``cost_per_year`` 205.000 is refused, but ``--budget 180.000`` was read as £180."""
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, ["optimise", str(folder), option, text, "--dry-run"])
+    assert result.exit_code == 1, result.output
+    output = " ".join(result.output.split())
+    assert (
+        f"error: {option}: expected a sum in £ without a thousands dot: write 180000 for £180,000, or 180 "
+        "for £180 (a dot and three digits is how a European spreadsheet writes thousands; hubplan would "
+        f"read it as £180); got '{text}'"
+    ) in output
+
+
+def test_a_budget_with_pence_is_not_a_thousands_dot(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "w")  # S1 £100, S2 £50
+    result = runner.invoke(app, ["optimise", str(folder), "--budget", "150.00", "--dry-run"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_budget_a_penny_below_another_gets_its_own_name(tmp_path: Path) -> None:
+    """Probe 10 #13: --budget 180000 and then 179999.99 were both 'best-0.18m'; the second was refused."""
+    folder = write_workspace(tmp_path / "w")  # S1 £100, S2 £50: a plan fits either budget
+    first = runner.invoke(app, ["optimise", str(folder), "--budget", "180000", "--json"])
+    assert first.exit_code == 0, first.output
+    assert json.loads(first.stdout)["scenario"] == "best-0.18m"
+    second = runner.invoke(app, ["optimise", str(folder), "--budget", "179999.99", "--json"])
+    assert second.exit_code == 0, second.output
+    assert json.loads(second.stdout)["scenario"] == "best-179999.99"
+    text = (folder / "scenarios" / "best-179999.99.yaml").read_text()
+    assert "title: Best plan within £179,999.99 a year" in text
+    assert "title: Best plan within £0.18m a year" in (folder / "scenarios" / "best-0.18m.yaml").read_text()

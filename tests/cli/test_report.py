@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from typer.testing import CliRunner
 
 from hubplan.cli import app
 from hubplan.data import write_bundled_workspace
+from tests.helpers import write_workspace
 
 runner = CliRunner()
 
@@ -41,3 +43,22 @@ def test_a_proposal_other_than_the_records_is_refused_naming_both(norfolk: Path,
     output = " ".join(result.output.split())
     assert "--proposal: expected the proposal decision.yaml records (proposal-2018-7)" in output
     assert "got 'adopted-2019-15'" in output
+
+
+def test_report_json_with_out_writes_the_report_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Probe 10 #14: ``report W --out rep --json`` exited 0 with JSON and wrote nothing to ``rep``.
+
+    --out given with --json writes the report as well (its "wrote" lines on stderr, so stdout stays
+    one JSON object); --json alone writes no folder.
+    """
+    folder = write_workspace(tmp_path / "w")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["report", str(folder), "--no-pdf", "--out", "rep", "--json"])
+    assert result.exit_code == 0, result.output
+    assert isinstance(json.loads(result.stdout), dict)
+    assert (tmp_path / "rep" / "report.html").is_file()
+    assert "wrote rep/report.html" in result.stderr
+    alone = runner.invoke(app, ["report", str(folder), "--no-pdf", "--json"])
+    assert alone.exit_code == 0, alone.output
+    json.loads(alone.stdout)
+    assert not (tmp_path / "report").exists()

@@ -49,7 +49,7 @@ def test_every_command_reads_the_store_the_environment_names(
         app, ["report", str(folder), "--scenarios", "all,keep", "--json", "--out", str(tmp_path / "out")]
     )
     assert report.exit_code == 0, report.output
-    data = json.loads(report.output)
+    data = json.loads(report.stdout)  # the report is written too: "wrote ..." on stderr
     assert data["consultation"]["count"] == data["checklist_inputs"]["responses"] == 3
     assert data["consultation"]["petitions"] == [["Save it", 6000]]
     assert not (folder / STORE_FILE).exists()  # nothing went to the workspace's SQLite file
@@ -59,6 +59,6 @@ def test_every_command_reads_the_store_the_environment_names(
         app, ["report", str(folder), "--scenarios", "all,keep", "--json", "--out", str(tmp_path / "out")]
     )
     assert alone.exit_code == 0, alone.output
-    data = json.loads(alone.output)
+    data = json.loads(alone.stdout)
     assert data["consultation"] is None
     assert data["checklist_inputs"]["responses"] == 0

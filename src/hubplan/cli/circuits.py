@@ -10,6 +10,7 @@ from rich.table import Table
 
 from hubplan.cli.common import app, finite, handles_errors, load, out, output_folder, print_json, travel_for
 from hubplan.data.assumptions import DEFAULT_ASSUMPTIONS, Assumptions, load_assumptions
+from hubplan.data.circuit_settings import MAX_CYCLE_DAYS
 from hubplan.errors import HubplanError, InputError, Problem
 from hubplan.outreach.circuits import Depot, Stop
 
@@ -76,7 +77,10 @@ def circuits(
     depots: Annotated[
         Path | None, typer.Option("--depots", help="Depots: id, lat, lon, vehicles (with a stops file).")
     ] = None,
-    days: Annotated[int, typer.Option(help="Working days in the cycle (20: four weeks of five days).")] = 20,
+    days: Annotated[
+        int,
+        typer.Option(help=f"Working days in the cycle, 1 to {MAX_CYCLE_DAYS} (20: four weeks of five days)."),
+    ] = 20,
     settings: Annotated[
         Path | None,
         typer.Option(
@@ -111,11 +115,16 @@ def circuits(
     )
     from hubplan.outreach.circuits import circuit_minutes, clock, plan_circuits
 
+    if not 1 <= days <= MAX_CYCLE_DAYS:  # before anything is read: 100000 days ran for minutes unanswered
+        expected = (
+            f"1 to {MAX_CYCLE_DAYS} working days (the limit [circuits] cycle_days has: each day is one "
+            "more route per vehicle to solve, and rounds that come round less than once a year are no "
+            "timetable)"
+        )
+        raise InputError([Problem("--days", None, None, expected, str(days))])
     if out_dir is not None:
         output_folder(out_dir)
         check_circuit_outputs_first(out_dir)  # before the solving, not after it
-    if days < 1:
-        raise InputError([Problem("--days", None, None, "1 or more working days", str(days))])
     if stops_csv.is_dir():
         stops, depot_list, assumptions = _from_scenario(stops_csv, scenario, settings)
     else:

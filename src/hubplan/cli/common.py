@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hubplan.data import load_workspace
-from hubplan.data.money import parse_money
+from hubplan.data.money import AmountError, read_amount
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError, InputError, ParameterError
 from hubplan.evaluate import area_breakdowns, evaluate
@@ -335,14 +335,13 @@ def money_option(value: str, parameter: str) -> float:
     Raises
     ------
     ParameterError
-        When the text is not an amount.
+        When the text is not an amount, is written with a thousands dot (``180.000``) or is over
+        £10bn (:func:`hubplan.data.money.read_amount`: the rules a file's money column keeps).
     """
     try:
-        return parse_money(value)
-    except ValueError:
-        raise ParameterError(
-            parameter, expected="an amount such as 5.2m, £800k or 10200000", found=value
-        ) from None
+        return read_amount(value)
+    except AmountError as exc:
+        raise ParameterError(parameter, expected=exc.expected, found=value) from None
 
 
 @contextmanager

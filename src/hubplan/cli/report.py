@@ -34,9 +34,14 @@ def report(
     scenarios: Annotated[
         str, typer.Option(help="Scenario names separated by commas (default: all, baseline first).")
     ] = "",
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for report.html and report.pdf.")] = Path(
-        "report"
-    ),
+    out_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Folder for report.html and report.pdf (default: report; with --json, written only "
+            "when given).",
+        ),
+    ] = None,
     pdf: Annotated[bool, typer.Option(help="Also write the PDF.")] = True,
     proposal: Annotated[
         str,
@@ -48,14 +53,21 @@ def report(
     ] = "",
     as_json: AsJson = False,
 ) -> None:
-    """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts."""
+    """Write an HTML report (opens from disk, no network) and its PDF: summary, tables, maps, charts.
+
+    With --json, print the analysis as JSON; the report is also written when --out is given (its
+    "wrote" lines then go to stderr, so stdout stays one JSON object).
+    """
     from hubplan.analysis import analyse
     from hubplan.environment import store_url_from_environment
     from hubplan.report.centres import CENTRES_DIR, write_centre_pages
     from hubplan.report.document import write_report
 
-    output_folder(out_dir)
-    refuse_foreign_files(out_dir, REPORT_OUTPUTS)  # before the analysis, not after it
+    # --json alone prints the analysis; --out with it asks for the report too (it had been ignored).
+    folder = None if as_json and out_dir is None else (out_dir or Path("report"))
+    if folder is not None:
+        output_folder(folder)
+        refuse_foreign_files(folder, REPORT_OUTPUTS)  # before the analysis, not after it
     workspace = load(directory)
     names = [n.strip() for n in scenarios.split(",") if n.strip()] or list(workspace.scenarios)
     baseline = workspace.baseline_name
@@ -92,16 +104,17 @@ def report(
         store_errors(store_url(directory, url=url)),
     ):
         analysis = analyse(workspace, travel, evaluations, proposal=proposal or None, snapshot=snapshot)
+    if folder is not None:
+        # Everything is made in a staging folder and swapped in at once: a failure or an interrupt
+        # leaves the earlier report whole, and centre pages the new report does not have are gone.
+        with replaced_together(folder, REPORT_OUTPUTS) as staging:
+            files = write_report(analysis, staging, pdf=pdf)
+            pages = write_centre_pages(analysis, staging)  # one page per closing centre
+        said = err if as_json else out  # stdout is the JSON object alone
+        said.print(
+            f"wrote {folder / files.html.name}" + (f" and {folder / files.pdf.name}" if files.pdf else "")
+        )
+        if pages:
+            said.print(f"wrote {len(pages)} centre pages in {folder / CENTRES_DIR}")
     if as_json:
         print_json(analysis.to_dict())
-        return
-    # Everything is made in a staging folder and swapped in at once: a failure or an interrupt leaves
-    # the earlier report whole, and centre pages the new report does not have are gone.
-    with replaced_together(out_dir, REPORT_OUTPUTS) as staging:
-        files = write_report(analysis, staging, pdf=pdf)
-        pages = write_centre_pages(analysis, staging)  # one page per closing centre
-    out.print(
-        f"wrote {out_dir / files.html.name}" + (f" and {out_dir / files.pdf.name}" if files.pdf else "")
-    )
-    if pages:
-        out.print(f"wrote {len(pages)} centre pages in {out_dir / CENTRES_DIR}")

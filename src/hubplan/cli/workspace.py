@@ -128,7 +128,30 @@ def _later_checks(directory: Path, workspace: Workspace | None) -> list[Problem]
             problems.extend(read_responses(path, within=directory).problems)
         except InputError as exc:
             problems.extend(exc.problems)
+    problems += _store_problems(directory)
     return _at_most_per_file(problems)
+
+
+def _store_problems(directory: Path) -> list[Problem]:
+    """Return the store's problem, as serve, consult and report would meet it on opening it (read only).
+
+    The workspace's ``hubplan.sqlite`` (or the file ``HUBPLAN_STORE_URL`` names) that is not a SQLite
+    database, is damaged, holds another application's tables, is a folder or a link out of the
+    workspace. No store yet is no problem: it is made when first used.
+    """
+    from hubplan.environment import store_url_from_environment
+    from hubplan.store import STORE_FILE, check_store, store_url
+
+    url = store_url_from_environment()
+    try:
+        wrong = check_store(store_url(directory, url=url))
+    except HubplanError as error:  # a link out of the workspace, a folder, a URL hubplan cannot use
+        wrong = str(error)
+    if not wrong:
+        return []
+    file = STORE_FILE if url is None else "HUBPLAN_STORE_URL"
+    expected = "a hubplan store (the consultation and saved plans), or none yet (one is made when needed)"
+    return [Problem(file, None, None, expected, wrong)]
 
 
 LATER_PROBLEMS_PER_FILE = 10

@@ -6,6 +6,11 @@ from pydantic import Field, model_validator
 
 from hubplan.data.settings_base import MAX_MINUTES, MAX_MONEY, Frozen
 
+MAX_CYCLE_DAYS = 366
+"""The longest cycle of rounds, in working days (a year): rounds that come round less than once a year
+are no timetable, and each day is one more route per vehicle for the solver (``--days 100000`` ran
+for minutes without an answer). One limit for ``[circuits] cycle_days`` and ``circuits --days``."""
+
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 """The days of the week as settings and stop tables write them (also full names, any case)."""
 
@@ -99,7 +104,7 @@ class CircuitSettings(Frozen):
     cycle_days: int = Field(
         default=20,
         ge=1,
-        le=366,
+        le=MAX_CYCLE_DAYS,
         description="Working days in the cycle of rounds planned by hubplan amend and the report "
         "(20: every four weeks, as Norfolk's mobile libraries).",
     )

@@ -13,7 +13,7 @@ from rapidfuzz.distance import OSA
 from hubplan.data.assumptions import RURALITY_CLASSES, Region
 from hubplan.data.characters import VISIBLE_ONLY, hidden_problem
 from hubplan.data.districts import look_alike_districts
-from hubplan.data.money import parse_money
+from hubplan.data.money import MAX_MONEY_PER_YEAR, THOUSANDS_DOT, parse_money, thousands_dot_words
 from hubplan.data.read_table import MAX_SHOWN_CHARS, RawTable, shown
 from hubplan.errors import Problem
 
@@ -27,9 +27,6 @@ SITE_KINDS = (
 
 RUC11_CODES = ("A1", "B1", "C1", "C2", "D1", "D2", "E1", "E2", "F1", "F2")
 """The ONS Rural-Urban Classification 2011 codes (output areas; LSOAs use A1 to E2)."""
-
-MAX_MONEY_PER_YEAR = 10_000_000_000.0
-"""The largest sum of money a year any input may give (£10bn: more than a county council's budget)."""
 
 MAX_FAMILIES_PER_AREA = 100_000.0
 """The most families one area may have (an LSOA has about 100, a postcode sector a few thousand)."""
@@ -46,9 +43,6 @@ MAX_UNKNOWN_COLUMNS = 10
 WHOLE_TOLERANCE = 1e-9
 """How far, relative to its size, a count may be from a whole number and still be taken as one: a
 spreadsheet writes 12 as 12.000000000000002, but 0.5 or ``1e-320`` is no count."""
-
-_THOUSANDS_DOT = re.compile(r"^\s*£?\s*(\d+)\.(\d{3})\s*$")
-"""``205.000``: a European spreadsheet's 205,000, which ``float`` reads as 205."""
 
 _TRUE = {"true", "yes", "y", "1"}
 _FALSE = {"false", "no", "n", "0"}
@@ -507,16 +501,10 @@ def _thousands_dots(
     numpy.ndarray
         Booleans: the cells refused.
     """
-    found = pd.Series(cells, dtype=object).str.extract(_THOUSANDS_DOT)
+    found = pd.Series(cells, dtype=object).str.extract(THOUSANDS_DOT)
     where = np.flatnonzero(found[0].notna().to_numpy())
     for i in where[:MAX_PROBLEMS_PER_COLUMN]:
-        whole, part = str(found.iat[i, 0]), str(found.iat[i, 1])
-        pounds = int(whole + part)
-        expected = (
-            f"a sum in £ without a thousands dot: write {pounds} for £{pounds:,}, or {int(whole)} for "
-            f"£{int(whole):,} (a dot and three digits is how a European spreadsheet writes thousands; "
-            f"hubplan would read it as £{int(whole):,})"
-        )
+        expected = thousands_dot_words(str(found.iat[i, 0]), str(found.iat[i, 1]))
         problems.append(Problem(table.file, int(table.rows[i]), column.name, expected, shown(cells[i])))
     if len(where) > MAX_PROBLEMS_PER_COLUMN:
         rest = f"{len(where) - MAX_PROBLEMS_PER_COLUMN:,} more cells written with a thousands dot"

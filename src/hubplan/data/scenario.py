@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from hubplan.data.characters import hidden_problem
-from hubplan.data.columns import MAX_MONEY_PER_YEAR
+from hubplan.data.money import MAX_MONEY_PER_YEAR
 from hubplan.data.plain_yaml import compose, construct, yaml_problem
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import decode_text, read_user_bytes

@@ -149,8 +149,8 @@ def greedy(inst: Instance, rules: Rules) -> _State:
             score = counts * (1.0 + score.max() - score.min()) + score
         score = np.where(candidate, score, -np.inf)
         j = int(np.argmax(score))
-        if a.fixed_p < 0 and not uncovered and not short.any() and gain[j] <= 0:
-            break  # under a budget alone, stop when nothing more helps
+        if a.fixed_p < 0 and not uncovered and not short.any() and gain[j] <= 0 and n_open > 0:
+            break  # under a budget alone, stop when nothing more helps (a plan has at least one base)
         _open(inst, state, j, gain)
         spent += float(a.site_cost[j])
     return state

@@ -346,10 +346,27 @@ def plan(
 
 
 def default_name(settings: PlanSettings) -> str:
-    """Return ``best-15`` for 15 bases, or ``best-5.2m`` for a £5.2m budget."""
+    """Return ``best-15`` for 15 bases, ``best-5.2m`` for £5.2m, or ``best-179999.99`` for £179,999.99.
+
+    The name keeps the budget exactly: a budget that millions to six significant figures would round
+    (``179999.99`` is ``0.18m``) is named in pounds and pence, so two budgets (two plans) never
+    share a name.
+    """
     if settings.bases is not None:
         return f"best-{settings.bases}"
-    return f"best-{settings.budget / 1e6:g}m"  # type: ignore[operator]
+    return f"best-{_budget_text(float(settings.budget), unit='')}"  # type: ignore[arg-type]
+
+
+def _budget_text(pounds: float, *, unit: str) -> str:
+    """Return ``5.2m`` (``£5.2m`` with ``unit='£'``) where that is the amount, else ``179999.99``.
+
+    Millions to six significant figures when they give the amount to the penny; else pounds with pence
+    (with ``unit='£'``, thousands separated: ``£179,999.99``).
+    """
+    millions = f"{pounds / 1e6:g}"
+    if abs(float(millions) * 1e6 - pounds) < 0.005:
+        return f"{unit}{millions}m"
+    return f"{unit}{pounds:,.2f}" if unit else f"{pounds:.2f}"
 
 
 def _scenario(workspace: Workspace, settings: PlanSettings, solution: Solution, name: str) -> Scenario:
@@ -357,7 +374,8 @@ def _scenario(workspace: Workspace, settings: PlanSettings, solution: Solution, 
     if settings.budget is None:
         title = f"Best {len(ids)} bases (optimised)"
     else:
-        title = f"Best plan within £{settings.budget / 1e6:g}m a year (optimised, {len(ids)} bases)"
+        within = _budget_text(settings.budget, unit="£")
+        title = f"Best plan within {within} a year (optimised, {len(ids)} bases)"
     record = settings.record() | {
         "result": {
             "objective": round(solution.objective, 4),

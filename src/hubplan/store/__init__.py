@@ -8,6 +8,7 @@ Alembic migrations shipped with the package and run whenever a store is opened.
 from hubplan.store.engine import (
     STORE_FILE,
     DamagedStoreError,
+    check_store,
     close_stores,
     create_store_engine,
     explain_store_error,
@@ -27,6 +28,7 @@ __all__ = [
     "Run",
     "SavedPlan",
     "add_run",
+    "check_store",
     "close_stores",
     "create_store_engine",
     "explain_store_error",

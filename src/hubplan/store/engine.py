@@ -337,6 +337,45 @@ def damaged_store(error: BaseException) -> str:
     return next((words for clue, words in _DAMAGE if clue in reason), "")
 
 
+def check_store(url: str) -> str:
+    """Return what is wrong with an existing SQLite store file, as opening it would say, or ''.
+
+    The same judgement :func:`store_errors` and :func:`_refuse_foreign` make when a command opens the
+    store (serve, consult, report): not a SQLite database, damaged, another application's tables, a
+    folder. Read only: the file is opened ``immutable`` (no journal, no ``-wal``/``-shm`` beside it,
+    nothing created or migrated). A store that does not exist yet, or that is not a SQLite file (a
+    PostgreSQL URL), has nothing to say: it is made or reached when first used.
+
+    Parameters
+    ----------
+    url
+        The store's URL (see :func:`store_url`).
+
+    Returns
+    -------
+    str
+        One line naming the file, what is wrong and what to do; '' when nothing is.
+    """
+    parsed = sa.engine.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return ""
+    file = Path(str(parsed.database))
+    if not file.exists():
+        return ""
+    read_only = f"{file.resolve().as_uri()}?mode=ro&immutable=1"  # percent-encoded: '?' or '#' in a name
+    engine = sa.create_engine(
+        "sqlite://", creator=lambda: sqlite3.connect(read_only, uri=True), hide_parameters=True
+    )
+    try:
+        with store_errors(url):
+            _refuse_foreign(engine)
+    except HubplanError as error:
+        return str(error)
+    finally:
+        engine.dispose()
+    return ""
+
+
 def _config() -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("hubplan.store") / "migrations"))

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from hubplan.data.money import parse_money
+from hubplan.data.money import AmountError, read_amount
 from hubplan.errors import HubplanError, ParameterError
 from hubplan.optimise.rules.base import Row, Rule, SiteView
 from hubplan.optimise.rules.registry import RuleContext, RuleSpec, register
@@ -15,10 +15,16 @@ from hubplan.optimise.rules.registry import RuleContext, RuleSpec, register
 
 @dataclass(frozen=True, eq=False)
 class Budget(Rule):
-    """The summed ``site_cost`` of the bases may not exceed ``budget`` (£ a year).
+    """The summed ``site_cost`` of the bases may not exceed ``budget`` (£ a year); at least one base opens.
 
-    Exact: one row ``sum_j cost_j y_j <= budget``. Heuristic: the kernels refuse moves over budget.
-    Bound: a fractional knapsack when no count is fixed, dropped otherwise; no site fixing.
+    A plan under a budget has at least one base: where no affordable site brings anyone within a
+    coverage threshold, every plan ties at 0 families and the empty plan was kept, so a budget of
+    exactly the cheapest site's cost read as "no plan fits" (the budget buys that site; it reaches
+    no one). :func:`_build` refuses a budget below the cheapest allowed site, so one base always fits.
+
+    Exact: rows ``sum_j cost_j y_j <= budget`` and ``sum_j y_j >= 1``. Heuristic: the kernels refuse
+    moves over budget and the greedy start opens at least one site. Bound: a fractional knapsack when
+    no count is fixed (the one-base row dropped: still a valid bound), dropped otherwise; no site fixing.
     """
 
     budget: float
@@ -31,8 +37,9 @@ class Budget(Rule):
         return f"bases costing at most £{self.budget:,.0f} a year"
 
     def feasible(self, is_open: np.ndarray) -> bool:
-        """Return whether the open sites cost no more than the budget."""
-        return float(np.asarray(self.site_cost, dtype=np.float64)[is_open].sum()) <= self.budget + 1e-6
+        """Return whether at least one site is open and the open sites cost no more than the budget."""
+        spent = float(np.asarray(self.site_cost, dtype=np.float64)[is_open].sum())
+        return bool(is_open.any()) and spent <= self.budget + 1e-6
 
     def apply(self, view: SiteView) -> None:
         """Write the costs and the budget into the view."""
@@ -40,9 +47,10 @@ class Budget(Rule):
         view.budget = float(self.budget)
 
     def rows(self, n_sites: int) -> list[Row]:
-        """Return ``sum_j cost_j y_j <= budget``."""
+        """Return ``sum_j cost_j y_j <= budget`` and ``sum_j y_j >= 1``."""
         cost = np.asarray(self.site_cost, dtype=np.float64)
-        return [Row(np.arange(n_sites), cost, -np.inf, float(self.budget))]
+        sites = np.arange(n_sites)
+        return [Row(sites, cost, -np.inf, float(self.budget)), Row(sites, np.ones(n_sites), 1.0, np.inf)]
 
     def conflicts(self, view: SiteView) -> list[str]:
         """Name a budget below the cheapest plan the required sites, districts and count allow."""
@@ -64,11 +72,9 @@ class Budget(Rule):
 
 def _parse(value: str) -> float:
     try:
-        return parse_money(value)
-    except ValueError:
-        raise ParameterError(
-            "budget", expected="an amount a year, e.g. 5.2m, £800k or 10200000", found=value
-        ) from None
+        return read_amount(value)
+    except AmountError as exc:
+        raise ParameterError("budget", expected=exc.expected, found=value) from None
 
 
 def _build(budget: float | None, context: RuleContext) -> Rule | None:
