@@ -217,6 +217,7 @@ def _readme(
         "",
         f"Written by `hubplan init --area {council.code}` for {council.name} ({council.code}, an English "
         f"{kind} of {len(council.districts)} district{'s' if len(council.districts) != 1 else ''}).",
+        *(["", f"Geography: {council.geography}."] if council.geography else []),
         "",
         "## Real",
         "",
