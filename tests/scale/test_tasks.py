@@ -84,3 +84,19 @@ def test_fingerprint_follows_the_options():
     assert a == fingerprint(CITY, NationalOptions())
     assert a != fingerprint(CITY, NationalOptions(threshold_minutes=20.0))
     assert a != fingerprint("E09000002", NationalOptions())
+
+
+def test_open_sites_are_the_site_ids_init_writes_in_sites_csv(tmp_path):
+    """A reader of national.parquet looks the chosen bases up in `hubplan init`'s sites.csv:
+    Rutland's are its libraries ('lib-...'), Scilly's (no library) its area positions ('area-e01...')."""
+    from hubplan.data import load_workspace
+    from hubplan.data.init import init_workspace
+
+    for code, prefix in (("E06000017", "lib-"), ("E06000053", "area-")):
+        row = solve_council(code, NationalOptions(rule=BaseRule("bases", 1)))
+        assert row["error"] == ""
+        init_workspace(tmp_path / code, code)
+        ids = set(load_workspace(tmp_path / code).sites.ids)
+        chosen = row["open_sites"].split(";")
+        assert chosen
+        assert all(site.startswith(prefix) and site in ids for site in chosen), chosen

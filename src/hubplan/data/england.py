@@ -10,6 +10,8 @@ here raises :class:`~hubplan.data.shared_data.DataMissingError`.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
@@ -452,3 +454,50 @@ def open_libraries(council: Council) -> pd.DataFrame:
     libs = libs[libs["closed"].isna() & libs["lsoa11cd"].isin(district_of.index)]
     libs = libs.assign(district=libs["lsoa11cd"].map(district_of).to_numpy())
     return libs.sort_values(["name", "library_id"], kind="stable").reset_index(drop=True)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
+
+
+def library_site_ids(names: Iterable[str]) -> list[str]:
+    """Return the ids ``hubplan init`` gives libraries in ``sites.csv``: ``lib-`` and the name, made unique.
+
+    Parameters
+    ----------
+    names
+        The libraries' names, in the order of :func:`open_libraries`.
+
+    Returns
+    -------
+    list of str
+        ``lib-wymondham`` for "Wymondham Library"; a second library of one name gets ``-2``.
+
+    Examples
+    --------
+    >>> library_site_ids(["Diss Library", "St. Ives Library", "Diss Library"])
+    ['lib-diss', 'lib-st-ives', 'lib-diss-2']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        key = "lib-" + _slug(str(name).removesuffix(" Library"))
+        seen[key] = seen.get(key, 0) + 1
+        out.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return out
+
+
+def area_site_ids(codes: Iterable[str]) -> list[str]:
+    """Return the ids ``hubplan init`` gives areas' positions as candidate sites: ``area-`` and the code.
+
+    Parameters
+    ----------
+    codes
+        LSOA codes.
+
+    Returns
+    -------
+    list of str
+        ``area-e01019077`` for E01019077.
+    """
+    return ["area-" + str(code).lower() for code in codes]

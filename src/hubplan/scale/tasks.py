@@ -59,6 +59,10 @@ ROW_COLUMNS = (
 )
 """The columns of a council's row, in the order ``national.parquet`` stores them."""
 
+ROW_FORMAT = 2
+"""What a row's columns mean; raised when one changes (2: ``open_sites`` holds the site ids of
+``hubplan init``'s ``sites.csv``, ``lib-...`` or ``area-...``, no longer the library list's numbers)."""
+
 
 @dataclass(frozen=True)
 class BaseRule:
@@ -160,12 +164,19 @@ def fingerprint(code: str, options: NationalOptions) -> str:
     Returns
     -------
     str
-        16 hex digits of a SHA-256 over the code, the options, the England tables and hubplan's version.
+        16 hex digits of a SHA-256 over the code, the options, the England tables, hubplan's version
+        and :data:`ROW_FORMAT` (so a row written before a column changed meaning is made again).
     """
     from hubplan import __version__
 
     text = json.dumps(
-        {"code": code, "options": asdict(options), "data": _digest(), "hubplan": __version__},
+        {
+            "code": code,
+            "options": asdict(options),
+            "data": _digest(),
+            "hubplan": __version__,
+            "row_format": ROW_FORMAT,
+        },
         sort_keys=True,
     )
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -220,7 +231,8 @@ def plan_council(problem: CouncilProblem, options: NationalOptions) -> dict[str,
         ``bases``, ``objective`` (children x minutes), ``lower_bound``, ``gap``, ``mean_minutes``
         (children-weighted, by ``options.mode``), the shares within the threshold by car and bus for
         all children and for the most deprived fifth (IMD deciles 1-2; ``nan`` where it has none),
-        ``open_sites`` (ids joined by ``;``) and ``solve_seconds``.
+        ``open_sites`` (the bases' site ids as ``hubplan init`` writes them in ``sites.csv``, joined by
+        ``;``) and ``solve_seconds``.
 
     Raises
     ------
