@@ -100,3 +100,14 @@ def test_open_sites_are_the_site_ids_init_writes_in_sites_csv(tmp_path):
         chosen = row["open_sites"].split(";")
         assert chosen
         assert all(site.startswith(prefix) and site in ids for site in chosen), chosen
+
+
+def test_scilly_one_area_is_a_caution_in_its_row():
+    """Isles of Scilly: one LSOA over five islands, its own position the only candidate: every child
+    shows 0 minutes by bus. The row says the journeys are not modelled."""
+    row = solve_council("E06000053", NationalOptions())
+    assert row["error"] == ""
+    assert row["zero_minute_share"] == 1.0
+    assert row["caution"].startswith("journeys not modelled: 92 of 92 children (100%)")
+    assert "the council has only 1 area" in row["caution"]
+    assert solve_council(CITY, NationalOptions())["caution"] == ""
