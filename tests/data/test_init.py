@@ -142,3 +142,37 @@ def test_the_cli_then_works_on_it(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
     ws = load_workspace(tmp_path / "w")
     assert np.all(ws.areas.families > 0)
+
+
+def test_councils_made_since_2019_are_planned_as_their_2019_districts_and_say_so(tmp_path: Path) -> None:
+    """The tables are April 2019 geography. Cumberland (2023) is Allerdale, Carlisle and Copeland,
+    then in Cumbria; North Yorkshire's new code E06000065 is the 2019 county E10000023, said so."""
+    runner = CliRunner()
+    made = runner.invoke(app, ["init", str(tmp_path / "c"), "--area", "Cumberland"])
+    assert made.exit_code == 0, made.output
+    said = " ".join(made.output.split())
+    assert "Cumberland (E06000063, " in said
+    assert "the England tables are 2019 geography" in said
+    assert "2019 districts Allerdale, Carlisle and Copeland, then in Cumbria (E10000006)" in said
+    districts = set(load_workspace(tmp_path / "c").areas.district)
+    assert districts == {"Allerdale", "Carlisle", "Copeland"}
+    assert "2019 geography" in (tmp_path / "c" / "README.md").read_text()
+    westmorland = find_council("Westmorland and Furness")
+    assert [name for _, name in westmorland.districts] == ["Barrow-in-Furness", "Eden", "South Lakeland"]
+    for query in ("North Yorkshire", "E06000065"):
+        council = find_council(query)
+        assert council.code == "E10000023"
+        assert "planned under its 2019 code E10000023" in council.geography
+        assert "North Yorkshire (E06000065) covers the same area" in council.geography
+    assert (
+        "Cumberland (E06000063) and Westmorland and Furness (E06000064)" in find_council("Cumbria").geography
+    )
+    assert find_council("Kent").geography == ""
+
+
+def test_st_and_saint_and_a_name_holding_the_query_come_first() -> None:
+    """ "St Helens" is ONS's "St. Helens"; "Hull" suggests Kingston upon Hull before Solihull."""
+    for query in ("St Helens", "saint helens", "St. Helens"):
+        assert find_council(query).code == "E08000013"
+    with pytest.raises(InputError, match=r"did you mean 'Kingston upon Hull, City of', 'Solihull'"):
+        find_council("Hull")

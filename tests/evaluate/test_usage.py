@@ -186,3 +186,26 @@ def test_usage_without_a_period_leaves_the_period_out(tiny: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "were seen (" in result.output
     assert "not given" not in result.output
+
+
+def test_areas_without_a_usage_row_are_no_data_not_zero_reach(tiny: Path) -> None:
+    """One centre's extract: a row for A1 only. A2 (20 families) and A3 (30) are not known to be
+    unseen: they are named in a warning, have no reach of their own and give no interval; the headline
+    says they count as none seen (6 of 60 = 10%). A1's own quintile keeps its interval (6 of 10)."""
+    extract = tiny.parent / "one_centre.csv"
+    extract.write_text("area_id,registered,seen\nA1,8,6\n")
+    result = runner.invoke(app, ["reach", str(tiny), "--usage", str(extract)])
+    assert result.exit_code == 0, result.output
+    warning = " ".join(result.stderr.split())
+    assert "one_centre.csv, column 'area_id'" in warning
+    assert "no row for 2 of 3 areas (50 families: A2, A3)" in warning
+    assert "2 areas (50 families) have no usage row and count as none seen" in result.stdout
+    assert "no data" in result.stdout
+    assert "0.0%-" not in result.stdout  # no tight interval around an unknown 0
+    data = json.loads(runner.invoke(app, ["reach", str(tiny), "--json"]).stdout)
+    assert data["groups"]["deprivation_quintile"]["3"]["reach"] is None  # A2 alone: no data
+    assert data["details"]["deprivation_quintile"]["1"]["low"] == pytest.approx(0.31267, abs=1e-5)
+    assert data["total"]["low"] is None
+    assert data["total"]["areas_without_row"] == 2
+    assert [a["reach"] for a in data["areas"]] == [pytest.approx(0.6), None, None]
+    assert any("no row for 2 of 3 areas" in w for w in data["warnings"])

@@ -112,3 +112,31 @@ def test_the_shipped_programme_list_names_75_and_the_transformation_fund():
     assert len(in_75) == 74
     assert len(marks) == 86
     assert marks["E10000020"].startswith("Family Hubs and Start for Life")  # Norfolk is one of the 75
+
+
+def test_a_council_whose_journeys_are_inside_one_area_is_listed_not_ranked():
+    """Scilly: one area, every child "0 min", 100% within reach. It must not rank first of England nor
+    count in the share: it is listed apart with its caution."""
+    caution = "journeys not modelled: 92 of 92 children (100%) have a base at their own area's point"
+    table = pd.DataFrame(
+        [
+            _row(code="E06000053", name="Isles of Scilly", share_within_bus=1.0, caution=caution),
+            _row(code="E2", name="Kent", share_within_bus=0.5, caution=""),
+        ]
+    )
+    page = " ".join(
+        render_national_page(table, rule="r", mode="bus", threshold_minutes=30, draw_map=False).split()
+    )
+    assert "<td>1</td><td>Kent</td>" in page
+    assert "<td>Isles of Scilly</td>" not in page
+    assert "Councils not ranked: travel inside an area is the journey" in page
+    assert f"Isles of Scilly (E06000053): within 30 min by car –, by bus 100.0%; {caution}" in page.replace(
+        "&#x27;", "'"
+    )
+    assert (
+        "50.0% of children under five are within 30 minutes of a base by bus (Isles of Scilly left out"
+        in page
+    )
+    assert [v["council"] for v in council_map(table, mode="bus", threshold_minutes=30)["data"]["values"]] == [
+        "Kent"
+    ]

@@ -84,3 +84,30 @@ def test_fingerprint_follows_the_options():
     assert a == fingerprint(CITY, NationalOptions())
     assert a != fingerprint(CITY, NationalOptions(threshold_minutes=20.0))
     assert a != fingerprint("E09000002", NationalOptions())
+
+
+def test_open_sites_are_the_site_ids_init_writes_in_sites_csv(tmp_path):
+    """A reader of national.parquet looks the chosen bases up in `hubplan init`'s sites.csv:
+    Rutland's are its libraries ('lib-...'), Scilly's (no library) its area positions ('area-e01...')."""
+    from hubplan.data import load_workspace
+    from hubplan.data.init import init_workspace
+
+    for code, prefix in (("E06000017", "lib-"), ("E06000053", "area-")):
+        row = solve_council(code, NationalOptions(rule=BaseRule("bases", 1)))
+        assert row["error"] == ""
+        init_workspace(tmp_path / code, code)
+        ids = set(load_workspace(tmp_path / code).sites.ids)
+        chosen = row["open_sites"].split(";")
+        assert chosen
+        assert all(site.startswith(prefix) and site in ids for site in chosen), chosen
+
+
+def test_scilly_one_area_is_a_caution_in_its_row():
+    """Isles of Scilly: one LSOA over five islands, its own position the only candidate: every child
+    shows 0 minutes by bus. The row says the journeys are not modelled."""
+    row = solve_council("E06000053", NationalOptions())
+    assert row["error"] == ""
+    assert row["zero_minute_share"] == 1.0
+    assert row["caution"].startswith("journeys not modelled: 92 of 92 children (100%)")
+    assert "the council has only 1 area" in row["caution"]
+    assert solve_council(CITY, NationalOptions())["caution"] == ""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import app, err, handles_errors, out
 
@@ -52,6 +53,8 @@ def init(
         f"{len(ws.areas):,} areas (LSOAs), {int(ws.areas.families.sum()):,} children under five "
         f"(ONS mid-{year})"
     )
+    if result.council.geography:
+        out.print(f"  geography: {escape(result.council.geography)}", highlight=False)
     if result.current:
         out.print(f"  its network today: {result.current} centres from {current} (the baseline)")
     else:

@@ -144,4 +144,13 @@ def national(
             f"  [red]failed[/]: {escape(str(row['name']))} ({row['code']}): {escape(str(row['error']))}",
             markup=True,
         )
+    if "caution" in table.columns:
+        for row in table[(table["error"] == "") & (table["caution"].fillna("") != "")].to_dict(
+            orient="records"
+        ):
+            err.print(
+                f"  [yellow]not ranked[/]: {escape(str(row['name']))} ({row['code']}): "
+                f"{escape(str(row['caution']))}",
+                markup=True,
+            )
     out.print(f"  page: {out_dir / 'national.html'}")

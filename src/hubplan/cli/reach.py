@@ -92,11 +92,21 @@ def _headline(result: UsageReach) -> str:
         f"{fmt.families(total.seen)} of {fmt.families(total.children)} {result.people} were seen"
         f"{f' in {result.period}' if result.period else ''} ({fmt.share(total.seen, total.children)})"
     )
+    if total.areas_without_row:
+        text += (
+            f"; {total.areas_without_row:,} area{'s' if total.areas_without_row != 1 else ''} "
+            f"({fmt.families(total.without_row)} {result.people}) have no usage row and count as none seen"
+        )
     not_seen = result.most_deprived_not_seen
-    if not_seen is not None and result.most_deprived is not None:
-        children = fmt.families(result.most_deprived.children)
+    most = result.most_deprived
+    if not_seen is not None and most is not None:
+        children = fmt.families(most.children)
         text += f"; in the most deprived fifth of areas {not_seen:.1%} of {children} {result.people} were not"
         text += " seen"
+        if most.areas_without_row:
+            text += f" (counting the {fmt.families(most.without_row)} in areas with no usage row)"
+    elif most is not None and most.no_data:
+        text += "; the most deprived fifth of areas has no usage row: its reach is not known"
     text += "."
     if result.modelled:
         text += " The usage is modelled, not recorded."
@@ -108,5 +118,15 @@ def _table(title: str, groups: tuple[ReachGroup, ...], people: str) -> Table:
     for column in (title, people, "registered", "seen", "reach", "interval"):
         table.add_column(column, justify="left" if column == title else "right")
     for g in groups:
-        table.add_row(*reach_cells(g, between="-"))
+        table.add_row(*_cells(g))
     return table
+
+
+def _cells(g: ReachGroup) -> list[str]:
+    """Return a group's row: "no data" with no usage row in it, no interval where some areas lack one."""
+    cells = reach_cells(g, between="-")
+    if g.no_data:
+        cells[4] = cells[5] = "no data"
+    elif g.areas_without_row:
+        cells[5] = f"none ({g.areas_without_row} of {g.areas} areas no row)"
+    return cells

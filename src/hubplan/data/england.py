@@ -10,7 +10,9 @@ here raises :class:`~hubplan.data.shared_data.DataMissingError`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -56,18 +58,97 @@ class Council:
         a shire district inside a county.
     districts
         (code, name) of each 2019 local authority district it covers.
+    geography
+        Where the council has changed since the tables' 2019 geography: what is planned and under
+        which code, in words ('' where nothing changed).
     """
 
     code: str
     name: str
     tier: Literal["upper", "district"]
     districts: tuple[tuple[str, str], ...]
+    geography: str = ""
 
     @property
     def district_names(self) -> tuple[str, ...]:
         """The names of its districts, in code order."""
         return tuple(name for _, name in self.districts)
 
+
+@dataclass(frozen=True)
+class Reorganisation:
+    """A council made after April 2019, whose area the tables (2019 geography) hold as 2019 districts.
+
+    Parameters
+    ----------
+    code, name
+        The new council's ONS code and name.
+    since
+        When it began, in words ("April 2023").
+    districts
+        The ONS codes of the 2019 districts its area was.
+    replaced
+        The code of the 2019 upper-tier council those districts were in.
+    """
+
+    code: str
+    name: str
+    since: str
+    districts: tuple[str, ...]
+    replaced: str
+
+
+REORGANISATIONS = (
+    Reorganisation(
+        "E06000060",
+        "Buckinghamshire",
+        "April 2020",
+        ("E07000004", "E07000005", "E07000006", "E07000007"),
+        "E10000002",
+    ),
+    Reorganisation(
+        "E06000061",
+        "North Northamptonshire",
+        "April 2021",
+        ("E07000150", "E07000152", "E07000153", "E07000156"),
+        "E10000021",
+    ),
+    Reorganisation(
+        "E06000062",
+        "West Northamptonshire",
+        "April 2021",
+        ("E07000151", "E07000154", "E07000155"),
+        "E10000021",
+    ),
+    Reorganisation(
+        "E06000063", "Cumberland", "April 2023", ("E07000026", "E07000028", "E07000029"), "E10000006"
+    ),
+    Reorganisation(
+        "E06000064",
+        "Westmorland and Furness",
+        "April 2023",
+        ("E07000027", "E07000030", "E07000031"),
+        "E10000006",
+    ),
+    Reorganisation(
+        "E06000065",
+        "North Yorkshire",
+        "April 2023",
+        ("E07000163", "E07000164", "E07000165", "E07000166", "E07000167", "E07000168", "E07000169"),
+        "E10000023",
+    ),
+    Reorganisation(
+        "E06000066",
+        "Somerset",
+        "April 2023",
+        ("E07000187", "E07000188", "E07000189", "E07000246"),
+        "E10000027",
+    ),
+)
+"""The English unitary councils made since the tables' April 2019 geography (ONS codes).
+
+Buckinghamshire, North Yorkshire and Somerset cover exactly their 2019 county; Northamptonshire and
+Cumbria were each split in two."""
 
 TABLES = {
     "lsoa2011": "england_lsoa2011.csv",
@@ -176,18 +257,74 @@ def upper_tier_councils() -> list[Council]:
 
 
 def _key(text: str) -> str:
-    return " ".join(text.lower().replace("&", "and").replace(",", " ").split())
+    """Write a council's name one way: lower case, "and" for "&", no "," or ".", "st" for "saint"."""
+    words = text.lower().replace("&", " and ").replace(",", " ").replace(".", " ").split()
+    return " ".join("st" if w == "saint" else w for w in words)
+
+
+def _words(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _in_2019(council: Council, by_code: dict[str, Council]) -> Council:
+    """Return the council with a note where it has changed since the tables' 2019 geography."""
+    codes = {code for code, _ in council.districts}
+    later = [r for r in REORGANISATIONS if codes & set(r.districts)]
+    if not later:
+        return council
+    lead = "the England tables are 2019 geography"
+    if council.tier == "district":
+        r = later[0]
+        county = by_code[r.replaced]
+        note = (
+            f"{lead}: {council.name} ({council.code}) is planned as the district it was in 2019, in "
+            f"{county.name} ({county.code}); since {r.since} it is part of the unitary council {r.name} "
+            f"({r.code})"
+        )
+    elif len(later) == 1 and set(later[0].districts) == codes:
+        r = later[0]
+        note = (
+            f"{lead}: {council.name} is planned under its 2019 code {council.code} (the county and its "
+            f"{len(codes)} districts); since {r.since} the unitary council {r.name} ({r.code}) covers the "
+            "same area"
+        )
+    else:
+        parts = _words([f"{r.name} ({r.code})" for r in later])
+        note = (
+            f"{lead}: {council.name} ({council.code}) is planned as it was in 2019; since {later[0].since} "
+            f"its area is {len(later)} councils, {parts} (give one of them to plan it alone)"
+        )
+    return replace(council, geography=note)
+
+
+def _reorganised(r: Reorganisation, by_code: dict[str, Council]) -> Council:
+    """Return a council made since 2019 as its 2019 districts, saying so."""
+    county = by_code[r.replaced]
+    districts = tuple((code, name) for code, name in county.districts if code in r.districts)
+    if len(districts) == len(county.districts):  # the same area as the 2019 county: plan that
+        return _in_2019(county, by_code)
+    names = _words([name for _, name in districts])
+    note = (
+        f"the England tables are 2019 geography: {r.name} ({r.code}, since {r.since}) is planned as its "
+        f"2019 districts {names}, then in {county.name} ({county.code})"
+    )
+    return Council(r.code, r.name, "upper", districts, note)
 
 
 def find_council(query: str) -> Council:
-    """Find an English council by name or ONS code, forgiving case, commas and "&".
+    """Find an English council by name or ONS code, forgiving case, commas, full stops and "&".
+
+    The tables are 2019 geography. A council made since (:data:`REORGANISATIONS`: Cumberland,
+    Westmorland and Furness, North and West Northamptonshire, and the new codes of Buckinghamshire,
+    North Yorkshire and Somerset) is planned as its 2019 districts, and any council whose area has
+    changed since carries a note saying what is planned under which code (:attr:`Council.geography`).
 
     Parameters
     ----------
     query
-        A name ("Kent", "Mid Suffolk", "bristol city of") or code ("E10000020", "E07000203").
-        Where a name is both an upper-tier council and a district (a unitary), the council is
-        returned.
+        A name ("Kent", "Mid Suffolk", "bristol city of", "St Helens") or code ("E10000020",
+        "E07000203", "E06000063"). Where a name is both an upper-tier council and a district (a
+        unitary), the council is returned.
 
     Returns
     -------
@@ -197,22 +334,28 @@ def find_council(query: str) -> Council:
     Raises
     ------
     InputError
-        When nothing matches; the message gives the closest names.
+        When nothing matches; the message gives the closest names, a name holding what was typed
+        ("Kingston upon Hull, City of" for "Hull") first.
     """
     known = councils()
+    by_code = {c.code: c for c in known if c.tier == "upper"}
     wanted = _key(query)
     for council in known:
         if wanted in (_key(council.code), _key(council.name)):
-            return council
+            return _in_2019(council, by_code)
+    for r in REORGANISATIONS:
+        if wanted in (_key(r.code), _key(r.name)):
+            return _reorganised(r, by_code)
     # "Bristol" for "Bristol, City of", "Herefordshire" for "Herefordshire, County of".
     starts = [c for c in known if _key(c.name).startswith(wanted + " ") and len(wanted) >= 4]
     if len(starts) == 1:
-        return starts[0]
-    names = sorted({c.name for c in known})
-    close = closest(query, names, n=3, cutoff=0.6)
+        return _in_2019(starts[0], by_code)
+    names = sorted({c.name for c in known} | {r.name for r in REORGANISATIONS})
+    holding = [n for n in names if wanted and f" {wanted} " in f" {_key(n)} "]  # "Hull": a whole word
+    close = [*holding[:3], *(n for n in closest(query, names, n=3, cutoff=0.6) if n not in holding)][:3]
     close += [n for n in names if wanted and wanted in _key(n) and n not in close][: 3 - len(close)]
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
-    expected = f"the name or ONS code of an English council or district{hint}"
+    expected = f"the name or ONS code of an English council or district (2019 geography){hint}"
     raise InputError([Problem("--area", None, None, expected, repr(query))], "no such council")
 
 
@@ -311,3 +454,50 @@ def open_libraries(council: Council) -> pd.DataFrame:
     libs = libs[libs["closed"].isna() & libs["lsoa11cd"].isin(district_of.index)]
     libs = libs.assign(district=libs["lsoa11cd"].map(district_of).to_numpy())
     return libs.sort_values(["name", "library_id"], kind="stable").reset_index(drop=True)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
+
+
+def library_site_ids(names: Iterable[str]) -> list[str]:
+    """Return the ids ``hubplan init`` gives libraries in ``sites.csv``: ``lib-`` and the name, made unique.
+
+    Parameters
+    ----------
+    names
+        The libraries' names, in the order of :func:`open_libraries`.
+
+    Returns
+    -------
+    list of str
+        ``lib-wymondham`` for "Wymondham Library"; a second library of one name gets ``-2``.
+
+    Examples
+    --------
+    >>> library_site_ids(["Diss Library", "St. Ives Library", "Diss Library"])
+    ['lib-diss', 'lib-st-ives', 'lib-diss-2']
+    """
+    seen: dict[str, int] = {}
+    out = []
+    for name in names:
+        key = "lib-" + _slug(str(name).removesuffix(" Library"))
+        seen[key] = seen.get(key, 0) + 1
+        out.append(key if seen[key] == 1 else f"{key}-{seen[key]}")
+    return out
+
+
+def area_site_ids(codes: Iterable[str]) -> list[str]:
+    """Return the ids ``hubplan init`` gives areas' positions as candidate sites: ``area-`` and the code.
+
+    Parameters
+    ----------
+    codes
+        LSOA codes.
+
+    Returns
+    -------
+    list of str
+        ``area-e01019077`` for E01019077.
+    """
+    return ["area-" + str(code).lower() for code in codes]

@@ -28,7 +28,15 @@ from hubplan.data.assumptions import NORFOLK_COST_PER_CENTRE, Region
 from hubplan.data.boundaries import district_label_points, lsoa_outlines, write_boundaries
 from hubplan.data.columns import SITE_COLUMNS, check_columns
 from hubplan.data.current import read_current
-from hubplan.data.england import RURALITY_OF_RUC, Council, area_rows, find_council, open_libraries
+from hubplan.data.england import (
+    RURALITY_OF_RUC,
+    Council,
+    area_rows,
+    area_site_ids,
+    find_council,
+    library_site_ids,
+    open_libraries,
+)
 from hubplan.data.places import council_places, write_places
 from hubplan.data.read_table import read_table, shown
 from hubplan.data.sense import site_key
@@ -100,17 +108,8 @@ class InitResult:
         return max(1, min(wanted, len(ws.sites) - 1 if len(ws.sites) > 1 else 1))
 
 
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("'", "")).strip("-")
-
-
 def _library_sites(libs: pd.DataFrame) -> pd.DataFrame:
-    ids = ["lib-" + _slug(str(n).removesuffix(" Library")) for n in libs["name"]]
-    seen: dict[str, int] = {}
-    unique = []
-    for i in ids:
-        seen[i] = seen.get(i, 0) + 1
-        unique.append(i if seen[i] == 1 else f"{i}-{seen[i]}")
+    unique = library_site_ids(libs["name"])
     names = [n if "library" in str(n).lower() else f"{n} Library" for n in libs["name"]]
     return pd.DataFrame(
         {
@@ -136,7 +135,7 @@ def _site_keys(sites: pd.DataFrame) -> list[tuple[str, int, int] | None]:
 def _area_sites(areas: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "id": ["area-" + str(code).lower() for code in areas["id"]],
+            "id": area_site_ids(areas["id"]),
             "name": [f"{name} (area centre)" for name in areas["name"]],
             "kind": "other",
             "lat": areas["lat"].to_numpy(),
@@ -217,6 +216,7 @@ def _readme(
         "",
         f"Written by `hubplan init --area {council.code}` for {council.name} ({council.code}, an English "
         f"{kind} of {len(council.districts)} district{'s' if len(council.districts) != 1 else ''}).",
+        *(["", f"Geography: {council.geography}."] if council.geography else []),
         "",
         "## Real",
         "",

@@ -105,6 +105,12 @@ class Usage:
         return np.bincount(self.area, weights=self.seen, minlength=self.n_areas)
 
     @property
+    def has_row(self) -> np.ndarray:
+        """(n_areas,) whether the table gives the area at least one row (no row: no data, not none seen)."""
+        out: np.ndarray = np.bincount(self.area, minlength=self.n_areas) > 0
+        return out
+
+    @property
     def is_modelled(self) -> bool:
         """Whether any row's counts are modelled rather than recorded."""
         return bool(self.modelled.any())
@@ -273,7 +279,39 @@ def read_usage(
         raise InputError(errors, f"the usage table {table.file} has {n} problem{'s' if n != 1 else ''}")
     by_id = np.asarray(cols["area_id"]).astype(str)[keep]
     warnings += _repeated_rows(usage, by_id, rows)
+    warnings += _areas_without_row(usage, workspace)
     return replace(usage, warnings=tuple(warnings))
+
+
+MAX_NAMED_AREAS = 10
+"""How many areas without a usage row a warning names (the rest are counted)."""
+
+
+def _areas_without_row(usage: Usage, workspace: Workspace) -> list[Problem]:
+    """Name the areas where children live that the table gives no row (a partial extract).
+
+    Such an area is counted as none seen in the totals (its counts are 0), but its own reach is no
+    data, not 0%: one centre's registrations say nothing of the areas it does not serve.
+
+    Returns
+    -------
+    list of Problem
+        One warning, or none when every area with children has a row.
+    """
+    children = np.asarray(workspace.areas.families, dtype=np.float64)
+    missing = np.flatnonzero(~usage.has_row & (children > 0))
+    if not len(missing):
+        return []
+    people = workspace.areas.people
+    named = ", ".join(workspace.areas.ids[int(a)] for a in missing[:MAX_NAMED_AREAS])
+    more = f" and {len(missing) - MAX_NAMED_AREAS} more" if len(missing) > MAX_NAMED_AREAS else ""
+    n_areas = int((children > 0).sum())
+    found = (
+        f"no row for {len(missing):,} of {n_areas:,} areas ({children[missing].sum():,.0f} {people}: "
+        f"{named}{more}): counted as none seen in the totals, their reach shown as no data"
+    )
+    expected = "a row for every area of areas.csv (seen 0 where none was seen)"
+    return [Problem(usage.file, None, "area_id", expected, found)]
 
 
 def _repeated_rows(usage: Usage, area_ids: np.ndarray, rows: np.ndarray) -> list[Problem]:

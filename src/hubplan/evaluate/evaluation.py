@@ -13,6 +13,7 @@ from hubplan.data.workspace import Workspace, demand_words
 from hubplan.evaluate.breakdowns import Breakdown, area_breakdowns
 from hubplan.evaluate.distance import DistanceReach, distance_reach
 from hubplan.evaluate.metrics import GroupReach, group_reach, nearest_base
+from hubplan.evaluate.within_area import NOT_MODELLED, within_area
 from hubplan.modes import Mode
 from hubplan.travel.matrix import TravelMatrix, build_travel
 
@@ -129,10 +130,13 @@ class Evaluation:
     def cautions(self) -> tuple[str, ...]:
         """The notes a reader must be warned of.
 
-        Bases over the scenario's own budget, and imported minutes that leave pairs out: both change
-        what every figure of this evaluation means.
+        Bases over the scenario's own budget, imported minutes that leave pairs out, and journeys
+        that are mostly travel inside an area (:mod:`hubplan.evaluate.within_area`): each changes what
+        every figure of this evaluation means.
         """
-        return tuple(n for n in self.notes if n.startswith(OVER_BUDGET) or n.endswith(UNREACHABLE))
+        return tuple(
+            n for n in self.notes if n.startswith((OVER_BUDGET, NOT_MODELLED)) or n.endswith(UNREACHABLE)
+        )
 
     @property
     def saving_per_year(self) -> float:
@@ -294,6 +298,9 @@ def evaluate(
         notes.append(f"modelled: {chosen.modelled}")
     if over := workspace.over_budget(chosen):
         notes.append(f"{OVER_BUDGET}{over}")
+    inside = within_area({m: e.nearest_minutes for m, e in modes.items()}, families[0])
+    if said := inside.sentence(demand_words(workspace.areas.unit)[0]):
+        notes.append(said)
     return Evaluation(
         scenario=chosen,
         bases=chosen.bases,

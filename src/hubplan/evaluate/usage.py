@@ -4,7 +4,9 @@ Reach is ``seen / children``: of the children under five (or families, the works
 in an area, those seen at least once in the year. It is computed by area and by deprivation decile
 and quintile, rurality, district and band of travel minutes to the current network, each group with
 a 95% Wilson score interval (Wilson 1927), which stays inside 0 to 1 and behaves where counts are
-small, unlike the normal approximation.
+small, unlike the normal approximation. An area the usage table gives no row is no data, not 0%:
+it counts as none seen in a group's totals (so a group's reach is then a floor), has no reach of
+its own, gives its groups no interval and is left out of the slope on minutes.
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ class ReachGroup:
         Of them, registered with the service, and seen in the year.
     areas
         How many areas the group has.
+    without_row, areas_without_row
+        Children (or families) in the group's areas that the usage table gives no row, and how
+        many such areas: counted as none seen in ``seen``, but no data, not a measured 0.
     """
 
     key: str
@@ -88,15 +93,31 @@ class ReachGroup:
     registered: float
     seen: float
     areas: int
+    without_row: float = 0.0
+    areas_without_row: int = 0
+
+    @property
+    def no_data(self) -> bool:
+        """Whether children live in the group but no area of it has a usage row."""
+        return self.children > 0 and self.without_row >= self.children
 
     @property
     def reach(self) -> float | None:
-        """``seen / children`` (``None`` with no children)."""
-        return self.seen / self.children if self.children > 0 else None
+        """``seen / children`` (``None`` with no children, or no usage row for any of its areas).
+
+        Where only some areas have no row, they count as none seen: the reach is then a floor.
+        """
+        return self.seen / self.children if self.children > 0 and not self.no_data else None
 
     @property
     def interval(self) -> tuple[float, float] | None:
-        """The reach's 95% Wilson score interval (``None`` with no children or more seen than live there)."""
+        """The reach's 95% Wilson score interval.
+
+        ``None`` with no children, more seen than live there, or any area without a usage row (an
+        interval would treat its unknown count as a measured 0).
+        """
+        if self.areas_without_row:
+            return None
         return wilson_interval(self.seen, self.children)
 
     def to_dict(self) -> dict[str, Any]:
@@ -106,7 +127,14 @@ class ReachGroup:
     def detail(self) -> dict[str, Any]:
         """Return the rest: ``registered``, ``areas`` and the interval's ``low`` and ``high``."""
         low, high = self.interval or (None, None)
-        return {"registered": _num(self.registered), "areas": self.areas, "low": low, "high": high}
+        return {
+            "registered": _num(self.registered),
+            "areas": self.areas,
+            "low": low,
+            "high": high,
+            "areas_without_row": self.areas_without_row,
+            "without_row": _num(self.without_row),
+        }
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,6 +168,8 @@ class UsageReach:
         were placed, its file.
     area_ids
         The areas' ids, in order.
+    has_row
+        (n_areas,) whether the usage gives the area a row (empty: every area has one).
     warnings
         Rows whose counts look wrong, kept as given (each naming its rows).
     notes
@@ -163,6 +193,7 @@ class UsageReach:
     placed_by: str
     file: str
     area_ids: tuple[str, ...] = ()
+    has_row: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     warnings: tuple[str, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
@@ -173,10 +204,12 @@ class UsageReach:
 
     @property
     def reach(self) -> np.ndarray:
-        """(n_areas,) seen / children (NaN where an area has no children)."""
+        """(n_areas,) seen / children (NaN where an area has no children or no usage row)."""
         out: np.ndarray = np.divide(
             self.seen, self.children, out=np.full(len(self.seen), np.nan), where=self.children > 0
         )
+        if len(self.has_row):
+            out[~self.has_row] = np.nan
         return out
 
     def most_not_seen(self, count: int = 10) -> np.ndarray:
@@ -190,9 +223,12 @@ class UsageReach:
         Returns
         -------
         numpy.ndarray
-            Area positions, most not seen first (ties in area order).
+            Area positions, most not seen first (ties in area order); areas without a usage row
+            are left out (their count is unknown).
         """
         gap = np.maximum(self.children - self.seen, 0.0)
+        if len(self.has_row):
+            gap[~self.has_row] = 0.0  # no row: not known to be unseen
         order = np.argsort(-gap, kind="stable")
         out: np.ndarray = order[: min(count, int((gap > 0).sum()))]
         return out
@@ -242,14 +278,31 @@ class UsageReach:
                 "slope_per_10_minutes": self.slope_per_10_minutes,
             },
             "areas": [
-                {"id": i, "children": _num(c), "registered": _num(r), "seen": _num(s), "reach": _or_none(x)}
-                for i, c, r, s, x in zip(
-                    self.area_ids, self.children, self.registered, self.seen, self.reach, strict=True
+                {
+                    "id": i,
+                    "children": _num(c),
+                    "registered": _num(r),
+                    "seen": _num(s),
+                    "reach": _or_none(x),
+                    "has_row": bool(h),
+                }
+                for i, c, r, s, x, h in zip(
+                    self.area_ids,
+                    self.children,
+                    self.registered,
+                    self.seen,
+                    self.reach,
+                    self._rows(),
+                    strict=True,
                 )
             ],
             "warnings": list(self.warnings),
             "notes": list(self.notes),
         }
+
+    def _rows(self) -> np.ndarray:
+        """(n_areas,) whether each area has a usage row (all, when not recorded)."""
+        return self.has_row if len(self.has_row) else np.ones(len(self.children), dtype=bool)
 
 
 def _num(value: float) -> float | int:
@@ -261,14 +314,23 @@ def _or_none(value: float) -> float | None:
 
 
 def _group(
-    key: str, mask: np.ndarray, children: np.ndarray, registered: np.ndarray, seen: np.ndarray
+    key: str,
+    mask: np.ndarray,
+    *,
+    children: np.ndarray,
+    registered: np.ndarray,
+    seen: np.ndarray,
+    has_row: np.ndarray,
 ) -> ReachGroup:
+    missing = mask & ~has_row & (children > 0)
     return ReachGroup(
         key=key,
         children=float(children[mask].sum()),
         registered=float(registered[mask].sum()),
         seen=float(seen[mask].sum()),
         areas=int(mask.sum()),
+        without_row=float(children[missing].sum()),
+        areas_without_row=int(missing.sum()),
     )
 
 
@@ -294,10 +356,11 @@ def reach_of_usage(workspace: Workspace, usage: Usage, travel: TravelMatrix | No
     areas = workspace.areas
     children = np.asarray(areas.families, dtype=np.float64)
     registered, seen = usage.registered_by_area, usage.seen_by_area
+    has_row = usage.has_row
     notes = list(usage.notes)
 
     def group(key: str, mask: np.ndarray) -> ReachGroup:
-        return _group(key, mask, children, registered, seen)
+        return _group(key, mask, children=children, registered=registered, seen=seen, has_row=has_row)
 
     decile = np.asarray(areas.deprivation_decile)
     groups: dict[str, tuple[ReachGroup, ...]] = {}
@@ -336,8 +399,10 @@ def reach_of_usage(workspace: Workspace, usage: Usage, travel: TravelMatrix | No
             f"{edges[-1]:g}+",
         ]
         by_minutes = tuple(group(k, band == b) for b, k in enumerate(keys))
-        slope = _slope(
-            minutes, np.divide(seen, children, out=np.zeros_like(seen), where=children > 0), children
+        slope = _slope(  # an area without a usage row has no reach to fit: weight 0
+            minutes,
+            np.divide(seen, children, out=np.zeros_like(seen), where=children > 0),
+            np.where(has_row, children, 0.0),
         )
     elif baseline is None:
         notes.append("no current network ([evaluation] baseline): reach is not shown against travel time")
@@ -362,6 +427,7 @@ def reach_of_usage(workspace: Workspace, usage: Usage, travel: TravelMatrix | No
         warnings=warnings,
         notes=tuple(notes),
         area_ids=areas.ids,
+        has_row=has_row,
     )
 
 

@@ -10,7 +10,7 @@ from importlib import resources
 import numpy as np
 
 from hubplan.data.assumptions import Travel
-from hubplan.data.england import Council, area_rows, open_libraries
+from hubplan.data.england import Council, area_rows, area_site_ids, library_site_ids, open_libraries
 from hubplan.travel.estimate import estimate_minutes
 
 MOST_DEPRIVED_DECILES = (1, 2)
@@ -36,7 +36,8 @@ class CouncilProblem:
     rurality
         (n,) ``urban``, ``rural_town`` or ``rural_village``.
     site_ids
-        (m,) candidate ids: library ids, or LSOA codes where the council has no open library.
+        (m,) candidate ids as ``hubplan init`` writes them in ``sites.csv``: ``lib-...`` for its open
+        libraries, ``area-...`` (the LSOA code) where it has none.
     site_points
         (m, 2) latitude, longitude of each candidate (degrees).
     site_kind
@@ -112,11 +113,11 @@ def build_council_problem(
     libs = open_libraries(council)
     area_points = areas[["lat", "lon"]].to_numpy(dtype=np.float64)
     if len(libs):
-        site_ids = libs["library_id"].astype(str).to_numpy()
+        site_ids = np.asarray(library_site_ids(libs["name"]), dtype=str)  # as init's sites.csv has them
         site_points = libs[["lat", "lon"]].to_numpy(dtype=np.float64)
         kind = "library"
     else:
-        site_ids = areas["id"].astype(str).to_numpy()
+        site_ids = np.asarray(area_site_ids(areas["id"]), dtype=str)
         site_points = area_points
         kind = "area"
     assumptions = travel or Travel()

@@ -65,7 +65,7 @@ def council_map(
     Parameters
     ----------
     table
-        Rows of ``national.parquet`` (failed ones are left off).
+        Rows of ``national.parquet`` (failed ones, and those with a ``caution``, are left off).
     mode
         The mode whose share within the threshold colours the dots.
     threshold_minutes
@@ -80,6 +80,7 @@ def council_map(
     """
     programmes = programmes or {}
     ok = table[(table["error"] == "") & table["centre_lat"].notna()]
+    ok = ok[~_cautioned(ok)]  # not measured: not coloured as if it were
     column = f"share_within_{mode}"
     values = [
         {
@@ -207,7 +208,10 @@ def render_national_page(
     """
     esc = html.escape
     column = f"share_within_{mode}"
-    ok = table[table["error"] == ""].sort_values([column, "name"], ascending=[False, True], kind="stable")
+    measured = table["error"] == ""
+    cautioned = _cautioned(table)  # travel inside an area is the journey (Scilly): listed, not ranked
+    unmeasured = table[measured & cautioned].sort_values("name")
+    ok = table[measured & ~cautioned].sort_values([column, "name"], ascending=[False, True], kind="stable")
     failed = table[table["error"] != ""].sort_values("name")
     t = f"{threshold_minutes:g}"
     in_programme = programme_of_council(programmes)
@@ -231,6 +235,11 @@ def render_national_page(
             + (f"<td>{esc(in_programme.get(str(r['code']), ''))}</td>" if in_programme else "")
             + "</tr>"
         )
+    unranked = "".join(
+        f"<li>{esc(str(r['name']))} ({esc(str(r['code']))}): within {esc(t)} min by car "
+        f"{_pct(r['share_within_car'])}, by bus {_pct(r['share_within_bus'])}; {esc(str(r['caution']))}</li>"
+        for r in unmeasured.to_dict(orient="records")
+    )
     fails = "".join(
         f"<li>{esc(str(r['name']))} ({esc(str(r['code']))}): {esc(str(r['error']))}</li>"
         for r in failed.to_dict(orient="records")
@@ -255,10 +264,10 @@ td:nth-child(2), th:nth-child(2) {{ text-align: left; }}
 .figure svg {{ max-width: 100%; height: auto; }}
 </style></head><body>
 <h1>Every council at once</h1>
-<p>{len(ok):,} English upper-tier councils planned under one rule: {esc(rule)}. Each council's bases are
-chosen from its open libraries (or its areas' positions where it has none) to minimise children's
-travel time by {esc(mode)} (p-median). Across them, {esc(overall)} of children under five are within
-{esc(t)} minutes of a base by {esc(mode)}.</p>
+<p>{len(ok) + len(unmeasured):,} English upper-tier councils planned under one rule: {esc(rule)}.
+Each council's bases are chosen from its open libraries (or its areas' positions where it has none)
+to minimise children's travel time by {esc(mode)} (p-median). Across them, {esc(overall)} of
+children under five are within {esc(t)} minutes of a base by {esc(mode)}{_unranked_words(unmeasured)}.</p>
 <p>Travel minutes are estimated from straight-line distances, not routed: car by a speed and circuity
 fitted on road times, bus by a model fitted on real timetable journeys (longer from rural areas).
 Children are ONS mid-year estimates of children aged 0-4 per LSOA. The most deprived fifth is the
@@ -270,9 +279,28 @@ gap bounds how far a plan's total travel time can be above the best possible.</p
 <table><thead>{head}</thead><tbody>
 {"".join(body)}
 </tbody></table>
+{f"<h2>Councils not ranked: travel inside an area is the journey</h2><ul>{unranked}</ul>" if unranked else ""}
 {f"<h2>Councils that failed</h2><ul>{fails}</ul>" if fails else ""}
 </body></html>
 """
+
+
+def _cautioned(table: pd.DataFrame) -> pd.Series:
+    """Mark the rows with a ``caution`` (rows written before the column, or without one, have none)."""
+    if "caution" not in table.columns:
+        return pd.Series(False, index=table.index)
+    return table["caution"].map(lambda c: isinstance(c, str) and c != "").astype(bool)
+
+
+def _unranked_words(unmeasured: pd.DataFrame) -> str:
+    """Say which councils are left out of the ranking and the share, and why (or nothing)."""
+    if unmeasured.empty:
+        return ""
+    names = ", ".join(str(n) for n in unmeasured["name"])
+    return (
+        f" ({html.escape(names)} left out: so few areas, or so many children with a base at their own "
+        "area's point, that travel inside an area, which is not modelled, is the journey; listed below)"
+    )
 
 
 def _programme_paragraph(

@@ -21,6 +21,7 @@ import numpy as np
 from hubplan.data.england import find_council
 from hubplan.errors import InfeasibleError
 from hubplan.evaluate.measure import nearest_minutes, share_within
+from hubplan.evaluate.within_area import within_area
 from hubplan.optimise import solve_pmedian
 from hubplan.scale.councils import MOST_DEPRIVED_DECILES, CouncilProblem, build_council_problem
 from hubplan.scale.councils import england_tables_digest as _digest
@@ -53,11 +54,18 @@ ROW_COLUMNS = (
     "centre_lat",
     "centre_lon",
     "open_sites",
+    "zero_minute_share",
+    "caution",
     "worker",
     "fingerprint",
     "error",
 )
 """The columns of a council's row, in the order ``national.parquet`` stores them."""
+
+ROW_FORMAT = 2
+"""What a row's columns mean; raised when one changes (2: ``open_sites`` holds the site ids of
+``hubplan init``'s ``sites.csv``, ``lib-...`` or ``area-...``, no longer the library list's numbers;
+``zero_minute_share`` and ``caution`` say where travel inside an area is the journey)."""
 
 
 @dataclass(frozen=True)
@@ -160,12 +168,19 @@ def fingerprint(code: str, options: NationalOptions) -> str:
     Returns
     -------
     str
-        16 hex digits of a SHA-256 over the code, the options, the England tables and hubplan's version.
+        16 hex digits of a SHA-256 over the code, the options, the England tables, hubplan's version
+        and :data:`ROW_FORMAT` (so a row written before a column changed meaning is made again).
     """
     from hubplan import __version__
 
     text = json.dumps(
-        {"code": code, "options": asdict(options), "data": _digest(), "hubplan": __version__},
+        {
+            "code": code,
+            "options": asdict(options),
+            "data": _digest(),
+            "hubplan": __version__,
+            "row_format": ROW_FORMAT,
+        },
         sort_keys=True,
     )
     return hashlib.sha256(text.encode()).hexdigest()[:16]
@@ -197,6 +212,7 @@ def empty_row(code: str, name: str, options: NationalOptions) -> dict[str, Any]:
         mode=options.mode,
         threshold_minutes=options.threshold_minutes,
         open_sites="",
+        caution="",
         worker="",
         fingerprint=fingerprint(code, options),
         error="",
@@ -220,7 +236,10 @@ def plan_council(problem: CouncilProblem, options: NationalOptions) -> dict[str,
         ``bases``, ``objective`` (children x minutes), ``lower_bound``, ``gap``, ``mean_minutes``
         (children-weighted, by ``options.mode``), the shares within the threshold by car and bus for
         all children and for the most deprived fifth (IMD deciles 1-2; ``nan`` where it has none),
-        ``open_sites`` (ids joined by ``;``) and ``solve_seconds``.
+        ``open_sites`` (the bases' site ids as ``hubplan init`` writes them in ``sites.csv``, joined by
+        ``;``), ``zero_minute_share`` (children whose nearest base shows as 0 minutes: at their own
+        area's point), ``caution`` (the :mod:`hubplan.evaluate.within_area` caution where travel
+        inside areas dominates, else '') and ``solve_seconds``.
 
     Raises
     ------
@@ -246,12 +265,16 @@ def plan_council(problem: CouncilProblem, options: NationalOptions) -> dict[str,
     }
     total = float(weights.sum())
     row["mean_minutes"] = float(solution.objective) / total if total > 0 else math.nan
+    nearest = {}
     for mode in ("car", "bus"):
-        near = nearest_minutes(problem.minutes[mode], open_sites)
+        near = nearest[mode] = nearest_minutes(problem.minutes[mode], open_sites)
         row[f"share_within_{mode}"] = share_within(near, weights, options.threshold_minutes)
         row[f"deprived_share_within_{mode}"] = share_within(
             near[deprived], weights[deprived], options.threshold_minutes
         )
+    inside = within_area(nearest, weights)  # Scilly: one area over five islands, every child "0 min"
+    row["zero_minute_share"] = inside.share
+    row["caution"] = (inside.sentence("children", whole="the council") or "") if inside.dominates else ""
     return row
 
 
