@@ -90,7 +90,7 @@ def test_report_json_prints_the_analysis(norfolk: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["outreach"]["adopted-2019-15"]["budget_per_year"] == 5_200_000
-    assert not (tmp_path / "report.html").exists()  # --json prints the analysis and writes nothing
+    assert (tmp_path / "report.html").exists()  # --out with --json writes the report too (probe 10 #14)
 
 
 def test_the_server_analyses_once_per_fingerprint(norfolk: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -190,7 +190,7 @@ def test_kernels_work_where_numba_cannot_cache() -> None:
     ("name", "value", "bad", "expected"),
     [
         ("bases", 15, "many", "a number after 'bases='"),
-        ("budget", 5_200_000.0, "lots", "an amount a year"),
+        ("budget", 5_200_000.0, "lots", "an amount such as 5.2m, £800k or 10200000"),
         ("required", ("cc-diss", "lib-cromer"), " , ", "site ids separated by commas"),
         ("excluded", ("cc-diss",), "", "site ids separated by commas"),
         ("district-min", 1, "-1", "a number of bases, 0 or more"),

@@ -140,7 +140,7 @@ def _store_problems(directory: Path) -> list[Problem]:
     database, is damaged, holds another application's tables, is a folder or a link out of the
     workspace. No store yet is no problem: it is made when first used.
     """
-    from hubplan.environment import store_url_from_environment
+    from hubplan.environment import STORE_URL_VARIABLE, store_url_from_environment
     from hubplan.store import STORE_FILE, check_store, store_url
 
     url = store_url_from_environment()
@@ -150,7 +150,7 @@ def _store_problems(directory: Path) -> list[Problem]:
         wrong = str(error)
     if not wrong:
         return []
-    file = STORE_FILE if url is None else "HUBPLAN_STORE_URL"
+    file = STORE_FILE if url is None else STORE_URL_VARIABLE
     expected = "a hubplan store (the consultation and saved plans), or none yet (one is made when needed)"
     return [Problem(file, None, None, expected, wrong)]
 
