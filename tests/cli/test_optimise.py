@@ -202,3 +202,18 @@ def test_a_budget_a_penny_below_another_gets_its_own_name(tmp_path: Path) -> Non
     text = (folder / "scenarios" / "best-179999.99.yaml").read_text()
     assert "title: Best plan within £179,999.99 a year" in text
     assert "title: Best plan within £0.18m a year" in (folder / "scenarios" / "best-0.18m.yaml").read_text()
+
+
+def test_a_workspace_counting_children_is_described_in_children(tmp_path: Path) -> None:
+    """Probe 10: the frontier's title and optimise's line said "families" where areas.csv counts children."""
+    from tests.helpers import AREAS_HEADER
+
+    header = AREAS_HEADER.replace("families", "children")
+    folder = write_workspace(tmp_path / "w", areas_header=header)
+    optimised = runner.invoke(app, ["optimise", str(folder), "--bases", "1", "--dry-run"])
+    assert optimised.exit_code == 0, optimised.output
+    assert "the least child-weighted minutes by bus" in optimised.output
+    frontier = runner.invoke(app, ["frontier", str(folder), "--objective", "coverage:20:bus"])
+    assert frontier.exit_code == 0, frontier.output
+    assert "best plans for the most children within 20 minutes" in " ".join(frontier.output.split())
+    assert "families" not in frontier.output

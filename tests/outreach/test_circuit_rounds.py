@@ -263,3 +263,15 @@ def test_a_depot_with_no_vehicle_is_left_out_of_the_model() -> None:
         solution_limit=10,
     )
     assert [(r.depot, r.stops, r.drive_minutes) for r in plan.routes] == [("D", ("A",), 20.0)]
+
+
+def test_a_cycle_longer_than_a_year_is_said_in_few_digits() -> None:
+    """Probe 10: a 366-day cycle printed "the cycle run 0.628415 times a year"."""
+    from hubplan.outreach.circuit_costs import RoundsCost
+    from hubplan.outreach.circuit_output import cost_sentence
+
+    cost = RoundsCost(
+        vehicles=1, route_days_per_cycle=366, cycles_per_year=230 / 366, staff_hours_per_year=10.0,
+        km_per_year=100.0, vehicles_cost_per_year=15_000.0, staff_cost_per_year=500.0, km_cost_per_year=25.0,
+    )  # fmt: skip
+    assert "the cycle run 0.628 times a year" in cost_sentence(cost)

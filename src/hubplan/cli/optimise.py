@@ -150,7 +150,7 @@ def optimise(
         return
     out.print(
         f"[bold]{result.scenario.name}[/]: {len(result.scenario.bases)} bases, "
-        f"{settings.objective.describe()}; "
+        f"{settings.objective.describe(workspace.areas.people)}; "
         f"objective {solution.objective:,.1f}, proven within {solution.gap:.2%} of the best possible "
         f"({solution.status}, {solution.bound_method}), {solution.seconds:.2f} s"
     )
@@ -218,7 +218,11 @@ def frontier(
         print_json({"objective": str(settings.objective), "points": rows})
         return
     assumed = cost_words_of_sites(workspace)  # any site may be a base at some budget
-    out.print(frontier_table(rows, objective=settings.objective.describe(), cost_words=assumed))
+    out.print(
+        frontier_table(
+            rows, objective=settings.objective.describe(workspace.areas.people), cost_words=assumed
+        )
+    )
     for sentence in extra_money_sentences(rows, more if more is not None else given.get("step", by)):
         out.print(f"- {sentence}")
     if data_out is not None:

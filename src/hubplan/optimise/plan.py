@@ -88,11 +88,23 @@ class Objective:
     def __str__(self) -> str:
         return f"pmedian:{self.mode}" if self.kind == "pmedian" else f"coverage:{self.minutes:g}:{self.mode}"
 
-    def describe(self) -> str:
-        """Say in words what is optimised."""
+    def describe(self, people: str = "families") -> str:
+        """Say in words what is optimised.
+
+        Parameters
+        ----------
+        people
+            What the workspace's demand counts, in one word ("families" or "children").
+
+        Returns
+        -------
+        str
+            E.g. "the most children within 20 minutes by bus of a base".
+        """
         if self.kind == "pmedian":
-            return f"the least family-weighted minutes by {self.mode} to the nearest base"
-        return f"the most families within {self.minutes:g} minutes by {self.mode} of a base"
+            one = {"families": "family", "children": "child"}.get(people, people)
+            return f"the least {one}-weighted minutes by {self.mode} to the nearest base"
+        return f"the most {people} within {self.minutes:g} minutes by {self.mode} of a base"
 
 
 @dataclass(frozen=True)

@@ -128,7 +128,7 @@ def cost_sentence(cost: RoundsCost) -> str:
         f"{'s' if cost.vehicles != 1 else ''} (£{cost.vehicles_cost_per_year:,.0f}), "
         f"{cost.staff_hours_per_year:,.0f} staff hours (£{cost.staff_cost_per_year:,.0f}) and "
         f"{cost.km_per_year:,.0f} km (£{cost.km_cost_per_year:,.0f}), the cycle run "
-        f"{cost.cycles_per_year:g} times a year ({MODELLED})."
+        f"{cost.cycles_per_year:.3g} times a year ({MODELLED})."
     )
 
 
