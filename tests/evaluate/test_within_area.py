@@ -46,6 +46,9 @@ def test_one_area_over_islands_is_a_warning_in_evaluate_and_a_caution_in_the_rep
     assert "boats or ferries not at all" in warning
     as_json = json.loads(runner.invoke(app, ["evaluate", str(folder), "one", "--json"]).stdout)
     assert any(c.startswith(NOT_MODELLED) for c in as_json["cautions"])
+    optimised = runner.invoke(app, ["optimise", str(folder), "--bases", "1", "--dry-run"])
+    assert optimised.exit_code == 0, optimised.output  # its table shows 0 min too: the same warning
+    assert "warning: journeys not modelled: 92 of 92 children" in " ".join(optimised.stderr.split())
     report = runner.invoke(app, ["report", str(folder), "--no-pdf", "--out", str(tmp_path / "rep")])
     assert report.exit_code == 0, report.output
     page = " ".join((tmp_path / "rep" / "report.html").read_text().split()).replace("&#39;", "'")

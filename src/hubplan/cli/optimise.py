@@ -6,12 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
     Dir,
     app,
     cost_words,
+    err,
     finite,
     handles_errors,
     load,
@@ -23,6 +25,7 @@ from hubplan.cli.common import (
 )
 from hubplan.data.scenario import write_scenarios
 from hubplan.errors import ParameterError
+from hubplan.evaluate.within_area import NOT_MODELLED
 from hubplan.optimise.rules import REGISTRY, parse_rules
 
 if TYPE_CHECKING:
@@ -155,6 +158,9 @@ def optimise(
         f"({solution.status}, {solution.bound_method}), {solution.seconds:.2f} s"
     )
     out.print(comparison_table(evaluations, cost_words=cost_words(workspace, evaluations)))
+    # A council of one area over five islands: every child "0 min" in the table above (as evaluate says).
+    for caution in dict.fromkeys(c for ev in evaluations for c in ev.cautions if c.startswith(NOT_MODELLED)):
+        err.print(f"warning: {escape(caution)}")
     for path in written:
         out.print(f"wrote {path}")
 
