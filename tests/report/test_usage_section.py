@@ -12,7 +12,7 @@ from hubplan.cli import app
 from hubplan.data import load_workspace
 from hubplan.data.usage import read_usage
 from hubplan.evaluate.usage import reach_of_usage
-from hubplan.report.usage import reach_map
+from hubplan.report.usage import NO_DATA, reach_map
 from tests.helpers import write_workspace
 
 runner = CliRunner()
@@ -63,3 +63,14 @@ def test_the_map_shades_each_area_by_its_reach_band(tmp_path: Path) -> None:
     spec = reach_map(render_view(workspace), reach)
     dots = spec["layer"][0]["data"]["values"]
     assert [d["band"] for d in dots] == ["60-80%", "20-40%", "over 100% (check the counts)"]
+
+
+def test_an_area_with_no_usage_row_is_no_data_on_the_map(tmp_path: Path) -> None:
+    """Probe 10: areas a partial extract leaves out were shaded "under 20%" like areas hardly seen."""
+    folder = write_workspace(tmp_path / "ws")
+    (tmp_path / "u.csv").write_text("area_id,registered,seen\nA1,8,6\n")
+    workspace = load_workspace(folder)
+    reach = reach_of_usage(workspace, read_usage(tmp_path / "u.csv", workspace))
+    spec = reach_map(render_view(workspace), reach)
+    dots = spec["layer"][0]["data"]["values"]
+    assert [d["band"] for d in dots] == ["60-80%", NO_DATA, NO_DATA]

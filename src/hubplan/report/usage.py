@@ -18,6 +18,8 @@ REACH_BANDS = (0.2, 0.4, 0.6, 0.8, 1.0)
 
 _BAND_LABELS = ("under 20%", "20-40%", "40-60%", "60-80%", "80-100%", "over 100% (check the counts)")
 _BAND_COLOURS = ("#440154", "#3e4989", "#26828e", "#35b779", "#b5de2b", "#E69F00")
+NO_DATA = "no data (no usage row, or no children)"
+"""The band of an area whose reach is unknown: drawn grey, not in the lowest band."""
 
 _TITLES = {**BREAKDOWN_TITLES, "deprivation_decile": "deprivation decile"}
 
@@ -238,7 +240,9 @@ def _minutes_chart(usage: UsageShape) -> dict[str, Any] | None:
 def reach_map(view: RenderView, usage: UsageShape) -> dict[str, Any]:
     """Map areas shaded by reach (seen / children), with district outlines.
 
-    Areas are drawn as their outlines when the workspace has ``boundaries.geojson``, else as dots.
+    An area with no usage row or no children has no reach: it is drawn grey as "no data", not in
+    the lowest band. Areas are drawn as their outlines when the workspace has ``boundaries.geojson``,
+    else as dots.
 
     Parameters
     ----------
@@ -260,12 +264,16 @@ def reach_map(view: RenderView, usage: UsageShape) -> dict[str, Any]:
         len(REACH_BANDS),
         np.searchsorted(REACH_BANDS[:-1], shown, side="right"),
     )
-    labels = [_BAND_LABELS[int(b)] for b in band_of]
+    labels = [NO_DATA if np.isnan(r) else _BAND_LABELS[int(b)] for r, b in zip(reach, band_of, strict=True)]
+    unknown = NO_DATA in labels
     colour = {
         "field": "band",
         "type": "ordinal",
         "title": "reach",
-        "scale": {"domain": list(_BAND_LABELS), "range": list(_BAND_COLOURS)},
+        "scale": {
+            "domain": [*_BAND_LABELS, *([NO_DATA] if unknown else [])],
+            "range": [*_BAND_COLOURS, *(["#bbbbbb"] if unknown else [])],
+        },
     }
     area_layers = charts.area_map_layers(view, labels, colour, demand=usage.children)
     spec = _spec(f"Reach by area: {usage.people} seen in the year", width=520, height=420)
