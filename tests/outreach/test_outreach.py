@@ -284,3 +284,22 @@ def test_cli_amend_and_events(tmp_path: Path) -> None:
     )
     assert short.exit_code == 1
     assert "widen the dates" in short.output
+
+
+def test_an_amendment_to_a_plan_with_a_budget_of_0_starts_from_0(tmp_path: Path) -> None:
+    """A scenario's ``budget_per_year: 0`` is a budget of £0, as in every other output, not "none, so
+    take [outreach] budget_per_year" (amend read 0 as missing): the extra is all it has."""
+    from hubplan.data import load_workspace
+    from hubplan.outreach.amend import amend
+    from hubplan.travel import build_travel
+    from tests.helpers import TINY_TOML, write_workspace
+
+    toml = TINY_TOML + "\n[outreach]\nbudget_per_year = 1000000\n"
+    folder = write_workspace(
+        tmp_path / "w",
+        scenarios={"both": "bases: [S1, S2]\n", "x": "budget_per_year: 0\nbases: [S1]\n"},
+        toml=toml,
+    )
+    workspace = load_workspace(folder)
+    options = amend(workspace, build_travel(workspace), workspace.scenarios["x"], 500.0, splits=(0.0,))
+    assert [o.outreach.budget_per_year for o in options] == [500.0]

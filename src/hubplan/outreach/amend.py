@@ -115,7 +115,8 @@ def amend(
         fifth within reach.
     """
     threshold = workspace.assumptions.outreach_threshold
-    budget = budget_per_year or scenario.budget_per_year or workspace.assumptions.outreach.budget_per_year
+    given = (budget_per_year, scenario.budget_per_year, workspace.assumptions.outreach.budget_per_year)
+    budget = next((b for b in given if b is not None), None)  # 0 is a budget, as in outreach_budget
     if budget is None:
         msg = (
             "no budget: give the scenario a budget_per_year, set [outreach] budget_per_year, or pass --budget"
