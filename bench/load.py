@@ -184,7 +184,7 @@ def main() -> None:
         "one `hubplan serve` process on loopback (httpx AsyncClient). Each user loads the workspace, toggles a "
         f"random site and evaluates {args.rounds} times, then saves one plan with the edit token. Latency is "
         "per request, from send to the end of the answer, so it includes waiting for the server's threads.\n\n"
-        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores (shared with other work), "
+        f"Machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}.\n\n{table}\n"
     )
 
