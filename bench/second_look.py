@@ -34,12 +34,11 @@ from sklearn.linear_model import LogisticRegression
 
 from hubplan.consult.redact import recognised
 from hubplan.consult.second_look import MODEL_FILE, Model, may_drop, span_features
+from redaction import DATA, KINDS  # the labelled sets and their kinds, as bench/redaction.py reads them
 
-DATA = Path(__file__).parent.parent / "tests" / "consult" / "data"
 MODEL_PATH = Path(__file__).parent.parent / "src" / "hubplan" / "consult" / MODEL_FILE
 RESULTS = Path(__file__).parent / "results" / "second_look.md"
-PERSONAL = {"name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni",
-            "vehicle", "social", "work", "reg"}  # fmt: skip
+PERSONAL = frozenset(KINDS)  # every kind of personal item the labelled sets plant
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8)
 C = 1.0  # the regression's inverse regularisation (scikit-learn's default)
 SMALLEST = 0.01  # log-odds

@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from hubplan.data import load_workspace
@@ -273,6 +274,18 @@ def cost_words(workspace: Workspace, evaluations: list[Evaluation]) -> str:
     if baseline is not None and any(ev.baseline for ev in evaluations):
         ids += list(baseline.bases)
     return assumed_cost_words_of(workspace, ids)
+
+
+def warn_of_travel_inside_areas(evaluations: list[Evaluation]) -> None:
+    """Warn on stderr, once each, where travel inside an area dominates a plan's minutes.
+
+    A council of one area over five islands shows every child at "0 min": the tables that print
+    those minutes (``evaluate``, ``optimise``) carry :mod:`hubplan.evaluate.within_area`'s caution.
+    """
+    from hubplan.evaluate.within_area import NOT_MODELLED
+
+    for caution in dict.fromkeys(c for ev in evaluations for c in ev.cautions if c.startswith(NOT_MODELLED)):
+        err.print(f"warning: {escape(caution)}")
 
 
 def print_json(data: Any) -> None:

@@ -6,14 +6,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
     Dir,
     app,
     cost_words,
-    err,
     finite,
     handles_errors,
     load,
@@ -22,10 +20,10 @@ from hubplan.cli.common import (
     print_json,
     progress_bar,
     travel_for,
+    warn_of_travel_inside_areas,
 )
 from hubplan.data.scenario import write_scenarios
 from hubplan.errors import ParameterError
-from hubplan.evaluate.within_area import NOT_MODELLED
 from hubplan.optimise.rules import REGISTRY, parse_rules
 
 if TYPE_CHECKING:
@@ -158,9 +156,7 @@ def optimise(
         f"({solution.status}, {solution.bound_method}), {solution.seconds:.2f} s"
     )
     out.print(comparison_table(evaluations, cost_words=cost_words(workspace, evaluations)))
-    # A council of one area over five islands: every child "0 min" in the table above (as evaluate says).
-    for caution in dict.fromkeys(c for ev in evaluations for c in ev.cautions if c.startswith(NOT_MODELLED)):
-        err.print(f"warning: {escape(caution)}")
+    warn_of_travel_inside_areas(evaluations)
     for path in written:
         out.print(f"wrote {path}")
 

@@ -23,6 +23,7 @@ from hubplan.cli.common import (
     print_json,
     print_problems,
     travel_for,
+    warn_of_travel_inside_areas,
     warn_unused_columns,
 )
 from hubplan.consult import affected_families, area_of_postcodes, read_responses, representation
@@ -32,7 +33,6 @@ from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError, InputError, ParameterError, Problem
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
-from hubplan.evaluate.within_area import NOT_MODELLED
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.outreach import amend, plan_outreach
 from hubplan.outreach.need import BY_HOW_THEY_TRAVEL
@@ -197,9 +197,7 @@ def evaluate_command(
     (ev,) = evaluate_all(workspace, [scenario])
     if over := workspace.over_budget(ev.scenario):
         err.print(f"warning: {escape(over)}")
-    for caution in ev.cautions:
-        if caution.startswith(NOT_MODELLED):  # a council of one area over five islands: every child "0 min"
-            err.print(f"warning: {escape(caution)}")
+    warn_of_travel_inside_areas([ev])
     if as_json:
         print_json(ev.to_dict())
         return

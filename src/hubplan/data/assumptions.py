@@ -15,9 +15,10 @@ from pydantic import Field, ValidationError, ValidationInfo, field_validator, mo
 from hubplan.data.characters import hidden_problem
 from hubplan.data.circuit_settings import CircuitSettings
 from hubplan.data.lot_settings import LotsDefaults
+from hubplan.data.money import MAX_MONEY_PER_YEAR
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import read_user_text
-from hubplan.data.settings_base import MAX_MINUTES, MAX_MONEY
+from hubplan.data.settings_base import MAX_MINUTES
 from hubplan.data.settings_base import Frozen as _Frozen
 from hubplan.data.web_settings import WebSettings
 from hubplan.errors import InputError, Problem
@@ -471,14 +472,14 @@ class Costs(_Frozen):
     online_offer_per_year: float | None = Field(
         default=None,
         ge=0,
-        le=MAX_MONEY,
+        le=MAX_MONEY_PER_YEAR,
         description="£ a year for the online offer, a fixed line; by default sized to the workspace: "
         "Norfolk's £200,000 for its 47,149 children under five, pro rata to the workspace's demand.",
     )
     site_cost_per_year: float | None = Field(
         default=None,
         ge=0,
-        le=MAX_MONEY,
+        le=MAX_MONEY_PER_YEAR,
         description="£ a year assumed for a site whose cost_per_year is empty (labelled assumed wherever "
         "shown); unset: such sites have no cost, plans are by count and outputs show no money. "
         "hubplan init --assume-costs writes Norfolk's £10.2m over 53 centres (£192,453).",
@@ -535,7 +536,7 @@ class OutreachSettings(_Frozen):
     budget_per_year: float | None = Field(
         default=None,
         ge=0,
-        le=MAX_MONEY,
+        le=MAX_MONEY_PER_YEAR,
         description="The service's budget (£ a year); a scenario's budget_per_year wins.",
     )
     need_weighting: Literal["deprivation", "deprivation_and_reach"] = Field(

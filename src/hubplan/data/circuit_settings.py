@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from hubplan.data.settings_base import MAX_MINUTES, MAX_MONEY, Frozen
+from hubplan.data.money import MAX_MONEY_PER_YEAR
+from hubplan.data.settings_base import MAX_MINUTES, Frozen
 
 MAX_CYCLE_DAYS = 366
 """The longest cycle of rounds, in working days (a year): rounds that come round less than once a year
@@ -83,7 +84,7 @@ class CircuitSettings(Frozen):
     vehicle_cost_per_year: float = Field(
         default=15_000.0,
         ge=0,
-        le=MAX_MONEY,
+        le=MAX_MONEY_PER_YEAR,
         description="£ a year per vehicle used: lease or depreciation, insurance, tax, servicing "
         "(modelled: a fitted van, £45k over 5 years plus £6k a year of insurance and upkeep).",
     )

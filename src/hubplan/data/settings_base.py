@@ -11,11 +11,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
-from hubplan.data.money import MAX_MONEY_PER_YEAR
-
-MAX_MONEY = MAX_MONEY_PER_YEAR
-"""The largest sum of money any setting may give (£10bn, the one limit on money)."""
-
 MAX_MINUTES = 1440.0
 """The most minutes any setting or option may give (a day)."""
 

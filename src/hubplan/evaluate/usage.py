@@ -208,8 +208,7 @@ class UsageReach:
         out: np.ndarray = np.divide(
             self.seen, self.children, out=np.full(len(self.seen), np.nan), where=self.children > 0
         )
-        if len(self.has_row):
-            out[~self.has_row] = np.nan
+        out[~self._rows()] = np.nan
         return out
 
     def most_not_seen(self, count: int = 10) -> np.ndarray:
@@ -227,8 +226,7 @@ class UsageReach:
             are left out (their count is unknown).
         """
         gap = np.maximum(self.children - self.seen, 0.0)
-        if len(self.has_row):
-            gap[~self.has_row] = 0.0  # no row: not known to be unseen
+        gap[~self._rows()] = 0.0  # no row: not known to be unseen
         order = np.argsort(-gap, kind="stable")
         out: np.ndarray = order[: min(count, int((gap > 0).sum()))]
         return out

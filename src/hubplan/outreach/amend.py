@@ -12,7 +12,7 @@ from hubplan.errors import InfeasibleError
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.outreach.circuit_costs import vehicle_cost_bound
 from hubplan.outreach.circuit_scenario import ScenarioRounds, plan_scenario_rounds
-from hubplan.outreach.plan import OutreachPlan, plan_outreach
+from hubplan.outreach.plan import OutreachPlan, outreach_budget, plan_outreach
 from hubplan.travel.matrix import TravelMatrix
 
 SPLITS = (0.0, 0.25, 0.5, 0.75, 1.0)
@@ -115,8 +115,7 @@ def amend(
         fifth within reach.
     """
     threshold = workspace.assumptions.outreach_threshold
-    given = (budget_per_year, scenario.budget_per_year, workspace.assumptions.outreach.budget_per_year)
-    budget = next((b for b in given if b is not None), None)  # 0 is a budget, as in outreach_budget
+    budget, _ = outreach_budget(workspace, scenario, budget_per_year=budget_per_year)
     if budget is None:
         msg = (
             "no budget: give the scenario a budget_per_year, set [outreach] budget_per_year, or pass --budget"

@@ -70,6 +70,7 @@ def render_html(analysis: Analysis) -> str:
     families = areas.families
     within = f"within {view.access_minutes:g} minutes by {view.access_mode}"
     note = interval_note(analysis.intervals, people=areas.people)
+    area_words = charts.area_words(view)  # what each area on the maps is, for their captions
     context = {
         "title": f"{region}: what the options mean for {areas.noun}",
         "region": region,
@@ -113,7 +114,7 @@ def render_html(analysis: Analysis) -> str:
                 "svg": charts.to_svg(charts.access_map(view, ev)),
                 "alt": f"Map of {region}: areas shaded by {view.access_mode} minutes to a base, "
                 f"{ev.scenario.title}",
-                "caption": f"{ev.scenario.title}. {charts.area_words(view)}, shaded by "
+                "caption": f"{ev.scenario.title}. {area_words}, shaded by "
                 f"{view.access_mode} minutes to the nearest base; triangles are bases"
                 + (", crosses sites of the network today it leaves out." if analysis.has_baseline else "."),
             }
@@ -151,7 +152,7 @@ def render_html(analysis: Analysis) -> str:
         ],
         "equality": _equality(evaluations, view.car_minutes, intervals=analysis.intervals),
         "outreach": _outreach(analysis),
-        "area_words": charts.area_words(view),
+        "area_words": area_words,
         "no_outreach": [
             (ev.scenario.title, analysis.no_outreach[ev.scenario.name])
             for ev in analysis.evaluations
