@@ -1095,9 +1095,9 @@ _WORK_THEN_NAME = re.compile(
 
 def _is_town(name: str) -> bool:
     """Whether a name is a British town or village as a whole (GeoNames): "Norwich", not "Harlow Printing"."""
-    from hubplan.data.places import british_place_names
+    from hubplan.consult.place_names import town_names
 
-    return name.lower().replace("’", "'") in british_place_names()
+    return name.lower().replace("’", "'") in town_names()
 
 
 _COUNTIES = _words(

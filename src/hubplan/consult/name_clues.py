@@ -486,3 +486,92 @@ def idiom_spans(text: str) -> list[tuple[int, int]]:
 def public_office_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of national figures named in office ("our MP, Liz Truss"): public, never redacted."""
     return [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]
+
+
+# A word a comment glosses as a word: a translator's note ('"Kak" is a respectful word meaning
+# "brother"', '"Bhabi" (sister-in-law)', '"Lala" means elder brother', '"Kuya" = older brother').
+# Not a gloss that names someone ('"Umm Yousef" (mother of Yousef)', '"Tin-Tin" is her nickname').
+_GLOSSED = re.compile(
+    r"[\"“‘']([^\W\d_][\w'’-]{0,20}(?:[ \t][^\W\d_][\w'’-]{0,20})?)[\"”’'][ \t]*"
+    r"(?:\(([^\W\d_A-Z][^()\n\"A-Z]{1,40})\)|=|(?:means|meaning)\b|(?:is|are)[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:[\w-]+[ \t]+){0,3}(?:word|term|title|form|way)\b)"
+)
+_NAMING_GLOSS = re.compile(r"(?i:\b(?:nick)?names?\b(?<!\bnot a name)(?<!\bof a name)|\bshort\s+for\b)")
+
+
+def glossed_word_spans(text: str) -> list[tuple[int, int]]:
+    """Return every place a word stands that the comment glosses as a word ("Bhabi" (sister-in-law)).
+
+    A translator's note or a respondent says what a word of their language means; the word is then
+    no one's name wherever the comment uses it ("Bhabi at the centre", "my neighbour, who I call
+    Lala"). A gloss that says the word is a name or short for one ("is her nickname") does not count.
+
+    Parameters
+    ----------
+    text
+        The whole comment.
+
+    Returns
+    -------
+    list of (start, end)
+        Character offsets (end exclusive) of each use of each glossed word, in any case.
+    """
+    words = set()
+    for m in _GLOSSED.finditer(text):
+        gloss = text[m.end(1) : m.end() + 40].split(".", maxsplit=1)[0]
+        if not re.search(r"(?i:\bnot\s+(?:part\s+of\s+)?a\s+name)", gloss) and _NAMING_GLOSS.search(gloss):
+            continue
+        words.add(m[1])
+    spans = []
+    for word in words:
+        uses = re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
+        spans += [(m.start(), m.end()) for m in uses]
+    return sorted(spans)
+
+
+# Festivals and days of faith that are also given names ("Bayram", "Genna", "Yalda", "Baba Marta"):
+# not a name where the words around make it a day ("last Bayram", "for Hari Raya", "Genna lunch").
+_FESTIVALS = (
+    r"Bayram|Bayrami|Bayramı|Genna|Gena|Yalda|Deepavali|Diwali|Divali|Baisakhi|Vaisakhi|Vishu|Onam|Fasika|"
+    r"Timkat|Meskel|Enkutatash|Nowruz|Newroz|Navroz|Nevruz|Hari[ \t]+Raya|Baba[ \t]+Marta|Eid|Holi|"
+    r"Dashain|Tihar|Teej|Lohri|Pongal|Navratri|Durga[ \t]+Puja|Jumu['’]?ah|Jummah|Jumma|Shabbat|Purim|"
+    r"Pesach|Sukkot|Hanukkah|Chanukah|Rosh[ \t]+Hashanah|Yom[ \t]+Kippur|Ashura|Mawlid|Milad|Ramadan|"
+    r"Ramzan|Kwanzaa|Carnaval|Carnival|Martisor|Mărțișor|Wigilia|Andrzejki|Jāņi|Jani|Joninės|Užgavėnės|"
+    r"Kurban|Songkran|Tet|Chuseok|Seollal|Obon|Christingle|Raksha[ \t]+Bandhan|Rakhi|Karva[ \t]+Chauth|"
+    r"Chhath|Bihu|Ugadi|Gudi[ \t]+Padwa|Sankranti|Thaipusam|Vesak|Wesak|Losar|Gurpurab|Bandi[ \t]+Chhor|"
+    r"Sinterklaas|Hıdrellez|Kupala|Malanka|Maslenitsa|Whitsun|Pentecost|Epiphany|Candlemas|Michaelmas|"
+    r"Lammas|Mela|Paskha|Velykden|Pascha|Hogmanay|Samhain|Beltane"
+)
+_FESTIVAL = re.compile(
+    rf"(?i:\b(?:last|this|next|at|for|during|over|since|after|before|until|on|celebrat\w*|happy|blessed|"
+    rf"mubarak|and)[ \t]+(?:the[ \t]+)?)((?:{_FESTIVALS}))(?![\w'’-])"
+    rf"|(?<![\w'’-])((?:{_FESTIVALS}))(?=[ \t]+(?i:party|parties|celebrations?|meal|feast|festival|holidays?|"
+    rf"time|day|eve|morning|night|dinner|lunch|breakfast|prayers?|service|mubarak|greetings|food|sweets|"
+    rf"lights|dance|market|fair)\b)"
+)
+
+
+def festival_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of festivals and days of faith named as days ("last Bayram", "Genna lunch").
+
+    Several are given names too (Bayram, Genna, Yalda); a name found there is the day's, not a
+    person's, only where the words around it make it a day.
+    """
+    return [m.span(1) if m[1] else m.span(2) for m in _FESTIVAL.finditer(text)]
+
+
+# A pet's name: "our dog Alfie", "the cat is called Duke", "Biscuit the hamster".
+_PET = (
+    r"(?:dog|dogs|cat|cats|puppy|pup|kitten|hamster|rabbit|bunny|pony|horse|budgie|parrot|tortoise|"
+    r"goldfish|pet)"
+)
+_PET_NAME = re.compile(
+    rf"(?i:\b{_PET}['’]?s?,?[ \t]+(?:(?:is|was|who['’]s|called|named|is[ \t]+called|was[ \t]+called)[ \t]+)?)"
+    r"[\"“]?([A-Z][\w'’-]+)"
+    rf"|(?<![\w'’-])([A-Z][\w'’-]+)(?=[ \t]+the[ \t]+(?i:{_PET})\b)"
+)
+
+
+def pet_name_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of pets' names ("our dog Alfie", "Biscuit the hamster"): an animal is no person."""
+    return [m.span(1) if m[1] else m.span(2) for m in _PET_NAME.finditer(text)]

@@ -12,8 +12,33 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from hubplan.consult.name_lists import _words, is_ambiguous_name, is_first_name
-from hubplan.data.places import british_place_names, british_places, world_countries, world_place_names
+from hubplan.consult.name_lists import _words, is_ambiguous_name, is_english_word, is_first_name
+from hubplan.data.places import (
+    british_place_names,
+    british_places,
+    library_localities,
+    world_countries,
+    world_place_names,
+)
+
+
+@functools.cache
+def town_names() -> frozenset[str]:
+    """Return the lower-case names of Britain's towns and villages, and of the places libraries are named for.
+
+    GeoNames' places of 500 people or more (:func:`~hubplan.data.places.british_place_names`) and the
+    neighbourhoods England's libraries serve (:func:`~hubplan.data.places.library_localities`:
+    "Hellesdon", "Earlham"), less those whose first word is also a first name ("Shirley", "Stanley"),
+    which context must tell apart, and those made only of English words ("Park", "Green Street").
+    """
+    libraries = {
+        n
+        for n in library_localities()
+        if not (is_first_name(n.split()[0]) or is_ambiguous_name(n.split()[0]))
+        and not all(is_english_word(w) for w in re.split(r"[\s-]+", n))
+    }
+    return british_place_names() | frozenset(libraries)
+
 
 STREET_WORDS = (
     "road|rd|street|st|lane|ln|avenue|ave|close|cl|drive|dr|way|court|ct|crescent|cres|place|pl|gardens|"
@@ -339,7 +364,7 @@ def named_for_town(words: list[str]) -> bool:
     "Diss", "Hethersett"; "Dereham Memorial Hall", "Thetford Rugby Club", "Downham Market Town Hall",
     "Thetford-Burrell" (a council division). A first word that is also an ordinary word is not enough.
     """
-    towns = british_place_names()
+    towns = town_names()
     place = " ".join(words).lower().replace("’", "'")
     first = words[0].lower()
     if len(words) > 2 and " ".join(words[:2]).lower() in towns:
@@ -418,7 +443,7 @@ def _plain_places() -> frozenset[str]:
     People write "Gorleston" for GeoNames' "Gorleston-on-Sea", "Wells" for "Wells-next-the-Sea" and
     "St" for "Saint".
     """
-    names = {_plain(n) for n in british_place_names()}
+    names = {_plain(n) for n in town_names()}
     names |= {re.sub(r"\bsaint\b", "st", n) for n in names}  # GeoNames' "Thorpe Saint Andrew"
     return frozenset(names | {re.split(r"-(?:on|next|upon|under|by|in|le)-", n)[0] for n in names})
 
@@ -484,7 +509,7 @@ def town_length(text: str, start: int) -> int:
 @functools.cache
 def _last_words_of_towns() -> frozenset[str]:
     """Return the last words of British places of several words ("lynn" of King's Lynn), lower case."""
-    return frozenset(n.split()[-1] for n in british_place_names() if " " in n)
+    return frozenset(n.split()[-1] for n in town_names() if " " in n)
 
 
 @functools.cache
@@ -496,4 +521,4 @@ def _multi_word_places_abroad() -> frozenset[str]:
 @functools.cache
 def _multi_word_places() -> frozenset[str]:
     """Return the British place names of more than one word, as :func:`_plain` writes them."""
-    return frozenset(_plain(n) for n in british_place_names() | world_place_names() if " " in n)
+    return frozenset(_plain(n) for n in town_names() | world_place_names() if " " in n)

@@ -185,6 +185,8 @@ ADDRESS_START = re.compile(
     rf"(\d{{1,4}}[a-z]?),?\s+((?:[\w'’]+\s+){{1,4}}?)({STREET_WORDS})\b\.?",
     re.IGNORECASE,
 )
+# A second street written after an address's first line and a comma ("Chapel Cottages, Mill Lane").
+_SECOND_STREET = re.compile(rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{STREET_WORDS})\b", re.IGNORECASE)
 _SCHOOL_WORD = (
     r"(?:primary|junior|juniors|infant|infants|academy|school|pre-school|preschool|high|college|"
     r"c\.?\s?e\.?|v\.?c\.?|c\s+of\s+e)"
@@ -743,6 +745,14 @@ class AddressRecogniser(_Regex):
             pos = m.end()
             end = m.end()
             gap = re.match(r"\s*,?\s*", text[end:])
+            if gap and "," in gap[0]:
+                # "27 Dragoon Close, Swanton Morley": a place after the comma, not the address's; a
+                # second street is ("2 Chapel Cottages, Mill Lane").
+                street = _SECOND_STREET.match(text, end + gap.end())
+                if street and town_starts_at(text, street.start()):
+                    street = None  # "3 Pine Close, Thorpe St Andrew"
+                yield m.start(), (street.end() if street else end)
+                continue
             base = cursor = end + (gap.end() if gap else 0)
             for count, word in enumerate(re.finditer(r"[A-Za-z][A-Za-z'’-]*(?![\w])", text[base:])):
                 lower = word[0].lower()

@@ -209,7 +209,14 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         trains the second look (:mod:`hubplan.consult.second_look`) on both.
     """
     from hubplan.consult.identifiers import SOCIAL
-    from hubplan.consult.name_clues import OFFICE, idiom_spans, public_office_spans
+    from hubplan.consult.name_clues import (
+        OFFICE,
+        festival_spans,
+        glossed_word_spans,
+        idiom_spans,
+        pet_name_spans,
+        public_office_spans,
+    )
     from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
@@ -249,7 +256,8 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
     handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
-    never = idiom_spans(text) + public_office_spans(text) + places + handles
+    never = idiom_spans(text) + public_office_spans(text) + places + handles + glossed_word_spans(text)
+    never += festival_spans(text) + pet_name_spans(text)
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").
     found = [
@@ -312,9 +320,9 @@ def _hashtag_of_no_one(text: str, found: Found) -> bool:
 @functools.cache
 def _places_run_together() -> frozenset[str]:
     """Return Britain's place names in lower case with no space or apostrophe, as hashtags write them."""
-    from hubplan.data.places import british_place_names
+    from hubplan.consult.place_names import town_names
 
-    return frozenset(re.sub(r"[^a-z]", "", p) for p in british_place_names())
+    return frozenset(re.sub(r"[^a-z]", "", p) for p in town_names())
 
 
 def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -342,7 +350,7 @@ def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]
     Lynn"). "Mark" found in one comment never removes "Mark my words" anywhere.
     """
     from hubplan.consult.name_lists import is_ambiguous_name, is_first_name, is_unknown_word
-    from hubplan.data.places import british_place_names
+    from hubplan.consult.place_names import town_names
 
     covered = [(f.start, f.end) for f in found] + places
     words = {
@@ -354,7 +362,7 @@ def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]
     out = []
     for word in sorted(words):
         lower = word.lower()
-        if lower in british_place_names() or is_ambiguous_name(lower):
+        if lower in town_names() or is_ambiguous_name(lower):
             continue
         if not (is_unknown_word(lower) or is_first_name(lower)):
             continue

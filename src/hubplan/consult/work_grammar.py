@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from hubplan.consult.name_lists import _words
-from hubplan.data.places import british_place_names
+from hubplan.consult.place_names import town_names
 
 # Verbs about doing paid work, by lemma ("works", "worked", "drove"). Not "help", "run", "care" or
 # "volunteer": "help with the forms", "run the toddler group", "volunteer at Home-Start" say what
@@ -175,7 +175,7 @@ def _names_a_place_of_work(obj: Any) -> bool:
     tokens = [t for t in obj.subtree if not (t.i < obj.i and t.lower_ in _DETERMINERS)]
     words = "".join(t.text_with_ws for t in tokens).strip().lower().replace("’", "'")  # "king's lynn"
     # "a childminder in Wymondham", "works in March", "my sister in King's Lynn" (whatever NER says)
-    if words in british_place_names() or (
+    if words in town_names() or (
         obj.ent_type_ in ("GPE", "LOC", "DATE", "TIME", "NORP")
         and all(t.ent_type_ == obj.ent_type_ for t in tokens if t.i <= obj.i)
     ):

@@ -115,6 +115,36 @@ def british_place_names() -> frozenset[str]:
     return frozenset(names | short)
 
 
+_LIBRARY_WORDS = re.compile(
+    r"\s+(?:community\s+|branch\s+|district\s+|town\s+|local\s+)?librar(?:y|ies)\b.*$", re.IGNORECASE
+)
+
+
+@cache
+def library_localities() -> frozenset[str]:
+    """Return the lower-case names of the neighbourhoods and villages England's libraries are named for.
+
+    GeoNames leaves out many suburbs and villages that people name ("Hellesdon", "Earlham",
+    "Gorleston"); a library is usually named for the place it serves. A library's name, less its
+    "Library" words, counts as a place only where its own street address holds it too ("Hellesdon
+    Library, Woodview Road, Hellesdon"), so "Central Library" or "The Gate Library" give none. Empty
+    where the libraries table is not installed.
+    """
+    from hubplan.data.england import libraries
+    from hubplan.data.shared_data import DataMissingError
+
+    try:
+        table = libraries()
+    except DataMissingError:
+        return frozenset()
+    out = set()
+    for name, address in zip(table["name"].astype(str), table["address"].fillna("").astype(str), strict=True):
+        place = _LIBRARY_WORDS.sub("", name).strip().lower()
+        if len(place) > 3 and place in address.lower():
+            out.add(place)
+    return frozenset(out)
+
+
 def council_places(outlines: Mapping[str, dict[str, Any]], districts: Mapping[str, str]) -> pd.DataFrame:
     """Return the GeoNames places that stand inside a council's areas, with the ones to label.
 
