@@ -1017,3 +1017,36 @@ def test_held_out_24s_kinds_of_miss_and_damage(text: str, expected: str) -> None
 )
 def test_review_12_of_the_held_out_23_rules(text: str, expected: str) -> None:
     _assert_redacted(text, expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the town after an address's comma is not the address's; a second street line is
+        ("We are at 27 Dragoon Close, Swanton Morley now", "We are at [address], Swanton Morley now"),
+        ("Lives at 2 Chapel Cottages, Mill Lane, Necton.", "Lives at [address], Necton."),
+        # a neighbourhood a library is named for (not in GeoNames): a place, not a person
+        ("We moved from Hellesdon last year", "unchanged"),
+        # a word the comment glosses as a word is nobody's name there, however it is used again
+        (
+            'Translator\'s note: "Bhabi" (sister-in-law) is how she addresses staff. Bhabi at the centre '
+            "helped her. I am Nasrin Begum.",
+            'Translator\'s note: "Bhabi" (sister-in-law) is how she addresses staff. Bhabi at the centre '
+            "helped her. I am [name].",
+        ),
+        # a word the comment gives someone as a name stays a name, glossed or not
+        (
+            'We named her Amara. "Amara" means grace in Igbo.',
+            'We named her [name]. "[name]" means grace in Igbo.',
+        ),
+        # festivals that are also given names, where the words make them a day
+        ("Last Bayram I brought baklava to the group", "unchanged"),
+        ("For Hari Raya we brought rendang to the centre", "unchanged"),
+        # a pet is no person
+        ("Even our dog Alfie comes along to the pram walk", "unchanged"),
+        ("Our cat is called Duke and my son loves him", "unchanged"),
+        ("My son Alfie loves the sand pit", "My son [name] loves the sand pit"),
+    ],
+)
+def test_towns_glosses_festivals_and_pets(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)

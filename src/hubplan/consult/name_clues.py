@@ -499,12 +499,20 @@ _GLOSSED = re.compile(
 _NAMING_GLOSS = re.compile(r"(?i:\b(?:nick)?names?\b(?<!\bnot a name)(?<!\bof a name)|\bshort\s+for\b)")
 
 
+# Someone given the word as a name somewhere in the comment ("We named her Amara. 'Amara' means grace").
+_NAMED_AS = re.compile(
+    r"(?i:\b(?:named|called|christened|name\s+is|name['’]s|(?:my|our|her|his)\s+(?:son|daughter|baby|boy|"
+    r"girl|child|twins?|grandson|granddaughter))[ \t]+(?:(?:her|him|them|baby|little)[ \t]+)?[\"“‘']?)\Z"
+)
+
+
 def glossed_word_spans(text: str) -> list[tuple[int, int]]:
     """Return every place a word stands that the comment glosses as a word ("Bhabi" (sister-in-law)).
 
     A translator's note or a respondent says what a word of their language means; the word is then
     no one's name wherever the comment uses it ("Bhabi at the centre", "my neighbour, who I call
-    Lala"). A gloss that says the word is a name or short for one ("is her nickname") does not count.
+    Lala"). A gloss that says the word is a name or short for one ("is her nickname") does not count,
+    nor one of a word the comment gives someone as a name ("We named her Amara. 'Amara' means grace").
 
     Parameters
     ----------
@@ -524,8 +532,9 @@ def glossed_word_spans(text: str) -> list[tuple[int, int]]:
         words.add(m[1])
     spans = []
     for word in words:
-        uses = re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE)
-        spans += [(m.start(), m.end()) for m in uses]
+        uses = list(re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE))
+        if not any(_NAMED_AS.search(text, max(0, m.start() - 40), m.start()) for m in uses):
+            spans += [(m.start(), m.end()) for m in uses]
     return sorted(spans)
 
 
