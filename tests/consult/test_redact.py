@@ -1050,3 +1050,32 @@ def test_review_12_of_the_held_out_23_rules(text: str, expected: str) -> None:
 )
 def test_towns_glosses_festivals_and_pets(text: str, expected: str) -> None:
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a birth told without "born", where a baby is spoken of
+        (
+            "she was due at the end of the year but she came on 19 December. The centre was brilliant",
+            "she was due at the end of the year but she came on [date of birth]. The centre was brilliant",
+        ),
+        (
+            "Congratulations to the Moores on the safe arrival of Ocean on 14th May, a brother for our eldest.",
+            "Congratulations to the Moores on the safe arrival of Ocean on [date of birth], a brother for our eldest.",
+        ),
+        (
+            "Mrs Anh Nguyen – 36/40, EDD 11 July (next Thursday!)",
+            "[name] – 36/40, EDD [date of birth] (next Thursday!)",
+        ),
+        # the same birth said again after a festival
+        (
+            "My daughter was born on Yalda night, 21 December, we joke",
+            "My daughter was born on Yalda night, [date of birth], we joke",
+        ),
+        # someone coming on a date with no baby about is no birth
+        ("The health visitor came on 19 December to see us", "unchanged"),
+    ],
+)
+def test_births_told_without_born(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)

@@ -122,7 +122,7 @@ DATE_WORDS = re.compile(
 )
 SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
-    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|"
+    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|e\.?d\.?d\.?|"
     r"(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$"
     # "delivered her third child on the 2nd of January", "gave birth to a baby girl in"
     r"|\b(?:delivered|gave\s+birth\s+to)\s+(?:her|my|our|their|his|a|the)\s+(?:\w+\s+){0,2}"
@@ -174,6 +174,19 @@ _DAY_WORD_YEAR = re.compile(
     r"ramadan|ramzan|shawwal|dhu\w*(?:\s+al[\s-]\w+)?|zul\w*|farvardin|ordibehesht|khordad|tir|mordad|"
     r"shahrivar|mehr|aban|azar|dey|bahman|esfand),?\s+1[34]\d{2}\b)"
 )
+# A birth told without "born": "she came on 19 December", "came early, on 2 October", "the safe arrival of
+# Ocean on 14th May", "had our youngest 15th August"; a date only where a baby is spoken of nearby.
+_BIRTH_EVENT = re.compile(
+    r"(?i:\b(?:(?:she|he|they|baby|twins|and|[a-z]+['’]s\s+baby)\s+(?:finally\s+)?(?:came|arrived)|arrival\s+of\s+"
+    r"(?:baby\s+)?[\w'’-]+|had\s+(?:her|our|my|their|his)\s+(?:\w+\s+){0,2}(?:baby|boy|girl|son|daughter|"
+    r"youngest|twins))(?:\s+(?:early|late|safely))?,?\s+(?:on\s+|in\s+)?)"
+)
+_BABY_NEAR = re.compile(
+    r"(?i:\b(?:born|due|baby|babies|pregnan\w*|labour|midwife|birth|newborn|arrival|youngest)\b)"
+)
+# The same birth date given again after one found: "born on Diwali day 2021 – 4th November", "born on
+# Yalda night, 21 December", "born Ginbot 2015 E.C. which is May 2023".
+_SAID_AGAIN = re.compile(r"[ \t]*(?:[-–—,(]|which\s+is|i\.e\.?,?|that\s+is)[ \t]*(?:the\s+)?")
 _ORDINAL_DAY = re.compile(r"(?i:\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b)")
 # A year and "born" just after it: "(2019 august born)".
 # After "born", a date said in words, up to its year, within the sentence: "born the weekend after
@@ -623,6 +636,18 @@ class DateRecogniser(_Regex):
     entity = "DATE_OF_BIRTH"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for start, end in self._dates(text):
+            yield start, end
+            again = _SAID_AGAIN.match(text, end)
+            if again and (date := _a_date_at(text, again.end())):
+                yield date
+        for m in _BIRTH_EVENT.finditer(text):
+            if _BABY_NEAR.search(text, max(0, m.start() - 150), m.end()) and (
+                date := _a_date_at(text, m.end())
+            ):
+                yield date
+
+    def _dates(self, text: str) -> Iterator[tuple[int, int]]:
         for m in SHORT_DATE.finditer(text):
             # A date with a clock time after it stamps a message or a meeting ("[03/02/2025, 20:14]
             # Gosia: ..."), and one alone on its line or after "Date:" dates the document, unless a
@@ -664,6 +689,19 @@ class DateRecogniser(_Regex):
             last = list(re.finditer(r"[^\s]*\d[^\s]*", words))
             if last and _dated(words[: last[-1].end()]):
                 yield m.start(1), m.start(1) + len(words[: last[-1].end()].rstrip("."))
+
+
+def _a_date_at(text: str, start: int) -> tuple[int, int] | None:
+    """Return the span of a date written at ``start``, or None.
+
+    A day and month in words or figures, or a month and year; a named day alone ("Valentine's Day")
+    says too little to hide.
+    """
+    for pattern in (DATE_WORDS, SHORT_DATE, FOREIGN_DATE, _MONTH_YEAR):
+        if m := pattern.match(text, start):
+            full_stop = re.search(r"[^\W\d_]{4,}\.\Z", m[0])  # "19 December." ends a sentence, "19 Dec." not
+            return m.start(), m.end() - bool(full_stop)
+    return None
 
 
 def _dated(words: str) -> bool:
