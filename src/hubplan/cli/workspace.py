@@ -35,10 +35,9 @@ from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.outreach import amend, plan_outreach
-from hubplan.outreach.need import BY_HOW_THEY_TRAVEL
 from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
 from hubplan.report import format as fmt
-from hubplan.report.outreach import amend_sentence
+from hubplan.report.outreach import amend_sentence, outreach_sentence
 from hubplan.report.tables import BREAKDOWN_TITLES
 from hubplan.travel import TravelMatrix
 
@@ -303,16 +302,10 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
         return []
     adopted = workspace.scenario("adopted-2019-15")
     before = plan_outreach(workspace, travel, adopted)
-    threshold = f"{before.threshold_minutes:g}"
     lines = [
         f"Within the adopted plan's {fmt.money(before.budget_per_year)} a year, its 15 bases cost "
-        f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} "
-        f"{before.people} farther than {threshold} minutes from a base {BY_HOW_THEY_TRAVEL} are reached by "
-        f"{len(before.sessions)} outreach sessions a week at {len(before.venues)} venues "
-        f"({fmt.money(before.outreach_cost_per_year)}) and "
-        f"home visits for {fmt.families(before.home_visit_families)} {before.people} no venue reaches "
-        f"({fmt.money(before.home_visits_cost_per_year)}), with {before.staff} outreach workers; "
-        f"{fmt.money(before.budget_per_year - before.cost_per_year)} is left."
+        f"{fmt.money(before.bases_cost_per_year)}; {outreach_sentence(before)} "
+        f"({fmt.money(before.budget_per_year - before.cost_per_year)} is left)."
     ]
     for who, extra in AMENDMENTS:
         options = amend(

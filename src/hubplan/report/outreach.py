@@ -194,6 +194,53 @@ def amend_table(options: Sequence[AmendShape], extra: float, *, cost_words: str 
     return table
 
 
+def outreach_sentence(plan: OutreachPlanShape) -> str:
+    """Say in one sentence who beyond a base the plan's outreach reaches, by what, and who it does not.
+
+    Every figure is the plan's own: those reached are ``families_reached`` (sessions at venues and
+    home visits together), split into the home visits and the rest; those not reached are what is
+    left of ``families_in_need``, so the sentence never says that all are reached when the budget
+    runs out first.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+
+    Returns
+    -------
+    str
+        The sentence, e.g. "the 6,832 children farther than 30 minutes from a base (by bus without a
+        car, by car with one): 5,297 are reached, 5,291 by 270 outreach sessions a week at 98 venues
+        (£1.53m) and 6 at home ...; 1,535 are not reached within the budget".
+    """
+    people = plan.people
+    at_home = plan.home_visit_families
+    at_venues = max(plan.families_reached - at_home, 0.0)
+    not_reached = max(plan.families_in_need - plan.families_reached, 0.0)
+    farther = f"farther than {plan.threshold_minutes:g} minutes from a base ({plan.travel_rule})"
+    if plan.families_in_need < 0.5:
+        return f"no {people} are {farther}"
+    beyond = f"the {fmt.families(plan.families_in_need)} {people} {farther}"
+    how = [
+        f"{fmt.families(at_venues)} by {len(plan.sessions)} outreach sessions a week at "
+        f"{len(plan.venues)} venues ({fmt.money(plan.outreach_cost_per_year)})"
+    ]
+    if at_home >= 0.5:
+        how.append(
+            f"{fmt.families(at_home)} by home visits, as no venue is within reach "
+            f"({fmt.money(plan.home_visits_cost_per_year)})"
+        )
+    text = (
+        f"{beyond}: {fmt.families(plan.families_reached)} are reached, {fmt.words(how)}, "
+        f"with {plan.staff} outreach workers"
+    )
+    if not_reached < 0.5:
+        return text + "; every one of them is reached"
+    within = "within the budget" if math.isfinite(plan.budget_per_year) else "(no budget was set)"
+    return text + f"; {fmt.families(not_reached)} are not reached {within}"
+
+
 def amend_sentence(options: Sequence[AmendShape], extra: float, before: OutreachPlanShape) -> str:
     """Say in one sentence what the best use of the extra money changes.
 
