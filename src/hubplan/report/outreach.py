@@ -25,11 +25,13 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
     list of tuple
         Budget (only when one was set: none is made up), bases, online offer, sessions, home visits
         and total; and, when the total exceeds the budget (the bases and online offer alone can),
-        how much over it is. The bases and the total say when a base's cost is assumed, and why.
+        how much over it is. The bases and the total say when a base's cost is assumed, and why;
+        the home visits say when a family's cost is charged for each child.
     """
     over = plan.cost_per_year - plan.budget_per_year
     unknown = "not known (no costs for the bases)"
     assumed = f" ({plan.bases_cost_words})" if plan.bases_cost_words else ""
+    visits_at = f"; {plan.home_visits_words}" if plan.home_visits_words else ""
     budget = (
         [("budget a year", fmt.money(plan.budget_per_year))] if math.isfinite(plan.budget_per_year) else []
     )
@@ -46,7 +48,7 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
             fmt.money(plan.outreach_cost_per_year),
         ),
         (
-            f"{ind}home visits ({fmt.families(plan.home_visit_families)} {plan.people})",
+            f"{ind}home visits ({fmt.families(plan.home_visit_families)} {plan.people}{visits_at})",
             fmt.money(plan.home_visits_cost_per_year),
         ),
         (
@@ -229,7 +231,8 @@ def outreach_sentence(plan: OutreachPlanShape) -> str:
     if at_home >= 0.5:
         how.append(
             f"{fmt.families(at_home)} by home visits, as no venue is within reach "
-            f"({fmt.money(plan.home_visits_cost_per_year)})"
+            f"({fmt.money(plan.home_visits_cost_per_year)}"
+            + (f"; {plan.home_visits_words})" if plan.home_visits_words else ")")
         )
     text = (
         f"{beyond}: {fmt.families(plan.families_reached)} are reached, {fmt.words(how)}, "
