@@ -255,6 +255,9 @@ def demo(
     as_json: AsJson = False,
 ) -> None:
     """Evaluate the bundled Norfolk scenarios (2018-19) and print the comparison and what it means."""
+    from hubplan.analysis.uncertainty import scenario_intervals
+    from hubplan.report.summary import interval_note
+
     source = bundled_workspace_path()
     if workspace_out is not None:
         write_bundled_workspace(workspace_out)
@@ -270,7 +273,11 @@ def demo(
         best = PlanSettings(Objective("pmedian", access_mode), bases=size, candidates=("children_centre",))
         scenarios.append(plan(workspace, travel, best, name=f"best-{size}").scenario)
     evaluations = [evaluate(workspace, s, travel=travel, breakdowns=groups) for s in scenarios]
-    sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name)
+    # With their 90% intervals, as the report gives them: a count outside its own interval is led by it.
+    intervals = scenario_intervals(workspace, travel, evaluations)
+    sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name, intervals=intervals)
+    if note := interval_note(intervals, people=workspace.areas.people):
+        sentences.append(note)
     money = _outreach_and_amendments(workspace, travel) + _consultation_sentences(workspace, travel)
     if as_json:
         print_json(
