@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 import numpy as np
@@ -478,10 +479,17 @@ def prefer_earlier_twins(inst: Instance, rules: Rules, open_sites: np.ndarray) -
     """
     if rules.find(Capacity) is not None:
         return sorted_positions(_mask(inst.n_sites, open_sites))
-    groups: dict[tuple[bytes, bytes], list[int]] = {}
-    for j in range(inst.n_sites):
+
+    def column(j: int) -> tuple[np.ndarray, np.ndarray]:
         span = slice(inst.col_ptr[j], inst.col_ptr[j + 1])
-        groups.setdefault((inst.col_area[span].tobytes(), inst.col_cost[span].tobytes()), []).append(j)
+        return inst.col_area[span], inst.col_cost[span]
+
+    groups: dict[bytes, list[int]] = {}  # by a digest of the column (kept small for large instances)
+    for j in range(inst.n_sites):
+        area, cost = column(j)
+        digest = hashlib.blake2b(area.tobytes(), digest_size=16)
+        digest.update(cost.tobytes())
+        groups.setdefault(digest.digest(), []).append(j)
     is_open = _mask(inst.n_sites, open_sites)
     for members in groups.values():
         if len(members) < 2:
@@ -490,7 +498,7 @@ def prefer_earlier_twins(inst: Instance, rules: Rules, open_sites: np.ndarray) -
             for k in members:
                 if k >= j:
                     break
-                if is_open[k]:
+                if is_open[k] or not all(map(np.array_equal, column(j), column(k))):
                     continue
                 is_open[j], is_open[k] = False, True
                 if rules.feasible(is_open):
