@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -124,7 +125,32 @@ def test_demo_json_sentences_match_the_evaluation() -> None:
     data = json.loads(result.stdout)
     seven = next(s for s in data["scenarios"] if s["scenario"] == "proposal-2018-7")
     beyond = round(seven["families"] - seven["modes"]["bus"]["within"]["30"])
-    assert any(f"{beyond:,} of Norfolk's 47,149 children under five" in s for s in data["summary"])
+    # Each count carries its 90% interval, as the report gives it (probe 11 #10).
+    said = rf"{beyond:,} \(90% interval [\d,]+\u2013[\d,]+\) of Norfolk's 47,149 children under five"
+    assert any(re.search(said, s) for s in data["summary"]), data["summary"]
+
+
+def test_demo_says_how_many_beyond_a_base_outreach_does_not_reach() -> None:
+    """The demo's outreach sentence gives the outreach plan's own figures, those not reached too.
+
+    It once said every child farther than 30 minutes "is reached by" sessions and home visits, while
+    ``hubplan outreach --json`` reached 5,297 of 6,832 (the budget runs out before the rest).
+    """
+    demo = runner.invoke(app, ["demo", "--json"])
+    assert demo.exit_code == 0, demo.output
+    plan = runner.invoke(app, ["outreach", str(bundled_workspace_path()), "adopted-2019-15", "--json"])
+    assert plan.exit_code == 0, plan.output
+    data = json.loads(plan.stdout)
+    in_need, reached = data["families_in_need"], data["families_reached"]
+    assert reached < in_need - 100  # the case the old sentence got wrong
+    (said,) = [s for s in json.loads(demo.stdout)["outreach"] if s.startswith("Within the adopted plan")]
+    assert f"the {round(in_need):,} children farther than 30 minutes" in said
+    assert f"{round(reached):,} are reached" in said
+    assert f"{round(data['home_visit_families']):,} by home visits" in said
+    missed = re.search(r"; ([\d,]+) are not reached within the budget", said)
+    assert missed, said
+    assert int(missed[1].replace(",", "")) == pytest.approx(in_need - reached, abs=1)  # JSON is to 0.1
+    assert "are reached by" not in said
 
 
 def test_unreadable_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:

@@ -15,7 +15,9 @@ def test_home_visits_and_rounds_vehicles_have_a_source_and_a_reason(tmp_path: Pa
     sources = figure_provenance(load_workspace(write_workspace(tmp_path / "w")), {})
     visits, rounds, sessions = (sources.figures[k] for k in ("home_visits", "rounds_costs", "outreach_costs"))
     assert visits.kind == rounds.kind == sessions.kind == "assumed"
-    assert visits.detail.startswith("home visits costed at £450 a year for each of the families")
+    assert visits.detail.startswith(
+        "home visits to the families no venue reaches costed at £450 a family a year"
+    )
     assert "([costs] home_visits_per_family_per_year; default: 6 visits a year of 2.5 hours" in visits.detail
     assert rounds.detail.startswith(
         "outreach rounds' vehicles costed at £15,000 a vehicle a year and £0.25 a road km ([circuits] "
@@ -32,7 +34,7 @@ def test_costs_set_in_the_workspace_are_the_users(tmp_path: Path) -> None:
     toml = TINY_TOML + "\n[costs]\nhome_visits_per_family_per_year = 600\n[circuits]\ncost_per_km = 0.3\n"
     sources = figure_provenance(load_workspace(write_workspace(tmp_path / "w", toml=toml)), {})
     assert sources.figures["home_visits"].kind == "user"
-    assert "£600 a year" in sources.figures["home_visits"].detail
+    assert "£600 a family a year" in sources.figures["home_visits"].detail
     assert sources.figures["rounds_costs"].kind == "user"
     assert "£0.30 a road km" in sources.figures["rounds_costs"].detail
     assert "set in hubplan.toml" in sources.figures["rounds_costs"].detail

@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from hubplan.cli import app
+from hubplan.data import bundled_workspace_path
 from tests.helpers import TINY_TOML, write_workspace
 
 runner = CliRunner()
@@ -217,3 +218,22 @@ def test_a_workspace_counting_children_is_described_in_children(tmp_path: Path) 
     assert frontier.exit_code == 0, frontier.output
     assert "best plans for the most children within 20 minutes" in " ".join(frontier.output.split())
     assert "families" not in frontier.output
+
+
+def test_the_frontier_says_its_costs_are_modelled_and_its_minutes_estimated() -> None:
+    """Probe 11 #6: ``frontier`` priced plans of 33-42 bases, mostly libraries whose cost as a base is
+    modelled, with no note, while ``evaluate`` notes both: it now prints evaluate's own notes."""
+    ws = str(bundled_workspace_path())
+    args = ["frontier", ws, "--from", "3m", "--to", "3.5m", "--step", "0.5m"]
+    result = runner.invoke(app, [*args, "--method", "heuristic"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0, result.output
+    assert "Note: bus minutes are estimated" in result.output
+    assert "Note: modelled data: " in result.output
+    assert "libraries' costs as bases" in result.output
+    as_json = runner.invoke(app, [*args, "--method", "heuristic", "--json"])
+    assert as_json.exit_code == 0, as_json.output
+    evaluated = runner.invoke(app, ["evaluate", ws, "adopted-2019-15", "--json"])
+    assert evaluated.exit_code == 0, evaluated.output
+    notes = json.loads(as_json.stdout)["notes"]
+    assert "bus minutes are estimated" in notes
+    assert set(notes) <= set(json.loads(evaluated.stdout)["notes"])  # the same words as evaluate's

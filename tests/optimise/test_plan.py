@@ -22,6 +22,7 @@ from hubplan.optimise.frontier import budget_steps
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.optimise.rules import REGISTRY, SPECS, Row, Rule, RuleContext, RuleSpec
 from hubplan.travel import build_travel
+from tests.helpers import write_workspace
 
 runner = CliRunner()
 
@@ -274,3 +275,46 @@ def test_a_registered_rule_reaches_the_cli_and_the_scenario(
     bad = runner.invoke(app, [*args[:5], "most-of-kind=library", "--dry-run"])  # no count after ':'
     assert bad.exit_code == 1
     assert "--rule: most-of-kind=library: expected KIND:N, N a whole number; got 'library'" in bad.output
+
+
+TWIN_SITES = [
+    "cc-west,West Children's Centre,children_centre,52.60,1.00,D1,285000",
+    "lib-west,West Library,library,52.60,1.00,D1,95000",
+    "lib-west-b,West Library annexe,library,52.60,1.00,D1,95000",
+    "cc-east,East Children's Centre,children_centre,52.70,1.40,D2,100000",
+]
+TWIN_AREAS = [
+    "A1,52.60,1.01,D1,40,1,urban,0.5",
+    "A2,52.61,1.00,D1,30,5,urban,0.2",
+    "A3,52.70,1.39,D2,20,5,rural_town,0.2",
+    "A4,52.71,1.40,D2,10,9,rural_town,0.1",
+]
+
+
+@pytest.mark.parametrize("method", ["exact", "heuristic"])
+@pytest.mark.parametrize("objective", ["pmedian:bus", "coverage:30:bus"])
+def test_a_shuffled_sites_csv_gives_the_same_plan_ties_to_the_cheaper_then_lower_id(
+    tmp_path: Path, method: str, objective: str
+) -> None:
+    """Probe 11 #2: shuffling sites.csv's rows made `optimise` open cc-north-lynn-gaywood (£285k)
+    rather than lib-gaywood (£95k) at the same postcode: a tie on minutes broken by row order.
+
+    Worked: two bases, one each side. In the west three sites share one point (the same minutes to
+    every area): cc-west £285k, lib-west £95k and lib-west-b £95k. Every order of the rows must
+    give cc-east and lib-west (cheapest, then the lower id of the two at £95k): £195k.
+    """
+    plans = set()
+    for k, order in enumerate(itertools.permutations(range(len(TWIN_SITES)))):
+        if k % 5:  # 5 of the 24 orders, the file's own among them
+            continue
+        folder = write_workspace(
+            tmp_path / f"w{k}",
+            sites=[TWIN_SITES[i] for i in order],
+            areas=TWIN_AREAS[::-1] if k % 2 else TWIN_AREAS,
+            scenarios={"both": "bases: [cc-west, cc-east]\n"},
+        )
+        args = ["--bases", "2", "--objective", objective, "--method", method, "--dry-run", "--json"]
+        result = runner.invoke(app, ["optimise", str(folder), *args])
+        assert result.exit_code == 0, result.output
+        plans.add(tuple(sorted(json.loads(result.stdout)["bases"])))
+    assert plans == {("cc-east", "lib-west")}

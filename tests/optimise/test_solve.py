@@ -15,6 +15,8 @@ from hubplan.errors import HubplanError, InfeasibleError
 from hubplan.optimise import Rules, build_instance, check_rules, solve_coverage, solve_instance, solve_pmedian
 from hubplan.optimise.heuristic import feasible
 from hubplan.optimise.orlib import read_orlib_pmedian
+from hubplan.optimise.rules import Count, Excluded, Required
+from hubplan.optimise.solve import prefer_earlier_twins
 
 ORLIB = Path(__file__).resolve().parents[3] / "shared" / "benchmarks" / "orlib-pmed"
 METHODS = ("exact", "heuristic")
@@ -306,3 +308,15 @@ def test_an_area_with_no_usable_site_pays_far_wherever_it_is(empty_row: int) -> 
     inst = build_instance(cost, np.ones(3), far=100.0)
     assert inst.objective(np.array([0])) == pytest.approx(1 + 2 + 100)
     assert inst.objective(np.array([1])) == pytest.approx(5 + 6 + 100)
+
+
+def test_an_open_site_gives_way_to_an_earlier_twin_only_where_the_rules_allow() -> None:
+    """Sites 0 and 2 have the same minutes to both areas (twins); site 1 differs. A plan opening 2 is
+    the same plan, by the objective, as one opening 0, so 0 (the earlier: cheaper, then lower id) is
+    kept; unless 2 is required, or 0 excluded, when the plan stays as it was."""
+    inst = build_instance(np.array([[5.0, 9.0, 5.0], [7.0, 1.0, 7.0]]), np.array([2.0, 3.0]))
+    plan = np.array([1, 2])
+    assert prefer_earlier_twins(inst, Rules(Count(2)), plan).tolist() == [0, 1]
+    assert inst.objective(np.array([0, 1])) == inst.objective(plan)
+    assert prefer_earlier_twins(inst, Rules(Count(2), Required(np.array([2]))), plan).tolist() == [1, 2]
+    assert prefer_earlier_twins(inst, Rules(Count(2), Excluded(np.array([0]))), plan).tolist() == [1, 2]

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
+from hubplan.analysis.provenance import figure_provenance
 from hubplan.cli import app
 from hubplan.data import bundled_workspace_path, load_workspace
 from hubplan.data.assumptions import Costs
@@ -27,6 +28,7 @@ from hubplan.outreach import (
 from hubplan.outreach.costs import session_cost_per_year
 from hubplan.outreach.reach import outreach_reach
 from hubplan.travel import build_travel
+from tests.helpers import write_workspace
 
 runner = CliRunner()
 
@@ -303,3 +305,50 @@ def test_an_amendment_to_a_plan_with_a_budget_of_0_starts_from_0(tmp_path: Path)
     workspace = load_workspace(folder)
     options = amend(workspace, build_travel(workspace), workspace.scenarios["x"], 500.0, splits=(0.0,))
     assert [o.outreach.budget_per_year for o in options] == [500.0]
+
+
+def test_home_visits_for_children_say_a_familys_cost_is_charged_per_child(tmp_path: Path) -> None:
+    """Probe 11 #7: areas.csv counts children, yet each was costed £450 "a family" without a word.
+
+    One base (s-a, £100k) of three; no site hosts outreach, so the 500 children beyond 30 minutes are
+    visited at home while money lasts: £300k - £100k = £200k buys 444 visits at £450. The cost is a
+    family's, charged for each child, so the output must say it assumes one child per family.
+    """
+    folder = write_workspace(
+        tmp_path / "w",
+        sites=[
+            "s-a,Alpha Centre,children_centre,52.0,1.0,West,100000,false",
+            "s-b,Bravo Centre,children_centre,52.5,1.0,West,200000,false",
+            "s-c,Charlie Centre,children_centre,53.0,1.0,East,300000,false",
+        ],
+        sites_header="id,name,kind,lat,lon,district,cost_per_year,outreach",
+        areas=[
+            "a1,52.0,1.0,West,100,5,urban,0",
+            "b1,52.5,1.0,West,200,5,urban,0",
+            "c1,53.0,1.0,East,300,1,urban,0",
+        ],
+        areas_header="id,lat,lon,district,children,deprivation_decile,rurality,no_car_share",
+        scenarios={"one": "bases: [s-a]\nbudget_per_year: 300000\n"},
+        toml='[region]\nname = "Tinyshire"\n[evaluation]\nbaseline = "one"\naccess_mode = "car"\n'
+        "[costs]\nonline_offer_per_year = 0\n",
+    )
+    said = "£450 a child a year: a family's cost, as areas.csv counts children, assuming one child per family"
+    result = runner.invoke(app, ["outreach", str(folder), "one"], env={"COLUMNS": "250"})
+    assert result.exit_code == 0, result.output
+    assert f"home visits (444 children; {said})" in result.output
+    result = runner.invoke(app, ["outreach", str(folder), "one", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["home_visit_families"] == pytest.approx(444.4, abs=0.1)
+    assert data["home_visits_cost_assumed"] == said
+    families = write_workspace(tmp_path / "f")  # a workspace that counts families states nothing
+    assert plan_outreach(*_loaded(families), budget_per_year=1e6).home_visits_words == ""
+    sources = figure_provenance(load_workspace(folder), {})
+    assert sources.figures["home_visits"].detail.startswith(
+        f"home visits to the children no venue reaches costed at {said} ([costs]"
+    )
+
+
+def _loaded(folder: Path) -> tuple:
+    ws = load_workspace(folder)
+    return ws, build_travel(ws), ws.scenario("one")

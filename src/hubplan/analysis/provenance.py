@@ -16,6 +16,7 @@ import numpy as np
 from hubplan.data.assumptions import Assumptions
 from hubplan.data.cost_source import site_cost_reason
 from hubplan.data.workspace import Workspace
+from hubplan.outreach.costs import home_visit_assumption
 from hubplan.travel.estimate import MODES, describe_estimate
 
 Kind = Literal["real", "user", "assumed"]
@@ -297,8 +298,12 @@ def _home_visits(workspace: Workspace) -> Provenance:
     chosen = _set_in_file(costs, "home_visits_per_family_per_year")
     return Provenance(
         "user" if chosen else "assumed",
-        f"home visits costed at {_money(costs.home_visits_per_family_per_year)} a year for each of the "
-        f"{workspace.areas.people} no venue reaches ([costs] home_visits_per_family_per_year"
+        f"home visits to the {workspace.areas.people} no venue reaches costed at "
+        + (
+            home_visit_assumption(costs, workspace.areas.unit)
+            or f"{_money(costs.home_visits_per_family_per_year)} a family a year"
+        )
+        + " ([costs] home_visits_per_family_per_year"
         + (
             "; set in hubplan.toml)"
             if chosen

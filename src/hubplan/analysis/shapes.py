@@ -298,6 +298,10 @@ class OutreachPlanShape(Protocol):
         """£ a year."""
 
     @property
+    def home_visits_words(self) -> str:
+        """How a family's home-visit cost was applied to each child, or '' (families counted)."""
+
+    @property
     def cost_per_year(self) -> float:
         """£ a year in all."""
 

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
@@ -189,6 +190,7 @@ def frontier(
     """Find the best plan at each budget: bases, cost, families reached, the most deprived fifth reached."""
     from hubplan.analysis.frontier import frontier_rows
     from hubplan.data.cost_source import assumed_cost_words as cost_words_of_sites
+    from hubplan.evaluate.evaluation import data_notes
     from hubplan.files import check_replaceable
     from hubplan.optimise.frontier import budget_frontier, budget_steps, default_budget_range
     from hubplan.report.frontier import (
@@ -216,8 +218,9 @@ def frontier(
     rows = frontier_rows(workspace, travel, points, settings.objective)
     if data_out is not None:
         write_frontier_csv(data_out, rows)
+    notes = data_notes(workspace, travel)  # evaluate's: how minutes were made, what data is modelled
     if as_json:
-        print_json({"objective": str(settings.objective), "points": rows})
+        print_json({"objective": str(settings.objective), "points": rows, "notes": notes})
         return
     assumed = cost_words_of_sites(workspace)  # any site may be a base at some budget
     out.print(
@@ -227,5 +230,7 @@ def frontier(
     )
     for sentence in extra_money_sentences(rows, more if more is not None else given.get("step", by)):
         out.print(f"- {sentence}")
+    for note in notes:
+        out.print(f"[dim]Note: {escape(note)}[/]")
     if data_out is not None:
         out.print(f"wrote {data_out}")

@@ -35,10 +35,9 @@ from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.outreach import amend, plan_outreach
-from hubplan.outreach.need import BY_HOW_THEY_TRAVEL
 from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
 from hubplan.report import format as fmt
-from hubplan.report.outreach import amend_sentence
+from hubplan.report.outreach import amend_sentence, outreach_sentence
 from hubplan.report.tables import BREAKDOWN_TITLES
 from hubplan.travel import TravelMatrix
 
@@ -256,6 +255,9 @@ def demo(
     as_json: AsJson = False,
 ) -> None:
     """Evaluate the bundled Norfolk scenarios (2018-19) and print the comparison and what it means."""
+    from hubplan.analysis.uncertainty import scenario_intervals
+    from hubplan.report.summary import interval_note
+
     source = bundled_workspace_path()
     if workspace_out is not None:
         write_bundled_workspace(workspace_out)
@@ -271,7 +273,11 @@ def demo(
         best = PlanSettings(Objective("pmedian", access_mode), bases=size, candidates=("children_centre",))
         scenarios.append(plan(workspace, travel, best, name=f"best-{size}").scenario)
     evaluations = [evaluate(workspace, s, travel=travel, breakdowns=groups) for s in scenarios]
-    sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name)
+    # With their 90% intervals, as the report gives them: a count outside its own interval is led by it.
+    intervals = scenario_intervals(workspace, travel, evaluations)
+    sentences = headline_sentences(evaluations, region=workspace.assumptions.region.name, intervals=intervals)
+    if note := interval_note(intervals, people=workspace.areas.people):
+        sentences.append(note)
     money = _outreach_and_amendments(workspace, travel) + _consultation_sentences(workspace, travel)
     if as_json:
         print_json(
@@ -303,16 +309,10 @@ def _outreach_and_amendments(workspace: Workspace, travel: TravelMatrix) -> list
         return []
     adopted = workspace.scenario("adopted-2019-15")
     before = plan_outreach(workspace, travel, adopted)
-    threshold = f"{before.threshold_minutes:g}"
     lines = [
         f"Within the adopted plan's {fmt.money(before.budget_per_year)} a year, its 15 bases cost "
-        f"{fmt.money(before.bases_cost_per_year)}; the {fmt.families(before.families_in_need)} "
-        f"{before.people} farther than {threshold} minutes from a base {BY_HOW_THEY_TRAVEL} are reached by "
-        f"{len(before.sessions)} outreach sessions a week at {len(before.venues)} venues "
-        f"({fmt.money(before.outreach_cost_per_year)}) and "
-        f"home visits for {fmt.families(before.home_visit_families)} {before.people} no venue reaches "
-        f"({fmt.money(before.home_visits_cost_per_year)}), with {before.staff} outreach workers; "
-        f"{fmt.money(before.budget_per_year - before.cost_per_year)} is left."
+        f"{fmt.money(before.bases_cost_per_year)}; {outreach_sentence(before)} "
+        f"({fmt.money(before.budget_per_year - before.cost_per_year)} is left)."
     ]
     for who, extra in AMENDMENTS:
         options = amend(

@@ -290,10 +290,7 @@ def evaluate(
         }
         modes[mode] = ModeEvaluation(mode, matrix.sources[mode], nearest, which, total, by)
 
-    notes = [_source_note(mode, src, matrix.minutes[mode]) for mode, src in matrix.sources.items()]
-    notes.append("cost counts the bases' own annual costs only; outreach and staff are not costed here")
-    if workspace.assumptions.region.modelled:
-        notes.append(f"modelled data: {workspace.assumptions.region.modelled}")
+    notes = data_notes(workspace, matrix)
     if chosen.modelled:
         notes.append(f"modelled: {chosen.modelled}")
     if over := workspace.over_budget(chosen):
@@ -317,6 +314,33 @@ def evaluate(
         access_measure=workspace.assumptions.evaluation.access_measure,
         distance=distance_reach(workspace, bases, breakdowns=groups, baseline_bases=base_idx),
     )
+
+
+def data_notes(workspace: Workspace, travel: TravelMatrix) -> list[str]:
+    """Return the notes every plan's figures from this workspace carry, whatever its bases.
+
+    How each mode's minutes were made (estimated, routed or imported), that a cost counts the bases'
+    own costs only, and what of the workspace's data is modelled (``[region] modelled``: in Norfolk,
+    every centre's cost and libraries' costs as bases). ``evaluate`` prints them after its tables,
+    and ``frontier``, whose plans are priced from the same costs, prints the same notes.
+
+    Parameters
+    ----------
+    workspace
+        The workspace.
+    travel
+        Its travel matrices.
+
+    Returns
+    -------
+    list of str
+        One note each, in the order ``evaluate`` prints them.
+    """
+    notes = [_source_note(mode, src, travel.minutes[mode]) for mode, src in travel.sources.items()]
+    notes.append("cost counts the bases' own annual costs only; outreach and staff are not costed here")
+    if workspace.assumptions.region.modelled:
+        notes.append(f"modelled data: {workspace.assumptions.region.modelled}")
+    return notes
 
 
 def _source_note(mode: str, source: str, minutes: np.ndarray) -> str:

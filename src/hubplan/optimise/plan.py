@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields, replace
 from typing import Any, Literal
 
 import numpy as np
@@ -16,7 +17,7 @@ from hubplan.modes import MODES, Mode
 from hubplan.optimise.instance import Instance, build_instance
 from hubplan.optimise.rules import REGISTRY, SPECS, RuleContext, Rules, site_positions
 from hubplan.optimise.solution import Method, Solution
-from hubplan.optimise.solve import as_coverage, coverage_instance, solve_instance
+from hubplan.optimise.solve import as_coverage, coverage_instance, prefer_earlier_twins, solve_instance
 from hubplan.travel.matrix import TravelMatrix
 
 ObjectiveKind = Literal["pmedian", "coverage"]
@@ -314,6 +315,64 @@ def build_objective(workspace: Workspace, travel: TravelMatrix, objective: Objec
     return build_instance(minutes, weights)
 
 
+def canonical_order(workspace: Workspace, travel: TravelMatrix) -> tuple[Workspace, TravelMatrix, np.ndarray]:
+    """Return the workspace and its travel with sites sorted by (cost, id) and areas by id.
+
+    Parameters
+    ----------
+    workspace
+        The workspace, its sites and areas in file order.
+    travel
+        Its travel matrices.
+
+    Returns
+    -------
+    tuple
+        The reordered workspace, its reordered travel (each mode's minutes reordered when read),
+        and ``site_order``: the workspace position of each reordered site (a site of unknown cost
+        sorts last).
+    """
+    sites, areas = workspace.sites, workspace.areas
+    cost = np.asarray(sites.cost_per_year, dtype=np.float64)
+    site_order = np.lexsort((np.asarray(sites.ids, dtype=str), np.where(np.isnan(cost), np.inf, cost)))
+    area_order = np.argsort(np.asarray(areas.ids, dtype=str), kind="stable")
+    ordered = replace(workspace, sites=_taken(sites, site_order), areas=_taken(areas, area_order))
+    minutes = _Reordered(travel.minutes, area_order, site_order)
+    return ordered, TravelMatrix(minutes=minutes, sources=travel.sources), site_order.astype(np.int64)
+
+
+def _taken(table: Any, order: np.ndarray) -> Any:
+    """Return a frozen table (``Sites`` or ``Areas``) with each per-row field taken in ``order``."""
+    n = len(table)
+    changes: dict[str, Any] = {}
+    for f in fields(table):
+        value = getattr(table, f.name)
+        if isinstance(value, np.ndarray) and value.shape[:1] == (n,):
+            changes[f.name] = value[order]
+        elif isinstance(value, tuple) and len(value) == n:
+            changes[f.name] = tuple(value[i] for i in order)
+    return replace(table, **changes)
+
+
+class _Reordered(Mapping[str, np.ndarray]):
+    """Each mode's (n_areas, n_sites) minutes with rows and columns reordered, made when first read."""
+
+    def __init__(self, minutes: Mapping[str, np.ndarray], rows: np.ndarray, cols: np.ndarray) -> None:
+        self._minutes, self._rows, self._cols = minutes, rows, cols
+        self._made: dict[str, np.ndarray] = {}
+
+    def __getitem__(self, mode: str) -> np.ndarray:
+        if mode not in self._made:
+            self._made[mode] = np.asfortranarray(self._minutes[mode][np.ix_(self._rows, self._cols)])
+        return self._made[mode]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._minutes)
+
+    def __len__(self) -> int:
+        return len(self._minutes)
+
+
 def plan(
     workspace: Workspace, travel: TravelMatrix, settings: PlanSettings, *, name: str | None = None
 ) -> Plan:
@@ -333,19 +392,37 @@ def plan(
     Returns
     -------
     Plan
-        The scenario, the solver's solution (objective, bound, gap), and alternatives.
+        The scenario, the solver's solution (objective, bound, gap; its sites are positions in the
+        workspace), and alternatives.
+
+    Notes
+    -----
+    The plan does not depend on the order of the rows of ``sites.csv`` and ``areas.csv``: the
+    solvers get the sites sorted by cost and then id, and the areas by id
+    (:func:`canonical_order`). Where plans tie on the objective because two sites have the same
+    minutes to every area (a centre and the library at its postcode), the cheaper site, then the
+    lower id, is kept (:func:`hubplan.optimise.solve.prefer_earlier_twins`, a swap after solving
+    that leaves the objective unchanged; no term is added to the objective).
 
     Raises
     ------
     InfeasibleError
         Naming the rules that conflict.
     """
-    rules = build_rules(workspace, travel, settings)
-    inst = build_objective(workspace, travel, settings.objective)
+    # The solvers see the sites in (cost, id) order and the areas in id order, whatever the files' row
+    # order, so a shuffled sites.csv gives the same plan; twins go to the cheaper, then lower id.
+    ordered, ordered_travel, site_order = canonical_order(workspace, travel)
+    rules = build_rules(ordered, ordered_travel, settings)
+    inst = build_objective(ordered, ordered_travel, settings.objective)
     solution = solve_instance(
         inst, rules, method=settings.method, time_limit=settings.time_limit, seed=settings.seed,
         alternatives=settings.alternatives, within=settings.within,
     )  # fmt: skip
+    solution = replace(
+        solution,
+        open=np.sort(site_order[prefer_earlier_twins(inst, rules, solution.open)]),
+        alternatives=tuple(replace(a, open=np.sort(site_order[a.open])) for a in solution.alternatives),
+    )
     if settings.objective.kind == "coverage":
         solution = as_coverage(solution, float(family_weights(workspace).sum()))
     label = name or default_name(settings)

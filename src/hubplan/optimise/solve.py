@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 import numpy as np
@@ -449,3 +450,65 @@ def as_coverage(s: Solution, total: float) -> Solution:
         bound_method=s.bound_method,
         alternatives=alts,
     )
+
+
+def prefer_earlier_twins(inst: Instance, rules: Rules, open_sites: np.ndarray) -> np.ndarray:
+    """Return the plan with each open site swapped for an earlier twin where the rules allow it.
+
+    Twins are sites with identical columns in ``inst`` (the same weighted cost to every area, e.g.
+    a children's centre and the library at the same postcode): swapping one for the other leaves the
+    objective exactly as it was, so the optimum and its bound stand. Which twin a solver opens
+    otherwise depends on how the sites happen to be ordered; this makes the choice the earliest
+    position, which :func:`hubplan.optimise.plan.plan` orders by cost and then id. A swap is kept
+    only when every rule still holds (a required site stays, an excluded one stays shut, a district
+    keeps its minimum); with capacities, where twins may hold different numbers, nothing is swapped.
+
+    Parameters
+    ----------
+    inst
+        The instance.
+    rules
+        The rules the plan keeps.
+    open_sites
+        Positions of the open sites.
+
+    Returns
+    -------
+    numpy.ndarray
+        Positions of the open sites, sorted, with the same objective.
+    """
+    if rules.find(Capacity) is not None:
+        return sorted_positions(_mask(inst.n_sites, open_sites))
+
+    def column(j: int) -> tuple[np.ndarray, np.ndarray]:
+        span = slice(inst.col_ptr[j], inst.col_ptr[j + 1])
+        return inst.col_area[span], inst.col_cost[span]
+
+    groups: dict[bytes, list[int]] = {}  # by a digest of the column (kept small for large instances)
+    for j in range(inst.n_sites):
+        area, cost = column(j)
+        digest = hashlib.blake2b(area.tobytes(), digest_size=16)
+        digest.update(cost.tobytes())
+        groups.setdefault(digest.digest(), []).append(j)
+    is_open = _mask(inst.n_sites, open_sites)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for j in sorted((m for m in members if is_open[m]), reverse=True):
+            for k in members:
+                if k >= j:
+                    break
+                if is_open[k] or not all(map(np.array_equal, column(j), column(k))):
+                    continue
+                is_open[j], is_open[k] = False, True
+                if rules.feasible(is_open):
+                    break
+                is_open[j], is_open[k] = True, False
+    return sorted_positions(is_open)
+
+
+def _mask(n_sites: int, positions: np.ndarray) -> np.ndarray:
+    """Return an open mask over ``n_sites`` with ``positions`` open."""
+    is_open = np.zeros(n_sites, dtype=bool)
+    is_open[np.asarray(positions, dtype=np.int64)] = True
+    return is_open

@@ -59,3 +59,32 @@ def session_staff_hours(costs: Costs, round_trip_minutes: np.ndarray) -> np.ndar
     hours = costs.session_hours + costs.preparation_hours + np.asarray(round_trip_minutes) / 60.0
     out: np.ndarray = costs.staff_per_session * hours
     return out
+
+
+def home_visit_assumption(costs: Costs, unit: str) -> str:
+    """Say how a home visit's cost is applied when the workspace counts children, not families.
+
+    ``[costs] home_visits_per_family_per_year`` is a family's cost (six visits a year). Where
+    ``areas.csv`` counts children under five, hubplan has no count of families to visit, so it
+    charges that cost for each child: it assumes one child under five per family, which overstates
+    the cost where families have more than one. This says so wherever the cost is shown.
+
+    Parameters
+    ----------
+    costs
+        The cost model.
+    unit
+        The workspace's demand unit, ``"children"`` or ``"families"``.
+
+    Returns
+    -------
+    str
+        "" when the workspace counts families, else e.g. "£450 a child a year: a family's cost, as
+        areas.csv counts children, assuming one child per family".
+    """
+    if unit != "children":
+        return ""
+    return (
+        f"£{costs.home_visits_per_family_per_year:,.0f} a child a year: a family's cost, as areas.csv "
+        "counts children, assuming one child per family"
+    )

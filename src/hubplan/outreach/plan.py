@@ -12,7 +12,7 @@ import numpy as np
 from hubplan.data.cost_source import assumed_cost_words
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
-from hubplan.outreach.costs import session_cost_per_year, session_staff_hours
+from hubplan.outreach.costs import home_visit_assumption, session_cost_per_year, session_staff_hours
 from hubplan.outreach.need import (
     TRAVEL_RULE,
     WEIGHTING_WORDS,
@@ -95,6 +95,9 @@ class OutreachPlan:
         The workspace's unit, ``"families"`` or ``"children"``.
     bases_cost_words
         "assumed: £... a site, why" when a base's cost is ``[costs] site_cost_per_year``, else "".
+    home_visits_words
+        "" when the workspace counts families; else how a family's home-visit cost was applied to
+        each child (:func:`hubplan.outreach.costs.home_visit_assumption`).
     """
 
     scenario: str
@@ -117,6 +120,7 @@ class OutreachPlan:
     notes: tuple[str, ...] = field(default=())
     people: str = "families"
     bases_cost_words: str = ""
+    home_visits_words: str = ""
 
     @property
     def travel_rule(self) -> str:
@@ -167,6 +171,7 @@ class OutreachPlan:
             "families_out_of_reach": round(self.out_of_reach, 1),
             "home_visit_families": round(self.home_visit_families, 1),
             "home_visits_cost_per_year": round(self.home_visits_cost_per_year, 2),
+            "home_visits_cost_assumed": self.home_visits_words,
             "staff": self.staff,
             "need_weighting": self.need_weighting,
             "venues": [v.__dict__ | {"cost_per_year": round(v.cost_per_year, 2)} for v in self.venues],
@@ -360,6 +365,7 @@ def plan_outreach(
         notes=tuple(notes),
         people=people,
         bases_cost_words=assumed_cost_words(workspace, bases),
+        home_visits_words=home_visit_assumption(costs, workspace.areas.unit),
     )
 
 

@@ -25,11 +25,13 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
     list of tuple
         Budget (only when one was set: none is made up), bases, online offer, sessions, home visits
         and total; and, when the total exceeds the budget (the bases and online offer alone can),
-        how much over it is. The bases and the total say when a base's cost is assumed, and why.
+        how much over it is. The bases and the total say when a base's cost is assumed, and why;
+        the home visits say when a family's cost is charged for each child.
     """
     over = plan.cost_per_year - plan.budget_per_year
     unknown = "not known (no costs for the bases)"
     assumed = f" ({plan.bases_cost_words})" if plan.bases_cost_words else ""
+    visits_at = f"; {plan.home_visits_words}" if plan.home_visits_words else ""
     budget = (
         [("budget a year", fmt.money(plan.budget_per_year))] if math.isfinite(plan.budget_per_year) else []
     )
@@ -46,7 +48,7 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
             fmt.money(plan.outreach_cost_per_year),
         ),
         (
-            f"{ind}home visits ({fmt.families(plan.home_visit_families)} {plan.people})",
+            f"{ind}home visits ({fmt.families(plan.home_visit_families)} {plan.people}{visits_at})",
             fmt.money(plan.home_visits_cost_per_year),
         ),
         (
@@ -192,6 +194,54 @@ def amend_table(options: Sequence[AmendShape], extra: float, *, cost_words: str 
             "Rounds' cost is modelled: vehicles, staff hours and km at the circuits and costs settings."
         )
     return table
+
+
+def outreach_sentence(plan: OutreachPlanShape) -> str:
+    """Say in one sentence who beyond a base the plan's outreach reaches, by what, and who it does not.
+
+    Every figure is the plan's own: those reached are ``families_reached`` (sessions at venues and
+    home visits together), split into the home visits and the rest; those not reached are what is
+    left of ``families_in_need``, so the sentence never says that all are reached when the budget
+    runs out first.
+
+    Parameters
+    ----------
+    plan
+        The plan.
+
+    Returns
+    -------
+    str
+        The sentence, e.g. "the 6,832 children farther than 30 minutes from a base (by bus without a
+        car, by car with one): 5,297 are reached, 5,291 by 270 outreach sessions a week at 98 venues
+        (£1.53m) and 6 at home ...; 1,535 are not reached within the budget".
+    """
+    people = plan.people
+    at_home = plan.home_visit_families
+    at_venues = max(plan.families_reached - at_home, 0.0)
+    not_reached = max(plan.families_in_need - plan.families_reached, 0.0)
+    farther = f"farther than {plan.threshold_minutes:g} minutes from a base ({plan.travel_rule})"
+    if plan.families_in_need < 0.5:
+        return f"no {people} are {farther}"
+    beyond = f"the {fmt.families(plan.families_in_need)} {people} {farther}"
+    how = [
+        f"{fmt.families(at_venues)} by {len(plan.sessions)} outreach sessions a week at "
+        f"{len(plan.venues)} venues ({fmt.money(plan.outreach_cost_per_year)})"
+    ]
+    if at_home >= 0.5:
+        how.append(
+            f"{fmt.families(at_home)} by home visits, as no venue is within reach "
+            f"({fmt.money(plan.home_visits_cost_per_year)}"
+            + (f"; {plan.home_visits_words})" if plan.home_visits_words else ")")
+        )
+    text = (
+        f"{beyond}: {fmt.families(plan.families_reached)} are reached, {fmt.words(how)}, "
+        f"with {plan.staff} outreach workers"
+    )
+    if not_reached < 0.5:
+        return text + "; every one of them is reached"
+    within = "within the budget" if math.isfinite(plan.budget_per_year) else "(no budget was set)"
+    return text + f"; {fmt.families(not_reached)} are not reached {within}"
 
 
 def amend_sentence(options: Sequence[AmendShape], extra: float, before: OutreachPlanShape) -> str:

@@ -15,6 +15,7 @@ from hubplan.report.tables import (
     beyond_families,
     beyond_interval,
     count_with_interval,
+    outside,
     reach_intervals,
 )
 
@@ -71,6 +72,14 @@ def headline_sentences(
         found = reach_intervals(known.get(ev.scenario.name), mode, breakdown=breakdown)
         return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)
 
+    def share_text(ev: EvaluationShape, beyond: float) -> str:
+        # The share of the interval where the count leads with it (the count lies outside it).
+        found = reach_intervals(known.get(ev.scenario.name), mode)
+        band = None if by_km else beyond_interval(found, ev.thresholds.index(minutes))
+        if band is None or not outside(beyond, *band):
+            return fmt.share(beyond, ev.families)
+        return f"{fmt.share(band[0], ev.families)}\u2013{fmt.share(band[1], ev.families)}"
+
     cost_words = " (costs assumed, not the council's)" if costs_assumed else ""
     by_km = evaluations[0].access_measure == "km" and all(ev.distance is not None for ev in evaluations)
     if by_km:  # [evaluation] access_measure = "km": the straight-line count leads (no travel model in it)
@@ -87,7 +96,7 @@ def headline_sentences(
         )
         text = (
             f"{ev.scenario.title}:{network} {beyond_text(ev)} of {where}{fmt.families(ev.families)} "
-            f"{ev.noun} ({fmt.share(beyond, ev.families)}) would be {far}"
+            f"{ev.noun} ({share_text(ev, beyond)}) would be {far}"
         )
         if baseline is not None and ev is not baseline:
             text += (
@@ -210,6 +219,6 @@ def interval_note(intervals: Mapping[str, ScenarioIntervals], *, people: str = "
             f"; a figure marked {OUTSIDE_MARK} lies outside its own range: the estimate takes every "
             "estimated journey at exactly the model's minutes, while with the models' errors the families "
             "living just either side of a threshold cross it unevenly (where many live just inside it, more "
-            "fall out than come in), so the range is the likelier picture"
+            "fall out than come in), so the range is the likelier picture, and a sentence gives it first"
         )
     return text + "."

@@ -261,7 +261,11 @@ def count_with_interval(value: float, interval: tuple[float, float] | None, *, w
     interval
         Its 5th and 95th percentiles over the draws, or ``None`` for the count alone.
     words
-        Say "90% interval" inside the brackets (for sentences): ``6,077 (90% interval 5,610-6,540)``.
+        For sentences: say "90% interval" inside the brackets, ``6,077 (90% interval 5,610-6,540)``;
+        and where the count lies outside its own interval, lead with the interval, the likelier
+        picture, and name the count as the model's point estimate outside it:
+        ``18,190-19,966 (90% interval; the model's point estimate, 17,274†, lies below it)``. A table
+        cell keeps the count first, marked: ``17,274 (18,190-19,966)†``.
 
     Returns
     -------
@@ -271,9 +275,15 @@ def count_with_interval(value: float, interval: tuple[float, float] | None, *, w
     if interval is None:
         return fmt.families(value)
     low, high = interval
-    prefix = "90% interval " if words else ""
-    mark = OUTSIDE_MARK if outside(value, low, high) else ""
-    return f"{fmt.families(value)} ({prefix}{fmt.families(low)}\u2013{fmt.families(high)}){mark}"
+    span = f"{fmt.families(low)}\u2013{fmt.families(high)}"
+    is_outside = outside(value, low, high)
+    if not words:
+        return f"{fmt.families(value)} ({span}){OUTSIDE_MARK if is_outside else ''}"
+    if not is_outside:
+        return f"{fmt.families(value)} (90% interval {span})"
+    side = "below" if round(value) < round(low) else "above"
+    point = f"{fmt.families(value)}{OUTSIDE_MARK}"
+    return f"{span} (90% interval; the model's point estimate, {point}, lies {side} it)"
 
 
 OUTSIDE_MARK = "\u2020"
