@@ -97,7 +97,7 @@ def test_stance_uses_the_closed_question_first(vectors: np.ndarray) -> None:
     assert closed == [
         ("support", "closed question"),
         ("oppose", "closed question"),
-        ("mixed", "closed question"),
+        ("neutral", "closed question"),  # the respondent's own word, not "mixed"
     ]
 
 
@@ -179,3 +179,19 @@ def test_a_sampled_themes_words_say_so(tmp_path: Path) -> None:
     sampled = ThemeSummary("t1", "Buses", 9000, ("bus",), ("Two buses a day",), "", words_from=600)
     html = render_consultation_report(ConsultationReport(**{**REPORT.__dict__, "themes": (sampled,)}))
     assert "from a seeded random sample of 600 of its 9,000 comments" in html
+
+
+def test_the_model_loads_without_a_progress_bar_when_stderr_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``consult report W --out c 2>log`` wrote tqdm's "Loading weights ... |####|" bars into the log."""
+    from hubplan.consult.themes import _model
+
+    model = _model.__wrapped__()  # a fresh load (the cached one was loaded by an earlier test)
+    assert model is not None
+    said = capsys.readouterr()
+    assert "Loading weights" not in said.err
+    assert "it/s" not in said.err
+    from transformers.utils import logging as transformers_logging
+
+    assert transformers_logging.is_progress_bar_enabled()  # switched off for the load only

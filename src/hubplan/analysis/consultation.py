@@ -59,7 +59,7 @@ def comments_about(snapshot: ConsultationSnapshot, centres: set[str]) -> dict[st
 
 @dataclass(frozen=True)
 class StanceCount:
-    """Responses of one stance (support, oppose, mixed) and how their stances were decided."""
+    """Responses of one stance (support, oppose, neutral, mixed) and how their stances were decided."""
 
     stance: str
     count: int

