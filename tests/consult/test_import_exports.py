@@ -147,3 +147,41 @@ def test_rows_after_a_spreadsheet_s_empty_row_keep_their_numbers(workspace: Path
     assert "responses.csv, row 6, column 'support'" in said
     assert "responses.csv: 1 blank row skipped (row 4: no cell filled in)" in said
     assert "2 valid rows, 2 new (0 already stored), 2 problem(s) skipped" in said
+
+
+CAMPAIGN = "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n" + "".join(
+    f"C{i},2018-10-07T09:0{i},parent,NR1 9Q{c},,disagree,{text}\n"
+    for i, (c, text) in enumerate(
+        [
+            ("A", "SAVE OUR CENTRES: I object to every closure."),
+            ("B", "SAVE OUR CENTRES: I object to every closure."),
+            ("D", "save our centres -  i object to every closure"),  # the same words, retyped
+            ("E", "The bus to town takes over an hour."),
+        ],
+        start=1,
+    )
+)
+
+
+def test_a_campaign_s_shared_text_is_counted_and_said(workspace: Path) -> None:
+    """Three responses give one text (the third in other case and spacing): three responses, and said.
+
+    Before, the import, the summary and its representation tables counted them as three independent
+    respondents without a word.
+    """
+    (workspace.parent / "responses.csv").write_text(CAMPAIGN)
+    imported = runner.invoke(
+        app, ["consult", "import", str(workspace), str(workspace.parent / "responses.csv")]
+    )
+    assert imported.exit_code == 0, imported.output
+    said = " ".join(imported.output.split())
+    assert "4 valid rows, 4 new" in said
+    assert (
+        "responses.csv: 4 rows kept, 3 of these share one text (rows 2, 3, 4 have the most shared one)"
+        in said
+    )
+    summary = runner.invoke(app, ["consult", "summary", str(workspace), "--scenario", "one"])
+    assert summary.exit_code == 0, summary.output
+    shown = " ".join(summary.output.split())
+    assert "4 responses (3 of these share one text); by type: parent 4" in shown
+    assert "Sharing a text: a shared text is the same words (case, spacing and punctuation aside)" in shown

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from hubplan.consult.shared import shared_groups, shared_note
 from hubplan.consult.timestamps import parse_times
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import decode_text, file_kind, read_user_bytes, read_user_text
@@ -323,6 +324,15 @@ def read_responses(
             f"{len(outside)} response(s) dated outside the consultation's period in decision.yaml "
             f"({period[0]:%d %B %Y} to {period[1]:%d %B %Y}): rows {listed}. They are kept; check the "
             "export's dates and the record's if they should not be there."
+        )
+    groups = shared_groups([str(r["comment"]) for r in rows])
+    if groups:
+        first_rows = ", ".join(str(rows[i]["source_row"]) for i in groups[0][:MAX_PROBLEMS_SHOWN])
+        more = ", ..." if len(groups[0]) > MAX_PROBLEMS_SHOWN else ""
+        notes.append(
+            f"{path.name}: {len(rows):,} rows kept, {shared_note([len(g) for g in groups])} "
+            f"(rows {first_rows}{more} have the most shared one): each is stored as a response, and "
+            "consult summary and the report say how many share a text (a campaign's or a template's words?)"
         )
     return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest(), notes)
 
