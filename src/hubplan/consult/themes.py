@@ -284,8 +284,10 @@ def class_words(texts: dict[str, list[str]], *, most: int = WORDS_SHOWN) -> dict
     "BERTopic: neural topic modeling with a class-based TF-IDF procedure", arXiv:2203.05794, with
     comments counted rather than words, so one comment saying "bus" five times counts once). Only
     terms in at least :data:`SHARED_BY` of the theme's own comments are candidates, so every word
-    shown is in that theme's comments; a word is dropped when it is part of a phrase already chosen
-    ("universal credit", then not "universal" or "credit" again).
+    shown is in that theme's comments. Of a word and a phrase of equal weight the word comes first,
+    and no term shares a word with one already chosen ("credit", "universal", then not "universal
+    credit"): a phrase is shown only where it is heavier than its words, its words being common in
+    other themes and the pair not.
 
     Parameters
     ----------
@@ -304,7 +306,7 @@ def class_words(texts: dict[str, list[str]], *, most: int = WORDS_SHOWN) -> dict
     --------
     >>> late, play = ["the bus is late", "no bus today"], ["stay and play is lovely", "lovely stay and play"]
     >>> class_words({"a": late, "b": play})
-    {'a': ['bus'], 'b': ['stay play', 'lovely']}
+    {'a': ['bus'], 'b': ['lovely', 'play', 'stay']}
     """
     from sklearn.feature_extraction.text import CountVectorizer
 
@@ -326,7 +328,7 @@ def class_words(texts: dict[str, list[str]], *, most: int = WORDS_SHOWN) -> dict
     weight = (per_theme / sizes[:, None]) * np.log1p(sizes.mean() / np.maximum(everywhere, 1.0))
     spans = np.array([term.count(" ") + 1 for term in vocab])
     for c, theme_id in enumerate(ids):
-        order = np.lexsort((vocab, -spans, -weight[c]))  # heaviest first; a phrase before its words
+        order = np.lexsort((vocab, spans, -weight[c]))  # heaviest first; a word before an equal phrase
         chosen: list[str] = []
         for j in order:
             if len(chosen) == most:
