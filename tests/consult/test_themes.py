@@ -278,3 +278,15 @@ def test_a_handful_of_comments_gets_few_distinct_themes_and_a_caution(tmp_path: 
     assert "<td>neutral</td><td>1</td>" in html  # the closed question's own word, not "mixed"
     data = yaml.safe_load((folder / "themes.yaml").read_text())
     assert all(e["label"].split(", ")[0] in e["words"] or "no words" in e["label"] for e in data["themes"])
+
+
+def test_a_label_hubplan_wrote_is_remade_and_an_analyst_s_kept() -> None:
+    """themes.yaml keeps hubplan's own labels too: the old "credit, universal, universal credit" is
+    hubplan's (three of its words) and is made afresh; "Buses are too few" is an analyst's, kept."""
+    from hubplan.consult.themes import _analysts_label
+
+    words = ["credit", "universal", "universal credit", "bus", "good", "postcode"]
+    assert _analysts_label({"id": "t5", "label": "credit, universal, universal credit", "words": words}) == ""
+    assert _analysts_label({"id": "t5", "label": "bus, credit, good", "words": words}) == ""
+    assert _analysts_label({"id": "t5", "label": "Buses are too few", "words": words}) == "Buses are too few"
+    assert _analysts_label({"id": "t5", "label": "Buses", "words": []}) == "Buses"
