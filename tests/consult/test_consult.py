@@ -187,3 +187,21 @@ def test_representation_by_hand(tmp_path: Path) -> None:
     assert np.isnan(district.ratio[0])
     assert district.ratio[1] == pytest.approx(0.6)
     assert district.under_represented == ("D2",)
+
+
+def test_representation_counts_respondents_sharing_a_text_beside(tmp_path: Path) -> None:
+    """The same respondents as above; two of A3's three and the unplaced one give a campaign's text.
+
+    They stay respondents (D2 still 3, ratio still 0.6), and D2's count of them is 2 (the unplaced one
+    is in no group). Before, nothing counted them.
+    """
+    ws = load_workspace(write_workspace(tmp_path))
+    affected = affected_families(ws, build_travel(ws), ws.scenario("one"))
+    shared = np.array([False, False, True, True, False, True])
+    reps = {
+        r.breakdown: r for r in representation(ws, np.array([0, 0, 2, 2, 2, -1]), affected, shared=shared)
+    }
+    district = reps["district"]
+    np.testing.assert_array_equal(district.respondents, [2, 3])
+    np.testing.assert_array_equal(district.shared, [0, 2])
+    assert district.ratio[1] == pytest.approx(0.6)

@@ -121,3 +121,67 @@ def test_surveymonkey_s_second_header_row_is_skipped_saying_so(workspace: Path) 
     assert "resp.csv: row 2 is SurveyMonkey's second header row ('Response', 'Open-Ended Response'" in said
     assert "skipped" in said
     assert "resp.csv: 1 valid rows, 1 new (0 already stored), 0 problem(s) skipped" in said
+
+
+def test_rows_after_a_spreadsheet_s_empty_row_keep_their_numbers(workspace: Path) -> None:
+    """Line 4 is an empty spreadsheet row (,,,,,,): the future date below it is on line 5, said as row 5.
+
+    Before, blank rows were not counted, so every later problem was named one row too high up, and the
+    blank row went without a word.
+    """
+    export = (
+        "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n"
+        "R1,2018-10-01T10:00,parent,NR1 1AA,,disagree,Keep it open.\n"
+        "R2,2018-10-01T11:00,parent,NR1 1AB,,agree,Fine.\n"
+        ",,,,,,\n"
+        "R3,2030-01-01T12:00,parent,NR1 1AC,,disagree,Dated in the future.\n"
+        "R4,2018-10-02T12:00,parent,NR1 1AD,,maybe?,An answer no list has.\n"
+    )
+    (workspace.parent / "responses.csv").write_text(export)
+    result = runner.invoke(
+        app, ["consult", "import", str(workspace), str(workspace.parent / "responses.csv")]
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "responses.csv, row 5, column 'submitted_at'" in said
+    assert "responses.csv, row 6, column 'support'" in said
+    assert "responses.csv: 1 blank row skipped (row 4: no cell filled in)" in said
+    assert "2 valid rows, 2 new (0 already stored), 2 problem(s) skipped" in said
+
+
+CAMPAIGN = "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n" + "".join(
+    f"C{i},2018-10-07T09:0{i},parent,NR1 9Q{c},,disagree,{text}\n"
+    for i, (c, text) in enumerate(
+        [
+            ("A", "SAVE OUR CENTRES: I object to every closure."),
+            ("B", "SAVE OUR CENTRES: I object to every closure."),
+            ("D", "save our centres -  i object to every closure"),  # the same words, retyped
+            ("E", "The bus to town takes over an hour."),
+        ],
+        start=1,
+    )
+)
+
+
+def test_a_campaign_s_shared_text_is_counted_and_said(workspace: Path) -> None:
+    """Three responses give one text (the third in other case and spacing): three responses, and said.
+
+    Before, the import, the summary and its representation tables counted them as three independent
+    respondents without a word.
+    """
+    (workspace.parent / "responses.csv").write_text(CAMPAIGN)
+    imported = runner.invoke(
+        app, ["consult", "import", str(workspace), str(workspace.parent / "responses.csv")]
+    )
+    assert imported.exit_code == 0, imported.output
+    said = " ".join(imported.output.split())
+    assert "4 valid rows, 4 new" in said
+    assert (
+        "responses.csv: 4 rows kept, 3 of these share one text (rows 2, 3, 4 have the most shared one)"
+        in said
+    )
+    summary = runner.invoke(app, ["consult", "summary", str(workspace), "--scenario", "one"])
+    assert summary.exit_code == 0, summary.output
+    shown = " ".join(summary.output.split())
+    assert "4 responses (3 of these share one text); by type: parent 4" in shown
+    assert "Sharing a text: a shared text is the same words (case, spacing and punctuation aside)" in shown

@@ -97,7 +97,7 @@ def test_stance_uses_the_closed_question_first(vectors: np.ndarray) -> None:
     assert closed == [
         ("support", "closed question"),
         ("oppose", "closed question"),
-        ("mixed", "closed question"),
+        ("neutral", "closed question"),  # the respondent's own word, not "mixed"
     ]
 
 
@@ -179,3 +179,114 @@ def test_a_sampled_themes_words_say_so(tmp_path: Path) -> None:
     sampled = ThemeSummary("t1", "Buses", 9000, ("bus",), ("Two buses a day",), "", words_from=600)
     html = render_consultation_report(ConsultationReport(**{**REPORT.__dict__, "themes": (sampled,)}))
     assert "from a seeded random sample of 600 of its 9,000 comments" in html
+
+
+def test_the_model_loads_without_a_progress_bar_when_stderr_is_not_a_terminal(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """``consult report W --out c 2>log`` wrote tqdm's "Loading weights ... |####|" bars into the log."""
+    from hubplan.consult.themes import _model
+
+    model = _model.__wrapped__()  # a fresh load (the cached one was loaded by an earlier test)
+    assert model is not None
+    said = capsys.readouterr()
+    assert "Loading weights" not in said.err
+    assert "it/s" not in said.err
+    from transformers.utils import logging as transformers_logging
+
+    assert transformers_logging.is_progress_bar_enabled()  # switched off for the load only
+
+
+def test_theme_words_are_each_theme_s_own_and_labels_never_repeat() -> None:
+    """Two themes of comments: each label is made of words two of its own comments share.
+
+    Before, words were weighed against the mean over all comments with min_df=2, so a theme whose
+    comments held none of the few repeated words was labelled with another theme's ("universal credit").
+    """
+    from hubplan.consult.themes import _unique_labels, class_words
+
+    texts = {
+        "t1": [
+            "Universal credit makes travel costs hard.",
+            "Universal credit means no spare money for buses.",
+        ],
+        "t2": ["Stalham is our lifeline.", "Fakenham is too far for us."],
+        "t3": ["The bus is hourly.", "One bus a day from our village.", "Universal credit is tight."],
+    }
+    words = class_words(texts)
+    assert words["t1"][:2] == ["credit", "universal"]
+    assert "universal credit" not in words["t1"]  # its words are shown already
+    assert words["t2"] == []  # no word two of its comments share
+    assert words["t3"] == ["bus"]
+    labels = _unique_labels(words, {"t1": 2, "t2": 2, "t3": 3})
+    assert labels == {
+        "t3": "bus",
+        "t1": "credit, universal",
+        "t2": "t2: no words shared by 2 of its comments",
+    }
+    assert _unique_labels({"a": ["bus", "late"], "b": ["bus", "hourly"]}, {"a": 2, "b": 1}) == {
+        "a": "bus, late",
+        "b": "hourly, bus",
+    }
+
+
+HANDCOUNT = [
+    *["SAVE OUR CENTRES: I object to every closure."] * 6,
+    "There is one bus a day from our village.", "The bus to town takes over an hour with a pushchair.",
+    "Outreach in the library sounds good.", "Closing centres hurts women most.",
+    "Where do the savings come from?", "Online help would suit working parents.",
+    "I moved away but my sister uses the centre.", "The consultation is unclear.", "Fine by me.",
+    "We rely on the stay and play sessions.", "Fakenham is too far for us.",
+    "On behalf of the parish council, we object.", "Downham families will lose out.",
+    "Holt staying open is good.", "Stalham is our lifeline.", "lower case postcode", "No postcode given here.",
+    "Universal credit makes travel costs hard.", "Universal credit means no spare money for buses.",
+]  # fmt: skip
+
+
+def test_a_handful_of_comments_gets_few_distinct_themes_and_a_caution(tmp_path: Path) -> None:
+    """The probe's 25 comments (20 different): at most 4 themes, distinct labels, a caution, counts said.
+
+    Before: 9 themes, 6 labelled "credit, universal, universal credit", no caution, the campaign's six
+    identical texts not named, and a theme of 3 responses showing 2 quotes without saying so.
+    """
+    folder = write_bundled_workspace(tmp_path / "norfolk")
+    rows = "".join(
+        f"H{i:02d},2018-10-0{1 + i % 9}T10:00,parent,NR1 {i % 10}AA,,{'neutral' if i == 10 else 'disagree'},"
+        f'"{text}"\n'
+        for i, text in enumerate(HANDCOUNT)
+    )
+    header = "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n"
+    (tmp_path / "r.csv").write_text(header + rows)
+    assert runner.invoke(app, ["consult", "import", str(folder), str(tmp_path / "r.csv")]).exit_code == 0
+    args = ["consult", "report", str(folder), "--out", str(tmp_path / "out"), "--scenario", "proposal-2018-7"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Note: themes: Only 20 different comments: themes from fewer than 50 are a first sort" in said
+    html = " ".join((tmp_path / "out" / "consultation.html").read_text().split())
+    assert "Only 20 different comments: themes from fewer than 50 are a first sort, not a finding" in html
+    headings = re.findall(r"<h3>(.*?) <span class=\"small\">\((t\d+), ([\d,]+) responses(.*?)\)</span>", html)
+    assert 2 <= len(headings) <= 4  # one theme per five different comments at most
+    labels = [h[0] for h in headings]
+    assert len(set(labels)) == len(labels)
+    assert len({label.split(", ")[0] for label in labels}) == len(labels)
+    assert sum(int(h[2]) for h in headings) == 25
+    assert all("quoted below" in h[3] or "none quoted" in h[3] for h in headings)
+    campaign = next(h for h in headings if "6 of these share one text" in h[3])
+    assert int(campaign[2]) >= 6
+    assert "25 responses (6 of these share one text:" in html
+    assert "<td>neutral</td><td>1</td>" in html  # the closed question's own word, not "mixed"
+    data = yaml.safe_load((folder / "themes.yaml").read_text())
+    assert all(e["label"].split(", ")[0] in e["words"] or "no words" in e["label"] for e in data["themes"])
+
+
+def test_a_label_hubplan_wrote_is_remade_and_an_analyst_s_kept() -> None:
+    """themes.yaml keeps hubplan's own labels too: the old "credit, universal, universal credit" is
+    hubplan's (three of its words) and is made afresh; "Buses are too few" is an analyst's, kept."""
+    from hubplan.consult.themes import _analysts_label
+
+    words = ["credit", "universal", "universal credit", "bus", "good", "postcode"]
+    assert _analysts_label({"id": "t5", "label": "credit, universal, universal credit", "words": words}) == ""
+    assert _analysts_label({"id": "t5", "label": "bus, credit, good", "words": words}) == ""
+    assert _analysts_label({"id": "t5", "label": "Buses are too few", "words": words}) == "Buses are too few"
+    assert _analysts_label({"id": "t5", "label": "Buses", "words": []}) == "Buses"

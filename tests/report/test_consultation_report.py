@@ -59,7 +59,8 @@ def test_the_report_words_the_analysed_figures(tmp_path: Path) -> None:
     assert (
         "<td>oppose</td><td>1,000</td><td>closed question, text: similarity to anchor statements</td>" in html
     )
-    assert 'Buses are too few <span class="small">(t1, 321 responses)</span>' in html
+    # One of its 321 responses is quoted, and the heading says so (it said only "321 responses").
+    assert 'Buses are too few <span class="small">(t1, 321 responses; 1 quoted below)</span>' in html
     assert "<td>Buses are too few</td><td>321</td><td>No change in the plan answered this yet.</td>" in html
     assert '<caption class="small">District: Keep one</caption>' in html
     assert "<tr><td>D1</td><td>10</td><td>100</td><td>0.50</td></tr>" in html

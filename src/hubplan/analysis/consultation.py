@@ -16,8 +16,17 @@ from hubplan.consult.locate import area_of_postcodes, outside_note
 from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
 from hubplan.consult.represent import Representation, affected_families, closing_scenarios, representation
+from hubplan.consult.shared import SHARED_MEANING, shared_groups, shared_mask, shared_note
 from hubplan.consult.snapshot import ConsultationSnapshot, Petition
-from hubplan.consult.themes import QUOTE_CANDIDATES, STANCE_ANCHORS, WORDS_SAMPLE, embed, find_themes, stance
+from hubplan.consult.themes import (
+    QUOTE_CANDIDATES,
+    STANCE_ANCHORS,
+    WORDS_SAMPLE,
+    embed,
+    find_themes,
+    stance,
+    themes_caution,
+)
 from hubplan.data.scenario import Scenario
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
@@ -59,7 +68,7 @@ def comments_about(snapshot: ConsultationSnapshot, centres: set[str]) -> dict[st
 
 @dataclass(frozen=True)
 class StanceCount:
-    """Responses of one stance (support, oppose, mixed) and how their stances were decided."""
+    """Responses of one stance (support, oppose, neutral, mixed) and how their stances were decided."""
 
     stance: str
     count: int
@@ -72,6 +81,7 @@ class ThemeSummary:
 
     ``words_from`` is how many of its ``count`` comments the words were computed from (fewer only in
     a consultation of over :data:`hubplan.consult.themes.WORDS_SAMPLE` comments: a seeded sample).
+    ``shared`` says how many of its responses share one text ("6 of these share one text", or '').
     """
 
     id: str
@@ -81,6 +91,7 @@ class ThemeSummary:
     quotes: tuple[str, ...]
     we_did: str
     words_from: int = 0
+    shared: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +114,9 @@ class RepresentationTable:
         Share of respondents over share of affected families (NaN where none are affected).
     under_represented
         Groups whose ratio is below 0.8.
+    shared
+        Of each group's respondents, those whose comment is a text other responses share too (empty
+        when the report was made without them).
     """
 
     breakdown: str
@@ -112,6 +126,7 @@ class RepresentationTable:
     affected: tuple[float, ...]
     ratio: tuple[float, ...]
     under_represented: tuple[str, ...]
+    shared: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,6 +177,11 @@ class ConsultationReport:
     outside
         A sentence on the responses from outside the council's postcode districts (stored, not
         placed), or ''.
+    shared
+        How many responses share one text and what that means ("6 of these share one text: a
+        shared text is ..."), or ''.
+    themes_caution
+        Why the themes are not to be read as findings (too few different comments), or ''.
     """
 
     region: str
@@ -179,6 +199,8 @@ class ConsultationReport:
     source: str
     people: str = "families"
     outside: str = ""
+    shared: str = ""
+    themes_caution: str = ""
 
 
 def analyse_consultation(
@@ -230,12 +252,16 @@ def analyse_consultation(
     anchors = {k: embed(list(v)) for k, v in STANCE_ANCHORS.items()}
     stances = stance([r.support for r in responses], vectors, anchors)
     themes = find_themes(comments, vectors, workspace=workspace.path, seed=seed)
+    distinct = len({c.strip() for c in comments if c.strip()})
+    sharing = shared_mask(comments)
     postcodes = [r.postcode for r in responses]
     areas, method = area_of_postcodes(postcodes, workspace)
     outside = outside_note(postcodes, workspace)
     others = [s for s in closing_scenarios(workspace) if s.name != scenario.name]
     tables = {
-        s.name: _tables(s, representation(workspace, areas, affected_families(workspace, travel, s)))
+        s.name: _tables(
+            s, representation(workspace, areas, affected_families(workspace, travel, s), shared=sharing)
+        )
         for s in [scenario, *others]
     }
     return ConsultationReport(
@@ -250,7 +276,14 @@ def analyse_consultation(
         ),
         themes=tuple(
             ThemeSummary(
-                t.id, t.label, len(t.members), tuple(t.words), tuple(t.quotes), t.we_did, t.words_from
+                t.id,
+                t.label,
+                len(t.members),
+                tuple(t.words),
+                tuple(t.quotes),
+                t.we_did,
+                t.words_from,
+                shared_note([len(g) for g in shared_groups([comments[int(i)] for i in t.members])]),
             )
             for t in themes
         ),
@@ -262,7 +295,15 @@ def analyse_consultation(
         source=snapshot.source,
         people=workspace.areas.people,
         outside=outside,
+        shared=_shared_sentence(comments),
+        themes_caution=themes_caution(distinct, len(themes)),
     )
+
+
+def _shared_sentence(comments: list[str]) -> str:
+    """Say how many responses share a text and what that means, or '' when none do."""
+    note = shared_note([len(g) for g in shared_groups(comments)])
+    return f"{note}: {SHARED_MEANING}" if note else ""
 
 
 def _tables(scenario: Scenario, reps: list[Representation]) -> tuple[RepresentationTable, ...]:
@@ -276,6 +317,7 @@ def _tables(scenario: Scenario, reps: list[Representation]) -> tuple[Representat
             affected=tuple(float(x) for x in r.affected),
             ratio=tuple(float(x) for x in r.ratio),
             under_represented=r.under_represented,
+            shared=tuple(float(x) for x in r.shared) if r.shared is not None else (),
         )
         for r in reps
     )

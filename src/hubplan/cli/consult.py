@@ -36,6 +36,7 @@ from hubplan.consult import (
 )
 from hubplan.consult.locate import council, outside_districts, outside_note
 from hubplan.consult.redact import postcode_district
+from hubplan.consult.shared import SHARED_MEANING, shared_groups, shared_mask, shared_note
 from hubplan.consult.snapshot import consultation_snapshot
 from hubplan.data.points import POSTCODE_DISTRICT
 from hubplan.data.scenario import Scenario
@@ -151,8 +152,10 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
     if not responses:
         raise HubplanError(f"no responses stored yet: run hubplan consult import {directory} FILE")
     chosen = _consulted_scenario(workspace, scenario)
+    comments = [r.comment for r in responses]
+    shared = shared_note([len(g) for g in shared_groups(comments)])
     out.print(
-        f"{len(responses):,} responses; by type: "
+        f"{len(responses):,} responses{f' ({shared})' if shared else ''}; by type: "
         + ", ".join(
             f"{k or 'not asked'} {v:,}"
             for k, v in Counter(r.respondent_type for r in responses).most_common()
@@ -174,17 +177,22 @@ def summary(directory: Dir, scenario: ScenarioOpt = "") -> None:
     )
     _note_outside(workspace, postcodes)
     people = workspace.areas.people
-    for rep in representation(workspace, areas, affected):
+    for rep in representation(workspace, areas, affected, shared=shared_mask(comments)):
         title = BREAKDOWN_TITLES.get(rep.breakdown, rep.breakdown)
+        sharing = rep.shared if rep.shared is not None and rep.shared.any() else None
         t = Table(title=f"{title}: respondents against {people} affected")
-        for col in (title, "respondents", f"affected {people}", "representation"):
+        columns = (title, "respondents", *(["of these, sharing a text"] if sharing is not None else []))
+        for col in (*columns, f"affected {people}", "representation"):
             t.add_column(col, justify="left" if col == title else "right")
         for g, label in enumerate(rep.labels):
             ratio = "-" if not np.isfinite(rep.ratio[g]) else f"{rep.ratio[g]:.2f}"
-            t.add_row(label, f"{rep.respondents[g]:,.0f}", f"{rep.affected[g]:,.0f}", ratio)
+            counted = [f"{rep.respondents[g]:,.0f}", *([f"{sharing[g]:,.0f}"] if sharing is not None else [])]
+            t.add_row(label, *counted, f"{rep.affected[g]:,.0f}", ratio)
         out.print(t)
         if rep.under_represented:
             out.print(f"[yellow]under-represented ({title}):[/] {', '.join(rep.under_represented)}")
+    if shared:
+        out.print(f"Sharing a text: {SHARED_MEANING}.", markup=False)
     for p in snapshot.petitions:
         districts = p.postcode_districts
         out.print(
@@ -273,6 +281,8 @@ def report(
     travel = travel_for(workspace)
     with progress_bar("reading the comments (distinct ones)", len(snapshot.responses)) as advance:
         analysed = analyse_consultation(workspace, travel, chosen, snapshot, seed=seed, progress=advance)
+    if analysed.themes_caution:
+        err.print(f"Note: themes: {analysed.themes_caution}", markup=False)
     files = write_consultation_report(analysed, out_dir)
     out.print(
         f"wrote {files.html} (edit {directory}/themes.yaml to rename or merge themes and say what you did)"

