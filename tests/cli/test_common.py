@@ -148,3 +148,37 @@ def test_negative_numbers_are_refused_naming_the_option(
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '{flag}': expected a number of 0 or more; got '{value}'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["optimise"], "Usage: hubplan optimise [OPTIONS] DIRECTORY\n"),
+        (["evaluate"], "Usage: hubplan evaluate [OPTIONS] DIRECTORY SCENARIO\n"),
+        (["compare"], "Usage: hubplan compare [OPTIONS] DIRECTORY [SCENARIOS]...\n"),
+        (["consult", "import"], "Usage: hubplan consult import [OPTIONS] DIRECTORY FILE\n"),
+    ],
+)
+def test_the_usage_line_names_arguments_in_capitals_not_braces(args: list[str], usage: str) -> None:
+    """Probe round 11 (#19): ``hubplan optimise W --frobnicate`` showed ``{directory}``."""
+    result = runner.invoke(app, [*args, "W", "--frobnicate"], prog_name="hubplan")
+    assert result.exit_code == 2
+    assert usage in result.output
+    assert "{" not in result.output
+
+
+def test_a_table_narrower_than_its_figures_folds_them_instead_of_cutting_them() -> None:
+    """``COLUMNS=20``: rich would print '3,5…' for 3,576; every digit must still be there."""
+    from rich.table import Table
+
+    from hubplan.cli.common import stdout_console
+
+    console = stdout_console({"COLUMNS": "20"}, terminal=False)
+    table = Table("district", "children within 30 minutes", "share")
+    table.add_row("King's Lynn and West Norfolk", "3,576", "8%")
+    with console.capture() as captured:
+        console.print(table)
+    text = captured.get()
+    assert "…" not in text
+    assert "3,576" in text
+    assert console.width == 20  # restored after the table
