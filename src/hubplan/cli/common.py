@@ -335,10 +335,31 @@ def output_folder(folder: Path, *, option: str = "--out") -> Path:
     return folder
 
 
+CACHE_NOTE_BYTES = 100 << 20
+"""A travel cache this big or bigger is named on stderr when it is written (bytes)."""
+
+
 def travel_for(workspace: Workspace) -> TravelMatrix:
-    """Build or read the travel matrices, with a progress bar while estimating."""
+    """Build or read the travel matrices, with a progress bar while estimating.
+
+    A cache of :data:`CACHE_NOTE_BYTES` or more written on the way is named on stderr with its size,
+    so a workspace does not grow by gigabytes unannounced.
+    """
     with progress_bar(f"travel minutes for {len(workspace.areas):,} areas", len(workspace.sites)) as advance:
-        return build_travel(workspace, progress=advance)
+        travel = build_travel(workspace, progress=advance)
+    path = travel.cache_written
+    try:
+        size = path.stat().st_size if path is not None else 0
+    except OSError:
+        size = 0
+    if path is not None and size >= CACHE_NOTE_BYTES:
+        amount = f"{size / (1 << 30):,.1f} GiB" if size >= 1 << 30 else f"{size / (1 << 20):,.0f} MiB"
+        err.print(
+            f"Note: wrote {amount} of travel minutes to {path}, to reuse in the next "
+            f"command; delete the folder {path.parent} to free the space (it is rebuilt when needed)",
+            markup=False,
+        )
+    return travel
 
 
 def evaluate_all(
