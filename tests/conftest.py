@@ -21,6 +21,10 @@ from hubplan.data.shared_data import MISSING_LEAD
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 
+# The CLI's tables are as wide as COLUMNS says (hubplan.cli.common.stdout_console, read when it is
+# imported): tests read them at the width a pipe gets without it, whatever the terminal running them.
+os.environ.pop("COLUMNS", None)
+
 
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:

@@ -148,3 +148,71 @@ def test_negative_numbers_are_refused_naming_the_option(
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
     assert f"Invalid value for '{flag}': expected a number of 0 or more; got '{value}'" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "usage"),
+    [
+        (["optimise"], "Usage: hubplan optimise [OPTIONS] DIRECTORY\n"),
+        (["evaluate"], "Usage: hubplan evaluate [OPTIONS] DIRECTORY SCENARIO\n"),
+        (["compare"], "Usage: hubplan compare [OPTIONS] DIRECTORY [SCENARIOS]...\n"),
+        (["consult", "import"], "Usage: hubplan consult import [OPTIONS] DIRECTORY FILE\n"),
+    ],
+)
+def test_the_usage_line_names_arguments_in_capitals_not_braces(args: list[str], usage: str) -> None:
+    """Probe round 11 (#19): ``hubplan optimise W --frobnicate`` showed ``{directory}``."""
+    result = runner.invoke(app, [*args, "W", "--frobnicate"], prog_name="hubplan")
+    assert result.exit_code == 2
+    assert usage in result.output
+    assert "{" not in result.output
+
+
+def test_a_table_narrower_than_its_figures_folds_them_instead_of_cutting_them() -> None:
+    """``COLUMNS=20``: rich would print '3,5…' for 3,576; every digit must still be there."""
+    from rich.table import Table
+
+    from hubplan.cli.common import stdout_console
+
+    console = stdout_console({"COLUMNS": "20"}, terminal=False)
+    table = Table("district", "children within 30 minutes", "share")
+    table.add_row("King's Lynn and West Norfolk", "3,576", "8%")
+    with console.capture() as captured:
+        console.print(table)
+    text = captured.get()
+    assert "…" not in text
+    assert "3,576" in text
+    assert console.width == 20  # restored after the table
+
+
+def test_a_large_travel_cache_is_named_with_its_size_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe round 11 (#17): 5,000 sites x 30,000 areas wrote 1.7 GB into the workspace unannounced.
+
+    The threshold is lowered to a byte so a small workspace stands in for a large one; the second run
+    reads the cache and says nothing.
+    """
+    from hubplan.cli import common
+    from tests.helpers import write_workspace
+
+    monkeypatch.setattr(common, "CACHE_NOTE_BYTES", 1)
+    folder = write_workspace(tmp_path / "w")
+    first = runner.invoke(app, ["evaluate", str(folder), "one"])
+    assert first.exit_code == 0, first.output
+    cache = next((folder / ".hubplan-cache").glob("travel-*.npz"))
+    size = cache.stat().st_size / (1 << 20)
+    assert f"Note: wrote {size:,.0f} MiB of travel minutes to {cache}" in " ".join(first.stderr.split())
+    assert f"delete the folder {cache.parent}" in " ".join(first.stderr.split())
+    again = runner.invoke(app, ["evaluate", str(folder), "one"])
+    assert again.exit_code == 0, again.output
+    assert "travel minutes to" not in again.stderr
+
+
+def test_a_small_travel_cache_is_written_without_a_word(tmp_path: Path) -> None:
+    from tests.helpers import write_workspace
+
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(app, ["evaluate", str(folder), "one"])
+    assert result.exit_code == 0, result.output
+    assert list((folder / ".hubplan-cache").glob("travel-*.npz"))
+    assert "travel minutes to" not in result.stderr

@@ -41,3 +41,39 @@ def test_a_closed_stdout_is_exit_1_with_one_line_on_stderr(tmp_path: Path) -> No
     assert result.stderr.decode().strip() == (
         "error: cannot write to standard output: it is closed (run with >file instead)"
     )
+
+
+def _lines(stdout: bytes) -> list[str]:
+    return stdout.decode().splitlines()
+
+
+def test_columns_sets_the_table_width_in_a_pipe_and_prose_is_not_cut_mid_sentence(tmp_path: Path) -> None:
+    """Probe round 11 (#18): ``COLUMNS=80 hubplan evaluate W S | head`` drew 130-column tables."""
+    folder = write_workspace(tmp_path / "w")
+    result = subprocess.run(
+        [sys.executable, "-c", MAIN, "evaluate", str(folder), "one"],
+        capture_output=True, env=_env(COLUMNS="80"), check=False, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    lines = _lines(result.stdout)
+    table = [line for line in lines if line[:1] in "┏┃┡│└"]
+    assert table, result.stdout.decode()
+    assert max(len(line) for line in table) <= 80, "\n".join(table)
+    note = "Note: cost counts the bases' own annual costs only; outreach and staff are not costed here"
+    assert note in lines  # one line, not wrapped at 80
+
+
+def test_without_columns_a_pipe_gets_140_column_tables_and_unwrapped_prose(tmp_path: Path) -> None:
+    folder = write_workspace(tmp_path / "w")
+    env = _env()
+    env.pop("COLUMNS", None)
+    result = subprocess.run(
+        [sys.executable, "-c", MAIN, "evaluate", str(folder), "one"],
+        capture_output=True, env=env, check=False, timeout=300,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    lines = _lines(result.stdout)
+    assert max(len(line) for line in lines if line[:1] in "┏┃┡│└") <= 140
+    assert (
+        "Note: cost counts the bases' own annual costs only; outreach and staff are not costed here" in lines
+    )

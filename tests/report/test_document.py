@@ -154,3 +154,51 @@ def test_map_caption_says_the_users_areas_are_dots(tmp_path: Path) -> None:
     text, _ = _own_areas_report(tmp_path)
     assert "neighbourhood (an LSOA)" not in text
     assert "Only one. Each dot is an area of areas.csv, where its people live, sized by its" in text
+
+
+def test_every_table_has_header_cells(report: Path) -> None:
+    """Probe round 11 (#14): each option's outreach budget table had bare cells, no <th>, no caption."""
+    page = (report / "report.html").read_text()
+    tables = re.findall(r"<table[^>]*>.*?</table>", page, re.S)
+    assert tables
+    bare = [t[:120] for t in tables if "<th " not in t and "<th>" not in t]
+    assert bare == []
+    budget = re.search(
+        r"<table><caption[^>]*>([^<]+)</caption><tbody><tr><th scope=\"row\">budget a year</th>", page
+    )
+    assert budget is not None
+    assert "outreach budget and cost" in budget[1]
+
+
+def test_every_map_and_chart_has_its_figures_as_a_table(report: Path) -> None:
+    """Probe round 11 (#8): the maps carried who is far only in colour; a table now says it in numbers."""
+    page = (report / "report.html").read_text()
+    maps = page[page.index('<section id="maps">') : page.index('<section id="charts">')]
+    charts = page[page.index('<section id="charts">') : page.index('<section id="equality">')]
+    assert maps.count('role="img"') == maps.count("<details") == 3
+    assert charts.count('role="img"') == charts.count("<details") == 3
+    # The adopted plan's map in numbers: its bands up to 30 minutes by bus, over all districts, are
+    # those within 30 minutes by bus (worked out by evaluate, independently of the report).
+    adopted = re.search(r"<caption[^>]*>Adopted plan[^<]*by district[^<]*</caption>(.*?)</table>", maps, re.S)
+    assert adopted is not None
+    header = re.findall(r'<th scope="col">([^<]+)</th>', adopted[1])
+    assert header == ["district", "up to 10 min", "10-20 min", "20-30 min", "30-45 min", "over 45 min", "all"]
+    total = re.search(r'<th scope="row">all districts</th>(.*?)</tr>', adopted[1], re.S)
+    assert total is not None
+    cells = [int(c.replace(",", "")) for c in re.findall(r"<td>([\d,]+)</td>", total[1])]
+    ws = load_workspace(bundled_workspace_path())
+    bus = evaluate(ws, "adopted-2019-15").modes["bus"]
+    assert sum(cells[:3]) == pytest.approx(float(bus.total.within[0, 2]), abs=3)  # rounded per band
+    assert cells[-1] == 47_149
+
+
+def test_the_pdf_is_tagged_for_screen_readers(report: Path) -> None:
+    """Probe round 11 (#9): ``pdfinfo report.pdf`` said ``Tagged: no`` (no headings or table structure)."""
+    pdf = (report / "report.pdf").read_bytes()
+    assert b"/StructTreeRoot" in pdf
+    assert re.search(rb"/MarkInfo\s*<<\s*/Marked\s+true", pdf)
+    if shutil.which("pdfinfo") is not None:
+        info = subprocess.run(
+            ["pdfinfo", str(report / "report.pdf")], capture_output=True, text=True, check=True
+        )
+        assert "Tagged:          yes" in info.stdout

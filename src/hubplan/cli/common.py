@@ -7,6 +7,7 @@ import importlib
 import json
 import math
 import os
+import re
 import signal
 import sys
 import threading
@@ -18,7 +19,11 @@ from typing import Annotated, Any, TypeVar
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.measure import Measurement
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from typer.core import TyperCommand
+from typer.models import CommandFunctionType
 
 from hubplan.data import load_workspace
 from hubplan.data.money import AmountError, read_amount
@@ -28,7 +33,38 @@ from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.travel import TravelMatrix, build_travel
 
-app = typer.Typer(
+_REQUIRED_ARGUMENT = re.compile(r"\{([a-z_]+)\}")
+_OPTIONAL_ARGUMENT = re.compile(r"\[([a-z_]+)\]")
+
+
+class Command(TyperCommand):
+    """A command whose usage line names its arguments as click does: ``DIRECTORY``, ``[SCENARIOS]...``.
+
+    typer 0.2x writes a required argument as ``{directory}``, which reads as a placeholder left unfilled.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        """Return the usage line's pieces with each argument in capitals, braces dropped."""
+        pieces = super().collect_usage_pieces(ctx)
+        return [
+            _OPTIONAL_ARGUMENT.sub(
+                lambda m: f"[{m[1].upper()}]", _REQUIRED_ARGUMENT.sub(lambda m: m[1].upper(), piece)
+            )
+            for piece in pieces
+        ]
+
+
+class Typer(typer.Typer):
+    """hubplan's command groups: every command they register is a :class:`Command`."""
+
+    def command(
+        self, name: str | None = None, *, cls: type[TyperCommand] | None = None, **kwargs: Any
+    ) -> Callable[[CommandFunctionType], CommandFunctionType]:
+        """Register a command (see :meth:`typer.Typer.command`), as a :class:`Command` by default."""
+        return super().command(name, cls=cls or Command, **kwargs)
+
+
+app = Typer(
     help="Plan a network of family services: which sites to keep, who loses access, what it costs.",
     no_args_is_help=True,
     add_completion=False,
@@ -45,7 +81,61 @@ def _root() -> None:
     # command line loads just the command it runs): `hubplan serve DIR` then stays a subcommand.
 
 
-out = Console(highlight=False, soft_wrap=False, width=140, emoji=False)
+TABLE_COLUMNS = 140
+"""The width tables are drawn to when stdout is not a terminal and ``COLUMNS`` is not set."""
+
+
+class ResultConsole(Console):
+    """A console that never cuts a figure short: a narrow table wraps its cells instead.
+
+    rich fits a table to the width by cutting cells short with an ellipsis ("3,5…" for 3,576). Here a
+    cell too long for its column folds onto the next line, and a table is drawn at least as wide as
+    the longest word in each of its columns (the console's width is restored afterwards).
+    """
+
+    def print(self, *objects: Any, **kwargs: Any) -> None:
+        """Print as :meth:`rich.console.Console.print`, widening the console for a table that needs it."""
+        unbounded = self.options.update_width(10_000)
+        tables = [o for o in objects if isinstance(o, Table)]
+        for table in tables:
+            for column in table.columns:
+                if column.overflow == "ellipsis":
+                    column.overflow = "fold"
+        needed = max((Measurement.get(self, unbounded, t).minimum for t in tables), default=0)
+        if needed <= self.width:
+            super().print(*objects, **kwargs)
+            return
+        width = self._width
+        self.width = needed
+        try:
+            super().print(*objects, **kwargs)
+        finally:
+            self._width = width
+
+
+def stdout_console(environ: dict[str, str] | os._Environ[str], *, terminal: bool) -> Console:
+    """Return the console for results: as wide as ``COLUMNS`` says, prose unwrapped outside a terminal.
+
+    Parameters
+    ----------
+    environ
+        The environment (``COLUMNS``, in characters, sets the width where it is a positive whole number).
+    terminal
+        Whether stdout is a terminal. On one, tables and prose fit its width (or ``COLUMNS``); in a pipe
+        or a file, tables are drawn :data:`TABLE_COLUMNS` characters wide (or ``COLUMNS``) and prose is
+        written one paragraph a line, for whatever reads it to wrap.
+
+    Returns
+    -------
+    ResultConsole
+        Writing to stdout.
+    """
+    columns = environ.get("COLUMNS", "").strip()
+    width = int(columns) if columns.isdigit() and int(columns) > 0 else (None if terminal else TABLE_COLUMNS)
+    return ResultConsole(highlight=False, soft_wrap=not terminal, width=width, emoji=False)
+
+
+out = stdout_console(os.environ, terminal=sys.stdout is not None and sys.stdout.isatty())
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 MAX_PROBLEMS_SHOWN = 200
 MAX_LINE_CHARS = 400
@@ -245,10 +335,31 @@ def output_folder(folder: Path, *, option: str = "--out") -> Path:
     return folder
 
 
+CACHE_NOTE_BYTES = 100 << 20
+"""A travel cache this big or bigger is named on stderr when it is written (bytes)."""
+
+
 def travel_for(workspace: Workspace) -> TravelMatrix:
-    """Build or read the travel matrices, with a progress bar while estimating."""
+    """Build or read the travel matrices, with a progress bar while estimating.
+
+    A cache of :data:`CACHE_NOTE_BYTES` or more written on the way is named on stderr with its size,
+    so a workspace does not grow by gigabytes unannounced.
+    """
     with progress_bar(f"travel minutes for {len(workspace.areas):,} areas", len(workspace.sites)) as advance:
-        return build_travel(workspace, progress=advance)
+        travel = build_travel(workspace, progress=advance)
+    path = travel.cache_written
+    try:
+        size = path.stat().st_size if path is not None else 0
+    except OSError:
+        size = 0
+    if path is not None and size >= CACHE_NOTE_BYTES:
+        amount = f"{size / (1 << 30):,.1f} GiB" if size >= 1 << 30 else f"{size / (1 << 20):,.0f} MiB"
+        err.print(
+            f"Note: wrote {amount} of travel minutes to {path}, to reuse in the next "
+            f"command; delete the folder {path.parent} to free the space (it is rebuilt when needed)",
+            markup=False,
+        )
+    return travel
 
 
 def evaluate_all(

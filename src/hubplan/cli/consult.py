@@ -14,6 +14,7 @@ from rich.table import Table
 
 from hubplan.cli.common import (
     Dir,
+    Typer,
     app,
     err,
     handles_errors,
@@ -48,7 +49,7 @@ from hubplan.report.tables import BREAKDOWN_TITLES
 if TYPE_CHECKING:
     import sqlalchemy as sa
 
-consult_app = typer.Typer(
+consult_app = Typer(
     help="Consultation: import responses, petitions, who responded, what to publish.", no_args_is_help=True
 )
 app.add_typer(consult_app, name="consult")

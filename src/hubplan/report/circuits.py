@@ -83,7 +83,8 @@ def rounds_section(analysis: Analysis) -> dict[str, Any] | None:
         "facts": facts,
         "svg": charts.to_svg(shown.map),
         "alt": f"Map of the rounds of {title}: lines from each base (triangles) through its stops and back",
-        "caption": "Lines join the calls in visiting order (not the roads driven); a colour a vehicle.",
+        "caption": "Lines join the calls in visiting order (not the roads driven); a colour a vehicle. "
+        "The tables below list each vehicle's calls, day by day, in the same order.",
         "notes": notes,
         "vehicles": vehicles,
         "command": f"hubplan circuits WORKSPACE {rounds.scenario} --days {plan.days} --out DIR",

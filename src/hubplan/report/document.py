@@ -22,7 +22,7 @@ from hubplan.analysis.shapes import EvaluationShape
 from hubplan.analysis.summaries import ConsultationSummary
 from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioIntervals
 from hubplan.files import write_bytes_atomically
-from hubplan.report import charts
+from hubplan.report import charts, figure_text
 from hubplan.report import format as fmt
 from hubplan.report.circuits import rounds_section
 from hubplan.report.lots import lots_section
@@ -117,6 +117,7 @@ def render_html(analysis: Analysis) -> str:
                 "caption": f"{ev.scenario.title}. {area_words}, shaded by "
                 f"{view.access_mode} minutes to the nearest base; triangles are bases"
                 + (", crosses sites of the network today it leaves out." if analysis.has_baseline else "."),
+                "figures": figure_text.access_map_figures(view, ev),
             }
             for ev in evaluations
         ],
@@ -125,12 +126,14 @@ def render_html(analysis: Analysis) -> str:
                 "svg": charts.to_svg(charts.s_curves(evaluations, families, noun=areas.noun)),
                 "alt": f"Share of {areas.noun} within each number of minutes of a base, by mode",
                 "caption": "The higher and further left a line, the nearer they are to a base.",
+                "figures": figure_text.s_curve_figures(evaluations),
             },
             *[
                 {
                     "svg": charts.to_svg(charts.losses(evaluations, noun=areas.noun)),
                     "alt": f"{areas.noun.capitalize()} losing access by deprivation, rurality, car",
                     "caption": f"Those who had a base {within} and would not.",
+                    "figures": figure_text.losses_figures(evaluations, noun=areas.noun),
                 }
             ][: 1 if analysis.has_baseline else 0],
             *[
@@ -147,6 +150,7 @@ def render_html(analysis: Analysis) -> str:
                     "caption": "Up and to the left is better value."
                     + (" Bars are 90% intervals." if analysis.intervals else "")
                     + _frontier_caption(analysis, areas.noun),
+                    "figures": figure_text.cost_coverage_figures(evaluations, noun=areas.noun),
                 }
             ][: 1 if analysis.shows_money else 0],
         ],
@@ -214,7 +218,12 @@ def write_report(analysis: Analysis, out_dir: Path, *, pdf: bool = True) -> Repo
 
         logging.getLogger("weasyprint").setLevel(logging.ERROR)
         logging.getLogger("fontTools").setLevel(logging.ERROR)
-        document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(pdf_version="1.4")
+        # Tagged (headings, lists, tables and their headers as structure, for screen readers). PDF 1.4
+        # keeps the Creator mark readable (written_by_hubplan); WeasyPrint's "pdf/ua-1" variant would
+        # need 1.7, whose object streams compress it away.
+        document: bytes = weasyprint.HTML(string=html, base_url=None).write_pdf(
+            pdf_version="1.4", pdf_tags=True
+        )
         pdf_path = write_bytes_atomically(out_dir / "report.pdf", document)
     return ReportFiles(html_path, pdf_path)
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from hubplan.analysis.lots import ReportLots, ScenarioLots
 from hubplan.analysis.view import RenderView
-from hubplan.report import charts
+from hubplan.report import charts, figure_text
 from hubplan.report import format as fmt
 
 LOT_COLOURS = (
@@ -225,8 +225,8 @@ def lots_section(view: RenderView, report: ReportLots | None) -> dict[str, Any] 
     -------
     dict or None
         ``lead``, ``compare``, ``splits`` (each ``title``, ``svg``, ``alt``, ``header``, ``rows``,
-        ``notes``), ``skipped``, ``pack`` (a sentence per split for the decision pack) and
-        ``command``; ``None`` without lots.
+        ``figures`` (the map in words), ``notes``), ``skipped``, ``pack`` (a sentence per split for the
+        decision pack) and ``command``; ``None`` without lots.
     """
     if report is None:
         return None
@@ -257,6 +257,7 @@ def lots_section(view: RenderView, report: ReportLots | None) -> dict[str, Any] 
                 "header": ["lot", "areas", people, "most deprived fifth", "bases", "providers now",
                            "outreach staff hours a week", "bases and outreach £ a year"],
                 "rows": lot_rows(split, names),
+                "figures": figure_text.lots_map_figures(view, split.area_ids, split.lots.lot, title=name),
                 "notes": list(split.notes),
             }
         )  # fmt: skip

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -41,10 +40,14 @@ class TravelMatrix:
         Mode to an (n_areas, n_sites) float32 array of minutes (Fortran order; ``inf`` = unreachable).
     sources
         Mode to ``"estimated"``, ``"routed"`` or ``"imported"``.
+    cache_written
+        The cache file this build wrote (estimated minutes, kept for the next command), or ``None``
+        when it read the cache, or wrote none.
     """
 
     minutes: Mapping[str, np.ndarray]
     sources: Mapping[str, str]
+    cache_written: Path | None = None
 
     @property
     def modes(self) -> tuple[str, ...]:
@@ -118,6 +121,7 @@ def build_travel(
     folder = cache_dir or default_cache_dir(workspace)
     path = folder / f"travel-{key[:24]}.npz" if folder is not None else None
     minutes = read_cache(path, (n_areas, n_sites)) if path is not None else {}
+    written = None
     if not minutes:
         origins = np.column_stack([workspace.areas.lat, workspace.areas.lon])
         destinations = np.column_stack([workspace.sites.lat, workspace.sites.lon])
@@ -129,8 +133,8 @@ def build_travel(
             origin_rurality=workspace.areas.rurality,
             progress=progress,
         )
-        if path is not None:
-            save_atomically(path, minutes)
+        if path is not None and save_atomically(path, minutes):
+            written = path
     sources = dict.fromkeys(MODES, "estimated")
     # Routed or imported minutes kept in the workspace replace the estimate; explicit overrides win.
     chosen = {**load_matrices(workspace), **(overrides or {})}
@@ -145,7 +149,7 @@ def build_travel(
             raise ValueError(msg)
         minutes[mode] = np.asfortranarray(matrix, dtype=np.float32)
         sources[mode] = source
-    return TravelMatrix(minutes, sources)
+    return TravelMatrix(minutes, sources, cache_written=written)
 
 
 def read_cache(path: Path, shape: tuple[int, int]) -> dict[str, np.ndarray]:
@@ -201,7 +205,16 @@ def default_cache_dir(workspace: Workspace) -> Path | None:
     return None
 
 
-def save_atomically(path: Path, minutes: dict[str, np.ndarray]) -> None:
-    """Write arrays as ``.npz`` atomically; a cache that cannot be written is skipped, not an error."""
-    with contextlib.suppress(OSError):
+def save_atomically(path: Path, minutes: dict[str, np.ndarray]) -> bool:
+    """Write arrays as ``.npz`` atomically; a cache that cannot be written is skipped, not an error.
+
+    Returns
+    -------
+    bool
+        Whether the file was written.
+    """
+    try:
         write_atomically(path, lambda handle: np.savez(handle, **minutes))  # type: ignore[arg-type]
+    except OSError:
+        return False
+    return True
