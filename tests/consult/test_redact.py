@@ -1079,3 +1079,38 @@ def test_towns_glosses_festivals_and_pets(text: str, expected: str) -> None:
 )
 def test_births_told_without_born(text: str, expected: str) -> None:
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a form's fields, flattened from a PDF or pasted from an app, hold names whatever the words
+        (
+            "TITLE: MR\nFULL NAME: ADEWALE OGUNDIPE\nADDRESS: see below",
+            "TITLE: MR\nFULL NAME: [name]\nADDRESS: see below",
+        ),
+        ("Forename(s): Folasade Adunni\nSurname: OYELARAN", "Forename(s): [name]\nSurname: [name]"),
+        ("Parent/Carer name: jodie reeve", "Parent/Carer name: [name]"),
+        (
+            '{"first_name": "kayleigh", "last_name": "smith"}',
+            '{"first_name": "[name]", "last_name": "[name]"}',
+        ),
+        ("Applicant_Name: Kayleigh Smith", "Applicant_Name: [name]"),
+        ("Name: n/a\nChildren: none", "unchanged"),
+        # a file named for a person; a file named for a meeting is no one
+        ("Attachment: Kayleigh_Smith_CV.docx", "Attachment: [name]_CV.docx"),
+        ("Attachment: Meeting_Notes_2024.docx", "unchanged"),
+        # an employer's field, and the depot a driver works out of
+        ("Employer: Diss Co-op (Mere Street), 16 hrs", "Employer: [workplace] (Mere Street), 16 hrs"),
+        (
+            "My husband drives for Konectbus out of the Costessey depot so he can't take them.",
+            "My husband drives for [workplace] so he can't take them.",
+        ),
+        # a job's word before where it is done
+        ("My husband is a postdoc at the John Innes Centre.", "My husband is a postdoc at [workplace]."),
+        # military service is no employer to hide
+        ("My husband served 22 years in the Royal Gurkha Rifles.", "unchanged"),
+    ],
+)
+def test_form_fields_files_and_employers(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)

@@ -565,6 +565,11 @@ def _a_body_handle(handle: str) -> bool:
     )
 
 
+_FIELD_NAME = re.compile(
+    r"(?i:(?:^|_)(?:name|forenames?|surname|dob|date|address|postcode|phone|tel|mobile|email|ref|number|no)(?:_|$))"
+)
+
+
 class SocialRecogniser(_Regex):
     """Social media handles (``@jo_smith.1``) and profile addresses (facebook, instagram, tiktok, x)."""
 
@@ -589,6 +594,7 @@ class SocialRecogniser(_Regex):
             m
             for m in _CHAT_AUTHOR.finditer(text)
             if not re.fullmatch(r"[\d.]+|(?i:www\..*|.*\.(?:com|uk|org))", m[1])
+            and not _FIELD_NAME.search(m[1])  # a form's "Applicant_Name:", no one's handle
         ]
         if len({m[1] for m in chat}) > 1 or any("_" in m[1] for m in chat):  # a thread, or one clear handle
             for m in chat:
@@ -775,6 +781,10 @@ class WorkplaceRecogniser(_Regex):
         doc = getattr(nlp_artifacts, "tokens", None)
         parsed = grammar_workplaces(doc) if doc is not None else iter(())
         found = self.spans(text, [*self._employers(text), *parsed])
+        found = [
+            *found,
+            *((m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)),
+        ]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
 
     def spans(  # noqa: D102
@@ -789,7 +799,7 @@ class WorkplaceRecogniser(_Regex):
             until = _before_a_time(text, start, end)
             # "at the Spar on Drayton High Road": the article goes with the name it belongs to
             article = 4 if text[max(0, start - 4) : start].lower() == "the " else 0
-            yield start - article, _with_its_town(text, _with_its_street(text, until))
+            yield start - article, _with_its_depot(text, _with_its_town(text, _with_its_street(text, until)))
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
             if named and _HAS_BUSINESS.search(text[start:end]):
@@ -975,6 +985,27 @@ def _with_its_town(text: str, end: int) -> int:
     if m[0].startswith(",") and not re.match(r"\s*(?:[.,;:!?)\n]|$)", text[m.end() + length :]):
         return end
     return m.end() + length
+
+
+# A form's field naming an employer: "Employer: Diss Co-op (Mere Street)", '"workplace": "Asda"'.
+_EMPLOYER_FIELD = re.compile(
+    r"(?im)(?:^|[\t|,{])[ \t]*[\"']?(?:(?:current[ \t]+|main[ \t]+)?employer(?:[ \t_]name)?|workplace|"
+    r"place[ \t_]+of[ \t_]+work|work[ \t_]+place)[\"']?[ \t]*[:=][ \t]*[\"']?([^\W\d_][^\n\"'\t|()]{1,60})"
+)
+_DEPOT_AFTER = re.compile(
+    r"[ \t]+out[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?"
+    r"(?i:depot|garage|yard|base|station|hub|office)\b"
+)
+
+
+def _with_its_depot(text: str, end: int) -> int:
+    """Return where a workplace ending at ``end`` ends with the depot it works out of.
+
+    "drives for Konectbus out of the Costessey depot", "Evri out of the Dereham depot": which depot
+    says who the driver is, as a branch's town does.
+    """
+    m = _DEPOT_AFTER.match(text, end)
+    return m.end() if m else end
 
 
 # A business named for its trade, as the self-employed name theirs: "CW Scaffolding", "Chauhan

@@ -40,7 +40,8 @@ _NOT_NAMES = _words(
     wibu dh ds dd dc mil fil sil bil practice deputy moderator liaison therapy clubcard afghan syrian iraqi
     iranian kurdish turkish somali eritrean ethiopian sudanese nigerian ghanaian zimbabwean pakistani
     bangladeshi indian nepali chinese filipino lithuanian latvian romanian bulgarian ukrainian
-    portuguese brazilian irish scottish welsh british european african asian langar"""
+    portuguese brazilian irish scottish welsh british european african asian langar surname surnames
+    forename forenames firstname lastname postcode dob"""
 )
 # Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
 # they are words, not names.
@@ -53,7 +54,8 @@ _COMMON_WORDS = _words(
 # A lower-case name that signs a comment off: "love tash xxx", "cheers, jo", "... keep it open. kez x".
 _SIGN_OFF = re.compile(
     r"(?:(?i:\b(?:love|luv|lots\s+of\s+love|cheers|thanks|ta|regards|from|signed|best\s+wishes|yours))"
-    r"[\s,.!:-]+|[.!?\n]\s*)([a-z][a-z'-]+)(?=\s*(?:x+|xo+)?[\s!.]*$)"
+    r"[\s,.!:-]+|[.!?\n]\s*)(?!(?:docx?|pdf|jpe?g|png|txt|odt|xlsx?|csv|com|org|net|uk)\b)([a-z][a-z'-]+)"
+    r"(?=\s*(?:x+|xo+)?[\s!.]*$)"
 )
 # Census first names that are also ordinary English words: a name only where context says so.
 _AMBIGUOUS = _words(

@@ -813,6 +813,8 @@ class NameRecogniser(_Regex):
         spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
         spans += addressed_names(text)  # "Dear Mark,", "Best wishes,\nGrace": no place check
         spans += table_names(text)  # a form export's "Name" column
+        spans += field_names(text)  # a form's "Surname: OYELARAN"
+        spans += file_name_names(text)  # an attachment's "Kayleigh_Smith_CV.docx"
         spans += speaker_labels(text)  # a transcript's "TRUDY:"
         for s, e in clued_names(text, spans):
             first = text[s:e].split(maxsplit=1)[0]
@@ -1060,6 +1062,76 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
         if is_name_word(words[0].capitalize()) or seen:
             spans.append((m.start(1), m.end(1)))  # not "ACTION:", "AGREED:" (words)
     return spans
+
+
+# A form's field that holds a person's name, in a flattened PDF, a pasted form or an app's JSON:
+# "Full name: ADEWALE OGUNDIPE", "Applicant_Name: Kayleigh Smith", '"last_name": "smith"',
+# "Surname: OYELARAN", "Parent/Carer name: jodie reeve", "Client: Nguyễn Thị Thu Hà".
+_FIELD_LABEL = re.compile(
+    r"(?im)(?:^|[\t{,|])[ \t]*[\"']?((?:(?:your|full|first|last|family|given|middle|maiden|preferred|"
+    r"child(?:['’]?s)?|children(?:['’]?s)?|parent|carer|parent/carer|mother(?:['’]?s)?|father(?:['’]?s)?|"
+    r"baby(?:['’]?s)?|applicant|client|patient|respondent|partner(?:['’]?s)?|contact|volunteer|student|"
+    r"tenant|claimant|pupil|member|print)[ \t_/-]*)?(?:name|names|forenames?|surnames?|firstname|lastname)"
+    r"(?:[ \t]*\(s\))?|forenames?(?:[ \t]*\(s\))?|surname|client|patient|volunteer|applicant|claimant|"
+    r"tenant|pupil|child|children)[\"']?[ \t]*[:=][ \t]*[\"']?[_ \t]*"
+)
+_FIELD_VALUE = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,4}")
+_NOT_A_PERSON = _words("n/a na none no yes not unknown tbc prefer council centre team service hub family the")
+
+
+def field_names(text: str) -> list[tuple[int, int]]:
+    """Return the names a form's fields hold: "Surname: OYELARAN", '"last_name": "smith"'.
+
+    A field labelled as a name (name, first name, surname, forename(s), a child's or applicant's
+    name, client, patient, volunteer, children) holds a person whatever the words, up to a bracket,
+    comma, tab, quote or the line's end; a list after "Children:" holds one name before each comma.
+    A value that is "n/a", "none", a number or an organisation's word is no one.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (int, int)
+        Character offsets (end exclusive) of each name.
+    """
+    spans = []
+    for label in _FIELD_LABEL.finditer(text):
+        line_end = text.find("\n", label.end())
+        line_end = len(text) if line_end < 0 else line_end
+        cursor = label.end()
+        while cursor < line_end:
+            value = _FIELD_VALUE.match(text, cursor, line_end)
+            if value is None or re.match(r"(?i:n/a|n\.a\.)", text[cursor:line_end]):
+                break
+            words = value[0].rstrip(".")
+            if not any(w.lower() in _NOT_A_PERSON for w in words.split()):
+                spans.append((value.start(), value.start() + len(words)))
+            if not label[1].lower().startswith("child"):
+                break
+            # "Children: TOMIWA (22-09-2020), OLUWASEUN (04-03-2022)": the next name after a comma
+            comma = text.find(",", value.end(), line_end)
+            if comma < 0:
+                break
+            cursor = comma + 1 + len(text[comma + 1 : line_end]) - len(text[comma + 1 : line_end].lstrip())
+    return spans
+
+
+# A file named for a person: "Kayleigh_Smith_CV.docx", "jodie-reeve-letter.pdf".
+_FILE_NAME = re.compile(
+    r"(?<![\w.@/-])([^\W\d_]+)[_. -]([^\W\d_]+)(?:[_-][\w-]*)?"
+    r"\.(?i:docx?|pdf|odt|rtf|txt|jpe?g|png|heic|xlsx?|pages)\b"
+)
+
+
+def file_name_names(text: str) -> list[tuple[int, int]]:
+    """Return the first name and surname a file's name holds ("Kayleigh_Smith_CV.docx").
+
+    Only where the first word is a first name of the lists: "Meeting_Notes_2024.docx" names no one.
+    """
+    return [(m.start(1), m.end(2)) for m in _FILE_NAME.finditer(text) if is_first_name(m[1].lower())]
 
 
 def table_names(text: str) -> list[tuple[int, int]]:

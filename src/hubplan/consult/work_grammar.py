@@ -32,7 +32,7 @@ from hubplan.consult.place_names import town_names
 WORK_VERBS = _words(
     """
     work drive clean pack employ retire teach nurse labour temp pick graft cook deliver farm station
-    base
+    base lecture furlough
     """
 )
 # Job words: the place after them is where the job is ("a carer in bowthorpe care village"). Not a
@@ -45,7 +45,10 @@ JOB_WORDS = _words(
     mechanic electrician plumber builder labourer farmer fisherman hairdresser barber beautician ta
     clerk officer guard cashier baker butcher postman postie courier warden apprentice trainee
     registrar consultant sister hca administrator accountant analyst developer earlies lates tills
-    till checkout checkouts agency break overtime rota
+    till checkout checkouts agency break overtime rota postdoc researcher scientist doctor
+    practitioner dispenser paramedic physio physiotherapist therapist solicitor lawyer coordinator
+    co-ordinator owner director housekeeper nanny furlough cover secretary dentist optician caretaker
+    steward stewardess pilot specialist fellow
     """
 )
 _PREPOSITIONS = frozenset(["at", "for", "in", "with", "from", "on", "by"])
