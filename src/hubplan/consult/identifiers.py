@@ -780,11 +780,9 @@ class WorkplaceRecogniser(_Regex):
         """Return the employers the phrases find and, from spaCy's parse, those the grammar finds."""
         doc = getattr(nlp_artifacts, "tokens", None)
         parsed = grammar_workplaces(doc) if doc is not None else iter(())
-        found = self.spans(text, [*self._employers(text), *parsed])
-        found = [
-            *found,
-            *((m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)),
-        ]
+        found = list(self.spans(text, [*self._employers(text), *parsed]))
+        # a form's "Employer: Diss Co-op": whatever the words
+        found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
 
     def spans(  # noqa: D102
