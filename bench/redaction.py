@@ -57,6 +57,7 @@ SETS = {
     "held-out 24": DATA / "pii_heldout24.jsonl",
     "held-out 25": DATA / "pii_heldout25.jsonl",
     "held-out 26": DATA / "pii_heldout26.jsonl",
+    "held-out 27": DATA / "pii_heldout27.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",

@@ -1062,7 +1062,7 @@ def test_towns_glosses_festivals_and_pets(text: str, expected: str) -> None:
         ),
         (
             "Congratulations to the Moores on the safe arrival of Ocean on 14th May, a brother for our eldest.",
-            "Congratulations to the Moores on the safe arrival of Ocean on [date of birth], a brother for our eldest.",
+            "Congratulations to the Moores on the safe arrival of [name] on [date of birth], a brother for our eldest.",
         ),
         (
             "Mrs Anh Nguyen – 36/40, EDD 11 July (next Thursday!)",
@@ -1113,4 +1113,48 @@ def test_births_told_without_born(text: str, expected: str) -> None:
     ],
 )
 def test_form_fields_files_and_employers(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a form's fields with a prefix, and its date-of-birth field however it is spelled
+        ("Field_Surname: KOWALCZYK\nField_Consent: Yes", "Field_Surname: [name]\nField_Consent: Yes"),
+        ("Field_Q8_ChildDOB_1: 2022-06-19", "Field_Q8_ChildDOB_1: [date of birth]"),
+        # a year-first date, and a day of another calendar's month after a birth
+        (
+            "My son Bence is two (born 2022. november 3.) and",
+            "My son [name] is two (born [date of birth]) and",
+        ),
+        (
+            "My wife gave birth to our fifth on 2 Adar and the centre",
+            "My wife gave birth to our fifth on [date of birth] and the centre",
+        ),
+        # hospital and court numbers, handles after a marketplace's or a blog's cue
+        ("Hosp No: M1148392", "Hosp No: [reference]"),
+        ("Case No: NR24P00317", "Case No: [reference]"),
+        ("Posted by: pippa.h.costessey", "Posted by: [social media]"),
+        ("by Hannah Catchpole (hannahcatchpole.substack.com)", "by [name] ([social media])"),
+        # kin named after "of", names that are words included
+        (
+            "We give thanks for the safe arrival of Joy, daughter of Faith and Emeka Amadi.",
+            "We give thanks for the safe arrival of [name], daughter of [name] and [name].",
+        ),
+        # a business someone runs; a group someone runs is no employer
+        ("My husband runs the Anatolia kebab house on Lynn Street, so", "My husband runs [workplace], so"),
+        ("I run the toddler group at the church hall on Mondays.", "unchanged"),
+        # a CV's employment history
+        (
+            "2018 – 2021       Retail Assistant, Poundland, King's Lynn",
+            "2018 – 2021       Retail Assistant, [workplace]",
+        ),
+        # an engineering centre someone works at is an employer, not a service
+        (
+            "My husband works at the Hethel Engineering Centre as a cleaner.",
+            "My husband works at [workplace] as a cleaner.",
+        ),
+    ],
+)
+def test_prefixed_fields_calendars_handles_kin_and_businesses(text: str, expected: str) -> None:
     assert redact(text) == (text if expected == "unchanged" else expected)

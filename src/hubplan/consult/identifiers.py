@@ -38,7 +38,8 @@ _SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapcha
 # "ig: meiling.norwich". Only a word with a dot, an underscore or a digit in it: "on insta loads".
 SOCIAL_CUED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|ig|insta(?:gram)?|tiktok|tik\s+tok|twitter|fb|facebook|threads|wechat|weixin|"
-    r"line\s+id|viber|telegram|discord|reddit|bluesky|kik|skype)"
+    r"line\s+id|viber|telegram|discord|reddit|bluesky|kik|skype|sc|posted\s+by(?=\s*:)|seller|buyer|sold\s+by|"
+    r"original\s+sound)"
     r"(?:\s+(?:me|name|handle|username|is))?\s*[:-]?\s+)"
     r"((?=[A-Za-z0-9_.]*[._0-9])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)(?![\w@])"
 )
@@ -73,6 +74,8 @@ _QUOTED_USER = re.compile(
 )
 SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
+    # a blog's own address names its writer: "hannahcatchpole.substack.com"
+    r"|(?i:(?<![\w.@/-])[a-z0-9][a-z0-9-]{2,40}\.(?:substack|wordpress|blogspot|medium|tumblr)\.com\b)"
     r"|(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 )
 _UNITS_TEXT = (
@@ -114,7 +117,7 @@ _FOREIGN_MONTH = (
 # 2021", and year first: "2022. március 5.", "2021. gada 9. martā".
 FOREIGN_DATE = re.compile(
     rf"(?i:\b\d{{1,2}}\.?\s+(?:de\s+|o\s+)?{_FOREIGN_MONTH}\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b"
-    rf"|\b(?:19|20)\d\d\.?\s+(?:gada\s+)?(?:\d{{1,2}}\.\s+{_FOREIGN_MONTH}|{_FOREIGN_MONTH}\s+\d{{1,2}}\b\.?))"
+    rf"|\b(?:19|20)\d\d\.?\s+(?:gada\s+)?(?:\d{{1,2}}\.\s+{_FOREIGN_MONTH}|(?:{_FOREIGN_MONTH}|{_MONTH})\s+\d{{1,2}}\b\.?))"
 )
 DATE_WORDS = re.compile(
     rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b(?![:.]\d))?"
@@ -178,8 +181,16 @@ _DAY_WORD_YEAR = re.compile(
 # Ocean on 14th May", "had our youngest 15th August"; a date only where a baby is spoken of nearby.
 _BIRTH_EVENT = re.compile(
     r"(?i:\b(?:(?:she|he|they|baby|twins|and|[a-z]+['’]s\s+baby)\s+(?:finally\s+)?(?:came|arrived)|arrival\s+of\s+"
-    r"(?:baby\s+)?[\w'’-]+|had\s+(?:her|our|my|their|his)\s+(?:\w+\s+){0,2}(?:baby|boy|girl|son|daughter|"
-    r"youngest|twins))(?:\s+(?:early|late|safely))?,?\s+(?:on\s+|in\s+)?)"
+    r"(?:baby\s+)?[\w'’-]+|(?:had|gave\s+birth\s+to)\s+(?:her|our|my|their|his)\s+(?:\w+\s+){0,2}(?:baby|boy|"
+    r"girl|son|daughter|youngest|twins|first|second|third|fourth|fifth|sixth|seventh|eighth))"
+    r"(?:\s+(?:early|late|safely))?,?\s+(?:on\s+|in\s+)?)"
+)
+# A day of a month of the Hebrew, Nepali (Bikram Sambat) or Ethiopian calendar: "on 2 Adar", "12 Asar".
+_CALENDAR_DAY = re.compile(
+    r"(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:tishrei|cheshvan|heshvan|kislev|tevet|shevat|adar|nisan|iyar|"
+    r"sivan|tammuz|av|elul|baisakh|baishakh|jestha|jeth|asar|ashadh|shrawan|saun|bhadra|asoj|ashwin|kartik|"
+    r"mangsir|poush|push|magh|falgun|phagun|chaitra|meskerem|tikimt|hidar|tahsas|tir|yekatit|megabit|miazia|"
+    r"ginbot|genbot|sene|hamle|nehase)\b(?:\s+\d{4})?)"
 )
 _BABY_NEAR = re.compile(
     r"(?i:\b(?:born|due|baby|babies|pregnan\w*|labour|midwife|birth|newborn|arrival|youngest)\b)"
@@ -479,7 +490,8 @@ _FROM_WORK = re.compile(
 _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
     r"reg|licence|license|certificate|cert|badge|plate|"
-    r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate)\s+(?:ref|no|number|id))"
+    r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
+    r"case|court|application|claim|tenancy)\s+(?:ref|no|number|id)|mrn)"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
@@ -566,7 +578,8 @@ def _a_body_handle(handle: str) -> bool:
 
 
 _FIELD_NAME = re.compile(
-    r"(?i:(?:^|_)(?:name|forenames?|surname|dob|date|address|postcode|phone|tel|mobile|email|ref|number|no)(?:_|$))"
+    r"(?i:(?:^|_)(?:field|q\d+)_|name|forename|surname|dob|birth|date|address|postcode|phone|mobile|email|"
+    r"consent|signature|town|(?:^|_)(?:ref|number|no|tel)(?:_|\d|$))"
 )
 
 
@@ -642,11 +655,15 @@ class DateRecogniser(_Regex):
     entity = "DATE_OF_BIRTH"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
-        for start, end in self._dates(text):
+        for start, found_end in self._dates(text):
+            # "born 4th March." ends a sentence; "born 4 Mar." an abbreviation
+            end = found_end - bool(re.search(r"[^\W\d_]{4,}\.\Z", text[start:found_end]))
             yield start, end
             again = _SAID_AGAIN.match(text, end)
             if again and (date := _a_date_at(text, again.end())):
                 yield date
+        for m in _DOB_FIELD.finditer(text):
+            yield m.start(1), m.end(1)
         for m in _BIRTH_EVENT.finditer(text):
             if _BABY_NEAR.search(text, max(0, m.start() - 150), m.end()) and (
                 date := _a_date_at(text, m.end())
@@ -703,7 +720,7 @@ def _a_date_at(text: str, start: int) -> tuple[int, int] | None:
     A day and month in words or figures, or a month and year; a named day alone ("Valentine's Day")
     says too little to hide.
     """
-    for pattern in (DATE_WORDS, SHORT_DATE, FOREIGN_DATE, _MONTH_YEAR):
+    for pattern in (DATE_WORDS, SHORT_DATE, FOREIGN_DATE, _MONTH_YEAR, _CALENDAR_DAY):
         if m := pattern.match(text, start):
             full_stop = re.search(r"[^\W\d_]{4,}\.\Z", m[0])  # "19 December." ends a sentence, "19 Dec." not
             return m.start(), m.end() - bool(full_stop)
@@ -783,6 +800,9 @@ class WorkplaceRecogniser(_Regex):
         found = list(self.spans(text, [*self._employers(text), *parsed]))
         # a form's "Employer: Diss Co-op": whatever the words
         found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]
+        found += [
+            (m.start(1), m.end(1)) for m in _CV_JOB.finditer(text)
+        ]  # a CV's "2018 – 2021  Retail Assistant, Poundland"
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
 
     def spans(  # noqa: D102
@@ -989,6 +1009,19 @@ def _with_its_town(text: str, end: int) -> int:
 _EMPLOYER_FIELD = re.compile(
     r"(?im)(?:^|[\t|,{])[ \t]*[\"']?(?:(?:current[ \t]+|main[ \t]+)?employer(?:[ \t_]name)?|workplace|"
     r"place[ \t_]+of[ \t_]+work|work[ \t_]+place)[\"']?[ \t]*[:=][ \t]*[\"']?([^\W\d_][^\n\"'\t|()]{1,60})"
+)
+# A form's date-of-birth field, however its name is spelled: "Field_Q8_ChildDOB_1: 2022-06-19",
+# "Child's date of birth: 3/4/21", '"dob": "07/09/2023"', "Due date = 14.02.25".
+_DOB_FIELD = re.compile(
+    r"(?i:(?:dob|d\.o\.b\.?|date[ \t_]*of[ \t_]*birth|birth[ \t_]*date|birthday|due[ \t_]*date|edd)"
+    r"(?:[ \t_]*\d+)?[\"']?[ \t]*[:=][ \t]*[\"']?)"
+    r"([0-9][0-9./ -]{4,9}[0-9]|[0-9]{1,2}(?:st|nd|rd|th)?[ \t]+[A-Za-z]{3,9}(?:[ \t]+[0-9]{2,4})?)"
+)
+# A CV's employment history: dates, then the job, a comma and the employer (with its town).
+_CV_JOB = re.compile(
+    r"(?im)^[ \t]*(?:[A-Za-z]{3,9}[ \t]+)?(?:19|20)\d\d[ \t]*[–—-][ \t]*"
+    r"(?:present|now|date|current|(?:[A-Za-z]{3,9}[ \t]+)?(?:19|20)\d\d)"
+    r"[ \t,:]+[^,\n]{2,60},[ \t]*([^\n]{2,80}?)[ \t]*$"
 )
 _DEPOT_AFTER = re.compile(
     r"[ \t]+out[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?"

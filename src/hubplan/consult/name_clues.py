@@ -33,6 +33,7 @@ from hubplan.consult.name_lists import (
     is_first_name,
     is_text_speak,
     is_unknown_word,
+    not_a_name,
 )
 
 _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
@@ -78,6 +79,13 @@ _BRACKETED = re.compile(rf"\s*\(([A-Z]{{2,3}}|[A-Z][a-z]{{1,12}}|{_NAME}(?:[ \t]
 _POSSESSIVE_KIN = re.compile(
     rf"(?<![\w'’-])([A-Z]{{2,3}}|{_NAME}|[a-z]{{2,}}?)['’]?s\s+(?:mum|mam|mummy|dad|daddy|nan|nanny|nana|"
     r"grandma|grandad|brother|sister|auntie|aunty|uncle|cousin|baby|son|daughter|key\s*worker)\b"
+)
+# Kin named after "of", as notices and prayer lists write them: "daughter of Faith and Emeka Amadi",
+# "beloved husband of Pat", "the safe arrival of Joy" (names that are also words included).
+_KIN_OF = re.compile(
+    rf"(?i:\b(?:husband|wife|widow|widower|partner|son|daughter|mother|father|mum|dad|mummy|daddy|sister|"
+    rf"brother|grandson|granddaughter|grandad|grandma|nan|niece|nephew|arrival)\s+of\s+(?:baby\s+)?)"
+    rf"({_NAME}(?:[ \t]+{_NAME})?)(?:[ \t]+(?:and|&)[ \t]+({_NAME}(?:[ \t]+{_NAME})?))?"
 )
 # "the Nowaks", "the Ahmadis": a family by its surname, after a word about families.
 _FAMILY_NAME = re.compile(rf"\bthe\s+([{_UP}][{_LOW}]+(?:s|es))\b")
@@ -411,6 +419,10 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         initials, other = (m[1], m[2]) if m[1] else (m[4], m[3])
         if initials not in _ACRONYMS and (is_name_word(other) or _lower_name(other.lower(), names)):
             yield from ((m.start(i), m.end(i)) for i in range(1, 5) if m[i])
+    for m in _KIN_OF.finditer(text):
+        for group in (1, 2):
+            if m[group] and not not_a_name(m[group]):
+                yield m.start(group), m.end(group)
     for m in _POSSESSIVE_KIN.finditer(text):
         word = m[1]
         if word.isupper():

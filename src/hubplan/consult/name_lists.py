@@ -41,7 +41,8 @@ _NOT_NAMES = _words(
     iranian kurdish turkish somali eritrean ethiopian sudanese nigerian ghanaian zimbabwean pakistani
     bangladeshi indian nepali chinese filipino lithuanian latvian romanian bulgarian ukrainian
     portuguese brazilian irish scottish welsh british european african asian langar surname surnames
-    forename forenames firstname lastname postcode dob"""
+    forename forenames firstname lastname postcode dob mon tue tues wed thu thur thurs fri sat sun
+    tamil sikh hindu muslim jewish gypsy traveller travellers"""
 )
 # Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
 # they are words, not names.
@@ -337,7 +338,8 @@ def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[
             m[0].split()[-1] in _WORKPLACE_ORG_WORDS
             or re.search(
                 r"(?:Medical|Health|Garden|Leisure|Distribution|Call|Research|Sports|Business|"
-                r"Shopping|Conference|Innes|Enterprise|Contact)\s+Centre$",
+                r"Shopping|Conference|Innes|Enterprise|Contact|Engineering|Technology|Innovation|Data|"
+                r"Science|Logistics|Service|Operations)\s+Centre$",
                 m[0],
             )
             or re.match(r"\s+(?:Practice|Surgery)\b", text[m.end() :])

@@ -64,6 +64,16 @@ BUSINESS_WORDS = _words(
     mill abattoir laundry nursery care park beach site
     """
 )
+# Verbs of owning or running a business: its name is the object, no preposition ("we run the chip
+# shop in sheringham", "my husband runs the Anatolia kebab house", "I run Lan's Nails"). Only with a
+# word for a business in the object: "run the toddler group" says what someone does at the centre.
+_OWNER_VERBS = _words("run own")
+_OWNED_BUSINESS = BUSINESS_WORDS | _words(
+    """
+    nails barbers barber kebab chippy newsagent newsagents grill bistro deli launderette guesthouse stall
+    business company firm bar brewery shop
+    """
+)
 _TIMES = _words(
     """
     night nights day days morning mornings evening evenings weekend weekends summer winter spring
@@ -99,6 +109,11 @@ def grammar_workplaces(doc: Any) -> Iterator[tuple[int, int]]:
         "and" or set in brackets.
     """
     for head in doc:
+        if head.pos_ == "VERB" and head.lemma_.lower() in _OWNER_VERBS:
+            for obj in head.children:
+                if obj.dep_ == "dobj" and _names_a_business(obj):
+                    start, last = _phrase(doc, obj)
+                    yield start, _where_it_is(doc, head, last)
         if not _about_work(head):
             continue
         words = [head, *(c for c in head.children if c.dep_ in ("dobj", "attr", "npadvmod"))]
@@ -193,6 +208,12 @@ def _names_a_place_of_work(obj: Any) -> bool:
     # A proper noun, capitalised or not ("at the tesco", "on tills at b&m yarmouth"), that is not
     # a town or village on its own ("a childminder in wymondham").
     return bool(obj.pos_ == "PROPN")
+
+
+def _names_a_business(obj: Any) -> bool:
+    """Whether a verb's object names a business someone owns or runs ("the Anatolia kebab house")."""
+    own = [obj, *(c for c in obj.children if c.dep_ in ("compound", "amod", "nmod", "poss"))]
+    return any(t.lower_ in _OWNED_BUSINESS for t in own) and len(list(obj.subtree)) > 1
 
 
 def _phrase(doc: Any, obj: Any) -> tuple[int, Any]:
