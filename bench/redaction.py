@@ -4,7 +4,7 @@ Thirty-six labelled sets. The labelled set (tests/consult/data/pii_labelled.json
 recognisers were tuned against; the held-out set (pii_heldout.jsonl) was written with it, before the
 code, and never tuned against; the "after" set (pii_after.jsonl) was written once the code worked,
 to find its limits (hard cases on purpose: lower-case names, odd separators), and was not tuned
-against either; the other sets (tune2 to tune9, held-out 2 to held-out 26) are described in NOTE
+against either; the other sets (tune2 to tune9, held-out 2 to held-out 27) are described in NOTE
 below.
 A planted item counts as removed when every letter and digit of it lies inside a span that
 :func:`hubplan.consult.redact.find_personal_data` returns (which :func:`redact` replaces); a harmless
@@ -648,6 +648,40 @@ and every held-out 25 rule in): 229 / 269 removed (85.1%); names 120 / 138 (87.0
 phrases damaged (9.1%, 20 of them by the name rules). Without the second look: 230 / 269 and the same
 damage: on this set it dropped one item found and spared no phrase. Against issue 26's bars: names
 met; 90% overall, workplaces, registrations and damage not. The second look is then retrained with it.
+
+After held-out 26, rules for ways of writing it showed, the harmless words first (its damage 29 -> 18
+of 353): an address stops at the comma before a town ("27 Dragoon Close, Swanton Morley"; a second
+street line stays); the neighbourhoods England's libraries are named for count as places (Hellesdon,
+Earlham, Gorleston: data.places.library_localities, where the name is in the library's own address);
+a word a comment glosses as a word ('"Bhabi" (sister-in-law)', '"Lala" means elder brother') is no
+name anywhere in it, unless the comment gives it to someone as a name; festivals that are also names
+where the words make them a day ("last Bayram", "for Hari Raya"); pets ("our dog Alfie"). Then
+recall: births told without "born" ("she came on 19 December", "the safe arrival of Ocean on 14th
+May", EDD), the same birth date said again, a form's name fields ("Surname: OYELARAN", JSON's
+"last_name"), a file named for a person, an employer's field, the depot a driver works out of, more
+job words.
+
+Held-out 27 (70 responses, 287 items, 298 harmless; pii_heldout27.jsonl), a twenty-first writer,
+blind, asked for styles no set had used: e-mail with headers, tracked changes, a flattened PDF form,
+a spreadsheet row, JSON from an app, ParentMail, ClassDojo, Tapestry, a Universal Credit journal, a
+housing bid, appointment texts, a neonatal discharge summary, a child arrangements order, a CV, eBay,
+Vinted and Freecycle listings, a prayer list, a funeral notice, team sheets, a school report, TikTok,
+BeReal and Substack, a webcast's automatic captions, surgery notes, drop-in sticky notes, a paper
+survey, and translations from ten languages; names family-name first ("WONG Ka Yan (Kelly)"), kunyas
+("Umm Yusuf"), family words ("nanny sue"), names that are words (Faith, Joy, Summer). Measured once,
+untuned, at 9d7bcce: 251 / 287 removed (87.5%); names 131 / 145 (90.3%), workplaces 44 / 54 (81.5%),
+dates of birth 21 / 25 (84.0%), registrations 3 / 5, social handles 1 / 6, vehicles 4 / 5; 28 / 298
+harmless phrases damaged (9.4%). Its brief (ours) said councillors and a vicar named in their role are
+harmless; every earlier set, and the redaction ("Cllr [name]"), counts them as people, so the five
+names and one e-mail address were relabelled personal in pii_heldout27.jsonl, under which the blind
+figures are 257 / 293 (87.7%), names 136 / 150 (90.7%), and 22 / 292 damaged (7.5%). Against issue
+26's bars: names met; 90% overall, social handles, registrations and damage not. Then, rules for
+what it showed: prefixed form fields and date-of-birth fields ("Field_Q8_ChildDOB_1"), year-first
+dates with English months, days of Hebrew, Nepali and Ethiopian months after a birth, hospital and
+court numbers, handles after "Posted by:", "Seller:", "sc:" and a blog's own address, kin named after
+"of" ("daughter of Faith and Emeka Amadi"), businesses someone runs, a CV's employment history; the
+second look retrained on all 37 sets (measured set by set on sets it was not trained on: recall 9,056
+-> 9,049 of 9,843 items, damage 337 -> 314 of 6,350, 5.31% -> 4.94%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -38,3 +38,22 @@ def test_costs_set_in_the_workspace_are_the_users(tmp_path: Path) -> None:
     assert sources.figures["rounds_costs"].kind == "user"
     assert "£0.30 a road km" in sources.figures["rounds_costs"].detail
     assert "set in hubplan.toml" in sources.figures["rounds_costs"].detail
+
+
+def test_an_outreach_sessions_reach_has_a_source(tmp_path: Path) -> None:
+    """Probe 11 (fix A's note): the 20 families a session serves was applied, also to children, with no
+    row saying it is hubplan's assumption; set in hubplan.toml it is the user's."""
+    sources = figure_provenance(load_workspace(write_workspace(tmp_path / "w")), {})
+    reach = sources.figures["session_capacity"]
+    assert reach.kind == "assumed"
+    assert reach.detail == (
+        "a weekly outreach session serves 20 families over a year ([outreach] families_per_session; "
+        "default: a rotating group of 20, our assumption)"
+    )
+    assert "an outreach session's reach" in sources.assumed_names()
+    toml = TINY_TOML + "\n[outreach]\nfamilies_per_session = 12\n"
+    chosen = figure_provenance(load_workspace(write_workspace(tmp_path / "u", toml=toml)), {})
+    assert chosen.figures["session_capacity"].kind == "user"
+    assert chosen.figures["session_capacity"].detail.startswith(
+        "a weekly outreach session serves 12 families"
+    )

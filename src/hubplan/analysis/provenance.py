@@ -47,6 +47,7 @@ FIGURE_NAMES = {
     "online_offer": "the online offer",
     "outreach_costs": "outreach costs",
     "home_visits": "home visits",
+    "session_capacity": "an outreach session's reach",
     "rounds_costs": "outreach rounds' vehicles",
     "modelled_data": "what the workspace's data models",
 }
@@ -288,6 +289,7 @@ def figure_provenance(workspace: Workspace, sources: dict[str, str]) -> FigureSo
         ),
     )
     figures["home_visits"] = _home_visits(workspace)
+    figures["session_capacity"] = _session_capacity(workspace)
     figures["rounds_costs"] = _rounds_costs(a)
     return FigureSources(figures, not_given)
 
@@ -310,6 +312,23 @@ def _home_visits(workspace: Workspace) -> Provenance:
             else f"; default: 6 visits a year of 2.5 hours at {_money(costs.staff_hourly_cost)} an hour "
             "of staff, with mileage)"
         ),
+    )
+
+
+def _session_capacity(workspace: Workspace) -> Provenance:
+    """Where the number an outreach session serves comes from (``[outreach] families_per_session``)."""
+    outreach = workspace.assumptions.outreach
+    chosen = "families_per_session" in outreach.model_fields_set
+    per_child = (
+        ", applied to children as areas.csv counts them (one child per family assumed)"
+        if workspace.areas.unit == "children"
+        else ""
+    )
+    return Provenance(
+        "user" if chosen else "assumed",
+        f"a weekly outreach session serves {outreach.families_per_session:g} families over a year{per_child} "
+        "([outreach] families_per_session"
+        + ("; set in hubplan.toml)" if chosen else "; default: a rotating group of 20, our assumption)"),
     )
 
 

@@ -1068,7 +1068,7 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
 # "Full name: ADEWALE OGUNDIPE", "Applicant_Name: Kayleigh Smith", '"last_name": "smith"',
 # "Surname: OYELARAN", "Parent/Carer name: jodie reeve", "Client: Nguyễn Thị Thu Hà".
 _FIELD_LABEL = re.compile(
-    r"(?im)(?:^|[\t{,|]|[ \t]{2})[ \t]*[\"']?(?:[A-Za-z0-9]+_)*"
+    r"(?im)(?:^|[\t{,|]|(?<![ \t])[ \t]{2})[ \t]*+[\"']?(?:[A-Za-z0-9]+_)*"
     r"((?:(?:your|full|first|last|family|given|middle|maiden|preferred|"
     r"child(?:['’]?s)?|children(?:['’]?s)?|parent|carer|parent/carer|mother(?:['’]?s)?|father(?:['’]?s)?|"
     r"baby(?:['’]?s)?|applicant|client|patient|respondent|partner(?:['’]?s)?|contact|volunteer|student|"

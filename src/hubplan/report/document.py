@@ -90,16 +90,18 @@ def render_html(analysis: Analysis) -> str:
         else "",
         "not_given": list(provenance.not_given.values()) if provenance is not None else [],
         "cautions": list(dict.fromkeys(c for ev in evaluations for c in ev.cautions)),
-        "summary": headline_sentences(
-            evaluations,
-            region=view.region,
-            intervals=analysis.intervals,
-            candidates=len(view.sites),
-            costs_assumed=provenance is not None
-            and provenance.figures.get("cost_per_year", _USER).kind == "assumed",
-            assumed=[],  # the "Modelled data" box above the summary lists them
+        "summary": _with_who_loses(
+            headline_sentences(
+                evaluations,
+                region=view.region,
+                intervals=analysis.intervals,
+                candidates=len(view.sites),
+                costs_assumed=provenance is not None
+                and provenance.figures.get("cost_per_year", _USER).kind == "assumed",
+                assumed=[],  # the "Modelled data" box above the summary lists them
+            ),
+            _who_loses(evaluations, analysis),
         )
-        + _who_loses(evaluations, analysis)
         + ([note] if note else []),
         "interval_note": note,
         "comparison": {
@@ -302,6 +304,14 @@ def _frontier_caption(analysis: Analysis, noun: str) -> str:
     elif worst > 1e-6:
         text += f" (proven within {worst:.1%} of the best)"
     return text + ("; the shaded band is its 90% interval." if frontier.draws else ".")
+
+
+def _with_who_loses(headlines: list[str], loses: list[str]) -> list[str]:
+    """Put who loses access after the plans' headlines and before the last one, which says what is modelled.
+
+    So the first page holds both: who is far from a base, and who loses one.
+    """
+    return headlines[:-1] + loses + headlines[-1:] if headlines else loses
 
 
 def _who_loses(evaluations: Sequence[EvaluationShape], analysis: Analysis) -> list[str]:

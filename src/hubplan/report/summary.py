@@ -67,10 +67,14 @@ def headline_sentences(
     known = intervals or {}
     baseline = next((ev for ev in evaluations if ev.baseline == ev.scenario.name), None)
 
-    def beyond_text(ev: EvaluationShape, breakdown: str | None = None) -> str:
+    def beyond_text(ev: EvaluationShape, breakdown: str | None = None, *, again: bool = False) -> str:
         value = float(beyond_families(ev, mode, minutes, breakdown=breakdown)[0])
         found = reach_intervals(known.get(ev.scenario.name), mode, breakdown=breakdown)
-        return count_with_interval(value, beyond_interval(found, ev.thresholds.index(minutes)), words=True)
+        band = beyond_interval(found, ev.thresholds.index(minutes))
+        if again and band is not None and outside(value, *band):
+            # said in full in its own sentence: here only the range it leads with
+            return f"{fmt.families(band[0])}\u2013{fmt.families(band[1])}"
+        return count_with_interval(value, band, words=True)
 
     def share_text(ev: EvaluationShape, beyond: float) -> str:
         # The share of the interval where the count leads with it (the count lies outside it).
@@ -100,7 +104,8 @@ def headline_sentences(
         )
         if baseline is not None and ev is not baseline:
             text += (
-                f", against {beyond_text(baseline)} with the {len(baseline.bases)} sites of the network today"
+                f", against {beyond_text(baseline, again=True)} with the {len(baseline.bases)} sites of the "
+                "network today"
             )
         groups = ev.distance.groups if by_km and ev.distance is not None else ev.modes[mode].groups
         if "deprivation_quintile" in groups:
@@ -140,7 +145,7 @@ def _beyond_km(ev: EvaluationShape, breakdown: str | None = None) -> np.ndarray:
     return np.asarray(reach.families - reach.within[:, 0])
 
 
-def _beyond_km_text(ev: EvaluationShape, breakdown: str | None = None) -> str:
+def _beyond_km_text(ev: EvaluationShape, breakdown: str | None = None, *, again: bool = False) -> str:  # noqa: ARG001
     """Format the count beyond ``access_km`` (alone: the 90% intervals are drawn for minutes)."""
     return fmt.families(float(_beyond_km(ev, breakdown)[0]))
 
