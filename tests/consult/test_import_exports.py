@@ -184,4 +184,7 @@ def test_a_campaign_s_shared_text_is_counted_and_said(workspace: Path) -> None:
     assert summary.exit_code == 0, summary.output
     shown = " ".join(summary.output.split())
     assert "4 responses (3 of these share one text); by type: parent 4" in shown
-    assert "Sharing a text: a shared text is the same words (case, spacing and punctuation aside)" in shown
+    assert (
+        "Sharing a text: a shared text is the same words, three or more (case, spacing and punctuation"
+        in shown
+    )

@@ -318,3 +318,42 @@ def test_a_shuffled_sites_csv_gives_the_same_plan_ties_to_the_cheaper_then_lower
         assert result.exit_code == 0, result.output
         plans.add(tuple(sorted(json.loads(result.stdout)["bases"])))
     assert plans == {("cc-east", "lib-west")}
+
+
+def test_an_alternative_swapped_to_its_twin_is_not_the_plan_again(tmp_path: Path) -> None:
+    """Review of probe 11 #2: the plan was swapped to the cheaper twin (lib-west for cc-west, same
+    place) but its alternative was not, so the "alternative" opened the very sites of the plan and
+    `optimise --alternatives` would write the same plan twice."""
+    sites = [
+        "cc-west,West Children's Centre,children_centre,52.60,1.00,D1,285000",
+        "lib-west,West Library,library,52.60,1.00,D1,95000",
+        "cc-east,East Children's Centre,children_centre,52.70,1.40,D2,100000",
+        "cc-mid,Mid,children_centre,52.65,1.20,D2,100000",
+    ]
+    areas = [
+        "A1,52.60,1.01,D1,40,1,urban,0.5",
+        "A2,52.61,1.00,D1,30,5,urban,0.2",
+        "A3,52.70,1.39,D2,20,5,rural_town,0.2",
+        "A4,52.71,1.40,D2,10,9,rural_town,0.1",
+    ]
+    folder = write_workspace(
+        tmp_path / "w", sites=sites, areas=areas, scenarios={"both": "bases: [cc-west, cc-east]\n"}
+    )
+    args = [
+        "optimise",
+        str(folder),
+        "--bases",
+        "2",
+        "--alternatives",
+        "3",
+        "--within",
+        "0.9",
+        "--dry-run",
+        "--json",
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.stdout)
+    assert sorted(found["bases"]) == ["cc-east", "lib-west"]
+    assert all(sorted(a["bases"]) != sorted(found["bases"]) for a in found["alternatives"])
+    assert len({tuple(sorted(a["bases"])) for a in found["alternatives"]}) == len(found["alternatives"])

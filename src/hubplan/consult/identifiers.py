@@ -125,11 +125,12 @@ DATE_WORDS = re.compile(
 )
 SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
-    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|e\.?d\.?d\.?|"
+    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|e\.d\.d\.?|"
     r"(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$"
     # "delivered her third child on the 2nd of January", "gave birth to a baby girl in"
     r"|\b(?:delivered|gave\s+birth\s+to)\s+(?:her|my|our|their|his|a|the)\s+(?:\w+\s+){0,2}"
     r"(?:child|baby|son|daughter|boy|girl|twins)\s+(?:on|in)\s+$)"
+    r"|\bEDD\b[^.!?\n]{0,20}$"  # an expected date of delivery, as a midwife writes it: not "Edd", a name
 )
 # A birth or a due date named by a festival: "due on Dashain this year", "due Navratri time", "due
 # Christmas", "born at Diwali 2021" (a festival alone is no date: "we go at Christmas").
@@ -178,7 +179,8 @@ _DAY_WORD_YEAR = re.compile(
     r"shahrivar|mehr|aban|azar|dey|bahman|esfand),?\s+1[34]\d{2}\b)"
 )
 # A birth told without "born": "she came on 19 December", "came early, on 2 October", "the safe arrival of
-# Ocean on 14th May", "had our youngest 15th August"; a date only where a baby is spoken of nearby.
+# Ocean on 14th May", "had our youngest 15th August"; after "came" or "arrived", only where a birth
+# is spoken of nearby.
 _BIRTH_EVENT = re.compile(
     r"(?i:\b(?:(?:she|he|they|baby|twins|and|[a-z]+['’]s\s+baby)\s+(?:finally\s+)?(?:came|arrived)|arrival\s+of\s+"
     r"(?:baby\s+)?[\w'’-]+|(?:had|gave\s+birth\s+to)\s+(?:her|our|my|their|his)\s+(?:\w+\s+){0,2}(?:baby|boy|"
@@ -192,8 +194,9 @@ _CALENDAR_DAY = re.compile(
     r"mangsir|poush|push|magh|falgun|phagun|chaitra|meskerem|tikimt|hidar|tahsas|tir|yekatit|megabit|miazia|"
     r"ginbot|genbot|sene|hamle|nehase)\b(?:\s+\d{4})?)"
 )
-_BABY_NEAR = re.compile(
-    r"(?i:\b(?:born|due|baby|babies|pregnan\w*|labour|midwife|birth|newborn|arrival|youngest)\b)"
+# Words of a birth near "she came on": not "baby" alone ("the health visitor came to see the baby").
+_BIRTH_NEAR = re.compile(
+    r"(?i:\b(?:born|due|pregnan\w*|labour|birth|newborn|arrival|premature\w*|early|caesarean|c-section)\b)"
 )
 # The same birth date given again after one found: "born on Diwali day 2021 – 4th November", "born on
 # Yalda night, 21 December", "born Ginbot 2015 E.C. which is May 2023".
@@ -665,9 +668,10 @@ class DateRecogniser(_Regex):
         for m in _DOB_FIELD.finditer(text):
             yield m.start(1), m.end(1)
         for m in _BIRTH_EVENT.finditer(text):
-            if _BABY_NEAR.search(text, max(0, m.start() - 150), m.end()) and (
-                date := _a_date_at(text, m.end())
-            ):
+            # "she came on 19 December" is a birth only where one is spoken of; "had our youngest" is one
+            near = re.search(r"(?i:came|arrived)", m[0]) is None
+            told = near or _BIRTH_NEAR.search(text, max(0, m.start() - 150), m.end()) is not None
+            if told and (date := _a_date_at(text, m.end())):
                 yield date
 
     def _dates(self, text: str) -> Iterator[tuple[int, int]]:
@@ -1007,7 +1011,8 @@ def _with_its_town(text: str, end: int) -> int:
 
 # A form's field naming an employer: "Employer: Diss Co-op (Mere Street)", '"workplace": "Asda"'.
 _EMPLOYER_FIELD = re.compile(
-    r"(?im)(?:^|[\t|,{])[ \t]*[\"']?(?:(?:current[ \t]+|main[ \t]+)?employer(?:[ \t_]name)?|workplace|"
+    r"(?im)(?:^|[|,{]|(?<![ \t])\t)[ \t]*+[\"']?"
+    r"(?:(?:current[ \t]+|main[ \t]+)?employer(?:[ \t_]name)?|workplace|"
     r"place[ \t_]+of[ \t_]+work|work[ \t_]+place)[\"']?[ \t]*[:=][ \t]*[\"']?([^\W\d_][^\n\"'\t|()]{1,60})"
 )
 # A form's date-of-birth field, however its name is spelled: "Field_Q8_ChildDOB_1: 2022-06-19",
@@ -1021,7 +1026,7 @@ _DOB_FIELD = re.compile(
 _CV_JOB = re.compile(
     r"(?im)^[ \t]*(?:[A-Za-z]{3,9}[ \t]+)?(?:19|20)\d\d[ \t]*[–—-][ \t]*"
     r"(?:present|now|date|current|(?:[A-Za-z]{3,9}[ \t]+)?(?:19|20)\d\d)"
-    r"[ \t,:]+[^,\n]{2,60},[ \t]*([^\n]{2,80}?)[ \t]*$"
+    r"(?:[ \t]{2,}|\t|:[ \t]*)[^,\n]{2,60},[ \t]*([^\n]{2,80}?)[ \t]*$"
 )
 _DEPOT_AFTER = re.compile(
     r"[ \t]+out[ \t]+of[ \t]+(?:the[ \t]+)?(?:[\w'’-]+[ \t]+){0,3}?"

@@ -502,10 +502,12 @@ def public_office_spans(text: str) -> list[tuple[int, int]]:
 
 # A word a comment glosses as a word: a translator's note ('"Kak" is a respectful word meaning
 # "brother"', '"Bhabi" (sister-in-law)', '"Lala" means elder brother', '"Kuya" = older brother').
-# Not a gloss that names someone ('"Umm Yousef" (mother of Yousef)', '"Tin-Tin" is her nickname').
+# Not a gloss that names someone ('"Umm Yousef" (mother of Yousef)', '"Tin-Tin" is her nickname') or
+# says who they are ('"Sarah" (my sister)').
 _GLOSSED = re.compile(
     r"[\"“‘']([^\W\d_][\w'’-]{0,20}(?:[ \t][^\W\d_][\w'’-]{0,20})?)[\"”’'][ \t]*"
-    r"(?:\(([^\W\d_A-Z][^()\n\"A-Z]{1,40})\)|=|(?:means|meaning)\b|(?:is|are)[ \t]+(?:a|an|the)[ \t]+"
+    r"(?:\((?!(?:my|our|his|her|their|your)\b)([^\W\d_A-Z][^()\n\"A-Z]{1,40})\)|=|(?:means|meaning)\b|"
+    r"(?:is|are)[ \t]+(?:a|an|the)[ \t]+"
     r"(?:[\w-]+[ \t]+){0,3}(?:word|term|title|form|way)\b)"
 )
 _NAMING_GLOSS = re.compile(r"(?i:\b(?:nick)?names?\b(?<!\bnot a name)(?<!\bof a name)|\bshort\s+for\b)")
@@ -542,12 +544,15 @@ def glossed_word_spans(text: str) -> list[tuple[int, int]]:
         if not re.search(r"(?i:\bnot\s+(?:part\s+of\s+)?a\s+name)", gloss) and _NAMING_GLOSS.search(gloss):
             continue
         words.add(m[1])
-    spans = []
-    for word in words:
-        uses = list(re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE))
-        if not any(_NAMED_AS.search(text, max(0, m.start() - 40), m.start()) for m in uses):
-            spans += [(m.start(), m.end()) for m in uses]
-    return sorted(spans)
+    if not words:
+        return []
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    uses: dict[str, list[tuple[int, int]]] = {}
+    for m in re.finditer(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", text, re.IGNORECASE):
+        uses.setdefault(m[0].lower(), []).append(m.span())
+    # a word the comment gives someone as a name anywhere is a name everywhere
+    named = {w for w, at in uses.items() if any(_NAMED_AS.search(text, max(0, a - 40), a) for a, _ in at)}
+    return sorted(span for w, spans in uses.items() if w not in named for span in spans)
 
 
 # Festivals and days of faith that are also given names ("Bayram", "Genna", "Yalda", "Baba Marta"):
@@ -564,8 +569,10 @@ _FESTIVALS = (
     r"Lammas|Mela|Paskha|Velykden|Pascha|Hogmanay|Samhain|Beltane"
 )
 _FESTIVAL = re.compile(
-    rf"(?i:\b(?:last|this|next|at|for|during|over|since|after|before|until|on|celebrat\w*|happy|blessed|"
-    rf"mubarak|and)[ \t]+(?:the[ \t]+)?)((?:{_FESTIVALS}))(?![\w'’-])"
+    rf"(?i:\b(?:last|this|next|during|over|since|after|before|until|at|on|celebrat\w*|happy|blessed|"
+    rf"mubarak)[ \t]+(?:the[ \t]+)?|(?:{_FESTIVALS})[ \t]+(?:and|&)[ \t]+)((?:{_FESTIVALS}))(?![\w'’-])"
+    # "for Hari Raya": a day of two words after "for" (not "for Yalda", who may be a girl)
+    rf"|(?i:\bfor[ \t]+(?:the[ \t]+)?)((?:{_FESTIVALS}))(?![\w'’-])"
     rf"|(?<![\w'’-])((?:{_FESTIVALS}))(?=[ \t]+(?i:party|parties|celebrations?|meal|feast|festival|holidays?|"
     rf"time|day|eve|morning|night|dinner|lunch|breakfast|prayers?|service|mubarak|greetings|food|sweets|"
     rf"lights|dance|market|fair)\b)"
@@ -575,10 +582,17 @@ _FESTIVAL = re.compile(
 def festival_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of festivals and days of faith named as days ("last Bayram", "Genna lunch").
 
-    Several are given names too (Bayram, Genna, Yalda); a name found there is the day's, not a
-    person's, only where the words around it make it a day.
+    Several are given names too (Bayram, Genna, Yalda, Milad); a name found there is the day's, not a
+    person's, only where the words around it make it a day: "last", "during", "at", "on", "happy" or
+    another festival and "and" before it, "party", "lunch", "prayers" after it, or "for" before a day
+    of two words ("for Hari Raya"; "for Yalda" may be a girl).
     """
-    return [m.span(1) if m[1] else m.span(2) for m in _FESTIVAL.finditer(text)]
+    spans = []
+    for m in _FESTIVAL.finditer(text):
+        if m[2] and not re.search(r"\s", m[2]):
+            continue  # "for Yalda" may be a girl; "for Hari Raya" is the day
+        spans.append(next(m.span(g) for g in (1, 2, 3) if m[g]))
+    return spans
 
 
 # A pet's name: "our dog Alfie", "the cat is called Duke", "Biscuit the hamster".
@@ -587,7 +601,7 @@ _PET = (
     r"goldfish|pet)"
 )
 _PET_NAME = re.compile(
-    rf"(?i:\b{_PET}['’]?s?,?[ \t]+(?:(?:is|was|who['’]s|called|named|is[ \t]+called|was[ \t]+called)[ \t]+)?)"
+    rf"(?i:\b{_PET}['’]?s?[ \t]+(?:(?:is|was|who['’]s|called|named|is[ \t]+called|was[ \t]+called)[ \t]+)?)"
     r"[\"“]?([A-Z][\w'’-]+)"
     rf"|(?<![\w'’-])([A-Z][\w'’-]+)(?=[ \t]+the[ \t]+(?i:{_PET})\b)"
 )

@@ -186,7 +186,7 @@ ADDRESS_START = re.compile(
     re.IGNORECASE,
 )
 # A second street written after an address's first line and a comma ("Chapel Cottages, Mill Lane").
-_SECOND_STREET = re.compile(rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?:{STREET_WORDS})\b", re.IGNORECASE)
+_SECOND_STREET = re.compile(rf"(?:[A-Z][\w'’-]*[ \t]+){{1,3}}(?i:{STREET_WORDS})\b")
 _SCHOOL_WORD = (
     r"(?:primary|junior|juniors|infant|infants|academy|school|pre-school|preschool|high|college|"
     r"c\.?\s?e\.?|v\.?c\.?|c\s+of\s+e)"
@@ -1068,7 +1068,7 @@ def speaker_labels(text: str) -> list[tuple[int, int]]:
 # "Full name: ADEWALE OGUNDIPE", "Applicant_Name: Kayleigh Smith", '"last_name": "smith"',
 # "Surname: OYELARAN", "Parent/Carer name: jodie reeve", "Client: Nguyễn Thị Thu Hà".
 _FIELD_LABEL = re.compile(
-    r"(?im)(?:^|[\t{,|]|(?<![ \t])[ \t]{2})[ \t]*+[\"']?(?:[A-Za-z0-9]+_)*"
+    r"(?im)(?:^|[{,|]|(?<![ \t])(?:\t|[ \t]{2}))[ \t]*+[\"']?(?:[A-Za-z0-9]+_)*"
     r"((?:(?:your|full|first|last|family|given|middle|maiden|preferred|"
     r"child(?:['’]?s)?|children(?:['’]?s)?|parent|carer|parent/carer|mother(?:['’]?s)?|father(?:['’]?s)?|"
     r"baby(?:['’]?s)?|applicant|client|patient|respondent|partner(?:['’]?s)?|contact|volunteer|student|"

@@ -221,7 +221,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
 
     analyzer, _ = _engines()
-    artifacts = analyzer.nlp_engine.process_text(text, "en")
+    artifacts = analyzer.nlp_engine.process_text(_for_the_parser(text), "en")
     results = analyzer.analyze(text=text, language="en", entities=list(KINDS), nlp_artifacts=artifacts)
     numbers = [(r.start, r.end) for r in results if r.entity_type != "PERSON"]
     found = []
@@ -277,6 +277,18 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     found = _outside_organisations(text, found)
     found = found + _outside_organisations(text, _same_name_again(text, found, places))
     return [_with_apostrophe_surname(text, f) for f in found], artifacts.tokens
+
+
+_PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{15,}")
+
+
+def _for_the_parser(text: str) -> str:
+    """Return ``text`` with long runs of one punctuation mark spaced out, every other mark a space.
+
+    spaCy's tokenizer takes time quadratic in a run's length ("a" then 10,000 commas: 16 s); a run
+    spaced out is tokenised at once and holds no name. The length, so every offset, is unchanged.
+    """
+    return _PUNCTUATION_RUN.sub(lambda m: "".join(c if i % 2 == 0 else " " for i, c in enumerate(m[0])), text)
 
 
 # A surname with an apostrophe after its first letter ("O'Neill", "D'Souza", "N'Diaye"): the letter

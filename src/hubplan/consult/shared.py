@@ -31,6 +31,11 @@ def text_key(comment: str) -> str:
     return " ".join(_NOT_A_WORD.sub(" ", comment.replace("’", "'").casefold()).split())
 
 
+MIN_SHARED_WORDS = 3
+"""The fewest words a comment needs to count as a shared text: "No", "N/A" and "Strongly agree" given by
+many are answers, not a campaign's words ("Keep it open" is one)."""
+
+
 def shared_groups(comments: Sequence[str]) -> list[list[int]]:
     """Return the positions of the responses that share one text with another, a list per text.
 
@@ -42,16 +47,18 @@ def shared_groups(comments: Sequence[str]) -> list[list[int]]:
     Returns
     -------
     list of list of int
-        One list per text two or more non-blank comments share (:func:`text_key`), largest first.
+        One list per text of :data:`MIN_SHARED_WORDS` words or more that two or more comments share
+        (:func:`text_key`), largest first.
 
     Examples
     --------
-    >>> shared_groups(["Keep it open!", "A lifeline", "keep it  open", "", ""])
+    >>> shared_groups(["Keep it open!", "A lifeline", "keep it  open", "", "", "N/A", "n/a"])
     [[0, 2]]
     """
     by_text: dict[str, list[int]] = {}
     for i, comment in enumerate(comments):
-        if key := text_key(comment):
+        key = text_key(comment)
+        if len(key.split()) >= MIN_SHARED_WORDS:  # "No", "N/A", "Strongly agree" are answers, not texts
             by_text.setdefault(key, []).append(i)
     groups = [rows for rows in by_text.values() if len(rows) > 1]
     return sorted(groups, key=lambda rows: (-len(rows), rows[0]))
@@ -105,7 +112,7 @@ def shared_note(sizes: Sequence[int]) -> str:
 
 
 SHARED_MEANING = (
-    "a shared text is the same words (case, spacing and punctuation aside) in two or more responses: "
-    "a campaign's or a template's, or a common phrase; each is counted as a response"
+    "a shared text is the same words, three or more (case, spacing and punctuation aside), in two or more "
+    "responses: a campaign's or a template's, or a common phrase; each is counted as a response"
 )
 """What "share one text" means, for a report's or command's note."""

@@ -253,7 +253,7 @@ def find_themes(
     read = sorted(set(sample.tolist()).union(*(n.tolist() for n in nearest.values())))
     redacted = dict(zip(read, redact_all([comments[usable[i]] for i in read]), strict=True))
     texts = {int(i): _PLACEHOLDER.sub(" ", redacted[i]) for i in sample}
-    read_from = {t: [int(i) for i in sample if i in set(rows.tolist())] for t, rows in members.items()}
+    read_from = {t: [int(i) for i in sample[np.isin(sample, rows)]] for t, rows in members.items()}
     words_of = class_words({t: [texts[i] for i in read_from[t]] for t in members})
     labels = _unique_labels(words_of, {t: len(m) for t, m in members.items()})
     themes = []

@@ -48,7 +48,7 @@ JOB_WORDS = _words(
     till checkout checkouts agency break overtime rota postdoc researcher scientist doctor
     practitioner dispenser paramedic physio physiotherapist therapist solicitor lawyer coordinator
     co-ordinator owner director housekeeper nanny furlough cover secretary dentist optician caretaker
-    steward stewardess pilot specialist fellow
+    steward stewardess pilot
     """
 )
 _PREPOSITIONS = frozenset(["at", "for", "in", "with", "from", "on", "by"])
@@ -71,7 +71,7 @@ _OWNER_VERBS = _words("run own")
 _OWNED_BUSINESS = BUSINESS_WORDS | _words(
     """
     nails barbers barber kebab chippy newsagent newsagents grill bistro deli launderette guesthouse stall
-    business company firm bar brewery shop
+    bar brewery shop
     """
 )
 _TIMES = _words(

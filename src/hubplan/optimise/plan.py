@@ -418,11 +418,16 @@ def plan(
         inst, rules, method=settings.method, time_limit=settings.time_limit, seed=settings.seed,
         alternatives=settings.alternatives, within=settings.within,
     )  # fmt: skip
-    solution = replace(
-        solution,
-        open=np.sort(site_order[prefer_earlier_twins(inst, rules, solution.open)]),
-        alternatives=tuple(replace(a, open=np.sort(site_order[a.open])) for a in solution.alternatives),
-    )
+    best = np.sort(site_order[prefer_earlier_twins(inst, rules, solution.open)])
+    # Each alternative is swapped to its earlier twins too; one that then equals the plan, or an
+    # alternative before it, is the same plan twice and is dropped.
+    seen, others = {best.tobytes()}, []
+    for a in solution.alternatives:
+        sites = np.sort(site_order[prefer_earlier_twins(inst, rules, a.open)])
+        if sites.tobytes() not in seen:
+            seen.add(sites.tobytes())
+            others.append(replace(a, open=sites))
+    solution = replace(solution, open=best, alternatives=tuple(others))
     if settings.objective.kind == "coverage":
         solution = as_coverage(solution, float(family_weights(workspace).sum()))
     label = name or default_name(settings)
