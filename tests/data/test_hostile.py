@@ -348,9 +348,9 @@ def _optimise_stopped_while(phase: str, folder: Path, ready: Event) -> None:
     CliRunner().invoke(app, args)
 
 
-@pytest.mark.parametrize(("phase", "left"), [("stage", 0), ("publish", 3)])
-def test_10_a_terminated_optimise_leaves_a_whole_set_or_none(ws: Path, phase: str, left: int) -> None:
-    """SIGTERM while the files are written leaves none of them; while they are placed, all three.
+@pytest.mark.parametrize(("phase", "left"), [("stage", False), ("publish", True)])
+def test_10_a_terminated_optimise_leaves_a_whole_set_or_none(ws: Path, phase: str, left: bool) -> None:
+    """SIGTERM while the files are written leaves none of them; while they are placed, all of them.
 
     Either way no temporary file or staging folder is left in scenarios/.
     """
@@ -366,7 +366,14 @@ def test_10_a_terminated_optimise_leaves_a_whole_set_or_none(ws: Path, phase: st
         child.kill()
         pytest.fail("optimise did not stop after SIGTERM")
     new = {p.name for p in (ws / "scenarios").iterdir()} - before
-    assert sorted(new) == sorted(["best-7.yaml", "best-7-alt1.yaml", "best-7-alt2.yaml"][:left]), new
+    # The plan and its alternatives (an alternative that is the plan, or another, once each site is
+    # swapped to its cheaper twin, is dropped, so there may be fewer than asked), or nothing.
+    if left:
+        assert "best-7.yaml" in new, new
+        assert len(new) >= 2, new
+        assert new <= {"best-7.yaml", "best-7-alt1.yaml", "best-7-alt2.yaml"}, new
+    else:
+        assert not new, new
     for name in new:
         assert load_workspace(ws).scenario(name.removesuffix(".yaml")).bases
 
