@@ -669,8 +669,8 @@ class DateRecogniser(_Regex):
             yield m.start(1), m.end(1)
         for m in _BIRTH_EVENT.finditer(text):
             # "she came on 19 December" is a birth only where one is spoken of; "had our youngest" is one
-            near = re.search(r"(?i:came|arrived)", m[0]) is None
-            told = near or _BIRTH_NEAR.search(text, max(0, m.start() - 150), m.end()) is not None
+            outright = re.search(r"(?i:came|arrived)", m[0]) is None
+            told = outright or _BIRTH_NEAR.search(text, max(0, m.start() - 150), m.end()) is not None
             if told and (date := _a_date_at(text, m.end())):
                 yield date
 
