@@ -13,6 +13,7 @@ from hubplan.cli.common import (
     Dir,
     app,
     cost_words,
+    err,
     finite,
     handles_errors,
     load,
@@ -127,6 +128,12 @@ def optimise(
     workspace = load(directory)
     travel = travel_for(workspace)
     result = plan(workspace, travel, settings, name=name)
+    if len(result.alternatives) < alternatives:
+        err.print(
+            f"note: found {len(result.alternatives)} of the {alternatives} alternatives asked for: the "
+            f"solver met no other distinct plan within {within * 100:g}% of the best (a plan that only "
+            "swaps a site for its twin at the same place is the same plan); --within widens the search"
+        )
     written = []
     if not dry_run:  # the plan and its alternatives as one set: all saved, or none
         written = write_scenarios(directory, [result.scenario, *result.alternatives], overwrite=overwrite)

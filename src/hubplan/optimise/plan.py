@@ -414,20 +414,19 @@ def plan(
     ordered, ordered_travel, site_order = canonical_order(workspace, travel)
     rules = build_rules(ordered, ordered_travel, settings)
     inst = build_objective(ordered, ordered_travel, settings.objective)
+
+    def as_sites(positions: np.ndarray) -> np.ndarray:
+        return np.sort(site_order[prefer_earlier_twins(inst, rules, positions)])
+
+    # An alternative that equals the plan, or one before it, once its twins are swapped is the same
+    # plan: the solver passes it over and looks further.
     solution = solve_instance(
         inst, rules, method=settings.method, time_limit=settings.time_limit, seed=settings.seed,
         alternatives=settings.alternatives, within=settings.within,
+        same=lambda positions: as_sites(positions).tobytes(),
     )  # fmt: skip
-    best = np.sort(site_order[prefer_earlier_twins(inst, rules, solution.open)])
-    # Each alternative is swapped to its earlier twins too; one that then equals the plan, or an
-    # alternative before it, is the same plan twice and is dropped.
-    seen, others = {best.tobytes()}, []
-    for a in solution.alternatives:
-        sites = np.sort(site_order[prefer_earlier_twins(inst, rules, a.open)])
-        if sites.tobytes() not in seen:
-            seen.add(sites.tobytes())
-            others.append(replace(a, open=sites))
-    solution = replace(solution, open=best, alternatives=tuple(others))
+    others = tuple(replace(a, open=as_sites(a.open)) for a in solution.alternatives)
+    solution = replace(solution, open=as_sites(solution.open), alternatives=others)
     if settings.objective.kind == "coverage":
         solution = as_coverage(solution, float(family_weights(workspace).sum()))
     label = name or default_name(settings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from collections.abc import Callable
 
 import numpy as np
 import scipy.sparse as sp
@@ -18,6 +19,8 @@ METHODS = tuple(m.value for m in Method)
 LARGE_SITES = 1000
 #: Seconds HiGHS gets to find a plan keeping every rule when a heuristic solve's swaps found none.
 FEASIBILITY_SECONDS = 60.0
+# Plans tried for each alternative asked: a plan met again with a twin site swapped is passed over.
+SOLVES_PER_ALTERNATIVE = 4
 
 
 def solve_instance(
@@ -30,6 +33,7 @@ def solve_instance(
     alternatives: int = 0,
     within: float = 0.05,
     iterations: int | None = None,
+    same: Callable[[np.ndarray], bytes] | None = None,
 ) -> Solution:
     """Minimise the weighted cost of ``inst`` under ``rules``.
 
@@ -52,11 +56,16 @@ def solve_instance(
         The relative tolerance for alternatives (0.05 = within 5% of the best objective).
     iterations
         The heuristic's shakes (default: 200, or 30 before an exact solve).
+    same
+        Maps a plan's sorted open positions to a key; alternatives with the key of the plan or of an
+        alternative before them are the same plan and are passed over (default: the positions
+        themselves). Up to ``SOLVES_PER_ALTERNATIVE`` plans are tried for each alternative asked.
 
     Returns
     -------
     Solution
-        A minimisation solution (``sense="min"``).
+        A minimisation solution (``sense="min"``); fewer alternatives than asked when no more
+        distinct plans lie within ``within`` (or none was met in the tries allowed).
 
     Raises
     ------
@@ -81,7 +90,7 @@ def solve_instance(
             )  # fmt: skip
         # The uncapacitated heuristic's plan may break a capacity: HiGHS starts from nothing.
         return _exact(inst, rules, start=None, fixed_bound=np.inf, time_limit=time_limit, started=started,
-                      alternatives=alternatives, within=within)  # fmt: skip
+                      alternatives=alternatives, within=within, same=same)  # fmt: skip
     shakes = iterations if iterations is not None else (30 if method == Method.EXACT else 200)
     best, others = search(
         inst,
@@ -89,7 +98,7 @@ def solve_instance(
         seed=seed,
         iterations=shakes,
         time_limit=time_limit,
-        keep=alternatives,
+        keep=alternatives * SOLVES_PER_ALTERNATIVE,
         keep_within=within,
     )
     if not feasible(rules, best):
@@ -107,6 +116,7 @@ def solve_instance(
             started=started,
             alternatives=alternatives,
             within=within,
+            same=same,
         )
     objective = inst.objective(sorted_positions(best))
     left = None if time_limit is None else max(0.1, time_limit - (time.perf_counter() - started))
@@ -133,6 +143,7 @@ def solve_instance(
                 count=alternatives,
                 within=within,
                 seed=seed,
+                same=same,
             )
         )
         return Solution(
@@ -162,6 +173,7 @@ def solve_instance(
         started=started,
         alternatives=alternatives,
         within=within,
+        same=same,
     )
     if objective >= result.objective:
         return result
@@ -187,6 +199,7 @@ def _exact(
     started: float,
     alternatives: int,
     within: float,
+    same: Callable[[np.ndarray], bytes] | None = None,
 ) -> Solution:
     """Solve with HiGHS from an optional start; ``fixed_bound`` bounds plans cut off by fixing."""
     from hubplan.optimise.exact import ExactSolver  # highspy, imported only when solving exactly
@@ -194,10 +207,14 @@ def _exact(
     left = None if time_limit is None else max(0.1, time_limit - (time.perf_counter() - started))
     solver = ExactSolver(inst, rules, time_limit=left)
     result = solver.solve(start=start)
-    found = []
+    found: list[Solution] = []
     limit = result.objective * (1 + within) + 1e-9
+    key = same or _positions_key
+    seen = {key(sorted_positions(result.is_open))}
     previous = result.is_open
-    for _ in range(alternatives):
+    for _ in range(alternatives * SOLVES_PER_ALTERNATIVE):
+        if len(found) == alternatives:
+            break
         solver.exclude(previous)
         try:
             alt = solver.solve()
@@ -208,6 +225,10 @@ def _exact(
         )
         if alt_objective > limit:
             break
+        previous = alt.is_open
+        if key(sorted_positions(alt.is_open)) in seen:  # the same plan as one before (twins swapped)
+            continue
+        seen.add(key(sorted_positions(alt.is_open)))
         found.append(
             Solution(
                 open=sorted_positions(alt.is_open),
@@ -220,7 +241,6 @@ def _exact(
                 bound_method=BoundMethod.MIP,
             )
         )
-        previous = alt.is_open
     # Without capacities a plan's cost is exact from its sites; HiGHS's own figure carries its tolerances.
     objective = result.objective if rules.find(Capacity) else inst.objective(sorted_positions(result.is_open))
     proven = objective if result.status == Status.OPTIMAL else min(result.bound, fixed_bound, objective)
@@ -241,11 +261,13 @@ def _heuristic_alternatives(
     count: int,
     within: float,
     seed: int,
+    same: Callable[[np.ndarray], bytes] | None = None,
 ) -> list[tuple[float, np.ndarray]]:
     """Return up to ``count`` distinct plans within ``within`` of ``objective``, best first.
 
     Besides the other local optima the search met, each of the best plan's least-used sites is
-    excluded in turn and the plan re-optimised: the best plan found without that site.
+    excluded in turn, with its twins (the same weighted cost to every area), and the plan
+    re-optimised: the best plan found without that place.
     """
     from hubplan.optimise.heuristic import feasible, search
 
@@ -256,8 +278,9 @@ def _heuristic_alternatives(
     load = np.bincount(assigned[assigned >= 0], minlength=inst.n_sites)
     required = set(np.flatnonzero(rules.view(inst.n_sites).required).tolist())
     removable = [int(j) for j in np.flatnonzero(best) if int(j) not in required]
-    for j in sorted(removable, key=lambda site: load[site])[: 3 * count]:
-        without = rules.plus(Excluded(np.array([j])))
+    twins = {j: members for members in _twin_groups(inst) for j in members}
+    for j in sorted(removable, key=lambda site: load[site])[: SOLVES_PER_ALTERNATIVE * count]:
+        without = rules.plus(Excluded(np.array(twins.get(j, [j]))))  # the place, not one of its twins
         try:
             check_rules(without, inst.n_sites)
         except InfeasibleError:
@@ -266,8 +289,19 @@ def _heuristic_alternatives(
         if feasible(rules, mask):
             pool.setdefault(mask.tobytes(), (inst.objective(sorted_positions(mask)), mask))
     limit = objective * (1 + within) + 1e-9
-    ranked = sorted((item for key, item in pool.items() if key != best.tobytes()), key=lambda item: item[0])
-    return [item for item in ranked if item[0] <= limit][:count]
+    key = same or _positions_key
+    met = {key(sorted_positions(best))}
+    kept: list[tuple[float, np.ndarray]] = []
+    for obj, mask in sorted(pool.values(), key=lambda item: item[0]):
+        if obj <= limit and key(sorted_positions(mask)) not in met and len(kept) < count:
+            met.add(key(sorted_positions(mask)))
+            kept.append((obj, mask))
+    return kept
+
+
+def _positions_key(positions: np.ndarray) -> bytes:
+    """Return a plan's key for telling plans apart: its sorted open positions."""
+    return np.asarray(positions, dtype=np.int64).tobytes()
 
 
 def _nearest_open(inst: Instance, is_open: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -484,16 +518,8 @@ def prefer_earlier_twins(inst: Instance, rules: Rules, open_sites: np.ndarray) -
         span = slice(inst.col_ptr[j], inst.col_ptr[j + 1])
         return inst.col_area[span], inst.col_cost[span]
 
-    groups: dict[bytes, list[int]] = {}  # by a digest of the column (kept small for large instances)
-    for j in range(inst.n_sites):
-        area, cost = column(j)
-        digest = hashlib.blake2b(area.tobytes(), digest_size=16)
-        digest.update(cost.tobytes())
-        groups.setdefault(digest.digest(), []).append(j)
     is_open = _mask(inst.n_sites, open_sites)
-    for members in groups.values():
-        if len(members) < 2:
-            continue
+    for members in _twin_groups(inst):
         for j in sorted((m for m in members if is_open[m]), reverse=True):
             for k in members:
                 if k >= j:
@@ -512,3 +538,18 @@ def _mask(n_sites: int, positions: np.ndarray) -> np.ndarray:
     is_open = np.zeros(n_sites, dtype=bool)
     is_open[np.asarray(positions, dtype=np.int64)] = True
     return is_open
+
+
+def _twin_groups(inst: Instance) -> list[list[int]]:
+    """Return the groups of two or more sites whose columns in ``inst`` have the same digest.
+
+    A 16-byte digest of each column keeps this small for large instances; callers that swap one
+    twin for another compare the columns themselves.
+    """
+    groups: dict[bytes, list[int]] = {}
+    for j in range(inst.n_sites):
+        span = slice(inst.col_ptr[j], inst.col_ptr[j + 1])
+        digest = hashlib.blake2b(inst.col_area[span].tobytes(), digest_size=16)
+        digest.update(inst.col_cost[span].tobytes())
+        groups.setdefault(digest.digest(), []).append(j)
+    return [members for members in groups.values() if len(members) > 1]
