@@ -33,6 +33,11 @@ _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|number\s*plate|plate)\b(?:\s+(?:no\.?|number|is|was))*[\s:.#-]*)"
     r"([A-Za-z]{1,3}\s?\d{1,3}\s?[A-Za-z]{1,3})(?![A-Za-z0-9])"
 )
+# A plate of the current format in any case just after a word for a vehicle: "a white van yk70fgd".
+_VEHICLE_WORD_PLATE = re.compile(
+    r"(?i:\b(?:car|van|vans|lorry|truck|taxi|cab|motorbike|motorcycle|moped|minibus|vehicle|4x4|suv|transit)"
+    r"[ \t]+(?:reg[ \t]+)?)([A-Za-z]{2}\d{2}[ \t]?[A-Za-z]{3})(?![A-Za-z0-9])"
+)
 _SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapchat|youtube|linkedin)"
 # A handle after the platform's name, without an @: "snap: brit.nee_x", "add me on snap laceyy.x07",
 # "ig: meiling.norwich". Only a word with a dot, an underscore or a digit in it: "on insta loads".
@@ -184,9 +189,13 @@ _DAY_WORD_YEAR = re.compile(
 _BIRTH_EVENT = re.compile(
     r"(?i:\b(?:(?:she|he|they|baby|twins|and|[a-z]+['’]s\s+baby)\s+(?:finally\s+)?(?:came|arrived)|arrival\s+of\s+"
     r"(?:baby\s+)?[\w'’-]+|(?:had|gave\s+birth\s+to)\s+(?:her|our|my|their|his)\s+(?:\w+\s+){0,2}(?:baby|boy|"
-    r"girl|son|daughter|youngest|twins|first|second|third|fourth|fifth|sixth|seventh|eighth))"
+    r"girl|son|daughter|youngest|twins|first|second|third|fourth|fifth|sixth|seventh|eighth)"
+    # the child's name may follow: "had my daughter Nevaeh in jan 2024"
+    r"(?:\s+(?!(?:on|in|at|early|late|safely)\b)[A-Za-z][\w'’-]*)?)"
     r"(?:\s+(?:early|late|safely))?,?\s+(?:on\s+|in\s+)?)"
 )
+# A month alone after a birth told outright and "in": "had our son Kaiden in march".
+_MONTH_ALONE = re.compile(rf"(?i:{_MONTH}\b)(?![ \t]*\d)")
 # A day of a month of the Hebrew, Nepali (Bikram Sambat) or Ethiopian calendar: "on 2 Adar", "12 Asar".
 _CALENDAR_DAY = re.compile(
     r"(?i:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:tishrei|cheshvan|heshvan|kislev|tevet|shevat|adar|nisan|iyar|"
@@ -314,7 +323,9 @@ _AT_PLACE = rf"(?:{_ONE_PLACE}){{0,2}}"
 # does "James Paget Hospital and Mrs Okafor" go on past a title.
 _TITLE_WORD = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s"
 _EMPLOYER = re.compile(
-    rf"(?:the\s+)?(?:\d+\s+)?{_CAP}(?:\s+(?:and|&|of(?:\s+the)?|on|in|de)?\s*(?!I\b)(?!{_TITLE_WORD}){_CAP})*"
+    # the spaces between words are taken whole (possessive): a run of 10,000 tabs after a name is
+    # read once, not split every way between two quantifiers
+    rf"(?:the\s+)?(?:\d+\s+)?{_CAP}(?:\s++(?:(?:and|&|of(?:\s+the)?|on|in|de)\s*+)?(?!I\b)(?!{_TITLE_WORD}){_CAP})*"
     rf"(?:\s+{_BUSINESS})?{_AT_PLACE}"
 )
 _SITE = (
@@ -492,7 +503,7 @@ _FROM_WORK = re.compile(
 # HCPC, Social Work England, a DBS certificate, a URN or any "registration number".
 _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
-    r"reg|licence|license|certificate|cert|badge|plate|"
+    r"reg|licence|license|certificate|cert|badge|plate|pcn|penalty\s+charge(?:\s+notice)?|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
     r"case|court|application|claim|tenancy)\s+(?:ref|no|number|id)|mrn)"
 )
@@ -536,6 +547,8 @@ class VehicleRecogniser(_Regex):
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for m in VEHICLE.finditer(text):
             yield m.start(), m.end()
+        for m in _VEHICLE_WORD_PLATE.finditer(text):  # "a white van yk70fgd"
+            yield m.start(1), m.end(1)
         for m in _VEHICLE_CUE.finditer(text):
             if any(c.isdigit() for c in m[1]) and any(c.isalpha() for c in m[1]):
                 yield m.start(1), m.end(1)
@@ -586,6 +599,14 @@ _FIELD_NAME = re.compile(
 )
 
 
+# A web address that a writer calls their own blog, vlog or site: "i blog about being a stay at home
+# dad (www.dadandtheboys.co.uk)", "my website is janesbakes.co.uk".
+_OWN_SITE = re.compile(
+    r"(?i:\b(?:i|we)\s+(?:blog|vlog|write)\b|\bmy\s+(?:blog|vlog|website|site)\b)[^.!?\n]{0,80}?"
+    r"((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{2,40}\.(?:co\.uk|org\.uk|me\.uk|com|net|blog|me|uk))\b"
+)
+
+
 class SocialRecogniser(_Regex):
     """Social media handles (``@jo_smith.1``) and profile addresses (facebook, instagram, tiktok, x)."""
 
@@ -601,7 +622,7 @@ class SocialRecogniser(_Regex):
         for m in SOCIAL_CUED.finditer(text):
             if not re.fullmatch(r"\d[\d.,]*[kKmM]?", m[1]):  # "fb: 2.5k people shared it" is no handle
                 yield m.start(1), m.end(1)
-        for m in [*_REDDIT_USER.finditer(text), *_CHAT_HEADER.finditer(text)]:
+        for m in [*_REDDIT_USER.finditer(text), *_CHAT_HEADER.finditer(text), *_OWN_SITE.finditer(text)]:
             yield m.start(1), m.end(1)
         for m in _QUOTED_USER.finditer(text):
             group = 1 if m[1] else 2
@@ -673,6 +694,12 @@ class DateRecogniser(_Regex):
             told = outright or _BIRTH_NEAR.search(text, max(0, m.start() - 150), m.end()) is not None
             if told and (date := _a_date_at(text, m.end())):
                 yield date
+            elif (
+                outright
+                and m[0].rstrip().lower().endswith(" in")
+                and (month := _MONTH_ALONE.match(text, m.end()))
+            ):
+                yield month.span()
 
     def _dates(self, text: str) -> Iterator[tuple[int, int]]:
         for m in SHORT_DATE.finditer(text):
@@ -807,6 +834,7 @@ class WorkplaceRecogniser(_Regex):
         found += [
             (m.start(1), m.end(1)) for m in _CV_JOB.finditer(text)
         ]  # a CV's "2018 – 2021  Retail Assistant, Poundland"
+        found += [(m.start(1), m.end(1)) for m in _TRADES_AS.finditer(text)]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
 
     def spans(  # noqa: D102
@@ -975,8 +1003,8 @@ def _military_postings(text: str) -> Iterator[tuple[int, int]]:
 
 
 # When, not where: "the Co-op on Mondays", "the caravan park in summer".
-_WHEN = re.compile(
-    r"(?i:\s+(?:in|on|during|over|at|from|for|every|each|until|till)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-])?"
+_WHEN = re.compile(  # from the start of a run of spaces only, taken whole: a long run is read once
+    r"(?i:(?<!\s)\s++(?:in|on|during|over|at|from|for|every|each|until|till)\s+(?:the\s+)?(?:(?:early|late|mid)[\s-])?"
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december|spring|summer|"
     r"autumn|winter|weekends?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|"
     r"mornings?|evenings?|nights?|afternoons?|holidays?|season|christmas|easter)\b)"
@@ -1014,6 +1042,16 @@ _EMPLOYER_FIELD = re.compile(
     r"(?im)(?:^|[|,{]|(?<![ \t])\t)[ \t]*+[\"']?"
     r"(?:(?:current[ \t]+|main[ \t]+)?employer(?:[ \t_]name)?|workplace|"
     r"place[ \t_]+of[ \t_]+work|work[ \t_]+place)[\"']?[ \t]*[:=][ \t]*[\"']?([^\W\d_][^\n\"'\t|()]{1,60})"
+)
+# A business someone trades as, and a job said in the languages of England's communities, then the
+# employer's name in capitals: "I trade as Little Acorns Childminding", "Trabalho na Breckland
+# Poultry", "Pracuję w Tesco", "Lucrez la Bernard Matthews", "Trabajo en Amazon".
+_TRADES_AS = re.compile(
+    r"(?:\b(?i:trade|trades|traded|trading)[ \t]+as|\bt/a|"
+    r"\b(?i:trabalho|trabalha|trabalhava)[ \t]+(?i:na|no|em|para)|"
+    r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)[ \t]+(?i:w|we|dla|na)|\b(?i:lucrez|lucreaz[aă])[ \t]+(?i:la|pentru)|"
+    r"\b(?i:trabajo|trabaja)[ \t]+(?i:en|para)|\b(?i:dirbu|dirba)[ \t]+)[ \t]+"
+    r"((?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and))"
 )
 # A form's date-of-birth field, however its name is spelled: "Field_Q8_ChildDOB_1: 2022-06-19",
 # "Child's date of birth: 3/4/21", '"dob": "07/09/2023"', "Due date = 14.02.25".

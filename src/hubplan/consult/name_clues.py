@@ -45,13 +45,14 @@ _ACRONYMS = _words(
     """GP TA HV SW NHS DWP CAB SEN EHC UK EU UN PTA PIP DLA ESA JSA UC TV PC IT HR ID OK NCC CC
     NCT HMRC ADHD ASD SEND SENCO DBS URN MP CEO A11 A47"""
 )
-# What follows a person in a comment: where they are from, what they do there.
+# What follows a person in a comment: where they are from, what they do there. The spaces before it are
+# taken whole (possessive), so a run of 20,000 tabs after a word is read once, not split every way.
 _AFTER = (
-    r"(?=\s*,?\s+(?:from|at|in)\s+(?:the\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:group|centre|center|hub|team|"
+    r"(?=(?:\s*+,)?\s++(?:from|at|in)\s+(?:the\s+|our\s+)?(?:[\w'-]+\s+){0,3}?(?:group|centre|center|hub|team|"
     r"clinic|playgroup|session|sessions|class|classes|reception|nursery|creche|crèche|office|library|church|"
     r"chapel|mosque|gurdwara|temple|synagogue)\b"
-    r"|\s*,?\s+who\s+(?:works|worked|runs|ran|run|helps|helped|leads|led|does|did|is|was|used\s+to)\b"
-    r"|\s*,?\s+(?:on|at)\s+(?:the\s+)?(?:reception|front\s+desk|desk)\b"
+    r"|(?:\s*+,)?\s++who\s+(?:works|worked|runs|ran|run|helps|helped|leads|led|does|did|is|was|used\s+to)\b"
+    r"|(?:\s*+,)?\s++(?:on|at)\s+(?:the\s+)?(?:reception|front\s+desk|desk)\b"
     r"|\s+\(@)"
 )
 _CAP_AFTER = re.compile(rf"(?<![\w'’-])({_NAME}|[A-Z]{{2,3}})" + _AFTER)

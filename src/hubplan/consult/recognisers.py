@@ -69,6 +69,7 @@ KINDS = {
     "SOCIAL": "[social media]",
     "WORKPLACE": "[workplace]",
     "REG_NUMBER": "[reference]",
+    "UNREAD_SCRIPT": "[words in another script, not shown]",
 }
 """Presidio entity -> the placeholder that replaces it in published text."""
 
@@ -564,7 +565,7 @@ _ROLE_MAILBOX = re.compile(
     r"(?i:(?:the|your|our|family|families|children|childrens|early|years|consult|consultation|consultations|"
     r"have|say|info|information|enquiries|enquiry|admin|office|contact|us|help|helpdesk|support|feedback|"
     r"complaints|customer|services|service|reception|noreply|no|reply|hub|hubs|centre|centres|team|press|"
-    r"media|foi|democratic|post|master|web)[._-]?)+"
+    r"media|foi|democratic|post|master|web|hello|clerk|parish|secretary|chair|bookings|events)[._-]?)+"
 )
 
 
@@ -589,6 +590,8 @@ class EmailRecogniser(_Regex):
 
     def _addresses(self, text: str) -> Iterator[tuple[int, int]]:
         for m in EMAIL.finditer(text):
+            if _PLATFORM_THEN_HANDLE.match(m[0]):
+                continue  # "on tiktok @yarmouth.teen.mum": a handle, found as one, not an address
             yield m.start(), m.end()
         for m in OBFUSCATED_EMAIL.finditer(text):
             start = m.start(1)
@@ -609,6 +612,10 @@ class EmailRecogniser(_Regex):
                 yield start, m.end()
 
 
+# A platform's name, a space, then a handle: "tiktok @yarmouth.teen.mum" is no e-mail address.
+_PLATFORM_THEN_HANDLE = re.compile(
+    r"(?i:snap(?:chat)?|ig|insta(?:gram)?|tiktok|twitter|x|fb|facebook|threads|youtube|bluesky|on)\s@"
+)
 _CAP_WORD = r"[A-Z][\w'’-]*"
 # Homes without a house number on a street: a plot or pitch on a site, a berth at a mooring, a flat in
 # a named building, a house known by its name.
@@ -623,6 +630,11 @@ _FLAT_IN_BUILDING = re.compile(
     # ... or a number in a block of flats, then its street: "my flat at 11 Tamworth House, Middlegate"
     rf"|\b\d{{1,4}}[A-Za-z]?[ \t]+(?:{_CAP_WORD}[ \t]+){{1,2}}(?:House|Court|Mansions|Tower|Heights)\b"
     rf"(?P<after2>,[ \t]*(?P<town2>(?:{_CAP_WORD}[ \t]+){{0,2}}{_CAP_WORD}))"
+)
+# A flat at a numbered house on a street named without a street word: "Flat 3, 22 Colegate".
+_FLAT_AT_NUMBER = re.compile(
+    r"\b(?i:flat|apartment|apt)\.?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+\d{1,4}[A-Za-z]?,?[ \t]+"
+    r"[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*)?(?=[ \t]*(?:[,.\n]|$))"
 )
 _HOUSE_NAME = re.compile(
     rf"(?:\b[Tt]he\s+)?(?:{_CAP_WORD}\s+){{0,2}}(?:Cottage|Barn|Farmhouse|Rectory|Vicarage|Forge|Granary|"
@@ -697,7 +709,7 @@ class AddressRecogniser(_Regex):
     entity = "UK_ADDRESS"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
-        for pattern in (_PLOT, _HOUSE_NAME, _NUMBER_THE):
+        for pattern in (_PLOT, _HOUSE_NAME, _NUMBER_THE, _FLAT_AT_NUMBER):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
         for m in _NAMED_HOUSE.finditer(text):
@@ -814,13 +826,16 @@ class NameRecogniser(_Regex):
         spans += addressed_names(text)  # "Dear Mark,", "Best wishes,\nGrace": no place check
         spans += table_names(text)  # a form export's "Name" column
         spans += field_names(text)  # a form's "Surname: OYELARAN"
+        spans += [m.span(1) for m in _MONTH_NAMED.finditer(text)]  # "my daughter April who"
         spans += file_name_names(text)  # an attachment's "Kayleigh_Smith_CV.docx"
         spans += speaker_labels(text)  # a transcript's "TRUDY:"
         for s, e in clued_names(text, spans):
             first = text[s:e].split(maxsplit=1)[0]
             if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
                 spans.append((s, e))
-        return [RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s]
+        return [
+            RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s and not _labelled(text, s, e)
+        ]
 
     def spans(
         self, text: str, *, tags: dict[int, str] | None = None, ner: list[tuple[int, int]] | None = None
@@ -1117,7 +1132,28 @@ def field_names(text: str) -> list[tuple[int, int]]:
             if comma < 0:
                 break
             cursor = comma + 1 + len(text[comma + 1 : line_end]) - len(text[comma + 1 : line_end].lstrip())
+    for m in _KIN_FIELD.finditer(text):  # "- Daughter: Wren, age 5": a list's field for kin
+        word = m[1].split()[0]
+        aged = _AGED_AFTER.match(text, m.end(1))  # "Wren, age 5", "Wren (5)"
+        if is_first_name(word) or not is_english_word(word.lower()) or aged:
+            spans.append((m.start(1), m.end(1)))
     return spans
+
+
+# A month that is a child's name, after "my daughter" and before what a person does or is: "my
+# daughter April who is too shy", "our son August, 4," (not "my daughter April 2020", "in May").
+_MONTH_NAMED = re.compile(
+    r"\b(?i:my|our|his|her|their)[ \t]+(?i:daughter|son|girl|boy|baby|granddaughter|grandson|niece|nephew|"
+    r"little[ \t]+(?:girl|boy)|eldest|youngest)[ \t]+(April|May|June|July|August)"
+    r"(?=['’]s\b|[ \t]*,|[ \t]+(?i:who|is|was|has|had|loves|and|goes|went|started|can|could|will)\b)"
+)
+_AGED_AFTER = re.compile(r",?[ \t]*(?:\(\d|(?i:age|aged)[ \t]*\d)")
+# A line's field for kin, in a list or form: "- Daughter: Wren, age 5", "Son: Kacper Nowak".
+_KIN_FIELD = re.compile(
+    r"(?m)^[ \t]*(?:[-•*·][ \t]*)?(?i:daughter|son|baby|partner|husband|wife|mum|dad|mother|father|"
+    r"grandson|granddaughter|stepson|stepdaughter|foster[ \t]+child|twins?)[ \t]*:[ \t]*"
+    r"([A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)?)"
+)
 
 
 # A file named for a person: "Kayleigh_Smith_CV.docx", "jodie-reeve-letter.pdf".
@@ -1135,12 +1171,34 @@ def file_name_names(text: str) -> list[tuple[int, int]]:
     return [(m.start(1), m.end(2)) for m in _FILE_NAME.finditer(text) if is_first_name(m[1].lower())]
 
 
+# A word that labels what follows it: "Section 106", "Proposal 2", "Option B", "Room 4".
+_LABEL_AFTER = re.compile(r"[ \t]+(?:\d+[A-Za-z]?|[A-Z])(?![\w'’/.-]|\.\w)")
+
+
+_LABEL_WORDS = _words(
+    """section proposal proposals option options appendix annex paragraph clause figure table schedule
+    scenario recommendation objective priority amendment motion resolution policy article rule stage
+    phase step item question part chapter level tier band zone room ward route platform gate junction
+    unit block site model plan"""
+)
+
+
+def _labelled(text: str, start: int, end: int) -> bool:
+    """Return whether a one-word span labels a number or letter after it: "Section 106", "Proposal 2".
+
+    "with Section 106 money", "agree with Proposal 2": the word names a clause or an option, not a
+    person; only words that label things count ("Wren 9, Hazel 6": children and their ages).
+    """
+    return text[start:end].lower() in _LABEL_WORDS and _LABEL_AFTER.match(text, end) is not None
+
+
 def table_names(text: str) -> list[tuple[int, int]]:
-    """Return the cells under a "Name" column of a table pasted with pipes or tabs (a form's export).
+    """Return the cells under a "Name" column of a table pasted with pipes, tabs, commas or semicolons.
 
     "ID|Start time|Email|Name|Comments" then "48|03/02 09:14|a@b.com|Oksana Kravets|..." names
-    Oksana Kravets, whatever the words, and so do "First name" and "Surname" columns; a row with
-    another number of cells is not read.
+    Oksana Kravets, whatever the words, and so do "First name", "Surname", "Child" and "Adult"
+    columns (a sign-in sheet saved as CSV: "date,child,age,adult"); a row with another number of
+    cells is not read (:func:`table_cells`).
 
     Parameters
     ----------
@@ -1152,28 +1210,87 @@ def table_names(text: str) -> list[tuple[int, int]]:
     list of (int, int)
         Character offsets (end exclusive) of each named cell's words.
     """
-    spans: list[tuple[int, int]] = []
-    columns: list[int] = []
-    width, sep = 0, ""
+    return [
+        (start, end)
+        for header, start, end in table_cells(text)
+        if _NAME_HEADER.match(header)
+        and re.search(r"[^\W\d_]", text[start:end])
+        and text[start:end].lower() not in ("n/a", "none")
+    ]
+
+
+# A column of a pasted table that dates something other than a birth: "date", "session date", "week".
+_DATED_HEADER = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:date|day|week|when|time|visit|session)s?\s*[:?]?\s*$")
+_BIRTH_HEADER = re.compile(r"(?i)birth|dob|born|\bdue\b")
+
+
+def table_dated_cells(text: str) -> list[tuple[int, int]]:
+    """Return the cells of a pasted table's date column that is no birth ("date", "session date").
+
+    A sign-in sheet's "06/05/2025" is the day of a session, not a child's birth: what a date
+    rule finds there is dropped (:func:`hubplan.consult.redact.recognised`); a "DOB" or "Date of
+    birth" column is not one of these.
+    """
+    return [
+        (start, end)
+        for header, start, end in table_cells(text)
+        if _DATED_HEADER.match(header) and not _BIRTH_HEADER.search(header)
+    ]
+
+
+_SHORT_LABEL = re.compile(r"[ \t]*[^\W\d_][^\W\d]*(?:[ \t/'’-]+[^\W\d]+){0,3}[ \t]*[:?]?")
+
+
+def _header_cell(cell: str) -> bool:
+    return _NAME_HEADER.match(cell) is not None or (
+        _DATED_HEADER.match(cell) is not None and not _BIRTH_HEADER.search(cell)
+    )
+
+
+def table_cells(text: str) -> list[tuple[str, int, int]]:
+    """Return each cell of a table pasted in ``text`` under a header row, with its column's header.
+
+    A header row has a cell that heads a column of names or dates (:data:`_NAME_HEADER`, "date");
+    with commas or semicolons, every cell of it must be a short label (four words at most, no
+    digits), so a sentence with commas is no header. The rows after it with the same separator and
+    number of cells are its rows; another row ends the table.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (str, int, int)
+        The header's words and the character offsets (end exclusive) of the cell's words; empty
+        cells are left out.
+    """
+    cells_out: list[tuple[str, int, int]] = []
+    headers: list[str] = []
+    sep = ""
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        for mark in ("|", "\t"):
+        for mark in ("|", "\t", ",", ";"):
             cells = body.split(mark)
             if len(cells) < 2:
                 continue
-            header = [i for i, c in enumerate(cells) if _NAME_HEADER.match(c)]
-            if header:
-                columns, width, sep = header, len(cells), mark
-            elif mark == sep and len(cells) == width:
-                for column in columns:
-                    start = offset + sum(len(c) + 1 for c in cells[:column])
-                    words = re.search(r"\S(?:.*\S)?", cells[column])
-                    if words and re.search(r"[^\W\d_]", words[0]) and words[0].lower() not in ("n/a", "none"):
-                        spans.append((start + words.start(), start + words.end()))
+            labels = mark in "|\t" or all(_SHORT_LABEL.fullmatch(c) for c in cells)
+            if labels and any(_header_cell(c) for c in cells):
+                headers, sep = [c.strip() for c in cells], mark
+            elif mark == sep and len(cells) == len(headers):
+                start = offset
+                for header, cell in zip(headers, cells, strict=True):
+                    words = re.search(r"\S(?:.*\S)?", cell)
+                    if words:
+                        cells_out.append((header, start + words.start(), start + words.end()))
+                    start += len(cell) + 1
+            else:
+                headers, sep = [], ""
             break
         offset += len(line)
-    return spans
+    return cells_out
 
 
 def _reads_as_name(
@@ -1273,6 +1390,7 @@ def all_recognisers() -> list[EntityRecognizer]:
         VehicleRecogniser,
         WorkplaceRecogniser,
     )
+    from hubplan.consult.unread_script import UnreadScriptRecogniser
 
     return [
         NiNumberRecogniser(),
@@ -1289,4 +1407,5 @@ def all_recognisers() -> list[EntityRecognizer]:
         AddressRecogniser(),
         SchoolRecogniser(),
         NameRecogniser(),
+        UnreadScriptRecogniser(),
     ]

@@ -218,7 +218,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         public_office_spans,
     )
     from hubplan.consult.place_names import looks_like_place, place_name_spans
-    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name
+    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name, table_dated_cells
 
     analyzer, _ = _engines()
     artifacts = analyzer.nlp_engine.process_text(_for_the_parser(text), "en")
@@ -252,6 +252,8 @@ def recognised(text: str) -> tuple[list[Found], Any]:
                 continue  # "at the Jenny Lind", "the Benjamin Foundation": named after someone
             if kin is None and ambiguous_without_clue(text, start, end):
                 continue  # "Nanny Pat": the word for kin is the clue
+            if _foreign_sentence_opener(text, start, end):
+                continue  # "Centrum w North Lynn bardzo nam pomogło": no name
             found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
@@ -276,7 +278,40 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     ]
     found = _outside_organisations(text, found)
     found = found + _outside_organisations(text, _same_name_again(text, found, places))
+    # A sign-in sheet's "date" column dates sessions, not births.
+    dated = table_dated_cells(text) if "\n" in text else []
+    found = [
+        f
+        for f in found
+        if f.kind != "DATE_OF_BIRTH" or not any(s <= f.start and f.end <= e for s, e in dated)
+    ]
     return [_with_apostrophe_surname(text, f) for f in found], artifacts.tokens
+
+
+_SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
+_SENTENCE_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _foreign_sentence_opener(text: str, start: int, end: int) -> bool:
+    """Return whether a word spaCy took for a name opens a sentence in another language and is no name.
+
+    spaCy's English pipeline reads the capitalised first word of a Polish or Lithuanian sentence as a
+    person ("Centrum w North Lynn bardzo nam pomogło", "Šeimos centras mums labai padėjo"). One word,
+    at a sentence's start, on no first-name list, in a sentence of five words or more of which fewer
+    than half are English, is not taken.
+    """
+    from hubplan.consult.name_lists import is_english_word, is_first_name
+
+    word = text[start:end]
+    if (
+        not word.isalpha()
+        or is_first_name(word)
+        or not _SENTENCE_START.search(text, max(0, start - 4), start)
+    ):
+        return False
+    stop = re.search(r"[.!?\n]", text[end : end + 300])
+    words = _SENTENCE_WORD.findall(text[end : end + (stop.start() if stop else 300)])
+    return len(words) >= 4 and sum(is_english_word(w.lower()) for w in words) < len(words) / 2
 
 
 _PUNCTUATION_RUN = re.compile(r"([^\w\s])\1{15,}")
