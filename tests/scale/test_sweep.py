@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 import shutil
 
 import numpy as np
@@ -402,6 +403,22 @@ def test_budget_ranges_are_read():
 @pytest.mark.parametrize("text", ["4,000,000,5m", "4m,500,000", "£4m-£6m", "4,5m", "£1,3m", "5:5m:1m"])
 def test_ambiguous_budgets_are_refused(text):
     with pytest.raises(typer.BadParameter, match="an amount as 4m, 4000000 or 4,000,000"):
+        parse_budgets(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("1.500", "without a thousands dot: write 1500 for £1,500"),  # a European £1,500: not £1.50
+        ("4m,1.500", "without a thousands dot"),
+        ("20bn", "at most £10,000,000,000 a year"),
+        ("2e11", "at most £10,000,000,000 a year"),
+        ("4m:6m:12bn", "at most £10,000,000,000 a year"),
+    ],
+)
+def test_budgets_keep_the_rules_every_money_option_keeps(text, said):
+    """The sweep read budgets with its own parser: "1.500" was £1.50 and "20bn" a budget."""
+    with pytest.raises(typer.BadParameter, match=re.escape(said)):
         parse_budgets(text)
 
 

@@ -13,7 +13,7 @@ import typer
 
 from hubplan.cli.common import Dir, app, err, finite, handles_errors, load, out, output_folder, travel_for
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
-from hubplan.data.money import parse_money
+from hubplan.data.money import MAX_MONEY_PER_YEAR, THOUSANDS_DOT, AmountError, parse_money, read_amount
 from hubplan.errors import ParameterError
 from hubplan.modes import Mode
 from hubplan.optimise.rules import REGISTRY
@@ -72,13 +72,21 @@ def parse_bases(text: str, n_sites: int) -> list[int]:
 
 
 def _amount(text: str) -> float:
-    """Read one amount of money: ``5.2m``, ``£800k``, ``5200000`` or ``2e6`` (pounds)."""
+    """Read one amount of money: ``5.2m``, ``£800k``, ``5200000`` or ``2e6`` (pounds).
+
+    By the rules of every money column and option (:func:`hubplan.data.money.read_amount`): no
+    thousands dot (``1.500``), at most £10bn a year; ``2e6`` is read as a number first.
+    """
+    if THOUSANDS_DOT.match(text):
+        return read_amount(text)  # raises, saying how to write it
     try:
         value = float(text)
     except ValueError:
         value = parse_money(text)
     if not math.isfinite(value) or value < 0:
         raise ValueError(text)
+    if value > MAX_MONEY_PER_YEAR:
+        return read_amount(f"{value:.0f}")  # raises, naming the limit
     return value
 
 
@@ -123,6 +131,8 @@ def parse_budgets(text: str) -> list[float]:
             values = [_amount(x) for x in items]
         if any(0 < v < MIN_BUDGET for v in values):
             raise ValueError(text)  # 4,5m: a decimal comma read as £4 and £5m
+    except AmountError as error:
+        raise typer.BadParameter(f"expected {error}; got {text!r}", param_hint="--budgets") from None
     except ValueError:
         raise typer.BadParameter(f"{hint}; got {text!r}", param_hint="--budgets") from None
     if not values:
