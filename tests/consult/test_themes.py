@@ -231,7 +231,10 @@ def test_theme_words_are_each_theme_s_own_and_labels_never_repeat() -> None:
 
 
 HANDCOUNT = [
-    *["SAVE OUR CENTRES: I object to every closure."] * 6,
+    # a campaign's text as six people pasted or typed it: one text, one different comment
+    *["SAVE OUR CENTRES: I object to every closure."] * 3,
+    "save our centres - i object to every closure", "Save our centres! I object to every closure!!",
+    "SAVE OUR CENTRES:  I object to every closure",
     "There is one bus a day from our village.", "The bus to town takes over an hour with a pushchair.",
     "Outreach in the library sounds good.", "Closing centres hurts women most.",
     "Where do the savings come from?", "Online help would suit working parents.",
@@ -245,6 +248,10 @@ HANDCOUNT = [
 
 def test_a_handful_of_comments_gets_few_distinct_themes_and_a_caution(tmp_path: Path) -> None:
     """The probe's 25 comments (20 different): at most 4 themes, distinct labels, a caution, counts said.
+
+    "Different" as shared texts are found (case, spacing and punctuation aside): the campaign's six
+    copies, typed three ways, are one different comment (the caution said 23 while the same report
+    said they share one text).
 
     Before: 9 themes, 6 labelled "credit, universal, universal credit", no caution, the campaign's six
     identical texts not named, and a theme of 3 responses showing 2 quotes without saying so.

@@ -16,7 +16,7 @@ from hubplan.consult.locate import area_of_postcodes, outside_note
 from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
 from hubplan.consult.represent import Representation, affected_families, closing_scenarios, representation
-from hubplan.consult.shared import SHARED_MEANING, shared_groups, shared_mask, shared_note
+from hubplan.consult.shared import SHARED_MEANING, distinct_texts, shared_groups, shared_mask, shared_note
 from hubplan.consult.snapshot import ConsultationSnapshot, Petition
 from hubplan.consult.themes import (
     QUOTE_CANDIDATES,
@@ -252,7 +252,7 @@ def analyse_consultation(
     anchors = {k: embed(list(v)) for k, v in STANCE_ANCHORS.items()}
     stances = stance([r.support for r in responses], vectors, anchors)
     themes = find_themes(comments, vectors, workspace=workspace.path, seed=seed)
-    distinct = len({c.strip() for c in comments if c.strip()})
+    distinct = distinct_texts(comments)
     sharing = shared_mask(comments)
     postcodes = [r.postcode for r in responses]
     areas, method = area_of_postcodes(postcodes, workspace)

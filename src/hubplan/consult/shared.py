@@ -31,6 +31,30 @@ def text_key(comment: str) -> str:
     return " ".join(_NOT_A_WORD.sub(" ", comment.replace("’", "'").casefold()).split())
 
 
+def distinct_texts(comments: Sequence[str]) -> int:
+    """Return how many different comments there are, compared as for sharing (:func:`text_key`).
+
+    "Different comments" means one thing wherever hubplan says it: the themes' caution and how many
+    themes k-means is given count the texts that differ in their words, as shared texts are found.
+
+    Parameters
+    ----------
+    comments
+        The responses' comments.
+
+    Returns
+    -------
+    int
+        Different non-blank texts.
+
+    Examples
+    --------
+    >>> distinct_texts(["Keep it open!", "keep it  open", "A lifeline", "", "  "])
+    2
+    """
+    return len({key for key in map(text_key, comments) if key})
+
+
 MIN_SHARED_WORDS = 3
 """The fewest words a comment needs to count as a shared text: "No", "N/A" and "Strongly agree" given by
 many are answers, not a campaign's words ("Keep it open" is one)."""

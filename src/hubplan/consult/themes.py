@@ -27,6 +27,7 @@ from scipy.optimize import linear_sum_assignment
 
 from hubplan.consult.quotes import select_quotes
 from hubplan.consult.redact import redact_all
+from hubplan.consult.shared import distinct_texts
 from hubplan.data import plain_yaml
 from hubplan.data.safe_read import read_user_text, workspace_cache
 from hubplan.errors import HubplanError, InputError, Problem
@@ -220,7 +221,7 @@ def find_themes(
     from sklearn.metrics import silhouette_score
 
     usable = np.flatnonzero([bool(c.strip()) for c in comments])
-    distinct = len({comments[i].strip() for i in usable})
+    distinct = distinct_texts([comments[i] for i in usable])
     if len(usable) < 4 or (k is None and distinct < MIN_COMMENTS_PER_THEME):  # too few to group
         return []
     x = vectors[usable]
