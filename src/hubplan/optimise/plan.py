@@ -402,7 +402,8 @@ def plan(
     (:func:`canonical_order`). Where plans tie on the objective because two sites have the same
     minutes to every area (a centre and the library at its postcode), the cheaper site, then the
     lower id, is kept (:func:`hubplan.optimise.solve.prefer_earlier_twins`, a swap after solving
-    that leaves the objective unchanged; no term is added to the objective).
+    that leaves the objective unchanged; no term is added to the objective). Under a coverage
+    objective twins are sites that cover the same areas within its minutes.
 
     Raises
     ------
