@@ -129,3 +129,16 @@ def test_need_counts_families_by_the_way_they_can_travel(tmp_path: Path) -> None
     assert plan.families_in_need == pytest.approx(54.0)
     assert "bus without a car" in BY_HOW_THEY_TRAVEL
     assert "car with one" in BY_HOW_THEY_TRAVEL
+
+
+def test_an_area_the_usage_leaves_out_counts_the_average_not_none_seen(tmp_path: Path) -> None:
+    """Probe 10's note: an area with no row in usage.csv counted as 0 seen (weight 1), drawing outreach
+    to areas a partial file merely left out. Worked: A1 22 of 24 seen (1/12 not seen), A2 has no row:
+    it counts A1's share, 1/12 (the families-weighted average of the areas with a row), not 1."""
+    from hubplan.outreach.need import reach_weights
+
+    ws = write_workspace(
+        tmp_path / "ws", sites=SITES, areas=AREAS, toml=TOML, scenarios={"base": "bases: [S1]\n"}
+    )
+    (ws / "usage.csv").write_text("area_id,registered,seen\nA1,23,22\n")
+    assert reach_weights(load_workspace(ws)).tolist() == pytest.approx([1 / 12, 1 / 12])

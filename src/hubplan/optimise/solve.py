@@ -492,10 +492,11 @@ def prefer_earlier_twins(inst: Instance, rules: Rules, open_sites: np.ndarray) -
     Twins are sites with identical columns in ``inst`` (the same weighted cost to every area, e.g.
     a children's centre and the library at the same postcode; under a coverage objective the
     columns say which areas a site covers, so twins are sites that cover the same areas, whatever
-    their minutes): swapping one for the other leaves the objective exactly as it was, so the optimum and its bound stand. Which twin a solver opens
-    otherwise depends on how the sites happen to be ordered; this makes the choice the earliest
-    position, which :func:`hubplan.optimise.plan.plan` orders by cost and then id. A swap is kept
-    only when every rule still holds (a required site stays, an excluded one stays shut, a district
+    their minutes): swapping one for the other leaves the objective exactly as it was, so the
+    optimum and its bound stand. Which twin a solver opens otherwise depends on how the sites
+    happen to be ordered; this makes the choice the earliest position, which
+    :func:`hubplan.optimise.plan.plan` orders by cost and then id. A swap is kept only when every
+    rule still holds (a required site stays, an excluded one stays shut, a district
     keeps its minimum); with capacities, where twins may hold different numbers, nothing is swapped.
 
     Parameters

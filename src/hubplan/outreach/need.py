@@ -20,7 +20,8 @@ NeedWeighting = Literal["deprivation", "deprivation_and_reach"]
 WEIGHTING_WORDS = {
     "deprivation": "deprivation (optimise.need_weights)",
     "deprivation_and_reach": "deprivation (optimise.need_weights) times the share of each area's "
-    "children not seen in the year (usage.csv)",
+    "children not seen in the year (usage.csv; an area it gives no row counts the average share of those "
+    "it gives, as nothing is known of it)",
 }
 """Each weighting in words, as outputs say which was used."""
 
@@ -98,12 +99,15 @@ def reach_weights(workspace: Workspace) -> np.ndarray:
     Parameters
     ----------
     workspace
-        A workspace with ``usage.csv`` (written by ``hubplan reach``); an area with no row has none seen.
+        A workspace with ``usage.csv`` (written by ``hubplan reach``).
 
     Returns
     -------
     numpy.ndarray
-        :func:`not_seen_share` of its areas.
+        :func:`not_seen_share` of each area the usage gives a row; an area with no row is no data,
+        not none seen (as ``hubplan reach`` reads it), and counts the families-weighted average share
+        of the areas with a row, so a file that leaves areas out neither draws outreach to them nor
+        away from them.
 
     Raises
     ------
@@ -115,7 +119,13 @@ def reach_weights(workspace: Workspace) -> np.ndarray:
         where = str(workspace.path / USAGE_FILE) if workspace.path is not None else USAGE_FILE
         expected = "usage by area, for outreach need weighted by reach (import it with `hubplan reach`)"
         raise InputError([Problem(where, None, None, expected, "no such file")], "no usage to weight need by")
-    return not_seen_share(np.asarray(workspace.areas.families, dtype=np.float64), usage.seen_by_area)
+    families = np.asarray(workspace.areas.families, dtype=np.float64)
+    share = not_seen_share(families, usage.seen_by_area)
+    known = usage.has_row
+    if known.all() or not known.any():
+        return share
+    weights = families[known] if families[known].sum() > 0 else None
+    return np.where(known, share, float(np.average(share[known], weights=weights)))
 
 
 @dataclass(frozen=True, eq=False)
