@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
@@ -23,10 +22,12 @@ from hubplan.cli.common import (
     money_option,
     out,
     print_json,
+    print_notes,
     solver_output_to_stderr,
     travel_for,
 )
 from hubplan.errors import HubplanError
+from hubplan.evaluate.evaluation import data_notes
 from hubplan.files import spreadsheet_safe, write_output
 from hubplan.outreach import amend as amend_plan
 from hubplan.outreach import plan_events, plan_outreach
@@ -116,8 +117,8 @@ def outreach(
     for reach in outreach_reach(workspace, result):
         if reach.breakdown != "district":
             out.print(reach_table(reach, people=result.people))
-    for note in result.notes:
-        out.print(f"[dim]Note: {escape(note)}[/]")
+    # evaluate's notes on the minutes and the data, which the reach above rests on too
+    print_notes([*result.notes, *data_notes(workspace, travel, bases_cost_only=False)])
     if not math.isfinite(result.budget_per_year):
         out.print("[dim]Note: give a budget with --budget (e.g. --budget 5.2m) to plan outreach within it[/]")
     if timetable is not None:
@@ -203,6 +204,7 @@ def amend(
     assumed = next((o.outreach.bases_cost_words for o in options if o.outreach.bases_cost_words), "")
     out.print(amend_table(options, amount, cost_words=assumed))
     out.print(amend_sentence(options, amount, before))
+    print_notes([*before.notes, *data_notes(workspace, travel, bases_cost_only=False)])
 
 
 @app.command()
@@ -240,8 +242,7 @@ def events(
         return
     out.print(events_table(found))
     out.print(f"{len(found)} events cover {sum(len(e.centres) for e in found)} closing centres.")
-    for note in notes:
-        out.print(f"[dim]Note: {escape(note)}[/]")
+    print_notes(notes)
     if data_out is not None:
         out.print(f"wrote {data_out}")
 
