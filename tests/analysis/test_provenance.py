@@ -57,3 +57,19 @@ def test_an_outreach_sessions_reach_has_a_source(tmp_path: Path) -> None:
     assert chosen.figures["session_capacity"].detail.startswith(
         "a weekly outreach session serves 12 families"
     )
+
+
+def test_the_outreach_workers_count_has_a_source(tmp_path: Path) -> None:
+    """Probe 34 F6: "outreach workers 8" was printed with nothing saying a worker's 30 hours a week of
+    sessions is hubplan's assumption; set in hubplan.toml it is the user's."""
+    sources = figure_provenance(load_workspace(write_workspace(tmp_path / "w")), {})
+    staff = sources.figures["outreach_staff"]
+    assert staff.kind == "assumed"
+    assert "a worker giving at most 30 hours a week to sessions" in staff.detail
+    assert "([costs] staff_hours_per_week; default: our assumption" in staff.detail
+    assert "outreach workers" in sources.assumed_names()
+    toml = TINY_TOML + "\n[costs]\nstaff_hours_per_week = 20\n"
+    given = figure_provenance(load_workspace(write_workspace(tmp_path / "g", toml=toml)), {})
+    assert given.figures["outreach_staff"].kind == "user"
+    assert "at most 20 hours a week" in given.figures["outreach_staff"].detail
+    assert "set in hubplan.toml" in given.figures["outreach_staff"].detail

@@ -72,7 +72,7 @@ def test_a_budget_with_bases_of_unknown_cost_plans_no_outreach_and_says_why(tmp_
     assert result.exit_code == 0, result.output
     text = " ".join(result.output.split())
     assert "budget a year │ £1.00m" in text
-    assert "outreach sessions (0 a week at 0 venues)" in text
+    assert "outreach sessions (0 a week at 0 venues; assumed [2])" in text
     assert "some of one's bases have no cost_per_year, so what the budget of £1,000,000 a year leaves " \
         "for outreach is not known and no outreach is planned" in text  # fmt: skip
 
@@ -87,7 +87,7 @@ def test_assumed_costs_are_labelled_and_no_budget_is_made_up(tmp_path: Path) -> 
     text = " ".join(result.output.split())
     assert "budget a year" not in text
     assert "bases (assumed: £192k a site, Norfolk's £10.2m / 53 centres) │ £192k" in text
-    assert "total (assumed: £192k a site, Norfolk's £10.2m / 53 centres)" in text
+    assert "total (assumed: £192k a site, Norfolk's £10.2m / 53 centres; see [1], [2], [3])" in text
     assert "no outreach is planned" in text
     assert "give a budget with --budget" in text
     data = json.loads(
@@ -114,4 +114,74 @@ def test_outreach_names_its_travel_rule_and_counts_the_workspace_unit(tmp_path: 
     assert "children within 10 min of a base (by bus without a car, by car with one)" in text
     assert "children in need" in text
     assert "how children are reached" in text
-    assert "families" not in text
+    # the tables count children; only the assumption that a session serves 20 families says families
+    tables = text.split("Note: [1]")[0]
+    assert "families" not in tables
+    assert "serves 20 families over a year, applied to children as areas.csv counts them" in text
+
+
+def _rows(args: list[str]) -> list[str]:
+    """The output's lines, the table's borders and padding taken off."""
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    return [" ".join(line.replace("│", " ").split()) for line in result.output.splitlines()]
+
+
+def test_every_assumed_outreach_figure_says_so_and_why(tmp_path: Path) -> None:
+    """Probe 34 F6: the online offer, the sessions' cost, the children reached and the workers were
+    printed as the council's own figures; only the bases said "assumed".
+
+    The tiny workspace sets none of these costs, so each is hubplan's: the online offer is Norfolk's
+    £200,000 for 47,149 children pro rata to these 10 + 20 + 30 = 60 families, £254.5, to the £100:
+    £300; a session serves 20 families; a worker gives 30 hours a week.
+    """
+    folder = write_workspace(tmp_path / "w")
+    rows = _rows(["outreach", str(folder), "one", "--budget", "1k"])
+    assert "online offer (assumed [1]) £300" in rows
+    assert any(r.startswith("outreach sessions (") and r.endswith("; assumed [2]) £0") for r in rows), rows
+    assert "home visits (1 families; assumed [3]) £600" in rows
+    assert "total (see [1], [2], [3]) £1k" in rows
+    assert "families reached by outreach (assumed [4]) 1" in rows
+    assert "outreach workers (assumed [5]) 0" in rows
+    notes = [r for r in rows if r.startswith("Note: [")]
+    assert notes[0] == (
+        "Note: [1] assumed by hubplan: the online offer at £300 a year ([costs] online_offer_per_year; "
+        "default: Norfolk's £200,000 for 47,149 children under five, pro rata to these 60 families with "
+        "children under five)"
+    )
+    assert notes[1].startswith(
+        "Note: [2] assumed by hubplan: outreach sessions costed at £25 an hour of staff"
+    )
+    assert notes[2].startswith("Note: [3] assumed by hubplan: home visits to the families no venue reaches")
+    assert notes[3].startswith("Note: [4] assumed by hubplan: a weekly outreach session serves 20 families")
+    assert notes[4].startswith(
+        "Note: [5] assumed by hubplan: outreach workers counted as the staff each base"
+    )
+    assert "at most 30 hours a week" in notes[4]
+    assert len(notes) == 5
+
+
+def test_outreach_figures_set_in_hubplan_toml_say_they_are_the_users(tmp_path: Path) -> None:
+    toml = TINY_TOML + "\n[costs]\nonline_offer_per_year = 5000\nstaff_hours_per_week = 25\n"
+    folder = write_workspace(tmp_path / "w", toml=toml)
+    rows = _rows(["outreach", str(folder), "one", "--budget", "10k"])
+    assert "online offer (your figure [1]) £5k" in rows
+    assert "outreach workers (your figure [5]) 0" in rows
+    assert (
+        "Note: [1] given by the user: the online offer at £5,000 a year ([costs] online_offer_per_year; set "
+        "in hubplan.toml)"
+    ) in rows
+    assert any(r.startswith("Note: [5] given by the user:") and "at most 25 hours a week" in r for r in rows)
+    assert "Note: [2] assumed by hubplan: outreach sessions costed at" in " ".join(rows)
+
+
+def test_amend_marks_the_outreach_figures_it_shows(tmp_path: Path) -> None:
+    """amend shows outreach's reach and cost, not its workers: four notes, the same words."""
+    folder = write_workspace(tmp_path / "w")
+    result = runner.invoke(
+        app, ["amend", str(folder), "one", "--budget", "1k", "--extra", "500", "--no-rounds"]
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "Note: [4] assumed by hubplan: a weekly outreach session serves 20 families" in said
+    assert "Note: [5]" not in said

@@ -149,6 +149,54 @@ def test_rows_after_a_spreadsheet_s_empty_row_keep_their_numbers(workspace: Path
     assert "2 valid rows, 2 new (0 already stored), 2 problem(s) skipped" in said
 
 
+def test_rows_that_repeat_an_earlier_row_exactly_are_named_and_stored_once(workspace: Path) -> None:
+    """Probe 34 F16: a form sent twice gives the same row again; the import said nothing of it.
+
+    Rows 2-3 give D-1 with different answers (both named as problems, neither kept); row 5 copies
+    row 4 and row 7 copies row 6 exactly, and row 8 copies row 4 again: 3 repeats of 2 responses, so
+    2 valid rows (D-2 and D-3), each stored once, and the note names rows 5, 7 and 8.
+    """
+    export = (
+        "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n"
+        "D-1,2018-10-24T08:45,parent,NR1 9QE,,disagree,first answer\n"
+        "D-1,2018-10-24T08:45,parent,NR1 9QE,,agree,changed answer\n"
+        "D-2,2018-10-24T08:45,parent,NR1 9QE,,agree,x\n"
+        "D-2,2018-10-24T08:45,parent,NR1 9QE,,agree,x\n"
+        "D-3,2018-10-25T09:00,carer,NR2 1AB,,disagree,too far\n"
+        "D-3,2018-10-25T09:00,carer,NR2 1AB,,disagree,too far\n"
+        "D-2,2018-10-24T08:45,parent,NR1 9QE,,agree,x\n"
+    )
+    (workspace.parent / "responses.csv").write_text(export)
+    result = runner.invoke(
+        app, ["consult", "import", str(workspace), str(workspace.parent / "responses.csv")]
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "responses.csv: 3 rows repeat an earlier row of the file (rows 5, 7, 8): stored once" in said
+    assert "2 valid rows, 2 new (0 already stored), 2 problem(s) skipped" in said
+
+
+def test_a_row_that_repeats_a_row_with_a_problem_is_not_said_to_be_stored(workspace: Path) -> None:
+    """Row 3 copies row 2, whose answer no list has: neither is stored, and the note says so."""
+    export = (
+        "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n"
+        "R1,2018-10-02T12:00,parent,NR1 1AD,,maybe?,An answer no list has.\n"
+        "R1,2018-10-02T12:00,parent,NR1 1AD,,maybe?,An answer no list has.\n"
+        "R2,2018-10-01T11:00,parent,NR1 1AB,,agree,Fine.\n"
+    )
+    (workspace.parent / "responses.csv").write_text(export)
+    result = runner.invoke(
+        app, ["consult", "import", str(workspace), str(workspace.parent / "responses.csv")]
+    )
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert (
+        "responses.csv: 1 row repeats an earlier row of the file (row 3): skipped with the row it repeats, "
+        "which has a problem"
+    ) in said
+    assert "1 valid rows, 1 new (0 already stored), 1 problem(s) skipped" in said
+
+
 CAMPAIGN = "response_id,submitted_at,respondent_type,postcode,centre,support,comment\n" + "".join(
     f"C{i},2018-10-07T09:0{i},parent,NR1 9Q{c},,disagree,{text}\n"
     for i, (c, text) in enumerate(

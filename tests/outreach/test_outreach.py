@@ -335,7 +335,11 @@ def test_home_visits_for_children_say_a_familys_cost_is_charged_per_child(tmp_pa
     said = "£450 a child a year: a family's cost, as areas.csv counts children, assuming one child per family"
     result = runner.invoke(app, ["outreach", str(folder), "one"], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
-    assert f"home visits (444 children; {said})" in result.output
+    # the row points to its note, which says the assumption in the provenance's words (probe 34 F6)
+    assert "home visits (444 children; assumed [3])" in result.output
+    assert f"Note: [3] assumed by hubplan: home visits to the children no venue reaches costed at {said}" in (
+        result.output
+    )
     result = runner.invoke(app, ["outreach", str(folder), "one", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

@@ -146,7 +146,7 @@ def test_report_and_outreach_follow_one_rule_without_a_budget(tmp_path: Path) ->
     )
     assert f"Only one : {why}." in text
     assert f"Note: {why}" in cli
-    assert "outreach sessions (0 a week at 0 venues)" in cli
+    assert "outreach sessions (0 a week at 0 venues; assumed [2])" in cli
 
 
 def test_map_caption_says_the_users_areas_are_dots(tmp_path: Path) -> None:

@@ -48,10 +48,21 @@ FIGURE_NAMES = {
     "outreach_costs": "outreach costs",
     "home_visits": "home visits",
     "session_capacity": "an outreach session's reach",
+    "outreach_staff": "outreach workers",
     "rounds_costs": "outreach rounds' vehicles",
     "modelled_data": "what the workspace's data models",
 }
 """The words each figure key of the provenance is shown with."""
+
+KIND_WORDS: dict[Kind, str] = {
+    "real": "real data",
+    "user": "given by the user",
+    "assumed": "assumed by hubplan",
+}
+"""Each kind of source in words, as the report's sources table and the CLI's notes say it."""
+
+KIND_MARKS: dict[Kind, str] = {"real": "real data", "user": "your figure", "assumed": "assumed"}
+"""Each kind of source in a word or two, beside a figure whose note says the rest."""
 
 
 @dataclass(frozen=True)
@@ -290,6 +301,7 @@ def figure_provenance(workspace: Workspace, sources: dict[str, str]) -> FigureSo
     )
     figures["home_visits"] = _home_visits(workspace)
     figures["session_capacity"] = _session_capacity(workspace)
+    figures["outreach_staff"] = _outreach_staff(a)
     figures["rounds_costs"] = _rounds_costs(a)
     return FigureSources(figures, not_given)
 
@@ -329,6 +341,23 @@ def _session_capacity(workspace: Workspace) -> Provenance:
         f"a weekly outreach session serves {outreach.families_per_session:g} families over a year{per_child} "
         "([outreach] families_per_session"
         + ("; set in hubplan.toml)" if chosen else "; default: a rotating group of 20, our assumption)"),
+    )
+
+
+def _outreach_staff(a: Assumptions) -> Provenance:
+    """Where the count of outreach workers comes from (``[costs] staff_hours_per_week``)."""
+    costs = a.costs
+    chosen = _set_in_file(costs, "staff_hours_per_week")
+    return Provenance(
+        "user" if chosen else "assumed",
+        "outreach workers counted as the staff each base needs for its sessions' timetable, a worker "
+        f"giving at most {costs.staff_hours_per_week:g} hours a week to sessions, their setting up and "
+        "travel ([costs] staff_hours_per_week"
+        + (
+            "; set in hubplan.toml)"
+            if chosen
+            else "; default: our assumption, the rest of a worker's week going on visits and admin)"
+        ),
     )
 
 

@@ -11,7 +11,7 @@ import re
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -397,6 +397,19 @@ def warn_of_travel_inside_areas(evaluations: list[Evaluation]) -> None:
 
     for caution in dict.fromkeys(c for ev in evaluations for c in ev.cautions if c.startswith(NOT_MODELLED)):
         err.print(f"warning: {escape(caution)}")
+
+
+def print_notes(notes: Iterable[str]) -> None:
+    """Print each note once, dimmed, after a command's tables: the one way every command says its notes.
+
+    Parameters
+    ----------
+    notes
+        The notes, in order (:func:`hubplan.report.tables.comparison_notes` for evaluations); a note
+        given twice is printed once. Printed as text, never read as rich markup.
+    """
+    for note in dict.fromkeys(notes):
+        out.print(f"[dim]Note: {escape(note)}[/]")
 
 
 def print_json(data: Any) -> None:

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 
 from hubplan.cli.common import (
     AsJson,
@@ -20,6 +19,7 @@ from hubplan.cli.common import (
     money_option,
     out,
     print_json,
+    print_notes,
     progress_bar,
     travel_for,
     warn_of_travel_inside_areas,
@@ -114,7 +114,7 @@ def optimise(
     """Choose bases under a number or a budget and rules; write the plan as a scenario and compare it."""
     from hubplan.evaluate import area_breakdowns, evaluate
     from hubplan.optimise.plan import plan
-    from hubplan.report import comparison_table
+    from hubplan.report import comparison_notes, comparison_table
 
     if (bases is None) == (budget is None):
         raise ParameterError(
@@ -165,6 +165,7 @@ def optimise(
     )
     out.print(comparison_table(evaluations, cost_words=cost_words(workspace, evaluations)))
     warn_of_travel_inside_areas(evaluations)
+    print_notes(comparison_notes(evaluations))  # evaluate's notes, each once
     for path in written:
         out.print(f"wrote {path}")
 
@@ -237,7 +238,6 @@ def frontier(
     )
     for sentence in extra_money_sentences(rows, more if more is not None else given.get("step", by)):
         out.print(f"- {sentence}")
-    for note in notes:
-        out.print(f"[dim]Note: {escape(note)}[/]")
+    print_notes(notes)
     if data_out is not None:
         out.print(f"wrote {data_out}")

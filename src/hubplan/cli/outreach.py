@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
+from hubplan.analysis.provenance import figure_provenance
 from hubplan.cli.common import (
     AsJson,
     Dir,
@@ -23,10 +23,13 @@ from hubplan.cli.common import (
     money_option,
     out,
     print_json,
+    print_notes,
     solver_output_to_stderr,
     travel_for,
 )
+from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
+from hubplan.evaluate.evaluation import data_notes
 from hubplan.files import spreadsheet_safe, write_output
 from hubplan.outreach import amend as amend_plan
 from hubplan.outreach import plan_events, plan_outreach
@@ -35,14 +38,19 @@ from hubplan.outreach.reach import outreach_reach
 from hubplan.outreach.timetable import Session
 from hubplan.report import format as fmt
 from hubplan.report.outreach import (
+    OUTREACH_COSTS,
+    OUTREACH_FIGURES,
+    FigureNotes,
     amend_sentence,
     amend_table,
     events_table,
+    figure_notes,
     outreach_summary_table,
     reach_table,
     timetable_table,
     venues_table,
 )
+from hubplan.travel import TravelMatrix
 
 MAX_CONSULTATION_DAYS = 366
 """The longest consultation ``events`` plans drop-ins for (councils consult for 6 to 12 weeks)."""
@@ -61,6 +69,13 @@ def _write_csv(path: Path, columns: list[str], rows: list[dict[str, Any]], *, op
     writer.writeheader()
     writer.writerows({k: spreadsheet_safe(v) for k, v in row.items()} for row in rows)
     write_output(path, buffer.getvalue().encode("utf-8"), option=option)
+
+
+def _figure_notes(
+    workspace: Workspace, travel: TravelMatrix, keys: tuple[str, ...] = OUTREACH_FIGURES
+) -> FigureNotes:
+    """Mark each outreach figure shown with where it comes from, in the report's words (its provenance)."""
+    return figure_notes(figure_provenance(workspace, dict(travel.sources)).figures, keys)
 
 
 @app.command()
@@ -110,14 +125,15 @@ def outreach(
     if as_json:
         print_json(result.to_dict())
         return
-    out.print(outreach_summary_table(result))
-    out.print(venues_table(result))
+    sources = _figure_notes(workspace, travel)
+    out.print(outreach_summary_table(result, sources=sources))
+    out.print(venues_table(result, sources=sources))
     out.print(timetable_table(result))
     for reach in outreach_reach(workspace, result):
         if reach.breakdown != "district":
             out.print(reach_table(reach, people=result.people))
-    for note in result.notes:
-        out.print(f"[dim]Note: {escape(note)}[/]")
+    # evaluate's notes on the minutes and the data, which the reach above rests on too
+    print_notes([*sources.notes, *result.notes, *data_notes(workspace, travel, bases_cost_only=False)])
     if not math.isfinite(result.budget_per_year):
         out.print("[dim]Note: give a budget with --budget (e.g. --budget 5.2m) to plan outreach within it[/]")
     if timetable is not None:
@@ -201,8 +217,10 @@ def amend(
         )
         return
     assumed = next((o.outreach.bases_cost_words for o in options if o.outreach.bases_cost_words), "")
-    out.print(amend_table(options, amount, cost_words=assumed))
+    sources = _figure_notes(workspace, travel, (*OUTREACH_COSTS, "session_capacity"))  # no workers shown
+    out.print(amend_table(options, amount, cost_words=assumed, sources=sources))
     out.print(amend_sentence(options, amount, before))
+    print_notes([*sources.notes, *before.notes, *data_notes(workspace, travel, bases_cost_only=False)])
 
 
 @app.command()
@@ -240,8 +258,7 @@ def events(
         return
     out.print(events_table(found))
     out.print(f"{len(found)} events cover {sum(len(e.centres) for e in found)} closing centres.")
-    for note in notes:
-        out.print(f"[dim]Note: {escape(note)}[/]")
+    print_notes(notes)
     if data_out is not None:
         out.print(f"wrote {data_out}")
 

@@ -21,6 +21,7 @@ from hubplan.cli.common import (
     load,
     out,
     print_json,
+    print_notes,
     print_problems,
     travel_for,
     warn_of_travel_inside_areas,
@@ -35,7 +36,13 @@ from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.optimise.plan import Objective, PlanSettings, plan
 from hubplan.outreach import amend, plan_outreach
-from hubplan.report import breakdown_table, comparison_table, evaluation_table, headline_sentences
+from hubplan.report import (
+    breakdown_table,
+    comparison_notes,
+    comparison_table,
+    evaluation_table,
+    headline_sentences,
+)
 from hubplan.report import format as fmt
 from hubplan.report.outreach import amend_sentence, outreach_sentence
 from hubplan.report.tables import BREAKDOWN_TITLES
@@ -213,8 +220,7 @@ def evaluate_command(
         )
     for name in ev.modes[mode].groups:
         out.print(breakdown_table(ev, name, mode=mode, minutes=minutes))
-    for note in ev.notes:
-        out.print(f"[dim]Note: {note}[/]")
+    print_notes(comparison_notes([ev]))
 
 
 def _check_view(ev: Evaluation, mode: str, minutes: float) -> None:
@@ -244,6 +250,7 @@ def compare(
         print_json({"scenarios": [ev.to_dict() for ev in evaluations]})
         return
     out.print(comparison_table(evaluations, cost_words=cost_words(workspace, evaluations)))
+    print_notes(comparison_notes(evaluations))
 
 
 @app.command()
@@ -295,6 +302,7 @@ def demo(
         out.print("[bold]Outreach, the amendments and the consultation (modelled and synthetic)[/]")
         for sentence in money:
             out.print(f"- {sentence}")
+    print_notes(comparison_notes(evaluations))
     hint = f" {workspace_out}" if workspace_out else " DIR (after --workspace-out DIR)"
     out.print(f"\nTry: hubplan evaluate{hint} adopted-2019-15   |   hubplan compare --help")
 

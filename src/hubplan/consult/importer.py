@@ -277,6 +277,7 @@ def read_responses(
     latest = (today or date.today()) + timedelta(days=1)  # a day's grace for time zones
     first: dict[str, tuple[int, dict[str, str]]] = {}
     repeated: dict[str, list[int]] = {}
+    copies: list[tuple[int, int]] = []  # (row, the earlier row it repeats exactly)
     for (row, record), when in zip(records, times, strict=True):
         cells: dict[str, str] = {c: record[position[c]].strip() if position[c] >= 0 else "" for c in COLUMNS}
         if position["response_id"] < 0:
@@ -291,6 +292,8 @@ def read_responses(
             problem = _repeat(path.name, (row, cells), (other, before))
             if problem is not None:
                 problems.append(problem)
+            else:  # no problem: an exact copy of the earlier row
+                copies.append((row, other))
             if _answers(before) != _answers(cells):
                 repeated.setdefault(key, []).append(row)
             continue  # the same response again: kept once
@@ -316,6 +319,8 @@ def read_responses(
         summary = f"{path.name} holds no response that can be imported: {len(problems)} problem(s){more}"
         raise InputError(shown_problems, summary)
     kept = {int(r["source_row"]) for r in rows}
+    if copies:
+        notes.append(_copies_note(path.name, copies, kept))
     outside = [row for row in outside if row in kept]
     if outside and period:
         more = ", ..." if len(outside) > MAX_PROBLEMS_SHOWN else ""
@@ -335,6 +340,29 @@ def read_responses(
             "consult summary and the report say how many share a text (a campaign's or a template's words?)"
         )
     return ImportResult(rows, problems, hashlib.sha256(raw).hexdigest(), notes)
+
+
+def _copies_note(file: str, copies: list[tuple[int, int]], kept: set[int]) -> str:
+    """Say which rows repeat an earlier row of the file exactly, and that each response is stored once.
+
+    A form submitted twice, or an export appended to itself, gives the same row again: one response,
+    read once, but named, as blank rows are, so the count of valid rows is not a puzzle.
+    """
+    rows = [row for row, _ in copies]
+    more = ", ..." if len(rows) > MAX_PROBLEMS_SHOWN else ""
+    listed = ", ".join(str(r) for r in rows[:MAX_PROBLEMS_SHOWN]) + more
+    n = len(rows)
+    said = (
+        f"{file}: {n} rows repeat an earlier row of the file (rows {listed})"
+        if n > 1
+        else f"{file}: 1 row repeats an earlier row of the file (row {listed})"
+    )
+    skipped = sum(earlier not in kept for _, earlier in copies)
+    if not skipped:
+        return f"{said}: stored once"
+    if skipped == n:
+        return f"{said}: skipped with the row {'each' if n > 1 else 'it'} repeats, which has a problem"
+    return f"{said}: stored once; {skipped} of them repeat a row that has a problem, and are skipped with it"
 
 
 def _positions(file: str, header: list[str], mapping: dict[str, str]) -> dict[str, int]:

@@ -316,13 +316,15 @@ def evaluate(
     )
 
 
-def data_notes(workspace: Workspace, travel: TravelMatrix) -> list[str]:
+def data_notes(workspace: Workspace, travel: TravelMatrix, *, bases_cost_only: bool = True) -> list[str]:
     """Return the notes every plan's figures from this workspace carry, whatever its bases.
 
     How each mode's minutes were made (estimated, routed or imported), that a cost counts the bases'
     own costs only, and what of the workspace's data is modelled (``[region] modelled``: in Norfolk,
-    every centre's cost and libraries' costs as bases). ``evaluate`` prints them after its tables,
-    and ``frontier``, whose plans are priced from the same costs, prints the same notes.
+    every centre's cost and libraries' costs as bases; with ``init --assume-costs``, households
+    without a car and the costs). ``evaluate`` prints them after its tables, and ``frontier``,
+    ``optimise``, ``compare``, ``outreach`` and ``amend``, whose figures rest on the same minutes and
+    data, print the same notes.
 
     Parameters
     ----------
@@ -330,6 +332,9 @@ def data_notes(workspace: Workspace, travel: TravelMatrix) -> list[str]:
         The workspace.
     travel
         Its travel matrices.
+    bases_cost_only
+        Say that a cost counts the bases' own costs only (``False`` for outreach plans, whose cost
+        counts the outreach too).
 
     Returns
     -------
@@ -337,7 +342,8 @@ def data_notes(workspace: Workspace, travel: TravelMatrix) -> list[str]:
         One note each, in the order ``evaluate`` prints them.
     """
     notes = [_source_note(mode, src, travel.minutes[mode]) for mode, src in travel.sources.items()]
-    notes.append("cost counts the bases' own annual costs only; outreach and staff are not costed here")
+    if bases_cost_only:
+        notes.append("cost counts the bases' own annual costs only; outreach and staff are not costed here")
     if workspace.assumptions.region.modelled:
         notes.append(f"modelled data: {workspace.assumptions.region.modelled}")
     return notes

@@ -17,7 +17,7 @@ import numpy as np
 from hubplan import __version__
 from hubplan.analysis import Analysis
 from hubplan.analysis.centres import MODES
-from hubplan.analysis.provenance import FIGURE_NAMES, Provenance
+from hubplan.analysis.provenance import FIGURE_NAMES, KIND_WORDS, Provenance
 from hubplan.analysis.shapes import EvaluationShape
 from hubplan.analysis.summaries import ConsultationSummary
 from hubplan.analysis.uncertainty import RURAL, ReachIntervals, ScenarioIntervals
@@ -262,9 +262,6 @@ def _libraries_found_without_a_compiler() -> Iterator[None]:
 _USER = Provenance("user", "")
 
 
-_KIND_WORDS = {"real": "real data", "user": "given by the user", "assumed": "assumed by hubplan"}
-
-
 def _assumed_names(analysis: Analysis) -> list[str] | None:
     """Return short names of what is assumed; ``None`` without provenance."""
     return analysis.provenance.assumed_names() if analysis.provenance is not None else None
@@ -277,7 +274,7 @@ def _provenance_rows(analysis: Analysis) -> list[dict[str, str]]:
     return [
         {
             "figure": FIGURE_NAMES.get(key, key.replace("minutes.", "minutes by ")),
-            "kind": _KIND_WORDS[p.kind],
+            "kind": KIND_WORDS[p.kind],
             "detail": p.detail,
         }
         for key, p in analysis.provenance.figures.items()

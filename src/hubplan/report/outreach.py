@@ -3,22 +3,122 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from rich.table import Table
 
+from hubplan.analysis.provenance import KIND_MARKS, KIND_WORDS, Provenance
 from hubplan.analysis.shapes import AmendShape, EventShape, OutreachPlanShape, ReachTableShape
 from hubplan.report import format as fmt
 from hubplan.report.tables import BREAKDOWN_TITLES
 
+OUTREACH_FIGURES = ("online_offer", "outreach_costs", "home_visits", "session_capacity", "outreach_staff")
+"""The provenance keys (:func:`hubplan.analysis.provenance.figure_provenance`) of an outreach plan's
+figures beyond the bases' cost, which says its own source: the online offer, the sessions' cost, home
+visits' cost, the families a session reaches, and the workers."""
 
-def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
+OUTREACH_COSTS = ("online_offer", "outreach_costs", "home_visits")
+"""The keys of the lines of an outreach plan's cost, which its total sums."""
+
+
+@dataclass(frozen=True)
+class FigureNotes:
+    """Figures marked with where they come from, and the numbered notes that say it in full.
+
+    Parameters
+    ----------
+    marks
+        Provenance key to the words beside its figure ("assumed [1]", "your figure [2]").
+    notes
+        One note per key, numbered as the marks: "[1] assumed by hubplan: the online offer at ...".
+    """
+
+    marks: dict[str, str]
+    notes: tuple[str, ...]
+
+    def mark(self, key: str) -> str:
+        """Return the mark of a figure ('' when it has none).
+
+        Parameters
+        ----------
+        key
+            A provenance key.
+
+        Returns
+        -------
+        str
+            Its mark.
+        """
+        return self.marks.get(key, "")
+
+    def refs(self, keys: Sequence[str]) -> str:
+        """Return the note numbers of some figures, as "see [1], [2]" ('' when none has a note).
+
+        Parameters
+        ----------
+        keys
+            Provenance keys.
+
+        Returns
+        -------
+        str
+            The references.
+        """
+        numbers = [self.marks[k].rsplit(" ", 1)[-1] for k in keys if k in self.marks]
+        return f"see {', '.join(numbers)}" if numbers else ""
+
+
+def figure_notes(figures: Mapping[str, Provenance], keys: Sequence[str] = OUTREACH_FIGURES) -> FigureNotes:
+    """Return the sources of some figures, numbered: a mark for each figure's label, and its note.
+
+    The words are the provenance's own (the report's sources table shows the same), so a terminal
+    table says of each figure what the report says: assumed by hubplan with the setting, its value
+    and why, or given by the user and where.
+
+    Parameters
+    ----------
+    figures
+        The analysis's provenance by key (``FigureSources.figures``).
+    keys
+        Which figures, in the order their notes are numbered; a key without provenance is skipped.
+
+    Returns
+    -------
+    FigureNotes
+        The marks and the notes.
+    """
+    marks: dict[str, str] = {}
+    notes: list[str] = []
+    for key in keys:
+        source = figures.get(key)
+        if source is None:
+            continue
+        n = len(notes) + 1
+        marks[key] = f"{KIND_MARKS[source.kind]} [{n}]"
+        notes.append(f"[{n}] {KIND_WORDS[source.kind]}: {source.detail}")
+    return FigureNotes(marks, tuple(notes))
+
+
+def _with(label: str, *parts: str) -> str:
+    """Return a label with its non-empty parts in brackets: "online offer (assumed [1])"."""
+    said = "; ".join(p for p in parts if p)
+    return f"{label} ({said})" if said else label
+
+
+def outreach_money_rows(
+    plan: OutreachPlanShape, *, sources: FigureNotes | None = None
+) -> list[tuple[str, str]]:
     """Return the budget and each line of the cost, as (label, £) rows for a table.
 
     Parameters
     ----------
     plan
         The plan.
+    sources
+        Marks of where each line's figure comes from (:func:`figure_notes`), said beside it; the
+        notes themselves are printed by the caller. ``None``: only the bases' and the home visits'
+        own words.
 
     Returns
     -------
@@ -28,10 +128,11 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
         how much over it is. The bases and the total say when a base's cost is assumed, and why;
         the home visits say when a family's cost is charged for each child.
     """
+    marks = sources or FigureNotes({}, ())
     over = plan.cost_per_year - plan.budget_per_year
     unknown = "not known (no costs for the bases)"
-    assumed = f" ({plan.bases_cost_words})" if plan.bases_cost_words else ""
-    visits_at = f"; {plan.home_visits_words}" if plan.home_visits_words else ""
+    # a marked home-visits line says its assumption in its note (the same words, and why)
+    visits_at = marks.mark("home_visits") or plan.home_visits_words
     budget = (
         [("budget a year", fmt.money(plan.budget_per_year))] if math.isfinite(plan.budget_per_year) else []
     )
@@ -39,20 +140,24 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
     rows = [
         *budget,
         (
-            f"{ind}bases{assumed}",
+            _with(f"{ind}bases", plan.bases_cost_words),
             fmt.money(plan.bases_cost_per_year) if math.isfinite(plan.bases_cost_per_year) else unknown,
         ),
-        (f"{ind}online offer", fmt.money(plan.online_cost_per_year)),
+        (_with(f"{ind}online offer", marks.mark("online_offer")), fmt.money(plan.online_cost_per_year)),
         (
-            f"{ind}outreach sessions ({len(plan.sessions)} a week at {len(plan.venues)} venues)",
+            _with(
+                f"{ind}outreach sessions",
+                f"{len(plan.sessions)} a week at {len(plan.venues)} venues",
+                marks.mark("outreach_costs"),
+            ),
             fmt.money(plan.outreach_cost_per_year),
         ),
         (
-            f"{ind}home visits ({fmt.families(plan.home_visit_families)} {plan.people}{visits_at})",
+            _with(f"{ind}home visits", f"{fmt.families(plan.home_visit_families)} {plan.people}", visits_at),
             fmt.money(plan.home_visits_cost_per_year),
         ),
         (
-            f"{ind}total{assumed}",
+            _with(f"{ind}total", plan.bases_cost_words, marks.refs(OUTREACH_COSTS)),
             fmt.money(plan.cost_per_year) if math.isfinite(plan.cost_per_year) else unknown,
         ),
     ]
@@ -61,24 +166,28 @@ def outreach_money_rows(plan: OutreachPlanShape) -> list[tuple[str, str]]:
     return rows
 
 
-def outreach_summary_table(plan: OutreachPlanShape) -> Table:
+def outreach_summary_table(plan: OutreachPlanShape, *, sources: FigureNotes | None = None) -> Table:
     """Return the money and the families of an outreach plan, one line each.
 
     Parameters
     ----------
     plan
         The plan.
+    sources
+        Marks of where each figure comes from (:func:`figure_notes`), said beside it.
 
     Returns
     -------
     rich.table.Table
         Budget, cost lines, families by how they are reached, staff.
     """
+    marks = sources or FigureNotes({}, ())
+    reach = marks.mark("session_capacity")
     table = Table(title=f"Outreach for {plan.scenario}", show_header=False)
     table.add_column("")
     table.add_column("", justify="right")
     rows = [
-        *outreach_money_rows(plan),
+        *outreach_money_rows(plan, sources=sources),
         *(
             [("  left unspent", fmt.money(plan.budget_per_year - plan.cost_per_year))]
             if math.isfinite(plan.budget_per_year - plan.cost_per_year)
@@ -88,17 +197,20 @@ def outreach_summary_table(plan: OutreachPlanShape) -> Table:
             f"{plan.people} within {plan.threshold_minutes:g} min of a base ({plan.travel_rule})",
             fmt.families(plan.families_within_base),
         ),
-        (f"{plan.people} reached by outreach", fmt.families(plan.families_reached)),
+        (_with(f"{plan.people} reached by outreach", reach), fmt.families(plan.families_reached)),
         ("  of them at home (no venue within reach)", fmt.families(plan.home_visit_families)),
-        (f"{plan.people} not reached", fmt.families(plan.families_in_need - plan.families_reached)),
-        ("outreach workers", str(plan.staff)),
+        (
+            _with(f"{plan.people} not reached", reach),
+            fmt.families(plan.families_in_need - plan.families_reached),
+        ),
+        (_with("outreach workers", marks.mark("outreach_staff")), str(plan.staff)),
     ]
     for label, value in rows:
         table.add_row(label, value)
     return table
 
 
-def venues_table(plan: OutreachPlanShape, *, limit: int = 15) -> Table:
+def venues_table(plan: OutreachPlanShape, *, limit: int = 15, sources: FigureNotes | None = None) -> Table:
     """Return the busiest venues: sessions, families, cost and the base that staffs them.
 
     Parameters
@@ -107,6 +219,9 @@ def venues_table(plan: OutreachPlanShape, *, limit: int = 15) -> Table:
         The plan.
     limit
         How many venues to list.
+    sources
+        Marks of where the families reached and the cost come from (:func:`figure_notes`), said in
+        their columns' headings.
 
     Returns
     -------
@@ -114,8 +229,11 @@ def venues_table(plan: OutreachPlanShape, *, limit: int = 15) -> Table:
         One row per venue.
     """
     table = Table(title=f"Outreach venues ({len(plan.venues)}; the {min(limit, len(plan.venues))} busiest)")
+    marks = sources or FigureNotes({}, ())
     in_need = f"{plan.people} in need"
-    for name in ("venue", "staffed from", "sessions a week", in_need, "reached", "cost a year"):
+    reached = _with("reached", marks.mark("session_capacity"))
+    cost = _with("cost a year", marks.mark("outreach_costs"))
+    for name in ("venue", "staffed from", "sessions a week", in_need, reached, cost):
         table.add_column(name, justify="left" if name in ("venue", "staffed from") else "right")
     for v in plan.venues[:limit]:
         table.add_row(
@@ -153,7 +271,9 @@ def reach_table(reach: ReachTableShape, *, people: str = "families") -> Table:
     return table
 
 
-def amend_table(options: Sequence[AmendShape], extra: float, *, cost_words: str = "") -> Table:
+def amend_table(
+    options: Sequence[AmendShape], extra: float, *, cost_words: str = "", sources: FigureNotes | None = None
+) -> Table:
     """Return each way of spending the extra money, best first.
 
     Parameters
@@ -165,21 +285,25 @@ def amend_table(options: Sequence[AmendShape], extra: float, *, cost_words: str 
     cost_words
         When a base's cost is assumed (:func:`hubplan.data.cost_source.assumed_cost_words`): said in
         the cost column's heading.
+    sources
+        Marks of where the outreach's reach and costs come from (:func:`figure_notes`), said in the
+        headings of the columns that rest on them.
 
     Returns
     -------
     rich.table.Table
         One row per split.
     """
+    marks = sources or FigureNotes({}, ())
     table = Table(title=f"What {fmt.money(extra)} more a year buys (best first)")
     for name in (
         "option",
         "bases added",
         "within reach of a base",
-        "reached in all",
+        _with("reached in all", marks.mark("session_capacity")),
         "at the rounds' stops",
         "rounds cost a year",
-        f"cost a year ({cost_words})" if cost_words else "cost a year",
+        _with("cost a year", cost_words, marks.refs(OUTREACH_COSTS)),
     ):
         table.add_column(name, justify="left" if name == "option" else "right")
     for o in options:

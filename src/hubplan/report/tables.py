@@ -377,6 +377,34 @@ def comparison_table(
     return table
 
 
+def comparison_notes(evaluations: Sequence[EvaluationShape]) -> list[str]:
+    """Return the notes of evaluations shown together, each once, in the order they first come.
+
+    The one list every command that prints an evaluation's figures prints after them (``evaluate``
+    with one, ``compare``, ``optimise`` and ``demo`` with several): how each mode's minutes were made,
+    what of the data is modelled, what the cost counts, each plan's own cautions. A note every
+    evaluation carries is said once as it is; one only some carry names them ("best-6: ...").
+
+    Parameters
+    ----------
+    evaluations
+        Evaluations of the same workspace.
+
+    Returns
+    -------
+    list of str
+        One entry per distinct note.
+    """
+    holders: dict[str, list[str]] = {}
+    for ev in evaluations:
+        for note in ev.notes:
+            names = holders.setdefault(note, [])
+            if ev.scenario.name not in names:
+                names.append(ev.scenario.name)
+    every = len({ev.scenario.name for ev in evaluations})
+    return [note if len(names) == every else f"{', '.join(names)}: {note}" for note, names in holders.items()]
+
+
 def beyond_families(
     ev: EvaluationShape, mode: str, minutes: float, *, breakdown: str | None = None
 ) -> np.ndarray:
