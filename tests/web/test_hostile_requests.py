@@ -245,3 +245,18 @@ def test_an_unknown_query_parameter_is_a_422_naming_it(client: TestClient) -> No
         "query.v: an unknown query parameter (this request takes: none; /docs lists them)"
     ]
     assert client.get("/api/places", params={"q": "der"}).status_code == 200
+
+
+@pytest.mark.parametrize("version", [True, "1", 1.0, "2", 3.0])
+def test_a_version_that_is_not_a_whole_number_is_a_422(client: TestClient, version: object) -> None:
+    """Probe 34 (F12): ``"version": true`` was read as 1, passed the check and saved over version 1."""
+    assert client.post("/api/scenarios", json={"name": "p9", "bases": ["cc-holt"]}, headers=EDITOR).json()[
+        "version"
+    ] == 1
+    body = {"name": "p9", "version": version, "bases": ["cc-diss"]}
+    data = _error_with_headers(client.post("/api/scenarios", json=body, headers=EDITOR), 422)
+    assert data["details"][0].startswith("body.version: ")
+    saved = client.get("/api/scenarios/p9").json()["scenario"]
+    assert (saved["version"], saved["bases"]) == (1, ["cc-holt"])  # nothing saved over it
+    right = {"name": "p9", "version": 1, "bases": ["cc-diss"]}
+    assert client.post("/api/scenarios", json=right, headers=EDITOR).json()["version"] == 2
