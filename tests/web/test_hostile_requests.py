@@ -110,7 +110,8 @@ def test_finished_reports_are_kept_within_a_size_and_an_age(workspace: Path) -> 
         ("done", False),
     ]
     assert prune_results(engine, kind="report", max_chars=10**9, max_age=dt.timedelta(0)) == 2
-    client = TestClient(create_app(workspace))
+    # An editors' server keeps its report runs in the store (a read-only one keeps them in memory).
+    client = TestClient(create_app(workspace, editors=(Editor.with_token("officer", TOKEN),)))
     gone = client.get(f"/api/reports/{2:032x}/report.html")
     assert _error_with_headers(gone, 410)["error"].startswith("the report was removed")
 

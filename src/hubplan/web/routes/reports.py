@@ -15,7 +15,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from hubplan.store import Run, get_run
+from hubplan.store import Run
 from hubplan.web.context import Context, split
 from hubplan.web.models import JobId, ReportRequest
 from hubplan.web.routes.strict_json import StrictJSONRoute
@@ -101,7 +101,7 @@ def reports_router(ctx: Context) -> APIRouter:
         return ctx.jobs.submit("report", request, lambda: ctx.state.report(names, bases))
 
     def report_run(job: str) -> Run:
-        run = get_run(ctx.state.engine, job)
+        run = ctx.jobs.get(job)
         if run is None or run.kind != "report":
             raise HTTPException(404, f"no report job '{job}'")
         return run
@@ -149,7 +149,7 @@ def reports_router(ctx: Context) -> APIRouter:
 
     @router.get("/api/jobs/{job}", summary="Any background job's state (report, analysis) and its result")
     def job_state(job: JobId) -> dict[str, Any]:
-        run = get_run(ctx.state.engine, job)
+        run = ctx.jobs.get(job)
         if run is None:
             raise HTTPException(404, f"no job '{job}'")
         return {"ok": True, "job": run.id, "kind": run.kind, "status": run.status, "error": run.error,
