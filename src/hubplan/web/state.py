@@ -12,6 +12,7 @@ from hubplan.analysis import Analysis, analyse, fingerprint
 from hubplan.consult.locate import CentreMatcher
 from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data import Scenario, load_workspace
+from hubplan.data.read_table import shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
 from hubplan.evaluate import area_breakdowns, evaluate
@@ -98,12 +99,12 @@ class State:
         if len(bases) > len(sites.ids):
             problems.append(f"bases: {len(bases):,} sites named but the workspace has {len(sites.ids):,}")
         repeated = sorted({b for b in bases if bases.count(b) > 1}) if len(bases) <= len(sites.ids) else []
-        problems += [f"bases: names '{b}' more than once" for b in repeated[:5]]
+        problems += [f"bases: names {shown(b)} more than once" for b in repeated[:5]]
         if problems:
             raise PlanRejected(problems)
         bad = [b for b in bases if b not in known]
         if bad:
-            raise HubplanError(f"no site has the id '{bad[0]}'")
+            raise HubplanError(f"no site has the id {shown(bad[0])}")  # cut to ~80 characters
         excluded = [b for b in bases if sites.excluded[known[b]]]
         if excluded:
             raise HubplanError(f"'{excluded[0]}' cannot be a base (its 'excluded' is true)")
