@@ -129,6 +129,17 @@ class JobQueue:
         self._executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="hubplan-job")
         self._unfinished: dict[str, Future[str]] = {}
         self._memory = MemoryRuns()  # used only without a store
+        self.stopping: Future[None] = Future()
+        """Done once the server begins to stop: waiting requests stop waiting (:meth:`stop_waiting`)."""
+
+    def stop_waiting(self) -> None:
+        """Wake every request waiting for a job's result: the server is stopping (Ctrl+C, SIGTERM).
+
+        Called as soon as the signal arrives, so no request is still waiting (up to
+        ``Limits.wait_seconds``) when the server's short grace for requests in flight ends.
+        """
+        if not self.stopping.done():
+            self.stopping.set_result(None)
 
     def get(self, run_id: str) -> Run | None:
         """Return the run ``run_id`` (from the store, or from memory), or ``None`` when there is none."""
@@ -227,6 +238,7 @@ class JobQueue:
         int
             How many jobs are still running (their threads end with the process).
         """
+        self.stop_waiting()
         left = dict(self._unfinished)  # before cancelling: a cancelled future leaves the dict at once
         self._executor.shutdown(wait=False, cancel_futures=True)
         wait(list(left.values()), timeout=grace)

@@ -60,7 +60,7 @@ def centres_router(ctx: Context) -> APIRouter:
         analysis = ctx.state.analyses.get(key)
         if analysis is None:
             run_id, future = ctx.start_analysis(key, evaluations, then=f"/centres/{quote(site, safe='')}")
-            if waited(future, ctx.limits.wait_seconds) is None:
+            if waited(future, ctx.limits.wait_seconds, stopping=ctx.jobs.stopping) is None:
                 return accepted(run_id, "the analysis behind the centre pages", request=request)
             analysis = ctx.state.analyses.get(key)
             if analysis is None:  # made, then pushed out by newer ones already: make it again

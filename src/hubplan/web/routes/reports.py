@@ -8,8 +8,7 @@ centre pages wait for) and where its result is.
 
 # No ``from __future__ import annotations``: FastAPI reads the handlers' annotations at run time.
 import html
-from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
@@ -65,12 +64,40 @@ _WAIT_PAGE = """<!doctype html>
 """
 
 
-def waited(future: "Future[str]", seconds: float) -> str | None:
-    """Return the job's result if it is ready within ``seconds``, else ``None`` (it keeps running)."""
-    try:
-        return future.result(timeout=seconds)
-    except FutureTimeout:
-        return None
+STOPPING = "the server is stopping: ask again once it is back"
+"""The answer (503) to a request that was waiting for a job when the server began to stop."""
+
+
+def waited(future: "Future[str]", seconds: float, *, stopping: "Future[None] | None" = None) -> str | None:
+    """Return the job's result if it is ready within ``seconds``, else ``None`` (it keeps running).
+
+    Parameters
+    ----------
+    future
+        The job's future.
+    seconds
+        The longest wait (seconds).
+    stopping
+        Done when the server begins to stop (:attr:`hubplan.web.jobs.JobQueue.stopping`): the wait
+        ends at once with 503, so the request is not still waiting when the server's grace ends.
+
+    Returns
+    -------
+    str or None
+        The result, or ``None`` when it was not ready in time.
+
+    Raises
+    ------
+    HTTPException
+        503 when the server began to stop first.
+    """
+    watched: list[Future[Any]] = [future] if stopping is None else [future, stopping]
+    done, _ = wait(watched, timeout=seconds, return_when=FIRST_COMPLETED)
+    if future in done:
+        return future.result()
+    if stopping is not None and stopping.done():
+        raise HTTPException(503, STOPPING, headers={"Retry-After": "30"})
+    return None
 
 
 def _html(html: str, *, download: bool) -> Response:
@@ -118,7 +145,7 @@ def reports_router(ctx: Context) -> APIRouter:
         download: bool = True,
     ) -> Response:
         run_id, future = queue_report(split(scenarios), split(bases) or None)
-        page = waited(future, ctx.limits.wait_seconds)
+        page = waited(future, ctx.limits.wait_seconds, stopping=ctx.jobs.stopping)
         if page is None:
             return accepted(run_id, "the report", request=request)
         return _html(page, download=download)
