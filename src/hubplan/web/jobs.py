@@ -18,8 +18,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from hubplan.errors import HubplanError
-from hubplan.store import Run, add_run, get_run, prune_results, update_run
-from hubplan.store.runs import Status
+from hubplan.store import Run, Status, add_run, get_run, prune_results, update_run
 
 STOP_GRACE_SECONDS = 1.0
 """How long a stopping server waits for a running job before recording it as stopped (seconds)."""
