@@ -119,6 +119,29 @@ def test_demo_prints_the_comparison_and_writes_the_workspace(tmp_path: Path) -> 
     assert "nothing is overwritten" in again.output
 
 
+def _tree(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*"))
+
+
+def test_demo_caches_in_the_workspace_it_wrote_never_in_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 34 (F1): ``demo --workspace-out DIR`` wrote an 8.8 MB travel cache into the package's Norfolk."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    bundled = bundled_workspace_path()
+    before = _tree(bundled)
+    result = runner.invoke(app, ["demo", "--workspace-out", str(tmp_path / "norfolk")])
+    assert result.exit_code == 0, result.output
+    assert _tree(bundled) == before  # no .hubplan-cache made inside the installed package
+    assert len(list((tmp_path / "norfolk" / ".hubplan-cache").glob("travel-*.npz"))) == 1
+    assert not (tmp_path / "cache").exists()
+    # Without --workspace-out, the package's copy is read and its cache kept in the user's cache folder.
+    alone = runner.invoke(app, ["demo", "--json"])
+    assert alone.exit_code == 0, alone.output
+    assert _tree(bundled) == before
+    assert len(list((tmp_path / "cache" / "hubplan").glob("travel-*.npz"))) == 1
+
+
 def test_demo_json_sentences_match_the_evaluation() -> None:
     result = runner.invoke(app, ["demo", "--json"])
     assert result.exit_code == 0, result.output

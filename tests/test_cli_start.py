@@ -59,3 +59,27 @@ def test_every_command_runs_alone_as_a_subcommand(command: str) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert f"Usage: hubplan {command}" in result.stdout, result.stdout + result.stderr
     assert result.stdout.strip().splitlines()[-1] == "exit 0"
+
+
+def test_numba_caches_its_kernels_in_the_user_cache_not_the_package(tmp_path: Path) -> None:
+    """Probe 34 (F2): numba wrote 24 ``kernels.*.nbi/.nbc`` files into the package's ``optimise/__pycache__``."""
+    import os
+
+    from tests.helpers import write_workspace
+
+    folder = write_workspace(tmp_path / "w")
+    code = (
+        "import sys\n"
+        "from hubplan.cli import main\n"
+        f"sys.argv = ['hubplan', 'optimise', {str(folder)!r}, '--bases', '1', '--method', 'heuristic']\n"
+        "try:\n    main()\nexcept SystemExit as exit:\n    print('exit', exit.code)\n"
+        "import numba.core.config as c\nprint(c.CACHE_DIR)\n"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NUMBA_CACHE_DIR"}
+    env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    assert result.stdout.strip().splitlines()[-1] == str(tmp_path / "cache" / "hubplan" / "numba"), (
+        result.stderr
+    )
+    kept = [p.name for p in (tmp_path / "cache" / "hubplan" / "numba").rglob("*.nbi")]
+    assert any(name.startswith("kernels.") for name in kept), kept

@@ -36,6 +36,8 @@ WEB_ALLOWED = {
     ("state.py", "hubplan.store"): "the edge: opens the store and reads saved plans",
     ("state.py", "hubplan.travel"): "the edge: builds the travel matrices once at start",
     ("jobs.py", "hubplan.store"): "the job queue records each run in the store",
+    ("state.py", "hubplan.data.read_table"): "a site id in a message is cut as in files (shown)",
+    ("routes/centres.py", "hubplan.data.read_table"): "a page name in a message is cut as in files (shown)",
     ("errors.py", "hubplan.store"): "maps the store's ConflictError to one JSON error (409)",
     ("places.py", "hubplan.data.points"): "the place-search API reads the bundled places and postcodes",
     ("places.py", "hubplan.data.workspace"): "the place-search API is built for a Workspace",

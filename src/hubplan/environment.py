@@ -30,20 +30,17 @@ def store_url_from_environment() -> str | None:
 TORCH_CACHE_VARIABLE = "TORCHINDUCTOR_CACHE_DIR"
 """Where torch keeps its compile cache; torch makes it on import, in ``/tmp`` unless told otherwise."""
 
+NUMBA_CACHE_VARIABLE = "NUMBA_CACHE_DIR"
+"""Where numba keeps its compiled kernels; by default the ``__pycache__`` beside the package's source."""
 
-def keep_library_caches_in_user_cache() -> Path:
-    """Point torch's compile cache at hubplan's folder in the user's cache, unless the user set one.
 
-    With the ``themes`` extra installed, Presidio imports transformers, which imports torch, which makes
-    ``$TMPDIR/torchinductor_<user>`` at import: a folder written outside anything the user named, on
-    every command that redacts. Presidio's device check (which would import torch again to look for a
-    GPU) is set to the CPU, where spaCy's small pipeline runs anyway.
+def user_cache_folder() -> Path:
+    """Return hubplan's folder in the user's cache: ``$XDG_CACHE_HOME/hubplan`` or ``~/.cache/hubplan``.
 
     Returns
     -------
     Path
-        The cache folder torch will use (``$XDG_CACHE_HOME/hubplan/torch`` or ``~/.cache/hubplan/torch``;
-        in the temporary folder only where there is no home folder at all).
+        The folder (not made here); ``$TMPDIR/hubplan-<uid>`` only where there is no home folder at all.
     """
     try:
         home = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
@@ -51,7 +48,28 @@ def keep_library_caches_in_user_cache() -> Path:
         import tempfile
 
         home = Path(tempfile.gettempdir()) / f"hubplan-{os.getuid() if hasattr(os, 'getuid') else 'user'}"
-    base = home / "hubplan" / "torch"
-    os.environ.setdefault(TORCH_CACHE_VARIABLE, str(base))
+    return home / "hubplan"
+
+
+def keep_library_caches_in_user_cache() -> Path:
+    """Point torch's and numba's caches at hubplan's folder in the user's cache, unless the user set them.
+
+    With the ``themes`` extra installed, Presidio imports transformers, which imports torch, which makes
+    ``$TMPDIR/torchinductor_<user>`` at import: a folder written outside anything the user named, on
+    every command that redacts. Presidio's device check (which would import torch again to look for a
+    GPU) is set to the CPU, where spaCy's small pipeline runs anyway. numba (the heuristic's compiled
+    kernels, ``cache=True``) would write its ``.nbi`` and ``.nbc`` files into the installed package's
+    ``optimise/__pycache__``; it reads ``NUMBA_CACHE_DIR`` when first imported, so this runs before any
+    command imports it.
+
+    Returns
+    -------
+    Path
+        The cache folder torch will use (``$XDG_CACHE_HOME/hubplan/torch`` or ``~/.cache/hubplan/torch``;
+        in the temporary folder only where there is no home folder at all); numba's is ``numba`` beside it.
+    """
+    base = user_cache_folder()
+    os.environ.setdefault(TORCH_CACHE_VARIABLE, str(base / "torch"))
+    os.environ.setdefault(NUMBA_CACHE_VARIABLE, str(base / "numba"))
     os.environ.setdefault("PRESIDIO_DEVICE", "cpu")
     return Path(os.environ[TORCH_CACHE_VARIABLE])

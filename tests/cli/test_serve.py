@@ -21,6 +21,7 @@ def never_serve(monkeypatch: pytest.MonkeyPatch) -> None:
         pytest.fail("hubplan serve started although an option was refused")
 
     monkeypatch.setattr(uvicorn, "run", served)
+    monkeypatch.setattr(uvicorn.Server, "run", served)  # what hubplan serve runs
 
 
 @pytest.mark.parametrize(("port", "bound"), [("99999", "less than or equal to 65535"), ("-1", "greater")])

@@ -185,3 +185,31 @@ def test_a_local_cluster_starts_quietly_while_another_holds_the_dashboard_port()
             assert client.submit(len, "abc").result() == 3
     finally:
         holder.close()
+
+
+def test_a_local_cluster_leaves_nothing_in_the_temporary_folder_or_beside_its_table(tmp_path, monkeypatch):
+    """Probe 34 (F3): Dask made ``$TMPDIR/dask-scratch-space`` (scheduler and worker folders, and two lock
+    files left after the run); its scratch space now lives beside the table and goes with the run."""
+    import tempfile
+
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))  # the workers' processes start with it
+    monkeypatch.setattr(tempfile, "tempdir", str(temporary))  # this process read TMPDIR already
+    out = tmp_path / "out"
+    out.mkdir()
+    path = out / "rows.parquet"
+    tasks = [Task(k, "fp", dies_on_death, (k,)) for k in ("ab", "abc")]
+    seen: list[list[str]] = []
+
+    def error_row(task: Task, message: str) -> dict[str, object]:
+        return {"key": task.key, "letters": -1, "pid": -1, "fingerprint": task.fingerprint, "error": message}
+
+    def progress(_: object) -> None:
+        seen.append(sorted(p.name for p in out.iterdir() if p.name.startswith(".dask-scratch-")))
+
+    summary = run_tasks(tasks, path, error_row=error_row, n_workers=1, progress=progress)
+    assert (summary.rows, summary.failed) == (2, 0)
+    assert any(seen), "the scratch space was beside the table while the run went"
+    assert sorted(p.name for p in temporary.iterdir()) == []
+    assert sorted(p.name for p in out.iterdir()) == ["rows.parquet"]

@@ -135,3 +135,42 @@ def test_boundaries_and_a_centres_page(client: TestClient, workspace: Path) -> N
     assert "script-src" not in page.headers["content-security-policy"]  # a document: no script at all
     assert "<script" not in page.text
     assert client.get("/centres/nowhere").status_code == 404
+
+
+def test_the_outlines_are_read_and_serialised_once_and_shared(
+    workspace: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 34 (F14): each request read and re-serialised ``boundaries.geojson``; 20 at once on a 50 MB
+    file took 73-83 s each and 9 GB. Now 8 requests at once read it once and get the same bytes; an
+    edited file is read again."""
+    import json
+    from concurrent.futures import ThreadPoolExecutor
+
+    import hubplan.web.routes.workspace as routes
+
+    reads: list[Path | None] = []
+    real = routes.read_boundaries
+
+    def counted(folder: Path | None) -> dict:  # type: ignore[type-arg]
+        reads.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(routes, "read_boundaries", counted)
+    client = TestClient(create_app(workspace, editors=()))
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: client.get("/api/boundaries"), range(8)))
+    assert [a.status_code for a in answers] == [200] * 8
+    assert len({a.content for a in answers}) == 1
+    assert len(reads) == 1
+    assert answers[0].headers["content-type"] == "application/json"
+    first = answers[0].json()
+    assert first["type"] == "FeatureCollection"
+    # Edit the file: one district outline fewer. The next answer has it gone, read once more.
+    path = workspace / "boundaries.geojson"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    district = next(f for f in data["features"] if f["properties"]["layer"] == "district")
+    data["features"].remove(district)
+    path.write_text(json.dumps(data), encoding="utf-8")
+    again = client.get("/api/boundaries").json()
+    assert len(again["features"]) == len(first["features"]) - 1
+    assert len(reads) == 2

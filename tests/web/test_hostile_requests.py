@@ -110,7 +110,8 @@ def test_finished_reports_are_kept_within_a_size_and_an_age(workspace: Path) -> 
         ("done", False),
     ]
     assert prune_results(engine, kind="report", max_chars=10**9, max_age=dt.timedelta(0)) == 2
-    client = TestClient(create_app(workspace))
+    # An editors' server keeps its report runs in the store (a read-only one keeps them in memory).
+    client = TestClient(create_app(workspace, editors=(Editor.with_token("officer", TOKEN),)))
     gone = client.get(f"/api/reports/{2:032x}/report.html")
     assert _error_with_headers(gone, 410)["error"].startswith("the report was removed")
 
@@ -245,3 +246,37 @@ def test_an_unknown_query_parameter_is_a_422_naming_it(client: TestClient) -> No
         "query.v: an unknown query parameter (this request takes: none; /docs lists them)"
     ]
     assert client.get("/api/places", params={"q": "der"}).status_code == 200
+
+
+@pytest.mark.parametrize("version", [True, "1", 1.0, "2", 3.0])
+def test_a_version_that_is_not_a_whole_number_is_a_422(client: TestClient, version: object) -> None:
+    """Probe 34 (F12): ``"version": true`` was read as 1, passed the check and saved over version 1."""
+    assert (
+        client.post("/api/scenarios", json={"name": "p9", "bases": ["cc-holt"]}, headers=EDITOR).json()[
+            "version"
+        ]
+        == 1
+    )
+    body = {"name": "p9", "version": version, "bases": ["cc-diss"]}
+    data = _error_with_headers(client.post("/api/scenarios", json=body, headers=EDITOR), 422)
+    assert data["details"][0].startswith("body.version: ")
+    saved = client.get("/api/scenarios/p9").json()["scenario"]
+    assert (saved["version"], saved["bases"]) == (1, ["cc-holt"])  # nothing saved over it
+    right = {"name": "p9", "version": 1, "bases": ["cc-diss"]}
+    assert client.post("/api/scenarios", json=right, headers=EDITOR).json()["version"] == 2
+
+
+def test_a_long_value_echoed_in_a_message_is_cut_to_about_80_characters(client: TestClient) -> None:
+    """Probe 34 (F17): a 5,000-character id came back whole in the message (a 5 KB answer)."""
+    long_id = "x" * 5000
+    here = client.get("/api/here", params={"lat": 52.6, "lon": 1.3, "bases": long_id})
+    error = _error_with_headers(here, 400)["error"]
+    # repr of the id cut to 77 characters, then "...": a quote and 76 x's, and the length.
+    assert error == f"no site has the id '{'x' * 76}... (5,000 characters)"
+    assert len(here.content) < 400
+    report = client.get("/api/report", params={"scenarios": "y" * 3000})
+    assert len(report.content) < 1500, report.text
+    assert "y" * 100 not in report.text
+    assert "... (3,000 characters)" in report.text
+    centre = client.get(f"/centres/{'z' * 90}")
+    assert "z" * 90 not in centre.text, centre.text

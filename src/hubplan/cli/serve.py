@@ -60,12 +60,37 @@ def serve(
     # Stopping (Ctrl+C, SIGTERM) waits a moment for requests and jobs in flight, then goes: a job's
     # thread cannot be interrupted, so its run is recorded as stopped and the process ends without it.
     logging.getLogger("uvicorn.error").addFilter(_not_cancelled_at_stop)
+    jobs = application.state.hubplan.jobs
+    config = uvicorn.Config(application, host=host, port=port, **server_options())  # type: ignore[arg-type]
+    server = _stopping_server()(config, jobs=jobs)
     try:
-        uvicorn.run(application, host=host, port=port, **server_options())  # type: ignore[arg-type]
+        server.run()  # as uvicorn.run does
+    except KeyboardInterrupt:
+        pass
     except SystemExit as stopped:  # SIGTERM: hubplan's handler's exit, which uvicorn re-raises once stopped
         _leave_running_jobs(application.state.hubplan.jobs, code=stopped.code)
         raise
-    _leave_running_jobs(application.state.hubplan.jobs, code=130)  # uvicorn returns after Ctrl+C
+    if not server.started:
+        sys.exit(3)  # uvicorn's "startup failure" (the port taken, say), which it has logged
+    _leave_running_jobs(jobs, code=130)  # uvicorn returns after Ctrl+C
+
+
+def _stopping_server() -> type:
+    """Return uvicorn's server class, waking requests that wait for a job as soon as it is told to stop."""
+    import uvicorn
+
+    class StoppingServer(uvicorn.Server):
+        def __init__(self, config: uvicorn.Config, *, jobs: JobQueue) -> None:
+            super().__init__(config)
+            self.jobs = jobs
+
+        def handle_exit(self, sig: int, frame: object) -> None:
+            # A request waiting (up to 20 s) for its report answers 503 now, inside the 1 s grace
+            # uvicorn gives requests in flight; else uvicorn cancels it and logs an ERROR line.
+            self.jobs.stop_waiting()
+            super().handle_exit(sig, frame)  # type: ignore[arg-type]
+
+    return StoppingServer
 
 
 def _not_cancelled_at_stop(record: logging.LogRecord) -> bool:

@@ -269,7 +269,8 @@ def demo(
     if workspace_out is not None:
         write_bundled_workspace(workspace_out)
         err.print(f"wrote the bundled workspace to {workspace_out}")
-    workspace = load(source)
+        source = workspace_out  # its travel cache goes there, where `evaluate DIR` finds it again
+    workspace = load(source)  # the package's own copy caches in the user's cache folder, never in it
     order = [n for n in ("baseline-53", "proposal-2018-7", "adopted-2019-15") if n in workspace.scenarios]
     travel = travel_for(workspace)
     groups = area_breakdowns(workspace.areas, workspace.assumptions.region.districts)

@@ -82,7 +82,9 @@ def workspace_cache(root: Path) -> Path | None:
     """Return the workspace's own cache folder, or ``None`` when it may not be used.
 
     A ``.hubplan-cache`` that is a link, or leads out of the workspace, is never read or written:
-    a workspace sent by someone else must not make hubplan write anywhere else.
+    a workspace sent by someone else must not make hubplan write anywhere else. Nor is one inside the
+    installed package (the bundled Norfolk workspace, in ``site-packages`` on a normal install):
+    its caches go to the user's cache folder instead.
 
     Parameters
     ----------
@@ -95,9 +97,13 @@ def workspace_cache(root: Path) -> Path | None:
         ``root/.hubplan-cache`` (it need not exist yet), or ``None``.
     """
     folder = root / CACHE_FOLDER
-    if folder.is_symlink() or outside(folder, root):
+    if folder.is_symlink() or outside(folder, root) or not outside(root, PACKAGE_FOLDER):
         return None
     return folder
+
+
+PACKAGE_FOLDER = Path(__file__).resolve().parent.parent
+"""The installed ``hubplan`` package: nothing is ever cached inside it."""
 
 
 def read_user_bytes(

@@ -212,11 +212,11 @@ class Workspace:
                 f"the scenario's own name, {named.name!r}: the 'name:' line of {named.file} names it so "
                 f"(use {named.name!r}, or change that line to name: {name})"
             )
-            raise InputError([Problem(named.file, None, "name", expected, f"'{name}'")], "no such scenario")
+            raise InputError([Problem(named.file, None, "name", expected, shown(name))], "no such scenario")
         close = closest(name, list(self.scenarios))
         hint = f"; did you mean '{close[0]}'?" if close else ""
         expected = f"one of the scenarios {', '.join(self.scenarios) or '(none)'}{hint}"
-        raise InputError([Problem("scenarios/", None, None, expected, f"'{name}'")], "no such scenario")
+        raise InputError([Problem("scenarios/", None, None, expected, shown(name))], "no such scenario")
 
     def base_indices(self, scenario: Scenario) -> np.ndarray:
         """Return the positions of a scenario's bases among the sites.

@@ -18,11 +18,14 @@ NONE = -1
 
 
 def jit(func: Callable[..., Any]) -> Any:
-    """Compile ``func`` with numba, caching the machine code in numba's default cache directory.
+    """Compile ``func`` with numba, caching the machine code in numba's cache directory.
 
-    The cache lives next to this file, or in the user's cache directory when the install is
-    read-only; when neither can be written, numba refuses to cache and the kernels are compiled
-    afresh in each process instead (slower to start, same results).
+    The ``hubplan`` command and server set ``NUMBA_CACHE_DIR`` to ``~/.cache/hubplan/numba``
+    (:func:`hubplan.environment.keep_library_caches_in_user_cache`), so nothing is written into the
+    installed package. Imported as a library without that variable, numba's default applies (the
+    ``__pycache__`` beside this file, or the user's cache directory when the install is read-only).
+    When no folder can be written, numba refuses to cache and the kernels are compiled afresh in each
+    process instead (slower to start, same results).
     """
     try:
         return njit(cache=True)(func)

@@ -28,7 +28,10 @@ the scheduler nothing; a batch written costs its own rows only.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import time
+import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -141,8 +144,14 @@ def machine_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+SCRATCH_PREFIX = ".dask-scratch-"
+"""The start of the name of a local cluster's scratch folder, made beside a run's table and removed after."""
+
+
 @contextmanager
-def connect(scheduler: str | None = None, *, n_workers: int | None = None) -> Iterator[Any]:
+def connect(
+    scheduler: str | None = None, *, n_workers: int | None = None, scratch: Path | None = None
+) -> Iterator[Any]:
     """Yield a ``distributed.Client``: to ``scheduler`` if given, else to a new ``LocalCluster``.
 
     Parameters
@@ -151,12 +160,18 @@ def connect(scheduler: str | None = None, *, n_workers: int | None = None) -> It
         An existing scheduler's address (``tcp://127.0.0.1:8786``).
     n_workers
         For a local cluster, its worker processes (one thread each); one per core when ``None``.
+    scratch
+        For a local cluster, an empty folder for Dask's scratch space (its lock files, the scheduler's and
+        workers' folders), made here and removed with everything in it on exit; by default a hidden
+        folder in the temporary folder, likewise removed. Dask's own default, ``$TMPDIR/dask-scratch-space``,
+        is shared with every other cluster on the machine and keeps its lock files after the run.
 
     Yields
     ------
     distributed.Client
         Closed (with its local cluster) on exit.
     """
+    import dask
     from distributed import Client, LocalCluster
 
     if scheduler:
@@ -166,19 +181,30 @@ def connect(scheduler: str | None = None, *, n_workers: int | None = None) -> It
         finally:
             client.close()  # type: ignore[no-untyped-call]
         return
-    with (
-        LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=n_workers or machine_workers(),
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address=None,
-            # No dashboard, and its HTTP server (health, metrics) on any free loopback port: the
-            # default 8787 may be taken by another cluster on the machine.
-            scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
-        ) as cluster,
-        Client(cluster) as client,  # type: ignore[no-untyped-call]
-    ):
-        yield client
+    if scratch is not None:
+        scratch.mkdir()
+        folder = scratch
+    else:
+        folder = Path(tempfile.mkdtemp(prefix=SCRATCH_PREFIX))
+    try:
+        # The scheduler reads "temporary-directory"; the nannies pass the setting on to their workers.
+        with (
+            dask.config.set({"temporary-directory": str(folder)}),
+            LocalCluster(  # type: ignore[no-untyped-call]
+                n_workers=n_workers or machine_workers(),
+                threads_per_worker=1,
+                processes=True,
+                dashboard_address=None,
+                local_directory=str(folder),
+                # No dashboard, and its HTTP server (health, metrics) on any free loopback port: the
+                # default 8787 may be taken by another cluster on the machine.
+                scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"},
+            ) as cluster,
+            Client(cluster) as client,  # type: ignore[no-untyped-call]
+        ):
+            yield client
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def run_tasks(
@@ -276,7 +302,9 @@ def run_tasks(
         return RunSummary(path, len(rows), 0, skipped, failed, seconds, 0, timings=clock.timings())
 
     connecting = time.perf_counter()
-    with connect(scheduler, n_workers=n_workers) as client:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scratch = path.parent / f"{SCRATCH_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    with connect(scheduler, n_workers=n_workers, scratch=scratch) as client:
         clock.add("connect", time.perf_counter() - connecting)
         cpu_started = time.process_time()
         info = client.scheduler_info().get("workers", {})

@@ -19,7 +19,7 @@ from hubplan.store.engine import (
     writing,
 )
 from hubplan.store.plans import ConflictError, SavedPlan, plan_versions, save_plan, saved_plan, saved_plans
-from hubplan.store.runs import Run, add_run, get_run, prune_results, update_run
+from hubplan.store.runs import Run, Status, add_run, get_run, prune_results, update_run
 
 __all__ = [
     "STORE_FILE",
@@ -27,6 +27,7 @@ __all__ = [
     "DamagedStoreError",
     "Run",
     "SavedPlan",
+    "Status",
     "add_run",
     "check_store",
     "close_stores",

@@ -82,9 +82,11 @@ def create_app(
     limits = limits or Limits()
     editors = editors_from_environment() if editors is None else editors
     keep_library_caches_in_user_cache()
-    state = State(folder, store_url=store_url if store_url is not None else store_url_from_environment())
+    url = store_url if store_url is not None else store_url_from_environment()
+    state = State(folder, store_url=url, read_only=not editors)
+    # A read-only server writes nothing: its report runs are kept in memory, within the same limits.
     jobs = JobQueue(
-        state.engine, workers=limits.report_workers, capacity=limits.report_queue,
+        state.engine if editors else None, workers=limits.report_workers, capacity=limits.report_queue,
         keep_chars=limits.report_keep_chars, keep_for=dt.timedelta(seconds=limits.report_keep_seconds),
     )  # fmt: skip
     tile_url = state.workspace.assumptions.web.tile_url or None

@@ -4,7 +4,7 @@
 from typing import Annotated
 
 from fastapi import Path as PathParam
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictInt
 
 from hubplan.data.sense import hidden_character
 
@@ -63,10 +63,12 @@ class NewScenario(Plan):
     description: VisibleText = Field(
         default="", max_length=2000, description="Visible characters, line breaks and tabs."
     )
-    version: int | None = Field(
+    # Strict: a version is a whole JSON number. ``true`` (read as 1), ``"2"`` or ``3.0`` is refused (422),
+    # never taken as a version that passes the check against the one saved.
+    version: StrictInt | None = Field(
         default=None, ge=1, le=2**31 - 1,
-        description="The saved version this replaces (from GET /api/scenarios/{name}); omit for a new plan. "
-        "If someone saved in between, the answer is 409 and nothing is saved.",
+        description="The saved version this replaces (from GET /api/scenarios/{name}), a whole number; omit "
+        "for a new plan. If someone saved in between, the answer is 409 and nothing is saved.",
     )  # fmt: skip
 
 

@@ -12,12 +12,13 @@ from hubplan.analysis import Analysis, analyse, fingerprint
 from hubplan.consult.locate import CentreMatcher
 from hubplan.consult.snapshot import ConsultationSnapshot, consultation_snapshot
 from hubplan.data import Scenario, load_workspace
+from hubplan.data.read_table import shown
 from hubplan.data.workspace import Workspace
 from hubplan.errors import HubplanError
 from hubplan.evaluate import area_breakdowns, evaluate
 from hubplan.evaluate.evaluation import Evaluation
 from hubplan.report.document import render_html
-from hubplan.store import SavedPlan, open_store, saved_plan, saved_plans
+from hubplan.store import STORE_FILE, SavedPlan, open_store, saved_plan, saved_plans
 from hubplan.travel import build_travel
 from hubplan.web.cache import AnalysisCache
 
@@ -43,19 +44,32 @@ class State:
         The workspace.
     store_url
         The store's URL (default the workspace's SQLite file); the app passes ``HUBPLAN_STORE_URL``.
-        Saved plans, jobs and the consultation are all read from this one store.
+        Saved plans and the consultation are read from this one store.
+    read_only
+        No one may save (a server without an edit token): the workspace's own ``hubplan.sqlite`` is
+        not made where there is none (then there are no saved plans and no consultation responses).
     """
 
-    def __init__(self, folder: Path, *, store_url: str | None = None) -> None:
+    def __init__(self, folder: Path, *, store_url: str | None = None, read_only: bool = False) -> None:
         self.folder = folder
         self.workspace: Workspace = load_workspace(folder)
         self.travel = build_travel(self.workspace)
         self.groups = area_breakdowns(self.workspace.areas, self.workspace.assumptions.region.districts)
-        self.engine: sa.Engine = open_store(folder, url=store_url)
+        self._store_url = store_url
+        self._engine: sa.Engine | None = None
+        if not read_only or store_url or (folder / STORE_FILE).exists():
+            self._engine = open_store(folder, url=store_url)  # opened now: a bad store is named at start
         self.analyses: AnalysisCache[Analysis] = AnalysisCache(size=ANALYSES_KEPT)
         self._matcher = CentreMatcher(self.workspace)  # each response's centre answer matched once
         self._snapshots: OrderedDict[str, ConsultationSnapshot] = OrderedDict()
         self._snapshots_lock = threading.Lock()
+
+    @property
+    def engine(self) -> sa.Engine:
+        """The store, opened (and made, for the workspace's own SQLite file) when first needed."""
+        if self._engine is None:
+            self._engine = open_store(self.folder, url=self._store_url)
+        return self._engine
 
     def scenario(self, bases: list[str], name: str = "your-plan", title: str = "Your plan") -> Scenario:
         """Return a scenario for ``bases``.
@@ -85,12 +99,12 @@ class State:
         if len(bases) > len(sites.ids):
             problems.append(f"bases: {len(bases):,} sites named but the workspace has {len(sites.ids):,}")
         repeated = sorted({b for b in bases if bases.count(b) > 1}) if len(bases) <= len(sites.ids) else []
-        problems += [f"bases: names '{b}' more than once" for b in repeated[:5]]
+        problems += [f"bases: names {shown(b)} more than once" for b in repeated[:5]]
         if problems:
             raise PlanRejected(problems)
         bad = [b for b in bases if b not in known]
         if bad:
-            raise HubplanError(f"no site has the id '{bad[0]}'")
+            raise HubplanError(f"no site has the id {shown(bad[0])}")  # cut to ~80 characters
         excluded = [b for b in bases if sites.excluded[known[b]]]
         if excluded:
             raise HubplanError(f"'{excluded[0]}' cannot be a base (its 'excluded' is true)")
@@ -116,7 +130,7 @@ class State:
         """
         if name in self.workspace.scenarios:
             return self.workspace.scenario(name)
-        saved = saved_plan(self.engine, name)
+        saved = saved_plan(self._engine, name) if self._engine is not None else None
         if saved is None:
             return self.workspace.scenario(name)  # raises the workspace's "no such scenario"
         return _scenario_of(saved)
@@ -126,7 +140,7 @@ class State:
         files: list[tuple[Scenario, int | None]] = [(s, None) for s in self.workspace.scenarios.values()]
         stored = [
             (_scenario_of(p), p.version)
-            for p in saved_plans(self.engine)
+            for p in (saved_plans(self._engine) if self._engine is not None else [])
             if p.name not in self.workspace.scenarios
         ]
         return files + stored
@@ -159,8 +173,12 @@ class State:
         return render_html(self.analysis([self.evaluate(s) for s in scenarios]))
 
     def consultation(self) -> ConsultationSnapshot:
-        """Return the consultation as the store holds it now (read once per call, from :attr:`engine`)."""
-        return consultation_snapshot(self.workspace, engine=self.engine, matcher=self._matcher)
+        """Return the consultation as the store holds it now (read once per call, from :attr:`engine`).
+
+        A read-only server with no store reads the workspace's ``hubplan.sqlite`` if one appears later
+        (``hubplan consult import``), and never makes one.
+        """
+        return consultation_snapshot(self.workspace, engine=self._engine, matcher=self._matcher)
 
     def analysis_key(self, evaluations: list[Evaluation]) -> str:
         """Return the fingerprint an analysis of ``evaluations`` is kept under (hashing only, no solving).

@@ -20,6 +20,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from hubplan.data.read_table import shown
 from hubplan.report.centres import centre_page_name, render_centre_pages
 from hubplan.web.context import Context
 from hubplan.web.models import JobId
@@ -43,7 +44,7 @@ def centres_router(ctx: Context) -> APIRouter:
             return site
         found = by_file_name().get(site)
         if found is None:
-            raise HTTPException(404, f"no site has the id '{site}'")
+            raise HTTPException(404, f"no site has the id {shown(site)}")
         return found
 
     @router.get(
@@ -59,7 +60,7 @@ def centres_router(ctx: Context) -> APIRouter:
         analysis = ctx.state.analyses.get(key)
         if analysis is None:
             run_id, future = ctx.start_analysis(key, evaluations, then=f"/centres/{quote(site, safe='')}")
-            if waited(future, ctx.limits.wait_seconds) is None:
+            if waited(future, ctx.limits.wait_seconds, stopping=ctx.jobs.stopping) is None:
                 return accepted(run_id, "the analysis behind the centre pages", request=request)
             analysis = ctx.state.analyses.get(key)
             if analysis is None:  # made, then pushed out by newer ones already: make it again

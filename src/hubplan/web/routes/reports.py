@@ -8,14 +8,13 @@ centre pages wait for) and where its result is.
 
 # No ``from __future__ import annotations``: FastAPI reads the handlers' annotations at run time.
 import html
-from concurrent.futures import Future
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
-from hubplan.store import Run, get_run
+from hubplan.store import Run
 from hubplan.web.context import Context, split
 from hubplan.web.models import JobId, ReportRequest
 from hubplan.web.routes.strict_json import StrictJSONRoute
@@ -65,12 +64,40 @@ _WAIT_PAGE = """<!doctype html>
 """
 
 
-def waited(future: "Future[str]", seconds: float) -> str | None:
-    """Return the job's result if it is ready within ``seconds``, else ``None`` (it keeps running)."""
-    try:
-        return future.result(timeout=seconds)
-    except FutureTimeout:
-        return None
+STOPPING = "the server is stopping: ask again once it is back"
+"""The answer (503) to a request that was waiting for a job when the server began to stop."""
+
+
+def waited(future: "Future[str]", seconds: float, *, stopping: "Future[None] | None" = None) -> str | None:
+    """Return the job's result if it is ready within ``seconds``, else ``None`` (it keeps running).
+
+    Parameters
+    ----------
+    future
+        The job's future.
+    seconds
+        The longest wait (seconds).
+    stopping
+        Done when the server begins to stop (:attr:`hubplan.web.jobs.JobQueue.stopping`): the wait
+        ends at once with 503, so the request is not still waiting when the server's grace ends.
+
+    Returns
+    -------
+    str or None
+        The result, or ``None`` when it was not ready in time.
+
+    Raises
+    ------
+    HTTPException
+        503 when the server began to stop first.
+    """
+    watched: list[Future[Any]] = [future] if stopping is None else [future, stopping]
+    done, _ = wait(watched, timeout=seconds, return_when=FIRST_COMPLETED)
+    if future in done:
+        return future.result()
+    if stopping is not None and stopping.done():
+        raise HTTPException(503, STOPPING, headers={"Retry-After": "30"})
+    return None
 
 
 def _html(html: str, *, download: bool) -> Response:
@@ -101,7 +128,7 @@ def reports_router(ctx: Context) -> APIRouter:
         return ctx.jobs.submit("report", request, lambda: ctx.state.report(names, bases))
 
     def report_run(job: str) -> Run:
-        run = get_run(ctx.state.engine, job)
+        run = ctx.jobs.get(job)
         if run is None or run.kind != "report":
             raise HTTPException(404, f"no report job '{job}'")
         return run
@@ -118,7 +145,7 @@ def reports_router(ctx: Context) -> APIRouter:
         download: bool = True,
     ) -> Response:
         run_id, future = queue_report(split(scenarios), split(bases) or None)
-        page = waited(future, ctx.limits.wait_seconds)
+        page = waited(future, ctx.limits.wait_seconds, stopping=ctx.jobs.stopping)
         if page is None:
             return accepted(run_id, "the report", request=request)
         return _html(page, download=download)
@@ -149,7 +176,7 @@ def reports_router(ctx: Context) -> APIRouter:
 
     @router.get("/api/jobs/{job}", summary="Any background job's state (report, analysis) and its result")
     def job_state(job: JobId) -> dict[str, Any]:
-        run = get_run(ctx.state.engine, job)
+        run = ctx.jobs.get(job)
         if run is None:
             raise HTTPException(404, f"no job '{job}'")
         return {"ok": True, "job": run.id, "kind": run.kind, "status": run.status, "error": run.error,
