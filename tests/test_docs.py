@@ -195,4 +195,4 @@ def test_the_scale_page_says_bus_minutes_are_drawn_by_band() -> None:
     assert said is not None
     quoted = [float(p) / 100 for p in re.findall(r"(\d+\.\d)%", said.group(1))]
     assert quoted == [pytest.approx(v) for _, v in bands]
-    assert [k.split('-')[0] for k, _ in bands][1:-1] == re.findall(r"for (\d+)-", said.group(1))
+    assert [k.split("-")[0] for k, _ in bands][1:-1] == re.findall(r"for (\d+)-", said.group(1))

@@ -45,6 +45,30 @@ class MapLayers:
     tolerance_degrees: float = 0.0
 
 
+def area_outlines_for_map(
+    layers: MapLayers, ids: set[str], *, width_px: float, height_px: float
+) -> list[dict[str, Any]]:
+    """Return the outlines of the areas ``ids``, simplified for a map of just them at the given size.
+
+    Parameters
+    ----------
+    layers
+        The workspace's outlines.
+    ids
+        The areas drawn.
+    width_px, height_px
+        The map's size (pixels): the tolerance is a quarter of one of its pixels
+        (:func:`hubplan.data.boundaries.drawn_outlines`).
+
+    Returns
+    -------
+    list of dict
+        GeoJSON features, in the file's order.
+    """
+    ours = [feature for feature in layers.area if feature["properties"].get("id") in ids]
+    return list(drawn_outlines(ours, width_px=width_px, height_px=height_px)[0])
+
+
 MAP_WIDTH_PX = 520
 """The width of the region's maps in the report (pixels)."""
 MAP_HEIGHT_PX = 420
