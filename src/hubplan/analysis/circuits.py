@@ -145,7 +145,7 @@ def rounds_view(rounds: ScenarioRounds | None, *, title: str, layers: MapLayers)
         rounds.stops,
         rounds.depots,
         title=f"{title}: every round of the cycle",
-        outlines=list(layers.district),
+        outlines=list(layers.drawn_district),
         numbered=False,
         width=520,
         height=420,

@@ -8,13 +8,13 @@ renderer opens a file or holds the :class:`~hubplan.data.workspace.Workspace`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from hubplan.data.boundaries import read_boundaries
+from hubplan.data.boundaries import drawn_outlines, read_boundaries
 from hubplan.data.workspace import Workspace
 from hubplan.optimise.contiguity import project_km
 from hubplan.outreach.need import BY_HOW_THEY_TRAVEL, WEIGHTING_WORDS
@@ -28,12 +28,80 @@ class MapLayers:
     ----------
     area, district, place
         Neighbourhood outlines (``properties.id`` an area id), district outlines and named places
-        (points with ``properties.name``).
+        (points with ``properties.name``), as the file has them (lots' contiguity reads these).
+    drawn_area, drawn_district
+        The same outlines simplified for the region's maps (:data:`MAP_WIDTH_PX` x
+        :data:`MAP_HEIGHT_PX`), no point moved more than a quarter of a pixel
+        (:func:`hubplan.data.boundaries.drawn_outlines`); maps draw these.
+    tolerance_degrees
+        The simplification's tolerance for the areas (degrees; 0: none).
     """
 
     area: tuple[dict[str, Any], ...] = ()
     district: tuple[dict[str, Any], ...] = ()
     place: tuple[dict[str, Any], ...] = ()
+    drawn_area: tuple[dict[str, Any], ...] = ()
+    drawn_district: tuple[dict[str, Any], ...] = ()
+    tolerance_degrees: float = 0.0
+
+
+def area_outlines_for_map(
+    layers: MapLayers, ids: set[str], *, width_px: float, height_px: float
+) -> list[dict[str, Any]]:
+    """Return the outlines of the areas ``ids``, simplified for a map of just them at the given size.
+
+    Parameters
+    ----------
+    layers
+        The workspace's outlines.
+    ids
+        The areas drawn.
+    width_px, height_px
+        The map's size (pixels): the tolerance is a quarter of one of its pixels
+        (:func:`hubplan.data.boundaries.drawn_outlines`).
+
+    Returns
+    -------
+    list of dict
+        GeoJSON features, in the file's order.
+    """
+    ours = [feature for feature in layers.area if feature["properties"].get("id") in ids]
+    return list(drawn_outlines(ours, width_px=width_px, height_px=height_px)[0])
+
+
+MAP_WIDTH_PX = 520
+"""The width of the region's maps in the report (pixels)."""
+MAP_HEIGHT_PX = 420
+"""The height of the region's maps in the report (pixels)."""
+
+
+def map_layers(layers: Mapping[str, Sequence[dict[str, Any]]]) -> MapLayers:
+    """Return a workspace's outlines by layer, with the areas and districts simplified for its maps.
+
+    Parameters
+    ----------
+    layers
+        ``"area"``, ``"district"`` and ``"place"`` to GeoJSON features
+        (:func:`hubplan.data.boundaries.read_boundaries`).
+
+    Returns
+    -------
+    MapLayers
+        The outlines as the file has them and as the maps draw them.
+    """
+    size = {"width_px": MAP_WIDTH_PX, "height_px": MAP_HEIGHT_PX}
+    area = tuple(layers.get("area", []))
+    district = tuple(layers.get("district", []))
+    drawn_area, tolerance = drawn_outlines(area, **size)
+    drawn_district, _ = drawn_outlines(district, **size)
+    return MapLayers(
+        area=area,
+        district=district,
+        place=tuple(layers.get("place", [])),
+        drawn_area=drawn_area,
+        drawn_district=drawn_district,
+        tolerance_degrees=tolerance,
+    )
 
 
 @dataclass(frozen=True, eq=False)
@@ -251,11 +319,7 @@ def render_view(workspace: Workspace) -> RenderView:
             area=site_areas(workspace),
             index=dict(sites.index),
         ),
-        layers=MapLayers(
-            area=tuple(layers.get("area", [])),
-            district=tuple(layers.get("district", [])),
-            place=tuple(layers.get("place", [])),
-        ),
+        layers=map_layers(layers),
         access_minutes=settings.evaluation.access,
         access_mode=settings.evaluation.access_mode,
         car_minutes=settings.evaluation.car_access,

@@ -289,7 +289,17 @@ def warn_unused_columns(workspace: Workspace) -> None:
 
 @contextmanager
 def progress_bar(description: str, total: int) -> Iterator[Callable[[int, int], None]]:
-    """Show a progress bar on stderr while the block runs; yield its ``advance(done, total)``."""
+    """Show a progress bar on stderr while the block runs; yield its ``advance(done, total)``.
+
+    Only on a terminal: where stderr is a file or a pipe nothing is written (not even a blank line).
+    """
+    if not err.is_terminal:
+
+        def silent(done: int, new_total: int) -> None:  # noqa: ARG001 (the bar's signature)
+            return
+
+        yield silent
+        return
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task(description, total=total)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,10 +19,15 @@ from hubplan.cli.common import (
     out,
     output_folder,
     print_json,
+    progress_bar,
     travel_for,
 )
 from hubplan.errors import HubplanError
 from hubplan.files import refuse_foreign_files, replaced_together
+
+if TYPE_CHECKING:
+    from hubplan.analysis import Analysis
+    from hubplan.data.workspace import Workspace
 
 REPORT_OUTPUTS = ("report.pdf", "centres", "report.html")
 """What ``hubplan report`` writes into ``--out``, all replaced together (the page people open, last)."""
@@ -58,11 +64,6 @@ def report(
     With --json, print the analysis as JSON; the report is also written when --out is given (its
     "wrote" lines then go to stderr, so stdout stays one JSON object).
     """
-    from hubplan.analysis import analyse
-    from hubplan.environment import store_url_from_environment
-    from hubplan.report.centres import CENTRES_DIR, write_centre_pages
-    from hubplan.report.document import write_report
-
     # --json alone prints the analysis; --out with it asks for the report too (it had been ignored).
     folder = None if as_json and out_dir is None else (out_dir or Path("report"))
     if folder is not None:
@@ -88,10 +89,36 @@ def report(
     for problem in [*check_boundaries(directory), *([outlines] if outlines else [])]:  # maps show dots
         err.print(f"Note: {problem}", markup=False)
     travel = travel_for(workspace)
-    evaluations = evaluate_all(workspace, names, travel=travel)
+    # A large workspace takes minutes: a bar on stderr (on a terminal only) says which step it is on.
+    steps = 3 + (2 if folder is not None else 0)
+    described = f"report of {len(names)} scenarios (evaluate, analyse, draw, centre pages)"
+    with progress_bar(described, steps) as advance:
+        analysis = _analysed(
+            directory, workspace, travel, names, proposal=proposal, advance=lambda k: advance(k, steps)
+        )
+        if folder is not None:
+            _write(analysis, folder, pdf=pdf, as_json=as_json, advance=lambda k: advance(k, steps))
+    if as_json:
+        print_json(analysis.to_dict())
+
+
+def _analysed(
+    directory: Path,
+    workspace: Workspace,
+    travel: Any,
+    names: list[str],
+    *,
+    proposal: str,
+    advance: Callable[[int], None],
+) -> Analysis:
+    """Return the report's analysis: the scenarios evaluated, then outreach, events and the consultation."""
+    from hubplan.analysis import analyse
     from hubplan.consult.snapshot import consultation_snapshot, without_store
+    from hubplan.environment import store_url_from_environment
     from hubplan.store import DamagedStoreError, store_errors, store_url
 
+    evaluations = evaluate_all(workspace, names, travel=travel)
+    advance(1)
     url = store_url_from_environment()
     try:
         with store_errors(store_url(directory, url=url)):  # a store in a read-only folder: one line
@@ -99,22 +126,28 @@ def report(
     except DamagedStoreError as error:  # the rest of the report does not need the store
         err.print(f"Note: {error}; the report is made without its consultation parts", markup=False)
         snapshot = without_store(workspace)
-    with (
-        err.status("analysing: outreach, events, the consultation and the closing centres"),
-        store_errors(store_url(directory, url=url)),
-    ):
+    advance(2)
+    with store_errors(store_url(directory, url=url)):
         analysis = analyse(workspace, travel, evaluations, proposal=proposal or None, snapshot=snapshot)
-    if folder is not None:
-        # Everything is made in a staging folder and swapped in at once: a failure or an interrupt
-        # leaves the earlier report whole, and centre pages the new report does not have are gone.
-        with replaced_together(folder, REPORT_OUTPUTS) as staging:
-            files = write_report(analysis, staging, pdf=pdf)
-            pages = write_centre_pages(analysis, staging)  # one page per closing centre
-        said = err if as_json else out  # stdout is the JSON object alone
-        said.print(
-            f"wrote {folder / files.html.name}" + (f" and {folder / files.pdf.name}" if files.pdf else "")
-        )
-        if pages:
-            said.print(f"wrote {len(pages)} centre pages in {folder / CENTRES_DIR}")
-    if as_json:
-        print_json(analysis.to_dict())
+    advance(3)
+    return analysis
+
+
+def _write(
+    analysis: Analysis, folder: Path, *, pdf: bool, as_json: bool, advance: Callable[[int], None]
+) -> None:
+    """Write the report and its centre pages into ``folder``, all at once, and say what was written."""
+    from hubplan.report.centres import CENTRES_DIR, write_centre_pages
+    from hubplan.report.document import write_report
+
+    # Everything is made in a staging folder and swapped in at once: a failure or an interrupt
+    # leaves the earlier report whole, and centre pages the new report does not have are gone.
+    with replaced_together(folder, REPORT_OUTPUTS) as staging:
+        files = write_report(analysis, staging, pdf=pdf)
+        advance(4)
+        pages = write_centre_pages(analysis, staging)  # one page per closing centre
+        advance(5)
+    said = err if as_json else out  # stdout is the JSON object alone
+    said.print(f"wrote {folder / files.html.name}" + (f" and {folder / files.pdf.name}" if files.pdf else ""))
+    if pages:
+        said.print(f"wrote {len(pages)} centre pages in {folder / CENTRES_DIR}")

@@ -18,7 +18,7 @@ import numpy as np
 from hubplan.analysis import Analysis
 from hubplan.analysis.centres import MODE_WORDS, MODES, ClosingCentre
 from hubplan.analysis.shapes import OutreachPlanShape
-from hubplan.analysis.view import RenderView
+from hubplan.analysis.view import RenderView, area_outlines_for_map
 from hubplan.files import safe_file_name, safe_file_names, write_bytes_atomically
 from hubplan.report import format as fmt
 
@@ -207,7 +207,8 @@ def _map(view: RenderView, f: ClosingCentre) -> dict[str, str]:
 
     sites = view.sites
     ids = {view.areas.ids[i] for i in f.areas}
-    shapes = [feature for feature in view.layers.area if feature["properties"].get("id") in ids]
+    # Simplified for this map's own scale (its 320 x 260 pixels span the centre's neighbourhoods only).
+    shapes = area_outlines_for_map(view.layers, ids, width_px=320, height_px=260)
     j = sites.index[f.id]
     points = [{"lat": float(sites.lat[j]), "lon": float(sites.lon[j]), "what": "this centre"}]
     new = {m.new_base for m in f.moves}

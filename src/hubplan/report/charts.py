@@ -574,7 +574,7 @@ def area_map_layers(
     position = {area: i for i, area in enumerate(view.areas.ids)}
     shapes = [
         {**f, "band": labels[position[f["properties"]["id"]]]}
-        for f in view.layers.area
+        for f in view.layers.drawn_area
         if f["properties"].get("id") in position
     ]
     if shapes:
@@ -585,7 +585,7 @@ def area_map_layers(
                 "encoding": {"color": colour},
             },
             {
-                "data": {"values": list(view.layers.district)},
+                "data": {"values": list(view.layers.drawn_district)},
                 "mark": {
                     "type": "geoshape",
                     "filled": False,

@@ -53,7 +53,7 @@ def lots_map(
     }
     shapes = [
         {**f, "lot": lot_of[f["properties"]["id"]]}
-        for f in view.layers.area
+        for f in view.layers.drawn_area
         if f["properties"].get("id") in lot_of
     ]
     area_layers: list[dict[str, Any]]
