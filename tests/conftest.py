@@ -24,6 +24,11 @@ IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 # The CLI's tables are as wide as COLUMNS says (hubplan.cli.common.stdout_console, read when it is
 # imported): tests read them at the width a pipe gets without it, whatever the terminal running them.
 os.environ.pop("COLUMNS", None)
+# numba reads its cache folder when first imported, whichever test imports it first: the user's cache,
+# as the command line sets it, never the package's __pycache__ (probe 34 F2).
+from hubplan.environment import keep_library_caches_in_user_cache  # noqa: E402
+
+keep_library_caches_in_user_cache()
 
 
 @pytest.hookimpl(wrapper=True)

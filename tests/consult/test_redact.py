@@ -1275,3 +1275,40 @@ def test_a_long_run_of_one_character_is_read_in_linear_time(run: str) -> None:
 )
 def test_held_out_28s_kinds_of_miss_and_damage(text: str, expected: str) -> None:
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pasted table is not ended by a comment's wrapped line, nor by a comma inside quotes
+        (
+            "ID|Name|Comment\n1|Oksana Kravets|Great hub, but the bus\ntakes ages, honestly, every week\n"
+            "2|Dariusz Wolny|Too far\n3|Precious Adeyemi|fine",
+            "ID|Name|Comment\n1|[name]|Great hub, but the bus\ntakes ages, honestly, every week\n"
+            "2|[name]|Too far\n3|[name]|fine",
+        ),
+        ('name,comment\nPrecious Adeyemi,"Too far, and no bus"\nThandiwe Moyo,ok', "[name]"),
+        # a birth in a date column is still a birth; an arrival date is one
+        ("Name,Date\nRuby Smith,born 12/03/2024", "born [date of birth]"),
+        ("name,arrival date\nRuby,12/03/2024", "[date of birth]"),
+        # prose lists of kin words are no table
+        ("Mum, dad, baby\nHappy, tired, loud", "unchanged"),
+        ("Child, parent, carer\nAll welcome, all equal, all valued", "unchanged"),
+        # an addressee opening a Polish sentence is a person
+        ("Kaczmarek, dziękuję za pomoc z formularzami", "[name], dziękuję za pomoc z formularzami"),
+        # a name in another script after an English cue for a person
+        ("my son Олександр is 3 and loves the hub", "my son [words in another script, not shown] is 3"),
+        ("Our son محمد علي was born here", "Our son [words in another script, not shown] was born"),
+        # "had our first meeting in May" is no birth
+        ("We had our first meeting in May and it was great.", "unchanged"),
+        ("I had my second appointment in June at the hub.", "unchanged"),
+        # a kin field's English word is no name, even with an age after it
+        ("Partner: Unemployed, age 30", "unchanged"),
+    ],
+)
+def test_review_14_of_the_held_out_28_rules(text: str, expected: str) -> None:
+    redacted = redact(text)
+    assert redacted == text if expected == "unchanged" else expected in redacted
+    if expected == "[name]":  # both names of the quoted row's table
+        assert "Precious" not in redacted
+        assert "Thandiwe" not in redacted

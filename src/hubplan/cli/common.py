@@ -79,6 +79,11 @@ def _root() -> None:
     """Plan a network of family services: which sites to keep, who loses access, what it costs."""
     # With a callback the app is always a group, even when only one command module is loaded (the
     # command line loads just the command it runs): `hubplan serve DIR` then stays a subcommand.
+    # `app` run directly (tests, embedding) keeps torch's and numba's caches out of the package too,
+    # as `main` does (where numba is imported before, it keeps the folder it read then).
+    from hubplan.environment import keep_library_caches_in_user_cache
+
+    keep_library_caches_in_user_cache()
 
 
 TABLE_COLUMNS = 140

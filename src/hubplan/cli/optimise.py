@@ -114,6 +114,7 @@ def optimise(
     """Choose bases under a number or a budget and rules; write the plan as a scenario and compare it."""
     from hubplan.evaluate import area_breakdowns, evaluate
     from hubplan.optimise.plan import plan
+    from hubplan.optimise.solve import MAX_SAME_PLANS
     from hubplan.report import comparison_notes, comparison_table
 
     if (bases is None) == (budget is None):
@@ -130,9 +131,10 @@ def optimise(
     result = plan(workspace, travel, settings, name=name)
     if len(result.alternatives) < alternatives:
         err.print(
-            f"note: found {len(result.alternatives)} of the {alternatives} alternatives asked for: the "
-            f"solver met no other distinct plan within {within * 100:g}% of the best (a plan that only "
-            "swaps a site for its twin at the same place is the same plan); --within widens the search"
+            f"note: found {len(result.alternatives)} of the {alternatives} alternatives asked for within "
+            f"{within * 100:g}% of the best: the solver met no other distinct plan (a plan that only swaps "
+            f"a site for its twin at the same place is the same plan; up to {MAX_SAME_PLANS} are passed "
+            "over, and the heuristic looks less far than the exact method)"
         )
     written = []
     if not dry_run:  # the plan and its alternatives as one set: all saved, or none

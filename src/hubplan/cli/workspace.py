@@ -303,7 +303,14 @@ def demo(
         out.print("[bold]Outreach, the amendments and the consultation (modelled and synthetic)[/]")
         for sentence in money:
             out.print(f"- {sentence}")
-    print_notes(comparison_notes(evaluations))
+    # the notes the summary has not already said in a sentence of its own (estimated travel, modelled data)
+    said = " ".join(sentences)
+    print_notes(
+        n
+        for n in comparison_notes(evaluations)
+        if not (n.endswith(" minutes are estimated") and "Travel times are estimated" in said)
+        and not (n.startswith("modelled data: ") and n.removeprefix("modelled data: ") in said)
+    )
     hint = f" {workspace_out}" if workspace_out else " DIR (after --workspace-out DIR)"
     out.print(f"\nTry: hubplan evaluate{hint} adopted-2019-15   |   hubplan compare --help")
 

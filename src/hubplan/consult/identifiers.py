@@ -191,7 +191,7 @@ _BIRTH_EVENT = re.compile(
     r"(?:baby\s+)?[\w'’-]+|(?:had|gave\s+birth\s+to)\s+(?:her|our|my|their|his)\s+(?:\w+\s+){0,2}(?:baby|boy|"
     r"girl|son|daughter|youngest|twins|first|second|third|fourth|fifth|sixth|seventh|eighth)"
     # the child's name may follow: "had my daughter Nevaeh in jan 2024"
-    r"(?:\s+(?!(?:on|in|at|early|late|safely)\b)[A-Za-z][\w'’-]*)?)"
+    r"(?:\s+(?!(?:on|in|at)\b)(?-i:[A-Z])[\w'’-]*)?)"
     r"(?:\s+(?:early|late|safely))?,?\s+(?:on\s+|in\s+)?)"
 )
 # A month alone after a birth told outright and "in": "had our son Kaiden in march".
@@ -1050,7 +1050,7 @@ _TRADES_AS = re.compile(
     r"(?:\b(?i:trade|trades|traded|trading)[ \t]+as|\bt/a|"
     r"\b(?i:trabalho|trabalha|trabalhava)[ \t]+(?i:na|no|em|para)|"
     r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)[ \t]+(?i:w|we|dla|na)|\b(?i:lucrez|lucreaz[aă])[ \t]+(?i:la|pentru)|"
-    r"\b(?i:trabajo|trabaja)[ \t]+(?i:en|para)|\b(?i:dirbu|dirba)[ \t]+)[ \t]+"
+    r"\b(?i:trabajo|trabaja)[ \t]+(?i:en|para)|\b(?i:dirbu|dirba))[ \t]++"
     r"((?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and))"
 )
 # A form's date-of-birth field, however its name is spelled: "Field_Q8_ChildDOB_1: 2022-06-19",

@@ -1135,7 +1135,8 @@ def field_names(text: str) -> list[tuple[int, int]]:
     for m in _KIN_FIELD.finditer(text):  # "- Daughter: Wren, age 5": a list's field for kin
         word = m[1].split()[0]
         aged = _AGED_AFTER.match(text, m.end(1))  # "Wren, age 5", "Wren (5)"
-        if is_first_name(word) or not is_english_word(word.lower()) or aged:
+        word_name = aged and word.lower() in _AMBIGUOUS | _COMMON_WORDS  # "Wren, age 5", not "Unemployed"
+        if is_first_name(word) or not is_english_word(word.lower()) or word_name:
             spans.append((m.start(1), m.end(1)))
     return spans
 
@@ -1197,8 +1198,9 @@ def table_names(text: str) -> list[tuple[int, int]]:
 
     "ID|Start time|Email|Name|Comments" then "48|03/02 09:14|a@b.com|Oksana Kravets|..." names
     Oksana Kravets, whatever the words, and so do "First name", "Surname", "Child" and "Adult"
-    columns (a sign-in sheet saved as CSV: "date,child,age,adult"); a row with another number of
-    cells is not read (:func:`table_cells`).
+    columns (a sign-in sheet saved as CSV: "date,child,age,adult"; there a cell must also read as a
+    name, since typed prose can look like a table); a row with another number of cells is skipped
+    (:func:`table_cells`).
 
     Parameters
     ----------
@@ -1212,16 +1214,30 @@ def table_names(text: str) -> list[tuple[int, int]]:
     """
     return [
         (start, end)
-        for header, start, end in table_cells(text)
+        for header, start, end, typed in table_cells(text)
         if _NAME_HEADER.match(header)
         and re.search(r"[^\W\d_]", text[start:end])
         and text[start:end].lower() not in ("n/a", "none")
+        and (not typed or _cell_reads_as_name(text[start:end]))
     ]
+
+
+def _cell_reads_as_name(cell: str) -> bool:
+    """Return whether a cell of a comma-separated table reads as a name.
+
+    Capitalised, and a first name, a name that is also a word, or no English word ("Oluwadamilare",
+    "Nanna Jean"; not "Happy", "tired" or "all welcome" under a "Mum, dad, baby" line of prose).
+    """
+    words = cell.split()
+    named = _AMBIGUOUS | _COMMON_WORDS
+    return all(w[:1].isupper() for w in words) and any(
+        is_first_name(w) or w.lower() in named or not is_english_word(w.lower().strip(".'’")) for w in words
+    )
 
 
 # A column of a pasted table that dates something other than a birth: "date", "session date", "week".
 _DATED_HEADER = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:date|day|week|when|time|visit|session)s?\s*[:?]?\s*$")
-_BIRTH_HEADER = re.compile(r"(?i)birth|dob|born|\bdue\b")
+_BIRTH_HEADER = re.compile(r"(?i)birth|dob|d\.o\.b|born|\bdue\b|arriv|deliver|adopt")
 
 
 def table_dated_cells(text: str) -> list[tuple[int, int]]:
@@ -1233,8 +1249,10 @@ def table_dated_cells(text: str) -> list[tuple[int, int]]:
     """
     return [
         (start, end)
-        for header, start, end in table_cells(text)
-        if _DATED_HEADER.match(header) and not _BIRTH_HEADER.search(header)
+        for header, start, end, _ in table_cells(text)
+        if _DATED_HEADER.match(header)
+        and not _BIRTH_HEADER.search(header)
+        and not _BIRTH_HEADER.search(text[start:end])  # "born 12/03/2024" in the cell is a birth
     ]
 
 
@@ -1247,13 +1265,15 @@ def _header_cell(cell: str) -> bool:
     )
 
 
-def table_cells(text: str) -> list[tuple[str, int, int]]:
+def table_cells(text: str) -> list[tuple[str, int, int, bool]]:
     """Return each cell of a table pasted in ``text`` under a header row, with its column's header.
 
     A header row has a cell that heads a column of names or dates (:data:`_NAME_HEADER`, "date");
     with commas or semicolons, every cell of it must be a short label (four words at most, no
     digits), so a sentence with commas is no header. The rows after it with the same separator and
-    number of cells are its rows; another row ends the table.
+    number of cells are its rows (a separator inside double quotes, as CSV quotes it, splits no
+    cell); a row with another number of cells, such as a comment's wrapped line, is skipped, and
+    the next header starts another table.
 
     Parameters
     ----------
@@ -1262,35 +1282,52 @@ def table_cells(text: str) -> list[tuple[str, int, int]]:
 
     Returns
     -------
-    list of (str, int, int)
-        The header's words and the character offsets (end exclusive) of the cell's words; empty
-        cells are left out.
+    list of (str, int, int, bool)
+        The header's words, the character offsets (end exclusive) of the cell's words (empty cells
+        left out), and whether the table is separated by commas or semicolons (typed prose can look
+        like one, so its cells need more to be names: :func:`table_names`).
     """
-    cells_out: list[tuple[str, int, int]] = []
+    cells_out: list[tuple[str, int, int, bool]] = []
     headers: list[str] = []
     sep = ""
     offset = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        for mark in ("|", "\t", ",", ";"):
+        header = False
+        # while a table is open only its own separator starts another ("takes ages, every week" is a
+        # comment's wrapped line, not a header)
+        for mark in (sep,) if sep else ("|", "\t", ",", ";"):
             cells = body.split(mark)
             if len(cells) < 2:
                 continue
             labels = mark in "|\t" or all(_SHORT_LABEL.fullmatch(c) for c in cells)
             if labels and any(_header_cell(c) for c in cells):
-                headers, sep = [c.strip() for c in cells], mark
-            elif mark == sep and len(cells) == len(headers):
-                start = offset
-                for header, cell in zip(headers, cells, strict=True):
-                    words = re.search(r"\S(?:.*\S)?", cell)
-                    if words:
-                        cells_out.append((header, start + words.start(), start + words.end()))
-                    start += len(cell) + 1
-            else:
-                headers, sep = [], ""
+                headers, sep, header = [c.strip() for c in cells], mark, True
             break
+        if not header and sep:
+            spans = _split_cells(body, sep)
+            if len(spans) == len(headers):
+                for name, (a, b) in zip(headers, spans, strict=True):
+                    words = re.search(r"[^\s\"](?:.*[^\s\"])?", body[a:b])
+                    if words:
+                        cells_out.append(
+                            (name, offset + a + words.start(), offset + a + words.end(), sep in ",;")
+                        )
         offset += len(line)
     return cells_out
+
+
+def _split_cells(line: str, sep: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each cell of ``line``, split at ``sep`` outside double quotes."""
+    spans, start, quoted = [], 0, False
+    for i, char in enumerate(line):
+        if char == '"':
+            quoted = not quoted
+        elif char == sep and not quoted:
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(line)))
+    return spans
 
 
 def _reads_as_name(

@@ -297,8 +297,9 @@ def _foreign_sentence_opener(text: str, start: int, end: int) -> bool:
 
     spaCy's English pipeline reads the capitalised first word of a Polish or Lithuanian sentence as a
     person ("Centrum w North Lynn bardzo nam pomogło", "Šeimos centras mums labai padėjo"). One word,
-    at a sentence's start, on no first-name list, in a sentence of five words or more of which fewer
-    than half are English, is not taken.
+    at a sentence's start, on no first-name list, with no comma or colon after it (an addressee:
+    "Kaczmarek, dziękuję"), in a sentence of five words or more of which fewer than half are
+    English, is not taken.
     """
     from hubplan.consult.name_lists import is_english_word, is_first_name
 
@@ -306,6 +307,7 @@ def _foreign_sentence_opener(text: str, start: int, end: int) -> bool:
     if (
         not word.isalpha()
         or is_first_name(word)
+        or text[end : end + 1] in (",", ":")  # "Kaczmarek, dziękuję ...": someone addressed
         or not _SENTENCE_START.search(text, max(0, start - 4), start)
     ):
         return False

@@ -19,8 +19,11 @@ METHODS = tuple(m.value for m in Method)
 LARGE_SITES = 1000
 #: Seconds HiGHS gets to find a plan keeping every rule when a heuristic solve's swaps found none.
 FEASIBILITY_SECONDS = 60.0
-# Plans tried for each alternative asked: a plan met again with a twin site swapped is passed over.
+#: The heuristic's alternatives: places of the best plan re-optimised without, for each one asked.
 SOLVES_PER_ALTERNATIVE = 4
+#: The exact method's alternatives: plans passed over as the same plan with a twin site swapped
+#: (each costs a solve) before it stops looking.
+MAX_SAME_PLANS = 32
 
 
 def solve_instance(
@@ -59,7 +62,9 @@ def solve_instance(
     same
         Maps a plan's sorted open positions to a key; alternatives with the key of the plan or of an
         alternative before them are the same plan and are passed over (default: the positions
-        themselves). Up to ``SOLVES_PER_ALTERNATIVE`` plans are tried for each alternative asked.
+        themselves). The exact method passes over up to ``MAX_SAME_PLANS`` such plans (a plan of
+        three places with three twins each comes back 26 times); the heuristic re-optimises without
+        ``SOLVES_PER_ALTERNATIVE`` places for each alternative asked.
 
     Returns
     -------
@@ -212,9 +217,8 @@ def _exact(
     key = same or _positions_key
     seen = {key(sorted_positions(result.is_open))}
     previous = result.is_open
-    for _ in range(alternatives * SOLVES_PER_ALTERNATIVE):
-        if len(found) == alternatives:
-            break
+    passed_over = 0
+    while len(found) < alternatives and passed_over <= MAX_SAME_PLANS:
         solver.exclude(previous)
         try:
             alt = solver.solve()
@@ -227,6 +231,7 @@ def _exact(
             break
         previous = alt.is_open
         if key(sorted_positions(alt.is_open)) in seen:  # the same plan as one before (twins swapped)
+            passed_over += 1
             continue
         seen.add(key(sorted_positions(alt.is_open)))
         found.append(
