@@ -216,3 +216,21 @@ def test_a_small_travel_cache_is_written_without_a_word(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert list((folder / ".hubplan-cache").glob("travel-*.npz"))
     assert "travel minutes to" not in result.stderr
+
+
+def test_ctrl_c_says_it_stopped_and_exits_130(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Probe 34: Ctrl-C during `report`, `consult import` or `frontier` exited 130 printing an empty
+    line only. It now says what happened and what is left, as the shell's 128 + SIGINT."""
+    import hubplan.cli.workspace
+    from tests.helpers import write_workspace
+
+    folder = write_workspace(tmp_path / "ws")
+
+    def stopped(*_args: object, **_kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(hubplan.cli.workspace, "evaluate_all", stopped)
+    result = CliRunner().invoke(app, ["evaluate", str(folder), "one"])
+    assert result.exit_code == 130
+    assert "interrupted: stopped before the end" in result.stderr
+    assert "Traceback" not in result.output

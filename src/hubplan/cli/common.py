@@ -154,6 +154,13 @@ Dir = Annotated[
 AsJson = Annotated[bool, typer.Option("--json", help="Print one JSON object instead of tables.")]
 
 
+INTERRUPTED = (
+    "interrupted: stopped before the end; hubplan writes each output whole or not at all, so any "
+    "from before are as they were"
+)
+"""What a command says on stderr when Ctrl-C stops it (exit 130)."""
+
+
 def handles_errors(command: F) -> F:
     """Turn hubplan's own errors into a clear message and exit code 1 (tracebacks are for bugs only)."""
 
@@ -188,6 +195,9 @@ def handles_errors(command: F) -> F:
             err.print("[bold red]error:[/] ", end="")
             err.print(_cut(f"{where}{exc.strerror or exc}", MAX_LINE_CHARS), markup=False)
             raise typer.Exit(1) from None
+        except KeyboardInterrupt:  # Ctrl-C: say so (the shell's convention, 128 + SIGINT)
+            err.print(f"\n{INTERRUPTED}", markup=False)
+            raise typer.Exit(130) from None
 
     return wrapper  # type: ignore[return-value]
 
