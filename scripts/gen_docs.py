@@ -433,6 +433,14 @@ PAGES: dict[str, Callable[[], str]] = {
 """File name in docs/reference/ to the function that writes it."""
 
 
+PARTS: list[tuple[Path, str, Callable[[str], str]]] = [
+    (README, "README.md (its demo excerpt)", lambda page: readme_text(page, demo_summary())),
+    (LOTS_PAGE, "docs/lots.md (its table)", lambda page: lots_page_text(page, lots_table())),
+    (WALKTHROUGH, "docs/any_council.md (its printed output)", walkthrough_text),
+]
+"""Pages with parts written from real runs: the page, what is stale when it differs, its rewrite."""
+
+
 def main(argv: list[str]) -> int:
     """Write (or with ``--check`` compare) every reference page; return the exit code."""
     check = "--check" in argv
@@ -446,24 +454,13 @@ def main(argv: list[str]) -> int:
         stale.append(name)
         if not check:
             path.write_text(text, encoding="utf-8")
-    readme = README.read_text(encoding="utf-8")
-    text = readme_text(readme, demo_summary())
-    if text != readme:
-        stale.append("README.md (its demo excerpt)")
-        if not check:
-            README.write_text(text, encoding="utf-8")
-    page = LOTS_PAGE.read_text(encoding="utf-8")
-    text = lots_page_text(page, lots_table())
-    if text != page:
-        stale.append("docs/lots.md (its table)")
-        if not check:
-            LOTS_PAGE.write_text(text, encoding="utf-8")
-    page = WALKTHROUGH.read_text(encoding="utf-8")
-    text = walkthrough_text(page)
-    if text != page:
-        stale.append("docs/any_council.md (its printed output)")
-        if not check:
-            WALKTHROUGH.write_text(text, encoding="utf-8")
+    for path, what, rewrite in PARTS:
+        page = path.read_text(encoding="utf-8")
+        text = rewrite(page)
+        if text != page:
+            stale.append(what)
+            if not check:
+                path.write_text(text, encoding="utf-8")
     if check and stale:
         print(f"stale: {', '.join(stale)} (run: python scripts/gen_docs.py)", file=sys.stderr)
         return 1
