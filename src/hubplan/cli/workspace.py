@@ -263,7 +263,7 @@ def demo(
 ) -> None:
     """Evaluate the bundled Norfolk scenarios (2018-19) and print the comparison and what it means."""
     from hubplan.analysis.uncertainty import scenario_intervals
-    from hubplan.report.summary import interval_note
+    from hubplan.report.summary import interval_note, notes_beyond_summary
 
     source = bundled_workspace_path()
     if workspace_out is not None:
@@ -303,14 +303,7 @@ def demo(
         out.print("[bold]Outreach, the amendments and the consultation (modelled and synthetic)[/]")
         for sentence in money:
             out.print(f"- {sentence}")
-    # the notes the summary has not already said in a sentence of its own (estimated travel, modelled data)
-    said = " ".join(sentences)
-    print_notes(
-        n
-        for n in comparison_notes(evaluations)
-        if not (n.endswith(" minutes are estimated") and "Travel times are estimated" in said)
-        and not (n.startswith("modelled data: ") and n.removeprefix("modelled data: ") in said)
-    )
+    print_notes(notes_beyond_summary(comparison_notes(evaluations), evaluations, sentences))
     hint = f" {workspace_out}" if workspace_out else " DIR (after --workspace-out DIR)"
     out.print(f"\nTry: hubplan evaluate{hint} adopted-2019-15   |   hubplan compare --help")
 

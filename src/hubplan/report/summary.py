@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -157,6 +157,46 @@ _ESTIMATE_WORDS = {
     "car": "car by a model fitted on free-flow road times",
     "bus": "bus by a model fitted on real timetabled journeys (Tuesday daytimes, 2024)",
 }
+
+
+def notes_beyond_summary(
+    notes: Iterable[str], evaluations: Sequence[EvaluationShape], sentences: Sequence[str]
+) -> list[str]:
+    """Return the notes that :func:`headline_sentences` has not already said in a sentence of its own.
+
+    Its sentence on estimated travel says what each estimated mode's note says ("bus minutes are
+    estimated"), and its "Modelled, not measured" sentence what the modelled-data note says: an output
+    that prints both says them once.
+
+    Parameters
+    ----------
+    notes
+        The notes to print (:func:`hubplan.report.comparison_notes`).
+    evaluations
+        The evaluations the sentences describe.
+    sentences
+        The sentences printed.
+
+    Returns
+    -------
+    list of str
+        The notes, less those the sentences say.
+    """
+    said = set(sentences)
+    first = evaluations[0]
+    estimated = [m for m, e in first.modes.items() if e.source == "estimated"]
+    covered = (
+        {f"{m} minutes are estimated" for m in estimated} if estimate_sentence(estimated) in said else set()
+    )
+    return [
+        n
+        for n in notes
+        if n not in covered
+        and not (
+            n.startswith("modelled data: ")
+            and f"Modelled, not measured: {n.removeprefix('modelled data: ')}" in said
+        )
+    ]
 
 
 def estimate_sentence(modes: Sequence[str]) -> str:
