@@ -113,6 +113,10 @@ def test_demo_prints_the_comparison_and_writes_the_workspace(tmp_path: Path) -> 
     assert "What it means" in result.output
     assert "more than 30 minutes by bus" in result.output
     assert "Modelled, not measured" in result.output
+    # review 14: the summary's sentences on estimated travel and modelled data are not said again as notes
+    assert "Note: bus minutes are estimated" not in result.output
+    assert "Note: modelled data:" not in result.output
+    assert "Note: cost counts the bases' own annual costs only" in result.output
     assert load_workspace(tmp_path / "norfolk").areas.families.sum() == 47_149
     again = runner.invoke(app, ["demo", "--workspace-out", str(tmp_path / "norfolk")])
     assert again.exit_code == 1
