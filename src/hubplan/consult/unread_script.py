@@ -33,12 +33,13 @@ _CUED = re.compile(
 )
 
 
-def _is_latin(char: str) -> bool:
-    return unicodedata.name(char, "").startswith("LATIN")
+def _latin_letter(char: str) -> bool:
+    # ASCII letters are Latin: unicodedata.name is asked only of the rest
+    return char.isalpha() and (char.isascii() or unicodedata.name(char, "").startswith("LATIN"))
 
 
 def _other_script(char: str) -> bool:
-    return char.isalpha() and not _is_latin(char)
+    return char.isalpha() and not char.isascii() and not unicodedata.name(char, "").startswith("LATIN")
 
 
 def unread_runs(text: str) -> Iterator[tuple[int, int]]:
@@ -76,7 +77,7 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
             i += 1
             continue
         start = last = i
-        while i < n and text[i] not in "\r\n" and not (text[i].isalpha() and _is_latin(text[i])):
+        while i < n and text[i] not in "\r\n" and not _latin_letter(text[i]):
             if text[i].isalnum():
                 last = i
             i += 1
