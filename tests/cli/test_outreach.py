@@ -185,3 +185,30 @@ def test_amend_marks_the_outreach_figures_it_shows(tmp_path: Path) -> None:
     said = " ".join(result.output.split())
     assert "Note: [4] assumed by hubplan: a weekly outreach session serves 20 families" in said
     assert "Note: [5]" not in said
+
+
+def test_json_says_where_each_outreach_figure_comes_from(tmp_path: Path) -> None:
+    """``outreach --json`` and ``amend --json`` carried the figures without the sources the terminal
+    marks them with: a reader of the JSON could not tell an assumed online offer from the council's."""
+    toml = TINY_TOML + "\n[costs]\nonline_offer_per_year = 5000\n"
+    folder = write_workspace(tmp_path / "w", toml=toml)
+    result = runner.invoke(app, ["outreach", str(folder), "one", "--budget", "10k", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert set(data["sources"]) == {
+        "online_offer", "outreach_costs", "home_visits", "session_capacity", "outreach_staff"
+    }  # fmt: skip
+    assert data["sources"]["online_offer"] == {
+        "kind": "user",
+        "detail": "the online offer at £5,000 a year ([costs] online_offer_per_year; set in hubplan.toml)",
+    }
+    assert data["sources"]["session_capacity"]["kind"] == "assumed"
+    assert any("estimated" in n for n in data["notes"]), data["notes"]  # evaluate's note on the minutes
+    amended = runner.invoke(
+        app, ["amend", str(folder), "one", "--budget", "10k", "--extra", "500", "--no-rounds", "--json"]
+    )
+    assert amended.exit_code == 0, amended.output
+    shown = json.loads(amended.output)
+    assert set(shown["sources"]) == {"online_offer", "outreach_costs", "home_visits", "session_capacity"}
+    assert shown["sources"]["online_offer"]["kind"] == "user"
+    assert shown["notes"] == data["notes"]

@@ -132,6 +132,7 @@ def test_a_council_from_init_to_the_report(tmp_path: Path) -> None:
     assert any(n.startswith("providers now: no current network was given") for n in notes)
     assert any("20 families a session, hubplan's default, an assumption" in n for n in notes)
     assert any(n.startswith("£ a year: not shown") for n in notes)
+    assert "bus minutes are estimated" in notes  # evaluate's note: the minutes placing areas with bases
     per_area = pd.read_csv(tmp_path / "o" / "lots.csv")
     assert len(per_area) == len(ws.areas)
     assert set(per_area["lot"]) == {1, 2, 3}
@@ -141,7 +142,9 @@ def test_a_council_from_init_to_the_report(tmp_path: Path) -> None:
     again = runner.invoke(app, ["lots", str(folder), scenario, "--lots", "2", "--out", str(tmp_path / "o")])
     assert again.exit_code == 0, again.output
     assert set(pd.read_csv(tmp_path / "o" / "lots.csv")["lot"]) == {1, 2}
-    assert [lot["lot"] for lot in json.loads((tmp_path / "o" / "lots.json").read_text())["lots"]] == [1, 2]
+    written = json.loads((tmp_path / "o" / "lots.json").read_text())
+    assert [lot["lot"] for lot in written["lots"]] == [1, 2]
+    assert "bus minutes are estimated" in written["notes"]
     with (folder / "hubplan.toml").open("a") as handle:
         handle.write("\n[lots]\ncounts = [3, 1]\n")
     report = runner.invoke(app, ["report", str(folder), "--out", str(tmp_path / "r"), "--no-pdf"])

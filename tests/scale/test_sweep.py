@@ -172,6 +172,7 @@ def test_sweep_points_match_brute_force_and_carry_intervals(city, tmp_path):
     result = CliRunner().invoke(app, args)
     assert result.exit_code == 0, result.output
     assert "90% intervals over 40 draws" in result.output
+    assert "Note: bus minutes are estimated" in result.output  # evaluate's note on the same minutes
     table = pd.read_parquet(out / "sweep.parquet")
     assert table["bases"].tolist() == [1, 2, 3]
     assert (table["error"] == "").all()

@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from hubplan.cli.common import (
@@ -22,9 +22,11 @@ from hubplan.cli.common import (
     out,
     output_folder,
     print_json,
+    print_notes,
     travel_for,
 )
 from hubplan.errors import InputError, Problem
+from hubplan.evaluate.evaluation import data_notes
 from hubplan.files import SVG_MARK, check_outputs_first, spreadsheet_safe, write_outputs
 
 if TYPE_CHECKING:
@@ -186,9 +188,10 @@ def lots(
         "time_limit_seconds": time_limit,
     }
     defaults = base.model_copy(update={k: v for k, v in changes.items() if v is not None})
+    travel = travel_for(workspace)
     split = scenario_lots(
         workspace,
-        travel_for(workspace),
+        travel,
         chosen,
         count,
         defaults=defaults,
@@ -196,6 +199,9 @@ def lots(
         method=method,  # type: ignore[arg-type]
         seed=seed,
     )
+    # evaluate's notes too: how the minutes that place areas with bases were made, what is modelled
+    notes = dict.fromkeys([*split.notes, *data_notes(workspace, travel, bases_cost_only=False)])
+    split = replace(split, notes=tuple(notes))
     written = _write_outputs(workspace, split, out_dir) if out_dir is not None else []
     if as_json:
         print_json(split.to_dict())
@@ -221,7 +227,6 @@ def lots(
         f"{split.served_together:.0%} of {split.people} in the same lot as their own base; mean "
         f"{split.compactness_km:.1f} km to the lot's centre base."
     )
-    for note in split.notes:
-        out.print(f"Note: {escape(note)}")
+    print_notes(split.notes)
     for path in written:
         out.print(f"wrote {path}")

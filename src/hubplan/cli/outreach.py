@@ -78,6 +78,19 @@ def _figure_notes(
     return figure_notes(figure_provenance(workspace, dict(travel.sources)).figures, keys)
 
 
+def _json_sources(
+    workspace: Workspace, travel: TravelMatrix, keys: tuple[str, ...] = OUTREACH_FIGURES
+) -> dict[str, dict[str, str]]:
+    """Return where each outreach figure comes from, as ``--json`` carries it: key -> kind and detail.
+
+    The kind is ``real``, ``user`` or ``assumed``; the detail names the source, the file, or the
+    setting with its value and reason (the same words the terminal's numbered notes and the report's
+    sources table use).
+    """
+    figures = figure_provenance(workspace, dict(travel.sources)).figures
+    return {key: figures[key].to_dict() for key in keys if key in figures}
+
+
 @app.command()
 @handles_errors
 def outreach(
@@ -122,8 +135,11 @@ def outreach(
     if timetable is not None:
         columns = [f.name for f in fields(Session)]
         _write_csv(timetable, columns, [asdict(s) for s in result.sessions], option="--timetable")
+    notes = data_notes(workspace, travel, bases_cost_only=False)  # evaluate's: minutes and data
     if as_json:
-        print_json(result.to_dict())
+        print_json(
+            result.to_dict() | {"sources": _json_sources(workspace, travel), "notes": [*result.notes, *notes]}
+        )
         return
     sources = _figure_notes(workspace, travel)
     out.print(outreach_summary_table(result, sources=sources))
@@ -133,7 +149,7 @@ def outreach(
         if reach.breakdown != "district":
             out.print(reach_table(reach, people=result.people))
     # evaluate's notes on the minutes and the data, which the reach above rests on too
-    print_notes([*sources.notes, *result.notes, *data_notes(workspace, travel, bases_cost_only=False)])
+    print_notes([*sources.notes, *result.notes, *notes])
     if not math.isfinite(result.budget_per_year):
         out.print("[dim]Note: give a budget with --budget (e.g. --budget 5.2m) to plan outreach within it[/]")
     if timetable is not None:
@@ -183,6 +199,8 @@ def amend(
         )
     if not options:
         raise HubplanError("no way of spending the extra keeps the rules")
+    shown = (*OUTREACH_COSTS, "session_capacity")  # the figures amend shows (no workers)
+    notes = data_notes(workspace, travel, bases_cost_only=False)  # evaluate's: minutes and data
     if as_json:
         print_json(
             {
@@ -213,14 +231,16 @@ def amend(
                     }
                     for o in options
                 ],
+                "sources": _json_sources(workspace, travel, shown),
+                "notes": [*before.notes, *notes],
             }
         )
         return
     assumed = next((o.outreach.bases_cost_words for o in options if o.outreach.bases_cost_words), "")
-    sources = _figure_notes(workspace, travel, (*OUTREACH_COSTS, "session_capacity"))  # no workers shown
+    sources = _figure_notes(workspace, travel, shown)
     out.print(amend_table(options, amount, cost_words=assumed, sources=sources))
     out.print(amend_sentence(options, amount, before))
-    print_notes([*sources.notes, *before.notes, *data_notes(workspace, travel, bases_cost_only=False)])
+    print_notes([*sources.notes, *before.notes, *notes])
 
 
 @app.command()

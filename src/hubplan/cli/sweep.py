@@ -11,10 +11,22 @@ from typing import Annotated, Any
 import numpy as np
 import typer
 
-from hubplan.cli.common import Dir, app, err, finite, handles_errors, load, out, output_folder, travel_for
+from hubplan.cli.common import (
+    Dir,
+    app,
+    err,
+    finite,
+    handles_errors,
+    load,
+    out,
+    output_folder,
+    print_notes,
+    travel_for,
+)
 from hubplan.data.assumptions import CAR_MODEL_MEDIAN_ABS_ERROR
 from hubplan.data.money import MAX_MONEY_PER_YEAR, THOUSANDS_DOT, AmountError, parse_money, read_amount
 from hubplan.errors import ParameterError
+from hubplan.evaluate.evaluation import data_notes
 from hubplan.modes import Mode
 from hubplan.optimise.rules import REGISTRY
 
@@ -454,6 +466,7 @@ def sweep(
         "  an estimate can fall outside its interval: where many areas sit just inside the threshold, "
         "errors push more of them out than in."
     )
+    print_notes(data_notes(ws, matrix))  # evaluate's: how the minutes were made, what data is modelled
 
 
 def _print_table(
