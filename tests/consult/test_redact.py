@@ -499,10 +499,27 @@ def test_greetings_feasts_newsrooms_and_parties_are_kept(text: str) -> None:
         ("dēls dzimis 2022. gada 3. jūlijā", "2022. gada 3. jūlijā"),  # Latvian
         ("ganwyd Elis ar 11 Tachwedd 2021", "11 Tachwedd 2021"),  # Welsh
         ("син народився 5 березня 2023", "5 березня 2023"),  # Ukrainian
+        ("Dukra gimė 2021 m. kovo 12 d.", "2021 m. kovo 12"),  # Lithuanian, year first
+        ("我的女儿 Lily 出生于2021年5月3日", "2021年5月3日"),  # Chinese, no space before the year
+        ("딸은 2020년 11월 2일에 태어났어요", "2020년 11월 2일"),  # Korean
     ],
 )
 def test_full_dates_with_months_in_other_languages(text: str, date: str) -> None:
     assert date not in redact(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("আমার মেয়ে জন্ম ১২/০৩/২০২১", "আমার মেয়ে জন্ম [date of birth]"),  # Bengali digits
+        ("اتصل بي على ٠٧٧٠٠ ٩٠٠١٢٣", "اتصل بي على [phone]"),  # Arabic-Indic digits
+        ("電話 ０７７００ ９００１２３", "電話 [phone]"),  # full-width digits, as a Japanese phone types
+        ("کد پستی NR2 ۴AB", "کد پستی NR2 ۴"),  # Persian digits: a full postcode cut to its sector
+    ],
+)
+def test_digits_of_other_scripts_are_read_as_digits(text: str, expected: str) -> None:
+    """A phone or date typed on a Bengali, Arabic or Japanese keyboard is the same number."""
+    assert redact(text) == expected
 
 
 def test_a_foreign_date_heading_a_letter_is_kept() -> None:

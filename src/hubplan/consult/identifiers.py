@@ -122,7 +122,11 @@ _FOREIGN_MONTH = (
 # 2021", and year first: "2022. március 5.", "2021. gada 9. martā".
 FOREIGN_DATE = re.compile(
     rf"(?i:\b\d{{1,2}}\.?\s+(?:de\s+|o\s+)?{_FOREIGN_MONTH}\.?,?\s+(?:de\s+)?(?:19|20)\d\d\b"
-    rf"|\b(?:19|20)\d\d\.?\s+(?:gada\s+)?(?:\d{{1,2}}\.\s+{_FOREIGN_MONTH}|(?:{_FOREIGN_MONTH}|{_MONTH})\s+\d{{1,2}}\b\.?))"
+    # "2021 m. kovo 12 d." (Lithuanian), "2021. gada 12. martā" (Latvian), "2021. március 12." (Hungarian)
+    rf"|\b(?:19|20)\d\d\.?\s+(?:gada\s+|m\.\s+)?(?:\d{{1,2}}\.\s+{_FOREIGN_MONTH}"
+    rf"|(?:{_FOREIGN_MONTH}|{_MONTH})\s+\d{{1,2}}\b\.?(?:\s?d\.)?))"
+    # "2021年5月3日" (Chinese, Japanese), "2021년 5월 3일" (Korean): no word boundary before CJK digits
+    r"|(?<!\d)(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)"
 )
 DATE_WORDS = re.compile(
     rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b(?![:.]\d))?"

@@ -109,6 +109,10 @@ def find_personal_data(text: str) -> list[Found]:
     """
     if not text.strip():
         return []
+    if not text.isascii() and any(c.isdecimal() and not c.isascii() for c in text):
+        # "১২/০৩/২০২১", "٠٧٧٠٠ ٩٠٠١٢٣", "２０２１": digits of another script read as the same digits
+        # in ASCII, one character for one, so every span found is the same span of the text as written.
+        return find_personal_data(_ascii_digits(text))
     if any(unicodedata.combining(c) for c in text):
         # "Kẹ́hìndé" with its tone marks, or text saved decomposed (NFD, as macOS may): read it with its
         # marks taken off, so a name is one word, and give the spans back on the text as written.
@@ -126,6 +130,11 @@ def find_personal_data(text: str) -> list[Found]:
     if recased != text:  # lines in capitals: their names are found as a person would have written them
         found = _in_capitals(text, found, [f for f in _find(recased) if f.kind == "PERSON"])
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _ascii_digits(text: str) -> str:
+    """Return ``text`` with each decimal digit of another script (Bengali, Arabic, full-width) in ASCII."""
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
 
 
 def _without_marks(text: str) -> tuple[str, list[int]]:
