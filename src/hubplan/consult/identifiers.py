@@ -27,7 +27,8 @@ NI_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
 )
 VEHICLE = re.compile(
-    r"(?<![A-Za-z0-9])(?:[A-Z]{2}\d{2}\s?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])(?![A-Za-z0-9])"
+    r"(?<![A-Za-z0-9])(?:[A-Z]{2}[ \t]?\d{2}[ \t]?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
+    r"(?![A-Za-z0-9])"
 )
 _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|number\s*plate|plate)\b(?:\s+(?:no\.?|number|is|was))*[\s:.#-]*)"
@@ -159,7 +160,8 @@ _EXPECTING = re.compile(
 # "٢٠٢٣/٠٥/١٤", "ngày 5 tháng 3 năm 2021"): the words up to its last number, at most six of them.
 _AFTER_BIRTH = re.compile(
     r"(?i:\b(?:born|dob|d\.o\.b\.?|date\s+of\s+birth|b\.)(?:\s+on)?\s*[:(]?\s*)"
-    r"((?:[^\s,;()]{1,12}\s+){0,5}[^\s,;()]*\d[^\s,;()]*)"
+    # words on the same line, none a form's next label ("14/07/2023     Birth weight: 3.2kg")
+    r"((?:[^\s,;():]{1,12}[ \t]+){0,5}[^\s,;():]*\d[^\s,;():]*)"
 )
 # A dated event, not a birth: "Sent: Friday 8 March 2024", "Minutes of the meeting, 14 March 2024".
 _EVENT_DATE = re.compile(
@@ -382,6 +384,8 @@ _RUNS = re.compile(
     r"(?i:\b(?:i|we|he|she|they)\s+(?:run|runs|own|owns|manage|manages|ran|owned|managed)\s+"
     r"(?:an?\s+[a-z]+\s*\(\s*)?)"
 )
+# Running a business named with its trade's word: "running Little Acorns Childminding".
+_RUNNING = re.compile(r"(?i:\b(?:running|owning|managing)[ \t]+)(?=(?:the[ \t]+)?[A-Z])")
 # "I have Khan's Fish Bar", "my husband has the coffee stall on Norwich Market": a business someone
 # has, named by a possessive or a word for a business.
 # Who has a business, and the trade's word before its name ("have takeaway Golden Dragon").
@@ -514,7 +518,7 @@ _REGISTERS = (
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
     rf"|(?i:\b{_REGISTERS}\b(?:\s+(?:{_REGISTERS}|no\.?|number|num|is|was|=|:))*[\s:.#(,]*)"
-    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{1,13}(?:[ -]\d{2,6}){0,3})(?![A-Za-z0-9])"
+    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ -]\d{2,6}){0,3})(?![A-Za-z0-9])"
 )
 
 # Ten digits after "NHS number" are one even when the check digit is wrong (mistyped): "NHS number
@@ -527,6 +531,7 @@ _NHS_CUED = re.compile(
 _REF_TOKEN = re.compile(
     r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9]+(?:\s?[/-]\s?[A-Za-z0-9]+)+(?![\w/-])"
 )
+_SENTENCE_BREAK = re.compile(r"(?i)(?<!\bno)(?<!\bref)(?<!\bnum)(?<!\bnr)[.!?]|\n")
 _REF_CUE = re.compile(
     r"(?i:\b(?:ref|refs|reference|references|number|no|num|nr|registration|reg|foster|fostering|case|"
     r"carer|claim|account|acc|id|urn|file|crn|membership|tenancy|application|housing)\b)"
@@ -606,7 +611,8 @@ _FIELD_NAME = re.compile(
 # A web address that a writer calls their own blog, vlog or site: "i blog about being a stay at home
 # dad (www.dadandtheboys.co.uk)", "my website is janesbakes.co.uk".
 _OWN_SITE = re.compile(
-    r"(?i:\b(?:i|we)\s+(?:blog|vlog|write)\b|\bmy\s+(?:blog|vlog|website|site)\b)[^.!?\n]{0,80}?"
+    r"(?i:\b(?:i|we)\s+(?:blog|vlog|write)\b|\bmy\s+(?:blog|vlog|website|site)\b"
+    r"|\b(?:blog|vlog)[ \t]*[:\-–]?[ \t]+(?=(?:https?://)?www\.))[^.!?\n]{0,80}?"
     r"((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{2,40}\.(?:co\.uk|org\.uk|me\.uk|com|net|blog|me|uk))\b"
 )
 
@@ -745,8 +751,19 @@ class DateRecogniser(_Regex):
         for m in _AFTER_BIRTH.finditer(text):
             words = re.split(r"[.!?]\s", m[1])[0]  # within its sentence
             last = list(re.finditer(r"[^\s]*\d[^\s]*", words))
-            if last and _dated(words[: last[-1].end()]):
-                yield m.start(1), m.start(1) + len(words[: last[-1].end()].rstrip("."))
+            told = words[: last[-1].end()] if last else ""
+            if not (last and _dated(told)):
+                continue
+            start = m.start(1)
+            date = min(
+                (d for p in (SHORT_DATE, DATE_WORDS, FOREIGN_DATE) if (d := p.search(told))),
+                key=lambda d: d.start(),
+                default=None,
+            )
+            before = told[: date.start()] if date else ""
+            if date and re.search(r"\d", before) and not re.search(r"\d[/.-]\d", before):
+                start += date.start()  # "born at 28+4 weeks on 9/1/24": the date, not the weeks
+            yield start, m.start(1) + len(told.rstrip("."))
 
 
 def _a_date_at(text: str, start: int) -> tuple[int, int] | None:
@@ -847,6 +864,8 @@ class WorkplaceRecogniser(_Regex):
         for start, end in self._employers(text) if candidates is None else candidates:
             if _WORSHIP.search(text[start:end]) or _COUNCIL.fullmatch(text[start:end]):
                 continue  # a church a minister serves, or "foster carers for Norfolk County Council"
+            if _SERVICE_AFTER.match(text, end) or _A_SERVICE.match(text[start:end]):
+                continue  # "volunteer at the Rose Lane hub": the service consulted on, named by its place
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
             if words and all(w in _NOT_EMPLOYERS for w in words):
                 continue  # "work in the city centre", "at the centre": no employer named
@@ -914,6 +933,10 @@ class WorkplaceRecogniser(_Regex):
         ]:
             if not _A_GROUP_AFTER.match(text, m.end(1)):  # "run the Gujarati Samaj mums' group"
                 yield m.start(1), m.end(1)
+        for cue in _RUNNING.finditer(text):  # "a childminder running Little Acorns Childminding"
+            m = _EMPLOYER.match(text, cue.end())
+            if m and _HAS_BUSINESS.search(m[0]) and not _A_GROUP_AFTER.match(text, m.end()):
+                yield m.start(), m.start() + _employer_length(m[0])
         yield from _named_owners(text)
         yield from _described_workplaces(text)
         for m in _AT_WORKS.finditer(text):
@@ -1052,9 +1075,11 @@ _EMPLOYER_FIELD = re.compile(
 # Poultry", "Pracuję w Tesco", "Lucrez la Bernard Matthews", "Trabajo en Amazon".
 _TRADES_AS = re.compile(
     r"(?:\b(?i:trade|trades|traded|trading)[ \t]+as|\bt/a|"
-    r"\b(?i:trabalho|trabalha|trabalhava)[ \t]+(?i:na|no|em|para)|"
-    r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)[ \t]+(?i:w|we|dla|na)|\b(?i:lucrez|lucreaz[aă])[ \t]+(?i:la|pentru)|"
-    r"\b(?i:trabajo|trabaja)[ \t]+(?i:en|para)|\b(?i:dirbu|dirba))[ \t]++"
+    # with up to two words between ("Trabalho por turnos na", "Pracuję na zmiany w")
+    r"\b(?i:trabalho|trabalha|trabalhava)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:na|no|em|para)|"
+    r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:w|we|dla|na)|"
+    r"\b(?i:lucrez|lucreaz[aă])(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:la|pentru)|"
+    r"\b(?i:trabajo|trabaja)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:en|para)|\b(?i:dirbu|dirba))[ \t]++"
     r"((?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and))"
 )
 # A form's date-of-birth field, however its name is spelled: "Field_Q8_ChildDOB_1: 2022-06-19",
@@ -1214,6 +1239,14 @@ _NOT_AN_EMPLOYER = re.compile(
 )
 
 
+# The words after a place that make it a family hub or children's centre ("the Rose Lane hub").
+_SERVICE_AFTER = re.compile(
+    r"(?i:[ \t]+(?:(?:family|families|children['’]?s)[ \t]+)?(?:hub|hubs)\b"
+    r"|[ \t]+(?:children['’]?s|family)[ \t]+cent(?:re|er)\b)"
+)
+_A_SERVICE = re.compile(
+    r"(?i)^(?:the\s+)?[\w'’ -]*\b(?:(?:children['’]?s|family|families)\s+(?:centre|center|hub|hubs)|hubs?)$"
+)
 # A whole council as the employer names no one: every council employs thousands (foster carers too).
 _COUNCIL = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
@@ -1360,7 +1393,8 @@ class RegistrationRecogniser(_Regex):
                 continue  # a date a scanner misread ("O7/O2/2O25"): the date rules judge it
             separators = len(re.findall(r"[/-]", m[0]))
             digits = sum(c.isdigit() for c in m[0])
-            before = re.split(r"[.!?\n]", text[max(0, m.start() - 40) : m.start()])[-1]
+            # within its sentence; the full stop of "no." or "ref." ends none ("toll no. BA-31947")
+            before = _SENTENCE_BREAK.split(text[max(0, m.start() - 40) : m.start()])[-1]
             if (separators >= 2 and digits >= 3) or (digits >= 2 and _REF_CUE.search(before)):
                 yield m.start(), m.end()
 

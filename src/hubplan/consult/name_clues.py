@@ -57,7 +57,9 @@ _AFTER = (
 )
 _CAP_AFTER = re.compile(rf"(?<![\w'’-])({_NAME}|[A-Z]{{2,3}})" + _AFTER)
 _LOWER_AFTER = re.compile(rf"(?<![\w'’@.-])({_LOWER})" + _AFTER)
-_MY_NAME = re.compile(rf"\b(?:my|our)\s+(?:little\s+|lil\s+)?({_NAME})(?!\s+[{_UP}])")
+_MY_NAME = re.compile(
+    rf"\b(?:my|our)\s+(?:little\s+|lil\s+)?({_NAME})(?![{_LOW}])(?!\s+[{_UP}]|\s+of\s+(?:the\s+)?[{_UP}])"
+)  # not "my Duke of Edinburgh award"
 # Titles of family and affection before a first name, in any case ("auntie shirl", "ate lorna").
 _FAMILY_TITLE = re.compile(
     r"(?i:\b(?:auntie|aunty|aunt|uncle|nanny|nana|nanna|nan|grandma|grandad|granny|gran|ate|kuya|tita|"

@@ -42,7 +42,10 @@ _NOT_NAMES = _words(
     bangladeshi indian nepali chinese filipino lithuanian latvian romanian bulgarian ukrainian
     portuguese brazilian irish scottish welsh british european african asian langar surname surnames
     forename forenames firstname lastname postcode dob mon tue tues wed thu thur thurs fri sat sun
-    tamil sikh hindu muslim jewish gypsy traveller travellers"""
+    tamil sikh hindu muslim jewish gypsy traveller travellers chair chairperson chairman chairwoman
+    treasurer secretary trustee trustees volunteer volunteers rector vicar curate coordinator
+    co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
+    governor governors headteacher president vice-chair patron convenor facilitator"""
 )
 # Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
 # they are words, not names.

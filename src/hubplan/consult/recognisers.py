@@ -205,7 +205,12 @@ SCHOOL_NAMED = re.compile(
     rf"(?!\s+(?=(?-i:[A-Z]))(?:{STREET_WORDS})\b)",
     re.IGNORECASE,
 )
-_CAPS = r"(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|St\.?))*"
+# A noun after "school" that makes it a word about schools, not a school's name ("school teacher").
+_SCHOOL_AS_ADJECTIVE = re.compile(
+    r"(?i:\s+(?:teachers?|teaching|ta|tas|staff|run|runs|gates?|age|aged|places?|admissions?|nurses?|"
+    r"holidays?|uniforms?|meals?|dinners?|trips?|years|days|readiness|transport|bus|buses|hours?|term)\b)"
+)
+_CAPS = r"(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|St\.?|(?:of|the|and|&)(?=\s+[A-Z])))*"
 SCHOOL_WITH_AGE = re.compile(
     r"\b((?i:year\s*\d{1,2}|reception(?:\s+class)?|nursery|aged?\s*\d{1,2}"
     + r"|\d{1,2}\s*(?:years?\s*old|yo)"
@@ -413,8 +418,18 @@ def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 40) : end]
     return (
-        _INTRODUCES.search(text[max(0, start - 100) : start]) is None and _BEFORE_NAME.search(before) is None
+        _INTRODUCES.search(text[max(0, start - 100) : start]) is None
+        and _BEFORE_NAME.search(before) is None
+        and _ROLE_AFTER.match(text, end) is None
     )
+
+
+# A role set after a name, as who she is: "Carol, the Family Support Worker", "Grace, our midwife".
+_ROLE_AFTER = re.compile(
+    r"(?i:,[ \t]+(?:the|our|my|her|his|their|a)[ \t]+(?:[a-z'’-]+[ \t]+){0,3}?"
+    r"(?:worker|visitor|nurse|midwife|manager|officer|lead|leader|co-?ordinator|assistant|teacher|"
+    r"practitioner|volunteer|receptionist|caretaker|chair|therapist|advisor|adviser|key\s?worker)s?\b)"
+)
 
 
 def nhs_number_is_valid(digits: str) -> bool:
@@ -463,6 +478,11 @@ class _Regex(EntityRecognizer):
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in self.spans(text) if e > s]
 
 
+# Ofcom's non-geographic ranges, after the 0: 03 (public bodies and charities, "0344 800 8020"), 080
+# (freephone), 084 and 087 (businesses), 0500: a helpline's number, never a private line.
+_ORGANISATIONS_NUMBERS = ("3", "80", "84", "87", "500")
+
+
 class PhoneRecogniser(_Regex):
     """UK phone numbers: ``0...``, ``+44``, ``0044``, with spaces, hyphens, brackets or spaced digits."""
 
@@ -480,11 +500,12 @@ class PhoneRecogniser(_Regex):
                 digits = digits.removeprefix("00")[2:].removeprefix("0")  # +44 (0)7700 ...
             else:
                 digits = digits[1:]
-            if len(digits) in (9, 10):
+            if len(digits) in (9, 10) and not digits.startswith(_ORGANISATIONS_NUMBERS):
                 yield m.start(), m.end()
         # After "call", "ring", "mob" ... a number mistyped by a digit is still the writer's number.
         for m in PHONE_CUED.finditer(text):
-            if 10 <= len(re.sub(r"\D", "", m[1])) <= 13:
+            digits = re.sub(r"\D", "", m[1])
+            if 10 <= len(digits) <= 13 and not digits[1:].startswith(_ORGANISATIONS_NUMBERS):
                 yield m.start(1), m.end(1)
 
 
@@ -652,6 +673,12 @@ _NAMED_HOUSE = re.compile(
     rf"((?:[Tt]he[ \t]+)?{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}),[ \t]*"
     rf"(?:\d{{1,4}}[A-Za-z]?[ \t]+)?(?:The[ \t]+Street|(?:{_CAP_WORD}[ \t]+){{1,3}}(?i:{STREET_WORDS}))\b"
 )
+# A house's name that starts a line ending in a postcode: "Wayside, Church Lane, Little Snoring, NR21 0JW".
+_HOUSE_LINE = re.compile(
+    rf"(?m)^[ \t]*((?:[Tt]he[ \t]+)?{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}),[ \t]*"
+    rf"(?:{_CAP_WORD}[ \t]+){{1,3}}(?i:{STREET_WORDS})\b"
+    r"(?=[^\n]*\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}\b)"
+)
 _A_SESSION = re.compile(r"(?i:\b(?:group|club|session|class|sensory|playgroup|toddlers)$)")
 # A number and a name with no street word, then the postcode: "17 Redcastle Furze, IP24 3NB".
 _NUMBER_POSTCODE = re.compile(
@@ -712,7 +739,7 @@ class AddressRecogniser(_Regex):
         for pattern in (_PLOT, _HOUSE_NAME, _NUMBER_THE, _FLAT_AT_NUMBER):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
-        for m in _NAMED_HOUSE.finditer(text):
+        for m in [*_NAMED_HOUSE.finditer(text), *_HOUSE_LINE.finditer(text)]:
             house = m[1]
             town = town_starts_at(text, m.start(1) + (4 if house.lower().startswith("the ") else 0))
             if (
@@ -785,7 +812,7 @@ class SchoolRecogniser(_Regex):
         from spacy.lang.en.stop_words import STOP_WORDS
 
         for m in SCHOOL_WITH_AGE.finditer(text):
-            yield m.start(), m.end()
+            yield m.start(), m.end()  # "Year 2 at St Mary's": the class says which child
         for m in SCHOOL_NAMED.finditer(text):
             words = m[1].split()
             keep: list[str] = []
@@ -797,6 +824,8 @@ class SchoolRecogniser(_Regex):
                 continue
             if keep[-1].lower() in _ACTIVITY_SCHOOLS and m[2].lower() == "school":
                 continue  # "Forest School", "Saturday school": a kind of session, not a child's school
+            if _SCHOOL_AS_ADJECTIVE.match(text, m.end()) and not keep[0][0].isupper():
+                continue  # "a retired primary school teacher", "the school run": no school named
             start = m.end(1) - len(" ".join(keep))
             yield start, m.end()
 
@@ -919,6 +948,8 @@ class NameRecogniser(_Regex):
             # need this" beside "a foster carer").
             elsewhere = word in lower_words
             known = is_first_name(word) and word not in _NOT_NAMES and not elsewhere
+            # "Carol, the Family Support Worker": a name that is also a word, with who she is after it
+            known = known or (word in _AMBIGUOUS and _ROLE_AFTER.match(text, m.end()) is not None)
             # "at the Nelson Ward", "the Edith Cavell building": a place named after someone.
             named_after = re.search(r"(?i:\bthe\s+)$", text[max(0, m.start() - 8) : m.start()])
             # "4 Jan", "Jun 2024": a month beside a number, not Jan or Jun.
@@ -926,7 +957,10 @@ class NameRecogniser(_Regex):
                 re.search(r"\d(?:st|nd|rd|th)?\s+$", text[max(0, m.start() - 6) : m.start()])
                 or re.match(r"\s+\d", text[m.end() : m.end() + 3])
             )
-            if known and not named_after and not dated and not looks_like_place(text, m.start(), m.end()):
+            # "Duke of Edinburgh", "Friends of Cromer": a title or a body, not the name it starts with
+            titled = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", text[m.end() : m.end() + 16]) is not None
+            place = known and looks_like_place(text, m.start(), m.end())
+            if known and not (named_after or dated or titled or place):
                 found += [] if _starts_a_place_name(text, m.start()) else [(m.start(), m.end())]
         yield from _extend(text, found)
 
@@ -1089,9 +1123,13 @@ _FIELD_LABEL = re.compile(
     r"baby(?:['’]?s)?|applicant|client|patient|respondent|partner(?:['’]?s)?|contact|volunteer|student|"
     r"tenant|claimant|pupil|member|print)[ \t_/-]*)?(?:name|names|forenames?|surnames?|firstname|lastname)"
     r"(?:[ \t]*\(s\))?|forenames?(?:[ \t]*\(s\))?|surname|client|patient|volunteer|applicant|claimant|"
-    r"tenant|pupil|child|children)[\"']?[ \t]*[:=][ \t]*[\"']?[_ \t]*"
+    r"tenant|pupil|child|children|family|parent/carer|parent|carer|mother|father)"
+    r"[\"']?[ \t]*[:=][ \t]*[\"']?[_ \t]*"
 )
-_FIELD_VALUE = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t]+[^\W\d_][\w'’.-]*){0,4}")
+# Labels that hold a name only when it is written as one: "Family: Khan" (not "Family: very supportive").
+_LOOSE_LABELS = frozenset(["family", "parent/carer", "parent", "carer", "mother", "father"])
+# words one space apart: two spaces or more part a form's columns ("Nadia Khan   D.O.B: ...")
+_FIELD_VALUE = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,4}")
 _NOT_A_PERSON = _words("n/a na none no yes not unknown tbc prefer council centre team service hub family the")
 
 
@@ -1123,7 +1161,8 @@ def field_names(text: str) -> list[tuple[int, int]]:
             if value is None or re.match(r"(?i:n/a|n\.a\.)", text[cursor:line_end]):
                 break
             words = value[0].rstrip(".")
-            if not any(w.lower() in _NOT_A_PERSON for w in words.split()):
+            loose = label[1].lower() in _LOOSE_LABELS and not all(w[:1].isupper() for w in words.split())
+            if not loose and not any(w.lower() in _NOT_A_PERSON for w in words.split()):
                 spans.append((value.start(), value.start() + len(words)))
             if not label[1].lower().startswith("child"):
                 break
@@ -1256,6 +1295,26 @@ def table_dated_cells(text: str) -> list[tuple[int, int]]:
     ]
 
 
+_ROLE_HEADER = re.compile(
+    r"(?i)^\s*(?:[a-z]+\s+)?(?:role|position|job(?:\s+title)?|post|responsibilit(?:y|ies)|relationship|"
+    r"relation|task|duties)s?\s*[:?]?\s*$"
+)
+
+
+def table_unnamed_cells(text: str) -> list[tuple[int, int]]:
+    """Return the cells of a pasted table that name no one: its header row, and a column of roles.
+
+    A volunteers' list's "Name,Role,Contact" labels its columns, and its "Chair", "Treasurer" and
+    "Driver" say what someone does, not who: a name found wholly inside such a cell is dropped
+    (:func:`hubplan.consult.redact.recognised`).
+    """
+    return [
+        (start, end)
+        for header, start, end, _ in table_cells(text)
+        if not header or _ROLE_HEADER.match(header)
+    ]
+
+
 _SHORT_LABEL = re.compile(r"[ \t]*[^\W\d_][^\W\d]*(?:[ \t/'’-]+[^\W\d]+){0,3}[ \t]*[:?]?")
 
 
@@ -1283,9 +1342,10 @@ def table_cells(text: str) -> list[tuple[str, int, int, bool]]:
     Returns
     -------
     list of (str, int, int, bool)
-        The header's words, the character offsets (end exclusive) of the cell's words (empty cells
-        left out), and whether the table is separated by commas or semicolons (typed prose can look
-        like one, so its cells need more to be names: :func:`table_names`).
+        The header's words ("" for a cell of a header row itself), the character offsets (end
+        exclusive) of the cell's words (empty cells left out), and whether the table is separated
+        by commas or semicolons (typed prose can look like one, so its cells need more to be names:
+        :func:`table_names`).
     """
     cells_out: list[tuple[str, int, int, bool]] = []
     headers: list[str] = []
@@ -1303,6 +1363,17 @@ def table_cells(text: str) -> list[tuple[str, int, int, bool]]:
             labels = mark in "|\t" or all(_SHORT_LABEL.fullmatch(c) for c in cells)
             if labels and any(_header_cell(c) for c in cells):
                 headers, sep, header = [c.strip() for c in cells], mark, True
+                # a header row's own labels, where each is one ("Name,Role,Contact"; not a row
+                # that holds a comment beside its "Parent/carer")
+                cells_out += (
+                    []
+                    if not all(_SHORT_LABEL.fullmatch(c) for c in cells)
+                    else [
+                        ("", offset + a + words.start(), offset + a + words.end(), mark in ",;")
+                        for a, b in _split_cells(body, mark)
+                        if (words := re.search(r"[^\s\"](?:.*[^\s\"])?", body[a:b]))
+                    ]
+                )
             break
         if not header and sep:
             spans = _split_cells(body, sep)
@@ -1374,7 +1445,11 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
     while queue:
         start, end = queue.pop()
         yield start, end
-        after = re.match(rf"[ \t]+({_NAME})\b", text[end:])  # a surname is on the name's line
+        # a surname is on the name's line, and is no form's next label across a gap ("Abena Osei
+        # Tel: ..."; "Marta Zielińska: same here" is a chat's sender)
+        after = re.match(rf"[ \t]+({_NAME})\b", text[end:])
+        if after and after.start(1) >= 2 and re.match(r"[ \t]*:", text[end + after.end() :]):
+            after = None
         if after and "\t" in after[0] and looks_like_place(text, end + after.start(1), end + after.end(1)):
             after = None  # "Jo Fincham<tab>Gaywood": a table's next cell, a place
         if after and re.fullmatch(_TITLES, after[1]):

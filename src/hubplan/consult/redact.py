@@ -227,7 +227,13 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         public_office_spans,
     )
     from hubplan.consult.place_names import looks_like_place, place_name_spans
-    from hubplan.consult.recognisers import KINDS, ambiguous_without_clue, not_a_name, table_dated_cells
+    from hubplan.consult.recognisers import (
+        KINDS,
+        ambiguous_without_clue,
+        not_a_name,
+        table_dated_cells,
+        table_unnamed_cells,
+    )
 
     analyzer, _ = _engines()
     artifacts = analyzer.nlp_engine.process_text(_for_the_parser(text), "en")
@@ -285,16 +291,53 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             )
         )
     ]
+    found += _names_in_their_script(text, found)
+    plates = {f.start for f in found if f.kind == "UK_VEHICLE"}
+    found = [f for f in found if f.kind != "PERSON" or not _car_before_its_plate(text, f, plates)]
     found = _outside_organisations(text, found)
     found = found + _outside_organisations(text, _same_name_again(text, found, places))
-    # A sign-in sheet's "date" column dates sessions, not births.
+    # A sign-in sheet's "date" column dates sessions, not births; a "role" column names no one.
     dated = table_dated_cells(text) if "\n" in text else []
-    found = [
-        f
-        for f in found
-        if f.kind != "DATE_OF_BIRTH" or not any(s <= f.start and f.end <= e for s, e in dated)
-    ]
+    unnamed = table_unnamed_cells(text) if "\n" in text else []
+    cells = {"DATE_OF_BIRTH": dated, "PERSON": unnamed}
+    found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in cells.get(f.kind, ()))]
     return [_with_apostrophe_surname(text, f) for f in found], artifacts.tokens
+
+
+# A name written again in its own script, in brackets after it: "Mariam Al-Hassan (مريم الحسن)".
+_BRACKETED = re.compile(r"[ \t]*\(([^()\n]{2,60})\)")
+
+
+def _names_in_their_script(text: str, found: list[Found]) -> list[Found]:
+    """Return the names that follow a name found, in brackets and in a script other than Latin."""
+    from hubplan.consult.unread_script import other_script
+
+    again = []
+    for f in found:
+        m = _BRACKETED.match(text, f.end) if f.kind == "PERSON" else None
+        letters = [c for c in m[1] if c.isalpha()] if m else []
+        if m and len(letters) >= 2 and all(other_script(c) for c in letters):
+            again.append(Found(m.start(1), m.end(1), "PERSON", f.source))
+    return again
+
+
+# A car's colour or maker, or whose it is, before its model ("our black Zafira", "a Vauxhall Corsa").
+_CAR_BEFORE = re.compile(
+    r"(?i:\b(?:black|white|silver|grey|gray|red|blue|green|yellow|orange|brown|gold|purple|maroon|"
+    r"beige|vauxhall|ford|vw|volkswagen|toyota|nissan|kia|hyundai|peugeot|renault|citroen|citroën|"
+    r"skoda|škoda|seat|audi|bmw|mercedes|fiat|honda|mazda|volvo|dacia|tesla|suzuki|mitsubishi|mg)"
+    r"[ \t]+)\Z"
+)
+
+
+def _car_before_its_plate(text: str, found: Found, plates: set[int]) -> bool:
+    """Whether a word taken for a name is a car's model: "our black Zafira (KV 63 LRA)"."""
+    after = re.match(r"[ \t]*[(\[]?[ \t]*", text[found.end : found.end + 4])
+    return (
+        after is not None
+        and found.end + after.end() in plates
+        and _CAR_BEFORE.search(text, max(0, found.start - 12), found.start) is not None
+    )
 
 
 _SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
@@ -384,9 +427,14 @@ def _places_run_together() -> frozenset[str]:
 
 
 def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a name NER found at line breaks, and at a dash set apart that a town's name follows."""
+    """Split a name NER found at line breaks and at a dash set apart that a town's name follows.
+
+    It ends before a form's next label across a gap of spaces ("Abena Osei   Tel: ..." at "Osei").
+    """
     from hubplan.consult.place_names import town_starts_at
 
+    label = re.search(r"[ \t]{2,}[^\W\d_]+[ \t]*:", text[start : end + 2])
+    end = start + label.start() if label else end
     parts = []
     for line in re.finditer(r"[^\r\n]+", text[start:end]):
         first = start + line.start()

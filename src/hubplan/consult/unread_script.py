@@ -38,7 +38,8 @@ def _latin_letter(char: str) -> bool:
     return char.isalpha() and (char.isascii() or unicodedata.name(char, "").startswith("LATIN"))
 
 
-def _other_script(char: str) -> bool:
+def other_script(char: str) -> bool:
+    """Return whether ``char`` is a letter of a script other than Latin (Arabic, Cyrillic, Han ...)."""
     return char.isalpha() and not char.isascii() and not unicodedata.name(char, "").startswith("LATIN")
 
 
@@ -59,13 +60,13 @@ def unread_runs(text: str) -> Iterator[tuple[int, int]]:
         English cue for a person.
     """
     for start, end in _runs(text):
-        if sum(map(_other_script, text[start:end])) >= MIN_LETTERS:
+        if sum(map(other_script, text[start:end])) >= MIN_LETTERS:
             yield start, end
     for m in _CUED.finditer(text):
         words = m[1].split()
-        if all(_other_script(w[0]) for w in words):
+        if all(other_script(w[0]) for w in words):
             yield m.span(1)  # "محمد علي"
-        elif _other_script(words[0][0]):
+        elif other_script(words[0][0]):
             yield m.start(1), m.start(1) + len(words[0])  # "Олександр is"
 
 
@@ -73,7 +74,7 @@ def _runs(text: str) -> Iterator[tuple[int, int]]:
     """Yield each run of ``text`` in other scripts (up to a Latin letter or the line's end)."""
     i, n = 0, len(text)
     while i < n:
-        if not _other_script(text[i]):
+        if not other_script(text[i]):
             i += 1
             continue
         start = last = i
