@@ -1387,3 +1387,21 @@ def test_review_14_of_the_held_out_28_rules(text: str, expected: str) -> None:
 def test_ways_of_writing_from_held_out_29(text: str, expected: str) -> None:
     """Each a way of writing held-out 29 measured as a miss or damage, said in other words."""
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # public figures named as such, by full name or title; a first name alone may be a mum's
+        ("Even Marcus Rashford says kids need feeding", "Even Marcus Rashford says kids need feeding"),
+        ("Sure Start was Tony Blair's best idea", "Sure Start was Tony Blair's best idea"),
+        ("my friend Delia takes me", "my friend [name] takes me"),
+        ("my neighbour Jamie Oliver drives us", "my neighbour [name] drives us"),
+        # a greeting opening a comment before the writer says who they are
+        ("Selam. I am Hiwot Tesfaye from Asmara", "Selam. I am [name] from Asmara"),
+        ("Tere! I'm Liis Kask, a mum of two", "Tere! I'm [name], a mum of two"),
+        ("Sarah. I am writing about Gaywood", "[name]. I am writing about Gaywood"),
+    ],
+)
+def test_public_figures_and_greetings_are_kept(text: str, expected: str) -> None:
+    assert redact(text) == expected

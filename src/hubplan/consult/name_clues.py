@@ -152,6 +152,21 @@ _PUBLIC_OFFICE = re.compile(
 )
 
 
+# Public figures families name as such, by full name or title only ("Delia" alone may be a mum):
+# prime ministers and chancellors since Sure Start, the royal family by title, national campaigners
+# for children, and the best-known people of Norfolk. Not where the comment makes them someone it
+# knows ("my neighbour David Cameron").
+_PUBLIC_FIGURES = """tony blair, gordon brown, david cameron, theresa may, boris johnson, liz truss, rishi
+sunak, keir starmer, rachel reeves, george osborne, margaret thatcher, king charles, queen camilla,
+prince william, prince harry, prince george, princess anne, marcus rashford, jamie oliver, delia
+smith, olivia colman, stephen fry, alan partridge, ed sheeran"""
+_PUBLIC_FIGURE = re.compile(
+    r"(?i:\b(?:"
+    + "|".join(r"[ \t]+".join(n.split()) for n in " ".join(_PUBLIC_FIGURES.split()).split(", "))
+    + r")\b(?:['’]s\b)?)"
+)
+_KNOWN_TO_THE_WRITER = re.compile(r"(?i:\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z'’-]+[ \t]+){0,2})\Z")
+
 _CAPS_LINE_LETTERS = 8
 """The fewest letters a line needs before it is read as written in capitals."""
 
@@ -499,8 +514,17 @@ def idiom_spans(text: str) -> list[tuple[int, int]]:
 
 
 def public_office_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of national figures named in office ("our MP, Liz Truss"): public, never redacted."""
-    return [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]
+    """Return the spans of national figures named in office ("our MP, Liz Truss"): public, never redacted.
+
+    Also public figures named as such ("even Marcus Rashford", "under Tony Blair"), unless the
+    comment makes them someone the writer knows ("my neighbour David Cameron").
+    """
+    spans = [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]
+    return spans + [
+        m.span()
+        for m in _PUBLIC_FIGURE.finditer(text)
+        if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
+    ]
 
 
 # A word a comment glosses as a word: a translator's note ('"Kak" is a respectful word meaning
@@ -580,6 +604,30 @@ _FESTIVAL = re.compile(
     rf"time|day|eve|morning|night|dinner|lunch|breakfast|prayers?|service|mubarak|greetings|food|sweets|"
     rf"lights|dance|market|fair)\b)"
 )
+
+
+# Greetings in the languages of England's communities that are given names too (so not on the
+# organisations' list of greetings): a greeting only where one opens a comment (_GREETING_OPENER).
+_GREETINGS_THAT_ARE_NAMES = _words(
+    """selam salam salaam shalom tere bok moni jambo habari akwaaba sannu kamusta mabuhay aloha hola
+    ola olá oi ciao ahoj hej hei labas sveiki privet zdravo merhaba marhaba namaste"""
+)
+# One of them opening a comment or a line, set apart by "!", "." or a dash, before the writer says
+# who they are: "Selam. I am ...", "Tere! I'm ...", "Shalom — we are ..." ("Agnieszka. I am writing"
+# is the writer's name).
+_GREETING_OPENER = re.compile(
+    r"(?m)^[ \t]*([^\W\d_]{2,12})[ \t]*(?:[!.]+|[—–-])[ \t]*"
+    r"(?=(?i:i\s+am|i['’]m|im|my\s+name|we\s+are|we['’]re|this\s+is|i\s+(?:teach|work|live|come|write))\b)"
+)
+
+
+def greeting_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of greetings that open a comment before its writer says who they are.
+
+    "Selam. I am Senait", "Tere! I'm Kadri", "Moni! I teach Year 2": a one-word greeting in the
+    writer's language that is a given name too; "Agnieszka. I am writing" is the writer's name.
+    """
+    return [m.span(1) for m in _GREETING_OPENER.finditer(text) if m[1].lower() in _GREETINGS_THAT_ARE_NAMES]
 
 
 def festival_spans(text: str) -> list[tuple[int, int]]:

@@ -222,6 +222,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         OFFICE,
         festival_spans,
         glossed_word_spans,
+        greeting_spans,
         idiom_spans,
         pet_name_spans,
         public_office_spans,
@@ -274,7 +275,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
     handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
     never = idiom_spans(text) + public_office_spans(text) + places + handles + glossed_word_spans(text)
-    never += festival_spans(text) + pet_name_spans(text)
+    never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text)
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").
     found = [
