@@ -1405,3 +1405,109 @@ def test_ways_of_writing_from_held_out_29(text: str, expected: str) -> None:
 )
 def test_public_figures_and_greetings_are_kept(text: str, expected: str) -> None:
     assert redact(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review 15: a name in a role's or a task's column, or heading a rota, is still a name
+        (
+            "Day | Task | Who\nMonday | Set up with Priya Shah | Tom Baker",
+            "Day | Task | Who\nMonday | Set up with [name] | [name]",
+        ),
+        ("Child,Relationship\nAisha,Daughter of Nadia Khan", "Child,Relationship\n[name],[name]"),
+        ("Date,Anna,Ben,Chloe\n03/06,yes,no,yes", "Date,[name],[name],[name]\n03/06,yes,no,yes"),
+        # "Karen of Home-Start" is Karen; "Duke of Edinburgh" a title
+        (
+            "Thanks to Karen of Home-Start Norfolk for the lift.",
+            "Thanks to [name] of Home-Start Norfolk for the lift.",
+        ),
+        ("Bev of the Tuesday group has been a lifeline.", "[name] of the Tuesday group has been a lifeline."),
+        # warehouses' hubs are workplaces; a family hub named by its place is not
+        ("I work nights at the Amazon hub near Dereham.", "I work nights at [workplace] hub near Dereham."),
+        # a named school before "gates" is still a school
+        ("i'm at st marys primary school gates every day", "i'm at [school] gates every day"),
+        # an Irish mobile written the Irish way is a private number; a UK freephone is not
+        (
+            "My sister in Dublin is on 087 123 4567 if you need her.",
+            "My sister in Dublin is on [phone] if you need her.",
+        ),
+        ("call 0800 123456 free", "unchanged"),
+        # a card's status words are no names
+        ("Father: Deceased\nMother: Single Parent", "unchanged"),
+        ("Family: Two Adults, Three Children", "unchanged"),
+        # a month before a role is a month
+        ("Since April, our family support worker has visited weekly.", "unchanged"),
+        # a line in capitals is no plate
+        ("TAKE THE NO 22 BUS TO THE HUB", "unchanged"),
+        ("MY LAST APPOINTMENT WAS ON 14 MAR AT THE HUB", "unchanged"),
+        # a body's public address is no one's home
+        (
+            "James Paget Hospital, Lowestoft Road, Gorleston NR31 6LA",
+            "James Paget Hospital, Lowestoft Road, Gorleston NR31 6",
+        ),
+        ("Tesco Extra, Blue Boar Lane, Norwich NR7 8AB", "Tesco Extra, Blue Boar Lane, Norwich NR7 8"),
+        # a reply "No." ends its sentence; "no." before a reference does not
+        ("Is the bus any good? No. The X1/X2 only runs hourly.", "unchanged"),
+        ("Did they help? No! KS1/KS2 kids had nothing.", "unchanged"),
+        # a colour in capitals may be a surname; a maker before a first name leaves the name
+        ("Driver: Brown Jessica KV63 LRA", "Driver: Brown [name] [vehicle]"),
+        (
+            "I only have my old Fiesta (P482 HEX, bless her)",
+            "I only have my old Fiesta ([vehicle], bless her)",
+        ),
+        # a school's name ends at "and"
+        ("My son is in Year 3 at Hethersett and Mum helps out.", "My son is in [school] and Mum helps out."),
+        # a country after a job in Portuguese or Polish is no employer
+        ("Trabalho há muito na Inglaterra.", "unchanged"),
+        # a Chinese or Korean date is a birth only beside a word for one
+        ("我们2024年3月5日去了中心，很好。", "unchanged"),
+        ("2024년 3월 5일 회의에 갔어요", "unchanged"),
+        # a date of birth typed with colons
+        ("DOB: 14:07:2019", "DOB: [date of birth]"),
+        # a form's next label is no part of the name before it, at a line's start too
+        ("Abena Osei   Tel: 07700 900123", "[name]   Tel: [phone]"),
+    ],
+)
+def test_review_15(text: str, expected: str) -> None:
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # work said as people say it: years served, nights for a firm, trading as, the forces
+        ("I spent 30 years with Suffolk Constabulary", "I spent 30 years with [workplace]"),
+        (
+            "he does nights for Ocado so weekends are hard",
+            "he does nights for [workplace] so weekends are hard",
+        ),
+        ("a childminder at home as Busy Bees Childminding", "a childminder at home as [workplace]"),
+        ("HER DAD IS A CHEF IN THE NAVY", "HER DAD IS A CHEF IN [workplace]"),
+        (
+            "I sell cakes, my own business (Bake My Day, on Facebook)",
+            "I sell cakes, my own business ([workplace], on Facebook)",
+        ),
+        ("the bus company (Konectbus) cut the route", "unchanged"),
+        # a handle a few words after the platform; a link-in-bio page; a group's page is no one's
+        ("add me on snap if you want lils_mum22", "add me on snap if you want [social media]"),
+        ("all my links: linktr.ee/norfolkmumof2", "all my links: [social media]"),
+        ("our page is facebook.com/groups/wattonmums", "unchanged"),
+        # an MP named in office after "Our MP,"; a group's own mailbox
+        ("Our MP, Duncan Baker, has the letter.", "unchanged"),
+        ("write to wymondhamtoddlers@example.org", "unchanged"),
+        # a period's dates and a life's last date are no births
+        ("Assessment period: 3 March 2025 to 2 April 2025", "unchanged"),
+        (
+            "our daughter Isla (1 May 2020 – 9 June 2021)",
+            "our daughter [name] ([date of birth] – 9 June 2021)",
+        ),
+        # an institution named after someone; an option's letter; home education
+        ("Jenny Lind Children's Hospital, outpatients", "unchanged"),
+        ("this would close under option C.\nAnna Webb", "this would close under option C.\n[name]"),
+        ("we run a Home Ed group", "unchanged"),
+    ],
+)
+def test_ways_of_writing_from_held_out_30(text: str, expected: str) -> None:
+    """Each a way of writing held-out 30 measured as a miss or damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)

@@ -137,9 +137,8 @@ def outreach(
         _write_csv(timetable, columns, [asdict(s) for s in result.sessions], option="--timetable")
     notes = data_notes(workspace, travel, bases_cost_only=False)  # evaluate's: minutes and data
     if as_json:
-        print_json(
-            result.to_dict() | {"sources": _json_sources(workspace, travel), "notes": [*result.notes, *notes]}
-        )
+        notes = list(dict.fromkeys([*result.notes, *notes]))  # each once, as the terminal prints them
+        print_json(result.to_dict() | {"sources": _json_sources(workspace, travel), "notes": notes})
         return
     sources = _figure_notes(workspace, travel)
     out.print(outreach_summary_table(result, sources=sources))
@@ -231,8 +230,11 @@ def amend(
                     }
                     for o in options
                 ],
-                "sources": _json_sources(workspace, travel, shown),
-                "notes": [*before.notes, *notes],
+                # the rounds' cost too, where an option has rounds (the terminal's table says it)
+                "sources": _json_sources(
+                    workspace, travel, (*shown, "rounds_costs") if any(o.rounds for o in options) else shown
+                ),
+                "notes": list(dict.fromkeys([*before.notes, *notes])),
             }
         )
         return

@@ -17,7 +17,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from hubplan.consult.name_clues import CLOSING
-from hubplan.consult.name_lists import _words
+from hubplan.consult.name_lists import _NOT_NAMES, _words
 from hubplan.consult.place_names import looks_like_place, town_length
 from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
 from hubplan.consult.spoken import ocr_digits
@@ -46,7 +46,8 @@ SOCIAL_CUED = re.compile(
     r"(?i:\b(?:snap(?:chat)?|ig|insta(?:gram)?|tiktok|tik\s+tok|twitter|fb|facebook|threads|wechat|weixin|"
     r"line\s+id|viber|telegram|discord|reddit|bluesky|kik|skype|sc|posted\s+by(?=\s*:)|seller|buyer|sold\s+by|"
     r"original\s+sound)"
-    r"(?:\s+(?:me|name|handle|username|is))?\s*[:-]?\s+)"
+    # "add me on snap if u want kaydee_xo": a few words between
+    r"(?:\s+(?:me|name|handle|username|is|if|u|you|want|its|it['’]s|at|as|im|i['’]m)){0,4}\s*[:-]?\s+)"
     r"((?=[A-Za-z0-9_.]*[._0-9])[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?)(?![\w@])"
 )
 # A chat or marketplace message's author before its text: "vintage_vic_74: yes still here!",
@@ -82,6 +83,8 @@ SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
     # a blog's own address names its writer: "hannahcatchpole.substack.com"
     r"|(?i:(?<![\w.@/-])[a-z0-9][a-z0-9-]{2,40}\.(?:substack|wordpress|blogspot|medium|tumblr)\.com\b)"
+    # a link-in-bio page: "linktr.ee/mamaof3.sj"
+    r"|(?i:(?<![\w.@/-])(?:https?://)?(?:linktr\.ee|beacons\.ai|lnk\.bio|bio\.link)/[\w.-]*\w)"
     r"|(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
 )
 _UNITS_TEXT = (
@@ -126,9 +129,13 @@ FOREIGN_DATE = re.compile(
     # "2021 m. kovo 12 d." (Lithuanian), "2021. gada 12. martā" (Latvian), "2021. március 12." (Hungarian)
     rf"|\b(?:19|20)\d\d\.?\s+(?:gada\s+|m\.\s+)?(?:\d{{1,2}}\.\s+{_FOREIGN_MONTH}"
     rf"|(?:{_FOREIGN_MONTH}|{_MONTH})\s+\d{{1,2}}\b\.?(?:\s?d\.)?))"
-    # "2021年5月3日" (Chinese, Japanese), "2021년 5월 3일" (Korean): no word boundary before CJK digits
-    r"|(?<!\d)(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)"
 )
+# "2021年5月3日" (Chinese, Japanese), "2021년 5월 3일" (Korean): no word boundary before CJK digits. A
+# birth only with a word about one beside it (the event word of a meeting follows its date).
+_CJK_DATE = re.compile(
+    r"(?<!\d)(?:19|20)\d\d\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|년\s*\d{1,2}\s*월\s*\d{1,2}\s*일)"
+)
+_CJK_BIRTH = re.compile(r"出生|生日|生于|生於|出世|誕生|诞生|生まれ|태어|생일|출생")
 DATE_WORDS = re.compile(
     rf"(?i:\b(?:the\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}\b\.?(?:,?\s+(?P<y1>\d{{4}}|'\d{{2}}|\d{{2}})\b(?![:.]\d))?"
     rf"|\b{_MONTH}\s+(?:the\s+)?{_DAY}\b(?:,?\s+(?P<y2>\d{{4}})\b)?)"
@@ -158,10 +165,12 @@ _EXPECTING = re.compile(
 )
 # After "born", "DOB" or "b.": a date in any calendar, script or order ("2.IV.2022", "2079 Baisakh 12",
 # "٢٠٢٣/٠٥/١٤", "ngày 5 tháng 3 năm 2021"): the words up to its last number, at most six of them.
+_TOKEN = r"(?:[^\s,;():]|(?<=\d):(?=\d))"
 _AFTER_BIRTH = re.compile(
     r"(?i:\b(?:born|dob|d\.o\.b\.?|date\s+of\s+birth|b\.)(?:\s+on)?\s*[:(]?\s*)"
-    # words on the same line, none a form's next label ("14/07/2023     Birth weight: 3.2kg")
-    r"((?:[^\s,;():]{1,12}[ \t]+){0,5}[^\s,;():]*\d[^\s,;():]*)"
+    # words on the same line, none a form's next label ("14/07/2023     Birth weight: 3.2kg"; a colon
+    # between digits is a date's: "14:07:2019")
+    rf"((?:{_TOKEN}{{1,12}}[ \t]+){{0,5}}{_TOKEN}*\d{_TOKEN}*)"
 )
 # A dated event, not a birth: "Sent: Friday 8 March 2024", "Minutes of the meeting, 14 March 2024".
 _EVENT_DATE = re.compile(
@@ -261,7 +270,9 @@ _WORK_CUE = re.compile(
     r"full[\s-]time|lates|earlies|split\s+shifts|agency))?\s+(?:at|for)|(?:laid\s+off|made\s+redundant|sacked|"
     r"fired|let\s+go|off\s+sick|signed\s+off|on\s+sick\s+leave)\s+(?:from|by|at)|employed\s+(?:at|by)|"
     r"(?:do|does|doing|did|on|work|works)\s+(?:the\s+)?(?:nights?|days|shifts?|lates|earlies|night\s+shift|"
-    r"day\s+shift|nightshift|mornings|evenings|afternoons|weekends|saturdays|sundays)\s+at|"
+    r"day\s+shift|nightshift|mornings|evenings|afternoons|weekends|saturdays|sundays)\s+(?:at|for)|"
+    # "I spent 28 years with Norfolk Constabulary" (not "served 9 years in the Guards": service)
+    r"(?:spent|gave)\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+years\s+(?:with|at)|"
     r"on\s+the\s+(?:night|day|late|early)\s+shift\s+at|shifts?\s+at|"
     r"(?:work|works|worked|working)(?:\s+part[\s-]time)?\s+in\s+the\s+(?:kitchen|kitchens|bar|office|warehouse|"
     r"laundry|stores?|bakery|cafe|canteen)\s+at|"
@@ -309,6 +320,7 @@ _BUSINESS = (
     r"creamery|cannery|distillery|works|gym|cinema|theatre|arcade|holiday\s+park|caravan\s+park|zoo|"
     r"garden\s+centre|leisure\s+centre|power\s+station|gas\s+terminal|fish\s+bar|kebab|pizza|"
     r"(?:fire|police|ambulance|lifeboat|coastguard)\s+station|pizzeria|trattoria|nail\s+bar|childminding|"
+    r"poultry|logistics|haulage|couriers|constabulary|ambulance\s+service|fire\s+service|"
     r"day\s+nursery)"
 )
 # Where it is: "on Magdalen Street", "in Thetford", "near Dereham".
@@ -384,8 +396,22 @@ _RUNS = re.compile(
     r"(?i:\b(?:i|we|he|she|they)\s+(?:run|runs|own|owns|manage|manages|ran|owned|managed)\s+"
     r"(?:an?\s+[a-z]+\s*\(\s*)?)"
 )
-# Running a business named with its trade's word: "running Little Acorns Childminding".
-_RUNNING = re.compile(r"(?i:\b(?:running|owning|managing)[ \t]+)(?=(?:the[ \t]+)?[A-Z])")
+# The armed forces someone serves in: "HIS MUM IS A MEDIC IN THE ARMY", "my husband is in the RAF".
+_FORCES = re.compile(
+    r"(?i:\b(?:in|with|for|joined|left)[ \t]+(?:the[ \t]+)?)"
+    r"((?i:british[ \t]+army|army|royal[ \t]+navy|navy|raf|royal[ \t]+air[ \t]+force|royal[ \t]+marines"
+    r"|marines))\b"
+)
+# A business named in brackets after the word for it: "a little cake business from home (Crumbs by
+# Chloe, ...".
+_BUSINESS_IN_BRACKETS = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|own|little|small)[ \t]+(?:[a-z]+[ \t]+){0,2}?"
+    r"(?:business|company|shop|salon|stall|bakery|café|cafe|firm)(?:[ \t]+from[ \t]+home)?[ \t]*\([ \t]*)"
+    r"([A-Z][^,()\n]{2,40}?)(?=[ \t]*[,)])"
+)
+# Running a business named with its trade's word: "running Little Acorns Childminding", "working
+# from home as Little Owls Childminding".
+_RUNNING = re.compile(r"(?i:\b(?:running|owning|managing|as)[ \t]+)(?=(?:the[ \t]+)?[A-Z])")
 # "I have Khan's Fish Bar", "my husband has the coffee stall on Norwich Market": a business someone
 # has, named by a possessive or a word for a business.
 # Who has a business, and the trade's word before its name ("have takeaway Golden Dragon").
@@ -531,7 +557,11 @@ _NHS_CUED = re.compile(
 _REF_TOKEN = re.compile(
     r"(?<![\w/-])(?=[\w/-]*\d)(?=[\w/-]*[A-Za-z])[A-Za-z0-9]+(?:\s?[/-]\s?[A-Za-z0-9]+)+(?![\w/-])"
 )
-_SENTENCE_BREAK = re.compile(r"(?i)(?<!\bno)(?<!\bref)(?<!\bnum)(?<!\bnr)[.!?]|\n")
+# A sentence's end: "!", "?", a line break, or a full stop but for that of "no.", "ref.", "num." or
+# "nr." before a reference ("toll no. BA-31947"; a reply "No. The X1 ..." ends its sentence).
+_SENTENCE_BREAK = re.compile(
+    r"(?<!\bno)(?<!\bref)(?<!\bnum)(?<!\bnr)(?<!\bNo)(?<!\bRef)\.|\.(?=[ \t]+[A-Z][a-z])|[!?\n]"
+)
 _REF_CUE = re.compile(
     r"(?i:\b(?:ref|refs|reference|references|number|no|num|nr|registration|reg|foster|fostering|case|"
     r"carer|claim|account|acc|id|urn|file|crn|membership|tenancy|application|housing)\b)"
@@ -548,6 +578,24 @@ class NiNumberRecogniser(_Regex):
             yield m.start(), m.end()
 
 
+def _words_in_capitals(plate: str) -> bool:
+    """Whether a current plate typed with spaces reads as words of a line in capitals ("NO 22 BUS")."""
+    parts = plate.split()
+    return len(parts) == 3 and (parts[0] in _TWO_LETTER_WORDS or parts[2] in _THREE_LETTER_WORDS)
+
+
+# Words a line in capitals puts where a spaced plate's letters would be: "NO 22 BUS", "IS 45 MIN",
+# "ON 14 MAR" (a plate's three letters are seldom one of them).
+_TWO_LETTER_WORDS = _words(
+    """NO IS ON AT TO IN OF UP BY AN AS BE DO GO HE IF IT ME MY OR SO US WE AM OK HI"""
+)
+_THREE_LETTER_WORDS = _words(
+    """BUS MIN MINS HRS CAR VAN DAY WKS YRS THE AND FOR BUT NOT YOU ARE WAS HAS HAD GET GOT CAN ALL ONE
+    TWO SIX TEN NOW OUT OFF OUR HER HIS ITS WHO WHY HOW AGO JAN FEB MAR APR MAY JUN JUL AUG SEP OCT
+    NOV DEC MON TUE WED THU FRI SAT SUN AGE OLD MUM DAD"""
+)
+
+
 class VehicleRecogniser(_Regex):
     """UK vehicle registrations: ``AB12 CDE``, ``N412 XBT``, ``ABC 123D``; any case after "reg"."""
 
@@ -555,7 +603,8 @@ class VehicleRecogniser(_Regex):
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for m in VEHICLE.finditer(text):
-            yield m.start(), m.end()
+            if not _words_in_capitals(m[0]):
+                yield m.start(), m.end()
         for m in _VEHICLE_WORD_PLATE.finditer(text):  # "a white van yk70fgd"
             yield m.start(1), m.end(1)
         for m in _VEHICLE_CUE.finditer(text):
@@ -612,7 +661,7 @@ _FIELD_NAME = re.compile(
 # dad (www.dadandtheboys.co.uk)", "my website is janesbakes.co.uk".
 _OWN_SITE = re.compile(
     r"(?i:\b(?:i|we)\s+(?:blog|vlog|write)\b|\bmy\s+(?:blog|vlog|website|site)\b"
-    r"|\b(?:blog|vlog)[ \t]*[:\-–]?[ \t]+(?=(?:https?://)?www\.))[^.!?\n]{0,80}?"
+    r"|\b(?:blog|vlog)(?:[ \t]*+[:\-–])?[ \t]++(?=(?:https?://)?www\.))[^.!?\n]{0,80}?"
     r"((?:https?://)?(?:www\.)?[a-z0-9][a-z0-9-]{2,40}\.(?:co\.uk|org\.uk|me\.uk|com|net|blog|me|uk))\b"
 )
 
@@ -627,6 +676,8 @@ class SocialRecogniser(_Regex):
             end = m.end()
             while end > m.start() and text[end - 1] in ".,!?":
                 end -= 1
+            if "/groups/" in m[0] or "/pages/" in m[0]:
+                continue  # "facebook.com/groups/derehammumsandtots": a group's page, no one's profile
             if not (text[m.start()] == "@" and _a_body_handle(text[m.start() : end])):
                 yield m.start(), end
         for m in SOCIAL_CUED.finditer(text):
@@ -679,6 +730,10 @@ def _dates_a_document(text: str, start: int, end: int) -> bool:
     )
 
 
+_RANGE_END = re.compile(r"\d[ \t]*(?:to|until|till|–|—|-)[ \t]*\Z")
+_PERIOD_START = re.compile(r"[ \t]*(?:to|until|till)[ \t]+\d")
+
+
 class DateRecogniser(_Regex):
     """Dates that could be a birth date: day, month and year in words or short numbers (``9.3.21``).
 
@@ -689,6 +744,16 @@ class DateRecogniser(_Regex):
     entity = "DATE_OF_BIRTH"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
+        for start, end in self._spans(text):
+            # the end of a range is no birth ("3 March 2022 – 17 August 2023": born, then died), nor is
+            # the start of a period written with "to" ("Assessment period: 14 January 2025 to ...")
+            if _RANGE_END.search(text, max(0, start - 12), start):
+                continue
+            if _PERIOD_START.match(text, end) and not _BIRTH_CUE.search(text[max(0, start - 100) : start]):
+                continue
+            yield start, end
+
+    def _spans(self, text: str) -> Iterator[tuple[int, int]]:
         for start, found_end in self._dates(text):
             # "born 4th March." ends a sentence; "born 4 Mar." an abbreviation
             end = found_end - bool(re.search(r"[^\W\d_]{4,}\.\Z", text[start:found_end]))
@@ -729,6 +794,9 @@ class DateRecogniser(_Regex):
             if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]) or (
                 (m["y1"] or m["y2"]) and not event
             ):
+                yield m.start(), m.end()
+        for m in _CJK_DATE.finditer(text):
+            if _CJK_BIRTH.search(text, max(0, m.start() - 12), m.end() + 12):
                 yield m.start(), m.end()
         for m in FOREIGN_DATE.finditer(text):  # as an English date with its year
             birth = _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()])
@@ -855,7 +923,9 @@ class WorkplaceRecogniser(_Regex):
         found += [
             (m.start(1), m.end(1)) for m in _CV_JOB.finditer(text)
         ]  # a CV's "2018 – 2021  Retail Assistant, Poundland"
-        found += [(m.start(1), m.end(1)) for m in _TRADES_AS.finditer(text)]
+        found += [(m.start(1), m.end(1)) for m in _TRADES_AS.finditer(text) if _names_an_employer(m)]
+        # "a medic in the army", "a little cake business from home (Crumbs by Chloe, ...)"
+        found += [m.span(1) for m in [*_FORCES.finditer(text), *_BUSINESS_IN_BRACKETS.finditer(text)]]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
 
     def spans(  # noqa: D102
@@ -864,7 +934,9 @@ class WorkplaceRecogniser(_Regex):
         for start, end in self._employers(text) if candidates is None else candidates:
             if _WORSHIP.search(text[start:end]) or _COUNCIL.fullmatch(text[start:end]):
                 continue  # a church a minister serves, or "foster carers for Norfolk County Council"
-            if _SERVICE_AFTER.match(text, end) or _A_SERVICE.match(text[start:end]):
+            if _A_SERVICE.match(text[start:end]) or (
+                _SERVICE_AFTER.match(text, end) and _a_place(text, start, end)
+            ):
                 continue  # "volunteer at the Rose Lane hub": the service consulted on, named by its place
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
             if words and all(w in _NOT_EMPLOYERS for w in words):
@@ -1082,6 +1154,25 @@ _TRADES_AS = re.compile(
     r"\b(?i:trabajo|trabaja)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:en|para)|\b(?i:dirbu|dirba))[ \t]++"
     r"((?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and))"
 )
+
+
+def _names_an_employer(m: re.Match[str]) -> bool:
+    """Whether a trade or a job in another language names an employer, not a country.
+
+    With words between the verb and "na", "w" or "la" ("Trabalho por turnos na Banham Poultry"), one
+    word after them may be a country ("Trabalho há muito na Inglaterra"): two words, a business's word
+    or a shop's name are an employer.
+    """
+    between = len(m[0][: m.start(1) - m.start()].split()) > 2
+    name = m[1].split()
+    return (
+        not between
+        or len(name) > 1
+        or _HAS_BUSINESS.search(m[1]) is not None
+        or name[0].lower() in _NOT_NAMES
+    )
+
+
 # A form's date-of-birth field, however its name is spelled: "Field_Q8_ChildDOB_1: 2022-06-19",
 # "Child's date of birth: 3/4/21", '"dob": "07/09/2023"', "Due date = 14.02.25".
 _DOB_FIELD = re.compile(
@@ -1244,9 +1335,20 @@ _SERVICE_AFTER = re.compile(
     r"(?i:[ \t]+(?:(?:family|families|children['’]?s)[ \t]+)?(?:hub|hubs)\b"
     r"|[ \t]+(?:children['’]?s|family)[ \t]+cent(?:re|er)\b)"
 )
+# "Thetford Family Hub", "the Gaywood children's centre": a family hub or children's centre by name.
 _A_SERVICE = re.compile(
-    r"(?i)^(?:the\s+)?[\w'’ -]*\b(?:(?:children['’]?s|family|families)\s+(?:centre|center|hub|hubs)|hubs?)$"
+    r"(?i)^(?:the\s+)?[\w'’ -]*\b(?:children['’]?s|family|families)\s+(?:centre|center|hub|hubs)$"
 )
+
+
+def _a_place(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``text[start:end]`` name a place or street ("Gaywood", "Rose Lane")."""
+    name = re.sub(r"(?i)^the\s+", "", text[start:end])
+    offset = end - len(name)
+    street = name.rsplit(maxsplit=1)[-1].lower() in PLAIN_STREET_WORDS if name else False
+    return street or _is_town(name) or looks_like_place(text, offset, end)
+
+
 # A whole council as the employer names no one: every council employs thousands (foster carers too).
 _COUNCIL = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:County|City|District|Borough|Town|Parish|Full)\s+Council"

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from hubplan.consult.name_lists import (
     _AMBIGUOUS,
     _NOT_NAMES,
+    TITLES_OF,
     _words,
     first_names,
     is_english_word,
@@ -57,9 +58,8 @@ _AFTER = (
 )
 _CAP_AFTER = re.compile(rf"(?<![\w'’-])({_NAME}|[A-Z]{{2,3}})" + _AFTER)
 _LOWER_AFTER = re.compile(rf"(?<![\w'’@.-])({_LOWER})" + _AFTER)
-_MY_NAME = re.compile(
-    rf"\b(?:my|our)\s+(?:little\s+|lil\s+)?({_NAME})(?![{_LOW}])(?!\s+[{_UP}]|\s+of\s+(?:the\s+)?[{_UP}])"
-)  # not "my Duke of Edinburgh award"
+_MY_NAME = re.compile(rf"\b(?:my|our)\s+(?:little\s+|lil\s+)?({_NAME})(?![{_LOW}])(?!\s+[{_UP}])")
+_OF_A_PLACE = re.compile(rf"\s+of\s+(?:the\s+)?[{_UP}]")
 # Titles of family and affection before a first name, in any case ("auntie shirl", "ate lorna").
 _FAMILY_TITLE = re.compile(
     r"(?i:\b(?:auntie|aunty|aunt|uncle|nanny|nana|nanna|nan|grandma|grandad|granny|gran|ate|kuya|tita|"
@@ -71,7 +71,7 @@ _CLOSERS = _words(
     mulțumesc multumesc ačiū paldies merci gracias danke shukran"""
 )
 # The last words of a comment, after its last sentence ends: a sign-off.
-_SIGN_OFF = re.compile(rf"(?:^|[.!?\n]\s*)({_NAME}(?:\s+{_NAME})?)(?=\s*(?:x+|xo+)?[\s!.]*$)")
+_SIGN_OFF = re.compile(rf"(?:^|[.!?\n]\s*)({_NAME}(?:\s+{_NAME})?)(?=\s*+(?:x+|xo+)?[\s!.]*+$)")
 # Initials paired with a name ("TJ and kian", "Mo & JP"), in brackets after one ("Jhon-Paul (JP)"),
 # or before a family word ("tjs dad", "Amira's mum").
 _INITIALS_PAIR = re.compile(
@@ -146,9 +146,10 @@ _COUNTED = _words(
 )
 
 _PUBLIC_OFFICE = re.compile(
-    rf"\b(?:(?:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
+    rf"\b(?:(?i:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
     # "the office of Jerome Mayhew MP", not "Karen Pritchard\nMP Caseworker" nor "Dawn Lacey MP's caseworker"
-    rf"|\b{_NAME}(?:[ \t]+{_NAME})?[ \t]+MP\b(?!['’]s)(?![ \t]+(?i:caseworker|office|staff|researcher))"
+    rf"|\b(?!(?:Our|The|My|Local)\b){_NAME}(?:[ \t]+{_NAME})?[ \t]+MP\b(?!['’]s)"
+    r"(?![ \t]+(?i:caseworker|office|staff|researcher))"
 )
 
 
@@ -428,6 +429,8 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         if _lower_name(m[1], names):
             yield m.start(1), m.end(1)
     for m in _MY_NAME.finditer(text):
+        if m[1].lower() in TITLES_OF and _OF_A_PLACE.match(text, m.end()):
+            continue  # "my Duke of Edinburgh award": a title
         if is_name_word(m[1]):
             yield m.start(1), m.end(1)
     for m in _FAMILY_TITLE.finditer(text):

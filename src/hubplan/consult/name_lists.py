@@ -47,6 +47,12 @@ _NOT_NAMES = _words(
     co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
     governor governors headteacher president vice-chair patron convenor facilitator"""
 )
+TITLES_OF = _words(
+    """duke duchess earl countess prince princess lord lady king queen baron baroness bishop archbishop
+    dean friends"""
+)
+"""First words of a title or a body before "of" and a place ("Duke of Edinburgh", "Friends of Cromer")."""
+
 # Ordinary English words on the names lists (checked against the shipped lists by hand); lower case,
 # they are words, not names.
 _COMMON_WORDS = _words(

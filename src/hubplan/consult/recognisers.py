@@ -24,6 +24,7 @@ from hubplan.consult.name_lists import (
     _COMMON_WORDS,
     _NOT_NAMES,
     _SIGN_OFF,
+    TITLES_OF,
     census_first_names,
     first_names,
     is_ambiguous_name,
@@ -205,12 +206,18 @@ SCHOOL_NAMED = re.compile(
     rf"(?!\s+(?=(?-i:[A-Z]))(?:{STREET_WORDS})\b)",
     re.IGNORECASE,
 )
+# Words before "school" that name a kind of school or teacher, not a school.
+_SCHOOL_KINDS = _words(
+    """retired former ex local village qualified supply trainee senior junior head assistant new old
+    good big small catholic church state private independent special secondary primary infant
+    nursery"""
+)
 # A noun after "school" that makes it a word about schools, not a school's name ("school teacher").
 _SCHOOL_AS_ADJECTIVE = re.compile(
     r"(?i:\s+(?:teachers?|teaching|ta|tas|staff|run|runs|gates?|age|aged|places?|admissions?|nurses?|"
     r"holidays?|uniforms?|meals?|dinners?|trips?|years|days|readiness|transport|bus|buses|hours?|term)\b)"
 )
-_CAPS = r"(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|St\.?|(?:of|the|and|&)(?=\s+[A-Z])))*"
+_CAPS = r"(?:St\.?\s+)?[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|St\.?|(?:of|the)(?=\s+[A-Z])))*"
 SCHOOL_WITH_AGE = re.compile(
     r"\b((?i:year\s*\d{1,2}|reception(?:\s+class)?|nursery|aged?\s*\d{1,2}"
     + r"|\d{1,2}\s*(?:years?\s*old|yo)"
@@ -483,6 +490,17 @@ class _Regex(EntityRecognizer):
 _ORGANISATIONS_NUMBERS = ("3", "80", "84", "87", "500")
 
 
+def _an_organisations_number(national: str) -> bool:
+    """Whether digits after the 0 are a UK helpline's: ten of them in Ofcom's non-geographic ranges.
+
+    Nine digits are a freephone's short form (0800 123456, 0500 ...), or an Irish mobile written the
+    Irish way ("087 123 4567"), which stays a private number.
+    """
+    if len(national) == 10:
+        return national.startswith(_ORGANISATIONS_NUMBERS)
+    return len(national) == 9 and national.startswith(("80", "500"))
+
+
 class PhoneRecogniser(_Regex):
     """UK phone numbers: ``0...``, ``+44``, ``0044``, with spaces, hyphens, brackets or spaced digits."""
 
@@ -500,12 +518,12 @@ class PhoneRecogniser(_Regex):
                 digits = digits.removeprefix("00")[2:].removeprefix("0")  # +44 (0)7700 ...
             else:
                 digits = digits[1:]
-            if len(digits) in (9, 10) and not digits.startswith(_ORGANISATIONS_NUMBERS):
+            if len(digits) in (9, 10) and not _an_organisations_number(digits):
                 yield m.start(), m.end()
         # After "call", "ring", "mob" ... a number mistyped by a digit is still the writer's number.
         for m in PHONE_CUED.finditer(text):
             digits = re.sub(r"\D", "", m[1])
-            if 10 <= len(digits) <= 13 and not digits[1:].startswith(_ORGANISATIONS_NUMBERS):
+            if 10 <= len(digits) <= 13 and not _an_organisations_number(digits[1:]):
                 yield m.start(1), m.end(1)
 
 
@@ -590,6 +608,14 @@ _ROLE_MAILBOX = re.compile(
 )
 
 
+# A group's own mailbox, one word named for the group: "stbarnabastoddlers@", "wattonplaygroup@" (not
+# "m.thurlow.foodbank@", a person's at the group, nor one with digits).
+_GROUP_MAILBOX = re.compile(
+    r"(?i)^[a-z]*(?:toddlers|group|club|playgroup|foodbank|babybank|church|preschool|nursery|network|"
+    r"association|society|charity)$"
+)
+
+
 # A public body's or charity's domain: a mailbox there is the body's ("info@lucyschildminding.co.uk"
 # is a childminder's own).
 _BODY_DOMAIN = re.compile(
@@ -606,7 +632,8 @@ class EmailRecogniser(_Regex):
         for start, end in self._addresses(text):
             local = re.split(r"(?i:\s*(?:@|[(\[{<]\s*at\s*[)\]}>]|\sat\s))", text[start:end], maxsplit=1)[0]
             domain = text[start:end][len(local) :]
-            if not (_ROLE_MAILBOX.fullmatch(local) and _BODY_DOMAIN.search(domain)):
+            body = _ROLE_MAILBOX.fullmatch(local) or _GROUP_MAILBOX.search(local)
+            if not (body and _BODY_DOMAIN.search(domain)):
                 yield start, end
 
     def _addresses(self, text: str) -> Iterator[tuple[int, int]]:
@@ -700,6 +727,12 @@ _NUMBER_THE = re.compile(
     r"\b\d{1,4}[A-Za-z]?,?[ \t]+The[ \t]+(?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+s\b"
     r"(?=[ \t]*(?:[,\n|\t]|$|[A-Z]{1,2}\d))"  # then a comma, a cell's or line's end or a postcode
 )
+# Words of a business's or public body's name, whose address is no one's home.
+_NOT_A_HOME = _words(
+    """hospital nursery preschool pre-school foodbank extra superstore store shop trust charity ltd
+    limited plc council surgery practice clinic pharmacy academy college university station depot
+    office barnardo barnardos"""
+)
 _BUILDING_LAST = re.compile(r"(?i:\b(?:centre|center|hall|church|chapel|library|office|surgery|school|hub)$)")
 _QUOTED_HOUSE = re.compile(r"[\"“‘']([A-Z][\w'’ -]{2,30})[\"”’'],?\s*$")
 # A house's name that starts the line of its address: "Lilac Cottage, 12 Mill Lane", "Brackendale, 4
@@ -747,6 +780,9 @@ class AddressRecogniser(_Regex):
                 and not _BUILDING_LAST.search(house)
                 and not _A_SESSION.search(house)  # "Baby Sensory (Baby Group, Church Road)"
                 and house.split()[0].lower() not in _DAYS_AND_MONTHS
+                # "Tesco Extra, Blue Boar Lane", "Barnardo's, Gaywood Road": a body's public address
+                and not any(w.lower().strip("'’s") in _NOT_NAMES | _NOT_A_HOME for w in house.split()[1:])
+                and house.split()[0].lower().strip("'’s") not in (_NOT_NAMES - {"the"}) | _NOT_A_HOME
             ):
                 yield m.start(1), m.end()
         for m in _NUMBER_POSTCODE.finditer(text):
@@ -824,8 +860,8 @@ class SchoolRecogniser(_Regex):
                 continue
             if keep[-1].lower() in _ACTIVITY_SCHOOLS and m[2].lower() == "school":
                 continue  # "Forest School", "Saturday school": a kind of session, not a child's school
-            if _SCHOOL_AS_ADJECTIVE.match(text, m.end()) and not keep[0][0].isupper():
-                continue  # "a retired primary school teacher", "the school run": no school named
+            if _SCHOOL_AS_ADJECTIVE.match(text, m.end()) and all(w.lower() in _SCHOOL_KINDS for w in keep):
+                continue  # "a retired primary school teacher" ("st marys primary school run" names one)
             start = m.end(1) - len(" ".join(keep))
             yield start, m.end()
 
@@ -949,7 +985,11 @@ class NameRecogniser(_Regex):
             elsewhere = word in lower_words
             known = is_first_name(word) and word not in _NOT_NAMES and not elsewhere
             # "Carol, the Family Support Worker": a name that is also a word, with who she is after it
-            known = known or (word in _AMBIGUOUS and _ROLE_AFTER.match(text, m.end()) is not None)
+            known = known or (
+                word in _AMBIGUOUS
+                and word not in _DAYS_AND_MONTHS
+                and _ROLE_AFTER.match(text, m.end()) is not None
+            )  # not "Since April, our family support worker ..."
             # "at the Nelson Ward", "the Edith Cavell building": a place named after someone.
             named_after = re.search(r"(?i:\bthe\s+)$", text[max(0, m.start() - 8) : m.start()])
             # "4 Jan", "Jun 2024": a month beside a number, not Jan or Jun.
@@ -957,8 +997,11 @@ class NameRecogniser(_Regex):
                 re.search(r"\d(?:st|nd|rd|th)?\s+$", text[max(0, m.start() - 6) : m.start()])
                 or re.match(r"\s+\d", text[m.end() : m.end() + 3])
             )
-            # "Duke of Edinburgh", "Friends of Cromer": a title or a body, not the name it starts with
-            titled = re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", text[m.end() : m.end() + 16]) is not None
+            # "Duke of Edinburgh": a title, not the name it starts with ("Karen of Home-Start" is Karen)
+            titled = (
+                word in TITLES_OF
+                and re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", text[m.end() :]) is not None
+            )
             place = known and looks_like_place(text, m.start(), m.end())
             if known and not (named_after or dated or titled or place):
                 found += [] if _starts_a_place_name(text, m.start()) else [(m.start(), m.end())]
@@ -1070,9 +1113,9 @@ def _starts_a_place_name(text: str, start: int) -> bool:
 
 
 _NAME_HEADER = re.compile(
-    r"(?i)^\s*(?:(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+|last\s+|family\s+|given\s+|child(?:'s)?\s+|"
+    r"(?i)^\s*+(?:(?:your\s+|full\s+|respondent(?:'s)?\s+|first\s+|last\s+|family\s+|given\s+|child(?:'s)?\s+|"
     r"parent(?:'s)?\s+|baby(?:'s)?\s+)?name|surname|forename|adult|child|baby|parent|parent/carer|carer|mum|dad)"
-    r"\s*[:?]?\s*$"
+    r"\s*+[:?]?\s*+$"
 )
 
 
@@ -1126,6 +1169,13 @@ _FIELD_LABEL = re.compile(
     r"tenant|pupil|child|children|family|parent/carer|parent|carer|mother|father)"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?[_ \t]*"
 )
+# What a card's "Father:" or "Family:" says that is no name: "Deceased", "Single Parent", "Two Adults".
+_STATUS_WORDS = _words(
+    """deceased dead died single married separated divorced widowed widow widower working unemployed
+    employed retired student parent parents carer carers foster adoptive kinship none unknown yes no
+    n/a na one two three four five six adult adults child children only absent away abroad overseas
+    lone step half british english"""
+)
 # Labels that hold a name only when it is written as one: "Family: Khan" (not "Family: very supportive").
 _LOOSE_LABELS = frozenset(["family", "parent/carer", "parent", "carer", "mother", "father"])
 # words one space apart: two spaces or more part a form's columns ("Nadia Khan   D.O.B: ...")
@@ -1161,7 +1211,9 @@ def field_names(text: str) -> list[tuple[int, int]]:
             if value is None or re.match(r"(?i:n/a|n\.a\.)", text[cursor:line_end]):
                 break
             words = value[0].rstrip(".")
-            loose = label[1].lower() in _LOOSE_LABELS and not all(w[:1].isupper() for w in words.split())
+            loose = label[1].lower() in _LOOSE_LABELS and not all(
+                w[:1].isupper() and w.lower() not in _STATUS_WORDS | _NOT_NAMES for w in words.split()
+            )
             if not loose and not any(w.lower() in _NOT_A_PERSON for w in words.split()):
                 spans.append((value.start(), value.start() + len(words)))
             if not label[1].lower().startswith("child"):
@@ -1223,6 +1275,27 @@ _LABEL_WORDS = _words(
 )
 
 
+def labelled_letter(text: str, start: int, end: int) -> bool:
+    """Return whether a letter taken for an initial is a label's: "option B.", "under Proposal C".
+
+    Parameters
+    ----------
+    text
+        The comment.
+    start, end
+        The span taken for a name (character offsets, end exclusive).
+
+    Returns
+    -------
+    bool
+        True when the span is one capital letter (with a full stop or not) after a word that labels.
+    """
+    before = re.search(r"([^\W\d_]+)[ \t]+\Z", text[max(0, start - 20) : start])
+    return re.fullmatch(r"[A-Z]\.?", text[start:end]) is not None and (
+        before is not None and before[1].lower() in _LABEL_WORDS
+    )
+
+
 def _labelled(text: str, start: int, end: int) -> bool:
     """Return whether a one-word span labels a number or letter after it: "Section 106", "Proposal 2".
 
@@ -1275,7 +1348,9 @@ def _cell_reads_as_name(cell: str) -> bool:
 
 
 # A column of a pasted table that dates something other than a birth: "date", "session date", "week".
-_DATED_HEADER = re.compile(r"(?i)^\s*(?:[a-z]+\s+)?(?:date|day|week|when|time|visit|session)s?\s*[:?]?\s*$")
+_DATED_HEADER = re.compile(
+    r"(?i)^\s*+(?:[a-z]+\s+)?(?:date|day|week|when|time|visit|session)s?\s*+[:?]?\s*+$"
+)
 _BIRTH_HEADER = re.compile(r"(?i)birth|dob|d\.o\.b|born|\bdue\b|arriv|deliver|adopt")
 
 
@@ -1296,8 +1371,8 @@ def table_dated_cells(text: str) -> list[tuple[int, int]]:
 
 
 _ROLE_HEADER = re.compile(
-    r"(?i)^\s*(?:[a-z]+\s+)?(?:role|position|job(?:\s+title)?|post|responsibilit(?:y|ies)|relationship|"
-    r"relation|task|duties)s?\s*[:?]?\s*$"
+    r"(?i)^\s*+(?:[a-z]+\s+)?(?:role|position|job(?:\s+title)?|post|responsibilit(?:y|ies)|relationship|"
+    r"relation|task|duties)s?\s*+[:?]?\s*+$"
 )
 
 
@@ -1308,11 +1383,23 @@ def table_unnamed_cells(text: str) -> list[tuple[int, int]]:
     "Driver" say what someone does, not who: a name found wholly inside such a cell is dropped
     (:func:`hubplan.consult.redact.recognised`).
     """
+    roles: dict[str, bool] = {}  # each header read once, not once per cell under it
     return [
         (start, end)
         for header, start, end, _ in table_cells(text)
-        if not header or _ROLE_HEADER.match(header)
+        if (not header or roles.setdefault(header, _ROLE_HEADER.match(header) is not None))
+        and _names_no_one(text[start:end])
     ]
+
+
+def _names_no_one(cell: str) -> bool:
+    """Whether a label or role cell is a word or three and none a first name ("Chair", not "Anna").
+
+    "Set up with Priya Shah" or "Daughter of Nadia Khan" in a "Task" or "Relationship" column, and
+    "Date,Anna,Ben,Chloe" heading a rota, name people.
+    """
+    words = re.findall(r"[^\W\d_]+", cell)
+    return 0 < len(words) <= 3 and not any(is_first_name(w.lower()) for w in words)
 
 
 _SHORT_LABEL = re.compile(r"[ \t]*[^\W\d_][^\W\d]*(?:[ \t/'’-]+[^\W\d]+){0,3}[ \t]*[:?]?")

