@@ -1467,6 +1467,9 @@ def test_public_figures_and_greetings_are_kept(text: str, expected: str) -> None
         ("DOB: 14:07:2019", "DOB: [date of birth]"),
         # a form's next label is no part of the name before it, at a line's start too
         ("Abena Osei   Tel: 07700 900123", "[name]   Tel: [phone]"),
+        ("電話 Tel ０７７００ ９００１２３", "電話 Tel [phone]"),
+        # a form's answer ends at its line: "Working" then the next field is no employer
+        ("Parent: Working\nFamily: Polish", "unchanged"),
     ],
 )
 def test_review_15(text: str, expected: str) -> None:

@@ -1369,9 +1369,11 @@ _LABELLED = re.compile(
 _PIPED = re.compile(rf"\|\s*[^|\n]*\b(?i:[a-z]+(?:er|or|ist|ian))\b[^|\n]*\|\s*((?:{_CAP}\s*)+?)(?=\s*[,|])")
 # "I work Crane Fruehauf in Dereham", "works Lidl on Aylsham Road": an employer with no "at".
 _WORK_THEN_NAME = re.compile(
-    rf"(?i:\b(?:work|works|worked|working)\s+(?:(?:nights|days|lates|shifts|weekends|part[\s-]time)\s+)?"
-    rf"(?:(?!(?:with|at|for|in|on|from|to|away|as|by|near|and|till|until|alongside)\b)[a-z]+\s+)?)"
-    rf"(?=(?:the\s+)?[A-Z])((?:the\s+)?{_CAP}(?:\s+{_CAP}){{0,3}}{_AT_PLACE})"
+    # on one line: "Parent: Working\nFamily: ..." is a form's answer, then its next field
+    rf"(?i:\b(?:work|works|worked|working)[ \t]+"
+    rf"(?:(?:nights|days|lates|shifts|weekends|part[\s-]time)[ \t]+)?"
+    rf"(?:(?!(?:with|at|for|in|on|from|to|away|as|by|near|and|till|until|alongside)\b)[a-z]+[ \t]+)?)"
+    rf"(?=(?:the[ \t]+)?[A-Z])((?:the[ \t]+)?{_CAP}(?:[ \t]+{_CAP}){{0,3}}{_AT_PLACE})"
 )
 
 

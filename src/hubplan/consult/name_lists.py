@@ -41,7 +41,7 @@ _NOT_NAMES = _words(
     iranian kurdish turkish somali eritrean ethiopian sudanese nigerian ghanaian zimbabwean pakistani
     bangladeshi indian nepali chinese filipino lithuanian latvian romanian bulgarian ukrainian
     portuguese brazilian irish scottish welsh british european african asian langar surname surnames
-    forename forenames firstname lastname postcode dob mon tue tues wed thu thur thurs fri sat sun
+    forename forenames firstname lastname postcode dob tel mob mon tue tues wed thu thur thurs fri sat sun
     tamil sikh hindu muslim jewish gypsy traveller travellers chair chairperson chairman chairwoman
     treasurer secretary trustee trustees volunteer volunteers rector vicar curate coordinator
     co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
