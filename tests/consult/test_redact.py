@@ -1514,3 +1514,25 @@ def test_review_15(text: str, expected: str) -> None:
 def test_ways_of_writing_from_held_out_30(text: str, expected: str) -> None:
     """Each a way of writing held-out 30 measured as a miss or damage, said in other words."""
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an NHS number after "NHS" alone, or grouped as one in brackets, even with a bad check digit
+        ("Lexi (2/1/21) NHS 123 456 7890", "[name] ([date of birth]) NHS [reference]"),
+        ("my daughter Isla (412 338 9901) has asthma", "my daughter [name] ([reference]) has asthma"),
+        # a date with its clock time stamps a message; a birth with its time is a birth
+        ("> On 4 Feb 2025, at 21:03, Kerry Byrne wrote:", "> On 4 Feb 2025, at 21:03, [name] wrote:"),
+        # the NHS as a whole, like a council, names no one's workplace
+        ("I am employed by the NHS so I won't give my name", "unchanged"),
+        # a school's name is on one line: a signature's job, then its workplace on the next
+        ("Jo Bell | Early Years Lead\nRainbow Pre-School", "[name] | Early Years Lead\n[school]"),
+        # a workplace in Portuguese with the word for it; a blog's full address
+        ("Trabalho na fábrica da Bernard Matthews", "Trabalho na [workplace]"),
+        ("I write at https://mumonwheels.wordpress.com about it", "I write at [social media] about it"),
+    ],
+)
+def test_ways_of_writing_from_held_out_31(text: str, expected: str) -> None:
+    """Each a way of writing held-out 31 measured as a miss or damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)

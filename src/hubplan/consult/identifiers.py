@@ -82,7 +82,7 @@ _QUOTED_USER = re.compile(
 SOCIAL = re.compile(
     rf"(?i:(?:https?://)?(?:www\.|m\.)?{_SITES}\.(?:com|net)/[^\s,;)]+)"
     # a blog's own address names its writer: "hannahcatchpole.substack.com"
-    r"|(?i:(?<![\w.@/-])[a-z0-9][a-z0-9-]{2,40}\.(?:substack|wordpress|blogspot|medium|tumblr)\.com\b)"
+    r"|(?i:(?<![\w.@/-])(?:https?://)?[a-z0-9][a-z0-9-]{2,40}\.(?:substack|wordpress|blogspot|medium|tumblr)\.com\b)"
     # a link-in-bio page: "linktr.ee/mamaof3.sj"
     r"|(?i:(?<![\w.@/-])(?:https?://)?(?:linktr\.ee|beacons\.ai|lnk\.bio|bio\.link)/[\w.-]*\w)"
     r"|(?<![\w.@/])@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?"
@@ -550,8 +550,11 @@ REG_NUMBER = re.compile(
 # Ten digits after "NHS number" are one even when the check digit is wrong (mistyped): "NHS number
 # for the baby (485 777 3456)". A valid one is the NHS recogniser's.
 _NHS_CUED = re.compile(
-    r"(?i:\bnhs\s+(?:no\.?|number|num)(?![a-z])[^.!?\d\n]{0,30}?)(\d{3}[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
+    r"(?i:\bnhs(?:\s+(?:no\.?|number|num))?(?![a-z])[^.!?\d\n]{0,30}?)(\d{3}[\s-]?\d{3}[\s-]?\d{4})(?!\d)"
 )
+# Ten digits grouped as an NHS number is (3, 3, 4), not starting 0 (a phone's): one, even with a
+# check digit that fails ("my son Harvey (721 409 6683)": a number typed from a letter, or mistyped).
+_NHS_GROUPED = re.compile(r"(?<![\d+£$.,/-])[1-9]\d{2}([ -])\d{3}\1\d{4}(?![\d/.-]|,\d)")
 
 # A reference written with slashes or dashes, letters and digits mixed: "FC/2231/N", "CS-44817-B".
 _REF_TOKEN = re.compile(
@@ -791,6 +794,8 @@ class DateRecogniser(_Regex):
             ):
                 continue  # "14th March 2025" heading a letter
             event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
+            # "On 9 Mar 2025, at 08:15, Tasha wrote": a date with its clock time stamps a message
+            event = event or _CLOCK_AFTER.match(text, m.end())
             if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]) or (
                 (m["y1"] or m["y2"]) and not event
             ):
@@ -932,8 +937,12 @@ class WorkplaceRecogniser(_Regex):
         self, text: str, candidates: list[tuple[int, int]] | None = None
     ) -> Iterator[tuple[int, int]]:
         for start, end in self._employers(text) if candidates is None else candidates:
-            if _WORSHIP.search(text[start:end]) or _COUNCIL.fullmatch(text[start:end]):
-                continue  # a church a minister serves, or "foster carers for Norfolk County Council"
+            if (
+                _WORSHIP.search(text[start:end])
+                or _COUNCIL.fullmatch(text[start:end])
+                or _THE_NHS.fullmatch(text[start:end])
+            ):
+                continue  # a church a minister serves, "foster carers for Norfolk County Council", the NHS
             if _A_SERVICE.match(text[start:end]) or (
                 _SERVICE_AFTER.match(text, end) and _a_place(text, start, end)
             ):
@@ -1152,7 +1161,10 @@ _TRADES_AS = re.compile(
     r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:w|we|dla|na)|"
     r"\b(?i:lucrez|lucreaz[aă])(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:la|pentru)|"
     r"\b(?i:trabajo|trabaja)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:en|para)|\b(?i:dirbu|dirba))[ \t]++"
-    r"((?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and))"
+    # the workplace, with the word for it before its name: "na fábrica da Kerry Foods", "w fabryce X"
+    r"((?:(?i:fábrica|fabrica|empresa|loja|fabryce|firmie|sklepie|magazynie|fabrică|firma)[ \t]+"
+    r"(?:(?i:da|do|de|di|del|la)[ \t]+)?)?"
+    r"(?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and))"
 )
 
 
@@ -1164,7 +1176,7 @@ def _names_an_employer(m: re.Match[str]) -> bool:
     or a shop's name are an employer.
     """
     between = len(m[0][: m.start(1) - m.start()].split()) > 2
-    name = m[1].split()
+    name = [w for w in m[1].split() if w[0].isupper() or w == "&"]
     return (
         not between
         or len(name) > 1
@@ -1353,6 +1365,8 @@ def _a_place(text: str, start: int, end: int) -> bool:
 _COUNCIL = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
 )
+# The NHS as a whole, which employs 1.5 million: "employed by the NHS" names no one (a hospital does).
+_THE_NHS = re.compile(r"(?i:(?:the\s+)?nhs)")
 # A place of worship, not a street named for one ("Chapel Road Surgery", "Church Lane stores").
 _WORSHIP = re.compile(
     r"(?i)\b(?:church|chapel|mosque|masjid|temple|gurdwara|synagogue|mandir|parish)\b"
@@ -1488,6 +1502,9 @@ class RegistrationRecogniser(_Regex):
         for m in _NHS_CUED.finditer(text):
             if not nhs_number_is_valid(m[1]):
                 yield m.start(1), m.end(1)
+        for m in _NHS_GROUPED.finditer(text):
+            if not nhs_number_is_valid(m[0]):  # a valid one is the NHS recogniser's
+                yield m.start(), m.end()
         for m in _REF_TOKEN.finditer(text):
             # Two separators with letters and digits ("AB/1234/C") is a reference anywhere; one
             # ("HB/77341", "covid-19") only after a word about a reference in the same sentence.

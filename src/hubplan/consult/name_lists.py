@@ -45,7 +45,7 @@ _NOT_NAMES = _words(
     tamil sikh hindu muslim jewish gypsy traveller travellers chair chairperson chairman chairwoman
     treasurer secretary trustee trustees volunteer volunteers rector vicar curate coordinator
     co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
-    governor governors headteacher president vice-chair patron convenor facilitator"""
+    governor governors headteacher president vice-chair patron convenor facilitator chief executive ceo"""
 )
 TITLES_OF = _words(
     """duke duchess earl countess prince princess lord lady king queen baron baroness bishop archbishop

@@ -201,7 +201,9 @@ _ACTIVITY_SCHOOLS = _words(
     " lithuanian latvian romanian bulgarian russian ukrainian turkish kurdish somali quran madrasa"
 )
 SCHOOL_NAMED = re.compile(
-    rf"\b((?:st\.?\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}?)\s+({_SCHOOL_WORD}(?:\s+{_SCHOOL_WORD})*)\b"
+    # on one line: "Early Years SENCO\nLittle Acorns Pre-School" is a job, then a workplace
+    rf"\b((?:st\.?[ \t]+)?[\w'’-]+(?:[ \t]+[\w'’-]+){{0,3}}?)[ \t]+"
+    rf"({_SCHOOL_WORD}(?:[ \t]+{_SCHOOL_WORD})*)\b"
     # "Grammar School Road", "School Lane": the street named for a school.
     rf"(?!\s+(?=(?-i:[A-Z]))(?:{STREET_WORDS})\b)",
     re.IGNORECASE,
