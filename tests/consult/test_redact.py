@@ -1397,6 +1397,7 @@ def test_ways_of_writing_from_held_out_29(text: str, expected: str) -> None:
         ("Sure Start was Tony Blair's best idea", "Sure Start was Tony Blair's best idea"),
         ("my friend Delia takes me", "my friend [name] takes me"),
         ("my neighbour Jamie Oliver drives us", "my neighbour [name] drives us"),
+        ("Theresa may come with us", "[name] may come with us"),  # written as a word: someone else
         # a greeting opening a comment before the writer says who they are
         ("Selam. I am Hiwot Tesfaye from Asmara", "Selam. I am [name] from Asmara"),
         ("Tere! I'm Liis Kask, a mum of two", "Tere! I'm [name], a mum of two"),

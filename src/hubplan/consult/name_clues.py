@@ -161,10 +161,14 @@ _PUBLIC_FIGURES = """tony blair, gordon brown, david cameron, theresa may, boris
 sunak, keir starmer, rachel reeves, george osborne, margaret thatcher, king charles, queen camilla,
 prince william, prince harry, prince george, princess anne, marcus rashford, jamie oliver, delia
 smith, olivia colman, stephen fry, alan partridge, ed sheeran"""
+_FIGURES = [n.split() for n in " ".join(_PUBLIC_FIGURES.split()).split(", ")]
+# Written as a name is (or in capitals): "Theresa may come too" is someone else.
 _PUBLIC_FIGURE = re.compile(
-    r"(?i:\b(?:"
-    + "|".join(r"[ \t]+".join(n.split()) for n in " ".join(_PUBLIC_FIGURES.split()).split(", "))
-    + r")\b(?:['’]s\b)?)"
+    r"\b(?:"
+    + "|".join(
+        r"[ \t]+".join(w.title() for w in n) + "|" + r"[ \t]+".join(w.upper() for w in n) for n in _FIGURES
+    )
+    + r")\b(?:['’]s\b)?"
 )
 _KNOWN_TO_THE_WRITER = re.compile(r"(?i:\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z'’-]+[ \t]+){0,2})\Z")
 
