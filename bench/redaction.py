@@ -1,10 +1,10 @@
 """Recall of the redaction per kind of personal data and name style, and harmless phrases damaged.
 
-Forty-one labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the
+Forty-two labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the
 recognisers were tuned against; the held-out set (pii_heldout.jsonl) was written with it, before the
 code, and never tuned against; the "after" set (pii_after.jsonl) was written once the code worked,
 to find its limits (hard cases on purpose: lower-case names, odd separators), and was not tuned
-against either; the other sets (tune2 to tune9, held-out 2 to held-out 31) are described in NOTE
+against either; the other sets (tune2 to tune9, held-out 2 to held-out 32) are described in NOTE
 below.
 A planted item counts as removed when every letter and digit of it lies inside a span that
 :func:`hubplan.consult.redact.find_personal_data` returns (which :func:`redact` replaces); a harmless
@@ -62,6 +62,7 @@ SETS = {
     "held-out 29": DATA / "pii_heldout29.jsonl",
     "held-out 30": DATA / "pii_heldout30.jsonl",
     "held-out 31": DATA / "pii_heldout31.jsonl",
+    "held-out 32": DATA / "pii_heldout32.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -792,6 +793,19 @@ the word for it ("na fábrica da Kerry Foods"); a blog's full address; "Chief Ex
 name. After them: held-out 31 270 / 280 (96.4%; NHS numbers 6 / 6), damage 11 / 258 (4.3%); all 41
 sets 10,999 / 11,760 (93.5%), damage 301 / 7,677 (3.92%). Second look retrained on the 41 sets (set
 by set on sets it was not trained on: 10,230 -> 10,219 of 11,054 items, damage 5.01% -> 4.54%).
+
+Held-out 32 (81 responses, 299 items, 264 harmless; pii_heldout32.jsonl), a twenty-sixth writer,
+blind, from the same brief: phone-typed one-liners, e-mails with headers and signatures, letters,
+pasted form fields, a WhatsApp export, a Facebook post, a tab-separated spreadsheet, Polish,
+Romanian, Portuguese, Lithuanian, dates of birth in Bengali and Arabic script; professionals writing
+personally, parish councils and community groups, a teenage mum, a Gypsy Traveller family, a
+domestic-abuse survivor, a Deaf parent, forces families, shift workers. Measured once, untuned, at
+cb579cf: 276 / 299 removed (92.3%); names 138 / 149 (92.6%); every kind at least 75% (workplaces
+20 / 25, 80.0%; registrations 13 / 16; schools 5 / 6; addresses 12 / 14; e-mails 10 / 11; the rest
+whole); 13 / 264 harmless phrases damaged (4.9%). Against issue 26's bars: all four met, the first
+blind set to meet every one. No rule was built for it; it joins the sets the second look is trained
+on (retrained on the 42 sets, set by set on sets it was not trained on: 10,505 -> 10,494 of
+11,353 items, damage 5.06% -> 4.53%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
