@@ -1525,6 +1525,8 @@ def test_ways_of_writing_from_held_out_30(text: str, expected: str) -> None:
         ("my daughter Isla (412 338 9901) has asthma", "my daughter [name] ([reference]) has asthma"),
         # a date with its clock time stamps a message; a birth with its time is a birth
         ("> On 4 Feb 2025, at 21:03, Kerry Byrne wrote:", "> On 4 Feb 2025, at 21:03, [name] wrote:"),
+        # held-out 33: a chat export's stamp with seconds
+        ("[12/03/2025, 19:42:11] Gemma: done it", "[12/03/2025, 19:42:11] [name]: done it"),
         # the NHS as a whole, like a council, names no one's workplace
         ("I am employed by the NHS so I won't give my name", "unchanged"),
         # a school's name is on one line: a signature's job, then its workplace on the next

@@ -707,7 +707,8 @@ class SocialRecogniser(_Regex):
                 yield m.start(1), m.end(1)
 
 
-_CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?![\d:/]|\.\d)")
+# a clock time after a date, with its seconds or not: "[12/03/2025, 19:42:11]", "3 Mar 2025 at 08:15"
+_CLOCK_AFTER = re.compile(r",?[ \t]+(?:at[ \t]+)?\d{1,2}[:.]\d\d(?::\d\d)?(?![\d:/]|\.\d)")
 # A date that heads a letter or fills a form's date box: alone on its line, or after "Date:", "Sent:".
 _DATE_LABEL = re.compile(
     r"(?i:\b(?:date|dated|sent|received|submitted|signed\s+on|data|datum|dátum|fecha|dyddiad)"
