@@ -12,6 +12,7 @@ registrations, social handles, dates, workplaces and registration numbers.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -432,6 +433,9 @@ def ambiguous_without_clue(text: str, start: int, end: int) -> bool:
         and _ROLE_AFTER.match(text, end) is None
     )
 
+
+# "of" and a place or body after a title's first word: "Duke of Edinburgh", "Friends of Cromer".
+_OF_A_PLACE = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]")
 
 # A role set after a name, as who she is: "Carol, the Family Support Worker", "Grace, our midwife".
 _ROLE_AFTER = re.compile(
@@ -1000,10 +1004,7 @@ class NameRecogniser(_Regex):
                 or re.match(r"\s+\d", text[m.end() : m.end() + 3])
             )
             # "Duke of Edinburgh": a title, not the name it starts with ("Karen of Home-Start" is Karen)
-            titled = (
-                word in TITLES_OF
-                and re.match(r"[ \t]+of[ \t]+(?:the[ \t]+)?[A-Z]", text[m.end() :]) is not None
-            )
+            titled = word in TITLES_OF and _OF_A_PLACE.match(text, m.end()) is not None
             place = known and looks_like_place(text, m.start(), m.end())
             if known and not (named_after or dated or titled or place):
                 found += [] if _starts_a_place_name(text, m.start()) else [(m.start(), m.end())]
@@ -1385,12 +1386,12 @@ def table_unnamed_cells(text: str) -> list[tuple[int, int]]:
     "Driver" say what someone does, not who: a name found wholly inside such a cell is dropped
     (:func:`hubplan.consult.redact.recognised`).
     """
-    roles: dict[str, bool] = {}  # each header read once, not once per cell under it
+    cells = table_cells(text)
+    roles = {h for h in {c[0] for c in cells} if _ROLE_HEADER.match(h)}  # each header read once
     return [
         (start, end)
-        for header, start, end, _ in table_cells(text)
-        if (not header or roles.setdefault(header, _ROLE_HEADER.match(header) is not None))
-        and _names_no_one(text[start:end])
+        for header, start, end, _ in cells
+        if (not header or header in roles) and _names_no_one(text[start:end])
     ]
 
 
@@ -1413,7 +1414,8 @@ def _header_cell(cell: str) -> bool:
     )
 
 
-def table_cells(text: str) -> list[tuple[str, int, int, bool]]:
+@functools.lru_cache(maxsize=4)
+def table_cells(text: str) -> tuple[tuple[str, int, int, bool], ...]:
     """Return each cell of a table pasted in ``text`` under a header row, with its column's header.
 
     A header row has a cell that heads a column of names or dates (:data:`_NAME_HEADER`, "date");
@@ -1430,11 +1432,12 @@ def table_cells(text: str) -> list[tuple[str, int, int, bool]]:
 
     Returns
     -------
-    list of (str, int, int, bool)
+    tuple of (str, int, int, bool)
         The header's words ("" for a cell of a header row itself), the character offsets (end
         exclusive) of the cell's words (empty cells left out), and whether the table is separated
         by commas or semicolons (typed prose can look like one, so its cells need more to be names:
-        :func:`table_names`).
+        :func:`table_names`). Kept for the last few texts: the name, date and label rules each read
+        the same comment's table.
     """
     cells_out: list[tuple[str, int, int, bool]] = []
     headers: list[str] = []
@@ -1449,32 +1452,33 @@ def table_cells(text: str) -> list[tuple[str, int, int, bool]]:
             cells = body.split(mark)
             if len(cells) < 2:
                 continue
-            labels = mark in "|\t" or all(_SHORT_LABEL.fullmatch(c) for c in cells)
-            if labels and any(_header_cell(c) for c in cells):
+            all_labels = all(_SHORT_LABEL.fullmatch(c) for c in cells)
+            if (mark in "|\t" or all_labels) and any(_header_cell(c) for c in cells):
                 headers, sep, header = [c.strip() for c in cells], mark, True
                 # a header row's own labels, where each is one ("Name,Role,Contact"; not a row
                 # that holds a comment beside its "Parent/carer")
-                cells_out += (
-                    []
-                    if not all(_SHORT_LABEL.fullmatch(c) for c in cells)
-                    else [
-                        ("", offset + a + words.start(), offset + a + words.end(), mark in ",;")
-                        for a, b in _split_cells(body, mark)
-                        if (words := re.search(r"[^\s\"](?:.*[^\s\"])?", body[a:b]))
-                    ]
-                )
+                if all_labels:
+                    spans = _split_cells(body, mark)
+                    cells_out += _cell_words(body, spans, offset, [""] * len(spans), typed=mark in ",;")
             break
         if not header and sep:
             spans = _split_cells(body, sep)
             if len(spans) == len(headers):
-                for name, (a, b) in zip(headers, spans, strict=True):
-                    words = re.search(r"[^\s\"](?:.*[^\s\"])?", body[a:b])
-                    if words:
-                        cells_out.append(
-                            (name, offset + a + words.start(), offset + a + words.end(), sep in ",;")
-                        )
+                cells_out += _cell_words(body, spans, offset, headers, typed=sep in ",;")
         offset += len(line)
-    return cells_out
+    return tuple(cells_out)
+
+
+def _cell_words(
+    body: str, spans: list[tuple[int, int]], offset: int, headers: list[str], *, typed: bool
+) -> list[tuple[str, int, int, bool]]:
+    """Return each non-empty cell of a row as (its header, start, end of its words, ``typed``)."""
+    cells = []
+    for name, (a, b) in zip(headers, spans, strict=True):
+        words = re.search(r"[^\s\"](?:.*[^\s\"])?", body[a:b])
+        if words:
+            cells.append((name, offset + a + words.start(), offset + a + words.end(), typed))
+    return cells
 
 
 def _split_cells(line: str, sep: str) -> list[tuple[int, int]]:
@@ -1527,6 +1531,9 @@ _NOT_PAIRED = _NOT_NAMES | _GREETINGS | _CLOSINGS
 _DAY_MADE = re.compile(rf"(?i:{'|'.join(sorted(_DAYS_AND_MONTHS))})-(?-i:[a-z]+)")
 
 
+_COLON = re.compile(r"[ \t]*:")
+
+
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Grow each name over a following capitalised word (a surname) and over "X and Y" pairs."""
     seen = set(found)
@@ -1537,7 +1544,7 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         # a surname is on the name's line, and is no form's next label across a gap ("Abena Osei
         # Tel: ..."; "Marta Zielińska: same here" is a chat's sender)
         after = re.match(rf"[ \t]+({_NAME})\b", text[end:])
-        if after and after.start(1) >= 2 and re.match(r"[ \t]*:", text[end + after.end() :]):
+        if after and after.start(1) >= 2 and _COLON.match(text, end + after.end()):
             after = None
         if after and "\t" in after[0] and looks_like_place(text, end + after.start(1), end + after.end(1)):
             after = None  # "Jo Fincham<tab>Gaywood": a table's next cell, a place

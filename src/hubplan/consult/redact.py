@@ -336,13 +336,19 @@ def _names_in_their_script(text: str, found: list[Found]) -> list[Found]:
     return again
 
 
-# A car's colour or maker before its model ("black Zafira", "a Vauxhall Corsa"), or whose it is
-# ("my old Fiesta"). A colour in capitals may be a surname ("Driver: Brown Jessica KV63 LRA").
+# A car's colour (in lower case: "Brown" may be a surname), its maker, or whose it is.
+_COLOURS = _words(
+    """black white silver grey gray red blue green yellow orange brown gold purple maroon beige"""
+)
+_MAKERS = _words(
+    """vauxhall ford vw volkswagen toyota nissan kia hyundai peugeot renault citroen citroën skoda škoda
+    seat audi bmw mercedes fiat honda mazda volvo dacia tesla suzuki mitsubishi mg"""
+)
+_WHOSE = _words("my our his her their")
+# One of them before a car's model: "black Zafira", "a Vauxhall Corsa", "my old Fiesta".
 _CAR_BEFORE = re.compile(
-    r"(?:\b(?:black|white|silver|grey|gray|red|blue|green|yellow|orange|brown|gold|purple|maroon|beige)"
-    r"|(?i:\b(?:vauxhall|ford|vw|volkswagen|toyota|nissan|kia|hyundai|peugeot|renault|citroen|citroën|"
-    r"skoda|škoda|seat|audi|bmw|mercedes|fiat|honda|mazda|volvo|dacia|tesla|suzuki|mitsubishi|mg))"
-    r"|\b(?:my|our|his|her|their)(?:[ \t]+(?:old|new|little|trusty|battered|beloved))?)[ \t]+\Z"
+    rf"(?:\b(?P<colour>{'|'.join(_COLOURS)})|\b(?P<maker>(?i:{'|'.join(_MAKERS)}))"
+    rf"|\b(?:{'|'.join(_WHOSE)})(?:[ \t]+(?:old|new|little|trusty|battered|beloved))?)[ \t]+\Z"
 )
 
 
@@ -358,17 +364,10 @@ def _car_before_its_plate(text: str, found: Found, plates: set[int]) -> bool:
     if after is None or found.end + after.end() not in plates or before is None:
         return False
     words = text[found.start : found.end].split()
-    maker = before[0].strip().lower() not in _COLOURS and not before[0].startswith(
-        ("my", "our", "his", "her", "their")
-    )
     # "Kia Amy": the maker taken into the name leaves a first name
-    named = [w for w in words if not _CAR_BEFORE.search(w + " ")]
-    return not ((maker or len(words) > len(named)) and any(is_first_name(w.lower()) for w in named))
-
-
-_COLOURS = _words(
-    """black white silver grey gray red blue green yellow orange brown gold purple maroon beige"""
-)
+    named = [w for w in words if w not in _COLOURS | _WHOSE and w.lower() not in _MAKERS]
+    maker = before["maker"] is not None or len(named) < len(words)
+    return not (maker and any(is_first_name(w.lower()) for w in named))
 
 
 _SENTENCE_START = re.compile(r"(?:\A|[.!?]\s+|\n\s*)\Z")
