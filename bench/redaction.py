@@ -64,6 +64,7 @@ SETS = {
     "held-out 31": DATA / "pii_heldout31.jsonl",
     "held-out 32": DATA / "pii_heldout32.jsonl",
     "held-out 33": DATA / "pii_heldout33.jsonl",
+    "held-out 34": DATA / "pii_heldout34.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -821,6 +822,30 @@ set. Then only that rule (a clock time with seconds stamps a message): held-out 
 12 / 261 (4.6%); all 43 sets 11,544 / 12,340 (93.5%), damage 325 / 8,202 (3.96%). Second look
 retrained on the 43 sets (set by set on sets it was not trained on: 10,775 -> 10,763 of 11,634
 items, damage 5.11% -> 4.54%).
+
+Held-out 34 (74 responses, 320 items, 253 harmless; pii_heldout34.jsonl), a twenty-eighth writer,
+blind, from the same brief: letters, pasted clinic and maternity notes, a WhatsApp export, forwarded
+e-mails, an Instagram caption, a notes-app list, a voice dictation; forces, Traveller, foster,
+kinship, Deaf, bereaved and boat families; ten languages. Measured once, untuned, at 38b0632:
+290 / 320 removed (90.6%); names 162 / 179 (90.5%; most of the 17 left were sign-offs: "Fern & Olu",
+"DEAN", "H x", "G. R. Haddingham (Mr)", a name in Cyrillic alone on the last line, and letters
+standing for children, "I'll call them J and T"); workplaces 13 / 20 (65.0%); vehicles, schools
+5 / 6, registrations 10 / 12, the rest whole but one; 20 / 253 harmless phrases damaged (7.9%).
+Against issue 26's bars: 90% and names met; workplaces and damage not. Then, for the ways of
+writing it showed (each with a test): the line that signs a comment off (names joined by "&", a
+name in capitals, an initial, Cyrillic or Greek read as Latin letters, initials and a surname);
+letters that stand for people, wherever they stand after; "my son" and "my daughter" in other
+languages written in Latin letters ("meri beti", "córka", "fiul meu") and "was born" after a Hijri
+date; "Will and I", "Rob can you", "Summer (mum to Rowan)"; a town that is also a first name where
+only a place stands ("the bus to Lynn", "come in from Brandon"; not "near Ashley", a person, by
+review); a word on the names lists before the noun it qualifies ("peer supporter"); a councillor's
+division is no workplace; "free school meals"; a job and its employer on one signature line; a
+business named in brackets after its trade (never dropped by the second look: 14 of 16 such
+findings are someone's workplace); what is left of a workplace once a charity is cut out of it
+("in Norwich"). Held-out 34 then 312 / 320, damage 11 / 253 (4.3%); the 43 earlier sets 11,552 /
+12,340 (was 11,544), damage 312 / 8,202 (was 325); all 44 sets 11,864 / 12,660 (93.7%), damage
+323 / 8,455 (3.82%). Second look retrained on the 44 sets (set by set on sets it was not trained on:
+11,094 -> 11,080 of 11,954 items, damage 4.95% -> 4.36%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -1539,3 +1539,52 @@ def test_ways_of_writing_from_held_out_30(text: str, expected: str) -> None:
 def test_ways_of_writing_from_held_out_31(text: str, expected: str) -> None:
     """Each a way of writing held-out 31 measured as a miss or damage, said in other words."""
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a town that is also a first name, where only a place stands; a person after "spoke to"
+        ("It's an hour on the bus to Lynn from here.", "unchanged"),
+        ("Families come in from Brandon every week.", "unchanged"),
+        ("I spoke to Lynn at the desk.", "I spoke to [name] at the desk."),
+        # a word on a list of names before the noun it qualifies; a councillor's division
+        ("She trained as a breastfeeding peer supporter last year.", "unchanged"),
+        ("I write as the district councillor for Mile Cross and Catton Grove.", "unchanged"),
+        ("most of them get free school meals", "unchanged"),
+        # my son / my daughter in other languages, and "was born" after a Hijri date
+        (
+            "Meri beti Zoya 3 Shawwal 1443 ko paida hui thi.",
+            "Meri beti [name] [date of birth] ko paida hui thi.",
+        ),
+        ("Moja córka Hania chodzi do żłobka.", "Moja córka [name] chodzi do żłobka."),
+        # the line that signs a comment off: names joined by "&", one in capitals, an initial, Cyrillic
+        ("Please keep it.\n\nIvy & Kemi", "Please keep it.\n\n[name] & [name]"),
+        ("KEEP IT OPEN.\nCRAIG", "KEEP IT OPEN.\n[name]"),
+        ("keep it open\n\nR x\n\nSent from my iPhone", "keep it open\n\n[name] x\n\nSent from my iPhone"),
+        ("Keep it open. Дякую!\nОксана", "Keep it open. Дякую!\n[name]"),
+        ("I shall attend.\n\nP. J. Whittingham (Mrs)", "I shall attend.\n\n[name] (Mrs)"),
+        ("Keep it open.\nFakenham", "unchanged"),
+        ("Keep it open.\nPaldies", "unchanged"),
+        # a name that is also a word, before what only a person stands before
+        ("Grace and I went every week.", "[name] and I went every week."),
+        ("Jake can you post this for me", "[name] can you post this for me"),
+        ("Thanks\n\nHope (mum to Ezra, 4 months)", "Thanks\n\n[name] (mum to [name], 4 months)"),
+        # letters that stand for children the writer will not name, wherever they stand after
+        (
+            "I'll call them K and M. K is 5 and M is 3.",
+            "I'll call them [name] and [name]. [name] is 5 and [name] is 3.",
+        ),
+        # a job and its employer on a signature's line; a business named in brackets after its kind
+        ("Thanks\n\nJo\nSALT, Eastern Community Health Trust", "Thanks\n\n[name]\nSALT, [workplace]"),
+        (
+            "we both work at the plant (Crown Poultry in Watton) on nights",
+            "we both work at [workplace] ([workplace]) on nights",
+        ),
+        # a charity named, and where it is: no one's employer
+        ("I volunteer with Home-Start in Dereham on Fridays.", "unchanged"),
+    ],
+)
+def test_ways_of_writing_from_held_out_34(text: str, expected: str) -> None:
+    """Each a way of writing held-out 34 measured as a miss or damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)

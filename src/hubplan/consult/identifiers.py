@@ -149,6 +149,12 @@ _BIRTH_CUE = re.compile(
     r"(?:child|baby|son|daughter|boy|girl|twins)\s+(?:on|in)\s+$)"
     r"|\bEDD\b[^.!?\n]{0,20}$"  # an expected date of delivery, as a midwife writes it: not "Edd", a name
 )
+# "was born" after the date, in the languages of England's communities that put it there: "15 Ramzan
+# 1444 ko paida hui thi" (Urdu), "2021 m. gimė" (Lithuanian), "2019 doğdu" (Turkish).
+_BORN_AFTER_ABROAD = re.compile(
+    r"(?i:[ \t,]*(?:m\.|r\.|g\.|года|року|г\.)?[ \t,]*(?:ko[ \t]+|को[ \t]+)?(?:paida|peda|janam|gimė|gime|"
+    r"dzim(?:a|is|usi)|doğdu|dogdu|doğumlu|geboren|nacque|nació|nasceu|est[ \t]+n[ée]e?|urodzi[łl]))"
+)
 # A birth or a due date named by a festival: "due on Dashain this year", "due Navratri time", "due
 # Christmas", "born at Diwali 2021" (a festival alone is no date: "we go at Christmas").
 _FESTIVAL_BIRTH = re.compile(
@@ -811,7 +817,9 @@ class DateRecogniser(_Regex):
                 yield m.start(), m.end()
         for pattern in (_NAMED_DAY, _MONTH_YEAR, _DAY_WORD_YEAR, _ORDINAL_DAY, _DAY_MONTH):
             for m in pattern.finditer(text):
-                if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]):
+                if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]) or _BORN_AFTER_ABROAD.match(
+                    text, m.end()
+                ):
                     yield m.start(), m.end()
         for m in _BORN_AFTER.finditer(text):
             yield m.start(1), m.end(1)
@@ -909,6 +917,10 @@ def _described_workplaces(text: str) -> Iterator[tuple[int, int]]:
 _WORK_FROM_HOME = re.compile(r"(?i:\b(?:work|works|working)\s+from\s+home\s+for\s+)")
 
 
+# What stands before the division or seat someone represents: "the county councillor for", "member for".
+_REPRESENTS = re.compile(r"(?i:\b(?:member|councillor|mp|representative)[ \t]+for[ \t]+(?:the[ \t]+)?)\Z")
+
+
 class WorkplaceRecogniser(_Regex):
     """The employer after a phrase about work: "I work nights at X", "laid off from X", "employed at X"."""
 
@@ -944,6 +956,8 @@ class WorkplaceRecogniser(_Regex):
                 or _THE_NHS.fullmatch(text[start:end])
             ):
                 continue  # a church a minister serves, "foster carers for Norfolk County Council", the NHS
+            if _REPRESENTS.search(text, max(0, start - 40), start):
+                continue  # "the county councillor for Mile Cross": the division represented, no employer
             if _A_SERVICE.match(text[start:end]) or (
                 _SERVICE_AFTER.match(text, end) and _a_place(text, start, end)
             ):
@@ -994,8 +1008,6 @@ class WorkplaceRecogniser(_Regex):
         for m in _FROM_WORK.finditer(text):
             yield m.start(1), m.end(1)
         for cue in [*_ANY_JOB.finditer(text), *_RUNS.finditer(text)]:
-            if re.search(r"(?i:\b(?:member|councillor|mp)\s+for\s+)$", cue[0]):
-                continue  # "the local member for Mundesley": the division a councillor represents
             m = _EMPLOYER.match(text, cue.end())
             name = m[0].lower().removeprefix("the ").strip() if m else ""
             if m and name not in _NOT_EMPLOYERS and not _NOT_AN_EMPLOYER.match(name):
@@ -1159,13 +1171,15 @@ _TRADES_AS = re.compile(
     r"(?:\b(?i:trade|trades|traded|trading)[ \t]+as|\bt/a|"
     # with up to two words between ("Trabalho por turnos na", "Pracuję na zmiany w")
     r"\b(?i:trabalho|trabalha|trabalhava)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:na|no|em|para)|"
-    r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:w|we|dla|na)|"
+    r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)(?:[ \t]+[a-zà-ž]+){0,3}?[ \t]+(?i:w|we|dla|na)|"
     r"\b(?i:lucrez|lucreaz[aă])(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:la|pentru)|"
     r"\b(?i:trabajo|trabaja)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:en|para)|\b(?i:dirbu|dirba))[ \t]++"
     # the workplace, with the word for it before its name: "na fábrica da Kerry Foods", "w fabryce X"
     r"((?:(?i:fábrica|fabrica|empresa|loja|fabryce|firmie|sklepie|magazynie|fabrică|firma)[ \t]+"
     r"(?:(?i:da|do|de|di|del|la)[ \t]+)?)?"
-    r"(?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and))"
+    r"(?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and)"
+    # and its town, as a town after an employer in English: "na Birds Eye de Lowestoft"
+    r"(?:[ \t]+(?:de|w|we|la|en)[ \t]+[A-Z][\w'’-]*)?)"
 )
 
 
@@ -1251,27 +1265,41 @@ def _named_by_someone(words: list[str]) -> bool:
 _AT_WORKS = re.compile(
     r"(?i:\bat\s+)(the\s+[a-z]+(?:\s+[a-z]+)?\s+(?:factory|packhouse|processing\s+plant|abattoir|depot))\b"
 )
-# "a nail bar in Dereham, Luxe Nails": the business's name set after its description.
+# "a nail bar in Dereham, Luxe Nails", "the factory (Pilgrim's Pride in Watton)": the business's name set
+# after its description.
 _NAMED_AFTER = re.compile(
-    rf",\s+((?!I\b){_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}})(?=\s*[.,;!?)\n]|\s+(?:and|but)\b|$)"
+    rf"(?:,\s+|[ \t]*\([ \t]*)((?!I\b){_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}}"
+    rf"(?:[ \t]+in[ \t]+{_CAP}(?:[ \t]+{_CAP})?)?)"
+    r"(?=\s*[.,;!?)\n]|\s+(?:and|but)\b|$)"
 )
 # An e-mail signature: a line with a job title, then (after at most a register line) the employer's
 # line, a Title-Case name ending in a word for an organisation.
-_SIGNATURE_JOB = re.compile(
-    r"(?im)^[^\n@]{0,80}\b(?:visitor|practitioner|manager|partner|officer|worker|nurse|coordinator|"
+_SIGNATURE_JOBS = (
+    r"(?:visitor|practitioner|manager|partner|officer|worker|nurse|coordinator|"
     r"co-ordinator|lead|teacher|assistant|advis[eo]r|consultant|director|therapist|midwife|administrator|"
     r"receptionist|senco|gp|head\s*teacher|headteacher|principal|psychologist|paediatrician|clerk|"
-    r"chair|secretary|specialist)\b[^\n]*$"
+    r"chair|secretary|specialist|librarian|childminder|slt|salt|physiotherapist)"
 )
+_SIGNATURE_JOB = re.compile(rf"(?im)^[^\n@]{{0,80}}\b{_SIGNATURE_JOBS}\b[^\n]*$")
 _ORG_WORD = (
     r"(?:trust|services?|centre|center|practice|surgery|school|academy|council|partnership|foundation|"
     r"childminding|childminders|pre-?school|playgroup|"
     r"group|ltd|limited|plc|llp|hospital|clinic|nursery|charity|association|college|university|"
-    r"support|project|network|federation|care)"
+    r"support|project|network|federation|care|library)"
 )
+_ORG_NAME = (
+    rf"((?:[A-Z][\w'’&.-]*|and|of|for|the|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){{0,8}}"
+    rf"[ \t]+(?i:{_ORG_WORD}))"
+)
+# The employer's own line, emoji or symbols around it allowed ("🌈 Tracey's Tots Childminding 🌈")
 _SIGNATURE_ORG = re.compile(
-    rf"(?m)^[ \t]*((?:[A-Z][\w'’&.-]*|and|of|for|the|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|and|of|for|the|&)){{0,8}}"
-    rf"[ \t]+(?i:{_ORG_WORD}))(?=[ \t]*(?:[,|][^\n]*)?\r?$)"
+    rf"(?m)^[ \t]*(?:[^\w\s]+[ \t]*)?{_ORG_NAME}(?=[ \t]*(?:[^\w\s]+[ \t]*)?(?:[,|(][^\n]*)?\r?$)"
+)
+# A job and its employer on one line: "SLT, Norfolk Community Health and Care NHS Trust", "Library
+# Assistant, Thetford Library (personal response)".
+_JOB_THEN_ORG = re.compile(
+    rf"(?im)^[^\n@,|]{{0,40}}\b{_SIGNATURE_JOBS}[ \t]*[,|–—][ \t]*(?-i:{_ORG_NAME})"
+    r"(?=[ \t]*(?:[,|(][^\n]*)?\r?$)"
 )
 
 
@@ -1288,6 +1316,8 @@ def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
             if m:
                 at = closing.end() + lines.start(1)
                 yield at + m.start(1), at + m.end(1)
+    for m in _JOB_THEN_ORG.finditer(text):
+        yield m.start(1), m.end(1)
     for job in _SIGNATURE_JOB.finditer(text):
         rest = text[job.end() :]
         lines = re.match(r"(?:\n[^\n]*){1,2}", rest)

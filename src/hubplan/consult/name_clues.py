@@ -22,6 +22,7 @@ they said and did in office is public. A local councillor is named in a response
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 from hubplan.consult.name_lists import (
@@ -487,6 +488,8 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         items = list(_AGED_ITEM_RE.finditer(text, listed.start(), listed.end()))
         if not any(i[1].lower() in _COUNTED | _NOT_NAMES for i in items):
             yield from ((i.start(1), i.end(1)) for i in items)
+    yield from sign_off_line_names(text)
+    yield from _letters_for_names(text)
     sign_off = _SIGN_OFF.search(text)
     if sign_off:
         words = sign_off[1].split()
@@ -513,6 +516,102 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         pair = _PAIR_BEFORE.search(text[offset:start])
         if pair and text[start].islower() and (_lower_name(pair[1], names) or _initials(pair[1])):
             yield offset + pair.start(1), offset + pair.end(1)
+
+
+# Lines after a signature that sign nothing: "Sent from my iPhone", an e-mail, a phone, a link.
+_TRAILER = re.compile(
+    r"(?i)[ \t]*(?:sent\s+from\s+my\b.*|get\s+outlook\b.*|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d \t()-]{8,}\d|"
+    r"(?:https?://|www\.)\S+|-{2,}|_{2,})[ \t]*"
+)
+# A line that only signs: names or initials joined by "&", "and" or commas, kisses and a phone number
+# after them ("Fern & Olu", "DEAN", "H x", "Деси 07700 900 702", "G. R. Haddingham (Mr), B.Ed.").
+_SIGN_LINE = re.compile(
+    r"[ \t]*(?P<names>[^\W\d_][\w'’.-]*(?:[ \t]*(?:&|\+|,|and)[ \t]*[^\W\d_][\w'’.-]*){0,2})"
+    r"[ \t]*(?:x+|xo+)?[ \t!.]*(?:\+?\d[\d \t()-]{8,}\d)?[ \t]*"
+)
+_INITIALS_SURNAME = re.compile(r"[ \t]*((?:[A-Z]\.[ \t]*){1,3}[A-Z][a-z'’-]+)(?=[ \t]*(?:[(,]|$))")
+
+
+def sign_off_line_names(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the names on the line that signs a comment off, below its body, where no cue names them.
+
+    The last line but for trailers ("Sent from my iPhone", an e-mail, a phone number), when it holds
+    only one to three names or initials joined by "&", "and" or commas, each a first name (one that is
+    also a word included: "Fern & Olu", "Summer"), a name in capitals ("DEAN"), an initial ("H x"),
+    or a name in Cyrillic or Greek letters that spells a first name in Latin letters ("Олена");
+    or initials and a surname ("G. R. Haddingham (Mr)"). A place, a job or a thank-you there is
+    no name ("Holt", "Headteacher", "Paldies").
+
+    Parameters
+    ----------
+    text
+        One comment, as written.
+
+    Yields
+    ------
+    tuple of int
+        Start and end character offsets of each name.
+    """
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m[0].strip()]
+    while lines and _TRAILER.fullmatch(lines[-1][0]):
+        lines.pop()
+    if len(lines) < 2:
+        return  # a one-line comment has no body above its sign-off
+    line = lines[-1]
+    if (named := _INITIALS_SURNAME.match(line[0])) is not None:
+        yield line.start() + named.start(1), line.start() + named.end(1)
+        return
+    sign = _SIGN_LINE.fullmatch(line[0])
+    if sign is None:
+        return
+    units = [
+        (line.start() + sign.start("names") + u.start(), line.start() + sign.start("names") + u.end())
+        for u in re.finditer(r"[^\s&+,]+", sign["names"])
+        if u[0] != "and"
+    ]
+    signs = [_signs(text[start:end]) for start, end in units]
+    # each a name, and one a listed name or an initial ("Fern & Olu"; not "Keep Fakenham")
+    if signs and all(signs) and any(sign == "listed" for sign in signs):
+        yield from units
+
+
+def _signs(word: str) -> str:
+    """Return how one word of a sign-off line reads.
+
+    "listed" (a first name, an initial, one in Cyrillic or Greek that spells one), "unknown" (a
+    capitalised word that is no English word nor a place), or "" (no name).
+    """
+    from text_unidecode import unidecode
+
+    from hubplan.consult.place_names import named_for_town
+
+    word = word.rstrip(".")
+    if re.fullmatch(r"[A-Z]", word):
+        return "listed"
+    if not word[0].isupper() or word.lower() in _CLOSERS:
+        return ""
+    if not word.isascii() and unicodedata.name(word[0], "").startswith(("CYRILLIC", "GREEK")):
+        word = unidecode(word).strip()
+    if is_name_word(word):
+        return "listed"
+    return "unknown" if is_unknown_word(word.lower()) and not named_for_town([word]) else ""
+
+
+# Letters that stand for people the writer will not name: "I'll call them J and T", "call her K".
+_CALLED_BY_LETTER = re.compile(
+    r"(?i:\b(?:call|calling|refer\s+to|known\s+as)[ \t]+(?:them|him|her|the\s+\w+|my\s+\w+)[ \t]+)"
+    r"([A-Z])(?:[ \t]*(?:and|&|,)[ \t]*([A-Z]))?(?![\w'’]|\.\w)"
+)
+
+
+def _letters_for_names(text: str) -> Iterator[tuple[int, int]]:
+    """Yield each letter that a comment says stands for a person, wherever it stands alone after."""
+    letters: set[str] = set()
+    for m in _CALLED_BY_LETTER.finditer(text):
+        letters.update(letter for letter in (m[1], m[2]) if letter and letter not in "AI")
+    for letter in letters:
+        for m in re.finditer(rf"(?<![\w.'’&-]){letter}(?![\w'’&-]|\.\w)", text):
+            yield m.span()
 
 
 def idiom_spans(text: str) -> list[tuple[int, int]]:

@@ -45,8 +45,12 @@ _NOT_NAMES = _words(
     tamil sikh hindu muslim jewish gypsy traveller travellers chair chairperson chairman chairwoman
     treasurer secretary trustee trustees volunteer volunteers rector vicar curate coordinator
     co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
-    governor governors headteacher president vice-chair patron convenor facilitator chief executive ceo"""
+    governor governors headteacher president vice-chair patron convenor facilitator chief executive ceo
+    slt salt hca
+    meri mera mere hai hain thi tha hui hua aur bohot bahut"""
 )
+# (The last line: Urdu and Hindi written in Latin letters, "my", "is", "was", "and", "very": "Meri beti
+# Zoya ... paida hui thi" holds one name, Zoya.)
 TITLES_OF = _words(
     """duke duchess earl countess prince princess lord lady king queen baron baroness bishop archbishop
     dean friends"""

@@ -208,16 +208,36 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     )
     # "merging with Gorleston": a centre merged with another, named by its place
     yield bool(MERGED_WITH.search(text, max(0, start - 20), start))
-    # "in Lynn" for King's Lynn: a town's last word after "in", "near", "outside"
+    # "in Lynn" for King's Lynn, "near Brandon": a town, or a town's last word, that is also a first
+    # name, where only a place stands: after "in", "near", "round", or a journey's "to" or "from"
+    # ("the bus to Lynn", "come in from Brandon", "from Hunstanton to Lynn"); not "talk to Lynn".
+    # ("lives near Ashley so she can help" may be a person: "near" goes with a town's last word only)
+    before_it = _WHERE_A_PLACE_STANDS.search(text, max(0, start - 60), start)
     yield (
         len(words) == 1
-        and last in _last_words_of_towns()
-        and bool(re.search(r"(?i:\b(?:in|near|outside)[ \t]+)\Z", text[max(0, start - 10) : start]))
+        and before_it is not None
+        and not re.match(r"['’]s\b", text[end : end + 3])
+        and (
+            last in _last_words_of_towns()
+            or (named_for_town(words) and not re.match(r"(?i:near)\b", before_it[0]))
+        )
     )
     # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
     yield " ".join(words).lower() in world_place_names() and bool(
         _PLACE_BEFORE.search(text[max(0, start - 100) : start])
     )
+
+
+_WHERE_A_PLACE_STANDS = re.compile(
+    r"(?i:\b(?:in|near|outside|round|around|towards)[ \t]+"
+    r"|\b(?:get|gets|getting|got|go|goes|going|went|travel\w*|move[sd]?|moving|drive|driving|drove|"
+    r"walk|walking|bus|buses|coach|train|trip|journey|miles?|mins|minutes|hours?|way|come|comes|coming|"
+    r"came|commute|commuting|back|lift|taxi|route)"
+    r"[ \t]+(?:(?:in|out|back|over|down|up|all|the|way)[ \t]+){0,3}(?:to|from)[ \t]+"
+    r"|\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+to[ \t]+"
+    r"|\bnearest[ \t]+\w+[ \t]+(?:is|was|will[ \t]+be|would[ \t]+be)[ \t]+)\Z"
+)
+"""What stands before a place's name and not a person's: "near", "the bus to", "from Diss to"."""
 
 
 MERGED_WITH = re.compile(r"(?i:\bmerg(?:e|es|ed|ing)[ \t]+(?:it[ \t]+|them[ \t]+)?with[ \t]+)\Z")

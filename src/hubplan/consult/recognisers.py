@@ -213,7 +213,7 @@ SCHOOL_NAMED = re.compile(
 _SCHOOL_KINDS = _words(
     """retired former ex local village qualified supply trainee senior junior head assistant new old
     good big small catholic church state private independent special secondary primary infant
-    nursery"""
+    nursery free grammar"""
 )
 # A noun after "school" that makes it a word about schools, not a school's name ("school teacher").
 _SCHOOL_AS_ADJECTIVE = re.compile(
@@ -252,6 +252,17 @@ _NAME_IS_ABROAD = (
     r"meu\s+nome\s+[ée]|mi\s+nombre\s+es|mijn\s+naam\s+is|jmenuji\s+se|vol[áa]m\s+sa|mano\s+vardas|"
     r"mani\s+sauc|benim\s+ad[ıi]m|меня\s+зовут|мене\s+звати|казвам\s+се"
 )
+# "my son", "my daughter", "my husband" in the languages of England's communities, written in Latin
+# letters: "meri beti Aiza" (Urdu), "córka Zuzia" (Polish), "fiul meu Andrei" (Romanian).
+_KIN_ABROAD = (
+    r"meri\s+(?:beti|bachi|biwi|behen|ammi)|mera\s+(?:beta|bhai|shohar|putt)|mere\s+(?:bete|shohar|pati)|"
+    r"meri\s+dhee|amar\s+(?:chele|meye|shami|stri)|c[óo]r(?:ka|eczka)|syn(?:ek)?|m[ąa][żz]|[żz]ona|"
+    r"(?:o\s+)?meu\s+(?:filho|marido)|(?:a\s+)?minha\s+(?:filha|esposa|m[ãa]e)|"
+    r"fiul\s+meu|fiica\s+mea|so[țţt]ul\s+meu|so[țţt]ia\s+mea|s[ūu]nus|dukr(?:a|ytė|yte)|vyras|[žz]mona|"
+    r"d[ēe]ls|meita|v[īi]rs|sieva|mi\s+(?:hijo|hija|marido|esposo|esposa)|mon\s+(?:fils|mari)|"
+    r"ma\s+(?:fille|femme)|mein(?:e)?\s+(?:sohn|tochter|mann|frau)|mi[oa]\s+(?:figli[oa]|marito|moglie)|"
+    r"o[ğg]lum|k[ıi]z[ıi]m|e[şs]im|wiilkayga|gabadhayda|mwanangu"
+)
 _WHO_DID_IT = r"organi[sz]ed\s+by|submitted\s+by|written\s+by|compiled\s+by|led\s+by"
 _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
@@ -265,7 +276,7 @@ _BEFORE_NAME = re.compile(
     rf"(?:grand)?(?:mother|father|parent)\s+of|minds|minding|"
     # "je m'appelle Grâce", "nazywam się Ola", "mă numesc Ioana": "my name is" in the languages of
     # England's communities; and who organised or wrote something ("Organised by Holly Barnard").
-    rf"{_NAME_IS_ABROAD}|{_WHO_DID_IT}|organi[sz]er|child\s*\d)"
+    rf"{_NAME_IS_ABROAD}|{_KIN_ABROAD}|{_WHO_DID_IT}|organi[sz]er|child\s*\d)"
     rf"[ \r\n,:(\-]+)({_NAME})"  # not across a tab: "First name<tab>Surname" is a table's header
 )
 # (Each run of spaces can be split one way only: "\s*,?\s*\(?\s*" took minutes on a comment padded
@@ -279,8 +290,14 @@ _NAME_BEFORE = re.compile(
     r"|\s+(?:is|was)\s+the\s+(?:owner|manager|founder|proprietor)\b(?!['’]s)"
     + r"|\s*(?:,\s*)?(?:\(\s*)?(?:my|our)\s+"
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
-    rf"|(?:\s*,)?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b)",
+    rf"|(?:\s*,)?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b"
+    # "Rob can you send this in", "Summer (mum to Rowan)": see _ONLY_A_PERSON_AFTER
+    r"|[ \t]*,?[ \t]+(?:can|could|would)[ \t]+you\b(?![ \t]+(?:believe|imagine|see)\b)"
+    r"|[ \t]*\([ \t]*(?:mum|mam|mom|mummy|dad|daddy|mother|father|nan|nanny|grandma|grandad)"
+    r"[ \t]+(?:to|of)\b)",
 )
+# A name before "and I" that is a word as well ("Will and I were booked on", "Grace and I went").
+_NAME_AND_I = re.compile(rf"(?<![Tt]he )\b({_NAME})(?=[ \t]+(?:and|&)[ \t]+I\b)")
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
     r"(?:^|(?<=[.!?;,]\s)|(?<=\n))(?i:husband|wife|hubby|son|daughter|brother|sister|mum|"
@@ -866,8 +883,11 @@ class SchoolRecogniser(_Regex):
                 continue
             if keep[-1].lower() in _ACTIVITY_SCHOOLS and m[2].lower() == "school":
                 continue  # "Forest School", "Saturday school": a kind of session, not a child's school
-            if _SCHOOL_AS_ADJECTIVE.match(text, m.end()) and all(w.lower() in _SCHOOL_KINDS for w in keep):
-                continue  # "a retired primary school teacher" ("st marys primary school run" names one)
+            if _SCHOOL_AS_ADJECTIVE.match(text, m.end()) and all(
+                w.lower() in _SCHOOL_KINDS or (w.islower() and is_english_word(w)) for w in keep
+            ):
+                continue  # "a retired primary school teacher", "gets free school meals" ("st marys
+                # primary school run" names one)
             start = m.end(1) - len(" ".join(keep))
             yield start, m.end()
 
@@ -902,7 +922,9 @@ class NameRecogniser(_Regex):
         spans += speaker_labels(text)  # a transcript's "TRUDY:"
         for s, e in clued_names(text, spans):
             first = text[s:e].split(maxsplit=1)[0]
-            if text[s].islower() or is_name_word(first) or not looks_like_place(text, s, e):
+            # an initial before a surname makes it a person's ("G. R. Haddingham", not a -ham town)
+            initial = re.fullmatch(r"[A-Z]\.", first) is not None
+            if text[s].islower() or is_name_word(first) or initial or not looks_like_place(text, s, e):
                 spans.append((s, e))
         return [
             RecognizerResult(self.entity, s, e, 1.0) for s, e in spans if e > s and not _labelled(text, s, e)
@@ -929,6 +951,10 @@ class NameRecogniser(_Regex):
                 if MERGED_WITH.search(text, max(0, m.start(1) - 20), m.start(1)):
                     continue  # "merging with Gorleston": a centre named by its place
                 found.append((m.start(1), m.end(1)))
+        for m in _NAME_AND_I.finditer(text):
+            # "Will and I were booked on" (not "the Red Line and I", "Fairstead and I"): a first name only
+            if is_name_word(m[1]) and not looks_like_place(text, m.start(1), m.end(1)):
+                found.append(m.span(1))
         for m in _INITIAL.finditer(text):
             # "P. Hingham" is a person though Hingham is a village; "N. Walsham" is North Walsham.
             direction = text[m.start(1) - 3 : m.start(1) - 1].strip() in (
@@ -1085,8 +1111,25 @@ class NameRecogniser(_Regex):
                 continue
             if word in _AMBIGUOUS or word in _COMMON_WORDS or word not in world:
                 continue
-            if tags.get(m.start()) in ("PROPN", "NOUN", "X"):
+            if tags.get(m.start()) in ("PROPN", "NOUN", "X") and not _modifies_a_noun(
+                text, m.end(), word, tags
+            ):
                 yield m.start(), m.end()
+
+
+def _modifies_a_noun(text: str, end: int, word: str, tags: dict[int, str]) -> bool:
+    """Whether an English ``word`` ending at ``end`` stands before a noun it names a kind of.
+
+    "a breastfeeding peer supporter", "peer support": a word, though on a list of names, before a
+    lower-case noun is part of the noun's phrase ("gethin loves it" and "ffion's nan" are names).
+    """
+    after = re.match(r"[ \t]+([a-z]+)\b", text[end : end + 30])
+    return (
+        after is not None
+        and is_english_word(word)
+        and tags.get(end + after.start(1)) == "NOUN"
+        and is_english_word(after[1])
+    )
 
 
 _INTRODUCES = re.compile(
@@ -1505,6 +1548,8 @@ def _reads_as_name(
     """
     if _NAMED.search(text[max(0, start - 100) : start]):
         return True  # "her first name is Precious": whatever word follows is the name
+    if _ONLY_A_PERSON_AFTER.match(text, end) and is_name_word(text[start:end]):
+        return True  # "Rob can you send this", "Summer (mum to Rowan)": no verb stands there
     if tags and tags.get(start) in _NOT_NAME_TAGS:
         return False
     word = text[start:end].lower().split("-")[0]
@@ -1514,6 +1559,14 @@ def _reads_as_name(
         return True  # "my name is Gareth Okafor": a surname may follow
     follower = re.match(rf"\s+({_NAME})", text[end:])
     return follower is None or is_first_name(follower[1])
+
+
+# After a first name that is also a word, what only a person can stand before: "Rob can you send this
+# in", "Summer (mum to Rowan)".
+_ONLY_A_PERSON_AFTER = re.compile(
+    r"[ \t]*,?[ \t]+(?:can|could|would)[ \t]+you\b(?![ \t]+(?:believe|imagine|see)\b)"
+    r"|[ \t]*\([ \t]*(?:mum|mam|mom|mummy|dad|daddy|mother|father|nan|nanny|grandma|grandad)[ \t]+(?:to|of)\b"
+)
 
 
 _GREETINGS = _words(

@@ -525,11 +525,17 @@ _FILLER = frozenset(
 )
 
 
+# What is left of a workplace once an organisation is cut out of it: where the organisation is ("Baby
+# Basics in Norwich"), no employer.
+_WHERE_IT_IS = re.compile(r"(?i:(?:in|on|at|near|by|off|out\s+of)\s)")
+
+
 def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
     """Cut organisation and service names out of name and workplace spans (Home-Start is no person).
 
     A name or workplace span that lies inside an organisation's name is dropped; one that overlaps
-    it keeps only its parts outside, where they hold more than filler words ("the", "at", "near").
+    it keeps only its parts outside, where they hold more than filler words ("the", "at", "near") and,
+    for a workplace, more than where the organisation is ("in Norwich").
     A workplace is not cut by a Title-Case phrase ending in a word for a place of work ("a GP at
     Howdale Surgery" names where the respondent works), nor by an organisation that only ends it
     ("Norfolk County Council Children's Services").
@@ -566,7 +572,8 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
         for start, end in zip(edges[::2], edges[1::2], strict=True):
             piece = re.search(r"\w[\w\s'’&.-]*\w|\w", text[start:end])  # "A. Bunting", initial and all
             words = re.findall(r"\w+", piece[0]) if piece else []
-            if piece and any(w.lower() not in _FILLER for w in words):
+            where = f.kind == "WORKPLACE" and piece and _WHERE_IT_IS.match(piece[0])
+            if piece and any(w.lower() not in _FILLER for w in words) and not where:
                 out.append(Found(start + piece.start(), start + piece.end(), f.kind, f.source))
     return out
 
