@@ -65,6 +65,7 @@ SETS = {
     "held-out 32": DATA / "pii_heldout32.jsonl",
     "held-out 33": DATA / "pii_heldout33.jsonl",
     "held-out 34": DATA / "pii_heldout34.jsonl",
+    "held-out 35": DATA / "pii_heldout35.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -846,6 +847,27 @@ findings are someone's workplace); what is left of a workplace once a charity is
 12,340 (was 11,544), damage 312 / 8,202 (was 325); all 44 sets 11,864 / 12,660 (93.7%), damage
 323 / 8,455 (3.82%). Second look retrained on the 44 sets (set by set on sets it was not trained on:
 11,094 -> 11,080 of 11,954 items, damage 4.95% -> 4.36%).
+
+Held-out 35 (76 responses, 288 items, 277 harmless; pii_heldout35.jsonl), a twenty-ninth writer,
+blind, from the same brief: a WhatsApp export, a tweet, a Universal Credit journal, hospital and
+discharge letters, an Early Help form, a CSV petition, a markdown table, a web form, HTML codes;
+text speak, capitals, dictation, Norfolk dialect; an RAF family, Traveller, kinship, adoptive and
+prisoners' families, small businesses; eight languages and a Deaf BSL user. Measured once, untuned,
+at 468e5db: 268 / 288 removed (93.1%); names 138 / 150 (92.0%); every kind at least 75%
+(registrations 12 / 16, 75.0%; workplaces 12 / 15, 80.0%; the rest at least 95%); but 27 / 277
+harmless phrases damaged (9.7%): Norfolk's famous dead ("Nelson, Edith Cavell and Boudicca"),
+nursery rhymes ("Jack and Jill"), "Hobson's choice", "Miss Rachel", "I am Deaf", "Keep Cromer
+open!!!", "the next one is Thetford", a consultant's title after a name, a birth's place before its
+date ("born at the QEH on 2 January 2024"), a centre "opened by Princess Anne on 12 March 2006", a
+report "not due until October 2025", a Cabinet report's number, a charity's @handle, a work
+coach. Against issue 26's bars: 90%, names and every kind met; damage not. Then rules for those
+ways of writing (each with a test) and for four of its misses (a BRP number, a crime reference with
+slashes, "reference, which is ...", a sign-off line with an address after the name): held-out 35
+273 / 288, damage 9 / 277 (3.2%); held-out 34 312 / 320, 11 / 253; the 43 sets before them
+11,555 / 12,340, damage 308 / 8,202 (3.76%; at this session's start 11,544, 325, 3.96%); all 45
+sets 12,140 / 12,948 (93.8%), damage 328 / 8,732 (3.76%). Second look retrained on the 45 sets
+(set by set on sets it was not trained on: 11,367 -> 11,353 of 12,242 items, damage 4.88% ->
+4.32%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -1588,3 +1588,40 @@ def test_ways_of_writing_from_held_out_31(text: str, expected: str) -> None:
 def test_ways_of_writing_from_held_out_34(text: str, expected: str) -> None:
     """Each a way of writing held-out 34 measured as a miss or damage, said in other words."""
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a birth's date without the place before it; an event's date; "due until" is no birth
+        (
+            "Our son was born at the James Paget on 3 May 2022 in the night",
+            "Our son was born at the James Paget on [date of birth] in the night",
+        ),
+        ("The hall was opened by the Mayor on 4 June 2011.", "unchanged"),
+        ("the final report is not due until November 2025", "unchanged"),
+        # Norfolk's famous dead, nursery rhymes, an idiom, a children's presenter
+        ("Norfolk gave us Edith Cavell and Boudicca.", "unchanged"),
+        ("we sang Humpty Dumpty and Jack and Jill", "unchanged"),
+        ("it was Hobson's choice", "unchanged"),
+        ("the kids love Miss Rachel on YouTube", "unchanged"),
+        # a job after a name; Deaf; a work coach; a plea; the next town along
+        ("Dr Sam Oyelaran, Consultant Paediatrician", "[name], Consultant Paediatrician"),
+        ("As a Deaf mum I need the BSL group", "unchanged"),
+        ("Jade (Work Coach) sent me", "[name] (Work Coach) sent me"),
+        ("Keep Sheringham open!", "unchanged"),
+        ("the nearest one is Dereham and it takes an hour", "unchanged"),
+        # a charity's handle; a public paper's number; a permit's and a crime's numbers
+        ("tagging @ActionForChildren in this", "unchanged"),
+        ("see the Cabinet report (CAB/2024/117) for it", "unchanged"),
+        ("my BRP number is RK4471920.", "my BRP number is [reference]."),
+        ("crime ref 41/22817/24 was given", "crime ref [reference] was given"),
+        ("my claim reference, which is HBX 5530217.", "my claim reference, which is [reference]."),
+        # a sign-off line with an address after the name; a name in another script after "mother of"
+        ("SORT IT OUT.\nCRAIG 12 MILL LANE", "SORT IT OUT.\n[name] [address]"),
+        ("I am mother of 王小明, he is 3", "I am mother of [words in another script, not shown], he is 3"),
+    ],
+)
+def test_ways_of_writing_from_held_out_35(text: str, expected: str) -> None:
+    """Each a way of writing held-out 35 measured as a miss or damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)

@@ -142,7 +142,8 @@ DATE_WORDS = re.compile(
 )
 SHORT_DATE = re.compile(r"(?<![\d.:/£$])(?:[0-3]?\d)([./-])(?:[01]?\d)\1(?:\d{4}|\d{2})(?![\d:/])(?!\.\d)")
 _BIRTH_CUE = re.compile(
-    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|due|e\.d\.d\.?|"
+    r"(?i:\b(?:born|d\.?o\.?b\.?|birth\s?day|b'?day|date\s+of\s+birth|turned\s+\w+|"
+    r"due(?!\s+(?:until|by|back|for|to)\b)|e\.d\.d\.?|"
     r"(?:is|'s|’s|turns|will\s+be|be)\s+(?:\d{1,2}|one|two|three|four|five|six)\s+on)\b[^.!?\n]{0,20}$"
     # "delivered her third child on the 2nd of January", "gave birth to a baby girl in"
     r"|\b(?:delivered|gave\s+birth\s+to)\s+(?:her|my|our|their|his|a|the)\s+(?:\w+\s+){0,2}"
@@ -182,7 +183,8 @@ _AFTER_BIRTH = re.compile(
 _EVENT_DATE = re.compile(
     r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|"
     r"sat|sun)\.?,?\s+(?:the\s+)?$|\b(?:sent|date|dated|received|meeting|minutes|held|wrote|written|"
-    r"closes?|closing|deadline|until|published|decided|decision|centre|hall)\b[^.!?\n\d]{0,25}$)"
+    r"closes?|closing|deadline|until|published|decided|decision|centre|hall|opened|closed|launched|"
+    r"started|began|ended|inspected|visited|refurbished|built|announced|agreed|approved)\b[^.!?\n\d]{0,40}$)"
 )
 # A day and month in figures after a word about birth: "her birthday on 20/5".
 _DAY_MONTH = re.compile(r"(?<![\d./])(?:[0-3]?\d)[./](?:[01]?\d)(?![\d./])")
@@ -521,7 +523,7 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|[.!?]$|\s*\(")
 _NOT_EMPLOYERS_TEXT = (
     "home the a an night nights weekend weekends it all least last times moment present once minimum same "
     "centre center hub hubs group groups playgroup session sessions library end minute broads fens brecks "
-    "city midlands north south east west community"
+    "city midlands north south east west community coach"
 )
 # After "work in the Early Years ...": a field of work, not an employer.
 _FIELD = re.compile(
@@ -545,12 +547,13 @@ _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
     r"reg|licence|license|certificate|cert|badge|plate|pcn|penalty\s+charge(?:\s+notice)?|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
-    r"case|court|application|claim|tenancy)\s+(?:ref|no|number|id)|mrn)"
+    r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident)\s+(?:ref|no|number|id)|mrn)"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
-    rf"|(?i:\b{_REGISTERS}\b(?:\s+(?:{_REGISTERS}|no\.?|number|num|is|was|=|:))*[\s:.#(,]*)"
-    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ -]\d{2,6}){0,3})(?![A-Za-z0-9])"
+    rf"|(?i:\b{_REGISTERS}\b(?:,?\s+(?:{_REGISTERS}|no\.?|number|num|is|was|which|=|:))*[\s:.#(,]*)"
+    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3})"
+    r"(?![A-Za-z0-9])"
 )
 
 # Ten digits after "NHS number" are one even when the check digit is wrong (mistyped): "NHS number
@@ -652,9 +655,13 @@ _COUNTY_COUNCIL = re.compile(
 
 def _a_body_handle(handle: str) -> bool:
     """Whether a social handle (``@...``) is a public body's, charity's or newsroom's account."""
+    from hubplan.consult.name_lists import organisation_spans
+
     words = re.findall(r"[A-Z]+(?=[A-Z][a-z]|\b|_|\d)|[A-Z]?[a-z]+", handle[1:])
+    spelt = " ".join(words)  # "@ActionForChildren": a charity of the organisations list
     return (
         any(w.lower() in _BODY_WORDS for w in words)
+        or any(s == 0 and e == len(spelt) for s, e in organisation_spans(spelt))
         or _BODY_INSIDE.search(handle) is not None
         or _COUNTY_COUNCIL.search(handle) is not None
     )
@@ -744,6 +751,13 @@ _RANGE_END = re.compile(r"\d[ \t]*(?:to|until|till|–|—|-)[ \t]*\Z")
 _PERIOD_START = re.compile(r"[ \t]*(?:to|until|till)[ \t]+\d")
 
 
+# Where a birth was, before the date of it: "at the QEH on", "in Norwich on", "the James Paget on".
+_PLACE_THEN_ON = re.compile(
+    r"(?:(?:at|in)[ \t]+)?(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+on[ \t]+"
+    r"(?=(?:the[ \t]+)?\d|[^\W\d_]*\d)"
+)
+
+
 class DateRecogniser(_Regex):
     """Dates that could be a birth date: day, month and year in words or short numbers (``9.3.21``).
 
@@ -761,7 +775,9 @@ class DateRecogniser(_Regex):
                 continue
             if _PERIOD_START.match(text, end) and not _BIRTH_CUE.search(text[max(0, start - 100) : start]):
                 continue
-            yield start, end
+            # "born at the QEH on 2 January 2024", "born in Norwich on 15/03/2022": the date, not where
+            place = _PLACE_THEN_ON.match(text, start, end)
+            yield (place.end() if place else start), end
 
     def _spans(self, text: str) -> Iterator[tuple[int, int]]:
         for start, found_end in self._dates(text):
@@ -1519,6 +1535,13 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
+# A council's or public body's paper just before a number: its reference is public.
+_PUBLIC_PAPER = re.compile(
+    r"(?i:\b(?:report|paper|agenda(?:\s+item)?|minutes?|cabinet|committee|decision|policy|foi|freedom\s+of\s+"
+    r"information)[ \t]*(?:no\.?|number|ref\.?|reference)?[ \t]*[(:]?[ \t]*\Z)"
+)
+
+
 class RegistrationRecogniser(_Regex):
     """Registration numbers: Ofsted (``EY123456``), a URN, a foster carer's or other reference."""
 
@@ -1526,6 +1549,8 @@ class RegistrationRecogniser(_Regex):
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for m in REG_NUMBER.finditer(text):
+            if _PUBLIC_PAPER.search(text, max(0, m.start() - 40), m.start()):
+                continue  # "FOI reference FOI/2024/1187"
             if m.lastindex:
                 yield m.start(1), m.end(1)
             else:
@@ -1547,6 +1572,8 @@ class RegistrationRecogniser(_Regex):
             digits = sum(c.isdigit() for c in m[0])
             # within its sentence; the full stop of "no." or "ref." ends none ("toll no. BA-31947")
             before = _SENTENCE_BREAK.split(text[max(0, m.start() - 40) : m.start()])[-1]
+            if _PUBLIC_PAPER.search(before):
+                continue  # "The Cabinet report (CAB/2025/041)": a public paper's number, no one's
             if (separators >= 2 and digits >= 3) or (digits >= 2 and _REF_CUE.search(before)):
                 yield m.start(), m.end()
 

@@ -101,7 +101,12 @@ _IDIOMS = re.compile(
     r"\bnosey\s+parker|\bnosy\s+parker|\bbilly\s+no\s+mates|\bkeeping\s+up\s+with\s+the\s+joneses|"
     r"\bjohnny[\s-]come[\s-]lately|\bgrace\s+period|\bsaving\s+grace|\bhope\s+for\s+the\s+best|"
     r"\bbless\s+you|\bbill\s+(?:to|for)\b|\brob\s+peter\s+to\s+pay\s+paul|\bpeter\s+out|\bjack\s+up|"
-    r"\bjack\s+in\s+the\s+box|\bbrown\s+bread|\bruby\s+tuesday'?s?)"
+    r"\bjack\s+in\s+the\s+box|\bbrown\s+bread|\bruby\s+tuesday'?s?|\bhobson['’]?s\s+choice|"
+    # nursery rhymes sung at the groups
+    r"\bjack\s+and\s+jill|\bhumpty\s+dumpty|\blittle\s+bo[\s-]peep|\bold\s+macdonald|\bwee\s+willie\s+winkie|"
+    r"\bgeorgie\s+porgie|\blittle\s+miss\s+muffet|\bold\s+mother\s+hubbard|\bpolly\s+put\s+the\s+kettle|"
+    r"\bmiss\s+polly\s+had\s+a\s+dolly|\bmary\s+had\s+a\s+little\s+lamb|\bmary,?\s+mary,?\s+quite\s+contrary|"
+    r"\blittle\s+jack\s+horner|\bdoctor\s+foster|\bjohnny\s+johnny)"
 )
 
 # Where only a person can stand, whatever the words: the name an e-mail client sets before an
@@ -161,7 +166,11 @@ _PUBLIC_OFFICE = re.compile(
 _PUBLIC_FIGURES = """tony blair, gordon brown, david cameron, theresa may, boris johnson, liz truss, rishi
 sunak, keir starmer, rachel reeves, george osborne, margaret thatcher, king charles, queen camilla,
 prince william, prince harry, prince george, princess anne, marcus rashford, jamie oliver, delia
-smith, olivia colman, stephen fry, alan partridge, ed sheeran"""
+smith, olivia colman, stephen fry, alan partridge, ed sheeran, edith cavell, horatio nelson, lord
+nelson, boudicca, boadicea, julian of norwich, thomas paine, anna sewell, elizabeth fry, julia
+donaldson, miss rachel, ms rachel"""
+# (Norfolk's own historical figures, whom its people name with pride, and children's authors and
+# presenters whose books and videos families use: "this county produced Edith Cavell and Boudicca".)
 _FIGURES = [n.split() for n in " ".join(_PUBLIC_FIGURES.split()).split(", ")]
 # Written as a name is (or in capitals): "Theresa may come too" is someone else.
 _PUBLIC_FIGURE = re.compile(
@@ -523,11 +532,13 @@ _TRAILER = re.compile(
     r"(?i)[ \t]*(?:sent\s+from\s+my\b.*|get\s+outlook\b.*|[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d \t()-]{8,}\d|"
     r"(?:https?://|www\.)\S+|-{2,}|_{2,})[ \t]*"
 )
-# A line that only signs: names or initials joined by "&", "and" or commas, kisses and a phone number
-# after them ("Fern & Olu", "DEAN", "H x", "Деси 07700 900 702", "G. R. Haddingham (Mr), B.Ed.").
+# A line that only signs: names or initials joined by "&", "and" or commas ("Fern & Olu", "DEAN",
+# "H x", "Деси 07700 900 702").
 _SIGN_LINE = re.compile(
     r"[ \t]*(?P<names>[^\W\d_][\w'’.-]*(?:[ \t]*(?:&|\+|,|and)[ \t]*[^\W\d_][\w'’.-]*){0,2})"
-    r"[ \t]*(?:x+|xo+)?[ \t!.]*(?:\+?\d[\d \t()-]{8,}\d)?[ \t]*"
+    # then kisses, a phone number or an address, or a note in brackets ("Cerise Loveridge (wrote by
+    # Roseanne)", "DEAN 41 LYNN ROAD")
+    r"[ \t]*(?:x+|xo+)?[ \t!.]*(?:\+?\d[^\n]*|\([^()\n]*\))?[ \t]*"
 )
 _INITIALS_SURNAME = re.compile(r"[ \t]*((?:[A-Z]\.[ \t]*){1,3}[A-Z][a-z'’-]+)(?=[ \t]*(?:[(,]|$))")
 

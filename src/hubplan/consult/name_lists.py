@@ -46,7 +46,7 @@ _NOT_NAMES = _words(
     treasurer secretary trustee trustees volunteer volunteers rector vicar curate coordinator
     co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
     governor governors headteacher president vice-chair patron convenor facilitator chief executive ceo
-    slt salt hca
+    slt salt hca deaf consultant paediatrician obstetrician physician surgeon registrar dietitian dietician
     meri mera mere hai hain thi tha hui hua aur bohot bahut"""
 )
 # (The last line: Urdu and Hindi written in Latin letters, "my", "is", "was", "and", "very": "Meri beti

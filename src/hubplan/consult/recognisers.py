@@ -948,6 +948,8 @@ class NameRecogniser(_Regex):
                 town = place and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
+                if town and re.search(r"\bones?\b(?:\s+(?:is|are))?\W*\Z", text[m.start() : m.start(1)]):
+                    continue  # "the next one is Thetford": a place, though "one" may stand for a child
                 if MERGED_WITH.search(text, max(0, m.start(1) - 20), m.start(1)):
                     continue  # "merging with Gorleston": a centre named by its place
                 found.append((m.start(1), m.end(1)))

@@ -201,6 +201,10 @@ _KIN_WORD = re.compile(
 )
 
 
+# A plea's verb that spaCy takes into a name: "Keep Cromer open", "Save Fairstead".
+_PLEA = re.compile(r"(?:Keep|Save|Protect|Support)[ \t]+(?=[A-Z])")
+
+
 def _find(text: str) -> list[Found]:
     """Run the recognisers over ``text`` and keep what is personal data (see :func:`find_personal_data`)."""
     from hubplan.consult.second_look import second_look
@@ -263,9 +267,11 @@ def recognised(text: str) -> tuple[list[Found], Any]:
                 start += initial.end() if initial else 0
             office = OFFICE.match(text, start, end)  # "Cllr [name]": the office stays
             start = office.end() if office else start
-            # "Husband Mindaugas": the word for kin stays
+            # "Husband Mindaugas": the word for kin stays; so does a plea's verb ("Keep Cromer open")
             kin = _KIN_WORD.match(text, start, end)
             start = kin.end() if kin and kin.end() < end else start
+            plea = _PLEA.match(text, start, end)
+            start = plea.end() if plea and plea.end() < end else start
             words = text[start:end]
             if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue

@@ -29,7 +29,7 @@ MIN_LETTERS = 12
 _CUED = re.compile(
     r"(?i:\b(?:(?:my|our|her|his|their)[ \t]+(?:little[ \t]+)?(?:son|daughter|baby|child|boy|girl|husband|"
     r"wife|partner|mum|mother|dad|father|sister|brother|grandson|granddaughter)|my[ \t]+name[ \t]+is|"
-    r"called|named))[ \t]+([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)"
+    r"called|named|(?:mother|father|mum|dad|mom|parent)[ \t]+(?:of|to)))[ \t]+([^\W\d_]+(?:[ \t]+[^\W\d_]+)?)"
 )
 
 
