@@ -616,7 +616,7 @@ _CALLED_BY_LETTER = re.compile(
 
 
 def _letters_for_names(text: str) -> Iterator[tuple[int, int]]:
-    """Yield each letter that a comment says stands for a person, wherever it stands alone after."""
+    """Yield each letter a comment says stands for a person ("call them J and T"), wherever it stands."""
     letters: set[str] = set()
     for m in _CALLED_BY_LETTER.finditer(text):
         letters.update(letter for letter in (m[1], m[2]) if letter and letter not in "AI")

@@ -281,6 +281,12 @@ _BEFORE_NAME = re.compile(
 )
 # (Each run of spaces can be split one way only: "\s*,?\s*\(?\s*" took minutes on a comment padded
 # with thousands of spaces.)
+# After a first name, even one that is also a word, what only a person stands before: "Rob can you send
+# this in", "Summer (mum to Rowan)".
+_PERSON_AFTER = (
+    r"[ \t]*,?[ \t]+(?:can|could|would)[ \t]+you\b(?![ \t]+(?:believe|imagine|see)\b)"
+    r"|[ \t]*\([ \t]*(?:mum|mam|mom|mummy|dad|daddy|mother|father|nan|nanny|grandma|grandad)[ \t]+(?:to|of)\b"
+)
 _NAME_BEFORE = re.compile(
     rf"\b({_NAME})(?=(?:\s*,)?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
     r"|,[ \t]+born[ \t]+(?:on[ \t]+)?(?:the[ \t]+)?\d"
@@ -290,11 +296,7 @@ _NAME_BEFORE = re.compile(
     r"|\s+(?:is|was)\s+the\s+(?:owner|manager|founder|proprietor)\b(?!['’]s)"
     + r"|\s*(?:,\s*)?(?:\(\s*)?(?:my|our)\s+"
     rf"(?:(?:little|youngest|eldest|oldest|middle|baby|step|foster|twin)\s*)*{_KIN}\b"
-    rf"|(?:\s*,)?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b"
-    # "Rob can you send this in", "Summer (mum to Rowan)": see _ONLY_A_PERSON_AFTER
-    r"|[ \t]*,?[ \t]+(?:can|could|would)[ \t]+you\b(?![ \t]+(?:believe|imagine|see)\b)"
-    r"|[ \t]*\([ \t]*(?:mum|mam|mom|mummy|dad|daddy|mother|father|nan|nanny|grandma|grandad)"
-    r"[ \t]+(?:to|of)\b)",
+    rf"|(?:\s*,)?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b|{_PERSON_AFTER})",
 )
 # A name before "and I" that is a word as well ("Will and I were booked on", "Grace and I went").
 _NAME_AND_I = re.compile(rf"(?<![Tt]he )\b({_NAME})(?=[ \t]+(?:and|&)[ \t]+I\b)")
@@ -1563,12 +1565,7 @@ def _reads_as_name(
     return follower is None or is_first_name(follower[1])
 
 
-# After a first name that is also a word, what only a person can stand before: "Rob can you send this
-# in", "Summer (mum to Rowan)".
-_ONLY_A_PERSON_AFTER = re.compile(
-    r"[ \t]*,?[ \t]+(?:can|could|would)[ \t]+you\b(?![ \t]+(?:believe|imagine|see)\b)"
-    r"|[ \t]*\([ \t]*(?:mum|mam|mom|mummy|dad|daddy|mother|father|nan|nanny|grandma|grandad)[ \t]+(?:to|of)\b"
-)
+_ONLY_A_PERSON_AFTER = re.compile(_PERSON_AFTER)
 
 
 _GREETINGS = _words(
