@@ -66,6 +66,7 @@ SETS = {
     "held-out 33": DATA / "pii_heldout33.jsonl",
     "held-out 34": DATA / "pii_heldout34.jsonl",
     "held-out 35": DATA / "pii_heldout35.jsonl",
+    "held-out 36": DATA / "pii_heldout36.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -833,7 +834,7 @@ kinship, Deaf, bereaved and boat families; ten languages. Measured once, untuned
 standing for children, "I'll call them J and T"); workplaces 13 / 20 (65.0%); vehicles, schools
 5 / 6, registrations 10 / 12, the rest whole but one; 20 / 253 harmless phrases damaged (7.9%).
 Against issue 26's bars: 90% and names met; workplaces and damage not. Then, for the ways of
-writing it showed (each with a test): the line that signs a comment off (names joined by "&", a
+writing it showed (most with a test): the line that signs a comment off (names joined by "&", a
 name in capitals, an initial, Cyrillic or Greek read as Latin letters, initials and a surname);
 letters that stand for people, wherever they stand after; "my son" and "my daughter" in other
 languages written in Latin letters ("meri beti", "córka", "fiul meu") and "was born" after a Hijri
@@ -861,13 +862,42 @@ open!!!", "the next one is Thetford", a consultant's title after a name, a birth
 date ("born at the QEH on 2 January 2024"), a centre "opened by Princess Anne on 12 March 2006", a
 report "not due until October 2025", a Cabinet report's number, a charity's @handle, a work
 coach. Against issue 26's bars: 90%, names and every kind met; damage not. Then rules for those
-ways of writing (each with a test) and for four of its misses (a BRP number, a crime reference with
+ways of writing (most with a test) and for four of its misses (a BRP number, a crime reference with
 slashes, "reference, which is ...", a sign-off line with an address after the name): held-out 35
 273 / 288, damage 9 / 277 (3.2%); held-out 34 312 / 320, 11 / 253; the 43 sets before them
 11,555 / 12,340, damage 308 / 8,202 (3.76%; at this session's start 11,544, 325, 3.96%); all 45
 sets 12,140 / 12,948 (93.8%), damage 328 / 8,732 (3.76%). Second look retrained on the 45 sets
 (set by set on sets it was not trained on: 11,367 -> 11,353 of 12,242 items, damage 4.88% ->
 4.32%).
+
+Review 16 (a helper, hostile, at b6a67ac) attacked the rules for 34 and 35: 22 findings, 16 of them
+regressions, all fixed with a test each but four low ones (sign-off lines in lower case or after a
+dash or emoji, "Meri beti ka naam ...", a BRP number without "number", a signature's "Library
+Assistant, Thetford Library" lost after the recogniser): the sign-off line's pattern was cubic on a
+padded line (> 240 s; now 0.2 s) and "Rob can you" quadratic on spaces (now linear); "team member
+for Tesco" and "a lift from Ashley" leaked (only a councillor's or party member's division, and only
+journeys, count now); a police report's or a policy's number was kept as a public paper's (only
+committee, Cabinet, agenda and FOI papers now); "Miss Rachel" and "Doctor Foster" are real staff
+too (dropped from the lists); "Hai", "Hui", "Thi" and "Meri" are names too (dropped from the
+not-a-name list); "labour started on" and "had closed" stand before births (dropped from the event
+verbs); letters for people now take three or more, "J's" and "refer to them as", but not "Option B"
+or "vitamin D"; a lone letter answering a question, "N. Walsham", "(Mondays and Fridays)" and
+"Councillors, can you" are no names or businesses.
+
+Held-out 36 (77 responses, 301 items, 272 harmless; pii_heldout36.jsonl), a thirtieth writer, blind,
+from the same brief: text speak, letters, pasted e-mails, chats, forms and tables, Norfolk dialect,
+nine responses in other languages or mixed (dates in other calendars). Measured once, untuned, at
+b6a67ac (before review 16's fixes): 279 / 301 removed (92.7%); names 138 / 152 (90.8%); every kind
+at least 75% (workplaces 16 / 20, registrations 12 / 15, social 10 / 11, the rest whole); 20 / 272
+harmless phrases damaged (7.4%). Against issue 26's bars: 90%, names and every kind met; damage
+not, for the third set running (34: 7.9%, 35: 9.7%, 36: 7.4%). Then review 16's fixes and four
+rules for ways 36 showed (a job denied, "I don't work for Boots"; a royal's title and name after
+"the", "the Queen Elizabeth", a hospital; a hospital named in lower case after a name, "James Paget
+hospital"; "in Watton I want" ends the town before the pronoun): held-out 36 279 / 301, damage
+15 / 272 (5.5%); the 43 sets before this session 11,553 / 12,340, damage 307 / 8,202 (3.74%; at
+the session's start 11,544, 325, 3.96%); all 46 sets 12,417 / 13,249 (93.7%), damage 343 / 9,004
+(3.81%). Second look retrained on the 46 sets (set by set on sets it was not trained on: 11,643 ->
+11,630 of 12,543 items, damage 4.97% -> 4.35%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

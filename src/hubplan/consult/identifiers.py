@@ -183,8 +183,8 @@ _AFTER_BIRTH = re.compile(
 _EVENT_DATE = re.compile(
     r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|"
     r"sat|sun)\.?,?\s+(?:the\s+)?$|\b(?:sent|date|dated|received|meeting|minutes|held|wrote|written|"
-    r"closes?|closing|deadline|until|published|decided|decision|centre|hall|opened|closed|launched|"
-    r"started|began|ended|inspected|visited|refurbished|built|announced|agreed|approved)\b[^.!?\n\d]{0,40}$)"
+    r"closes?|closing|deadline|until|published|decided|decision|centre|hall|opened|launched|inspected|"
+    r"refurbished|built|announced|approved)\b[^.!?\n\d]{0,40}$)"
 )
 # A day and month in figures after a word about birth: "her birthday on 20/5".
 _DAY_MONTH = re.compile(r"(?<![\d./])(?:[0-3]?\d)[./](?:[01]?\d)(?![\d./])")
@@ -339,7 +339,7 @@ _LOCAL_NOUN = (
     r"ring\s+road|high\s+street|quay|station)"
 )
 # A place's word ends with no full stop ("in Downham. We work ..." is two sentences), but for "St.".
-_PLACE_CAP = r"(?:St\.|[A-Z][\w'’&-]*)"
+_PLACE_CAP = r"(?:St\.|(?!I\b)[A-Z][\w'’&-]*)"  # not "in Watton I want": the pronoun starts a clause
 _ONE_PLACE = (
     rf"\s+(?:on|in|near|off|at|by|outside|opposite)\s+(?:the\s+)?"
     rf"(?:{_PLACE_CAP}(?:\s+{_PLACE_CAP}){{0,2}}(?:\s+{_LOCAL_NOUN})?|[AB]\d{{1,4}}\b|{_LOCAL_NOUN})"
@@ -933,8 +933,21 @@ def _described_workplaces(text: str) -> Iterator[tuple[int, int]]:
 _WORK_FROM_HOME = re.compile(r"(?i:\b(?:work|works|working)\s+from\s+home\s+for\s+)")
 
 
-# What stands before the division or seat someone represents: "the county councillor for", "member for".
-_REPRESENTS = re.compile(r"(?i:\b(?:member|councillor|mp|representative)[ \t]+for[ \t]+(?:the[ \t]+)?)\Z")
+# What stands before the division or seat someone represents: "the county councillor for", "the local
+# member for" (not "a team member for Tesco").
+_REPRESENTS = re.compile(
+    r"(?i:\b(?:councillor|cllr|mp|(?:local|county|district|city|borough|parish|town|ward|division|"
+    r"elected|labour|conservative|tory|green|reform|independent|lib[ \t]+dem|liberal[ \t]+democrat)[ \t]+"
+    r"member)[ \t]+for[ \t]+(?:the[ \t]+)?)\Z"
+)
+
+
+# A job denied just before the employer: "I don't work for", "she has never worked at".
+_DENIED = re.compile(
+    r"(?i:\b(?:don['’]?t|do[ \t]+not|doesn['’]?t|does[ \t]+not|didn['’]?t|did[ \t]+not|never)[ \t]+"
+    r"(?:(?:have|has|had|ever)[ \t]+)?(?:work|works|worked|working)[ \t]+(?:for|at|in|with)[ \t]+"
+    r"(?:the[ \t]+)?)\Z"
+)
 
 
 class WorkplaceRecogniser(_Regex):
@@ -974,6 +987,8 @@ class WorkplaceRecogniser(_Regex):
                 continue  # a church a minister serves, "foster carers for Norfolk County Council", the NHS
             if _REPRESENTS.search(text, max(0, start - 40), start):
                 continue  # "the county councillor for Mile Cross": the division represented, no employer
+            if _DENIED.search(text, max(0, start - 40), start):
+                continue  # "I don't work for Boots", "never worked at Tesco": no one's workplace
             if _A_SERVICE.match(text[start:end]) or (
                 _SERVICE_AFTER.match(text, end) and _a_place(text, start, end)
             ):
@@ -987,7 +1002,8 @@ class WorkplaceRecogniser(_Regex):
             yield start - article, _with_its_depot(text, _with_its_town(text, _with_its_street(text, until)))
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
-            if named and _HAS_BUSINESS.search(text[start:end]):
+            days = named is not None and any(w.lower() in _NOT_A_BUSINESS for w in named[1].split())
+            if named and _HAS_BUSINESS.search(text[start:end]) and not days:
                 yield named.start(1), named.end(1)
 
     def _employers(self, text: str) -> Iterator[tuple[int, int]]:
@@ -1283,6 +1299,13 @@ _AT_WORKS = re.compile(
 )
 # "a nail bar in Dereham, Luxe Nails", "the factory (Pilgrim's Pride in Watton)": the business's name set
 # after its description.
+# Words in brackets after a business that say when or how good, not its name: "(Mondays and
+# Fridays)", "(Ofsted Outstanding)".
+_NOT_A_BUSINESS = _words(
+    """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays
+    fridays saturdays sundays weekends weekdays nights days ofsted outstanding good requires inadequate
+    january february march april may june july august september october november december"""
+)
 _NAMED_AFTER = re.compile(
     rf"(?:,\s+|[ \t]*\([ \t]*)((?!I\b){_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}}"
     rf"(?:[ \t]+in[ \t]+{_CAP}(?:[ \t]+{_CAP})?)?)"
@@ -1535,10 +1558,11 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-# A council's or public body's paper just before a number: its reference is public.
+# A council's committee paper or a freedom-of-information request just before a number: its reference
+# is public (not "a police report ref", "policy number", "panel minutes", someone's own).
 _PUBLIC_PAPER = re.compile(
-    r"(?i:\b(?:report|paper|agenda(?:\s+item)?|minutes?|cabinet|committee|decision|policy|foi|freedom\s+of\s+"
-    r"information)[ \t]*(?:no\.?|number|ref\.?|reference)?[ \t]*[(:]?[ \t]*\Z)"
+    r"(?i:\b(?:cabinet|committee|scrutiny|agenda|foi|freedom\s+of\s+information)\b(?:[ \t]+(?:report|paper|"
+    r"item|decision|request))?[ \t]*(?:no\.?|number|ref\.?|reference)?[ \t]*[(:]?[ \t]*\Z)"
 )
 
 

@@ -103,10 +103,10 @@ _IDIOMS = re.compile(
     r"\bbless\s+you|\bbill\s+(?:to|for)\b|\brob\s+peter\s+to\s+pay\s+paul|\bpeter\s+out|\bjack\s+up|"
     r"\bjack\s+in\s+the\s+box|\bbrown\s+bread|\bruby\s+tuesday'?s?|\bhobson['’]?s\s+choice|"
     # nursery rhymes sung at the groups
-    r"\bjack\s+and\s+jill|\bhumpty\s+dumpty|\blittle\s+bo[\s-]peep|\bold\s+macdonald|\bwee\s+willie\s+winkie|"
+    r"\b(?:sang|sing|sings|singing|doing|did|rhymes?)\s+jack\s+and\s+jill|\bjack\s+and\s+jill\s+went|\bhumpty\s+dumpty|\blittle\s+bo[\s-]peep|\bold\s+macdonald|\bwee\s+willie\s+winkie|"
     r"\bgeorgie\s+porgie|\blittle\s+miss\s+muffet|\bold\s+mother\s+hubbard|\bpolly\s+put\s+the\s+kettle|"
     r"\bmiss\s+polly\s+had\s+a\s+dolly|\bmary\s+had\s+a\s+little\s+lamb|\bmary,?\s+mary,?\s+quite\s+contrary|"
-    r"\blittle\s+jack\s+horner|\bdoctor\s+foster|\bjohnny\s+johnny)"
+    r"\blittle\s+jack\s+horner|\bjohnny\s+johnny)"
 )
 
 # Where only a person can stand, whatever the words: the name an e-mail client sets before an
@@ -168,7 +168,7 @@ sunak, keir starmer, rachel reeves, george osborne, margaret thatcher, king char
 prince william, prince harry, prince george, princess anne, marcus rashford, jamie oliver, delia
 smith, olivia colman, stephen fry, alan partridge, ed sheeran, edith cavell, horatio nelson, lord
 nelson, boudicca, boadicea, julian of norwich, thomas paine, anna sewell, elizabeth fry, julia
-donaldson, miss rachel, ms rachel"""
+donaldson"""
 # (Norfolk's own historical figures, whom its people name with pride, and children's authors and
 # presenters whose books and videos families use: "this county produced Edith Cavell and Boudicca".)
 _FIGURES = [n.split() for n in " ".join(_PUBLIC_FIGURES.split()).split(", ")]
@@ -535,10 +535,15 @@ _TRAILER = re.compile(
 # A line that only signs: names or initials joined by "&", "and" or commas ("Fern & Olu", "DEAN",
 # "H x", "Деси 07700 900 702").
 _SIGN_LINE = re.compile(
-    r"[ \t]*(?P<names>[^\W\d_][\w'’.-]*(?:[ \t]*(?:&|\+|,|and)[ \t]*[^\W\d_][\w'’.-]*){0,2})"
+    r"[ \t]*+(?P<names>[^\W\d_][\w'’.-]*+(?:[ \t]*+(?:&|\+|,|and)[ \t]*+[^\W\d_][\w'’.-]*+){0,2})"
     # then kisses, a phone number or an address, or a note in brackets ("Cerise Loveridge (wrote by
     # Roseanne)", "DEAN 41 LYNN ROAD")
-    r"[ \t]*(?:x+|xo+)?[ \t!.]*(?:\+?\d[^\n]*|\([^()\n]*\))?[ \t]*"
+    # (possessive: a run of spaces is read one way only, not split between the parts)
+    r"[ \t]*+(?:x++o*+)?[ \t!.]*+(?:\+?\d[^\n]*+|\([^()\n]*+\))?[ \t]*+"
+)
+# "N. Walsham", "E. Dereham" (a town by its direction's initial), "P.S. Thankyou": no initials of a name
+_A_TOWN_BY_INITIAL = re.compile(
+    r"(?:[NSEW]\.[ \t]*(?:Walsham|Dereham|Runcton|Lexham|Harling|Wootton|Creake)|P\.[ \t]*S\.)"
 )
 _INITIALS_SURNAME = re.compile(r"[ \t]*((?:[A-Z]\.[ \t]*){1,3}[A-Z][a-z'’-]+)(?=[ \t]*(?:[(,]|$))")
 
@@ -569,7 +574,8 @@ def sign_off_line_names(text: str) -> Iterator[tuple[int, int]]:
     if len(lines) < 2:
         return  # a one-line comment has no body above its sign-off
     line = lines[-1]
-    if (named := _INITIALS_SURNAME.match(line[0])) is not None:
+    named = _INITIALS_SURNAME.match(line[0])
+    if named is not None and not _A_TOWN_BY_INITIAL.match(named[1]):
         yield line.start() + named.start(1), line.start() + named.end(1)
         return
     sign = _SIGN_LINE.fullmatch(line[0])
@@ -580,6 +586,8 @@ def sign_off_line_names(text: str) -> Iterator[tuple[int, int]]:
         for u in re.finditer(r"[^\s&+,]+", sign["names"])
         if u[0] != "and"
     ]
+    if all(end - start == 1 for start, end in units) and not re.search(r"\bx", line[0]):
+        return  # a lone letter answers a question ("Which option? B"); "H x" signs
     signs = [_signs(text[start:end]) for start, end in units]
     # each a name, and one a listed name or an initial ("Fern & Olu"; not "Keep Fakenham")
     if signs and all(signs) and any(sign == "listed" for sign in signs):
@@ -610,8 +618,14 @@ def _signs(word: str) -> str:
 
 # Letters that stand for people the writer will not name: "I'll call them J and T", "call her K".
 _CALLED_BY_LETTER = re.compile(
-    r"(?i:\b(?:call|calling|refer\s+to|known\s+as)[ \t]+(?:them|him|her|the\s+\w+|my\s+\w+)[ \t]+)"
-    r"([A-Z])(?:[ \t]*(?:and|&|,)[ \t]*([A-Z]))?(?![\w'’]|\.\w)"
+    r"(?i:\b(?:call|calling|refer\s+to|known\s+as)[ \t]+(?:them|him|her|the\s+\w+|my\s+\w+)[ \t]+"
+    r"(?:as[ \t]+)?)"
+    r"([A-Z](?:[ \t]*(?:and|&|,)[ \t]*[A-Z]){0,3})(?![\w'’]|\.\w)"
+)
+# A letter that names a thing after these words: "Option B", "vitamin D", "Plan D", "Year 2".
+_LETTER_OF_A_THING = re.compile(
+    r"(?i:\b(?:option|plan|vitamin|grade|block|type|section|part|appendix|class|category|zone|level|form|"
+    r"site|room|ward|bay|unit|exit|gate|phase|stage|route|bus)[ \t]+)\Z"
 )
 
 
@@ -619,10 +633,11 @@ def _letters_for_names(text: str) -> Iterator[tuple[int, int]]:
     """Yield each letter a comment says stands for a person ("call them J and T"), wherever it stands."""
     letters: set[str] = set()
     for m in _CALLED_BY_LETTER.finditer(text):
-        letters.update(letter for letter in (m[1], m[2]) if letter and letter not in "AI")
+        letters.update(letter for letter in re.findall(r"[A-Z]", m[1]) if letter not in "AI")
     for letter in letters:
-        for m in re.finditer(rf"(?<![\w.'’&-]){letter}(?![\w'’&-]|\.\w)", text):
-            yield m.span()
+        for m in re.finditer(rf"(?<![\w.'’&-]){letter}(?=['’]s\b|(?![\w'’&-]|\.\w))", text):
+            if not _LETTER_OF_A_THING.search(text, max(0, m.start() - 12), m.start()):
+                yield m.span()
 
 
 def idiom_spans(text: str) -> list[tuple[int, int]]:

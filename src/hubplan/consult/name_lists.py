@@ -47,10 +47,10 @@ _NOT_NAMES = _words(
     co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
     governor governors headteacher president vice-chair patron convenor facilitator chief executive ceo
     slt salt hca deaf consultant paediatrician obstetrician physician surgeon registrar dietitian dietician
-    meri mera mere hai hain thi tha hui hua aur bohot bahut"""
+    mera mere hain aur bohot bahut"""
 )
-# (The last line: Urdu and Hindi written in Latin letters, "my", "is", "was", "and", "very": "Meri beti
-# Zoya ... paida hui thi" holds one name, Zoya.)
+# (The last line: Urdu and Hindi written in Latin letters, "my", "are", "and", "very"; not "hai",
+# "hui", "thi" or "meri", which are Vietnamese, Chinese or Welsh first names too.)
 TITLES_OF = _words(
     """duke duchess earl countess prince princess lord lady king queen baron baroness bishop archbishop
     dean friends"""

@@ -232,8 +232,9 @@ _WHERE_A_PLACE_STANDS = re.compile(
     r"(?i:\b(?:in|near|outside|round|around|towards)[ \t]+"
     r"|\b(?:get|gets|getting|got|go|goes|going|went|travel\w*|move[sd]?|moving|drive|driving|drove|"
     r"walk|walking|bus|buses|coach|train|trip|journey|miles?|mins|minutes|hours?|way|come|comes|coming|"
-    r"came|commute|commuting|back|lift|taxi|route)"
-    r"[ \t]+(?:(?:in|out|back|over|down|up|all|the|way)[ \t]+){0,3}(?:to|from)[ \t]+"
+    r"came|commute|commuting|route)"
+    # (not "hear back from Lynn", "a lift from Ashley": a person gives those)
+    r"[ \t]+(?:(?:in|out|over|down|up|all|the|way)[ \t]+){0,3}(?:to|from)[ \t]+"
     r"|\bfrom[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+to[ \t]+"
     r"|\bnearest[ \t]+\w+[ \t]+(?:is|was|will[ \t]+be|would[ \t]+be)[ \t]+)\Z"
 )

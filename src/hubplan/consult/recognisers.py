@@ -284,8 +284,9 @@ _BEFORE_NAME = re.compile(
 # After a first name, even one that is also a word, what only a person stands before: "Rob can you send
 # this in", "Summer (mum to Rowan)".
 _PERSON_AFTER = (
-    r"[ \t]*,?[ \t]+(?:can|could|would)[ \t]+you\b(?![ \t]+(?:believe|imagine|see)\b)"
-    r"|[ \t]*\([ \t]*(?:mum|mam|mom|mummy|dad|daddy|mother|father|nan|nanny|grandma|grandad)[ \t]+(?:to|of)\b"
+    r"(?:[ \t]*+,)?[ \t]++(?:can|could|would)[ \t]+you\b(?![ \t]+(?:believe|imagine|see)\b)"
+    r"|[ \t]*+\([ \t]*+(?:mum|mam|mom|mummy|dad|daddy|mother|father|nan|nanny|grandma|grandad)"
+    r"[ \t]+(?:to|of)\b"
 )
 _NAME_BEFORE = re.compile(
     rf"\b({_NAME})(?=(?:\s*,)?\s+(?:and|&)\s+(?:i|me|myself)\b|\s+(?:(?:was|is|were)\s+born\b|born\s+(?:on\s+)?\d)"
@@ -885,8 +886,11 @@ class SchoolRecogniser(_Regex):
                 continue
             if keep[-1].lower() in _ACTIVITY_SCHOOLS and m[2].lower() == "school":
                 continue  # "Forest School", "Saturday school": a kind of session, not a child's school
+            meals = (
+                re.match(r"\s+(?:meals?|dinners?|lunch(?:es)?)\b", text[m.end() : m.end() + 12]) is not None
+            )
             if _SCHOOL_AS_ADJECTIVE.match(text, m.end()) and all(
-                w.lower() in _SCHOOL_KINDS or (w.islower() and is_english_word(w)) for w in keep
+                w.lower() in _SCHOOL_KINDS or (w.islower() and is_english_word(w) and meals) for w in keep
             ):
                 continue  # "a retired primary school teacher", "gets free school meals" ("st marys
                 # primary school run" names one)
@@ -954,6 +958,12 @@ class NameRecogniser(_Regex):
                     continue  # "the next one is Thetford": a place, though "one" may stand for a child
                 if MERGED_WITH.search(text, max(0, m.start(1) - 20), m.start(1)):
                     continue  # "merging with Gorleston": a centre named by its place
+                if (
+                    pattern is _NAME_BEFORE
+                    and _ONLY_A_PERSON_AFTER.match(text, m.end(1))
+                    and not is_name_word(m[1])
+                ):
+                    continue  # "Councillors, can you explain", "Parent (mum of two)": no first name
                 found.append((m.start(1), m.end(1)))
         for m in _NAME_AND_I.finditer(text):
             # "Will and I were booked on" (not "the Red Line and I", "Fairstead and I"): a first name only

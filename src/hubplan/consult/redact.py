@@ -192,7 +192,13 @@ _BUS_COMPANY_BEFORE = re.compile(r"(?i:\b(?:the|a|on|by)[ \t]+)\Z")
 # An institution named after someone, by the word after the name (not "Ward" or "House": surnames too).
 _INSTITUTION_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:Children['’]s[ \t]+)?(?:Hospital|Academy|School|Primary|Infants?|Juniors?|College|"
-    r"Centre|Center|Building|Department|Unit|Library|Clinic|Surgery|Practice|Foundation|Trust|Fund)\b"
+    r"Centre|Center|Building|Department|Unit|Library|Clinic|Surgery|Practice|Foundation|Trust|Fund|"
+    r"(?-i:hospital))\b"
+)
+# A royal's title and name after "the" is a hospital, a ship or a pub, not the royal nor anyone: "travel to
+# the Queen Elizabeth", "the Prince of Wales".
+_THE_ROYAL = re.compile(
+    r"\b[Tt]he[ \t]+(?:Queen|King|Prince|Princess|Duke|Duchess)[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]+"
 )
 # Words for kin set before a name that are no names themselves ("Nan", "Gran" and "Nana" may be).
 _KIN_WORD = re.compile(
@@ -291,6 +297,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
     never = idiom_spans(text) + public_office_spans(text) + places + handles + glossed_word_spans(text)
     never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text)
+    never += [m.span() for m in _THE_ROYAL.finditer(text)]
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").
     found = [
@@ -548,6 +555,7 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
     Other kinds (phones, postcodes, ...) are kept as found.
     """
     from hubplan.consult.name_lists import organisation_spans
+    from hubplan.consult.place_names import town_names
 
     named = organisation_spans(text)
     if not named:
@@ -578,7 +586,9 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
         for start, end in zip(edges[::2], edges[1::2], strict=True):
             piece = re.search(r"\w[\w\s'’&.-]*\w|\w", text[start:end])  # "A. Bunting", initial and all
             words = re.findall(r"\w+", piece[0]) if piece else []
-            where = f.kind == "WORKPLACE" and piece and _WHERE_IT_IS.match(piece[0])
+            # "Baby Basics in Norwich": where the charity is (not "Citizens Advice at Norwich Prison")
+            at = _WHERE_IT_IS.match(piece[0]) if f.kind == "WORKPLACE" and piece else None
+            where = at is not None and piece is not None and piece[0][at.end() :].lower() in town_names()
             if piece and any(w.lower() not in _FILLER for w in words) and not where:
                 out.append(Found(start + piece.start(), start + piece.end(), f.kind, f.source))
     return out
