@@ -1707,3 +1707,25 @@ def test_padded_sign_off_and_name_lines_stay_linear() -> None:
 def test_ways_of_writing_from_held_out_36(text: str, expected: str) -> None:
     """Each a way of writing held-out 36 measured as damage, said in other words."""
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # review 16 (O2): the list entries and cue words of this session that had no test of their own
+        ("we break the fast at the iftar the hub hosts", "unchanged"),
+        ("my keyworker is from Change Grow Live", "unchanged"),
+        ("the Julian of Norwich centre", "unchanged"),
+        ("FOI reference FOI/2024/1187 showed the cost", "unchanged"),
+        ("my passport number is 533401871 if needed", "my passport number is [reference] if needed"),
+        ("incident number 0412 of 3 May", "incident number [reference] of 3 May"),
+        (
+            "Meine Tochter Lena ist am 3 Mai 2021 geboren.",
+            "[name] ist am [date of birth] geboren.",
+        ),
+        ("The surgeon and the registrar were kind.", "unchanged"),
+    ],
+)
+def test_lists_and_cues_of_session_13(text: str, expected: str) -> None:
+    """Each list entry or cue word added for held-out 34 to 36, on its own."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
