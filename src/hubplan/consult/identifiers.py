@@ -1334,8 +1334,9 @@ _ORG_NAME = (
 _SIGNATURE_ORG = re.compile(
     rf"(?m)^[ \t]*(?:[^\w\s]+[ \t]*)?{_ORG_NAME}(?=[ \t]*(?:[^\w\s]+[ \t]*)?(?:[,|(][^\n]*)?\r?$)"
 )
-# A job and its employer on one line: "SLT, Norfolk Community Health and Care NHS Trust", "Library
-# Assistant, Thetford Library (personal response)".
+# A job and its employer on one line: "SLT, Norfolk Community Health and Care NHS Trust". ("Library
+# Assistant, Thetford Library" is found here, then let go by the recogniser's filter for a library named
+# by its place: review 16 left it.)
 _JOB_THEN_ORG = re.compile(
     rf"(?im)^[^\n@,|]{{0,40}}\b{_SIGNATURE_JOBS}[ \t]*[,|–—][ \t]*(?-i:{_ORG_NAME})"
     r"(?=[ \t]*(?:[,|(][^\n]*)?\r?$)"
