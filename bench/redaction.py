@@ -993,6 +993,10 @@ def long_comments() -> list[str]:
     texts.append(
         ("50,027, a name, 50,000 spaces, a label", "Abena Osei" + " " * 50_000 + "Tel: 07700 900123")
     )
+    # Review 16: a sign-off line padded with spaces (over 240 s at 8,000 before its pattern was made
+    # possessive), and a name then spaces before "can you" (6.6 s a pattern at 40,000).
+    texts.append(("8,022, a sign-off line of 8,000 spaces", "Keep it open.\nJo" + " " * 8_000 + "Bloggs"))
+    texts.append(("40,007, a name, 40,000 spaces", "Rob" + " " * 40_000 + "went"))
     for label, text in texts:
         start = time.perf_counter()
         find_personal_data(text)

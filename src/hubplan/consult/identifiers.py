@@ -19,7 +19,7 @@ from presidio_analyzer import RecognizerResult
 from hubplan.consult.name_clues import CLOSING
 from hubplan.consult.name_lists import _NOT_NAMES, _words
 from hubplan.consult.place_names import looks_like_place, town_length
-from hubplan.consult.recognisers import _Regex, nhs_number_is_valid
+from hubplan.consult.recognisers import _DAYS_AND_MONTHS, _Regex, nhs_number_is_valid
 from hubplan.consult.spoken import ocr_digits
 from hubplan.consult.work_grammar import PLAIN_STREET_WORDS, grammar_workplaces
 
@@ -1301,10 +1301,9 @@ _AT_WORKS = re.compile(
 # after its description.
 # Words in brackets after a business that say when or how good, not its name: "(Mondays and
 # Fridays)", "(Ofsted Outstanding)".
-_NOT_A_BUSINESS = _words(
-    """monday tuesday wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays
-    fridays saturdays sundays weekends weekdays nights days ofsted outstanding good requires inadequate
-    january february march april may june july august september october november december"""
+_NOT_A_BUSINESS = _DAYS_AND_MONTHS | _words(
+    """mondays tuesdays wednesdays thursdays fridays saturdays sundays weekends weekdays nights days
+    ofsted outstanding good requires inadequate"""
 )
 _NAMED_AFTER = re.compile(
     rf"(?:,\s+|[ \t]*\([ \t]*)((?!I\b){_CAP}(?:\s+(?:&\s+)?{_CAP}){{0,3}}"

@@ -25,6 +25,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from text_unidecode import unidecode
+
 from hubplan.consult.name_lists import (
     _AMBIGUOUS,
     _NOT_NAMES,
@@ -600,9 +602,7 @@ def _signs(word: str) -> str:
     "listed" (a first name, an initial, one in Cyrillic or Greek that spells one), "unknown" (a
     capitalised word that is no English word nor a place), or "" (no name).
     """
-    from text_unidecode import unidecode
-
-    from hubplan.consult.place_names import named_for_town
+    from hubplan.consult.place_names import named_for_town  # (it imports this module)
 
     word = word.rstrip(".")
     if re.fullmatch(r"[A-Z]", word):
