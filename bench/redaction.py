@@ -67,6 +67,9 @@ SETS = {
     "held-out 34": DATA / "pii_heldout34.jsonl",
     "held-out 35": DATA / "pii_heldout35.jsonl",
     "held-out 36": DATA / "pii_heldout36.jsonl",
+    "held-out 37": DATA / "pii_heldout37.jsonl",
+    "held-out 38": DATA / "pii_heldout38.jsonl",
+    "held-out 39": DATA / "pii_heldout39.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -898,6 +901,37 @@ hospital"; "in Watton I want" ends the town before the pronoun): held-out 36 279
 the session's start 11,544, 325, 3.96%); all 46 sets 12,417 / 13,249 (93.7%), damage 343 / 9,004
 (3.81%). Second look retrained on the 46 sets (set by set on sets it was not trained on: 11,643 ->
 11,630 of 12,543 items, damage 4.97% -> 4.35%).
+
+Held-out 37 (88 responses, 287 items, 258 harmless; pii_heldout37.jsonl), a thirty-first writer,
+blind, from the same brief, measured once at cd22ac0: 271 / 287 (94.4%); names 134 / 142 (94.4%);
+every kind at least 75%; 18 / 258 harmless phrases damaged (7.0%). Held-out 38 (76 responses, 310
+items, 257 harmless) and 39 (75 responses, 317 items, 257 harmless; the second writer asked to favour
+under-represented voices: referral notes, group submissions, second-language writers, pasted forms,
+dictated comments, one-line phone replies), each measured once at f2c2878, the last commit before they
+arrived: 38 283 / 310 (91.3%), names 154 / 164 (93.9%), vehicles 5 / 7 (71.4%), damage 13 / 257 (5.1%);
+39 296 / 317 (93.4%), names 156 / 165 (94.5%), vehicles 5 / 7 and workplaces 12 / 17 (70.6%), damage
+14 / 257 (5.4%). With the rules built for 37's damage alone (written before 38 and 39 arrived, not yet
+committed), 38's damage was 12 / 257 (4.7%) and 39's 14 / 257 (5.4%), recall the same. Then rules for
+what the three showed, each said in other words in a test: a job's title before a name ("Midwife
+Sandra"); the area a job covers ("working across Breckland"); benefits and more family charities on the
+organisations list; a public figure named in office keeps the surname elsewhere ("Dear Ms Markwick");
+an appointment's numeric date ("check done at hub 14/03/2025") is no birth; a form's label of several
+words ends a name; "born" said again in a bracket; what a thing is called ("it used to be called
+Grandparents Plus", "the charity Kinship"); "Julian of Norwich" (a public figure with "of" never matched:
+the pattern capitalised "Of"); hospitals named for people ("the James Paget", "Addenbrooke's"); a job
+noun must be in lower case ("the Julian Hospital" read "Julian" as a job, like "technician") and "last
+year at" is no job; a dictated "full stop" ends a sentence; a place one was born or treated in is no
+workplace; "the Swaffham hub, Kerry" is the service; "infant feeding" is no school; a group's mailbox
+named for it; a plate after a vehicle word in brackets, lower case or foreign ("my car PZ 7K214");
+plates, NI and NHS numbers spelt aloud ("kilo X six five Lima Mike November"); "gave name as", "known
+as"; "Diss Tyre Centre" and other trade centres are workplaces; a piped signature's employer.
+After them: held-out 37 271 / 287, damage 9 / 258 (3.5%); 38 285 / 310, 8 / 257 (3.1%); 39 303 / 317,
+7 / 257 (2.7%) (no longer blind); the 46 sets before this session 12,419 / 13,249 (at its start 12,417),
+damage 333 / 9,004 (3.70%; 343, 3.81%); all 49 sets 13,278 / 14,163 (93.75%), damage 357 / 9,776
+(3.65%). Second look retrained on the 49 sets (set by set on sets it was not trained on: 12,499 ->
+12,485 of 13,457 items, damage 4.75% -> 4.08%). Of 38's 13 damaged phrases at f2c2878, 5 were words in
+other scripts inside text withheld whole because no recogniser reads them (unread_script.py: "Норвічі",
+"نورويتش", "诺里奇"): the price of not publishing what cannot be checked.
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

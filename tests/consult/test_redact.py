@@ -1702,6 +1702,73 @@ def test_ways_of_writing_from_held_out_36(text: str, expected: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # held-out 37 (measured once at cd22ac0): a job's title before a name, the area a job covers, a
+        # benefit named after "forms for", a scheme's name, a public figure named again, an
+        # appointment's date, a form's label after a name, "born" again in a bracket, "her job"
+        ("Health Visitor Kelly Brown was great", "Health Visitor [name] was great"),
+        (
+            "It was lovely. Then Midwife Joanne showed me how to bath him.",
+            "It was lovely. Then Midwife [name] showed me how to bath him.",
+        ),
+        ("I'm a family support worker covering Swaffham and the villages", "unchanged"),
+        ("She was a nursery nurse working across South Norfolk for years", "unchanged"),
+        ("the outreach worker filled in the form for Personal Independence Payment", "unchanged"),
+        ("I drive for the Village Car Scheme on Fridays", "unchanged"),
+        (
+            'I wrote to our MP, Peter Lanyon.\n\n"Dear Mr Lanyon, please help." My son Peter goes there.',
+            'I wrote to our MP, Peter Lanyon.\n\n"Dear Mr Lanyon, please help." My son [name] goes there.',
+        ),
+        ("Two year check: seen at the hub 03/06/2024 by the HV", "unchanged"),
+        (
+            "Child: Ava Brown     Date of birth: 02/03/2023",
+            "Child: [name]     Date of birth: [date of birth]",
+        ),
+        (
+            "my daughter was born (urodzona 5 maja 2021) in Norwich",
+            "my daughter was born ([date of birth]) in Norwich",
+        ),
+        ("my wife lost her job at [workplace] last year", "unchanged"),
+        # held-out 38 and 39 (measured once at f2c2878): what a thing is called, a charity after "the
+        # charity", Julian of Norwich at a sentence's start, a hospital known by a person's name, a
+        # birth's hospital before its year, "last year at", a job's noun in capitals is a name, a
+        # dictated full stop ends a sentence, the town's hub, "infant feeding", a group's mailbox
+        ("The charity Kinship helped us; it was once called Grandparents Plus.", "unchanged"),
+        (
+            "The app is called Peanut and my friend Jess found it",
+            "The app is called Peanut and my friend [name] found it",
+        ),
+        ("Julian of Norwich wrote that all shall be well.", "unchanged"),
+        (
+            "She was born at the Jenny Lind in 2021, small but fine.",
+            "She was born at the Jenny Lind in [date of birth], small but fine.",
+        ),
+        ("her second was born at Addenbrooke's and we came home after a week", "unchanged"),
+        ("I did the course last year at the Julian Hospital", "unchanged"),
+        ("my husband works shifts full stop the baby was born at the James Paget", "unchanged"),
+        (
+            "a worker at the Swaffham hub, Kerry, rang me back",
+            "a worker at the Swaffham hub, [name], rang me back",
+        ),
+        ("we went to the Baby Friendly infant feeding group", "unchanged"),
+        (
+            "From the Little Stars Toddler Group, Dereham: littlestars.dereham@example.org",
+            "unchanged",
+        ),
+        ("Little Stars Toddler Group: amy.bell@example.org", "Little Stars Toddler Group: [e-mail]"),
+        (
+            "I've been site warden at the Oakfield caravan site for years",
+            "I've been site warden at [workplace] caravan site for years",
+        ),
+    ],
+)
+def test_ways_of_writing_from_held_out_37_38_39(text: str, expected: str) -> None:
+    """Each a way of writing held-out 37, 38 or 39 measured as damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # review 16 (O2): the list entries and cue words of this session that had no test of their own
         ("we break the fast at the iftar the hub hosts", "unchanged"),
         ("my keyworker is from Change Grow Live", "unchanged"),

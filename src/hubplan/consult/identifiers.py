@@ -20,7 +20,7 @@ from hubplan.consult.name_clues import CLOSING
 from hubplan.consult.name_lists import _NOT_NAMES, _words
 from hubplan.consult.place_names import looks_like_place, town_length
 from hubplan.consult.recognisers import _DAYS_AND_MONTHS, _Regex, nhs_number_is_valid
-from hubplan.consult.spoken import ocr_digits
+from hubplan.consult.spoken import ocr_digits, spoken_references
 from hubplan.consult.work_grammar import PLAIN_STREET_WORDS, grammar_workplaces
 
 NI_NUMBER = re.compile(
@@ -34,10 +34,12 @@ _VEHICLE_CUE = re.compile(
     r"(?i:\b(?:reg(?:istration)?|number\s*plate|plate)\b(?:\s+(?:no\.?|number|is|was))*[\s:.#-]*)"
     r"([A-Za-z]{1,3}\s?\d{1,3}\s?[A-Za-z]{1,3})(?![A-Za-z0-9])"
 )
-# A plate of the current format in any case just after a word for a vehicle: "a white van yk70fgd".
+# A plate just after a word for a vehicle: of the current format in any case ("a white van yk70fgd", "my
+# own car (vn21xfa)"), or a foreign one in capitals with a digit ("my car PZ 7K214").
 _VEHICLE_WORD_PLATE = re.compile(
     r"(?i:\b(?:car|van|vans|lorry|truck|taxi|cab|motorbike|motorcycle|moped|minibus|vehicle|4x4|suv|transit)"
-    r"[ \t]+(?:reg[ \t]+)?)([A-Za-z]{2}\d{2}[ \t]?[A-Za-z]{3})(?![A-Za-z0-9])"
+    r"[ \t]+(?:(?:reg|is|was|registration|plate)[ \t]+)?\(?[ \t]*)"
+    r"([A-Za-z]{2}\d{2}[ \t]?[A-Za-z]{3}|(?-i:[A-Z]{1,3}[ \t-]?(?=[A-Z0-9]*\d)[A-Z0-9]{4,6}))(?![A-Za-z0-9])"
 )
 _SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapchat|youtube|linkedin)"
 # A handle after the platform's name, without an @: "snap: brit.nee_x", "add me on snap laceyy.x07",
@@ -150,6 +152,11 @@ _BIRTH_CUE = re.compile(
     r"(?:child|baby|son|daughter|boy|girl|twins)\s+(?:on|in)\s+$)"
     r"|\bEDD\b[^.!?\n]{0,20}$"  # an expected date of delivery, as a midwife writes it: not "Edd", a name
 )
+# "born" said again in another language, in a bracket before the date: "born (urodzony 12 lutego 2022)",
+# "(ur. 3 marca 2021)".
+_BRACKETED_CUE = re.compile(r"\([ \t]*(?:[^\W\d_]+\.?[ \t]+){1,2}(?=\d)")
+# A word about birth near a date, in any form: "Daughter Elza date birth 04/09/2022", "DOB".
+_BIRTH_WORD = re.compile(r"(?i:birth|born|\bd\.?o\.?b\b)")
 # "was born" after the date, in the languages of England's communities that put it there: "15 Ramzan
 # 1444 ko paida hui thi" (Urdu), "2021 m. gimė" (Lithuanian), "2019 doğdu" (Turkish).
 _BORN_AFTER_ABROAD = re.compile(
@@ -184,7 +191,8 @@ _EVENT_DATE = re.compile(
     r"(?i:\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|thu|thur|thurs|fri|"
     r"sat|sun)\.?,?\s+(?:the\s+)?$|\b(?:sent|date|dated|received|meeting|minutes|held|wrote|written|"
     r"closes?|closing|deadline|until|published|decided|decision|centre|hall|opened|launched|inspected|"
-    r"refurbished|built|announced|approved)\b[^.!?\n\d]{0,40}$)"
+    r"refurbished|built|announced|approved|done|checked|check|appointment|appt|seen|booked|attended|"
+    r"visit|visits|visited|vaccinated|jabs)\b[^.!?\n\d]{0,40}$)"
 )
 # A day and month in figures after a word about birth: "her birthday on 20/5".
 _DAY_MONTH = re.compile(r"(?<![\d./])(?:[0-3]?\d)[./](?:[01]?\d)(?![\d./])")
@@ -588,6 +596,11 @@ class NiNumberRecogniser(_Regex):
     def spans(self, text: str) -> Iterator[tuple[int, int]]:  # noqa: D102
         for m in NI_NUMBER.finditer(text):
             yield m.start(), m.end()
+        yield from spoken_references(text, _NI_SAID)  # "hotel Sierra five five two one oh nine B"
+
+
+_NI_SAID = re.compile(r"[A-Z]{2}\d{6}[A-D]")
+_PLATE_SAID = re.compile(r"[A-Z]{2}\d{2}[A-Z]{3}")
 
 
 def _words_in_capitals(plate: str) -> bool:
@@ -622,6 +635,7 @@ class VehicleRecogniser(_Regex):
         for m in _VEHICLE_CUE.finditer(text):
             if any(c.isdigit() for c in m[1]) and any(c.isalpha() for c in m[1]):
                 yield m.start(1), m.end(1)
+        yield from spoken_references(text, _PLATE_SAID)  # "kilo X six five Lima Mike November"
 
 
 # A public body's, charity's or newsroom's account, no person's: "@norfolkcc_consult", "@BBCLookEast",
@@ -751,10 +765,11 @@ _RANGE_END = re.compile(r"\d[ \t]*(?:to|until|till|–|—|-)[ \t]*\Z")
 _PERIOD_START = re.compile(r"[ \t]*(?:to|until|till)[ \t]+\d")
 
 
-# Where a birth was, before the date of it: "at the QEH on", "in Norwich on", "the James Paget on".
+# Where a birth was, before the date of it: "at the QEH on", "in Norwich on", "the James Paget on", "at
+# the James Paget in 2020", "in Norwich in March 2021".
 _PLACE_THEN_ON = re.compile(
-    r"(?:(?:at|in)[ \t]+)?(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+on[ \t]+"
-    r"(?=(?:the[ \t]+)?\d|[^\W\d_]*\d)"
+    r"(?:(?:at|in)[ \t]+)?(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+"
+    rf"(?:on[ \t]+(?=(?:the[ \t]+)?\d|[^\W\d_]*\d)|in[ \t]+(?=(?:19|20)\d\d\b|(?i:{_MONTH})\b))"
 )
 
 
@@ -808,7 +823,10 @@ class DateRecogniser(_Regex):
             # Gosia: ..."), and one alone on its line or after "Date:" dates the document, unless a
             # birth is said just before it.
             clock = _CLOCK_AFTER.match(text, m.end()) is not None
-            stamped = clock or _dates_a_document(text, m.start(), m.end())
+            # "6-8 week check: done at hub 14/03/2025": an appointment's date, as in words below
+            window = text[max(0, m.start() - 40) : m.start()]
+            appointment = _EVENT_DATE.search(window) is not None and not _BIRTH_WORD.search(window)
+            stamped = clock or appointment or _dates_a_document(text, m.start(), m.end())
             if not stamped or _BIRTH_CUE.search(text[max(0, m.start() - 30) : m.start()]):
                 yield m.start(), m.end()
         for m in DATE_WORDS.finditer(text):
@@ -845,7 +863,8 @@ class DateRecogniser(_Regex):
         for pattern in (_BORN_PHRASE, _BIRTHDAY_MONTH):
             for m in pattern.finditer(text):
                 if not _NOT_A_CHILD.search(text[max(0, m.start() - 40) : m.start()]):
-                    yield m.start(1), m.end(1)
+                    cue = _BRACKETED_CUE.match(m[1])
+                    yield m.start(1) + (cue.end() if cue else 0), m.end(1)
         for m in _AFTER_BIRTH.finditer(text):
             words = re.split(r"[.!?]\s", m[1])[0]  # within its sentence
             last = list(re.finditer(r"[^\s]*\d[^\s]*", words))
@@ -859,8 +878,11 @@ class DateRecogniser(_Regex):
                 default=None,
             )
             before = told[: date.start()] if date else ""
+            cue = _BRACKETED_CUE.match(told)
             if date and re.search(r"\d", before) and not re.search(r"\d[/.-]\d", before):
                 start += date.start()  # "born at 28+4 weeks on 9/1/24": the date, not the weeks
+            elif cue:
+                start += cue.end()
             yield start, m.start(1) + len(told.rstrip("."))
 
 
@@ -950,6 +972,10 @@ _DENIED = re.compile(
 )
 
 
+# The area a job covers, not an employer: "a health visitor working across Breckland", "covering Diss".
+_AREA_BEFORE = re.compile(r"(?i:\b(?:across|around|throughout|covering)[ \t]+(?:the[ \t]+)?)\Z")
+
+
 class WorkplaceRecogniser(_Regex):
     """The employer after a phrase about work: "I work nights at X", "laid off from X", "employed at X"."""
 
@@ -989,10 +1015,18 @@ class WorkplaceRecogniser(_Regex):
                 continue  # "the county councillor for Mile Cross": the division represented, no employer
             if _DENIED.search(text, max(0, start - 40), start):
                 continue  # "I don't work for Boots", "never worked at Tesco": no one's workplace
-            if _A_SERVICE.match(text[start:end]) or (
-                _SERVICE_AFTER.match(text, end) and _a_place(text, start, end)
+            if _AREA_BEFORE.search(text, max(0, start - 20), start):
+                continue  # "working across Breckland", "covering Mile Cross": the patch, no employer
+            # "volunteer at the Rose Lane hub", "a worker at the Kings Lynn hub, Marc": the service
+            # consulted on, named by its place
+            head = text[start:end].split(",", maxsplit=1)[0]
+            town_hub = re.fullmatch(r"(?i:(?:the\s+)?(.+?)\s+hubs?)", head)
+            if (
+                _A_SERVICE.match(head)
+                or (town_hub is not None and town_length(text, start + town_hub.start(1)) == len(town_hub[1]))
+                or (_SERVICE_AFTER.match(text, end) and _a_place(text, start, end))
             ):
-                continue  # "volunteer at the Rose Lane hub": the service consulted on, named by its place
+                continue
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
             if words and all(w in _NOT_EMPLOYERS for w in words):
                 continue  # "work in the city centre", "at the centre": no employer named
@@ -1333,11 +1367,13 @@ _ORG_NAME = (
 _SIGNATURE_ORG = re.compile(
     rf"(?m)^[ \t]*(?:[^\w\s]+[ \t]*)?{_ORG_NAME}(?=[ \t]*(?:[^\w\s]+[ \t]*)?(?:[,|(][^\n]*)?\r?$)"
 )
-# A job and its employer on one line: "SLT, Norfolk Community Health and Care NHS Trust". ("Library
-# Assistant, Thetford Library" is found here, then let go by the recogniser's filter for a library named
-# by its place: review 16 left it.)
+# A job and its employer on one line: "SLT, Norfolk Community Health and Care NHS Trust", "Ann Bee |
+# Occupational Therapist (Children's) | Norfolk ... NHS Trust". ("Library Assistant, Thetford Library"
+# is found here, then let go by the recogniser's filter for a library named by its place: review 16
+# left it.)
 _JOB_THEN_ORG = re.compile(
-    rf"(?im)^[^\n@,|]{{0,40}}\b{_SIGNATURE_JOBS}[ \t]*[,|–—][ \t]*(?-i:{_ORG_NAME})"
+    rf"(?im)^(?:[^\n@,|]{{0,40}}\|)?[^\n@,|]{{0,40}}\b{_SIGNATURE_JOBS}"
+    rf"(?:[ \t]*\([^()\n]{{1,30}}\))?[ \t]*[,|–—][ \t]*(?-i:{_ORG_NAME})"
     r"(?=[ \t]*(?:[,|(][^\n]*)?\r?$)"
 )
 
@@ -1373,12 +1409,14 @@ _JOB_SENTENCE = re.compile(
     r"picking|packing|lambing|harvest|agency|volunteers?|volunteering|apprentice\w*|placement|posted|"
     r"stationed|serving|serves|contract|hours|rota|housekeeping|domiciliary|warehouse|kitchen|deliveries|"
     r"nightshift|lates|earlies|security|cleaning|home\s+care|care\s+work|contracted|used\s+to\s+(?:be|work)\s+at|"
-    r"years?\s+at)\b|"
-    r"\b(?:an?|the|as\s+an?)\s+(?:[a-z]+\s+)?(?:[a-z]{2,}(?:er|or|ist|ian|man|woman)|corporal|sergeant|soldier|"
+    r"(?<!last\s)(?<!this\s)(?<!next\s)years?\s+at)\b|"
+    # a job's noun in lower case ("a technician", not "the Julian Hospital")
+    r"\b(?:an?|the|as\s+an?|been)\s+(?:[a-z]+\s+)?(?:(?-i:[a-z]{2,}(?:er|or|ist|ian|man|woman))|corporal|sergeant|soldier|"
     r"private|gunner|airman|lance\s+corporal|chef|cook|nurse|porter|cleaner|carer|student|trainee|"
-    r"postdoc|locum|intern|ta|hca)s?\b)"
+    r"postdoc|locum|intern|ta|hca|warden|midwife|medic|paramedic|nanny|physio)s?\b)"
 )
-_SENTENCE = re.compile(r"[^.!?\n;]+")
+# A sentence, ended by its mark or, dictated, by the words for one ("... at Tesco full stop my wife ...").
+_SENTENCE = re.compile(r"(?:(?!(?i:full[ \t]+stop|new[ \t]+(?:paragraph|line))\b)[^.!?\n;])+")
 # After "at" or "for": a Title-Case name (with "of", "and", "&" between its words), a business
 # word after it, and where it is.
 _TITLED_EMPLOYER = (
@@ -1517,6 +1555,13 @@ def _named_owners(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(2), m.end(2)
 
 
+# Where someone was born, treated or taken, with no word about work between: no workplace.
+_AS_A_PATIENT = re.compile(
+    r"(?i:\b(?:born|birth|delivered|admitted|treated|induced|ended[ \t]+up|ending[ \t]+up|end[ \t]+up|taken|"
+    r"transferred|rushed))\b([^.!?\n]{0,60})\Z"
+)
+
+
 def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
     """Yield a Title-Case name after "at" or "for" in a sentence about someone's job.
 
@@ -1540,7 +1585,15 @@ def _job_sentence_employers(text: str) -> Iterator[tuple[int, int]]:
         if not _STUDIES_OR_TREATED.search(m[1]) and not _FOR_TREATMENT.match(text, m.end())
     ]
     kin = {m.start(1) for m in kin_at_work}
+    patient = {
+        m.start()
+        for m in in_job_sentences
+        if (cue := _AS_A_PATIENT.search(text, max(0, m.start() - 80), m.start()))
+        and not _JOB_SENTENCE.search(cue[1])
+    }
     for m in [*in_job_sentences, *kin_at_work, *_WORKS_ON_THE.finditer(text)]:
+        if m.start() in patient and m.start(1) not in kin:
+            continue  # "I work at Tesco and she was born at the James Paget": where she was born
         start, end = m.start(1), m.start(1) + _employer_length(m[1])
         name = re.sub(r"^the\s+", "", text[start:end])
         if not name or _NOT_AN_EMPLOYER.match(name):

@@ -170,15 +170,21 @@ sunak, keir starmer, rachel reeves, george osborne, margaret thatcher, king char
 prince william, prince harry, prince george, princess anne, marcus rashford, jamie oliver, delia
 smith, olivia colman, stephen fry, alan partridge, ed sheeran, edith cavell, horatio nelson, lord
 nelson, boudicca, boadicea, julian of norwich, thomas paine, anna sewell, elizabeth fry, julia
-donaldson"""
-# (Norfolk's own historical figures, whom its people name with pride, and children's authors and
-# presenters whose books and videos families use: "this county produced Edith Cavell and Boudicca".)
+donaldson, james heckman"""
+# (Norfolk's own historical figures, whom its people name with pride, children's authors and
+# presenters whose books and videos families use: "this county produced Edith Cavell and Boudicca",
+# and the economist whose curve early-years campaigners cite: "ask James Heckman".)
 _FIGURES = [n.split() for n in " ".join(_PUBLIC_FIGURES.split()).split(", ")]
+_SMALL_WORDS = _words("of the and")
+"""Words a figure's name keeps in lower case: "Julian of Norwich"."""
 # Written as a name is (or in capitals): "Theresa may come too" is someone else.
 _PUBLIC_FIGURE = re.compile(
     r"\b(?:"
     + "|".join(
-        r"[ \t]+".join(w.title() for w in n) + "|" + r"[ \t]+".join(w.upper() for w in n) for n in _FIGURES
+        r"[ \t]+".join(w if w in _SMALL_WORDS else w.title() for w in n)
+        + "|"
+        + r"[ \t]+".join(w.upper() for w in n)
+        for n in _FIGURES
     )
     + r")\b(?:['’]s\b)?"
 )
@@ -778,13 +784,15 @@ def festival_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A pet's name: "our dog Alfie", "the cat is called Duke", "Biscuit the hamster".
+# A pet's name: "our dog Alfie", "the cat is called Duke", "Biscuit the hamster" (not a boat's: a
+# family living on a boat is found by its name, "our narrowboat Kestrel at mooring 4").
 _PET = (
     r"(?:dog|dogs|cat|cats|puppy|pup|kitten|hamster|rabbit|bunny|pony|horse|budgie|parrot|tortoise|"
     r"goldfish|pet)"
 )
 _PET_NAME = re.compile(
-    rf"(?i:\b{_PET}['’]?s?[ \t]+(?:(?:is|was|who['’]s|called|named|is[ \t]+called|was[ \t]+called)[ \t]+)?)"
+    rf"(?i:\b{_PET}['’]?s?[ \t]+(?:(?:is|was|who['’]s|called|named|is[ \t]+called|was[ \t]+called|"
+    r"name(?:[ \t]+is|[ \t]*:)?)[ \t]+)?)"
     r"[\"“]?([A-Z][\w'’-]+)"
     rf"|(?<![\w'’-])([A-Z][\w'’-]+)(?=[ \t]+the[ \t]+(?i:{_PET})\b)"
 )
@@ -793,3 +801,69 @@ _PET_NAME = re.compile(
 def pet_name_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of pets' names ("our dog Alfie", "Biscuit the hamster"): an animal is no person."""
     return [m.span(1) if m[1] else m.span(2) for m in _PET_NAME.finditer(text)]
+
+
+# A thing's name, not a person's: what a charity, app or group is (or was) called, and a name after
+# the word for what it is ("it used to be called Grandparents Plus", "the charity Kinship", "the app
+# Peanut"). Not a person "called" something ("my son is called Alfie": "son" is no thing).
+_THING_CALLED = re.compile(
+    r"(?i:\b(?:it|which|that|this|group|charity|centre|center|hub|scheme|service|app|programme|program|"
+    r"session|class|club|website|site|page|organisation|organization|project|campaign)[ \t]+"
+    r"(?:(?:used[ \t]+to[ \t]+be|is|was|were|are|now|also|still|then|originally|first|being)[ \t]+)*"
+    r"(?:called|named|known[ \t]+as|renamed)[ \t]+"
+    r"|\bthe[ \t]+(?:charity|organisation|organization|app|website|programme|program|scheme|campaign)[ \t]+)"
+    r"[\"“']?([A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and|for|the)){0,4})"
+)
+
+
+def thing_name_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of names given to things ("the charity Kinship", "it was called Sure Start").
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (start, end)
+        Character offsets of each name (end exclusive): never a person.
+    """
+    spans = []
+    for m in _THING_CALLED.finditer(text):
+        name = m[1]
+        while name.split()[-1] in ("of", "and", "for", "the"):  # "called Sure Start and": not the "and"
+            name = name.rsplit(maxsplit=1)[0]
+        spans.append((m.start(1), m.start(1) + len(name)))
+    return spans
+
+
+# England's hospitals known by the name of the person they are named for, said without "Hospital"
+# ("born at the James Paget", "nasceu no James Paget", "we were sent to Addenbrooke's"): no one's
+# name. A workplace still where someone works there ("I'm a porter at the James Paget").
+_HOSPITALS_NAMED_FOR_PEOPLE = re.compile(
+    r"\b(?:James[ \t]+Paget|Jenny[ \t]+Lind|John[ \t]+Radcliffe|Addenbrooke['’]?s|William[ \t]+Harvey|"
+    r"Alder[ \t]+Hey|Evelina|George[ \t]+Eliot|Florence[ \t]+Nightingale)\b"
+)
+
+
+def hospital_name_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of hospitals known by a person's name ("the James Paget"): never a person.
+
+    Not where the comment makes it someone it knows ("my son James Paget").
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (start, end)
+        Character offsets (end exclusive).
+    """
+    return [
+        m.span()
+        for m in _HOSPITALS_NAMED_FOR_PEOPLE.finditer(text)
+        if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())  # "my son James Paget"
+    ]

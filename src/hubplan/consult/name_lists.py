@@ -61,7 +61,7 @@ TITLES_OF = _words(
 # they are words, not names.
 _COMMON_WORDS = _words(
     """bay bean bell belle bird bloom blue brook candy cat chin coy crow dove dot echo ember fan fang
-    fawn finch fox gold hao hung jade kit lark leaf less lin long mae marsh mill mint mist moon nan
+    fawn finch fox gold hao hung jade job kit lark leaf less lin long mae marsh mill mint mist moon nan
     nana nova ocean ping posh rain reed robin rosy sable shy song sonny sunny swan tam tan tao wren
     yang"""
 )
@@ -284,7 +284,7 @@ _ORG_WORDS = (
     # places of worship ("Trinity Methodist", "Medhanie Alem Eritrean Orthodox") and sessions' names
     # ("Tiny Talkers", "Tumble Tots"); not Baptist, Parish or Church, which are surnames too
     r"Methodist|Pentecostal|Orthodox|Mosque|Masjid|Gurdwara|Mandir|Synagogue|"
-    r"Fellowship|Ministries|Talkers|Tots|Tinies|Rhymes|Rhymetime|Sabha|Samaj)"
+    r"Fellowship|Ministries|Talkers|Tots|Tinies|Rhymes|Rhymetime|Sabha|Samaj|Scheme)"
 )
 _ORG_CAP = r"[A-Z][\w'’&-]*"
 # Words of one line, one space apart: a signature's job title ("GP Partner") and the employer under it
@@ -350,7 +350,8 @@ def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[
         if for_employers and (
             m[0].split()[-1] in _WORKPLACE_ORG_WORDS
             or re.search(
-                r"(?:Medical|Health|Garden|Leisure|Distribution|Call|Research|Sports|Business|"
+                r"(?:Medical|Health|Garden|Leisure|Distribution|Call|Research|Sports|Business|Tyre|Tyres|Car|"
+                r"Auto|Motor|Trade|Tile|Carpet|Print|Fitness|Dental|Hire|Timber|Craft|Retail|Warehouse|"
                 r"Shopping|Conference|Innes|Enterprise|Contact|Engineering|Technology|Innovation|Data|"
                 r"Science|Logistics|Service|Operations)\s+Centre$",
                 m[0],

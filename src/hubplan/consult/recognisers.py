@@ -46,7 +46,7 @@ from hubplan.consult.place_names import (
     posted_from,
     town_starts_at,
 )
-from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes
+from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes, spoken_references
 from hubplan.data.places import world_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
@@ -268,8 +268,8 @@ _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
     rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*(?:[a-z]+\s+)?{_KIN}s?(?:\s+(?:is|are))?|ask(?:ed)?\s+for|"
     rf"speak\s+to|spoke\s+to|talk(?:ed)?\s+to|asked|tell|thanks\s+to|thank|thanks|called|named|"
-    rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|name|(?:i\s+am|i'm|im)\s+called|hi|hello|"
-    + r"me\s+and|myself\s+and|with|signed|regards|cheers|"
+    rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|name\s+as|known\s+as|goes\s+by|name|"
+    rf"(?:i\s+am|i'm|im)\s+called|hi|hello|" + r"me\s+and|myself\s+and|with|signed|regards|cheers|"
     rf"love|ring|call|text|contact|take|took|bring|brought|helped\s+by|run\s+by|runs\s+it|runs\s+the\s+group|"
     rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of|"
     rf"parents?\s+of|carer\s+(?:of|for|to)|sees|seen\s+by|appointment\s+with|takes|look(?:s|ing)?\s+after|"
@@ -553,6 +553,9 @@ class PhoneRecogniser(_Regex):
                 yield m.start(1), m.end(1)
 
 
+_TEN_DIGITS = re.compile(r"\d{10}")
+
+
 class NhsRecogniser(_Regex):
     """NHS numbers: ten digits (3-3-4 spacing allowed) whose check digit is valid."""
 
@@ -562,6 +565,10 @@ class NhsRecogniser(_Regex):
         for m in NHS.finditer(text):
             if nhs_number_is_valid(m[0]):
                 yield m.start(), m.end()
+        # "four eight five seven ...": ten digits said aloud, with a valid check digit unless the
+        # comment speaks of the NHS (a number read out is seldom typed right)
+        cued = re.search(r"(?i)\bnhs\b", text) is not None
+        yield from spoken_references(text, _TEN_DIGITS, None if cued else nhs_number_is_valid)
 
 
 class PostcodeRecogniser(_Regex):
@@ -642,6 +649,23 @@ _GROUP_MAILBOX = re.compile(
 )
 
 
+def _a_groups_mailbox(local: str, text: str) -> bool:
+    """Whether a mailbox's local part is named for a group the comment names.
+
+    "sunbeams.stfaith@" in a response from "Sunbeams Toddler Group", "littlestars.dereham@" from
+    "Little Stars Toddler Group": its first part is in the group's name run together; not where any
+    part is a first name ("jean.howes@") or holds a digit.
+    """
+    from hubplan.consult.name_lists import organisation_spans
+
+    parts = [p for p in re.split(r"[._-]+", local.lower()) if p]
+    if not parts or len(parts[0]) < 4 or re.search(r"\d", local) or any(is_first_name(p) for p in parts):
+        return False
+    # the group's name run together: "littlestars." for "Little Stars Toddler Group"
+    names = (re.sub(r"[\W_]+", "", text[s:e].lower()) for s, e in organisation_spans(text))
+    return any(parts[0] in name for name in names)
+
+
 # A public body's or charity's domain: a mailbox there is the body's ("info@lucyschildminding.co.uk"
 # is a childminder's own).
 _BODY_DOMAIN = re.compile(
@@ -658,7 +682,11 @@ class EmailRecogniser(_Regex):
         for start, end in self._addresses(text):
             local = re.split(r"(?i:\s*(?:@|[(\[{<]\s*at\s*[)\]}>]|\sat\s))", text[start:end], maxsplit=1)[0]
             domain = text[start:end][len(local) :]
-            body = _ROLE_MAILBOX.fullmatch(local) or _GROUP_MAILBOX.search(local)
+            body = (
+                _ROLE_MAILBOX.fullmatch(local)
+                or _GROUP_MAILBOX.search(local)
+                or _a_groups_mailbox(local, text)
+            )
             if not (body and _BODY_DOMAIN.search(domain)):
                 yield start, end
 
@@ -865,6 +893,11 @@ class AddressRecogniser(_Regex):
             yield m.start(), end
 
 
+# Words for a school that are ordinary words in lower case before a noun: "infant feeding", "a junior
+# doctor", "primary care" (not "the hillside school gates": "school" is a school's).
+_SCHOOL_OR_WORD = frozenset(["infant", "infants", "junior", "juniors", "primary"])
+
+
 class SchoolRecogniser(_Regex):
     """A child's school: a named school ("Hillside Primary") or a year or age then "at" and a name."""
 
@@ -884,6 +917,15 @@ class SchoolRecogniser(_Regex):
                 keep.insert(0, w)
             if not keep or (m[2].lower() == "high" and not m[2][0].isupper()):
                 continue
+            after = re.match(r"[ \t]+([a-z]+)\b", text[m.end() : m.end() + 30])
+            if (
+                m[2] in _SCHOOL_OR_WORD
+                and after
+                and after[1] not in STOP_WORDS
+                and not re.fullmatch(_SCHOOL_WORD, after[1])
+                and is_english_word(after[1])
+            ):
+                continue  # "Baby Friendly infant feeding", "a junior doctor": a word before its noun
             if keep[-1].lower() in _ACTIVITY_SCHOOLS and m[2].lower() == "school":
                 continue  # "Forest School", "Saturday school": a kind of session, not a child's school
             meals = (

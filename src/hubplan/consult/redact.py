@@ -200,10 +200,14 @@ _INSTITUTION_AFTER = re.compile(
 _THE_ROYAL = re.compile(
     r"\b[Tt]he[ \t]+(?:Queen|King|Prince|Princess|Duke|Duchess)[ \t]+(?:of[ \t]+)?[A-Z][\w'’-]+"
 )
-# Words for kin set before a name that are no names themselves ("Nan", "Gran" and "Nana" may be).
+# Words for kin or for a job set before a name that are no names themselves ("Nan", "Gran" and "Nana"
+# may be): "Husband Mindaugas", "Midwife Sandra", "Nurse Practitioner Dawn".
 _KIN_WORD = re.compile(
-    r"(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|mam|mother|dad|father|grandma|grandad|"
-    r"grandpa|granny|nanny|grandson|granddaughter|nephew|niece|cousin|auntie|aunty|uncle)[ \t]+(?=[A-Z])"
+    r"(?:(?i:husband|wife|partner|hubby|son|daughter|brother|sister|mum|mam|mother|dad|father|grandma|grandad|"
+    r"grandpa|granny|nanny|grandson|granddaughter|nephew|niece|cousin|auntie|aunty|uncle|midwife|"
+    r"health[ \t]+visitor|nurse|teacher|headteacher|manager|receptionist|volunteer|librarian|childminder|"
+    r"(?:support|key|social|outreach|family)[ \t]+worker|keyworker|practitioner|therapist|physio|doctor)"
+    r"[ \t]+)+(?=[A-Z])"
 )
 
 
@@ -239,9 +243,11 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         festival_spans,
         glossed_word_spans,
         greeting_spans,
+        hospital_name_spans,
         idiom_spans,
         pet_name_spans,
         public_office_spans,
+        thing_name_spans,
     )
     from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import (
@@ -295,10 +301,17 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
     handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
-    never = idiom_spans(text) + public_office_spans(text) + places + handles + glossed_word_spans(text)
-    never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text)
+    public = public_office_spans(text)
+    never = idiom_spans(text) + public + places + handles + glossed_word_spans(text)
+    never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text) + thing_name_spans(text)
+    never += hospital_name_spans(text)
     never += [m.span() for m in _THE_ROYAL.finditer(text)]
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
+    found = [
+        f
+        for f in found
+        if f.kind != "PERSON" or not _named_in_office_again(text[f.start : f.end], text, public)
+    ]
     # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").
     found = [
         f
@@ -319,7 +332,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     plates = {f.start for f in found if f.kind == "UK_VEHICLE"}
     found = [f for f in found if f.kind != "PERSON" or not _car_before_its_plate(text, f, plates)]
     found = _outside_organisations(text, found)
-    found = found + _outside_organisations(text, _same_name_again(text, found, places))
+    found = found + _outside_organisations(text, _same_name_again(text, found, places + public))
     # A sign-in sheet's "date" column dates sessions, not births; a "role" column names no one.
     dated = table_dated_cells(text) if "\n" in text else []
     unnamed = table_unnamed_cells(text) if "\n" in text else []
@@ -330,6 +343,24 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         replace(f, end=_before_a_label(text, f.start, f.end)) if f.kind == "PERSON" else f for f in found
     ]
     return [_with_apostrophe_surname(text, f) for f in found], artifacts.tokens
+
+
+_CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
+_HONORIFIC = _words("Mr Mrs Ms Miss Mx Dr Sir Dame Lady Lord Rt Hon")
+
+
+def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) -> bool:
+    """Whether ``name`` is a public figure the comment names in office elsewhere (``public``'s spans).
+
+    "our MP, Helen Markwick ... Dear Ms Markwick": the surname and any other words of it are the
+    figure's; a first name alone ("my daughter Helen") is not.
+    """
+    words = [w for w in _CAPITALISED.findall(name) if w.rstrip(".") not in _HONORIFIC]
+    for s, e in public:
+        figure = _CAPITALISED.findall(text[s:e])
+        if words and figure and words[-1] == figure[-1] and set(words) <= set(figure):
+            return True
+    return False
 
 
 # A name written again in its own script, in brackets after it: "Mariam Al-Hassan (مريم الحسن)".
@@ -470,12 +501,12 @@ def _places_run_together() -> frozenset[str]:
 
 
 # read from a run's start only, and whole (possessive): linear in a run of 50,000 spaces
-_NEXT_LABEL = re.compile(r"(?<![ \t])[ \t]{2,}+[^\W\d_]++[ \t]*+:")
+_NEXT_LABEL = re.compile(r"(?<![ \t])[ \t]{2,}+[^\W\d_]++(?:[ \t][^\W\d_]++){0,3}+[ \t]*+:")
 
 
 def _before_a_label(text: str, start: int, end: int) -> int:
     """Return where a name at ``text[start:end]`` ends before a form's next label across a gap of spaces."""
-    label = _NEXT_LABEL.search(text, start, min(len(text), end + 2))
+    label = _NEXT_LABEL.search(text, start, min(len(text), end + 30))
     return label.start() if label and label.start() < end else end
 
 

@@ -1,16 +1,18 @@
-"""Numbers as people say them or as a scanner reads them: phones, postcodes and house numbers.
+"""Numbers as people say them or as a scanner reads them: phones, postcodes, house numbers, references.
 
 A voicemail typed up by staff writes what the caller said: "oh seven seven double oh, nine double
 oh, three five two" is a phone number, "I P two four, three H Q" a postcode, "twenty-three Canterbury
-Way" an address. A paper form read by OCR writes letters for digits and digits for letters: "O7700
-9OO 5l4", "IP25 6A0". These functions find them for the recognisers in
-:mod:`hubplan.consult.recognisers`, which run their own patterns on what they return.
+Way" an address; a comment dictated to a phone spells a plate or an NI number with the phonetic
+alphabet ("kilo X six five Lima Mike November", "hotel Sierra five five ..."). A paper form read by
+OCR writes letters for digits and digits for letters: "O7700 9OO 5l4", "IP25 6A0". These functions
+find them for the recognisers in :mod:`hubplan.consult.recognisers`, which run their own patterns on
+what they return.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 _DIGIT_WORDS = {
     "oh": "0", "o": "0", "zero": "0", "nought": "0", "one": "1", "two": "2", "three": "3", "four": "4",
@@ -55,8 +57,68 @@ def _spoken_runs(text: str, token: re.Pattern[str] = _TOKEN) -> Iterator[tuple[i
         yield start, end, "".join(said)
 
 
+# The phonetic alphabet (ICAO), as people spell a plate or a reference over the phone.
+_PHONETIC = {
+    "alpha": "A", "alfa": "A", "bravo": "B", "charlie": "C", "delta": "D", "echo": "E", "foxtrot": "F",
+    "golf": "G", "hotel": "H", "india": "I", "juliet": "J", "juliett": "J", "kilo": "K", "lima": "L",
+    "mike": "M", "november": "N", "oscar": "O", "papa": "P", "quebec": "Q", "romeo": "R", "sierra": "S",
+    "tango": "T", "uniform": "U", "victor": "V", "whiskey": "W", "whisky": "W", "x-ray": "X", "xray": "X",
+    "yankee": "Y", "zulu": "Z",
+}  # fmt: skip
+# One token of a reference spelt aloud: a word of the phonetic alphabet, or a spoken digit or letter.
+_SPELT_TOKEN = re.compile(rf"(?i:\b(?:{'|'.join(_PHONETIC)})\b)|{_TOKEN.pattern}")
+_LONGEST_REFERENCE = 12
+"""The most tokens a spelt reference takes (an NHS number's ten digits, "double" and all)."""
+
+
+def spoken_references(
+    text: str, pattern: re.Pattern[str], valid: Callable[[str], bool] | None = None
+) -> Iterator[tuple[int, int]]:
+    """Yield the spans of references spelt aloud that ``pattern`` reads whole once written out.
+
+    "kilo X six five Lima Mike November" is "KX65LMN", a plate; "hotel Sierra five five two one oh
+    nine B" is "HS552109B", an NI number. The longest run of tokens on a line that says at least one
+    word and whose letters and digits, joined, ``pattern`` matches in full.
+
+    Parameters
+    ----------
+    text
+        The whole text.
+    pattern
+        What the reference looks like written out, in capitals without spaces.
+    valid
+        A further check of what was said, written out (an NHS number's check digit), or None.
+    """
+    for run in _token_runs(text):
+        i = 0
+        while i < len(run):
+            for j in range(min(len(run), i + _LONGEST_REFERENCE) - 1, i - 1, -1):
+                start, end = run[i][0], run[j][1]
+                said = "".join(t[2] for t in run[i : j + 1])
+                spoken = pattern.fullmatch(said) and re.search(r"(?i)[a-z]{2}", text[start:end])
+                if spoken and (valid is None or valid(said)):
+                    yield start, end
+                    i = j
+                    break
+            i += 1
+
+
+def _token_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
+    """Yield each run of spelt tokens on one line, as (start, end, what it stands for) per token."""
+    run: list[tuple[int, int, str]] = []
+    for m in _SPELT_TOKEN.finditer(text):
+        if run:
+            gap = _GAP.fullmatch(text, run[-1][1], m.start())
+            if gap is None or "\n" in gap[0]:
+                yield run
+                run = []
+        run.append((m.start(), m.end(), _said(m[0]).upper()))
+    if run:
+        yield run
+
+
 def _said(token: str) -> str:
-    """Return the digits or letter a spoken token stands for ("double oh" -> "00")."""
+    """Return the digits or letter a spoken token stands for ("double oh" -> "00", "kilo" -> "K")."""
     words = token.lower().replace("-", " ").split()
     if words[0] in ("double", "triple"):
         return _DIGIT_WORDS.get(words[1], words[1]) * (2 if words[0] == "double" else 3)
@@ -66,9 +128,9 @@ def _said(token: str) -> str:
         return _TENS[words[0]] + (_DIGIT_WORDS[words[1]] if len(words) > 1 else "0")
     if words[0] in _TEENS:
         return _TEENS[words[0]]
-    if token.isdigit():
+    if token.isdigit() or (len(token) == 1 and token.lower() != "o"):
         return token
-    return _DIGIT_WORDS.get(words[0], token) if len(token) > 1 or token.lower() == "o" else token
+    return _PHONETIC.get(words[0]) or _DIGIT_WORDS.get(words[0], token)
 
 
 def spoken_phones(text: str) -> Iterator[tuple[int, int]]:
