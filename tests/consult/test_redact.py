@@ -1759,6 +1759,20 @@ def test_ways_of_writing_from_held_out_36(text: str, expected: str) -> None:
             "I've been site warden at the Oakfield caravan site for years",
             "I've been site warden at [workplace] caravan site for years",
         ),
+        # and the names 38 and 39 left: a month that is a name after any word for kin, a name that is
+        # also a word before its age or birth in brackets, children named by letters in brackets, a
+        # child named by an initial between commas
+        ("our gran June comes every week", "our gran [name] comes every week"),
+        ("I'm writing for my nan, April Dunmore, who is 81", "I'm writing for my nan, [name], who is 81"),
+        ("my daughter May 2019 was born early", "unchanged"),
+        (
+            "the twins, Holly (born 3rd May 2021) and Kacper",
+            "the twins, [name] (born [date of birth]) and [name]",
+        ),
+        ("my two Rose (4) and Ellis (2) go", "my two [name] (4) and [name] (2) go"),
+        ("Section (3) of the report", "unchanged"),
+        ("Our girls (K and M) love it. K is shy.", "Our girls ([name] and [name]) love it. [name] is shy."),
+        ("One boy, R., could not say a word", "One boy, [name]., could not say a word"),
     ],
 )
 def test_ways_of_writing_from_held_out_37_38_39(text: str, expected: str) -> None:

@@ -628,6 +628,17 @@ _CALLED_BY_LETTER = re.compile(
     r"(?:as[ \t]+)?)"
     r"([A-Z](?:[ \t]*(?:and|&|,)[ \t]*[A-Z]){0,3})(?![\w'’]|\.\w)"
 )
+# Letters in brackets after the children they stand for: "My boys (J and T) are safe now".
+_KIN_BY_LETTER = re.compile(
+    r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?:boys|girls|kids|children|sons|daughters|twins|"
+    r"grandchildren|grandkids|son|daughter|boy|girl|child|baby)[ \t]*\([ \t]*)"
+    r"([A-Z](?:[ \t]*(?:and|&|,)[ \t]*[A-Z]){0,3})[ \t]*\)"
+)
+# A child named by an initial between commas: "One little girl, A., arrived not speaking".
+_CHILD_BY_INITIAL = re.compile(
+    r"(?i:\b(?:girl|boy|child|baby|toddler|son|daughter|mum|dad|mother|father|pupil|student)[ \t]*,[ \t]*)"
+    r"([A-Z])\.?(?=[ \t]*,)"
+)
 # A letter that names a thing after these words: "Option B", "vitamin D", "Plan D", "Year 2".
 _LETTER_OF_A_THING = re.compile(
     r"(?i:\b(?:option|plan|vitamin|grade|block|type|section|part|appendix|class|category|zone|level|form|"
@@ -636,10 +647,16 @@ _LETTER_OF_A_THING = re.compile(
 
 
 def _letters_for_names(text: str) -> Iterator[tuple[int, int]]:
-    """Yield each letter a comment says stands for a person ("call them J and T"), wherever it stands."""
+    """Yield each letter a comment says stands for a person, wherever it stands.
+
+    "call them J and T", "my boys (J and T)"; and a child named by an initial between commas ("one
+    little girl, A., arrived"), where it stands.
+    """
     letters: set[str] = set()
-    for m in _CALLED_BY_LETTER.finditer(text):
+    for m in [*_CALLED_BY_LETTER.finditer(text), *_KIN_BY_LETTER.finditer(text)]:
         letters.update(letter for letter in re.findall(r"[A-Z]", m[1]) if letter not in "AI")
+    for m in _CHILD_BY_INITIAL.finditer(text):  # this one letter, where it stands
+        yield m.span(1)
     for letter in letters:
         for m in re.finditer(rf"(?<![\w.'’&-]){letter}(?=['’]s\b|(?![\w'’&-]|\.\w))", text):
             if not _LETTER_OF_A_THING.search(text, max(0, m.start() - 12), m.start()):

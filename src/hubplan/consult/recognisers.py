@@ -364,7 +364,8 @@ _LETTERED = re.compile(
 )
 # A child's name with its age in brackets: "Harley (5), Ivy-Rose (3)", "Amelia (aged 4)".
 _AGE_IN_BRACKETS = r"\s*\((?:aged?\s*)?\d{1,2}(?:\s*(?:yrs?|years?|months?|mths?|m))?\)"
-_WITH_AGE = re.compile(rf"({_NAME}){_AGE_IN_BRACKETS}")
+# A name with its age or birth in brackets after it: "Harley (5)", "Poppy (born 4th February 2020)".
+_WITH_AGE = re.compile(rf"({_NAME})(?:{_AGE_IN_BRACKETS}|\s*\((?i:born|b\.|dob|d\.o\.b\.?)(?![\w.]))")
 # Written in lower case, only a first name (which may be a word too): "2 kids ivy (3) and robin (14 months)".
 _LOWER_WITH_AGE = re.compile(rf"(?<![\w@.'’/-])([a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*){_AGE_IN_BRACKETS}")
 # The sender of a pasted chat message: "[03/02/2025, 20:15] Rūta K: yes", "[Tue 11 Mar 19:42] from
@@ -1038,7 +1039,8 @@ class NameRecogniser(_Regex):
             word = m[1].split("-")[0].lower()
             if m[1].lower() in _NOT_NAMES or looks_like_place(text, m.start(1), m.end(1)):
                 continue
-            if is_first_name(word) or is_unknown_word(word) or "-" in m[1]:  # "Ivy-Rose (3)"
+            # "Ivy-Rose (3)", and a name that is also a word: "Poppy (5)", "Hope (born ...)"
+            if is_first_name(word) or is_unknown_word(word) or is_ambiguous_name(word) or "-" in m[1]:
                 found.append((m.start(1), m.end(1)))
         for m in _LOWER_WITH_AGE.finditer(text):
             if _DETERMINER_BEFORE.search(text[max(0, m.start() - 8) : m.start()]):
@@ -1334,12 +1336,16 @@ def field_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# A month that is a child's name, after "my daughter" and before what a person does or is: "my
-# daughter April who is too shy", "our son August, 4," (not "my daughter April 2020", "in May").
+# A month that is someone's name, after a word for kin and before what a person does or is: "my
+# daughter April who is too shy", "our son August, 4,", "my nan June takes", "my mum, May Thrower, who"
+# (not "my daughter April 2020", "in May").
 _MONTH_NAMED = re.compile(
     r"\b(?i:my|our|his|her|their)[ \t]+(?i:daughter|son|girl|boy|baby|granddaughter|grandson|niece|nephew|"
-    r"little[ \t]+(?:girl|boy)|eldest|youngest)[ \t]+(April|May|June|July|August)"
-    r"(?=['’]s\b|[ \t]*,|[ \t]+(?i:who|is|was|has|had|loves|and|goes|went|started|can|could|will)\b)"
+    r"little[ \t]+(?:girl|boy)|eldest|youngest|mum|mam|mother|nan|nana|nanny|gran|grandma|granny|sister|"
+    r"auntie|aunty|aunt|wife|partner|friend|neighbour|cousin)[ \t]*,?[ \t]+"
+    r"((?:April|May|June|July|August)(?:[ \t]+(?!(?i:who|is|was|has|had|and)\b)[A-Z][\w'’-]+)?)"
+    r"(?=['’]s\b|[ \t]*,|[ \t]+(?i:who|is|was|has|had|loves|and|goes|went|started|can|could|will|takes|took|"
+    r"looks|looked|helps|helped|comes|came|lives|lived|does|did|says|said|brings|brought)\b)"
 )
 _AGED_AFTER = re.compile(r",?[ \t]*(?:\(\d|(?i:age|aged)[ \t]*\d)")
 # A line's field for kin, in a list or form: "- Daughter: Wren, age 5", "Son: Kacper Nowak".
