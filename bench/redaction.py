@@ -70,6 +70,8 @@ SETS = {
     "held-out 37": DATA / "pii_heldout37.jsonl",
     "held-out 38": DATA / "pii_heldout38.jsonl",
     "held-out 39": DATA / "pii_heldout39.jsonl",
+    "held-out 40": DATA / "pii_heldout40.jsonl",
+    "held-out 41": DATA / "pii_heldout41.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -932,6 +934,34 @@ damage 333 / 9,004 (3.70%; 343, 3.81%); all 49 sets 13,278 / 14,163 (93.75%), da
 12,485 of 13,457 items, damage 4.75% -> 4.08%). Of 38's 13 damaged phrases at f2c2878, 5 were words in
 other scripts inside text withheld whole because no recogniser reads them (unread_script.py: "Норвічі",
 "نورويتش", "诺里奇"): the price of not publishing what cannot be checked.
+
+Held-out 40 (78 responses, 321 items, 262 harmless) and 41 (75 responses, 319 items, 280 harmless; the
+writer asked for the voices a tool built from typical examples would miss: older people's letters,
+teenagers, dads, carers of disabled children, Gypsy, Roma and Traveller families, refugees, pasted
+sheets, professional shorthand), each measured once at 3347afd, the last commit before they arrived:
+40 302 / 321 (94.1%), names 160 / 169 (94.7%), every kind at least 75% (addresses 12 / 15,
+workplaces 15 / 19), damage 16 / 262 (6.1%); 41 290 / 319 (90.9%), names 169 / 182 (92.9%),
+addresses 7 / 12 (58.3%) and workplaces 11 / 17 (64.7%), damage 19 / 280 (6.8%). Against issue
+26's bars, the five blind sets of this session (37 to 41): 90% removed on all five; names 85% on all
+five; every kind at least 75% on 37 and 40; damage at most 5% on none at the commit they met (5.1%
+to 7.0%), on 38 (4.7%) with the rules written before it. Rules for what 40 and 41 showed (a month or a
+word that is a name after any word for kin or before an age in brackets; children named by letters in
+brackets; a writer's "X here"; a Bible reference; a language after a verb of speaking; a Polish
+namesake after "im."; Roma as a people; "Nelson's county"; conditions named for people (Duchenne,
+Rett syndrome); an MP written "Clive Lewis (MP)"; days as no employer; a phone number never runs
+across a line break; "picked up at" is no work; "the Gorleston centre" is the service), and review 17
+(23 findings on the rules for 37 to 39; /work/review17: a figure's surname kept only for an MP or
+mayor in office, an appointment's date a birth when a name or child comes between, "that"/"which
+was called" may be a person, hospital names only as places, "across" only before a place, a group's
+mailbox only without a first name or initial, "ended up at" and "been happier at" are work and no
+work as before, foreign plates need letters and digits, spelt NHS numbers read digit by digit,
+"known as" no cue; three patterns made linear: a vehicle word then 50,000 spaces 36.9 s -> 1.1 s,
+50,000 tabs after a work cue 11.1 s -> 1.2 s, a sign-up sheet of 876 e-mail lines 78.9 s -> 2.0 s, now
+rows of the long-input table below; each with a test in test_review_17). After them: 40 302 / 321,
+damage 10 / 262 (3.8%); 41 291 / 319, 8 / 280 (2.9%) (no longer blind); the 46 sets before this
+session 12,429 / 13,249 (at its start 12,417), damage 327 / 9,004 (3.63%; 343, 3.81%); all 51 sets
+13,889 / 14,803 (93.83%), damage 369 / 10,318 (3.58%). Second look retrained on the 51 sets (set by set
+on sets it was not trained on: 13,104 -> 13,084 of 14,097 items, damage 4.65% -> 4.00%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
@@ -1031,6 +1061,15 @@ def long_comments() -> list[str]:
     # possessive), and a name then spaces before "can you" (6.6 s a pattern at 40,000).
     texts.append(("8,022, a sign-off line of 8,000 spaces", "Keep it open.\nJo" + " " * 8_000 + "Bloggs"))
     texts.append(("40,007, a name, 40,000 spaces", "Rob" + " " * 40_000 + "went"))
+    # Review 17: a vehicle word then spaces (36.9 s at 50,000 before the plate's pattern was made
+    # possessive), a work cue then 50,000 tabs (11.1 s: "the <town> hub" read a whole span), a sign-up
+    # sheet of 876 e-mail lines (78.9 s: a group's names read again for each address).
+    texts.append(("50,007, a vehicle word, 50,000 spaces", "my car" + " " * 50_000 + "x"))
+    texts.append(("50,014, of them 50,000 tabs", "I work at Abc" + "\t" * 50_000 + "x"))
+    sheet = "Little Stars Toddler Group sign-up sheet\n" + "\n".join(
+        f"Parent {i}: stars.parent{i}@example.org" for i in range(876)
+    )
+    texts.append((f"{len(sheet):,}, a sign-up sheet of 876 e-mail lines", sheet))
     for label, text in texts:
         start = time.perf_counter()
         find_personal_data(text)

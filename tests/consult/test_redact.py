@@ -1755,10 +1755,6 @@ def test_ways_of_writing_from_held_out_36(text: str, expected: str) -> None:
             "unchanged",
         ),
         ("Little Stars Toddler Group: amy.bell@example.org", "Little Stars Toddler Group: [e-mail]"),
-        (
-            "I've been site warden at the Oakfield caravan site for years",
-            "I've been site warden at [workplace] caravan site for years",
-        ),
         # and the names 38 and 39 left: a month that is a name after any word for kin, a name that is
         # also a word before its age or birth in brackets, children named by letters in brackets, a
         # child named by an initial between commas
@@ -1777,6 +1773,81 @@ def test_ways_of_writing_from_held_out_36(text: str, expected: str) -> None:
 )
 def test_ways_of_writing_from_held_out_37_38_39(text: str, expected: str) -> None:
     """Each a way of writing held-out 37, 38 or 39 measured as damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rules of held-out 37-39 that had no test (review 17, F21): references spelt aloud, plates after
+        # a vehicle word, a piped signature's employer, "name as", a trade centre, an economist named
+        (
+            "my reg is kilo X six five Lima Mike November so",
+            "my reg is [vehicle] so",
+        ),
+        (
+            "my national insurance is hotel Sierra five five two one oh nine B ok",
+            "my national insurance is [NI number] ok",
+        ),
+        (
+            "his NHS number is four eight five seven seven seven three four five six thanks",
+            "his NHS number is [NHS number] thanks",
+        ),
+        ("they scraped my van (ak16 trs) again", "they scraped my van ([vehicle]) again"),
+        ("my car PZ 7K214 got a ticket", "my car [vehicle] got a ticket"),
+        (
+            "Best wishes,\nAnn Bee | Occupational Therapist (Under 5s) | Norfolk Community Health and Care NHS Trust",
+            "Best wishes,\n[name] | Occupational Therapist (Under 5s) | [workplace]",
+        ),
+        (
+            "dad of two (gave name as Tariq), keen on the group",
+            "dad of two (gave name as [name]), keen on the group",
+        ),
+        ("he works at Wymondham Tyre Centre on weekdays", "he works at [workplace] on weekdays"),
+        ("early years pay back, ask James Heckman", "unchanged"),
+        # review 17's findings, each fixed
+        (
+            "My son Harry loves it. Prince Harry visited the hub once.",
+            "My son [name] loves it. Prince Harry visited the hub once.",
+        ),
+        ("HV visit re: Oliver Smith 03/05/2023", "HV visit re: [name] [date of birth]"),
+        (
+            "I booked place for my daughter Zofia 05.06.2021",
+            "I booked place for my daughter [name] [date of birth]",
+        ),
+        ("a worker that was called Bev helped me", "a worker that was called [name] helped me"),
+        ("my daughter which is called Emilia goes", "my daughter which is called [name] goes"),
+        ("my friend Evelina came to the group", "my friend [name] came to the group"),
+        (
+            "As a bank nurse I work across the Norfolk and Norwich and the QEH.",
+            "As a bank nurse I work across [workplace] and Norwich and the QEH.",
+        ),
+        ("my daughter started hillside primary nursery in september", "my [school] nursery in september"),
+        (
+            "Holly Tree Baby Group meets on Tuesdays; our worker is holly.nowak@nhs.net",
+            "Holly Tree Baby Group meets on Tuesdays; our worker is [e-mail]",
+        ),
+        (
+            "After he was made redundant my husband ended up at Amazon on nights.",
+            "After he was made redundant my husband ended up at [workplace] on nights.",
+        ),
+        (
+            "I work on the new line at Crisp Maltings so nights are hard",
+            "I work on the new line at [workplace] so nights are hard",
+        ),
+        ("My daughter has been happier at Busy Bees since the move.", "unchanged"),
+        ("We only have one car (MOT 2024 failed) so I walk.", "unchanged"),
+        ("the car A1065 road is slow, taxi ID 12345", "unchanged"),
+        ("NHS drop-in slots are nine thirty, ten fifteen, eleven oh five and twelve.", "unchanged"),
+        ("what people call Sure Start, also known as Little Acorns", "unchanged"),
+        ("The bus goes by Hope Lane but not often", "unchanged"),
+        ("my daughter was born Easter Sunday in 2022", "my daughter was born [date of birth]"),
+        ("Tel. (01632) 960418\n\n3rd June 2025\n\nDear Sir", "Tel. [phone]\n\n3rd June 2025\n\nDear Sir"),
+        ("Tel. 07700\u00a0900\u00a0417 any time", "Tel. [phone] any time"),
+    ],
+)
+def test_review_17(text: str, expected: str) -> None:
+    """Each finding of review 17 (a leak, damage or missing test of the held-out 37-39 rules), fixed."""
     assert redact(text) == (text if expected == "unchanged" else expected)
 
 

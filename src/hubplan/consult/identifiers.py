@@ -38,8 +38,10 @@ _VEHICLE_CUE = re.compile(
 # own car (vn21xfa)"), or a foreign one in capitals with a digit ("my car PZ 7K214").
 _VEHICLE_WORD_PLATE = re.compile(
     r"(?i:\b(?:car|van|vans|lorry|truck|taxi|cab|motorbike|motorcycle|moped|minibus|vehicle|4x4|suv|transit)"
-    r"[ \t]+(?:(?:reg|is|was|registration|plate)[ \t]+)?\(?[ \t]*)"
-    r"([A-Za-z]{2}\d{2}[ \t]?[A-Za-z]{3}|(?-i:[A-Z]{1,3}[ \t-]?(?=[A-Z0-9]*\d)[A-Z0-9]{4,6}))(?![A-Za-z0-9])"
+    r"[ \t]++(?:(?:reg|is|was|registration|plate)[ \t]++)?+(?:\([ \t]*+)?+)"
+    # (a foreign plate's second part holds letters and digits: not "MOT 2024", "CRV 2016", "ID 12345")
+    r"([A-Za-z]{2}\d{2}[ \t]?[A-Za-z]{3}"
+    r"|(?-i:[A-Z]{1,3}[ \t-]?(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{4,6}))(?![A-Za-z0-9])"
 )
 _SITES = r"(?:facebook|fb|instagram|instagr\.am|tiktok|twitter|x|threads|snapchat|youtube|linkedin)"
 # A handle after the platform's name, without an @: "snap: brit.nee_x", "add me on snap laceyy.x07",
@@ -155,6 +157,10 @@ _BIRTH_CUE = re.compile(
 # "born" said again in another language, in a bracket before the date: "born (urodzony 12 lutego 2022)",
 # "(ur. 3 marca 2021)".
 _BRACKETED_CUE = re.compile(r"\([ \t]*(?:[^\W\d_]+\.?[ \t]+){1,2}(?=\d)")
+# A person named, or a child spoken of, between a word about an appointment and its date.
+_SOMEONE_NAMED = re.compile(
+    r"[A-Z]|(?i:\b(?:daughter|son|baby|child|girl|boy|twins?|kids?|grandson|granddaughter|re)\b)"
+)
 # A word about birth near a date, in any form: "Daughter Elza date birth 04/09/2022", "DOB".
 _BIRTH_WORD = re.compile(r"(?i:birth|born|\bd\.?o\.?b\b)")
 # "was born" after the date, in the languages of England's communities that put it there: "15 Ramzan
@@ -768,8 +774,12 @@ _PERIOD_START = re.compile(r"[ \t]*(?:to|until|till)[ \t]+\d")
 # Where a birth was, before the date of it: "at the QEH on", "in Norwich on", "the James Paget on", "at
 # the James Paget in 2020", "in Norwich in March 2021".
 _PLACE_THEN_ON = re.compile(
-    r"(?:(?:at|in)[ \t]+)?(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+"
-    rf"(?:on[ \t]+(?=(?:the[ \t]+)?\d|[^\W\d_]*\d)|in[ \t]+(?=(?:19|20)\d\d\b|(?i:{_MONTH})\b))"
+    r"(?:(?:at|in)[ \t]+)?(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+on[ \t]+"
+    r"(?=(?:the[ \t]+)?\d|[^\W\d_]*\d)"
+    # "at the James Paget in 2020": a place said with "at", "in" or "the" (not "born Easter Sunday in 2022")
+    r"|(?:(?:at|in)[ \t]+(?:the[ \t]+)?|the[ \t]+)"
+    r"[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+in[ \t]+"
+    rf"(?=(?:19|20)\d\d\b|(?i:{_MONTH})\b)"
 )
 
 
@@ -825,7 +835,15 @@ class DateRecogniser(_Regex):
             clock = _CLOCK_AFTER.match(text, m.end()) is not None
             # "6-8 week check: done at hub 14/03/2025": an appointment's date, as in words below
             window = text[max(0, m.start() - 40) : m.start()]
-            appointment = _EVENT_DATE.search(window) is not None and not _BIRTH_WORD.search(window)
+            event = _EVENT_DATE.search(window)
+            # (not "HV visit re: Oliver Smith 03/05/2023", "booked for my daughter Zofia 05.06.2021":
+            # a name or a child between the word and the date says whose birth it is)
+            between = event[0].split(maxsplit=1)[1:] if event else []
+            appointment = (
+                event is not None
+                and not _BIRTH_WORD.search(window)
+                and not (between and _SOMEONE_NAMED.search(between[0]))
+            )
             stamped = clock or appointment or _dates_a_document(text, m.start(), m.end())
             if not stamped or _BIRTH_CUE.search(text[max(0, m.start() - 30) : m.start()]):
                 yield m.start(), m.end()
@@ -972,8 +990,17 @@ _DENIED = re.compile(
 )
 
 
-# The area a job covers, not an employer: "a health visitor working across Breckland", "covering Diss".
+# The area a job covers, not an employer: "a health visitor working across Breckland", "covering Diss",
+# "a social worker in the Norwich locality".
 _AREA_BEFORE = re.compile(r"(?i:\b(?:across|around|throughout|covering)[ \t]+(?:the[ \t]+)?)\Z")
+_DAYS_ONLY = re.compile(
+    r"(?i:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?"
+    r"(?:[ \t]*(?:[-–]|to|and|&)[ \t]*(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?s?)?)"
+)
+# One's own things, no employer: "drive them in my old Rover" (not "his brother's restaurant Taj").
+_MINE_BEFORE = re.compile(r"(?i:(?:my|our)[ \t]+(?:old|own|new|trusty|little)[ \t]+)")
+_AREA_AFTER = re.compile(r"(?i:[ \t](?:locality|patch|area|district|division|region|sector)s?)\Z")
+_AREA_AFTER_IT = re.compile(r"(?i:[ \t]+(?:locality|patch|area|district|division|region|sector)s?\b)")
 
 
 class WorkplaceRecogniser(_Regex):
@@ -1015,15 +1042,32 @@ class WorkplaceRecogniser(_Regex):
                 continue  # "the county councillor for Mile Cross": the division represented, no employer
             if _DENIED.search(text, max(0, start - 40), start):
                 continue  # "I don't work for Boots", "never worked at Tesco": no one's workplace
-            if _AREA_BEFORE.search(text, max(0, start - 20), start):
-                continue  # "working across Breckland", "covering Mile Cross": the patch, no employer
-            # "volunteer at the Rose Lane hub", "a worker at the Kings Lynn hub, Marc": the service
+            # (a place without "the": "across the Norfolk and Norwich" is a hospital)
+            area = (
+                _AREA_BEFORE.search(text, max(0, start - 20), start)
+                and _a_place(text, start, end)
+                and not text[start:end].lower().startswith("the ")
+            )
+            if area or _AREA_AFTER.search(text[start:end]) or _AREA_AFTER_IT.match(text, end):
+                continue  # "working across Breckland", "in the Norwich locality": the patch, no employer
+            if town_length(text, start) == end - start and re.search(r"(?i:\bin[ \t]+)\Z", text[:start]):
+                continue  # "a taxi in Great Yarmouth": a town alone is no employer ("at RAF Marham" is one)
+            if _DAYS_ONLY.fullmatch(text[start:end]) or _MINE_BEFORE.match(text[start:end]):
+                continue  # "Working days Mon-Thu"; "drive them in my old Rover": no employer
+            # "volunteer at the Rose Lane hub", "a worker at the Kings Lynn hub, Marc", "the Gorleston
+            # centre": the service
             # consulted on, named by its place
             head = text[start:end].split(",", maxsplit=1)[0]
-            town_hub = re.fullmatch(r"(?i:(?:the\s+)?(.+?)\s+hubs?)", head)
+            town_hub = (
+                re.fullmatch(
+                    r"(?i:(?:the[ \t]+)?(\S+(?:[ \t]\S+){0,3})[ \t]+(?:hubs?|centres?|centers?))", head
+                )
+                if len(head) <= 80
+                else None
+            )
             if (
                 _A_SERVICE.match(head)
-                or (town_hub is not None and town_length(text, start + town_hub.start(1)) == len(town_hub[1]))
+                or (town_hub is not None and town_length(town_hub[1], 0) == len(town_hub[1]))
                 or (_SERVICE_AFTER.match(text, end) and _a_place(text, start, end))
             ):
                 continue
@@ -1411,12 +1455,12 @@ _JOB_SENTENCE = re.compile(
     r"nightshift|lates|earlies|security|cleaning|home\s+care|care\s+work|contracted|used\s+to\s+(?:be|work)\s+at|"
     r"(?<!last\s)(?<!this\s)(?<!next\s)years?\s+at)\b|"
     # a job's noun in lower case ("a technician", not "the Julian Hospital")
-    r"\b(?:an?|the|as\s+an?|been)\s+(?:[a-z]+\s+)?(?:(?-i:[a-z]{2,}(?:er|or|ist|ian|man|woman))|corporal|sergeant|soldier|"
+    r"\b(?:an?|the|as\s+an?)\s+(?:[a-z]+\s+)?(?:(?-i:[a-z]{2,}(?:er|or|ist|ian|man|woman))|corporal|sergeant|soldier|"
     r"private|gunner|airman|lance\s+corporal|chef|cook|nurse|porter|cleaner|carer|student|trainee|"
     r"postdoc|locum|intern|ta|hca|warden|midwife|medic|paramedic|nanny|physio)s?\b)"
 )
 # A sentence, ended by its mark or, dictated, by the words for one ("... at Tesco full stop my wife ...").
-_SENTENCE = re.compile(r"(?:(?!(?i:full[ \t]+stop|new[ \t]+(?:paragraph|line))\b)[^.!?\n;])+")
+_SENTENCE = re.compile(r"(?:(?!(?i:full[ \t]+stop|new[ \t]+paragraph)\b)[^.!?\n;])+")
 # After "at" or "for": a Title-Case name (with "of", "and", "&" between its words), a business
 # word after it, and where it is.
 _TITLED_EMPLOYER = (
@@ -1557,8 +1601,8 @@ def _named_owners(text: str) -> Iterator[tuple[int, int]]:
 
 # Where someone was born, treated or taken, with no word about work between: no workplace.
 _AS_A_PATIENT = re.compile(
-    r"(?i:\b(?:born|birth|delivered|admitted|treated|induced|ended[ \t]+up|ending[ \t]+up|end[ \t]+up|taken|"
-    r"transferred|rushed))\b([^.!?\n]{0,60})\Z"
+    r"(?i:\b(?:born|birth|delivered|admitted|treated|induced|rushed|screen|screening|scan|scanned|seen|"
+    r"appointment|clinic))\b([^.!?\n]{0,60})\Z"
 )
 
 

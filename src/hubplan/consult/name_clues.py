@@ -98,7 +98,9 @@ _FAMILY_NAME = re.compile(rf"\bthe\s+([{_UP}][{_LOW}]+(?:s|es))\b")
 _FAMILY_CUE = re.compile(r"(?i:\bfamil(?:y|ies)\b[^.!?]{0,40}$)")
 _PAIR_BEFORE = re.compile(rf"(?<![\w'’-])({_LOWER})\s+(?:and|n|&)\s+(?:lil\s+|little\s+)?$")
 _IDIOMS = re.compile(
-    r"(?i:\bbob'?s\s+your\s+uncle|\bmark\s+my\s+words?|\bjack\s+of\s+all\s+trades|\bfor\s+pete'?s\s+sake|"
+    r"(?i:\bbob'?s\s+your\s+uncle|\bnelson['’]?s\s+county|\bgypsy,?\s+roma\b|\broma\s+(?:and|&|families|family|"
+    r"communit(?:y|ies)|people|children|travellers?|from)\b|\b(?:are|is|as|being)\s+roma\b|"
+    r"\bmark\s+my\s+words?|\bjack\s+of\s+all\s+trades|\bfor\s+pete'?s\s+sake|"
     r"\btom,?\s+dick\s+(?:and|&)\s+harry|\bsmart\s+alec|\bdoubting\s+thomas|\bpeeping\s+tom|\bjack\s+the\s+lad|"
     r"\bnosey\s+parker|\bnosy\s+parker|\bbilly\s+no\s+mates|\bkeeping\s+up\s+with\s+the\s+joneses|"
     r"\bjohnny[\s-]come[\s-]lately|\bgrace\s+period|\bsaving\s+grace|\bhope\s+for\s+the\s+best|"
@@ -156,7 +158,7 @@ _COUNTED = _words(
 _PUBLIC_OFFICE = re.compile(
     rf"\b(?:(?i:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
     # "the office of Jerome Mayhew MP", not "Karen Pritchard\nMP Caseworker" nor "Dawn Lacey MP's caseworker"
-    rf"|\b(?!(?:Our|The|My|Local)\b){_NAME}(?:[ \t]+{_NAME})?[ \t]+MP\b(?!['’]s)"
+    rf"|\b(?!(?:Our|The|My|Local)\b){_NAME}(?:[ \t]+{_NAME})?[ \t]+\(?MP\b\)?(?!['’]s)"
     r"(?![ \t]+(?i:caseworker|office|staff|researcher))"
 )
 
@@ -424,6 +426,14 @@ def addressed_names(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(group), m.end(group)
 
 
+# A writer who names themself at a line's start ("Will here (Amber's dad)", "Kev here, dad of 3") or in
+# a list's "me:" ("- me: Ruth, sole carer"): a first name, even one that is also a word.
+_SELF_INTRODUCED = re.compile(
+    r"(?m)^[ \t]*([A-Z][a-z]+)[ \t]+here\b(?=[ \t]*(?:[,.(!:]|[-–—][ \t]|$))"
+    r"|(?i:\bme[ \t]*:[ \t]*)([A-Z][a-z]+)\b(?=[ \t]*[,.(]|[ \t]*$)"
+)
+
+
 def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Yield the spans of names that the words around them give away.
 
@@ -505,6 +515,10 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
         items = list(_AGED_ITEM_RE.finditer(text, listed.start(), listed.end()))
         if not any(i[1].lower() in _COUNTED | _NOT_NAMES for i in items):
             yield from ((i.start(1), i.end(1)) for i in items)
+    for m in _SELF_INTRODUCED.finditer(text):
+        word = m[1] or m[2]
+        if is_first_name(word) or word.lower() in _AMBIGUOUS:
+            yield m.span(1) if m[1] else m.span(2)
     yield from sign_off_line_names(text)
     yield from _letters_for_names(text)
     sign_off = _SIGN_OFF.search(text)
@@ -668,14 +682,29 @@ def idiom_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _IDIOMS.finditer(text)]
 
 
+def in_office_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of MPs and mayors named in office ("our MP, Helen Markwick", "Clive Lewis MP").
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (start, end)
+        Character offsets (end exclusive).
+    """
+    return [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]
+
+
 def public_office_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of national figures named in office ("our MP, Liz Truss"): public, never redacted.
 
     Also public figures named as such ("even Marcus Rashford", "under Tony Blair"), unless the
     comment makes them someone the writer knows ("my neighbour David Cameron").
     """
-    spans = [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]
-    return spans + [
+    return in_office_spans(text) + [
         m.span()
         for m in _PUBLIC_FIGURE.finditer(text)
         if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
@@ -822,13 +851,15 @@ def pet_name_spans(text: str) -> list[tuple[int, int]]:
 
 # A thing's name, not a person's: what a charity, app or group is (or was) called, and a name after
 # the word for what it is ("it used to be called Grandparents Plus", "the charity Kinship", "the app
-# Peanut"). Not a person "called" something ("my son is called Alfie": "son" is no thing).
+# Peanut"). Not a person "called" something ("my son is called Alfie", "a worker that was called
+# Bev", "a daughter which is called Emilia": "that" and "which" may stand for people), nor what
+# someone set up ("the programme Sam Turner set up").
 _THING_CALLED = re.compile(
-    r"(?i:\b(?:it|which|that|this|group|charity|centre|center|hub|scheme|service|app|programme|program|"
+    r"(?i:\b(?:it|this|group|charity|centre|center|hub|scheme|service|app|programme|program|"
     r"session|class|club|website|site|page|organisation|organization|project|campaign)[ \t]+"
     r"(?:(?:used[ \t]+to[ \t]+be|is|was|were|are|now|also|still|then|originally|first|being)[ \t]+)*"
     r"(?:called|named|known[ \t]+as|renamed)[ \t]+"
-    r"|\bthe[ \t]+(?:charity|organisation|organization|app|website|programme|program|scheme|campaign)[ \t]+)"
+    r"|\bthe[ \t]+(?:charity|organisation|organization|app|website)[ \t]+)"
     r"[\"“']?([A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and|for|the)){0,4})"
 )
 
@@ -859,8 +890,11 @@ def thing_name_spans(text: str) -> list[tuple[int, int]]:
 # ("born at the James Paget", "nasceu no James Paget", "we were sent to Addenbrooke's"): no one's
 # name. A workplace still where someone works there ("I'm a porter at the James Paget").
 _HOSPITALS_NAMED_FOR_PEOPLE = re.compile(
-    r"\b(?:James[ \t]+Paget|Jenny[ \t]+Lind|John[ \t]+Radcliffe|Addenbrooke['’]?s|William[ \t]+Harvey|"
-    r"Alder[ \t]+Hey|Evelina|George[ \t]+Eliot|Florence[ \t]+Nightingale)\b"
+    # said as a place, after "the" or a preposition of place (a girl called Evelina, or a man called John
+    # Radcliffe, is no hospital; "... Hospital" after a name is read by the redaction's own rule)
+    r"\b(?i:the|at|to|in|no|from|into)[ \t]+"
+    r"((?:James[ \t]+Paget|Jenny[ \t]+Lind|John[ \t]+Radcliffe|Addenbrooke['’]?s|William[ \t]+Harvey|"
+    r"Alder[ \t]+Hey|Evelina|George[ \t]+Eliot|Florence[ \t]+Nightingale))\b"
 )
 
 
@@ -880,7 +914,35 @@ def hospital_name_spans(text: str) -> list[tuple[int, int]]:
         Character offsets (end exclusive).
     """
     return [
-        m.span()
+        m.span(1)
         for m in _HOSPITALS_NAMED_FOR_PEOPLE.finditer(text)
         if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())  # "my son James Paget"
     ]
+
+
+# What is no one's name by the words around it: a Bible reference ("Matthew 19:14"), a language after
+# a verb of speaking ("the mum who only spoke Tetum"), the namesake after Polish "im." ("Szkoła im.
+# Jana Pawła II", named for).
+_NAMED_THING = re.compile(
+    r"\b(?:Genesis|Exodus|Psalms?|Proverbs|Isaiah|Jeremiah|Matthew|Mark|Luke|John|Acts|Romans|Corinthians|"
+    r"Galatians|Ephesians|Philippians|Hebrews|James|Peter|Revelation|Ruth|Samuel|Kings|Job)"
+    r"[ \t]+\d{1,3}:\d{1,3}"
+    r"|(?i:\b(?:speak|speaks|spoke|speaking|spoken)[ \t]+(?:only[ \t]+)?)(?-i:[A-Z][a-z]+)\b"
+    r"|\bim\.[ \t]+(?:[A-Z][\w'’-]+[ \t]*){1,3}"
+)
+
+
+def named_thing_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of Bible references, languages spoken and a Polish namesake: never a person.
+
+    Parameters
+    ----------
+    text
+        Free text.
+
+    Returns
+    -------
+    list of (start, end)
+        Character offsets (end exclusive).
+    """
+    return [m.span() for m in _NAMED_THING.finditer(text)]

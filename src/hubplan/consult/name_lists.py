@@ -284,7 +284,9 @@ _ORG_WORDS = (
     # places of worship ("Trinity Methodist", "Medhanie Alem Eritrean Orthodox") and sessions' names
     # ("Tiny Talkers", "Tumble Tots"); not Baptist, Parish or Church, which are surnames too
     r"Methodist|Pentecostal|Orthodox|Mosque|Masjid|Gurdwara|Mandir|Synagogue|"
-    r"Fellowship|Ministries|Talkers|Tots|Tinies|Rhymes|Rhymetime|Sabha|Samaj|Scheme)"
+    r"Fellowship|Ministries|Talkers|Tots|Tinies|Rhymes|Rhymetime|Sabha|Samaj|Scheme|"
+    # benefits and grants: "Kinship Carer Allowance", "Sure Start Maternity Grant"
+    r"Allowance|Benefit|Credit|Grant)"
 )
 _ORG_CAP = r"[A-Z][\w'’&-]*"
 # Words of one line, one space apart: a signature's job title ("GP Partner") and the employer under it

@@ -46,7 +46,7 @@ from hubplan.consult.place_names import (
     posted_from,
     town_starts_at,
 )
-from hubplan.consult.spoken import ocr_digits, spoken_phones, spoken_postcodes, spoken_references
+from hubplan.consult.spoken import ocr_digits, spelt_out, spoken_phones, spoken_postcodes, spoken_references
 from hubplan.data.places import world_place_names
 
 __all__ = ["first_names", "is_ambiguous_name", "is_first_name", "not_a_name", "world_first_names"]
@@ -88,13 +88,15 @@ POSTCODE = re.compile(
     r"(?![A-Za-z0-9])",
     re.IGNORECASE,
 )
-_SEP = r"[\s\-.()]*"
+# Between a phone number's digits: spaces, hyphens, dots, brackets, but no line break ("Tel. (01632)
+# 960418\n\n3rd June 2025": the letter's date is on the next line).
+_SEP = r"(?:[^\S\r\n]|[-.()])*"
 PHONE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(0\){_SEP})?|\(?0)(?:{_SEP}\d){{9,10}}(?![\d])",
 )
 PHONE_CUED = re.compile(
     r"\b(?:call|ring|phone|tel|telephone|mob|mobile|text|whatsapp|contact)\b\.?(?:\s+(?:me|us|her|him))?"
-    r"(?:\s+(?:on|at))?[\s:\-]*(\+?\(?0[\d\s\-()]{8,18}\d)(?!\d)",
+    r"(?:\s+(?:on|at))?[\s:\-]*(\+?\(?0(?:[\d\-()]|[^\S\r\n]){8,18}\d)(?!\d)",
     re.IGNORECASE,
 )
 NHS = re.compile(r"(?<![\d+])(\d{3})[\s.-]?(\d{3})[\s.-]?(\d{4})(?![\d])")
@@ -268,7 +270,7 @@ _BEFORE_NAME = re.compile(
     rf"(?i:\b(?:(?:my|our|his|her|their|the|whose)\s+(?:(?:little|youngest|eldest|oldest|middle|baby|step|"
     rf"foster|twin|best|new|lovely|older|younger|first|second)\s*)*(?:[a-z]+\s+)?{_KIN}s?(?:\s+(?:is|are))?|ask(?:ed)?\s+for|"
     rf"speak\s+to|spoke\s+to|talk(?:ed)?\s+to|asked|tell|thanks\s+to|thank|thanks|called|named|"
-    rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|name\s+as|known\s+as|goes\s+by|name|"
+    rf"i\s+am|i'm|i’m|im|this\s+is|name\s+is|name's|names|name\s+as|name|"
     rf"(?:i\s+am|i'm|im)\s+called|hi|hello|" + r"me\s+and|myself\s+and|with|signed|regards|cheers|"
     rf"love|ring|call|text|contact|take|took|bring|brought|helped\s+by|run\s+by|runs\s+it|runs\s+the\s+group|"
     rf"worker\s+was|visitor|mum\s+to|mum\s+of|dad\s+to|dad\s+of|nan\s+to|mother\s+of|father\s+of|"
@@ -356,6 +358,11 @@ _MINUTES_INITIALS = re.compile(
 _NO_ONES_BUILDING = _words(
     "hospital clinic surgery library centre center academy college school institute museum theatre stadium "
     "mosque masjid gurdwara mandir synagogue"
+)
+# The word that opens a place's name of two, before a lower-case word that is also a first name: "the
+# centre in south lynn", "north elmham".
+_PLACE_QUARTER_BEFORE = re.compile(
+    r"(?i:\b(?:north|south|east|west|upper|lower|great|little|old|new)[ \t]+)\Z"
 )
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|every|any|some|no|each|such)\s+)$")
 _LETTERED = re.compile(
@@ -566,10 +573,15 @@ class NhsRecogniser(_Regex):
         for m in NHS.finditer(text):
             if nhs_number_is_valid(m[0]):
                 yield m.start(), m.end()
-        # "four eight five seven ...": ten digits said aloud, with a valid check digit unless the
-        # comment speaks of the NHS (a number read out is seldom typed right)
-        cued = re.search(r"(?i)\bnhs\b", text) is not None
-        yield from spoken_references(text, _TEN_DIGITS, None if cued else nhs_number_is_valid)
+        # "four eight five seven ...": ten digits said aloud, with a valid check digit unless "NHS" is
+        # said just before (a number read out is seldom typed right)
+        for start, end in spoken_references(text, _TEN_DIGITS):
+            said = spelt_out(text[start:end])
+            cued = re.search(r"(?i)\bnhs[ \t]*(?:number|no\b)", text[max(0, start - 60) : start]) is not None
+            # read digit by digit, as a number is: not "nine thirty, ten fifteen" (times)
+            by_digit = not re.search(r"(?i)\b(?:ten|eleven|twelve|\w+teen|\w+ty|hundred)\b", text[start:end])
+            if by_digit and (cued or nhs_number_is_valid(said)):
+                yield start, end
 
 
 class PostcodeRecogniser(_Regex):
@@ -650,21 +662,20 @@ _GROUP_MAILBOX = re.compile(
 )
 
 
-def _a_groups_mailbox(local: str, text: str) -> bool:
+def _a_groups_mailbox(local: str, groups: list[str]) -> bool:
     """Whether a mailbox's local part is named for a group the comment names.
 
     "sunbeams.stfaith@" in a response from "Sunbeams Toddler Group", "littlestars.dereham@" from
-    "Little Stars Toddler Group": its first part is in the group's name run together; not where any
-    part is a first name ("jean.howes@") or holds a digit.
+    "Little Stars Toddler Group": its first part is in the group's name run together (``groups``);
+    not where any part is a first name or a word that is one ("jean.howes@", "holly.nowak@"), a
+    letter ("green.k@"), or holds a digit.
     """
-    from hubplan.consult.name_lists import organisation_spans
-
     parts = [p for p in re.split(r"[._-]+", local.lower()) if p]
-    if not parts or len(parts[0]) < 4 or re.search(r"\d", local) or any(is_first_name(p) for p in parts):
+    if not parts or len(parts[0]) < 5 or re.search(r"\d", local):
         return False
-    # the group's name run together: "littlestars." for "Little Stars Toddler Group"
-    names = (re.sub(r"[\W_]+", "", text[s:e].lower()) for s, e in organisation_spans(text))
-    return any(parts[0] in name for name in names)
+    if any(len(p) == 1 or is_first_name(p) or is_ambiguous_name(p) for p in parts):
+        return False
+    return any(parts[0] in name for name in groups)
 
 
 # A public body's or charity's domain: a mailbox there is the body's ("info@lucyschildminding.co.uk"
@@ -680,15 +691,20 @@ class EmailRecogniser(_Regex):
     entity = "EMAIL"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        from hubplan.consult.name_lists import organisation_spans
+
+        groups: list[str] | None = None  # the groups the comment names, run together: read once, if asked
         for start, end in self._addresses(text):
             local = re.split(r"(?i:\s*(?:@|[(\[{<]\s*at\s*[)\]}>]|\sat\s))", text[start:end], maxsplit=1)[0]
             domain = text[start:end][len(local) :]
-            body = (
-                _ROLE_MAILBOX.fullmatch(local)
-                or _GROUP_MAILBOX.search(local)
-                or _a_groups_mailbox(local, text)
-            )
-            if not (body and _BODY_DOMAIN.search(domain)):
+            if not _BODY_DOMAIN.search(domain):
+                yield start, end
+                continue
+            if _ROLE_MAILBOX.fullmatch(local) or _GROUP_MAILBOX.search(local):
+                continue
+            if groups is None:
+                groups = [re.sub(r"[\W_]+", "", text[s:e].lower()) for s, e in organisation_spans(text)]
+            if not _a_groups_mailbox(local, groups):
                 yield start, end
 
     def _addresses(self, text: str) -> Iterator[tuple[int, int]]:
@@ -894,9 +910,9 @@ class AddressRecogniser(_Regex):
             yield m.start(), end
 
 
-# Words for a school that are ordinary words in lower case before a noun: "infant feeding", "a junior
-# doctor", "primary care" (not "the hillside school gates": "school" is a school's).
-_SCHOOL_OR_WORD = frozenset(["infant", "infants", "junior", "juniors", "primary"])
+# Words for a school that are ordinary words in lower case before a noun: "infant feeding" (not
+# "hillside primary nursery", "the hillside school gates": a school's).
+_SCHOOL_OR_WORD = frozenset(["infant", "infants"])
 
 
 class SchoolRecogniser(_Regex):
@@ -962,7 +978,12 @@ class NameRecogniser(_Regex):
         tags = {t.idx: t.pos_ for t in doc} if doc is not None else {}
         ner = [(e.start_char, e.end_char) for e in getattr(nlp_artifacts, "entities", None) or []]
         proper = {i for i, tag in tags.items() if tag == "PROPN"}
-        spans = [*self.spans(text, tags=tags, ner=ner), *self.lower_case(text, proper, tags=tags)]
+        lower = [
+            (s, e)
+            for s, e in self.lower_case(text, proper, tags=tags)
+            if not _PLACE_QUARTER_BEFORE.search(text, max(0, s - 8), s)  # "in south lynn": a place
+        ]
+        spans = [*self.spans(text, tags=tags, ner=ner), *lower]
         spans += addressed_names(text)  # "Dear Mark,", "Best wishes,\nGrace": no place check
         spans += table_names(text)  # a form export's "Name" column
         spans += field_names(text)  # a form's "Surname: OYELARAN"

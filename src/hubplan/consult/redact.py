@@ -245,6 +245,8 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         greeting_spans,
         hospital_name_spans,
         idiom_spans,
+        in_office_spans,
+        named_thing_spans,
         pet_name_spans,
         public_office_spans,
         thing_name_spans,
@@ -302,15 +304,16 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
     handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
     public = public_office_spans(text)
+    in_office = in_office_spans(text)
     never = idiom_spans(text) + public + places + handles + glossed_word_spans(text)
     never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text) + thing_name_spans(text)
-    never += hospital_name_spans(text)
+    never += hospital_name_spans(text) + named_thing_spans(text)
     never += [m.span() for m in _THE_ROYAL.finditer(text)]
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = [
         f
         for f in found
-        if f.kind != "PERSON" or not _named_in_office_again(text[f.start : f.end], text, public)
+        if f.kind != "PERSON" or not _named_in_office_again(text[f.start : f.end], text, in_office)
     ]
     # A day, week, month or fair named for something ("Black History Month", "St Piran's Day").
     found = [
@@ -347,18 +350,20 @@ def recognised(text: str) -> tuple[list[Found], Any]:
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")
 _HONORIFIC = _words("Mr Mrs Ms Miss Mx Dr Sir Dame Lady Lord Rt Hon")
+_OFFICES = _words("MP Mayor Our The Local")
 
 
 def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) -> bool:
-    """Whether ``name`` is a public figure the comment names in office elsewhere (``public``'s spans).
+    """Whether ``name`` is an MP or mayor the comment names in office elsewhere (``public``'s spans).
 
     "our MP, Helen Markwick ... Dear Ms Markwick": the surname and any other words of it are the
-    figure's; a first name alone ("my daughter Helen") is not.
+    figure's; a first name alone ("my daughter Helen") is not, nor a name that only shares a famous
+    person's last word ("Prince Harry" leaves a child "Harry" a name; only offices count here).
     """
     words = [w for w in _CAPITALISED.findall(name) if w.rstrip(".") not in _HONORIFIC]
     for s, e in public:
-        figure = _CAPITALISED.findall(text[s:e])
-        if words and figure and words[-1] == figure[-1] and set(words) <= set(figure):
+        figure = [w for w in _CAPITALISED.findall(text[s:e]) if w not in _OFFICES]
+        if len(figure) >= 2 and words and words[-1] == figure[-1] and set(words) <= set(figure):
             return True
     return False
 
@@ -501,7 +506,8 @@ def _places_run_together() -> frozenset[str]:
 
 
 # read from a run's start only, and whole (possessive): linear in a run of 50,000 spaces
-_NEXT_LABEL = re.compile(r"(?<![ \t])[ \t]{2,}+[^\W\d_]++(?:[ \t][^\W\d_]++){0,3}+[ \t]*+:")
+# (a label's later words in lower case: "Date of birth:", not "Ava  Brown Date of birth:")
+_NEXT_LABEL = re.compile(r"(?<![ \t])[ \t]{2,}+[^\W\d_]++(?:[ \t][a-z]++){0,3}+[ \t]*+:")
 
 
 def _before_a_label(text: str, start: int, end: int) -> int:

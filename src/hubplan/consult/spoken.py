@@ -11,6 +11,7 @@ what they return.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -103,18 +104,35 @@ def spoken_references(
             i += 1
 
 
-def _token_runs(text: str) -> Iterator[list[tuple[int, int, str]]]:
-    """Yield each run of spelt tokens on one line, as (start, end, what it stands for) per token."""
+def spelt_out(words: str) -> str:
+    """Return what words spell aloud, written out: "four eight five" -> "485", "kilo X six" -> "KX6".
+
+    Parameters
+    ----------
+    words
+        A run of spelt tokens (as :func:`spoken_references` finds).
+    """
+    return "".join(_said(m[0]).upper() for m in _SPELT_TOKEN.finditer(words))
+
+
+@functools.lru_cache(maxsize=4)
+def _token_runs(text: str) -> tuple[tuple[tuple[int, int, str], ...], ...]:
+    """Return each run of spelt tokens on one line, as (start, end, what it stands for) per token.
+
+    Kept for the last few texts: the NI, plate and NHS recognisers read the same runs of a comment.
+    """
+    runs: list[tuple[tuple[int, int, str], ...]] = []
     run: list[tuple[int, int, str]] = []
     for m in _SPELT_TOKEN.finditer(text):
         if run:
             gap = _GAP.fullmatch(text, run[-1][1], m.start())
             if gap is None or "\n" in gap[0]:
-                yield run
+                runs.append(tuple(run))
                 run = []
         run.append((m.start(), m.end(), _said(m[0]).upper()))
     if run:
-        yield run
+        runs.append(tuple(run))
+    return tuple(runs)
 
 
 def _said(token: str) -> str:

@@ -174,8 +174,10 @@ def _about_work(token: Any) -> bool:
     """Whether a token is a verb about paid work or a job word."""
     if token.lower_ in JOB_WORDS and token.pos_ in ("NOUN", "PROPN"):
         return True
-    # Not in the passive: "was delivered at the James Paget" is a birth, "is based in" a place.
+    # Not in the passive: "was delivered at the James Paget" is a birth, "is based in" a place; nor a
+    # phrasal verb of no work: "picked up at her hearing screen", "picks up from nursery".
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+    passive = passive or any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children)
     if token.lemma_.lower() == "do" and token.pos_ in ("VERB", "AUX"):
         # "i do part time at the tesco", "does nights at bernard matthews", "do the dinners at ..."
         done = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")]
