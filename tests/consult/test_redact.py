@@ -1769,6 +1769,9 @@ def test_ways_of_writing_from_held_out_36(text: str, expected: str) -> None:
         ("Section (3) of the report", "unchanged"),
         ("Our girls (K and M) love it. K is shy.", "Our girls ([name] and [name]) love it. [name] is shy."),
         ("One boy, R., could not say a word", "One boy, [name]., could not say a word"),
+        # a writer's "X here" is a first name, even one that is a word; "Parking here" is no one
+        ("Will here (Sam's dad). Will the hub open?", "[name] here ([name]'s dad). Will the hub open?"),
+        ("Parking here is awful.", "unchanged"),
     ],
 )
 def test_ways_of_writing_from_held_out_37_38_39(text: str, expected: str) -> None:

@@ -1028,6 +1028,17 @@ class NameRecogniser(_Regex):
                     and not is_name_word(m[1])
                 ):
                     continue  # "Councillors, can you explain", "Parent (mum of two)": no first name
+                if (
+                    pattern is _NAME_BEFORE
+                    and re.match(r"(?:\s*,)?\s+here\b", text[m.end(1) :])
+                    and is_english_word(word)
+                    and not is_name_word(m[1])
+                    and (
+                        m.start(1) == 0
+                        or re.search(r"(?:[.!?][ \t]+|\n[ \t]*)\Z", text[max(0, m.start(1) - 9) : m.start(1)])
+                    )
+                ):
+                    continue  # "Parking here is awful." opens a sentence with a word ("call him Taffy here")
                 found.append((m.start(1), m.end(1)))
         for m in _NAME_AND_I.finditer(text):
             # "Will and I were booked on" (not "the Red Line and I", "Fairstead and I"): a first name only
