@@ -72,6 +72,10 @@ SETS = {
     "held-out 39": DATA / "pii_heldout39.jsonl",
     "held-out 40": DATA / "pii_heldout40.jsonl",
     "held-out 41": DATA / "pii_heldout41.jsonl",
+    "held-out 42": DATA / "pii_heldout42.jsonl",
+    "held-out 43": DATA / "pii_heldout43.jsonl",
+    "held-out 44": DATA / "pii_heldout44.jsonl",
+    "held-out 45": DATA / "pii_heldout45.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -962,6 +966,42 @@ damage 10 / 262 (3.8%); 41 291 / 319, 8 / 280 (2.9%) (no longer blind); the 46 s
 session 12,429 / 13,249 (at its start 12,417), damage 327 / 9,004 (3.63%; 343, 3.81%); all 51 sets
 13,889 / 14,803 (93.83%), damage 369 / 10,318 (3.58%). Second look retrained on the 51 sets (set by set
 on sets it was not trained on: 13,104 -> 13,084 of 14,097 items, damage 4.65% -> 4.00%).
+
+Held-out 42 (74 responses, 317 items, 262 harmless) and 43 (77 responses, 291 items, 258 harmless;
+the writer asked for harmless phrases a careless tool would damage), each measured once at 8dd535e,
+the last commit before they arrived: 42 300 / 317 (94.6%), names 161 / 167 (96.4%), every kind at
+least 75% (social 7 / 9, registrations 11 / 14), damage 14 / 262 (5.3%, one phrase over the bar); 43
+274 / 291 (94.2%), names 146 / 152 (96.1%), every kind at least 75% (workplaces 15 / 20), damage
+22 / 258 (8.5%; 8 of them places and festivals written inside Ukrainian, Chinese and Arabic text,
+which is withheld whole: 14 / 258, 5.4%, without them). Seven blind sets this session (37 to 43):
+90% removed and names at least 85% on all seven; every kind at least 75% on four (37, 40, 42, 43);
+damage at most 5% on none at the commit each met (5.1% to 8.5%). Rules for what they showed (a month
+range, "Jan-Feb", is no name; a body that meets ("at Cabinet") and a festival ("at Eid") are no
+employer; a birth's hospital before "on March 3"; a chat's time stamp under a line about a birth is
+no birth; a town before "patch" or "area" is no part of a workplace; "into <town>"; Delia Smith by
+first name alone (seven writers wrote "Delia" for her; not "my friend Delia", "Delia at the hub");
+"Muito obrigado"; WellComm; A&E and "turning up at" as a patient's words). After them: 42 300 / 317,
+damage 9 / 262 (3.4%); 43 274 / 291, 14 / 258 (5.4%) (no longer blind); the 46 sets before this
+session 12,429 / 13,249 (93.81%), damage 323 / 9,004 (3.59%; at its start 12,417, 343, 3.81%); all
+53 sets 14,463 / 15,411 (93.85%), damage 386 / 10,838 (3.56%). Second look retrained on the 53 sets
+(set by set on sets it was not trained on: 13,677 -> 13,659 of 14,705 items, damage 4.64% -> 3.96%).
+
+Held-out 44 (78 responses, 316 items, 266 harmless) and 45 (75 responses, 307 items, 280 harmless; set
+in a made-up Derbyshire consultation: other towns, services and people), each measured once at
+8dd535e, the last commit before they arrived: 44 296 / 316 (93.7%), names 170 / 178 (95.5%), every
+kind at least 75% (workplaces 15 / 20), damage 15 / 266 (5.6%); 45 278 / 307 (90.6%), names 158 /
+175 (90.3%), schools 3 / 5 and workplaces 8 / 13, damage 22 / 280 (7.9%). With the rules built for 42
+and 43 (written before 44 and 45 arrived, not yet committed), 44 met all four bars: the same recall,
+damage 13 / 266 (4.9%); 45 23 / 280 (8.2%). No rule was built for 44 or 45; they are in the sets and
+the second look is trained on them (44 296 / 316, damage 12 / 266; 45 278 / 307, 16 / 280 above). A
+second look guard: an employer named after "I work (nights) at" or a posting ("posted to Kendrew
+Barracks") is never dropped ("the Amazon hub").
+Nine blind sets this session (37 to 45): 90% removed and names at least 85% on all nine; every kind at
+least 75% on five (37, 40, 42, 43, 44); damage at most 5% on none at the commit each met (5.1% to
+8.5%), on two with rules written before they arrived (38 4.7%, 44 4.9%). The 46 sets before this
+session 12,428 / 13,249 (93.80%), damage 324 / 9,004 (3.60%; at its start 12,417, 343, 3.81%); all 55
+sets 15,036 / 16,034 (93.78%), damage 415 / 11,384 (3.65%). Second look retrained on the 55 sets (set
+by set on sets it was not trained on: 14,247 -> 14,229 of 15,328 items, damage 4.77% -> 4.04%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

@@ -1782,6 +1782,38 @@ def test_ways_of_writing_from_held_out_37_38_39(text: str, expected: str) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # held-out 42 and 43 (measured once at 8dd535e), said in other words: a month range, a body that
+        # meets and a festival are no employer, a birth's hospital before "on March 3", a chat's stamp
+        # under a line about a birth, a town before "patch", "into <town>", Delia Smith, a Portuguese
+        # thank-you, WellComm, A&E
+        ("we went in Jan–Mar most weeks", "unchanged"),
+        ("it goes to Cabinet in July for a decision", "unchanged"),
+        ("at Diwali the staff put on a party", "unchanged"),
+        (
+            "she was born at Ipswich Hospital on April 9, 2023 and",
+            "she was born at Ipswich Hospital on [date of birth] and",
+        ),
+        (
+            "best day since Ava was born\n[02/04/2025, 21:10:05] Jo: same",
+            "best day since [name] was born\n[02/04/2025, 21:10:05] [name]: same",
+        ),
+        ("I work for the trust in the Dereham patch", "unchanged"),
+        ("if it all moves into Brandon we cannot get there", "unchanged"),
+        ("as Delia would say, let's be having you", "unchanged"),
+        ("my friend Delia takes us", "my friend [name] takes us"),
+        ("Muito obrigado,\nJoão Silva", "Muito obrigado,\n[name]"),
+        ("the WellComm screen picked it up", "unchanged"),
+        ("we ended up at A&E at the James Paget", "unchanged"),
+    ],
+)
+def test_ways_of_writing_from_held_out_42_43(text: str, expected: str) -> None:
+    """Each a way of writing held-out 42 or 43 measured as damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # rules of held-out 37-39 that had no test (review 17, F21): references spelt aloud, plates after
         # a vehicle word, a piped signature's employer, "name as", a trade centre, an economist named
         (

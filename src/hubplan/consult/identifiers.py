@@ -537,7 +537,8 @@ _SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)|[.!?]$|\s*\(")
 _NOT_EMPLOYERS_TEXT = (
     "home the a an night nights weekend weekends it all least last times moment present once minimum same "
     "centre center hub hubs group groups playgroup session sessions library end minute broads fens brecks "
-    "city midlands north south east west community coach"
+    "city midlands north south east west community coach cabinet committee scrutiny parliament eid christmas "
+    "easter diwali ramadan"
 )
 # After "work in the Early Years ...": a field of work, not an employer.
 _FIELD = re.compile(
@@ -775,7 +776,7 @@ _PERIOD_START = re.compile(r"[ \t]*(?:to|until|till)[ \t]+\d")
 # the James Paget in 2020", "in Norwich in March 2021".
 _PLACE_THEN_ON = re.compile(
     r"(?:(?:at|in)[ \t]+)?(?:the[ \t]+)?[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+on[ \t]+"
-    r"(?=(?:the[ \t]+)?\d|[^\W\d_]*\d)"
+    rf"(?=(?:the[ \t]+)?\d|[^\W\d_]*\d|(?i:{_MONTH})[ \t]+\d)"
     # "at the James Paget in 2020": a place said with "at", "in" or "the" (not "born Easter Sunday in 2022")
     r"|(?:(?:at|in)[ \t]+(?:the[ \t]+)?|the[ \t]+)"
     r"[A-Z][\w'’&-]*(?:[ \t]+(?:[A-Z][\w'’&-]*|of|and))*?[ \t]+in[ \t]+"
@@ -845,7 +846,10 @@ class DateRecogniser(_Regex):
                 and not (between and _SOMEONE_NAMED.search(between[0]))
             )
             stamped = clock or appointment or _dates_a_document(text, m.start(), m.end())
-            if not stamped or _BIRTH_CUE.search(text[max(0, m.start() - 30) : m.start()]):
+            # (a birth said on the line before a message's stamp is that message's: "... after Lily was
+            # born\n[11/03/2025, 20:45:55] Kerry: ...")
+            line = text[max(0, m.start() - 30) : m.start()].rsplit("\n", 1)[-1]
+            if not stamped or _BIRTH_CUE.search(line if clock else text[max(0, m.start() - 30) : m.start()]):
                 yield m.start(), m.end()
         for m in DATE_WORDS.finditer(text):
             if _dates_a_document(text, m.start(), m.end()) and not _BIRTH_CUE.search(
@@ -884,7 +888,9 @@ class DateRecogniser(_Regex):
                     cue = _BRACKETED_CUE.match(m[1])
                     yield m.start(1) + (cue.end() if cue else 0), m.end(1)
         for m in _AFTER_BIRTH.finditer(text):
-            words = re.split(r"[.!?]\s", m[1])[0]  # within its sentence
+            if "\n" in text[m.start() : m.start(1)]:
+                continue  # "... was born\n[11/03/2025, 20:45:55] Kerry: ...": the next message's stamp
+            words = re.split(r"[.!?]\s|\n", m[1])[0]  # within its sentence and line
             last = list(re.finditer(r"[^\s]*\d[^\s]*", words))
             told = words[: last[-1].end()] if last else ""
             if not (last and _dated(told)):
@@ -1000,6 +1006,7 @@ _DAYS_ONLY = re.compile(
 # One's own things, no employer: "drive them in my old Rover" (not "his brother's restaurant Taj").
 _MINE_BEFORE = re.compile(r"(?i:(?:my|our)[ \t]+(?:old|own|new|trusty|little)[ \t]+)")
 _AREA_AFTER = re.compile(r"(?i:[ \t](?:locality|patch|area|district|division|region|sector)s?)\Z")
+_AREA_WORD_AFTER = re.compile(r"(?i:(?:[ \t]+(?:and|&)[ \t]+\w+)?[ \t]+(?:locality|patch|area|district)s?\b)")
 _AREA_AFTER_IT = re.compile(r"(?i:[ \t]+(?:locality|patch|area|district|division|region|sector)s?\b)")
 
 
@@ -1259,8 +1266,8 @@ def _with_its_town(text: str, end: int) -> int:
     """
     m = _TOWN_AFTER.match(text, end)
     length = town_length(text, m.end()) if m else 0
-    if not m or not length:
-        return end
+    if not m or not length or _AREA_WORD_AFTER.match(text, m.end() + length):
+        return end  # "... in the Thetford patch": the area covered
     # After a comma, the town ends its clause ("Fenland Haulage, Wisbech, so ..."); "the Co-op,
     # Norwich is too far" starts another.
     if m[0].startswith(",") and not re.match(r"\s*(?:[.,;:!?)\n]|$)", text[m.end() + length :]):
@@ -1602,7 +1609,7 @@ def _named_owners(text: str) -> Iterator[tuple[int, int]]:
 # Where someone was born, treated or taken, with no word about work between: no workplace.
 _AS_A_PATIENT = re.compile(
     r"(?i:\b(?:born|birth|delivered|admitted|treated|induced|rushed|screen|screening|scan|scanned|seen|"
-    r"appointment|clinic))\b([^.!?\n]{0,60})\Z"
+    r"appointment|clinic|a&e|casualty|turning[ \t]+up|turned[ \t]+up|turn[ \t]+up))([^.!?\n]{0,60})\Z"
 )
 
 

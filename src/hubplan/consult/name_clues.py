@@ -190,6 +190,13 @@ _PUBLIC_FIGURE = re.compile(
     )
     + r")\b(?:['’]s\b)?"
 )
+# Norfolk's one figure its people name by first name alone: Delia Smith ("Like Delia said, let's be
+# havin' yer", "Nelson's county and Delia's county"; four independent writers so far). Not a Delia the
+# writer knows or meets: "my friend Delia", "Delia at the hub", "Delia from the council".
+_KNOWN_BY_FIRST_NAME = re.compile(
+    r"\bDelia\b(?!['’]s[ \t]+(?:mum|dad|son|daughter|baby|kids?|group)\b)"
+    r"(?![ \t]+(?:at|from|who|runs|ran|helped|is[ \t]+(?:our|my|the|a)|was[ \t]+(?:our|my|the|a))\b)"
+)
 _KNOWN_TO_THE_WRITER = re.compile(r"(?i:\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z'’-]+[ \t]+){0,2})\Z")
 
 _CAPS_LINE_LETTERS = 8
@@ -706,7 +713,7 @@ def public_office_spans(text: str) -> list[tuple[int, int]]:
     """
     return in_office_spans(text) + [
         m.span()
-        for m in _PUBLIC_FIGURE.finditer(text)
+        for m in [*_PUBLIC_FIGURE.finditer(text), *_KNOWN_BY_FIRST_NAME.finditer(text)]
         if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
     ]
 

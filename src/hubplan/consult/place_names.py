@@ -229,7 +229,7 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
 
 
 _WHERE_A_PLACE_STANDS = re.compile(
-    r"(?i:\b(?:in|near|outside|round|around|towards)[ \t]+"
+    r"(?i:\b(?:in|into|near|outside|round|around|towards)[ \t]+"
     r"|\b(?:get|gets|getting|got|go|goes|going|went|travel\w*|move[sd]?|moving|drive|driving|drove|"
     r"walk|walking|bus|buses|coach|train|trip|journey|miles?|mins|minutes|hours?|way|come|comes|coming|"
     r"came|commute|commuting|route)"

@@ -1114,10 +1114,13 @@ class NameRecogniser(_Regex):
             )  # not "Since April, our family support worker ..."
             # "at the Nelson Ward", "the Edith Cavell building": a place named after someone.
             named_after = re.search(r"(?i:\bthe\s+)$", text[max(0, m.start() - 8) : m.start()])
-            # "4 Jan", "Jun 2024": a month beside a number, not Jan or Jun.
+            # "4 Jan", "Jun 2024", "Jan–Feb": a month beside a number or another month, not Jan or Jun.
             dated = word in ("jan", "jun") and (
                 re.search(r"\d(?:st|nd|rd|th)?\s+$", text[max(0, m.start() - 6) : m.start()])
-                or re.match(r"\s+\d", text[m.end() : m.end() + 3])
+                or re.match(
+                    r"\s+\d|[ \t]*[-–—/][ \t]*(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+                    text[m.end() : m.end() + 8],
+                )
             )
             # "Duke of Edinburgh": a title, not the name it starts with ("Karen of Home-Start" is Karen)
             titled = word in TITLES_OF and _OF_A_PLACE.match(text, m.end()) is not None

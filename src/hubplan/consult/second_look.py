@@ -98,6 +98,14 @@ def span_features(doc: Doc, text: str, finding: Found) -> dict[str, float]:
 _NAME_FIELD_BEFORE = re.compile(r"(?i:(?:name|surname|forename)[\"']?[ \t]*[:=][ \t]*[\"']?[ \t]*)\Z")
 
 
+# The writer saying where they work or are posted, just before the finding: "I work nights at", "we
+# both work for", "a forces family posted to".
+_I_WORK_AT = re.compile(
+    r"(?i:(?:\b(?:i|we|i['’]m|im)[ \t]+(?:both[ \t]+)?(?:work|worked|working)\b(?:[ \t]+[a-z-]+){0,2}"
+    r"[ \t]+(?:at|for)|\b(?:posted|stationed)[ \t]+(?:to|at|in))[ \t]+(?:the[ \t]+)?)\Z"
+)
+
+
 def may_drop(text: str, finding: Found) -> bool:
     """Return whether the second look may drop a finding: a name or workplace of English words only.
 
@@ -108,7 +116,9 @@ def may_drop(text: str, finding: Found) -> bool:
     neither. Schools, addresses, dates and numbers are never asked either: their recognisers damage
     little, and "Heartsease Academy" is a school of English words; nor is a business named in brackets
     after its trade ("a cafe (The Copper Kettle)": 14 of the 16 such findings on the labelled sets are
-    someone's workplace), nor a form's name field ('"last_name": "smith"').
+    someone's workplace), nor a form's name field ('"last_name": "smith"'), nor the employer the
+    writer names after "I work (nights) at" ("the Amazon hub") or a posting ("posted to Kendrew
+    Barracks").
 
     Parameters
     ----------
@@ -134,6 +144,8 @@ def may_drop(text: str, finding: Found) -> bool:
         return False  # a business named in brackets after its trade ("a cafe (The Copper Kettle)"): 14 of 16
     if _NAME_FIELD_BEFORE.search(text, max(0, finding.start - 30), finding.start):
         return False  # a form's '"last_name": "smith"': whatever the field holds is a name
+    if finding.kind == "WORKPLACE" and _I_WORK_AT.search(text, max(0, finding.start - 40), finding.start):
+        return False  # "I work nights at the Amazon hub", "posted to Kendrew Barracks": whatever its words
     words = re.findall(r"[^\W\d_]{2,}", text[finding.start : finding.end])
     return bool(words) and all(
         is_ambiguous_name(w) or (is_english_word(w) and not is_first_name(w)) for w in words
