@@ -905,28 +905,6 @@ _HOSPITALS_NAMED_FOR_PEOPLE = re.compile(
 )
 
 
-def hospital_name_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of hospitals known by a person's name ("the James Paget"): never a person.
-
-    Not where the comment makes it someone it knows ("my son James Paget").
-
-    Parameters
-    ----------
-    text
-        Free text.
-
-    Returns
-    -------
-    list of (start, end)
-        Character offsets (end exclusive).
-    """
-    return [
-        m.span(1)
-        for m in _HOSPITALS_NAMED_FOR_PEOPLE.finditer(text)
-        if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())  # "my son James Paget"
-    ]
-
-
 # What is no one's name by the words around it: a Bible reference ("Matthew 19:14"), a language after
 # a verb of speaking ("the mum who only spoke Tetum"), the namesake after Polish "im." ("Szkoła im.
 # Jana Pawła II", named for).
@@ -940,7 +918,10 @@ _NAMED_THING = re.compile(
 
 
 def named_thing_spans(text: str) -> list[tuple[int, int]]:
-    """Return the spans of Bible references, languages spoken and a Polish namesake: never a person.
+    """Return the spans of things named like people: never a person.
+
+    Bible references, languages spoken, a Polish namesake, and hospitals known by a person's name ("the
+    James Paget"), but for one the comment makes someone it knows ("my son James Paget").
 
     Parameters
     ----------
@@ -952,4 +933,9 @@ def named_thing_spans(text: str) -> list[tuple[int, int]]:
     list of (start, end)
         Character offsets (end exclusive).
     """
-    return [m.span() for m in _NAMED_THING.finditer(text)]
+    hospitals = [
+        m.span(1)
+        for m in _HOSPITALS_NAMED_FOR_PEOPLE.finditer(text)
+        if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
+    ]
+    return [m.span() for m in _NAMED_THING.finditer(text)] + hospitals

@@ -243,7 +243,6 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         festival_spans,
         glossed_word_spans,
         greeting_spans,
-        hospital_name_spans,
         idiom_spans,
         in_office_spans,
         named_thing_spans,
@@ -307,7 +306,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     in_office = in_office_spans(text)
     never = idiom_spans(text) + public + places + handles + glossed_word_spans(text)
     never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text) + thing_name_spans(text)
-    never += hospital_name_spans(text) + named_thing_spans(text)
+    never += named_thing_spans(text)
     never += [m.span() for m in _THE_ROYAL.finditer(text)]
     found = [f for f in found if f.kind != "PERSON" or not any(s <= f.start and f.end <= e for s, e in never)]
     found = [
