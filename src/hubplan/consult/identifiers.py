@@ -1005,9 +1005,11 @@ _DAYS_ONLY = re.compile(
 )
 # One's own things, no employer: "drive them in my old Rover" (not "his brother's restaurant Taj").
 _MINE_BEFORE = re.compile(r"(?i:(?:my|our)[ \t]+(?:old|own|new|trusty|little)[ \t]+)")
-_AREA_AFTER = re.compile(r"(?i:[ \t](?:locality|patch|area|district|division|region|sector)s?)\Z")
-_AREA_WORD_AFTER = re.compile(r"(?i:(?:[ \t]+(?:and|&)[ \t]+\w+)?[ \t]+(?:locality|patch|area|district)s?\b)")
-_AREA_AFTER_IT = re.compile(r"(?i:[ \t]+(?:locality|patch|area|district|division|region|sector)s?\b)")
+_AREA_WORD = r"(?i:locality|patch|area|district|division|region|sector)s?"
+_AREA_AFTER = re.compile(rf"[ \t]{_AREA_WORD}\Z")  # a workplace span that ends in one
+_AREA_AFTER_IT = re.compile(rf"[ \t]+{_AREA_WORD}\b")  # one right after a workplace span
+# after a town, with a second town or not: "the Thetford patch", "the Thetford and Brandon patch"
+_AREA_WORD_AFTER = re.compile(rf"(?:[ \t]+(?:and|&)[ \t]+\w+)?[ \t]+{_AREA_WORD}\b")
 
 
 class WorkplaceRecogniser(_Regex):
