@@ -76,6 +76,8 @@ SETS = {
     "held-out 43": DATA / "pii_heldout43.jsonl",
     "held-out 44": DATA / "pii_heldout44.jsonl",
     "held-out 45": DATA / "pii_heldout45.jsonl",
+    "held-out 46": DATA / "pii_heldout46.jsonl",
+    "held-out 47": DATA / "pii_heldout47.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",

@@ -1906,3 +1906,45 @@ def test_review_17(text: str, expected: str) -> None:
 def test_lists_and_cues_of_session_13(text: str, expected: str) -> None:
     """Each list entry or cue word added for held-out 34 to 36, on its own."""
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a service, group or session "at" or "in" a place: where it is, no workplace and no person
+        ("Mum has early shifts so my gran takes us to the hub at Hollins Green.", "unchanged"),
+        ("They closed the toddler group at Clayton, and the one at Denver before that.", "unchanged"),
+        ("We used the Friday Drop-In at Brandon for years.", "unchanged"),
+        ("I take her to the group at Kerry's on Mondays", "I take her to the group at [name]'s on Mondays"),
+        # a big city that is also a first name, unless a word for someone stands before it
+        ("Preston is where my family lives now.", "unchanged"),
+        ("We give to Bradford Food Bank every month", "unchanged"),
+        ("my son Preston is 3", "my son [name] is 3"),
+        # England's districts are places: "rural Breckland", "across Calderdale"
+        ("We cover the whole of rural Calderdale with two cars", "unchanged"),
+        # a first name's possessive before a capitalised word names a thing, not the person alone
+        ("Bookings for Jacob's Ladder soft play are full", "unchanged"),
+        ("Amy's Mum brought the twins", "[name]'s Mum brought the twins"),
+        # a student at a university or college is not employed there (a PhD is)
+        ("I'm a second year student nurse at Anglia Ruskin University", "unchanged"),
+        ("I study law at the University of Leeds", "unchanged"),
+        ("I'm a PhD student at Anglia Ruskin University", "I'm a PhD student at [workplace]"),
+        # a plan that "will not work" is no job; a council's department by its place employs thousands
+        ("Seeing us at Hillside Lodge instead will not work for us", "unchanged"),
+        ("We foster with Leeds Children's Services and love it", "unchanged"),
+        # what a relative clause says of the people someone relies on is no workplace
+        ("we rely on the family workers who speak Tigrinya and Amharic", "unchanged"),
+        # the second of a pair of towns, ended there; in capitals too; not "... and Brandon started"
+        ("Re: Diss & Harleston", "unchanged"),
+        ("SAVE WATTON AND BRANDON CENTRES!!", "SAVE WATTON AND BRANDON CENTRES!!"),
+        ("We moved to Diss and Brandon loves it.", "We moved to Diss and [name] loves it."),
+        ("at Mill Lane, Derek, next door", "at Mill Lane, [name], next door"),
+        # a name found by NER ends before a town of two words; a job title on a signature's line
+        ("GREETINGS FROM JAY AND SAM GREAT YARMOUTH", "GREETINGS FROM [name] AND [name] GREAT YARMOUTH"),
+        ("Kind regards\nPat Hemsby\nParish Clerk", "Kind regards\n[name]\nParish Clerk"),
+        ("Please keep Clayton open", "unchanged"),
+    ],
+)
+def test_ways_of_writing_from_held_out_46_47(text: str, expected: str) -> None:
+    """Each a way of writing held-out 46 or 47 (set in Bradford) measured as damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)

@@ -18,13 +18,15 @@ from presidio_analyzer import RecognizerResult
 
 from hubplan.consult.name_clues import CLOSING
 from hubplan.consult.name_lists import _NOT_NAMES, _words
-from hubplan.consult.place_names import looks_like_place, town_length
+from hubplan.consult.place_names import SERVICE_AT, looks_like_place, town_length
 from hubplan.consult.recognisers import _DAYS_AND_MONTHS, _Regex, nhs_number_is_valid
 from hubplan.consult.spoken import ocr_digits, spoken_references
 from hubplan.consult.work_grammar import PLAIN_STREET_WORDS, grammar_workplaces
 
 NI_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d](?![A-Za-z0-9])"
+    # in pairs or threes: "QQ 12 34 56 C", "QQ 123 456 C"
+    r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?(?:\d{2}[\s.-]?\d{2}[\s.-]?\d{2}|\d{3}[\s.-]?\d{3})[\s.-]?[A-Da-d]"
+    r"(?![A-Za-z0-9])"
 )
 VEHICLE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{2}[ \t]?\d{2}[ \t]?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
@@ -106,8 +108,9 @@ _MONTH = (
     r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)"
 )
 _DAY = rf"(?:{_ORDINAL_WORD}|\d{{1,2}}(?:st|nd|rd|th)?)"
-# Month names in the other languages England's families write in (as a date writes them: Polish and
-# Czech in the genitive, Latvian in the locative, Lithuanian in the genitive), for full dates only.
+# Month names in the other languages England's families write in (as a date writes them: Polish,
+# Czech and Slovak in the genitive, Latvian in the locative, Lithuanian in the genitive), for full
+# dates only.
 _FOREIGN_MONTH = (
     r"(?:styczeń|stycznia|luty|lutego|marzec|marca|kwiecień|kwietnia|maj|maja|czerwiec|czerwca|lipiec|lipca|"
     r"sierpień|sierpnia|wrzesień|września|październik|października|listopad|listopada|grudzień|grudnia|"
@@ -118,6 +121,7 @@ _FOREIGN_MONTH = (
     r"janvārī|februārī|martā|aprīlī|maijā|jūnijā|jūlijā|augustā|septembrī|oktobrī|novembrī|decembrī|"
     r"január|február|március|április|május|június|július|augusztus|szeptember|október|"
     r"ledna|února|března|dubna|května|června|července|srpna|září|října|listopadu|prosince|"
+    r"januára|februára|apríla|mája|júna|júla|augusta|septembra|októbra|novembra|decembra|"
     r"ionawr|chwefror|mawrth|ebrill|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr|"
     r"ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık|"
     r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
@@ -562,12 +566,16 @@ _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
     r"reg|licence|license|certificate|cert|badge|plate|pcn|penalty\s+charge(?:\s+notice)?|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
-    r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident)\s+(?:ref|no|number|id)|mrn)"
+    r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident)\s+(?:ref|no|number|id)|mrn|"
+    # "Housing register no HR0194432", "Eligibility code: 50081234567" (a childcare code)
+    r"register|eligibility\s+code)"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
-    rf"|(?i:\b{_REGISTERS}\b(?:,?\s+(?:{_REGISTERS}|no\.?|number|num|is|was|which|=|:))*[\s:.#(,]*)"
-    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3})"
+    rf"|(?i:\b{_REGISTERS}\b(?:,?[\s(]+(?:{_REGISTERS}|no\.?|number|num|is|was|which|=|:))*[\s:.#(,]*)"
+    # (its groups, a last single digit after four: "Blue Badge (no. BB 7734 1190 2)")
+    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3}"
+    r"(?:(?<=\d{4})[ ]\d(?![\w.,]\w))?)"
     r"(?![A-Za-z0-9])"
 )
 
@@ -671,6 +679,8 @@ _COUNTY_COUNCIL = re.compile(
     r"cambs|cambridgeshire|herts|hertfordshire|notts|nottinghamshire|derbyshire|lancashire|cumbria|"
     r"durham|northumberland|hants|hampshire|oxfordshire|staffs|staffordshire|wiltshire|warwickshire|"
     r"leics|leicestershire|worcestershire|gloucestershire|shropshire|westsussex|eastsussex|bucks)cc(?:_|$)"
+    # any council by the letters of its kind after its name: "@BradfordMDC", "@LeedsCC", "@WiganCouncil"
+    r"|(?-i:^@[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:CC|MDC|BC|DC|CBC|BMDC|MBC|ICB)$)"
 )
 
 
@@ -1049,6 +1059,12 @@ class WorkplaceRecogniser(_Regex):
                 continue  # a church a minister serves, "foster carers for Norfolk County Council", the NHS
             if _REPRESENTS.search(text, max(0, start - 40), start):
                 continue  # "the county councillor for Mile Cross": the division represented, no employer
+            if SERVICE_AT.search(text, max(0, start - 30), start):
+                continue  # "the centre at Catton Grove": where the service is
+            study = _STUDENT_BEFORE.search(text, max(0, start - 60), start)
+            research = study and _RESEARCH.search(text, max(0, study.start() - 12), start)
+            if study and _PLACE_OF_STUDY.search(text[start:end]) and not research:
+                continue  # "a student midwife at UEA", "study English at City College": no employer
             if _DENIED.search(text, max(0, start - 40), start):
                 continue  # "I don't work for Boots", "never worked at Tesco": no one's workplace
             # (a place without "the": "across the Norfolk and Norwich" is a hospital)
@@ -1458,7 +1474,8 @@ def _signature_employers(text: str) -> Iterator[tuple[int, int]]:
 
 # A sentence about someone's job: a work word, a job (after "a", "an", "the"), a rank.
 _JOB_SENTENCE = re.compile(
-    r"(?i:\b(?:work|works|worked|working|job|jobs|shifts?|employed|employer|tills|crew|crews|picks?|"
+    # (not a plan that "will not work" or "doesn't work for us")
+    r"(?i:\b(?<!not\s)(?<!n't\s)(?<!n’t\s)(?:work|works|worked|working|job|jobs|shifts?|employed|employer|tills|crew|crews|picks?|"
     r"picking|packing|lambing|harvest|agency|volunteers?|volunteering|apprentice\w*|placement|posted|"
     r"stationed|serving|serves|contract|hours|rota|housekeeping|domiciliary|warehouse|kitchen|deliveries|"
     r"nightshift|lates|earlies|security|cleaning|home\s+care|care\s+work|contracted|used\s+to\s+(?:be|work)\s+at|"
@@ -1508,6 +1525,16 @@ _SERVICE_AFTER = re.compile(
     r"(?i:[ \t]+(?:(?:family|families|children['’]?s)[ \t]+)?(?:hub|hubs)\b"
     r"|[ \t]+(?:children['’]?s|family)[ \t]+cent(?:re|er)\b)"
 )
+# A university or college, and a student of it just before (in the same sentence, with no word of paid
+# work between): "a third year student midwife at UEA", "I study nursing at UEA", "a student at City
+# College Norwich". In the labelled sets such a place is harmless nine times in ten; a PhD, a placement
+# or a teaching job there is work ("a PhD student at UEA", "on placement at Little Acorns").
+_RESEARCH = re.compile(r"(?i:\b(?:phd|doctoral|postdoc(?:toral)?|research)\b)")
+_PLACE_OF_STUDY = re.compile(r"\b(?:University|Uni|College|UEA|Polytechnic|Sixth[ \t]+Form)\b")
+_STUDENT_BEFORE = re.compile(
+    r"(?i:\b(?:students?|studying|study|studies)\b(?:(?!\b(?:phd|doctoral|doctorate|postdoc|placement|work|"
+    r"works|working|employed|lecturer|lecturing|researcher|teaching|assistant|job)\b)[^.!?\n])*\Z)"
+)
 # "Thetford Family Hub", "the Gaywood children's centre": a family hub or children's centre by name.
 _A_SERVICE = re.compile(
     r"(?i)^(?:the\s+)?[\w'’ -]*\b(?:children['’]?s|family|families)\s+(?:centre|center|hub|hubs)$"
@@ -1524,7 +1551,10 @@ def _a_place(text: str, start: int, end: int) -> bool:
 
 # A whole council as the employer names no one: every council employs thousands (foster carers too).
 _COUNCIL = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
+    # its departments by its place: "a foster carer with Bradford Children's Services" (not "Norfolk
+    # County Council Children's Services", which a worker there names as their employer)
+    r"|(?<!Council\s)(?:Children['’]?s|Adult|Adults['’]?|Social)\s+(?:Services|Social\s+Care|Care))"
 )
 # The NHS as a whole, which employs 1.5 million: "employed by the NHS" names no one (a hospital does).
 _THE_NHS = re.compile(r"(?i:(?:the\s+)?nhs)")

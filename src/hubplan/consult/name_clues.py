@@ -39,6 +39,7 @@ from hubplan.consult.name_lists import (
     is_unknown_word,
     not_a_name,
 )
+from hubplan.consult.place_names import town_names
 
 _UP = "A-ZÀ-ÖØ-ÞĄĆČĎĘĚŁŃŇŐŒŘŚŞŠŢŤŮŰŹŻŽȘȚ"
 _LOW = "a-zß-öø-ÿā-žșț"
@@ -212,8 +213,8 @@ def recase_capitals(text: str) -> str:
     A comment (or a signature) typed with Caps Lock on gives every word a capital, so nothing tells a
     name from a word. Such a line (at least :data:`_CAPS_LINE_LETTERS` letters, four in five of them
     capitals) is put in lower case but for: the first word of a sentence, "I", a first name of the
-    lists ("LEANNE", "GRACIE"; "GRACE" and "MAY", which the lists leave out, stay words), an initial,
-    a title and the words after it ("MRS M. FEATHERSTONE"). Every other line is left as it is, and
+    lists ("LEANNE", "GRACIE"; "GRACE" and "MAY", which the lists leave out, stay words), a town, an
+    initial, a title and the words after it ("MRS M. FEATHERSTONE"). Every other line is left as it is, and
     the result has the same length, so spans found in it are spans of ``text``.
 
     Parameters
@@ -255,7 +256,9 @@ def _sentence_case(line: str) -> str:
     chars = list(line)
     after_title = False
     after_name = 0
-    for m in _WORD.finditer(line):
+    words = list(_WORD.finditer(line))
+    towns = _town_words([w[0].lower() for w in words])
+    for i, m in enumerate(words):
         word = m[0]
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in word)
         before = line[: m.start()].rstrip()
@@ -263,7 +266,8 @@ def _sentence_case(line: str) -> str:
         initial = len(word) == 1 and line[m.end() : m.end() + 1] == "."
         bare = re.sub(r"['’]s$", "", low)  # "KEITH'S EYES": the name is Keith
         name = is_first_name(bare) and bare not in _NOT_NAMES  # the lists leave out Grace, May, Will
-        keep = starts or low == "i" or initial or after_title or name or low in _TITLE_WORDS
+        town = i in towns  # "KEEP THETFORD AND BRANDON OPEN", "NORTH WALSHAM": a town's capitals stay
+        keep = starts or low == "i" or initial or after_title or name or town or low in _TITLE_WORDS
         # "DORIS PEGG": the word straight after a first name is its surname, if it is no word.
         surname = after_name > 0 and line[after_name : m.start()].strip() == "" and is_unknown_word(low)
         keep = keep or surname
@@ -271,6 +275,17 @@ def _sentence_case(line: str) -> str:
         after_title = low in _TITLE_WORDS or (after_title and initial)
         after_name = m.end() if name else 0
     return "".join(chars)
+
+
+def _town_words(words: list[str]) -> set[int]:
+    """Return the indices of the lower-case ``words`` that make up a town's name ("north", "walsham")."""
+    towns: set[int] = set()
+    i = 0
+    while i < len(words):
+        size = next((k for k in (3, 2, 1) if " ".join(words[i : i + k]) in town_names()), 0)
+        towns.update(range(i, i + size))
+        i += size or 1
+    return towns
 
 
 def _lower_name(word: str, names: frozenset[str]) -> bool:
@@ -917,11 +932,35 @@ _NAMED_THING = re.compile(
 )
 
 
+# A first name's possessive before a capitalised word: "Jacob's Well", "Andy's Man Club", "Clare's Law".
+_POSSESSED = re.compile(r"\b[A-Z][a-z]+['’]s[ \t]+([A-Z][a-z]+)\b")
+# What belongs to a person, not to a thing named for one: "Amy's Mum", "Jo's House", "Tom's Birthday".
+_A_PERSONS = _words(
+    """mum mam mom mummy mother dad daddy father nan nana nanna nanny gran granny grandma grandad grandpa
+    husband wife partner son daughter brother sister boyfriend girlfriend friend friends mate mates auntie
+    aunt uncle cousin baby kids children family house home place flat room car birthday party christening
+    wedding funeral baptism school class teacher nursery"""
+)
+
+
+def _possessed_things(text: str) -> Iterator[tuple[int, int]]:
+    """Yield each thing named with a first name's possessive ("Jacob's Well"): never the person alone.
+
+    In the labelled sets no first name before "'s" and a capitalised English word is a name on its
+    own: the phrase is a workplace ("Mehmet's Barbers", found whole as one), a building, a charity
+    ("Nelson's Journey"), a law ("Clare's Law") or a day ("St David's Day").
+    """
+    for m in _POSSESSED.finditer(text):
+        if m[1].lower() not in _A_PERSONS and is_english_word(m[1].lower()):
+            yield m.span()
+
+
 def named_thing_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of things named like people: never a person.
 
-    Bible references, languages spoken, a Polish namesake, and hospitals known by a person's name ("the
-    James Paget"), but for one the comment makes someone it knows ("my son James Paget").
+    Bible references, languages spoken, a Polish namesake, things named with a first name's possessive
+    ("Jacob's Well"), and hospitals known by a person's name ("the James Paget"), but for one the
+    comment makes someone it knows ("my son James Paget").
 
     Parameters
     ----------
@@ -938,4 +977,4 @@ def named_thing_spans(text: str) -> list[tuple[int, int]]:
         for m in _HOSPITALS_NAMED_FOR_PEOPLE.finditer(text)
         if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
     ]
-    return [m.span() for m in _NAMED_THING.finditer(text)] + hospitals
+    return [m.span() for m in _NAMED_THING.finditer(text)] + hospitals + list(_possessed_things(text))

@@ -47,6 +47,8 @@ _NOT_NAMES = _words(
     co-ordinator manager director founder co-founder organiser administrator receptionist caretaker
     governor governors headteacher president vice-chair patron convenor facilitator chief executive ceo
     slt salt hca deaf consultant paediatrician obstetrician physician surgeon registrar dietitian dietician
+    clerk town parish worker workers therapist therapists practitioner practitioners officer assistant
+    support speech
     mera mere hain aur bohot bahut"""
 )
 # (The last line: Urdu and Hindi written in Latin letters, "my", "are", "and", "very"; not "hai",

@@ -16,6 +16,7 @@ from hubplan.consult.name_lists import _words, is_ambiguous_name, is_english_wor
 from hubplan.data.places import (
     british_place_names,
     british_places,
+    district_names,
     library_localities,
     world_countries,
     world_place_names,
@@ -24,20 +25,22 @@ from hubplan.data.places import (
 
 @functools.cache
 def town_names() -> frozenset[str]:
-    """Return the lower-case names of Britain's towns and villages, and of the places libraries are named for.
+    """Return the lower-case names of Britain's towns and villages, England's districts and library places.
 
-    GeoNames' places of 500 people or more (:func:`~hubplan.data.places.british_place_names`) and the
-    neighbourhoods England's libraries serve (:func:`~hubplan.data.places.library_localities`:
-    "Hellesdon", "Earlham"), less those whose first word is also a first name ("Shirley", "Stanley"),
-    which context must tell apart, and those made only of English words ("Park", "Green Street").
+    GeoNames' places of 500 people or more (:func:`~hubplan.data.places.british_place_names`), and
+    England's districts and councils (:func:`~hubplan.data.places.district_names`: "Breckland",
+    "Calderdale") and the neighbourhoods its libraries serve
+    (:func:`~hubplan.data.places.library_localities`: "Hellesdon", "Earlham"), less those whose first
+    word is also a first name ("Shirley", "Stanley", "Eden"), which context must tell apart, and those
+    made only of English words ("Park", "Green Street", "Three Rivers").
     """
-    libraries = {
+    named = {
         n
-        for n in library_localities()
+        for n in library_localities() | district_names()
         if not (is_first_name(n.split()[0]) or is_ambiguous_name(n.split()[0]))
         and not all(is_english_word(w) for w in re.split(r"[\s-]+", n))
     }
-    return british_place_names() | frozenset(libraries)
+    return british_place_names() | frozenset(named)
 
 
 STREET_WORDS = (
@@ -135,10 +138,7 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         return False
     if _placed_by_what_is_around(text, start, end, words):
         return True
-    # "from Bradford", "I'm in Preston": a city, though also a first name.
-    city = " ".join(words).lower() in _british_cities() and _FROM_OR_IN.search(
-        text[max(0, start - 12) : start]
-    )
+    city = reads_as_city(text, start, end)
     if is_first_name(words[0]) and not city:
         return False
     return bool(
@@ -198,6 +198,11 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     # a place's first word ("Marshland St James", "Walpole St Andrew").
     yield bool(re.fullmatch(STREET_WORDS, last)) or (last in BUILDING_WORDS and len(words) > 1)
     yield any(w.lower() in INSIDE_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1])
+    # "the Drop-In at Clayton", "the hub in Darley Dale" (not "the group at Kerry's", a home)
+    home = re.match(r"['’]s\b", text[end : end + 3])
+    yield bool(SERVICE_AT.search(text, max(0, start - 30), start)) and not home
+    # "Please keep Clayton", "Save Brandon!"
+    yield bool(_PLEA_BEFORE.search(text, max(0, start - 10), start)) and named_for_town(words)
     # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
     yield bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end)
     # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
@@ -303,8 +308,31 @@ def signed_from(text: str, start: int, end: int) -> bool:
     return place and signer[1].split()[0].lower().rstrip(".") not in _NO_SIGNER
 
 
+# A service, group or session and "at" or "in" just before: "the centre at Catton Grove", "the hub at
+# Darley Dale", "the toddler group at St Nicholas", "the one at Norton Subcourse". What follows is where
+# the service is, neither a workplace nor a person: in the labelled sets every phrase after these
+# words (over 400) is harmless. Someone working at a hub says "I work at the hub in Diss", found whole.
+SERVICE_AT = re.compile(
+    r"(?i:\b(?:hubs?|centres?|centers?|clinics?|groups?|clubs?|sessions?|drop-ins?|playgroups?|librar(?:y|ies)|"
+    r"(?:the|that)[ \t]+one)[ \t]+(?:at|in)[ \t]+)\Z"
+)
+# A plea for a place: "Please keep Clayton", "Save Brandon!".
+_PLEA_BEFORE = re.compile(r"(?i:\b(?:keep|save|protect)[ \t]+)\Z")
+
 CITY_PEOPLE = 300_000
-"""People in a British city whose name reads as the city after "in" or "came from", though a first name."""
+"""People in a British city whose name reads as the city, though a first name (Bradford, Brent, Preston)."""
+# A word for someone just before a first name: "my son Preston", "Mr Bradford", "called Brent".
+_SOMEONE_BEFORE = re.compile(
+    r"(?i:\b(?:my|our|his|her|their|your|son|daughter|boy|girl|baby|husband|wife|partner|brother|sister|"
+    r"mum|mam|mom|dad|mother|father|nan|nanna|gran|granny|grandad|grandma|grandpa|grandson|granddaughter|"
+    r"nephew|niece|cousin|uncle|aunt|auntie|friend|called|named|dear|hi|hello|mr|mrs|ms|miss|mx|dr|cllr|"
+    r"little|help\s+from|support\s+from|spoke\s+to|speak\s+to|talk\s+to|talked\s+to|thanks\s+to|ask|asked|"
+    r"tell|told)\.?[ \t]*,?[ \t]*)\Z"
+)
+# A body's word after a city's name: "Bradford Council", "Preston's hubs", "Bradford city centre".
+_A_BODY_AFTER = re.compile(
+    r"(?:['’]s)?[ \t]+(?:[A-Z][\w'’-]+|(?i:council|city|hubs?|centres?|centers?|families|district|area))\b"
+)
 _FROM_OR_IN = re.compile(
     r"(?i:\b(?:in|near|outside|(?:come|comes|came|coming|moved|drove|travelled|traveled|here|stay|visit|"
     r"visiting|originally|down|up)\s+from)\s+)$"
@@ -317,6 +345,30 @@ def _british_cities() -> frozenset[str]:
     return frozenset(name.lower() for name, _lat, _lon, people in british_places() if people >= CITY_PEOPLE)
 
 
+def reads_as_city(text: str, start: int, end: int) -> bool:
+    """Return whether the words at ``text[start:end]`` are, or start with, a big British city's name.
+
+    "from Bradford", "Bradford is City of Culture", "with Bradford Children's Services", "Bradford
+    Royal Infirmary": a city of :data:`CITY_PEOPLE` people or more, though its name is also a first
+    name, unless a word for someone stands just before it ("my son Preston", "Mr Bradford", "the help
+    from Bradford at the jobcentre"); after "in" or "came from", or before a body's word ("spoke to
+    Bradford Council"), it is the city all the same.
+    """
+    words = text[start:end].lower().split()
+    if not words or (" ".join(words) not in _british_cities() and words[0] not in _british_cities()):
+        return False
+    if (
+        _FROM_OR_IN.search(text[max(0, start - 12) : start])
+        or len(words) > 1
+        or _A_BODY_AFTER.match(text, end)
+    ):
+        return True  # "came from Bradford", "Bradford Royal Infirmary", "Bradford Council"
+    return not _SOMEONE_BEFORE.search(text, max(0, start - 30), start)
+
+
+_PAIR_END = re.compile(
+    r"[ \t]*(?:\Z|[\n.,;:!?)]|(?i:patch|patches|area|areas|locality|hubs?|centres?|open|team|families)\b)"
+)
 _LIST_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|St\.?|on|next|the|le|by)){0,3}")
 
 
@@ -327,8 +379,10 @@ def in_a_list_of_towns(text: str, start: int, end: int) -> bool:
     is a first name; "Taverham, Thorpe Marriott and Drayton" likewise for "Marriott". Both neighbours
     must be towns (GeoNames): "we go to Diss and Tom comes too" names a boy.
     """
-    sep = r"[ \t]*(?:,|\band\b|&|\bor\b)[ \t]+(?:and[ \t]+)?"
-    own = re.search(r"(?:[A-Z][\w'’-]*[ \t]+){0,2}$", text[max(0, start - 40) : start])
+    sep = r"[ \t]*(?:,|(?i:\band\b)|&|(?i:\bor\b))[ \t]+(?:and[ \t]+)?"
+    own = re.search(
+        r"(?:(?<![\w'’-])(?!(?:AND|OR)\b)[A-Z][\w'’-]*[ \t]+){0,2}$", text[max(0, start - 40) : start]
+    )
     first = start - (len(own[0]) if own else 0)
     more = re.match(r"(?:[ \t]+[A-Z][\w'’-]*){0,2}", text[end : end + 40])
     last = end + (len(more[0]) if more else 0)
@@ -336,6 +390,13 @@ def in_a_list_of_towns(text: str, start: int, end: int) -> bool:
     after = re.match(rf"{sep}({_LIST_ITEM.pattern})", text[last : last + 60])
     if before and after:
         return all(named_for_town(m[1].split()) for m in (before, after))
+    # The second of a pair of towns that ends there: "Re: Thetford & Brandon", "the Thetford and
+    # Brandon patch", "KEEP THETFORD AND BRANDON OPEN" (not "Thetford and Brandon started school")
+    paired = re.search(r"(?i:\band|&)[ \t]+\Z", text[max(0, first - 6) : first])  # (not "Swaffham, Martin.")
+    if before and paired and (_PAIR_END.match(text, last) or _PAIR_END.match(text, end)):
+        words = before[1].split()  # (in capitals the words before it come too: "KEEP THETFORD")
+        towns = [words[k:] for k in range(len(words)) if named_for_town(words[k:])]
+        return bool(towns) and not is_first_name(towns[0][0])
     # The list's first item: "(Denver, Hilgay, Stow Bardolph and ...)": the next two are towns
     then = (
         re.match(rf"{sep}({_LIST_ITEM.pattern})", text[last + after.end() : last + after.end() + 60])

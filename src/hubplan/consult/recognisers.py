@@ -44,6 +44,8 @@ from hubplan.consult.place_names import (
     looks_like_place,
     named_for_town,
     posted_from,
+    reads_as_city,
+    town_length,
     town_starts_at,
 )
 from hubplan.consult.spoken import ocr_digits, spelt_out, spoken_phones, spoken_postcodes, spoken_references
@@ -899,6 +901,9 @@ class AddressRecogniser(_Regex):
                     street = None  # "3 Pine Close, Thorpe St Andrew"
                 yield m.start(), (street.end() if street else end)
                 continue
+            if gap and "\n" in gap[0]:
+                yield m.start(), end  # "22 Kestrel Way\nRavenscliffe": the next line is the locality
+                continue
             base = cursor = end + (gap.end() if gap else 0)
             for count, word in enumerate(re.finditer(r"[A-Za-z][A-Za-z'’-]*(?![\w])", text[base:])):
                 lower = word[0].lower()
@@ -1018,6 +1023,8 @@ class NameRecogniser(_Regex):
                 town = place and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
+                if reads_as_city(text, m.start(1), m.end(1)):
+                    continue  # "a foster carer with Bradford Children's Services" (not "my son Preston")
                 if town and re.search(r"\bones?\b(?:\s+(?:is|are))?\W*\Z", text[m.start() : m.start(1)]):
                     continue  # "the next one is Thetford": a place, though "one" may stand for a child
                 if MERGED_WITH.search(text, max(0, m.start(1) - 20), m.start(1)):
@@ -1695,6 +1702,8 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             after = None  # "Jo Fincham<tab>Gaywood": a table's next cell, a place
         if after and re.fullmatch(_TITLES, after[1]):
             after = None  # "Ann Moss Cllr ...": a title starts the next name
+        if after and town_length(text, end + after.start(1)) > len(after[1]):
+            after = None  # "TONI AND JAY NORTH WALSHAM": a town of more words, no surname
         if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:
             seen.add((start, end + after.end()))
             queue.append((start, end + after.end()))

@@ -273,8 +273,8 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         # A name is on one line: "Ann\nCllr Ann Moss" is a sign-off, then a signature; and a dash set
         # apart before a town ends it: "Tracey Gedge - Great Yarmouth, England - 2 days ago" (not
         # "Sarah Smith - Jones", a surname).
-        for part_start, end in _name_parts(text, r.start, r.end):
-            start = part_start
+        for part_start, part_end in _name_parts(text, r.start, r.end):
+            start, end = part_start, part_end
             if any(s <= start < e for s, e in numbers):  # "NI QQ 12 34 56 C. Holly": no initial
                 initial = re.match(r"\w*\.?\s*", text[start:end])
                 start += initial.end() if initial else 0
@@ -285,6 +285,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             start = kin.end() if kin and kin.end() < end else start
             plea = _PLEA.match(text, start, end)
             start = plea.end() if plea and plea.end() < end else start
+            end = _before_a_town(text, start, end)  # "Jay North Walsham": Jay, of North Walsham
             words = text[start:end]
             if not words or _NER_NOT_NAMES.search(words) or not words[0].isupper() or not_a_name(words):
                 continue
@@ -345,6 +346,17 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         replace(f, end=_before_a_label(text, f.start, f.end)) if f.kind == "PERSON" else f for f in found
     ]
     return [_with_apostrophe_surname(text, f) for f in found], artifacts.tokens
+
+
+def _before_a_town(text: str, start: int, end: int) -> int:
+    """Return where a name found at ``text[start:end]`` ends before a town of two words or more in it."""
+    from hubplan.consult.place_names import town_length
+
+    for word in re.finditer(r"(?<=[ \t])\S+", text[start:end]):
+        at = start + word.start()
+        if town_length(text, at) > len(word[0]):
+            return len(text[:at].rstrip())
+    return end
 
 
 _CAPITALISED = re.compile(r"[A-Z][\w'’-]+")

@@ -54,7 +54,21 @@ JOB_WORDS = _words(
 _PREPOSITIONS = frozenset(["at", "for", "in", "with", "from", "on", "by"])
 _JOB_PREPOSITIONS = frozenset(["at", "for", "in", "with", "on"])
 # People one works with, not where: "I work with children at Little Acorns".
-_PEOPLE = frozenset(["children", "kids", "families", "people", "babies", "adults", "parents", "mums", "dads"])
+_PEOPLE = frozenset(
+    [
+        "children",
+        "kids",
+        "families",
+        "people",
+        "babies",
+        "adults",
+        "parents",
+        "mums",
+        "dads",
+        "workers",
+        "staff",
+    ]
+)
 # Words that make a phrase a place of work even in lower case.
 BUSINESS_WORDS = _words(
     """
@@ -190,6 +204,7 @@ def _names_a_place_of_work(obj: Any) -> bool:
     if obj.pos_ == "PRON" or obj.lower_ in _TIMES or obj.lemma_.lower() in _TIMES or obj.like_num:
         return False
     # "with children at ...", "on the way to school", "on the phone"
+    # (and "rely on the hub's Family Support Workers": people)
     if obj.lower_ in _PEOPLE or obj.lower_ in ("way", "route", "journey", "phone", "line"):
         return False
     tokens = [t for t in obj.subtree if not (t.i < obj.i and t.lower_ in _DETERMINERS)]
@@ -221,10 +236,12 @@ def _names_a_business(obj: Any) -> bool:
 def _phrase(doc: Any, obj: Any) -> tuple[int, Any]:
     """Return where ``obj``'s phrase starts (a character) and its last token, before a second phrase.
 
-    A phrase joined by "and" or set in brackets is a second one, and so is what follows a dash set
-    apart, or a comma before a lower-case word other than "the": "HMP Wayland, shifts all over".
+    A phrase joined by "and" or set in brackets is a second one, and so is a relative clause ("who
+    ..."), what follows a dash set apart, or a comma before a lower-case word other than "the": "HMP
+    Wayland, shifts all over".
     """
-    cut = {t.i for c in obj.children if c.dep_ in ("cc", "conj") for t in c.subtree}
+    # (and what a relative clause says of it: "... Workers who speak Pahari, Slovak and Romanes")
+    cut = {t.i for c in obj.children if c.dep_ in ("cc", "conj", "relcl") for t in c.subtree}
     tokens = [t for t in obj.subtree if t.i not in cut]
     end = tokens[-1].i
     for t in tokens:

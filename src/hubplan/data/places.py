@@ -121,6 +121,25 @@ _LIBRARY_WORDS = re.compile(
 
 
 @cache
+def district_names() -> frozenset[str]:
+    """Return the lower-case names of England's districts and upper-tier councils of April 2019.
+
+    For telling a place from a person in free text: "rural Breckland", "across Calderdale", "Kirklees
+    families" name areas that GeoNames holds no town for. Names with a comma ("Bristol, City of") are
+    left out. Empty where the districts table is not installed.
+    """
+    from hubplan.data.england import district_councils
+    from hubplan.data.shared_data import DataMissingError
+
+    try:
+        table = district_councils()
+    except DataMissingError:
+        return frozenset()
+    names = {str(n).lower() for column in ("lad_name", "utla_name") for n in table[column]}
+    return frozenset(n for n in names if "," not in n)
+
+
+@cache
 def library_localities() -> frozenset[str]:
     """Return the lower-case names of the neighbourhoods and villages England's libraries are named for.
 
