@@ -1948,3 +1948,51 @@ def test_lists_and_cues_of_session_13(text: str, expected: str) -> None:
 def test_ways_of_writing_from_held_out_46_47(text: str, expected: str) -> None:
     """Each a way of writing held-out 46 or 47 (set in Bradford) measured as damage, said in other words."""
     assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a name found in one comment is found where it stands alone in another
+        (["My son Jayden loves it", "Jayden says hi"], ["My son [name] loves it", "[name] says hi"]),
+        # not a town's name, or the last word of one ("Lynn" of King's Lynn: 46 harmless phrases of the
+        # labelled sets damaged before), nor a name a comment gives to a saint or a body
+        (
+            ["My sister Lynn helps", "the bus into Lynn takes an hour"],
+            ["My sister [name] helps", "the bus into Lynn takes an hour"],
+        ),
+        (["my son Andrew is 3", "Tots meet at St Andrew's church hall"], ["my son [name] is 3", "unchanged"]),
+        # the consultation's own places, in no gazetteer, named as places in two comments or more
+        (
+            ["Whinburn has no bus on Sundays.", "The hub in Whinburn is lovely", "We live in Whinburn now."],
+            ["unchanged", "unchanged", "unchanged"],
+        ),
+        # ... but not an employer named where a place would be
+        (
+            ["I work at Sellafield on days", "he does shifts at Sellafield"],
+            ["I work at [workplace] on days", "he does shifts at [workplace]"],
+        ),
+    ],
+)
+def test_what_one_comment_says_of_another(texts: list[str], expected: list[str]) -> None:
+    """A consultation is read whole: names spread between comments, and so do its own places."""
+    from hubplan.consult.redact import redact_all
+
+    assert redact_all(texts) == [t if e == "unchanged" else e for t, e in zip(texts, expected, strict=True)]
+
+
+def test_places_named_in_a_consultation() -> None:
+    """A word in a place's slot in two comments is a place; one said of a person or an employer is not."""
+    from hubplan.consult.place_names import places_named_in
+
+    texts = [
+        "the hub in Whinburn is lovely",
+        "We moved to the Whinburn estate. Our Kirkby centre is shut",
+        "I take her to Kirkby hub and in January we go to Sandgarth",
+        "In January it snowed in Sandgarth",
+        "I work nights at Sellafield",
+        "my dad is at Sellafield",
+        "Dear Sandgarth, thanks",
+    ]
+    assert places_named_in(texts) == frozenset({"whinburn", "kirkby"})
+    assert places_named_in(texts[:2], at_least=3) == frozenset()

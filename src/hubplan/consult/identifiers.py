@@ -1090,18 +1090,24 @@ class WorkplaceRecogniser(_Regex):
                 if len(head) <= 80
                 else None
             )
-            if (
+            service = (
                 _A_SERVICE.match(head)
                 or (town_hub is not None and town_length(town_hub[1], 0) == len(town_hub[1]))
                 or (_SERVICE_AFTER.match(text, end) and _a_place(text, start, end))
-            ):
+            )
+            # (but for the writer's own: "I worked at Thetford Family Hub", "I'm a Family Support
+            # Worker at Holme Wood Family Hub": seven times in seven a workplace in the labelled sets)
+            if service and not I_WORK_THERE.search(text, max(0, start - 90), start):
                 continue
+            hub = _SERVICE_AFTER.match(text, end) if service else None
             words = [w for w in re.findall(r"[\w'’]+", text[start:end].lower()) if w not in _DETERMINERS]
             if words and all(w in _NOT_EMPLOYERS for w in words):
                 continue  # "work in the city centre", "at the centre": no employer named
             until = _before_a_time(text, start, end)
             # "at the Spar on Drayton High Road": the article goes with the name it belongs to
             article = 4 if text[max(0, start - 4) : start].lower() == "the " else 0
+            # ("I've worked on reception at the Gaywood hub": the hub whole)
+            until = hub.end() if hub else until
             yield start - article, _with_its_depot(text, _with_its_town(text, _with_its_street(text, until)))
             # "a nail bar in Dereham, Luxe Nails", "the pea factory, Birds Eye": its name after it.
             named = _NAMED_AFTER.match(text, end)
@@ -1524,6 +1530,15 @@ _NOT_AN_EMPLOYER = re.compile(
 _SERVICE_AFTER = re.compile(
     r"(?i:[ \t]+(?:(?:family|families|children['’]?s)[ \t]+)?(?:hub|hubs)\b"
     r"|[ \t]+(?:children['’]?s|family)[ \t]+cent(?:re|er)\b)"
+)
+# The writer saying they work or worked at a place, just before it: "I worked at", "I've worked on
+# reception at", "I'm a Family Support Worker at", "I worked as a play worker at".
+I_WORK_THERE = re.compile(
+    r"(?i:\b(?:i|i've|ive|i’ve|i'm|im|i’m|i\s+am|i\s+was|i\s+have)[ \t]+(?:been[ \t]+)?"
+    r"(?:(?:work|worked|working)\b"
+    r"|an?[ \t]+(?:[\w-]+[ \t]+){0,3}?(?:worker|practitioner|manager|officer|co-?ordinator|lead|receptionist|"
+    r"nurse|midwife|visitor|assistant|administrator|cleaner|cook)\b)"
+    r"[^.!?\n]{0,40}?\b(?:at|for|in)[ \t]+)\Z"
 )
 # A university or college, and a student of it just before (in the same sentence, with no word of paid
 # work between): "a third year student midwife at UEA", "I study nursing at UEA", "a student at City

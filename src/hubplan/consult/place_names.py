@@ -7,10 +7,12 @@ redaction ask :func:`looks_like_place` before they call capitalised words a name
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import functools
 import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from hubplan.consult.name_lists import _words, is_ambiguous_name, is_english_word, is_first_name
 from hubplan.data.places import (
@@ -22,8 +24,27 @@ from hubplan.data.places import (
     world_place_names,
 )
 
+_CONSULTATION_PLACES: contextvars.ContextVar[frozenset[str]] = contextvars.ContextVar(
+    "consultation_places", default=frozenset()
+)
 
-@functools.cache
+
+@contextlib.contextmanager
+def consultation_places(places: frozenset[str]) -> Iterator[None]:
+    """Read text, inside this block, with ``places`` among the towns (lower case).
+
+    Parameters
+    ----------
+    places
+        A consultation's own place names, as :func:`places_named_in` finds them.
+    """
+    token = _CONSULTATION_PLACES.set(places)
+    try:
+        yield
+    finally:
+        _CONSULTATION_PLACES.reset(token)
+
+
 def town_names() -> frozenset[str]:
     """Return the lower-case names of Britain's towns and villages, England's districts and library places.
 
@@ -32,8 +53,20 @@ def town_names() -> frozenset[str]:
     "Calderdale") and the neighbourhoods its libraries serve
     (:func:`~hubplan.data.places.library_localities`: "Hellesdon", "Earlham"), less those whose first
     word is also a first name ("Shirley", "Stanley", "Eden"), which context must tell apart, and those
-    made only of English words ("Park", "Green Street", "Three Rivers").
+    made only of English words ("Park", "Green Street", "Three Rivers"). Inside
+    :func:`consultation_places`, the consultation's own places too.
     """
+    local = _CONSULTATION_PLACES.get()
+    return _gazetteer_towns() if not local else _towns_with(local)
+
+
+@functools.lru_cache(maxsize=8)
+def _towns_with(local: frozenset[str]) -> frozenset[str]:
+    return _gazetteer_towns() | local
+
+
+@functools.cache
+def _gazetteer_towns() -> frozenset[str]:
     named = {
         n
         for n in library_localities() | district_names()
@@ -223,7 +256,7 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
         and before_it is not None
         and not re.match(r"['’]s\b", text[end : end + 3])
         and (
-            last in _last_words_of_towns()
+            last in last_words_of_towns()
             or (named_for_town(words) and not re.match(r"(?i:near)\b", before_it[0]))
         )
     )
@@ -518,14 +551,18 @@ def _reads_as_place(text: str, first: re.Match[str], name: str = "") -> bool:
     )
 
 
-@functools.cache
 def _plain_places() -> frozenset[str]:
     """Return every British place name as :func:`_plain` writes it, and each short of "-on-Sea" and the like.
 
     People write "Gorleston" for GeoNames' "Gorleston-on-Sea", "Wells" for "Wells-next-the-Sea" and
     "St" for "Saint".
     """
-    names = {_plain(n) for n in town_names()}
+    return _plain_places_of(town_names())
+
+
+@functools.lru_cache(maxsize=8)
+def _plain_places_of(towns: frozenset[str]) -> frozenset[str]:
+    names = {_plain(n) for n in towns}
     names |= {re.sub(r"\bsaint\b", "st", n) for n in names}  # GeoNames' "Thorpe Saint Andrew"
     return frozenset(names | {re.split(r"-(?:on|next|upon|under|by|in|le)-", n)[0] for n in names})
 
@@ -589,7 +626,7 @@ def town_length(text: str, start: int) -> int:
 
 
 @functools.cache
-def _last_words_of_towns() -> frozenset[str]:
+def last_words_of_towns() -> frozenset[str]:
     """Return the last words of British places of several words ("lynn" of King's Lynn), lower case."""
     return frozenset(n.split()[-1] for n in town_names() if " " in n)
 
@@ -604,3 +641,93 @@ def _multi_word_places_abroad() -> frozenset[str]:
 def _multi_word_places() -> frozenset[str]:
     """Return the British place names of more than one word, as :func:`_plain` writes them."""
     return frozenset(_plain(n) for n in town_names() | world_place_names() if " " in n)
+
+
+# A word in a place's slot: "in Whinburn", "at Kirkthwaite," (not "at Karen's", a home), or before a
+# word for a place: "the Sandgarth centre", "Haverholme Marina", "Skelbeck Road".
+_IN_A_PLACE_SLOT = re.compile(
+    r"(?i:\b(?:in|at|near|into|outside|around)[ \t]+)"
+    r"(?-i:([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?))\b(?!['’]s\b)"
+    r"|\b(?-i:([A-Z][a-z]{2,}))[ \t]+"
+    r"(?:(?i:hubs?|family[ \t]+hub|children['’]?s[ \t]+centre)|centres?|centers?|library|ward|estate)\b"
+)
+
+
+def places_named_in(texts: Sequence[str], *, at_least: int = 2) -> frozenset[str]:
+    """Return the words a consultation's comments use as places, in lower case.
+
+    A consultation names its own neighbourhoods, villages and sites again and again, many of them in
+    no gazetteer ("the hub in Whinburn", "Kirkthwaite Family Hub", "live in Eccleshill"). A
+    capitalised word written in a place's slot in ``at_least`` different comments is one of them,
+    unless a comment also writes it where only a person stands ("my son Preston", "Dear Holt").
+
+    Parameters
+    ----------
+    texts
+        The comments of one consultation.
+    at_least
+        How many different comments must use the word as a place.
+
+    Returns
+    -------
+    frozenset of str
+        The words (and two-word names), lower case.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    seen: dict[str, int] = {}
+    employers = set()
+    for text in dict.fromkeys(texts):
+        words = set()
+        for m in _IN_A_PLACE_SLOT.finditer(text):
+            before = re.search(r"([A-Z][\w'’-]*)[ \t]+\Z", text[max(0, m.start() - 30) : m.start()])
+            if m[2] and before and before[1].lower() not in STOP_WORDS:
+                continue  # "Holme Wood hub": not "Wood" alone (but "Our Kirkby centre")
+            word = (m[1] or m[2]).lower()
+            words.add(word)
+            at = m.start(1) if m[1] else m.start(2)
+            if _WORK_BEFORE.search(text, max(0, at - 50), at):
+                employers.add(word)  # "12 hour shifts at Sellafield": an employer too
+        for word in words:
+            seen[word] = seen.get(word, 0) + 1
+    # (not a day, a month or a common word: "in January", "At The", "in Year 1")
+    places = {
+        w
+        for w, n in seen.items()
+        if n >= at_least
+        and w not in employers
+        and not _DAY_OR_MONTH.fullmatch(w)
+        and (" " in w or (w not in STOP_WORDS and not (is_english_word(w) and w in _lower_words(texts))))
+    }
+    if not places:
+        return frozenset()
+    # a word also written as a person's name is left to each comment's context
+    people = {
+        m[1].lower()
+        for text in dict.fromkeys(texts)
+        for m in _SOMEONE_NAMED.finditer(text)
+        if m[1].lower() in places
+    }
+    return frozenset(places - people)
+
+
+_DAY_OR_MONTH = re.compile(
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december"
+)
+
+
+def _lower_words(texts: Sequence[str]) -> frozenset[str]:
+    """Return the words the texts write in lower case ("grove", "shore"): common words, not names."""
+    return frozenset(w for text in dict.fromkeys(texts) for w in re.findall(r"(?<![\w'’-])[a-z]{3,}\b", text))
+
+
+_WORK_BEFORE = re.compile(
+    r"(?i:\b(?:work|works|worked|working|shifts?|job|jobs|employed|nights|days)(?:[ \t]+[\w'’-]+){0,2}"
+    r"[ \t]+(?:at|in|for)[ \t]+)\Z"
+)
+_SOMEONE_NAMED = re.compile(
+    r"(?i:\b(?:my|our|his|her|their)[ \t]+(?:[a-z]+[ \t]+)?(?:son|daughter|boy|girl|baby|husband|wife|"
+    r"partner|brother|sister|mum|dad|friend|nan|grandson|granddaughter)|\b(?:mr|mrs|ms|miss|dr|dear|called|named))"
+    r"\.?[ \t]+(?-i:([A-Z][a-z]{2,}))"
+)
