@@ -44,6 +44,7 @@ def test_a_probability_by_hand() -> None:
         ("Simbarashe", False),  # in no English word list
         ("Marta", False),  # a first name and no common word
         ("Bradford", False),  # a city, but also a first name
+        ("Ms Hughes", False),  # a title makes a person, though "Hughes" is in WordNet
         ("Kẹ́hìndé", False),
         ("12 34", False),  # no words to judge
     ],

@@ -24,9 +24,9 @@ from hubplan.consult.spoken import ocr_digits, spoken_references
 from hubplan.consult.work_grammar import PLAIN_STREET_WORDS, grammar_workplaces
 
 NI_NUMBER = re.compile(
-    # in pairs or threes: "QQ 12 34 56 C", "QQ 123 456 C"
-    r"(?<![A-Za-z0-9])[A-Za-z]{2}[\s.-]?(?:\d{2}[\s.-]?\d{2}[\s.-]?\d{2}|\d{3}[\s.-]?\d{3})[\s.-]?[A-Da-d]"
-    r"(?![A-Za-z0-9])"
+    # in pairs, or in threes in capitals ("QQ 123 456 C"; not "us 250 300 a")
+    r"(?<![A-Za-z0-9])(?:[A-Za-z]{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?\d{2}[\s.-]?[A-Da-d]"
+    r"|[A-Z]{2}[\s.-]?\d{3}[\s.-]?\d{3}[\s.-]?[A-D])(?![A-Za-z0-9])"
 )
 VEHICLE = re.compile(
     r"(?<![A-Za-z0-9])(?:[A-Z]{2}[ \t]?\d{2}[ \t]?[A-Z]{3}|[A-Z]\d{1,3}\s?[A-Z]{3}|[A-Z]{3}\s?\d{1,3}[A-Z])"
@@ -567,12 +567,13 @@ _REGISTERS = (
     r"reg|licence|license|certificate|cert|badge|plate|pcn|penalty\s+charge(?:\s+notice)?|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
     r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident)\s+(?:ref|no|number|id)|mrn|"
-    # "Housing register no HR0194432", "Eligibility code: 50081234567" (a childcare code)
-    r"register|eligibility\s+code)"
+    # "Housing register no HR0194432" (not "on the housing register in 2019"), "Eligibility code: 500..."
+    r"register(?=[ \t]+(?:no\b|number|num\b|ref))|eligibility\s+code)"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
-    rf"|(?i:\b{_REGISTERS}\b(?:,?[\s(]+(?:{_REGISTERS}|no\.?|number|num|is|was|which|=|:))*[\s:.#(,]*)"
+    # (at most four words between, each run of marks taken whole: "ref (" ten thousand times is linear)
+    rf"|(?i:\b{_REGISTERS}\b(?:,?[\s(]++(?:{_REGISTERS}|no\.?|number|num|is|was|which|=|:)){{0,4}}+[\s:.#(,]*+)"
     # (its groups, a last single digit after four: "Blue Badge (no. BB 7734 1190 2)")
     r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3}"
     r"(?:(?<=\d{4})[ ]\d(?![\w.,]\w))?)"
@@ -679,9 +680,15 @@ _COUNTY_COUNCIL = re.compile(
     r"cambs|cambridgeshire|herts|hertfordshire|notts|nottinghamshire|derbyshire|lancashire|cumbria|"
     r"durham|northumberland|hants|hampshire|oxfordshire|staffs|staffordshire|wiltshire|warwickshire|"
     r"leics|leicestershire|worcestershire|gloucestershire|shropshire|westsussex|eastsussex|bucks)cc(?:_|$)"
-    # any council by the letters of its kind after its name: "@BradfordMDC", "@LeedsCC", "@WiganCouncil"
+    # any council by the letters of its kind after its place's name: "@BradfordMDC", "@LeedsCC" (not
+    # "@SarahDC": the place must be a town, see _a_body_handle)
     r"|(?-i:^@[A-Z][a-z]+(?:[A-Z][a-z]+)*(?:CC|MDC|BC|DC|CBC|BMDC|MBC|ICB)$)"
 )
+
+
+def _a_council_place(name: str) -> bool:
+    """Whether a name is a county, a town or a district a council is named for ("Norfolk", "Bradford")."""
+    return _is_region(name) or _is_town(name)
 
 
 def _a_body_handle(handle: str) -> bool:
@@ -694,7 +701,7 @@ def _a_body_handle(handle: str) -> bool:
         any(w.lower() in _BODY_WORDS for w in words)
         or any(s == 0 and e == len(spelt) for s, e in organisation_spans(spelt))
         or _BODY_INSIDE.search(handle) is not None
-        or _COUNTY_COUNCIL.search(handle) is not None
+        or (_COUNTY_COUNCIL.search(handle) is not None and _a_council_place(" ".join(words[:-1])))
     )
 
 
@@ -1050,7 +1057,9 @@ class WorkplaceRecogniser(_Regex):
     def spans(  # noqa: D102
         self, text: str, candidates: list[tuple[int, int]] | None = None
     ) -> Iterator[tuple[int, int]]:
-        for start, end in self._employers(text) if candidates is None else candidates:
+        found = self._employers(text) if candidates is None else candidates
+        # a list's next item is no part of a workplace: "- partner works in Cromer\n- Healthy Start help"
+        for start, end in ((s, _before_a_list_item(text, s, e)) for s, e in found):
             if (
                 _WORSHIP.search(text[start:end])
                 or _COUNCIL.fullmatch(text[start:end])
@@ -1063,7 +1072,9 @@ class WorkplaceRecogniser(_Regex):
                 continue  # "the centre at Catton Grove": where the service is
             study = _STUDENT_BEFORE.search(text, max(0, start - 60), start)
             research = study and _RESEARCH.search(text, max(0, study.start() - 12), start)
-            if study and _PLACE_OF_STUDY.search(text[start:end]) and not research:
+            # (not "a porter at James Cook University Hospital": a hospital employs)
+            hospital = re.search(r"(?i:hospital|trust|infirmary)", text[start:end])
+            if study and _PLACE_OF_STUDY.search(text[start:end]) and not research and not hospital:
                 continue  # "a student midwife at UEA", "study English at City College": no employer
             if _DENIED.search(text, max(0, start - 40), start):
                 continue  # "I don't work for Boots", "never worked at Tesco": no one's workplace
@@ -1566,10 +1577,7 @@ def _a_place(text: str, start: int, end: int) -> bool:
 
 # A whole council as the employer names no one: every council employs thousands (foster carers too).
 _COUNCIL = re.compile(
-    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
-    # its departments by its place: "a foster carer with Bradford Children's Services" (not "Norfolk
-    # County Council Children's Services", which a worker there names as their employer)
-    r"|(?<!Council\s)(?:Children['’]?s|Adult|Adults['’]?|Social)\s+(?:Services|Social\s+Care|Care))"
+    r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
 )
 # The NHS as a whole, which employs 1.5 million: "employed by the NHS" names no one (a hospital does).
 _THE_NHS = re.compile(r"(?i:(?:the\s+)?nhs)")
@@ -1656,7 +1664,10 @@ def _named_owners(text: str) -> Iterator[tuple[int, int]]:
 # Where someone was born, treated or taken, with no word about work between: no workplace.
 _AS_A_PATIENT = re.compile(
     r"(?i:\b(?:born|birth|delivered|admitted|treated|induced|rushed|screen|screening|scan|scanned|seen|"
-    r"appointment|clinic|a&e|casualty|turning[ \t]+up|turned[ \t]+up|turn[ \t]+up))([^.!?\n]{0,60})\Z"
+    r"appointment|clinic|a&e|casualty|turning[ \t]+up|turned[ \t]+up|turn[ \t]+up|"
+    # "I had my daughter at the Queen Elizabeth": where she was born
+    r"had[ \t]+(?:my|our|her)[ \t]+(?:[a-z]+[ \t]+)?(?:baby|son|daughter|twins|girl|boy|first|second|third|"
+    r"youngest|eldest|last)))([^.!?\n]{0,60})\Z"
 )
 
 
@@ -1751,6 +1762,15 @@ class RegistrationRecogniser(_Regex):
                 continue  # "The Cabinet report (CAB/2025/041)": a public paper's number, no one's
             if (separators >= 2 and digits >= 3) or (digits >= 2 and _REF_CUE.search(before)):
                 yield m.start(), m.end()
+
+
+_LIST_ITEM = re.compile(r"[ \t]*\n[ \t]*(?:[-*•]|\d{1,2}[.)])[ \t]")
+
+
+def _before_a_list_item(text: str, start: int, end: int) -> int:
+    """Return where a span ends before a list's next item starts inside it (its line break), or ``end``."""
+    item = _LIST_ITEM.search(text, start, end)
+    return item.start() if item else end
 
 
 def _employer_length(words: str) -> int:

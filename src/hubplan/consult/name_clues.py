@@ -157,7 +157,9 @@ _COUNTED = _words(
 )
 
 _PUBLIC_OFFICE = re.compile(
-    rf"\b(?:(?i:the\s+|our\s+|local\s+)?MP,?|Mayor)\s+{_NAME}(?:\s+{_NAME})?"
+    # "our MP, Mr Sanjay Varma", "the City Mayor, Martin Keeling"
+    rf"\b(?:(?i:the\s+|our\s+|local\s+)?MP,?|Mayor,?)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?"
+    rf"{_NAME}(?:\s+{_NAME})?"
     # "the office of Jerome Mayhew MP", not "Karen Pritchard\nMP Caseworker" nor "Dawn Lacey MP's caseworker"
     rf"|\b(?!(?:Our|The|My|Local)\b){_NAME}(?:[ \t]+{_NAME})?[ \t]+\(?MP\b\)?(?!['’]s)"
     r"(?![ \t]+(?i:caseworker|office|staff|researcher))"
@@ -939,7 +941,10 @@ _A_PERSONS = _words(
     """mum mam mom mummy mother dad daddy father nan nana nanna nanny gran granny grandma grandad grandpa
     husband wife partner son daughter brother sister boyfriend girlfriend friend friends mate mates auntie
     aunt uncle cousin baby kids children family house home place flat room car birthday party christening
-    wedding funeral baptism school class teacher nursery"""
+    wedding funeral baptism school class teacher nursery social health speech support key keyworker worker
+    visitor therapist therapy nurse doctor gp midwife paediatrician consultant appointment appointments
+    referral referrals ehcp plan review assessment needs diagnosis hearing behaviour progress reception
+    year dad's mum's"""
 )
 
 

@@ -232,7 +232,7 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     yield bool(re.fullmatch(STREET_WORDS, last)) or (last in BUILDING_WORDS and len(words) > 1)
     yield any(w.lower() in INSIDE_WORDS or w.rstrip(".").lower() in ("st", "saint") for w in words[1:-1])
     # "the Drop-In at Clayton", "the hub in Darley Dale" (not "the group at Kerry's", a home)
-    home = re.match(r"['’]s\b", text[end : end + 3])
+    home = re.match(r"(?:[ \t]+(?:[A-Z][\w-]*|and|&))*['’]s\b", text[end : end + 40])
     yield bool(SERVICE_AT.search(text, max(0, start - 30), start)) and not home
     # "Please keep Clayton", "Save Brandon!"
     yield bool(_PLEA_BEFORE.search(text, max(0, start - 10), start)) and named_for_town(words)
@@ -360,11 +360,13 @@ _SOMEONE_BEFORE = re.compile(
     r"mum|mam|mom|dad|mother|father|nan|nanna|gran|granny|grandad|grandma|grandpa|grandson|granddaughter|"
     r"nephew|niece|cousin|uncle|aunt|auntie|friend|called|named|dear|hi|hello|mr|mrs|ms|miss|mx|dr|cllr|"
     r"little|help\s+from|support\s+from|spoke\s+to|speak\s+to|talk\s+to|talked\s+to|thanks\s+to|ask|asked|"
-    r"tell|told)\.?[ \t]*,?[ \t]*)\Z"
+    r"tell|told|worker|keyworker|visitor|nurse|midwife|teacher|manager|practitioner|officer)"
+    r"\.?[ \t]*,?[ \t]*)\Z"
 )
 # A body's word after a city's name: "Bradford Council", "Preston's hubs", "Bradford city centre".
 _A_BODY_AFTER = re.compile(
-    r"(?:['’]s)?[ \t]+(?:[A-Z][\w'’-]+|(?i:council|city|hubs?|centres?|centers?|families|district|area))\b"
+    r"(?:['’]s)?[ \t]+(?i:council|city|hubs?|centres?|centers?|families|district|area|royal|university|"
+    r"children['’]?s|food|baby|moor|college|infirmary|hospital|district)\b"
 )
 _FROM_OR_IN = re.compile(
     r"(?i:\b(?:in|near|outside|(?:come|comes|came|coming|moved|drove|travelled|traveled|here|stay|visit|"
@@ -390,17 +392,16 @@ def reads_as_city(text: str, start: int, end: int) -> bool:
     words = text[start:end].lower().split()
     if not words or (" ".join(words) not in _british_cities() and words[0] not in _british_cities()):
         return False
-    if (
-        _FROM_OR_IN.search(text[max(0, start - 12) : start])
-        or len(words) > 1
-        or _A_BODY_AFTER.match(text, end)
-    ):
-        return True  # "came from Bradford", "Bradford Royal Infirmary", "Bradford Council"
-    return not _SOMEONE_BEFORE.search(text, max(0, start - 30), start)
+    if _FROM_OR_IN.search(text[max(0, start - 12) : start]):
+        return True  # "came from Bradford"
+    if _SOMEONE_BEFORE.search(text, max(0, start - 30), start):
+        return False  # "my son Preston Walker", "our keyworker Preston"
+    # "Bradford Royal Infirmary", "Bradford Council", not "Preston Jones": the next word is no surname
+    return bool(_A_BODY_AFTER.match(text, end)) or len(words) == 1 or is_english_word(words[1])
 
 
 _PAIR_END = re.compile(
-    r"[ \t]*(?:\Z|[\n.,;:!?)]|(?i:patch|patches|area|areas|locality|hubs?|centres?|open|team|families)\b)"
+    r"[ \t]*(?:\Z|\n|(?i:patch|patches|area|areas|locality|hubs?|centres?|open|team|families)\b)"
 )
 _LIST_ITEM = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|St\.?|on|next|the|le|by)){0,3}")
 
@@ -628,7 +629,7 @@ def town_length(text: str, start: int) -> int:
 @functools.cache
 def last_words_of_towns() -> frozenset[str]:
     """Return the last words of British places of several words ("lynn" of King's Lynn), lower case."""
-    return frozenset(n.split()[-1] for n in town_names() if " " in n)
+    return frozenset(n.split()[-1] for n in _gazetteer_towns() if " " in n)
 
 
 @functools.cache
@@ -640,7 +641,7 @@ def _multi_word_places_abroad() -> frozenset[str]:
 @functools.cache
 def _multi_word_places() -> frozenset[str]:
     """Return the British place names of more than one word, as :func:`_plain` writes them."""
-    return frozenset(_plain(n) for n in town_names() | world_place_names() if " " in n)
+    return frozenset(_plain(n) for n in _gazetteer_towns() | world_place_names() if " " in n)
 
 
 # A word in a place's slot: "in Whinburn", "at Kirkthwaite," (not "at Karen's", a home), or before a
@@ -690,14 +691,18 @@ def places_named_in(texts: Sequence[str], *, at_least: int = 2) -> frozenset[str
                 employers.add(word)  # "12 hour shifts at Sellafield": an employer too
         for word in words:
             seen[word] = seen.get(word, 0) + 1
-    # (not a day, a month or a common word: "in January", "At The", "in Year 1")
+    # (not a day, a month, an English word or a first name: "in January", "At The", "Christmas", "at
+    # Tyrese", "Evelyn ward": a person's name must not become a place for the whole consultation)
     places = {
         w
         for w, n in seen.items()
         if n >= at_least
         and w not in employers
         and not _DAY_OR_MONTH.fullmatch(w)
-        and (" " in w or (w not in STOP_WORDS and not (is_english_word(w) and w in _lower_words(texts))))
+        and (
+            " " in w
+            or not (w in STOP_WORDS or is_english_word(w) or is_first_name(w) or is_ambiguous_name(w))
+        )
     }
     if not places:
         return frozenset()
@@ -715,11 +720,6 @@ _DAY_OR_MONTH = re.compile(
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|january|february|march|april|may|june|july|august|"
     r"september|october|november|december"
 )
-
-
-def _lower_words(texts: Sequence[str]) -> frozenset[str]:
-    """Return the words the texts write in lower case ("grove", "shore"): common words, not names."""
-    return frozenset(w for text in dict.fromkeys(texts) for w in re.findall(r"(?<![\w'’-])[a-z]{3,}\b", text))
 
 
 _WORK_BEFORE = re.compile(

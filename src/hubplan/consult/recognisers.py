@@ -189,7 +189,8 @@ _UNITS = _words(
 )
 ADDRESS_START = re.compile(
     rf"\b(?:(?:flat|apartment|apt|unit)\s+\d+[a-z]?,?\s+|(?:flat|apartment|apt|unit|no\.?|number)\s*)?"
-    rf"(\d{{1,4}}[a-z]?),?\s+((?:[\w'’]+\s+){{1,4}}?)({STREET_WORDS})\b\.?",
+    # (not a date's year: "Mum<tab>11/02/1994<tab>Spinney Hill" is a table's cells)
+    rf"(?<![/.:-])(\d{{1,4}}[a-z]?),?\s+((?:[\w'’]+\s+){{1,4}}?)({STREET_WORDS})\b\.?",
     re.IGNORECASE,
 )
 # A second street written after an address's first line and a comma ("Chapel Cottages, Mill Lane").

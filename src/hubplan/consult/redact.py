@@ -755,15 +755,17 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
 
     A name the recognisers find in one comment ("my son Jayden") is also found where it stands with
     no clue in another ("Jayden loves the group"), as a whole word, capitalised or lower case (source
-    ``OtherComment``), unless it is also an ordinary word ("Mark", "Grace", "Hope"), a town or the
-    last word of one ("Holt", "Lynn" of King's Lynn), or where it stands the comment makes it a
-    place, a body or a saint's ("St Andrew's", "the James Paget"): so "Mark my words", "grace
-    period" and "the bus into Lynn" survive. A lower-case name that is no English word ("my son
-    tyrese") spreads the same way. The consultation's own places, which no gazetteer holds ("the hub
-    in Whinburn" in two comments or more: :func:`~hubplan.consult.place_names.places_named_in`), are
-    read as towns in every comment. On the labelled sets, read as consultations, the names spread
-    before these limits damaged 617 of 11,937 harmless phrases (5.2%) against 416 (3.5%) with no
-    spreading at all; with them 427 (3.6%), for three more items removed than no spreading.
+    ``OtherComment``), unless it is also an ordinary word ("Mark", "Grace", "Hope", "Little": an
+    English word that is no first name), a town or the last word of one ("Holt", "Lynn" of King's
+    Lynn), or where it stands the comment makes it a place, a body or a saint's ("St Andrew's", "the
+    James Paget"): so "Mark my words", "grace period" and "the bus into Lynn" survive, and a person
+    called Holt or Baker is left to each comment's own context. A lower-case name that is no English
+    word ("my son tyrese") spreads the same way. The consultation's own places, which no gazetteer
+    holds ("the hub in Whinburn" in two comments or more:
+    :func:`~hubplan.consult.place_names.places_named_in`), are read as towns in every comment, while
+    it is read. On the labelled sets, read as consultations, the spreading before these limits
+    damaged 617 of 11,937 harmless phrases (5.2%) against 416 (3.5%) with no spreading at all
+    (``bench/results/redaction.md`` has the figures since).
 
     Parameters
     ----------
@@ -784,7 +786,7 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from hubplan.consult.name_clues import named_thing_spans
-    from hubplan.consult.name_lists import is_english_word, is_unknown_word, organisation_spans
+    from hubplan.consult.name_lists import is_english_word, is_first_name, is_unknown_word, organisation_spans
     from hubplan.consult.place_names import consultation_places, looks_like_place, places_named_in
     from hubplan.consult.recognisers import is_ambiguous_name, not_a_name
 
@@ -808,7 +810,7 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
                         # "Moor", "Holt", "Lynn": a word or a town taken into a name
                         if (
                             is_ambiguous_name(word)
-                            or is_english_word(word.lower())
+                            or (is_english_word(word.lower()) and not is_first_name(word.lower()))
                             or _a_place_word(word)
                             or word.lower() in local
                         ):

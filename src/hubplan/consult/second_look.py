@@ -99,11 +99,15 @@ _NAME_FIELD_BEFORE = re.compile(r"(?i:(?:name|surname|forename)[\"']?[ \t]*[:=][
 
 
 # The writer saying where they work or are posted, just before the finding: "I work nights at", "we
-# both work for", "a forces family posted to".
+# both work for", "a forces family posted to", "her dad is a chef in the Navy".
 _I_WORK_AT = re.compile(
     r"(?i:(?:\b(?:i|we|i['’]m|im)[ \t]+(?:both[ \t]+)?(?:work|worked|working)\b(?:[ \t]+[a-z-]+){0,2}"
-    r"[ \t]+(?:at|for)|\b(?:posted|stationed)[ \t]+(?:to|at|in))[ \t]+(?:the[ \t]+)?)\Z"
+    r"[ \t]+(?:at|for)|\b(?:posted|stationed)[ \t]+(?:to|at|in)"
+    r"|\b(?:is|am|was|'s|’s)[ \t]+an?[ \t]+[a-z]+[ \t]+(?:in|at|for|with))[ \t]+(?:the[ \t]+)?)\Z"
 )
+
+
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+[A-Z]")
 
 
 def may_drop(text: str, finding: Found) -> bool:
@@ -117,8 +121,8 @@ def may_drop(text: str, finding: Found) -> bool:
     little, and "Heartsease Academy" is a school of English words; nor is a business named in brackets
     after its trade ("a cafe (The Copper Kettle)": 14 of the 16 such findings on the labelled sets are
     someone's workplace), nor a form's name field ('"last_name": "smith"'), nor the employer the
-    writer names after "I work (nights) at" ("the Amazon hub") or a posting ("posted to Kendrew
-    Barracks").
+    writer names after "I work (nights) at" ("the Amazon hub"), a posting ("posted to Kendrew
+    Barracks") or a job ("a chef in the Navy"), nor a name with a title ("Ms Hughes").
 
     Parameters
     ----------
@@ -146,6 +150,8 @@ def may_drop(text: str, finding: Found) -> bool:
         return False  # a form's '"last_name": "smith"': whatever the field holds is a name
     if finding.kind == "WORKPLACE" and _I_WORK_AT.search(text, max(0, finding.start - 40), finding.start):
         return False  # "I work nights at the Amazon hub", "posted to Kendrew Barracks": whatever its words
+    if finding.kind == "PERSON" and _TITLED.match(text, finding.start, finding.end):
+        return False  # "Ms Hughes runs the group": a title makes a person ("Hughes" is in WordNet)
     words = re.findall(r"[^\W\d_]{2,}", text[finding.start : finding.end])
     return bool(words) and all(
         is_ambiguous_name(w) or (is_english_word(w) and not is_first_name(w)) for w in words
