@@ -2034,3 +2034,12 @@ def test_a_consultations_places_stay_inside_it() -> None:
     # a first name written where a place stands is never one for the whole consultation
     out = redact_all(["shouting at Tyrese again", "we were shouting at Tyrese", "my son Tyrese is 4"])
     assert out[2] == "my son [name] is 4"
+
+
+def test_a_word_or_first_name_is_a_place_only_when_three_comments_say_so() -> None:
+    """Walker (a word, a first name, a Newcastle estate): a place after three comments, not two."""
+    from hubplan.consult.place_names import places_named_in
+
+    three = ["the hub in Walker is great", "we walk to Walker hub", "life in Walker is hard"]
+    assert places_named_in(three) == frozenset({"walker"})
+    assert places_named_in(three[:2]) == frozenset()

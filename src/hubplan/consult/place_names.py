@@ -691,17 +691,21 @@ def places_named_in(texts: Sequence[str], *, at_least: int = 2) -> frozenset[str
                 employers.add(word)  # "12 hour shifts at Sellafield": an employer too
         for word in words:
             seen[word] = seen.get(word, 0) + 1
-    # (not a day, a month, an English word or a first name: "in January", "At The", "Christmas", "at
-    # Tyrese", "Evelyn ward": a person's name must not become a place for the whole consultation)
+    # (not a day, a month or a stop word: "in January", "At The"; an English word or a first name only
+    # when at least three comments write it as a place: "the hub in Walker" in nine comments of a
+    # Newcastle set, but not "shouting at Tyrese" twice or "Evelyn ward" once: a person's name must not
+    # become a place for the whole consultation)
     places = {
         w
         for w, n in seen.items()
         if n >= at_least
         and w not in employers
         and not _DAY_OR_MONTH.fullmatch(w)
+        and w not in STOP_WORDS
         and (
             " " in w
-            or not (w in STOP_WORDS or is_english_word(w) or is_first_name(w) or is_ambiguous_name(w))
+            or n >= max(at_least, 3)
+            or not (is_english_word(w) or is_first_name(w) or is_ambiguous_name(w))
         )
     }
     if not places:
