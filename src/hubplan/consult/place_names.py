@@ -366,7 +366,7 @@ _SOMEONE_BEFORE = re.compile(
 # A body's word after a city's name: "Bradford Council", "Preston's hubs", "Bradford city centre".
 _A_BODY_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?i:council|city|hubs?|centres?|centers?|families|district|area|royal|university|"
-    r"children['’]?s|food|baby|moor|college|infirmary|hospital|district)\b"
+    r"children['’]?s|food|baby|moor|college|infirmary|hospital)\b"
 )
 _FROM_OR_IN = re.compile(
     r"(?i:\b(?:in|near|outside|(?:come|comes|came|coming|moved|drove|travelled|traveled|here|stay|visit|"

@@ -824,11 +824,14 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w-])(?:{alternatives}|{alternatives.lower()})(?![\w-])")
         for text, found in found_in.items():
+            matches = list(pattern.finditer(text))
+            if not matches:
+                continue
             # not inside what this comment names as a body or thing ("St Andrew's", "the James Paget")
             named = organisation_spans(text) + named_thing_spans(text)
             again = [
                 Found(m.start(), m.end(), "PERSON", "OtherComment")
-                for m in pattern.finditer(text)
+                for m in matches
                 if not _NAMED_FOR.search(text, max(0, m.start() - 8), m.start())
                 and not any(s <= m.start() and m.end() <= e for s, e in named)
                 and not looks_like_place(text, m.start(), m.end())
