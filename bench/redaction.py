@@ -89,6 +89,10 @@ SETS = {
     "held-out 53": DATA / "pii_heldout53.jsonl",
     "held-out 54": DATA / "pii_heldout54.jsonl",
     "held-out 55": DATA / "pii_heldout55.jsonl",
+    "held-out 56": DATA / "pii_heldout56.jsonl",
+    "held-out 57": DATA / "pii_heldout57.jsonl",
+    "held-out 58": DATA / "pii_heldout58.jsonl",
+    "held-out 59": DATA / "pii_heldout59.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -1075,6 +1079,34 @@ All 65 sets, as published (each read as one consultation): 17,958 / 19,160 (93.7
 300 / 318, 21 / 263; 298 / 317, 9 / 278; 284 / 307, 21 / 290. Second look retrained on the 65 sets (set
 by set on sets it was not trained on, comment by comment: 17,152 -> 17,124 of 18,454 items, damage
 5.24% -> 4.50%); it never drops a titled name ("Ms Hughes") or an employer after "is a chef in".
+Session 16: four more blind sets, measured once at 7752d23 as published: held-out 56 (set in
+Cornwall) 299 / 318 (94.0%), names 96.5%, workplaces 16 / 23, damage 26 / 263 (9.9%); 57 (Birmingham)
+298 / 315 (94.6%), names 93.9%, schools 5 / 7, damage 32 / 270 (11.9%); 58 (Norfolk, written to
+favour phrases a careless tool would damage) 266 / 283 (94.0%), names 95.9%, workplaces 12 / 17,
+damage 11 / 276 (4.0%: the damage bar met blind, the every-kind bar not); 59 (Kent, voices a tool
+would miss) 278 / 321 (86.6%: the first blind set under 90% since session 12), names 86.3%,
+workplaces 17 / 27, damage 32 / 299 (10.7%). What they showed, and the rules built after (each said
+in other words in test_ways_of_writing_from_held_out_56_to_59): famous people by full name
+(public_figures.txt, our list of about 450, written before the sets were read: 4 of their 1,108
+harmless phrases); an MP or mayor named with the area served ("the Mayor of the West Midlands,
+Richard Parker"); a name spread from another comment into someone named in office ("our MP Jess
+Phillips") or a month's short form beside a number ("Tue, 10 Jun 2025"); a first name before "hub"
+or "Family Hub" is a place (359 such phrases in the labelled sets, no name); a place's first words
+after "in" ("in Small Heath"); a consultation's place of two words makes its last word no name;
+initials that match a full name in the same comment (minutes' "MW explained"); a name with a date in
+brackets ("Ruby (03/05/2018)": "Ruby" ended like Whitby); "Name (optional):"; a first name that is
+also a word before a surname no dictionary has ("Hope Ashworth"); a name alone on a comment's last
+line, or an initial after a dash; service numbers, UPNs and family court cases; a Chinese date with
+its birth word after where. Tried and dropped: the forces as employers ("served in the Brigade of
+Gurkhas"): seven labelled phrases keep them, two call them work. Not done: a town after an employer
+("Aviva in Norwich": 31 labelled items hold the town inside the workplace, 46 label it apart; the
+older sets 239 inside), villages and suburbs no gazetteer holds (Cornwall's Paul, Antony, Mitchell;
+Birmingham's Quinton, Perry Barr), text in other scripts. After: 56 301 / 318, damage 25 / 263;
+57 302 / 315, 20 / 270; 58 267 / 283, 8 / 276; 59 288 / 321, 25 / 299 (no longer blind; the second
+look trained on them). All 69 sets, as published: 19,140 / 20,397 (93.84%), damage 617 / 15,239
+(4.05%); at 1cf326f, with 56 to 59 read the same way: 19,099, damage 669 (4.39%). Second look
+retrained on the 69 sets (set by set on sets it was not trained on, comment by comment: 18,325 ->
+18,296 of 19,691 items, damage 5.34% -> 4.56%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

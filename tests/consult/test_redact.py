@@ -1398,6 +1398,17 @@ def test_ways_of_writing_from_held_out_29(text: str, expected: str) -> None:
         ("my friend Delia takes me", "my friend [name] takes me"),
         ("my neighbour Jamie Oliver drives us", "my neighbour [name] drives us"),
         ("Theresa may come with us", "[name] may come with us"),  # written as a word: someone else
+        # the best-known people of every region, authors, sportspeople, history (public_figures.txt)
+        ("We went to see where Charles Dickens grew up", "We went to see where Charles Dickens grew up"),
+        ("Martin Lewis says to check every benefit", "Martin Lewis says to check every benefit"),
+        ("she loves JK Rowling and Daphne du Maurier", "she loves JK Rowling and Daphne du Maurier"),
+        (
+            "Dolly Parton's Imagination Library posts a book",
+            "Dolly Parton's Imagination Library posts a book",
+        ),
+        ("a statue of Grace Darling by the harbour", "a statue of Grace Darling by the harbour"),
+        ("AS JESSICA ENNIS-HILL SAID", "AS JESSICA ENNIS-HILL SAID"),
+        ("my son Harry Kane is four", "my son [name] is four"),  # a child the writer names
         # a greeting opening a comment before the writer says who they are
         ("Selam. I am Hiwot Tesfaye from Asmara", "Selam. I am [name] from Asmara"),
         ("Tere! I'm Liis Kask, a mum of two", "Tere! I'm [name], a mum of two"),
@@ -1976,6 +1987,84 @@ def test_ways_of_writing_from_held_out_46_47(text: str, expected: str) -> None:
 )
 def test_what_one_comment_says_of_another(texts: list[str], expected: list[str]) -> None:
     """A consultation is read whole: names spread between comments, and so do its own places."""
+    from hubplan.consult.redact import redact_all
+
+    assert redact_all(texts) == [t if e == "unchanged" else e for t, e in zip(texts, expected, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an MP or mayor named with the area they serve, in office
+        ("I sent it to the MP for Norwich South, Clive Lewis, last week", "unchanged"),
+        ("copied to the Mayor of the North East, Kim McGuinness", "unchanged"),
+        # a hub is named for its place, never a person (but a signature's "Hub Manager" is a job)
+        ("most weeks we use Harvey hub for baby massage", "unchanged"),
+        ("most weeks we use Quentin Family Hub for massage", "unchanged"),
+        # a place's first words between "in" and a name that is also a place's last word
+        ("we live in Druids Heath near the canal", "unchanged"),
+        ("we sat in Mrs Heath's class", "we sat in [name]'s class"),
+        # a public figure by full name, from any region (public_figures.txt)
+        ("Martin Lewis says to check every benefit", "unchanged"),
+        # initials standing for people the minutes list by name
+        (
+            "Present: Gemma Whitlock (chair), Rhiannon Kaur\nGW opened the meeting and RK took notes.",
+            "Present: [name] (chair), [name]\n[name] opened the meeting and [name] took notes.",
+        ),
+        # a name with a date in brackets after it, though it is also a word or ends like a town
+        (
+            "my two, Poppy (14/02/2019) and Ruby (02/09/2021)",
+            "my two, [name] ([date of birth]) and [name] ([date of birth])",
+        ),
+        ("the centres in Thetford (2) and Diss (1)", "unchanged"),
+        # a form's name field with a note in brackets
+        ("Name (optional): Carys Pugh\nPostcode: CF10 1AA", "Name (optional): [name]\nPostcode: CF10 1"),
+        # a first name that is also a word, before a surname no dictionary has
+        ("Faith Okonkwo set up the group in 2019", "[name] set up the group in 2019"),
+        ("Hope Cove is where we go", "unchanged"),
+        ("Grace Church hosts it", "unchanged"),
+        # a name alone on a comment's last line, or an initial after a dash
+        ("We need it open.\n\nTegid Rhydderch", "We need it open.\n\n[name]"),
+        ("We need it open.\n\nKind Regards", "unchanged"),
+        ("don't shut it.\n- J.", "don't shut it.\n- [name]."),
+        # a service number, a pupil's UPN, a family court's case (not a helpline, not a year)
+        ("his service number is 25114873", "his service number is [reference]"),
+        ("her UPN is K823406219015", "her UPN is [reference]"),
+        ("Our court case was LV24P00871.", "Our court case was [reference]."),
+        ("the court case in 2023 dragged on", "unchanged"),
+        ("the customer service number 0800 123 4567 is free", "unchanged"),
+        # a birth in Chinese, the word for it after where
+        ("我兒子 於 2022年3月5日 在 Norwich 出生。", "我兒子 於 [date of birth] 在 Norwich 出生。"),
+    ],
+)
+def test_ways_of_writing_from_held_out_56_to_59(text: str, expected: str) -> None:
+    """Each a way of writing held-out 56 to 59 (Cornwall, Birmingham, Norfolk, Kent) measured as a miss or
+    damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a name found in one comment is not spread into an MP's name in office
+        (
+            ["My sister Jess comes with me", "I have written to our MP Jess Phillips"],
+            ["My sister [name] comes with me", "unchanged"],
+        ),
+        # nor into a month's or day's short form beside a number
+        (
+            ["Jun brought her baby on Monday", "Appointment: Thu 19 Jun at 11:15"],
+            ["[name] brought her baby on Monday", "unchanged"],
+        ),
+        # a consultation's place of two words: its last word is no name
+        (
+            ["we live in Small Heath", "the hub in Small Heath is", "please keep Small Heath open"],
+            ["unchanged", "unchanged", "unchanged"],
+        ),
+    ],
+)
+def test_names_spread_between_comments_from_held_out_56_to_59(texts: list[str], expected: list[str]) -> None:
+    """What held-out 56 to 59 showed of names spread between comments, said in other words."""
     from hubplan.consult.redact import redact_all
 
     assert redact_all(texts) == [t if e == "unchanged" else e for t, e in zip(texts, expected, strict=True)]

@@ -566,7 +566,12 @@ _REGISTERS = (
     r"(?:urn|ofsted|gmc|nmc|hcpc|gphc|dbs|swe|social\s+work\s+england|pin|ref(?:erence)?|registration|"
     r"reg|licence|license|certificate|cert|badge|plate|pcn|penalty\s+charge(?:\s+notice)?|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
-    r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident)\s+(?:ref|no|number|id)|mrn|"
+    r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident|army|pupil|student|"
+    r"learner)\s+(?:ref|no|number|id)|mrn|"
+    # someone's service number (not a helpline's "customer service number 0300 ..."), a child's unique
+    # pupil number, a family court's case ("Our court case was ME23P00417", not "the court case in 2024")
+    r"(?:my|his|her|their|your)\s+service\s+(?:no|number)|upn|unique\s+pupil\s+number|"
+    r"court\s+case(?=\s+(?:was|is|no\b|number|ref|id)|\s*:)|"
     # "Housing register no HR0194432" (not "on the housing register in 2019"), "Eligibility code: 500..."
     r"register(?=[ \t]+(?:no\b|number|num\b|ref))|eligibility\s+code)"
 )
@@ -881,7 +886,8 @@ class DateRecogniser(_Regex):
             ):
                 yield m.start(), m.end()
         for m in _CJK_DATE.finditer(text):
-            if _CJK_BIRTH.search(text, max(0, m.start() - 12), m.end() + 12):
+            # (the birth may come after where: "於 2023年8月19日 在 Maidstone Hospital 出生")
+            if _CJK_BIRTH.search(text, max(0, m.start() - 12), m.end() + 40):
                 yield m.start(), m.end()
         for m in FOREIGN_DATE.finditer(text):  # as an English date with its year
             birth = _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()])

@@ -21,6 +21,7 @@ they said and did in office is public. A local councillor is named in a response
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -32,12 +33,14 @@ from hubplan.consult.name_lists import (
     _NOT_NAMES,
     TITLES_OF,
     _words,
+    figure_word,
     first_names,
     is_english_word,
     is_first_name,
     is_text_speak,
     is_unknown_word,
     not_a_name,
+    public_figures,
 )
 from hubplan.consult.place_names import town_names
 
@@ -156,9 +159,13 @@ _COUNTED = _words(
     march april may june july august september october november december"""
 )
 
+_AREA = r"[A-Z][\w'’-]*(?:[ \t]+(?:and[ \t]+|&[ \t]+)?[A-Z][\w'’-]*){0,3}"
+"""An area an MP or mayor serves: "Birmingham Yardley", "the West Midlands" (less "the")."""
 _PUBLIC_OFFICE = re.compile(
     # "our MP, Mr Sanjay Varma", "the City Mayor, Martin Keeling"
-    rf"\b(?:(?i:the\s+|our\s+|local\s+)?MP,?|Mayor,?)\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?"
+    # ("the Mayor of the West Midlands, Richard Parker", "MP for Birmingham Yardley, Jess Phillips")
+    rf"\b(?:(?i:the\s+|our\s+|local\s+)?MP(?:\s+for\s+{_AREA},)?,?|Mayor(?:\s+of\s+(?:the\s+)?{_AREA},)?,?)\s+"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?"
     rf"{_NAME}(?:\s+{_NAME})?"
     # "the office of Jerome Mayhew MP", not "Karen Pritchard\nMP Caseworker" nor "Dawn Lacey MP's caseworker"
     rf"|\b(?!(?:Our|The|My|Local)\b){_NAME}(?:[ \t]+{_NAME})?[ \t]+\(?MP\b\)?(?!['’]s)"
@@ -167,32 +174,46 @@ _PUBLIC_OFFICE = re.compile(
 
 
 # Public figures families name as such, by full name or title only ("Delia" alone may be a mum):
-# prime ministers and chancellors since Sure Start, the royal family by title, national campaigners
-# for children, and the best-known people of Norfolk. Not where the comment makes them someone it
-# knows ("my neighbour David Cameron").
-_PUBLIC_FIGURES = """tony blair, gordon brown, david cameron, theresa may, boris johnson, liz truss, rishi
-sunak, keir starmer, rachel reeves, george osborne, margaret thatcher, king charles, queen camilla,
-prince william, prince harry, prince george, princess anne, marcus rashford, jamie oliver, delia
-smith, olivia colman, stephen fry, alan partridge, ed sheeran, edith cavell, horatio nelson, lord
-nelson, boudicca, boadicea, julian of norwich, thomas paine, anna sewell, elizabeth fry, julia
-donaldson, james heckman"""
-# (Norfolk's own historical figures, whom its people name with pride, children's authors and
-# presenters whose books and videos families use: "this county produced Edith Cavell and Boudicca",
-# and the economist whose curve early-years campaigners cite: "ask James Heckman".)
-_FIGURES = [n.split() for n in " ".join(_PUBLIC_FIGURES.split()).split(", ")]
-_SMALL_WORDS = _words("of the and")
-"""Words a figure's name keeps in lower case: "Julian of Norwich"."""
-# Written as a name is (or in capitals): "Theresa may come too" is someone else.
-_PUBLIC_FIGURE = re.compile(
-    r"\b(?:"
-    + "|".join(
-        r"[ \t]+".join(w if w in _SMALL_WORDS else w.title() for w in n)
-        + "|"
-        + r"[ \t]+".join(w.upper() for w in n)
-        for n in _FIGURES
-    )
-    + r")\b(?:['’]s\b)?"
-)
+# ``public_figures.txt`` (ours). Every word written with a capital, or the whole name in capitals:
+# "Theresa may come too" is someone else. Words one space or tab apart, on one line.
+_SMALL_WORDS = _words("of the and du de")
+"""Words a figure's name keeps in lower case: "Julian of Norwich", "Daphne du Maurier"."""
+_FIGURE_WORD = re.compile(r"[^\W\d_](?:[\w'’.-]*[\w.])?")
+_LONGEST_FIGURE = 4
+"""The most words a figure's name has on the list ("Isambard Kingdom Brunel", "j r r tolkien")."""
+
+
+def _written_as_a_name(words: list[str]) -> bool:
+    """Whether ``words`` are written as a name is: each with a capital, or all in capitals."""
+    if all(w.isupper() for w in words if w[0].isalpha()):
+        return True
+    return all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words) and words[0][0].isupper()
+
+
+def _public_figure_spans(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the public figures of ``public_figures.txt`` named in ``text``.
+
+    The longest name wins at each word ("Jessica Ennis-Hill" before "Jessica Ennis"); a possessive
+    stays inside the span ("Dolly Parton's Imagination Library").
+    """
+    figures = public_figures()
+    for line in re.finditer(r"[^\n]+", text):
+        words = list(_FIGURE_WORD.finditer(line[0]))
+        i = 0
+        while i < len(words):
+            for n in range(min(_LONGEST_FIGURE, len(words) - i), 0, -1):
+                run = words[i : i + n]
+                gaps = (line[0][a.end() : b.start()] for a, b in itertools.pairwise(run))
+                if not all(g and g.strip(" \t") == "" for g in gaps):
+                    continue
+                key = tuple(figure_word(m[0]) for m in run)
+                if key in figures and _written_as_a_name([m[0] for m in run]):
+                    yield line.start() + run[0].start(), line.start() + run[-1].end()
+                    i += n - 1
+                    break
+            i += 1
+
+
 # Norfolk's one figure its people name by first name alone: Delia Smith ("Like Delia said, let's be
 # havin' yer", "Nelson's county and Delia's county"; four independent writers so far). Not a Delia the
 # writer knows or meets: "my friend Delia", "Delia at the hub", "Delia from the council".
@@ -728,10 +749,9 @@ def public_office_spans(text: str) -> list[tuple[int, int]]:
     Also public figures named as such ("even Marcus Rashford", "under Tony Blair"), unless the
     comment makes them someone the writer knows ("my neighbour David Cameron").
     """
+    figures = [*_public_figure_spans(text), *(m.span() for m in _KNOWN_BY_FIRST_NAME.finditer(text))]
     return in_office_spans(text) + [
-        m.span()
-        for m in [*_PUBLIC_FIGURE.finditer(text), *_KNOWN_BY_FIRST_NAME.finditer(text)]
-        if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
+        (s, e) for s, e in figures if not _KNOWN_TO_THE_WRITER.search(text, max(0, s - 40), s)
     ]
 
 

@@ -278,6 +278,32 @@ def organisations() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@functools.cache
+def public_figures() -> frozenset[tuple[str, ...]]:
+    """Return the public figures of ``public_figures.txt``, each as its lower-case words.
+
+    A word's full stops go ("J.K." is ``j.k``), so "J.K. Rowling" and "j.k. rowling" give one key.
+    """
+    text = resources.files("hubplan.consult").joinpath("public_figures.txt").read_text(encoding="utf-8")
+    lines = (line.strip() for line in text.splitlines())
+    return frozenset(
+        tuple(figure_word(w) for w in line.split()) for line in lines if line and not line.startswith("#")
+    )
+
+
+def figure_word(word: str) -> str:
+    """Return ``word`` as ``public_figures`` keys it: lower case, no trailing full stop, no possessive.
+
+    Examples
+    --------
+    >>> figure_word("Parton's")
+    'parton'
+    >>> figure_word("J.K.")
+    'j.k'
+    """
+    return re.sub(r"['’]s$", "", word.lower()).rstrip(".")
+
+
 # Words that end an organisation's or service's name when they close a Title-Case phrase.
 _ORG_WORDS = (
     r"(?:Trust|Bank|Advice|Centre|Center|Services?|Group|Club|Charity|Children|Foundation|Society|"

@@ -236,6 +236,11 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     yield bool(SERVICE_AT.search(text, max(0, start - 30), start)) and not home
     # "Please keep Clayton", "Save Brandon!"
     yield bool(_PLEA_BEFORE.search(text, max(0, start - 10), start)) and named_for_town(words)
+    # "we use Quinton hub", "the Perry Barr Family Hub": a hub is named for its place, never for a
+    # person (359 phrases of the labelled sets, no name)
+    # (not a signature's "Sarah Jones Hub Manager", nor an employer's: "works nights at the Amazon hub")
+    work = _WORK_BEFORE.search(re.sub(r"(?i:the[ \t]+)\Z", "", text[max(0, start - 50) : start]))
+    yield bool(_HUB_AFTER.match(text, end)) and not work
     # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
     yield bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end)
     # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
@@ -260,11 +265,32 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
             or (named_for_town(words) and not re.match(r"(?i:near)\b", before_it[0]))
         )
     )
+    # "in Small Heath", "near Balsall Heath": a place's first words between a place's slot and the
+    # name, words no person's name starts with (not "in Mrs Heath's class", "from Leanne Heath")
+    lead = _PLACES_FIRST_WORDS.search(text, max(0, start - 60), start)
+    yield lead is not None and not any(
+        is_first_name(w) or is_ambiguous_name(w) or w.lower() in _SOMEONE_WORDS for w in lead[1].split()
+    )
     # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
     yield " ".join(words).lower() in world_place_names() and bool(
         _PLACE_BEFORE.search(text[max(0, start - 100) : start])
     )
 
+
+_PLACES_FIRST_WORDS = re.compile(
+    r"\b(?:in|at|near|around|outside|from)[ \t]+((?:[A-Z][\w'’-]*[ \t]+){1,2})\Z"
+)
+_SOMEONE_WORDS = _words(
+    """mr mrs ms miss mx dr prof rev revd cllr sir dame lady lord nurse sister brother father mother
+    auntie aunty aunt uncle nan nanny nana granny grandma grandad grandpa mum mummy mam dad daddy baby
+    pastor imam little big young old"""
+)
+"""Words before a surname that make it someone's: a title, kin, "Little" ("in Little Jack's room")."""
+
+_HUB_AFTER = re.compile(
+    r"[ \t]+(?i:(?:family[ \t]+)?hubs?)\b"
+    r"(?![ \t]+(?i:manager|worker|lead|leader|co-?ordinator|staff|practitioner|team|officer|assistant)\b)"
+)
 
 _WHERE_A_PLACE_STANDS = re.compile(
     r"(?i:\b(?:in|into|near|outside|round|around|towards)[ \t]+"

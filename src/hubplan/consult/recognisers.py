@@ -375,7 +375,11 @@ _LETTERED = re.compile(
 # A child's name with its age in brackets: "Harley (5), Ivy-Rose (3)", "Amelia (aged 4)".
 _AGE_IN_BRACKETS = r"\s*\((?:aged?\s*)?\d{1,2}(?:\s*(?:yrs?|years?|months?|mths?|m))?\)"
 # A name with its age or birth in brackets after it: "Harley (5)", "Poppy (born 4th February 2020)".
-_WITH_AGE = re.compile(rf"({_NAME})(?:{_AGE_IN_BRACKETS}|\s*\((?i:born|b\.|dob|d\.o\.b\.?)(?![\w.]))")
+# ... or a date in brackets: "2 kids, Ruby (03/05/2018) and Jack (21/11/2020)".
+_WITH_AGE = re.compile(
+    rf"({_NAME})(?:{_AGE_IN_BRACKETS}|\s*\((?i:born|b\.|dob|d\.o\.b\.?)(?![\w.])"
+    r"|[ \t]*\([ \t]*\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})[ \t]*\))"
+)
 # Written in lower case, only a first name (which may be a word too): "2 kids ivy (3) and robin (14 months)".
 _LOWER_WITH_AGE = re.compile(rf"(?<![\w@.'’/-])([a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*){_AGE_IN_BRACKETS}")
 # The sender of a pasted chat message: "[03/02/2025, 20:15] Rūta K: yes", "[Tue 11 Mar 19:42] from
@@ -1077,7 +1081,8 @@ class NameRecogniser(_Regex):
             found.append((m.start(group), m.start(group) + len(m[group].rstrip())))
         for m in _WITH_AGE.finditer(text):
             word = m[1].split("-")[0].lower()
-            if m[1].lower() in _NOT_NAMES or looks_like_place(text, m.start(1), m.end(1)):
+            # (a town's name only, not a place's ending: "Ruby (03/05/2018)" ends like Whitby)
+            if m[1].lower() in _NOT_NAMES or named_for_town(m[1].split()):
                 continue
             # "Ivy-Rose (3)", and a name that is also a word: "Poppy (5)", "Hope (born ...)"
             if is_first_name(word) or is_unknown_word(word) or is_ambiguous_name(word) or "-" in m[1]:
@@ -1088,6 +1093,7 @@ class NameRecogniser(_Regex):
             if (is_first_name(m[1]) or is_ambiguous_name(m[1])) and m[1] not in _NOT_NAMES:
                 found.append((m.start(1), m.end(1)))
         found += _chat_senders(text)
+        found += _signed_last_line(text)
         for m in _TITLED.finditer(text):
             last = m[1].split()[-1].lower()
             if "\n" in m[1]:
@@ -1120,6 +1126,13 @@ class NameRecogniser(_Regex):
                 and word not in _DAYS_AND_MONTHS
                 and _ROLE_AFTER.match(text, m.end()) is not None
             )  # not "Since April, our family support worker ..."
+            # "Hope Ashworth came", "ask Faith Okonkwo": a word's name before a surname no dictionary has
+            follower = re.match(rf"[ \t]({_NAME})\b", text[m.end() : m.end() + 40])
+            known = known or (
+                word not in _DAYS_AND_MONTHS
+                and follower is not None
+                and _a_surname_after_a_word_name(word, follower[1])
+            )
             # "at the Nelson Ward", "the Edith Cavell building": a place named after someone.
             named_after = re.search(r"(?i:\bthe\s+)$", text[max(0, m.start() - 8) : m.start()])
             # "4 Jan", "Jun 2024", "Jan–Feb": a month beside a number or another month, not Jan or Jun.
@@ -1312,7 +1325,9 @@ _FIELD_LABEL = re.compile(
     r"child(?:['’]?s)?|children(?:['’]?s)?|parent|carer|parent/carer|mother(?:['’]?s)?|father(?:['’]?s)?|"
     r"baby(?:['’]?s)?|applicant|client|patient|respondent|partner(?:['’]?s)?|contact|volunteer|student|"
     r"tenant|claimant|pupil|member|print)[ \t_/-]*)?(?:name|names|forenames?|surnames?|firstname|lastname)"
-    r"(?:[ \t]*\(s\))?|forenames?(?:[ \t]*\(s\))?|surname|client|patient|volunteer|applicant|claimant|"
+    # ("Name(s):", "Name (optional):", "Name (if happy to give it):")
+    r"(?:[ \t]*\((?:s|[a-z][a-z ,/-]{0,30})\))?|forenames?(?:[ \t]*\(s\))?|surname|client|patient|volunteer|"
+    r"applicant|claimant|"
     r"tenant|pupil|child|children|family|parent/carer|parent|carer|mother|father)"
     r"[\"']?[ \t]*[:=][ \t]*[\"']?[_ \t]*"
 )
@@ -1642,6 +1657,40 @@ def _split_cells(line: str, sep: str) -> list[tuple[int, int]]:
     return spans
 
 
+_LAST_LINE = re.compile(rf"(?:^|\n)[ \t]*(?:[-–—~][ \t]*)?({_NAME}(?:[ \t]+{_NAME}){{1,2}})[ \t]*\s*\Z")
+
+
+# A dash, then an initial or a first name, and perhaps where they live, ending the comment: "— Ash",
+# "- C.", "— M, Deal".
+_DASHED_SIGN_OFF = re.compile(
+    rf"(?:^|\n|[.!?])[ \t]*[-–—~]+[ \t]*([A-Z]\b\.?|{_NAME})"
+    rf"(?:[ \t]*,[ \t]*{_NAME}(?:[ \t]+{_NAME})?)?[ \t.!]*\Z"
+)
+
+
+def _signed_last_line(text: str) -> list[tuple[int, int]]:
+    """Return the name a comment ends on, alone on its last line ("Thanks for reading. / Jago Hosking").
+
+    Two or three capitalised words, each a first name or a word no dictionary has, none a town's
+    (not "Kind Regards", "Save Penryn Hub", "Trelawny Road"): NER and the name lists miss a Cornish,
+    Welsh or family name as often as not, but a line of its own at the end is a signature.
+    """
+    offset = len(text) - len(text[-80:])
+    dashed = _DASHED_SIGN_OFF.search(text[-80:])
+    if dashed and (len(dashed[1].rstrip(".")) == 1 or is_name_word(dashed[1])):
+        return [(offset + dashed.start(1), offset + dashed.start(1) + len(dashed[1].rstrip(".")))]
+    m = _LAST_LINE.search(text[-80:])
+    if m is None:
+        return []
+    words = m[1].split()
+    lowered = [w.lower() for w in words]
+    if any(w in _NOT_NAMES or not (is_first_name(w) or is_unknown_word(w)) for w in lowered):
+        return []
+    if any(named_for_town([w]) for w in words) or town_length(m[1], 0) > 0:
+        return []
+    return [(offset + m.start(1), offset + m.start(1) + len(m[1]))]
+
+
 def _reads_as_name(
     text: str, start: int, end: int, tags: dict[int, str] | None, ner: list[tuple[int, int]] | None
 ) -> bool:
@@ -1663,7 +1712,23 @@ def _reads_as_name(
     if _INTRODUCES.search(text[max(0, start - 100) : start]):
         return True  # "my name is Gareth Okafor": a surname may follow
     follower = re.match(rf"\s+({_NAME})", text[end:])
-    return follower is None or is_first_name(follower[1])
+    # "Contact: Hope Ashworth": a name that is also a word, with a surname no dictionary has
+    return follower is None or is_first_name(follower[1]) or _a_surname_after_a_word_name(word, follower[1])
+
+
+def _a_surname_after_a_word_name(word: str, follower: str) -> bool:
+    """Whether ``follower`` reads as the surname of ``word``, a first name that is also a word.
+
+    "Hope Ashworth", "Faith Okonkwo": a surname in no English dictionary and no town's name after
+    it (not "Grace Church", "Hope Cove", "Summer Lane": words after it).
+    """
+    lower = follower.lower()
+    return (
+        is_ambiguous_name(word)
+        and is_unknown_word(lower)
+        and lower not in _NOT_NAMES
+        and not named_for_town([follower])
+    )
 
 
 _ONLY_A_PERSON_AFTER = re.compile(_PERSON_AFTER)

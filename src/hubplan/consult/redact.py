@@ -332,6 +332,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         )
     ]
     found += _names_in_their_script(text, found)
+    found += _initials_again(text, found)
     plates = {f.start for f in found if f.kind == "UK_VEHICLE"}
     found = [f for f in found if f.kind != "PERSON" or not _car_before_its_plate(text, f, plates)]
     found = _outside_organisations(text, found)
@@ -377,6 +378,36 @@ def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) 
         if len(figure) >= 2 and words and words[-1] == figure[-1] and set(words) <= set(figure):
             return True
     return False
+
+
+# Capitals standing alone, two or three: a person's initials in minutes ("MW explained", "(PN)").
+_INITIALS_ALONE = re.compile(r"(?<![\w.&/@#-])[A-Z]{2,3}(?![\w&/@-])")
+_NO_ONES_INITIALS = _words("OK UK US TV GP HV PM AM IT ID NI MP DJ PE RE IQ CV HR PA TA SW NW NE SE EY LA CC")
+"""Capitals that are a word, an office or an area before they are anyone's initials."""
+
+
+def _initials_again(text: str, found: list[Found]) -> list[Found]:
+    """Return a name's initials where the comment writes them alone: minutes after their attendees.
+
+    "Present: Michelle Wakefield (chair), Precious Nyathi ... MW explained ... parents (PN)": the
+    initials of a full name found in the same comment (first and last word's, or all three).
+    """
+    from hubplan.consult.name_lists import is_english_word
+
+    initials = set()
+    for f in found:
+        words = re.findall(r"[A-Z][a-z'’-]+", text[f.start : f.end]) if f.kind == "PERSON" else []
+        if len(words) >= 2:
+            initials.add(words[0][0] + words[-1][0])
+            initials.add("".join(w[0] for w in words[:3]))
+    initials -= _NO_ONES_INITIALS
+    return [
+        Found(m.start(), m.end(), "PERSON", "Initials")
+        for m in _INITIALS_ALONE.finditer(text)
+        if m[0] in initials
+        and not is_english_word(m[0].lower())
+        and not any(f.start <= m.start() < f.end for f in found)
+    ]
 
 
 # A name written again in its own script, in brackets after it: "Mariam Al-Hassan (مريم الحسن)".
@@ -710,7 +741,14 @@ def _only_places(text: str, found: Found, places: frozenset[str]) -> bool:
     if found.kind != "PERSON":
         return False
     words = re.findall(r"[A-Z][a-z'’-]+", text[found.start : found.end])
-    return bool(words) and (" ".join(words).lower() in places or all(w.lower() in places for w in words))
+    if not words:
+        return False
+    if " ".join(words).lower() in places or all(w.lower() in places for w in words):
+        return True
+    # "keep Small Heath open": the name is the last word of one ("small heath")
+    lead = re.search(r"(?:[A-Z][\w'’-]*[ \t]+){1,2}\Z", text[max(0, found.start - 40) : found.start])
+    before = lead[0].split() if lead else []
+    return any(" ".join([*before[k:], *words]).lower() in places for k in range(len(before)))
 
 
 def _a_place_word(word: str) -> bool:
@@ -718,6 +756,19 @@ def _a_place_word(word: str) -> bool:
     from hubplan.consult.place_names import last_words_of_towns, town_names
 
     return word.lower() in town_names() or word.lower() in last_words_of_towns()
+
+
+# A month's or day's short form that is also a first name somewhere ("Jun", "Jan", "Sat").
+_A_DATES_WORD = re.compile(
+    r"(?i:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)"
+)
+
+
+def _beside_a_number(text: str, start: int, end: int) -> bool:
+    """Whether a number stands just before or after ``text[start:end]`` ("10 Jun 2025", "Thu 19")."""
+    return bool(re.search(r"\d[ \t,.]{0,2}\Z", text[max(0, start - 3) : start])) or bool(
+        re.match(r"[ \t,.]{0,2}\d", text[end : end + 3])
+    )
 
 
 # Before a name that is a place's, a body's or a thing's: "St Andrew's", "the James Paget".
@@ -785,7 +836,7 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from hubplan.consult.name_clues import named_thing_spans
+    from hubplan.consult.name_clues import named_thing_spans, public_office_spans
     from hubplan.consult.name_lists import is_english_word, is_first_name, is_unknown_word, organisation_spans
     from hubplan.consult.place_names import consultation_places, looks_like_place, places_named_in
     from hubplan.consult.recognisers import is_ambiguous_name, not_a_name
@@ -827,12 +878,14 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
             matches = list(pattern.finditer(text))
             if not matches:
                 continue
-            # not inside what this comment names as a body or thing ("St Andrew's", "the James Paget")
-            named = organisation_spans(text) + named_thing_spans(text)
+            # not inside what this comment names as a body or thing ("St Andrew's", "the James Paget"),
+            # nor a public figure or someone named in office ("our MP, Noah Law")
+            named = organisation_spans(text) + named_thing_spans(text) + public_office_spans(text)
             again = [
                 Found(m.start(), m.end(), "PERSON", "OtherComment")
                 for m in matches
                 if not _NAMED_FOR.search(text, max(0, m.start() - 8), m.start())
+                and not (_A_DATES_WORD.fullmatch(m[0]) and _beside_a_number(text, m.start(), m.end()))
                 and not any(s <= m.start() and m.end() <= e for s, e in named)
                 and not looks_like_place(text, m.start(), m.end())
             ]

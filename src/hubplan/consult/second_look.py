@@ -103,7 +103,10 @@ _NAME_FIELD_BEFORE = re.compile(r"(?i:(?:name|surname|forename)[\"']?[ \t]*[:=][
 _I_WORK_AT = re.compile(
     r"(?i:(?:\b(?:i|we|i['’]m|im)[ \t]+(?:both[ \t]+)?(?:work|worked|working)\b(?:[ \t]+[a-z-]+){0,2}"
     r"[ \t]+(?:at|for)|\b(?:posted|stationed)[ \t]+(?:to|at|in)"
-    r"|\b(?:is|am|was|'s|’s)[ \t]+an?[ \t]+[a-z]+[ \t]+(?:in|at|for|with))[ \t]+(?:the[ \t]+)?)\Z"
+    r"|\b(?:is|am|was|'s|’s)[ \t]+(?:an?[ \t]+)?[a-z]+[ \t]+(?:in|at|for|with)"
+    # someone who runs or owns the business: "Kerry runs the Feathers", "we own the Copper Kettle"
+    r"|(?-i:\b(?:[A-Z][a-z]+|I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey))[ \t]+(?:runs|ran|run|owns|owned|own))"
+    r"[ \t]+(?:the[ \t]+)?)\Z"
 )
 
 
