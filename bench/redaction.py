@@ -93,6 +93,10 @@ SETS = {
     "held-out 57": DATA / "pii_heldout57.jsonl",
     "held-out 58": DATA / "pii_heldout58.jsonl",
     "held-out 59": DATA / "pii_heldout59.jsonl",
+    "held-out 60": DATA / "pii_heldout60.jsonl",
+    "held-out 61": DATA / "pii_heldout61.jsonl",
+    "held-out 62": DATA / "pii_heldout62.jsonl",
+    "held-out 63": DATA / "pii_heldout63.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -1107,6 +1111,32 @@ look trained on them). All 69 sets, as published: 19,140 / 20,397 (93.84%), dama
 (4.05%); at 1cf326f, with 56 to 59 read the same way: 19,099, damage 669 (4.39%). Second look
 retrained on the 69 sets (set by set on sets it was not trained on, comment by comment: 18,325 ->
 18,296 of 19,691 items, damage 5.34% -> 4.56%).
+Four more blind sets, measured once at 4177f0a (the rules above in), as published: held-out 60
+(set in Manchester) 290 / 316 (91.8%), names 95.7%, workplaces 8 / 19, damage 22 / 284 (7.7%); 61
+(Cumberland, voices a tool would miss) 294 / 319 (92.2%), names 94.8%, addresses 5 / 10, damage 19
+/ 264 (7.2%); 62 (Hampshire, harmless phrases a careless tool would damage) 259 / 277 (93.5%), names
+95.1%, workplaces 8 / 16, damage 17 / 300 (5.7%); 63 (Norfolk) 281 / 296 (94.9%), names 92.7%, every
+kind at least 75%, damage 14 / 261 (5.4%). The 90% and names bars held on all four; damage 5.4% to
+7.7% (the first batch, at 7752d23: 4.0% to 11.9%). Rules built after them
+(test_ways_of_writing_from_held_out_60_to_63): a named storm, a Moses basket, a law by its name and year; a councillor's surname
+that is a word; a town before "hub" after a name's cue; initials after a dash; jobs in other
+languages with the workplace's word and town ("lucrez la Asda din Longsight", "na fábrica da ...");
+a letter's address block (a number's or a farm's line above a postcode); the writer's town library.
+Review 19 (hostile, /work/review19/README.md: 7 high, 5 medium, 6 low) then found the famous-people
+list leaked private people who share a famous name ("Harry Kane came with his mum": 192 of 2,000
+made-up comments); fixed (test_review_19): the list keeps only names few private people share (86
+common first name and surname pairs removed, "Elizabeth I" too), a comma or a role marks someone the
+writer knows ("My son, ...", "..., our health visitor"), a figure's name a comment makes a private
+person's spreads again; a first name before "hub" is a place only after a place's cue and not before
+"support", "sessions" and the like; no job, kin or capitals start a place ("from HV Sarah"); a count
+in brackets after a place stays; an option's letter is no initial; initials only in minutes, less
+services' acronyms (DV, CP, OT ...); no season before a scheme ("Summer Playscheme"); a court case's
+value must hold letters; a helpline's "service number" stays; "Concerned Resident" in a name field
+stays; the look-ahead of a reference bounded (linear on "court case was " repeated); a name grows
+over at most four capitalised words. All 73 sets, as published: 20,285 / 21,605 (93.89%), damage
+686 / 16,348 (4.20%); at 4177f0a: 20,264, damage 689. Second look retrained on the 73 sets (set by
+set on sets it was not trained on, comment by comment: 19,462 -> 19,427 of 20,899 items, damage 5.51%
+-> 4.68%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

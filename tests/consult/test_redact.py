@@ -1400,7 +1400,7 @@ def test_ways_of_writing_from_held_out_29(text: str, expected: str) -> None:
         ("Theresa may come with us", "[name] may come with us"),  # written as a word: someone else
         # the best-known people of every region, authors, sportspeople, history (public_figures.txt)
         ("We went to see where Charles Dickens grew up", "We went to see where Charles Dickens grew up"),
-        ("Martin Lewis says to check every benefit", "Martin Lewis says to check every benefit"),
+        ("Nigella Lawson says to batch cook", "Nigella Lawson says to batch cook"),
         ("she loves JK Rowling and Daphne du Maurier", "she loves JK Rowling and Daphne du Maurier"),
         (
             "Dolly Parton's Imagination Library posts a book",
@@ -2005,7 +2005,7 @@ def test_what_one_comment_says_of_another(texts: list[str], expected: list[str])
         ("we live in Druids Heath near the canal", "unchanged"),
         ("we sat in Mrs Heath's class", "we sat in [name]'s class"),
         # a public figure by full name, from any region (public_figures.txt)
-        ("Martin Lewis says to check every benefit", "unchanged"),
+        ("Leicester gave the world Gary Lineker", "unchanged"),
         # initials standing for people the minutes list by name
         (
             "Present: Gemma Whitlock (chair), Rhiannon Kaur\nGW opened the meeting and RK took notes.",
@@ -2044,6 +2044,43 @@ def test_ways_of_writing_from_held_out_56_to_59(text: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a named storm, a thing named for a person, a law by its name and year
+        ("After Storm Ciara the hub was our warm space", "unchanged"),
+        ("we got a Moses basket from the baby bank", "unchanged"),
+        ("under the Equality Act 2010 you must", "unchanged"),
+        # a councillor's surname that is also a word (WordNet's) stays a name after the title
+        ("Cllr Jackson said no decision was made", "Cllr [name] said no decision was made"),
+        # a town before "hub" after a word that may come before a name ("take ... off us")
+        ("they want to take Silloth hub off us", "unchanged"),
+        # initials after a dash ending a comment
+        ("Thanks for listening.\n\n— R.T.", "Thanks for listening.\n\n— [name]."),
+        # a job in another language: the workplace's word, its name and its town
+        ("Od 2020 pracuję w piekarni Warburtons w Bolton na noce.", "Od 2020 pracuję w [workplace] na noce."),
+        (
+            "Trabalho por turnos na fábrica da Kerry Foods e gosto",
+            "Trabalho por turnos na [workplace] e gosto",
+        ),
+        (
+            "Eu e o meu marido, lucrez la Lidl din Slough noaptea.",
+            "Eu e o meu marido, lucrez la [workplace] noaptea.",
+        ),
+        # a letter's address block: the home's line (a number's, or a farm's), not the village's
+        ("3 Fell View\nThrelkeld\nCA12 4SQ\n\nDear Sir", "[address]\nThrelkeld\nCA12 4\n\nDear Sir"),
+        ("Low Gillerthwaite Farm\nEnnerdale\nCA23 3AX", "[address]\nEnnerdale\nCA23 3"),
+        # the town's library the writer works at (not the county's library service)
+        ("I work at Wigton Library two days a week", "I work at [workplace] two days a week"),
+        ("I work for Norfolk Library and love it", "unchanged"),
+    ],
+)
+def test_ways_of_writing_from_held_out_60_to_63(text: str, expected: str) -> None:
+    """Each a way of writing held-out 60 to 63 (Manchester, Cumberland, Hampshire, Norfolk) measured as a
+    miss or damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
     ("texts", "expected"),
     [
         # a name found in one comment is not spread into an MP's name in office
@@ -2065,6 +2102,82 @@ def test_ways_of_writing_from_held_out_56_to_59(text: str, expected: str) -> Non
 )
 def test_names_spread_between_comments_from_held_out_56_to_59(texts: list[str], expected: list[str]) -> None:
     """What held-out 56 to 59 showed of names spread between comments, said in other words."""
+    from hubplan.consult.redact import redact_all
+
+    assert redact_all(texts) == [t if e == "unchanged" else e for t, e in zip(texts, expected, strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a famous name that thousands of private people share is no figure's (F1, F2); "Elizabeth I"
+        # is not the queen before "now know"
+        (
+            "Harry Kane came to the group with his mum every week.",
+            "[name] came to the group with his mum every week.",
+        ),
+        (
+            "Thanks to Elizabeth I now know what help there is.",
+            "Thanks to [name] I now know what help there is.",
+        ),
+        # a figure's name the writer makes someone they know, with a comma or a role (F3)
+        ("My son, Jamie Vardy, is four", "My son, [name], is four"),
+        ("Jamie Vardy, our health visitor, was brilliant", "[name], our health visitor, was brilliant"),
+        # a hub's staff and a child's sessions are people's (F5); a job, kin or capitals before a name
+        # after "from" make no place (F6)
+        ("I messaged Sarah hub support about the forms.", "I messaged [name] hub support about the forms."),
+        ("Marcus hub sessions were the best.", "[name] hub sessions were the best."),
+        (
+            "A visit from Social Worker Kelly made it worse.",
+            "A visit from Social Worker [name] made it worse.",
+        ),
+        ("I had lots of help from HV Sarah", "I had lots of help from HV [name]"),
+        # a place's count in brackets (F7); an option's letter (F8); a service's acronym (F9)
+        ("We use the centres in Gaywood (2) and Fairstead (1).", "unchanged"),
+        ("Which option do you prefer?\n- B", "unchanged"),
+        (
+            "Our worker Danielle Vaughan runs the DV group on Tuesdays.",
+            "Our worker [name] runs the DV group on Tuesdays.",
+        ),
+        # a season's or word's name before a scheme or a charity (F10)
+        ("Summer Playscheme places went in a day.", "unchanged"),
+        ("Hope Foodbank gave us vouchers.", "unchanged"),
+        # a court case's year, a helpline (F11), a kin's service number (F15)
+        ("The court case was in 2023 and it was awful.", "unchanged"),
+        ("I rang Citizens Advice but their service number is 0808 223 1133 and nobody answers.", "unchanged"),
+        ("My husband's service number is 25114873.", "My husband's service number is [reference]."),
+        # who the writer is in a name field (F12); a session's date (F13)
+        ("Name (optional): Concerned Resident", "unchanged"),
+        ("Makaton (05/05/2025) course full.", "Makaton ([date of birth]) course full."),
+        # initials with full stops in minutes (F16)
+        (
+            "Present: Gemma Whitlock, Rhiannon Kaur\nG.W. opened and R.K. agreed.",
+            "Present: [name], [name]\n[name] opened and [name]. agreed.",
+        ),
+    ],
+)
+def test_review_19(text: str, expected: str) -> None:
+    """Review 19's findings (/work/review19), each said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # a figure's name one comment makes a private person's spreads (F4)
+        (
+            ["My son Jamie Vardy is four and loves it", "Jamie Vardy came with me on Monday"],
+            ["My son [name] is four and loves it", "[name] came with me on Monday"],
+        ),
+        # a month's short form with a child's age after it is the child (F14)
+        (
+            ["Our daughter Jun loves it", "Jun 2 and her brother go on Mondays"],
+            ["Our daughter [name] loves it", "[name] 2 and her brother go on Mondays"],
+        ),
+    ],
+)
+def test_review_19_consultations(texts: list[str], expected: list[str]) -> None:
+    """Review 19's findings about names spread between comments, said in other words."""
     from hubplan.consult.redact import redact_all
 
     assert redact_all(texts) == [t if e == "unchanged" else e for t, e in zip(texts, expected, strict=True)]

@@ -570,8 +570,8 @@ _REGISTERS = (
     r"learner)\s+(?:ref|no|number|id)|mrn|"
     # someone's service number (not a helpline's "customer service number 0300 ..."), a child's unique
     # pupil number, a family court's case ("Our court case was ME23P00417", not "the court case in 2024")
-    r"(?:my|his|her|their|your)\s+service\s+(?:no|number)|upn|unique\s+pupil\s+number|"
-    r"court\s+case(?=\s+(?:was|is|no\b|number|ref|id)|\s*:)|"
+    r"(?:my|his|her|[a-z]+['’]s)\s+service\s+(?:no|number)|upn|unique\s+pupil\s+number|"
+    r"court\s+case(?=(?:\s+(?:was|is|no\.?|number|ref|id)|\s*:)+\s*[A-Z]{1,3}\d)|"
     # "Housing register no HR0194432" (not "on the housing register in 2019"), "Eligibility code: 500..."
     r"register(?=[ \t]+(?:no\b|number|num\b|ref))|eligibility\s+code)"
 )
@@ -580,7 +580,8 @@ REG_NUMBER = re.compile(
     # (at most four words between, each run of marks taken whole: "ref (" ten thousand times is linear)
     rf"|(?i:\b{_REGISTERS}\b(?:,?[\s(]++(?:{_REGISTERS}|no\.?|number|num|is|was|which|=|:)){{0,4}}+[\s:.#(,]*+)"
     # (its groups, a last single digit after four: "Blue Badge (no. BB 7734 1190 2)")
-    r"((?=(?:[A-Za-z /-]*\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3}"
+    # (a bounded look: "court case was " ten thousand times with no digit is linear)
+    r"((?=(?:[A-Za-z /-]{0,20}\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3}"
     r"(?:(?<=\d{4})[ ]\d(?![\w.,]\w))?)"
     r"(?![A-Za-z0-9])"
 )
@@ -1322,6 +1323,11 @@ _EMPLOYER_FIELD = re.compile(
     r"(?:(?:current[ \t]+|main[ \t]+)?employer(?:[ \t_]name)?|workplace|"
     r"place[ \t_]+of[ \t_]+work|work[ \t_]+place)[\"']?[ \t]*[:=][ \t]*[\"']?([^\W\d_][^\n\"'\t|()]{1,60})"
 )
+# A workplace's word in the languages of England's communities: "fábrica", "fabryce", "depozitul".
+_FOREIGN_WORKPLACES = (
+    r"fábrica|fabrica|empresa|loja|armaz[eé]m|fabryce|firmie|sklepie|magazynie|hurtowni|piekarni|fabrică|"
+    r"firma|depozitul|depozit|magazinul|ferma|hotelul|restaurantul"
+)
 # A business someone trades as, and a job said in the languages of England's communities, then the
 # employer's name in capitals: "I trade as Little Acorns Childminding", "Trabalho na Breckland
 # Poultry", "Pracuję w Tesco", "Lucrez la Bernard Matthews", "Trabajo en Amazon".
@@ -1330,14 +1336,16 @@ _TRADES_AS = re.compile(
     # with up to two words between ("Trabalho por turnos na", "Pracuję na zmiany w")
     r"\b(?i:trabalho|trabalha|trabalhava)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:na|no|em|para)|"
     r"\b(?i:pracuj[eęą]|pracowa[łl]a?m?)(?:[ \t]+[a-zà-ž]+){0,3}?[ \t]+(?i:w|we|dla|na)|"
-    r"\b(?i:lucrez|lucreaz[aă])(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:la|pentru)|"
+    # ("lucrez în tura de noapte la depozitul Ocado": a shift of up to four words between)
+    r"\b(?i:lucrez|lucreaz[aă])(?:[ \t]+[a-zà-ž]+){0,4}?[ \t]+(?i:la|pentru)|"
     r"\b(?i:trabajo|trabaja)(?:[ \t]+[a-zà-ž]+){0,2}?[ \t]+(?i:en|para)|\b(?i:dirbu|dirba))[ \t]++"
     # the workplace, with the word for it before its name: "na fábrica da Kerry Foods", "w fabryce X"
-    r"((?:(?i:fábrica|fabrica|empresa|loja|fabryce|firmie|sklepie|magazynie|fabrică|firma)[ \t]+"
+    rf"((?:(?i:{_FOREIGN_WORKPLACES})[ \t]+"
     r"(?:(?i:da|do|de|di|del|la)[ \t]+)?)?"
     r"(?:[A-Z][\w'’&-]*|&)(?:[ \t]+(?:[A-Z][\w'’&-]*|&|of|and)){0,4}(?<![ \t]of)(?<![ \t]and)"
-    # and its town, as a town after an employer in English: "na Birds Eye de Lowestoft"
-    r"(?:[ \t]+(?:de|w|we|la|en)[ \t]+[A-Z][\w'’-]*)?)"
+    # and its town or street, as after an employer in English: "na Birds Eye de Lowestoft", "la Asda
+    # din Longsight", "w Greggs na Market Street"
+    r"(?:[ \t]+(?:de|din|w|we|na|la|en|em|no|in)[ \t]+[A-Z][\w'’-]*(?:[ \t]+(?-i:[A-Z])[\w'’-]*){0,2})?)"
 )
 
 
@@ -1354,6 +1362,7 @@ def _names_an_employer(m: re.Match[str]) -> bool:
         not between
         or len(name) > 1
         or _HAS_BUSINESS.search(m[1]) is not None
+        or re.match(rf"(?i:{_FOREIGN_WORKPLACES})\b", m[1]) is not None  # "na fábrica da Bakkavor"
         or name[0].lower() in _NOT_NAMES
     )
 

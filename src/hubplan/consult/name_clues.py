@@ -221,7 +221,10 @@ _KNOWN_BY_FIRST_NAME = re.compile(
     r"\bDelia\b(?!['’]s[ \t]+(?:mum|dad|son|daughter|baby|kids?|group)\b)"
     r"(?![ \t]+(?:at|from|who|runs|ran|helped|is[ \t]+(?:our|my|the|a)|was[ \t]+(?:our|my|the|a))\b)"
 )
-_KNOWN_TO_THE_WRITER = re.compile(r"(?i:\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z'’-]+[ \t]+){0,2})\Z")
+# ("my son Harry", "My son, Harry", "our key worker, Chloe", "my son's key worker Jo")
+_KNOWN_TO_THE_WRITER = re.compile(r"(?i:\b(?:my|our|his|her|their|your)[ \t]+(?:[a-z'’-]+,?[ \t]+){0,4})\Z")
+# Who they are to the writer, just after the name: "Lily Allen, our health visitor", "(my neighbour)".
+_KNOWN_AFTER = re.compile(r"[ \t]*[,(][ \t]*(?i:our|my|the|a|an|who)\b")
 
 _CAPS_LINE_LETTERS = 8
 """The fewest letters a line needs before it is read as written in capitals."""
@@ -751,7 +754,9 @@ def public_office_spans(text: str) -> list[tuple[int, int]]:
     """
     figures = [*_public_figure_spans(text), *(m.span() for m in _KNOWN_BY_FIRST_NAME.finditer(text))]
     return in_office_spans(text) + [
-        (s, e) for s, e in figures if not _KNOWN_TO_THE_WRITER.search(text, max(0, s - 40), s)
+        (s, e)
+        for s, e in figures
+        if not _KNOWN_TO_THE_WRITER.search(text, max(0, s - 60), s) and not _KNOWN_AFTER.match(text, e)
     ]
 
 
@@ -951,6 +956,10 @@ _NAMED_THING = re.compile(
     r"[ \t]+\d{1,3}:\d{1,3}"
     r"|(?i:\b(?:speak|speaks|spoke|speaking|spoken)[ \t]+(?:only[ \t]+)?)(?-i:[A-Z][a-z]+)\b"
     r"|\bim\.[ \t]+(?:[A-Z][\w'’-]+[ \t]*){1,3}"
+    # a named storm ("Storm Desmond", "Hurricane Katrina"), and a law by its name and year ("the
+    # Children Act 1989", "the Equality Act 2010")
+    r"|\b(?:Storm|Hurricane|Typhoon|Cyclone)[ \t]+[A-Z][a-z]+\b"
+    r"|\b(?:[A-Z][a-z]+[ \t]+(?:(?:and|of|for)[ \t]+)?){1,5}Act[ \t]+(?:19|20)\d\d\b"
 )
 
 

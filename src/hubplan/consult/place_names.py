@@ -239,8 +239,10 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     # "we use Quinton hub", "the Perry Barr Family Hub": a hub is named for its place, never for a
     # person (359 phrases of the labelled sets, no name)
     # (not a signature's "Sarah Jones Hub Manager", nor an employer's: "works nights at the Amazon hub")
+    # (a first name only after a word that says a place comes: not "Marcus hub sessions were the best")
     work = _WORK_BEFORE.search(re.sub(r"(?i:the[ \t]+)\Z", "", text[max(0, start - 50) : start]))
-    yield bool(_HUB_AFTER.match(text, end)) and not work
+    placed = not is_first_name(words[0]) or _HUB_PLACE_BEFORE.search(text, max(0, start - 12), start)
+    yield bool(HUB_AFTER.match(text, end)) and not work and bool(placed)
     # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
     yield bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end)
     # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
@@ -267,9 +269,11 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     )
     # "in Small Heath", "near Balsall Heath": a place's first words between a place's slot and the
     # name, words no person's name starts with (not "in Mrs Heath's class", "from Leanne Heath")
+    # (nor "from HV Sarah", "from Social Worker Kelly", "at Cousin Jade's": capitals, a job, kin)
     lead = _PLACES_FIRST_WORDS.search(text, max(0, start - 60), start)
     yield lead is not None and not any(
-        is_first_name(w) or is_ambiguous_name(w) or w.lower() in _SOMEONE_WORDS for w in lead[1].split()
+        is_first_name(w) or is_ambiguous_name(w) or w.lower() in _SOMEONE_WORDS or w.isupper()
+        for w in lead[1].split()
     )
     # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
     yield " ".join(words).lower() in world_place_names() and bool(
@@ -283,13 +287,21 @@ _PLACES_FIRST_WORDS = re.compile(
 _SOMEONE_WORDS = _words(
     """mr mrs ms miss mx dr prof rev revd cllr sir dame lady lord nurse sister brother father mother
     auntie aunty aunt uncle nan nanny nana granny grandma grandad grandpa mum mummy mam dad daddy baby
-    pastor imam little big young old"""
+    pastor imam little big young old doctor professor cousin worker social family home start early help
+    visitor councillor reverend officer sergeant constable midwife teacher manager support key health
+    speech therapist practitioner"""
 )
 """Words before a surname that make it someone's: a title, kin, "Little" ("in Little Jack's room")."""
 
-_HUB_AFTER = re.compile(
+HUB_AFTER = re.compile(
     r"[ \t]+(?i:(?:family[ \t]+)?hubs?)\b"
-    r"(?![ \t]+(?i:manager|worker|lead|leader|co-?ordinator|staff|practitioner|team|officer|assistant)\b)"
+    r"(?![ \t]+(?i:manager|worker|lead|leader|co-?ordinator|staff|practitioner|team|officer|assistant|"
+    r"admin|administrator|support|receptionist|volunteer|nurse|sessions?|days?|member)\b)"
+)
+"""A hub after a word, which makes it the hub's place (not a signature's "Sarah Jones Hub Manager")."""
+# Before a first name that names a hub, what says a place comes: "we use Quinton hub", "the Perry hub".
+_HUB_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:the|at|to|use|used|using|in|from|near|local|our|my|nearest|keep|save|close|closing)[ \t]+)\Z"
 )
 
 _WHERE_A_PLACE_STANDS = re.compile(

@@ -34,10 +34,12 @@ from hubplan.consult.name_lists import (
     is_text_speak,
     is_unknown_word,
     not_a_name,
+    organisation_spans,
     world_first_names,
 )
 from hubplan.consult.place_names import (
     BUILDING_WORDS,
+    HUB_AFTER,
     INSIDE_WORDS,
     MERGED_WITH,
     STREET_WORDS,
@@ -378,7 +380,7 @@ _AGE_IN_BRACKETS = r"\s*\((?:aged?\s*)?\d{1,2}(?:\s*(?:yrs?|years?|months?|mths?
 # ... or a date in brackets: "2 kids, Ruby (03/05/2018) and Jack (21/11/2020)".
 _WITH_AGE = re.compile(
     rf"({_NAME})(?:{_AGE_IN_BRACKETS}|\s*\((?i:born|b\.|dob|d\.o\.b\.?)(?![\w.])"
-    r"|[ \t]*\([ \t]*\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})[ \t]*\))"
+    r"|(?P<date>[ \t]*\([ \t]*\d{1,2}[/.-]\d{1,2}[/.-](?:\d{2}|\d{4})[ \t]*\)))"
 )
 # Written in lower case, only a first name (which may be a word too): "2 kids ivy (3) and robin (14 months)".
 _LOWER_WITH_AGE = re.compile(rf"(?<![\w@.'’/-])([a-z][{_LOW}]+(?:-[a-z][{_LOW}]+)*){_AGE_IN_BRACKETS}")
@@ -832,6 +834,39 @@ _NUMBER_AFTER = re.compile(
 )
 
 
+# A letter's address block: short lines, the last ending in a full postcode ("6 Briar Bank\nBigrigg\n
+# CA22 2QL", "Greenside Farm\nBothel\nWigton\nCA7 2JZ").
+_POSTCODE_ENDS_LINE = re.compile(r"(?m)\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}[ \t]*$")
+_HOME_LINE = re.compile(
+    r"[ \t]*(?:\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,3}"
+    r"|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+"
+    r"(?i:farm|farmhouse|cottage|cottages|barn|bungalow|croft))"
+    r"(?=[ \t]*,?[ \t]*$)"
+)
+
+
+def _above_a_postcode(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the home lines of a letter's address block: a house number's line, or a farm's or cottage's.
+
+    The block is up to four short lines (no sentence in them) above a line that ends in a full
+    postcode; its other lines (the village, the town) stay, as after any address.
+    """
+    for m in _POSTCODE_ENDS_LINE.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        end = line_start - 1
+        for _ in range(4):
+            if end <= 0:
+                break
+            start = text.rfind("\n", 0, end) + 1
+            line = text[start:end]
+            if not line.strip() or len(line) > 45 or re.search(r"[.!?:;]", line):
+                break
+            home = _HOME_LINE.match(line)
+            if home:
+                yield start + len(home[0]) - len(home[0].lstrip()), start + home.end()
+            end = start - 1
+
+
 class AddressRecogniser(_Regex):
     """A street address: house number and street (``27 church lane``), and a word after it that is no town.
 
@@ -865,6 +900,7 @@ class AddressRecogniser(_Regex):
                 yield m.start(1), m.end()
         for m in _NUMBER_POSTCODE.finditer(text):
             yield m.start(), m.end()
+        yield from _above_a_postcode(text)
         for m in _NUMBER_AFTER.finditer(text):  # "on Magdalen Road 119", "ul. Cherry Tree Road 52"
             yield m.start() if m[0].startswith("ul.") else m.start(1), m.end()
         for m in _SPOKEN_HOUSE.finditer(text):  # "I'm at forty-one Beech Avenue"
@@ -1028,6 +1064,8 @@ class NameRecogniser(_Regex):
                 town = place and word not in census_first_names()
                 if pattern is not _BEFORE_NAME and town:
                     continue  # "the market place in Wymondham, my son ...": a town before "my son"
+                if HUB_AFTER.match(text, m.end(1)):
+                    continue  # "they can take Maryport hub off us": a hub's place
                 if reads_as_city(text, m.start(1), m.end(1)):
                     continue  # "a foster carer with Bradford Children's Services" (not "my son Preston")
                 if town and re.search(r"\bones?\b(?:\s+(?:is|are))?\W*\Z", text[m.start() : m.start(1)]):
@@ -1081,8 +1119,16 @@ class NameRecogniser(_Regex):
             found.append((m.start(group), m.start(group) + len(m[group].rstrip())))
         for m in _WITH_AGE.finditer(text):
             word = m[1].split("-")[0].lower()
-            # (a town's name only, not a place's ending: "Ruby (03/05/2018)" ends like Whitby)
-            if m[1].lower() in _NOT_NAMES or named_for_town(m[1].split()):
+            # A date in brackets only after a first name (not "Makaton (05/05/2025)"), and there a town's
+            # name only, not a place's ending, makes a place ("Ruby (03/05/2018)" ends like Whitby); an
+            # age or a count after any place is its count ("Erdington (3)").
+            with_date = m["date"] is not None
+            if with_date and not (is_first_name(word) or is_ambiguous_name(word)):
+                continue
+            place = (
+                named_for_town(m[1].split()) if with_date else looks_like_place(text, m.start(1), m.end(1))
+            )
+            if m[1].lower() in _NOT_NAMES or place:
                 continue
             # "Ivy-Rose (3)", and a name that is also a word: "Poppy (5)", "Hope (born ...)"
             if is_first_name(word) or is_unknown_word(word) or is_ambiguous_name(word) or "-" in m[1]:
@@ -1342,7 +1388,12 @@ _STATUS_WORDS = _words(
 _LOOSE_LABELS = frozenset(["family", "parent/carer", "parent", "carer", "mother", "father"])
 # words one space apart: two spaces or more part a form's columns ("Nadia Khan   D.O.B: ...")
 _FIELD_VALUE = re.compile(r"[^\W\d_][\w'’.-]*(?:[ \t][^\W\d_][\w'’.-]*){0,4}")
-_NOT_A_PERSON = _words("n/a na none no yes not unknown tbc prefer council centre team service hub family the")
+_NOT_A_PERSON = _words(
+    """n/a na none no yes not unknown tbc prefer council centre team service hub family the concerned
+    resident residents mum mam mom dad parent parents grandparent grandparents anonymous anon local
+    user carer"""
+)
+"""Words that make a name field's answer who the writer is, not their name ("Concerned Resident")."""
 
 
 def field_names(text: str) -> list[tuple[int, int]]:
@@ -1663,9 +1714,12 @@ _LAST_LINE = re.compile(rf"(?:^|\n)[ \t]*(?:[-–—~][ \t]*)?({_NAME}(?:[ \t]+{
 # A dash, then an initial or a first name, and perhaps where they live, ending the comment: "— Ash",
 # "- C.", "— M, Deal".
 _DASHED_SIGN_OFF = re.compile(
-    rf"(?:^|\n|[.!?])[ \t]*[-–—~]+[ \t]*([A-Z]\b\.?|{_NAME})"
+    rf"(?:^|\n|[.!?])[ \t]*[-–—~]+[ \t]*([A-Z]\.(?:[ \t]?[A-Z]\.)+|[A-Z]\b\.?|{_NAME})"
     rf"(?:[ \t]*,[ \t]*{_NAME}(?:[ \t]+{_NAME})?)?[ \t.!]*\Z"
 )
+
+
+_OPTIONS = re.compile(r"(?i:\b(?:options?|choices?|prefer|preferred|proposals?|plan[ \t]+[A-D])\b)")
 
 
 def _signed_last_line(text: str) -> list[tuple[int, int]]:
@@ -1677,7 +1731,10 @@ def _signed_last_line(text: str) -> list[tuple[int, int]]:
     """
     offset = len(text) - len(text[-80:])
     dashed = _DASHED_SIGN_OFF.search(text[-80:])
-    if dashed and (len(dashed[1].rstrip(".")) == 1 or is_name_word(dashed[1])):
+    initials = dashed is not None and not dashed[1].rstrip(".").isalpha()  # "J.B."
+    # (a lone capital is an option's letter where the comment speaks of options: "Which option?\n- B")
+    letter = dashed is not None and len(dashed[1].rstrip(".")) == 1 and not _OPTIONS.search(text)
+    if dashed and (initials or letter or is_name_word(dashed[1])):
         return [(offset + dashed.start(1), offset + dashed.start(1) + len(dashed[1].rstrip(".")))]
     m = _LAST_LINE.search(text[-80:])
     if m is None:
@@ -1720,15 +1777,24 @@ def _a_surname_after_a_word_name(word: str, follower: str) -> bool:
     """Whether ``follower`` reads as the surname of ``word``, a first name that is also a word.
 
     "Hope Ashworth", "Faith Okonkwo": a surname in no English dictionary and no town's name after
-    it (not "Grace Church", "Hope Cove", "Summer Lane": words after it).
+    it (not "Grace Church", "Hope Cove", "Summer Lane": words after it), nor a season's name before a
+    scheme's ("Summer Playscheme", "Autumn Fayre"), nor an organisation's or service's name after it
+    ("Hope Foodbank", "Amber Makaton").
     """
     lower = follower.lower()
     return (
         is_ambiguous_name(word)
+        and word.lower() not in _SEASONS
         and is_unknown_word(lower)
         and lower not in _NOT_NAMES
         and not named_for_town([follower])
+        and not organisation_spans(follower)
+        and not _SERVICE_WORD.search(lower)
     )
+
+
+_SEASONS = _words("spring summer autumn winter")
+_SERVICE_WORD = re.compile(r"(?:bank|scheme|fayre|fair|start|time|club|tots|fest)$")
 
 
 _ONLY_A_PERSON_AFTER = re.compile(_PERSON_AFTER)
@@ -1750,6 +1816,8 @@ _DAY_MADE = re.compile(rf"(?i:{'|'.join(sorted(_DAYS_AND_MONTHS))})-(?-i:[a-z]+)
 
 
 _COLON = re.compile(r"[ \t]*:")
+_LONGEST_NAME = 4
+"""The most words a name found grows to over the capitalised words after it."""
 
 
 def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -1770,6 +1838,8 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             after = None  # "Ann Moss Cllr ...": a title starts the next name
         if after and town_length(text, end + after.start(1)) > len(after[1]):
             after = None  # "TONI AND JAY NORTH WALSHAM": a town of more words, no surname
+        if after and len(text[start : end + after.end()].split()) > _LONGEST_NAME:
+            after = None  # a run of capitalised words is no name past four ("Hope Ashworth Faith ...")
         if after and after[1].lower() not in _NOT_NAMES and (start, end + after.end()) not in seen:
             seen.add((start, end + after.end()))
             queue.append((start, end + after.end()))

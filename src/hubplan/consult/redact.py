@@ -381,8 +381,13 @@ def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) 
 
 
 # Capitals standing alone, two or three: a person's initials in minutes ("MW explained", "(PN)").
-_INITIALS_ALONE = re.compile(r"(?<![\w.&/@#-])[A-Z]{2,3}(?![\w&/@-])")
-_NO_ONES_INITIALS = _words("OK UK US TV GP HV PM AM IT ID NI MP DJ PE RE IQ CV HR PA TA SW NW NE SE EY LA CC")
+# ("MW explained", "(PN)", "M.W. to ask"), only in minutes or notes that list who was there.
+_INITIALS_ALONE = re.compile(r"(?<![\w.&/@#-])(?:[A-Z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?![\w&/@-])")
+_MINUTES = re.compile(r"(?im:^[ \t]*(?:present|attendees|attending|apologies|in[ \t]+attendance)\b)")
+_NO_ONES_INITIALS = _words(
+    """OK UK US TV GP HV PM AM IT ID NI MP DJ PE RE IQ CV HR PA TA SW NW NE SE EY LA CC DV CP OT LD UC SS
+    FH PT SEN CIN LAC EHA TAF DLA PIP HB CB FSM SLT DW"""
+)
 """Capitals that are a word, an office or an area before they are anyone's initials."""
 
 
@@ -394,6 +399,8 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
     """
     from hubplan.consult.name_lists import is_english_word
 
+    if not _MINUTES.search(text):
+        return []
     initials = set()
     for f in found:
         words = re.findall(r"[A-Z][a-z'’-]+", text[f.start : f.end]) if f.kind == "PERSON" else []
@@ -402,10 +409,10 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
             initials.add("".join(w[0] for w in words[:3]))
     initials -= _NO_ONES_INITIALS
     return [
-        Found(m.start(), m.end(), "PERSON", "Initials")
+        Found(m.start(), m.end() - m[0].endswith("."), "PERSON", "Initials")
         for m in _INITIALS_ALONE.finditer(text)
-        if m[0] in initials
-        and not is_english_word(m[0].lower())
+        if m[0].replace(".", "") in initials
+        and not is_english_word(m[0].replace(".", "").lower())
         and not any(f.start <= m.start() < f.end for f in found)
     ]
 
@@ -623,6 +630,7 @@ _WHERE_IT_IS = re.compile(r"(?i:(?:in|on|at|near|by|off|out\s+of)\s)")
 
 
 _A_HUB = re.compile(r"(?i:\b(?:hubs?|centres?|centers?)\b)")
+_A_LIBRARY = re.compile(r"\b([A-Z][\w'’-]*)[ \t]+Library\b")
 
 
 def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
@@ -639,6 +647,7 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
     from hubplan.consult.identifiers import I_WORK_THERE
     from hubplan.consult.name_lists import organisation_spans
     from hubplan.consult.place_names import town_names
+    from hubplan.data.places import district_names
 
     named = organisation_spans(text)
     if not named:
@@ -653,9 +662,13 @@ def _outside_organisations(text: str, found: list[Found]) -> list[Found]:
             orgs = [
                 (s, e) for s, e in employers if set(re.findall(r"\w+", text[f.start : s].lower())) <= _FILLER
             ]
+        # (and a town's library: "I work at Tadley Library", 5 of 5 in the labelled sets; not the
+        # county's service, "I work for Norfolk Library", 2 of 2 kept)
+        branch = _A_LIBRARY.search(text, f.start, f.end)
+        branch = branch if branch and branch[1].lower() not in district_names() else None
         mine = (
             f.kind == "WORKPLACE"
-            and _A_HUB.search(text, f.start, f.end)
+            and (_A_HUB.search(text, f.start, f.end) or branch)
             and I_WORK_THERE.search(text, max(0, f.start - 90), f.start)
         )
         if f.kind not in _PROTECTED_KINDS or mine or not any(s < f.end and f.start < e for s, e in orgs):
@@ -765,10 +778,19 @@ _A_DATES_WORD = re.compile(
 
 
 def _beside_a_number(text: str, start: int, end: int) -> bool:
-    """Whether a number stands just before or after ``text[start:end]`` ("10 Jun 2025", "Thu 19")."""
+    """Whether ``text[start:end]`` is part of a date: "10 Jun 2025", "Thu 19 Jun", "Jun 3rd, 2024".
+
+    Not a bare number after it: "Jun 2 and her brother" is a child and her age.
+    """
     return bool(re.search(r"\d[ \t,.]{0,2}\Z", text[max(0, start - 3) : start])) or bool(
-        re.match(r"[ \t,.]{0,2}\d", text[end : end + 3])
+        _DATE_AFTER.match(text, end)
     )
+
+
+_DATE_AFTER = re.compile(
+    r"[ \t,.]{0,2}(?:(?:19|20)\d\d\b"
+    r"|\d{1,2}(?:st|nd|rd|th)?(?:,?[ \t]+(?:19|20)\d\d\b|[ \t]+at\b|[ \t]*[-–:]|,))"
+)
 
 
 # Before a name that is a place's, a body's or a thing's: "St Andrew's", "the James Paget".
@@ -871,6 +893,13 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
                     # "tyrese": no English word (not "lakenham", a place's)
                     if is_unknown_word(word) and not not_a_name(word) and not _a_place_word(word):
                         names.add("-".join(part.capitalize() for part in word.split("-")))
+    # full names found as someone's: a famous name a comment makes a private person's is no figure's
+    known = {
+        _figure(text[f.start : f.end])
+        for text, found in found_in.items()
+        for f in found
+        if f.kind == "PERSON" and " " in text[f.start : f.end].strip()
+    }
     if names:
         alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
         pattern = re.compile(rf"(?<![\w-])(?:{alternatives}|{alternatives.lower()})(?![\w-])")
@@ -880,7 +909,9 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
                 continue
             # not inside what this comment names as a body or thing ("St Andrew's", "the James Paget"),
             # nor a public figure or someone named in office ("our MP, Noah Law")
-            named = organisation_spans(text) + named_thing_spans(text) + public_office_spans(text)
+            # (unless a comment names the figure as someone the writer knows: "my neighbour Mary Berry")
+            public = [(s, e) for s, e in public_office_spans(text) if _figure(text[s:e]) not in known]
+            named = organisation_spans(text) + named_thing_spans(text) + public
             again = [
                 Found(m.start(), m.end(), "PERSON", "OtherComment")
                 for m in matches
@@ -891,6 +922,11 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
             ]
             found_in[text] = sorted([*found, *again], key=lambda f: (f.start, -f.end))
     return [found_in[text] for text in texts]
+
+
+def _figure(words: str) -> str:
+    """Return a name as compared with a public figure's: lower case, single spaces, no possessive."""
+    return re.sub(r"['’]s\Z", "", " ".join(words.lower().split()))
 
 
 def _merge(found: list[Found]) -> list[Found]:

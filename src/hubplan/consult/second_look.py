@@ -111,6 +111,8 @@ _I_WORK_AT = re.compile(
 
 
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+[A-Z]")
+# A councillor's title stays outside the finding ("Cllr [name]"): just before it.
+_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+\Z")
 
 
 def may_drop(text: str, finding: Found) -> bool:
@@ -153,7 +155,10 @@ def may_drop(text: str, finding: Found) -> bool:
         return False  # a form's '"last_name": "smith"': whatever the field holds is a name
     if finding.kind == "WORKPLACE" and _I_WORK_AT.search(text, max(0, finding.start - 40), finding.start):
         return False  # "I work nights at the Amazon hub", "posted to Kendrew Barracks": whatever its words
-    if finding.kind == "PERSON" and _TITLED.match(text, finding.start, finding.end):
+    if finding.kind == "PERSON" and (
+        _TITLED.match(text, finding.start, finding.end)
+        or _TITLE_BEFORE.search(text, max(0, finding.start - 14), finding.start)
+    ):
         return False  # "Ms Hughes runs the group": a title makes a person ("Hughes" is in WordNet)
     words = re.findall(r"[^\W\d_]{2,}", text[finding.start : finding.end])
     return bool(words) and all(
