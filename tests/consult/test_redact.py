@@ -2120,6 +2120,8 @@ def test_names_spread_between_comments_from_held_out_56_to_59(texts: list[str], 
             "Thanks to Elizabeth I now know what help there is.",
             "Thanks to [name] I now know what help there is.",
         ),
+        # a form's name field holds the writer's name, whoever shares it (F1)
+        ("Name: Boris Johnson\nPostcode: NR2 4TP", "Name: [name]\nPostcode: NR2 4"),
         # a figure's name the writer makes someone they know, with a comma or a role (F3)
         ("My son, Jamie Vardy, is four", "My son, [name], is four"),
         ("Jamie Vardy, our health visitor, was brilliant", "[name], our health visitor, was brilliant"),

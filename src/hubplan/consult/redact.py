@@ -254,6 +254,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     from hubplan.consult.recognisers import (
         KINDS,
         ambiguous_without_clue,
+        field_names,
         labelled_letter,
         not_a_name,
         table_dated_cells,
@@ -303,7 +304,9 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
     handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
-    public = public_office_spans(text)
+    # (not a form's name field: "Name: Boris Johnson" answers with the writer's own name)
+    fields = field_names(text)
+    public = [(s, e) for s, e in public_office_spans(text) if not any(a < e and s < b for a, b in fields)]
     in_office = in_office_spans(text)
     never = idiom_spans(text) + public + places + handles + glossed_word_spans(text)
     never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text) + thing_name_spans(text)
