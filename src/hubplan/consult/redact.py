@@ -383,8 +383,8 @@ def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) 
     return False
 
 
-# Capitals standing alone, two or three: a person's initials in minutes ("MW explained", "(PN)").
-# ("MW explained", "(PN)", "M.W. to ask"), only in minutes or notes that list who was there.
+# Capitals standing alone, two or three, or with full stops: a person's initials in minutes ("MW
+# explained", "(PN)", "M.W. to ask"), only in minutes or notes that list who was there.
 _INITIALS_ALONE = re.compile(r"(?<![\w.&/@#-])(?:[A-Z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?![\w&/@-])")
 _MINUTES = re.compile(r"(?im:^[ \t]*(?:present|attendees|attending|apologies|in[ \t]+attendance)\b)")
 _NO_ONES_INITIALS = _words(
@@ -780,7 +780,7 @@ _A_DATES_WORD = re.compile(
 )
 
 
-def _beside_a_number(text: str, start: int, end: int) -> bool:
+def _in_a_date(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a date: "10 Jun 2025", "Thu 19 Jun", "Jun 3rd, 2024".
 
     Not a bare number after it: "Jun 2 and her brother" is a child and her age.
@@ -919,7 +919,7 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
                 Found(m.start(), m.end(), "PERSON", "OtherComment")
                 for m in matches
                 if not _NAMED_FOR.search(text, max(0, m.start() - 8), m.start())
-                and not (_A_DATES_WORD.fullmatch(m[0]) and _beside_a_number(text, m.start(), m.end()))
+                and not (_A_DATES_WORD.fullmatch(m[0]) and _in_a_date(text, m.start(), m.end()))
                 and not any(s <= m.start() and m.end() <= e for s, e in named)
                 and not looks_like_place(text, m.start(), m.end())
             ]
