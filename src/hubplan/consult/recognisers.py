@@ -836,7 +836,6 @@ _NUMBER_AFTER = re.compile(
 
 # A letter's address block: short lines, the last ending in a full postcode ("6 Briar Bank\nBigrigg\n
 # CA22 2QL", "Greenside Farm\nBothel\nWigton\nCA7 2JZ").
-_POSTCODE_ENDS_LINE = re.compile(r"(?m)\b[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}[ \t]*$")
 _HOME_LINE = re.compile(
     r"[ \t]*(?:\d{1,4}[A-Za-z]?,?[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,3}"
     r"|[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}[ \t]+"
@@ -851,7 +850,9 @@ def _above_a_postcode(text: str) -> Iterator[tuple[int, int]]:
     The block is up to four short lines (no sentence in them) above a line that ends in a full
     postcode; its other lines (the village, the town) stay, as after any address.
     """
-    for m in _POSTCODE_ENDS_LINE.finditer(text):
+    for m in POSTCODE.finditer(text):
+        if not re.match(r"[ \t]*(?:\n|\Z)", text[m.end() : m.end() + 80]):
+            continue  # the postcode must end its line
         line_start = text.rfind("\n", 0, m.start()) + 1
         end = line_start - 1
         for _ in range(4):

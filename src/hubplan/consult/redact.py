@@ -305,8 +305,9 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
     handles = [(m.start(), m.end()) for m in SOCIAL.finditer(text)]
     # (not a form's name field: "Name: Boris Johnson" answers with the writer's own name)
-    fields = field_names(text)
-    public = [(s, e) for s, e in public_office_spans(text) if not any(a < e and s < b for a, b in fields)]
+    public = public_office_spans(text)
+    fields = field_names(text) if public else []
+    public = [(s, e) for s, e in public if not any(a < e and s < b for a, b in fields)]
     in_office = in_office_spans(text)
     never = idiom_spans(text) + public + places + handles + glossed_word_spans(text)
     never += festival_spans(text) + pet_name_spans(text) + greeting_spans(text) + thing_name_spans(text)
@@ -928,8 +929,10 @@ def find_all(texts: Sequence[str]) -> list[list[Found]]:
 
 
 def _figure(words: str) -> str:
-    """Return a name as compared with a public figure's: lower case, single spaces, no possessive."""
-    return re.sub(r"['’]s\Z", "", " ".join(words.lower().split()))
+    """Return a name as compared with a public figure's: each word as ``public_figures`` keys it."""
+    from hubplan.consult.name_lists import figure_word
+
+    return " ".join(figure_word(w) for w in words.split())
 
 
 def _merge(found: list[Found]) -> list[Found]:

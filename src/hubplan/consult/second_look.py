@@ -110,9 +110,10 @@ _I_WORK_AT = re.compile(
 )
 
 
-_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+[A-Z]")
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+"
+_TITLED = re.compile(_TITLE + "[A-Z]")
 # A councillor's title stays outside the finding ("Cllr [name]"): just before it.
-_TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+\Z")
+_TITLE_BEFORE = re.compile(r"\b" + _TITLE + r"\Z")
 
 
 def may_drop(text: str, finding: Found) -> bool:
