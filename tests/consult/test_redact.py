@@ -2081,6 +2081,45 @@ def test_ways_of_writing_from_held_out_60_to_63(text: str, expected: str) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where a signer lives, after a comma or after the name, though no gazetteer knows the estate
+        (
+            "Shut it and see what happens.\n\nDenise Haworth, Higher Shawclough",
+            "Shut it and see what happens.\n\n[name], Higher Shawclough",
+        ),
+        (
+            "That is all I have to say. Gary Pilling, Thorncliffe",
+            "That is all I have to say. [name], Thorncliffe",
+        ),
+        ("PLEASE LISTEN TO US. K. ASHWORTH BARNSLEY", "PLEASE LISTEN TO US. [name] BARNSLEY"),
+        # ... but not where a body's name (taken for a name) or a second person follows
+        ("Thanks.\n\nAmina Farah, Bridgeway Community Partners", "Thanks.\n\n[name], [name]"),
+        ("Signed by Lucy Marsh, Jodie Kerr", "Signed by [name], [name]"),
+        ("Best wishes, Sam Preston", "Best wishes, [name]"),
+        # a car's model with its plate before it
+        (
+            "the van (YX19 KLM, white Vivaro) blocks the pram bay",
+            "the van ([vehicle], white Vivaro) blocks the pram bay",
+        ),
+        # a place named after someone, and a place's last word after a name
+        ("the clinic moved to Edith Cavell Road last year", "unchanged"),
+        ("we used to meet at Winifred Holtby Tower on Fridays", "unchanged"),
+        ("we take the kids down to Robin Bay when it's sunny", "unchanged"),
+        ("my son Tom Hill and Sarah Close came", "my son [name] and [name] came"),
+        # the dates of a pasted record are no births
+        ("Claim review on 3 June 2025.\nAdviser: Joanne", "Claim review on 3 June 2025.\nAdviser: [name]"),
+        ("Please reconfirm by: 30 May 2025", "unchanged"),
+        ("Journal message - 14 January 2025", "unchanged"),
+    ],
+)
+def test_ways_of_writing_from_held_out_64_to_71(text: str, expected: str) -> None:
+    """Each a way of writing held-out 64 to 71 (Leeds, Devon, Tower Hamlets, Lincolnshire, Leicester,
+    Newcastle, Norfolk, Bradford) measured as damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
     ("texts", "expected"),
     [
         # a name found in one comment is not spread into an MP's name in office

@@ -202,7 +202,9 @@ _EVENT_DATE = re.compile(
     r"sat|sun)\.?,?\s+(?:the\s+)?$|\b(?:sent|date|dated|received|meeting|minutes|held|wrote|written|"
     r"closes?|closing|deadline|until|published|decided|decision|centre|hall|opened|launched|inspected|"
     r"refurbished|built|announced|approved|done|checked|check|appointment|appt|seen|booked|attended|"
-    r"visit|visits|visited|vaccinated|jabs)\b[^.!?\n\d]{0,40}$)"
+    r"visit|visits|visited|vaccinated|jabs|review|reviewed|reconfirm|renew|renewal|ended|closed|stopped|"
+    r"expires?|expired|expiry|issued|paid|payment|journal|message|logged|committee|scrutiny|w/e|"
+    r"week\s+ending)\b[^.!?\n\d]{0,40}$)"
 )
 # A day and month in figures after a word about birth: "her birthday on 20/5".
 _DAY_MONTH = re.compile(r"(?<![\d./])(?:[0-3]?\d)[./](?:[01]?\d)(?![\d./])")
@@ -418,8 +420,11 @@ _ANY_JOB = re.compile(
     r"(?!MP\b)[A-Z]{2,4}\s+(?:at|for|with)\s+(?=[A-Z])"
 )
 # "I run Patel's Pharmacy", "we own a cafe (The Copper Kettle)": a capitalised business.
+# (also "I own and manage X", "I have run X from my home for 11 years", "my business is X")
 _RUNS = re.compile(
-    r"(?i:\b(?:i|we|he|she|they)\s+(?:run|runs|own|owns|manage|manages|ran|owned|managed)\s+"
+    r"(?i:\b(?:(?:i|we|he|she|they)\s+(?:(?:have|has|had|['’]ve)\s+)?"
+    r"(?:run|runs|own|owns|manage|manages|ran|owned|managed)(?:\s+and\s+(?:run|runs|manage|manages|managed))?"
+    r"|my\s+(?:own\s+)?(?:business|company|firm)\s+is(?:\s+called)?)\s+"
     r"(?:an?\s+[a-z]+\s*\(\s*)?)"
 )
 # The armed forces someone serves in: "HIS MUM IS A MEDIC IN THE ARMY", "my husband is in the RAF".
@@ -1036,6 +1041,21 @@ _AREA_AFTER_IT = re.compile(rf"[ \t]+{_AREA_WORD}\b")  # one right after a workp
 _AREA_WORD_AFTER = re.compile(rf"(?:[ \t]+(?:and|&)[ \t]+\w+)?[ \t]+{_AREA_WORD}\b")
 
 
+# A signature's role, a comma (or a bar) and the employer: "Practice Manager, Sandhills Surgery",
+# "Founder, Driftwood & Dune Design" (33 of 43 such phrases in the labelled sets name a workplace;
+# services cut from them after, as from every workplace)
+ROLE = (
+    r"(?:Manager|Partner|Founder|Co-?[Ff]ounder|Director|Owner|Proprietor|Headteacher|Head|Principal|Chair|"
+    r"Secretary|Treasurer|Co-?ordinator|Lead|Officer|Nurse|Midwife|Visitor|Adviser|Advisor|Worker|"
+    r"Practitioner|SENCO|SENCo|Therapist|Consultant|Pharmacist|Dentist|GP|Teacher|Leader|Supervisor|"
+    r"Administrator|Assistant|Trustee|Chef|Organiser)"
+)
+_ROLE_THEN_EMPLOYER = re.compile(
+    rf"(?m)(?:^|,[ \t]*|\|[ \t]*)((?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE})[ \t]*[,|][ \t]*"
+    rf"((?:[A-Z][\w'’&.-]*|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|and|of|for|the))*)(?=[ \t]*(?:[,|(\n]|$))"
+)
+
+
 class WorkplaceRecogniser(_Regex):
     """The employer after a phrase about work: "I work nights at X", "laid off from X", "employed at X"."""
 
@@ -1050,7 +1070,8 @@ class WorkplaceRecogniser(_Regex):
         """Return the employers the phrases find and, from spaCy's parse, those the grammar finds."""
         doc = getattr(nlp_artifacts, "tokens", None)
         parsed = grammar_workplaces(doc) if doc is not None else iter(())
-        found = list(self.spans(text, [*self._employers(text), *parsed]))
+        signed = [m.span(2) for m in _ROLE_THEN_EMPLOYER.finditer(text)]
+        found = list(self.spans(text, [*self._employers(text), *parsed, *signed]))
         # a form's "Employer: Diss Co-op": whatever the words
         found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]
         found += [
@@ -1067,11 +1088,10 @@ class WorkplaceRecogniser(_Regex):
         found = self._employers(text) if candidates is None else candidates
         # a list's next item is no part of a workplace: "- partner works in Cromer\n- Healthy Start help"
         for start, end in ((s, _before_a_list_item(text, s, e)) for s, e in found):
-            if (
-                _WORSHIP.search(text[start:end])
-                or _COUNCIL.fullmatch(text[start:end])
-                or _THE_NHS.fullmatch(text[start:end])
-            ):
+            council = _COUNCIL.fullmatch(text[start:end]) and not _EMPLOYED_BY.search(
+                text, max(0, start - 30), start
+            )
+            if _WORSHIP.search(text[start:end]) or council or _THE_NHS.fullmatch(text[start:end]):
                 continue  # a church a minister serves, "foster carers for Norfolk County Council", the NHS
             if _REPRESENTS.search(text, max(0, start - 40), start):
                 continue  # "the county councillor for Mile Cross": the division represented, no employer
@@ -1590,10 +1610,13 @@ def _a_place(text: str, start: int, end: int) -> bool:
     return street or _is_town(name) or looks_like_place(text, offset, end)
 
 
-# A whole council as the employer names no one: every council employs thousands (foster carers too).
+# A whole council names no one: every council employs thousands ("foster carers for Norfolk County Council").
 _COUNCIL = re.compile(
     r"(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,4}(?:County|City|District|Borough|Town|Parish|Full)\s+Council"
 )
+# ... but a council someone works for or is employed by is their workplace: 20 of 20 labelled phrases
+# ("I work for Norfolk County Council in adult social care", "Emeka is employed by Breckland Council")
+_EMPLOYED_BY = re.compile(r"(?i:\b(?:work|works|worked|working|employed)[ \t]+(?:for|by|at)[ \t]+)\Z")
 # The NHS as a whole, which employs 1.5 million: "employed by the NHS" names no one (a hospital does).
 _THE_NHS = re.compile(r"(?i:(?:the\s+)?nhs)")
 # A place of worship, not a street named for one ("Chapel Road Surgery", "Church Lane stores").

@@ -352,6 +352,13 @@ def _gazetteer() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return compile_(any_case, re.IGNORECASE), compile_(capitalised, 0)
 
 
+# A place of work's last words after an organisation's ("Heacham Group Practice", "Rainbow Tots Day Nursery")
+_A_WORKPLACE_AFTER = re.compile(
+    r"\s+(?:Practice|Surgery|(?:Day\s+)?Nursery|Care\s+Home|Nursing\s+Home|Pre-?[Ss]chool|Playgroup|"
+    r"Childminding|Caf[eé]|Hotel|Restaurant|Ltd|Limited)\b"
+)
+
+
 def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[int, int]]:
     """Return the spans of organisation and service names in ``text``: never a person or an employer.
 
@@ -386,9 +393,9 @@ def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[
                 r"Science|Logistics|Service|Operations)\s+Centre$",
                 m[0],
             )
-            or re.match(r"\s+(?:Practice|Surgery)\b", text[m.end() :])
+            or _A_WORKPLACE_AFTER.match(text, m.end())
         ):
-            continue  # "X Medical Centre", "Heacham Group Practice": where someone works
+            continue  # "X Medical Centre", "Heacham Group Practice", "Sunny Bank Care Home": a workplace
         words = list(re.finditer(r"\S+", m[0]))
         # A person's name or title inside ("Dr Patel's Surgery", "Kerry's Group") stays a name: the
         # organisation starts after the last such word.

@@ -89,6 +89,16 @@ BUILDING_WORDS = _words(
     "partnership pentecostal baptist methodist evangelical catholic fellowship ministries estate"
 )
 """Last words of a building's or body's name: "Jenny Lind Hall" and "Family Nurse Partnership" are no one."""
+PLACE_AFTER_A_NAME = re.compile(
+    r"(?:['’]s)?[ \t]+(?:Road|Rd|Street|Avenue|Crescent|Terrace|Square|Mews|Parade|Drive|Walk|Row|Rise|"
+    r"Tower|Circus|Estate|Village|Gardens|Bay|Isle|Dene|Moor|Pier)\b"
+)
+"""Words after a name that make it a place's ("Ben Jonson Road", "Margaret McMillan Tower", "Belle Isle").
+
+None of them ends a name in the labelled sets; words that are also surnames (Hill, Green, Wood, Lane,
+Park, House, Ward, Close, Court, Grove) are left out.
+"""
+
 _PLACE_SUFFIX = re.compile(
     r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|"
     r"port|bridge|burgh|wick|cliffe|minster|ness|holme|market|lynn|heath|end|ing|ings|ey)$",

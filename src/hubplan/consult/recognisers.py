@@ -42,6 +42,7 @@ from hubplan.consult.place_names import (
     HUB_AFTER,
     INSIDE_WORDS,
     MERGED_WITH,
+    PLACE_AFTER_A_NAME,
     STREET_WORDS,
     looks_like_place,
     named_for_town,
@@ -1835,6 +1836,10 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
             after = None
         if after and "\t" in after[0] and looks_like_place(text, end + after.start(1), end + after.end(1)):
             after = None  # "Jo Fincham<tab>Gaywood": a table's next cell, a place
+        if after and PLACE_AFTER_A_NAME.fullmatch(after[0].rstrip()):
+            after = None  # "Belle Isle", "Lee Bay": a place's last word, no surname
+        if after and a_signers_town(text, start, end, end + after.start(1)):
+            after = None  # "Liam Batty Middleton", "G. BARRACLOUGH ROTHWELL": where the signer lives
         if after and re.fullmatch(_TITLES, after[1]):
             after = None  # "Ann Moss Cllr ...": a title starts the next name
         if after and town_length(text, end + after.start(1)) > len(after[1]):
@@ -1847,6 +1852,8 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         pair = re.match(rf"(?:\s*(?:,|\band\b|&)|\s+n)\s*(?:and\s+)?({_NAME})\b", text[end:])
         if pair and re.match(rf"[ \t]+{_TITLES}(?!\w)", text[end + pair.end() :]):
             pair = None  # "Ann Moss, District Cllr Joe Lister": an office's first word
+        if pair and _where_a_signer_lives(text, start, end):
+            pair = None  # "Ray Fitton, Higher Blackley": where a signer lives, not a second name
         if pair and pair[1].lower() not in _NOT_NAMES and not _DAY_MADE.fullmatch(pair[1]):
             span = (end + pair.start(1), end + pair.end(1))
             if span not in seen and not looks_like_place(text, *span):
@@ -1871,12 +1878,68 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
         before = re.search(rf"\b({_NAME})(?:\s*(?:,|\band\b|&)|\s+n)\s*$", text[offset:start])
         # "Saturday-born and Akosua": a day or month (and what it makes) is no name paired with one
         # "James Paget Hospital and Mrs Okafor": a building's last word is no name paired with one
-        paired = before is not None and before[1].lower() not in _NOT_PAIRED | _NO_ONES_BUILDING
+        # "Halton Moor, Belle": a place's last word is no name paired with one
+        paired = (
+            before is not None
+            and before[1].lower() not in _NOT_PAIRED | _NO_ONES_BUILDING
+            and not PLACE_AFTER_A_NAME.match(" " + before[1])
+        )
         if before and paired and not _DAY_MADE.fullmatch(before[1]):
             span = (offset + before.start(1), offset + before.end(1))
             if span not in seen and not looks_like_place(text, *span):
                 seen.add(span)
                 queue.append(span)
+
+
+# A comma, then one or two capitalised words ending the line or before another comma
+_SIGNERS_PLACE = re.compile(rf"[ \t]*,[ \t]*({_NAME}(?:[ \t]+{_NAME})?)[ \t]*(?:[.!]?[ \t]*(?:\n|\Z)|,)")
+_BODY_WORDS = _words(
+    """barracks partners services ltd limited group care living interpreters association society regiment
+    battalion squadron corps rifles dragoons guards hussars lancers fusiliers"""
+)
+
+
+def _where_a_signer_lives(text: str, start: int, end: int) -> bool:
+    """Whether a place follows a comma after a first name and surname at ``text[start:end]``.
+
+    "Mel Pascoe, Threemilestone", "Ray Fitton, Higher Blackley": one or two words, the first no first
+    name, the last no building's or body's ("Hawre Karim, Northern Language Partners" is where he
+    works). Neither GeoNames nor a library knows every estate and hamlet a signature gives.
+    """
+    m = _SIGNERS_PLACE.match(text, end)
+    if (
+        m is None
+        or is_name_word(m[1].split()[0])
+        or re.search(r"[,;][ \t]*\Z", text[max(0, start - 4) : start])
+    ):
+        return False  # (a list of names: "Owen Lockwood, Sameera Chaudhry")
+    words = m[1].lower().split()
+    if words[-1] in BUILDING_WORDS | _BODY_WORDS or (len(words) == 2 and all(map(is_unknown_word, words))):
+        return False  # (two words no dictionary has may be a first name and surname no list has)
+    return (
+        " " in text[start:end] or re.search(rf"{_NAME}[ \t]+$", text[max(0, start - 30) : start]) is not None
+    )
+
+
+def a_signers_place(text: str, start: int) -> bool:
+    """Whether ``text[start:]`` is where a signer lives, after "First Surname, " (NER takes it for a name)."""
+    name = re.search(rf"{_NAME}[ \t]+({_NAME})[ \t]*,[ \t]*\Z", text[max(0, start - 60) : start])
+    if name is None:
+        return False
+    offset = max(0, start - 60)
+    return _where_a_signer_lives(text, offset + name.start(), offset + name.end(1))
+
+
+def a_signers_town(text: str, start: int, end: int, town: int) -> bool:
+    """Whether a town's name at ``town`` ends the line after a name of two words at ``text[start:end]``.
+
+    A signature gives the town after the name, with or without a comma; a third word that is a town
+    is no surname there. A name of one word may have its surname be a town's ("Sam Preston").
+    """
+    if len(text[start:end].split()) < 2:
+        return False
+    length = town_length(text, town)
+    return length > 0 and re.match(r"[ \t]*[.!]?[ \t]*(?:\n|\Z)", text[town + length :]) is not None
 
 
 def all_recognisers() -> list[EntityRecognizer]:

@@ -237,7 +237,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         The findings (which may overlap) and the parse they were found in; ``bench/second_look.py``
         trains the second look (:mod:`hubplan.consult.second_look`) on both.
     """
-    from hubplan.consult.identifiers import SOCIAL
+    from hubplan.consult.identifiers import ROLE, SOCIAL
     from hubplan.consult.name_clues import (
         OFFICE,
         festival_spans,
@@ -250,9 +250,11 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         public_office_spans,
         thing_name_spans,
     )
-    from hubplan.consult.place_names import looks_like_place, place_name_spans
+    from hubplan.consult.name_lists import is_first_name
+    from hubplan.consult.place_names import PLACE_AFTER_A_NAME, looks_like_place, place_name_spans
     from hubplan.consult.recognisers import (
         KINDS,
+        a_signers_place,
         ambiguous_without_clue,
         field_names,
         labelled_letter,
@@ -292,6 +294,8 @@ def recognised(text: str) -> tuple[list[Found], Any]:
                 continue
             if looks_like_place(text, start, end) or _written_in_lower_case(words, text):
                 continue
+            if a_signers_place(text, start):
+                continue  # "Gary Pilling, Shawclough": where he lives
             if _THE_NAMED.search(text[max(0, start - 8) : start]) and not words.endswith("s"):
                 continue  # "at the Jenny Lind", "the Benjamin Foundation": named after someone
             if kin is None and ambiguous_without_clue(text, start, end):
@@ -300,6 +304,9 @@ def recognised(text: str) -> tuple[list[Found], Any]:
                 continue  # "Centrum w North Lynn bardzo nam pomogło": no name
             if labelled_letter(text, start, end):
                 continue  # "which would close under option B.": an option's letter
+            role = re.fullmatch(rf"(?:[A-Z][\w-]*[ \t]+){{1,3}}{ROLE}", words)
+            if role and not any(is_first_name(w) for w in words.split()[:-1]):
+                continue  # "Social Worker", "Generalist Adviser" on a signature's line: a job
             found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
     # a word inside an @handle is the handle's (a person's handle is found whole, a body's is kept)
@@ -329,15 +336,17 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             or _EVENT_AFTER.match(text, f.end)
             or _hashtag_of_no_one(text, f)  # "#NorfolkMums", "#KingsLynn" (not "#Priya")
             or _INSTITUTION_AFTER.match(text, f.end)  # "Jenny Lind Children's Hospital"
+            or PLACE_AFTER_A_NAME.match(text, f.end)  # "Ben Jonson Road", "Margaret McMillan Tower"
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)
             )
         )
     ]
+    found = [g for f in found for g in _without_a_places_end(text, f)]
     found += _names_in_their_script(text, found)
     found += _initials_again(text, found)
-    plates = {f.start for f in found if f.kind == "UK_VEHICLE"}
+    plates = [(f.start, f.end) for f in found if f.kind == "UK_VEHICLE"]
     found = [f for f in found if f.kind != "PERSON" or not _car_before_its_plate(text, f, plates)]
     found = _outside_organisations(text, found)
     found = found + _outside_organisations(text, _same_name_again(text, found, places + public))
@@ -354,13 +363,19 @@ def recognised(text: str) -> tuple[list[Found], Any]:
 
 
 def _before_a_town(text: str, start: int, end: int) -> int:
-    """Return where a name found at ``text[start:end]`` ends before a town of two words or more in it."""
+    """Return where a name found at ``text[start:end]`` ends before a town in it.
+
+    A town of two words or more ("Jay North Walsham"), or one that ends the line after a name of two
+    words ("Liam Batty Middleton": see :func:`~hubplan.consult.recognisers.a_signers_town`).
+    """
     from hubplan.consult.place_names import town_length
+    from hubplan.consult.recognisers import a_signers_town
 
     for word in re.finditer(r"(?<=[ \t])\S+", text[start:end]):
         at = start + word.start()
-        if town_length(text, at) > len(word[0]):
-            return len(text[:at].rstrip())
+        before = len(text[:at].rstrip())
+        if town_length(text, at) > len(word[0]) or a_signers_town(text, start, before, at):
+            return before
     return end
 
 
@@ -454,16 +469,45 @@ _CAR_BEFORE = re.compile(
 )
 
 
-def _car_before_its_plate(text: str, found: Found, plates: set[int]) -> bool:
+_BESIDE_A_PLATE = re.compile(r"[ \t]*[(\[,;]?[ \t]*")
+
+
+def _without_a_places_end(text: str, found: Found) -> list[Found]:
+    """Drop a name found that ends on a place's last word: "Lee Bay", "Margaret McMillan Tower".
+
+    Three words or more ending a line are a signature and where the signer lives: "Courtney Belle Isle"
+    keeps Courtney Belle (the place's first word may stay with the name).
+    """
+    from hubplan.consult.place_names import PLACE_AFTER_A_NAME
+
+    last = re.search(r"[ \t]+\S+\Z", text[found.start : found.end])
+    if found.kind != "PERSON" or last is None or not PLACE_AFTER_A_NAME.fullmatch(last[0]):
+        return [found]
+    signed = len(text[found.start : found.end].split()) > 2 and re.match(
+        r"[ \t]*(?:\n|\Z)", text[found.end :]
+    )
+    return [replace(found, end=found.start + last.start())] if signed else []
+
+
+def _car_before_its_plate(text: str, found: Found, plates: list[tuple[int, int]]) -> bool:
     """Whether a word taken for a name is a car's model: "our black Zafira (KV 63 LRA)".
 
     After a maker, the word must be on no first-name list ("a red Kia Amy KV63 LRA" names Amy).
     """
     from hubplan.consult.name_lists import is_first_name
 
-    after = re.match(r"[ \t]*[(\[]?[ \t]*", text[found.end : found.end + 4])
     before = _CAR_BEFORE.search(text, max(0, found.start - 20), found.start)
-    if after is None or found.end + after.end() not in plates or before is None:
+    if before is None:
+        return False
+    # the plate next to it, after ("black Zafira (KV 63 LRA)", "grey Octavia, MX19 HWD") or before
+    # ("YB70 EFA, silver Octavia")
+    after = any(
+        start >= found.end and _BESIDE_A_PLATE.fullmatch(text, found.end, start) for start, _ in plates
+    )
+    ahead = any(
+        end <= before.start() and _BESIDE_A_PLATE.fullmatch(text, end, before.start()) for _, end in plates
+    )
+    if not (after or ahead):
         return False
     words = text[found.start : found.end].split()
     # "Kia Amy": the maker taken into the name leaves a first name
