@@ -2111,11 +2111,40 @@ def test_ways_of_writing_from_held_out_60_to_63(text: str, expected: str) -> Non
         ("Claim review on 3 June 2025.\nAdviser: Joanne", "Claim review on 3 June 2025.\nAdviser: [name]"),
         ("Please reconfirm by: 30 May 2025", "unchanged"),
         ("Journal message - 14 January 2025", "unchanged"),
+        # a job title on a signature's line is no name
+        ("Kind regards\nPriya Shah\nFamily Support Worker", "Kind regards\n[name]\nFamily Support Worker"),
     ],
 )
 def test_ways_of_writing_from_held_out_64_to_71(text: str, expected: str) -> None:
     """Each a way of writing held-out 64 to 71 (Leeds, Devon, Tower Hamlets, Lincolnshire, Leicester,
     Newcastle, Norfolk, Bradford) measured as damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a council someone works for (20 of 20 labelled phrases), not a council someone fosters for
+        ("I work for Calderdale County Council in highways.", "I work for [workplace] in highways."),
+        ("We foster for Norfolk County Council and love it", "unchanged"),
+        # a signature's role, then its employer
+        (
+            "From Dr Ann Lowe, Practice Manager, Millbrook Surgery\n\nDear all",
+            "From [name], Practice Manager, [workplace]\n\nDear all",
+        ),
+        # someone who owns or manages it, or whose business it is
+        (
+            "I own and manage Buttercup Day Nursery. We are full.",
+            "I own and manage [workplace]. We are full.",
+        ),
+        ("My business is Puddle Ducks Soft Play and I love it", "My business is [workplace] and I love it"),
+        ("I have run Happy Feet Soft Play for six years", "I have run [workplace] for six years"),
+        # an organisation's name inside a workplace's is not cut out of it
+        ("I do nights at Meadow Bank Care Home now", "I do nights at [workplace] now"),
+    ],
+)
+def test_workplaces_from_held_out_64_to_71(text: str, expected: str) -> None:
+    """The workplaces held-out 64 to 71 showed missed, said in other words."""
     assert redact(text) == (text if expected == "unchanged" else expected)
 
 

@@ -229,12 +229,10 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
         and named_for_town([town_before[1]])
         and not is_first_name(town_before[1])
     )
-    # "grew up in Brandon", "she lives in Stanley": a town, though a first name (not "moved to
-    # Leigh's", someone's home)
-    yield (
-        bool(_LIVES_IN.search(text, max(0, start - 30), start))
-        and named_for_town(words)
-        and not re.match(r"['’]s\b", text[end : end + 3])
+    # "grew up in Brandon", "she lives in Jesmond": a place, though a first name (not "moved to
+    # Leigh's", someone's home); 334 labelled phrases after these words keep a place, none a name
+    yield bool(_LIVES_IN.search(text, max(0, start - 30), start)) and not re.match(
+        r"['’]s\b", text[end : end + 3]
     )
     # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind
     # Hall"), a building's word inside ("Queen Elizabeth Hospital Kowloon"), or a saint's name after

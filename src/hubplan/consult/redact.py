@@ -189,6 +189,12 @@ _EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festi
 # Kacper 2 buses").
 _BUS_ROUTE_AFTER = re.compile(r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?[ \t]+(?i:bus|service|route)\b")
 _BUS_COMPANY_BEFORE = re.compile(r"(?i:\b(?:the|a|on|by)[ \t]+)\Z")
+# A group, club or session named, by the word after its name, in lower case and with no "'s" (no labelled
+# name stands before one: "Kerry's group" is Kerry's)
+_A_GROUPS_NAME_AFTER = re.compile(
+    r"[ \t]+(?:groups?|club|clubs|sessions?|class|classes|drop-?ins?|network|forum|project|music|choir)\b"
+    r"(?![ \t]+(?:leaders?|workers?|organisers?|leads?|co-?ordinators?|facilitators?|hosts?)\b)"
+)
 # An institution named after someone, by the word after the name (not "Ward" or "House": surnames too).
 _INSTITUTION_AFTER = re.compile(
     r"(?:['’]s)?[ \t]+(?:Children['’]s[ \t]+)?(?:Hospital|Academy|School|Primary|Infants?|Juniors?|College|"
@@ -337,6 +343,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             or _hashtag_of_no_one(text, f)  # "#NorfolkMums", "#KingsLynn" (not "#Priya")
             or _INSTITUTION_AFTER.match(text, f.end)  # "Jenny Lind Children's Hospital"
             or PLACE_AFTER_A_NAME.match(text, f.end)  # "Ben Jonson Road", "Margaret McMillan Tower"
+            or _A_GROUPS_NAME_AFTER.match(text, f.end)  # "the Tiny Talkers groups", "Jack and Jill music"
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)

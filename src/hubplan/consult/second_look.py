@@ -104,8 +104,11 @@ _I_WORK_AT = re.compile(
     r"(?i:(?:\b(?:i|we|i['’]m|im)[ \t]+(?:both[ \t]+)?(?:work|worked|working)\b(?:[ \t]+[a-z-]+){0,2}"
     r"[ \t]+(?:at|for)|\b(?:posted|stationed)[ \t]+(?:to|at|in)"
     r"|\b(?:is|am|was|'s|’s)[ \t]+(?:an?[ \t]+)?[a-z]+[ \t]+(?:in|at|for|with)"
-    # someone who runs or owns the business: "Kerry runs the Feathers", "we own the Copper Kettle"
-    r"|(?-i:\b(?:[A-Z][a-z]+|I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey))[ \t]+(?:runs|ran|run|owns|owned|own))"
+    # someone who runs or owns the business: "Kerry runs the Feathers", "we own the Copper Kettle", "I
+    # have run Happy Feet Soft Play", "I own and manage ...", "my business is ..."
+    r"|(?-i:\b(?:[A-Z][a-z]+|I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey))[ \t]+(?:(?:have|has|had|['’]ve)[ \t]+)?"
+    r"(?:runs|ran|run|owns|owned|own|manage|manages|managed)(?:[ \t]+and[ \t]+(?:run|runs|manage|manages))?"
+    r"|\bmy[ \t]+(?:own[ \t]+)?(?:business|company|firm)[ \t]+is(?:[ \t]+called)?)"
     r"[ \t]+(?:the[ \t]+)?)\Z"
 )
 
