@@ -2111,6 +2111,14 @@ def test_ways_of_writing_from_held_out_60_to_63(text: str, expected: str) -> Non
         ("Claim review on 3 June 2025.\nAdviser: Joanne", "Claim review on 3 June 2025.\nAdviser: [name]"),
         ("Please reconfirm by: 30 May 2025", "unchanged"),
         ("Journal message - 14 January 2025", "unchanged"),
+        # someone spoken of as famous, on no list
+        ("my youngest wants to be the next Lionel Messi", "unchanged"),
+        ("Our lad thinks he's Jarrod Bowen since the final", "unchanged"),
+        ("Sheffield gave the world Jessica Ennis and Sean Bean, and now", "unchanged"),
+        ("Laurie Lee wrote about this valley", "unchanged"),
+        ("I have written to Lilian Greenwood MP twice", "unchanged"),
+        ("... but my son Tom Daley is 4 and loves it", "... but my son [name] is 4 and loves it"),
+        ("On 3 March, Kerry Osei wrote:\n> yes", "On 3 March, [name] wrote:\n> yes"),
         # a job title on a signature's line is no name
         ("Kind regards\nPriya Shah\nFamily Support Worker", "Kind regards\n[name]\nFamily Support Worker"),
     ],
@@ -2145,6 +2153,68 @@ def test_ways_of_writing_from_held_out_64_to_71(text: str, expected: str) -> Non
 )
 def test_workplaces_from_held_out_64_to_71(text: str, expected: str) -> None:
     """The workplaces held-out 64 to 71 showed missed, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # L1: after "First Surname, " only a place's shape is a place, not a second signer or a child
+        ("Signed by both parents:\nDan Hughes, Harper Wood", "Signed by both parents:\n[name], [name]"),
+        ("Keep Rainbow Room open!\nGemma Clarke, Albie Smith", "Keep Rainbow Room open!\n[name], [name]"),
+        ("I am writing as a mum.\nClaire Hunt, Myla-Rose", "I am writing as a mum.\n[name], [name]"),
+        ("From Lucy Shaw, Albie", "From [name], [name]"),
+        # L2: a group's word after a name a parent wrote without "'s", or a verb
+        ("My son is in Mrs Hughes class at nursery", "My son is in [name] class at nursery"),
+        ("We used to go to Debbie Clarke group every week", "We used to go to [name] group every week"),
+        (
+            "Our health visitor Tina Marsh classes him as underweight.",
+            "Our health visitor [name] classes him as underweight.",
+        ),
+        # L3: a place's word that is a surname too, with no place's cue before
+        (
+            "Our family support worker is Jo Street and she is great.",
+            "Our family support worker is [name] Street and she is great.",
+        ),
+        ("The manager, Dave Moor, told us it would close.", "The manager, [name], told us it would close."),
+        # L4: someone's home after "live in"
+        (
+            "At the moment we live in Karen and Dave's spare room.",
+            "At the moment we live in [name] and [name]'s spare room.",
+        ),
+        (
+            "We have been living in Amy Clarke's back bedroom.",
+            "We have been living in [name]'s back bedroom.",
+        ),
+        # L5: a plate, then "our" and a name
+        (
+            "Blocked in again by KV63 LRA, our Kayleigh was late",
+            "Blocked in again by [vehicle], our [name] was late",
+        ),
+        # L6: a birth beside a word that dates an event
+        (
+            "I ended up giving birth on 14 March 2021 at the QEH.",
+            "I ended up giving birth on [date of birth] at the QEH.",
+        ),
+        (
+            "The group closed just before our twins arrived on 2 February 2023.",
+            "The group closed just before our twins arrived on [date of birth].",
+        ),
+        # L7: a surname that is a job, mid-sentence
+        ("Harper Nurse from the hub rang me every week.", "[name] from the hub rang me every week."),
+        # D1: a list of jobs, a song
+        ("The hub should have a Health Visitor, Midwife, Social Worker all in one place.", "unchanged"),
+        ("we sing Head, Shoulders, Knees and Toes", "unchanged"),
+        # D2: no one in particular works for the council
+        ("The staff who work for Norfolk County Council are doing their best.", "unchanged"),
+        # D3: a marathon, a condition, a word after "my business is"
+        ("I have run the London Marathon twice for Home-Start.", "unchanged"),
+        ("I have managed Type 1 Diabetes since I was a child.", "unchanged"),
+        ("My business is struggling because I cannot find childcare.", "unchanged"),
+    ],
+)
+def test_review_20(text: str, expected: str) -> None:
+    """Review 20's findings (/work/review20 in session 17): leaks and damage of the rules for 64 to 71."""
     assert redact(text) == (text if expected == "unchanged" else expected)
 
 

@@ -167,6 +167,12 @@ _SOMEONE_NAMED = re.compile(
 )
 # A word about birth near a date, in any form: "Daughter Elza date birth 04/09/2022", "DOB".
 _BIRTH_WORD = re.compile(r"(?i:birth|born|\bd\.?o\.?b\b)")
+# A birth said before a date, beside a word that dates an event: "ended up giving birth on", "closed
+# just before our twins arrived on", "ended up having our son on"
+_A_BIRTH_IN = re.compile(
+    r"(?i:birth|born|\bd\.?o\.?b\b|\barriv\w*|\b(?:have|having|had)[ \t]+(?:our|my|her|their|a)[ \t]+"
+    r"(?:\w+[ \t]+)?(?:son|daughter|baby|boy|girl|twins|child))"
+)
 # "was born" after the date, in the languages of England's communities that put it there: "15 Ramzan
 # 1444 ko paida hui thi" (Urdu), "2021 m. gimė" (Lithuanian), "2019 doğdu" (Turkish).
 _BORN_AFTER_ABROAD = re.compile(
@@ -202,8 +208,8 @@ _EVENT_DATE = re.compile(
     r"sat|sun)\.?,?\s+(?:the\s+)?$|\b(?:sent|date|dated|received|meeting|minutes|held|wrote|written|"
     r"closes?|closing|deadline|until|published|decided|decision|centre|hall|opened|launched|inspected|"
     r"refurbished|built|announced|approved|done|checked|check|appointment|appt|seen|booked|attended|"
-    r"visit|visits|visited|vaccinated|jabs|review|reviewed|reconfirm|renew|renewal|ended|closed|stopped|"
-    r"expires?|expired|expiry|issued|paid|payment|journal|message|logged|committee|scrutiny|w/e|"
+    r"visit|visits|visited|vaccinated|jabs|review|reviewed|reconfirm|renew|renewal|ended(?![ \t]+up)|closed|"
+    r"stopped|expires?|expired|expiry|issued|paid|payment|journal|message|logged|committee|scrutiny|w/e|"
     r"week\s+ending)\b[^.!?\n\d]{0,40}$)"
 )
 # A day and month in figures after a word about birth: "her birthday on 20/5".
@@ -348,6 +354,7 @@ _BUSINESS = (
     r"creamery|cannery|distillery|works|gym|cinema|theatre|arcade|holiday\s+park|caravan\s+park|zoo|"
     r"garden\s+centre|leisure\s+centre|power\s+station|gas\s+terminal|fish\s+bar|kebab|pizza|"
     r"(?:fire|police|ambulance|lifeboat|coastguard)\s+station|pizzeria|trattoria|nail\s+bar|childminding|"
+    r"soft\s+play|play\s+barn|"
     r"poultry|logistics|haulage|couriers|constabulary|ambulance\s+service|fire\s+service|"
     r"day\s+nursery)"
 )
@@ -420,12 +427,16 @@ _ANY_JOB = re.compile(
     r"(?!MP\b)[A-Z]{2,4}\s+(?:at|for|with)\s+(?=[A-Z])"
 )
 # "I run Patel's Pharmacy", "we own a cafe (The Copper Kettle)": a capitalised business.
-# (also "I own and manage X", "I have run X from my home for 11 years", "my business is X")
+# (also "I own and manage X")
 _RUNS = re.compile(
-    r"(?i:\b(?:(?:i|we|he|she|they)\s+(?:(?:have|has|had|['’]ve)\s+)?"
-    r"(?:run|runs|own|owns|manage|manages|ran|owned|managed)(?:\s+and\s+(?:run|runs|manage|manages|managed))?"
-    r"|my\s+(?:own\s+)?(?:business|company|firm)\s+is(?:\s+called)?)\s+"
-    r"(?:an?\s+[a-z]+\s*\(\s*)?)"
+    r"(?i:\b(?:i|we|he|she|they)\s+(?:run|runs|own|owns|manage|manages|ran|owned|managed)"
+    r"(?:\s+and\s+(?:run|runs|manage|manages|managed))?\s+(?:an?\s+[a-z]+\s*\(\s*)?)"
+)
+# "I have run X for 11 years", "my business is X": only a business by its word ("Little Acorns
+# Childminding"), not "I have run the London Marathon", "my business is Struggling"
+_HAVE_RUN = re.compile(
+    r"(?i:\b(?:(?:i|we|he|she|they)\s+(?:have|has|had|['’]ve)\s+run|my\s+(?:own\s+)?(?:business|company|firm)"
+    r"\s+is(?:\s+called)?)\s+)"
 )
 # The armed forces someone serves in: "HIS MUM IS A MEDIC IN THE ARMY", "my husband is in the RAF".
 _FORCES = re.compile(
@@ -870,7 +881,7 @@ class DateRecogniser(_Regex):
             between = event[0].split(maxsplit=1)[1:] if event else []
             appointment = (
                 event is not None
-                and not _BIRTH_WORD.search(window)
+                and not _A_BIRTH_IN.search(window)
                 and not (between and _SOMEONE_NAMED.search(between[0]))
             )
             stamped = clock or appointment or _dates_a_document(text, m.start(), m.end())
@@ -884,7 +895,9 @@ class DateRecogniser(_Regex):
                 text[max(0, m.start() - 100) : m.start()]
             ):
                 continue  # "14th March 2025" heading a letter
-            event = _EVENT_DATE.search(text[max(0, m.start() - 40) : m.start()])
+            window = text[max(0, m.start() - 40) : m.start()]
+            # (not "I ended up giving birth on 14 March 2021": a birth between the word and the date)
+            event = _EVENT_DATE.search(window) if not _A_BIRTH_IN.search(window) else None
             # "On 9 Mar 2025, at 08:15, Tasha wrote": a date with its clock time stamps a message
             event = event or _CLOCK_AFTER.match(text, m.end())
             if _BIRTH_CUE.search(text[max(0, m.start() - 100) : m.start()]) or (
@@ -1051,9 +1064,14 @@ ROLE = (
     r"Administrator|Assistant|Trustee|Chef|Organiser)"
 )
 _ROLE_THEN_EMPLOYER = re.compile(
-    rf"(?m)(?:^|,[ \t]*|\|[ \t]*)((?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE})[ \t]*[,|][ \t]*"
+    # on a signature's line: at its start, or after the signer's name ("From Graham Tetley, ")
+    rf"(?m)^[ \t]*(?:(?:From[ \t]+)?(?:(?:Dr|Mr|Mrs|Ms|Miss|Cllr)\.?[ \t]+)?[A-Z][\w'’-]+"
+    rf"(?:[ \t]+[A-Z][\w'’-]+){{1,3}}[ \t]*[,|][ \t]*)?((?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE})[ \t]*[,|][ \t]*"
     rf"((?:[A-Z][\w'’&.-]*|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|and|of|for|the))*)(?=[ \t]*(?:[,|(\n]|$))"
 )
+
+
+_A_ROLE_AT = re.compile(rf"(?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE}\b")
 
 
 class WorkplaceRecogniser(_Regex):
@@ -1070,7 +1088,8 @@ class WorkplaceRecogniser(_Regex):
         """Return the employers the phrases find and, from spaCy's parse, those the grammar finds."""
         doc = getattr(nlp_artifacts, "tokens", None)
         parsed = grammar_workplaces(doc) if doc is not None else iter(())
-        signed = [m.span(2) for m in _ROLE_THEN_EMPLOYER.finditer(text)]
+        # (not a list of jobs: "Health Visitor, Midwife, Social Worker")
+        signed = [m.span(2) for m in _ROLE_THEN_EMPLOYER.finditer(text) if not _A_ROLE_AT.match(m[2])]
         found = list(self.spans(text, [*self._employers(text), *parsed, *signed]))
         # a form's "Employer: Diss Co-op": whatever the words
         found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]
@@ -1206,7 +1225,8 @@ class WorkplaceRecogniser(_Regex):
         ]:
             if not _A_GROUP_AFTER.match(text, m.end(1)):  # "run the Gujarati Samaj mums' group"
                 yield m.start(1), m.end(1)
-        for cue in _RUNNING.finditer(text):  # "a childminder running Little Acorns Childminding"
+        # "a childminder running Little Acorns Childminding", "I have run Happy Feet Soft Play"
+        for cue in [*_RUNNING.finditer(text), *_HAVE_RUN.finditer(text)]:
             m = _EMPLOYER.match(text, cue.end())
             if m and _HAS_BUSINESS.search(m[0]) and not _A_GROUP_AFTER.match(text, m.end()):
                 yield m.start(), m.start() + _employer_length(m[0])
@@ -1616,7 +1636,10 @@ _COUNCIL = re.compile(
 )
 # ... but a council someone works for or is employed by is their workplace: 20 of 20 labelled phrases
 # ("I work for Norfolk County Council in adult social care", "Emeka is employed by Breckland Council")
-_EMPLOYED_BY = re.compile(r"(?i:\b(?:work|works|worked|working|employed)[ \t]+(?:for|by|at)[ \t]+)\Z")
+# (not "the staff who work for Norfolk County Council": no one in particular)
+_EMPLOYED_BY = re.compile(
+    r"(?i:(?<!\bwho[ \t])(?<!\bthat[ \t])\b(?:work|works|worked|working|employed)[ \t]+(?:for|by|at)[ \t]+)\Z"
+)
 # The NHS as a whole, which employs 1.5 million: "employed by the NHS" names no one (a hospital does).
 _THE_NHS = re.compile(r"(?i:(?:the\s+)?nhs)")
 # A place of worship, not a street named for one ("Chapel Road Surgery", "Church Lane stores").

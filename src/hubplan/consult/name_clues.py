@@ -429,6 +429,8 @@ def _in_email(text: str) -> Iterator[tuple[int, int]]:
             words = m[0].split()
             if words[0].lower().rstrip(".") in _TITLE_WORDS:
                 continue  # "Cllr Maureen ...": the title's name is found with it
+            if all(w.lower() in _NOT_NAMES for w in words):
+                continue  # "Practice Manager\npractice.manager@...": a role's mailbox
             held = any(w.lower() in p or (len(p) >= 4 and p in w.lower()) for w in words[-1:] for p in pieces)
             # Set beside the address, not in a sentence before it ("Sunny days ahead! sunny.p@...").
             beside = re.search(r"\b[a-z]{2,}", text[window + m.end() : email.start()]) is None
@@ -746,18 +748,50 @@ def in_office_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _PUBLIC_OFFICE.finditer(text)]
 
 
+_A_FULL_NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
+# Someone famous by what is said of them, on no list: "the next Tom Daley", "thinks he's Carlton
+# Morris", "a statue of Jackie Milburn", "no relation to David Beckham", "John Bunyan wrote The
+# Pilgrim's Progress", "GIDEON AMOS MP", "Luke Campbell is standing for mayor" (no labelled name has
+# one of these around it; 13 harmless phrases do). Not "named after" (a grandad) nor "not that" ("not
+# that Dave cares").
+_FAMED_BEFORE = re.compile(
+    rf"(?:\bthe[ \t]+next|\bthinks[ \t]+(?:he|she|they)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)|"
+    rf"\bstatues?[ \t]+of|\bno[ \t]+relation[ \t]+to)[ \t]+({_A_FULL_NAME})"
+)
+_FAMED_AFTER = re.compile(
+    rf"(?<![\w'’-])({_A_FULL_NAME})(?=[ \t]+(?:(?i:mp)\b|(?:is|was)[ \t]+(?:standing|running)[ \t]+for\b|"
+    rf"(?:wrote|painted|composed)[ \t]+(?:about\b|[\"'‘“]|(?:The|A)[ \t]+[A-Z])))"
+)
+# "gave the world David Hockney, Zayn Malik and the Brontës": every name of the list to the sentence's end
+_GAVE_THE_WORLD = re.compile(r"\bgave[ \t]+(?:the[ \t]+world|Britain|England)[ \t]+([^.!?\n]{1,200})")
+
+
+def _famed_spans(text: str) -> list[tuple[int, int]]:
+    """Return the spans of people a comment speaks of as famous (see ``_FAMED_BEFORE``)."""
+    spans = [m.span(1) for m in (*_FAMED_BEFORE.finditer(text), *_FAMED_AFTER.finditer(text))]
+    for m in _GAVE_THE_WORLD.finditer(text):
+        spans += [(m.start(1) + n.start(), m.start(1) + n.end()) for n in re.finditer(_A_FULL_NAME, m[1])]
+    return spans
+
+
 def public_office_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of national figures named in office ("our MP, Liz Truss"): public, never redacted.
 
-    Also public figures named as such ("even Marcus Rashford", "under Tony Blair"), unless the
-    comment makes them someone the writer knows ("my neighbour David Cameron").
+    Also public figures named as such ("even Marcus Rashford", "under Tony Blair") or spoken of as
+    famous ("the next Tom Daley", "John Bunyan wrote ..."), unless the comment makes them someone the
+    writer knows ("my neighbour David Cameron").
     """
     figures = [*_public_figure_spans(text), *(m.span() for m in _KNOWN_BY_FIRST_NAME.finditer(text))]
-    return in_office_spans(text) + [
-        (s, e)
-        for s, e in figures
-        if not _KNOWN_TO_THE_WRITER.search(text, max(0, s - 60), s) and not _KNOWN_AFTER.match(text, e)
-    ]
+    # (what is said of the famous says who they are: "our lad thinks he's Jarrod Bowen")
+    return (
+        in_office_spans(text)
+        + _famed_spans(text)
+        + [
+            (s, e)
+            for s, e in figures
+            if not _KNOWN_TO_THE_WRITER.search(text, max(0, s - 60), s) and not _KNOWN_AFTER.match(text, e)
+        ]
+    )
 
 
 # A word a comment glosses as a word: a translator's note ('"Kak" is a respectful word meaning

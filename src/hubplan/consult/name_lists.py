@@ -48,10 +48,11 @@ _NOT_NAMES = _words(
     governor governors headteacher president vice-chair patron convenor facilitator chief executive ceo
     slt salt hca deaf consultant paediatrician obstetrician physician surgeon registrar dietitian dietician
     clerk town parish worker workers therapist therapists practitioner practitioners officer assistant
-    support speech
+    support speech rgn rmn scphn hv bsc msc phd pgce npqh mbe obe cbe frcpch mrcgp mrcpch
     mera mere hain aur bohot bahut"""
 )
-# (The last line: Urdu and Hindi written in Latin letters, "my", "are", "and", "very"; not "hai",
+# (Post-nominals on a signature's line: "RGN, SCPHN (HV)", "MA NPQH"; not "MA" or "BA", surnames too.
+# The last line: Urdu and Hindi written in Latin letters, "my", "are", "and", "very"; not "hai",
 # "hui", "thi" or "meri", which are Vietnamese, Chinese or Welsh first names too.)
 TITLES_OF = _words(
     """duke duchess earl countess prince princess lord lady king queen baron baroness bishop archbishop

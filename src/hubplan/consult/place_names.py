@@ -229,11 +229,12 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
         and named_for_town([town_before[1]])
         and not is_first_name(town_before[1])
     )
-    # "grew up in Brandon", "she lives in Jesmond": a place, though a first name (not "moved to
-    # Leigh's", someone's home); 334 labelled phrases after these words keep a place, none a name
-    yield bool(_LIVES_IN.search(text, max(0, start - 30), start)) and not re.match(
-        r"['’]s\b", text[end : end + 3]
-    )
+    # "grew up in Brandon", "she lives in Jesmond": a place, though a first name (334 labelled phrases
+    # after these words keep a place, none a name); not someone's home ("live in Karen and Dave's
+    # spare room", "in Amy Clarke's back bedroom", "in Nana Pat's house")
+    home = re.match(r"(?:[ \t]+(?:[A-Z][\w'’-]*|and|&))*['’]s\b", text[end : end + 40])
+    kin = words[0].lower() in _SOMEONE_WORDS
+    yield bool(_LIVES_IN.search(text, max(0, start - 30), start)) and not home and not kin
     # A street, or a building or body with a person's name ("Fred Nicholson School", "Jenny Lind
     # Hall"), a building's word inside ("Queen Elizabeth Hospital Kowloon"), or a saint's name after
     # a place's first word ("Marshland St James", "Walpole St Andrew").

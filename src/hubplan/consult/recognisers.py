@@ -1891,31 +1891,37 @@ def _extend(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]
                 queue.append(span)
 
 
-# A comma, then one or two capitalised words ending the line or before another comma
-_SIGNERS_PLACE = re.compile(rf"[ \t]*,[ \t]*({_NAME}(?:[ \t]+{_NAME})?)[ \t]*(?:[.!]?[ \t]*(?:\n|\Z)|,)")
-_BODY_WORDS = _words(
-    """barracks partners services ltd limited group care living interpreters association society regiment
-    battalion squadron corps rifles dragoons guards hussars lancers fusiliers"""
+# A comma, then a place of one word, or of two with a place's first word, ending the line
+_SIGNERS_PLACE = re.compile(
+    rf"[ \t]*,[ \t]*((?:(?:Higher|Lower|Upper|Great|Little|North|South|East|West|Old|New|Nether|High|Low|Far)"
+    rf"[ \t]+)?{_NAME})[ \t]*[.!]?[ \t]*(?:\n|\Z)"
+)
+# The endings of English places' names, for a signer's place no gazetteer holds ("Threemilestone",
+# "Lillyhall", "Stobhill", "Shawclough")
+_PLACE_ENDING = re.compile(
+    r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|port|"
+    r"bridge|burgh|wick|cliffe|minster|ness|holme|heath|stone|hall|moor|hill|clough|wood|combe|den|gate|"
+    r"green|head|hurst|land|mere|shaw|side|thwaite|wyke|croft|dene|holt|ridge|stow|cott|cote|ings|ing|fold|"
+    r"bank|brook|ey)$",
+    re.IGNORECASE,
 )
 
 
 def _where_a_signer_lives(text: str, start: int, end: int) -> bool:
     """Whether a place follows a comma after a first name and surname at ``text[start:end]``.
 
-    "Mel Pascoe, Threemilestone", "Ray Fitton, Higher Blackley": one or two words, the first no first
-    name, the last no building's or body's ("Hawre Karim, Northern Language Partners" is where he
-    works). Neither GeoNames nor a library knows every estate and hamlet a signature gives.
+    "Mel Pascoe, Threemilestone", "Ray Fitton, Higher Blackley": ending the line, one word with a
+    place's ending ("-stone", "-hall", "-moor") or two with a place's first word ("Higher", "Low"),
+    neither a first name (not "Dan Hughes, Harper Wood", "Claire Hunt, Myla-Rose"), and no list of
+    names before ("Owen Lockwood, Sameera Chaudhry"). Neither GeoNames nor a library knows every
+    estate and hamlet a signature gives.
     """
     m = _SIGNERS_PLACE.match(text, end)
-    if (
-        m is None
-        or is_name_word(m[1].split()[0])
-        or re.search(r"[,;][ \t]*\Z", text[max(0, start - 4) : start])
-    ):
-        return False  # (a list of names: "Owen Lockwood, Sameera Chaudhry")
-    words = m[1].lower().split()
-    if words[-1] in BUILDING_WORDS | _BODY_WORDS or (len(words) == 2 and all(map(is_unknown_word, words))):
-        return False  # (two words no dictionary has may be a first name and surname no list has)
+    if m is None or re.search(r"[,;][ \t]*\Z", text[max(0, start - 4) : start]):
+        return False
+    words = m[1].split()
+    if "-" in m[1] or is_name_word(words[-1]) or (len(words) == 1 and not _PLACE_ENDING.search(words[0])):
+        return False
     return (
         " " in text[start:end] or re.search(rf"{_NAME}[ \t]+$", text[max(0, start - 30) : start]) is not None
     )

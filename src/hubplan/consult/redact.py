@@ -190,10 +190,22 @@ _EVENT_AFTER = re.compile(r"(?:['’]s)?[ \t]+(?:Week|Month|Fortnight|Fair|Festi
 _BUS_ROUTE_AFTER = re.compile(r"[ \t]+[A-Z]?\d{1,3}[A-Za-z]?[ \t]+(?i:bus|service|route)\b")
 _BUS_COMPANY_BEFORE = re.compile(r"(?i:\b(?:the|a|on|by)[ \t]+)\Z")
 # A group, club or session named, by the word after its name, in lower case and with no "'s" (no labelled
-# name stands before one: "Kerry's group" is Kerry's)
+# name stands before one: "Kerry's group" is Kerry's), after "the", "a", "our" (not "Mrs Hughes class",
+# "Debbie Clarke group": people leave the "'s" out) and not as a verb ("Tina Marsh classes him as")
 _A_GROUPS_NAME_AFTER = re.compile(
     r"[ \t]+(?:groups?|club|clubs|sessions?|class|classes|drop-?ins?|network|forum|project|music|choir)\b"
-    r"(?![ \t]+(?:leaders?|workers?|organisers?|leads?|co-?ordinators?|facilitators?|hosts?)\b)"
+    r"(?![ \t]+(?:leaders?|workers?|organisers?|leads?|co-?ordinators?|facilitators?|hosts?|him|her|them|it|"
+    r"as|us|me)\b)"
+)
+_A_GROUPS_NAME_BEFORE = re.compile(
+    r"(?i:\b(?:the|a|an|our|their|your)[ \t]+)(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?\Z"
+)
+# A place named for someone needs a place's cue before it: "the centre on Ben Jonson Road", "down Lee
+# Bay" (not "Our worker is Jo Street and she ...", "Thank you to Lisa Tower")
+_A_PLACE_BEFORE = re.compile(
+    r"(?i:\b(?:on|in|at|along|near|off|into|down|up|towards|round|around|past|via|opposite|behind|the|"
+    r"(?:down|up|round|over|out)[ \t]+to)[ \t]+)"
+    r"(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?\Z"
 )
 # An institution named after someone, by the word after the name (not "Ward" or "House": surnames too).
 _INSTITUTION_AFTER = re.compile(
@@ -257,7 +269,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         thing_name_spans,
     )
     from hubplan.consult.name_lists import is_first_name
-    from hubplan.consult.place_names import PLACE_AFTER_A_NAME, looks_like_place, place_name_spans
+    from hubplan.consult.place_names import looks_like_place, place_name_spans
     from hubplan.consult.recognisers import (
         KINDS,
         a_signers_place,
@@ -311,7 +323,11 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             if labelled_letter(text, start, end):
                 continue  # "which would close under option B.": an option's letter
             role = re.fullmatch(rf"(?:[A-Z][\w-]*[ \t]+){{1,3}}{ROLE}", words)
-            if role and not any(is_first_name(w) for w in words.split()[:-1]):
+            # (a signature's line of its own: "Social Worker, Children's Services"; not "Harper Nurse from")
+            alone = re.search(r"(?:\A|\n)[ \t]*\Z", text[max(0, start - 20) : start]) and re.match(
+                r"[ \t]*(?:,|\n|\Z)", text[end:]
+            )
+            if role and alone and not any(is_first_name(w) for w in words.split()[:-1]):
                 continue  # "Social Worker", "Generalist Adviser" on a signature's line: a job
             found.append(Found(start, end, r.entity_type, source))
     places = place_name_spans(text)
@@ -342,8 +358,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             or _EVENT_AFTER.match(text, f.end)
             or _hashtag_of_no_one(text, f)  # "#NorfolkMums", "#KingsLynn" (not "#Priya")
             or _INSTITUTION_AFTER.match(text, f.end)  # "Jenny Lind Children's Hospital"
-            or PLACE_AFTER_A_NAME.match(text, f.end)  # "Ben Jonson Road", "Margaret McMillan Tower"
-            or _A_GROUPS_NAME_AFTER.match(text, f.end)  # "the Tiny Talkers groups", "Jack and Jill music"
+            or _named_place_or_group(text, f)  # "on Ben Jonson Road", "the Tiny Talkers group"
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)
@@ -353,8 +368,10 @@ def recognised(text: str) -> tuple[list[Found], Any]:
     found = [g for f in found for g in _without_a_places_end(text, f)]
     found += _names_in_their_script(text, found)
     found += _initials_again(text, found)
-    plates = [(f.start, f.end) for f in found if f.kind == "UK_VEHICLE"]
-    found = [f for f in found if f.kind != "PERSON" or not _car_before_its_plate(text, f, plates)]
+    # (where plates start and end: a look-up per name, not a pass over every plate)
+    starts = {f.start for f in found if f.kind == "UK_VEHICLE"}
+    ends = {f.end for f in found if f.kind == "UK_VEHICLE"}
+    found = [f for f in found if f.kind != "PERSON" or not _car_before_its_plate(text, f, starts, ends)]
     found = _outside_organisations(text, found)
     found = found + _outside_organisations(text, _same_name_again(text, found, places + public))
     # A sign-in sheet's "date" column dates sessions, not births; a "role" column names no one.
@@ -477,6 +494,22 @@ _CAR_BEFORE = re.compile(
 
 
 _BESIDE_A_PLATE = re.compile(r"[ \t]*[(\[,;]?[ \t]*")
+_BEFORE_A_PLATE = re.compile(r"[ \t]*[(\[,;]?[ \t]*\Z")
+
+
+def _named_place_or_group(text: str, found: Found) -> bool:
+    """Whether a name found is a place's or a group's by the word after it and a cue before it."""
+    from hubplan.consult.place_names import PLACE_AFTER_A_NAME
+
+    before = text[max(0, found.start - 40) : found.start]
+    titled = re.match(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b", text[found.start : found.end]) is not None
+    if titled or re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+\Z", before):
+        return False
+    place = (
+        PLACE_AFTER_A_NAME.match(text, found.end) is not None and _A_PLACE_BEFORE.search(before) is not None
+    )
+    group = _A_GROUPS_NAME_AFTER.match(text, found.end) is not None
+    return place or (group and _A_GROUPS_NAME_BEFORE.search(before) is not None)
 
 
 def _without_a_places_end(text: str, found: Found) -> list[Found]:
@@ -490,13 +523,15 @@ def _without_a_places_end(text: str, found: Found) -> list[Found]:
     last = re.search(r"[ \t]+\S+\Z", text[found.start : found.end])
     if found.kind != "PERSON" or last is None or not PLACE_AFTER_A_NAME.fullmatch(last[0]):
         return [found]
+    if not _A_PLACE_BEFORE.search(text, max(0, found.start - 40), found.start):
+        return [found]  # "The manager, Dave Moor, told us": a surname
     signed = len(text[found.start : found.end].split()) > 2 and re.match(
         r"[ \t]*(?:\n|\Z)", text[found.end :]
     )
     return [replace(found, end=found.start + last.start())] if signed else []
 
 
-def _car_before_its_plate(text: str, found: Found, plates: list[tuple[int, int]]) -> bool:
+def _car_before_its_plate(text: str, found: Found, starts: set[int], ends: set[int]) -> bool:
     """Whether a word taken for a name is a car's model: "our black Zafira (KV 63 LRA)".
 
     After a maker, the word must be on no first-name list ("a red Kia Amy KV63 LRA" names Amy).
@@ -507,14 +542,12 @@ def _car_before_its_plate(text: str, found: Found, plates: list[tuple[int, int]]
     if before is None:
         return False
     # the plate next to it, after ("black Zafira (KV 63 LRA)", "grey Octavia, MX19 HWD") or before
-    # ("YB70 EFA, silver Octavia")
-    after = any(
-        start >= found.end and _BESIDE_A_PLATE.fullmatch(text, found.end, start) for start, _ in plates
-    )
-    ahead = any(
-        end <= before.start() and _BESIDE_A_PLATE.fullmatch(text, end, before.start()) for _, end in plates
-    )
-    if not (after or ahead):
+    # ("YB70 EFA, silver Octavia"; a colour or maker then, not "KV63 LRA, our Kayleigh")
+    beside = _BESIDE_A_PLATE.match(text, found.end)
+    after = beside is not None and beside.end() in starts
+    back = _BEFORE_A_PLATE.search(text, max(0, before.start() - 6), before.start())
+    ahead = back is not None and back.start() in ends
+    if not (after or (ahead and (before["colour"] or before["maker"]))):
         return False
     words = text[found.start : found.end].split()
     # "Kia Amy": the maker taken into the name leaves a first name

@@ -106,8 +106,9 @@ _I_WORK_AT = re.compile(
     r"|\b(?:is|am|was|'s|’s)[ \t]+(?:an?[ \t]+)?[a-z]+[ \t]+(?:in|at|for|with)"
     # someone who runs or owns the business: "Kerry runs the Feathers", "we own the Copper Kettle", "I
     # have run Happy Feet Soft Play", "I own and manage ...", "my business is ..."
-    r"|(?-i:\b(?:[A-Z][a-z]+|I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey))[ \t]+(?:(?:have|has|had|['’]ve)[ \t]+)?"
-    r"(?:runs|ran|run|owns|owned|own|manage|manages|managed)(?:[ \t]+and[ \t]+(?:run|runs|manage|manages))?"
+    r"|(?-i:\b(?:[A-Z][a-z]+|I|[Ww]e|[Ss]he|[Hh]e|[Tt]hey))[ \t]+"
+    r"(?:(?:have|has|had|['’]ve)[ \t]+run|runs|ran|run|owns|owned|own|manage|manages)"
+    r"(?:[ \t]+and[ \t]+(?:run|runs|manage|manages))?"
     r"|\bmy[ \t]+(?:own[ \t]+)?(?:business|company|firm)[ \t]+is(?:[ \t]+called)?)"
     r"[ \t]+(?:the[ \t]+)?)\Z"
 )
