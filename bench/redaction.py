@@ -105,6 +105,10 @@ SETS = {
     "held-out 69": DATA / "pii_heldout69.jsonl",
     "held-out 70": DATA / "pii_heldout70.jsonl",
     "held-out 71": DATA / "pii_heldout71.jsonl",
+    "held-out 72": DATA / "pii_heldout72.jsonl",
+    "held-out 73": DATA / "pii_heldout73.jsonl",
+    "held-out 74": DATA / "pii_heldout74.jsonl",
+    "held-out 75": DATA / "pii_heldout75.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -1167,6 +1171,22 @@ employer ("Practice Manager, Sandhills Surgery": 33 of 43 labelled); "I own and 
 as published: 22,634 / 24,125 (93.82%), damage 831 / 18,493 (4.49%); at a738088, the same 81 sets:
 22,611, damage 866 (4.68%). Second look retrained on the 81 sets (set by set on sets it was not
 trained on, comment by comment: 21,799 -> 21,765 of 23,419 items, damage 5.76% -> 4.93%).
+Four more blind sets, measured once at c1df089 (the rules above in), as published: held-out 72
+(Sheffield, harmless phrases) 293 / 307 (95.4%), every kind at least 75%, damage 23 / 299 (7.7%); 73
+(Plymouth and Somerset) 300 / 319 (94.0%), damage 19 / 287 (6.6%); 74 (Luton and Bedford, harmless
+phrases) 295 / 314 (93.9%), workplaces 14 / 19, damage 19 / 259 (7.3%); 75 (Hull and the East Riding)
+291 / 313 (93.0%), workplaces 11 / 16, damage 19 / 294 (6.5%). Pooled: 1,179 / 1,253 (94.1%), damage
+80 / 1,139 (7.0%; the batch before, 8.4%). Famous people were the largest class of what they damaged
+(10 of 80: "the next Tom Daley", "John Bunyan wrote ...", "GIDEON AMOS MP", "gave the world William
+Wilberforce and Amy Johnson"): now kept by what is said of them (test_ways_of_writing_from_held_out_64_to_71).
+Review 20 (hostile, /work/review20/README.md: 4 high, 4 medium, 3 low) found the rules for 64 to 71
+leaked second signers and children after "First Surname, ", names before a group's word written
+without "'s" ("Mrs Hughes class"), surnames that are place words ("Jo Street"), homes after "live
+in" ("Karen and Dave's spare room"), "KV63 LRA, our Kayleigh", births beside "ended up"; and damaged
+lists of jobs, "the staff who work for" a council, "I have run the London Marathon". All fixed
+(test_review_20). All 85 sets, as published: 23,812 / 25,378 (93.83%), damage 892 / 19,632 (4.54%).
+Second look retrained on the 85 sets (set by set on sets it was not trained on, comment by comment:
+22,975 -> 22,937 of 24,672 items, damage 5.95% -> 5.01%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",
