@@ -109,6 +109,10 @@ SETS = {
     "held-out 73": DATA / "pii_heldout73.jsonl",
     "held-out 74": DATA / "pii_heldout74.jsonl",
     "held-out 75": DATA / "pii_heldout75.jsonl",
+    "held-out 76": DATA / "pii_heldout76.jsonl",
+    "held-out 77": DATA / "pii_heldout77.jsonl",
+    "held-out 78": DATA / "pii_heldout78.jsonl",
+    "held-out 79": DATA / "pii_heldout79.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",
@@ -1187,6 +1191,19 @@ lists of jobs, "the staff who work for" a council, "I have run the London Marath
 (test_review_20). All 85 sets, as published: 23,812 / 25,378 (93.83%), damage 892 / 19,632 (4.54%).
 Second look retrained on the 85 sets (set by set on sets it was not trained on, comment by comment:
 22,975 -> 22,937 of 24,672 items, damage 5.95% -> 5.01%).
+Four more blind sets, measured once at eb076ab (review 20 fixed), as published: held-out 76
+(Nottingham, harmless phrases) 264 / 282 (93.6%), workplaces 12 / 19, damage 38 / 270 (14.1%: its
+suburbs are first names, Arnold, Carlton, Clifton, Sherwood); 77 (Liverpool and the Wirral) 274 / 287
+(95.5%), workplaces 9 / 13, damage 19 / 291 (6.5%); 78 (Suffolk, voices missed) 292 / 316 (92.4%),
+schools 4 / 6, damage 15 / 270 (5.6%); 79 (Stoke and Staffordshire, harmless phrases) 286 / 302 (94.7%),
+every kind at least 75%, damage 22 / 270 (8.1%). Pooled: 1,116 / 1,187 (94.0%), damage 94 / 1,101 (8.5%).
+Built after them (test_ways_of_writing_from_held_out_72_to_79,
+test_a_town_named_for_a_first_name_in_two_comments_is_a_place): a town's name that is a first name is
+a consultation's place once two comments use it as one ("the Arnold hub"); a house or hospice named for
+someone after a place's cue ("at Claire House"). All 89 sets, as published: 24,926 / 26,565 (93.83%),
+damage 975 / 20,733 (4.70%); the 85 sets of before: 23,810, damage 890. Second look retrained on the
+89 sets (set by set on sets it was not trained on, comment by comment: 24,090 -> 24,045 of 25,859
+items, damage 6.14% -> 5.18%).
 """
 KINDS = (
     "name", "phone", "postcode", "dob", "nhs", "email", "email_obf", "address", "school", "ni", "vehicle",

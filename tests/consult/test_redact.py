@@ -2219,6 +2219,37 @@ def test_review_20(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a house or hospice named for someone, after a place's cue; not a person called House
+        ("she gets respite at Helen House every month", "unchanged"),
+        ("my friend Sarah House came with me", "my friend [name] came with me"),
+        # a role's mailbox, post-nominals on a signature's line
+        (
+            "Thanks,\nKaren Lowe\nPractice Manager\npractice.manager@example.nhs.uk",
+            "Thanks,\n[name]\nPractice Manager\n[e-mail]",
+        ),
+        ("Regards,\nAnn Bell\nRGN, SCPHN (HV)", "Regards,\n[name]\nRGN, SCPHN (HV)"),
+    ],
+)
+def test_ways_of_writing_from_held_out_72_to_79(text: str, expected: str) -> None:
+    """Ways of writing held-out 72 to 79 measured as damage, said in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+def test_a_town_named_for_a_first_name_in_two_comments_is_a_place() -> None:
+    """ "the Carlton hub" in two comments makes Carlton (a town, and a first name) a place everywhere."""
+    from hubplan.consult.redact import redact_all
+
+    texts = [
+        "We use the Carlton hub on Mondays.",
+        "I take the twins to the Carlton hub.",
+        "Carlton is too far for us.",
+    ]
+    assert redact_all(texts) == texts
+
+
+@pytest.mark.parametrize(
     ("texts", "expected"),
     [
         # a name found in one comment is not spread into an MP's name in office

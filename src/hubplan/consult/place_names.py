@@ -695,7 +695,7 @@ def _multi_word_places() -> frozenset[str]:
 # word for a place: "the Sandgarth centre", "Haverholme Marina", "Skelbeck Road".
 _IN_A_PLACE_SLOT = re.compile(
     r"(?i:\b(?:in|at|near|into|outside|around)[ \t]+)"
-    r"(?-i:([A-Z][a-z]{2,}(?:[ \t]+[A-Z][a-z]{2,})?))\b(?!['’]s\b)"
+    r"(?-i:([A-Z][a-z]{2,}(?:[ \t]+(?!(?:Family|Hub|Hubs|Centre|Children)\b)[A-Z][a-z]{2,})?))\b(?!['’]s\b)"
     r"|\b(?-i:([A-Z][a-z]{2,}))[ \t]+"
     r"(?:(?i:hubs?|family[ \t]+hub|children['’]?s[ \t]+centre)|centres?|centers?|library|ward|estate)\b"
 )
@@ -753,6 +753,7 @@ def places_named_in(texts: Sequence[str], *, at_least: int = 2) -> frozenset[str
             " " in w
             or n >= max(at_least, 3)
             or not (is_english_word(w) or is_first_name(w) or is_ambiguous_name(w))
+            or w in british_place_names()  # "at Sherwood", "the Arnold hub": a town's name in two comments
         )
     }
     if not places:

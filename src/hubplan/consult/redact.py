@@ -200,6 +200,9 @@ _A_GROUPS_NAME_AFTER = re.compile(
 _A_GROUPS_NAME_BEFORE = re.compile(
     r"(?i:\b(?:the|a|an|our|their|your)[ \t]+)(?:[A-Z][\w'’-]*[ \t]+(?:and|&)[ \t]+)?\Z"
 )
+# A house or hospice named for someone, after a place's cue: "respite at Claire House", "we lived at Ronald
+# McDonald House" (no labelled name has "House" after it; 29 harmless phrases end in it)
+_A_HOUSE_AFTER = re.compile(r"[ \t]+(?:House|Hospice)\b")
 # A place named for someone needs a place's cue before it: "the centre on Ben Jonson Road", "down Lee
 # Bay" (not "Our worker is Jo Street and she ...", "Thank you to Lisa Tower")
 _A_PLACE_BEFORE = re.compile(
@@ -505,9 +508,8 @@ def _named_place_or_group(text: str, found: Found) -> bool:
     titled = re.match(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\b", text[found.start : found.end]) is not None
     if titled or re.search(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?[ \t]+\Z", before):
         return False
-    place = (
-        PLACE_AFTER_A_NAME.match(text, found.end) is not None and _A_PLACE_BEFORE.search(before) is not None
-    )
+    after = PLACE_AFTER_A_NAME.match(text, found.end) or _A_HOUSE_AFTER.match(text, found.end)
+    place = after is not None and _A_PLACE_BEFORE.search(before) is not None
     group = _A_GROUPS_NAME_AFTER.match(text, found.end) is not None
     return place or (group and _A_GROUPS_NAME_BEFORE.search(before) is not None)
 
@@ -521,7 +523,9 @@ def _without_a_places_end(text: str, found: Found) -> list[Found]:
     from hubplan.consult.place_names import PLACE_AFTER_A_NAME
 
     last = re.search(r"[ \t]+\S+\Z", text[found.start : found.end])
-    if found.kind != "PERSON" or last is None or not PLACE_AFTER_A_NAME.fullmatch(last[0]):
+    if found.kind != "PERSON" or last is None:
+        return [found]
+    if not (PLACE_AFTER_A_NAME.fullmatch(last[0]) or _A_HOUSE_AFTER.fullmatch(last[0])):
         return [found]
     if not _A_PLACE_BEFORE.search(text, max(0, found.start - 40), found.start):
         return [found]  # "The manager, Dave Moor, told us": a surname

@@ -99,10 +99,12 @@ _NAME_FIELD_BEFORE = re.compile(r"(?i:(?:name|surname|forename)[\"']?[ \t]*[:=][
 
 
 # The writer saying where they work or are posted, just before the finding: "I work nights at", "we
-# both work for", "a forces family posted to", "her dad is a chef in the Navy".
+# both work for", "a forces family posted to", "her dad is a chef in the Navy", "signed off from".
 _I_WORK_AT = re.compile(
     r"(?i:(?:\b(?:i|we|i['’]m|im)[ \t]+(?:both[ \t]+)?(?:work|worked|working)\b(?:[ \t]+[a-z-]+){0,2}"
     r"[ \t]+(?:at|for)|\b(?:posted|stationed)[ \t]+(?:to|at|in)"
+    # "signed off from Lotus", "laid off from Crown Chicken": the work is the writer's
+    r"|\b(?:(?:signed|laid)[ \t]+off|made[ \t]+redundant|sacked|let[ \t]+go)[ \t]+(?:from|by|at)"
     r"|\b(?:is|am|was|'s|’s)[ \t]+(?:an?[ \t]+)?[a-z]+[ \t]+(?:in|at|for|with)"
     # someone who runs or owns the business: "Kerry runs the Feathers", "we own the Copper Kettle", "I
     # have run Happy Feet Soft Play", "I own and manage ...", "my business is ..."
