@@ -1071,7 +1071,8 @@ _ROLE_THEN_EMPLOYER = re.compile(
 )
 
 
-_A_ROLE_AT = re.compile(rf"(?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE}\b")
+ROLE_TITLE = re.compile(rf"(?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE}\b")
+"""A role's title of up to four words: "Practice Manager", "Family Support Worker"."""
 
 
 class WorkplaceRecogniser(_Regex):
@@ -1089,7 +1090,7 @@ class WorkplaceRecogniser(_Regex):
         doc = getattr(nlp_artifacts, "tokens", None)
         parsed = grammar_workplaces(doc) if doc is not None else iter(())
         # (not a list of jobs: "Health Visitor, Midwife, Social Worker")
-        signed = [m.span(2) for m in _ROLE_THEN_EMPLOYER.finditer(text) if not _A_ROLE_AT.match(m[2])]
+        signed = [m.span(2) for m in _ROLE_THEN_EMPLOYER.finditer(text) if not ROLE_TITLE.match(m[2])]
         found = list(self.spans(text, [*self._employers(text), *parsed, *signed]))
         # a form's "Employer: Diss Co-op": whatever the words
         found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]

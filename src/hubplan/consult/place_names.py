@@ -99,11 +99,12 @@ None of them ends a name in the labelled sets; words that are also surnames (Hil
 Park, House, Ward, Close, Court, Grove) are left out.
 """
 
-_PLACE_SUFFIX = re.compile(
-    r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|"
-    r"port|bridge|burgh|wick|cliffe|minster|ness|holme|market|lynn|heath|end|ing|ings|ey)$",
-    re.IGNORECASE,
+TOWN_ENDINGS = (
+    "ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|port|"
+    "bridge|burgh|wick|cliffe|minster|ness|holme|heath|ing|ings|ey"
 )
+"""Endings of English towns' names (as a regular expression's alternatives)."""
+_PLACE_SUFFIX = re.compile(rf"(?:{TOWN_ENDINGS}|market|lynn|end)$", re.IGNORECASE)
 _PLACE_PREFIX = _words(
     """st st. saint great little north south east west upper lower old new king's kings long high
     market castle bishop's"""

@@ -44,6 +44,7 @@ from hubplan.consult.place_names import (
     MERGED_WITH,
     PLACE_AFTER_A_NAME,
     STREET_WORDS,
+    TOWN_ENDINGS,
     looks_like_place,
     named_for_town,
     posted_from,
@@ -1899,10 +1900,8 @@ _SIGNERS_PLACE = re.compile(
 # The endings of English places' names, for a signer's place no gazetteer holds ("Threemilestone",
 # "Lillyhall", "Stobhill", "Shawclough")
 _PLACE_ENDING = re.compile(
-    r"(?:ham|ton|ford|wich|mouth|bury|borough|field|ley|by|stead|well|worth|caster|chester|thorpe|dale|port|"
-    r"bridge|burgh|wick|cliffe|minster|ness|holme|heath|stone|hall|moor|hill|clough|wood|combe|den|gate|"
-    r"green|head|hurst|land|mere|shaw|side|thwaite|wyke|croft|dene|holt|ridge|stow|cott|cote|ings|ing|fold|"
-    r"bank|brook|ey)$",
+    rf"(?:{TOWN_ENDINGS}|stone|hall|moor|hill|clough|wood|combe|den|gate|green|head|hurst|land|mere|shaw|"
+    rf"side|thwaite|wyke|croft|dene|holt|ridge|stow|cott|cote|fold|bank|brook)$",
     re.IGNORECASE,
 )
 

@@ -258,7 +258,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         The findings (which may overlap) and the parse they were found in; ``bench/second_look.py``
         trains the second look (:mod:`hubplan.consult.second_look`) on both.
     """
-    from hubplan.consult.identifiers import ROLE, SOCIAL
+    from hubplan.consult.identifiers import ROLE_TITLE, SOCIAL
     from hubplan.consult.name_clues import (
         OFFICE,
         festival_spans,
@@ -325,7 +325,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
                 continue  # "Centrum w North Lynn bardzo nam pomogło": no name
             if labelled_letter(text, start, end):
                 continue  # "which would close under option B.": an option's letter
-            role = re.fullmatch(rf"(?:[A-Z][\w-]*[ \t]+){{1,3}}{ROLE}", words)
+            role = " " in words and ROLE_TITLE.fullmatch(words)
             # (a signature's line of its own: "Social Worker, Children's Services"; not "Harper Nurse from")
             alone = re.search(r"(?:\A|\n)[ \t]*\Z", text[max(0, start - 20) : start]) and re.match(
                 r"[ \t]*(?:,|\n|\Z)", text[end:]
