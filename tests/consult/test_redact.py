@@ -2397,22 +2397,25 @@ def test_a_consultations_places_stay_inside_it() -> None:
     from hubplan.consult.redact import redact_all
 
     assert (
-        redact_all(["the hub in Rosehill is great", "we live in Rosehill", "x"])[0]
-        == "the hub in Rosehill is great"
+        redact_all(["the hub in Whinburn is great", "we live in Whinburn", "x"])[0]
+        == "the hub in Whinburn is great"
     )
     from hubplan.consult.place_names import last_words_of_towns, town_names
 
-    assert "rosehill" not in town_names()
-    assert "rosehill" not in last_words_of_towns()
+    assert "whinburn" not in town_names()
+    assert "whinburn" not in last_words_of_towns()
     # a first name written where a place stands is never one for the whole consultation
     out = redact_all(["shouting at Tyrese again", "we were shouting at Tyrese", "my son Tyrese is 4"])
     assert out[2] == "my son [name] is 4"
 
 
 def test_a_word_or_first_name_is_a_place_only_when_three_comments_say_so() -> None:
-    """Walker (a word, a first name, a Newcastle estate): a place after three comments, not two."""
+    """Ellis (a first name, no town or ward) is a place after three comments, not two; Walker (a word, a
+    first name, and a Newcastle ward) after two, as a town's name is."""
     from hubplan.consult.place_names import places_named_in
 
-    three = ["the hub in Walker is great", "we walk to Walker hub", "life in Walker is hard"]
-    assert places_named_in(three) == frozenset({"walker"})
+    three = ["the hub in Ellis is great", "we walk to Ellis hub", "life in Ellis is hard"]
+    assert places_named_in(three) == frozenset({"ellis"})
     assert places_named_in(three[:2]) == frozenset()
+    walker = ["the hub in Walker is great", "we walk to Walker hub"]
+    assert places_named_in(walker) == frozenset({"walker"})

@@ -969,15 +969,32 @@ def thing_name_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# England's hospitals known by the name of the person they are named for, said without "Hospital"
-# ("born at the James Paget", "nasceu no James Paget", "we were sent to Addenbrooke's"): no one's
-# name. A workplace still where someone works there ("I'm a porter at the James Paget").
+# Britain's hospitals, children's hospices and care charities known by the name of a person they are
+# named for ("born at the James Paget", "nasceu no James Paget", "under Alder Hey", "respite at Claire
+# House", "a Macmillan nurse"): no one's name. Our own list, of the hospitals and children's hospices
+# that families name, written from the NHS's and Together for Short Lives' directories. A workplace
+# still where someone works there ("I'm a porter at the James Paget").
+_NAMED_FOR_PEOPLE_HOUSES = (
+    # Children's and adult hospices and homes named "... House" or "... Place" for a person: a house of two
+    # words is no one's name, wherever it stands
+    r"Claire|Martin|Naomi|Derian|Francis|Brian|Rachel|Robin|Charlie|Richard|Dorothy|Demelza|Katharine|"
+    r"Helen[ \t]+(?:&|and)[ \t]+Douglas|Ronald[ \t]+McDonald|Zo[eë]['’]?s"
+)
+_HOUSE_NAMED_FOR_PEOPLE = re.compile(
+    rf"\b((?:{_NAMED_FOR_PEOPLE_HOUSES})[ \t]+(?:House|Place)"
+    r"(?:[ \t]+(?:Hospice|Children['’]s[ \t]+Hospice))?)\b"
+)
 _HOSPITALS_NAMED_FOR_PEOPLE = re.compile(
     # said as a place, after "the" or a preposition of place (a girl called Evelina, or a man called John
     # Radcliffe, is no hospital; "... Hospital" after a name is read by the redaction's own rule)
-    r"\b(?i:the|at|to|in|no|from|into)[ \t]+"
+    r"\b(?i:the|at|to|in|no|from|into|under|with)[ \t]+"
     r"((?:James[ \t]+Paget|Jenny[ \t]+Lind|John[ \t]+Radcliffe|Addenbrooke['’]?s|William[ \t]+Harvey|"
-    r"Alder[ \t]+Hey|Evelina|George[ \t]+Eliot|Florence[ \t]+Nightingale))\b"
+    r"Alder[ \t]+Hey|Evelina|George[ \t]+Eliot|Florence[ \t]+Nightingale|Samuel[ \t]+Johnson|"
+    r"Sir[ \t]+Robert[ \t]+Peel|Jessop[ \t]+Wing|Douglas[ \t]+Macmillan|Donna[ \t]+Louise|Jessie[ \t]+May|"
+    r"Whittington|Lister|Freeman|Rosie|Guy['’]s|Jimmy['’]s|Demelza|Keech|Marie[ \t]+Curie|Sue[ \t]+Ryder))\b"
+    # a charity's nurse or nurses ("the Macmillan nurse", "a Marie Curie nurse"), whatever comes before
+    r"|\b((?:Macmillan|Marie[ \t]+Curie|Sue[ \t]+Ryder|Admiral)[ \t]+"
+    r"(?i:nurses?|nursing|team|support|centre))\b"
 )
 
 
@@ -1040,9 +1057,13 @@ def named_thing_spans(text: str) -> list[tuple[int, int]]:
     list of (start, end)
         Character offsets (end exclusive).
     """
+    # (a preposition before it makes it a place whoever the sentence is about: "my youngest is under
+    # Alder Hey"; after "the" or alone, "my" just before makes it someone: "my son Martin House")
     hospitals = [
-        m.span(1)
-        for m in _HOSPITALS_NAMED_FOR_PEOPLE.finditer(text)
-        if not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
+        m.span(1) if m[1] else m.span(2)
+        for pattern in (_HOSPITALS_NAMED_FOR_PEOPLE, _HOUSE_NAMED_FOR_PEOPLE)
+        for m in pattern.finditer(text)
+        if re.match(r"(?i:at|to|in|no|from|into|under|with)\b", m[0])
+        or not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
     ]
     return [m.span() for m in _NAMED_THING.finditer(text)] + hospitals + list(_possessed_things(text))

@@ -139,6 +139,17 @@ def census_first_names() -> frozenset[str]:
 
 
 @functools.cache
+def census_surnames() -> frozenset[str]:
+    """Return the lower-case surnames of the 1990 US census that the ``names`` package ships (88,799).
+
+    Many are English places too ("Lockwood", "Ashdown", "Sherwood"): a ward's name that is one counts
+    as a place only by context (:func:`hubplan.consult.place_names.town_names`).
+    """
+    text = resources.files("names").joinpath("dist.all.last").read_text(encoding="utf-8")
+    return frozenset(line.split()[0].lower() for line in text.splitlines() if line.strip())
+
+
+@functools.cache
 def world_first_names() -> frozenset[str]:
     """Return the first names of the shipped lists (Faker-derived and our supplement), lower case."""
     out: set[str] = set()

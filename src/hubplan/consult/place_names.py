@@ -14,12 +14,19 @@ import itertools
 import re
 from collections.abc import Iterator, Sequence
 
-from hubplan.consult.name_lists import _words, is_ambiguous_name, is_english_word, is_first_name
+from hubplan.consult.name_lists import (
+    _words,
+    census_surnames,
+    is_ambiguous_name,
+    is_english_word,
+    is_first_name,
+)
 from hubplan.data.places import (
     british_place_names,
     british_places,
     district_names,
     library_localities,
+    ward_places,
     world_countries,
     world_place_names,
 )
@@ -51,7 +58,8 @@ def town_names() -> frozenset[str]:
     GeoNames' places of 500 people or more (:func:`~hubplan.data.places.british_place_names`), and
     England's districts and councils (:func:`~hubplan.data.places.district_names`: "Breckland",
     "Calderdale") and the neighbourhoods its libraries serve
-    (:func:`~hubplan.data.places.library_localities`: "Hellesdon", "Earlham"), less those whose first
+    (:func:`~hubplan.data.places.library_localities`: "Hellesdon", "Earlham") and its wards are named
+    for (:func:`~hubplan.data.places.ward_places`: "Bestwood", "Normacot"), less those whose first
     word is also a first name ("Shirley", "Stanley", "Eden"), which context must tell apart, and those
     made only of English words ("Park", "Green Street", "Three Rivers"). Inside
     :func:`consultation_places`, the consultation's own places too.
@@ -73,7 +81,32 @@ def _gazetteer_towns() -> frozenset[str]:
         if not (is_first_name(n.split()[0]) or is_ambiguous_name(n.split()[0]))
         and not all(is_english_word(w) for w in re.split(r"[\s-]+", n))
     }
-    return british_place_names() | frozenset(named)
+    return british_place_names() | frozenset(named) | _ward_towns()
+
+
+@functools.cache
+def _ward_towns() -> frozenset[str]:
+    """Return the neighbourhoods wards are named for that no person's name could be.
+
+    Not a name whose last word is a surname (the 1990 US census list: "Lockwood", "Ashdown", "Norris
+    Green") or a first name ("Sherwood", "Clifton"): a ward named so counts as a place only by
+    context, as a first name's town does (a first word may be a first name where more words follow:
+    "Weston Coyney"); nor one of English words only ("Abbey", "Castle") or a street's ("Northgate").
+    """
+    out = set()
+    for n in ward_places():
+        words = n.split()
+        last = words[-1]
+        if (
+            last in census_surnames()
+            or is_first_name(last)
+            or is_ambiguous_name(last)
+            or (len(words) == 1 and n.endswith("gate"))
+            or all(is_english_word(w) for w in re.split(r"[\s-]+", n))
+        ):
+            continue
+        out.add(n)
+    return frozenset(out)
 
 
 STREET_WORDS = (
@@ -159,6 +192,9 @@ def posted_from(text: str, start: int, end: int) -> bool:
     return not is_first_name(words[0]) or _a_street_or_estate(words)
 
 
+_TITLE_AFTER = re.compile(r"[ \t]*\((?:Mrs|Mr|Ms|Miss|Mx|Dr|Revd|Rev)\.?\)")
+
+
 def looks_like_place(text: str, start: int, end: int) -> bool:
     """Return whether the capitalised words at ``text[start:end]`` read as a place rather than a person.
 
@@ -178,8 +214,8 @@ def looks_like_place(text: str, start: int, end: int) -> bool:
         word is a first name of the census list (then only the word after counts).
     """
     words = text[start:end].split()
-    if not words:
-        return False
+    if not words or _TITLE_AFTER.match(text, end):
+        return False  # "Ivy Bircham (Mrs)": a letter's writer with her title after, though a village's name
     if _placed_by_what_is_around(text, start, end, words):
         return True
     city = reads_as_city(text, start, end)
@@ -255,6 +291,10 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     yield bool(HUB_AFTER.match(text, end)) and not work and bool(placed)
     # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
     yield bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end)
+    # "9 Farnborough Road, Clifton, NG11 8GF", "27 Redhill Road\nArnold\nNottingham": a town on an
+    # address's lines, after its street, before a comma, a line's end or a postcode (200 of 217 such
+    # labelled phrases keep the town, 17 take it into the address, none is a name)
+    yield on_an_address_line(text, start, end)
     # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
     yield bool(re.match(r"[ \t]*[(,][ \t]*(?:County|Co\.)[ \t]+[A-Z]", text[end : end + 20]))
     # "keep Marlpit open", "save Fairstead": the centre under consultation, named by its place
@@ -288,6 +328,41 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     # "from Hong Kong", "work in China": a country or city abroad after "from", "in"
     yield " ".join(words).lower() in world_place_names() and bool(
         _PLACE_BEFORE.search(text[max(0, start - 100) : start])
+    )
+
+
+# A street's name ending a line or a comma's part of an address, then perhaps one more line or part
+# ("Rose Cottage\nFord Lane\n", "41 Horninglow Road, ", "27 Redhill Road\nArnold\n").
+_A_STREETS_LINE_BEFORE = re.compile(
+    r"(?:(?m:^)|[,:])[ \t]*(?:\d+[A-Za-z]?,?[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|"
+    r"Row|Walk|Green|Square|Mews|View|Rise|Park|Parade|ROAD|STREET|LANE|AVENUE|CLOSE|DRIVE|WAY)\.?"
+    r"[ \t]*(?:,|\r?\n)[ \t]*"
+    r"(?:(?![^,\n]*\d[A-Za-z]{2}\b)[A-Z][\w'’-]*(?:[ \t]+[\w'’-]+){0,3}[ \t]*(?:,|\r?\n)[ \t]*)?\Z"
+)
+# Its postcode next, or after a line or two of its town and county ("Arnold\nNottingham\nNG5 8GS").
+_A_POSTCODE_AHEAD = re.compile(
+    r"(?:[ \t]*[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,3}[ \t]*(?:,|\r?\n)){0,2}"
+    r"[ \t]*(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2})\b"
+)
+# A town's words to the end of its line or part: "Burton upon Trent", "Wells-next-the-Sea".
+_A_TOWNS_PART = re.compile(
+    r"[ \t]*[A-Z][\w'’-]*(?:[ \t]+(?:upon|on|in|under|next|the|le|by|[A-Z][\w'’-]*)){0,4}"
+    r"(?:[ \t]*(?:,|\r?\n|\Z)|[ \t]+(?P<postcode>(?i:[A-Z]{1,2}\d[A-Z\d]?[ \t]*\d[A-Z]{2}))\b)"
+)
+
+
+def on_an_address_line(text: str, start: int, end: int) -> bool:
+    """Return whether ``text[start:end]`` is (in) an address's town: after its street, before its postcode."""
+    part = max(text.rfind("\n", 0, start), text.rfind(",", 0, start)) + 1
+    if start - part > 40:
+        return False
+    town = _A_TOWNS_PART.match(text, part)
+    return (
+        town is not None
+        and town.end() >= end
+        and _A_STREETS_LINE_BEFORE.search(text, max(0, part - 80), part) is not None
+        and (town["postcode"] is not None or _A_POSTCODE_AHEAD.match(text, town.end()) is not None)
     )
 
 
@@ -591,7 +666,7 @@ def _reads_as_place(text: str, first: re.Match[str], name: str = "") -> bool:
     ``name`` is the place's name as :func:`_plain` writes it: one abroad also reads as a place after
     "from" ("from Hong Kong"); one at home not ("a card from George Green").
     """
-    if not is_first_name(first[0]):
+    if not is_first_name(first[0]) or name in _ward_towns():  # "Weston Coyney": its last word no name
         return True
     before = text[max(0, first.start() - 12) : first.start()]
     abroad = name in _multi_word_places_abroad()
@@ -754,7 +829,9 @@ def places_named_in(texts: Sequence[str], *, at_least: int = 2) -> frozenset[str
             " " in w
             or n >= max(at_least, 3)
             or not (is_english_word(w) or is_first_name(w) or is_ambiguous_name(w))
-            or w in british_place_names()  # "at Sherwood", "the Arnold hub": a town's name in two comments
+            # "at Sherwood", "the Arnold hub": a town's or ward's name in two comments
+            or w in british_place_names()
+            or w in ward_places()
         )
     }
     if not places:

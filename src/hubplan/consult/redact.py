@@ -272,7 +272,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
         thing_name_spans,
     )
     from hubplan.consult.name_lists import is_first_name
-    from hubplan.consult.place_names import looks_like_place, place_name_spans
+    from hubplan.consult.place_names import looks_like_place, on_an_address_line, place_name_spans
     from hubplan.consult.recognisers import (
         KINDS,
         a_signers_place,
@@ -362,6 +362,7 @@ def recognised(text: str) -> tuple[list[Found], Any]:
             or _hashtag_of_no_one(text, f)  # "#NorfolkMums", "#KingsLynn" (not "#Priya")
             or _INSTITUTION_AFTER.match(text, f.end)  # "Jenny Lind Children's Hospital"
             or _named_place_or_group(text, f)  # "on Ben Jonson Road", "the Tiny Talkers group"
+            or on_an_address_line(text, f.start, f.end)  # "41 Horninglow Road, Burton upon Trent"
             or (
                 _BUS_ROUTE_AFTER.match(text, f.end)
                 and _BUS_COMPANY_BEFORE.search(text, max(0, f.start - 5), f.start)

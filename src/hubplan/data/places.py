@@ -11,6 +11,8 @@ not the towns people search for, and LSOA names are only the district's name and
 
 from __future__ import annotations
 
+import csv
+import gzip
 import json
 import re
 from collections.abc import Mapping
@@ -161,6 +163,41 @@ def library_localities() -> frozenset[str]:
         place = _LIBRARY_WORDS.sub("", name).strip().lower()
         if len(place) > 3 and place in address.lower():
             out.add(place)
+    return frozenset(out)
+
+
+_WARD_WORDS = re.compile(r"\s+(?:Ward|ED)$|\s*\([^)]*\)")
+_WARD_SPLIT = re.compile(r"\s*(?:,|\band\b|&|[\s-]with[\s-])\s*")
+# A ward's part of a neighbourhood: "Clifton East" is Clifton, "North Walsham" stays as it is
+# (GeoNames has it), "Upper Stoke" gives Stoke too.
+_WARD_SIDE = re.compile(
+    r"\s+(?:North|South|East|West|Central|Rural|Town|Village|North East|North West|South East|South West)$"
+    r"|^(?:North|South|East|West|Central|Upper|Lower)\s+"
+)
+
+
+@cache
+def ward_places() -> frozenset[str]:
+    """Return the lower-case names of the neighbourhoods Britain's electoral wards are named for.
+
+    GeoNames leaves out most suburbs and estates ("Bestwood", "Normacot", "Weston Coyney", "Eyres
+    Monsell"), and they are where families live and what they write. Wards are named for them:
+    each ward's name (OS Code-Point Open's code list, built by ``scripts/build_wards.py``), less
+    "Ward" and what is in brackets, split at "and", "&" and commas ("Bestwood and Top Valley"), each
+    part also without a side ("Clifton East" is Clifton too). Empty where the wards table is not
+    installed.
+    """
+    packaged = resources.files("hubplan.data") / "england" / "wards.csv.gz"
+    if not packaged.is_file():
+        return frozenset()
+    with packaged.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as handle:
+        names = [row["name"] for row in csv.DictReader(handle)]
+    out: set[str] = set()
+    for name in names:
+        for piece in _WARD_SPLIT.split(_WARD_WORDS.sub("", name)):
+            part = piece.strip(" -")
+            if len(part) > 2:
+                out.update(n.lower() for n in (part, _WARD_SIDE.sub("", part)) if len(n) > 2)
     return frozenset(out)
 
 
