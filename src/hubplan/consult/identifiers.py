@@ -583,13 +583,14 @@ _REGISTERS = (
     r"reg|licence|license|certificate|cert|badge|plate|pcn|penalty\s+charge(?:\s+notice)?|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
     r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident|army|pupil|student|"
-    r"learner)\s+(?:ref|no|number|id)|mrn|"
+    r"learner|account|benefit|library|uc)\s+(?:ref|no|number|id)|mrn|"
     # someone's service number (not a helpline's "customer service number 0300 ..."), a child's unique
     # pupil number, a family court's case ("Our court case was ME23P00417", not "the court case in 2024")
     r"(?:my|his|her|[a-z]+['’]s)\s+service\s+(?:no|number)|upn|unique\s+pupil\s+number|"
     r"court\s+case(?=(?:\s+(?:was|is|no\.?|number|ref|id)|\s*:)+\s*[A-Z]{1,3}\d)|"
     # "Housing register no HR0194432" (not "on the housing register in 2019"), "Eligibility code: 500..."
-    r"register(?=[ \t]+(?:no\b|number|num\b|ref))|eligibility\s+code)"
+    # "Your 30 hours childcare code: 500...", "our 30 hours code (500...)"
+    r"register(?=[ \t]+(?:no\b|number|num\b|ref))|(?:eligibility|childcare|hours)\s+code)"
 )
 REG_NUMBER = re.compile(
     r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
@@ -598,7 +599,10 @@ REG_NUMBER = re.compile(
     # (its groups, a last single digit after four: "Blue Badge (no. BB 7734 1190 2)")
     # (a bounded look: "court case was " ten thousand times with no digit is linear)
     r"((?=(?:[A-Za-z /-]{0,20}\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3}"
-    r"(?:(?<=\d{4})[ ]\d(?![\w.,]\w))?)"
+    r"(?:(?<=\d{4})[ ]\d(?![\w.,]\w))?"
+    # (a Child Benefit reference's two letters after its digits: "CHB 00847193 NB")
+    r"(?:(?<=\d{6})[ ](?!OK|IN|ON|AT|TO|IS|IT|AM|PM|NO|SO|UK|OR|IF|BY|MY|WE|ME|US|AN|AS|BE|DO|GO|UP)"
+    r"[A-Z]{2}(?![A-Za-z0-9]))?)"
     r"(?![A-Za-z0-9])"
 )
 
@@ -1061,7 +1065,9 @@ ROLE = (
     r"(?:Manager|Partner|Founder|Co-?[Ff]ounder|Director|Owner|Proprietor|Headteacher|Head|Principal|Chair|"
     r"Secretary|Treasurer|Co-?ordinator|Lead|Officer|Nurse|Midwife|Visitor|Adviser|Advisor|Worker|"
     r"Practitioner|SENCO|SENCo|Therapist|Consultant|Pharmacist|Dentist|GP|Teacher|Leader|Supervisor|"
-    r"Administrator|Assistant|Trustee|Chef|Organiser)"
+    r"Administrator|Assistant|Trustee|Chef|Organiser|Analyst|Engineer|Developer|Accountant|Solicitor|"
+    r"Librarian|Receptionist|Technician|Paramedic|Physiotherapist|Psychologist|Clerk|Apprentice|Lecturer|"
+    r"Researcher|Doula)"
 )
 _ROLE_THEN_EMPLOYER = re.compile(
     # on a signature's line: at its start, or after the signer's name ("From Graham Tetley, ")
@@ -1070,6 +1076,19 @@ _ROLE_THEN_EMPLOYER = re.compile(
     rf"((?:[A-Z][\w'’&.-]*|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|and|of|for|the))*)(?=[ \t]*(?:[,|(\n]|$))"
 )
 
+
+# A signer's own business in a signature's cell after the name ("Claire Darby | Little Chainmakers
+# Childminding", "Jade Whitlock | Birth & Postnatal Doula | Bloom & Birth Doula Co."): a cell whose
+# last word is a small business's.
+_SIGNER_THEN_BUSINESS = re.compile(
+    r"(?m)^[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}"
+    r"(?:[ \t]*\|[ \t]*[^|\n]{1,60}?)?[ \t]*\|[ \t]*"
+    r"((?:[A-Z][\w'’&.-]*|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|and|of|for|the|by))*[ \t]+"
+    r"(?:Childminding|Childcare|Nursery|Pre-?[Ss]chool|Ltd\.?|Limited|Co\.|Company|Caf[eé]|Salon|Studio|"
+    r"Photography|Cleaning|Consulting|Consultancy|Pantry|Bakery|Kitchen|Catering|Barbers?|Beauty|Fitness|"
+    r"Nails|Plumbing|Electrical|Builders|Lettings|Design|Cakes|Crafts|Tutoring|Services))"
+    r"(?=[ \t]*(?:\||\n|$))"
+)
 
 ROLE_TITLE = re.compile(rf"(?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE}\b")
 """A role's title of up to four words: "Practice Manager", "Family Support Worker"."""
@@ -1091,6 +1110,7 @@ class WorkplaceRecogniser(_Regex):
         parsed = grammar_workplaces(doc) if doc is not None else iter(())
         # (not a list of jobs: "Health Visitor, Midwife, Social Worker")
         signed = [m.span(2) for m in _ROLE_THEN_EMPLOYER.finditer(text) if not ROLE_TITLE.match(m[2])]
+        signed += [m.span(1) for m in _SIGNER_THEN_BUSINESS.finditer(text)]
         found = list(self.spans(text, [*self._employers(text), *parsed, *signed]))
         # a form's "Employer: Diss Co-op": whatever the words
         found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]

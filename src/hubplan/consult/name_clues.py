@@ -750,13 +750,18 @@ def in_office_spans(text: str) -> list[tuple[int, int]]:
 
 _A_FULL_NAME = r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2}"
 # Someone famous by what is said of them, on no list: "the next Tom Daley", "thinks he's Carlton
-# Morris", "a statue of Jackie Milburn", "no relation to David Beckham", "John Bunyan wrote The
-# Pilgrim's Progress", "GIDEON AMOS MP", "Luke Campbell is standing for mayor" (no labelled name has
-# one of these around it; 13 harmless phrases do). Not "named after" (a grandad) nor "not that" ("not
-# that Dave cares").
+# Morris", "a statue of Jackie Milburn", "birthplace of Stan Laurel", "no relation to David Beckham",
+# "John Bunyan wrote The Pilgrim's Progress", "GIDEON AMOS MP", "Luke Campbell is standing for
+# mayor" (no labelled name has one of these around it; 13 harmless phrases do). Not "named after" (a
+# grandad) nor "not that" ("not that Dave cares").
 _FAMED_BEFORE = re.compile(
     rf"(?:\bthe[ \t]+next|\bthinks[ \t]+(?:he|she|they)(?:['’]s|['’]re|[ \t]+is|[ \t]+are)|"
-    rf"\bstatues?[ \t]+of|\bno[ \t]+relation[ \t]+to)[ \t]+({_A_FULL_NAME})"
+    rf"\bstatues?[ \t]+of|\bno[ \t]+relation[ \t]+to|\bbirthplace[ \t]+of|\bborn[ \t]+here[ \t]+was)"
+    rf"[ \t]+({_A_FULL_NAME})"
+    # "As Eric Morecambe would've said", "as Brian Clough might have put it": a full name quoted as
+    # everyone's (not "as my mum would say", nor one name: "as Sarah would say" may be a friend)
+    rf"|\b[Aa]s[ \t]+([A-Z][\w'’-]+[ \t]+[A-Z][\w'’-]+)[ \t]+(?:would|might|used[ \t]+to|once)"
+    rf"(?:['’]ve|[ \t]+have)?[ \t]+(?:said|say|put[ \t]+it|sing|sang)\b"
 )
 _FAMED_AFTER = re.compile(
     rf"(?<![\w'’-])({_A_FULL_NAME})(?=[ \t]+(?:(?i:mp)\b|(?:is|was)[ \t]+(?:standing|running)[ \t]+for\b|"
@@ -768,7 +773,8 @@ _GAVE_THE_WORLD = re.compile(r"\bgave[ \t]+(?:the[ \t]+world|Britain|England)[ \
 
 def _famed_spans(text: str) -> list[tuple[int, int]]:
     """Return the spans of people a comment speaks of as famous (see ``_FAMED_BEFORE``)."""
-    spans = [m.span(1) for m in (*_FAMED_BEFORE.finditer(text), *_FAMED_AFTER.finditer(text))]
+    spans = [m.span(1) if m[1] else m.span(2) for m in _FAMED_BEFORE.finditer(text)]
+    spans += [m.span(1) for m in _FAMED_AFTER.finditer(text)]
     for m in _GAVE_THE_WORLD.finditer(text):
         spans += [(m.start(1) + n.start(), m.start(1) + n.end()) for n in re.finditer(_A_FULL_NAME, m[1])]
     return spans
@@ -975,23 +981,28 @@ def thing_name_spans(text: str) -> list[tuple[int, int]]:
 # that families name, written from the NHS's and Together for Short Lives' directories. A workplace
 # still where someone works there ("I'm a porter at the James Paget").
 _NAMED_FOR_PEOPLE_HOUSES = (
-    # Children's and adult hospices and homes named "... House" or "... Place" for a person: a house of two
-    # words is no one's name, wherever it stands
+    # Children's and adult hospices and homes named "... House" or "... Place" for a person, after a
+    # preposition of place or "the" ("respite at Claire House"; House and Place are surnames too:
+    # "Naomi House was our key worker", "Cllr Richard House", review 21)
     r"Claire|Martin|Naomi|Derian|Francis|Brian|Rachel|Robin|Charlie|Richard|Dorothy|Demelza|Katharine|"
     r"Helen[ \t]+(?:&|and)[ \t]+Douglas|Ronald[ \t]+McDonald|Zo[eë]['’]?s"
 )
+_HOSPICE = r"(?:Hospice|Children['’]s[ \t]+Hospice)"
 _HOUSE_NAMED_FOR_PEOPLE = re.compile(
-    rf"\b((?:{_NAMED_FOR_PEOPLE_HOUSES})[ \t]+(?:House|Place)"
-    r"(?:[ \t]+(?:Hospice|Children['’]s[ \t]+Hospice))?)\b"
+    r"\b(?i:at|to|in|from|into|with|the)[ \t]+"
+    rf"((?:{_NAMED_FOR_PEOPLE_HOUSES})[ \t]+(?:House|Place)(?:[ \t]+{_HOSPICE})?)\b"
+    rf"|\b((?:{_NAMED_FOR_PEOPLE_HOUSES})[ \t]+(?:House|Place)[ \t]+{_HOSPICE})\b"
 )
 _HOSPITALS_NAMED_FOR_PEOPLE = re.compile(
     # said as a place, after "the" or a preposition of place (a girl called Evelina, or a man called John
     # Radcliffe, is no hospital; "... Hospital" after a name is read by the redaction's own rule)
-    r"\b(?i:the|at|to|in|no|from|into|under|with)[ \t]+"
+    r"\b(?i:the|at|to|in|no|from|into|under)[ \t]+"
     r"((?:James[ \t]+Paget|Jenny[ \t]+Lind|John[ \t]+Radcliffe|Addenbrooke['’]?s|William[ \t]+Harvey|"
-    r"Alder[ \t]+Hey|Evelina|George[ \t]+Eliot|Florence[ \t]+Nightingale|Samuel[ \t]+Johnson|"
-    r"Sir[ \t]+Robert[ \t]+Peel|Jessop[ \t]+Wing|Douglas[ \t]+Macmillan|Donna[ \t]+Louise|Jessie[ \t]+May|"
-    r"Whittington|Lister|Freeman|Rosie|Guy['’]s|Jimmy['’]s|Demelza|Keech|Marie[ \t]+Curie|Sue[ \t]+Ryder))\b"
+    r"Alder[ \t]+Hey|Evelina|George[ \t]+Eliot|Florence[ \t]+Nightingale|Jessop[ \t]+Wing))\b"
+    # ... or a first name or a person's whole name only after "the" ("moved to the Samuel Johnson", "born
+    # at the Rosie"; "I spoke to Rosie" is someone)
+    r"|\b(?i:the)[ \t]+((?:Samuel[ \t]+Johnson|Sir[ \t]+Robert[ \t]+Peel|Douglas[ \t]+Macmillan|"
+    r"Donna[ \t]+Louise|Jessie[ \t]+May|Whittington|Lister|Freeman|Rosie|Keech))\b(?![ \t]+family)"
     # a charity's nurse or nurses ("the Macmillan nurse", "a Marie Curie nurse"), whatever comes before
     r"|\b((?:Macmillan|Marie[ \t]+Curie|Sue[ \t]+Ryder|Admiral)[ \t]+"
     r"(?i:nurses?|nursing|team|support|centre))\b"
@@ -1060,7 +1071,7 @@ def named_thing_spans(text: str) -> list[tuple[int, int]]:
     # (a preposition before it makes it a place whoever the sentence is about: "my youngest is under
     # Alder Hey"; after "the" or alone, "my" just before makes it someone: "my son Martin House")
     hospitals = [
-        m.span(1) if m[1] else m.span(2)
+        m.span(next(g for g in range(1, (m.lastindex or 0) + 1) if m[g]))
         for pattern in (_HOSPITALS_NAMED_FOR_PEOPLE, _HOUSE_NAMED_FOR_PEOPLE)
         for m in pattern.finditer(text)
         if re.match(r"(?i:at|to|in|no|from|into|under|with)\b", m[0])

@@ -49,7 +49,7 @@ _NOT_NAMES = _words(
     slt salt hca deaf consultant paediatrician obstetrician physician surgeon registrar dietitian dietician
     clerk town parish worker workers therapist therapists practitioner practitioners officer assistant
     support speech rgn rmn scphn hv bsc msc phd pgce npqh mbe obe cbe frcpch mrcgp mrcpch
-    mera mere hain aur bohot bahut"""
+    mera mere hain aur bohot bahut apologies attendees present minutes agenda"""
 )
 # (Post-nominals on a signature's line: "RGN, SCPHN (HV)", "MA NPQH"; not "MA" or "BA", surnames too.
 # The last line: Urdu and Hindi written in Latin letters, "my", "are", "and", "very"; not "hai",
@@ -396,16 +396,21 @@ def organisation_spans(text: str, *, for_employers: bool = False) -> list[tuple[
     for pattern in _gazetteer():
         spans += [(m.start(), m.end()) for m in pattern.finditer(text)]
     for m in _TITLE_ORG.finditer(text):
-        if for_employers and (
-            m[0].split()[-1] in _WORKPLACE_ORG_WORDS
-            or re.search(
-                r"(?:Medical|Health|Garden|Leisure|Distribution|Call|Research|Sports|Business|Tyre|Tyres|Car|"
-                r"Auto|Motor|Trade|Tile|Carpet|Print|Fitness|Dental|Hire|Timber|Craft|Retail|Warehouse|"
-                r"Shopping|Conference|Innes|Enterprise|Contact|Engineering|Technology|Innovation|Data|"
-                r"Science|Logistics|Service|Operations)\s+Centre$",
-                m[0],
+        if (
+            for_employers
+            and (
+                m[0].split()[-1] in _WORKPLACE_ORG_WORDS
+                or re.search(
+                    r"(?:Medical|Health|Garden|Leisure|Distribution|Call|Research|Sports|Business|Tyre|Tyres|Car|"
+                    r"Auto|Motor|Trade|Tile|Carpet|Print|Fitness|Dental|Hire|Timber|Craft|Retail|Warehouse|"
+                    r"Shopping|Conference|Innes|Enterprise|Contact|Engineering|Technology|Innovation|Data|"
+                    r"Science|Logistics|Service|Operations)\s+Centre$",
+                    m[0],
+                )
+                or _A_WORKPLACE_AFTER.match(text, m.end())
+                # a signature's cell after a bar: "Karen Jelf | Practice Manager | Forest Health Partnership"
+                or re.search(r"\|[ \t]*\Z", text[max(0, m.start() - 3) : m.start()])
             )
-            or _A_WORKPLACE_AFTER.match(text, m.end())
         ):
             continue  # "X Medical Centre", "Heacham Group Practice", "Sunny Bank Care Home": a workplace
         words = list(re.finditer(r"\S+", m[0]))

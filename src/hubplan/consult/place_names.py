@@ -88,20 +88,24 @@ def _gazetteer_towns() -> frozenset[str]:
 def _ward_towns() -> frozenset[str]:
     """Return the neighbourhoods wards are named for that no person's name could be.
 
-    Not a name whose last word is a surname (the 1990 US census list: "Lockwood", "Ashdown", "Norris
-    Green") or a first name ("Sherwood", "Clifton"): a ward named so counts as a place only by
-    context, as a first name's town does (a first word may be a first name where more words follow:
-    "Weston Coyney"); nor one of English words only ("Abbey", "Castle") or a street's ("Northgate").
+    Not a name whose first or last word is a first name ("Sherwood", "Clifton", "Weston Coyney") or
+    whose last word is a surname (the 1990 US census list: "Lockwood", "Ashdown", "Norris Green"): a
+    ward named so counts as a place only by context, as a first name's town does; nor one of English
+    words only ("Abbey", "Castle"). Nor one word alone: many British
+    surnames are wards and on no list ("Cubitt", "Greasley", review 21), so a ward's one word is a
+    place only by context too ("in Normacot", "the Bestwood hub").
     """
     out = set()
     for n in ward_places():
         words = n.split()
-        last = words[-1]
+        first, last = words[0], words[-1]
         if (
-            last in census_surnames()
+            len(words) == 1
+            or last in census_surnames()
             or is_first_name(last)
             or is_ambiguous_name(last)
-            or (len(words) == 1 and n.endswith("gate"))
+            or is_first_name(first)
+            or is_ambiguous_name(first)
             or all(is_english_word(w) for w in re.split(r"[\s-]+", n))
         ):
             continue
@@ -315,6 +319,12 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
         and (
             last in last_words_of_towns()
             or (named_for_town(words) and not re.match(r"(?i:near)\b", before_it[0]))
+            # a ward's one word "in", "into" or "outside" it ("we live in Normacot"), not a first name
+            or (
+                last in ward_places()
+                and not (is_first_name(words[0]) or is_ambiguous_name(words[0]))
+                and re.match(r"(?i:in|into|outside)\b", before_it[0]) is not None
+            )
         )
     )
     # "in Small Heath", "near Balsall Heath": a place's first words between a place's slot and the
@@ -358,9 +368,14 @@ def on_an_address_line(text: str, start: int, end: int) -> bool:
     if start - part > 40:
         return False
     town = _A_TOWNS_PART.match(text, part)
+    if town is None:
+        return False
+    words = re.findall(r"[\w'’-]+", text[part : town.start("postcode") if town["postcode"] else town.end()])
+    # (not a person's name set between a street and a postcode: "12 Park Road, Sarah Smith, NG5 1AB")
+    named = bool(words) and (is_first_name(words[0]) or is_ambiguous_name(words[0]))
     return (
-        town is not None
-        and town.end() >= end
+        town.end() >= end
+        and (not named or named_for_town(words))
         and _A_STREETS_LINE_BEFORE.search(text, max(0, part - 80), part) is not None
         and (town["postcode"] is not None or _A_POSTCODE_AHEAD.match(text, town.end()) is not None)
     )
@@ -666,7 +681,7 @@ def _reads_as_place(text: str, first: re.Match[str], name: str = "") -> bool:
     ``name`` is the place's name as :func:`_plain` writes it: one abroad also reads as a place after
     "from" ("from Hong Kong"); one at home not ("a card from George Green").
     """
-    if not is_first_name(first[0]) or name in _ward_towns():  # "Weston Coyney": its last word no name
+    if not is_first_name(first[0]):
         return True
     before = text[max(0, first.start() - 12) : first.start()]
     abroad = name in _multi_word_places_abroad()
@@ -829,9 +844,7 @@ def places_named_in(texts: Sequence[str], *, at_least: int = 2) -> frozenset[str
             " " in w
             or n >= max(at_least, 3)
             or not (is_english_word(w) or is_first_name(w) or is_ambiguous_name(w))
-            # "at Sherwood", "the Arnold hub": a town's or ward's name in two comments
-            or w in british_place_names()
-            or w in ward_places()
+            or w in british_place_names()  # "the Arnold hub": a town's name in two comments
         )
     }
     if not places:

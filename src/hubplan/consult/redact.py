@@ -454,14 +454,36 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
         if len(words) >= 2:
             initials.add(words[0][0] + words[-1][0])
             initials.add("".join(w[0] for w in words[:3]))
-    initials -= _NO_ONES_INITIALS
+    # "Present: JH (chair), SM, RT, Donna (parent)": initials listed among those present are people's
+    listed = {
+        item[1]
+        for line in _MINUTES_LINE.finditer(text)
+        for item in re.finditer(
+            r"(?:^|,)[ \t]*([A-Z]{2,3})[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*(?=,|$)", line[1]
+        )
+    }
+    initials = (initials | listed) - _NO_ONES_INITIALS
+    # (a word's capitals only as someone listed or who acts: "IM noted", "BC to share", "RT:")
     return [
         Found(m.start(), m.end() - m[0].endswith("."), "PERSON", "Initials")
         for m in _INITIALS_ALONE.finditer(text)
         if m[0].replace(".", "") in initials
-        and not is_english_word(m[0].replace(".", "").lower())
+        and (
+            m[0] in listed
+            or not is_english_word(m[0].replace(".", "").lower())
+            or _ACTS_AFTER.match(text, m.end())
+        )
         and not any(f.start <= m.start() < f.end for f in found)
     ]
+
+
+_MINUTES_LINE = re.compile(
+    r"(?im:^[ \t]*(?:present|attendees|attending|apologies|in[ \t]+attendance)[ \t]*:?[ \t]*(.*)$)"
+)
+_ACTS_AFTER = re.compile(
+    r"[ \t]*(?::|\(|[ \t](?:noted|said|to|explained|asked|agreed|raised|reported|will|suggested|"
+    r"summari[sz]ed|confirmed|shared|added|thanked)\b)"
+)
 
 
 # A name written again in its own script, in brackets after it: "Mariam Al-Hassan (مريم الحسن)".

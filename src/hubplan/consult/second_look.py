@@ -116,6 +116,12 @@ _I_WORK_AT = re.compile(
 )
 
 
+# A signature's role or name then a bar or comma, on the employer's own line: "Owner | ", "Practice
+# Manager, ", "Claire Darby | ".
+_A_SIGNERS_CELL = re.compile(
+    r"(?m:^)[ \t]*[A-Z][^\n]{0,70}?[ \t]*\|[ \t]*\Z|(?m:^)[ \t]*[A-Z][\w -]{2,40},[ \t]*\Z"
+)
+
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Cllr|Councillor)\.?[ \t]+"
 _TITLED = re.compile(_TITLE + "[A-Z]")
 # A councillor's title stays outside the finding ("Cllr [name]"): just before it.
@@ -134,7 +140,8 @@ def may_drop(text: str, finding: Found) -> bool:
     after its trade ("a cafe (The Copper Kettle)": 14 of the 16 such findings on the labelled sets are
     someone's workplace), nor a form's name field ('"last_name": "smith"'), nor the employer the
     writer names after "I work (nights) at" ("the Amazon hub"), a posting ("posted to Kendrew
-    Barracks") or a job ("a chef in the Navy"), nor a name with a title ("Ms Hughes").
+    Barracks"), a job ("a chef in the Navy") or a signature's role ("Owner | The Stone Jetty Pantry"),
+    nor a name with a title ("Ms Hughes").
 
     Parameters
     ----------
@@ -160,8 +167,13 @@ def may_drop(text: str, finding: Found) -> bool:
         return False  # a business named in brackets after its trade ("a cafe (The Copper Kettle)"): 14 of 16
     if _NAME_FIELD_BEFORE.search(text, max(0, finding.start - 30), finding.start):
         return False  # a form's '"last_name": "smith"': whatever the field holds is a name
-    if finding.kind == "WORKPLACE" and _I_WORK_AT.search(text, max(0, finding.start - 40), finding.start):
-        return False  # "I work nights at the Amazon hub", "posted to Kendrew Barracks": whatever its words
+    # "I work nights at the Amazon hub", "posted to Kendrew Barracks", "Owner | The Stone Jetty Pantry" (a
+    # signature's employer after a role or name): whatever its words
+    if finding.kind == "WORKPLACE" and (
+        _I_WORK_AT.search(text, max(0, finding.start - 40), finding.start)
+        or _A_SIGNERS_CELL.search(text, max(0, finding.start - 80), finding.start)
+    ):
+        return False
     if finding.kind == "PERSON" and (
         _TITLED.match(text, finding.start, finding.end)
         or _TITLE_BEFORE.search(text, max(0, finding.start - 14), finding.start)

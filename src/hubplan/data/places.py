@@ -15,6 +15,7 @@ import csv
 import gzip
 import json
 import re
+import warnings
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
@@ -124,21 +125,24 @@ _LIBRARY_WORDS = re.compile(
 
 @cache
 def district_names() -> frozenset[str]:
-    """Return the lower-case names of England's districts and upper-tier councils of April 2019.
+    """Return the lower-case names of England's districts and upper-tier councils of April 2019, and since.
 
     For telling a place from a person in free text: "rural Breckland", "across Calderdale", "Kirklees
-    families" name areas that GeoNames holds no town for. Names with a comma ("Bristol, City of") are
-    left out. Empty where the districts table is not installed.
+    families", "Westmorland and Furness" name areas that GeoNames holds no town for. The councils made
+    since 2019 (:data:`hubplan.data.england.REORGANISATIONS`) are named too. Names with a comma
+    ("Bristol, City of") are left out. Only the later councils where the districts table is not
+    installed.
     """
-    from hubplan.data.england import district_councils
+    from hubplan.data.england import REORGANISATIONS, district_councils
     from hubplan.data.shared_data import DataMissingError
 
+    later = {r.name.lower() for r in REORGANISATIONS}
     try:
         table = district_councils()
     except DataMissingError:
-        return frozenset()
+        return frozenset(later)
     names = {str(n).lower() for column in ("lad_name", "utla_name") for n in table[column]}
-    return frozenset(n for n in names if "," not in n)
+    return frozenset(n for n in names | later if "," not in n)
 
 
 @cache
@@ -185,13 +189,21 @@ def ward_places() -> frozenset[str]:
     each ward's name (OS Code-Point Open's code list, built by ``scripts/build_wards.py``), less
     "Ward" and what is in brackets, split at "and", "&" and commas ("Bestwood and Top Valley"), each
     part also without a side ("Clifton East" is Clifton too). Empty where the wards table is not
-    installed.
+    installed, and with a warning where it cannot be read (a truncated file).
     """
     packaged = resources.files("hubplan.data") / "england" / "wards.csv.gz"
     if not packaged.is_file():
         return frozenset()
-    with packaged.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as handle:
-        names = [row["name"] for row in csv.DictReader(handle)]
+    try:
+        with packaged.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8", newline="") as handle:
+            names = [row["name"] for row in csv.DictReader(handle)]
+    except (OSError, EOFError, UnicodeDecodeError, csv.Error, KeyError) as error:
+        warnings.warn(
+            f"hubplan: the ward names ({packaged}) cannot be read ({error}); place names are read without "
+            "them. Rebuild the table with `make wards`.",
+            stacklevel=2,
+        )
+        return frozenset()
     out: set[str] = set()
     for name in names:
         for piece in _WARD_SPLIT.split(_WARD_WORDS.sub("", name)):
