@@ -1,11 +1,27 @@
-"""Helpers to write small workspaces for tests."""
+"""Helpers to write small workspaces for tests, and to load the project's scripts as modules."""
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def load_script(name: str) -> ModuleType:
+    """Load ``scripts/<name>.py`` as a module (registered, as dataclasses look their module up)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
 
 SITES_HEADER = "id,name,kind,lat,lon,district,cost_per_year"
 AREAS_HEADER = "id,lat,lon,district,families,deprivation_decile,rurality,no_car_share"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import importlib.util
 import io
 import zipfile
 from pathlib import Path
@@ -12,17 +11,13 @@ from types import ModuleType
 import pytest
 
 from hubplan.data.places import ward_places
+from tests.helpers import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def _build_wards_module() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("build_wards", ROOT / "scripts" / "build_wards.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_wards")
 
 
 def _xlsx(sheets: dict[str, list[tuple[str, str]]]) -> bytes:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -12,6 +10,7 @@ import pytest
 
 from hubplan.data.assumptions import BUS_MODEL_MEDIAN_ABS_ERROR, Travel
 from hubplan.travel import describe_estimate
+from tests.helpers import load_script as load_project_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "bus_model.md"
@@ -19,13 +18,7 @@ VALIDATION = ROOT.parent / "shared" / "data" / "validation" / "public_transport_
 
 
 def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fit_bus_model", ROOT / "scripts" / "fit_bus_model.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_bus_model"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
+    return load_project_script("fit_bus_model")
 
 
 @pytest.fixture(scope="module")

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
-import importlib.util
 import re
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,6 +13,7 @@ import pytest
 
 from hubplan.data.assumptions import Travel
 from hubplan.travel import estimate_minutes
+from tests.helpers import load_script as load_project_script
 
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "car_model.md"
@@ -22,13 +21,7 @@ NORFOLK_DISTRICTS = {f"E0700014{i}" for i in range(3, 10)}  # the 7 Norfolk dist
 
 
 def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("fit_car_model", ROOT / "scripts" / "fit_car_model.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["fit_car_model"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
+    return load_project_script("fit_car_model")
 
 
 @pytest.fixture(scope="module")
