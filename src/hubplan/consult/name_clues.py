@@ -977,9 +977,9 @@ def thing_name_spans(text: str) -> list[tuple[int, int]]:
 
 # Britain's hospitals, children's hospices and care charities known by the name of a person they are
 # named for ("born at the James Paget", "nasceu no James Paget", "under Alder Hey", "respite at Claire
-# House", "a Macmillan nurse"): no one's name. Our own list, of the hospitals and children's hospices
-# that families name, written from the NHS's and Together for Short Lives' directories. A workplace
-# still where someone works there ("I'm a porter at the James Paget").
+# House", "a Macmillan nurse"): no one's name. Our own short list of the best-known ones families
+# name, written from general knowledge (not a directory: far from every one). A workplace still where
+# someone works there ("I'm a porter at the James Paget").
 _NAMED_FOR_PEOPLE_HOUSES = (
     # Children's and adult hospices and homes named "... House" or "... Place" for a person, after a
     # preposition of place or "the" ("respite at Claire House"; House and Place are surnames too:

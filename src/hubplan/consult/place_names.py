@@ -58,11 +58,11 @@ def town_names() -> frozenset[str]:
     GeoNames' places of 500 people or more (:func:`~hubplan.data.places.british_place_names`), and
     England's districts and councils (:func:`~hubplan.data.places.district_names`: "Breckland",
     "Calderdale") and the neighbourhoods its libraries serve
-    (:func:`~hubplan.data.places.library_localities`: "Hellesdon", "Earlham") and its wards are named
-    for (:func:`~hubplan.data.places.ward_places`: "Bestwood", "Normacot"), less those whose first
-    word is also a first name ("Shirley", "Stanley", "Eden"), which context must tell apart, and those
-    made only of English words ("Park", "Green Street", "Three Rivers"). Inside
-    :func:`consultation_places`, the consultation's own places too.
+    (:func:`~hubplan.data.places.library_localities`: "Hellesdon", "Earlham") and, of two words or
+    more with no name in them, its wards are named for (:func:`_ward_towns`: "Eyres Monsell"), less
+    those whose first word is also a first name ("Shirley", "Stanley", "Eden"), which context must
+    tell apart, and those made only of English words ("Park", "Green Street", "Three Rivers").
+    Inside :func:`consultation_places`, the consultation's own places too.
     """
     local = _CONSULTATION_PLACES.get()
     return _gazetteer_towns() if not local else _towns_with(local)
@@ -91,9 +91,9 @@ def _ward_towns() -> frozenset[str]:
     Not a name whose first or last word is a first name ("Sherwood", "Clifton", "Weston Coyney") or
     whose last word is a surname (the 1990 US census list: "Lockwood", "Ashdown", "Norris Green"): a
     ward named so counts as a place only by context, as a first name's town does; nor one of English
-    words only ("Abbey", "Castle"). Nor one word alone: many British
-    surnames are wards and on no list ("Cubitt", "Greasley", review 21), so a ward's one word is a
-    place only by context too ("in Normacot", "the Bestwood hub").
+    words only ("Abbey", "Castle"). Nor one word alone: many British surnames are wards and on no list
+    ("Cubitt", "Greasley", review 21), so a ward's one word is a place only by context too ("we live in
+    Normacot", :func:`_place_clues`).
     """
     out = set()
     for n in ward_places():
@@ -296,8 +296,8 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
     # ... or an item between two towns in a list ("from Watton, Denver, Swaffham and Diss").
     yield bool(_PLACE_AFTER.match(text[end:])) or in_a_list_of_towns(text, start, end)
     # "9 Farnborough Road, Clifton, NG11 8GF", "27 Redhill Road\nArnold\nNottingham": a town on an
-    # address's lines, after its street, before a comma, a line's end or a postcode (200 of 217 such
-    # labelled phrases keep the town, 17 take it into the address, none is a name)
+    # address's lines, after its street, before a comma, a line's end or a postcode (of 272 such phrases
+    # in the labelled sets, 200 are labelled harmless, 17 part of the address, 5 a name's or workplace's)
     yield on_an_address_line(text, start, end)
     # "Stanley (County Durham)", "Ennis, Co. Clare": a county after it
     yield bool(re.match(r"[ \t]*[(,][ \t]*(?:County|Co\.)[ \t]+[A-Z]", text[end : end + 20]))

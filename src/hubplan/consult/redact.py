@@ -430,7 +430,8 @@ def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) 
 # Capitals standing alone, two or three, or with full stops: a person's initials in minutes ("MW
 # explained", "(PN)", "M.W. to ask"), only in minutes or notes that list who was there.
 _INITIALS_ALONE = re.compile(r"(?<![\w.&/@#-])(?:[A-Z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?![\w&/@-])")
-_MINUTES = re.compile(r"(?im:^[ \t]*(?:present|attendees|attending|apologies|in[ \t]+attendance)\b)")
+_PRESENT = r"(?:present|attendees|attending|apologies|in[ \t]+attendance)"
+_MINUTES = re.compile(rf"(?im:^[ \t]*{_PRESENT}\b)")
 _NO_ONES_INITIALS = _words(
     """OK UK US TV GP HV PM AM IT ID NI MP DJ PE RE IQ CV HR PA TA SW NW NE SE EY LA CC DV CP OT LD UC SS
     FH PT SEN CIN LAC EHA TAF DLA PIP HB CB FSM SLT DW"""
@@ -477,9 +478,7 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
     ]
 
 
-_MINUTES_LINE = re.compile(
-    r"(?im:^[ \t]*(?:present|attendees|attending|apologies|in[ \t]+attendance)[ \t]*:?[ \t]*(.*)$)"
-)
+_MINUTES_LINE = re.compile(rf"(?im:^[ \t]*{_PRESENT}[ \t]*:?[ \t]*(.*)$)")
 _ACTS_AFTER = re.compile(
     r"[ \t]*(?::|\(|[ \t](?:noted|said|to|explained|asked|agreed|raised|reported|will|suggested|"
     r"summari[sz]ed|confirmed|shared|added|thanked)\b)"
