@@ -365,9 +365,15 @@ def test_a_wards_name_that_is_a_first_name_is_no_consultations_place_after_two_c
             "She gets respite at Claire House. People assume",
         ),
         (
-            "She put us in touch with Martin House for support",
-            "She put us in touch with Martin House for support",
+            "She put us in touch with Claire House for support",
+            "She put us in touch with Claire House for support",
         ),
+        ("Claire House were amazing with us", "Claire House were amazing with us"),
+        (
+            "We were transferred to Addenbrooke's, with Alder Hey after",
+            "We were transferred to Addenbrooke's, with Alder Hey after",
+        ),
+        ("We get respite at Donna Louise once a month.", "We get respite at Donna Louise once a month."),
         (
             "Its clinic was moved to the Samuel Johnson in Lichfield",
             "Its clinic was moved to the Samuel Johnson in Lichfield",
@@ -379,6 +385,11 @@ def test_a_wards_name_that_is_a_first_name_is_no_consultations_place_after_two_c
         ("I spoke to Rosie at the hub", "I spoke to [name] at the hub"),
         ("Naomi House was our key worker.", "[name] was our key worker."),
         ("Cllr Richard House said no.", "Cllr [name] said no."),
+        (
+            "Thanks to Richard House, our key worker, we got help.",
+            "Thanks to [name], our key worker, we got help.",
+        ),
+        ("Talk to Martin House at the hub, he knows.", "Talk to [name] at the hub, he knows."),
         ("I work at Claire House as a nurse", "I work at [workplace] as a nurse"),
     ],
 )

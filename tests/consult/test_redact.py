@@ -2449,9 +2449,24 @@ def test_a_word_or_first_name_is_a_place_only_when_three_comments_say_so() -> No
             "[name]\nSenior Data Analyst | [workplace] | Swindon",
         ),
         ("Jo Smith | Swindon", "[name] | Swindon"),
-        # famous by what is said of them: a birthplace, a saying quoted as everyone's
-        ("Ulverston – birthplace of Stan Laurel, as the signs say", "unchanged"),
-        ('As Eric Morecambe would\'ve said, "bring me sunshine"', "unchanged"),
+        # a birthplace and a saying are said of a baby and a teacher too (review 22): no sign of fame
+        (
+            "Ulverston – birthplace of Stan Laurel, as the signs say",
+            "Ulverston – birthplace of [name], as the signs say",
+        ),
+        (
+            "The unit was the birthplace of Oliver, Mia and Jack, all three of mine",
+            "The unit was the birthplace of [name], [name] and [name], all three of mine",
+        ),
+        (
+            "The last baby born here was Lily Carter, my granddaughter.",
+            "The last baby born here was [name], my granddaughter.",
+        ),
+        ("As Mrs Hughes used to say in assembly, be kind.", "As [name] used to say in assembly, be kind."),
+        (
+            "As Nanny Pat used to say, a problem shared is halved.",
+            "As Nanny [name] used to say, a problem shared is halved.",
+        ),
         ("As my mum would say, it's a disgrace", "unchanged"),
         # a council made since 2019 is no one
         ("We're council tenants with Westmorland and Furness, and", "unchanged"),
@@ -2459,4 +2474,76 @@ def test_a_word_or_first_name_is_a_place_only_when_three_comments_say_so() -> No
 )
 def test_ways_of_writing_from_held_out_80_to_83(text: str, expected: str) -> None:
     """Ways of writing held-out 80 to 83 (measured once at 70fafd1) missed or damaged, in other words."""
+    assert redact(text) == (text if expected == "unchanged" else expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a phone number wrapped by a form or an e-mail client, at one line break
+        ("Contact phone: 07700\n900 206\nPostcode: PL2", "Contact phone: [phone]\nPostcode: PL2"),
+        ("ring me on 07700 900\n488 after 3", "ring me on [phone] after 3"),
+        # ... but a number whole before the break takes nothing from the next line, nor digits in a table
+        ("Tel: 01632 960418\n12 families came", "Tel: [phone]\n12 families came"),
+        ("Totals\n0\n123456789", "unchanged"),
+        # a long number after a word about an account, a card or a reference in its sentence
+        (
+            "I pay my council tax (account 6001 2378 44) like everyone else.",
+            "I pay my council tax (account [reference]) like everyone else.",
+        ),
+        (
+            "I have a library card (20500013357906) and take them.",
+            "I have a library card ([reference]) and take them.",
+        ),
+        (
+            "My Healthy Start card number 6330 1184 0093 7. Sorry",
+            "My Healthy Start card number [reference]. Sorry",
+        ),
+        (
+            "His NHS number, in case it helps you find the plan, is 9990481736.",
+            "His NHS number, in case it helps you find the plan, is [reference].",
+        ),
+        # ... not a count, a company's number or a helpline's
+        ("The number of families rose from 12000000 to 13000000", "unchanged"),
+        ("Registered in England, company no. 08812345", "unchanged"),
+        ("Call the helpline number 0344 800 8020", "unchanged"),
+        # minutes: initials listed below "Present:", or between semicolons, slashes and "&"; a body's
+        # letters are no one's, nor is a comment that opens "Apologies," (review 22)
+        (
+            "Parent forum minutes\nPresent:\nJH (chair)\nSM\nRT\nJH welcomed everyone. RT to ask about funding.",
+            "Parent forum minutes\nPresent:\n[name] (chair)\n[name]\n[name]\n[name] welcomed everyone. [name] to ask about funding.",
+        ),
+        (
+            "Minutes\nPresent: JH; SM & RT\nSM said the group is full.",
+            "Minutes\nPresent: [name]; [name] & [name]\n[name] said the group is full.",
+        ),
+        ("In attendance: NCC, CAB, DWP, two parents\nNCC said the hub will close.", "unchanged"),
+        (
+            "Apologies, I'm on my phone.\nMe and Wendy Evans run it. WE will fight this.",
+            "Apologies, I'm on my phone.\nMe and [name] run it. WE will fight this.",
+        ),
+        # a child called by initials with an age in brackets, as foster carers write; not a thing's letter
+        (
+            "I have two little ones with me, J (3) and R-M (14 months). I won't give more",
+            "I have two little ones with me, [name] (3) and [name] (14 months). I won't give more",
+        ),
+        ("She is in Year R (4 days a week) and Room C (3) is hers", "unchanged"),
+        # a signer's business after a sign-off, a comma or a line break; not a class's venue (review 22)
+        ("Thanks, Claire Darby | Little Chainmakers Childminding", "Thanks, [name] | [workplace]"),
+        ("Claire Darby, Little Chainmakers Childminding", "[name], [workplace]"),
+        ("Claire Darby\nLittle Chainmakers Childminding", "[name]\n[workplace]"),
+        ("Baby Sensory | Little Lotus Studio", "unchanged"),
+        # a signer's town after a role is no employer (review 22)
+        ("Daniel Osei\nSenior Data Analyst | Swindon", "[name]\nSenior Data Analyst | Swindon"),
+        ("Jane Doe, Parish Clerk, Hethersett", "[name], Parish Clerk, Hethersett"),
+        # a ward that starts with a first name, where a place stands; an address's ward (review 22)
+        ("We moved into Weston Coyney last year.", "unchanged"),
+        (
+            "Our address is 5 Mill Lane, Heath Charnock, PR6 9JN",
+            "Our address is [address], Heath Charnock, PR6 9",
+        ),
+    ],
+)
+def test_ways_of_writing_from_held_out_88_to_91_and_review_22(text: str, expected: str) -> None:
+    """Ways of writing held-out 88 to 91 (measured once at a7cdde6) missed, in other words; review 22."""
     assert redact(text) == (text if expected == "unchanged" else expected)

@@ -44,6 +44,9 @@ def test_a_probability_by_hand() -> None:
         ("Simbarashe", False),  # in no English word list
         ("Marta", False),  # a first name and no common word
         ("Bradford", False),  # a city, but also a first name
+        ("Leam Lane", True),  # a place's words, no first name nor surname
+        ("George Green", False),  # a ward's, but a first name
+        ("Simbarashe Hill", False),  # a place's last word after a name no list holds
         ("Ms Hughes", False),  # a title makes a person, though "Hughes" is in WordNet
         ("Kẹ́hìndé", False),
         ("12 34", False),  # no words to judge
@@ -51,6 +54,11 @@ def test_a_probability_by_hand() -> None:
 )
 def test_only_english_words_may_be_dropped(text: str, droppable: bool) -> None:
     assert may_drop(text, Found(0, len(text), "PERSON")) is droppable
+
+
+def test_a_places_words_may_be_dropped_from_a_name_only() -> None:
+    text = "Leam Lane"
+    assert not may_drop(text, Found(0, len(text), "WORKPLACE"))
 
 
 def test_schools_addresses_and_numbers_are_never_asked() -> None:

@@ -17,7 +17,7 @@ from typing import Any
 from presidio_analyzer import RecognizerResult
 
 from hubplan.consult.name_clues import CLOSING
-from hubplan.consult.name_lists import _NOT_NAMES, _words
+from hubplan.consult.name_lists import _NOT_NAMES, _words, is_english_word, is_first_name
 from hubplan.consult.place_names import SERVICE_AT, looks_like_place, town_length
 from hubplan.consult.recognisers import _DAYS_AND_MONTHS, _Regex, nhs_number_is_valid
 from hubplan.consult.spoken import ocr_digits, spoken_references
@@ -1080,10 +1080,14 @@ _ROLE_THEN_EMPLOYER = re.compile(
 # A signer's own business in a signature's cell after the name ("Claire Darby | Little Chainmakers
 # Childminding", "Jade Whitlock | Birth & Postnatal Doula | Bloom & Birth Doula Co."): a cell whose
 # last word is a small business's.
+# A sign-off may come first on the line, and a comma, a dash or a line break may part the cells ("Thanks,
+# Claire Darby | ...", "Claire Darby, Little ...", "Claire\nLittle ...": review 22).
 _SIGNER_THEN_BUSINESS = re.compile(
-    r"(?m)^[ \t]*(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){1,2}"
-    r"(?:[ \t]*\|[ \t]*[^|\n]{1,60}?)?[ \t]*\|[ \t]*"
-    r"((?:[A-Z][\w'’&.-]*|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|and|of|for|the|by))*[ \t]+"
+    r"(?m)^[ \t]*(?:(?i:thanks|thank[ \t]+you|many[ \t]+thanks|regards|kind[ \t]+regards|best[ \t]+wishes|"
+    r"best|cheers|love|yours)[ \t]*,?[ \t]+)?"
+    r"(?P<signer>(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
+    r"(?:[ \t]*\|[ \t]*[^|\n]{1,60}?)?(?:[ \t]*[|,][ \t]*|[ \t]+[-–][ \t]+|[ \t]*\n[ \t]*)"
+    r"(?P<business>(?:[A-Z][\w'’&.-]*|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|and|of|for|the|by))*[ \t]+"
     r"(?:Childminding|Childcare|Nursery|Pre-?[Ss]chool|Ltd\.?|Limited|Co\.|Company|Caf[eé]|Salon|Studio|"
     r"Photography|Cleaning|Consulting|Consultancy|Pantry|Bakery|Kitchen|Catering|Barbers?|Beauty|Fitness|"
     r"Nails|Plumbing|Electrical|Builders|Lettings|Design|Cakes|Crafts|Tutoring|Services))"
@@ -1108,9 +1112,19 @@ class WorkplaceRecogniser(_Regex):
         """Return the employers the phrases find and, from spaCy's parse, those the grammar finds."""
         doc = getattr(nlp_artifacts, "tokens", None)
         parsed = grammar_workplaces(doc) if doc is not None else iter(())
-        # (not a list of jobs: "Health Visitor, Midwife, Social Worker")
-        signed = [m.span(2) for m in _ROLE_THEN_EMPLOYER.finditer(text) if not ROLE_TITLE.match(m[2])]
-        signed += [m.span(1) for m in _SIGNER_THEN_BUSINESS.finditer(text)]
+        # (not a list of jobs: "Health Visitor, Midwife, Social Worker"; nor the signer's town alone:
+        # "Senior Data Analyst | Swindon", review 22)
+        signed = [
+            m.span(2)
+            for m in _ROLE_THEN_EMPLOYER.finditer(text)
+            if not ROLE_TITLE.match(m[2]) and town_length(text, m.start(2)) < len(m[2].rstrip(" .,"))
+        ]
+        # (the signer's cell a name, not a class's English words: "Baby Sensory | Little Lotus Studio")
+        signed += [
+            m.span("business")
+            for m in _SIGNER_THEN_BUSINESS.finditer(text)
+            if not all(is_english_word(w.lower()) and not is_first_name(w) for w in m["signer"].split())
+        ]
         found = list(self.spans(text, [*self._employers(text), *parsed, *signed]))
         # a form's "Employer: Diss Co-op": whatever the words
         found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]
@@ -1810,6 +1824,20 @@ _PUBLIC_PAPER = re.compile(
 )
 
 
+# A long number (eight digits or more, single spaces between its groups) after a word about an account,
+# a card or a reference in its sentence: "my council tax (account 6001 2378 44)", "my library card
+# (23800013956421)", "card number 6330 1184 0093 7", "His NHS number, in case it helps, is 9990481736".
+# A company's or charity's is no one's ("company no. 08812345"); a 0 and ten or eleven digits is a
+# phone's, which the phone recogniser judges (a helpline's stays).
+_LONG_NUMBER = re.compile(r"(?<![\d£$€.,:/-])\d(?:[ ]?\d){7,19}(?![.,:/-]?\d|\w)")
+_LONG_NUMBER_CUE = re.compile(
+    r"(?i:\b(?:account|acc|card|ref|reference|membership|customer|claim|case|nhs|patient)\b"
+    # someone's number ("his number is ..."; not "the number of families rose from ...")
+    r"|\b(?:my|his|her|their|our|your)\b[^\n]{0,30}\b(?:number|no)\b)"
+)
+_A_COMPANYS = re.compile(r"(?i:\b(?:company|companies|charity|registered|vat)\b)")
+
+
 class RegistrationRecogniser(_Regex):
     """Registration numbers: Ofsted (``EY123456``), a URN, a foster carer's or other reference."""
 
@@ -1828,6 +1856,15 @@ class RegistrationRecogniser(_Regex):
                 yield m.start(1), m.end(1)
         for m in _NHS_GROUPED.finditer(text):
             if not nhs_number_is_valid(m[0]):  # a valid one is the NHS recogniser's
+                yield m.start(), m.end()
+        for m in _LONG_NUMBER.finditer(text):
+            number = re.sub(r"\D", "", m[0])
+            before = _SENTENCE_BREAK.split(text[max(0, m.start() - 60) : m.start()])[-1]
+            # (a phone's is the phone recogniser's to judge, a valid NHS number the NHS recogniser's)
+            phone = number.startswith("0") and len(number) in (10, 11)
+            phone = phone or (len(number) == 10 and nhs_number_is_valid(number))
+            cued = _LONG_NUMBER_CUE.search(before) and not _A_COMPANYS.search(before)
+            if cued and not phone and not _PUBLIC_PAPER.search(before):
                 yield m.start(), m.end()
         for m in _REF_TOKEN.finditer(text):
             # Two separators with letters and digits ("AB/1234/C") is a reference anywhere; one

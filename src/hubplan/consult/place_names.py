@@ -327,6 +327,14 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
             )
         )
     )
+    # a ward of several words in, into, outside or near it, though it starts with a first name ("we moved
+    # into Weston Coyney"; review 22): the cue says a place, as "my partner" says a person
+    yield (
+        len(words) > 1
+        and before_it is not None
+        and " ".join(words).lower() in ward_places()
+        and re.match(r"(?i:in|into|outside|near|around)\b", before_it[0]) is not None
+    )
     # "in Small Heath", "near Balsall Heath": a place's first words between a place's slot and the
     # name, words no person's name starts with (not "in Mrs Heath's class", "from Leanne Heath")
     # (nor "from HV Sarah", "from Social Worker Kelly", "at Cousin Jade's": capitals, a job, kin)
@@ -344,7 +352,7 @@ def _place_clues(text: str, start: int, end: int, words: list[str]) -> Iterator[
 # A street's name ending a line or a comma's part of an address, then perhaps one more line or part
 # ("Rose Cottage\nFord Lane\n", "41 Horninglow Road, ", "27 Redhill Road\nArnold\n").
 _A_STREETS_LINE_BEFORE = re.compile(
-    r"(?:(?m:^)|[,:])[ \t]*(?:\d+[A-Za-z]?,?[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}"
+    r"(?:(?m:^)|[,:]|\b(?i:is|at))[ \t]*(?:\d+[A-Za-z]?,?[ \t]+)?(?:[A-Z][\w'’-]*[ \t]+){1,3}"
     r"(?:Road|Rd|Street|St|Lane|Avenue|Ave|Close|Drive|Way|Court|Crescent|Place|Gardens|Grove|Terrace|"
     r"Row|Walk|Green|Square|Mews|View|Rise|Park|Parade|ROAD|STREET|LANE|AVENUE|CLOSE|DRIVE|WAY)\.?"
     r"[ \t]*(?:,|\r?\n)[ \t]*"
@@ -373,9 +381,11 @@ def on_an_address_line(text: str, start: int, end: int) -> bool:
     words = re.findall(r"[\w'’-]+", text[part : town.start("postcode") if town["postcode"] else town.end()])
     # (not a person's name set between a street and a postcode: "12 Park Road, Sarah Smith, NG5 1AB")
     named = bool(words) and (is_first_name(words[0]) or is_ambiguous_name(words[0]))
+    # (a village or ward that starts with a first name is still one: "Heath Charnock", "Kelly Bray")
+    known = " ".join(words).lower() in ward_places() or _plain(" ".join(words).lower()) in _plain_places()
     return (
         town.end() >= end
-        and (not named or named_for_town(words))
+        and (not named or known or named_for_town(words))
         and _A_STREETS_LINE_BEFORE.search(text, max(0, part - 80), part) is not None
         and (town["postcode"] is not None or _A_POSTCODE_AHEAD.match(text, town.end()) is not None)
     )

@@ -97,6 +97,8 @@ POSTCODE = re.compile(
 # Between a phone number's digits: spaces, hyphens, dots, brackets, but no line break ("Tel. (01632)
 # 960418\n\n3rd June 2025": the letter's date is on the next line).
 _SEP = r"(?:[^\S\r\n]|[-.()])*"
+# One line break between two digits, as a form or an e-mail client wraps a long field.
+_A_WRAP_IN_DIGITS = re.compile(r"(?<=\d)[^\S\n]*\r?\n[^\S\n]*(?=\d)")
 PHONE = re.compile(
     rf"(?<![\w+])(?:(?:\+|00)\s*44{_SEP}(?:\(0\){_SEP})?|\(?0)(?:{_SEP}\d){{9,10}}(?![\d])",
 )
@@ -555,8 +557,18 @@ class PhoneRecogniser(_Regex):
         yield from spoken_phones(text)  # "oh one six oh three, nine six oh ..."
         scanned = ocr_digits(text)  # "O1632 96O l23" from a scanned form
         yield from self._written(scanned)
+        # a form's field wrapped inside the number ("Contact phone: 07700\n900 206"): one line break
+        # between digits read as a space, where the number needs it (a whole number before the break,
+        # "(01632) 960418\n3rd June", is found as it stands and is no longer than that)
+        wrapped = _A_WRAP_IN_DIGITS.sub(lambda m: " " * len(m[0]), scanned)
+        if wrapped != scanned:
+            for a, b in self._numbers(wrapped):
+                lines = scanned[a:b].splitlines()
+                if len(lines) == 2 and all(len(re.sub(r"\D", "", line)) >= 3 for line in lines):
+                    yield a, b
 
-    def _written(self, text: str) -> Iterator[tuple[int, int]]:
+    @staticmethod
+    def _numbers(text: str) -> Iterator[tuple[int, int]]:
         for m in PHONE.finditer(text):
             digits = re.sub(r"\D", "", m[0])
             if digits.startswith(("0044", "44")):
@@ -565,6 +577,9 @@ class PhoneRecogniser(_Regex):
                 digits = digits[1:]
             if len(digits) in (9, 10) and not _an_organisations_number(digits):
                 yield m.start(), m.end()
+
+    def _written(self, text: str) -> Iterator[tuple[int, int]]:
+        yield from self._numbers(text)
         # After "call", "ring", "mob" ... a number mistyped by a digit is still the writer's number.
         for m in PHONE_CUED.finditer(text):
             digits = re.sub(r"\D", "", m[1])

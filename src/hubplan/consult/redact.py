@@ -15,7 +15,7 @@ import functools
 import logging
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -431,12 +431,16 @@ def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) 
 # explained", "(PN)", "M.W. to ask"), only in minutes or notes that list who was there.
 _INITIALS_ALONE = re.compile(r"(?<![\w.&/@#-])(?:[A-Z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?![\w&/@-])")
 _PRESENT = r"(?:present|attendees|attending|apologies|in[ \t]+attendance)"
-_MINUTES = re.compile(rf"(?im:^[ \t]*{_PRESENT}\b)")
+# (a heading: "Present:", "Apologies -", "In attendance" alone on its line; not "Apologies, I'm on my
+# phone", review 22)
+_MINUTES = re.compile(rf"(?im:^[ \t]*{_PRESENT}[ \t]*(?:[:\-–]|$))")
 _NO_ONES_INITIALS = _words(
     """OK UK US TV GP HV PM AM IT ID NI MP DJ PE RE IQ CV HR PA TA SW NW NE SE EY LA CC DV CP OT LD UC SS
-    FH PT SEN CIN LAC EHA TAF DLA PIP HB CB FSM SLT DW"""
+    FH PT SEN CIN LAC EHA TAF DLA PIP HB CB FSM SLT DW CAB DWP FSW EYP NHS ICB VCS CVS DFE LEA WI"""
 )
-"""Capitals that are a word, an office or an area before they are anyone's initials."""
+"""Capitals that are a word, an office, a body or an area before they are anyone's initials."""
+# A council's or a board's letters: "NCC", "KCC", "SCC" (county and city councils), "LSCB".
+_A_COUNCILS_LETTERS = re.compile(r"[A-Z]CC|[A-Z]{2}CB")
 
 
 def _initials_again(text: str, found: list[Found]) -> list[Found]:
@@ -456,14 +460,8 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
             initials.add(words[0][0] + words[-1][0])
             initials.add("".join(w[0] for w in words[:3]))
     # "Present: JH (chair), SM, RT, Donna (parent)": initials listed among those present are people's
-    listed = {
-        item[1]
-        for line in _MINUTES_LINE.finditer(text)
-        for item in re.finditer(
-            r"(?:^|,)[ \t]*([A-Z]{2,3})[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*(?=,|$)", line[1]
-        )
-    }
-    initials = (initials | listed) - _NO_ONES_INITIALS
+    listed = {item[1] for body in _present_lists(text) for item in _LISTED_INITIALS.finditer(body)}
+    initials = {i for i in (initials | listed) - _NO_ONES_INITIALS if not _A_COUNCILS_LETTERS.fullmatch(i)}
     # (a word's capitals only as someone listed or who acts: "IM noted", "BC to share", "RT:")
     return [
         Found(m.start(), m.end() - m[0].endswith("."), "PERSON", "Initials")
@@ -478,11 +476,27 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
     ]
 
 
-_MINUTES_LINE = re.compile(rf"(?im:^[ \t]*{_PRESENT}[ \t]*:?[ \t]*(.*)$)")
-_ACTS_AFTER = re.compile(
-    r"[ \t]*(?::|\(|[ \t](?:noted|said|to|explained|asked|agreed|raised|reported|will|suggested|"
-    r"summari[sz]ed|confirmed|shared|added|thanked)\b)"
+_MINUTES_LINE = re.compile(rf"(?im:^[ \t]*{_PRESENT}[ \t]*[:\-–]?[ \t]*(.*)$)")
+# The lines below a heading alone, to a blank line: "Present:\nJH (chair)\nSM\nRT".
+_LINES_BELOW = re.compile(r"(?:\n[ \t]*[^\s][^\n]{0,40}(?=\n|\Z)){1,20}")
+# An item of such a list: two or three capitals, a role in brackets, between commas, semicolons,
+# slashes, "&", "and" or line breaks.
+_LISTED_INITIALS = re.compile(
+    r"(?:^|[,;/&\n]|\band\b)[ \t]*([A-Z]{2,3})[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*(?=[,;/&\n]|\band\b|$)"
 )
+_ACTS_AFTER = re.compile(
+    r"[ \t]*(?::|\()|[ \t]+(?:noted|said|to|explained|asked|agreed|raised|reported|will|suggested|"
+    r"summari[sz]ed|confirmed|shared|added|thanked)\b"
+)
+
+
+def _present_lists(text: str) -> Iterator[str]:
+    """Yield what each line of those present lists: after its heading, or on the lines below it."""
+    for line in _MINUTES_LINE.finditer(text):
+        if line[1].strip():
+            yield line[1]
+        elif below := _LINES_BELOW.match(text, line.end()):
+            yield below[0]
 
 
 # A name written again in its own script, in brackets after it: "Mariam Al-Hassan (مريم الحسن)".
