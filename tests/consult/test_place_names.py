@@ -365,10 +365,10 @@ def test_a_wards_name_that_is_a_first_name_is_no_consultations_place_after_two_c
             "She gets respite at Claire House. People assume",
         ),
         (
-            "She put us in touch with Claire House for support",
-            "She put us in touch with Claire House for support",
+            "She put us in touch with Ronald McDonald House for support",
+            "She put us in touch with Ronald McDonald House for support",
         ),
-        ("Claire House were amazing with us", "Claire House were amazing with us"),
+        ("Helen & Douglas House were amazing with us", "Helen & Douglas House were amazing with us"),
         (
             "We were transferred to Addenbrooke's, with Alder Hey after",
             "We were transferred to Addenbrooke's, with Alder Hey after",
@@ -390,6 +390,14 @@ def test_a_wards_name_that_is_a_first_name_is_no_consultations_place_after_two_c
             "Thanks to [name], our key worker, we got help.",
         ),
         ("Talk to Martin House at the hub, he knows.", "Talk to [name] at the hub, he knows."),
+        # ... nor a first name and House alone, nor a hospital's name after "from" or before "'s" (review 23)
+        ("Francis House was my key worker at the hub.", "[name] was my key worker at the hub."),
+        ("Evelina started reception this year.", "[name] started reception this year."),
+        (
+            "I had a call from Jessie May, the support worker.",
+            "I had a call from [name], the support worker.",
+        ),
+        ("He is in Samuel Johnson's group at the hub.", "He is in [name]'s group at the hub."),
         ("I work at Claire House as a nurse", "I work at [workplace] as a nurse"),
     ],
 )

@@ -2533,6 +2533,27 @@ def test_ways_of_writing_from_held_out_80_to_83(text: str, expected: str) -> Non
         ("Claire Darby, Little Chainmakers Childminding", "[name], [workplace]"),
         ("Claire Darby\nLittle Chainmakers Childminding", "[name]\n[workplace]"),
         ("Baby Sensory | Little Lotus Studio", "unchanged"),
+        # a house known by its name before its village, where someone lives or in brackets; not a venue
+        ("We live at Cliff Top Cottage, Aldbrough, for now", "We live at [address], Aldbrough, for now"),
+        ("Our address is Low Field Farm, Wetwang.", "Our address is [address], Wetwang."),
+        ("We went to Manor Farm, Witney for a day out", "unchanged"),
+        # review 23: a heading with words before its colon; a company's number by its own words only; a
+        # forum's letters, a grade and a site are no children; a town or one word before a line break
+        # signs nothing; a title makes a signer; a date's digits are no reference
+        (
+            "Attendees (6): JH, SM\nSM said the group is full.",
+            "Attendees (6): [name], [name]\n[name] said the group is full.",
+        ),
+        (
+            "I registered for a library card (card no. 23800013956421).",
+            "I registered for a library card (card no. [reference]).",
+        ),
+        ("DS (4) and DD (18 months) love it. She got a C (4) in maths.", "unchanged"),
+        ("Present: PTA, BBC, JH\nJH said hi.", "Present: PTA, BBC, [name]\n[name] said hi."),
+        ("Q7\nEarly Help Services", "unchanged"),
+        ("Watton - Library Services", "unchanged"),
+        ("Mrs Baker | Little Acorns Childminding", "[name] | [workplace]"),
+        ("Her NHS appointment is on 12 03 2024.", "unchanged"),
         # a signer's town after a role is no employer (review 22)
         ("Daniel Osei\nSenior Data Analyst | Swindon", "[name]\nSenior Data Analyst | Swindon"),
         ("Jane Doe, Parish Clerk, Hethersett", "[name], Parish Clerk, Hethersett"),

@@ -1086,13 +1086,30 @@ _SIGNER_THEN_BUSINESS = re.compile(
     r"(?m)^[ \t]*(?:(?i:thanks|thank[ \t]+you|many[ \t]+thanks|regards|kind[ \t]+regards|best[ \t]+wishes|"
     r"best|cheers|love|yours)[ \t]*,?[ \t]+)?"
     r"(?P<signer>(?:(?:Dr|Mr|Mrs|Ms|Miss)\.?[ \t]+)?[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+){0,2})"
-    r"(?:[ \t]*\|[ \t]*[^|\n]{1,60}?)?(?:[ \t]*[|,][ \t]*|[ \t]+[-–][ \t]+|[ \t]*\n[ \t]*)"
+    r"(?:[ \t]*\|[ \t]*[^|\n]{1,60}?)?(?P<sep>[ \t]*[|,][ \t]*|[ \t]+[-–][ \t]+|[ \t]*\n[ \t]*)"
     r"(?P<business>(?:[A-Z][\w'’&.-]*|&)(?:[ \t]+(?:[A-Z][\w'’&.-]*|&|and|of|for|the|by))*[ \t]+"
     r"(?:Childminding|Childcare|Nursery|Pre-?[Ss]chool|Ltd\.?|Limited|Co\.|Company|Caf[eé]|Salon|Studio|"
     r"Photography|Cleaning|Consulting|Consultancy|Pantry|Bakery|Kitchen|Catering|Barbers?|Beauty|Fitness|"
     r"Nails|Plumbing|Electrical|Builders|Lettings|Design|Cakes|Crafts|Tutoring|Services))"
     r"(?=[ \t]*(?:\||\n|$))"
 )
+
+
+def _a_signer(text: str, m: re.Match[str]) -> bool:
+    """Whether a signature's first cell is someone: a title, or a name of no English words only and no town.
+
+    Not a class ("Baby Sensory | Little Lotus Studio"), a town ("Watton - Library Services"), nor one word
+    before a line break or a dash ("Q7" over "Early Help Services"): those need a whole name (review 23).
+    """
+    words = m["signer"].split()
+    if re.match(r"(?:Dr|Mr|Mrs|Ms|Miss)\b", words[0]):
+        return True  # "Mrs Baker | Little Acorns Childminding"
+    if town_length(text, m.start("signer")) or all(
+        is_english_word(w.lower()) and not is_first_name(w) for w in words
+    ):
+        return False
+    return len(words) > 1 or m["sep"].strip() in ("|", ",")
+
 
 ROLE_TITLE = re.compile(rf"(?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE}\b")
 """A role's title of up to four words: "Practice Manager", "Family Support Worker"."""
@@ -1120,11 +1137,7 @@ class WorkplaceRecogniser(_Regex):
             if not ROLE_TITLE.match(m[2]) and town_length(text, m.start(2)) < len(m[2].rstrip(" .,"))
         ]
         # (the signer's cell a name, not a class's English words: "Baby Sensory | Little Lotus Studio")
-        signed += [
-            m.span("business")
-            for m in _SIGNER_THEN_BUSINESS.finditer(text)
-            if not all(is_english_word(w.lower()) and not is_first_name(w) for w in m["signer"].split())
-        ]
+        signed += [m.span("business") for m in _SIGNER_THEN_BUSINESS.finditer(text) if _a_signer(text, m)]
         found = list(self.spans(text, [*self._employers(text), *parsed, *signed]))
         # a form's "Employer: Diss Co-op": whatever the words
         found += [(m.start(1), m.start(1) + len(m[1].rstrip(" ,.;"))) for m in _EMPLOYER_FIELD.finditer(text)]
@@ -1835,7 +1848,11 @@ _LONG_NUMBER_CUE = re.compile(
     # someone's number ("his number is ..."; not "the number of families rose from ...")
     r"|\b(?:my|his|her|their|our|your)\b[^\n]{0,30}\b(?:number|no)\b)"
 )
-_A_COMPANYS = re.compile(r"(?i:\b(?:company|companies|charity|registered|vat)\b)")
+# (a company's or charity's number by its own words, not "I registered for a card", review 23)
+_A_COMPANYS = re.compile(
+    r"(?i:\b(?:company|charity|vat)(?:[ \t]+reg(?:istration|istered)?)?[ \t]*(?:no\b\.?|number|num\b)"
+    r"|\bregistered[ \t]+(?:in|charity|company|office|number|no\b))"
+)
 
 
 class RegistrationRecogniser(_Regex):
@@ -1863,6 +1880,7 @@ class RegistrationRecogniser(_Regex):
             # (a phone's is the phone recogniser's to judge, a valid NHS number the NHS recogniser's)
             phone = number.startswith("0") and len(number) in (10, 11)
             phone = phone or (len(number) == 10 and nhs_number_is_valid(number))
+            phone = phone or re.fullmatch(r"\d{1,2} \d{1,2} (?:\d{2}|\d{4})", m[0]) is not None  # a date
             cued = _LONG_NUMBER_CUE.search(before) and not _A_COMPANYS.search(before)
             if cued and not phone and not _PUBLIC_PAPER.search(before):
                 yield m.start(), m.end()

@@ -488,11 +488,14 @@ _INITIALS_WITH_AN_AGE = re.compile(
     r"(?<![\w'’.&/-])([A-Z](?:-?[A-Z]){0,2})[ \t]*\((?:aged?[ \t]*)?\d{1,2}(?:[ \t]*(?:months?|mths?|m|yrs?|"
     r"years?|y|weeks?|wks?))?(?:[ \t]+old)?\)"
 )
-# A letter that names a thing: "Year R (4)", "Plan B (2)", "Block C (3)".
+# A letter that names a thing: "Year R (4)", "Plan B (2)", "Site B (14)", a grade ("got a C (4)").
 _A_THINGS_LETTER = re.compile(
     r"\b(?i:year|yr|class|room|group|plan|option|appendix|zone|level|grade|type|size|block|unit|ward|bay|"
-    r"route|bus|service|phase|stage|section|part|table|figure|vitamin|hepatitis|hep|strep)[ \t]*\Z"
+    r"route|bus|service|phase|stage|section|part|table|figure|vitamin|hepatitis|hep|strep|site|plot|pitch|"
+    r"house|flat|number|no|a|an|got|get|gets|an?[ \t]+grade)[ \t]*\Z"
 )
+# A forum's letters for the writer's family: "DS (4) and DD (18 months)" (dear son, dear daughter).
+_FORUM_KIN = frozenset({"DS", "DD", "DH", "DP", "DW", "DC", "DSS", "DSD", "DGD", "DGS"})
 
 
 def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -579,7 +582,7 @@ def clued_names(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, 
     # a child called by initials with an age in brackets ("J (3) and R-M (14 months)", "L (aged 4)"): how
     # a foster carer names a child (23 of 23 such in the labelled sets are names); not "Year R (4)"
     for m in _INITIALS_WITH_AN_AGE.finditer(text):
-        if m[1].replace("-", "") not in _ACRONYMS and not _A_THINGS_LETTER.search(
+        if m[1].replace("-", "") not in _ACRONYMS | _FORUM_KIN and not _A_THINGS_LETTER.search(
             text, max(0, m.start() - 12), m.start()
         ):
             yield m.span(1)
@@ -1001,29 +1004,31 @@ def thing_name_spans(text: str) -> list[tuple[int, int]]:
 # name is seldom a person's are one wherever they stand ("Claire House were amazing", review 22); House
 # is a surname too, so the rest only after a preposition of place or "the", or before "Hospice"
 # ("Naomi House was our key worker", "Cllr Richard House", "Thanks to Richard House": reviews 21, 22).
-_HOUSES_ANYWHERE = (
-    r"Claire|Derian|Francis|Demelza|Dorothy|Katharine|Helen[ \t]+(?:&|and)[ \t]+Douglas|Ronald[ \t]+McDonald|"
-    r"Zo[eë]['’]?s"
+_HOUSES_ANYWHERE = r"Derian|Helen[ \t]+(?:&|and)[ \t]+Douglas|Ronald[ \t]+McDonald|Zo[eë]['’]?s"
+# (a first name and "House" is someone as often: "Francis House was my key worker", review 23)
+_HOUSES_AS_PLACES = (
+    r"Claire|Francis|Demelza|Dorothy|Katharine|Martin|Naomi|Brian|Rachel|Robin|Charlie|Richard"
 )
-_HOUSES_AS_PLACES = r"Martin|Naomi|Brian|Rachel|Robin|Charlie|Richard"
 _HOSPICE = r"(?:Hospice|Children['’]s[ \t]+Hospice)"
-# One list of the prepositions that make a name a place, whoever the sentence is about ("born at",
-# "under Alder Hey", "nasceu no"); "to" and "with" go before people as often ("Talk to Martin House").
-_AT_A_PLACE = r"\b(?i:the|at|in|no|from|into|under)[ \t]+"
+# The prepositions that make a person's name a place, whoever the sentence is about ("born at", "under
+# the John Radcliffe", "nasceu no"); "to", "with" and "from" go before people as often ("Talk to Martin
+# House", "a call from Jessie May", reviews 22 and 23), and a possessive after it is someone's ("in
+# Samuel Johnson's group").
+_AT_A_PLACE = r"\b(?i:the|at|in|no|into|under)[ \t]+"
 _A_PREPOSITION_BEFORE = re.compile(r"\b(?i:at|in|no|from|into|under|to|with)[ \t]+\Z")
 _HOUSE_NAMED_FOR_PEOPLE = re.compile(
     rf"\b((?:{_HOUSES_ANYWHERE})[ \t]+(?:House|Place)(?:[ \t]+{_HOSPICE})?)\b"
-    rf"|{_AT_A_PLACE}((?:{_HOUSES_AS_PLACES})[ \t]+(?:House|Place)(?:[ \t]+{_HOSPICE})?)\b"
+    rf"|{_AT_A_PLACE}((?:{_HOUSES_AS_PLACES})[ \t]+(?:House|Place)(?:[ \t]+{_HOSPICE})?)\b(?!['’]s)"
     rf"|\b((?:{_HOUSES_AS_PLACES})[ \t]+(?:House|Place)[ \t]+{_HOSPICE})\b"
 )
 _HOSPITALS_NAMED_FOR_PEOPLE = re.compile(
     # no one's name whatever comes before ("transferred to Addenbrooke's", "with Alder Hey")
-    r"\b((?:Addenbrooke['’]?s|Alder[ \t]+Hey|Evelina|Jessop[ \t]+Wing|Whittington))\b"
+    r"\b((?:Addenbrooke['’]?s|Alder[ \t]+Hey|Jessop[ \t]+Wing))\b"
     # a person's whole name, said as a place (a man called John Radcliffe is no hospital; "... Hospital"
     # after a name is read by the redaction's own rule)
     rf"|{_AT_A_PLACE}((?:James[ \t]+Paget|Jenny[ \t]+Lind|John[ \t]+Radcliffe|William[ \t]+Harvey|"
     r"George[ \t]+Eliot|Florence[ \t]+Nightingale|Samuel[ \t]+Johnson|Sir[ \t]+Robert[ \t]+Peel|"
-    r"Douglas[ \t]+Macmillan|Donna[ \t]+Louise|Jessie[ \t]+May))\b"
+    r"Douglas[ \t]+Macmillan|Donna[ \t]+Louise|Jessie[ \t]+May|Evelina|Whittington))\b(?!['’]s)"
     # ... and a first name or a surname alone only after "the" ("born at the Rosie"; "I spoke to Rosie")
     r"|\b(?i:the)[ \t]+((?:Lister|Freeman|Rosie|Keech))\b(?![ \t]+family)"
     # a charity's nurse or nurses ("the Macmillan nurse", "a Marie Curie nurse"), whatever comes before

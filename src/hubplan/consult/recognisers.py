@@ -797,6 +797,15 @@ _NAMED_HOUSE = re.compile(
     rf"((?:[Tt]he[ \t]+)?{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}),[ \t]*"
     rf"(?:\d{{1,4}}[A-Za-z]?[ \t]+)?(?:The[ \t]+Street|(?:{_CAP_WORD}[ \t]+){{1,3}}(?i:{STREET_WORDS}))\b"
 )
+# A house known by a name that ends in a house's word, then its village or town, after words that say
+# someone lives there or in brackets: "We live at Cliff Top Cottage, Aldbrough", "Our address is Low
+# Field Farm, Wetwang", "(The Old Forge, Newbottle, ...)".
+_HOUSE_THEN_PLACE = re.compile(
+    r"(?:\b(?i:live|lives|living|lived|staying|address[ \t]+is|home[ \t]+is)(?:[ \t]+(?i:at|in))?[ \t]+"
+    r"|\([ \t]*)"
+    rf"((?:[Tt]he[ \t]+)?(?:{_CAP_WORD}[ \t]+){{0,3}}(?:Cottage|Farm|Farmhouse|Barn|Bungalow|Lodge|Forge|"
+    r"Orchard|Rectory|Vicarage|Grange|Croft|Smithy|Granary|Stables|Dairy|Manse))(?=[ \t]*,[ \t]*[A-Z])"
+)
 # A house's name that starts a line ending in a postcode: "Wayside, Church Lane, Little Snoring, NR21 0JW".
 _HOUSE_LINE = re.compile(
     rf"(?m)^[ \t]*((?:[Tt]he[ \t]+)?{_CAP_WORD}(?:[ \t]+{_CAP_WORD}){{0,2}}),[ \t]*"
@@ -903,6 +912,8 @@ class AddressRecogniser(_Regex):
         for pattern in (_PLOT, _HOUSE_NAME, _NUMBER_THE, _FLAT_AT_NUMBER):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
+        for m in _HOUSE_THEN_PLACE.finditer(text):
+            yield m.span(1)
         for m in [*_NAMED_HOUSE.finditer(text), *_HOUSE_LINE.finditer(text)]:
             house = m[1]
             town = town_starts_at(text, m.start(1) + (4 if house.lower().startswith("the ") else 0))

@@ -431,12 +431,14 @@ def _named_in_office_again(name: str, text: str, public: list[tuple[int, int]]) 
 # explained", "(PN)", "M.W. to ask"), only in minutes or notes that list who was there.
 _INITIALS_ALONE = re.compile(r"(?<![\w.&/@#-])(?:[A-Z]{2,3}|[A-Z]\.[A-Z]\.(?:[A-Z]\.)?)(?![\w&/@-])")
 _PRESENT = r"(?:present|attendees|attending|apologies|in[ \t]+attendance)"
-# (a heading: "Present:", "Apologies -", "In attendance" alone on its line; not "Apologies, I'm on my
-# phone", review 22)
-_MINUTES = re.compile(rf"(?im:^[ \t]*{_PRESENT}[ \t]*(?:[:\-–]|$))")
+# (a heading: "Present:", "Apologies -", "Attendees (6):", "Present at the meeting:", "In attendance"
+# alone on its line; not "Apologies, I'm on my phone", reviews 22 and 23)
+_HEADING_END = r"[^\n,.!?:\-–]{0,30}?(?:[:\-–]|$)"
+_MINUTES = re.compile(rf"(?im:^[ \t]*{_PRESENT}\b{_HEADING_END})")
 _NO_ONES_INITIALS = _words(
     """OK UK US TV GP HV PM AM IT ID NI MP DJ PE RE IQ CV HR PA TA SW NW NE SE EY LA CC DV CP OT LD UC SS
-    FH PT SEN CIN LAC EHA TAF DLA PIP HB CB FSM SLT DW CAB DWP FSW EYP NHS ICB VCS CVS DFE LEA WI"""
+    FH PT SEN CIN LAC EHA TAF DLA PIP HB CB FSM SLT DW CAB DWP FSW EYP NHS ICB VCS CVS DFE LEA WI PTA BBC ITV
+    NCT PCC"""
 )
 """Capitals that are a word, an office, a body or an area before they are anyone's initials."""
 # A council's or a board's letters: "NCC", "KCC", "SCC" (county and city councils), "LSCB".
@@ -476,7 +478,7 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
     ]
 
 
-_MINUTES_LINE = re.compile(rf"(?im:^[ \t]*{_PRESENT}[ \t]*[:\-–]?[ \t]*(.*)$)")
+_MINUTES_LINE = re.compile(rf"(?im:^[ \t]*{_PRESENT}\b{_HEADING_END}[ \t]*(.*)$)")
 # The lines below a heading alone, to a blank line: "Present:\nJH (chair)\nSM\nRT".
 _LINES_BELOW = re.compile(r"(?:\n[ \t]*[^\s][^\n]{0,40}(?=\n|\Z)){1,20}")
 # An item of such a list: two or three capitals, a role in brackets, between commas, semicolons,

@@ -9,7 +9,7 @@ workplace found only when the model gives it less than ``threshold`` chance of b
 each of its words is a common English word or, in a name, a word of a British place's name that is
 no one's name (:func:`may_drop`: "Mark my words" and "Leam Lane" may go, "Simbarashe." may not). On
 the sets it was not trained on it spares about one damaged phrase in six (272 of 1,518) and loses
-about one item in 650 (45 of 29,554; ``bench/results/second_look.md``, 101 sets).
+about one item in 650 (44 of 29,554; ``bench/results/second_look.md``, 101 sets).
 
 The model is trained by ``bench/second_look.py`` on the labelled personal-data sets under
 ``tests/consult/data`` (a finding is personal when it overlaps a labelled item, harmless when it
