@@ -132,19 +132,19 @@ _TITLE_BEFORE = re.compile(r"\b" + _TITLE + r"\Z")
 def may_drop(text: str, finding: Found) -> bool:
     """Return whether the second look may drop a finding: a name or workplace of English or place words.
 
-    A word no English word list holds ("Simbarashe", "Kẹ́hìndé"), or a first name that is no common
-    word nor a place's ("Marta"), that a recogniser took for a name is far more often a name than
-    harmless, whatever the words around it; a model trained on a few thousand findings cannot be
-    trusted to know every such name, so it is never asked (asked, set by set on sets it was not
-    trained on, it left 129 more items of 28,297 in, most of them names of the communities the
-    lists serve worst; asked of places' words only, 8). Digits and words of one letter count as
-    neither. Schools, addresses, dates and numbers are never asked either: their recognisers damage
-    little, and "Heartsease Academy" is a school of English words; nor is a business named in brackets
-    after its trade ("a cafe (The Copper Kettle)": 14 of the 16 such findings on the labelled sets are
-    someone's workplace), nor a form's name field ('"last_name": "smith"'), nor the employer the
-    writer names after "I work (nights) at" ("the Amazon hub"), a posting ("posted to Kendrew
-    Barracks"), a job ("a chef in the Navy") or a signature's role ("Owner | The Stone Jetty Pantry"),
-    nor a name with a title ("Ms Hughes").
+    A word no English word list holds ("Simbarashe", "Kẹ́hìndé"), or a first name that is no common word
+    ("Marta", "Bradford"), that a recogniser took for a name is far more often a name than harmless,
+    whatever the words around it; a model trained on a few thousand findings cannot be trusted to know
+    every such name, so it is never asked (asked, set by set on sets it was not trained on, it left 129
+    more items of 28,297 in, most of them names of the communities the lists serve worst; asked of places'
+    words that are no first name nor surname, none). Digits and words of one letter count as neither.
+    Schools, addresses, dates and numbers are never asked either: their recognisers damage little, and
+    "Heartsease Academy" is a school of English words; nor is a business named in brackets after its trade
+    ("a cafe (The Copper Kettle)": 14 of the 16 such findings on the labelled sets are someone's
+    workplace), nor a form's name field ('"last_name": "smith"'), nor the employer the writer names after
+    "I work (nights) at" ("the Amazon hub"), a posting ("posted to Kendrew Barracks"), a job ("a chef in
+    the Navy") or a signature's role ("Owner | The Stone Jetty Pantry"), nor a name with a title ("Ms
+    Hughes").
 
     Parameters
     ----------
