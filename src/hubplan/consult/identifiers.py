@@ -1877,12 +1877,14 @@ class RegistrationRecogniser(_Regex):
         for m in _LONG_NUMBER.finditer(text):
             number = re.sub(r"\D", "", m[0])
             before = _SENTENCE_BREAK.split(text[max(0, m.start() - 60) : m.start()])[-1]
-            # (a phone's is the phone recogniser's to judge, a valid NHS number the NHS recogniser's)
-            phone = number.startswith("0") and len(number) in (10, 11)
-            phone = phone or (len(number) == 10 and nhs_number_is_valid(number))
-            phone = phone or re.fullmatch(r"\d{1,2} \d{1,2} (?:\d{2}|\d{4})", m[0]) is not None  # a date
+            # (not a phone's, which the phone recogniser judges, a valid NHS number, nor a date's digits)
+            other = (
+                (number.startswith("0") and len(number) in (10, 11))
+                or (len(number) == 10 and nhs_number_is_valid(number))
+                or re.fullmatch(r"\d{1,2} \d{1,2} (?:\d{2}|\d{4})", m[0]) is not None
+            )
             cued = _LONG_NUMBER_CUE.search(before) and not _A_COMPANYS.search(before)
-            if cued and not phone and not _PUBLIC_PAPER.search(before):
+            if cued and not other and not _PUBLIC_PAPER.search(before):
                 yield m.start(), m.end()
         for m in _REF_TOKEN.finditer(text):
             # Two separators with letters and digits ("AB/1234/C") is a reference anywhere; one

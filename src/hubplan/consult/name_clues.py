@@ -1098,17 +1098,12 @@ def named_thing_spans(text: str) -> list[tuple[int, int]]:
     """
     # (a preposition before it makes it a place whoever the sentence is about: "my youngest is under
     # Alder Hey"; after "the" or alone, "my" just before makes it someone: "my son Martin House")
-    matches = [
-        m
-        for pattern in (_HOSPITALS_NAMED_FOR_PEOPLE, _HOUSE_NAMED_FOR_PEOPLE)
-        for m in pattern.finditer(text)
-    ]
-    hospitals = [
-        m.span(m.lastindex or 0)
-        for m in matches
-        if _A_PREPOSITION_BEFORE.search(
-            text, max(0, m.start(m.lastindex or 0) - 8), m.start(m.lastindex or 0)
-        )
-        or not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start())
-    ]
+    hospitals = []
+    for pattern in (_HOSPITALS_NAMED_FOR_PEOPLE, _HOUSE_NAMED_FOR_PEOPLE):
+        for m in pattern.finditer(text):
+            start, end = m.span(m.lastindex or 0)
+            if _A_PREPOSITION_BEFORE.search(
+                text, max(0, start - 8), start
+            ) or not _KNOWN_TO_THE_WRITER.search(text, max(0, m.start() - 40), m.start()):
+                hospitals.append((start, end))
     return [m.span() for m in _NAMED_THING.finditer(text)] + hospitals + list(_possessed_things(text))
