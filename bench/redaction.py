@@ -1,10 +1,10 @@
 """Recall of the redaction per kind of personal data and name style, and harmless phrases damaged.
 
-A hundred and one labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the
+A hundred and five labelled sets. The labelled set (tests/consult/data/pii_labelled.jsonl) is the one the
 recognisers were tuned against; the held-out set (pii_heldout.jsonl) was written with it, before the
 code, and never tuned against; the "after" set (pii_after.jsonl) was written once the code worked,
 to find its limits (hard cases on purpose: lower-case names, odd separators), and was not tuned
-against either; the other sets (tune2 to tune9, held-out 2 to held-out 91) are described in NOTE
+against either; the other sets (tune2 to tune9, held-out 2 to held-out 95) are described in NOTE
 below.
 Each set is read as one consultation, as the published quotes are: a planted item counts as
 removed when every letter and digit of it lies inside a span that
@@ -125,6 +125,10 @@ SETS = {
     "held-out 89": DATA / "pii_heldout89.jsonl",
     "held-out 90": DATA / "pii_heldout90.jsonl",
     "held-out 91": DATA / "pii_heldout91.jsonl",
+    "held-out 92": DATA / "pii_heldout92.jsonl",
+    "held-out 93": DATA / "pii_heldout93.jsonl",
+    "held-out 94": DATA / "pii_heldout94.jsonl",
+    "held-out 95": DATA / "pii_heldout95.jsonl",
     "tune4": DATA / "pii_tune4.jsonl",
     "tune5": DATA / "pii_tune5.jsonl",
     "tune6": DATA / "pii_tune6.jsonl",

@@ -451,6 +451,16 @@ _BUSINESS_IN_BRACKETS = re.compile(
     r"(?:business|company|shop|salon|stall|bakery|café|cafe|firm)(?:[ \t]+from[ \t]+home)?[ \t]*\([ \t]*)"
     r"([A-Z][^,()\n]{2,40}?)(?=[ \t]*[,)])"
 )
+# A childminder's business, wherever it is named: "(Little Dockers Childminding, Ofsted URN ...)",
+# "Business: Little Owls Childminding", "we run Trelawny Tots childminding": a childminder works alone
+# or with one other, so her business names her. In the labelled sets 62 of 64 such names are someone's
+# workplace (the two others an older set's convention); not a network or a service of childminders
+# ("Breckland Childminding Network", "the Ofsted childminding team").
+_CHILDMINDING = re.compile(
+    r"(?<![\w'’&-])(?!(?:Ofsted|Registered|Home|Private|Local|Council|County|City|Early|Years|The|Our|My)\b)"
+    r"(?:[A-Z][\w'’&-]*[ \t]+){1,3}[Cc]hildminding\b"
+    r"(?![ \t]+(?i:network|association|group|forum|partnership|team|services?|hub|drop|sessions?|course)\b)"
+)
 # Running a business named with its trade's word: "running Little Acorns Childminding", "working
 # from home as Little Owls Childminding".
 _RUNNING = re.compile(r"(?i:\b(?:running|owning|managing|as)[ \t]+)(?=(?:the[ \t]+)?[A-Z])")
@@ -583,7 +593,7 @@ _REGISTERS = (
     r"reg|licence|license|certificate|cert|badge|plate|pcn|penalty\s+charge(?:\s+notice)?|"
     r"(?:carer|collar|warrant|staff|employee|payroll|membership|prison|prisoner|inmate|hosp|hospital|patient|"
     r"case|court|application|claim|tenancy|brp|passport|visa|crime|incident|army|pupil|student|"
-    r"learner|account|benefit|library|uc)\s+(?:ref|no|number|id)|mrn|"
+    r"learner|account|benefit|library|uc|response|submission)\s+(?:ref|no|number|id)|mrn|"
     # someone's service number (not a helpline's "customer service number 0300 ..."), a child's unique
     # pupil number, a family court's case ("Our court case was ME23P00417", not "the court case in 2024")
     r"(?:my|his|her|[a-z]+['’]s)\s+service\s+(?:no|number)|upn|unique\s+pupil\s+number|"
@@ -593,12 +603,14 @@ _REGISTERS = (
     r"register(?=[ \t]+(?:no\b|number|num\b|ref))|(?:eligibility|childcare|hours)\s+code)"
 )
 REG_NUMBER = re.compile(
-    r"(?<![A-Za-z0-9])(?:EY|SC|CE|EH)\d{6}(?![A-Za-z0-9])"
+    # (an Ofsted number as people type it too: "ey 492 117")
+    r"(?<![A-Za-z0-9])(?:(?:EY|SC|CE|EH)\d{6}|(?i:ey)[ \t]?\d{3}[ \t]?\d{3})(?![A-Za-z0-9])"
     # (at most four words between, each run of marks taken whole: "ref (" ten thousand times is linear)
     rf"|(?i:\b{_REGISTERS}\b(?:,?[\s(]++(?:{_REGISTERS}|no\.?|number|num|is|was|which|=|:)){{0,4}}+[\s:.#(,]*+)"
     # (its groups, a last single digit after four: "Blue Badge (no. BB 7734 1190 2)")
     # (a bounded look: "court case was " ten thousand times with no digit is linear)
-    r"((?=(?:[A-Za-z /-]{0,20}\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3}"
+    # (and a check digit after a hyphen: "Response number: 48819-3")
+    r"((?=(?:[A-Za-z /-]{0,20}\d){4})[A-Za-z]{0,3}[ /-]?[0-9][A-Za-z0-9]{0,13}(?:[ /-]\d{2,6}){0,3}(?:-\d)?"
     r"(?:(?<=\d{4})[ ]\d(?![\w.,]\w))?"
     # (a Child Benefit reference's two letters after its digits: "CHB 00847193 NB")
     r"(?:(?<=\d{6})[ ](?!OK|IN|ON|AT|TO|IS|IT|AM|PM|NO|SO|UK|OR|IF|BY|MY|WE|ME|US|AN|AS|BE|DO|GO|UP)"
@@ -1147,6 +1159,7 @@ class WorkplaceRecogniser(_Regex):
         found += [(m.start(1), m.end(1)) for m in _TRADES_AS.finditer(text) if _names_an_employer(m)]
         # "a medic in the army", "a little cake business from home (Crumbs by Chloe, ...)"
         found += [m.span(1) for m in [*_FORCES.finditer(text), *_BUSINESS_IN_BRACKETS.finditer(text)]]
+        found += [m.span() for m in _CHILDMINDING.finditer(text)]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
 
     def spans(  # noqa: D102

@@ -311,6 +311,13 @@ _NAME_BEFORE = re.compile(
     rf"|(?:\s*,)?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b|{_PERSON_AFTER})",
 )
 # A name before "and I" that is a word as well ("Will and I were booked on", "Grace and I went").
+# Someone saying who is writing, at a line's start or after a greeting: "Hi, Will here, Will Harding",
+# "hi its Rhodri here", "Gem here - I agree" (a first name only: not "Nan here", "Midwife here").
+_NAME_HERE = re.compile(
+    rf"(?:^|\b(?i:hi|hiya|hello|hey|morning|evening|afternoon)\b[,!.]?)[ \t]*(?:(?i:it['’]?s)[ \t]+)?"
+    rf"({_NAME})(?=[ \t]+here\b)",
+    re.MULTILINE,
+)
 _NAME_AND_I = re.compile(rf"(?<![Tt]he )\b({_NAME})(?=[ \t]+(?:and|&)[ \t]+I\b)")
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
@@ -376,7 +383,9 @@ _PLACE_QUARTER_BEFORE = re.compile(
 _DETERMINER_BEFORE = re.compile(r"(?i:\b(?:a|an|the|this|that|every|any|some|no|each|such)\s+)$")
 _LETTERED = re.compile(
     r"(?i:\b(?:option|options|plan|section|appendix|annex|phase|part|table|figure|question|item|model|"
-    r"scenario|site|zone|block|unit|grade|class|level|band|type|category|route|stage|step|point)[ \t]+)$"
+    r"scenario|site|zone|block|unit|grade|class|level|band|type|category|route|stage|step|point)[ \t]+)"
+    # (the last of a list of letters: "Options A, B and C. Under Option B ...")
+    r"(?:[A-Z](?:,[ \t]*|[ \t]+(?:and|or|&)[ \t]+|,[ \t]*(?:and|or)[ \t]+))*$"
 )
 # A child's name with its age in brackets: "Harley (5), Ivy-Rose (3)", "Amelia (aged 4)".
 _AGE_IN_BRACKETS = r"\s*\((?:aged?\s*)?\d{1,2}(?:\s*(?:yrs?|years?|months?|mths?|m))?\)"
@@ -768,6 +777,25 @@ _PLOT = re.compile(
     rf"\b(?i:plot|pitch|berth|mooring|caravan|static|chalet)\s+(?:(?i:no)\.?\s*)?\d{{1,4}}[A-Za-z]?,?\s+"
     rf"(?:{_CAP_WORD}\s+){{0,3}}{_CAP_WORD}(?:,\s*(?:{_CAP_WORD}\s+){{0,2}}(?i:{STREET_WORDS})\b)?"
 )
+# ... or the plot, pitch or berth alone, where the site goes unnamed: "We're on the council site, Pitch 6",
+# "Mrs Ward (Plot 3) said", "berth C14". In the labelled sets 160 of 161 are homes; not a plan's "plot 5
+# of", nor a length of time or a count after it ("pitch 3 hours"), nor a pitch of a game (a sport's word
+# before it in its sentence: "the under 9s play football on pitch 3").
+_PLOT_ALONE = re.compile(
+    r"\b(?i:plot|pitch|berth|mooring|caravan|chalet)[ \t]+(?:(?i:no)\.?[ \t]*)?(?:[A-Z]-?)?\d{1,4}[A-Za-z]?\b"
+    r"(?![ \t]*(?:of\b|%|(?i:hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|times?|am|pm|o'?clock|"
+    r"pounds?|quid|seats?|children|kids|people|families)\b))"
+)
+# A form's address field: whatever number and words it holds are a street, street word or not
+# ("Address: 112 Broadway, Fleetwood"); the town after the comma stays, as on any address line.
+_ADDRESS_FIELD = re.compile(
+    r"(?im:^[ \t]*(?:home[ \t]+|postal[ \t]+|your[ \t]+)?address[ \t]*:[ \t]*)"
+    r"(\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)(?=[ \t]*(?:,|$))",
+)
+_A_GAMES_PITCH = re.compile(
+    r"(?i:football|footy|rugby|cricket|hockey|netball|astro|3g|a-side|training|match|league|tournament|"
+    r"goals?|referee|kick[ -]?off|under[- ]?\d+s|u\d+s)\b[^.!?\n]*$"
+)
 _FLAT_IN_BUILDING = re.compile(
     rf"\b(?i:flat|apartment|apt|room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:{_CAP_WORD}\s+){{1,3}}"
     r"(?:House|Court|Lodge|Mansions|Buildings|Tower|Heights|Point|Hall|Block)\b"
@@ -901,9 +929,9 @@ class AddressRecogniser(_Regex):
     where many people live, and the independent labelled sets all leave it.
 
     Also homes with no number on a street: a plot, pitch or berth on a named site ("Plot 22, Willow
-    Park Homes"), a flat in a named building ("flat 9, Nelson House, Middlegate"), a house known by
-    its name on a street ("The Old Forge, Church Lane"), and a house name in quotes before its number
-    ('"Rosedene", 41 Beccles Road').
+    Park Homes") or alone ("Pitch 6", "berth C14"), a flat in a named building ("flat 9, Nelson House,
+    Middlegate"), a house known by its name on a street ("The Old Forge, Church Lane"), and a house name
+    in quotes before its number ('"Rosedene", 41 Beccles Road').
     """
 
     entity = "UK_ADDRESS"
@@ -914,6 +942,11 @@ class AddressRecogniser(_Regex):
                 yield m.start(), m.end()
         for m in _HOUSE_THEN_PLACE.finditer(text):
             yield m.span(1)
+        for m in _ADDRESS_FIELD.finditer(text):
+            yield m.span(1)
+        for m in _PLOT_ALONE.finditer(text):
+            if not _A_GAMES_PITCH.search(text, max(0, m.start() - 80), m.start()):
+                yield m.span()
         for m in [*_NAMED_HOUSE.finditer(text), *_HOUSE_LINE.finditer(text)]:
             house = m[1]
             town = town_starts_at(text, m.start(1) + (4 if house.lower().startswith("the ") else 0))
@@ -1122,6 +1155,9 @@ class NameRecogniser(_Regex):
                 ):
                     continue  # "Parking here is awful." opens a sentence with a word ("call him Taffy here")
                 found.append((m.start(1), m.end(1)))
+        for m in _NAME_HERE.finditer(text):
+            if is_name_word(m[1]) and m[1].lower() not in _NOT_NAMES:
+                found.append(m.span(1))
         for m in _NAME_AND_I.finditer(text):
             # "Will and I were booked on" (not "the Red Line and I", "Fairstead and I"): a first name only
             if is_name_word(m[1]) and not looks_like_place(text, m.start(1), m.end(1)):
@@ -1141,7 +1177,7 @@ class NameRecogniser(_Regex):
             titled = m.start(1) - m.start() > 3
             place = direction and not titled and looks_like_place(text, m.start(1), m.end(1))
             # "Option B. Proposed by ...", "Appendix C. Costs": a list's letter ends a sentence.
-            lettered = _LETTERED.search(text[max(0, m.start() - 12) : m.start()]) is not None
+            lettered = _LETTERED.search(text[max(0, m.start() - 40) : m.start()]) is not None
             verb = not titled and (tags or {}).get(m.start(1)) in ("VERB", "AUX")
             if m[1].lower() not in _NOT_NAMES and not place and not lettered and not verb:
                 office = OFFICE.match(m[0])

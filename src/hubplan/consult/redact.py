@@ -241,7 +241,9 @@ def _find(text: str) -> list[Found]:
     from hubplan.consult.second_look import second_look
 
     found, doc = recognised(text)
-    return second_look(text, doc, found)
+    kept = second_look(text, doc, found)
+    # what the second look kept, named again; a list's names by the names around them
+    return kept + _same_workplace_again(text, kept) + _names_down_a_list(text, kept)
 
 
 def recognised(text: str) -> tuple[list[Found], Any]:
@@ -453,9 +455,19 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
     """
     from hubplan.consult.name_lists import is_english_word
 
-    if not _MINUTES.search(text):
+    # (notes with no list of those present: two people or more by initials that act, "MR outlined the
+    # options ... TD said": in the labelled sets 11 of 11 such are names, one alone 8 of 15)
+    acting = {
+        m[0]
+        for m in _INITIALS_ALONE.finditer(text)
+        if (act := _ACTS_AFTER.match(text, m.end())) and act[0].strip()[:1].isalpha()
+    }
+    acting = {i for i in acting - _NO_ONES_INITIALS if not _A_COUNCILS_LETTERS.fullmatch(i)}
+    if len(acting) < 2:
+        acting = set()
+    if not _MINUTES.search(text) and not acting:
         return []
-    initials = set()
+    initials = set(acting)
     for f in found:
         words = re.findall(r"[A-Z][a-z'’-]+", text[f.start : f.end]) if f.kind == "PERSON" else []
         if len(words) >= 2:
@@ -488,7 +500,7 @@ _LISTED_INITIALS = re.compile(
 )
 _ACTS_AFTER = re.compile(
     r"[ \t]*(?::|\()|[ \t]+(?:noted|said|to|explained|asked|agreed|raised|reported|will|suggested|"
-    r"summari[sz]ed|confirmed|shared|added|thanked)\b"
+    r"summari[sz]ed|confirmed|shared|added|thanked|outlined|welcomed|presented|queried|replied|stated)\b"
 )
 
 
@@ -745,6 +757,85 @@ def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]
                 continue  # "the centre in South Lynn": a place's last word
             if not any(s <= m.start() and m.end() <= e for s, e in covered):
                 out.append(Found(m.start(), m.end(), "PERSON", "SameComment"))
+    return out
+
+
+# A business's own name, without "the" before it or where it is after it: "Little Lighthouse Day
+# Nursery" of "Little Lighthouse Day Nursery in Thornton"; capitalised words that end in its trade's word
+# (a workplace found wrongly, "Practice Manager", "Rushey Mead", is no business's name).
+_WORKPLACES_NAME = re.compile(
+    r"(?:[Tt]he[ \t]+)?((?:[A-Z][\w'’-]*[ \t]+|&[ \t]+)+(?:Nursery|Childminding|Pre-?[Ss]chool|Ltd|Limited|"
+    r"Guest[ \t]+House|Hotel|Salon|Caf[eé]|Bakery|Garage|Takeaway|Kitchen|Pharmacy|Care[ \t]+Home))"
+    r"(?=$|[ \t]+(?:in|on|at|near|off|up)[ \t])"
+)
+
+
+def _same_workplace_again(text: str, found: list[Found]) -> list[Found]:
+    """Find a workplace again where the same comment names it twice.
+
+    "Subject: response from Little Lighthouse Day Nursery ... I manage Little Lighthouse Day Nursery
+    in Thornton": the business found where the comment says who works there is the same business in
+    its subject line. Only a business's name by its trade's word, written the same, in one comment.
+    """
+    covered = [(f.start, f.end) for f in found]
+    names = set()
+    for f in found:
+        if f.kind == "WORKPLACE" and (m := _WORKPLACES_NAME.match(text[f.start : f.end])):
+            names.add(m[1])
+    out = []
+    for name in sorted(names):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            if not any(s <= m.start() and m.end() <= e for s, e in covered):
+                out.append(Found(m.start(), m.end(), "WORKPLACE", "SameComment"))
+    return out
+
+
+# A list's line that opens with two capitalised words, then a bracket, a comma, a dash, a colon or its end:
+# "Amber Lund (Thornton) – ...", "3. Joy Haworth, Thornton".
+_LIST_LINE = re.compile(
+    r"[ \t]*(?:\d{1,3}[.)][ \t]*|[-•*][ \t]+)?"
+    r"([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]*([(,–—:|-]|$)"
+)
+
+
+def _names_down_a_list(text: str, found: list[Found]) -> list[Found]:
+    """Find the names in a list of people whose other lines are found to be names.
+
+    A petition's "Holly Bickerstaffe (Thornton) – ...", "Rose Cowell (Norcross) – ...", then "Amber Lund
+    (Thornton) – ...": three or more lines in a row that open alike (two capitalised words, then the same
+    mark), at least three of them and three in five found to be names, make the others' first two words
+    a name too where the first is a first name, ordinary word or not ("Amber", "Joy").
+    """
+    from hubplan.consult.name_lists import is_ambiguous_name, is_first_name
+    from hubplan.consult.place_names import town_starts_at
+
+    runs: list[list[tuple[int, int, str]]] = []  # each line's first two words (offsets) and its mark
+    joined = False  # whether the line before opened a list's line
+    offset = 0
+    for line in text.split("\n"):
+        m = _LIST_LINE.match(line)
+        offset += len(line) + 1
+        if m is None:
+            joined = False
+            continue
+        at = offset - len(line) - 1
+        cell = (at + m.start(1), at + m.end(1), m[2])
+        if joined and runs[-1][0][2] == m[2]:
+            runs[-1].append(cell)
+        else:
+            runs.append([cell])
+        joined = True
+    out = []
+    for run in (r for r in runs if len(r) >= 3):
+        named = [any(f.kind == "PERSON" and f.start < e and s < f.end for f in found) for s, e, _ in run]
+        if sum(named) < 3 or sum(named) < 0.6 * len(run):
+            continue
+        for (start, end, _), is_named in zip(run, named, strict=True):
+            first = text[start:end].split(maxsplit=1)[0].lower()
+            if is_named or any(f.start < end and start < f.end for f in found) or town_starts_at(text, start):
+                continue
+            if is_first_name(first) or is_ambiguous_name(first):
+                out.append(Found(start, end, "PERSON", "NameList"))
     return out
 
 
