@@ -2601,6 +2601,19 @@ def test_ways_of_writing_from_held_out_88_to_91_and_review_22(text: str, expecte
             "Subject: reply from Sunny Days Day Nursery\n\nI manage Sunny Days Day Nursery in Acle.",
             "Subject: reply from [workplace]\n\nI manage [workplace].",
         ),
+        # review 24: a trade's word, a game's or a plan's plot, a form's next line, words in capitals
+        ("But childminding is the only option. National Childminding Week is in May.", "unchanged"),
+        ("They train on pitch 3 on Saturdays; plot 12 on the masterplan is a school.", "unchanged"),
+        ("Address: 112 Broadway\nAge: 34", "Address: [address]\nAge: 34"),
+        ("Notes of the meeting\nHE said yes. SHE said no. WE said maybe.", "unchanged"),
+        ("Will here still be open next year?", "unchanged"),
+        (
+            "Signed:\nKaren Bessey (Acle)\nTom Fiddy (Acle)\nPriya Shah (Acle)\nHope Church (Acle)",
+            "Signed:\n[name] (Acle)\n[name] (Acle)\n[name] (Acle)\nHope Church (Acle)",
+        ),
+        # a group someone runs is no business; a company's registered office is no home
+        ("We run the Little Owls parent and toddler group in the church hall.", "unchanged"),
+        ("This e-mail is confidential. Registered office: Unit 7, Harvey Road, Thetford.", "unchanged"),
         # notes that name two people or more by initials that act, with no list of those present
         (
             "Notes\nMR outlined the options. TD said the hall is small.",
@@ -2621,5 +2634,5 @@ def test_ways_of_writing_from_held_out_88_to_91_and_review_22(text: str, expecte
     ],
 )
 def test_ways_of_writing_from_held_out_92_to_95(text: str, expected: str) -> None:
-    """Ways of writing held-out 92 to 95 (measured once at 214c4de) missed, in other words."""
+    """Ways of writing held-out 92 to 95 (measured once at 214c4de) missed, in other words; review 24."""
     assert redact(text) == (text if expected == "unchanged" else expected)

@@ -452,14 +452,20 @@ _BUSINESS_IN_BRACKETS = re.compile(
     r"([A-Z][^,()\n]{2,40}?)(?=[ \t]*[,)])"
 )
 # A childminder's business, wherever it is named: "(Little Dockers Childminding, Ofsted URN ...)",
-# "Business: Little Owls Childminding", "we run Trelawny Tots childminding": a childminder works alone
-# or with one other, so her business names her. In the labelled sets 62 of 64 such names are someone's
-# workplace (the two others an older set's convention); not a network or a service of childminders
-# ("Breckland Childminding Network", "the Ofsted childminding team").
+# "Business: Little Owls Childminding": a childminder works alone or with one other, so her business
+# names her. In the labelled sets 62 of 64 such names are someone's workplace (the two others an older
+# set's convention). Only "Childminding" with its capital, after one to three capitalised words that are
+# no sentence's first word, no place and no word of the trade ("But childminding", "Affordable
+# childminding", "Norfolk Childminding Support", "National Childminding Week"; review 24); not a
+# network, an event or a service of childminders ("Breckland Childminding Network").
 _CHILDMINDING = re.compile(
-    r"(?<![\w'’&-])(?!(?:Ofsted|Registered|Home|Private|Local|Council|County|City|Early|Years|The|Our|My)\b)"
-    r"(?:[A-Z][\w'’&-]*[ \t]+){1,3}[Cc]hildminding\b"
-    r"(?![ \t]+(?i:network|association|group|forum|partnership|team|services?|hub|drop|sessions?|course)\b)"
+    r"(?<![\w'’&-])((?:[A-Z][\w'’&-]*[ \t]+){1,3})Childminding\b"
+    r"(?![ \t]+(?i:network|association|group|forum|partnership|team|services?|hub|drop|sessions?|course|"
+    r"week|month|day|support|places|provision|sector|grant|fund|scheme|awards?|conference|training)\b)"
+)
+_NOT_A_CHILDMINDER = _words(
+    "ofsted registered home private local council county city early years the our my national "
+    "affordable weekend flexible quality good outstanding"
 )
 # Running a business named with its trade's word: "running Little Acorns Childminding", "working
 # from home as Little Owls Childminding".
@@ -524,8 +530,10 @@ _HAS_BUSINESS = re.compile(rf"(?i:\b{_BUSINESS}\b)")
 # What a volunteer runs: "the Gujarati Samaj mums' group", "the Polish Saturday school club".
 _A_GROUP_AFTER = re.compile(
     r"(?i:(?:[ \t]+(?!and\b|so\b|but\b|or\b|then\b|while\b)[\w'’-]+){0,2}?[ \t]+"
-    r"(?:group|groups|club|session|sessions|class|classes|circle|choir|"
-    r"meet-?up|coffee\s+morning|stay\s+and\s+play|toddler\s+group)\b)"
+    r"(?:group|groups|club|session|sessions|class|classes|circle|choir|playgroup|"
+    r"meet-?up|coffee\s+morning|stay\s+and\s+play|toddler\s+group|"
+    # "I run the Little Lambs parent and toddler group"
+    r"(?:parents?|mums?|mothers?|carers?|dads?)['’]?\s+(?:and|&|n)\s+(?:toddlers?|baby|babies|tots?))\b)"
 )
 # "i work on the holkham estate", "a gardener on the Sandringham estate": an estate or farm worked on.
 _ON_AN_ESTATE = re.compile(
@@ -1127,6 +1135,21 @@ ROLE_TITLE = re.compile(rf"(?:[A-Z][\w-]*[ \t]+){{0,3}}{ROLE}\b")
 """A role's title of up to four words: "Practice Manager", "Family Support Worker"."""
 
 
+def _a_childminders_business(text: str, m: re.Match[str]) -> bool:
+    """Return whether an ``_CHILDMINDING`` match names one childminder's business (see its comment)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = m[1].split()
+    first = words[0].lower()
+    sentence_start = re.search(r"(?:^|[.!?]\s+|\n)[ \t\W]*\Z", text[max(0, m.start() - 6) : m.start()])
+    return not (
+        first in _NOT_A_CHILDMINDER
+        or first in STOP_WORDS
+        or (sentence_start is not None and len(words) == 1)
+        or town_length(text, m.start()) > 0
+    )
+
+
 class WorkplaceRecogniser(_Regex):
     """The employer after a phrase about work: "I work nights at X", "laid off from X", "employed at X"."""
 
@@ -1159,7 +1182,7 @@ class WorkplaceRecogniser(_Regex):
         found += [(m.start(1), m.end(1)) for m in _TRADES_AS.finditer(text) if _names_an_employer(m)]
         # "a medic in the army", "a little cake business from home (Crumbs by Chloe, ...)"
         found += [m.span(1) for m in [*_FORCES.finditer(text), *_BUSINESS_IN_BRACKETS.finditer(text)]]
-        found += [m.span() for m in _CHILDMINDING.finditer(text)]
+        found += [m.span() for m in _CHILDMINDING.finditer(text) if _a_childminders_business(text, m)]
         return [RecognizerResult(self.entity, s, e, 1.0) for s, e in found if e > s]
 
     def spans(  # noqa: D102

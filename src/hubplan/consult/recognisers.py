@@ -314,8 +314,8 @@ _NAME_BEFORE = re.compile(
 # Someone saying who is writing, at a line's start or after a greeting: "Hi, Will here, Will Harding",
 # "hi its Rhodri here", "Gem here - I agree" (a first name only: not "Nan here", "Midwife here").
 _NAME_HERE = re.compile(
-    rf"(?:^|\b(?i:hi|hiya|hello|hey|morning|evening|afternoon)\b[,!.]?)[ \t]*(?:(?i:it['’]?s)[ \t]+)?"
-    rf"({_NAME})(?=[ \t]+here\b)",
+    r"(?:^|\b(?i:hi|hiya|hello|hey|morning|evening|afternoon)\b(?:[ \t]+(?i:all|everyone|there))?[,!.]?)"
+    rf"[ \t]*(?:(?i:it['’]?s)[ \t]+)?({_NAME})(?=[ \t]+here[ \t]*(?:[,.!(\-–—]|$))",
     re.MULTILINE,
 )
 _NAME_AND_I = re.compile(rf"(?<![Tt]he )\b({_NAME})(?=[ \t]+(?:and|&)[ \t]+I\b)")
@@ -778,19 +778,37 @@ _PLOT = re.compile(
     rf"(?:{_CAP_WORD}\s+){{0,3}}{_CAP_WORD}(?:,\s*(?:{_CAP_WORD}\s+){{0,2}}(?i:{STREET_WORDS})\b)?"
 )
 # ... or the plot, pitch or berth alone, where the site goes unnamed: "We're on the council site, Pitch 6",
-# "Mrs Ward (Plot 3) said", "berth C14". In the labelled sets 160 of 161 are homes; not a plan's "plot 5
-# of", nor a length of time or a count after it ("pitch 3 hours"), nor a pitch of a game (a sport's word
-# before it in its sentence: "the under 9s play football on pitch 3").
+# "Mrs Ward (Plot 3) said", "our narrowboat is on berth C14". In the labelled sets 160 of 161 are homes;
+# only where its sentence says someone lives there (a site, a boat, a caravan, living, an address) or in
+# brackets after a name; not a plan's "plot 5 of", a count after it ("pitch 3 hours"), nor a game's pitch
+# ("They train on pitch 3", "plot 12 on the masterplan": review 24).
 _PLOT_ALONE = re.compile(
-    r"\b(?i:plot|pitch|berth|mooring|caravan|chalet)[ \t]+(?:(?i:no)\.?[ \t]*)?(?:[A-Z]-?)?\d{1,4}[A-Za-z]?\b"
+    r"\b(?i:plot|pitch|berth|mooring|caravan|chalet)[ \t]+(?:(?i:no\.?|number)[ \t]*)?"
+    r"(?:[A-Z]-?)?\d{1,4}[A-Za-z]?\b"
     r"(?![ \t]*(?:of\b|%|(?i:hours?|hrs?|mins?|minutes?|days?|weeks?|months?|years?|times?|am|pm|o'?clock|"
-    r"pounds?|quid|seats?|children|kids|people|families)\b))"
+    r"pounds?|quid|seats?|children|kids|people|families|different|ideas?|berth)\b))"
+)
+_A_HOMES_SITE_BEFORE = re.compile(
+    r"(?i:\b(?:live|lives|living|lived|stay|staying|site|moored|boat|narrowboat|marina|caravan|static|"
+    r"traveller|travellers|gypsy|romany|address|home|we['’]re[ \t]+on|i['’]m[ \t]+on|"
+    r"(?:we|i)[ \t]+am[ \t]+on|we[ \t]+are[ \t]+on|park[ \t]+homes?)\b[^.!?\n]*$|[A-Z][a-z]+[ \t]*\([ \t]*$)"
+)
+_A_GAMES_PITCH = re.compile(
+    r"(?i:football|footy|rugby|cricket|hockey|netball|rounders|astro|3g|a-side|training|train|match|matches|"
+    r"league|tournament|team|sports?|parkrun|goals?|referee|kick[ -]?off|under[- ]?\d+s|u\d+s?|allotments?|"
+    r"masterplan|development|planning)\b[^.!?\n]*$"
 )
 # A form's address field: whatever number and words it holds are a street, street word or not
 # ("Address: 112 Broadway, Fleetwood"); the town after the comma stays, as on any address line.
 _ADDRESS_FIELD = re.compile(
     r"(?im:^[ \t]*(?:home[ \t]+|postal[ \t]+|your[ \t]+)?address[ \t]*:[ \t]*)"
     r"(\d{1,4}[A-Za-z]?,?[ \t]+(?:[A-Z][\w'’-]*[ \t]+){0,3}[A-Z][\w'’-]*)(?=[ \t]*(?:,|$))",
+    re.MULTILINE,
+)
+# A company's address in an e-mail's footer is no one's home: "Chiltern Vale Logistics Ltd, registered
+# office Unit 4, Boscombe Road, Dunstable".
+_A_BUSINESS_ADDRESS_BEFORE = re.compile(
+    r"(?i:\b(?:registered|head)[ \t]+(?:office|address)(?:[ \t]+(?:is|at))?[ \t]*[:,]?[ \t]*)\Z"
 )
 _A_GAMES_PITCH = re.compile(
     r"(?i:football|footy|rugby|cricket|hockey|netball|astro|3g|a-side|training|match|league|tournament|"
@@ -937,6 +955,11 @@ class AddressRecogniser(_Regex):
     entity = "UK_ADDRESS"
 
     def spans(self, text: str) -> Iterator[tuple[int, int]]:
+        for start, end in self._homes(text):
+            if not _A_BUSINESS_ADDRESS_BEFORE.search(text, max(0, start - 40), start):
+                yield start, end
+
+    def _homes(self, text: str) -> Iterator[tuple[int, int]]:
         for pattern in (_PLOT, _HOUSE_NAME, _NUMBER_THE, _FLAT_AT_NUMBER):
             for m in pattern.finditer(text):
                 yield m.start(), m.end()
@@ -945,7 +968,8 @@ class AddressRecogniser(_Regex):
         for m in _ADDRESS_FIELD.finditer(text):
             yield m.span(1)
         for m in _PLOT_ALONE.finditer(text):
-            if not _A_GAMES_PITCH.search(text, max(0, m.start() - 80), m.start()):
+            window = max(0, m.start() - 80), m.start()
+            if _A_HOMES_SITE_BEFORE.search(text, *window) and not _A_GAMES_PITCH.search(text, *window):
                 yield m.span()
         for m in [*_NAMED_HOUSE.finditer(text), *_HOUSE_LINE.finditer(text)]:
             house = m[1]

@@ -437,6 +437,7 @@ _PRESENT = r"(?:present|attendees|attending|apologies|in[ \t]+attendance)"
 # alone on its line; not "Apologies, I'm on my phone", reviews 22 and 23)
 _HEADING_END = r"[^\n,.!?:\-–]{0,30}?(?:[:\-–]|$)"
 _MINUTES = re.compile(rf"(?im:^[ \t]*{_PRESENT}\b{_HEADING_END})")
+_NOTES = re.compile(r"(?i:\b(?:notes|minutes|meeting|agenda|actions?|attendees)\b)")
 _NO_ONES_INITIALS = _words(
     """OK UK US TV GP HV PM AM IT ID NI MP DJ PE RE IQ CV HR PA TA SW NW NE SE EY LA CC DV CP OT LD UC SS
     FH PT SEN CIN LAC EHA TAF DLA PIP HB CB FSM SLT DW CAB DWP FSW EYP NHS ICB VCS CVS DFE LEA WI PTA BBC ITV
@@ -453,15 +454,22 @@ def _initials_again(text: str, found: list[Found]) -> list[Found]:
     "Present: Michelle Wakefield (chair), Precious Nyathi ... MW explained ... parents (PN)": the
     initials of a full name found in the same comment (first and last word's, or all three).
     """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
     from hubplan.consult.name_lists import is_english_word
 
     # (notes with no list of those present: two people or more by initials that act, "MR outlined the
-    # options ... TD said": in the labelled sets 11 of 11 such are names, one alone 8 of 15)
-    acting = {
-        m[0]
-        for m in _INITIALS_ALONE.finditer(text)
-        if (act := _ACTS_AFTER.match(text, m.end())) and act[0].strip()[:1].isalpha()
-    }
+    # options ... TD said", in what calls itself notes or minutes of a meeting: in the labelled sets 11
+    # of 11 such are names, one alone 8 of 15; not words in capitals, "HE said ... SHE said", review 24)
+    acting = set()
+    if _NOTES.search(text):
+        acting = {
+            m[0]
+            for m in _INITIALS_ALONE.finditer(text)
+            if (act := _ACTS_AFTER.match(text, m.end()))
+            and act[0].strip()[:1].isalpha()
+            and m[0].lower() not in STOP_WORDS
+        }
     acting = {i for i in acting - _NO_ONES_INITIALS if not _A_COUNCILS_LETTERS.fullmatch(i)}
     if len(acting) < 2:
         acting = set()
@@ -766,7 +774,7 @@ def _same_name_again(text: str, found: list[Found], places: list[tuple[int, int]
 _WORKPLACES_NAME = re.compile(
     r"(?:[Tt]he[ \t]+)?((?:[A-Z][\w'’-]*[ \t]+|&[ \t]+)+(?:Nursery|Childminding|Pre-?[Ss]chool|Ltd|Limited|"
     r"Guest[ \t]+House|Hotel|Salon|Caf[eé]|Bakery|Garage|Takeaway|Kitchen|Pharmacy|Care[ \t]+Home))"
-    r"(?=$|[ \t]+(?:in|on|at|near|off|up)[ \t])"
+    r"(?=$|,|[ \t]+(?:in|on|at|near|off|up)[ \t])"
 )
 
 
@@ -795,6 +803,13 @@ def _same_workplace_again(text: str, found: list[Found]) -> list[Found]:
 _LIST_LINE = re.compile(
     r"[ \t]*(?:\d{1,3}[.)][ \t]*|[-•*][ \t]+)?"
     r"([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?[ \t]+[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)[ \t]*([(,–—:|-]|$)"
+)
+
+
+_NO_SURNAME_IN_A_LIST = _words(
+    """church chapel park hall centre center library school academy college road street lane avenue way
+    close drive green house court service fair festival day week market club group team trust estate
+    farm gardens garden square place hill view"""
 )
 
 
@@ -834,7 +849,9 @@ def _names_down_a_list(text: str, found: list[Found]) -> list[Found]:
             first = text[start:end].split(maxsplit=1)[0].lower()
             if is_named or any(f.start < end and start < f.end for f in found) or town_starts_at(text, start):
                 continue
-            if is_first_name(first) or is_ambiguous_name(first):
+            last = text[start:end].rsplit(maxsplit=1)[-1].lower()
+            # (not a place, a building or an event among the names: "Hope Church", "Summer Fair")
+            if (is_first_name(first) or is_ambiguous_name(first)) and last not in _NO_SURNAME_IN_A_LIST:
                 out.append(Found(start, end, "PERSON", "NameList"))
     return out
 

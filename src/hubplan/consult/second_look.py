@@ -8,8 +8,8 @@ around it, their part of speech, the recogniser that found it and the kind, and 
 workplace found only when the model gives it less than ``threshold`` chance of being personal data and
 each of its words is a common English word or, in a name, a word of a British place's name that is
 no one's name (:func:`may_drop`: "Mark my words" and "Leam Lane" may go, "Simbarashe." may not). On
-the sets it was not trained on it spares about one damaged phrase in six (272 of 1,518) and loses
-about one item in 650 (44 of 29,554; ``bench/results/second_look.md``, 101 sets).
+the sets it was not trained on it spares about one damaged phrase in five (303 of 1,603) and loses
+about one item in 600 (51 of 30,734; ``bench/results/second_look.md``, 105 sets).
 
 The model is trained by ``bench/second_look.py`` on the labelled personal-data sets under
 ``tests/consult/data`` (a finding is personal when it overlaps a labelled item, harmless when it
