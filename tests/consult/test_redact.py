@@ -2604,6 +2604,7 @@ def test_ways_of_writing_from_held_out_88_to_91_and_review_22(text: str, expecte
         # review 24: a trade's word, a game's or a plan's plot, a form's next line, words in capitals
         ("But childminding is the only option. National Childminding Week is in May.", "unchanged"),
         ("They train on pitch 3 on Saturdays; plot 12 on the masterplan is a school.", "unchanged"),
+        ("We live by the rec and the kids' team plays on pitch 3.", "unchanged"),
         ("Address: 112 Broadway\nAge: 34", "Address: [address]\nAge: 34"),
         ("Notes of the meeting\nHE said yes. SHE said no. WE said maybe.", "unchanged"),
         ("Will here still be open next year?", "unchanged"),

@@ -810,10 +810,6 @@ _ADDRESS_FIELD = re.compile(
 _A_BUSINESS_ADDRESS_BEFORE = re.compile(
     r"(?i:\b(?:registered|head)[ \t]+(?:office|address)(?:[ \t]+(?:is|at))?[ \t]*[:,]?[ \t]*)\Z"
 )
-_A_GAMES_PITCH = re.compile(
-    r"(?i:football|footy|rugby|cricket|hockey|netball|astro|3g|a-side|training|match|league|tournament|"
-    r"goals?|referee|kick[ -]?off|under[- ]?\d+s|u\d+s)\b[^.!?\n]*$"
-)
 _FLAT_IN_BUILDING = re.compile(
     rf"\b(?i:flat|apartment|apt|room)\s+\d{{1,4}}[A-Za-z]?,?\s+(?:{_CAP_WORD}\s+){{1,3}}"
     r"(?:House|Court|Lodge|Mansions|Buildings|Tower|Heights|Point|Hall|Block)\b"
