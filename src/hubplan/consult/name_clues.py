@@ -476,10 +476,13 @@ def addressed_names(text: str) -> Iterator[tuple[int, int]]:
             yield m.start(group), m.end(group)
 
 
-# A writer who names themself at a line's start ("Will here (Amber's dad)", "Kev here, dad of 3") or in
-# a list's "me:" ("- me: Ruth, sole carer"): a first name, even one that is also a word.
+# A writer who names themself at a line's start or after a greeting ("Will here (Amber's dad)", "Kev
+# here, dad of 3", "Hi, Will here, Will Harding", "hi its Rhodri here") or in a list's "me:" ("- me:
+# Ruth, sole carer"): a first name, even one that is also a word.
 _SELF_INTRODUCED = re.compile(
-    r"(?m)^[ \t]*([A-Z][a-z]+)[ \t]+here\b(?=[ \t]*(?:[,.(!:]|[-–—][ \t]|$))"
+    r"(?m)(?:^[ \t]*|\b(?i:hi|hiya|hello|hey|morning|evening|afternoon)\b(?:[ \t]+(?i:all|everyone|there))?"
+    r"[,!.]?[ \t]*)(?:(?i:it['’]?s)[ \t]+)?([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+here\b"
+    r"(?=[ \t]*(?:[,.(!:]|[-–—]|$))"
     r"|(?i:\bme[ \t]*:[ \t]*)([A-Z][a-z]+)\b(?=[ \t]*[,.(]|[ \t]*$)"
 )
 

@@ -311,13 +311,6 @@ _NAME_BEFORE = re.compile(
     rf"|(?:\s*,)?\s+(?:the|our)\s+(?:\w+\s+)?{_KIN}\b|{_PERSON_AFTER})",
 )
 # A name before "and I" that is a word as well ("Will and I were booked on", "Grace and I went").
-# Someone saying who is writing, at a line's start or after a greeting: "Hi, Will here, Will Harding",
-# "hi its Rhodri here", "Gem here - I agree" (a first name only: not "Nan here", "Midwife here").
-_NAME_HERE = re.compile(
-    r"(?:^|\b(?i:hi|hiya|hello|hey|morning|evening|afternoon)\b(?:[ \t]+(?i:all|everyone|there))?[,!.]?)"
-    rf"[ \t]*(?:(?i:it['’]?s)[ \t]+)?({_NAME})(?=[ \t]+here[ \t]*(?:[,.!(\-–—]|$))",
-    re.MULTILINE,
-)
 _NAME_AND_I = re.compile(rf"(?<![Tt]he )\b({_NAME})(?=[ \t]+(?:and|&)[ \t]+I\b)")
 # A note's sentence that starts with a word for kin, without "my": "Husband Naweed works nights."
 _KIN_STARTS = re.compile(
@@ -1175,9 +1168,6 @@ class NameRecogniser(_Regex):
                 ):
                     continue  # "Parking here is awful." opens a sentence with a word ("call him Taffy here")
                 found.append((m.start(1), m.end(1)))
-        for m in _NAME_HERE.finditer(text):
-            if is_name_word(m[1]) and m[1].lower() not in _NOT_NAMES:
-                found.append(m.span(1))
         for m in _NAME_AND_I.finditer(text):
             # "Will and I were booked on" (not "the Red Line and I", "Fairstead and I"): a first name only
             if is_name_word(m[1]) and not looks_like_place(text, m.start(1), m.end(1)):
