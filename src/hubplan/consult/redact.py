@@ -826,15 +826,12 @@ def _names_down_a_list(text: str, found: list[Found]) -> list[Found]:
 
     runs: list[list[tuple[int, int, str]]] = []  # each line's first two words (offsets) and its mark
     joined = False  # whether the line before opened a list's line
-    offset = 0
-    for line in text.split("\n"):
-        m = _LIST_LINE.match(line)
-        offset += len(line) + 1
+    for line in re.finditer(r"(?m)^.*$", text):
+        m = _LIST_LINE.match(line[0])
         if m is None:
             joined = False
             continue
-        at = offset - len(line) - 1
-        cell = (at + m.start(1), at + m.end(1), m[2])
+        cell = (line.start() + m.start(1), line.start() + m.end(1), m[2])
         if joined and runs[-1][0][2] == m[2]:
             runs[-1].append(cell)
         else:
